@@ -1,0 +1,111 @@
+import type { ApiInput, ApiMethod, ApiOutput } from '#shared/api/contract';
+import { documentKinds } from '#shared/documents/kinds';
+import { sides } from '#shared/sides';
+import { invitationLink } from '#main/server/defaults';
+
+/** Runs one API method as the host; rejects with an ApiError on failure. */
+export type CallAsHost = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutput<M>>;
+
+export interface CliInvocation {
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+  serverUrl: string;
+}
+
+/** What a command prints: a value for --json, and lines for people. */
+export interface CommandOutput {
+  value: unknown;
+  lines: string[];
+}
+
+export class UsageError extends Error {}
+
+function requireOption(invocation: CliInvocation, name: string): string {
+  const value = invocation.options[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function requirePositional(invocation: CliInvocation, index: number, what: string): string {
+  const value = invocation.positionals[index];
+  if (value === undefined) throw new UsageError(`${what} is required`);
+  return value;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function documentLines(documents: ApiOutput<'documents/list'>): string[] {
+  if (documents.length === 0) return ['No documents yet. Create one with: npm run cli -- documents create --kind enterprise_agreement --title "..."'];
+  return documents.map((d) => `${d.id}  ${d.kind.padEnd(26)} ${d.lifecycleState.padEnd(12)} ${d.title}${d.archivedAt ? '  (archived)' : ''}`);
+}
+
+type Command = (call: CallAsHost, invocation: CliInvocation) => Promise<CommandOutput>;
+
+/** Every command of `npm run cli`, by its words. */
+export const cliCommands: Record<string, Command> = {
+  'documents list': async (call, invocation) => {
+    const documents = await call('documents/list', { includeArchived: invocation.options.all === true });
+    return { value: documents, lines: documentLines(documents) };
+  },
+  'documents create': async (call, invocation) => {
+    const kind = oneOf(requireOption(invocation, 'kind'), documentKinds, 'kind');
+    const document = await call('documents/create', { kind, title: requireOption(invocation, 'title') });
+    return { value: document, lines: [`Created ${document.id}  ${document.title}`] };
+  },
+  'documents rename': async (call, invocation) => {
+    const document = await call('documents/rename', { documentId: requirePositional(invocation, 2, 'DOCUMENT'), title: requireOption(invocation, 'title') });
+    return { value: document, lines: [`Renamed ${document.id} to ${document.title}`] };
+  },
+  'documents archive': async (call, invocation) => {
+    const document = await call('documents/archive', { documentId: requirePositional(invocation, 2, 'DOCUMENT') });
+    return { value: document, lines: [`Archived ${document.id}  ${document.title}`] };
+  },
+  invite: async (call, invocation) => {
+    const side = oneOf(requireOption(invocation, 'side'), sides, 'side');
+    const hours = invocation.options.hours === undefined ? undefined : Number(invocation.options.hours);
+    const invitation = await call('invitations/create', { documentId: requirePositional(invocation, 1, 'DOCUMENT'), side, validForHours: hours });
+    const link = invitationLink(invocation.serverUrl, invitation.code);
+    return {
+      value: { ...invitation, link },
+      lines: [`Invitation for the ${side} side: ${invitation.code}`, `Link: ${link}`, `Valid until ${invitation.expiresAt}; it can be used once.`],
+    };
+  },
+  redeem: async (call, invocation) => {
+    const redeemed = await call('invitations/redeem', { code: requirePositional(invocation, 1, 'CODE'), displayName: requireOption(invocation, 'name') });
+    return {
+      value: redeemed,
+      lines: [`${redeemed.participant.displayName} joined "${redeemed.document.title}" as ${redeemed.participant.side}.`, `Token (keep it secret): ${redeemed.token}`],
+    };
+  },
+  'participants list': async (call, invocation) => {
+    const participants = await call('participants/list', { documentId: requirePositional(invocation, 2, 'DOCUMENT') });
+    const lines = participants.map((p) => `${p.id}  ${p.side.padEnd(8)} ${p.displayName}${p.revokedAt ? '  (revoked)' : ''}`);
+    return { value: participants, lines: lines.length > 0 ? lines : ['Nobody has joined this document yet.'] };
+  },
+  'participants revoke': async (call, invocation) => {
+    const participant = await call('participants/revoke', { participantId: requirePositional(invocation, 2, 'PARTICIPANT') });
+    return { value: participant, lines: [`Revoked ${participant.displayName} (${participant.side}).`] };
+  },
+};
+
+export const cliUsage = `Usage: npm run cli -- [--data FOLDER] [--json] COMMAND
+
+Commands:
+  documents list [--all]                         list documents (--all includes archived ones)
+  documents create --kind KIND --title TITLE     create a document; KIND is one of
+                                                 ${documentKinds.join(', ')}
+  documents rename DOCUMENT --title TITLE
+  documents archive DOCUMENT
+  invite DOCUMENT --side SIDE [--hours N] [--url SERVER_URL]
+                                                 one-time invitation code for employer, union or reviewer
+  redeem CODE --name NAME                        join with a code; prints the participant's token
+  participants list DOCUMENT
+  participants revoke PARTICIPANT
+  admin-token [--label LABEL]                    a host token for server mode's HTTP API
+
+Options:
+  --data FOLDER   the data folder (default: the per-user folder, or $THOA_UOC_DATA)
+  --json          print machine-readable JSON`;

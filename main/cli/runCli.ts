@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import type { ApiMethod } from '#shared/api/contract';
+import { dispatchApiCall } from '#shared/api/dispatch';
+import { ApiError } from '#shared/api/errors';
+import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
+import { createApiHandlers } from '#main/services/apiHandlers';
+import { createStreamLogger } from '#main/logger';
+import { defaultDataFolder } from '#main/server/dataFolder';
+import { defaultHost, defaultPort } from '#main/server/defaults';
+import { openServices } from '#main/server/services';
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      kind: { type: 'string' },
+      title: { type: 'string' },
+      side: { type: 'string' },
+      hours: { type: 'string' },
+      url: { type: 'string' },
+      name: { type: 'string' },
+      label: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+}
+
+/** Runs the command line against the data folder directly (the host's own access). */
+export async function runCli(argv: string[], print: (text: string) => void): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (values.help || positionals.length === 0) {
+    print(cliUsage);
+    return values.help ? 0 : 2;
+  }
+  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
+  try {
+    let output: CommandOutput;
+    if (positionals[0] === 'admin-token') {
+      const token = authentication.createAdminToken(values.label ?? 'command line');
+      output = { value: { token }, lines: [`Host token (keep it secret; send it as "Authorization: Bearer <token>"):`, token] };
+    } else {
+      const words = positionals[0] === 'invite' || positionals[0] === 'redeem' ? positionals[0] : positionals.slice(0, 2).join(' ');
+      const command = cliCommands[words];
+      if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
+      const handlers = createApiHandlers(context, () => ({ openDocuments: 0, connections: 0 }));
+      const call: CallAsHost = async (method, input) => {
+        const result = await dispatchApiCall(handlers, method as ApiMethod, input, { kind: 'admin' }, (error) => {
+          throw error;
+        });
+        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        return result.result as never;
+      };
+      output = await command(call, { positionals, options: values, serverUrl: values.url ?? `http://${defaultHost}:${defaultPort}` });
+    }
+    print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print(`${error.message}\n\n${cliUsage}`);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      print(`Error (${error.code}): ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    context.store.close();
+  }
+}

@@ -1,0 +1,9 @@
+/** The documented default port of server mode (and of the desktop app's embedded server). */
+export const defaultPort = 4477;
+
+export const defaultHost = '127.0.0.1';
+
+/** The link an invited person opens; the renderer's join page reads the code from it. */
+export function invitationLink(serverUrl: string, code: string): string {
+  return `${serverUrl.replace(/\/$/, '')}/#/join/${encodeURIComponent(code)}`;
+}

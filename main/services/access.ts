@@ -1,0 +1,32 @@
+import type { Caller } from '#shared/api/caller';
+import { ApiError } from '#shared/api/errors';
+import type { DocumentRecord } from '#main/store/records';
+import type { ServiceContext } from '#main/services/serviceContext';
+
+/** How the audit log names whoever made a change. */
+export function actorOf(caller: Caller): string {
+  switch (caller.kind) {
+    case 'admin':
+      return 'admin';
+    case 'participant':
+      return `participant:${caller.participantId}`;
+    case 'anonymous':
+      return 'anonymous';
+  }
+}
+
+/** The document, if it exists and the caller may see it; otherwise a not_found or forbidden error. */
+export function visibleDocument(context: ServiceContext, caller: Caller, documentId: string): DocumentRecord {
+  const document = context.store.documents.get(documentId);
+  if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
+  if (caller.kind === 'admin') return document;
+  if (caller.kind === 'participant' && caller.documentId === documentId) return document;
+  throw new ApiError('forbidden', 'this token does not give access to that document');
+}
+
+/** Refuses changes to an archived document. */
+export function assertNotArchived(document: DocumentRecord): void {
+  if (document.archivedAt !== null) {
+    throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`);
+  }
+}

@@ -1,0 +1,48 @@
+import type { ApiHandlers } from '#shared/api/contract';
+import { ApiError } from '#shared/api/errors';
+import { syncProtocolVersion } from '#shared/sync/protocol';
+import { toDocumentMeta, toParticipant } from '#main/services/dto';
+import { createDocumentsService } from '#main/services/documentsService';
+import { createInvitationsService } from '#main/services/invitationsService';
+import { createParticipantsService } from '#main/services/participantsService';
+import type { ServiceContext } from '#main/services/serviceContext';
+
+export interface SyncStats {
+  openDocuments: number;
+  connections: number;
+}
+
+/** The API contract implemented over the services; every transport serves this one map. */
+export function createApiHandlers(context: ServiceContext, syncStats: () => SyncStats): ApiHandlers {
+  const startedAt = context.now();
+  const documents = createDocumentsService(context);
+  const invitations = createInvitationsService(context);
+  const participants = createParticipantsService(context);
+
+  return {
+    'health/get': async () => ({
+      status: 'ok',
+      version: context.appVersion,
+      protocolVersion: syncProtocolVersion,
+      uptimeSeconds: Math.round((context.now() - startedAt) / 1000),
+      ...syncStats(),
+    }),
+    'session/get': async (_input, caller) => {
+      if (caller.kind === 'admin') return { kind: 'admin' };
+      if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token');
+      const participant = context.store.participants.get(caller.participantId);
+      const document = context.store.documents.get(caller.documentId);
+      if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant');
+      return { kind: 'participant', participant: toParticipant(participant), document: toDocumentMeta(document) };
+    },
+    'documents/list': async (input, caller) => documents.list(input.includeArchived, caller),
+    'documents/create': async (input, caller) => documents.create(input, caller),
+    'documents/get': async (input, caller) => documents.get(input.documentId, caller),
+    'documents/rename': async (input, caller) => documents.rename(input.documentId, input.title, caller),
+    'documents/archive': async (input, caller) => documents.archive(input.documentId, caller),
+    'invitations/create': async (input, caller) => invitations.create(input, caller),
+    'invitations/redeem': async (input) => invitations.redeem(input),
+    'participants/list': async (input, caller) => participants.list(input.documentId, caller),
+    'participants/revoke': async (input, caller) => participants.revoke(input.participantId, caller),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Caller } from '#shared/api/caller';
+import { hashSecret, randomToken } from '#main/secrets';
+import type { ServiceContext } from '#main/services/serviceContext';
+import type { ParticipantRecord } from '#main/store/records';
+
+export type Authentication = ReturnType<typeof createAuthentication>;
+
+/** Maps bearer tokens to callers. Tokens are stored only as SHA-256 hashes. */
+export function createAuthentication(context: ServiceContext) {
+  const { store } = context;
+  return {
+    /** The caller a token stands for; `null` when a token was given but is unknown or revoked. */
+    resolve(token: string | undefined): Caller | null {
+      if (token === undefined || token === '') return { kind: 'anonymous' };
+      const hash = hashSecret(token);
+      const admin = store.adminTokens.byTokenHash(hash);
+      if (admin) return admin.revokedAt === null ? { kind: 'admin' } : null;
+      const participant = store.participants.byTokenHash(hash);
+      if (!participant || participant.revokedAt !== null) return null;
+      return { kind: 'participant', participantId: participant.id, documentId: participant.documentId, side: participant.side };
+    },
+
+    /** The participant behind a token, if it is valid. */
+    participantFor(token: string): ParticipantRecord | undefined {
+      const participant = store.participants.byTokenHash(hashSecret(token));
+      return participant && participant.revokedAt === null ? participant : undefined;
+    },
+
+    /** Creates a host token for server mode's HTTP API; the token is returned once. */
+    createAdminToken(label: string): string {
+      const token = randomToken();
+      const at = context.now();
+      store.transaction(() => {
+        store.adminTokens.insert({ id: context.newId(), label, createdAt: at, revokedAt: null }, hashSecret(token));
+        store.audit.record({ at, actor: 'admin', action: 'admin-token.created', documentId: null, details: { label } });
+      });
+      return token;
+    },
+  };
+}

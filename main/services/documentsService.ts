@@ -1,0 +1,64 @@
+import type { Caller } from '#shared/api/caller';
+import type { CreateDocument, DocumentMeta } from '#shared/api/documents';
+import { initialLifecycleState } from '#shared/documents/lifecycleStates';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
+import { toDocumentMeta } from '#main/services/dto';
+import type { ServiceContext } from '#main/services/serviceContext';
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;
+
+export function createDocumentsService(context: ServiceContext) {
+  const { store } = context;
+  return {
+    list(includeArchived: boolean, caller: Caller): DocumentMeta[] {
+      const documents = store.documents.list(includeArchived);
+      const visible = caller.kind === 'admin' ? documents : documents.filter((d) => caller.kind === 'participant' && d.id === caller.documentId);
+      return visible.map(toDocumentMeta);
+    },
+
+    create(input: CreateDocument, caller: Caller): DocumentMeta {
+      const at = context.now();
+      const record = {
+        id: context.newId(),
+        kind: input.kind,
+        title: input.title,
+        lifecycleState: initialLifecycleState,
+        createdAt: at,
+        updatedAt: at,
+        archivedAt: null,
+      };
+      store.transaction(() => {
+        store.documents.insert(record);
+        store.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
+      });
+      return toDocumentMeta(record);
+    },
+
+    get(documentId: string, caller: Caller): DocumentMeta {
+      return toDocumentMeta(visibleDocument(context, caller, documentId));
+    },
+
+    rename(documentId: string, title: string, caller: Caller): DocumentMeta {
+      const document = visibleDocument(context, caller, documentId);
+      assertNotArchived(document);
+      const at = context.now();
+      store.transaction(() => {
+        store.documents.rename(documentId, title, at);
+        store.audit.record({ at, actor: actorOf(caller), action: 'document.renamed', documentId, details: { from: document.title, to: title } });
+      });
+      return toDocumentMeta({ ...document, title, updatedAt: at });
+    },
+
+    archive(documentId: string, caller: Caller): DocumentMeta {
+      const document = visibleDocument(context, caller, documentId);
+      assertNotArchived(document);
+      const at = context.now();
+      store.transaction(() => {
+        store.documents.archive(documentId, at);
+        store.audit.record({ at, actor: actorOf(caller), action: 'document.archived', documentId, details: {} });
+      });
+      context.events.emit('documentChanged', { documentId });
+      return toDocumentMeta({ ...document, archivedAt: at, updatedAt: at });
+    },
+  };
+}

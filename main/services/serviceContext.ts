@@ -1,0 +1,13 @@
+import type { Logger } from '#main/logger';
+import type { ServiceEvents } from '#main/services/serviceEvents';
+import type { Store } from '#main/store/store';
+
+/** What every service needs; clocks and ids are injected so that tests are deterministic. */
+export interface ServiceContext {
+  store: Store;
+  logger: Logger;
+  now: () => number;
+  newId: () => string;
+  appVersion: string;
+  events: ServiceEvents;
+}

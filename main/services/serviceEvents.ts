@@ -1,0 +1,27 @@
+/** Changes the sync server must react to at once (a revoked token, an archived document). */
+export interface ServiceEventMap {
+  documentChanged: { documentId: string };
+  participantRevoked: { participantId: string; documentId: string };
+}
+
+type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void;
+
+export interface ServiceEvents {
+  on<E extends keyof ServiceEventMap>(name: E, listener: Listener<E>): () => void;
+  emit<E extends keyof ServiceEventMap>(name: E, event: ServiceEventMap[E]): void;
+}
+
+export function createServiceEvents(): ServiceEvents {
+  const listeners = new Map<keyof ServiceEventMap, Set<(event: never) => void>>();
+  return {
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    emit(name, event) {
+      for (const listener of listeners.get(name) ?? []) (listener as Listener<typeof name>)(event);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { SqliteDatabase } from '#main/store/database';
+import type { AdminTokenRecord } from '#main/store/records';
+
+interface AdminTokenRow {
+  id: string;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toRecord(row: AdminTokenRow): AdminTokenRecord {
+  return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+export type AdminTokensRepo = ReturnType<typeof createAdminTokensRepo>;
+
+export function createAdminTokensRepo(db: SqliteDatabase) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO admin_tokens (id, label, token_hash, created_at, revoked_at)
+       VALUES (@id, @label, @tokenHash, @createdAt, @revokedAt)`,
+    ),
+    byTokenHash: db.prepare<[string], AdminTokenRow>(
+      'SELECT id, label, created_at, revoked_at FROM admin_tokens WHERE token_hash = ?',
+    ),
+  };
+  return {
+    insert(record: AdminTokenRecord, tokenHash: string): void {
+      statements.insert.run({ ...record, tokenHash });
+    },
+    byTokenHash(tokenHash: string): AdminTokenRecord | undefined {
+      const row = statements.byTokenHash.get(tokenHash);
+      return row && toRecord(row);
+    },
+  };
+}

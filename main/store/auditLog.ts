@@ -1,0 +1,38 @@
+import type { SqliteDatabase } from '#main/store/database';
+import type { AuditEntry } from '#main/store/records';
+
+interface AuditRow {
+  at: number;
+  actor: string;
+  action: string;
+  document_id: string | null;
+  details: string;
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/** Who did what and when: every change made through the API, and every refused write. */
+export function createAuditLog(db: SqliteDatabase) {
+  const statements = {
+    insert: db.prepare<[number, string, string, string | null, string]>(
+      'INSERT INTO audit_log (at, actor, action, document_id, details) VALUES (?, ?, ?, ?, ?)',
+    ),
+    byDocument: db.prepare<[string], AuditRow>(
+      'SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = ? ORDER BY id',
+    ),
+  };
+  return {
+    record(entry: AuditEntry): void {
+      statements.insert.run(entry.at, entry.actor, entry.action, entry.documentId, JSON.stringify(entry.details));
+    },
+    listByDocument(documentId: string): AuditEntry[] {
+      return statements.byDocument.all(documentId).map((row) => ({
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        documentId: row.document_id,
+        details: JSON.parse(row.details) as Record<string, unknown>,
+      }));
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readMigrations, type Migration } from '#main/store/migrations';
+
+export type SqliteDatabase = Database.Database;
+
+/** Marks a SQLite file as a Thỏa Ước database (PRAGMA application_id, "TUOC"). */
+export const applicationId = 0x54554f43;
+
+/** A database file that cannot be opened safely. The file is left exactly as it was. */
+export class StoreOpenError extends Error {
+  readonly file: string;
+
+  constructor(file: string, reason: string) {
+    super(`Cannot open the database ${file}: ${reason}. The file was left untouched.`);
+    this.name = 'StoreOpenError';
+    this.file = file;
+  }
+}
+
+const sqliteHeader = 'SQLite format 3\u0000';
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(sqliteHeader.length);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function appliedMigrationIds(db: SqliteDatabase): number[] {
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!hasTable) return [];
+  return db
+    .prepare('SELECT id FROM schema_migrations ORDER BY id')
+    .pluck()
+    .all()
+    .map((id) => Number(id));
+}
+
+/**
+ * Inspects an existing file read-only, before anything may write to it: it must be an intact
+ * SQLite file of this application whose applied migrations are a prefix of the known ones.
+ */
+function checkExistingFile(file: string, migrations: readonly Migration[]): void {
+  if (readHeader(file) !== sqliteHeader) throw new StoreOpenError(file, 'it is not an SQLite database');
+  let db: SqliteDatabase | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreOpenError(file, `it is damaged (${String(check)})`);
+    const appId = db.pragma('application_id', { simple: true });
+    const tableCount = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get();
+    if (appId !== applicationId && !(appId === 0 && tableCount === 0)) {
+      throw new StoreOpenError(file, 'it belongs to another application');
+    }
+    const applied = appliedMigrationIds(db);
+    const newest = migrations.length;
+    const unknown = applied.filter((id, index) => id !== index + 1 || id > newest);
+    if (unknown.length > 0) {
+      throw new StoreOpenError(
+        file,
+        `it was written by a newer version of Thỏa Ước (schema ${Math.max(...applied)}, this version knows up to ${newest}); update the application`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error;
+    throw new StoreOpenError(file, `it is damaged or unreadable (${(error as Error).message})`);
+  } finally {
+    db?.close();
+  }
+}
+
+function applyPragmas(db: SqliteDatabase, isNew: boolean): void {
+  // auto_vacuum only takes effect before the first table exists; it lets compaction give space back.
+  if (isNew) db.pragma('auto_vacuum = INCREMENTAL');
+  db.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a committed transaction survives a crash of the process (not of the OS).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (isNew) db.pragma(`application_id = ${applicationId}`);
+}
+
+function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
+  );
+  const applied = new Set(appliedMigrationIds(db));
+  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.id, migration.name, Date.now());
+    })();
+  }
+}
+
+export interface OpenDatabaseOptions {
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) the database file and brings its schema up to date. Refuses,
+ * without writing a byte, a file that is damaged, foreign, or from a newer schema.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const migrations = options.migrations ?? readMigrations();
+  const isNew = !existsSync(file) || statSync(file).size === 0;
+  if (!isNew) checkExistingFile(file, migrations);
+  const db = new Database(file);
+  try {
+    applyPragmas(db, isNew);
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw new StoreOpenError(file, `its schema could not be brought up to date (${(error as Error).message})`);
+  }
+  return db;
+}

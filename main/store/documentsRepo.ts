@@ -1,0 +1,62 @@
+import type { SqliteDatabase } from '#main/store/database';
+import type { DocumentRecord } from '#main/store/records';
+
+interface DocumentRow {
+  id: string;
+  kind: DocumentRecord['kind'];
+  title: string;
+  lifecycle_state: DocumentRecord['lifecycleState'];
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+function toRecord(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    lifecycleState: row.lifecycle_state,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;
+
+export function createDocumentsRepo(db: SqliteDatabase) {
+  const statements = {
+    insert: db.prepare(
+      `INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at)
+       VALUES (@id, @kind, @title, @lifecycleState, @createdAt, @updatedAt, @archivedAt)`,
+    ),
+    get: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+    listActive: db.prepare<[], DocumentRow>(
+      'SELECT * FROM documents WHERE archived_at IS NULL ORDER BY updated_at DESC, id',
+    ),
+    listAll: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
+    rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
+    archive: db.prepare<[number, number, string]>(
+      'UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL',
+    ),
+  };
+  return {
+    insert(record: DocumentRecord): void {
+      statements.insert.run(record);
+    },
+    get(id: string): DocumentRecord | undefined {
+      const row = statements.get.get(id);
+      return row && toRecord(row);
+    },
+    list(includeArchived: boolean): DocumentRecord[] {
+      return (includeArchived ? statements.listAll : statements.listActive).all().map(toRecord);
+    },
+    rename(id: string, title: string, at: number): void {
+      statements.rename.run(title, at, id);
+    },
+    archive(id: string, at: number): void {
+      statements.archive.run(at, at, id);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { createAdminTokensRepo } from '#main/store/adminTokensRepo';
+import { createAuditLog } from '#main/store/auditLog';
+import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/database';
+import { createDocumentsRepo } from '#main/store/documentsRepo';
+import { createInvitationsRepo } from '#main/store/invitationsRepo';
+import { createParticipantsRepo } from '#main/store/participantsRepo';
+import { createUpdateLog } from '#main/store/updateLog';
+
+export type Store = ReturnType<typeof createStore>;
+
+/** Every repository over one database; the only place in the program that holds SQL. */
+export function createStore(db: SqliteDatabase) {
+  return {
+    documents: createDocumentsRepo(db),
+    updates: createUpdateLog(db),
+    participants: createParticipantsRepo(db),
+    invitations: createInvitationsRepo(db),
+    adminTokens: createAdminTokensRepo(db),
+    audit: createAuditLog(db),
+    /** Runs fn in one transaction (fn must not await: better-sqlite3 is synchronous). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    /** Folds the write-ahead log into the database file and closes it. */
+    close(): void {
+      if (!db.open) return;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+/** Opens the database file and returns the store over it. */
+export function openStore(file: string, options?: OpenDatabaseOptions): Store {
+  return createStore(openDatabase(file, options));
+}

@@ -1,0 +1,98 @@
+import type { SqliteDatabase } from '#main/store/database';
+import type { LoggedUpdate, StoredDocumentState } from '#main/store/records';
+
+export interface ClientSighting {
+  clientId: number;
+  participantId: string | null;
+  at: number;
+}
+
+export type UpdateLog = ReturnType<typeof createUpdateLog>;
+
+/**
+ * The append-only log of Yjs updates per document, and its compaction into a checkpoint.
+ * Invariant: checkpoint(seq) merged with every logged update of a greater seq is the document.
+ */
+export function createUpdateLog(db: SqliteDatabase) {
+  const statements = {
+    append: db.prepare<[string, number, Uint8Array, string | null, number]>(
+      'INSERT INTO updates (document_id, seq, bytes, participant_id, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    checkpoint: db.prepare<[string], { seq: number; state: Uint8Array }>(
+      'SELECT seq, state FROM checkpoints WHERE document_id = ?',
+    ),
+    tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array }>(
+      'SELECT seq, bytes FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+    ),
+    lastSeq: db.prepare<[string], { seq: number | null }>(
+      'SELECT max(seq) AS seq FROM updates WHERE document_id = ?',
+    ),
+    upsertCheckpoint: db.prepare<[string, number, Uint8Array, number]>(
+      `INSERT INTO checkpoints (document_id, seq, state, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, at = excluded.at`,
+    ),
+    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE document_id = ? AND seq <= ?'),
+    recordClient: db.prepare<[string, number, string | null, number]>(
+      'INSERT OR IGNORE INTO document_clients (document_id, client_id, participant_id, first_seen_at) VALUES (?, ?, ?, ?)',
+    ),
+    clients: db.prepare<[string], { client_id: number; participant_id: string | null }>(
+      'SELECT client_id, participant_id FROM document_clients WHERE document_id = ?',
+    ),
+  };
+
+  const appendAll = db.transaction(
+    (documentId: string, firstSeq: number, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]) => {
+      updates.forEach((update, index) => {
+        statements.append.run(documentId, firstSeq + index, update.bytes, update.participantId, update.at);
+      });
+      for (const client of clients) {
+        statements.recordClient.run(documentId, client.clientId, client.participantId, client.at);
+      }
+    },
+  );
+
+  const replaceCheckpoint = db.transaction((documentId: string, seq: number, state: Uint8Array, at: number) => {
+    statements.upsertCheckpoint.run(documentId, seq, state, at);
+    statements.deleteUpTo.run(documentId, seq);
+  });
+
+  return {
+    /** Appends updates with consecutive sequence numbers from firstSeq, in one transaction. */
+    append(documentId: string, firstSeq: number, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[] = []): void {
+      appendAll(documentId, firstSeq, updates, clients);
+    },
+
+    /** Reads the checkpoint and the updates logged after it. */
+    load(documentId: string): StoredDocumentState {
+      const checkpoint = statements.checkpoint.get(documentId) ?? null;
+      const rows = statements.tail.all(documentId, checkpoint?.seq ?? 0);
+      const lastSeq = rows.at(-1)?.seq ?? checkpoint?.seq ?? 0;
+      return {
+        checkpoint,
+        tail: rows.map((row) => row.bytes),
+        lastSeq,
+        tailBytes: rows.reduce((sum, row) => sum + row.bytes.length, 0),
+      };
+    },
+
+    /** The highest sequence number ever logged for the document (0 when none). */
+    lastSeq(documentId: string): number {
+      const logged = statements.lastSeq.get(documentId)?.seq ?? 0;
+      return Math.max(logged, statements.checkpoint.get(documentId)?.seq ?? 0);
+    },
+
+    /**
+     * Folds every update up to seq into one checkpoint and drops them from the log, then gives
+     * the freed pages back to the file system.
+     */
+    compact(documentId: string, seq: number, state: Uint8Array, at: number): void {
+      replaceCheckpoint(documentId, seq, state, at);
+      db.pragma('incremental_vacuum');
+    },
+
+    /** Yjs client id → participant id, for attribution. */
+    clients(documentId: string): Map<number, string | null> {
+      return new Map(statements.clients.all(documentId).map((row) => [row.client_id, row.participant_id]));
+    },
+  };
+}

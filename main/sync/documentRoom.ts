@@ -1,0 +1,191 @@
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
+import { closeCodes, type CloseCode } from '#shared/sync/protocol';
+import type { Logger } from '#main/logger';
+import type { ParticipantRecord } from '#main/store/records';
+import type { UpdateLog } from '#main/store/updateLog';
+import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
+import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
+import { PersistentDoc, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+
+/** What a room needs of one client socket. */
+export interface RoomConnection {
+  readonly participant: ParticipantRecord;
+  readonly readOnly: boolean;
+  send(frame: Uint8Array): void;
+  close(code: CloseCode, reason: string): void;
+}
+
+export interface DocumentRoomOptions {
+  documentId: string;
+  log: UpdateLog;
+  logger: Logger;
+  now: () => number;
+  /** Whether the document refuses every write (archived; later, signed). */
+  isFrozen: () => boolean;
+  /** Called once per connection on its first refused write (for the audit log). */
+  onWriteRefused: (connection: RoomConnection, reason: string) => void;
+  /** Called when the room can no longer serve and must be dropped. */
+  onFailed: (room: DocumentRoom) => void;
+  compactMinBytes?: number;
+}
+
+/** Awareness client ids one socket may announce (a tab reconnecting keeps its id). */
+const maxAwarenessClientsPerConnection = 8;
+
+/**
+ * One loaded document and everyone connected to it: applies their updates, stores them before
+ * broadcasting them, and relays awareness (presence) with the participant's verified identity.
+ */
+export class DocumentRoom {
+  readonly documentId: string;
+  readonly connections = new Set<RoomConnection>();
+  private readonly persistent: PersistentDoc<RoomConnection>;
+  private readonly awareness: Awareness;
+  private readonly awarenessOwners = new Map<number, RoomConnection>();
+  private readonly refusedOnce = new WeakSet<RoomConnection>();
+  private failed = false;
+
+  constructor(private readonly options: DocumentRoomOptions) {
+    this.documentId = options.documentId;
+    this.persistent = new PersistentDoc<RoomConnection>({
+      documentId: options.documentId,
+      log: options.log,
+      now: options.now,
+      compactMinBytes: options.compactMinBytes,
+      onStored: (batch) => this.broadcastStored(batch),
+      onStorageFailure: (error) => this.fail('storage', error),
+    });
+    this.awareness = new Awareness(this.persistent.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
+      for (const connection of this.connections) if (connection !== origin) connection.send(frame);
+    });
+  }
+
+  get doc(): Y.Doc {
+    return this.persistent.doc;
+  }
+
+  /** Greets a new connection with the server's state vector and everyone's presence. */
+  join(connection: RoomConnection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) connection.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)));
+  }
+
+  /** Drops a connection; its presence disappears for everyone at once. */
+  leave(connection: RoomConnection): void {
+    if (!this.connections.delete(connection)) return;
+    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === connection).map(([id]) => id);
+    for (const id of owned) this.awarenessOwners.delete(id);
+    removeAwarenessStates(this.awareness, owned, null);
+  }
+
+  get isEmpty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  answerSyncStep1(connection: RoomConnection, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector);
+    } catch (error) {
+      throw new MalformedFrameError(`invalid state vector (${(error as Error).message})`);
+    }
+    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+  }
+
+  /** Applies a client's update; refused (not applied, not stored) for read-only participants. */
+  receiveUpdate(connection: RoomConnection, update: Uint8Array): void {
+    if (this.failed) return;
+    const refusal = connection.readOnly ? 'reviewers can read but not edit' : this.options.isFrozen() ? 'this document no longer accepts changes' : null;
+    if (refusal) {
+      if (!isEmptyUpdate(update)) this.refuse(connection, refusal);
+      return;
+    }
+    this.persistent.receive(update, connection.participant.id, connection);
+  }
+
+  private refuse(connection: RoomConnection, reason: string): void {
+    connection.send(encodePermissionDenied(reason));
+    if (this.refusedOnce.has(connection)) return;
+    this.refusedOnce.add(connection);
+    this.options.logger.log('warn', 'sync.write_refused', { document: this.documentId, participant: connection.participant.id, side: connection.participant.side, reason });
+    this.options.onWriteRefused(connection, reason);
+  }
+
+  private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[]): void {
+    for (const update of batch) {
+      const frame = encodeSyncUpdate(update.bytes);
+      for (const connection of this.connections) if (connection !== update.origin) connection.send(frame);
+    }
+  }
+
+  /**
+   * Relays presence. Each connection may only speak for the awareness client ids it introduced,
+   * and the server stamps every state with the participant's verified name and side.
+   */
+  receiveAwareness(connection: RoomConnection, update: Uint8Array): void {
+    const { participant } = connection;
+    const entries = parseAwarenessUpdate(update).filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner === connection) return true;
+      if (owner !== undefined || entry.clientId === this.doc.clientID) return false;
+      const ownedCount = [...this.awarenessOwners.values()].filter((o) => o === connection).length;
+      if (ownedCount >= maxAwarenessClientsPerConnection) return false;
+      this.awarenessOwners.set(entry.clientId, connection);
+      return true;
+    });
+    if (entries.length === 0) return;
+    const stamped = entries.map((entry) => ({
+      ...entry,
+      state: entry.state && { ...entry.state, participant: { id: participant.id, name: participant.displayName, side: participant.side } },
+    }));
+    applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), connection);
+  }
+
+  sendAwareness(connection: RoomConnection): void {
+    const present = [...this.awareness.getStates().keys()];
+    connection.send(encodeAwareness(encodeAwarenessStates(this.awareness, present)));
+  }
+
+  /** Closes every connection of a participant (revoked token). */
+  closeParticipant(participantId: string, code: CloseCode, reason: string): void {
+    for (const connection of [...this.connections]) {
+      if (connection.participant.id === participantId) connection.close(code, reason);
+    }
+  }
+
+  /** Stores what is pending and writes a checkpoint; the room can then be dropped. */
+  close(): void {
+    this.awareness.destroy();
+    if (this.failed) this.persistent.destroy();
+    else this.persistent.close();
+  }
+
+  /** Stores pending updates now (tests and shutdown). */
+  flush(): void {
+    this.persistent.flush();
+  }
+
+  /**
+   * Gives up on the in-memory state after a storage or integrity failure: every client is
+   * disconnected and will resend, on reconnection, whatever the stored state lacks.
+   */
+  fail(cause: string, error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.logger.log('error', 'sync.room_failed', { document: this.documentId, cause, error });
+    for (const connection of [...this.connections]) connection.close(closeCodes.storageFailure, 'the server could not store the document; reconnect');
+    this.options.onFailed(this);
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

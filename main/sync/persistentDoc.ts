@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import type { LoggedUpdate } from '#main/store/records';
+import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
+import { MalformedFrameError } from '#main/sync/frames';
+
+/** An update applied in memory, waiting for its transaction; `origin` is who sent it. */
+export interface PendingUpdate<Origin> extends LoggedUpdate {
+  origin: Origin;
+}
+
+export interface PersistentDocOptions<Origin> {
+  documentId: string;
+  log: UpdateLog;
+  now: () => number;
+  /** Runs after a batch is durably stored: only then may it be broadcast. */
+  onStored: (batch: readonly PendingUpdate<Origin>[]) => void;
+  /** Runs when a batch could not be stored; the in-memory document must then be discarded. */
+  onStorageFailure: (error: unknown) => void;
+  /** Compact once the log tail holds at least this many bytes (and at least the checkpoint's size). */
+  compactMinBytes?: number;
+}
+
+/** An update carrying nothing (no structs, no deletions), as sync step 2 often is. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * A document's Yjs state kept in memory with garbage collection off (so that past versions can
+ * be rebuilt), backed by the update log. Incoming updates are applied at once and stored in one
+ * transaction per event-loop turn (group commit); `onStored` hears of them only after the commit.
+ */
+export class PersistentDoc<Origin> {
+  readonly doc = new Y.Doc({ gc: false });
+  private lastSeq: number;
+  private tailBytes: number;
+  private tailCount: number;
+  private checkpointBytes: number;
+  private pending: PendingUpdate<Origin>[] = [];
+  private sightings: ClientSighting[] = [];
+  private flushScheduled: ReturnType<typeof setImmediate> | null = null;
+  private readonly clientOwners: Map<number, string | null>;
+  private readonly compactMinBytes: number;
+
+  constructor(private readonly options: PersistentDocOptions<Origin>) {
+    const stored = options.log.load(options.documentId);
+    this.doc.transact(() => {
+      if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint.state);
+      for (const update of stored.tail) Y.applyUpdate(this.doc, update);
+    });
+    this.lastSeq = stored.lastSeq;
+    this.tailBytes = stored.tailBytes;
+    this.tailCount = stored.tail.length;
+    this.checkpointBytes = stored.checkpoint?.state.length ?? 0;
+    this.clientOwners = options.log.clients(options.documentId);
+    this.compactMinBytes = options.compactMinBytes ?? 256 * 1024;
+  }
+
+  /**
+   * Validates and applies an update from a participant, queueing it for storage.
+   * Returns false for an empty update (nothing to store). Throws MalformedFrameError, changing
+   * nothing, when the update cannot be decoded.
+   */
+  receive(update: Uint8Array, participantId: string | null, origin: Origin): boolean {
+    if (isEmptyUpdate(update)) return false;
+    let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+    try {
+      structs = Y.decodeUpdate(update).structs;
+    } catch (error) {
+      throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
+    }
+    Y.applyUpdate(this.doc, update, origin);
+    const at = this.options.now();
+    this.noteClients(structs, participantId, at);
+    this.pending.push({ bytes: update, participantId, at, origin });
+    this.flushScheduled ??= setImmediate(() => this.flush());
+    return true;
+  }
+
+  private noteClients(structs: ReturnType<typeof Y.decodeUpdate>['structs'], participantId: string | null, at: number): void {
+    for (const struct of structs) {
+      const clientId = struct.id.client;
+      if (this.clientOwners.has(clientId)) continue;
+      this.clientOwners.set(clientId, participantId);
+      this.sightings.push({ clientId, participantId, at });
+    }
+  }
+
+  /** Which participant first wrote with a Yjs client id. */
+  ownerOfClient(clientId: number): string | null | undefined {
+    return this.clientOwners.get(clientId);
+  }
+
+  /** Stores every pending update in one transaction, then reports them as stored. */
+  flush(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = null;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    const sightings = this.sightings;
+    this.pending = [];
+    this.sightings = [];
+    try {
+      this.options.log.append(this.options.documentId, this.lastSeq + 1, batch, sightings);
+    } catch (error) {
+      this.options.onStorageFailure(error);
+      return;
+    }
+    this.lastSeq += batch.length;
+    this.tailCount += batch.length;
+    for (const update of batch) this.tailBytes += update.bytes.length;
+    this.options.onStored(batch);
+    if (this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) this.compact();
+  }
+
+  /** Folds the log tail into a new checkpoint (only call with nothing pending). */
+  compact(): void {
+    if (this.tailCount === 0 || this.pending.length > 0) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    try {
+      this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now());
+    } catch (error) {
+      this.options.onStorageFailure(error);
+      return;
+    }
+    this.checkpointBytes = state.length;
+    this.tailBytes = 0;
+    this.tailCount = 0;
+  }
+
+  /** Stores what is pending, compacts, and frees the in-memory document. */
+  close(): void {
+    this.flush();
+    this.compact();
+    this.destroy();
+  }
+
+  /** Frees the in-memory document without storing anything more. */
+  destroy(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = null;
+    this.pending = [];
+    this.doc.destroy();
+  }
+}

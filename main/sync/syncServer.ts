@@ -1,0 +1,152 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isReadOnlySide } from '#shared/sides';
+import { closeCodes, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
+import type { Authentication } from '#main/services/authentication';
+import type { ServiceContext } from '#main/services/serviceContext';
+import { DocumentRoom } from '#main/sync/documentRoom';
+import { refuseSocket, SyncConnection } from '#main/sync/syncConnection';
+
+export interface SyncServerOptions {
+  context: ServiceContext;
+  authentication: Authentication;
+  /** Frames larger than this close the connection with 1009 (default 8 MiB). */
+  maxFrameBytes?: number;
+  /** How often to ping; a peer that has not answered the previous ping is dropped (default 30 s). */
+  pingIntervalMs?: number;
+  compactMinBytes?: number;
+}
+
+export type SyncServer = ReturnType<typeof createSyncServer>;
+
+const documentPathPattern = new RegExp(`^${syncPath}/([a-z0-9]{8,40})$`);
+
+/**
+ * The sync endpoint: the y-websocket protocol over one socket per document, with token
+ * authentication, read-only sides, and every update stored before it is broadcast.
+ */
+export function createSyncServer(options: SyncServerOptions) {
+  const { context, authentication } = options;
+  const { logger, store } = context;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 8 * 1024 * 1024 });
+  const rooms = new Map<string, DocumentRoom>();
+  const frozen = new Set<string>();
+  const connections = new Set<SyncConnection>();
+  let accepting = true;
+
+  const isDocumentFrozen = (documentId: string): boolean => {
+    const document = store.documents.get(documentId);
+    return document === undefined || document.archivedAt !== null;
+  };
+
+  function roomFor(documentId: string): DocumentRoom {
+    const existing = rooms.get(documentId);
+    if (existing) return existing;
+    if (isDocumentFrozen(documentId)) frozen.add(documentId);
+    const room = new DocumentRoom({
+      documentId,
+      log: store.updates,
+      logger,
+      now: context.now,
+      compactMinBytes: options.compactMinBytes,
+      isFrozen: () => frozen.has(documentId),
+      onWriteRefused: (connection, reason) => {
+        store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });
+      },
+      onFailed: (failed) => {
+        if (rooms.get(documentId) === failed) rooms.delete(documentId);
+        failed.close();
+      },
+    });
+    rooms.set(documentId, room);
+    return room;
+  }
+
+  function onConnectionClosed(connection: SyncConnection, room: DocumentRoom): void {
+    connections.delete(connection);
+    room.leave(connection);
+    if (room.isEmpty && rooms.get(room.documentId) === room) {
+      rooms.delete(room.documentId);
+      room.close();
+    }
+  }
+
+  function accept(socket: WebSocket, request: IncomingMessage): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const documentId = documentPathPattern.exec(url.pathname)?.[1];
+    const token = url.searchParams.get('token') ?? undefined;
+    const protocol = url.searchParams.get('protocol');
+    const fields = { path: url.pathname, remote: request.socket.remoteAddress };
+    if (!accepting) return refuseSocket(socket, closeCodes.goingAway, 'the server is shutting down', logger, fields);
+    if (protocol !== null && protocol !== String(syncProtocolVersion)) {
+      return refuseSocket(socket, closeCodes.protocolMismatch, `this server speaks sync protocol ${syncProtocolVersion}, not ${protocol}`, logger, fields);
+    }
+    if (!documentId || !store.documents.get(documentId)) {
+      return refuseSocket(socket, closeCodes.unknownDocument, 'no such document', logger, fields);
+    }
+    const participant = token ? authentication.participantFor(token) : undefined;
+    if (!participant) return refuseSocket(socket, closeCodes.unauthorized, 'missing, unknown or revoked token', logger, fields);
+    if (participant.documentId !== documentId) {
+      return refuseSocket(socket, closeCodes.forbidden, 'this token is for another document', logger, { ...fields, participant: participant.id });
+    }
+    let room: DocumentRoom;
+    try {
+      room = roomFor(documentId);
+    } catch (error) {
+      logger.log('error', 'sync.load_failed', { document: documentId, error });
+      return refuseSocket(socket, closeCodes.storageFailure, 'the document could not be loaded', logger, fields);
+    }
+    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), room, logger, (closed) => onConnectionClosed(closed, room));
+    connections.add(connection);
+    room.join(connection);
+    logger.log('info', 'sync.connected', { document: documentId, participant: participant.id, side: participant.side });
+  }
+
+  const pingTimer = setInterval(() => {
+    for (const connection of connections) connection.checkAlive();
+  }, options.pingIntervalMs ?? 30_000);
+  pingTimer.unref();
+
+  const unsubscribe = [
+    context.events.on('participantRevoked', ({ participantId, documentId }) => {
+      rooms.get(documentId)?.closeParticipant(participantId, closeCodes.unauthorized, 'this participant was removed from the document');
+    }),
+    context.events.on('documentChanged', ({ documentId }) => {
+      if (isDocumentFrozen(documentId)) frozen.add(documentId);
+      else frozen.delete(documentId);
+    }),
+  ];
+
+  return {
+    /** Hands an HTTP upgrade request to the sync endpoint if its path is under /sync. */
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      if (!(request.url ?? '').startsWith(`${syncPath}/`)) return false;
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+      return true;
+    },
+
+    stats(): { openDocuments: number; connections: number } {
+      return { openDocuments: rooms.size, connections: connections.size };
+    },
+
+    /** The loaded room of a document, if any (for tests and benchmarks). */
+    room(documentId: string): DocumentRoom | undefined {
+      return rooms.get(documentId);
+    },
+
+    /** Stops accepting, stores everything pending, checkpoints every open document, closes all sockets. */
+    async close(): Promise<void> {
+      accepting = false;
+      clearInterval(pingTimer);
+      for (const off of unsubscribe) off();
+      for (const room of [...rooms.values()]) {
+        room.flush();
+        rooms.delete(room.documentId);
+        for (const connection of [...room.connections]) connection.close(closeCodes.goingAway, 'the server is shutting down');
+        room.close();
+      }
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

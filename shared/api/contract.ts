@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Caller } from '#shared/api/caller';
+import {
+  createDocumentInput,
+  documentMetaSchema,
+  documentRefInput,
+  listDocumentsInput,
+  renameDocumentInput,
+} from '#shared/api/documents';
+import { healthSchema } from '#shared/api/health';
+import {
+  createInvitationInput,
+  invitationSchema,
+  redeemInvitationInput,
+  redeemedInvitationSchema,
+} from '#shared/api/invitations';
+import {
+  listParticipantsInput,
+  participantSchema,
+  revokeParticipantInput,
+} from '#shared/api/participants';
+import { sessionSchema } from '#shared/api/session';
+
+/** Who may call a method at all; finer checks (which document, which side) are the service's. */
+export type Access = 'public' | 'signedIn' | 'admin';
+
+interface MethodSpec {
+  access: Access;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+const noInput = z.object({});
+
+/** The API contract: every method, its access level, and the schemas of its input and output. */
+export const apiContract = {
+  'health/get': { access: 'public', input: noInput, output: healthSchema },
+  'session/get': { access: 'signedIn', input: noInput, output: sessionSchema },
+  'documents/list': {
+    access: 'signedIn',
+    input: listDocumentsInput,
+    output: z.array(documentMetaSchema),
+  },
+  'documents/create': { access: 'admin', input: createDocumentInput, output: documentMetaSchema },
+  'documents/get': { access: 'signedIn', input: documentRefInput, output: documentMetaSchema },
+  'documents/rename': { access: 'admin', input: renameDocumentInput, output: documentMetaSchema },
+  'documents/archive': { access: 'admin', input: documentRefInput, output: documentMetaSchema },
+  'invitations/create': {
+    access: 'signedIn',
+    input: createInvitationInput,
+    output: invitationSchema,
+  },
+  'invitations/redeem': {
+    access: 'public',
+    input: redeemInvitationInput,
+    output: redeemedInvitationSchema,
+  },
+  'participants/list': {
+    access: 'signedIn',
+    input: listParticipantsInput,
+    output: z.array(participantSchema),
+  },
+  'participants/revoke': {
+    access: 'admin',
+    input: revokeParticipantInput,
+    output: participantSchema,
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+type Contract = typeof apiContract;
+
+export type ApiMethod = keyof Contract;
+
+/** What a caller passes (defaults may be omitted). */
+export type ApiInput<M extends ApiMethod> = z.input<Contract[M]['input']>;
+
+/** What a handler receives, after validation and defaults. */
+export type ApiParsedInput<M extends ApiMethod> = z.output<Contract[M]['input']>;
+
+export type ApiOutput<M extends ApiMethod> = z.output<Contract[M]['output']>;
+
+/** One handler per method; implemented once by main/'s services, served by every transport. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>, caller: Caller) => Promise<ApiOutput<M>>;
+};
+
+/** Whether a string names a method of the contract. */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiContract, name);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { documentKinds } from '#shared/documents/kinds';
+import { lifecycleStates } from '#shared/documents/lifecycleStates';
+
+/** Public document ids: lowercase letters and digits, as used in sync URLs. */
+export const documentIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{8,40}$/, 'a document id is 8 to 40 lowercase letters or digits');
+
+export const documentTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'the title must not be empty')
+  .max(300, 'the title must be at most 300 characters');
+
+export const documentMetaSchema = z.object({
+  id: documentIdSchema,
+  kind: z.enum(documentKinds),
+  title: z.string(),
+  lifecycleState: z.enum(lifecycleStates),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  archivedAt: z.iso.datetime().nullable(),
+});
+
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+export const listDocumentsInput = z.object({
+  includeArchived: z.boolean().default(false),
+});
+
+export const createDocumentInput = z.object({
+  kind: z.enum(documentKinds),
+  title: documentTitleSchema,
+});
+
+export type CreateDocument = z.infer<typeof createDocumentInput>;
+
+export const documentRefInput = z.object({ documentId: documentIdSchema });
+
+export const renameDocumentInput = z.object({
+  documentId: documentIdSchema,
+  title: documentTitleSchema,
+});

@@ -1,0 +1,56 @@
+/** Error codes that cross every transport boundary, as data. */
+export const apiErrorCodes = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'gone',
+  'payload_too_large',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export interface ApiErrorData {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** An expected failure of an API call; anything else is reduced to `internal` at the boundary. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+
+  constructor(code: ApiErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+
+  toData(): ApiErrorData {
+    return { code: this.code, message: this.message };
+  }
+}
+
+const httpStatusByCode: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+/** The HTTP status that carries an error code in server mode. */
+export function httpStatusFor(code: ApiErrorCode): number {
+  return httpStatusByCode[code];
+}
+
+/** Whether a value received from a transport is a serialised API error. */
+export function isApiErrorData(value: unknown): value is ApiErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof message === 'string' && (apiErrorCodes as readonly unknown[]).includes(code);
+}

@@ -1,0 +1,24 @@
+/**
+ * Resolves once `condition` holds, re-checking whenever `subscribe` reports a change (and on a
+ * slow poll as a fallback); rejects with `what` after the timeout.
+ */
+export function waitFor(condition: () => boolean, what: string, options: { timeoutMs?: number; subscribe?: (notify: () => void) => () => void } = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return new Promise((resolve, reject) => {
+    if (condition()) return resolve();
+    let unsubscribe: () => void = () => {};
+    const finish = (error?: Error): void => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      unsubscribe();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = (): void => {
+      if (condition()) finish();
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const poll = setInterval(check, 50);
+    if (options.subscribe) unsubscribe = options.subscribe(check);
+  });
+}
