@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createHttpServer } from '#main/http/httpServer';
+import { createStaticFiles } from '#main/http/staticFiles';
+import { randomToken } from '#main/secrets';
 import type { Logger } from '#main/logger';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { openServices } from '#main/server/services';
@@ -12,16 +15,32 @@ export interface ServerModeOptions {
   logger: Logger;
   maxFrameBytes?: number;
   pingIntervalMs?: number;
+  /** The services' clock (default Date.now). */
+  now?: () => number;
+  /** The built renderer to serve (default dist/renderer of this checkout). */
+  rendererFolder?: string;
+  migrationsFolder?: string;
+  appVersion?: string;
 }
+
+/** Where `npm run build` puts the renderer. */
+export const defaultRendererFolder = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 export type RunningServer = Awaited<ReturnType<typeof startServerMode>>;
 
-/** Starts the main/ services without Electron: HTTP API, sync sockets, (later) the renderer. */
+/** Starts the main/ services without Electron: the HTTP API, the sync sockets and the renderer. */
 export async function startServerMode(options: ServerModeOptions) {
-  const { context, authentication } = openServices(options.dataFolder, options.logger);
+  const sessionHostToken = randomToken();
+  const { context, authentication } = openServices(options.dataFolder, options.logger, {
+    now: options.now,
+    sessionHostToken,
+    migrationsFolder: options.migrationsFolder,
+    appVersion: options.appVersion,
+  });
   const sync = createSyncServer({ context, authentication, maxFrameBytes: options.maxFrameBytes, pingIntervalMs: options.pingIntervalMs });
   const handlers = createApiHandlers(context, () => sync.stats());
-  const http = createHttpServer({ handlers, authentication, sync, logger: options.logger });
+  const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);
+  const http = createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -30,8 +49,11 @@ export async function startServerMode(options: ServerModeOptions) {
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | undefined;
 
+  const url = `http://${hostForUrl}:${port}`;
   return {
-    url: `http://${hostForUrl}:${port}`,
+    url,
+    /** Opens the interface as the host of this server; valid until the process stops. */
+    hostUrl: `${url}/#/host/${sessionHostToken}`,
     port,
     context,
     authentication,

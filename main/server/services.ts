@@ -7,19 +7,30 @@ import { createAuthentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { createServiceEvents } from '#main/services/serviceEvents';
 import { databaseFileName } from '#main/server/dataFolder';
+import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/store';
 
+export interface OpenServicesOptions {
+  /** The clock every service reads (default Date.now); tests inject one to reach expiry times. */
+  now?: () => number;
+  /** A host token valid only while this process runs (see createAuthentication). */
+  sessionHostToken?: string;
+  /** Where the SQL migrations are (the desktop app passes its own resources folder). */
+  migrationsFolder?: string;
+  appVersion?: string;
+}
+
 /** Opens the data folder's database and builds the service context over it. */
-export function openServices(dataFolder: string, logger: Logger) {
+export function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
   mkdirSync(dataFolder, { recursive: true });
-  const store = openStore(join(dataFolder, databaseFileName));
+  const store = openStore(join(dataFolder, databaseFileName), { migrations: readMigrations(options.migrationsFolder) });
   const context: ServiceContext = {
     store,
     logger,
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     newId: () => randomId(),
-    appVersion: readAppVersion(),
+    appVersion: options.appVersion ?? readAppVersion(),
     events: createServiceEvents(),
   };
-  return { context, authentication: createAuthentication(context) };
+  return { context, authentication: createAuthentication(context, options.sessionHostToken) };
 }

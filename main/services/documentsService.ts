@@ -1,5 +1,7 @@
 import type { Caller } from '#shared/api/caller';
 import type { CreateDocument, DocumentMeta } from '#shared/api/documents';
+import { blankDocument } from '#shared/document/blankDocument';
+import { encodeInitialContent } from '#shared/document/yjsContent';
 import { initialLifecycleState } from '#shared/documents/lifecycleStates';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { toDocumentMeta } from '#main/services/dto';
@@ -16,6 +18,7 @@ export function createDocumentsService(context: ServiceContext) {
       return visible.map(toDocumentMeta);
     },
 
+    /** Creates a document and seeds its body once, here on the server (never in each client). */
     create(input: CreateDocument, caller: Caller): DocumentMeta {
       const at = context.now();
       const record = {
@@ -27,8 +30,10 @@ export function createDocumentsService(context: ServiceContext) {
         updatedAt: at,
         archivedAt: null,
       };
+      const content = encodeInitialContent(blankDocument(input.kind, context.newId));
       store.transaction(() => {
         store.documents.insert(record);
+        store.updates.append(record.id, 1, [{ bytes: content, participantId: null, at }]);
         store.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
       });
       return toDocumentMeta(record);

@@ -5,7 +5,7 @@ import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLog } from '#main/store/updateLog';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
-import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
+import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
 import { PersistentDoc, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
 
 /** What a room needs of one client socket. */
@@ -44,7 +44,9 @@ export class DocumentRoom {
   private readonly awareness: Awareness;
   private readonly awarenessOwners = new Map<number, RoomConnection>();
   private readonly refusedOnce = new WeakSet<RoomConnection>();
+  private awaitingStore: { connection: RoomConnection; marker: number }[] = [];
   private failed = false;
+  private closed = false;
 
   constructor(private readonly options: DocumentRoomOptions) {
     this.documentId = options.documentId;
@@ -61,7 +63,9 @@ export class DocumentRoom {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
-      for (const connection of this.connections) if (connection !== origin) connection.send(frame);
+      // Everyone, the sender included: it learns its stamped identity, and an otherwise idle
+      // client still hears from the server (the stock provider reconnects after 30 s of silence).
+      for (const connection of this.connections) connection.send(frame);
     });
   }
 
@@ -103,10 +107,24 @@ export class DocumentRoom {
     if (this.failed) return;
     const refusal = connection.readOnly ? 'reviewers can read but not edit' : this.options.isFrozen() ? 'this document no longer accepts changes' : null;
     if (refusal) {
-      if (!isEmptyUpdate(update)) this.refuse(connection, refusal);
+      if (this.wouldChange(update)) this.refuse(connection, refusal);
       return;
     }
     this.persistent.receive(update, connection.participant.id, connection);
+  }
+
+  /**
+   * Whether an update holds anything the document lacks. A reconnecting stock client answers the
+   * server's sync step 1 with its whole delete set even when it changed nothing: that is no
+   * write attempt, and must not be refused (or audited) as one.
+   */
+  private wouldChange(update: Uint8Array): boolean {
+    if (isEmptyUpdate(update)) return false;
+    try {
+      return !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
+    } catch (error) {
+      throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
+    }
   }
 
   private refuse(connection: RoomConnection, reason: string): void {
@@ -122,6 +140,18 @@ export class DocumentRoom {
       const frame = encodeSyncUpdate(update.bytes);
       for (const connection of this.connections) if (connection !== update.origin) connection.send(frame);
     }
+    const acknowledged = this.awaitingStore;
+    this.awaitingStore = [];
+    for (const { connection, marker } of acknowledged) connection.send(encodeStoredAck(marker));
+  }
+
+  /**
+   * Echoes a client's marker once everything it sent before the marker is stored: at once when
+   * nothing is pending, otherwise right after the pending batch commits.
+   */
+  acknowledgeWhenStored(connection: RoomConnection, marker: number): void {
+    if (this.persistent.hasPending) this.awaitingStore.push({ connection, marker });
+    else connection.send(encodeStoredAck(marker));
   }
 
   /**
@@ -155,12 +185,17 @@ export class DocumentRoom {
   /** Closes every connection of a participant (revoked token). */
   closeParticipant(participantId: string, code: CloseCode, reason: string): void {
     for (const connection of [...this.connections]) {
-      if (connection.participant.id === participantId) connection.close(code, reason);
+      if (connection.participant.id !== participantId) continue;
+      this.options.logger.log('warn', 'sync.participant_closed', { document: this.documentId, participant: participantId, code, reason });
+      connection.close(code, reason);
     }
   }
 
   /** Stores what is pending and writes a checkpoint; the room can then be dropped. */
   close(): void {
+    // Reached twice when a failing room's last connection leaves before onFailed runs.
+    if (this.closed) return;
+    this.closed = true;
     this.awareness.destroy();
     if (this.failed) this.persistent.destroy();
     else this.persistent.close();

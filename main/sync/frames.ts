@@ -15,7 +15,8 @@ export type IncomingFrame =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   | { kind: 'syncUpdate'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'queryAwareness' };
+  | { kind: 'queryAwareness' }
+  | { kind: 'storedAck'; marker: number };
 
 /** Decodes one frame, throwing MalformedFrameError on anything that is not a whole valid message. */
 export function decodeFrame(frame: Uint8Array): IncomingFrame {
@@ -33,6 +34,8 @@ export function decodeFrame(frame: Uint8Array): IncomingFrame {
       result = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
     } else if (type === messageType.queryAwareness) {
       result = { kind: 'queryAwareness' };
+    } else if (type === messageType.storedAck) {
+      result = { kind: 'storedAck', marker: decoding.readVarUint(decoder) };
     } else {
       throw new MalformedFrameError(`unknown message type ${type}`);
     }
@@ -78,6 +81,14 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame((encoder) => {
     encoding.writeVarUint(encoder, messageType.awareness);
     encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+/** Confirms that everything a client sent before its marker is stored. */
+export function encodeStoredAck(marker: number): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, messageType.storedAck);
+    encoding.writeVarUint(encoder, marker);
   });
 }
 

@@ -66,6 +66,15 @@ export class PersistentDoc<Origin> {
     let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
     try {
       structs = Y.decodeUpdate(update).structs;
+      // decodeUpdate accepts some updates that applyUpdate throws on halfway, after changing the
+      // document (an item whose parent is a missing item of its own client): a trial on an empty
+      // document catches those before they touch this one.
+      const trial = new Y.Doc({ gc: false });
+      try {
+        Y.applyUpdate(trial, update);
+      } finally {
+        trial.destroy();
+      }
     } catch (error) {
       throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
     }
@@ -84,6 +93,11 @@ export class PersistentDoc<Origin> {
       this.clientOwners.set(clientId, participantId);
       this.sightings.push({ clientId, participantId, at });
     }
+  }
+
+  /** Whether updates are applied in memory but not yet stored. */
+  get hasPending(): boolean {
+    return this.pending.length > 0;
   }
 
   /** Which participant first wrote with a Yjs client id. */

@@ -22,6 +22,8 @@ export function refuseSocket(socket: WebSocket, code: CloseCode, reason: string,
 export class SyncConnection implements RoomConnection {
   /** Set by every pong; a connection still false at the next ping is dead. */
   isAlive = true;
+  /** Set once the connection has left its room (closed by either side); nothing it sends counts after that. */
+  private hasLeft = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -29,7 +31,7 @@ export class SyncConnection implements RoomConnection {
     readonly readOnly: boolean,
     private readonly room: DocumentRoom,
     private readonly logger: Logger,
-    onClosed: (connection: SyncConnection) => void,
+    private readonly onClosed: (connection: SyncConnection) => void,
   ) {
     socket.binaryType = 'nodebuffer';
     socket.on('pong', () => {
@@ -39,17 +41,30 @@ export class SyncConnection implements RoomConnection {
     socket.on('error', (error) => {
       this.logger.log('warn', 'sync.socket_error', { document: room.documentId, participant: participant.id, error });
     });
-    socket.on('close', () => onClosed(this));
+    socket.on('close', () => this.leave());
   }
 
   send(frame: Uint8Array): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
   }
 
+  /**
+   * Closes the socket and leaves the room at once. ws keeps emitting the frames that arrive until
+   * the peer answers the close frame (up to its 30 s close timeout): a revoked participant or a
+   * client that sent a malformed frame must not get anything more applied, and its presence
+   * must go now, not when the peer finally answers.
+   */
   close(code: CloseCode, reason: string): void {
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
       this.socket.close(code, closeReason(reason));
     }
+    this.leave();
+  }
+
+  private leave(): void {
+    if (this.hasLeft) return;
+    this.hasLeft = true;
+    this.onClosed(this);
   }
 
   /** Sends a ping; returns false (and drops the socket) when the last ping went unanswered. */
@@ -65,6 +80,7 @@ export class SyncConnection implements RoomConnection {
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
+    if (this.hasLeft) return;
     try {
       if (!isBinary) throw new MalformedFrameError('text frames are not part of the protocol');
       const frame = decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -80,6 +96,9 @@ export class SyncConnection implements RoomConnection {
           break;
         case 'queryAwareness':
           this.room.sendAwareness(this);
+          break;
+        case 'storedAck':
+          this.room.acknowledgeWhenStored(this, frame.marker);
           break;
       }
     } catch (error) {

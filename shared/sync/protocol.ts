@@ -15,6 +15,11 @@ export const messageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Thỏa Ước's extension (stock clients never send it): a client sends a marker number; the server
+   * echoes it once every update the client sent before the marker is stored in the database.
+   */
+  storedAck: 4,
 } as const;
 
 /** Second varUint of a sync frame (y-protocols/sync). */

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function newestModification(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/renderer is missing or older than the sources it is built from. */
+export function isRendererStale(rendererFolder: string): boolean {
+  const index = join(rendererFolder, 'index.html');
+  if (!existsSync(index)) return true;
+  const sources = Math.max(newestModification(join(projectRoot, 'renderer')), newestModification(join(projectRoot, 'shared')));
+  return statSync(index).mtimeMs < sources;
+}
+
+/** Builds the renderer with Vite when it is missing or stale (a checkout; packaged apps ship it built). */
+export function ensureRendererBuilt(rendererFolder: string, log: (line: string) => void): void {
+  if (!isRendererStale(rendererFolder)) return;
+  log('Building the interface (vite build)…');
+  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Building the interface failed (see the messages above).');
+}

@@ -1,0 +1,97 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { messageType, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
+import { contentRoot } from '#shared/document/yjsContent';
+import { encodeStoredMarker, PendingChanges, readStoredMarker } from './storedAcks';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
+
+export interface CollaborationStatus {
+  connection: ConnectionState;
+  /** The server has sent its full state at least once on this connection. */
+  synced: boolean;
+  /** Local changes not yet stored on the server. */
+  pendingChanges: number;
+  /** The body is available (from the server, or from this device's offline copy). */
+  contentReady: boolean;
+  /** Why the server refused the connection (close code 44xx), if it did. */
+  refusal: { code: number; reason: string } | null;
+}
+
+export interface CollaborationOptions {
+  serverUrl: string;
+  documentId: string;
+  token: string;
+}
+
+/**
+ * One open document: its Y.Doc, kept on this device (IndexedDB) for offline work, synced through
+ * the stock y-websocket provider, with a live status for the connection indicator.
+ */
+export class Collaboration {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly offlineCopy: IndexeddbPersistence;
+  private readonly pending: PendingChanges;
+  private readonly listeners = new Set<() => void>();
+  private status: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
+
+  constructor(options: CollaborationOptions) {
+    const deviceKey = `thoa-uoc/${new URL(options.serverUrl).host}/${options.documentId}`;
+    this.pending = new PendingChanges(`${deviceKey}/pending`);
+    this.offlineCopy = new IndexeddbPersistence(deviceKey, this.doc);
+    this.provider = new WebsocketProvider(`${options.serverUrl.replace(/^http/, 'ws')}${syncPath}`, options.documentId, this.doc, {
+      params: { token: options.token, protocol: String(syncProtocolVersion) },
+      disableBc: true,
+    });
+    this.provider.messageHandlers[messageType.storedAck] = (_encoder, decoder) => {
+      this.pending.confirmStored(readStoredMarker(decoder));
+      this.setStatus({});
+    };
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => this.onUpdate(origin));
+    this.provider.on('status', ({ status }) => this.setStatus({ connection: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' }));
+    this.provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) this.sendMarker(this.pending.latestMarker);
+      this.setStatus({ synced: isSynced, contentReady: this.status.contentReady || isSynced });
+    });
+    this.provider.on('closed', ({ code, reason }) => this.setStatus({ connection: 'refused', refusal: { code, reason } }));
+    void this.offlineCopy.whenSynced.then(() => {
+      if (contentRoot(this.doc).length > 0) this.setStatus({ contentReady: true });
+    });
+    this.setStatus({ pendingChanges: this.pending.count });
+  }
+
+  private onUpdate(origin: unknown): void {
+    // Changes from the server or from this device's offline copy are not local edits.
+    if (origin === this.provider || origin === this.offlineCopy) return;
+    const marker = this.pending.recordLocalChange();
+    this.sendMarker(marker);
+    this.setStatus({});
+  }
+
+  /** The provider has already sent the update (its listener runs first); the marker follows it. */
+  private sendMarker(marker: number): void {
+    const socket = this.provider.ws;
+    if (marker > 0 && this.provider.wsconnected && socket && socket.readyState === socket.OPEN) socket.send(encodeStoredMarker(marker));
+  }
+
+  private setStatus(change: Partial<CollaborationStatus>): void {
+    this.status = { ...this.status, ...change, pendingChanges: this.pending.count };
+    for (const listener of this.listeners) listener();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getStatus = (): CollaborationStatus => this.status;
+
+  destroy(): void {
+    this.provider.destroy();
+    void this.offlineCopy.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+}

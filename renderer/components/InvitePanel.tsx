@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '#shared/api/client';
+import type { Invitation } from '#shared/api/invitations';
+import { formatDateTime, type Language } from '#shared/format/locale';
+import type { Side } from '#shared/sides';
+import { serverUrl } from '../api/apiClients';
+import { ErrorNotice } from './ErrorNotice';
+
+/** Creates a one-time invitation for a side and shows its code and link, ready to send. */
+export function InvitePanel({ client, documentId, allowedSides }: { client: ApiClient; documentId: string; allowedSides: readonly Side[] }) {
+  const { t, i18n } = useTranslation();
+  const [side, setSide] = useState<Side>(allowedSides[0] ?? 'union');
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const link = invitation ? `${serverUrl()}/#/join/${encodeURIComponent(invitation.code)}` : '';
+
+  const create = async () => {
+    setError(null);
+    try {
+      setInvitation(await client.call('invitations/create', { documentId, side }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <div className="invite-panel">
+      <div className="row">
+        <label>
+          {t('invite.side')}
+          <select value={side} onChange={(event) => setSide(event.target.value as Side)}>
+            {allowedSides.map((option) => (
+              <option key={option} value={option}>
+                {t(`side.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void create()}>
+          {t('invite.create')}
+        </button>
+      </div>
+      <ErrorNotice error={error} />
+      {invitation && (
+        <div className="invitation-result" data-testid="invitation-result">
+          <p>
+            {t('invite.code')}: <strong className="invitation-code" data-testid="invitation-code">{invitation.code}</strong>
+          </p>
+          <p>
+            {t('invite.link')}: <input readOnly value={link} onFocus={(event) => event.target.select()} aria-label={t('invite.link')} />
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
+              {t('invite.copy')}
+            </button>
+          </p>
+          <p className="hint">{t('invite.validUntil', { date: formatDateTime(invitation.expiresAt, i18n.language as Language) })}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import type { Collaboration } from '../collab/collaboration';
+import { ChangeSignal } from '../editor/changeSignal';
+import { createDocumentEditor } from '../editor/createDocumentEditor';
+import type { DocumentEditor } from '../editor/customTypes';
+import { NumberingStore } from '../editor/numberingStore';
+import type { Membership } from '../session/session';
+
+export interface OpenEditor {
+  editor: DocumentEditor;
+  numbering: NumberingStore;
+  changes: ChangeSignal;
+}
+
+/**
+ * The Slate editor of a document, bound to Yjs only once the content is there (first sync with
+ * the server, or this device's offline copy), so that no client ever seeds content of its own.
+ */
+export function useDocumentEditor(collaboration: Collaboration | null, membership: Membership, contentReady: boolean, onDesync: () => void): OpenEditor | null {
+  const [open, setOpen] = useState<OpenEditor | null>(null);
+  useEffect(() => {
+    if (!collaboration || !contentReady) return;
+    const editor = createDocumentEditor({
+      doc: collaboration.doc,
+      awareness: collaboration.provider.awareness,
+      cursor: { name: membership.displayName, side: membership.side },
+      onDesync: (error, phase) => {
+        console.error(`Thỏa Ước: the editor disagreed with the shared document (${phase}); it was rebuilt from the shared state.`, error);
+        onDesync();
+      },
+    });
+    editor.connect();
+    const numbering = new NumberingStore();
+    numbering.update(editor.children as TopLevelBlock[], null);
+    setOpen({ editor, numbering, changes: new ChangeSignal() });
+    return () => {
+      editor.disconnect();
+      setOpen(null);
+    };
+  }, [collaboration, contentReady, membership.displayName, membership.side, onDesync]);
+  return open;
+}

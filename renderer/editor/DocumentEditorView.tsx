@@ -1,0 +1,50 @@
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Editable, Slate } from 'slate-react';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import type { ChangeSignal } from './changeSignal';
+import type { DocumentEditor } from './customTypes';
+import { ElementView } from './ElementView';
+import { LeafView } from './LeafView';
+import { NumberingContext, type NumberingStore } from './numberingStore';
+import { RemoteCursors } from './RemoteCursors';
+import { handleShortcut } from './shortcuts';
+import { Toolbar } from './Toolbar';
+
+export interface DocumentEditorViewProps {
+  editor: DocumentEditor;
+  numbering: NumberingStore;
+  changes: ChangeSignal;
+  readOnly: boolean;
+}
+
+/** The editing surface: toolbar, the structured text, and other people's cursors. */
+export function DocumentEditorView({ editor, numbering, changes, readOnly }: DocumentEditorViewProps) {
+  const { t } = useTranslation();
+  const initialValue = useMemo(() => editor.children, [editor]);
+  const onChange = useCallback(() => {
+    numbering.update(editor.children as TopLevelBlock[], editor.operations);
+    if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit();
+  }, [editor, numbering, changes]);
+  const onKeyDown = useCallback((event: KeyboardEvent) => handleShortcut(editor, event, readOnly), [editor, readOnly]);
+
+  return (
+    <NumberingContext.Provider value={numbering}>
+      <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
+        {!readOnly && <Toolbar />}
+        <RemoteCursors awareness={editor.awareness}>
+          <Editable
+            className="document-body"
+            data-testid="document-body"
+            renderElement={ElementView}
+            renderLeaf={LeafView}
+            readOnly={readOnly}
+            onKeyDown={onKeyDown}
+            spellCheck={false}
+            aria-label={t('editor.label')}
+          />
+        </RemoteCursors>
+      </Slate>
+    </NumberingContext.Provider>
+  );
+}

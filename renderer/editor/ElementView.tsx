@@ -1,0 +1,71 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RenderElementProps } from 'slate-react';
+import { toRoman } from '#shared/document/numbering';
+import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
+import { useArticleNumber, useChapterNumber } from './numberingStore';
+import { VariableChip } from './VariableChip';
+
+/** The label is drawn by CSS (::before) so that it is never part of the editable text. */
+function labelStyle(variable: string, label: string): CSSProperties {
+  return { [variable]: JSON.stringify(label) } as CSSProperties;
+}
+
+function ChapterView({ attributes, children, element }: RenderElementProps & { element: ChapterElement }) {
+  const { t } = useTranslation();
+  const number = useChapterNumber(element.chapterId);
+  const label = number === undefined ? '' : t('editor.chapterLabel', { number: toRoman(number) });
+  return (
+    <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={labelStyle('--chapter-label', label)}>
+      {children}
+    </section>
+  );
+}
+
+function ArticleView({ attributes, children, element }: RenderElementProps & { element: ArticleElement }) {
+  const { t } = useTranslation();
+  const number = useArticleNumber(element.clauseId);
+  const label = number === undefined ? '' : t('editor.articleLabel', { number });
+  return (
+    <section {...attributes} className="article" data-clause-id={element.clauseId} style={labelStyle('--article-label', label)}>
+      {children}
+    </section>
+  );
+}
+
+/** Renders every element type of the document schema. */
+export function ElementView(props: RenderElementProps) {
+  const { attributes, children, element } = props;
+  switch (element.type) {
+    case 'chapter':
+      return <ChapterView {...props} element={element} />;
+    case 'chapter-title':
+      return <h2 {...attributes} className="chapter-title">{children}</h2>;
+    case 'article':
+      return <ArticleView {...props} element={element} />;
+    case 'article-title':
+      return <h3 {...attributes} className="article-title">{children}</h3>;
+    case 'clause':
+      return <p {...attributes} className="clause">{children}</p>;
+    case 'point':
+      return <p {...attributes} className="point">{children}</p>;
+    case 'bulleted-list':
+      return <ul {...attributes}>{children}</ul>;
+    case 'list-item':
+      return <li {...attributes}>{children}</li>;
+    case 'table':
+      return (
+        <table {...attributes} className="document-table-block">
+          <tbody>{children}</tbody>
+        </table>
+      );
+    case 'table-row':
+      return <tr {...attributes}>{children}</tr>;
+    case 'table-cell':
+      return element.header ? <th {...attributes}>{children}</th> : <td {...attributes}>{children}</td>;
+    case 'variable':
+      return <VariableChip {...props} element={element} />;
+    default:
+      return <p {...attributes}>{children}</p>;
+  }
+}

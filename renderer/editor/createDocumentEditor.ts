@@ -1,0 +1,34 @@
+import { createEditor } from 'slate';
+import { withReact } from 'slate-react';
+import { withCursors, withYHistory, withYjs } from '@slate-yjs/core';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { contentRoot } from '#shared/document/yjsContent';
+import type { CursorData, DocumentEditor } from './customTypes';
+import { withDesyncRecovery, type DesyncReporter } from './plugins/withDesyncRecovery';
+import { withEditingRules } from './plugins/withEditingRules';
+import { withInlineVariables } from './plugins/withInlineVariables';
+import { withStableIds } from './plugins/withStableIds';
+import { withStructure } from './plugins/withStructure';
+
+/** Marks transactions made by this editor, so undo only ever undoes one's own changes. */
+export const localEditOrigin = Symbol('local-edit');
+
+export interface DocumentEditorOptions {
+  doc: Y.Doc;
+  awareness: Awareness;
+  cursor: CursorData;
+  onDesync: DesyncReporter;
+}
+
+/**
+ * The editor of one document: Slate bound to the document's Yjs body (connect it only after the
+ * first sync), undo limited to local changes, shared cursors, and the legal-structure rules.
+ */
+export function createDocumentEditor(options: DocumentEditorOptions): DocumentEditor {
+  const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
+  const history = withYHistory(bound);
+  const cursors = withCursors(history, options.awareness, { data: options.cursor });
+  const editor = withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync));
+  return editor as DocumentEditor;
+}

@@ -1,0 +1,92 @@
+import type { KeyboardEvent } from 'react';
+import type { DocumentEditor } from './customTypes';
+import { insertArticle, insertChapter, insertTable, moveArticle, setBodyBlockType, toggleBulletedList, toggleMark } from './commands';
+
+export type EditorCommand =
+  | 'undo' | 'redo' | 'bold' | 'italic' | 'underline'
+  | 'clause' | 'point' | 'bulletedList' | 'table'
+  | 'insertArticle' | 'insertChapter' | 'moveArticleUp' | 'moveArticleDown';
+
+/** Keys per command ("mod" is Ctrl, or ⌘ on macOS); shown in tooltips and the help dialog. */
+export const shortcuts: Record<EditorCommand, string[]> = {
+  undo: ['mod+z'],
+  redo: ['mod+shift+z', 'mod+y'],
+  bold: ['mod+b'],
+  italic: ['mod+i'],
+  underline: ['mod+u'],
+  clause: ['mod+alt+1'],
+  point: ['mod+alt+2'],
+  bulletedList: ['mod+alt+8'],
+  table: ['mod+alt+t'],
+  insertArticle: ['mod+enter'],
+  insertChapter: ['mod+shift+enter'],
+  moveArticleUp: ['alt+shift+arrowup'],
+  moveArticleDown: ['alt+shift+arrowdown'],
+};
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function matches(event: KeyboardEvent, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.at(-1) ?? '';
+  const wants = new Set(parts.slice(0, -1));
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  if (wants.has('mod') !== mod || wants.has('shift') !== event.shiftKey || wants.has('alt') !== event.altKey) return false;
+  // event.code keeps digits and letters stable under Alt (and under Vietnamese input methods).
+  const code = event.code.toLowerCase();
+  return event.key.toLowerCase() === key || code === `key${key}` || code === `digit${key}`;
+}
+
+/** How a shortcut reads for people ("Ctrl+Shift+Z", "⌘⇧Z"). */
+export function describeShortcut(shortcut: string): string {
+  return shortcut
+    .split('+')
+    .map((part) => {
+      if (part === 'mod') return isMac ? '⌘' : 'Ctrl';
+      if (part === 'arrowup') return '↑';
+      if (part === 'arrowdown') return '↓';
+      return part.length === 1 ? part.toUpperCase() : part[0]?.toUpperCase() + part.slice(1);
+    })
+    .join('+');
+}
+
+export function runCommand(editor: DocumentEditor, command: EditorCommand): void {
+  switch (command) {
+    case 'undo':
+      return editor.undo();
+    case 'redo':
+      return editor.redo();
+    case 'bold':
+    case 'italic':
+    case 'underline':
+      return toggleMark(editor, command);
+    case 'clause':
+    case 'point':
+      return setBodyBlockType(editor, command);
+    case 'bulletedList':
+      return toggleBulletedList(editor);
+    case 'table':
+      return insertTable(editor);
+    case 'insertArticle':
+      return insertArticle(editor);
+    case 'insertChapter':
+      return insertChapter(editor);
+    case 'moveArticleUp':
+      moveArticle(editor, 'up');
+      return;
+    case 'moveArticleDown':
+      moveArticle(editor, 'down');
+      return;
+  }
+}
+
+/** Runs the command bound to a key press, if any; returns whether the press was handled. */
+export function handleShortcut(editor: DocumentEditor, event: KeyboardEvent, readOnly: boolean): boolean {
+  for (const [command, keys] of Object.entries(shortcuts) as [EditorCommand, string[]][]) {
+    if (!keys.some((shortcut) => matches(event, shortcut))) continue;
+    event.preventDefault();
+    if (!readOnly) runCommand(editor, command);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readContent } from '#shared/document/yjsContent';
+import { isReadOnlySide } from '#shared/sides';
+import { participantClient } from '../api/apiClients';
+import { AppHeader } from '../components/AppHeader';
+import { InvitePanel } from '../components/InvitePanel';
+import { SideBadge } from '../components/SideBadge';
+import { ConnectionStatus } from '../document/ConnectionStatus';
+import { PresenceList } from '../document/PresenceList';
+import { useCollaboration } from '../document/useCollaboration';
+import { useDocumentEditor } from '../document/useDocumentEditor';
+import { DocumentEditorView } from '../editor/DocumentEditorView';
+import { Outline } from '../editor/Outline';
+import { usePresence } from '../editor/presence';
+import { useSession, type Membership } from '../session/session';
+
+declare global {
+  interface Window {
+    /** Read-only view of the open document, for end-to-end tests and benchmarks. */
+    thoaUocDebug?: { content: () => unknown; status: () => unknown };
+  }
+}
+
+function Workspace({ membership }: { membership: Membership }) {
+  const { t } = useTranslation();
+  const { collaboration, status } = useCollaboration(membership);
+  const [resynced, setResynced] = useState(false);
+  const onDesync = useCallback(() => setResynced(true), []);
+  const open = useDocumentEditor(collaboration, membership, status.contentReady, onDesync);
+  const readOnly = isReadOnlySide(membership.side);
+  const [inviting, setInviting] = useState(false);
+  const client = useMemo(() => participantClient(membership.token), [membership.token]);
+
+  useEffect(() => {
+    if (!collaboration) return;
+    window.thoaUocDebug = { content: () => readContent(collaboration.doc), status: () => collaboration.getStatus() };
+    return () => {
+      window.thoaUocDebug = undefined;
+    };
+  }, [collaboration]);
+
+  return (
+    <>
+      <AppHeader>
+        <h1 className="document-title">{membership.documentTitle}</h1>
+        <SideBadge side={membership.side} />
+        {readOnly && <span className="read-only-note">{t('document.readOnly')}</span>}
+        <ConnectionStatus status={status} />
+        {collaboration && <Presence collaboration={collaboration} selfId={membership.participantId} />}
+        {!readOnly && (
+          <button type="button" onClick={() => setInviting(!inviting)}>
+            {t('document.invite')}
+          </button>
+        )}
+      </AppHeader>
+      {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
+      {resynced && (
+        <p className="notice" role="status">
+          {t('document.resynced')}
+        </p>
+      )}
+      <div className="workspace">
+        {open ? (
+          <>
+            <aside className="outline-pane">
+              <Outline editor={open.editor} changes={open.changes} />
+            </aside>
+            <main className="editor-pane">
+              <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly} />
+            </main>
+          </>
+        ) : (
+          <main className="editor-pane loading" aria-busy="true">
+            {status.connection === 'refused' ? t('document.refused') : t('document.loading')}
+          </main>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Presence({ collaboration, selfId }: { collaboration: NonNullable<ReturnType<typeof useCollaboration>['collaboration']>; selfId: string }) {
+  const present = usePresence(collaboration.provider.awareness);
+  return <PresenceList present={present} selfId={selfId} />;
+}
+
+/** A document as its participant sees it; a friendly stop when this device has not joined it. */
+export function DocumentPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const membership = session.memberships.find((m) => m.documentId === documentId);
+  if (!membership) {
+    return (
+      <>
+        <AppHeader />
+        <main className="page narrow">
+          <h1>{t('document.notJoinedTitle')}</h1>
+          <p>{t('document.notJoined')}</p>
+          <a href="#/">{t('document.backHome')}</a>
+        </main>
+      </>
+    );
+  }
+  return <Workspace key={membership.token} membership={membership} />;
+}

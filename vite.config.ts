@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+
+/** Builds the renderer (renderer/) into dist/renderer, served by server mode and by the desktop app. */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  esbuild: { jsx: 'automatic' },
+});
