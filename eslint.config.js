@@ -7,7 +7,7 @@ const forbid = (regexes, message) => ['error', { patterns: regexes.map((regex) =
 const nodeAndUi = ['^node:', '^(fs|path|os|crypto|http|net|child_process|electron|better-sqlite3|ws)$', '^(react|react-dom|slate-react)(/|$)'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-artifacts/', 'bench-results/'] },
+  { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-artifacts/', 'bench-results/', 'release/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts', 'test/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

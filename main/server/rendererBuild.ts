@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +27,8 @@ export function isRendererStale(rendererFolder: string): boolean {
 export function ensureRendererBuilt(rendererFolder: string, log: (line: string) => void): void {
   if (!isRendererStale(rendererFolder)) return;
   log('Building the interface (vite build)…');
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
+  const vite = join(dirname(vitePackage), 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('Building the interface failed (see the messages above).');
 }

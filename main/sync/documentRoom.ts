@@ -60,7 +60,7 @@ export class DocumentRoom {
     });
     this.awareness = new Awareness(this.persistent.doc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed];
       const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
       // Everyone, the sender included: it learns its stamped identity, and an otherwise idle

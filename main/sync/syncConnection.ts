@@ -106,6 +106,11 @@ export class SyncConnection implements RoomConnection {
         this.logger.log('warn', 'sync.malformed_frame', { document: this.room.documentId, participant: this.participant.id, reason: error.message });
         this.close(closeCodes.malformed, `malformed message: ${error.message}`);
       } else {
+        // The update decoded but could not be applied, leaving the in-memory document in doubt.
+        // Its sender is refused for good (44xx: the stock provider does not reconnect), so it
+        // cannot repeat this; everyone else reconnects to the stored state (see DocumentRoom.fail).
+        this.logger.log('warn', 'sync.unappliable_update', { document: this.room.documentId, participant: this.participant.id, error });
+        this.close(closeCodes.malformed, 'an update could not be applied');
         this.room.fail('integrity', error);
       }
     }

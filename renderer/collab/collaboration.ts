@@ -56,11 +56,24 @@ export class Collaboration {
       this.setStatus({ synced: isSynced, contentReady: this.status.contentReady || isSynced });
     });
     this.provider.on('closed', ({ code, reason }) => this.setStatus({ connection: 'refused', refusal: { code, reason } }));
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    if (!navigator.onLine) this.goOffline();
     void this.offlineCopy.whenSynced.then(() => {
       if (contentRoot(this.doc).length > 0) this.setStatus({ contentReady: true });
     });
     this.setStatus({ pendingChanges: this.pending.count });
   }
+
+  /** The browser knows the network is gone before a socket times out: stop trying until it is back. */
+  private readonly goOffline = (): void => {
+    this.provider.disconnect();
+    this.setStatus({ connection: 'offline', synced: false });
+  };
+
+  private readonly goOnline = (): void => {
+    if (this.status.connection !== 'refused') this.provider.connect();
+  };
 
   private onUpdate(origin: unknown): void {
     // Changes from the server or from this device's offline copy are not local edits.
@@ -89,6 +102,8 @@ export class Collaboration {
   readonly getStatus = (): CollaborationStatus => this.status;
 
   destroy(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
     void this.offlineCopy.destroy();
     this.doc.destroy();

@@ -41,11 +41,13 @@ export function Outline({ editor, changes }: { editor: DocumentEditor; changes: 
   const { t } = useTranslation();
   const [entries, setEntries] = useState<OutlineEntry[]>(() => outlineOf(editor.children as TopLevelBlock[]));
   useEffect(() => {
-    // Recomputing on every keystroke would cost time while typing: wait for a pause.
+    // Recomputing on every keystroke would cost time while typing: at most every 300 ms.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = changes.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setEntries(outlineOf(editor.children as TopLevelBlock[])), 250);
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        setEntries(outlineOf(editor.children as TopLevelBlock[]));
+      }, 300);
     });
     return () => {
       clearTimeout(timer);

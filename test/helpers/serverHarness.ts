@@ -8,24 +8,24 @@ export interface Harness {
   server: RunningServer;
   dataFolder: string;
   logger: ReturnType<typeof createMemoryLogger>;
-  /** Starts the server again on the same data folder (after stop()). */
-  restart(): Promise<RunningServer>;
+  /** Starts the server again on the same data folder (after stop()), on the given port if any. */
+  restart(options?: { port?: number }): Promise<RunningServer>;
   stop(): Promise<void>;
   /** Stops the server and deletes the data folder. */
   dispose(): Promise<void>;
 }
 
 /** A real server on 127.0.0.1, port 0, over a fresh data folder. */
-export async function startHarness(options: { maxFrameBytes?: number; pingIntervalMs?: number; dataFolder?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { maxFrameBytes?: number; pingIntervalMs?: number; dataFolder?: string; now?: () => number } = {}): Promise<Harness> {
   const folder = options.dataFolder ? { path: options.dataFolder, remove: () => {} } : createTempFolder();
   const logger = createMemoryLogger();
-  const start = () => startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder.path, logger, maxFrameBytes: options.maxFrameBytes, pingIntervalMs: options.pingIntervalMs });
+  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, maxFrameBytes: options.maxFrameBytes, pingIntervalMs: options.pingIntervalMs, now: options.now });
   const harness: Harness = {
     server: await start(),
     dataFolder: folder.path,
     logger,
-    async restart() {
-      harness.server = await start();
+    async restart(restartOptions = {}) {
+      harness.server = await start(restartOptions.port);
       return harness.server;
     },
     stop: () => harness.server.close(),

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TopLevelBlock } from '#shared/document/nodes';
+
+/** Debian's Chromium, with the flags it needs on a machine without internet access. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Screenshots of each step, kept as test artifacts in test-artifacts/e2e/<scenario>/. */
+export function artifactRecorder(scenario: string) {
+  const folder = join(process.cwd(), 'test-artifacts', 'e2e', scenario);
+  mkdirSync(folder, { recursive: true });
+  let step = 0;
+  return async (page: Page, name: string): Promise<void> => {
+    step += 1;
+    await page.screenshot({ path: join(folder, `${String(step).padStart(2, '0')}-${name}.png`) });
+  };
+}
+
+/** Collects page errors and console errors, to assert none happened (CSP violations included). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** A person opening an invitation link in a fresh browser profile: name, join, document open. */
+export async function joinWithLink(context: BrowserContext, serverUrl: string, code: string, displayName: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/#/join/${code}`);
+  await page.getByLabel(/Tên hiển thị|Display name/).fill(displayName);
+  await page.getByRole('button', { name: /Tiếp tục|Continue/ }).click();
+  await page.getByRole('button', { name: /^(Tham gia|Join)$/ }).click();
+  await page.waitForSelector('[data-testid=document-body]');
+  return page;
+}
+
+/** The document as the page's Yjs state holds it (not innerText: off-screen articles are skipped). */
+export function pageContent(page: Page): Promise<TopLevelBlock[]> {
+  return page.evaluate(() => (window as unknown as { thoaUocDebug: { content: () => TopLevelBlock[] } }).thoaUocDebug.content());
+}
+
+export async function connectionState(page: Page): Promise<{ state: string | null; pending: number }> {
+  const status = page.getByTestId('connection-status');
+  return { state: await status.getAttribute('data-state'), pending: Number(await status.getAttribute('data-pending')) };
+}

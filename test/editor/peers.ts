@@ -1,0 +1,50 @@
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import { encodeInitialContent, readContent } from '#shared/document/yjsContent';
+import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
+import type { DocumentEditor } from '../../renderer/editor/customTypes';
+
+export interface Peer {
+  doc: Y.Doc;
+  editor: DocumentEditor;
+  desyncs: unknown[];
+}
+
+/** Peers editing one document, each with its own Y.Doc and editor, seeded from the same state. */
+export function createPeers(initial: TopLevelBlock[], count = 2): Peer[] {
+  const seed = encodeInitialContent(initial);
+  return Array.from({ length: count }, (_unused, index) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, seed);
+    const desyncs: unknown[] = [];
+    const editor = createDocumentEditor({
+      doc,
+      awareness: new Awareness(doc),
+      cursor: { name: `peer ${index + 1}`, side: index === 0 ? 'employer' : 'union' },
+      onDesync: (error) => desyncs.push(error),
+    });
+    editor.connect();
+    return { doc, editor, desyncs };
+  });
+}
+
+/** Lets Slate flush pending local operations into Yjs (slate-yjs flushes on onChange). */
+export async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Exchanges every missing update between all peers, as a server would. */
+export async function syncPeers(peers: readonly Peer[]): Promise<void> {
+  await settle();
+  for (const from of peers) {
+    for (const to of peers) {
+      if (from !== to) Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
+    }
+  }
+  await settle();
+}
+
+export function contentOf(peer: Peer): TopLevelBlock[] {
+  return readContent(peer.doc);
+}
