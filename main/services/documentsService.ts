@@ -30,7 +30,7 @@ export function createDocumentsService(context: ServiceContext) {
         updatedAt: at,
         archivedAt: null,
       };
-      const content = encodeInitialContent(blankDocument(input.kind, context.newId));
+      const content = encodeInitialContent(input.content ?? blankDocument(input.kind, context.newId));
       store.transaction(() => {
         store.documents.insert(record);
         store.updates.append(record.id, 1, [{ bytes: content, participantId: null, at }]);

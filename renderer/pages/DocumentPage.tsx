@@ -17,8 +17,8 @@ import { useSession, type Membership } from '../session/session';
 
 declare global {
   interface Window {
-    /** Read-only view of the open document, for end-to-end tests and benchmarks. */
-    thoaUocDebug?: { content: () => unknown; status: () => unknown };
+    /** The open document, for end-to-end tests and benchmarks (they read it; they never write through it). */
+    thoaUocDebug?: { content: () => unknown; status: () => unknown; doc: unknown };
   }
 }
 
@@ -34,7 +34,7 @@ function Workspace({ membership }: { membership: Membership }) {
 
   useEffect(() => {
     if (!collaboration) return;
-    window.thoaUocDebug = { content: () => readContent(collaboration.doc), status: () => collaboration.getStatus() };
+    window.thoaUocDebug = { content: () => readContent(collaboration.doc), status: () => collaboration.getStatus(), doc: collaboration.doc };
     return () => {
       window.thoaUocDebug = undefined;
     };

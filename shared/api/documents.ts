@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentBodySchema } from '#shared/document/nodeSchema';
 import { documentKinds } from '#shared/documents/kinds';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 
@@ -32,6 +33,8 @@ export const listDocumentsInput = z.object({
 export const createDocumentInput = z.object({
   kind: z.enum(documentKinds),
   title: documentTitleSchema,
+  /** The initial body (from a template or an import); a blank outline when omitted. */
+  content: documentBodySchema.optional(),
 });
 
 export type CreateDocument = z.infer<typeof createDocumentInput>;
