@@ -31,7 +31,15 @@ function parse(argv: string[]) {
 
 /** Runs the command line against the data folder directly (the host's own access). */
 export async function runCli(argv: string[], print: (text: string) => void): Promise<number> {
-  const { values, positionals } = parse(argv);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    // parseArgs rejects unknown options and missing option values: a usage error, not a crash.
+    print(`${(error as Error).message}\n\n${cliUsage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) {
     print(cliUsage);
     return values.help ? 0 : 2;

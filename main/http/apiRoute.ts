@@ -23,19 +23,55 @@ function sendError(response: ServerResponse, error: ApiErrorData): void {
   sendJson(response, httpStatusFor(error.code), { error });
 }
 
+const tooLarge = (): ApiError => new ApiError('payload_too_large', `the request body is limited to ${maxBodyBytes} bytes`);
+
+/**
+ * Reads the body up to the limit. Past the limit it stops keeping chunks but lets the rest drain,
+ * so that the client, still uploading, reads the 413. (Leaving a `for await` loop early would
+ * destroy the request and with it the socket: the client would see a reset instead.)
+ */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stopListening = (): void => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      stopListening();
+      request.on('error', () => {}); // the client may give up while the rest drains; nothing to do
+      request.resume();
+      reject(tooLarge());
+    };
+    const onEnd = (): void => {
+      stopListening();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error): void => {
+      stopListening();
+      reject(error);
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+  });
+}
+
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  // A body declared too large is not read at all; Node discards it after the reply.
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBodyBytes) throw new ApiError('payload_too_large', `the request body is limited to ${maxBodyBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new ApiError('payload_too_large', `the request body is limited to ${maxBodyBytes} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
+  if (declared > maxBodyBytes) throw tooLarge();
+  const body = await readBody(request);
+  if (body.length === 0) return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new ApiError('invalid_input', 'the request body is not valid JSON');
   }

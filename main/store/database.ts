@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readMigrations, type Migration } from '#main/store/migrations';
 
@@ -31,6 +31,26 @@ function readHeader(file: string): string {
   }
 }
 
+/** Files up to this size are inspected as an in-memory copy (see openForInspection). */
+const inMemoryInspectionLimit = 64 * 1024 * 1024;
+
+/**
+ * A read-only connection that leaves no trace beside the file. A read-only connection to a WAL
+ * database creates -wal and -shm files and cannot remove them; so when no -wal file exists (there
+ * is nothing but the main file to read) a copy of the file is inspected in memory instead. An
+ * existing -wal file may hold committed transactions and must be read through SQLite itself.
+ */
+function openForInspection(file: string): SqliteDatabase {
+  if (existsSync(`${file}-wal`) || statSync(file).size > inMemoryInspectionLimit) {
+    return new Database(file, { readonly: true, fileMustExist: true });
+  }
+  const image = readFileSync(file);
+  // SQLite cannot open an in-memory image marked as WAL (header bytes 18 and 19 are 2): mark the
+  // copy as a rollback-journal database, which changes nothing in how its pages are read.
+  if (image[18] === 2 && image[19] === 2) image.fill(1, 18, 20);
+  return new Database(image, { readonly: true });
+}
+
 function appliedMigrationIds(db: SqliteDatabase): number[] {
   const hasTable = db
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
@@ -51,7 +71,7 @@ function checkExistingFile(file: string, migrations: readonly Migration[]): void
   if (readHeader(file) !== sqliteHeader) throw new StoreOpenError(file, 'it is not an SQLite database');
   let db: SqliteDatabase | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openForInspection(file);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreOpenError(file, `it is damaged (${String(check)})`);
     const appId = db.pragma('application_id', { simple: true });
@@ -84,7 +104,9 @@ function applyPragmas(db: SqliteDatabase, isNew: boolean): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  if (isNew) db.pragma(`application_id = ${applicationId}`);
+  // Not only when new: an existing file without tables (say, after a crash during the first open)
+  // was accepted as empty, and left unmarked it would be refused as foreign the next time.
+  if (db.pragma('application_id', { simple: true }) === 0) db.pragma(`application_id = ${applicationId}`);
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {

@@ -1,0 +1,104 @@
+import { expect } from 'vitest';
+import { createApiClient, type ApiClient, type ApiTransport } from '#shared/api/client';
+import { dispatchApiCall } from '#shared/api/dispatch';
+import { ApiError, type ApiErrorCode } from '#shared/api/errors';
+import { createHttpTransport } from '#shared/api/httpTransport';
+import { createMemoryLogger } from '#main/logger';
+import { createApiHandlers } from '#main/services/apiHandlers';
+import { openServices } from '#main/server/services';
+import { startHarness } from './serverHarness';
+import { createTempFolder } from './tempFolder';
+
+/** A clock the test moves by hand: services read it instead of Date.now. */
+export interface TestClock {
+  now: () => number;
+  advance(ms: number): void;
+}
+
+export function createTestClock(start = Date.UTC(2027, 0, 4, 8, 30)): TestClock {
+  let current = start;
+  return {
+    now: () => current,
+    advance(ms) {
+      current += ms;
+    },
+  };
+}
+
+/** Services over a fresh data folder, reachable through one kind of transport. */
+export interface ApiFixture {
+  /** A transport that presents `token` (or none) the way this transport does. */
+  transport(token?: string): ApiTransport;
+  client(token?: string): ApiClient;
+  /** A host token created on the fixture's own database. */
+  adminToken: string;
+  /** Unexpected errors the transport logged (each one became `internal`). */
+  unexpectedErrors(): unknown[];
+  close(): Promise<void>;
+}
+
+export interface TransportUnderTest {
+  name: string;
+  start(clock: TestClock): Promise<ApiFixture>;
+}
+
+/** Server mode on 127.0.0.1:0, called with the shared HTTP transport and Node's fetch. */
+export const httpTransportUnderTest: TransportUnderTest = {
+  name: 'HTTP (server mode)',
+  async start(clock) {
+    const harness = await startHarness({ now: clock.now });
+    const transport = (token?: string): ApiTransport => createHttpTransport({ baseUrl: harness.server.url, token, fetch });
+    return {
+      transport,
+      client: (token) => createApiClient(transport(token)),
+      adminToken: harness.server.authentication.createAdminToken('contract suite'),
+      unexpectedErrors: () => harness.logger.lines.filter((line) => line.event === 'api.unexpected_error'),
+      close: () => harness.dispose(),
+    };
+  },
+};
+
+/**
+ * The same handlers called in-process, as Electron IPC will: the token is resolved by the same
+ * authentication, and input and results go through structured clone as over a message port.
+ */
+export const inProcessTransportUnderTest: TransportUnderTest = {
+  name: 'in-process (dispatchApiCall)',
+  async start(clock) {
+    const folder = createTempFolder();
+    const { context, authentication } = openServices(folder.path, createMemoryLogger(), { now: clock.now });
+    const handlers = createApiHandlers(context, () => ({ openDocuments: 0, connections: 0 }));
+    const unexpected: unknown[] = [];
+    const transport = (token?: string): ApiTransport => async (method, input) => {
+      const caller = authentication.resolve(token);
+      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
+      const result = await dispatchApiCall(handlers, method, structuredClone(input), caller, (error) => unexpected.push(error));
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return structuredClone(result.result);
+    };
+    return {
+      transport,
+      client: (token) => createApiClient(transport(token)),
+      adminToken: authentication.createAdminToken('contract suite'),
+      unexpectedErrors: () => unexpected,
+      async close() {
+        context.store.close();
+        folder.remove();
+      },
+    };
+  },
+};
+
+/** Awaits a call that must fail with an ApiError of `code`, whose message matches `message` if given. */
+export async function expectApiError(call: Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<ApiError> {
+  const error = await call.then(
+    (result: unknown) => {
+      throw new Error(`expected the call to fail with ${code}, but it returned ${JSON.stringify(result)}`);
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  const apiError = error as ApiError;
+  expect({ code: apiError.code, message: apiError.message }).toEqual({ code, message: message ? expect.stringMatching(message) : expect.any(String) });
+  return apiError;
+}

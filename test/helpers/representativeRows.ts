@@ -1,0 +1,117 @@
+import type { SqliteDatabase } from '#main/store/database';
+
+/** One row written into a table, by column name. */
+export interface RepresentativeRow {
+  table: string;
+  values: Record<string, string | number | Buffer>;
+}
+
+interface ColumnInfo {
+  name: string;
+  type: string;
+  pk: number;
+}
+
+interface ForeignKeyInfo {
+  table: string;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * Values that mean something in this schema, for columns whose name says what they hold. Any other
+ * column gets a value derived from its declared type, so a table added by a future migration
+ * needs nothing here unless it constrains its values (CHECK): then add the column's name.
+ */
+const meaningfulValues: Record<string, string | number> = {
+  kind: 'enterprise_agreement',
+  lifecycle_state: 'bargaining',
+  side: 'union',
+  display_name: 'Anh Minh (Công đoàn cơ sở)',
+  title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027',
+  actor: 'admin',
+  action: 'document.created',
+  details: '{"kind":"enterprise_agreement"}',
+};
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+function tablesOf(db: SqliteDatabase): string[] {
+  return db
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
+    )
+    .pluck()
+    .all();
+}
+
+function columnsOf(db: SqliteDatabase, table: string): ColumnInfo[] {
+  return db.prepare<[string], ColumnInfo>('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid').all(table);
+}
+
+function foreignKeysOf(db: SqliteDatabase, table: string): ForeignKeyInfo[] {
+  return db.prepare<[string], ForeignKeyInfo>('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)').all(table);
+}
+
+/** Tables ordered so that every table comes after the tables its foreign keys point to. */
+function inDependencyOrder(db: SqliteDatabase, tables: string[]): string[] {
+  const ordered: string[] = [];
+  const visit = (table: string, path: string[]): void => {
+    if (ordered.includes(table) || path.includes(table)) return;
+    for (const key of foreignKeysOf(db, table)) if (key.table !== table) visit(key.table, [...path, table]);
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table, []);
+  return ordered;
+}
+
+function valueFor(table: string, column: ColumnInfo, index: number): string | number | Buffer {
+  const meaningful = meaningfulValues[column.name];
+  if (meaningful !== undefined) return meaningful;
+  const type = column.type.toUpperCase();
+  if (type.includes('INT')) return 1_800_000_000_000 + index;
+  if (type.includes('BLOB')) return Buffer.from(`${table}.${column.name} — dữ liệu nhị phân`, 'utf8');
+  if (type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')) return index + 0.5;
+  return `${table}.${column.name} — Điều ${index}`;
+}
+
+/**
+ * Writes one row into every application table of the database, with foreign keys pointing at the
+ * rows written into the tables they reference, and returns what it wrote.
+ */
+export function insertRepresentativeRows(db: SqliteDatabase): RepresentativeRow[] {
+  const rows: RepresentativeRow[] = [];
+  const tables = inDependencyOrder(db, tablesOf(db));
+  db.transaction(() => {
+    tables.forEach((table, tableIndex) => {
+      const foreignKeys = foreignKeysOf(db, table);
+      const values: RepresentativeRow['values'] = {};
+      columnsOf(db, table).forEach((column, columnIndex) => {
+        const key = foreignKeys.find((candidate) => candidate.from === column.name);
+        const target = key && rows.find((row) => row.table === key.table);
+        const targetColumn = key && (key.to ?? columnsOf(db, key.table).find((candidate) => candidate.pk === 1)?.name);
+        const referenced = target && targetColumn ? target.values[targetColumn] : undefined;
+        values[column.name] = referenced ?? valueFor(table, column, tableIndex * 100 + columnIndex);
+      });
+      const names = Object.keys(values);
+      db.prepare(`INSERT INTO ${quote(table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+        ...Object.values(values),
+      );
+      rows.push({ table, values });
+    });
+  })();
+  return rows;
+}
+
+/** Whether the row is still there, compared on every column its table still has. */
+export function hasRepresentativeRow(db: SqliteDatabase, row: RepresentativeRow): boolean {
+  const columns = new Set(columnsOf(db, row.table).map((column) => column.name));
+  const kept = Object.entries(row.values).filter(([name]) => columns.has(name));
+  if (kept.length === 0) return false;
+  const where = kept.map(([name]) => `${quote(name)} IS ?`).join(' AND ');
+  const count = db
+    .prepare(`SELECT count(*) FROM ${quote(row.table)} WHERE ${where}`)
+    .pluck()
+    .get(...kept.map(([, value]) => value));
+  return count === 1;
+}

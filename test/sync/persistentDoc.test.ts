@@ -1,0 +1,291 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase, type SqliteDatabase } from '#main/store/database';
+import { createStore, type Store } from '#main/store/store';
+import type { UpdateLog } from '#main/store/updateLog';
+import { MalformedFrameError } from '#main/sync/frames';
+import { PersistentDoc, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
+import { createTempFolder } from '../helpers/tempFolder';
+import { waitFor } from '../helpers/waitFor';
+
+const documentId = 'doc-noi-quy-2027';
+
+let folder: ReturnType<typeof createTempFolder>;
+let file: string;
+let db: SqliteDatabase;
+let store: Store;
+/** A second connection, as another process would read the file: it sees committed rows only. */
+let reader: SqliteDatabase;
+const opened: PersistentDoc<string>[] = [];
+
+beforeEach(() => {
+  folder = createTempFolder();
+  file = join(folder.path, 'thoa-uoc.sqlite');
+  db = openDatabase(file);
+  store = createStore(db);
+  store.documents.insert({ id: documentId, kind: 'labour_regulations', title: 'Nội quy lao động 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  reader = new Database(file);
+});
+afterEach(() => {
+  for (const doc of opened.splice(0)) doc.destroy();
+  reader.close();
+  store.close();
+  folder.remove();
+});
+
+const committedRows = (): { seq: number; bytes: Buffer; participant_id: string | null }[] =>
+  reader.prepare<[string], { seq: number; bytes: Buffer; participant_id: string | null }>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? ORDER BY seq').all(documentId);
+
+const asBuffers = (updates: readonly Uint8Array[]): Buffer[] => updates.map((update) => Buffer.from(update));
+
+let tick = 1_800_000_000_000;
+const now = (): number => (tick += 1);
+
+/** A PersistentDoc over the test's log that records what it reports; `until` awaits those reports. */
+function openDoc(options: Partial<PersistentDocOptions<string>> = {}) {
+  const stored: (readonly PendingUpdate<string>[])[] = [];
+  const failures: unknown[] = [];
+  const listeners = new Set<() => void>();
+  const notify = (): void => listeners.forEach((listener) => listener());
+  const doc = new PersistentDoc<string>({
+    documentId,
+    log: store.updates,
+    now,
+    ...options,
+    onStored: (batch) => {
+      options.onStored?.(batch);
+      stored.push(batch);
+      notify();
+    },
+    onStorageFailure: (error) => {
+      options.onStorageFailure?.(error);
+      failures.push(error);
+      notify();
+    },
+  });
+  opened.push(doc);
+  const until = (condition: () => boolean, what: string): Promise<void> =>
+    waitFor(condition, what, {
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+  return { doc, stored, failures, until };
+}
+
+/** A participant's own Y.Doc (garbage collection on, as in a browser) whose updates are kept. */
+function createAuthor(clientId: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const text = doc.getText('content');
+  return { doc, text, updates, last: (): Uint8Array => updates.at(-1) ?? new Uint8Array() };
+}
+
+describe('PersistentDoc: group commit', () => {
+  it('stores the updates of one event-loop turn in one transaction, and reports them only once committed', async () => {
+    const seenFromOnStored: ReturnType<typeof committedRows>[] = [];
+    const appends: number[] = [];
+    const log: UpdateLog = {
+      ...store.updates,
+      append: (...args: Parameters<UpdateLog['append']>) => {
+        appends.push(args[2].length);
+        store.updates.append(...args);
+      },
+    };
+    const { doc, stored, until } = openDoc({ log, onStored: () => seenFromOnStored.push(committedRows()) });
+    const union = createAuthor(301);
+    union.text.insert(0, 'Điều 1. Thời giờ làm việc: 8 giờ một ngày. ');
+    union.text.insert(union.text.length, 'Điều 2. Nghỉ giữa ca 30 phút. ');
+    union.text.insert(union.text.length, 'Điều 3. Nghỉ hằng tuần vào Chủ nhật. ');
+
+    for (const update of union.updates) expect(doc.receive(update, 'p-union', 'connection-union')).toBe(true);
+    // Applied at once, but neither stored nor reported yet.
+    expect(doc.doc.getText('content').toString()).toBe(union.text.toString());
+    expect(committedRows()).toEqual([]);
+    expect(stored).toEqual([]);
+
+    await until(() => stored.length === 1, 'the first batch to be stored');
+    expect(appends).toEqual([3]);
+    expect(stored[0]?.map((update) => [update.participantId, update.origin])).toEqual([
+      ['p-union', 'connection-union'],
+      ['p-union', 'connection-union'],
+      ['p-union', 'connection-union'],
+    ]);
+    expect(asBuffers(stored[0]?.map((update) => update.bytes) ?? [])).toEqual(asBuffers(union.updates));
+    // Inside onStored, another connection already saw all three rows.
+    expect(seenFromOnStored).toHaveLength(1);
+    expect(seenFromOnStored[0]?.map((row) => row.seq)).toEqual([1, 2, 3]);
+    expect(seenFromOnStored[0]?.map((row) => row.bytes)).toEqual(asBuffers(union.updates));
+
+    // A later turn is a later transaction, continuing the sequence.
+    union.text.insert(0, 'NỘI QUY LAO ĐỘNG\n');
+    doc.receive(union.last(), 'p-union', 'connection-union');
+    await until(() => stored.length === 2, 'the second batch to be stored');
+    expect(appends).toEqual([3, 1]);
+    expect(seenFromOnStored[1]?.map((row) => row.seq)).toEqual([1, 2, 3, 4]);
+    expect(doc.ownerOfClient(301)).toBe('p-union');
+  });
+
+  it('a batch is all or nothing: when its last row cannot be written, the earlier ones are not stored either', async () => {
+    const { doc, stored, failures, until } = openDoc();
+    const employer = createAuthor(302);
+    employer.text.insert(0, 'Điều 5. Kỷ luật lao động. ');
+    employer.text.insert(employer.text.length, 'Khiển trách, kéo dài thời hạn nâng lương, cách chức, sa thải. ');
+    employer.text.insert(employer.text.length, 'Điều 6. Trách nhiệm vật chất. ');
+    // Another writer takes seq 3 behind the document's back.
+    const intruder = createAuthor(999);
+    intruder.text.insert(0, 'x');
+    store.updates.append(documentId, 3, [{ bytes: intruder.last(), participantId: null, at: 1 }]);
+
+    for (const update of employer.updates) doc.receive(update, 'p-employer', 'connection-employer');
+    await until(() => failures.length === 1, 'the storage failure');
+    expect(failures[0]).toMatchObject({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+    expect(stored).toEqual([]);
+    expect(committedRows().map((row) => row.seq)).toEqual([3]);
+    expect(store.updates.clients(documentId).has(302)).toBe(false);
+  });
+
+  it('a malformed update throws MalformedFrameError and changes nothing', async () => {
+    const { doc, stored, until } = openDoc();
+    const union = createAuthor(303);
+    union.text.insert(0, 'Điều 7. An toàn, vệ sinh lao động. ');
+    doc.receive(union.last(), 'p-union', 'connection-union');
+    await until(() => stored.length === 1, 'the valid update to be stored');
+    const stateBefore = Y.encodeStateAsUpdate(doc.doc);
+    const logBefore = store.updates.load(documentId);
+
+    union.text.insert(union.text.length, 'Trang bị bảo hộ lao động đầy đủ. ');
+    const valid = union.last();
+    const malformed = [valid.subarray(0, valid.length - 4), Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0x7f), Uint8Array.of(1)];
+    for (const update of malformed) {
+      expect(() => doc.receive(update, 'p-union', 'connection-union')).toThrow(MalformedFrameError);
+    }
+    doc.flush();
+    expect(Y.encodeStateAsUpdate(doc.doc)).toEqual(stateBefore);
+    expect(stored).toHaveLength(1);
+    expect(store.updates.load(documentId)).toEqual(logBefore);
+    expect(store.updates.clients(documentId)).toEqual(new Map([[303, 'p-union']]));
+
+    // An empty update (as sync step 2 often is) is accepted but neither applied nor stored.
+    expect(doc.receive(Uint8Array.of(0, 0), 'p-union', 'connection-union')).toBe(false);
+    doc.flush();
+    expect(stored).toHaveLength(1);
+  });
+
+  it('a storage failure (another connection holds the write lock) calls onStorageFailure, never onStored', async () => {
+    db.pragma('busy_timeout = 0');
+    const { doc, stored, failures, until } = openDoc();
+    const union = createAuthor(304);
+    union.text.insert(0, 'Điều 8. Chế độ thai sản. ');
+    const other = new Database(file, { timeout: 0 });
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      doc.receive(union.last(), 'p-union', 'connection-union');
+      await until(() => failures.length === 1, 'the storage failure');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(failures[0]).toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(stored).toEqual([]);
+    expect(committedRows()).toEqual([]);
+    expect(store.updates.lastSeq(documentId)).toBe(0);
+  });
+});
+
+describe('PersistentDoc: history and compaction', () => {
+  it('keeps deleted text (gc off), so a snapshot taken before a deletion is rebuilt after compaction and reopening', async () => {
+    const first = openDoc();
+    const employer = createAuthor(401);
+    employer.text.insert(0, 'Điều 9. Thưởng cuối năm bằng hai tháng lương. Điều 10. Hiệu lực.');
+    first.doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    await first.until(() => first.stored.length === 1, 'the draft to be stored');
+    const beforeDeletion = Y.encodeSnapshot(Y.snapshot(first.doc.doc));
+    const draft = employer.text.toString();
+
+    const struck = ' bằng hai tháng lương';
+    employer.text.delete(draft.indexOf(struck), struck.length);
+    first.doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    await first.until(() => first.stored.length === 2, 'the deletion to be stored');
+    expect(first.doc.doc.getText('content').toString()).toBe('Điều 9. Thưởng cuối năm. Điều 10. Hiệu lực.');
+    first.doc.close();
+    expect(store.updates.load(documentId)).toMatchObject({ checkpoint: { seq: 2 }, tail: [] });
+
+    const reopened = openDoc();
+    expect(reopened.doc.doc.getText('content').toString()).toBe('Điều 9. Thưởng cuối năm. Điều 10. Hiệu lực.');
+    const version = Y.createDocFromSnapshot(reopened.doc.doc, Y.decodeSnapshot(beforeDeletion));
+    expect(version.getText('content').toString()).toBe(draft);
+  });
+
+  it('compacts when the tail outgrows max(compactMinBytes, checkpoint size)', async () => {
+    const compactMinBytes = 200;
+    const { doc, stored, until } = openDoc({ compactMinBytes });
+    const union = createAuthor(501);
+    union.text.insert(0, 'Điều 11. Tiền lương làm thêm giờ: ngày thường ít nhất 150%, ngày nghỉ hằng tuần ít nhất 200%, ngày lễ ít nhất 300%. '.repeat(4));
+    const updates = [union.last()];
+    for (let i = 0; i < 120; i += 1) {
+      union.text.insert(union.text.length, i % 10 === 0 ? '\n' : 'ư');
+      updates.push(union.last());
+    }
+
+    let compactions = 0;
+    let deferredForTheCheckpoint = 0;
+    for (const [index, update] of updates.entries()) {
+      const before = store.updates.load(documentId);
+      const tailBytes = before.tailBytes + update.length;
+      const threshold = Math.max(compactMinBytes, before.checkpoint?.state.length ?? 0);
+      doc.receive(update, 'p-union', 'connection-union');
+      await until(() => stored.length === index + 1, `update ${index + 1} to be stored`);
+      const after = store.updates.load(documentId);
+      expect(after.lastSeq).toBe(index + 1);
+      if (tailBytes >= threshold) {
+        compactions += 1;
+        expect(after).toMatchObject({ checkpoint: { seq: index + 1 }, tail: [], tailBytes: 0 });
+      } else {
+        if (tailBytes >= compactMinBytes) deferredForTheCheckpoint += 1;
+        expect(after.checkpoint?.seq).toBe(before.checkpoint?.seq);
+        expect(after.tailBytes).toBe(tailBytes);
+      }
+      const rebuilt = new Y.Doc({ gc: false });
+      if (after.checkpoint) Y.applyUpdate(rebuilt, after.checkpoint.state);
+      for (const logged of after.tail) Y.applyUpdate(rebuilt, logged);
+      expect(rebuilt.getText('content').toString()).toBe(doc.doc.getText('content').toString());
+    }
+    expect(compactions).toBeGreaterThanOrEqual(2);
+    expect(deferredForTheCheckpoint).toBeGreaterThan(0);
+  });
+
+  it('close() stores what is pending and writes a checkpoint; reopening continues the sequence', async () => {
+    const first = openDoc();
+    const employer = createAuthor(601);
+    for (const clause of ['Điều 12. Trợ cấp thôi việc. ', 'Điều 13. Đối thoại định kỳ. ', 'Điều 14. Giải quyết tranh chấp. ']) {
+      employer.text.insert(employer.text.length, clause);
+      first.doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    }
+    await first.until(() => first.stored.length === 1, 'the first batch to be stored');
+    expect(store.updates.load(documentId)).toMatchObject({ checkpoint: null, lastSeq: 3 }); // below the default threshold
+
+    employer.text.insert(employer.text.length, 'Điều 15. Hiệu lực thi hành. ');
+    first.doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    first.doc.close(); // in the same turn: the pending update is stored by close itself
+    expect(first.stored.map((batch) => batch.length)).toEqual([3, 1]);
+    const state = store.updates.load(documentId);
+    expect(state).toMatchObject({ checkpoint: { seq: 4 }, tail: [], lastSeq: 4 });
+    const fromCheckpoint = new Y.Doc();
+    Y.applyUpdate(fromCheckpoint, state.checkpoint?.state ?? new Uint8Array());
+    expect(fromCheckpoint.getText('content').toString()).toBe(employer.text.toString());
+
+    const reopened = openDoc();
+    expect(reopened.doc.doc.getText('content').toString()).toBe(employer.text.toString());
+    expect(reopened.doc.ownerOfClient(601)).toBe('p-employer');
+    employer.text.insert(0, 'NỘI QUY LAO ĐỘNG\n');
+    reopened.doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    await reopened.until(() => reopened.stored.length === 1, 'the update after reopening to be stored');
+    expect(committedRows().map((row) => row.seq)).toEqual([5]);
+  });
+});
