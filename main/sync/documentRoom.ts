@@ -99,6 +99,10 @@ export class DocumentRoom {
     } catch (error) {
       throw new MalformedFrameError(`invalid state vector (${(error as Error).message})`);
     }
+    // The answer is encoded from the in-memory document: store what is pending first, or a
+    // client joining mid-burst would see updates a crash could still lose (see decision 0002).
+    this.persistent.flush();
+    if (this.failed) return;
     connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 

@@ -22,3 +22,20 @@ export function waitFor(condition: () => boolean, what: string, options: { timeo
     if (options.subscribe) unsubscribe = options.subscribe(check);
   });
 }
+
+/** Resolves or rejects as `promise` does, or rejects with `what` after the timeout. */
+export function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '#main/cli/runCli';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The real server mode (`main/server.ts`) running as a child process. */
+export interface ServerProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Resolves once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** What the process wrote so far (stdout and stderr), for failure messages. */
+  output(): string;
+}
+
+/**
+ * Starts `node --import tsx main/server.ts --port PORT --data FOLDER --no-build` and waits for
+ * "listening on". `--no-build` skips rebuilding the interface, which these tests never load.
+ */
+export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve({ url, port: Number(new URL(url).port), child, exited, output: () => output });
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (code ${code}, signal ${signal}) before listening:\n${output}`));
+    });
+  });
+}
+
+/** Runs the command line (`runCli`) on a data folder with --json and parses what it prints. */
+export async function runCliJson(dataFolder: string, args: string[]): Promise<unknown> {
+  let printed = '';
+  const exitCode = await runCli(['--data', dataFolder, '--json', ...args], (text) => {
+    printed += text;
+  });
+  if (exitCode !== 0) throw new Error(`cli ${args.join(' ')} exited with ${exitCode}: ${printed}`);
+  return JSON.parse(printed) as unknown;
+}
