@@ -86,7 +86,7 @@ function createAuthor(clientId: number) {
   return { doc, text, updates, last: (): Uint8Array => updates.at(-1) ?? new Uint8Array() };
 }
 
-describe('PersistentDoc: group commit', () => {
+describe('S8 PersistentDoc: group commit', () => {
   it('stores the updates of one event-loop turn in one transaction, and reports them only once committed', async () => {
     const seenFromOnStored: ReturnType<typeof committedRows>[] = [];
     const appends: number[] = [];
