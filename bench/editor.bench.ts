@@ -1,0 +1,237 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isDeepStrictEqual } from 'node:util';
+import type { RunningServer } from '#main/server/serverMode';
+import { BenchmarkError, type Benchmark, type BenchmarkResult } from './lib/benchmark';
+import { launchChromium, watchErrors } from './lib/chromium';
+import { installEditorProbe, keepNamesShim, type LoadTiming, type LocalTiming, type PeerTiming } from './lib/editorProbe';
+import { expectedBodyAfterTyping, seedAgreement, startEditorServer, type BenchMembership, type SeededAgreement } from './lib/editorRoom';
+import { summarize, type Summary } from './lib/stats';
+import { printTable } from './lib/table';
+
+/**
+ * Typing latency in the real editor, in Chromium, against server mode: the employer types in the
+ * middle of an agreement, the union watches the same place from another browser. Per keystroke:
+ * beforeinput → input handled (Yjs updated and the editor's DOM changed), → the next painted
+ * frame, and → painted in the other browser. Plus navigation start → editable with every article.
+ * Run for a 300-article agreement and a 5-article one: typing must not slow down with length.
+ */
+
+const sizes = [5, 300] as const;
+const warmUpKeystrokes = 20;
+const measuredKeystrokes = 200;
+const measureTimeoutMs = 10_000;
+const viewport = { width: 1280, height: 860 };
+const sessionKey = 'thoa-uoc.session';
+
+/** Ordinary Vietnamese: ASCII letters, spaces and punctuation, and precomposed letters (ư, ộ, ế...). */
+export const typedText = ' Người lao động được hưởng nguyên lương trong những ngày nghỉ lễ, tết. Công ty bảo đảm bữa ăn giữa ca đủ dinh dưỡng và an toàn thực phẩm. Tiền thưởng cuối năm không thấp hơn một tháng lương ghi trong hợp đồng lao động. Hai bên đối thoại định kỳ mỗi quý một lần.'.slice(0, warmUpKeystrokes + measuredKeystrokes);
+
+const isAscii = (character: string): boolean => /^[\x20-\x7e]$/.test(character);
+
+interface Keystroke {
+  character: string;
+  local: LocalTiming;
+  peer: PeerTiming;
+}
+
+interface SizeResult {
+  seeded: SeededAgreement;
+  loads: { employer: LoadTiming; union: LoadTiming };
+  keystrokes: Keystroke[];
+}
+
+/** A person in a fresh profile of their own browser, already joined (the session is pre-seeded). */
+export async function openPerson(browser: Browser, memberships: BenchMembership[]): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  const session = JSON.stringify({ displayName: memberships[0]?.displayName ?? null, hostToken: null, memberships });
+  await context.addInitScript(
+    ([key, value]) => {
+      if (location.protocol === 'http:') localStorage.setItem(key, value);
+    },
+    [sessionKey, session] as const,
+  );
+  return context;
+}
+
+export async function openDocument(context: BrowserContext, server: RunningServer, seeded: SeededAgreement, who: string, errors: string[]): Promise<{ page: Page; load: LoadTiming }> {
+  const page = await context.newPage();
+  const before = errors.length;
+  watchErrors(page, who, errors);
+  await page.addInitScript(keepNamesShim);
+  await page.addInitScript(installEditorProbe, seeded.expectation);
+  await page.goto(`${server.url}/#/d/${seeded.documentId}`);
+  const load = await page.evaluate(() => window.editorBenchProbe?.loaded ?? Promise.reject(new Error('the probe is not installed')));
+  if (load.yjsArticles !== seeded.expectation.articles || load.yjsTextLength !== seeded.expectation.textLength) {
+    throw new BenchmarkError(`${who}: the page showed ${seeded.expectation.articles} articles but its Yjs content had ${load.yjsArticles} articles and ${load.yjsTextLength} characters (expected ${seeded.expectation.textLength})`);
+  }
+  if (errors.length > before) throw new BenchmarkError(`${who}: errors while loading:\n${errors.slice(before).join('\n')}`);
+  return { page, load };
+}
+
+/** Puts the caret at the end of the target block, as a person would: click its last line, End. */
+export async function placeCaret(typer: Page, watcher: Page, selector: string): Promise<void> {
+  for (const page of [typer, watcher]) await page.locator(selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const target = typer.locator(selector);
+  const box = await target.boundingBox();
+  if (!box) throw new BenchmarkError(`${selector} is not visible in the typing page`);
+  await target.click({ position: { x: box.width - 4, y: box.height - 6 } });
+  await typer.keyboard.press('End');
+}
+
+export async function typeOne(typer: Page, watcher: Page, selector: string, character: string, typedSoFar: string): Promise<Keystroke> {
+  const armArgs = [selector, typedSoFar, measureTimeoutMs] as const;
+  await typer.evaluate(([block, tail, timeout]) => window.editorBenchProbe?.armTyping(block, tail, timeout), armArgs);
+  await watcher.evaluate(([block, tail, timeout]) => window.editorBenchProbe?.armPeer(block, tail, timeout), armArgs);
+  await typer.keyboard.type(character);
+  const [local, peer] = await Promise.all([
+    typer.evaluate(() => window.editorBenchProbe?.typingResult() ?? Promise.reject(new Error('no probe'))),
+    watcher.evaluate(() => window.editorBenchProbe?.peerResult() ?? Promise.reject(new Error('no probe'))),
+  ]);
+  return { character, local, peer };
+}
+
+function contentOf(page: Page): Promise<unknown> {
+  return page.evaluate(() => (window as unknown as { thoaUocDebug?: { content: () => unknown } }).thoaUocDebug?.content());
+}
+
+/** Both pages' Yjs content must be the seeded body with exactly the typed text added. */
+async function checkConvergence(typer: Page, watcher: Page, seeded: SeededAgreement, typed: string): Promise<void> {
+  const [typerContent, watcherContent] = await Promise.all([contentOf(typer), contentOf(watcher)]);
+  if (!isDeepStrictEqual(typerContent, watcherContent)) throw new BenchmarkError(`${seeded.articleCount} articles: the two pages' Yjs contents differ after typing`);
+  if (!isDeepStrictEqual(typerContent, expectedBodyAfterTyping(seeded, typed))) {
+    throw new BenchmarkError(`${seeded.articleCount} articles: the Yjs content is not the seeded body plus the typed text at the end of article ${seeded.targetArticle}`);
+  }
+}
+
+async function runSize(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: SeededAgreement, errors: string[]): Promise<SizeResult> {
+  // One after the other, so that the two loads do not share the processor.
+  const watcher = await openDocument(contexts.union, server, seeded, `union (${seeded.articleCount})`, errors);
+  const typer = await openDocument(contexts.employer, server, seeded, `employer (${seeded.articleCount})`, errors);
+  try {
+    await placeCaret(typer.page, watcher.page, seeded.targetSelector);
+    const keystrokes: Keystroke[] = [];
+    for (let index = 0; index < typedText.length; index += 1) {
+      const character = typedText[index] as string;
+      const keystroke = await typeOne(typer.page, watcher.page, seeded.targetSelector, character, typedText.slice(0, index + 1));
+      if (index >= warmUpKeystrokes) keystrokes.push(keystroke);
+    }
+    await checkConvergence(typer.page, watcher.page, seeded, typedText);
+    return { seeded, loads: { employer: typer.load, union: watcher.load }, keystrokes };
+  } finally {
+    await typer.page.close();
+    await watcher.page.close();
+  }
+}
+
+interface SizeFigures {
+  load: number;
+  handled: Summary;
+  paint: Summary;
+  asciiPaint: Summary;
+  viPaint: Summary;
+  peerArrival: Summary;
+  peerPaint: Summary;
+}
+
+function figuresOf(result: SizeResult): SizeFigures {
+  const { keystrokes, loads } = result;
+  const absoluteT0 = (keystroke: Keystroke): number => keystroke.local.timeOrigin + keystroke.local.t0;
+  const paints = (filter: (character: string) => boolean) => summarize(keystrokes.filter((k) => filter(k.character)).map((k) => k.local.paintMs));
+  return {
+    // The slower of the two browsers' first opening of the document, to its first painted frame.
+    load: Math.max(loads.employer.paintMs, loads.union.paintMs),
+    handled: summarize(keystrokes.map((k) => k.local.handledMs)),
+    paint: paints(() => true),
+    asciiPaint: paints(isAscii),
+    viPaint: paints((character) => !isAscii(character)),
+    peerArrival: summarize(keystrokes.map((k) => k.peer.updateAt - absoluteT0(k))),
+    peerPaint: summarize(keystrokes.map((k) => k.peer.paintAt - absoluteT0(k))),
+  };
+}
+
+function printSize(result: SizeResult, figures: SizeFigures): void {
+  const { seeded, loads } = result;
+  printTable(
+    ['browser', 'editable, DOM ms', 'editable, painted ms'],
+    (['employer', 'union'] as const).map((who) => [who, loads[who].domMs, loads[who].paintMs]),
+    { title: `${seeded.articleCount} articles: navigation start → editable with every article`, digits: 1 },
+  );
+  const row = (label: string, summary: Summary) => [label, summary.count, summary.min, summary.median, summary.p95, summary.max];
+  printTable(
+    ['from beforeinput to', 'samples', 'min ms', 'median ms', 'p95 ms', 'max ms'],
+    [
+      row('input handled (Yjs + DOM)', figures.handled),
+      row('painted, all keys', figures.paint),
+      row('painted, ASCII keys', figures.asciiPaint),
+      row('painted, Vietnamese keys', figures.viPaint),
+      row("update in the peer's Y.Doc", figures.peerArrival),
+      row("painted in the peer's browser", figures.peerPaint),
+    ],
+    { title: `${seeded.articleCount} articles: ${measuredKeystrokes} keystrokes at the end of article ${seeded.targetArticle} (after ${warmUpKeystrokes} warm-up)`, digits: 1 },
+  );
+}
+
+function report(results: readonly SizeResult[]): BenchmarkResult {
+  const figures = new Map(results.map((result) => [result.seeded.articleCount, figuresOf(result)]));
+  for (const result of results) printSize(result, figures.get(result.seeded.articleCount) as SizeFigures);
+  const large = figures.get(300) as SizeFigures;
+  const small = figures.get(5) as SizeFigures;
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  const named: Record<string, number> = {};
+  for (const [size, sized] of figures) {
+    Object.assign(named, {
+      [`local_proc_median_ms_${size}`]: round(sized.handled.median),
+      [`local_proc_p95_ms_${size}`]: round(sized.handled.p95),
+      [`local_paint_median_ms_${size}`]: round(sized.paint.median),
+      [`local_paint_p95_ms_${size}`]: round(sized.paint.p95),
+      [`vi_local_paint_median_ms_${size}`]: round(sized.viPaint.median),
+      [`vi_local_paint_p95_ms_${size}`]: round(sized.viPaint.p95),
+      [`peer_paint_median_ms_${size}`]: round(sized.peerPaint.median),
+      [`peer_paint_p95_ms_${size}`]: round(sized.peerPaint.p95),
+      [`load_ms_${size}`]: round(sized.load),
+    });
+  }
+  const scaling = large.paint.p95 / small.paint.p95;
+  return {
+    figures: { ...named, keystroke_scaling_ratio: round(scaling), keystrokes_per_size: measuredKeystrokes },
+    targets: [
+      { label: 'input handled p95, 300 articles', actual: large.handled.p95, limit: 16, unit: 'ms' },
+      { label: 'local paint p95, 300 articles', actual: large.paint.p95, limit: 25, unit: 'ms' },
+      { label: 'local paint p95, Vietnamese keys, 300 articles', actual: large.viPaint.p95, limit: 25, unit: 'ms' },
+      { label: 'peer paint p95, 300 articles', actual: large.peerPaint.p95, limit: 30, unit: 'ms' },
+      { label: 'load to editable, 300 articles', actual: large.load, limit: 1000, unit: 'ms' },
+      { label: 'local paint p95, 300 / 5 articles', actual: scaling, limit: 1.5, unit: '×' },
+    ],
+  };
+}
+
+async function runEditor(): Promise<BenchmarkResult> {
+  const { server, dispose } = await startEditorServer();
+  const browsers: Browser[] = [];
+  const errors: string[] = [];
+  try {
+    const seeded = [];
+    for (const size of sizes) seeded.push(await seedAgreement(server, size));
+    // Two browsers, not two tabs: a background tab is throttled to about one frame a second.
+    browsers.push(await launchChromium(), await launchChromium());
+    const [employerBrowser, unionBrowser] = browsers as [Browser, Browser];
+    const contexts = {
+      employer: await openPerson(employerBrowser, seeded.map((agreement) => agreement.employer)),
+      union: await openPerson(unionBrowser, seeded.map((agreement) => agreement.union)),
+    };
+    console.log(`server mode at ${server.url}; ${seeded.map((agreement) => `${agreement.articleCount} articles (${agreement.expectation.textLength.toLocaleString('en-US')} characters)`).join(', ')}\n`);
+    const results: SizeResult[] = [];
+    for (const agreement of seeded) results.push(await runSize(server, contexts, agreement, errors));
+    if (errors.length > 0) throw new BenchmarkError(`errors in the pages:\n${errors.join('\n')}`);
+    return report(results);
+  } finally {
+    for (const browser of browsers) await browser.close();
+    await dispose();
+  }
+}
+
+export const editorBenchmark: Benchmark = {
+  name: 'editor',
+  description: 'typing latency (local, painted, in the peer) and load time in Chromium, 300-article and 5-article agreements',
+  run: runEditor,
+};

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDocumentInput } from '#shared/api/documents';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import type { Side } from '#shared/sides';
+import { createMemoryLogger } from '#main/logger';
+import { ensureRendererBuilt } from '#main/server/rendererBuild';
+import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
+import { articleId, generateAgreement } from './agreementBody';
+import type { LoadExpectation } from './editorProbe';
+
+/** Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the built renderer. */
+export async function startEditorServer(): Promise<{ server: RunningServer; dispose: () => Promise<void> }> {
+  ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
+  const dataFolder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-editor-'));
+  const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder, logger: createMemoryLogger() });
+  return {
+    server,
+    async dispose() {
+      await server.close();
+      rmSync(dataFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A seat in a document as the renderer keeps it in localStorage (renderer/session/session.ts). */
+export interface BenchMembership {
+  documentId: string;
+  documentTitle: string;
+  token: string;
+  participantId: string;
+  side: Side;
+  displayName: string;
+}
+
+/** A seeded agreement and one participant per side. */
+export interface SeededAgreement {
+  articleCount: number;
+  documentId: string;
+  body: TopLevelBlock[];
+  employer: BenchMembership;
+  union: BenchMembership;
+  expectation: LoadExpectation;
+  /** The article typed into: the middle one. */
+  targetArticle: number;
+  /** The last body block of that article (a paragraph, clause or point). */
+  targetSelector: string;
+}
+
+function textLength(node: { text?: string; children?: unknown[] }): number {
+  return (node.text?.length ?? 0) + (node.children ?? []).reduce<number>((sum, child) => sum + textLength(child as { children?: unknown[] }), 0);
+}
+
+async function joinAs(server: RunningServer, documentId: string, side: Side, displayName: string): Promise<BenchMembership> {
+  const invitation = await server.handlers['invitations/create']({ documentId, side, validForHours: 24 }, { kind: 'admin' });
+  const redeemed = await server.handlers['invitations/redeem']({ code: invitation.code, displayName }, { kind: 'anonymous' });
+  return { documentId, documentTitle: redeemed.document.title, token: redeemed.token, participantId: redeemed.participant.id, side, displayName };
+}
+
+/** Creates, on the server, an agreement of `articleCount` articles, and seats for both sides. */
+export async function seedAgreement(server: RunningServer, articleCount: number): Promise<SeededAgreement> {
+  const body = generateAgreement(articleCount);
+  // The same validation the HTTP API applies to documents/create.
+  const input = createDocumentInput.parse({ kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể (${articleCount} điều)`, content: body });
+  const document = await server.handlers['documents/create'](input, { kind: 'admin' });
+  const targetArticle = Math.ceil(articleCount / 2);
+  return {
+    articleCount,
+    documentId: document.id,
+    body,
+    employer: await joinAs(server, document.id, 'employer', 'Chị Lan (Nhân sự)'),
+    union: await joinAs(server, document.id, 'union', 'Anh Minh (Công đoàn)'),
+    expectation: { articles: articleCount, textLength: body.reduce((sum, block) => sum + textLength(block), 0) },
+    targetArticle,
+    targetSelector: `section.article[data-clause-id="${articleId(targetArticle)}"] > [data-slate-node="element"]:last-child`,
+  };
+}
+
+/** The body with `typed` appended to the text of the target block, as both pages must end up. */
+export function expectedBodyAfterTyping(seeded: SeededAgreement, typed: string): TopLevelBlock[] {
+  const body = structuredClone(seeded.body);
+  const wanted = articleId(seeded.targetArticle);
+  for (const block of body) {
+    if (block.type !== 'chapter') continue;
+    for (const child of block.children) {
+      if (child.type !== 'article' || child.clauseId !== wanted) continue;
+      const last = child.children.at(-1);
+      const leaf = last && 'children' in last ? last.children.at(-1) : undefined;
+      if (!leaf || !('text' in leaf)) throw new Error(`article ${seeded.targetArticle} does not end with text`);
+      leaf.text += typed;
+      return body;
+    }
+  }
+  throw new Error(`article ${seeded.targetArticle} is not in the body`);
+}

@@ -1,0 +1,83 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomId } from '#main/secrets';
+import { databaseFileName } from '#main/server/dataFolder';
+import { openStore, type Store } from '#main/store/store';
+import type { UpdateLog } from '#main/store/updateLog';
+import { PersistentDoc } from '#main/sync/persistentDoc';
+import { BenchmarkError } from './benchmark';
+
+/** Our store in a data folder, with one document to write to, as server mode opens it. */
+export interface OurDocumentStore {
+  readonly file: string;
+  readonly store: Store;
+  readonly documentId: string;
+}
+
+/** Opens (creating) the database of a data folder and adds an empty document. */
+export function createDocumentStore(folder: string): OurDocumentStore {
+  const file = join(folder, databaseFileName);
+  const store = openStore(file);
+  const now = Date.now();
+  const documentId = randomId();
+  store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });
+  return { file, store, documentId };
+}
+
+/** The update log, counting compactions (for the report; it only adds a counter). */
+export function countingLog(log: UpdateLog): { log: UpdateLog; compactions: () => number } {
+  let compactions = 0;
+  return {
+    log: {
+      ...log,
+      compact(documentId, seq, state, at) {
+        compactions += 1;
+        log.compact(documentId, seq, state, at);
+      },
+    },
+    compactions: () => compactions,
+  };
+}
+
+/**
+ * A PersistentDoc wired as DocumentRoom wires it, plus a way to await the group commit of
+ * what one event-loop turn received. A storage failure rejects that wait.
+ */
+export function openPersistentDoc(log: UpdateLog, documentId: string) {
+  let settle: ((error?: unknown) => void) | null = null;
+  let failure: unknown = null;
+  const doc = new PersistentDoc<string>({
+    documentId,
+    log,
+    now: () => Date.now(),
+    onStored: () => settle?.(),
+    onStorageFailure: (error) => {
+      failure = error ?? new Error('unknown storage failure');
+      settle?.(failure);
+    },
+  });
+  const storageError = (error: unknown): BenchmarkError => new BenchmarkError(`PersistentDoc could not store: ${error instanceof Error ? error.message : String(error)}`);
+  return {
+    doc,
+    /** Throws if storing (or compacting) ever failed. */
+    assertHealthy(): void {
+      if (failure !== null) throw storageError(failure);
+    },
+    /** Resolves after the next flush (the one setImmediate scheduled for this turn). */
+    nextCommit(): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        settle = (error) => {
+          settle = null;
+          if (error === undefined) resolve();
+          else reject(storageError(error));
+        };
+      });
+    },
+  };
+}
+
+/** Bytes of the database on disk: the main file and its write-ahead log, if any. */
+export function databaseBytes(file: string): { main: number; wal: number } {
+  const wal = `${file}-wal`;
+  return { main: statSync(file).size, wal: existsSync(wal) ? statSync(wal).size : 0 };
+}

@@ -1,0 +1,40 @@
+import * as Y from 'yjs';
+import { BenchmarkError } from './benchmark';
+import type { SequentialTrace } from './traces';
+
+/** The shared type every benchmark edits, as the editor does. */
+export const textName = 'content';
+
+/**
+ * Replays a sequential trace on one Y.Text, one Yjs transaction per patch, and returns the
+ * update each patch produced (what a client would send for that keystroke). Fails loudly when
+ * the replay does not end with the trace's endContent.
+ */
+export function traceToUpdates(trace: SequentialTrace, name: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const text = doc.getText(textName);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  if (trace.startContent !== '') text.insert(0, trace.startContent);
+  for (const txn of trace.txns) {
+    for (const [position, deleted, inserted] of txn.patches) {
+      doc.transact(() => {
+        if (deleted > 0) text.delete(position, deleted);
+        if (inserted !== '') text.insert(position, inserted);
+      });
+    }
+  }
+  expectText(text.toString(), trace.endContent, `replaying ${name} into Yjs`);
+  doc.destroy();
+  return updates;
+}
+
+/** Throws a BenchmarkError (with where the texts first differ) unless actual equals expected. */
+export function expectText(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  let index = 0;
+  while (index < actual.length && actual[index] === expected[index]) index += 1;
+  throw new BenchmarkError(
+    `${what} did not produce the trace's endContent: ${actual.length} characters instead of ${expected.length}, first difference at ${index} (${JSON.stringify(actual.slice(index, index + 20))} instead of ${JSON.stringify(expected.slice(index, index + 20))})`,
+  );
+}

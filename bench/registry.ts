@@ -1,0 +1,10 @@
+import { editorBenchmark } from './editor.bench';
+import type { Benchmark } from './lib/benchmark';
+import { storeBenchmark } from './store.bench';
+import { syncBenchmark } from './sync.bench';
+
+/**
+ * Every benchmark, in the order `npm run bench` runs them. A new benchmark is one
+ * `NAME.bench.ts` file exporting a Benchmark, added here.
+ */
+export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark];
