@@ -6,7 +6,7 @@ import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLog } from '#main/store/updateLog';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
-import { PersistentDoc, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+import { PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
 
 /** What a room needs of one client socket. */
 export interface RoomConnection {
@@ -28,6 +28,8 @@ export interface DocumentRoomOptions {
   /** Called when the room can no longer serve and must be dropped. */
   onFailed: (room: DocumentRoom) => void;
   compactMinBytes?: number;
+  /** Why a client's update must be refused (see writePolicy.ts), or null. */
+  refusalOf?: PersistentDocOptions<RoomConnection>['refusalOf'];
 }
 
 /** Awareness client ids one socket may announce (a tab reconnecting keeps its id). */
@@ -55,6 +57,7 @@ export class DocumentRoom {
       log: options.log,
       now: options.now,
       compactMinBytes: options.compactMinBytes,
+      refusalOf: options.refusalOf,
       onStored: (batch) => this.broadcastStored(batch),
       onStorageFailure: (error) => this.fail('storage', error),
     });
@@ -114,7 +117,12 @@ export class DocumentRoom {
       if (this.wouldChange(update)) this.refuse(connection, refusal);
       return;
     }
-    this.persistent.receive(update, connection.participant.id, connection);
+    try {
+      this.persistent.receive(update, connection.participant.id, connection);
+    } catch (error) {
+      if (!(error instanceof WriteRefusedError)) throw error;
+      this.refuse(connection, error.message);
+    }
   }
 
   /**

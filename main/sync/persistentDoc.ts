@@ -18,6 +18,16 @@ export interface PersistentDocOptions<Origin> {
   onStorageFailure: (error: unknown) => void;
   /** Compact once the log tail holds at least this many bytes (and at least the checkpoint's size). */
   compactMinBytes?: number;
+  /** Why an otherwise valid update must not be applied (server-owned parts, invalid values), or null. */
+  refusalOf?: (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc) => string | null;
+}
+
+/** A well-formed update the server will not apply; nothing was changed. */
+export class WriteRefusedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WriteRefusedError';
+  }
 }
 
 /** An update carrying nothing (no structs, no deletions), as sync step 2 often is. */
@@ -91,14 +101,16 @@ export class PersistentDoc<Origin> {
 
   /**
    * Validates and applies an update from a participant, queueing it for storage.
-   * Returns false for an empty update (nothing to store). Throws MalformedFrameError, changing
-   * nothing, when the update cannot be decoded.
+   * Returns false for an empty update (nothing to store). Throws, changing nothing,
+   * MalformedFrameError when the update cannot be decoded and WriteRefusedError when the write
+   * policy refuses it.
    */
   receive(update: Uint8Array, participantId: string | null, origin: Origin): boolean {
     if (isEmptyUpdate(update)) return false;
-    let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      structs = Y.decodeUpdate(update).structs;
+      decoded = Y.decodeUpdate(update);
+      const { structs } = decoded;
       // decodeUpdate accepts some updates that applyUpdate throws on halfway, after changing the
       // document: an item referring to an item its own client has not written before it (Yjs
       // takes such references as present and fails to find them). Checked here for every update.
@@ -111,9 +123,11 @@ export class PersistentDoc<Origin> {
     } catch (error) {
       throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
     }
+    const refusal = this.options.refusalOf?.(decoded, this.doc) ?? null;
+    if (refusal !== null) throw new WriteRefusedError(refusal);
     Y.applyUpdate(this.doc, update, origin);
     const at = this.options.now();
-    this.noteClients(structs, participantId, at);
+    this.noteClients(decoded.structs, participantId, at);
     this.pending.push({ bytes: update, participantId, at, origin });
     this.flushScheduled ??= setImmediate(() => this.flush());
     return true;

@@ -7,6 +7,7 @@ import type { Authentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { DocumentRoom } from '#main/sync/documentRoom';
 import { refuseSocket, SyncConnection } from '#main/sync/syncConnection';
+import { createWritePolicy, type VariableLookup } from '#main/sync/writePolicy';
 
 export interface SyncServerOptions {
   context: ServiceContext;
@@ -16,6 +17,8 @@ export interface SyncServerOptions {
   /** How often to ping; a peer that has not answered the previous ping is dropped (default 30 s). */
   pingIntervalMs?: number;
   compactMinBytes?: number;
+  /** Definitions of the variables a document may hold, to validate values written through sync. */
+  lookupVariable: VariableLookup;
 }
 
 export type SyncServer = ReturnType<typeof createSyncServer>;
@@ -34,6 +37,7 @@ export function createSyncServer(options: SyncServerOptions) {
   const frozen = new Set<string>();
   const connections = new Set<SyncConnection>();
   let accepting = true;
+  const writePolicy = createWritePolicy(options.lookupVariable);
 
   const isDocumentFrozen = (documentId: string): boolean => {
     const document = store.documents.get(documentId);
@@ -50,6 +54,7 @@ export function createSyncServer(options: SyncServerOptions) {
       logger,
       now: context.now,
       compactMinBytes: options.compactMinBytes,
+      refusalOf: writePolicy,
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
         store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });

@@ -1,3 +1,4 @@
+import { readVarString, readVarUint } from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -23,6 +24,11 @@ export interface CollaborationOptions {
   serverUrl: string;
   documentId: string;
   token: string;
+  /**
+   * The server refused a change from this device (y-protocols "permission denied"). Every later
+   * change depends on the refused one, so this device must start again from the server's copy.
+   */
+  onWriteRefused: (reason: string) => void;
 }
 
 /**
@@ -45,6 +51,9 @@ export class Collaboration {
       params: { token: options.token, protocol: String(syncProtocolVersion) },
       disableBc: true,
     });
+    this.provider.messageHandlers[messageType.auth] = (_encoder, decoder) => {
+      if (readVarUint(decoder) === 0) options.onWriteRefused(readVarString(decoder));
+    };
     this.provider.messageHandlers[messageType.storedAck] = (_encoder, decoder) => {
       this.pending.confirmStored(readStoredMarker(decoder));
       this.setStatus({});
@@ -100,6 +109,13 @@ export class Collaboration {
   };
 
   readonly getStatus = (): CollaborationStatus => this.status;
+
+  /** Forgets this device's copy of the document (after a refusal): the server's copy is the truth. */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect();
+    await this.offlineCopy.clearData();
+    this.pending.forget();
+  }
 
   destroy(): void {
     window.removeEventListener('offline', this.goOffline);

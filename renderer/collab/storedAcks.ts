@@ -50,6 +50,12 @@ export class PendingChanges {
     this.save();
   }
 
+  forget(): void {
+    localStorage.removeItem(this.storageKey);
+    this.made = 0;
+    this.stored = 0;
+  }
+
   private save(): void {
     localStorage.setItem(this.storageKey, JSON.stringify({ made: this.made, stored: this.stored }));
   }

@@ -70,6 +70,7 @@ export const en: Translations = {
     readOnly: 'Read only',
     invite: 'Invite someone of my side',
     resynced: 'The editor was just re-synchronised from the shared document.',
+    writeRefused: 'The server refused a change ({{reason}}); the document was reopened from the server’s copy.',
     refused: 'The server refused the connection.',
     loading: 'Opening the document…',
     notJoinedTitle: 'You have not joined this document',

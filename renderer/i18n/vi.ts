@@ -69,6 +69,7 @@ export const vi = {
     readOnly: 'Chỉ xem',
     invite: 'Mời người cùng bên',
     resynced: 'Trình soạn thảo vừa được đồng bộ lại từ bản chung.',
+    writeRefused: 'Máy chủ từ chối một thay đổi ({{reason}}); văn bản đã được mở lại từ bản trên máy chủ.',
     refused: 'Máy chủ từ chối kết nối.',
     loading: 'Đang mở văn bản…',
     notJoinedTitle: 'Bạn chưa tham gia văn bản này',

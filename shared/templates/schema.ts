@@ -65,8 +65,16 @@ export const alternativeWordingSchema = z
     level: z.enum(wordingLevels),
     label: bilingualSchema,
     body: z.array(templateBlockSchema).min(1),
+    /**
+     * The values this wording proposes for its variables (a "floor" wording proposes exactly the
+     * statutory figures), so that negotiated numbers stay variables; choosing the wording may
+     * offer to apply them to the document.
+     */
+    values: z.record(idSchema, variableValueSchema).optional(),
   })
   .strict();
+
+export type AlternativeWording = z.infer<typeof alternativeWordingSchema>;
 
 export const articleTemplateSchema = z
   .object({

@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** A value written at the top level of a root Y.Map (e.g. one variable of the document). */
+export interface RootMapWrite {
+  root: string;
+  key: string;
+  value: unknown;
+}
+
+/** What an update would change, by root type of the document. */
+export interface UpdateEffects {
+  /** Root types whose content the update inserts into or deletes from ("?" when unknown). */
+  roots: Set<string>;
+  mapWrites: RootMapWrite[];
+}
+
+const unknownRoot = '?';
+
+function rootOfType(type: Y.AbstractType<unknown>): string {
+  let current: Y.AbstractType<unknown> = type;
+  while (current._item !== null) {
+    const parent = current._item.parent;
+    if (!(parent instanceof Y.AbstractType)) return unknownRoot;
+    current = parent;
+  }
+  return Y.findRootTypeKey(current);
+}
+
+/** Where an item sits: its root type, whether directly in it, and its key in a map. */
+interface Placement {
+  root: string;
+  topLevel: boolean;
+  key: string | null;
+}
+
+const unknownPlacement: Placement = { root: unknownRoot, topLevel: false, key: null };
+
+/** The placement of an item the document already has, or unknown when it has no such item. */
+function placementInDocument(doc: Y.Doc, id: Y.ID): Placement {
+  if (id.clock >= Y.getState(doc.store, id.client)) return unknownPlacement;
+  const item = Y.getItem(doc.store, id);
+  if (!(item instanceof Y.Item) || !(item.parent instanceof Y.AbstractType)) return unknownPlacement;
+  return { root: rootOfType(item.parent), topLevel: item.parent._item === null, key: item.parentSub };
+}
+
+/** The items of an update by client, in clock order, to find the one covering an ID. */
+function indexItems(structs: DecodedUpdate['structs']): Map<number, Y.Item[]> {
+  const byClient = new Map<number, Y.Item[]>();
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const list = byClient.get(struct.id.client) ?? [];
+    list.push(struct);
+    byClient.set(struct.id.client, list);
+  }
+  return byClient;
+}
+
+function findCovering(index: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined {
+  const list = index.get(id.client);
+  if (!list) return undefined;
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = list[middle] as Y.Item;
+    if (id.clock < item.id.clock) high = middle - 1;
+    else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+    else return item;
+  }
+  return undefined;
+}
+
+/**
+ * Finds which root types an update touches, against the document it would be applied to. An
+ * item names its root, or a parent (an item holding a type), or — when it has neighbours — only
+ * its neighbours, which share its parent; each reference is looked up in the update itself or in
+ * the document. Deletions are looked up in the document.
+ */
+export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects {
+  const index = indexItems(decoded.structs);
+  const memo = new Map<Y.Item, Placement>();
+
+  // The item holding a type: its children are in that type, below whatever root holds it.
+  const placementOfParent = (id: Y.ID, depth: number): Placement => {
+    const inUpdate = findCovering(index, id);
+    const holder = inUpdate ? placementOf(inUpdate, depth + 1) : placementInDocument(doc, id);
+    return { root: holder.root, topLevel: false, key: null };
+  };
+
+  // A neighbour shares the item's parent and map key (Yjs does not repeat them in the update).
+  const placementOfNeighbour = (id: Y.ID, depth: number): Placement => {
+    const inUpdate = findCovering(index, id);
+    return inUpdate ? placementOf(inUpdate, depth + 1) : placementInDocument(doc, id);
+  };
+
+  const placementOf = (item: Y.Item, depth: number): Placement => {
+    const known = memo.get(item);
+    if (known) return known;
+    let placement: Placement;
+    if (depth > 10_000) placement = unknownPlacement;
+    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub };
+    else if (item.parent instanceof Y.ID) placement = placementOfParent(item.parent, depth);
+    else {
+      const neighbour = item.origin ?? item.rightOrigin;
+      placement = neighbour ? placementOfNeighbour(neighbour, depth) : unknownPlacement;
+    }
+    memo.set(item, placement);
+    return placement;
+  };
+
+  const roots = new Set<string>();
+  const mapWrites: RootMapWrite[] = [];
+  for (const list of index.values()) {
+    for (const item of list) {
+      const placement = placementOf(item, 0);
+      roots.add(placement.root);
+      if (placement.topLevel && placement.key !== null) {
+        mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
+      }
+    }
+  }
+  decoded.ds.clients.forEach((ranges, client) => {
+    for (const range of ranges) {
+      const end = Math.min(range.clock + range.len, Y.getState(doc.store, client));
+      for (let clock = range.clock; clock < end; ) {
+        const item = Y.getItem(doc.store, new Y.ID(client, clock));
+        roots.add(item instanceof Y.Item && item.parent instanceof Y.AbstractType ? rootOfType(item.parent) : unknownRoot);
+        clock = item.id.clock + item.length;
+      }
+    }
+  });
+  return { roots, mapWrites };
+}

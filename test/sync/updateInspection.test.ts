@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { inspectUpdate } from '#main/sync/updateInspection';
+
+/** A server document and a client that starts from its state; returns the client's next updates. */
+function clientOf(server: Y.Doc): { client: Y.Doc; updates: Uint8Array[] } {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const updates: Uint8Array[] = [];
+  client.on('update', (update: Uint8Array) => updates.push(update));
+  return { client, updates };
+}
+
+function effects(server: Y.Doc, update: Uint8Array) {
+  const found = inspectUpdate(Y.decodeUpdate(update), server);
+  Y.applyUpdate(server, update);
+  return { roots: [...found.roots].sort(), mapWrites: found.mapWrites };
+}
+
+describe('which parts of a document an update touches', () => {
+  it('follows parents, neighbours and deletions to the root, and reads top-level map writes with their keys', () => {
+    const server = new Y.Doc({ gc: false });
+    const { client, updates } = clientOf(server);
+    const body = client.get('content', Y.XmlText) as Y.XmlText;
+
+    body.insert(0, 'Điều 1');
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['content'], mapWrites: [] });
+    body.insert(6, '. Phạm vi'); // encoded with a left neighbour only: no parent in the update
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['content'], mapWrites: [] });
+    body.delete(0, 2);
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['content'], mapWrites: [] });
+
+    const variables = client.getMap('variables');
+    variables.set('ot_rate_weekday', 150);
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['variables'], mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 150 }] });
+    variables.set('ot_rate_weekday', 200); // an overwrite names neither the map nor the key
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['variables'], mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 200 }] });
+
+    const proposal = new Y.Map<unknown>();
+    client.getMap('proposals').set('p1', proposal);
+    proposal.set('status', 'accepted');
+    const nested = effects(server, updates.shift() as Uint8Array);
+    expect(nested.roots).toEqual(['proposals']);
+    expect(nested.mapWrites.map((write) => write.key)).toEqual(['p1']);
+    proposal.set('status', 'withdrawn'); // nested: its parent is an item already on the server
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['proposals'], mapWrites: [] });
+    client.getMap('proposals').delete('p1');
+    expect(effects(server, updates.shift() as Uint8Array).roots).toEqual(['proposals']);
+  });
+});

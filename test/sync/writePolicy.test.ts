@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
+import { connectClient, deniedAtLeast, synced, textMatches, type SyncClient } from '../helpers/syncClient';
+import { storedDoc } from '../helpers/storedState';
+import { waitFor } from '../helpers/waitFor';
+
+describe('S13 clients change only the body and valid variables through sync', () => {
+  let harness: Harness;
+  const clients: SyncClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await harness.dispose();
+  });
+
+  it('refuses writes to server-owned parts and invalid variable values, stores valid ones, and keeps serving everyone', async () => {
+    harness = await startHarness();
+    const document = await createDocument(harness.server);
+    const employer = await joinAs(harness.server, document.id, 'employer', 'Chị Lan');
+    const union = await joinAs(harness.server, document.id, 'union', 'Anh Minh');
+    const a = connectClient(harness.server.url, document.id, employer.token);
+    const b = connectClient(harness.server.url, document.id, union.token);
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+
+    // A valid variable value reaches the other side and the database.
+    a.doc.getMap('variables').set('ot_rate_weekday', 200);
+    await waitFor(() => b.doc.getMap('variables').get('ot_rate_weekday') === 200, 'the valid value to reach B');
+
+    // Outside the variable's range (100–1000 %), of the wrong type, or unknown: refused with a
+    // reason, not stored, not relayed. (Lawful but low values are the compliance check's business.)
+    a.doc.getMap('variables').set('ot_rate_weekday', 50);
+    await deniedAtLeast(a, 1);
+    a.doc.getMap('variables').set('night_premium_percent', 'much');
+    await deniedAtLeast(a, 2);
+    a.doc.getMap('variables').set('favourite_colour', 'blue');
+    await deniedAtLeast(a, 3);
+    expect(a.denials.slice(0, 3).join('\n')).toMatch(/"ot_rate_weekday"[\s\S]*"night_premium_percent"[\s\S]*unknown variable "favourite_colour"/);
+
+    // The server-owned parts (proposals, statuses, threads) change only through the API.
+    const forger = connectClient(harness.server.url, document.id, (await joinAs(harness.server, document.id, 'union', 'Kẻ giả mạo')).token);
+    clients.push(forger);
+    await synced(forger);
+    const forged = new Y.Map<unknown>();
+    forger.doc.getMap('proposals').set('p1', forged);
+    forged.set('status', 'accepted');
+    await deniedAtLeast(forger, 1);
+    expect(forger.denials[0]).toContain('"proposals"');
+
+    // Everyone else keeps working (a refused client's later writes depend on what was refused:
+    // it must reload, which the application does on a refusal).
+    b.text.insert(0, 'vẫn soạn được');
+    await textMatches(a, (text) => text.includes('vẫn soạn được'), 'A to receive B’s later edit');
+    await textMatches(forger, (text) => text.includes('vẫn soạn được'), 'the refused client to still receive edits');
+
+    const stored = storedDoc(harness.server.context.store.updates, document.id);
+    expect(stored.getMap('variables').toJSON()).toEqual({ ot_rate_weekday: 200 });
+    expect(stored.getMap('proposals').size).toBe(0);
+    expect(b.doc.getMap('variables').get('ot_rate_weekday')).toBe(200);
+  });
+});
