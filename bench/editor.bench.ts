@@ -68,14 +68,38 @@ export async function openDocument(context: BrowserContext, server: RunningServe
   return { page, load };
 }
 
+/**
+ * Scrolls `selector` to the middle of the view and waits until it stays put: articles coming
+ * into view get their real height instead of their intrinsic size estimate, which moves what
+ * follows them for a frame or two.
+ */
+async function scrollToStay(page: Page, selector: string): Promise<void> {
+  const isSettled = await page.locator(selector).evaluate(async (element) => {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      element.scrollIntoView({ block: 'center' });
+      const before = element.getBoundingClientRect().top;
+      await nextFrame();
+      if (Math.abs(element.getBoundingClientRect().top - before) < 1) return true;
+    }
+    return false;
+  });
+  if (!isSettled) throw new BenchmarkError(`${selector} kept moving while scrolled into view`);
+}
+
 /** Puts the caret at the end of the target block, as a person would: click its last line, End. */
 export async function placeCaret(typer: Page, watcher: Page, selector: string): Promise<void> {
-  for (const page of [typer, watcher]) await page.locator(selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  for (const page of [typer, watcher]) await scrollToStay(page, selector);
   const target = typer.locator(selector);
   const box = await target.boundingBox();
   if (!box) throw new BenchmarkError(`${selector} is not visible in the typing page`);
   await target.click({ position: { x: box.width - 4, y: box.height - 6 } });
   await typer.keyboard.press('End');
+  const isInTarget = await target.evaluate((element) => {
+    const selection = getSelection();
+    return selection !== null && selection.isCollapsed && selection.anchorNode !== null && element.contains(selection.anchorNode);
+  });
+  if (!isInTarget) throw new BenchmarkError(`clicking ${selector} did not put the caret in it`);
 }
 
 export async function typeOne(typer: Page, watcher: Page, selector: string, character: string, typedSoFar: string): Promise<Keystroke> {

@@ -37,6 +37,10 @@ export interface LocalTiming {
   paintMs: number;
   /** t0 → the Y.Doc update alone (Slate operation flushed into Yjs). */
   yjsMs: number;
+  /** t0 → the start (requestAnimationFrame) of the frame that was painted. */
+  frameMs: number;
+  /** Frames waited for: more than 1 when the editor's DOM changed again after a frame started. */
+  frames: number;
 }
 
 /** One keystroke as the watching page saw it, in absolute time (ms since the epoch). */
@@ -56,7 +60,16 @@ interface ArmedMeasure {
   mutations: number;
   isTextShown: boolean;
   isPainting: boolean;
-  resolve: (value: { t0: number; yjsAt: number; lastMutationAt: number; paintAt: number }) => void;
+  resolve: (value: MeasureResult) => void;
+}
+
+interface MeasureResult {
+  t0: number;
+  yjsAt: number;
+  lastMutationAt: number;
+  frameAt: number;
+  frames: number;
+  paintAt: number;
 }
 
 interface DebugSurface {
@@ -136,16 +149,19 @@ export function installEditorProbe(expectation: LoadExpectation): void {
   const finishWhenPainted = (measure: ArmedMeasure): void => {
     if (measure.isPainting || measure.yjsAt === null || !measure.isTextShown) return;
     measure.isPainting = true;
+    let frames = 0;
     const waitForPaint = (): void => {
       let mutationsAtFrame = 0;
       requestAnimationFrame(() => {
+        const frameAt = performance.now();
+        frames += 1;
         mutationsAtFrame = measure.mutations;
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           // The editor changed again after this frame started: that frame did not show it all.
           if (measure.mutations !== mutationsAtFrame) return waitForPaint();
           armed = null;
-          measure.resolve({ t0: measure.t0 ?? Number.NaN, yjsAt: measure.yjsAt ?? Number.NaN, lastMutationAt: measure.lastMutationAt ?? Number.NaN, paintAt: performance.now() });
+          measure.resolve({ t0: measure.t0 ?? Number.NaN, yjsAt: measure.yjsAt ?? Number.NaN, lastMutationAt: measure.lastMutationAt ?? Number.NaN, frameAt, frames, paintAt: performance.now() });
         };
         channel.port2.postMessage(null);
       });
@@ -187,7 +203,7 @@ export function installEditorProbe(expectation: LoadExpectation): void {
       editorObserver.observe(body, { childList: true, subtree: true, characterData: true });
     }
     if (armed) throw new Error('a measurement is already under way');
-    return new Promise<{ t0: number; yjsAt: number; lastMutationAt: number; paintAt: number }>((resolve, reject) => {
+    return new Promise<MeasureResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         armed = null;
         reject(new Error(`no ${startsAtInput ? 'local' : 'peer'} result within ${timeoutMs} ms (text shown: ${measure.isTextShown}, Yjs update: ${measure.yjsAt !== null}, beforeinput: ${measure.t0 !== null})`));
@@ -217,12 +233,14 @@ export function installEditorProbe(expectation: LoadExpectation): void {
   window.editorBenchProbe = {
     loaded,
     armTyping(blockSelector, expectedTail, timeoutMs) {
-      typing = arm(true, blockSelector, expectedTail, timeoutMs).then(({ t0, yjsAt, lastMutationAt, paintAt }) => ({
+      typing = arm(true, blockSelector, expectedTail, timeoutMs).then(({ t0, yjsAt, lastMutationAt, frameAt, frames, paintAt }) => ({
         t0,
         timeOrigin: performance.timeOrigin,
         handledMs: Math.max(yjsAt, lastMutationAt) - t0,
         paintMs: paintAt - t0,
         yjsMs: yjsAt - t0,
+        frameMs: frameAt - t0,
+        frames,
       }));
       // Reported by typingResult(); never an unhandled rejection meanwhile.
       typing.catch(() => {});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editable, Slate } from 'slate-react';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -9,6 +9,7 @@ import { LeafView } from './LeafView';
 import { NumberingContext, type NumberingStore } from './numberingStore';
 import { RemoteCursors } from './RemoteCursors';
 import { handleShortcut } from './shortcuts';
+import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
 
 export interface DocumentEditorViewProps {
@@ -19,8 +20,9 @@ export interface DocumentEditorViewProps {
 }
 
 /** The editing surface: toolbar, the structured text, and other people's cursors. */
-export function DocumentEditorView({ editor, numbering, changes, readOnly }: DocumentEditorViewProps) {
+export const DocumentEditorView = memo(function DocumentEditorView({ editor, numbering, changes, readOnly }: DocumentEditorViewProps) {
   const { t } = useTranslation();
+  const labels = useStructureLabelsOfLanguage();
   const initialValue = useMemo(() => editor.children, [editor]);
   const onChange = useCallback(() => {
     numbering.update(editor.children as TopLevelBlock[], editor.operations);
@@ -30,21 +32,23 @@ export function DocumentEditorView({ editor, numbering, changes, readOnly }: Doc
 
   return (
     <NumberingContext.Provider value={numbering}>
-      <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
-        {!readOnly && <Toolbar />}
-        <RemoteCursors awareness={editor.awareness}>
-          <Editable
-            className="document-body"
-            data-testid="document-body"
-            renderElement={ElementView}
-            renderLeaf={LeafView}
-            readOnly={readOnly}
-            onKeyDown={onKeyDown}
-            spellCheck={false}
-            aria-label={t('editor.label')}
-          />
-        </RemoteCursors>
-      </Slate>
+      <StructureLabelsContext.Provider value={labels}>
+        <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
+          {!readOnly && <Toolbar />}
+          <RemoteCursors awareness={editor.awareness}>
+            <Editable
+              className="document-body"
+              data-testid="document-body"
+              renderElement={ElementView}
+              renderLeaf={LeafView}
+              readOnly={readOnly}
+              onKeyDown={onKeyDown}
+              spellCheck={false}
+              aria-label={t('editor.label')}
+            />
+          </RemoteCursors>
+        </Slate>
+      </StructureLabelsContext.Provider>
     </NumberingContext.Provider>
   );
-}
+});

@@ -1,9 +1,8 @@
 import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
-import { toRoman } from '#shared/document/numbering';
 import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
+import { useStructureLabels } from './structureLabels';
 import { VariableChip } from './VariableChip';
 
 /** The label is drawn by CSS (::before) so that it is never part of the editable text. */
@@ -12,9 +11,9 @@ function labelStyle(variable: string, label: string): CSSProperties {
 }
 
 function ChapterView({ attributes, children, element }: RenderElementProps & { element: ChapterElement }) {
-  const { t } = useTranslation();
+  const labels = useStructureLabels();
   const number = useChapterNumber(element.chapterId);
-  const label = number === undefined ? '' : t('editor.chapterLabel', { number: toRoman(number) });
+  const label = number === undefined ? '' : labels.chapter(number);
   return (
     <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={labelStyle('--chapter-label', label)}>
       {children}
@@ -23,9 +22,9 @@ function ChapterView({ attributes, children, element }: RenderElementProps & { e
 }
 
 function ArticleView({ attributes, children, element }: RenderElementProps & { element: ArticleElement }) {
-  const { t } = useTranslation();
+  const labels = useStructureLabels();
   const number = useArticleNumber(element.clauseId);
-  const label = number === undefined ? '' : t('editor.articleLabel', { number });
+  const label = number === undefined ? '' : labels.article(number);
   return (
     <section {...attributes} className="article" data-clause-id={element.clauseId} style={labelStyle('--article-label', label)}>
       {children}

@@ -1,5 +1,7 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSlate } from 'slate-react';
+import { useSlateSelector, useSlateStatic } from 'slate-react';
+import type { Mark } from '#shared/document/nodes';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
 import { describeShortcut, runCommand, shortcuts, type EditorCommand } from './shortcuts';
@@ -17,35 +19,51 @@ const icons: Record<EditorCommand, string> = {
   insertChapter: '§+', insertArticle: 'Đ+', moveArticleUp: '▲', moveArticleDown: '▼',
 };
 
-/** Buttons for the usual marks and for the structure of a legal text; each names its shortcut. */
+const marks: readonly Mark[] = ['bold', 'italic', 'underline'];
+
+const isMark = (command: EditorCommand): command is Mark => (marks as readonly string[]).includes(command);
+
+/** The marks active at the selection, as one string: the toolbar re-renders only when it changes. */
+function activeMarks(editor: DocumentEditor): string {
+  return marks.filter((mark) => isMarkActive(editor, mark)).join(' ');
+}
+
+const ToolbarButton = memo(function ToolbarButton({ command, isPressed }: { command: EditorCommand; isPressed: boolean }) {
+  const { t } = useTranslation();
+  const editor = useSlateStatic() as DocumentEditor;
+  const label = `${t(`toolbar.${command}`)} (${shortcuts[command].map(describeShortcut).join(', ')})`;
+  return (
+    <button
+      type="button"
+      className={`toolbar-button ${command}`}
+      title={label}
+      aria-label={label}
+      aria-pressed={isPressed}
+      onMouseDown={(event) => {
+        // Keep the editor's selection: act on mouse down, never take the focus.
+        event.preventDefault();
+        runCommand(editor, command);
+      }}
+    >
+      {icons[command]}
+    </button>
+  );
+});
+
+/**
+ * Buttons for the usual marks and for the structure of a legal text; each names its shortcut.
+ * It follows only the active marks (not every change): typing must not re-render it.
+ */
 export function Toolbar() {
   const { t } = useTranslation();
-  const editor = useSlate() as DocumentEditor;
+  const active = useSlateSelector((editor) => activeMarks(editor as DocumentEditor)).split(' ');
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {groups.map((group) => (
         <div className="toolbar-group" key={group.join()}>
-          {group.map((command) => {
-            const label = `${t(`toolbar.${command}`)} (${shortcuts[command].map(describeShortcut).join(', ')})`;
-            const isPressed = (command === 'bold' || command === 'italic' || command === 'underline') && isMarkActive(editor, command);
-            return (
-              <button
-                key={command}
-                type="button"
-                className={`toolbar-button ${command}`}
-                title={label}
-                aria-label={label}
-                aria-pressed={isPressed}
-                onMouseDown={(event) => {
-                  // Keep the editor's selection: act on mouse down, never take the focus.
-                  event.preventDefault();
-                  runCommand(editor, command);
-                }}
-              >
-                {icons[command]}
-              </button>
-            );
-          })}
+          {group.map((command) => (
+            <ToolbarButton key={command} command={command} isPressed={isMark(command) && active.includes(command)} />
+          ))}
         </div>
       ))}
     </div>

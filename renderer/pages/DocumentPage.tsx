@@ -8,7 +8,7 @@ import { InvitePanel } from '../components/InvitePanel';
 import { SideBadge } from '../components/SideBadge';
 import { ConnectionStatus } from '../document/ConnectionStatus';
 import { PresenceList } from '../document/PresenceList';
-import { useCollaboration } from '../document/useCollaboration';
+import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
 import { DocumentEditorView } from '../editor/DocumentEditorView';
 import { Outline } from '../editor/Outline';
@@ -24,10 +24,14 @@ declare global {
 
 function Workspace({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
-  const { collaboration, status } = useCollaboration(membership);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const collaboration = useCollaboration(membership, setRefusal);
+  // Only what this page shows: it must not re-render on every keystroke's pending/stored change.
+  const contentReady = useCollaborationStatus(collaboration, (status) => status.contentReady);
+  const isRefused = useCollaborationStatus(collaboration, (status) => status.connection === 'refused');
   const [resynced, setResynced] = useState(false);
   const onDesync = useCallback(() => setResynced(true), []);
-  const open = useDocumentEditor(collaboration, membership, status.contentReady, onDesync);
+  const open = useDocumentEditor(collaboration, membership, contentReady, onDesync);
   const readOnly = isReadOnlySide(membership.side);
   const [inviting, setInviting] = useState(false);
   const client = useMemo(() => participantClient(membership.token), [membership.token]);
@@ -46,7 +50,7 @@ function Workspace({ membership }: { membership: Membership }) {
         <h1 className="document-title">{membership.documentTitle}</h1>
         <SideBadge side={membership.side} />
         {readOnly && <span className="read-only-note">{t('document.readOnly')}</span>}
-        <ConnectionStatus status={status} />
+        <ConnectionStatus collaboration={collaboration} />
         {collaboration && <Presence collaboration={collaboration} selfId={membership.participantId} />}
         {!readOnly && (
           <button type="button" onClick={() => setInviting(!inviting)}>
@@ -55,6 +59,11 @@ function Workspace({ membership }: { membership: Membership }) {
         )}
       </AppHeader>
       {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
+      {refusal && (
+        <p className="notice" role="alert">
+          {t('document.writeRefused', { reason: refusal })}
+        </p>
+      )}
       {resynced && (
         <p className="notice" role="status">
           {t('document.resynced')}
@@ -72,7 +81,7 @@ function Workspace({ membership }: { membership: Membership }) {
           </>
         ) : (
           <main className="editor-pane loading" aria-busy="true">
-            {status.connection === 'refused' ? t('document.refused') : t('document.loading')}
+            {isRefused ? t('document.refused') : t('document.loading')}
           </main>
         )}
       </div>
@@ -80,7 +89,7 @@ function Workspace({ membership }: { membership: Membership }) {
   );
 }
 
-function Presence({ collaboration, selfId }: { collaboration: NonNullable<ReturnType<typeof useCollaboration>['collaboration']>; selfId: string }) {
+function Presence({ collaboration, selfId }: { collaboration: NonNullable<ReturnType<typeof useCollaboration>>; selfId: string }) {
   const present = usePresence(collaboration.provider.awareness);
   return <PresenceList present={present} selfId={selfId} />;
 }
