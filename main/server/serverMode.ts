@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { templateLibrary } from '#shared/templates/library';
 import { createHttpServer } from '#main/http/httpServer';
 import { createStaticFiles } from '#main/http/staticFiles';
 import { randomToken } from '#main/secrets';
@@ -38,13 +37,12 @@ export async function startServerMode(options: ServerModeOptions) {
     migrationsFolder: options.migrationsFolder,
     appVersion: options.appVersion,
   });
-  const variables = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
   const sync = createSyncServer({
     context,
     authentication,
     maxFrameBytes: options.maxFrameBytes,
     pingIntervalMs: options.pingIntervalMs,
-    lookupVariable: (id) => variables.get(id),
+    lookupVariable: context.lookupVariable,
   });
   const handlers = createApiHandlers(context, () => sync.stats());
   const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);

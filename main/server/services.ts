@@ -6,6 +6,7 @@ import { randomId } from '#main/secrets';
 import { createAuthentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { createServiceEvents } from '#main/services/serviceEvents';
+import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
 import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/store';
@@ -24,13 +25,16 @@ export interface OpenServicesOptions {
 export function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
   mkdirSync(dataFolder, { recursive: true });
   const store = openStore(join(dataFolder, databaseFileName), { migrations: readMigrations(options.migrationsFolder) });
+  const events = createServiceEvents();
   const context: ServiceContext = {
     store,
     logger,
     now: options.now ?? (() => Date.now()),
     newId: () => randomId(),
     appVersion: options.appVersion ?? readAppVersion(),
-    events: createServiceEvents(),
+    events,
+    // Built-in variables, then those of imported template packs (kept current on every import).
+    lookupVariable: createVariableLookup(store, events),
   };
   return { context, authentication: createAuthentication(context, options.sessionHostToken) };
 }

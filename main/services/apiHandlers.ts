@@ -6,6 +6,7 @@ import { createDocumentsService } from '#main/services/documentsService';
 import { createInvitationsService } from '#main/services/invitationsService';
 import { createParticipantsService } from '#main/services/participantsService';
 import type { ServiceContext } from '#main/services/serviceContext';
+import { createTemplatesService } from '#main/services/templatesService';
 
 export interface SyncStats {
   openDocuments: number;
@@ -18,6 +19,7 @@ export function createApiHandlers(context: ServiceContext, syncStats: () => Sync
   const documents = createDocumentsService(context);
   const invitations = createInvitationsService(context);
   const participants = createParticipantsService(context);
+  const templates = createTemplatesService(context);
 
   return {
     'health/get': async () => ({
@@ -44,5 +46,11 @@ export function createApiHandlers(context: ServiceContext, syncStats: () => Sync
     'invitations/redeem': async (input) => invitations.redeem(input),
     'participants/list': async (input, caller) => participants.list(input.documentId, caller),
     'participants/revoke': async (input, caller) => participants.revoke(input.participantId, caller),
+    'templates/list': async (_input, caller) => templates.list(caller),
+    'templates/save': async (input, caller) => templates.save(input.template, input.ownerSide, caller),
+    'templates/update': async (input, caller) => templates.update(input.id, input.template, caller),
+    'templates/delete': async (input, caller) => templates.delete(input.id, caller),
+    'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
+    'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
   };
 }

@@ -3,6 +3,8 @@ import type { CreateDocument, DocumentMeta } from '#shared/api/documents';
 import { blankDocument } from '#shared/document/blankDocument';
 import { encodeInitialContent } from '#shared/document/yjsContent';
 import { initialLifecycleState } from '#shared/documents/lifecycleStates';
+import { ApiError } from '#shared/api/errors';
+import { validateVariableValue } from '#shared/templates/variableValues';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { toDocumentMeta } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
@@ -30,7 +32,13 @@ export function createDocumentsService(context: ServiceContext) {
         updatedAt: at,
         archivedAt: null,
       };
-      const content = encodeInitialContent(input.content ?? blankDocument(input.kind, context.newId));
+      for (const [id, value] of Object.entries(input.variables)) {
+        const definition = context.lookupVariable(id);
+        if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`);
+        const problem = validateVariableValue(definition, value);
+        if (problem) throw new ApiError('invalid_input', `variables.${id}: ${problem.en}`);
+      }
+      const content = encodeInitialContent({ blocks: input.content ?? blankDocument(input.kind, context.newId), variables: input.variables, language: input.language });
       store.transaction(() => {
         store.documents.insert(record);
         store.updates.append(record.id, 1, [{ bytes: content, participantId: null, at }]);

@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '#shared/api/documents';
 import type { Participant } from '#shared/api/participants';
-import type { DocumentRecord, ParticipantRecord } from '#main/store/records';
+import type { UserTemplate } from '#shared/api/templates';
+import type { DocumentRecord, ParticipantRecord, UserTemplateRecord } from '#main/store/records';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
@@ -25,5 +26,16 @@ export function toParticipant(record: ParticipantRecord): Participant {
     side: record.side,
     joinedAt: iso(record.joinedAt),
     revokedAt: isoOrNull(record.revokedAt),
+  };
+}
+
+export function toUserTemplate(record: UserTemplateRecord): UserTemplate {
+  return {
+    id: record.id,
+    ownerSide: record.ownerSide,
+    createdBy: record.createdBy,
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+    template: record.template,
   };
 }

@@ -1,3 +1,4 @@
+import type { VariableLookup } from '#shared/templates/variableValues';
 import type { Logger } from '#main/logger';
 import type { ServiceEvents } from '#main/services/serviceEvents';
 import type { Store } from '#main/store/store';
@@ -10,4 +11,6 @@ export interface ServiceContext {
   newId: () => string;
   appVersion: string;
   events: ServiceEvents;
+  /** Definitions of the variables a document may hold (built-in library, user templates). */
+  lookupVariable: VariableLookup;
 }

@@ -1,7 +1,11 @@
-/** Changes the sync server must react to at once (a revoked token, an archived document). */
+/**
+ * Changes the sync server must react to at once (a revoked token, an archived document, variables
+ * defined by an imported template pack).
+ */
 export interface ServiceEventMap {
   documentChanged: { documentId: string };
   participantRevoked: { participantId: string; documentId: string };
+  userVariablesChanged: { variableIds: string[] };
 }
 
 type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void;

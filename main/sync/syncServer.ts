@@ -7,7 +7,8 @@ import type { Authentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { DocumentRoom } from '#main/sync/documentRoom';
 import { refuseSocket, SyncConnection } from '#main/sync/syncConnection';
-import { createWritePolicy, type VariableLookup } from '#main/sync/writePolicy';
+import type { VariableLookup } from '#shared/templates/variableValues';
+import { createWritePolicy } from '#main/sync/writePolicy';
 
 export interface SyncServerOptions {
   context: ServiceContext;

@@ -1,13 +1,10 @@
 import type * as Y from 'yjs';
-import type { VariableDefinition } from '#shared/templates/schema';
-import { validateVariableValue } from '#shared/templates/variableValues';
+import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
+import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { inspectUpdate } from '#main/sync/updateInspection';
 
 /** Root types of a document that clients may change through sync; the rest are the server's. */
-export const clientWritableRoots: ReadonlySet<string> = new Set(['content', 'variables']);
-
-/** Finds the definition of a document variable (built-in library or user templates). */
-export type VariableLookup = (variableId: string) => VariableDefinition | undefined;
+export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName]);
 
 /**
  * What the sync server accepts from a client: changes to the body and to the variables only
@@ -21,7 +18,7 @@ export function createWritePolicy(lookupVariable: VariableLookup) {
       if (!clientWritableRoots.has(root)) return `the "${root}" part of the document is changed only through the API`;
     }
     for (const write of effects.mapWrites) {
-      if (write.root !== 'variables') continue;
+      if (write.root !== variablesRootName) continue;
       const definition = lookupVariable(write.key);
       if (!definition) return `unknown variable "${write.key}"`;
       const problem = validateVariableValue(definition, write.value);

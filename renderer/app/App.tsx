@@ -4,6 +4,7 @@ import { DocumentPage } from '../pages/DocumentPage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
 import { NamePrompt } from '../pages/NamePrompt';
+import { NewDocumentWizard } from '../wizard/NewDocumentWizard';
 import { navigate, useRoute } from './hashRoute';
 
 export function App() {
@@ -23,6 +24,8 @@ export function App() {
       return <JoinPage code={route.code} />;
     case 'document':
       return <DocumentPage documentId={route.documentId} />;
+    case 'new':
+      return <NewDocumentWizard />;
     default:
       return <HomePage />;
   }

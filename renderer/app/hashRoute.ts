@@ -4,10 +4,12 @@ export type Route =
   | { page: 'home' }
   | { page: 'join'; code: string }
   | { page: 'host'; token: string }
-  | { page: 'document'; documentId: string };
+  | { page: 'document'; documentId: string }
+  | { page: 'new' };
 
 /** Routes live in the hash, so the same build works from server mode and inside the desktop app. */
 export function parseRoute(hash: string): Route {
+  if (hash === '#/new') return { page: 'new' };
   const [, page, argument] = /^#\/([a-z]+)\/(.+)$/.exec(hash) ?? [];
   const value = argument ? decodeURIComponent(argument) : '';
   if (page === 'join' && value) return { page: 'join', code: value };
@@ -21,6 +23,7 @@ export function navigate(route: Route): void {
     route.page === 'join' ? `#/join/${encodeURIComponent(route.code)}`
     : route.page === 'host' ? `#/host/${encodeURIComponent(route.token)}`
     : route.page === 'document' ? `#/d/${encodeURIComponent(route.documentId)}`
+    : route.page === 'new' ? '#/new'
     : '#/';
   window.location.hash = hash;
 }

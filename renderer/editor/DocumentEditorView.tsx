@@ -7,6 +7,7 @@ import type { DocumentEditor } from './customTypes';
 import { ElementView } from './ElementView';
 import { LeafView } from './LeafView';
 import { NumberingContext, type NumberingStore } from './numberingStore';
+import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
 import { handleShortcut } from './shortcuts';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
@@ -37,6 +38,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
           {!readOnly && <Toolbar />}
           <RemoteCursors awareness={editor.awareness}>
             <Editable
+              ref={hideContentEditableFromReact}
               className="document-body"
               data-testid="document-body"
               renderElement={ElementView}

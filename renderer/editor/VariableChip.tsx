@@ -1,11 +1,33 @@
+import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
 import type { VariableElement } from '#shared/document/nodes';
+import { formatVariableValue } from '#shared/templates/variableValues';
+import { requestVariableEdit, useDocumentVariables, useVariableDefinition, useVariableValue } from '../variables/documentVariables';
 
-/** An inline chip standing for a typed variable of the document (values: see the variables panel). */
+/**
+ * An inline chip showing the document's value of a typed variable, formatted in the document's
+ * language (5.310.000 ₫, 150%, 05/01/2027). Every chip of a variable shows the same value; a click
+ * opens it in the variables panel.
+ */
 export function VariableChip({ attributes, children, element }: RenderElementProps & { element: VariableElement }) {
+  const { t, i18n } = useTranslation();
+  const variables = useDocumentVariables();
+  const definition = useVariableDefinition(element.variableId);
+  const value = useVariableValue(element.variableId);
+  const language = variables?.language ?? 'vi';
+  const uiLanguage = i18n.language === 'en' ? 'en' : 'vi';
+  const shown = definition === undefined ? `{{${element.variableId}}}` : value === undefined ? `‹${definition.label[language]}›` : formatVariableValue(definition, value, language);
+  const title = definition ? `${definition.label[uiLanguage]} — ${t('variables.clickToEdit')}` : t('variables.unknown', { id: element.variableId });
   return (
-    <span {...attributes} className="variable-chip" data-variable-id={element.variableId} contentEditable={false}>
-      {`{{${element.variableId}}}`}
+    <span
+      {...attributes}
+      className={`variable-chip${value === undefined ? ' missing' : ''}`}
+      data-variable-id={element.variableId}
+      contentEditable={false}
+      title={title}
+      onClick={() => requestVariableEdit(element.variableId)}
+    >
+      {shown}
       {children}
     </span>
   );

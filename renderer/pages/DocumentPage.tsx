@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readContent } from '#shared/document/yjsContent';
+import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import type { DocumentKind } from '#shared/documents/kinds';
 import { isReadOnlySide } from '#shared/sides';
 import { participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
@@ -11,9 +12,10 @@ import { PresenceList } from '../document/PresenceList';
 import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
 import { DocumentEditorView } from '../editor/DocumentEditorView';
-import { Outline } from '../editor/Outline';
 import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
+import { SidePanel } from '../document/SidePanel';
+import { lookupBuiltInVariable, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
 
 declare global {
   interface Window {
@@ -35,6 +37,14 @@ function Workspace({ membership }: { membership: Membership }) {
   const readOnly = isReadOnlySide(membership.side);
   const [inviting, setInviting] = useState(false);
   const client = useMemo(() => participantClient(membership.token), [membership.token]);
+  const [kind, setKind] = useState<DocumentKind | null>(null);
+  useEffect(() => {
+    void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
+  }, [client, membership.documentId]);
+  const variables = useMemo<DocumentVariables | null>(
+    () => (collaboration && contentReady ? { values: variablesMap(collaboration.doc), language: documentLanguage(collaboration.doc), lookup: lookupBuiltInVariable } : null),
+    [collaboration, contentReady],
+  );
 
   useEffect(() => {
     if (!collaboration) return;
@@ -70,15 +80,13 @@ function Workspace({ membership }: { membership: Membership }) {
         </p>
       )}
       <div className="workspace">
-        {open ? (
-          <>
-            <aside className="outline-pane">
-              <Outline editor={open.editor} changes={open.changes} />
-            </aside>
+        {open && variables ? (
+          <VariablesContext.Provider value={variables}>
+            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly} />
             <main className="editor-pane">
               <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly} />
             </main>
-          </>
+          </VariablesContext.Provider>
         ) : (
           <main className="editor-pane loading" aria-busy="true">
             {isRefused ? t('document.refused') : t('document.loading')}

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentMeta } from '#shared/api/documents';
-import { documentKinds, type DocumentKind } from '#shared/documents/kinds';
 import { formatDate } from '#shared/format/locale';
 import { sides, type Side } from '#shared/sides';
 import { hostClient, participantClient } from '../api/apiClients';
@@ -13,7 +12,7 @@ import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession, type Session } from '../session/session';
 
 /** The host takes a seat in a document like anyone else: an invitation to themselves, redeemed. */
-async function joinAsHost(client: ApiClient, session: Session, document: DocumentMeta, side: Side): Promise<void> {
+export async function joinAsHost(client: ApiClient, session: Session, document: DocumentMeta, side: Side): Promise<void> {
   const invitation = await client.call('invitations/create', { documentId: document.id, side });
   const redeemed = await participantClient().call('invitations/redeem', { code: invitation.code, displayName: session.displayName ?? '' });
   saveMembership({
@@ -35,8 +34,6 @@ export function HostDocuments() {
   const client = useMemo(() => hostClient(session.hostToken), [session.hostToken]);
   const [documents, setDocuments] = useState<DocumentMeta[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [kind, setKind] = useState<DocumentKind>('enterprise_agreement');
-  const [title, setTitle] = useState('');
   const [side, setSide] = useState<Side>('employer');
   const [inviting, setInviting] = useState<string | null>(null);
 
@@ -55,36 +52,13 @@ export function HostDocuments() {
 
   if (!client) return null;
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const document = await client.call('documents/create', { kind, title });
-      await joinAsHost(client, session, document, side);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-
   return (
     <section className="host-section">
       <h2>{t('host.title')}</h2>
-      <form onSubmit={(event) => void create(event)} className="stacked-form" aria-label={t('host.newDocument')}>
-        <h3>{t('host.newDocument')}</h3>
-        <label>
-          {t('host.kind')}
-          <select value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
-            {documentKinds.map((option) => (
-              <option key={option} value={option}>
-                {t(`kind.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('host.documentTitle')}
-          <input value={title} maxLength={300} onChange={(event) => setTitle(event.target.value)} placeholder={t('host.titlePlaceholder')} />
-        </label>
+      <div className="row">
+        <a className="button primary" href="#/new">
+          {t('host.newDocument')}
+        </a>
         <label>
           {t('host.mySide')}
           <select value={side} onChange={(event) => setSide(event.target.value as Side)}>
@@ -95,10 +69,7 @@ export function HostDocuments() {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={title.trim() === ''}>
-          {t('host.create')}
-        </button>
-      </form>
+      </div>
       <ErrorNotice error={error} />
       <h3>{t('host.allDocuments')}</h3>
       {documents === null ? (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import { documentKinds } from '#shared/documents/kinds';
+import { variableValueSchema } from '#shared/templates/schema';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 
 /** Public document ids: lowercase letters and digits, as used in sync URLs. */
@@ -35,6 +36,10 @@ export const createDocumentInput = z.object({
   title: documentTitleSchema,
   /** The initial body (from a template or an import); a blank outline when omitted. */
   content: documentBodySchema.optional(),
+  /** Initial values of the document's variables (validated against their definitions). */
+  variables: z.record(z.string().max(80), variableValueSchema).default({}),
+  /** The language the text is written in: variables are formatted in it. */
+  language: z.enum(['vi', 'en']).default('vi'),
 });
 
 export type CreateDocument = z.infer<typeof createDocumentInput>;

@@ -2,6 +2,9 @@ import { formatDate, formatNumber, formatVnd, type Language } from '#shared/form
 import type { Bilingual, VariableDefinition, VariableValue } from '#shared/templates/schema';
 import { regions } from '#shared/templates/variableTypes';
 
+/** Finds the definition of a document variable (built-in library or user templates). */
+export type VariableLookup = (variableId: string) => VariableDefinition | undefined;
+
 const defaultUnits: Partial<Record<VariableDefinition['type'], Bilingual>> = {
   days: { vi: 'ngày', en: 'days' },
   workingDays: { vi: 'ngày làm việc', en: 'working days' },

@@ -13,7 +13,7 @@ export interface Peer {
 
 /** Peers editing one document, each with its own Y.Doc and editor, seeded from the same state. */
 export function createPeers(initial: TopLevelBlock[], count = 2): Peer[] {
-  const seed = encodeInitialContent(initial);
+  const seed = encodeInitialContent({ blocks: initial });
   return Array.from({ length: count }, (_unused, index) => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, seed);

@@ -39,7 +39,7 @@ export async function startHarness(options: { maxFrameBytes?: number; pingInterv
 
 /** Calls the API as the host, straight through the handlers. */
 export async function createDocument(server: RunningServer, title = 'Thỏa ước lao động tập thể 2027', kind: DocumentKind = 'enterprise_agreement') {
-  return server.handlers['documents/create']({ kind, title }, { kind: 'admin' });
+  return server.handlers['documents/create']({ kind, title, variables: {}, language: 'vi' }, { kind: 'admin' });
 }
 
 /** Invites and redeems in one go: a participant token for a side. */

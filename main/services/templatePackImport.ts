@@ -1,0 +1,112 @@
+import { ApiError } from '#shared/api/errors';
+import type { ImportPackResult, TemplateOwnerSide } from '#shared/api/templates';
+import { templateLibrary } from '#shared/templates/library';
+import { checkTemplatePack, packSizeProblem, type TemplatePack } from '#shared/templates/pack';
+import { describePackProblems, formatPath, type PackProblem } from '#shared/templates/packProblems';
+import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
+import type { ServiceContext } from '#main/services/serviceContext';
+import { createdByOf, keeps, type TemplateKeeper } from '#main/services/templateKeepers';
+import type { Store } from '#main/store/store';
+
+export interface ImportRequest {
+  /** The pack file's text, exactly as read. */
+  packJson: string;
+  keeper: TemplateKeeper;
+  /** Whom new templates belong to (templates replaced keep their owner). */
+  ownerSide: TemplateOwnerSide | null;
+  actor: string;
+}
+
+const notImported = 'the template pack was not imported (nothing was changed)';
+
+/** JSON with keys sorted at every level: two equal values give the same text. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+interface ImportPlan<T> {
+  created: T[];
+  replaced: T[];
+  unchanged: T[];
+}
+
+const ids = (items: readonly { id: string }[]): string[] => items.map((item) => item.id);
+
+/**
+ * Sorts the pack's entries into new, changed and unchanged by comparing them with the store, and
+ * lists what the keeper may not change: another side's template, or (for a side) a variable
+ * already defined differently. Variables are shared by every document, so only the host may
+ * change a definition that documents may already hold values of.
+ */
+function planImport(store: Store, pack: TemplatePack, keeper: TemplateKeeper) {
+  const problems: PackProblem[] = [];
+  const variables: ImportPlan<VariableDefinition> = { created: [], replaced: [], unchanged: [] };
+  pack.variables.forEach((definition, index) => {
+    const existing = store.userVariables.get(definition.id);
+    if (!existing) variables.created.push(definition);
+    else if (canonicalJson(existing.definition) === canonicalJson(definition)) variables.unchanged.push(definition);
+    else if (keeper.kind === 'host') variables.replaced.push(definition);
+    else {
+      problems.push({
+        path: formatPath(['variables', index]),
+        message: `the variable "${definition.id}" is already defined differently on this installation; only the host may change its definition (or give this one another id)`,
+      });
+    }
+  });
+  const templates: ImportPlan<ArticleTemplate> = { created: [], replaced: [], unchanged: [] };
+  pack.templates.forEach((template, index) => {
+    const existing = store.userTemplates.get(template.id);
+    if (!existing) templates.created.push(template);
+    else if (!keeps(keeper, existing)) {
+      problems.push({ path: formatPath(['templates', index, 'id']), message: `"${template.id}" is already the id of a template that you may not change; give this one another id` });
+    } else if (canonicalJson(existing.template) === canonicalJson(template)) templates.unchanged.push(template);
+    else templates.replaced.push(template);
+  });
+  if (problems.length > 0) throw new ApiError('conflict', `${notImported}. ${describePackProblems(problems)}`);
+  return { variables, templates };
+}
+
+/**
+ * Imports a pack all or nothing: it is checked whole first (size, JSON, shape, ids, placeholders,
+ * values, texts), then compared with the store and written in one transaction. Entries are matched
+ * by id: importing the same pack again changes nothing, and an edited pack replaces what it
+ * replaced before, without duplicates.
+ */
+export function importTemplatePack(context: ServiceContext, request: ImportRequest): ImportPackResult {
+  const { store } = context;
+  // Before anything else, and without walking a huge text: a 50 MB file is refused at once.
+  const tooLarge = packSizeProblem(request.packJson);
+  if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge}`);
+  const checked = checkTemplatePack(request.packJson, templateLibrary());
+  if (!checked.ok) throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`);
+  const { pack } = checked;
+  const at = context.now();
+  const result = store.transaction((): ImportPackResult => {
+    const { variables, templates } = planImport(store, pack, request.keeper);
+    store.userVariables.upsert([...variables.created, ...variables.replaced], at);
+    store.userTemplates.insert(
+      templates.created.map((template) => ({ id: template.id, template, ownerSide: request.ownerSide, createdBy: createdByOf(request.keeper), createdAt: at, updatedAt: at })),
+    );
+    store.userTemplates.replace(templates.replaced, at);
+    const summary: ImportPackResult = {
+      templates: { created: ids(templates.created), replaced: ids(templates.replaced), unchanged: ids(templates.unchanged) },
+      variables: { created: ids(variables.created), replaced: ids(variables.replaced), unchanged: ids(variables.unchanged) },
+    };
+    const counts = (plan: ImportPackResult['templates']) => ({ created: plan.created.length, replaced: plan.replaced.length, unchanged: plan.unchanged.length });
+    store.audit.record({
+      at,
+      actor: request.actor,
+      action: 'template.pack_imported',
+      documentId: null,
+      details: { ownerSide: request.ownerSide, templates: counts(summary.templates), variables: counts(summary.variables) },
+    });
+    return summary;
+  });
+  const changedVariables = [...result.variables.created, ...result.variables.replaced];
+  if (changedVariables.length > 0) context.events.emit('userVariablesChanged', { variableIds: changedVariables });
+  return result;
+}

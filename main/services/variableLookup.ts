@@ -1,0 +1,23 @@
+import { templateLibrary } from '#shared/templates/library';
+import type { VariableDefinition } from '#shared/templates/schema';
+import type { ServiceEvents } from '#main/services/serviceEvents';
+import type { Store } from '#main/store/store';
+
+/** Finds the definition of a variable by id. */
+export type VariableDefinitionLookup = (variableId: string) => VariableDefinition | undefined;
+
+/**
+ * The variables a document may hold: the built-in library's first, then those defined by imported
+ * template packs. The sync server asks for every variable write, so user variables are kept in a
+ * Map read once from the store and read again only when an import changes them
+ * (`userVariablesChanged`); a built-in id always wins (pack checks refuse built-in ids anyway).
+ */
+export function createVariableLookup(store: Store, events: ServiceEvents): VariableDefinitionLookup {
+  const builtIn = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
+  const load = (): Map<string, VariableDefinition> => new Map(store.userVariables.list().map(({ definition }) => [definition.id, definition]));
+  let user = load();
+  events.on('userVariablesChanged', () => {
+    user = load();
+  });
+  return (variableId) => builtIn.get(variableId) ?? user.get(variableId);
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { templateBody } from '#shared/templates/instantiate';
+import type { ArticleTemplate } from '#shared/templates/schema';
+import { formatVariableValue } from '#shared/templates/variableValues';
+import type { DocumentVariables } from '../variables/documentVariables';
+
+/** A template's text as it would read in this document, with its current (or proposed) values. */
+export function TemplatePreview({ template, alternativeId, variables }: { template: ArticleTemplate; alternativeId: string | undefined; variables: DocumentVariables }) {
+  // Re-render when any value changes: the preview is small.
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    const changed = () => setVersion((version) => version + 1);
+    variables.values.observe(changed);
+    return () => variables.values.unobserve(changed);
+  }, [variables]);
+  const proposed = template.alternatives.find((a) => a.id === alternativeId)?.values ?? {};
+  let clause = 0;
+  return (
+    <div className="template-preview">
+      {templateBody(template, variables.language, alternativeId).map((block, index) => {
+        if (block.type === 'clause') clause += 1;
+        return (
+          <p key={index} className={block.type}>
+            {block.type === 'clause' && `${clause}. `}
+            {block.children.map((inline, inlineIndex) => {
+              if (!('type' in inline)) return <span key={inlineIndex}>{inline.text}</span>;
+              const definition = variables.lookup(inline.variableId);
+              const value = proposed[inline.variableId] ?? variables.values.get(inline.variableId) ?? definition?.default;
+              return (
+                <span key={inlineIndex} className="variable-chip">
+                  {definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : `{{${inline.variableId}}}`}
+                </span>
+              );
+            })}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

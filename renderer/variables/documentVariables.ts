@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { Language } from '#shared/format/locale';
+import { templateLibrary } from '#shared/templates/library';
+import type { VariableDefinition, VariableValue } from '#shared/templates/schema';
+import type { VariableLookup } from '#shared/templates/variableValues';
+
+/** The variables of the open document: one shared value per id, formatted in the document's language. */
+export interface DocumentVariables {
+  values: Y.Map<VariableValue>;
+  language: Language;
+  lookup: VariableLookup;
+}
+
+const builtIn = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
+
+/** Definitions known to this interface: the built-in library's variables. */
+export const lookupBuiltInVariable: VariableLookup = (id) => builtIn.get(id);
+
+export const VariablesContext = createContext<DocumentVariables | null>(null);
+
+export function useDocumentVariables(): DocumentVariables | null {
+  return useContext(VariablesContext);
+}
+
+/** The current value of one variable; re-renders only when that variable changes. */
+export function useVariableValue(id: string): VariableValue | undefined {
+  const variables = useDocumentVariables();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (!variables) return () => {};
+      const observer = (event: Y.YMapEvent<VariableValue>) => {
+        if (event.keysChanged.has(id)) listener();
+      };
+      variables.values.observe(observer);
+      return () => variables.values.unobserve(observer);
+    },
+    [variables, id],
+  );
+  return useSyncExternalStore(subscribe, () => variables?.values.get(id));
+}
+
+/** The definition of a variable, if this interface knows it. */
+export function useVariableDefinition(id: string): VariableDefinition | undefined {
+  return useDocumentVariables()?.lookup(id);
+}
+
+export const editVariableEvent = 'thoa-uoc:edit-variable';
+
+/** Asks the variables panel to show and focus one variable (chips do this when clicked). */
+export function requestVariableEdit(id: string): void {
+  window.dispatchEvent(new CustomEvent(editVariableEvent, { detail: id }));
+}
