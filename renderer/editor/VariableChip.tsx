@@ -27,7 +27,7 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
       title={title}
       onClick={() => requestVariableEdit(element.variableId)}
     >
-      {shown}
+      <span className="variable-value">{shown}</span>
       {children}
     </span>
   );

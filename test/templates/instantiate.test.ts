@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { documentBodySchema } from '#shared/document/nodeSchema';
+import { plainText, type TopLevelBlock } from '#shared/document/nodes';
+import { documentKinds } from '#shared/documents/kinds';
+import { articleFromTemplate, textToInlines, variablesUsed } from '#shared/templates/instantiate';
+import { templateLibrary } from '#shared/templates/library';
+import { formatVariableValue, validateVariableValue } from '#shared/templates/variableValues';
+import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
+
+const library = templateLibrary();
+const definitions = new Map(library.variables.map((variable) => [variable.id, variable]));
+let counter = 0;
+const newId = () => `n${(counter += 1)}`;
+
+/** The text a reader sees: each chip replaced by its formatted value. */
+function renderedText(blocks: readonly TopLevelBlock[], values: Record<string, string | number>, language: 'vi' | 'en'): string {
+  let text = blocks.map(plainText).join('\n');
+  for (const [id, value] of Object.entries(values)) {
+    const definition = definitions.get(id);
+    if (definition) text = text.replaceAll(`{{${id}}}`, formatVariableValue(definition, value, language));
+  }
+  return text;
+}
+
+describe('instantiating templates', () => {
+  it('turns {{placeholders}} into variable chips between texts', () => {
+    expect(textToInlines('Mức trả ít nhất bằng {{ot_rate_weekday}} tiền lương.')).toEqual([
+      { text: 'Mức trả ít nhất bằng ' },
+      { type: 'variable', variableId: 'ot_rate_weekday', children: [{ text: '' }] },
+      { text: ' tiền lương.' },
+    ]);
+  });
+
+  it('renders every built-in template and every wording in both languages with default values, every placeholder resolved', () => {
+    for (const template of library.templates) {
+      for (const language of ['vi', 'en'] as const) {
+        for (const wording of [undefined, ...template.alternatives.map((a) => a.id)]) {
+          const article = articleFromTemplate(template, { language, newId, wordings: wording ? { [template.id]: wording } : {} });
+          expect(documentBodySchema.safeParse([article]).success, `${template.id} ${language} ${wording ?? ''}`).toBe(true);
+          const values: Record<string, string | number> = {};
+          for (const id of variablesUsed([article])) {
+            const definition = definitions.get(id);
+            expect(definition, `${template.id} uses ${id}`).toBeDefined();
+            if (definition) values[id] = definition.default;
+          }
+          const text = renderedText([article], values, language);
+          expect(text, `${template.id} ${language}`).not.toMatch(/\{\{|\}\}/);
+          expect(text.length).toBeGreaterThan(20);
+        }
+      }
+    }
+  });
+});
+
+describe('the new-document wizard', () => {
+  it.each(documentKinds.flatMap((kind) => [[kind, 'vi'], [kind, 'en']] as const))('builds a complete %s in %s with a valid value for every variable', (kind, language) => {
+    const model = outlineChoices(kind, library);
+    expect(model).not.toBeNull();
+    if (!model) return;
+    const built = buildDocument({ kind, language, facts: { enterprise_name: 'Công ty TNHH May Sài Gòn', region: 'II' }, chosen: model.recommended, wordings: {} }, library, newId);
+    expect(built).not.toBeNull();
+    if (!built) return;
+    expect(documentBodySchema.safeParse(built.content).success).toBe(true);
+    const articles = built.content.flatMap((block) => (block.type === 'chapter' ? block.children.filter((child) => child.type === 'article') : []));
+    expect(articles.map((article) => article.templateId).sort()).toEqual([...model.recommended].sort());
+    expect(articles.length).toBeGreaterThan(kind === 'labour_regulations' ? 30 : 40);
+    for (const id of variablesUsed(built.content)) {
+      const definition = definitions.get(id);
+      expect(definition && validateVariableValue(definition, built.variables[id]), `${id}`).toBeNull();
+    }
+    expect(built.variables.enterprise_name).toBe('Công ty TNHH May Sài Gòn');
+    expect(built.variables.region).toBe('II');
+    expect(renderedText(built.content, built.variables, language)).not.toMatch(/\{\{/);
+  });
+
+  it('uses the values a chosen wording proposes ("at the legal floor" proposes the statutory figure)', () => {
+    const model = outlineChoices('enterprise_agreement', library);
+    const template = library.templates.find((t) => t.alternatives.some((a) => a.level === 'floor' && a.values && Object.keys(a.values).length > 0));
+    expect(template && model).toBeTruthy();
+    if (!template || !model) return;
+    const floor = template.alternatives.find((a) => a.level === 'floor' && a.values);
+    const built = buildDocument({ kind: template.kinds[0] ?? 'enterprise_agreement', language: 'vi', facts: {}, chosen: new Set([template.id]), wordings: { [template.id]: floor?.id ?? '' } }, library, newId);
+    for (const [id, value] of Object.entries(floor?.values ?? {})) expect(built?.variables[id]).toBe(value);
+  });
+});
