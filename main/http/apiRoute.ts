@@ -2,11 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, httpStatusFor, type ApiErrorData } from '#shared/api/errors';
+import { maxPackBytes } from '#shared/templates/pack';
 import type { Logger } from '#main/logger';
 import type { Authentication } from '#main/services/authentication';
 
 export const apiPrefix = '/api/';
 const maxBodyBytes = 1024 * 1024;
+
+/**
+ * templates/importPack carries a pack file of up to 1 MiB (which the method itself checks) as a
+ * JSON string. Escaping can triple a file on the wire (a client that escapes non-ASCII sends
+ * `\u1ec7` for each Vietnamese letter), so its body may be larger than other calls'.
+ */
+const bodyLimits: ReadonlyMap<string, number> = new Map([['templates/importPack', 4 * maxPackBytes]]);
+
+const bodyLimitFor = (method: string): number => bodyLimits.get(method) ?? maxBodyBytes;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -23,14 +33,18 @@ function sendError(response: ServerResponse, error: ApiErrorData): void {
   sendJson(response, httpStatusFor(error.code), { error });
 }
 
-const tooLarge = (): ApiError => new ApiError('payload_too_large', `the request body is limited to ${maxBodyBytes} bytes`);
+function tooLarge(method: string): ApiError {
+  const limit = bodyLimitFor(method);
+  const pack = method === 'templates/importPack' ? `; a template pack file is limited to 1 MiB (${maxPackBytes} bytes)` : '';
+  return new ApiError('payload_too_large', `the request body is limited to ${limit} bytes${pack}`);
+}
 
 /**
  * Reads the body up to the limit. Past the limit it stops keeping chunks but lets the rest drain,
  * so that the client, still uploading, reads the 413. (Leaving a `for await` loop early would
  * destroy the request and with it the socket: the client would see a reset instead.)
  */
-function readBody(request: IncomingMessage): Promise<Buffer> {
+function readBody(request: IncomingMessage, limit: number, refusal: () => ApiError): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -41,14 +55,14 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= maxBodyBytes) {
+      if (size <= limit) {
         chunks.push(chunk);
         return;
       }
       stopListening();
       request.on('error', () => {}); // the client may give up while the rest drains; nothing to do
       request.resume();
-      reject(tooLarge());
+      reject(refusal());
     };
     const onEnd = (): void => {
       stopListening();
@@ -64,11 +78,12 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+async function readJsonBody(request: IncomingMessage, method: string): Promise<unknown> {
   // A body declared too large is not read at all; Node discards it after the reply.
+  const limit = bodyLimitFor(method);
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBodyBytes) throw tooLarge();
-  const body = await readBody(request);
+  if (declared > limit) throw tooLarge(method);
+  const body = await readBody(request, limit, () => tooLarge(method));
   if (body.length === 0) return {};
   try {
     return JSON.parse(body.toString('utf8'));
@@ -100,7 +115,7 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
       }
       const caller = authentication.resolve(bearerToken(request));
       if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
-      const input = request.method === 'POST' ? await readJsonBody(request) : {};
+      const input = request.method === 'POST' ? await readJsonBody(request, method) : {};
       const result = await dispatchApiCall(handlers, isHealth ? 'health/get' : method, input, caller, (error, failedMethod) => {
         logger.log('error', 'api.unexpected_error', { method: failedMethod, error, stack: (error as Error).stack });
       });

@@ -20,19 +20,27 @@ export function createAuditLog(db: SqliteDatabase) {
     byDocument: db.prepare<[string], AuditRow>(
       'SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = ? ORDER BY id',
     ),
+    byActionPrefix: db.prepare<[string, string], AuditRow>(
+      'SELECT at, actor, action, document_id, details FROM audit_log WHERE substr(action, 1, length(?)) = ? ORDER BY id',
+    ),
   };
+  const toEntry = (row: AuditRow): AuditEntry => ({
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    documentId: row.document_id,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  });
   return {
     record(entry: AuditEntry): void {
       statements.insert.run(entry.at, entry.actor, entry.action, entry.documentId, JSON.stringify(entry.details));
     },
     listByDocument(documentId: string): AuditEntry[] {
-      return statements.byDocument.all(documentId).map((row) => ({
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        documentId: row.document_id,
-        details: JSON.parse(row.details) as Record<string, unknown>,
-      }));
+      return statements.byDocument.all(documentId).map(toEntry);
+    },
+    /** Entries whose action starts with `prefix` (such as `template.`), oldest first. */
+    listByActionPrefix(prefix: string): AuditEntry[] {
+      return statements.byActionPrefix.all(prefix, prefix).map(toEntry);
     },
   };
 }

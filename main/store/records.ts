@@ -1,6 +1,7 @@
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Side } from '#shared/sides';
+import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
 
 /** Rows as the store returns them. Times are milliseconds since the Unix epoch. */
 
@@ -63,4 +64,22 @@ export interface StoredDocumentState {
   tail: Uint8Array[];
   lastSeq: number;
   tailBytes: number;
+}
+
+/** An article template saved or imported by the host (ownerSide null) or a bargaining side. */
+export interface UserTemplateRecord {
+  id: string;
+  template: ArticleTemplate;
+  ownerSide: 'employer' | 'union' | null;
+  /** The participant who saved it first; null for the host. */
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A variable defined by an imported template pack, known to every document. */
+export interface UserVariableRecord {
+  definition: VariableDefinition;
+  createdAt: number;
+  updatedAt: number;
 }

@@ -5,6 +5,8 @@ import { createDocumentsRepo } from '#main/store/documentsRepo';
 import { createInvitationsRepo } from '#main/store/invitationsRepo';
 import { createParticipantsRepo } from '#main/store/participantsRepo';
 import { createUpdateLog } from '#main/store/updateLog';
+import { createUserTemplatesRepo } from '#main/store/userTemplatesRepo';
+import { createUserVariablesRepo } from '#main/store/userVariablesRepo';
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -17,6 +19,8 @@ export function createStore(db: SqliteDatabase) {
     invitations: createInvitationsRepo(db),
     adminTokens: createAdminTokensRepo(db),
     audit: createAuditLog(db),
+    userTemplates: createUserTemplatesRepo(db),
+    userVariables: createUserVariablesRepo(db),
     /** Runs fn in one transaction (fn must not await: better-sqlite3 is synchronous). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

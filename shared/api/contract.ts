@@ -20,6 +20,15 @@ import {
   revokeParticipantInput,
 } from '#shared/api/participants';
 import { sessionSchema } from '#shared/api/session';
+import {
+  importPackInput,
+  importPackResultSchema,
+  saveTemplateInput,
+  templatePackSchema,
+  templateRefInput,
+  updateTemplateInput,
+  userTemplateSchema,
+} from '#shared/api/templates';
 
 /** Who may call a method at all; finer checks (which document, which side) are the service's. */
 export type Access = 'public' | 'signedIn' | 'admin';
@@ -65,6 +74,12 @@ export const apiContract = {
     input: revokeParticipantInput,
     output: participantSchema,
   },
+  'templates/list': { access: 'signedIn', input: noInput, output: z.array(userTemplateSchema) },
+  'templates/save': { access: 'signedIn', input: saveTemplateInput, output: userTemplateSchema },
+  'templates/update': { access: 'signedIn', input: updateTemplateInput, output: userTemplateSchema },
+  'templates/delete': { access: 'signedIn', input: templateRefInput, output: userTemplateSchema },
+  'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
+  'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

@@ -6,6 +6,7 @@ import { createHttpTransport } from '#shared/api/httpTransport';
 import { createMemoryLogger } from '#main/logger';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { openServices } from '#main/server/services';
+import type { Store } from '#main/store/store';
 import { startHarness } from './serverHarness';
 import { createTempFolder } from './tempFolder';
 
@@ -34,6 +35,8 @@ export interface ApiFixture {
   adminToken: string;
   /** Unexpected errors the transport logged (each one became `internal`). */
   unexpectedErrors(): unknown[];
+  /** The fixture's own database, for what the API does not show (the audit log). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export const httpTransportUnderTest: TransportUnderTest = {
       client: (token) => createApiClient(transport(token)),
       adminToken: harness.server.authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => harness.logger.lines.filter((line) => line.event === 'api.unexpected_error'),
+      store: harness.server.context.store,
       close: () => harness.dispose(),
     };
   },
@@ -81,6 +85,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
       client: (token) => createApiClient(transport(token)),
       adminToken: authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => unexpected,
+      store: context.store,
       async close() {
         context.store.close();
         folder.remove();

@@ -32,6 +32,20 @@ const meaningfulValues: Record<string, string | number> = {
   actor: 'admin',
   action: 'document.created',
   details: '{"kind":"enterprise_agreement"}',
+  // user_templates and user_variables (0002) keep JSON (CHECK json_valid) and a side or NULL.
+  owner_side: 'union',
+  template: JSON.stringify({
+    id: 'user.meal_allowance',
+    version: 1,
+    kinds: ['enterprise_agreement'],
+    title: { vi: 'Tiền ăn giữa ca', en: 'Mid-shift meal allowance' },
+    body: [{ type: 'clause', text: { vi: 'Mỗi ca làm việc được hỗ trợ {{user.meal_per_shift}}.', en: 'Each shift carries a meal allowance of {{user.meal_per_shift}}.' } }],
+    topics: ['welfare'],
+    legalBasis: [{ law: 'LC2019', article: 103 }],
+    recommended: false,
+    alternatives: [],
+  }),
+  definition: JSON.stringify({ id: 'user.meal_per_shift', type: 'money', label: { vi: 'Tiền ăn một ca', en: 'Meal allowance per shift' }, default: 30000, min: 0 }),
 };
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;

@@ -1,0 +1,52 @@
+/**
+ * Texts that come from outside (a template pack, a saved template) are plain text: they must not
+ * carry markup or script that some future view, an export to HTML or a copy into another program
+ * could bring to life. These rules refuse such texts outright instead of escaping them, so that
+ * what is stored is exactly what was shown to the person who checked the pack.
+ */
+
+interface TextRule {
+  pattern: RegExp;
+  describe: (match: string) => string;
+}
+
+/** Shows a short, printable excerpt of what matched (control characters as U+XXXX). */
+function excerpt(match: string): string {
+  const printable = [...match.slice(0, 40)]
+    .map((char) => {
+      const code = char.codePointAt(0) ?? 0;
+      return code < 0x20 || (code >= 0x7f && code <= 0x9f) || isBidiControl(code) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : char;
+    })
+    .join('');
+  return `"${printable}${match.length > 40 ? '…' : ''}"`;
+}
+
+/** Unicode bidirectional embedding, override and isolate controls (the "Trojan Source" characters). */
+function isBidiControl(code: number): boolean {
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+const rules: readonly TextRule[] = [
+  { pattern: /<\s*script\b/i, describe: () => 'contains a <script> tag (template texts are plain text)' },
+  { pattern: /\b(?:java|vb)\s*script\s*:/i, describe: (match) => `contains a script URL ${excerpt(match)} (template texts are plain text)` },
+  { pattern: /\bdata\s*:\s*text\/html/i, describe: (match) => `contains an HTML data URL ${excerpt(match)} (template texts are plain text)` },
+  { pattern: /\bon[a-z]{3,}\s*=/i, describe: (match) => `contains what looks like an HTML event-handler attribute ${excerpt(match)} (template texts are plain text)` },
+  { pattern: /<[a-z!?/][^<>]{0,60}>?/i, describe: (match) => `contains HTML markup ${excerpt(match)} (template texts are plain text, without tags)` },
+  { pattern: /&(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos);/i, describe: (match) => `contains the HTML character reference ${excerpt(match)} (write the character itself)` },
+  {
+    // C0 controls but tab and line feed, DEL, C1 controls: finding them is the point of this rule.
+    // eslint-disable-next-line no-control-regex
+    pattern: /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u,
+    describe: (match) => `contains the control character ${excerpt(match).slice(1, -1)} (only line breaks and tabs are allowed)`,
+  },
+  { pattern: /[\u202A-\u202E\u2066-\u2069]/u, describe: (match) => `contains the invisible text-direction control ${excerpt(match).slice(1, -1)}` },
+];
+
+/** Why a text may not be stored as template text (markup, script, control characters), or null. */
+export function unsafeTextProblem(text: string): string | null {
+  for (const rule of rules) {
+    const match = rule.pattern.exec(text);
+    if (match) return rule.describe(match[0]);
+  }
+  return null;
+}
