@@ -4,6 +4,7 @@ import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createApiHandlers } from '#main/services/apiHandlers';
+import { createSyncServer } from '#main/sync/syncServer';
 import { createStreamLogger } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
@@ -45,6 +46,8 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
+  // The command line reads and changes documents straight in the database, with no socket open.
+  const rooms = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   try {
     let output: CommandOutput;
     if (positionals[0] === 'admin-token') {
@@ -54,7 +57,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
       const words = positionals[0] === 'invite' || positionals[0] === 'redeem' ? positionals[0] : positionals.slice(0, 2).join(' ');
       const command = cliCommands[words];
       if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-      const handlers = createApiHandlers(context, () => ({ openDocuments: 0, connections: 0 }));
+      const handlers = createApiHandlers(context, rooms);
       const call: CallAsHost = async (method, input) => {
         const result = await dispatchApiCall(handlers, method as ApiMethod, input, { kind: 'admin' }, (error) => {
           throw error;
@@ -77,6 +80,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     }
     throw error;
   } finally {
+    await rooms.close();
     context.store.close();
   }
 }

@@ -44,7 +44,7 @@ export async function startServerMode(options: ServerModeOptions) {
     pingIntervalMs: options.pingIntervalMs,
     lookupVariable: context.lookupVariable,
   });
-  const handlers = createApiHandlers(context, () => sync.stats());
+  const handlers = createApiHandlers(context, sync);
   const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);
   const http = createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
   await new Promise<void>((resolve, reject) => {

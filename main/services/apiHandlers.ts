@@ -7,14 +7,11 @@ import { createInvitationsService } from '#main/services/invitationsService';
 import { createParticipantsService } from '#main/services/participantsService';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { createTemplatesService } from '#main/services/templatesService';
-
-export interface SyncStats {
-  openDocuments: number;
-  connections: number;
-}
+import type { DocumentRooms } from '#main/services/documentRooms';
+import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 
 /** The API contract implemented over the services; every transport serves this one map. */
-export function createApiHandlers(context: ServiceContext, syncStats: () => SyncStats): ApiHandlers {
+export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms): ApiHandlers {
   const startedAt = context.now();
   const documents = createDocumentsService(context);
   const invitations = createInvitationsService(context);
@@ -27,7 +24,7 @@ export function createApiHandlers(context: ServiceContext, syncStats: () => Sync
       version: context.appVersion,
       protocolVersion: syncProtocolVersion,
       uptimeSeconds: Math.round((context.now() - startedAt) / 1000),
-      ...syncStats(),
+      ...rooms.stats(),
     }),
     'session/get': async (_input, caller) => {
       if (caller.kind === 'admin') return { kind: 'admin' };
@@ -52,5 +49,6 @@ export function createApiHandlers(context: ServiceContext, syncStats: () => Sync
     'templates/delete': async (input, caller) => templates.delete(input.id, caller),
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
+    ...createNegotiationHandlers(context, rooms),
   };
 }

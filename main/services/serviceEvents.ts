@@ -1,11 +1,14 @@
 /**
  * Changes the sync server must react to at once (a revoked token, an archived document, variables
- * defined by an imported template pack).
+ * defined by an imported template pack), and edits the services must react to (an agreed article
+ * edited through sync is reopened).
  */
 export interface ServiceEventMap {
   documentChanged: { documentId: string };
   participantRevoked: { participantId: string; documentId: string };
   userVariablesChanged: { variableIds: string[] };
+  /** Clients' edits inside articles were stored: clauseId → the participant who edited it last. */
+  articlesEdited: { documentId: string; edits: ReadonlyMap<string, string> };
 }
 
 type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void;

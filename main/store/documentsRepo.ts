@@ -37,6 +37,8 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     ),
     listAll: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
     rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
+    reviewerComments: db.prepare<[string], { reviewer_comments: number }>('SELECT reviewer_comments FROM documents WHERE id = ?'),
+    setReviewerComments: db.prepare<[number, number, string]>('UPDATE documents SET reviewer_comments = ?, updated_at = ? WHERE id = ?'),
     archive: db.prepare<[number, number, string]>(
       'UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL',
     ),
@@ -54,6 +56,13 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     },
     rename(id: string, title: string, at: number): void {
       statements.rename.run(title, at, id);
+    },
+    /** Whether the host lets reviewers comment on this document. */
+    reviewerComments(id: string): boolean {
+      return statements.reviewerComments.get(id)?.reviewer_comments === 1;
+    },
+    setReviewerComments(id: string, allowed: boolean, at: number): void {
+      statements.setReviewerComments.run(allowed ? 1 : 0, at, id);
     },
     archive(id: string, at: number): void {
       statements.archive.run(at, at, id);

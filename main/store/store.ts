@@ -7,6 +7,7 @@ import { createParticipantsRepo } from '#main/store/participantsRepo';
 import { createUpdateLog } from '#main/store/updateLog';
 import { createUserTemplatesRepo } from '#main/store/userTemplatesRepo';
 import { createUserVariablesRepo } from '#main/store/userVariablesRepo';
+import { createInternalThreadsRepo } from '#main/store/internalThreadsRepo';
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -21,6 +22,7 @@ export function createStore(db: SqliteDatabase) {
     audit: createAuditLog(db),
     userTemplates: createUserTemplatesRepo(db),
     userVariables: createUserVariablesRepo(db),
+    internalThreads: createInternalThreadsRepo(db),
     /** Runs fn in one transaction (fn must not await: better-sqlite3 is synchronous). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

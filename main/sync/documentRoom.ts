@@ -6,7 +6,9 @@ import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLog } from '#main/store/updateLog';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
-import { PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
+import { PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+import type { SharedType, UpdateEffects } from '#main/sync/updateInspection';
+import { checkUpdates, type WritePolicy } from '#main/sync/writePolicy';
 
 /** What a room needs of one client socket. */
 export interface RoomConnection {
@@ -25,11 +27,13 @@ export interface DocumentRoomOptions {
   isFrozen: () => boolean;
   /** Called once per connection on its first refused write (for the audit log). */
   onWriteRefused: (connection: RoomConnection, reason: string) => void;
+  /** Called after clients' edits inside articles are stored: clauseId → the participant who edited it last. */
+  onArticlesEdited?: (documentId: string, edits: ReadonlyMap<string, string>) => void;
   /** Called when the room can no longer serve and must be dropped. */
   onFailed: (room: DocumentRoom) => void;
   compactMinBytes?: number;
-  /** Why a client's update must be refused (see writePolicy.ts), or null. */
-  refusalOf?: PersistentDocOptions<RoomConnection>['refusalOf'];
+  /** What clients may change through sync (see writePolicy.ts); everything when absent. */
+  writePolicy?: WritePolicy;
 }
 
 /** Awareness client ids one socket may announce (a tab reconnecting keeps its id). */
@@ -46,6 +50,9 @@ export class DocumentRoom {
   private readonly awareness: Awareness;
   private readonly awarenessOwners = new Map<number, RoomConnection>();
   private readonly refusedOnce = new WeakSet<RoomConnection>();
+  /** Articles edited by clients since the last stored batch, and by whom. */
+  private editedArticles = new Map<string, string>();
+  private receiving: RoomConnection | null = null;
   private awaitingStore: { connection: RoomConnection; marker: number }[] = [];
   private failed = false;
   private closed = false;
@@ -57,7 +64,7 @@ export class DocumentRoom {
       log: options.log,
       now: options.now,
       compactMinBytes: options.compactMinBytes,
-      refusalOf: options.refusalOf,
+      refusalOf: checkUpdates(options.writePolicy ?? (() => null), (effects) => this.noteEdits(effects)),
       onStored: (batch) => this.broadcastStored(batch),
       onStorageFailure: (error) => this.fail('storage', error),
     });
@@ -118,10 +125,13 @@ export class DocumentRoom {
       return;
     }
     try {
+      this.receiving = connection;
       this.persistent.receive(update, connection.participant.id, connection);
     } catch (error) {
       if (!(error instanceof WriteRefusedError)) throw error;
       this.refuse(connection, error.message);
+    } finally {
+      this.receiving = null;
     }
   }
 
@@ -147,6 +157,16 @@ export class DocumentRoom {
     this.options.onWriteRefused(connection, reason);
   }
 
+  /** Notes which articles an accepted client update edits (the text of agreed articles is watched). */
+  private noteEdits(effects: UpdateEffects): void {
+    const editor = this.receiving?.participant.id;
+    if (!editor || !this.options.onArticlesEdited) return;
+    for (const type of effects.touchedTypes) {
+      const clauseId = enclosingArticle(type);
+      if (clauseId) this.editedArticles.set(clauseId, editor);
+    }
+  }
+
   private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[]): void {
     for (const update of batch) {
       const frame = encodeSyncUpdate(update.bytes);
@@ -155,6 +175,11 @@ export class DocumentRoom {
     const acknowledged = this.awaitingStore;
     this.awaitingStore = [];
     for (const { connection, marker } of acknowledged) connection.send(encodeStoredAck(marker));
+    if (this.editedArticles.size > 0) {
+      const edits = this.editedArticles;
+      this.editedArticles = new Map();
+      this.options.onArticlesEdited?.(this.documentId, edits);
+    }
   }
 
   /**
@@ -213,6 +238,12 @@ export class DocumentRoom {
     else this.persistent.close();
   }
 
+  /** A change made by the server (through the API), stored, then sent to everyone connected. */
+  change(participantId: string | null, apply: (doc: Y.Doc) => void): boolean {
+    if (this.failed) throw new Error('the document is unavailable; try again');
+    return this.persistent.change(participantId, apply);
+  }
+
   /** Stores pending updates now (tests and shutdown). */
   flush(): void {
     this.persistent.flush();
@@ -229,6 +260,20 @@ export class DocumentRoom {
     for (const connection of [...this.connections]) connection.close(closeCodes.storageFailure, 'the server could not store the document; reconnect');
     this.options.onFailed(this);
   }
+}
+
+/** The clauseId of the article (a Y.XmlText with type "article") holding a type, if any. */
+function enclosingArticle(type: SharedType): string | null {
+  let current: SharedType | null = type;
+  while (current) {
+    if (current instanceof Y.XmlText && current.getAttribute('type') === 'article') {
+      const clauseId: unknown = current.getAttribute('clauseId');
+      return typeof clauseId === 'string' ? clauseId : null;
+    }
+    const parent: unknown = current._item?.parent;
+    current = parent instanceof Y.AbstractType ? (parent as SharedType) : null;
+  }
+  return null;
 }
 
 interface AwarenessChange {

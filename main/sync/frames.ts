@@ -92,6 +92,14 @@ export function encodeStoredAck(marker: number): Uint8Array {
   });
 }
 
+/** Tells a client that something it reads through the API changed. */
+export function encodeNotice(topic: string): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, messageType.notice);
+    encoding.writeVarString(encoder, topic);
+  });
+}
+
 /** y-protocols' auth message "permission denied", which the stock provider reports as a warning. */
 export function encodePermissionDenied(reason: string): Uint8Array {
   return frame((encoder) => {

@@ -3,10 +3,13 @@ import type { LoggedUpdate } from '#main/store/records';
 import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
 import { MalformedFrameError } from '#main/sync/frames';
 
-/** An update applied in memory, waiting for its transaction; `origin` is who sent it. */
+/** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
 export interface PendingUpdate<Origin> extends LoggedUpdate {
-  origin: Origin;
+  origin: Origin | null;
 }
+
+/** Marks the transactions the server makes itself (API changes), as opposed to clients' updates. */
+export const serverChangeOrigin = Symbol('server-change');
 
 export interface PersistentDocOptions<Origin> {
   documentId: string;
@@ -84,6 +87,7 @@ export class PersistentDoc<Origin> {
   private flushScheduled: ReturnType<typeof setImmediate> | null = null;
   private readonly clientOwners: Map<number, string | null>;
   private readonly compactMinBytes: number;
+  private storageFailed = false;
 
   constructor(private readonly options: PersistentDocOptions<Origin>) {
     const stored = options.log.load(options.documentId);
@@ -142,6 +146,29 @@ export class PersistentDoc<Origin> {
     }
   }
 
+  /**
+   * Makes a change on the server's behalf (an accepted proposal, a status, a restore) in one Yjs
+   * transaction, stores it at once together with anything pending, and reports it as stored.
+   * Returns false when the change changed nothing. Throws if it could not be stored.
+   */
+  change(participantId: string | null, apply: (doc: Y.Doc) => void): boolean {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown) => {
+      if (origin === serverChangeOrigin) updates.push(update);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => apply(this.doc), serverChangeOrigin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    const at = this.options.now();
+    for (const bytes of updates) this.pending.push({ bytes, participantId, at, origin: null });
+    this.flush();
+    if (this.storageFailed) throw new Error('the change could not be stored');
+    return updates.length > 0;
+  }
+
   /** Whether updates are applied in memory but not yet stored. */
   get hasPending(): boolean {
     return this.pending.length > 0;
@@ -164,6 +191,7 @@ export class PersistentDoc<Origin> {
     try {
       this.options.log.append(this.options.documentId, this.lastSeq + 1, batch, sightings);
     } catch (error) {
+      this.storageFailed = true;
       this.options.onStorageFailure(error);
       return;
     }

@@ -29,6 +29,8 @@ export class SyncConnection implements RoomConnection {
     private readonly socket: WebSocket,
     readonly participant: ParticipantRecord,
     readonly readOnly: boolean,
+    /** Whether the client asked for notices (our renderer does; stock clients do not understand them). */
+    readonly wantsNotices: boolean,
     private readonly room: DocumentRoom,
     private readonly logger: Logger,
     private readonly onClosed: (connection: SyncConnection) => void,

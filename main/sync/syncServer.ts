@@ -6,6 +6,7 @@ import { closeCodes, syncPath, syncProtocolVersion } from '#shared/sync/protocol
 import type { Authentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { DocumentRoom } from '#main/sync/documentRoom';
+import { encodeNotice } from '#main/sync/frames';
 import { refuseSocket, SyncConnection } from '#main/sync/syncConnection';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import { createWritePolicy } from '#main/sync/writePolicy';
@@ -55,7 +56,8 @@ export function createSyncServer(options: SyncServerOptions) {
       logger,
       now: context.now,
       compactMinBytes: options.compactMinBytes,
-      refusalOf: writePolicy,
+      writePolicy,
+      onArticlesEdited: (id, edits) => context.events.emit('articlesEdited', { documentId: id, edits }),
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
         store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });
@@ -103,7 +105,8 @@ export function createSyncServer(options: SyncServerOptions) {
       logger.log('error', 'sync.load_failed', { document: documentId, error });
       return refuseSocket(socket, closeCodes.storageFailure, 'the document could not be loaded', logger, fields);
     }
-    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), room, logger, (closed) => onConnectionClosed(closed, room));
+    const wantsNotices = url.searchParams.get('notices') === '1';
+    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), wantsNotices, room, logger, (closed) => onConnectionClosed(closed, room));
     connections.add(connection);
     room.join(connection);
     logger.log('info', 'sync.connected', { document: documentId, participant: participant.id, side: participant.side });
@@ -134,6 +137,30 @@ export function createSyncServer(options: SyncServerOptions) {
 
     stats(): { openDocuments: number; connections: number } {
       return { openDocuments: rooms.size, connections: connections.size };
+    },
+
+    /**
+     * Runs `use` on a document's room, loading it for the occasion if nobody has it open (and
+     * unloading it afterwards). This is how the API reads and changes document content.
+     */
+    withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T {
+      const room = roomFor(documentId);
+      try {
+        return use(room);
+      } finally {
+        if (room.isEmpty && rooms.get(documentId) === room) {
+          rooms.delete(documentId);
+          room.close();
+        }
+      }
+    },
+
+    /** Tells one side's open clients of a document that something they read through the API changed. */
+    notifySide(documentId: string, side: 'employer' | 'union', topic: string): void {
+      const frame = encodeNotice(topic);
+      for (const connection of connections) {
+        if (connection.wantsNotices && connection.participant.documentId === documentId && connection.participant.side === side) connection.send(frame);
+      }
     },
 
     /** The loaded room of a document, if any (for tests and benchmarks). */

@@ -14,12 +14,17 @@ export interface UpdateEffects {
   /** Root types whose content the update inserts into or deletes from ("?" when unknown). */
   roots: Set<string>;
   mapWrites: RootMapWrite[];
+  /** Types already in the document that the update inserts into or deletes from. */
+  touchedTypes: Set<SharedType>;
 }
 
 const unknownRoot = '?';
 
-function rootOfType(type: Y.AbstractType<unknown>): string {
-  let current: Y.AbstractType<unknown> = type;
+/** Any shared type of a document (Y.Text, Y.Map, Y.XmlText...). */
+export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
+
+function rootOfType(type: SharedType): string {
+  let current: SharedType = type;
   while (current._item !== null) {
     const parent = current._item.parent;
     if (!(parent instanceof Y.AbstractType)) return unknownRoot;
@@ -33,16 +38,18 @@ interface Placement {
   root: string;
   topLevel: boolean;
   key: string | null;
+  /** The nearest type the document already has that will contain the item. */
+  type: SharedType | null;
 }
 
-const unknownPlacement: Placement = { root: unknownRoot, topLevel: false, key: null };
+const unknownPlacement: Placement = { root: unknownRoot, topLevel: false, key: null, type: null };
 
 /** The placement of an item the document already has, or unknown when it has no such item. */
 function placementInDocument(doc: Y.Doc, id: Y.ID): Placement {
   if (id.clock >= Y.getState(doc.store, id.client)) return unknownPlacement;
   const item = Y.getItem(doc.store, id);
   if (!(item instanceof Y.Item) || !(item.parent instanceof Y.AbstractType)) return unknownPlacement;
-  return { root: rootOfType(item.parent), topLevel: item.parent._item === null, key: item.parentSub };
+  return { root: rootOfType(item.parent), topLevel: item.parent._item === null, key: item.parentSub, type: item.parent };
 }
 
 /** The items of an update by client, in clock order, to find the one covering an ID. */
@@ -85,8 +92,11 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
   // The item holding a type: its children are in that type, below whatever root holds it.
   const placementOfParent = (id: Y.ID, depth: number): Placement => {
     const inUpdate = findCovering(index, id);
-    const holder = inUpdate ? placementOf(inUpdate, depth + 1) : placementInDocument(doc, id);
-    return { root: holder.root, topLevel: false, key: null };
+    if (inUpdate) return { ...placementOf(inUpdate, depth + 1), topLevel: false, key: null };
+    // The parent is an item holding a type the document has: that type receives the item.
+    const holder = id.clock < Y.getState(doc.store, id.client) ? Y.getItem(doc.store, id) : null;
+    const type = holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
+    return { root: type ? rootOfType(type) : unknownRoot, topLevel: false, key: null, type };
   };
 
   // A neighbour shares the item's parent and map key (Yjs does not repeat them in the update).
@@ -100,7 +110,7 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
     if (known) return known;
     let placement: Placement;
     if (depth > 10_000) placement = unknownPlacement;
-    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub };
+    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub, type: doc.share.get(item.parent) ?? null };
     else if (item.parent instanceof Y.ID) placement = placementOfParent(item.parent, depth);
     else {
       const neighbour = item.origin ?? item.rightOrigin;
@@ -112,10 +122,12 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
 
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
+  const touchedTypes = new Set<SharedType>();
   for (const list of index.values()) {
     for (const item of list) {
       const placement = placementOf(item, 0);
       roots.add(placement.root);
+      if (placement.type) touchedTypes.add(placement.type);
       if (placement.topLevel && placement.key !== null) {
         mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
       }
@@ -126,10 +138,12 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
       const end = Math.min(range.clock + range.len, Y.getState(doc.store, client));
       for (let clock = range.clock; clock < end; ) {
         const item = Y.getItem(doc.store, new Y.ID(client, clock));
-        roots.add(item instanceof Y.Item && item.parent instanceof Y.AbstractType ? rootOfType(item.parent) : unknownRoot);
+        const parent = item instanceof Y.Item && item.parent instanceof Y.AbstractType ? item.parent : null;
+        roots.add(parent ? rootOfType(parent) : unknownRoot);
+        if (parent) touchedTypes.add(parent);
         clock = item.id.clock + item.length;
       }
     }
   });
-  return { roots, mapWrites };
+  return { roots, mapWrites, touchedTypes };
 }

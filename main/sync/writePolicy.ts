@@ -1,7 +1,10 @@
 import type * as Y from 'yjs';
 import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
-import { inspectUpdate } from '#main/sync/updateInspection';
+import { inspectUpdate, type UpdateEffects } from '#main/sync/updateInspection';
+
+/** The reason for refusing an update with these effects, or null to accept it. */
+export type WritePolicy = (effects: UpdateEffects) => string | null;
 
 /** Root types of a document that clients may change through sync; the rest are the server's. */
 export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName]);
@@ -11,9 +14,8 @@ export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName
  * (proposals, statuses and threads change through the API), and only valid variable values.
  * Returns the reason for refusing an update, or null.
  */
-export function createWritePolicy(lookupVariable: VariableLookup) {
-  return (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc): string | null => {
-    const effects = inspectUpdate(decoded, doc);
+export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
+  return (effects) => {
     for (const root of effects.roots) {
       if (!clientWritableRoots.has(root)) return `the "${root}" part of the document is changed only through the API`;
     }
@@ -25,5 +27,19 @@ export function createWritePolicy(lookupVariable: VariableLookup) {
       if (problem) return `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}`;
     }
     return null;
+  };
+}
+
+/**
+ * The check PersistentDoc runs on every client update: inspect it against the document, apply the
+ * policy, and hand the effects of accepted updates to `onAccepted` (the room follows edits of
+ * agreed articles with it).
+ */
+export function checkUpdates(policy: WritePolicy, onAccepted?: (effects: UpdateEffects) => void) {
+  return (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc): string | null => {
+    const effects = inspectUpdate(decoded, doc);
+    const refusal = policy(effects);
+    if (refusal === null) onAccepted?.(effects);
+    return refusal;
   };
 }

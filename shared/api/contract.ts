@@ -19,6 +19,7 @@ import {
   participantSchema,
   revokeParticipantInput,
 } from '#shared/api/participants';
+import { negotiationMethods } from '#shared/api/negotiation';
 import { sessionSchema } from '#shared/api/session';
 import {
   importPackInput,
@@ -80,6 +81,7 @@ export const apiContract = {
   'templates/delete': { access: 'signedIn', input: templateRefInput, output: userTemplateSchema },
   'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
   'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
+  ...negotiationMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

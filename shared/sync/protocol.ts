@@ -20,6 +20,11 @@ export const messageType = {
    * echoes it once every update the client sent before the marker is stored in the database.
    */
   storedAck: 4,
+  /**
+   * Thỏa Ước's extension, sent only to clients that asked with `notices=1`: something the client
+   * reads through the API changed (payload: a topic such as "threads"); fetch it again.
+   */
+  notice: 5,
 } as const;
 
 /** Second varUint of a sync frame (y-protocols/sync). */

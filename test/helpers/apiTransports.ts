@@ -5,6 +5,7 @@ import { ApiError, type ApiErrorCode } from '#shared/api/errors';
 import { createHttpTransport } from '#shared/api/httpTransport';
 import { createMemoryLogger } from '#main/logger';
 import { createApiHandlers } from '#main/services/apiHandlers';
+import { createSyncServer } from '#main/sync/syncServer';
 import { openServices } from '#main/server/services';
 import type { Store } from '#main/store/store';
 import { startHarness } from './serverHarness';
@@ -71,7 +72,8 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
   async start(clock) {
     const folder = createTempFolder();
     const { context, authentication } = openServices(folder.path, createMemoryLogger(), { now: clock.now });
-    const handlers = createApiHandlers(context, () => ({ openDocuments: 0, connections: 0 }));
+    const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
+    const handlers = createApiHandlers(context, sync);
     const unexpected: unknown[] = [];
     const transport = (token?: string): ApiTransport => async (method, input) => {
       const caller = authentication.resolve(token);
@@ -87,6 +89,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
       unexpectedErrors: () => unexpected,
       store: context.store,
       async close() {
+        await sync.close();
         context.store.close();
         folder.remove();
       },

@@ -32,6 +32,8 @@ const meaningfulValues: Record<string, string | number> = {
   actor: 'admin',
   action: 'document.created',
   details: '{"kind":"enterprise_agreement"}',
+  // documents.reviewer_comments (0003) is a 0/1 flag.
+  reviewer_comments: 1,
   // user_templates and user_variables (0002) keep JSON (CHECK json_valid) and a side or NULL.
   owner_side: 'union',
   template: JSON.stringify({

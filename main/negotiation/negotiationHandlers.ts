@@ -1,0 +1,68 @@
+import type { ApiHandlers } from '#shared/api/contract';
+import { readContent } from '#shared/document/yjsContent';
+import { buildMinutes } from '#shared/negotiation/minutes';
+import type { DocumentRooms } from '#main/services/documentRooms';
+import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, visibleDocument } from '#main/services/access';
+import { createArticleStatusService } from '#main/negotiation/articleStatusService';
+import { negotiationMaps } from '#main/negotiation/negotiationDocument';
+import { createProposalsService } from '#main/negotiation/proposalsService';
+import { createThreadsService } from '#main/negotiation/threadsService';
+
+type NegotiationMethod =
+  | 'negotiation/state' | 'negotiation/minutes' | 'negotiation/setReviewerComments'
+  | 'proposals/create' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
+  | 'articles/agree' | 'articles/dispute' | 'articles/reopen'
+  | 'threads/create' | 'threads/reply' | 'threads/resolve' | 'threads/reopen';
+
+/** The negotiation half of the API: proposals, article statuses, threads, minutes. */
+export function createNegotiationHandlers(context: ServiceContext, rooms: DocumentRooms): Pick<ApiHandlers, NegotiationMethod> {
+  const proposals = createProposalsService(context, rooms);
+  const articles = createArticleStatusService(context, rooms);
+  const threads = createThreadsService(context, rooms);
+  context.events.on('articlesEdited', ({ documentId, edits }) => articles.reopenEditedArticles(documentId, edits));
+
+  return {
+    'negotiation/state': async ({ documentId }, caller) => {
+      visibleDocument(context, caller, documentId);
+      const side = caller.kind === 'participant' ? caller.side : null;
+      const shared = rooms.withRoom(documentId, (room) => {
+        const maps = negotiationMaps(room.doc);
+        return { proposals: maps.allProposals(), articles: maps.allArticles(), threads: maps.allThreads() };
+      });
+      return { ...shared, threads: [...shared.threads, ...(side ? threads.internalFor(documentId, side) : [])], reviewerCommentsAllowed: context.store.documents.reviewerComments(documentId) };
+    },
+    'negotiation/minutes': async ({ documentId, since }, caller) => {
+      const document = visibleDocument(context, caller, documentId);
+      const now = new Date(context.now()).toISOString();
+      const sessionStart = since ?? `${now.slice(0, 10)}T00:00:00.000Z`;
+      return rooms.withRoom(documentId, (room) => {
+        const maps = negotiationMaps(room.doc);
+        const participants = context.store.participants.listByDocument(documentId).filter((p) => p.revokedAt === null);
+        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants, since: sessionStart, now });
+      });
+    },
+    'negotiation/setReviewerComments': async ({ documentId, allowed }, caller) => {
+      visibleDocument(context, caller, documentId);
+      const at = context.now();
+      context.store.transaction(() => {
+        context.store.documents.setReviewerComments(documentId, allowed, at);
+        context.store.audit.record({ at, actor: actorOf(caller), action: 'document.reviewer_comments', documentId, details: { allowed } });
+      });
+      return { allowed };
+    },
+    'proposals/create': async (input, caller) => proposals.create(input, caller),
+    'proposals/accept': async ({ documentId, proposalId }, caller) => proposals.accept(documentId, proposalId, caller),
+    'proposals/reject': async ({ documentId, proposalId, reason }, caller) => proposals.reject(documentId, proposalId, reason, caller),
+    'proposals/counter': async ({ documentId, proposalId, ...draft }, caller) => proposals.counter(documentId, proposalId, draft, caller),
+    'proposals/withdraw': async ({ documentId, proposalId }, caller) => proposals.withdraw(documentId, proposalId, caller),
+    'articles/agree': async ({ documentId, clauseId }, caller) => articles.agree(documentId, clauseId, caller),
+    'articles/dispute': async ({ documentId, clauseId, position }, caller) => articles.dispute(documentId, clauseId, position, caller),
+    'articles/reopen': async ({ documentId, clauseId }, caller) => articles.reopen(documentId, clauseId, caller),
+    'threads/create': async (input, caller) => threads.create(input, caller),
+    'threads/reply': async (input, caller) => threads.reply(input, caller),
+    'threads/resolve': async ({ documentId, threadId }, caller) => threads.resolve(documentId, threadId, caller),
+    'threads/reopen': async ({ documentId, threadId }, caller) => threads.reopen(documentId, threadId, caller),
+  };
+}
+

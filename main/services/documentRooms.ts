@@ -1,0 +1,11 @@
+import type { DocumentRoom } from '#main/sync/documentRoom';
+
+/**
+ * What services need of the sync server: the document's live room (loaded for the occasion when
+ * nobody has it open) to read and change its content, and a way to tell a side something changed.
+ */
+export interface DocumentRooms {
+  withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T;
+  notifySide(documentId: string, side: 'employer' | 'union', topic: string): void;
+  stats(): { openDocuments: number; connections: number };
+}

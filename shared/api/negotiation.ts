@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { documentIdSchema } from '#shared/api/documents';
+import {
+  articleNegotiationSchema,
+  commentBodySchema,
+  proposalKinds,
+  proposalSchema,
+  proposedArticleSchema,
+  rationaleSchema,
+  reasonSchema,
+  threadSchema,
+} from '#shared/negotiation/model';
+
+const clauseIdSchema = z.string().min(1).max(64);
+const idSchema = z.string().min(1).max(64);
+const mentionsSchema = z.array(idSchema).max(50).default([]);
+
+export const createProposalInput = z
+  .object({
+    documentId: documentIdSchema,
+    clauseId: clauseIdSchema,
+    kind: z.enum(proposalKinds),
+    rationale: rationaleSchema,
+    /** The proposed article, for replace and insert_after. */
+    article: proposedArticleSchema.optional(),
+  })
+  .refine((input) => input.kind === 'delete' || input.article !== undefined, { message: 'replace and insert_after proposals carry the proposed article', path: ['article'] });
+
+export const proposalRefInput = z.object({ documentId: documentIdSchema, proposalId: idSchema });
+
+export const rejectProposalInput = proposalRefInput.extend({ reason: reasonSchema });
+
+export const counterProposalInput = proposalRefInput.extend({
+  rationale: rationaleSchema,
+  kind: z.enum(proposalKinds).optional(),
+  article: proposedArticleSchema.optional(),
+});
+
+export const articleRefInput = z.object({ documentId: documentIdSchema, clauseId: clauseIdSchema });
+
+export const disputeArticleInput = articleRefInput.extend({
+  /** The side's position on the article, as the minutes will record it. */
+  position: z.string().trim().max(10_000).optional(),
+});
+
+export const createThreadInput = z.object({
+  documentId: documentIdSchema,
+  clauseId: clauseIdSchema,
+  body: commentBodySchema,
+  /** Seen by the author's side only (employers and unions confer privately). */
+  internal: z.boolean().default(false),
+  mentions: mentionsSchema,
+});
+
+export const replyThreadInput = z.object({ documentId: documentIdSchema, threadId: idSchema, body: commentBodySchema, mentions: mentionsSchema });
+
+export const threadRefInput = z.object({ documentId: documentIdSchema, threadId: idSchema });
+
+export const documentNegotiationInput = z.object({ documentId: documentIdSchema });
+
+export const reviewerCommentsInput = z.object({ documentId: documentIdSchema, allowed: z.boolean() });
+
+export const negotiationStateSchema = z.object({
+  proposals: z.array(proposalSchema),
+  articles: z.array(articleNegotiationSchema),
+  /** Public threads, and the caller's side's internal ones. */
+  threads: z.array(threadSchema),
+  reviewerCommentsAllowed: z.boolean(),
+});
+
+export type NegotiationState = z.infer<typeof negotiationStateSchema>;
+
+export { articleNegotiationSchema, proposalSchema, threadSchema };
+
+export const minutesInput = z.object({
+  documentId: documentIdSchema,
+  /** The start of the bargaining session: proposals accepted since then are listed (default: today 00:00 UTC). */
+  since: z.iso.datetime().optional(),
+});
+
+const minutesArticle = z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() });
+
+export const minutesSchema = z.object({
+  documentTitle: z.string(),
+  date: z.iso.datetime(),
+  sessionSince: z.iso.datetime(),
+  participants: z.object({ employer: z.array(z.string()), union: z.array(z.string()) }),
+  agreed: z.array(minutesArticle),
+  disputed: z.array(minutesArticle.extend({ positions: z.object({ employer: z.string().optional(), union: z.string().optional() }) })),
+  accepted: z.array(
+    minutesArticle.extend({
+      proposalId: z.string(),
+      kind: z.enum(proposalKinds),
+      proposedBy: z.enum(['employer', 'union']),
+      proposedByName: z.string(),
+      acceptedByName: z.string(),
+      acceptedAt: z.string(),
+      rationale: z.string(),
+    }),
+  ),
+  openCount: z.number().int(),
+});
+
+const thread = threadSchema;
+const proposal = proposalSchema;
+const article = articleNegotiationSchema;
+
+/** The negotiation methods of the API contract (see contract.ts). */
+export const negotiationMethods = {
+  'negotiation/state': { access: 'signedIn', input: documentNegotiationInput, output: negotiationStateSchema },
+  'negotiation/minutes': { access: 'signedIn', input: minutesInput, output: minutesSchema },
+  'negotiation/setReviewerComments': { access: 'admin', input: reviewerCommentsInput, output: z.object({ allowed: z.boolean() }) },
+  'proposals/create': { access: 'signedIn', input: createProposalInput, output: proposal },
+  'proposals/accept': { access: 'signedIn', input: proposalRefInput, output: proposal },
+  'proposals/reject': { access: 'signedIn', input: rejectProposalInput, output: proposal },
+  'proposals/counter': { access: 'signedIn', input: counterProposalInput, output: proposal },
+  'proposals/withdraw': { access: 'signedIn', input: proposalRefInput, output: proposal },
+  'articles/agree': { access: 'signedIn', input: articleRefInput, output: article },
+  'articles/dispute': { access: 'signedIn', input: disputeArticleInput, output: article },
+  'articles/reopen': { access: 'signedIn', input: articleRefInput, output: article },
+  'threads/create': { access: 'signedIn', input: createThreadInput, output: thread },
+  'threads/reply': { access: 'signedIn', input: replyThreadInput, output: thread },
+  'threads/resolve': { access: 'signedIn', input: threadRefInput, output: thread },
+  'threads/reopen': { access: 'signedIn', input: threadRefInput, output: thread },
+} as const;

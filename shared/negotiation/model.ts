@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { documentBodySchema } from '#shared/document/nodeSchema';
+import type { ArticleElement } from '#shared/document/nodes';
+
+/** Who bargains: the two sides of Labour Code Art. 65; reviewers read (and may comment when allowed). */
+export const bargainingSides = ['employer', 'union'] as const;
+export type BargainingSide = (typeof bargainingSides)[number];
+
+export const proposalKinds = ['replace', 'insert_after', 'delete'] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+
+export const proposalStatuses = ['open', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/** A proposed article (title and body), validated like any body received from outside. */
+export const proposedArticleSchema = z.unknown().transform((value, context): ArticleElement => {
+  const parsed = documentBodySchema.safeParse([value]);
+  const article = parsed.success ? parsed.data[0] : undefined;
+  if (article?.type !== 'article') {
+    context.addIssue({ code: 'custom', message: 'a proposed article has a title and body blocks (paragraphs, clauses, points, lists, tables)' });
+    return z.NEVER;
+  }
+  return article;
+});
+
+const at = z.iso.datetime();
+
+/** An amendment proposal on one article, as kept in the document (everyone may read it). */
+export const proposalSchema = z.object({
+  id: z.string(),
+  clauseId: z.string(),
+  kind: z.enum(proposalKinds),
+  side: z.enum(bargainingSides),
+  authorId: z.string(),
+  authorName: z.string(),
+  rationale: z.string(),
+  /** The proposed article for replace and insert_after. */
+  article: z.custom<ArticleElement>().nullable(),
+  /** The article's text when the proposal was made: a different current text makes it stale. */
+  baseText: z.string(),
+  status: z.enum(proposalStatuses),
+  createdAt: at,
+  /** The proposal this one answers (a counter-proposal). */
+  answers: z.string().nullable(),
+  supersededBy: z.string().nullable(),
+  decidedAt: at.nullable(),
+  decidedById: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  /** Why it was rejected. */
+  reason: z.string().nullable(),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+/** Negotiation status of an article: agreed only once both sides have marked it (tentative agreement). */
+export const articleStatuses = ['open', 'agreed', 'disputed'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export const articleNegotiationSchema = z.object({
+  clauseId: z.string(),
+  status: z.enum(articleStatuses),
+  employerAgreedAt: at.nullable(),
+  unionAgreedAt: at.nullable(),
+  /** The article's text when both sides agreed: editing it afterwards reopens the article. */
+  agreedText: z.string().nullable(),
+  disputedAt: at.nullable(),
+  /** Each side's last stated position on the article (for the bargaining minutes). */
+  positions: z.object({ employer: z.string().optional(), union: z.string().optional() }),
+  /** Set when an agreed article was edited and therefore reopened: both sides are told. */
+  reopened: z.object({ at, byName: z.string() }).nullable(),
+});
+export type ArticleNegotiation = z.infer<typeof articleNegotiationSchema>;
+
+export const threadVisibilities = ['public', 'employer', 'union'] as const;
+export type ThreadVisibility = (typeof threadVisibilities)[number];
+
+export const threadCommentSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  side: z.enum(['employer', 'union', 'reviewer']),
+  body: z.string(),
+  mentions: z.array(z.string()),
+  createdAt: at,
+});
+export type ThreadComment = z.infer<typeof threadCommentSchema>;
+
+/** A comment thread anchored to an article; internal threads are seen by one side only. */
+export const threadSchema = z.object({
+  id: z.string(),
+  clauseId: z.string(),
+  visibility: z.enum(threadVisibilities),
+  comments: z.array(threadCommentSchema),
+  createdAt: at,
+  resolvedAt: at.nullable(),
+  resolvedByName: z.string().nullable(),
+});
+export type Thread = z.infer<typeof threadSchema>;
+
+/** Roots of the document that only the server writes (through the API). */
+export const proposalsRootName = 'proposals';
+export const articleStatusRootName = 'articleStatus';
+export const threadsRootName = 'threads';
+
+export const commentBodySchema = z.string().trim().min(1, 'a comment must not be empty').max(10_000, 'a comment is at most 10,000 characters');
+export const rationaleSchema = z.string().trim().min(1, 'a proposal needs a rationale').max(10_000, 'a rationale is at most 10,000 characters');
+export const reasonSchema = z.string().trim().min(1, 'say why').max(10_000, 'at most 10,000 characters');
+
+/** A fresh negotiation status for an article nobody has marked yet. */
+export function openArticle(clauseId: string): ArticleNegotiation {
+  return { clauseId, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, positions: {}, reopened: null };
+}
