@@ -37,14 +37,19 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
   }
 
   return {
-    /** One side marks the article agreed; it is agreed when both have, with the text they agreed on. */
+    /**
+     * One side marks the article agreed; it is agreed when both have marked the same text. A mark
+     * made on a text edited since no longer counts: nobody agrees to a text they have not seen.
+     */
     agree(documentId: string, clauseId: string, caller: Caller): ArticleNegotiation {
       return update(documentId, clauseId, caller, 'article.agreed', (status, actor, doc) => {
         const now = iso(context.now());
-        const marked = { ...status, disputedAt: null, reopened: null, [actor.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: now };
-        const both = marked.employerAgreedAt !== null && marked.unionAgreedAt !== null;
         const article = readArticle(doc, clauseId);
-        return { ...marked, status: both ? 'agreed' : 'open', agreedText: both && article ? articleText(article) : null };
+        const text = article ? articleText(article) : null;
+        const earlierMarks = status.agreedText === text ? { employerAgreedAt: status.employerAgreedAt, unionAgreedAt: status.unionAgreedAt } : { employerAgreedAt: null, unionAgreedAt: null };
+        const marked = { ...status, ...earlierMarks, disputedAt: null, reopened: null, [actor.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: now };
+        const both = marked.employerAgreedAt !== null && marked.unionAgreedAt !== null;
+        return { ...marked, status: both ? 'agreed' : 'open', agreedText: text };
       });
     },
 

@@ -3,7 +3,7 @@ import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
-import { actorOf, visibleDocument } from '#main/services/access';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { createArticleStatusService } from '#main/negotiation/articleStatusService';
 import { negotiationMaps } from '#main/negotiation/negotiationDocument';
 import { createProposalsService } from '#main/negotiation/proposalsService';
@@ -43,7 +43,8 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       });
     },
     'negotiation/setReviewerComments': async ({ documentId, allowed }, caller) => {
-      visibleDocument(context, caller, documentId);
+      // A setting of the document like its title: an archived document no longer changes.
+      assertNotArchived(visibleDocument(context, caller, documentId));
       const at = context.now();
       context.store.transaction(() => {
         context.store.documents.setReviewerComments(documentId, allowed, at);

@@ -3,7 +3,7 @@ import { ApiError } from '#shared/api/errors';
 import { articleText, insertArticleAfter, readArticle, removeArticle, replaceArticle } from '#shared/document/articles';
 import type { ArticleElement } from '#shared/document/nodes';
 import type { Proposal, ProposalKind } from '#shared/negotiation/model';
-import { bargainingSideOf, checkProposalAction, type ProposalAction } from '#shared/negotiation/proposalRules';
+import { bargainingSideOf, checkProposalAction, proposalActionDone, type ProposalAction } from '#shared/negotiation/proposalRules';
 import type { Caller } from '#shared/api/caller';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRooms } from '#main/services/documentRooms';
@@ -70,7 +70,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
       room.change(actor.participantId, (doc) => {
         result = apply(existing, actor, doc);
       });
-      audit(actor, `proposal.${action === 'counter' ? 'countered' : `${action}ed`}`, documentId, { proposalId, clauseId: existing.clauseId });
+      audit(actor, `proposal.${proposalActionDone[action]}`, documentId, { proposalId, clauseId: existing.clauseId });
       return result;
     });
   }

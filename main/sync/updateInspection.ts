@@ -138,9 +138,14 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
       const end = Math.min(range.clock + range.len, Y.getState(doc.store, client));
       for (let clock = range.clock; clock < end; ) {
         const item = Y.getItem(doc.store, new Y.ID(client, clock));
-        const parent = item instanceof Y.Item && item.parent instanceof Y.AbstractType ? item.parent : null;
-        roots.add(parent ? rootOfType(parent) : unknownRoot);
-        if (parent) touchedTypes.add(parent);
+        // Deleting what the document has already deleted changes nothing. Every full-state update
+        // repeats the whole delete set — a reconnecting client's sync step 2 does — server-owned
+        // parts included (a proposal or status overwritten by the server): that is no write there.
+        if (!item.deleted) {
+          const parent = item instanceof Y.Item && item.parent instanceof Y.AbstractType ? item.parent : null;
+          roots.add(parent ? rootOfType(parent) : unknownRoot);
+          if (parent) touchedTypes.add(parent);
+        }
         clock = item.id.clock + item.length;
       }
     }

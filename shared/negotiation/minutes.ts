@@ -55,9 +55,11 @@ export interface MinutesInput {
 export function buildMinutes(input: MinutesInput): BargainingMinutes {
   const numbering = computeNumbering(input.blocks);
   const documentArticles = articlesOf(input.blocks);
-  const describe = (clauseId: string): MinutesArticle => {
+  // An article no longer in the document (an accepted delete) has no number (0) and is named by
+  // the title its proposal recorded.
+  const describe = (clauseId: string, recordedTitle = ''): MinutesArticle => {
     const article = documentArticles.find((a) => a.clauseId === clauseId);
-    return { clauseId, number: numbering.articles.get(clauseId) ?? 0, title: article?.children[0] ? plainText(article.children[0]) : '' };
+    return { clauseId, number: numbering.articles.get(clauseId) ?? 0, title: article?.children[0] ? plainText(article.children[0]) : recordedTitle };
   };
   const byNumber = <T extends MinutesArticle>(list: T[]): T[] => list.sort((a, b) => a.number - b.number);
   const statusOf = new Map(input.articles.map((status) => [status.clauseId, status]));
@@ -77,11 +79,15 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
         return { ...describe(s.clauseId), positions };
       }),
   );
+  // Compared as instants: ISO strings of the same instant differ ("…T09:00:00Z", "…T09:00:00.000Z").
+  const sessionStart = Date.parse(input.since);
   const accepted = byNumber(
     input.proposals
-      .filter((p) => p.status === 'accepted' && p.decidedAt !== null && p.decidedAt >= input.since)
+      .filter((p) => p.status === 'accepted' && p.decidedAt !== null && Date.parse(p.decidedAt) >= sessionStart)
       .map((p) => ({
-        ...describe(p.kind === 'insert_after' && p.article ? p.article.clauseId : p.clauseId),
+        ...(p.kind === 'insert_after' && p.article
+          ? describe(p.article.clauseId, p.article.children[0] ? plainText(p.article.children[0]) : '')
+          : describe(p.clauseId, p.baseText.split('\n')[0])),
         proposalId: p.id,
         kind: p.kind,
         proposedBy: p.side,

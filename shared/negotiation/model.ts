@@ -60,7 +60,10 @@ export const articleNegotiationSchema = z.object({
   status: z.enum(articleStatuses),
   employerAgreedAt: at.nullable(),
   unionAgreedAt: at.nullable(),
-  /** The article's text when both sides agreed: editing it afterwards reopens the article. */
+  /**
+   * The text the marks were made on (null without marks): a mark counts only while the text is
+   * the same, and editing an agreed article reopens it.
+   */
   agreedText: z.string().nullable(),
   disputedAt: at.nullable(),
   /** Each side's last stated position on the article (for the bargaining minutes). */

@@ -9,6 +9,9 @@ export interface RuleRefusal {
 
 export type ProposalAction = 'accept' | 'reject' | 'counter' | 'withdraw';
 
+/** What an action makes of a proposal, in words (messages and audit actions: "proposal.withdrawn"). */
+export const proposalActionDone: Record<ProposalAction, string> = { accept: 'accepted', reject: 'rejected', counter: 'countered', withdraw: 'withdrawn' };
+
 /** Who is acting: a participant of one side. */
 export interface Actor {
   participantId: string;
@@ -28,7 +31,7 @@ export function bargainingSideOf(actor: Actor): BargainingSide | RuleRefusal {
 export function checkProposalAction(proposal: Proposal, action: ProposalAction, actor: Actor): RuleRefusal | null {
   const side = bargainingSideOf(actor);
   if (typeof side !== 'string') return side;
-  if (proposal.status !== 'open') return { code: 'conflict', message: `this proposal is ${proposal.status}: only an open proposal can be ${action === 'counter' ? 'countered' : `${action}ed`}` };
+  if (proposal.status !== 'open') return { code: 'conflict', message: `this proposal is ${proposal.status}: only an open proposal can be ${proposalActionDone[action]}` };
   if (action === 'withdraw') {
     return proposal.authorId === actor.participantId ? null : { code: 'forbidden', message: 'only the author of a proposal can withdraw it' };
   }

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type * as Y from 'yjs';
 import { createApiClient, type ApiClient, type ApiTransport } from '#shared/api/client';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, type ApiErrorCode } from '#shared/api/errors';
@@ -38,6 +39,10 @@ export interface ApiFixture {
   unexpectedErrors(): unknown[];
   /** The fixture's own database, for what the API does not show (the audit log). */
   store: Store;
+  /** Reads the server's live copy of a document (its room, loaded for the occasion if nobody has it open). */
+  withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): T;
+  /** Where stock sync clients connect; null when the transport has no network listener. */
+  serverUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,8 @@ export const httpTransportUnderTest: TransportUnderTest = {
       adminToken: harness.server.authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => harness.logger.lines.filter((line) => line.event === 'api.unexpected_error'),
       store: harness.server.context.store,
+      withDocument: (documentId, read) => harness.server.sync.withRoom(documentId, (room) => read(room.doc)),
+      serverUrl: harness.server.url,
       close: () => harness.dispose(),
     };
   },
@@ -88,6 +95,8 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
       adminToken: authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => unexpected,
       store: context.store,
+      withDocument: (documentId, read) => sync.withRoom(documentId, (room) => read(room.doc)),
+      serverUrl: null,
       async close() {
         await sync.close();
         context.store.close();

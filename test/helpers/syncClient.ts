@@ -39,7 +39,11 @@ export function connectClient(serverUrl: string, documentId: string, token: stri
   const client: SyncClient = {
     doc,
     provider,
-    text: doc.getText('content'),
+    // Read on use: a client that binds the body as the app does (a Y.XmlText, see
+    // shared/document/yjsContent.ts) must not have it defined as a plain Y.Text first.
+    get text() {
+      return doc.getText('content');
+    },
     denials: [],
     drops: 0,
     onDenied(listener) {

@@ -47,4 +47,21 @@ describe('which parts of a document an update touches', () => {
     client.getMap('proposals').delete('p1');
     expect(effects(server, updates.shift() as Uint8Array).roots).toEqual(['proposals']);
   });
+
+  it('does not count deletions the document already has: a full-state update repeats the whole delete set', () => {
+    const server = new Y.Doc({ gc: false });
+    server.getMap('articleStatus').set('dieu-1', { status: 'open' });
+    server.getMap('articleStatus').set('dieu-1', { status: 'agreed' }); // the server's overwrite deletes the old entry
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const serverVector = Y.encodeStateVector(server);
+    (client.get('content', Y.XmlText) as Y.XmlText).insert(0, 'Điều 1');
+    // What a reconnecting client sends as sync step 2: its new items and every deletion it knows.
+    const stepTwo = Y.encodeStateAsUpdate(client, serverVector);
+    expect(Y.decodeUpdate(stepTwo).ds.clients.size).toBe(1);
+    expect(effects(server, stepTwo).roots).toEqual(['content']);
+    // Deleting what is still there is a write to that part.
+    client.getMap('articleStatus').delete('dieu-1');
+    expect(effects(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))).roots).toEqual(['articleStatus']);
+  });
 });
