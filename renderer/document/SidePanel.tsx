@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
+import type { Side } from '#shared/sides';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
@@ -11,7 +13,7 @@ const tabs = ['outline', 'variables', 'library'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The left pane of the editor: the outline, the document's variables, the clause library. */
-export function SidePanel({ open, variables, kind, readOnly }: { open: OpenEditor; variables: DocumentVariables; kind: DocumentKind | null; readOnly: boolean }) {
+export function SidePanel({ open, variables, kind, readOnly, side, client }: { open: OpenEditor; variables: DocumentVariables; kind: DocumentKind | null; readOnly: boolean; side: Side; client: ApiClient }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('outline');
   const [focus, setFocus] = useState<VariableFocus | null>(null);
@@ -36,7 +38,7 @@ export function SidePanel({ open, variables, kind, readOnly }: { open: OpenEdito
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
-        {tab === 'library' && (kind ? <LibraryPanel editor={open.editor} kind={kind} variables={variables} readOnly={readOnly} /> : <p>{ t('common.loading') }</p>)}
+        {tab === 'library' && (kind ? <LibraryPanel editor={open.editor} kind={kind} variables={variables} readOnly={readOnly} side={side} client={client} /> : <p>{ t('common.loading') }</p>)}
       </div>
     </aside>
   );

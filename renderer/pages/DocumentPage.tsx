@@ -16,6 +16,7 @@ import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
 import { SidePanel } from '../document/SidePanel';
 import { lookupBuiltInVariable, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
+import { ExportDialog } from '../export/ExportDialog';
 
 declare global {
   interface Window {
@@ -36,6 +37,7 @@ function Workspace({ membership }: { membership: Membership }) {
   const open = useDocumentEditor(collaboration, membership, contentReady, onDesync);
   const readOnly = isReadOnlySide(membership.side);
   const [inviting, setInviting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const client = useMemo(() => participantClient(membership.token), [membership.token]);
   const [kind, setKind] = useState<DocumentKind | null>(null);
   useEffect(() => {
@@ -67,8 +69,12 @@ function Workspace({ membership }: { membership: Membership }) {
             {t('document.invite')}
           </button>
         )}
+        <button type="button" onClick={() => setExporting(true)} disabled={!variables}>
+          {t('exportDialog.open')}
+        </button>
       </AppHeader>
       {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
+      {exporting && variables && <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />}
       {refusal && (
         <p className="notice" role="alert">
           {t('document.writeRefused', { reason: refusal })}
@@ -82,7 +88,7 @@ function Workspace({ membership }: { membership: Membership }) {
       <div className="workspace">
         {open && variables ? (
           <VariablesContext.Provider value={variables}>
-            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly} />
+            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly} side={membership.side} client={client} />
             <main className="editor-pane">
               <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly} />
             </main>

@@ -1,0 +1,143 @@
+import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '#shared/api/client';
+import type { ImportPackResult } from '#shared/api/templates';
+import { checkTemplatePack, maxPackBytes, type PackProblem, type TemplatePack } from '#shared/templates/pack';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useLanguage } from '../i18n/i18n';
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'checking'; fileName: string }
+  | { step: 'problems'; fileName: string; problems: PackProblem[] }
+  | { step: 'ready'; fileName: string; text: string; pack: TemplatePack }
+  | { step: 'importing'; fileName: string; pack: TemplatePack }
+  | { step: 'done'; fileName: string; pack: TemplatePack; result: ImportPackResult }
+  | { step: 'failed'; fileName: string; error: unknown };
+
+/**
+ * Importing a template pack: the file is checked here first, with the same checks the server runs
+ * (shared/templates/pack.ts), and every problem is shown with where it is; only a pack without
+ * problems is sent. The server checks it again and imports it all or nothing.
+ */
+export function PackImport({ client, onImported }: { client: ApiClient; onImported: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLanguage() === 'vi' ? 'vi-VN' : 'en-US';
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again (after correcting it) is a change too
+    if (!file) return;
+    // A file's size is its UTF-8 byte count: a huge file is refused without being read.
+    if (file.size > maxPackBytes) {
+      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.tooLarge', { size: file.size.toLocaleString(locale), limit: maxPackBytes.toLocaleString(locale) }) }] });
+      return;
+    }
+    setState({ step: 'checking', fileName: file.name });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      // Moved or deleted since it was chosen, or not readable by this user.
+      const reason = error instanceof Error ? error.message : String(error);
+      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable', { reason }) }] });
+      return;
+    }
+    const checked = checkTemplatePack(text);
+    setState(checked.ok ? { step: 'ready', fileName: file.name, text, pack: checked.pack } : { step: 'problems', fileName: file.name, problems: checked.problems });
+  };
+
+  const send = async (fileName: string, text: string, pack: TemplatePack) => {
+    setState({ step: 'importing', fileName, pack });
+    try {
+      const result = await client.call('templates/importPack', { packJson: text });
+      setState({ step: 'done', fileName, pack, result });
+      onImported();
+    } catch (error) {
+      setState({ step: 'failed', fileName, error });
+    }
+  };
+
+  const isBusy = state.step === 'checking' || state.step === 'importing';
+  return (
+    <div className="pack-import" aria-busy={isBusy}>
+      {/* The browser's own file button speaks the system's language: a label in ours stands for it. */}
+      <label className={`file-choice${isBusy ? ' disabled' : ''}`}>
+        <input type="file" className="visually-hidden" accept=".json,application/json" disabled={isBusy} onChange={(event) => void choose(event)} />
+        {t('library.pack.import')}
+      </label>
+      {state.step === 'checking' && <p role="status" className="busy">{t('library.pack.checking', { file: state.fileName })}</p>}
+      {state.step === 'problems' && <PackProblems fileName={state.fileName} problems={state.problems} />}
+      {state.step === 'ready' && (
+        <div className="pack-ready">
+          <p>{t('library.pack.ready', { file: state.fileName, templates: state.pack.templates.length, variables: state.pack.variables.length })}</p>
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void send(state.fileName, state.text, state.pack)}>
+              {t('library.pack.send')}
+            </button>
+            <button type="button" onClick={() => setState({ step: 'idle' })}>
+              {t('library.form.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {state.step === 'importing' && (
+        <p role="status" className="busy">
+          {t('library.pack.importing', { file: state.fileName, templates: state.pack.templates.length })}
+        </p>
+      )}
+      {state.step === 'done' && <ImportSummary fileName={state.fileName} pack={state.pack} result={state.result} />}
+      {state.step === 'failed' && <ErrorNotice error={state.error} />}
+    </div>
+  );
+}
+
+/** Every problem of a refused file, each with where it is (a path into the pack, or a line). */
+function PackProblems({ fileName, problems }: { fileName: string; problems: readonly PackProblem[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="pack-problems" role="alert">
+      <p>{t('library.pack.refused', { file: fileName, count: problems.length })}</p>
+      <ol>
+        {problems.map((problem, index) => (
+          <li key={index}>
+            <code>{problem.path}</code>: {problem.message}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** What an import did: templates and variables created, replaced, unchanged, by title. */
+function ImportSummary({ fileName, pack, result }: { fileName: string; pack: TemplatePack; result: ImportPackResult }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const templateTitles = new Map(pack.templates.map((template) => [template.id, template.title[language]]));
+  const variableLabels = new Map(pack.variables.map((variable) => [variable.id, variable.label[language]]));
+  const outcomes = ['created', 'replaced', 'unchanged'] as const;
+  return (
+    <div className="import-summary" role="status">
+      <p>{t('library.pack.imported', { file: fileName })}</p>
+      <dl>
+        {outcomes.map((outcome) => (
+          <div key={outcome} data-outcome={outcome}>
+            <dt>{t(`library.pack.templates.${outcome}`, { count: result.templates[outcome].length })}</dt>
+            {result.templates[outcome].map((id) => (
+              <dd key={id}>{templateTitles.get(id) ?? id}</dd>
+            ))}
+          </div>
+        ))}
+      </dl>
+      {pack.variables.length > 0 && (
+        <p className="hint">
+          {t('library.pack.variablesHeading')}{' '}
+          {outcomes.map((outcome) => t(`library.pack.variables.${outcome}`, { count: result.variables[outcome].length })).join(' · ')}
+          {result.variables.created.length > 0 && ` (${result.variables.created.map((id) => variableLabels.get(id) ?? id).join(', ')})`}
+        </p>
+      )}
+    </div>
+  );
+}
