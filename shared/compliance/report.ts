@@ -1,0 +1,57 @@
+/** Findings as text for people: the command line prints this; the editor may show the same lines. */
+import { formatDate, type Language } from '#shared/format/locale';
+import { shortCitation } from '#shared/compliance/citations';
+import type { ComplianceBasis } from '#shared/compliance/checkDocument';
+import { indexDocument } from '#shared/compliance/documentIndex';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import type { Finding, Severity } from '#shared/compliance/types';
+
+const severityWords: Record<Severity, { vi: [string, string]; en: [string, string] }> = {
+  violation: { vi: ['VI PHẠM', 'vi phạm'], en: ['VIOLATION', 'violation(s)'] },
+  warning: { vi: ['CẢNH BÁO', 'cảnh báo'], en: ['WARNING', 'warning(s)'] },
+  information: { vi: ['LƯU Ý', 'lưu ý'], en: ['NOTE', 'note(s)'] },
+};
+
+const dateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
+  'dates.asOf': { vi: 'ngày được chọn để kiểm tra', en: 'the date asked for' },
+  effective_date: { vi: 'ngày hiệu lực ghi trong văn bản', en: 'the effective date in the text' },
+  'dates.effective': { vi: 'ngày hiệu lực', en: 'the effective date' },
+  'dates.reference': { vi: 'ngày ký, ngày tạo hoặc hôm nay', en: 'the signing or creation date, or today' },
+};
+
+/** Counts of findings by severity. */
+export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { violation: 0, warning: 0, information: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+/** The report: what law was applied, the counts, then each finding with its article. */
+export function formatFindingsReport(findings: readonly Finding[], options: { title: string; blocks: readonly TopLevelBlock[]; basis: ComplianceBasis; language: Language }): string[] {
+  const { language, basis } = options;
+  const articles = new Map(indexDocument(options.blocks).articles.map((article) => [article.clauseId, article]));
+  const counts = countFindings(findings);
+  const date = formatDate(basis.legalDate, language);
+  const wage = basis.minimumWage ? `${basis.minimumWage.decree[language]}${basis.region ? (language === 'vi' ? `, vùng ${basis.region}` : `, region ${basis.region}`) : ''}` : language === 'vi' ? 'chưa có bảng' : 'no table';
+  const lines =
+    language === 'vi'
+      ? [
+          `Kiểm tra tuân thủ: “${options.title}”`,
+          `Pháp luật áp dụng ngày ${date} (${dateSources[basis.legalDateSource].vi}); lương tối thiểu vùng: ${wage}; nghỉ lễ, tết: ${basis.publicHolidayDays.total} ngày.`,
+          `${counts.violation} vi phạm, ${counts.warning} cảnh báo, ${counts.information} lưu ý.`,
+        ]
+      : [
+          `Compliance check: “${options.title}”`,
+          `Law in force on ${date} (${dateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
+          `${counts.violation} violation(s), ${counts.warning} warning(s), ${counts.information} note(s).`,
+        ];
+  for (const finding of findings) {
+    const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;
+    const where = article ? ` — ${language === 'vi' ? 'Điều' : 'Art.'} ${article.number}${article.title ? ` (${article.title})` : ''}` : '';
+    lines.push('', `${severityWords[finding.severity][language][0]}  ${finding.ruleId} [${shortCitation(finding.citation)}]${where}`, `  ${finding.message[language]}`);
+    const expected = `${language === 'vi' ? 'Yêu cầu' : 'Expected'}: ${finding.expected[language]}`;
+    lines.push(`  ${expected}${finding.actual && !finding.message[language].includes('“') ? ` · ${language === 'vi' ? 'Văn bản' : 'Found'}: ${finding.actual[language]}` : ''}`);
+  }
+  if (findings.length === 0) lines.push('', language === 'vi' ? 'Không phát hiện vấn đề nào.' : 'No findings.');
+  return lines;
+}
