@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { RunningServer } from '#main/server/serverMode';
 import { BenchmarkError, type Benchmark, type BenchmarkResult } from './lib/benchmark';
@@ -17,14 +18,27 @@ import { printTable } from './lib/table';
  */
 
 const sizes = [5, 300] as const;
+/**
+ * Sizes take turns in ABBA order, each turn in freshly opened pages: a machine whose load drifts
+ * during the run then weighs on both sizes alike (the scaling ratio compares them).
+ */
+const turns = [5, 300, 300, 5] as const;
 const warmUpKeystrokes = 20;
 const measuredKeystrokes = 200;
+const keystrokesPerTurn = measuredKeystrokes / 2;
 const measureTimeoutMs = 10_000;
 const viewport = { width: 1280, height: 860 };
 const sessionKey = 'thoa-uoc.session';
 
 /** Ordinary Vietnamese: ASCII letters, spaces and punctuation, and precomposed letters (ư, ộ, ế...). */
-export const typedText = ' Người lao động được hưởng nguyên lương trong những ngày nghỉ lễ, tết. Công ty bảo đảm bữa ăn giữa ca đủ dinh dưỡng và an toàn thực phẩm. Tiền thưởng cuối năm không thấp hơn một tháng lương ghi trong hợp đồng lao động. Hai bên đối thoại định kỳ mỗi quý một lần.'.slice(0, warmUpKeystrokes + measuredKeystrokes);
+const typedText =
+  ' Người lao động được hưởng nguyên lương trong những ngày nghỉ lễ, tết. Công ty bảo đảm bữa ăn giữa ca đủ dinh dưỡng và an toàn thực phẩm. Tiền thưởng cuối năm không thấp hơn một tháng lương ghi trong hợp đồng lao động. Hai bên đối thoại định kỳ mỗi quý một lần tại nơi làm việc.';
+
+/** What one turn types: a warm-up, then the measured keystrokes; a size's second turn goes on after the first. */
+function textOfTurn(turnOfSize: number): string {
+  const length = warmUpKeystrokes + keystrokesPerTurn;
+  return typedText.slice(turnOfSize * length, (turnOfSize + 1) * length);
+}
 
 const isAscii = (character: string): boolean => /^[\x20-\x7e]$/.test(character);
 
@@ -41,7 +55,7 @@ interface SizeResult {
 }
 
 /** A person in a fresh profile of their own browser, already joined (the session is pre-seeded). */
-export async function openPerson(browser: Browser, memberships: BenchMembership[]): Promise<BrowserContext> {
+async function openPerson(browser: Browser, memberships: BenchMembership[]): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   const session = JSON.stringify({ displayName: memberships[0]?.displayName ?? null, hostToken: null, memberships });
   await context.addInitScript(
@@ -53,16 +67,18 @@ export async function openPerson(browser: Browser, memberships: BenchMembership[
   return context;
 }
 
-export async function openDocument(context: BrowserContext, server: RunningServer, seeded: SeededAgreement, who: string, errors: string[]): Promise<{ page: Page; load: LoadTiming }> {
+/** Opens the document; `typedBefore` is what earlier turns added to it. */
+async function openDocument(context: BrowserContext, server: RunningServer, seeded: SeededAgreement, typedBefore: string, who: string, errors: string[]): Promise<{ page: Page; load: LoadTiming }> {
   const page = await context.newPage();
   const before = errors.length;
   watchErrors(page, who, errors);
+  const expectation = { ...seeded.expectation, textLength: seeded.expectation.textLength + typedBefore.length };
   await page.addInitScript(keepNamesShim);
-  await page.addInitScript(installEditorProbe, seeded.expectation);
+  await page.addInitScript(installEditorProbe, expectation);
   await page.goto(`${server.url}/#/d/${seeded.documentId}`);
   const load = await page.evaluate(() => window.editorBenchProbe?.loaded ?? Promise.reject(new Error('the probe is not installed')));
-  if (load.yjsArticles !== seeded.expectation.articles || load.yjsTextLength !== seeded.expectation.textLength) {
-    throw new BenchmarkError(`${who}: the page showed ${seeded.expectation.articles} articles but its Yjs content had ${load.yjsArticles} articles and ${load.yjsTextLength} characters (expected ${seeded.expectation.textLength})`);
+  if (load.yjsArticles !== expectation.articles || load.yjsTextLength !== expectation.textLength) {
+    throw new BenchmarkError(`${who}: the page showed ${expectation.articles} articles but its Yjs content had ${load.yjsArticles} articles and ${load.yjsTextLength} characters (expected ${expectation.textLength})`);
   }
   if (errors.length > before) throw new BenchmarkError(`${who}: errors while loading:\n${errors.slice(before).join('\n')}`);
   return { page, load };
@@ -88,7 +104,7 @@ async function scrollToStay(page: Page, selector: string): Promise<void> {
 }
 
 /** Puts the caret at the end of the target block, as a person would: click its last line, End. */
-export async function placeCaret(typer: Page, watcher: Page, selector: string): Promise<void> {
+async function placeCaret(typer: Page, watcher: Page, selector: string): Promise<void> {
   for (const page of [typer, watcher]) await scrollToStay(page, selector);
   const target = typer.locator(selector);
   const box = await target.boundingBox();
@@ -102,7 +118,7 @@ export async function placeCaret(typer: Page, watcher: Page, selector: string): 
   if (!isInTarget) throw new BenchmarkError(`clicking ${selector} did not put the caret in it`);
 }
 
-export async function typeOne(typer: Page, watcher: Page, selector: string, character: string, typedSoFar: string): Promise<Keystroke> {
+async function typeOne(typer: Page, watcher: Page, selector: string, character: string, typedSoFar: string): Promise<Keystroke> {
   const armArgs = [selector, typedSoFar, measureTimeoutMs] as const;
   await typer.evaluate(([block, tail, timeout]) => window.editorBenchProbe?.armTyping(block, tail, timeout), armArgs);
   await watcher.evaluate(([block, tail, timeout]) => window.editorBenchProbe?.armPeer(block, tail, timeout), armArgs);
@@ -127,24 +143,47 @@ async function checkConvergence(typer: Page, watcher: Page, seeded: SeededAgreem
   }
 }
 
-async function runSize(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: SeededAgreement, errors: string[]): Promise<SizeResult> {
+interface TurnResult {
+  loads: { employer: LoadTiming; union: LoadTiming };
+  keystrokes: Keystroke[];
+}
+
+/** Opens the document in both browsers, types one turn's text after `typedBefore`, closes them. */
+async function runTurn(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: SeededAgreement, typedBefore: string, typed: string, errors: string[]): Promise<TurnResult> {
   // One after the other, so that the two loads do not share the processor.
-  const watcher = await openDocument(contexts.union, server, seeded, `union (${seeded.articleCount})`, errors);
-  const typer = await openDocument(contexts.employer, server, seeded, `employer (${seeded.articleCount})`, errors);
+  const watcher = await openDocument(contexts.union, server, seeded, typedBefore, `union (${seeded.articleCount})`, errors);
+  const typer = await openDocument(contexts.employer, server, seeded, typedBefore, `employer (${seeded.articleCount})`, errors);
   try {
     await placeCaret(typer.page, watcher.page, seeded.targetSelector);
     const keystrokes: Keystroke[] = [];
-    for (let index = 0; index < typedText.length; index += 1) {
-      const character = typedText[index] as string;
-      const keystroke = await typeOne(typer.page, watcher.page, seeded.targetSelector, character, typedText.slice(0, index + 1));
+    for (let index = 0; index < typed.length; index += 1) {
+      const character = typed[index] as string;
+      const keystroke = await typeOne(typer.page, watcher.page, seeded.targetSelector, character, typedBefore + typed.slice(0, index + 1));
       if (index >= warmUpKeystrokes) keystrokes.push(keystroke);
     }
-    await checkConvergence(typer.page, watcher.page, seeded, typedText);
-    return { seeded, loads: { employer: typer.load, union: watcher.load }, keystrokes };
+    await checkConvergence(typer.page, watcher.page, seeded, typedBefore + typed);
+    return { loads: { employer: typer.load, union: watcher.load }, keystrokes };
   } finally {
     await typer.page.close();
     await watcher.page.close();
   }
+}
+
+/** Every turn, in ABBA order; the loads reported are those of each document's first opening. */
+async function runTurns(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: readonly SeededAgreement[], errors: string[]): Promise<SizeResult[]> {
+  const results = new Map<number, SizeResult>();
+  const typedSoFar = new Map<number, string>();
+  for (const size of turns) {
+    const agreement = seeded.find((candidate) => candidate.articleCount === size);
+    if (!agreement) throw new Error(`no ${size}-article agreement`);
+    const before = typedSoFar.get(size) ?? '';
+    const earlier = results.get(size);
+    const typed = textOfTurn(earlier ? 1 : 0);
+    const turn = await runTurn(server, contexts, agreement, before, typed, errors);
+    typedSoFar.set(size, before + typed);
+    results.set(size, earlier ? { ...earlier, keystrokes: [...earlier.keystrokes, ...turn.keystrokes] } : { seeded: agreement, loads: turn.loads, keystrokes: turn.keystrokes });
+  }
+  return sizes.map((size) => results.get(size) as SizeResult);
 }
 
 interface SizeFigures {
@@ -178,7 +217,7 @@ function printSize(result: SizeResult, figures: SizeFigures): void {
   printTable(
     ['browser', 'editable, DOM ms', 'editable, painted ms'],
     (['employer', 'union'] as const).map((who) => [who, loads[who].domMs, loads[who].paintMs]),
-    { title: `${seeded.articleCount} articles: navigation start → editable with every article`, digits: 1 },
+    { title: `${seeded.articleCount} articles: navigation start → editable with every article (first opening)`, digits: 1 },
   );
   const row = (label: string, summary: Summary) => [label, summary.count, summary.min, summary.median, summary.p95, summary.max];
   printTable(
@@ -191,7 +230,7 @@ function printSize(result: SizeResult, figures: SizeFigures): void {
       row("update in the peer's Y.Doc", figures.peerArrival),
       row("painted in the peer's browser", figures.peerPaint),
     ],
-    { title: `${seeded.articleCount} articles: ${measuredKeystrokes} keystrokes at the end of article ${seeded.targetArticle} (after ${warmUpKeystrokes} warm-up)`, digits: 1 },
+    { title: `${seeded.articleCount} articles: ${figures.paint.count} keystrokes at the end of article ${seeded.targetArticle} (2 turns of ${keystrokesPerTurn}, each after ${warmUpKeystrokes} warm-up)`, digits: 1 },
   );
 }
 
@@ -230,6 +269,8 @@ function report(results: readonly SizeResult[]): BenchmarkResult {
 }
 
 async function runEditor(): Promise<BenchmarkResult> {
+  const needed = 2 * (warmUpKeystrokes + keystrokesPerTurn);
+  if (typedText.length < needed) throw new BenchmarkError(`the typed text has ${typedText.length} characters, fewer than the ${needed} two turns type`);
   const { server, dispose } = await startEditorServer();
   const browsers: Browser[] = [];
   const errors: string[] = [];
@@ -243,10 +284,14 @@ async function runEditor(): Promise<BenchmarkResult> {
       employer: await openPerson(employerBrowser, seeded.map((agreement) => agreement.employer)),
       union: await openPerson(unionBrowser, seeded.map((agreement) => agreement.union)),
     };
+    // Latency is measured in wall-clock time: other work on the machine shows in the figures.
+    const loadAverage = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+    console.log(`machine: ${cpus().length} processors, load average ${loadAverage()} at the start`);
+    if ((loadavg()[0] ?? 0) > cpus().length) console.log('WARNING: the machine is busy with other work; it shows in every latency below (compare the 5-article figures).');
     console.log(`server mode at ${server.url}; ${seeded.map((agreement) => `${agreement.articleCount} articles (${agreement.expectation.textLength.toLocaleString('en-US')} characters)`).join(', ')}\n`);
-    const results: SizeResult[] = [];
-    for (const agreement of seeded) results.push(await runSize(server, contexts, agreement, errors));
+    const results = await runTurns(server, contexts, seeded, errors);
     if (errors.length > 0) throw new BenchmarkError(`errors in the pages:\n${errors.join('\n')}`);
+    console.log(`load average ${loadAverage()} at the end\n`);
     return report(results);
   } finally {
     for (const browser of browsers) await browser.close();

@@ -1,10 +1,13 @@
 import { editorBenchmark } from './editor.bench';
+import { exportBenchmark } from './export.bench';
 import type { Benchmark } from './lib/benchmark';
 import { storeBenchmark } from './store.bench';
 import { syncBenchmark } from './sync.bench';
+import { templatesBenchmark } from './templates.bench';
+import { versionsBenchmark } from './versions.bench';
 
 /**
  * Every benchmark, in the order `npm run bench` runs them. A new benchmark is one
  * `NAME.bench.ts` file exporting a Benchmark, added here.
  */
-export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark];
+export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, versionsBenchmark];

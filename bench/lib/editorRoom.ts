@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentInput } from '#shared/api/documents';
@@ -10,16 +10,22 @@ import { defaultRendererFolder, startServerMode, type RunningServer } from '#mai
 import { articleId, generateAgreement } from './agreementBody';
 import type { LoadExpectation } from './editorProbe';
 
-/** Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the built renderer. */
+/**
+ * Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the built renderer.
+ * It serves a copy of the build: a rebuild of dist/renderer during the run (tests in the same
+ * checkout rebuild it when sources change) would otherwise break the pages half-way.
+ */
 export async function startEditorServer(): Promise<{ server: RunningServer; dispose: () => Promise<void> }> {
   ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-  const dataFolder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-editor-'));
-  const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder, logger: createMemoryLogger() });
+  const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-editor-'));
+  const rendererFolder = join(folder, 'renderer');
+  cpSync(defaultRendererFolder, rendererFolder, { recursive: true });
+  const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: join(folder, 'data'), logger: createMemoryLogger(), rendererFolder });
   return {
     server,
     async dispose() {
       await server.close();
-      rmSync(dataFolder, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }

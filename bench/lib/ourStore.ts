@@ -30,9 +30,9 @@ export function countingLog(log: UpdateLog): { log: UpdateLog; compactions: () =
   return {
     log: {
       ...log,
-      compact(documentId, seq, state, at) {
+      compact(documentId, seq, state, at, deletions) {
         compactions += 1;
-        log.compact(documentId, seq, state, at);
+        log.compact(documentId, seq, state, at, deletions);
       },
     },
     compactions: () => compactions,

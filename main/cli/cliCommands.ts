@@ -16,6 +16,8 @@ export interface CliInvocation {
 export interface CommandOutput {
   value: unknown;
   lines: string[];
+  /** The process's exit code when the command ran but found a problem (default 0). */
+  exitCode?: number;
 }
 
 export class UsageError extends Error {}
@@ -43,6 +45,20 @@ function documentLines(documents: ApiOutput<'documents/list'>): string[] {
 }
 
 type Command = (call: CallAsHost, invocation: CliInvocation) => Promise<CommandOutput>;
+
+const verifyStatusText: Record<ApiOutput<'versions/verify'>['versions'][number]['status'], string> = {
+  ok: 'ok',
+  content_mismatch: 'ALTERED: the stored text no longer matches the hash taken when it was signed',
+  chain_broken: 'CHAIN BROKEN: it does not name the hash of the signed version before it',
+  unreadable: 'UNREADABLE: its stored snapshot cannot be rebuilt',
+};
+
+function verifyLines(report: ApiOutput<'versions/verify'>): string[] {
+  if (report.versions.length === 0) return [`Document ${report.documentId} has no signed version yet: nothing to verify.`];
+  const lines = report.versions.map((version) => `#${version.number}  ${version.createdAt}  ${version.name ?? '(signed)'}  ${verifyStatusText[version.status]}  sha256 ${version.contentHash ?? '-'}`);
+  const failed = report.versions.filter((version) => version.status !== 'ok').length;
+  return [...lines, failed === 0 ? `All ${report.versions.length} signed version(s) verified.` : `${failed} of ${report.versions.length} signed version(s) FAILED verification.`];
+}
 
 /** Every command of `npm run cli`, by its words. */
 export const cliCommands: Record<string, Command> = {
@@ -85,6 +101,10 @@ export const cliCommands: Record<string, Command> = {
     const lines = participants.map((p) => `${p.id}  ${p.side.padEnd(8)} ${p.displayName}${p.revokedAt ? '  (revoked)' : ''}`);
     return { value: participants, lines: lines.length > 0 ? lines : ['Nobody has joined this document yet.'] };
   },
+  verify: async (call, invocation) => {
+    const report = await call('versions/verify', { documentId: requirePositional(invocation, 1, 'DOCUMENT') });
+    return { value: report, lines: verifyLines(report), exitCode: report.ok ? 0 : 1 };
+  },
   'participants revoke': async (call, invocation) => {
     const participant = await call('participants/revoke', { participantId: requirePositional(invocation, 2, 'PARTICIPANT') });
     return { value: participant, lines: [`Revoked ${participant.displayName} (${participant.side}).`] };
@@ -104,7 +124,12 @@ Commands:
   redeem CODE --name NAME                        join with a code; prints the participant's token
   participants list DOCUMENT
   participants revoke PARTICIPANT
+  verify DOCUMENT                                rebuild every signed version from the database and check
+                                                 its hash chain; exit code 1 if any was altered
   admin-token [--label LABEL]                    a host token for server mode's HTTP API
+  check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
+                                                 law; --date: the law in force on that date (default:
+                                                 the effective date); exit 1 on a violation
 
 Options:
   --data FOLDER   the data folder (default: the per-user folder, or $THOA_UOC_DATA)

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ApiMethod } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
+import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { createSyncServer } from '#main/sync/syncServer';
@@ -25,6 +26,8 @@ function parse(argv: string[]) {
       url: { type: 'string' },
       name: { type: 'string' },
       label: { type: 'string' },
+      date: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,6 +48,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     print(cliUsage);
     return values.help ? 0 : 2;
   }
+  if (positionals[0] === 'check') return check(positionals, values, print);
   const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
   // The command line reads and changes documents straight in the database, with no socket open.
   const rooms = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
@@ -54,7 +58,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
       const token = authentication.createAdminToken(values.label ?? 'command line');
       output = { value: { token }, lines: [`Host token (keep it secret; send it as "Authorization: Bearer <token>"):`, token] };
     } else {
-      const words = positionals[0] === 'invite' || positionals[0] === 'redeem' ? positionals[0] : positionals.slice(0, 2).join(' ');
+      const words = positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
       const command = cliCommands[words];
       if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
       const handlers = createApiHandlers(context, rooms);
@@ -68,7 +72,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
       output = await command(call, { positionals, options: values, serverUrl: values.url ?? `http://${defaultHost}:${defaultPort}` });
     }
     print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
-    return 0;
+    return output.exitCode ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
       print(`${error.message}\n\n${cliUsage}`);
@@ -82,5 +86,24 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
   } finally {
     await rooms.close();
     context.store.close();
+  }
+}
+
+/** `check` reads a file and needs no data folder: exit 1 on a violation, 2 on a usage error or a bad file. */
+function check(positionals: string[], values: ReturnType<typeof parse>['values'], print: (text: string) => void): number {
+  try {
+    const output = runCheckCommand(positionals, { ...(values.date === undefined ? {} : { date: values.date }), ...(values.lang === undefined ? {} : { lang: values.lang }) }, localToday());
+    print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
+    return output.exitCode ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print(`${error.message}\n\n${cliUsage}`);
+      return 2;
+    }
+    if (error instanceof UnreadableDocumentError) {
+      print(error.message);
+      return 2;
+    }
+    throw error;
   }
 }

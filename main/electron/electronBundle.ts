@@ -17,7 +17,8 @@ export function buildElectronBundle(): string {
     platform: 'node' as const,
     format: 'cjs' as const,
     target: 'node22',
-    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // playwright-core prints server mode's PDFs; the desktop prints with Electron (printToPdf.ts).
+    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'playwright-core'],
     absWorkingDir: projectRoot,
     logLevel: 'warning' as const,
     define: { 'import.meta.url': 'importMetaUrl' },

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { createStreamLogger } from '#main/logger';
 import { apiChannel, createIpcApiHandler } from '#main/electron/ipcApi';
+import { createElectronPrinter } from '#main/electron/printToPdf';
 import { contentSecurityPolicy } from '#main/http/staticFiles';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { startServerMode, type RunningServer } from '#main/server/serverMode';
@@ -22,6 +23,7 @@ async function startEmbeddedServer(): Promise<RunningServer> {
     rendererFolder: join(app.getAppPath(), 'dist', 'renderer'),
     migrationsFolder: join(app.getAppPath(), 'main', 'store', 'migrations'),
     appVersion: app.getVersion(),
+    printPdf: createElectronPrinter(),
   };
   try {
     return await startServerMode({ ...options, port: defaultPort });

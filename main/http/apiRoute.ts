@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, httpStatusFor, type ApiErrorData } from '#shared/api/errors';
+import { maxImportBytes } from '#shared/api/export';
 import { maxPackBytes } from '#shared/templates/pack';
 import type { Logger } from '#main/logger';
 import type { Authentication } from '#main/services/authentication';
@@ -14,7 +15,12 @@ const maxBodyBytes = 1024 * 1024;
  * JSON string. Escaping can triple a file on the wire (a client that escapes non-ASCII sends
  * `\u1ec7` for each Vietnamese letter), so its body may be larger than other calls'.
  */
-const bodyLimits: ReadonlyMap<string, number> = new Map([['templates/importPack', 4 * maxPackBytes]]);
+const bodyLimits: ReadonlyMap<string, number> = new Map([
+  ['templates/importPack', 4 * maxPackBytes],
+  // documents/importPreview carries a .docx of up to maxImportBytes as base64 (4/3 of it), plus the
+  // file name: the only other call whose body may pass the 1 MiB of the rest.
+  ['documents/importPreview', Math.ceil((maxImportBytes * 4) / 3) + 64 * 1024],
+]);
 
 const bodyLimitFor = (method: string): number => bodyLimits.get(method) ?? maxBodyBytes;
 
@@ -116,9 +122,28 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
       const caller = authentication.resolve(bearerToken(request));
       if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
       const input = request.method === 'POST' ? await readJsonBody(request, method) : {};
-      const result = await dispatchApiCall(handlers, isHealth ? 'health/get' : method, input, caller, (error, failedMethod) => {
-        logger.log('error', 'api.unexpected_error', { method: failedMethod, error, stack: (error as Error).stack });
-      });
+      // A client that closes the request before the reply (the Cancel of a long export) aborts
+      // the call: handlers of long work stop at their next step.
+      const cancellation = new AbortController();
+      const onClose = (): void => {
+        if (!response.writableFinished) cancellation.abort();
+      };
+      response.once('close', onClose);
+      const result = await dispatchApiCall(
+        handlers,
+        isHealth ? 'health/get' : method,
+        input,
+        caller,
+        (error, failedMethod) => {
+          logger.log('error', 'api.unexpected_error', { method: failedMethod, error, stack: (error as Error).stack });
+        },
+        { signal: cancellation.signal },
+      );
+      response.off('close', onClose);
+      if (cancellation.signal.aborted) {
+        logger.log('info', 'api.cancelled', { method });
+        return;
+      }
       if (result.ok) sendJson(response, 200, result.result);
       else sendError(response, result.error);
     } catch (error) {

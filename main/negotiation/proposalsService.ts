@@ -9,6 +9,7 @@ import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import { negotiationMaps } from '#main/negotiation/negotiationDocument';
 import { negotiationActor, refuse, type NegotiationActor } from '#main/negotiation/negotiationAccess';
+import { assertTextOpen, visibleDocument } from '#main/services/access';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -96,6 +97,8 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
 
     /** Applies the proposal's text and records who accepted it and when, in one transaction. */
     accept(documentId: string, proposalId: string, caller: Caller): Proposal {
+      // A text put to the vote or signed changes only through an amendment round (LC Art. 82).
+      assertTextOpen(visibleDocument(context, caller, documentId));
       return decide(documentId, proposalId, 'accept', caller, (proposal, actor, doc) => {
         const applied =
           proposal.kind === 'delete' ? removeArticle(doc, proposal.clauseId)
@@ -103,7 +106,13 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
           : proposal.article ? insertArticleAfter(doc, proposal.clauseId, proposal.article) : false;
         if (!applied) throw new ApiError('conflict', 'the article this proposal is about no longer exists; it cannot be applied');
         const accepted = decided(proposal, actor, 'accepted');
-        negotiationMaps(doc).saveProposal(accepted);
+        const maps = negotiationMaps(doc);
+        maps.saveProposal(accepted);
+        // The agreed text is gone: the article is open again until both sides agree on the new one.
+        const status = maps.article(proposal.clauseId);
+        if (status.status === 'agreed') {
+          maps.saveArticle({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: { at: iso(context.now()), byName: actor.participant.displayName } });
+        }
         return accepted;
       });
     },

@@ -5,7 +5,10 @@ import { createStaticFiles } from '#main/http/staticFiles';
 import { randomToken } from '#main/secrets';
 import type { Logger } from '#main/logger';
 import { createApiHandlers } from '#main/services/apiHandlers';
+import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
+import { createNetworkShare } from '#main/server/networkShare';
 import { openServices } from '#main/server/services';
+import type { VersioningOptions } from '#main/services/serviceContext';
 import { createSyncServer } from '#main/sync/syncServer';
 
 export interface ServerModeOptions {
@@ -21,6 +24,10 @@ export interface ServerModeOptions {
   rendererFolder?: string;
   migrationsFolder?: string;
   appVersion?: string;
+  /** Prints exports to PDF (the desktop app passes Electron's); default headless Chromium. */
+  printPdf?: PdfPrinter;
+  /** When automatic versions are made (default: after 3 minutes without edits, or on leaving). */
+  versioning?: VersioningOptions;
 }
 
 /** Where `npm run build` puts the renderer. */
@@ -36,6 +43,7 @@ export async function startServerMode(options: ServerModeOptions) {
     sessionHostToken,
     migrationsFolder: options.migrationsFolder,
     appVersion: options.appVersion,
+    versioning: options.versioning,
   });
   const sync = createSyncServer({
     context,
@@ -44,9 +52,14 @@ export async function startServerMode(options: ServerModeOptions) {
     pingIntervalMs: options.pingIntervalMs,
     lookupVariable: context.lookupVariable,
   });
-  const handlers = createApiHandlers(context, sync);
+  // Chromium starts at the first PDF export only, and stops with the server.
+  const chromium = options.printPdf ? null : createChromiumPrinter();
   const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);
-  const http = createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
+  // The same server may also listen on a LAN address the host chooses (network/share).
+  const createServer = () => createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
+  const network = createNetworkShare({ host: options.host, port: () => (http.address() as AddressInfo).port, createServer });
+  const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, network });
+  const http = createServer();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -71,7 +84,9 @@ export async function startServerMode(options: ServerModeOptions) {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         await sync.close();
         http.closeAllConnections();
+        await network.close();
         await stopped;
+        await chromium?.close();
         context.store.close();
       })();
       return closing;

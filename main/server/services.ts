@@ -4,7 +4,7 @@ import { readAppVersion } from '#main/appVersion';
 import type { Logger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { createAuthentication } from '#main/services/authentication';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext, VersioningOptions } from '#main/services/serviceContext';
 import { createServiceEvents } from '#main/services/serviceEvents';
 import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
@@ -19,6 +19,8 @@ export interface OpenServicesOptions {
   /** Where the SQL migrations are (the desktop app passes its own resources folder). */
   migrationsFolder?: string;
   appVersion?: string;
+  /** When automatic versions are made, and the timers that wait for it (tests inject both). */
+  versioning?: VersioningOptions;
 }
 
 /** Opens the data folder's database and builds the service context over it. */
@@ -35,6 +37,7 @@ export function openServices(dataFolder: string, logger: Logger, options: OpenSe
     events,
     // Built-in variables, then those of imported template packs (kept current on every import).
     lookupVariable: createVariableLookup(store, events),
+    versioning: options.versioning,
   };
   return { context, authentication: createAuthentication(context, options.sessionHostToken) };
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
+import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import type { DocumentRecord } from '#main/store/records';
 import type { ServiceContext } from '#main/services/serviceContext';
 
@@ -28,5 +29,17 @@ export function visibleDocument(context: ServiceContext, caller: Caller, documen
 export function assertNotArchived(document: DocumentRecord): void {
   if (document.archivedAt !== null) {
     throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`);
+  }
+}
+
+/**
+ * Refuses changes to the text of a document its lifecycle has frozen: put to the workers' vote,
+ * signed (Labour Code Art. 76, 78), or issued labour regulations (Art. 119-120). An amendment
+ * (Art. 82) opens it again.
+ */
+export function assertTextOpen(document: DocumentRecord): void {
+  assertNotArchived(document);
+  if (isTextFrozen(document.kind, document.lifecycleState)) {
+    throw new ApiError('conflict', `the text of "${document.title}" is frozen in the state "${document.lifecycleState}": open an amendment first (Labour Code Art. 82; Art. 118(3) for labour regulations)`);
   }
 }

@@ -9,9 +9,19 @@ import type { ServiceContext } from '#main/services/serviceContext';
 import { createTemplatesService } from '#main/services/templatesService';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
+import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
+import { createVersionHandlers } from '#main/versions/versionHandlers';
+import { createLifecycleHandlers } from '#main/lifecycle/lifecycleHandlers';
+import { createNetworkHandlers } from '#main/server/networkHandlers';
+import type { NetworkShare } from '#main/server/networkShare';
+
+/** What only a running server offers: reading live rooms and printing for exports, sharing on the network. */
+export interface HandlerEnvironment extends ExportDependencies {
+  network?: NetworkShare;
+}
 
 /** The API contract implemented over the services; every transport serves this one map. */
-export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms): ApiHandlers {
+export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms, environment: HandlerEnvironment = {}): ApiHandlers {
   const startedAt = context.now();
   const documents = createDocumentsService(context);
   const invitations = createInvitationsService(context);
@@ -50,5 +60,9 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms)
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
     ...createNegotiationHandlers(context, rooms),
+    ...createExportHandlers(context, environment),
+    ...createNetworkHandlers(context, environment.network),
+    ...createVersionHandlers(context, rooms),
+    ...createLifecycleHandlers(context, rooms),
   };
 }

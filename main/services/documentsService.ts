@@ -8,6 +8,7 @@ import { validateVariableValue } from '#shared/templates/variableValues';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { toDocumentMeta } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
+import { initialVersionRecord } from '#main/versions/initialVersion';
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
 
@@ -38,10 +39,13 @@ export function createDocumentsService(context: ServiceContext) {
         const problem = validateVariableValue(definition, value);
         if (problem) throw new ApiError('invalid_input', `variables.${id}: ${problem.en}`);
       }
-      const content = encodeInitialContent({ blocks: input.content ?? blankDocument(input.kind, context.newId), variables: input.variables, language: input.language });
+      const blocks = input.content ?? blankDocument(input.kind, context.newId);
+      const content = encodeInitialContent({ blocks, variables: input.variables, language: input.language });
       store.transaction(() => {
         store.documents.insert(record);
         store.updates.append(record.id, 1, [{ bytes: content, participantId: null, at }]);
+        // Version 1: the text as created, to compare with and restore (see main/versions).
+        store.versions.insert(initialVersionRecord({ id: context.newId(), documentId: record.id, seed: content, blocks, at }));
         store.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
       });
       return toDocumentMeta(record);

@@ -1,6 +1,7 @@
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { Logger } from '#main/logger';
 import type { ServiceEvents } from '#main/services/serviceEvents';
+import type { Timers } from '#main/services/timers';
 import type { Store } from '#main/store/store';
 
 /** What every service needs; clocks and ids are injected so that tests are deterministic. */
@@ -13,4 +14,11 @@ export interface ServiceContext {
   events: ServiceEvents;
   /** Definitions of the variables a document may hold (built-in library, user templates). */
   lookupVariable: VariableLookup;
+  /** Automatic versions: after how long without edits a person's edits become a version (default 3 minutes), and the timers that wait for it. */
+  versioning?: VersioningOptions;
+}
+
+export interface VersioningOptions {
+  idleMs?: number;
+  timers?: Timers;
 }

@@ -9,6 +9,10 @@ export interface ServiceEventMap {
   userVariablesChanged: { variableIds: string[] };
   /** Clients' edits inside articles were stored: clauseId → the participant who edited it last. */
   articlesEdited: { documentId: string; edits: ReadonlyMap<string, string> };
+  /** Updates sent by participants through sync were stored (automatic versions group them). */
+  documentEdited: { documentId: string; participantIds: ReadonlySet<string> };
+  /** A participant's last connection to a document closed; the document is still loaded while listeners run. */
+  participantLeft: { documentId: string; participantId: string };
 }
 
 type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void;

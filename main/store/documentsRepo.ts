@@ -39,6 +39,7 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
     reviewerComments: db.prepare<[string], { reviewer_comments: number }>('SELECT reviewer_comments FROM documents WHERE id = ?'),
     setReviewerComments: db.prepare<[number, number, string]>('UPDATE documents SET reviewer_comments = ?, updated_at = ? WHERE id = ?'),
+    setLifecycleState: db.prepare<[string, number, string]>('UPDATE documents SET lifecycle_state = ?, updated_at = ? WHERE id = ?'),
     archive: db.prepare<[number, number, string]>(
       'UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL',
     ),
@@ -63,6 +64,10 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     },
     setReviewerComments(id: string, allowed: boolean, at: number): void {
       statements.setReviewerComments.run(allowed ? 1 : 0, at, id);
+    },
+    /** Mirrors the lifecycle's state today (main/lifecycle keeps it current). */
+    setLifecycleState(id: string, state: DocumentRecord['lifecycleState'], at: number): void {
+      statements.setLifecycleState.run(state, at, id);
     },
     archive(id: string, at: number): void {
       statements.archive.run(at, at, id);

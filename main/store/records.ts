@@ -2,6 +2,7 @@ import type { DocumentKind } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Side } from '#shared/sides';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
+import type { VersionKind, VersionSummary } from '#shared/versions/model';
 
 /** Rows as the store returns them. Times are milliseconds since the Unix epoch. */
 
@@ -62,6 +63,8 @@ export interface LoggedUpdate {
 export interface StoredDocumentState {
   checkpoint: { seq: number; state: Uint8Array } | null;
   tail: Uint8Array[];
+  /** Who sent each update of the tail (null: the server or the host). */
+  tailAuthors: (string | null)[];
   lastSeq: number;
   tailBytes: number;
 }
@@ -83,3 +86,28 @@ export interface UserVariableRecord {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A version of a document (see migration 0004): a Yjs snapshot and what the timeline shows. */
+export interface VersionRecord {
+  id: string;
+  documentId: string;
+  /** 1, 2, 3... per document, in the order the versions were made. */
+  number: number;
+  kind: VersionKind;
+  name: string | null;
+  /** The participant it is attributed to; null for the host or the server. */
+  authorId: string | null;
+  side: Side | null;
+  createdAt: number;
+  /** Y.encodeSnapshot: the full state vector, and the deletions made since version `snapshotBase`. */
+  snapshot: Uint8Array;
+  snapshotBase: number;
+  summary: VersionSummary;
+  restoredFrom: string | null;
+  /** Signed versions only: SHA-256 (hex) of the canonical text, and that of the previous signed version. */
+  contentHash: string | null;
+  previousHash: string | null;
+}
+
+/** A version without its snapshot, for listing. */
+export type VersionHeader = Omit<VersionRecord, 'snapshot'>;

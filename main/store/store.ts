@@ -8,6 +8,9 @@ import { createUpdateLog } from '#main/store/updateLog';
 import { createUserTemplatesRepo } from '#main/store/userTemplatesRepo';
 import { createUserVariablesRepo } from '#main/store/userVariablesRepo';
 import { createInternalThreadsRepo } from '#main/store/internalThreadsRepo';
+import { createVersionsRepo } from '#main/store/versionsRepo';
+import { createLifecycleRepo } from '#main/store/lifecycleRepo';
+import { createReviewFindingsRepo } from '#main/store/reviewFindingsRepo';
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -23,6 +26,9 @@ export function createStore(db: SqliteDatabase) {
     userTemplates: createUserTemplatesRepo(db),
     userVariables: createUserVariablesRepo(db),
     internalThreads: createInternalThreadsRepo(db),
+    versions: createVersionsRepo(db),
+    lifecycle: createLifecycleRepo(db),
+    reviewFindings: createReviewFindingsRepo(db),
     /** Runs fn in one transaction (fn must not await: better-sqlite3 is synchronous). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

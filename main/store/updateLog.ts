@@ -7,6 +7,13 @@ export interface ClientSighting {
   at: number;
 }
 
+/** The deletions one participant (null: the server or the host) made in the updates a compaction folds. */
+export interface DeletionRecord {
+  participantId: string | null;
+  /** Y.encodeSnapshot of an empty state vector and the delete set. */
+  deleteSet: Uint8Array;
+}
+
 export type UpdateLog = ReturnType<typeof createUpdateLog>;
 
 /** Rows per multi-row INSERT when appending a batch (5 parameters a row, far below SQLite's limit). */
@@ -30,8 +37,8 @@ export function createUpdateLog(db: SqliteDatabase) {
     checkpoint: db.prepare<[string], { seq: number; state: Uint8Array }>(
       'SELECT seq, state FROM checkpoints WHERE document_id = ?',
     ),
-    tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array }>(
-      'SELECT seq, bytes FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+    tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
+      'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
     ),
     lastSeq: db.prepare<[string], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM updates WHERE document_id = ?',
@@ -46,6 +53,12 @@ export function createUpdateLog(db: SqliteDatabase) {
     ),
     clients: db.prepare<[string], { client_id: number; participant_id: string | null }>(
       'SELECT client_id, participant_id FROM document_clients WHERE document_id = ?',
+    ),
+    insertDeletions: db.prepare<[string, number, string | null, Uint8Array]>(
+      'INSERT INTO deletion_authors (document_id, through_seq, participant_id, delete_set) VALUES (?, ?, ?, ?)',
+    ),
+    deletions: db.prepare<[string], { participant_id: string | null; delete_set: Uint8Array }>(
+      'SELECT participant_id, delete_set FROM deletion_authors WHERE document_id = ? ORDER BY through_seq, id',
     ),
   };
 
@@ -73,7 +86,9 @@ export function createUpdateLog(db: SqliteDatabase) {
     },
   );
 
-  const replaceCheckpoint = db.transaction((documentId: string, seq: number, state: Uint8Array, at: number) => {
+  const replaceCheckpoint = db.transaction((documentId: string, seq: number, state: Uint8Array, at: number, deletions: readonly DeletionRecord[]) => {
+    // Who deleted what is kept before the updates that say it are dropped (decision 0008).
+    for (const record of deletions) statements.insertDeletions.run(documentId, seq, record.participantId, record.deleteSet);
     statements.upsertCheckpoint.run(documentId, seq, state, at);
     statements.deleteUpTo.run(documentId, seq);
   });
@@ -92,6 +107,7 @@ export function createUpdateLog(db: SqliteDatabase) {
       return {
         checkpoint,
         tail: rows.map((row) => row.bytes),
+        tailAuthors: rows.map((row) => row.participant_id),
         lastSeq,
         tailBytes: rows.reduce((sum, row) => sum + row.bytes.length, 0),
       };
@@ -104,12 +120,18 @@ export function createUpdateLog(db: SqliteDatabase) {
     },
 
     /**
-     * Folds every update up to seq into one checkpoint and drops them from the log, then gives
-     * the freed pages back to the file system.
+     * Folds every update up to seq into one checkpoint and drops them from the log, recording
+     * first who deleted what in them (`deletions`), then gives the freed pages back to the file
+     * system.
      */
-    compact(documentId: string, seq: number, state: Uint8Array, at: number): void {
-      replaceCheckpoint(documentId, seq, state, at);
+    compact(documentId: string, seq: number, state: Uint8Array, at: number, deletions: readonly DeletionRecord[] = []): void {
+      replaceCheckpoint(documentId, seq, state, at, deletions);
       db.pragma('incremental_vacuum');
+    },
+
+    /** The deletions recorded by past compactions, oldest first. */
+    deletionAuthors(documentId: string): DeletionRecord[] {
+      return statements.deletions.all(documentId).map((row) => ({ participantId: row.participant_id, deleteSet: row.delete_set }));
     },
 
     /** Yjs client id → participant id, for attribution. */

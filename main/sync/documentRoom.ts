@@ -29,6 +29,8 @@ export interface DocumentRoomOptions {
   onWriteRefused: (connection: RoomConnection, reason: string) => void;
   /** Called after clients' edits inside articles are stored: clauseId → the participant who edited it last. */
   onArticlesEdited?: (documentId: string, edits: ReadonlyMap<string, string>) => void;
+  /** Called after clients' updates are stored, with the participants who sent them. */
+  onEdited?: (documentId: string, participantIds: ReadonlySet<string>) => void;
   /** Called when the room can no longer serve and must be dropped. */
   onFailed: (room: DocumentRoom) => void;
   compactMinBytes?: number;
@@ -101,6 +103,11 @@ export class DocumentRoom {
 
   get isEmpty(): boolean {
     return this.connections.size === 0;
+  }
+
+  /** Whether the room still serves (it has neither failed nor been closed). */
+  get isAvailable(): boolean {
+    return !this.failed && !this.closed;
   }
 
   answerSyncStep1(connection: RoomConnection, stateVector: Uint8Array): void {
@@ -180,6 +187,27 @@ export class DocumentRoom {
       this.editedArticles = new Map();
       this.options.onArticlesEdited?.(this.documentId, edits);
     }
+    if (this.options.onEdited) {
+      const editors = new Set<string>();
+      for (const update of batch) if (update.origin !== null && update.participantId !== null) editors.add(update.participantId);
+      if (editors.size > 0) this.options.onEdited(this.documentId, editors);
+    }
+  }
+
+  /** Whether a participant still has a connection to this room. */
+  hasParticipant(participantId: string): boolean {
+    for (const connection of this.connections) if (connection.participant.id === participantId) return true;
+    return false;
+  }
+
+  /** Who deleted what in this document (see PersistentDoc.deletionAuthors). */
+  deletionAuthors(): ReturnType<PersistentDoc<RoomConnection>['deletionAuthors']> {
+    return this.persistent.deletionAuthors();
+  }
+
+  /** Which participant first wrote with a Yjs client id (null: the host or the server; undefined: unknown). */
+  ownerOfClient(clientId: number): string | null | undefined {
+    return this.persistent.ownerOfClient(clientId);
   }
 
   /**

@@ -1,6 +1,9 @@
+import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
+import type { DeleteSet } from '#shared/versions/deleteSets';
 import type { LoggedUpdate } from '#main/store/records';
 import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
+import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal';
 import { MalformedFrameError } from '#main/sync/frames';
 
 /** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
@@ -88,13 +91,31 @@ export class PersistentDoc<Origin> {
   private readonly clientOwners: Map<number, string | null>;
   private readonly compactMinBytes: number;
   private storageFailed = false;
+  private readonly deletions: DeletionJournal;
+  /** The Yjs client id the server writes with on behalf of each participant (see change()). */
+  private readonly serverClients = new Map<string | null, number>();
 
   constructor(private readonly options: PersistentDocOptions<Origin>) {
     const stored = options.log.load(options.documentId);
+    this.deletions = new DeletionJournal(() => options.log.deletionAuthors(options.documentId));
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
     this.doc.transact(() => {
       if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint.state);
-      for (const update of stored.tail) Y.applyUpdate(this.doc, update);
     });
+    // The tail has not been through a compaction yet: its deletions are recorded again, each run of
+    // one author's updates in one transaction (what each update newly deleted is that author's).
+    for (let start = 0; start < stored.tail.length; ) {
+      const author = stored.tailAuthors[start] ?? null;
+      let end = start + 1;
+      while (end < stored.tail.length && (stored.tailAuthors[end] ?? null) === author) end += 1;
+      const run = stored.tail.slice(start, end);
+      this.deletions.by(author, () =>
+        this.doc.transact(() => {
+          for (const update of run) Y.applyUpdate(this.doc, update);
+        }),
+      );
+      start = end;
+    }
     this.lastSeq = stored.lastSeq;
     this.tailBytes = stored.tailBytes;
     this.tailCount = stored.tail.length;
@@ -129,7 +150,7 @@ export class PersistentDoc<Origin> {
     }
     const refusal = this.options.refusalOf?.(decoded, this.doc) ?? null;
     if (refusal !== null) throw new WriteRefusedError(refusal);
-    Y.applyUpdate(this.doc, update, origin);
+    this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
     const at = this.options.now();
     this.noteClients(decoded.structs, participantId, at);
     this.pending.push({ bytes: update, participantId, at, origin });
@@ -147,6 +168,31 @@ export class PersistentDoc<Origin> {
   }
 
   /**
+   * Who deleted what in this document, by author (a participant, or null for the server or the
+   * host): what past compactions recorded, and what was applied since.
+   */
+  deletionAuthors(): Map<DeletionAuthor, DeleteSet> {
+    return this.deletions.authors();
+  }
+
+  /**
+   * The Yjs client id the server writes with for a participant (null: the server or the host):
+   * one per participant and loaded room, recorded in document_clients like a client's own, so that
+   * text the server writes on someone's behalf (a restore, an accepted proposal) is theirs.
+   */
+  private serverClientFor(participantId: string | null): number {
+    const known = this.serverClients.get(participantId);
+    if (known !== undefined) return known;
+    let clientId: number;
+    do clientId = randomInt(1, 2 ** 32 - 1);
+    while (this.doc.store.clients.has(clientId) || this.clientOwners.has(clientId) || clientId === this.doc.clientID);
+    this.serverClients.set(participantId, clientId);
+    this.clientOwners.set(clientId, participantId);
+    this.sightings.push({ clientId, participantId, at: this.options.now() });
+    return clientId;
+  }
+
+  /**
    * Makes a change on the server's behalf (an accepted proposal, a status, a restore) in one Yjs
    * transaction, stores it at once together with anything pending, and reports it as stored.
    * Returns false when the change changed nothing. Throws if it could not be stored.
@@ -156,10 +202,13 @@ export class PersistentDoc<Origin> {
     const capture = (update: Uint8Array, origin: unknown) => {
       if (origin === serverChangeOrigin) updates.push(update);
     };
+    const ownClientId = this.doc.clientID;
     this.doc.on('update', capture);
+    this.doc.clientID = this.serverClientFor(participantId);
     try {
-      this.doc.transact(() => apply(this.doc), serverChangeOrigin);
+      this.deletions.by(participantId, () => this.doc.transact(() => apply(this.doc), serverChangeOrigin));
     } finally {
+      this.doc.clientID = ownClientId;
       this.doc.off('update', capture);
     }
     const at = this.options.now();
@@ -202,16 +251,18 @@ export class PersistentDoc<Origin> {
     if (this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) this.compact();
   }
 
-  /** Folds the log tail into a new checkpoint (only call with nothing pending). */
+  /** Folds the log tail into a new checkpoint (only call with nothing pending), recording who deleted what in it first. */
   compact(): void {
     if (this.tailCount === 0 || this.pending.length > 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
+    const deletions = this.deletions.forCompaction();
     try {
-      this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now());
+      this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now(), deletions.records);
     } catch (error) {
       this.options.onStorageFailure(error);
       return;
     }
+    deletions.committed();
     this.checkpointBytes = state.length;
     this.tailBytes = 0;
     this.tailCount = 0;

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isReadOnlySide } from '#shared/sides';
+import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import { closeCodes, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
 import type { Authentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
@@ -41,9 +42,11 @@ export function createSyncServer(options: SyncServerOptions) {
   let accepting = true;
   const writePolicy = createWritePolicy(options.lookupVariable);
 
+  // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
+  // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
   const isDocumentFrozen = (documentId: string): boolean => {
     const document = store.documents.get(documentId);
-    return document === undefined || document.archivedAt !== null;
+    return document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
   };
 
   function roomFor(documentId: string): DocumentRoom {
@@ -58,6 +61,7 @@ export function createSyncServer(options: SyncServerOptions) {
       compactMinBytes: options.compactMinBytes,
       writePolicy,
       onArticlesEdited: (id, edits) => context.events.emit('articlesEdited', { documentId: id, edits }),
+      onEdited: (id, participantIds) => context.events.emit('documentEdited', { documentId: id, participantIds }),
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
         store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });
@@ -74,6 +78,15 @@ export function createSyncServer(options: SyncServerOptions) {
   function onConnectionClosed(connection: SyncConnection, room: DocumentRoom): void {
     connections.delete(connection);
     room.leave(connection);
+    const { participant } = connection;
+    if (!room.hasParticipant(participant.id) && room.isAvailable && rooms.get(room.documentId) === room) {
+      // Listeners (the versions of what this person did) still find the room loaded.
+      try {
+        context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
+      } catch (error) {
+        logger.log('error', 'sync.left_listener_failed', { document: room.documentId, participant: participant.id, error });
+      }
+    }
     if (room.isEmpty && rooms.get(room.documentId) === room) {
       rooms.delete(room.documentId);
       room.close();
@@ -175,8 +188,10 @@ export function createSyncServer(options: SyncServerOptions) {
       for (const off of unsubscribe) off();
       for (const room of [...rooms.values()]) {
         room.flush();
-        rooms.delete(room.documentId);
+        // Connections close while the room is still listed, so that whoever reacts to people
+        // leaving (automatic versions) works on this room rather than loading it anew.
         for (const connection of [...room.connections]) connection.close(closeCodes.goingAway, 'the server is shutting down');
+        if (rooms.get(room.documentId) === room) rooms.delete(room.documentId);
         room.close();
       }
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -4,7 +4,10 @@ import { DocumentPage } from '../pages/DocumentPage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
 import { NamePrompt } from '../pages/NamePrompt';
+import { MinutesPage } from '../negotiation/MinutesPage';
 import { NewDocumentWizard } from '../wizard/NewDocumentWizard';
+import { ReviewPage } from '../review/ReviewPage';
+import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { navigate, useRoute } from './hashRoute';
 
 export function App() {
@@ -26,6 +29,12 @@ export function App() {
       return <DocumentPage documentId={route.documentId} />;
     case 'new':
       return <NewDocumentWizard />;
+    case 'review':
+      return <ReviewQueuePage />;
+    case 'reviewDocument':
+      return <ReviewPage documentId={route.documentId} />;
+    case 'minutes':
+      return <MinutesPage documentId={route.documentId} />;
     default:
       return <HomePage />;
   }

@@ -31,6 +31,9 @@ export interface CollaborationOptions {
   onWriteRefused: (reason: string) => void;
 }
 
+/** How long local changes gather before one marker asks the server to confirm them all. */
+const markerDelayMs = 100;
+
 /**
  * One open document: its Y.Doc, kept on this device (IndexedDB) for offline work, synced through
  * the stock y-websocket provider, with a live status for the connection indicator.
@@ -41,6 +44,8 @@ export class Collaboration {
   private readonly offlineCopy: IndexeddbPersistence;
   private readonly pending: PendingChanges;
   private readonly listeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(topic: string) => void>();
+  private markerTimer: ReturnType<typeof setTimeout> | undefined;
   private status: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
 
   constructor(options: CollaborationOptions) {
@@ -48,11 +53,15 @@ export class Collaboration {
     this.pending = new PendingChanges(`${deviceKey}/pending`);
     this.offlineCopy = new IndexeddbPersistence(deviceKey, this.doc);
     this.provider = new WebsocketProvider(`${options.serverUrl.replace(/^http/, 'ws')}${syncPath}`, options.documentId, this.doc, {
-      params: { token: options.token, protocol: String(syncProtocolVersion) },
+      params: { token: options.token, protocol: String(syncProtocolVersion), notices: '1' },
       disableBc: true,
     });
     this.provider.messageHandlers[messageType.auth] = (_encoder, decoder) => {
       if (readVarUint(decoder) === 0) options.onWriteRefused(readVarString(decoder));
+    };
+    this.provider.messageHandlers[messageType.notice] = (_encoder, decoder) => {
+      const topic = readVarString(decoder);
+      for (const listener of this.noticeListeners) listener(topic);
     };
     this.provider.messageHandlers[messageType.storedAck] = (_encoder, decoder) => {
       this.pending.confirmStored(readStoredMarker(decoder));
@@ -67,6 +76,7 @@ export class Collaboration {
     this.provider.on('closed', ({ code, reason }) => this.setStatus({ connection: 'refused', refusal: { code, reason } }));
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
+    window.addEventListener('pagehide', this.pending.flush);
     if (!navigator.onLine) this.goOffline();
     void this.offlineCopy.whenSynced.then(() => {
       if (contentRoot(this.doc).length > 0) this.setStatus({ contentReady: true });
@@ -87,8 +97,13 @@ export class Collaboration {
   private onUpdate(origin: unknown): void {
     // Changes from the server or from this device's offline copy are not local edits.
     if (origin === this.provider || origin === this.offlineCopy) return;
-    const marker = this.pending.recordLocalChange();
-    this.sendMarker(marker);
+    this.pending.recordLocalChange();
+    // One marker for a burst of changes rather than one per keystroke: the server confirms
+    // everything sent before a marker, and the indicator shows "saving" only after a second.
+    this.markerTimer ??= setTimeout(() => {
+      this.markerTimer = undefined;
+      this.sendMarker(this.pending.latestMarker);
+    }, markerDelayMs);
     this.setStatus({});
   }
 
@@ -110,6 +125,12 @@ export class Collaboration {
 
   readonly getStatus = (): CollaborationStatus => this.status;
 
+  /** Hears the server say that something read through the API changed (e.g. "threads"). */
+  onNotice(listener: (topic: string) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
   /** Forgets this device's copy of the document (after a refusal): the server's copy is the truth. */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect();
@@ -120,6 +141,9 @@ export class Collaboration {
   destroy(): void {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
+    window.removeEventListener('pagehide', this.pending.flush);
+    clearTimeout(this.markerTimer);
+    this.pending.flush();
     this.provider.destroy();
     void this.offlineCopy.destroy();
     this.doc.destroy();

@@ -14,6 +14,8 @@ export function readStoredMarker(decoder: decoding.Decoder): number {
   return decoding.readVarUint(decoder);
 }
 
+const saveDelayMs = 250;
+
 /**
  * Counts this device's changes that are not yet stored on the server. Every local change is
  * numbered; the server echoes a number once everything sent before it is in its database.
@@ -22,6 +24,7 @@ export function readStoredMarker(decoder: decoding.Decoder): number {
 export class PendingChanges {
   private made: number;
   private stored: number;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly storageKey: string) {
     const saved = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { made?: number; stored?: number };
@@ -51,12 +54,27 @@ export class PendingChanges {
   }
 
   forget(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     localStorage.removeItem(this.storageKey);
     this.made = 0;
     this.stored = 0;
   }
 
+  /**
+   * Writes are coalesced: localStorage is synchronous, and typing changes both counters on every
+   * keystroke. What a crash can lose is the last quarter of a second of counting, never a change
+   * (those are in the offline copy); closing the page writes at once (flush).
+   */
   private save(): void {
-    localStorage.setItem(this.storageKey, JSON.stringify({ made: this.made, stored: this.stored }));
+    this.saveTimer ??= setTimeout(() => this.flush(), saveDelayMs);
   }
+
+  /** Writes the counters now, if they changed since the last write. */
+  readonly flush = (): void => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    localStorage.setItem(this.storageKey, JSON.stringify({ made: this.made, stored: this.stored }));
+  };
 }

@@ -4,8 +4,8 @@ import type { ApiClient } from '#shared/api/client';
 import type { Invitation } from '#shared/api/invitations';
 import { formatDateTime, type Language } from '#shared/format/locale';
 import type { Side } from '#shared/sides';
-import { serverUrl } from '../api/apiClients';
 import { ErrorNotice } from './ErrorNotice';
+import { NetworkShareControl, useShareUrl } from './NetworkShare';
 
 /** Creates a one-time invitation for a side and shows its code and link, ready to send. */
 export function InvitePanel({ client, documentId, allowedSides }: { client: ApiClient; documentId: string; allowedSides: readonly Side[] }) {
@@ -13,7 +13,8 @@ export function InvitePanel({ client, documentId, allowedSides }: { client: ApiC
   const [side, setSide] = useState<Side>(allowedSides[0] ?? 'union');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const link = invitation ? `${serverUrl()}/#/join/${encodeURIComponent(invitation.code)}` : '';
+  const { shareUrl, status, setStatus } = useShareUrl(client);
+  const link = invitation ? `${shareUrl}/#/join/${encodeURIComponent(invitation.code)}` : '';
 
   const create = async () => {
     setError(null);
@@ -26,6 +27,7 @@ export function InvitePanel({ client, documentId, allowedSides }: { client: ApiC
 
   return (
     <div className="invite-panel">
+      {status && <NetworkShareControl client={client} status={status} onShared={setStatus} />}
       <div className="row">
         <label>
           {t('invite.side')}

@@ -2,29 +2,72 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
-import type { Side } from '#shared/sides';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { CompliancePanel } from '../compliance/CompliancePanel';
+import { showComplianceEvent, showReviewEvent } from '../lifecycle/documentChecks';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { revealArticle } from '../editor/reveal';
+import { NegotiationPanel } from '../negotiation/NegotiationPanel';
+import { focusArticleEvent } from '../negotiation/negotiationStore';
+import type { Membership } from '../session/session';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
 import { VariablesPanel, type VariableFocus } from '../variables/VariablesPanel';
 import type { OpenEditor } from './useDocumentEditor';
 
-const tabs = ['outline', 'variables', 'library'] as const;
+const tabs = ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
 type Tab = (typeof tabs)[number];
 
-/** The left pane of the editor: the outline, the document's variables, the clause library. */
-export function SidePanel({ open, variables, kind, readOnly, side, client }: { open: OpenEditor; variables: DocumentVariables; kind: DocumentKind | null; readOnly: boolean; side: Side; client: ApiClient }) {
+/**
+ * The left pane of the editor: the outline, the document's variables, the clause library, the
+ * negotiation and the history.
+ */
+export interface SidePanelProps {
+  open: OpenEditor;
+  variables: DocumentVariables;
+  kind: DocumentKind | null;
+  readOnly: boolean;
+  membership: Membership;
+  client: ApiClient;
+}
+
+export function SidePanel({ open, variables, kind, readOnly, membership, client }: SidePanelProps) {
+  const { side, documentId } = membership;
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('outline');
   const [focus, setFocus] = useState<VariableFocus | null>(null);
+  // The article whose compliance marker was clicked (the compliance tab scrolls to its findings).
+  const [complianceFocus, setComplianceFocus] = useState<string | null>(null);
+  const [articleFocus, setArticleFocus] = useState<VariableFocus | null>(null);
   useEffect(() => {
     // A click on a variable chip opens the variables tab on that variable.
     const onEdit = (event: Event) => {
       setTab('variables');
       setFocus((previous) => ({ id: (event as CustomEvent<string>).detail, request: (previous?.request ?? 0) + 1 }));
     };
+    // A click on an article's negotiation badge opens the negotiation tab (the panel shows that article).
+    const onNegotiate = (event: Event) => {
+      setTab('negotiation');
+      setArticleFocus((previous) => ({ id: (event as CustomEvent<string>).detail, request: (previous?.request ?? 0) + 1 }));
+    };
+    // The markers in an article's margin open the compliance or the review tab.
+    const onCompliance = (event: Event) => {
+      setTab('compliance');
+      setComplianceFocus((event as CustomEvent<string>).detail);
+    };
+    const onReview = () => setTab('review');
     window.addEventListener(editVariableEvent, onEdit);
-    return () => window.removeEventListener(editVariableEvent, onEdit);
+    window.addEventListener(focusArticleEvent, onNegotiate);
+    window.addEventListener(showComplianceEvent, onCompliance);
+    window.addEventListener(showReviewEvent, onReview);
+    return () => {
+      window.removeEventListener(editVariableEvent, onEdit);
+      window.removeEventListener(focusArticleEvent, onNegotiate);
+      window.removeEventListener(showComplianceEvent, onCompliance);
+      window.removeEventListener(showReviewEvent, onReview);
+    };
   }, []);
   return (
     <aside className="side-pane">
@@ -39,6 +82,11 @@ export function SidePanel({ open, variables, kind, readOnly, side, client }: { o
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
         {tab === 'library' && (kind ? <LibraryPanel editor={open.editor} kind={kind} variables={variables} readOnly={readOnly} side={side} client={client} /> : <p>{ t('common.loading') }</p>)}
+        {tab === 'negotiation' && <NegotiationPanel editor={open.editor} changes={open.changes} client={client} membership={membership} focusRequest={articleFocus} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
+        {tab === 'history' && <HistoryPanel client={client} documentId={documentId} side={side} />}
+        {tab === 'lifecycle' && <LifecyclePanel client={client} side={side} variables={variables} />}
+        {tab === 'compliance' && <CompliancePanel jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} focusClauseId={complianceFocus} />}
+        {tab === 'review' && <ReviewPanel side={side} documentId={documentId} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
       </div>
     </aside>
   );

@@ -27,7 +27,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
   const initialValue = useMemo(() => editor.children, [editor]);
   const onChange = useCallback(() => {
     numbering.update(editor.children as TopLevelBlock[], editor.operations);
-    if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit();
+    if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit(editor.operations);
   }, [editor, numbering, changes]);
   const onKeyDown = useCallback((event: KeyboardEvent) => handleShortcut(editor, event, readOnly), [editor, readOnly]);
 

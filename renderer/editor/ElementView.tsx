@@ -4,6 +4,8 @@ import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
 import { useStructureLabels } from './structureLabels';
 import { VariableChip } from './VariableChip';
+import { ArticleBadge } from '../negotiation/ArticleBadge';
+import { ArticleMarkers } from '../lifecycle/ArticleMarkers';
 
 /** The label is drawn by CSS (::before) so that it is never part of the editable text. */
 function labelStyle(variable: string, label: string): CSSProperties {
@@ -14,8 +16,10 @@ function ChapterView({ attributes, children, element }: RenderElementProps & { e
   const labels = useStructureLabels();
   const number = useChapterNumber(element.chapterId);
   const label = number === undefined ? '' : labels.chapter(number);
+  // How many articles it holds: the estimate of its height while it is off screen (app.css).
+  const style = { ...labelStyle('--chapter-label', label), '--chapter-articles': element.children.length - 1 } as CSSProperties;
   return (
-    <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={labelStyle('--chapter-label', label)}>
+    <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={style}>
       {children}
     </section>
   );
@@ -27,6 +31,8 @@ function ArticleView({ attributes, children, element }: RenderElementProps & { e
   const label = number === undefined ? '' : labels.article(number);
   return (
     <section {...attributes} className="article" data-clause-id={element.clauseId} style={labelStyle('--article-label', label)}>
+      <ArticleBadge clauseId={element.clauseId} />
+      <ArticleMarkers clauseId={element.clauseId} />
       {children}
     </section>
   );

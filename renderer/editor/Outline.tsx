@@ -1,11 +1,11 @@
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Editor, Element, Node, Transforms } from 'slate';
-import { ReactEditor } from 'slate-react';
-import { toRoman } from '#shared/document/numbering';
+import { Element, Node, Path, type Operation } from 'slate';
+import { revealPath } from './reveal';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
 import type { DocumentEditor } from './customTypes';
+import { useStructureLabelsOfLanguage, type StructureLabels } from './structureLabels';
 
 interface OutlineEntry {
   kind: 'chapter' | 'article';
@@ -36,6 +36,16 @@ function outlineOf(blocks: readonly TopLevelBlock[]): OutlineEntry[] {
   return entries;
 }
 
+/** Typing in a paragraph, clause or point: no title, number or structure of the outline changes. */
+function isBodyTextEdit(editor: DocumentEditor, operation: Operation): boolean {
+  if (operation.type === 'set_selection') return true;
+  if (operation.type !== 'insert_text' && operation.type !== 'remove_text') return false;
+  const blockPath = Path.parent(operation.path);
+  if (!Node.has(editor, blockPath)) return false;
+  const block = Node.get(editor, blockPath);
+  return Element.isElement(block) && block.type !== 'article-title' && block.type !== 'chapter-title';
+}
+
 const isSameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
   a.kind === b.kind && a.id === b.id && a.number === b.number && a.title === b.title && a.path.length === b.path.length && a.path.every((step, index) => step === b.path[index]);
 
@@ -54,13 +64,18 @@ function reuseUnchanged(previous: OutlineEntry[], next: OutlineEntry[]): Outline
   return isUnchanged ? previous : merged;
 }
 
-const OutlineRow = memo(function OutlineRow({ entry, onJump }: { entry: OutlineEntry; onJump: (entry: OutlineEntry) => void }) {
-  const { t } = useTranslation();
+interface OutlineRowProps {
+  entry: OutlineEntry;
+  labels: StructureLabels;
+  untitled: string;
+  onJump: (entry: OutlineEntry) => void;
+}
+
+const OutlineRow = memo(function OutlineRow({ entry, labels, untitled, onJump }: OutlineRowProps) {
   return (
     <li className={`outline-${entry.kind}`}>
       <button type="button" onClick={() => onJump(entry)}>
-        {entry.kind === 'chapter' ? t('editor.chapterLabel', { number: toRoman(entry.number) }) : t('editor.articleLabel', { number: entry.number })}{' '}
-        {entry.title || t('outline.untitled')}
+        {entry.kind === 'chapter' ? labels.chapter(entry.number) : labels.article(entry.number)} {entry.title || untitled}
       </button>
     </li>
   );
@@ -69,12 +84,14 @@ const OutlineRow = memo(function OutlineRow({ entry, onJump }: { entry: OutlineE
 /** Chapters and articles of the document, to jump around a long agreement; follows edits. */
 export const Outline = memo(function Outline({ editor, changes }: { editor: DocumentEditor; changes: ChangeSignal }) {
   const { t } = useTranslation();
+  const labels = useStructureLabelsOfLanguage();
   const [entries, setEntries] = useState<OutlineEntry[]>(() => outlineOf(editor.children as TopLevelBlock[]));
   useEffect(() => {
-    // Recomputing on every keystroke would cost time while typing: at most every 300 ms, and
-    // only the rows whose chapter or article changed re-render (none, for typing in a body).
+    // Typing in a body changes nothing here. Other changes recompute it at most every 300 ms,
+    // and only the rows whose chapter or article changed re-render.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = changes.subscribe(() => {
+    const unsubscribe = changes.subscribe((operations) => {
+      if (operations.every((operation) => isBodyTextEdit(editor, operation))) return;
       timer ??= setTimeout(() => {
         timer = undefined;
         setEntries((previous) => reuseUnchanged(previous, outlineOf(editor.children as TopLevelBlock[])));
@@ -87,22 +104,18 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
   }, [editor, changes]);
 
   const jump = useCallback(
-    (entry: OutlineEntry) => {
-      const at = Editor.start(editor, [...entry.path, 0]);
-      Transforms.select(editor, at);
-      ReactEditor.focus(editor);
-      const node = Node.get(editor, entry.path);
-      ReactEditor.toDOMNode(editor, node).scrollIntoView({ block: 'start' });
-    },
+    (entry: OutlineEntry) => revealPath(editor, entry.path),
     [editor],
   );
 
+  // The rows render after the document: opening a long agreement shows the text first.
+  const shown = useDeferredValue<OutlineEntry[] | null>(entries, null);
   if (entries.length === 0) return <nav className="outline"><p className="empty-state">{t('outline.empty')}</p></nav>;
   return (
     <nav className="outline" aria-label={t('outline.label')}>
       <ol>
-        {entries.map((entry) => (
-          <OutlineRow key={`${entry.kind}-${entry.id}`} entry={entry} onJump={jump} />
+        {shown?.map((entry) => (
+          <OutlineRow key={`${entry.kind}-${entry.id}`} entry={entry} labels={labels} untitled={t('outline.untitled')} onJump={jump} />
         ))}
       </ol>
     </nav>

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { contentRoot } from '#shared/document/yjsContent';
 import type { CursorData, DocumentEditor } from './customTypes';
+import { withCursorBroadcast } from './plugins/withCursorBroadcast';
 import { withDesyncRecovery, type DesyncReporter } from './plugins/withDesyncRecovery';
 import { withEditingRules } from './plugins/withEditingRules';
 import { withInlineVariables } from './plugins/withInlineVariables';
@@ -28,7 +29,7 @@ export interface DocumentEditorOptions {
 export function createDocumentEditor(options: DocumentEditorOptions): DocumentEditor {
   const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
   const history = withYHistory(bound);
-  const cursors = withCursors(history, options.awareness, { data: options.cursor });
+  const cursors = withCursorBroadcast(withCursors(history, options.awareness, { autoSend: false }), options.cursor);
   const editor = withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync));
   return editor as DocumentEditor;
 }

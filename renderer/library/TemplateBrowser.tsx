@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { createTemplateIndex, formatCitation } from '#shared/templates/search';
@@ -9,6 +9,18 @@ import { insertTemplate, swapWording } from './libraryCommands';
 import { TemplatePreview } from './TemplatePreview';
 
 const maxResults = 60;
+
+/** One search result; rows whose template and selection did not change skip rendering. */
+const ResultRow = memo(function ResultRow({ template, isChosen, language, onChoose }: { template: ArticleTemplate; isChosen: boolean; language: 'vi' | 'en'; onChoose: (id: string) => void }) {
+  return (
+    <li className={isChosen ? 'chosen' : undefined}>
+      <button type="button" aria-pressed={isChosen} onClick={() => onChoose(template.id)}>
+        <strong>{template.title[language]}</strong>
+        <span className="citations">{template.legalBasis.map(formatCitation).join('; ')}</span>
+      </button>
+    </li>
+  );
+});
 
 export interface TemplateBrowserProps {
   templates: readonly ArticleTemplate[];
@@ -44,6 +56,10 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
     () => index.search({ text: query, topic: topic || undefined, article: article ? Number(article) : undefined }),
     [index, query, topic, article],
   );
+  const choose = useCallback((id: string) => {
+    setChosenId(id);
+    setWording(undefined);
+  }, []);
   // By id: after an edit the list holds a new object for the same template.
   const chosen = templates.find((template) => template.id === chosenId) ?? null;
 
@@ -66,19 +82,7 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
       {results.length === 0 && <p className="empty-state">{t('library.noResults')}</p>}
       <ul className="library-results" aria-label={t('library.results')}>
         {results.slice(0, maxResults).map((template) => (
-          <li key={template.id} className={template.id === chosenId ? 'chosen' : undefined}>
-            <button
-              type="button"
-              aria-pressed={template.id === chosenId}
-              onClick={() => {
-                setChosenId(template.id);
-                setWording(undefined);
-              }}
-            >
-              <strong>{template.title[language]}</strong>
-              <span className="citations">{template.legalBasis.map(formatCitation).join('; ')}</span>
-            </button>
-          </li>
+          <ResultRow key={template.id} template={template} isChosen={template.id === chosenId} language={language} onChoose={choose} />
         ))}
       </ul>
       {chosen && (

@@ -16,7 +16,11 @@ import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
 import { SidePanel } from '../document/SidePanel';
 import { lookupBuiltInVariable, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
+import { NegotiationContext } from '../negotiation/negotiationStore';
+import { useNegotiationStore } from '../negotiation/useNegotiationStore';
 import { ExportDialog } from '../export/ExportDialog';
+import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
+import { LifecycleStatus } from '../lifecycle/LifecycleStatus';
 
 declare global {
   interface Window {
@@ -43,10 +47,14 @@ function Workspace({ membership }: { membership: Membership }) {
   useEffect(() => {
     void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
   }, [client, membership.documentId]);
+  const negotiation = useNegotiationStore(collaboration, contentReady, client, membership.documentId);
   const variables = useMemo<DocumentVariables | null>(
     () => (collaboration && contentReady ? { values: variablesMap(collaboration.doc), language: documentLanguage(collaboration.doc), lookup: lookupBuiltInVariable } : null),
     [collaboration, contentReady],
   );
+  // The lifecycle (a text put to the vote, signed or issued is frozen) and the live compliance check.
+  const checks = useDocumentChecks(collaboration, client, membership.documentId, open, variables, kind);
+  const isTextFrozen = useLifecycleOf(checks)?.frozen ?? false;
 
   useEffect(() => {
     if (!collaboration) return;
@@ -85,13 +93,20 @@ function Workspace({ membership }: { membership: Membership }) {
           {t('document.resynced')}
         </p>
       )}
+      <DocumentChecksContext.Provider value={checks}>
+        <LifecycleStatus />
+      </DocumentChecksContext.Provider>
       <div className="workspace">
         {open && variables ? (
           <VariablesContext.Provider value={variables}>
-            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly} side={membership.side} client={client} />
+          <NegotiationContext.Provider value={negotiation}>
+          <DocumentChecksContext.Provider value={checks}>
+            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
             <main className="editor-pane">
-              <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly} />
+              <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
             </main>
+          </DocumentChecksContext.Provider>
+          </NegotiationContext.Provider>
           </VariablesContext.Provider>
         ) : (
           <main className="editor-pane loading" aria-busy="true">

@@ -5,6 +5,7 @@ import { AppHeader } from '../components/AppHeader';
 import { SideBadge } from '../components/SideBadge';
 import { useSession } from '../session/session';
 import { HostDocuments } from './HostDocuments';
+import { hasReviewAccess } from '../review/ReviewQueuePage';
 
 /** The start page: my documents, joining with a code, and (for the host) every document. */
 export function HomePage() {
@@ -45,6 +46,14 @@ export function HomePage() {
             </button>
           </form>
         </section>
+        {hasReviewAccess(session) && (
+          <section>
+            <h2>{t('review.queueTitle')}</h2>
+            <a className="button" href="#/review" data-testid="review-queue-link">
+              {t('review.queueLink')}
+            </a>
+          </section>
+        )}
         <HostDocuments />
       </main>
     </>

@@ -8,6 +8,7 @@ import { hostClient, participantClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InvitePanel } from '../components/InvitePanel';
+import { ImportDocx } from '../export/ImportDocx';
 import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession, type Session } from '../session/session';
 
@@ -71,6 +72,7 @@ export function HostDocuments() {
         </label>
       </div>
       <ErrorNotice error={error} />
+      <ImportDocx client={client} hostToken={session.hostToken} onCreated={(document) => joinAsHost(client, session, document, side).catch(setError)} />
       <h3>{t('host.allDocuments')}</h3>
       {documents === null ? (
         <p>{t('common.loading')}</p>

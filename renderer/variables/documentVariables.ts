@@ -12,10 +12,11 @@ export interface DocumentVariables {
   lookup: VariableLookup;
 }
 
-const builtIn = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
+// Parsed on first use, not when the page loads: validating the library takes tens of milliseconds.
+let builtIn: Map<string, VariableDefinition> | undefined;
 
 /** Definitions known to this interface: the built-in library's variables. */
-export const lookupBuiltInVariable: VariableLookup = (id) => builtIn.get(id);
+export const lookupBuiltInVariable: VariableLookup = (id) => (builtIn ??= new Map(templateLibrary().variables.map((variable) => [variable.id, variable]))).get(id);
 
 export const VariablesContext = createContext<DocumentVariables | null>(null);
 

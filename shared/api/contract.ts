@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import {
   createDocumentInput,
@@ -7,6 +8,7 @@ import {
   listDocumentsInput,
   renameDocumentInput,
 } from '#shared/api/documents';
+import { exportDocumentInput, exportedFileSchema, importPreviewInput, importPreviewSchema } from '#shared/api/export';
 import { healthSchema } from '#shared/api/health';
 import {
   createInvitationInput,
@@ -20,6 +22,10 @@ import {
   revokeParticipantInput,
 } from '#shared/api/participants';
 import { negotiationMethods } from '#shared/api/negotiation';
+import { networkMethods } from '#shared/api/network';
+import { versionMethods } from '#shared/api/versions';
+import { lifecycleMethods } from '#shared/api/lifecycle';
+import { reviewMethods } from '#shared/api/review';
 import { sessionSchema } from '#shared/api/session';
 import {
   importPackInput,
@@ -55,6 +61,9 @@ export const apiContract = {
   'documents/get': { access: 'signedIn', input: documentRefInput, output: documentMetaSchema },
   'documents/rename': { access: 'admin', input: renameDocumentInput, output: documentMetaSchema },
   'documents/archive': { access: 'admin', input: documentRefInput, output: documentMetaSchema },
+  'documents/exportDocx': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
+  'documents/exportPdf': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
+  'documents/importPreview': { access: 'admin', input: importPreviewInput, output: importPreviewSchema },
   'invitations/create': {
     access: 'signedIn',
     input: createInvitationInput,
@@ -82,6 +91,10 @@ export const apiContract = {
   'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
   'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
   ...negotiationMethods,
+  ...networkMethods,
+  ...versionMethods,
+  ...lifecycleMethods,
+  ...reviewMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;
@@ -96,9 +109,12 @@ export type ApiParsedInput<M extends ApiMethod> = z.output<Contract[M]['input']>
 
 export type ApiOutput<M extends ApiMethod> = z.output<Contract[M]['output']>;
 
-/** One handler per method; implemented once by main/'s services, served by every transport. */
+/**
+ * One handler per method; implemented once by main/'s services, served by every transport. The
+ * call context carries the caller's cancellation (an aborted HTTP request), for long work.
+ */
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>, caller: Caller) => Promise<ApiOutput<M>>;
+  [M in ApiMethod]: (input: ApiParsedInput<M>, caller: Caller, call?: CallContext) => Promise<ApiOutput<M>>;
 };
 
 /** Whether a string names a method of the contract. */

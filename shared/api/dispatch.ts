@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { apiContract, isApiMethod, type Access, type ApiHandlers } from '#shared/api/contract';
 import { ApiError, type ApiErrorData } from '#shared/api/errors';
@@ -25,7 +26,8 @@ function checkAccess(access: Access, caller: Caller): void {
 /**
  * Runs one API call from any transport: checks the method and the caller's access, validates the
  * input, calls the handler, and turns every failure into error data. Unexpected errors are
- * reported through `onUnexpected` and reduced to `internal`.
+ * reported through `onUnexpected` and reduced to `internal`. `call` carries the caller's
+ * cancellation where the transport has one (HTTP: the request closed before the reply).
  */
 export async function dispatchApiCall(
   handlers: ApiHandlers,
@@ -33,6 +35,7 @@ export async function dispatchApiCall(
   rawInput: unknown,
   caller: Caller,
   onUnexpected: (error: unknown, method: string) => void,
+  call: CallContext = {},
 ): Promise<ApiResult> {
   try {
     if (!isApiMethod(method)) throw new ApiError('not_found', `unknown API method "${method}"`);
@@ -40,8 +43,8 @@ export async function dispatchApiCall(
     checkAccess(spec.access, caller);
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new ApiError('invalid_input', describeIssues(parsed.error.issues));
-    const handler = handlers[method] as (input: unknown, caller: Caller) => Promise<unknown>;
-    return { ok: true, result: await handler(parsed.data, caller) };
+    const handler = handlers[method] as (input: unknown, caller: Caller, call: CallContext) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data, caller, call) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toData() };
     onUnexpected(error, method);

@@ -7,6 +7,7 @@ export const apiErrorCodes = [
   'conflict',
   'gone',
   'payload_too_large',
+  'cancelled',
   'internal',
 ] as const;
 
@@ -40,6 +41,8 @@ const httpStatusByCode: Record<ApiErrorCode, number> = {
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  // Nobody reads it: the client closed the request (nginx's "client closed request").
+  cancelled: 499,
   internal: 500,
 };
 

@@ -49,3 +49,24 @@ export function computeNumbering(blocks: readonly TopLevelBlock[]): DocumentNumb
   }
   return { chapters, articles };
 }
+
+/**
+ * The markers of an article's body blocks, from their positions: clauses "1.", "2." ...; points
+ * "a)", "b)" ... counted again after each clause (as the editor shows them); null for the rest.
+ */
+export function bodyMarkers(blocks: readonly { type: string }[]): (string | null)[] {
+  let clause = 0;
+  let point = 0;
+  return blocks.map((block) => {
+    if (block.type === 'clause') {
+      clause += 1;
+      point = 0;
+      return `${clause}.`;
+    }
+    if (block.type === 'point') {
+      point += 1;
+      return `${pointLetter(point)})`;
+    }
+    return null;
+  });
+}

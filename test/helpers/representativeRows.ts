@@ -48,6 +48,14 @@ const meaningfulValues: Record<string, string | number> = {
     alternatives: [],
   }),
   definition: JSON.stringify({ id: 'user.meal_per_shift', type: 'money', label: { vi: 'Tiền ăn một ca', en: 'Meal allowance per shift' }, default: 30000, min: 0 }),
+  // versions (0004): a kind, a JSON summary, and for a signed version two SHA-256 hashes in hex.
+  version_kind: 'signed',
+  summary: JSON.stringify({ added: [], removed: [], moved: [], changed: [{ clauseId: 'dieu-tien-luong', number: 3, title: 'Tiền lương' }], variables: [], contributors: [null] }),
+  content_hash: 'a'.repeat(64),
+  previous_hash: 'b'.repeat(64),
+  // lifecycle_events (0005): what a step recorded (JSON), and the side of whoever took it.
+  facts: JSON.stringify({ type: 'send_to_authority', sentOn: '2027-01-20', authority: 'Sở Nội vụ tỉnh Bình Dương' }),
+  actor_side: 'employer',
 };
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;

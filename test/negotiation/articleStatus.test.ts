@@ -43,6 +43,23 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
   }
 
+  it('accepting a proposal that changes an agreed article reopens it, naming who accepted', async () => {
+    const { document, employer, union } = await openNegotiation(api, admin);
+    const ref = { documentId: document.id, clauseId: clauseIds.wage };
+    await employer.client.call('articles/agree', ref);
+    await union.client.call('articles/agree', ref);
+    const proposal = await union.client.call('proposals/create', {
+      ...ref,
+      kind: 'replace',
+      rationale: 'Cao hơn mức tối thiểu vùng',
+      article: { type: 'article', clauseId: clauseIds.wage, children: [{ type: 'article-title', children: [{ text: 'Tiền lương' }] }, { type: 'paragraph', children: [{ text: 'Mức lương thấp nhất cao hơn mức lương tối thiểu vùng 7%.' }] }] },
+    });
+    clock.advance(minuteMs);
+    await employer.client.call('proposals/accept', { documentId: document.id, proposalId: proposal.id });
+    const status = (await admin.call('negotiation/state', { documentId: document.id })).articles.find((article) => article.clauseId === clauseIds.wage);
+    expect(status).toMatchObject({ status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: { at: iso(clock.now()), byName: employer.participant.displayName } });
+  });
+
   it('an article is agreed only once both sides have marked it; a second mark of the same side is not enough', async () => {
     const { document, employer, employer2, union } = await openNegotiation(api, admin);
     const ref = { documentId: document.id, clauseId: clauseIds.wage };

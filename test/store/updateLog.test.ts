@@ -108,7 +108,7 @@ describe('the update log', () => {
   it('knows nothing of a document without updates', () => {
     insertDocument('doc-empty');
     expect(store.updates.lastSeq('doc-empty')).toBe(0);
-    expect(store.updates.load('doc-empty')).toEqual({ checkpoint: null, tail: [], lastSeq: 0, tailBytes: 0 });
+    expect(store.updates.load('doc-empty')).toEqual({ checkpoint: null, tail: [], tailAuthors: [], lastSeq: 0, tailBytes: 0 });
   });
 
   it('stores a batch in one transaction: a batch that collides with a logged seq stores none of its rows', () => {
@@ -180,11 +180,13 @@ describe('the update log', () => {
 
   it('compaction gives the freed pages back to the file system', () => {
     const bulky = Array.from({ length: 300 }, (_, index) => logged(new Uint8Array(2000).fill(index % 251)));
+    // Measured against the pages the schema itself needs, which grow with each migration.
+    const pagesOfSchema = Number(db.pragma('page_count', { simple: true }));
     store.updates.append(documentId, 1, bulky);
-    const pagesBefore = db.pragma('page_count', { simple: true });
+    const pagesBefore = Number(db.pragma('page_count', { simple: true }));
     store.updates.compact(documentId, 300, new Uint8Array([0, 0]), 1_800_000_000_900);
     expect(db.pragma('freelist_count', { simple: true })).toBe(0);
-    expect(db.pragma('page_count', { simple: true })).toBeLessThan(Number(pagesBefore) / 10);
+    expect(Number(db.pragma('page_count', { simple: true })) - pagesOfSchema).toBeLessThan((pagesBefore - pagesOfSchema) / 10);
   });
 });
 

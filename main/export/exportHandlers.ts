@@ -1,0 +1,92 @@
+import type { CallContext } from '#shared/api/cancellation';
+import { throwIfCancelled } from '#shared/api/cancellation';
+import type { Caller } from '#shared/api/caller';
+import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
+import { ApiError } from '#shared/api/errors';
+import type { ExportedFile } from '#shared/api/export';
+import { buildAgreementModel } from '#shared/export/agreementModel';
+import { renderHtml } from '#shared/export/html';
+import type { RenderDocument } from '#shared/export/renderModel';
+import { findTemplate, outlineForKind } from '#shared/templates/library';
+import type { ArticleTemplate } from '#shared/templates/schema';
+import { visibleDocument } from '#main/services/access';
+import type { ServiceContext } from '#main/services/serviceContext';
+import { renderDocx } from '#main/export/docx';
+import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
+import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
+import { importDocx } from '#main/import/docxImport';
+
+export interface ExportDependencies {
+  /** The sync server's live copy of an open document (server mode: `sync.room(id)?.doc`). */
+  openDocument?: OpenDocument;
+  /** Prints HTML to PDF: Electron's printToPDF on the desktop, headless Chromium in server mode. */
+  printPdf?: PdfPrinter;
+}
+
+type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/importPreview';
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A file name from the title: the characters file systems refuse replaced, and a suffix per option. */
+export function exportFileName(title: string, input: ApiParsedInput<'documents/exportDocx'>, language: string, extension: 'docx' | 'pdf'): string {
+  const base = title.replace(/[\\/:*?"<>|]+|\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'van-ban';
+  const mode = input.languageMode ?? language;
+  const suffixes = [mode === 'both' ? 'song ngữ' : mode === 'en' ? 'EN' : null, input.redline ? 'đề xuất' : null].filter((suffix) => suffix !== null);
+  return `${base}${suffixes.length > 0 ? ` (${suffixes.join(', ')})` : ''}.${extension}`;
+}
+
+/**
+ * documents/exportDocx, documents/exportPdf and documents/importPreview. Exports read the document
+ * as it is now and lay it out the official way (shared/export); every step checks the caller has
+ * not gone (HTTP: the request was closed), and the PDF's Chromium page is closed on cancel.
+ */
+export function createExportHandlers(context: ServiceContext, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
+  let printPdf = dependencies.printPdf;
+  // Without a printer of the caller's (the command line, tests of other parts), one is made on first use.
+  const printer = (): PdfPrinter => (printPdf ??= createChromiumPrinter().print);
+
+  /** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
+  const templateFinder = (caller: Caller) => (id: string): ArticleTemplate | undefined => {
+    const builtIn = findTemplate(id);
+    if (builtIn) return builtIn;
+    const record = context.store.userTemplates.get(id);
+    if (!record) return undefined;
+    const mayUse = caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
+    return mayUse ? record.template : undefined;
+  };
+
+  function model(input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call: CallContext | undefined): { model: RenderDocument; language: string; title: string } {
+    const document = visibleDocument(context, caller, input.documentId);
+    throwIfCancelled(call?.signal);
+    const snapshot = readDocumentSnapshot(document.id, context.store.updates, dependencies.openDocument);
+    const built = buildAgreementModel(
+      { kind: document.kind, title: document.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
+      { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: input.date },
+      { lookupVariable: context.lookupVariable, findTemplate: templateFinder(caller), outline: outlineForKind(document.kind) },
+    );
+    return { model: built, language: snapshot.language, title: document.title };
+  }
+
+  const file = (bytes: Buffer, fileName: string, mimeType: string): ExportedFile => ({ fileName, mimeType, fileBase64: bytes.toString('base64'), bytes: bytes.length });
+
+  return {
+    'documents/exportDocx': async (input, caller, call) => {
+      const { model: built, language, title } = model(input, caller, call);
+      const bytes = await renderDocx(built, call?.signal);
+      return file(bytes, exportFileName(title, input, language, 'docx'), docxType);
+    },
+    'documents/exportPdf': async (input, caller, call) => {
+      const { model: built, language, title } = model(input, caller, call);
+      let bytes: Buffer;
+      try {
+        bytes = await printer()(renderHtml(built), call?.signal);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        context.logger.log('error', 'export.pdf_failed', { document: input.documentId, error });
+        throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)');
+      }
+      return file(bytes, exportFileName(title, input, language, 'pdf'), 'application/pdf');
+    },
+    'documents/importPreview': async (input, _caller, call) => importDocx(input.fileBase64, input.fileName, context.newId, call?.signal),
+  };
+}

@@ -1,0 +1,199 @@
+import type { Caller } from '#shared/api/caller';
+import { ApiError } from '#shared/api/errors';
+import type { ComplianceReport } from '#shared/api/lifecycle';
+import type { ReviewFinding, ReviewQueueItem, ReviewView } from '#shared/api/review';
+import { weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDays';
+import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument';
+import { indexDocument } from '#shared/compliance/documentIndex';
+import { countFindings } from '#shared/compliance/report';
+import { ruleTable } from '#shared/compliance/ruleTable';
+import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { isCollectiveAgreement } from '#shared/documents/kinds';
+import { proceduralChecklist } from '#shared/lifecycle/checklist';
+import { complianceInputFor, textFactsOf } from '#shared/lifecycle/complianceInput';
+import { answerDeadline } from '#shared/lifecycle/deadlines';
+import type { ReviewDecision } from '#shared/lifecycle/model';
+import { latestAnswer, type LifecycleRecord } from '#shared/lifecycle/record';
+import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
+import type { VariableValue } from '#shared/templates/schema';
+import { actorOf, visibleDocument } from '#main/services/access';
+import type { DocumentRooms } from '#main/services/documentRooms';
+import { toDocumentMeta } from '#main/services/dto';
+import type { ServiceContext } from '#main/services/serviceContext';
+import type { ReviewFindingRecord } from '#main/store/reviewFindingsRepo';
+import type { LifecycleService, LoadedLifecycle } from '#main/lifecycle/lifecycleService';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const knownRules = new Set(ruleTable.map((rule) => rule.id));
+
+function toFinding(record: ReviewFindingRecord): ReviewFinding {
+  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
+}
+
+/** The latest answer of the authority: in the round in progress, else in the latest round that had one. */
+function latestDecision(record: LifecycleRecord): ReviewView['decision'] {
+  for (const round of [record.current, ...[...record.previous].reverse()]) {
+    const answer = latestAnswer(round);
+    if (answer) return { round: round.round, answer };
+  }
+  return null;
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;
+
+/**
+ * The labour authority's side: the queue of documents sent to it, the compliance report and the
+ * procedural checklist of each, the findings a reviewer writes on articles, and the decision.
+ * Reviewers never change the text: findings and decisions live beside it, in SQLite.
+ */
+export function createReviewService(context: ServiceContext, rooms: DocumentRooms, lifecycle: LifecycleService) {
+  const { store } = context;
+
+  /** The caller as a reviewer participant of the document; anyone else is refused. */
+  function reviewerOf(caller: Caller, documentId: string) {
+    visibleDocument(context, caller, documentId);
+    const resolved = lifecycle.resolveActor(caller);
+    if (resolved.actor.kind !== 'participant' || resolved.actor.side !== 'reviewer' || !resolved.recorded.participantId) {
+      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text');
+    }
+    return resolved;
+  }
+
+  function sentOrRefuse(loaded: LoadedLifecycle): void {
+    if (!isSentToAuthority(loaded.record)) {
+      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`);
+    }
+  }
+
+  function answerDeadlineOf(loaded: LoadedLifecycle): ReviewView['answerDeadline'] {
+    const filedOn = isCollectiveAgreement(loaded.record.kind) ? undefined : loaded.record.current.registration?.filedOn;
+    if (!filedOn) return null;
+    const due = answerDeadline(filedOn);
+    return { due, workingDaysLeft: workingDaysLeft(loaded.today, due, weekendRestCalendar) };
+  }
+
+  function readDocument(documentId: string) {
+    return rooms.withRoom(documentId, (room) => ({ blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) }));
+  }
+
+  function activeFindings(documentId: string): ReviewFindingRecord[] {
+    return store.reviewFindings.listByDocument(documentId).filter((finding) => finding.withdrawnAt === null);
+  }
+
+  function reviewView(loaded: LoadedLifecycle, caller: Caller): ReviewView {
+    const { document, record } = loaded;
+    const variables = rooms.withRoom(document.id, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
+    return {
+      lifecycle: lifecycle.view(loaded, caller),
+      checklist: proceduralChecklist(record, loaded.today, textFactsOf(variables)),
+      findings: activeFindings(document.id).map(toFinding),
+      decision: latestDecision(record),
+      answerDeadline: answerDeadlineOf(loaded),
+      canReview: caller.kind === 'participant' && caller.side === 'reviewer' && document.archivedAt === null && isSentToAuthority(record),
+    };
+  }
+
+  return {
+    /** Documents sent to the authority: all of them for the host, the reviewer's own for a reviewer token. */
+    queue(caller: Caller): ReviewQueueItem[] {
+      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it');
+      const documents = caller.kind === 'admin' ? store.documents.list(false) : caller.kind === 'participant' ? [visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
+      const items: ReviewQueueItem[] = [];
+      for (const document of documents) {
+        const loaded = lifecycle.load(document);
+        const sentOn = sentToAuthorityOn(loaded.record);
+        if (!isSentToAuthority(loaded.record) || !sentOn) continue;
+        items.push({
+          document: toDocumentMeta(loaded.document),
+          round: loaded.record.round,
+          sentOn,
+          answerDeadline: answerDeadlineOf(loaded),
+          decision: latestAnswer(loaded.record.current)?.decision ?? null,
+          findings: activeFindings(document.id).filter((finding) => finding.round === loaded.record.round).length,
+        });
+      }
+      // Undecided first, the earliest sent first.
+      return items.sort((a, b) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn));
+    },
+
+    /** The review as the reviewer and both parties see it. */
+    get(documentId: string, caller: Caller): ReviewView {
+      return reviewView(lifecycle.load(visibleDocument(context, caller, documentId)), caller);
+    },
+
+    /** The compliance check run here, on the server's copy, with the lifecycle's dates and vote. */
+    report(documentId: string, caller: Caller): ComplianceReport {
+      const loaded = lifecycle.load(visibleDocument(context, caller, documentId));
+      const text = readDocument(documentId);
+      const input = complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.lookupVariable);
+      const findings = checkDocument(input);
+      const basis = complianceBasis(input);
+      return {
+        documentId,
+        title: loaded.document.title,
+        findings,
+        counts: countFindings(findings),
+        basis: {
+          legalDate: basis.legalDate,
+          legalDateSource: basis.legalDateSource,
+          ...(basis.region ? { region: basis.region } : {}),
+          ...(basis.minimumWage ? { minimumWage: basis.minimumWage.decree } : {}),
+          publicHolidayDays: basis.publicHolidayDays.total,
+        },
+        articles: indexDocument(text.blocks).articles.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title })),
+        checkedOn: loaded.today,
+      };
+    },
+
+    addFinding(input: { documentId: string; clauseId: string; body: string; ruleId?: string | undefined }, caller: Caller): ReviewFinding {
+      const reviewer = reviewerOf(caller, input.documentId);
+      const loaded = lifecycle.load(visibleDocument(context, caller, input.documentId));
+      sentOrRefuse(loaded);
+      if (input.ruleId !== undefined && !knownRules.has(input.ruleId)) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
+      const articles = indexDocument(readDocument(input.documentId).blocks).articles;
+      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
+      const record: ReviewFindingRecord = {
+        id: context.newId(),
+        documentId: input.documentId,
+        round: loaded.record.round,
+        clauseId: input.clauseId,
+        ruleId: input.ruleId ?? null,
+        body: input.body,
+        authorId: reviewer.recorded.participantId ?? '',
+        authorName: reviewer.recorded.name ?? '',
+        createdAt: context.now(),
+        withdrawnAt: null,
+      };
+      store.transaction(() => {
+        store.reviewFindings.insert(record);
+        store.audit.record({ at: record.createdAt, actor: actorOf(caller), action: 'review.finding_added', documentId: input.documentId, details: { findingId: record.id, clauseId: record.clauseId, ruleId: record.ruleId, round: record.round } });
+      });
+      lifecycle.notifyParties(input.documentId, 'review');
+      return toFinding(record);
+    },
+
+    withdrawFinding(documentId: string, findingId: string, caller: Caller): ReviewFinding {
+      reviewerOf(caller, documentId);
+      const finding = store.reviewFindings.get(documentId, findingId);
+      if (!finding) throw new ApiError('not_found', `no finding "${findingId}" on this document`);
+      if (finding.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn');
+      const at = context.now();
+      store.transaction(() => {
+        store.reviewFindings.withdraw(findingId, at);
+        store.audit.record({ at, actor: actorOf(caller), action: 'review.finding_withdrawn', documentId, details: { findingId } });
+      });
+      lifecycle.notifyParties(documentId, 'review');
+      return toFinding({ ...finding, withdrawnAt: at });
+    },
+
+    /** The authority's answer, with the findings of the round as part of its reasons. */
+    decide(documentId: string, decision: ReviewDecision, reasons: string[], caller: Caller): ReviewView {
+      reviewerOf(caller, documentId);
+      const before = lifecycle.load(visibleDocument(context, caller, documentId));
+      const findingIds = activeFindings(documentId).filter((finding) => finding.round === before.record.round).map((finding) => finding.id);
+      const loaded = lifecycle.take(documentId, { type: 'record_authority_answer', decidedOn: before.today, decision, reasons, findingIds }, caller);
+      lifecycle.notifyParties(documentId, 'review');
+      return reviewView(loaded, caller);
+    },
+  };
+}

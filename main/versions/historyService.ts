@@ -1,0 +1,154 @@
+import * as Y from 'yjs';
+import type { Caller } from '#shared/api/caller';
+import { ApiError } from '#shared/api/errors';
+import type { Attribution, Comparison, VersionMeta, VersionRef } from '#shared/api/versions';
+import { readContent } from '#shared/document/yjsContent';
+import { compareBodies } from '#shared/versions/compareBodies';
+import { compareDocumentAt } from '#shared/versions/compareVersions';
+import { charactersByClient, type Contributor } from '#shared/versions/itemChanges';
+import type { Person } from '#shared/versions/model';
+import { writeArticle, writeDocumentText } from '#shared/versions/restoreBody';
+import { articleHeadingsAt, readDocumentAt, type DocumentText } from '#shared/versions/snapshotContent';
+import { assertTextOpen, visibleDocument } from '#main/services/access';
+import type { DocumentRooms } from '#main/services/documentRooms';
+import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRoom } from '#main/sync/documentRoom';
+import { createPeople, type People } from '#main/versions/people';
+import { changeLookups, type HistoryActor, type VersionsService } from '#main/versions/versionsService';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** One end of a comparison: the snapshot it stands for, what to read (undefined: the text now) and how to name it. */
+interface End {
+  snapshot: Y.Snapshot;
+  read: Y.Snapshot | undefined;
+  info: Comparison['from'];
+}
+
+function authorsOf(byPerson: ReadonlyMap<Contributor, { inserted: number; deleted: number }> | undefined, people: People): Comparison['articles'][number]['authors'] {
+  return [...(byPerson ?? new Map<Contributor, { inserted: number; deleted: number }>())]
+    .map(([participantId, counts]) => ({ person: people(participantId), insertedChars: counts.inserted, deletedChars: counts.deleted }))
+    .sort((a, b) => b.insertedChars + b.deletedChars - (a.insertedChars + a.deletedChars));
+}
+
+/** Compares two ends article by article, with the redline and who made each article's changes. */
+function compareEnds(room: DocumentRoom, from: End, to: End, people: People): Comparison {
+  const { articles, variables, edits } = compareDocumentAt(room.doc, from, to, changeLookups(room));
+  const count = (status: string): number => articles.filter((change) => change.status === status).length;
+  return {
+    from: from.info,
+    to: to.info,
+    articles: articles.map((change) => ({ ...change, authors: authorsOf(edits.authors.get(change.clauseId), people) })),
+    variables,
+    counts: { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') },
+  };
+}
+
+/** Comparison, "since my last visit", restore and attribution. */
+export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService) {
+  const { store } = context;
+
+  function endOf(room: DocumentRoom, documentId: string, ref: VersionRef): End {
+    if (ref === 'current') {
+      room.flush();
+      return { snapshot: Y.snapshot(room.doc), read: undefined, info: { versionId: null, number: null, at: iso(context.now()), kind: 'current' } };
+    }
+    const version = versions.findVersion(documentId, ref);
+    const snapshot = versions.snapshotOf(version);
+    return { snapshot, read: snapshot, info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' } };
+  }
+
+  /** Writes a past text into the document as a new change, then records it as a version. */
+  function restoreWith(documentId: string, versionId: string, caller: Caller, action: string, write: (doc: Y.Doc, past: DocumentText) => boolean, details: Record<string, unknown>): VersionMeta {
+    const actor: HistoryActor = versions.actorFor(caller, documentId, true);
+    // A text put to the vote or signed changes only through an amendment round (LC Art. 82).
+    assertTextOpen(visibleDocument(context, caller, documentId));
+    const record = rooms.withRoom(documentId, (room) => {
+      const version = versions.findVersion(documentId, versionId);
+      const past = readDocumentAt(room.doc, versions.snapshotOf(version));
+      // The text as it is goes into a version first (unless one already holds it), so that a
+      // restore can itself be undone by restoring, and says exactly what it changed.
+      versions.writeVersion(room, documentId, { kind: 'automatic', name: null, authorId: actor.participantId, onlyIfTextChanged: true });
+      const before = readContent(room.doc);
+      let isWritten = true;
+      const isChanged = room.change(actor.participantId, (doc) => {
+        isWritten = write(doc, past);
+      });
+      if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
+      if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
+      // Agreed articles whose text the restore changed are reopened, as after anyone's edit.
+      if (actor.participantId !== null) {
+        const touched = compareBodies(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
+        if (touched.length > 0) context.events.emit('articlesEdited', { documentId, edits: new Map(touched.map((change) => [change.clauseId, actor.participantId as string])) });
+      }
+      return versions.writeVersion(room, documentId, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
+    });
+    if (!record) throw new ApiError('internal', 'the restore was not recorded');
+    versions.audit(caller, action, documentId, { versionId, newVersionId: record.id, ...details });
+    return versions.metaOf(documentId, record);
+  }
+
+  function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller): Comparison {
+    visibleDocument(context, caller, documentId);
+    return rooms.withRoom(documentId, (room) => compareEnds(room, endOf(room, documentId, from), endOf(room, documentId, to), createPeople(store)));
+  }
+
+  return {
+    compare,
+
+    /** What changed since the caller last left the document (or since a version the client names). */
+    sinceLastVisit(documentId: string, caller: Caller, versionId?: string): { since: string | null; comparison: Comparison | null } {
+      visibleDocument(context, caller, documentId);
+      if (versionId) {
+        const comparison = compare(documentId, versionId, 'current', caller);
+        return { since: comparison.from.at, comparison };
+      }
+      if (caller.kind !== 'participant') throw new ApiError('invalid_input', 'the host has no recorded visits: name the version to compare with (versionId)');
+      const visit = store.versions.visit(documentId, caller.participantId);
+      if (!visit) return { since: null, comparison: null };
+      const snapshot = Y.decodeSnapshot(visit.snapshot);
+      const comparison = rooms.withRoom(documentId, (room) =>
+        compareEnds(room, { snapshot, read: snapshot, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } }, endOf(room, documentId, 'current'), createPeople(store)),
+      );
+      return { since: iso(visit.seenAt), comparison };
+    },
+
+    /** A past version becomes the current text, as a new change: history is never rewritten. */
+    restore(documentId: string, versionId: string, caller: Caller): VersionMeta {
+      return restoreWith(documentId, versionId, caller, 'version.restored', (doc, past) => {
+        writeDocumentText(doc, past);
+        return true;
+      }, {});
+    },
+
+    /** Copies one article back from a past version (in place, or where it stood). */
+    restoreArticle(documentId: string, versionId: string, clauseId: string, caller: Caller): VersionMeta {
+      return restoreWith(documentId, versionId, caller, 'version.article_restored', (doc, past) => writeArticle(doc, past.blocks, clauseId), { clauseId });
+    },
+
+    /** Who wrote each article's current text: characters per person and per side. */
+    attribution(documentId: string, caller: Caller): Attribution {
+      visibleDocument(context, caller, documentId);
+      const people = createPeople(store);
+      return rooms.withRoom(documentId, (room) => {
+        const headings = articleHeadingsAt(room.doc);
+        const counts = charactersByClient(new Map([...headings].map(([clauseId, heading]) => [clauseId, heading.type])));
+        const bySide = new Map<Person['side'], number>();
+        const articles = [...headings].map(([clauseId, heading]) => {
+          const byPerson = new Map<string | null, number>();
+          for (const [clientId, chars] of counts.get(clauseId) ?? []) {
+            const owner = room.ownerOfClient(clientId) ?? null;
+            byPerson.set(owner, (byPerson.get(owner) ?? 0) + chars);
+          }
+          const shares = [...byPerson].map(([participantId, chars]) => ({ person: people(participantId), chars })).sort((a, b) => b.chars - a.chars);
+          for (const share of shares) bySide.set(share.person.side, (bySide.get(share.person.side) ?? 0) + share.chars);
+          return { clauseId, number: heading.number, title: heading.title, totalChars: shares.reduce((sum, share) => sum + share.chars, 0), shares };
+        });
+        const sides = [...bySide].map(([side, chars]) => ({ side, chars })).sort((a, b) => b.chars - a.chars);
+        return { articles, sides };
+      });
+    },
+  };
+}
+
+export type HistoryService = ReturnType<typeof createHistoryService>;

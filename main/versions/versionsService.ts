@@ -1,0 +1,194 @@
+import * as Y from 'yjs';
+import type { Caller } from '#shared/api/caller';
+import { ApiError } from '#shared/api/errors';
+import type { VersionMeta } from '#shared/api/versions';
+import { isReadOnlySide, type Side } from '#shared/sides';
+import type { DeleteSet } from '#shared/versions/deleteSets';
+import type { ChangeLookups } from '#shared/versions/itemChanges';
+import { isEmptySummary, type VersionKind } from '#shared/versions/model';
+import { readDocumentAt, type DocumentText } from '#shared/versions/snapshotContent';
+import { summarizeChanges } from '#shared/versions/summary';
+import { actorOf, assertNotArchived, assertTextOpen, visibleDocument } from '#main/services/access';
+import type { DocumentRooms } from '#main/services/documentRooms';
+import type { ServiceContext } from '#main/services/serviceContext';
+import type { VersionHeader, VersionRecord } from '#main/store/records';
+import type { DocumentRoom } from '#main/sync/documentRoom';
+import { contentHashOf } from '#main/versions/integrity';
+import { createPeople, type People } from '#main/versions/people';
+import { createVersionSnapshots } from '#main/versions/versionSnapshots';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** What a new version records besides its snapshot. */
+export interface VersionRequest {
+  kind: Exclude<VersionKind, 'initial'>;
+  name: string | null;
+  /** The participant the version is attributed to; null for the host or the server. */
+  authorId: string | null;
+  restoredFrom?: string | null;
+  /** Skip the version when the text has not changed since the previous one (automatic versions). */
+  onlyIfTextChanged?: boolean;
+}
+
+/** Who is making a change through the history: a participant of a bargaining side, or the host. */
+export interface HistoryActor {
+  participantId: string | null;
+  side: Side | null;
+}
+
+/** The version as the API shows it, names resolved. */
+export function toVersionMeta(version: VersionHeader, people: People, numberOf: (versionId: string) => number | null): VersionMeta {
+  return {
+    id: version.id,
+    documentId: version.documentId,
+    number: version.number,
+    kind: version.kind,
+    name: version.name,
+    author: people(version.authorId),
+    createdAt: iso(version.createdAt),
+    summary: { ...version.summary, contributors: version.summary.contributors.map((id) => people(id)) },
+    restoredFrom: version.restoredFrom ? { id: version.restoredFrom, number: numberOf(version.restoredFrom) ?? 0 } : null,
+    signed: version.contentHash ? { contentHash: version.contentHash, previousHash: version.previousHash } : null,
+  };
+}
+
+/** Who inserted what (Yjs client ids) and who deleted what (the room's deletion records). */
+export function changeLookups(room: DocumentRoom): ChangeLookups {
+  let deletions: Map<string | null, DeleteSet> | null = null;
+  return {
+    ownerOfClient: (clientId) => room.ownerOfClient(clientId),
+    deletersOf: (id) => {
+      deletions ??= room.deletionAuthors();
+      const who: (string | null)[] = [];
+      for (const [author, deleteSet] of deletions) if (Y.isDeleted(deleteSet, id)) who.push(author);
+      return who;
+    },
+  };
+}
+
+export type VersionsService = ReturnType<typeof createVersionsService>;
+
+/**
+ * Versions of documents: made from the server's live copy (garbage collection off), stored as
+ * small snapshots, read back without building a second document (decision 0008).
+ */
+export function createVersionsService(context: ServiceContext, rooms: DocumentRooms) {
+  const { store } = context;
+  const snapshots = createVersionSnapshots(store);
+
+  /** Makes a version of the document as the room holds it now; null when skipped (nothing changed). */
+  function writeVersion(room: DocumentRoom, documentId: string, request: VersionRequest): VersionRecord | null {
+    room.flush();
+    const current = Y.snapshot(room.doc);
+    const previous = snapshots.latestOf(documentId);
+    if (request.onlyIfTextChanged && previous && Y.equalSnapshots(previous.snapshot, current)) return null;
+    const summary = summarizeChanges(room.doc, previous?.snapshot ?? Y.emptySnapshot, current, changeLookups(room));
+    if (request.onlyIfTextChanged && previous && isEmptySummary(summary)) return null;
+    const number = (previous?.number ?? 0) + 1;
+    const isSigned = request.kind === 'signed';
+    const encoded = snapshots.encode(current, number, previous, isSigned);
+    const contentHash = isSigned ? contentHashOf(readDocumentAt(room.doc, current)) : null;
+    const author = request.authorId === null ? undefined : store.participants.get(request.authorId);
+    const record: VersionRecord = {
+      id: context.newId(),
+      documentId,
+      number,
+      kind: request.kind,
+      name: request.name,
+      authorId: request.authorId,
+      side: author?.side ?? null,
+      createdAt: context.now(),
+      snapshot: encoded.bytes,
+      snapshotBase: encoded.base,
+      summary,
+      restoredFrom: request.restoredFrom ?? null,
+      contentHash,
+      previousHash: isSigned ? (store.versions.signed(documentId).at(-1)?.contentHash ?? null) : null,
+    };
+    store.versions.insert(record);
+    snapshots.remember(documentId, { id: record.id, number, snapshot: current, base: encoded.base, bytesSinceBase: encoded.bytesSinceBase });
+    return record;
+  }
+
+  /** Who names or restores a version; a restore changes the text, which the lifecycle may have frozen. */
+  function actorFor(caller: Caller, documentId: string, changesText = false): HistoryActor {
+    const document = visibleDocument(context, caller, documentId);
+    if (changesText) assertTextOpen(document);
+    else assertNotArchived(document);
+    if (caller.kind === 'admin') return { participantId: null, side: null };
+    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
+    const participant = store.participants.get(caller.participantId);
+    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
+    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions');
+    return { participantId: participant.id, side: participant.side };
+  }
+
+  function metaOf(documentId: string, record: VersionHeader): VersionMeta {
+    return toVersionMeta(record, createPeople(store), (id) => store.versions.get(documentId, id)?.number ?? null);
+  }
+
+  function findVersion(documentId: string, versionId: string): VersionRecord {
+    const version = store.versions.get(documentId, versionId);
+    if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`);
+    return version;
+  }
+
+  function audit(caller: Caller | null, action: string, documentId: string, details: Record<string, unknown>): void {
+    store.audit.record({ at: context.now(), actor: caller ? actorOf(caller) : 'system', action, documentId, details });
+  }
+
+  return {
+    writeVersion,
+    actorFor,
+    metaOf,
+    findVersion,
+    audit,
+    snapshotOf: snapshots.snapshotOf,
+
+    /** Every version of a document, newest first (named and signed only, if asked). */
+    list(documentId: string, caller: Caller, namedOnly: boolean): { versions: VersionMeta[]; lastVisitAt: string | null } {
+      visibleDocument(context, caller, documentId);
+      const versions = store.versions.list(documentId);
+      const numbers = new Map(versions.map((version) => [version.id, version.number]));
+      const people = createPeople(store);
+      const shown = namedOnly ? versions.filter((version) => version.kind === 'named' || version.kind === 'signed') : versions;
+      const visit = caller.kind === 'participant' ? store.versions.visit(documentId, caller.participantId) : undefined;
+      return { versions: shown.reverse().map((version) => toVersionMeta(version, people, (id) => numbers.get(id) ?? null)), lastVisitAt: visit ? iso(visit.seenAt) : null };
+    },
+
+    /** Names the document as it is now ("Proposal sent to the union, round 2"). */
+    createNamed(documentId: string, name: string, caller: Caller): VersionMeta {
+      const actor = actorFor(caller, documentId);
+      const record = rooms.withRoom(documentId, (room) => writeVersion(room, documentId, { kind: 'named', name, authorId: actor.participantId }));
+      if (!record) throw new ApiError('internal', 'the version was not made');
+      audit(caller, 'version.named', documentId, { versionId: record.id, number: record.number, name });
+      return metaOf(documentId, record);
+    },
+
+    /**
+     * The signed text: a version whose canonical text is hashed (SHA-256) and chained to the
+     * previous signed version. The document lifecycle calls this when an agreement is signed.
+     */
+    createSignedVersion(documentId: string, by: { participantId: string | null; name?: string | null }, caller: Caller | null = null): VersionRecord {
+      if (!store.documents.get(documentId)) throw new ApiError('not_found', `no document with id "${documentId}"`);
+      const record = rooms.withRoom(documentId, (room) => writeVersion(room, documentId, { kind: 'signed', name: by.name ?? null, authorId: by.participantId }));
+      if (!record) throw new ApiError('internal', 'the signed version was not made');
+      audit(caller, 'version.signed', documentId, { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash });
+      return record;
+    },
+
+    /** A version's text, read-only. */
+    get(documentId: string, versionId: string, caller: Caller): { version: VersionMeta; text: DocumentText } {
+      visibleDocument(context, caller, documentId);
+      const version = findVersion(documentId, versionId);
+      const text = rooms.withRoom(documentId, (room) => readDocumentAt(room.doc, snapshots.snapshotOf(version)));
+      return { version: metaOf(documentId, version), text };
+    },
+
+    /** A participant left the document: what they saw is their last visit. */
+    recordVisit(room: DocumentRoom, documentId: string, participantId: string): void {
+      room.flush();
+      store.versions.recordVisit(documentId, participantId, Y.encodeSnapshot(Y.snapshot(room.doc)), context.now());
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { formatIsoDate } from '#shared/lifecycle/dates';
+import { useLifecycleSnapshot } from './documentChecks';
+import { deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
+
+/** Above the document, for everyone: its state, its next deadline with the days left, whether the text is frozen. */
+export function LifecycleStatus() {
+  const { t } = useTranslation();
+  const { lifecycle } = useLifecycleSnapshot();
+  if (!lifecycle) return null;
+  const next = lifecycle.nextDeadline;
+  return (
+    <p className="lifecycle-status" data-testid="lifecycle-status" data-state={lifecycle.state}>
+      <span className={`state-chip state-${lifecycle.state}`}>{t(`lifecycle.state.${lifecycle.state}`)}</span>
+      {next && (
+        <span className={`next-deadline${isDeadlineAlarming(next) ? ' alarming' : ''}`} title={t(`lifecycle.deadline.${next.id}`)}>
+          {t('lifecycle.next', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
+        </span>
+      )}
+      {lifecycle.frozen && <span className="frozen-mark">{t('lifecycle.frozenShort')}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,243 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '#shared/api/client';
+import type { LifecycleView } from '#shared/api/lifecycle';
+import type { DocumentKind } from '#shared/documents/kinds';
+import type { LifecycleActionType, LifecycleStepInput } from '#shared/lifecycle/model';
+import { countVote, describeVote } from '#shared/lifecycle/vote';
+import type { Side } from '#shared/sides';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useLanguage } from '../i18n/i18n';
+import { refusalText } from './lifecycleFormat';
+
+type Values = Record<string, string>;
+
+export interface StepFormProps {
+  type: Exclude<LifecycleActionType, 'record_authority_answer'>;
+  view: LifecycleView;
+  client: ApiClient;
+  side: Side | null;
+  /** Values of the text the form starts from (effective date, term). */
+  textValues: { effectiveDate?: string; termYears?: number };
+  onDone: (view: LifecycleView) => void;
+}
+
+const optional = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
+const whole = (value: string | undefined): number => Number.parseInt(value ?? '', 10);
+
+/** One vote count: the enterprise (multi-enterprise), who is counted, the ballots, the votes in favour. */
+interface VoteRow {
+  name: string;
+  eligible: string;
+  votesCast: string;
+  inFavour: string;
+}
+
+function voteGroups(rows: readonly VoteRow[]) {
+  return rows.map((row) => ({ name: row.name.trim(), eligible: whole(row.eligible), inFavour: whole(row.inFavour), ...(row.votesCast.trim() === '' ? {} : { votesCast: whole(row.votesCast) }) }));
+}
+
+function stepInput(type: StepFormProps['type'], values: Values, rows: readonly VoteRow[]): LifecycleStepInput {
+  switch (type) {
+    case 'request_bargaining':
+      return { type, requestReceivedOn: values.date ?? '', requestedBy: values.requestedBy === 'employer' ? 'employer' : 'union' };
+    case 'record_bargaining_dates':
+      return { type, logisticsAgreedOn: optional(values.logisticsAgreedOn), startedOn: optional(values.startedOn), conclusionAgreedBy: optional(values.conclusionAgreedBy) };
+    case 'open_vote':
+      return { type, concludedOn: optional(values.date) };
+    case 'return_to_bargaining':
+      return { type, reason: optional(values.reason) };
+    case 'record_vote':
+      return { type, votedOn: values.date ?? '', groups: voteGroups(rows) };
+    case 'sign':
+      return { type, signedOn: values.date ?? '', effectiveOn: optional(values.effectiveOn), termMonths: whole(values.termMonths) };
+    case 'send_to_authority':
+      return { type, sentOn: values.date ?? '', authority: optional(values.authority) };
+    case 'open_amendment':
+      return { type, requestReceivedOn: values.date ?? '', reason: optional(values.reason), ...(values.requestedBy === 'employer' || values.requestedBy === 'union' ? { requestedBy: values.requestedBy } : {}) };
+    case 'start_consultation':
+      return { type, sentOn: values.date ?? '' };
+    case 'record_union_opinion':
+      return { type, receivedOn: values.date ?? '', opinion: values.opinion ?? '' };
+    case 'issue':
+      return { type, issuedOn: values.date ?? '', withoutUnion: values.withoutUnion === 'yes' };
+    case 'send_registration':
+      return {
+        type,
+        filedOn: values.date ?? '',
+        authority: optional(values.authority),
+        dossier: { request: values.request === 'yes', regulations: values.regulations === 'yes', unionOpinion: values.unionOpinion === 'yes', disciplineDocuments: values.discipline === 'included' || values.discipline === 'missing' ? values.discipline : 'none' },
+      };
+  }
+}
+
+/** Which label the main date of each step has. */
+const dateField: Record<StepFormProps['type'], string | null> = {
+  request_bargaining: 'requestReceivedOn',
+  record_bargaining_dates: null,
+  open_vote: 'concludedOn',
+  return_to_bargaining: null,
+  record_vote: 'votedOn',
+  sign: 'signedOn',
+  send_to_authority: 'sentOn',
+  open_amendment: 'requestReceivedOn',
+  start_consultation: 'sentOn',
+  record_union_opinion: 'receivedOn',
+  issue: 'issuedOn',
+  send_registration: 'filedOn',
+};
+
+function initialValues(props: StepFormProps, authority: string): Values {
+  const side = props.side === 'employer' || props.side === 'union' ? props.side : 'union';
+  const term = props.textValues.termYears === undefined ? 36 : Math.round(props.textValues.termYears * 12);
+  return { date: props.view.today, requestedBy: side, authority, termMonths: String(term), effectiveOn: props.textValues.effectiveDate ?? '', request: 'yes', regulations: 'yes', unionOpinion: props.view.current.issue?.withoutUnion ? 'no' : 'yes', discipline: 'none', withoutUnion: 'no' };
+}
+
+/** A form for one step of the lifecycle; the server checks it against the law and says why not. */
+export function StepForm(props: StepFormProps) {
+  const { type, view, client } = props;
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [values, setValues] = useState<Values>(() => initialValues(props, t('lifecycle.field.authorityDefault')));
+  const [rows, setRows] = useState<VoteRow[]>([{ name: '', eligible: '', votesCast: '', inFavour: '' }]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: string) => (event: { target: { value: string } }) => setValues((previous) => ({ ...previous, [name]: event.target.value }));
+  const kind: DocumentKind = view.kind;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      props.onDone(await client.call('lifecycle/step', { documentId: view.documentId, step: stepInput(type, values, rows) }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const date = dateField[type];
+  const input = (name: string, label: string, inputType: 'date' | 'text' | 'number' = 'date', required = false) => (
+    <label key={name}>
+      {label}
+      <input type={inputType} name={name} value={values[name] ?? ''} onChange={set(name)} required={required} />
+    </label>
+  );
+  const groups = voteGroups(rows);
+  const preview = type === 'record_vote' && groups.every((group) => group.eligible > 0 && group.inFavour >= 0 && !Number.isNaN(group.inFavour)) ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
+  const refusal = refusalText(error, language);
+
+  return (
+    <form className="step-form" data-testid={`step-${type}`} onSubmit={(event) => void submit(event)}>
+      <h4>{t(`lifecycle.step.${type}`)}</h4>
+      {date && (
+        <label>
+          {t(`lifecycle.field.${date}`)}
+          <input type="date" name="date" value={values.date ?? ''} onChange={set('date')} required={type !== 'open_vote'} />
+        </label>
+      )}
+      {(type === 'request_bargaining' || (type === 'open_amendment' && kind !== 'labour_regulations')) && (
+        <label>
+          {t('lifecycle.field.requestedBy')}
+          <select name="requestedBy" value={values.requestedBy} onChange={set('requestedBy')}>
+            <option value="union">{t('side.union')}</option>
+            <option value="employer">{t('side.employer')}</option>
+          </select>
+        </label>
+      )}
+      {type === 'record_bargaining_dates' && [input('logisticsAgreedOn', t('lifecycle.field.logisticsAgreedOn')), input('startedOn', t('lifecycle.field.startedOn')), input('conclusionAgreedBy', t('lifecycle.field.conclusionAgreedBy'))]}
+      {(type === 'return_to_bargaining' || type === 'open_amendment') && input('reason', t('lifecycle.field.reason'), 'text')}
+      {type === 'record_vote' && (
+        <fieldset className="vote-rows">
+          {rows.map((row, index) => {
+            const change = (field: keyof VoteRow) => (event: { target: { value: string } }) => setRows((previous) => previous.map((candidate, position) => (position === index ? { ...candidate, [field]: event.target.value } : candidate)));
+            return (
+              <div className="vote-row" key={index}>
+                {kind === 'multi_enterprise_agreement' && (
+                  <label>
+                    {t('lifecycle.field.enterpriseName')}
+                    <input value={row.name} onChange={change('name')} required />
+                  </label>
+                )}
+                <label>
+                  {t(kind === 'enterprise_agreement' ? 'lifecycle.field.eligibleEnterprise' : 'lifecycle.field.eligibleConsulted')}
+                  <input type="number" min={1} name="eligible" value={row.eligible} onChange={change('eligible')} required />
+                </label>
+                <label>
+                  {t('lifecycle.field.votesCast')}
+                  <input type="number" min={0} name="votesCast" value={row.votesCast} onChange={change('votesCast')} />
+                </label>
+                <label>
+                  {t('lifecycle.field.inFavour')}
+                  <input type="number" min={0} name="inFavour" value={row.inFavour} onChange={change('inFavour')} required />
+                </label>
+                {rows.length > 1 && (
+                  <button type="button" onClick={() => setRows((previous) => previous.filter((_, position) => position !== index))}>
+                    {t('lifecycle.field.removeEnterprise')}
+                  </button>
+                )}
+              </div>
+            );
+          })}
+          {kind === 'multi_enterprise_agreement' && (
+            <button type="button" onClick={() => setRows((previous) => [...previous, { name: '', eligible: '', votesCast: '', inFavour: '' }])}>
+              {t('lifecycle.field.addEnterprise')}
+            </button>
+          )}
+          {preview && (
+            <p className="vote-preview" data-testid="vote-preview">
+              {t('lifecycle.votePreview', { text: preview })}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {type === 'sign' && [input('effectiveOn', t('lifecycle.field.effectiveOn')), input('termMonths', t('lifecycle.field.termMonths'), 'number', true)]}
+      {(type === 'send_to_authority' || type === 'send_registration') && input('authority', t('lifecycle.field.authority'), 'text')}
+      {type === 'record_union_opinion' && (
+        <label>
+          {t('lifecycle.field.opinion')}
+          <textarea name="opinion" value={values.opinion ?? ''} onChange={set('opinion')} required rows={3} />
+        </label>
+      )}
+      {type === 'issue' && view.state === 'drafting' && (
+        <label className="check">
+          <input type="checkbox" checked={values.withoutUnion === 'yes'} onChange={(event) => setValues((previous) => ({ ...previous, withoutUnion: event.target.checked ? 'yes' : 'no' }))} />
+          {t('lifecycle.field.withoutUnion')}
+        </label>
+      )}
+      {type === 'send_registration' && (
+        <fieldset>
+          <legend>{t('lifecycle.field.dossier')}</legend>
+          {(['request', 'regulations', 'unionOpinion'] as const).map((item) => (
+            <label className="check" key={item}>
+              <input type="checkbox" checked={values[item] === 'yes'} onChange={(event) => setValues((previous) => ({ ...previous, [item]: event.target.checked ? 'yes' : 'no' }))} />
+              {t(`lifecycle.field.dossier${item.charAt(0).toUpperCase()}${item.slice(1)}`)}
+            </label>
+          ))}
+          <label>
+            {t('lifecycle.field.disciplineDocuments')}
+            <select value={values.discipline} onChange={set('discipline')}>
+              {(['none', 'included', 'missing'] as const).map((option) => (
+                <option key={option} value={option}>
+                  {t(`lifecycle.field.discipline.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+      )}
+      {refusal ? (
+        <p className="error-notice" role="alert">
+          {refusal}
+        </p>
+      ) : (
+        <ErrorNotice error={error} />
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('lifecycle.step.' + type)}
+      </button>
+    </form>
+  );
+}

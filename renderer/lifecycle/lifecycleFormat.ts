@@ -1,0 +1,31 @@
+import type { TFunction } from 'i18next';
+import type { DeadlineView } from '#shared/api/lifecycle';
+import { ApiError } from '#shared/api/errors';
+import type { Language } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/lifecycle/dates';
+
+/** How far a deadline is, in words: days (or working days) left, overdue, done in time or late. */
+export function deadlineLeft(t: TFunction, deadline: DeadlineView): string {
+  if (deadline.status === 'met') return t('lifecycle.left.met', { date: formatIsoDate(deadline.doneOn ?? deadline.due) });
+  if (deadline.status === 'missed') return t('lifecycle.left.missed', { date: formatIsoDate(deadline.doneOn ?? deadline.due) });
+  const working = deadline.unit === 'working_days';
+  if (deadline.left === 0) return t('lifecycle.left.today');
+  if (deadline.left < 0) return deadline.status === 'date' ? t('lifecycle.left.past', { count: -deadline.left }) : t(working ? 'lifecycle.left.overdue_working' : 'lifecycle.left.overdue', { count: -deadline.left });
+  return t(working ? 'lifecycle.left.working_days' : 'lifecycle.left.days', { count: deadline.left });
+}
+
+/** Whether a deadline needs attention: still to do and overdue, or done late. */
+export function isDeadlineAlarming(deadline: DeadlineView): boolean {
+  return deadline.status === 'missed' || (deadline.status === 'open' && deadline.left < 0);
+}
+
+/**
+ * The lifecycle rules' refusals come as "English / Vietnamese" (every API error speaks English
+ * first): show the interface language's half, or the whole message when it is not such a pair.
+ */
+export function refusalText(error: unknown, language: Language): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const parts = error.message.split(' / ');
+  if (parts.length !== 2) return null;
+  return language === 'vi' ? (parts[1] ?? null) : (parts[0] ?? null);
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { requestArticleNegotiation, useArticleSummary } from './negotiationStore';
+
+/**
+ * Beside each article: its negotiation status (open, agreed, disputed, and which side has
+ * marked it), open proposals and threads. Not part of the text; a click opens the negotiation panel.
+ */
+export function ArticleBadge({ clauseId }: { clauseId: string }) {
+  const { t } = useTranslation();
+  const summary = useArticleSummary(clauseId);
+  if (summary === '') return null;
+  const [status = 'open', marks = '', proposals = '0', threads = '0', reopenedBy = ''] = summary.split('|');
+  const label = [
+    t(`negotiation.status.${status}`),
+    marks.includes('E') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
+    marks.includes('U') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.union') }) : '',
+    proposals !== '0' ? t('negotiation.openProposals', { count: Number(proposals) }) : '',
+    threads !== '0' ? t('negotiation.openThreads', { count: Number(threads) }) : '',
+    reopenedBy ? t('negotiation.reopenedBy', { name: reopenedBy }) : '',
+  ].filter(Boolean);
+  return (
+    <button type="button" contentEditable={false} className={`article-badge status-${status}`} data-testid="article-badge" data-status={status} title={label.join(' · ')} onClick={() => requestArticleNegotiation(clauseId)}>
+      {t(`negotiation.status.${status}`)}
+      {marks !== '' && status !== 'agreed' && <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>}
+      {proposals !== '0' && <span className="count">{t('negotiation.proposalsShort', { count: Number(proposals) })}</span>}
+      {threads !== '0' && <span className="count">{t('negotiation.threadsShort', { count: Number(threads) })}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { minutesSchema } from '#shared/api/negotiation';
+import { formatDate, formatDateTime } from '#shared/format/locale';
+import { participantClient } from '../api/apiClients';
+import { AppHeader } from '../components/AppHeader';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useLanguage } from '../i18n/i18n';
+import { useSession } from '../session/session';
+
+type Minutes = z.infer<typeof minutesSchema>;
+
+/**
+ * The bargaining minutes (biên bản thương lượng, Labour Code Art. 70), generated from the current
+ * state: the date, who took part for each side, the articles agreed, the articles still disputed
+ * with each side's last position, and the proposals accepted in this session. Printable.
+ */
+export function MinutesPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const membership = useSession().memberships.find((m) => m.documentId === documentId);
+  const client = useMemo(() => (membership ? participantClient(membership.token) : null), [membership]);
+  const [since, setSince] = useState(() => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+  const [minutes, setMinutes] = useState<Minutes | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!client) return;
+    // The session starts at midnight where the person is (Vietnam is UTC+7).
+    client.call('negotiation/minutes', { documentId, since: new Date(`${since}T00:00:00`).toISOString() }).then(setMinutes, setError);
+  }, [client, documentId, since]);
+
+  const list = (items: string[]) => (items.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>);
+
+  return (
+    <>
+      <AppHeader>
+        <a href={`#/d/${documentId}`}>{t('minutes.back')}</a>
+        <label className="no-print">
+          {t('minutes.sessionSince')} <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />
+        </label>
+        <button type="button" className="no-print" onClick={() => window.print()}>{t('minutes.print')}</button>
+      </AppHeader>
+      <main className="page minutes" data-testid="minutes">
+        <ErrorNotice error={error} />
+        {minutes && (
+          <article className="official">
+            <h1>{t('minutes.title')}</h1>
+            <p className="centered"><em>{minutes.documentTitle}</em></p>
+            <p>{t('minutes.date', { date: formatDateTime(minutes.date, language) })}</p>
+            <h2>{t('minutes.participants')}</h2>
+            <p><strong>{t('side.employer')}:</strong> {minutes.participants.employer.join(', ') || '—'}</p>
+            <p><strong>{t('side.union')}:</strong> {minutes.participants.union.join(', ') || '—'}</p>
+            <h2>{t('minutes.agreed')}</h2>
+            <div data-testid="minutes-agreed">{list(minutes.agreed.map((a) => t('negotiation.articleRef', { number: a.number, title: a.title })))}</div>
+            <h2>{t('minutes.disputed')}</h2>
+            <div data-testid="minutes-disputed">
+              {minutes.disputed.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : (
+                <ul>
+                  {minutes.disputed.map((a) => (
+                    <li key={a.clauseId}>
+                      {t('negotiation.articleRef', { number: a.number, title: a.title })}
+                      <br />{t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
+                      <br />{t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <h2>{t('minutes.accepted', { date: formatDate(minutes.sessionSince, language) })}</h2>
+            <div data-testid="minutes-accepted">{list(minutes.accepted.map((a) => `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`))}</div>
+            <p>{t('minutes.openCount', { count: minutes.openCount })}</p>
+            <div className="signatures">
+              <div><strong>{t('minutes.employerSigns')}</strong></div>
+              <div><strong>{t('minutes.unionSigns')}</strong></div>
+              <div><strong>{t('minutes.secretary')}</strong></div>
+            </div>
+          </article>
+        )}
+      </main>
+    </>
+  );
+}

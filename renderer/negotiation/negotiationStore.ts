@@ -1,0 +1,122 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { ApiClient } from '#shared/api/client';
+import {
+  articleNegotiationSchema,
+  articleStatusRootName,
+  openArticle,
+  proposalSchema,
+  proposalsRootName,
+  threadSchema,
+  threadsRootName,
+  type ArticleNegotiation,
+  type Proposal,
+  type Thread,
+} from '#shared/negotiation/model';
+
+export interface NegotiationSnapshot {
+  proposals: Proposal[];
+  articles: Map<string, ArticleNegotiation>;
+  /** Public threads and this side's internal ones. */
+  threads: Thread[];
+  reviewerCommentsAllowed: boolean;
+}
+
+function parseAll<T>(map: Y.Map<unknown>, schema: { safeParse: (value: unknown) => { success: boolean; data?: T } }): T[] {
+  return [...map.values()].flatMap((value) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success && parsed.data !== undefined ? [parsed.data] : [];
+  });
+}
+
+/**
+ * The negotiation of the open document, live: proposals, article statuses and public threads come
+ * from the shared document (written by the server); this side's internal notes come from the API,
+ * fetched again whenever the server says they changed.
+ */
+export class NegotiationStore {
+  private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false };
+  private internal: Thread[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly maps: Y.Map<unknown>[];
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly client: ApiClient,
+    private readonly documentId: string,
+  ) {
+    this.maps = [doc.getMap(proposalsRootName), doc.getMap(articleStatusRootName), doc.getMap(threadsRootName)];
+    for (const map of this.maps) map.observe(this.rebuild);
+    this.rebuild();
+    void this.refreshFromServer();
+  }
+
+  /** Fetches what only the API serves (internal notes, the reviewer-comments setting). */
+  readonly refreshFromServer = async (): Promise<void> => {
+    try {
+      const state = await this.client.call('negotiation/state', { documentId: this.documentId });
+      this.internal = state.threads.filter((thread) => thread.visibility !== 'public');
+      this.snapshot = { ...this.snapshot, reviewerCommentsAllowed: state.reviewerCommentsAllowed };
+      this.rebuild();
+    } catch {
+      // Offline: the shared parts are still live; internal notes come back with the connection.
+    }
+  };
+
+  private readonly rebuild = (): void => {
+    const [proposals, articles, threads] = this.maps as [Y.Map<unknown>, Y.Map<unknown>, Y.Map<unknown>];
+    this.snapshot = {
+      ...this.snapshot,
+      proposals: parseAll<Proposal>(proposals, proposalSchema).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      articles: new Map(parseAll<ArticleNegotiation>(articles, articleNegotiationSchema).map((status) => [status.clauseId, status])),
+      threads: [...parseAll<Thread>(threads, threadSchema), ...this.internal].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    };
+    for (const listener of this.listeners) listener();
+  };
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): NegotiationSnapshot => this.snapshot;
+
+  articleStatus(clauseId: string): ArticleNegotiation {
+    return this.snapshot.articles.get(clauseId) ?? openArticle(clauseId);
+  }
+
+  destroy(): void {
+    for (const map of this.maps) map.unobserve(this.rebuild);
+    this.listeners.clear();
+  }
+}
+
+export const NegotiationContext = createContext<NegotiationStore | null>(null);
+
+export function useNegotiation(): NegotiationSnapshot | null {
+  const store = useContext(NegotiationContext);
+  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener) ?? (() => {}), [store]);
+  return useSyncExternalStore(subscribe, () => store?.getSnapshot() ?? null);
+}
+
+/** What an article's badge shows; a primitive key so that only changed articles re-render. */
+export function useArticleSummary(clauseId: string): string {
+  const store = useContext(NegotiationContext);
+  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener) ?? (() => {}), [store]);
+  return useSyncExternalStore(subscribe, () => {
+    if (!store) return '';
+    const snapshot = store.getSnapshot();
+    const status = store.articleStatus(clauseId);
+    const openProposals = snapshot.proposals.filter((p) => p.clauseId === clauseId && p.status === 'open').length;
+    const openThreads = snapshot.threads.filter((t) => t.clauseId === clauseId && t.resolvedAt === null).length;
+    const marks = `${status.employerAgreedAt ? 'E' : ''}${status.unionAgreedAt ? 'U' : ''}`;
+    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopened?.byName ?? ''}`;
+  });
+}
+
+export const focusArticleEvent = 'thoa-uoc:negotiate-article';
+
+/** Opens the negotiation panel on one article (its badge does this when clicked). */
+export function requestArticleNegotiation(clauseId: string): void {
+  window.dispatchEvent(new CustomEvent(focusArticleEvent, { detail: clauseId }));
+}

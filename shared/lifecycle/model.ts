@@ -1,0 +1,193 @@
+/**
+ * The lifecycle of a document as data: the steps people take (validated at the API boundary), the
+ * facts each step records, and what a round of bargaining (or of drafting regulations) holds.
+ * Collective agreements: Labour Code Art. 70 (bargaining), 76 (vote, signing), 77 (sending), 78
+ * (effect, term), 82 (amendment), 83 (expiry). Labour regulations: Art. 118(3) (consulting the
+ * union), 119 (registration), 120 (dossier), 121 (effect). The rules are in agreementMachine.ts and
+ * regulationsMachine.ts.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '#shared/calendar/isoDate';
+import type { lifecycleStates } from '#shared/documents/lifecycleStates';
+import { sides } from '#shared/sides';
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'a calendar date written YYYY-MM-DD' });
+
+const note = (max: number) => z.string().trim().max(max);
+
+export const bargainingSideSchema = z.enum(['employer', 'union']);
+
+/**
+ * One count of a vote: the whole enterprise (Art. 76(1)), the people consulted for a sector
+ * agreement (Art. 76(2)), or one enterprise of a multi-enterprise agreement (Art. 76(2)).
+ */
+export const voteGroupSchema = z.object({
+  /** The enterprise, for a multi-enterprise agreement; empty otherwise. */
+  name: note(200).default(''),
+  /** The base of the count: ALL workers of the enterprise (Art. 76(1)), or everyone consulted (Art. 76(2)). */
+  eligible: z.number().int().min(1).max(10_000_000),
+  /** Ballots returned, for the record; the rule does not count on them. */
+  votesCast: z.number().int().min(0).max(10_000_000).optional(),
+  inFavour: z.number().int().min(0).max(10_000_000),
+});
+
+export type VoteGroup = z.infer<typeof voteGroupSchema>;
+
+/** The dossier of Art. 120, as the employer declares it when filing the registration. */
+export const dossierSchema = z.object({
+  /** Art. 120(1): the request for registration. */
+  request: z.boolean(),
+  /** Art. 120(2): the labour regulations. */
+  regulations: z.boolean(),
+  /** Art. 120(3): the written opinion of the grassroots representative organisation, where one exists. */
+  unionOpinion: z.boolean(),
+  /** Art. 120(4): the employer's other documents on discipline and material liability, if any. */
+  disciplineDocuments: z.enum(['none', 'included', 'missing']),
+});
+
+export type Dossier = z.infer<typeof dossierSchema>;
+
+/** The steps people take through `lifecycle/step`. */
+export const lifecycleStepSchema = z.discriminatedUnion('type', [
+  // Collective agreements.
+  z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
+  z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
+  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema.optional() }),
+  z.object({ type: z.literal('return_to_bargaining'), reason: note(2000).optional() }),
+  z.object({ type: z.literal('record_vote'), votedOn: isoDateSchema, groups: z.array(voteGroupSchema).min(1).max(500) }),
+  z.object({ type: z.literal('sign'), signedOn: isoDateSchema, effectiveOn: isoDateSchema.optional(), termMonths: z.number().int().optional() }),
+  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: note(300).optional() }),
+  // Both kinds: a new round from the signed or issued text.
+  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: note(2000).optional() }),
+  // Labour regulations.
+  z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
+  z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: note(20_000).min(1, 'the written opinion must not be empty') }),
+  z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean().default(false) }),
+  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: note(300).optional(), dossier: dossierSchema }),
+]);
+
+export type LifecycleStep = z.infer<typeof lifecycleStepSchema>;
+export type LifecycleStepInput = z.input<typeof lifecycleStepSchema>;
+
+export const reviewDecisions = ['accepted', 'amendments_requested'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+/** The authority's answer: recorded by a reviewer through `review/decide`, never through `lifecycle/step`. */
+export interface AuthorityAnswerStep {
+  type: 'record_authority_answer';
+  decidedOn: string;
+  decision: ReviewDecision;
+  reasons: string[];
+  findingIds: string[];
+}
+
+export type LifecycleAction = LifecycleStep | AuthorityAnswerStep;
+export type LifecycleActionType = LifecycleAction['type'];
+
+export const voteResultSchema = z.object({
+  votedOn: isoDateSchema,
+  /** What the majority is counted against (Art. 76(1) or (2)). */
+  basis: z.enum(['all_workers', 'consulted', 'per_enterprise']),
+  groups: z.array(voteGroupSchema.extend({ passed: z.boolean() })),
+  passed: z.boolean(),
+});
+
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const signingSchema = z.object({
+  signedOn: isoDateSchema,
+  effectiveOn: isoDateSchema,
+  /** Where the effective date comes from (Art. 78(1)): stated at signing, written in the text, or the signing date. */
+  effectiveSource: z.enum(['agreed', 'text', 'signing_date']),
+  termMonths: z.number().int(),
+  /** The last day in force. */
+  expiresOn: isoDateSchema,
+  /** Multi-enterprise agreements: the enterprises whose vote passed, the only ones that sign (Art. 76(2)). */
+  signatories: z.array(z.string()),
+  /** The signed version (content hash chain) made when the signing was recorded. */
+  signedVersionId: z.string().nullable(),
+});
+
+export type Signing = z.infer<typeof signingSchema>;
+
+export const authorityAnswerSchema = z.object({
+  decidedOn: isoDateSchema,
+  decision: z.enum(reviewDecisions),
+  reasons: z.array(z.string()),
+  findingIds: z.array(z.string()),
+  /** Labour regulations: the 7 working days of Art. 119(3); null for agreements (no time limit). */
+  deadline: isoDateSchema.nullable(),
+  late: z.boolean(),
+  byName: z.string().nullable(),
+});
+
+export type AuthorityAnswer = z.infer<typeof authorityAnswerSchema>;
+
+/** What a step records, as stored with the event (dates resolved, results computed). */
+export const eventFactsSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
+  z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
+  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema }),
+  z.object({ type: z.literal('return_to_bargaining'), reason: z.string().optional() }),
+  z.object({ type: z.literal('record_vote'), vote: voteResultSchema }),
+  z.object({ type: z.literal('sign'), signing: signingSchema }),
+  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: z.string().optional() }),
+  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: z.string().optional(), basis: z.enum(['amendment', 'renewal']) }),
+  z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
+  z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: z.string() }),
+  z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean() }),
+  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: z.string().optional(), dossier: dossierSchema }),
+  z.object({ type: z.literal('record_authority_answer'), answer: authorityAnswerSchema }),
+  // The state moved with the calendar (in force, expiring, expired): recorded for the history.
+  z.object({ type: z.literal('time_passed') }),
+]);
+
+export type EventFacts = z.infer<typeof eventFactsSchema>;
+
+/** One round: the first bargaining (or drafting), then one more per amendment (Art. 82, 83, 118(3)). */
+export const roundFactsSchema = z.object({
+  round: z.number().int().min(1),
+  /** How the round was opened. */
+  basis: z.enum(['initial', 'amendment', 'renewal']),
+  bargaining: z
+    .object({
+      requestReceivedOn: isoDateSchema,
+      requestedBy: bargainingSideSchema.optional(),
+      logisticsAgreedOn: isoDateSchema.optional(),
+      startedOn: isoDateSchema.optional(),
+      conclusionAgreedBy: isoDateSchema.optional(),
+      concludedOn: isoDateSchema.optional(),
+    })
+    .optional(),
+  votes: z.array(voteResultSchema),
+  /** While the draft is put to the vote: where its vote starts in `votes` (earlier ones were on earlier drafts). */
+  voteFrom: z.number().int().min(0).optional(),
+  signing: signingSchema.optional(),
+  sentToAuthority: z.object({ sentOn: isoDateSchema, authority: z.string().optional() }).optional(),
+  consultation: z.object({ sentOn: isoDateSchema, opinion: z.object({ receivedOn: isoDateSchema, opinion: z.string() }).optional() }).optional(),
+  issue: z.object({ issuedOn: isoDateSchema, withoutUnion: z.boolean() }).optional(),
+  registration: z.object({ filedOn: isoDateSchema, authority: z.string().optional(), dossier: dossierSchema }).optional(),
+  answers: z.array(authorityAnswerSchema),
+  amendmentReason: z.string().optional(),
+});
+
+export type RoundFacts = z.infer<typeof roundFactsSchema>;
+
+/** Who took a step: a participant of a side, the host (side null, participant null), or the calendar. */
+export const eventActorSchema = z.object({ participantId: z.string().nullable(), side: z.enum(sides).nullable(), name: z.string().nullable() });
+
+export type EventActor = z.infer<typeof eventActorSchema>;
+
+/** A step as stored: the round it belongs to, the states before and after, and its facts. */
+export interface LifecycleEventRecord {
+  id: number;
+  documentId: string;
+  round: number;
+  from: (typeof lifecycleStates)[number];
+  to: (typeof lifecycleStates)[number];
+  facts: EventFacts;
+  actor: EventActor;
+  /** Milliseconds since the epoch. */
+  at: number;
+}

@@ -1,0 +1,109 @@
+import { articleText, articlesOf } from '#shared/document/articles';
+import { plainText, type ArticleElement, type TopLevelBlock } from '#shared/document/nodes';
+import { diffSequences, type DiffSegment } from '#shared/document/wordDiff';
+import { diffArticleText } from '#shared/versions/articleRedline';
+import type { VariableValue } from '#shared/templates/schema';
+
+/**
+ * Comparing two texts of a document article by article: articles are matched by their stable
+ * clauseId, so an article renumbered because another was inserted before it is not "changed".
+ */
+
+export type ArticleChangeStatus = 'added' | 'removed' | 'moved' | 'changed';
+
+export interface ArticleHeading {
+  number: number;
+  title: string;
+}
+
+export interface ArticleChange {
+  clauseId: string;
+  status: ArticleChangeStatus;
+  /** Whether the article's text differs (always for added and removed ones; a moved one may differ too). */
+  textChanged: boolean;
+  before: ArticleHeading | null;
+  after: ArticleHeading | null;
+  /** The word-level redline from the text before to the text after. */
+  segments: DiffSegment[];
+}
+
+export interface VariableChange {
+  id: string;
+  before: VariableValue | null;
+  after: VariableValue | null;
+}
+
+/** An article of one of the two texts: its place, and (read only when needed) its content. */
+export interface ListedArticle {
+  clauseId: string;
+  number: number;
+  article: () => ArticleElement;
+}
+
+const titleOf = (article: ArticleElement): string => (article.children[0] ? plainText(article.children[0]) : '');
+
+function listArticles(blocks: readonly TopLevelBlock[]): ListedArticle[] {
+  const seen = new Set<string>();
+  return articlesOf(blocks).flatMap((article) => {
+    if (seen.has(article.clauseId)) return [];
+    seen.add(article.clauseId);
+    return [{ clauseId: article.clauseId, number: seen.size, article: () => article }];
+  });
+}
+
+/**
+ * The articles added, removed, moved (out of their order relative to the others) and changed
+ * between two lists of articles, in the order of the second (a removed article where it stood),
+ * each with its word-level redline. `mayDiffer` says which articles present in both may have
+ * changed text (the others are not read); unchanged articles are left out.
+ */
+export function compareArticleLists(before: readonly ListedArticle[], after: readonly ListedArticle[], mayDiffer: (clauseId: string) => boolean = () => true): ArticleChange[] {
+  const old = new Map(before.map((entry) => [entry.clauseId, entry]));
+  const now = new Map(after.map((entry) => [entry.clauseId, entry]));
+  const heading = (entry: ListedArticle): ArticleHeading => ({ number: entry.number, title: titleOf(entry.article()) });
+  const changes: ArticleChange[] = [];
+  // The longest common subsequence of the two orders keeps its articles in place; an article in
+  // both texts but outside it has moved (shown where it is now).
+  for (const edit of diffSequences(before.map((entry) => entry.clauseId), after.map((entry) => entry.clauseId))) {
+    if (edit.kind === 'deleted') {
+      const was = before[edit.aIndex] as ListedArticle;
+      if (!now.has(was.clauseId)) changes.push({ clauseId: was.clauseId, status: 'removed', textChanged: true, before: heading(was), after: null, segments: [{ kind: 'deleted', text: articleText(was.article()) }] });
+      continue;
+    }
+    const is = after[edit.bIndex] as ListedArticle;
+    const was = old.get(is.clauseId);
+    if (!was) {
+      changes.push({ clauseId: is.clauseId, status: 'added', textChanged: true, before: null, after: heading(is), segments: [{ kind: 'inserted', text: articleText(is.article()) }] });
+      continue;
+    }
+    if (edit.kind === 'equal' && !mayDiffer(is.clauseId)) continue;
+    const textBefore = articleText(was.article());
+    const textAfter = articleText(is.article());
+    const textChanged = textBefore !== textAfter;
+    if (edit.kind === 'equal' && !textChanged) continue;
+    changes.push({
+      clauseId: is.clauseId,
+      status: edit.kind === 'inserted' ? 'moved' : 'changed',
+      textChanged,
+      before: heading(was),
+      after: heading(is),
+      segments: textChanged ? diffArticleText(textBefore, textAfter) : [{ kind: 'equal', text: textAfter }],
+    });
+  }
+  return changes;
+}
+
+/** compareArticleLists over two whole bodies. */
+export function compareBodies(before: readonly TopLevelBlock[], after: readonly TopLevelBlock[]): ArticleChange[] {
+  return compareArticleLists(listArticles(before), listArticles(after));
+}
+
+/** The variables whose values differ, by id. */
+export function compareVariables(before: Readonly<Record<string, VariableValue>>, after: Readonly<Record<string, VariableValue>>): VariableChange[] {
+  const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return ids.flatMap((id) => {
+    const was = before[id] ?? null;
+    const is = after[id] ?? null;
+    return Object.is(was, is) ? [] : [{ id, before: was, after: is }];
+  });
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
+import { templateLibrary } from '#shared/templates/library';
+import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
+import { startHarness, type Harness } from '../helpers/serverHarness';
+import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
+
+// From draft to force, in Chromium against server mode: the union records a vote of 51 of 100
+// workers, the agreement is signed and sent; a reviewer (another browser profile) opens it from the
+// queue, sees the compliance report with the rule it breaks (weekday overtime at 140%, below the
+// 150% floor of LC Art. 98(1)(a)) and requests an amendment on that article; both parties see it.
+
+const kind = 'enterprise_agreement';
+const viewport = { width: 1440, height: 900 };
+// The server's clock starts at 10:00 on Monday 14 Dec 2026 in Vietnam and runs on from there: the
+// text's effective date, 1 Jan 2027, is still to come when the agreement is signed.
+const startedAt = Date.now();
+const now = () => Date.parse('2026-12-14T03:00:00Z') + (Date.now() - startedAt);
+
+function articlesOf(blocks: readonly TopLevelBlock[]): ArticleElement[] {
+  return blocks.flatMap((block) => (block.type === 'chapter' ? block.children.filter((child): child is ArticleElement => child.type === 'article') : block.type === 'article' ? [block] : []));
+}
+
+async function join(harness: Harness, browser: Browser, documentId: string, side: 'employer' | 'union' | 'reviewer', name: string): Promise<Page> {
+  const code = (await harness.server.handlers['invitations/create']({ documentId, side, validForHours: 24 }, { kind: 'admin' })).code;
+  return joinWithLink(await browser.newContext({ viewport }), harness.server.url, code, name);
+}
+
+/** Opens a side-panel tab by its name. */
+async function openTab(page: Page, name: 'Tiến trình' | 'Tuân thủ' | 'Thẩm định'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Submits one step's form in the lifecycle tab, after `fill` filled it in; waits until it is recorded. */
+async function takeStep(page: Page, type: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}): Promise<void> {
+  await openTab(page, 'Tiến trình');
+  const form = page.getByTestId(`step-${type}`);
+  await form.waitFor();
+  await fill(form);
+  const steps = page.locator('.lifecycle-history li');
+  const before = await steps.count();
+  await form.getByRole('button', { name: /./ }).last().click();
+  // Taken once the history shows one more step.
+  await expect.poll(() => steps.count()).toBeGreaterThan(before);
+}
+
+const lifecycleState = (page: Page) => page.getByTestId('lifecycle-status').getAttribute('data-state');
+
+describe('E2E from draft to force, and the review by the labour authority', () => {
+  let harness: Harness;
+  let browser: Browser;
+  beforeAll(async () => {
+    [harness, browser] = await Promise.all([startHarness({ now }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.dispose();
+  });
+
+  it('the union records 51 of 100, the agreement is signed and sent; a reviewer requests an amendment on the article that breaks the law; both parties see it', { timeout: 180_000 }, async () => {
+    const shot = artifactRecorder('lifecycle');
+    const library = templateLibrary();
+    let next = 0;
+    const built = buildDocument({ kind, language: 'vi', facts: {}, chosen: outlineChoices(kind, library)?.recommended ?? new Set(), wordings: {} }, library, () => `e2e${(next += 1)}`);
+    if (!built) throw new Error('no outline for an enterprise agreement');
+    // The article showing the weekday overtime rate (the overtime and night pay article).
+    const overtime = articlesOf(built.content).find((article) => JSON.stringify(article).includes('"variableId":"ot_rate_weekday"'));
+    if (!overtime) throw new Error('the outline shows no weekday overtime rate');
+    // Set below the floor through the API: 140% lies in the variable's input range (100–1000%).
+    const document = await harness.server.handlers['documents/create']({ kind, title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: built.content, variables: { ...built.variables, ot_rate_weekday: 140 }, language: 'vi' }, { kind: 'admin' });
+
+    const union = await join(harness, browser, document.id, 'union', 'Anh Minh (Công đoàn cơ sở)');
+    const employer = await join(harness, browser, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
+    const errors = [...[union, employer].map(watchErrors)];
+    const overtimeArticle = (page: Page) => page.locator(`section.article[data-clause-id="${overtime.clauseId}"]`);
+
+    // The parties see the broken rule live: a marker on the article, the Compliance tab's list.
+    await expect.poll(() => overtimeArticle(union).getByTestId('compliance-marker').count(), { timeout: 10_000 }).toBe(1);
+    await openTab(union, 'Tuân thủ');
+    const firstFinding = union.getByTestId('compliance-finding').first();
+    await expect.poll(() => firstFinding.getAttribute('data-rule')).toBe('pay.ot_weekday');
+    expect(await firstFinding.innerText()).toContain('140% thấp hơn mức tối thiểu 150%');
+    await shot(union, 'compliance-tab');
+    expect(await lifecycleState(union)).toBe('drafting');
+
+    // Bargaining: the union records the request; the start of bargaining; then the draft goes to the workers.
+    await takeStep(union, 'request_bargaining');
+    await expect.poll(() => lifecycleState(union)).toBe('bargaining');
+    await expect.poll(() => union.getByTestId('deadline-bargaining_logistics').innerText()).toContain('còn 7 ngày làm việc');
+    await takeStep(union, 'record_bargaining_dates', (form) => form.getByLabel('Ngày bắt đầu thương lượng').fill('2026-12-14'));
+    await shot(union, 'bargaining-deadlines');
+    await takeStep(union, 'open_vote');
+    await expect.poll(() => lifecycleState(union)).toBe('employee_vote');
+    await expect.poll(() => union.getByTestId('document-body').getAttribute('contenteditable')).toBe('false');
+
+    // The union records the vote: 51 of the enterprise's 100 workers, more than 50% of ALL workers.
+    await takeStep(union, 'record_vote', async (form) => {
+      await form.getByLabel(/Tổng số người lao động của doanh nghiệp/).fill('100');
+      await form.getByLabel(/Số phiếu thu về/).fill('70');
+      await form.getByLabel('Số người tán thành').fill('51');
+      await expect.poll(() => form.getByTestId('vote-preview').innerText()).toContain('51/100 người lao động của doanh nghiệp tán thành (51%) — đạt');
+      await shot(union, 'vote-form');
+    });
+    await expect.poll(() => union.getByTestId('lifecycle-panel').innerText()).toContain('Biểu quyết ngày 14/12/2026: 51/100');
+
+    // The employer records the signing (effective date and term from the text), then sends it (Art. 77).
+    await expect.poll(() => lifecycleState(employer)).toBe('employee_vote');
+    await takeStep(employer, 'sign');
+    await expect.poll(() => lifecycleState(employer)).toBe('signed');
+    // Art. 77: sent within 10 days of signing, by Thu 24 Dec 2026.
+    await expect.poll(() => employer.getByTestId('lifecycle-status').innerText()).toContain('24/12/2026 (còn 10 ngày)');
+    await shot(employer, 'signed');
+    const signedVersions = harness.server.context.store.versions.signed(document.id);
+    expect(signedVersions).toHaveLength(1);
+    await takeStep(employer, 'send_to_authority');
+    await expect.poll(() => lifecycleState(employer)).toBe('submitted');
+    await expect.poll(() => lifecycleState(union)).toBe('submitted');
+    expect(await employer.getByTestId('document-body').getAttribute('contenteditable')).toBe('false');
+    await shot(employer, 'sent');
+
+    // A reviewer of the Department of Home Affairs opens it from the queue on the start page.
+    const reviewer = await join(harness, browser, document.id, 'reviewer', 'Bà Hạnh (Sở Nội vụ)');
+    errors.push(watchErrors(reviewer));
+    await reviewer.goto(`${harness.server.url}/#/`);
+    await reviewer.getByTestId('review-queue-link').click();
+    const item = reviewer.getByTestId('review-queue-item');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.innerText()).toContain('Thỏa ước lao động tập thể Công ty May Sông Hồng 2027');
+    await shot(reviewer, 'queue');
+    await item.getByRole('link', { name: 'Thẩm định' }).click();
+    const report = reviewer.getByTestId('review-report');
+    const broken = report.locator('[data-testid=report-finding][data-rule="pay.ot_weekday"]');
+    await expect.poll(() => broken.count()).toBe(1);
+    expect(await broken.getAttribute('data-clause-id')).toBe(overtime.clauseId);
+    expect(await broken.innerText()).toContain('điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
+    await expect.poll(() => reviewer.getByTestId('review-checklist').locator('[data-item=vote]').getAttribute('data-status')).toBe('ok');
+    await shot(reviewer, 'review-page');
+
+    // A finding on that article, from the report's finding; then the reasoned request for amendments.
+    await broken.getByRole('button', { name: 'Ghi nhận xét về điều này' }).click();
+    const findingForm = reviewer.getByTestId('finding-form');
+    await expect.poll(() => findingForm.locator('select').first().inputValue()).toBe(overtime.clauseId);
+    await findingForm.getByRole('button', { name: 'Thêm nhận xét' }).click();
+    await expect.poll(() => reviewer.getByTestId('review-finding').count()).toBe(1);
+    const decisionForm = reviewer.getByTestId('decision-form');
+    await decisionForm.getByLabel('Yêu cầu sửa đổi, bổ sung').check();
+    await decisionForm.getByRole('textbox').fill('Nâng tiền lương làm thêm giờ vào ngày thường lên ít nhất 150% (điểm a khoản 1 Điều 98 Bộ luật Lao động).');
+    await decisionForm.getByRole('button', { name: 'Gửi kết luận' }).click();
+    await expect.poll(() => reviewer.getByTestId('review-decision').getAttribute('data-decision')).toBe('amendments_requested');
+    await shot(reviewer, 'decision');
+
+    // Both parties see the decision and the finding on the article, without reloading.
+    for (const [page, name] of [[employer, 'employer'], [union, 'union']] as const) {
+      await expect.poll(() => overtimeArticle(page).getByTestId('review-marker').count(), { timeout: 10_000 }).toBe(1);
+      await overtimeArticle(page).getByTestId('review-marker').click();
+      await expect.poll(() => page.getByTestId('review-decision').getAttribute('data-decision')).toBe('amendments_requested');
+      const finding = page.getByTestId('review-finding');
+      await expect.poll(() => finding.count()).toBe(1);
+      expect(await finding.getAttribute('data-clause-id')).toBe(overtime.clauseId);
+      expect(await page.getByTestId('review-panel').innerText()).toContain('Nâng tiền lương làm thêm giờ vào ngày thường lên ít nhất 150%');
+      await shot(page, `${name}-sees-decision`);
+    }
+    const stored = harness.server.context.store.reviewFindings.listByDocument(document.id);
+    expect(stored.map((finding) => [finding.clauseId, finding.ruleId, finding.authorName])).toEqual([[overtime.clauseId, 'pay.ot_weekday', 'Bà Hạnh (Sở Nội vụ)']]);
+    expect(errors.flat()).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { expect } from 'vitest';
+import type { ApiClient } from '#shared/api/client';
+import type { ApiErrorCode } from '#shared/api/errors';
+import type { LifecycleView } from '#shared/api/lifecycle';
+import type { DocumentKind } from '#shared/documents/kinds';
+import type { LifecycleStepInput } from '#shared/lifecycle/model';
+import type { VariableValue } from '#shared/templates/schema';
+import { expectApiError, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { agreementBody, joinSeat, type Seat } from '../negotiation/negotiationFixture';
+
+/** 10:00 in Vietnam (03:00 UTC) on a date: the clock of a test that walks through the calendar. */
+export function vietnamMorning(date: string): number {
+  return Date.parse(`${date}T03:00:00Z`);
+}
+
+/** Moves a test clock forward to 10:00 (Vietnam) on a date. */
+export function goTo(clock: TestClock, date: string): void {
+  const delta = vietnamMorning(date) - clock.now();
+  if (delta < 0) throw new Error(`the clock cannot go back to ${date}`);
+  clock.advance(delta);
+}
+
+export interface Table {
+  documentId: string;
+  employer: Seat;
+  union: Seat;
+  reviewer: Seat;
+  admin: ApiClient;
+}
+
+/** A document with one seat per side: the employer, the union and a reviewer of the labour authority. */
+export async function openTable(api: ApiFixture, admin: ApiClient, kind: DocumentKind = 'enterprise_agreement', variables: Record<string, VariableValue> = {}): Promise<Table> {
+  const title = kind === 'labour_regulations' ? 'Nội quy lao động Công ty May Sông Hồng' : 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027';
+  const document = await admin.call('documents/create', { kind, title, content: agreementBody(), variables });
+  const employer = await joinSeat(api, admin, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
+  const union = await joinSeat(api, admin, document.id, 'union', 'Anh Minh (Công đoàn cơ sở)');
+  const reviewer = await joinSeat(api, admin, document.id, 'reviewer', 'Bà Hạnh (Sở Nội vụ)');
+  return { documentId: document.id, employer, union, reviewer, admin };
+}
+
+/** Takes a step as a seat (or the host). */
+export function take(client: ApiClient, documentId: string, step: LifecycleStepInput): Promise<LifecycleView> {
+  return client.call('lifecycle/step', { documentId, step });
+}
+
+/** Everything a refused step must leave as it was: the lifecycle, its stored steps, the document row, the audit log. */
+export async function lifecycleSnapshot(api: ApiFixture, admin: ApiClient, documentId: string) {
+  return {
+    view: await admin.call('lifecycle/get', { documentId }),
+    events: api.store.lifecycle.listByDocument(documentId),
+    document: api.store.documents.get(documentId),
+    audit: api.store.audit.listByDocument(documentId).length,
+    signedVersions: api.store.versions.signed(documentId).length,
+  };
+}
+
+/** A step that must be refused with `code` (and a message matching `message`), changing nothing. */
+export async function refusedUnchanged(api: ApiFixture, admin: ApiClient, documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
+  const before = await lifecycleSnapshot(api, admin, documentId);
+  await expectApiError(call(), code, message);
+  expect(await lifecycleSnapshot(api, admin, documentId)).toEqual(before);
+}
+
+/** The enterprise agreement through bargaining to a draft before the workers (request 4 Jan 2027, start 11 Jan, vote opened 20 Jan). */
+export async function toVote(clock: TestClock, table: Table): Promise<void> {
+  const { documentId, employer, union } = table;
+  await take(union.client, documentId, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
+  goTo(clock, '2027-01-11');
+  await take(employer.client, documentId, { type: 'record_bargaining_dates', logisticsAgreedOn: '2027-01-08', startedOn: '2027-01-11' });
+  goTo(clock, '2027-01-20');
+  await take(union.client, documentId, { type: 'open_vote' });
+}
+
+/** Then the union records 51 of 100 workers in favour (22 Jan) and the employer signs (27 Jan). */
+export async function toSigned(clock: TestClock, table: Table, sign: { effectiveOn?: string; termMonths?: number } = { effectiveOn: '2027-03-01', termMonths: 36 }): Promise<LifecycleView> {
+  await toVote(clock, table);
+  goTo(clock, '2027-01-22');
+  await take(table.union.client, table.documentId, { type: 'record_vote', votedOn: '2027-01-22', groups: [{ eligible: 100, votesCast: 60, inFavour: 51 }] });
+  goTo(clock, '2027-01-27');
+  return take(table.employer.client, table.documentId, { type: 'sign', signedOn: '2027-01-27', ...sign });
+}
