@@ -5,6 +5,8 @@ import { databaseFileName } from '#main/server/dataFolder';
 import { openStore, type Store } from '#main/store/store';
 import type { UpdateLog } from '#main/store/updateLog';
 import { PersistentDoc } from '#main/sync/persistentDoc';
+import { checkUpdates, createWritePolicy } from '#main/sync/writePolicy';
+import { templateLibrary } from '#shared/templates/library';
 import { BenchmarkError } from './benchmark';
 
 /** Our store in a data folder, with one document to write to, as server mode opens it. */
@@ -43,6 +45,9 @@ export function countingLog(log: UpdateLog): { log: UpdateLog; compactions: () =
  * A PersistentDoc wired as DocumentRoom wires it, plus a way to await the group commit of
  * what one event-loop turn received. A storage failure rejects that wait.
  */
+const builtInVariables = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
+const lookupBuiltInVariable = (id: string) => builtInVariables.get(id);
+
 export function openPersistentDoc(log: UpdateLog, documentId: string) {
   let settle: ((error?: unknown) => void) | null = null;
   let failure: unknown = null;
@@ -50,6 +55,8 @@ export function openPersistentDoc(log: UpdateLog, documentId: string) {
     documentId,
     log,
     now: () => Date.now(),
+    // The same check the sync server runs on every client update (which parts it touches, valid values).
+    refusalOf: checkUpdates(createWritePolicy(lookupBuiltInVariable)),
     onStored: () => settle?.(),
     onStorageFailure: (error) => {
       failure = error ?? new Error('unknown storage failure');
