@@ -6,7 +6,7 @@ import type { ArticleNegotiation } from '#shared/negotiation/model';
 import { bargainingSideOf } from '#shared/negotiation/proposalRules';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
-import { negotiationMaps } from '#main/negotiation/negotiationDocument';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -5,7 +5,7 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { createArticleStatusService } from '#main/negotiation/articleStatusService';
-import { negotiationMaps } from '#main/negotiation/negotiationDocument';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { createProposalsService } from '#main/negotiation/proposalsService';
 import { createThreadsService } from '#main/negotiation/threadsService';
 

@@ -7,7 +7,7 @@ import { bargainingSideOf, checkProposalAction, proposalActionDone, type Proposa
 import type { Caller } from '#shared/api/caller';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRooms } from '#main/services/documentRooms';
-import { negotiationMaps } from '#main/negotiation/negotiationDocument';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, refuse, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 import { assertTextOpen, visibleDocument } from '#main/services/access';
 

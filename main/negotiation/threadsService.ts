@@ -4,7 +4,7 @@ import { readArticle } from '#shared/document/articles';
 import type { Thread, ThreadComment } from '#shared/negotiation/model';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
-import { negotiationMaps } from '#main/negotiation/negotiationDocument';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

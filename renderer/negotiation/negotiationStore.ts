@@ -1,18 +1,8 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
-import {
-  articleNegotiationSchema,
-  articleStatusRootName,
-  openArticle,
-  proposalSchema,
-  proposalsRootName,
-  threadSchema,
-  threadsRootName,
-  type ArticleNegotiation,
-  type Proposal,
-  type Thread,
-} from '#shared/negotiation/model';
+import { openArticle, type ArticleNegotiation, type Proposal, type Thread } from '#shared/negotiation/model';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 
 export interface NegotiationSnapshot {
   proposals: Proposal[];
@@ -20,13 +10,6 @@ export interface NegotiationSnapshot {
   /** Public threads and this side's internal ones. */
   threads: Thread[];
   reviewerCommentsAllowed: boolean;
-}
-
-function parseAll<T>(map: Y.Map<unknown>, schema: { safeParse: (value: unknown) => { success: boolean; data?: T } }): T[] {
-  return [...map.values()].flatMap((value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success && parsed.data !== undefined ? [parsed.data] : [];
-  });
 }
 
 /**
@@ -38,15 +21,15 @@ export class NegotiationStore {
   private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false };
   private internal: Thread[] = [];
   private readonly listeners = new Set<() => void>();
-  private readonly maps: Y.Map<unknown>[];
+  private readonly maps: ReturnType<typeof negotiationMaps>;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly client: ApiClient,
     private readonly documentId: string,
   ) {
-    this.maps = [doc.getMap(proposalsRootName), doc.getMap(articleStatusRootName), doc.getMap(threadsRootName)];
-    for (const map of this.maps) map.observe(this.rebuild);
+    this.maps = negotiationMaps(doc);
+    this.maps.observe(this.rebuild);
     this.rebuild();
     void this.refreshFromServer();
   }
@@ -64,12 +47,11 @@ export class NegotiationStore {
   };
 
   private readonly rebuild = (): void => {
-    const [proposals, articles, threads] = this.maps as [Y.Map<unknown>, Y.Map<unknown>, Y.Map<unknown>];
     this.snapshot = {
       ...this.snapshot,
-      proposals: parseAll<Proposal>(proposals, proposalSchema).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-      articles: new Map(parseAll<ArticleNegotiation>(articles, articleNegotiationSchema).map((status) => [status.clauseId, status])),
-      threads: [...parseAll<Thread>(threads, threadSchema), ...this.internal].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      proposals: this.maps.allProposals().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      articles: new Map(this.maps.allArticles().map((status) => [status.clauseId, status])),
+      threads: [...this.maps.allThreads(), ...this.internal].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     };
     for (const listener of this.listeners) listener();
   };
@@ -86,7 +68,7 @@ export class NegotiationStore {
   }
 
   destroy(): void {
-    for (const map of this.maps) map.unobserve(this.rebuild);
+    this.maps.unobserve(this.rebuild);
     this.listeners.clear();
   }
 }

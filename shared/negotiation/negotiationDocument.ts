@@ -52,5 +52,12 @@ export function negotiationMaps(doc: Y.Doc) {
     saveThread(thread: Thread): void {
       threads.set(thread.id, thread);
     },
+    /** Calls `listener` after any change to the negotiation parts. */
+    observe(listener: () => void): void {
+      for (const map of [proposals, articles, threads]) map.observe(listener);
+    },
+    unobserve(listener: () => void): void {
+      for (const map of [proposals, articles, threads]) map.unobserve(listener);
+    },
   };
 }
