@@ -1,6 +1,9 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
+import { vietnamDate } from '#shared/lifecycle/dates';
+
+const vietnamOffsetMs = 7 * 3_600_000;
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
@@ -35,7 +38,8 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'negotiation/minutes': async ({ documentId, since }, caller) => {
       const document = visibleDocument(context, caller, documentId);
       const now = new Date(context.now()).toISOString();
-      const sessionStart = since ?? `${now.slice(0, 10)}T00:00:00.000Z`;
+      // By default the session began at midnight in Vietnam (UTC+7) today.
+      const sessionStart = since ?? new Date(Date.parse(`${vietnamDate(context.now())}T00:00:00.000Z`) - vietnamOffsetMs).toISOString();
       return rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
         const participants = context.store.participants.listByDocument(documentId).filter((p) => p.revokedAt === null);

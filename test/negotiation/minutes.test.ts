@@ -135,8 +135,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
   let admin: ApiClient;
 
   beforeEach(async () => {
-    // The evening before the session (UTC), so that "today" leaves out what was accepted then.
-    clock = createTestClock(Date.UTC(2027, 0, 3, 20, 0));
+    // The evening before the session in Vietnam (3 January, 22:00 there), so that "today" leaves
+    // out what was accepted then.
+    clock = createTestClock(Date.UTC(2027, 0, 3, 15, 0));
     api = await underTest.start(clock);
     admin = api.client(api.adminToken);
   });
@@ -153,7 +154,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
     const yesterday = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'replace', rationale: 'Ba năm', article: proposedArticle('Thời hạn', 'Ba năm.') });
     await union.client.call('proposals/accept', { documentId, proposalId: yesterday.id });
 
-    clock.advance(12.5 * 3_600_000); // 2027-01-04 08:30 UTC
+    clock.advance(17.5 * 3_600_000); // 2027-01-04 08:30 UTC, 15:30 in Vietnam
     const insert = await union.client.call('proposals/create', {
       documentId,
       clauseId: clauseIds.scope,
@@ -172,7 +173,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
     expect(minutes).toEqual({
       documentTitle: document.title,
       date: new Date(clock.now()).toISOString(),
-      sessionSince: '2027-01-04T00:00:00.000Z',
+      // The session began at midnight in Vietnam (UTC+7): 4 January 00:00 there.
+      sessionSince: '2027-01-03T17:00:00.000Z',
       // Revoked participants and reviewers are not in the minutes (joined in the same millisecond:
       // the order between the two employers is the database's).
       participants: { employer: expect.arrayContaining(['Chị Lan (Phòng Nhân sự)', 'Ông Tuấn (Giám đốc)']), union: ['Anh Minh (Công đoàn cơ sở)'] },
