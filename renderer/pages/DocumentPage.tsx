@@ -15,7 +15,7 @@ import { DocumentEditorView } from '../editor/DocumentEditorView';
 import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
 import { SidePanel } from '../document/SidePanel';
-import { lookupBuiltInVariable, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
+import { useVariableLookup, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
 import { NegotiationContext } from '../negotiation/negotiationStore';
 import { useNegotiationStore } from '../negotiation/useNegotiationStore';
 import { ExportDialog } from '../export/ExportDialog';
@@ -48,9 +48,10 @@ function Workspace({ membership }: { membership: Membership }) {
     void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
   }, [client, membership.documentId]);
   const negotiation = useNegotiationStore(collaboration, contentReady, client, membership.documentId);
+  const lookup = useVariableLookup(client);
   const variables = useMemo<DocumentVariables | null>(
-    () => (collaboration && contentReady ? { values: variablesMap(collaboration.doc), language: documentLanguage(collaboration.doc), lookup: lookupBuiltInVariable } : null),
-    [collaboration, contentReady],
+    () => (collaboration && contentReady ? { values: variablesMap(collaboration.doc), language: documentLanguage(collaboration.doc), lookup } : null),
+    [collaboration, contentReady, lookup],
   );
   // The lifecycle (a text put to the vote, signed or issued is frozen) and the live compliance check.
   const checks = useDocumentChecks(collaboration, client, membership.documentId, open, variables, kind);

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { ApiClient } from '#shared/api/client';
 import type * as Y from 'yjs';
 import type { Language } from '#shared/format/locale';
 import { templateLibrary } from '#shared/templates/library';
@@ -51,4 +52,22 @@ export const editVariableEvent = 'thoa-uoc:edit-variable';
 /** Asks the variables panel to show and focus one variable (chips do this when clicked). */
 export function requestVariableEdit(id: string): void {
   window.dispatchEvent(new CustomEvent(editVariableEvent, { detail: id }));
+}
+
+/**
+ * The lookup of the open document's variables: the built-in library's, then those defined by
+ * imported template packs (fetched once; until then, built-in ones only).
+ */
+export function useVariableLookup(client: ApiClient): VariableLookup {
+  const [lookup, setLookup] = useState<VariableLookup>(() => lookupBuiltInVariable);
+  useEffect(() => {
+    void client.call('templates/variables', {}).then(
+      (definitions) => {
+        const user = new Map(definitions.map((definition) => [definition.id, definition]));
+        setLookup(() => (id: string) => lookupBuiltInVariable(id) ?? user.get(id));
+      },
+      () => undefined,
+    );
+  }, [client]);
+  return lookup;
 }

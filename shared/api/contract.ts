@@ -27,6 +27,7 @@ import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
 import { sessionSchema } from '#shared/api/session';
+import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
   importPackInput,
   importPackResultSchema,
@@ -90,6 +91,8 @@ export const apiContract = {
   'templates/delete': { access: 'signedIn', input: templateRefInput, output: userTemplateSchema },
   'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
   'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
+  /** Variables defined by imported packs, so that every interface can show and check their values. */
+  'templates/variables': { access: 'signedIn', input: noInput, output: z.array(variableDefinitionSchema) },
   ...negotiationMethods,
   ...networkMethods,
   ...versionMethods,
