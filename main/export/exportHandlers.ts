@@ -3,7 +3,7 @@ import { throwIfCancelled } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
-import type { ExportedFile } from '#shared/api/export';
+import type { ExportedFile, ExportFormat } from '#shared/api/export';
 import { buildAgreementModel } from '#shared/export/agreementModel';
 import { renderHtml } from '#shared/export/html';
 import type { RenderDocument } from '#shared/export/renderModel';
@@ -15,6 +15,7 @@ import { renderDocx } from '#main/export/docx';
 import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
 import { importDocx } from '#main/import/docxImport';
+import { buildReport, type ReportSources } from '#main/export/reportExport';
 
 export interface ExportDependencies {
   /** The sync server's live copy of an open document (server mode: `sync.room(id)?.doc`). */
@@ -23,24 +24,30 @@ export interface ExportDependencies {
   printPdf?: PdfPrinter;
 }
 
-type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/importPreview';
+type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/exportReport' | 'documents/importPreview';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A file name from the title: the characters file systems refuse replaced, and a suffix per option. */
-export function exportFileName(title: string, input: ApiParsedInput<'documents/exportDocx'>, language: string, extension: 'docx' | 'pdf'): string {
-  const base = title.replace(/[\\/:*?"<>|]+|\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'van-ban';
+/** A title as a file name: the characters file systems refuse replaced, at most 120 characters. */
+function fileBase(title: string): string {
+  return title.replace(/[\\/:*?"<>|]+|\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'van-ban';
+}
+
+/** A file name from the title, with a suffix per option. */
+export function exportFileName(title: string, input: ApiParsedInput<'documents/exportDocx'>, language: string, extension: ExportFormat): string {
+  const base = fileBase(title);
   const mode = input.languageMode ?? language;
   const suffixes = [mode === 'both' ? 'song ngữ' : mode === 'en' ? 'EN' : null, input.redline ? 'đề xuất' : null].filter((suffix) => suffix !== null);
   return `${base}${suffixes.length > 0 ? ` (${suffixes.join(', ')})` : ''}.${extension}`;
 }
 
 /**
- * documents/exportDocx, documents/exportPdf and documents/importPreview. Exports read the document
- * as it is now and lay it out the official way (shared/export); every step checks the caller has
- * not gone (HTTP: the request was closed), and the PDF's Chromium page is closed on cancel.
+ * documents/exportDocx, documents/exportPdf, documents/exportReport and documents/importPreview.
+ * Exports read the document (or its minutes, compliance report or review) as it is now and lay it
+ * out the official way (shared/export); every step checks the caller has not gone (HTTP: the
+ * request was closed), and the PDF's Chromium page is closed on cancel.
  */
-export function createExportHandlers(context: ServiceContext, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
+export function createExportHandlers(context: ServiceContext, reports: ReportSources, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
   let printPdf = dependencies.printPdf;
   // Without a printer of the caller's (the command line, tests of other parts), one is made on first use.
   const printer = (): PdfPrinter => (printPdf ??= createChromiumPrinter().print);
@@ -67,25 +74,35 @@ export function createExportHandlers(context: ServiceContext, dependencies: Expo
     return { model: built, language: snapshot.language, title: document.title };
   }
 
-  const file = (bytes: Buffer, fileName: string, mimeType: string): ExportedFile => ({ fileName, mimeType, fileBase64: bytes.toString('base64'), bytes: bytes.length });
+  const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
 
-  return {
-    'documents/exportDocx': async (input, caller, call) => {
-      const { model: built, language, title } = model(input, caller, call);
-      const bytes = await renderDocx(built, call?.signal);
-      return file(bytes, exportFileName(title, input, language, 'docx'), docxType);
-    },
-    'documents/exportPdf': async (input, caller, call) => {
-      const { model: built, language, title } = model(input, caller, call);
-      let bytes: Buffer;
+  /** The render model as a file: Word written here, PDF printed by Chromium; both stop when the caller goes. */
+  async function render(built: RenderDocument, format: ExportFormat, fileName: string, documentId: string, call: CallContext | undefined): Promise<ExportedFile> {
+    let bytes: Buffer;
+    if (format === 'docx') bytes = await renderDocx(built, call?.signal);
+    else {
       try {
         bytes = await printer()(renderHtml(built), call?.signal);
       } catch (error) {
         if (error instanceof ApiError) throw error;
-        context.logger.log('error', 'export.pdf_failed', { document: input.documentId, error });
+        context.logger.log('error', 'export.pdf_failed', { document: documentId, error });
         throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)');
       }
-      return file(bytes, exportFileName(title, input, language, 'pdf'), 'application/pdf');
+    }
+    return { fileName, mimeType: mimeTypes[format], fileBase64: bytes.toString('base64'), bytes: bytes.length };
+  }
+
+  const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
+    const { model: built, language, title } = model(input, caller, call);
+    return render(built, format, exportFileName(title, input, language, format), input.documentId, call);
+  };
+
+  return {
+    'documents/exportDocx': exportAgreement('docx'),
+    'documents/exportPdf': exportAgreement('pdf'),
+    'documents/exportReport': async (input, caller, call) => {
+      const built = await buildReport(context, reports, dependencies.openDocument, input, caller, call);
+      return render(built, input.format, `${fileBase(built.title)}.${input.format}`, input.documentId, call);
     },
     'documents/importPreview': async (input, _caller, call) => importDocx(input.fileBase64, input.fileName, context.newId, call?.signal),
   };

@@ -10,6 +10,7 @@ import { createTemplatesService } from '#main/services/templatesService';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
+import type { ReportSources } from '#main/export/reportExport';
 import { createVersionHandlers } from '#main/versions/versionHandlers';
 import { createLifecycleHandlers } from '#main/lifecycle/lifecycleHandlers';
 import { createNetworkHandlers } from '#main/server/networkHandlers';
@@ -27,6 +28,13 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
   const invitations = createInvitationsService(context);
   const participants = createParticipantsService(context);
   const templates = createTemplatesService(context);
+  const negotiation = createNegotiationHandlers(context, rooms);
+  const network = createNetworkHandlers(context, environment.network);
+  const versions = createVersionHandlers(context, rooms);
+  // Created last, as before: it brings every document's lifecycle up to today at once.
+  const lifecycle = createLifecycleHandlers(context, rooms);
+  // Reports are exported from what these handlers give the caller: the same access, the same content.
+  const reports: ReportSources = { minutes: negotiation['negotiation/minutes'], complianceReport: lifecycle['compliance/report'], lifecycle: lifecycle['lifecycle/get'], review: lifecycle['review/get'] };
 
   return {
     'health/get': async () => ({
@@ -60,10 +68,10 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
     'templates/variables': async () => context.store.userVariables.list().map((record) => record.definition),
-    ...createNegotiationHandlers(context, rooms),
-    ...createExportHandlers(context, environment),
-    ...createNetworkHandlers(context, environment.network),
-    ...createVersionHandlers(context, rooms),
-    ...createLifecycleHandlers(context, rooms),
+    ...negotiation,
+    ...createExportHandlers(context, reports, environment),
+    ...network,
+    ...versions,
+    ...lifecycle,
   };
 }

@@ -8,7 +8,7 @@ import {
   listDocumentsInput,
   renameDocumentInput,
 } from '#shared/api/documents';
-import { exportDocumentInput, exportedFileSchema, importPreviewInput, importPreviewSchema } from '#shared/api/export';
+import { exportDocumentInput, exportedFileSchema, exportReportInput, importPreviewInput, importPreviewSchema } from '#shared/api/export';
 import { healthSchema } from '#shared/api/health';
 import {
   createInvitationInput,
@@ -64,6 +64,8 @@ export const apiContract = {
   'documents/archive': { access: 'admin', input: documentRefInput, output: documentMetaSchema },
   'documents/exportDocx': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
   'documents/exportPdf': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
+  /** The minutes, the compliance report or the authority's decision, as DOCX or PDF; readable by whoever may read the source. */
+  'documents/exportReport': { access: 'signedIn', input: exportReportInput, output: exportedFileSchema },
   'documents/importPreview': { access: 'admin', input: importPreviewInput, output: importPreviewSchema },
   'invitations/create': {
     access: 'signedIn',

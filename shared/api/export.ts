@@ -22,6 +22,28 @@ export const exportDocumentInput = z.object({
 
 export type ExportDocumentInput = z.input<typeof exportDocumentInput>;
 
+/**
+ * The other official documents of a document, in the same layout: the bargaining minutes
+ * (Labour Code Art. 70), the compliance report, and the labour authority's decision with its findings.
+ */
+export const reportKinds = ['minutes', 'compliance', 'decision'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const exportFormats = ['docx', 'pdf'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const exportReportInput = z.object({
+  documentId: documentIdSchema,
+  report: z.enum(reportKinds),
+  format: z.enum(exportFormats),
+  /** The language of the exported text; the document's own language when omitted. */
+  language: z.enum(['vi', 'en']).optional(),
+  /** Minutes only: the start of the bargaining session, as `negotiation/minutes` takes it. */
+  since: z.iso.datetime().optional(),
+});
+
+export type ExportReportInput = z.input<typeof exportReportInput>;
+
 export const exportedFileSchema = z.object({
   fileName: z.string(),
   mimeType: z.string(),

@@ -12,7 +12,8 @@ const severityWords: Record<Severity, { vi: [string, string]; en: [string, strin
   information: { vi: ['LƯU Ý', 'lưu ý'], en: ['NOTE', 'note(s)'] },
 };
 
-const dateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
+/** Where the date of the law applied came from, for people. */
+export const legalDateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
   'dates.asOf': { vi: 'ngày được chọn để kiểm tra', en: 'the date asked for' },
   effective_date: { vi: 'ngày hiệu lực ghi trong văn bản', en: 'the effective date in the text' },
   'dates.effective': { vi: 'ngày hiệu lực', en: 'the effective date' },
@@ -37,12 +38,12 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
     language === 'vi'
       ? [
           `Kiểm tra tuân thủ: “${options.title}”`,
-          `Pháp luật áp dụng ngày ${date} (${dateSources[basis.legalDateSource].vi}); lương tối thiểu vùng: ${wage}; nghỉ lễ, tết: ${basis.publicHolidayDays.total} ngày.`,
+          `Pháp luật áp dụng ngày ${date} (${legalDateSources[basis.legalDateSource].vi}); lương tối thiểu vùng: ${wage}; nghỉ lễ, tết: ${basis.publicHolidayDays.total} ngày.`,
           `${counts.violation} vi phạm, ${counts.warning} cảnh báo, ${counts.information} lưu ý.`,
         ]
       : [
           `Compliance check: “${options.title}”`,
-          `Law in force on ${date} (${dateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
+          `Law in force on ${date} (${legalDateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
           `${counts.violation} violation(s), ${counts.warning} warning(s), ${counts.information} note(s).`,
         ];
   for (const finding of findings) {

@@ -16,6 +16,32 @@ const text = (values: Readonly<Record<string, VariableValue>>, id: string): stri
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };
 
+/** Who the parties are and who signs for them, as the document's variables name them (null when not filled in). */
+export interface PartyNames {
+  enterprise: string | null;
+  union: string | null;
+  employerSide: string | null;
+  workerSide: string | null;
+  employerRepresentative: string | null;
+  employerRepresentativeTitle: string | null;
+  unionRepresentative: string | null;
+  place: string | null;
+}
+
+/** The parties' names read from a document's variables. */
+export function partyNames(values: Readonly<Record<string, VariableValue>>): PartyNames {
+  return {
+    enterprise: text(values, 'enterprise_name'),
+    union: text(values, 'union_name'),
+    employerSide: text(values, 'employer_side_name'),
+    workerSide: text(values, 'worker_side_name'),
+    employerRepresentative: text(values, 'employer_representative'),
+    employerRepresentativeTitle: text(values, 'employer_representative_title'),
+    unionRepresentative: text(values, 'union_representative'),
+    place: text(values, 'signing_place'),
+  };
+}
+
 const signature = (titles: Bilingual[], extraTitle: string | null, name: string | null, languages: FrameLanguages, hint: Bilingual): SignatureBlock => ({
   titleLines: [...titles.map((title) => frameText(title, languages)), ...(extraTitle ? [{ text: upper(extraTitle, 'vi') }] : [])],
   hint: languages.secondary ? `${hint[languages.primary]} ${hint[languages.secondary]}` : hint[languages.primary],
@@ -51,12 +77,7 @@ function regulationRecipients(language: Language, union: string | null): Recipie
 
 /** The organisations, signatures and recipients of a document of this kind. */
 export function partyFrame(kind: DocumentKind, values: Readonly<Record<string, VariableValue>>, languages: FrameLanguages): PartyFrame {
-  const enterprise = text(values, 'enterprise_name');
-  const union = text(values, 'union_name');
-  const employerName = text(values, 'employer_representative');
-  const employerRole = text(values, 'employer_representative_title');
-  const unionName = text(values, 'union_representative');
-  const place = text(values, 'signing_place');
+  const { enterprise, union, employerSide, workerSide, employerRepresentative: employerName, employerRepresentativeTitle: employerRole, unionRepresentative: unionName, place } = partyNames(values);
   const organisation = (name: string | null, bold: boolean): OrganisationLine[] => (name ? [{ text: upper(name, 'vi'), bold }] : []);
   const hint = labels.signHint;
   switch (kind) {
@@ -78,7 +99,7 @@ export function partyFrame(kind: DocumentKind, values: Readonly<Record<string, V
     case 'sector_agreement':
     case 'multi_enterprise_agreement':
       return {
-        organisations: [...organisation(text(values, 'employer_side_name'), true), ...organisation(text(values, 'worker_side_name'), true)],
+        organisations: [...organisation(employerSide, true), ...organisation(workerSide, true)],
         signatures: [signature([employerSideTitle], employerRole, employerName, languages, hint), signature([workerSideTitle, chair], null, unionName, languages, hint)],
         recipients: null,
         place,

@@ -1,0 +1,122 @@
+import { formatCitation, lc } from '#shared/compliance/citations';
+import type { DocumentKind } from '#shared/documents/kinds';
+import type { Language } from '#shared/format/locale';
+import { vietnamDate } from '#shared/lifecycle/dates';
+import type { BargainingMinutes } from '#shared/negotiation/minutes';
+import type { Proposal } from '#shared/negotiation/model';
+import { fill, type Bilingual } from '#shared/export/officialFrame';
+import type { PartyNames } from '#shared/export/parties';
+import type { RenderDocument } from '#shared/export/renderModel';
+import { buildSectionedDocument } from '#shared/export/reportModel';
+import { articleName, bodyParagraph, bulletItem, documentName, groundParagraph, numberedTable, officialMoment, partyOrganisations, reportTexts, signatureOf } from '#shared/export/reportBlocks';
+
+/**
+ * The bargaining minutes (biên bản thương lượng tập thể) in the official layout. Labour Code
+ * Art. 70: the minutes record what the parties agreed and where they still differ, carry the
+ * signatures of both sides' representatives and of the minute-taker, and the workers'
+ * representative organisation publishes them to all workers.
+ */
+
+const texts = {
+  typeName: { vi: 'BIÊN BẢN', en: 'MINUTES' },
+  summary: { vi: 'Phiên thương lượng tập thể', en: 'Collective bargaining session' },
+  fileTitle: { vi: 'Biên bản thương lượng tập thể - {{title}}', en: 'Collective bargaining minutes - {{title}}' },
+  ground: { vi: 'Căn cứ {{citation}} về quy trình thương lượng tập thể.', en: 'Pursuant to {{citation}} on the collective bargaining procedure.' },
+  subject: { vi: 'Nội dung thương lượng: {{document}}.', en: 'Subject of the bargaining: {{document}}.' },
+  period: { vi: 'Thời gian: từ {{since}} đến {{until}}.', en: 'Time: from {{since}} to {{until}}.' },
+  place: { vi: 'Địa điểm: {{place}}.', en: 'Place: {{place}}.' },
+  participants: { vi: 'Thành phần tham dự', en: 'Participants' },
+  agreed: { vi: 'Các nội dung đã thống nhất', en: 'Points agreed' },
+  disputed: { vi: 'Các nội dung còn ý kiến khác nhau', en: 'Points on which the parties still differ' },
+  accepted: { vi: 'Các đề xuất được chấp nhận trong phiên', en: 'Proposals accepted during the session' },
+  conclusion: { vi: 'Kết luận', en: 'Conclusion' },
+  article: { vi: 'Điều', en: 'Article' },
+  employerPosition: { vi: 'Ý kiến bên người sử dụng lao động', en: 'Position of the employer side' },
+  workerPosition: { vi: 'Ý kiến bên người lao động', en: 'Position of the worker side' },
+  noPosition: { vi: '(Chưa nêu ý kiến)', en: '(No position stated)' },
+  proposal: { vi: 'Nội dung đề xuất', en: 'Proposal' },
+  proposedBy: { vi: 'Bên đề xuất', en: 'Proposed by' },
+  acceptedBy: { vi: 'Người chấp nhận', en: 'Accepted by' },
+  rationale: { vi: '{{kind}}. Lý do: {{rationale}}', en: '{{kind}}. Rationale: {{rationale}}' },
+  openCount: { vi: 'Số điều chưa được thương lượng: {{count}}.', en: 'Articles not yet negotiated: {{count}}.' },
+  publication: {
+    vi: 'Biên bản có chữ ký của đại diện các bên thương lượng và của người ghi biên bản; tổ chức đại diện người lao động tại cơ sở công bố biên bản đến toàn thể người lao động ({{citation}}).',
+    en: 'The minutes are signed by the representatives of the bargaining parties and by the minute-taker; the workers’ representative organisation publishes them to all workers ({{citation}}).',
+  },
+  employerSigns: { vi: 'ĐẠI DIỆN BÊN\nNGƯỜI SỬ DỤNG\nLAO ĐỘNG', en: 'FOR THE\nEMPLOYER SIDE' },
+  workerSigns: { vi: 'ĐẠI DIỆN BÊN\nNGƯỜI LAO ĐỘNG', en: 'FOR THE\nWORKER SIDE' },
+  minuteTaker: { vi: 'NGƯỜI GHI\nBIÊN BẢN', en: 'MINUTE-TAKER' },
+} satisfies Record<string, Bilingual>;
+
+const proposalKinds: Record<Proposal['kind'], Bilingual> = {
+  replace: { vi: 'Sửa đổi điều', en: 'Amend the article' },
+  insert_after: { vi: 'Bổ sung điều mới', en: 'Add a new article' },
+  delete: { vi: 'Bãi bỏ điều', en: 'Remove the article' },
+};
+
+const sideNames = { employer: reportTexts.employerSide, union: reportTexts.workerSide };
+
+export interface MinutesExport {
+  minutes: BargainingMinutes;
+  kind: DocumentKind;
+  parties: PartyNames;
+  language: Language;
+}
+
+/** The bargaining minutes of a session as the render model. */
+export function buildMinutesDocument({ minutes, kind, parties, language }: MinutesExport): RenderDocument {
+  const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
+  const citation = formatCitation(lc(70), language);
+  const names = (list: string[]): string => (list.length > 0 ? list.join(', ') : reportTexts.none[language]);
+  return buildSectionedDocument({
+    language,
+    title: say(texts.fileTitle, { title: minutes.documentTitle }),
+    organisations: partyOrganisations(kind, parties),
+    typeName: texts.typeName,
+    summary: say(texts.summary),
+    place: parties.place,
+    date: vietnamDate(Date.parse(minutes.date)),
+    opening: [
+      groundParagraph(say(texts.ground, { citation })),
+      bodyParagraph(say(texts.subject, { document: documentName(kind, minutes.documentTitle, language) })),
+      bodyParagraph(say(texts.period, { since: officialMoment(minutes.sessionSince, language), until: officialMoment(minutes.date, language) })),
+      ...(parties.place ? [bodyParagraph(say(texts.place, { place: parties.place }))] : []),
+    ],
+    sections: [
+      {
+        title: say(texts.participants),
+        blocks: [bulletItem(names(minutes.participants.employer), `${say(reportTexts.employerSide)}:`), bulletItem(names(minutes.participants.union), `${say(reportTexts.workerSide)}:`)],
+      },
+      { title: say(texts.agreed), blocks: [numberedTable(language, [say(texts.article)], minutes.agreed.map((article) => [articleName(article, language)]), [10, 90])] },
+      {
+        title: say(texts.disputed),
+        blocks: [
+          numberedTable(
+            language,
+            [say(texts.article), say(texts.employerPosition), say(texts.workerPosition)],
+            minutes.disputed.map((article) => [articleName(article, language), article.positions.employer ?? say(texts.noPosition), article.positions.union ?? say(texts.noPosition)]),
+            [8, 28, 32, 32],
+          ),
+        ],
+      },
+      {
+        title: say(texts.accepted),
+        blocks: [
+          numberedTable(
+            language,
+            [say(texts.article), say(texts.proposal), say(texts.proposedBy), say(texts.acceptedBy)],
+            minutes.accepted.map((accepted) => [
+              articleName(accepted, language),
+              accepted.rationale ? say(texts.rationale, { kind: say(proposalKinds[accepted.kind]), rationale: accepted.rationale }) : say(proposalKinds[accepted.kind]),
+              `${accepted.proposedByName} (${say(sideNames[accepted.proposedBy])})`,
+              accepted.acceptedByName,
+            ]),
+            [7, 22, 31, 21, 19],
+          ),
+        ],
+      },
+      { title: say(texts.conclusion), blocks: [bodyParagraph(say(texts.openCount, { count: String(minutes.openCount) })), bodyParagraph(say(texts.publication, { citation }))] },
+    ],
+    signatures: [signatureOf(texts.employerSigns, parties.employerRepresentative, language), signatureOf(texts.workerSigns, parties.unionRepresentative, language), signatureOf(texts.minuteTaker, null, language)],
+  });
+}
