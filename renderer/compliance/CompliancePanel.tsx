@@ -5,7 +5,9 @@ import { countFindings } from '#shared/compliance/report';
 import type { Finding } from '#shared/compliance/types';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import { useLanguage } from '../i18n/i18n';
-import { useComplianceSnapshot } from '../lifecycle/documentChecks';
+import { ReportExport } from '../export/ReportExport';
+import { useComplianceSnapshot, useLifecycleSnapshot } from '../lifecycle/documentChecks';
+import { useSession } from '../session/session';
 
 export interface CompliancePanelProps {
   /** Reveals an article in the editor. */
@@ -48,6 +50,9 @@ export function CompliancePanel({ jumpTo, focusClauseId }: CompliancePanelProps)
   const { t } = useTranslation();
   const language = useLanguage();
   const snapshot = useComplianceSnapshot();
+  // The exported report is the server's check of the stored text, the one the reviewer reads.
+  const documentId = useLifecycleSnapshot().lifecycle?.documentId;
+  const membership = useSession().memberships.find((candidate) => candidate.documentId === documentId);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!focusClauseId) return;
@@ -63,6 +68,7 @@ export function CompliancePanel({ jumpTo, focusClauseId }: CompliancePanelProps)
         {t('compliance.counts', counts)}
       </p>
       {snapshot.basis && <p className="compliance-basis">{t('compliance.basis', { date: formatIsoDate(snapshot.basis.legalDate), wage })}</p>}
+      {documentId && membership && <ReportExport who={{ token: membership.token }} documentId={documentId} report="compliance" />}
       {snapshot.findings.length === 0 ? (
         <p className="empty-state">{t('compliance.none')}</p>
       ) : (

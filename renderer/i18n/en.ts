@@ -42,6 +42,11 @@ export const en: Translations = {
     done: 'Created “{{fileName}}”.',
     phase: { writing: 'Writing the Word file…', printing: 'Printing to PDF…', saving: 'Saving the file…' },
   },
+  reportExport: {
+    title: { minutes: 'Export the minutes', compliance: 'Export the compliance report', decision: 'Export the review decision' },
+    language: 'Language',
+    languages: { document: 'As the document', vi: 'Vietnamese', en: 'English' },
+  },
   importDocx: {
     title: 'Import a Word document (.docx)',
     explain: 'Chapters, articles, clauses and points are recognised automatically. You see what was recognised before the document is created.',

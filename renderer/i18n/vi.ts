@@ -41,6 +41,11 @@ export const vi = {
     done: 'Đã tạo tệp “{{fileName}}”.',
     phase: { writing: 'Đang tạo tệp Word…', printing: 'Đang in ra PDF…', saving: 'Đang lưu tệp…' },
   },
+  reportExport: {
+    title: { minutes: 'Xuất biên bản', compliance: 'Xuất báo cáo kiểm tra', decision: 'Xuất thông báo kết quả xem xét' },
+    language: 'Ngôn ngữ',
+    languages: { document: 'Như văn bản', vi: 'Tiếng Việt', en: 'Tiếng Anh' },
+  },
   importDocx: {
     title: 'Nhập văn bản từ tệp Word (.docx)',
     explain: 'Chương, điều, khoản, điểm được nhận dạng tự động. Bạn xem báo cáo nhận dạng trước khi tạo văn bản.',

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '#shared/format/locale';
 import { participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ReportExport } from '../export/ReportExport';
 import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
@@ -14,7 +15,8 @@ type Minutes = z.infer<typeof minutesSchema>;
 /**
  * The bargaining minutes (biên bản thương lượng, Labour Code Art. 70), generated from the current
  * state: the date, who took part for each side, the articles agreed, the articles still disputed
- * with each side's last position, and the proposals accepted in this session. Printable.
+ * with each side's last position, and the proposals accepted in this session. Printable, and
+ * exported as Word or PDF in the official layout.
  */
 export function MinutesPage({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
@@ -25,11 +27,13 @@ export function MinutesPage({ documentId }: { documentId: string }) {
   const [minutes, setMinutes] = useState<Minutes | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  // The session starts at midnight where the person is (Vietnam is UTC+7).
+  const sessionStart = new Date(`${since}T00:00:00`).toISOString();
+
   useEffect(() => {
     if (!client) return;
-    // The session starts at midnight where the person is (Vietnam is UTC+7).
-    client.call('negotiation/minutes', { documentId, since: new Date(`${since}T00:00:00`).toISOString() }).then(setMinutes, setError);
-  }, [client, documentId, since]);
+    client.call('negotiation/minutes', { documentId, since: sessionStart }).then(setMinutes, setError);
+  }, [client, documentId, sessionStart]);
 
   const list = (items: string[]) => (items.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>);
 
@@ -44,6 +48,7 @@ export function MinutesPage({ documentId }: { documentId: string }) {
       </AppHeader>
       <main className="page minutes" data-testid="minutes">
         <ErrorNotice error={error} />
+        {membership && minutes && <ReportExport who={{ token: membership.token }} documentId={documentId} report="minutes" since={sessionStart} />}
         {minutes && (
           <article className="official">
             <h1>{t('minutes.title')}</h1>

@@ -8,6 +8,7 @@ import { formatIsoDate } from '#shared/lifecycle/dates';
 import type { ReviewDecision } from '#shared/lifecycle/model';
 import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
+import { ReportExport } from '../export/ReportExport';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession } from '../session/session';
@@ -147,6 +148,7 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   }
   const review = loaded?.review;
   const report = loaded?.report;
+  const exportAs = membership ? { token: membership.token } : { hostToken: session.hostToken };
   const canReview = review?.canReview ?? false;
   const ruleIds = [...new Set(report?.findings.map((finding) => finding.ruleId) ?? [])];
   return (
@@ -179,8 +181,10 @@ export function ReviewPage({ documentId }: { documentId: string }) {
               </p>
             )}
             <DecisionView review={review} />
+            {review.decision && <ReportExport who={exportAs} documentId={documentId} report="decision" />}
             {!canReview && <p className="muted">{t('review.readOnlyNote')}</p>}
             <ComplianceReportView report={report} onWriteFinding={canReview ? (next) => setDraft(next) : null} />
+            <ReportExport who={exportAs} documentId={documentId} report="compliance" />
             <section>
               <h2>{t('review.checklistTitle')}</h2>
               <ChecklistView review={review} />
