@@ -1,4 +1,4 @@
-import type { Language } from '#shared/format/locale';
+import { formatNumber, type Language } from '#shared/format/locale';
 import type { VariableDefinition, VariableValue } from '#shared/templates/schema';
 
 const numericTypes = new Set<VariableDefinition['type']>(['money', 'percent', 'days', 'workingDays', 'months', 'hours', 'headcount']);
@@ -20,6 +20,6 @@ export function parseVariableInput(definition: VariableDefinition, text: string,
 /** A value as it appears in an input field, before editing. */
 export function inputTextOf(definition: VariableDefinition, value: VariableValue | undefined, language: Language): string {
   if (value === undefined) return '';
-  if (typeof value === 'number' && numericTypes.has(definition.type)) return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+  if (typeof value === 'number' && numericTypes.has(definition.type)) return formatNumber(value, language);
   return String(value);
 }
