@@ -1,4 +1,4 @@
-import { templateLibrary } from '#shared/templates/library';
+import { builtInVariables } from '#shared/templates/builtInVariables';
 import type { VariableDefinition } from '#shared/templates/schema';
 import type { ServiceEvents } from '#main/services/serviceEvents';
 import type { Store } from '#main/store/store';
@@ -13,7 +13,7 @@ export type VariableDefinitionLookup = (variableId: string) => VariableDefinitio
  * (`userVariablesChanged`); a built-in id always wins (pack checks refuse built-in ids anyway).
  */
 export function createVariableLookup(store: Store, events: ServiceEvents): VariableDefinitionLookup {
-  const builtIn = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
+  const builtIn = new Map(builtInVariables().map((variable) => [variable.id, variable]));
   const load = (): Map<string, VariableDefinition> => new Map(store.userVariables.list().map(({ definition }) => [definition.id, definition]));
   let user = load();
   events.on('userVariablesChanged', () => {

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, useSyncExt
 import type { ApiClient } from '#shared/api/client';
 import type * as Y from 'yjs';
 import type { Language } from '#shared/format/locale';
-import { templateLibrary } from '#shared/templates/library';
+import { builtInVariables } from '#shared/templates/builtInVariables';
 import type { VariableDefinition, VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
 
@@ -13,11 +13,11 @@ export interface DocumentVariables {
   lookup: VariableLookup;
 }
 
-// Parsed on first use, not when the page loads: validating the library takes tens of milliseconds.
+// Parsed on first use, not when the page loads.
 let builtIn: Map<string, VariableDefinition> | undefined;
 
 /** Definitions known to this interface: the built-in library's variables. */
-export const lookupBuiltInVariable: VariableLookup = (id) => (builtIn ??= new Map(templateLibrary().variables.map((variable) => [variable.id, variable]))).get(id);
+export const lookupBuiltInVariable: VariableLookup = (id) => (builtIn ??= new Map(builtInVariables().map((variable) => [variable.id, variable]))).get(id);
 
 export const VariablesContext = createContext<DocumentVariables | null>(null);
 

@@ -8,7 +8,8 @@ import { isCollectiveAgreement, type DocumentKind } from '#shared/documents/kind
 import type { Language } from '#shared/format/locale';
 import { indexDocument, type DocumentIndex, type IndexedArticle } from '#shared/compliance/documentIndex';
 import type { CheckDocumentInput, Finding, Severity } from '#shared/compliance/types';
-import { findTemplate, templateLibrary } from '#shared/templates/library';
+import { builtInVariables } from '#shared/templates/builtInVariables';
+import { findTemplate } from '#shared/templates/library';
 import type { ArticleTemplate, Bilingual, LegalCitation, VariableDefinition, VariableValue } from '#shared/templates/schema';
 import { regions, type Region } from '#shared/templates/variableTypes';
 
@@ -83,8 +84,7 @@ function numberOf(value: VariableValue): number | undefined {
 
 /** Builds the context of one check. */
 export function createRuleContext(input: CheckDocumentInput): RuleContext {
-  const library = templateLibrary();
-  const builtIn = new Map(library.variables.map((definition) => [definition.id, definition]));
+  const builtIn = new Map(builtInVariables().map((definition) => [definition.id, definition]));
   const lookup = (id: string) => builtIn.get(id) ?? input.lookupVariable?.(id);
   const index = indexDocument(input.blocks);
   const facts = new Map<string, VariableFact>();
@@ -122,7 +122,7 @@ export function createRuleContext(input: CheckDocumentInput): RuleContext {
     ...(headcount === undefined ? {} : { headcount }),
     variable: (id) => facts.get(id),
     variablesWithRule: (ruleId) => [...facts.values()].filter((fact) => fact.shown && fact.definition?.rule === ruleId),
-    template: (templateId) => findTemplate(templateId, library) ?? input.lookupTemplate?.(templateId),
+    template: (templateId) => findTemplate(templateId) ?? input.lookupTemplate?.(templateId),
     articles: index.articles,
     finding: (draft) => {
       const clauseIds = [...new Set(draft.clauseIds ?? [])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
