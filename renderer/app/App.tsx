@@ -1,16 +1,20 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { updateSession, useSession } from '../session/session';
 import { DocumentPage } from '../pages/DocumentPage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
 import { NamePrompt } from '../pages/NamePrompt';
 import { MinutesPage } from '../negotiation/MinutesPage';
-import { NewDocumentWizard } from '../wizard/NewDocumentWizard';
 import { ReviewPage } from '../review/ReviewPage';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { navigate, useRoute } from './hashRoute';
 
+// The wizard brings the whole template library (half a megabyte): loaded when first opened.
+const NewDocumentWizard = lazy(() => import('../wizard/NewDocumentWizard').then((module) => ({ default: module.NewDocumentWizard })));
+
 export function App() {
+  const { t } = useTranslation();
   const route = useRoute();
   const session = useSession();
 
@@ -28,7 +32,11 @@ export function App() {
     case 'document':
       return <DocumentPage documentId={route.documentId} />;
     case 'new':
-      return <NewDocumentWizard />;
+      return (
+        <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>
+          <NewDocumentWizard />
+        </Suspense>
+      );
     case 'review':
       return <ReviewQueuePage />;
     case 'reviewDocument':

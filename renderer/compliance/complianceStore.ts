@@ -1,4 +1,4 @@
-import { checkDocument, complianceBasis, type ComplianceBasis } from '#shared/compliance/checkDocument';
+import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import type { Finding } from '#shared/compliance/types';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -9,6 +9,9 @@ import type { RoundFacts } from '#shared/lifecycle/model';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from '../variables/documentVariables';
+
+// The checker brings the whole template library (half a megabyte): loaded apart from the page.
+const loadChecker = () => import('#shared/compliance/checkDocument');
 
 /** How long edits gather before the check runs again (it reads the whole document). */
 export const complianceThrottleMs = 500;
@@ -27,7 +30,7 @@ const empty: ComplianceSnapshot = { findings: [], basis: null, articles: new Map
 /**
  * The compliance check of the open document, live: run on the editor's text and the document's
  * values with the dates and vote its lifecycle recorded (the same input the server builds for the
- * reviewer), again at most every 500 ms while the text or a value changes.
+ * reviewer), 500 ms after opening and again at most every 500 ms while the text or a value changes.
  */
 export class ComplianceStore {
   private snapshot: ComplianceSnapshot = empty;
@@ -51,7 +54,8 @@ export class ComplianceStore {
       offChanges();
       variables.values.unobserve(onValues);
     };
-    this.run();
+    // The first check waits too, so that it does not delay showing the document.
+    this.schedule();
   }
 
   /** The lifecycle's round and the server's today: the dates the check applies the law of. */
@@ -62,14 +66,18 @@ export class ComplianceStore {
     this.schedule();
   }
 
+  private destroyed = false;
+
   private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.run();
+      void loadChecker().then((checker) => {
+        if (!this.destroyed) this.run(checker);
+      });
     }, complianceThrottleMs);
   }
 
-  private run(): void {
+  private run({ checkDocument, complianceBasis }: Awaited<ReturnType<typeof loadChecker>>): void {
     const blocks = this.editor.children as TopLevelBlock[];
     const input = complianceInputFor({ kind: this.kind, blocks, variables: this.variables.values.toJSON(), language: this.variables.language }, this.round, this.today, this.variables.lookup);
     const findings = checkDocument(input);
@@ -90,6 +98,7 @@ export class ComplianceStore {
   readonly getSnapshot = (): ComplianceSnapshot => this.snapshot;
 
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.timer);
     this.unsubscribe();
     this.listeners.clear();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
@@ -11,11 +11,13 @@ import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
 import { focusArticleEvent } from '../negotiation/negotiationStore';
 import type { Membership } from '../session/session';
-import { LibraryPanel } from '../library/LibraryPanel';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
 import { VariablesPanel, type VariableFocus } from '../variables/VariablesPanel';
 import type { OpenEditor } from './useDocumentEditor';
+
+// The clause library brings the whole template library (half a megabyte): loaded when first shown.
+const LibraryPanel = lazy(() => import('../library/LibraryPanel').then((module) => ({ default: module.LibraryPanel })));
 
 const tabs = ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
 type Tab = (typeof tabs)[number];
@@ -81,7 +83,14 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
-        {tab === 'library' && (kind ? <LibraryPanel editor={open.editor} kind={kind} variables={variables} readOnly={readOnly} side={side} client={client} /> : <p>{ t('common.loading') }</p>)}
+        {tab === 'library' &&
+          (kind ? (
+            <Suspense fallback={<p>{t('common.loading')}</p>}>
+              <LibraryPanel editor={open.editor} kind={kind} variables={variables} readOnly={readOnly} side={side} client={client} />
+            </Suspense>
+          ) : (
+            <p>{t('common.loading')}</p>
+          ))}
         {tab === 'negotiation' && <NegotiationPanel editor={open.editor} changes={open.changes} client={client} membership={membership} focusRequest={articleFocus} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
         {tab === 'history' && <HistoryPanel client={client} documentId={documentId} side={side} />}
         {tab === 'lifecycle' && <LifecyclePanel client={client} side={side} variables={variables} />}

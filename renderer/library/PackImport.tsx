@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { ImportPackResult } from '#shared/api/templates';
+import { templateLibrary } from '#shared/templates/library';
 import { checkTemplatePack, maxPackBytes, type PackProblem, type TemplatePack } from '#shared/templates/pack';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
@@ -45,7 +46,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
       setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable', { reason }) }] });
       return;
     }
-    const checked = checkTemplatePack(text);
+    const checked = checkTemplatePack(text, templateLibrary());
     setState(checked.ok ? { step: 'ready', fileName: file.name, text, pack: checked.pack } : { step: 'problems', fileName: file.name, problems: checked.problems });
   };
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
-import { templateLibrary, type TemplateLibrary } from '#shared/templates/library';
+import type { TemplateLibrary } from '#shared/templates/library';
 import { describeValue, formatPath, problemsFromIssues, type PackProblem } from '#shared/templates/packProblems';
 import { articleTemplateSchema, variableDefinitionSchema, type VariableDefinition } from '#shared/templates/schema';
 import { checkTemplateContent, checkVariableDefinition, type TemplateCheckContext } from '#shared/templates/templateChecks';
@@ -135,7 +135,7 @@ function checkContents(pack: TemplatePack, library: TemplateLibrary): PackProble
  * where and what). `library` is the built-in library whose ids and variables the pack is checked
  * against.
  */
-export function checkTemplatePack(text: string, library: TemplateLibrary = templateLibrary()): PackCheckResult {
+export function checkTemplatePack(text: string, library: TemplateLibrary): PackCheckResult {
   const sizeProblem = packSizeProblem(text);
   if (sizeProblem) return { ok: false, tooLarge: true, problems: [{ path: 'file', message: sizeProblem }] };
   const parsed = parseJsonText(text);

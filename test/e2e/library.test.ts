@@ -196,7 +196,7 @@ describe('E2E the clause library and the side’s own templates', () => {
     const [download] = await Promise.all([employer.waitForEvent('download'), employer.getByRole('button', { name: 'Xuất gói mẫu' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^thoa-uoc-templates-\d{4}-\d{2}-\d{2}\.json$/);
     const packText = readFileSync(await download.path(), 'utf8');
-    const checked = checkTemplatePack(packText);
+    const checked = checkTemplatePack(packText, templateLibrary());
     expect(checked.ok).toBe(true);
     expect(checked.ok && checked.pack.templates.map((entry) => entry.id).sort()).toEqual([saved?.id, travel?.id].sort());
 

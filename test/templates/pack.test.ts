@@ -9,6 +9,8 @@ import { canteenVariable, mealAllowanceVariable, mealTemplate, packFile, sampleP
 // Template packs come from outside: every check says WHAT is wrong and WHERE (a path into the
 // pack, or a line and column of the file), and a pack with any problem is refused whole.
 
+const checkPack = (text: string): PackCheckResult => checkTemplatePack(text, templateLibrary());
+
 function problemsOf(result: PackCheckResult): PackProblem[] {
   if (result.ok) throw new Error('expected the pack to be refused, but it was accepted');
   return result.problems;
@@ -18,7 +20,7 @@ function problemsOf(result: PackCheckResult): PackProblem[] {
 function checkEdited(edit: (pack: TemplatePack & Record<string, unknown>) => void): PackProblem[] {
   const pack = structuredClone(samplePack(3)) as TemplatePack & Record<string, unknown>;
   edit(pack);
-  return problemsOf(checkTemplatePack(packFile(pack)));
+  return problemsOf(checkPack(packFile(pack)));
 }
 
 const template = (pack: TemplatePack, index: number) => {
@@ -31,7 +33,7 @@ describe('a valid pack', () => {
   it('is accepted and read back exactly as written (with a byte-order mark too)', () => {
     const pack = samplePack(3);
     for (const text of [packFile(pack), `\uFEFF${packFile(pack)}`, JSON.stringify(pack)]) {
-      const result = checkTemplatePack(text);
+      const result = checkPack(text);
       expect(result).toEqual({ ok: true, pack });
     }
   });
@@ -55,14 +57,14 @@ describe('JSON syntax errors say the line and column', () => {
     ['a bad escape', '{"format": "\\x41"}', 'line 1, column 13', /expected a valid escape/],
     ['an empty file', '', 'line 1, column 1', /expected a value .*found the end of the file/],
   ])('%s', (_what, text, where, message) => {
-    const problems = problemsOf(checkTemplatePack(text));
+    const problems = problemsOf(checkPack(text));
     expect(problems).toEqual([{ path: where, message: expect.stringMatching(message) }]);
     expect(problems[0]?.message).toMatch(/^the file is not valid JSON: /);
   });
 
   it('hostile nesting (half a megabyte of "[") is reported, not a stack overflow', () => {
     const text = '['.repeat(500_000);
-    expect(problemsOf(checkTemplatePack(text))).toEqual([{ path: 'line 1, column 500001', message: expect.stringMatching(/found the end of the file/) }]);
+    expect(problemsOf(checkPack(text))).toEqual([{ path: 'line 1, column 500001', message: expect.stringMatching(/found the end of the file/) }]);
   });
 
   it('columns count characters, not bytes, and a byte-order mark is not a column', () => {
@@ -73,8 +75,8 @@ describe('JSON syntax errors say the line and column', () => {
 
 describe('the shape of the pack (strict: unknown fields refused)', () => {
   it('not an object, another format, a newer version', () => {
-    expect(problemsOf(checkTemplatePack('[1, 2]'))).toEqual([{ path: '(the whole pack)', message: expect.stringMatching(/must be a JSON object .* found a list of 2 items/) }]);
-    expect(problemsOf(checkTemplatePack('{"format": "vscode-snippets"}'))).toEqual([{ path: 'format', message: expect.stringMatching(/must be "thoa-uoc-template-pack", found the text "vscode-snippets": this file is not a Thỏa Ước template pack/) }]);
+    expect(problemsOf(checkPack('[1, 2]'))).toEqual([{ path: '(the whole pack)', message: expect.stringMatching(/must be a JSON object .* found a list of 2 items/) }]);
+    expect(problemsOf(checkPack('{"format": "vscode-snippets"}'))).toEqual([{ path: 'format', message: expect.stringMatching(/must be "thoa-uoc-template-pack", found the text "vscode-snippets": this file is not a Thỏa Ước template pack/) }]);
     expect(checkEdited((pack) => Object.assign(pack, { version: 2 }))).toEqual([{ path: 'version', message: expect.stringMatching(/version 2, made by a newer Thỏa Ước/) }]);
   });
 
@@ -155,7 +157,7 @@ describe('placeholders and values', () => {
 
   it('a pack that relies on user variables must carry them', () => {
     const pack = { ...samplePack(1), variables: [canteenVariable] };
-    expect(problemsOf(checkTemplatePack(packFile(pack))).map((p) => p.path)).toEqual([
+    expect(problemsOf(checkPack(packFile(pack))).map((p) => p.path)).toEqual([
       'templates[0].alternatives[0].values["user.meal_per_shift"]',
       'templates[0].body[1].text.vi',
       'templates[0].body[1].text.en',
@@ -266,7 +268,7 @@ describe('size and counts', () => {
   it('a 50 MB file is refused at once, from its length alone', () => {
     const text = `{"format": "thoa-uoc-template-pack", "padding": "${'x'.repeat(50 * 1024 * 1024)}"}`;
     const started = performance.now();
-    const result = checkTemplatePack(text);
+    const result = checkPack(text);
     const elapsed = performance.now() - started;
     expect(result).toEqual({ ok: false, tooLarge: true, problems: [{ path: 'file', message: expect.stringMatching(/^the file is larger than 1 MiB \(1,048,576 bytes of UTF-8\), the limit for a template pack$/) }] });
     expect(elapsed).toBeLessThan(50);
@@ -286,8 +288,8 @@ describe('size and counts', () => {
     const pack = { ...samplePack(0), templates: Array.from({ length: maxPackTemplates + 1 }, (_, index) => ({ ...small, id: `user.t${index}` })) };
     const text = JSON.stringify(pack);
     expect(text.length).toBeLessThan(maxPackBytes);
-    expect(problemsOf(checkTemplatePack(text))).toEqual([{ path: 'templates', message: 'holds 2,001 templates; a pack holds at most 2,000' }]);
-    expect(checkTemplatePack(JSON.stringify({ ...pack, templates: pack.templates.slice(0, maxPackTemplates) })).ok).toBe(true);
+    expect(problemsOf(checkPack(text))).toEqual([{ path: 'templates', message: 'holds 2,001 templates; a pack holds at most 2,000' }]);
+    expect(checkPack(JSON.stringify({ ...pack, templates: pack.templates.slice(0, maxPackTemplates) })).ok).toBe(true);
   });
 
   it('many problems are listed up to twenty, with how many more there are', () => {
