@@ -24,11 +24,6 @@ export interface CollaborationOptions {
   serverUrl: string;
   documentId: string;
   token: string;
-  /**
-   * The server refused a change from this device (y-protocols "permission denied"). Every later
-   * change depends on the refused one, so this device must start again from the server's copy.
-   */
-  onWriteRefused: (reason: string) => void;
 }
 
 /** How long local changes gather before one marker asks the server to confirm them all. */
@@ -45,6 +40,9 @@ export class Collaboration {
   private readonly pending: PendingChanges;
   private readonly listeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(topic: string) => void>();
+  private readonly refusalListeners = new Set<(reason: string) => void>();
+  /** A refusal heard before anyone listened (the document may be opened before the page renders). */
+  private unheardRefusal: string | null = null;
   private markerTimer: ReturnType<typeof setTimeout> | undefined;
   private status: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
 
@@ -57,7 +55,7 @@ export class Collaboration {
       disableBc: true,
     });
     this.provider.messageHandlers[messageType.auth] = (_encoder, decoder) => {
-      if (readVarUint(decoder) === 0) options.onWriteRefused(readVarString(decoder));
+      if (readVarUint(decoder) === 0) this.writeRefused(readVarString(decoder));
     };
     this.provider.messageHandlers[messageType.notice] = (_encoder, decoder) => {
       const topic = readVarString(decoder);
@@ -125,6 +123,25 @@ export class Collaboration {
 
   readonly getStatus = (): CollaborationStatus => this.status;
 
+  private writeRefused(reason: string): void {
+    if (this.refusalListeners.size === 0) this.unheardRefusal = reason;
+    for (const listener of this.refusalListeners) listener(reason);
+  }
+
+  /**
+   * Hears the server refuse a change from this device (y-protocols "permission denied"). Every
+   * later change depends on the refused one, so this device must start again from the server's copy.
+   */
+  onWriteRefused(listener: (reason: string) => void): () => void {
+    this.refusalListeners.add(listener);
+    if (this.unheardRefusal !== null) {
+      const reason = this.unheardRefusal;
+      this.unheardRefusal = null;
+      listener(reason);
+    }
+    return () => this.refusalListeners.delete(listener);
+  }
+
   /** Hears the server say that something read through the API changed (e.g. "threads"). */
   onNotice(listener: (topic: string) => void): () => void {
     this.noticeListeners.add(listener);
@@ -148,5 +165,7 @@ export class Collaboration {
     void this.offlineCopy.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.noticeListeners.clear();
+    this.refusalListeners.clear();
   }
 }

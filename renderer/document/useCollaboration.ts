@@ -5,6 +5,38 @@ import type { Membership } from '../session/session';
 
 const connectingStatus: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
 
+interface Seat {
+  documentId: string;
+  token: string;
+}
+
+let preopened: { seat: Seat; collaboration: Collaboration } | null = null;
+
+function openCollaboration(seat: Seat): Collaboration {
+  return new Collaboration({ serverUrl: serverUrl(), documentId: seat.documentId, token: seat.token });
+}
+
+/**
+ * Starts connecting to a document before the interface has rendered (the page was opened on the
+ * document's address): the server's copy then travels while the page's code starts up.
+ * useCollaboration takes it over.
+ */
+export function preopenCollaboration(seat: Seat): void {
+  preopened = { seat, collaboration: openCollaboration(seat) };
+  // Left for another page before the document's page took it: close it.
+  window.addEventListener('hashchange', () => takePreopened(null), { once: true });
+}
+
+/** The preopened collaboration if it is that seat's; any other is closed. */
+function takePreopened(seat: Seat | null): Collaboration | null {
+  const taken = preopened;
+  preopened = null;
+  if (!taken) return null;
+  if (seat && taken.seat.documentId === seat.documentId && taken.seat.token === seat.token) return taken.collaboration;
+  taken.collaboration.destroy();
+  return null;
+}
+
 /**
  * Opens a document's collaboration for as long as the component lives. When the server refuses a
  * change, this device's copy is discarded and the document reopened from the server's copy
@@ -13,22 +45,23 @@ const connectingStatus: CollaborationStatus = { connection: 'connecting', synced
 export function useCollaboration(membership: Membership, onRefused: (reason: string) => void): Collaboration | null {
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
   const [generation, setGeneration] = useState(0);
+  const { documentId, token } = membership;
   useEffect(() => {
     let reopening = false;
-    const opened: Collaboration = new Collaboration({
-      serverUrl: serverUrl(),
-      documentId: membership.documentId,
-      token: membership.token,
-      onWriteRefused: (reason) => {
-        onRefused(reason);
-        if (reopening) return;
-        reopening = true;
-        void opened.discardLocalCopy().then(() => setGeneration((value) => value + 1));
-      },
+    const seat = { documentId, token };
+    const opened = takePreopened(seat) ?? openCollaboration(seat);
+    const offRefused = opened.onWriteRefused((reason) => {
+      onRefused(reason);
+      if (reopening) return;
+      reopening = true;
+      void opened.discardLocalCopy().then(() => setGeneration((value) => value + 1));
     });
     setCollaboration(opened);
-    return () => opened.destroy();
-  }, [membership.documentId, membership.token, generation, onRefused]);
+    return () => {
+      offRefused();
+      opened.destroy();
+    };
+  }, [documentId, token, generation, onRefused]);
   return collaboration;
 }
 
