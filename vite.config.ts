@@ -10,5 +10,7 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
   },
+  // The compliance check's worker is an ES module, like the page.
+  worker: { format: 'es' },
   esbuild: { jsx: 'automatic' },
 });

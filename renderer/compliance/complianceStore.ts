@@ -1,20 +1,15 @@
+import * as Y from 'yjs';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
-import { indexDocument } from '#shared/compliance/documentIndex';
 import type { Finding } from '#shared/compliance/types';
-import type { TopLevelBlock } from '#shared/document/nodes';
 import type { DocumentKind } from '#shared/documents/kinds';
-import { complianceInputFor } from '#shared/lifecycle/complianceInput';
 import { vietnamDate } from '#shared/lifecycle/dates';
 import type { RoundFacts } from '#shared/lifecycle/model';
-import type { ChangeSignal } from '../editor/changeSignal';
-import type { DocumentEditor } from '../editor/customTypes';
-import type { DocumentVariables } from '../variables/documentVariables';
+import type { VariableDefinition } from '#shared/templates/schema';
+import { lookupBuiltInVariable, type DocumentVariables } from '../variables/documentVariables';
+import type { CheckFacts, ComplianceResult, ToComplianceWorker } from './complianceMessages';
 
-// The checker brings the whole template library (half a megabyte): loaded apart from the page.
-const loadChecker = () => import('#shared/compliance/checkDocument');
-
-/** How long edits gather before the check runs again (it reads the whole document). */
-export const complianceThrottleMs = 500;
+/** How long the page waits after opening before handing the document to the checking worker. */
+const startDelayMs = 500;
 
 export interface ComplianceSnapshot {
   findings: Finding[];
@@ -28,66 +23,74 @@ export interface ComplianceSnapshot {
 const empty: ComplianceSnapshot = { findings: [], basis: null, articles: new Map(), violationsByArticle: new Map() };
 
 /**
- * The compliance check of the open document, live: run on the editor's text and the document's
- * values with the dates and vote its lifecycle recorded (the same input the server builds for the
- * reviewer), 500 ms after opening and again at most every 500 ms while the text or a value changes.
+ * The compliance check of the open document, live: run on the document's text and values with
+ * the dates and vote its lifecycle recorded (the same input the server builds for the reviewer).
+ * The check runs in a worker (complianceWorker.ts) on a replica fed with the document's Yjs
+ * updates, so that typing never waits for it; it starts 500 ms after opening and runs again at
+ * most every 500 ms while the text or a value changes.
  */
 export class ComplianceStore {
   private snapshot: ComplianceSnapshot = empty;
   private readonly listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private round: Pick<RoundFacts, 'signing' | 'votes'> | undefined;
-  private today: string;
-  private readonly unsubscribe: () => void;
+  private readonly worker = new Worker(new URL('./complianceWorker.ts', import.meta.url), { type: 'module' });
+  private readonly facts: CheckFacts;
+  private started = false;
+  private readonly startTimer: ReturnType<typeof setTimeout>;
 
   constructor(
-    private readonly editor: DocumentEditor,
-    changes: ChangeSignal,
+    private readonly doc: Y.Doc,
     private readonly variables: DocumentVariables,
-    private readonly kind: DocumentKind,
+    kind: DocumentKind,
   ) {
-    this.today = vietnamDate(Date.now());
-    const offChanges = changes.subscribe(() => this.schedule());
-    const onValues = () => this.schedule();
-    variables.values.observe(onValues);
-    this.unsubscribe = () => {
-      offChanges();
-      variables.values.unobserve(onValues);
-    };
-    // The first check waits too, so that it does not delay showing the document.
-    this.schedule();
+    this.facts = { kind, round: undefined, today: vietnamDate(Date.now()), definitions: [] };
+    this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
+    this.startTimer = setTimeout(() => this.start(), startDelayMs);
+  }
+
+  /** Hands the whole document to the worker, then every change to it. */
+  private start(): void {
+    this.started = true;
+    this.sendFacts();
+    this.send({ type: 'update', update: Y.encodeStateAsUpdate(this.doc) });
+    this.doc.on('update', this.forward);
+    this.variables.values.observe(this.onValues);
+  }
+
+  private readonly forward = (update: Uint8Array): void => this.send({ type: 'update', update });
+
+  /** A value may be of a variable the worker does not know (from a template pack): tell it the definitions. */
+  private readonly onValues = (): void => {
+    if (JSON.stringify(this.packDefinitions()) !== JSON.stringify(this.facts.definitions)) this.sendFacts();
+  };
+
+  private packDefinitions(): VariableDefinition[] {
+    return [...this.variables.values.keys()].flatMap((id) => {
+      const definition = lookupBuiltInVariable(id) ? undefined : this.variables.lookup(id);
+      return definition ? [definition] : [];
+    });
+  }
+
+  private sendFacts(): void {
+    if (!this.started) return;
+    this.facts.definitions = this.packDefinitions();
+    this.send({ type: 'facts', facts: this.facts });
+  }
+
+  private send(message: ToComplianceWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(result: ComplianceResult): void {
+    this.snapshot = { findings: result.findings, basis: result.basis, articles: new Map(result.articles), violationsByArticle: new Map(result.violationsByArticle) };
+    for (const listener of this.listeners) listener();
   }
 
   /** The lifecycle's round and the server's today: the dates the check applies the law of. */
   setLifecycle(round: Pick<RoundFacts, 'signing' | 'votes'> | undefined, today: string): void {
-    if (this.round === round && this.today === today) return;
-    this.round = round;
-    this.today = today;
-    this.schedule();
-  }
-
-  private destroyed = false;
-
-  private schedule(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void loadChecker().then((checker) => {
-        if (!this.destroyed) this.run(checker);
-      });
-    }, complianceThrottleMs);
-  }
-
-  private run({ checkDocument, complianceBasis }: Awaited<ReturnType<typeof loadChecker>>): void {
-    const blocks = this.editor.children as TopLevelBlock[];
-    const input = complianceInputFor({ kind: this.kind, blocks, variables: this.variables.values.toJSON(), language: this.variables.language }, this.round, this.today, this.variables.lookup);
-    const findings = checkDocument(input);
-    const violationsByArticle = new Map<string, number>();
-    for (const finding of findings) {
-      if (finding.severity === 'violation' && finding.clauseId) violationsByArticle.set(finding.clauseId, (violationsByArticle.get(finding.clauseId) ?? 0) + 1);
-    }
-    const articles = new Map(indexDocument(blocks).articles.map((article) => [article.clauseId, { number: article.number, title: article.title }]));
-    this.snapshot = { findings, basis: complianceBasis(input), articles, violationsByArticle };
-    for (const listener of this.listeners) listener();
+    if (this.facts.round === round && this.facts.today === today) return;
+    this.facts.round = round;
+    this.facts.today = today;
+    this.sendFacts();
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -98,9 +101,10 @@ export class ComplianceStore {
   readonly getSnapshot = (): ComplianceSnapshot => this.snapshot;
 
   destroy(): void {
-    this.destroyed = true;
-    clearTimeout(this.timer);
-    this.unsubscribe();
+    clearTimeout(this.startTimer);
+    this.doc.off('update', this.forward);
+    if (this.started) this.variables.values.unobserve(this.onValues);
+    this.worker.terminate();
     this.listeners.clear();
   }
 }

@@ -3,7 +3,6 @@ import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Collaboration } from '../collab/collaboration';
 import { ComplianceStore, type ComplianceSnapshot } from '../compliance/complianceStore';
-import type { OpenEditor } from '../document/useDocumentEditor';
 import type { DocumentVariables } from '../variables/documentVariables';
 import { LifecycleStore, type LifecycleSnapshot } from './lifecycleStore';
 
@@ -32,13 +31,13 @@ function useLifecycleStore(collaboration: Collaboration | null, client: ApiClien
   return store;
 }
 
-/** The checks of the open document: the lifecycle at once, the compliance check once the editor and its kind are there. */
-export function useDocumentChecks(collaboration: Collaboration | null, client: ApiClient, documentId: string, open: OpenEditor | null, variables: DocumentVariables | null, kind: DocumentKind | null): DocumentChecks {
+/** The checks of the open document: the lifecycle at once, the compliance check once its content and its kind are there. */
+export function useDocumentChecks(collaboration: Collaboration | null, client: ApiClient, documentId: string, variables: DocumentVariables | null, kind: DocumentKind | null): DocumentChecks {
   const lifecycle = useLifecycleStore(collaboration, client, documentId);
   const [compliance, setCompliance] = useState<ComplianceStore | null>(null);
   useEffect(() => {
-    if (!open || !variables || !kind) return;
-    const created = new ComplianceStore(open.editor, open.changes, variables, kind);
+    if (!collaboration || !variables || !kind) return;
+    const created = new ComplianceStore(collaboration.doc, variables, kind);
     const follow = () => {
       const view = lifecycle.getSnapshot().lifecycle;
       if (view) created.setLifecycle(view.current, view.today);
@@ -51,7 +50,7 @@ export function useDocumentChecks(collaboration: Collaboration | null, client: A
       created.destroy();
       setCompliance(null);
     };
-  }, [open, variables, kind, lifecycle]);
+  }, [collaboration, variables, kind, lifecycle]);
   // One value while neither changes: every article's markers read this context.
   return useMemo(() => ({ lifecycle, compliance }), [lifecycle, compliance]);
 }

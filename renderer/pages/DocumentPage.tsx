@@ -54,7 +54,7 @@ function Workspace({ membership }: { membership: Membership }) {
     [collaboration, contentReady, lookup],
   );
   // The lifecycle (a text put to the vote, signed or issued is frozen) and the live compliance check.
-  const checks = useDocumentChecks(collaboration, client, membership.documentId, open, variables, kind);
+  const checks = useDocumentChecks(collaboration, client, membership.documentId, variables, kind);
   const isTextFrozen = useLifecycleOf(checks)?.frozen ?? false;
 
   useEffect(() => {
