@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { TopLevelBlock } from '#shared/document/nodes';
 
 /** Debian's Chromium, with the flags it needs on a machine without internet access. */
@@ -12,14 +12,20 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Screenshots of each step, kept as test artifacts in test-artifacts/e2e/<scenario>/. */
-export function artifactRecorder(scenario: string) {
+/** The folder of a scenario's artifacts, test-artifacts/e2e/<scenario>/ (made if missing). */
+export function scenarioArtifactFolder(scenario: string): string {
   const folder = join(process.cwd(), 'test-artifacts', 'e2e', scenario);
   mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** Screenshots of each step (a whole page, or one part of it), kept as test artifacts in test-artifacts/e2e/<scenario>/. */
+export function artifactRecorder(scenario: string) {
+  const folder = scenarioArtifactFolder(scenario);
   let step = 0;
-  return async (page: Page, name: string): Promise<void> => {
+  return async (target: Page | Locator, name: string): Promise<void> => {
     step += 1;
-    await page.screenshot({ path: join(folder, `${String(step).padStart(2, '0')}-${name}.png`) });
+    await target.screenshot({ path: join(folder, `${String(step).padStart(2, '0')}-${name}.png`) });
   };
 }
 

@@ -27,6 +27,15 @@ export function zipPart(bytes: Buffer, name: string): string {
   return readZipEntry(bytes, entry, 64 * 1024 * 1024).toString('utf8');
 }
 
+/** The text of a .docx's body (word/document.xml): one line per paragraph, tags dropped, entities read. */
+export function docxBodyText(bytes: Buffer): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return zipPart(bytes, 'word/document.xml')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_entity, name: string) => entities[name] ?? '');
+}
+
 /** A ZIP archive of the given files (deflated), for packages that are not Word documents. */
 export function buildZip(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
