@@ -5,6 +5,7 @@ import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
 import { artifactRecorder, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { downloadReport, nationalTitle, printedText, sectionText, typeNameHeading, wordText } from './reportDownloads';
 
 let counter = 0;
 const newId = () => `e2e${(counter += 1)}`;
@@ -33,7 +34,7 @@ describe('E2E a bargaining round between two people in two browsers', () => {
     await harness?.dispose();
   });
 
-  it('the union proposes, the employer counters, the union accepts; both agree; the minutes list agreed and disputed articles', { timeout: 120_000 }, async () => {
+  it('the union proposes, the employer counters, the union accepts; both agree; the minutes list agreed and disputed articles and download as Word and PDF', { timeout: 120_000 }, async () => {
     const shot = artifactRecorder('negotiation');
     const library = templateLibrary();
     const model = outlineChoices('enterprise_agreement', library);
@@ -94,6 +95,27 @@ describe('E2E a bargaining round between two people in two browsers', () => {
     await expect.poll(() => employer.getByTestId('minutes-disputed').innerText()).toContain('Đề nghị 14 ngày nghỉ hằng năm');
     await expect.poll(() => employer.getByTestId('minutes-accepted').innerText()).toContain('Chị Lan (Nhân sự)');
     await shot(employer, 'minutes');
+
+    // The same minutes in the official layout, from the page's Word and PDF buttons.
+    const agreedRef = /Điều (\d+)\. (.+)/.exec(await employer.getByTestId('minutes-agreed').innerText());
+    if (!agreedRef) throw new Error('the minutes page names no agreed article');
+    const minutesExport = employer.getByTestId('export-minutes');
+    const docx = await downloadReport(minutesExport, 'docx', { scenario: 'negotiation', who: 'employer' });
+    expect(docx.fileName).toBe('Biên bản thương lượng tập thể - Thỏa ước 2027 — Điện tử Bắc Ninh.docx');
+    const word = wordText(docx);
+    expect(word).toContain(nationalTitle);
+    const heading = typeNameHeading('BIÊN BẢN', 'Phiên thương lượng tập thể');
+    expect(word).toMatch(heading);
+    // The agreed article under "agreed" (it is also under the accepted proposals), the union's position under "disputed".
+    expect(sectionText(word, 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU')).toContain(`Điều ${agreedRef[1]} (${agreedRef[2]})`);
+    expect(sectionText(word, 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN')).toContain('Đề nghị 14 ngày nghỉ hằng năm');
+    expect(sectionText(word, 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. KẾT LUẬN')).toContain('Doanh nghiệp có thể trả 180% trong năm đầu.');
+    const pdf = await downloadReport(minutesExport, 'pdf', { scenario: 'negotiation', who: 'employer' });
+    expect(pdf.fileName).toBe('Biên bản thương lượng tập thể - Thỏa ước 2027 — Điện tử Bắc Ninh.pdf');
+    const printed = await printedText(pdf);
+    expect(printed).toContain(nationalTitle);
+    expect(printed).toMatch(heading);
+    await shot(minutesExport, 'minutes-export');
     expect(errors).toEqual([]);
   });
 });
