@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { indexDocument } from '#shared/compliance/documentIndex';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
 import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
+import { downloadReport, nationalTitle, printedText, typeNameHeading, wordText } from './reportDownloads';
 
 // From draft to force, in Chromium against server mode: the union records a vote of 51 of 100
 // workers, the agreement is signed and sent; a reviewer (another browser profile) opens it from the
 // queue, sees the compliance report with the rule it breaks (weekday overtime at 140%, below the
 // 150% floor of LC Art. 98(1)(a)) and requests an amendment on that article; both parties see it.
+// On the way, the compliance report and the decision are downloaded as Word and PDF.
 
 const kind = 'enterprise_agreement';
 const viewport = { width: 1440, height: 900 };
@@ -69,6 +72,10 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     if (!overtime) throw new Error('the outline shows no weekday overtime rate');
     // Set below the floor through the API: 140% lies in the variable's input range (100–1000%).
     const document = await harness.server.handlers['documents/create']({ kind, title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: built.content, variables: { ...built.variables, ot_rate_weekday: 140 }, language: 'vi' }, { kind: 'admin' });
+    // How the exported reports name that article: "Điều <number> (<title>)".
+    const overtimeIndexed = indexDocument(built.content).articles.find((article) => article.clauseId === overtime.clauseId);
+    if (!overtimeIndexed) throw new Error('the overtime article is not indexed');
+    const overtimeName = `Điều ${overtimeIndexed.number} (${overtimeIndexed.title})`;
 
     const union = await join(harness, browser, document.id, 'union', 'Anh Minh (Công đoàn cơ sở)');
     const employer = await join(harness, browser, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
@@ -82,6 +89,24 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await expect.poll(() => firstFinding.getAttribute('data-rule')).toBe('pay.ot_weekday');
     expect(await firstFinding.innerText()).toContain('140% thấp hơn mức tối thiểu 150%');
     await shot(union, 'compliance-tab');
+
+    // The tab's buttons export the server's compliance report: the broken rule, its article and provision.
+    const complianceExport = union.getByTestId('export-compliance');
+    const complianceDocx = await downloadReport(complianceExport, 'docx', { scenario: 'lifecycle', who: 'union' });
+    expect(complianceDocx.fileName).toBe('Báo cáo kiểm tra tuân thủ - Thỏa ước lao động tập thể Công ty May Sông Hồng 2027.docx');
+    const complianceWord = wordText(complianceDocx);
+    expect(complianceWord).toContain(nationalTitle);
+    const reportHeading = typeNameHeading('BÁO CÁO', 'Kết quả kiểm tra nội dung văn bản theo pháp luật lao động');
+    expect(complianceWord).toMatch(reportHeading);
+    expect(complianceWord).toContain(`[VI PHẠM] ${overtimeName}`);
+    expect(complianceWord).toContain('quy tắc pay.ot_weekday');
+    expect(complianceWord).toContain('điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
+    const compliancePdf = await downloadReport(complianceExport, 'pdf', { scenario: 'lifecycle', who: 'union' });
+    expect(compliancePdf.fileName).toBe('Báo cáo kiểm tra tuân thủ - Thỏa ước lao động tập thể Công ty May Sông Hồng 2027.pdf');
+    const compliancePrinted = await printedText(compliancePdf);
+    expect(compliancePrinted).toContain(nationalTitle);
+    expect(compliancePrinted).toMatch(reportHeading);
+    await shot(complianceExport, 'compliance-export');
     expect(await lifecycleState(union)).toBe('drafting');
 
     // Bargaining: the union records the request; the start of bargaining; then the draft goes to the workers.
@@ -150,6 +175,30 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await expect.poll(() => reviewer.getByTestId('review-decision').getAttribute('data-decision')).toBe('amendments_requested');
     await shot(reviewer, 'decision');
 
+    // The decision from the review page's buttons: its type, the answer, the reasons and the finding.
+    const decisionFile = 'Thông báo kết quả xem xét - Thỏa ước lao động tập thể Công ty May Sông Hồng 2027';
+    const decisionReason = 'Nâng tiền lương làm thêm giờ vào ngày thường lên ít nhất 150%';
+    const decisionExport = reviewer.getByTestId('export-decision');
+    const decisionDocx = await downloadReport(decisionExport, 'docx', { scenario: 'lifecycle', who: 'reviewer' });
+    expect(decisionDocx.fileName).toBe(`${decisionFile}.docx`);
+    const decisionWord = wordText(decisionDocx);
+    expect(decisionWord).toContain(nationalTitle);
+    const decisionHeading = typeNameHeading('THÔNG BÁO', 'Kết quả xem xét “Thỏa ước');
+    expect(decisionWord).toMatch(decisionHeading);
+    expect(decisionWord).toContain('Đề nghị sửa đổi, bổ sung văn bản (lần xem xét thứ 1');
+    expect(decisionWord).toContain(decisionReason);
+    expect(decisionWord).toContain(`${overtimeName}:`);
+    const decisionPdf = await downloadReport(decisionExport, 'pdf', { scenario: 'lifecycle', who: 'reviewer' });
+    expect(decisionPdf.fileName).toBe(`${decisionFile}.pdf`);
+    const decisionPrinted = await printedText(decisionPdf);
+    expect(decisionPrinted).toContain(nationalTitle);
+    expect(decisionPrinted).toMatch(decisionHeading);
+    await shot(decisionExport, 'decision-export');
+    // The review page's compliance report is signed by the reviewer who exports it.
+    const reviewerReport = wordText(await downloadReport(reviewer.getByTestId('export-compliance'), 'docx', { scenario: 'lifecycle', who: 'reviewer' }));
+    expect(reviewerReport).toContain('NGƯỜI KIỂM TRA');
+    expect(reviewerReport).toContain('Bà Hạnh (Sở Nội vụ)');
+
     // Both parties see the decision and the finding on the article, without reloading.
     for (const [page, name] of [[employer, 'employer'], [union, 'union']] as const) {
       await expect.poll(() => overtimeArticle(page).getByTestId('review-marker').count(), { timeout: 10_000 }).toBe(1);
@@ -158,8 +207,12 @@ describe('E2E from draft to force, and the review by the labour authority', () =
       const finding = page.getByTestId('review-finding');
       await expect.poll(() => finding.count()).toBe(1);
       expect(await finding.getAttribute('data-clause-id')).toBe(overtime.clauseId);
-      expect(await page.getByTestId('review-panel').innerText()).toContain('Nâng tiền lương làm thêm giờ vào ngày thường lên ít nhất 150%');
+      expect(await page.getByTestId('review-panel').innerText()).toContain(decisionReason);
       await shot(page, `${name}-sees-decision`);
+      // The panel offers the same decision as a Word file.
+      const panelDocx = await downloadReport(page.getByTestId('review-panel').getByTestId('export-decision'), 'docx', { scenario: 'lifecycle', who: `${name} panel` });
+      expect(panelDocx.fileName).toBe(`${decisionFile}.docx`);
+      expect(wordText(panelDocx)).toContain(decisionReason);
     }
     const stored = harness.server.context.store.reviewFindings.listByDocument(document.id);
     expect(stored.map((finding) => [finding.clauseId, finding.ruleId, finding.authorName])).toEqual([[overtime.clauseId, 'pay.ot_weekday', 'Bà Hạnh (Sở Nội vụ)']]);
