@@ -90,6 +90,21 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     expect(await firstFinding.innerText()).toContain('140% thấp hơn mức tối thiểu 150%');
     await shot(union, 'compliance-tab');
 
+    // The check follows the document live, the other side's changes included: the employer raises
+    // the rate to the floor and the union's marker goes; back at 140%, it returns.
+    const setWeekdayRate = async (value: string) => {
+      const chip = employer.locator('.variable-chip[data-variable-id=ot_rate_weekday]').first();
+      await chip.scrollIntoViewIfNeeded();
+      await chip.click();
+      const field = employer.locator('.variable-field[data-variable-id=ot_rate_weekday] input');
+      await field.fill(value);
+      await field.press('Enter');
+    };
+    await setWeekdayRate('150');
+    await expect.poll(() => overtimeArticle(union).getByTestId('compliance-marker').count(), { timeout: 10_000 }).toBe(0);
+    await setWeekdayRate('140');
+    await expect.poll(() => overtimeArticle(union).getByTestId('compliance-marker').count(), { timeout: 10_000 }).toBe(1);
+
     // The tab's buttons export the server's compliance report: the broken rule, its article and provision.
     const complianceExport = union.getByTestId('export-compliance');
     const complianceDocx = await downloadReport(complianceExport, 'docx', { scenario: 'lifecycle', who: 'union' });
