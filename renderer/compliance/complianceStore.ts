@@ -26,8 +26,8 @@ const empty: ComplianceSnapshot = { findings: [], basis: null, articles: new Map
  * The compliance check of the open document, live: run on the document's text and values with
  * the dates and vote its lifecycle recorded (the same input the server builds for the reviewer).
  * The check runs in a worker (complianceWorker.ts) on a replica fed with the document's Yjs
- * updates, so that typing never waits for it; it starts 500 ms after opening and runs again at
- * most every 500 ms while the text or a value changes.
+ * updates, so that typing never waits for it. The worker gets the document 500 ms after opening
+ * and checks it again once changes pause for a second (at least every 5 seconds while they go on).
  */
 export class ComplianceStore {
   private snapshot: ComplianceSnapshot = empty;
