@@ -75,7 +75,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
      * After clients' edits are stored: an agreed article whose text now differs from the agreed text
      * is reopened, naming who edited it (both sides see the notice in the document).
      */
-    reopenEditedArticles(documentId: string, edits: ReadonlyMap<string, string>): void {
+    reopenEditedArticles(documentId: string, edits: ReadonlyMap<string, string | null>): void {
       rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
         const reopen = [...edits].flatMap(([clauseId, participantId]) => {
@@ -86,9 +86,9 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
         if (reopen.length === 0) return;
         room.change(null, (doc) => {
           for (const { status, participantId } of reopen) {
-            const byName = context.store.participants.get(participantId)?.displayName ?? participantId;
+            const byName = participantId === null ? null : (context.store.participants.get(participantId)?.displayName ?? participantId);
             negotiationMaps(doc).saveArticle({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: { at: iso(context.now()), byName } });
-            context.store.audit.record({ at: context.now(), actor: `participant:${participantId}`, action: 'article.reopened_by_edit', documentId, details: { clauseId: status.clauseId } });
+            context.store.audit.record({ at: context.now(), actor: participantId === null ? 'admin' : `participant:${participantId}`, action: 'article.reopened_by_edit', documentId, details: { clauseId: status.clauseId } });
           }
         });
       });

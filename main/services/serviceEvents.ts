@@ -7,8 +7,8 @@ export interface ServiceEventMap {
   documentChanged: { documentId: string };
   participantRevoked: { participantId: string; documentId: string };
   userVariablesChanged: { variableIds: string[] };
-  /** Clients' edits inside articles were stored: clauseId → the participant who edited it last. */
-  articlesEdited: { documentId: string; edits: ReadonlyMap<string, string> };
+  /** Edits inside articles were stored: clauseId → the participant who edited it last (null: the host). */
+  articlesEdited: { documentId: string; edits: ReadonlyMap<string, string | null> };
   /** Updates sent by participants through sync were stored (automatic versions group them). */
   documentEdited: { documentId: string; participantIds: ReadonlySet<string> };
   /** A participant's last connection to a document closed; the document is still loaded while listeners run. */

@@ -77,10 +77,8 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
       if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
       if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
       // Agreed articles whose text the restore changed are reopened, as after anyone's edit.
-      if (actor.participantId !== null) {
-        const touched = compareBodies(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
-        if (touched.length > 0) context.events.emit('articlesEdited', { documentId, edits: new Map(touched.map((change) => [change.clauseId, actor.participantId as string])) });
-      }
+      const touched = compareBodies(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
+      if (touched.length > 0) context.events.emit('articlesEdited', { documentId, edits: new Map(touched.map((change) => [change.clauseId, actor.participantId])) });
       return versions.writeVersion(room, documentId, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
     });
     if (!record) throw new ApiError('internal', 'the restore was not recorded');

@@ -9,6 +9,7 @@ export const negotiationVi = {
   openProposals: '{{count}} đề xuất đang mở',
   openThreads: '{{count}} trao đổi chưa kết thúc',
   reopenedBy: 'mở lại vì {{name}} đã sửa nội dung',
+  reopenedByHost: 'mở lại vì người chủ trì đã khôi phục một phiên bản',
   kind: { replace: 'Sửa nội dung điều', insert_after: 'Thêm điều mới sau điều này', delete: 'Bỏ điều này' },
   proposalStatus: { open: 'Đang mở', accepted: 'Đã chấp nhận', rejected: 'Bị từ chối', withdrawn: 'Đã rút', superseded: 'Đã có đề xuất đáp lại' },
   decided: {
@@ -96,6 +97,7 @@ export const negotiationEn: typeof negotiationVi = {
   openProposals: '{{count}} open proposals',
   openThreads: '{{count}} open threads',
   reopenedBy: 'reopened because {{name}} edited it',
+  reopenedByHost: 'reopened because the host restored a version',
   kind: { replace: 'Change the article', insert_after: 'Add a new article after it', delete: 'Remove the article' },
   proposalStatus: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn', superseded: 'Countered' },
   decided: {

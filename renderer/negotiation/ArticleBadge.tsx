@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { reopenedLabel } from './reopenedLabel';
 import { requestArticleNegotiation, useArticleSummary } from './negotiationStore';
 
 /**
@@ -9,14 +10,15 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation();
   const summary = useArticleSummary(clauseId);
   if (summary === '') return null;
-  const [status = 'open', marks = '', proposals = '0', threads = '0', reopenedBy = ''] = summary.split('|');
+  const [status = 'open', marks = '', proposals = '0', threads = '0', reopened = '', ...name] = summary.split('|');
+  const byName = name.join('|');
   const label = [
     t(`negotiation.status.${status}`),
     marks.includes('E') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
     marks.includes('U') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.union') }) : '',
     proposals !== '0' ? t('negotiation.openProposals', { count: Number(proposals) }) : '',
     threads !== '0' ? t('negotiation.openThreads', { count: Number(threads) }) : '',
-    reopenedBy ? t('negotiation.reopenedBy', { name: reopenedBy }) : '',
+    reopened ? reopenedLabel(t, byName === '' ? null : byName) : '',
   ].filter(Boolean);
   return (
     <button type="button" contentEditable={false} className={`article-badge status-${status}`} data-testid="article-badge" data-status={status} title={label.join(' · ')} onClick={() => requestArticleNegotiation(clauseId)}>

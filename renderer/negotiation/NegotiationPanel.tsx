@@ -14,6 +14,7 @@ import type { Membership } from '../session/session';
 import { useNegotiation } from './negotiationStore';
 import { ProposalCard, type ProposalActions } from './ProposalCard';
 import { ProposalForm } from './ProposalForm';
+import { reopenedLabel } from './reopenedLabel';
 import { MentionPicker, ThreadView, type ThreadActions } from './ThreadView';
 
 interface ArticleInfo {
@@ -156,7 +157,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
             {t(`negotiation.status.${focusedStatus?.status ?? 'open'}`)}
             {focusedStatus?.employerAgreedAt && focusedStatus.status !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.employer') })}`}
             {focusedStatus?.unionAgreedAt && focusedStatus.status !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.union') })}`}
-            {focusedStatus?.reopened && ` · ${t('negotiation.reopenedBy', { name: focusedStatus.reopened.byName })}`}
+            {focusedStatus?.reopened && ` · ${reopenedLabel(t, focusedStatus.reopened.byName)}`}
           </p>
           {!isReviewer && focused && (
             <div className="row">

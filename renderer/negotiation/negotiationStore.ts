@@ -92,7 +92,8 @@ export function useArticleSummary(clauseId: string): string {
     const openProposals = snapshot.proposals.filter((p) => p.clauseId === clauseId && p.status === 'open').length;
     const openThreads = snapshot.threads.filter((t) => t.clauseId === clauseId && t.resolvedAt === null).length;
     const marks = `${status.employerAgreedAt ? 'E' : ''}${status.unionAgreedAt ? 'U' : ''}`;
-    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopened?.byName ?? ''}`;
+    // The name last: it may itself contain "|".
+    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
   });
 }
 

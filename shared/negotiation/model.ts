@@ -68,8 +68,11 @@ export const articleNegotiationSchema = z.object({
   disputedAt: at.nullable(),
   /** Each side's last stated position on the article (for the bargaining minutes). */
   positions: z.object({ employer: z.string().optional(), union: z.string().optional() }),
-  /** Set when an agreed article was edited and therefore reopened: both sides are told. */
-  reopened: z.object({ at, byName: z.string() }).nullable(),
+  /**
+   * Set when an agreed article was edited and therefore reopened: both sides are told who did it
+   * (`byName` null: the host, who has no seat in the document, restored a version).
+   */
+  reopened: z.object({ at, byName: z.string().nullable() }).nullable(),
 });
 export type ArticleNegotiation = z.infer<typeof articleNegotiationSchema>;
 

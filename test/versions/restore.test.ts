@@ -127,5 +127,23 @@ describe('restoring a past version', () => {
     await waitFor(() => status() === 'agreed', 'the article to be agreed');
     await minh.client.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' });
     await waitFor(() => status() === 'open', 'the article to be reopened');
+    expect(a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet')).toMatchObject({ reopened: { byName: 'Anh Minh (Công đoàn)' } });
+  });
+
+  it('the host restoring a version reopens an agreed article it changes too, named as the host', async () => {
+    server = await startHistoryServer();
+    const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
+    const minh = await server.join('union', 'Anh Minh (Công đoàn)');
+    const a = await server.connect(lan);
+    const initial = (await server.host.call('versions/list', { documentId: server.documentId })).versions[0];
+    replaceWords(a.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
+    await server.serverHas(a);
+    await lan.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
+    await minh.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
+    const status = () => a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet') as { status?: string; reopened?: unknown } | undefined;
+    await waitFor(() => status()?.status === 'agreed', 'the article to be agreed');
+    await server.host.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' });
+    await waitFor(() => status()?.status === 'open', 'the article to be reopened');
+    expect(status()?.reopened).toMatchObject({ byName: null });
   });
 });
