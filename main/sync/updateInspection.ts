@@ -79,53 +79,63 @@ function findCovering(index: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefine
   return undefined;
 }
 
+/** Where the items of one update sit, each found once (an item's placement is its neighbours'). */
+class UpdatePlacements {
+  private readonly memo = new Map<Y.Item, Placement>();
+
+  constructor(
+    private readonly index: Map<number, Y.Item[]>,
+    private readonly doc: Y.Doc,
+  ) {}
+
+  placementOf(item: Y.Item, depth: number): Placement {
+    const known = this.memo.get(item);
+    if (known) return known;
+    let placement: Placement;
+    if (depth > 10_000) placement = unknownPlacement;
+    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub, type: this.doc.share.get(item.parent) ?? null };
+    else if (item.parent instanceof Y.ID) placement = this.placementOfParent(item.parent, depth);
+    else {
+      const neighbour = item.origin ?? item.rightOrigin;
+      placement = neighbour ? this.placementOfNeighbour(neighbour, depth) : unknownPlacement;
+    }
+    this.memo.set(item, placement);
+    return placement;
+  }
+
+  /** The item holding a type: its children are in that type, below whatever root holds it. */
+  private placementOfParent(id: Y.ID, depth: number): Placement {
+    const inUpdate = findCovering(this.index, id);
+    if (inUpdate) return { ...this.placementOf(inUpdate, depth + 1), topLevel: false, key: null };
+    // The parent is an item holding a type the document has: that type receives the item.
+    const holder = id.clock < Y.getState(this.doc.store, id.client) ? Y.getItem(this.doc.store, id) : null;
+    const type = holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
+    return { root: type ? rootOfType(type) : unknownRoot, topLevel: false, key: null, type };
+  }
+
+  /** A neighbour shares the item's parent and map key (Yjs does not repeat them in the update). */
+  private placementOfNeighbour(id: Y.ID, depth: number): Placement {
+    const inUpdate = findCovering(this.index, id);
+    return inUpdate ? this.placementOf(inUpdate, depth + 1) : placementInDocument(this.doc, id);
+  }
+}
+
 /**
  * Finds which root types an update touches, against the document it would be applied to. An
  * item names its root, or a parent (an item holding a type), or — when it has neighbours — only
  * its neighbours, which share its parent; each reference is looked up in the update itself or in
- * the document. Deletions are looked up in the document.
+ * the document. Deletions are looked up in the document. (The server runs this on every update:
+ * nothing here is made per call but the result.)
  */
 export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects {
   const index = indexItems(decoded.structs);
-  const memo = new Map<Y.Item, Placement>();
-
-  // The item holding a type: its children are in that type, below whatever root holds it.
-  const placementOfParent = (id: Y.ID, depth: number): Placement => {
-    const inUpdate = findCovering(index, id);
-    if (inUpdate) return { ...placementOf(inUpdate, depth + 1), topLevel: false, key: null };
-    // The parent is an item holding a type the document has: that type receives the item.
-    const holder = id.clock < Y.getState(doc.store, id.client) ? Y.getItem(doc.store, id) : null;
-    const type = holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
-    return { root: type ? rootOfType(type) : unknownRoot, topLevel: false, key: null, type };
-  };
-
-  // A neighbour shares the item's parent and map key (Yjs does not repeat them in the update).
-  const placementOfNeighbour = (id: Y.ID, depth: number): Placement => {
-    const inUpdate = findCovering(index, id);
-    return inUpdate ? placementOf(inUpdate, depth + 1) : placementInDocument(doc, id);
-  };
-
-  const placementOf = (item: Y.Item, depth: number): Placement => {
-    const known = memo.get(item);
-    if (known) return known;
-    let placement: Placement;
-    if (depth > 10_000) placement = unknownPlacement;
-    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub, type: doc.share.get(item.parent) ?? null };
-    else if (item.parent instanceof Y.ID) placement = placementOfParent(item.parent, depth);
-    else {
-      const neighbour = item.origin ?? item.rightOrigin;
-      placement = neighbour ? placementOfNeighbour(neighbour, depth) : unknownPlacement;
-    }
-    memo.set(item, placement);
-    return placement;
-  };
-
+  const placements = new UpdatePlacements(index, doc);
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
   const touchedTypes = new Set<SharedType>();
   for (const list of index.values()) {
     for (const item of list) {
-      const placement = placementOf(item, 0);
+      const placement = placements.placementOf(item, 0);
       roots.add(placement.root);
       if (placement.type) touchedTypes.add(placement.type);
       if (placement.topLevel && placement.key !== null) {
@@ -133,7 +143,7 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
       }
     }
   }
-  decoded.ds.clients.forEach((ranges, client) => {
+  for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       const end = Math.min(range.clock + range.len, Y.getState(doc.store, client));
       for (let clock = range.clock; clock < end; ) {
@@ -149,6 +159,6 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
         clock = item.id.clock + item.length;
       }
     }
-  });
+  }
   return { roots, mapWrites, touchedTypes };
 }
