@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Collaboration, type CollaborationStatus } from '../collab/collaboration';
 import { serverUrl } from '../api/apiClients';
+import { parseRoute } from '../app/hashRoute';
 import type { Membership } from '../session/session';
 
 const connectingStatus: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
@@ -10,21 +11,26 @@ interface Seat {
   token: string;
 }
 
-let preopened: { seat: Seat; collaboration: Collaboration } | null = null;
+let preopened: { seat: Seat; collaboration: Collaboration; onRoute: () => void } | null = null;
 
 function openCollaboration(seat: Seat): Collaboration {
   return new Collaboration({ serverUrl: serverUrl(), documentId: seat.documentId, token: seat.token });
 }
 
 /**
- * Starts connecting to a document before the interface has rendered (the page was opened on the
- * document's address): the server's copy then travels while the page's code starts up.
- * useCollaboration takes it over.
+ * Starts connecting to a document before its page has rendered (the page was opened on the
+ * document's address, or a new document is about to be shown): the server's copy then travels
+ * while the page's code starts up. useCollaboration takes it over.
  */
 export function preopenCollaboration(seat: Seat): void {
-  preopened = { seat, collaboration: openCollaboration(seat) };
+  takePreopened(null);
   // Left for another page before the document's page took it: close it.
-  window.addEventListener('hashchange', () => takePreopened(null), { once: true });
+  const onRoute = () => {
+    const route = parseRoute(window.location.hash);
+    if (route.page !== 'document' || route.documentId !== seat.documentId) takePreopened(null);
+  };
+  window.addEventListener('hashchange', onRoute);
+  preopened = { seat, collaboration: openCollaboration(seat), onRoute };
 }
 
 /** The preopened collaboration if it is that seat's; any other is closed. */
@@ -32,6 +38,7 @@ function takePreopened(seat: Seat | null): Collaboration | null {
   const taken = preopened;
   preopened = null;
   if (!taken) return null;
+  window.removeEventListener('hashchange', taken.onRoute);
   if (seat && taken.seat.documentId === seat.documentId && taken.seat.token === seat.token) return taken.collaboration;
   taken.collaboration.destroy();
   return null;

@@ -6,6 +6,7 @@ import { formatDate } from '#shared/format/locale';
 import { sides, type Side } from '#shared/sides';
 import { hostClient, participantClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
+import { preopenCollaboration } from '../document/useCollaboration';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InvitePanel } from '../components/InvitePanel';
 import { ImportDocx } from '../export/ImportDocx';
@@ -16,14 +17,16 @@ import { saveMembership, useSession, type Session } from '../session/session';
 export async function joinAsHost(client: ApiClient, session: Session, document: DocumentMeta, side: Side): Promise<void> {
   const invitation = await client.call('invitations/create', { documentId: document.id, side });
   const redeemed = await participantClient().call('invitations/redeem', { code: invitation.code, displayName: session.displayName ?? '' });
-  saveMembership({
+  const membership = {
     documentId: document.id,
     documentTitle: document.title,
     token: redeemed.token,
     participantId: redeemed.participant.id,
     side: redeemed.participant.side,
     displayName: redeemed.participant.displayName,
-  });
+  };
+  saveMembership(membership);
+  preopenCollaboration(membership);
   navigate({ page: 'document', documentId: document.id });
 }
 
