@@ -80,8 +80,10 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
         const maps = negotiationMaps(room.doc);
         const reopen = [...edits].flatMap(([clauseId, participantId]) => {
           const status = maps.article(clauseId);
+          // Most edits are of articles not agreed: only an agreed one's text is read (a walk of the body).
+          if (status.status !== 'agreed') return [];
           const article = readArticle(room.doc, clauseId);
-          return status.status === 'agreed' && (!article || articleText(article) !== status.agreedText) ? [{ status, participantId }] : [];
+          return !article || articleText(article) !== status.agreedText ? [{ status, participantId }] : [];
         });
         if (reopen.length === 0) return;
         room.change(null, (doc) => {
