@@ -21,7 +21,6 @@ import {
 } from 'docx';
 import { changeColours, firstLineIndentMm, fontFamily, fontSizes, headerColumns, lineSpacing, mottoWidthMm, page, paragraphSpacingPt, signatureSpaceMm, textWidthMm } from '#shared/export/layout';
 import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, RenderDocument, Run, SignatureBlock, TableBlock } from '#shared/export/renderModel';
-import { throwIfCancelled, type CancelSignal } from '#shared/api/cancellation';
 
 /**
  * The render model as a Word document, with the `docx` library: A4 portrait, the decree's
@@ -263,9 +262,11 @@ function section(children: (Paragraph | Table)[]): ISectionOptions {
   };
 }
 
-/** The document as a .docx file. Each annex is its own section, paginated from 1 (Decree 30/2020). */
-export async function renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer> {
-  throwIfCancelled(signal);
+/**
+ * The document as a .docx file. Each annex is its own section, paginated from 1 (Decree 30/2020).
+ * The server calls it in its file worker (fileWorkers.ts), which it terminates on cancel.
+ */
+export async function renderDocx(document: RenderDocument): Promise<Buffer> {
   const summary = document.summary ? [centred([{ text: document.summary, bold: true }]), rule(textWidth, Math.round(textWidth * 0.25), 240)] : [rule(textWidth, 0, 240)];
   const body: (Paragraph | Table)[] = [
     header(document),
@@ -274,14 +275,11 @@ export async function renderDocx(document: RenderDocument, signal?: CancelSignal
     ...document.blocks.flatMap(blockElements),
     ...signatures(document),
   ];
-  throwIfCancelled(signal);
   const file = new Document({
     creator: 'Thỏa Ước',
     title: document.title,
     styles: { default: { document: { run: { font: fontFamily, size: halfPoints(fontSizes.body), language: { value: document.language === 'vi' ? 'vi-VN' : 'en-GB' } }, paragraph: { spacing: { after: afterSpacing, line, lineRule: LineRuleType.AUTO } } } } },
     sections: [section(body), ...document.annexes.map((annex) => section(annexChildren(annex)))],
   });
-  const buffer = await Packer.toBuffer(file);
-  throwIfCancelled(signal);
-  return buffer;
+  return Packer.toBuffer(file);
 }

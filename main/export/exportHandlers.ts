@@ -11,10 +11,9 @@ import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { visibleDocument } from '#main/services/access';
 import type { ServiceContext } from '#main/services/serviceContext';
-import { renderDocx } from '#main/export/docx';
 import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
+import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
-import { importDocx } from '#main/import/docxImport';
 import { buildReport, type ReportSources } from '#main/export/reportExport';
 
 export interface ExportDependencies {
@@ -22,6 +21,8 @@ export interface ExportDependencies {
   openDocument?: OpenDocument;
   /** Prints HTML to PDF: Electron's printToPDF on the desktop, headless Chromium in server mode. */
   printPdf?: PdfPrinter;
+  /** The worker thread that writes and reads .docx files (server mode closes it when it stops). */
+  fileWorkers?: FileWorkers;
 }
 
 type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/exportReport' | 'documents/importPreview';
@@ -45,12 +46,16 @@ export function exportFileName(title: string, input: ApiParsedInput<'documents/e
  * documents/exportDocx, documents/exportPdf, documents/exportReport and documents/importPreview.
  * Exports read the document (or its minutes, compliance report or review) as it is now and lay it
  * out the official way (shared/export); every step checks the caller has not gone (HTTP: the
- * request was closed), and the PDF's Chromium page is closed on cancel.
+ * request was closed): the PDF's Chromium page is closed, the file worker's job terminated.
+ * Writing and reading .docx files run in the file worker, off the event loop (fileWorkers.ts).
  */
 export function createExportHandlers(context: ServiceContext, reports: ReportSources, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
   let printPdf = dependencies.printPdf;
   // Without a printer of the caller's (the command line, tests of other parts), one is made on first use.
   const printer = (): PdfPrinter => (printPdf ??= createChromiumPrinter().print);
+  let fileWorkers = dependencies.fileWorkers;
+  // Likewise a file worker; idle, it does not keep the process alive.
+  const files = (): FileWorkers => (fileWorkers ??= createFileWorkers());
 
   /** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
   const templateFinder = (caller: Caller) => (id: string): ArticleTemplate | undefined => {
@@ -76,10 +81,10 @@ export function createExportHandlers(context: ServiceContext, reports: ReportSou
 
   const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
 
-  /** The render model as a file: Word written here, PDF printed by Chromium; both stop when the caller goes. */
+  /** The render model as a file: Word written by the file worker, PDF printed by Chromium; both stop when the caller goes. */
   async function render(built: RenderDocument, format: ExportFormat, fileName: string, documentId: string, call: CallContext | undefined): Promise<ExportedFile> {
     let bytes: Buffer;
-    if (format === 'docx') bytes = await renderDocx(built, call?.signal);
+    if (format === 'docx') bytes = await files().renderDocx(built, call?.signal);
     else {
       try {
         bytes = await printer()(renderHtml(built), call?.signal);
@@ -104,6 +109,6 @@ export function createExportHandlers(context: ServiceContext, reports: ReportSou
       const built = await buildReport(context, reports, dependencies.openDocument, input, caller, call);
       return render(built, input.format, `${fileBase(built.title)}.${input.format}`, input.documentId, call);
     },
-    'documents/importPreview': async (input, _caller, call) => importDocx(input.fileBase64, input.fileName, context.newId, call?.signal),
+    'documents/importPreview': async (input, _caller, call) => files().importDocx(input.fileBase64, input.fileName, call?.signal),
   };
 }

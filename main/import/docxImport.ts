@@ -1,4 +1,3 @@
-import { throwIfCancelled, type CancelSignal } from '#shared/api/cancellation';
 import { describeIssues } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
@@ -53,12 +52,14 @@ export function checkDocxContainer(bytes: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** A .docx as a document body and the report of what was recognised; nothing is created. */
-export async function importDocx(fileBase64: string, fileName: string, newId: () => string, signal?: CancelSignal): Promise<ImportPreview> {
+/**
+ * A .docx as a document body and the report of what was recognised; nothing is created. The
+ * server calls it in its file worker (fileWorkers.ts), which it terminates on cancel.
+ */
+export async function importDocx(fileBase64: string, fileName: string, newId: () => string): Promise<ImportPreview> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('fileBase64: not valid base64');
   const bytes = Buffer.from(fileBase64, 'base64');
   const entries = checkDocxContainer(bytes);
-  throwIfCancelled(signal);
   let body: WordBody;
   try {
     body = readWordBody(bytes, entries);
@@ -67,7 +68,6 @@ export async function importDocx(fileBase64: string, fileName: string, newId: ()
     refuse(`this .docx file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { blocks: source, droppedImages } = body;
-  throwIfCancelled(signal);
   const recognised = recogniseStructure(source, newId);
   if (droppedImages > 0) recognised.report.issues.push({ code: 'content_dropped', paragraph: 0, excerpt: `${droppedImages} image(s)` });
   if (recognised.blocks.length === 0) refuse('this .docx file has no text to import');

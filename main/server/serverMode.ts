@@ -6,6 +6,7 @@ import { randomToken } from '#main/secrets';
 import type { Logger } from '#main/logger';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
+import { createFileWorkers } from '#main/export/fileWorkers';
 import { createNetworkShare } from '#main/server/networkShare';
 import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
@@ -54,11 +55,13 @@ export async function startServerMode(options: ServerModeOptions) {
   });
   // Chromium starts at the first PDF export only, and stops with the server.
   const chromium = options.printPdf ? null : createChromiumPrinter();
+  // Likewise the worker thread that writes and reads .docx files.
+  const fileWorkers = createFileWorkers();
   const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);
   // The same server may also listen on a LAN address the host chooses (network/share).
   const createServer = () => createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
   const network = createNetworkShare({ host: options.host, port: () => (http.address() as AddressInfo).port, createServer });
-  const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, network });
+  const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, fileWorkers, network });
   const http = createServer();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -78,7 +81,7 @@ export async function startServerMode(options: ServerModeOptions) {
     authentication,
     handlers,
     sync,
-    /** Stops accepting, stores what is pending, checkpoints open documents, closes the database. */
+    /** Stops accepting, stores what is pending, checkpoints open documents, stops the helpers (Chromium, the file worker), closes the database. */
     close(): Promise<void> {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -87,6 +90,7 @@ export async function startServerMode(options: ServerModeOptions) {
         await network.close();
         await stopped;
         await chromium?.close();
+        await fileWorkers.close();
         context.store.close();
       })();
       return closing;

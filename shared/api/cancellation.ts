@@ -16,7 +16,12 @@ export interface CallContext {
   signal?: CancelSignal;
 }
 
+/** The error of a call whose caller has gone. */
+export function cancelledError(): ApiError {
+  return new ApiError('cancelled', 'the call was cancelled by the caller');
+}
+
 /** Stops work whose caller has gone: nobody is left to read the result. */
 export function throwIfCancelled(signal: CancelSignal | undefined): void {
-  if (signal?.aborted) throw new ApiError('cancelled', 'the call was cancelled by the caller');
+  if (signal?.aborted) throw cancelledError();
 }

@@ -1,0 +1,15 @@
+import { parentPort } from 'node:worker_threads';
+import { answerFileJob, type FileJobRequest } from '#main/export/fileJobs';
+
+/**
+ * The file worker's entry (started by fileWorkers.ts): renders and reads .docx files off the
+ * server's event loop. Jobs are answered as they finish; the server terminates the thread to
+ * stop a job whose caller has gone.
+ */
+
+const port = parentPort;
+if (!port) throw new Error('fileWorker.ts runs as a worker thread (see fileWorkers.ts)');
+
+port.on('message', (request: FileJobRequest) => {
+  void answerFileJob(request).then((response) => port.postMessage(response));
+});
