@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { _electron as electron } from 'playwright-core';
-import { buildElectronBundle } from '#main/electron/electronBundle';
+import { buildElectronBundle, fileWorkerBundle } from '#main/electron/electronBundle';
+import type { FileJobRequest, FileJobResponse } from '#main/export/fileJobs';
+import { buildAgreementModel } from '#shared/export/agreementModel';
+import { completeDocument, librarySources } from '../export/agreementFixture';
+import { zipPart } from '../export/fileTools';
 import { findElectronBinary } from '#main/electron/electronRuntime';
 import { createTempFolder } from '../helpers/tempFolder';
 
@@ -18,6 +24,23 @@ describe('the Electron shell', () => {
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).toContain('thoa-uoc:api');
     expect(preload).not.toMatch(/require\((?!["']electron["'])/);
+  });
+
+  it('bundles the file worker beside the entry, loadable by plain Node, writing a .docx', async () => {
+    // The bundled entry starts the worker beside it (fileWorkers.ts), not the TypeScript bootstrap.
+    expect(readFileSync(buildElectronBundle(), 'utf8')).toContain('./fileWorker.cjs');
+    const worker = new Worker(fileWorkerBundle);
+    try {
+      const source = completeDocument();
+      const request: FileJobRequest = { id: 1, kind: 'renderDocx', document: buildAgreementModel(source, { languageMode: 'vi', proposals: [], annex: false }, librarySources(source.kind)) };
+      worker.postMessage(request);
+      const [response] = (await once(worker, 'message')) as [FileJobResponse];
+      if (!response.ok || !(response.value instanceof Uint8Array)) throw new Error(`the bundled worker wrote no .docx: ${JSON.stringify(response)}`);
+      expect(response.id).toBe(1);
+      expect(zipPart(Buffer.from(response.value), 'word/document.xml')).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
+    } finally {
+      await worker.terminate();
+    }
   });
 
   describe.skipIf(!electronBinary)('smoke test (skipped where the Electron binary is not installed)', () => {
