@@ -30,7 +30,7 @@ export function checkDocxContainer(bytes: Buffer): ZipEntry[] {
   if (bytes.subarray(0, 8).equals(oleSignature)) {
     refuse('this file is password-protected (encrypted) or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a .docx (Word Document), and import that');
   }
-  if (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50) refuse('this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
+  if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50)) refuse('this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
   let entries: ZipEntry[];
   try {
     entries = zipEntries(bytes);

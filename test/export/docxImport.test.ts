@@ -132,6 +132,7 @@ describe('importing a .docx', () => {
   it('refuses what is not a .docx with a clear message', async () => {
     await expectRefused(Buffer.alloc(0), /empty/);
     await expectRefused(Buffer.from('not a word file at all, just some text'), /not a \.docx/);
+    await expectRefused(Buffer.from('PK'), /not a \.docx/);
     const random = Buffer.alloc(4096);
     for (let index = 0; index < random.length; index += 1) random[index] = (index * 7919 + 13) % 251;
     await expectRefused(random, /not a \.docx/);
