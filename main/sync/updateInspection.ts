@@ -124,7 +124,7 @@ class UpdatePlacements {
  * Finds which root types an update touches, against the document it would be applied to. An
  * item names its root, or a parent (an item holding a type), or — when it has neighbours — only
  * its neighbours, which share its parent; each reference is looked up in the update itself or in
- * the document. Deletions are looked up in the document. (The server runs this on every update:
+ * the document. Items and deletions the document already has are no change and are not counted. (The server runs this on every update:
  * nothing here is made per call but the result.)
  */
 export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects {
@@ -133,8 +133,12 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
   const touchedTypes = new Set<SharedType>();
-  for (const list of index.values()) {
+  for (const [client, list] of index) {
+    const known = Y.getState(doc.store, client);
     for (const item of list) {
+      // An item the document already has changes nothing: a client's offline copy, loaded after it
+      // connected, is sent whole, server-owned parts included.
+      if (item.id.clock + item.length <= known) continue;
       const placement = placements.placementOf(item, 0);
       roots.add(placement.root);
       if (placement.type) touchedTypes.add(placement.type);

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import { readContent, contentRoot } from '#shared/document/yjsContent';
+import { messageType } from '#shared/sync/protocol';
 import { articleStatusRootName, proposalsRootName, threadsRootName } from '#shared/negotiation/model';
 import { createTestClock, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
+import { openRawSocket, syncUpdateFrame } from '../helpers/rawSocket';
 import { connectClient, deniedAtLeast, synced, type SyncClient } from '../helpers/syncClient';
 import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, proposedArticle, statusIn } from './negotiationFixture';
 
@@ -114,6 +116,28 @@ describe('S14 server-owned parts change only through the API', () => {
     client.provider.connect();
     await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '), 'the offline edit to reach the witness');
     expect(client.denials).toEqual([]);
+    expect(storedNegotiation(documentId).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
+  });
+  it('a device relaying its whole offline copy — server-owned parts included — is not refused, and its offline edit is stored', async () => {
+    const { documentId, employer, union } = await negotiationUnderWay();
+    const earlier = await connect(documentId, union.token);
+    const witness = await connect(documentId, employer.token);
+    // The copy this device kept (IndexedDB), with an edit made offline.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(earlier.doc));
+    expect(serverRoots.every((root) => copy.getMap(root).size > 0)).toBe(true);
+    lastParagraphOf(copy, clauseIds.bonus).insert(0, 'Soạn khi mất mạng: ');
+    // Loaded after the socket opened and before the server's state arrived, the whole copy is new
+    // to the page's Y.Doc, so the provider relays it whole: this is that frame.
+    const device = openRawSocket(api.serverUrl ?? '', documentId, union.token);
+    await device.greeted();
+    const framesBefore = device.frames.length;
+    device.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(copy)));
+    await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '), 'the offline edit to reach the witness');
+    // No "permission denied" came back, and the socket is still open.
+    expect(device.frames.slice(framesBefore).filter((frame) => frame[0] === messageType.auth)).toEqual([]);
+    expect(device.socket.readyState).toBe(device.socket.OPEN);
+    device.socket.close();
     expect(storedNegotiation(documentId).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
   });
 });

@@ -64,4 +64,19 @@ describe('which parts of a document an update touches', () => {
     client.getMap('articleStatus').delete('dieu-1');
     expect(effects(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))).roots).toEqual(['articleStatus']);
   });
+  it('does not count items the document already has: an offline copy loaded after connecting is sent whole', () => {
+    const server = new Y.Doc({ gc: false });
+    server.getMap('settings').set('language', 'vi');
+    (server.get('content', Y.XmlText) as Y.XmlText).insert(0, 'Điều 1');
+    // The device's copy: everything the server had, plus one word typed offline.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    (copy.get('content', Y.XmlText) as Y.XmlText).insert(6, '. Phạm vi');
+    // y-indexeddb applies the whole stored copy; the provider relays that update as it is.
+    const whole = Y.encodeStateAsUpdate(copy);
+    expect(Y.decodeUpdate(whole).structs.some((struct) => struct instanceof Y.Item && struct.parent === 'settings')).toBe(true);
+    expect(effects(server, whole)).toEqual({ roots: ['content'], mapWrites: [] });
+    // Nothing new at all touches nothing.
+    expect(effects(server, Y.encodeStateAsUpdate(copy)).roots).toEqual([]);
+  });
 });
