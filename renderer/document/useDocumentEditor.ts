@@ -18,7 +18,7 @@ export interface OpenEditor {
  * the server, or this device's offline copy), so that no client ever seeds content of its own.
  */
 export function useDocumentEditor(collaboration: Collaboration | null, membership: Membership, contentReady: boolean, onDesync: () => void): OpenEditor | null {
-  const [open, setOpen] = useState<OpenEditor | null>(null);
+  const [open, setOpen] = useState<(OpenEditor & { collaboration: Collaboration }) | null>(null);
   useEffect(() => {
     if (!collaboration || !contentReady) return;
     const editor = createDocumentEditor({
@@ -33,11 +33,13 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
     editor.connect();
     const numbering = new NumberingStore();
     numbering.update(editor.children as TopLevelBlock[], null);
-    setOpen({ editor, numbering, changes: new ChangeSignal() });
+    setOpen({ editor, numbering, changes: new ChangeSignal(), collaboration });
     return () => {
       editor.disconnect();
       setOpen(null);
     };
   }, [collaboration, contentReady, membership.displayName, membership.side, onDesync]);
-  return open;
+  // Until the effect has run again, an editor of the previous collaboration (reopened after a
+  // refused write) is not shown: its document is gone.
+  return open?.collaboration === collaboration ? open : null;
 }
