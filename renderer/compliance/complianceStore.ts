@@ -44,6 +44,7 @@ export class ComplianceStore {
   ) {
     this.facts = { kind, round: undefined, today: vietnamDate(Date.now()), definitions: [] };
     this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
+    this.worker.addEventListener('error', (event) => console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`));
     this.startTimer = setTimeout(() => this.start(), startDelayMs);
   }
 
