@@ -12,9 +12,16 @@ const newId = () => `e2e${(counter += 1)}`;
 
 async function openArticle(page: Page, clauseId: string): Promise<void> {
   const badge = page.locator(`.article[data-clause-id="${clauseId}"] [data-testid=article-badge]`);
+  const focused = page.locator(`[data-testid=focused-article][data-clause-id="${clauseId}"]`);
   await badge.scrollIntoViewIfNeeded();
-  await badge.click();
-  await page.waitForSelector(`[data-testid=focused-article][data-clause-id="${clauseId}"]`);
+  // Articles coming into view take their real height (content-visibility), which can move the badge
+  // between Playwright's checks and its click on a busy machine: click again until the panel shows it.
+  await expect
+    .poll(async () => {
+      if ((await focused.count()) === 0) await badge.click();
+      return focused.count();
+    }, { timeout: 30_000 })
+    .toBe(1);
 }
 
 async function articleTextOn(page: Page, clauseId: string): Promise<string> {
