@@ -71,6 +71,18 @@ describe('E2E co-editing in Chromium against server mode', () => {
     const fresh = await joinWithLink(await browser.newContext(), harness.server.url, await invite(harness, document.id, 'union'), 'Chị Hoa (Công đoàn)');
     await expect.poll(() => pageContent(fresh), { timeout: 10_000 }).toEqual(before);
     await shot(fresh, 'after-server-restart');
+
+    // The union reloads its page: the document opens again (from this device's copy and the
+    // server's), no write is refused, and typing goes on.
+    await union.reload();
+    await expect.poll(async () => (await connectionState(union)).state, { timeout: 20_000 }).toBe('saved');
+    await expect.poll(() => pageContent(union), { timeout: 10_000 }).toEqual(before);
+    await union.locator('[data-testid=document-body] p').first().click();
+    await union.keyboard.press('End');
+    await union.keyboard.type(' Sau khi tải lại trang.', { delay: 5 });
+    await expect.poll(async () => allText(await pageContent(employer)), { timeout: 10_000 }).toContain('Sau khi tải lại trang.');
+    expect(await union.locator('.notice[role=alert]').count()).toBe(0);
+    await shot(union, 'union-after-reload');
     expect(errors).toEqual([]);
   });
 });
