@@ -63,6 +63,18 @@ function assertNoForwardReferences(structs: readonly DecodedStruct[]): void {
   }
 }
 
+/** Whether an update holds the first struct of some client (clock 0). */
+function startsAClient(structs: readonly DecodedStruct[]): boolean {
+  for (const struct of structs) if (struct.id.clock === 0) return true;
+  return false;
+}
+
+/** Whether an update starts any of its clients' structs before what the document already has of them. */
+function repeatsKnownStructs(structs: readonly DecodedStruct[], doc: Y.Doc): boolean {
+  for (const struct of structs) if (struct.id.clock < Y.getState(doc.store, struct.id.client)) return true;
+  return false;
+}
+
 /** Applies an update to a throwaway document, throwing what applying it would throw. */
 function trialApply(update: Uint8Array): void {
   // A fixed guid: a random one costs 31 calls to the system's random source.
@@ -144,16 +156,20 @@ export class PersistentDoc<Origin> {
       // one. An empty document integrates only clients whose structs start at clock 0 (any other
       // struct waits as pending), so the trial can only fail then: it runs once per new client,
       // not once per keystroke (it costs a Y.Doc, ~250 µs here, more than the rest of receive).
-      if (structs.some((struct) => struct.id.clock === 0)) trialApply(update);
+      if (startsAClient(structs)) trialApply(update);
     } catch (error) {
       throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
     }
     const refusal = this.options.refusalOf?.(decoded, this.doc) ?? null;
     if (refusal !== null) throw new WriteRefusedError(refusal);
+    // What the document already has is neither stored again nor relayed: a device relaying its
+    // whole offline copy would otherwise add the whole document to the log and to every peer's
+    // socket. (A keystroke starts where its client's state ends: nothing to trim, no cost.)
+    const novel = repeatsKnownStructs(decoded.structs, this.doc) ? Y.diffUpdate(update, Y.encodeStateVector(this.doc)) : update;
     this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
     const at = this.options.now();
     this.noteClients(decoded.structs, participantId, at);
-    this.pending.push({ bytes: update, participantId, at, origin });
+    this.pending.push({ bytes: novel, participantId, at, origin });
     this.flushScheduled ??= setImmediate(() => this.flush());
     return true;
   }

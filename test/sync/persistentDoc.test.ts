@@ -131,6 +131,30 @@ describe('S8 PersistentDoc: group commit', () => {
     expect(doc.ownerOfClient(301)).toBe('p-union');
   });
 
+  it('stores and relays only what an update adds: a whole offline copy repeating the document costs one edit, not the document', async () => {
+    const { doc, stored, until } = openDoc();
+    const employer = createAuthor(302);
+    employer.text.insert(0, 'Điều 1. Phạm vi áp dụng. '.repeat(200));
+    doc.receive(employer.last(), 'p-employer', 'connection-employer');
+    await until(() => stored.length === 1, 'the body to be stored');
+    // The union's device kept a copy and typed in it offline; the copy is relayed whole.
+    const copy = createAuthor(303);
+    Y.applyUpdate(copy.doc, Y.encodeStateAsUpdate(doc.doc));
+    copy.text.insert(0, 'Bản sửa khi mất mạng. ');
+    const whole = Y.encodeStateAsUpdate(copy.doc);
+    expect(whole.length).toBeGreaterThan(5_000);
+    expect(doc.receive(whole, 'p-union', 'connection-union')).toBe(true);
+    await until(() => stored.length === 2, 'the copy to be stored');
+    const kept = stored[1]?.[0]?.bytes ?? new Uint8Array();
+    expect(kept.length).toBeLessThan(200);
+    // What is kept (and relayed) is exactly the offline edit: applied to the document before it, it gives the same text.
+    const rebuilt = new Y.Doc();
+    Y.applyUpdate(rebuilt, stored[0]?.[0]?.bytes ?? new Uint8Array());
+    Y.applyUpdate(rebuilt, kept);
+    expect(rebuilt.getText('content').toString()).toBe(doc.doc.getText('content').toString());
+    expect(doc.doc.getText('content').toString()).toBe(copy.text.toString());
+  });
+
   it('a batch is all or nothing: when its last row cannot be written, the earlier ones are not stored either', async () => {
     const { doc, stored, failures, until } = openDoc();
     const employer = createAuthor(302);
