@@ -217,8 +217,13 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     // Both parties see the decision and the finding on the article, without reloading.
     for (const [page, name] of [[employer, 'employer'], [union, 'union']] as const) {
       await expect.poll(() => overtimeArticle(page).getByTestId('review-marker').count(), { timeout: 10_000 }).toBe(1);
-      await overtimeArticle(page).getByTestId('review-marker').click();
-      await expect.poll(() => page.getByTestId('review-decision').getAttribute('data-decision')).toBe('amendments_requested');
+      // Clicked again until the panel opens: on a busy machine the marker can move as articles take their real height.
+      await expect
+        .poll(async () => {
+          if ((await page.getByTestId('review-panel').count()) === 0) await overtimeArticle(page).getByTestId('review-marker').click();
+          return page.getByTestId('review-decision').getAttribute('data-decision');
+        }, { timeout: 15_000 })
+        .toBe('amendments_requested');
       const finding = page.getByTestId('review-finding');
       await expect.poll(() => finding.count()).toBe(1);
       expect(await finding.getAttribute('data-clause-id')).toBe(overtime.clauseId);
