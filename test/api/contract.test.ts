@@ -4,14 +4,7 @@ import type { ApiMethod } from '#shared/api/contract';
 import type { Side } from '#shared/sides';
 import { syncProtocolVersion } from '#shared/sync/protocol';
 import { readAppVersion } from '#main/appVersion';
-import {
-  createTestClock,
-  expectApiError,
-  httpTransportUnderTest,
-  inProcessTransportUnderTest,
-  type ApiFixture,
-  type TestClock,
-} from '../helpers/apiTransports';
+import { closeApi, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 
 // One contract suite, run against every transport (HOUSE_STYLE 22): the same calls must give the
 // same results and the same error codes whether they travel over HTTP or stay in the process.
@@ -27,17 +20,10 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
   let anonymous: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest));
     anonymous = api.client();
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   const createDocument = (title = 'Thỏa ước lao động tập thể Công ty May Hưng Yên 2027') =>
     admin.call('documents/create', { kind: 'enterprise_agreement', title });

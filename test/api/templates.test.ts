@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiMethod } from '#shared/api/contract';
 import type { Side } from '#shared/sides';
-import {
-  createTestClock,
-  expectApiError,
-  httpTransportUnderTest,
-  inProcessTransportUnderTest,
-  type ApiFixture,
-  type TestClock,
-} from '../helpers/apiTransports';
+import { closeApi, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { overtimeDraft, packFile, samplePack } from '../helpers/templateFixtures';
 
 // User templates through the contract, over every transport (HOUSE_STYLE 22): saving, editing,
@@ -23,16 +16,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   /** A participant of a fresh document, with a client holding its token. */
   async function join(side: Side, displayName: string) {

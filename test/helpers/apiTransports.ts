@@ -51,6 +51,19 @@ export interface TransportUnderTest {
   start(clock: TestClock): Promise<ApiFixture>;
 }
 
+/** A fresh API for one test: its clock, its fixture and a client holding the host token. */
+export async function startApi(underTest: TransportUnderTest, clock: TestClock = createTestClock()): Promise<{ clock: TestClock; api: ApiFixture; admin: ApiClient }> {
+  const api = await underTest.start(clock);
+  return { clock, api, admin: api.client(api.adminToken) };
+}
+
+/** Closes a test's API; the test fails if the server logged an unexpected error meanwhile. */
+export async function closeApi(api: ApiFixture): Promise<void> {
+  const unexpected = api.unexpectedErrors();
+  await api.close();
+  expect(unexpected).toEqual([]);
+}
+
 /** Server mode on 127.0.0.1:0, called with the shared HTTP transport and Node's fetch. */
 export const httpTransportUnderTest: TransportUnderTest = {
   name: 'HTTP (server mode)',

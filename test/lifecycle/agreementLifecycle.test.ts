@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleStepInput } from '#shared/lifecycle/model';
-import { createTestClock, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { goTo, lifecycleSnapshot, openTable, refusedUnchanged, take, toSigned, toVote } from './lifecycleFixture';
 
 // The collective agreement's lifecycle through the API (LC Art. 70, 76, 77, 78, 82, 83): every
@@ -13,16 +13,9 @@ describe('the lifecycle of a collective agreement', () => {
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await inProcessTransportUnderTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(inProcessTransportUnderTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   it('goes from drafting to expiry, each step by its side, recorded as events, in the audit log and mirrored into the document', async () => {
     const table = await openTable(api, admin);

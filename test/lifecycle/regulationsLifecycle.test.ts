@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { Dossier } from '#shared/lifecycle/model';
-import { createTestClock, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { clauseIds, joinSeat } from '../negotiation/negotiationFixture';
 import { goTo, openTable, refusedUnchanged, take } from './lifecycleFixture';
 
@@ -17,16 +17,9 @@ describe('the lifecycle of labour regulations', () => {
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await inProcessTransportUnderTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(inProcessTransportUnderTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   it('consults the union, is issued, registered, answered and in force; each step by its side, refused otherwise with nothing changed', async () => {
     const table = await openTable(api, admin, 'labour_regulations');

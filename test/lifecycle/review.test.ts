@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { TopLevelBlock } from '#shared/document/nodes';
-import { createTestClock, expectApiError, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, expectApiError, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { article, chapter, paragraph } from '../editor/builders';
 import { agreementBody, clauseIds, joinSeat } from '../negotiation/negotiationFixture';
 import { goTo, openTable, take, toSigned, type Table } from './lifecycleFixture';
@@ -25,16 +25,9 @@ describe('the review by the labour authority', () => {
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await inProcessTransportUnderTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(inProcessTransportUnderTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   async function signedAgreement(): Promise<Table> {
     const document = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: bodyWithOvertime(), variables: { ot_rate_weekday: 140, region: 'I' } });

@@ -7,7 +7,7 @@ import { contentRoot, readContent } from '#shared/document/yjsContent';
 import { openArticle } from '#shared/negotiation/model';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
-import { createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
 import { articleTexts, clauseIds, docMatches, lastParagraphOf, negotiationSnapshot, openNegotiation, serverBody, statusIn } from './negotiationFixture';
@@ -25,16 +25,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   async function refusedUnchanged(documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
     const before = await negotiationSnapshot(api, admin, documentId);

@@ -4,7 +4,7 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { buildMinutes } from '#shared/negotiation/minutes';
 import { openArticle, type ArticleNegotiation, type Proposal } from '#shared/negotiation/model';
 import { article, chapter, paragraph } from '../editor/builders';
-import { createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { clauseIds, openNegotiation, proposedArticle } from './negotiationFixture';
 
 // The bargaining minutes (biên bản, Labour Code Art. 70): who took part for each side, the articles
@@ -137,16 +137,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
   beforeEach(async () => {
     // The evening before the session in Vietnam (3 January, 22:00 there), so that "today" leaves
     // out what was accepted then.
-    clock = createTestClock(Date.UTC(2027, 0, 3, 15, 0));
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest, createTestClock(Date.UTC(2027, 0, 3, 15, 0))));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   it('records the session from the document’s negotiation, numbered as the document is now', async () => {
     const { document, employer, employer2, union, union2, reviewer } = await openNegotiation(api, admin);

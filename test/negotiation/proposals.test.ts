@@ -4,7 +4,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
 import { contentRoot, readContent } from '#shared/document/yjsContent';
 import { proposalsRootName, type Proposal } from '#shared/negotiation/model';
-import { createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
 import {
@@ -35,16 +35,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   /** A refused call: the error it must give, and the proof that it changed nothing anywhere. */
   async function refusedUnchanged(documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {

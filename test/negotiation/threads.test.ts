@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
 import { threadsRootName } from '#shared/negotiation/model';
-import { createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { docFromFrames, openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { storedDoc } from '../helpers/storedState';
 import { waitFor } from '../helpers/waitFor';
@@ -21,16 +21,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
   let admin: ApiClient;
 
   beforeEach(async () => {
-    clock = createTestClock();
-    api = await underTest.start(clock);
-    admin = api.client(api.adminToken);
+    ({ clock, api, admin } = await startApi(underTest));
   });
-
-  afterEach(async () => {
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  afterEach(() => closeApi(api));
 
   async function refusedUnchanged(documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
     const before = await negotiationSnapshot(api, admin, documentId);
