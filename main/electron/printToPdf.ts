@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { ApiError } from '#shared/api/errors';
+import { throwIfCancelled } from '#shared/api/cancellation';
 import type { PdfPrinter } from '#main/export/pdf';
 
 /**
@@ -14,7 +14,7 @@ import type { PdfPrinter } from '#main/export/pdf';
  */
 export function createElectronPrinter(): PdfPrinter {
   return async (html, signal) => {
-    if (signal?.aborted) throw new ApiError('cancelled', 'the export was cancelled by the caller');
+    throwIfCancelled(signal);
     const folder = await mkdtemp(join(tmpdir(), 'thoa-uoc-print-'));
     const file = join(folder, 'document.html');
     const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, partition: 'thoa-uoc-print', spellcheck: false } });
@@ -26,10 +26,10 @@ export function createElectronPrinter(): PdfPrinter {
       await writeFile(file, html, 'utf8');
       await window.loadFile(file);
       const pdf = await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateTaggedPDF: true });
-      if (signal?.aborted) throw new ApiError('cancelled', 'the export was cancelled by the caller');
+      throwIfCancelled(signal);
       return pdf;
     } catch (error) {
-      if (signal?.aborted) throw new ApiError('cancelled', 'the export was cancelled by the caller');
+      throwIfCancelled(signal);
       throw error;
     } finally {
       signal?.removeEventListener('abort', abort);

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { ApiError } from '#shared/api/errors';
-import type { CancelSignal } from '#shared/api/cancellation';
+import { throwIfCancelled, type CancelSignal } from '#shared/api/cancellation';
 
 /**
  * Prints a standalone HTML page (shared/export/html.ts) to PDF. Two implementations: headless
@@ -20,10 +19,6 @@ export interface ChromiumPrinter {
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const printTimeoutMs = 120_000;
-
-function cancelled(): ApiError {
-  return new ApiError('cancelled', 'the export was cancelled by the caller');
-}
 
 /**
  * A printer over one headless Chromium, started at the first print and kept for the next ones;
@@ -50,7 +45,7 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
 
   return {
     async print(html, signal) {
-      if (signal?.aborted) throw cancelled();
+      throwIfCancelled(signal);
       let context: BrowserContext | null = null;
       const abort = (): void => {
         void context?.close().catch(() => {});
@@ -58,15 +53,15 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
       signal?.addEventListener('abort', abort, { once: true });
       try {
         context = await (await browser()).newContext({ javaScriptEnabled: false, offline: true });
-        if (signal?.aborted) throw cancelled();
+        throwIfCancelled(signal);
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs });
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true });
-        if (signal?.aborted) throw cancelled();
+        throwIfCancelled(signal);
         return pdf;
       } catch (error) {
         // Closing the context on cancel makes the print fail: report the cancellation, not that.
-        if (signal?.aborted) throw cancelled();
+        throwIfCancelled(signal);
         throw error;
       } finally {
         signal?.removeEventListener('abort', abort);
