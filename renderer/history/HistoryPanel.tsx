@@ -5,6 +5,7 @@ import type { VersionMeta } from '#shared/api/versions';
 import type { ArticleElement } from '#shared/document/nodes';
 import { plainText } from '#shared/document/nodes';
 import { isReadOnlySide, type Side } from '#shared/sides';
+import { useActionRunner } from '../components/useActionRunner';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryDialog, type HistoryView } from './HistoryDialog';
 import { useHistory } from './useHistory';
@@ -23,21 +24,8 @@ export function HistoryPanel({ client, documentId, side }: { client: ApiClient; 
   const [name, setName] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [view, setView] = useState<HistoryView | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { run, notice, error } = useActionRunner(history.refresh);
   const mayChange = !isReadOnlySide(side);
-
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await history.refresh();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
 
   const actions: VersionActions = {
     open: (version) => setView({ kind: 'version', versionId: version.id, number: version.number, createdAt: version.createdAt }),

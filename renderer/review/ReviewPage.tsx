@@ -6,6 +6,7 @@ import type { ReviewView } from '#shared/api/review';
 import { formatCitation } from '#shared/compliance/citations';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import type { ReviewDecision } from '#shared/lifecycle/model';
+import { useActionRunner } from '../components/useActionRunner';
 import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ReportExport } from '../export/ReportExport';
@@ -79,11 +80,10 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const membership = session.memberships.find((candidate) => candidate.documentId === documentId);
   const client: ApiClient | null = useMemo(() => (membership ? participantClient(membership.token) : hostClient(session.hostToken)), [membership, session.hostToken]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { run, notice, error, setError } = useActionRunner(() => reload());
   const [draft, setDraft] = useState<Draft>({ clauseId: '', ruleId: '', body: '' });
   const [decision, setDecision] = useState<ReviewDecision>('amendments_requested');
   const [reasons, setReasons] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     if (!client) return;
@@ -97,18 +97,6 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   useEffect(() => {
     void reload();
   }, [reload]);
-
-  const run = async (work: () => Promise<unknown>, done?: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await work();
-      if (done) setNotice(done);
-      await reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
 
   const joinAsReviewer = async () => {
     const host = hostClient(session.hostToken);
