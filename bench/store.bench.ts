@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { openStore } from '#main/store/store';
 import { PersistentDoc } from '#main/sync/persistentDoc';
@@ -107,7 +108,7 @@ function reopenOurs(file: string, documentId: string, expected: string): { ms: n
   const openStoreMs = performance.now() - opening;
   try {
     const started = performance.now();
-    const reopened = new PersistentDoc<string>({ documentId, log: store.updates, now: () => Date.now(), onStored: () => {}, onStorageFailure: () => {} });
+    const reopened = new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => Date.now(), onStored: () => {}, onStorageFailure: () => {} });
     const ms = performance.now() - started;
     expectText(reopened.doc.getText(textName).toString(), expected, 'reopening the stored document');
     reopened.destroy();

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { databaseFileName } from '#main/server/dataFolder';
 import { openStore, type Store } from '#main/store/store';
@@ -54,9 +55,10 @@ export function openPersistentDoc(log: UpdateLog, documentId: string) {
   const doc = new PersistentDoc<string>({
     documentId,
     log,
+    logger: createMemoryLogger(),
     now: () => Date.now(),
     // The same check the sync server runs on every client update (which parts it touches, valid values).
-    refusalOf: checkUpdates(createWritePolicy(lookupBuiltInVariable)),
+    admit: checkUpdates(createWritePolicy(lookupBuiltInVariable)),
     onStored: () => settle?.(),
     onStorageFailure: (error) => {
       failure = error ?? new Error('unknown storage failure');

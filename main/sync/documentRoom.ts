@@ -6,7 +6,7 @@ import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLog } from '#main/store/updateLog';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
-import { PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
 import type { SharedType, UpdateEffects } from '#main/sync/updateInspection';
 import { checkUpdates, type WritePolicy } from '#main/sync/writePolicy';
 
@@ -52,6 +52,8 @@ export class DocumentRoom {
   private readonly awareness: Awareness;
   private readonly awarenessOwners = new Map<number, RoomConnection>();
   private readonly refusedOnce = new WeakSet<RoomConnection>();
+  /** Connections asked to send what they lack since their last applied update (asked once, not per update). */
+  private readonly askedToResend = new WeakSet<RoomConnection>();
   /** Articles edited by clients since the last stored batch, and by whom. */
   private editedArticles = new Map<string, string>();
   private receiving: RoomConnection | null = null;
@@ -64,9 +66,10 @@ export class DocumentRoom {
     this.persistent = new PersistentDoc<RoomConnection>({
       documentId: options.documentId,
       log: options.log,
+      logger: options.logger,
       now: options.now,
       compactMinBytes: options.compactMinBytes,
-      refusalOf: checkUpdates(options.writePolicy ?? (() => null), (effects) => this.noteEdits(effects)),
+      admit: checkUpdates(options.writePolicy ?? (() => null), (effects) => this.noteEdits(effects)),
       onStored: (batch) => this.broadcastStored(batch),
       onStorageFailure: (error) => this.fail('storage', error),
     });
@@ -133,10 +136,11 @@ export class DocumentRoom {
     }
     try {
       this.receiving = connection;
-      this.persistent.receive(update, connection.participant.id, connection);
+      if (this.persistent.receive(update, connection.participant.id, connection)) this.askedToResend.delete(connection);
     } catch (error) {
-      if (!(error instanceof WriteRefusedError)) throw error;
-      this.refuse(connection, error.message);
+      if (error instanceof MissingDependenciesError) this.answerMissingDependencies(connection, error.message);
+      else if (error instanceof WriteRefusedError) this.refuse(connection, error.message);
+      else throw error;
     } finally {
       this.receiving = null;
     }
@@ -154,6 +158,21 @@ export class DocumentRoom {
     } catch (error) {
       throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
     }
+  }
+
+  /**
+   * An update built on changes the server lacks. After a refusal, it builds on the refused change
+   * (the application then reloads the document; a stock client must). Otherwise it is no
+   * refusal: a client that reconnects and types before it has answered the server's sync step 1
+   * sends edits resting on offline ones it has not sent yet, and the server's state vector (sync
+   * step 1) makes any client answer with everything the server lacks, this update included.
+   */
+  private answerMissingDependencies(connection: RoomConnection, reason: string): void {
+    if (this.refusedOnce.has(connection)) return this.refuse(connection, 'this change builds on an earlier change that the server refused; reload the document to go on');
+    if (this.askedToResend.has(connection)) return;
+    this.askedToResend.add(connection);
+    this.options.logger.log('info', 'sync.resend_asked', { document: this.documentId, participant: connection.participant.id, reason });
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
   private refuse(connection: RoomConnection, reason: string): void {
@@ -232,6 +251,8 @@ export class DocumentRoom {
       const ownedCount = [...this.awarenessOwners.values()].filter((o) => o === connection).length;
       if (ownedCount >= maxAwarenessClientsPerConnection) return false;
       this.awarenessOwners.set(entry.clientId, connection);
+      // A stock client's presence id is its Yjs client id: it is this participant's from now on.
+      if (!connection.readOnly) this.persistent.claimClient(entry.clientId, participant.id);
       return true;
     });
     if (entries.length === 0) return;

@@ -4,7 +4,10 @@ import type { DeleteSet } from '#shared/versions/deleteSets';
 import type { LoggedUpdate } from '#main/store/records';
 import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
 import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal';
+import type { Logger } from '#main/logger';
 import { MalformedFrameError } from '#main/sync/frames';
+import { integrationOf } from '#main/sync/updateDependencies';
+import type { AdmissionCheck } from '#main/sync/writePolicy';
 
 /** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
 export interface PendingUpdate<Origin> extends LoggedUpdate {
@@ -17,6 +20,7 @@ export const serverChangeOrigin = Symbol('server-change');
 export interface PersistentDocOptions<Origin> {
   documentId: string;
   log: UpdateLog;
+  logger: Logger;
   now: () => number;
   /** Runs after a batch is durably stored: only then may it be broadcast. */
   onStored: (batch: readonly PendingUpdate<Origin>[]) => void;
@@ -24,8 +28,19 @@ export interface PersistentDocOptions<Origin> {
   onStorageFailure: (error: unknown) => void;
   /** Compact once the log tail holds at least this many bytes (and at least the checkpoint's size). */
   compactMinBytes?: number;
-  /** Why an otherwise valid update must not be applied (server-owned parts, invalid values), or null. */
-  refusalOf?: (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc) => string | null;
+  /** Whether an otherwise valid update may be applied (server-owned parts, invalid values...). */
+  admit?: AdmissionCheck;
+}
+
+/**
+ * A well-formed update that builds on changes the document does not have (a gap in its client's
+ * clocks, or neighbours nobody has sent): nothing was changed; the client is asked for what it lacks.
+ */
+export class MissingDependenciesError extends Error {
+  constructor(first: string) {
+    super(`the update builds on changes the server does not have (first: ${first})`);
+    this.name = 'MissingDependenciesError';
+  }
 }
 
 /** A well-formed update the server will not apply; nothing was changed. */
@@ -69,10 +84,15 @@ function startsAClient(structs: readonly DecodedStruct[]): boolean {
   return false;
 }
 
-/** Whether an update starts any of its clients' structs before what the document already has of them. */
-function repeatsKnownStructs(structs: readonly DecodedStruct[], doc: Y.Doc): boolean {
-  for (const struct of structs) if (struct.id.clock < Y.getState(doc.store, struct.id.client)) return true;
-  return false;
+/**
+ * Empties what Yjs keeps pending in a document: deletions of clocks not written yet, and structs
+ * it could not place. Neither may wait to strike later (see receive); says what there was.
+ */
+function dropPending(doc: Y.Doc): { structs: boolean; deletions: boolean } {
+  const dropped = { structs: doc.store.pendingStructs !== null, deletions: doc.store.pendingDs !== null };
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  return dropped;
 }
 
 /** Applies an update to a throwaway document, throwing what applying it would throw. */
@@ -111,8 +131,18 @@ export class PersistentDoc<Origin> {
     const stored = options.log.load(options.documentId);
     this.deletions = new DeletionJournal(() => options.log.deletionAuthors(options.documentId));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
+    // Nothing is left pending after any stored update: a log written before the server refused
+    // pending changes may hold deletions of clocks written later, or structs it never placed,
+    // which would otherwise strike again at every load (see receive).
+    const cleaned = { structs: false, deletions: false };
+    const applyStored = (update: Uint8Array): void => {
+      Y.applyUpdate(this.doc, update);
+      const dropped = dropPending(this.doc);
+      cleaned.structs ||= dropped.structs;
+      cleaned.deletions ||= dropped.deletions;
+    };
     this.doc.transact(() => {
-      if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint.state);
+      if (stored.checkpoint) applyStored(stored.checkpoint.state);
     });
     // The tail has not been through a compaction yet: its deletions are recorded again, each run of
     // one author's updates in one transaction (what each update newly deleted is that author's).
@@ -123,7 +153,7 @@ export class PersistentDoc<Origin> {
       const run = stored.tail.slice(start, end);
       this.deletions.by(author, () =>
         this.doc.transact(() => {
-          for (const update of run) Y.applyUpdate(this.doc, update);
+          for (const update of run) applyStored(update);
         }),
       );
       start = end;
@@ -134,13 +164,18 @@ export class PersistentDoc<Origin> {
     this.checkpointBytes = stored.checkpoint?.state.length ?? 0;
     this.clientOwners = options.log.clients(options.documentId);
     this.compactMinBytes = options.compactMinBytes ?? 256 * 1024;
+    if (cleaned.structs || cleaned.deletions) {
+      options.logger.log('warn', 'sync.log_cleaned', { document: options.documentId, pendingStructs: cleaned.structs, futureDeletions: cleaned.deletions });
+      // A checkpoint of the clean state replaces what held them, so that they are never replayed.
+      this.writeCheckpoint();
+    }
   }
 
   /**
-   * Validates and applies an update from a participant, queueing it for storage.
-   * Returns false for an empty update (nothing to store). Throws, changing nothing,
-   * MalformedFrameError when the update cannot be decoded and WriteRefusedError when the write
-   * policy refuses it.
+   * Validates and applies an update from a participant, queueing what it adds for storage.
+   * Returns false when it added nothing (nothing to store). Throws, changing nothing,
+   * MalformedFrameError when the update cannot be decoded, WriteRefusedError when the write policy
+   * refuses it, and MissingDependenciesError when it builds on changes the document does not have.
    */
   receive(update: Uint8Array, participantId: string | null, origin: Origin): boolean {
     if (isEmptyUpdate(update)) return false;
@@ -160,18 +195,60 @@ export class PersistentDoc<Origin> {
     } catch (error) {
       throw new MalformedFrameError(`invalid Yjs update (${(error as Error).message})`);
     }
-    const refusal = this.options.refusalOf?.(decoded, this.doc) ?? null;
-    if (refusal !== null) throw new WriteRefusedError(refusal);
-    // What the document already has is neither stored again nor relayed: a device relaying its
-    // whole offline copy would otherwise add the whole document to the log and to every peer's
-    // socket. (A keystroke starts where its client's state ends: nothing to trim, no cost.)
-    const novel = repeatsKnownStructs(decoded.structs, this.doc) ? Y.diffUpdate(update, Y.encodeStateVector(this.doc)) : update;
-    this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
+    const impersonated = this.clientOfAnother(decoded.structs, participantId);
+    if (impersonated !== null) throw new WriteRefusedError(`this change is written under a client id (${impersonated}) that belongs to another participant`);
+    const integration = integrationOf(decoded, this.doc);
+    const admission = this.options.admit?.(decoded, this.doc, integration.isWaiting) ?? null;
+    if (admission !== null && admission.refusal !== null) throw new WriteRefusedError(admission.refusal);
+    // Yjs would keep what it cannot place yet pending in the document and apply it whenever the
+    // missing pieces arrive, from whoever sends them: nothing pending is ever accepted.
+    const { waiting } = integration;
+    if (waiting !== null) throw new MissingDependenciesError(`${waiting.id.client}:${waiting.id.clock}`);
+    const added = this.applyAndCapture(update, participantId, origin);
+    if (added === null) return false;
+    admission?.onApplied();
     const at = this.options.now();
     this.noteClients(decoded.structs, participantId, at);
-    this.pending.push({ bytes: novel, participantId, at, origin });
+    // Only what the update added is stored and relayed: a device relaying its whole offline copy
+    // would otherwise add the whole document to the log and to every peer's socket.
+    this.pending.push({ bytes: added, participantId, at, origin });
     this.flushScheduled ??= setImmediate(() => this.flush());
     return true;
+  }
+
+  /**
+   * Applies a client's update and returns what it changed in the document (Yjs encodes exactly
+   * that for the transaction), or null when it changed nothing. Deletions of clocks nobody has
+   * written yet stay out: Yjs would keep them pending and delete, later, whatever its author's
+   * (or another participant's, or the server's) next items at those clocks are.
+   */
+  private applyAndCapture(update: Uint8Array, participantId: string | null, origin: Origin): Uint8Array | null {
+    let added: Uint8Array | null = null;
+    const capture = (bytes: Uint8Array, transactionOrigin: unknown) => {
+      if (transactionOrigin === origin) added = bytes;
+    };
+    this.doc.on('update', capture);
+    try {
+      this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
+    } finally {
+      this.doc.off('update', capture);
+    }
+    const dropped = dropPending(this.doc);
+    if (dropped.structs) this.options.logger.log('error', 'sync.pending_structs_dropped', { document: this.options.documentId, participant: participantId });
+    if (dropped.deletions) this.options.logger.log('warn', 'sync.future_deletions_ignored', { document: this.options.documentId, participant: participantId });
+    return added;
+  }
+
+  /** A client id among an update's new structs that another participant (or the server) writes with. */
+  private clientOfAnother(structs: readonly DecodedStruct[], participantId: string | null): number | null {
+    for (const struct of structs) {
+      const { client, clock } = struct.id;
+      if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      const owner = this.clientOwners.get(client);
+      if (owner !== undefined && owner !== participantId) return client;
+      if (client === this.doc.clientID || [...this.serverClients.values()].includes(client)) return client;
+    }
+    return null;
   }
 
   private noteClients(structs: ReturnType<typeof Y.decodeUpdate>['structs'], participantId: string | null, at: number): void {
@@ -239,6 +316,17 @@ export class PersistentDoc<Origin> {
     return this.pending.length > 0;
   }
 
+  /**
+   * Makes a Yjs client id a participant's before it writes anything, if nobody has it yet: a
+   * client announces its id in its presence as it connects, and an attacker who saw it there
+   * must not write under it first (see clientOfAnother).
+   */
+  claimClient(clientId: number, participantId: string): void {
+    if (this.clientOwners.has(clientId) || clientId === this.doc.clientID) return;
+    this.clientOwners.set(clientId, participantId);
+    this.sightings.push({ clientId, participantId, at: this.options.now() });
+  }
+
   /** Which participant first wrote with a Yjs client id. */
   ownerOfClient(clientId: number): string | null | undefined {
     return this.clientOwners.get(clientId);
@@ -270,14 +358,18 @@ export class PersistentDoc<Origin> {
   /** Folds the log tail into a new checkpoint (only call with nothing pending), recording who deleted what in it first. */
   compact(): void {
     if (this.tailCount === 0 || this.pending.length > 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const deletions = this.deletions.forCompaction();
     try {
-      this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now(), deletions.records);
+      this.writeCheckpoint();
     } catch (error) {
       this.options.onStorageFailure(error);
-      return;
     }
+  }
+
+  /** Writes the in-memory state as the checkpoint; throws if it could not be stored. */
+  private writeCheckpoint(): void {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const deletions = this.deletions.forCompaction();
+    this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now(), deletions.records);
     deletions.committed();
     this.checkpointBytes = state.length;
     this.tailBytes = 0;

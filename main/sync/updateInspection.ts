@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
+export type DecodedStruct = DecodedUpdate['structs'][number];
+
 /** A value written at the top level of a root Y.Map (e.g. one variable of the document). */
 export interface RootMapWrite {
   root: string;
@@ -127,7 +129,7 @@ class UpdatePlacements {
  * the document. Items and deletions the document already has are no change and are not counted. (The server runs this on every update:
  * nothing here is made per call but the result.)
  */
-export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects {
+export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean = () => false): UpdateEffects {
   const index = indexItems(decoded.structs);
   const placements = new UpdatePlacements(index, doc);
   const roots = new Set<string>();
@@ -140,9 +142,14 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateEffects
       // connected, is sent whole, server-owned parts included.
       if (item.id.clock + item.length <= known) continue;
       const placement = placements.placementOf(item, 0);
+      // An item waiting for neighbours nobody has sent is not placed, nor applied, now.
+      if (placement === unknownPlacement && isWaiting(item)) continue;
       roots.add(placement.root);
       if (placement.type) touchedTypes.add(placement.type);
-      if (placement.topLevel && placement.key !== null) {
+      // A value the update also deletes (an offline device that set a variable twice sends the
+      // first value deleted, its content gone with garbage collection) is no value written.
+      const deleted = item.content instanceof Y.ContentDeleted || Y.isDeleted(decoded.ds, item.id);
+      if (placement.topLevel && placement.key !== null && !deleted) {
         mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
       }
     }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
-import { inspectUpdate, type UpdateEffects } from '#main/sync/updateInspection';
+import { inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
 
 /** The reason for refusing an update with these effects, or null to accept it. */
 export type WritePolicy = (effects: UpdateEffects) => string | null;
@@ -30,16 +30,21 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
   };
 }
 
+/** The write policy's verdict on one update: the reason to refuse it, or what to do once it is applied. */
+export type Admission = { refusal: string } | { refusal: null; onApplied: () => void };
+
+/** What PersistentDoc asks of every client update before applying it (see checkUpdates). */
+export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Admission;
+
 /**
  * The check PersistentDoc runs on every client update: inspect it against the document, apply the
- * policy, and hand the effects of accepted updates to `onAccepted` (the room follows edits of
+ * policy, and hand the effects of an applied update to `onApplied` (the room follows edits of
  * agreed articles with it).
  */
-export function checkUpdates(policy: WritePolicy, onAccepted?: (effects: UpdateEffects) => void) {
-  return (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc): string | null => {
-    const effects = inspectUpdate(decoded, doc);
+export function checkUpdates(policy: WritePolicy, onApplied?: (effects: UpdateEffects) => void): AdmissionCheck {
+  return (decoded, doc, isWaiting) => {
+    const effects = inspectUpdate(decoded, doc, isWaiting);
     const refusal = policy(effects);
-    if (refusal === null) onAccepted?.(effects);
-    return refusal;
+    return refusal === null ? { refusal, onApplied: () => onApplied?.(effects) } : { refusal };
   };
 }

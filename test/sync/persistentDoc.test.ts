@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createMemoryLogger } from '#main/logger';
 import { openDatabase, type SqliteDatabase } from '#main/store/database';
 import { createStore, type Store } from '#main/store/store';
 import type { UpdateLog } from '#main/store/updateLog';
 import { MalformedFrameError } from '#main/sync/frames';
-import { PersistentDoc, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
+import { MissingDependenciesError, PersistentDoc, WriteRefusedError, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
+import { deletionOnlyUpdate } from '../helpers/hostileUpdates';
 import { createTempFolder } from '../helpers/tempFolder';
 import { waitFor } from '../helpers/waitFor';
 
@@ -18,6 +20,7 @@ let db: SqliteDatabase;
 let store: Store;
 /** A second connection, as another process would read the file: it sees committed rows only. */
 let reader: SqliteDatabase;
+let logger: ReturnType<typeof createMemoryLogger>;
 const opened: PersistentDoc<string>[] = [];
 
 beforeEach(() => {
@@ -27,6 +30,7 @@ beforeEach(() => {
   store = createStore(db);
   store.documents.insert({ id: documentId, kind: 'labour_regulations', title: 'Nội quy lao động 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
   reader = new Database(file);
+  logger = createMemoryLogger();
 });
 afterEach(() => {
   for (const doc of opened.splice(0)) doc.destroy();
@@ -52,6 +56,7 @@ function openDoc(options: Partial<PersistentDocOptions<string>> = {}) {
   const doc = new PersistentDoc<string>({
     documentId,
     log: store.updates,
+    logger,
     now,
     ...options,
     onStored: (batch) => {
@@ -313,3 +318,100 @@ describe('PersistentDoc: history and compaction', () => {
     expect(committedRows().map((row) => row.seq)).toEqual([5]);
   });
 });
+
+describe('S18 S19 PersistentDoc: nothing pending, nobody else’s client id', () => {
+  it('S18 an update after a gap in its client’s clocks, or resting on items nobody sent, changes nothing and asks for what is missing', () => {
+    const { doc } = openDoc();
+    const union = createAuthor(701);
+    union.text.insert(0, 'Điều 1. ');
+    const first = union.last();
+    union.text.insert(union.text.length, 'Thời giờ làm việc.');
+    const second = union.last();
+    const employer = createAuthor(702);
+    Y.applyUpdate(employer.doc, first);
+    Y.applyUpdate(employer.doc, second);
+    employer.text.insert(employer.text.length, ' Nghỉ giữa ca.');
+
+    expect(() => doc.receive(second, 'p-union', 'connection-union')).toThrow(MissingDependenciesError);
+    expect(() => doc.receive(employer.last(), 'p-employer', 'connection-employer')).toThrow(MissingDependenciesError);
+    expect(Y.encodeStateVector(doc.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+    expect(doc.doc.store.pendingStructs).toBeNull();
+    expect(doc.hasPending).toBe(false);
+    // Once what was missing arrives, the rest is accepted in order.
+    for (const [update, who] of [[first, 'p-union'], [second, 'p-union'], [employer.last(), 'p-employer']] as const) doc.receive(update, who, `connection-${who}`);
+    expect(doc.doc.getText('content').toString()).toBe('Điều 1. Thời giờ làm việc. Nghỉ giữa ca.');
+  });
+
+  it('S18 deletions of clocks nobody has written are neither kept nor stored: the items later written there stay', async () => {
+    const { doc, stored, until } = openDoc();
+    const union = createAuthor(711);
+    union.text.insert(0, 'Điều 1. ');
+    doc.receive(union.last(), 'p-union', 'connection-union');
+    expect(doc.receive(deletionOnlyUpdate(711, 0, 1_000_000), 'p-employer', 'connection-employer')).toBe(true);
+    // The part within what exists is an ordinary deletion; the rest is not kept for later.
+    expect(doc.doc.getText('content').toString()).toBe('');
+    expect(doc.doc.store.pendingDs).toBeNull();
+    union.text.insert(union.text.length, 'Thời giờ làm việc.');
+    doc.receive(union.last(), 'p-union', 'connection-union');
+    expect(doc.doc.getText('content').toString()).toBe('Thời giờ làm việc.');
+    await until(() => stored.length === 1, 'the batch to be stored');
+    const reloaded = storedDocOf();
+    expect(reloaded.getText('content').toString()).toBe('Thời giờ làm việc.');
+    expect(reloaded.store.pendingDs).toBeNull();
+    expect(logger.lines.filter((line) => line.event === 'sync.future_deletions_ignored')).toHaveLength(1);
+  });
+
+  it('S18 a log written before the fix, holding deletions of future clocks, is cleaned when loaded: what was written there later stays, and a checkpoint replaces the log', () => {
+    const victim = createAuthor(721);
+    victim.text.insert(0, 'Đề xuất của công đoàn. ');
+    const before = victim.last();
+    victim.text.insert(victim.text.length, 'Đề xuất thứ hai.');
+    store.updates.append(documentId, 1, [
+      { bytes: before, participantId: 'p-union', at: 1 },
+      { bytes: deletionOnlyUpdate(721, 'Đề xuất của công đoàn. '.length, 1_000_000), participantId: 'p-employer', at: 2 },
+      { bytes: victim.last(), participantId: 'p-union', at: 3 },
+    ]);
+    expect(storedDocOf().getText('content').toString()).toBe('Đề xuất của công đoàn. ');
+
+    const { doc } = openDoc();
+    expect(doc.doc.getText('content').toString()).toBe('Đề xuất của công đoàn. Đề xuất thứ hai.');
+    expect(logger.lines.map((line) => line.event)).toContain('sync.log_cleaned');
+    const state = store.updates.load(documentId);
+    expect(state).toMatchObject({ tail: [], lastSeq: 3, checkpoint: { seq: 3 } });
+    expect(storedDocOf().getText('content').toString()).toBe('Đề xuất của công đoàn. Đề xuất thứ hai.');
+  });
+
+  it('S19 new structs under another participant’s client id, or the server’s, are refused and change nothing', () => {
+    const { doc } = openDoc();
+    const union = createAuthor(731);
+    union.text.insert(0, 'Điều 1. ');
+    doc.receive(union.last(), 'p-union', 'connection-union');
+    // The employer continues the union member's clocks: the member's next keystroke would then
+    // be taken for something the server already has.
+    const forger = createAuthor(731);
+    Y.applyUpdate(forger.doc, union.last());
+    forger.doc.clientID = 731;
+    forger.text.insert(forger.text.length, 'Giả mạo.');
+    expect(() => doc.receive(forger.last(), 'p-employer', 'connection-employer')).toThrow(WriteRefusedError);
+    expect(doc.doc.getText('content').toString()).toBe('Điều 1. ');
+    // The same update from its owner is accepted; one the server wrote stays the server's.
+    expect(doc.receive(forger.last(), 'p-union', 'connection-union')).toBe(true);
+    doc.change('p-union', (ydoc) => ydoc.getMap('proposals').set('p1', 'đề xuất'));
+    const serverWriter = [...doc.doc.getMap('proposals')._map.values()][0]?.id.client ?? 0;
+    const impostor = createAuthor(serverWriter);
+    Y.applyUpdate(impostor.doc, Y.encodeStateAsUpdate(doc.doc));
+    // Yjs gives a document a new client id when a remote update writes with its own: force it back.
+    impostor.doc.clientID = serverWriter;
+    impostor.text.insert(0, 'Viết thay máy chủ. ');
+    expect(() => doc.receive(Y.encodeStateAsUpdate(impostor.doc, Y.encodeStateVector(doc.doc)), 'p-union', 'connection-union')).toThrow(WriteRefusedError);
+  });
+});
+
+/** The document as the test's store holds it. */
+function storedDocOf(): Y.Doc {
+  const state = store.updates.load(documentId);
+  const loaded = new Y.Doc({ gc: false });
+  if (state.checkpoint) Y.applyUpdate(loaded, state.checkpoint.state);
+  for (const update of state.tail) Y.applyUpdate(loaded, update);
+  return loaded;
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createMemoryLogger } from '#main/logger';
 import { openStore, type Store } from '#main/store/store';
 import { PersistentDoc } from '#main/sync/persistentDoc';
 import { createTempFolder } from '../helpers/tempFolder';
@@ -20,7 +21,7 @@ afterEach(() => {
 });
 
 function open(): PersistentDoc<string> {
-  return new PersistentDoc<string>({ documentId, log: store.updates, now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
+  return new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
 }
 
 /** Who deleted the item at `index` of the text, according to the document's records. */
