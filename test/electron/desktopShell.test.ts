@@ -143,7 +143,7 @@ describe('the bundled desktop shell, run with a stand-in for Electron', () => {
     expect(readdirSync(shell.userData)).toEqual([]);
   });
 
-  it('the first launch holds its data folder as the desktop app, guards every web contents, comes to the front on a second launch and gives the folder up on quit', async () => {
+  it('S18 the first launch holds its data folder as the desktop app, guards every web contents, comes to the front on a second launch and gives the folder up on quit', async () => {
     // The default port taken (by this test, or by anything else on the machine): the shell takes a free one.
     const occupier: Server = createServer();
     await new Promise<void>((resolve) => occupier.once('error', () => resolve()).listen(defaultPort, defaultHost, () => resolve()));

@@ -34,7 +34,7 @@ describe('the data folder lock', () => {
   );
   const holderFile = () => JSON.parse(readFileSync(join(folder.path, holderFileName), 'utf8')) as unknown;
 
-  it('records who holds the folder, refuses anyone else naming the folder and the holder, and gives the folder up on release', async () => {
+  it('S18 records who holds the folder, refuses anyone else naming the folder and the holder, and gives the folder up on release', async () => {
     folder = createTempFolder();
     const lock = await take('server');
     expect(holderFile()).toEqual({ kind: 'server', pid: process.pid, host: hostname(), startedAt: lock.holder.startedAt });
@@ -56,7 +56,7 @@ describe('the data folder lock', () => {
     expect(holderFile()).toMatchObject({ kind: 'desktop', startedAt: desktop.holder.startedAt });
   });
 
-  it('refuses a fresh lock whose holder recorded nothing readable, naming the lock', async () => {
+  it('S18 refuses a fresh lock whose holder recorded nothing readable, naming the lock', async () => {
     folder = createTempFolder();
     mkdirSync(join(folder.path, lockDirectoryName));
     for (const contents of [null, 'not json', JSON.stringify({ kind: 'printer', pid: 1, host: hostname(), startedAt: 'today' })]) {
@@ -69,7 +69,7 @@ describe('the data folder lock', () => {
     expect(existsSync(join(folder.path, lockDirectoryName))).toBe(true);
   });
 
-  it('takes over a stale lock (not refreshed for lockStaleMs), even one that names a running process', async () => {
+  it('S18 takes over a stale lock (not refreshed for lockStaleMs), even one that names a running process', async () => {
     folder = createTempFolder();
     const lockDirectory = join(folder.path, lockDirectoryName);
     mkdirSync(lockDirectory);
@@ -83,7 +83,7 @@ describe('the data folder lock', () => {
     expect(holderFile()).toEqual({ kind: 'server', pid: process.pid, host: hostname(), startedAt: lock.holder.startedAt });
   });
 
-  it('a holder whose lock another process took over hears of it, and leaves the new holder its file', async () => {
+  it('S18 a holder whose lock another process took over hears of it, and leaves the new holder its file', async () => {
     folder = createTempFolder();
     const lost: Error[] = [];
     const lock = await take('server', (error) => lost.push(error));
