@@ -28,7 +28,7 @@ const holderSchema = z.object({
 /** The process that uses a data folder: server mode or the desktop app. */
 export type DataFolderHolder = z.infer<typeof holderSchema>;
 
-export function describeHolder(holder: DataFolderHolder): string {
+function describeHolder(holder: DataFolderHolder): string {
   const what = holder.kind === 'server' ? 'server mode' : 'the desktop app';
   return `${what} (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt})`;
 }
