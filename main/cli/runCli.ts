@@ -4,8 +4,8 @@ import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
 import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
+import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { createApiHandlers } from '#main/services/apiHandlers';
-import { createSyncServer } from '#main/sync/syncServer';
 import { createStreamLogger } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
@@ -33,7 +33,10 @@ function parse(argv: string[]) {
   });
 }
 
-/** Runs the command line against the data folder directly (the host's own access). */
+/**
+ * Runs the command line against the data folder directly (the host's own access), also beside a
+ * running server: it never touches a document's update log (commandLineRooms.ts).
+ */
 export async function runCli(argv: string[], print: (text: string) => void): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -50,8 +53,6 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
   const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
-  // The command line reads and changes documents straight in the database, with no socket open.
-  const rooms = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   try {
     let output: CommandOutput;
     if (positionals[0] === 'admin-token') {
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
       const words = positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
       const command = cliCommands[words];
       if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
-      const handlers = createApiHandlers(context, rooms);
+      const handlers = createApiHandlers(context, createCommandLineRooms());
       const call: CallAsHost = async (method, input) => {
         const result = await dispatchApiCall(handlers, method as ApiMethod, input, { kind: 'admin' }, (error) => {
           throw error;
@@ -84,7 +85,6 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     }
     throw error;
   } finally {
-    await rooms.close();
     context.store.close();
   }
 }

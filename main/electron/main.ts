@@ -1,24 +1,30 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { createStreamLogger } from '#main/logger';
 import { apiChannel, createIpcApiHandler } from '#main/electron/ipcApi';
 import { createElectronPrinter } from '#main/electron/printToPdf';
+import { guardWebContents, isPermissionGranted } from '#main/electron/webContentsGuard';
 import { contentSecurityPolicy } from '#main/http/staticFiles';
+import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { startServerMode, type RunningServer } from '#main/server/serverMode';
 
 /**
- * The desktop app: a thin shell over server mode's services. The embedded server listens on
- * 127.0.0.1 and serves the interface; the window is sandboxed and reaches main/ only through
- * the preload's single API channel.
+ * The desktop app: a thin shell over server mode's services. One instance runs at a time, and it
+ * holds its data folder like a server does. The embedded server listens on 127.0.0.1 and serves
+ * the interface; the window is sandboxed and reaches main/ only through the preload's single API
+ * channel; every web contents is guarded (webContentsGuard.ts).
  */
 const logger = createStreamLogger();
 let server: RunningServer | null = null;
+let dataFolderLock: DataFolderLock | null = null;
+/** The embedded server's origin, the only one the app's windows may show (null until it listens). */
+let origin: string | null = null;
 
-async function startEmbeddedServer(): Promise<RunningServer> {
+async function startEmbeddedServer(dataFolder: string): Promise<RunningServer> {
   const options = {
     host: defaultHost,
-    dataFolder: app.getPath('userData'),
+    dataFolder,
     logger,
     rendererFolder: join(app.getAppPath(), 'dist', 'renderer'),
     migrationsFolder: join(app.getAppPath(), 'main', 'store', 'migrations'),
@@ -27,13 +33,14 @@ async function startEmbeddedServer(): Promise<RunningServer> {
   };
   try {
     return await startServerMode({ ...options, port: defaultPort });
-  } catch {
-    // Another instance (or program) holds the default port: take any free one.
+  } catch (error) {
+    // Another program holds the default port: take any free one.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     return startServerMode({ ...options, port: 0 });
   }
 }
 
-function createWindow(origin: string): BrowserWindow {
+function createWindow(appOrigin: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -47,48 +54,83 @@ function createWindow(origin: string): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // New windows are never opened inside the app; web links go to the system browser.
-    if (/^https?:\/\//.test(url) && !url.startsWith(origin)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${origin}/`)) event.preventDefault();
-  });
-  void window.loadURL(`${origin}/`);
+  void window.loadURL(`${appOrigin}/`);
   return window;
+}
+
+/** A second launch shows this instance's window, restored and in front (or a new one if all were closed). */
+function showWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) {
+    if (origin) createWindow(origin);
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
-  server = await startEmbeddedServer();
-  const origin = server.url;
+  const dataFolder = app.getPath('userData');
+  dataFolderLock = await lockDataFolder(dataFolder, 'desktop', {
+    logger,
+    onLost: (error) => {
+      logger.log('error', 'data_folder.lock_lost', { folder: dataFolder, error });
+      app.quit();
+    },
+  });
+  server = await startEmbeddedServer(dataFolder);
+  const appOrigin = server.url;
+  origin = appOrigin;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const handle = createIpcApiHandler(server.handlers, () => origin, logger);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl, origin)));
+  const handle = createIpcApiHandler(server.handlers, () => appOrigin, logger);
   ipcMain.handle(apiChannel, (event, method: unknown, input: unknown) => handle(event.senderFrame?.url, method, input));
-  createWindow(origin);
+  createWindow(appOrigin);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(origin);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(appOrigin);
   });
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-app.on('will-quit', (event) => {
-  if (!server) return;
-  // Store what is pending and checkpoint open documents before the process ends.
-  event.preventDefault();
+/** Stores what is pending, checkpoints open documents, closes the database, then gives the data folder up. */
+async function stopEmbeddedServer(): Promise<void> {
   const closing = server;
+  const lock = dataFolderLock;
   server = null;
-  void closing.close().finally(() => app.exit(0));
-});
+  dataFolderLock = null;
+  try {
+    await closing?.close();
+  } finally {
+    await lock?.release();
+  }
+}
 
-main().catch((error: unknown) => {
-  logger.log('error', 'electron.start_failed', { error });
-  app.exit(1);
-});
+// A second launch quits at once; the running instance hears of it ('second-instance') and shows its window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, () => origin, (url) => void shell.openExternal(url)));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', (event) => {
+    if (!server && !dataFolderLock) return;
+    event.preventDefault();
+    stopEmbeddedServer()
+      .catch((error: unknown) => logger.log('error', 'electron.stop_failed', { error }))
+      .finally(() => app.exit(0));
+  });
+
+  main().catch(async (error: unknown) => {
+    logger.log('error', 'electron.start_failed', { error });
+    await stopEmbeddedServer().catch((stopError: unknown) => logger.log('error', 'electron.stop_failed', { error: stopError }));
+    if (error instanceof DataFolderInUseError) dialog.showErrorBox('Thỏa Ước', error.message);
+    app.exit(1);
+  });
+}

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createStreamLogger } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
+import { lockDataFolder } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
-import { defaultRendererFolder, startServerMode } from '#main/server/serverMode';
+import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
 
 export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--port ${defaultPort}] [--data FOLDER]
 
@@ -35,22 +36,47 @@ export async function runServerMode(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const dataFolder = values.data ?? defaultDataFolder();
   const logger = createStreamLogger();
-  if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-  const server = await startServerMode({ host: values.host, port, dataFolder, logger });
+  // The folder is taken before anything reads or writes it (the interface build included): a second
+  // server on it is refused here, with the holder's name, before it opens the database.
+  const lock = await lockDataFolder(dataFolder, 'server', {
+    logger,
+    onLost: (error) => {
+      logger.log('error', 'data_folder.lock_lost', { folder: dataFolder, error });
+      stop(1);
+    },
+  });
+  let server: RunningServer | undefined;
+  try {
+    if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
+    server = await startServerMode({ host: values.host, port, dataFolder, logger });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${dataFolder})`);
   console.log(`Open as host (create documents, invite people): ${server.hostUrl}`);
   console.log('Participants join with the invitation links the host creates. Stop with Ctrl+C.');
 
-  const shutdown = (signal: string): void => {
-    logger.log('info', 'server.stopping', { signal });
-    server.close().then(
-      () => process.exit(0),
+  let stopping = false;
+  /** Closes the server, then gives the data folder up, and exits with `code`. */
+  function stop(code: number): void {
+    if (stopping) return;
+    stopping = true;
+    (async () => {
+      await server?.close();
+      await lock.release();
+    })().then(
+      () => process.exit(code),
       (error: unknown) => {
         logger.log('error', 'server.stop_failed', { error });
         process.exit(1);
       },
     );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.log('info', 'server.stopping', { signal });
+      stop(0);
+    });
+  }
 }

@@ -63,10 +63,18 @@ export async function startServerMode(options: ServerModeOptions) {
   const network = createNetworkShare({ host: options.host, port: () => (http.address() as AddressInfo).port, createServer });
   const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, fileWorkers, network });
   const http = createServer();
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    // The port is taken (EADDRINUSE): close what was opened, so the caller may try another port.
+    await sync.close();
+    await fileWorkers.close();
+    context.store.close();
+    throw error;
+  }
   const { port } = http.address() as AddressInfo;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | undefined;

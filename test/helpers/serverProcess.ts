@@ -15,11 +15,8 @@ export interface ServerProcess {
   output(): string;
 }
 
-/**
- * Starts `node --import tsx main/server.ts --port PORT --data FOLDER --no-build` and waits for
- * "listening on". `--no-build` skips rebuilding the interface, which these tests never load.
- */
-export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): Promise<ServerProcess> {
+/** `node --import tsx main/server.ts --port PORT --data FOLDER --no-build`, its output collected. */
+function spawnServerProcess(dataFolder: string, port: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,29 +24,53 @@ export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): P
   let output = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
+  const collect = (chunk: string): void => {
     output += chunk;
-  });
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+  return { child, exited, output: () => output };
+}
+
+/**
+ * Starts the real server mode and waits for "listening on". `--no-build` skips rebuilding the
+ * interface, which these tests never load.
+ */
+export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): Promise<ServerProcess> {
+  const { child, exited, output } = spawnServerProcess(dataFolder, port);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output()}`));
     }, timeoutMs);
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+    child.stdout.on('data', () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output())?.[1];
       if (!url) return;
       clearTimeout(timer);
-      resolve({ url, port: Number(new URL(url).port), child, exited, output: () => output });
+      resolve({ url, port: Number(new URL(url).port), child, exited, output });
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (code ${code}, signal ${signal}) before listening:\n${output}`));
+      reject(new Error(`the server exited (code ${code}, signal ${signal}) before listening:\n${output()}`));
     });
   });
+}
+
+/** Starts the real server mode expecting it to give up (a refused start): its exit code and output. */
+export async function runRefusedServer(dataFolder: string, timeoutMs = 15_000): Promise<{ code: number | null; output: string }> {
+  const { child, exited, output } = spawnServerProcess(dataFolder, 0);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  // A server that starts after all is stopped at once, and the caller hears of it below.
+  child.stdout.on('data', () => {
+    if (/listening on/.test(output())) child.kill('SIGKILL');
+  });
+  const { code } = await exited;
+  clearTimeout(timer);
+  if (/listening on/.test(output())) throw new Error(`the server started instead of being refused:\n${output()}`);
+  return { code, output: output() };
 }
 
 /** Runs the command line (`runCli`) on a data folder with --json and parses what it prints. */

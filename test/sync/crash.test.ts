@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { databaseFileName } from '#main/server/dataFolder';
+import { lockStaleMs } from '#main/server/dataFolderLock';
 import { openStore } from '#main/store/store';
 import { closeCodes } from '#shared/sync/protocol';
 import { docFromFrames, openRawSocket, syncStep1Frame, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
@@ -58,8 +59,9 @@ describe('S2 a server killed mid-burst loses nothing it broadcast, and recovers 
     onTestFailed(() => {
       for (const [index, server] of spawned.entries()) process.stderr.write(`server ${index + 1} output:\n${server.output()}\n`);
     });
+    // The restart waits for the killed server's lock on the folder to go stale (S20).
     const start = async (port?: number): Promise<ServerProcess> => {
-      const server = await spawnServer(dataFolder, port);
+      const server = await spawnServer(dataFolder, port, lockStaleMs + 15_000);
       servers.push(server);
       spawned.push(server);
       return server;
@@ -135,7 +137,7 @@ describe('S2 a server killed mid-burst loses nothing it broadcast, and recovers 
     await synced(c);
     await textMatches(c, everyEdit, 'a fresh client to receive every edit of A and B from the server');
     expect(c.text.toString()).toBe(a.text.toString());
-  });
+  }, lockStaleMs + 40_000);
 });
 
 describe('S2 no client receives content before it is stored', () => {
