@@ -36,6 +36,9 @@ export async function runServerMode(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const dataFolder = values.data ?? defaultDataFolder();
   const logger = createStreamLogger();
+  // A file grown past the process's size limit (ulimit -f) is an I/O error that SQLite reports on
+  // that write, and only the room concerned is dropped (S8); the signal's default would end them all.
+  process.on('SIGXFSZ', () => logger.log('error', 'server.file_size_limit_reached'));
   // The folder is taken before anything reads or writes it (the interface build included): a second
   // server on it is refused here, with the holder's name, before it opens the database.
   const lock = await lockDataFolder(dataFolder, 'server', {

@@ -27,7 +27,7 @@ export interface OpenServicesOptions {
 export function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
   mkdirSync(dataFolder, { recursive: true });
   const store = openStore(join(dataFolder, databaseFileName), { migrations: readMigrations(options.migrationsFolder) });
-  const events = createServiceEvents();
+  const events = createServiceEvents(logger);
   const context: ServiceContext = {
     store,
     logger,

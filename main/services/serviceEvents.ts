@@ -1,3 +1,5 @@
+import type { Logger } from '#main/logger';
+
 /**
  * Changes the sync server must react to at once (a revoked token, an archived document, variables
  * defined by an imported template pack), and edits the services must react to (an agreed article
@@ -22,7 +24,11 @@ export interface ServiceEvents {
   emit<E extends keyof ServiceEventMap>(name: E, event: ServiceEventMap[E]): void;
 }
 
-export function createServiceEvents(): ServiceEvents {
+/**
+ * Listeners run one after the other in the emitter's turn; one that throws is logged and the
+ * others still run: a reaction that fails (a storage failure, say) never fails its emitter.
+ */
+export function createServiceEvents(logger: Logger): ServiceEvents {
   const listeners = new Map<keyof ServiceEventMap, Set<(event: never) => void>>();
   return {
     on(name, listener) {
@@ -32,7 +38,13 @@ export function createServiceEvents(): ServiceEvents {
       return () => set.delete(listener);
     },
     emit(name, event) {
-      for (const listener of listeners.get(name) ?? []) (listener as Listener<typeof name>)(event);
+      for (const listener of listeners.get(name) ?? []) {
+        try {
+          (listener as Listener<typeof name>)(event);
+        } catch (error) {
+          logger.log('error', 'events.listener_failed', { event: name, error });
+        }
+      }
     },
   };
 }

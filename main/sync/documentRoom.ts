@@ -201,16 +201,16 @@ export class DocumentRoom {
     const acknowledged = this.awaitingStore;
     this.awaitingStore = [];
     for (const { connection, marker } of acknowledged) connection.send(encodeStoredAck(marker));
-    if (this.editedArticles.size > 0) {
-      const edits = this.editedArticles;
-      this.editedArticles = new Map();
-      this.options.onArticlesEdited?.(this.documentId, edits);
-    }
-    if (this.options.onEdited) {
-      const editors = new Set<string>();
-      for (const update of batch) if (update.origin !== null && update.participantId !== null) editors.add(update.participantId);
-      if (editors.size > 0) this.options.onEdited(this.documentId, editors);
-    }
+    // Who reacts to the stored edits (reopening agreed articles, automatic versions) may change
+    // the document in turn: that happens after this broadcast, never nested inside it.
+    const edits = this.editedArticles;
+    this.editedArticles = new Map();
+    const editors = new Set<string>();
+    for (const update of batch) if (update.origin !== null && update.participantId !== null) editors.add(update.participantId);
+    queueMicrotask(() => {
+      if (edits.size > 0) this.options.onArticlesEdited?.(this.documentId, edits);
+      if (editors.size > 0) this.options.onEdited?.(this.documentId, editors);
+    });
   }
 
   /** Whether a participant still has a connection to this room. */

@@ -81,11 +81,7 @@ export function createSyncServer(options: SyncServerOptions) {
     const { participant } = connection;
     if (!room.hasParticipant(participant.id) && room.isAvailable && rooms.get(room.documentId) === room) {
       // Listeners (the versions of what this person did) still find the room loaded.
-      try {
-        context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
-      } catch (error) {
-        logger.log('error', 'sync.left_listener_failed', { document: room.documentId, participant: participant.id, error });
-      }
+      context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
     }
     if (room.isEmpty && rooms.get(room.documentId) === room) {
       rooms.delete(room.documentId);

@@ -15,9 +15,13 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** `node --import tsx main/server.ts --port PORT --data FOLDER --no-build`, its output collected. */
-function spawnServerProcess(dataFolder: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build'], {
+/**
+ * `node --import tsx main/server.ts --port PORT --data FOLDER --no-build`, its output collected;
+ * `launcher` runs it through another command (e.g. `prlimit --fsize=N --`).
+ */
+function spawnServerProcess(dataFolder: string, port: number, launcher: readonly string[] = []) {
+  const command = [...launcher, process.execPath, '--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build'];
+  const child = spawn(command[0] as string, command.slice(1), {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,8 +43,8 @@ function spawnServerProcess(dataFolder: string, port: number) {
  * Starts the real server mode and waits for "listening on". `--no-build` skips rebuilding the
  * interface, which these tests never load.
  */
-export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): Promise<ServerProcess> {
-  const { child, exited, output } = spawnServerProcess(dataFolder, port);
+export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000, launcher: readonly string[] = []): Promise<ServerProcess> {
+  const { child, exited, output } = spawnServerProcess(dataFolder, port, launcher);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
