@@ -2,6 +2,7 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { ComplianceReport } from '#shared/api/lifecycle';
 import type { ReviewFinding, ReviewQueueItem, ReviewView } from '#shared/api/review';
+import { UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
 import { weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDays';
 import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
@@ -68,8 +69,13 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
   function answerDeadlineOf(loaded: LoadedLifecycle): ReviewView['answerDeadline'] {
     const filedOn = isCollectiveAgreement(loaded.record.kind) ? undefined : loaded.record.current.registration?.filedOn;
     if (!filedOn) return null;
-    const due = answerDeadline(filedOn);
-    return { due, workingDaysLeft: workingDaysLeft(loaded.today, due, weekendRestCalendar) };
+    try {
+      const due = answerDeadline(filedOn);
+      return { due, workingDaysLeft: workingDaysLeft(loaded.today, due, weekendRestCalendar) };
+    } catch (error) {
+      if (error instanceof UnknownHolidayYearError) return { reason: error.reason };
+      throw error;
+    }
   }
 
   function readDocument(documentId: string) {

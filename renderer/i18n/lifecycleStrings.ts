@@ -45,6 +45,7 @@ export const lifecycleVi = {
   },
   due: 'hạn {{date}}',
   next: '{{label}}: {{date}} ({{left}})',
+  nextUncounted: '{{label}}: {{reason}}',
   stepsTitle: 'Bước tiếp theo của bên bạn',
   noSteps: 'Ở trạng thái này không có bước nào dành cho bên bạn.',
   step: {
@@ -167,6 +168,7 @@ export const lifecycleEn: typeof lifecycleVi = {
   },
   due: 'due {{date}}',
   next: '{{label}}: {{date}} ({{left}})',
+  nextUncounted: '{{label}}: {{reason}}',
   stepsTitle: "Your side's next steps",
   noSteps: 'In this state there is no step for your side.',
   step: {

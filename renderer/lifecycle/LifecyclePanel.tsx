@@ -14,7 +14,7 @@ import { textFactsOf } from '#shared/lifecycle/complianceInput';
 import type { VariableValue } from '#shared/templates/schema';
 import type { DocumentVariables } from '../variables/documentVariables';
 import { DocumentChecksContext, useLifecycleSnapshot } from './documentChecks';
-import { deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
+import { deadlineWhen, isDeadlineAlarming } from './lifecycleFormat';
 import { StepForm } from './StepForm';
 
 const d = formatIsoDate;
@@ -101,9 +101,7 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
           {view.deadlines.map((deadline) => (
             <li key={deadline.id} data-testid={`deadline-${deadline.id}`} className={`deadline status-${deadline.status}${isDeadlineAlarming(deadline) ? ' alarming' : ''}`}>
               <span>{t(`lifecycle.deadline.${deadline.id}`)}</span>
-              <span className="deadline-when">
-                {d(deadline.due)} — {deadlineLeft(t, deadline)}
-              </span>
+              <span className="deadline-when">{deadlineWhen(t, deadline, language)}</span>
               <span className="citation">{formatCitation(deadline.citation, language)}</span>
             </li>
           ))}

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '#shared/lifecycle/dates';
+import { useLanguage } from '../i18n/i18n';
 import { useLifecycleSnapshot } from './documentChecks';
 import { deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
 
 /** Above the document, for everyone: its state, its next deadline with the days left, whether the text is frozen. */
 export function LifecycleStatus() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { lifecycle } = useLifecycleSnapshot();
   if (!lifecycle) return null;
   const next = lifecycle.nextDeadline;
@@ -14,7 +16,9 @@ export function LifecycleStatus() {
       <span className={`state-chip state-${lifecycle.state}`}>{t(`lifecycle.state.${lifecycle.state}`)}</span>
       {next && (
         <span className={`next-deadline${isDeadlineAlarming(next) ? ' alarming' : ''}`} title={t(`lifecycle.deadline.${next.id}`)}>
-          {t('lifecycle.next', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
+          {next.status === 'uncounted'
+            ? t('lifecycle.nextUncounted', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], reason: next.reason[language] })
+            : t('lifecycle.next', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
         </span>
       )}
       {lifecycle.frozen && <span className="frozen-mark">{t('lifecycle.frozenShort')}</span>}

@@ -13,6 +13,7 @@ import { ReportExport } from '../export/ReportExport';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession } from '../session/session';
+import { answerDeadlineText } from '../lifecycle/lifecycleFormat';
 import { ChecklistView, DecisionView, FindingsView } from './ReviewSummary';
 import '../lifecycle/lifecycle.css';
 
@@ -76,6 +77,7 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
  */
 export function ReviewPage({ documentId }: { documentId: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const session = useSession();
   const membership = session.memberships.find((candidate) => candidate.documentId === documentId);
   const client: ApiClient | null = useMemo(() => (membership ? participantClient(membership.token) : hostClient(session.hostToken)), [membership, session.hostToken]);
@@ -165,7 +167,7 @@ export function ReviewPage({ documentId }: { documentId: string }) {
             </p>
             {review.answerDeadline && (
               <p className="notice" data-testid="answer-deadline">
-                {review.answerDeadline.workingDaysLeft >= 0 ? t('review.answerDeadline', { date: formatIsoDate(review.answerDeadline.due), count: review.answerDeadline.workingDaysLeft }) : t('review.answerOverdue', { date: formatIsoDate(review.answerDeadline.due) })}
+                {answerDeadlineText(t, review.answerDeadline, language)}
               </p>
             )}
             <DecisionView review={review} />

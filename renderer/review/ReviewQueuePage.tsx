@@ -5,6 +5,8 @@ import { formatIsoDate } from '#shared/lifecycle/dates';
 import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useLanguage } from '../i18n/i18n';
+import { answerDeadlineText } from '../lifecycle/lifecycleFormat';
 import { useSession, type Session } from '../session/session';
 import '../lifecycle/lifecycle.css';
 
@@ -29,6 +31,7 @@ export function hasReviewAccess(session: Session): boolean {
  */
 export function ReviewQueuePage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const session = useSession();
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -67,7 +70,7 @@ export function ReviewQueuePage() {
                   <td>{t(`kind.${item.document.kind}`)}</td>
                   <td>{t(`lifecycle.state.${item.document.lifecycleState}`)}</td>
                   <td>{formatIsoDate(item.sentOn)}</td>
-                  <td>{item.answerDeadline ? (item.answerDeadline.workingDaysLeft >= 0 ? t('review.answerDeadline', { date: formatIsoDate(item.answerDeadline.due), count: item.answerDeadline.workingDaysLeft }) : t('review.answerOverdue', { date: formatIsoDate(item.answerDeadline.due) })) : t('review.noDeadline')}</td>
+                  <td>{item.answerDeadline ? answerDeadlineText(t, item.answerDeadline, language) : t('review.noDeadline')}</td>
                   <td>{item.decision ? t(`review.decision.${item.decision}`) : '—'}</td>
                   <td>{item.findings}</td>
                   <td className="actions">

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
 import { documentKinds } from '#shared/documents/kinds';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
-import { legalCitationSchema } from '#shared/templates/schema';
+import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { deadlineIds } from '#shared/lifecycle/deadlines';
 import { eventActorSchema, eventFactsSchema, isoDateSchema, lifecycleStepSchema, roundFactsSchema } from '#shared/lifecycle/model';
 
 const stepTypes = ['request_bargaining', 'record_bargaining_dates', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment', 'start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'record_authority_answer'] as const;
 
-export const deadlineSchema = z.object({
+const countedDeadlineSchema = z.object({
   id: z.enum(deadlineIds),
   citation: legalCitationSchema,
   due: isoDateSchema,
@@ -17,6 +17,18 @@ export const deadlineSchema = z.object({
   status: z.enum(['open', 'met', 'missed', 'date']),
   doneOn: isoDateSchema.optional(),
 });
+
+/** A time limit over a year whose public holidays the calendar does not know: no date, the reason instead. */
+const uncountedDeadlineSchema = z.object({
+  id: z.enum(deadlineIds),
+  citation: legalCitationSchema,
+  unit: z.enum(['days', 'working_days']),
+  status: z.literal('uncounted'),
+  reason: bilingualSchema,
+  doneOn: isoDateSchema.optional(),
+});
+
+export const deadlineSchema = z.union([countedDeadlineSchema, uncountedDeadlineSchema]);
 
 export const lifecycleEventViewSchema = z.object({
   id: z.number().int(),

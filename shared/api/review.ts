@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentIdSchema, documentMetaSchema } from '#shared/api/documents';
 import { lifecycleViewSchema } from '#shared/api/lifecycle';
-import { legalCitationSchema } from '#shared/templates/schema';
+import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { authorityAnswerSchema, isoDateSchema, reviewDecisions } from '#shared/lifecycle/model';
 
 /** A finding the reviewer writes on an article: what is wrong, and optionally the rule it breaks. */
@@ -27,6 +27,12 @@ export const checklistItemSchema = z.object({
   message: z.object({ vi: z.string(), en: z.string() }),
 });
 
+/**
+ * Labour regulations sent for registration: the last day to ask for amendments (Art. 119(3)) with
+ * the working days left, or why the calendar cannot count them (a year whose holidays are unknown).
+ */
+const answerDeadlineSchema = z.union([z.object({ due: isoDateSchema, workingDaysLeft: z.number().int() }), z.object({ reason: bilingualSchema })]).nullable();
+
 /** The review of a document as the reviewer and both parties see it. */
 export const reviewViewSchema = z.object({
   lifecycle: lifecycleViewSchema,
@@ -35,8 +41,7 @@ export const reviewViewSchema = z.object({
   findings: z.array(reviewFindingSchema),
   /** The latest answer of the authority and the round it answered; null before any. */
   decision: z.object({ round: z.number().int(), answer: authorityAnswerSchema }).nullable(),
-  /** Labour regulations sent for registration: the last day to ask for amendments (Art. 119(3)). */
-  answerDeadline: z.object({ due: isoDateSchema, workingDaysLeft: z.number().int() }).nullable(),
+  answerDeadline: answerDeadlineSchema,
   /** Whether the caller may add findings and decide (a reviewer of the document, once it was sent). */
   canReview: z.boolean(),
 });
@@ -47,7 +52,7 @@ export const reviewQueueItemSchema = z.object({
   document: documentMetaSchema,
   round: z.number().int(),
   sentOn: isoDateSchema,
-  answerDeadline: z.object({ due: isoDateSchema, workingDaysLeft: z.number().int() }).nullable(),
+  answerDeadline: answerDeadlineSchema,
   decision: z.enum(reviewDecisions).nullable(),
   findings: z.number().int(),
 });

@@ -1,13 +1,16 @@
 /**
- * Paid public holidays (nghỉ lễ, tết), dated and data-driven so that a change of law is one entry
- * (labour-code.md sections 3 `leave.public_holidays` and 7.1).
+ * Paid public holidays (nghỉ lễ, tết), dated and data-driven so that a change of law is one entry.
  *
  * Each holiday has the period during which the law grants it (`inForce`), how many paid days it
- * gives, and the dates it falls on. Solar holidays repeat every year; the lunar ones (Tết, Hùng
+ * gives, and the dates it falls on. Solar holidays repeat every year. The lunar ones (Tết, Hùng
  * Kings) and the days the Prime Minister fixes each year (LC Art. 112(3): which days of Tết, and
- * the day next to National Day) are explicit dated entries for 2024–2030 (`datedYears`).
+ * the day next to National Day) come from the table `datedHolidays` where it has the year, and
+ * are otherwise computed from the law with the lunar calendar (lunarCalendar.ts) and marked so.
+ * Years the module cannot date, before the Labour Code 2019 or past the lunar calendar, throw
+ * UnknownHolidayYearError: a deadline is never counted as if they had no holidays.
  */
-import { isWithin, shiftDate, yearOf, type IsoDate } from '#shared/calendar/isoDate';
+import { isWithin, shiftDate, weekdayOf, yearOf, type IsoDate, type Weekday } from '#shared/calendar/isoDate';
+import { lunarCalendarYears, lunarNewYear, lunarToSolar } from '#shared/calendar/lunarCalendar';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 
 export type PublicHolidayId = 'new_year' | 'lunar_new_year' | 'victory_day' | 'labour_day' | 'national_day' | 'hung_kings' | 'culture_day';
@@ -22,7 +25,7 @@ export interface PublicHolidayDefinition {
   source: Bilingual;
   /** When the law grants it (inclusive; `to` absent while in force). */
   inForce: { from: IsoDate; to?: IsoDate };
-  /** False while the primary text has not been read (labour-code.md section 7.1). */
+  /** False while the primary text granting it has not been read. */
   confirmed: boolean;
   /** The same day every year (month 1-12, day), or the dated table below. */
   fixed?: { month: number; day: number };
@@ -47,7 +50,7 @@ export const publicHolidayDefinitions: readonly PublicHolidayDefinition[] = [
   { id: 'national_day', name: { vi: 'Quốc khánh', en: 'National Day' }, days: 2, citation: lc112('đ'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true },
   // LC Art. 112(1)(e): Giỗ Tổ Hùng Vương, 1 day (10th day of the 3rd lunar month).
   { id: 'hung_kings', name: { vi: 'Giỗ Tổ Hùng Vương', en: 'Hùng Kings Commemoration Day' }, days: 1, citation: lc112('e'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true },
-  // REPORTED, NOT CONFIRMED (labour-code.md section 7.1): Vietnam Culture Day, 24 November, a paid
+  // REPORTED, NOT CONFIRMED: Vietnam Culture Day, 24 November, a paid
   // day off from 1 Jul 2026 under NA Resolution 28/2026/QH16 as reported by several independent
   // 2026 sources; the primary text was not read, nor whether it amends LC Art. 112(1). One entry:
   // delete it, or set `confirmed: true`, once the text is read.
@@ -63,33 +66,38 @@ export const publicHolidayDefinitions: readonly PublicHolidayDefinition[] = [
   },
 ];
 
-/**
- * Mùng 1 Tết, the first day of the lunar year, in Vietnam's time zone (UTC+7). Computed from the
- * astronomical new moons and checked against published calendars (Tết 2026 is 17 Feb 2026, Tết
- * 2027 is 6 Feb 2027). 2030 differs from the Chinese calendar (UTC+8: 3 Feb) because the new moon
- * falls at 23:07 on 2 Feb in Hanoi.
- */
-export const lunarNewYearDays: Readonly<Record<number, IsoDate>> = {
-  2024: '2024-02-10',
-  2025: '2025-01-29',
-  2026: '2026-02-17',
-  2027: '2027-02-06',
-  2028: '2028-01-26',
-  2029: '2029-02-13',
-  2030: '2030-02-02',
-};
+/** The years whose holidays are dated: from the Labour Code 2019 (before it, the 2012 Code's are not held) to the lunar calendar's last. */
+export const holidayYears = { first: 2021, last: lunarCalendarYears.last } as const;
 
-/** The years for which the lunar and Prime-Minister-fixed holidays are dated below. */
-export const datedYears = { first: 2024, last: 2030 } as const;
+/** Thrown when asked for the holidays of a year outside `holidayYears`: deadlines over it cannot be counted. */
+export class UnknownHolidayYearError extends RangeError {
+  /** Why, in both languages, for the people who read the deadline. */
+  readonly reason: Bilingual;
+
+  constructor(readonly year: number) {
+    super(`the public holidays of ${year} are not known: they are dated for ${holidayYears.first}–${holidayYears.last} only`);
+    this.name = 'UnknownHolidayYearError';
+    this.reason = {
+      vi: `Không tính được: chưa có các ngày nghỉ lễ, tết của năm ${year} (lịch chỉ có các năm ${holidayYears.first}–${holidayYears.last})`,
+      en: `Cannot be counted: the public holidays of ${year} are not known (the calendar covers ${holidayYears.first}–${holidayYears.last})`,
+    };
+  }
+}
+
+/** Whether the holidays of a year are dated (`holidayYears`). */
+export function isHolidayYearKnown(year: number): boolean {
+  return Number.isInteger(year) && year >= holidayYears.first && year <= holidayYears.last;
+}
+
+type YearlyHolidayId = 'lunar_new_year' | 'hung_kings' | 'national_day';
 
 /**
- * The dates of the holidays that are not the same every year. The Prime Minister fixes each year
- * which five days of Tết and which day next to 2 September are off (LC Art. 112(3)); until his
- * decision is entered here, the table uses the usual choice: the last day of the old lunar year and
- * the first four of the new one, and the neighbour of 2 September nearer a weekend (the day before
- * when 2 September is a Wednesday). Replace a year's entry by the decision when it is published.
+ * The holidays that are not on the same date every year, as entered for a year: the Prime
+ * Minister's decision (LC Art. 112(3)) where one was published, else the usual choice that
+ * `computedDates` also makes. An entry here overrides the computation; replace a year's entry by
+ * the decision when it is published, or add the year.
  */
-export const datedHolidays: Readonly<Record<'lunar_new_year' | 'hung_kings' | 'national_day', Readonly<Record<number, readonly IsoDate[]>>>> = {
+export const datedHolidays: Readonly<Record<YearlyHolidayId, Readonly<Record<number, readonly IsoDate[]>>>> = {
   lunar_new_year: {
     2024: ['2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13'],
     2025: ['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01'],
@@ -135,40 +143,79 @@ export function publicHolidayDaysInForce(date: IsoDate): { total: number; confir
   };
 }
 
-function datesOf(definition: PublicHolidayDefinition, year: number): readonly IsoDate[] {
-  if (definition.fixed) return [`${year}-${String(definition.fixed.month).padStart(2, '0')}-${String(definition.fixed.day).padStart(2, '0')}`];
-  if (definition.id === 'lunar_new_year' || definition.id === 'hung_kings' || definition.id === 'national_day') return datedHolidays[definition.id][year] ?? [];
-  return [];
+/** The eve of Tết and the first four days of the lunar year: the usual five days of Tết. */
+export function usualTetDays(lunarNewYearDay: IsoDate): IsoDate[] {
+  return [-1, 0, 1, 2, 3].map((offset) => shiftDate(lunarNewYearDay, offset));
+}
+
+/**
+ * The day off next to 2 September, by the weekday of 2 September, as the decisions of 2021-2025
+ * chose it: a weekday; of two weekdays, the one next to a weekend (Monday or Friday); when neither
+ * is (2 September a Wednesday, which none of those years was), the day before, as the table does.
+ */
+const nationalDayNeighbour: Readonly<Record<Weekday, -1 | 1>> = { 0: 1, 1: 1, 2: -1, 3: -1, 4: 1, 5: -1, 6: -1 };
+
+/**
+ * A yearly holiday's dates as the law gives them, for a year the table does not have. The lunar
+ * dates are exact (the 10th of the 3rd month: of the ordinary 3rd month when a leap one follows);
+ * which five days of Tết and which neighbour of 2 September are off is the Prime Minister's yearly
+ * choice (LC Art. 112(3)), estimated by the usual one.
+ */
+function computedDates(id: YearlyHolidayId, year: number): IsoDate[] {
+  if (id === 'lunar_new_year') return usualTetDays(lunarNewYear(year));
+  if (id === 'hung_kings') return [lunarToSolar({ year, month: 3, day: 10, leap: false })];
+  const nationalDay = `${year}-09-02`;
+  return [nationalDay, shiftDate(nationalDay, nationalDayNeighbour[weekdayOf(nationalDay)])].sort();
+}
+
+/**
+ * Where a holiday's date comes from: `fixed`, the same day every year by law; `table`, entered in
+ * `datedHolidays`; `computed`, from the law and the lunar calendar, not from an announced
+ * decision (an interface may call it estimated).
+ */
+export type HolidayDateSource = 'fixed' | 'table' | 'computed';
+
+export interface PublicHolidayDay {
+  date: IsoDate;
+  holiday: PublicHolidayId;
+  source: HolidayDateSource;
+}
+
+function datesOf(definition: PublicHolidayDefinition, year: number): { dates: readonly IsoDate[]; source: HolidayDateSource } {
+  if (definition.fixed) return { dates: [`${year}-${String(definition.fixed.month).padStart(2, '0')}-${String(definition.fixed.day).padStart(2, '0')}`], source: 'fixed' };
+  if (definition.id === 'lunar_new_year' || definition.id === 'hung_kings' || definition.id === 'national_day') {
+    const dated = datedHolidays[definition.id][year];
+    return dated ? { dates: dated, source: 'table' } : { dates: computedDates(definition.id, year), source: 'computed' };
+  }
+  return { dates: [], source: 'fixed' };
+}
+
+// Deadlines ask about every day of a year: each year's holidays are listed once.
+const yearCache = new Map<number, readonly PublicHolidayDay[]>();
+
+/** Every public-holiday date of a calendar year, in order; throws UnknownHolidayYearError outside `holidayYears`. */
+export function publicHolidaysOfYear(year: number): readonly PublicHolidayDay[] {
+  if (!isHolidayYearKnown(year)) throw new UnknownHolidayYearError(year);
+  const cached = yearCache.get(year);
+  if (cached) return cached;
+  const days = publicHolidayDefinitions.flatMap((definition) => {
+    const { dates, source } = datesOf(definition, year);
+    return dates.filter((date) => isWithin(date, definition.inForce.from, definition.inForce.to)).map((date) => ({ date, holiday: definition.id, source }));
+  });
+  days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  yearCache.set(year, days);
+  return days;
 }
 
 /** The public holidays observed on a date, among those in force on that date. */
 export function publicHolidaysOn(date: IsoDate): PublicHolidayDefinition[] {
-  const year = yearOf(date);
-  return holidayDefinitionsInForce(date).filter((definition) => datesOf(definition, year).includes(date));
+  const ids = publicHolidaysOfYear(yearOf(date))
+    .filter((day) => day.date === date)
+    .map((day) => day.holiday);
+  return publicHolidayDefinitions.filter((definition) => ids.includes(definition.id));
 }
 
 /** Whether a date is a paid public holiday in force on that date. */
 export function isPublicHoliday(date: IsoDate): boolean {
-  return publicHolidaysOn(date).length > 0;
-}
-
-/** Every public-holiday date of a calendar year, in order, with the holiday it belongs to. */
-export function publicHolidaysOfYear(year: number): { date: IsoDate; holiday: PublicHolidayId }[] {
-  const days = publicHolidayDefinitions.flatMap((definition) =>
-    datesOf(definition, year)
-      .filter((date) => isWithin(date, definition.inForce.from, definition.inForce.to))
-      .map((date) => ({ date, holiday: definition.id })),
-  );
-  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/** Whether the lunar and decided holidays of a date's year are in the table (2024–2030). */
-export function holidaysAreDated(date: IsoDate): boolean {
-  const year = yearOf(date);
-  return year >= datedYears.first && year <= datedYears.last;
-}
-
-/** The eve of Tết and the first four days of the lunar year: the usual five days (see datedHolidays). */
-export function usualTetDays(lunarNewYear: IsoDate): IsoDate[] {
-  return [-1, 0, 1, 2, 3].map((offset) => shiftDate(lunarNewYear, offset));
+  return publicHolidaysOfYear(yearOf(date)).some((day) => day.date === date);
 }

@@ -9,9 +9,13 @@
  * 148(5)). Days off are the weekly rest days (Sunday unless configured), the public holidays in force
  * on each date (publicHolidays.ts), and the compensatory day owed when a holiday falls on a weekly
  * rest day (LC Art. 111(3)).
+ *
+ * A count that reaches a year whose holidays are not known (publicHolidays.ts `holidayYears`)
+ * throws UnknownHolidayYearError rather than treat that year as having none: callers show the
+ * deadline as not countable.
  */
 import { daysBetween, fromDayNumber, shiftDate, toDayNumber, weekdayOf, yearOf, type IsoDate, type Weekday } from '#shared/calendar/isoDate';
-import { isPublicHoliday } from '#shared/calendar/publicHolidays';
+import { holidayYears, isHolidayYearKnown, isPublicHoliday, UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
 
 export interface WorkingCalendar {
   /** The weekly rest days (LC Art. 111(2)): Sunday by default. */
@@ -42,10 +46,12 @@ function offDaysOfYear(calendar: WorkingCalendar, year: number): Map<number, Day
   }
   const cached = byYear.get(year);
   if (cached) return cached;
+  if (!isHolidayYearKnown(year)) throw new UnknownHolidayYearError(year);
   const off = new Map<number, DayOff>();
   // Start in mid-December of the year before, so that a compensatory day owed for a holiday late
-  // in December (none today, but the table may change) still lands in January.
-  const first = toDayNumber(`${year - 1}-12-15`);
+  // in December (none today, but the table may change) still lands in January; the first known
+  // year starts on 1 January (the Labour Code 2019 took effect then).
+  const first = Math.max(toDayNumber(`${year - 1}-12-15`), toDayNumber(`${holidayYears.first}-01-01`));
   const last = toDayNumber(`${year}-12-31`);
   let owed = 0;
   for (let day = first; day <= last; day += 1) {
@@ -68,7 +74,7 @@ function offDaysOfYear(calendar: WorkingCalendar, year: number): Map<number, Day
   return off;
 }
 
-/** Why a date is a day off under a calendar, or null on a working day. */
+/** Why a date is a day off under a calendar, or null on a working day; throws UnknownHolidayYearError outside `holidayYears`. */
 export function dayOff(date: IsoDate, calendar: WorkingCalendar = sundayRestCalendar): DayOff | null {
   return offDaysOfYear(calendar, yearOf(date)).get(toDayNumber(date)) ?? null;
 }

@@ -36,6 +36,16 @@ const d = formatIsoDate;
 function deadlineItem(deadlines: readonly Deadline[], id: DeadlineId, what: Bilingual): ChecklistItem | null {
   const deadline = deadlines.find((candidate) => candidate.id === id);
   if (!deadline) return null;
+  if (deadline.status === 'uncounted') {
+    // Not a breach, but nobody can say whether the time limit was kept: the reader counts by hand.
+    const done = deadline.doneOn === undefined ? null : d(deadline.doneOn);
+    return {
+      id,
+      status: 'info',
+      citation: deadline.citation,
+      message: { vi: `${what.vi}: ${done ? `ngày ${done}` : 'chưa thực hiện'} — ${deadline.reason.vi}`, en: `${what.en}: ${done ? `on ${done}` : 'not done yet'} — ${deadline.reason.en}` },
+    };
+  }
   const due = d(deadline.due);
   if (deadline.status === 'met' || deadline.status === 'missed') {
     const done = d(deadline.doneOn ?? deadline.due);
@@ -155,7 +165,7 @@ function regulationsChecklist(record: LifecycleRecord, today: IsoDate, text: Tex
     items.push({ id: 'dossier_discipline', status: discipline === 'missing' ? 'problem' : 'ok', citation: lc(120, 4), message: { vi: `Văn bản về kỷ luật lao động, trách nhiệm vật chất: ${{ none: 'không có', included: 'có', missing: 'thiếu' }[discipline]}`, en: `Documents on discipline and material liability: ${{ none: 'none exist', included: 'included', missing: 'missing' }[discipline]}` } });
     if (missing.length === 0) items.push(deadlineItem(deadlines, 'authority_answer', { vi: 'Cơ quan quản lý thông báo yêu cầu sửa đổi trong 07 ngày làm việc kể từ khi nhận hồ sơ', en: 'The authority asks for amendments within 7 working days of receiving the dossier' }));
     const effect = deadlines.find((deadline) => deadline.id === 'regulations_effect');
-    if (effect) items.push({ id: 'effect', status: 'info', citation: lc(121), message: { vi: `Có hiệu lực từ ngày ${d(effect.due)} (15 ngày kể từ khi nhận đủ hồ sơ)`, en: `In force from ${d(effect.due)} (15 days after the complete dossier was received)` } });
+    if (effect && effect.status !== 'uncounted') items.push({ id: 'effect', status: 'info', citation: lc(121), message: { vi: `Có hiệu lực từ ngày ${d(effect.due)} (15 ngày kể từ khi nhận đủ hồ sơ)`, en: `In force from ${d(effect.due)} (15 days after the complete dossier was received)` } });
   }
   return items.filter((item): item is ChecklistItem => item !== null);
 }

@@ -2,12 +2,15 @@
  * The time limits of the procedure, computed from the recorded dates and today, in calendar days
  * or in working days as the law says (shared/calendar counts them: the event's day is not counted,
  * a last day on a day off moves to the next working day, public holidays are those in force).
+ * A time limit that runs through a year whose holidays the calendar does not know is not guessed:
+ * it is listed as uncounted, with the reason.
  */
 import type { IsoDate } from '#shared/calendar/isoDate';
-import { addWorkingDays, calendarDayDeadline, daysLeft, weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDays';
+import { UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
+import { addWorkingDays, calendarDayDeadline, daysLeft, weekendRestCalendar, workingDaysLeft, type WorkingCalendar } from '#shared/calendar/workingDays';
 import { lc } from '#shared/compliance/citations';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
-import type { LegalCitation } from '#shared/templates/schema';
+import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 import type { RoundFacts } from '#shared/lifecycle/model';
 import { latestAnswer, type LifecycleRecord } from '#shared/lifecycle/record';
 import { amendmentsPending, regulationsEffectiveOn, renewalWindowStart } from '#shared/lifecycle/timeStates';
@@ -33,7 +36,7 @@ export type DeadlineId = (typeof deadlineIds)[number];
  */
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'date';
 
-export interface Deadline {
+export interface CountedDeadline {
   id: DeadlineId;
   citation: LegalCitation;
   due: IsoDate;
@@ -43,6 +46,19 @@ export interface Deadline {
   status: DeadlineStatus;
   doneOn?: IsoDate;
 }
+
+/** A time limit the calendar cannot count, because its days run through a year whose holidays are unknown. */
+export interface UncountedDeadline {
+  id: DeadlineId;
+  citation: LegalCitation;
+  unit: 'days' | 'working_days';
+  status: 'uncounted';
+  /** Which year, and the years the calendar knows, in both languages. */
+  reason: Bilingual;
+  doneOn?: IsoDate;
+}
+
+export type Deadline = CountedDeadline | UncountedDeadline;
 
 /** Art. 70(1): time, place and method agreed within 7 working days of receiving the request. */
 export const logisticsWorkingDays = 7;
@@ -67,11 +83,18 @@ export function filingDeadline(signedOn: IsoDate): IsoDate {
   return calendarDayDeadline(signedOn, filingDays);
 }
 
-function task(id: DeadlineId, citation: LegalCitation, due: IsoDate, today: IsoDate, doneOn: IsoDate | undefined, workingCalendar?: typeof weekendRestCalendar): Deadline {
+/** A task to do by a deadline; `dueDate` counts it (and may find a year the calendar does not know). */
+function task(id: DeadlineId, citation: LegalCitation, dueDate: () => IsoDate, today: IsoDate, doneOn: IsoDate | undefined, workingCalendar?: WorkingCalendar): Deadline {
   const unit = workingCalendar || id === 'bargaining_logistics' ? 'working_days' : 'days';
-  const left = unit === 'working_days' ? workingDaysLeft(today, due, workingCalendar) : daysLeft(today, due);
-  if (doneOn === undefined) return { id, citation, due, unit, left, status: 'open' };
-  return { id, citation, due, unit, left, status: doneOn <= due ? 'met' : 'missed', doneOn };
+  try {
+    const due = dueDate();
+    const left = unit === 'working_days' ? workingDaysLeft(today, due, workingCalendar) : daysLeft(today, due);
+    if (doneOn === undefined) return { id, citation, due, unit, left, status: 'open' };
+    return { id, citation, due, unit, left, status: doneOn <= due ? 'met' : 'missed', doneOn };
+  } catch (error) {
+    if (!(error instanceof UnknownHolidayYearError)) throw error;
+    return { id, citation, unit, status: 'uncounted', reason: error.reason, ...(doneOn === undefined ? {} : { doneOn }) };
+  }
 }
 
 function date(id: DeadlineId, citation: LegalCitation, due: IsoDate, today: IsoDate): Deadline {
@@ -82,15 +105,15 @@ function agreementDeadlines(round: RoundFacts, today: IsoDate): Deadline[] {
   const deadlines: Deadline[] = [];
   const { bargaining, signing } = round;
   if (bargaining) {
-    deadlines.push(task('bargaining_logistics', lc(70, 1), addWorkingDays(bargaining.requestReceivedOn, logisticsWorkingDays), today, bargaining.logisticsAgreedOn ?? bargaining.startedOn));
-    deadlines.push(task('bargaining_start', lc(70, 1), calendarDayDeadline(bargaining.requestReceivedOn, bargainingStartDays), today, bargaining.startedOn));
+    deadlines.push(task('bargaining_logistics', lc(70, 1), () => addWorkingDays(bargaining.requestReceivedOn, logisticsWorkingDays), today, bargaining.logisticsAgreedOn ?? bargaining.startedOn));
+    deadlines.push(task('bargaining_start', lc(70, 1), () => calendarDayDeadline(bargaining.requestReceivedOn, bargainingStartDays), today, bargaining.startedOn));
     if (bargaining.startedOn) {
-      const due = bargaining.conclusionAgreedBy ?? calendarDayDeadline(bargaining.startedOn, bargainingDays);
-      deadlines.push(task('bargaining_conclusion', lc(70, 1), due, today, bargaining.concludedOn ?? signing?.signedOn));
+      const { startedOn, conclusionAgreedBy } = bargaining;
+      deadlines.push(task('bargaining_conclusion', lc(70, 1), () => conclusionAgreedBy ?? calendarDayDeadline(startedOn, bargainingDays), today, bargaining.concludedOn ?? signing?.signedOn));
     }
   }
   if (signing) {
-    deadlines.push(task('filing', lc(77), filingDeadline(signing.signedOn), today, round.sentToAuthority?.sentOn));
+    deadlines.push(task('filing', lc(77), () => filingDeadline(signing.signedOn), today, round.sentToAuthority?.sentOn));
     deadlines.push(date('effective', lc(78, 1), signing.effectiveOn, today));
     deadlines.push(date('renewal_window', lc(83, 1), renewalWindowStart(signing.expiresOn), today));
     deadlines.push(date('expiry', lc(78, 3), signing.expiresOn, today));
@@ -101,11 +124,12 @@ function agreementDeadlines(round: RoundFacts, today: IsoDate): Deadline[] {
 function regulationsDeadlines(round: RoundFacts, today: IsoDate): Deadline[] {
   const deadlines: Deadline[] = [];
   if (round.issue) {
-    deadlines.push(task('registration_filing', lc(119, 2), calendarDayDeadline(round.issue.issuedOn, registrationDays), today, round.registration?.filedOn));
+    const { issuedOn } = round.issue;
+    deadlines.push(task('registration_filing', lc(119, 2), () => calendarDayDeadline(issuedOn, registrationDays), today, round.registration?.filedOn));
   }
   if (round.registration) {
     const { filedOn } = round.registration;
-    deadlines.push(task('authority_answer', lc(119, 3), answerDeadline(filedOn), today, latestAnswer(round)?.decidedOn, weekendRestCalendar));
+    deadlines.push(task('authority_answer', lc(119, 3), () => answerDeadline(filedOn), today, latestAnswer(round)?.decidedOn, weekendRestCalendar));
     if (!amendmentsPending(round)) deadlines.push(date('regulations_effect', lc(121), regulationsEffectiveOn(filedOn), today));
   }
   return deadlines;
@@ -116,9 +140,13 @@ export function deadlinesOf(record: LifecycleRecord, today: IsoDate): Deadline[]
   return isCollectiveAgreement(record.kind) ? agreementDeadlines(record.current, today) : regulationsDeadlines(record.current, today);
 }
 
-/** The open task due soonest, else the nearest date still to come: what the header shows. */
+/**
+ * What the header shows: a task still to do that cannot be counted (it has no date to wait for),
+ * else the open task due soonest, else the nearest date still to come.
+ */
 export function nextDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
-  const open = deadlines.filter((deadline) => deadline.status === 'open').sort((a, b) => a.due.localeCompare(b.due));
-  if (open[0]) return open[0];
-  return deadlines.filter((deadline) => deadline.status === 'date' && deadline.left >= 0).sort((a, b) => a.due.localeCompare(b.due))[0];
+  const uncounted = deadlines.find((deadline) => deadline.status === 'uncounted' && deadline.doneOn === undefined);
+  if (uncounted) return uncounted;
+  const counted = deadlines.filter((deadline): deadline is CountedDeadline => deadline.status !== 'uncounted').sort((a, b) => a.due.localeCompare(b.due));
+  return counted.find((deadline) => deadline.status === 'open') ?? counted.find((deadline) => deadline.status === 'date' && deadline.left >= 0);
 }

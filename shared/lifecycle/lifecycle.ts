@@ -2,6 +2,8 @@
  * The lifecycle rules in one place: whether an actor may take a step now, what it records, and
  * which steps are open to whom. Pure: the server decides with it, the interface shows with it.
  */
+import type { IsoDate } from '#shared/calendar/isoDate';
+import { UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { lc } from '#shared/compliance/citations';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
@@ -11,6 +13,7 @@ import type { AuthorityAnswerStep, LifecycleAction, LifecycleActionType } from '
 import { isPermitted, regulationsAmendmentPermission, stepPermissions, type LifecycleActor, type StepPermission } from '#shared/lifecycle/permissions';
 import type { LifecycleRecord } from '#shared/lifecycle/record';
 import { decideRegulationsStep } from '#shared/lifecycle/regulationsMachine';
+import { formatIsoDate } from '#shared/lifecycle/dates';
 import { allowed, futureDate, refusal, type StepDecision, type StepEnvironment, type StepRefusal } from '#shared/lifecycle/refusals';
 import { stateNames } from '#shared/lifecycle/stateNames';
 import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
@@ -52,7 +55,17 @@ function decideAuthorityAnswer(record: LifecycleRecord, state: LifecycleState, s
   }
   const dated = futureDate(step.decidedOn, { vi: 'Ngày trả lời', en: 'The date of the answer' }, env.today);
   if (dated) return dated;
-  const deadline = regulations ? answerDeadline(receivedOn) : null;
+  let deadline: IsoDate | null = null;
+  try {
+    if (regulations) deadline = answerDeadline(receivedOn);
+  } catch (error) {
+    if (!(error instanceof UnknownHolidayYearError)) throw error;
+    // Whether the answer came in time cannot be said, and the record would have to say it.
+    return refusal('conflict', citation, {
+      vi: `Chưa ghi nhận được câu trả lời: thời hạn 07 ngày làm việc kể từ khi nhận hồ sơ ngày ${formatIsoDate(receivedOn)} — ${error.reason.vi}`,
+      en: `The answer cannot be recorded: the 7 working days from the dossier received on ${formatIsoDate(receivedOn)} — ${error.reason.en}`,
+    });
+  }
   // The answer moves no step: what it changes (regulations held back from effect) follows from it.
   return allowed(record.proceduralState, {
     type: 'record_authority_answer',

@@ -33,7 +33,7 @@ describe('the lifecycle of a collective agreement', () => {
     ]);
     goTo(clock, '2027-01-11');
     const started = await take(employer.client, documentId, { type: 'record_bargaining_dates', logisticsAgreedOn: '2027-01-08', startedOn: '2027-01-11' });
-    expect(started.deadlines.map(({ id, due, status, left }) => ({ id, due, status, left }))).toEqual([
+    expect(started.deadlines).toMatchObject([
       { id: 'bargaining_logistics', due: '2027-01-12', status: 'met', left: 1 },
       { id: 'bargaining_start', due: '2027-02-03', status: 'met', left: 23 },
       // 90 days from 11 Jan is Sunday 11 Apr 2027: the period ends on Monday 12 Apr.

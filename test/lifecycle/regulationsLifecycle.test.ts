@@ -141,4 +141,30 @@ describe('the lifecycle of labour regulations', () => {
     ]);
     expect(review.canReview).toBe(false);
   });
+  it('a registration in a year whose holidays the calendar does not know: its deadlines say so, and the answer is refused with the reason', async () => {
+    const table = await openTable(api, admin, 'labour_regulations');
+    const { documentId, employer, union, reviewer } = table;
+    // Dates of 2020, before the Labour Code 2019's holidays: 10 days from 10 Dec end in 2020, and
+    // the authority's 7 working days from 28 Dec run through the last days of 2020.
+    await take(employer.client, documentId, { type: 'start_consultation', sentOn: '2020-12-01' });
+    await take(union.client, documentId, { type: 'record_union_opinion', receivedOn: '2020-12-05', opinion: 'Đồng ý' });
+    await take(employer.client, documentId, { type: 'issue', issuedOn: '2020-12-10' });
+    const sent = await take(employer.client, documentId, { type: 'send_registration', filedOn: '2020-12-28', dossier: complete });
+    const reason = { vi: 'Không tính được: chưa có các ngày nghỉ lễ, tết của năm 2020 (lịch chỉ có các năm 2021–2199)', en: 'Cannot be counted: the public holidays of 2020 are not known (the calendar covers 2021–2199)' };
+    expect(sent.deadlines).toEqual([
+      { id: 'registration_filing', citation: { law: 'LC2019', article: 119, clause: 2 }, unit: 'days', status: 'uncounted', reason, doneOn: '2020-12-28' },
+      { id: 'authority_answer', citation: { law: 'LC2019', article: 119, clause: 3 }, unit: 'working_days', status: 'uncounted', reason },
+      { id: 'regulations_effect', citation: { law: 'LC2019', article: 121 }, due: '2021-01-12', unit: 'days', left: -2183, status: 'date' },
+    ]);
+    expect(sent.nextDeadline).toMatchObject({ id: 'authority_answer', status: 'uncounted' });
+    const review = await reviewer.client.call('review/get', { documentId });
+    expect(review.answerDeadline).toEqual({ reason });
+    expect(review.checklist.filter((item) => item.id === 'registration_filing' || item.id === 'authority_answer')).toEqual([
+      { id: 'registration_filing', status: 'info', citation: { law: 'LC2019', article: 119, clause: 2 }, message: { vi: `Nộp hồ sơ đăng ký trong 10 ngày kể từ ngày ban hành: ngày 28/12/2020 — ${reason.vi}`, en: `Registration filed within 10 days of issue: on 28/12/2020 — ${reason.en}` } },
+      { id: 'authority_answer', status: 'info', citation: { law: 'LC2019', article: 119, clause: 3 }, message: { vi: `Cơ quan quản lý thông báo yêu cầu sửa đổi trong 07 ngày làm việc kể từ khi nhận hồ sơ: chưa thực hiện — ${reason.vi}`, en: `The authority asks for amendments within 7 working days of receiving the dossier: not done yet — ${reason.en}` } },
+    ]);
+    expect((await reviewer.client.call('review/queue', {})).map((item) => item.answerDeadline)).toEqual([{ reason }]);
+    // Whether an answer came in time cannot be said: it is refused with the reason, and nothing changes.
+    await refusedUnchanged(api, admin, documentId, () => reviewer.client.call('review/decide', { documentId, decision: 'accepted' }), 'conflict', /The answer cannot be recorded: the 7 working days from the dossier received on 28\/12\/2020 — Cannot be counted: the public holidays of 2020 are not known/);
+  });
 });

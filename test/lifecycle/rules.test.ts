@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, termLastDay, vietnamDate } from '#shared/lifecycle/dates';
-import { answerDeadline, deadlinesOf, filingDeadline } from '#shared/lifecycle/deadlines';
+import { answerDeadline, deadlinesOf, filingDeadline, nextDeadline } from '#shared/lifecycle/deadlines';
 import { agreementSteps, openSteps } from '#shared/lifecycle/lifecycle';
 import { foldEvents } from '#shared/lifecycle/record';
 import type { LifecycleEventRecord } from '#shared/lifecycle/model';
@@ -70,5 +70,15 @@ describe('lifecycle rules', () => {
     expect(filingDeadline('2026-08-20')).toBe('2026-08-31');
     // Registration received Wed 3 Feb 2027: Thu 4, then Tết and compensatory days, Fri 12 ... Fri 19 Feb.
     expect(answerDeadline('2027-02-03')).toBe('2027-02-19');
+  });
+  it('lists a time limit through a year whose holidays are unknown as uncounted, and the header shows it first', () => {
+    const record = foldEvents('enterprise_agreement', [{ to: 'bargaining', facts: { type: 'request_bargaining', requestReceivedOn: '2020-12-28', requestedBy: 'union' } }]);
+    const deadlines = deadlinesOf(record, '2021-01-04');
+    // The 7 working days start in 2020; the 30 days end on Wed 27 Jan 2021, a working day the calendar knows.
+    expect(deadlines).toEqual([
+      { id: 'bargaining_logistics', citation: { law: 'LC2019', article: 70, clause: 1 }, unit: 'working_days', status: 'uncounted', reason: { vi: 'Không tính được: chưa có các ngày nghỉ lễ, tết của năm 2020 (lịch chỉ có các năm 2021–2199)', en: 'Cannot be counted: the public holidays of 2020 are not known (the calendar covers 2021–2199)' } },
+      { id: 'bargaining_start', citation: { law: 'LC2019', article: 70, clause: 1 }, due: '2021-01-27', unit: 'days', left: 23, status: 'open' },
+    ]);
+    expect(nextDeadline(deadlines)?.id).toBe('bargaining_logistics');
   });
 });
