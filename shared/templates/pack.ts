@@ -4,8 +4,8 @@
  * anything of it is kept: its JSON, its shape (strict: unknown fields are refused), its ids, the
  * variables its placeholders use, the defaults and proposed values of those variables, and every
  * text (normalised to NFC; no markup, script, control characters or what no document can hold;
- * bounded lengths). The checks are pure, so the
- * interface can run them on a file before uploading it; the server runs them again.
+ * bounded lengths). The checks are pure, so the interface can run them on a file before uploading
+ * it; the server runs them again.
  */
 import { z } from 'zod';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
