@@ -21,6 +21,8 @@ import {
 } from 'docx';
 import { changeColours, firstLineIndentMm, fontFamily, fontSizes, headerColumns, lineSpacing, mottoWidthMm, page, paragraphSpacingPt, signatureSpaceMm, textWidthMm } from '#shared/export/layout';
 import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, RenderDocument, Run, SignatureBlock, TableBlock } from '#shared/export/renderModel';
+import { mapStrings } from '#shared/text/mapStrings';
+import { stripXmlIllegal } from '#shared/text/safeText';
 
 /**
  * The render model as a Word document, with the `docx` library: A4 portrait, the decree's
@@ -265,8 +267,15 @@ function section(children: (Paragraph | Table)[]): ISectionOptions {
 /**
  * The document as a .docx file. Each annex is its own section, paginated from 1 (Decree 30/2020).
  * The server calls it in its file worker (fileWorkers.ts), which it terminates on cancel.
+ *
+ * Every text of the model loses the characters XML cannot hold before it is written: the `docx`
+ * library escapes markup but writes U+FFFE or U+0001 as they are, and one of them makes
+ * document.xml ill-formed (Word then refuses the whole file). Whatever let such a character into a
+ * document (text stored before the API refused them, a client of the sync protocol), the file is
+ * well-formed.
  */
-export async function renderDocx(document: RenderDocument): Promise<Buffer> {
+export async function renderDocx(model: RenderDocument): Promise<Buffer> {
+  const document = mapStrings(model, stripXmlIllegal);
   const summary = document.summary ? [centred([{ text: document.summary, bold: true }]), rule(textWidth, Math.round(textWidth * 0.25), 240)] : [rule(textWidth, 0, 240)];
   const body: (Paragraph | Table)[] = [
     header(document),

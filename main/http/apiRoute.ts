@@ -24,19 +24,22 @@ const bodyLimits: ReadonlyMap<string, number> = new Map([
 
 const bodyLimitFor = (method: string): number => bodyLimits.get(method) ?? maxBodyBytes;
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   response.end(text);
 }
 
+/** An error reply; a refusal that says when to try again (`rate_limited`) says it in Retry-After too. */
 function sendError(response: ServerResponse, error: ApiErrorData): void {
-  sendJson(response, httpStatusFor(error.code), { error });
+  const retry: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) };
+  sendJson(response, httpStatusFor(error.code), { error }, retry);
 }
 
 function tooLarge(method: string): ApiError {
@@ -112,6 +115,9 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
   return async function handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = url.pathname.slice(apiPrefix.length);
+    // Read now, while the connection is surely open: a socket already closed has no address, and
+    // every call over the network must carry one (the limits on guessing invitation codes count by it).
+    const remoteAddress = request.socket.remoteAddress ?? 'unknown';
     try {
       const isHealth = method === 'health/get' || method === 'health';
       if (request.method === 'GET' && !isHealth) throw new ApiError('invalid_input', 'API calls other than health/get use POST');
@@ -137,7 +143,7 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
         (error, failedMethod) => {
           logger.log('error', 'api.unexpected_error', { method: failedMethod, error, stack: (error as Error).stack });
         },
-        { signal: cancellation.signal },
+        { signal: cancellation.signal, remoteAddress },
       );
       response.off('close', onClose);
       if (cancellation.signal.aborted) {

@@ -1,3 +1,5 @@
+import { stripXmlIllegal } from '#shared/text/safeText';
+
 /**
  * A small non-validating XML tokenizer for the parts of a .docx: start tags (with attributes),
  * end tags and text, in document order. Comments, processing instructions and the doctype are
@@ -40,9 +42,11 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
       if (slash === '/') yield { kind: 'close', name };
       else yield { kind: 'open', name, attributes: parseAttributes(attributes ?? ''), selfClosing: selfClosing === '/' };
     } else if (text !== undefined) {
-      yield { kind: 'text', text: decodeEntities(text) };
+      // Imported text loses what no document can hold (a character reference such as &#1; or
+      // &#xFFFE;, or the character itself): the file is read, not refused, for what it can give.
+      yield { kind: 'text', text: stripXmlIllegal(decodeEntities(text)) };
     } else if (cdata !== undefined) {
-      yield { kind: 'text', text: cdata };
+      yield { kind: 'text', text: stripXmlIllegal(cdata) };
     }
   }
 }

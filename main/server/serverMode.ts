@@ -11,6 +11,7 @@ import { createNetworkShare } from '#main/server/networkShare';
 import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
 import { createSyncServer } from '#main/sync/syncServer';
+import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
 
 export interface ServerModeOptions {
   host: string;
@@ -29,6 +30,8 @@ export interface ServerModeOptions {
   printPdf?: PdfPrinter;
   /** When automatic versions are made (default: after 3 minutes without edits, or on leaving). */
   versioning?: VersioningOptions;
+  /** The limits on guessing invitation codes (default defaultRedemptionLimits). */
+  redemptionLimits?: AttemptLimits;
 }
 
 /** Where `npm run build` puts the renderer. */
@@ -45,6 +48,7 @@ export async function startServerMode(options: ServerModeOptions) {
     migrationsFolder: options.migrationsFolder,
     appVersion: options.appVersion,
     versioning: options.versioning,
+    redemptionLimits: options.redemptionLimits,
   });
   const sync = createSyncServer({
     context,

@@ -10,6 +10,8 @@ import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
 import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/store';
+import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
+import { createStoreRedemptionLimiter } from '#main/services/redemptionLimiter';
 
 export interface OpenServicesOptions {
   /** The clock every service reads (default Date.now); tests inject one to reach expiry times. */
@@ -21,6 +23,8 @@ export interface OpenServicesOptions {
   appVersion?: string;
   /** When automatic versions are made, and the timers that wait for it (tests inject both). */
   versioning?: VersioningOptions;
+  /** The limits on guessing invitation codes (default defaultRedemptionLimits). */
+  redemptionLimits?: AttemptLimits;
 }
 
 /** Opens the data folder's database and builds the service context over it. */
@@ -38,6 +42,7 @@ export function openServices(dataFolder: string, logger: Logger, options: OpenSe
     // Built-in variables, then those of imported template packs (kept current on every import).
     lookupVariable: createVariableLookup(store, events),
     versioning: options.versioning,
+    redemptionLimiter: createStoreRedemptionLimiter(store, options.redemptionLimits),
   };
   return { context, authentication: createAuthentication(context, options.sessionHostToken) };
 }

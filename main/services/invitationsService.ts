@@ -6,13 +6,47 @@ import { actorOf, assertNotArchived, visibleDocument } from '#main/services/acce
 import { toDocumentMeta, toParticipant } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { hashSecret, normaliseInvitationCode, randomInvitationCode, randomToken } from '#main/secrets';
+import type { AttemptAdmission } from '#main/store/redemptionAttemptsRepo';
 
 const hourMs = 3_600_000;
+
+/** How much of a wrong code the log and the audit trail keep: enough to tell a typo of a real code from noise, too little to help anyone guess. */
+const shownCodeCharacters = 2;
+
+type AdmittedAttempt = { id: string } & Extract<AttemptAdmission, { admitted: true }>;
 
 export type InvitationsService = ReturnType<typeof createInvitationsService>;
 
 export function createInvitationsService(context: ServiceContext) {
-  const { store } = context;
+  const { store, redemptionLimiter: limiter } = context;
+
+  /** Counts an attempt against the limits, or refuses it with when to try again. */
+  async function admitAttempt(address: string): Promise<AdmittedAttempt> {
+    const at = context.now();
+    const id = context.newId();
+    const admission = await limiter.admit({ id, address, at });
+    if (admission.admitted) return { id, ...admission };
+    const retryAfterSeconds = Math.max(1, Math.ceil((admission.retryAt - at) / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    const wait = minutes === 1 ? 'a minute' : `${minutes} minutes`;
+    const who = admission.limit === 'address' ? 'from this address' : 'on this server (from all addresses together)';
+    throw new ApiError('rate_limited', `too many wrong invitation codes ${who}; try again in ${wait}`, { retryAfterSeconds });
+  }
+
+  /** A code that matched no invitation: a log line and an audit entry, without the code (its first characters at most). */
+  function recordWrongCode(code: string, remoteAddress: string | undefined, attempt: AdmittedAttempt | null): void {
+    const address = remoteAddress ?? 'local';
+    const codeStart = code.slice(0, shownCodeCharacters);
+    // A warning when it came over the network; a typo on the command line is no one's attack.
+    context.logger.log(remoteAddress === undefined ? 'info' : 'warn', 'invitation.redeem_failed', { address, codeStart });
+    store.audit.record({ at: context.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address, codeStart } });
+    if (!attempt) return;
+    // Said once, by the wrong code that used up what a limit allows; the refusals that follow are not logged one by one.
+    const { limits } = limiter;
+    const windowMinutes = limits.windowMs / 60_000;
+    if (attempt.addressAttempts === limits.perAddress) context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'address', attempts: limits.perAddress, windowMinutes });
+    if (attempt.overallAttempts === limits.overall) context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'overall', attempts: limits.overall, windowMinutes });
+  }
 
   /** Participants may bring in people of their own side; reviewers invite nobody. */
   function assertMayInvite(caller: Caller, side: Side): void {
@@ -49,9 +83,21 @@ export function createInvitationsService(context: ServiceContext) {
       return { id: record.id, documentId: document.id, side: input.side, code, expiresAt: new Date(record.expiresAt).toISOString() };
     },
 
-    redeem(input: { code: string; displayName: string }): RedeemedInvitation {
-      const invitation = store.invitations.byCodeHash(hashSecret(normaliseInvitationCode(input.code)));
-      if (!invitation) throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it');
+    /**
+     * Joins with a code. `remoteAddress` is where the call came from over the network: such calls
+     * are limited (see RedemptionLimiter); without one (the command line, the desktop window) the
+     * caller is on the machine that holds the data and is not. Wrong codes are logged and audited
+     * either way, with the address and the code's first characters only.
+     */
+    async redeem(input: { code: string; displayName: string }, remoteAddress?: string): Promise<RedeemedInvitation> {
+      const code = normaliseInvitationCode(input.code);
+      const attempt = remoteAddress === undefined ? null : await admitAttempt(remoteAddress);
+      const invitation = store.invitations.byCodeHash(hashSecret(code));
+      if (!invitation) {
+        recordWrongCode(code, remoteAddress, attempt);
+        throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it');
+      }
+      if (attempt) await limiter.release(attempt.id);
       const at = context.now();
       if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one');
       if (invitation.expiresAt <= at) throw new ApiError('gone', 'this invitation has expired; ask for a new one');

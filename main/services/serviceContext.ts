@@ -1,5 +1,6 @@
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { Logger } from '#main/logger';
+import type { RedemptionLimiter } from '#main/services/redemptionLimiter';
 import type { ServiceEvents } from '#main/services/serviceEvents';
 import type { Timers } from '#main/services/timers';
 import type { Store } from '#main/store/store';
@@ -14,6 +15,8 @@ export interface ServiceContext {
   events: ServiceEvents;
   /** Definitions of the variables a document may hold (built-in library, user templates). */
   lookupVariable: VariableLookup;
+  /** The limits on guessing invitation codes, counted where every server process sees the same counts. */
+  redemptionLimiter: RedemptionLimiter;
   /** Automatic versions: after how long without edits a person's edits become a version (default 3 minutes), and the timers that wait for it. */
   versioning?: VersioningOptions;
 }

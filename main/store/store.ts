@@ -11,6 +11,7 @@ import { createInternalThreadsRepo } from '#main/store/internalThreadsRepo';
 import { createVersionsRepo } from '#main/store/versionsRepo';
 import { createLifecycleRepo } from '#main/store/lifecycleRepo';
 import { createReviewFindingsRepo } from '#main/store/reviewFindingsRepo';
+import { createRedemptionAttemptsRepo } from '#main/store/redemptionAttemptsRepo';
 
 export type Store = ReturnType<typeof createStore>;
 
@@ -29,6 +30,7 @@ export function createStore(db: SqliteDatabase) {
     versions: createVersionsRepo(db),
     lifecycle: createLifecycleRepo(db),
     reviewFindings: createReviewFindingsRepo(db),
+    redemptionAttempts: createRedemptionAttemptsRepo(db),
     /** Runs fn in one transaction (fn must not await: better-sqlite3 is synchronous). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

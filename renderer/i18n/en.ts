@@ -21,6 +21,7 @@ export const en: Translations = {
     conflict: 'This cannot be done in the current state.',
     gone: 'The invitation has already been used or has expired.',
     payload_too_large: 'What was sent is too large.',
+    rate_limited: 'Too many wrong invitation codes; wait a while, then try again.',
     cancelled: 'Cancelled.',
     internal: 'The server ran into an error.',
     unreachable: 'The server cannot be reached.',

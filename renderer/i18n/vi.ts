@@ -20,6 +20,7 @@ export const vi = {
     conflict: 'Thao tác không thực hiện được ở trạng thái hiện tại.',
     gone: 'Lời mời đã được sử dụng hoặc đã hết hạn.',
     payload_too_large: 'Dữ liệu gửi lên quá lớn.',
+    rate_limited: 'Đã nhập sai mã mời quá nhiều lần; vui lòng đợi rồi thử lại.',
     cancelled: 'Đã hủy.',
     internal: 'Máy chủ gặp lỗi.',
     unreachable: 'Không kết nối được máy chủ.',

@@ -14,6 +14,12 @@ export interface CancelSignal {
 /** Per-call context a handler may use; transports that cannot cancel pass none. */
 export interface CallContext {
   signal?: CancelSignal;
+  /**
+   * The network address the call came from (HTTP: the connection's remote address). Transports
+   * without a network (the desktop window's IPC, the command line) leave it out: their caller is
+   * on the machine that holds the data, and the limits on guessing invitation codes do not apply.
+   */
+  remoteAddress?: string;
 }
 
 /** The error of a call whose caller has gone. */

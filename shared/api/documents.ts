@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import { documentKinds } from '#shared/documents/kinds';
-import { variableValueSchema } from '#shared/templates/schema';
+import { refuseXmlIllegal, singleLineNameSchema } from '#shared/text/textSchemas';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 
 /** Public document ids: lowercase letters and digits, as used in sync URLs. */
@@ -9,11 +9,10 @@ export const documentIdSchema = z
   .string()
   .regex(/^[a-z0-9]{8,40}$/, 'a document id is 8 to 40 lowercase letters or digits');
 
-export const documentTitleSchema = z
-  .string()
-  .trim()
-  .min(1, 'the title must not be empty')
-  .max(300, 'the title must be at most 300 characters');
+export const documentTitleSchema = singleLineNameSchema({ max: 300, empty: 'the title must not be empty', tooLong: 'the title must be at most 300 characters' });
+
+/** A variable's value as people type it (party names, places): NFC, and only characters a document can hold. */
+const variableValueInput = z.union([z.number(), z.string().normalize('NFC').superRefine(refuseXmlIllegal)]);
 
 export const documentMetaSchema = z.object({
   id: documentIdSchema,
@@ -37,7 +36,7 @@ export const createDocumentInput = z.object({
   /** The initial body (from a template or an import); a blank outline when omitted. */
   content: documentBodySchema.optional(),
   /** Initial values of the document's variables (validated against their definitions). */
-  variables: z.record(z.string().max(80), variableValueSchema).default({}),
+  variables: z.record(z.string().max(80), variableValueInput).default({}),
   /** The language the text is written in: variables are formatted in it. */
   language: z.enum(['vi', 'en']).default('vi'),
 });

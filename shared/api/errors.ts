@@ -7,6 +7,7 @@ export const apiErrorCodes = [
   'conflict',
   'gone',
   'payload_too_large',
+  'rate_limited',
   'cancelled',
   'internal',
 ] as const;
@@ -16,20 +17,24 @@ export type ApiErrorCode = (typeof apiErrorCodes)[number];
 export interface ApiErrorData {
   code: ApiErrorCode;
   message: string;
+  /** `rate_limited`: in how many seconds the call may be tried again (HTTP also sends it as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 /** An expected failure of an API call; anything else is reduced to `internal` at the boundary. */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ApiErrorCode, message: string) {
+  constructor(code: ApiErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   toData(): ApiErrorData {
-    return { code: this.code, message: this.message };
+    return this.retryAfterSeconds === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 
@@ -41,6 +46,7 @@ const httpStatusByCode: Record<ApiErrorCode, number> = {
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  rate_limited: 429,
   // Nobody reads it: the client closed the request (nginx's "client closed request").
   cancelled: 499,
   internal: 500,

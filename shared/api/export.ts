@@ -3,6 +3,7 @@ import { documentIdSchema } from '#shared/api/documents';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import { documentKinds } from '#shared/documents/kinds';
 import { languageModes } from '#shared/export/agreementModel';
+import { singleLineNameSchema } from '#shared/text/textSchemas';
 
 /** The largest .docx an import accepts: far above a long agreement (300 articles ≈ 60 KiB). */
 export const maxImportBytes = 4 * 1024 * 1024;
@@ -57,7 +58,7 @@ export type ExportedFile = z.infer<typeof exportedFileSchema>;
 export const importPreviewInput = z.object({
   /** The .docx file, base64-encoded (at most maxImportBytes once decoded). */
   fileBase64: z.string().max(Math.ceil((maxImportBytes * 4) / 3) + 4, `a file to import is at most ${maxImportBytes} bytes`),
-  fileName: z.string().trim().min(1).max(255),
+  fileName: singleLineNameSchema({ max: 255, empty: 'the file name must not be empty' }),
 });
 
 /** Things an import noticed and the user should know before creating the document. */

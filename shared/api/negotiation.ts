@@ -10,6 +10,7 @@ import {
   reasonSchema,
   threadSchema,
 } from '#shared/negotiation/model';
+import { freeTextSchema } from '#shared/text/textSchemas';
 
 const clauseIdSchema = z.string().min(1).max(64);
 const idSchema = z.string().min(1).max(64);
@@ -40,7 +41,7 @@ export const articleRefInput = z.object({ documentId: documentIdSchema, clauseId
 
 export const disputeArticleInput = articleRefInput.extend({
   /** The side's position on the article, as the minutes will record it. */
-  position: z.string().trim().max(10_000).optional(),
+  position: freeTextSchema({ max: 10_000 }).optional(),
 });
 
 export const createThreadInput = z.object({

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { sides } from '#shared/sides';
 import { documentIdSchema } from '#shared/api/documents';
+import { singleLineNameSchema } from '#shared/text/textSchemas';
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'the display name must not be empty')
-  .max(80, 'the display name must be at most 80 characters');
+export const displayNameSchema = singleLineNameSchema({ max: 80, empty: 'the display name must not be empty', tooLong: 'the display name must be at most 80 characters' });
 
 export const participantSchema = z.object({
   id: z.string(),

@@ -3,6 +3,7 @@ import { documentIdSchema, documentMetaSchema } from '#shared/api/documents';
 import { lifecycleViewSchema } from '#shared/api/lifecycle';
 import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { authorityAnswerSchema, isoDateSchema, reviewDecisions } from '#shared/lifecycle/model';
+import { freeTextSchema } from '#shared/text/textSchemas';
 
 /** A finding the reviewer writes on an article: what is wrong, and optionally the rule it breaks. */
 export const reviewFindingSchema = z.object({
@@ -64,7 +65,7 @@ const ref = z.object({ documentId: documentIdSchema });
 export const addFindingInput = z.object({
   documentId: documentIdSchema,
   clauseId: z.string().min(1).max(64),
-  body: z.string().trim().min(1, 'write what the finding is').max(10_000),
+  body: freeTextSchema({ max: 10_000, empty: 'write what the finding is' }),
   ruleId: z.string().trim().min(1).max(80).optional(),
 });
 
@@ -74,7 +75,7 @@ export const decideInput = z.object({
   documentId: documentIdSchema,
   decision: z.enum(reviewDecisions),
   /** The reasoned list (one reason a line); the findings of the round are part of it. */
-  reasons: z.array(z.string().trim().min(1).max(5_000)).max(100).default([]),
+  reasons: z.array(freeTextSchema({ max: 5_000, empty: 'a reason must not be empty' })).max(100).default([]),
 });
 
 /** The review methods of the API contract (see contract.ts). */

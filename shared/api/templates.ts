@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { templatePackSchema } from '#shared/templates/pack';
 import { articleTemplateSchema } from '#shared/templates/schema';
 import { userIdPrefix } from '#shared/templates/templateChecks';
+import { mapStrings } from '#shared/text/mapStrings';
+import { toNfc } from '#shared/text/safeText';
 
 /** The sides that keep templates of their own; reviewers keep none. `null` stands for the host. */
 export const templateOwnerSides = ['employer', 'union'] as const;
@@ -14,8 +16,11 @@ export const userTemplateIdSchema = z
   .string()
   .regex(new RegExp(`^${escapedPrefix}[a-z0-9_.-]{1,75}$`), `a user template id is "${userIdPrefix}" followed by lowercase letters, digits, "_", "-" or "."`);
 
-/** A template as a client sends it to be saved: the server gives the id and counts the versions. */
-export const templateDraftSchema = articleTemplateSchema.omit({ id: true, version: true });
+/**
+ * A template as a client sends it to be saved: the server gives the id and counts the versions.
+ * Its texts are normalised to NFC, as a pack's are (their other rules are in templateChecks.ts).
+ */
+export const templateDraftSchema = articleTemplateSchema.omit({ id: true, version: true }).transform((draft) => mapStrings(draft, toNfc));
 
 export type TemplateDraft = z.infer<typeof templateDraftSchema>;
 

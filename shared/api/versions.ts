@@ -3,6 +3,7 @@ import { documentIdSchema } from '#shared/api/documents';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { variableValueSchema } from '#shared/templates/schema';
 import { articleRefSchema, personSchema, versionKinds } from '#shared/versions/model';
+import { singleLineNameSchema } from '#shared/text/textSchemas';
 
 const idSchema = z.string().min(1).max(64);
 const clauseIdSchema = z.string().min(1).max(64);
@@ -125,9 +126,11 @@ export type VerifyReport = z.infer<typeof verifyReportSchema>;
 
 export const listVersionsInput = z.object({ documentId: documentIdSchema, namedOnly: z.boolean().default(false) });
 
-export const createVersionInput = z.object({ documentId: documentIdSchema, name: z.string().trim().min(1, 'a version needs a name').max(200) });
+const versionNameSchema = singleLineNameSchema({ max: 200, empty: 'a version needs a name' });
 
-export const signVersionInput = z.object({ documentId: documentIdSchema, name: z.string().trim().min(1).max(200).optional() });
+export const createVersionInput = z.object({ documentId: documentIdSchema, name: versionNameSchema });
+
+export const signVersionInput = z.object({ documentId: documentIdSchema, name: versionNameSchema.optional() });
 
 export const versionRefInput = z.object({ documentId: documentIdSchema, versionId: idSchema });
 

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { refuseXmlIllegal } from '#shared/text/textSchemas';
 
-/** Validation of document bodies received from outside (API, imports): the schema of nodes.ts. */
+/**
+ * Validation of document bodies received from outside (API, imports): the schema of nodes.ts. The
+ * text is kept as sent, not normalised: it is compared with the text written through sync, which
+ * arrives keystroke by keystroke (a combining accent typed after its letter) and cannot be; but it
+ * may hold only characters a document can hold.
+ */
 
 const text = z
   .object({
-    text: z.string().max(100_000),
+    text: z.string().max(100_000).superRefine(refuseXmlIllegal),
     bold: z.literal(true).optional(),
     italic: z.literal(true).optional(),
     underline: z.literal(true).optional(),

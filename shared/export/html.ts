@@ -1,4 +1,5 @@
 import { changeColours, firstLineIndentMm, fontFamily, fontSizes, headerColumns, lineSpacing, page, paragraphSpacingPt, signatureSpaceMm, singleLineEm } from '#shared/export/layout';
+import { stripXmlIllegal } from '#shared/text/safeText';
 import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, RenderDocument, Run, SignatureBlock, TableBlock } from '#shared/export/renderModel';
 
 /**
@@ -12,8 +13,9 @@ import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, Render
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Text as HTML: markup escaped, and what no document can hold (U+0001, U+FFFE…) left out, as the Word writer does. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
+  return stripXmlIllegal(text).replace(/[&<>"']/g, (character) => escapes[character] ?? character);
 }
 
 const fonts = `'${fontFamily}', 'Liberation Serif', 'Tinos', 'Times', serif`;

@@ -10,11 +10,10 @@ import { z } from 'zod';
 import { isIsoDate } from '#shared/calendar/isoDate';
 import type { lifecycleStates } from '#shared/documents/lifecycleStates';
 import { sides } from '#shared/sides';
+import { freeTextSchema, singleLineNameSchema } from '#shared/text/textSchemas';
 
 /** A calendar date written YYYY-MM-DD. */
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'a calendar date written YYYY-MM-DD' });
-
-const note = (max: number) => z.string().trim().max(max);
 
 export const bargainingSideSchema = z.enum(['employer', 'union']);
 
@@ -24,7 +23,7 @@ export const bargainingSideSchema = z.enum(['employer', 'union']);
  */
 export const voteGroupSchema = z.object({
   /** The enterprise, for a multi-enterprise agreement; empty otherwise. */
-  name: note(200).default(''),
+  name: singleLineNameSchema({ max: 200 }).default(''),
   /** The base of the count: ALL workers of the enterprise (Art. 76(1)), or everyone consulted (Art. 76(2)). */
   eligible: z.number().int().min(1).max(10_000_000),
   /** Ballots returned, for the record; the rule does not count on them. */
@@ -54,17 +53,17 @@ export const lifecycleStepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
   z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
   z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema.optional() }),
-  z.object({ type: z.literal('return_to_bargaining'), reason: note(2000).optional() }),
+  z.object({ type: z.literal('return_to_bargaining'), reason: freeTextSchema({ max: 2000 }).optional() }),
   z.object({ type: z.literal('record_vote'), votedOn: isoDateSchema, groups: z.array(voteGroupSchema).min(1).max(500) }),
   z.object({ type: z.literal('sign'), signedOn: isoDateSchema, effectiveOn: isoDateSchema.optional(), termMonths: z.number().int().optional() }),
-  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: note(300).optional() }),
+  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional() }),
   // Both kinds: a new round from the signed or issued text.
-  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: note(2000).optional() }),
+  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: freeTextSchema({ max: 2000 }).optional() }),
   // Labour regulations.
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
-  z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: note(20_000).min(1, 'the written opinion must not be empty') }),
+  z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: freeTextSchema({ max: 20_000, empty: 'the written opinion must not be empty' }) }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean().default(false) }),
-  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: note(300).optional(), dossier: dossierSchema }),
+  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), dossier: dossierSchema }),
 ]);
 
 export type LifecycleStep = z.infer<typeof lifecycleStepSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import type { ArticleElement } from '#shared/document/nodes';
+import { freeTextSchema } from '#shared/text/textSchemas';
 
 /** Who bargains: the two sides of Labour Code Art. 65; reviewers read (and may comment when allowed). */
 export const bargainingSides = ['employer', 'union'] as const;
@@ -12,15 +13,22 @@ export type ProposalKind = (typeof proposalKinds)[number];
 export const proposalStatuses = ['open', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
-/** A proposed article (title and body), validated like any body received from outside. */
+/**
+ * A proposed article (title and body), validated like any body received from outside. A text that
+ * breaks a rule of its own (a character no document can hold) is named by its place in the
+ * article; any other failure means the value is not an article at all.
+ */
 export const proposedArticleSchema = z.unknown().transform((value, context): ArticleElement => {
   const parsed = documentBodySchema.safeParse([value]);
   const article = parsed.success ? parsed.data[0] : undefined;
-  if (article?.type !== 'article') {
+  if (article?.type === 'article') return article;
+  const textProblems = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code === 'custom');
+  if (textProblems.length > 0) {
+    for (const issue of textProblems) context.addIssue({ code: 'custom', message: issue.message, path: issue.path.slice(1) });
+  } else {
     context.addIssue({ code: 'custom', message: 'a proposed article has a title and body blocks (paragraphs, clauses, points, lists, tables)' });
-    return z.NEVER;
   }
-  return article;
+  return z.NEVER;
 });
 
 const at = z.iso.datetime();
@@ -107,9 +115,9 @@ export const proposalsRootName = 'proposals';
 export const articleStatusRootName = 'articleStatus';
 export const threadsRootName = 'threads';
 
-export const commentBodySchema = z.string().trim().min(1, 'a comment must not be empty').max(10_000, 'a comment is at most 10,000 characters');
-export const rationaleSchema = z.string().trim().min(1, 'a proposal needs a rationale').max(10_000, 'a rationale is at most 10,000 characters');
-export const reasonSchema = z.string().trim().min(1, 'say why').max(10_000, 'at most 10,000 characters');
+export const commentBodySchema = freeTextSchema({ max: 10_000, empty: 'a comment must not be empty', tooLong: 'a comment is at most 10,000 characters' });
+export const rationaleSchema = freeTextSchema({ max: 10_000, empty: 'a proposal needs a rationale', tooLong: 'a rationale is at most 10,000 characters' });
+export const reasonSchema = freeTextSchema({ max: 10_000, empty: 'say why', tooLong: 'at most 10,000 characters' });
 
 /** A fresh negotiation status for an article nobody has marked yet. */
 export function openArticle(clauseId: string): ArticleNegotiation {

@@ -3,8 +3,9 @@
  * export, keep and import elsewhere. A pack comes from outside, so it is checked whole before
  * anything of it is kept: its JSON, its shape (strict: unknown fields are refused), its ids, the
  * variables its placeholders use, the defaults and proposed values of those variables, and every
- * text (no markup, script or control characters; bounded lengths). The checks are pure, so the
- * interface can run them on a file before uploading it; the server runs them again.
+ * text (normalised to NFC; no markup, script, control characters or what no document can hold;
+ * bounded lengths). The checks are pure, so the interface can run them on a file before uploading
+ * it; the server runs them again.
  */
 import { z } from 'zod';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
@@ -12,6 +13,8 @@ import type { TemplateLibrary } from '#shared/templates/library';
 import { describeValue, formatPath, problemsFromIssues, type PackProblem } from '#shared/templates/packProblems';
 import { articleTemplateSchema, variableDefinitionSchema, type VariableDefinition } from '#shared/templates/schema';
 import { checkTemplateContent, checkVariableDefinition, type TemplateCheckContext } from '#shared/templates/templateChecks';
+import { mapStrings } from '#shared/text/mapStrings';
+import { toNfc } from '#shared/text/safeText';
 
 export type { PackProblem } from '#shared/templates/packProblems';
 
@@ -145,8 +148,10 @@ export function checkTemplatePack(text: string, library: TemplateLibrary): PackC
   }
   const envelope = checkEnvelope(parsed.value);
   if (envelope.length > 0) return { ok: false, tooLarge: false, problems: envelope };
-  const shaped = templatePackSchema.safeParse(parsed.value);
-  if (!shaped.success) return { ok: false, tooLarge: false, problems: problemsFromIssues(shaped.error.issues, parsed.value) };
+  // Texts are kept in NFC, as everything typed into the API is: a pack written elsewhere may hold decomposed letters.
+  const value = mapStrings(parsed.value, toNfc);
+  const shaped = templatePackSchema.safeParse(value);
+  if (!shaped.success) return { ok: false, tooLarge: false, problems: problemsFromIssues(shaped.error.issues, value) };
   const problems = checkContents(shaped.data, library);
   return problems.length > 0 ? { ok: false, tooLarge: false, problems } : { ok: true, pack: shaped.data };
 }

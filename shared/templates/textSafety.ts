@@ -5,6 +5,8 @@
  * what is stored is exactly what was shown to the person who checked the pack.
  */
 
+import { problemOfFreeText } from '#shared/text/safeText';
+
 interface TextRule {
   pattern: RegExp;
   describe: (match: string) => string;
@@ -42,11 +44,14 @@ const rules: readonly TextRule[] = [
   { pattern: /[\u202A-\u202E\u2066-\u2069]/u, describe: (match) => `contains the invisible text-direction control ${excerpt(match).slice(1, -1)}` },
 ];
 
-/** Why a text may not be stored as template text (markup, script, control characters), or null. */
+/**
+ * Why a text may not be stored as template text (markup, script, control characters, or what no
+ * document can hold, such as U+FFFE: see safeText.ts), or null.
+ */
 export function unsafeTextProblem(text: string): string | null {
   for (const rule of rules) {
     const match = rule.pattern.exec(text);
     if (match) return rule.describe(match[0]);
   }
-  return null;
+  return problemOfFreeText(text);
 }
