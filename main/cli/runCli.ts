@@ -6,7 +6,7 @@ import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { createSyncServer } from '#main/sync/syncServer';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { openServices } from '#main/server/services';
@@ -49,7 +49,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
-  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
+  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'));
   // The command line reads and changes documents straight in the database, with no socket open.
   const rooms = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   try {

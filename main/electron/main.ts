@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, fileDestination } from '#main/logger';
 import { apiChannel, createIpcApiHandler } from '#main/electron/ipcApi';
 import { createElectronPrinter } from '#main/electron/printToPdf';
 import { contentSecurityPolicy } from '#main/http/staticFiles';
@@ -10,9 +10,10 @@ import { startServerMode, type RunningServer } from '#main/server/serverMode';
 /**
  * The desktop app: a thin shell over server mode's services. The embedded server listens on
  * 127.0.0.1 and serves the interface; the window is sandboxed and reaches main/ only through
- * the preload's single API channel.
+ * the preload's single API channel. It logs JSON lines (as server mode does on stderr) to
+ * logs/thoa-uoc.log in the user-data folder, beside the database: a desktop app has no terminal.
  */
-const logger = createStreamLogger();
+const logger = createJsonLogger(fileDestination(join(app.getPath('userData'), 'logs', 'thoa-uoc.log')));
 let server: RunningServer | null = null;
 
 async function startEmbeddedServer(): Promise<RunningServer> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
@@ -34,7 +34,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const dataFolder = values.data ?? defaultDataFolder();
-  const logger = createStreamLogger();
+  const logger = createJsonLogger(stderrDestination());
   if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
   const server = await startServerMode({ host: values.host, port, dataFolder, logger });
   console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${dataFolder})`);
