@@ -13,6 +13,8 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** What the process wrote so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** What it wrote so far on stderr alone: its log lines. */
+  errorOutput(): string;
 }
 
 /**
@@ -25,10 +27,12 @@ export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     output += chunk;
+    errorOutput += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -43,7 +47,7 @@ export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000): P
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
-      resolve({ url, port: Number(new URL(url).port), child, exited, output: () => output });
+      resolve({ url, port: Number(new URL(url).port), child, exited, output: () => output, errorOutput: () => errorOutput });
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
