@@ -6,7 +6,7 @@ import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { createApiHandlers } from '#main/services/apiHandlers';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { openServices } from '#main/server/services';
@@ -52,7 +52,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
-  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createStreamLogger('warn'));
+  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'));
   try {
     let output: CommandOutput;
     if (positionals[0] === 'admin-token') {

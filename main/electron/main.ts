@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, fileDestination, type Logger } from '#main/logger';
 import { apiChannel, createIpcApiHandler } from '#main/electron/ipcApi';
 import { createElectronPrinter } from '#main/electron/printToPdf';
 import { guardWebContents, isPermissionGranted } from '#main/electron/webContentsGuard';
@@ -13,9 +13,11 @@ import { startServerMode, type RunningServer } from '#main/server/serverMode';
  * The desktop app: a thin shell over server mode's services. One instance runs at a time, and it
  * holds its data folder like a server does. The embedded server listens on 127.0.0.1 and serves
  * the interface; the window is sandboxed and reaches main/ only through the preload's single API
- * channel; every web contents is guarded (webContentsGuard.ts).
+ * channel; every web contents is guarded (webContentsGuard.ts). It logs JSON lines (as server mode
+ * does on stderr) to logs/thoa-uoc.log in the user-data folder: a desktop app has no terminal.
  */
-const logger = createStreamLogger();
+/** Opened once this launch is the only instance: a second launch writes nothing in the folder. */
+let logger: Logger;
 let server: RunningServer | null = null;
 let dataFolderLock: DataFolderLock | null = null;
 /** The embedded server's origin, the only one the app's windows may show (null until it listens). */
@@ -112,6 +114,7 @@ async function stopEmbeddedServer(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  logger = createJsonLogger(fileDestination(join(app.getPath('userData'), 'logs', 'thoa-uoc.log')));
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, () => origin, (url) => void shell.openExternal(url)));
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Caller } from '#shared/api/caller';
 import type { ApiHandlers } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
-import { ApiError, httpStatusFor, type ApiErrorData } from '#shared/api/errors';
+import { ApiError, httpStatusFor, type ApiErrorCode, type ApiErrorData } from '#shared/api/errors';
 import { maxImportBytes } from '#shared/api/export';
 import { maxPackBytes } from '#shared/templates/pack';
-import type { Logger } from '#main/logger';
+import type { LogFields, Logger } from '#main/logger';
 import type { Authentication } from '#main/services/authentication';
 
 export const apiPrefix = '/api/';
@@ -107,9 +108,19 @@ function bearerToken(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** Who made a call, for its log lines: the participant's id, document and side when a participant did. */
+function callerFields(caller: Caller): LogFields {
+  if (caller.kind !== 'participant') return { caller: caller.kind };
+  return { caller: caller.kind, participant: caller.participantId, document: caller.documentId, side: caller.side };
+}
+
+/** Refused calls are logged like refused sync sockets: a token that fails may be someone trying tokens. */
+const refusalCodes: ReadonlySet<ApiErrorCode> = new Set(['unauthorized', 'forbidden']);
+
 /**
  * Serves the API contract over HTTP JSON: `POST /api/<noun>/<verb>` with a JSON body (and
  * `GET /api/health/get`), the token in `Authorization: Bearer`, errors as `{error: {code, message}}`.
+ * Each request's log lines carry its method and remote address, and the caller once the token is read.
  */
 export function createApiRoute(handlers: ApiHandlers, authentication: Authentication, logger: Logger) {
   return async function handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -118,6 +129,11 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
     // Read now, while the connection is surely open: a socket already closed has no address, and
     // every call over the network must carry one (the limits on guessing invitation codes count by it).
     const remoteAddress = request.socket.remoteAddress ?? 'unknown';
+    let requestLogger = logger.child({ method, remote: request.socket.remoteAddress });
+    const fail = (error: ApiErrorData): void => {
+      if (refusalCodes.has(error.code)) requestLogger.log('warn', 'api.refused', { code: error.code, reason: error.message });
+      sendError(response, error);
+    };
     try {
       const isHealth = method === 'health/get' || method === 'health';
       if (request.method === 'GET' && !isHealth) throw new ApiError('invalid_input', 'API calls other than health/get use POST');
@@ -127,6 +143,7 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
       }
       const caller = authentication.resolve(bearerToken(request));
       if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
+      requestLogger = requestLogger.child(callerFields(caller));
       const input = request.method === 'POST' ? await readJsonBody(request, method) : {};
       // A client that closes the request before the reply (the Cancel of a long export) aborts
       // the call: handlers of long work stop at their next step.
@@ -140,22 +157,20 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
         isHealth ? 'health/get' : method,
         input,
         caller,
-        (error, failedMethod) => {
-          logger.log('error', 'api.unexpected_error', { method: failedMethod, error, stack: (error as Error).stack });
-        },
+        (error) => requestLogger.log('error', 'api.unexpected_error', { error }),
         { signal: cancellation.signal, remoteAddress },
       );
       response.off('close', onClose);
       if (cancellation.signal.aborted) {
-        logger.log('info', 'api.cancelled', { method });
+        requestLogger.log('info', 'api.cancelled');
         return;
       }
       if (result.ok) sendJson(response, 200, result.result);
-      else sendError(response, result.error);
+      else fail(result.error);
     } catch (error) {
-      if (error instanceof ApiError) sendError(response, error.toData());
+      if (error instanceof ApiError) fail(error.toData());
       else {
-        logger.log('error', 'api.unexpected_error', { method, error });
+        requestLogger.log('error', 'api.unexpected_error', { error });
         sendError(response, { code: 'internal', message: 'internal error' });
       }
     }

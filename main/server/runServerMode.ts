@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createStreamLogger } from '#main/logger';
+import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { lockDataFolder } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
@@ -35,7 +35,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const dataFolder = values.data ?? defaultDataFolder();
-  const logger = createStreamLogger();
+  const logger = createJsonLogger(stderrDestination());
   // A file grown past the process's size limit (ulimit -f) is an I/O error that SQLite reports on
   // that write, and only the room concerned is dropped (S8); the signal's default would end them all.
   process.on('SIGXFSZ', () => logger.log('error', 'server.file_size_limit_reached'));

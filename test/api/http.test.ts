@@ -162,7 +162,7 @@ describe('server mode HTTP API', () => {
     const reply = await call('invitations/redeem', { code: 'ABCDE-FGHJK', displayName: 'Chị Lan' });
     expect({ status: reply.status, body: reply.body }).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
     const logged = harness.logger.lines.filter((line) => line.event === 'api.unexpected_error');
-    expect(logged).toEqual([{ level: 'error', event: 'api.unexpected_error', fields: expect.objectContaining({ method: 'invitations/redeem', stack: expect.stringMatching(/database connection is not open[\s\S]*\n\s+at /) }) }]);
+    expect(logged).toEqual([{ level: 'error', event: 'api.unexpected_error', fields: expect.objectContaining({ method: 'invitations/redeem', error: expect.objectContaining({ stack: expect.stringMatching(/database connection is not open[\s\S]*\n\s+at /) }) }) }]);
 
     // With a token, the failure happens while resolving it, outside the handlers: same answer.
     const withToken = await call('documents/list', {}, { token: adminToken });

@@ -13,6 +13,8 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** What the process wrote so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** What it wrote so far on stderr alone: its log lines. */
+  errorOutput(): string;
 }
 
 /**
@@ -26,17 +28,20 @@ function spawnServerProcess(dataFolder: string, port: number, launcher: readonly
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
-  const collect = (chunk: string): void => {
+  child.stdout.on('data', (chunk: string) => {
     output += chunk;
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  });
+  child.stderr.on('data', (chunk: string) => {
+    output += chunk;
+    errorOutput += chunk;
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
-  return { child, exited, output: () => output };
+  return { child, exited, output: () => output, errorOutput: () => errorOutput };
 }
 
 /**
@@ -44,7 +49,7 @@ function spawnServerProcess(dataFolder: string, port: number, launcher: readonly
  * interface, which these tests never load.
  */
 export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000, launcher: readonly string[] = []): Promise<ServerProcess> {
-  const { child, exited, output } = spawnServerProcess(dataFolder, port, launcher);
+  const { child, exited, output, errorOutput } = spawnServerProcess(dataFolder, port, launcher);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -54,7 +59,7 @@ export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000, la
       const url = /listening on (http:\/\/\S+)/.exec(output())?.[1];
       if (!url) return;
       clearTimeout(timer);
-      resolve({ url, port: Number(new URL(url).port), child, exited, output });
+      resolve({ url, port: Number(new URL(url).port), child, exited, output, errorOutput });
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
