@@ -7,8 +7,8 @@ import { buildAgreementModel, type ExportedDocument } from '#shared/export/agree
 import { inlineText } from '#shared/export/blockRender';
 import { renderDocx } from '#main/export/docx';
 import { importDocx } from '#main/import/docxImport';
+import { openPackage } from '#main/import/docxPackage';
 import { readWordBody } from '#main/import/wordDocument';
-import { zipEntries } from '#main/import/zipDirectory';
 import { completeDocument, librarySources, sequentialIds } from './agreementFixture';
 import { buildZip, saveArtifact } from './fileTools';
 import { irregularDocx } from './irregularDocx';
@@ -123,7 +123,7 @@ describe('importing a .docx', () => {
 
   it('reads the same text as mammoth does, from the exported file and the hand-made one', async () => {
     for (const bytes of [exported, await irregularDocx()]) {
-      const ours = readWordBody(bytes, zipEntries(bytes)).blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text))).join('');
+      const ours = readWordBody(openPackage(bytes)).blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text))).join('');
       const theirs = (await mammoth.extractRawText({ buffer: bytes })).value;
       expect(letters(ours)).toBe(letters(theirs));
     }

@@ -1,0 +1,61 @@
+import { isUtf8 } from 'node:buffer';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { PackageError, type PackagePart } from '#main/import/docxPackage';
+
+/**
+ * The XML parts of a .docx read with saxes, a streaming parser that resolves namespaces and
+ * refuses XML that is not well-formed, without building a DOM. A part with a DTD is refused
+ * before anything is read from it: the parts of an Office Open XML package never have one
+ * (ECMA-376 Part 2, Open Packaging Conventions), and without a DTD no entity can be declared, so
+ * none is ever expanded.
+ */
+
+export type XmlElement = SaxesTagNS;
+
+export interface XmlHandlers {
+  open(element: XmlElement): void;
+  /** Every element closes, a self-closing one right after it opens. */
+  close(element: XmlElement): void;
+  text?(text: string): void;
+}
+
+/** WordprocessingML's main namespace, transitional (what Word writes) and strict. */
+const transitionalNamespace = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const strictNamespace = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+const isWordNamespace = (uri: string): boolean => uri === transitionalNamespace || uri === strictNamespace;
+
+/** Reads a part from start to end, calling the handlers in document order. */
+export function readXmlPart(part: PackagePart, handlers: XmlHandlers): void {
+  if (!isUtf8(part.bytes)) throw new PackageError('damaged', `${part.name} is not UTF-8 text`);
+  const xml = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength).toString('utf8');
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('doctype', () => {
+    throw new PackageError('damaged', `${part.name} declares a DTD (<!DOCTYPE>), which a Word document never has`);
+  });
+  parser.on('opentag', handlers.open);
+  parser.on('closetag', handlers.close);
+  if (handlers.text) {
+    parser.on('text', handlers.text);
+    parser.on('cdata', handlers.text);
+  }
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    // saxes reports the first fault as "line:column: what".
+    throw new PackageError('damaged', `${part.name} is not well-formed XML (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The element's local name when it is WordprocessingML (w:p, w:r…), else null. */
+export function wordName(element: XmlElement): string | null {
+  return isWordNamespace(element.uri) ? element.local : null;
+}
+
+/** A WordprocessingML attribute (w:val, w:styleId…) of the element, whatever its prefix. */
+export function wordAttribute(element: XmlElement, local: string): string | undefined {
+  for (const attribute of Object.values(element.attributes)) {
+    if (attribute.local === local && isWordNamespace(attribute.uri)) return attribute.value;
+  }
+  return undefined;
+}
