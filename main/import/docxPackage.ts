@@ -13,7 +13,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 
 export interface PackagePart {
   name: string;
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
 export class PackageError extends Error {

@@ -27,10 +27,14 @@ const isWordNamespace = (uri: string): boolean => uri === transitionalNamespace 
 /** Reads a part from start to end, calling the handlers in document order. */
 export function readXmlPart(part: PackagePart, handlers: XmlHandlers): void {
   if (!isUtf8(part.bytes)) throw new PackageError('damaged', `${part.name} is not UTF-8 text`);
-  const xml = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength).toString('utf8');
+  const xml = part.bytes.toString('utf8');
   const parser = new SaxesParser({ xmlns: true });
   parser.on('doctype', () => {
     throw new PackageError('damaged', `${part.name} declares a DTD (<!DOCTYPE>), which a Word document never has`);
+  });
+  // saxes reports the first fault as "line:column: what"; reading stops there.
+  parser.on('error', (error) => {
+    throw new PackageError('damaged', `${part.name} is not well-formed XML (${error.message})`);
   });
   parser.on('opentag', handlers.open);
   parser.on('closetag', handlers.close);
@@ -38,13 +42,7 @@ export function readXmlPart(part: PackagePart, handlers: XmlHandlers): void {
     parser.on('text', handlers.text);
     parser.on('cdata', handlers.text);
   }
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    if (error instanceof PackageError) throw error;
-    // saxes reports the first fault as "line:column: what".
-    throw new PackageError('damaged', `${part.name} is not well-formed XML (${error instanceof Error ? error.message : String(error)})`);
-  }
+  parser.write(xml).close();
 }
 
 /** The element's local name when it is WordprocessingML (w:p, w:r…), else null. */
@@ -54,8 +52,9 @@ export function wordName(element: XmlElement): string | null {
 
 /** A WordprocessingML attribute (w:val, w:styleId…) of the element, whatever its prefix. */
 export function wordAttribute(element: XmlElement, local: string): string | undefined {
-  for (const attribute of Object.values(element.attributes)) {
-    if (attribute.local === local && isWordNamespace(attribute.uri)) return attribute.value;
+  for (const name in element.attributes) {
+    const attribute = element.attributes[name];
+    if (attribute?.local === local && isWordNamespace(attribute.uri)) return attribute.value;
   }
   return undefined;
 }
