@@ -12,7 +12,8 @@ import { readWordBody, type WordBody } from '#main/import/wordDocument';
  * but without building a DOM: mammoth took 1.6–2.8 s on a 300-article agreement, over the 2 s goal.
  * A file that is not a .docx fails with a message saying what it is instead: empty, an OLE
  * compound file (a password-protected .docx or an old .doc), a ZIP without a Word document in it,
- * damaged (cut short, a checksum that does not match, XML that is not well-formed), or a ZIP bomb.
+ * damaged (cut short, a checksum that does not match, XML that is not well-formed or has a DTD),
+ * or too large (a ZIP bomb, or more files than a Word document has).
  */
 
 const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
