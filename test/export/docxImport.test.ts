@@ -10,8 +10,9 @@ import { importDocx } from '#main/import/docxImport';
 import { openPackage } from '#main/import/docxPackage';
 import { readWordBody } from '#main/import/wordDocument';
 import { completeDocument, librarySources, sequentialIds } from './agreementFixture';
-import { buildZip, saveArtifact } from './fileTools';
+import { saveArtifact } from './fileTools';
 import { irregularDocx } from './irregularDocx';
+import { writeZip } from './zipFixtures';
 
 /** A document's structure as text: chapter titles, and each article's title and blocks. */
 interface Outline {
@@ -138,8 +139,8 @@ describe('importing a .docx', () => {
     await expectRefused(random, /not a \.docx/);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
     await expectRefused(ole, /password-protected \(encrypted\) or is an old Word 97–2003 \.doc/);
-    await expectRefused(buildZip({ 'hello.txt': 'xin chào', 'data/readme.md': '# không phải Word' }), /not a Word document/);
+    await expectRefused(writeZip([{ name: 'hello.txt', data: Buffer.from('xin chào') }, { name: 'data/readme.md', data: Buffer.from('# không phải Word') }]), /not a Word document/);
     await expectRefused(exported.subarray(0, Math.floor(exported.length / 2)), /damaged/);
-    await expectRefused(buildZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>' }), /no text/);
+    await expectRefused(writeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') }]), /no text/);
   });
 });

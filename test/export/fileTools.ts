@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 
 // Asynchronous on purpose: a test that blocks the event loop for seconds (poppler on a long PDF)
 // also stops the in-process server's keep-alive timers, and the next fetch may then go out on a
@@ -33,11 +33,6 @@ export function docxBodyText(bytes: Buffer): string {
     .replace(/<\/w:p>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|apos);/g, (_entity, name: string) => entities[name] ?? '');
-}
-
-/** A ZIP archive of the given files (deflated), for packages that are not Word documents. */
-export function buildZip(files: Record<string, string>): Buffer {
-  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, strToU8(content)]))));
 }
 
 /** pdfinfo's fields ("Pages", "Page size", …). */

@@ -1,9 +1,10 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * ZIP archives written byte by byte (APPNOTE 6.3.10), for what no ZIP writer at hand makes: a
- * ZIP64 archive (fflate writes none), and hostile archives whose headers lie about their sizes,
- * checksums or number of files.
+ * ZIP archives written byte by byte (APPNOTE 6.3.10) for the import's tests: plain ones, and what
+ * no ZIP writer at hand makes, a ZIP64 archive (fflate writes none; Info-ZIP's unzip and Python's
+ * zipfile read these) and hostile archives whose headers lie about sizes, checksums or the number
+ * of files.
  */
 
 export interface ZipFixtureEntry {
