@@ -1,7 +1,7 @@
 import type { SourceBlock, SourceParagraph, SourceRun } from '#shared/import/sourceText';
-import { readZipEntry, type ZipEntry } from '#main/import/zipDirectory';
+import { PackageError, type PackagePart, type ZipPackage } from '#main/import/docxPackage';
 import { applyRunProperty, readNumbering, readStyles, type RunLook } from '#main/import/wordStyles';
-import { prefixOf, xmlTokens } from '#main/import/xmlTokens';
+import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
 
 /**
  * Reads the body of a .docx (WordprocessingML, ECMA-376 part 1 §17) into paragraphs of formatted
@@ -10,27 +10,46 @@ import { prefixOf, xmlTokens } from '#main/import/xmlTokens';
  * drawings are counted (not imported); Word's automatic numbering is noted on the paragraph.
  */
 
-const mainNamespaces = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
-const maxPartBytes = 64 * 1024 * 1024;
+const relationshipsNamespace = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** Markup compatibility: an mc:Fallback repeats a drawing for old readers. */
+const compatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 export interface WordBody {
   blocks: SourceBlock[];
   droppedImages: number;
 }
 
-/** The parts of the package the reader needs; the main part's name comes from _rels/.rels. */
-function readParts(bytes: Buffer, entries: readonly ZipEntry[]): { document: string; styles: string | null; numbering: string | null } {
-  const text = (name: string): string | null => {
-    const entry = entries.find((candidate) => candidate.name === name);
-    return entry ? readZipEntry(bytes, entry, maxPartBytes).toString('utf8') : null;
-  };
-  const rels = text('_rels/.rels') ?? '';
-  const target = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
-  const main = target?.[1] ?? target?.[2] ?? 'word/document.xml';
-  const folder = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
-  const document = text(main) ?? text('word/document.xml');
-  if (document === null) throw new Error('the package has no main document part');
-  return { document, styles: text(`${folder}styles.xml`), numbering: text(`${folder}numbering.xml`) };
+interface WordParts {
+  document: PackagePart;
+  styles: PackagePart | null;
+  numbering: PackagePart | null;
+}
+
+/** The main document part's name, from the package's relationships (_rels/.rels). */
+function mainPartName(relationships: PackagePart | undefined): string {
+  let target: string | null = null;
+  if (relationships) {
+    readXmlPart(relationships, {
+      open(element) {
+        const type = element.attributes.Type?.value ?? '';
+        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument')) target = element.attributes.Target?.value ?? null;
+      },
+      close() {},
+    });
+  }
+  return (target ?? 'word/document.xml').replace(/^\//, '');
+}
+
+/** The parts the reader needs; the main part's name comes from _rels/.rels. */
+function readParts(zip: ZipPackage): WordParts {
+  if (!zip.has('[Content_Types].xml')) throw new PackageError('not_word', 'it has no [Content_Types].xml');
+  const main = mainPartName(zip.read(['_rels/.rels']).get('_rels/.rels'));
+  if (!zip.has(main)) throw new PackageError('not_word', `it has no ${main}`);
+  const folder = main.slice(0, main.lastIndexOf('/') + 1);
+  const parts = zip.read([main, `${folder}styles.xml`, `${folder}numbering.xml`]);
+  const document = parts.get(main);
+  if (!document) throw new PackageError('damaged', `${main} cannot be read`);
+  return { document, styles: parts.get(`${folder}styles.xml`) ?? null, numbering: parts.get(`${folder}numbering.xml`) ?? null };
 }
 
 /** Elements whose content Word does not show as body text here. */
@@ -38,11 +57,10 @@ const skippedElements = new Set(['del', 'moveFrom', 'drawing', 'pict', 'object',
 const imageElements = new Set(['drawing', 'pict', 'object']);
 
 /** The paragraphs and tables of a .docx, in order. */
-export function readWordBody(bytes: Buffer, entries: readonly ZipEntry[]): WordBody {
-  const parts = readParts(bytes, entries);
-  const w = prefixOf(parts.document, mainNamespaces, 'w');
-  const styles = readStyles(parts.styles, w);
-  const isOrdered = readNumbering(parts.numbering, w);
+export function readWordBody(zip: ZipPackage): WordBody {
+  const parts = readParts(zip);
+  const styles = readStyles(parts.styles);
+  const isOrdered = readNumbering(parts.numbering);
   const blocks: SourceBlock[] = [];
   let droppedImages = 0;
 
@@ -77,68 +95,50 @@ export function readWordBody(bytes: Buffer, entries: readonly ZipEntry[]): WordB
     paragraph = null;
   };
 
-  for (const token of xmlTokens(parts.document)) {
-    if (token.kind === 'text') {
-      if (inText && skipDepth === 0) emitText(token.text);
-      continue;
-    }
-    const local = localName(token.name, w);
+  // saxes closes every element, a self-closing one right after it opens.
+  const open = (element: XmlElement): void => {
+    const local = localName(element);
+    if (local === null) return;
     if (skipDepth > 0) {
-      if (token.kind === 'open' && !token.selfClosing && local !== null && skippedElements.has(local)) skipDepth += 1;
-      else if (token.kind === 'close' && local !== null && skippedElements.has(local)) skipDepth -= 1;
-      continue;
+      if (skippedElements.has(local)) skipDepth += 1;
+      return;
     }
-    if (token.kind === 'close') {
-      if (local === 'p') finishParagraph();
-      else if (local === 'rPr') inRunProperties = false;
-      else if (local === 'pPr') inParagraphProperties = false;
-      else if (local === 't') inText = false;
-      else if (local === 'r') runLook = {};
-      else if (local === 'tbl') {
-        const table = tables.pop();
-        const outer = tables.at(-1)?.rows.at(-1)?.at(-1);
-        if (table && outer) outer.push(...table.rows.flat(2));
-        else if (table) blocks.push({ type: 'table', rows: table.rows });
-      }
-      continue;
-    }
-    if (local === null) continue;
     if (skippedElements.has(local)) {
       if (imageElements.has(local)) droppedImages += 1;
-      if (!token.selfClosing) skipDepth = 1;
-      continue;
+      skipDepth = 1;
+      return;
     }
     switch (local) {
       case 'p':
         paragraph = { type: 'paragraph', runs: [], alignment: null, numbering: null, styleId: null, numId: null, level: 0 };
         break;
       case 'pPr':
-        inParagraphProperties = !token.selfClosing;
+        inParagraphProperties = true;
         break;
       case 'pStyle':
-        if (paragraph && inParagraphProperties) paragraph.styleId = token.attributes[`${w}:val`] ?? null;
+        if (paragraph && inParagraphProperties) paragraph.styleId = wordAttribute(element, 'val') ?? null;
         break;
       case 'jc':
-        if (paragraph && inParagraphProperties && !inRunProperties) paragraph.alignment = normaliseAlignment(token.attributes[`${w}:val`] ?? null);
+        if (paragraph && inParagraphProperties && !inRunProperties) paragraph.alignment = normaliseAlignment(wordAttribute(element, 'val') ?? null);
         break;
       case 'numId':
-        if (paragraph && inParagraphProperties) paragraph.numId = token.attributes[`${w}:val`] ?? null;
+        if (paragraph && inParagraphProperties) paragraph.numId = wordAttribute(element, 'val') ?? null;
         break;
       case 'ilvl':
-        if (paragraph && inParagraphProperties) paragraph.level = Number(token.attributes[`${w}:val`] ?? 0) || 0;
+        if (paragraph && inParagraphProperties) paragraph.level = Number(wordAttribute(element, 'val') ?? 0) || 0;
         break;
       case 'r':
         runLook = {};
         break;
       case 'rPr':
         // The paragraph mark's own formatting (inside pPr) does not apply to the runs.
-        inRunProperties = !token.selfClosing && !inParagraphProperties;
+        inRunProperties = !inParagraphProperties;
         break;
       case 'rStyle':
-        if (inRunProperties) runLook.styleId = token.attributes[`${w}:val`] ?? null;
+        if (inRunProperties) runLook.styleId = wordAttribute(element, 'val') ?? null;
         break;
       case 't':
-        inText = !token.selfClosing;
+        inText = true;
         break;
       case 'tab':
       case 'br':
@@ -158,18 +158,45 @@ export function readWordBody(bytes: Buffer, entries: readonly ZipEntry[]): WordB
         tables.at(-1)?.rows.at(-1)?.push([]);
         break;
       default:
-        if (inRunProperties) applyRunProperty(runLook, local, token.attributes, w);
+        if (inRunProperties) applyRunProperty(runLook, local, element);
     }
-  }
+  };
+
+  const close = (element: XmlElement): void => {
+    const local = localName(element);
+    if (local === null) return;
+    if (skipDepth > 0) {
+      if (skippedElements.has(local)) skipDepth -= 1;
+      return;
+    }
+    if (local === 'p') finishParagraph();
+    else if (local === 'rPr') inRunProperties = false;
+    else if (local === 'pPr') inParagraphProperties = false;
+    else if (local === 't') inText = false;
+    else if (local === 'r') runLook = {};
+    else if (local === 'tbl') {
+      const table = tables.pop();
+      const outer = tables.at(-1)?.rows.at(-1)?.at(-1);
+      if (table && outer) outer.push(...table.rows.flat(2));
+      else if (table) blocks.push({ type: 'table', rows: table.rows });
+    }
+  };
+
+  readXmlPart(parts.document, {
+    open,
+    close,
+    text(text) {
+      if (inText && skipDepth === 0) emitText(text);
+    },
+  });
   finishParagraph();
   return { blocks, droppedImages };
 }
 
-function localName(name: string, prefix: string): string | null {
-  if (name.startsWith(`${prefix}:`)) return name.slice(prefix.length + 1);
-  // Markup compatibility: a drawing's fallback repeats it for old readers.
-  if (name.endsWith(':Fallback')) return 'Fallback';
-  return null;
+/** The element's WordprocessingML name, or Fallback for a drawing's markup-compatibility fallback. */
+function localName(element: XmlElement): string | null {
+  if (element.uri === compatibilityNamespace && element.local === 'Fallback') return 'Fallback';
+  return wordName(element);
 }
 
 function normaliseAlignment(value: string | null): SourceParagraph['alignment'] {

@@ -1,4 +1,5 @@
-import { xmlTokens } from '#main/import/xmlTokens';
+import type { PackagePart } from '#main/import/docxPackage';
+import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
 
 /**
  * What the import needs of styles.xml and numbering.xml: the character formatting and alignment
@@ -29,55 +30,53 @@ export interface WordStyles {
 }
 
 /** A toggle property (w:b, w:i, w:caps): on unless its val says off. */
-export function isOn(attributes: Record<string, string>, prefix: string): boolean {
-  const value = attributes[`${prefix}:val`];
+function isOn(element: XmlElement): boolean {
+  const value = wordAttribute(element, 'val');
   return value === undefined || !['0', 'false', 'off', 'none'].includes(value);
 }
 
 /** Reads the run properties element's children into a look (called for w:b, w:i, w:u, w:caps). */
-export function applyRunProperty(look: RunLook, localName: string, attributes: Record<string, string>, prefix: string): void {
-  if (localName === 'b') look.bold = isOn(attributes, prefix);
-  else if (localName === 'i') look.italic = isOn(attributes, prefix);
-  else if (localName === 'u') look.underline = isOn(attributes, prefix);
-  else if (localName === 'caps') look.caps = isOn(attributes, prefix);
+export function applyRunProperty(look: RunLook, localName: string, element: XmlElement): void {
+  if (localName === 'b') look.bold = isOn(element);
+  else if (localName === 'i') look.italic = isOn(element);
+  else if (localName === 'u') look.underline = isOn(element);
+  else if (localName === 'caps') look.caps = isOn(element);
 }
 
-export function readStyles(xml: string | null, prefix: string): WordStyles {
+export function readStyles(part: PackagePart | null): WordStyles {
   const styles = new Map<string, StyleEntry>();
   const defaults: RunLook = {};
-  if (xml) {
+  if (part) {
     let current: StyleEntry | null = null;
     let inDefaults = false;
     let inRunProperties = false;
     let numId: string | null = null;
     let level = 0;
-    for (const token of xmlTokens(xml)) {
-      if (token.kind === 'text') continue;
-      const local = token.name.startsWith(`${prefix}:`) ? token.name.slice(prefix.length + 1) : null;
-      if (local === null) continue;
-      if (token.kind === 'close') {
+    readXmlPart(part, {
+      open(element) {
+        const local = wordName(element);
+        if (local === 'style') {
+          current = { basedOn: null, look: {}, alignment: null, numbering: null };
+          styles.set(wordAttribute(element, 'styleId') ?? '', current);
+        } else if (local === 'rPrDefault') inDefaults = true;
+        else if (local === 'rPr') inRunProperties = true;
+        else if (local === 'basedOn' && current) current.basedOn = wordAttribute(element, 'val') ?? null;
+        else if (local === 'jc' && current) current.alignment = wordAttribute(element, 'val') ?? null;
+        else if (local === 'numPr') {
+          numId = null;
+          level = 0;
+        } else if (local === 'numId') numId = wordAttribute(element, 'val') ?? null;
+        else if (local === 'ilvl') level = Number(wordAttribute(element, 'val') ?? 0) || 0;
+        else if (local !== null && inRunProperties) applyRunProperty(inDefaults ? defaults : (current?.look ?? {}), local, element);
+      },
+      close(element) {
+        const local = wordName(element);
         if (local === 'style') current = null;
         else if (local === 'rPrDefault') inDefaults = false;
         else if (local === 'rPr') inRunProperties = false;
         else if (local === 'numPr' && current && numId !== null) current.numbering = { numId, level };
-        continue;
-      }
-      if (local === 'style') {
-        const id = token.attributes[`${prefix}:styleId`] ?? '';
-        const entry: StyleEntry = { basedOn: null, look: {}, alignment: null, numbering: null };
-        styles.set(id, entry);
-        current = token.selfClosing ? null : entry;
-      } else if (local === 'rPrDefault') inDefaults = !token.selfClosing;
-      else if (local === 'rPr' && !token.selfClosing) inRunProperties = true;
-      else if (local === 'basedOn' && current) current.basedOn = token.attributes[`${prefix}:val`] ?? null;
-      else if (local === 'jc' && current) current.alignment = token.attributes[`${prefix}:val`] ?? null;
-      else if (local === 'numPr') {
-        numId = null;
-        level = 0;
-      } else if (local === 'numId') numId = token.attributes[`${prefix}:val`] ?? null;
-      else if (local === 'ilvl') level = Number(token.attributes[`${prefix}:val`] ?? 0) || 0;
-      else if (inRunProperties) applyRunProperty(inDefaults ? defaults : (current?.look ?? {}), local, token.attributes, prefix);
-    }
+      },
+    });
   }
   const resolve = <T>(styleId: string | null, pick: (entry: StyleEntry) => T | null | undefined): T | null => {
     const seen = new Set<string>();
@@ -113,29 +112,32 @@ export function readStyles(xml: string | null, prefix: string): WordStyles {
 }
 
 /** Whether each numbering (numId) level counts (1, a, I…) or bullets. */
-export function readNumbering(xml: string | null, prefix: string): (numId: string, level: number) => boolean {
+export function readNumbering(part: PackagePart | null): (numId: string, level: number) => boolean {
   const formats = new Map<string, Map<number, string>>();
   const abstractOf = new Map<string, string>();
-  if (xml) {
+  if (part) {
     let abstractId: string | null = null;
     let numId: string | null = null;
     let level = 0;
-    for (const token of xmlTokens(xml)) {
-      if (token.kind !== 'open') continue;
-      const value = token.attributes[`${prefix}:val`];
-      if (token.name === `${prefix}:abstractNum`) {
-        abstractId = token.attributes[`${prefix}:abstractNumId`] ?? null;
-        numId = null;
-      } else if (token.name === `${prefix}:num`) {
-        numId = token.attributes[`${prefix}:numId`] ?? null;
-        abstractId = null;
-      } else if (token.name === `${prefix}:lvl`) level = Number(token.attributes[`${prefix}:ilvl`] ?? 0) || 0;
-      else if (token.name === `${prefix}:numFmt` && abstractId !== null && value !== undefined) {
-        const levels = formats.get(abstractId) ?? new Map<number, string>();
-        levels.set(level, value);
-        formats.set(abstractId, levels);
-      } else if (token.name === `${prefix}:abstractNumId` && numId !== null && value !== undefined) abstractOf.set(numId, value);
-    }
+    readXmlPart(part, {
+      open(element) {
+        const local = wordName(element);
+        const value = wordAttribute(element, 'val');
+        if (local === 'abstractNum') {
+          abstractId = wordAttribute(element, 'abstractNumId') ?? null;
+          numId = null;
+        } else if (local === 'num') {
+          numId = wordAttribute(element, 'numId') ?? null;
+          abstractId = null;
+        } else if (local === 'lvl') level = Number(wordAttribute(element, 'ilvl') ?? 0) || 0;
+        else if (local === 'numFmt' && abstractId !== null && value !== undefined) {
+          const levels = formats.get(abstractId) ?? new Map<number, string>();
+          levels.set(level, value);
+          formats.set(abstractId, levels);
+        } else if (local === 'abstractNumId' && numId !== null && value !== undefined) abstractOf.set(numId, value);
+      },
+      close() {},
+    });
   }
   return (numId, level) => {
     const format = formats.get(abstractOf.get(numId) ?? '')?.get(level);

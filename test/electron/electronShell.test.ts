@@ -26,7 +26,7 @@ describe('the Electron shell', () => {
     expect(preload).not.toMatch(/require\((?!["']electron["'])/);
   });
 
-  it('bundles the file worker beside the entry, loadable by plain Node, writing a .docx', async () => {
+  it('bundles the file worker beside the entry, loadable by plain Node, writing a .docx and reading it back', async () => {
     // The bundled entry starts the worker beside it (fileWorkers.ts), not the TypeScript bootstrap.
     expect(readFileSync(buildElectronBundle(), 'utf8')).toContain('./fileWorker.cjs');
     const worker = new Worker(fileWorkerBundle);
@@ -38,6 +38,12 @@ describe('the Electron shell', () => {
       if (!response.ok || !(response.value instanceof Uint8Array)) throw new Error(`the bundled worker wrote no .docx: ${JSON.stringify(response)}`);
       expect(response.id).toBe(1);
       expect(zipPart(Buffer.from(response.value), 'word/document.xml')).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
+      // Reading it back runs the import's libraries (fflate, saxes) as bundled.
+      const read: FileJobRequest = { id: 2, kind: 'importDocx', fileBase64: Buffer.from(response.value).toString('base64'), fileName: 'thoa-uoc.docx' };
+      worker.postMessage(read);
+      const [imported] = (await once(worker, 'message')) as [FileJobResponse];
+      if (!imported.ok || imported.value instanceof Uint8Array) throw new Error(`the bundled worker read no .docx: ${JSON.stringify(imported)}`);
+      expect(imported.value.report.articles).toBeGreaterThan(10);
     } finally {
       await worker.terminate();
     }

@@ -7,11 +7,12 @@ import { buildAgreementModel, type ExportedDocument } from '#shared/export/agree
 import { inlineText } from '#shared/export/blockRender';
 import { renderDocx } from '#main/export/docx';
 import { importDocx } from '#main/import/docxImport';
+import { openPackage } from '#main/import/docxPackage';
 import { readWordBody } from '#main/import/wordDocument';
-import { zipEntries } from '#main/import/zipDirectory';
 import { completeDocument, librarySources, sequentialIds } from './agreementFixture';
-import { buildZip, saveArtifact } from './fileTools';
+import { saveArtifact } from './fileTools';
 import { irregularDocx } from './irregularDocx';
+import { writeZip } from './zipFixtures';
 
 /** A document's structure as text: chapter titles, and each article's title and blocks. */
 interface Outline {
@@ -123,7 +124,7 @@ describe('importing a .docx', () => {
 
   it('reads the same text as mammoth does, from the exported file and the hand-made one', async () => {
     for (const bytes of [exported, await irregularDocx()]) {
-      const ours = readWordBody(bytes, zipEntries(bytes)).blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text))).join('');
+      const ours = readWordBody(openPackage(bytes)).blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text))).join('');
       const theirs = (await mammoth.extractRawText({ buffer: bytes })).value;
       expect(letters(ours)).toBe(letters(theirs));
     }
@@ -138,8 +139,8 @@ describe('importing a .docx', () => {
     await expectRefused(random, /not a \.docx/);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
     await expectRefused(ole, /password-protected \(encrypted\) or is an old Word 97–2003 \.doc/);
-    await expectRefused(buildZip({ 'hello.txt': 'xin chào', 'data/readme.md': '# không phải Word' }), /not a Word document/);
+    await expectRefused(writeZip([{ name: 'hello.txt', data: Buffer.from('xin chào') }, { name: 'data/readme.md', data: Buffer.from('# không phải Word') }]), /not a Word document/);
     await expectRefused(exported.subarray(0, Math.floor(exported.length / 2)), /damaged/);
-    await expectRefused(buildZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>' }), /no text/);
+    await expectRefused(writeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') }]), /no text/);
   });
 });

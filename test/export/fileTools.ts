@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { readZipEntry, zipEntries } from '#main/import/zipDirectory';
+import { strFromU8, unzipSync } from 'fflate';
 
 // Asynchronous on purpose: a test that blocks the event loop for seconds (poppler on a long PDF)
 // also stops the in-process server's keep-alive timers, and the next fetch may then go out on a
@@ -22,9 +21,9 @@ export function saveArtifact(name: string, bytes: Uint8Array | string): string {
 
 /** One part of a ZIP package (a .docx) as text. */
 export function zipPart(bytes: Buffer, name: string): string {
-  const entry = zipEntries(bytes).find((candidate) => candidate.name === name);
-  if (!entry) throw new Error(`no ${name} in the package`);
-  return readZipEntry(bytes, entry, 64 * 1024 * 1024).toString('utf8');
+  const part = unzipSync(bytes, { filter: (file) => file.name === name })[name];
+  if (!part) throw new Error(`no ${name} in the package`);
+  return strFromU8(part);
 }
 
 /** The text of a .docx's body (word/document.xml): one line per paragraph, tags dropped, entities read. */
@@ -34,46 +33,6 @@ export function docxBodyText(bytes: Buffer): string {
     .replace(/<\/w:p>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|apos);/g, (_entity, name: string) => entities[name] ?? '');
-}
-
-/** A ZIP archive of the given files (deflated), for packages that are not Word documents. */
-export function buildZip(files: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.from(content, 'utf8');
-    const packed = deflateRawSync(data);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 14); // CRC left at 0: the readers under test never check it
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 /** pdfinfo's fields ("Pages", "Page size", …). */

@@ -11,7 +11,8 @@ import { renderDocx } from '#main/export/docx';
 import { importDocx } from '#main/import/docxImport';
 import { joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { completeDocument, librarySources, sequentialIds } from './agreementFixture';
-import { buildZip, docxBodyText, pdfText, saveArtifact, zipPart } from './fileTools';
+import { docxBodyText, pdfText, saveArtifact, zipPart } from './fileTools';
+import { writeZip } from './zipFixtures';
 
 // Characters XML 1.0 does not allow (U+0001, U+FFFE, U+FFFF…) in a document's text make a .docx's
 // document.xml ill-formed, and Word then refuses the whole file. The API refuses them in what
@@ -102,7 +103,10 @@ describe('importing a .docx that holds them', () => {
   it('leaves them out of the text, written as characters or as character references', async () => {
     const run = (text: string, bold = false) => `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     const documentXml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${run('Điều 1. Phạm vi&#xFFFE; áp dụng', true)}${run('Thỏa ước áp dụng&#1; trong toàn\u0001 Công ty&#65535;.')}</w:body></w:document>`;
-    const file = buildZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': documentXml });
+    const file = writeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.from(documentXml) },
+    ]);
     const preview = await importDocx(file.toString('base64'), 'thoa-uoc.docx', sequentialIds());
     const texts: string[] = [];
     mapStrings(preview.content, (text) => {
