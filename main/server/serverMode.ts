@@ -10,6 +10,7 @@ import { createFileWorkers } from '#main/export/fileWorkers';
 import { createNetworkShare } from '#main/server/networkShare';
 import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
+import type { ConnectionLimits } from '#main/sync/syncConnection';
 import { createSyncServer } from '#main/sync/syncServer';
 import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
 
@@ -20,6 +21,8 @@ export interface ServerModeOptions {
   logger: Logger;
   maxFrameBytes?: number;
   pingIntervalMs?: number;
+  connectionLimits?: ConnectionLimits;
+  maxConnectionsPerParticipant?: number;
   /** The services' clock (default Date.now). */
   now?: () => number;
   /** The built renderer to serve (default dist/renderer of this checkout). */
@@ -55,6 +58,8 @@ export async function startServerMode(options: ServerModeOptions) {
     authentication,
     maxFrameBytes: options.maxFrameBytes,
     pingIntervalMs: options.pingIntervalMs,
+    connectionLimits: options.connectionLimits,
+    maxConnectionsPerParticipant: options.maxConnectionsPerParticipant,
     lookupVariable: context.lookupVariable,
   });
   // Chromium starts at the first PDF export only, and stops with the server.

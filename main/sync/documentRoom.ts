@@ -113,17 +113,16 @@ export class DocumentRoom {
     return !this.failed && !this.closed;
   }
 
-  answerSyncStep1(connection: RoomConnection, stateVector: Uint8Array): void {
-    try {
-      Y.decodeStateVector(stateVector);
-    } catch (error) {
-      throw new MalformedFrameError(`invalid state vector (${(error as Error).message})`);
-    }
+  /**
+   * The answer to a sync step 1: everything the document has beyond the state vector, or null
+   * when the room can no longer serve.
+   */
+  syncStep2For(stateVector: Uint8Array): Uint8Array | null {
     // The answer is encoded from the in-memory document: store what is pending first, or a
     // client joining mid-burst would see updates a crash could still lose (see decision 0002).
     this.persistent.flush();
-    if (this.failed) return;
-    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (this.failed) return null;
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
   /** Applies a client's update; refused (not applied, not stored) for read-only participants. */

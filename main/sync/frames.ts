@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { messageType, syncMessageType } from '#shared/sync/protocol';
 
 /** A frame the server could not understand; the connection that sent it is closed. */
@@ -27,7 +28,14 @@ export function decodeFrame(frame: Uint8Array): IncomingFrame {
     if (type === messageType.sync) {
       const subType = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (subType === syncMessageType.step1) result = { kind: 'syncStep1', stateVector: payload };
+      if (subType === syncMessageType.step1) {
+        try {
+          Y.decodeStateVector(payload);
+        } catch (error) {
+          throw new MalformedFrameError(`invalid state vector (${(error as Error).message})`);
+        }
+        result = { kind: 'syncStep1', stateVector: payload };
+      }
       else if (subType === syncMessageType.step2 || subType === syncMessageType.update) result = { kind: 'syncUpdate', update: payload };
       else throw new MalformedFrameError(`unknown sync message type ${subType}`);
     } else if (type === messageType.awareness) {

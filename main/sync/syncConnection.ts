@@ -4,6 +4,7 @@ import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { DocumentRoom, RoomConnection } from '#main/sync/documentRoom';
 import { decodeFrame, MalformedFrameError } from '#main/sync/frames';
+import { RateLimit } from '#main/sync/rateLimit';
 
 /** WebSocket close reasons are limited to 123 bytes of UTF-8. */
 function closeReason(reason: string): string {
@@ -18,12 +19,29 @@ export function refuseSocket(socket: WebSocket, code: CloseCode, reason: string,
   socket.close(code, closeReason(reason));
 }
 
+/** How much one socket may make the server hold for it. */
+export interface ConnectionLimits {
+  /** A socket whose unsent frames exceed this does not read what it is sent: it is closed (4508). */
+  maxBufferedBytes: number;
+  /** Whole states (answers to sync step 1) a socket gets at once, then one per interval. */
+  fullStateBurst: number;
+  fullStateIntervalMs: number;
+}
+
+export const defaultConnectionLimits: ConnectionLimits = { maxBufferedBytes: 32 * 1024 * 1024, fullStateBurst: 4, fullStateIntervalMs: 2_000 };
+
 /** One authenticated socket in one document room. */
 export class SyncConnection implements RoomConnection {
   /** Set by every pong; a connection still false at the next ping is dead. */
   isAlive = true;
   /** Set once the connection has left its room (closed by either side); nothing it sends counts after that. */
   private hasLeft = false;
+  /**
+   * Sync step 1 asks for everything the client lacks: one answer at a time per socket, at a
+   * limited rate; requests made meanwhile are folded into one, for the latest state vector.
+   */
+  private fullState: { sending: boolean; wanted: Uint8Array | null; timer: ReturnType<typeof setTimeout> | null } = { sending: false, wanted: null, timer: null };
+  private readonly fullStateRate: RateLimit;
 
   constructor(
     private readonly socket: WebSocket,
@@ -33,21 +51,60 @@ export class SyncConnection implements RoomConnection {
     readonly wantsNotices: boolean,
     private readonly room: DocumentRoom,
     private readonly logger: Logger,
+    private readonly limits: ConnectionLimits,
     private readonly onClosed: (connection: SyncConnection) => void,
   ) {
+    this.fullStateRate = new RateLimit(limits.fullStateBurst, limits.fullStateIntervalMs);
     socket.binaryType = 'nodebuffer';
     socket.on('pong', () => {
       this.isAlive = true;
     });
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('error', (error) => {
-      this.logger.log('warn', 'sync.socket_error', { document: room.documentId, participant: participant.id, error });
+      this.logger.log('warn', 'sync.socket_error', { error });
     });
     socket.on('close', () => this.leave());
   }
 
-  send(frame: Uint8Array): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+  send(frame: Uint8Array, sent?: () => void): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    // Frames a socket does not read pile up in the server's memory: past the limit it is closed
+    // (a frame is never dropped: the client would miss an update), and it resyncs on reconnection.
+    // One frame is always taken, however large: a whole state may be larger than the limit.
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.logger.log('warn', 'sync.slow_peer', { buffered: this.socket.bufferedAmount });
+      this.close(closeCodes.tooSlow, 'the connection does not read what the server sends; reconnect');
+      return;
+    }
+    this.socket.send(frame, sent && (() => sent()));
+  }
+
+  /** Answers sync step 1 (see fullState): at once if nothing is being sent and the rate allows. */
+  private requestFullState(stateVector: Uint8Array): void {
+    this.fullState.wanted = stateVector;
+    this.answerFullState();
+  }
+
+  private answerFullState(): void {
+    const state = this.fullState;
+    if (this.hasLeft || state.sending || state.timer !== null || state.wanted === null) return;
+    const waitMs = this.fullStateRate.take();
+    if (waitMs > 0) {
+      state.timer = setTimeout(() => {
+        state.timer = null;
+        this.answerFullState();
+      }, waitMs);
+      return;
+    }
+    const frame = this.room.syncStep2For(state.wanted);
+    state.wanted = null;
+    if (frame === null) return;
+    state.sending = true;
+    // Called once the frame is handed to the network (or the socket closed).
+    this.send(frame, () => {
+      state.sending = false;
+      this.answerFullState();
+    });
   }
 
   /**
@@ -66,14 +123,23 @@ export class SyncConnection implements RoomConnection {
   private leave(): void {
     if (this.hasLeft) return;
     this.hasLeft = true;
+    if (this.fullState.timer !== null) clearTimeout(this.fullState.timer);
     this.onClosed(this);
   }
 
-  /** Sends a ping; returns false (and drops the socket) when the last ping went unanswered. */
+  /**
+   * Sends a ping; returns false (and drops the socket) when the last ping went unanswered: a dead
+   * peer, or one that no longer reads (its frames still wait to be sent), which is told why.
+   */
   checkAlive(): boolean {
     if (!this.isAlive) {
-      this.logger.log('info', 'sync.dead_peer', { document: this.room.documentId, participant: this.participant.id });
-      this.socket.terminate();
+      if (this.socket.bufferedAmount > 0) {
+        this.logger.log('warn', 'sync.slow_peer', { buffered: this.socket.bufferedAmount });
+        this.close(closeCodes.tooSlow, 'the connection does not read what the server sends; reconnect');
+      } else {
+        this.logger.log('info', 'sync.dead_peer');
+        this.socket.terminate();
+      }
       return false;
     }
     this.isAlive = false;
@@ -88,7 +154,7 @@ export class SyncConnection implements RoomConnection {
       const frame = decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       switch (frame.kind) {
         case 'syncStep1':
-          this.room.answerSyncStep1(this, frame.stateVector);
+          this.requestFullState(frame.stateVector);
           break;
         case 'syncUpdate':
           this.room.receiveUpdate(this, frame.update);
@@ -105,13 +171,13 @@ export class SyncConnection implements RoomConnection {
       }
     } catch (error) {
       if (error instanceof MalformedFrameError) {
-        this.logger.log('warn', 'sync.malformed_frame', { document: this.room.documentId, participant: this.participant.id, reason: error.message });
+        this.logger.log('warn', 'sync.malformed_frame', { reason: error.message });
         this.close(closeCodes.malformed, `malformed message: ${error.message}`);
       } else {
         // The update decoded but could not be applied, leaving the in-memory document in doubt.
         // Its sender is refused for good (44xx: the stock provider does not reconnect), so it
         // cannot repeat this; everyone else reconnects to the stored state (see DocumentRoom.fail).
-        this.logger.log('warn', 'sync.unappliable_update', { document: this.room.documentId, participant: this.participant.id, error });
+        this.logger.log('warn', 'sync.unappliable_update', { error });
         this.close(closeCodes.malformed, 'an update could not be applied');
         this.room.fail('integrity', error);
       }

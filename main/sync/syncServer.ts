@@ -8,7 +8,7 @@ import type { Authentication } from '#main/services/authentication';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { DocumentRoom } from '#main/sync/documentRoom';
 import { encodeNotice } from '#main/sync/frames';
-import { refuseSocket, SyncConnection } from '#main/sync/syncConnection';
+import { defaultConnectionLimits, refuseSocket, SyncConnection, type ConnectionLimits } from '#main/sync/syncConnection';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import { createWritePolicy } from '#main/sync/writePolicy';
 
@@ -19,6 +19,10 @@ export interface SyncServerOptions {
   maxFrameBytes?: number;
   /** How often to ping; a peer that has not answered the previous ping is dropped (default 30 s). */
   pingIntervalMs?: number;
+  /** What one socket may make the server hold for it (see syncConnection.ts). */
+  connectionLimits?: ConnectionLimits;
+  /** Sockets one participant may have open on its document at once (default 8: tabs and devices). */
+  maxConnectionsPerParticipant?: number;
   compactMinBytes?: number;
   /** Definitions of the variables a document may hold, to validate values written through sync. */
   lookupVariable: VariableLookup;
@@ -41,6 +45,8 @@ export function createSyncServer(options: SyncServerOptions) {
   const connections = new Set<SyncConnection>();
   let accepting = true;
   const writePolicy = createWritePolicy(options.lookupVariable);
+  const connectionLimits = options.connectionLimits ?? defaultConnectionLimits;
+  const maxConnectionsPerParticipant = options.maxConnectionsPerParticipant ?? 8;
 
   // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
   // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
@@ -114,11 +120,16 @@ export function createSyncServer(options: SyncServerOptions) {
       logger.log('error', 'sync.load_failed', { document: documentId, error });
       return refuseSocket(socket, closeCodes.storageFailure, 'the document could not be loaded', logger, fields);
     }
+    const open = [...room.connections].filter((connection) => connection.participant.id === participant.id).length;
+    if (open >= maxConnectionsPerParticipant) {
+      return refuseSocket(socket, closeCodes.tooManyConnections, `this participant already has ${open} connections to the document; close one first`, logger, { ...fields, participant: participant.id });
+    }
     const wantsNotices = url.searchParams.get('notices') === '1';
-    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), wantsNotices, room, logger, (closed) => onConnectionClosed(closed, room));
+    const connectionLogger = logger.child({ document: documentId, participant: participant.id, side: participant.side });
+    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), wantsNotices, room, connectionLogger, connectionLimits, (closed) => onConnectionClosed(closed, room));
     connections.add(connection);
     room.join(connection);
-    logger.log('info', 'sync.connected', { document: documentId, participant: participant.id, side: participant.side });
+    connectionLogger.log('info', 'sync.connected');
   }
 
   const pingTimer = setInterval(() => {

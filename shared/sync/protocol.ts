@@ -52,6 +52,10 @@ export const closeCodes = {
   unknownDocument: 4404,
   /** The client asked for a protocol version this server does not speak. */
   protocolMismatch: 4426,
+  /** The participant already has as many connections to the document as the server allows. */
+  tooManyConnections: 4429,
+  /** The connection did not read what the server sent (its unsent frames piled up); reconnect. */
+  tooSlow: 4508,
 } as const;
 
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];

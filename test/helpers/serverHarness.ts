@@ -1,7 +1,5 @@
 import { createMemoryLogger } from '#main/logger';
-import { startServerMode, type RunningServer } from '#main/server/serverMode';
-import type { VersioningOptions } from '#main/services/serviceContext';
-import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
+import { startServerMode, type RunningServer, type ServerModeOptions } from '#main/server/serverMode';
 import type { Side } from '#shared/sides';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { createTempFolder } from './tempFolder';
@@ -17,11 +15,14 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
+export type HarnessOptions = Pick<ServerModeOptions, 'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits'> & { dataFolder?: string };
+
 /** A real server on 127.0.0.1, port 0, over a fresh data folder. */
-export async function startHarness(options: { maxFrameBytes?: number; pingIntervalMs?: number; dataFolder?: string; now?: () => number; versioning?: VersioningOptions; redemptionLimits?: AttemptLimits } = {}): Promise<Harness> {
-  const folder = options.dataFolder ? { path: options.dataFolder, remove: () => {} } : createTempFolder();
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { dataFolder, ...serverOptions } = options;
+  const folder = dataFolder ? { path: dataFolder, remove: () => {} } : createTempFolder();
   const logger = createMemoryLogger();
-  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, maxFrameBytes: options.maxFrameBytes, pingIntervalMs: options.pingIntervalMs, now: options.now, versioning: options.versioning, redemptionLimits: options.redemptionLimits });
+  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, ...serverOptions });
   const harness: Harness = {
     server: await start(),
     dataFolder: folder.path,
