@@ -55,7 +55,7 @@ function placementInDocument(doc: Y.Doc, id: Y.ID): Placement {
 }
 
 /** The items of an update by client, in clock order, to find the one covering an ID. */
-function indexItems(structs: DecodedUpdate['structs']): Map<number, Y.Item[]> {
+export function indexItems(structs: DecodedUpdate['structs']): Map<number, Y.Item[]> {
   const byClient = new Map<number, Y.Item[]>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -66,7 +66,8 @@ function indexItems(structs: DecodedUpdate['structs']): Map<number, Y.Item[]> {
   return byClient;
 }
 
-function findCovering(index: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined {
+/** The item of an update (indexed by indexItems) that covers an ID, if any. */
+export function findCovering(index: Map<number, Y.Item[]>, id: Y.ID): Y.Item | undefined {
   const list = index.get(id.client);
   if (!list) return undefined;
   let low = 0;

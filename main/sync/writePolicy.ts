@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
+import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
+import { bodyShapeProblem } from '#main/sync/bodyShape';
 import { inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
 
 /** The reason for refusing an update with these effects, or null to accept it. */
@@ -23,6 +25,8 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
       if (write.root !== variablesRootName) continue;
       const definition = lookupVariable(write.key);
       if (!definition) return `unknown variable "${write.key}"`;
+      const illegal = typeof write.value === 'string' ? xmlIllegalCharacters(write.value) : [];
+      if (illegal.length > 0) return `invalid value for the variable "${write.key}": it holds ${describeCharacter(illegal[0] as string)}, which no document can hold`;
       const problem = validateVariableValue(definition, write.value);
       if (problem) return `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}`;
     }
@@ -44,7 +48,11 @@ export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y
 export function checkUpdates(policy: WritePolicy, onApplied?: (effects: UpdateEffects) => void): AdmissionCheck {
   return (decoded, doc, isWaiting) => {
     const effects = inspectUpdate(decoded, doc, isWaiting);
-    const refusal = policy(effects);
+    let refusal = policy(effects);
+    if (refusal === null && effects.roots.has(contentRootName)) {
+      const problem = bodyShapeProblem(decoded, doc, isWaiting);
+      if (problem !== null) refusal = `the text cannot take this change: ${problem}`;
+    }
     return refusal === null ? { refusal, onApplied: () => onApplied?.(effects) } : { refusal };
   };
 }

@@ -22,6 +22,7 @@ export const en: Translations = {
     gone: 'The invitation has already been used or has expired.',
     payload_too_large: 'What was sent is too large.',
     rate_limited: 'Too many wrong invitation codes; wait a while, then try again.',
+    damaged_document: 'The document’s text is damaged in one place (see the detail); restore an earlier version.',
     cancelled: 'Cancelled.',
     internal: 'The server ran into an error.',
     unreachable: 'The server cannot be reached.',

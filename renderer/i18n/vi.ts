@@ -21,6 +21,7 @@ export const vi = {
     gone: 'Lời mời đã được sử dụng hoặc đã hết hạn.',
     payload_too_large: 'Dữ liệu gửi lên quá lớn.',
     rate_limited: 'Đã nhập sai mã mời quá nhiều lần; vui lòng đợi rồi thử lại.',
+    damaged_document: 'Nội dung văn bản bị hỏng ở một chỗ (xem chi tiết); hãy khôi phục một phiên bản trước đó.',
     cancelled: 'Đã hủy.',
     internal: 'Máy chủ gặp lỗi.',
     unreachable: 'Không kết nối được máy chủ.',

@@ -8,6 +8,7 @@ export const apiErrorCodes = [
   'gone',
   'payload_too_large',
   'rate_limited',
+  'damaged_document',
   'cancelled',
   'internal',
 ] as const;
@@ -47,6 +48,8 @@ const httpStatusByCode: Record<ApiErrorCode, number> = {
   gone: 410,
   payload_too_large: 413,
   rate_limited: 429,
+  // The document's stored text cannot be laid out (damaged before the write policy checked its shape).
+  damaged_document: 422,
   // Nobody reads it: the client closed the request (nginx's "client closed request").
   cancelled: 499,
   internal: 500,

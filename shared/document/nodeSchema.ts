@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stableIdPattern } from '#shared/document/elementRules';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { refuseXmlIllegal } from '#shared/text/textSchemas';
 
@@ -36,7 +37,7 @@ const bodyBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('table'), children: z.array(tableRow).min(1) }).strict(),
 ]);
 
-const stableId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'ids are 1 to 64 letters, digits, "_", "-" or "."');
+const stableId = z.string().regex(stableIdPattern, 'ids are 1 to 64 letters, digits, "_", "-" or "."');
 
 const article = z
   .object({

@@ -1,6 +1,7 @@
 import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import * as Y from 'yjs';
+import { checkBodyShape, DamagedBodyError } from '#shared/document/bodyShape';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
@@ -48,7 +49,48 @@ export function encodeInitialContent(content: InitialContent): Uint8Array {
   return update;
 }
 
-/** Reads a document's body as Slate nodes. */
+/**
+ * Reads a document's body as Slate nodes; throws DamagedBodyError, naming the place, when its
+ * shape does not allow laying it out.
+ */
 export function readContent(doc: Y.Doc): TopLevelBlock[] {
-  return yTextToSlateElement(contentRoot(doc)).children as unknown as TopLevelBlock[];
+  const root = contentRoot(doc);
+  if (root.length === 0) throw new DamagedBodyError('as a whole', 'the body is empty');
+  let articlesBefore = 0;
+  const children = (root.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((part, index) => {
+    if (!(part.insert instanceof Y.XmlText)) return { ...part.attributes, text: part.insert };
+    const element = part.insert;
+    try {
+      return yTextToSlateElement(element);
+    } catch (error) {
+      throw new DamagedBodyError(placeOfUnreadable(element, index, articlesBefore), `it cannot be read (${(error as Error).message})`);
+    } finally {
+      articlesBefore += articlesIn(element);
+    }
+  });
+  return checkBodyShape(children);
+}
+
+/** Where a top-level element that cannot be read is damaged: the article at fault if there is one. */
+function placeOfUnreadable(element: Y.XmlText, index: number, articlesBefore: number): string {
+  if (element.getAttribute('type') === 'article') return `in Điều ${articlesBefore + 1}`;
+  let articles = articlesBefore;
+  for (const part of element.toDelta() as { insert: unknown }[]) {
+    if (!(part.insert instanceof Y.XmlText) || part.insert.getAttribute('type') !== 'article') continue;
+    articles += 1;
+    try {
+      yTextToSlateElement(part.insert);
+    } catch {
+      return `in Điều ${articles}`;
+    }
+  }
+  return `in block ${index + 1} of the body`;
+}
+
+/** How many articles a top-level element is or holds, read from its attributes alone. */
+function articlesIn(element: Y.XmlText): number {
+  const type = element.getAttribute('type');
+  if (type === 'article') return 1;
+  if (type !== 'chapter') return 0;
+  return (element.toDelta() as { insert: unknown }[]).filter((part) => part.insert instanceof Y.XmlText && part.insert.getAttribute('type') === 'article').length;
 }

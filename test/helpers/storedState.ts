@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { UpdateLog } from '#main/store/updateLog';
+import { bodyParagraph } from './bodyText';
 
 /** The document as the store holds it: the checkpoint and the logged tail applied to a fresh Y.Doc. */
 export function storedDoc(log: UpdateLog, documentId: string): Y.Doc {
@@ -23,13 +24,13 @@ export function writersOf(doc: Y.Doc): Set<number> {
 }
 
 /**
- * The body text as the stock test clients read it (`getText('content')`), taken from a copy so
- * that reading never touches a live document (such as the server's own).
+ * The text stock test clients type (their `text`: the body's first paragraph), taken from a copy
+ * so that reading never touches a live document (such as the server's own).
  */
 export function contentText(doc: Y.Doc): string {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const text = copy.getText('content').toString();
+  const text = bodyParagraph(copy).toString();
   copy.destroy();
   return text;
 }

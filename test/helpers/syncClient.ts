@@ -3,12 +3,14 @@ import { WebsocketProvider } from 'y-websocket';
 import { readAuthMessage } from 'y-protocols/auth';
 import * as Y from 'yjs';
 import { messageType, syncPath } from '#shared/sync/protocol';
+import { bodyParagraph, findBodyParagraph } from './bodyText';
 import { waitFor } from './waitFor';
 
 export interface SyncClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  text: Y.Text;
+  /** The body's first paragraph (available once synced with a document that has one). */
+  text: Y.XmlText;
   /** Every "permission denied" reason the server sent (y-protocols auth messages), in order. */
   denials: string[];
   /** How many times the server side closed the socket (not counting disconnect() or destroy()). */
@@ -39,10 +41,8 @@ export function connectClient(serverUrl: string, documentId: string, token: stri
   const client: SyncClient = {
     doc,
     provider,
-    // Read on use: a client that binds the body as the app does (a Y.XmlText, see
-    // shared/document/yjsContent.ts) must not have it defined as a plain Y.Text first.
     get text() {
-      return doc.getText('content');
+      return bodyParagraph(doc);
     },
     denials: [],
     drops: 0,
@@ -81,7 +81,10 @@ export function synced(client: SyncClient): Promise<void> {
 
 /** Waits until a client's text satisfies a predicate. */
 export function textMatches(client: SyncClient, predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<void> {
-  return waitFor(() => predicate(client.text.toString()), what, {
+  return waitFor(() => {
+    const text = findBodyParagraph(client.doc);
+    return text !== null && predicate(text.toString());
+  }, what, {
     timeoutMs,
     subscribe: (notify) => {
       client.doc.on('update', notify);

@@ -13,9 +13,10 @@ import { deletionOnlyUpdate } from '../helpers/hostileUpdates';
 import { createTempFolder } from '../helpers/tempFolder';
 
 /**
- * S18 S19 S13 S14 as one property: whatever an attacker sends between the honest edits of two
+ * S18 S19 S22 S13 S14 as one property: whatever an attacker sends between the honest edits of two
  * participants (deletions of clocks nobody wrote yet, writes under someone else's client id,
- * updates resting on changes nobody sent, server-owned parts, invalid values, garbage), the server
+ * updates resting on changes nobody sent, server-owned parts, invalid values, a damaged body,
+ * garbage), the server
  * ends exactly where the honest edits and the server's own changes alone lead, and so do its
  * stored log and every honest client. `THOA_UOC_PROPERTY_RUNS` raises the number of runs
  * (`npm run bench -- hostile` runs many more).
@@ -40,6 +41,7 @@ type Step =
   | { kind: 'strangerNeighbour'; text: string }
   | { kind: 'serverPart'; remove: boolean }
   | { kind: 'invalidValue'; value: number }
+  | { kind: 'damageBody'; how: 'looseText' | 'sharedMap' | 'emptyBody' | 'unknownElement' }
   | { kind: 'garbage'; bytes: Uint8Array };
 
 const who = fc.constantFrom<Who>('employer', 'union');
@@ -57,6 +59,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('strangerNeighbour' as const), text: words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('serverPart' as const), remove: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalidValue' as const), value: fc.integer({ min: -1000, max: 99 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('damageBody' as const), how: fc.constantFrom('looseText' as const, 'sharedMap' as const, 'emptyBody' as const, 'unknownElement' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('garbage' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }) },
 );
 
@@ -246,6 +249,22 @@ describe('S18 S19 hostile updates between honest edits', () => {
               Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
               const before = Y.encodeStateVector(forger);
               variablesMap(forger).set('ot_rate_weekday', current.value);
+              deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+              break;
+            }
+            case 'damageBody': {
+              const forger = new Y.Doc();
+              Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+              const before = Y.encodeStateVector(forger);
+              const body = contentRoot(forger);
+              if (current.how === 'looseText') body.insert(0, 'chữ rời');
+              else if (current.how === 'sharedMap') body.insertEmbed(0, new Y.Map());
+              else if (current.how === 'emptyBody') body.delete(0, body.length);
+              else {
+                const element = new Y.XmlText();
+                element.setAttribute('type', 'image');
+                body.insertEmbed(0, element);
+              }
               deliver(attacker, Y.encodeStateAsUpdate(forger, before));
               break;
             }

@@ -4,6 +4,7 @@ import { closeCodes } from '#shared/sync/protocol';
 import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { connectClient, presenceMatches, serverClose, synced, textMatches, type SyncClient } from '../helpers/syncClient';
 import { awarenessFrame, openRawSocket, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
+import { bodyParagraph } from '../helpers/bodyText';
 import { contentText, storedWriters, writersOf } from '../helpers/storedState';
 
 describe('S5 refused connections and S6 revocation', () => {
@@ -102,11 +103,12 @@ describe('S5 refused connections and S6 revocation', () => {
     silent.socket.pause();
 
     const late = new Y.Doc();
-    late.getText('content').insert(0, '[sent after the revocation]');
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(b.doc));
+    bodyParagraph(late).insert(0, '[sent after the revocation]');
     // The revocation closes the sockets synchronously on the server; this frame arrives after it,
     // while the socket is still closing (ws keeps reading until the peer answers the close frame).
     await harness.server.handlers['participants/revoke']({ participantId: employer.participant.id }, { kind: 'admin' });
-    talking.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(late)));
+    talking.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(late, Y.encodeStateVector(b.doc))));
     const close = await talking.closed();
     expect(close.code).toBe(closeCodes.unauthorized);
     // Without waiting for ws's 30 s close timeout on the silent socket.

@@ -4,6 +4,7 @@ import { messageType } from '#shared/sync/protocol';
 import { encodeStoredMarker } from '../../renderer/collab/storedAcks';
 import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { openRawSocket, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
+import { bodyParagraph } from '../helpers/bodyText';
 import { waitFor } from '../helpers/waitFor';
 
 /** Markers echoed by the server, in the order they arrived. */
@@ -26,12 +27,13 @@ describe('S12 stored acknowledgements', () => {
     await waitFor(() => acknowledged(raw).includes(1), 'the marker sent with nothing pending to come back');
 
     const doc = new Y.Doc();
+    Y.applyUpdate(doc, harness.server.sync.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
     const stored: number[] = [];
     doc.on('update', (update: Uint8Array) => {
       raw.socket.send(syncUpdateFrame(update));
     });
     const tailBefore = harness.server.context.store.updates.load(document.id).tail.length;
-    doc.getText('content').insert(0, 'Điều khoản mới');
+    bodyParagraph(doc).insert(0, 'Điều khoản mới');
     raw.socket.send(encodeStoredMarker(2));
     raw.socket.on('message', (data: Buffer) => {
       // At the moment the acknowledgement arrives, the update must already be in the database.
