@@ -12,7 +12,8 @@ import { countingLog, createDocumentStore, databaseBytes, openPersistentDoc } fr
 import { median } from './lib/stats';
 import { printTable } from './lib/table';
 import { loadSequentialTrace, patchCount, type SequentialTrace } from './lib/traces';
-import { expectText, textName, traceToUpdates } from './lib/yjsTrace';
+import { typingTarget } from './lib/traceBody';
+import { expectText, traceToUpdates } from './lib/yjsTrace';
 
 /**
  * The automerge-paper trace as 259,778 Yjs updates (one per keystroke patch), applied by plain
@@ -76,9 +77,9 @@ async function replayRound(batches: readonly (readonly Uint8Array[])[], folder: 
   }
   ours.assertHealthy();
   if (expected !== null) {
-    expectText(plain.getText(textName).toString(), expected, 'plain Yjs applying the updates');
-    expectText(gcOff.getText(textName).toString(), expected, 'plain Yjs (gc off) applying the updates');
-    expectText(ours.doc.doc.getText(textName).toString(), expected, 'PersistentDoc receiving the updates');
+    expectText(typingTarget(plain).toString(), expected, 'plain Yjs applying the updates');
+    expectText(typingTarget(gcOff).toString(), expected, 'plain Yjs (gc off) applying the updates');
+    expectText(typingTarget(ours.doc.doc).toString(), expected, 'PersistentDoc receiving the updates');
   }
   gcOff.destroy();
   const closing = performance.now();
@@ -110,7 +111,7 @@ function reopenOurs(file: string, documentId: string, expected: string): { ms: n
     const started = performance.now();
     const reopened = new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => Date.now(), onStored: () => {}, onStorageFailure: () => {} });
     const ms = performance.now() - started;
-    expectText(reopened.doc.getText(textName).toString(), expected, 'reopening the stored document');
+    expectText(typingTarget(reopened.doc).toString(), expected, 'reopening the stored document');
     reopened.destroy();
     return { ms, openStoreMs };
   } finally {
@@ -123,7 +124,7 @@ function loadPlain(state: Uint8Array, expected: string): number {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   const ms = performance.now() - started;
-  expectText(doc.getText(textName).toString(), expected, 'plain Yjs loading the final state');
+  expectText(typingTarget(doc).toString(), expected, 'plain Yjs loading the final state');
   doc.destroy();
   return ms;
 }

@@ -7,6 +7,7 @@ import { summarize, type Summary } from './lib/stats';
 import { connectClient, whenAllSynced, type BenchClient } from './lib/syncClients';
 import { ourEndpoint, prepareRoom, referenceEndpoint, startOurServer, startReferenceServer } from './lib/syncServers';
 import { printTable } from './lib/table';
+import { seedBodyUpdate } from './lib/traceBody';
 
 /**
  * Edit-to-arrival latency through a sync server over loopback: client A inserts one character,
@@ -84,11 +85,12 @@ async function measure(groups: Record<ServerName, Group>): Promise<Record<Server
   return samples;
 }
 
-async function connectGroup(server: ChildServer, endpoints: Parameters<typeof connectClient>[0][]): Promise<Group> {
+/** `seed`: the body the first client brings (a room of the reference server starts empty). */
+async function connectGroup(server: ChildServer, endpoints: Parameters<typeof connectClient>[0][], seed?: Uint8Array): Promise<Group> {
   const clients: BenchClient[] = [];
   // One at a time, so the join order (and thus who is served last) is the array order.
-  for (const endpoint of endpoints) {
-    const client = connectClient(endpoint);
+  for (const [index, endpoint] of endpoints.entries()) {
+    const client = connectClient(endpoint, index === 0 ? seed : undefined);
     clients.push(client);
     await whenAllSynced([client], server.name);
   }
@@ -121,7 +123,7 @@ async function runSync(): Promise<BenchmarkResult> {
       const indexes = Array.from({ length: clientCount }, (_, index) => index);
       const phase = {
         ours: await connectGroup(ours, indexes.map((index) => ourEndpoint(ours, room, index))),
-        reference: await connectGroup(reference, indexes.map(() => referenceEndpoint(reference, `bench-${clientCount}-clients`))),
+        reference: await connectGroup(reference, indexes.map(() => referenceEndpoint(reference, `bench-${clientCount}-clients`)), seedBodyUpdate()),
       };
       groups.push(phase.ours, phase.reference);
       const samples = await measure(phase);

@@ -2,12 +2,13 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BenchmarkError } from './benchmark';
-import { textName } from './yjsTrace';
+import { typingTarget } from './traceBody';
 
 /** A stock y-websocket client (WebsocketProvider over `ws`), as any third party would connect. */
 export interface BenchClient {
   readonly doc: Y.Doc;
-  readonly text: Y.Text;
+  /** The body's first paragraph, where it types (once synced). */
+  readonly text: Y.XmlText;
   readonly provider: WebsocketProvider;
   destroy(): void;
 }
@@ -19,10 +20,12 @@ export interface Endpoint {
   params: Record<string, string>;
 }
 
-export function connectClient(endpoint: Endpoint): BenchClient {
+/** `seed`: an update applied before connecting (a room of the reference server starts empty). */
+export function connectClient(endpoint: Endpoint, seed?: Uint8Array): BenchClient {
   // Each provider adds a process 'exit' listener; a benchmark holds dozens of them on purpose.
   process.setMaxListeners(Math.max(process.getMaxListeners(), 200));
   const doc = new Y.Doc();
+  if (seed) Y.applyUpdate(doc, seed);
   const provider = new WebsocketProvider(endpoint.url, endpoint.room, doc, {
     params: endpoint.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -31,7 +34,9 @@ export function connectClient(endpoint: Endpoint): BenchClient {
   });
   return {
     doc,
-    text: doc.getText(textName),
+    get text() {
+      return typingTarget(doc);
+    },
     provider,
     destroy() {
       provider.destroy();

@@ -1,19 +1,20 @@
 import * as Y from 'yjs';
 import { BenchmarkError } from './benchmark';
+import { seedBodyUpdate, typingTarget } from './traceBody';
 import type { SequentialTrace } from './traces';
 
-/** The shared type every benchmark edits, as the editor does. */
-export const textName = 'content';
-
 /**
- * Replays a sequential trace on one Y.Text, one Yjs transaction per patch, and returns the
- * update each patch produced (what a client would send for that keystroke). Fails loudly when
- * the replay does not end with the trace's endContent.
+ * Replays a sequential trace in the paragraph of seedBodyUpdate(), one Yjs transaction per
+ * patch, and returns the body's update followed by the update each patch produced (what a
+ * client would send for that keystroke). Fails loudly when the replay does not end with the
+ * trace's endContent.
  */
 export function traceToUpdates(trace: SequentialTrace, name: string): Uint8Array[] {
   const doc = new Y.Doc();
-  const text = doc.getText(textName);
-  const updates: Uint8Array[] = [];
+  const seed = seedBodyUpdate();
+  Y.applyUpdate(doc, seed);
+  const text = typingTarget(doc);
+  const updates: Uint8Array[] = [seed];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   if (trace.startContent !== '') text.insert(0, trace.startContent);
   for (const txn of trace.txns) {

@@ -135,6 +135,8 @@ export function bodyShapeProblem(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: 
     const problem = slot.key === null ? childProblem(item, parent, written) : attributeWriteProblem(item, slot, parent);
     if (problem) return problem;
   }
+  // Only deletions can remove an attribute or empty the body.
+  if (decoded.ds.clients.size === 0) return null;
   return removedAttributeProblem(decoded, doc, written) ?? emptiedBodyProblem(decoded, doc, novel);
 }
 

@@ -204,7 +204,10 @@ export class PersistentDoc<Origin> {
     // missing pieces arrive, from whoever sends them: nothing pending is ever accepted.
     const { waiting } = integration;
     if (waiting !== null) throw new MissingDependenciesError(`${waiting.id.client}:${waiting.id.clock}`);
-    const added = this.applyAndCapture(update, participantId, origin);
+    let added: Uint8Array | null = update;
+    if (integration.exactlyNew) this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
+    else added = this.applyAndCapture(update, participantId, origin);
+    this.leaveNothingPending(participantId);
     if (added === null) return false;
     admission?.onApplied();
     const at = this.options.now();
@@ -217,10 +220,11 @@ export class PersistentDoc<Origin> {
   }
 
   /**
-   * Applies a client's update and returns what it changed in the document (Yjs encodes exactly
-   * that for the transaction), or null when it changed nothing. Deletions of clocks nobody has
-   * written yet stay out: Yjs would keep them pending and delete, later, whatever its author's
-   * (or another participant's, or the server's) next items at those clocks are.
+   * Applies a client's update that repeats what the document has or deletes clocks nobody has
+   * written yet, and returns what it changed in the document (Yjs encodes exactly that for the
+   * transaction), or null when it changed nothing. The deletions of clocks not written yet stay
+   * out: Yjs would keep them pending and delete, later, whatever its author's (or another
+   * participant's, or the server's) next items at those clocks are.
    */
   private applyAndCapture(update: Uint8Array, participantId: string | null, origin: Origin): Uint8Array | null {
     let added: Uint8Array | null = null;
@@ -233,10 +237,14 @@ export class PersistentDoc<Origin> {
     } finally {
       this.doc.off('update', capture);
     }
+    return added;
+  }
+
+  /** After a client's update, nothing may wait in the document: what Yjs kept pending is dropped, with a log line. */
+  private leaveNothingPending(participantId: string | null): void {
     const dropped = dropPending(this.doc);
     if (dropped.structs) this.options.logger.log('error', 'sync.pending_structs_dropped', { document: this.options.documentId, participant: participantId });
     if (dropped.deletions) this.options.logger.log('warn', 'sync.future_deletions_ignored', { document: this.options.documentId, participant: participantId });
-    return added;
   }
 
   /** A client id among an update's new structs that another participant (or the server) writes with. */

@@ -3,22 +3,61 @@ import * as Y from 'yjs';
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type DecodedStruct = DecodedUpdate['structs'][number];
 
-/** The ids an item needs before Yjs can place it: its neighbours and its parent, when given as ids. */
-function referencesOf(struct: DecodedStruct): Y.ID[] {
-  if (!(struct instanceof Y.Item)) return [];
-  const references: Y.ID[] = [];
-  if (struct.origin) references.push(struct.origin);
-  if (struct.rightOrigin) references.push(struct.rightOrigin);
-  if (struct.parent instanceof Y.ID) references.push(struct.parent);
-  return references;
-}
-
 /** Which structs of an update a document can integrate now, and the first one it cannot. */
 export interface Integration {
   /** The first struct Yjs would leave pending, or null when the whole update integrates. */
   waiting: DecodedStruct | null;
   /** Whether a struct of the update would be left pending. */
   isWaiting(struct: DecodedStruct): boolean;
+  /**
+   * Whether the update holds exactly what it adds: no struct the document already has, no
+   * deletion of clocks nobody has written. Its bytes can then be stored and relayed as they are.
+   */
+  exactlyNew: boolean;
+}
+
+/** Whether a struct refers (neighbour, parent) to an item of another client the state lacks. */
+function refersBeyond(struct: DecodedStruct, stateOf: (client: number) => number): boolean {
+  if (!(struct instanceof Y.Item)) return false;
+  const { client } = struct.id;
+  const { origin, rightOrigin, parent } = struct;
+  if (origin && origin.client !== client && origin.clock >= stateOf(origin.client)) return true;
+  if (rightOrigin && rightOrigin.client !== client && rightOrigin.clock >= stateOf(rightOrigin.client)) return true;
+  return parent instanceof Y.ID && parent.client !== client && parent.clock >= stateOf(parent.client);
+}
+
+/** Whether every deletion of an update stays within what the document has (or will have). */
+function deletesOnlyWritten(decoded: DecodedUpdate, stateOf: (client: number) => number): boolean {
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = stateOf(client);
+    for (const range of ranges) if (range.clock + range.len > known) return false;
+  }
+  return true;
+}
+
+const nothingWaits = (): boolean => false;
+
+/**
+ * A keystroke's update: each client's structs start where the document's state of that client
+ * ends and refer only to items the document has, so the update integrates whole. Returns, for
+ * such an update, the state it leaves of each client it writes for (null otherwise).
+ */
+function continuesTheDocument(decoded: DecodedUpdate, doc: Y.Doc): Map<number, number> | null {
+  const stateOf = (client: number) => Y.getState(doc.store, client);
+  const after = new Map<number, number>();
+  let client = -1;
+  let next = 0;
+  for (const struct of decoded.structs) {
+    if (struct.id.client !== client) {
+      if (client !== -1) after.set(client, next);
+      client = struct.id.client;
+      next = stateOf(client);
+    }
+    if (struct instanceof Y.Skip || struct.id.clock !== next || refersBeyond(struct, stateOf)) return null;
+    next += struct.length;
+  }
+  if (client !== -1) after.set(client, next);
+  return after;
 }
 
 /**
@@ -27,6 +66,11 @@ export interface Integration {
  * (in the document, or joined before it); the rest would stay pending.
  */
 export function integrationOf(decoded: DecodedUpdate, doc: Y.Doc): Integration {
+  const after = continuesTheDocument(decoded, doc);
+  if (after !== null) {
+    const exactlyNew = decoded.ds.clients.size === 0 || deletesOnlyWritten(decoded, (client) => after.get(client) ?? Y.getState(doc.store, client));
+    return { waiting: null, isWaiting: nothingWaits, exactlyNew };
+  }
   const state = new Map<number, number>();
   const stateOf = (client: number): number => state.get(client) ?? Y.getState(doc.store, client);
   const byClient = new Map<number, DecodedStruct[]>();
@@ -49,9 +93,7 @@ export function integrationOf(decoded: DecodedUpdate, doc: Y.Doc): Integration {
           continue;
         }
         // A gap before the struct (a Skip marks one too): Yjs would keep it pending.
-        if (struct.id.clock > known || struct instanceof Y.Skip) break;
-        const blocked = referencesOf(struct).some((id) => id.client !== client && id.clock >= stateOf(id.client));
-        if (blocked) break;
+        if (struct.id.clock > known || struct instanceof Y.Skip || refersBeyond(struct, stateOf)) break;
         state.set(client, struct.id.clock + struct.length);
         index += 1;
         progressed = true;
@@ -63,5 +105,6 @@ export function integrationOf(decoded: DecodedUpdate, doc: Y.Doc): Integration {
   for (const [client, list] of byClient) {
     waiting ??= list.slice(next.get(client) ?? 0).find((struct) => !(struct instanceof Y.Skip)) ?? null;
   }
-  return { waiting, isWaiting: (struct) => waiting !== null && struct.id.clock >= stateOf(struct.id.client) };
+  const isWaiting = (struct: DecodedStruct): boolean => waiting !== null && struct.id.clock >= stateOf(struct.id.client);
+  return { waiting, isWaiting, exactlyNew: false };
 }
