@@ -1,6 +1,7 @@
 import { articleText, articlesOf } from '#shared/document/articles';
 import { plainText, type ArticleElement, type TopLevelBlock } from '#shared/document/nodes';
-import { diffSequences, type DiffSegment } from '#shared/document/wordDiff';
+import { createDiffBudget, diffDistinct, type DiffBudget } from '#shared/document/sequenceDiff';
+import type { DiffGranularity, DiffSegment } from '#shared/document/wordDiff';
 import { diffArticleText } from '#shared/versions/articleRedline';
 import type { VariableValue } from '#shared/templates/schema';
 
@@ -25,6 +26,8 @@ export interface ArticleChange {
   after: ArticleHeading | null;
   /** The word-level redline from the text before to the text after. */
   segments: DiffSegment[];
+  /** How finely the redline was compared: coarser than 'word' when the change was too large for the budget. */
+  granularity: DiffGranularity;
 }
 
 export interface VariableChange {
@@ -54,26 +57,26 @@ function listArticles(blocks: readonly TopLevelBlock[]): ListedArticle[] {
 /**
  * The articles added, removed, moved (out of their order relative to the others) and changed
  * between two lists of articles, in the order of the second (a removed article where it stood),
- * each with its word-level redline. `mayDiffer` says which articles present in both may have
- * changed text (the others are not read); unchanged articles are left out.
+ * each with its word-level redline, all compared on one budget. `mayDiffer` says which articles
+ * present in both may have changed text (the others are not read); unchanged articles are left out.
  */
-export function compareArticleLists(before: readonly ListedArticle[], after: readonly ListedArticle[], mayDiffer: (clauseId: string) => boolean = () => true): ArticleChange[] {
+export function compareArticleLists(before: readonly ListedArticle[], after: readonly ListedArticle[], budget: DiffBudget, mayDiffer: (clauseId: string) => boolean = () => true): ArticleChange[] {
   const old = new Map(before.map((entry) => [entry.clauseId, entry]));
   const now = new Map(after.map((entry) => [entry.clauseId, entry]));
   const heading = (entry: ListedArticle): ArticleHeading => ({ number: entry.number, title: titleOf(entry.article()) });
   const changes: ArticleChange[] = [];
   // The longest common subsequence of the two orders keeps its articles in place; an article in
   // both texts but outside it has moved (shown where it is now).
-  for (const edit of diffSequences(before.map((entry) => entry.clauseId), after.map((entry) => entry.clauseId))) {
+  for (const edit of diffDistinct(before.map((entry) => entry.clauseId), after.map((entry) => entry.clauseId))) {
     if (edit.kind === 'deleted') {
       const was = before[edit.aIndex] as ListedArticle;
-      if (!now.has(was.clauseId)) changes.push({ clauseId: was.clauseId, status: 'removed', textChanged: true, before: heading(was), after: null, segments: [{ kind: 'deleted', text: articleText(was.article()) }] });
+      if (!now.has(was.clauseId)) changes.push({ clauseId: was.clauseId, status: 'removed', textChanged: true, before: heading(was), after: null, segments: [{ kind: 'deleted', text: articleText(was.article()) }], granularity: 'word' });
       continue;
     }
     const is = after[edit.bIndex] as ListedArticle;
     const was = old.get(is.clauseId);
     if (!was) {
-      changes.push({ clauseId: is.clauseId, status: 'added', textChanged: true, before: null, after: heading(is), segments: [{ kind: 'inserted', text: articleText(is.article()) }] });
+      changes.push({ clauseId: is.clauseId, status: 'added', textChanged: true, before: null, after: heading(is), segments: [{ kind: 'inserted', text: articleText(is.article()) }], granularity: 'word' });
       continue;
     }
     if (edit.kind === 'equal' && !mayDiffer(is.clauseId)) continue;
@@ -81,21 +84,15 @@ export function compareArticleLists(before: readonly ListedArticle[], after: rea
     const textAfter = articleText(is.article());
     const textChanged = textBefore !== textAfter;
     if (edit.kind === 'equal' && !textChanged) continue;
-    changes.push({
-      clauseId: is.clauseId,
-      status: edit.kind === 'inserted' ? 'moved' : 'changed',
-      textChanged,
-      before: heading(was),
-      after: heading(is),
-      segments: textChanged ? diffArticleText(textBefore, textAfter) : [{ kind: 'equal', text: textAfter }],
-    });
+    const redline = textChanged ? diffArticleText(textBefore, textAfter, budget) : { segments: [{ kind: 'equal' as const, text: textAfter }], granularity: 'word' as const };
+    changes.push({ clauseId: is.clauseId, status: edit.kind === 'inserted' ? 'moved' : 'changed', textChanged, before: heading(was), after: heading(is), ...redline });
   }
   return changes;
 }
 
-/** compareArticleLists over two whole bodies. */
+/** compareArticleLists over two whole bodies, on a request's budget. */
 export function compareBodies(before: readonly TopLevelBlock[], after: readonly TopLevelBlock[]): ArticleChange[] {
-  return compareArticleLists(listArticles(before), listArticles(after));
+  return compareArticleLists(listArticles(before), listArticles(after), createDiffBudget());
 }
 
 /** The variables whose values differ, by id. */

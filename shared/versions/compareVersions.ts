@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { createDiffBudget } from '#shared/document/sequenceDiff';
 import { compareArticleLists, compareVariables, type ArticleChange, type ListedArticle, type VariableChange } from '#shared/versions/compareBodies';
 import { coversStateVector } from '#shared/versions/deleteSets';
 import { collectArticleEdits, type ArticleEdits, type ChangeLookups } from '#shared/versions/itemChanges';
@@ -28,13 +29,14 @@ function listAt(doc: Y.Doc, end: ComparedEnd): ListedArticle[] {
 /**
  * Two texts of a document (kept with garbage collection off) compared article by article. Which
  * articles can differ is known from the Yjs items that changed between the two snapshots, so only
- * those are read and diffed: the work follows the edits, not the length of the agreement.
+ * those are read and diffed: the work follows the edits, not the length of the agreement, and the
+ * diffing stops at one request's budget (coarser redlines past it).
  */
 export function compareDocumentAt(doc: Y.Doc, from: ComparedEnd, to: ComparedEnd, lookups: ChangeLookups): DocumentComparison {
   const [older, newer] = coversStateVector(to.snapshot.sv, from.snapshot.sv) ? [from.snapshot, to.snapshot] : [to.snapshot, from.snapshot];
   const edits = collectArticleEdits(doc, older, newer, lookups);
   const touched = new Set([...edits.insertedArticles, ...edits.deletedArticles, ...edits.editedInside]);
-  const articles = compareArticleLists(listAt(doc, from), listAt(doc, to), (clauseId) => touched.has(clauseId));
+  const articles = compareArticleLists(listAt(doc, from), listAt(doc, to), createDiffBudget(), (clauseId) => touched.has(clauseId));
   const variables = edits.variables.size === 0 ? [] : compareVariables(variablesAt(doc, from.read), variablesAt(doc, to.read));
   return { articles, variables, edits };
 }
