@@ -8,9 +8,9 @@
  * took gigabytes on long texts with many edits).
  *
  * The work — cells of the edit graph visited, diagonal moves included — is drawn from a budget
- * shared by everything one request compares: a comparison the budget cannot pay for stops and
- * returns null, so that the caller can compare more coarsely instead, and no request holds the
- * CPU for longer than its budget allows (see docs/decisions/0009-diff-budget.md).
+ * shared by everything one request compares: a comparison that would need more than half of what
+ * is left stops and returns null, so that the caller can compare more coarsely instead, and no
+ * request holds the CPU for longer than its budget allows (docs/decisions/0009-diff-budget.md).
  */
 
 export type DiffKind = 'equal' | 'inserted' | 'deleted';
@@ -24,11 +24,11 @@ export interface DiffBudget {
 }
 
 /**
- * What one request (a comparison, an export, a redline on screen) may spend: about 30 ms of CPU
- * on a busy two-core machine (see the decision record). A paragraph of 1,000 words rewritten
+ * What one request (a comparison, an export, a redline on screen) may spend: 30 to 45 ms of CPU
+ * on the development machine (see the decision record). A paragraph of 1,000 words rewritten
  * throughout still compares word by word on the half of it one comparison may take.
  */
-export const requestDiffUnits = 3_000_000;
+const requestDiffUnits = 3_000_000;
 
 export function createDiffBudget(units: number = requestDiffUnits): DiffBudget {
   return { remaining: units };
