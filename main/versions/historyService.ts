@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
+import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Attribution, Comparison, VersionMeta, VersionRef } from '#shared/api/versions';
 import { readContent } from '#shared/document/yjsContent';
-import type { CallContext } from '#shared/api/cancellation';
 import { bodyDifferences } from '#shared/versions/compareBodies';
 import { compareDocumentAt, type DocumentComparison } from '#shared/versions/compareVersions';
 import { charactersByClient, type Contributor } from '#shared/versions/itemChanges';

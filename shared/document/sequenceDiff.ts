@@ -38,7 +38,7 @@ export function createDiffBudget(units: number = requestDiffUnits): DiffBudget {
 function interned<T>(a: readonly T[], b: readonly T[]): { x: Int32Array; y: Int32Array; unmatched: number } {
   const ids = new Map<T, number>();
   const balance: number[] = [];
-  const number = (element: T, side: 1 | -1): number => {
+  const idOf = (element: T, side: 1 | -1): number => {
     let id = ids.get(element);
     if (id === undefined) {
       id = balance.length;
@@ -48,8 +48,8 @@ function interned<T>(a: readonly T[], b: readonly T[]): { x: Int32Array; y: Int3
     balance[id] = (balance[id] as number) + side;
     return id;
   };
-  const x = Int32Array.from(a, (element) => number(element, 1));
-  const y = Int32Array.from(b, (element) => number(element, -1));
+  const x = Int32Array.from(a, (element) => idOf(element, 1));
+  const y = Int32Array.from(b, (element) => idOf(element, -1));
   // An element that one side has more often than the other is deleted or inserted that many times.
   const unmatched = balance.reduce((sum, count) => sum + Math.abs(count), 0);
   return { x, y, unmatched };

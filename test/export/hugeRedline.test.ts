@@ -49,6 +49,22 @@ describe('the redline of a 6,000-word replacement', () => {
     expect(docxBodyText(Buffer.from((await reviewer.call('documents/exportDocx', { documentId: document.id })).fileBase64, 'base64'))).not.toContain(labels.comparedBySentence.vi);
   });
 
+  it('an article whose thousands of paragraphs are all replaced is shown wholly struck through and replaced, said so', () => {
+    const paragraphs = (prefix: string) => Array.from({ length: 3_000 }, (_, index) => ({ type: 'paragraph' as const, children: [{ text: `${prefix} ${index}.` }] }));
+    const current: ArticleElement = { type: 'article', clauseId: 'dieu-dai', children: [{ type: 'article-title', children: [{ text: 'Phụ lục' }] }, ...paragraphs('Dòng cũ')] };
+    const proposed: ArticleElement = { ...current, children: [current.children[0] as ArticleElement['children'][number], ...paragraphs('Dòng mới')] };
+    const model = buildAgreementModel(
+      { kind: 'enterprise_agreement', title: 'Thỏa ước', language: 'vi', blocks: [chapter('chuong-1', 'CHUNG', current)], variables: {} },
+      { languageMode: 'vi', annex: false, proposals: [{ clauseId: 'dieu-dai', kind: 'replace', article: proposed }] },
+      librarySources('enterprise_agreement'),
+    );
+    const paragraphsOf = model.blocks.filter((block) => block.type === 'paragraph');
+    const texts = (change: 'deleted' | 'inserted') => paragraphsOf.filter((block) => block.runs.every((run) => run.change === change)).map((block) => block.runs.map((run) => run.text).join(''));
+    expect(texts('deleted')).toEqual(paragraphs('Dòng cũ').map((paragraph) => paragraph.children[0]?.text));
+    expect(texts('inserted')).toEqual(paragraphs('Dòng mới').map((paragraph) => paragraph.children[0]?.text));
+    expect(paragraphsOf.map((block) => block.runs.map((run) => run.text).join(''))).toContain(labels.comparedAsWhole.vi);
+  });
+
   it('in an English document the note is in English, and the redline rebuilds both texts', () => {
     const model = buildAgreementModel(
       { kind: 'enterprise_agreement', title: 'Collective labour agreement', language: 'en', blocks: [chapter('chapter-1', 'WAGES', hostile.current)], variables: {} },
