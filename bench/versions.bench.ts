@@ -60,6 +60,12 @@ function timed<T>(run: () => T): { ms: number; value: T } {
   return { ms: performance.now() - started, value };
 }
 
+async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
 function makeVersion(room: VersionsRoom, name: string): { ms: number; record: VersionRecord } {
   const { ms, value } = timed(() => room.versions.writeVersion(room.room(), room.documentId, { kind: 'named', name, authorId: room.participantId }));
   if (!value) throw new BenchmarkError('a named version was not made');
@@ -179,7 +185,7 @@ async function runAgreement(folder: string) {
       const second = sample === 1 ? versions.length - 1 : Math.floor(random() * versions.length);
       const from = versions[Math.min(first, second)] as VersionRecord;
       const to = versions[Math.max(first, second)] as VersionRecord;
-      const { ms, value } = timed(() => room.history.compare(room.documentId, from.id, to.id, admin));
+      const { ms, value } = await timedAsync(() => room.history.compare(room.documentId, from.id, to.id, admin));
       widest = Math.max(widest, value.articles.length);
       if (sample > 0) compares.push(ms);
     }

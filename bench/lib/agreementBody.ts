@@ -55,7 +55,7 @@ const conditions = [
 ];
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence everywhere. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -71,7 +71,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /** One sentence or more of legal text, 150 to 250 characters, ending with a full stop. */
-function legalText(random: () => number): string {
+export function legalText(random: () => number): string {
   let text = '';
   while (text.length < 150) {
     const sentence = `${pick(random, subjects)} ${pick(random, actions)} ${pick(random, objects)}, ${pick(random, conditions)}.`;

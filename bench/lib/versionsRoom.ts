@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { contentRoot } from '#shared/document/yjsContent';
+import { createFileWorkers } from '#main/export/fileWorkers';
 import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { openServices } from '#main/server/services';
@@ -25,7 +26,9 @@ export function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[
   const { context, authentication } = openServices(folder, createMemoryLogger(), { versioning: { timers: idleTimers } });
   const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   const versions = createVersionsService(context, sync);
-  const history = createHistoryService(context, sync, versions);
+  // Comparisons draw their redlines in the file worker, as in the server.
+  const workers = createFileWorkers();
+  const history = createHistoryService(context, sync, versions, workers);
   const document = createDocumentsService(context).create({ kind: 'enterprise_agreement', title, content: [...blocks], variables: {}, language: 'vi' }, { kind: 'admin' });
   const now = Date.now();
   const participant: ParticipantRecord = { id: randomId(), documentId: document.id, displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: now, revokedAt: null };
@@ -65,6 +68,7 @@ export function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[
       sync.withRoom(document.id, () => undefined);
     },
     async close(): Promise<void> {
+      await workers.close();
       await sync.close();
       context.store.close();
     },

@@ -3,11 +3,13 @@ import { cancelledError, type CancelSignal } from '#shared/api/cancellation';
 import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
 import type { RenderDocument } from '#shared/export/renderModel';
+import type { ArticleChange, ArticleDifference } from '#shared/versions/compareBodies';
 import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#main/export/fileJobs';
 
 /**
  * Writing a long agreement as .docx and reading an imported one take the CPU for hundreds of
- * milliseconds; on the server's event loop no keystroke would be relayed to anybody meanwhile.
+ * milliseconds, drawing the redlines of a comparison up to its diff budget (decision 0009); on
+ * the server's event loop no keystroke would be relayed to anybody meanwhile.
  * They run in one worker thread instead, started at the first job and kept for the next ones.
  * A job whose caller goes fails at once as cancelled and its thread is terminated, so that its
  * CPU is freed; the other jobs it had go to a new thread.
@@ -15,6 +17,8 @@ import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#
 export interface FileWorkers {
   renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer>;
   importDocx(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<ImportPreview>;
+  /** The redlines of a version comparison's differing articles (redlineArticles, on one budget). */
+  redlineArticles(differences: ArticleDifference[], signal?: CancelSignal): Promise<ArticleChange[]>;
   /** Terminates the thread; jobs still under way fail. */
   close(): Promise<void>;
 }
@@ -121,6 +125,7 @@ export function createFileWorkers(): FileWorkers {
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     importDocx: (fileBase64, fileName, signal) => run({ kind: 'importDocx', fileBase64, fileName }, signal),
+    redlineArticles: (differences, signal) => run({ kind: 'redlineArticles', differences }, signal),
     async close() {
       const worker = current;
       current = null;

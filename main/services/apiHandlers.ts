@@ -10,6 +10,7 @@ import { createTemplatesService } from '#main/services/templatesService';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
+import { createFileWorkers } from '#main/export/fileWorkers';
 import type { ReportSources } from '#main/export/reportExport';
 import { createVersionHandlers } from '#main/versions/versionHandlers';
 import { createLifecycleHandlers } from '#main/lifecycle/lifecycleHandlers';
@@ -30,7 +31,9 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
   const templates = createTemplatesService(context);
   const negotiation = createNegotiationHandlers(context, rooms);
   const network = createNetworkHandlers(context, environment.network);
-  const versions = createVersionHandlers(context, rooms);
+  // One worker thread for the long jobs of exports and comparisons, started at the first of them.
+  const fileWorkers = environment.fileWorkers ?? createFileWorkers();
+  const versions = createVersionHandlers(context, rooms, fileWorkers);
   // Created last, as before: it brings every document's lifecycle up to today at once.
   const lifecycle = createLifecycleHandlers(context, rooms);
   // Reports are exported from what these handlers give the caller: the same access, the same content.
@@ -69,7 +72,7 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
     'templates/variables': async () => context.store.userVariables.list().map((record) => record.definition),
     ...negotiation,
-    ...createExportHandlers(context, reports, environment),
+    ...createExportHandlers(context, reports, { ...environment, fileWorkers }),
     ...network,
     ...versions,
     ...lifecycle,

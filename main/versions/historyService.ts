@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
+import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Attribution, Comparison, VersionMeta, VersionRef } from '#shared/api/versions';
 import { readContent } from '#shared/document/yjsContent';
-import { compareBodies } from '#shared/versions/compareBodies';
-import { compareDocumentAt } from '#shared/versions/compareVersions';
+import { bodyDifferences } from '#shared/versions/compareBodies';
+import { compareDocumentAt, type DocumentComparison } from '#shared/versions/compareVersions';
 import { charactersByClient, type Contributor } from '#shared/versions/itemChanges';
 import type { Person } from '#shared/versions/model';
 import { writeArticle, writeDocumentText } from '#shared/versions/restoreBody';
@@ -13,6 +14,7 @@ import { assertTextOpen, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRoom } from '#main/sync/documentRoom';
+import type { FileWorkers } from '#main/export/fileWorkers';
 import { createPeople, type People } from '#main/versions/people';
 import { changeLookups, type HistoryActor, type VersionsService } from '#main/versions/versionsService';
 
@@ -31,21 +33,29 @@ function authorsOf(byPerson: ReadonlyMap<Contributor, { inserted: number; delete
     .sort((a, b) => b.insertedChars + b.deletedChars - (a.insertedChars + a.deletedChars));
 }
 
-/** Compares two ends article by article, with the redline and who made each article's changes. */
-function compareEnds(room: DocumentRoom, from: End, to: End, people: People): Comparison {
+/** A comparison as read from the room, its redlines still to be drawn. */
+type ReadComparison = Omit<Comparison, 'articles'> & { differences: DocumentComparison['articles']; authors: Map<string, Comparison['articles'][number]['authors']> };
+
+/** Compares two ends article by article: what differs and who made each article's changes (the redlines come after). */
+function compareEnds(room: DocumentRoom, from: End, to: End, people: People): ReadComparison {
   const { articles, variables, edits } = compareDocumentAt(room.doc, from, to, changeLookups(room));
   const count = (status: string): number => articles.filter((change) => change.status === status).length;
   return {
     from: from.info,
     to: to.info,
-    articles: articles.map((change) => ({ ...change, authors: authorsOf(edits.authors.get(change.clauseId), people) })),
+    differences: articles,
+    authors: new Map(articles.map((change) => [change.clauseId, authorsOf(edits.authors.get(change.clauseId), people)])),
     variables,
     counts: { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') },
   };
 }
 
-/** Comparison, "since my last visit", restore and attribution. */
-export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService) {
+/**
+ * Comparison, "since my last visit", restore and attribution. A comparison reads the room on the
+ * event loop (work that follows the edits, decision 0008) and draws its redlines in the file
+ * worker, on a diff budget (decision 0009): a huge change never holds up the relaying of edits.
+ */
+export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService, workers: FileWorkers) {
   const { store } = context;
 
   function endOf(room: DocumentRoom, documentId: string, ref: VersionRef): End {
@@ -77,7 +87,7 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
       if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
       if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
       // Agreed articles whose text the restore changed are reopened, as after anyone's edit.
-      const touched = compareBodies(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
+      const touched = bodyDifferences(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
       if (touched.length > 0) context.events.emit('articlesEdited', { documentId, edits: new Map(touched.map((change) => [change.clauseId, actor.participantId])) });
       return versions.writeVersion(room, documentId, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
     });
@@ -86,29 +96,38 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
     return versions.metaOf(documentId, record);
   }
 
-  function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller): Comparison {
+  /** The redlines of a read comparison, drawn in the file worker; the caller going stops them. */
+  async function withRedlines({ differences, authors, ...comparison }: ReadComparison, call: CallContext | undefined): Promise<Comparison> {
+    const redlined = await workers.redlineArticles(differences, call?.signal);
+    return { ...comparison, articles: redlined.map((change) => ({ ...change, authors: authors.get(change.clauseId) ?? [] })) };
+  }
+
+  function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller, call?: CallContext): Promise<Comparison> {
     visibleDocument(context, caller, documentId);
-    return rooms.withRoom(documentId, (room) => compareEnds(room, endOf(room, documentId, from), endOf(room, documentId, to), createPeople(store)));
+    return withRedlines(
+      rooms.withRoom(documentId, (room) => compareEnds(room, endOf(room, documentId, from), endOf(room, documentId, to), createPeople(store))),
+      call,
+    );
   }
 
   return {
     compare,
 
     /** What changed since the caller last left the document (or since a version the client names). */
-    sinceLastVisit(documentId: string, caller: Caller, versionId?: string): { since: string | null; comparison: Comparison | null } {
+    async sinceLastVisit(documentId: string, caller: Caller, versionId?: string, call?: CallContext): Promise<{ since: string | null; comparison: Comparison | null }> {
       visibleDocument(context, caller, documentId);
       if (versionId) {
-        const comparison = compare(documentId, versionId, 'current', caller);
+        const comparison = await compare(documentId, versionId, 'current', caller, call);
         return { since: comparison.from.at, comparison };
       }
       if (caller.kind !== 'participant') throw new ApiError('invalid_input', 'the host has no recorded visits: name the version to compare with (versionId)');
       const visit = store.versions.visit(documentId, caller.participantId);
       if (!visit) return { since: null, comparison: null };
       const snapshot = Y.decodeSnapshot(visit.snapshot);
-      const comparison = rooms.withRoom(documentId, (room) =>
+      const read = rooms.withRoom(documentId, (room) =>
         compareEnds(room, { snapshot, read: snapshot, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } }, endOf(room, documentId, 'current'), createPeople(store)),
       );
-      return { since: iso(visit.seenAt), comparison };
+      return { since: iso(visit.seenAt), comparison: await withRedlines(read, call) };
     },
 
     /** A past version becomes the current text, as a new change: history is never rewritten. */

@@ -3,6 +3,7 @@ import type { versionMethods } from '#shared/api/versions';
 import { visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
+import type { FileWorkers } from '#main/export/fileWorkers';
 import { realTimers } from '#main/services/timers';
 import type { VersionRecord } from '#main/store/records';
 import { createAutomaticVersions } from '#main/versions/automaticVersions';
@@ -26,11 +27,11 @@ export function createSignedVersion(context: ServiceContext, rooms: DocumentRoom
 /**
  * The version-history half of the API, and the automatic versions: each person's edits become a
  * version once they stop editing for a while (`context.versioning.idleMs`) or leave the document;
- * what they saw when they left is their last visit.
+ * what they saw when they left is their last visit. Comparisons draw their redlines in `workers`.
  */
-export function createVersionHandlers(context: ServiceContext, rooms: DocumentRooms): Pick<ApiHandlers, VersionMethod> {
+export function createVersionHandlers(context: ServiceContext, rooms: DocumentRooms, workers: FileWorkers): Pick<ApiHandlers, VersionMethod> {
   const versions = createVersionsService(context, rooms);
-  const history = createHistoryService(context, rooms, versions);
+  const history = createHistoryService(context, rooms, versions, workers);
 
   const makeAutomatic = (documentId: string, participantId: string): void => {
     try {
@@ -67,8 +68,8 @@ export function createVersionHandlers(context: ServiceContext, rooms: DocumentRo
       const { version, text } = versions.get(documentId, versionId, caller);
       return { version, blocks: text.blocks, variables: text.variables };
     },
-    'versions/compare': async ({ documentId, from, to }, caller) => history.compare(documentId, from, to, caller),
-    'versions/sinceLastVisit': async ({ documentId, versionId }, caller) => history.sinceLastVisit(documentId, caller, versionId),
+    'versions/compare': async ({ documentId, from, to }, caller, call) => history.compare(documentId, from, to, caller, call),
+    'versions/sinceLastVisit': async ({ documentId, versionId }, caller, call) => history.sinceLastVisit(documentId, caller, versionId, call),
     'versions/restore': async ({ documentId, versionId }, caller) => history.restore(documentId, versionId, caller),
     'versions/restoreArticle': async ({ documentId, versionId, clauseId }, caller) => history.restoreArticle(documentId, versionId, clauseId, caller),
     'versions/attribution': async ({ documentId }, caller) => history.attribution(documentId, caller),

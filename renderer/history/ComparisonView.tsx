@@ -18,7 +18,7 @@ function ArticleChangeItem({ change }: { change: ArticleChangeView }) {
         <span className="history-status">{t(`history.status.${change.status}`)}</span> {t('history.article', { number, title })}
         {isRenumbered && <span className="history-renumbered"> ({t('history.articleMove', { from: change.before?.number, to: change.after?.number })})</span>}
       </h4>
-      <RedlineText segments={change.segments} />
+      <RedlineText segments={change.segments} granularity={change.granularity} />
       {change.authors.length > 0 && (
         <p className="history-authors" data-testid="change-authors">
           {t('history.authors')}{' '}

@@ -279,6 +279,11 @@ export const en: Translations = {
     moveArticleUp: 'Move article up',
     moveArticleDown: 'Move article down',
   },
+  redline: {
+    sentence: 'Compared sentence by sentence: the change is too large to compare word by word.',
+    paragraph: 'Compared paragraph by paragraph: the change is too large to compare word by word.',
+    article: 'The change is too large to compare in detail: the whole old text is struck through and replaced by the new one.',
+  },
   history: {
     label: 'Version history',
     nameLabel: 'Name the text as it is now',

@@ -278,6 +278,11 @@ export const vi = {
     moveArticleUp: 'Chuyển điều lên',
     moveArticleDown: 'Chuyển điều xuống',
   },
+  redline: {
+    sentence: 'Thay đổi quá lớn để so sánh từng từ nên được so sánh theo từng câu.',
+    paragraph: 'Thay đổi quá lớn để so sánh từng từ nên được so sánh theo từng đoạn.',
+    article: 'Thay đổi quá lớn để so sánh chi tiết: toàn bộ nội dung cũ được gạch bỏ và thay bằng nội dung mới.',
+  },
   history: {
     label: 'Lịch sử phiên bản',
     nameLabel: 'Đặt tên cho nội dung hiện tại',

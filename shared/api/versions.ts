@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { diffGranularities } from '#shared/document/wordDiff';
 import { variableValueSchema } from '#shared/templates/schema';
 import { articleRefSchema, personSchema, versionKinds } from '#shared/versions/model';
 import { singleLineNameSchema } from '#shared/text/textSchemas';
@@ -60,6 +61,8 @@ export const articleChangeSchema = z.object({
   before: headingSchema,
   after: headingSchema,
   segments: z.array(segmentSchema),
+  /** How finely the redline was compared: 'word', or coarser when the change was too large to compare word by word. */
+  granularity: z.enum(diffGranularities),
   /** Who inserted and who deleted characters inside the article between the two texts. */
   authors: z.array(z.object({ person: personSchema, insertedChars: z.number().int(), deletedChars: z.number().int() })),
 });

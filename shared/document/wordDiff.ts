@@ -1,17 +1,36 @@
-/**
- * A word-level diff for redlines (exported proposals, the negotiation view): the text is cut into
- * words, spaces and punctuation marks, compared with Myers' O(ND) algorithm, and the result is
- * grouped so that a replaced phrase reads as "old words" struck through then "new words" inserted.
- */
+import { diffSequences, type DiffBudget, type DiffKind, type SequenceEdit } from '#shared/document/sequenceDiff';
 
-export type DiffKind = 'equal' | 'inserted' | 'deleted';
+/**
+ * A word-level diff for redlines (exported proposals, the negotiation view, version comparisons):
+ * the text is cut into words, spaces and punctuation marks, compared (sequenceDiff.ts), and the
+ * result is grouped so that a replaced phrase reads as "old words" struck through then "new
+ * words" inserted. A change too large for the request's budget is compared sentence by sentence
+ * instead, or shown as the whole text replaced; the result says which, for the reader to be told.
+ */
 
 export interface DiffSegment {
   kind: DiffKind;
   text: string;
 }
 
-export type SequenceEdit = { kind: DiffKind; aIndex: number; bIndex: number };
+/**
+ * How finely a redline was compared, finest first: word by word; sentence by sentence, paragraph
+ * by paragraph (a changed one shown wholly deleted, then wholly inserted); or the whole article
+ * shown replaced.
+ */
+export const diffGranularities = ['word', 'sentence', 'paragraph', 'article'] as const;
+export type DiffGranularity = (typeof diffGranularities)[number];
+
+/** The coarser of two granularities: what a redline made of parts compared both ways can claim. */
+export function coarser(a: DiffGranularity, b: DiffGranularity): DiffGranularity {
+  return diffGranularities.indexOf(a) >= diffGranularities.indexOf(b) ? a : b;
+}
+
+/** A redline and how finely it was compared. */
+export interface TextDiff {
+  segments: DiffSegment[];
+  granularity: DiffGranularity;
+}
 
 /** Words (letters, digits and the marks inside them), runs of spaces, or single other characters. */
 const tokenPattern = /\s+|[\p{L}\p{M}\p{N}]+(?:[.,/:-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
@@ -21,87 +40,20 @@ export function wordTokens(text: string): string[] {
   return text.match(tokenPattern) ?? [];
 }
 
-/**
- * The shortest edit script turning `a` into `b` (Myers 1986), as equal / deleted (from a) /
- * inserted (from b) steps in order. Linear memory per step of D; fine for article-sized inputs.
- */
-export function diffSequences<T>(a: readonly T[], b: readonly T[], equals: (x: T, y: T) => boolean = Object.is): SequenceEdit[] {
-  // Common prefix and suffix first: most edits touch a small part of a long text.
-  let start = 0;
-  while (start < a.length && start < b.length && equals(a[start] as T, b[start] as T)) start += 1;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && equals(a[endA - 1] as T, b[endB - 1] as T)) {
-    endA -= 1;
-    endB -= 1;
-  }
-  const edits: SequenceEdit[] = [];
-  for (let index = 0; index < start; index += 1) edits.push({ kind: 'equal', aIndex: index, bIndex: index });
-  edits.push(...myersMiddle(a, b, start, endA, start, endB, equals));
-  for (let offset = 0; offset < a.length - endA; offset += 1) edits.push({ kind: 'equal', aIndex: endA + offset, bIndex: endB + offset });
-  return edits;
-}
+/** The end of a sentence: closing marks before a space or the end (not the dots inside 5.310.000), or a line break. */
+const sentenceEnd = /[.!?;…]+(?:\s+|$)|\n/gu;
 
-function myersMiddle<T>(a: readonly T[], b: readonly T[], a0: number, a1: number, b0: number, b1: number, equals: (x: T, y: T) => boolean): SequenceEdit[] {
-  const n = a1 - a0;
-  const m = b1 - b0;
-  if (n === 0 && m === 0) return [];
-  const max = n + m;
-  const offset = max + 1;
-  let frontier = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d += 1) {
-    trace.push(frontier.slice());
-    const next = frontier;
-    for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && (frontier[offset + k - 1] as number) < (frontier[offset + k + 1] as number));
-      let x = down ? (frontier[offset + k + 1] as number) : (frontier[offset + k - 1] as number) + 1;
-      let y = x - k;
-      while (x < n && y < m && equals(a[a0 + x] as T, b[b0 + y] as T)) {
-        x += 1;
-        y += 1;
-      }
-      next[offset + k] = x;
-      if (x >= n && y >= m) {
-        found = true;
-        break;
-      }
-    }
-    frontier = next;
+/** Cuts a text into sentences, each with the spaces after it; joining them gives the text back. */
+export function sentenceTokens(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(sentenceEnd)) {
+    const end = match.index + match[0].length;
+    sentences.push(text.slice(start, end));
+    start = end;
   }
-  // Walk back through the saved frontiers to recover the path.
-  const reversed: SequenceEdit[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d -= 1) {
-    const v = trace[d] as Int32Array;
-    const k = x - y;
-    const down = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number));
-    const previousK = down ? k + 1 : k - 1;
-    const previousX = d === 0 ? 0 : (v[offset + previousK] as number);
-    const previousY = previousX - previousK;
-    while (x > previousX && y > previousY) {
-      x -= 1;
-      y -= 1;
-      reversed.push({ kind: 'equal', aIndex: a0 + x, bIndex: b0 + y });
-    }
-    if (d === 0) break;
-    if (down) {
-      y -= 1;
-      reversed.push({ kind: 'inserted', aIndex: a0 + x, bIndex: b0 + y });
-    } else {
-      x -= 1;
-      reversed.push({ kind: 'deleted', aIndex: a0 + x, bIndex: b0 + y });
-    }
-  }
-  // Leading equal run of d = 0 (already consumed by the prefix trim, kept for safety).
-  while (x > 0 && y > 0) {
-    x -= 1;
-    y -= 1;
-    reversed.push({ kind: 'equal', aIndex: a0 + x, bIndex: b0 + y });
-  }
-  return reversed.reverse();
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
 }
 
 function pushSegment(segments: DiffSegment[], kind: DiffKind, text: string): void {
@@ -111,15 +63,20 @@ function pushSegment(segments: DiffSegment[], kind: DiffKind, text: string): voi
   else segments.push({ kind, text });
 }
 
+/** One text wholly deleted and the other wholly inserted. */
+export function replacedWhole(before: string, after: string): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  pushSegment(segments, 'deleted', before);
+  pushSegment(segments, 'inserted', after);
+  return segments;
+}
+
 /**
- * The word-level difference between two texts. Within a changed stretch the deleted words come
- * first, then the inserted ones; a lone space between two changes joins them, so that
- * "a b c" → "x y c" reads [a b] [x y] c rather than interleaving word by word.
+ * An edit script as segments. Within a changed stretch the deleted tokens come first, then the
+ * inserted ones; a lone space between two changes joins them, so that "a b c" → "x y c" reads
+ * [a b] [x y] c rather than interleaving word by word.
  */
-export function diffWords(before: string, after: string): DiffSegment[] {
-  const a = wordTokens(before);
-  const b = wordTokens(after);
-  const edits = diffSequences(a, b);
+function groupedSegments(a: readonly string[], b: readonly string[], edits: readonly SequenceEdit[]): DiffSegment[] {
   // Absorb whitespace-only equal tokens that sit between two changes.
   const kinds = edits.map((edit) => edit.kind);
   for (let index = 1; index < edits.length - 1; index += 1) {
@@ -153,4 +110,18 @@ export function diffWords(before: string, after: string): DiffSegment[] {
   });
   flush();
   return segments;
+}
+
+/**
+ * The difference between two texts, word by word while `budget` allows, else sentence by
+ * sentence, else the whole text shown replaced ("paragraph").
+ */
+export function diffWords(before: string, after: string, budget: DiffBudget): TextDiff {
+  const words = [wordTokens(before), wordTokens(after)] as const;
+  const byWord = diffSequences(words[0], words[1], budget);
+  if (byWord) return { segments: groupedSegments(words[0], words[1], byWord), granularity: 'word' };
+  const sentences = [sentenceTokens(before), sentenceTokens(after)] as const;
+  const bySentence = diffSequences(sentences[0], sentences[1], budget);
+  if (bySentence) return { segments: groupedSegments(sentences[0], sentences[1], bySentence), granularity: 'sentence' };
+  return { segments: replacedWhole(before, after), granularity: 'paragraph' };
 }

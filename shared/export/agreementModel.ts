@@ -1,6 +1,7 @@
 import type { DocumentKind } from '#shared/documents/kinds';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, ChapterElement, ParagraphElement, TopLevelBlock } from '#shared/document/nodes';
+import { createDiffBudget, type DiffBudget } from '#shared/document/sequenceDiff';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
@@ -67,6 +68,8 @@ interface Builder {
   context: TextContext;
   /** The other language, for the right-hand column of a bilingual export. */
   other: Language;
+  /** What the export's redlines may spend comparing, all proposals together. */
+  diffBudget: DiffBudget;
 }
 
 const chapterHeading = (number: number, title: string, language: Language, extra: Run[] = []): ContentBlock => ({
@@ -115,7 +118,7 @@ function articleInSource(builder: Builder, article: ArticleElement, number: numb
   let blocks: ContentBlock[];
   if (deletion) blocks = deletedArticle(article, deletion, String(number), language, builder.context);
   else if (replacements.length > 0) {
-    blocks = replacements.flatMap((proposal) => [...diffArticle(article, proposal.article as ArticleElement, String(number), language, builder.context), proposalNote(proposal, language)]);
+    blocks = replacements.flatMap((proposal) => [...diffArticle(article, proposal.article as ArticleElement, String(number), language, builder.context, builder.diffBudget), proposalNote(proposal, language)]);
   } else blocks = renderArticle(article, String(number), language, builder.context);
   const inserted = proposals
     .filter((proposal) => proposal.kind === 'insert_after' && proposal.article)
@@ -194,6 +197,7 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     sources,
     context: { values: document.variables, lookupVariable: sources.lookupVariable },
     other: document.language === 'vi' ? 'en' : 'vi',
+    diffBudget: createDiffBudget(),
   };
   const numbering = computeNumbering(document.blocks);
   const firstStructural = document.blocks.findIndex((block) => block.type !== 'paragraph');

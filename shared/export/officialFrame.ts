@@ -43,6 +43,18 @@ export const labels = {
     vi: 'Bản có các đề xuất sửa đổi đang mở: phần đề xuất thêm được gạch chân, phần đề xuất bỏ bị gạch ngang.',
     en: 'Version with open amendment proposals: proposed additions are underlined, proposed deletions are struck through.',
   },
+  comparedBySentence: {
+    vi: '(Thay đổi quá lớn để so sánh từng từ: điều này được so sánh theo từng câu.)',
+    en: '(The change is too large to compare word by word: this article is compared sentence by sentence.)',
+  },
+  comparedByParagraph: {
+    vi: '(Thay đổi quá lớn để so sánh từng từ: điều này được so sánh theo từng đoạn.)',
+    en: '(The change is too large to compare word by word: this article is compared paragraph by paragraph.)',
+  },
+  comparedAsWhole: {
+    vi: '(Thay đổi quá lớn để so sánh chi tiết: toàn bộ nội dung cũ của điều này bị gạch bỏ và thay bằng nội dung mới.)',
+    en: '(The change is too large to compare in detail: the whole old text of this article is struck through and replaced by the new one.)',
+  },
   proposalBy: { vi: 'Đề xuất của {{side}}', en: 'Proposed by {{side}}' },
   rationale: { vi: 'Lý do', en: 'Rationale' },
   insertedArticle: { vi: 'Đề xuất bổ sung điều mới', en: 'Proposed new article' },

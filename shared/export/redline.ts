@@ -1,9 +1,10 @@
 import { bodyMarkers } from '#shared/document/numbering';
 import type { ArticleElement, BodyBlock } from '#shared/document/nodes';
-import { diffSequences, diffWords, type DiffSegment } from '#shared/document/wordDiff';
+import { diffSequences, type DiffBudget } from '#shared/document/sequenceDiff';
+import { coarser, diffWords, type DiffGranularity, type DiffSegment } from '#shared/document/wordDiff';
 import type { Language } from '#shared/format/locale';
 import { articleBody, articleHeading, articleTitle, inlineText, markChange, note, renderArticle, renderBodyBlock, type TextContext } from '#shared/export/blockRender';
-import { fill, labels, sideNames } from '#shared/export/officialFrame';
+import { fill, labels, sideNames, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, Run } from '#shared/export/renderModel';
 
 /**
@@ -42,14 +43,25 @@ function blockText(block: BodyBlock, language: Language, context: TextContext): 
   }
 }
 
+/** What the reader is told under an article compared more coarsely than word by word. */
+const coarseNotes: Record<Exclude<DiffGranularity, 'word'>, Bilingual> = {
+  sentence: labels.comparedBySentence,
+  paragraph: labels.comparedByParagraph,
+  article: labels.comparedAsWhole,
+};
+
 /**
  * The proposed article against the current one: the title and each body block diffed word by
  * word. Blocks are first matched as wholes (Myers on their texts); within a stretch of changed
  * blocks, old and new are paired in order and diffed, and what is left over is wholly deleted or
  * inserted. Clause and point markers follow the proposed text (deleted blocks keep their old one).
+ * All of it draws on the export's `budget`: past it blocks are compared by sentence, or shown
+ * wholly replaced, and a note under the article says so.
  */
-export function diffArticle(current: ArticleElement, proposed: ArticleElement, number: string, language: Language, context: TextContext): ContentBlock[] {
-  const title = segmentRuns(diffWords(inlineText(articleTitle(current), language, context), inlineText(articleTitle(proposed), language, context)));
+export function diffArticle(current: ArticleElement, proposed: ArticleElement, number: string, language: Language, context: TextContext, budget: DiffBudget): ContentBlock[] {
+  const titleDiff = diffWords(inlineText(articleTitle(current), language, context), inlineText(articleTitle(proposed), language, context), budget);
+  let granularity = titleDiff.granularity;
+  const title = segmentRuns(titleDiff.segments);
   const before = articleBody(current);
   const after = articleBody(proposed);
   const beforeMarkers = bodyMarkers(before);
@@ -67,7 +79,9 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
       const oldBlock = oldIndex === undefined ? undefined : before[oldIndex];
       const newBlock = newIndex === undefined ? undefined : after[newIndex];
       if (index < paired && oldBlock && newBlock && wordDiffable.has(oldBlock.type) && wordDiffable.has(newBlock.type)) {
-        const runs = segmentRuns(diffWords(blockText(oldBlock, language, context), blockText(newBlock, language, context)));
+        const words = diffWords(blockText(oldBlock, language, context), blockText(newBlock, language, context), budget);
+        granularity = coarser(granularity, words.granularity);
+        const runs = segmentRuns(words.segments);
         const marker = newIndex === undefined ? null : (afterMarkers[newIndex] ?? null);
         blocks.push(newBlock.type === 'paragraph' ? { type: 'paragraph', role: 'body', runs } : { type: newBlock.type as 'clause' | 'point', marker: { text: marker ?? '' }, runs });
         continue;
@@ -78,16 +92,25 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
     deleted = [];
     inserted = [];
   };
-  for (const edit of diffSequences(beforeKeys, afterKeys)) {
-    if (edit.kind === 'deleted') deleted.push(edit.aIndex);
-    else if (edit.kind === 'inserted') inserted.push(edit.bIndex);
-    else {
-      flush();
-      const block = after[edit.bIndex];
-      if (block) blocks.push(...renderBodyBlock(block, afterMarkers[edit.bIndex] ?? null, language, context));
+  const edits = diffSequences(beforeKeys, afterKeys, budget);
+  if (edits) {
+    for (const edit of edits) {
+      if (edit.kind === 'deleted') deleted.push(edit.aIndex);
+      else if (edit.kind === 'inserted') inserted.push(edit.bIndex);
+      else {
+        flush();
+        const block = after[edit.bIndex];
+        if (block) blocks.push(...renderBodyBlock(block, afterMarkers[edit.bIndex] ?? null, language, context));
+      }
     }
+    flush();
+  } else {
+    // Too many blocks to match: the old body struck through, then the new one.
+    granularity = 'article';
+    blocks.push(...before.flatMap((block, index) => renderBodyBlock(block, beforeMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'deleted'))));
+    blocks.push(...after.flatMap((block, index) => renderBodyBlock(block, afterMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'inserted'))));
   }
-  flush();
+  if (granularity !== 'word') blocks.push(note(coarseNotes[granularity][language]));
   return blocks;
 }
 

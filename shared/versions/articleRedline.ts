@@ -1,10 +1,18 @@
-import { diffSequences, diffWords, wordTokens, type DiffSegment } from '#shared/document/wordDiff';
+import { diffSequences, type DiffBudget } from '#shared/document/sequenceDiff';
+import { coarser, diffWords, replacedWhole, wordTokens, type DiffGranularity, type DiffSegment, type TextDiff } from '#shared/document/wordDiff';
 
 /**
  * The redline of an article's text: blocks (lines) are matched first, words are compared inside
  * the blocks that changed, and only around what changed in them (long clauses with one word
- * changed are the common case).
+ * changed are the common case). All of it draws on one budget (sequenceDiff.ts); what it cannot
+ * pay for is compared more coarsely, and the result says how coarsely.
  */
+
+/**
+ * At most this many pairs of changed lines are weighed against each other to find the rewordings
+ * (one stretch of 200 lines removed and 200 added); past that each line stands alone.
+ */
+const maxWeighedPairs = 40_000;
 
 type Segment = DiffSegment;
 
@@ -18,14 +26,17 @@ function push(segments: Segment[], kind: Segment['kind'], text: string): void {
 /**
  * The redline of an article's text (blocks separated by newlines): blocks are matched first, and
  * words are compared inside blocks that changed, so that an added clause reads as one insertion
- * rather than as words borrowed from its neighbours.
+ * rather than as words borrowed from its neighbours. Too many changed blocks to match within the
+ * budget: the whole text is shown replaced ("article").
  */
-export function diffArticleText(before: string, after: string): DiffSegment[] {
+export function diffArticleText(before: string, after: string, budget: DiffBudget): TextDiff {
   // Every line ends with a newline, the last one too; that artificial newline is taken off at the end.
   const a = `${before}\n`.split(/(?<=\n)/);
   const b = `${after}\n`.split(/(?<=\n)/);
+  const edits = diffSequences(a, b, budget);
+  if (!edits) return { segments: replacedWhole(before, after), granularity: 'article' };
   const raw: Segment[] = [];
-  const edits = diffSequences(a, b);
+  let granularity: DiffGranularity = 'word';
   for (let index = 0; index < edits.length; ) {
     const edit = edits[index] as (typeof edits)[number];
     if (edit.kind === 'equal') {
@@ -41,31 +52,41 @@ export function diffArticleText(before: string, after: string): DiffSegment[] {
       else inserted.push(b[change.bIndex] as string);
     }
     // Blocks replaced one for one are compared in order; otherwise alike ones are paired first.
-    const pairs = deleted.length === inserted.length ? deleted.map((line, index) => ({ before: line, after: inserted[index] })) : alignLines(deleted, inserted);
-    for (const pair of pairs) {
-      if (pair.before !== undefined && pair.after !== undefined) raw.push(...diffLine(pair.before, pair.after));
-      else if (pair.before !== undefined) raw.push({ kind: 'deleted', text: pair.before });
+    const aligned = deleted.length === inserted.length ? { pairs: deleted.map((line, index) => ({ before: line, after: inserted[index] })), isWeighed: true } : alignLines(deleted, inserted, budget);
+    if (!aligned.isWeighed) granularity = coarser(granularity, 'paragraph');
+    for (const pair of aligned.pairs) {
+      if (pair.before !== undefined && pair.after !== undefined) {
+        const line = diffLine(pair.before, pair.after, budget);
+        granularity = coarser(granularity, line.granularity);
+        raw.push(...line.segments);
+      } else if (pair.before !== undefined) raw.push({ kind: 'deleted', text: pair.before });
       else if (pair.after !== undefined) raw.push({ kind: 'inserted', text: pair.after });
     }
   }
-  return withoutFinalNewline(raw);
+  return { segments: withoutFinalNewline(raw), granularity };
 }
 
-/** How alike two lines are: twice the words they share over the words they have (0 to 1). */
-function similarity(a: string, b: string): number {
+/** How alike two lines are: twice the words they share over the words they have (0 to 1); null when the budget cannot tell. */
+function similarity(a: string, b: string, budget: DiffBudget): number | null {
   const words = (line: string) => wordTokens(line).filter((token) => /\S/.test(token));
   const x = words(a);
   const y = words(b);
   if (x.length + y.length === 0) return 1;
-  const shared = diffSequences(x, y).filter((edit) => edit.kind === 'equal').length;
+  const edits = diffSequences(x, y, budget);
+  if (!edits) return null;
+  const shared = edits.filter((edit) => edit.kind === 'equal').length;
   return (2 * shared) / (x.length + y.length);
 }
 
 /**
  * Pairs the lines a stretch of changes removed with those it added, in order, where they are
  * alike enough to be one line reworded (half their words shared); the others stand alone.
+ * `isWeighed` is false when there were too many lines, or too little budget, to weigh them all:
+ * some lines that are rewordings may then stand alone.
  */
-function alignLines(deleted: readonly string[], inserted: readonly string[]): { before?: string; after?: string }[] {
+function alignLines(deleted: readonly string[], inserted: readonly string[], budget: DiffBudget): { pairs: { before?: string; after?: string }[]; isWeighed: boolean } {
+  if (deleted.length * inserted.length > maxWeighedPairs) return { pairs: [...deleted.map((line) => ({ before: line })), ...inserted.map((line) => ({ after: line }))], isWeighed: false };
+  let isWeighed = true;
   const rows = deleted.length + 1;
   const columns = inserted.length + 1;
   const score = new Float64Array(rows * columns);
@@ -74,7 +95,9 @@ function alignLines(deleted: readonly string[], inserted: readonly string[]): { 
   const alikeAt = (row: number, column: number): number => likeness[row * columns + column] as number;
   for (let row = 1; row < rows; row += 1) {
     for (let column = 1; column < columns; column += 1) {
-      const alike = similarity(deleted[row - 1] as string, inserted[column - 1] as string);
+      const weighed = similarity(deleted[row - 1] as string, inserted[column - 1] as string, budget);
+      if (weighed === null) isWeighed = false;
+      const alike = weighed ?? 0;
       likeness[row * columns + column] = alike;
       score[row * columns + column] = Math.max(at(row - 1, column), at(row, column - 1), alike >= 0.5 ? at(row - 1, column - 1) + alike : -1);
     }
@@ -100,7 +123,7 @@ function alignLines(deleted: readonly string[], inserted: readonly string[]): { 
       row -= 1;
     }
   }
-  return pairs.reverse();
+  return { pairs: pairs.reverse(), isWeighed };
 }
 
 /** Takes the artificial final newline off both texts a redline stands for. */
@@ -128,8 +151,8 @@ const isSpace = (character: string | undefined): boolean => character !== undefi
  * diffWords on the part of two lines around their differences: the common start and end are cut
  * where a word begins or ends (after or before a space) in both, and stay as they are.
  */
-function diffLine(a: string, b: string): Segment[] {
-  if (a === b) return [{ kind: 'equal', text: a }];
+function diffLine(a: string, b: string, budget: DiffBudget): TextDiff {
+  if (a === b) return { segments: [{ kind: 'equal', text: a }], granularity: 'word' };
   const shorter = Math.min(a.length, b.length);
   let firstDifference = 0;
   while (firstDifference < shorter && a.charCodeAt(firstDifference) === b.charCodeAt(firstDifference)) firstDifference += 1;
@@ -142,8 +165,9 @@ function diffLine(a: string, b: string): Segment[] {
   while (kept > 0 && !(!isSpace(a[a.length - kept - 1]) && isSpace(a[a.length - kept]))) kept -= 1;
   kept = Math.max(kept, 0);
   const segments: Segment[] = [];
+  const middle = diffWords(a.slice(start, a.length - kept), b.slice(start, b.length - kept), budget);
   push(segments, 'equal', a.slice(0, start));
-  for (const segment of diffWords(a.slice(start, a.length - kept), b.slice(start, b.length - kept))) push(segments, segment.kind, segment.text);
+  for (const segment of middle.segments) push(segments, segment.kind, segment.text);
   push(segments, 'equal', a.slice(a.length - kept));
-  return segments;
+  return { segments, granularity: middle.granularity };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diffSequences, diffWords, wordTokens, type DiffSegment } from '#shared/document/wordDiff';
+import { createDiffBudget, diffSequences } from '#shared/document/sequenceDiff';
+import { diffWords as diffWithBudget, wordTokens, type DiffSegment } from '#shared/document/wordDiff';
+
+/** Each call a request of its own, with a whole budget: these texts are small enough to compare word by word. */
+const diffWords = (a: string, b: string): DiffSegment[] => diffWithBudget(a, b, createDiffBudget()).segments;
 
 const before = (segments: DiffSegment[]) => segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
 const after = (segments: DiffSegment[]) => segments.filter((segment) => segment.kind !== 'deleted').map((segment) => segment.text).join('');
@@ -57,7 +61,7 @@ describe('word-level diff', () => {
       const segments = diffWords(a, b);
       expect(before(segments)).toBe(a);
       expect(after(segments)).toBe(b);
-      const edits = diffSequences(wordTokens(a), wordTokens(b));
+      const edits = diffSequences(wordTokens(a), wordTokens(b), createDiffBudget()) ?? [];
       const equal = edits.filter((edit) => edit.kind === 'equal').length;
       // The script is minimal: no longer than deleting everything and inserting everything.
       expect(edits.length - equal).toBeLessThanOrEqual(wordTokens(a).length + wordTokens(b).length - 2 * equal);

@@ -56,14 +56,15 @@ export interface HistoryServer {
   dispose(): Promise<void>;
 }
 
-export async function startHistoryServer(options: { idleMs?: number } = {}): Promise<HistoryServer> {
+/** `body`: the document's text when created (default historyBody()). */
+export async function startHistoryServer(options: { idleMs?: number; body?: TopLevelBlock[] } = {}): Promise<HistoryServer> {
   const clock = createTestClock();
   const timers = createManualTimers(clock.now);
   const versioning: VersioningOptions = { idleMs: options.idleMs ?? 180_000, timers };
   const harness = await startHarness({ now: clock.now, versioning });
   const clientFor = (token?: string) => createApiClient(createHttpTransport({ baseUrl: harness.server.url, token, fetch }));
   const host = clientFor(harness.server.authentication.createAdminToken('history tests'));
-  const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: historyBody(), variables: {} });
+  const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: options.body ?? historyBody(), variables: {} });
   const clients: SyncClient[] = [];
   const server: HistoryServer = {
     harness,

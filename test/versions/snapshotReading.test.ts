@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentRoot, encodeInitialContent, readContent } from '#shared/document/yjsContent';
-import { compareBodies } from '#shared/versions/compareBodies';
+import { bodyDifferences } from '#shared/versions/compareBodies';
 import { compareDocumentAt } from '#shared/versions/compareVersions';
 import { forEachChangedItem } from '#shared/versions/itemChanges';
 import { readDocumentAt } from '#shared/versions/snapshotContent';
@@ -113,7 +113,7 @@ describe('S16 reading a past version straight from the document', () => {
       // Reading only the articles whose items changed gives the same comparison as reading everything.
       const lookups = { ownerOfClient: () => null, deletersOf: () => [] };
       const quick = compareDocumentAt(reloaded, { snapshot: older, read: older }, { snapshot: newer, read: newer }, lookups);
-      expect(quick.articles).toEqual(compareBodies(readDocumentAt(reloaded, older).blocks, readDocumentAt(reloaded, newer).blocks));
+      expect(quick.articles).toEqual(bodyDifferences(readDocumentAt(reloaded, older).blocks, readDocumentAt(reloaded, newer).blocks));
       changedPairs += quick.articles.length > 0 ? 1 : 0;
     }
     expect(changedPairs).toBeGreaterThan(10);
