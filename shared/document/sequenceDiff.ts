@@ -10,7 +10,7 @@
  * The work — cells of the edit graph visited, diagonal moves included — is drawn from a budget
  * shared by everything one request compares: a comparison that would need more than half of what
  * is left stops and returns null, so that the caller can compare more coarsely instead, and no
- * request holds the CPU for longer than its budget allows (docs/decisions/0009-diff-budget.md).
+ * request holds the CPU for longer than its budget allows (docs/decisions/0014-diff-budget.md).
  */
 
 export type DiffKind = 'equal' | 'inserted' | 'deleted';

@@ -42,7 +42,7 @@ describe('the Electron shell', () => {
       const read: FileJobRequest = { id: 2, kind: 'importDocx', fileBase64: Buffer.from(response.value).toString('base64'), fileName: 'thoa-uoc.docx' };
       worker.postMessage(read);
       const [imported] = (await once(worker, 'message')) as [FileJobResponse];
-      if (!imported.ok || imported.value instanceof Uint8Array) throw new Error(`the bundled worker read no .docx: ${JSON.stringify(imported)}`);
+      if (!imported.ok || imported.value instanceof Uint8Array || Array.isArray(imported.value)) throw new Error(`the bundled worker read no .docx: ${JSON.stringify(imported)}`);
       expect(imported.value.report.articles).toBeGreaterThan(10);
     } finally {
       await worker.terminate();
