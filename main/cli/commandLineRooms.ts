@@ -16,6 +16,7 @@ export function createCommandLineRooms(): DocumentRooms {
     },
     // Nobody is connected to the command line.
     notifySide() {},
+    notifyParticipant() {},
     stats: () => ({ openDocuments: 0, connections: 0 }),
   };
 }

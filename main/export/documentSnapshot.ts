@@ -24,8 +24,8 @@ function openProposals(doc: Y.Doc): RedlineProposal[] {
   for (const value of doc.getMap<unknown>(proposalsRootName).values()) {
     const parsed = proposalSchema.safeParse(value instanceof Y.Map ? value.toJSON() : value);
     if (!parsed.success || parsed.data.status !== 'open') continue;
-    const { clauseId, kind, article, side, authorName, rationale, createdAt } = parsed.data;
-    proposals.push({ clauseId, kind, article, side, authorName, rationale, createdAt });
+    const { clauseId, kind, article, values, side, authorName, rationale, createdAt } = parsed.data;
+    proposals.push({ clauseId, kind, article, values, side, authorName, rationale, createdAt });
   }
   // Oldest first, so that counter-proposals follow what they answer.
   return proposals.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));

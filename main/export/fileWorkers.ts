@@ -8,7 +8,7 @@ import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#
 
 /**
  * Writing a long agreement as .docx and reading an imported one take the CPU for hundreds of
- * milliseconds, drawing the redlines of a comparison up to its diff budget (decision 0009); on
+ * milliseconds, drawing the redlines of a comparison up to its diff budget (decision 0014); on
  * the server's event loop no keystroke would be relayed to anybody meanwhile.
  * They run in one worker thread instead, started at the first job and kept for the next ones.
  * A job whose caller goes fails at once as cancelled and its thread is terminated, so that its

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import { articleText, readArticle } from '#shared/document/articles';
-import type { ArticleNegotiation } from '#shared/negotiation/model';
+import type { ArticleEvent, ArticleNegotiation, BargainingSide } from '#shared/negotiation/model';
 import { bargainingSideOf } from '#shared/negotiation/proposalRules';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
@@ -13,28 +13,48 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export type ArticleStatusService = ReturnType<typeof createArticleStatusService>;
 
+interface Step {
+  actor: NegotiationActor;
+  side: BargainingSide;
+  now: string;
+  doc: Y.Doc;
+  /** The status with this step appended to its history. */
+  noted(status: ArticleNegotiation, type: ArticleEvent['type'], note?: string | null): ArticleNegotiation;
+}
+
 /**
  * Article statuses: open, agreed (a tentative agreement: each side marks it, and it is agreed only
- * when both have), disputed. Editing an agreed article reopens it, and both sides see that it did.
+ * when both have), disputed. An agreed article is locked (S23): it changes only through a position
+ * the other side accepts, or once both sides consent to reopen it (one asks, the other accepts).
  */
 export function createArticleStatusService(context: ServiceContext, rooms: DocumentRooms) {
-  function update(documentId: string, clauseId: string, caller: Caller, action: string, change: (status: ArticleNegotiation, actor: NegotiationActor, doc: Y.Doc) => ArticleNegotiation): ArticleNegotiation {
+  function update(documentId: string, clauseId: string, caller: Caller, action: string, change: (status: ArticleNegotiation, step: Step) => ArticleNegotiation): ArticleNegotiation {
     const actor = negotiationActor(context, caller, documentId, true);
     const side = bargainingSideOf(actor);
     if (typeof side !== 'string') throw new ApiError(side.code, side.message);
     return rooms.withRoom(documentId, (room) => {
       if (!readArticle(room.doc, clauseId)) throw new ApiError('not_found', `no article with clauseId "${clauseId}" in this document`);
-      let result: ArticleNegotiation | null = null;
-      room.change(actor.participantId, (doc) => {
-        const maps = negotiationMaps(doc);
-        result = change(maps.article(clauseId), actor, doc);
-        maps.saveArticle(result);
+      const now = iso(context.now());
+      const noted = (status: ArticleNegotiation, type: ArticleEvent['type'], note: string | null = null): ArticleNegotiation => ({
+        ...status,
+        history: [...status.history, { type, side, byName: actor.participant.displayName, at: now, note }],
       });
+      // Decided on the current status before anything is written: a refusal changes nothing.
+      const result = change(negotiationMaps(room.doc).article(clauseId), { actor, side, now, doc: room.doc, noted });
+      room.change(actor.participantId, (doc) => negotiationMaps(doc).saveArticle(result));
       context.store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details: { clauseId } });
-      if (!result) throw new ApiError('internal', 'the status was not recorded');
       return result;
     });
   }
+
+  const otherSide = (side: BargainingSide): BargainingSide => (side === 'employer' ? 'union' : 'employer');
+
+  const reopened = (status: ArticleNegotiation, step: Step): ArticleNegotiation =>
+    step.noted({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, reopenRequest: null, reopened: { at: step.now, byName: step.actor.participant.displayName } }, 'reopened');
+
+  const refuseWhenAgreed = (status: ArticleNegotiation, what: string): void => {
+    if (status.status === 'agreed') throw new ApiError('conflict', `this article is agreed by both sides: to ${what} it, ask the other side to reopen it first`);
+  };
 
   return {
     /**
@@ -42,57 +62,53 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
      * made on a text edited since no longer counts: nobody agrees to a text they have not seen.
      */
     agree(documentId: string, clauseId: string, caller: Caller): ArticleNegotiation {
-      return update(documentId, clauseId, caller, 'article.agreed', (status, actor, doc) => {
-        const now = iso(context.now());
-        const article = readArticle(doc, clauseId);
+      return update(documentId, clauseId, caller, 'article.agreed', (status, step) => {
+        if (status.status === 'agreed') return status;
+        const article = readArticle(step.doc, clauseId);
         const text = article ? articleText(article) : null;
         const earlierMarks = status.agreedText === text ? { employerAgreedAt: status.employerAgreedAt, unionAgreedAt: status.unionAgreedAt } : { employerAgreedAt: null, unionAgreedAt: null };
-        const marked = { ...status, ...earlierMarks, disputedAt: null, reopened: null, [actor.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: now };
+        const marked = { ...status, ...earlierMarks, disputedAt: null, reopened: null, [step.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: step.now };
         const both = marked.employerAgreedAt !== null && marked.unionAgreedAt !== null;
-        return { ...marked, status: both ? 'agreed' : 'open', agreedText: text };
+        return step.noted({ ...marked, status: both ? 'agreed' : 'open', agreedText: text }, 'agreed');
       });
     },
 
-    /** A side declares the article disputed, with its position for the minutes; agreements are cleared. */
+    /** A side declares the article disputed, with its position for the minutes; marks are cleared. */
     dispute(documentId: string, clauseId: string, position: string | undefined, caller: Caller): ArticleNegotiation {
-      return update(documentId, clauseId, caller, 'article.disputed', (status, actor) => ({
-        ...status,
-        status: 'disputed',
-        disputedAt: iso(context.now()),
-        employerAgreedAt: null,
-        unionAgreedAt: null,
-        agreedText: null,
-        reopened: null,
-        positions: position ? { ...status.positions, [actor.side]: position } : status.positions,
-      }));
+      return update(documentId, clauseId, caller, 'article.disputed', (status, step) => {
+        refuseWhenAgreed(status, 'dispute');
+        return step.noted(
+          { ...status, status: 'disputed', disputedAt: step.now, employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: null, positions: position ? { ...status.positions, [step.side]: position } : status.positions },
+          'disputed',
+          position ?? null,
+        );
+      });
     },
 
+    /** A disputed article goes back to open (either side); an agreed one needs both sides' consent. */
     reopen(documentId: string, clauseId: string, caller: Caller): ArticleNegotiation {
-      return update(documentId, clauseId, caller, 'article.reopened', (status) => ({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null }));
+      return update(documentId, clauseId, caller, 'article.reopened', (status, step) => {
+        refuseWhenAgreed(status, 'reopen');
+        return reopened(status, step);
+      });
     },
 
-    /**
-     * After clients' edits are stored: an agreed article whose text now differs from the agreed text
-     * is reopened, naming who edited it (both sides see the notice in the document).
-     */
-    reopenEditedArticles(documentId: string, edits: ReadonlyMap<string, string | null>): void {
-      rooms.withRoom(documentId, (room) => {
-        const maps = negotiationMaps(room.doc);
-        const reopen = [...edits].flatMap(([clauseId, participantId]) => {
-          const status = maps.article(clauseId);
-          // Most edits are of articles not agreed: only an agreed one's text is read (a walk of the body).
-          if (status.status !== 'agreed') return [];
-          const article = readArticle(room.doc, clauseId);
-          return !article || articleText(article) !== status.agreedText ? [{ status, participantId }] : [];
-        });
-        if (reopen.length === 0) return;
-        room.change(null, (doc) => {
-          for (const { status, participantId } of reopen) {
-            const byName = participantId === null ? null : (context.store.participants.get(participantId)?.displayName ?? participantId);
-            negotiationMaps(doc).saveArticle({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: { at: iso(context.now()), byName } });
-            context.store.audit.record({ at: context.now(), actor: participantId === null ? 'admin' : `participant:${participantId}`, action: 'article.reopened_by_edit', documentId, details: { clauseId: status.clauseId } });
-          }
-        });
+    /** One side asks to reopen an agreed article, saying why; when the other side had asked already, it is reopened. */
+    requestReopen(documentId: string, clauseId: string, reason: string, caller: Caller): ArticleNegotiation {
+      return update(documentId, clauseId, caller, 'article.reopen_requested', (status, step) => {
+        if (status.status !== 'agreed') throw new ApiError('conflict', 'only an article agreed by both sides is reopened by consent; this one is not agreed');
+        if (status.reopenRequest?.side === otherSide(step.side)) return reopened(status, step);
+        if (status.reopenRequest?.side === step.side) throw new ApiError('conflict', 'your side has already asked to reopen this article; the other side answers');
+        return step.noted({ ...status, reopenRequest: { side: step.side, byName: step.actor.participant.displayName, at: step.now, reason } }, 'reopen_requested', reason);
+      });
+    },
+
+    /** The other side accepts (the article is open again) or declines (it stays agreed) a request to reopen. */
+    answerReopen(documentId: string, clauseId: string, accept: boolean, reason: string | undefined, caller: Caller): ArticleNegotiation {
+      return update(documentId, clauseId, caller, accept ? 'article.reopened' : 'article.reopen_declined', (status, step) => {
+        if (status.status !== 'agreed' || !status.reopenRequest) throw new ApiError('conflict', 'nobody has asked to reopen this article');
+        if (status.reopenRequest.side === step.side) throw new ApiError('forbidden', 'a request to reopen is answered by the other side');
+        return accept ? reopened(status, step) : step.noted({ ...status, reopenRequest: null }, 'reopen_declined', reason ?? null);
       });
     },
   };

@@ -14,8 +14,8 @@ import { createThreadsService } from '#main/negotiation/threadsService';
 
 type NegotiationMethod =
   | 'negotiation/state' | 'negotiation/minutes' | 'negotiation/setReviewerComments'
-  | 'proposals/create' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
-  | 'articles/agree' | 'articles/dispute' | 'articles/reopen'
+  | 'proposals/create' | 'proposals/createPackage' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
+  | 'articles/agree' | 'articles/dispute' | 'articles/reopen' | 'articles/requestReopen' | 'articles/answerReopen' | 'drafts/discard'
   | 'threads/create' | 'threads/reply' | 'threads/resolve' | 'threads/reopen';
 
 /** The negotiation half of the API: proposals, article statuses, threads, minutes. */
@@ -23,7 +23,10 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
   const proposals = createProposalsService(context, rooms);
   const articles = createArticleStatusService(context, rooms);
   const threads = createThreadsService(context, rooms);
-  context.events.on('articlesEdited', ({ documentId, edits }) => articles.reopenEditedArticles(documentId, edits));
+  // An edit refused because it touched what both sides agreed is kept as its author's drafts.
+  context.events.on('agreedEditRefused', ({ documentId, participantId, attempted }) => {
+    rooms.withRoom(documentId, (room) => proposals.keepRefusedEdit(documentId, participantId, room.doc, attempted));
+  });
 
   return {
     'negotiation/state': async ({ documentId }, caller) => {
@@ -33,7 +36,12 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         const maps = negotiationMaps(room.doc);
         return { proposals: maps.allProposals(), articles: maps.allArticles(), threads: maps.allThreads() };
       });
-      return { ...shared, threads: [...shared.threads, ...(side ? threads.internalFor(documentId, side) : [])], reviewerCommentsAllowed: context.store.documents.reviewerComments(documentId) };
+      return {
+        ...shared,
+        threads: [...shared.threads, ...(side ? threads.internalFor(documentId, side) : [])],
+        drafts: caller.kind === 'participant' ? proposals.draftsOf(documentId, caller.participantId) : [],
+        reviewerCommentsAllowed: context.store.documents.reviewerComments(documentId),
+      };
     },
     'negotiation/minutes': async ({ documentId, since }, caller) => {
       const document = visibleDocument(context, caller, documentId);
@@ -57,6 +65,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       return { allowed };
     },
     'proposals/create': async (input, caller) => proposals.create(input, caller),
+    'proposals/createPackage': async ({ documentId, rationale, items }, caller) => proposals.createPackage(documentId, rationale, items, caller),
     'proposals/accept': async ({ documentId, proposalId }, caller) => proposals.accept(documentId, proposalId, caller),
     'proposals/reject': async ({ documentId, proposalId, reason }, caller) => proposals.reject(documentId, proposalId, reason, caller),
     'proposals/counter': async ({ documentId, proposalId, ...draft }, caller) => proposals.counter(documentId, proposalId, draft, caller),
@@ -64,6 +73,9 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'articles/agree': async ({ documentId, clauseId }, caller) => articles.agree(documentId, clauseId, caller),
     'articles/dispute': async ({ documentId, clauseId, position }, caller) => articles.dispute(documentId, clauseId, position, caller),
     'articles/reopen': async ({ documentId, clauseId }, caller) => articles.reopen(documentId, clauseId, caller),
+    'articles/requestReopen': async ({ documentId, clauseId, reason }, caller) => articles.requestReopen(documentId, clauseId, reason, caller),
+    'articles/answerReopen': async ({ documentId, clauseId, accept, reason }, caller) => articles.answerReopen(documentId, clauseId, accept, reason, caller),
+    'drafts/discard': async ({ documentId, draftId }, caller) => ({ discarded: proposals.discardDraft(documentId, draftId, caller) }),
     'threads/create': async (input, caller) => threads.create(input, caller),
     'threads/reply': async (input, caller) => threads.reply(input, caller),
     'threads/resolve': async ({ documentId, threadId }, caller) => threads.resolve(documentId, threadId, caller),

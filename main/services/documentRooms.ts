@@ -7,5 +7,6 @@ import type { DocumentRoom } from '#main/sync/documentRoom';
 export interface DocumentRooms {
   withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T;
   notifySide(documentId: string, side: 'employer' | 'union', topic: string): void;
+  notifyParticipant(documentId: string, participantId: string, topic: string): void;
   stats(): { openDocuments: number; connections: number };
 }

@@ -1,4 +1,6 @@
+import type * as Y from 'yjs';
 import type { Logger } from '#main/logger';
+import type { AgreedEdit } from '#main/sync/writePolicy';
 
 /**
  * Changes the sync server must react to at once (a revoked token, an archived document, variables
@@ -9,8 +11,11 @@ export interface ServiceEventMap {
   documentChanged: { documentId: string };
   participantRevoked: { participantId: string; documentId: string };
   userVariablesChanged: { variableIds: string[] };
-  /** Edits inside articles were stored: clauseId → the participant who edited it last (null: the host). */
-  articlesEdited: { documentId: string; edits: ReadonlyMap<string, string | null> };
+  /**
+   * A participant's update was refused because it edits what both sides agreed; `attempted` is the
+   * document as it would have become (a copy, valid while listeners run): the edit becomes drafts.
+   */
+  agreedEditRefused: { documentId: string; participantId: string; edit: AgreedEdit; attempted: Y.Doc };
   /** Updates sent by participants through sync were stored (automatic versions group them). */
   documentEdited: { documentId: string; participantIds: ReadonlySet<string> };
   /** A participant's last connection to a document closed; the document is still loaded while listeners run. */

@@ -11,6 +11,7 @@ import { createInternalThreadsRepo } from '#main/store/internalThreadsRepo';
 import { createVersionsRepo } from '#main/store/versionsRepo';
 import { createLifecycleRepo } from '#main/store/lifecycleRepo';
 import { createReviewFindingsRepo } from '#main/store/reviewFindingsRepo';
+import { createDraftProposalsRepo } from '#main/store/draftProposalsRepo';
 import { createRedemptionAttemptsRepo } from '#main/store/redemptionAttemptsRepo';
 
 export type Store = ReturnType<typeof createStore>;
@@ -27,6 +28,7 @@ export function createStore(db: SqliteDatabase) {
     userTemplates: createUserTemplatesRepo(db),
     userVariables: createUserVariablesRepo(db),
     internalThreads: createInternalThreadsRepo(db),
+    draftProposals: createDraftProposalsRepo(db),
     versions: createVersionsRepo(db),
     lifecycle: createLifecycleRepo(db),
     reviewFindings: createReviewFindingsRepo(db),

@@ -7,8 +7,7 @@ import type { UpdateLog } from '#main/store/updateLog';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
-import type { SharedType, UpdateEffects } from '#main/sync/updateInspection';
-import { checkUpdates, type WritePolicy } from '#main/sync/writePolicy';
+import { checkUpdates, type AgreedEdit, type WritePolicy } from '#main/sync/writePolicy';
 
 /** What a room needs of one client socket. */
 export interface RoomConnection {
@@ -27,8 +26,11 @@ export interface DocumentRoomOptions {
   isFrozen: () => boolean;
   /** Called once per connection on its first refused write (for the audit log). */
   onWriteRefused: (connection: RoomConnection, reason: string) => void;
-  /** Called after clients' edits inside articles are stored: clauseId → the participant who edited it last. */
-  onArticlesEdited?: (documentId: string, edits: ReadonlyMap<string, string>) => void;
+  /**
+   * Called when a participant's update is refused because it edits what both sides agreed, with
+   * the document as that update would have left it (a copy): the edit is kept as their drafts.
+   */
+  onAgreedEditRefused?: (participantId: string, edit: AgreedEdit, attempted: Y.Doc) => void;
   /** Called after clients' updates are stored, with the participants who sent them. */
   onEdited?: (documentId: string, participantIds: ReadonlySet<string>) => void;
   /** Called when the room can no longer serve and must be dropped. */
@@ -54,8 +56,6 @@ export class DocumentRoom {
   private readonly refusedOnce = new WeakSet<RoomConnection>();
   /** Connections asked to send what they lack since their last applied update (asked once, not per update). */
   private readonly askedToResend = new WeakSet<RoomConnection>();
-  /** Articles edited by clients since the last stored batch, and by whom. */
-  private editedArticles = new Map<string, string>();
   private receiving: RoomConnection | null = null;
   private awaitingStore: { connection: RoomConnection; marker: number }[] = [];
   private failed = false;
@@ -69,7 +69,7 @@ export class DocumentRoom {
       logger: options.logger,
       now: options.now,
       compactMinBytes: options.compactMinBytes,
-      admit: checkUpdates(options.writePolicy ?? (() => null), (effects) => this.noteEdits(effects)),
+      admit: checkUpdates(options.writePolicy ?? (() => null)),
       onStored: (batch) => this.broadcastStored(batch),
       onStorageFailure: (error) => this.fail('storage', error),
     });
@@ -138,6 +138,7 @@ export class DocumentRoom {
       if (this.persistent.receive(update, connection.participant.id, connection)) this.askedToResend.delete(connection);
     } catch (error) {
       if (error instanceof MissingDependenciesError) this.answerMissingDependencies(connection, error.message);
+      else if (error instanceof WriteRefusedError && error.agreedEdit) this.keepAgreedEdit(connection, update, error.agreedEdit, error.message);
       else if (error instanceof WriteRefusedError) this.refuse(connection, error.message);
       else throw error;
     } finally {
@@ -174,22 +175,29 @@ export class DocumentRoom {
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
+  /**
+   * An edit of what both sides agreed is refused, but never lost (an offline edit arriving after
+   * the agreement, say): the document as it would have become goes to whoever keeps it as the
+   * author's drafts, and the author is told.
+   */
+  private keepAgreedEdit(connection: RoomConnection, update: Uint8Array, edit: AgreedEdit, reason: string): void {
+    const attempted = new Y.Doc({ gc: false });
+    try {
+      Y.applyUpdate(attempted, Y.encodeStateAsUpdate(this.doc));
+      Y.applyUpdate(attempted, update);
+      this.options.onAgreedEditRefused?.(connection.participant.id, edit, attempted);
+    } finally {
+      attempted.destroy();
+    }
+    this.refuse(connection, `${reason}. Your change is kept as your draft proposal: see the negotiation panel`);
+  }
+
   private refuse(connection: RoomConnection, reason: string): void {
     connection.send(encodePermissionDenied(reason));
     if (this.refusedOnce.has(connection)) return;
     this.refusedOnce.add(connection);
     this.options.logger.log('warn', 'sync.write_refused', { document: this.documentId, participant: connection.participant.id, side: connection.participant.side, reason });
     this.options.onWriteRefused(connection, reason);
-  }
-
-  /** Notes which articles an accepted client update edits (the text of agreed articles is watched). */
-  private noteEdits(effects: UpdateEffects): void {
-    const editor = this.receiving?.participant.id;
-    if (!editor || !this.options.onArticlesEdited) return;
-    for (const type of effects.touchedTypes) {
-      const clauseId = enclosingArticle(type);
-      if (clauseId) this.editedArticles.set(clauseId, editor);
-    }
   }
 
   private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[]): void {
@@ -200,16 +208,11 @@ export class DocumentRoom {
     const acknowledged = this.awaitingStore;
     this.awaitingStore = [];
     for (const { connection, marker } of acknowledged) connection.send(encodeStoredAck(marker));
-    // Who reacts to the stored edits (reopening agreed articles, automatic versions) may change
-    // the document in turn: that happens after this broadcast, never nested inside it.
-    const edits = this.editedArticles;
-    this.editedArticles = new Map();
+    // Who reacts to the stored edits (automatic versions) may change the document in turn: that
+    // happens after this broadcast, never nested inside it.
     const editors = new Set<string>();
     for (const update of batch) if (update.origin !== null && update.participantId !== null) editors.add(update.participantId);
-    queueMicrotask(() => {
-      if (edits.size > 0) this.options.onArticlesEdited?.(this.documentId, edits);
-      if (editors.size > 0) this.options.onEdited?.(this.documentId, editors);
-    });
+    if (editors.size > 0) queueMicrotask(() => this.options.onEdited?.(this.documentId, editors));
   }
 
   /** Whether a participant still has a connection to this room. */
@@ -308,20 +311,6 @@ export class DocumentRoom {
     for (const connection of [...this.connections]) connection.close(closeCodes.storageFailure, 'the server could not store the document; reconnect');
     this.options.onFailed(this);
   }
-}
-
-/** The clauseId of the article (a Y.XmlText with type "article") holding a type, if any. */
-function enclosingArticle(type: SharedType): string | null {
-  let current: SharedType | null = type;
-  while (current) {
-    if (current instanceof Y.XmlText && current.getAttribute('type') === 'article') {
-      const clauseId: unknown = current.getAttribute('clauseId');
-      return typeof clauseId === 'string' ? clauseId : null;
-    }
-    const parent: unknown = current._item?.parent;
-    current = parent instanceof Y.AbstractType ? (parent as SharedType) : null;
-  }
-  return null;
 }
 
 interface AwarenessChange {

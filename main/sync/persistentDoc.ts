@@ -7,7 +7,7 @@ import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal
 import type { Logger } from '#main/logger';
 import { MalformedFrameError } from '#main/sync/frames';
 import { integrationOf } from '#main/sync/updateDependencies';
-import type { AdmissionCheck } from '#main/sync/writePolicy';
+import type { AdmissionCheck, AgreedEdit } from '#main/sync/writePolicy';
 
 /** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
 export interface PendingUpdate<Origin> extends LoggedUpdate {
@@ -45,7 +45,11 @@ export class MissingDependenciesError extends Error {
 
 /** A well-formed update the server will not apply; nothing was changed. */
 export class WriteRefusedError extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** When it edits what both sides agreed: which articles and values (the edit becomes a draft). */
+    readonly agreedEdit?: AgreedEdit,
+  ) {
     super(reason);
     this.name = 'WriteRefusedError';
   }
@@ -198,8 +202,8 @@ export class PersistentDoc<Origin> {
     const impersonated = this.clientOfAnother(decoded.structs, participantId);
     if (impersonated !== null) throw new WriteRefusedError(`this change is written under a client id (${impersonated}) that belongs to another participant`);
     const integration = integrationOf(decoded, this.doc);
-    const admission = this.options.admit?.(decoded, this.doc, integration.isWaiting) ?? null;
-    if (admission !== null && admission.refusal !== null) throw new WriteRefusedError(admission.refusal);
+    const refusal = this.options.admit?.(decoded, this.doc, integration.isWaiting) ?? null;
+    if (refusal !== null) throw new WriteRefusedError(refusal.reason, refusal.agreedEdit);
     // Yjs would keep what it cannot place yet pending in the document and apply it whenever the
     // missing pieces arrive, from whoever sends them: nothing pending is ever accepted.
     const { waiting } = integration;
@@ -209,7 +213,6 @@ export class PersistentDoc<Origin> {
     else added = this.applyAndCapture(update, participantId, origin);
     this.leaveNothingPending(participantId);
     if (added === null) return false;
-    admission?.onApplied();
     const at = this.options.now();
     this.noteClients(decoded.structs, participantId, at);
     // Only what the update added is stored and relayed: a device relaying its whole offline copy

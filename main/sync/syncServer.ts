@@ -66,8 +66,8 @@ export function createSyncServer(options: SyncServerOptions) {
       now: context.now,
       compactMinBytes: options.compactMinBytes,
       writePolicy,
-      onArticlesEdited: (id, edits) => context.events.emit('articlesEdited', { documentId: id, edits }),
       onEdited: (id, participantIds) => context.events.emit('documentEdited', { documentId: id, participantIds }),
+      onAgreedEditRefused: (participantId, edit, attempted) => context.events.emit('agreedEditRefused', { documentId, participantId, edit, attempted }),
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
         store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });
@@ -172,6 +172,14 @@ export function createSyncServer(options: SyncServerOptions) {
           rooms.delete(documentId);
           room.close();
         }
+      }
+    },
+
+    /** Tells one participant's open clients of a document that something they read through the API changed. */
+    notifyParticipant(documentId: string, participantId: string, topic: string): void {
+      const frame = encodeNotice(topic);
+      for (const connection of connections) {
+        if (connection.wantsNotices && connection.participant.documentId === documentId && connection.participant.id === participantId) connection.send(frame);
       }
     },
 

@@ -18,6 +18,10 @@ export interface UpdateEffects {
   mapWrites: RootMapWrite[];
   /** Types already in the document that the update inserts into or deletes from. */
   touchedTypes: Set<SharedType>;
+  /** Types already in the document that the update deletes (an article, a chapter...). */
+  deletedTypes: Set<SharedType>;
+  /** Keys of root maps whose value the update deletes (a variable's value removed). */
+  mapDeletions: { root: string; key: string }[];
 }
 
 const unknownRoot = '?';
@@ -136,6 +140,8 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
   const touchedTypes = new Set<SharedType>();
+  const deletedTypes = new Set<SharedType>();
+  const mapDeletions: { root: string; key: string }[] = [];
   for (const [client, list] of index) {
     const known = Y.getState(doc.store, client);
     for (const item of list) {
@@ -167,10 +173,38 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
           const parent = item instanceof Y.Item && item.parent instanceof Y.AbstractType ? item.parent : null;
           roots.add(parent ? rootOfType(parent) : unknownRoot);
           if (parent) touchedTypes.add(parent);
+          if (item instanceof Y.Item && item.content instanceof Y.ContentType) deletedTypes.add(item.content.type as SharedType);
+          if (parent && parent._item === null && item instanceof Y.Item && item.parentSub !== null) mapDeletions.push({ root: rootOfType(parent), key: item.parentSub });
         }
         clock = item.id.clock + item.length;
       }
     }
   }
-  return { roots, mapWrites, touchedTypes };
+  return { roots, mapWrites, touchedTypes, deletedTypes, mapDeletions };
+}
+
+/** The clauseId of the article (a Y.XmlText with type "article") that is or holds a type, if any. */
+export function enclosingArticle(type: SharedType): string | null {
+  let current: SharedType | null = type;
+  while (current) {
+    if (current instanceof Y.XmlText && current.getAttribute('type') === 'article') {
+      const clauseId: unknown = current.getAttribute('clauseId');
+      return typeof clauseId === 'string' ? clauseId : null;
+    }
+    const parent: unknown = current._item?.parent;
+    current = parent instanceof Y.AbstractType ? (parent as SharedType) : null;
+  }
+  return null;
+}
+
+/** The articles an update edits: those it inserts into or deletes from, and those it deletes. */
+export function articlesTouched(effects: UpdateEffects): Set<string> {
+  const clauseIds = new Set<string>();
+  for (const types of [effects.touchedTypes, effects.deletedTypes]) {
+    for (const type of types) {
+      const clauseId = enclosingArticle(type);
+      if (clauseId) clauseIds.add(clauseId);
+    }
+  }
+  return clauseIds;
 }

@@ -1,12 +1,26 @@
 import type * as Y from 'yjs';
 import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
+import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
-import { inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
+import { articlesTouched, inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
 
-/** The reason for refusing an update with these effects, or null to accept it. */
-export type WritePolicy = (effects: UpdateEffects) => string | null;
+/** An update refused: why, and, when it edits what both sides agreed, which articles and values. */
+export interface Refusal {
+  reason: string;
+  agreedEdit?: AgreedEdit;
+}
+
+/** The agreed articles an update edits (their text), and the variables they show whose values it changes. */
+export interface AgreedEdit {
+  clauseIds: string[];
+  variableIds: string[];
+}
+
+/** Why an update with these effects must be refused, or null to accept it. */
+export type WritePolicy = (effects: UpdateEffects, doc: Y.Doc) => Refusal | null;
 
 /** Root types of a document that clients may change through sync; the rest are the server's. */
 export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName]);
@@ -17,42 +31,52 @@ export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName
  * Returns the reason for refusing an update, or null.
  */
 export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
-  return (effects) => {
+  return (effects, doc) => {
     for (const root of effects.roots) {
-      if (!clientWritableRoots.has(root)) return `the "${root}" part of the document is changed only through the API`;
+      if (!clientWritableRoots.has(root)) return { reason: `the "${root}" part of the document is changed only through the API` };
     }
     for (const write of effects.mapWrites) {
       if (write.root !== variablesRootName) continue;
       const definition = lookupVariable(write.key);
-      if (!definition) return `unknown variable "${write.key}"`;
+      if (!definition) return { reason: `unknown variable "${write.key}"` };
       const illegal = typeof write.value === 'string' ? xmlIllegalCharacters(write.value) : [];
-      if (illegal.length > 0) return `invalid value for the variable "${write.key}": it holds ${describeCharacter(illegal[0] as string)}, which no document can hold`;
+      if (illegal.length > 0) return { reason: `invalid value for the variable "${write.key}": it holds ${describeCharacter(illegal[0] as string)}, which no document can hold` };
       const problem = validateVariableValue(definition, write.value);
-      if (problem) return `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}`;
+      if (problem) return { reason: `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}` };
     }
-    return null;
+    const agreedEdit = agreedEditOf(effects, doc);
+    if (!agreedEdit) return null;
+    const articles = agreedEdit.clauseIds.map((clauseId) => articleLabel(doc, clauseId));
+    const values = agreedEdit.variableIds.map((id) => `“${lookupVariable(id)?.label.en ?? id}”`);
+    const what = [articles.length > 0 ? articles.join(', ') : null, values.length > 0 ? `the value ${values.join(', ')} shown in an agreed article` : null].filter(Boolean).join(' and ');
+    return { reason: `${what}: agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it`, agreedEdit };
   };
 }
 
-/** The write policy's verdict on one update: the reason to refuse it, or what to do once it is applied. */
-export type Admission = { refusal: string } | { refusal: null; onApplied: () => void };
-
-/** What PersistentDoc asks of every client update before applying it (see checkUpdates). */
-export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Admission;
-
 /**
- * The check PersistentDoc runs on every client update: inspect it against the document, apply the
- * policy, and hand the effects of an applied update to `onApplied` (the room follows edits of
- * agreed articles with it).
+ * Tentative agreement is a lock (S23): the agreed articles an update edits, and the variables
+ * shown in agreed articles whose values it writes or removes; null when it touches neither.
  */
-export function checkUpdates(policy: WritePolicy, onApplied?: (effects: UpdateEffects) => void): AdmissionCheck {
+function agreedEditOf(effects: UpdateEffects, doc: Y.Doc): AgreedEdit | null {
+  const maps = negotiationMaps(doc);
+  const clauseIds = effects.roots.has(contentRootName) ? [...articlesTouched(effects)].filter((clauseId) => maps.article(clauseId).status === 'agreed') : [];
+  const valuesWritten = [...effects.mapWrites, ...effects.mapDeletions].filter((write) => write.root === variablesRootName).map((write) => write.key);
+  // Most updates write no value: the body is walked only for those that do.
+  const shown = valuesWritten.length > 0 ? variablesShownIn(doc, agreedArticles(doc)) : new Map<string, string[]>();
+  const variableIds = [...new Set(valuesWritten.filter((id) => shown.has(id)))];
+  return clauseIds.length > 0 || variableIds.length > 0 ? { clauseIds, variableIds } : null;
+}
+
+/** What PersistentDoc asks of every client update before applying it: why to refuse it, or null. */
+export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Refusal | null;
+
+/** The check PersistentDoc runs on every client update: inspect it against the document, then apply the policy and the body's shape rules. */
+export function checkUpdates(policy: WritePolicy): AdmissionCheck {
   return (decoded, doc, isWaiting) => {
     const effects = inspectUpdate(decoded, doc, isWaiting);
-    let refusal = policy(effects);
-    if (refusal === null && effects.roots.has(contentRootName)) {
-      const problem = bodyShapeProblem(decoded, doc, isWaiting);
-      if (problem !== null) refusal = `the text cannot take this change: ${problem}`;
-    }
-    return refusal === null ? { refusal, onApplied: () => onApplied?.(effects) } : { refusal };
+    const refusal = policy(effects, doc);
+    if (refusal !== null || !effects.roots.has(contentRootName)) return refusal;
+    const problem = bodyShapeProblem(decoded, doc, isWaiting);
+    return problem === null ? null : { reason: `the text cannot take this change: ${problem}` };
   };
 }

@@ -3,7 +3,8 @@ import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Attribution, Comparison, VersionMeta, VersionRef } from '#shared/api/versions';
-import { readContent } from '#shared/document/yjsContent';
+import { readContent, variablesMap } from '#shared/document/yjsContent';
+import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
 import { bodyDifferences } from '#shared/versions/compareBodies';
 import { compareDocumentAt, type DocumentComparison } from '#shared/versions/compareVersions';
 import { charactersByClient, type Contributor } from '#shared/versions/itemChanges';
@@ -51,9 +52,33 @@ function compareEnds(room: DocumentRoom, from: End, to: End, people: People): Re
 }
 
 /**
+ * Refuses a change that would alter what both sides agreed (S23): an agreed article's text, or a
+ * value an agreed article shows. The change is tried on a copy of the document first.
+ */
+function refuseChangesToAgreed(live: Y.Doc, change: (doc: Y.Doc) => void): void {
+  const agreed = agreedArticles(live);
+  if (agreed.size === 0) return;
+  const trial = new Y.Doc();
+  try {
+    Y.applyUpdate(trial, Y.encodeStateAsUpdate(live));
+    change(trial);
+    const articles = bodyDifferences(readContent(live), readContent(trial)).filter((difference) => agreed.has(difference.clauseId) && (difference.textChanged || difference.status === 'removed'));
+    const before = variablesMap(live).toJSON();
+    const after = variablesMap(trial).toJSON();
+    const shown = variablesShownIn(live, agreed);
+    const values = [...shown.keys()].filter((id) => before[id] !== after[id]);
+    if (articles.length === 0 && values.length === 0) return;
+    const named = [...new Set([...articles.map((difference) => difference.clauseId), ...values.flatMap((id) => shown.get(id) ?? [])])].map((clauseId) => articleLabel(live, clauseId));
+    throw new ApiError('conflict', `this would change what both sides agreed (${named.join(', ')}): change it through a proposal the other side accepts, or reopen it with the other side's consent first`);
+  } finally {
+    trial.destroy();
+  }
+}
+
+/**
  * Comparison, "since my last visit", restore and attribution. A comparison reads the room on the
  * event loop (work that follows the edits, decision 0008) and draws its redlines in the file
- * worker, on a diff budget (decision 0009): a huge change never holds up the relaying of edits.
+ * worker, on a diff budget (decision 0014): a huge change never holds up the relaying of edits.
  */
 export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService, workers: FileWorkers) {
   const { store } = context;
@@ -78,17 +103,14 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
       const past = readDocumentAt(room.doc, versions.snapshotOf(version));
       // The text as it is goes into a version first (unless one already holds it), so that a
       // restore can itself be undone by restoring, and says exactly what it changed.
+      refuseChangesToAgreed(room.doc, (doc) => write(doc, past));
       versions.writeVersion(room, documentId, { kind: 'automatic', name: null, authorId: actor.participantId, onlyIfTextChanged: true });
-      const before = readContent(room.doc);
       let isWritten = true;
       const isChanged = room.change(actor.participantId, (doc) => {
         isWritten = write(doc, past);
       });
       if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
       if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
-      // Agreed articles whose text the restore changed are reopened, as after anyone's edit.
-      const touched = bodyDifferences(before, readContent(room.doc)).filter((change) => change.status !== 'removed');
-      if (touched.length > 0) context.events.emit('articlesEdited', { documentId, edits: new Map(touched.map((change) => [change.clauseId, actor.participantId])) });
       return versions.writeVersion(room, documentId, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
     });
     if (!record) throw new ApiError('internal', 'the restore was not recorded');

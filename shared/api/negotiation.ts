@@ -3,7 +3,10 @@ import { documentIdSchema } from '#shared/api/documents';
 import {
   articleNegotiationSchema,
   commentBodySchema,
+  draftProposalSchema,
   proposalKinds,
+  valueChangesSchema,
+  type ProposalKind,
   proposalSchema,
   proposedArticleSchema,
   rationaleSchema,
@@ -16,28 +19,78 @@ const clauseIdSchema = z.string().min(1).max(64);
 const idSchema = z.string().min(1).max(64);
 const mentionsSchema = z.array(idSchema).max(50).default([]);
 
+/** What a position offers for one article: its kind, the proposed article and/or new values. */
+const positionFields = {
+  clauseId: clauseIdSchema,
+  kind: z.enum(proposalKinds),
+  /** The proposed article, for replace and insert_after. */
+  article: proposedArticleSchema.optional(),
+  /** New values of variables (those the article shows, or any of the document's). */
+  values: valueChangesSchema.optional(),
+};
+
+/** What each kind of position must carry. */
+function checkPosition(position: { kind: ProposalKind; article?: unknown; values?: Record<string, unknown> }, context: z.RefinementCtx, path: (string | number)[] = []): void {
+  if ((position.kind === 'replace' || position.kind === 'insert_after') && position.article === undefined) {
+    context.addIssue({ code: 'custom', message: 'replace and insert_after proposals carry the proposed article', path: [...path, 'article'] });
+  }
+  if (position.kind === 'values' && Object.keys(position.values ?? {}).length === 0) {
+    context.addIssue({ code: 'custom', message: 'a values proposal offers at least one value', path: [...path, 'values'] });
+  }
+}
+
 export const createProposalInput = z
   .object({
     documentId: documentIdSchema,
-    clauseId: clauseIdSchema,
-    kind: z.enum(proposalKinds),
+    ...positionFields,
     rationale: rationaleSchema,
-    /** The proposed article, for replace and insert_after. */
-    article: proposedArticleSchema.optional(),
+    /** The caller's draft this proposal puts on the table (the draft is then gone). */
+    fromDraftId: idSchema.optional(),
   })
-  .refine((input) => input.kind === 'delete' || input.article !== undefined, { message: 'replace and insert_after proposals carry the proposed article', path: ['article'] });
+  .superRefine((input, context) => checkPosition(input, context));
+
+const positionSchema = z.object(positionFields).superRefine((position, context) => checkPosition(position, context));
+
+/** A package: positions on several articles, accepted, rejected or withdrawn as a whole. */
+export const createPackageInput = z
+  .object({
+    documentId: documentIdSchema,
+    rationale: rationaleSchema,
+    items: z.array(positionSchema).min(2, 'a package covers at least two articles').max(100),
+  })
+  .superRefine((input, context) => {
+    const clauseIds = input.items.map((item) => item.clauseId);
+    if (new Set(clauseIds).size !== clauseIds.length) context.addIssue({ code: 'custom', message: 'a package holds one position per article', path: ['items'] });
+  });
 
 export const proposalRefInput = z.object({ documentId: documentIdSchema, proposalId: idSchema });
 
 export const rejectProposalInput = proposalRefInput.extend({ reason: reasonSchema });
 
-export const counterProposalInput = proposalRefInput.extend({
-  rationale: rationaleSchema,
-  kind: z.enum(proposalKinds).optional(),
-  article: proposedArticleSchema.optional(),
-});
+/**
+ * A counter-position answers an open position of the other side (the whole package when it is
+ * one). Without `items` it answers on the same article; with them, it is a package of its own.
+ */
+export const counterProposalInput = proposalRefInput
+  .extend({
+    rationale: rationaleSchema,
+    kind: z.enum(proposalKinds).optional(),
+    article: proposedArticleSchema.optional(),
+    values: valueChangesSchema.optional(),
+    items: z.array(positionSchema).min(1).max(100).optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.kind) checkPosition({ kind: input.kind, article: input.article, values: input.values }, context);
+  });
 
 export const articleRefInput = z.object({ documentId: documentIdSchema, clauseId: clauseIdSchema });
+
+/** One side asks to reopen an agreed article, saying why; the other side answers. */
+export const requestReopenInput = articleRefInput.extend({ reason: reasonSchema });
+
+export const answerReopenInput = articleRefInput.extend({ accept: z.boolean(), reason: reasonSchema.optional() });
+
+export const draftRefInput = z.object({ documentId: documentIdSchema, draftId: idSchema });
 
 export const disputeArticleInput = articleRefInput.extend({
   /** The side's position on the article, as the minutes will record it. */
@@ -66,6 +119,8 @@ export const negotiationStateSchema = z.object({
   articles: z.array(articleNegotiationSchema),
   /** Public threads, and the caller's side's internal ones. */
   threads: z.array(threadSchema),
+  /** The caller's own draft positions (nobody else's). */
+  drafts: z.array(draftProposalSchema),
   reviewerCommentsAllowed: z.boolean(),
 });
 
@@ -112,6 +167,7 @@ export const negotiationMethods = {
   'negotiation/minutes': { access: 'signedIn', input: minutesInput, output: minutesSchema },
   'negotiation/setReviewerComments': { access: 'admin', input: reviewerCommentsInput, output: z.object({ allowed: z.boolean() }) },
   'proposals/create': { access: 'signedIn', input: createProposalInput, output: proposal },
+  'proposals/createPackage': { access: 'signedIn', input: createPackageInput, output: z.array(proposal) },
   'proposals/accept': { access: 'signedIn', input: proposalRefInput, output: proposal },
   'proposals/reject': { access: 'signedIn', input: rejectProposalInput, output: proposal },
   'proposals/counter': { access: 'signedIn', input: counterProposalInput, output: proposal },
@@ -119,6 +175,9 @@ export const negotiationMethods = {
   'articles/agree': { access: 'signedIn', input: articleRefInput, output: article },
   'articles/dispute': { access: 'signedIn', input: disputeArticleInput, output: article },
   'articles/reopen': { access: 'signedIn', input: articleRefInput, output: article },
+  'articles/requestReopen': { access: 'signedIn', input: requestReopenInput, output: article },
+  'articles/answerReopen': { access: 'signedIn', input: answerReopenInput, output: article },
+  'drafts/discard': { access: 'signedIn', input: draftRefInput, output: z.object({ discarded: z.boolean() }) },
   'threads/create': { access: 'signedIn', input: createThreadInput, output: thread },
   'threads/reply': { access: 'signedIn', input: replyThreadInput, output: thread },
   'threads/resolve': { access: 'signedIn', input: threadRefInput, output: thread },

@@ -9,7 +9,7 @@ import { articleHeading, inlineRuns, inlineText, note, renderArticle, type TextC
 import { variablesAnnex } from '#shared/export/annex';
 import { formatPlaceAndDate, frameText, labels, motto, nationalTitle, typeNames, upper, type FrameLanguages } from '#shared/export/officialFrame';
 import { partyFrame } from '#shared/export/parties';
-import { deletedArticle, diffArticle, insertedArticle, insertedNumber, proposalNote, type RedlineProposal } from '#shared/export/redline';
+import { deletedArticle, diffArticle, insertedArticle, insertedNumber, proposalNote, withProposedValues, type RedlineProposal } from '#shared/export/redline';
 import type { ContentBlock, RenderBlock, RenderDocument, Run } from '#shared/export/renderModel';
 import { translateArticle, translateChapterTitle, translateGround, type TranslationSources } from '#shared/export/translation';
 
@@ -114,11 +114,15 @@ function articleInSource(builder: Builder, article: ArticleElement, number: numb
   const language = builder.document.language;
   const proposals = builder.options.proposals.filter((proposal) => proposal.clauseId === article.clauseId);
   const deletion = proposals.find((proposal) => proposal.kind === 'delete');
-  const replacements = proposals.filter((proposal) => proposal.kind === 'replace' && proposal.article);
+  // A values proposal reads as the article itself with the new values in it.
+  const replacements = proposals.filter((proposal) => (proposal.kind === 'replace' && proposal.article) || proposal.kind === 'values');
   let blocks: ContentBlock[];
   if (deletion) blocks = deletedArticle(article, deletion, String(number), language, builder.context);
   else if (replacements.length > 0) {
-    blocks = replacements.flatMap((proposal) => [...diffArticle(article, proposal.article as ArticleElement, String(number), language, builder.context, builder.diffBudget), proposalNote(proposal, language)]);
+    blocks = replacements.flatMap((proposal) => [
+      ...diffArticle(article, proposal.article ?? article, String(number), language, builder.context, builder.diffBudget, withProposedValues(builder.context, proposal)),
+      proposalNote(proposal, language),
+    ]);
   } else blocks = renderArticle(article, String(number), language, builder.context);
   const inserted = proposals
     .filter((proposal) => proposal.kind === 'insert_after' && proposal.article)

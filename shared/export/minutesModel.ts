@@ -52,6 +52,7 @@ const proposalKinds: Record<Proposal['kind'], Bilingual> = {
   replace: { vi: 'Sửa đổi điều', en: 'Amend the article' },
   insert_after: { vi: 'Bổ sung điều mới', en: 'Add a new article' },
   delete: { vi: 'Bãi bỏ điều', en: 'Remove the article' },
+  values: { vi: 'Thay đổi giá trị', en: 'Change values' },
 };
 
 const sideNames = { employer: reportTexts.employerSide, union: reportTexts.workerSide };

@@ -6,6 +6,8 @@ import type { Language } from '#shared/format/locale';
 import { articleBody, articleHeading, articleTitle, inlineText, markChange, note, renderArticle, renderBodyBlock, type TextContext } from '#shared/export/blockRender';
 import { fill, labels, sideNames, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, Run } from '#shared/export/renderModel';
+import type { ProposalKind } from '#shared/negotiation/model';
+import type { VariableValue } from '#shared/templates/schema';
 
 /**
  * An open amendment proposal as the redline needs it: what it does to which article, and the
@@ -14,13 +16,20 @@ import type { ContentBlock, Run } from '#shared/export/renderModel';
  */
 export interface RedlineProposal {
   clauseId: string;
-  kind: 'replace' | 'insert_after' | 'delete';
+  kind: ProposalKind;
   article: ArticleElement | null;
+  /** New values the proposal offers: its text reads with them. */
+  values?: Readonly<Record<string, VariableValue>>;
   side?: string;
   authorName?: string;
   rationale?: string;
   /** ISO time; proposals on one article are shown oldest first. */
   createdAt?: string;
+}
+
+/** How a proposal's text reads: with the values it offers in place of the document's. */
+export function withProposedValues(context: TextContext, proposal: RedlineProposal): TextContext {
+  return proposal.values && Object.keys(proposal.values).length > 0 ? { ...context, values: { ...context.values, ...proposal.values } } : context;
 }
 
 /** Diff segments as runs: inserted and deleted words carry their change. */
@@ -56,10 +65,11 @@ const coarseNotes: Record<Exclude<DiffGranularity, 'word'>, Bilingual> = {
  * blocks, old and new are paired in order and diffed, and what is left over is wholly deleted or
  * inserted. Clause and point markers follow the proposed text (deleted blocks keep their old one).
  * All of it draws on the export's `budget`: past it blocks are compared by sentence, or shown
- * wholly replaced, and a note under the article says so.
+ * wholly replaced, and a note under the article says so. The proposed text reads its chips with
+ * `proposedContext` (the values the proposal offers), so that a changed value shows as changed.
  */
-export function diffArticle(current: ArticleElement, proposed: ArticleElement, number: string, language: Language, context: TextContext, budget: DiffBudget): ContentBlock[] {
-  const titleDiff = diffWords(inlineText(articleTitle(current), language, context), inlineText(articleTitle(proposed), language, context), budget);
+export function diffArticle(current: ArticleElement, proposed: ArticleElement, number: string, language: Language, context: TextContext, budget: DiffBudget, proposedContext: TextContext = context): ContentBlock[] {
+  const titleDiff = diffWords(inlineText(articleTitle(current), language, context), inlineText(articleTitle(proposed), language, proposedContext), budget);
   let granularity = titleDiff.granularity;
   const title = segmentRuns(titleDiff.segments);
   const before = articleBody(current);
@@ -67,7 +77,7 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
   const beforeMarkers = bodyMarkers(before);
   const afterMarkers = bodyMarkers(after);
   const beforeKeys = before.map((block) => `${block.type}\u0000${blockText(block, language, context)}`);
-  const afterKeys = after.map((block) => `${block.type}\u0000${blockText(block, language, context)}`);
+  const afterKeys = after.map((block) => `${block.type}\u0000${blockText(block, language, proposedContext)}`);
   const blocks: ContentBlock[] = [articleHeading(number, title, language)];
   let deleted: number[] = [];
   let inserted: number[] = [];
@@ -79,7 +89,7 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
       const oldBlock = oldIndex === undefined ? undefined : before[oldIndex];
       const newBlock = newIndex === undefined ? undefined : after[newIndex];
       if (index < paired && oldBlock && newBlock && wordDiffable.has(oldBlock.type) && wordDiffable.has(newBlock.type)) {
-        const words = diffWords(blockText(oldBlock, language, context), blockText(newBlock, language, context), budget);
+        const words = diffWords(blockText(oldBlock, language, context), blockText(newBlock, language, proposedContext), budget);
         granularity = coarser(granularity, words.granularity);
         const runs = segmentRuns(words.segments);
         const marker = newIndex === undefined ? null : (afterMarkers[newIndex] ?? null);
@@ -87,7 +97,7 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
         continue;
       }
       if (oldBlock && oldIndex !== undefined) blocks.push(...renderBodyBlock(oldBlock, beforeMarkers[oldIndex] ?? null, language, context).map((block) => markChange(block, 'deleted')));
-      if (newBlock && newIndex !== undefined) blocks.push(...renderBodyBlock(newBlock, afterMarkers[newIndex] ?? null, language, context).map((block) => markChange(block, 'inserted')));
+      if (newBlock && newIndex !== undefined) blocks.push(...renderBodyBlock(newBlock, afterMarkers[newIndex] ?? null, language, proposedContext).map((block) => markChange(block, 'inserted')));
     }
     deleted = [];
     inserted = [];
@@ -100,7 +110,7 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
       else {
         flush();
         const block = after[edit.bIndex];
-        if (block) blocks.push(...renderBodyBlock(block, afterMarkers[edit.bIndex] ?? null, language, context));
+        if (block) blocks.push(...renderBodyBlock(block, afterMarkers[edit.bIndex] ?? null, language, proposedContext));
       }
     }
     flush();
@@ -108,7 +118,7 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
     // Too many blocks to match: the old body struck through, then the new one.
     granularity = 'article';
     blocks.push(...before.flatMap((block, index) => renderBodyBlock(block, beforeMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'deleted'))));
-    blocks.push(...after.flatMap((block, index) => renderBodyBlock(block, afterMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'inserted'))));
+    blocks.push(...after.flatMap((block, index) => renderBodyBlock(block, afterMarkers[index] ?? null, language, proposedContext).map((rendered) => markChange(rendered, 'inserted'))));
   }
   if (granularity !== 'word') blocks.push(note(coarseNotes[granularity][language]));
   return blocks;
@@ -125,7 +135,7 @@ export function proposalNote(proposal: RedlineProposal, language: Language, what
 /** A proposed new article, wholly inserted, numbered after the one it follows ("Điều 5a."). */
 export function insertedArticle(proposal: RedlineProposal, number: string, language: Language, context: TextContext): ContentBlock[] {
   if (!proposal.article) return [];
-  return [...renderArticle(proposal.article, number, language, context).map((block) => markChange(block, 'inserted')), proposalNote(proposal, language, labels.insertedArticle[language])];
+  return [...renderArticle(proposal.article, number, language, withProposedValues(context, proposal)).map((block) => markChange(block, 'inserted')), proposalNote(proposal, language, labels.insertedArticle[language])];
 }
 
 /** An article proposed for deletion: all of it struck through. */

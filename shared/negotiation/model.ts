@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import type { ArticleElement } from '#shared/document/nodes';
+import { variableValueSchema } from '#shared/templates/schema';
 import { freeTextSchema } from '#shared/text/textSchemas';
 
 /** Who bargains: the two sides of Labour Code Art. 65; reviewers read (and may comment when allowed). */
 export const bargainingSides = ['employer', 'union'] as const;
 export type BargainingSide = (typeof bargainingSides)[number];
 
-export const proposalKinds = ['replace', 'insert_after', 'delete'] as const;
+/**
+ * What a position proposes for its article: a new text (replace), a new article after it
+ * (insert_after), its removal (delete), or new values of variables it shows (values). A replace
+ * or insert_after may change values too.
+ */
+export const proposalKinds = ['replace', 'insert_after', 'delete', 'values'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
+
+/** New values of variables, by variable id, as a position offers them. */
+export const valueChangesSchema = z.record(z.string().min(1).max(80), variableValueSchema);
+export type ValueChanges = z.infer<typeof valueChangesSchema>;
 
 export const proposalStatuses = ['open', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
@@ -44,6 +54,10 @@ export const proposalSchema = z.object({
   rationale: z.string(),
   /** The proposed article for replace and insert_after. */
   article: z.custom<ArticleElement>().nullable(),
+  /** The values the position offers, by variable id (any kind may carry some; values carries only these). */
+  values: valueChangesSchema.default({}),
+  /** Those variables' values when the position was made ("150% → 200%"). */
+  previousValues: valueChangesSchema.default({}),
   /** The article's text when the proposal was made: a different current text makes it stale. */
   baseText: z.string(),
   status: z.enum(proposalStatuses),
@@ -56,12 +70,27 @@ export const proposalSchema = z.object({
   decidedByName: z.string().nullable(),
   /** Why it was rejected. */
   reason: z.string().nullable(),
+  /** The package it belongs to: the positions of one package are accepted, rejected or withdrawn together. */
+  packageId: z.string().nullable().default(null),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
 /** Negotiation status of an article: agreed only once both sides have marked it (tentative agreement). */
 export const articleStatuses = ['open', 'agreed', 'disputed'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
+
+/** One step in an article's negotiation besides proposals, kept in order for the ledger and the minutes. */
+export const articleEventTypes = ['agreed', 'disputed', 'reopen_requested', 'reopen_declined', 'reopened', 'accepted'] as const;
+
+export const articleEventSchema = z.object({
+  type: z.enum(articleEventTypes),
+  side: z.enum(bargainingSides),
+  byName: z.string(),
+  at,
+  /** The side's position (disputed), the reason (reopen requested or declined), or the proposal accepted. */
+  note: z.string().nullable(),
+});
+export type ArticleEvent = z.infer<typeof articleEventSchema>;
 
 export const articleNegotiationSchema = z.object({
   clauseId: z.string(),
@@ -81,6 +110,13 @@ export const articleNegotiationSchema = z.object({
    * (`byName` null: the host, who has no seat in the document, restored a version).
    */
   reopened: z.object({ at, byName: z.string().nullable() }).nullable(),
+  /**
+   * An agreed article stays agreed until both sides consent to reopen it: one side asks (with its
+   * reason), the other accepts or declines.
+   */
+  reopenRequest: z.object({ side: z.enum(bargainingSides), byName: z.string(), at, reason: z.string() }).nullable().default(null),
+  /** Agreements, disputes, reopenings and acceptances, in order. */
+  history: z.array(articleEventSchema).default([]),
 });
 export type ArticleNegotiation = z.infer<typeof articleNegotiationSchema>;
 
@@ -121,5 +157,21 @@ export const reasonSchema = freeTextSchema({ max: 10_000, empty: 'say why', tooL
 
 /** A fresh negotiation status for an article nobody has marked yet. */
 export function openArticle(clauseId: string): ArticleNegotiation {
-  return { clauseId, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, positions: {}, reopened: null };
+  return { clauseId, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, positions: {}, reopened: null, reopenRequest: null, history: [] };
 }
+
+/**
+ * A position a participant has not put on the table: kept for its author alone (never in the
+ * shared document, like internal notes), until they propose it or discard it. A change typed into
+ * an article that both sides had agreed meanwhile becomes one (origin `late_edit`).
+ */
+export const draftProposalSchema = z.object({
+  id: z.string(),
+  clauseId: z.string(),
+  kind: z.enum(proposalKinds),
+  article: z.custom<ArticleElement>().nullable(),
+  values: valueChangesSchema,
+  origin: z.enum(['late_edit']),
+  createdAt: at,
+});
+export type DraftProposal = z.infer<typeof draftProposalSchema>;

@@ -100,6 +100,8 @@ describe('export and import over HTTP', () => {
       authorName: 'Trần Thị Bình',
       rationale: 'Ghi rõ tên các bên.',
       article: { ...target, children: [target.children[0] as ArticleElement['children'][number], { type: 'paragraph', children: [{ text: 'Thỏa ước này được ký kết giữa hai bên dưới đây:' }] }, ...target.children.slice(2)] },
+      values: {},
+      previousValues: {},
       baseText: '',
       status: 'open',
       createdAt: '2027-01-04T08:30:00.000Z',
@@ -109,6 +111,7 @@ describe('export and import over HTTP', () => {
       decidedById: null,
       decidedByName: null,
       reason: null,
+      packageId: null,
     };
     // Written the way the server writes proposals: an update appended to the document's log.
     const { store } = harness.server.context;

@@ -18,6 +18,8 @@ function proposal(fields: Partial<Proposal> & Pick<Proposal, 'id' | 'clauseId' |
     authorName: fields.side === 'employer' ? 'Chị Lan' : 'Anh Minh',
     rationale: '',
     article: null,
+    values: {},
+    previousValues: {},
     baseText: '',
     createdAt: '2027-01-04T08:00:00.000Z',
     answers: null,
@@ -26,6 +28,7 @@ function proposal(fields: Partial<Proposal> & Pick<Proposal, 'id' | 'clauseId' |
     decidedById: null,
     decidedByName: null,
     reason: null,
+    packageId: null,
     ...fields,
   };
 }

@@ -35,7 +35,7 @@ describe('S8 service events: a failing reaction fails neither its emitter nor th
       const { server } = harness;
       const document = await server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody(), variables: {}, language: 'vi' }, { kind: 'admin' });
       let reactions = 0;
-      server.context.events.on('articlesEdited', () => {
+      server.context.events.on('documentEdited', () => {
         reactions += 1;
         throw new Error('disk I/O error');
       });
