@@ -1,5 +1,6 @@
 import { editorBenchmark } from './editor.bench';
 import { exportBenchmark } from './export.bench';
+import { hostileBenchmark } from './hostile.bench';
 import { importBenchmark } from './import.bench';
 import type { Benchmark } from './lib/benchmark';
 import { storeBenchmark } from './store.bench';
@@ -11,4 +12,4 @@ import { versionsBenchmark } from './versions.bench';
  * Every benchmark, in the order `npm run bench` runs them. A new benchmark is one
  * `NAME.bench.ts` file exporting a Benchmark, added here.
  */
-export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, importBenchmark, versionsBenchmark];
+export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, importBenchmark, versionsBenchmark, hostileBenchmark];

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { documentMetaSchema } from '#shared/api/documents';
 import { invitationSchema, redeemedInvitationSchema } from '#shared/api/invitations';
 import type { Side } from '#shared/sides';
@@ -43,6 +43,11 @@ export async function prepareRoom(dataFolder: string, title: string, clientCount
     tokens.push(redeemed.token);
   }
   return { documentId: document.id, tokens };
+}
+
+/** A host token for server mode's HTTP API, made by the command line (`admin-token`) as a host would. */
+export async function createHostToken(dataFolder: string): Promise<string> {
+  return (await cli(dataFolder, ['admin-token', '--label', 'benchmark'], z.object({ token: z.string() }))).token;
 }
 
 /** The endpoint of client `index` of a prepared room on our server. */
