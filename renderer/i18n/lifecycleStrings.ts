@@ -122,7 +122,7 @@ export const lifecycleVi = {
     previousIssued: 'Vòng {{round}}: ban hành ngày {{date}}',
     draft: 'Dự thảo đưa ra lấy ý kiến: {{agreed}}/{{total}} điều đã được hai bên thống nhất',
     leftOut: 'Để ngoài thỏa ước, chưa đạt được thỏa thuận (Điều 71): {{list}}',
-    override: 'Đưa ra lấy ý kiến dù chưa thống nhất {{list}} — lý do: {{reason}}',
+    override: 'Đưa ra lấy ý kiến khi còn điều chưa thống nhất: {{list}} — lý do: {{reason}}',
     violations: 'Vi phạm còn tồn tại khi đưa ra lấy ý kiến: {{list}}',
   },
   gate: {
@@ -290,7 +290,7 @@ export const lifecycleEn: typeof lifecycleVi = {
     previousIssued: 'Round {{round}}: issued on {{date}}',
     draft: 'Draft put to the vote: {{agreed}} of {{total}} articles agreed by both sides',
     leftOut: 'Left out of the agreement as not agreed (Art. 71): {{list}}',
-    override: 'Put to the vote although {{list}} were not agreed — reason: {{reason}}',
+    override: 'Put to the vote with articles not agreed: {{list}} — reason: {{reason}}',
     violations: 'Violations open when put to the vote: {{list}}',
   },
   gate: {

@@ -47,8 +47,8 @@ const texts = {
   rationale: { vi: '{{kind}}. Lý do: {{rationale}}', en: '{{kind}}. Rationale: {{rationale}}' },
   openCount: { vi: 'Số điều chưa được thương lượng: {{count}}.', en: 'Articles not yet negotiated: {{count}}.' },
   override: {
-    vi: 'Tổ chức đại diện người lao động đưa dự thảo ra lấy ý kiến người lao động khi hai bên chưa thống nhất {{articles}}, với lý do: {{reason}} (người ghi nhận: {{name}}).',
-    en: 'The workers’ representative organisation put the draft to the workers’ vote although the parties had not agreed {{articles}}, for this reason: {{reason}} (recorded by {{name}}).',
+    vi: 'Tổ chức đại diện người lao động đưa dự thảo ra lấy ý kiến người lao động khi còn điều chưa thống nhất — {{articles}} — với lý do: {{reason}} (người ghi nhận: {{name}}).',
+    en: 'The workers’ representative organisation put the draft to the workers’ vote with articles not agreed — {{articles}} — for this reason: {{reason}} (recorded by {{name}}).',
   },
   publication: {
     vi: 'Biên bản có chữ ký của đại diện các bên thương lượng và của người ghi biên bản; tổ chức đại diện người lao động tại cơ sở công bố biên bản đến toàn thể người lao động ({{citation}}).',

@@ -19,7 +19,7 @@ import type { LifecycleStep, Signature } from '#shared/lifecycle/model';
 import type { LifecycleActor } from '#shared/lifecycle/permissions';
 import { currentVote, type LifecycleRecord } from '#shared/lifecycle/record';
 import { allowed, dateBefore, firstRefusal, futureDate, refusal, type StepDecision, type StepEnvironment } from '#shared/lifecycle/refusals';
-import { stateNames } from '#shared/lifecycle/stateNames';
+import { bargainingSideNames, stateNames } from '#shared/lifecycle/stateNames';
 import { countVote, voteCitation, voteInputProblem } from '#shared/lifecycle/vote';
 import { articleList, notAgreedRecord, voteReadiness } from '#shared/lifecycle/voteReadiness';
 import type { BargainingSide } from '#shared/negotiation/model';
@@ -46,11 +46,6 @@ function inState(state: LifecycleState, expected: readonly LifecycleState[], wha
     en: `${what.en} only when the document is ${names.map((name) => `“${name.en}”`).join(' or ')}; it is “${stateNames[state].en}”`,
   });
 }
-
-const sideNames: Readonly<Record<BargainingSide, Bilingual>> = {
-  employer: { vi: 'bên người sử dụng lao động', en: 'the employer side' },
-  union: { vi: 'bên người lao động', en: 'the worker side' },
-};
 
 /** Who takes a step: their side (or the host) and their name, for the record. */
 export interface StepTaker {
@@ -88,8 +83,8 @@ function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<Life
   const already = signatures[side];
   if (already) {
     return refusal('conflict', lc(76, 4), {
-      vi: `Chữ ký của ${sideNames[side].vi} đã được ghi nhận (${already.representative.name}, ngày ${formatIsoDate(already.signedOn)})`,
-      en: `The signature of ${sideNames[side].en} is already recorded (${already.representative.name}, on ${formatIsoDate(already.signedOn)})`,
+      vi: `Chữ ký của ${bargainingSideNames[side].vi} đã được ghi nhận (${already.representative.name}, ngày ${formatIsoDate(already.signedOn)})`,
+      en: `The signature of ${bargainingSideNames[side].en} is already recorded (${already.representative.name}, on ${formatIsoDate(already.signedOn)})`,
     });
   }
   // The workers approved one text; both signatures are on that text and no other (S4 keeps it frozen).
@@ -105,10 +100,10 @@ function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<Life
   const other = signatures[side === 'employer' ? 'union' : 'employer'];
   // The terms are those of the first signature; the second signs the same agreement.
   if (other && ((step.effectiveOn !== undefined && step.effectiveOn !== other.effectiveOn) || (step.termMonths !== undefined && step.termMonths !== other.termMonths))) {
-    const terms = (language: 'vi' | 'en') => `${other.effectiveOn ? (language === 'vi' ? `hiệu lực từ ${formatIsoDate(other.effectiveOn)}, ` : `in force from ${formatIsoDate(other.effectiveOn)}, `) : ''}${language === 'vi' ? `thời hạn ${other.termMonths} tháng` : `a term of ${other.termMonths} months`}`;
+    const effective = other.effectiveOn ? formatIsoDate(other.effectiveOn) : null;
     return refusal('conflict', lc(78, 1), {
-      vi: `${sideNames[other.side].vi} đã ký với ${terms('vi')}: hai bên ký cùng một thỏa ước; nếu các điều kiện khác nhau, đưa dự thảo trở lại thương lượng`,
-      en: `${sideNames[other.side].en} signed on ${terms('en')}: both sides sign the same agreement; if the terms differ, take the draft back to the table`,
+      vi: `Chữ ký của ${bargainingSideNames[other.side].vi} ghi ${effective ? `hiệu lực từ ${effective} và ` : ''}thời hạn ${other.termMonths} tháng: hai bên ký cùng một thỏa ước; nếu các điều kiện khác nhau, đưa dự thảo trở lại thương lượng`,
+      en: `The signature of ${bargainingSideNames[other.side].en} gives ${effective ? `an effective date of ${effective} and ` : ''}a term of ${other.termMonths} months: both sides sign the same agreement; if the terms differ, take the draft back to the table`,
     });
   }
   const termMonths = step.termMonths ?? other?.termMonths ?? (env.textTermYears === undefined ? undefined : Math.round(env.textTermYears * 12));

@@ -12,6 +12,7 @@ import { deadlinesOf, type Deadline, type DeadlineId } from '#shared/lifecycle/d
 import type { RoundFacts, Signature } from '#shared/lifecycle/model';
 import { decidingVote, type LifecycleRecord } from '#shared/lifecycle/record';
 import { missingDossierItems } from '#shared/lifecycle/regulationsMachine';
+import { bargainingSideNames } from '#shared/lifecycle/stateNames';
 import { describeVote, voteCitation } from '#shared/lifecycle/vote';
 import { articleList } from '#shared/lifecycle/voteReadiness';
 
@@ -118,7 +119,7 @@ function draftItems(round: RoundFacts): ChecklistItem[] {
       id: 'vote_override',
       status: 'info',
       citation: lc(71),
-      message: { vi: `Dự thảo được đưa ra lấy ý kiến dù chưa thống nhất ${list.vi}; lý do của tổ chức đại diện người lao động (${by}): ${draft.override.reason}`, en: `The draft was put to the vote although ${list.en} were not agreed; the worker representative organisation's reason (${by}): ${draft.override.reason}` },
+      message: { vi: `Dự thảo được đưa ra lấy ý kiến khi còn điều chưa thống nhất: ${list.vi}; lý do của tổ chức đại diện người lao động (${by}): ${draft.override.reason}`, en: `The draft was put to the vote with articles not agreed: ${list.en}; the worker representative organisation's reason (${by}): ${draft.override.reason}` },
     });
   }
   draft.violations.forEach((violation, index) => {
@@ -128,11 +129,9 @@ function draftItems(round: RoundFacts): ChecklistItem[] {
   return items;
 }
 
-const signingSides = { employer: { vi: 'bên người sử dụng lao động', en: 'the employer side' }, union: { vi: 'bên người lao động', en: 'the worker side' } } satisfies Record<Signature['side'], Bilingual>;
-
 function signatureText(signature: Signature): Bilingual {
   const who = `${signature.representative.name} (${signature.representative.title})`;
-  return { vi: `${who} ký cho ${signingSides[signature.side].vi} tại ${signature.place} ngày ${d(signature.signedOn)}`, en: `${who} signed for ${signingSides[signature.side].en} at ${signature.place} on ${d(signature.signedOn)}` };
+  return { vi: `${who} ký cho ${bargainingSideNames[signature.side].vi} tại ${signature.place} ngày ${d(signature.signedOn)}`, en: `${who} signed for ${bargainingSideNames[signature.side].en} at ${signature.place} on ${d(signature.signedOn)}` };
 }
 
 /** Art. 76(4): the legal representatives of both parties sign; one signature alone does not make the agreement signed. */
@@ -146,7 +145,7 @@ function signatureItem(round: RoundFacts): ChecklistItem | null {
   const texts = signatures.map(signatureText);
   const joined = { vi: texts.map((text) => text.vi).join('; '), en: texts.map((text) => text.en).join('; ') };
   if (signatures.length === 2) return { id: 'signatures', status: 'ok', citation: lc(76, 4), message: joined };
-  const missing = signingSides[signatures[0]?.side === 'employer' ? 'union' : 'employer'];
+  const missing = bargainingSideNames[signatures[0]?.side === 'employer' ? 'union' : 'employer'];
   return { id: 'signatures', status: 'pending', citation: lc(76, 4), message: { vi: `${joined.vi}; còn chờ chữ ký của ${missing.vi}`, en: `${joined.en}; awaiting the signature of ${missing.en}` } };
 }
 

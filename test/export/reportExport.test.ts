@@ -95,7 +95,7 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     expect(text).toContain('Căn cứ Điều 70 Bộ luật Lao động 2019');
     expect(text).toContain('Điều 3 (Tiền lương)');
     expect(text).toContain('Ít nhất một tháng lương');
-    expect(text).toContain('khi hai bên chưa thống nhất Điều 4 (Thưởng Tết), với lý do: Người lao động quyết định về thưởng Tết (người ghi nhận: Anh Minh (Công đoàn cơ sở))');
+    expect(text).toContain('khi còn điều chưa thống nhất — Điều 4 (Thưởng Tết) — với lý do: Người lao động quyết định về thưởng Tết (người ghi nhận: Anh Minh (Công đoàn cơ sở))');
     expect(text).toContain('từ 00 giờ 00, ngày 04 tháng 01 năm 2027');
   });
 

@@ -201,7 +201,7 @@ describe('the lifecycle of a collective agreement', () => {
     // One signature: still not signed, nothing is sent (Art. 76(4), 77); the second signs the same terms.
     await take(employer.client, documentId, signature('employer', '2027-01-04', { termMonths: 12 }));
     await refuse(employer.client, { type: 'send_to_authority', sentOn: '2027-01-04' }, 'conflict', /sent to the authority only when the document is “signed” or “in force” or “expiring”; it is “employee vote”/);
-    await refuse(union.client, signature('union', '2027-01-04', { termMonths: 24 }), 'conflict', /employer side signed on a term of 12 months: both sides sign the same agreement.*Art\. 78\(1\)/);
+    await refuse(union.client, signature('union', '2027-01-04', { termMonths: 24 }), 'conflict', /The signature of the employer side gives a term of 12 months: both sides sign the same agreement.*Art\. 78\(1\)/);
     // Signed today with no other date agreed: in force from today (Art. 78(1)).
     const signed = await take(union.client, documentId, signature('union', '2027-01-04'));
     expect(signed.state).toBe('in_force');

@@ -263,7 +263,7 @@ describe('what the draft holds, in the minutes and the checklist', () => {
     const items = (record: LifecycleRecord) => Object.fromEntries(proceduralChecklist(record, '2027-01-27').map((item) => [item.id, item]));
     const before = items(halfSigned);
     expect(before.vote_left_out).toMatchObject({ status: 'info', citation: lc(71), message: { en: 'Draft put to the vote: 2 of 4 articles agreed by both sides; left out of the agreement as not agreed: Art. 2 (Thời hạn)' } });
-    expect(before.vote_override).toMatchObject({ status: 'info', message: { en: "The draft was put to the vote although Art. 4 (Thưởng Tết) were not agreed; the worker representative organisation's reason (Anh Minh): Người lao động quyết định về thưởng Tết" } });
+    expect(before.vote_override).toMatchObject({ status: 'info', message: { en: "The draft was put to the vote with articles not agreed: Art. 4 (Thưởng Tết); the worker representative organisation's reason (Anh Minh): Người lao động quyết định về thưởng Tết" } });
     expect(before.vote_violation_1).toMatchObject({ status: 'info', citation: lc(98, 1, 'a'), message: { en: 'Violation open when the draft was put to the vote: Overtime pay on normal days — Art. 3 (Tiền lương)' } });
     expect(before.signatures).toMatchObject({ status: 'pending', message: { en: 'Trần Văn Hùng (Tổng Giám đốc) signed for the employer side at Bình Dương on 26/01/2027; awaiting the signature of the worker side' } });
     expect(before.signing).toMatchObject({ status: 'pending' });

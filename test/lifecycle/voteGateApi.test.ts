@@ -128,7 +128,7 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     expect(seen.events.find((event) => event.facts.type === 'open_vote')?.facts).toMatchObject({ draft: { override: { reason: 'Người lao động quyết định mức lương tối thiểu' }, notAgreed: [{ clauseId: clauseIds.wage, leftOut: false }] } });
     expect((await employer.client.call('negotiation/minutes', { documentId })).override).toEqual({ reason: 'Người lao động quyết định mức lương tối thiểu', byName: 'Anh Minh (Công đoàn cơ sở)', articles: [{ clauseId: clauseIds.wage, number: 3, title: 'Tiền lương' }] });
     const override = (await reviewer.client.call('review/get', { documentId })).checklist.find((item) => item.id === 'vote_override');
-    expect(override?.message.en).toBe("The draft was put to the vote although Art. 3 (Tiền lương) were not agreed; the worker representative organisation's reason (Anh Minh (Công đoàn cơ sở)): Người lao động quyết định mức lương tối thiểu");
+    expect(override?.message.en).toBe("The draft was put to the vote with articles not agreed: Art. 3 (Tiền lương); the worker representative organisation's reason (Anh Minh (Công đoàn cơ sở)): Người lao động quyết định mức lương tối thiểu");
   });
 
   it('is signed once both sides sign, on the text voted: one signature sends nothing; the signed version is the voted version', async () => {
