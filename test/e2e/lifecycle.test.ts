@@ -64,7 +64,7 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await harness?.dispose();
   });
 
-  it('the union records 51 of 100, the agreement is signed and sent; a reviewer requests an amendment on the article that breaks the law; both parties see it', { timeout: 180_000 }, async () => {
+  it('the union leaves the one article not agreed out and confirms the vote, records 51 of 100; both sides sign and the agreement is sent; a reviewer requests an amendment on the article that breaks the law; both parties see it', { timeout: 180_000 }, async () => {
     const shot = artifactRecorder('lifecycle');
     const library = templateLibrary();
     let next = 0;
