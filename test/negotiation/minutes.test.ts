@@ -83,6 +83,7 @@ describe('buildMinutes', () => {
       }),
       proposal({ id: 'del', clauseId: 'gone', kind: 'delete', side: 'employer', status: 'accepted', rationale: 'Trùng quy chế', baseText: 'Phụ cấp xăng xe\nMỗi tháng 300.000 đồng.', decidedAt: '2027-01-04T11:00:00.000Z', decidedByName: 'Anh Minh' }),
     ],
+    round: { leftOut: [] },
     since,
     now: '2027-01-04T12:00:00.000Z',
   });
@@ -196,6 +197,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
           rationale: 'Người lao động thử việc',
         },
       ],
+      notAgreed: [],
+      override: null,
       openCount: 1,
     });
 
