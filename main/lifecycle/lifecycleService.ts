@@ -19,6 +19,7 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
 import { createSignedVersion } from '#main/versions/versionHandlers';
+import { createFactWriter } from '#main/lifecycle/factWriter';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -53,6 +54,7 @@ export type LifecycleService = ReturnType<typeof createLifecycleService>;
 export function createLifecycleService(context: ServiceContext, rooms: DocumentRooms) {
   const { store } = context;
   const today = (): string => vietnamDate(context.now());
+  const facts = createFactWriter(store, rooms);
 
   /** Tells both sides' open pages that the lifecycle or the review changed (they fetch it again). */
   function notifyParties(documentId: string, topic: 'lifecycle' | 'review'): void {
@@ -147,18 +149,21 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     const loaded = load(document);
     const decision = decideStep(loaded.record, loaded.state, action, by.actor, environment(documentId, loaded.today), by.recorded.name);
     if (!decision.ok) throw refusalError(decision.refusal);
+    // The procedural facts of the text (the vote, the signing) follow the record after the step,
+    // written in the step's transaction (decision 0013).
+    const after = applyEvent(loaded.record, { to: decision.to, facts: decision.facts });
     if (decision.facts.type === 'sign') {
       const signing = decision.facts.signing;
       // Everything the room holds is stored first, so that the signed version is the text as it
       // stands; then the version, the step and the frozen state are written in one transaction.
       // No sync message is handled in between: all of this runs synchronously.
       rooms.withRoom(documentId, (room) => room.flush());
-      store.transaction(() => {
+      facts.transaction(documentId, document.kind, after, () => {
         const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${loaded.record.round}` });
         record(loaded, decision.to, { type: 'sign', signing: { ...signing, signedVersionId: version.id } }, by, caller);
       });
     } else {
-      store.transaction(() => record(loaded, decision.to, decision.facts, by, caller));
+      facts.transaction(documentId, document.kind, after, () => record(loaded, decision.to, decision.facts, by, caller));
     }
     context.events.emit('documentChanged', { documentId });
     notifyParties(documentId, 'lifecycle');
