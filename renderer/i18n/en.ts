@@ -167,6 +167,8 @@ export const en: Translations = {
     empty: 'The document uses no variables yet. Insert clauses from the library to get variables such as wage levels or leave days.',
     readOnly: 'You can only read the values.',
     clickToEdit: 'click to change the value',
+    toBeRecorded: '(to be filled when recorded)',
+    recordedFact: 'filled in when this step is recorded in the document’s procedure; it cannot be typed',
     unknown: 'Unknown variable: {{id}}',
     region: 'Region {{region}}',
   },

@@ -166,6 +166,8 @@ export const vi = {
     empty: 'Văn bản chưa dùng biến số nào. Chèn điều khoản từ thư viện để có các biến số như mức lương, số ngày nghỉ.',
     readOnly: 'Bạn chỉ xem được các giá trị.',
     clickToEdit: 'bấm để sửa giá trị',
+    toBeRecorded: '(điền khi ghi nhận)',
+    recordedFact: 'được điền khi bước này được ghi nhận trong quy trình của văn bản; không nhập tay',
     unknown: 'Biến số không xác định: {{id}}',
     region: 'Vùng {{region}}',
   },
