@@ -32,7 +32,7 @@ export type RecordedFacts = Partial<Record<ProceduralFactId, VariableValue>>;
  * The facts a document of this kind has in the round in progress: the vote the draft now before the
  * workers passed (none while it is still before them, after a failed vote, or once it went back to
  * the table), the signing, the issue. A new round (an amendment) starts with none: its text needs
- * its own vote and signing (Art. 82(2)).
+ * its own vote and signing (Art. 82(1)).
  */
 export function recordedFactValues(kind: DocumentKind, round: FactSource): RecordedFacts {
   const facts: RecordedFacts = {};
