@@ -169,6 +169,7 @@ export const en: Translations = {
     clickToEdit: 'click to change the value',
     toBeRecorded: '(to be filled when recorded)',
     recordedFact: 'filled in when this step is recorded in the document’s procedure; it cannot be typed',
+    recordedFactHint: 'Filled in when this step is recorded in the Lifecycle tab; it cannot be typed.',
     unknown: 'Unknown variable: {{id}}',
     region: 'Region {{region}}',
   },

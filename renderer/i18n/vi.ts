@@ -168,6 +168,7 @@ export const vi = {
     clickToEdit: 'bấm để sửa giá trị',
     toBeRecorded: '(điền khi ghi nhận)',
     recordedFact: 'được điền khi bước này được ghi nhận trong quy trình của văn bản; không nhập tay',
+    recordedFactHint: 'Được điền khi bước này được ghi nhận trong thẻ Tiến trình; không nhập tay.',
     unknown: 'Biến số không xác định: {{id}}',
     region: 'Vùng {{region}}',
   },

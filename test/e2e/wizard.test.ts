@@ -68,6 +68,7 @@ describe('E2E the new-document wizard and live variables', () => {
     await chip(host, 'vote_in_favour').click();
     const recorded = host.locator('.variable-field[data-variable-id=vote_in_favour]');
     await expect.poll(() => recorded.innerText()).toContain('(điền khi ghi nhận)');
+    await shot(host, 'recorded-fact');
     expect(await recorded.locator('input, select').count()).toBe(0);
     const content = await pageContent(host);
     const chapters = content.filter((block) => block.type === 'chapter');
