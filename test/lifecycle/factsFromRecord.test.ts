@@ -127,6 +127,25 @@ describe('procedural facts from the lifecycle record', () => {
       await expectApiError(other.union.client.call('documents/exportDocx', { documentId: other.documentId, date }), 'invalid_input', /date: this document was signed \(or issued\) on 2027-01-27/);
     }
   });
+
+  it('issuing labour regulations writes the issue date in the text and dates their export with it', async () => {
+    const library = templateLibrary();
+    const chosen = outlineChoices('labour_regulations', library)?.recommended ?? new Set<string>();
+    const built = buildDocument({ kind: 'labour_regulations', language: 'vi', facts: { ...partyFacts, headcount: 1250 }, chosen, wordings: {} }, library, sequentialIds());
+    const document = await admin.call('documents/create', { kind: 'labour_regulations', title: 'Nội quy lao động Công ty TNHH May Sài Gòn', content: built?.content, variables: built?.variables ?? {} });
+    const employer = await joinSeat(api, admin, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
+    const union = await joinSeat(api, admin, document.id, 'union', 'Anh Minh (Công đoàn cơ sở)');
+    expect(await exportedText(employer.client, document.id)).toContain('Nội quy được ban hành ngày …………. Trong thời hạn 10 ngày');
+    await take(employer.client, document.id, { type: 'start_consultation', sentOn: '2027-01-04' });
+    goTo(clock, '2027-01-12');
+    await take(union.client, document.id, { type: 'record_union_opinion', receivedOn: '2027-01-12', opinion: 'Công đoàn cơ sở đồng ý.' });
+    goTo(clock, '2027-01-27');
+    await take(employer.client, document.id, { type: 'issue', issuedOn: '2027-01-27' });
+    expect(factsOf(liveValues(document.id))).toEqual({ issue_date: '2027-01-27' });
+    const issued = await exportedText(employer.client, document.id);
+    expect(issued).toContain('TP. Hồ Chí Minh, ngày 27 tháng 01 năm 2027');
+    expect(issued).toContain('Nội quy được ban hành ngày 27/01/2027. Trong thời hạn 10 ngày');
+  });
 });
 
 describe('a step whose storage fails', () => {
