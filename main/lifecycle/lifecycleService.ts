@@ -26,6 +26,7 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
 import { createSignedVersion, createVotedVersion, currentContentHash } from '#main/versions/versionHandlers';
+import { createFactWriter } from '#main/lifecycle/factWriter';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -60,6 +61,7 @@ export type LifecycleService = ReturnType<typeof createLifecycleService>;
 export function createLifecycleService(context: ServiceContext, rooms: DocumentRooms) {
   const { store } = context;
   const today = (): string => vietnamDate(context.now());
+  const facts = createFactWriter(store, rooms);
 
   /** Tells both sides' open pages that the lifecycle or the review changed (they fetch it again). */
   function notifyParties(documentId: string, topic: 'lifecycle' | 'review'): void {
@@ -193,11 +195,14 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     const loaded = load(document);
     const decision = decideStep(loaded.record, loaded.state, action, by.actor, environment(loaded), by.recorded.name);
     if (!decision.ok) throw refusalError(decision.refusal);
+    // The procedural facts of the text (the vote, the signing) follow the record after the step,
+    // written in the step's transaction (decision 0013).
+    const after = applyEvent(loaded.record, { to: decision.to, facts: decision.facts });
     // Everything the room holds is stored first, so that a version made by the step is the text as
-    // it stands; then the versions, the step and the state are written in one transaction. No sync
-    // message is handled in between: all of this runs synchronously.
+    // it stands; then the versions, the step, the state and the facts are written in one
+    // transaction. No sync message is handled in between: all of this runs synchronously.
     rooms.withRoom(documentId, (room) => room.flush());
-    store.transaction(() => storeStep(loaded, decision.to, decision.facts, by, caller));
+    facts.transaction(documentId, document.kind, after, () => storeStep(loaded, decision.to, decision.facts, by, caller));
     context.events.emit('documentChanged', { documentId });
     notifyParties(documentId, 'lifecycle');
     const updated = store.documents.get(documentId);
