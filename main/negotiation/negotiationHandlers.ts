@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '#shared/api/contract';
+import { ApiError } from '#shared/api/errors';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
 import { vietnamDate } from '#shared/lifecycle/dates';
@@ -15,7 +16,7 @@ import { createThreadsService } from '#main/negotiation/threadsService';
 
 type NegotiationMethod =
   | 'negotiation/state' | 'negotiation/minutes' | 'negotiation/setReviewerComments'
-  | 'proposals/create' | 'proposals/createPackage' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
+  | 'proposals/get' | 'proposals/create' | 'proposals/createPackage' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
   | 'articles/agree' | 'articles/dispute' | 'articles/reopen' | 'articles/requestReopen' | 'articles/answerReopen' | 'drafts/discard'
   | 'threads/create' | 'threads/reply' | 'threads/resolve' | 'threads/reopen';
 
@@ -37,8 +38,14 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         const maps = negotiationMaps(room.doc);
         return { proposals: maps.allProposals(), articles: maps.allArticles(), threads: maps.allThreads() };
       });
+      // Decided positions go in short: a long negotiation's history would otherwise make every read
+      // of the state megabytes long (the articles offered, the texts they were made on).
+      const open = shared.proposals.filter((proposal) => proposal.status === 'open');
+      const decided = shared.proposals.filter((proposal) => proposal.status !== 'open').map(({ article: _article, baseText: _baseText, ...summary }) => summary);
       return {
         ...shared,
+        proposals: open,
+        decided,
         threads: [...shared.threads, ...(side ? threads.internalFor(documentId, side) : [])],
         drafts: caller.kind === 'participant' ? proposals.draftsOf(documentId, caller.participantId) : [],
         reviewerCommentsAllowed: context.store.documents.reviewerComments(documentId),
@@ -66,6 +73,12 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         context.store.audit.record({ at, actor: actorOf(caller), action: 'document.reviewer_comments', documentId, details: { allowed } });
       });
       return { allowed };
+    },
+    'proposals/get': async ({ documentId, proposalId }, caller) => {
+      visibleDocument(context, caller, documentId);
+      const found = rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).proposal(proposalId));
+      if (!found) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`);
+      return found;
     },
     'proposals/create': async (input, caller) => proposals.create(input, caller),
     'proposals/createPackage': async ({ documentId, rationale, items }, caller) => proposals.createPackage(documentId, rationale, items, caller),

@@ -117,8 +117,14 @@ export const documentNegotiationInput = z.object({ documentId: documentIdSchema 
 
 export const reviewerCommentsInput = z.object({ documentId: documentIdSchema, allowed: z.boolean() });
 
+/** A decided position, without the article it proposed and the text it was made on (`proposals/get` has them). */
+export const positionSummarySchema = proposalSchema.omit({ article: true, baseText: true });
+
 export const negotiationStateSchema = z.object({
+  /** The open positions, in full. */
   proposals: z.array(proposalSchema),
+  /** Every decided position (accepted, rejected, withdrawn, superseded), in short. */
+  decided: z.array(positionSummarySchema),
   articles: z.array(articleNegotiationSchema),
   /** Public threads, and the caller's side's internal ones. */
   threads: z.array(threadSchema),
@@ -191,6 +197,7 @@ export const negotiationMethods = {
   'negotiation/state': { access: 'signedIn', input: documentNegotiationInput, output: negotiationStateSchema },
   'negotiation/minutes': { access: 'signedIn', input: minutesInput, output: minutesSchema },
   'negotiation/setReviewerComments': { access: 'admin', input: reviewerCommentsInput, output: z.object({ allowed: z.boolean() }) },
+  'proposals/get': { access: 'signedIn', input: proposalRefInput, output: proposal },
   'proposals/create': { access: 'signedIn', input: createProposalInput, output: proposal },
   'proposals/createPackage': { access: 'signedIn', input: createPackageInput, output: z.array(proposal) },
   'proposals/accept': { access: 'signedIn', input: proposalRefInput, output: proposal },

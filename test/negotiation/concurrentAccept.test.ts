@@ -90,7 +90,8 @@ describe.each([
       await docMatches(watcher, () => articleTexts(readContent(watcher)).length === articles, 'the client to see the change');
       expect(articleTexts(readContent(watcher))).toEqual(articleTexts(serverBody(api, documentId)));
     }
-    expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([winner]);
+    expect(await admin.call('proposals/get', { documentId, proposalId: winner.id })).toEqual(winner);
+    expect((await admin.call('negotiation/state', { documentId })).decided.map((proposal) => proposal.id)).toEqual([winner.id]);
     expect(api.store.audit.listByDocument(documentId).filter((e) => e.action === 'proposal.accepted')).toHaveLength(1);
   });
 });

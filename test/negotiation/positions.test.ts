@@ -100,11 +100,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
     expect(new Set(rejected.map((proposal) => proposal.packageId)).size).toBe(1);
     await employer.client.call('proposals/reject', { documentId, proposalId: rejected[1]?.id ?? '', reason: 'Quá cao' });
     const afterReject = await admin.call('negotiation/state', { documentId });
-    expect(afterReject.proposals.filter((proposal) => proposal.packageId === rejected[0]?.packageId).map((proposal) => proposal.status)).toEqual(['rejected', 'rejected']);
+    expect(afterReject.decided.filter((proposal) => proposal.packageId === rejected[0]?.packageId).map((proposal) => proposal.status)).toEqual(['rejected', 'rejected']);
 
     const withdrawn = await union.client.call('proposals/createPackage', { documentId, rationale: 'Trọn gói', items });
     await union.client.call('proposals/withdraw', { documentId, proposalId: withdrawn[0]?.id ?? '' });
-    expect((await admin.call('negotiation/state', { documentId })).proposals.filter((proposal) => proposal.packageId === withdrawn[0]?.packageId).map((proposal) => proposal.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect((await admin.call('negotiation/state', { documentId })).decided.filter((proposal) => proposal.packageId === withdrawn[0]?.packageId).map((proposal) => proposal.status)).toEqual(['withdrawn', 'withdrawn']);
 
     const offered = await union.client.call('proposals/createPackage', { documentId, rationale: 'Trọn gói', items });
     const before = await negotiationSnapshot(api, admin, documentId);
@@ -114,7 +114,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
     await employer.client.call('proposals/accept', { documentId, proposalId: offered[0]?.id ?? '' });
     expect(values()).toMatchObject({ ot_rate_weekday: 170 });
     const state = await admin.call('negotiation/state', { documentId });
-    expect(state.proposals.filter((proposal) => proposal.packageId === offered[0]?.packageId).map((proposal) => proposal.status)).toEqual(['accepted', 'accepted']);
+    expect(state.decided.filter((proposal) => proposal.packageId === offered[0]?.packageId).map((proposal) => proposal.status)).toEqual(['accepted', 'accepted']);
     expect(state.articles.filter((status) => status.status === 'agreed').map((status) => status.clauseId).sort()).toEqual([clauseIds.bonus, overtimeId].sort());
   });
 
@@ -138,7 +138,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
       ],
     });
     const state = await admin.call('negotiation/state', { documentId });
-    expect(state.proposals.filter((proposal) => proposal.packageId === offered[0]?.packageId).map((proposal) => proposal.status)).toEqual(['superseded', 'superseded']);
+    expect(state.decided.filter((proposal) => proposal.packageId === offered[0]?.packageId).map((proposal) => proposal.status)).toEqual(['superseded', 'superseded']);
     const counters = state.proposals.filter((proposal) => proposal.packageId === counter.packageId);
     expect(counters).toHaveLength(2);
     expect(counters.every((proposal) => proposal.answers === offered[1]?.id && proposal.side === 'employer')).toBe(true);

@@ -1,3 +1,4 @@
+import { positionSummarySchema } from '#shared/api/negotiation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
@@ -131,7 +132,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     );
     expect(articleTexts(serverBody(api, documentId))).toEqual(expected);
     expect(articleTexts(readContent(storedDoc(api.store.updates, documentId)))).toEqual(expected);
-    expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([accepted]);
+    // A decided position comes in short; proposals/get has it in full.
+    expect(await admin.call('negotiation/state', { documentId })).toMatchObject({ proposals: [], decided: [positionSummarySchema.parse(accepted)] });
+    expect(await admin.call('proposals/get', { documentId, proposalId: accepted.id })).toEqual(accepted);
     expect(auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.accepted participant:${employer.participant.id}`]);
   });
 
@@ -209,8 +212,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       createdAt: iso(clock.now()),
     });
     expect(counter.id).not.toBe(original.id);
-    const state = await admin.call('negotiation/state', { documentId });
-    expect(state.proposals.find((p) => p.id === original.id)).toEqual({
+    expect(await admin.call('proposals/get', { documentId, proposalId: original.id })).toEqual({
       ...original,
       status: 'superseded',
       supersededBy: counter.id,
@@ -261,7 +263,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     await refusedUnchanged(documentId, () => employer2.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }), 'forbidden', ownSide);
     await refusedUnchanged(documentId, () => union.client.call('proposals/withdraw', ref), 'forbidden', /only the author/);
     await refusedUnchanged(documentId, () => employer2.client.call('proposals/withdraw', ref), 'forbidden', /only the author/);
-    expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([proposal]);
+    expect((await admin.call('proposals/get', { documentId, proposalId: proposal.id }))).toEqual(proposal);
   });
 
   it('only an open proposal moves: every step on a withdrawn, accepted, rejected or superseded one is a conflict, and changes nothing', async () => {
@@ -344,7 +346,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     // A counter that would replace without a proposed article: refused, and the original stays open.
     const original = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'replace', rationale: 'Tăng', article: proposedArticle('Thưởng Tết', 'Hai tháng lương.') });
     await refusedUnchanged(documentId, () => employer.client.call('proposals/counter', { documentId, proposalId: original.id, rationale: 'Giảm' }), 'invalid_input', /article/);
-    expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([original]);
+    expect((await admin.call('proposals/get', { documentId, proposalId: original.id }))).toEqual(original);
   });
 
   it('an archived document refuses every proposal step with conflict, and nothing changes', async () => {
