@@ -8,7 +8,7 @@ import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { createStoredVariableLookup } from '#main/services/variableLookup';
 import type { Store } from '#main/store/store';
-import { loadStoredDocument } from '#main/sync/storedDocument';
+import type { StoredDocuments } from '#main/sync/storedDocument';
 import { readSnapshot } from '#main/export/documentSnapshot';
 
 /** An agreement to export, as the server names it to the file worker. */
@@ -44,15 +44,8 @@ function templateFinder(store: Store, caller: Caller) {
  * decision 0014), then written as .docx or as the HTML to print. The server has stored what its
  * room held first, so the store is the document.
  */
-export async function exportStoredAgreement(store: Store, request: AgreementExportRequest): Promise<AgreementExport> {
-  const snapshot = store.transaction(() => {
-    const { doc } = loadStoredDocument(store.updates, request.documentId);
-    try {
-      return readSnapshot(doc);
-    } finally {
-      doc.destroy();
-    }
-  });
+export async function exportStoredAgreement(store: Store, documents: StoredDocuments, request: AgreementExportRequest): Promise<AgreementExport> {
+  const snapshot = store.transaction(() => readSnapshot(documents.read(store.updates, request.documentId).doc));
   const { input } = request;
   const model = buildAgreementModel(
     { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },

@@ -3,6 +3,7 @@ import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
 import type { RenderDocument } from '#shared/export/renderModel';
 import { openStoreReader, type Store } from '#main/store/store';
+import { createStoredDocuments } from '#main/sync/storedDocument';
 import { compareStoredDocument, type ComparisonRequest, type StoredComparison } from '#main/versions/storedComparison';
 import { exportStoredAgreement, type AgreementExport, type AgreementExportRequest } from '#main/export/agreementExport';
 import { randomId } from '#main/secrets';
@@ -36,6 +37,8 @@ export type FileJobResponse = { id: number; ok: true; value: FileJobResults[File
 
 /** The worker's read-only connection to each database it was asked to read, opened at the first such job. */
 const readers = new Map<string, Store>();
+/** The document the worker read last, kept for the next job on it. */
+const documents = createStoredDocuments();
 
 function readerOf(database: string): Store {
   let reader = readers.get(database);
@@ -55,9 +58,9 @@ async function runFileJob(job: FileJob): Promise<FileJobResults[FileJob['kind']]
     case 'importDocx':
       return (await import('#main/import/docxImport')).importDocx(job.fileBase64, job.fileName, () => randomId());
     case 'compareVersions':
-      return compareStoredDocument(readerOf(job.database), job.request);
+      return compareStoredDocument(readerOf(job.database), documents, job.request);
     case 'exportAgreement':
-      return exportStoredAgreement(readerOf(job.database), job.request);
+      return exportStoredAgreement(readerOf(job.database), documents, job.request);
   }
 }
 

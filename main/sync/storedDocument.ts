@@ -29,7 +29,7 @@ export function dropPending(doc: Y.Doc): DroppedPending {
  * log written before the server refused pending changes may hold deletions of clocks written
  * later, or structs it never placed, which would otherwise strike again; says what was dropped.
  */
-export function replayStoredState(doc: Y.Doc, deletions: DeletionJournal, stored: StoredDocumentState): DroppedPending {
+export function replayStoredState(doc: Y.Doc, deletions: DeletionJournal, stored: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors'>): DroppedPending {
   const cleaned = { structs: false, deletions: false };
   const applyStored = (update: Uint8Array): void => {
     Y.applyUpdate(doc, update);
@@ -62,17 +62,59 @@ export interface StoredDocument {
   deletionAuthors(): Map<DeletionAuthor, DeleteSet>;
 }
 
-/**
- * Rebuilds a document from the store, exactly as loading its room does, without a room: for the
- * file worker, which reads beside the server. Call it inside one read transaction, so that the
- * checkpoint, the tail and the deletions recorded by compactions are of one committed state.
- */
-export function loadStoredDocument(log: UpdateLog, documentId: string): StoredDocument {
-  const doc = new Y.Doc({ gc: false });
-  const recorded = log.deletionAuthors(documentId);
-  const deletions = new DeletionJournal(() => recorded);
-  doc.on('afterTransaction', (transaction: Y.Transaction) => deletions.note(transaction));
-  replayStoredState(doc, deletions, log.load(documentId));
-  const owners = log.clients(documentId);
-  return { doc, ownerOfClient: (clientId) => owners.get(clientId), deletionAuthors: () => deletions.authors() };
+/** The document last read, and how far into the log it was read. */
+interface KeptDocument {
+  log: UpdateLog;
+  documentId: string;
+  checkpointSeq: number;
+  lastSeq: number;
+  doc: Y.Doc;
+  deletions: DeletionJournal;
 }
+
+/**
+ * Documents rebuilt from the store, exactly as loading a room rebuilds them, without a room: for
+ * the file worker, which reads beside the server. Rebuilding a document whose log has a long tail
+ * (thousands of keystrokes since the last compaction) takes hundreds of milliseconds, and the
+ * history panel compares one document several times in a row: so the document last read is kept,
+ * and the next read of it applies only what was logged since, unless a compaction has folded the
+ * log meanwhile. One document is kept, for as long as the worker runs or until another is read.
+ */
+export function createStoredDocuments() {
+  let kept: KeptDocument | null = null;
+
+  function rebuild(log: UpdateLog, documentId: string, checkpointSeq: number): KeptDocument {
+    const doc = new Y.Doc({ gc: false });
+    const recorded = log.deletionAuthors(documentId);
+    const deletions = new DeletionJournal(() => recorded);
+    doc.on('afterTransaction', (transaction: Y.Transaction) => deletions.note(transaction));
+    const stored = log.load(documentId);
+    replayStoredState(doc, deletions, stored);
+    return { log, documentId, checkpointSeq, lastSeq: stored.lastSeq, doc, deletions };
+  }
+
+  return {
+    /**
+     * The document as the store holds it now. Call it inside one read transaction, so that the
+     * checkpoint, the log and the deletions recorded by compactions are of one committed state.
+     * The document is kept for the next read: read it, never change or destroy it.
+     */
+    read(log: UpdateLog, documentId: string): StoredDocument {
+      const checkpointSeq = log.checkpointSeq(documentId);
+      if (kept && (kept.log !== log || kept.documentId !== documentId || kept.checkpointSeq !== checkpointSeq)) {
+        kept.doc.destroy();
+        kept = null;
+      }
+      if (kept) {
+        const since = log.updatesAfter(documentId, kept.lastSeq);
+        replayStoredState(kept.doc, kept.deletions, { checkpoint: null, ...since });
+        kept.lastSeq = since.lastSeq;
+      } else kept = rebuild(log, documentId, checkpointSeq);
+      const { doc, deletions } = kept;
+      const owners = log.clients(documentId);
+      return { doc, ownerOfClient: (clientId) => owners.get(clientId), deletionAuthors: () => deletions.authors() };
+    },
+  };
+}
+
+export type StoredDocuments = ReturnType<typeof createStoredDocuments>;

@@ -5,7 +5,7 @@ import { compareDocumentAt, type ComparedEnd } from '#shared/versions/compareVer
 import type { Contributor } from '#shared/versions/itemChanges';
 import type { VersionHeader } from '#main/store/records';
 import type { Store } from '#main/store/store';
-import { loadStoredDocument } from '#main/sync/storedDocument';
+import type { StoredDocuments } from '#main/sync/storedDocument';
 import { changeLookups } from '#main/versions/changeLookups';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
 
@@ -39,11 +39,11 @@ export interface StoredComparison {
  * read, the differing articles' redlines drawn on one diff budget (decision 0014). The server has
  * stored what its room held first, so the store is the document.
  */
-export function compareStoredDocument(store: Store, request: ComparisonRequest): StoredComparison {
+export function compareStoredDocument(store: Store, documents: StoredDocuments, request: ComparisonRequest): StoredComparison {
   // One read transaction: the document and the version snapshots are of one committed state.
   const { stored, from, to } = store.transaction(() => {
     const snapshots = createVersionSnapshots(store);
-    const document = loadStoredDocument(store.updates, request.documentId);
+    const document = documents.read(store.updates, request.documentId);
     const endAt = (end: ComparisonEnd): ComparedEnd => {
       if (end.kind === 'current') return { snapshot: Y.snapshot(document.doc), read: undefined };
       const snapshot = end.kind === 'version' ? snapshots.snapshotOf(end.version) : Y.decodeSnapshot(end.snapshot);
@@ -51,14 +51,10 @@ export function compareStoredDocument(store: Store, request: ComparisonRequest):
     };
     return { stored: document, from: endAt(request.from), to: endAt(request.to) };
   });
-  try {
-    const { articles, variables, edits } = compareDocumentAt(stored.doc, from, to, changeLookups(stored));
-    return {
-      articles: redlineArticles(articles, createDiffBudget()),
-      variables,
-      authors: new Map(articles.map((change) => [change.clauseId, edits.authors.get(change.clauseId) ?? new Map<Contributor, ContributedCharacters>()])),
-    };
-  } finally {
-    stored.doc.destroy();
-  }
+  const { articles, variables, edits } = compareDocumentAt(stored.doc, from, to, changeLookups(stored));
+  return {
+    articles: redlineArticles(articles, createDiffBudget()),
+    variables,
+    authors: new Map(articles.map((change) => [change.clauseId, edits.authors.get(change.clauseId) ?? new Map<Contributor, ContributedCharacters>()])),
+  };
 }
