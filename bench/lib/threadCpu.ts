@@ -18,3 +18,17 @@ export function mainThreadCpuMs(pid: number): number {
   if (!Number.isFinite(nanoseconds)) throw new BenchmarkError(`${file} does not start with a number: "${text.trim()}"`);
   return nanoseconds / 1e6;
 }
+
+/**
+ * The CPU time a whole process has used (every thread, the worker threads included, those ended
+ * too), from Linux's /proc/PID/stat (utime + stime, in clock ticks of 10 ms).
+ */
+export function processCpuMs(pid: number): number {
+  const file = `/proc/${pid}/stat`;
+  const text = readFileSync(file, 'utf8');
+  // The command name (field 2) is in parentheses and may hold spaces: fields are counted after it.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new BenchmarkError(`${file} has no utime and stime where expected: "${text.trim()}"`);
+  return ticks * 10;
+}
