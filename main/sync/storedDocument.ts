@@ -22,12 +22,13 @@ export function dropPending(doc: Y.Doc): DroppedPending {
 }
 
 /**
- * Applies a document's stored state to an empty Y.Doc (garbage collection off) whose deletions
- * `deletions` notes: the checkpoint, then the tail. The tail has not been through a compaction
- * yet: its deletions are recorded again, each run of one author's updates in one transaction (what
- * each update newly deleted is that author's). Nothing is left pending after any stored update: a
- * log written before the server refused pending changes may hold deletions of clocks written
- * later, or structs it never placed, which would otherwise strike again; says what was dropped.
+ * Applies a document's stored state to a Y.Doc (garbage collection off) whose deletions
+ * `deletions` notes: the checkpoint (into an empty document), then the updates logged after it or
+ * after what the document already holds. Those have not been through a compaction yet: their
+ * deletions are recorded again, each run of one author's updates in one transaction (what each
+ * update newly deleted is that author's). Nothing is left pending after any stored update: a log
+ * written before the server refused pending changes may hold deletions of clocks written later,
+ * or structs it never placed, which would otherwise strike again; says what was dropped.
  */
 export function replayStoredState(doc: Y.Doc, deletions: DeletionJournal, stored: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors'>): DroppedPending {
   const cleaned = { structs: false, deletions: false };
