@@ -19,6 +19,8 @@ export interface AgreementExportRequest {
   /** Who asks: it decides which user templates may translate the articles. */
   caller: Caller;
   input: ApiParsedInput<'documents/exportDocx'>;
+  /** The date under the motto, as the server settled it (the lifecycle's for a signed agreement); null for blanks. */
+  date: string | null;
   /** docx: the file itself; pdf: the HTML Chromium prints, in the server. */
   format: 'docx' | 'pdf';
 }
@@ -49,7 +51,7 @@ export async function exportStoredAgreement(store: Store, documents: StoredDocum
   const { input } = request;
   const model = buildAgreementModel(
     { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
-    { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: input.date },
+    { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
     { lookupVariable: createStoredVariableLookup(store), findTemplate: templateFinder(store, request.caller), outline: outlineForKind(request.kind) },
   );
   // The .docx libraries are loaded at their first job: a worker that only compares stays small.

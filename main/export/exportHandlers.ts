@@ -4,10 +4,13 @@ import type { Caller } from '#shared/api/caller';
 import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { ExportedFile, ExportFormat } from '#shared/api/export';
+import { documentDate } from '#shared/lifecycle/proceduralFacts';
+import { foldEvents } from '#shared/lifecycle/record';
 import { renderHtml } from '#shared/export/html';
 import { visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRecord } from '#main/store/records';
 import type { OpenDocument } from '#main/export/documentSnapshot';
 import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
@@ -56,6 +59,18 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
   // Likewise a file worker; idle, it does not keep the process alive.
   const files = (): FileWorkers => (fileWorkers ??= createFileWorkers());
 
+  /**
+   * The date under the motto: a signed agreement's signing date (issued regulations' issue date)
+   * as the lifecycle records it, which no caller may change or leave blank; before, the date asked
+   * for, else blanks to fill in by hand.
+   */
+  function dateOf(document: DocumentRecord, asked: string | null | undefined): string | null {
+    const recorded = documentDate(foldEvents(document.kind, context.store.lifecycle.listByDocument(document.id)).current);
+    if (recorded === null) return asked ?? null;
+    if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`);
+    return recorded;
+  }
+
   const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
 
   /** HTML printed as a PDF by Chromium; it stops when the caller goes. */
@@ -73,9 +88,10 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
 
   const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
     const document = visibleDocument(context, caller, input.documentId);
+    const date = dateOf(document, input.date);
     throwIfCancelled(call?.signal);
     rooms.storeForReaders(document.id);
-    const agreement = await files().exportAgreement(context.store.file, { documentId: document.id, kind: document.kind, title: document.title, caller, input, format }, call?.signal);
+    const agreement = await files().exportAgreement(context.store.file, { documentId: document.id, kind: document.kind, title: document.title, caller, input, date, format }, call?.signal);
     const fileName = exportFileName(document.title, input, agreement.language, format);
     if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
     return exported(await print(agreement.html, document.id, call), format, fileName);

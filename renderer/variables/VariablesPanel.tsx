@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from './documentVariables';
+import { RecordedFactField } from './RecordedFactField';
 import { VariableField } from './VariableField';
 
 function useMapSnapshot(variables: DocumentVariables): ReadonlyMap<string, VariableValue> {
@@ -57,7 +59,8 @@ export interface VariablesPanelProps {
 
 /**
  * Every variable of the document with its value: changing one here updates each place it appears,
- * live for everyone. Values are checked against the variable's type and range before saving.
+ * live for everyone. Values are checked against the variable's type and range before saving. The
+ * procedural facts (the vote, the signing) are shown, never edited: the lifecycle record fills them.
  */
 export function VariablesPanel({ editor, changes, variables, readOnly, focus }: VariablesPanelProps) {
   const { t } = useTranslation();
@@ -72,6 +75,7 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
       {ids.map((id) => {
         const definition = variables.lookup(id);
         if (!definition) return null;
+        if (isProceduralFact(id)) return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
         return (
           <VariableField
             key={id}

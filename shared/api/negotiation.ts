@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
+import { variableValueSchema } from '#shared/templates/schema';
 import {
+  articleEventTypes,
   articleNegotiationSchema,
   commentBodySchema,
   draftProposalSchema,
   proposalKinds,
+  proposalStatuses,
   valueChangesSchema,
   type ProposalKind,
   proposalSchema,
@@ -135,6 +138,7 @@ export const minutesInput = z.object({
 });
 
 const minutesArticle = z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() });
+const positionsSchema = z.object({ employer: z.string().optional(), union: z.string().optional() });
 
 export const minutesSchema = z.object({
   documentTitle: z.string(),
@@ -142,7 +146,9 @@ export const minutesSchema = z.object({
   sessionSince: z.iso.datetime(),
   participants: z.object({ employer: z.array(z.string()), union: z.array(z.string()) }),
   agreed: z.array(minutesArticle),
-  disputed: z.array(minutesArticle.extend({ positions: z.object({ employer: z.string().optional(), union: z.string().optional() }) })),
+  disputed: z.array(minutesArticle.extend({ positions: positionsSchema })),
+  /** Articles the union left out of the agreement: not agreed (Labour Code Art. 71). */
+  notAgreed: z.array(minutesArticle.extend({ positions: positionsSchema, leftOutOn: z.string(), leftOutBy: z.string().nullable(), reason: z.string().optional() })),
   accepted: z.array(
     minutesArticle.extend({
       proposalId: z.string(),
@@ -154,7 +160,26 @@ export const minutesSchema = z.object({
       rationale: z.string(),
     }),
   ),
+  /** The union put the draft to the vote with these articles neither agreed nor left out, for this reason. */
+  override: z.object({ reason: z.string(), byName: z.string().nullable(), articles: z.array(minutesArticle) }).nullable(),
   openCount: z.number().int(),
+  /** Per article negotiated during the session: each position and step in order, and where it stands. */
+  ledger: z.array(
+    minutesArticle.extend({
+      standing: z.enum(['agreed', 'disputed', 'open', 'left_out', 'removed']),
+      entries: z.array(
+        z.object({
+          at: z.string(),
+          side: z.enum(['employer', 'union']),
+          byName: z.string(),
+          step: z.union([z.object({ position: z.enum(proposalKinds) }), z.object({ event: z.enum(articleEventTypes) })]),
+          note: z.string().nullable(),
+          values: z.array(z.object({ variableId: z.string(), from: variableValueSchema.nullable(), to: variableValueSchema })),
+          outcome: z.object({ status: z.enum(proposalStatuses), byName: z.string().nullable() }).nullable(),
+        }),
+      ),
+    }),
+  ),
 });
 
 const thread = threadSchema;

@@ -3,6 +3,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ExportedFile } from '#shared/api/export';
 import { buildComplianceReportDocument } from '#shared/export/complianceReportModel';
 import { buildMinutesDocument } from '#shared/export/minutesModel';
+import { builtInVariables } from '#shared/templates/builtInVariables';
 import { partyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -64,7 +65,8 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     await union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await union.client.call('articles/dispute', { documentId, clauseId: clauseIds.bonus, position: 'Ít nhất một tháng lương' });
     await union.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: internalNote, internal: true });
-    await toSigned(clock, table);
+    // The bonus is still disputed when the union puts the draft to the vote, with its written reason (Art. 71).
+    await toSigned(clock, table, undefined, { except: [clauseIds.bonus], override: 'Người lao động quyết định về thưởng Tết' });
     goTo(clock, '2027-02-01');
     await take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-02-01', authority: 'Sở Nội vụ TP. Hồ Chí Minh' });
     decisionRefusal = await reviewer.client.call('documents/exportReport', { documentId, report: 'decision', format: 'docx' }).catch((error: unknown) => error);
@@ -80,11 +82,11 @@ describe('exporting the minutes, the compliance report and the decision', () => 
 
   it('builds the minutes from the session: both parties, the law, the sections and three signatures', async () => {
     const minutes = await table.reviewer.client.call('negotiation/minutes', { documentId: table.documentId, since: session });
-    const model = buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi' });
+    const model = buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi', lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id) });
     expect(model.organisations.map((line) => line.text)).toEqual(['CÔNG TY TNHH MAY SÀI GÒN', 'CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY SÀI GÒN']);
     expect(model.typeName.text).toBe('BIÊN BẢN');
     expect(model.placeAndDate).toBe('TP. Hồ Chí Minh, ngày 01 tháng 02 năm 2027');
-    expect(headings(model)).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. KẾT LUẬN']);
+    expect(headings(model)).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. DIỄN BIẾN THƯƠNG LƯỢNG TỪNG ĐIỀU', 'VI. KẾT LUẬN']);
     expect(model.signatures.map((signature) => [signature.titleLines[0]?.text, signature.name])).toEqual([
       ['ĐẠI DIỆN BÊN\nNGƯỜI SỬ DỤNG\nLAO ĐỘNG', 'Nguyễn Văn An'],
       ['ĐẠI DIỆN BÊN\nNGƯỜI LAO ĐỘNG', 'Trần Thị Bình'],
@@ -94,6 +96,7 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     expect(text).toContain('Căn cứ Điều 70 Bộ luật Lao động 2019');
     expect(text).toContain('Điều 3 (Tiền lương)');
     expect(text).toContain('Ít nhất một tháng lương');
+    expect(text).toContain('khi còn điều chưa thống nhất — Điều 4 (Thưởng Tết) — với lý do: Người lao động quyết định về thưởng Tết (người ghi nhận: Anh Minh (Công đoàn cơ sở))');
     expect(text).toContain('từ 00 giờ 00, ngày 04 tháng 01 năm 2027');
   });
 
