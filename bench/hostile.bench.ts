@@ -18,6 +18,7 @@ import type { ChildServer } from './lib/childServer';
 import { startHealthPoller } from './lib/healthPoller';
 import { legalWords, paragraphWithSmallEdits, replacementProposal, type ReplacementProposal, type SmallEdits } from './lib/hostileDiffs';
 import { checkPeakMemoryReadable, peakGrowthDuring, residentMiB } from './lib/processMemory';
+import { mainThreadCpuMs, processCpuMs } from './lib/threadCpu';
 import { median } from './lib/stats';
 import { connectClient, whenAllSynced } from './lib/syncClients';
 import { createHostToken, ourEndpoint, startOurServer, type PreparedRoom } from './lib/syncServers';
@@ -52,18 +53,22 @@ interface Setting {
   host: ApiClient;
 }
 
-/** One measured call: its time, the server's memory growth, the slowest health check meanwhile. */
+/** One measured call: its time, the server's memory growth, the slowest health check meanwhile, the CPU its event loop spent. */
 interface CaseRun {
   ms: number;
   growthMiB: number;
   pauseMs: number;
   polls: number;
+  mainCpuMs: number;
+  processCpuMs: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function measureRun<T>(setting: Setting, work: () => Promise<T>): Promise<CaseRun & { value: T }> {
   const poller = startHealthPoller(setting.baseUrl);
+  const cpuBefore = mainThreadCpuMs(setting.pid);
+  const processCpuBefore = processCpuMs(setting.pid);
   let ms = 0;
   const measured = await peakGrowthDuring(setting.pid, async () => {
     const started = performance.now();
@@ -75,7 +80,9 @@ async function measureRun<T>(setting: Setting, work: () => Promise<T>): Promise<
     throw error;
   });
   const polls = await poller.stop();
-  return { value: measured.value, ms, growthMiB: measured.growthMiB, pauseMs: polls.maxMs, polls: polls.count };
+  // The health checks' own share is in it too: a few hundred small calls, about the same in every case.
+  const mainCpuMs = mainThreadCpuMs(setting.pid) - cpuBefore;
+  return { value: measured.value, ms, growthMiB: measured.growthMiB, pauseMs: polls.maxMs, polls: polls.count, mainCpuMs, processCpuMs: processCpuMs(setting.pid) - processCpuBefore };
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<number> {
@@ -85,6 +92,19 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
     await sleep(20);
   }
   return performance.now() - started;
+}
+
+async function untilServer(setting: Setting, condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = performance.now();
+  while (!(await condition())) {
+    if (performance.now() - started > timeoutMs) throw new BenchmarkError(`${what}: not within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** The health checks alone for a second: what they cost the event loop, which every case's CPU figure includes. */
+async function runIdle(setting: Setting): Promise<CaseRun> {
+  return measureRun(setting, () => sleep(1_000));
 }
 
 function apiAs(baseUrl: string, token: string | undefined): ApiClient {
@@ -185,13 +205,21 @@ async function runCompare(setting: Setting) {
     await until(() => watcher.text.toString() === edits.after, 300_000, `the ${edits.edits.length} edits reaching another client`);
     console.log(`compare: ${edits.edits.length.toLocaleString('en-US')} edits (one update each) sent and relayed in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`);
     const second = await setting.host.call('versions/create', { documentId: document.id, name: 'Sau khi sửa' });
-    const runs: CaseRun[] = [];
-    for (let run = 0; run < runsPerCase; run += 1) {
-      const measured = await measureRun(setting, () => setting.host.call('versions/compare', { documentId: document.id, from: first.id, to: second.id }));
-      checkComparison(measured.value, clauseId, edits);
-      runs.push(measured);
-    }
-    return runs;
+    const compareRuns = async (): Promise<CaseRun[]> => {
+      const runs: CaseRun[] = [];
+      for (let run = 0; run < runsPerCase; run += 1) {
+        const measured = await measureRun(setting, () => setting.host.call('versions/compare', { documentId: document.id, from: first.id, to: second.id }));
+        checkComparison(measured.value, clauseId, edits);
+        runs.push(measured);
+      }
+      return runs;
+    };
+    const open = await compareRuns();
+    // Then nobody has it open: the server unloads it once the last client has gone.
+    editor.destroy();
+    watcher.destroy();
+    await untilServer(setting, async () => (await setting.host.call('health/get', {})).openDocuments === 0, 10_000, 'the document unloaded once its clients left');
+    return { open, closed: await compareRuns() };
   } finally {
     editor.destroy();
     watcher.destroy();
@@ -301,6 +329,8 @@ const caseRow = (label: string, runs: readonly CaseRun[]): (string | number)[] =
   Math.max(...runs.map((run) => run.growthMiB)),
   Math.round(Math.max(...runs.map((run) => run.pauseMs))),
   runs.reduce((total, run) => total + run.polls, 0),
+  runs.map((run) => run.mainCpuMs.toFixed(0)).join(', '),
+  runs.map((run) => run.processCpuMs.toFixed(0)).join(', '),
 ];
 
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -320,6 +350,7 @@ async function runHostile(): Promise<BenchmarkResult> {
     await warmUp(setting);
     console.log(`warmed up (one small .docx and PDF export: file worker and Chromium started); server resident ${residentMiB(pid).toFixed(0)} MiB\n`);
 
+    const idle = await runIdle(setting);
     const redline = await runRedline(setting);
     const compare = await runCompare(setting);
     const flood = await runFlood(setting);
@@ -328,23 +359,25 @@ async function runHostile(): Promise<BenchmarkResult> {
     server = null;
 
     printTable(
-      ['case', 'each run: ms (slowest health check ms)', 'median ms', 'server growth MiB (max)', 'slowest health check ms', 'health checks'],
+      ['case', 'each run: ms (slowest health check ms)', 'median ms', 'server growth MiB (max)', 'slowest health check ms', 'health checks', 'main thread CPU ms (each run)', 'all threads CPU ms (each run)'],
       [
+        caseRow('(info) health checks alone, 1 s', [idle]),
         caseRow('redline .docx, 6,000-word replacement', redline.docx),
         caseRow('(info) redline PDF, same (Chromium not counted)', [redline.pdf]),
-        caseRow('compare, 17,000 edits in one paragraph, document open', compare),
+        caseRow('compare, 17,000 edits in one paragraph, document open', compare.open),
+        caseRow('(info) compare, same, nobody has the document open', compare.closed),
         caseRow(`${floodFrames} sync step 1 on ${round(flood.documentBytes / 1e6)} MB, socket not reading (${floodWaitMs / 1000} s)`, [flood.run]),
       ],
       { title: 'hostile: our server in its own process (growth: peak resident memory during the case − resident before it)', digits: 1 },
     );
     const property = await runPropertyTest();
 
-    const measured = [...redline.docx, ...compare, flood.run];
+    const measured = [...redline.docx, ...compare.open, flood.run];
     const figures = {
       redline_6000_words_ms: Math.round(median(redline.docx.map((run) => run.ms))),
       redline_6000_words_mb: round(Math.max(...redline.docx.map((run) => run.growthMiB))),
-      compare_17000_edits_ms: Math.round(median(compare.map((run) => run.ms))),
-      compare_17000_edits_mb: round(Math.max(...compare.map((run) => run.growthMiB))),
+      compare_17000_edits_ms: Math.round(median(compare.open.map((run) => run.ms))),
+      compare_17000_edits_mb: round(Math.max(...compare.open.map((run) => run.growthMiB))),
       step1_flood_mb: round(flood.run.growthMiB),
       event_loop_max_pause_ms: Math.round(Math.max(...measured.map((run) => run.pauseMs))),
       property_runs: propertyRuns,
@@ -352,6 +385,12 @@ async function runHostile(): Promise<BenchmarkResult> {
       redline_pdf_ms: Math.round(redline.pdf.ms),
       redline_pdf_mb: round(redline.pdf.growthMiB),
       redline_pdf_pause_ms: Math.round(redline.pdf.pauseMs),
+      redline_6000_words_main_cpu_ms: Math.round(median(redline.docx.map((run) => run.mainCpuMs))),
+      compare_17000_edits_main_cpu_ms: Math.round(median(compare.open.map((run) => run.mainCpuMs))),
+      compare_closed_ms: Math.round(median(compare.closed.map((run) => run.ms))),
+      compare_closed_pause_ms: Math.round(Math.max(...compare.closed.map((run) => run.pauseMs))),
+      compare_closed_main_cpu_ms: Math.round(median(compare.closed.map((run) => run.mainCpuMs))),
+      health_checks_main_cpu_ms_per_s: Math.round(idle.mainCpuMs),
       flood_document_bytes: flood.documentBytes,
       property_ms: Math.round(property.ms),
     };

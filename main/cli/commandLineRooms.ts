@@ -10,10 +10,12 @@ import type { DocumentRooms } from '#main/services/documentRooms';
  * invitations, participants, tokens, verify) is plain SQLite transactions, safe beside a server.
  */
 export function createCommandLineRooms(): DocumentRooms {
+  const refuse = (): never => {
+    throw new ApiError('conflict', "the command line does not read or change a document's content: do it in the app, or through the API of the server that holds the data folder");
+  };
   return {
-    withRoom() {
-      throw new ApiError('conflict', "the command line does not read or change a document's content: do it in the app, or through the API of the server that holds the data folder");
-    },
+    withRoom: refuse,
+    storeForReaders: refuse,
     // Nobody is connected to the command line.
     notifySide() {},
     notifyParticipant() {},

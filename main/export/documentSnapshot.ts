@@ -31,7 +31,8 @@ function openProposals(doc: Y.Doc): RedlineProposal[] {
   return proposals.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
 }
 
-function read(doc: Y.Doc): DocumentSnapshot {
+/** What an export reads of a Y.Doc. */
+export function readSnapshot(doc: Y.Doc): DocumentSnapshot {
   return { blocks: readContent(doc), variables: variablesMap(doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(doc), openProposals: openProposals(doc) };
 }
 
@@ -42,13 +43,13 @@ function read(doc: Y.Doc): DocumentSnapshot {
  */
 export function readDocumentSnapshot(documentId: string, log: UpdateLog, openDocument?: OpenDocument): DocumentSnapshot {
   const live = openDocument?.(documentId);
-  if (live) return read(live);
+  if (live) return readSnapshot(live);
   const stored = log.load(documentId);
   const doc = new Y.Doc({ gc: false });
   try {
     const updates = [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.tail];
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-    return read(doc);
+    return readSnapshot(doc);
   } finally {
     doc.destroy();
   }

@@ -4,27 +4,24 @@ import type { Caller } from '#shared/api/caller';
 import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { ExportedFile, ExportFormat } from '#shared/api/export';
-import { buildAgreementModel } from '#shared/export/agreementModel';
 import { documentDate } from '#shared/lifecycle/proceduralFacts';
 import { foldEvents } from '#shared/lifecycle/record';
 import { renderHtml } from '#shared/export/html';
-import type { RenderDocument } from '#shared/export/renderModel';
-import { findTemplate, outlineForKind } from '#shared/templates/library';
-import type { ArticleTemplate } from '#shared/templates/schema';
 import { visibleDocument } from '#main/services/access';
+import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
-import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
+import type { OpenDocument } from '#main/export/documentSnapshot';
 import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
 import { buildReport, type ReportSources } from '#main/export/reportExport';
 
 export interface ExportDependencies {
-  /** The sync server's live copy of an open document (server mode: `sync.room(id)?.doc`). */
+  /** The sync server's live copy of an open document, for reports (server mode: `sync.room(id)?.doc`). */
   openDocument?: OpenDocument;
   /** Prints HTML to PDF: Electron's printToPDF on the desktop, headless Chromium in server mode. */
   printPdf?: PdfPrinter;
-  /** The worker thread that writes and reads .docx files (server mode closes it when it stops). */
+  /** The worker thread that exports agreements and writes and reads .docx files (server mode closes it when it stops). */
   fileWorkers?: FileWorkers;
 }
 
@@ -50,25 +47,17 @@ export function exportFileName(title: string, input: ApiParsedInput<'documents/e
  * Exports read the document (or its minutes, compliance report or review) as it is now and lay it
  * out the official way (shared/export); every step checks the caller has not gone (HTTP: the
  * request was closed): the PDF's Chromium page is closed, the file worker's job terminated.
- * Writing and reading .docx files run in the file worker, off the event loop (fileWorkers.ts).
+ * An agreement is read, laid out (its redlines included) and written in the file worker, from the
+ * store, which the event loop brings up to date first; reports are laid out on the event loop and
+ * their .docx written in the file worker, which also reads imported .docx files (fileWorkers.ts).
  */
-export function createExportHandlers(context: ServiceContext, reports: ReportSources, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
+export function createExportHandlers(context: ServiceContext, rooms: DocumentRooms, reports: ReportSources, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
   let printPdf = dependencies.printPdf;
   // Without a printer of the caller's (the command line, tests of other parts), one is made on first use.
   const printer = (): PdfPrinter => (printPdf ??= createChromiumPrinter().print);
   let fileWorkers = dependencies.fileWorkers;
   // Likewise a file worker; idle, it does not keep the process alive.
   const files = (): FileWorkers => (fileWorkers ??= createFileWorkers());
-
-  /** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
-  const templateFinder = (caller: Caller) => (id: string): ArticleTemplate | undefined => {
-    const builtIn = findTemplate(id);
-    if (builtIn) return builtIn;
-    const record = context.store.userTemplates.get(id);
-    if (!record) return undefined;
-    const mayUse = caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
-    return mayUse ? record.template : undefined;
-  };
 
   /**
    * The date under the motto: a signed agreement's signing date (issued regulations' issue date)
@@ -82,40 +71,30 @@ export function createExportHandlers(context: ServiceContext, reports: ReportSou
     return recorded;
   }
 
-  function model(input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call: CallContext | undefined): { model: RenderDocument; language: string; title: string } {
+  const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
+
+  /** HTML printed as a PDF by Chromium; it stops when the caller goes. */
+  async function print(html: string, documentId: string, call: CallContext | undefined): Promise<Buffer> {
+    try {
+      return await printer()(html, call?.signal);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      context.logger.log('error', 'export.pdf_failed', { document: documentId, error });
+      throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)');
+    }
+  }
+
+  const exported = (bytes: Buffer, format: ExportFormat, fileName: string): ExportedFile => ({ fileName, mimeType: mimeTypes[format], fileBase64: bytes.toString('base64'), bytes: bytes.length });
+
+  const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
     const document = visibleDocument(context, caller, input.documentId);
     const date = dateOf(document, input.date);
     throwIfCancelled(call?.signal);
-    const snapshot = readDocumentSnapshot(document.id, context.store.updates, dependencies.openDocument);
-    const built = buildAgreementModel(
-      { kind: document.kind, title: document.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
-      { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date },
-      { lookupVariable: context.lookupVariable, findTemplate: templateFinder(caller), outline: outlineForKind(document.kind) },
-    );
-    return { model: built, language: snapshot.language, title: document.title };
-  }
-
-  const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
-
-  /** The render model as a file: Word written by the file worker, PDF printed by Chromium; both stop when the caller goes. */
-  async function render(built: RenderDocument, format: ExportFormat, fileName: string, documentId: string, call: CallContext | undefined): Promise<ExportedFile> {
-    let bytes: Buffer;
-    if (format === 'docx') bytes = await files().renderDocx(built, call?.signal);
-    else {
-      try {
-        bytes = await printer()(renderHtml(built), call?.signal);
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        context.logger.log('error', 'export.pdf_failed', { document: documentId, error });
-        throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)');
-      }
-    }
-    return { fileName, mimeType: mimeTypes[format], fileBase64: bytes.toString('base64'), bytes: bytes.length };
-  }
-
-  const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
-    const { model: built, language, title } = model(input, caller, call);
-    return render(built, format, exportFileName(title, input, language, format), input.documentId, call);
+    rooms.storeForReaders(document.id);
+    const agreement = await files().exportAgreement(context.store.file, { documentId: document.id, kind: document.kind, title: document.title, caller, input, date, format }, call?.signal);
+    const fileName = exportFileName(document.title, input, agreement.language, format);
+    if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
+    return exported(await print(agreement.html, document.id, call), format, fileName);
   };
 
   return {
@@ -123,7 +102,9 @@ export function createExportHandlers(context: ServiceContext, reports: ReportSou
     'documents/exportPdf': exportAgreement('pdf'),
     'documents/exportReport': async (input, caller, call) => {
       const built = await buildReport(context, reports, dependencies.openDocument, input, caller, call);
-      return render(built, input.format, `${fileBase(built.title)}.${input.format}`, input.documentId, call);
+      const fileName = `${fileBase(built.title)}.${input.format}`;
+      const bytes = input.format === 'docx' ? await files().renderDocx(built, call?.signal) : await print(renderHtml(built), input.documentId, call);
+      return exported(bytes, input.format, fileName);
     },
     'documents/importPreview': async (input, _caller, call) => files().importDocx(input.fileBase64, input.fileName, call?.signal),
   };

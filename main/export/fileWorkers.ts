@@ -3,22 +3,27 @@ import { cancelledError, type CancelSignal } from '#shared/api/cancellation';
 import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
 import type { RenderDocument } from '#shared/export/renderModel';
-import type { ArticleChange, ArticleDifference } from '#shared/versions/compareBodies';
+import type { AgreementExport, AgreementExportRequest } from '#main/export/agreementExport';
 import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#main/export/fileJobs';
+import type { ComparisonRequest, StoredComparison } from '#main/versions/storedComparison';
 
 /**
  * Writing a long agreement as .docx and reading an imported one take the CPU for hundreds of
- * milliseconds, drawing the redlines of a comparison up to its diff budget (decision 0014); on
- * the server's event loop no keystroke would be relayed to anybody meanwhile.
- * They run in one worker thread instead, started at the first job and kept for the next ones.
+ * milliseconds; so do laying out an export with its redlines and comparing two versions across
+ * thousands of edits, up to their diff budget (decision 0014). On the server's event loop no
+ * keystroke would be relayed to anybody meanwhile. They run in one worker thread instead, started
+ * at the first job and kept for the next ones; those that read a document read it from the
+ * database file the server names (`database`), which the server has brought up to date first.
  * A job whose caller goes fails at once as cancelled and its thread is terminated, so that its
  * CPU is freed; the other jobs it had go to a new thread.
  */
 export interface FileWorkers {
   renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer>;
   importDocx(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<ImportPreview>;
-  /** The redlines of a version comparison's differing articles (redlineArticles, on one budget). */
-  redlineArticles(differences: ArticleDifference[], signal?: CancelSignal): Promise<ArticleChange[]>;
+  /** Two texts of a document compared, their redlines drawn on one budget (compareStoredDocument). */
+  compareVersions(database: string, request: ComparisonRequest, signal?: CancelSignal): Promise<StoredComparison>;
+  /** An agreement read, laid out and written as .docx, or as the HTML to print (exportStoredAgreement). */
+  exportAgreement(database: string, request: AgreementExportRequest, signal?: CancelSignal): Promise<AgreementExport>;
   /** Terminates the thread; jobs still under way fail. */
   close(): Promise<void>;
 }
@@ -125,7 +130,8 @@ export function createFileWorkers(): FileWorkers {
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     importDocx: (fileBase64, fileName, signal) => run({ kind: 'importDocx', fileBase64, fileName }, signal),
-    redlineArticles: (differences, signal) => run({ kind: 'redlineArticles', differences }, signal),
+    compareVersions: (database, request, signal) => run({ kind: 'compareVersions', database, request }, signal),
+    exportAgreement: (database, request, signal) => run({ kind: 'exportAgreement', database, request }, signal),
     async close() {
       const worker = current;
       current = null;

@@ -6,6 +6,11 @@ import type { DocumentRoom } from '#main/sync/documentRoom';
  */
 export interface DocumentRooms {
   withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T;
+  /**
+   * Stores what the document's open room holds and has not stored yet (nothing when nobody has it
+   * open), so that a reader of the store, the file worker, reads the document as it is.
+   */
+  storeForReaders(documentId: string): void;
   notifySide(documentId: string, side: 'employer' | 'union', topic: string): void;
   notifyParticipant(documentId: string, participantId: string, topic: string): void;
   stats(): { openDocuments: number; connections: number };

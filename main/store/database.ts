@@ -146,3 +146,14 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
   }
   return db;
 }
+
+/**
+ * A read-only connection to a database file that openDatabase has opened (and keeps open) in this
+ * process: in WAL mode it reads while that connection writes, each read transaction seeing one
+ * committed state.
+ */
+export function openDatabaseReader(file: string): SqliteDatabase {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -1,6 +1,6 @@
 import { createAdminTokensRepo } from '#main/store/adminTokensRepo';
 import { createAuditLog } from '#main/store/auditLog';
-import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/database';
+import { openDatabase, openDatabaseReader, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/database';
 import { createDocumentsRepo } from '#main/store/documentsRepo';
 import { createInvitationsRepo } from '#main/store/invitationsRepo';
 import { createParticipantsRepo } from '#main/store/participantsRepo';
@@ -19,6 +19,8 @@ export type Store = ReturnType<typeof createStore>;
 /** Every repository over one database; the only place in the program that holds SQL. */
 export function createStore(db: SqliteDatabase) {
   return {
+    /** The database file, for a reader beside this connection (openStoreReader). */
+    file: db.name,
     documents: createDocumentsRepo(db),
     updates: createUpdateLog(db),
     participants: createParticipantsRepo(db),
@@ -49,4 +51,12 @@ export function createStore(db: SqliteDatabase) {
 /** Opens the database file and returns the store over it. */
 export function openStore(file: string, options?: OpenDatabaseOptions): Store {
   return createStore(openDatabase(file, options));
+}
+
+/**
+ * The store of a database file another connection keeps (openStore), read-only: the file worker
+ * reads documents through it beside the server's connection. Its writing methods throw.
+ */
+export function openStoreReader(file: string): Store {
+  return createStore(openDatabaseReader(file));
 }

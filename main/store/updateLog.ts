@@ -37,6 +37,7 @@ export function createUpdateLog(db: SqliteDatabase) {
     checkpoint: db.prepare<[string], { seq: number; state: Uint8Array }>(
       'SELECT seq, state FROM checkpoints WHERE document_id = ?',
     ),
+    checkpointSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM checkpoints WHERE document_id = ?'),
     tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
       'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
     ),
@@ -61,6 +62,16 @@ export function createUpdateLog(db: SqliteDatabase) {
       'SELECT participant_id, delete_set FROM deletion_authors WHERE document_id = ? ORDER BY through_seq, id',
     ),
   };
+
+  function tailAfter(documentId: string, seq: number): Omit<StoredDocumentState, 'checkpoint'> {
+    const rows = statements.tail.all(documentId, seq);
+    return {
+      tail: rows.map((row) => row.bytes),
+      tailAuthors: rows.map((row) => row.participant_id),
+      lastSeq: rows.at(-1)?.seq ?? seq,
+      tailBytes: rows.reduce((sum, row) => sum + row.bytes.length, 0),
+    };
+  }
 
   const appendAll = db.transaction(
     (documentId: string, firstSeq: number, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]) => {
@@ -102,16 +113,16 @@ export function createUpdateLog(db: SqliteDatabase) {
     /** Reads the checkpoint and the updates logged after it. */
     load(documentId: string): StoredDocumentState {
       const checkpoint = statements.checkpoint.get(documentId) ?? null;
-      const rows = statements.tail.all(documentId, checkpoint?.seq ?? 0);
-      const lastSeq = rows.at(-1)?.seq ?? checkpoint?.seq ?? 0;
-      return {
-        checkpoint,
-        tail: rows.map((row) => row.bytes),
-        tailAuthors: rows.map((row) => row.participant_id),
-        lastSeq,
-        tailBytes: rows.reduce((sum, row) => sum + row.bytes.length, 0),
-      };
+      return { checkpoint, ...tailAfter(documentId, checkpoint?.seq ?? 0) };
     },
+
+    /** The sequence number the checkpoint folds the log up to (0 when there is none yet). */
+    checkpointSeq(documentId: string): number {
+      return statements.checkpointSeq.get(documentId)?.seq ?? 0;
+    },
+
+    /** The updates logged after `seq` (which the checkpoint must not have folded), with who sent them. */
+    updatesAfter: tailAfter,
 
     /** The highest sequence number ever logged for the document (0 when none). */
     lastSeq(documentId: string): number {

@@ -295,7 +295,7 @@ export class DocumentRoom {
     return this.persistent.change(participantId, apply);
   }
 
-  /** Stores pending updates now (tests and shutdown). */
+  /** Stores pending updates now (before a version, before the file worker reads the store, at shutdown; tests). */
   flush(): void {
     this.persistent.flush();
   }

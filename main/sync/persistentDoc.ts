@@ -6,6 +6,7 @@ import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
 import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal';
 import type { Logger } from '#main/logger';
 import { MalformedFrameError } from '#main/sync/frames';
+import { dropPending, replayStoredState } from '#main/sync/storedDocument';
 import { integrationOf } from '#main/sync/updateDependencies';
 import type { AdmissionCheck, AgreedEdit } from '#main/sync/writePolicy';
 
@@ -88,17 +89,6 @@ function startsAClient(structs: readonly DecodedStruct[]): boolean {
   return false;
 }
 
-/**
- * Empties what Yjs keeps pending in a document: deletions of clocks not written yet, and structs
- * it could not place. Neither may wait to strike later (see receive); says what there was.
- */
-function dropPending(doc: Y.Doc): { structs: boolean; deletions: boolean } {
-  const dropped = { structs: doc.store.pendingStructs !== null, deletions: doc.store.pendingDs !== null };
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
-  return dropped;
-}
-
 /** Applies an update to a throwaway document, throwing what applying it would throw. */
 function trialApply(update: Uint8Array): void {
   // A fixed guid: a random one costs 31 calls to the system's random source.
@@ -135,33 +125,8 @@ export class PersistentDoc<Origin> {
     const stored = options.log.load(options.documentId);
     this.deletions = new DeletionJournal(() => options.log.deletionAuthors(options.documentId));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
-    // Nothing is left pending after any stored update: a log written before the server refused
-    // pending changes may hold deletions of clocks written later, or structs it never placed,
-    // which would otherwise strike again at every load (see receive).
-    const cleaned = { structs: false, deletions: false };
-    const applyStored = (update: Uint8Array): void => {
-      Y.applyUpdate(this.doc, update);
-      const dropped = dropPending(this.doc);
-      cleaned.structs ||= dropped.structs;
-      cleaned.deletions ||= dropped.deletions;
-    };
-    this.doc.transact(() => {
-      if (stored.checkpoint) applyStored(stored.checkpoint.state);
-    });
-    // The tail has not been through a compaction yet: its deletions are recorded again, each run of
-    // one author's updates in one transaction (what each update newly deleted is that author's).
-    for (let start = 0; start < stored.tail.length; ) {
-      const author = stored.tailAuthors[start] ?? null;
-      let end = start + 1;
-      while (end < stored.tail.length && (stored.tailAuthors[end] ?? null) === author) end += 1;
-      const run = stored.tail.slice(start, end);
-      this.deletions.by(author, () =>
-        this.doc.transact(() => {
-          for (const update of run) applyStored(update);
-        }),
-      );
-      start = end;
-    }
+    // What a stored log left pending would otherwise strike again at every load (see receive).
+    const cleaned = replayStoredState(this.doc, this.deletions, stored);
     this.lastSeq = stored.lastSeq;
     this.tailBytes = stored.tailBytes;
     this.tailCount = stored.tail.length;

@@ -175,6 +175,10 @@ export function createSyncServer(options: SyncServerOptions) {
       }
     },
 
+    storeForReaders(documentId: string): void {
+      rooms.get(documentId)?.flush();
+    },
+
     /** Tells one participant's open clients of a document that something they read through the API changed. */
     notifyParticipant(documentId: string, participantId: string, topic: string): void {
       const frame = encodeNotice(topic);

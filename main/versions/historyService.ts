@@ -6,7 +6,6 @@ import type { Attribution, Comparison, VersionMeta, VersionRef } from '#shared/a
 import { readContent, variablesMap } from '#shared/document/yjsContent';
 import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
 import { bodyDifferences } from '#shared/versions/compareBodies';
-import { compareDocumentAt, type DocumentComparison } from '#shared/versions/compareVersions';
 import { charactersByClient, type Contributor } from '#shared/versions/itemChanges';
 import type { Person } from '#shared/versions/model';
 import { writeArticle, writeDocumentText } from '#shared/versions/restoreBody';
@@ -14,41 +13,23 @@ import { articleHeadingsAt, readDocumentAt, type DocumentText } from '#shared/ve
 import { assertTextOpen, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
-import type { DocumentRoom } from '#main/sync/documentRoom';
 import type { FileWorkers } from '#main/export/fileWorkers';
 import { createPeople, type People } from '#main/versions/people';
-import { changeLookups, type HistoryActor, type VersionsService } from '#main/versions/versionsService';
+import type { ComparisonEnd, ContributedCharacters } from '#main/versions/storedComparison';
+import type { HistoryActor, VersionsService } from '#main/versions/versionsService';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** One end of a comparison: the snapshot it stands for, what to read (undefined: the text now) and how to name it. */
+/** One end of a comparison: what the file worker reads, and how the answer names it. */
 interface End {
-  snapshot: Y.Snapshot;
-  read: Y.Snapshot | undefined;
+  read: ComparisonEnd;
   info: Comparison['from'];
 }
 
-function authorsOf(byPerson: ReadonlyMap<Contributor, { inserted: number; deleted: number }> | undefined, people: People): Comparison['articles'][number]['authors'] {
-  return [...(byPerson ?? new Map<Contributor, { inserted: number; deleted: number }>())]
+function authorsOf(byPerson: ReadonlyMap<Contributor, ContributedCharacters> | undefined, people: People): Comparison['articles'][number]['authors'] {
+  return [...(byPerson ?? new Map<Contributor, ContributedCharacters>())]
     .map(([participantId, counts]) => ({ person: people(participantId), insertedChars: counts.inserted, deletedChars: counts.deleted }))
     .sort((a, b) => b.insertedChars + b.deletedChars - (a.insertedChars + a.deletedChars));
-}
-
-/** A comparison as read from the room, its redlines still to be drawn. */
-type ReadComparison = Omit<Comparison, 'articles'> & { differences: DocumentComparison['articles']; authors: Map<string, Comparison['articles'][number]['authors']> };
-
-/** Compares two ends article by article: what differs and who made each article's changes (the redlines come after). */
-function compareEnds(room: DocumentRoom, from: End, to: End, people: People): ReadComparison {
-  const { articles, variables, edits } = compareDocumentAt(room.doc, from, to, changeLookups(room));
-  const count = (status: string): number => articles.filter((change) => change.status === status).length;
-  return {
-    from: from.info,
-    to: to.info,
-    differences: articles,
-    authors: new Map(articles.map((change) => [change.clauseId, authorsOf(edits.authors.get(change.clauseId), people)])),
-    variables,
-    counts: { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') },
-  };
 }
 
 /**
@@ -76,21 +57,34 @@ function refuseChangesToAgreed(live: Y.Doc, change: (doc: Y.Doc) => void): void 
 }
 
 /**
- * Comparison, "since my last visit", restore and attribution. A comparison reads the room on the
- * event loop (work that follows the edits, decision 0008) and draws its redlines in the file
- * worker, on a diff budget (decision 0014): a huge change never holds up the relaying of edits.
+ * Comparison, "since my last visit", restore and attribution. A comparison is read and drawn in
+ * the file worker, from the store (decision 0014): the event loop names the two ends and stores
+ * what the document's room holds first, so that no comparison, however many edits it reads or
+ * however large its redlines, holds up the relaying of edits.
  */
 export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService, workers: FileWorkers) {
   const { store } = context;
 
-  function endOf(room: DocumentRoom, documentId: string, ref: VersionRef): End {
-    if (ref === 'current') {
-      room.flush();
-      return { snapshot: Y.snapshot(room.doc), read: undefined, info: { versionId: null, number: null, at: iso(context.now()), kind: 'current' } };
-    }
+  function endOf(documentId: string, ref: VersionRef): End {
+    if (ref === 'current') return { read: { kind: 'current' }, info: { versionId: null, number: null, at: iso(context.now()), kind: 'current' } };
     const version = versions.findVersion(documentId, ref);
-    const snapshot = versions.snapshotOf(version);
-    return { snapshot, read: snapshot, info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' } };
+    const { id, number, snapshotBase } = version;
+    return { read: { kind: 'version', version: { id, documentId, number, snapshotBase } }, info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' } };
+  }
+
+  /** Compares two ends article by article in the file worker, then names who made each article's changes; the caller going stops it. */
+  async function compareEnds(documentId: string, from: End, to: End, call: CallContext | undefined): Promise<Comparison> {
+    rooms.storeForReaders(documentId);
+    const compared = await workers.compareVersions(store.file, { documentId, from: from.read, to: to.read }, call?.signal);
+    const people = createPeople(store);
+    const count = (status: string): number => compared.articles.filter((change) => change.status === status).length;
+    return {
+      from: from.info,
+      to: to.info,
+      articles: compared.articles.map((change) => ({ ...change, authors: authorsOf(compared.authors.get(change.clauseId), people) })),
+      variables: compared.variables,
+      counts: { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') },
+    };
   }
 
   /** Writes a past text into the document as a new change, then records it as a version. */
@@ -118,18 +112,9 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
     return versions.metaOf(documentId, record);
   }
 
-  /** The redlines of a read comparison, drawn in the file worker; the caller going stops them. */
-  async function withRedlines({ differences, authors, ...comparison }: ReadComparison, call: CallContext | undefined): Promise<Comparison> {
-    const redlined = await workers.redlineArticles(differences, call?.signal);
-    return { ...comparison, articles: redlined.map((change) => ({ ...change, authors: authors.get(change.clauseId) ?? [] })) };
-  }
-
   function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller, call?: CallContext): Promise<Comparison> {
     visibleDocument(context, caller, documentId);
-    return withRedlines(
-      rooms.withRoom(documentId, (room) => compareEnds(room, endOf(room, documentId, from), endOf(room, documentId, to), createPeople(store))),
-      call,
-    );
+    return compareEnds(documentId, endOf(documentId, from), endOf(documentId, to), call);
   }
 
   return {
@@ -145,11 +130,8 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
       if (caller.kind !== 'participant') throw new ApiError('invalid_input', 'the host has no recorded visits: name the version to compare with (versionId)');
       const visit = store.versions.visit(documentId, caller.participantId);
       if (!visit) return { since: null, comparison: null };
-      const snapshot = Y.decodeSnapshot(visit.snapshot);
-      const read = rooms.withRoom(documentId, (room) =>
-        compareEnds(room, { snapshot, read: snapshot, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } }, endOf(room, documentId, 'current'), createPeople(store)),
-      );
-      return { since: iso(visit.seenAt), comparison: await withRedlines(read, call) };
+      const since: End = { read: { kind: 'snapshot', snapshot: visit.snapshot }, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } };
+      return { since: iso(visit.seenAt), comparison: await compareEnds(documentId, since, endOf(documentId, 'current'), call) };
     },
 
     /** A past version becomes the current text, as a new change: history is never rewritten. */

@@ -3,8 +3,6 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { VersionMeta } from '#shared/api/versions';
 import { isReadOnlySide, type Side } from '#shared/sides';
-import type { DeleteSet } from '#shared/versions/deleteSets';
-import type { ChangeLookups } from '#shared/versions/itemChanges';
 import { isEmptySummary, type VersionKind } from '#shared/versions/model';
 import { readDocumentAt, type DocumentText } from '#shared/versions/snapshotContent';
 import { summarizeChanges } from '#shared/versions/summary';
@@ -13,6 +11,7 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { VersionHeader, VersionRecord } from '#main/store/records';
 import type { DocumentRoom } from '#main/sync/documentRoom';
+import { changeLookups } from '#main/versions/changeLookups';
 import { contentHashOf, negotiatedTextHashOf } from '#main/versions/integrity';
 import { createPeople, type People } from '#main/versions/people';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
@@ -49,20 +48,6 @@ export function toVersionMeta(version: VersionHeader, people: People, numberOf: 
     summary: { ...version.summary, contributors: version.summary.contributors.map((id) => people(id)) },
     restoredFrom: version.restoredFrom ? { id: version.restoredFrom, number: numberOf(version.restoredFrom) ?? 0 } : null,
     signed: version.contentHash ? { contentHash: version.contentHash, previousHash: version.previousHash } : null,
-  };
-}
-
-/** Who inserted what (Yjs client ids) and who deleted what (the room's deletion records). */
-export function changeLookups(room: DocumentRoom): ChangeLookups {
-  let deletions: Map<string | null, DeleteSet> | null = null;
-  return {
-    ownerOfClient: (clientId) => room.ownerOfClient(clientId),
-    deletersOf: (id) => {
-      deletions ??= room.deletionAuthors();
-      const who: (string | null)[] = [];
-      for (const [author, deleteSet] of deletions) if (Y.isDeleted(deleteSet, id)) who.push(author);
-      return who;
-    },
   };
 }
 

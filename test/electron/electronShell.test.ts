@@ -9,6 +9,10 @@ import { buildAgreementModel } from '#shared/export/agreementModel';
 import { completeDocument, librarySources } from '../export/agreementFixture';
 import { zipPart } from '../export/fileTools';
 import { findElectronBinary } from '#main/electron/electronRuntime';
+import { createCommandLineRooms } from '#main/cli/commandLineRooms';
+import { createMemoryLogger } from '#main/logger';
+import { openServices } from '#main/server/services';
+import { createApiHandlers } from '#main/services/apiHandlers';
 import { createTempFolder } from '../helpers/tempFolder';
 
 const electronBinary = findElectronBinary();
@@ -42,10 +46,35 @@ describe('the Electron shell', () => {
       const read: FileJobRequest = { id: 2, kind: 'importDocx', fileBase64: Buffer.from(response.value).toString('base64'), fileName: 'thoa-uoc.docx' };
       worker.postMessage(read);
       const [imported] = (await once(worker, 'message')) as [FileJobResponse];
-      if (!imported.ok || imported.value instanceof Uint8Array || Array.isArray(imported.value)) throw new Error(`the bundled worker read no .docx: ${JSON.stringify(imported)}`);
+      if (!imported.ok || !('report' in imported.value)) throw new Error(`the bundled worker read no .docx: ${JSON.stringify(imported)}`);
       expect(imported.value.report.articles).toBeGreaterThan(10);
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('bundles the file worker able to read the database itself (better-sqlite3, external to the bundle), exporting a stored agreement', async () => {
+    buildElectronBundle();
+    const folder = createTempFolder();
+    const { context } = openServices(folder.path, createMemoryLogger());
+    const worker = new Worker(fileWorkerBundle);
+    try {
+      const source = completeDocument();
+      const document = await createApiHandlers(context, createCommandLineRooms())['documents/create']({ kind: source.kind, title: source.title, content: [...source.blocks], variables: { ...source.variables }, language: source.language }, { kind: 'admin' });
+      const request: FileJobRequest = {
+        id: 1,
+        kind: 'exportAgreement',
+        database: context.store.file,
+        request: { documentId: document.id, kind: document.kind, title: document.title, caller: { kind: 'admin' }, input: { documentId: document.id, redline: false, annex: false }, date: null, format: 'docx' },
+      };
+      worker.postMessage(request);
+      const [response] = (await once(worker, 'message')) as [FileJobResponse];
+      if (!response.ok || !('docx' in response.value)) throw new Error(`the bundled worker exported nothing: ${JSON.stringify(response)}`);
+      expect(zipPart(Buffer.from(response.value.docx), 'word/document.xml')).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
+    } finally {
+      await worker.terminate();
+      context.store.close();
+      folder.remove();
     }
   });
 

@@ -1,0 +1,60 @@
+import type { ApiParsedInput } from '#shared/api/contract';
+import type { Caller } from '#shared/api/caller';
+import type { DocumentKind } from '#shared/documents/kinds';
+import { buildAgreementModel } from '#shared/export/agreementModel';
+import { renderHtml } from '#shared/export/html';
+import type { Language } from '#shared/format/locale';
+import { findTemplate, outlineForKind } from '#shared/templates/library';
+import type { ArticleTemplate } from '#shared/templates/schema';
+import { createStoredVariableLookup } from '#main/services/variableLookup';
+import type { Store } from '#main/store/store';
+import type { StoredDocuments } from '#main/sync/storedDocument';
+import { readSnapshot } from '#main/export/documentSnapshot';
+
+/** An agreement to export, as the server names it to the file worker. */
+export interface AgreementExportRequest {
+  documentId: string;
+  kind: DocumentKind;
+  title: string;
+  /** Who asks: it decides which user templates may translate the articles. */
+  caller: Caller;
+  input: ApiParsedInput<'documents/exportDocx'>;
+  /** The date under the motto, as the server settled it (the lifecycle's for a signed agreement); null for blanks. */
+  date: string | null;
+  /** docx: the file itself; pdf: the HTML Chromium prints, in the server. */
+  format: 'docx' | 'pdf';
+}
+
+/** The exported agreement, and the document's language (for the file's name). */
+export type AgreementExport = { language: Language; docx: Uint8Array } | { language: Language; html: string };
+
+/** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
+function templateFinder(store: Store, caller: Caller) {
+  return (id: string): ArticleTemplate | undefined => {
+    const builtIn = findTemplate(id);
+    if (builtIn) return builtIn;
+    const record = store.userTemplates.get(id);
+    if (!record) return undefined;
+    const mayUse = caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
+    return mayUse ? record.template : undefined;
+  };
+}
+
+/**
+ * Exports an agreement read from the store, in the file worker: the document rebuilt, laid out the
+ * official way with its open proposals as a redline if asked (their diffs on the export's budget,
+ * decision 0014), then written as .docx or as the HTML to print. The server has stored what its
+ * room held first, so the store is the document.
+ */
+export async function exportStoredAgreement(store: Store, documents: StoredDocuments, request: AgreementExportRequest): Promise<AgreementExport> {
+  const snapshot = store.transaction(() => readSnapshot(documents.read(store.updates, request.documentId).doc));
+  const { input } = request;
+  const model = buildAgreementModel(
+    { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
+    { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
+    { lookupVariable: createStoredVariableLookup(store), findTemplate: templateFinder(store, request.caller), outline: outlineForKind(request.kind) },
+  );
+  // The .docx libraries are loaded at their first job: a worker that only compares stays small.
+  if (request.format === 'docx') return { language: snapshot.language, docx: await (await import('#main/export/docx')).renderDocx(model) };
+  return { language: snapshot.language, html: renderHtml(model) };
+}

@@ -1,0 +1,69 @@
+import type { ApiHandlers } from '#shared/api/contract';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
+import { createMemoryLogger } from '#main/logger';
+import { openServices } from '#main/server/services';
+import { createApiHandlers } from '#main/services/apiHandlers';
+import type { ServiceContext } from '#main/services/serviceContext';
+import { createSyncServer } from '#main/sync/syncServer';
+import { createTempFolder } from './tempFolder';
+
+/** A call the server made to its file worker: which job, with what. */
+export interface FileJobCall {
+  method: string;
+  args: unknown[];
+}
+
+/** The real file worker, every job the server gives it written down first. */
+function recording(workers: FileWorkers, calls: FileJobCall[]): FileWorkers {
+  return new Proxy(workers, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'close') return value;
+      return (...args: unknown[]): unknown => {
+        calls.push({ method: String(property), args });
+        return (value as (...args: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+export interface RecordedServer {
+  context: ServiceContext;
+  sync: ReturnType<typeof createSyncServer>;
+  handlers: ApiHandlers;
+  /** The jobs given to the file worker so far. */
+  calls: FileJobCall[];
+  /** A document created by the host with this body. */
+  createDocument(content: TopLevelBlock[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The server's services in process, as Electron runs them (store, sync rooms, API handlers), over
+ * a temporary data folder, with a real file worker whose jobs are recorded: what the event loop
+ * hands over, and what it keeps.
+ */
+export function startRecordedServer(): RecordedServer {
+  const folder = createTempFolder();
+  const { context, authentication } = openServices(folder.path, createMemoryLogger());
+  const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
+  const workers = createFileWorkers();
+  const calls: FileJobCall[] = [];
+  const handlers = createApiHandlers(context, sync, { fileWorkers: recording(workers, calls) });
+  return {
+    context,
+    sync,
+    handlers,
+    calls,
+    async createDocument(content) {
+      return (await handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', variables: {}, language: 'vi', content }, { kind: 'admin' })).id;
+    },
+    async close() {
+      await sync.close();
+      await workers.close();
+      context.store.close();
+      folder.remove();
+    },
+  };
+}
