@@ -167,7 +167,8 @@ export const en: Translations = {
     empty: 'The document uses no variables yet. Insert clauses from the library to get variables such as wage levels or leave days.',
     readOnly: 'You can only read the values.',
     clickToEdit: 'click to change the value',
-    unknown: 'Unknown variable: {{id}}',
+    unknown: 'A variable this interface does not know (its value is kept)',
+    lockedByAgreement: 'This value appears in {{articles}}, agreed by both sides: it changes only through a proposal the other side accepts, or after both sides agree to reopen the article.',
     region: 'Region {{region}}',
   },
   library: {

@@ -166,7 +166,8 @@ export const vi = {
     empty: 'Văn bản chưa dùng biến số nào. Chèn điều khoản từ thư viện để có các biến số như mức lương, số ngày nghỉ.',
     readOnly: 'Bạn chỉ xem được các giá trị.',
     clickToEdit: 'bấm để sửa giá trị',
-    unknown: 'Biến số không xác định: {{id}}',
+    unknown: 'Biến số không có trong thư viện của máy này (giá trị được giữ nguyên)',
+    lockedByAgreement: 'Giá trị này có trong {{articles}}, đã được hai bên thống nhất: chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại điều đó.',
     region: 'Vùng {{region}}',
   },
   library: {
