@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { reopenedLabel } from './reopenedLabel';
 import { requestArticleNegotiation, useArticleSummary } from './negotiationStore';
+import './negotiation.css';
 
 /**
  * Beside each article: its negotiation status (open, agreed, disputed, and which side has
