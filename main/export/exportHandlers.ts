@@ -5,12 +5,15 @@ import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { ExportedFile, ExportFormat } from '#shared/api/export';
 import { buildAgreementModel } from '#shared/export/agreementModel';
+import { documentDate } from '#shared/lifecycle/proceduralFacts';
+import { foldEvents } from '#shared/lifecycle/record';
 import { renderHtml } from '#shared/export/html';
 import type { RenderDocument } from '#shared/export/renderModel';
 import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { visibleDocument } from '#main/services/access';
 import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRecord } from '#main/store/records';
 import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
 import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
@@ -67,13 +70,26 @@ export function createExportHandlers(context: ServiceContext, reports: ReportSou
     return mayUse ? record.template : undefined;
   };
 
+  /**
+   * The date under the motto: a signed agreement's signing date (issued regulations' issue date)
+   * as the lifecycle records it, which no caller may change or leave blank; before, the date asked
+   * for, else blanks to fill in by hand.
+   */
+  function dateOf(document: DocumentRecord, asked: string | null | undefined): string | null {
+    const recorded = documentDate(foldEvents(document.kind, context.store.lifecycle.listByDocument(document.id)).current);
+    if (recorded === null) return asked ?? null;
+    if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`);
+    return recorded;
+  }
+
   function model(input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call: CallContext | undefined): { model: RenderDocument; language: string; title: string } {
     const document = visibleDocument(context, caller, input.documentId);
+    const date = dateOf(document, input.date);
     throwIfCancelled(call?.signal);
     const snapshot = readDocumentSnapshot(document.id, context.store.updates, dependencies.openDocument);
     const built = buildAgreementModel(
       { kind: document.kind, title: document.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
-      { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: input.date },
+      { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date },
       { lookupVariable: context.lookupVariable, findTemplate: templateFinder(caller), outline: outlineForKind(document.kind) },
     );
     return { model: built, language: snapshot.language, title: document.title };

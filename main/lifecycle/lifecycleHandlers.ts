@@ -20,6 +20,7 @@ export function createLifecycleHandlers(context: ServiceContext, rooms: Document
   return {
     'lifecycle/get': async ({ documentId }, caller) => lifecycle.get(documentId, caller),
     'lifecycle/step': async ({ documentId, step }, caller) => lifecycle.step(documentId, step, caller),
+    'lifecycle/openItems': async ({ documentId }, caller) => lifecycle.openItems(documentId, caller),
     'compliance/report': async ({ documentId }, caller) => review.report(documentId, caller),
     'review/queue': async (_input, caller) => review.queue(caller),
     'review/get': async ({ documentId }, caller) => review.get(documentId, caller),

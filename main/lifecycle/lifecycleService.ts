@@ -1,10 +1,15 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
-import type { LifecycleView } from '#shared/api/lifecycle';
+import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import { isIsoDate } from '#shared/calendar/isoDate';
-import { variablesMap } from '#shared/document/yjsContent';
+import { checkDocument } from '#shared/compliance/checkDocument';
+import { ruleTable } from '#shared/compliance/ruleTable';
+import type { CheckDocumentInput } from '#shared/compliance/types';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { isCollectiveAgreement } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
-import { textFactsOf } from '#shared/lifecycle/complianceInput';
+import { complianceInputFor, textFactsOf } from '#shared/lifecycle/complianceInput';
 import { vietnamDate } from '#shared/lifecycle/dates';
 import { deadlinesOf, nextDeadline } from '#shared/lifecycle/deadlines';
 import { decideStep, openSteps } from '#shared/lifecycle/lifecycle';
@@ -13,12 +18,15 @@ import type { LifecycleActor } from '#shared/lifecycle/permissions';
 import { applyEvent, foldEvents, type LifecycleRecord } from '#shared/lifecycle/record';
 import type { StepEnvironment, StepRefusal } from '#shared/lifecycle/refusals';
 import { currentState, isSentToAuthority, isTextFrozen } from '#shared/lifecycle/timeStates';
+import { negotiationStanding, voteReadiness, type NegotiationStanding } from '#shared/lifecycle/voteReadiness';
+import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { VariableValue } from '#shared/templates/schema';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
-import { createSignedVersion } from '#main/versions/versionHandlers';
+import { createSignedVersion, createVotedVersion, currentContentHash } from '#main/versions/versionHandlers';
+import { createFactWriter } from '#main/lifecycle/factWriter';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -53,6 +61,7 @@ export type LifecycleService = ReturnType<typeof createLifecycleService>;
 export function createLifecycleService(context: ServiceContext, rooms: DocumentRooms) {
   const { store } = context;
   const today = (): string => vietnamDate(context.now());
+  const facts = createFactWriter(store, rooms);
 
   /** Tells both sides' open pages that the lifecycle or the review changed (they fetch it again). */
   function notifyParties(documentId: string, topic: 'lifecycle' | 'review'): void {
@@ -92,16 +101,32 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     return { actor: { kind: 'participant', side: participant.side }, recorded: { participantId: participant.id, side: participant.side, name: participant.displayName } };
   }
 
+  /** The input of the compliance check for a document: its text and values, with the dates and vote its lifecycle recorded. */
+  function complianceInput(loaded: LoadedLifecycle): { input: CheckDocumentInput; blocks: TopLevelBlock[] } {
+    const text = rooms.withRoom(loaded.document.id, (room) => ({ blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) }));
+    return { input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.lookupVariable), blocks: text.blocks };
+  }
+
+  /** The draft's articles as the negotiation stands (the server's copy) and the violations the compliance check finds in it. */
+  function standingOf(loaded: LoadedLifecycle): NegotiationStanding {
+    const { input, blocks } = complianceInput(loaded);
+    const statuses = rooms.withRoom(loaded.document.id, (room) => negotiationMaps(room.doc).allArticles());
+    return negotiationStanding(blocks, statuses, checkDocument(input), ruleTable);
+  }
+
   /** The facts of the text and of the document's people the rules may need. */
-  function environment(documentId: string, date: string): StepEnvironment {
+  function environment(loaded: LoadedLifecycle): StepEnvironment {
+    const documentId = loaded.document.id;
     const variables = rooms.withRoom(documentId, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
     const text = textFactsOf(variables);
     const effective = variables.effective_date;
     return {
-      today: date,
+      today: loaded.today,
       ...(typeof effective === 'string' && isIsoDate(effective) ? { textEffectiveDate: effective } : {}),
       ...(text.termYears === undefined ? {} : { textTermYears: text.termYears }),
       hasUnionParticipant: store.participants.listByDocument(documentId).some((participant) => participant.side === 'union' && participant.revokedAt === null),
+      negotiation: () => standingOf(loaded),
+      textHash: () => currentContentHash(context, rooms, documentId),
     };
   }
 
@@ -139,27 +164,45 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     return state;
   }
 
+  /**
+   * Stores the facts of a step, with what it makes in the version history: putting the draft to
+   * the vote makes a version of the text the workers vote on (its hash recorded with the step), and
+   * the second signature makes the signed version, which must be that text.
+   */
+  function storeStep(loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): void {
+    const documentId = loaded.document.id;
+    const round = loaded.record.round;
+    if (facts.type === 'open_vote' && facts.draft) {
+      const voted = createVotedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Dự thảo lấy ý kiến người lao động — vòng ${round}` });
+      record(loaded, to, { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } }, by, caller);
+    } else if (facts.type === 'sign' && facts.signing) {
+      const signing = facts.signing;
+      const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` });
+      const voted = loaded.record.current.putToVote?.votedText;
+      // Thrown inside the transaction: the signed version and the step are both undone.
+      if (voted && version.contentHash !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
+      record(loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
+    } else {
+      record(loaded, to, facts, by, caller);
+    }
+  }
+
   /** Takes a step: the rules decide, then the step is stored, audited, and the text frozen or opened. */
   function take(documentId: string, action: LifecycleAction, caller: Caller): LoadedLifecycle {
     const document = visibleDocument(context, caller, documentId);
     assertNotArchived(document);
     const by = resolveActor(caller);
     const loaded = load(document);
-    const decision = decideStep(loaded.record, loaded.state, action, by.actor, environment(documentId, loaded.today), by.recorded.name);
+    const decision = decideStep(loaded.record, loaded.state, action, by.actor, environment(loaded), by.recorded.name);
     if (!decision.ok) throw refusalError(decision.refusal);
-    if (decision.facts.type === 'sign') {
-      const signing = decision.facts.signing;
-      // Everything the room holds is stored first, so that the signed version is the text as it
-      // stands; then the version, the step and the frozen state are written in one transaction.
-      // No sync message is handled in between: all of this runs synchronously.
-      rooms.withRoom(documentId, (room) => room.flush());
-      store.transaction(() => {
-        const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${loaded.record.round}` });
-        record(loaded, decision.to, { type: 'sign', signing: { ...signing, signedVersionId: version.id } }, by, caller);
-      });
-    } else {
-      store.transaction(() => record(loaded, decision.to, decision.facts, by, caller));
-    }
+    // The procedural facts of the text (the vote, the signing) follow the record after the step,
+    // written in the step's transaction (decision 0013).
+    const after = applyEvent(loaded.record, { to: decision.to, facts: decision.facts });
+    // Everything the room holds is stored first, so that a version made by the step is the text as
+    // it stands; then the versions, the step, the state and the facts are written in one
+    // transaction. No sync message is handled in between: all of this runs synchronously.
+    rooms.withRoom(documentId, (room) => room.flush());
+    facts.transaction(documentId, document.kind, after, () => storeStep(loaded, decision.to, decision.facts, by, caller));
     context.events.emit('documentChanged', { documentId });
     notifyParties(documentId, 'lifecycle');
     const updated = store.documents.get(documentId);
@@ -167,11 +210,28 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     return load(updated);
   }
 
+  /** What is still open before the draft of an agreement goes to the vote. */
+  function openItems(documentId: string, caller: Caller): OpenItems {
+    const loaded = load(visibleDocument(context, caller, documentId));
+    if (!isCollectiveAgreement(loaded.document.kind)) throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)');
+    const readiness = voteReadiness(standingOf(loaded), loaded.record.current.leftOut);
+    return {
+      documentId,
+      articleCount: readiness.articleCount,
+      agreedCount: readiness.agreedCount,
+      notAgreed: readiness.notAgreed.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title, status: article.status === 'disputed' ? 'disputed' : 'open', leftOut: article.leftOut })),
+      blockingCount: readiness.blocking.length,
+      violations: [...readiness.violations],
+    };
+  }
+
   return {
     today,
     load,
     view,
     take,
+    openItems,
+    complianceInput,
     resolveActor,
     notifyParties,
 

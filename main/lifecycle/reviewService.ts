@@ -8,10 +8,10 @@ import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { countFindings } from '#shared/compliance/report';
 import { ruleTable } from '#shared/compliance/ruleTable';
-import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { readContent, variablesMap } from '#shared/document/yjsContent';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { proceduralChecklist } from '#shared/lifecycle/checklist';
-import { complianceInputFor, textFactsOf } from '#shared/lifecycle/complianceInput';
+import { textFactsOf } from '#shared/lifecycle/complianceInput';
 import { answerDeadline } from '#shared/lifecycle/deadlines';
 import type { ReviewDecision } from '#shared/lifecycle/model';
 import { latestAnswer, type LifecycleRecord } from '#shared/lifecycle/record';
@@ -78,8 +78,8 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     }
   }
 
-  function readDocument(documentId: string) {
-    return rooms.withRoom(documentId, (room) => ({ blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) }));
+  function readBlocks(documentId: string) {
+    return rooms.withRoom(documentId, (room) => readContent(room.doc));
   }
 
   function activeFindings(documentId: string): ReviewFindingRecord[] {
@@ -130,8 +130,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     /** The compliance check run here, on the server's copy, with the lifecycle's dates and vote. */
     report(documentId: string, caller: Caller): ComplianceReport {
       const loaded = lifecycle.load(visibleDocument(context, caller, documentId));
-      const text = readDocument(documentId);
-      const input = complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.lookupVariable);
+      const { input, blocks } = lifecycle.complianceInput(loaded);
       const findings = checkDocument(input);
       const basis = complianceBasis(input);
       return {
@@ -146,7 +145,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
           ...(basis.minimumWage ? { minimumWage: basis.minimumWage.decree } : {}),
           publicHolidayDays: basis.publicHolidayDays.total,
         },
-        articles: indexDocument(text.blocks).articles.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title })),
+        articles: indexDocument(blocks).articles.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title })),
         checkedOn: loaded.today,
       };
     },
@@ -156,7 +155,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const loaded = lifecycle.load(visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
       if (input.ruleId !== undefined && !knownRules.has(input.ruleId)) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
-      const articles = indexDocument(readDocument(input.documentId).blocks).articles;
+      const articles = indexDocument(readBlocks(input.documentId)).articles;
       if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
       const record: ReviewFindingRecord = {
         id: context.newId(),

@@ -2,6 +2,7 @@ import type { ApiHandlers } from '#shared/api/contract';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
 import { vietnamDate } from '#shared/lifecycle/dates';
+import { foldEvents } from '#shared/lifecycle/record';
 
 const vietnamOffsetMs = 7 * 3_600_000;
 import type { DocumentRooms } from '#main/services/documentRooms';
@@ -51,7 +52,9 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       return rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
         const participants = context.store.participants.listByDocument(documentId).filter((p) => p.revokedAt === null);
-        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants, since: sessionStart, now });
+        // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
+        const round = foldEvents(document.kind, context.store.lifecycle.listByDocument(documentId)).current;
+        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants, round, since: sessionStart, now });
       });
     },
     'negotiation/setReviewerComments': async ({ documentId, allowed }, caller) => {

@@ -7,6 +7,7 @@ import { readContent, variablesMap } from '#shared/document/yjsContent';
 import type { ArticleNegotiation, DraftProposal, Proposal, ProposalKind, ValueChanges } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { bargainingSideOf, checkProposalAction, proposalActionDone, type ProposalAction } from '#shared/negotiation/proposalRules';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue } from '#shared/templates/variableValues';
 import { bodyDifferences } from '#shared/versions/compareBodies';
 import type { DocumentRooms } from '#main/services/documentRooms';
@@ -39,6 +40,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   /** New values must be values of variables the document may hold, each accepted by its definition. */
   function checkValues(values: ValueChanges): void {
     for (const [id, value] of Object.entries(values)) {
+      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`);
       const definition = context.lookupVariable(id);
       if (!definition) throw new ApiError('invalid_input', `values: unknown variable "${id}"`);
       const problem = validateVariableValue(definition, value);

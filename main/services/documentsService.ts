@@ -4,6 +4,7 @@ import { blankDocument } from '#shared/document/blankDocument';
 import { encodeInitialContent } from '#shared/document/yjsContent';
 import { initialLifecycleState } from '#shared/documents/lifecycleStates';
 import { ApiError } from '#shared/api/errors';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue } from '#shared/templates/variableValues';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import { toDocumentMeta } from '#main/services/dto';
@@ -34,6 +35,7 @@ export function createDocumentsService(context: ServiceContext) {
         archivedAt: null,
       };
       for (const [id, value] of Object.entries(input.variables)) {
+        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`);
         const definition = context.lookupVariable(id);
         if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`);
         const problem = validateVariableValue(definition, value);

@@ -11,17 +11,22 @@ export interface RootMapWrite {
   value: unknown;
 }
 
+/** A value deleted at the top level of a root Y.Map (a variable's value removed, or overwritten). */
+export interface RootMapDeletion {
+  root: string;
+  key: string;
+}
+
 /** What an update would change, by root type of the document. */
 export interface UpdateEffects {
   /** Root types whose content the update inserts into or deletes from ("?" when unknown). */
   roots: Set<string>;
   mapWrites: RootMapWrite[];
+  mapDeletions: RootMapDeletion[];
   /** Types already in the document that the update inserts into or deletes from. */
   touchedTypes: Set<SharedType>;
   /** Types already in the document that the update deletes (an article, a chapter...). */
   deletedTypes: Set<SharedType>;
-  /** Keys of root maps whose value the update deletes (a variable's value removed). */
-  mapDeletions: { root: string; key: string }[];
 }
 
 const unknownRoot = '?';
@@ -139,9 +144,9 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
   const placements = new UpdatePlacements(index, doc);
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
+  const mapDeletions: RootMapDeletion[] = [];
   const touchedTypes = new Set<SharedType>();
   const deletedTypes = new Set<SharedType>();
-  const mapDeletions: { root: string; key: string }[] = [];
   for (const [client, list] of index) {
     const known = Y.getState(doc.store, client);
     for (const item of list) {
@@ -154,10 +159,12 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
       roots.add(placement.root);
       if (placement.type) touchedTypes.add(placement.type);
       // A value the update also deletes (an offline device that set a variable twice sends the
-      // first value deleted, its content gone with garbage collection) is no value written.
+      // first value deleted, its content gone with garbage collection) is no value written; but it
+      // still takes the key's place, deleting the value the document has.
       const deleted = item.content instanceof Y.ContentDeleted || Y.isDeleted(decoded.ds, item.id);
-      if (placement.topLevel && placement.key !== null && !deleted) {
-        mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
+      if (placement.topLevel && placement.key !== null) {
+        if (deleted) mapDeletions.push({ root: placement.root, key: placement.key });
+        else mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
       }
     }
   }

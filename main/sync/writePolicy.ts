@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { contentRootName, variablesRootName } from '#shared/document/yjsContent';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
@@ -27,13 +28,17 @@ export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName
 
 /**
  * What the sync server accepts from a client: changes to the body and to the variables only
- * (proposals, statuses and threads change through the API), and only valid variable values.
- * Returns the reason for refusing an update, or null.
+ * (proposals, statuses and threads change through the API), and only valid variable values —
+ * never a procedural fact (the vote, the signing), which the server writes from the lifecycle
+ * record. Returns the reason for refusing an update, or null.
  */
 export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
   return (effects, doc) => {
     for (const root of effects.roots) {
       if (!clientWritableRoots.has(root)) return { reason: `the "${root}" part of the document is changed only through the API` };
+    }
+    for (const change of [...effects.mapWrites, ...effects.mapDeletions]) {
+      if (change.root === variablesRootName && isProceduralFact(change.key)) return { reason: `the variable "${change.key}" is filled only from the lifecycle record, when its step is recorded` };
     }
     for (const write of effects.mapWrites) {
       if (write.root !== variablesRootName) continue;

@@ -24,6 +24,16 @@ export function createSignedVersion(context: ServiceContext, rooms: DocumentRoom
   return createVersionsService(context, rooms).createSignedVersion(documentId, by);
 }
 
+/** Makes the version of the text put to the workers' vote, with its content hash (the lifecycle calls this). */
+export function createVotedVersion(context: ServiceContext, rooms: DocumentRooms, documentId: string, by: { participantId: string | null; name: string }): { record: VersionRecord; contentHash: string } {
+  return createVersionsService(context, rooms).createVotedVersion(documentId, by);
+}
+
+/** The content hash the text would have as a signed version now (the lifecycle compares it with the voted text). */
+export function currentContentHash(context: ServiceContext, rooms: DocumentRooms, documentId: string): string {
+  return createVersionsService(context, rooms).currentContentHash(documentId);
+}
+
 /**
  * The version-history half of the API, and the automatic versions: each person's edits become a
  * version once they stop editing for a while (`context.versioning.idleMs`) or leave the document;

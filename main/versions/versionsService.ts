@@ -177,6 +177,24 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
       return record;
     },
 
+    /**
+     * The text put to the workers' vote, as a named version, with the content hash the signed
+     * version must have: the agreement is signed on the text the workers voted on (Art. 76).
+     */
+    createVotedVersion(documentId: string, by: { participantId: string | null; name: string }): { record: VersionRecord; contentHash: string } {
+      return rooms.withRoom(documentId, (room) => {
+        const record = writeVersion(room, documentId, { kind: 'named', name: by.name, authorId: by.participantId });
+        if (!record) throw new ApiError('internal', 'the version of the draft put to the vote was not made');
+        audit(null, 'version.named', documentId, { versionId: record.id, number: record.number, name: by.name });
+        return { record, contentHash: contentHashOf(readDocumentAt(room.doc, snapshots.snapshotOf(record))) };
+      });
+    },
+
+    /** The content hash of the text as it stands: what a signed version made now would hold. */
+    currentContentHash(documentId: string): string {
+      return rooms.withRoom(documentId, (room) => contentHashOf(readDocumentAt(room.doc, Y.snapshot(room.doc))));
+    },
+
     /** A version's text, read-only. */
     get(documentId: string, versionId: string, caller: Caller): { version: VersionMeta; text: DocumentText } {
       visibleDocument(context, caller, documentId);

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { templateBody } from '#shared/templates/instantiate';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { formatVariableValue } from '#shared/templates/variableValues';
@@ -6,6 +8,7 @@ import type { DocumentVariables } from '../variables/documentVariables';
 
 /** A template's text as it would read in this document, with its current (or proposed) values. */
 export function TemplatePreview({ template, alternativeId, variables }: { template: ArticleTemplate; alternativeId: string | undefined; variables: DocumentVariables }) {
+  const { t } = useTranslation();
   // Re-render when any value changes: the preview is small.
   const [, setVersion] = useState(0);
   useEffect(() => {
@@ -26,9 +29,10 @@ export function TemplatePreview({ template, alternativeId, variables }: { templa
               if (!('type' in inline)) return <span key={inlineIndex}>{inline.text}</span>;
               const definition = variables.lookup(inline.variableId);
               const value = proposed[inline.variableId] ?? variables.values.get(inline.variableId) ?? definition?.default;
+              const pending = value === undefined && isProceduralFact(inline.variableId);
               return (
-                <span key={inlineIndex} className="variable-chip">
-                  {definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : `{{${inline.variableId}}}`}
+                <span key={inlineIndex} className={pending ? 'variable-chip to-be-recorded' : 'variable-chip'}>
+                  {pending ? t('variables.toBeRecorded') : definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : `{{${inline.variableId}}}`}
                 </span>
               );
             })}

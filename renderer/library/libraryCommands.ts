@@ -1,5 +1,6 @@
 import { Editor, Transforms } from 'slate';
 import type { Language } from '#shared/format/locale';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { articleFromTemplate, templateBody } from '#shared/templates/instantiate';
 import type { ArticleTemplate, VariableDefinition, VariableValue } from '#shared/templates/schema';
 import { insertArticle } from '../editor/commands';
@@ -11,6 +12,7 @@ import type { DocumentVariables } from '../variables/documentVariables';
 /**
  * Gives the variables of a wording a value: the wording's proposed values (a "floor" wording
  * proposes the legal minimum) replace current ones; other variables keep theirs, or get defaults.
+ * Procedural facts are left to the lifecycle record (the server refuses them from a client).
  */
 function applyWordingValues(template: ArticleTemplate, alternativeId: string | undefined, variables: DocumentVariables): void {
   const proposed = template.alternatives.find((a) => a.id === alternativeId)?.values ?? {};
@@ -18,6 +20,7 @@ function applyWordingValues(template: ArticleTemplate, alternativeId: string | u
   const used = new Set(wording.flatMap((block) => [...`${block.text.vi} ${block.text.en}`.matchAll(/\{\{\s*([a-z][a-z0-9_.-]*)\s*\}\}/g)].map((m) => m[1] ?? '')));
   variables.values.doc?.transact(() => {
     for (const id of used) {
+      if (isProceduralFact(id)) continue;
       const definition: VariableDefinition | undefined = variables.lookup(id);
       const value: VariableValue | undefined = proposed[id] ?? (variables.values.has(id) ? undefined : definition?.default);
       if (value !== undefined) variables.values.set(id, value);

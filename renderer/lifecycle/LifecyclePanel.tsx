@@ -1,9 +1,11 @@
-import { useContext } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ApiClient } from '#shared/api/client';
-import type { LifecycleView } from '#shared/api/lifecycle';
+import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import { formatCitation } from '#shared/compliance/citations';
+import { isCollectiveAgreement } from '#shared/documents/kinds';
+import { partyNames } from '#shared/export/parties';
 import { formatDateTime, type Language } from '#shared/format/locale';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import { agreementStates, regulationsStates } from '#shared/lifecycle/lifecycle';
@@ -14,8 +16,10 @@ import { textFactsOf } from '#shared/lifecycle/complianceInput';
 import type { VariableValue } from '#shared/templates/schema';
 import type { DocumentVariables } from '../variables/documentVariables';
 import { DocumentChecksContext, useLifecycleSnapshot } from './documentChecks';
-import { deadlineWhen, isDeadlineAlarming } from './lifecycleFormat';
-import { StepForm } from './StepForm';
+import { awaitingSignature, deadlineWhen, isDeadlineAlarming } from './lifecycleFormat';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StepForm, type FormStep, type TextValues } from './StepForm';
+import { useOpenItems, VoteGate } from './VoteGate';
 
 const d = formatIsoDate;
 
@@ -28,7 +32,21 @@ function factLines(t: TFunction, view: LifecycleView, language: Language): strin
     if (round.bargaining.startedOn) lines.push(t('lifecycle.facts.started', { date: d(round.bargaining.startedOn) }));
     if (round.bargaining.concludedOn) lines.push(t('lifecycle.facts.concluded', { date: d(round.bargaining.concludedOn) }));
   }
+  const draft = round.putToVote;
+  if (draft) {
+    const articles = (list: readonly { number: number; title: string }[]) => list.map((article) => t('negotiation.articleRef', article)).join('; ');
+    lines.push(t('lifecycle.facts.draft', { agreed: draft.agreedCount, total: draft.articleCount }));
+    const leftOut = draft.notAgreed.filter((article) => article.leftOut);
+    if (leftOut.length > 0) lines.push(t('lifecycle.facts.leftOut', { list: articles(leftOut) }));
+    if (draft.override) lines.push(t('lifecycle.facts.override', { list: articles(draft.notAgreed.filter((article) => !article.leftOut)), reason: draft.override.reason }));
+    if (draft.violations.length > 0) lines.push(t('lifecycle.facts.violations', { list: draft.violations.map((violation) => violation.rule[language]).join('; ') }));
+  }
   for (const vote of round.votes) lines.push(t('lifecycle.facts.vote', { date: d(vote.votedOn), text: describeVote(vote)[language] }));
+  for (const signature of [round.signatures.employer, round.signatures.union]) {
+    if (signature) lines.push(t('lifecycle.signatures.signed', { side: t(`lifecycle.signatures.side.${signature.side}`), name: signature.representative.name, title: signature.representative.title, place: signature.place, date: d(signature.signedOn) }));
+  }
+  const awaiting = awaitingSignature(round);
+  if (awaiting) lines.push(t('lifecycle.signatures.awaiting', { side: t(`lifecycle.signatures.side.${awaiting}`) }));
   if (round.signing) {
     lines.push(t('lifecycle.facts.signed', { date: d(round.signing.signedOn), effective: d(round.signing.effectiveOn), expires: d(round.signing.expiresOn), months: round.signing.termMonths }));
     if (round.signing.signatories.length > 0) lines.push(t('lifecycle.facts.signatories', { names: round.signing.signatories.join(', ') }));
@@ -44,6 +62,16 @@ function factLines(t: TFunction, view: LifecycleView, language: Language): strin
     else if (previous.issue) lines.push(t('lifecycle.facts.previousIssued', { round: previous.round, date: d(previous.issue.issuedOn) }));
   }
   return lines;
+}
+
+/** A step in the history: its name, and the article or side it concerned. */
+function historyLabel(t: TFunction, event: LifecycleView['events'][number]): string {
+  const { facts } = event;
+  if (facts.type === 'time_passed') return t('lifecycle.timePassed', { state: t(`lifecycle.state.${event.to}`) });
+  const name = t(`lifecycle.step.${facts.type}`);
+  if (facts.type === 'leave_out_article') return `${name}: ${t('negotiation.articleRef', facts.article)}`;
+  if (facts.type === 'sign' && facts.signature) return t('lifecycle.signatureRecorded', { side: t(`lifecycle.signatures.side.${facts.signature.side}`) });
+  return name;
 }
 
 /** The states of the document's kind in order, the current one marked. */
@@ -68,9 +96,27 @@ export interface LifecyclePanelProps {
   variables: DocumentVariables;
 }
 
-function textValuesOf(variables: DocumentVariables): { effectiveDate?: string; termYears?: number } {
-  const facts = textFactsOf(variables.values.toJSON() as Record<string, VariableValue>);
-  return { ...(facts.effectiveDate ? { effectiveDate: facts.effectiveDate } : {}), ...(facts.termYears === undefined ? {} : { termYears: facts.termYears }) };
+function textValuesOf(variables: DocumentVariables): TextValues {
+  const values = variables.values.toJSON() as Record<string, VariableValue>;
+  const facts = textFactsOf(values);
+  const parties = partyNames(values);
+  return {
+    ...(facts.effectiveDate ? { effectiveDate: facts.effectiveDate } : {}),
+    ...(facts.termYears === undefined ? {} : { termYears: facts.termYears }),
+    signers: { employer: { name: parties.employerRepresentative ?? '', title: parties.employerRepresentativeTitle ?? '' }, union: { name: parties.unionRepresentative ?? '', title: '' } },
+    place: parties.place ?? '',
+  };
+}
+
+/** Before the vote (agreements in bargaining): what is open, from the server, fetched again after each step. */
+function BargainingGate({ client, view, onStep, children }: { client: ApiClient; view: LifecycleView; onStep: (view: LifecycleView) => void; children: (refresh: () => Promise<OpenItems | null>) => ReactNode }) {
+  const { items, error, refresh } = useOpenItems(client, view.documentId, view.events.length);
+  return (
+    <>
+      {items ? <VoteGate client={client} view={view} items={items} refresh={refresh} onStep={onStep} /> : <ErrorNotice error={error} />}
+      {children(refresh)}
+    </>
+  );
 }
 
 /**
@@ -85,6 +131,19 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
   if (!view || !store) return <p>{t('common.loading')}</p>;
   const textValues = textValuesOf(variables);
   const basis = t(`lifecycle.roundBasis.${view.current.basis}`);
+  const accept = (next: LifecycleView) => store.acceptLifecycle(next);
+  const formSteps = view.openSteps.filter((type): type is FormStep => type !== 'record_authority_answer' && type !== 'leave_out_article' && type !== 'withdraw_leave_out');
+  const inBargaining = view.state === 'bargaining' && isCollectiveAgreement(view.kind);
+  const steps = (openItems: (() => Promise<OpenItems | null>) | undefined) => (
+    <>
+      <h3>{t('lifecycle.stepsTitle')}</h3>
+      {formSteps.length === 0 ? (
+        <p className="empty-state">{t('lifecycle.noSteps')}</p>
+      ) : (
+        formSteps.map((type) => <StepForm key={`${type}-${view.events.length}`} type={type} view={view} client={client} side={side} textValues={textValues} {...(openItems ? { openItems } : {})} onDone={accept} />)
+      )}
+    </>
+  );
   return (
     <div className="lifecycle-panel" data-testid="lifecycle-panel" data-state={view.state}>
       <p className="lifecycle-state">
@@ -113,20 +172,13 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <h3>{t('lifecycle.stepsTitle')}</h3>
-      {view.openSteps.length === 0 ? (
-        <p className="empty-state">{t('lifecycle.noSteps')}</p>
-      ) : (
-        view.openSteps.map((type) =>
-          type === 'record_authority_answer' ? null : <StepForm key={`${type}-${view.events.length}`} type={type} view={view} client={client} side={side} textValues={textValues} onDone={(next) => store.acceptLifecycle(next)} />,
-        )
-      )}
+      {inBargaining ? <BargainingGate client={client} view={view} onStep={accept}>{steps}</BargainingGate> : steps(undefined)}
       <h3>{t('lifecycle.historyTitle')}</h3>
       <ol className="lifecycle-history">
         {view.events.map((event) => (
           <li key={event.id}>
             <span className="when">{formatDateTime(event.at, language)}</span>{' '}
-            {event.facts.type === 'time_passed' ? t('lifecycle.timePassed', { state: t(`lifecycle.state.${event.to}`) }) : t(`lifecycle.step.${event.facts.type}`)}
+            {historyLabel(t, event)}
             {' — '}
             {event.facts.type === 'time_passed' ? t('lifecycle.calendar') : (event.actor.name ?? t('lifecycle.host'))}
           </li>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import { useLanguage } from '../i18n/i18n';
 import { useLifecycleSnapshot } from './documentChecks';
-import { deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
+import { awaitingSignature, deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
 
 /** Above the document, for everyone: its state, its next deadline with the days left, whether the text is frozen. */
 export function LifecycleStatus() {
@@ -11,6 +11,7 @@ export function LifecycleStatus() {
   const { lifecycle } = useLifecycleSnapshot();
   if (!lifecycle) return null;
   const next = lifecycle.nextDeadline;
+  const awaiting = awaitingSignature(lifecycle.current);
   return (
     <p className="lifecycle-status" data-testid="lifecycle-status" data-state={lifecycle.state}>
       <span className={`state-chip state-${lifecycle.state}`}>{t(`lifecycle.state.${lifecycle.state}`)}</span>
@@ -19,6 +20,11 @@ export function LifecycleStatus() {
           {next.status === 'uncounted'
             ? t('lifecycle.nextUncounted', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], reason: next.reason[language] })
             : t('lifecycle.next', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
+        </span>
+      )}
+      {awaiting && (
+        <span className="awaiting-signature" data-testid="awaiting-signature">
+          {t('lifecycle.awaitingSignature', { side: t(`lifecycle.signatures.side.${awaiting}`) })}
         </span>
       )}
       {lifecycle.frozen && <span className="frozen-mark">{t('lifecycle.frozenShort')}</span>}

@@ -1,24 +1,39 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
-import type { LifecycleView } from '#shared/api/lifecycle';
+import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import type { DocumentKind } from '#shared/documents/kinds';
-import type { LifecycleActionType, LifecycleStepInput } from '#shared/lifecycle/model';
+import { formatIsoDate } from '#shared/lifecycle/dates';
+import type { LifecycleActionType, LifecycleStepInput, Signature } from '#shared/lifecycle/model';
+import type { BargainingSide } from '#shared/negotiation/model';
 import { countVote, describeVote } from '#shared/lifecycle/vote';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { refusalText } from './lifecycleFormat';
+import { OpenViolations } from './VoteGate';
 
 type Values = Record<string, string>;
 
+/** The steps taken through a form (the authority answers on the review page; articles are left out from the vote gate). */
+export type FormStep = Exclude<LifecycleActionType, 'record_authority_answer' | 'leave_out_article' | 'withdraw_leave_out'>;
+
+/** Values of the text a form starts from: the effective date and term, who signs for each side and where. */
+export interface TextValues {
+  effectiveDate?: string;
+  termYears?: number;
+  signers: Record<BargainingSide, { name: string; title: string }>;
+  place: string;
+}
+
 export interface StepFormProps {
-  type: Exclude<LifecycleActionType, 'record_authority_answer'>;
+  type: FormStep;
   view: LifecycleView;
   client: ApiClient;
   side: Side | null;
-  /** Values of the text the form starts from (effective date, term). */
-  textValues: { effectiveDate?: string; termYears?: number };
+  textValues: TextValues;
+  /** What is open before the vote, fetched again when the union asks to put the draft to the vote. */
+  openItems?: () => Promise<OpenItems | null>;
   onDone: (view: LifecycleView) => void;
 }
 
@@ -37,20 +52,23 @@ function voteGroups(rows: readonly VoteRow[]) {
   return rows.map((row) => ({ name: row.name.trim(), eligible: whole(row.eligible), inFavour: whole(row.inFavour), ...(row.votesCast.trim() === '' ? {} : { votesCast: whole(row.votesCast) }) }));
 }
 
-function stepInput(type: StepFormProps['type'], values: Values, rows: readonly VoteRow[]): LifecycleStepInput {
+function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], view: LifecycleView): LifecycleStepInput {
   switch (type) {
     case 'request_bargaining':
       return { type, requestReceivedOn: values.date ?? '', requestedBy: values.requestedBy === 'employer' ? 'employer' : 'union' };
     case 'record_bargaining_dates':
       return { type, logisticsAgreedOn: optional(values.logisticsAgreedOn), startedOn: optional(values.startedOn), conclusionAgreedBy: optional(values.conclusionAgreedBy) };
     case 'open_vote':
-      return { type, concludedOn: optional(values.date) };
+      return { type, concludedOn: optional(values.date), override: optional(values.override) };
     case 'return_to_bargaining':
       return { type, reason: optional(values.reason) };
     case 'record_vote':
       return { type, votedOn: values.date ?? '', groups: voteGroups(rows) };
-    case 'sign':
-      return { type, signedOn: values.date ?? '', effectiveOn: optional(values.effectiveOn), termMonths: whole(values.termMonths) };
+    case 'sign': {
+      const signature = { type, signedOn: values.date ?? '', representative: { name: values.representativeName ?? '', title: values.representativeTitle ?? '' }, place: values.place ?? '' };
+      // The second signature takes the terms of the first (the server refuses different ones).
+      return otherSignature(view, values.side) ? signature : { ...signature, effectiveOn: optional(values.effectiveOn), termMonths: whole(values.termMonths) };
+    }
     case 'send_to_authority':
       return { type, sentOn: values.date ?? '', authority: optional(values.authority) };
     case 'open_amendment':
@@ -71,8 +89,13 @@ function stepInput(type: StepFormProps['type'], values: Values, rows: readonly V
   }
 }
 
+/** The other side's signature, if it has signed: the one a signature now joins. */
+function otherSignature(view: LifecycleView, side: string | undefined): Signature | undefined {
+  return side === 'employer' ? view.current.signatures.union : side === 'union' ? view.current.signatures.employer : undefined;
+}
+
 /** Which label the main date of each step has. */
-const dateField: Record<StepFormProps['type'], string | null> = {
+const dateField: Record<FormStep, string | null> = {
   request_bargaining: 'requestReceivedOn',
   record_bargaining_dates: null,
   open_vote: 'concludedOn',
@@ -90,7 +113,61 @@ const dateField: Record<StepFormProps['type'], string | null> = {
 function initialValues(props: StepFormProps, authority: string): Values {
   const side = props.side === 'employer' || props.side === 'union' ? props.side : 'union';
   const term = props.textValues.termYears === undefined ? 36 : Math.round(props.textValues.termYears * 12);
-  return { date: props.view.today, requestedBy: side, authority, termMonths: String(term), effectiveOn: props.textValues.effectiveDate ?? '', request: 'yes', regulations: 'yes', unionOpinion: props.view.current.issue?.withoutUnion ? 'no' : 'yes', discipline: 'none', withoutUnion: 'no' };
+  const signer = props.textValues.signers[side];
+  return {
+    date: props.view.today,
+    requestedBy: side,
+    side,
+    authority,
+    termMonths: String(term),
+    effectiveOn: props.textValues.effectiveDate ?? '',
+    representativeName: signer.name,
+    representativeTitle: signer.title,
+    place: props.textValues.place,
+    request: 'yes',
+    regulations: 'yes',
+    unionOpinion: props.view.current.issue?.withoutUnion ? 'no' : 'yes',
+    discipline: 'none',
+    withoutUnion: 'no',
+  };
+}
+
+/** Before the draft goes to the vote: what is still open, and the union's confirmation (with its reason when articles are neither agreed nor left out). */
+function VoteConfirmation({ items, values, set, onCancel }: { items: OpenItems; values: Values; set: (name: string) => (event: { target: { value: string } }) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const blocking = items.notAgreed.filter((article) => article.leftOut === null);
+  const leftOut = items.notAgreed.length - blocking.length;
+  return (
+    <fieldset className="vote-confirmation" data-testid="vote-confirmation">
+      <legend>{t('lifecycle.gate.confirmTitle')}</legend>
+      <p>{t('lifecycle.gate.counts', { agreed: items.agreedCount, total: items.articleCount })}</p>
+      {blocking.length > 0 && (
+        <>
+          <p className="notice">{t('lifecycle.gate.blocking', { count: blocking.length })}</p>
+          <ul data-testid="confirmation-blocking">
+            {blocking.map((article) => (
+              <li key={article.clauseId}>{t('negotiation.articleRef', { number: article.number, title: article.title })}</li>
+            ))}
+          </ul>
+          <label>
+            {t('lifecycle.gate.override')}
+            <textarea name="override" value={values.override ?? ''} onChange={set('override')} required rows={3} />
+          </label>
+        </>
+      )}
+      {leftOut > 0 && <p>{t('lifecycle.gate.confirmLeftOut', { count: leftOut })}</p>}
+      {items.violations.length > 0 && (
+        <>
+          <p>{t('lifecycle.gate.confirmViolations', { count: items.violations.length })}</p>
+          <OpenViolations items={items} />
+        </>
+      )}
+      <p>{t('lifecycle.gate.confirmFrozen')}</p>
+      <button type="button" onClick={onCancel}>
+        {t('lifecycle.gate.cancel')}
+      </button>
+    </fieldset>
+  );
 }
 
 /** A form for one step of the lifecycle; the server checks it against the law and says why not. */
@@ -102,6 +179,8 @@ export function StepForm(props: StepFormProps) {
   const [rows, setRows] = useState<VoteRow[]>([{ name: '', eligible: '', votesCast: '', inFavour: '' }]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Putting the draft to the vote asks first: what is open now, then the union confirms.
+  const [confirming, setConfirming] = useState<OpenItems | null>(null);
   const set = (name: string) => (event: { target: { value: string } }) => setValues((previous) => ({ ...previous, [name]: event.target.value }));
   const kind: DocumentKind = view.kind;
 
@@ -110,13 +189,19 @@ export function StepForm(props: StepFormProps) {
     setBusy(true);
     setError(null);
     try {
-      props.onDone(await client.call('lifecycle/step', { documentId: view.documentId, step: stepInput(type, values, rows) }));
+      if (type === 'open_vote' && confirming === null && props.openItems) {
+        setConfirming(await props.openItems());
+        return;
+      }
+      const withOverride = type === 'open_vote' && confirming !== null && confirming.blockingCount > 0 ? values : { ...values, override: '' };
+      props.onDone(await client.call('lifecycle/step', { documentId: view.documentId, step: stepInput(type, withOverride, rows, view) }));
     } catch (caught) {
       setError(caught);
     } finally {
       setBusy(false);
     }
   };
+  const other = type === 'sign' ? otherSignature(view, values.side) : undefined;
 
   const date = dateField[type];
   const input = (name: string, label: string, inputType: 'date' | 'text' | 'number' = 'date', required = false) => (
@@ -193,7 +278,16 @@ export function StepForm(props: StepFormProps) {
           )}
         </fieldset>
       )}
-      {type === 'sign' && [input('effectiveOn', t('lifecycle.field.effectiveOn')), input('termMonths', t('lifecycle.field.termMonths'), 'number', true)]}
+      {type === 'sign' && [input('representativeName', t('lifecycle.field.representativeName'), 'text', true), input('representativeTitle', t('lifecycle.field.representativeTitle'), 'text', true), input('place', t('lifecycle.field.place'), 'text', true)]}
+      {type === 'sign' &&
+        (other ? (
+          <p className="muted" data-testid="other-terms">
+            {t('lifecycle.signatures.otherTerms', { side: t(`lifecycle.signatures.side.${other.side}`), months: other.termMonths, effective: other.effectiveOn ? t('lifecycle.signatures.effective', { date: formatIsoDate(other.effectiveOn) }) : '' })}
+          </p>
+        ) : (
+          [input('effectiveOn', t('lifecycle.field.effectiveOn')), input('termMonths', t('lifecycle.field.termMonths'), 'number', true)]
+        ))}
+      {type === 'open_vote' && confirming && <VoteConfirmation items={confirming} values={values} set={set} onCancel={() => setConfirming(null)} />}
       {(type === 'send_to_authority' || type === 'send_registration') && input('authority', t('lifecycle.field.authority'), 'text')}
       {type === 'record_union_opinion' && (
         <label>
@@ -236,7 +330,7 @@ export function StepForm(props: StepFormProps) {
         <ErrorNotice error={error} />
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {t('lifecycle.step.' + type)}
+        {type === 'open_vote' && confirming ? t('lifecycle.gate.confirm') : t('lifecycle.step.' + type)}
       </button>
     </form>
   );

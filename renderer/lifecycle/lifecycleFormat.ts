@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { DeadlineView } from '#shared/api/lifecycle';
+import type { DeadlineView, LifecycleView } from '#shared/api/lifecycle';
 import type { ReviewView } from '#shared/api/review';
 import { ApiError } from '#shared/api/errors';
 import type { Language } from '#shared/format/locale';
 import { formatIsoDate } from '#shared/lifecycle/dates';
+import type { BargainingSide } from '#shared/negotiation/model';
 
 type CountedDeadlineView = Exclude<DeadlineView, { status: 'uncounted' }>;
 
@@ -43,4 +44,11 @@ export function refusalText(error: unknown, language: Language): string | null {
   const parts = error.message.split(' / ');
   if (parts.length !== 2) return null;
   return language === 'vi' ? (parts[1] ?? null) : (parts[0] ?? null);
+}
+
+/** The side whose signature the agreement still awaits, once the other side has signed (Art. 76(4)). */
+export function awaitingSignature(round: LifecycleView['current']): BargainingSide | null {
+  if (round.signing) return null;
+  const { employer, union } = round.signatures;
+  return employer && !union ? 'union' : union && !employer ? 'employer' : null;
 }

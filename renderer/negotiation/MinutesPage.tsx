@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { minutesSchema } from '#shared/api/negotiation';
 import { formatDate, formatDateTime } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/lifecycle/dates';
 import { participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -15,7 +16,9 @@ type Minutes = z.infer<typeof minutesSchema>;
 /**
  * The bargaining minutes (biên bản thương lượng, Labour Code Art. 70), generated from the current
  * state: the date, who took part for each side, the articles agreed, the articles still disputed
- * with each side's last position, and the proposals accepted in this session. Printable, and
+ * with each side's last position, the articles left out of the agreement as not agreed (Art. 71),
+ * the proposals accepted in this session, and the union's reason if it put the draft to the vote
+ * with articles not agreed. Printable, and
  * exported as Word or PDF in the official layout.
  */
 export function MinutesPage({ documentId }: { documentId: string }) {
@@ -73,9 +76,30 @@ export function MinutesPage({ documentId }: { documentId: string }) {
                 </ul>
               )}
             </div>
+            <h2>{t('minutes.notAgreed')}</h2>
+            <div data-testid="minutes-not-agreed">
+              {minutes.notAgreed.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : (
+                <ul>
+                  {minutes.notAgreed.map((a) => (
+                    <li key={a.clauseId}>
+                      {t('negotiation.articleRef', { number: a.number, title: a.title })}
+                      <br />{t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
+                      <br />{t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
+                      <br />{t('minutes.leftOutBy', { name: a.leftOutBy ?? t('lifecycle.host'), date: formatIsoDate(a.leftOutOn) })}
+                      {a.reason && <><br />{t('minutes.leftOutReason', { reason: a.reason })}</>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
             <h2>{t('minutes.accepted', { date: formatDate(minutes.sessionSince, language) })}</h2>
             <div data-testid="minutes-accepted">{list(minutes.accepted.map((a) => `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`))}</div>
             <p>{t('minutes.openCount', { count: minutes.openCount })}</p>
+            {minutes.override && (
+              <p data-testid="minutes-override">
+                {t('minutes.override', { articles: minutes.override.articles.map((a) => t('negotiation.articleRef', { number: a.number, title: a.title })).join('; '), reason: minutes.override.reason, name: minutes.override.byName ?? t('lifecycle.host') })}
+              </p>
+            )}
             <div className="signatures">
               <div><strong>{t('minutes.employerSigns')}</strong></div>
               <div><strong>{t('minutes.unionSigns')}</strong></div>

@@ -4,6 +4,7 @@ import { Editable, Slate, type RenderElementProps } from 'slate-react';
 import * as Y from 'yjs';
 import { articleText } from '#shared/document/articles';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import type { ProposalKind, ValueChanges } from '#shared/negotiation/model';
 import { articleLines, chipText, type RedlineSide } from '#shared/negotiation/positionRedline';
 import { variablesUsed } from '#shared/templates/instantiate';
@@ -126,7 +127,9 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const edited = kind === 'delete' ? null : editors[kind];
   const article = edited?.children[0] as ArticleElement | undefined;
   const shownIds = article ? [...variablesUsed([article as TopLevelBlock])] : [];
-  const ids = [...new Set([...shownIds, ...Object.keys(initial.values), ...[...(proposedValues?.keys() ?? [])].filter((id) => proposedValues?.get(id) !== nowValue(id))])].filter((id) => documentVariables?.lookup(id) !== undefined);
+  // The values the article shows and those changed; the procedural facts (the vote, the signing)
+  // are the lifecycle's to record, and no position offers them.
+  const ids = [...new Set([...shownIds, ...Object.keys(initial.values), ...[...(proposedValues?.keys() ?? [])].filter((id) => proposedValues?.get(id) !== nowValue(id))])].filter((id) => documentVariables?.lookup(id) !== undefined && !isProceduralFact(id));
   const values: ValueChanges = kind === 'delete' ? {} : Object.fromEntries(ids.flatMap((id) => {
     const value = proposedValues?.get(id);
     return value === undefined || value === nowValue(id) ? [] : [[id, value]];

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { articlesOf } from '#shared/document/articles';
 import { computeNumbering } from '#shared/document/numbering';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
 import { useAgreedArticles } from '../editor/agreedArticles';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from './documentVariables';
+import { RecordedFactField } from './RecordedFactField';
 import { VariableField } from './VariableField';
 
 function useMapSnapshot(variables: DocumentVariables): ReadonlyMap<string, VariableValue> {
@@ -73,8 +75,9 @@ export interface VariablesPanelProps {
 
 /**
  * Every variable of the document with its value: changing one here updates each place it appears,
- * live for everyone. Values are checked against the variable's type and range before saving. A
- * value shown in an article both sides agreed is not changed here (the server would refuse it):
+ * live for everyone. Values are checked against the variable's type and range before saving. The
+ * procedural facts (the vote, the signing) are shown, never edited: the lifecycle record fills them.
+ * A value shown in an article both sides agreed is not changed here (the server would refuse it):
  * the field says so.
  */
 export function VariablesPanel({ editor, changes, variables, readOnly, focus }: VariablesPanelProps) {
@@ -93,6 +96,7 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
       {ids.map((id) => {
         const definition = variables.lookup(id);
         if (!definition) return null;
+        if (isProceduralFact(id)) return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
         const lockedBy = locked.get(id);
         return (
           <div key={id} className={lockedBy ? 'variable-locked' : undefined}>

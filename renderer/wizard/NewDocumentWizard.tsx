@@ -20,13 +20,16 @@ import { buildDocument, enterpriseFactIds, outlineChoices, partyFactIds } from '
 const steps = ['basics', 'enterprise', 'parties', 'articles'] as const;
 type Step = (typeof steps)[number];
 
-/** Facts start at the library's defaults, except names and addresses, which must be typed. */
+/**
+ * Facts start at the library's defaults, except what only the user knows, which must be typed:
+ * names, addresses and the number of workers (the text states it; a default would be invented).
+ */
 function initialFacts(ids: string[]): Record<string, VariableValue> {
   const library = templateLibrary();
   const facts: Record<string, VariableValue> = {};
   for (const id of ids) {
     const definition = library.variables.find((variable) => variable.id === id);
-    if (definition && definition.type !== 'text') facts[id] = definition.default;
+    if (definition?.default !== undefined && definition.type !== 'text' && definition.type !== 'headcount') facts[id] = definition.default;
   }
   return facts;
 }

@@ -5,6 +5,7 @@ import { documentFromOutline, proposedValues, variablesUsed } from '#shared/temp
 import { outlineForKind, templatesForKind, type TemplateLibrary } from '#shared/templates/library';
 import type { ArticleTemplate, DocumentOutline, VariableValue } from '#shared/templates/schema';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 
 /** The enterprise facts the wizard asks for (Labour Code Art. 91 region, headcount, sector for the overtime cap...). */
 export function enterpriseFactIds(kind: DocumentKind): string[] {
@@ -39,7 +40,8 @@ export function outlineChoices(kind: DocumentKind, library: TemplateLibrary): { 
 
 /**
  * What the wizard sends to documents/create: the structured body, and a value for every variable
- * it uses (the facts entered, else the chosen wording's proposal, else the variable's default).
+ * it uses (the facts entered, else the chosen wording's proposal, else the variable's default) —
+ * except the procedural facts (the vote, the signing), which only the lifecycle record fills.
  */
 export function buildDocument(choices: WizardChoices, library: TemplateLibrary, newId: () => string): { content: TopLevelBlock[]; variables: Record<string, VariableValue> } | null {
   const model = outlineChoices(choices.kind, library);
@@ -49,6 +51,7 @@ export function buildDocument(choices: WizardChoices, library: TemplateLibrary, 
   const proposals = proposedValues([...choices.chosen].flatMap((id) => model.byId.get(id) ?? []), choices.wordings);
   const variables: Record<string, VariableValue> = {};
   for (const id of new Set([...variablesUsed(content), ...Object.keys(choices.facts)])) {
+    if (isProceduralFact(id)) continue;
     const value = choices.facts[id] ?? proposals[id] ?? definitions.get(id)?.default;
     if (value !== undefined && definitions.has(id)) variables[id] = value;
   }

@@ -17,7 +17,11 @@ export const exportDocumentInput = z.object({
   redline: z.boolean().default(false),
   /** Add the annex listing every variable and its value. */
   annex: z.boolean().default(false),
-  /** The date under the motto (YYYY-MM-DD); the effective_date variable when omitted; null for blanks. */
+  /**
+   * The date under the motto (YYYY-MM-DD). A signed agreement (issued labour regulations) is dated
+   * with the day its lifecycle recorded, and any other date is refused; before, blanks to fill in
+   * by hand when omitted or null.
+   */
   date: z.iso.date().nullable().optional(),
 });
 

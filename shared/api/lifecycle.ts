@@ -4,9 +4,9 @@ import { documentKinds } from '#shared/documents/kinds';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { deadlineIds } from '#shared/lifecycle/deadlines';
-import { eventActorSchema, eventFactsSchema, isoDateSchema, lifecycleStepSchema, roundFactsSchema } from '#shared/lifecycle/model';
+import { eventActorSchema, eventFactsSchema, isoDateSchema, leftOutArticleSchema, lifecycleStepSchema, openViolationSchema, roundFactsSchema } from '#shared/lifecycle/model';
 
-const stepTypes = ['request_bargaining', 'record_bargaining_dates', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment', 'start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'record_authority_answer'] as const;
+const stepTypes = ['request_bargaining', 'record_bargaining_dates', 'leave_out_article', 'withdraw_leave_out', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment', 'start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'record_authority_answer'] as const;
 
 const countedDeadlineSchema = z.object({
   id: z.enum(deadlineIds),
@@ -100,9 +100,28 @@ export const complianceReportSchema = z.object({
 
 export type ComplianceReport = z.infer<typeof complianceReportSchema>;
 
+/**
+ * What is still open before a draft agreement goes to the vote (Art. 71, 76): the articles not
+ * agreed, each with the union's leave-out if any, and the violations of the law the compliance
+ * check finds, named by their rules' titles.
+ */
+export const openItemsSchema = z.object({
+  documentId: z.string(),
+  articleCount: z.number().int(),
+  agreedCount: z.number().int(),
+  /** The articles not agreed by both sides on their text as it is now, in document order. */
+  notAgreed: z.array(z.object({ clauseId: z.string(), number: z.number().int(), title: z.string(), status: z.enum(['open', 'disputed']), leftOut: leftOutArticleSchema.nullable() })),
+  /** How many of them are neither agreed nor left out: the vote waits for them, or for the union's written reason. */
+  blockingCount: z.number().int(),
+  violations: z.array(openViolationSchema),
+});
+
+export type OpenItems = z.infer<typeof openItemsSchema>;
+
 /** The lifecycle methods of the API contract (see contract.ts). */
 export const lifecycleMethods = {
   'lifecycle/get': { access: 'signedIn', input: lifecycleRefInput, output: lifecycleViewSchema },
   'lifecycle/step': { access: 'signedIn', input: lifecycleStepInput, output: lifecycleViewSchema },
+  'lifecycle/openItems': { access: 'signedIn', input: lifecycleRefInput, output: openItemsSchema },
   'compliance/report': { access: 'signedIn', input: lifecycleRefInput, output: complianceReportSchema },
 } as const;

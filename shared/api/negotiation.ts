@@ -135,6 +135,7 @@ export const minutesInput = z.object({
 });
 
 const minutesArticle = z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() });
+const positionsSchema = z.object({ employer: z.string().optional(), union: z.string().optional() });
 
 export const minutesSchema = z.object({
   documentTitle: z.string(),
@@ -142,7 +143,9 @@ export const minutesSchema = z.object({
   sessionSince: z.iso.datetime(),
   participants: z.object({ employer: z.array(z.string()), union: z.array(z.string()) }),
   agreed: z.array(minutesArticle),
-  disputed: z.array(minutesArticle.extend({ positions: z.object({ employer: z.string().optional(), union: z.string().optional() }) })),
+  disputed: z.array(minutesArticle.extend({ positions: positionsSchema })),
+  /** Articles the union left out of the agreement: not agreed (Labour Code Art. 71). */
+  notAgreed: z.array(minutesArticle.extend({ positions: positionsSchema, leftOutOn: z.string(), leftOutBy: z.string().nullable(), reason: z.string().optional() })),
   accepted: z.array(
     minutesArticle.extend({
       proposalId: z.string(),
@@ -154,6 +157,8 @@ export const minutesSchema = z.object({
       rationale: z.string(),
     }),
   ),
+  /** The union put the draft to the vote with these articles neither agreed nor left out, for this reason. */
+  override: z.object({ reason: z.string(), byName: z.string().nullable(), articles: z.array(minutesArticle) }).nullable(),
   openCount: z.number().int(),
 });
 

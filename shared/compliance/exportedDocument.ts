@@ -35,7 +35,8 @@ export type ExportedDocument = z.infer<typeof exportedDocumentSchema>;
 
 /**
  * The check input of an exported document. The reference date is the signing date, else the
- * creation date, else `today`; `asOf` (the command line's --date) overrides the law's date.
+ * creation date, else `today`; `asOf` (the command line's --date) overrides the law's date. A
+ * document with a signing date is checked as signed (its vote is then due).
  */
 export function checkInputOf(document: ExportedDocument, options: { today: IsoDate; asOf?: IsoDate }): CheckDocumentInput {
   const definitions = new Map((document.variableDefinitions ?? []).map((definition) => [definition.id, definition]));
@@ -50,6 +51,7 @@ export function checkInputOf(document: ExportedDocument, options: { today: IsoDa
       ...(options.asOf ? { asOf: options.asOf } : {}),
     },
     ...(document.enterprise ? { enterprise: document.enterprise } : {}),
+    signed: document.dates?.signed !== undefined,
     ...(definitions.size > 0 ? { lookupVariable: (id: string) => definitions.get(id) } : {}),
   };
 }

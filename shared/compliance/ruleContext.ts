@@ -51,6 +51,8 @@ export interface RuleContext {
   region?: Region;
   sector?: string;
   headcount?: number;
+  /** Whether the agreement is signed: the facts of its procedure are then due (CheckDocumentInput.signed). */
+  signed: boolean;
   /**
    * A variable by id. Terms count only when the text shows them; `facts` (region, headcount, the
    * vote...) are read from the document's values even when no chip shows them.
@@ -120,6 +122,7 @@ export function createRuleContext(input: CheckDocumentInput): RuleContext {
     ...(region ? { region } : {}),
     ...(sector ? { sector } : {}),
     ...(headcount === undefined ? {} : { headcount }),
+    signed: input.signed ?? false,
     variable: (id) => facts.get(id),
     variablesWithRule: (ruleId) => [...facts.values()].filter((fact) => fact.shown && fact.definition?.rule === ruleId),
     template: (templateId) => findTemplate(templateId) ?? input.lookupTemplate?.(templateId),

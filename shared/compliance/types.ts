@@ -63,6 +63,12 @@ export interface CheckDocumentInput {
     asOf?: IsoDate;
   };
   enterprise?: EnterpriseFacts;
+  /**
+   * Whether the agreement is signed. The facts of its procedure (the workers' vote, Labour Code
+   * Art. 76) are then due, and the check notes when they are missing; a draft is not checked for
+   * facts that come later.
+   */
+  signed?: boolean;
   /** Variable definitions beyond the built-in library (user templates). */
   lookupVariable?: VariableLookup;
   /** Article templates beyond the built-in library (user templates), for section coverage. */

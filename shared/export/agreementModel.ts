@@ -32,7 +32,10 @@ export interface AgreementExportOptions {
   proposals: readonly RedlineProposal[];
   /** Add the annex listing every variable and its value. */
   annex: boolean;
-  /** The date under the motto (YYYY-MM-DD); default the effective_date variable; null for blanks. */
+  /**
+   * The date under the motto (YYYY-MM-DD): the day an agreement was signed, or labour regulations
+   * issued, as the lifecycle records it (documentDate); null or absent for blanks to fill in.
+   */
   date?: string | null;
 }
 
@@ -221,7 +224,6 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     else if (inlineText(block.children, document.language, builder.context).trim() !== '') blocks.push(renderParagraph(builder, block));
   }
   const parties = partyFrame(document.kind, document.variables, languages);
-  const dateValue = options.date === undefined ? document.variables.effective_date : options.date;
   const typeName = frameText(typeNames[document.kind], languages);
   return {
     language: primary,
@@ -230,7 +232,7 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     nationalTitle: frameText(nationalTitle, languages),
     motto: frameText(motto, languages),
     number: null,
-    placeAndDate: formatPlaceAndDate(parties.place, typeof dateValue === 'string' ? dateValue : null, primary),
+    placeAndDate: formatPlaceAndDate(parties.place, options.date ?? null, primary),
     typeName,
     summary: summaryOf(document.title, typeNames[document.kind].vi),
     blocks,

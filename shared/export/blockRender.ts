@@ -3,7 +3,8 @@ import type { ArticleElement, BodyBlock, InlineNode } from '#shared/document/nod
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
 import { formatVariableValue, type VariableLookup } from '#shared/templates/variableValues';
-import { labels } from '#shared/export/officialFrame';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
+import { blankToFill, labels } from '#shared/export/officialFrame';
 import type { ArticleHeadingBlock, Change, ContentBlock, Run } from '#shared/export/renderModel';
 
 /** What turns the document's inline nodes into text: its variable values and their definitions. */
@@ -12,10 +13,14 @@ export interface TextContext {
   lookupVariable: VariableLookup;
 }
 
-/** A variable chip as it reads in a language; an unset variable shows its label in brackets. */
+/**
+ * A variable chip as it reads in a language; an unset variable shows its label in brackets, a
+ * procedural fact the lifecycle has not recorded yet a blank to fill in by hand.
+ */
 export function variableText(variableId: string, language: Language, context: TextContext): string {
   const definition = context.lookupVariable(variableId);
   const value = context.values[variableId];
+  if (value === undefined && isProceduralFact(variableId)) return blankToFill;
   if (!definition) return value === undefined ? `[${variableId}]` : String(value);
   if (value === undefined) return `[${definition.label[language]}]`;
   return formatVariableValue(definition, value, language);

@@ -1,7 +1,7 @@
 import { formatCitation, lc } from '#shared/compliance/citations';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
-import { vietnamDate } from '#shared/lifecycle/dates';
+import { formatIsoDate, vietnamDate } from '#shared/lifecycle/dates';
 import type { BargainingMinutes } from '#shared/negotiation/minutes';
 import type { Proposal } from '#shared/negotiation/model';
 import { fill, type Bilingual } from '#shared/export/officialFrame';
@@ -28,6 +28,13 @@ const texts = {
   participants: { vi: 'Thành phần tham dự', en: 'Participants' },
   agreed: { vi: 'Các nội dung đã thống nhất', en: 'Points agreed' },
   disputed: { vi: 'Các nội dung còn ý kiến khác nhau', en: 'Points on which the parties still differ' },
+  notAgreed: { vi: 'Các nội dung chưa đạt được thỏa thuận, để ngoài thỏa ước', en: 'Points not agreed, left out of the agreement' },
+  notAgreedGround: {
+    vi: 'Tổ chức đại diện người lao động để các điều sau ra ngoài thỏa ước vì hai bên chưa đạt được thỏa thuận; các bên chỉ ký kết những nội dung đã thống nhất, nội dung chưa thống nhất có thể được giải quyết theo thủ tục giải quyết tranh chấp lao động ({{citation}}).',
+    en: 'The workers’ representative organisation left the following articles out of the agreement because the parties did not agree on them; the parties sign only what they agreed, and the rest may go to labour dispute resolution ({{citation}}).',
+  },
+  leftOutBy: { vi: 'Người ghi nhận, ngày', en: 'Recorded by, on' },
+  leftOutReason: { vi: 'Lý do', en: 'Reason' },
   accepted: { vi: 'Các đề xuất được chấp nhận trong phiên', en: 'Proposals accepted during the session' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
   article: { vi: 'Điều', en: 'Article' },
@@ -39,6 +46,10 @@ const texts = {
   acceptedBy: { vi: 'Người chấp nhận', en: 'Accepted by' },
   rationale: { vi: '{{kind}}. Lý do: {{rationale}}', en: '{{kind}}. Rationale: {{rationale}}' },
   openCount: { vi: 'Số điều chưa được thương lượng: {{count}}.', en: 'Articles not yet negotiated: {{count}}.' },
+  override: {
+    vi: 'Tổ chức đại diện người lao động đưa dự thảo ra lấy ý kiến người lao động khi còn điều chưa thống nhất — {{articles}} — với lý do: {{reason}} (người ghi nhận: {{name}}).',
+    en: 'The workers’ representative organisation put the draft to the workers’ vote with articles not agreed — {{articles}} — for this reason: {{reason}} (recorded by {{name}}).',
+  },
   publication: {
     vi: 'Biên bản có chữ ký của đại diện các bên thương lượng và của người ghi biên bản; tổ chức đại diện người lao động tại cơ sở công bố biên bản đến toàn thể người lao động ({{citation}}).',
     en: 'The minutes are signed by the representatives of the bargaining parties and by the minute-taker; the workers’ representative organisation publishes them to all workers ({{citation}}).',
@@ -100,6 +111,29 @@ export function buildMinutesDocument({ minutes, kind, parties, language }: Minut
           ),
         ],
       },
+      // Art. 71: only when the union left articles out of the agreement.
+      ...(minutes.notAgreed.length === 0
+        ? []
+        : [
+            {
+              title: say(texts.notAgreed),
+              blocks: [
+                bodyParagraph(say(texts.notAgreedGround, { citation: formatCitation(lc(71), language) })),
+                numberedTable(
+                  language,
+                  [say(texts.article), say(texts.employerPosition), say(texts.workerPosition), say(texts.leftOutBy), say(texts.leftOutReason)],
+                  minutes.notAgreed.map((article) => [
+                    articleName(article, language),
+                    article.positions.employer ?? say(texts.noPosition),
+                    article.positions.union ?? say(texts.noPosition),
+                    `${article.leftOutBy ?? reportTexts.none[language]}, ${formatIsoDate(article.leftOutOn)}`,
+                    article.reason ?? reportTexts.none[language],
+                  ]),
+                  [6, 20, 20, 20, 16, 18],
+                ),
+              ],
+            },
+          ]),
       {
         title: say(texts.accepted),
         blocks: [
@@ -116,7 +150,16 @@ export function buildMinutesDocument({ minutes, kind, parties, language }: Minut
           ),
         ],
       },
-      { title: say(texts.conclusion), blocks: [bodyParagraph(say(texts.openCount, { count: String(minutes.openCount) })), bodyParagraph(say(texts.publication, { citation }))] },
+      {
+        title: say(texts.conclusion),
+        blocks: [
+          bodyParagraph(say(texts.openCount, { count: String(minutes.openCount) })),
+          ...(minutes.override
+            ? [bodyParagraph(say(texts.override, { articles: minutes.override.articles.map((article) => articleName(article, language)).join(', '), reason: minutes.override.reason, name: minutes.override.byName ?? reportTexts.none[language] }))]
+            : []),
+          bodyParagraph(say(texts.publication, { citation })),
+        ],
+      },
     ],
     signatures: [signatureOf(texts.employerSigns, parties.employerRepresentative, language), signatureOf(texts.workerSigns, parties.unionRepresentative, language), signatureOf(texts.minuteTaker, null, language)],
   });

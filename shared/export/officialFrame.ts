@@ -17,6 +17,9 @@ export function frameText(text: Bilingual, languages: FrameLanguages): FrameText
   return languages.secondary ? { text: text[languages.primary], translation: text[languages.secondary] } : { text: text[languages.primary] };
 }
 
+/** A blank to fill in by hand on paper, as official forms leave one (a place, a fact not recorded yet). */
+export const blankToFill = '…………';
+
 export const nationalTitle: Bilingual = { vi: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', en: 'SOCIALIST REPUBLIC OF VIETNAM' };
 
 export const motto: Bilingual = { vi: 'Độc lập - Tự do - Hạnh phúc', en: 'Independence - Freedom - Happiness' };
@@ -100,7 +103,7 @@ export function formatOfficialDate(value: string | null, language: Language): st
 
 /** "TP. Hồ Chí Minh, ngày 05 tháng 01 năm 2027" (the place as the document gives it). */
 export function formatPlaceAndDate(place: string | null, date: string | null, language: Language): string {
-  const where = place === null || place.trim() === '' ? '…………' : place.trim();
+  const where = place === null || place.trim() === '' ? blankToFill : place.trim();
   return `${where}, ${formatOfficialDate(date, language)}`;
 }
 

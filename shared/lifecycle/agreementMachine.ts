@@ -7,18 +7,22 @@
  *                   └────────────┴─────────────────────────────────┘
  *
  * in_force, expiring and expired follow from the dates (timeStates.ts). Who may take each step is
- * in permissions.ts; this file checks the state and the facts.
+ * in permissions.ts; this file checks the state and the facts. The draft goes to the vote once the
+ * negotiation allows it (voteReadiness.ts), and is signed once both sides have signed it.
  */
 import { lc } from '#shared/compliance/citations';
 import type { IsoDate } from '#shared/calendar/isoDate';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Bilingual } from '#shared/templates/schema';
-import { termLastDay } from '#shared/lifecycle/dates';
-import type { LifecycleStep } from '#shared/lifecycle/model';
+import { formatIsoDate, termLastDay } from '#shared/lifecycle/dates';
+import type { LifecycleStep, Signature } from '#shared/lifecycle/model';
+import type { LifecycleActor } from '#shared/lifecycle/permissions';
 import { currentVote, type LifecycleRecord } from '#shared/lifecycle/record';
 import { allowed, dateBefore, firstRefusal, futureDate, refusal, type StepDecision, type StepEnvironment } from '#shared/lifecycle/refusals';
-import { stateNames } from '#shared/lifecycle/stateNames';
+import { bargainingSideNames, stateNames } from '#shared/lifecycle/stateNames';
 import { countVote, voteCitation, voteInputProblem } from '#shared/lifecycle/vote';
+import { articleList, notAgreedRecord, voteReadiness } from '#shared/lifecycle/voteReadiness';
+import type { BargainingSide } from '#shared/negotiation/model';
 
 const label = {
   request: { vi: 'Ngày nhận được yêu cầu thương lượng', en: 'The date the bargaining request was received' },
@@ -43,31 +47,137 @@ function inState(state: LifecycleState, expected: readonly LifecycleState[], wha
   });
 }
 
-function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'sign' }>, env: StepEnvironment): StepDecision {
+/** Who takes a step: their side (or the host) and their name, for the record. */
+export interface StepTaker {
+  actor: LifecycleActor;
+  name: string | null;
+}
+
+/** The side whose signature a step records: one's own, or the one the host names (Art. 76(4)). */
+function signingSide(step: Extract<LifecycleStep, { type: 'sign' }>, actor: LifecycleActor): BargainingSide | StepDecision {
+  if (actor.kind === 'host') {
+    return step.side ?? refusal('invalid_input', lc(76, 4), { vi: 'Ghi rõ chữ ký của bên nào: người quản trị ghi nhận chữ ký thay cho một bên đã ký', en: 'Say whose signature it is: the host records a signature on behalf of the side that signed' });
+  }
+  const own = actor.side === 'employer' || actor.side === 'union' ? actor.side : null;
+  if (own === null || (step.side !== undefined && step.side !== own)) {
+    return refusal('forbidden', lc(76, 4), { vi: 'Mỗi bên tự ghi nhận chữ ký của đại diện bên mình', en: "Each side records its own representative's signature" });
+  }
+  return own;
+}
+
+/**
+ * One side's signature (Art. 76(4): the agreement is signed by the legal representatives of the
+ * bargaining parties). The agreement is signed once both have signed, on the same terms and on
+ * the text the workers voted on; until then it awaits the other side's signature, and nothing that
+ * needs a signed agreement (sending it, its effect) follows.
+ */
+function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'sign' }>, env: StepEnvironment, by: StepTaker): StepDecision {
   const wrongState = inState(state, ['employee_vote'], { vi: 'Thỏa ước được ký', en: 'An agreement is signed' }, lc(76, 1));
   if (wrongState) return wrongState;
+  const side = signingSide(step, by.actor);
+  if (typeof side !== 'string') return side;
   const vote = currentVote(record.current);
   if (!vote) return refusal('conflict', voteCitation(record.kind), { vi: 'Chưa ghi nhận kết quả lấy ý kiến người lao động về dự thảo: chỉ được ký khi đủ tỷ lệ tán thành', en: 'No vote on the draft has been recorded: the agreement may be signed only after the required majority approves it' });
   if (!vote.passed) return refusal('conflict', voteCitation(record.kind), { vi: 'Kết quả lấy ý kiến không đạt trên 50%: không được ký', en: 'The vote did not reach more than 50%: the agreement may not be signed' });
+  const { signatures } = record.current;
+  const already = signatures[side];
+  if (already) {
+    return refusal('conflict', lc(76, 4), {
+      vi: `Chữ ký của ${bargainingSideNames[side].vi} đã được ghi nhận (${already.representative.name}, ngày ${formatIsoDate(already.signedOn)})`,
+      en: `The signature of ${bargainingSideNames[side].en} is already recorded (${already.representative.name}, on ${formatIsoDate(already.signedOn)})`,
+    });
+  }
+  // The workers approved one text; both signatures are on that text and no other (S4 keeps it frozen).
+  const voted = record.current.putToVote?.votedText;
+  if (voted && env.textHash() !== voted.contentHash) {
+    return refusal('conflict', lc(76, 1), {
+      vi: 'Nội dung văn bản khác với dự thảo đã đưa ra lấy ý kiến người lao động: không được ký; đưa dự thảo trở lại thương lượng và lấy ý kiến lại',
+      en: 'The text differs from the draft put to the workers’ vote: it may not be signed; take the draft back to the table and put it to the vote again',
+    });
+  }
   const dated = firstRefusal(futureDate(step.signedOn, label.signed, env.today), dateBefore(step.signedOn, label.signed, vote.votedOn, { vi: 'ngày lấy ý kiến', en: 'the vote' }, lc(76, 1)));
   if (dated) return dated;
-  const termMonths = step.termMonths ?? (env.textTermYears === undefined ? undefined : Math.round(env.textTermYears * 12));
+  const other = signatures[side === 'employer' ? 'union' : 'employer'];
+  // The terms are those of the first signature; the second signs the same agreement.
+  if (other && ((step.effectiveOn !== undefined && step.effectiveOn !== other.effectiveOn) || (step.termMonths !== undefined && step.termMonths !== other.termMonths))) {
+    const effective = other.effectiveOn ? formatIsoDate(other.effectiveOn) : null;
+    return refusal('conflict', lc(78, 1), {
+      vi: `Chữ ký của ${bargainingSideNames[other.side].vi} ghi ${effective ? `hiệu lực từ ${effective} và ` : ''}thời hạn ${other.termMonths} tháng: hai bên ký cùng một thỏa ước; nếu các điều kiện khác nhau, đưa dự thảo trở lại thương lượng`,
+      en: `The signature of ${bargainingSideNames[other.side].en} gives ${effective ? `an effective date of ${effective} and ` : ''}a term of ${other.termMonths} months: both sides sign the same agreement; if the terms differ, take the draft back to the table`,
+    });
+  }
+  const termMonths = step.termMonths ?? other?.termMonths ?? (env.textTermYears === undefined ? undefined : Math.round(env.textTermYears * 12));
   if (termMonths === undefined) return refusal('invalid_input', lc(78, 3), { vi: 'Ghi thời hạn của thỏa ước (từ 01 năm đến 03 năm)', en: 'Record the term of the agreement (1 to 3 years)' });
   if (termMonths < termMonthsRange.min || termMonths > termMonthsRange.max) {
     return refusal('invalid_input', lc(78, 3), { vi: `Thời hạn ${termMonths} tháng: thỏa ước có thời hạn từ 01 năm đến 03 năm`, en: `A term of ${termMonths} months: an agreement runs for 1 to 3 years` });
   }
+  const agreedEffectiveOn = step.effectiveOn ?? other?.effectiveOn;
+  const signature: Signature = { side, representative: step.representative, signedOn: step.signedOn, place: step.place, ...(agreedEffectiveOn ? { effectiveOn: agreedEffectiveOn } : {}), termMonths, recordedBy: by.name };
+  if (!other) return allowed('employee_vote', { type: 'sign', signature });
+  // Both have signed: the agreement is signed on the later of the two dates.
+  const signedOn = other.signedOn > step.signedOn ? other.signedOn : step.signedOn;
   // Art. 78(1): the date agreed and written in the agreement; without one, the signing date.
   const [effectiveOn, effectiveSource]: [IsoDate, 'agreed' | 'text' | 'signing_date'] =
-    step.effectiveOn ? [step.effectiveOn, 'agreed'] : env.textEffectiveDate ? [env.textEffectiveDate, 'text'] : [step.signedOn, 'signing_date'];
+    agreedEffectiveOn ? [agreedEffectiveOn, 'agreed'] : env.textEffectiveDate ? [env.textEffectiveDate, 'text'] : [signedOn, 'signing_date'];
   const signatories = record.kind === 'multi_enterprise_agreement' ? vote.groups.filter((group) => group.passed).map((group) => group.name) : [];
+  const both = side === 'employer' ? { employer: signature, union: other } : { employer: other, union: signature };
+  const notAgreed = record.current.putToVote?.notAgreed.filter((article) => article.leftOut) ?? [];
   return allowed('signed', {
     type: 'sign',
-    signing: { signedOn: step.signedOn, effectiveOn, effectiveSource, termMonths, expiresOn: termLastDay(effectiveOn, termMonths), signatories, signedVersionId: null },
+    signature,
+    signing: { signedOn, effectiveOn, effectiveSource, termMonths, expiresOn: termLastDay(effectiveOn, termMonths), signatories, signedVersionId: null, signatures: both, notAgreed },
+  });
+}
+
+/** Art. 71: the union leaves an article not agreed out of the agreement; it stays in the text, recorded as not agreed. */
+function leaveOut(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'leave_out_article' }>, env: StepEnvironment, by: StepTaker): StepDecision {
+  const wrongState = inState(state, ['bargaining'], { vi: 'Điều khoản được để ngoài thỏa ước', en: 'An article is left out of the agreement' }, lc(71));
+  if (wrongState) return wrongState;
+  const article = env.negotiation().articles.find((candidate) => candidate.clauseId === step.clauseId);
+  if (!article) return refusal('invalid_input', undefined, { vi: 'Văn bản không có điều khoản này', en: 'The document has no such article' });
+  const name = articleList([article]);
+  if (article.status === 'agreed') return refusal('conflict', lc(71), { vi: `${name.vi} đã được hai bên thống nhất: không có gì để ngoài thỏa ước`, en: `${name.en} is agreed by both sides: there is nothing to leave out` });
+  if (record.current.leftOut.some((candidate) => candidate.clauseId === step.clauseId)) return refusal('conflict', lc(71), { vi: `${name.vi} đã được để ngoài thỏa ước`, en: `${name.en} is already left out of the agreement` });
+  return allowed('bargaining', { type: 'leave_out_article', article: { clauseId: article.clauseId, number: article.number, title: article.title, ...(step.reason ? { reason: step.reason } : {}), on: env.today, byName: by.name } });
+}
+
+/** Art. 76(1), (3); Art. 71: the draft goes to the workers once every article is agreed or left out, or with the union's written reason. */
+function openVote(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'open_vote' }>, env: StepEnvironment, by: StepTaker): StepDecision {
+  const bargaining = record.current.bargaining;
+  const wrongState = inState(state, ['bargaining'], { vi: 'Dự thảo được đưa ra lấy ý kiến', en: 'The draft is put to the vote' }, lc(76, 1));
+  if (wrongState) return wrongState;
+  // Art. 70(1) counts the 90 days of bargaining from its start; the vote is on a negotiated draft.
+  if (!bargaining?.startedOn) return refusal('conflict', lc(70, 1), { vi: 'Ghi ngày bắt đầu thương lượng trước khi đưa dự thảo ra lấy ý kiến', en: 'Record when bargaining started before putting the draft to the vote' });
+  const concludedOn = step.concludedOn ?? env.today;
+  const dated = firstRefusal(futureDate(concludedOn, label.concluded, env.today), dateBefore(concludedOn, label.concluded, bargaining.startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1)));
+  if (dated) return dated;
+  const readiness = voteReadiness(env.negotiation(), record.current.leftOut);
+  if (readiness.blocking.length > 0 && step.override === undefined) {
+    const list = articleList(readiness.blocking);
+    return refusal('conflict', lc(71), {
+      vi: `Còn ${readiness.blocking.length}/${readiness.articleCount} điều chưa được hai bên thống nhất: ${list.vi}. Dự thảo chỉ được đưa ra lấy ý kiến khi mọi điều đã thống nhất, khi tổ chức đại diện người lao động để từng điều chưa thống nhất ra ngoài thỏa ước (biên bản ghi là nội dung chưa đạt được thỏa thuận), hoặc khi ghi rõ lý do đưa ra lấy ý kiến dù chưa thống nhất`,
+      en: `${readiness.blocking.length} of ${readiness.articleCount} articles are not agreed by both sides: ${list.en}. The draft goes to the vote only when every article is agreed, when the worker representative organisation leaves each one not agreed out of the agreement (the minutes record it as not agreed), or with a written reason for putting it to the vote regardless`,
+    });
+  }
+  if (readiness.blocking.length === 0 && step.override !== undefined) {
+    return refusal('invalid_input', lc(71), { vi: 'Mọi điều đã được thống nhất hoặc để ngoài thỏa ước: không cần lý do, đưa dự thảo ra lấy ý kiến mà không ghi lý do', en: 'Every article is agreed or left out: no reason is needed; put the draft to the vote without one' });
+  }
+  return allowed('employee_vote', {
+    type: 'open_vote',
+    concludedOn,
+    draft: {
+      articleCount: readiness.articleCount,
+      agreedCount: readiness.agreedCount,
+      notAgreed: notAgreedRecord(readiness),
+      override: step.override === undefined ? null : { reason: step.override, byName: by.name },
+      violations: [...readiness.violations],
+      votedText: null,
+    },
   });
 }
 
 /** Whether a step may be taken on a collective agreement, and what it records. */
-export function decideAgreementStep(record: LifecycleRecord, state: LifecycleState, step: LifecycleStep, env: StepEnvironment): StepDecision {
+export function decideAgreementStep(record: LifecycleRecord, state: LifecycleState, step: LifecycleStep, env: StepEnvironment, by: StepTaker): StepDecision {
   const { today } = env;
   const bargaining = record.current.bargaining;
   switch (step.type) {
@@ -90,14 +200,16 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
       );
       return problem ?? allowed('bargaining', { type: 'record_bargaining_dates', ...(step.logisticsAgreedOn ? { logisticsAgreedOn: step.logisticsAgreedOn } : {}), ...(step.startedOn ? { startedOn: step.startedOn } : {}), ...(step.conclusionAgreedBy ? { conclusionAgreedBy: step.conclusionAgreedBy } : {}) });
     }
-    case 'open_vote': {
-      const wrongState = inState(state, ['bargaining'], { vi: 'Dự thảo được đưa ra lấy ý kiến', en: 'The draft is put to the vote' }, lc(76, 1));
+    case 'leave_out_article':
+      return leaveOut(record, state, step, env, by);
+    case 'withdraw_leave_out': {
+      const wrongState = inState(state, ['bargaining'], { vi: 'Điều khoản được đưa trở lại thương lượng', en: 'A left-out article is taken back' }, lc(71));
       if (wrongState) return wrongState;
-      // Art. 70(1) counts the 90 days of bargaining from its start; the vote is on a negotiated draft.
-      if (!bargaining?.startedOn) return refusal('conflict', lc(70, 1), { vi: 'Ghi ngày bắt đầu thương lượng trước khi đưa dự thảo ra lấy ý kiến', en: 'Record when bargaining started before putting the draft to the vote' });
-      const concludedOn = step.concludedOn ?? today;
-      return firstRefusal(futureDate(concludedOn, label.concluded, today), dateBefore(concludedOn, label.concluded, bargaining.startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1))) ?? allowed('employee_vote', { type: 'open_vote', concludedOn });
+      if (!record.current.leftOut.some((article) => article.clauseId === step.clauseId)) return refusal('conflict', lc(71), { vi: 'Điều khoản này không được để ngoài thỏa ước', en: 'This article is not left out of the agreement' });
+      return allowed('bargaining', { type: 'withdraw_leave_out', clauseId: step.clauseId });
     }
+    case 'open_vote':
+      return openVote(record, state, step, env, by);
     case 'return_to_bargaining':
       return inState(state, ['employee_vote'], { vi: 'Dự thảo được đưa trở lại bàn thương lượng', en: 'The draft goes back to the table' }, lc(70, 1)) ?? allowed('bargaining', { type: 'return_to_bargaining', ...(step.reason ? { reason: step.reason } : {}) });
     case 'record_vote': {
@@ -114,7 +226,7 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
       return allowed(vote.passed ? 'employee_vote' : 'bargaining', { type: 'record_vote', vote });
     }
     case 'sign':
-      return sign(record, state, step, env);
+      return sign(record, state, step, env, by);
     case 'send_to_authority': {
       // Art. 77: within 10 days of signing; a late sending is still a sending (and shown as late).
       const wrongState = inState(state, ['signed', 'in_force', 'expiring'], { vi: 'Thỏa ước được gửi cơ quan quản lý', en: 'The agreement is sent to the authority' }, lc(77));

@@ -9,10 +9,12 @@ import { isCollectiveAgreement } from '#shared/documents/kinds';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import { deadlinesOf, type Deadline, type DeadlineId } from '#shared/lifecycle/deadlines';
-import type { RoundFacts } from '#shared/lifecycle/model';
+import type { RoundFacts, Signature } from '#shared/lifecycle/model';
 import { decidingVote, type LifecycleRecord } from '#shared/lifecycle/record';
 import { missingDossierItems } from '#shared/lifecycle/regulationsMachine';
+import { bargainingSideNames } from '#shared/lifecycle/stateNames';
 import { describeVote, voteCitation } from '#shared/lifecycle/vote';
+import { articleList } from '#shared/lifecycle/voteReadiness';
 
 /** ok: in order; problem: the law was not followed; pending: not yet due or not yet done; info: for the record. */
 export type ChecklistStatus = 'ok' | 'problem' | 'pending' | 'info';
@@ -95,13 +97,67 @@ function voteItems(record: LifecycleRecord, round: RoundFacts, text: TextFacts):
   return items;
 }
 
+/** What the draft held when it went to the vote: every article agreed, some left out (Art. 71), or the union's reason; the violations open then. */
+function draftItems(round: RoundFacts): ChecklistItem[] {
+  const draft = round.putToVote;
+  if (!draft) return [];
+  const leftOut = draft.notAgreed.filter((article) => article.leftOut);
+  const overridden = draft.notAgreed.filter((article) => !article.leftOut);
+  const counted = { vi: `${draft.agreedCount}/${draft.articleCount} điều được hai bên thống nhất`, en: `${draft.agreedCount} of ${draft.articleCount} articles agreed by both sides` };
+  const items: ChecklistItem[] = [];
+  if (draft.notAgreed.length === 0) {
+    items.push({ id: 'vote_draft', status: 'ok', citation: lc(76, 1), message: { vi: `Dự thảo đưa ra lấy ý kiến: ${counted.vi}`, en: `Draft put to the vote: ${counted.en}` } });
+  }
+  if (leftOut.length > 0) {
+    const list = articleList(leftOut);
+    items.push({ id: 'vote_left_out', status: 'info', citation: lc(71), message: { vi: `Dự thảo đưa ra lấy ý kiến: ${counted.vi}; để ngoài thỏa ước, chưa đạt được thỏa thuận: ${list.vi}`, en: `Draft put to the vote: ${counted.en}; left out of the agreement as not agreed: ${list.en}` } });
+  }
+  if (draft.override && overridden.length > 0) {
+    const list = articleList(overridden);
+    const by = draft.override.byName ?? '—';
+    items.push({
+      id: 'vote_override',
+      status: 'info',
+      citation: lc(71),
+      message: { vi: `Dự thảo được đưa ra lấy ý kiến khi còn điều chưa thống nhất: ${list.vi}; lý do của tổ chức đại diện người lao động (${by}): ${draft.override.reason}`, en: `The draft was put to the vote with articles not agreed: ${list.en}; the worker representative organisation's reason (${by}): ${draft.override.reason}` },
+    });
+  }
+  draft.violations.forEach((violation, index) => {
+    const where = violation.articles.length > 0 ? articleList(violation.articles) : { vi: 'toàn văn bản', en: 'the whole document' };
+    items.push({ id: `vote_violation_${index + 1}`, status: 'info', citation: violation.citation, message: { vi: `Vi phạm còn tồn tại khi đưa dự thảo ra lấy ý kiến: ${violation.rule.vi} — ${where.vi}`, en: `Violation open when the draft was put to the vote: ${violation.rule.en} — ${where.en}` } });
+  });
+  return items;
+}
+
+function signatureText(signature: Signature): Bilingual {
+  const who = `${signature.representative.name} (${signature.representative.title})`;
+  return { vi: `${who} ký cho ${bargainingSideNames[signature.side].vi} tại ${signature.place} ngày ${d(signature.signedOn)}`, en: `${who} signed for ${bargainingSideNames[signature.side].en} at ${signature.place} on ${d(signature.signedOn)}` };
+}
+
+/** Art. 76(4): the legal representatives of both parties sign; one signature alone does not make the agreement signed. */
+function signatureItem(round: RoundFacts): ChecklistItem | null {
+  const recorded = round.signing ? round.signing.signatures : round.signatures;
+  if (round.signing && !recorded) {
+    return { id: 'signatures', status: 'info', citation: lc(76, 4), message: { vi: 'Việc ký kết được ghi nhận trong một bước, không ghi chữ ký của từng bên', en: "The signing was recorded in one step, without each side's signature" } };
+  }
+  const signatures = [recorded?.employer, recorded?.union].filter((signature): signature is Signature => signature !== undefined);
+  if (signatures.length === 0) return null;
+  const texts = signatures.map(signatureText);
+  const joined = { vi: texts.map((text) => text.vi).join('; '), en: texts.map((text) => text.en).join('; ') };
+  if (signatures.length === 2) return { id: 'signatures', status: 'ok', citation: lc(76, 4), message: joined };
+  const missing = bargainingSideNames[signatures[0]?.side === 'employer' ? 'union' : 'employer'];
+  return { id: 'signatures', status: 'pending', citation: lc(76, 4), message: { vi: `${joined.vi}; còn chờ chữ ký của ${missing.vi}`, en: `${joined.en}; awaiting the signature of ${missing.en}` } };
+}
+
 function agreementChecklist(record: LifecycleRecord, today: IsoDate, text: TextFacts): ChecklistItem[] {
   const round = record.current;
   const deadlines = deadlinesOf(record, today);
   const items: (ChecklistItem | null)[] = [
     deadlineItem(deadlines, 'bargaining_start', { vi: 'Bắt đầu thương lượng trong 30 ngày kể từ khi nhận yêu cầu', en: 'Bargaining started within 30 days of the request' }),
     deadlineItem(deadlines, 'bargaining_conclusion', { vi: 'Kết thúc thương lượng trong 90 ngày kể từ ngày bắt đầu (trừ khi hai bên thỏa thuận khác)', en: 'Bargaining concluded within 90 days of its start (unless agreed otherwise)' }),
+    ...draftItems(round),
     ...voteItems(record, round, text),
+    signatureItem(round),
   ];
   const { signing } = round;
   if (!signing) return [...items.filter((item): item is ChecklistItem => item !== null), { id: 'signing', status: 'pending', citation: lc(76, 4), message: { vi: 'Thỏa ước chưa được ký', en: 'The agreement has not been signed' } }];

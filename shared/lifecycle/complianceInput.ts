@@ -12,6 +12,7 @@ import type { VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { TextFacts } from '#shared/lifecycle/checklist';
 import type { RoundFacts } from '#shared/lifecycle/model';
+import { withoutFacts } from '#shared/lifecycle/proceduralFacts';
 import { decidingVote } from '#shared/lifecycle/record';
 
 export interface CheckedDocument {
@@ -26,23 +27,23 @@ type Round = Pick<RoundFacts, 'signing' | 'votes'>;
 
 /**
  * The vote and term recorded by the lifecycle, as the values the rules read (`vote_total_workers`,
- * `vote_in_favour`, `sector_vote_*`, `term_years`), where the text does not state them itself.
+ * `vote_in_favour`, `sector_vote_*`, `term_years`). The vote counts are procedural facts: only the
+ * record gives them (a failed vote included, which the rule reports), whatever values the document
+ * holds (documents made before decision 0013 hold invented ones). The term, where the text does not
+ * state it.
  */
 function recordedFacts(kind: DocumentKind, round: Round | undefined, variables: Readonly<Record<string, VariableValue>>): Record<string, VariableValue> {
   const facts: Record<string, VariableValue> = {};
-  const fill = (id: string, value: VariableValue) => {
-    if (variables[id] === undefined) facts[id] = value;
-  };
   const vote = round ? (decidingVote(round) ?? round.votes.at(-1)) : undefined;
   const group = vote?.groups.length === 1 ? vote.groups[0] : undefined;
   if (group && kind === 'enterprise_agreement') {
-    fill('vote_total_workers', group.eligible);
-    fill('vote_in_favour', group.inFavour);
+    facts.vote_total_workers = group.eligible;
+    facts.vote_in_favour = group.inFavour;
   } else if (group && kind === 'sector_agreement') {
-    fill('sector_vote_consulted', group.eligible);
-    fill('sector_vote_in_favour', group.inFavour);
+    facts.sector_vote_consulted = group.eligible;
+    facts.sector_vote_in_favour = group.inFavour;
   }
-  if (round?.signing) fill('term_years', String(round.signing.termMonths / 12));
+  if (round?.signing && variables.term_years === undefined) facts.term_years = String(round.signing.termMonths / 12);
   return facts;
 }
 
@@ -52,8 +53,10 @@ export function complianceInputFor(document: CheckedDocument, round: Round | und
   return {
     kind: document.kind,
     blocks: document.blocks,
-    variables: { ...document.variables, ...recordedFacts(document.kind, round, document.variables) },
+    variables: { ...withoutFacts(document.variables), ...recordedFacts(document.kind, round, document.variables) },
     language: document.language,
+    // The vote is due once the agreement is signed; a draft is not checked for it.
+    signed: signing !== undefined,
     // The law of the effective date (the `effective_date` value wins, as in every check), else of
     // the signing date, else of today.
     dates: { reference: signing?.signedOn ?? today, ...(signing ? { effective: signing.effectiveOn } : {}) },

@@ -19,7 +19,7 @@ import { stateNames } from '#shared/lifecycle/stateNames';
 import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
 
 /** The steps of each kind of document, in the order the procedure takes them. */
-export const agreementSteps = ['request_bargaining', 'record_bargaining_dates', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment'] as const satisfies readonly LifecycleActionType[];
+export const agreementSteps = ['request_bargaining', 'record_bargaining_dates', 'leave_out_article', 'withdraw_leave_out', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment'] as const satisfies readonly LifecycleActionType[];
 export const regulationsSteps = ['start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'open_amendment'] as const satisfies readonly LifecycleActionType[];
 
 /** The states of each kind of document, in order (the state list holds both). */
@@ -81,13 +81,15 @@ export function decideStep(record: LifecycleRecord, state: LifecycleState, actio
   const forbidden = permissionRefusal(record, action.type, actor);
   if (forbidden) return { ok: false, refusal: forbidden };
   if (action.type === 'record_authority_answer') return decideAuthorityAnswer(record, state, action, env, actorName);
-  return isCollectiveAgreement(record.kind) ? decideAgreementStep(record, state, action, env) : decideRegulationsStep(record, state, action, env);
+  return isCollectiveAgreement(record.kind) ? decideAgreementStep(record, state, action, env, { actor, name: actorName }) : decideRegulationsStep(record, state, action, env);
 }
 
 /** The states from which each step can be taken (by its side), to offer only what is open now. */
 const openFrom: Readonly<Record<LifecycleActionType, readonly LifecycleState[]>> = {
   request_bargaining: ['drafting'],
   record_bargaining_dates: ['bargaining'],
+  leave_out_article: ['bargaining'],
+  withdraw_leave_out: ['bargaining'],
   open_vote: ['bargaining'],
   return_to_bargaining: ['employee_vote'],
   record_vote: ['employee_vote'],
@@ -108,6 +110,10 @@ export function openSteps(record: LifecycleRecord, state: LifecycleState, actor:
     if (permissionRefusal(record, type, actor)) return false;
     if (type === 'open_amendment' && !isCollectiveAgreement(record.kind) && state === 'in_force') return true;
     if (type === 'send_to_authority' && record.current.sentToAuthority) return false;
+    if (type === 'withdraw_leave_out' && record.current.leftOut.length === 0) return false;
+    // A side signs once; the host may record the signature of a side that has not signed yet.
+    const { signatures } = record.current;
+    if (type === 'sign' && (actor.kind === 'host' ? signatures.employer && signatures.union : actor.side !== 'reviewer' && signatures[actor.side])) return false;
     return openFrom[type].includes(state);
   });
 }

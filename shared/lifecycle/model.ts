@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { isIsoDate } from '#shared/calendar/isoDate';
 import type { lifecycleStates } from '#shared/documents/lifecycleStates';
 import { sides } from '#shared/sides';
+import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { freeTextSchema, singleLineNameSchema } from '#shared/text/textSchemas';
 
 /** A calendar date written YYYY-MM-DD. */
@@ -47,15 +48,39 @@ export const dossierSchema = z.object({
 
 export type Dossier = z.infer<typeof dossierSchema>;
 
+const clauseIdSchema = z.string().min(1).max(64);
+
+/** Who signs for a bargaining side (Art. 76(4): its legal representative), in their own words. */
+export const representativeSchema = z.object({
+  name: singleLineNameSchema({ max: 200, empty: 'the name of the representative who signs' }),
+  /** Their title or office (Giám đốc, Chủ tịch Công đoàn cơ sở...). */
+  title: singleLineNameSchema({ max: 200, empty: 'the title of the representative who signs' }),
+});
+
+export type Representative = z.infer<typeof representativeSchema>;
+
 /** The steps people take through `lifecycle/step`. */
 export const lifecycleStepSchema = z.discriminatedUnion('type', [
   // Collective agreements.
   z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
   z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
-  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema.optional() }),
+  // Art. 71: an article the parties did not agree stays outside the agreement, as the union states it.
+  z.object({ type: z.literal('leave_out_article'), clauseId: clauseIdSchema, reason: freeTextSchema({ max: 5000 }).optional() }),
+  z.object({ type: z.literal('withdraw_leave_out'), clauseId: clauseIdSchema }),
+  /** `override`: the union's written reason to put the draft to the vote with articles neither agreed nor left out. */
+  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema.optional(), override: freeTextSchema({ max: 5000, empty: 'write the reason for putting the draft to the vote with articles not agreed' }).optional() }),
   z.object({ type: z.literal('return_to_bargaining'), reason: freeTextSchema({ max: 2000 }).optional() }),
   z.object({ type: z.literal('record_vote'), votedOn: isoDateSchema, groups: z.array(voteGroupSchema).min(1).max(500) }),
-  z.object({ type: z.literal('sign'), signedOn: isoDateSchema, effectiveOn: isoDateSchema.optional(), termMonths: z.number().int().optional() }),
+  /** One side's signature (Art. 76(4)); `side` names it when the host records it, and must be one's own otherwise. */
+  z.object({
+    type: z.literal('sign'),
+    side: bargainingSideSchema.optional(),
+    signedOn: isoDateSchema,
+    representative: representativeSchema,
+    place: singleLineNameSchema({ max: 200, empty: 'the place of signing' }),
+    effectiveOn: isoDateSchema.optional(),
+    termMonths: z.number().int().optional(),
+  }),
   z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional() }),
   // Both kinds: a new round from the signed or issued text.
   z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: freeTextSchema({ max: 2000 }).optional() }),
@@ -94,6 +119,69 @@ export const voteResultSchema = z.object({
 
 export type VoteResult = z.infer<typeof voteResultSchema>;
 
+/** An article not agreed when the draft went to the vote: its number and title then, and its status. */
+export const notAgreedArticleSchema = z.object({
+  clauseId: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  status: z.enum(['open', 'disputed']),
+  /** Whether the union had left it out of the agreement (Art. 71). */
+  leftOut: z.boolean(),
+});
+
+export type NotAgreedArticle = z.infer<typeof notAgreedArticleSchema>;
+
+/** An article the union left out of the agreement during bargaining (Art. 71), as recorded. */
+export const leftOutArticleSchema = z.object({
+  clauseId: z.string(),
+  /** Its number and title when it was left out (numbers follow the articles' places). */
+  number: z.number().int(),
+  title: z.string(),
+  reason: z.string().optional(),
+  on: isoDateSchema,
+  byName: z.string().nullable(),
+});
+
+export type LeftOutArticle = z.infer<typeof leftOutArticleSchema>;
+
+/** A rule of the compliance check the text broke when it went to the vote: its title, provision and articles (never its id). */
+export const openViolationSchema = z.object({
+  rule: bilingualSchema,
+  citation: legalCitationSchema,
+  articles: z.array(z.object({ number: z.number().int(), title: z.string() })),
+});
+
+export type OpenViolation = z.infer<typeof openViolationSchema>;
+
+/** What the draft held when the union put it to the vote (Art. 76(1), (3)). */
+export const voteDraftSchema = z.object({
+  articleCount: z.number().int(),
+  agreedCount: z.number().int(),
+  notAgreed: z.array(notAgreedArticleSchema),
+  /** The union's written reason for putting articles neither agreed nor left out to the vote. */
+  override: z.object({ reason: z.string(), byName: z.string().nullable() }).nullable(),
+  violations: z.array(openViolationSchema),
+  /** The version made of the text put to the vote and its content hash: the signed text must be this one. */
+  votedText: z.object({ versionId: z.string(), contentHash: z.string() }).nullable(),
+});
+
+export type VoteDraft = z.infer<typeof voteDraftSchema>;
+
+/** One side's signature of the agreement (Art. 76(4)). */
+export const signatureSchema = z.object({
+  side: bargainingSideSchema,
+  representative: representativeSchema,
+  signedOn: isoDateSchema,
+  place: z.string(),
+  /** The terms signed: an effective date stated at signing (else the text's, else the signing date) and the term. */
+  effectiveOn: isoDateSchema.optional(),
+  termMonths: z.number().int(),
+  /** Who recorded it: a participant's name, or null for the host. */
+  recordedBy: z.string().nullable(),
+});
+
+export type Signature = z.infer<typeof signatureSchema>;
+
 export const signingSchema = z.object({
   signedOn: isoDateSchema,
   effectiveOn: isoDateSchema,
@@ -106,6 +194,10 @@ export const signingSchema = z.object({
   signatories: z.array(z.string()),
   /** The signed version (content hash chain) made when the signing was recorded. */
   signedVersionId: z.string().nullable(),
+  /** Both sides' signatures; absent on a signing recorded in one step, before each side signed for itself. */
+  signatures: z.object({ employer: signatureSchema, union: signatureSchema }).optional(),
+  /** The articles left out as not agreed (Art. 71): outside what the signatures agree. */
+  notAgreed: z.array(notAgreedArticleSchema).optional(),
 });
 
 export type Signing = z.infer<typeof signingSchema>;
@@ -127,10 +219,14 @@ export type AuthorityAnswer = z.infer<typeof authorityAnswerSchema>;
 export const eventFactsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
   z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
-  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema }),
+  z.object({ type: z.literal('leave_out_article'), article: leftOutArticleSchema }),
+  z.object({ type: z.literal('withdraw_leave_out'), clauseId: z.string() }),
+  // `draft` is absent on votes opened before the draft's standing was recorded.
+  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema, draft: voteDraftSchema.optional() }),
   z.object({ type: z.literal('return_to_bargaining'), reason: z.string().optional() }),
   z.object({ type: z.literal('record_vote'), vote: voteResultSchema }),
-  z.object({ type: z.literal('sign'), signing: signingSchema }),
+  // One side's signature, and the signing once both have signed; a signing recorded in one step has no signature.
+  z.object({ type: z.literal('sign'), signature: signatureSchema.optional(), signing: signingSchema.optional() }),
   z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: z.string().optional() }),
   z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: z.string().optional(), basis: z.enum(['amendment', 'renewal']) }),
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
@@ -162,6 +258,12 @@ export const roundFactsSchema = z.object({
   votes: z.array(voteResultSchema),
   /** While the draft is put to the vote: where its vote starts in `votes` (earlier ones were on earlier drafts). */
   voteFrom: z.number().int().min(0).optional(),
+  /** Articles the union left out of the agreement as not agreed (Art. 71), until it takes one back. */
+  leftOut: z.array(leftOutArticleSchema),
+  /** While the draft is before the workers and after: what it held when put to the vote. */
+  putToVote: voteDraftSchema.optional(),
+  /** The signatures recorded so far (Art. 76(4)); the agreement is signed once both are. */
+  signatures: z.object({ employer: signatureSchema.optional(), union: signatureSchema.optional() }),
   signing: signingSchema.optional(),
   sentToAuthority: z.object({ sentOn: isoDateSchema, authority: z.string().optional() }).optional(),
   consultation: z.object({ sentOn: isoDateSchema, opinion: z.object({ receivedOn: isoDateSchema, opinion: z.string() }).optional() }).optional(),

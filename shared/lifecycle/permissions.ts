@@ -1,8 +1,9 @@
 /**
  * Who may take each step of the lifecycle, with the provision that gives them the role. The host
  * (the person running the server) takes part through a participant seat, except that the host may
- * record a signing: the signatures are the legal representatives' (Art. 76(4)), and whoever holds
- * the signed copy may record it.
+ * record a side's signature: the signatures are the legal representatives' (Art. 76(4)), and
+ * whoever holds the signed copy may record it, naming the side. A participant records only their
+ * own side's signature (agreementMachine.ts).
  */
 import { lc, d145 } from '#shared/compliance/citations';
 import type { Side } from '#shared/sides';
@@ -26,13 +27,16 @@ export const stepPermissions: Readonly<Record<LifecycleActionType, StepPermissio
   // Art. 70(1): each party has the right to request bargaining.
   request_bargaining: { sides: bothSides, host: false, citation: lc(70, 1), who: { vi: 'mỗi bên thương lượng đều có quyền yêu cầu thương lượng', en: 'either bargaining party may request bargaining' } },
   record_bargaining_dates: { sides: bothSides, host: false, citation: lc(70, 1), who: { vi: 'hai bên thương lượng', en: 'the two bargaining parties' } },
+  // Art. 71, 76(3): the worker representative organisation puts the draft to the vote, so it states which articles not agreed stay outside it.
+  leave_out_article: { sides: ['union'], host: false, citation: lc(76, 3), who: { vi: 'tổ chức đại diện người lao động, bên đưa dự thảo ra lấy ý kiến, quyết định để điều chưa thống nhất ra ngoài thỏa ước', en: 'the worker representative organisation, which puts the draft to the vote, leaves articles not agreed out of the agreement' } },
+  withdraw_leave_out: { sides: ['union'], host: false, citation: lc(76, 3), who: { vi: 'tổ chức đại diện người lao động, bên đã để điều khoản ra ngoài thỏa ước', en: 'the worker representative organisation, which left the article out' } },
   // Art. 76(3): the worker representative organisation decides the time, place and method of the vote.
   open_vote: { sides: ['union'], host: false, citation: lc(76, 3), who: { vi: 'tổ chức đại diện người lao động quyết định thời gian, địa điểm và cách thức lấy ý kiến', en: 'the worker representative organisation decides the time, place and method of the vote' } },
   return_to_bargaining: { sides: bothSides, host: false, citation: lc(70, 1), who: { vi: 'hai bên thương lượng', en: 'the two bargaining parties' } },
   // Art. 76(3); Decree 145 Art. 45(1)(d): the workers decide, through their representative organisation.
   record_vote: { sides: ['union'], host: false, citation: lc(76, 3), who: { vi: 'tổ chức đại diện người lao động tổ chức lấy ý kiến và ghi nhận kết quả', en: 'the worker representative organisation holds the vote and records its result' } },
-  // Art. 76(4): signed by the legal representatives of the parties; either side or the host records it.
-  sign: { sides: bothSides, host: true, citation: lc(76, 4), who: { vi: 'một trong hai bên hoặc người quản trị ghi nhận việc ký kết', en: 'either party or the host records the signing' } },
+  // Art. 76(4): signed by the legal representatives of the parties; each side records its own signature, or the host one side's.
+  sign: { sides: bothSides, host: true, citation: lc(76, 4), who: { vi: 'mỗi bên ghi nhận chữ ký của đại diện bên mình, hoặc người quản trị ghi nhận thay cho một bên', en: "each party records its own representative's signature, or the host records one on a party's behalf" } },
   // Art. 77: the employer party sends the agreement to the provincial labour authority.
   send_to_authority: { sides: ['employer'], host: false, citation: lc(77), who: { vi: 'người sử dụng lao động gửi thỏa ước đến cơ quan chuyên môn về lao động cấp tỉnh (Sở Nội vụ)', en: 'the employer sends the agreement to the provincial labour authority (Department of Home Affairs)' } },
   // Art. 82(1): amended only by voluntary agreement through bargaining, which either party may request.

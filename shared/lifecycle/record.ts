@@ -20,7 +20,7 @@ export interface LifecycleRecord {
 
 /** An empty round. */
 export function newRound(round: number, basis: RoundFacts['basis']): RoundFacts {
-  return { round, basis, votes: [], answers: [] };
+  return { round, basis, votes: [], leftOut: [], signatures: {}, answers: [] };
 }
 
 /** A document no step has been taken on. */
@@ -28,9 +28,11 @@ export function initialRecord(kind: DocumentKind): LifecycleRecord {
   return { kind, round: 1, proceduralState: initialLifecycleState, current: newRound(1, 'initial'), previous: [] };
 }
 
-/** Back to the table: the bargaining is no longer concluded and no draft is before the workers. */
+/** Back to the table: the bargaining is no longer concluded, no draft is before the workers, nobody's signature stands. */
 function reopenBargaining(round: RoundFacts): void {
   delete round.voteFrom;
+  delete round.putToVote;
+  round.signatures = {};
   if (!round.bargaining) return;
   const bargaining = { ...round.bargaining };
   delete bargaining.concludedOn;
@@ -57,9 +59,17 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
         };
       }
       break;
+    case 'leave_out_article':
+      round.leftOut = [...round.leftOut.filter((article) => article.clauseId !== facts.article.clauseId), facts.article];
+      break;
+    case 'withdraw_leave_out':
+      round.leftOut = round.leftOut.filter((article) => article.clauseId !== facts.clauseId);
+      break;
     case 'open_vote':
       if (round.bargaining) round.bargaining = { ...round.bargaining, concludedOn: facts.concludedOn };
       round.voteFrom = round.votes.length;
+      if (facts.draft) round.putToVote = facts.draft;
+      else delete round.putToVote;
       break;
     case 'return_to_bargaining':
       reopenBargaining(round);
@@ -70,7 +80,8 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
       if (!facts.vote.passed) reopenBargaining(round);
       break;
     case 'sign':
-      round.signing = facts.signing;
+      if (facts.signature) round.signatures = { ...round.signatures, [facts.signature.side]: facts.signature };
+      if (facts.signing) round.signing = facts.signing;
       break;
     case 'send_to_authority':
       round.sentToAuthority = { sentOn: facts.sentOn, ...(facts.authority ? { authority: facts.authority } : {}) };

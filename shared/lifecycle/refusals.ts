@@ -5,6 +5,7 @@ import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import type { EventFacts } from '#shared/lifecycle/model';
+import type { NegotiationStanding } from '#shared/lifecycle/voteReadiness';
 
 export interface StepRefusal {
   /** forbidden: not this person's step; conflict: not in this state; invalid_input: the facts given do not hold. */
@@ -26,6 +27,10 @@ export interface StepEnvironment {
   textTermYears?: number;
   /** Whether a worker representative (union) takes part in the document. */
   hasUnionParticipant: boolean;
+  /** The draft's articles in the negotiation and the violations of the law in it (read only by the steps that need them). */
+  negotiation: () => NegotiationStanding;
+  /** The content hash of the text as it stands (what a signed version made now would hold). */
+  textHash: () => string;
 }
 
 /** A refusal whose message ends with the provision it rests on. */

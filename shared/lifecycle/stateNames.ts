@@ -1,5 +1,6 @@
-/** The lifecycle states in words, for the rules' messages (the interface has its own labels in i18n). */
+/** The lifecycle states and the bargaining sides in words, for the rules' messages (the interface has its own labels in i18n). */
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
+import type { BargainingSide } from '#shared/negotiation/model';
 import type { Bilingual } from '#shared/templates/schema';
 
 export const stateNames: Readonly<Record<LifecycleState, Bilingual>> = {
@@ -14,4 +15,10 @@ export const stateNames: Readonly<Record<LifecycleState, Bilingual>> = {
   union_consultation: { vi: 'Tham khảo ý kiến công đoàn', en: 'union consultation' },
   issued: { vi: 'Đã ban hành', en: 'issued' },
   registration_sent: { vi: 'Đã nộp hồ sơ đăng ký', en: 'registration dossier sent' },
+};
+
+/** The two bargaining parties inside a sentence ("the signature of the employer side"). */
+export const bargainingSideNames: Readonly<Record<BargainingSide, Bilingual>> = {
+  employer: { vi: 'bên người sử dụng lao động', en: 'the employer side' },
+  union: { vi: 'bên người lao động', en: 'the worker side' },
 };

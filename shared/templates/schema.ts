@@ -21,7 +21,11 @@ export const variableDefinitionSchema = z
     label: bilingualSchema,
     /** Shown with the value where it helps ("per month", "of the hourly wage"...). */
     unit: bilingualSchema.optional(),
-    default: variableValueSchema,
+    /**
+     * The value a new document starts with. A procedural fact (the vote, the signing:
+     * shared/lifecycle/proceduralFacts.ts) has none: only the lifecycle record gives it a value.
+     */
+    default: variableValueSchema.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** For enum variables: the allowed values and how each reads. */

@@ -4,6 +4,7 @@
  * proposed values, bounded sizes, and plain texts (see textSafety.ts). Shared by template packs
  * (pack.ts) and by saving or editing one template.
  */
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { formatPath, type PackProblem } from '#shared/templates/packProblems';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
 import { unsafeTextProblem } from '#shared/templates/textSafety';
@@ -142,7 +143,8 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
     for (const [variableId, value] of Object.entries(alternative.values ?? {})) {
       const definition = context.lookupVariable(variableId);
       const valuePath = [...altPath, 'values', variableId];
-      if (!definition) problems.push(problem(valuePath, `proposes a value for "${variableId}", which is ${context.missingVariableHint}`));
+      if (isProceduralFact(variableId)) problems.push(problem(valuePath, `"${variableId}" is recorded by the document's lifecycle (the vote, the signing); a wording cannot propose a value for it`));
+      else if (!definition) problems.push(problem(valuePath, `proposes a value for "${variableId}", which is ${context.missingVariableHint}`));
       else {
         const invalid = validateVariableValue(definition, value);
         if (invalid) problems.push(problem(valuePath, `the proposed value is not valid. ${invalid.en}`));
@@ -170,8 +172,10 @@ export function checkVariableDefinition(definition: VariableDefinition, path: Pa
   if (definition.rule !== undefined && !rulePattern.test(definition.rule)) {
     problems.push(problem([...path, 'rule'], 'a rule id is lowercase letters, digits, "_" or "." (1 to 80 characters)'));
   }
-  // The default is judged by the options and the range, so only once those are sound.
-  if (problems.length === 0) {
+  // The default is judged by the options and the range, so only once those are sound. (Only the
+  // built-in procedural facts have none, and a user variable never has their ids.)
+  if (definition.default === undefined) problems.push(problem([...path, 'default'], 'a variable needs a default value'));
+  else if (problems.length === 0) {
     const invalid = validateVariableValue(definition, definition.default);
     if (invalid) problems.push(problem([...path, 'default'], `the default is not valid. ${invalid.en}`));
   }

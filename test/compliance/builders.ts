@@ -48,6 +48,7 @@ export interface CheckOptions {
   reference?: string;
   asOf?: string;
   enterprise?: CheckDocumentInput['enterprise'];
+  signed?: boolean;
 }
 
 /** Checks articles given as text. */
@@ -59,6 +60,7 @@ export function checkArticles(specs: ArticleSpec[], options: CheckOptions = {}):
     language: options.language ?? 'vi',
     dates: { reference: options.reference ?? '2027-01-01', ...(options.asOf ? { asOf: options.asOf } : {}) },
     ...(options.enterprise ? { enterprise: options.enterprise } : {}),
+    ...(options.signed === undefined ? {} : { signed: options.signed }),
   });
 }
 

@@ -163,8 +163,9 @@ describe('termination, agreements and regulations', () => {
     expect(findingsOf(vote(20), 'cla.vote')[0]?.citation).toEqual({ law: 'LC2019', article: 76, clause: 2 });
   });
 
-  it('an enterprise agreement without a recorded vote gets a note', () => {
-    expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Thỏa ước giữa hai bên.'] }]), 'cla.vote', 'information')).toHaveLength(1);
-    expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Nội quy.'] }], { kind: 'labour_regulations' }), 'cla.vote', 'information')).toEqual([]);
+  it('a signed enterprise agreement without a recorded vote gets a note; a draft, whose vote is not due yet, none', () => {
+    expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Thỏa ước giữa hai bên.'] }], { signed: true }), 'cla.vote', 'information')).toHaveLength(1);
+    expect(checkArticles([{ title: 'Các bên', body: ['Thỏa ước giữa hai bên.'] }]).filter((finding) => finding.ruleId === 'cla.vote')).toEqual([]);
+    expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Nội quy.'] }], { kind: 'labour_regulations', signed: true }), 'cla.vote', 'information')).toEqual([]);
   });
 });

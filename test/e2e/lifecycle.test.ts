@@ -8,11 +8,14 @@ import { startHarness, type Harness } from '../helpers/serverHarness';
 import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
 import { downloadReport, nationalTitle, printedText, typeNameHeading, wordText } from './reportDownloads';
 
-// From draft to force, in Chromium against server mode: the union records a vote of 51 of 100
-// workers, the agreement is signed and sent; a reviewer (another browser profile) opens it from the
-// queue, sees the compliance report with the rule it breaks (weekday overtime at 140%, below the
-// 150% floor of LC Art. 98(1)(a)) and requests an amendment on that article; both parties see it.
-// On the way, the compliance report and the decision are downloaded as Word and PDF.
+// From draft to force, in Chromium against server mode: every article but one is agreed, the union
+// leaves that one out of the agreement (Art. 71), sees the violation still open and confirms the
+// vote; it records a vote of 51 of 100 workers; the employer signs, then the union (Art. 76(4));
+// the agreement is sent; a reviewer (another browser profile) opens it from the queue, sees the
+// compliance report with the rule it breaks (weekday overtime at 140%, below the 150% floor of LC
+// Art. 98(1)(a)) and the article left out in the checklist, and requests an amendment on that
+// article; both parties see it. On the way, the compliance report and the decision are downloaded
+// as Word and PDF.
 
 const kind = 'enterprise_agreement';
 const viewport = { width: 1440, height: 900 };
@@ -61,7 +64,7 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await harness?.dispose();
   });
 
-  it('the union records 51 of 100, the agreement is signed and sent; a reviewer requests an amendment on the article that breaks the law; both parties see it', { timeout: 180_000 }, async () => {
+  it('the union leaves the one article not agreed out and confirms the vote, records 51 of 100; both sides sign and the agreement is sent; a reviewer requests an amendment on the article that breaks the law; both parties see it', { timeout: 180_000 }, async () => {
     const shot = artifactRecorder('lifecycle');
     const library = templateLibrary();
     let next = 0;
@@ -130,7 +133,48 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await expect.poll(() => union.getByTestId('deadline-bargaining_logistics').innerText()).toContain('còn 7 ngày làm việc');
     await takeStep(union, 'record_bargaining_dates', (form) => form.getByLabel('Ngày bắt đầu thương lượng').fill('2026-12-14'));
     await shot(union, 'bargaining-deadlines');
-    await takeStep(union, 'open_vote');
+
+    // Bargaining article by article: both sides agree every article but the last, which stays open.
+    const articles = indexDocument(built.content).articles;
+    const lastArticle = articles.at(-1);
+    if (!lastArticle) throw new Error('the outline has no article');
+    const seats = harness.server.context.store.participants.listByDocument(document.id);
+    for (const { clauseId } of articles.slice(0, -1)) {
+      for (const seat of seats) await harness.server.handlers['articles/agree']({ documentId: document.id, clauseId }, { kind: 'participant', participantId: seat.id, documentId: document.id, side: seat.side });
+    }
+    // The gate before the vote: what is not agreed (by number and title) and the violation still open (by its rule's title).
+    await openTab(union, 'Tiến trình');
+    await union.getByRole('button', { name: 'Kiểm tra lại' }).click();
+    const gate = union.getByTestId('vote-gate');
+    await expect.poll(() => gate.getByTestId('gate-counts').innerText()).toBe(`${articles.length - 1}/${articles.length} điều đã được hai bên thống nhất.`);
+    const openArticle = gate.getByTestId('gate-article');
+    expect(await openArticle.innerText()).toContain(`Điều ${lastArticle.number}. ${lastArticle.title}`);
+    expect(await gate.getByTestId('gate-violations').innerText()).toContain('Tiền lương làm thêm giờ vào ngày thường');
+    expect(await gate.innerText()).not.toContain('pay.ot_weekday');
+    await shot(union, 'vote-gate');
+    // The union leaves that article out of the agreement; the employer sees it.
+    await gate.getByLabel(/Lý do để ngoài thỏa ước/).fill('Hai bên chưa thống nhất; giải quyết theo thủ tục tranh chấp lao động');
+    await openArticle.getByRole('button', { name: 'Để ngoài thỏa ước' }).click();
+    await expect.poll(() => openArticle.getAttribute('data-left-out')).toBe('yes');
+    await expect.poll(() => gate.getByTestId('gate-summary').innerText()).toContain('Mọi điều đã được thống nhất hoặc để ngoài thỏa ước');
+    await openTab(employer, 'Tiến trình');
+    const employerGate = employer.getByTestId('vote-gate');
+    await expect.poll(() => employerGate.getByTestId('gate-article').getAttribute('data-left-out'), { timeout: 10_000 }).toBe('yes');
+    expect(await employerGate.getByTestId('gate-article').innerText()).toContain('để ngoài thỏa ước — Anh Minh (Công đoàn cơ sở)');
+    expect(await employerGate.getByRole('button', { name: 'Để ngoài thỏa ước' }).count()).toBe(0);
+
+    // Putting the draft to the vote asks first: the article left out, the violation recorded with the step, the text frozen.
+    const voteForm = union.getByTestId('step-open_vote');
+    const history = union.locator('.lifecycle-history li');
+    const stepsBefore = await history.count();
+    await voteForm.getByRole('button', { name: 'Kết thúc thương lượng, lấy ý kiến người lao động về dự thảo' }).click();
+    const confirmation = voteForm.getByTestId('vote-confirmation');
+    await confirmation.waitFor();
+    expect(await confirmation.innerText()).toContain('1 điều để ngoài thỏa ước được ghi là chưa đạt được thỏa thuận.');
+    expect(await confirmation.innerText()).toMatch(/\d+ vi phạm còn tồn tại được ghi lại cùng bước này\./);
+    await shot(union, 'vote-confirmation');
+    await voteForm.getByRole('button', { name: 'Xác nhận, đưa ra lấy ý kiến' }).click();
+    await expect.poll(() => history.count()).toBeGreaterThan(stepsBefore);
     await expect.poll(() => lifecycleState(union)).toBe('employee_vote');
     await expect.poll(() => union.getByTestId('document-body').getAttribute('contenteditable')).toBe('false');
 
@@ -144,15 +188,33 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     });
     await expect.poll(() => union.getByTestId('lifecycle-panel').innerText()).toContain('Biểu quyết ngày 14/12/2026: 51/100');
 
-    // The employer records the signing (effective date and term from the text), then sends it (Art. 77).
+    // Each side records its own representative's signature (Art. 76(4)): the employer first (effective
+    // date and term from the text); the agreement awaits the union's; then it is signed and sent (Art. 77).
     await expect.poll(() => lifecycleState(employer)).toBe('employee_vote');
-    await takeStep(employer, 'sign');
-    await expect.poll(() => lifecycleState(employer)).toBe('signed');
+    const signAs = (name: string, title: string) => async (form: ReturnType<Page['getByTestId']>) => {
+      await form.getByLabel('Họ tên người đại diện ký').fill(name);
+      await form.getByLabel('Chức vụ').fill(title);
+      await form.getByLabel('Địa điểm ký').fill('Thủ Dầu Một, Bình Dương');
+    };
+    await takeStep(employer, 'sign', signAs('Trần Văn Hùng', 'Tổng Giám đốc'));
+    await expect.poll(() => employer.getByTestId('awaiting-signature').innerText()).toBe('Chờ chữ ký của bên người lao động');
+    expect(await lifecycleState(employer)).toBe('employee_vote');
+    expect(await employer.getByTestId('step-send_to_authority').count()).toBe(0);
+    await expect.poll(() => union.getByTestId('awaiting-signature').innerText(), { timeout: 10_000 }).toBe('Chờ chữ ký của bên người lao động');
+    await shot(employer, 'awaiting-signature');
+    await takeStep(union, 'sign', async (form) => {
+      await expect.poll(() => form.getByTestId('other-terms').innerText()).toContain('Chữ ký của bên người sử dụng lao động ghi thời hạn');
+      await signAs('Nguyễn Thị Mai', 'Chủ tịch Công đoàn cơ sở')(form);
+    });
+    await expect.poll(() => lifecycleState(employer), { timeout: 10_000 }).toBe('signed');
     // Art. 77: sent within 10 days of signing, by Thu 24 Dec 2026.
     await expect.poll(() => employer.getByTestId('lifecycle-status').innerText()).toContain('24/12/2026 (còn 10 ngày)');
     await shot(employer, 'signed');
+    // The signed version is the text put to the vote.
     const signedVersions = harness.server.context.store.versions.signed(document.id);
     expect(signedVersions).toHaveLength(1);
+    const recorded = await harness.server.handlers['lifecycle/get']({ documentId: document.id }, { kind: 'admin' });
+    expect(signedVersions[0]?.contentHash).toBe(recorded.current.putToVote?.votedText?.contentHash);
     await takeStep(employer, 'send_to_authority');
     await expect.poll(() => lifecycleState(employer)).toBe('submitted');
     await expect.poll(() => lifecycleState(union)).toBe('submitted');
@@ -175,6 +237,9 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     expect(await broken.getAttribute('data-clause-id')).toBe(overtime.clauseId);
     expect(await broken.innerText()).toContain('điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
     await expect.poll(() => reviewer.getByTestId('review-checklist').locator('[data-item=vote]').getAttribute('data-status')).toBe('ok');
+    // The reviewer sees the article left out as not agreed, and both signatures.
+    expect(await reviewer.getByTestId('review-checklist').locator('[data-item=vote_left_out]').innerText()).toContain(`để ngoài thỏa ước, chưa đạt được thỏa thuận: Điều ${lastArticle.number} (${lastArticle.title})`);
+    expect(await reviewer.getByTestId('review-checklist').locator('[data-item=signatures]').innerText()).toContain('Nguyễn Thị Mai (Chủ tịch Công đoàn cơ sở) ký cho bên người lao động');
     await shot(reviewer, 'review-page');
 
     // A finding on that article, from the report's finding; then the reasoned request for amendments.

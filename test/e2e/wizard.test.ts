@@ -19,7 +19,7 @@ describe('E2E the new-document wizard and live variables', () => {
     await harness?.dispose();
   });
 
-  it('the host creates a complete enterprise agreement; the union sees it live; a variable changed by one changes for both', async () => {
+  it('the host creates a complete enterprise agreement stating the workforce typed and no vote; the union sees it live; a variable changed by one changes for both', async () => {
     const shot = artifactRecorder('wizard');
     const host = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const errors = watchErrors(host);
@@ -34,6 +34,10 @@ describe('E2E the new-document wizard and live variables', () => {
     await fill(host, 'Tên doanh nghiệp', 'Công ty TNHH May Sài Gòn');
     await fill(host, 'Địa chỉ trụ sở chính', 'Lô 12, KCN Tân Bình, TP. Hồ Chí Minh');
     await host.getByLabel('Vùng lương tối thiểu nơi doanh nghiệp hoạt động').selectOption('I');
+    // The number of workers is typed: the wizard offers no figure of its own.
+    await expect.poll(() => host.getByLabel('Số người lao động', { exact: true }).inputValue()).toBe('');
+    await expect.poll(() => host.getByRole('button', { name: 'Tiếp theo' }).isDisabled()).toBe(true);
+    await fill(host, 'Số người lao động', '1250');
     await shot(host, 'enterprise');
     await host.getByRole('button', { name: 'Tiếp theo' }).click();
     await fill(host, 'Họ và tên người đại diện của Người sử dụng lao động', 'Trần Văn Hùng');
@@ -49,6 +53,23 @@ describe('E2E the new-document wizard and live variables', () => {
 
     const [document] = await harness.server.handlers['documents/list']({ includeArchived: false }, { kind: 'admin' });
     expect(document?.title).toBe('Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027–2029');
+
+    // Article 1 states the 1,250 workers typed; the vote is left to be recorded, no figure invented.
+    const chip = (page: Page, id: string) => page.locator(`.variable-chip[data-variable-id=${id}] .variable-value`).first();
+    await chip(host, 'headcount').scrollIntoViewIfNeeded();
+    await shot(host, 'article-1');
+    expect(await chip(host, 'headcount').innerText()).toBe('1.250 người');
+    // (textContent: articles far down are laid out only when scrolled to.)
+    for (const fact of ['vote_date', 'vote_total_workers', 'vote_in_favour', 'signing_date']) expect(await chip(host, fact).textContent(), fact).toBe('(điền khi ghi nhận)');
+    const values = harness.server.sync.room(document?.id ?? '')?.doc.getMap('variables').toJSON() ?? {};
+    expect(values.headcount).toBe(1250);
+    expect(Object.keys(values).filter((id) => id.startsWith('vote_') || id === 'signing_date')).toEqual([]);
+    // In the variables panel the vote is shown, not offered for typing.
+    await chip(host, 'vote_in_favour').click();
+    const recorded = host.locator('.variable-field[data-variable-id=vote_in_favour]');
+    await expect.poll(() => recorded.innerText()).toContain('(điền khi ghi nhận)');
+    await shot(host, 'recorded-fact');
+    expect(await recorded.locator('input, select').count()).toBe(0);
     const content = await pageContent(host);
     const chapters = content.filter((block) => block.type === 'chapter');
     expect(chapters).toHaveLength(9);

@@ -19,7 +19,7 @@ describe('DOCX export of a complete agreement', () => {
   let texts: { xml: string; text: string }[];
 
   beforeAll(async () => {
-    const model = buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: true }, librarySources('enterprise_agreement'));
+    const model = buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: true, date: '2027-01-05' }, librarySources('enterprise_agreement'));
     bytes = await renderDocx(model);
     saveArtifact('agreement.docx', bytes);
     documentXml = zipPart(bytes, 'word/document.xml');

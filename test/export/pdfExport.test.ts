@@ -24,7 +24,8 @@ describe('PDF export in Chromium', () => {
     documentId = created.id;
     const seat = await joinAs(harness.server, documentId, 'union', 'Trần Thị Bình');
     union = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: seat.token, fetch }));
-    const file = await union.call('documents/exportPdf', { documentId, annex: true });
+    // A draft printed for the day it is to be signed (a signed agreement is dated by its record).
+    const file = await union.call('documents/exportPdf', { documentId, annex: true, date: '2027-01-05' });
     expect(file.mimeType).toBe('application/pdf');
     expect(file.fileName).toBe('Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027–2029.pdf');
     path = saveArtifact('agreement.pdf', Buffer.from(file.fileBase64, 'base64'));

@@ -35,7 +35,7 @@ describe('official date and place (Decree 30/2020 Appendix I)', () => {
 describe('render model of an agreement', () => {
   const document = completeDocument();
   const sources = librarySources('enterprise_agreement');
-  const model = buildAgreementModel(document, { languageMode: 'vi', proposals: [], annex: true }, sources);
+  const model = buildAgreementModel(document, { languageMode: 'vi', proposals: [], annex: true, date: '2027-01-05' }, sources);
   const blocks = contentBlocks(model.blocks);
 
   it('has the official frame: both parties in capitals and bold, national title, motto, place and date, type name', () => {
@@ -94,6 +94,21 @@ describe('render model of an agreement', () => {
     }
   });
 
+  it('leaves the procedural facts the lifecycle has not recorded as blanks to fill by hand, and no date without one; recorded facts read as values', () => {
+    const draft = buildAgreementModel(document, { languageMode: 'vi', proposals: [], annex: true }, sources);
+    expect(draft.placeAndDate).toBe('TP. Hồ Chí Minh, ngày … tháng … năm …');
+    const clauses = (built: typeof draft) => contentBlocks(built.blocks).map((block) => ('runs' in block ? text(block.runs) : ''));
+    expect(clauses(draft)).toContain(
+      'Doanh nghiệp có 100 người lao động. Dự thảo Thỏa ước được lấy ý kiến toàn bộ người lao động của doanh nghiệp ngày …………: tại thời điểm lấy ý kiến, doanh nghiệp có ………… lao động, trong đó ………… biểu quyết tán thành, đạt trên 50% tổng số người lao động của doanh nghiệp theo khoản 1 Điều 76 Bộ luật Lao động.',
+    );
+    // Unrecorded facts are not values of the document: the annex does not list them.
+    const annexLabels = (built: typeof draft) => (built.annexes[0]?.blocks[0]?.type === 'table' ? built.annexes[0].blocks[0].rows.map((row) => text(row.cells[1]?.runs ?? [])) : []);
+    expect(annexLabels(draft)).not.toContain('Số người lao động biểu quyết tán thành');
+    const voted = buildAgreementModel({ ...document, variables: { ...document.variables, vote_date: '2027-01-22', vote_total_workers: 100, vote_in_favour: 51 } }, { languageMode: 'vi', proposals: [], annex: true }, sources);
+    expect(clauses(voted).find((clause) => clause.startsWith('Doanh nghiệp có'))).toContain('ngày 22/01/2027: tại thời điểm lấy ý kiến, doanh nghiệp có 100 người lao động, trong đó 51 người biểu quyết tán thành');
+    expect(annexLabels(voted)).toContain('Số người lao động biểu quyết tán thành');
+  });
+
   it('gives labour regulations one signature, the employer’s, and the recipients', () => {
     const regulations = buildAgreementModel(completeDocument('labour_regulations', 'vi', 'Nội quy lao động'), { languageMode: 'vi', proposals: [], annex: false }, librarySources('labour_regulations'));
     expect(regulations.typeName.text).toBe('NỘI QUY LAO ĐỘNG');
@@ -123,7 +138,7 @@ describe('bilingual and English exports', () => {
   });
 
   it('renders an English export with English frame texts and values formatted in English', () => {
-    const model = buildAgreementModel(completeDocument(), { languageMode: 'en', proposals: [], annex: false }, librarySources('enterprise_agreement'));
+    const model = buildAgreementModel(completeDocument(), { languageMode: 'en', proposals: [], annex: false, date: '2027-01-05' }, librarySources('enterprise_agreement'));
     expect(model.typeName.text).toBe('COLLECTIVE LABOUR AGREEMENT');
     expect(model.placeAndDate).toBe('TP. Hồ Chí Minh, 5 January 2027');
     const blocks = contentBlocks(model.blocks);

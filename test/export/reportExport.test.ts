@@ -64,7 +64,8 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     await union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await union.client.call('articles/dispute', { documentId, clauseId: clauseIds.bonus, position: 'Ít nhất một tháng lương' });
     await union.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: internalNote, internal: true });
-    await toSigned(clock, table);
+    // The bonus is still disputed when the union puts the draft to the vote, with its written reason (Art. 71).
+    await toSigned(clock, table, undefined, { except: [clauseIds.bonus], override: 'Người lao động quyết định về thưởng Tết' });
     goTo(clock, '2027-02-01');
     await take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-02-01', authority: 'Sở Nội vụ TP. Hồ Chí Minh' });
     decisionRefusal = await reviewer.client.call('documents/exportReport', { documentId, report: 'decision', format: 'docx' }).catch((error: unknown) => error);
@@ -94,6 +95,7 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     expect(text).toContain('Căn cứ Điều 70 Bộ luật Lao động 2019');
     expect(text).toContain('Điều 3 (Tiền lương)');
     expect(text).toContain('Ít nhất một tháng lương');
+    expect(text).toContain('khi còn điều chưa thống nhất — Điều 4 (Thưởng Tết) — với lý do: Người lao động quyết định về thưởng Tết (người ghi nhận: Anh Minh (Công đoàn cơ sở))');
     expect(text).toContain('từ 00 giờ 00, ngày 04 tháng 01 năm 2027');
   });
 

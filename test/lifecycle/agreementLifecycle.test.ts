@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleStepInput } from '#shared/lifecycle/model';
 import { closeApi, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
-import { goTo, lifecycleSnapshot, openTable, refusedUnchanged, take, toSigned, toVote } from './lifecycleFixture';
+import { agreeAll, goTo, lifecycleSnapshot, openTable, refusedUnchanged, signature, signBoth, take, toSigned, toVote } from './lifecycleFixture';
 
 // The collective agreement's lifecycle through the API (LC Art. 70, 76, 77, 78, 82, 83): every
 // step allowed to the side the law gives it and refused to the others, refusals changing nothing.
@@ -40,6 +40,7 @@ describe('the lifecycle of a collective agreement', () => {
       { id: 'bargaining_conclusion', due: '2027-04-12', status: 'open', left: 91 },
     ]);
 
+    await agreeAll(table);
     goTo(clock, '2027-01-20');
     const vote = await take(union.client, documentId, { type: 'open_vote' });
     expect(vote).toMatchObject({ state: 'employee_vote', frozen: true });
@@ -53,7 +54,11 @@ describe('the lifecycle of a collective agreement', () => {
     expect(voted.current.votes).toEqual([{ votedOn: '2027-01-22', basis: 'all_workers', groups: [{ name: '', eligible: 100, votesCast: 60, inFavour: 51, passed: true }], passed: true }]);
 
     goTo(clock, '2027-01-27');
-    const signed = await take(employer.client, documentId, { type: 'sign', signedOn: '2027-01-27', effectiveOn: '2027-03-01', termMonths: 36 });
+    // Art. 76(4): each side's representative signs; one signature leaves the agreement awaiting the other.
+    const halfSigned = await take(employer.client, documentId, signature('employer', '2027-01-27', { effectiveOn: '2027-03-01', termMonths: 36 }));
+    expect(halfSigned).toMatchObject({ state: 'employee_vote', frozen: true });
+    expect(halfSigned.current.signing).toBeUndefined();
+    const signed = await take(union.client, documentId, signature('union', '2027-01-27'));
     expect(signed).toMatchObject({ state: 'signed', frozen: true });
     const signing = signed.current.signing;
     expect(signing).toMatchObject({ signedOn: '2027-01-27', effectiveOn: '2027-03-01', effectiveSource: 'agreed', termMonths: 36, expiresOn: '2030-02-28', signatories: [] });
@@ -90,6 +95,7 @@ describe('the lifecycle of a collective agreement', () => {
       'record_bargaining_dates:bargaining→bargaining',
       'open_vote:bargaining→employee_vote',
       'record_vote:employee_vote→employee_vote',
+      'sign:employee_vote→employee_vote',
       'sign:employee_vote→signed',
       'send_to_authority:signed→submitted',
       'time_passed:submitted→in_force',
@@ -102,6 +108,7 @@ describe('the lifecycle of a collective agreement', () => {
       'lifecycle.record_bargaining_dates',
       'lifecycle.open_vote',
       'lifecycle.record_vote',
+      'lifecycle.sign',
       'version.signed',
       'lifecycle.sign',
       'lifecycle.send_to_authority',
@@ -109,8 +116,11 @@ describe('the lifecycle of a collective agreement', () => {
       'lifecycle.time_passed',
       'lifecycle.time_passed',
     ]);
-    const signedEvent = api.store.lifecycle.listByDocument(documentId).find((event) => event.facts.type === 'sign');
-    expect(signedEvent?.actor).toEqual({ participantId: employer.participant.id, side: 'employer', name: 'Chị Lan (Phòng Nhân sự)' });
+    const signedEvents = api.store.lifecycle.listByDocument(documentId).filter((event) => event.facts.type === 'sign');
+    expect(signedEvents.map((event) => event.actor)).toEqual([
+      { participantId: employer.participant.id, side: 'employer', name: 'Chị Lan (Phòng Nhân sự)' },
+      { participantId: union.participant.id, side: 'union', name: 'Anh Minh (Công đoàn cơ sở)' },
+    ]);
 
     // Art. 83: after expiry the parties bargain anew, from the signed text (round 2, text open again).
     const renewal = await take(union.client, documentId, { type: 'open_amendment', requestReceivedOn: '2030-03-01', requestedBy: 'union', reason: 'Thỏa ước mới 2030' });
@@ -130,11 +140,16 @@ describe('the lifecycle of a collective agreement', () => {
     await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, vote), 'forbidden', /worker representative organisation holds the vote.*Art\. 76\(3\)/);
     await refusedUnchanged(api, admin, documentId, () => take(reviewer.client, documentId, vote), 'forbidden', /Art\. 76\(3\)/);
     await take(union.client, documentId, vote);
-    // Signing: either side or the host; never the reviewer.
-    await refusedUnchanged(api, admin, documentId, () => take(reviewer.client, documentId, { type: 'sign', signedOn: '2027-01-20', termMonths: 24 }), 'forbidden', /Art\. 76\(4\)/);
-    const signed = await take(admin, documentId, { type: 'sign', signedOn: '2027-01-20', termMonths: 24 });
-    expect(signed.current.signing).toMatchObject({ effectiveOn: '2027-01-20', effectiveSource: 'signing_date', expiresOn: '2029-01-19' });
+    // Signing: each side its own signature, or the host one side's; never the reviewer.
+    await refusedUnchanged(api, admin, documentId, () => take(reviewer.client, documentId, signature('employer', '2027-01-20', { termMonths: 24 }, true)), 'forbidden', /Art\. 76\(4\)/);
+    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, signature('employer', '2027-01-20', { termMonths: 24 }, true)), 'forbidden', /Each side records its own representative's signature.*Art\. 76\(4\)/);
+    await refusedUnchanged(api, admin, documentId, () => take(admin, documentId, signature('employer', '2027-01-20', { termMonths: 24 })), 'invalid_input', /Say whose signature it is/);
+    const halfSigned = await take(admin, documentId, signature('employer', '2027-01-20', { termMonths: 24 }, true));
+    expect(halfSigned.current.signatures.employer).toMatchObject({ side: 'employer', representative: { name: 'Trần Văn Hùng', title: 'Tổng Giám đốc' }, recordedBy: null });
     expect(api.store.lifecycle.listByDocument(documentId).at(-1)?.actor).toEqual({ participantId: null, side: null, name: null });
+    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, signature('employer', '2027-01-20')), 'conflict', /signature of the employer side is already recorded \(Trần Văn Hùng, on 20\/01\/2027\)/);
+    const signed = await take(union.client, documentId, signature('union', '2027-01-20'));
+    expect(signed.current.signing).toMatchObject({ effectiveOn: '2027-01-20', effectiveSource: 'signing_date', expiresOn: '2029-01-19' });
     // Art. 77: the employer sends the agreement.
     const send = { type: 'send_to_authority', sentOn: '2027-01-20' } as const;
     await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, send), 'forbidden', /employer sends the agreement.*Art\. 77/);
@@ -151,7 +166,7 @@ describe('the lifecycle of a collective agreement', () => {
     const { documentId, employer, union } = table;
     const refuse = (client: ApiClient, step: Parameters<typeof take>[2], code: 'conflict' | 'invalid_input', message: RegExp) => refusedUnchanged(api, admin, documentId, () => take(client, documentId, step), code, message);
     await refuse(union.client, { type: 'open_vote' }, 'conflict', /only when the document is “bargaining”; it is “drafting”/);
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-04', termMonths: 12 }, 'conflict', /signed only when the document is “employee vote”/);
+    await refuse(employer.client, signature('employer', '2027-01-04', { termMonths: 12 }), 'conflict', /signed only when the document is “employee vote”/);
     await refuse(union.client, { type: 'request_bargaining', requestReceivedOn: '2027-01-05', requestedBy: 'union' }, 'invalid_input', /is after today/);
     await take(union.client, documentId, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'employer' });
     await refuse(union.client, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' }, 'conflict', /“drafting”; it is “bargaining”/);
@@ -160,8 +175,9 @@ describe('the lifecycle of a collective agreement', () => {
     await refuse(employer.client, { type: 'record_bargaining_dates', startedOn: '2027-01-03' }, 'invalid_input', /cannot be before the request/);
     await refuse(employer.client, { type: 'record_bargaining_dates', conclusionAgreedBy: '2027-05-01' }, 'invalid_input', /record the start first/);
     await take(employer.client, documentId, { type: 'record_bargaining_dates', startedOn: '2027-01-04' });
+    await agreeAll(table);
     await take(union.client, documentId, { type: 'open_vote' });
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-04', termMonths: 12 }, 'conflict', /No vote on the draft has been recorded.*Art\. 76\(1\)/);
+    await refuse(employer.client, signature('employer', '2027-01-04', { termMonths: 12 }), 'conflict', /No vote on the draft has been recorded.*Art\. 76\(1\)/);
     await refuse(union.client, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 101 }] }, 'invalid_input', /More votes in favour \(101\) than people counted \(100\)/);
     await refuse(union.client, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 60 }, { eligible: 50, inFavour: 30 }] }, 'invalid_input', /one vote count/);
 
@@ -177,13 +193,17 @@ describe('the lifecycle of a collective agreement', () => {
     await take(union.client, documentId, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 51 }] });
     await refuse(union.client, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 99 }] }, 'conflict', /already recorded/);
     // Art. 78(3): 1 to 3 years; the term must be known (the text has no term_years).
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-04' }, 'invalid_input', /Record the term.*Art\. 78\(3\)/);
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-04', termMonths: 48 }, 'invalid_input', /48 months.*1 to 3 years.*Art\. 78\(3\)/);
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-04', termMonths: 6 }, 'invalid_input', /Art\. 78\(3\)/);
-    await refuse(employer.client, { type: 'sign', signedOn: '2027-01-03', termMonths: 12 }, 'invalid_input', /cannot be before the vote/);
+    await refuse(employer.client, signature('employer', '2027-01-04'), 'invalid_input', /Record the term.*Art\. 78\(3\)/);
+    await refuse(employer.client, signature('employer', '2027-01-04', { termMonths: 48 }), 'invalid_input', /48 months.*1 to 3 years.*Art\. 78\(3\)/);
+    await refuse(employer.client, signature('employer', '2027-01-04', { termMonths: 6 }), 'invalid_input', /Art\. 78\(3\)/);
+    await refuse(employer.client, signature('employer', '2027-01-03', { termMonths: 12 }), 'invalid_input', /cannot be before the vote/);
     await refuse(employer.client, { type: 'send_to_authority', sentOn: '2027-01-04' }, 'conflict', /sent to the authority only when/);
+    // One signature: still not signed, nothing is sent (Art. 76(4), 77); the second signs the same terms.
+    await take(employer.client, documentId, signature('employer', '2027-01-04', { termMonths: 12 }));
+    await refuse(employer.client, { type: 'send_to_authority', sentOn: '2027-01-04' }, 'conflict', /sent to the authority only when the document is “signed” or “in force” or “expiring”; it is “employee vote”/);
+    await refuse(union.client, signature('union', '2027-01-04', { termMonths: 24 }), 'conflict', /The signature of the employer side gives a term of 12 months: both sides sign the same agreement.*Art\. 78\(1\)/);
     // Signed today with no other date agreed: in force from today (Art. 78(1)).
-    const signed = await take(employer.client, documentId, { type: 'sign', signedOn: '2027-01-04', termMonths: 12 });
+    const signed = await take(union.client, documentId, signature('union', '2027-01-04'));
     expect(signed.state).toBe('in_force');
     await refuse(union.client, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 99 }] }, 'conflict', /only when the document is “employee vote”; it is “in force”/);
     await take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-01-04' });
@@ -196,8 +216,20 @@ describe('the lifecycle of a collective agreement', () => {
     const table = await openTable(api, admin, 'enterprise_agreement', { effective_date: '2027-02-01', term_years: '2' });
     await toVote(clock, table);
     await take(table.union.client, table.documentId, { type: 'record_vote', votedOn: '2027-01-20', groups: [{ eligible: 100, inFavour: 70 }] });
-    const signed = await take(table.union.client, table.documentId, { type: 'sign', signedOn: '2027-01-20' });
-    expect(signed.current.signing).toEqual({ signedOn: '2027-01-20', effectiveOn: '2027-02-01', effectiveSource: 'text', termMonths: 24, expiresOn: '2029-01-31', signatories: [], signedVersionId: expect.any(String) });
+    await take(table.union.client, table.documentId, signature('union', '2027-01-20'));
+    const signed = await take(table.employer.client, table.documentId, signature('employer', '2027-01-20'));
+    const signatureOf = (side: 'employer' | 'union') => ({ side, representative: expect.any(Object), signedOn: '2027-01-20', place: 'Thủ Dầu Một, Bình Dương', termMonths: 24, recordedBy: expect.any(String) });
+    expect(signed.current.signing).toEqual({
+      signedOn: '2027-01-20',
+      effectiveOn: '2027-02-01',
+      effectiveSource: 'text',
+      termMonths: 24,
+      expiresOn: '2029-01-31',
+      signatories: [],
+      signedVersionId: expect.any(String),
+      signatures: { employer: signatureOf('employer'), union: signatureOf('union') },
+      notAgreed: [],
+    });
     expect(signed.state).toBe('signed');
   });
 
@@ -210,11 +242,11 @@ describe('the lifecycle of a collective agreement', () => {
     expect(amendment).toMatchObject({ state: 'bargaining', round: 2, frozen: false, current: { basis: 'amendment', bargaining: { requestReceivedOn: '2027-05-03', requestedBy: 'employer' }, votes: [] } });
     expect(api.store.documents.get(documentId)?.lifecycleState).toBe('bargaining');
     // The same procedure: bargaining dates, the vote, then the signing (a second signed version, chained).
-    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'sign', signedOn: '2027-05-03', termMonths: 36 }), 'conflict', /“employee vote”; it is “bargaining”/);
+    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, signature('employer', '2027-05-03', { termMonths: 36 })), 'conflict', /“employee vote”; it is “bargaining”/);
     await take(union.client, documentId, { type: 'record_bargaining_dates', startedOn: '2027-05-03' });
     await take(union.client, documentId, { type: 'open_vote' });
     await take(union.client, documentId, { type: 'record_vote', votedOn: '2027-05-03', groups: [{ eligible: 110, inFavour: 56 }] });
-    const resigned = await take(union.client, documentId, { type: 'sign', signedOn: '2027-05-03', effectiveOn: '2027-06-01', termMonths: 36 });
+    const resigned = await signBoth(table, '2027-05-03', { effectiveOn: '2027-06-01', termMonths: 36 });
     expect(resigned).toMatchObject({ round: 2, state: 'signed', frozen: true });
     const [first, second] = api.store.versions.signed(documentId);
     expect(second?.previousHash).toBe(first?.contentHash);
@@ -230,6 +262,7 @@ describe('the lifecycle of a collective agreement', () => {
     const multi = await openTable(api, admin, 'multi_enterprise_agreement');
     await take(multi.union.client, multi.documentId, { type: 'request_bargaining', requestReceivedOn: '2027-01-20', requestedBy: 'union' });
     await take(multi.union.client, multi.documentId, { type: 'record_bargaining_dates', startedOn: '2027-01-20' });
+    await agreeAll(multi);
     await take(multi.union.client, multi.documentId, { type: 'open_vote' });
     await refusedUnchanged(api, admin, multi.documentId, () => take(multi.union.client, multi.documentId, { type: 'record_vote', votedOn: '2027-01-20', groups: [{ eligible: 100, inFavour: 60 }] }), 'invalid_input', /each enterprise by name/);
     const groups = [
@@ -238,7 +271,7 @@ describe('the lifecycle of a collective agreement', () => {
     ];
     const voted = await take(multi.union.client, multi.documentId, { type: 'record_vote', votedOn: '2027-01-20', groups });
     expect(voted.current.votes.at(-1)).toMatchObject({ basis: 'per_enterprise', passed: true, groups: [{ passed: true }, { passed: false }] });
-    const signed = await take(multi.employer.client, multi.documentId, { type: 'sign', signedOn: '2027-01-20', termMonths: 36 });
+    const signed = await signBoth(multi, '2027-01-20', { termMonths: 36 });
     // Only the enterprises where more than 50% approved sign.
     expect(signed.current.signing?.signatories).toEqual(['Công ty May Sông Hồng']);
     expect((await lifecycleSnapshot(api, admin, multi.documentId)).view.state).toBe('in_force');

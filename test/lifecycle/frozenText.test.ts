@@ -7,7 +7,7 @@ import { joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { contentText, storedDoc } from '../helpers/storedState';
 import { connectClient, deniedAtLeast, synced, textMatches, type SyncClient } from '../helpers/syncClient';
 import { agreementBody, clauseIds, proposedArticle } from '../negotiation/negotiationFixture';
-import { vietnamMorning } from './lifecycleFixture';
+import { signature, vietnamMorning } from './lifecycleFixture';
 
 // The text of an agreement is frozen once it is before the workers and once it is signed (LC Art.
 // 76, 78): the sync server refuses every write of a stock y-websocket client, and the API refuses
@@ -50,9 +50,13 @@ describe('a signed agreement refuses edits at the server', () => {
 
     await step(union, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
     await step(employer, { type: 'record_bargaining_dates', startedOn: '2027-01-04' });
+    for (const clauseId of Object.values(clauseIds)) {
+      for (const seat of [employer, union]) await server.handlers['articles/agree']({ documentId, clauseId }, as(seat));
+    }
     await step(union, { type: 'open_vote' });
     await step(union, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 51 }] });
-    await step(employer, { type: 'sign', signedOn: '2027-01-04', effectiveOn: '2027-02-01', termMonths: 36 });
+    await step(employer, signature('employer', '2027-01-04', { effectiveOn: '2027-02-01', termMonths: 36 }));
+    await step(union, signature('union', '2027-01-04'));
     const signedText = contentText(storedDoc(server.context.store.updates, documentId));
     expect(signedText).toContain('[bargained]');
     const refusedBefore = refusals();

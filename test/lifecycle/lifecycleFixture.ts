@@ -61,21 +61,57 @@ export async function refusedUnchanged(api: ApiFixture, admin: ApiClient, docume
   expect(await lifecycleSnapshot(api, admin, documentId)).toEqual(before);
 }
 
-/** The enterprise agreement through bargaining to a draft before the workers (request 4 Jan 2027, start 11 Jan, vote opened 20 Jan). */
-export async function toVote(clock: TestClock, table: Table): Promise<void> {
+/** Both sides agree every article not agreed yet (a tentative agreement on each, in the order of the text), but those named. */
+export async function agreeAll(table: Pick<Table, 'documentId' | 'employer' | 'union'>, except: readonly string[] = []): Promise<void> {
+  const open = await table.union.client.call('lifecycle/openItems', { documentId: table.documentId });
+  for (const { clauseId } of open.notAgreed.filter((article) => !except.includes(article.clauseId))) {
+    await table.employer.client.call('articles/agree', { documentId: table.documentId, clauseId });
+    await table.union.client.call('articles/agree', { documentId: table.documentId, clauseId });
+  }
+}
+
+/** Who signs for each side (Art. 76(4)), and where. */
+export const representatives = {
+  employer: { name: 'Trần Văn Hùng', title: 'Tổng Giám đốc' },
+  union: { name: 'Nguyễn Thị Mai', title: 'Chủ tịch Công đoàn cơ sở' },
+} as const;
+
+/** One side's signature; the side is named only when the host records it. */
+export function signature(side: 'employer' | 'union', signedOn: string, terms: { effectiveOn?: string; termMonths?: number } = {}, forHost = false): LifecycleStepInput {
+  return { type: 'sign', ...(forHost ? { side } : {}), signedOn, representative: representatives[side], place: 'Thủ Dầu Một, Bình Dương', ...terms };
+}
+
+/** The employer signs (with the terms), then the union: the agreement is signed. */
+export async function signBoth(table: Table, signedOn: string, terms: { effectiveOn?: string; termMonths?: number } = {}): Promise<LifecycleView> {
+  await take(table.employer.client, table.documentId, signature('employer', signedOn, terms));
+  return take(table.union.client, table.documentId, signature('union', signedOn));
+}
+
+/** Articles left not agreed when the draft goes to the vote, and the union's written reason for putting it to the vote regardless. */
+export interface NotAgreed {
+  except: readonly string[];
+  override: string;
+}
+
+/**
+ * The enterprise agreement through bargaining to a draft before the workers (request 4 Jan 2027,
+ * start 11 Jan, every article agreed but those named, vote opened 20 Jan).
+ */
+export async function toVote(clock: TestClock, table: Table, notAgreed: NotAgreed | null = null): Promise<void> {
   const { documentId, employer, union } = table;
   await take(union.client, documentId, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
   goTo(clock, '2027-01-11');
   await take(employer.client, documentId, { type: 'record_bargaining_dates', logisticsAgreedOn: '2027-01-08', startedOn: '2027-01-11' });
+  await agreeAll(table, notAgreed?.except);
   goTo(clock, '2027-01-20');
-  await take(union.client, documentId, { type: 'open_vote' });
+  await take(union.client, documentId, { type: 'open_vote', ...(notAgreed ? { override: notAgreed.override } : {}) });
 }
 
-/** Then the union records 51 of 100 workers in favour (22 Jan) and the employer signs (27 Jan). */
-export async function toSigned(clock: TestClock, table: Table, sign: { effectiveOn?: string; termMonths?: number } = { effectiveOn: '2027-03-01', termMonths: 36 }): Promise<LifecycleView> {
-  await toVote(clock, table);
+/** Then the union records 51 of 100 workers in favour (22 Jan) and both sides sign (27 Jan). */
+export async function toSigned(clock: TestClock, table: Table, sign: { effectiveOn?: string; termMonths?: number } = { effectiveOn: '2027-03-01', termMonths: 36 }, notAgreed: NotAgreed | null = null): Promise<LifecycleView> {
+  await toVote(clock, table, notAgreed);
   goTo(clock, '2027-01-22');
   await take(table.union.client, table.documentId, { type: 'record_vote', votedOn: '2027-01-22', groups: [{ eligible: 100, votesCast: 60, inFavour: 51 }] });
   goTo(clock, '2027-01-27');
-  return take(table.employer.client, table.documentId, { type: 'sign', signedOn: '2027-01-27', ...sign });
+  return signBoth(table, '2027-01-27', sign);
 }

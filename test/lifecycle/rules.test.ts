@@ -61,7 +61,7 @@ describe('lifecycle rules', () => {
     expect(openSteps(record, 'employee_vote', { kind: 'participant', side: 'employer' })).toEqual(['return_to_bargaining', 'sign']);
     expect(openSteps(record, 'employee_vote', { kind: 'participant', side: 'reviewer' })).toEqual([]);
     expect(openSteps(record, 'employee_vote', { kind: 'host' })).toEqual(['sign']);
-    expect(agreementSteps).toHaveLength(8);
+    expect(agreementSteps).toHaveLength(10);
   });
 
   it('computes the sending and answer deadlines across Tết and National Day', () => {

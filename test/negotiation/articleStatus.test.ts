@@ -11,10 +11,13 @@ import { lockingNothing } from '../editor/peers';
 import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
-import { articleTexts, clauseIds, docMatches, lastParagraphOf, negotiationSnapshot, openNegotiation, serverBody, statusIn } from './negotiationFixture';
+import { agreementBody, articleTexts, clauseIds, docMatches, joinSeat, lastParagraphOf, negotiationSnapshot, openNegotiation, serverBody, statusIn } from './negotiationFixture';
+import { article, paragraph } from '../editor/builders';
+import { waitFor } from '../helpers/waitFor';
+import type { TopLevelBlock } from '#shared/document/nodes';
 
 // Article statuses (a tentative agreement, article by article): open, agreed once both sides have
-// marked the same text, disputed with each side's position; an agreed article edited reopens.
+// marked the same text, disputed with each side's position. An agreed article is locked (S23).
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const minuteMs = 60_000;
@@ -37,7 +40,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
   }
 
-  it('accepting a proposal that changes an agreed article reopens it, naming who accepted', async () => {
+  it('S23 accepting a position on an agreed article keeps it agreed, on the new text, with the acceptance in its history', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const ref = { documentId: document.id, clauseId: clauseIds.wage };
     await employer.client.call('articles/agree', ref);
@@ -51,7 +54,18 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     clock.advance(minuteMs);
     await employer.client.call('proposals/accept', { documentId: document.id, proposalId: proposal.id });
     const status = (await admin.call('negotiation/state', { documentId: document.id })).articles.find((article) => article.clauseId === clauseIds.wage);
-    expect(status).toMatchObject({ status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: { at: iso(clock.now()), byName: employer.participant.displayName } });
+    expect(status).toMatchObject({
+      status: 'agreed',
+      employerAgreedAt: iso(clock.now()),
+      unionAgreedAt: iso(clock.now()),
+      agreedText: 'Tiền lương\nMức lương thấp nhất cao hơn mức lương tối thiểu vùng 7%.',
+      reopened: null,
+    });
+    expect(status?.history.map((event) => [event.type, event.side, event.note])).toEqual([
+      ['agreed', 'employer', null],
+      ['agreed', 'union', null],
+      ['accepted', 'employer', proposal.id],
+    ]);
   });
 
   it('an article is agreed only once both sides have marked it; a second mark of the same side is not enough', async () => {
@@ -61,14 +75,22 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
 
     const employerMarkedAt = iso(clock.now());
     const first = await employer.client.call('articles/agree', ref);
-    expect(first).toEqual({ ...openArticle(clauseIds.wage), employerAgreedAt: employerMarkedAt, agreedText: wageText });
+    const mark = (side: 'employer' | 'union', byName: string, at: string) => ({ type: 'agreed', side, byName, at, note: null });
+    expect(first).toEqual({ ...openArticle(clauseIds.wage), employerAgreedAt: employerMarkedAt, agreedText: wageText, history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt)] });
     clock.advance(minuteMs);
     const sameSide = await employer2.client.call('articles/agree', ref);
     expect(sameSide).toMatchObject({ status: 'open', employerAgreedAt: iso(clock.now()), unionAgreedAt: null });
 
     clock.advance(minuteMs);
     const agreed = await union.client.call('articles/agree', ref);
-    expect(agreed).toEqual({ ...openArticle(clauseIds.wage), status: 'agreed', employerAgreedAt: iso(clock.now() - minuteMs), unionAgreedAt: iso(clock.now()), agreedText: wageText });
+    expect(agreed).toEqual({
+      ...openArticle(clauseIds.wage),
+      status: 'agreed',
+      employerAgreedAt: iso(clock.now() - minuteMs),
+      unionAgreedAt: iso(clock.now()),
+      agreedText: wageText,
+      history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt), mark('employer', 'Ông Tuấn (Giám đốc)', iso(clock.now() - minuteMs)), mark('union', 'Anh Minh (Công đoàn cơ sở)', iso(clock.now()))],
+    });
     expect((await employer.client.call('negotiation/state', { documentId: document.id })).articles).toEqual([agreed]);
     expect(api.store.audit.listByDocument(document.id).filter((e) => e.action === 'article.agreed').map((e) => e.actor)).toEqual([
       `participant:${employer.participant.id}`,
@@ -87,6 +109,10 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
       status: 'disputed',
       disputedAt: iso(clock.now()),
       positions: { union: 'Thưởng Tết ít nhất hai tháng lương' },
+      history: [
+        { type: 'agreed', side: 'employer', byName: 'Chị Lan (Phòng Nhân sự)', at: iso(clock.now()), note: null },
+        { type: 'disputed', side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', at: iso(clock.now()), note: 'Thưởng Tết ít nhất hai tháng lương' },
+      ],
     });
     clock.advance(minuteMs);
     const byEmployer = await employer.client.call('articles/dispute', { ...ref, position: 'Thưởng theo kết quả kinh doanh' });
@@ -100,13 +126,36 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     expect(marked).toMatchObject({ status: 'open', disputedAt: null, employerAgreedAt: iso(clock.now()), unionAgreedAt: null });
   });
 
-  it('either side reopens an agreed article: open again, marks and agreed text cleared', async () => {
-    const { document, employer, union } = await openNegotiation(api, admin);
+  it('S23 an agreed article reopens only with both sides’ consent: one asks with a reason, the other accepts or declines', async () => {
+    const { document, employer, employer2, union } = await openNegotiation(api, admin);
     const ref = { documentId: document.id, clauseId: clauseIds.term };
     await employer.client.call('articles/agree', ref);
     await union.client.call('articles/agree', ref);
-    const reopened = await union.client.call('articles/reopen', ref);
-    expect(reopened).toEqual(openArticle(clauseIds.term));
+    // Neither side alone: reopening, disputing and asking twice are refused, and change nothing.
+    await refusedUnchanged(document.id, () => union.client.call('articles/reopen', ref), 'conflict', /ask the other side to reopen/);
+    await refusedUnchanged(document.id, () => union.client.call('articles/dispute', { ...ref, position: 'Hai năm' }), 'conflict', /ask the other side to reopen/);
+    await refusedUnchanged(document.id, () => union.client.call('articles/answerReopen', { ...ref, accept: true }), 'conflict', /nobody has asked/);
+
+    const asked = await union.client.call('articles/requestReopen', { ...ref, reason: 'Thời hạn hai năm phù hợp hơn' });
+    expect(asked).toMatchObject({ status: 'agreed', reopenRequest: { side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', reason: 'Thời hạn hai năm phù hợp hơn' } });
+    await refusedUnchanged(document.id, () => union.client.call('articles/requestReopen', { ...ref, reason: 'Nhắc lại' }), 'conflict', /already asked/);
+    await refusedUnchanged(document.id, () => union.client.call('articles/answerReopen', { ...ref, accept: true }), 'forbidden', /other side/);
+
+    clock.advance(minuteMs);
+    const declined = await employer.client.call('articles/answerReopen', { ...ref, accept: false, reason: 'Giữ nguyên ba năm' });
+    expect(declined).toMatchObject({ status: 'agreed', reopenRequest: null });
+    await union.client.call('articles/requestReopen', { ...ref, reason: 'Đề nghị xem lại' });
+    clock.advance(minuteMs);
+    const reopened = await employer2.client.call('articles/answerReopen', { ...ref, accept: true });
+    expect(reopened).toMatchObject({ status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopenRequest: null, reopened: { at: iso(clock.now()), byName: 'Ông Tuấn (Giám đốc)' } });
+    expect(reopened.history.map((event) => [event.type, event.side, event.note])).toEqual([
+      ['agreed', 'employer', null],
+      ['agreed', 'union', null],
+      ['reopen_requested', 'union', 'Thời hạn hai năm phù hợp hơn'],
+      ['reopen_declined', 'employer', 'Giữ nguyên ba năm'],
+      ['reopen_requested', 'union', 'Đề nghị xem lại'],
+      ['reopened', 'employer', null],
+    ]);
     expect((await admin.call('negotiation/state', { documentId: document.id })).articles).toEqual([reopened]);
   });
 
@@ -166,44 +215,64 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
   /** The path of an article's first body block in the agreement (preamble, chapter I, chapter II). */
   const firstParagraphPath = { [clauseIds.scope]: [1, 1, 1], [clauseIds.term]: [1, 2, 1], [clauseIds.wage]: [2, 1, 1], [clauseIds.bonus]: [2, 2, 1] };
 
-  it('editing an agreed article reopens it, naming who edited it, and both sides’ clients receive the new status', async () => {
+  it('S23 an edit of an agreed article through sync is refused with the reason, never reaches the other side or the store, and becomes its author’s draft', async () => {
     const admin = api.client(api.adminToken);
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
     const { client: employerClient, editor, desyncs } = await connectEditor(documentId, employer.token, 'Chị Lan');
     const unionClient = await connect(documentId, union.token);
-
     for (const clauseId of [clauseIds.wage, clauseIds.scope]) {
       await employer.client.call('articles/agree', { documentId, clauseId });
       await union.client.call('articles/agree', { documentId, clauseId });
     }
-    await docMatches(unionClient.doc, () => statusIn(unionClient.doc, clauseIds.wage)?.status === 'agreed', 'the union client to see the article agreed');
+    await docMatches(employerClient.doc, () => statusIn(employerClient.doc, clauseIds.wage)?.status === 'agreed', 'the employer client to see the article agreed');
+    const bodyBefore = serverBody(api, documentId);
 
-    clock.advance(minuteMs);
-    const end = Editor.end(editor, firstParagraphPath[clauseIds.wage] ?? []);
-    Transforms.insertText(editor, ' Lương được trả trước ngày 10.', { at: end });
-    const reopenedByEdit = (client: SyncClient) => {
-      const status = statusIn(client.doc, clauseIds.wage);
-      return status?.status === 'open' && status.reopened?.byName === 'Chị Lan (Phòng Nhân sự)';
-    };
-    await docMatches(unionClient.doc, () => reopenedByEdit(unionClient), 'the union client to see the article reopened by Chị Lan');
-    await docMatches(employerClient.doc, () => reopenedByEdit(employerClient), 'the employer client to see the article reopened by Chị Lan');
-
-    const expected = { ...openArticle(clauseIds.wage), reopened: { at: iso(clock.now()), byName: 'Chị Lan (Phòng Nhân sự)' } };
-    expect(statusIn(unionClient.doc, clauseIds.wage)).toEqual(expected);
-    const state = await union.client.call('negotiation/state', { documentId });
-    expect(state.articles.find((a) => a.clauseId === clauseIds.wage)).toEqual(expected);
-    // The edit is in the text, and the article not edited stays agreed.
-    expect(articleTexts(serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(`${wageText} Lương được trả trước ngày 10.`);
-    expect(state.articles.find((a) => a.clauseId === clauseIds.scope)?.status).toBe('agreed');
-    expect(statusIn(storedDoc(api.store.updates, documentId), clauseIds.wage)).toEqual(expected);
-    expect(api.store.audit.listByDocument(documentId).filter((e) => e.action === 'article.reopened_by_edit')).toEqual([
-      { at: clock.now(), actor: `participant:${employer.participant.id}`, action: 'article.reopened_by_edit', documentId, details: { clauseId: clauseIds.wage } },
-    ]);
+    Transforms.insertText(editor, ' Lương được trả trước ngày 10.', { at: Editor.end(editor, firstParagraphPath[clauseIds.wage] ?? []) });
+    await waitFor(() => employerClient.denials.length > 0, 'the edit to be refused');
+    expect(employerClient.denials[0]).toMatch(/^Điều 3 \(Tiền lương\): agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it\. Your change is kept as your draft proposal/);
+    // Nothing of it anywhere but on the editor's own screen, and in its draft.
+    expect(serverBody(api, documentId)).toEqual(bodyBefore);
+    expect(articleTexts(readContent(unionClient.doc)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
+    expect(articleTexts(readContent(storedDoc(api.store.updates, documentId))).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
+    const drafts = (await employer.client.call('negotiation/state', { documentId })).drafts;
+    expect(drafts).toEqual([{ id: expect.any(String), clauseId: clauseIds.wage, kind: 'replace', article: expect.objectContaining({ clauseId: clauseIds.wage }), values: {}, origin: 'late_edit', createdAt: iso(clock.now()) }]);
+    expect(articleTexts([drafts[0]?.article as TopLevelBlock])[0]?.text).toBe(`${wageText} Lương được trả trước ngày 10.`);
+    expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
+    expect((await admin.call('negotiation/state', { documentId })).articles.find((a) => a.clauseId === clauseIds.wage)?.status).toBe('agreed');
     expect(desyncs).toEqual([]);
+
+    // The author puts the draft on the table; the draft is then gone.
+    const proposal = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', article: drafts[0]?.article ?? undefined, rationale: 'Thêm hạn trả lương', fromDraftId: drafts[0]?.id });
+    expect(proposal).toMatchObject({ status: 'open', side: 'employer' });
+    expect((await employer.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
   });
 
-  it('an edit of an article that is not agreed reopens nothing', async () => {
+  it('S23 a value shown in an agreed article changes only through a position: a sync write is refused and kept as a values draft', async () => {
+    const admin = api.client(api.adminToken);
+    const chip = { type: 'variable' as const, variableId: 'ot_rate_weekday', children: [{ text: '' as const }] as [{ text: '' }] };
+    const overtime = article('dieu-lam-them', 'Làm thêm giờ', paragraph('Tiền lương làm thêm giờ vào ngày thường ít nhất bằng ', chip, ' tiền lương giờ thực trả.'));
+    const document = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: [...agreementBody(), overtime], variables: { ot_rate_weekday: 150 } });
+    const documentId = document.id;
+    const employer = await joinSeat(api, admin, documentId, 'employer', 'Chị Lan');
+    const union = await joinSeat(api, admin, documentId, 'union', 'Anh Minh');
+    const writer = await connect(documentId, union.token);
+    const witness = await connect(documentId, employer.token);
+    // Not yet agreed: the value changes through sync as usual.
+    writer.doc.getMap('variables').set('ot_rate_weekday', 160);
+    await docMatches(witness.doc, () => witness.doc.getMap('variables').get('ot_rate_weekday') === 160, 'the value to reach the employer');
+    await employer.client.call('articles/agree', { documentId, clauseId: 'dieu-lam-them' });
+    await union.client.call('articles/agree', { documentId, clauseId: 'dieu-lam-them' });
+    await docMatches(writer.doc, () => statusIn(writer.doc, 'dieu-lam-them')?.status === 'agreed', 'the union client to see it agreed');
+
+    writer.doc.getMap('variables').set('ot_rate_weekday', 200);
+    await waitFor(() => writer.denials.length > 0, 'the value to be refused');
+    expect(writer.denials[0]).toMatch(/the value “Overtime pay on normal days” shown in an agreed article: agreed by both sides/);
+    expect(api.withDocument(documentId, (doc) => doc.getMap('variables').get('ot_rate_weekday'))).toBe(160);
+    expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([expect.objectContaining({ clauseId: 'dieu-lam-them', kind: 'values', values: { ot_rate_weekday: 200 } })]);
+  });
+
+  it('an edit of an article that is not agreed is taken, and changes no status', async () => {
     const admin = api.client(api.adminToken);
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;

@@ -83,6 +83,7 @@ describe('buildMinutes', () => {
       }),
       proposal({ id: 'del', clauseId: 'gone', kind: 'delete', side: 'employer', status: 'accepted', rationale: 'Trùng quy chế', baseText: 'Phụ cấp xăng xe\nMỗi tháng 300.000 đồng.', decidedAt: '2027-01-04T11:00:00.000Z', decidedByName: 'Anh Minh' }),
     ],
+    round: { leftOut: [] },
     since,
     now: '2027-01-04T12:00:00.000Z',
   });
@@ -174,8 +175,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
       // Revoked participants and reviewers are not in the minutes (joined in the same millisecond:
       // the order between the two employers is the database's).
       participants: { employer: expect.arrayContaining(['Chị Lan (Phòng Nhân sự)', 'Ông Tuấn (Giám đốc)']), union: ['Anh Minh (Công đoàn cơ sở)'] },
-      // Điều 1 scope, Điều 2 the inserted article, Điều 3 term, Điều 4 wage, Điều 5 bonus.
-      agreed: [{ clauseId: clauseIds.wage, number: 4, title: 'Tiền lương' }],
+      // Điều 1 scope, Điều 2 the inserted article, Điều 3 term, Điều 4 wage, Điều 5 bonus. An
+      // accepted position is agreed by both sides (the inserted article, the term).
+      agreed: [
+        { clauseId: insert.article?.clauseId, number: 2, title: 'Đối tượng áp dụng' },
+        { clauseId: clauseIds.term, number: 3, title: 'Thời hạn' },
+        { clauseId: clauseIds.wage, number: 4, title: 'Tiền lương' },
+      ],
       disputed: [{ clauseId: clauseIds.bonus, number: 5, title: 'Thưởng Tết', positions: { employer: 'Thưởng theo doanh thu', union: 'Ít nhất một tháng lương' } }],
       accepted: [
         {
@@ -191,7 +197,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
           rationale: 'Người lao động thử việc',
         },
       ],
-      openCount: 3,
+      notAgreed: [],
+      override: null,
+      openCount: 1,
     });
 
     expect(minutes.participants.employer).toHaveLength(2);

@@ -70,6 +70,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       rationale: 'Theo Nghị định về lương tối thiểu vùng mới',
       // A replacement keeps the article's clauseId, whatever the proposal carried.
       article: { ...proposedArticle('Tiền lương', 'Mức lương thấp nhất cao hơn 7% mức lương tối thiểu vùng.'), clauseId: clauseIds.wage },
+      values: {},
+      previousValues: {},
       baseText: initialText[clauseIds.wage],
       status: 'open',
       createdAt,
@@ -79,6 +81,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       decidedById: null,
       decidedByName: null,
       reason: null,
+      packageId: null,
     });
 
     clock.advance(minuteMs);

@@ -108,7 +108,8 @@ describe('S14 server-owned parts change only through the API', () => {
     const witness = await connect(documentId, employer.token);
     // Server changes that overwrite entries (and so delete the old ones) in every server-owned root.
     await employer.client.call('proposals/accept', { documentId, proposalId: proposal.id });
-    await employer.client.call('articles/reopen', { documentId, clauseId: clauseIds.term });
+    await union.client.call('articles/requestReopen', { documentId, clauseId: clauseIds.term, reason: 'Xem lại thời hạn' });
+    await employer.client.call('articles/answerReopen', { documentId, clauseId: clauseIds.term, accept: true });
     await docMatches(client.doc, () => statusIn(client.doc, clauseIds.term)?.status === 'open' && client.doc.getMap(proposalsRootName).size === 1 && articleTexts(readContent(client.doc)).some((a) => a.text.includes('Cao hơn 10%.')), 'the client to receive the server’s changes');
 
     client.provider.disconnect();

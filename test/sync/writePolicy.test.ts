@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { variablesMap } from '#shared/document/yjsContent';
 import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { connectClient, deniedAtLeast, synced, textMatches, type SyncClient } from '../helpers/syncClient';
 import { storedDoc } from '../helpers/storedState';
@@ -57,5 +58,46 @@ describe('S13 clients change only the body and valid variables through sync', ()
     expect(stored.getMap('variables').toJSON()).toEqual({ ot_rate_weekday: 200 });
     expect(stored.getMap('proposals').size).toBe(0);
     expect(b.doc.getMap('variables').get('ot_rate_weekday')).toBe(200);
+  });
+
+  it('refuses a procedural fact from any client — written, overwritten or removed — since only the server writes it, from the lifecycle record', async () => {
+    harness = await startHarness();
+    const document = await createDocument(harness.server);
+    // What lifecycle/step writes when the union records the vote (decision 0013).
+    harness.server.sync.withRoom(document.id, (room) =>
+      room.change(null, (doc) => {
+        variablesMap(doc).set('vote_total_workers', 1250);
+        variablesMap(doc).set('vote_in_favour', 700);
+      }),
+    );
+    const connect = async (name: string) => {
+      const client = connectClient(harness.server.url, document.id, (await joinAs(harness.server, document.id, 'union', name)).token);
+      clients.push(client);
+      await synced(client);
+      return client;
+    };
+    const refusal = (id: string) => `the variable "${id}" is filled only from the lifecycle record, when its step is recorded`;
+
+    const overwriter = await connect('Anh Minh');
+    overwriter.doc.getMap('variables').set('vote_in_favour', 1250);
+    await deniedAtLeast(overwriter, 1);
+    const remover = await connect('Chị Hoa');
+    remover.doc.getMap('variables').delete('vote_total_workers');
+    await deniedAtLeast(remover, 1);
+    const inventor = await connect('Anh Tú');
+    // Even in one update with a valid value: the update is refused whole.
+    inventor.doc.transact(() => {
+      inventor.doc.getMap('variables').set('ot_rate_weekday', 200);
+      inventor.doc.getMap('variables').set('signing_date', '2027-01-27');
+    });
+    await deniedAtLeast(inventor, 1);
+    expect([overwriter.denials[0], remover.denials[0], inventor.denials[0]]).toEqual([refusal('vote_in_favour'), refusal('vote_total_workers'), refusal('signing_date')]);
+
+    // Nothing of it is stored or relayed; other values still are.
+    const honest = await connect('Chị Lan');
+    honest.doc.getMap('variables').set('ot_rate_weekday', 180);
+    await waitFor(() => storedDoc(harness.server.context.store.updates, document.id).getMap('variables').get('ot_rate_weekday') === 180, 'the valid value to be stored');
+    expect(storedDoc(harness.server.context.store.updates, document.id).getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
+    expect(honest.doc.getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
   });
 });

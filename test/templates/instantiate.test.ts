@@ -5,6 +5,7 @@ import { documentKinds } from '#shared/documents/kinds';
 import { articleFromTemplate, textToInlines, variablesUsed } from '#shared/templates/instantiate';
 import { templateLibrary } from '#shared/templates/library';
 import { formatVariableValue, validateVariableValue } from '#shared/templates/variableValues';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 
 const library = templateLibrary();
@@ -41,9 +42,10 @@ describe('instantiating templates', () => {
           for (const id of variablesUsed([article])) {
             const definition = definitions.get(id);
             expect(definition, `${template.id} uses ${id}`).toBeDefined();
-            if (definition) values[id] = definition.default;
+            if (definition?.default !== undefined) values[id] = definition.default;
           }
-          const text = renderedText([article], values, language);
+          // The procedural facts (the vote, the signing) stay placeholders: only the lifecycle fills them.
+          const text = renderedText([article], values, language).replace(/\{\{(\w+)\}\}/g, (chip, id: string) => (isProceduralFact(id) ? '' : chip));
           expect(text, `${template.id} ${language}`).not.toMatch(/\{\{|\}\}/);
           expect(text.length).toBeGreaterThan(20);
         }
@@ -66,11 +68,25 @@ describe('the new-document wizard', () => {
     expect(articles.length).toBeGreaterThan(kind === 'labour_regulations' ? 30 : 40);
     for (const id of variablesUsed(built.content)) {
       const definition = definitions.get(id);
-      expect(definition && validateVariableValue(definition, built.variables[id]), `${id}`).toBeNull();
+      if (isProceduralFact(id)) expect(built.variables[id], id).toBeUndefined();
+      else expect(definition && validateVariableValue(definition, built.variables[id]), `${id}`).toBeNull();
     }
     expect(built.variables.enterprise_name).toBe('Công ty TNHH May Sài Gòn');
     expect(built.variables.region).toBe('II');
-    expect(renderedText(built.content, built.variables, language)).not.toMatch(/\{\{/);
+    expect(renderedText(built.content, built.variables, language).match(/\{\{\w+\}\}/g)?.filter((chip) => !isProceduralFact(chip.slice(2, -2))) ?? []).toEqual([]);
+  });
+
+  it('states the workforce typed and invents no vote: the vote and signing are left to the lifecycle record', () => {
+    const model = outlineChoices('enterprise_agreement', library);
+    if (!model) throw new Error('no outline');
+    const built = buildDocument({ kind: 'enterprise_agreement', language: 'vi', facts: { headcount: 1250, signing_place: 'TP. Hồ Chí Minh', vote_in_favour: 51, vote_total_workers: 100 }, chosen: model.recommended, wordings: {} }, library, newId);
+    if (!built) throw new Error('nothing built');
+    expect(built.variables.headcount).toBe(1250);
+    expect(Object.keys(built.variables).filter(isProceduralFact)).toEqual([]);
+    const text = renderedText(built.content, built.variables, 'vi');
+    expect(text).toContain('Doanh nghiệp có 1.250 người lao động.');
+    expect(text).toContain('ngày {{vote_date}}: tại thời điểm lấy ý kiến, doanh nghiệp có {{vote_total_workers}} lao động, trong đó {{vote_in_favour}} biểu quyết tán thành');
+    expect(text).toContain('Thỏa ước được ký kết tại TP. Hồ Chí Minh ngày {{signing_date}}');
   });
 
   it('uses the values a chosen wording proposes ("at the legal floor" proposes the statutory figure)', () => {

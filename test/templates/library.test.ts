@@ -13,6 +13,7 @@ import {
 } from '#shared/templates/library';
 import { articleTemplateSchema, documentOutlineSchema, requirementSchema, variableDefinitionSchema, type Bilingual, type LegalCitation } from '#shared/templates/schema';
 import { validateVariableValue } from '#shared/templates/variableValues';
+import { isProceduralFact, proceduralFactIds } from '#shared/lifecycle/proceduralFacts';
 
 const library = templateLibrary();
 const variables = new Map(library.variables.map((variable) => [variable.id, variable]));
@@ -172,12 +173,20 @@ describe('templates', () => {
 });
 
 describe('variables', () => {
-  it('have defaults of their type within their range and options', () => {
+  it('have defaults of their type within their range and options, except the procedural facts, which have none', () => {
     for (const variable of library.variables) {
-      expect(validateVariableValue(variable, variable.default), variable.id).toBeNull();
+      if (isProceduralFact(variable.id)) expect(variable.default, variable.id).toBeUndefined();
+      else expect(validateVariableValue(variable, variable.default), variable.id).toBeNull();
       if (variable.min !== undefined && variable.max !== undefined) expect(variable.min, variable.id).toBeLessThanOrEqual(variable.max);
       expect(variable.type === 'enum', `${variable.id}: options exactly for enums`).toBe(variable.options !== undefined);
       if (variable.rule !== undefined) expect(ruleIds.has(variable.rule), `${variable.id}: rule ${variable.rule}`).toBe(true);
+    }
+  });
+
+  it('include every procedural fact, and no wording proposes a value for one (only the lifecycle record gives them)', () => {
+    for (const id of proceduralFactIds) expect(variables.has(id), id).toBe(true);
+    for (const template of library.templates) {
+      for (const alternative of template.alternatives) expect(Object.keys(alternative.values ?? {}).filter(isProceduralFact), alternative.id).toEqual([]);
     }
   });
 

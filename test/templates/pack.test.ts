@@ -200,6 +200,19 @@ describe('placeholders and values', () => {
     ]);
   });
 
+  it('a variable needs a default, and no wording may propose a procedural fact (the vote, the signing)', () => {
+    const problems = checkEdited((pack) => {
+      delete (pack.variables[0] as { default?: unknown }).default;
+      const alternative = template(pack, 2).alternatives[0];
+      if (alternative) alternative.values = { vote_in_favour: 51, signing_date: '2027-01-27' };
+    });
+    expect(problems).toEqual([
+      { path: 'variables[0].default', message: 'a variable needs a default value' },
+      { path: 'templates[2].alternatives[0].values.vote_in_favour', message: expect.stringMatching(/^"vote_in_favour" is recorded by the document's lifecycle/) },
+      { path: 'templates[2].alternatives[0].values.signing_date', message: expect.stringMatching(/^"signing_date" is recorded by the document's lifecycle/) },
+    ]);
+  });
+
   it('enum variables need options, unique ones; a range must not be upside down', () => {
     const problems = checkEdited((pack) => {
       pack.variables.push({ id: 'user.empty_choice', type: 'enum', label: { vi: 'Trống', en: 'Empty' }, default: 'a', options: [] });

@@ -113,7 +113,7 @@ describe('restoring a past version', () => {
     await expectApiError(minh.client.call('versions/restoreArticle', { documentId: server.documentId, versionId: initial.id, clauseId: 'khong-co' }), 'not_found');
   });
 
-  it('an agreed article changed by a restore is reopened, as after any edit', async () => {
+  it('S23 a restore that would change an agreed article is refused, naming it, by anyone, the host included; nothing changes; a restore of other articles goes through', async () => {
     server = await startHistoryServer();
     const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
     const minh = await server.join('union', 'Anh Minh (Công đoàn)');
@@ -125,25 +125,22 @@ describe('restoring a past version', () => {
     await minh.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
     const status = () => (a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet') as { status?: string } | undefined)?.status;
     await waitFor(() => status() === 'agreed', 'the article to be agreed');
-    await minh.client.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' });
-    await waitFor(() => status() === 'open', 'the article to be reopened');
-    expect(a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet')).toMatchObject({ reopened: { byName: 'Anh Minh (Công đoàn)' } });
-  });
-
-  it('the host restoring a version reopens an agreed article it changes too, named as the host', async () => {
-    server = await startHistoryServer();
-    const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
-    const minh = await server.join('union', 'Anh Minh (Công đoàn)');
-    const a = await server.connect(lan);
-    const initial = (await server.host.call('versions/list', { documentId: server.documentId })).versions[0];
-    replaceWords(a.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
+    const before = server.serverText();
+    const versionsBefore = await server.host.call('versions/list', { documentId: server.documentId });
+    for (const restore of [
+      () => minh.client.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' }),
+      () => server.host.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' }),
+      () => lan.client.call('versions/restoreArticle', { documentId: server.documentId, versionId: initial?.id ?? '', clauseId: 'dieu-thuong-tet' }),
+    ]) {
+      await expectApiError(restore(), 'conflict', /what both sides agreed \(Điều 4 \(Thưởng Tết\)\)/);
+    }
+    expect(server.serverText()).toEqual(before);
+    expect(await server.host.call('versions/list', { documentId: server.documentId })).toEqual(versionsBefore);
+    expect(status()).toBe('agreed');
+    // Another article, not agreed, comes back as before.
+    replaceWords(a.doc, 'dieu-thoi-han', 1, '03 năm', '02 năm');
     await server.serverHas(a);
-    await lan.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
-    await minh.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
-    const status = () => a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet') as { status?: string; reopened?: unknown } | undefined;
-    await waitFor(() => status()?.status === 'agreed', 'the article to be agreed');
-    await server.host.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' });
-    await waitFor(() => status()?.status === 'open', 'the article to be reopened');
-    expect(status()?.reopened).toMatchObject({ byName: null });
+    await lan.client.call('versions/restoreArticle', { documentId: server.documentId, versionId: initial?.id ?? '', clauseId: 'dieu-thoi-han' });
+    await waitFor(() => bodyOf(a).includes('03 năm'), 'the article to come back');
   });
 });

@@ -39,7 +39,8 @@ function checkTerm(context: RuleContext): Finding[] {
 /**
  * Ratification (LC Art. 76): an enterprise agreement needs more than 50% of ALL the enterprise's
  * workers in favour (not of the votes cast); a sector agreement more than 50% of those consulted;
- * a multi-enterprise agreement more than 50% in each signing enterprise.
+ * a multi-enterprise agreement more than 50% in each signing enterprise. A vote not recorded yet is
+ * noted only once the agreement is signed: a draft has had no vote.
  */
 function checkVote(context: RuleContext): Finding[] {
   if (!context.isAgreement) return [];
@@ -49,7 +50,7 @@ function checkVote(context: RuleContext): Finding[] {
   const citation = enterprise ? lc(76, 1) : lc(76, 2);
   const clauseIds = [...(base?.clauseIds ?? []), ...(favour?.clauseIds ?? [])];
   if (base?.number === undefined || favour?.number === undefined) {
-    if (!enterprise) return [];
+    if (!enterprise || !context.signed) return [];
     return [
       context.finding({
         ruleId: 'cla.vote',
