@@ -91,6 +91,7 @@ export const negotiationVi = {
     noValueChanged: 'Hãy đổi ít nhất một giá trị.',
     nothingChanged: 'Chưa có gì khác so với nội dung đang được đề cập.',
     rationaleMissing: 'Hãy nêu lý do đề xuất.',
+    offers: 'Đề xuất này đổi các giá trị:',
   },
   acceptDialog: {
     title: 'Chấp nhận đề xuất của {{name}}?',
@@ -160,6 +161,7 @@ export const negotiationVi = {
     accept: 'Đồng ý mở lại',
     decline: 'Không đồng ý mở lại',
     declineReason: 'Lý do (không bắt buộc)',
+    badge: 'đề nghị mở lại',
   },
   drafts: {
     title: 'Bản nháp của tôi ({{count}})',
@@ -289,6 +291,7 @@ export const negotiationEn: typeof negotiationVi = {
     noValueChanged: 'Change at least one value.',
     nothingChanged: 'Nothing differs yet from what you started from.',
     rationaleMissing: 'Say why your side proposes this.',
+    offers: 'This proposal changes these values:',
   },
   acceptDialog: {
     title: 'Accept the proposal of {{name}}?',
@@ -358,6 +361,7 @@ export const negotiationEn: typeof negotiationVi = {
     accept: 'Accept reopening',
     decline: 'Decline reopening',
     declineReason: 'Reason (optional)',
+    badge: 'asked to reopen',
   },
   drafts: {
     title: 'My drafts ({{count}})',

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { NegotiationDialog } from './NegotiationDialog';
 import { useNegotiationView } from './negotiationView';
 import { packageMembers } from './PackageCard';
-import { Redline, useChipReading, ValueChanges } from './Redline';
+import { Redline, useChipReading, ValueChangeList } from './Redline';
 
 /** What accepting one position changes: the article now against what it becomes, the values, and what follows. */
 function AcceptedChange({ proposal }: { proposal: Proposal }) {
@@ -22,7 +22,7 @@ function AcceptedChange({ proposal }: { proposal: Proposal }) {
     <section className="accepted-change" data-testid="accepted-change">
       <h3>{article}</h3>
       <Redline before={before} after={after} />
-      <ValueChanges changes={changes} />
+      <ValueChangeList changes={changes} />
       <p className="consequence">
         {proposal.kind === 'delete' ? t('negotiation.acceptDialog.removed', { article }) : proposal.kind === 'insert_after' ? t('negotiation.acceptDialog.inserted', { article }) : t('negotiation.acceptDialog.agreed', { article })}
       </p>
@@ -40,7 +40,7 @@ export function AcceptDialog({ proposal, onClose }: { proposal: Proposal; onClos
   const view = useNegotiationView();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const members = proposal.packageId === null ? [proposal] : packageMembers(view.proposals, proposal.packageId);
+  const members = proposal.packageId === null ? [proposal] : packageMembers(view.proposals, proposal.packageId, view.articleNumber);
   const confirm = async () => {
     setBusy(true);
     setError(null);

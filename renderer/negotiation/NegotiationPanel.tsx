@@ -156,7 +156,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     if (proposal.packageId === null) groups.push([proposal]);
     else if (!packagesListed.has(proposal.packageId)) {
       packagesListed.add(proposal.packageId);
-      groups.push(packageMembers(negotiation.proposals, proposal.packageId));
+      groups.push(packageMembers(negotiation.proposals, proposal.packageId, (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER));
     }
   }
   const threads = negotiation.threads.filter((th) => (!sideFilter || th.comments[0]?.side === sideFilter) && matches(th.clauseId) && (!focus || th.clauseId === focus) && (statusFilter === '' || statusFilter !== 'open' || th.resolvedAt === null));
@@ -174,6 +174,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     positions,
     proposals: negotiation.proposals,
     articleLabel,
+    articleNumber: (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER,
     side,
     participantId: membership.participantId,
     run,
@@ -225,7 +226,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
         const answered = dialog.proposal;
         if (answered.packageId !== null) {
           return (
-            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId)} onClose={close}
+            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId, view.articleNumber)} onClose={close}
               onEdit={(member, position, done) => setItemEditor({ answered: member, position, done })}
               onSend={(items, rationale) => client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, items: items.map(positionInput) }).then(() => undefined)} />
           );

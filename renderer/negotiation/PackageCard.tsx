@@ -3,9 +3,9 @@ import type { Proposal } from '#shared/negotiation/model';
 import { SideBadge } from '../components/SideBadge';
 import { PositionActions, PositionByline, PositionOutcome, ProposalCard } from './ProposalCard';
 
-/** The positions of a package, in the order they were made (the package's own order). */
-export function packageMembers(proposals: readonly Proposal[], packageId: string): Proposal[] {
-  return proposals.filter((proposal) => proposal.packageId === packageId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+/** The positions of a package, in the order of their articles in the document. */
+export function packageMembers(proposals: readonly Proposal[], packageId: string, articleNumber: (clauseId: string) => number): Proposal[] {
+  return proposals.filter((proposal) => proposal.packageId === packageId).sort((a, b) => articleNumber(a.clauseId) - articleNumber(b.clauseId) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /**

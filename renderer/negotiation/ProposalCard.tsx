@@ -8,7 +8,7 @@ import { answeredPosition, comparedSide, offeredSide, offeredVariables } from '#
 import { SideBadge } from '../components/SideBadge';
 import { useLanguage } from '../i18n/i18n';
 import { useNegotiationView } from './negotiationView';
-import { Redline, useChipReading, ValueChanges } from './Redline';
+import { Redline, useChipReading, ValueChangeList } from './Redline';
 
 /** A position read against what it answers (or the text it was made on), with the values it changes. */
 export function PositionComparison({ proposal }: { proposal: Proposal }) {
@@ -20,7 +20,7 @@ export function PositionComparison({ proposal }: { proposal: Proposal }) {
   return (
     <>
       <Redline before={before} after={after} />
-      <ValueChanges changes={changes} />
+      <ValueChangeList changes={changes} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { articleText } from '#shared/document/articles';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import type { ProposalKind, ValueChanges } from '#shared/negotiation/model';
-import { articleLines, chipText, type RedlineSide } from '#shared/negotiation/positionRedline';
+import { articleLines, chipText, valueChanges, type RedlineSide } from '#shared/negotiation/positionRedline';
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -21,7 +21,7 @@ import { useDocumentVariables, VariableEditContext, VariablesContext, type Docum
 import { VariableField } from '../variables/VariableField';
 import { NegotiationDialog } from './NegotiationDialog';
 import type { PositionDraft } from './positionDraft';
-import { Redline, useChipReading } from './Redline';
+import { Redline, useChipReading, ValueChangeList } from './Redline';
 
 const articleCommands = articleCommandGroups.flat();
 const allKinds: readonly ProposalKind[] = ['replace', 'insert_after', 'delete', 'values'];
@@ -124,6 +124,7 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   }, [proposedValues, changed]);
 
   const nowValue = (id: string): VariableValue | undefined => documentVariables?.values.get(id);
+  const documentValues = (documentVariables?.values.toJSON() ?? {}) as Record<string, VariableValue>;
   const edited = kind === 'delete' ? null : editors[kind];
   const article = edited?.children[0] as ArticleElement | undefined;
   const shownIds = article ? [...variablesUsed([article as TopLevelBlock])] : [];
@@ -222,6 +223,12 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
           </div>
         </VariableEditContext.Provider>
       </VariablesContext.Provider>
+      {Object.keys(values).length > 0 && (
+        <div className="proposal-offer">
+          <p>{t('negotiation.editor.offers')}</p>
+          <ValueChangeList changes={valueChanges(Object.keys(values), documentValues, { ...documentValues, ...values }, reading)} />
+        </div>
+      )}
       {withRationale && (
         <label className="proposal-rationale">
           {t('negotiation.rationale')}

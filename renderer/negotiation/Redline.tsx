@@ -45,7 +45,7 @@ export function Redline({ before, after }: { before: RedlineSide; after: Redline
 }
 
 /** Values a position changes: "Overtime pay on normal days: 150% → 200%". */
-export function ValueChanges({ changes }: { changes: readonly ValueChange[] }) {
+export function ValueChangeList({ changes }: { changes: readonly ValueChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return null;
   return (

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { valueChanges } from '#shared/negotiation/positionRedline';
 import { unsentSides, type UnsentPosition } from '#shared/negotiation/positionStates';
 import { useNegotiationView } from './negotiationView';
-import { Redline, useChipReading, ValueChanges } from './Redline';
+import { Redline, useChipReading, ValueChangeList } from './Redline';
 
 /** A position not on the table yet, against the article now: its redline and the values it changes. */
 export function UnsentPositionView({ position }: { position: UnsentPosition }) {
@@ -13,7 +13,7 @@ export function UnsentPositionView({ position }: { position: UnsentPosition }) {
   return (
     <>
       <Redline before={sides.before} after={sides.after} />
-      <ValueChanges changes={changes} />
+      <ValueChangeList changes={changes} />
     </>
   );
 }

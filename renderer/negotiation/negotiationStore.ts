@@ -110,7 +110,7 @@ export function useArticleSummary(clauseId: string): string {
     const openThreads = snapshot.threads.filter((t) => t.clauseId === clauseId && t.resolvedAt === null).length;
     const marks = `${status.employerAgreedAt ? 'E' : ''}${status.unionAgreedAt ? 'U' : ''}`;
     // The name last: it may itself contain "|".
-    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
+    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopenRequest ? 'asked' : ''}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
   });
 }
 

@@ -24,6 +24,8 @@ export interface NegotiationView {
   proposals: readonly Proposal[];
   /** "Điều 5. Tiền lương", or a removed article named as such. */
   articleLabel(clauseId: string): string;
+  /** Its number in the document (removed articles last): packages list their articles in this order. */
+  articleNumber(clauseId: string): number;
   side: Side;
   participantId: string;
   /** Runs an action, showing its error in the panel (and rethrowing it, for forms to stay open). */

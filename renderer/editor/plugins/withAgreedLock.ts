@@ -57,13 +57,24 @@ function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
  * Articles both sides have agreed are read-only here (the server refuses any change to them, and
  * keeps a refused change as a draft): commands whose selection reaches into one do nothing, and
  * any local operation that would change one is dropped. Changes from others (an accepted position
- * applied by the server) pass.
+ * applied by the server) pass, and so does the normalizing that follows them (two texts the server
+ * wrote side by side are merged): normalizing expects each of its operations to take effect, and
+ * would never end if one were dropped.
  */
 export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock): T {
-  const { apply, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+  const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+  let normalizing = 0;
+  editor.normalizeNode = (entry, options) => {
+    normalizing += 1;
+    try {
+      normalizeNode(entry, options);
+    } finally {
+      normalizing -= 1;
+    }
+  };
   editor.apply = (operation) => {
     const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
-    if (isLocal && touchesLockedArticle(editor, operation, lock)) return;
+    if (isLocal && normalizing === 0 && touchesLockedArticle(editor, operation, lock)) return;
     apply(operation);
   };
   const unlessLocked =
