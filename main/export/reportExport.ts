@@ -60,7 +60,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     case 'minutes': {
       const minutes = await sources.minutes({ documentId, since: input.since }, caller, call);
       const { variables, language } = snapshot();
-      return buildMinutesDocument({ minutes, kind: stored().kind, parties: partyNames(variables), language: input.language ?? language });
+      return buildMinutesDocument({ minutes, kind: stored().kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.lookupVariable });
     }
     case 'compliance': {
       const report = await sources.complianceReport({ documentId }, caller, call);

@@ -25,7 +25,7 @@ import { actorOf, assertNotArchived, visibleDocument } from '#main/services/acce
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
-import { createSignedVersion, createVotedVersion, currentContentHash } from '#main/versions/versionHandlers';
+import { createSignedVersion, createVotedVersion, currentNegotiatedHash } from '#main/versions/versionHandlers';
 import { createFactWriter } from '#main/lifecycle/factWriter';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -126,7 +126,7 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
       ...(text.termYears === undefined ? {} : { textTermYears: text.termYears }),
       hasUnionParticipant: store.participants.listByDocument(documentId).some((participant) => participant.side === 'union' && participant.revokedAt === null),
       negotiation: () => standingOf(loaded),
-      textHash: () => currentContentHash(context, rooms, documentId),
+      textHash: () => currentNegotiatedHash(context, rooms, documentId),
     };
   }
 
@@ -177,10 +177,10 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
       record(loaded, to, { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } }, by, caller);
     } else if (facts.type === 'sign' && facts.signing) {
       const signing = facts.signing;
-      const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` });
       const voted = loaded.record.current.putToVote?.votedText;
-      // Thrown inside the transaction: the signed version and the step are both undone.
-      if (voted && version.contentHash !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
+      // Checked inside the transaction, with nothing in between: the signed version is made of this text.
+      if (voted && currentNegotiatedHash(context, rooms, documentId) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
+      const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` });
       record(loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
     } else {
       record(loaded, to, facts, by, caller);

@@ -30,8 +30,8 @@ export function createVotedVersion(context: ServiceContext, rooms: DocumentRooms
 }
 
 /** The content hash the text would have as a signed version now (the lifecycle compares it with the voted text). */
-export function currentContentHash(context: ServiceContext, rooms: DocumentRooms, documentId: string): string {
-  return createVersionsService(context, rooms).currentContentHash(documentId);
+export function currentNegotiatedHash(context: ServiceContext, rooms: DocumentRooms, documentId: string): string {
+  return createVersionsService(context, rooms).currentNegotiatedHash(documentId);
 }
 
 /**

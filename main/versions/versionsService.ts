@@ -13,7 +13,7 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { VersionHeader, VersionRecord } from '#main/store/records';
 import type { DocumentRoom } from '#main/sync/documentRoom';
-import { contentHashOf } from '#main/versions/integrity';
+import { contentHashOf, negotiatedTextHashOf } from '#main/versions/integrity';
 import { createPeople, type People } from '#main/versions/people';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
 
@@ -178,21 +178,21 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     },
 
     /**
-     * The text put to the workers' vote, as a named version, with the content hash the signed
-     * version must have: the agreement is signed on the text the workers voted on (Art. 76).
+     * The text put to the workers' vote, as a named version, with the hash of its negotiated text
+     * (negotiatedTextHashOf), which the text must still have when it is signed (Art. 76).
      */
     createVotedVersion(documentId: string, by: { participantId: string | null; name: string }): { record: VersionRecord; contentHash: string } {
       return rooms.withRoom(documentId, (room) => {
         const record = writeVersion(room, documentId, { kind: 'named', name: by.name, authorId: by.participantId });
         if (!record) throw new ApiError('internal', 'the version of the draft put to the vote was not made');
         audit(null, 'version.named', documentId, { versionId: record.id, number: record.number, name: by.name });
-        return { record, contentHash: contentHashOf(readDocumentAt(room.doc, snapshots.snapshotOf(record))) };
+        return { record, contentHash: negotiatedTextHashOf(readDocumentAt(room.doc, snapshots.snapshotOf(record))) };
       });
     },
 
-    /** The content hash of the text as it stands: what a signed version made now would hold. */
-    currentContentHash(documentId: string): string {
-      return rooms.withRoom(documentId, (room) => contentHashOf(readDocumentAt(room.doc, Y.snapshot(room.doc))));
+    /** The hash of the negotiated text as it stands (negotiatedTextHashOf): what the vote recorded, if nothing changed. */
+    currentNegotiatedHash(documentId: string): string {
+      return rooms.withRoom(documentId, (room) => negotiatedTextHashOf(readDocumentAt(room.doc, Y.snapshot(room.doc))));
     },
 
     /** A version's text, read-only. */

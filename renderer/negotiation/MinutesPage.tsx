@@ -10,6 +10,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ReportExport } from '../export/ReportExport';
 import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { MinutesLedger } from './MinutesLedger';
 
 type Minutes = z.infer<typeof minutesSchema>;
 
@@ -94,6 +95,10 @@ export function MinutesPage({ documentId }: { documentId: string }) {
             </div>
             <h2>{t('minutes.accepted', { date: formatDate(minutes.sessionSince, language) })}</h2>
             <div data-testid="minutes-accepted">{list(minutes.accepted.map((a) => `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`))}</div>
+            <h2>{t('minutes.ledger')}</h2>
+            <div data-testid="minutes-ledger">
+              <MinutesLedger ledger={minutes.ledger} />
+            </div>
             <p>{t('minutes.openCount', { count: minutes.openCount })}</p>
             {minutes.override && (
               <p data-testid="minutes-override">

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
+import { variableValueSchema } from '#shared/templates/schema';
 import {
+  articleEventTypes,
   articleNegotiationSchema,
   commentBodySchema,
   draftProposalSchema,
   proposalKinds,
+  proposalStatuses,
   valueChangesSchema,
   type ProposalKind,
   proposalSchema,
@@ -160,6 +163,23 @@ export const minutesSchema = z.object({
   /** The union put the draft to the vote with these articles neither agreed nor left out, for this reason. */
   override: z.object({ reason: z.string(), byName: z.string().nullable(), articles: z.array(minutesArticle) }).nullable(),
   openCount: z.number().int(),
+  /** Per article negotiated during the session: each position and step in order, and where it stands. */
+  ledger: z.array(
+    minutesArticle.extend({
+      standing: z.enum(['agreed', 'disputed', 'open', 'left_out', 'removed']),
+      entries: z.array(
+        z.object({
+          at: z.string(),
+          side: z.enum(['employer', 'union']),
+          byName: z.string(),
+          step: z.union([z.object({ position: z.enum(proposalKinds) }), z.object({ event: z.enum(articleEventTypes) })]),
+          note: z.string().nullable(),
+          values: z.array(z.object({ variableId: z.string(), from: variableValueSchema.nullable(), to: variableValueSchema })),
+          outcome: z.object({ status: z.enum(proposalStatuses), byName: z.string().nullable() }).nullable(),
+        }),
+      ),
+    }),
+  ),
 });
 
 const thread = threadSchema;

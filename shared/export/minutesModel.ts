@@ -2,8 +2,10 @@ import { formatCitation, lc } from '#shared/compliance/citations';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { formatIsoDate, vietnamDate } from '#shared/lifecycle/dates';
-import type { BargainingMinutes } from '#shared/negotiation/minutes';
-import type { Proposal } from '#shared/negotiation/model';
+import type { ArticleLedger, BargainingMinutes, LedgerEntry } from '#shared/negotiation/minutes';
+import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
+import type { VariableValue } from '#shared/templates/schema';
+import { formatVariableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { fill, type Bilingual } from '#shared/export/officialFrame';
 import type { PartyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
@@ -36,6 +38,12 @@ const texts = {
   leftOutBy: { vi: 'Người ghi nhận, ngày', en: 'Recorded by, on' },
   leftOutReason: { vi: 'Lý do', en: 'Reason' },
   accepted: { vi: 'Các đề xuất được chấp nhận trong phiên', en: 'Proposals accepted during the session' },
+  ledger: { vi: 'Diễn biến thương lượng từng điều', en: 'The course of bargaining, article by article' },
+  ledgerArticle: { vi: '{{article}} — {{standing}}', en: '{{article}} — {{standing}}' },
+  when: { vi: 'Thời điểm', en: 'Time' },
+  who: { vi: 'Bên, người', en: 'Side, person' },
+  step: { vi: 'Nội dung', en: 'Step' },
+  outcome: { vi: 'Kết quả', en: 'Outcome' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
   article: { vi: 'Điều', en: 'Article' },
   employerPosition: { vi: 'Ý kiến bên người sử dụng lao động', en: 'Position of the employer side' },
@@ -68,16 +76,53 @@ const proposalKinds: Record<Proposal['kind'], Bilingual> = {
 
 const sideNames = { employer: reportTexts.employerSide, union: reportTexts.workerSide };
 
+const standings: Record<ArticleLedger['standing'], Bilingual> = {
+  agreed: { vi: 'hai bên đã thống nhất', en: 'agreed by both sides' },
+  disputed: { vi: 'còn ý kiến khác nhau', en: 'the parties still differ' },
+  open: { vi: 'đang thương lượng', en: 'under negotiation' },
+  left_out: { vi: 'chưa đạt được thỏa thuận, để ngoài thỏa ước', en: 'not agreed, left out of the agreement' },
+  removed: { vi: 'đã bãi bỏ', en: 'removed' },
+};
+
+const events: Record<ArticleEvent['type'], Bilingual> = {
+  agreed: { vi: 'Đồng ý với nội dung điều', en: 'Agreed to the article' },
+  disputed: { vi: 'Nêu ý kiến khác', en: 'Disputed the article' },
+  reopen_requested: { vi: 'Đề nghị thương lượng lại điều đã thống nhất', en: 'Asked to reopen the agreed article' },
+  reopen_declined: { vi: 'Không đồng ý thương lượng lại', en: 'Declined to reopen' },
+  reopened: { vi: 'Đồng ý thương lượng lại', en: 'Agreed to reopen' },
+  accepted: { vi: 'Chấp nhận đề xuất', en: 'Accepted a proposal' },
+};
+
+const outcomes: Record<Proposal['status'], Bilingual> = {
+  open: { vi: 'Đang chờ trả lời', en: 'Awaiting an answer' },
+  accepted: { vi: 'Được chấp nhận', en: 'Accepted' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
+  superseded: { vi: 'Bên kia đưa đề xuất khác', en: 'Countered' },
+};
+
 export interface MinutesExport {
   minutes: BargainingMinutes;
   kind: DocumentKind;
   parties: PartyNames;
   language: Language;
+  /** The definitions of the document's variables, to write the values positions offered. */
+  lookupVariable: VariableLookup;
 }
 
 /** The bargaining minutes of a session as the render model. */
-export function buildMinutesDocument({ minutes, kind, parties, language }: MinutesExport): RenderDocument {
+export function buildMinutesDocument({ minutes, kind, parties, language, lookupVariable }: MinutesExport): RenderDocument {
   const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
+  const value = (variableId: string, raw: VariableValue | null): string => {
+    const definition = lookupVariable(variableId);
+    if (raw === null) return '…';
+    return definition ? formatVariableValue(definition, raw, language) : String(raw);
+  };
+  const stepText = (entry: LedgerEntry): string => {
+    const what = 'position' in entry.step ? say(proposalKinds[entry.step.position]) : say(events[entry.step.event]);
+    const values = entry.values.map((change) => `${lookupVariable(change.variableId)?.label[language] ?? change.variableId}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    return [what, ...values, entry.note].filter(Boolean).join('. ');
+  };
   const citation = formatCitation(lc(70), language);
   const names = (list: string[]): string => (list.length > 0 ? list.join(', ') : reportTexts.none[language]);
   return buildSectionedDocument({
@@ -150,6 +195,28 @@ export function buildMinutesDocument({ minutes, kind, parties, language }: Minut
           ),
         ],
       },
+      // Art. 70: the minutes record, per article, each side's positions during the session.
+      ...(minutes.ledger.length === 0
+        ? []
+        : [
+            {
+              title: say(texts.ledger),
+              blocks: minutes.ledger.flatMap((article) => [
+                bodyParagraph(say(texts.ledgerArticle, { article: articleName(article, language), standing: say(standings[article.standing]) })),
+                numberedTable(
+                  language,
+                  [say(texts.when), say(texts.who), say(texts.step), say(texts.outcome)],
+                  article.entries.map((entry) => [
+                    officialMoment(entry.at, language),
+                    `${entry.byName} (${say(sideNames[entry.side])})`,
+                    stepText(entry),
+                    entry.outcome ? [say(outcomes[entry.outcome.status]), entry.outcome.byName].filter(Boolean).join(', ') : '',
+                  ]),
+                  [6, 20, 22, 34, 18],
+                ),
+              ]),
+            },
+          ]),
       {
         title: say(texts.conclusion),
         blocks: [

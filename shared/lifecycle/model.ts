@@ -161,7 +161,7 @@ export const voteDraftSchema = z.object({
   /** The union's written reason for putting articles neither agreed nor left out to the vote. */
   override: z.object({ reason: z.string(), byName: z.string().nullable() }).nullable(),
   violations: z.array(openViolationSchema),
-  /** The version made of the text put to the vote and its content hash: the signed text must be this one. */
+  /** The version made of the text put to the vote, and the hash of its negotiated text (the procedural facts left out): the signed text must be this one. */
   votedText: z.object({ versionId: z.string(), contentHash: z.string() }).nullable(),
 });
 

@@ -2,7 +2,8 @@ import { articlesOf } from '#shared/document/articles';
 import { computeNumbering } from '#shared/document/numbering';
 import { plainText, type TopLevelBlock } from '#shared/document/nodes';
 import type { LeftOutArticle, RoundFacts } from '#shared/lifecycle/model';
-import { openArticle, type ArticleNegotiation, type BargainingSide, type Proposal } from '#shared/negotiation/model';
+import { openArticle, type ArticleEvent, type ArticleNegotiation, type BargainingSide, type Proposal, type ProposalKind } from '#shared/negotiation/model';
+import type { VariableValue } from '#shared/templates/schema';
 
 export interface MinutesArticle {
   clauseId: string;
@@ -39,6 +40,27 @@ export interface VoteOverride {
   articles: MinutesArticle[];
 }
 
+/** One step in an article's negotiation during the session: a position offered, or an agreement, a dispute, a reopening. */
+export interface LedgerEntry {
+  at: string;
+  side: BargainingSide;
+  byName: string;
+  /** A position (its kind), or an event of the article (its type). */
+  step: { position: ProposalKind } | { event: ArticleEvent['type'] };
+  /** The position's rationale, or the event's note (the disputing side's position, a reason). */
+  note: string | null;
+  /** The values a position offered, with those they would replace. */
+  values: { variableId: string; from: VariableValue | null; to: VariableValue }[];
+  /** How a position ended (open while it is on the table), and who decided it. */
+  outcome: { status: Proposal['status']; byName: string | null } | null;
+}
+
+/** An article negotiated during the session: every step in order, and where it stands now. */
+export interface ArticleLedger extends MinutesArticle {
+  standing: 'agreed' | 'disputed' | 'open' | 'left_out' | 'removed';
+  entries: LedgerEntry[];
+}
+
 /**
  * The bargaining minutes (biên bản thương lượng, Labour Code Art. 70): who took part for each side,
  * the articles agreed, the articles still disputed with each side's last position, the articles
@@ -56,6 +78,8 @@ export interface BargainingMinutes {
   accepted: AcceptedProposal[];
   override: VoteOverride | null;
   openCount: number;
+  /** Per article negotiated during the session, its positions and steps in order. */
+  ledger: ArticleLedger[];
 }
 
 export interface MinutesInput {
@@ -129,5 +153,50 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
   );
   const openCount = documentArticles.filter((a) => (statusOf.get(a.clauseId)?.status ?? 'open') === 'open' && !leftOut.has(a.clauseId)).length;
   const names = (side: BargainingSide) => input.participants.filter((p) => p.side === side).map((p) => p.displayName);
-  return { documentTitle: input.documentTitle, date: input.now, sessionSince: input.since, participants: { employer: names('employer'), union: names('union') }, agreed, disputed, notAgreed, accepted, override, openCount };
+  const standingOf = (clauseId: string): ArticleLedger['standing'] =>
+    !numbering.articles.has(clauseId) ? 'removed' : leftOut.has(clauseId) ? 'left_out' : (statusOf.get(clauseId)?.status ?? 'open');
+  const ledger = byNumber(
+    sessionLedger(input.proposals, input.articles, sessionStart).map(([clauseId, entries]) => {
+      const recordedTitle = input.proposals.find((p) => p.clauseId === clauseId)?.baseText.split('\n')[0] ?? '';
+      return { ...describe(clauseId, recordedTitle), standing: standingOf(clauseId), entries };
+    }),
+  );
+  return { documentTitle: input.documentTitle, date: input.now, sessionSince: input.since, participants: { employer: names('employer'), union: names('union') }, agreed, disputed, notAgreed, accepted, override, openCount, ledger };
+}
+
+/** Each article's positions and events of the session (from `sessionStart` on), in time order. */
+function sessionLedger(proposals: readonly Proposal[], articles: readonly ArticleNegotiation[], sessionStart: number): [string, LedgerEntry[]][] {
+  const byArticle = new Map<string, LedgerEntry[]>();
+  const add = (clauseId: string, entry: LedgerEntry): void => {
+    byArticle.set(clauseId, [...(byArticle.get(clauseId) ?? []), entry]);
+  };
+  // At the same instant, a counter comes after the position it answers.
+  const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
+  const depth = (proposal: Proposal, seen = 0): number => {
+    const answered = proposal.answers ? byId.get(proposal.answers) : undefined;
+    return answered && seen < proposals.length ? depth(answered, seen + 1) + 1 : 0;
+  };
+  const ordered = [...proposals].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || depth(a) - depth(b));
+  for (const proposal of ordered) {
+    // A position made before the session belongs to it when it was decided during it.
+    if (Date.parse(proposal.createdAt) < sessionStart && (proposal.decidedAt === null || Date.parse(proposal.decidedAt) < sessionStart)) continue;
+    add(proposal.clauseId, {
+      at: proposal.createdAt,
+      side: proposal.side,
+      byName: proposal.authorName,
+      step: { position: proposal.kind },
+      note: proposal.rationale || null,
+      values: Object.entries(proposal.values).map(([variableId, to]) => ({ variableId, from: proposal.previousValues[variableId] ?? null, to })),
+      outcome: { status: proposal.status, byName: proposal.decidedByName },
+    });
+  }
+  for (const article of articles) {
+    for (const event of article.history) {
+      if (Date.parse(event.at) < sessionStart) continue;
+      // An acceptance is told by the position it accepted.
+      if (event.type === 'accepted') continue;
+      add(article.clauseId, { at: event.at, side: event.side, byName: event.byName, step: { event: event.type }, note: event.note, values: [], outcome: null });
+    }
+  }
+  return [...byArticle].map(([clauseId, entries]) => [clauseId, entries.sort((a, b) => a.at.localeCompare(b.at))]);
 }

@@ -210,11 +210,13 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     // Art. 77: sent within 10 days of signing, by Thu 24 Dec 2026.
     await expect.poll(() => employer.getByTestId('lifecycle-status').innerText()).toContain('24/12/2026 (còn 10 ngày)');
     await shot(employer, 'signed');
-    // The signed version is the text put to the vote.
+    // The signed version is the text put to the vote (its procedural facts filled in since).
     const signedVersions = harness.server.context.store.versions.signed(document.id);
     expect(signedVersions).toHaveLength(1);
     const recorded = await harness.server.handlers['lifecycle/get']({ documentId: document.id }, { kind: 'admin' });
-    expect(signedVersions[0]?.contentHash).toBe(recorded.current.putToVote?.votedText?.contentHash);
+    const read = (versionId: string) => harness.server.handlers['versions/get']({ documentId: document.id, versionId }, { kind: 'admin' });
+    const [voted, signed] = await Promise.all([read(recorded.current.putToVote?.votedText?.versionId ?? ''), read(signedVersions[0]?.id ?? '')]);
+    expect(signed.blocks).toEqual(voted.blocks);
     await takeStep(employer, 'send_to_authority');
     await expect.poll(() => lifecycleState(employer)).toBe('submitted');
     await expect.poll(() => lifecycleState(union)).toBe('submitted');

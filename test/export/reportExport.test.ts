@@ -3,6 +3,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ExportedFile } from '#shared/api/export';
 import { buildComplianceReportDocument } from '#shared/export/complianceReportModel';
 import { buildMinutesDocument } from '#shared/export/minutesModel';
+import { builtInVariables } from '#shared/templates/builtInVariables';
 import { partyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -81,11 +82,11 @@ describe('exporting the minutes, the compliance report and the decision', () => 
 
   it('builds the minutes from the session: both parties, the law, the sections and three signatures', async () => {
     const minutes = await table.reviewer.client.call('negotiation/minutes', { documentId: table.documentId, since: session });
-    const model = buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi' });
+    const model = buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi', lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id) });
     expect(model.organisations.map((line) => line.text)).toEqual(['CÔNG TY TNHH MAY SÀI GÒN', 'CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY SÀI GÒN']);
     expect(model.typeName.text).toBe('BIÊN BẢN');
     expect(model.placeAndDate).toBe('TP. Hồ Chí Minh, ngày 01 tháng 02 năm 2027');
-    expect(headings(model)).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. KẾT LUẬN']);
+    expect(headings(model)).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. DIỄN BIẾN THƯƠNG LƯỢNG TỪNG ĐIỀU', 'VI. KẾT LUẬN']);
     expect(model.signatures.map((signature) => [signature.titleLines[0]?.text, signature.name])).toEqual([
       ['ĐẠI DIỆN BÊN\nNGƯỜI SỬ DỤNG\nLAO ĐỘNG', 'Nguyễn Văn An'],
       ['ĐẠI DIỆN BÊN\nNGƯỜI LAO ĐỘNG', 'Trần Thị Bình'],

@@ -5,6 +5,7 @@ import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, type ApiErrorCode } from '#shared/api/errors';
 import { createHttpTransport } from '#shared/api/httpTransport';
 import { createMemoryLogger } from '#main/logger';
+import type { DocumentRoom } from '#main/sync/documentRoom';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { createSyncServer } from '#main/sync/syncServer';
 import { openServices } from '#main/server/services';
@@ -41,6 +42,8 @@ export interface ApiFixture {
   store: Store;
   /** Reads the server's live copy of a document (its room, loaded for the occasion if nobody has it open). */
   withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): T;
+  /** Uses a document's sync room (loaded for the occasion if nobody has it open), as a socket would. */
+  withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T;
   /** Where stock sync clients connect; null when the transport has no network listener. */
   serverUrl: string | null;
   close(): Promise<void>;
@@ -77,6 +80,7 @@ export const httpTransportUnderTest: TransportUnderTest = {
       unexpectedErrors: () => harness.logger.lines.filter((line) => line.event === 'api.unexpected_error'),
       store: harness.server.context.store,
       withDocument: (documentId, read) => harness.server.sync.withRoom(documentId, (room) => read(room.doc)),
+      withRoom: (documentId, use) => harness.server.sync.withRoom(documentId, use),
       serverUrl: harness.server.url,
       close: () => harness.dispose(),
     };
@@ -109,6 +113,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
       unexpectedErrors: () => unexpected,
       store: context.store,
       withDocument: (documentId, read) => sync.withRoom(documentId, (room) => read(room.doc)),
+      withRoom: (documentId, use) => sync.withRoom(documentId, use),
       serverUrl: null,
       async close() {
         await sync.close();

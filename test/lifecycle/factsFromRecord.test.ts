@@ -169,7 +169,7 @@ describe('a step whose storage fails', () => {
     const step = (seat: typeof union, input: LifecycleStepInput) => server.handlers['lifecycle/step']({ documentId, step: lifecycleStepSchema.parse(input) }, as(seat));
     await step(union, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
     await step(employer, { type: 'record_bargaining_dates', startedOn: '2027-01-11' });
-    await step(union, { type: 'open_vote' });
+    await step(union, { type: 'open_vote', override: 'Hai bên thống nhất đưa toàn văn ra lấy ý kiến' });
     const reader = connectClient(server.url, documentId, union.token);
     clients.push(reader);
     await synced(reader);

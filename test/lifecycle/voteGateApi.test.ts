@@ -1,3 +1,4 @@
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -158,7 +159,13 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     expect(signed).toMatchObject({ state: 'in_force', current: { signing: { signedOn: '2027-01-22', effectiveOn: '2027-02-01', termMonths: 36 } } });
     const [signedVersion] = api.store.versions.signed(documentId);
     expect(signedVersion?.id).toBe(signed.current.signing?.signedVersionId);
-    expect(signedVersion?.contentHash).toBe(voted?.contentHash);
+    // The signed text is the voted one, its procedural facts (the vote, the signing date) filled in since.
+    const votedText = await admin.call('versions/get', { documentId, versionId: voted?.versionId ?? '' });
+    const signedText = await admin.call('versions/get', { documentId, versionId: signedVersion?.id ?? '' });
+    expect(signedText.blocks).toEqual(votedText.blocks);
+    const negotiated = (variables: Record<string, unknown>) => Object.fromEntries(Object.entries(variables).filter(([id]) => !isProceduralFact(id)));
+    expect(negotiated(signedText.variables)).toEqual(negotiated(votedText.variables));
+    expect(signedText.variables).toMatchObject({ vote_in_favour: 70, signing_date: '2027-01-22' });
     await take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-02-02' });
   });
 

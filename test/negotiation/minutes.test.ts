@@ -167,6 +167,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
     await admin.call('participants/revoke', { participantId: union2.participant.id });
 
     const minutes = await reviewer.client.call('negotiation/minutes', { documentId });
+    const at = new Date(clock.now()).toISOString();
     expect(minutes).toEqual({
       documentTitle: document.title,
       date: new Date(clock.now()).toISOString(),
@@ -200,6 +201,36 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
       notAgreed: [],
       override: null,
       openCount: 1,
+      // Per article negotiated today, each position and step in order (yesterday's is left out).
+      ledger: [
+        {
+          clauseId: clauseIds.scope,
+          number: 1,
+          title: 'Phạm vi áp dụng',
+          standing: 'open',
+          entries: [{ at, side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', step: { position: 'insert_after' }, note: 'Người lao động thử việc', values: [], outcome: { status: 'accepted', byName: 'Ông Tuấn (Giám đốc)' } }],
+        },
+        {
+          clauseId: clauseIds.wage,
+          number: 4,
+          title: 'Tiền lương',
+          standing: 'agreed',
+          entries: [
+            { at, side: 'employer', byName: 'Chị Lan (Phòng Nhân sự)', step: { event: 'agreed' }, note: null, values: [], outcome: null },
+            { at, side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', step: { event: 'agreed' }, note: null, values: [], outcome: null },
+          ],
+        },
+        {
+          clauseId: clauseIds.bonus,
+          number: 5,
+          title: 'Thưởng Tết',
+          standing: 'disputed',
+          entries: [
+            { at, side: 'employer', byName: 'Chị Lan (Phòng Nhân sự)', step: { position: 'replace' }, note: 'Thưởng theo doanh thu', values: [], outcome: { status: 'open', byName: null } },
+            { at, side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', step: { event: 'disputed' }, note: 'Ít nhất một tháng lương', values: [], outcome: null },
+          ],
+        },
+      ],
     });
 
     expect(minutes.participants.employer).toHaveLength(2);

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { minutesSchema } from '#shared/api/negotiation';
+import { formatDateTime } from '#shared/format/locale';
+import type { VariableValue } from '#shared/templates/schema';
+import { formatVariableValue } from '#shared/templates/variableValues';
+import { useLanguage } from '../i18n/i18n';
+import { lookupBuiltInVariable } from '../variables/documentVariables';
+
+type Ledger = z.infer<typeof minutesSchema>['ledger'];
+type Entry = Ledger[number]['entries'][number];
+
+/** Labour Code Art. 70: per article negotiated in the session, each side's positions in order, and where it stands. */
+export function MinutesLedger({ ledger }: { ledger: Ledger }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const value = (variableId: string, raw: VariableValue | null): string => {
+    const definition = lookupBuiltInVariable(variableId);
+    if (raw === null) return '…';
+    return definition ? formatVariableValue(definition, raw, language) : String(raw);
+  };
+  const describe = (entry: Entry): string => {
+    const step = 'position' in entry.step ? t(`minutes.ledgerPosition.${entry.step.position}`) : t(`minutes.ledgerEvent.${entry.step.event}`);
+    const values = entry.values.map((change) => `${lookupBuiltInVariable(change.variableId)?.label[language] ?? t('minutes.ledgerValue')}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    return [step, ...values, entry.note].filter(Boolean).join('. ');
+  };
+  if (ledger.length === 0) return <p className="empty-state">{t('minutes.none')}</p>;
+  return (
+    <>
+      {ledger.map((article) => (
+        <section key={article.clauseId} data-testid="minutes-ledger-article">
+          <h3>
+            {t('negotiation.articleRef', { number: article.number, title: article.title })} — {t(`minutes.ledgerStanding.${article.standing}`)}
+          </h3>
+          <ol>
+            {article.entries.map((entry, index) => (
+              <li key={index}>
+                {formatDateTime(entry.at, language)}, {entry.byName} ({t(`side.${entry.side}`)}): {describe(entry)}
+                {entry.outcome && entry.outcome.status !== 'open' && ` — ${t(`negotiation.proposalStatus.${entry.outcome.status}`)}${entry.outcome.byName ? ` (${entry.outcome.byName})` : ''}`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}
