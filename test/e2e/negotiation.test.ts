@@ -227,7 +227,8 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     expect(word).toMatch(heading);
     expect(sectionText(word, 'II. CÁC NỘI DUNG ĐÃ THỐNG NHẤT', 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU')).toContain('(Bữa ăn giữa ca)');
     expect(sectionText(word, 'III. CÁC NỘI DUNG CÒN Ý KIẾN KHÁC NHAU', 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN')).toContain('Đề nghị 14 ngày nghỉ hằng năm');
-    expect(sectionText(word, 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. KẾT LUẬN')).toContain('Doanh nghiệp có thể trả 180% trong năm đầu.');
+    expect(sectionText(word, 'IV. CÁC ĐỀ XUẤT ĐƯỢC CHẤP NHẬN TRONG PHIÊN', 'V. DIỄN BIẾN THƯƠNG LƯỢNG TỪNG ĐIỀU')).toContain('Doanh nghiệp có thể trả 180% trong năm đầu.');
+    expect(sectionText(word, 'V. DIỄN BIẾN THƯƠNG LƯỢNG TỪNG ĐIỀU', 'VI. KẾT LUẬN')).toMatch(/Giá trị bữa ăn giữa ca: 30\.000\s₫ → 35\.000\s₫/);
     const pdf = await downloadReport(minutesExport, 'pdf', { scenario: 'negotiation', who: 'employer' });
     expect(pdf.fileName).toBe('Biên bản thương lượng tập thể - Thỏa ước 2027 — Điện tử Bắc Ninh.pdf');
     const printed = await printedText(pdf);
