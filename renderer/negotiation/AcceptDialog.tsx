@@ -61,10 +61,11 @@ export function AcceptDialog({ proposal, onClose }: { proposal: Proposal; onClos
       <p className="hint">{t('negotiation.acceptDialog.lock')}</p>
       <ErrorNotice error={error} />
       <div className="row modal-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void confirm()} data-autofocus>
+        <button type="button" className="primary" disabled={busy} onClick={() => void confirm()}>
           {members.length > 1 ? t('negotiation.acceptDialog.confirmPackage') : t('negotiation.acceptDialog.confirm')}
         </button>
-        <button type="button" onClick={onClose}>
+        {/* The focus starts on Cancel: Enter alone never accepts. */}
+        <button type="button" onClick={onClose} data-autofocus>
           {t('common.cancel')}
         </button>
       </div>

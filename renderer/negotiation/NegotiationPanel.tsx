@@ -148,6 +148,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   const mayComment = !isReviewer || negotiation.reviewerCommentsAllowed;
   const chapters = [...new Set([...articles.values()].map((a) => a.chapter).filter(Boolean))];
   const matches = (clauseId: string) => !chapterFilter || articles.get(clauseId)?.chapter === chapterFilter;
+  const articleNumber = (clauseId: string) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER;
   const listed = negotiation.proposals.filter((p) => (!sideFilter || p.side === sideFilter) && (!statusFilter || p.status === statusFilter) && matches(p.clauseId) && (!focus || p.clauseId === focus));
   // A package is listed once, whole, wherever one of its positions matches.
   const groups: Proposal[][] = [];
@@ -156,7 +157,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     if (proposal.packageId === null) groups.push([proposal]);
     else if (!packagesListed.has(proposal.packageId)) {
       packagesListed.add(proposal.packageId);
-      groups.push(packageMembers(negotiation.proposals, proposal.packageId, (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER));
+      groups.push(packageMembers(negotiation.proposals, proposal.packageId, articleNumber));
     }
   }
   const threads = negotiation.threads.filter((th) => (!sideFilter || th.comments[0]?.side === sideFilter) && matches(th.clauseId) && (!focus || th.clauseId === focus) && (statusFilter === '' || statusFilter !== 'open' || th.resolvedAt === null));
@@ -169,19 +170,19 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   const basket = negotiation.basket;
   const setBasket = (items: PositionDraft[]) => store?.setBasket(items);
   const close = () => setDialog(null);
-  const decide = (action: 'proposals/accept' | 'proposals/withdraw', proposal: Proposal) => run(() => client.call(action, { documentId, proposalId: proposal.id }));
   const view: NegotiationView = {
     positions,
     proposals: negotiation.proposals,
     articleLabel,
-    articleNumber: (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER,
+    articleNumber,
     side,
     participantId: membership.participantId,
     run,
     open: setDialog,
-    accept: (proposal) => decide('proposals/accept', proposal),
+    // The confirmation shows its own error, beside what it was about to accept.
+    accept: (proposal) => client.call('proposals/accept', { documentId, proposalId: proposal.id }).then(() => undefined),
     reject: (proposal, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: proposal.id, reason })),
-    withdraw: (proposal) => decide('proposals/withdraw', proposal),
+    withdraw: (proposal) => run(() => client.call('proposals/withdraw', { documentId, proposalId: proposal.id })),
   };
   const discardDraft = (draft: DraftProposal) => run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
   const sendPackage = (rationale: string) => run(() => client.call('proposals/createPackage', { documentId, rationale, items: basket.map(positionInput) }).then(() => setBasket([])));
@@ -226,7 +227,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
         const answered = dialog.proposal;
         if (answered.packageId !== null) {
           return (
-            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId, view.articleNumber)} onClose={close}
+            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId, articleNumber)} onClose={close}
               onEdit={(member, position, done) => setItemEditor({ answered: member, position, done })}
               onSend={(items, rationale) => client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, items: items.map(positionInput) }).then(() => undefined)} />
           );

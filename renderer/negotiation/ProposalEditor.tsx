@@ -59,16 +59,58 @@ function ArticleEditorView({ editor, label, readOnly, onChange }: { editor: Docu
   );
 }
 
-/** The values a proposal offers, kept apart from the document's while it is written: its chips show them. */
-function useProposedValues(document: DocumentVariables | null, initial: ValueChanges): DocumentVariables | null {
-  const [proposed] = useState(() => {
-    const scratch = new Y.Doc();
-    const values = scratch.getMap<VariableValue>('values');
-    for (const [id, value] of Object.entries({ ...(document?.values.toJSON() as Record<string, VariableValue> | undefined), ...initial })) values.set(id, value);
-    return { scratch, values };
-  });
-  useEffect(() => () => proposed.scratch.destroy(), [proposed]);
-  return useMemo(() => (document ? { ...document, values: proposed.values } : null), [document, proposed]);
+/**
+ * The values a proposal offers, kept apart from the document's while it is written, in a map of
+ * their own that its chips read: those proposed (from the start, or typed since), and for every
+ * other variable the document's value, followed live (someone may change one meanwhile).
+ */
+class ProposedValues {
+  private readonly scratch = new Y.Doc();
+  readonly values = this.scratch.getMap<VariableValue>('values');
+  private readonly proposed: Set<string>;
+
+  constructor(private readonly document: Y.Map<VariableValue> | null, initial: ValueChanges) {
+    this.proposed = new Set(Object.keys(initial));
+    for (const [id, value] of Object.entries({ ...(document?.toJSON() as Record<string, VariableValue> | undefined), ...initial })) this.values.set(id, value);
+    document?.observe(this.follow);
+  }
+
+  private readonly follow = (event: Y.YMapEvent<VariableValue>): void => {
+    for (const id of event.keysChanged) if (!this.proposed.has(id)) this.keep(id);
+  };
+
+  propose(id: string, value: VariableValue): void {
+    this.proposed.add(id);
+    this.values.set(id, value);
+  }
+
+  /** Back to the document's value: not proposed any more. */
+  keep(id: string): void {
+    this.proposed.delete(id);
+    const now = this.document?.get(id);
+    if (now === undefined) this.values.delete(id);
+    else this.values.set(id, now);
+  }
+
+  /** The values proposed that differ from the document's now. */
+  offered(ids: readonly string[]): ValueChanges {
+    return Object.fromEntries(ids.flatMap((id) => {
+      const value = this.values.get(id);
+      return this.proposed.has(id) && value !== undefined && value !== this.document?.get(id) ? [[id, value]] : [];
+    }));
+  }
+
+  destroy(): void {
+    this.document?.unobserve(this.follow);
+    this.scratch.destroy();
+  }
+}
+
+function useProposedValues(document: DocumentVariables | null, initial: ValueChanges): { proposed: ProposedValues; variables: DocumentVariables | null } {
+  const [proposed] = useState(() => new ProposedValues(document?.values ?? null, initial));
+  useEffect(() => () => proposed.destroy(), [proposed]);
+  const variables = useMemo(() => (document ? { ...document, values: proposed.values } : null), [document, proposed]);
+  return { proposed, variables };
 }
 
 export interface ProposalEditorProps {
@@ -103,7 +145,7 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const { t } = useTranslation();
   const documentVariables = useDocumentVariables();
   const reading = useChipReading();
-  const proposedVariables = useProposedValues(documentVariables, initial.values);
+  const { proposed: offer, variables: proposedVariables } = useProposedValues(documentVariables, initial.values);
   const [kind, setKind] = useState<ProposalKind>(initial.kind);
   const [editors] = useState<Record<EditedKind, DocumentEditor>>(() => ({
     replace: createArticleEditor(initial.kind === 'replace' && initial.article ? initial.article : base),
@@ -130,11 +172,8 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const shownIds = article ? [...variablesUsed([article as TopLevelBlock])] : [];
   // The values the article shows and those changed; the procedural facts (the vote, the signing)
   // are the lifecycle's to record, and no position offers them.
-  const ids = [...new Set([...shownIds, ...Object.keys(initial.values), ...[...(proposedValues?.keys() ?? [])].filter((id) => proposedValues?.get(id) !== nowValue(id))])].filter((id) => documentVariables?.lookup(id) !== undefined && !isProceduralFact(id));
-  const values: ValueChanges = kind === 'delete' ? {} : Object.fromEntries(ids.flatMap((id) => {
-    const value = proposedValues?.get(id);
-    return value === undefined || value === nowValue(id) ? [] : [[id, value]];
-  }));
+  const ids = [...new Set([...shownIds, ...Object.keys(initial.values)])].filter((id) => documentVariables?.lookup(id) !== undefined && !isProceduralFact(id));
+  const values: ValueChanges = kind === 'delete' ? {} : offer.offered(ids);
 
   // Unchanged text with new values is a change of values, not a rewording.
   const offeredKind: ProposalKind = kind === 'replace' && article && articleText(article) === articleText(base) && Object.keys(values).length > 0 ? 'values' : kind;
@@ -200,16 +239,16 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
                   if (!definition) return null;
                   const now = nowValue(id);
                   const proposed = proposedValues?.get(id);
-                  const isChanged = proposed !== undefined && proposed !== now;
+                  const isChanged = id in values;
                   return (
                     <div key={id} className={`proposal-value${isChanged ? ' changed' : ''}`} data-testid="proposal-value">
-                      <VariableField definition={definition} value={proposed} readOnly={false} commitWhileTyping focusRequest={focus?.id === id ? focus.request : undefined} onCommit={(value) => proposedValues?.set(id, value)} />
+                      <VariableField definition={definition} value={proposed} readOnly={false} commitWhileTyping focusRequest={focus?.id === id ? focus.request : undefined} onCommit={(value) => offer.propose(id, value)} />
                       <p className="hint">
                         {t('negotiation.editor.valueNow', { value: now === undefined ? t('negotiation.noValue') : chipText(id, { [id]: now }, reading).text })}
                         {isChanged && (
                           <>
                             {' '}
-                            <button type="button" className="link" onClick={() => (now === undefined ? proposedValues?.delete(id) : proposedValues?.set(id, now))}>
+                            <button type="button" className="link" onClick={() => offer.keep(id)}>
                               {t('negotiation.editor.keepValue')}
                             </button>
                           </>
