@@ -159,19 +159,18 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const [error, setError] = useState<unknown>(null);
   const [focus, setFocus] = useState<{ id: string; request: number } | null>(null);
 
-  const proposedValues = proposedVariables?.values;
   useEffect(() => {
-    proposedValues?.observe(changed);
-    return () => proposedValues?.unobserve(changed);
-  }, [proposedValues, changed]);
+    offer.values.observe(changed);
+    return () => offer.values.unobserve(changed);
+  }, [offer, changed]);
 
   const nowValue = (id: string): VariableValue | undefined => documentVariables?.values.get(id);
   const documentValues = (documentVariables?.values.toJSON() ?? {}) as Record<string, VariableValue>;
   const edited = kind === 'delete' ? null : editors[kind];
   const article = edited?.children[0] as ArticleElement | undefined;
   const shownIds = article ? [...variablesUsed([article as TopLevelBlock])] : [];
-  // The values the article shows and those changed; the procedural facts (the vote, the signing)
-  // are the lifecycle's to record, and no position offers them.
+  // The values the article shows and those the position started with; the procedural facts (the
+  // vote, the signing) are the lifecycle's to record, and no position offers them.
   const ids = [...new Set([...shownIds, ...Object.keys(initial.values)])].filter((id) => documentVariables?.lookup(id) !== undefined && !isProceduralFact(id));
   const values: ValueChanges = kind === 'delete' ? {} : offer.offered(ids);
 
@@ -238,7 +237,7 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
                   const definition = documentVariables?.lookup(id);
                   if (!definition) return null;
                   const now = nowValue(id);
-                  const proposed = proposedValues?.get(id);
+                  const proposed = offer.values.get(id);
                   const isChanged = id in values;
                   return (
                     <div key={id} className={`proposal-value${isChanged ? ' changed' : ''}`} data-testid="proposal-value">
