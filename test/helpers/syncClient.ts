@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { readAuthMessage } from 'y-protocols/auth';
 import * as Y from 'yjs';
+import { contentRoot } from '#shared/document/yjsContent';
 import { messageType, syncPath } from '#shared/sync/protocol';
 import { bodyParagraph, findBodyParagraph } from './bodyText';
 import { waitFor } from './waitFor';
@@ -66,6 +67,19 @@ export function connectClient(serverUrl: string, documentId: string, token: stri
   provider.on('connection-close', (event) => {
     if (event !== null) client.drops += 1;
   });
+  return client;
+}
+
+/**
+ * A stock client whose Y.Doc binds the body as the app does (a Y.XmlText: shared/document/
+ * yjsContent.ts), registered in `clients` for the test's clean-up, once synced with the server.
+ */
+export async function connectSyncedClient(serverUrl: string, documentId: string, token: string, clients: SyncClient[]): Promise<SyncClient> {
+  const doc = new Y.Doc();
+  contentRoot(doc);
+  const client = connectClient(serverUrl, documentId, token, doc);
+  clients.push(client);
+  await synced(client);
   return client;
 }
 

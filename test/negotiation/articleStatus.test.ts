@@ -1,16 +1,15 @@
 import { Editor, Transforms } from 'slate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
-import { contentRoot, readContent } from '#shared/document/yjsContent';
+import { readContent } from '#shared/document/yjsContent';
 import { openArticle } from '#shared/negotiation/model';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 import { lockingNothing } from '../editor/peers';
 import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
-import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
+import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
 import { agreementBody, articleTexts, clauseIds, docMatches, joinSeat, lastParagraphOf, negotiationSnapshot, openNegotiation, serverBody, statusIn } from './negotiationFixture';
 import { article, paragraph } from '../editor/builders';
 import { waitFor } from '../helpers/waitFor';
@@ -193,14 +192,7 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     expect(unexpected).toEqual([]);
   });
 
-  async function connect(documentId: string, token: string): Promise<SyncClient> {
-    const doc = new Y.Doc();
-    contentRoot(doc);
-    const client = connectClient(api.serverUrl ?? '', documentId, token, doc);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
 
   /** The app's editor (Slate bound to Yjs, with the app's plugins) over a stock provider. */
   async function connectEditor(documentId: string, token: string, name: string): Promise<{ client: SyncClient; editor: DocumentEditor; desyncs: unknown[] }> {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
-import { readContent, contentRoot } from '#shared/document/yjsContent';
+import { readContent } from '#shared/document/yjsContent';
 import { messageType } from '#shared/sync/protocol';
 import { articleStatusRootName, proposalsRootName, threadsRootName } from '#shared/negotiation/model';
 import { createTestClock, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { openRawSocket, syncUpdateFrame } from '../helpers/rawSocket';
-import { connectClient, deniedAtLeast, synced, type SyncClient } from '../helpers/syncClient';
+import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
 import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, proposedArticle, statusIn } from './negotiationFixture';
 
 // S14: proposals, article statuses and threads are the server's; clients change them only
@@ -32,14 +32,7 @@ describe('S14 server-owned parts change only through the API', () => {
     expect(unexpected).toEqual([]);
   });
 
-  async function connect(documentId: string, token: string): Promise<SyncClient> {
-    const doc = new Y.Doc();
-    contentRoot(doc);
-    const client = connectClient(api.serverUrl ?? '', documentId, token, doc);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
 
   /** The negotiation as it is stored: the three server-owned roots of the stored document. */
   function storedNegotiation(documentId: string) {

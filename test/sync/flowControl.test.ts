@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentRoot } from '#shared/document/yjsContent';
 import { closeCodes, messageType, syncMessageType } from '#shared/sync/protocol';
 import { agreementBody, clauseIds, lastParagraphOf } from '../negotiation/negotiationFixture';
 import { openRawSocket, syncStep1Frame, type RawSocket } from '../helpers/rawSocket';
 import { joinAs, startHarness, type Harness, type HarnessOptions } from '../helpers/serverHarness';
-import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
+import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
 import { waitFor } from '../helpers/waitFor';
 
 /** Whole states (sync step 2) among the frames a raw socket received. */
@@ -36,14 +35,7 @@ describe('S21 flow control: no socket makes the server hold more than its share'
     return { document, writer, reader: await joinAs(server, document.id, 'employer', 'Chị Lan') };
   }
 
-  async function connect(documentId: string, token: string): Promise<SyncClient> {
-    const doc = new Y.Doc();
-    contentRoot(doc);
-    const client = connectClient(harness.server.url, documentId, token, doc);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(harness.server.url, documentId, token, clients);
 
   async function rawSocket(documentId: string, token: string): Promise<RawSocket> {
     const raw = openRawSocket(harness.server.url, documentId, token);

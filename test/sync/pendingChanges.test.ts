@@ -10,7 +10,7 @@ import { startHarness, type Harness } from '../helpers/serverHarness';
 import { openRawSocket, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
 import { deletionOnlyUpdate } from '../helpers/hostileUpdates';
 import { storedDoc } from '../helpers/storedState';
-import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
+import { connectClient, connectSyncedClient, synced, type SyncClient } from '../helpers/syncClient';
 import { waitFor } from '../helpers/waitFor';
 
 /** The Yjs client ids that wrote the entries of the proposals map (the server's writers). */
@@ -46,14 +46,7 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     return createApiClient(createHttpTransport({ baseUrl: harness.server.url, token, fetch }));
   }
 
-  async function connect(documentId: string, token: string): Promise<SyncClient> {
-    const doc = new Y.Doc();
-    contentRoot(doc);
-    const client = connectClient(harness.server.url, documentId, token, doc);
-    clients.push(client);
-    await synced(client);
-    return client;
-  }
+  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(harness.server.url, documentId, token, clients);
 
   async function rawSocket(documentId: string, token: string): Promise<RawSocket> {
     const raw = openRawSocket(harness.server.url, documentId, token);

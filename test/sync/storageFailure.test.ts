@@ -14,6 +14,7 @@ import { createUpdateLog } from '#main/store/updateLog';
 import { encodeStoredMarker } from '../../renderer/collab/storedAcks';
 import { docFromFrames, openRawSocket, syncStep1Frame, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
 import { runCliJson, spawnServer, type ServerProcess } from '../helpers/serverProcess';
+import { bodyParagraph } from '../helpers/bodyText';
 import { storedDoc } from '../helpers/storedState';
 import { createTempFolder } from '../helpers/tempFolder';
 import { waitFor } from '../helpers/waitFor';
@@ -23,27 +24,11 @@ const invitation = z.object({ code: z.string() });
 const redeemed = z.object({ token: z.string() });
 const adminToken = z.object({ token: z.string() });
 
-/** The first paragraph of a document's body (a Y.XmlText bound by slate-yjs). */
-function firstParagraph(doc: Y.Doc): Y.XmlText {
-  const search = (text: Y.XmlText): Y.XmlText | null => {
-    for (const part of text.toDelta() as { insert: unknown }[]) {
-      if (!(part.insert instanceof Y.XmlText)) continue;
-      if (part.insert.getAttribute('type') === 'paragraph') return part.insert;
-      const found = search(part.insert);
-      if (found) return found;
-    }
-    return null;
-  };
-  const found = search(contentRoot(doc));
-  if (!found) throw new Error('the document has no paragraph');
-  return found;
-}
-
 /** The first paragraph's text as a document's database file holds it, read by another connection. */
 function storedParagraph(dataFolder: string, documentId: string): string {
   const db = new Database(join(dataFolder, databaseFileName), { readonly: true });
   try {
-    return firstParagraph(storedDoc(createUpdateLog(db), documentId)).toString();
+    return bodyParagraph(storedDoc(createUpdateLog(db), documentId)).toString();
   } finally {
     db.close();
   }
@@ -86,7 +71,7 @@ function ackedWriter(server: ServerProcess, dataFolder: string, documentId: stri
     },
     /** Appends a chunk, sends it and a marker; markers wrap at 127 (one byte on the wire). */
     write(chunk: string) {
-      const paragraph = firstParagraph(doc);
+      const paragraph = bodyParagraph(doc);
       const before = Y.encodeStateVector(doc);
       paragraph.insert(paragraph.length, chunk);
       raw.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(doc, before)));
@@ -146,7 +131,7 @@ describe('S8 a storage failure (a real I/O error) on every write path', () => {
     // Writing works again: the writer reconnects, resends what the server lacks, and it is stored.
     execFileSync('prlimit', ['--pid', String(server.child.pid), '--fsize=unlimited']);
     await writer.connect();
-    const everything = firstParagraph(writer.doc).toString();
+    const everything = bodyParagraph(writer.doc).toString();
     await waitFor(() => storedParagraph(dataFolder, document.id) === everything, 'everything written to be stored', { timeoutMs: 20_000 });
     expect(writer.violations).toEqual([]);
     // What the API said it stored is stored.
