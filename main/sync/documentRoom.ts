@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
 import { closeCodes, type CloseCode } from '#shared/sync/protocol';
+import { keptAsDraftSentence } from '#shared/negotiation/keptAsDraft';
 import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLog } from '#main/store/updateLog';
@@ -189,7 +190,7 @@ export class DocumentRoom {
     } finally {
       attempted.destroy();
     }
-    this.refuse(connection, `${reason}. Your change is kept as your draft proposal: see the negotiation panel`);
+    this.refuse(connection, `${reason}. ${keptAsDraftSentence}`);
   }
 
   private refuse(connection: RoomConnection, reason: string): void {

@@ -9,7 +9,7 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
-import { focusArticleEvent } from '../negotiation/negotiationStore';
+import { focusArticleEvent, showDraftsEvent } from '../negotiation/negotiationStore';
 import type { Membership } from '../session/session';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
@@ -43,6 +43,7 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
   // The article whose compliance marker was clicked (the compliance tab scrolls to its findings).
   const [complianceFocus, setComplianceFocus] = useState<string | null>(null);
   const [articleFocus, setArticleFocus] = useState<VariableFocus | null>(null);
+  const [draftsRequest, setDraftsRequest] = useState(0);
   useEffect(() => {
     // A click on a variable chip opens the variables tab on that variable.
     const onEdit = (event: Event) => {
@@ -54,6 +55,11 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       setTab('negotiation');
       setArticleFocus((previous) => ({ id: (event as CustomEvent<string>).detail, request: (previous?.request ?? 0) + 1 }));
     };
+    // A refused edit kept as a draft: the negotiation tab shows this person's drafts.
+    const onDrafts = () => {
+      setTab('negotiation');
+      setDraftsRequest((previous) => previous + 1);
+    };
     // The markers in an article's margin open the compliance or the review tab.
     const onCompliance = (event: Event) => {
       setTab('compliance');
@@ -62,11 +68,13 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
     const onReview = () => setTab('review');
     window.addEventListener(editVariableEvent, onEdit);
     window.addEventListener(focusArticleEvent, onNegotiate);
+    window.addEventListener(showDraftsEvent, onDrafts);
     window.addEventListener(showComplianceEvent, onCompliance);
     window.addEventListener(showReviewEvent, onReview);
     return () => {
       window.removeEventListener(editVariableEvent, onEdit);
       window.removeEventListener(focusArticleEvent, onNegotiate);
+      window.removeEventListener(showDraftsEvent, onDrafts);
       window.removeEventListener(showComplianceEvent, onCompliance);
       window.removeEventListener(showReviewEvent, onReview);
     };
@@ -91,7 +99,7 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
           ) : (
             <p>{t('common.loading')}</p>
           ))}
-        {tab === 'negotiation' && <NegotiationPanel editor={open.editor} changes={open.changes} client={client} membership={membership} focusRequest={articleFocus} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
+        {tab === 'negotiation' && <NegotiationPanel editor={open.editor} changes={open.changes} client={client} membership={membership} focusRequest={articleFocus} draftsRequest={draftsRequest} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
         {tab === 'history' && <HistoryPanel client={client} documentId={documentId} side={side} />}
         {tab === 'lifecycle' && <LifecyclePanel client={client} side={side} variables={variables} />}
         {tab === 'compliance' && <CompliancePanel jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} focusClauseId={complianceFocus} />}

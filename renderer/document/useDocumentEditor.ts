@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Collaboration } from '../collab/collaboration';
+import { AgreedArticles } from '../editor/agreedArticles';
 import { ChangeSignal } from '../editor/changeSignal';
 import { createDocumentEditor } from '../editor/createDocumentEditor';
 import type { DocumentEditor } from '../editor/customTypes';
@@ -11,6 +12,8 @@ export interface OpenEditor {
   editor: DocumentEditor;
   numbering: NumberingStore;
   changes: ChangeSignal;
+  /** The articles both sides agreed, which the editor keeps read-only. */
+  agreed: AgreedArticles;
 }
 
 /**
@@ -21,8 +24,10 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
   const [open, setOpen] = useState<(OpenEditor & { collaboration: Collaboration }) | null>(null);
   useEffect(() => {
     if (!collaboration || !contentReady) return;
+    const agreed = new AgreedArticles(collaboration.doc);
     const editor = createDocumentEditor({
       doc: collaboration.doc,
+      lock: agreed,
       awareness: collaboration.provider.awareness,
       cursor: { name: membership.displayName, side: membership.side },
       onDesync: (error, phase) => {
@@ -33,9 +38,10 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
     editor.connect();
     const numbering = new NumberingStore();
     numbering.update(editor.children as TopLevelBlock[], null);
-    setOpen({ editor, numbering, changes: new ChangeSignal(), collaboration });
+    setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, collaboration });
     return () => {
       editor.disconnect();
+      agreed.destroy();
       setOpen(null);
     };
   }, [collaboration, contentReady, membership.displayName, membership.side, onDesync]);

@@ -1,6 +1,8 @@
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
 import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
+import { useIsAgreed } from './agreedArticles';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
 import { useStructureLabels } from './structureLabels';
 import { VariableChip } from './VariableChip';
@@ -8,7 +10,7 @@ import { ArticleBadge } from '../negotiation/ArticleBadge';
 import { ArticleMarkers } from '../lifecycle/ArticleMarkers';
 
 /** The label is drawn by CSS (::before) so that it is never part of the editable text. */
-function labelStyle(variable: string, label: string): CSSProperties {
+export function labelStyle(variable: string, label: string): CSSProperties {
   return { [variable]: JSON.stringify(label) } as CSSProperties;
 }
 
@@ -25,14 +27,30 @@ function ChapterView({ attributes, children, element }: RenderElementProps & { e
   );
 }
 
+/** Why an agreed article cannot be typed into, and how it changes. */
+function AgreedNote() {
+  const { t } = useTranslation();
+  return (
+    <p className="agreed-note" contentEditable={false} data-testid="agreed-note">
+      {t('negotiation.agreedLockNote')}
+    </p>
+  );
+}
+
+/**
+ * An article, with its negotiation badge and markers beside it. One both sides agreed is not
+ * editable (the editor and the server refuse changes to it anyway), and says so.
+ */
 function ArticleView({ attributes, children, element }: RenderElementProps & { element: ArticleElement }) {
   const labels = useStructureLabels();
   const number = useArticleNumber(element.clauseId);
+  const isAgreed = useIsAgreed(element.clauseId);
   const label = number === undefined ? '' : labels.article(number);
   return (
-    <section {...attributes} className="article" data-clause-id={element.clauseId} style={labelStyle('--article-label', label)}>
+    <section {...attributes} className={isAgreed ? 'article agreed' : 'article'} data-clause-id={element.clauseId} style={labelStyle('--article-label', label)} contentEditable={isAgreed ? false : undefined} suppressContentEditableWarning>
       <ArticleBadge clauseId={element.clauseId} />
       <ArticleMarkers clauseId={element.clauseId} />
+      {isAgreed && <AgreedNote />}
       {children}
     </section>
   );

@@ -6,7 +6,7 @@ import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
 import { describeShortcut, runCommand, shortcuts, type EditorCommand } from './shortcuts';
 
-const groups: EditorCommand[][] = [
+const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
   ['bold', 'italic', 'underline'],
   ['clause', 'point', 'bulletedList', 'table'],
@@ -52,9 +52,10 @@ const ToolbarButton = memo(function ToolbarButton({ command, isPressed }: { comm
 
 /**
  * Buttons for the usual marks and for the structure of a legal text; each names its shortcut.
- * It follows only the active marks (not every change): typing must not re-render it.
+ * It follows only the active marks (not every change): typing must not re-render it. An editor of
+ * one article (a proposal) shows only the groups that apply to it.
  */
-export function Toolbar() {
+export function Toolbar({ groups = documentGroups }: { groups?: readonly (readonly EditorCommand[])[] }) {
   const { t } = useTranslation();
   const active = useSlateSelector((editor) => activeMarks(editor as DocumentEditor)).split(' ');
   return (

@@ -1,15 +1,17 @@
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
 import type { VariableElement } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { formatVariableValue } from '#shared/templates/variableValues';
-import { requestVariableEdit, useDocumentVariables, useVariableDefinition, useVariableValue } from '../variables/documentVariables';
+import { useDocumentVariables, useVariableDefinition, useVariableValue, VariableEditContext } from '../variables/documentVariables';
 
 /**
  * An inline chip showing the document's value of a typed variable, formatted in the document's
  * language (5.310.000 ₫, 150%, 05/01/2027). Every chip of a variable shows the same value; a click
  * opens it in the variables panel. A procedural fact (the vote, the signing) the lifecycle has not
- * recorded yet shows a marker saying so.
+ * recorded yet shows a marker saying so. A variable this interface does not know shows its value,
+ * or ‹…›, never its id.
  */
 export function VariableChip({ attributes, children, element }: RenderElementProps & { element: VariableElement }) {
   const { t, i18n } = useTranslation();
@@ -18,13 +20,14 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
   const value = useVariableValue(element.variableId);
   const language = variables?.language ?? 'vi';
   const uiLanguage = i18n.language === 'en' ? 'en' : 'vi';
+  const requestEdit = useContext(VariableEditContext);
   const fact = isProceduralFact(element.variableId);
   const shown =
     value === undefined && fact ? t('variables.toBeRecorded')
-    : definition === undefined ? `{{${element.variableId}}}`
+    : definition === undefined ? (value === undefined ? '‹…›' : String(value))
     : value === undefined ? `‹${definition.label[language]}›`
     : formatVariableValue(definition, value, language);
-  const title = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown', { id: element.variableId });
+  const title = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown');
   return (
     <span
       {...attributes}
@@ -32,7 +35,7 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
       data-variable-id={element.variableId}
       contentEditable={false}
       title={title}
-      onClick={() => requestVariableEdit(element.variableId)}
+      onClick={() => requestEdit(element.variableId)}
     >
       <span className="variable-value">{shown}</span>
       {children}

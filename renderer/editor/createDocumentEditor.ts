@@ -4,7 +4,9 @@ import { withCursors, withYHistory, withYjs } from '@slate-yjs/core';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { contentRoot } from '#shared/document/yjsContent';
+import type { ArticleLock } from './agreedArticles';
 import type { CursorData, DocumentEditor } from './customTypes';
+import { withAgreedLock } from './plugins/withAgreedLock';
 import { withCursorBroadcast } from './plugins/withCursorBroadcast';
 import { withDesyncRecovery, type DesyncReporter } from './plugins/withDesyncRecovery';
 import { withEditingRules } from './plugins/withEditingRules';
@@ -20,16 +22,19 @@ export interface DocumentEditorOptions {
   awareness: Awareness;
   cursor: CursorData;
   onDesync: DesyncReporter;
+  /** The articles both sides agreed: read-only here. */
+  lock: ArticleLock;
 }
 
 /**
  * The editor of one document: Slate bound to the document's Yjs body (connect it only after the
- * first sync), undo limited to local changes, shared cursors, and the legal-structure rules.
+ * first sync), undo limited to local changes, shared cursors, the legal-structure rules, and
+ * agreed articles kept read-only.
  */
 export function createDocumentEditor(options: DocumentEditorOptions): DocumentEditor {
   const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
   const history = withYHistory(bound);
   const cursors = withCursorBroadcast(withCursors(history, options.awareness, { autoSend: false }), options.cursor);
-  const editor = withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync));
+  const editor = withAgreedLock(withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)), options.lock);
   return editor as DocumentEditor;
 }

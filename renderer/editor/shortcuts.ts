@@ -80,9 +80,20 @@ export function runCommand(editor: DocumentEditor, command: EditorCommand): void
   }
 }
 
-/** Runs the command bound to a key press, if any; returns whether the press was handled. */
-export function handleShortcut(editor: DocumentEditor, event: KeyboardEvent, readOnly: boolean): boolean {
+/** What an editor of one article (a proposal) can do: no chapters, no other articles to move past. */
+export const articleCommandGroups: readonly (readonly EditorCommand[])[] = [
+  ['undo', 'redo'],
+  ['bold', 'italic', 'underline'],
+  ['clause', 'point', 'bulletedList', 'table'],
+];
+
+/**
+ * Runs the command bound to a key press, if any (among `commands`, every one by default);
+ * returns whether the press was handled.
+ */
+export function handleShortcut(editor: DocumentEditor, event: KeyboardEvent, readOnly: boolean, commands?: readonly EditorCommand[]): boolean {
   for (const [command, keys] of Object.entries(shortcuts) as [EditorCommand, string[]][]) {
+    if (commands && !commands.includes(command)) continue;
     if (!keys.some((shortcut) => matches(event, shortcut))) continue;
     event.preventDefault();
     if (!readOnly) runCommand(editor, command);

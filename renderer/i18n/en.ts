@@ -170,7 +170,8 @@ export const en: Translations = {
     toBeRecorded: '(to be filled when recorded)',
     recordedFact: 'filled in when this step is recorded in the document’s procedure; it cannot be typed',
     recordedFactHint: 'Filled in when this step is recorded in the Lifecycle tab; it cannot be typed.',
-    unknown: 'Unknown variable: {{id}}',
+    unknown: 'A variable this interface does not know (its value is kept)',
+    lockedByAgreement: 'This value appears in {{articles}}, agreed by both sides: it changes only through a proposal the other side accepts, or after both sides agree to reopen the article.',
     region: 'Region {{region}}',
   },
   library: {

@@ -169,7 +169,8 @@ export const vi = {
     toBeRecorded: '(điền khi ghi nhận)',
     recordedFact: 'được điền khi bước này được ghi nhận trong quy trình của văn bản; không nhập tay',
     recordedFactHint: 'Được điền khi bước này được ghi nhận trong thẻ Tiến trình; không nhập tay.',
-    unknown: 'Biến số không xác định: {{id}}',
+    unknown: 'Biến số không có trong thư viện của máy này (giá trị được giữ nguyên)',
+    lockedByAgreement: 'Giá trị này có trong {{articles}}, đã được hai bên thống nhất: chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại điều đó.',
     region: 'Vùng {{region}}',
   },
   library: {

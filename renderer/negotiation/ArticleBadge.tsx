@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { reopenedLabel } from './reopenedLabel';
 import { requestArticleNegotiation, useArticleSummary } from './negotiationStore';
+import './negotiation.css';
 
 /**
  * Beside each article: its negotiation status (open, agreed, disputed, and which side has
@@ -10,7 +11,7 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation();
   const summary = useArticleSummary(clauseId);
   if (summary === '') return null;
-  const [status = 'open', marks = '', proposals = '0', threads = '0', reopened = '', ...name] = summary.split('|');
+  const [status = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', reopened = '', ...name] = summary.split('|');
   const byName = name.join('|');
   const label = [
     t(`negotiation.status.${status}`),
@@ -18,6 +19,7 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
     marks.includes('U') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.union') }) : '',
     proposals !== '0' ? t('negotiation.openProposals', { count: Number(proposals) }) : '',
     threads !== '0' ? t('negotiation.openThreads', { count: Number(threads) }) : '',
+    reopenAsked ? t('negotiation.reopenRequest.badge') : '',
     reopened ? reopenedLabel(t, byName === '' ? null : byName) : '',
   ].filter(Boolean);
   return (
@@ -26,6 +28,7 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
       {marks !== '' && status !== 'agreed' && <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>}
       {proposals !== '0' && <span className="count">{t('negotiation.proposalsShort', { count: Number(proposals) })}</span>}
       {threads !== '0' && <span className="count">{t('negotiation.threadsShort', { count: Number(threads) })}</span>}
+      {reopenAsked && <span className="count">{t('negotiation.reopenRequest.badge')}</span>}
     </button>
   );
 }

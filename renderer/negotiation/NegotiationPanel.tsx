@@ -1,20 +1,29 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { Participant } from '#shared/api/participants';
 import { articlesOf } from '#shared/document/articles';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
-import { plainText, type ArticleElement, type TopLevelBlock } from '#shared/document/nodes';
-import type { Proposal, ProposalStatus, Thread } from '#shared/negotiation/model';
+import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
+import type { DraftProposal, Proposal, ProposalStatus, Thread } from '#shared/negotiation/model';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import { selectedArticle } from '../editor/structure';
 import type { Membership } from '../session/session';
-import { useNegotiation } from './negotiationStore';
-import { ProposalCard, type ProposalActions } from './ProposalCard';
-import { ProposalForm } from './ProposalForm';
-import { reopenedLabel } from './reopenedLabel';
+import { useDocumentVariables } from '../variables/documentVariables';
+import { AcceptDialog } from './AcceptDialog';
+import { ArticleControls } from './ArticleControls';
+import { LedgerDialog } from './ArticleLedger';
+import { CounterPackageDialog } from './CounterPackageDialog';
+import { DraftsList } from './DraftsList';
+import { useNegotiation, useNegotiationStoreOf } from './negotiationStore';
+import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
+import { PackageBasket } from './PackageBasket';
+import { PackageCard, packageMembers } from './PackageCard';
+import { positionInput, withPosition, type PositionDraft } from './positionDraft';
+import { ProposalCard } from './ProposalCard';
+import { ProposalEditor } from './ProposalEditor';
 import { MentionPicker, ThreadView, type ThreadActions } from './ThreadView';
 
 interface ArticleInfo {
@@ -22,6 +31,11 @@ interface ArticleInfo {
   number: number;
   title: string;
   chapter: string;
+}
+
+/** A title as it reads in a list: its text, a chip as an ellipsis (lists never show ids). */
+function titleText(children: readonly InlineNode[]): string {
+  return children.map((child) => ('type' in child ? '…' : child.text)).join('');
 }
 
 /** Articles by clauseId with their numbers and chapters. */
@@ -33,7 +47,7 @@ function readArticles(editor: DocumentEditor): Map<string, ArticleInfo> {
     if (block.type !== 'chapter') continue;
     for (const child of block.children) if (child.type === 'article') chapters.set(child.clauseId, toRoman(numbering.chapters.get(block.chapterId) ?? 0));
   }
-  return new Map(articlesOf(blocks).map((article) => [article.clauseId, { article, number: numbering.articles.get(article.clauseId) ?? 0, title: article.children[0] ? plainText(article.children[0]) : '', chapter: chapters.get(article.clauseId) ?? '' }]));
+  return new Map(articlesOf(blocks).map((article) => [article.clauseId, { article, number: numbering.articles.get(article.clauseId) ?? 0, title: article.children[0]?.type === 'article-title' ? titleText(article.children[0].children) : '', chapter: chapters.get(article.clauseId) ?? '' }]));
 }
 
 /** The articles, followed (at most every 300 ms) while the text changes. */
@@ -55,10 +69,16 @@ function useArticles(editor: DocumentEditor, changes: ChangeSignal): Map<string,
   return articles;
 }
 
+/** A position as the editor opens on it: the offer as it stands. */
+const asOffered = (proposal: Proposal): PositionDraft => ({ clauseId: proposal.clauseId, kind: proposal.kind, article: proposal.article ?? undefined, values: proposal.values });
+
+const noProposals: Proposal[] = [];
+
 /**
  * The negotiation at a glance and article by article: counts of agreed, disputed and open articles;
- * every proposal and thread, filtered by side, status and chapter; for one article, its status,
- * proposals (with redlines) and threads, and what this side may do about them.
+ * this person's drafts and the package they are preparing; every position (packages as one) and
+ * thread, filtered by side, status and chapter; for one article, its status, what this side may do
+ * about it, and its ledger. Writing, countering, accepting and the ledger open over the page.
  */
 export interface NegotiationPanelProps {
   editor: DocumentEditor;
@@ -67,25 +87,38 @@ export interface NegotiationPanelProps {
   membership: Membership;
   /** Show this article (an article's badge was clicked); `request` changes on each click. */
   focusRequest: { id: string; request: number } | null;
+  /** Show this person's drafts (a refused edit was kept as one); changes on each request. */
+  draftsRequest: number;
   jumpTo: (clauseId: string) => void;
 }
 
-export function NegotiationPanel({ editor, changes, client, membership, focusRequest, jumpTo }: NegotiationPanelProps) {
+export function NegotiationPanel({ editor, changes, client, membership, focusRequest, draftsRequest, jumpTo }: NegotiationPanelProps) {
   const { t } = useTranslation();
   const negotiation = useNegotiation();
+  const store = useNegotiationStoreOf();
+  const values = useDocumentValues(useDocumentVariables());
   const articles = useArticles(editor, changes);
+  const positions = usePositionContext(negotiation?.proposals ?? noProposals, articles, values);
   const [focus, setFocus] = useState<string | null>(null);
-  const [composing, setComposing] = useState<'proposal' | 'thread' | null>(null);
+  const [composingThread, setComposingThread] = useState(false);
+  const [dialog, setDialog] = useState<NegotiationDialogRequest | null>(null);
+  const [itemEditor, setItemEditor] = useState<{ answered: Proposal; position: PositionDraft; done: (position: PositionDraft) => void } | null>(null);
   const [sideFilter, setSideFilter] = useState<'' | 'employer' | 'union'>('');
   const [statusFilter, setStatusFilter] = useState<'' | ProposalStatus>('open');
   const [chapterFilter, setChapterFilter] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [participants, setParticipants] = useState<Participant[]>([]);
+  const draftsSection = useRef<HTMLDivElement>(null);
   const { documentId, side } = membership;
 
   useEffect(() => {
     if (focusRequest) setFocus(focusRequest.id);
   }, [focusRequest]);
+  useEffect(() => {
+    if (draftsRequest === 0) return;
+    setFocus(null);
+    draftsSection.current?.scrollIntoView({ block: 'start' });
+  }, [draftsRequest]);
   useEffect(() => {
     void client.call('participants/list', { documentId }).then((list) => setParticipants(list.filter((p) => p.revokedAt === null)), () => setParticipants([]));
   }, [client, documentId]);
@@ -98,12 +131,6 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
       setError(caught);
       throw caught;
     }
-  };
-  const proposalActions: ProposalActions = {
-    accept: (p) => run(() => client.call('proposals/accept', { documentId, proposalId: p.id })),
-    reject: (p, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: p.id, reason })),
-    counter: (p, value) => run(() => client.call('proposals/counter', { documentId, proposalId: p.id, rationale: value.rationale, kind: value.kind, article: value.article })),
-    withdraw: (p) => run(() => client.call('proposals/withdraw', { documentId, proposalId: p.id })),
   };
   const threadActions: ThreadActions = {
     reply: (thread, body, mentions) => run(() => client.call('threads/reply', { documentId, threadId: thread.id, body, mentions })),
@@ -121,7 +148,18 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   const mayComment = !isReviewer || negotiation.reviewerCommentsAllowed;
   const chapters = [...new Set([...articles.values()].map((a) => a.chapter).filter(Boolean))];
   const matches = (clauseId: string) => !chapterFilter || articles.get(clauseId)?.chapter === chapterFilter;
-  const proposals = negotiation.proposals.filter((p) => (!sideFilter || p.side === sideFilter) && (!statusFilter || p.status === statusFilter) && matches(p.clauseId) && (!focus || p.clauseId === focus));
+  const articleNumber = (clauseId: string) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER;
+  const listed = negotiation.proposals.filter((p) => (!sideFilter || p.side === sideFilter) && (!statusFilter || p.status === statusFilter) && matches(p.clauseId) && (!focus || p.clauseId === focus));
+  // A package is listed once, whole, wherever one of its positions matches.
+  const groups: Proposal[][] = [];
+  const packagesListed = new Set<string>();
+  for (const proposal of listed) {
+    if (proposal.packageId === null) groups.push([proposal]);
+    else if (!packagesListed.has(proposal.packageId)) {
+      packagesListed.add(proposal.packageId);
+      groups.push(packageMembers(negotiation.proposals, proposal.packageId, articleNumber));
+    }
+  }
   const threads = negotiation.threads.filter((th) => (!sideFilter || th.comments[0]?.side === sideFilter) && matches(th.clauseId) && (!focus || th.clauseId === focus) && (statusFilter === '' || statusFilter !== 'open' || th.resolvedAt === null));
   const focused = focus ? articles.get(focus) : undefined;
   const focusedStatus = focus ? negotiation.articles.get(focus) : undefined;
@@ -129,8 +167,93 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     const info = articles.get(clauseId);
     return info ? t('negotiation.articleRef', { number: info.number, title: info.title }) : t('negotiation.removedArticle');
   };
+  const basket = negotiation.basket;
+  const setBasket = (items: PositionDraft[]) => store?.setBasket(items);
+  const close = () => setDialog(null);
+  const view: NegotiationView = {
+    positions,
+    proposals: negotiation.proposals,
+    articleLabel,
+    articleNumber,
+    side,
+    participantId: membership.participantId,
+    run,
+    open: setDialog,
+    // The confirmation shows its own error, beside what it was about to accept.
+    accept: (proposal) => client.call('proposals/accept', { documentId, proposalId: proposal.id }).then(() => undefined),
+    reject: (proposal, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: proposal.id, reason })),
+    withdraw: (proposal) => run(() => client.call('proposals/withdraw', { documentId, proposalId: proposal.id })),
+  };
+  const discardDraft = (draft: DraftProposal) => run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
+  const sendPackage = (rationale: string) => run(() => client.call('proposals/createPackage', { documentId, rationale, items: basket.map(positionInput) }).then(() => setBasket([])));
+
+  /** The editor over one article: a proposal, a package item, a draft put on the table, or a counter. */
+  const editorFor = (clauseId: string) => {
+    const info = articles.get(clauseId);
+    return info ? { base: info.article, baseLabel: t('editor.articleLabel', { number: info.number }), title: articleLabel(clauseId) } : null;
+  };
+  const renderDialog = () => {
+    if (!dialog) return null;
+    switch (dialog.type) {
+      case 'propose': {
+        const target = editorFor(dialog.clauseId);
+        if (!target) return null;
+        const current: PositionDraft = { clauseId: dialog.clauseId, kind: 'replace', article: target.base, values: {} };
+        const initial = dialog.initial ?? current;
+        if (dialog.forPackage) {
+          return (
+            <ProposalEditor {...target} title={t('negotiation.editor.packageItemTitle', { article: target.title })} initial={initial} reference={current} withRationale={false} submitLabel={t('negotiation.package.putIn')} onCancel={close}
+              onSubmit={async (position) => {
+                setBasket(withPosition(basket, position));
+                close();
+              }} />
+          );
+        }
+        return (
+          <ProposalEditor {...target} title={t(dialog.fromDraftId ? 'negotiation.editor.draftTitle' : 'negotiation.editor.proposeTitle', { article: target.title })} initial={initial} reference={current} withRationale submitLabel={t('negotiation.sendProposal')} onCancel={close}
+            note={dialog.fromDraftId ? <p className="hint">{t('negotiation.editor.fromDraft')}</p> : undefined}
+            onSubmit={async (position, rationale) => {
+              await client.call('proposals/create', { documentId, ...positionInput(position), rationale, fromDraftId: dialog.fromDraftId });
+              if (dialog.fromDraftId) await store?.refreshFromServer();
+              close();
+            }}
+            onAddToPackage={dialog.fromDraftId ? undefined : (position) => {
+              setBasket(withPosition(basket, position));
+              close();
+            }} />
+        );
+      }
+      case 'counter': {
+        const answered = dialog.proposal;
+        if (answered.packageId !== null) {
+          return (
+            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId, articleNumber)} onClose={close}
+              onEdit={(member, position, done) => setItemEditor({ answered: member, position, done })}
+              onSend={(items, rationale) => client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, items: items.map(positionInput) }).then(() => undefined)} />
+          );
+        }
+        const target = editorFor(answered.clauseId);
+        if (!target) return null;
+        return (
+          <ProposalEditor {...target} title={t('negotiation.editor.counterTitle', { article: target.title })} initial={asOffered(answered)} reference={asOffered(answered)} withRationale submitLabel={t('negotiation.sendCounter')} onCancel={close}
+            note={<p className="hint">{t('negotiation.editor.answering', { name: answered.authorName, side: t(`side.${answered.side}`) })}</p>}
+            onSubmit={async (position, rationale) => {
+              const offer = positionInput(position);
+              await client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, kind: offer.kind, article: offer.article, values: offer.values });
+              close();
+            }} />
+        );
+      }
+      case 'accept':
+        return <AcceptDialog proposal={dialog.proposal} onClose={close} />;
+      case 'ledger':
+        return <LedgerDialog clauseId={dialog.clauseId} status={negotiation.articles.get(dialog.clauseId)} onClose={close} />;
+    }
+  };
+  const itemTarget = itemEditor ? editorFor(itemEditor.answered.clauseId) : null;
 
   return (
+    <NegotiationViewContext.Provider value={view}>
     <div className="negotiation-panel">
       <p className="negotiation-counts" data-testid="negotiation-counts">
         <span className="status-agreed">{t('negotiation.countAgreed', { count: counts.agreed })}</span>
@@ -141,40 +264,30 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
         <button type="button" onClick={() => {
           const entry = selectedArticle(editor);
           setFocus(entry ? entry[0].clauseId : null);
-          setComposing(null);
+          setComposingThread(false);
         }}>
           {t('negotiation.currentArticle')}
         </button>
         <a className="button" href={`#/minutes/${documentId}`}>{t('negotiation.minutes')}</a>
       </div>
       <ErrorNotice error={error} />
+      <div ref={draftsSection}>
+        <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
+      </div>
+      {!isReviewer && <PackageBasket items={basket} onChange={setBasket} onSend={sendPackage} />}
       {focus && (
         <section className="focused-article" data-testid="focused-article" data-clause-id={focus}>
           <h3>
             <button type="button" className="link" onClick={() => jumpTo(focus)}>{articleLabel(focus)}</button>
           </h3>
-          <p data-testid="article-status" data-status={focusedStatus?.status ?? 'open'}>
-            {t(`negotiation.status.${focusedStatus?.status ?? 'open'}`)}
-            {focusedStatus?.employerAgreedAt && focusedStatus.status !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.employer') })}`}
-            {focusedStatus?.unionAgreedAt && focusedStatus.status !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.union') })}`}
-            {focusedStatus?.reopened && ` · ${reopenedLabel(t, focusedStatus.reopened.byName)}`}
-          </p>
-          {!isReviewer && focused && (
-            <div className="row">
-              <button type="button" onClick={() => void run(() => client.call('articles/agree', { documentId, clauseId: focus }))}>{t('negotiation.markAgreed')}</button>
-              <button type="button" onClick={() => {
-                const position = window.prompt(t('negotiation.positionPrompt')) ?? undefined;
-                void run(() => client.call('articles/dispute', { documentId, clauseId: focus, position: position || undefined }));
-              }}>{t('negotiation.markDisputed')}</button>
-              {focusedStatus && focusedStatus.status !== 'open' && <button type="button" onClick={() => void run(() => client.call('articles/reopen', { documentId, clauseId: focus }))}>{t('negotiation.reopen')}</button>}
-              <button type="button" onClick={() => setComposing('proposal')}>{t('negotiation.propose')}</button>
-            </div>
-          )}
-          {mayComment && <button type="button" onClick={() => setComposing('thread')}>{t('negotiation.comment')}</button>}
-          {composing === 'proposal' && focused && (
-            <ProposalForm base={focused.article} submitLabel={t('negotiation.sendProposal')} onCancel={() => setComposing(null)} onSubmit={(value) => run(() => client.call('proposals/create', { documentId, clauseId: focus, ...value })).then(() => setComposing(null))} />
-          )}
-          {composing === 'thread' && <NewThread participants={participants} mySide={side} onCancel={() => setComposing(null)} onSubmit={(body, internal, mentions) => run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposing(null))} />}
+          <ArticleControls clauseId={focus} status={focusedStatus} client={client} documentId={documentId} />
+          <div className="row">
+            {!isReviewer && focused && <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus })}>{t('negotiation.propose')}</button>}
+            {!isReviewer && focused && <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus, forPackage: true })}>{t('negotiation.package.proposeIn')}</button>}
+            <button type="button" onClick={() => setDialog({ type: 'ledger', clauseId: focus })}>{t('negotiation.ledger.open')}</button>
+            {mayComment && <button type="button" onClick={() => setComposingThread(true)}>{t('negotiation.comment')}</button>}
+          </div>
+          {composingThread && <NewThread participants={participants} mySide={side} onCancel={() => setComposingThread(false)} onSubmit={(body, internal, mentions) => run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))} />}
           <button type="button" className="link" onClick={() => setFocus(null)}>{t('negotiation.allArticles')}</button>
         </section>
       )}
@@ -195,20 +308,33 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
           {chapters.map((chapter) => <option key={chapter} value={chapter}>{t('editor.chapterLabel', { number: chapter })}</option>)}
         </select>
       </div>
-      {proposals.length === 0 && threads.length === 0 && <p className="empty-state">{t('negotiation.nothing')}</p>}
-      {proposals.map((proposal: Proposal) => (
-        <div key={proposal.id}>
-          {!focus && <button type="button" className="link" onClick={() => setFocus(proposal.clauseId)}>{articleLabel(proposal.clauseId)}</button>}
-          <ProposalCard proposal={proposal} current={articles.get(proposal.clauseId)?.article ?? null} mySide={side} myId={membership.participantId} actions={proposalActions} />
-        </div>
-      ))}
+      {groups.length === 0 && threads.length === 0 && <p className="empty-state">{t('negotiation.nothing')}</p>}
+      {groups.map((group) => {
+        const [first] = group;
+        if (!first) return null;
+        return (
+          <div key={first.packageId ?? first.id}>
+            {!focus && first.packageId === null && <button type="button" className="link" onClick={() => setFocus(first.clauseId)}>{articleLabel(first.clauseId)}</button>}
+            {first.packageId === null ? <ProposalCard proposal={first} /> : <PackageCard members={group} />}
+          </div>
+        );
+      })}
       {threads.map((thread: Thread) => (
         <div key={thread.id}>
           {!focus && <button type="button" className="link" onClick={() => setFocus(thread.clauseId)}>{articleLabel(thread.clauseId)}</button>}
           <ThreadView thread={thread} participants={participants} canReply={mayComment} canResolve={!isReviewer} actions={threadActions} />
         </div>
       ))}
+      {renderDialog()}
+      {itemEditor && itemTarget && (
+        <ProposalEditor {...itemTarget} title={t('negotiation.editor.counterItemTitle', { article: itemTarget.title })} initial={itemEditor.position} reference={asOffered(itemEditor.answered)} withRationale={false} submitLabel={t('negotiation.package.keepChange')} onCancel={() => setItemEditor(null)}
+          onSubmit={async (position) => {
+            itemEditor.done(position);
+            setItemEditor(null);
+          }} />
+      )}
     </div>
+    </NegotiationViewContext.Provider>
   );
 }
 

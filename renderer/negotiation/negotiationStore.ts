@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
-import { openArticle, type ArticleNegotiation, type Proposal, type Thread } from '#shared/negotiation/model';
+import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
+import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
   proposals: Proposal[];
@@ -10,15 +11,20 @@ export interface NegotiationSnapshot {
   /** Public threads and this side's internal ones. */
   threads: Thread[];
   reviewerCommentsAllowed: boolean;
+  /** This person's draft positions (kept by the server for them alone). */
+  drafts: DraftProposal[];
+  /** The package this person is putting together, one position per article, not sent yet. */
+  basket: PositionDraft[];
 }
 
 /**
  * The negotiation of the open document, live: proposals, article statuses and public threads come
- * from the shared document (written by the server); this side's internal notes come from the API,
- * fetched again whenever the server says they changed.
+ * from the shared document (written by the server); this side's internal notes and this person's
+ * drafts come from the API, fetched again whenever the server says they changed. The package being
+ * put together lives here too, so that it survives switching tabs.
  */
 export class NegotiationStore {
-  private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false };
+  private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false, drafts: [], basket: [] };
   private internal: Thread[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
@@ -34,17 +40,23 @@ export class NegotiationStore {
     void this.refreshFromServer();
   }
 
-  /** Fetches what only the API serves (internal notes, the reviewer-comments setting). */
+  /** Fetches what only the API serves (internal notes, drafts, the reviewer-comments setting). */
   readonly refreshFromServer = async (): Promise<void> => {
     try {
       const state = await this.client.call('negotiation/state', { documentId: this.documentId });
       this.internal = state.threads.filter((thread) => thread.visibility !== 'public');
-      this.snapshot = { ...this.snapshot, reviewerCommentsAllowed: state.reviewerCommentsAllowed };
+      this.snapshot = { ...this.snapshot, reviewerCommentsAllowed: state.reviewerCommentsAllowed, drafts: state.drafts };
       this.rebuild();
     } catch {
-      // Offline: the shared parts are still live; internal notes come back with the connection.
+      // Offline: the shared parts are still live; internal notes and drafts come back with the connection.
     }
   };
+
+  /** Puts a position in the package being prepared (in place of one on the same article), or takes it out. */
+  setBasket(basket: PositionDraft[]): void {
+    this.snapshot = { ...this.snapshot, basket };
+    for (const listener of this.listeners) listener();
+  }
 
   private readonly rebuild = (): void => {
     this.snapshot = {
@@ -75,6 +87,11 @@ export class NegotiationStore {
 
 export const NegotiationContext = createContext<NegotiationStore | null>(null);
 
+/** The store itself, for what changes it (the package being prepared). */
+export function useNegotiationStoreOf(): NegotiationStore | null {
+  return useContext(NegotiationContext);
+}
+
 export function useNegotiation(): NegotiationSnapshot | null {
   const store = useContext(NegotiationContext);
   const subscribe = useCallback((listener: () => void) => store?.subscribe(listener) ?? (() => {}), [store]);
@@ -93,11 +110,18 @@ export function useArticleSummary(clauseId: string): string {
     const openThreads = snapshot.threads.filter((t) => t.clauseId === clauseId && t.resolvedAt === null).length;
     const marks = `${status.employerAgreedAt ? 'E' : ''}${status.unionAgreedAt ? 'U' : ''}`;
     // The name last: it may itself contain "|".
-    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
+    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopenRequest ? 'asked' : ''}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
   });
 }
 
 export const focusArticleEvent = 'thoa-uoc:negotiate-article';
+
+export const showDraftsEvent = 'thoa-uoc:show-drafts';
+
+/** Opens the negotiation panel on this person's drafts (after a refused edit was kept as one). */
+export function requestDrafts(): void {
+  window.dispatchEvent(new CustomEvent(showDraftsEvent));
+}
 
 /** Opens the negotiation panel on one article (its badge does this when clicked). */
 export function requestArticleNegotiation(clauseId: string): void {

@@ -9,9 +9,9 @@ export function useNegotiationStore(collaboration: Collaboration | null, content
   useEffect(() => {
     if (!collaboration || !contentReady) return;
     const created = new NegotiationStore(collaboration.doc, client, documentId);
-    // Internal notes are not in the shared document: the server says when to fetch them again.
+    // Internal notes and drafts are not in the shared document: the server says when to fetch them again.
     const unsubscribe = collaboration.onNotice((topic) => {
-      if (topic === 'threads') void created.refreshFromServer();
+      if (topic === 'threads' || topic === 'drafts') void created.refreshFromServer();
     });
     setStore(created);
     return () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
 import type { DocumentKind } from '#shared/documents/kinds';
+import { isKeptAsDraft } from '#shared/negotiation/keptAsDraft';
 import { isReadOnlySide } from '#shared/sides';
 import { participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
@@ -11,12 +12,13 @@ import { ConnectionStatus } from '../document/ConnectionStatus';
 import { PresenceList } from '../document/PresenceList';
 import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
+import { AgreedArticlesContext } from '../editor/agreedArticles';
 import { DocumentEditorView } from '../editor/DocumentEditorView';
 import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
 import { SidePanel } from '../document/SidePanel';
 import { useVariableLookup, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
-import { NegotiationContext } from '../negotiation/negotiationStore';
+import { NegotiationContext, requestDrafts } from '../negotiation/negotiationStore';
 import { useNegotiationStore } from '../negotiation/useNegotiationStore';
 import { ExportDialog } from '../export/ExportDialog';
 import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
@@ -84,7 +86,15 @@ function Workspace({ membership }: { membership: Membership }) {
       </AppHeader>
       {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
       {exporting && variables && <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />}
-      {refusal && (
+      {refusal && isKeptAsDraft(refusal) && (
+        <p className="notice" role="alert" data-testid="kept-as-draft">
+          {t('negotiation.drafts.refused')}{' '}
+          <button type="button" onClick={requestDrafts}>
+            {t('negotiation.drafts.show')}
+          </button>
+        </p>
+      )}
+      {refusal && !isKeptAsDraft(refusal) && (
         <p className="notice" role="alert">
           {t('document.writeRefused', { reason: refusal })}
         </p>
@@ -102,10 +112,12 @@ function Workspace({ membership }: { membership: Membership }) {
           <VariablesContext.Provider value={variables}>
           <NegotiationContext.Provider value={negotiation}>
           <DocumentChecksContext.Provider value={checks}>
+          <AgreedArticlesContext.Provider value={open.agreed}>
             <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
             <main className="editor-pane">
               <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
             </main>
+          </AgreedArticlesContext.Provider>
           </DocumentChecksContext.Provider>
           </NegotiationContext.Provider>
           </VariablesContext.Provider>

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { articlesOf } from '#shared/document/articles';
+import { computeNumbering } from '#shared/document/numbering';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
+import { useAgreedArticles } from '../editor/agreedArticles';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from './documentVariables';
@@ -43,6 +46,19 @@ function useUsedVariables(editor: DocumentEditor, changes: ChangeSignal): string
   return used;
 }
 
+/** The variables shown in agreed articles: variable id → the numbers of the agreed articles showing it. */
+function shownInAgreed(editor: DocumentEditor, agreed: ReadonlySet<string>): Map<string, number[]> {
+  const shown = new Map<string, number[]>();
+  if (agreed.size === 0) return shown;
+  const blocks = editor.children as TopLevelBlock[];
+  const numbers = computeNumbering(blocks).articles;
+  for (const article of articlesOf(blocks)) {
+    if (!agreed.has(article.clauseId)) continue;
+    for (const id of variablesUsed([article])) shown.set(id, [...(shown.get(id) ?? []), numbers.get(article.clauseId) ?? 0]);
+  }
+  return shown;
+}
+
 /** Which variable to focus; `request` changes on each new request for the same variable. */
 export interface VariableFocus {
   id: string;
@@ -61,11 +77,16 @@ export interface VariablesPanelProps {
  * Every variable of the document with its value: changing one here updates each place it appears,
  * live for everyone. Values are checked against the variable's type and range before saving. The
  * procedural facts (the vote, the signing) are shown, never edited: the lifecycle record fills them.
+ * A value shown in an article both sides agreed is not changed here (the server would refuse it):
+ * the field says so.
  */
 export function VariablesPanel({ editor, changes, variables, readOnly, focus }: VariablesPanelProps) {
   const { t } = useTranslation();
   const values = useMapSnapshot(variables);
   const used = useUsedVariables(editor, changes);
+  const agreed = useAgreedArticles();
+  // Followed with the variables used: both change when the text does.
+  const locked = useMemo(() => shownInAgreed(editor, agreed), [editor, agreed, used]);
 
   const ids = [...new Set([...used, ...values.keys()])].filter((id) => variables.lookup(id) !== undefined);
   if (ids.length === 0) return <p className="empty-state">{t('variables.empty')}</p>;
@@ -76,15 +97,22 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
         const definition = variables.lookup(id);
         if (!definition) return null;
         if (isProceduralFact(id)) return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
+        const lockedBy = locked.get(id);
         return (
-          <VariableField
-            key={id}
-            definition={definition}
-            value={values.get(id)}
-            readOnly={readOnly}
-            focusRequest={focus?.id === id ? focus.request : undefined}
-            onCommit={(value) => variables.values.set(id, value)}
-          />
+          <div key={id} className={lockedBy ? 'variable-locked' : undefined}>
+            <VariableField
+              definition={definition}
+              value={values.get(id)}
+              readOnly={readOnly || lockedBy !== undefined}
+              focusRequest={focus?.id === id ? focus.request : undefined}
+              onCommit={(value) => variables.values.set(id, value)}
+            />
+            {lockedBy && !readOnly && (
+              <p className="hint" data-testid="variable-locked">
+                {t('variables.lockedByAgreement', { articles: lockedBy.map((number) => t('negotiation.articleNumber', { number })).join(', ') })}
+              </p>
+            )}
+          </div>
         );
       })}
     </div>

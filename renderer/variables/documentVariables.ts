@@ -54,6 +54,9 @@ export function requestVariableEdit(id: string): void {
   window.dispatchEvent(new CustomEvent(editVariableEvent, { detail: id }));
 }
 
+/** What a click on a chip does: in the document, open the variables panel; in a proposal, focus its proposed value. */
+export const VariableEditContext = createContext<(id: string) => void>(requestVariableEdit);
+
 /**
  * The lookup of the open document's variables: the built-in library's, then those defined by
  * imported template packs (fetched once; until then, built-in ones only).

@@ -5,6 +5,9 @@ import { encodeInitialContent, readContent } from '#shared/document/yjsContent';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 
+/** Peers here edit freely: which articles are agreed is the business of the negotiation tests. */
+export const lockingNothing = { isLocked: (): boolean => false };
+
 export interface Peer {
   doc: Y.Doc;
   editor: DocumentEditor;
@@ -23,6 +26,7 @@ export function createPeers(initial: TopLevelBlock[], count = 2): Peer[] {
       awareness: new Awareness(doc),
       cursor: { name: `peer ${index + 1}`, side: index === 0 ? 'employer' : 'union' },
       onDesync: (error) => desyncs.push(error),
+      lock: lockingNothing,
     });
     editor.connect();
     return { doc, editor, desyncs };

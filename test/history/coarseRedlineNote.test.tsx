@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '#shared/api/versions';
-import { articleToEditableText } from '#shared/negotiation/articleFromText';
+import type { ArticleElement } from '#shared/document/nodes';
+import { articleLines, type RedlineSide } from '#shared/negotiation/positionRedline';
 import { replacementProposal } from '../../bench/lib/hostileDiffs';
 import { ComparisonView } from '../../renderer/history/ComparisonView';
 import { en } from '../../renderer/i18n/en';
@@ -18,6 +19,12 @@ beforeAll(async () => {
   await i18n.use(initReactI18next).init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng: 'vi', interpolation: { escapeValue: false } });
 });
 
+/** An article as one side of a position's redline. */
+const side = (article: ArticleElement): RedlineSide => ({ lines: articleLines(article), isMarked: true, values: {} });
+
+/** A bare article of a title and one paragraph. */
+const short = (text: string): ArticleElement => ({ type: 'article', clauseId: 'a', children: [{ type: 'article-title', children: [{ text: 'Thưởng Tết' }] }, { type: 'paragraph', children: [{ text }] }] });
+
 const markup = (element: React.ReactElement): string => renderToStaticMarkup(<I18nextProvider i18n={i18n}>{element}</I18nextProvider>);
 
 /** What a reader sees: the markup's text, tags dropped. */
@@ -28,7 +35,7 @@ const notes = (element: React.ReactElement): string[] => [...markup(element).mat
 
 describe('the note under a coarse redline', () => {
   const hostile = replacementProposal();
-  const proposal = <Redline before={articleToEditableText(hostile.current)} after={articleToEditableText(hostile.proposed)} />;
+  const proposal = <Redline before={side(hostile.current)} after={side(hostile.proposed)} />;
 
   it('shows under a 6,000-word proposal, in Vietnamese and in English', async () => {
     await i18n.changeLanguage('vi');
@@ -39,7 +46,7 @@ describe('the note under a coarse redline', () => {
 
   it('is not there under a redline compared word by word', async () => {
     await i18n.changeLanguage('en');
-    const wordByWord = <Redline before={'Thưởng Tết\nMột tháng lương.'} after={'Thưởng Tết\nHai tháng lương.'} />;
+    const wordByWord = <Redline before={side(short('Một tháng lương.'))} after={side(short('Hai tháng lương.'))} />;
     expect(notes(wordByWord)).toEqual([]);
     expect(visibleText(wordByWord)).toBe('Thưởng Tết\nMộtHai tháng lương.');
   });

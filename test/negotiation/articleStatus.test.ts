@@ -6,6 +6,7 @@ import { readContent } from '#shared/document/yjsContent';
 import { openArticle } from '#shared/negotiation/model';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
+import { lockingNothing } from '../editor/peers';
 import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
@@ -197,7 +198,7 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
   async function connectEditor(documentId: string, token: string, name: string): Promise<{ client: SyncClient; editor: DocumentEditor; desyncs: unknown[] }> {
     const client = await connect(documentId, token);
     const desyncs: unknown[] = [];
-    const editor = createDocumentEditor({ doc: client.doc, awareness: client.provider.awareness, cursor: { name, side: 'employer' }, onDesync: (error) => desyncs.push(error) });
+    const editor = createDocumentEditor({ doc: client.doc, awareness: client.provider.awareness, cursor: { name, side: 'employer' }, onDesync: (error) => desyncs.push(error), lock: lockingNothing });
     editor.connect();
     editors.push(editor);
     return { client, editor, desyncs };

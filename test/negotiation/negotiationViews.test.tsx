@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleText } from '#shared/document/articles';
+import type { ArticleElement, InlineNode } from '#shared/document/nodes';
+import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal } from '#shared/negotiation/model';
+import type { Side } from '#shared/sides';
+import { en } from '../../renderer/i18n/en';
+import { vi } from '../../renderer/i18n/vi';
+import { ArticleLedger } from '../../renderer/negotiation/ArticleLedger';
+import { DraftsList } from '../../renderer/negotiation/DraftsList';
+import { NegotiationViewContext, type NegotiationView } from '../../renderer/negotiation/negotiationView';
+import { PackageCard } from '../../renderer/negotiation/PackageCard';
+import { ProposalCard } from '../../renderer/negotiation/ProposalCard';
+
+// The negotiation's cards, package, ledger and drafts as the interface renders them, in both
+// languages: chips as their values, never an id or {{…}}; a counter read against the offer it
+// answers; a package acted on as a whole; the ledger in order, in Vietnam's time.
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.use(initReactI18next).init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng: 'vi', interpolation: { escapeValue: false } });
+});
+
+const chip = (variableId: string): InlineNode => ({ type: 'variable', variableId, children: [{ text: '' }] });
+
+function overtimePay(extra?: string): ArticleElement {
+  return {
+    type: 'article',
+    clauseId: 'ot',
+    children: [
+      { type: 'article-title', children: [{ text: 'Tiền lương làm thêm giờ' }] },
+      { type: 'clause', children: [{ text: 'Người lao động làm thêm giờ được trả lương như sau:' }] },
+      { type: 'point', children: [{ text: 'Vào ngày thường, ít nhất bằng ' }, chip('ot_rate_weekday'), { text: ';' }] },
+      ...(extra ? [{ type: 'clause' as const, children: [{ text: extra }] }] : []),
+    ],
+  };
+}
+
+const meals: ArticleElement = { type: 'article', clauseId: 'meals', children: [{ type: 'article-title', children: [{ text: 'Bữa ăn giữa ca' }] }, { type: 'paragraph', children: [{ text: 'Giá trị không thấp hơn ' }, chip('meal_allowance_per_shift'), { text: ' mỗi suất.' }] }] };
+const extraClause = 'Công ty trả thêm tiền ăn ca khi làm thêm từ 2 giờ.';
+
+function position(overrides: Partial<Proposal> & Pick<Proposal, 'id' | 'kind'>): Proposal {
+  return {
+    clauseId: 'ot', side: 'union', authorId: 'p-union', authorName: 'Anh Minh', rationale: 'Giá sinh hoạt tăng.', article: null, values: {}, previousValues: {},
+    baseText: articleText(overtimePay()), status: 'open', createdAt: '2027-01-04T03:30:00.000Z', answers: null, supersededBy: null,
+    decidedAt: null, decidedById: null, decidedByName: null, reason: null, packageId: null, ...overrides,
+  };
+}
+
+const union = position({ id: 'u1', kind: 'replace', article: overtimePay(extraClause), values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 }, status: 'superseded', supersededBy: 'e1', decidedAt: '2027-01-04T04:00:00.000Z', decidedById: 'p-employer', decidedByName: 'Chị Lan' });
+const employer = position({ id: 'e1', side: 'employer', authorId: 'p-employer', authorName: 'Chị Lan', rationale: 'Năm đầu trả 180%.', kind: 'replace', article: overtimePay(extraClause), values: { ot_rate_weekday: 180 }, previousValues: { ot_rate_weekday: 150 }, answers: 'u1', createdAt: '2027-01-04T04:00:00.000Z' });
+
+function viewOf(proposals: Proposal[], side: Side, participantId = 'p-other'): NegotiationView {
+  const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
+  const articles = new Map([['ot', { article: overtimePay(), number: 28, title: 'Tiền lương làm thêm giờ' }], ['meals', { article: meals, number: 30, title: 'Bữa ăn giữa ca' }]]);
+  const refuse = () => Promise.reject(new Error('not in this test'));
+  return {
+    positions: { proposal: (id) => byId.get(id), article: (clauseId) => articles.get(clauseId)?.article ?? null, values: { ot_rate_weekday: 150, meal_allowance_per_shift: 30_000 } },
+    proposals,
+    articleLabel: (clauseId) => `Điều ${articles.get(clauseId)?.number ?? '?'}. ${articles.get(clauseId)?.title ?? ''}`,
+    articleNumber: (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER,
+    side,
+    participantId,
+    run: (work) => work().then(() => undefined),
+    open: () => undefined,
+    accept: refuse,
+    reject: refuse,
+    withdraw: refuse,
+  };
+}
+
+const markup = (element: React.ReactElement, view: NegotiationView): string =>
+  renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <NegotiationViewContext.Provider value={view}>{element}</NegotiationViewContext.Provider>
+    </I18nextProvider>,
+  );
+
+/** What a reader sees: the markup's text, tags dropped. */
+const visibleText = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The texts of the chips inside <del> and inside <ins>. */
+const chipsIn = (html: string, tag: 'del' | 'ins'): string[] => [...html.matchAll(new RegExp(`<${tag}>(.*?)</${tag}>`, 'g'))].flatMap((match) => [...(match[1] ?? '').matchAll(/<span class="variable-chip[^"]*"[^>]*>([^<]*)<\/span>/g)].map((inner) => inner[1] ?? ''));
+
+describe('the negotiation as the interface shows it', () => {
+  it('shows a counter redlined against the offer it answers, chips as values, in both languages, with what the other side may do', async () => {
+    const view = viewOf([union, employer], 'union');
+    for (const language of ['vi', 'en'] as const) {
+      await i18n.changeLanguage(language);
+      const html = markup(<ProposalCard proposal={employer} />, view);
+      expect(chipsIn(html, 'del')).toEqual(['200%']);
+      expect(chipsIn(html, 'ins')).toEqual(['180%']);
+      // Its clause is the union's own: common ground, not a change.
+      expect(html).not.toMatch(new RegExp(`<ins>[^<]*${extraClause}`));
+      expect(html).not.toMatch(/\{\{|ot_rate_weekday|u1|e1|p-union/);
+      const text = visibleText(html);
+      expect(text).toContain(language === 'vi' ? 'Tiền lương làm thêm giờ vào ngày thường: 200% → 180%' : 'Overtime pay on normal days: 200% → 180%');
+      expect(text).toContain(language === 'vi' ? 'đáp lại đề xuất của Anh Minh (Công đoàn)' : 'answering the proposal of Anh Minh (Trade union)');
+      expect(text).toContain(language === 'vi' ? 'Chị Lan · 11:00 04/01/2027' : 'Chị Lan · 04/01/2027, 11:00');
+      expect(text).toContain(language === 'vi' ? 'Chấp nhận' : 'Accept');
+    }
+  });
+
+  it('shows a package as one offer, its articles in the document’s order, its actions taking the whole package', async () => {
+    const mealsPosition = position({ id: 'p2', clauseId: 'meals', side: 'employer', authorId: 'p-employer', authorName: 'Chị Lan', kind: 'values', values: { meal_allowance_per_shift: 35_000 }, previousValues: { meal_allowance_per_shift: 30_000 }, baseText: articleText(meals), packageId: 'k' });
+    const otPosition = { ...employer, id: 'p1', answers: null, packageId: 'k' };
+    const view = viewOf([mealsPosition, otPosition], 'union');
+    await i18n.changeLanguage('en');
+    const html = markup(<PackageCard members={[otPosition, mealsPosition]} />, view);
+    const text = visibleText(html);
+    expect(text).toContain('Package of 2 articles');
+    expect(text).toContain('accepted, rejected, withdrawn or countered together');
+    expect(text).toContain('Accept the whole package');
+    expect(text).toContain('Counter the whole package');
+    expect(text.indexOf('Điều 28.')).toBeLessThan(text.indexOf('Điều 30.'));
+    // Values read as the text does (a Vietnamese document), labels in the interface's language.
+    expect(text).toContain('Value of the mid-shift meal: 30.000\u00a0₫ → 35.000\u00a0₫');
+    expect(html).not.toMatch(/\{\{|meal_allowance_per_shift/);
+    // Its author may withdraw it, whole; they do not answer their own offer.
+    const own = visibleText(markup(<PackageCard members={[otPosition, mealsPosition]} />, viewOf([mealsPosition, otPosition], 'employer', 'p-employer')));
+    expect(own).toContain('Withdraw the whole package');
+    expect(own).not.toContain('Accept the whole package');
+  });
+
+  it('lists an article’s ledger in order: each position with how it ended, and the article’s own steps', async () => {
+    const accepted = { ...employer, status: 'accepted' as const, decidedAt: '2027-01-04T05:00:00.000Z', decidedById: 'p-union', decidedByName: 'Anh Minh' };
+    const status: ArticleNegotiation = {
+      ...openArticle('ot'),
+      status: 'agreed',
+      history: [
+        { type: 'accepted', side: 'union', byName: 'Anh Minh', at: '2027-01-04T05:00:00.000Z', note: 'e1' },
+        { type: 'reopen_requested', side: 'union', byName: 'Anh Minh', at: '2027-01-05T02:00:00.000Z', note: 'Cần thêm mức ca đêm.' },
+        { type: 'reopen_declined', side: 'employer', byName: 'Chị Lan', at: '2027-01-05T03:00:00.000Z', note: null },
+      ],
+    };
+    await i18n.changeLanguage('vi');
+    const html = markup(<ArticleLedger clauseId="ot" status={status} />, viewOf([accepted, union], 'reviewer'));
+    const entries = [...html.matchAll(/data-entry="([a-z_]+)"/g)].map((match) => match[1]);
+    expect(entries).toEqual(['position', 'position', 'accepted', 'reopen_requested', 'reopen_declined']);
+    const text = visibleText(html);
+    expect(text).toContain('Chị Lan đã đáp lại bằng một đề xuất khác lúc 11:00 04/01/2027');
+    expect(text).toContain('Anh Minh đã chấp nhận lúc 12:00 04/01/2027');
+    expect(text).toContain('Anh Minh chấp nhận đề xuất của Chị Lan: hai bên thống nhất');
+    expect(text).toContain('Anh Minh đề nghị mở lại điều đã thống nhất');
+    expect(text).toContain('Cần thêm mức ca đêm.');
+    expect(text).toContain('Chị Lan không đồng ý mở lại');
+    expect(text.indexOf('150%')).toBeLessThan(text.indexOf('180%'));
+    expect(html).not.toMatch(/\{\{|ot_rate_weekday|"e1"|>e1</);
+  });
+
+  it('lists this person’s drafts against the article now, to propose or discard', async () => {
+    const draft: DraftProposal = { id: 'd1', clauseId: 'meals', kind: 'values', article: null, values: { meal_allowance_per_shift: 40_000 }, origin: 'late_edit', createdAt: '2027-01-04T09:15:00.000Z' };
+    await i18n.changeLanguage('en');
+    const html = markup(<DraftsList drafts={[draft]} onDiscard={() => Promise.resolve()} />, viewOf([], 'employer'));
+    const text = visibleText(html);
+    expect(text).toContain('My drafts (1)');
+    expect(text).toContain('A change you typed at 04/01/2027, 16:15');
+    expect(text).toContain('Value of the mid-shift meal');
+    expect(text).toContain('Propose it…');
+    expect(text).toContain('Discard the draft');
+    expect(html).not.toMatch(/\{\{|meal_allowance_per_shift|d1/);
+  });
+});
+
+describe('the negotiation’s words', () => {
+  // Every literal key the negotiation's interface asks for, in both languages.
+  const folders = ['renderer/negotiation', 'renderer/editor', 'renderer/variables', 'renderer/pages'];
+  const sources = folders.flatMap((folder) => readdirSync(join(process.cwd(), folder)).filter((file) => /\.tsx?$/.test(file)).map((file) => readFileSync(join(process.cwd(), folder, file), 'utf8')));
+  const keys = [...new Set(sources.flatMap((source) => [...source.matchAll(/\bt\('((?:negotiation|variables)\.[A-Za-z_.]+)'/g)].map((match) => match[1] ?? '')))];
+
+  it('are all there, in Vietnamese and in English', () => {
+    expect(keys.length).toBeGreaterThan(100);
+    for (const language of ['vi', 'en']) {
+      const missing = keys.filter((key) => !i18n.exists(key, { lng: language }));
+      expect(missing, language).toEqual([]);
+    }
+    // The actions on a position and on a whole package (their keys are put together).
+    for (const key of ['accept', 'reject', 'counter', 'withdraw', 'rejectReason', 'withdrawConfirm']) {
+      for (const language of ['vi', 'en']) {
+        expect(i18n.exists(`negotiation.${key}`, { lng: language })).toBe(true);
+        expect(i18n.exists(`negotiation.package.${key}`, { lng: language })).toBe(true);
+      }
+    }
+  });
+});
