@@ -3,7 +3,7 @@ import { attributeProblem, childTypes, holdsText, isElementType, markNames, requ
 import type { ElementType } from '#shared/document/nodes';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { contentRoot, contentRootName } from '#shared/document/yjsContent';
-import { findCovering, indexItems, type DecodedStruct, type SharedType } from '#main/sync/updateInspection';
+import { findCovering, indexItems, rootOfType, type DecodedStruct, type SharedType } from '#main/sync/updateInspection';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -18,6 +18,9 @@ interface Slot {
   /** The attribute the item sets (a key of its element's map), or null for a child. */
   key: string | null;
 }
+
+/** The attributes an update gives the elements it creates or changes, by element. */
+type WrittenAttributes = Map<Y.Item | Y.XmlText, Map<string, unknown>>;
 
 const elsewhere: Slot = { holder: { kind: 'elsewhere' }, key: null };
 
@@ -68,20 +71,10 @@ class Slots {
 
   private holderOfType(type: unknown): Holder {
     if (!(type instanceof Y.AbstractType)) return { kind: 'elsewhere' };
-    if (type._item === null) return Y.findRootTypeKey(type) === contentRootName ? { kind: 'body' } : { kind: 'elsewhere' };
-    return type instanceof Y.XmlText && inBody(type) ? { kind: 'element', text: type } : { kind: 'elsewhere' };
+    if (rootOfType(type as SharedType) !== contentRootName) return { kind: 'elsewhere' };
+    if (type._item === null) return { kind: 'body' };
+    return type instanceof Y.XmlText ? { kind: 'element', text: type } : { kind: 'elsewhere' };
   }
-}
-
-/** Whether a Y.XmlText lies inside the document's body. */
-function inBody(text: Y.XmlText): boolean {
-  let current: SharedType = text as unknown as SharedType;
-  while (current._item !== null) {
-    const parent: unknown = current._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return false;
-    current = parent as SharedType;
-  }
-  return Y.findRootTypeKey(current) === contentRootName;
 }
 
 function valueOf(item: Y.Item): unknown {
@@ -107,8 +100,7 @@ export function bodyShapeProblem(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: 
       if (slot.holder.kind !== 'elsewhere') novel.push({ item, slot });
     }
   }
-  // The attributes the update gives the elements it creates or changes.
-  const written = new Map<Y.Item | Y.XmlText, Map<string, unknown>>();
+  const written: WrittenAttributes = new Map();
   for (const { item, slot } of novel) {
     if (slot.key === null || slot.holder.kind === 'body') continue;
     const element = slot.holder.kind === 'new' ? slot.holder.item : slot.holder.kind === 'element' ? slot.holder.text : null;
@@ -117,20 +109,8 @@ export function bodyShapeProblem(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: 
     attributes.set(slot.key, valueOf(item));
     written.set(element, attributes);
   }
-  const typeOf = (holder: Holder): ElementParent | null => {
-    if (holder.kind === 'body') return 'body';
-    if (holder.kind === 'new') {
-      const type = written.get(holder.item)?.get('type');
-      return isElementType(type) ? type : null;
-    }
-    if (holder.kind === 'element') {
-      const type = written.get(holder.text)?.get('type') ?? holder.text.getAttribute('type');
-      return isElementType(type) ? type : null;
-    }
-    return null;
-  };
   for (const { item, slot } of novel) {
-    const parent = typeOf(slot.holder);
+    const parent = elementTypeOf(slot.holder, written);
     if (parent === null) return 'an element of the body has no known type';
     const problem = slot.key === null ? childProblem(item, parent, written) : attributeWriteProblem(item, slot, parent);
     if (problem) return problem;
@@ -140,7 +120,21 @@ export function bodyShapeProblem(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: 
   return removedAttributeProblem(decoded, doc, written) ?? emptiedBodyProblem(decoded, doc, novel);
 }
 
-function childProblem(item: Y.Item, parent: ElementParent, written: Map<Y.Item | Y.XmlText, Map<string, unknown>>): string | null {
+/** The type of the element an item belongs to, as the update leaves it (null: none known). */
+function elementTypeOf(holder: Holder, written: WrittenAttributes): ElementParent | null {
+  if (holder.kind === 'body') return 'body';
+  if (holder.kind === 'new') {
+    const type = written.get(holder.item)?.get('type');
+    return isElementType(type) ? type : null;
+  }
+  if (holder.kind === 'element') {
+    const type = written.get(holder.text)?.get('type') ?? holder.text.getAttribute('type');
+    return isElementType(type) ? type : null;
+  }
+  return null;
+}
+
+function childProblem(item: Y.Item, parent: ElementParent, written: WrittenAttributes): string | null {
   const { content } = item;
   const where = parent === 'body' ? 'the body' : `a ${parent}`;
   if (content instanceof Y.ContentString) {
@@ -178,14 +172,14 @@ function attributeWriteProblem(item: Y.Item, slot: Slot, elementType: ElementPar
 }
 
 /** Attributes an element must keep, deleted without a new value. */
-function removedAttributeProblem(decoded: DecodedUpdate, doc: Y.Doc, written: Map<Y.Item | Y.XmlText, Map<string, unknown>>): string | null {
+function removedAttributeProblem(decoded: DecodedUpdate, doc: Y.Doc, written: WrittenAttributes): string | null {
   for (const [client, ranges] of decoded.ds.clients) {
     const known = Y.getState(doc.store, client);
     for (const range of ranges) {
       for (let clock = range.clock; clock < Math.min(range.clock + range.len, known); ) {
         const item = Y.getItem(doc.store, new Y.ID(client, clock));
         clock = item.id.clock + item.length;
-        if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !(item.parent instanceof Y.XmlText) || !inBody(item.parent)) continue;
+        if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !(item.parent instanceof Y.XmlText) || rootOfType(item.parent as unknown as SharedType) !== contentRootName) continue;
         const element = item.parent;
         // Deleting an element deletes its attributes with it: that removes nothing from an element that stays.
         const holder = element._item;

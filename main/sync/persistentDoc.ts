@@ -75,11 +75,15 @@ function assertNoForwardReferences(structs: readonly DecodedStruct[]): void {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
     const parent = struct.parent instanceof Y.ID ? struct.parent : null;
-    for (const reference of [struct.origin, struct.rightOrigin, parent]) {
-      if (reference !== null && reference.client === client && reference.clock >= clock) {
-        throw new Error(`item ${client}:${clock} refers to ${reference.client}:${reference.clock}, which its client had not written before it`);
-      }
-    }
+    assertWrittenBefore(struct.origin, client, clock);
+    assertWrittenBefore(struct.rightOrigin, client, clock);
+    assertWrittenBefore(parent, client, clock);
+  }
+}
+
+function assertWrittenBefore(reference: Y.ID | null, client: number, clock: number): void {
+  if (reference !== null && reference.client === client && reference.clock >= clock) {
+    throw new Error(`item ${client}:${clock} refers to ${reference.client}:${reference.clock}, which its client had not written before it`);
   }
 }
 
@@ -120,6 +124,8 @@ export class PersistentDoc<Origin> {
   private readonly deletions: DeletionJournal;
   /** The Yjs client id the server writes with on behalf of each participant (see change()). */
   private readonly serverClients = new Map<string | null, number>();
+  /** The same client ids, to look one up. */
+  private readonly serverClientIds = new Set<number>();
 
   constructor(private readonly options: PersistentDocOptions<Origin>) {
     const stored = options.log.load(options.documentId);
@@ -222,7 +228,7 @@ export class PersistentDoc<Origin> {
       if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
       const owner = this.clientOwners.get(client);
       if (owner !== undefined && owner !== participantId) return client;
-      if (client === this.doc.clientID || [...this.serverClients.values()].includes(client)) return client;
+      if (client === this.doc.clientID || this.serverClientIds.has(client)) return client;
     }
     return null;
   }
@@ -256,6 +262,7 @@ export class PersistentDoc<Origin> {
     do clientId = randomInt(1, 2 ** 32 - 1);
     while (this.doc.store.clients.has(clientId) || this.clientOwners.has(clientId) || clientId === this.doc.clientID);
     this.serverClients.set(participantId, clientId);
+    this.serverClientIds.add(clientId);
     this.clientOwners.set(clientId, participantId);
     this.sightings.push({ clientId, participantId, at: this.options.now() });
     return clientId;

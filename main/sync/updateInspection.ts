@@ -34,14 +34,22 @@ const unknownRoot = '?';
 /** Any shared type of a document (Y.Text, Y.Map, Y.XmlText...). */
 export type SharedType = NonNullable<ReturnType<Y.Doc['share']['get']>>;
 
-function rootOfType(type: SharedType): string {
+/** rootOfType's answers: a type never moves, so its root never changes. */
+const rootsOfTypes = new WeakMap<SharedType, string>();
+
+/** The name of the root type a type lies in ("?" when it lies in no root the document has). */
+export function rootOfType(type: SharedType): string {
+  const known = rootsOfTypes.get(type);
+  if (known !== undefined) return known;
   let current: SharedType = type;
   while (current._item !== null) {
     const parent = current._item.parent;
     if (!(parent instanceof Y.AbstractType)) return unknownRoot;
     current = parent;
   }
-  return Y.findRootTypeKey(current);
+  const root = Y.findRootTypeKey(current);
+  rootsOfTypes.set(type, root);
+  return root;
 }
 
 /** Where an item sits: its root type, whether directly in it, and its key in a map. */

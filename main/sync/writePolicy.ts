@@ -63,13 +63,22 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
  * shown in agreed articles whose values it writes or removes; null when it touches neither.
  */
 function agreedEditOf(effects: UpdateEffects, doc: Y.Doc): AgreedEdit | null {
-  const maps = negotiationMaps(doc);
-  const clauseIds = effects.roots.has(contentRootName) ? [...articlesTouched(effects)].filter((clauseId) => maps.article(clauseId).status === 'agreed') : [];
-  const valuesWritten = [...effects.mapWrites, ...effects.mapDeletions].filter((write) => write.root === variablesRootName).map((write) => write.key);
-  // Most updates write no value: the body is walked only for those that do.
-  const shown = valuesWritten.length > 0 ? variablesShownIn(doc, agreedArticles(doc)) : new Map<string, string[]>();
-  const variableIds = [...new Set(valuesWritten.filter((id) => shown.has(id)))];
+  const clauseIds: string[] = [];
+  if (effects.roots.has(contentRootName)) {
+    const maps = negotiationMaps(doc);
+    for (const clauseId of articlesTouched(effects)) if (maps.article(clauseId).status === 'agreed') clauseIds.push(clauseId);
+  }
+  // Most updates (keystrokes) write no value: the rest runs only for those that do.
+  const variableIds = effects.mapWrites.length + effects.mapDeletions.length > 0 ? agreedValuesWritten(effects, doc) : [];
   return clauseIds.length > 0 || variableIds.length > 0 ? { clauseIds, variableIds } : null;
+}
+
+/** The variables whose values an update writes or removes that an agreed article shows. */
+function agreedValuesWritten(effects: UpdateEffects, doc: Y.Doc): string[] {
+  const written = [...effects.mapWrites, ...effects.mapDeletions].filter((write) => write.root === variablesRootName).map((write) => write.key);
+  if (written.length === 0) return [];
+  const shown = variablesShownIn(doc, agreedArticles(doc));
+  return [...new Set(written.filter((id) => shown.has(id)))];
 }
 
 /** What PersistentDoc asks of every client update before applying it: why to refuse it, or null. */

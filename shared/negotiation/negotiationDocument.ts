@@ -12,6 +12,12 @@ import {
   type Thread,
 } from '#shared/negotiation/model';
 
+/** A stored record as its schema reads it, or undefined when it does not hold. */
+function parsed<T>(schema: { safeParse: (value: unknown) => { success: boolean; data?: T } }, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
 /**
  * The negotiation parts of a shared document, which only the server writes: proposals, article
  * statuses and public threads, each a Y.Map of plain records keyed by id.
@@ -20,10 +26,6 @@ export function negotiationMaps(doc: Y.Doc) {
   const proposals = doc.getMap<unknown>(proposalsRootName);
   const articles = doc.getMap<unknown>(articleStatusRootName);
   const threads = doc.getMap<unknown>(threadsRootName);
-  const parsed = <T>(schema: { safeParse: (value: unknown) => { success: boolean; data?: T } }, value: unknown): T | undefined => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : undefined;
-  };
   return {
     proposal(id: string): Proposal | undefined {
       return parsed<Proposal>(proposalSchema, proposals.get(id));
@@ -35,7 +37,9 @@ export function negotiationMaps(doc: Y.Doc) {
       proposals.set(proposal.id, proposal);
     },
     article(clauseId: string): ArticleNegotiation {
-      return parsed<ArticleNegotiation>(articleNegotiationSchema, articles.get(clauseId)) ?? openArticle(clauseId);
+      // Most articles have no record until someone proposes a change to them.
+      const stored = articles.get(clauseId);
+      return (stored !== undefined ? parsed<ArticleNegotiation>(articleNegotiationSchema, stored) : undefined) ?? openArticle(clauseId);
     },
     allArticles(): ArticleNegotiation[] {
       return [...articles.values()].flatMap((value) => parsed<ArticleNegotiation>(articleNegotiationSchema, value) ?? []);
