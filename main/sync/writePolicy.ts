@@ -6,6 +6,7 @@ import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiat
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
+import { typingEffects } from '#main/sync/typing';
 import { articlesTouched, inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
 
 /** An update refused: why, and, when it edits what both sides agreed, which articles and values. */
@@ -84,12 +85,17 @@ function agreedValuesWritten(effects: UpdateEffects, doc: Y.Doc): string[] {
 /** What PersistentDoc asks of every client update before applying it: why to refuse it, or null. */
 export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Refusal | null;
 
-/** The check PersistentDoc runs on every client update: inspect it against the document, then apply the policy and the body's shape rules. */
+/**
+ * The check PersistentDoc runs on every client update: inspect it against the document, then
+ * apply the policy and the body's shape rules. A keystroke is inspected the short way, and keeps
+ * the body's shape by what it is (see typingEffects); the policy judges it all the same.
+ */
 export function checkUpdates(policy: WritePolicy): AdmissionCheck {
   return (decoded, doc, isWaiting) => {
-    const effects = inspectUpdate(decoded, doc, isWaiting);
+    const typing = typingEffects(decoded, doc, isWaiting);
+    const effects = typing ?? inspectUpdate(decoded, doc, isWaiting);
     const refusal = policy(effects, doc);
-    if (refusal !== null || !effects.roots.has(contentRootName)) return refusal;
+    if (refusal !== null || typing !== null || !effects.roots.has(contentRootName)) return refusal;
     const problem = bodyShapeProblem(decoded, doc, isWaiting);
     return problem === null ? null : { reason: `the text cannot take this change: ${problem}` };
   };
