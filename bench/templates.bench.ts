@@ -29,6 +29,7 @@ async function fillWizard(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Tiếp theo' }).click();
   await page.getByLabel('Tên doanh nghiệp', { exact: true }).fill('Công ty TNHH May Sài Gòn');
   await page.getByLabel('Địa chỉ trụ sở chính', { exact: true }).fill('Lô 12, KCN Tân Bình, TP. Hồ Chí Minh');
+  await page.getByLabel('Số người lao động', { exact: true }).fill('1250');
   await page.getByRole('button', { name: 'Tiếp theo' }).click();
   for (const [label, value] of [
     ['Họ và tên người đại diện của Người sử dụng lao động', 'Trần Văn Hùng'],
