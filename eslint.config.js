@@ -38,6 +38,17 @@ export default tseslint.config(
     },
   },
   {
+    // The store is asynchronous (decision 0017): a promise left unawaited, or tested for truth,
+    // is a write that may not have happened or a record that is always "found".
+    files: ['main/**/*.ts', 'test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts', 'test/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -4,7 +4,7 @@ import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { databaseFileName } from '#main/server/dataFolder';
 import { openStore, type Store } from '#main/store/store';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 import { PersistentDoc } from '#main/sync/persistentDoc';
 import { checkUpdates, createWritePolicy } from '#main/sync/writePolicy';
 import { templateLibrary } from '#shared/templates/library';
@@ -28,7 +28,7 @@ export function createDocumentStore(folder: string): OurDocumentStore {
 }
 
 /** The update log, counting compactions (for the report; it only adds a counter). */
-export function countingLog(log: UpdateLog): { log: UpdateLog; compactions: () => number } {
+export function countingLog(log: UpdateLogStore): { log: UpdateLogStore; compactions: () => number } {
   let compactions = 0;
   return {
     log: {
@@ -49,7 +49,7 @@ export function countingLog(log: UpdateLog): { log: UpdateLog; compactions: () =
 const builtInVariables = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
 const lookupBuiltInVariable = (id: string) => builtInVariables.get(id);
 
-export function openPersistentDoc(log: UpdateLog, documentId: string) {
+export function openPersistentDoc(log: UpdateLogStore, documentId: string) {
   let settle: ((error?: unknown) => void) | null = null;
   let failure: unknown = null;
   const doc = new PersistentDoc<string>({

@@ -52,11 +52,11 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
-  const { context, authentication } = openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'));
+  const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'));
   try {
     let output: CommandOutput;
     if (positionals[0] === 'admin-token') {
-      const token = authentication.createAdminToken(values.label ?? 'command line');
+      const token = await authentication.createAdminToken(values.label ?? 'command line');
       output = { value: { token }, lines: [`Host token (keep it secret; send it as "Authorization: Bearer <token>"):`, token] };
     } else {
       const words = positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
@@ -85,7 +85,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     }
     throw error;
   } finally {
-    context.store.close();
+    await context.store.close();
   }
 }
 

@@ -7,7 +7,8 @@ import type { Language } from '#shared/format/locale';
 import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { createStoredVariableLookup } from '#main/services/variableLookup';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
+import type { UserTemplateRecord } from '#main/store/records';
 import type { StoredDocuments } from '#main/sync/storedDocument';
 import { readSnapshot } from '#main/export/documentSnapshot';
 
@@ -29,15 +30,10 @@ export interface AgreementExportRequest {
 export type AgreementExport = { language: Language; docx: Uint8Array } | { language: Language; html: string };
 
 /** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
-function templateFinder(store: Store, caller: Caller) {
-  return (id: string): ArticleTemplate | undefined => {
-    const builtIn = findTemplate(id);
-    if (builtIn) return builtIn;
-    const record = store.userTemplates.get(id);
-    if (!record) return undefined;
-    const mayUse = caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
-    return mayUse ? record.template : undefined;
-  };
+async function templateFinder(store: Store, caller: Caller): Promise<(id: string) => ArticleTemplate | undefined> {
+  const mayUse = (record: UserTemplateRecord): boolean => caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
+  const usable = new Map((await store.userTemplates.list()).filter(mayUse).map((record) => [record.id, record.template]));
+  return (id) => findTemplate(id) ?? usable.get(id);
 }
 
 /**
@@ -47,12 +43,12 @@ function templateFinder(store: Store, caller: Caller) {
  * room held first, so the store is the document.
  */
 export async function exportStoredAgreement(store: Store, documents: StoredDocuments, request: AgreementExportRequest): Promise<AgreementExport> {
-  const snapshot = store.transaction(() => readSnapshot(documents.read(store.updates, request.documentId).doc));
+  const snapshot = await store.transaction(async (tx) => readSnapshot((await documents.read(tx.updates, request.documentId)).doc), { readOnly: true });
   const { input } = request;
   const model = buildAgreementModel(
     { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
     { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
-    { lookupVariable: createStoredVariableLookup(store), findTemplate: templateFinder(store, request.caller), outline: outlineForKind(request.kind) },
+    { lookupVariable: await createStoredVariableLookup(store), findTemplate: await templateFinder(store, request.caller), outline: outlineForKind(request.kind) },
   );
   // The .docx libraries are loaded at their first job: a worker that only compares stays small.
   if (request.format === 'docx') return { language: snapshot.language, docx: await (await import('#main/export/docx')).renderDocx(model) };

@@ -5,7 +5,7 @@ import type { RedlineProposal } from '#shared/export/redline';
 import type { Language } from '#shared/format/locale';
 import { proposalSchema, proposalsRootName } from '#shared/negotiation/model';
 import type { VariableValue } from '#shared/templates/schema';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 
 /** What an export reads of a document's Y.Doc. */
 export interface DocumentSnapshot {
@@ -41,10 +41,10 @@ export function readSnapshot(doc: Y.Doc): DocumentSnapshot {
  * every accepted update, stored or about to be), otherwise the stored state, the checkpoint
  * merged with the updates logged after it (updateLog.ts: that is the document, by invariant).
  */
-export function readDocumentSnapshot(documentId: string, log: UpdateLog, openDocument?: OpenDocument): DocumentSnapshot {
+export async function readDocumentSnapshot(documentId: string, log: UpdateLogStore, openDocument?: OpenDocument): Promise<DocumentSnapshot> {
   const live = openDocument?.(documentId);
   if (live) return readSnapshot(live);
-  const stored = log.load(documentId);
+  const stored = await log.load(documentId);
   const doc = new Y.Doc({ gc: false });
   try {
     const updates = [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.tail];

@@ -64,8 +64,8 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
    * as the lifecycle records it, which no caller may change or leave blank; before, the date asked
    * for, else blanks to fill in by hand.
    */
-  function dateOf(document: DocumentRecord, asked: string | null | undefined): string | null {
-    const recorded = documentDate(foldEvents(document.kind, context.store.lifecycle.listByDocument(document.id)).current);
+  async function dateOf(document: DocumentRecord, asked: string | null | undefined): Promise<string | null> {
+    const recorded = documentDate(foldEvents(document.kind, await context.store.lifecycle.listByDocument(document.id)).current);
     if (recorded === null) return asked ?? null;
     if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`);
     return recorded;
@@ -87,11 +87,11 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
   const exported = (bytes: Buffer, format: ExportFormat, fileName: string): ExportedFile => ({ fileName, mimeType: mimeTypes[format], fileBase64: bytes.toString('base64'), bytes: bytes.length });
 
   const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
-    const document = visibleDocument(context, caller, input.documentId);
-    const date = dateOf(document, input.date);
+    const document = await visibleDocument(context, caller, input.documentId);
+    const date = await dateOf(document, input.date);
     throwIfCancelled(call?.signal);
-    rooms.storeForReaders(document.id);
-    const agreement = await files().exportAgreement(context.store.file, { documentId: document.id, kind: document.kind, title: document.title, caller, input, date, format }, call?.signal);
+    await rooms.storeForReaders(document.id);
+    const agreement = await files().exportAgreement(context.store.location, { documentId: document.id, kind: document.kind, title: document.title, caller, input, date, format }, call?.signal);
     const fileName = exportFileName(document.title, input, agreement.language, format);
     if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
     return exported(await print(agreement.html, document.id, call), format, fileName);

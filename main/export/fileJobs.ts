@@ -2,8 +2,9 @@ import type { ApiErrorData } from '#shared/api/errors';
 import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
 import type { RenderDocument } from '#shared/export/renderModel';
-import { openStoreReader, type Store } from '#main/store/store';
-import { createStoredDocuments } from '#main/sync/storedDocument';
+import type { Store, StoreLocation } from '#main/store/port';
+import { openStoreReader } from '#main/store/openStore';
+import { createStoredDocuments, type StoredDocuments } from '#main/sync/storedDocument';
 import { compareStoredDocument, type ComparisonRequest, type StoredComparison } from '#main/versions/storedComparison';
 import { exportStoredAgreement, type AgreementExport, type AgreementExportRequest } from '#main/export/agreementExport';
 import { randomId } from '#main/secrets';
@@ -13,15 +14,15 @@ import { randomId } from '#main/secrets';
  * CPU for hundreds of milliseconds on a long agreement (writing and reading .docx files, laying
  * out an export) or that read as much as the edits between two versions (a comparison), and their
  * results. Everything here is plain data, copied by structured clone. Jobs that read a document
- * name its database file: the worker reads it itself (openStoreReader), so that the server's event
- * loop neither loads nor reads the document.
+ * name its store: the worker reads it itself (openStoreReader), so that the server's event loop
+ * neither loads nor reads the document.
  */
 
 export type FileJob =
   | { kind: 'renderDocx'; document: RenderDocument }
   | { kind: 'importDocx'; fileBase64: string; fileName: string }
-  | { kind: 'compareVersions'; database: string; request: ComparisonRequest }
-  | { kind: 'exportAgreement'; database: string; request: AgreementExportRequest };
+  | { kind: 'compareVersions'; database: StoreLocation; request: ComparisonRequest }
+  | { kind: 'exportAgreement'; database: StoreLocation; request: AgreementExportRequest };
 
 export interface FileJobResults {
   renderDocx: Uint8Array;
@@ -35,18 +36,34 @@ export type FileJobRequest = FileJob & { id: number };
 /** An expected failure comes back as the API error it was; anything else as its stack, to be logged. */
 export type FileJobResponse = { id: number; ok: true; value: FileJobResults[FileJob['kind']] } | { id: number; ok: false; error: ApiErrorData } | { id: number; ok: false; unexpected: string };
 
-/** The worker's read-only connection to each database it was asked to read, opened at the first such job. */
-const readers = new Map<string, Store>();
-/** The document the worker read last, kept for the next job on it. */
-const documents = createStoredDocuments();
+/** A store the worker reads, opened at its first job, with the document it read last (see createStoredDocuments). */
+interface Reader {
+  store: Store;
+  documents: StoredDocuments;
+}
 
-function readerOf(database: string): Store {
-  let reader = readers.get(database);
+const readers = new Map<string, Reader>();
+
+function readerOf(database: StoreLocation): Reader {
+  const key = database.kind === 'sqlite' ? `sqlite:${database.file}` : `postgres:${database.url}`;
+  let reader = readers.get(key);
   if (!reader) {
-    reader = openStoreReader(database);
-    readers.set(database, reader);
+    reader = { store: openStoreReader(database), documents: createStoredDocuments() };
+    readers.set(key, reader);
   }
   return reader;
+}
+
+/**
+ * Jobs that read documents run one at a time: each uses the document its reader keeps, which the
+ * next one brings up to date (or replaces) when it reads.
+ */
+let reading: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const result = reading.then(job);
+  reading = result.catch(() => undefined);
+  return result;
 }
 
 /** Runs one job in the worker. Imported ids are random, as context.newId makes them in the server. */
@@ -57,10 +74,14 @@ async function runFileJob(job: FileJob): Promise<FileJobResults[FileJob['kind']]
       return (await import('#main/export/docx')).renderDocx(job.document);
     case 'importDocx':
       return (await import('#main/import/docxImport')).importDocx(job.fileBase64, job.fileName, () => randomId());
-    case 'compareVersions':
-      return compareStoredDocument(readerOf(job.database), documents, job.request);
-    case 'exportAgreement':
-      return exportStoredAgreement(readerOf(job.database), documents, job.request);
+    case 'compareVersions': {
+      const { store, documents } = readerOf(job.database);
+      return oneAtATime(() => compareStoredDocument(store, documents, job.request));
+    }
+    case 'exportAgreement': {
+      const { store, documents } = readerOf(job.database);
+      return oneAtATime(() => exportStoredAgreement(store, documents, job.request));
+    }
   }
 }
 

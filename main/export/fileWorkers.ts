@@ -5,6 +5,7 @@ import type { ImportPreview } from '#shared/api/export';
 import type { RenderDocument } from '#shared/export/renderModel';
 import type { AgreementExport, AgreementExportRequest } from '#main/export/agreementExport';
 import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#main/export/fileJobs';
+import type { StoreLocation } from '#main/store/port';
 import type { ComparisonRequest, StoredComparison } from '#main/versions/storedComparison';
 
 /**
@@ -13,7 +14,8 @@ import type { ComparisonRequest, StoredComparison } from '#main/versions/storedC
  * thousands of edits, up to their diff budget (decision 0014). On the server's event loop no
  * keystroke would be relayed to anybody meanwhile. They run in one worker thread instead, started
  * at the first job and kept for the next ones; those that read a document read it from the
- * database file the server names (`database`), which the server has brought up to date first.
+ * store the server names (`database`: its SQLite file, or its PostgreSQL), which the server has
+ * brought up to date first.
  * A job whose caller goes fails at once as cancelled and its thread is terminated, so that its
  * CPU is freed; the other jobs it had go to a new thread.
  */
@@ -21,9 +23,9 @@ export interface FileWorkers {
   renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer>;
   importDocx(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<ImportPreview>;
   /** Two texts of a document compared, their redlines drawn on one budget (compareStoredDocument). */
-  compareVersions(database: string, request: ComparisonRequest, signal?: CancelSignal): Promise<StoredComparison>;
+  compareVersions(database: StoreLocation, request: ComparisonRequest, signal?: CancelSignal): Promise<StoredComparison>;
   /** An agreement read, laid out and written as .docx, or as the HTML to print (exportStoredAgreement). */
-  exportAgreement(database: string, request: AgreementExportRequest, signal?: CancelSignal): Promise<AgreementExport>;
+  exportAgreement(database: StoreLocation, request: AgreementExportRequest, signal?: CancelSignal): Promise<AgreementExport>;
   /** Terminates the thread; jobs still under way fail. */
   close(): Promise<void>;
 }

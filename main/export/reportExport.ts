@@ -51,27 +51,27 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     return readDocumentSnapshot(documentId, context.store.updates, openDocument);
   };
   // Read after the source's own access check: the document exists and the caller may see it.
-  const stored = (): DocumentRecord => {
-    const document = context.store.documents.get(documentId);
+  const stored = async (): Promise<DocumentRecord> => {
+    const document = await context.store.documents.get(documentId);
     if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
     return document;
   };
   switch (input.report) {
     case 'minutes': {
       const minutes = await sources.minutes({ documentId, since: input.since }, caller, call);
-      const { variables, language } = snapshot();
-      return buildMinutesDocument({ minutes, kind: stored().kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.lookupVariable });
+      const { variables, language } = await snapshot();
+      return buildMinutesDocument({ minutes, kind: (await stored()).kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.lookupVariable });
     }
     case 'compliance': {
       const report = await sources.complianceReport({ documentId }, caller, call);
       const lifecycle = await sources.lifecycle({ documentId }, caller, call);
-      const reviewer = caller.kind === 'participant' && caller.side === 'reviewer' ? context.store.participants.get(caller.participantId) : undefined;
+      const reviewer = caller.kind === 'participant' && caller.side === 'reviewer' ? await context.store.participants.get(caller.participantId) : undefined;
       return buildComplianceReportDocument({
         report,
         kind: lifecycle.kind,
         authority: authorityOf(lifecycle.current).authority,
         checker: reviewer?.displayName ?? null,
-        language: input.language ?? snapshot().language,
+        language: input.language ?? (await snapshot()).language,
       });
     }
     case 'decision': {
@@ -80,10 +80,10 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
         throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)');
       }
       const { round, answer } = review.decision;
-      const recorded = new Map(context.store.reviewFindings.listByDocument(documentId).map((finding) => [finding.id, finding]));
-      const { blocks, variables, language } = snapshot();
+      const recorded = new Map((await context.store.reviewFindings.listByDocument(documentId)).map((finding) => [finding.id, finding]));
+      const { blocks, variables, language } = await snapshot();
       return buildReviewDecisionDocument({
-        documentTitle: stored().title,
+        documentTitle: (await stored()).title,
         kind: review.lifecycle.kind,
         parties: partyNames(variables),
         ...authorityOf(roundFacts(review.lifecycle, round)),

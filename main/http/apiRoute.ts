@@ -141,7 +141,7 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
       if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
         throw new ApiError('invalid_input', 'API calls send their input as application/json');
       }
-      const caller = authentication.resolve(bearerToken(request));
+      const caller = await authentication.resolve(bearerToken(request));
       if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
       requestLogger = requestLogger.child(callerFields(caller));
       const input = request.method === 'POST' ? await readJsonBody(request, method) : {};

@@ -16,10 +16,17 @@ type LifecycleMethod = keyof typeof lifecycleMethods | keyof typeof reviewMethod
 export function createLifecycleHandlers(context: ServiceContext, rooms: DocumentRooms): Pick<ApiHandlers, LifecycleMethod> {
   const lifecycle = createLifecycleService(context, rooms);
   const review = createReviewService(context, rooms, lifecycle);
-  lifecycle.refreshAll();
+  // Calls wait for it: the state they would see is today's.
+  const refreshed = lifecycle.refreshAll();
   return {
-    'lifecycle/get': async ({ documentId }, caller) => lifecycle.get(documentId, caller),
-    'lifecycle/step': async ({ documentId, step }, caller) => lifecycle.step(documentId, step, caller),
+    'lifecycle/get': async ({ documentId }, caller) => {
+      await refreshed;
+      return lifecycle.get(documentId, caller);
+    },
+    'lifecycle/step': async ({ documentId, step }, caller) => {
+      await refreshed;
+      return lifecycle.step(documentId, step, caller);
+    },
     'lifecycle/openItems': async ({ documentId }, caller) => lifecycle.openItems(documentId, caller),
     'compliance/report': async ({ documentId }, caller) => review.report(documentId, caller),
     'review/queue': async (_input, caller) => review.queue(caller),

@@ -24,9 +24,11 @@ import type { VariableValue } from '#shared/templates/schema';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
+import type { StoreRepositories } from '#main/store/port';
 import type { DocumentRecord } from '#main/store/records';
-import { createSignedVersion, createVotedVersion, currentNegotiatedHash } from '#main/versions/versionHandlers';
-import { createFactWriter } from '#main/lifecycle/factWriter';
+import type { DocumentRoom } from '#main/sync/documentRoom';
+import { createVersionsService } from '#main/versions/versionsService';
+import { writeRecordedFacts } from '#main/lifecycle/factWriter';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -61,7 +63,7 @@ export type LifecycleService = ReturnType<typeof createLifecycleService>;
 export function createLifecycleService(context: ServiceContext, rooms: DocumentRooms) {
   const { store } = context;
   const today = (): string => vietnamDate(context.now());
-  const facts = createFactWriter(store, rooms);
+  const versions = createVersionsService(context, rooms);
 
   /** Tells both sides' open pages that the lifecycle or the review changed (they fetch it again). */
   function notifyParties(documentId: string, topic: 'lifecycle' | 'review'): void {
@@ -70,63 +72,75 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   }
 
   /** Mirrors the state into documents.lifecycle_state, recording a move the calendar made. */
-  function mirror(document: DocumentRecord, record: LifecycleRecord, state: LifecycleState, events: readonly LifecycleEventRecord[]): DocumentRecord {
+  async function mirror(document: DocumentRecord, record: LifecycleRecord, state: LifecycleState, events: readonly LifecycleEventRecord[]): Promise<DocumentRecord> {
     if (events.length === 0 || document.lifecycleState === state || document.archivedAt !== null) return document;
     const at = context.now();
-    store.transaction(() => {
-      store.documents.setLifecycleState(document.id, state, at);
-      store.lifecycle.append({ documentId: document.id, round: record.round, from: document.lifecycleState, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
-      store.audit.record({ at, actor: 'system', action: 'lifecycle.time_passed', documentId: document.id, details: { from: document.lifecycleState, to: state, round: record.round } });
-    });
-    if (isTextFrozen(document.kind, document.lifecycleState) !== isTextFrozen(document.kind, state)) context.events.emit('documentChanged', { documentId: document.id });
+    const moved = await store.transaction(
+      async (tx) => {
+        // Another request (or instance) may have recorded the move meanwhile: it is recorded once.
+        const stored = await tx.documents.get(document.id);
+        if (!stored || stored.lifecycleState === state) return false;
+        await tx.documents.setLifecycleState(document.id, state, at);
+        await tx.lifecycle.append({ documentId: document.id, round: record.round, from: stored.lifecycleState, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
+        await tx.audit.record({ at, actor: 'system', action: 'lifecycle.time_passed', documentId: document.id, details: { from: stored.lifecycleState, to: state, round: record.round } });
+        return true;
+      },
+      { documentId: document.id },
+    );
+    if (moved && isTextFrozen(document.kind, document.lifecycleState) !== isTextFrozen(document.kind, state)) await context.events.emit('documentChanged', { documentId: document.id });
     return { ...document, lifecycleState: state, updatedAt: at };
   }
 
   /** A document's lifecycle today, its mirrored state brought up to date. */
-  function load(document: DocumentRecord): LoadedLifecycle {
+  async function load(document: DocumentRecord): Promise<LoadedLifecycle> {
     const date = today();
-    let events = store.lifecycle.listByDocument(document.id);
+    let events = await store.lifecycle.listByDocument(document.id);
     const record = foldEvents(document.kind, events);
     const state = currentState(record, date);
-    const mirrored = mirror(document, record, state, events);
-    if (mirrored !== document) events = store.lifecycle.listByDocument(document.id);
+    const mirrored = await mirror(document, record, state, events);
+    if (mirrored !== document) events = await store.lifecycle.listByDocument(document.id);
     return { document: mirrored, record, events, state, today: date };
   }
 
-  function resolveActor(caller: Caller): ResolvedActor {
+  async function resolveActor(caller: Caller): Promise<ResolvedActor> {
     if (caller.kind === 'admin') return { actor: { kind: 'host' }, recorded: { participantId: null, side: null, name: null } };
     if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
-    const participant = store.participants.get(caller.participantId);
+    const participant = await store.participants.get(caller.participantId);
     if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
     return { actor: { kind: 'participant', side: participant.side }, recorded: { participantId: participant.id, side: participant.side, name: participant.displayName } };
   }
 
-  /** The input of the compliance check for a document: its text and values, with the dates and vote its lifecycle recorded. */
-  function complianceInput(loaded: LoadedLifecycle): { input: CheckDocumentInput; blocks: TopLevelBlock[] } {
-    const text = rooms.withRoom(loaded.document.id, (room) => ({ blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) }));
+  /** The input of the compliance check for a document as its room holds it: its text and values, with the dates and vote its lifecycle recorded. */
+  function complianceInputIn(room: DocumentRoom, loaded: LoadedLifecycle): { input: CheckDocumentInput; blocks: TopLevelBlock[] } {
+    const text = { blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) };
     return { input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.lookupVariable), blocks: text.blocks };
   }
 
-  /** The draft's articles as the negotiation stands (the server's copy) and the violations the compliance check finds in it. */
-  function standingOf(loaded: LoadedLifecycle): NegotiationStanding {
-    const { input, blocks } = complianceInput(loaded);
-    const statuses = rooms.withRoom(loaded.document.id, (room) => negotiationMaps(room.doc).allArticles());
-    return negotiationStanding(blocks, statuses, checkDocument(input), ruleTable);
+  /** The same, reading the document's room for the occasion. */
+  function complianceInput(loaded: LoadedLifecycle): Promise<{ input: CheckDocumentInput; blocks: TopLevelBlock[] }> {
+    return rooms.withRoom(loaded.document.id, (room) => complianceInputIn(room, loaded));
   }
 
-  /** The facts of the text and of the document's people the rules may need. */
-  function environment(loaded: LoadedLifecycle): StepEnvironment {
+  /** The draft's articles as the negotiation stands (the server's copy) and the violations the compliance check finds in it. */
+  function standingIn(room: DocumentRoom, loaded: LoadedLifecycle): NegotiationStanding {
+    const { input, blocks } = complianceInputIn(room, loaded);
+    return negotiationStanding(blocks, negotiationMaps(room.doc).allArticles(), checkDocument(input), ruleTable);
+  }
+
+  /** The facts of the text (as the room holds it) and of the document's people the rules may need. */
+  async function environment(room: DocumentRoom, loaded: LoadedLifecycle): Promise<StepEnvironment> {
     const documentId = loaded.document.id;
-    const variables = rooms.withRoom(documentId, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
+    const participants = await store.participants.listByDocument(documentId);
+    const variables = variablesMap(room.doc).toJSON() as Record<string, VariableValue>;
     const text = textFactsOf(variables);
     const effective = variables.effective_date;
     return {
       today: loaded.today,
       ...(typeof effective === 'string' && isIsoDate(effective) ? { textEffectiveDate: effective } : {}),
       ...(text.termYears === undefined ? {} : { textTermYears: text.termYears }),
-      hasUnionParticipant: store.participants.listByDocument(documentId).some((participant) => participant.side === 'union' && participant.revokedAt === null),
-      negotiation: () => standingOf(loaded),
-      textHash: () => currentNegotiatedHash(context, rooms, documentId),
+      hasUnionParticipant: participants.some((participant) => participant.side === 'union' && participant.revokedAt === null),
+      negotiation: () => standingIn(room, loaded),
+      textHash: () => versions.currentNegotiatedHash(room),
     };
   }
 
@@ -151,17 +165,16 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     };
   }
 
-  /** Appends a step (and the calendar's move it may imply) and mirrors the state, in one transaction. */
-  function record(loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): LifecycleState {
+  /** Appends a step (and the calendar's move it may imply) and mirrors the state, in the step's transaction. */
+  async function record(tx: StoreRepositories, loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): Promise<void> {
     const { document } = loaded;
     const at = context.now();
     const after = applyEvent(loaded.record, { to, facts });
     const state = currentState(after, loaded.today);
-    store.lifecycle.append({ documentId: document.id, round: after.round, from: loaded.state, to, facts, actor: by.recorded, at });
-    if (state !== to) store.lifecycle.append({ documentId: document.id, round: after.round, from: to, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
-    store.documents.setLifecycleState(document.id, state, at);
-    store.audit.record({ at, actor: actorOf(caller), action: `lifecycle.${facts.type}`, documentId: document.id, details: { from: loaded.state, to: state, round: after.round, facts } });
-    return state;
+    await tx.lifecycle.append({ documentId: document.id, round: after.round, from: loaded.state, to, facts, actor: by.recorded, at });
+    if (state !== to) await tx.lifecycle.append({ documentId: document.id, round: after.round, from: to, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
+    await tx.documents.setLifecycleState(document.id, state, at);
+    await tx.audit.record({ at, actor: actorOf(caller), action: `lifecycle.${facts.type}`, documentId: document.id, details: { from: loaded.state, to: state, round: after.round, facts } });
   }
 
   /**
@@ -169,52 +182,66 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
    * the vote makes a version of the text the workers vote on (its hash recorded with the step), and
    * the second signature makes the signed version, which must be that text.
    */
-  function storeStep(loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): void {
-    const documentId = loaded.document.id;
+  async function storeStep(tx: StoreRepositories, room: DocumentRoom, loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): Promise<void> {
     const round = loaded.record.round;
+    // The step is decided on the record as it was read: had another step been recorded since, it is refused.
+    const stored = await tx.lifecycle.listByDocument(loaded.document.id);
+    if (stored.at(-1)?.id !== loaded.events.at(-1)?.id) throw new ApiError('conflict', 'the lifecycle of this document changed meanwhile: look at it again, then take the step');
     if (facts.type === 'open_vote' && facts.draft) {
-      const voted = createVotedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Dự thảo lấy ý kiến người lao động — vòng ${round}` });
-      record(loaded, to, { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } }, by, caller);
+      const voted = await versions.createVotedVersion(room, { participantId: by.recorded.participantId, name: `Dự thảo lấy ý kiến người lao động — vòng ${round}` }, tx);
+      await record(tx, loaded, to, { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } }, by, caller);
     } else if (facts.type === 'sign' && facts.signing) {
       const signing = facts.signing;
       const voted = loaded.record.current.putToVote?.votedText;
-      // Checked inside the transaction, with nothing in between: the signed version is made of this text.
-      if (voted && currentNegotiatedHash(context, rooms, documentId) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
-      const version = createSignedVersion(context, rooms, documentId, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` });
-      record(loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
+      // Clients' edits wait while the step is taken (room.exclusive): the signed version is made of this text.
+      if (voted && versions.currentNegotiatedHash(room) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
+      const version = await versions.createSignedVersion(room, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` }, tx);
+      await record(tx, loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
     } else {
-      record(loaded, to, facts, by, caller);
+      await record(tx, loaded, to, facts, by, caller);
     }
   }
 
-  /** Takes a step: the rules decide, then the step is stored, audited, and the text frozen or opened. */
-  function take(documentId: string, action: LifecycleAction, caller: Caller): LoadedLifecycle {
-    const document = visibleDocument(context, caller, documentId);
+  /**
+   * Takes a step: the rules decide, then the step is stored, audited, and the text frozen or
+   * opened. Clients' edits wait meanwhile (room.exclusive), so that the rules, the versions and
+   * the facts all read one text. The facts of the record after the step are written into the text
+   * first (a version the step makes holds them: decision 0013), then the versions, the step and the
+   * state in one transaction; should that fail, the facts are written back as the record has them.
+   */
+  async function take(documentId: string, action: LifecycleAction, caller: Caller): Promise<LoadedLifecycle> {
+    const document = await visibleDocument(context, caller, documentId);
     assertNotArchived(document);
-    const by = resolveActor(caller);
-    const loaded = load(document);
-    const decision = decideStep(loaded.record, loaded.state, action, by.actor, environment(loaded), by.recorded.name);
-    if (!decision.ok) throw refusalError(decision.refusal);
-    // The procedural facts of the text (the vote, the signing) follow the record after the step,
-    // written in the step's transaction (decision 0013).
-    const after = applyEvent(loaded.record, { to: decision.to, facts: decision.facts });
-    // Everything the room holds is stored first, so that a version made by the step is the text as
-    // it stands; then the versions, the step, the state and the facts are written in one
-    // transaction. No sync message is handled in between: all of this runs synchronously.
-    rooms.withRoom(documentId, (room) => room.flush());
-    facts.transaction(documentId, document.kind, after, () => storeStep(loaded, decision.to, decision.facts, by, caller));
-    context.events.emit('documentChanged', { documentId });
+    const by = await resolveActor(caller);
+    const loaded = await load(document);
+    await rooms.withRoom(documentId, (room) =>
+      room.exclusive(async () => {
+        await room.flush();
+        const decision = decideStep(loaded.record, loaded.state, action, by.actor, await environment(room, loaded), by.recorded.name);
+        if (!decision.ok) throw refusalError(decision.refusal);
+        const after = applyEvent(loaded.record, { to: decision.to, facts: decision.facts });
+        const factsWritten = await writeRecordedFacts(room, document.kind, after);
+        try {
+          await store.transaction((tx) => storeStep(tx, room, loaded, decision.to, decision.facts, by, caller), { documentId });
+        } catch (error) {
+          if (factsWritten) await writeRecordedFacts(room, document.kind, loaded.record);
+          throw error;
+        }
+      }),
+    );
+    await context.events.emit('documentChanged', { documentId });
     notifyParties(documentId, 'lifecycle');
-    const updated = store.documents.get(documentId);
+    const updated = await store.documents.get(documentId);
     if (!updated) throw new ApiError('not_found', `no document with id "${documentId}"`);
     return load(updated);
   }
 
   /** What is still open before the draft of an agreement goes to the vote. */
-  function openItems(documentId: string, caller: Caller): OpenItems {
-    const loaded = load(visibleDocument(context, caller, documentId));
+  async function openItems(documentId: string, caller: Caller): Promise<OpenItems> {
+    const loaded = await load(await visibleDocument(context, caller, documentId));
     if (!isCollectiveAgreement(loaded.document.kind)) throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)');
-    const readiness = voteReadiness(standingOf(loaded), loaded.record.current.leftOut);
+    const standing = await rooms.withRoom(documentId, (room) => standingIn(room, loaded));
+    const readiness = voteReadiness(standing, loaded.record.current.leftOut);
     return {
       documentId,
       articleCount: readiness.articleCount,
@@ -235,19 +262,19 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     resolveActor,
     notifyParties,
 
-    get(documentId: string, caller: Caller): LifecycleView {
-      return view(load(visibleDocument(context, caller, documentId)), caller);
+    async get(documentId: string, caller: Caller): Promise<LifecycleView> {
+      return view(await load(await visibleDocument(context, caller, documentId)), caller);
     },
 
-    step(documentId: string, action: LifecycleAction, caller: Caller): LifecycleView {
-      return view(take(documentId, action, caller), caller);
+    async step(documentId: string, action: LifecycleAction, caller: Caller): Promise<LifecycleView> {
+      return view(await take(documentId, action, caller), caller);
     },
 
     /** Brings every open document's mirrored state up to today (at start-up). */
-    refreshAll(): void {
-      for (const document of store.documents.list(false)) {
+    async refreshAll(): Promise<void> {
+      for (const document of await store.documents.list(false)) {
         try {
-          load(document);
+          await load(document);
         } catch (error) {
           context.logger.log('error', 'lifecycle.refresh_failed', { document: document.id, error });
         }

@@ -8,6 +8,7 @@ import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { countFindings } from '#shared/compliance/report';
 import { ruleTable } from '#shared/compliance/ruleTable';
+import type { TopLevelBlock } from '#shared/document/nodes';
 import { readContent, variablesMap } from '#shared/document/yjsContent';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { proceduralChecklist } from '#shared/lifecycle/checklist';
@@ -21,8 +22,8 @@ import { actorOf, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import { toDocumentMeta } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
-import type { ReviewFindingRecord } from '#main/store/reviewFindingsRepo';
-import type { LifecycleService, LoadedLifecycle } from '#main/lifecycle/lifecycleService';
+import type { ReviewFindingRecord } from '#main/store/records';
+import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lifecycle/lifecycleService';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const knownRules = new Set(ruleTable.map((rule) => rule.id));
@@ -51,9 +52,9 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
   const { store } = context;
 
   /** The caller as a reviewer participant of the document; anyone else is refused. */
-  function reviewerOf(caller: Caller, documentId: string) {
-    visibleDocument(context, caller, documentId);
-    const resolved = lifecycle.resolveActor(caller);
+  async function reviewerOf(caller: Caller, documentId: string): Promise<ResolvedActor> {
+    await visibleDocument(context, caller, documentId);
+    const resolved = await lifecycle.resolveActor(caller);
     if (resolved.actor.kind !== 'participant' || resolved.actor.side !== 'reviewer' || !resolved.recorded.participantId) {
       throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text');
     }
@@ -78,21 +79,21 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     }
   }
 
-  function readBlocks(documentId: string) {
+  function readBlocks(documentId: string): Promise<TopLevelBlock[]> {
     return rooms.withRoom(documentId, (room) => readContent(room.doc));
   }
 
-  function activeFindings(documentId: string): ReviewFindingRecord[] {
-    return store.reviewFindings.listByDocument(documentId).filter((finding) => finding.withdrawnAt === null);
+  async function activeFindings(documentId: string): Promise<ReviewFindingRecord[]> {
+    return (await store.reviewFindings.listByDocument(documentId)).filter((finding) => finding.withdrawnAt === null);
   }
 
-  function reviewView(loaded: LoadedLifecycle, caller: Caller): ReviewView {
+  async function reviewView(loaded: LoadedLifecycle, caller: Caller): Promise<ReviewView> {
     const { document, record } = loaded;
-    const variables = rooms.withRoom(document.id, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
+    const variables = await rooms.withRoom(document.id, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
     return {
       lifecycle: lifecycle.view(loaded, caller),
       checklist: proceduralChecklist(record, loaded.today, textFactsOf(variables)),
-      findings: activeFindings(document.id).map(toFinding),
+      findings: (await activeFindings(document.id)).map(toFinding),
       decision: latestDecision(record),
       answerDeadline: answerDeadlineOf(loaded),
       canReview: caller.kind === 'participant' && caller.side === 'reviewer' && document.archivedAt === null && isSentToAuthority(record),
@@ -101,12 +102,12 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
 
   return {
     /** Documents sent to the authority: all of them for the host, the reviewer's own for a reviewer token. */
-    queue(caller: Caller): ReviewQueueItem[] {
+    async queue(caller: Caller): Promise<ReviewQueueItem[]> {
       if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it');
-      const documents = caller.kind === 'admin' ? store.documents.list(false) : caller.kind === 'participant' ? [visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
+      const documents = caller.kind === 'admin' ? await store.documents.list(false) : caller.kind === 'participant' ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
       const items: ReviewQueueItem[] = [];
       for (const document of documents) {
-        const loaded = lifecycle.load(document);
+        const loaded = await lifecycle.load(document);
         const sentOn = sentToAuthorityOn(loaded.record);
         if (!isSentToAuthority(loaded.record) || !sentOn) continue;
         items.push({
@@ -115,7 +116,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
           sentOn,
           answerDeadline: answerDeadlineOf(loaded),
           decision: latestAnswer(loaded.record.current)?.decision ?? null,
-          findings: activeFindings(document.id).filter((finding) => finding.round === loaded.record.round).length,
+          findings: (await activeFindings(document.id)).filter((finding) => finding.round === loaded.record.round).length,
         });
       }
       // Undecided first, the earliest sent first.
@@ -123,14 +124,14 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     },
 
     /** The review as the reviewer and both parties see it. */
-    get(documentId: string, caller: Caller): ReviewView {
-      return reviewView(lifecycle.load(visibleDocument(context, caller, documentId)), caller);
+    async get(documentId: string, caller: Caller): Promise<ReviewView> {
+      return reviewView(await lifecycle.load(await visibleDocument(context, caller, documentId)), caller);
     },
 
     /** The compliance check run here, on the server's copy, with the lifecycle's dates and vote. */
-    report(documentId: string, caller: Caller): ComplianceReport {
-      const loaded = lifecycle.load(visibleDocument(context, caller, documentId));
-      const { input, blocks } = lifecycle.complianceInput(loaded);
+    async report(documentId: string, caller: Caller): Promise<ComplianceReport> {
+      const loaded = await lifecycle.load(await visibleDocument(context, caller, documentId));
+      const { input, blocks } = await lifecycle.complianceInput(loaded);
       const findings = checkDocument(input);
       const basis = complianceBasis(input);
       return {
@@ -150,12 +151,12 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       };
     },
 
-    addFinding(input: { documentId: string; clauseId: string; body: string; ruleId?: string | undefined }, caller: Caller): ReviewFinding {
-      const reviewer = reviewerOf(caller, input.documentId);
-      const loaded = lifecycle.load(visibleDocument(context, caller, input.documentId));
+    async addFinding(input: { documentId: string; clauseId: string; body: string; ruleId?: string | undefined }, caller: Caller): Promise<ReviewFinding> {
+      const reviewer = await reviewerOf(caller, input.documentId);
+      const loaded = await lifecycle.load(await visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
       if (input.ruleId !== undefined && !knownRules.has(input.ruleId)) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
-      const articles = indexDocument(readBlocks(input.documentId)).articles;
+      const articles = indexDocument(await readBlocks(input.documentId)).articles;
       if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
       const record: ReviewFindingRecord = {
         id: context.newId(),
@@ -169,34 +170,38 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
         createdAt: context.now(),
         withdrawnAt: null,
       };
-      store.transaction(() => {
-        store.reviewFindings.insert(record);
-        store.audit.record({ at: record.createdAt, actor: actorOf(caller), action: 'review.finding_added', documentId: input.documentId, details: { findingId: record.id, clauseId: record.clauseId, ruleId: record.ruleId, round: record.round } });
+      await store.transaction(async (tx) => {
+        await tx.reviewFindings.insert(record);
+        await tx.audit.record({ at: record.createdAt, actor: actorOf(caller), action: 'review.finding_added', documentId: input.documentId, details: { findingId: record.id, clauseId: record.clauseId, ruleId: record.ruleId, round: record.round } });
       });
       lifecycle.notifyParties(input.documentId, 'review');
       return toFinding(record);
     },
 
-    withdrawFinding(documentId: string, findingId: string, caller: Caller): ReviewFinding {
-      reviewerOf(caller, documentId);
-      const finding = store.reviewFindings.get(documentId, findingId);
-      if (!finding) throw new ApiError('not_found', `no finding "${findingId}" on this document`);
-      if (finding.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn');
+    async withdrawFinding(documentId: string, findingId: string, caller: Caller): Promise<ReviewFinding> {
+      await reviewerOf(caller, documentId);
       const at = context.now();
-      store.transaction(() => {
-        store.reviewFindings.withdraw(findingId, at);
-        store.audit.record({ at, actor: actorOf(caller), action: 'review.finding_withdrawn', documentId, details: { findingId } });
-      });
+      const finding = await store.transaction(
+        async (tx) => {
+          const found = await tx.reviewFindings.get(documentId, findingId);
+          if (!found) throw new ApiError('not_found', `no finding "${findingId}" on this document`);
+          if (found.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn');
+          await tx.reviewFindings.withdraw(findingId, at);
+          await tx.audit.record({ at, actor: actorOf(caller), action: 'review.finding_withdrawn', documentId, details: { findingId } });
+          return found;
+        },
+        { documentId },
+      );
       lifecycle.notifyParties(documentId, 'review');
       return toFinding({ ...finding, withdrawnAt: at });
     },
 
     /** The authority's answer, with the findings of the round as part of its reasons. */
-    decide(documentId: string, decision: ReviewDecision, reasons: string[], caller: Caller): ReviewView {
-      reviewerOf(caller, documentId);
-      const before = lifecycle.load(visibleDocument(context, caller, documentId));
-      const findingIds = activeFindings(documentId).filter((finding) => finding.round === before.record.round).map((finding) => finding.id);
-      const loaded = lifecycle.take(documentId, { type: 'record_authority_answer', decidedOn: before.today, decision, reasons, findingIds }, caller);
+    async decide(documentId: string, decision: ReviewDecision, reasons: string[], caller: Caller): Promise<ReviewView> {
+      await reviewerOf(caller, documentId);
+      const before = await lifecycle.load(await visibleDocument(context, caller, documentId));
+      const findingIds = (await activeFindings(documentId)).filter((finding) => finding.round === before.record.round).map((finding) => finding.id);
+      const loaded = await lifecycle.take(documentId, { type: 'record_authority_answer', decidedOn: before.today, decision, reasons, findingIds }, caller);
       lifecycle.notifyParties(documentId, 'review');
       return reviewView(loaded, caller);
     },

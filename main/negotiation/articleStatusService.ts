@@ -28,11 +28,11 @@ interface Step {
  * the other side accepts, or once both sides consent to reopen it (one asks, the other accepts).
  */
 export function createArticleStatusService(context: ServiceContext, rooms: DocumentRooms) {
-  function update(documentId: string, clauseId: string, caller: Caller, action: string, change: (status: ArticleNegotiation, step: Step) => ArticleNegotiation): ArticleNegotiation {
-    const actor = negotiationActor(context, caller, documentId, true);
+  async function update(documentId: string, clauseId: string, caller: Caller, action: string, change: (status: ArticleNegotiation, step: Step) => ArticleNegotiation): Promise<ArticleNegotiation> {
+    const actor = await negotiationActor(context, caller, documentId, true);
     const side = bargainingSideOf(actor);
     if (typeof side !== 'string') throw new ApiError(side.code, side.message);
-    return rooms.withRoom(documentId, (room) => {
+    const result = await rooms.withRoom(documentId, async (room) => {
       if (!readArticle(room.doc, clauseId)) throw new ApiError('not_found', `no article with clauseId "${clauseId}" in this document`);
       const now = iso(context.now());
       const noted = (status: ArticleNegotiation, type: ArticleEvent['type'], note: string | null = null): ArticleNegotiation => ({
@@ -40,11 +40,12 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
         history: [...status.history, { type, side, byName: actor.participant.displayName, at: now, note }],
       });
       // Decided on the current status before anything is written: a refusal changes nothing.
-      const result = change(negotiationMaps(room.doc).article(clauseId), { actor, side, now, doc: room.doc, noted });
-      room.change(actor.participantId, (doc) => negotiationMaps(doc).saveArticle(result));
-      context.store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details: { clauseId } });
-      return result;
+      const changed = change(negotiationMaps(room.doc).article(clauseId), { actor, side, now, doc: room.doc, noted });
+      await room.change(actor.participantId, (doc) => negotiationMaps(doc).saveArticle(changed));
+      return changed;
     });
+    await context.store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details: { clauseId } });
+    return result;
   }
 
   const otherSide = (side: BargainingSide): BargainingSide => (side === 'employer' ? 'union' : 'employer');
@@ -61,7 +62,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
      * One side marks the article agreed; it is agreed when both have marked the same text. A mark
      * made on a text edited since no longer counts: nobody agrees to a text they have not seen.
      */
-    agree(documentId: string, clauseId: string, caller: Caller): ArticleNegotiation {
+    agree(documentId: string, clauseId: string, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, 'article.agreed', (status, step) => {
         if (status.status === 'agreed') return status;
         const article = readArticle(step.doc, clauseId);
@@ -74,7 +75,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
     },
 
     /** A side declares the article disputed, with its position for the minutes; marks are cleared. */
-    dispute(documentId: string, clauseId: string, position: string | undefined, caller: Caller): ArticleNegotiation {
+    dispute(documentId: string, clauseId: string, position: string | undefined, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, 'article.disputed', (status, step) => {
         refuseWhenAgreed(status, 'dispute');
         return step.noted(
@@ -86,7 +87,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
     },
 
     /** A disputed article goes back to open (either side); an agreed one needs both sides' consent. */
-    reopen(documentId: string, clauseId: string, caller: Caller): ArticleNegotiation {
+    reopen(documentId: string, clauseId: string, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, 'article.reopened', (status, step) => {
         refuseWhenAgreed(status, 'reopen');
         return reopened(status, step);
@@ -94,7 +95,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
     },
 
     /** One side asks to reopen an agreed article, saying why; when the other side had asked already, it is reopened. */
-    requestReopen(documentId: string, clauseId: string, reason: string, caller: Caller): ArticleNegotiation {
+    requestReopen(documentId: string, clauseId: string, reason: string, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, 'article.reopen_requested', (status, step) => {
         if (status.status !== 'agreed') throw new ApiError('conflict', 'only an article agreed by both sides is reopened by consent; this one is not agreed');
         if (status.reopenRequest?.side === otherSide(step.side)) return reopened(status, step);
@@ -104,7 +105,7 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
     },
 
     /** The other side accepts (the article is open again) or declines (it stays agreed) a request to reopen. */
-    answerReopen(documentId: string, clauseId: string, accept: boolean, reason: string | undefined, caller: Caller): ArticleNegotiation {
+    answerReopen(documentId: string, clauseId: string, accept: boolean, reason: string | undefined, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, accept ? 'article.reopened' : 'article.reopen_declined', (status, step) => {
         if (status.status !== 'agreed' || !status.reopenRequest) throw new ApiError('conflict', 'nobody has asked to reopen this article');
         if (status.reopenRequest.side === step.side) throw new ApiError('forbidden', 'a request to reopen is answered by the other side');

@@ -15,11 +15,11 @@ export interface NegotiationActor extends Actor {
  * Negotiation steps are taken by participants (with a side), in a document that can still change.
  * The host takes part through their own participant seat.
  */
-export function negotiationActor(context: ServiceContext, caller: Caller, documentId: string, forChange: boolean): NegotiationActor {
-  const document = visibleDocument(context, caller, documentId);
+export async function negotiationActor(context: ServiceContext, caller: Caller, documentId: string, forChange: boolean): Promise<NegotiationActor> {
+  const document = await visibleDocument(context, caller, documentId);
   if (forChange) assertNotArchived(document);
   if (caller.kind !== 'participant') throw new ApiError('forbidden', 'negotiation steps are taken by participants of the document; the host joins it with a participant seat first');
-  const participant = context.store.participants.get(caller.participantId);
+  const participant = await context.store.participants.get(caller.participantId);
   if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
   return { participantId: participant.id, side: participant.side, participant };
 }

@@ -26,15 +26,15 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
   const articles = createArticleStatusService(context, rooms);
   const threads = createThreadsService(context, rooms);
   // An edit refused because it touched what both sides agreed is kept as its author's drafts.
-  context.events.on('agreedEditRefused', ({ documentId, participantId, attempted }) => {
-    rooms.withRoom(documentId, (room) => proposals.keepRefusedEdit(documentId, participantId, room.doc, attempted));
+  context.events.on('agreedEditRefused', async ({ documentId, participantId, attempted }) => {
+    await rooms.withRoom(documentId, (room) => proposals.keepRefusedEdit(documentId, participantId, room.doc, attempted));
   });
 
   return {
     'negotiation/state': async ({ documentId }, caller) => {
-      visibleDocument(context, caller, documentId);
+      await visibleDocument(context, caller, documentId);
       const side = caller.kind === 'participant' ? caller.side : null;
-      const shared = rooms.withRoom(documentId, (room) => {
+      const shared = await rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
         return { proposals: maps.allProposals(), articles: maps.allArticles(), threads: maps.allThreads() };
       });
@@ -46,37 +46,37 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         ...shared,
         proposals: open,
         decided,
-        threads: [...shared.threads, ...(side ? threads.internalFor(documentId, side) : [])],
-        drafts: caller.kind === 'participant' ? proposals.draftsOf(documentId, caller.participantId) : [],
-        reviewerCommentsAllowed: context.store.documents.reviewerComments(documentId),
+        threads: [...shared.threads, ...(side ? await threads.internalFor(documentId, side) : [])],
+        drafts: caller.kind === 'participant' ? await proposals.draftsOf(documentId, caller.participantId) : [],
+        reviewerCommentsAllowed: await context.store.documents.reviewerComments(documentId),
       };
     },
     'negotiation/minutes': async ({ documentId, since }, caller) => {
-      const document = visibleDocument(context, caller, documentId);
+      const document = await visibleDocument(context, caller, documentId);
       const now = new Date(context.now()).toISOString();
       // By default the session began at midnight in Vietnam (UTC+7) today.
       const sessionStart = since ?? new Date(Date.parse(`${vietnamDate(context.now())}T00:00:00.000Z`) - vietnamOffsetMs).toISOString();
+      const [participants, events] = await Promise.all([context.store.participants.listByDocument(documentId), context.store.lifecycle.listByDocument(documentId)]);
+      // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
+      const round = foldEvents(document.kind, events).current;
       return rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
-        const participants = context.store.participants.listByDocument(documentId).filter((p) => p.revokedAt === null);
-        // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
-        const round = foldEvents(document.kind, context.store.lifecycle.listByDocument(documentId)).current;
-        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants, round, since: sessionStart, now });
+        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants: participants.filter((p) => p.revokedAt === null), round, since: sessionStart, now });
       });
     },
     'negotiation/setReviewerComments': async ({ documentId, allowed }, caller) => {
       // A setting of the document like its title: an archived document no longer changes.
-      assertNotArchived(visibleDocument(context, caller, documentId));
+      assertNotArchived(await visibleDocument(context, caller, documentId));
       const at = context.now();
-      context.store.transaction(() => {
-        context.store.documents.setReviewerComments(documentId, allowed, at);
-        context.store.audit.record({ at, actor: actorOf(caller), action: 'document.reviewer_comments', documentId, details: { allowed } });
+      await context.store.transaction(async (tx) => {
+        await tx.documents.setReviewerComments(documentId, allowed, at);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'document.reviewer_comments', documentId, details: { allowed } });
       });
       return { allowed };
     },
     'proposals/get': async ({ documentId, proposalId }, caller) => {
-      visibleDocument(context, caller, documentId);
-      const found = rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).proposal(proposalId));
+      await visibleDocument(context, caller, documentId);
+      const found = await rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).proposal(proposalId));
       if (!found) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`);
       return found;
     },
@@ -91,7 +91,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'articles/reopen': async ({ documentId, clauseId }, caller) => articles.reopen(documentId, clauseId, caller),
     'articles/requestReopen': async ({ documentId, clauseId, reason }, caller) => articles.requestReopen(documentId, clauseId, reason, caller),
     'articles/answerReopen': async ({ documentId, clauseId, accept, reason }, caller) => articles.answerReopen(documentId, clauseId, accept, reason, caller),
-    'drafts/discard': async ({ documentId, draftId }, caller) => ({ discarded: proposals.discardDraft(documentId, draftId, caller) }),
+    'drafts/discard': async ({ documentId, draftId }, caller) => ({ discarded: await proposals.discardDraft(documentId, draftId, caller) }),
     'threads/create': async (input, caller) => threads.create(input, caller),
     'threads/reply': async (input, caller) => threads.reply(input, caller),
     'threads/resolve': async ({ documentId, threadId }, caller) => threads.resolve(documentId, threadId, caller),

@@ -109,18 +109,18 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
    * Takes a decision on a position and, with it, on every position of its package, in one server
    * change written as `writer` (the author of an accepted text, so that its text is credited to them).
    */
-  function decide(documentId: string, proposalId: string, action: ProposalAction, caller: Caller, apply: (members: Proposal[], actor: NegotiationActor, doc: Y.Doc) => Proposal[], writer?: (members: Proposal[]) => string): Proposal[] {
-    const actor = negotiationActor(context, caller, documentId, true);
-    return rooms.withRoom(documentId, (room) => {
+  async function decide(documentId: string, proposalId: string, action: ProposalAction, caller: Caller, apply: (members: Proposal[], actor: NegotiationActor, doc: Y.Doc) => Proposal[], writer?: (members: Proposal[]) => string): Promise<Proposal[]> {
+    const actor = await negotiationActor(context, caller, documentId, true);
+    return rooms.withRoom(documentId, async (room) => {
       const existing = negotiationMaps(room.doc).proposal(proposalId);
       if (!existing) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`);
       const members = membersOf(room.doc, existing);
       for (const member of members) refuse(checkProposalAction(member, action, actor));
       let result: Proposal[] = [];
-      room.change(writer ? writer(members) : actor.participantId, (doc) => {
+      await room.change(writer ? writer(members) : actor.participantId, (doc) => {
         result = apply(members, actor, doc);
       });
-      audit(actor, `proposal.${proposalActionDone[action]}`, documentId, { proposalId, clauseIds: members.map((member) => member.clauseId), package: existing.packageId });
+      await audit(actor, `proposal.${proposalActionDone[action]}`, documentId, { proposalId, clauseIds: members.map((member) => member.clauseId), package: existing.packageId });
       return result;
     });
   }
@@ -162,29 +162,29 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   }
 
   /** Creates positions in one server change (a package when several), after taking the draft they come from. */
-  function createPositions(documentId: string, positions: readonly Position[], rationale: string, caller: Caller, fromDraftId?: string): Proposal[] {
-    const actor = negotiationActor(context, caller, documentId, true);
-    if (fromDraftId !== undefined && !context.store.draftProposals.get(documentId, actor.participantId, fromDraftId)) throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`);
-    return rooms.withRoom(documentId, (room) => {
+  async function createPositions(documentId: string, positions: readonly Position[], rationale: string, caller: Caller, fromDraftId?: string): Promise<Proposal[]> {
+    const actor = await negotiationActor(context, caller, documentId, true);
+    if (fromDraftId !== undefined && !(await context.store.draftProposals.get(documentId, actor.participantId, fromDraftId))) throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`);
+    return rooms.withRoom(documentId, async (room) => {
       const packageId = positions.length > 1 ? context.newId() : null;
       const proposals = positions.map((position) => draftPosition(room.doc, actor, position, rationale, null, packageId));
-      room.change(actor.participantId, (doc) => {
+      await room.change(actor.participantId, (doc) => {
         for (const proposal of proposals) negotiationMaps(doc).saveProposal(proposal);
       });
-      if (fromDraftId !== undefined) context.store.draftProposals.remove(fromDraftId);
-      audit(actor, packageId ? 'proposal.package_created' : 'proposal.created', documentId, { proposalIds: proposals.map((proposal) => proposal.id), clauseIds: positions.map((position) => position.clauseId) });
+      if (fromDraftId !== undefined) await context.store.draftProposals.remove(fromDraftId);
+      await audit(actor, packageId ? 'proposal.package_created' : 'proposal.created', documentId, { proposalIds: proposals.map((proposal) => proposal.id), clauseIds: positions.map((position) => position.clauseId) });
       return proposals;
     });
   }
 
   return {
-    create(input: Position & { documentId: string; rationale: string; fromDraftId?: string }, caller: Caller): Proposal {
-      const [proposal] = createPositions(input.documentId, [input], input.rationale, caller, input.fromDraftId);
+    async create(input: Position & { documentId: string; rationale: string; fromDraftId?: string }, caller: Caller): Promise<Proposal> {
+      const [proposal] = await createPositions(input.documentId, [input], input.rationale, caller, input.fromDraftId);
       if (!proposal) throw new ApiError('internal', 'the proposal was not recorded');
       return proposal;
     },
 
-    createPackage(documentId: string, rationale: string, items: readonly Position[], caller: Caller): Proposal[] {
+    createPackage(documentId: string, rationale: string, items: readonly Position[], caller: Caller): Promise<Proposal[]> {
       return createPositions(documentId, items, rationale, caller);
     },
 
@@ -193,10 +193,10 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
      * it and when, and marks each article agreed by both sides, in one server change. The text is
      * written as its author's: what the other side accepted is credited to who proposed it.
      */
-    accept(documentId: string, proposalId: string, caller: Caller): Proposal {
+    async accept(documentId: string, proposalId: string, caller: Caller): Promise<Proposal> {
       // A text put to the vote or signed changes only through an amendment round (LC Art. 82).
-      assertTextOpen(visibleDocument(context, caller, documentId));
-      const accepted = decide(
+      assertTextOpen(await visibleDocument(context, caller, documentId));
+      const accepted = await decide(
         documentId,
         proposalId,
         'accept',
@@ -214,8 +214,8 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
       return accepted.find((proposal) => proposal.id === proposalId) ?? (accepted[0] as Proposal);
     },
 
-    reject(documentId: string, proposalId: string, reason: string, caller: Caller): Proposal {
-      const rejected = decide(documentId, proposalId, 'reject', caller, (members, actor, doc) =>
+    async reject(documentId: string, proposalId: string, reason: string, caller: Caller): Promise<Proposal> {
+      const rejected = await decide(documentId, proposalId, 'reject', caller, (members, actor, doc) =>
         members.map((member) => {
           const done = { ...decided(member, actor, 'rejected'), reason };
           negotiationMaps(doc).saveProposal(done);
@@ -225,8 +225,8 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
       return rejected.find((proposal) => proposal.id === proposalId) ?? (rejected[0] as Proposal);
     },
 
-    withdraw(documentId: string, proposalId: string, caller: Caller): Proposal {
-      const withdrawn = decide(documentId, proposalId, 'withdraw', caller, (members, actor, doc) =>
+    async withdraw(documentId: string, proposalId: string, caller: Caller): Promise<Proposal> {
+      const withdrawn = await decide(documentId, proposalId, 'withdraw', caller, (members, actor, doc) =>
         members.map((member) => {
           const done = decided(member, actor, 'withdrawn');
           negotiationMaps(doc).saveProposal(done);
@@ -240,9 +240,9 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
      * A counter-position answers an open position of the other side (the whole package, when it
      * is one), which becomes superseded: on the same article, or as a package of its own (items).
      */
-    counter(documentId: string, proposalId: string, draft: { rationale: string; kind?: ProposalKind; article?: ArticleElement; values?: ValueChanges; items?: Position[] }, caller: Caller): Proposal {
+    async counter(documentId: string, proposalId: string, draft: { rationale: string; kind?: ProposalKind; article?: ArticleElement; values?: ValueChanges; items?: Position[] }, caller: Caller): Promise<Proposal> {
       let counters: Proposal[] = [];
-      decide(documentId, proposalId, 'counter', caller, (members, actor, doc) => {
+      await decide(documentId, proposalId, 'counter', caller, (members, actor, doc) => {
         const answered = members.find((member) => member.id === proposalId) ?? (members[0] as Proposal);
         const positions: Position[] = draft.items ?? [{ clauseId: answered.clauseId, kind: draft.kind ?? answered.kind, article: draft.article, values: draft.values }];
         const packageId = positions.length > 1 ? context.newId() : null;
@@ -261,13 +261,13 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
     },
 
     /** A participant's drafts in a document (theirs alone). */
-    draftsOf(documentId: string, participantId: string): DraftProposal[] {
+    draftsOf(documentId: string, participantId: string): Promise<DraftProposal[]> {
       return context.store.draftProposals.ofAuthor(documentId, participantId);
     },
 
-    discardDraft(documentId: string, draftId: string, caller: Caller): boolean {
-      const actor = negotiationActor(context, caller, documentId, false);
-      if (!context.store.draftProposals.get(documentId, actor.participantId, draftId)) throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`);
+    async discardDraft(documentId: string, draftId: string, caller: Caller): Promise<boolean> {
+      const actor = await negotiationActor(context, caller, documentId, false);
+      if (!(await context.store.draftProposals.get(documentId, actor.participantId, draftId))) throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`);
       return context.store.draftProposals.remove(draftId);
     },
 
@@ -276,7 +276,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
      * per article whose text it changed (a deleted article, a deletion), and one for the values
      * it changed (on the first article showing each). The author is told.
      */
-    keepRefusedEdit(documentId: string, participantId: string, live: Y.Doc, attempted: Y.Doc): DraftProposal[] {
+    async keepRefusedEdit(documentId: string, participantId: string, live: Y.Doc, attempted: Y.Doc): Promise<DraftProposal[]> {
       const now = iso(context.now());
       const draft = (clauseId: string, kind: ProposalKind, article: ArticleElement | null, values: ValueChanges = {}): DraftProposal => ({ id: context.newId(), clauseId, kind, article, values, origin: 'late_edit', createdAt: now });
       const attemptedArticles = articlesOf(readContent(attempted));
@@ -295,8 +295,8 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
         const anchor = liveArticles.find((article) => changedValues.some(([id]) => articleText(article).includes(`{{${id}}}`))) ?? liveArticles[0];
         if (anchor) drafts.push(draft(anchor.clauseId, 'values', null, Object.fromEntries(changedValues)));
       }
-      context.store.transaction(() => {
-        for (const draft of drafts) context.store.draftProposals.insert(documentId, participantId, draft);
+      await context.store.transaction(async (tx) => {
+        for (const draft of drafts) await tx.draftProposals.insert(documentId, participantId, draft);
       });
       if (drafts.length > 0) rooms.notifyParticipant(documentId, participantId, 'drafts');
       return drafts;

@@ -19,94 +19,116 @@ export type ThreadsService = ReturnType<typeof createThreadsService>;
 export function createThreadsService(context: ServiceContext, rooms: DocumentRooms) {
   const { store } = context;
 
-  function assertMayComment(actor: NegotiationActor, documentId: string, internal: boolean): void {
+  async function assertMayComment(actor: NegotiationActor, documentId: string, internal: boolean): Promise<void> {
     if (actor.side !== 'reviewer') return;
     if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side');
-    if (!store.documents.reviewerComments(documentId)) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document');
+    if (!(await store.documents.reviewerComments(documentId))) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document');
   }
 
-  function newComment(actor: NegotiationActor, body: string, mentions: string[], documentId: string, internalSide: string | null): ThreadComment {
+  async function newComment(actor: NegotiationActor, body: string, mentions: string[], documentId: string, internalSide: string | null): Promise<ThreadComment> {
     for (const id of mentions) {
-      const mentioned = store.participants.get(id);
+      const mentioned = await store.participants.get(id);
       if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`);
       if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`);
     }
     return { id: context.newId(), authorId: actor.participantId, authorName: actor.participant.displayName, side: actor.side, body, mentions, createdAt: iso(context.now()) };
   }
 
-  function audit(actor: NegotiationActor, action: string, documentId: string, details: Record<string, unknown>): void {
-    store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details });
+  function audit(actor: NegotiationActor, action: string, documentId: string, details: Record<string, unknown>): Promise<void> {
+    return store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details });
   }
 
-  /** A thread of the document the actor may see: public, or internal to the actor's side. */
-  function locate(documentId: string, threadId: string, actor: NegotiationActor): { kind: 'public'; thread: Thread } | { kind: 'internal'; side: 'employer' | 'union' } {
-    const internalSide = store.internalThreads.sideOf(documentId, threadId);
+  /** Where a thread of the document the actor may see lives: in the shared document, or internal to the actor's side. */
+  async function locate(documentId: string, threadId: string, actor: NegotiationActor): Promise<{ kind: 'public' } | { kind: 'internal'; side: 'employer' | 'union' }> {
+    const internalSide = await store.internalThreads.sideOf(documentId, threadId);
     if (internalSide !== undefined) {
       if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
       return { kind: 'internal', side: internalSide };
     }
-    const thread = rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).thread(threadId));
-    if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
-    return { kind: 'public', thread };
+    return { kind: 'public' };
   }
 
-  function setResolved(documentId: string, threadId: string, resolved: boolean, caller: Caller): Thread {
-    const actor = negotiationActor(context, caller, documentId, true);
+  /**
+   * Changes a public thread as it is in the document at that moment (read and written in one
+   * server change, so that two replies at once both stay); not_found when there is none.
+   */
+  async function changePublicThread(documentId: string, threadId: string, actor: NegotiationActor, change: (thread: Thread) => Thread): Promise<Thread> {
+    return rooms.withRoom(documentId, async (room) => {
+      let updated: Thread | null = null;
+      await room.change(actor.participantId, (doc) => {
+        const maps = negotiationMaps(doc);
+        const thread = maps.thread(threadId);
+        if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
+        updated = change(thread);
+        maps.saveThread(updated);
+      });
+      return updated as unknown as Thread;
+    });
+  }
+
+  async function internalThread(documentId: string, side: 'employer' | 'union', threadId: string): Promise<Thread> {
+    return (await store.internalThreads.listForSide(documentId, side)).find((t) => t.id === threadId) as Thread;
+  }
+
+  async function setResolved(documentId: string, threadId: string, resolved: boolean, caller: Caller): Promise<Thread> {
+    const actor = await negotiationActor(context, caller, documentId, true);
     if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side');
-    const found = locate(documentId, threadId, actor);
+    const found = await locate(documentId, threadId, actor);
     const resolution = resolved ? { at: context.now(), byName: actor.participant.displayName } : null;
-    audit(actor, resolved ? 'thread.resolved' : 'thread.reopened', documentId, { threadId });
+    let result: Thread;
     if (found.kind === 'internal') {
-      store.internalThreads.setResolved(threadId, resolution);
+      await store.internalThreads.setResolved(threadId, resolution);
       rooms.notifySide(documentId, found.side, 'threads');
-      return store.internalThreads.listForSide(documentId, found.side).find((t) => t.id === threadId) as Thread;
+      result = await internalThread(documentId, found.side, threadId);
+    } else {
+      result = await changePublicThread(documentId, threadId, actor, (thread) => ({ ...thread, resolvedAt: resolution ? iso(resolution.at) : null, resolvedByName: resolution?.byName ?? null }));
     }
-    const updated = { ...found.thread, resolvedAt: resolution ? iso(resolution.at) : null, resolvedByName: resolution?.byName ?? null };
-    rooms.withRoom(documentId, (room) => room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(updated)));
-    return updated;
+    await audit(actor, resolved ? 'thread.resolved' : 'thread.reopened', documentId, { threadId });
+    return result;
   }
 
   return {
-    create(input: { documentId: string; clauseId: string; body: string; internal: boolean; mentions: string[] }, caller: Caller): Thread {
-      const actor = negotiationActor(context, caller, input.documentId, true);
-      assertMayComment(actor, input.documentId, input.internal);
+    async create(input: { documentId: string; clauseId: string; body: string; internal: boolean; mentions: string[] }, caller: Caller): Promise<Thread> {
+      const actor = await negotiationActor(context, caller, input.documentId, true);
+      await assertMayComment(actor, input.documentId, input.internal);
       const side = actor.side === 'reviewer' ? null : actor.side;
-      return rooms.withRoom(input.documentId, (room) => {
+      const comment = await newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
+      const thread: Thread = { id: context.newId(), clauseId: input.clauseId, visibility: input.internal && side ? side : 'public', comments: [comment], createdAt: comment.createdAt, resolvedAt: null, resolvedByName: null };
+      await rooms.withRoom(input.documentId, async (room) => {
         if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`);
-        const comment = newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
-        const thread: Thread = { id: context.newId(), clauseId: input.clauseId, visibility: input.internal && side ? side : 'public', comments: [comment], createdAt: comment.createdAt, resolvedAt: null, resolvedByName: null };
         if (input.internal && side) {
-          store.internalThreads.create(input.documentId, { id: thread.id, clauseId: input.clauseId, side }, { ...comment, at: context.now() });
+          await store.internalThreads.create(input.documentId, { id: thread.id, clauseId: input.clauseId, side }, { ...comment, at: context.now() });
           rooms.notifySide(input.documentId, side, 'threads');
         } else {
-          room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(thread));
+          await room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(thread));
         }
-        audit(actor, 'thread.created', input.documentId, { threadId: thread.id, clauseId: input.clauseId, visibility: thread.visibility });
-        return thread;
       });
+      await audit(actor, 'thread.created', input.documentId, { threadId: thread.id, clauseId: input.clauseId, visibility: thread.visibility });
+      return thread;
     },
 
-    reply(input: { documentId: string; threadId: string; body: string; mentions: string[] }, caller: Caller): Thread {
-      const actor = negotiationActor(context, caller, input.documentId, true);
-      const found = locate(input.documentId, input.threadId, actor);
-      assertMayComment(actor, input.documentId, found.kind === 'internal');
-      const comment = newComment(actor, input.body, input.mentions, input.documentId, found.kind === 'internal' ? found.side : null);
-      audit(actor, 'thread.replied', input.documentId, { threadId: input.threadId });
+    async reply(input: { documentId: string; threadId: string; body: string; mentions: string[] }, caller: Caller): Promise<Thread> {
+      const actor = await negotiationActor(context, caller, input.documentId, true);
+      const found = await locate(input.documentId, input.threadId, actor);
+      await assertMayComment(actor, input.documentId, found.kind === 'internal');
+      const comment = await newComment(actor, input.body, input.mentions, input.documentId, found.kind === 'internal' ? found.side : null);
+      let result: Thread;
       if (found.kind === 'internal') {
-        store.internalThreads.reply(input.threadId, { ...comment, at: context.now() });
+        await store.internalThreads.reply(input.threadId, { ...comment, at: context.now() });
         rooms.notifySide(input.documentId, found.side, 'threads');
-        return store.internalThreads.listForSide(input.documentId, found.side).find((t) => t.id === input.threadId) as Thread;
+        result = await internalThread(input.documentId, found.side, input.threadId);
+      } else {
+        result = await changePublicThread(input.documentId, input.threadId, actor, (thread) => ({ ...thread, comments: [...thread.comments, comment] }));
       }
-      const updated = { ...found.thread, comments: [...found.thread.comments, comment] };
-      rooms.withRoom(input.documentId, (room) => room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(updated)));
-      return updated;
+      await audit(actor, 'thread.replied', input.documentId, { threadId: input.threadId });
+      return result;
     },
 
     resolve: (documentId: string, threadId: string, caller: Caller) => setResolved(documentId, threadId, true, caller),
     reopen: (documentId: string, threadId: string, caller: Caller) => setResolved(documentId, threadId, false, caller),
 
     /** The caller's side's internal threads (public ones are read from the shared document). */
-    internalFor(documentId: string, side: string): Thread[] {
+    async internalFor(documentId: string, side: string): Promise<Thread[]> {
       return side === 'employer' || side === 'union' ? store.internalThreads.listForSide(documentId, side) : [];
     },
   };

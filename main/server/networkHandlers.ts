@@ -17,7 +17,7 @@ export function createNetworkHandlers(context: ServiceContext, network: NetworkS
       } catch (error) {
         throw new ApiError('invalid_input', `address: ${(error as Error).message}`);
       }
-      context.store.audit.record({ at: context.now(), actor: 'admin', action: 'network.shared', documentId: null, details: { address } });
+      await context.store.audit.record({ at: context.now(), actor: 'admin', action: 'network.shared', documentId: null, details: { address } });
       return { shareUrls: network.urls(), addresses: lanAddresses() };
     },
   };

@@ -12,7 +12,7 @@ import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
 import type { ConnectionLimits } from '#main/sync/syncConnection';
 import { createSyncServer } from '#main/sync/syncServer';
-import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
+import type { AttemptLimits } from '#main/store/records';
 
 export interface ServerModeOptions {
   host: string;
@@ -45,7 +45,7 @@ export type RunningServer = Awaited<ReturnType<typeof startServerMode>>;
 /** Starts the main/ services without Electron: the HTTP API, the sync sockets and the renderer. */
 export async function startServerMode(options: ServerModeOptions) {
   const sessionHostToken = randomToken();
-  const { context, authentication } = openServices(options.dataFolder, options.logger, {
+  const { context, authentication } = await openServices(options.dataFolder, options.logger, {
     now: options.now,
     sessionHostToken,
     migrationsFolder: options.migrationsFolder,
@@ -81,7 +81,7 @@ export async function startServerMode(options: ServerModeOptions) {
     // The port is taken (EADDRINUSE): close what was opened, so the caller may try another port.
     await sync.close();
     await fileWorkers.close();
-    context.store.close();
+    await context.store.close();
     throw error;
   }
   const { port } = http.address() as AddressInfo;
@@ -108,7 +108,7 @@ export async function startServerMode(options: ServerModeOptions) {
         await stopped;
         await chromium?.close();
         await fileWorkers.close();
-        context.store.close();
+        await context.store.close();
       })();
       return closing;
     },

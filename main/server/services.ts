@@ -8,9 +8,9 @@ import type { ServiceContext, VersioningOptions } from '#main/services/serviceCo
 import { createServiceEvents } from '#main/services/serviceEvents';
 import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
-import { readMigrations } from '#main/store/migrations';
-import { openStore } from '#main/store/store';
-import type { AttemptLimits } from '#main/store/redemptionAttemptsRepo';
+import { readMigrations } from '#main/store/sqlite/migrations';
+import { openStore } from '#main/store/openStore';
+import type { AttemptLimits } from '#main/store/records';
 import { createStoreRedemptionLimiter } from '#main/services/redemptionLimiter';
 
 export interface OpenServicesOptions {
@@ -28,9 +28,9 @@ export interface OpenServicesOptions {
 }
 
 /** Opens the data folder's database and builds the service context over it. */
-export function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
+export async function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
   mkdirSync(dataFolder, { recursive: true });
-  const store = openStore(join(dataFolder, databaseFileName), { migrations: readMigrations(options.migrationsFolder) });
+  const store = openStore({ kind: 'sqlite', file: join(dataFolder, databaseFileName) }, { migrations: readMigrations(options.migrationsFolder) });
   const events = createServiceEvents(logger);
   const context: ServiceContext = {
     store,
@@ -40,7 +40,7 @@ export function openServices(dataFolder: string, logger: Logger, options: OpenSe
     appVersion: options.appVersion ?? readAppVersion(),
     events,
     // Built-in variables, then those of imported template packs (kept current on every import).
-    lookupVariable: createVariableLookup(store, events),
+    lookupVariable: await createVariableLookup(store, events),
     versioning: options.versioning,
     redemptionLimiter: createStoreRedemptionLimiter(store, options.redemptionLimits),
   };

@@ -17,8 +17,8 @@ export function actorOf(caller: Caller): string {
 }
 
 /** The document, if it exists and the caller may see it; otherwise a not_found or forbidden error. */
-export function visibleDocument(context: ServiceContext, caller: Caller, documentId: string): DocumentRecord {
-  const document = context.store.documents.get(documentId);
+export async function visibleDocument(context: ServiceContext, caller: Caller, documentId: string): Promise<DocumentRecord> {
+  const document = await context.store.documents.get(documentId);
   if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
   if (caller.kind === 'admin') return document;
   if (caller.kind === 'participant' && caller.documentId === documentId) return document;

@@ -50,8 +50,7 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     'session/get': async (_input, caller) => {
       if (caller.kind === 'admin') return { kind: 'admin' };
       if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token');
-      const participant = context.store.participants.get(caller.participantId);
-      const document = context.store.documents.get(caller.documentId);
+      const [participant, document] = await Promise.all([context.store.participants.get(caller.participantId), context.store.documents.get(caller.documentId)]);
       if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant');
       return { kind: 'participant', participant: toParticipant(participant), document: toDocumentMeta(document) };
     },
@@ -70,7 +69,7 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     'templates/delete': async (input, caller) => templates.delete(input.id, caller),
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
-    'templates/variables': async () => context.store.userVariables.list().map((record) => record.definition),
+    'templates/variables': async () => (await context.store.userVariables.list()).map((record) => record.definition),
     ...negotiation,
     ...createExportHandlers(context, rooms, reports, { ...environment, fileWorkers }),
     ...network,

@@ -20,30 +20,30 @@ export function createAuthentication(context: ServiceContext, sessionHostToken?:
   const { store } = context;
   return {
     /** The caller a token stands for; `null` when a token was given but is unknown or revoked. */
-    resolve(token: string | undefined): Caller | null {
+    async resolve(token: string | undefined): Promise<Caller | null> {
       if (token === undefined || token === '') return { kind: 'anonymous' };
       if (sessionHostToken !== undefined && sameSecret(token, sessionHostToken)) return { kind: 'admin' };
       const hash = hashSecret(token);
-      const admin = store.adminTokens.byTokenHash(hash);
+      const admin = await store.adminTokens.byTokenHash(hash);
       if (admin) return admin.revokedAt === null ? { kind: 'admin' } : null;
-      const participant = store.participants.byTokenHash(hash);
+      const participant = await store.participants.byTokenHash(hash);
       if (!participant || participant.revokedAt !== null) return null;
       return { kind: 'participant', participantId: participant.id, documentId: participant.documentId, side: participant.side };
     },
 
     /** The participant behind a token, if it is valid. */
-    participantFor(token: string): ParticipantRecord | undefined {
-      const participant = store.participants.byTokenHash(hashSecret(token));
+    async participantFor(token: string): Promise<ParticipantRecord | undefined> {
+      const participant = await store.participants.byTokenHash(hashSecret(token));
       return participant && participant.revokedAt === null ? participant : undefined;
     },
 
     /** Creates a host token for server mode's HTTP API; the token is returned once. */
-    createAdminToken(label: string): string {
+    async createAdminToken(label: string): Promise<string> {
       const token = randomToken();
       const at = context.now();
-      store.transaction(() => {
-        store.adminTokens.insert({ id: context.newId(), label, createdAt: at, revokedAt: null }, hashSecret(token));
-        store.audit.record({ at, actor: 'admin', action: 'admin-token.created', documentId: null, details: { label } });
+      await store.transaction(async (tx) => {
+        await tx.adminTokens.insert({ id: context.newId(), label, createdAt: at, revokedAt: null }, hashSecret(token));
+        await tx.audit.record({ at, actor: 'admin', action: 'admin-token.created', documentId: null, details: { label } });
       });
       return token;
     },

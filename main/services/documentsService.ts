@@ -16,14 +16,14 @@ export type DocumentsService = ReturnType<typeof createDocumentsService>;
 export function createDocumentsService(context: ServiceContext) {
   const { store } = context;
   return {
-    list(includeArchived: boolean, caller: Caller): DocumentMeta[] {
-      const documents = store.documents.list(includeArchived);
+    async list(includeArchived: boolean, caller: Caller): Promise<DocumentMeta[]> {
+      const documents = await store.documents.list(includeArchived);
       const visible = caller.kind === 'admin' ? documents : documents.filter((d) => caller.kind === 'participant' && d.id === caller.documentId);
       return visible.map(toDocumentMeta);
     },
 
     /** Creates a document and seeds its body once, here on the server (never in each client). */
-    create(input: CreateDocument, caller: Caller): DocumentMeta {
+    async create(input: CreateDocument, caller: Caller): Promise<DocumentMeta> {
       const at = context.now();
       const record = {
         id: context.newId(),
@@ -43,40 +43,40 @@ export function createDocumentsService(context: ServiceContext) {
       }
       const blocks = input.content ?? blankDocument(input.kind, context.newId);
       const content = encodeInitialContent({ blocks, variables: input.variables, language: input.language });
-      store.transaction(() => {
-        store.documents.insert(record);
-        store.updates.append(record.id, 1, [{ bytes: content, participantId: null, at }]);
+      await store.transaction(async (tx) => {
+        await tx.documents.insert(record);
+        await tx.updates.append(record.id, [{ bytes: content, participantId: null, at }]);
         // Version 1: the text as created, to compare with and restore (see main/versions).
-        store.versions.insert(initialVersionRecord({ id: context.newId(), documentId: record.id, seed: content, blocks, at }));
-        store.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
+        await tx.versions.insert(initialVersionRecord({ id: context.newId(), documentId: record.id, seed: content, blocks, at }));
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
       });
       return toDocumentMeta(record);
     },
 
-    get(documentId: string, caller: Caller): DocumentMeta {
-      return toDocumentMeta(visibleDocument(context, caller, documentId));
+    async get(documentId: string, caller: Caller): Promise<DocumentMeta> {
+      return toDocumentMeta(await visibleDocument(context, caller, documentId));
     },
 
-    rename(documentId: string, title: string, caller: Caller): DocumentMeta {
-      const document = visibleDocument(context, caller, documentId);
+    async rename(documentId: string, title: string, caller: Caller): Promise<DocumentMeta> {
+      const document = await visibleDocument(context, caller, documentId);
       assertNotArchived(document);
       const at = context.now();
-      store.transaction(() => {
-        store.documents.rename(documentId, title, at);
-        store.audit.record({ at, actor: actorOf(caller), action: 'document.renamed', documentId, details: { from: document.title, to: title } });
+      await store.transaction(async (tx) => {
+        await tx.documents.rename(documentId, title, at);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'document.renamed', documentId, details: { from: document.title, to: title } });
       });
       return toDocumentMeta({ ...document, title, updatedAt: at });
     },
 
-    archive(documentId: string, caller: Caller): DocumentMeta {
-      const document = visibleDocument(context, caller, documentId);
+    async archive(documentId: string, caller: Caller): Promise<DocumentMeta> {
+      const document = await visibleDocument(context, caller, documentId);
       assertNotArchived(document);
       const at = context.now();
-      store.transaction(() => {
-        store.documents.archive(documentId, at);
-        store.audit.record({ at, actor: actorOf(caller), action: 'document.archived', documentId, details: {} });
+      await store.transaction(async (tx) => {
+        await tx.documents.archive(documentId, at);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'document.archived', documentId, details: {} });
       });
-      context.events.emit('documentChanged', { documentId });
+      await context.events.emit('documentChanged', { documentId });
       return toDocumentMeta({ ...document, archivedAt: at, updatedAt: at });
     },
   };

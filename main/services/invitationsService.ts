@@ -6,7 +6,7 @@ import { actorOf, assertNotArchived, visibleDocument } from '#main/services/acce
 import { toDocumentMeta, toParticipant } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { hashSecret, normaliseInvitationCode, randomInvitationCode, randomToken } from '#main/secrets';
-import type { AttemptAdmission } from '#main/store/redemptionAttemptsRepo';
+import type { AttemptAdmission } from '#main/store/records';
 
 const hourMs = 3_600_000;
 
@@ -34,12 +34,12 @@ export function createInvitationsService(context: ServiceContext) {
   }
 
   /** A code that matched no invitation: a log line and an audit entry, without the code (its first characters at most). */
-  function recordWrongCode(code: string, remoteAddress: string | undefined, attempt: AdmittedAttempt | null): void {
+  async function recordWrongCode(code: string, remoteAddress: string | undefined, attempt: AdmittedAttempt | null): Promise<void> {
     const address = remoteAddress ?? 'local';
     const codeStart = code.slice(0, shownCodeCharacters);
     // A warning when it came over the network; a typo on the command line is no one's attack.
     context.logger.log(remoteAddress === undefined ? 'info' : 'warn', 'invitation.redeem_failed', { address, codeStart });
-    store.audit.record({ at: context.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address, codeStart } });
+    await store.audit.record({ at: context.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address, codeStart } });
     if (!attempt) return;
     // Said once, by the wrong code that used up what a limit allows; the refusals that follow are not logged one by one.
     const { limits } = limiter;
@@ -60,8 +60,8 @@ export function createInvitationsService(context: ServiceContext) {
   }
 
   return {
-    create(input: { documentId: string; side: Side; validForHours: number }, caller: Caller): Invitation {
-      const document = visibleDocument(context, caller, input.documentId);
+    async create(input: { documentId: string; side: Side; validForHours: number }, caller: Caller): Promise<Invitation> {
+      const document = await visibleDocument(context, caller, input.documentId);
       assertNotArchived(document);
       assertMayInvite(caller, input.side);
       const at = context.now();
@@ -76,9 +76,9 @@ export function createInvitationsService(context: ServiceContext) {
         redeemedAt: null,
         redeemedBy: null,
       };
-      store.transaction(() => {
-        store.invitations.insert(record, hashSecret(normaliseInvitationCode(code)));
-        store.audit.record({ at, actor: actorOf(caller), action: 'invitation.created', documentId: document.id, details: { invitationId: record.id, side: input.side } });
+      await store.transaction(async (tx) => {
+        await tx.invitations.insert(record, hashSecret(normaliseInvitationCode(code)));
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'invitation.created', documentId: document.id, details: { invitationId: record.id, side: input.side } });
       });
       return { id: record.id, documentId: document.id, side: input.side, code, expiresAt: new Date(record.expiresAt).toISOString() };
     },
@@ -92,16 +92,16 @@ export function createInvitationsService(context: ServiceContext) {
     async redeem(input: { code: string; displayName: string }, remoteAddress?: string): Promise<RedeemedInvitation> {
       const code = normaliseInvitationCode(input.code);
       const attempt = remoteAddress === undefined ? null : await admitAttempt(remoteAddress);
-      const invitation = store.invitations.byCodeHash(hashSecret(code));
+      const invitation = await store.invitations.byCodeHash(hashSecret(code));
       if (!invitation) {
-        recordWrongCode(code, remoteAddress, attempt);
+        await recordWrongCode(code, remoteAddress, attempt);
         throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it');
       }
       if (attempt) await limiter.release(attempt.id);
       const at = context.now();
       if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one');
       if (invitation.expiresAt <= at) throw new ApiError('gone', 'this invitation has expired; ask for a new one');
-      const document = store.documents.get(invitation.documentId);
+      const document = await store.documents.get(invitation.documentId);
       if (!document) throw new ApiError('not_found', 'the document of this invitation no longer exists');
       assertNotArchived(document);
       const token = randomToken();
@@ -114,12 +114,12 @@ export function createInvitationsService(context: ServiceContext) {
         joinedAt: at,
         revokedAt: null,
       };
-      store.transaction(() => {
-        if (!store.invitations.markRedeemed(invitation.id, participant.id, at)) {
+      await store.transaction(async (tx) => {
+        if (!(await tx.invitations.markRedeemed(invitation.id, participant.id, at))) {
           throw new ApiError('gone', 'this invitation has already been used; ask for a new one');
         }
-        store.participants.insert(participant, hashSecret(token));
-        store.audit.record({ at, actor: `participant:${participant.id}`, action: 'invitation.redeemed', documentId: document.id, details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName } });
+        await tx.participants.insert(participant, hashSecret(token));
+        await tx.audit.record({ at, actor: `participant:${participant.id}`, action: 'invitation.redeemed', documentId: document.id, details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName } });
       });
       return { token, participant: toParticipant(participant), document: toDocumentMeta(document) };
     },

@@ -10,22 +10,22 @@ export type ParticipantsService = ReturnType<typeof createParticipantsService>;
 export function createParticipantsService(context: ServiceContext) {
   const { store } = context;
   return {
-    list(documentId: string, caller: Caller): Participant[] {
-      visibleDocument(context, caller, documentId);
-      return store.participants.listByDocument(documentId).map(toParticipant);
+    async list(documentId: string, caller: Caller): Promise<Participant[]> {
+      await visibleDocument(context, caller, documentId);
+      return (await store.participants.listByDocument(documentId)).map(toParticipant);
     },
 
     /** Invalidates a participant's token at once; their open sockets are closed. */
-    revoke(participantId: string, caller: Caller): Participant {
-      const participant = store.participants.get(participantId);
+    async revoke(participantId: string, caller: Caller): Promise<Participant> {
+      const participant = await store.participants.get(participantId);
       if (!participant) throw new ApiError('not_found', `no participant with id "${participantId}"`);
       if (participant.revokedAt !== null) return toParticipant(participant);
       const at = context.now();
-      store.transaction(() => {
-        store.participants.revoke(participantId, at);
-        store.audit.record({ at, actor: actorOf(caller), action: 'participant.revoked', documentId: participant.documentId, details: { participantId } });
+      await store.transaction(async (tx) => {
+        await tx.participants.revoke(participantId, at);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'participant.revoked', documentId: participant.documentId, details: { participantId } });
       });
-      context.events.emit('participantRevoked', { participantId, documentId: participant.documentId });
+      await context.events.emit('participantRevoked', { participantId, documentId: participant.documentId });
       return toParticipant({ ...participant, revokedAt: at });
     },
   };

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
-import type { AttemptAdmission, AttemptLimits } from '#main/store/redemptionAttemptsRepo';
-import type { Store } from '#main/store/store';
+import type { AttemptAdmission, AttemptLimits } from '#main/store/records';
+import type { Store } from '#main/store/port';
 
 /**
  * The limits on guessing invitation codes. A code has 50 random bits; what keeps anyone from
@@ -56,7 +56,7 @@ export function createStoreRedemptionLimiter(store: Store, limits: AttemptLimits
       return store.redemptionAttempts.admit({ ...attempt, address: limitKeyOf(attempt.address) }, limits);
     },
     async release(attemptId) {
-      store.redemptionAttempts.release(attemptId);
+      await store.redemptionAttempts.release(attemptId);
     },
   };
 }

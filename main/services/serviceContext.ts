@@ -3,7 +3,7 @@ import type { Logger } from '#main/logger';
 import type { RedemptionLimiter } from '#main/services/redemptionLimiter';
 import type { ServiceEvents } from '#main/services/serviceEvents';
 import type { Timers } from '#main/services/timers';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
 
 /** What every service needs; clocks and ids are injected so that tests are deterministic. */
 export interface ServiceContext {

@@ -22,19 +22,20 @@ export interface ServiceEventMap {
   participantLeft: { documentId: string; participantId: string };
 }
 
-type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void;
+type Listener<E extends keyof ServiceEventMap> = (event: ServiceEventMap[E]) => void | Promise<void>;
 
 export interface ServiceEvents {
   on<E extends keyof ServiceEventMap>(name: E, listener: Listener<E>): () => void;
-  emit<E extends keyof ServiceEventMap>(name: E, event: ServiceEventMap[E]): void;
+  /** Resolves once every listener has run (each one's failure logged, never thrown). */
+  emit<E extends keyof ServiceEventMap>(name: E, event: ServiceEventMap[E]): Promise<void>;
 }
 
 /**
- * Listeners run one after the other in the emitter's turn; one that throws is logged and the
- * others still run: a reaction that fails (a storage failure, say) never fails its emitter.
+ * Listeners run one after the other, each awaited; one that throws is logged and the others
+ * still run: a reaction that fails (a storage failure, say) never fails its emitter.
  */
 export function createServiceEvents(logger: Logger): ServiceEvents {
-  const listeners = new Map<keyof ServiceEventMap, Set<(event: never) => void>>();
+  const listeners = new Map<keyof ServiceEventMap, Set<(event: never) => void | Promise<void>>>();
   return {
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
@@ -42,10 +43,10 @@ export function createServiceEvents(logger: Logger): ServiceEvents {
       set.add(listener);
       return () => set.delete(listener);
     },
-    emit(name, event) {
-      for (const listener of listeners.get(name) ?? []) {
+    async emit(name, event) {
+      for (const listener of [...(listeners.get(name) ?? [])]) {
         try {
-          (listener as Listener<typeof name>)(event);
+          await (listener as Listener<typeof name>)(event);
         } catch (error) {
           logger.log('error', 'events.listener_failed', { event: name, error });
         }

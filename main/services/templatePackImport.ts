@@ -6,7 +6,7 @@ import { describePackProblems, formatPath, type PackProblem } from '#shared/temp
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { createdByOf, keeps, type TemplateKeeper } from '#main/services/templateKeepers';
-import type { Store } from '#main/store/store';
+import type { StoreRepositories } from '#main/store/port';
 
 export interface ImportRequest {
   /** The pack file's text, exactly as read. */
@@ -42,11 +42,11 @@ const ids = (items: readonly { id: string }[]): string[] => items.map((item) => 
  * already defined differently. Variables are shared by every document, so only the host may
  * change a definition that documents may already hold values of.
  */
-function planImport(store: Store, pack: TemplatePack, keeper: TemplateKeeper) {
+async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: TemplateKeeper) {
   const problems: PackProblem[] = [];
   const variables: ImportPlan<VariableDefinition> = { created: [], replaced: [], unchanged: [] };
-  pack.variables.forEach((definition, index) => {
-    const existing = store.userVariables.get(definition.id);
+  for (const [index, definition] of pack.variables.entries()) {
+    const existing = await store.userVariables.get(definition.id);
     if (!existing) variables.created.push(definition);
     else if (canonicalJson(existing.definition) === canonicalJson(definition)) variables.unchanged.push(definition);
     else if (keeper.kind === 'host') variables.replaced.push(definition);
@@ -56,16 +56,16 @@ function planImport(store: Store, pack: TemplatePack, keeper: TemplateKeeper) {
         message: `the variable "${definition.id}" is already defined differently on this installation; only the host may change its definition (or give this one another id)`,
       });
     }
-  });
+  }
   const templates: ImportPlan<ArticleTemplate> = { created: [], replaced: [], unchanged: [] };
-  pack.templates.forEach((template, index) => {
-    const existing = store.userTemplates.get(template.id);
+  for (const [index, template] of pack.templates.entries()) {
+    const existing = await store.userTemplates.get(template.id);
     if (!existing) templates.created.push(template);
     else if (!keeps(keeper, existing)) {
       problems.push({ path: formatPath(['templates', index, 'id']), message: `"${template.id}" is already the id of a template that you may not change; give this one another id` });
     } else if (canonicalJson(existing.template) === canonicalJson(template)) templates.unchanged.push(template);
     else templates.replaced.push(template);
-  });
+  }
   if (problems.length > 0) throw new ApiError('conflict', `${notImported}. ${describePackProblems(problems)}`);
   return { variables, templates };
 }
@@ -76,7 +76,7 @@ function planImport(store: Store, pack: TemplatePack, keeper: TemplateKeeper) {
  * by id: importing the same pack again changes nothing, and an edited pack replaces what it
  * replaced before, without duplicates.
  */
-export function importTemplatePack(context: ServiceContext, request: ImportRequest): ImportPackResult {
+export async function importTemplatePack(context: ServiceContext, request: ImportRequest): Promise<ImportPackResult> {
   const { store } = context;
   // Before anything else, and without walking a huge text: a 50 MB file is refused at once.
   const tooLarge = packSizeProblem(request.packJson);
@@ -85,19 +85,19 @@ export function importTemplatePack(context: ServiceContext, request: ImportReque
   if (!checked.ok) throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`);
   const { pack } = checked;
   const at = context.now();
-  const result = store.transaction((): ImportPackResult => {
-    const { variables, templates } = planImport(store, pack, request.keeper);
-    store.userVariables.upsert([...variables.created, ...variables.replaced], at);
-    store.userTemplates.insert(
+  const result = await store.transaction(async (tx): Promise<ImportPackResult> => {
+    const { variables, templates } = await planImport(tx, pack, request.keeper);
+    await tx.userVariables.upsert([...variables.created, ...variables.replaced], at);
+    await tx.userTemplates.insert(
       templates.created.map((template) => ({ id: template.id, template, ownerSide: request.ownerSide, createdBy: createdByOf(request.keeper), createdAt: at, updatedAt: at })),
     );
-    store.userTemplates.replace(templates.replaced, at);
+    await tx.userTemplates.replace(templates.replaced, at);
     const summary: ImportPackResult = {
       templates: { created: ids(templates.created), replaced: ids(templates.replaced), unchanged: ids(templates.unchanged) },
       variables: { created: ids(variables.created), replaced: ids(variables.replaced), unchanged: ids(variables.unchanged) },
     };
     const counts = (plan: ImportPackResult['templates']) => ({ created: plan.created.length, replaced: plan.replaced.length, unchanged: plan.unchanged.length });
-    store.audit.record({
+    await tx.audit.record({
       at,
       actor: request.actor,
       action: 'template.pack_imported',
@@ -107,6 +107,6 @@ export function importTemplatePack(context: ServiceContext, request: ImportReque
     return summary;
   });
   const changedVariables = [...result.variables.created, ...result.variables.replaced];
-  if (changedVariables.length > 0) context.events.emit('userVariablesChanged', { variableIds: changedVariables });
+  if (changedVariables.length > 0) await context.events.emit('userVariablesChanged', { variableIds: changedVariables });
   return result;
 }

@@ -11,6 +11,7 @@ import { toUserTemplate } from '#main/services/dto';
 import type { ServiceContext } from '#main/services/serviceContext';
 import { createdByOf, keeperOf, keeps, ownerSideFor, type TemplateKeeper } from '#main/services/templateKeepers';
 import { importTemplatePack } from '#main/services/templatePackImport';
+import type { StoreRepositories } from '#main/store/port';
 import type { UserTemplateRecord } from '#main/store/records';
 
 export type TemplatesService = ReturnType<typeof createTemplatesService>;
@@ -32,72 +33,72 @@ export function createTemplatesService(context: ServiceContext) {
     return template;
   }
 
-  function visibleTo(keeper: TemplateKeeper): UserTemplateRecord[] {
+  function visibleTo(keeper: TemplateKeeper): Promise<UserTemplateRecord[]> {
     return keeper.kind === 'host' ? store.userTemplates.list() : store.userTemplates.listByOwner(keeper.side);
   }
 
   /** The template, if it exists and the caller may change it; otherwise not_found or forbidden. */
-  function changeableTemplate(keeper: TemplateKeeper, id: string): UserTemplateRecord {
-    const record = store.userTemplates.get(id);
+  async function changeableTemplate(repositories: StoreRepositories, keeper: TemplateKeeper, id: string): Promise<UserTemplateRecord> {
+    const record = await repositories.userTemplates.get(id);
     if (!record) throw new ApiError('not_found', `no user template with id "${id}"`);
     if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it');
     return record;
   }
 
   return {
-    list(caller: Caller): UserTemplate[] {
-      return visibleTo(keeperOf(caller)).map(toUserTemplate);
+    async list(caller: Caller): Promise<UserTemplate[]> {
+      return (await visibleTo(keeperOf(caller))).map(toUserTemplate);
     },
 
-    save(draft: TemplateDraft, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): UserTemplate {
+    async save(draft: TemplateDraft, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<UserTemplate> {
       const keeper = keeperOf(caller);
       const ownerSide = ownerSideFor(keeper, requestedOwner);
       const id = `${userIdPrefix}${context.newId()}`;
       const at = context.now();
       const record: UserTemplateRecord = { id, template: validTemplate(id, 1, draft), ownerSide, createdBy: createdByOf(keeper), createdAt: at, updatedAt: at };
-      store.transaction(() => {
-        store.userTemplates.insert([record]);
-        store.audit.record({ at, actor: actorOf(caller), action: 'template.saved', documentId: null, details: { templateId: record.id, ownerSide, title: record.template.title.vi } });
+      await store.transaction(async (tx) => {
+        await tx.userTemplates.insert([record]);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.saved', documentId: null, details: { templateId: record.id, ownerSide, title: record.template.title.vi } });
       });
       return toUserTemplate(record);
     },
 
     /** Replaces a template's content; its version goes up by one. */
-    update(id: string, draft: TemplateDraft, caller: Caller): UserTemplate {
+    async update(id: string, draft: TemplateDraft, caller: Caller): Promise<UserTemplate> {
       const keeper = keeperOf(caller);
-      const existing = changeableTemplate(keeper, id);
-      const template = validTemplate(id, existing.template.version + 1, draft);
       const at = context.now();
-      store.transaction(() => {
-        store.userTemplates.replace([template], at);
-        store.audit.record({ at, actor: actorOf(caller), action: 'template.updated', documentId: null, details: { templateId: id, version: template.version } });
+      return store.transaction(async (tx) => {
+        const existing = await changeableTemplate(tx, keeper, id);
+        const template = validTemplate(id, existing.template.version + 1, draft);
+        await tx.userTemplates.replace([template], at);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.updated', documentId: null, details: { templateId: id, version: template.version } });
+        return toUserTemplate({ ...existing, template, updatedAt: at });
       });
-      return toUserTemplate({ ...existing, template, updatedAt: at });
     },
 
     /** Deletes a template and returns it as it was. Variables it used stay: documents may hold their values. */
-    delete(id: string, caller: Caller): UserTemplate {
+    async delete(id: string, caller: Caller): Promise<UserTemplate> {
       const keeper = keeperOf(caller);
-      const existing = changeableTemplate(keeper, id);
       const at = context.now();
-      store.transaction(() => {
-        store.userTemplates.delete(id);
-        store.audit.record({ at, actor: actorOf(caller), action: 'template.deleted', documentId: null, details: { templateId: id, ownerSide: existing.ownerSide } });
+      return store.transaction(async (tx) => {
+        const existing = await changeableTemplate(tx, keeper, id);
+        await tx.userTemplates.delete(id);
+        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.deleted', documentId: null, details: { templateId: id, ownerSide: existing.ownerSide } });
+        return toUserTemplate(existing);
       });
-      return toUserTemplate(existing);
     },
 
     /** The caller's visible templates and the user variables they use, as a pack. */
-    exportPack(caller: Caller): TemplatePack {
-      const templates = visibleTo(keeperOf(caller)).map((record) => record.template);
+    async exportPack(caller: Caller): Promise<TemplatePack> {
+      const templates = (await visibleTo(keeperOf(caller))).map((record) => record.template);
       const used = new Set(templates.flatMap((template) => [...variablesUsedBy(template)]));
-      const variables = store.userVariables.list().map((record) => record.definition).filter((definition) => used.has(definition.id));
+      const variables = (await store.userVariables.list()).map((record) => record.definition).filter((definition) => used.has(definition.id));
       const at = context.now();
-      store.audit.record({ at, actor: actorOf(caller), action: 'template.pack_exported', documentId: null, details: { templates: templates.length, variables: variables.length } });
+      await store.audit.record({ at, actor: actorOf(caller), action: 'template.pack_exported', documentId: null, details: { templates: templates.length, variables: variables.length } });
       return { format: templatePackFormat, version: templatePackVersion, exportedAt: new Date(at).toISOString(), variables, templates };
     },
 
-    importPack(packJson: string, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): ImportPackResult {
+    importPack(packJson: string, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<ImportPackResult> {
       const keeper = keeperOf(caller);
       return importTemplatePack(context, { packJson, keeper, ownerSide: ownerSideFor(keeper, requestedOwner), actor: actorOf(caller) });
     },

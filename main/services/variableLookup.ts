@@ -1,7 +1,7 @@
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import type { VariableDefinition } from '#shared/templates/schema';
 import type { ServiceEvents } from '#main/services/serviceEvents';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
 
 /** Finds the definition of a variable by id. */
 export type VariableDefinitionLookup = (variableId: string) => VariableDefinition | undefined;
@@ -14,27 +14,23 @@ const builtInById = (): Map<string, VariableDefinition> => new Map(builtInVariab
  * Map read once from the store and read again only when an import changes them
  * (`userVariablesChanged`); a built-in id always wins (pack checks refuse built-in ids anyway).
  */
-export function createVariableLookup(store: Store, events: ServiceEvents): VariableDefinitionLookup {
+export async function createVariableLookup(store: Store, events: ServiceEvents): Promise<VariableDefinitionLookup> {
   const builtIn = builtInById();
-  const load = (): Map<string, VariableDefinition> => new Map(store.userVariables.list().map(({ definition }) => [definition.id, definition]));
-  let user = load();
-  events.on('userVariablesChanged', () => {
-    user = load();
+  let user = await userVariablesOf(store);
+  // The import that changed them awaits the reading (see serviceEvents.ts).
+  events.on('userVariablesChanged', async () => {
+    user = await userVariablesOf(store);
   });
   return (variableId) => builtIn.get(variableId) ?? user.get(variableId);
 }
 
-/**
- * The same variables for one reader of the store beside the server (the file worker laying out an
- * export): a user variable is read from the store when first asked for, then kept.
- */
-export function createStoredVariableLookup(store: Store): VariableDefinitionLookup {
+async function userVariablesOf(store: Store): Promise<Map<string, VariableDefinition>> {
+  return new Map((await store.userVariables.list()).map(({ definition }) => [definition.id, definition]));
+}
+
+/** The same variables for one reader of the store beside the server (the file worker laying out an export), as the store has them now. */
+export async function createStoredVariableLookup(store: Store): Promise<VariableDefinitionLookup> {
   const builtIn = builtInById();
-  const user = new Map<string, VariableDefinition | undefined>();
-  return (variableId) => {
-    const known = builtIn.get(variableId);
-    if (known) return known;
-    if (!user.has(variableId)) user.set(variableId, store.userVariables.get(variableId)?.definition);
-    return user.get(variableId);
-  };
+  const user = await userVariablesOf(store);
+  return (variableId) => builtIn.get(variableId) ?? user.get(variableId);
 }

@@ -60,13 +60,8 @@ export interface LoggedUpdate {
 }
 
 /** What opening a document reads: one merged state and the short tail logged after it. */
-export interface StoredDocumentState {
+export interface StoredDocumentState extends LoggedUpdates {
   checkpoint: { seq: number; state: Uint8Array } | null;
-  tail: Uint8Array[];
-  /** Who sent each update of the tail (null: the server or the host). */
-  tailAuthors: (string | null)[];
-  lastSeq: number;
-  tailBytes: number;
 }
 
 /** An article template saved or imported by the host (ownerSide null) or a bargaining side. */
@@ -111,3 +106,72 @@ export interface VersionRecord {
 
 /** A version without its snapshot, for listing. */
 export type VersionHeader = Omit<VersionRecord, 'snapshot'>;
+
+/** A Yjs client id seen for the first time, with who wrote with it. */
+export interface ClientSighting {
+  clientId: number;
+  participantId: string | null;
+  at: number;
+}
+
+/** The deletions one participant (null: the server or the host) made in the updates a compaction folds. */
+export interface DeletionRecord {
+  participantId: string | null;
+  /** Y.encodeSnapshot of an empty state vector and the delete set. */
+  deleteSet: Uint8Array;
+}
+
+/** The updates logged after some seq, with who sent each (null: the server or the host). */
+export interface LoggedUpdates {
+  tail: Uint8Array[];
+  tailAuthors: (string | null)[];
+  lastSeq: number;
+  tailBytes: number;
+}
+
+/** A comment of a side's internal thread. */
+export interface InternalComment {
+  id: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  mentions: string[];
+  at: number;
+}
+
+/** A finding a reviewer wrote on an article (migration 0005). Times are milliseconds since the epoch. */
+export interface ReviewFindingRecord {
+  id: string;
+  documentId: string;
+  round: number;
+  clauseId: string;
+  ruleId: string | null;
+  body: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  withdrawnAt: number | null;
+}
+
+/** How many attempts an address, and all addresses together, may make within a sliding window. */
+export interface AttemptLimits {
+  windowMs: number;
+  perAddress: number;
+  overall: number;
+}
+
+export type AttemptLimit = 'address' | 'overall';
+
+export type AttemptAdmission =
+  /** Counted; the counts include this attempt. */
+  | { admitted: true; addressAttempts: number; overallAttempts: number }
+  /** Not counted: a limit is reached until `retryAt` (the later one when both are). */
+  | { admitted: false; limit: AttemptLimit; retryAt: number };
+
+/** What a document's versions take in the store. */
+export interface VersionStorage {
+  count: number;
+  snapshotBytes: number;
+  summaryBytes: number;
+  largestBytes: number;
+}

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { decodeDeleteSet, encodeDeleteSet, isEmptyDeleteSet, type DeleteSet } from '#shared/versions/deleteSets';
-import type { DeletionRecord } from '#main/store/updateLog';
+import type { DeletionRecord } from '#main/store/records';
 
 /** Who made a deletion: a participant, or null for the server itself or the host. */
 export type DeletionAuthor = string | null;
@@ -16,12 +16,15 @@ export class DeletionJournal {
   private author: DeletionAuthor | undefined = undefined;
   /** Deletions applied since the last compaction, by author. */
   private sinceCompaction = new Map<DeletionAuthor, DeleteSet[]>();
-  /** Deletions recorded by past compactions (read from the store on first use), by author. */
+  /** Deletions a compaction under way is writing, by author. */
+  private compacting: Map<DeletionAuthor, DeleteSet[]> | null = null;
+  /** Deletions recorded by past compactions (decoded at first use), by author. */
   private recorded: Map<DeletionAuthor, DeleteSet> | null = null;
   /** authors() as last computed; dropped whenever something is noted. */
   private cache: Map<DeletionAuthor, DeleteSet> | null = null;
 
-  constructor(private readonly readRecorded: () => DeletionRecord[]) {}
+  /** `recordedByCompactions`: what the store held when the document was read (UpdateLogStore.deletionAuthors). */
+  constructor(private readonly recordedByCompactions: readonly DeletionRecord[]) {}
 
   /** Runs `apply` (one or more Yjs transactions) with its deletions noted as `author`'s. */
   by<T>(author: DeletionAuthor, apply: () => T): T {
@@ -47,30 +50,41 @@ export class DeletionJournal {
   /** Who deleted what: what past compactions recorded, and what was applied since. */
   authors(): Map<DeletionAuthor, DeleteSet> {
     if (this.cache) return this.cache;
-    if (this.recorded === null) {
-      const byAuthor = new Map<DeletionAuthor, DeleteSet[]>();
-      for (const record of this.readRecorded()) byAuthor.set(record.participantId, [...(byAuthor.get(record.participantId) ?? []), decodeDeleteSet(record.deleteSet)]);
-      this.recorded = new Map([...byAuthor].map(([author, sets]) => [author, Y.mergeDeleteSets(sets)]));
+    const result = new Map(this.recordedAuthors());
+    for (const noted of [this.compacting, this.sinceCompaction]) {
+      for (const [author, sets] of noted ?? []) result.set(author, Y.mergeDeleteSets([...(result.has(author) ? [result.get(author) as DeleteSet] : []), ...sets]));
     }
-    const result = new Map(this.recorded);
-    for (const [author, sets] of this.sinceCompaction) result.set(author, Y.mergeDeleteSets([...(result.has(author) ? [result.get(author) as DeleteSet] : []), ...sets]));
     this.cache = result;
     return result;
   }
 
-  /** What a compaction must record, and what to call once it has. */
+  private recordedAuthors(): Map<DeletionAuthor, DeleteSet> {
+    if (this.recorded === null) {
+      const byAuthor = new Map<DeletionAuthor, DeleteSet[]>();
+      for (const record of this.recordedByCompactions) byAuthor.set(record.participantId, [...(byAuthor.get(record.participantId) ?? []), decodeDeleteSet(record.deleteSet)]);
+      this.recorded = new Map([...byAuthor].map(([author, sets]) => [author, Y.mergeDeleteSets(sets)]));
+    }
+    return this.recorded;
+  }
+
+  /**
+   * What a compaction must record (everything noted until now: what is noted while it is written
+   * waits for the next one), and what to call once it is written.
+   */
   forCompaction(): { records: DeletionRecord[]; committed: () => void } {
-    const merged = [...this.sinceCompaction].map(([author, sets]) => [author, Y.mergeDeleteSets(sets)] as const);
+    const taken = this.sinceCompaction;
+    this.sinceCompaction = new Map();
+    this.compacting = taken;
+    const merged = [...taken].map(([author, sets]) => [author, Y.mergeDeleteSets(sets)] as const);
     return {
       records: merged.map(([participantId, deleteSet]) => ({ participantId, deleteSet: encodeDeleteSet(deleteSet) })),
       committed: () => {
-        if (this.recorded) {
-          for (const [author, deleteSet] of merged) {
-            const known = this.recorded.get(author);
-            this.recorded.set(author, known ? Y.mergeDeleteSets([known, deleteSet]) : deleteSet);
-          }
+        const recorded = this.recordedAuthors();
+        for (const [author, deleteSet] of merged) {
+          const known = recorded.get(author);
+          recorded.set(author, known ? Y.mergeDeleteSets([known, deleteSet]) : deleteSet);
         }
-        this.sinceCompaction = new Map();
+        this.compacting = null;
         this.cache = null;
       },
     };

@@ -4,7 +4,7 @@ import { closeCodes, type CloseCode } from '#shared/sync/protocol';
 import { keptAsDraftSentence } from '#shared/negotiation/keptAsDraft';
 import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
@@ -16,11 +16,13 @@ export interface RoomConnection {
   readonly readOnly: boolean;
   send(frame: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
+  /** Reads the frames that waited while the room held them (see DocumentRoom.exclusive). */
+  readHeld(): void;
 }
 
 export interface DocumentRoomOptions {
   documentId: string;
-  log: UpdateLog;
+  log: UpdateLogStore;
   logger: Logger;
   now: () => number;
   /** Whether the document refuses every write (archived; later, signed). */
@@ -31,7 +33,7 @@ export interface DocumentRoomOptions {
    * Called when a participant's update is refused because it edits what both sides agreed, with
    * the document as that update would have left it (a copy): the edit is kept as their drafts.
    */
-  onAgreedEditRefused?: (participantId: string, edit: AgreedEdit, attempted: Y.Doc) => void;
+  onAgreedEditRefused?: (participantId: string, edit: AgreedEdit, attempted: Y.Doc) => Promise<void>;
   /** Called after clients' updates are stored, with the participants who sent them. */
   onEdited?: (documentId: string, participantIds: ReadonlySet<string>) => void;
   /** Called when the room can no longer serve and must be dropped. */
@@ -51,29 +53,48 @@ const maxAwarenessClientsPerConnection = 8;
 export class DocumentRoom {
   readonly documentId: string;
   readonly connections = new Set<RoomConnection>();
-  private readonly persistent: PersistentDoc<RoomConnection>;
   private readonly awareness: Awareness;
   private readonly awarenessOwners = new Map<number, RoomConnection>();
   private readonly refusedOnce = new WeakSet<RoomConnection>();
   /** Connections asked to send what they lack since their last applied update (asked once, not per update). */
   private readonly askedToResend = new WeakSet<RoomConnection>();
   private receiving: RoomConnection | null = null;
-  private awaitingStore: { connection: RoomConnection; marker: number }[] = [];
+  /** Stored acknowledgements waiting for their updates: sent once `persistent.stored` reaches `through`. */
+  private awaitingStore: { connection: RoomConnection; marker: number; through: number }[] = [];
   private failed = false;
   private closed = false;
+  /** Callers using the room through the API (withRoom) right now: it is not closed under them. */
+  users = 0;
+  /** The server decisions taken on this room, one after the other (see exclusive). */
+  private decisions: Promise<unknown> = Promise.resolve();
+  /** Whether a decision is being taken: clients' frames wait (each connection keeps its own, in order). */
+  private holding = false;
 
-  constructor(private readonly options: DocumentRoomOptions) {
-    this.documentId = options.documentId;
-    this.persistent = new PersistentDoc<RoomConnection>({
+  /** Reads the document from the store and opens its room. */
+  static async open(options: DocumentRoomOptions): Promise<DocumentRoom> {
+    let room: DocumentRoom | null = null;
+    const persistent = await PersistentDoc.open<RoomConnection>({
       documentId: options.documentId,
       log: options.log,
       logger: options.logger,
       now: options.now,
       compactMinBytes: options.compactMinBytes,
       admit: checkUpdates(options.writePolicy ?? (() => null)),
-      onStored: (batch) => this.broadcastStored(batch),
-      onStorageFailure: (error) => this.fail('storage', error),
+      onStored: (batch) => room?.broadcastStored(batch),
+      onStorageFailure: (error) => {
+        if (!room) throw error;
+        room.fail('storage', error);
+      },
     });
+    room = new DocumentRoom(options, persistent);
+    return room;
+  }
+
+  private constructor(
+    private readonly options: DocumentRoomOptions,
+    private readonly persistent: PersistentDoc<RoomConnection>,
+  ) {
+    this.documentId = options.documentId;
     this.awareness = new Awareness(this.persistent.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
@@ -87,6 +108,11 @@ export class DocumentRoom {
 
   get doc(): Y.Doc {
     return this.persistent.doc;
+  }
+
+  /** Whether clients' frames must wait (a decision is being taken: see exclusive). */
+  get isHolding(): boolean {
+    return this.holding;
   }
 
   /** Greets a new connection with the server's state vector and everyone's presence. */
@@ -105,8 +131,9 @@ export class DocumentRoom {
     removeAwarenessStates(this.awareness, owned, null);
   }
 
+  /** Whether nobody uses the room: no connection, no API call under way. */
   get isEmpty(): boolean {
-    return this.connections.size === 0;
+    return this.connections.size === 0 && this.users === 0;
   }
 
   /** Whether the room still serves (it has neither failed nor been closed). */
@@ -118,11 +145,12 @@ export class DocumentRoom {
    * The answer to a sync step 1: everything the document has beyond the state vector, or null
    * when the room can no longer serve.
    */
-  syncStep2For(stateVector: Uint8Array): Uint8Array | null {
+  async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array | null> {
     // The answer is encoded from the in-memory document: store what is pending first, or a
     // client joining mid-burst would see updates a crash could still lose (see decision 0002).
-    this.persistent.flush();
-    if (this.failed) return null;
+    // What arrives while that is stored is stored before the answer too.
+    while (!this.failed && this.persistent.stored < this.persistent.received) await this.persistent.flush();
+    if (this.failed || this.closed) return null;
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
@@ -139,7 +167,7 @@ export class DocumentRoom {
       if (this.persistent.receive(update, connection.participant.id, connection)) this.askedToResend.delete(connection);
     } catch (error) {
       if (error instanceof MissingDependenciesError) this.answerMissingDependencies(connection, error.message);
-      else if (error instanceof WriteRefusedError && error.agreedEdit) this.keepAgreedEdit(connection, update, error.agreedEdit, error.message);
+      else if (error instanceof WriteRefusedError && error.agreedEdit) void this.keepAgreedEdit(connection, update, error.agreedEdit, error.message);
       else if (error instanceof WriteRefusedError) this.refuse(connection, error.message);
       else throw error;
     } finally {
@@ -181,12 +209,12 @@ export class DocumentRoom {
    * the agreement, say): the document as it would have become goes to whoever keeps it as the
    * author's drafts, and the author is told.
    */
-  private keepAgreedEdit(connection: RoomConnection, update: Uint8Array, edit: AgreedEdit, reason: string): void {
+  private async keepAgreedEdit(connection: RoomConnection, update: Uint8Array, edit: AgreedEdit, reason: string): Promise<void> {
     const attempted = new Y.Doc({ gc: false });
     try {
       Y.applyUpdate(attempted, Y.encodeStateAsUpdate(this.doc));
       Y.applyUpdate(attempted, update);
-      this.options.onAgreedEditRefused?.(connection.participant.id, edit, attempted);
+      await this.options.onAgreedEditRefused?.(connection.participant.id, edit, attempted);
     } finally {
       attempted.destroy();
     }
@@ -206,8 +234,9 @@ export class DocumentRoom {
       const frame = encodeSyncUpdate(update.bytes);
       for (const connection of this.connections) if (connection !== update.origin) connection.send(frame);
     }
-    const acknowledged = this.awaitingStore;
-    this.awaitingStore = [];
+    const stored = this.persistent.stored;
+    const acknowledged = this.awaitingStore.filter(({ through }) => through <= stored);
+    this.awaitingStore = this.awaitingStore.filter(({ through }) => through > stored);
     for (const { connection, marker } of acknowledged) connection.send(encodeStoredAck(marker));
     // Who reacts to the stored edits (automatic versions) may change the document in turn: that
     // happens after this broadcast, never nested inside it.
@@ -237,7 +266,8 @@ export class DocumentRoom {
    * nothing is pending, otherwise right after the pending batch commits.
    */
   acknowledgeWhenStored(connection: RoomConnection, marker: number): void {
-    if (this.persistent.hasPending) this.awaitingStore.push({ connection, marker });
+    const through = this.persistent.received;
+    if (this.persistent.stored < through) this.awaitingStore.push({ connection, marker, through });
     else connection.send(encodeStoredAck(marker));
   }
 
@@ -281,24 +311,44 @@ export class DocumentRoom {
   }
 
   /** Stores what is pending and writes a checkpoint; the room can then be dropped. */
-  close(): void {
+  async close(): Promise<void> {
     // Reached twice when a failing room's last connection leaves before onFailed runs.
     if (this.closed) return;
     this.closed = true;
     this.awareness.destroy();
     if (this.failed) this.persistent.destroy();
-    else this.persistent.close();
+    else await this.persistent.close();
+  }
+
+  /**
+   * Takes a server decision that reads and writes over several steps (a lifecycle step: the rules
+   * read the text, its facts are written, a version is made of it): decisions on this room take
+   * turns, and what clients send meanwhile waits, to be applied (or refused) once it is taken. The
+   * text a decision reads is then the text it records.
+   */
+  exclusive<T>(decide: () => Promise<T>): Promise<T> {
+    const taken = this.decisions.then(async () => {
+      this.holding = true;
+      try {
+        return await decide();
+      } finally {
+        this.holding = false;
+        for (const connection of [...this.connections]) connection.readHeld();
+      }
+    });
+    this.decisions = taken.catch(() => undefined);
+    return taken;
   }
 
   /** A change made by the server (through the API), stored, then sent to everyone connected. */
-  change(participantId: string | null, apply: (doc: Y.Doc) => void): boolean {
-    if (this.failed) throw new Error('the document is unavailable; try again');
+  async change(participantId: string | null, apply: (doc: Y.Doc) => void): Promise<boolean> {
+    if (this.failed || this.closed) throw new Error('the document is unavailable; try again');
     return this.persistent.change(participantId, apply);
   }
 
   /** Stores pending updates now (before a version, before the file worker reads the store, at shutdown; tests). */
-  flush(): void {
-    this.persistent.flush();
+  flush(): Promise<void> {
+    return this.persistent.flush();
   }
 
   /**

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DeleteSet } from '#shared/versions/deleteSets';
-import type { LoggedUpdate } from '#main/store/records';
-import type { ClientSighting, UpdateLog } from '#main/store/updateLog';
+import type { ClientSighting, LoggedUpdate, StoredDocumentState } from '#main/store/records';
+import type { UpdateLogStore } from '#main/store/port';
 import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal';
 import type { Logger } from '#main/logger';
 import { MalformedFrameError } from '#main/sync/frames';
@@ -20,7 +20,7 @@ export const serverChangeOrigin = Symbol('server-change');
 
 export interface PersistentDocOptions<Origin> {
   documentId: string;
-  log: UpdateLog;
+  log: UpdateLogStore;
   logger: Logger;
   now: () => number;
   /** Runs after a batch is durably stored: only then may it be broadcast. */
@@ -104,13 +104,22 @@ function trialApply(update: Uint8Array): void {
   }
 }
 
+/** What a document's room reads from the store before it serves anyone. */
+interface LoadedDocument {
+  stored: StoredDocumentState;
+  deletions: Awaited<ReturnType<UpdateLogStore['deletionAuthors']>>;
+  clients: Map<number, string | null>;
+}
+
 /**
  * A document's Yjs state kept in memory with garbage collection off (so that past versions can
- * be rebuilt), backed by the update log. Incoming updates are applied at once and stored in one
- * transaction per event-loop turn (group commit); `onStored` hears of them only after the commit.
+ * be rebuilt), backed by the update log. Incoming updates are applied at once and stored together
+ * (group commit): one batch at a time, holding whatever arrived while the previous one was being
+ * written; `onStored` hears of a batch only after the store has it.
  */
 export class PersistentDoc<Origin> {
   readonly doc = new Y.Doc({ gc: false });
+  /** The seq of the last update stored: every update up to it is in the document. */
   private lastSeq: number;
   private tailBytes: number;
   private tailCount: number;
@@ -118,18 +127,37 @@ export class PersistentDoc<Origin> {
   private pending: PendingUpdate<Origin>[] = [];
   private sightings: ClientSighting[] = [];
   private flushScheduled: ReturnType<typeof setImmediate> | null = null;
+  /** The store's work under way (a batch, a checkpoint), one piece after the other. */
+  private storing: Promise<void> = Promise.resolve();
+  /** Updates received so far, and how many of them are stored (see storedThrough). */
+  private receivedCount = 0;
+  private storedCount = 0;
   private readonly clientOwners: Map<number, string | null>;
   private readonly compactMinBytes: number;
   private storageFailed = false;
+  /** Set by destroy(): nothing more is stored or reported. */
+  private destroyed = false;
   private readonly deletions: DeletionJournal;
   /** The Yjs client id the server writes with on behalf of each participant (see change()). */
   private readonly serverClients = new Map<string | null, number>();
   /** The same client ids, to look one up. */
   private readonly serverClientIds = new Set<number>();
 
-  constructor(private readonly options: PersistentDocOptions<Origin>) {
-    const stored = options.log.load(options.documentId);
-    this.deletions = new DeletionJournal(() => options.log.deletionAuthors(options.documentId));
+  /** Reads the document from the store and rebuilds it in memory. */
+  static async open<Origin>(options: PersistentDocOptions<Origin>): Promise<PersistentDoc<Origin>> {
+    const { log, documentId } = options;
+    const [stored, deletions, clients] = await Promise.all([log.load(documentId), log.deletionAuthors(documentId), log.clients(documentId)]);
+    const persistent = new PersistentDoc(options, { stored, deletions, clients });
+    await persistent.storing;
+    return persistent;
+  }
+
+  private constructor(
+    private readonly options: PersistentDocOptions<Origin>,
+    loaded: LoadedDocument,
+  ) {
+    const { stored } = loaded;
+    this.deletions = new DeletionJournal(loaded.deletions);
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
     // What a stored log left pending would otherwise strike again at every load (see receive).
     const cleaned = replayStoredState(this.doc, this.deletions, stored);
@@ -137,12 +165,12 @@ export class PersistentDoc<Origin> {
     this.tailBytes = stored.tailBytes;
     this.tailCount = stored.tail.length;
     this.checkpointBytes = stored.checkpoint?.state.length ?? 0;
-    this.clientOwners = options.log.clients(options.documentId);
+    this.clientOwners = loaded.clients;
     this.compactMinBytes = options.compactMinBytes ?? 256 * 1024;
     if (cleaned.structs || cleaned.deletions) {
       options.logger.log('warn', 'sync.log_cleaned', { document: options.documentId, pendingStructs: cleaned.structs, futureDeletions: cleaned.deletions });
       // A checkpoint of the clean state replaces what held them, so that they are never replayed.
-      this.writeCheckpoint();
+      this.storing = this.writeCheckpoint();
     }
   }
 
@@ -189,7 +217,8 @@ export class PersistentDoc<Origin> {
     // Only what the update added is stored and relayed: a device relaying its whole offline copy
     // would otherwise add the whole document to the log and to every peer's socket.
     this.pending.push({ bytes: added, participantId, at, origin });
-    this.flushScheduled ??= setImmediate(() => this.flush());
+    this.receivedCount += 1;
+    this.flushScheduled ??= setImmediate(() => void this.flush());
     return true;
   }
 
@@ -271,9 +300,9 @@ export class PersistentDoc<Origin> {
   /**
    * Makes a change on the server's behalf (an accepted proposal, a status, a restore) in one Yjs
    * transaction, stores it at once together with anything pending, and reports it as stored.
-   * Returns false when the change changed nothing. Throws if it could not be stored.
+   * Resolves to false when the change changed nothing. Rejects if it could not be stored.
    */
-  change(participantId: string | null, apply: (doc: Y.Doc) => void): boolean {
+  async change(participantId: string | null, apply: (doc: Y.Doc) => void): Promise<boolean> {
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array, origin: unknown) => {
       if (origin === serverChangeOrigin) updates.push(update);
@@ -289,14 +318,20 @@ export class PersistentDoc<Origin> {
     }
     const at = this.options.now();
     for (const bytes of updates) this.pending.push({ bytes, participantId, at, origin: null });
-    this.flush();
+    this.receivedCount += updates.length;
+    await this.flush();
     if (this.storageFailed) throw new Error('the change could not be stored');
     return updates.length > 0;
   }
 
-  /** Whether updates are applied in memory but not yet stored. */
-  get hasPending(): boolean {
-    return this.pending.length > 0;
+  /** How many updates the document has received (from clients and the server) since it was loaded. */
+  get received(): number {
+    return this.receivedCount;
+  }
+
+  /** How many of them are stored: received − stored are applied in memory, not yet in the store. */
+  get stored(): number {
+    return this.storedCount;
   }
 
   /**
@@ -315,44 +350,64 @@ export class PersistentDoc<Origin> {
     return this.clientOwners.get(clientId);
   }
 
-  /** Stores every pending update in one transaction, then reports them as stored. */
-  flush(): void {
+  /**
+   * Stores every update received so far: those already being written, then the rest in one batch
+   * (one transaction), reported as stored once written; then compacts if the tail has grown.
+   * Resolves once they are stored, or once the store has failed (onStorageFailure was told).
+   */
+  flush(): Promise<void> {
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = null;
-    if (this.pending.length === 0) return;
+    this.storing = this.storing.then(() => this.storeBatch());
+    return this.storing;
+  }
+
+  private async storeBatch(): Promise<void> {
+    if (this.pending.length === 0 || this.storageFailed || this.destroyed) return;
     const batch = this.pending;
     const sightings = this.sightings;
     this.pending = [];
     this.sightings = [];
     try {
-      this.options.log.append(this.options.documentId, this.lastSeq + 1, batch, sightings);
+      this.lastSeq = await this.options.log.append(this.options.documentId, batch, sightings);
     } catch (error) {
-      this.storageFailed = true;
-      this.options.onStorageFailure(error);
+      this.fail(error);
       return;
     }
-    this.lastSeq += batch.length;
+    if (this.destroyed) return;
+    this.storedCount += batch.length;
     this.tailCount += batch.length;
     for (const update of batch) this.tailBytes += update.bytes.length;
     this.options.onStored(batch);
-    if (this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) this.compact();
+    // The checkpoint is the document in memory: only when all of it is stored.
+    if (this.pending.length === 0 && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
   }
 
-  /** Folds the log tail into a new checkpoint (only call with nothing pending), recording who deleted what in it first. */
-  compact(): void {
-    if (this.tailCount === 0 || this.pending.length > 0) return;
-    try {
-      this.writeCheckpoint();
-    } catch (error) {
-      this.options.onStorageFailure(error);
-    }
+  private fail(error: unknown): void {
+    if (this.storageFailed) return;
+    this.storageFailed = true;
+    this.options.onStorageFailure(error);
   }
 
-  /** Writes the in-memory state as the checkpoint; throws if it could not be stored. */
-  private writeCheckpoint(): void {
+  /** Folds the log tail into a new checkpoint, after what is being stored, if nothing waits to be. */
+  compact(): Promise<void> {
+    this.storing = this.storing.then(async () => {
+      if (this.tailCount > 0 && this.pending.length === 0 && !this.storageFailed && !this.destroyed) await this.writeCheckpoint();
+    });
+    return this.storing;
+  }
+
+  /** Writes the in-memory state (all of it stored) as the checkpoint, recording who deleted what in it first. */
+  private async writeCheckpoint(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc);
     const deletions = this.deletions.forCompaction();
-    this.options.log.compact(this.options.documentId, this.lastSeq, state, this.options.now(), deletions.records);
+    const throughSeq = this.lastSeq;
+    try {
+      await this.options.log.compact(this.options.documentId, throughSeq, state, this.options.now(), deletions.records);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
     deletions.committed();
     this.checkpointBytes = state.length;
     this.tailBytes = 0;
@@ -360,14 +415,15 @@ export class PersistentDoc<Origin> {
   }
 
   /** Stores what is pending, compacts, and frees the in-memory document. */
-  close(): void {
-    this.flush();
-    this.compact();
+  async close(): Promise<void> {
+    await this.flush();
+    await this.compact();
     this.destroy();
   }
 
   /** Frees the in-memory document without storing anything more. */
   destroy(): void {
+    this.destroyed = true;
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = null;
     this.pending = [];

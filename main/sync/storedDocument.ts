@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DeleteSet } from '#shared/versions/deleteSets';
 import type { StoredDocumentState } from '#main/store/records';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal';
 
 /** What was left pending in a document and dropped: structs Yjs could not place, deletions of clocks not written yet. */
@@ -65,7 +65,6 @@ export interface StoredDocument {
 
 /** The document last read, and how far into the log it was read. */
 interface KeptDocument {
-  log: UpdateLog;
   documentId: string;
   checkpointSeq: number;
   lastSeq: number;
@@ -74,45 +73,45 @@ interface KeptDocument {
 }
 
 /**
- * Documents rebuilt from the store, exactly as loading a room rebuilds them, without a room: for
- * the file worker, which reads beside the server. Rebuilding a document whose log has a long tail
- * (thousands of keystrokes since the last compaction) takes hundreds of milliseconds, and the
- * history panel compares one document several times in a row: so the document last read is kept,
- * and the next read of it applies only what was logged since, unless a compaction has folded the
- * log meanwhile. One document is kept, for as long as the worker runs or until another is read.
+ * Documents of one store rebuilt from it, exactly as loading a room rebuilds them, without a
+ * room: for the file worker, which reads beside the server. Rebuilding a document whose log has a
+ * long tail (thousands of keystrokes since the last compaction) takes hundreds of milliseconds,
+ * and the history panel compares one document several times in a row: so the document last read
+ * is kept, and the next read of it applies only what was logged since, unless a compaction has
+ * folded the log meanwhile. One document is kept, for as long as the worker runs or until another
+ * is read.
  */
 export function createStoredDocuments() {
   let kept: KeptDocument | null = null;
 
-  function rebuild(log: UpdateLog, documentId: string, checkpointSeq: number): KeptDocument {
+  async function rebuild(log: UpdateLogStore, documentId: string, checkpointSeq: number): Promise<KeptDocument> {
+    const [recorded, stored] = await Promise.all([log.deletionAuthors(documentId), log.load(documentId)]);
     const doc = new Y.Doc({ gc: false });
-    const recorded = log.deletionAuthors(documentId);
-    const deletions = new DeletionJournal(() => recorded);
+    const deletions = new DeletionJournal(recorded);
     doc.on('afterTransaction', (transaction: Y.Transaction) => deletions.note(transaction));
-    const stored = log.load(documentId);
     replayStoredState(doc, deletions, stored);
-    return { log, documentId, checkpointSeq, lastSeq: stored.lastSeq, doc, deletions };
+    return { documentId, checkpointSeq, lastSeq: stored.lastSeq, doc, deletions };
   }
 
   return {
     /**
-     * The document as the store holds it now. Call it inside one read transaction, so that the
-     * checkpoint, the log and the deletions recorded by compactions are of one committed state.
-     * The document is kept for the next read: read it, never change or destroy it.
+     * The document as the store holds it now. Call it inside one read-only transaction, so that
+     * the checkpoint, the log and the deletions recorded by compactions are of one committed
+     * state. The document is kept for the next read: read it, never change or destroy it.
      */
-    read(log: UpdateLog, documentId: string): StoredDocument {
-      const checkpointSeq = log.checkpointSeq(documentId);
-      if (kept && (kept.log !== log || kept.documentId !== documentId || kept.checkpointSeq !== checkpointSeq)) {
+    async read(log: UpdateLogStore, documentId: string): Promise<StoredDocument> {
+      const checkpointSeq = await log.checkpointSeq(documentId);
+      if (kept && (kept.documentId !== documentId || kept.checkpointSeq !== checkpointSeq)) {
         kept.doc.destroy();
         kept = null;
       }
       if (kept) {
-        const since = log.updatesAfter(documentId, kept.lastSeq);
+        const since = await log.updatesAfter(documentId, kept.lastSeq);
         replayStoredState(kept.doc, kept.deletions, { checkpoint: null, ...since });
         kept.lastSeq = since.lastSeq;
-      } else kept = rebuild(log, documentId, checkpointSeq);
+      } else kept = await rebuild(log, documentId, checkpointSeq);
       const { doc, deletions } = kept;
-      const owners = log.clients(documentId);
+      const owners = await log.clients(documentId);
       return { doc, ownerOfClient: (clientId) => owners.get(clientId), deletionAuthors: () => deletions.authors() };
     },
   };

@@ -96,14 +96,19 @@ export class SyncConnection implements RoomConnection {
       }, waitMs);
       return;
     }
-    const frame = this.room.syncStep2For(state.wanted);
+    const wanted = state.wanted;
     state.wanted = null;
-    if (frame === null) return;
     state.sending = true;
-    // Called once the frame is handed to the network (or the socket closed).
-    this.send(frame, () => {
-      state.sending = false;
-      this.answerFullState();
+    void this.room.syncStep2For(wanted).then((frame) => {
+      if (frame === null || this.hasLeft) {
+        state.sending = false;
+        return;
+      }
+      // Called once the frame is handed to the network (or the socket closed).
+      this.send(frame, () => {
+        state.sending = false;
+        this.answerFullState();
+      });
     });
   }
 
@@ -147,8 +152,31 @@ export class SyncConnection implements RoomConnection {
     return true;
   }
 
+  /** Frames that arrived while the room held clients' frames, and their bytes. */
+  private readonly held: { data: Buffer; isBinary: boolean }[] = [];
+  private heldBytes = 0;
+
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.hasLeft) return;
+    if (this.room.isHolding || this.held.length > 0) {
+      this.held.push({ data, isBinary });
+      this.heldBytes += data.byteLength;
+      // A decision takes milliseconds; a client that sends this much meanwhile is flooding.
+      if (this.heldBytes > this.limits.maxBufferedBytes) this.close(closeCodes.tooSlow, 'too much was sent while the document was busy; reconnect');
+      return;
+    }
+    this.handle(data, isBinary);
+  }
+
+  readHeld(): void {
+    while (this.held.length > 0 && !this.room.isHolding && !this.hasLeft) {
+      const frame = this.held.shift() as { data: Buffer; isBinary: boolean };
+      this.heldBytes -= frame.data.byteLength;
+      this.handle(frame.data, frame.isBinary);
+    }
+  }
+
+  private handle(data: Buffer, isBinary: boolean): void {
     try {
       if (!isBinary) throw new MalformedFrameError('text frames are not part of the protocol');
       const frame = decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));

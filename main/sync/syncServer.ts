@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { isReadOnlySide } from '#shared/sides';
 import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import { closeCodes, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
@@ -50,35 +50,65 @@ export function createSyncServer(options: SyncServerOptions) {
 
   // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
   // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
-  const isDocumentFrozen = (documentId: string): boolean => {
-    const document = store.documents.get(documentId);
+  const isDocumentFrozen = async (documentId: string): Promise<boolean> => {
+    const document = await store.documents.get(documentId);
     return document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
   };
 
-  function roomFor(documentId: string): DocumentRoom {
+  /** Rooms being read from the store: whoever asks for one meanwhile waits for the same one. */
+  const loading = new Map<string, Promise<DocumentRoom>>();
+
+  function roomFor(documentId: string): Promise<DocumentRoom> {
     const existing = rooms.get(documentId);
-    if (existing) return existing;
-    if (isDocumentFrozen(documentId)) frozen.add(documentId);
-    const room = new DocumentRoom({
+    if (existing) return Promise.resolve(existing);
+    const pending = loading.get(documentId);
+    if (pending) return pending;
+    const loaded = loadRoom(documentId).finally(() => loading.delete(documentId));
+    loading.set(documentId, loaded);
+    return loaded;
+  }
+
+  async function loadRoom(documentId: string): Promise<DocumentRoom> {
+    // A room being closed stores its last updates first: the new one reads them.
+    await closing.get(documentId);
+    if (await isDocumentFrozen(documentId)) frozen.add(documentId);
+    const room = await DocumentRoom.open({
       documentId,
       log: store.updates,
       logger,
       now: context.now,
       compactMinBytes: options.compactMinBytes,
       writePolicy,
-      onEdited: (id, participantIds) => context.events.emit('documentEdited', { documentId: id, participantIds }),
+      onEdited: (id, participantIds) => void context.events.emit('documentEdited', { documentId: id, participantIds }),
       onAgreedEditRefused: (participantId, edit, attempted) => context.events.emit('agreedEditRefused', { documentId, participantId, edit, attempted }),
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
-        store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } });
+        store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } }).catch((error: unknown) => {
+          logger.log('error', 'sync.audit_failed', { document: documentId, error });
+        });
       },
-      onFailed: (failed) => {
-        if (rooms.get(documentId) === failed) rooms.delete(documentId);
-        failed.close();
-      },
+      onFailed: dropRoom,
     });
     rooms.set(documentId, room);
     return room;
+  }
+
+  /** Rooms storing what they hold before they go. */
+  const closing = new Map<string, Promise<void>>();
+
+  /** Drops a room and closes it, storing what it holds (a failed one stores nothing more). */
+  function dropRoom(room: DocumentRoom): void {
+    if (rooms.get(room.documentId) !== room) return;
+    rooms.delete(room.documentId);
+    const closed = room.close().finally(() => {
+      if (closing.get(room.documentId) === closed) closing.delete(room.documentId);
+    });
+    closing.set(room.documentId, closed);
+  }
+
+  /** Closes a room nobody uses any more (no connection, no API call). */
+  function closeIfUnused(room: DocumentRoom): void {
+    if (room.isEmpty) dropRoom(room);
   }
 
   function onConnectionClosed(connection: SyncConnection, room: DocumentRoom): void {
@@ -87,15 +117,14 @@ export function createSyncServer(options: SyncServerOptions) {
     const { participant } = connection;
     if (!room.hasParticipant(participant.id) && room.isAvailable && rooms.get(room.documentId) === room) {
       // Listeners (the versions of what this person did) still find the room loaded.
-      context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
+      void context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
     }
-    if (room.isEmpty && rooms.get(room.documentId) === room) {
-      rooms.delete(room.documentId);
-      room.close();
-    }
+    closeIfUnused(room);
   }
 
-  function accept(socket: WebSocket, request: IncomingMessage): void {
+  async function accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
+    // Nothing the client sends is read until its connection is set up (the store is asynchronous).
+    socket.pause();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const documentId = documentPathPattern.exec(url.pathname)?.[1];
     const token = url.searchParams.get('token') ?? undefined;
@@ -105,21 +134,24 @@ export function createSyncServer(options: SyncServerOptions) {
     if (protocol !== null && protocol !== String(syncProtocolVersion)) {
       return refuseSocket(socket, closeCodes.protocolMismatch, `this server speaks sync protocol ${syncProtocolVersion}, not ${protocol}`, logger, fields);
     }
-    if (!documentId || !store.documents.get(documentId)) {
+    if (!documentId || !(await store.documents.get(documentId))) {
       return refuseSocket(socket, closeCodes.unknownDocument, 'no such document', logger, fields);
     }
-    const participant = token ? authentication.participantFor(token) : undefined;
+    const participant = token ? await authentication.participantFor(token) : undefined;
     if (!participant) return refuseSocket(socket, closeCodes.unauthorized, 'missing, unknown or revoked token', logger, fields);
     if (participant.documentId !== documentId) {
       return refuseSocket(socket, closeCodes.forbidden, 'this token is for another document', logger, { ...fields, participant: participant.id });
     }
     let room: DocumentRoom;
     try {
-      room = roomFor(documentId);
+      room = await roomFor(documentId);
     } catch (error) {
       logger.log('error', 'sync.load_failed', { document: documentId, error });
       return refuseSocket(socket, closeCodes.storageFailure, 'the document could not be loaded', logger, fields);
     }
+    // The client may have gone, or the server begun to close, while the document was read.
+    if (socket.readyState !== WebSocket.OPEN) return closeIfUnused(room);
+    if (!accepting) return refuseSocket(socket, closeCodes.goingAway, 'the server is shutting down', logger, fields);
     const open = [...room.connections].filter((connection) => connection.participant.id === participant.id).length;
     if (open >= maxConnectionsPerParticipant) {
       return refuseSocket(socket, closeCodes.tooManyConnections, `this participant already has ${open} connections to the document; close one first`, logger, { ...fields, participant: participant.id });
@@ -130,6 +162,7 @@ export function createSyncServer(options: SyncServerOptions) {
     connections.add(connection);
     room.join(connection);
     connectionLogger.log('info', 'sync.connected');
+    socket.resume();
   }
 
   const pingTimer = setInterval(() => {
@@ -141,8 +174,8 @@ export function createSyncServer(options: SyncServerOptions) {
     context.events.on('participantRevoked', ({ participantId, documentId }) => {
       rooms.get(documentId)?.closeParticipant(participantId, closeCodes.unauthorized, 'this participant was removed from the document');
     }),
-    context.events.on('documentChanged', ({ documentId }) => {
-      if (isDocumentFrozen(documentId)) frozen.add(documentId);
+    context.events.on('documentChanged', async ({ documentId }) => {
+      if (await isDocumentFrozen(documentId)) frozen.add(documentId);
       else frozen.delete(documentId);
     }),
   ];
@@ -151,7 +184,12 @@ export function createSyncServer(options: SyncServerOptions) {
     /** Hands an HTTP upgrade request to the sync endpoint if its path is under /sync. */
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       if (!(request.url ?? '').startsWith(`${syncPath}/`)) return false;
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        accept(ws, request).catch((error: unknown) => {
+          logger.log('error', 'sync.accept_failed', { path: request.url, error });
+          refuseSocket(ws, closeCodes.storageFailure, 'the server could not read the document; reconnect', logger, { path: request.url });
+        });
+      });
       return true;
     },
 
@@ -163,20 +201,19 @@ export function createSyncServer(options: SyncServerOptions) {
      * Runs `use` on a document's room, loading it for the occasion if nobody has it open (and
      * unloading it afterwards). This is how the API reads and changes document content.
      */
-    withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T {
-      const room = roomFor(documentId);
+    async withRoom<T>(documentId: string, use: (room: DocumentRoom) => T | Promise<T>): Promise<T> {
+      const room = await roomFor(documentId);
+      room.users += 1;
       try {
-        return use(room);
+        return await use(room);
       } finally {
-        if (room.isEmpty && rooms.get(documentId) === room) {
-          rooms.delete(documentId);
-          room.close();
-        }
+        room.users -= 1;
+        closeIfUnused(room);
       }
     },
 
-    storeForReaders(documentId: string): void {
-      rooms.get(documentId)?.flush();
+    async storeForReaders(documentId: string): Promise<void> {
+      await rooms.get(documentId)?.flush();
     },
 
     /** Tells one participant's open clients of a document that something they read through the API changed. */
@@ -205,14 +242,15 @@ export function createSyncServer(options: SyncServerOptions) {
       accepting = false;
       clearInterval(pingTimer);
       for (const off of unsubscribe) off();
+      await Promise.allSettled(loading.values());
       for (const room of [...rooms.values()]) {
-        room.flush();
+        await room.flush();
         // Connections close while the room is still listed, so that whoever reacts to people
         // leaving (automatic versions) works on this room rather than loading it anew.
         for (const connection of [...room.connections]) connection.close(closeCodes.goingAway, 'the server is shutting down');
-        if (rooms.get(room.documentId) === room) rooms.delete(room.documentId);
-        room.close();
+        dropRoom(room);
       }
+      await Promise.allSettled(closing.values());
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -10,11 +10,11 @@ import { charactersByClient, type Contributor } from '#shared/versions/itemChang
 import type { Person } from '#shared/versions/model';
 import { writeArticle, writeDocumentText } from '#shared/versions/restoreBody';
 import { articleHeadingsAt, readDocumentAt, type DocumentText } from '#shared/versions/snapshotContent';
-import { assertTextOpen, visibleDocument } from '#main/services/access';
+import { visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { FileWorkers } from '#main/export/fileWorkers';
-import { createPeople, type People } from '#main/versions/people';
+import { peopleOf, type People } from '#main/versions/people';
 import type { ComparisonEnd, ContributedCharacters } from '#main/versions/storedComparison';
 import type { HistoryActor, VersionsService } from '#main/versions/versionsService';
 
@@ -65,18 +65,18 @@ function refuseChangesToAgreed(live: Y.Doc, change: (doc: Y.Doc) => void): void 
 export function createHistoryService(context: ServiceContext, rooms: DocumentRooms, versions: VersionsService, workers: FileWorkers) {
   const { store } = context;
 
-  function endOf(documentId: string, ref: VersionRef): End {
+  async function endOf(documentId: string, ref: VersionRef): Promise<End> {
     if (ref === 'current') return { read: { kind: 'current' }, info: { versionId: null, number: null, at: iso(context.now()), kind: 'current' } };
-    const version = versions.findVersion(documentId, ref);
+    const version = await versions.findVersion(documentId, ref);
     const { id, number, snapshotBase } = version;
     return { read: { kind: 'version', version: { id, documentId, number, snapshotBase } }, info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' } };
   }
 
   /** Compares two ends article by article in the file worker, then names who made each article's changes; the caller going stops it. */
   async function compareEnds(documentId: string, from: End, to: End, call: CallContext | undefined): Promise<Comparison> {
-    rooms.storeForReaders(documentId);
-    const compared = await workers.compareVersions(store.file, { documentId, from: from.read, to: to.read }, call?.signal);
-    const people = createPeople(store);
+    await rooms.storeForReaders(documentId);
+    const compared = await workers.compareVersions(store.location, { documentId, from: from.read, to: to.read }, call?.signal);
+    const people = await peopleOf(store, documentId);
     const count = (status: string): number => compared.articles.filter((change) => change.status === status).length;
     return {
       from: from.info,
@@ -88,33 +88,35 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
   }
 
   /** Writes a past text into the document as a new change, then records it as a version. */
-  function restoreWith(documentId: string, versionId: string, caller: Caller, action: string, write: (doc: Y.Doc, past: DocumentText) => boolean, details: Record<string, unknown>): VersionMeta {
-    const actor: HistoryActor = versions.actorFor(caller, documentId, true);
+  async function restoreWith(documentId: string, versionId: string, caller: Caller, action: string, write: (doc: Y.Doc, past: DocumentText) => boolean, details: Record<string, unknown>): Promise<VersionMeta> {
     // A text put to the vote or signed changes only through an amendment round (LC Art. 82).
-    assertTextOpen(visibleDocument(context, caller, documentId));
-    const record = rooms.withRoom(documentId, (room) => {
-      const version = versions.findVersion(documentId, versionId);
-      const past = readDocumentAt(room.doc, versions.snapshotOf(version));
-      // The text as it is goes into a version first (unless one already holds it), so that a
-      // restore can itself be undone by restoring, and says exactly what it changed.
-      refuseChangesToAgreed(room.doc, (doc) => write(doc, past));
-      versions.writeVersion(room, documentId, { kind: 'automatic', name: null, authorId: actor.participantId, onlyIfTextChanged: true });
-      let isWritten = true;
-      const isChanged = room.change(actor.participantId, (doc) => {
-        isWritten = write(doc, past);
-      });
-      if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
-      if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
-      return versions.writeVersion(room, documentId, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
-    });
+    const actor: HistoryActor = await versions.actorFor(caller, documentId, true);
+    const version = await versions.findVersion(documentId, versionId);
+    const snapshot = await versions.snapshotOf(version);
+    const record = await rooms.withRoom(documentId, (room) =>
+      room.exclusive(async () => {
+        const past = readDocumentAt(room.doc, snapshot);
+        // The text as it is goes into a version first (unless one already holds it), so that a
+        // restore can itself be undone by restoring, and says exactly what it changed.
+        refuseChangesToAgreed(room.doc, (doc) => write(doc, past));
+        await versions.writeVersion(room, { kind: 'automatic', name: null, authorId: actor.participantId, onlyIfTextChanged: true });
+        let isWritten = true;
+        const isChanged = await room.change(actor.participantId, (doc) => {
+          isWritten = write(doc, past);
+        });
+        if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
+        if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
+        return versions.writeVersion(room, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
+      }),
+    );
     if (!record) throw new ApiError('internal', 'the restore was not recorded');
-    versions.audit(caller, action, documentId, { versionId, newVersionId: record.id, ...details });
+    await versions.audit(caller, action, documentId, { versionId, newVersionId: record.id, ...details });
     return versions.metaOf(documentId, record);
   }
 
-  function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller, call?: CallContext): Promise<Comparison> {
-    visibleDocument(context, caller, documentId);
-    return compareEnds(documentId, endOf(documentId, from), endOf(documentId, to), call);
+  async function compare(documentId: string, from: VersionRef, to: VersionRef, caller: Caller, call?: CallContext): Promise<Comparison> {
+    await visibleDocument(context, caller, documentId);
+    return compareEnds(documentId, await endOf(documentId, from), await endOf(documentId, to), call);
   }
 
   return {
@@ -122,20 +124,20 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
 
     /** What changed since the caller last left the document (or since a version the client names). */
     async sinceLastVisit(documentId: string, caller: Caller, versionId?: string, call?: CallContext): Promise<{ since: string | null; comparison: Comparison | null }> {
-      visibleDocument(context, caller, documentId);
+      await visibleDocument(context, caller, documentId);
       if (versionId) {
         const comparison = await compare(documentId, versionId, 'current', caller, call);
         return { since: comparison.from.at, comparison };
       }
       if (caller.kind !== 'participant') throw new ApiError('invalid_input', 'the host has no recorded visits: name the version to compare with (versionId)');
-      const visit = store.versions.visit(documentId, caller.participantId);
+      const visit = await store.versions.visit(documentId, caller.participantId);
       if (!visit) return { since: null, comparison: null };
       const since: End = { read: { kind: 'snapshot', snapshot: visit.snapshot }, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } };
-      return { since: iso(visit.seenAt), comparison: await compareEnds(documentId, since, endOf(documentId, 'current'), call) };
+      return { since: iso(visit.seenAt), comparison: await compareEnds(documentId, since, await endOf(documentId, 'current'), call) };
     },
 
     /** A past version becomes the current text, as a new change: history is never rewritten. */
-    restore(documentId: string, versionId: string, caller: Caller): VersionMeta {
+    restore(documentId: string, versionId: string, caller: Caller): Promise<VersionMeta> {
       return restoreWith(documentId, versionId, caller, 'version.restored', (doc, past) => {
         writeDocumentText(doc, past);
         return true;
@@ -143,14 +145,14 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
     },
 
     /** Copies one article back from a past version (in place, or where it stood). */
-    restoreArticle(documentId: string, versionId: string, clauseId: string, caller: Caller): VersionMeta {
+    restoreArticle(documentId: string, versionId: string, clauseId: string, caller: Caller): Promise<VersionMeta> {
       return restoreWith(documentId, versionId, caller, 'version.article_restored', (doc, past) => writeArticle(doc, past.blocks, clauseId), { clauseId });
     },
 
     /** Who wrote each article's current text: characters per person and per side. */
-    attribution(documentId: string, caller: Caller): Attribution {
-      visibleDocument(context, caller, documentId);
-      const people = createPeople(store);
+    async attribution(documentId: string, caller: Caller): Promise<Attribution> {
+      await visibleDocument(context, caller, documentId);
+      const people = await peopleOf(store, documentId);
       return rooms.withRoom(documentId, (room) => {
         const headings = articleHeadingsAt(room.doc);
         const counts = charactersByClient(new Map([...headings].map(([clauseId, heading]) => [clauseId, heading.type])));

@@ -1,17 +1,13 @@
 import type { Person } from '#shared/versions/model';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
 
-/** Participants as the history shows them, read once per request. */
-export function createPeople(store: Store) {
-  const known = new Map<string | null, Person>();
+/** The participants of a document as the history shows them, read once per request. */
+export async function peopleOf(store: Store, documentId: string): Promise<People> {
+  const participants = new Map((await store.participants.listByDocument(documentId)).map((participant) => [participant.id, participant]));
   return (participantId: string | null): Person => {
-    const cached = known.get(participantId);
-    if (cached) return cached;
-    const participant = participantId === null ? undefined : store.participants.get(participantId);
-    const person: Person = { participantId, displayName: participant?.displayName ?? null, side: participant?.side ?? null };
-    known.set(participantId, person);
-    return person;
+    const participant = participantId === null ? undefined : participants.get(participantId);
+    return { participantId, displayName: participant?.displayName ?? null, side: participant?.side ?? null };
   };
 }
 
-export type People = ReturnType<typeof createPeople>;
+export type People = (participantId: string | null) => Person;

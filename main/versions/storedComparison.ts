@@ -4,7 +4,7 @@ import { redlineArticles, type ArticleChange, type VariableChange } from '#share
 import { compareDocumentAt, type ComparedEnd } from '#shared/versions/compareVersions';
 import type { Contributor } from '#shared/versions/itemChanges';
 import type { VersionHeader } from '#main/store/records';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
 import type { StoredDocuments } from '#main/sync/storedDocument';
 import { changeLookups } from '#main/versions/changeLookups';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
@@ -39,18 +39,21 @@ export interface StoredComparison {
  * read, the differing articles' redlines drawn on one diff budget (decision 0014). The server has
  * stored what its room held first, so the store is the document.
  */
-export function compareStoredDocument(store: Store, documents: StoredDocuments, request: ComparisonRequest): StoredComparison {
+export async function compareStoredDocument(store: Store, documents: StoredDocuments, request: ComparisonRequest): Promise<StoredComparison> {
   // One read transaction: the document and the version snapshots are of one committed state.
-  const { stored, from, to } = store.transaction(() => {
-    const snapshots = createVersionSnapshots(store);
-    const document = documents.read(store.updates, request.documentId);
-    const endAt = (end: ComparisonEnd): ComparedEnd => {
-      if (end.kind === 'current') return { snapshot: Y.snapshot(document.doc), read: undefined };
-      const snapshot = end.kind === 'version' ? snapshots.snapshotOf(end.version) : Y.decodeSnapshot(end.snapshot);
-      return { snapshot, read: snapshot };
-    };
-    return { stored: document, from: endAt(request.from), to: endAt(request.to) };
-  });
+  const { stored, from, to } = await store.transaction(
+    async (tx) => {
+      const snapshots = createVersionSnapshots(tx);
+      const document = await documents.read(tx.updates, request.documentId);
+      const endAt = async (end: ComparisonEnd): Promise<ComparedEnd> => {
+        if (end.kind === 'current') return { snapshot: Y.snapshot(document.doc), read: undefined };
+        const snapshot = end.kind === 'version' ? await snapshots.snapshotOf(end.version) : Y.decodeSnapshot(end.snapshot);
+        return { snapshot, read: snapshot };
+      };
+      return { stored: document, from: await endAt(request.from), to: await endAt(request.to) };
+    },
+    { readOnly: true },
+  );
   const { articles, variables, edits } = compareDocumentAt(stored.doc, from, to, changeLookups(stored));
   return {
     articles: redlineArticles(articles, createDiffBudget()),

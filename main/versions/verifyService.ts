@@ -1,16 +1,15 @@
 import * as Y from 'yjs';
 import type { VerifyReport } from '#shared/api/versions';
 import { readDocumentAt } from '#shared/versions/snapshotContent';
-import type { Store } from '#main/store/store';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { Store, UpdateLogStore } from '#main/store/port';
 import { contentHashOf } from '#main/versions/integrity';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The document as stored (checkpoint and tail), never the live copy: verify checks the file. */
-function loadStoredDocument(log: UpdateLog, documentId: string): Y.Doc {
-  const stored = log.load(documentId);
+async function loadStoredDocument(log: UpdateLogStore, documentId: string): Promise<Y.Doc> {
+  const stored = await log.load(documentId);
   const doc = new Y.Doc({ gc: false });
   doc.transact(() => {
     if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
@@ -24,23 +23,27 @@ function loadStoredDocument(log: UpdateLog, documentId: string): Y.Doc {
  * version's text is rebuilt from its stored snapshot over the stored document, hashed again and
  * compared with the hash stored when it was signed; each must name the previous one's hash.
  */
-export function verifyDocument(store: Store, documentId: string, now: number): VerifyReport {
-  const signed = store.versions.signed(documentId);
+export async function verifyDocument(store: Store, documentId: string, now: number): Promise<VerifyReport> {
+  const signed = await store.versions.signed(documentId);
   const snapshots = createVersionSnapshots(store);
   let doc: Y.Doc | null = null;
   try {
-    doc = loadStoredDocument(store.updates, documentId);
+    doc = await loadStoredDocument(store.updates, documentId);
   } catch {
     doc = null;
   }
+  const recomputed = await Promise.all(
+    signed.map(async (version) => {
+      try {
+        return doc ? contentHashOf(readDocumentAt(doc, await snapshots.snapshotOf(version))) : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
   let expectedPrevious: string | null = null;
-  const versions = signed.map((version) => {
-    let recomputedHash: string | null = null;
-    try {
-      if (doc) recomputedHash = contentHashOf(readDocumentAt(doc, snapshots.snapshotOf(version)));
-    } catch {
-      recomputedHash = null;
-    }
+  const versions = signed.map((version, index) => {
+    const recomputedHash = recomputed[index] ?? null;
     const status: VerifyReport['versions'][number]['status'] =
       recomputedHash === null ? 'unreadable' : recomputedHash !== version.contentHash ? 'content_mismatch' : version.previousHash !== expectedPrevious ? 'chain_broken' : 'ok';
     const row = {

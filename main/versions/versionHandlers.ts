@@ -5,7 +5,6 @@ import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
 import type { FileWorkers } from '#main/export/fileWorkers';
 import { realTimers } from '#main/services/timers';
-import type { VersionRecord } from '#main/store/records';
 import { createAutomaticVersions } from '#main/versions/automaticVersions';
 import { createHistoryService } from '#main/versions/historyService';
 import { createVersionsService } from '#main/versions/versionsService';
@@ -17,24 +16,6 @@ type VersionMethod = keyof typeof versionMethods;
 export const defaultVersionIdleMs = 3 * 60_000;
 
 /**
- * Makes the signed version of a document (the document lifecycle calls this when an agreement is
- * signed): its canonical text is hashed and chained to the previous signed version.
- */
-export function createSignedVersion(context: ServiceContext, rooms: DocumentRooms, documentId: string, by: { participantId: string | null; name?: string | null }): VersionRecord {
-  return createVersionsService(context, rooms).createSignedVersion(documentId, by);
-}
-
-/** Makes the version of the text put to the workers' vote, with its content hash (the lifecycle calls this). */
-export function createVotedVersion(context: ServiceContext, rooms: DocumentRooms, documentId: string, by: { participantId: string | null; name: string }): { record: VersionRecord; contentHash: string } {
-  return createVersionsService(context, rooms).createVotedVersion(documentId, by);
-}
-
-/** The content hash the text would have as a signed version now (the lifecycle compares it with the voted text). */
-export function currentNegotiatedHash(context: ServiceContext, rooms: DocumentRooms, documentId: string): string {
-  return createVersionsService(context, rooms).currentNegotiatedHash(documentId);
-}
-
-/**
  * The version-history half of the API, and the automatic versions: each person's edits become a
  * version once they stop editing for a while (`context.versioning.idleMs`) or leave the document;
  * what they saw when they left is their last visit. Comparisons draw their redlines in `workers`.
@@ -43,39 +24,40 @@ export function createVersionHandlers(context: ServiceContext, rooms: DocumentRo
   const versions = createVersionsService(context, rooms);
   const history = createHistoryService(context, rooms, versions, workers);
 
-  const makeAutomatic = (documentId: string, participantId: string): void => {
+  /** An automatic version of what a participant did, and (when they left) what they saw; a failure is logged. */
+  const afterEditing = async (documentId: string, participantId: string, left: boolean): Promise<void> => {
     try {
-      rooms.withRoom(documentId, (room) => {
-        if (room.isAvailable) versions.writeVersion(room, documentId, { kind: 'automatic', name: null, authorId: participantId, onlyIfTextChanged: true });
-      });
+      await rooms.withRoom(documentId, (room) =>
+        room.exclusive(async () => {
+          if (!room.isAvailable) return;
+          if (!left || automatic.take(documentId, participantId)) await versions.writeVersion(room, { kind: 'automatic', name: null, authorId: participantId, onlyIfTextChanged: true });
+          if (left) await versions.recordVisit(room, participantId);
+        }),
+      );
     } catch (error) {
-      context.logger.log('error', 'versions.automatic_failed', { document: documentId, participant: participantId, error });
+      context.logger.log('error', left ? 'versions.leave_failed' : 'versions.automatic_failed', { document: documentId, participant: participantId, error });
     }
   };
-  const automatic = createAutomaticVersions({ idleMs: context.versioning?.idleMs ?? defaultVersionIdleMs, now: context.now, timers: context.versioning?.timers ?? realTimers, onIdle: makeAutomatic });
+  const automatic = createAutomaticVersions({ idleMs: context.versioning?.idleMs ?? defaultVersionIdleMs, now: context.now, timers: context.versioning?.timers ?? realTimers, onIdle: (documentId, participantId) => void afterEditing(documentId, participantId, false) });
 
   context.events.on('documentEdited', ({ documentId, participantIds }) => automatic.noteEdits(documentId, participantIds));
-  context.events.on('participantLeft', ({ documentId, participantId }) => {
-    try {
-      rooms.withRoom(documentId, (room) => {
-        if (!room.isAvailable) return;
-        if (automatic.take(documentId, participantId)) versions.writeVersion(room, documentId, { kind: 'automatic', name: null, authorId: participantId, onlyIfTextChanged: true });
-        versions.recordVisit(room, documentId, participantId);
-      });
-    } catch (error) {
-      context.logger.log('error', 'versions.leave_failed', { document: documentId, participant: participantId, error });
-    }
-  });
+  context.events.on('participantLeft', ({ documentId, participantId }) => afterEditing(documentId, participantId, true));
 
   return {
     'versions/list': async ({ documentId, namedOnly }, caller) => versions.list(documentId, caller, namedOnly),
     'versions/create': async ({ documentId, name }, caller) => versions.createNamed(documentId, name, caller),
     'versions/sign': async ({ documentId, name }, caller) => {
-      visibleDocument(context, caller, documentId);
-      return versions.metaOf(documentId, versions.createSignedVersion(documentId, { participantId: null, name: name ?? null }, caller));
+      await visibleDocument(context, caller, documentId);
+      const record = await rooms.withRoom(documentId, (room) =>
+        room.exclusive(async () => {
+          await room.flush();
+          return context.store.transaction((tx) => versions.createSignedVersion(room, { participantId: null, name: name ?? null }, tx, caller), { documentId });
+        }),
+      );
+      return versions.metaOf(documentId, record);
     },
     'versions/get': async ({ documentId, versionId }, caller) => {
-      const { version, text } = versions.get(documentId, versionId, caller);
+      const { version, text } = await versions.get(documentId, versionId, caller);
       return { version, blocks: text.blocks, variables: text.variables };
     },
     'versions/compare': async ({ documentId, from, to }, caller, call) => history.compare(documentId, from, to, caller, call),
@@ -84,10 +66,10 @@ export function createVersionHandlers(context: ServiceContext, rooms: DocumentRo
     'versions/restoreArticle': async ({ documentId, versionId, clauseId }, caller) => history.restoreArticle(documentId, versionId, clauseId, caller),
     'versions/attribution': async ({ documentId }, caller) => history.attribution(documentId, caller),
     'versions/verify': async ({ documentId }, caller) => {
-      visibleDocument(context, caller, documentId);
-      const report = verifyDocument(context.store, documentId, context.now());
+      await visibleDocument(context, caller, documentId);
+      const report = await verifyDocument(context.store, documentId, context.now());
       const failed = report.versions.filter((version) => version.status !== 'ok').map((version) => ({ number: version.number, status: version.status }));
-      versions.audit(caller, 'version.verified', documentId, { ok: report.ok, signed: report.versions.length, failed });
+      await versions.audit(caller, 'version.verified', documentId, { ok: report.ok, signed: report.versions.length, failed });
       return report;
     },
   };

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { assembleSnapshot, encodeVersionSnapshot, subtractDeleteSet } from '#shared/versions/deleteSets';
 import type { VersionHeader } from '#main/store/records';
-import type { Store } from '#main/store/store';
+import type { StoreRepositories } from '#main/store/port';
 
 /** The newest version of a document, with its complete snapshot (the next one is encoded against it). */
 export interface LatestVersion {
@@ -35,11 +35,11 @@ export class BrokenSnapshotError extends Error {
  * delete set is stored again once the pieces since the last complete one outweigh it, so rebuilding
  * reads at most about twice a complete snapshot, and the storage grows with the edits.
  */
-export function createVersionSnapshots(store: Store) {
+export function createVersionSnapshots(store: Pick<StoreRepositories, 'versions'>) {
   const latestByDocument = new Map<string, LatestVersion>();
 
-  function assemble(documentId: string, base: number, number: number): { snapshot: Y.Snapshot; bytesSinceBase: number } {
-    const pieces = store.versions.snapshotPieces(documentId, base, number);
+  async function assemble(documentId: string, base: number, number: number): Promise<{ snapshot: Y.Snapshot; bytesSinceBase: number }> {
+    const pieces = await store.versions.snapshotPieces(documentId, base, number);
     if (pieces.length !== number - base + 1 || pieces.some((piece, index) => piece.number !== base + index)) {
       throw new BrokenSnapshotError(`the stored snapshots of versions ${base} to ${number} are incomplete`);
     }
@@ -52,23 +52,23 @@ export function createVersionSnapshots(store: Store) {
 
   return {
     /** The complete snapshot of a stored version. */
-    snapshotOf(version: Pick<VersionHeader, 'id' | 'documentId' | 'number' | 'snapshotBase'>): Y.Snapshot {
+    async snapshotOf(version: Pick<VersionHeader, 'id' | 'documentId' | 'number' | 'snapshotBase'>): Promise<Y.Snapshot> {
       const latest = latestByDocument.get(version.documentId);
       if (latest && latest.id === version.id) return latest.snapshot;
       if (version.snapshotBase > version.number || version.snapshotBase < 1) throw new BrokenSnapshotError(`version ${version.number} names an impossible base (${version.snapshotBase})`);
-      return assemble(version.documentId, version.snapshotBase, version.number).snapshot;
+      return (await assemble(version.documentId, version.snapshotBase, version.number)).snapshot;
     },
 
     /** The newest version of a document (cached, checked against the database), or null. */
-    latestOf(documentId: string): LatestVersion | null {
-      const row = store.versions.latest(documentId);
+    async latestOf(documentId: string): Promise<LatestVersion | null> {
+      const row = await store.versions.latest(documentId);
       if (!row) {
         latestByDocument.delete(documentId);
         return null;
       }
       const cached = latestByDocument.get(documentId);
       if (cached && cached.id === row.id) return cached;
-      const { snapshot, bytesSinceBase } = assemble(documentId, row.snapshotBase, row.number);
+      const { snapshot, bytesSinceBase } = await assemble(documentId, row.snapshotBase, row.number);
       const latest = { id: row.id, number: row.number, snapshot, base: row.snapshotBase, bytesSinceBase };
       latestByDocument.set(documentId, latest);
       return latest;

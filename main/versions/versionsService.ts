@@ -9,11 +9,12 @@ import { summarizeChanges } from '#shared/versions/summary';
 import { actorOf, assertNotArchived, assertTextOpen, visibleDocument } from '#main/services/access';
 import type { DocumentRooms } from '#main/services/documentRooms';
 import type { ServiceContext } from '#main/services/serviceContext';
+import type { StoreRepositories } from '#main/store/port';
 import type { VersionHeader, VersionRecord } from '#main/store/records';
 import type { DocumentRoom } from '#main/sync/documentRoom';
 import { changeLookups } from '#main/versions/changeLookups';
 import { contentHashOf, negotiatedTextHashOf } from '#main/versions/integrity';
-import { createPeople, type People } from '#main/versions/people';
+import { peopleOf, type People } from '#main/versions/people';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -61,11 +62,16 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
   const { store } = context;
   const snapshots = createVersionSnapshots(store);
 
-  /** Makes a version of the document as the room holds it now; null when skipped (nothing changed). */
-  function writeVersion(room: DocumentRoom, documentId: string, request: VersionRequest): VersionRecord | null {
-    room.flush();
+  /**
+   * Makes a version of the document as the room holds it now; null when skipped (nothing changed).
+   * Call it inside `room.exclusive`: versions of a document are numbered one after the other, and
+   * the text they hold is the text read here. `repositories` is the transaction it belongs to, if any.
+   */
+  async function writeVersion(room: DocumentRoom, request: VersionRequest, repositories: StoreRepositories = store): Promise<VersionRecord | null> {
+    const { documentId } = room;
+    await room.flush();
     const current = Y.snapshot(room.doc);
-    const previous = snapshots.latestOf(documentId);
+    const previous = await snapshots.latestOf(documentId);
     if (request.onlyIfTextChanged && previous && Y.equalSnapshots(previous.snapshot, current)) return null;
     const summary = summarizeChanges(room.doc, previous?.snapshot ?? Y.emptySnapshot, current, changeLookups(room));
     if (request.onlyIfTextChanged && previous && isEmptySummary(summary)) return null;
@@ -73,7 +79,7 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     const isSigned = request.kind === 'signed';
     const encoded = snapshots.encode(current, number, previous, isSigned);
     const contentHash = isSigned ? contentHashOf(readDocumentAt(room.doc, current)) : null;
-    const author = request.authorId === null ? undefined : store.participants.get(request.authorId);
+    const author = request.authorId === null ? undefined : await repositories.participants.get(request.authorId);
     const record: VersionRecord = {
       id: context.newId(),
       documentId,
@@ -88,38 +94,45 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
       summary,
       restoredFrom: request.restoredFrom ?? null,
       contentHash,
-      previousHash: isSigned ? (store.versions.signed(documentId).at(-1)?.contentHash ?? null) : null,
+      previousHash: isSigned ? ((await repositories.versions.signed(documentId)).at(-1)?.contentHash ?? null) : null,
     };
-    store.versions.insert(record);
+    await repositories.versions.insert(record);
     snapshots.remember(documentId, { id: record.id, number, snapshot: current, base: encoded.base, bytesSinceBase: encoded.bytesSinceBase });
     return record;
   }
 
   /** Who names or restores a version; a restore changes the text, which the lifecycle may have frozen. */
-  function actorFor(caller: Caller, documentId: string, changesText = false): HistoryActor {
-    const document = visibleDocument(context, caller, documentId);
+  async function actorFor(caller: Caller, documentId: string, changesText = false): Promise<HistoryActor> {
+    const document = await visibleDocument(context, caller, documentId);
     if (changesText) assertTextOpen(document);
     else assertNotArchived(document);
     if (caller.kind === 'admin') return { participantId: null, side: null };
     if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
-    const participant = store.participants.get(caller.participantId);
+    const participant = await store.participants.get(caller.participantId);
     if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
     if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions');
     return { participantId: participant.id, side: participant.side };
   }
 
-  function metaOf(documentId: string, record: VersionHeader): VersionMeta {
-    return toVersionMeta(record, createPeople(store), (id) => store.versions.get(documentId, id)?.number ?? null);
+  async function metaOf(documentId: string, record: VersionHeader): Promise<VersionMeta> {
+    const [people, versions] = await Promise.all([peopleOf(store, documentId), store.versions.list(documentId)]);
+    const numbers = new Map(versions.map((version) => [version.id, version.number]));
+    return toVersionMeta(record, people, (id) => numbers.get(id) ?? null);
   }
 
-  function findVersion(documentId: string, versionId: string): VersionRecord {
-    const version = store.versions.get(documentId, versionId);
+  async function findVersion(documentId: string, versionId: string): Promise<VersionRecord> {
+    const version = await store.versions.get(documentId, versionId);
     if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`);
     return version;
   }
 
-  function audit(caller: Caller | null, action: string, documentId: string, details: Record<string, unknown>): void {
-    store.audit.record({ at: context.now(), actor: caller ? actorOf(caller) : 'system', action, documentId, details });
+  function audit(caller: Caller | null, action: string, documentId: string, details: Record<string, unknown>, repositories: StoreRepositories = store): Promise<void> {
+    return repositories.audit.record({ at: context.now(), actor: caller ? actorOf(caller) : 'system', action, documentId, details });
+  }
+
+  /** The hash of the negotiated text as the room holds it (negotiatedTextHashOf): what the vote recorded, if nothing changed. */
+  function currentNegotiatedHash(room: DocumentRoom): string {
+    return negotiatedTextHashOf(readDocumentAt(room.doc, Y.snapshot(room.doc)));
   }
 
   return {
@@ -128,70 +141,68 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     metaOf,
     findVersion,
     audit,
+    currentNegotiatedHash,
     snapshotOf: snapshots.snapshotOf,
 
     /** Every version of a document, newest first (named and signed only, if asked). */
-    list(documentId: string, caller: Caller, namedOnly: boolean): { versions: VersionMeta[]; lastVisitAt: string | null } {
-      visibleDocument(context, caller, documentId);
-      const versions = store.versions.list(documentId);
+    async list(documentId: string, caller: Caller, namedOnly: boolean): Promise<{ versions: VersionMeta[]; lastVisitAt: string | null }> {
+      await visibleDocument(context, caller, documentId);
+      const [versions, people, visit] = await Promise.all([
+        store.versions.list(documentId),
+        peopleOf(store, documentId),
+        caller.kind === 'participant' ? store.versions.visit(documentId, caller.participantId) : undefined,
+      ]);
       const numbers = new Map(versions.map((version) => [version.id, version.number]));
-      const people = createPeople(store);
       const shown = namedOnly ? versions.filter((version) => version.kind === 'named' || version.kind === 'signed') : versions;
-      const visit = caller.kind === 'participant' ? store.versions.visit(documentId, caller.participantId) : undefined;
       return { versions: shown.reverse().map((version) => toVersionMeta(version, people, (id) => numbers.get(id) ?? null)), lastVisitAt: visit ? iso(visit.seenAt) : null };
     },
 
     /** Names the document as it is now ("Proposal sent to the union, round 2"). */
-    createNamed(documentId: string, name: string, caller: Caller): VersionMeta {
-      const actor = actorFor(caller, documentId);
-      const record = rooms.withRoom(documentId, (room) => writeVersion(room, documentId, { kind: 'named', name, authorId: actor.participantId }));
+    async createNamed(documentId: string, name: string, caller: Caller): Promise<VersionMeta> {
+      const actor = await actorFor(caller, documentId);
+      const record = await rooms.withRoom(documentId, (room) => room.exclusive(() => writeVersion(room, { kind: 'named', name, authorId: actor.participantId })));
       if (!record) throw new ApiError('internal', 'the version was not made');
-      audit(caller, 'version.named', documentId, { versionId: record.id, number: record.number, name });
+      await audit(caller, 'version.named', documentId, { versionId: record.id, number: record.number, name });
       return metaOf(documentId, record);
     },
 
     /**
      * The signed text: a version whose canonical text is hashed (SHA-256) and chained to the
-     * previous signed version. The document lifecycle calls this when an agreement is signed.
+     * previous signed version. The document lifecycle makes it, inside its step (room.exclusive)
+     * and the step's transaction, when an agreement is signed.
      */
-    createSignedVersion(documentId: string, by: { participantId: string | null; name?: string | null }, caller: Caller | null = null): VersionRecord {
-      if (!store.documents.get(documentId)) throw new ApiError('not_found', `no document with id "${documentId}"`);
-      const record = rooms.withRoom(documentId, (room) => writeVersion(room, documentId, { kind: 'signed', name: by.name ?? null, authorId: by.participantId }));
+    async createSignedVersion(room: DocumentRoom, by: { participantId: string | null; name?: string | null }, repositories: StoreRepositories, caller: Caller | null = null): Promise<VersionRecord> {
+      const record = await writeVersion(room, { kind: 'signed', name: by.name ?? null, authorId: by.participantId }, repositories);
       if (!record) throw new ApiError('internal', 'the signed version was not made');
-      audit(caller, 'version.signed', documentId, { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash });
+      await audit(caller, 'version.signed', room.documentId, { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash }, repositories);
       return record;
     },
 
     /**
      * The text put to the workers' vote, as a named version, with the hash of its negotiated text
-     * (negotiatedTextHashOf), which the text must still have when it is signed (Art. 76).
+     * (negotiatedTextHashOf), which the text must still have when it is signed (Art. 76). Made by
+     * the lifecycle inside its step, like the signed version.
      */
-    createVotedVersion(documentId: string, by: { participantId: string | null; name: string }): { record: VersionRecord; contentHash: string } {
-      return rooms.withRoom(documentId, (room) => {
-        const record = writeVersion(room, documentId, { kind: 'named', name: by.name, authorId: by.participantId });
-        if (!record) throw new ApiError('internal', 'the version of the draft put to the vote was not made');
-        audit(null, 'version.named', documentId, { versionId: record.id, number: record.number, name: by.name });
-        return { record, contentHash: negotiatedTextHashOf(readDocumentAt(room.doc, snapshots.snapshotOf(record))) };
-      });
-    },
-
-    /** The hash of the negotiated text as it stands (negotiatedTextHashOf): what the vote recorded, if nothing changed. */
-    currentNegotiatedHash(documentId: string): string {
-      return rooms.withRoom(documentId, (room) => negotiatedTextHashOf(readDocumentAt(room.doc, Y.snapshot(room.doc))));
+    async createVotedVersion(room: DocumentRoom, by: { participantId: string | null; name: string }, repositories: StoreRepositories): Promise<{ record: VersionRecord; contentHash: string }> {
+      const record = await writeVersion(room, { kind: 'named', name: by.name, authorId: by.participantId }, repositories);
+      if (!record) throw new ApiError('internal', 'the version of the draft put to the vote was not made');
+      await audit(null, 'version.named', room.documentId, { versionId: record.id, number: record.number, name: by.name }, repositories);
+      return { record, contentHash: currentNegotiatedHash(room) };
     },
 
     /** A version's text, read-only. */
-    get(documentId: string, versionId: string, caller: Caller): { version: VersionMeta; text: DocumentText } {
-      visibleDocument(context, caller, documentId);
-      const version = findVersion(documentId, versionId);
-      const text = rooms.withRoom(documentId, (room) => readDocumentAt(room.doc, snapshots.snapshotOf(version)));
-      return { version: metaOf(documentId, version), text };
+    async get(documentId: string, versionId: string, caller: Caller): Promise<{ version: VersionMeta; text: DocumentText }> {
+      await visibleDocument(context, caller, documentId);
+      const version = await findVersion(documentId, versionId);
+      const snapshot = await snapshots.snapshotOf(version);
+      const text = await rooms.withRoom(documentId, (room) => readDocumentAt(room.doc, snapshot));
+      return { version: await metaOf(documentId, version), text };
     },
 
-    /** A participant left the document: what they saw is their last visit. */
-    recordVisit(room: DocumentRoom, documentId: string, participantId: string): void {
-      room.flush();
-      store.versions.recordVisit(documentId, participantId, Y.encodeSnapshot(Y.snapshot(room.doc)), context.now());
+    /** A participant left the document: what they saw is their last visit. Call it inside `room.exclusive`. */
+    async recordVisit(room: DocumentRoom, participantId: string): Promise<void> {
+      await room.flush();
+      await store.versions.recordVisit(room.documentId, participantId, Y.encodeSnapshot(Y.snapshot(room.doc)), context.now());
     },
   };
 }

@@ -9,7 +9,7 @@ import type { DocumentRoom } from '#main/sync/documentRoom';
 import { createApiHandlers } from '#main/services/apiHandlers';
 import { createSyncServer } from '#main/sync/syncServer';
 import { openServices } from '#main/server/services';
-import type { Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
 import { startHarness } from './serverHarness';
 import { createTempFolder } from './tempFolder';
 

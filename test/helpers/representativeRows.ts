@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 
 /** One row written into a table, by column name. */
 export interface RepresentativeRow {

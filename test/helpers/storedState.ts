@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 import { bodyParagraph } from './bodyText';
 
 /** The document as the store holds it: the checkpoint and the logged tail applied to a fresh Y.Doc. */
-export function storedDoc(log: UpdateLog, documentId: string): Y.Doc {
+export function storedDoc(log: UpdateLogStore, documentId: string): Y.Doc {
   const stored = log.load(documentId);
   const doc = new Y.Doc({ gc: false });
   if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
@@ -12,7 +12,7 @@ export function storedDoc(log: UpdateLog, documentId: string): Y.Doc {
 }
 
 /** Every Yjs client id that wrote a struct into a stored update (checkpoint or tail). */
-export function storedWriters(log: UpdateLog, documentId: string): Set<number> {
+export function storedWriters(log: UpdateLogStore, documentId: string): Set<number> {
   const stored = log.load(documentId);
   const updates = stored.checkpoint ? [stored.checkpoint.state, ...stored.tail] : stored.tail;
   return new Set(updates.flatMap((update) => Y.decodeUpdate(update).structs.map((struct) => struct.id.client)));

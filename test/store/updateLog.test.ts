@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase, type SqliteDatabase } from '#main/store/database';
+import { openDatabase, type SqliteDatabase } from '#main/store/sqlite/database';
 import type { LoggedUpdate, StoredDocumentState } from '#main/store/records';
 import { createStore, type Store } from '#main/store/store';
 import { createTempFolder } from '../helpers/tempFolder';

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '#main/logger';
-import { openDatabase, type SqliteDatabase } from '#main/store/database';
+import { openDatabase, type SqliteDatabase } from '#main/store/sqlite/database';
 import { createStore, type Store } from '#main/store/store';
-import type { UpdateLog } from '#main/store/updateLog';
+import type { UpdateLogStore } from '#main/store/port';
 import { MalformedFrameError } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, type PendingUpdate, type PersistentDocOptions } from '#main/sync/persistentDoc';
 import { deletionOnlyUpdate } from '../helpers/hostileUpdates';
@@ -95,9 +95,9 @@ describe('S8 PersistentDoc: group commit', () => {
   it('stores the updates of one event-loop turn in one transaction, and reports them only once committed', async () => {
     const seenFromOnStored: ReturnType<typeof committedRows>[] = [];
     const appends: number[] = [];
-    const log: UpdateLog = {
+    const log: UpdateLogStore = {
       ...store.updates,
-      append: (...args: Parameters<UpdateLog['append']>) => {
+      append: (...args: Parameters<UpdateLogStore['append']>) => {
         appends.push(args[2].length);
         store.updates.append(...args);
       },

@@ -1,7 +1,7 @@
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import { eventFactsSchema, type LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { Side } from '#shared/sides';
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 
 interface EventRow {
   id: number;
@@ -32,8 +32,6 @@ function toEvent(row: EventRow): LifecycleEventRecord {
     at: row.at,
   };
 }
-
-export type LifecycleRepo = ReturnType<typeof createLifecycleRepo>;
 
 /** The steps of documents' lifecycles (migration 0005), appended, never changed. */
 export function createLifecycleRepo(db: SqliteDatabase) {

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { AdminTokenRecord } from '#main/store/records';
 
 interface AdminTokenRow {
@@ -11,8 +11,6 @@ interface AdminTokenRow {
 function toRecord(row: AdminTokenRow): AdminTokenRecord {
   return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
 }
-
-export type AdminTokensRepo = ReturnType<typeof createAdminTokensRepo>;
 
 export function createAdminTokensRepo(db: SqliteDatabase) {
   const statements = {

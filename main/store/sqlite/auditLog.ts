@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { AuditEntry } from '#main/store/records';
 
 interface AuditRow {
@@ -8,8 +8,6 @@ interface AuditRow {
   document_id: string | null;
   details: string;
 }
-
-export type AuditLog = ReturnType<typeof createAuditLog>;
 
 /** Who did what and when: every change made through the API, and every refused write. */
 export function createAuditLog(db: SqliteDatabase) {

@@ -1,4 +1,5 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { ReviewFindingRecord } from '#main/store/records';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 
 interface FindingRow {
   id: string;
@@ -11,20 +12,6 @@ interface FindingRow {
   author_name: string;
   created_at: number;
   withdrawn_at: number | null;
-}
-
-/** A finding a reviewer wrote on an article (migration 0005). Times are milliseconds since the epoch. */
-export interface ReviewFindingRecord {
-  id: string;
-  documentId: string;
-  round: number;
-  clauseId: string;
-  ruleId: string | null;
-  body: string;
-  authorId: string;
-  authorName: string;
-  createdAt: number;
-  withdrawnAt: number | null;
 }
 
 function toRecord(row: FindingRow): ReviewFindingRecord {
@@ -41,8 +28,6 @@ function toRecord(row: FindingRow): ReviewFindingRecord {
     withdrawnAt: row.withdrawn_at,
   };
 }
-
-export type ReviewFindingsRepo = ReturnType<typeof createReviewFindingsRepo>;
 
 /** The labour authority's findings on articles of documents sent to it. */
 export function createReviewFindingsRepo(db: SqliteDatabase) {

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { ParticipantRecord } from '#main/store/records';
 
 interface ParticipantRow {
@@ -24,8 +24,6 @@ function toRecord(row: ParticipantRow): ParticipantRecord {
 }
 
 const columns = 'id, document_id, display_name, side, invitation_id, joined_at, revoked_at';
-
-export type ParticipantsRepo = ReturnType<typeof createParticipantsRepo>;
 
 export function createParticipantsRepo(db: SqliteDatabase) {
   const statements = {

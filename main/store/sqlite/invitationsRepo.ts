@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { InvitationRecord } from '#main/store/records';
 
 interface InvitationRow {
@@ -24,8 +24,6 @@ function toRecord(row: InvitationRow): InvitationRecord {
     redeemedBy: row.redeemed_by,
   };
 }
-
-export type InvitationsRepo = ReturnType<typeof createInvitationsRepo>;
 
 export function createInvitationsRepo(db: SqliteDatabase) {
   const statements = {

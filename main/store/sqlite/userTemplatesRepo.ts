@@ -1,5 +1,5 @@
 import { articleTemplateSchema, type ArticleTemplate } from '#shared/templates/schema';
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { UserTemplateRecord } from '#main/store/records';
 
 interface UserTemplateRow {
@@ -31,8 +31,6 @@ function templateJson(id: string, template: ArticleTemplate): string {
 }
 
 const columns = 'id, template, owner_side, created_by, created_at, updated_at';
-
-export type UserTemplatesRepo = ReturnType<typeof createUserTemplatesRepo>;
 
 /** Article templates saved or imported by users, each kept as validated JSON. */
 export function createUserTemplatesRepo(db: SqliteDatabase) {

@@ -1,5 +1,5 @@
 import { emptySummary, versionSummarySchema, type VersionSummary } from '#shared/versions/model';
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { VersionHeader, VersionRecord } from '#main/store/records';
 
 interface HeaderRow {
@@ -53,8 +53,6 @@ function toHeader(row: HeaderRow): VersionHeader {
 const toRecord = (row: VersionRow): VersionRecord => ({ ...toHeader(row), snapshot: row.snapshot });
 
 const headerColumns = 'id, document_id, number, version_kind, name, author_id, side, created_at, snapshot_base, summary, restored_from, content_hash, previous_hash';
-
-export type VersionsRepo = ReturnType<typeof createVersionsRepo>;
 
 /** Versions of documents and what each participant last saw (migration 0004). */
 export function createVersionsRepo(db: SqliteDatabase) {

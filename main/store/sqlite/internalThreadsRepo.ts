@@ -1,5 +1,6 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { BargainingSide, Thread, ThreadComment } from '#shared/negotiation/model';
+import type { InternalComment } from '#main/store/records';
 
 interface ThreadRow {
   id: string;
@@ -21,17 +22,6 @@ interface CommentRow {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-
-export interface InternalComment {
-  id: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  mentions: string[];
-  at: number;
-}
-
-export type InternalThreadsRepo = ReturnType<typeof createInternalThreadsRepo>;
 
 /** One side's private threads: never put in the shared document, only served to that side. */
 export function createInternalThreadsRepo(db: SqliteDatabase) {

@@ -1,20 +1,5 @@
-import type { SqliteDatabase } from '#main/store/database';
-import type { LoggedUpdate, StoredDocumentState } from '#main/store/records';
-
-export interface ClientSighting {
-  clientId: number;
-  participantId: string | null;
-  at: number;
-}
-
-/** The deletions one participant (null: the server or the host) made in the updates a compaction folds. */
-export interface DeletionRecord {
-  participantId: string | null;
-  /** Y.encodeSnapshot of an empty state vector and the delete set. */
-  deleteSet: Uint8Array;
-}
-
-export type UpdateLog = ReturnType<typeof createUpdateLog>;
+import type { SqliteDatabase } from '#main/store/sqlite/database';
+import type { ClientSighting, DeletionRecord, LoggedUpdate, LoggedUpdates, StoredDocumentState } from '#main/store/records';
 
 /** Rows per multi-row INSERT when appending a batch (5 parameters a row, far below SQLite's limit). */
 const rowsPerInsert = 32;
@@ -41,9 +26,10 @@ export function createUpdateLog(db: SqliteDatabase) {
     tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
       'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
     ),
-    lastSeq: db.prepare<[string], { seq: number | null }>(
-      'SELECT max(seq) AS seq FROM updates WHERE document_id = ?',
-    ),
+    lastSeq: db.prepare<[string, string], number>(
+      `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
+                  coalesce((SELECT seq FROM checkpoints WHERE document_id = ?), 0))`,
+    ).pluck(),
     upsertCheckpoint: db.prepare<[string, number, Uint8Array, number]>(
       `INSERT INTO checkpoints (document_id, seq, state, at) VALUES (?, ?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, at = excluded.at`,
@@ -63,7 +49,7 @@ export function createUpdateLog(db: SqliteDatabase) {
     ),
   };
 
-  function tailAfter(documentId: string, seq: number): Omit<StoredDocumentState, 'checkpoint'> {
+  function tailAfter(documentId: string, seq: number): LoggedUpdates {
     const rows = statements.tail.all(documentId, seq);
     return {
       tail: rows.map((row) => row.bytes),
@@ -74,7 +60,9 @@ export function createUpdateLog(db: SqliteDatabase) {
   }
 
   const appendAll = db.transaction(
-    (documentId: string, firstSeq: number, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]) => {
+    (documentId: string, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]): number => {
+      // This connection is the database's only writer (decision 0010): the next numbers are read here.
+      const firstSeq = (statements.lastSeq.get(documentId, documentId) ?? 0) + 1;
       // A burst (one socket read can hold thousands of keystrokes) goes in rowsPerInsert rows per
       // statement: one step of a multi-row INSERT costs far less than that many single-row steps.
       const values: LoggedRowValues = [];
@@ -94,6 +82,7 @@ export function createUpdateLog(db: SqliteDatabase) {
       for (const client of clients) {
         statements.recordClient.run(documentId, client.clientId, client.participantId, client.at);
       }
+      return firstSeq + updates.length - 1;
     },
   );
 
@@ -105,9 +94,8 @@ export function createUpdateLog(db: SqliteDatabase) {
   });
 
   return {
-    /** Appends updates with consecutive sequence numbers from firstSeq, in one transaction. */
-    append(documentId: string, firstSeq: number, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[] = []): void {
-      appendAll(documentId, firstSeq, updates, clients);
+    append(documentId: string, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[] = []): number {
+      return appendAll(documentId, updates, clients);
     },
 
     /** Reads the checkpoint and the updates logged after it. */
@@ -124,10 +112,8 @@ export function createUpdateLog(db: SqliteDatabase) {
     /** The updates logged after `seq` (which the checkpoint must not have folded), with who sent them. */
     updatesAfter: tailAfter,
 
-    /** The highest sequence number ever logged for the document (0 when none). */
     lastSeq(documentId: string): number {
-      const logged = statements.lastSeq.get(documentId)?.seq ?? 0;
-      return Math.max(logged, statements.checkpoint.get(documentId)?.seq ?? 0);
+      return statements.lastSeq.get(documentId, documentId) ?? 0;
     },
 
     /**

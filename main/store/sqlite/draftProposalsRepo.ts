@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { DraftProposal } from '#shared/negotiation/model';
 
 interface DraftRow {
@@ -10,8 +10,6 @@ interface DraftRow {
   origin: DraftProposal['origin'];
   created_at: number;
 }
-
-export type DraftProposalsRepo = ReturnType<typeof createDraftProposalsRepo>;
 
 /** Draft positions, each served to its author alone. */
 export function createDraftProposalsRepo(db: SqliteDatabase) {

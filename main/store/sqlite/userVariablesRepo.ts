@@ -1,5 +1,5 @@
 import { variableDefinitionSchema, type VariableDefinition } from '#shared/templates/schema';
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { UserVariableRecord } from '#main/store/records';
 
 interface UserVariableRow {
@@ -16,8 +16,6 @@ function toRecord(row: UserVariableRow): UserVariableRecord {
     updatedAt: row.updated_at,
   };
 }
-
-export type UserVariablesRepo = ReturnType<typeof createUserVariablesRepo>;
 
 /** Variables defined by imported template packs, each kept as validated JSON under its id. */
 export function createUserVariablesRepo(db: SqliteDatabase) {

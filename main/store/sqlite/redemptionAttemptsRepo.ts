@@ -1,21 +1,5 @@
-import type { SqliteDatabase } from '#main/store/database';
-
-/** How many attempts an address, and all addresses together, may make within a sliding window. */
-export interface AttemptLimits {
-  windowMs: number;
-  perAddress: number;
-  overall: number;
-}
-
-export type AttemptLimit = 'address' | 'overall';
-
-export type AttemptAdmission =
-  /** Counted; the counts include this attempt. */
-  | { admitted: true; addressAttempts: number; overallAttempts: number }
-  /** Not counted: a limit is reached until `retryAt` (the later one when both are). */
-  | { admitted: false; limit: AttemptLimit; retryAt: number };
-
-export type RedemptionAttemptsRepo = ReturnType<typeof createRedemptionAttemptsRepo>;
+import type { AttemptAdmission, AttemptLimit, AttemptLimits } from '#main/store/records';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 
 /** The attempts at redeeming invitation codes, counted per address and overall over a sliding window. */
 export function createRedemptionAttemptsRepo(db: SqliteDatabase) {

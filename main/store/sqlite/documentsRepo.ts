@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '#main/store/database';
+import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { DocumentRecord } from '#main/store/records';
 
 interface DocumentRow {
@@ -22,8 +22,6 @@ function toRecord(row: DocumentRow): DocumentRecord {
     archivedAt: row.archived_at,
   };
 }
-
-export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;
 
 export function createDocumentsRepo(db: SqliteDatabase) {
   const statements = {

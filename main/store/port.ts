@@ -1,0 +1,230 @@
+import type { LifecycleEventRecord } from '#shared/lifecycle/model';
+import type { BargainingSide, DraftProposal, Thread } from '#shared/negotiation/model';
+import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
+import type {
+  AdminTokenRecord,
+  AttemptAdmission,
+  AttemptLimits,
+  AuditEntry,
+  ClientSighting,
+  DeletionRecord,
+  DocumentRecord,
+  InternalComment,
+  InvitationRecord,
+  LoggedUpdate,
+  LoggedUpdates,
+  ParticipantRecord,
+  ReviewFindingRecord,
+  StoredDocumentState,
+  UserTemplateRecord,
+  UserVariableRecord,
+  VersionHeader,
+  VersionRecord,
+  VersionStorage,
+} from '#main/store/records';
+
+/**
+ * The persistence port: everything the services and the sync server store, asynchronous, with
+ * two adapters (SQLite embedded, PostgreSQL hosted: decision 0017). Nothing outside main/store
+ * knows which one it talks to; one contract test suite holds both to the same behaviour.
+ */
+
+export interface DocumentsStore {
+  insert(record: DocumentRecord): Promise<void>;
+  get(id: string): Promise<DocumentRecord | undefined>;
+  /** Most recently changed first. */
+  list(includeArchived: boolean): Promise<DocumentRecord[]>;
+  rename(id: string, title: string, at: number): Promise<void>;
+  /** Whether the host lets reviewers comment on this document. */
+  reviewerComments(id: string): Promise<boolean>;
+  setReviewerComments(id: string, allowed: boolean, at: number): Promise<void>;
+  /** Mirrors the lifecycle's state today (main/lifecycle keeps it current). */
+  setLifecycleState(id: string, state: DocumentRecord['lifecycleState'], at: number): Promise<void>;
+  /** Archives a document (once: archiving an archived one changes nothing). */
+  archive(id: string, at: number): Promise<void>;
+}
+
+/**
+ * The log of Yjs updates per document and its compaction into a checkpoint. Invariant: the
+ * checkpoint through seq merged with every logged update of a greater seq is the document.
+ * Sequence numbers are allocated by the store, consecutive per document.
+ */
+export interface UpdateLogStore {
+  /**
+   * Appends updates in one transaction, numbering them after the last one logged, and records
+   * the Yjs client ids first seen with them. Returns the seq of the last one.
+   */
+  append(documentId: string, updates: readonly LoggedUpdate[], clients?: readonly ClientSighting[]): Promise<number>;
+  /** The checkpoint and the updates logged after it. */
+  load(documentId: string): Promise<StoredDocumentState>;
+  /** The seq the checkpoint folds the log up to (0 when there is none yet). */
+  checkpointSeq(documentId: string): Promise<number>;
+  /** The updates logged after `seq` (which the checkpoint must not have folded), with who sent them. */
+  updatesAfter(documentId: string, seq: number): Promise<LoggedUpdates>;
+  /** The highest seq ever logged for the document (0 when none). */
+  lastSeq(documentId: string): Promise<number>;
+  /**
+   * Folds every update up to `throughSeq` into one checkpoint and drops them from the log,
+   * recording first who deleted what in them (decision 0008).
+   */
+  compact(documentId: string, throughSeq: number, state: Uint8Array, at: number, deletions?: readonly DeletionRecord[]): Promise<void>;
+  /** The deletions recorded by past compactions, oldest first. */
+  deletionAuthors(documentId: string): Promise<DeletionRecord[]>;
+  /** Yjs client id → the participant who first wrote with it (null: the server or the host). */
+  clients(documentId: string): Promise<Map<number, string | null>>;
+}
+
+export interface ParticipantsStore {
+  insert(record: ParticipantRecord, tokenHash: string): Promise<void>;
+  get(id: string): Promise<ParticipantRecord | undefined>;
+  byTokenHash(tokenHash: string): Promise<ParticipantRecord | undefined>;
+  listByDocument(documentId: string): Promise<ParticipantRecord[]>;
+  revoke(id: string, at: number): Promise<void>;
+}
+
+export interface InvitationsStore {
+  insert(record: InvitationRecord, codeHash: string): Promise<void>;
+  byCodeHash(codeHash: string): Promise<InvitationRecord | undefined>;
+  /** Marks the invitation used; false when it had already been used (one-time codes). */
+  markRedeemed(id: string, participantId: string, at: number): Promise<boolean>;
+}
+
+export interface AdminTokensStore {
+  insert(record: AdminTokenRecord, tokenHash: string): Promise<void>;
+  byTokenHash(tokenHash: string): Promise<AdminTokenRecord | undefined>;
+}
+
+/** Who did what and when: every change made through the API, and every refused write. */
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+  listByDocument(documentId: string): Promise<AuditEntry[]>;
+  /** Entries whose action starts with `prefix` (such as `template.`), oldest first. */
+  listByActionPrefix(prefix: string): Promise<AuditEntry[]>;
+}
+
+export interface UserTemplatesStore {
+  /** Adds templates, all or none. */
+  insert(records: readonly UserTemplateRecord[]): Promise<void>;
+  /** Replaces the content of existing templates (matched by id), all or none. */
+  replace(templates: readonly ArticleTemplate[], at: number): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  get(id: string): Promise<UserTemplateRecord | undefined>;
+  /** Every user template, oldest first (those written together, in the order they were written). */
+  list(): Promise<UserTemplateRecord[]>;
+  /** The templates of one side, or the host's own (null), oldest first. */
+  listByOwner(ownerSide: UserTemplateRecord['ownerSide']): Promise<UserTemplateRecord[]>;
+}
+
+export interface UserVariablesStore {
+  /** Adds variables, or replaces the definitions of those already known (created_at kept); all or none. */
+  upsert(definitions: readonly VariableDefinition[], at: number): Promise<void>;
+  get(id: string): Promise<UserVariableRecord | undefined>;
+  list(): Promise<UserVariableRecord[]>;
+}
+
+/** One side's private threads: never put in the shared document, only served to that side. */
+export interface InternalThreadsStore {
+  create(documentId: string, thread: { id: string; clauseId: string; side: BargainingSide }, comment: InternalComment): Promise<void>;
+  reply(threadId: string, comment: InternalComment): Promise<void>;
+  /** The side a thread belongs to, if it is an internal thread of this document. */
+  sideOf(documentId: string, threadId: string): Promise<BargainingSide | undefined>;
+  setResolved(threadId: string, resolution: { at: number; byName: string } | null): Promise<void>;
+  /** A side's internal threads of a document, with their comments, oldest first. */
+  listForSide(documentId: string, side: BargainingSide): Promise<Thread[]>;
+}
+
+/** Draft positions, each served to its author alone. */
+export interface DraftProposalsStore {
+  insert(documentId: string, participantId: string, draft: DraftProposal): Promise<void>;
+  /** A participant's drafts in a document, oldest first. */
+  ofAuthor(documentId: string, participantId: string): Promise<DraftProposal[]>;
+  /** One of a participant's drafts, if it is theirs. */
+  get(documentId: string, participantId: string, draftId: string): Promise<DraftProposal | undefined>;
+  remove(draftId: string): Promise<boolean>;
+}
+
+/** Versions of documents and what each participant last saw. */
+export interface VersionsStore {
+  insert(record: VersionRecord): Promise<void>;
+  /** Every version of a document, oldest first, without snapshots. */
+  list(documentId: string): Promise<VersionHeader[]>;
+  get(documentId: string, versionId: string): Promise<VersionRecord | undefined>;
+  latest(documentId: string): Promise<VersionRecord | undefined>;
+  /** The stored snapshots of versions `from` to `to` (numbers), oldest first. */
+  snapshotPieces(documentId: string, from: number, to: number): Promise<{ number: number; snapshot: Uint8Array }[]>;
+  /** The signed versions of a document, oldest first, with their snapshots. */
+  signed(documentId: string): Promise<VersionRecord[]>;
+  /** Records what a participant saw of the document when they last left it. */
+  recordVisit(documentId: string, participantId: string, snapshot: Uint8Array, at: number): Promise<void>;
+  visit(documentId: string, participantId: string): Promise<{ snapshot: Uint8Array; seenAt: number } | undefined>;
+  /** What a document's versions take: how many, the bytes of their snapshots and summaries, the largest. */
+  storage(documentId: string): Promise<VersionStorage>;
+}
+
+/** The steps of documents' lifecycles, appended, never changed. */
+export interface LifecycleStore {
+  /** Appends a step; returns its id. */
+  append(event: Omit<LifecycleEventRecord, 'id'>): Promise<number>;
+  /** A document's steps, oldest first. */
+  listByDocument(documentId: string): Promise<LifecycleEventRecord[]>;
+}
+
+export interface ReviewFindingsStore {
+  insert(record: Omit<ReviewFindingRecord, 'withdrawnAt'>): Promise<void>;
+  get(documentId: string, id: string): Promise<ReviewFindingRecord | undefined>;
+  listByDocument(documentId: string): Promise<ReviewFindingRecord[]>;
+  withdraw(id: string, at: number): Promise<void>;
+}
+
+/** The attempts at redeeming invitation codes, counted per address and overall over a sliding window. */
+export interface RedemptionAttemptsStore {
+  /**
+   * Counts an attempt unless its address, or all addresses together, already made as many as the
+   * limits allow within the window; atomic, so that two processes cannot both take the last one.
+   */
+  admit(attempt: { id: string; address: string; at: number }, limits: AttemptLimits): Promise<AttemptAdmission>;
+  /** Forgets an attempt (one that redeemed a real code: only wrong codes count). */
+  release(id: string): Promise<void>;
+}
+
+/** Every repository of the store, as the store itself or one transaction offers them. */
+export interface StoreRepositories {
+  documents: DocumentsStore;
+  updates: UpdateLogStore;
+  participants: ParticipantsStore;
+  invitations: InvitationsStore;
+  adminTokens: AdminTokensStore;
+  audit: AuditStore;
+  userTemplates: UserTemplatesStore;
+  userVariables: UserVariablesStore;
+  internalThreads: InternalThreadsStore;
+  draftProposals: DraftProposalsStore;
+  versions: VersionsStore;
+  lifecycle: LifecycleStore;
+  reviewFindings: ReviewFindingsStore;
+  redemptionAttempts: RedemptionAttemptsStore;
+}
+
+/** Where a store lives, as a worker thread is told to open its own connection to it. */
+export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface TransactionOptions {
+  /** Reads only: one consistent view of the store (no lock taken for writing). */
+  readOnly?: boolean;
+  /**
+   * The document the transaction decides about: transactions naming the same document run one
+   * after the other, even on different server instances (a check, then a write that relies on it).
+   */
+  documentId?: string;
+}
+
+export interface Store extends StoreRepositories {
+  readonly location: StoreLocation;
+  /**
+   * Runs `work` in one transaction: every write it makes through `tx` is kept, or none if it
+   * throws. Only `tx` is inside the transaction; what `work` does through the store itself is not.
+   */
+  transaction<T>(work: (tx: StoreRepositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Finishes what is under way and closes the connections. */
+  close(): Promise<void>;
+}
