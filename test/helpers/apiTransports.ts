@@ -41,9 +41,9 @@ export interface ApiFixture {
   /** The fixture's own database, for what the API does not show (the audit log). */
   store: Store;
   /** Reads the server's live copy of a document (its room, loaded for the occasion if nobody has it open). */
-  withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): T;
+  withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Uses a document's sync room (loaded for the occasion if nobody has it open), as a socket would. */
-  withRoom<T>(documentId: string, use: (room: DocumentRoom) => T): T;
+  withRoom<T>(documentId: string, use: (room: DocumentRoom) => T | Promise<T>): Promise<T>;
   /** Where stock sync clients connect; null when the transport has no network listener. */
   serverUrl: string | null;
   close(): Promise<void>;
@@ -76,7 +76,7 @@ export const httpTransportUnderTest: TransportUnderTest = {
     return {
       transport,
       client: (token) => createApiClient(transport(token)),
-      adminToken: harness.server.authentication.createAdminToken('contract suite'),
+      adminToken: await harness.server.authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => harness.logger.lines.filter((line) => line.event === 'api.unexpected_error'),
       store: harness.server.context.store,
       withDocument: (documentId, read) => harness.server.sync.withRoom(documentId, (room) => read(room.doc)),
@@ -95,12 +95,12 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
   name: 'in-process (dispatchApiCall)',
   async start(clock) {
     const folder = createTempFolder();
-    const { context, authentication } = openServices(folder.path, createMemoryLogger(), { now: clock.now });
+    const { context, authentication } = await openServices(folder.path, createMemoryLogger(), { now: clock.now });
     const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
     const handlers = createApiHandlers(context, sync);
     const unexpected: unknown[] = [];
     const transport = (token?: string): ApiTransport => async (method, input) => {
-      const caller = authentication.resolve(token);
+      const caller = await authentication.resolve(token);
       if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
       const result = await dispatchApiCall(handlers, method, structuredClone(input), caller, (error) => unexpected.push(error));
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);
@@ -109,7 +109,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
     return {
       transport,
       client: (token) => createApiClient(transport(token)),
-      adminToken: authentication.createAdminToken('contract suite'),
+      adminToken: await authentication.createAdminToken('contract suite'),
       unexpectedErrors: () => unexpected,
       store: context.store,
       withDocument: (documentId, read) => sync.withRoom(documentId, (room) => read(room.doc)),
@@ -117,7 +117,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
       serverUrl: null,
       async close() {
         await sync.close();
-        context.store.close();
+        await context.store.close();
         folder.remove();
       },
     };

@@ -44,9 +44,9 @@ export interface RecordedServer {
  * a temporary data folder, with a real file worker whose jobs are recorded: what the event loop
  * hands over, and what it keeps.
  */
-export function startRecordedServer(): RecordedServer {
+export async function startRecordedServer(): Promise<RecordedServer> {
   const folder = createTempFolder();
-  const { context, authentication } = openServices(folder.path, createMemoryLogger());
+  const { context, authentication } = await openServices(folder.path, createMemoryLogger());
   const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   const workers = createFileWorkers();
   const calls: FileJobCall[] = [];

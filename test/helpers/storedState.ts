@@ -3,8 +3,8 @@ import type { UpdateLogStore } from '#main/store/port';
 import { bodyParagraph } from './bodyText';
 
 /** The document as the store holds it: the checkpoint and the logged tail applied to a fresh Y.Doc. */
-export function storedDoc(log: UpdateLogStore, documentId: string): Y.Doc {
-  const stored = log.load(documentId);
+export async function storedDoc(log: UpdateLogStore, documentId: string): Promise<Y.Doc> {
+  const stored = await log.load(documentId);
   const doc = new Y.Doc({ gc: false });
   if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
   for (const update of stored.tail) Y.applyUpdate(doc, update);
@@ -12,8 +12,8 @@ export function storedDoc(log: UpdateLogStore, documentId: string): Y.Doc {
 }
 
 /** Every Yjs client id that wrote a struct into a stored update (checkpoint or tail). */
-export function storedWriters(log: UpdateLogStore, documentId: string): Set<number> {
-  const stored = log.load(documentId);
+export async function storedWriters(log: UpdateLogStore, documentId: string): Promise<Set<number>> {
+  const stored = await log.load(documentId);
   const updates = stored.checkpoint ? [stored.checkpoint.state, ...stored.tail] : stored.tail;
   return new Set(updates.flatMap((update) => Y.decodeUpdate(update).structs.map((struct) => struct.id.client)));
 }

@@ -47,10 +47,10 @@ export function take(client: ApiClient, documentId: string, step: LifecycleStepI
 export async function lifecycleSnapshot(api: ApiFixture, admin: ApiClient, documentId: string) {
   return {
     view: await admin.call('lifecycle/get', { documentId }),
-    events: api.store.lifecycle.listByDocument(documentId),
-    document: api.store.documents.get(documentId),
-    audit: api.store.audit.listByDocument(documentId).length,
-    signedVersions: api.store.versions.signed(documentId).length,
+    events: await api.store.lifecycle.listByDocument(documentId),
+    document: await api.store.documents.get(documentId),
+    audit: (await api.store.audit.listByDocument(documentId)).length,
+    signedVersions: (await api.store.versions.signed(documentId)).length,
   };
 }
 

@@ -70,7 +70,7 @@ export async function openNegotiation(api: ApiFixture, admin: ApiClient, title =
 }
 
 /** The server's body of a document, read from its live copy. */
-export function serverBody(api: ApiFixture, documentId: string): TopLevelBlock[] {
+export function serverBody(api: ApiFixture, documentId: string): Promise<TopLevelBlock[]> {
   return api.withDocument(documentId, (doc) => readContent(doc));
 }
 
@@ -87,13 +87,13 @@ export async function negotiationSnapshot(api: ApiFixture, admin: ApiClient, doc
   return {
     state: await admin.call('negotiation/state', { documentId }),
     body: serverBody(api, documentId),
-    negotiationRoots: api.withDocument(documentId, (doc) => ({
+    negotiationRoots: await api.withDocument(documentId, (doc) => ({
       proposals: doc.getMap(proposalsRootName).toJSON(),
       articleStatus: doc.getMap(articleStatusRootName).toJSON(),
       threads: doc.getMap(threadsRootName).toJSON(),
     })),
-    lastStoredSeq: api.store.updates.lastSeq(documentId),
-    auditEntries: api.store.audit.listByDocument(documentId).length,
+    lastStoredSeq: await api.store.updates.lastSeq(documentId),
+    auditEntries: (await api.store.audit.listByDocument(documentId)).length,
   };
 }
 

@@ -50,7 +50,7 @@ export interface HistoryServer {
   /** A stock y-websocket client for a seat, synced with the server. */
   connect(seat: Seat): Promise<SyncClient>;
   /** The server's body and variables now (its live copy). */
-  serverText(): { blocks: TopLevelBlock[]; variables: Record<string, VariableValue> };
+  serverText(): Promise<{ blocks: TopLevelBlock[]; variables: Record<string, VariableValue> }>;
   /** Waits until the server's body equals a client's. */
   serverHas(client: SyncClient): Promise<void>;
   dispose(): Promise<void>;
@@ -63,7 +63,7 @@ export async function startHistoryServer(options: { idleMs?: number; body?: TopL
   const versioning: VersioningOptions = { idleMs: options.idleMs ?? 180_000, timers };
   const harness = await startHarness({ now: clock.now, versioning });
   const clientFor = (token?: string) => createApiClient(createHttpTransport({ baseUrl: harness.server.url, token, fetch }));
-  const host = clientFor(harness.server.authentication.createAdminToken('history tests'));
+  const host = clientFor(await harness.server.authentication.createAdminToken('history tests'));
   const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: options.body ?? historyBody(), variables: {} });
   const clients: SyncClient[] = [];
   const server: HistoryServer = {
@@ -88,7 +88,7 @@ export async function startHistoryServer(options: { idleMs?: number; body?: TopL
     },
     serverHas(client) {
       const expected = (): string => JSON.stringify(readContent(client.doc));
-      return waitFor(() => JSON.stringify(server.serverText().blocks) === expected(), 'the server to have the client’s text');
+      return waitFor(async () => JSON.stringify((await server.serverText()).blocks) === expected(), 'the server to have the client’s text');
     },
     async dispose() {
       for (const client of clients) client.destroy();
