@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts', 'test/globalSetup.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'vite.config.ts', 'test/globalSetup.ts', 'test/hostedServers.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

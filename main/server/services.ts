@@ -8,7 +8,7 @@ import type { ServiceContext, VersioningOptions } from '#main/services/serviceCo
 import { createServiceEvents } from '#main/services/serviceEvents';
 import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
-import { readMigrations } from '#main/store/sqlite/migrations';
+import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/openStore';
 import type { AttemptLimits } from '#main/store/records';
 import { createStoreRedemptionLimiter } from '#main/services/redemptionLimiter';
@@ -30,7 +30,7 @@ export interface OpenServicesOptions {
 /** Opens the data folder's database and builds the service context over it. */
 export async function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
   mkdirSync(dataFolder, { recursive: true });
-  const store = openStore({ kind: 'sqlite', file: join(dataFolder, databaseFileName) }, { migrations: readMigrations(options.migrationsFolder) });
+  const store = await openStore({ kind: 'sqlite', file: join(dataFolder, databaseFileName) }, { sqliteMigrations: readMigrations(options.migrationsFolder) });
   const events = createServiceEvents(logger);
   const context: ServiceContext = {
     store,

@@ -1,15 +1,15 @@
 import type { Store, StoreLocation } from '#main/store/port';
-import type { OpenDatabaseOptions } from '#main/store/sqlite/database';
+import type { Migration } from '#main/store/migrations';
+import { openPostgresStore, openPostgresStoreReader } from '#main/store/postgres/postgresStore';
 import { openSqliteStore, openSqliteStoreReader } from '#main/store/sqlite/sqliteStore';
 
-/** Opens the store at a location (creating and migrating it when it is a new SQLite file). */
-export function openStore(location: StoreLocation, options?: OpenDatabaseOptions): Store {
-  if (location.kind === 'sqlite') return openSqliteStore(location.file, options);
-  throw new Error('PostgreSQL is not supported yet');
+/** Opens the store at a location, bringing its schema up to date (`migrations`: the SQLite file's, where the desktop app ships them). */
+export async function openStore(location: StoreLocation, options: { sqliteMigrations?: readonly Migration[] } = {}): Promise<Store> {
+  if (location.kind === 'sqlite') return openSqliteStore(location.file, { migrations: options.sqliteMigrations });
+  return openPostgresStore(location.url);
 }
 
-/** A reader of a store another connection of this process keeps open (the file worker's). */
+/** A reader of a store that a server of this process keeps open (the file worker's). */
 export function openStoreReader(location: StoreLocation): Store {
-  if (location.kind === 'sqlite') return openSqliteStoreReader(location.file);
-  throw new Error('PostgreSQL is not supported yet');
+  return location.kind === 'sqlite' ? openSqliteStoreReader(location.file) : openPostgresStoreReader(location.url);
 }

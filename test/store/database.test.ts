@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationId, openDatabase, StoreOpenError, type SqliteDatabase } from '#main/store/sqlite/database';
-import { readMigrations } from '#main/store/sqlite/migrations';
+import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/store';
 import { hasRepresentativeRow, insertRepresentativeRows } from '../helpers/representativeRows';
 import { createTempFolder } from '../helpers/tempFolder';

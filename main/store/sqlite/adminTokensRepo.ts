@@ -1,16 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { AdminTokenRecord } from '#main/store/records';
-
-interface AdminTokenRow {
-  id: string;
-  label: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-function toRecord(row: AdminTokenRow): AdminTokenRecord {
-  return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
-}
+import { adminTokenFromRow, type AdminTokenRow } from '#main/store/rows';
 
 export function createAdminTokensRepo(db: SqliteDatabase) {
   const statements = {
@@ -28,7 +18,7 @@ export function createAdminTokensRepo(db: SqliteDatabase) {
     },
     byTokenHash(tokenHash: string): AdminTokenRecord | undefined {
       const row = statements.byTokenHash.get(tokenHash);
-      return row && toRecord(row);
+      return row && adminTokenFromRow(row);
     },
   };
 }

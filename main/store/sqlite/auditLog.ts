@@ -1,13 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { AuditEntry } from '#main/store/records';
-
-interface AuditRow {
-  at: number;
-  actor: string;
-  action: string;
-  document_id: string | null;
-  details: string;
-}
+import { auditFromRow, type AuditRow } from '#main/store/rows';
 
 /** Who did what and when: every change made through the API, and every refused write. */
 export function createAuditLog(db: SqliteDatabase) {
@@ -22,23 +15,16 @@ export function createAuditLog(db: SqliteDatabase) {
       'SELECT at, actor, action, document_id, details FROM audit_log WHERE substr(action, 1, length(?)) = ? ORDER BY id',
     ),
   };
-  const toEntry = (row: AuditRow): AuditEntry => ({
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    documentId: row.document_id,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-  });
   return {
     record(entry: AuditEntry): void {
       statements.insert.run(entry.at, entry.actor, entry.action, entry.documentId, JSON.stringify(entry.details));
     },
     listByDocument(documentId: string): AuditEntry[] {
-      return statements.byDocument.all(documentId).map(toEntry);
+      return statements.byDocument.all(documentId).map(auditFromRow);
     },
     /** Entries whose action starts with `prefix` (such as `template.`), oldest first. */
     listByActionPrefix(prefix: string): AuditEntry[] {
-      return statements.byActionPrefix.all(prefix, prefix).map(toEntry);
+      return statements.byActionPrefix.all(prefix, prefix).map(auditFromRow);
     },
   };
 }

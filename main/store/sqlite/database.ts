@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { readMigrations, type Migration } from '#main/store/sqlite/migrations';
+import { readMigrations, type Migration } from '#main/store/migrations';
 
 export type SqliteDatabase = Database.Database;
 

@@ -1,27 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { DocumentRecord } from '#main/store/records';
-
-interface DocumentRow {
-  id: string;
-  kind: DocumentRecord['kind'];
-  title: string;
-  lifecycle_state: DocumentRecord['lifecycleState'];
-  created_at: number;
-  updated_at: number;
-  archived_at: number | null;
-}
-
-function toRecord(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    lifecycleState: row.lifecycle_state,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    archivedAt: row.archived_at,
-  };
-}
+import { documentFromRow, type DocumentRow } from '#main/store/rows';
 
 export function createDocumentsRepo(db: SqliteDatabase) {
   const statements = {
@@ -48,10 +27,10 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     },
     get(id: string): DocumentRecord | undefined {
       const row = statements.get.get(id);
-      return row && toRecord(row);
+      return row && documentFromRow(row);
     },
     list(includeArchived: boolean): DocumentRecord[] {
-      return (includeArchived ? statements.listAll : statements.listActive).all().map(toRecord);
+      return (includeArchived ? statements.listAll : statements.listActive).all().map(documentFromRow);
     },
     rename(id: string, title: string, at: number): void {
       statements.rename.run(title, at, id);

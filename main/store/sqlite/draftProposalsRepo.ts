@@ -1,15 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { DraftProposal } from '#shared/negotiation/model';
-
-interface DraftRow {
-  id: string;
-  clause_id: string;
-  kind: DraftProposal['kind'];
-  article: string | null;
-  values: string;
-  origin: DraftProposal['origin'];
-  created_at: number;
-}
+import { draftFromRow, type DraftRow } from '#main/store/rows';
 
 /** Draft positions, each served to its author alone. */
 export function createDraftProposalsRepo(db: SqliteDatabase) {
@@ -21,27 +12,18 @@ export function createDraftProposalsRepo(db: SqliteDatabase) {
     one: db.prepare<[string, string, string], DraftRow>('SELECT * FROM draft_proposals WHERE id = ? AND document_id = ? AND participant_id = ?'),
     remove: db.prepare<[string]>('DELETE FROM draft_proposals WHERE id = ?'),
   };
-  const fromRow = (row: DraftRow): DraftProposal => ({
-    id: row.id,
-    clauseId: row.clause_id,
-    kind: row.kind,
-    article: row.article === null ? null : (JSON.parse(row.article) as DraftProposal['article']),
-    values: JSON.parse(row.values) as DraftProposal['values'],
-    origin: row.origin,
-    createdAt: new Date(row.created_at).toISOString(),
-  });
   return {
     insert(documentId: string, participantId: string, draft: DraftProposal): void {
       statements.insert.run(draft.id, documentId, participantId, draft.clauseId, draft.kind, draft.article === null ? null : JSON.stringify(draft.article), JSON.stringify(draft.values), draft.origin, Date.parse(draft.createdAt));
     },
     /** A participant's drafts in a document, oldest first. */
     ofAuthor(documentId: string, participantId: string): DraftProposal[] {
-      return statements.ofAuthor.all(documentId, participantId).map(fromRow);
+      return statements.ofAuthor.all(documentId, participantId).map(draftFromRow);
     },
     /** One of a participant's drafts, if it is theirs. */
     get(documentId: string, participantId: string, draftId: string): DraftProposal | undefined {
       const row = statements.one.get(draftId, documentId, participantId);
-      return row ? fromRow(row) : undefined;
+      return row ? draftFromRow(row) : undefined;
     },
     remove(draftId: string): boolean {
       return statements.remove.run(draftId).changes > 0;

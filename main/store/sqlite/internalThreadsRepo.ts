@@ -1,27 +1,7 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
-import type { BargainingSide, Thread, ThreadComment } from '#shared/negotiation/model';
+import type { BargainingSide, Thread } from '#shared/negotiation/model';
 import type { InternalComment } from '#main/store/records';
-
-interface ThreadRow {
-  id: string;
-  clause_id: string;
-  side: BargainingSide;
-  created_at: number;
-  resolved_at: number | null;
-  resolved_by_name: string | null;
-}
-
-interface CommentRow {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  author_name: string;
-  body: string;
-  mentions: string;
-  created_at: number;
-}
-
-const iso = (ms: number): string => new Date(ms).toISOString();
+import { threadsFromRows, type CommentRow, type ThreadRow } from '#main/store/rows';
 
 /** One side's private threads: never put in the shared document, only served to that side. */
 export function createInternalThreadsRepo(db: SqliteDatabase) {
@@ -60,21 +40,7 @@ export function createInternalThreadsRepo(db: SqliteDatabase) {
     },
     /** A side's internal threads of a document, with their comments, oldest first. */
     listForSide(documentId: string, side: BargainingSide): Thread[] {
-      const comments = new Map<string, ThreadComment[]>();
-      for (const row of statements.commentsOfSide.all(documentId, side)) {
-        const list = comments.get(row.thread_id) ?? [];
-        list.push({ id: row.id, authorId: row.author_id, authorName: row.author_name, side, body: row.body, mentions: JSON.parse(row.mentions) as string[], createdAt: iso(row.created_at) });
-        comments.set(row.thread_id, list);
-      }
-      return statements.threadsOfSide.all(documentId, side).map((row) => ({
-        id: row.id,
-        clauseId: row.clause_id,
-        visibility: row.side,
-        comments: comments.get(row.id) ?? [],
-        createdAt: iso(row.created_at),
-        resolvedAt: row.resolved_at === null ? null : iso(row.resolved_at),
-        resolvedByName: row.resolved_by_name,
-      }));
+      return threadsFromRows(side, statements.threadsOfSide.all(documentId, side), statements.commentsOfSide.all(documentId, side));
     },
   };
 }

@@ -1,29 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { InvitationRecord } from '#main/store/records';
-
-interface InvitationRow {
-  id: string;
-  document_id: string;
-  side: InvitationRecord['side'];
-  created_by: string | null;
-  created_at: number;
-  expires_at: number;
-  redeemed_at: number | null;
-  redeemed_by: string | null;
-}
-
-function toRecord(row: InvitationRow): InvitationRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    side: row.side,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    redeemedAt: row.redeemed_at,
-    redeemedBy: row.redeemed_by,
-  };
-}
+import { invitationFromRow, type InvitationRow } from '#main/store/rows';
 
 export function createInvitationsRepo(db: SqliteDatabase) {
   const statements = {
@@ -45,7 +22,7 @@ export function createInvitationsRepo(db: SqliteDatabase) {
     },
     byCodeHash(codeHash: string): InvitationRecord | undefined {
       const row = statements.byCodeHash.get(codeHash);
-      return row && toRecord(row);
+      return row && invitationFromRow(row);
     },
     /** Marks the invitation used; false when it had already been used (one-time codes). */
     markRedeemed(id: string, participantId: string, at: number): boolean {

@@ -1,29 +1,6 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { ParticipantRecord } from '#main/store/records';
-
-interface ParticipantRow {
-  id: string;
-  document_id: string;
-  display_name: string;
-  side: ParticipantRecord['side'];
-  invitation_id: string | null;
-  joined_at: number;
-  revoked_at: number | null;
-}
-
-function toRecord(row: ParticipantRow): ParticipantRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    displayName: row.display_name,
-    side: row.side,
-    invitationId: row.invitation_id,
-    joinedAt: row.joined_at,
-    revokedAt: row.revoked_at,
-  };
-}
-
-const columns = 'id, document_id, display_name, side, invitation_id, joined_at, revoked_at';
+import { participantColumns, participantFromRow, type ParticipantRow } from '#main/store/rows';
 
 export function createParticipantsRepo(db: SqliteDatabase) {
   const statements = {
@@ -31,10 +8,10 @@ export function createParticipantsRepo(db: SqliteDatabase) {
       `INSERT INTO participants (id, document_id, display_name, side, token_hash, invitation_id, joined_at, revoked_at)
        VALUES (@id, @documentId, @displayName, @side, @tokenHash, @invitationId, @joinedAt, @revokedAt)`,
     ),
-    get: db.prepare<[string], ParticipantRow>(`SELECT ${columns} FROM participants WHERE id = ?`),
-    byTokenHash: db.prepare<[string], ParticipantRow>(`SELECT ${columns} FROM participants WHERE token_hash = ?`),
+    get: db.prepare<[string], ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE id = ?`),
+    byTokenHash: db.prepare<[string], ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE token_hash = ?`),
     byDocument: db.prepare<[string], ParticipantRow>(
-      `SELECT ${columns} FROM participants WHERE document_id = ? ORDER BY joined_at, id`,
+      `SELECT ${participantColumns} FROM participants WHERE document_id = ? ORDER BY joined_at, id`,
     ),
     revoke: db.prepare<[number, string]>('UPDATE participants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
@@ -44,14 +21,14 @@ export function createParticipantsRepo(db: SqliteDatabase) {
     },
     get(id: string): ParticipantRecord | undefined {
       const row = statements.get.get(id);
-      return row && toRecord(row);
+      return row && participantFromRow(row);
     },
     byTokenHash(tokenHash: string): ParticipantRecord | undefined {
       const row = statements.byTokenHash.get(tokenHash);
-      return row && toRecord(row);
+      return row && participantFromRow(row);
     },
     listByDocument(documentId: string): ParticipantRecord[] {
-      return statements.byDocument.all(documentId).map(toRecord);
+      return statements.byDocument.all(documentId).map(participantFromRow);
     },
     revoke(id: string, at: number): void {
       statements.revoke.run(at, id);

@@ -1,35 +1,7 @@
 import type { ReviewFindingRecord } from '#main/store/records';
+import { findingFromRow, type FindingRow } from '#main/store/rows';
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 
-interface FindingRow {
-  id: string;
-  document_id: string;
-  round: number;
-  clause_id: string;
-  rule_id: string | null;
-  body: string;
-  author_id: string;
-  author_name: string;
-  created_at: number;
-  withdrawn_at: number | null;
-}
-
-function toRecord(row: FindingRow): ReviewFindingRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    round: row.round,
-    clauseId: row.clause_id,
-    ruleId: row.rule_id,
-    body: row.body,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    createdAt: row.created_at,
-    withdrawnAt: row.withdrawn_at,
-  };
-}
-
-/** The labour authority's findings on articles of documents sent to it. */
 export function createReviewFindingsRepo(db: SqliteDatabase) {
   const statements = {
     insert: db.prepare<[string, string, number, string, string | null, string, string, string, number]>(
@@ -46,11 +18,11 @@ export function createReviewFindingsRepo(db: SqliteDatabase) {
     },
     get(documentId: string, id: string): ReviewFindingRecord | undefined {
       const row = statements.get.get(id, documentId);
-      return row && toRecord(row);
+      return row && findingFromRow(row);
     },
     /** Every finding of a document, withdrawn ones included, oldest first. */
     listByDocument(documentId: string): ReviewFindingRecord[] {
-      return statements.byDocument.all(documentId).map(toRecord);
+      return statements.byDocument.all(documentId).map(findingFromRow);
     },
     withdraw(id: string, at: number): void {
       statements.withdraw.run(at, id);

@@ -1,60 +1,31 @@
-import { articleTemplateSchema, type ArticleTemplate } from '#shared/templates/schema';
+import type { ArticleTemplate } from '#shared/templates/schema';
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { UserTemplateRecord } from '#main/store/records';
-
-interface UserTemplateRow {
-  id: string;
-  template: string;
-  owner_side: UserTemplateRecord['ownerSide'];
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-/** Rows are written only after validation, and validated again on reading (a file may be edited by hand). */
-function toRecord(row: UserTemplateRow): UserTemplateRecord {
-  return {
-    id: row.id,
-    template: articleTemplateSchema.parse(JSON.parse(row.template)),
-    ownerSide: row.owner_side,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-/** The template as stored: validated, with the same id as its row. */
-function templateJson(id: string, template: ArticleTemplate): string {
-  const valid = articleTemplateSchema.parse(template);
-  if (valid.id !== id) throw new Error(`a user template is stored under its own id ("${valid.id}", not "${id}")`);
-  return JSON.stringify(valid);
-}
-
-const columns = 'id, template, owner_side, created_by, created_at, updated_at';
+import { userTemplateColumns, userTemplateFromRow, userTemplateJson, type UserTemplateRow } from '#main/store/rows';
 
 /** Article templates saved or imported by users, each kept as validated JSON. */
 export function createUserTemplatesRepo(db: SqliteDatabase) {
   const statements = {
     insert: db.prepare<[string, string, string | null, string | null, number, number]>(
-      `INSERT INTO user_templates (${columns}) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO user_templates (${userTemplateColumns}) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     replace: db.prepare<[string, number, string]>('UPDATE user_templates SET template = ?, updated_at = ? WHERE id = ?'),
     delete: db.prepare<[string]>('DELETE FROM user_templates WHERE id = ?'),
-    get: db.prepare<[string], UserTemplateRow>(`SELECT ${columns} FROM user_templates WHERE id = ?`),
-    listAll: db.prepare<[], UserTemplateRow>(`SELECT ${columns} FROM user_templates ORDER BY created_at, rowid`),
+    get: db.prepare<[string], UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE id = ?`),
+    listAll: db.prepare<[], UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates ORDER BY created_at, rowid`),
     listByOwner: db.prepare<[string | null], UserTemplateRow>(
-      `SELECT ${columns} FROM user_templates WHERE owner_side IS ? ORDER BY created_at, rowid`,
+      `SELECT ${userTemplateColumns} FROM user_templates WHERE owner_side IS ? ORDER BY created_at, rowid`,
     ),
   };
 
   const insertAll = db.transaction((records: readonly UserTemplateRecord[]) => {
     for (const record of records) {
-      statements.insert.run(record.id, templateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt);
+      statements.insert.run(record.id, userTemplateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt);
     }
   });
   const replaceAll = db.transaction((templates: readonly ArticleTemplate[], at: number) => {
     for (const template of templates) {
-      if (statements.replace.run(templateJson(template.id, template), at, template.id).changes !== 1) {
+      if (statements.replace.run(userTemplateJson(template.id, template), at, template.id).changes !== 1) {
         throw new Error(`no user template "${template.id}" to replace`);
       }
     }
@@ -75,15 +46,15 @@ export function createUserTemplatesRepo(db: SqliteDatabase) {
     },
     get(id: string): UserTemplateRecord | undefined {
       const row = statements.get.get(id);
-      return row && toRecord(row);
+      return row && userTemplateFromRow(row);
     },
     /** Every user template, oldest first (those written together, in the order they were written). */
     list(): UserTemplateRecord[] {
-      return statements.listAll.all().map(toRecord);
+      return statements.listAll.all().map(userTemplateFromRow);
     },
     /** The templates of one side, or the host's own (null), oldest first. */
     listByOwner(ownerSide: UserTemplateRecord['ownerSide']): UserTemplateRecord[] {
-      return statements.listByOwner.all(ownerSide).map(toRecord);
+      return statements.listByOwner.all(ownerSide).map(userTemplateFromRow);
     },
   };
 }

@@ -1,21 +1,7 @@
 import { variableDefinitionSchema, type VariableDefinition } from '#shared/templates/schema';
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { UserVariableRecord } from '#main/store/records';
-
-interface UserVariableRow {
-  id: string;
-  definition: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toRecord(row: UserVariableRow): UserVariableRecord {
-  return {
-    definition: variableDefinitionSchema.parse(JSON.parse(row.definition)),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+import { userVariableFromRow, type UserVariableRow } from '#main/store/rows';
 
 /** Variables defined by imported template packs, each kept as validated JSON under its id. */
 export function createUserVariablesRepo(db: SqliteDatabase) {
@@ -42,11 +28,11 @@ export function createUserVariablesRepo(db: SqliteDatabase) {
     },
     get(id: string): UserVariableRecord | undefined {
       const row = statements.get.get(id);
-      return row && toRecord(row);
+      return row && userVariableFromRow(row);
     },
     /** Every user variable, by id. */
     list(): UserVariableRecord[] {
-      return statements.list.all().map(toRecord);
+      return statements.list.all().map(userVariableFromRow);
     },
   };
 }

@@ -9,8 +9,11 @@ export interface Migration {
 
 const migrationFilePattern = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
-/** The folder holding the numbered SQL migrations shipped with this build. */
-export const defaultMigrationsFolder = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** The folder holding the embedded SQLite schema's numbered migrations shipped with this build. */
+export const defaultMigrationsFolder = fileURLToPath(new URL('./sqlite/migrations/', import.meta.url));
+
+/** The PostgreSQL schema's migrations, numbered on their own. */
+export const postgresMigrationsFolder = fileURLToPath(new URL('./postgres/migrations/', import.meta.url));
 
 /**
  * Reads the numbered migrations (`0001_init.sql`, ...) in order. Numbers must run 1, 2, 3...

@@ -1,0 +1,335 @@
+import type { LifecycleState } from '#shared/documents/lifecycleStates';
+import { eventFactsSchema, type LifecycleEventRecord } from '#shared/lifecycle/model';
+import type { BargainingSide, DraftProposal, Thread, ThreadComment } from '#shared/negotiation/model';
+import type { Side } from '#shared/sides';
+import { articleTemplateSchema, variableDefinitionSchema, type ArticleTemplate } from '#shared/templates/schema';
+import { emptySummary, versionSummarySchema, type VersionSummary } from '#shared/versions/model';
+import type {
+  AdminTokenRecord,
+  AuditEntry,
+  DocumentRecord,
+  InvitationRecord,
+  ParticipantRecord,
+  ReviewFindingRecord,
+  UserTemplateRecord,
+  UserVariableRecord,
+  VersionHeader,
+  VersionRecord,
+} from '#main/store/records';
+
+/**
+ * Rows as both adapters read them (the SQLite and PostgreSQL schemas name and type their columns
+ * alike), and the records the port returns for them: one reading of each row, whichever the store.
+ */
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export interface DocumentRow {
+  id: string;
+  kind: DocumentRecord['kind'];
+  title: string;
+  lifecycle_state: DocumentRecord['lifecycleState'];
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+export function documentFromRow(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    lifecycleState: row.lifecycle_state,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+export interface InvitationRow {
+  id: string;
+  document_id: string;
+  side: InvitationRecord['side'];
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  redeemed_at: number | null;
+  redeemed_by: string | null;
+}
+
+export function invitationFromRow(row: InvitationRow): InvitationRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    side: row.side,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    redeemedAt: row.redeemed_at,
+    redeemedBy: row.redeemed_by,
+  };
+}
+
+export interface AdminTokenRow {
+  id: string;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export function adminTokenFromRow(row: AdminTokenRow): AdminTokenRecord {
+  return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+export interface AuditRow {
+  at: number;
+  actor: string;
+  action: string;
+  document_id: string | null;
+  details: string;
+}
+
+export const auditFromRow = (row: AuditRow): AuditEntry => ({
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  documentId: row.document_id,
+  details: JSON.parse(row.details) as Record<string, unknown>,
+});
+
+export interface LifecycleEventRow {
+  id: number;
+  document_id: string;
+  round: number;
+  step: string;
+  from_state: LifecycleState;
+  to_state: LifecycleState;
+  facts: string;
+  actor_id: string | null;
+  actor_side: Side | null;
+  actor_name: string | null;
+  at: number;
+}
+
+export function lifecycleEventFromRow(row: LifecycleEventRow): LifecycleEventRecord {
+  const facts = eventFactsSchema.safeParse(JSON.parse(row.facts));
+  // A step is the lifecycle's history: one that cannot be read must stop the reading, not vanish.
+  if (!facts.success) throw new Error(`lifecycle event ${row.id} of document ${row.document_id} holds unreadable facts`);
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    round: row.round,
+    from: row.from_state,
+    to: row.to_state,
+    facts: facts.data,
+    actor: { participantId: row.actor_id, side: row.actor_side, name: row.actor_name },
+    at: row.at,
+  };
+}
+
+export interface FindingRow {
+  id: string;
+  document_id: string;
+  round: number;
+  clause_id: string;
+  rule_id: string | null;
+  body: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  withdrawn_at: number | null;
+}
+
+export function findingFromRow(row: FindingRow): ReviewFindingRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    round: row.round,
+    clauseId: row.clause_id,
+    ruleId: row.rule_id,
+    body: row.body,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    withdrawnAt: row.withdrawn_at,
+  };
+}
+
+export interface VersionHeaderRow {
+  id: string;
+  document_id: string;
+  number: number;
+  version_kind: VersionRecord['kind'];
+  name: string | null;
+  author_id: string | null;
+  side: VersionRecord['side'];
+  created_at: number;
+  snapshot_base: number;
+  summary: string;
+  restored_from: string | null;
+  content_hash: string | null;
+  previous_hash: string | null;
+}
+
+export interface VersionRow extends VersionHeaderRow {
+  snapshot: Uint8Array;
+}
+
+/** A summary is shown, never trusted: one edited by hand into something else reads as empty. */
+function parseSummary(json: string): VersionSummary {
+  try {
+    const parsed = versionSummarySchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : emptySummary;
+  } catch {
+    return emptySummary;
+  }
+}
+
+export function versionHeaderFromRow(row: VersionHeaderRow): VersionHeader {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    number: row.number,
+    kind: row.version_kind,
+    name: row.name,
+    authorId: row.author_id,
+    side: row.side,
+    createdAt: row.created_at,
+    snapshotBase: row.snapshot_base,
+    summary: parseSummary(row.summary),
+    restoredFrom: row.restored_from,
+    contentHash: row.content_hash,
+    previousHash: row.previous_hash,
+  };
+}
+
+export const versionFromRow = (row: VersionRow): VersionRecord => ({ ...versionHeaderFromRow(row), snapshot: row.snapshot });
+
+export const versionHeaderColumns = 'id, document_id, number, version_kind, name, author_id, side, created_at, snapshot_base, summary, restored_from, content_hash, previous_hash';
+
+export interface DraftRow {
+  id: string;
+  clause_id: string;
+  kind: DraftProposal['kind'];
+  article: string | null;
+  values: string;
+  origin: DraftProposal['origin'];
+  created_at: number;
+}
+
+export const draftFromRow = (row: DraftRow): DraftProposal => ({
+  id: row.id,
+  clauseId: row.clause_id,
+  kind: row.kind,
+  article: row.article === null ? null : (JSON.parse(row.article) as DraftProposal['article']),
+  values: JSON.parse(row.values) as DraftProposal['values'],
+  origin: row.origin,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+export interface ThreadRow {
+  id: string;
+  clause_id: string;
+  side: BargainingSide;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by_name: string | null;
+}
+
+export interface CommentRow {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  mentions: string;
+  created_at: number;
+}
+
+/** A side's internal threads with their comments (each list oldest first), as the API shows them. */
+export function threadsFromRows(side: BargainingSide, threadRows: readonly ThreadRow[], commentRows: readonly CommentRow[]): Thread[] {
+  const comments = new Map<string, ThreadComment[]>();
+  for (const row of commentRows) {
+    const list = comments.get(row.thread_id) ?? [];
+    list.push({ id: row.id, authorId: row.author_id, authorName: row.author_name, side, body: row.body, mentions: JSON.parse(row.mentions) as string[], createdAt: iso(row.created_at) });
+    comments.set(row.thread_id, list);
+  }
+  return threadRows.map((row) => ({
+    id: row.id,
+    clauseId: row.clause_id,
+    visibility: row.side,
+    comments: comments.get(row.id) ?? [],
+    createdAt: iso(row.created_at),
+    resolvedAt: row.resolved_at === null ? null : iso(row.resolved_at),
+    resolvedByName: row.resolved_by_name,
+  }));
+}
+
+export interface ParticipantRow {
+  id: string;
+  document_id: string;
+  display_name: string;
+  side: ParticipantRecord['side'];
+  invitation_id: string | null;
+  joined_at: number;
+  revoked_at: number | null;
+}
+
+export function participantFromRow(row: ParticipantRow): ParticipantRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    displayName: row.display_name,
+    side: row.side,
+    invitationId: row.invitation_id,
+    joinedAt: row.joined_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export const participantColumns = 'id, document_id, display_name, side, invitation_id, joined_at, revoked_at';
+
+export interface UserTemplateRow {
+  id: string;
+  template: string;
+  owner_side: UserTemplateRecord['ownerSide'];
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Rows are written only after validation, and validated again on reading (a file may be edited by hand). */
+export function userTemplateFromRow(row: UserTemplateRow): UserTemplateRecord {
+  return {
+    id: row.id,
+    template: articleTemplateSchema.parse(JSON.parse(row.template)),
+    ownerSide: row.owner_side,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The template as stored: validated, with the same id as its row. */
+export function userTemplateJson(id: string, template: ArticleTemplate): string {
+  const valid = articleTemplateSchema.parse(template);
+  if (valid.id !== id) throw new Error(`a user template is stored under its own id ("${valid.id}", not "${id}")`);
+  return JSON.stringify(valid);
+}
+
+export const userTemplateColumns = 'id, template, owner_side, created_by, created_at, updated_at';
+
+export interface UserVariableRow {
+  id: string;
+  definition: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export function userVariableFromRow(row: UserVariableRow): UserVariableRecord {
+  return {
+    definition: variableDefinitionSchema.parse(JSON.parse(row.definition)),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

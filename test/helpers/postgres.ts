@@ -1,0 +1,46 @@
+import pg from 'pg';
+import { randomId } from '#main/secrets';
+
+/** Where the test run's PostgreSQL is (test/hostedServers.ts sets it, or .ci/run does). */
+const adminUrlVariable = 'THOA_UOC_TEST_POSTGRES_URL';
+const missingVariable = 'THOA_UOC_TEST_POSTGRES_MISSING';
+
+/** A database of its own for one test file, on the test run's PostgreSQL server. */
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** The test run's PostgreSQL server; fails, saying why, when there is none. */
+export function postgresAdminUrl(): string {
+  const url = process.env[adminUrlVariable];
+  if (!url) throw new Error(`these tests need PostgreSQL, which is missing here: ${process.env[missingVariable] ?? `set ${adminUrlVariable}`}`);
+  return url;
+}
+
+/** Creates an empty database (dropped by drop()). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = postgresAdminUrl();
+  const name = `tu_test_${randomId().toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

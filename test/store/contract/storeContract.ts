@@ -1,0 +1,298 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
+import type { LifecycleEventRecord } from '#shared/lifecycle/model';
+import { emptySummary } from '#shared/versions/model';
+import type { Store } from '#main/store/port';
+import type { DocumentRecord, ParticipantRecord, VersionRecord } from '#main/store/records';
+import { mealAllowanceVariable, mealTemplate } from '../../helpers/templateFixtures';
+
+/** A store under test, and how to dispose of it. */
+export interface OpenedStore {
+  store: Store;
+  dispose(): Promise<void>;
+}
+
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+const same = (actual: Uint8Array, expected: Uint8Array): void => expect([...actual]).toEqual([...expected]);
+
+function documentRecord(id: string, updatedAt = 1_000): DocumentRecord {
+  return { id, kind: 'enterprise_agreement', title: `Thỏa ước ${id}`, lifecycleState: 'drafting', createdAt: 1_000, updatedAt, archivedAt: null };
+}
+
+function participantRecord(id: string, documentId: string, joinedAt = 2_000): ParticipantRecord {
+  return { id, documentId, displayName: `Người ${id}`, side: 'union', invitationId: null, joinedAt, revokedAt: null };
+}
+
+function template(id: string, title: string): ArticleTemplate {
+  const base = mealTemplate(id);
+  return { ...base, title: { vi: title, en: title } };
+}
+
+const variable = (id: string, label: string): VariableDefinition => ({ ...mealAllowanceVariable, id, label: { vi: label, en: label } });
+
+function versionRecord(documentId: string, number: number, kind: VersionRecord['kind'] = 'automatic'): VersionRecord {
+  return {
+    id: `${documentId}-v${number}`,
+    documentId,
+    number,
+    kind,
+    name: null,
+    authorId: null,
+    side: null,
+    createdAt: 3_000 + number,
+    snapshot: bytes(number, 1, 2),
+    snapshotBase: number,
+    summary: emptySummary,
+    restoredFrom: null,
+    contentHash: kind === 'signed' ? 'a'.repeat(64) : null,
+    previousHash: null,
+  };
+}
+
+/**
+ * What every adapter of the persistence port (main/store/port.ts) must do alike: the same
+ * records back, the same order, the same atomicity. Each adapter's test file runs this suite over
+ * a fresh store.
+ */
+export function describeStoreContract(adapter: string, open: () => Promise<OpenedStore>): void {
+  describe(`store contract: ${adapter}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+      for (const id of ['d1', 'd2', 'd3']) await store.documents.insert(documentRecord(id, id === 'd2' ? 5_000 : 1_000));
+    });
+    afterEach(async () => {
+      await opened.dispose();
+    });
+
+    it('documents: read back as written, listed most recent first, archived once', async () => {
+      expect(await store.documents.get('d1')).toEqual(documentRecord('d1'));
+      expect(await store.documents.get('nope')).toBeUndefined();
+      expect((await store.documents.list(false)).map((d) => d.id)).toEqual(['d2', 'd1', 'd3']);
+      await store.documents.rename('d1', 'Nội quy lao động', 6_000);
+      await store.documents.setLifecycleState('d1', 'bargaining', 6_000);
+      await store.documents.archive('d3', 7_000);
+      await store.documents.archive('d3', 8_000);
+      expect(await store.documents.get('d1')).toMatchObject({ title: 'Nội quy lao động', lifecycleState: 'bargaining', updatedAt: 6_000 });
+      expect(await store.documents.get('d3')).toMatchObject({ archivedAt: 7_000, updatedAt: 7_000 });
+      expect((await store.documents.list(false)).map((d) => d.id)).toEqual(['d1', 'd2']);
+      expect((await store.documents.list(true)).map((d) => d.id)).toEqual(['d3', 'd1', 'd2']);
+      expect(await store.documents.reviewerComments('d1')).toBe(false);
+      await store.documents.setReviewerComments('d1', true, 9_000);
+      expect(await store.documents.reviewerComments('d1')).toBe(true);
+    });
+
+    it('update log: numbers updates from 1 without gaps, loads checkpoint and tail, compacts', async () => {
+      expect(await store.updates.lastSeq('d1')).toBe(0);
+      expect(await store.updates.append('d1', [{ bytes: bytes(1), participantId: 'p1', at: 10 }, { bytes: bytes(2), participantId: null, at: 11 }], [{ clientId: 4_000_000_000, participantId: 'p1', at: 10 }])).toBe(2);
+      expect(await store.updates.append('d1', [{ bytes: bytes(3, 3), participantId: 'p2', at: 12 }], [{ clientId: 4_000_000_000, participantId: 'p2', at: 12 }])).toBe(3);
+      expect(await store.updates.append('d2', [{ bytes: bytes(9), participantId: null, at: 13 }])).toBe(1);
+      let loaded = await store.updates.load('d1');
+      expect(loaded.checkpoint).toBeNull();
+      expect(loaded.tail.map((update) => [...update])).toEqual([[1], [2], [3, 3]]);
+      expect(loaded.tailAuthors).toEqual(['p1', null, 'p2']);
+      expect({ lastSeq: loaded.lastSeq, tailBytes: loaded.tailBytes }).toEqual({ lastSeq: 3, tailBytes: 4 });
+      // The first participant seen with a client id keeps it.
+      expect(await store.updates.clients('d1')).toEqual(new Map([[4_000_000_000, 'p1']]));
+
+      await store.updates.compact('d1', 2, bytes(7, 7, 7), 20, [{ participantId: 'p1', deleteSet: bytes(5) }, { participantId: null, deleteSet: bytes(6) }]);
+      loaded = await store.updates.load('d1');
+      expect(loaded.checkpoint?.seq).toBe(2);
+      same(loaded.checkpoint?.state ?? bytes(), bytes(7, 7, 7));
+      expect(loaded.tail.map((update) => [...update])).toEqual([[3, 3]]);
+      expect(loaded.lastSeq).toBe(3);
+      expect(await store.updates.checkpointSeq('d1')).toBe(2);
+      expect((await store.updates.updatesAfter('d1', 2)).tail.map((update) => [...update])).toEqual([[3, 3]]);
+
+      await store.updates.compact('d1', 3, bytes(8), 21, [{ participantId: 'p2', deleteSet: bytes(4) }]);
+      // Numbering goes on after a compaction that folded every update.
+      expect(await store.updates.lastSeq('d1')).toBe(3);
+      expect(await store.updates.append('d1', [{ bytes: bytes(4), participantId: null, at: 22 }])).toBe(4);
+      const authors = await store.updates.deletionAuthors('d1');
+      expect(authors.map((record) => [record.participantId, [...record.deleteSet]])).toEqual([['p1', [5]], [null, [6]], ['p2', [4]]]);
+      expect(await store.updates.checkpointSeq('d2')).toBe(0);
+    });
+
+    it('update log: appends at once to one document take consecutive numbers, none twice', async () => {
+      const seqs = await Promise.all(Array.from({ length: 20 }, (_, index) => store.updates.append('d1', [{ bytes: bytes(index), participantId: null, at: index }, { bytes: bytes(index, index), participantId: null, at: index }])));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => 2 * (index + 1)));
+      const loaded = await store.updates.load('d1');
+      expect(loaded.tail).toHaveLength(40);
+      expect(loaded.lastSeq).toBe(40);
+    });
+
+    it('participants, invitations and host tokens: found by their hashes; an invitation is redeemed once', async () => {
+      await store.participants.insert(participantRecord('pb', 'd1', 3_000), 'hash-b');
+      await store.participants.insert(participantRecord('pa', 'd1', 3_000), 'hash-a');
+      await store.participants.insert(participantRecord('pc', 'd2'), 'hash-c');
+      expect(await store.participants.byTokenHash('hash-a')).toEqual(participantRecord('pa', 'd1', 3_000));
+      expect((await store.participants.listByDocument('d1')).map((p) => p.id)).toEqual(['pa', 'pb']);
+      await store.participants.revoke('pa', 4_000);
+      await store.participants.revoke('pa', 5_000);
+      expect((await store.participants.get('pa'))?.revokedAt).toBe(4_000);
+
+      const invitation = { id: 'i1', documentId: 'd1', side: 'employer' as const, createdBy: null, createdAt: 1, expiresAt: 2, redeemedAt: null, redeemedBy: null };
+      await store.invitations.insert(invitation, 'code-hash');
+      expect(await store.invitations.byCodeHash('code-hash')).toEqual(invitation);
+      expect(await store.invitations.markRedeemed('i1', 'pa', 3)).toBe(true);
+      expect(await store.invitations.markRedeemed('i1', 'pb', 4)).toBe(false);
+      expect(await store.invitations.byCodeHash('code-hash')).toMatchObject({ redeemedAt: 3, redeemedBy: 'pa' });
+
+      await store.adminTokens.insert({ id: 't1', label: 'Máy chủ tỉnh', createdAt: 5, revokedAt: null }, 'token-hash');
+      expect(await store.adminTokens.byTokenHash('token-hash')).toEqual({ id: 't1', label: 'Máy chủ tỉnh', createdAt: 5, revokedAt: null });
+      expect(await store.adminTokens.byTokenHash('other')).toBeUndefined();
+    });
+
+    it('audit log: entries in the order written, by document and by action prefix', async () => {
+      await store.audit.record({ at: 2, actor: 'admin', action: 'template.saved', documentId: null, details: { id: 'x' } });
+      await store.audit.record({ at: 1, actor: 'participant:p', action: 'document.renamed', documentId: 'd1', details: { to: 'Thỏa ước' } });
+      await store.audit.record({ at: 3, actor: 'admin', action: 'template.deleted', documentId: null, details: {} });
+      expect(await store.audit.listByDocument('d1')).toEqual([{ at: 1, actor: 'participant:p', action: 'document.renamed', documentId: 'd1', details: { to: 'Thỏa ước' } }]);
+      expect((await store.audit.listByActionPrefix('template.')).map((entry) => entry.action)).toEqual(['template.saved', 'template.deleted']);
+      expect(await store.audit.listByActionPrefix('templ%')).toEqual([]);
+    });
+
+    it('user templates: all or none, replaced only when they exist, listed in the order written', async () => {
+      const records = ['user-b', 'user-a'].map((id) => ({ id, template: template(id, id), ownerSide: null, createdBy: null, createdAt: 10, updatedAt: 10 }));
+      await store.userTemplates.insert(records);
+      await store.userTemplates.insert([{ id: 'user-u', template: template('user-u', 'Công đoàn'), ownerSide: 'union', createdBy: 'p', createdAt: 11, updatedAt: 11 }]);
+      expect((await store.userTemplates.list()).map((record) => record.id)).toEqual(['user-b', 'user-a', 'user-u']);
+      expect((await store.userTemplates.listByOwner(null)).map((record) => record.id)).toEqual(['user-b', 'user-a']);
+      expect((await store.userTemplates.listByOwner('union')).map((record) => record.id)).toEqual(['user-u']);
+      // The second record is stored under another id than its own: nothing of the batch stays.
+      await expect(store.userTemplates.insert([{ ...records[0], id: 'user-c', template: template('user-c', 'c') }, { ...records[0], id: 'user-d', template: template('user-e', 'e') }] as never)).rejects.toThrow();
+      expect(await store.userTemplates.get('user-c')).toBeUndefined();
+      await expect(store.userTemplates.replace([template('user-a', 'A mới'), template('user-missing', 'x')], 20)).rejects.toThrow(/user-missing/);
+      expect((await store.userTemplates.get('user-a'))?.template.title.vi).toBe('user-a');
+      await store.userTemplates.replace([template('user-a', 'A mới')], 21);
+      expect(await store.userTemplates.get('user-a')).toMatchObject({ updatedAt: 21, createdAt: 10 });
+      expect(await store.userTemplates.delete('user-a')).toBe(true);
+      expect(await store.userTemplates.delete('user-a')).toBe(false);
+    });
+
+    it('user variables: upserted all or none, created time kept, listed by id', async () => {
+      await store.userVariables.upsert([variable('user_b', 'B'), variable('user_a', 'A')], 10);
+      await store.userVariables.upsert([variable('user_a', 'A mới')], 20);
+      expect((await store.userVariables.list()).map((record) => record.definition.id)).toEqual(['user_a', 'user_b']);
+      expect(await store.userVariables.get('user_a')).toMatchObject({ createdAt: 10, updatedAt: 20, definition: { label: { vi: 'A mới' } } });
+      await expect(store.userVariables.upsert([variable('user_c', 'C'), { id: 'user_d' } as VariableDefinition], 30)).rejects.toThrow();
+      expect(await store.userVariables.get('user_c')).toBeUndefined();
+    });
+
+    it('internal threads and draft positions: each served to its side or author alone', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      await store.internalThreads.create('d1', { id: 't1', clauseId: 'dieu-1', side: 'union' }, { id: 'c1', authorId: 'pa', authorName: 'Anh Minh', body: 'Đề nghị 8%', mentions: ['pb'], at: 100 });
+      await store.internalThreads.reply('t1', { id: 'c2', authorId: 'pa', authorName: 'Anh Minh', body: 'Hoặc 7%', mentions: [], at: 101 });
+      await store.internalThreads.setResolved('t1', { at: 102, byName: 'Chị Hoa' });
+      expect(await store.internalThreads.sideOf('d1', 't1')).toBe('union');
+      expect(await store.internalThreads.sideOf('d2', 't1')).toBeUndefined();
+      expect(await store.internalThreads.listForSide('d1', 'employer')).toEqual([]);
+      const [thread] = await store.internalThreads.listForSide('d1', 'union');
+      expect(thread).toMatchObject({ id: 't1', clauseId: 'dieu-1', visibility: 'union', resolvedByName: 'Chị Hoa', resolvedAt: new Date(102).toISOString() });
+      expect(thread?.comments.map((comment) => [comment.body, comment.mentions])).toEqual([['Đề nghị 8%', ['pb']], ['Hoặc 7%', []]]);
+
+      const draft = { id: 'dr1', clauseId: 'dieu-1', kind: 'values' as const, article: null, values: { ot_rate: 200 }, origin: 'refused_edit' as const, createdAt: new Date(200).toISOString() };
+      await store.draftProposals.insert('d1', 'pa', draft as never);
+      expect(await store.draftProposals.ofAuthor('d1', 'pa')).toEqual([draft]);
+      expect(await store.draftProposals.get('d1', 'pb', 'dr1')).toBeUndefined();
+      expect(await store.draftProposals.remove('dr1')).toBe(true);
+      expect(await store.draftProposals.remove('dr1')).toBe(false);
+    });
+
+    it('versions: numbered once per document, read back exactly, with visits and storage', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      for (const number of [1, 2, 3]) await store.versions.insert(versionRecord('d1', number, number === 2 ? 'signed' : 'automatic'));
+      await expect(store.versions.insert({ ...versionRecord('d1', 2), id: 'other' })).rejects.toThrow();
+      const { snapshot, ...header } = (await store.versions.get('d1', 'd1-v2')) ?? versionRecord('d1', 0);
+      const { snapshot: written, ...writtenHeader } = versionRecord('d1', 2, 'signed');
+      expect(header).toEqual(writtenHeader);
+      same(snapshot, written);
+      expect((await store.versions.list('d1')).map((version) => version.number)).toEqual([1, 2, 3]);
+      expect((await store.versions.list('d1'))[0]).not.toHaveProperty('snapshot');
+      expect((await store.versions.latest('d1'))?.number).toBe(3);
+      expect((await store.versions.snapshotPieces('d1', 2, 3)).map((piece) => [piece.number, [...piece.snapshot]])).toEqual([[2, [2, 1, 2]], [3, [3, 1, 2]]]);
+      expect((await store.versions.signed('d1')).map((version) => version.id)).toEqual(['d1-v2']);
+      expect(await store.versions.storage('d1')).toEqual({ count: 3, snapshotBytes: 9, summaryBytes: 3 * JSON.stringify(emptySummary).length, largestBytes: 3 + JSON.stringify(emptySummary).length });
+      expect(await store.versions.storage('d2')).toEqual({ count: 0, snapshotBytes: 0, summaryBytes: 0, largestBytes: 0 });
+      await store.versions.recordVisit('d1', 'pa', bytes(1), 10);
+      await store.versions.recordVisit('d1', 'pa', bytes(2), 11);
+      const visit = await store.versions.visit('d1', 'pa');
+      expect(visit?.seenAt).toBe(11);
+      same(visit?.snapshot ?? bytes(), bytes(2));
+    });
+
+    it('lifecycle steps and review findings: appended in order, read back', async () => {
+      await store.participants.insert({ ...participantRecord('rv', 'd1'), side: 'reviewer' }, 'hash-r');
+      const step = (at: number): Omit<LifecycleEventRecord, 'id'> => ({ documentId: 'd1', round: 1, from: 'drafting', to: 'drafting', facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
+      const first = await store.lifecycle.append(step(1));
+      const second = await store.lifecycle.append(step(2));
+      expect(second).toBeGreaterThan(first);
+      expect((await store.lifecycle.listByDocument('d1')).map((event) => [event.id, event.at])).toEqual([[first, 1], [second, 2]]);
+
+      const finding = { id: 'f1', documentId: 'd1', round: 1, clauseId: 'dieu-3', ruleId: null, body: 'Thấp hơn mức luật định', authorId: 'rv', authorName: 'Bà Hạnh', createdAt: 5 };
+      await store.reviewFindings.insert(finding);
+      await store.reviewFindings.withdraw('f1', 6);
+      await store.reviewFindings.withdraw('f1', 7);
+      expect(await store.reviewFindings.get('d1', 'f1')).toEqual({ ...finding, withdrawnAt: 6 });
+      expect(await store.reviewFindings.get('d2', 'f1')).toBeUndefined();
+      expect(await store.reviewFindings.listByDocument('d1')).toHaveLength(1);
+    });
+
+    it('redemption attempts: counted per address and overall within the window, then refused until one expires', async () => {
+      const limits = { windowMs: 100, perAddress: 2, overall: 3 };
+      const admit = (id: string, address: string, at: number) => store.redemptionAttempts.admit({ id, address, at }, limits);
+      expect(await admit('a1', '10.0.0.1', 0)).toEqual({ admitted: true, addressAttempts: 1, overallAttempts: 1 });
+      expect(await admit('a2', '10.0.0.1', 10)).toEqual({ admitted: true, addressAttempts: 2, overallAttempts: 2 });
+      expect(await admit('a3', '10.0.0.1', 20)).toEqual({ admitted: false, limit: 'address', retryAt: 100 });
+      expect(await admit('b1', '10.0.0.2', 30)).toEqual({ admitted: true, addressAttempts: 1, overallAttempts: 3 });
+      expect(await admit('c1', '10.0.0.3', 40)).toEqual({ admitted: false, limit: 'overall', retryAt: 100 });
+      await store.redemptionAttempts.release('b1');
+      expect(await admit('c2', '10.0.0.3', 50)).toEqual({ admitted: true, addressAttempts: 1, overallAttempts: 3 });
+      // At 101 the first attempt has left the window.
+      expect(await admit('a4', '10.0.0.1', 101)).toEqual({ admitted: true, addressAttempts: 2, overallAttempts: 3 });
+    });
+
+    it('redemption attempts at once: never more admitted than the limit allows', async () => {
+      const limits = { windowMs: 60_000, perAddress: 100, overall: 5 };
+      const results = await Promise.all(Array.from({ length: 12 }, (_, index) => store.redemptionAttempts.admit({ id: `x${index}`, address: `10.1.0.${index}`, at: 1_000 + index }, limits)));
+      expect(results.filter((result) => result.admitted)).toHaveLength(5);
+    });
+
+    it('transactions: all of the work or none of it; a read inside sees its own writes', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.documents.rename('d1', 'Không lưu', 50);
+          expect((await tx.documents.get('d1'))?.title).toBe('Không lưu');
+          await tx.updates.append('d1', [{ bytes: bytes(1), participantId: null, at: 50 }]);
+          throw new Error('thôi');
+        }),
+      ).rejects.toThrow('thôi');
+      expect((await store.documents.get('d1'))?.title).toBe('Thỏa ước d1');
+      expect(await store.updates.lastSeq('d1')).toBe(0);
+
+      const seq = await store.transaction(async (tx) => {
+        await tx.documents.rename('d1', 'Đã lưu', 60);
+        return tx.updates.append('d1', [{ bytes: bytes(1), participantId: null, at: 60 }]);
+      });
+      expect(seq).toBe(1);
+      expect((await store.documents.get('d1'))?.title).toBe('Đã lưu');
+      expect(await store.transaction(async (tx) => (await tx.updates.load('d1')).lastSeq, { readOnly: true })).toBe(1);
+    });
+
+    it('transactions naming one document take turns: a read then a write never loses another one', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      const addVersion = () =>
+        store.transaction(
+          async (tx) => {
+            const latest = await tx.versions.latest('d1');
+            await tx.versions.insert(versionRecord('d1', (latest?.number ?? 0) + 1));
+          },
+          { documentId: 'd1' },
+        );
+      await Promise.all(Array.from({ length: 8 }, addVersion));
+      expect((await store.versions.list('d1')).map((version) => version.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+  });
+}
