@@ -119,8 +119,14 @@ interface LoadedDocument {
  */
 export class PersistentDoc<Origin> {
   readonly doc = new Y.Doc({ gc: false });
-  /** The seq of the last update stored: every update up to it is in the document. */
+  /** The seq of the last update stored: every update up to it is in the document (see storeBatch). */
   private lastSeq: number;
+  /**
+   * Whether the log numbered an update of this document that this copy did not write (another
+   * server instance wrote to the document meanwhile): it then holds updates up to lastSeq that are
+   * not in this copy, and may not fold the log into a checkpoint of itself.
+   */
+  private othersWrote = false;
   private tailBytes: number;
   private tailCount: number;
   private checkpointBytes: number;
@@ -369,7 +375,12 @@ export class PersistentDoc<Origin> {
     this.pending = [];
     this.sightings = [];
     try {
-      this.lastSeq = await this.options.log.append(this.options.documentId, batch, sightings);
+      const lastSeq = await this.options.log.append(this.options.documentId, batch, sightings);
+      if (lastSeq !== this.lastSeq + batch.length && !this.othersWrote) {
+        this.othersWrote = true;
+        this.options.logger.log('warn', 'sync.log_shared', { document: this.options.documentId, expected: this.lastSeq + batch.length, got: lastSeq });
+      }
+      this.lastSeq = lastSeq;
     } catch (error) {
       this.fail(error);
       return;
@@ -380,7 +391,7 @@ export class PersistentDoc<Origin> {
     for (const update of batch) this.tailBytes += update.bytes.length;
     this.options.onStored(batch);
     // The checkpoint is the document in memory: only when all of it is stored.
-    if (this.pending.length === 0 && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
+    if (this.pending.length === 0 && !this.othersWrote && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
   }
 
   private fail(error: unknown): void {
@@ -392,7 +403,7 @@ export class PersistentDoc<Origin> {
   /** Folds the log tail into a new checkpoint, after what is being stored, if nothing waits to be. */
   compact(): Promise<void> {
     this.storing = this.storing.then(async () => {
-      if (this.tailCount > 0 && this.pending.length === 0 && !this.storageFailed && !this.destroyed) await this.writeCheckpoint();
+      if (this.tailCount > 0 && this.pending.length === 0 && !this.othersWrote && !this.storageFailed && !this.destroyed) await this.writeCheckpoint();
     });
     return this.storing;
   }
