@@ -5,13 +5,23 @@ import { lockDataFolder } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
 import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
+import type { StoreLocation } from '#main/store/port';
+import { redactedUrl } from '#main/store/postgres/postgresStore';
 
-export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--port ${defaultPort}] [--data FOLDER]
+export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--port ${defaultPort}] [--data FOLDER | --store postgres://…]
 
   --host   address to listen on (default ${defaultHost}; a LAN address lets others join)
   --port   TCP port (default ${defaultPort}; 0 picks a free one)
   --data   data folder holding thoa-uoc.sqlite (default: ${defaultDataFolder()})
+  --store  a PostgreSQL database instead (hosted mode, docs/hosting.md); or THOA_UOC_STORE
   --no-build  serve dist/renderer as it is, without rebuilding a stale interface first`;
+
+/** The store a hosted instance names (a postgres:// URL), or null for the data folder's SQLite file. */
+function storeOption(value: string | undefined): Extract<StoreLocation, { kind: 'postgres' }> | null {
+  if (value === undefined || value === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--store (or THOA_UOC_STORE) must be a postgres:// URL');
+  return { kind: 'postgres', url: value };
+}
 
 /**
  * Server mode from the command line: builds the interface if needed, serves it with the API and
@@ -24,6 +34,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
       host: { type: 'string', default: defaultHost },
       port: { type: 'string', default: String(defaultPort) },
       data: { type: 'string' },
+      store: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -35,28 +46,33 @@ export async function runServerMode(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
   const dataFolder = values.data ?? defaultDataFolder();
+  const store = storeOption(values.store ?? process.env.THOA_UOC_STORE);
+  if (store && values.data) throw new Error('--data and --store name two places to store documents: give one');
   const logger = createJsonLogger(stderrDestination());
   // A file grown past the process's size limit (ulimit -f) is an I/O error that SQLite reports on
   // that write, and only the room concerned is dropped (S8); the signal's default would end them all.
   process.on('SIGXFSZ', () => logger.log('error', 'server.file_size_limit_reached'));
   // The folder is taken before anything reads or writes it (the interface build included): a second
-  // server on it is refused here, with the holder's name, before it opens the database.
-  const lock = await lockDataFolder(dataFolder, 'server', {
-    logger,
-    onLost: (error) => {
-      logger.log('error', 'data_folder.lock_lost', { folder: dataFolder, error });
-      stop(1);
-    },
-  });
+  // server on it is refused here, with the holder's name, before it opens the database. Instances
+  // on one PostgreSQL database share it by design and take no folder.
+  const lock = store
+    ? { release: async () => undefined }
+    : await lockDataFolder(dataFolder, 'server', {
+        logger,
+        onLost: (error) => {
+          logger.log('error', 'data_folder.lock_lost', { folder: dataFolder, error });
+          stop(1);
+        },
+      });
   let server: RunningServer | undefined;
   try {
     if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-    server = await startServerMode({ host: values.host, port, dataFolder, logger });
+    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}) });
   } catch (error) {
     await lock.release();
     throw error;
   }
-  console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${dataFolder})`);
+  console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${store ? redactedUrl(store.url) : dataFolder})`);
   console.log(`Open as host (create documents, invite people): ${server.hostUrl}`);
   console.log('Participants join with the invitation links the host creates. Stop with Ctrl+C.');
 

@@ -12,6 +12,7 @@ import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
 import type { ConnectionLimits } from '#main/sync/syncConnection';
 import { createSyncServer } from '#main/sync/syncServer';
+import type { StoreLocation } from '#main/store/port';
 import type { AttemptLimits } from '#main/store/records';
 
 export interface ServerModeOptions {
@@ -35,6 +36,8 @@ export interface ServerModeOptions {
   versioning?: VersioningOptions;
   /** The limits on guessing invitation codes (default defaultRedemptionLimits). */
   redemptionLimits?: AttemptLimits;
+  /** Where documents are stored (default: the SQLite file of the data folder). */
+  store?: StoreLocation;
 }
 
 /** Where `npm run build` puts the renderer. */
@@ -52,6 +55,7 @@ export async function startServerMode(options: ServerModeOptions) {
     appVersion: options.appVersion,
     versioning: options.versioning,
     redemptionLimits: options.redemptionLimits,
+    store: options.store,
   });
   const sync = createSyncServer({
     context,

@@ -10,6 +10,7 @@ import { createVariableLookup } from '#main/services/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
 import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/openStore';
+import type { StoreLocation } from '#main/store/port';
 import type { AttemptLimits } from '#main/store/records';
 import { createStoreRedemptionLimiter } from '#main/services/redemptionLimiter';
 
@@ -25,12 +26,15 @@ export interface OpenServicesOptions {
   versioning?: VersioningOptions;
   /** The limits on guessing invitation codes (default defaultRedemptionLimits). */
   redemptionLimits?: AttemptLimits;
+  /** Where documents are stored (default: the SQLite file of the data folder); hosted mode names a PostgreSQL database. */
+  store?: StoreLocation;
 }
 
-/** Opens the data folder's database and builds the service context over it. */
+/** Opens the store (the data folder's database, unless told another) and builds the service context over it. */
 export async function openServices(dataFolder: string, logger: Logger, options: OpenServicesOptions = {}) {
-  mkdirSync(dataFolder, { recursive: true });
-  const store = await openStore({ kind: 'sqlite', file: join(dataFolder, databaseFileName) }, { sqliteMigrations: readMigrations(options.migrationsFolder) });
+  const location = options.store ?? { kind: 'sqlite', file: join(dataFolder, databaseFileName) };
+  if (location.kind === 'sqlite') mkdirSync(dataFolder, { recursive: true });
+  const store = await openStore(location, { sqliteMigrations: readMigrations(options.migrationsFolder) });
   const events = createServiceEvents(logger);
   const context: ServiceContext = {
     store,
