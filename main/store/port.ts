@@ -65,7 +65,8 @@ export interface UpdateLogStore {
   lastSeq(documentId: string): Promise<number>;
   /**
    * Folds every update up to `throughSeq` into one checkpoint and drops them from the log,
-   * recording first who deleted what in them (decision 0008).
+   * recording first who deleted what in them (decision 0008). A checkpoint never moves back: one
+   * through a seq below the current checkpoint's changes nothing.
    */
   compact(documentId: string, throughSeq: number, state: Uint8Array, at: number, deletions?: readonly DeletionRecord[]): Promise<void>;
   /** The deletions recorded by past compactions, oldest first. */

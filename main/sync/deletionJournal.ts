@@ -24,7 +24,14 @@ export class DeletionJournal {
   private cache: Map<DeletionAuthor, DeleteSet> | null = null;
 
   /** `recordedByCompactions`: what the store held when the document was read (UpdateLogStore.deletionAuthors). */
-  constructor(private readonly recordedByCompactions: readonly DeletionRecord[]) {}
+  constructor(private recordedByCompactions: readonly DeletionRecord[]) {}
+
+  /** What compactions have recorded by now (another instance's compaction recorded more). */
+  recordedNow(records: readonly DeletionRecord[]): void {
+    this.recordedByCompactions = records;
+    this.recorded = null;
+    this.cache = null;
+  }
 
   /** Runs `apply` (one or more Yjs transactions) with its deletions noted as `author`'s. */
   by<T>(author: DeletionAuthor, apply: () => T): T {

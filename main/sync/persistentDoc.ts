@@ -7,6 +7,7 @@ import { DeletionJournal, type DeletionAuthor } from '#main/sync/deletionJournal
 import type { Logger } from '#main/logger';
 import { MalformedFrameError } from '#main/sync/frames';
 import { dropPending, replayStoredState } from '#main/sync/storedDocument';
+import { AppliedSeqs } from '#main/sync/appliedSeqs';
 import { integrationOf } from '#main/sync/updateDependencies';
 import type { AdmissionCheck, AgreedEdit } from '#main/sync/writePolicy';
 
@@ -17,6 +18,9 @@ export interface PendingUpdate<Origin> extends LoggedUpdate {
 
 /** Marks the transactions the server makes itself (API changes), as opposed to clients' updates. */
 export const serverChangeOrigin = Symbol('server-change');
+
+/** Marks the transactions that apply what another server instance stored. */
+const storedElsewhereOrigin = Symbol('stored-elsewhere');
 
 export interface PersistentDocOptions<Origin> {
   documentId: string;
@@ -31,6 +35,20 @@ export interface PersistentDocOptions<Origin> {
   compactMinBytes?: number;
   /** Whether an otherwise valid update may be applied (server-owned parts, invalid values...). */
   admit?: AdmissionCheck;
+  /**
+   * Runs after updates other server instances stored were applied to this copy (relayed to it, or
+   * read from the log to fill a gap): they are stored already, and only its clients lack them.
+   */
+  onRelayed?: (updates: readonly Uint8Array[]) => void;
+  /** How long a gap in the updates this copy holds may wait for the relay before the log is read (default 250 ms). */
+  gapWaitMs?: number;
+}
+
+/** Updates another instance stored, numbered `first` to `last` in the document's log. */
+export interface StoredBatch {
+  first: number;
+  last: number;
+  updates: readonly { bytes: Uint8Array; participantId: string | null }[];
 }
 
 /**
@@ -119,17 +137,15 @@ interface LoadedDocument {
  */
 export class PersistentDoc<Origin> {
   readonly doc = new Y.Doc({ gc: false });
-  /** The seq of the last update stored: every update up to it is in the document (see storeBatch). */
-  private lastSeq: number;
-  /**
-   * Whether the log numbered an update of this document that this copy did not write (another
-   * server instance wrote to the document meanwhile): it then holds updates up to lastSeq that are
-   * not in this copy, and may not fold the log into a checkpoint of itself.
-   */
-  private othersWrote = false;
+  /** Which logged updates this copy holds: its own, and those other instances stored (see applyStored). */
+  private readonly applied: AppliedSeqs;
+  /** Reading the log to fill a gap, once it has waited `gapWaitMs` for the relay. */
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private tailBytes: number;
   private tailCount: number;
   private checkpointBytes: number;
+  /** The seq of the checkpoint this copy read or wrote last. */
+  private checkpointSeq: number;
   private pending: PendingUpdate<Origin>[] = [];
   private sightings: ClientSighting[] = [];
   private flushScheduled: ReturnType<typeof setImmediate> | null = null;
@@ -167,16 +183,17 @@ export class PersistentDoc<Origin> {
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
     // What a stored log left pending would otherwise strike again at every load (see receive).
     const cleaned = replayStoredState(this.doc, this.deletions, stored);
-    this.lastSeq = stored.lastSeq;
+    this.applied = new AppliedSeqs(stored.lastSeq);
     this.tailBytes = stored.tailBytes;
     this.tailCount = stored.tail.length;
     this.checkpointBytes = stored.checkpoint?.state.length ?? 0;
+    this.checkpointSeq = stored.checkpoint?.seq ?? 0;
     this.clientOwners = loaded.clients;
     this.compactMinBytes = options.compactMinBytes ?? 256 * 1024;
     if (cleaned.structs || cleaned.deletions) {
       options.logger.log('warn', 'sync.log_cleaned', { document: options.documentId, pendingStructs: cleaned.structs, futureDeletions: cleaned.deletions });
       // A checkpoint of the clean state replaces what held them, so that they are never replayed.
-      this.storing = this.writeCheckpoint();
+      this.storing = this.writeCheckpoint(true);
     }
   }
 
@@ -357,6 +374,87 @@ export class PersistentDoc<Origin> {
   }
 
   /**
+   * Applies a batch another instance stored (relayed to this one). Nothing is stored: the log has
+   * it. A batch this copy holds already changes nothing; one that comes after a gap waits for the
+   * gap to be filled from the log (applied alone, what it builds on could be missing).
+   */
+  applyStored(batch: StoredBatch): void {
+    if (this.destroyed || this.applied.holds(batch.first, batch.last)) return;
+    if (batch.first > this.applied.through + 1) {
+      this.awaitGap(0);
+      return;
+    }
+    this.applyLogged(batch.updates);
+    this.applied.add(batch.first, batch.last);
+    this.awaitGap();
+  }
+
+  /**
+   * Applies stored updates in order, their deletions noted as their authors' (a checkpoint's, with
+   * no author, are recorded in the store already), and tells the room's clients.
+   */
+  private applyLogged(updates: readonly { bytes: Uint8Array; participantId: string | null | undefined }[]): void {
+    for (const { bytes, participantId } of updates) {
+      const apply = (): void => Y.applyUpdate(this.doc, bytes, storedElsewhereOrigin);
+      if (participantId === undefined) apply();
+      else this.deletions.by(participantId, apply);
+      // What another instance stored is whole: nothing it builds on is missing, once in order.
+      dropPending(this.doc);
+      for (const struct of Y.decodeUpdate(bytes).structs) {
+        if (!this.clientOwners.has(struct.id.client)) this.clientOwners.set(struct.id.client, participantId ?? null);
+      }
+    }
+    if (updates.length > 0) this.options.onRelayed?.(updates.map((update) => update.bytes));
+  }
+
+  /** Reads from the log what this copy lacks, after `waitMs` (the relay may bring it first). */
+  private awaitGap(waitMs = this.options.gapWaitMs ?? 250): void {
+    if (!this.applied.hasGap || this.destroyed) {
+      if (this.gapTimer) clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+      return;
+    }
+    if (this.gapTimer && waitMs > 0) return;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      void this.catchUp();
+    }, waitMs);
+  }
+
+  /**
+   * Applies what the log holds beyond the updates this copy holds every one of (other instances'
+   * writes the relay did not bring), and tells the room's clients. Runs after what is being stored.
+   */
+  catchUp(): Promise<void> {
+    this.storing = this.storing.then(async () => {
+      if (this.destroyed || this.storageFailed) return;
+      const { documentId, log } = this.options;
+      const from = this.applied.through;
+      let read: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors' | 'lastSeq'>;
+      try {
+        // Another instance may have folded what is missing into its checkpoint: then it is read whole.
+        read = (await log.checkpointSeq(documentId)) > from ? await log.load(documentId) : { checkpoint: null, ...(await log.updatesAfter(documentId, from)) };
+      } catch (error) {
+        this.options.logger.log('warn', 'sync.catch_up_failed', { document: documentId, error });
+        this.awaitGap();
+        return;
+      }
+      if (this.destroyed) return;
+      // Who deleted what in a checkpoint is what its compaction recorded.
+      if (read.checkpoint) this.deletions.recordedNow(await log.deletionAuthors(documentId));
+      // The log has no gap after its checkpoint: its tail is numbered on from there. What this copy
+      // holds already (its own writes after the gap) is not sent to its clients again.
+      const firstOfTail = (read.checkpoint?.seq ?? from) + 1;
+      const tail = read.tail.map((bytes, index) => ({ bytes, participantId: read.tailAuthors[index] ?? null, seq: firstOfTail + index })).filter(({ seq }) => !this.applied.holds(seq, seq));
+      this.applyLogged([...(read.checkpoint ? [{ bytes: read.checkpoint.state, participantId: undefined }] : []), ...tail]);
+      this.applied.add(from + 1, read.lastSeq);
+      this.awaitGap();
+    });
+    return this.storing;
+  }
+
+  /**
    * Stores every update received so far: those already being written, then the rest in one batch
    * (one transaction), reported as stored once written; then compacts if the tail has grown.
    * Resolves once they are stored, or once the store has failed (onStorageFailure was told).
@@ -376,11 +474,9 @@ export class PersistentDoc<Origin> {
     this.sightings = [];
     try {
       const lastSeq = await this.options.log.append(this.options.documentId, batch, sightings);
-      if (lastSeq !== this.lastSeq + batch.length && !this.othersWrote) {
-        this.othersWrote = true;
-        this.options.logger.log('warn', 'sync.log_shared', { document: this.options.documentId, expected: this.lastSeq + batch.length, got: lastSeq });
-      }
-      this.lastSeq = lastSeq;
+      // The log numbered other instances' updates before these ones: the relay brings them.
+      this.applied.add(lastSeq - batch.length + 1, lastSeq);
+      this.awaitGap();
     } catch (error) {
       this.fail(error);
       return;
@@ -391,7 +487,7 @@ export class PersistentDoc<Origin> {
     for (const update of batch) this.tailBytes += update.bytes.length;
     this.options.onStored(batch);
     // The checkpoint is the document in memory: only when all of it is stored.
-    if (this.pending.length === 0 && !this.othersWrote && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
+    if (this.pending.length === 0 && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
   }
 
   private fail(error: unknown): void {
@@ -403,16 +499,24 @@ export class PersistentDoc<Origin> {
   /** Folds the log tail into a new checkpoint, after what is being stored, if nothing waits to be. */
   compact(): Promise<void> {
     this.storing = this.storing.then(async () => {
-      if (this.tailCount > 0 && this.pending.length === 0 && !this.othersWrote && !this.storageFailed && !this.destroyed) await this.writeCheckpoint();
+      if (this.tailCount > 0 && this.pending.length === 0 && !this.storageFailed && !this.destroyed) await this.writeCheckpoint();
     });
     return this.storing;
   }
 
-  /** Writes the in-memory state (all of it stored) as the checkpoint, recording who deleted what in it first. */
-  private async writeCheckpoint(): Promise<void> {
+  /**
+   * Writes the in-memory state (all of it stored) as the checkpoint through the last update up to
+   * which the copy holds every one, recording who deleted what in it first. It may hold some
+   * later ones too (its own, written after another instance's it has not received yet): applying
+   * them again after the checkpoint changes nothing.
+   */
+  private async writeCheckpoint(rewrite = false): Promise<void> {
+    const throughSeq = this.applied.through;
+    // Nothing to fold yet (the updates it holds beyond the checkpoint come after a gap), unless the
+    // checkpoint itself must be written again (cleaned of what a stored log left pending).
+    if (throughSeq < this.checkpointSeq || (throughSeq === this.checkpointSeq && !rewrite)) return;
     const state = Y.encodeStateAsUpdate(this.doc);
     const deletions = this.deletions.forCompaction();
-    const throughSeq = this.lastSeq;
     try {
       await this.options.log.compact(this.options.documentId, throughSeq, state, this.options.now(), deletions.records);
     } catch (error) {
@@ -420,6 +524,7 @@ export class PersistentDoc<Origin> {
       return;
     }
     deletions.committed();
+    this.checkpointSeq = throughSeq;
     this.checkpointBytes = state.length;
     this.tailBytes = 0;
     this.tailCount = 0;
@@ -435,6 +540,8 @@ export class PersistentDoc<Origin> {
   /** Frees the in-memory document without storing anything more. */
   destroy(): void {
     this.destroyed = true;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = null;
     this.pending = [];

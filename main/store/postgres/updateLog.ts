@@ -69,6 +69,11 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
 
     compact: (documentId, throughSeq, state, at, deletions = []) =>
       sql.atomic(async (tx) => {
+        // A checkpoint only moves forward: an instance behind another one's compaction has nothing to
+        // fold. The document's row is locked first, so that two compactions take turns.
+        await tx.run('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+        const current = await tx.row<{ seq: number }>('SELECT seq FROM checkpoints WHERE document_id = $1', [documentId]);
+        if ((current?.seq ?? 0) > throughSeq) return;
         // Who deleted what is kept before the updates that say it are dropped (decision 0008).
         for (const record of deletions) {
           await tx.run('INSERT INTO deletion_authors (document_id, through_seq, participant_id, delete_set) VALUES ($1, $2, $3, $4)', [documentId, throughSeq, record.participantId, record.deleteSet]);

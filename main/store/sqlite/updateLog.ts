@@ -87,6 +87,8 @@ export function createUpdateLog(db: SqliteDatabase) {
   );
 
   const replaceCheckpoint = db.transaction((documentId: string, seq: number, state: Uint8Array, at: number, deletions: readonly DeletionRecord[]) => {
+    // A checkpoint only moves forward (a copy behind another one's compaction has nothing to fold).
+    if ((statements.checkpointSeq.get(documentId)?.seq ?? 0) > seq) return;
     // Who deleted what is kept before the updates that say it are dropped (decision 0008).
     for (const record of deletions) statements.insertDeletions.run(documentId, seq, record.participantId, record.deleteSet);
     statements.upsertCheckpoint.run(documentId, seq, state, at);

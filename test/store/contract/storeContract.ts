@@ -107,6 +107,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect((await store.updates.updatesAfter('d1', 2)).tail.map((update) => [...update])).toEqual([[3, 3]]);
 
       await store.updates.compact('d1', 3, bytes(8), 21, [{ participantId: 'p2', deleteSet: bytes(4) }]);
+      // A copy behind that compaction folds nothing: the checkpoint never moves back.
+      await store.updates.compact('d1', 2, bytes(1), 22, [{ participantId: 'p9', deleteSet: bytes(9) }]);
+      expect((await store.updates.load('d1')).checkpoint?.seq).toBe(3);
+      same((await store.updates.load('d1')).checkpoint?.state ?? bytes(), bytes(8));
       // Numbering goes on after a compaction that folded every update.
       expect(await store.updates.lastSeq('d1')).toBe(3);
       expect(await store.updates.append('d1', [{ bytes: bytes(4), participantId: null, at: 22 }])).toBe(4);
