@@ -14,6 +14,7 @@ export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--
   --port   TCP port (default ${defaultPort}; 0 picks a free one)
   --data   data folder holding thoa-uoc.sqlite (default: ${defaultDataFolder()})
   --store  a PostgreSQL database instead (hosted mode, docs/hosting.md); or THOA_UOC_STORE
+  --relay  the Redis relaying between instances on that database (redis://…); or THOA_UOC_RELAY
   --no-build  serve dist/renderer as it is, without rebuilding a stale interface first`;
 
 /** The store a hosted instance names (a postgres:// URL), or null for the data folder's SQLite file. */
@@ -35,6 +36,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
       port: { type: 'string', default: String(defaultPort) },
       data: { type: 'string' },
       store: { type: 'string' },
+      relay: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -48,6 +50,9 @@ export async function runServerMode(argv: string[]): Promise<void> {
   const dataFolder = values.data ?? defaultDataFolder();
   const store = storeOption(values.store ?? process.env.THOA_UOC_STORE);
   if (store && values.data) throw new Error('--data and --store name two places to store documents: give one');
+  const relayUrl = values.relay ?? process.env.THOA_UOC_RELAY ?? '';
+  if (relayUrl !== '' && !/^rediss?:\/\//.test(relayUrl)) throw new Error('--relay (or THOA_UOC_RELAY) must be a redis:// URL');
+  if (relayUrl !== '' && !store) throw new Error('--relay joins instances sharing a PostgreSQL store: give --store too');
   const logger = createJsonLogger(stderrDestination());
   // A file grown past the process's size limit (ulimit -f) is an I/O error that SQLite reports on
   // that write, and only the room concerned is dropped (S8); the signal's default would end them all.
@@ -67,7 +72,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
   let server: RunningServer | undefined;
   try {
     if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}) });
+    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}), ...(relayUrl !== '' ? { relayUrl } : {}) });
   } catch (error) {
     await lock.release();
     throw error;

@@ -11,6 +11,7 @@ import { createNetworkShare } from '#main/server/networkShare';
 import { openServices } from '#main/server/services';
 import type { VersioningOptions } from '#main/services/serviceContext';
 import type { ConnectionLimits } from '#main/sync/syncConnection';
+import { createRedisRelay } from '#main/sync/redisRelay';
 import { createSyncServer } from '#main/sync/syncServer';
 import type { StoreLocation } from '#main/store/port';
 import type { AttemptLimits } from '#main/store/records';
@@ -38,6 +39,8 @@ export interface ServerModeOptions {
   redemptionLimits?: AttemptLimits;
   /** Where documents are stored (default: the SQLite file of the data folder). */
   store?: StoreLocation;
+  /** The Redis that relays between the instances sharing a PostgreSQL store (hosted mode). */
+  relayUrl?: string;
 }
 
 /** Where `npm run build` puts the renderer. */
@@ -57,9 +60,11 @@ export async function startServerMode(options: ServerModeOptions) {
     redemptionLimits: options.redemptionLimits,
     store: options.store,
   });
+  const relay = options.relayUrl ? await createRedisRelay({ url: options.relayUrl, logger: options.logger }) : undefined;
   const sync = createSyncServer({
     context,
     authentication,
+    ...(relay ? { relay } : {}),
     maxFrameBytes: options.maxFrameBytes,
     pingIntervalMs: options.pingIntervalMs,
     connectionLimits: options.connectionLimits,
@@ -84,6 +89,7 @@ export async function startServerMode(options: ServerModeOptions) {
   } catch (error) {
     // The port is taken (EADDRINUSE): close what was opened, so the caller may try another port.
     await sync.close();
+    await relay?.close();
     await fileWorkers.close();
     await context.store.close();
     throw error;
@@ -107,6 +113,7 @@ export async function startServerMode(options: ServerModeOptions) {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         await sync.close();
+        await relay?.close();
         http.closeAllConnections();
         await network.close();
         await stopped;

@@ -8,6 +8,7 @@ import type { UpdateLogStore } from '#main/store/port';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
 import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+import { createLocalRelay, type Relay, type RelayedBatch } from '#main/sync/relay';
 import { checkUpdates, type AgreedEdit, type WritePolicy } from '#main/sync/writePolicy';
 
 /** What a room needs of one client socket. */
@@ -41,7 +42,15 @@ export interface DocumentRoomOptions {
   compactMinBytes?: number;
   /** What clients may change through sync (see writePolicy.ts); everything when absent. */
   writePolicy?: WritePolicy;
+  /** Where the other server instances on this store hear of what this room stores (hosted mode); none when absent. */
+  relay?: Relay;
 }
+
+/** Marks presence relayed from another instance (applied here, never published again). */
+const relayedPresence = Symbol('relayed-presence');
+
+/** Presence changes of this instance's clients go to the other instances at most this often, coalesced by client. */
+const presenceIntervalMs = 100;
 
 /** Awareness client ids one socket may announce (a tab reconnecting keeps its id). */
 const maxAwarenessClientsPerConnection = 8;
@@ -70,23 +79,47 @@ export class DocumentRoom {
   /** Whether a decision is being taken: clients' frames wait (each connection keeps its own, in order). */
   private holding = false;
 
-  /** Reads the document from the store and opens its room. */
+  /** Relayed batches that came while a decision was being taken (applied once it is). */
+  private heldRelayed: RelayedBatch[] = [];
+  /** Clients of this instance whose presence changed since it was last published to the others. */
+  private presenceChanged = new Set<number>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopFollowing: () => void = () => undefined;
+
+  /**
+   * Reads the document from the store and opens its room. The room follows what other instances
+   * store first (the relay), so that nothing stored between the reading and the following is missed.
+   */
   static async open(options: DocumentRoomOptions): Promise<DocumentRoom> {
     let room: DocumentRoom | null = null;
-    const persistent = await PersistentDoc.open<RoomConnection>({
-      documentId: options.documentId,
-      log: options.log,
-      logger: options.logger,
-      now: options.now,
-      compactMinBytes: options.compactMinBytes,
-      admit: checkUpdates(options.writePolicy ?? (() => null)),
-      onStored: (batch) => room?.broadcastStored(batch),
-      onStorageFailure: (error) => {
-        if (!room) throw error;
-        room.fail('storage', error);
-      },
+    const early: RelayedBatch[] = [];
+    const relay = options.relay ?? createLocalRelay();
+    const stopFollowing = await relay.follow(options.documentId, {
+      batch: (batch) => (room ? room.applyRelayed(batch) : early.push(batch)),
+      awareness: (update) => room?.applyRelayedAwareness(update),
     });
-    room = new DocumentRoom(options, persistent);
+    try {
+      const persistent = await PersistentDoc.open<RoomConnection>({
+        documentId: options.documentId,
+        log: options.log,
+        logger: options.logger,
+        now: options.now,
+        compactMinBytes: options.compactMinBytes,
+        admit: checkUpdates(options.writePolicy ?? (() => null)),
+        onStored: (batch, lastSeq) => room?.broadcastStored(batch, lastSeq),
+        onRelayed: (updates) => room?.broadcastRelayed(updates),
+        onStorageFailure: (error) => {
+          if (!room) throw error;
+          room.fail('storage', error);
+        },
+      });
+      room = new DocumentRoom(options, persistent);
+    } catch (error) {
+      stopFollowing();
+      throw error;
+    }
+    room.stopFollowing = stopFollowing;
+    for (const batch of early) room.applyRelayed(batch);
     return room;
   }
 
@@ -97,13 +130,61 @@ export class DocumentRoom {
     this.documentId = options.documentId;
     this.awareness = new Awareness(this.persistent.doc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const frame = encodeAwareness(encodeAwarenessStates(this.awareness, changed));
       // Everyone, the sender included: it learns its stamped identity, and an otherwise idle
       // client still hears from the server (the stock provider reconnects after 30 s of silence).
       for (const connection of this.connections) connection.send(frame);
+      // Presence of this instance's clients goes to the other instances, coalesced.
+      if (origin !== relayedPresence) this.notePresence(changed.filter((clientId) => clientId !== this.doc.clientID));
     });
+  }
+
+  /** Publishes the latest presence of the clients noted, at most every `presenceIntervalMs`. */
+  private notePresence(clientIds: readonly number[]): void {
+    if (clientIds.length === 0 || !this.options.relay) return;
+    for (const clientId of clientIds) this.presenceChanged.add(clientId);
+    this.presenceTimer ??= setTimeout(() => this.publishPresence(), presenceIntervalMs);
+  }
+
+  private publishPresence(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    if (this.presenceChanged.size === 0) return;
+    const clientIds = [...this.presenceChanged];
+    this.presenceChanged.clear();
+    this.options.relay?.publishAwareness(this.documentId, encodeAwarenessStates(this.awareness, clientIds));
+  }
+
+  /** Presence of another instance's clients: shown to this room's clients, not published again. */
+  private applyRelayedAwareness(update: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      applyAwarenessUpdate(this.awareness, update, relayedPresence);
+    } catch (error) {
+      this.options.logger.log('warn', 'relay.bad_presence', { document: this.documentId, error });
+    }
+  }
+
+  /** A batch another instance stored: applied now, or once the decision under way is taken. */
+  private applyRelayed(batch: RelayedBatch): void {
+    if (this.failed || this.closed) return;
+    if (this.holding) this.heldRelayed.push(batch);
+    else this.persistent.applyStored(batch);
+  }
+
+  /** What other instances stored, applied to this copy: its clients get it like any stored update. */
+  private broadcastRelayed(updates: readonly Uint8Array[]): void {
+    for (const update of updates) {
+      const frame = encodeSyncUpdate(update);
+      for (const connection of this.connections) connection.send(frame);
+    }
+  }
+
+  /** Reads from the log what other instances stored and the relay did not bring (a periodic check). */
+  catchUp(): Promise<void> {
+    return this.failed || this.closed ? Promise.resolve() : this.persistent.catchUp();
   }
 
   get doc(): Y.Doc {
@@ -229,7 +310,9 @@ export class DocumentRoom {
     this.options.onWriteRefused(connection, reason);
   }
 
-  private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[]): void {
+  private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[], lastSeq: number): void {
+    // The other instances first (they relay it to their clients), then this one's.
+    this.options.relay?.publishBatch(this.documentId, { first: lastSeq - batch.length + 1, last: lastSeq, updates: batch.map(({ bytes, participantId }) => ({ bytes, participantId })) });
     for (const update of batch) {
       const frame = encodeSyncUpdate(update.bytes);
       for (const connection of this.connections) if (connection !== update.origin) connection.send(frame);
@@ -315,6 +398,8 @@ export class DocumentRoom {
     // Reached twice when a failing room's last connection leaves before onFailed runs.
     if (this.closed) return;
     this.closed = true;
+    this.stopFollowing();
+    this.publishPresence();
     this.awareness.destroy();
     if (this.failed) this.persistent.destroy();
     else await this.persistent.close();
@@ -333,6 +418,8 @@ export class DocumentRoom {
         return await decide();
       } finally {
         this.holding = false;
+        const relayed = this.heldRelayed.splice(0);
+        for (const batch of relayed) this.applyRelayed(batch);
         for (const connection of [...this.connections]) connection.readHeld();
       }
     });

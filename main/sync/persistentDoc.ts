@@ -28,7 +28,7 @@ export interface PersistentDocOptions<Origin> {
   logger: Logger;
   now: () => number;
   /** Runs after a batch is durably stored: only then may it be broadcast. */
-  onStored: (batch: readonly PendingUpdate<Origin>[]) => void;
+  onStored: (batch: readonly PendingUpdate<Origin>[], lastSeq: number) => void;
   /** Runs when a batch could not be stored; the in-memory document must then be discarded. */
   onStorageFailure: (error: unknown) => void;
   /** Compact once the log tail holds at least this many bytes (and at least the checkpoint's size). */
@@ -139,6 +139,8 @@ export class PersistentDoc<Origin> {
   readonly doc = new Y.Doc({ gc: false });
   /** Which logged updates this copy holds: its own, and those other instances stored (see applyStored). */
   private readonly applied: AppliedSeqs;
+  /** The seq the log gave the last update this copy stored. */
+  private lastStoredSeq = 0;
   /** Reading the log to fill a gap, once it has waited `gapWaitMs` for the relay. */
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private tailBytes: number;
@@ -474,6 +476,7 @@ export class PersistentDoc<Origin> {
     this.sightings = [];
     try {
       const lastSeq = await this.options.log.append(this.options.documentId, batch, sightings);
+      this.lastStoredSeq = lastSeq;
       // The log numbered other instances' updates before these ones: the relay brings them.
       this.applied.add(lastSeq - batch.length + 1, lastSeq);
       this.awaitGap();
@@ -485,7 +488,7 @@ export class PersistentDoc<Origin> {
     this.storedCount += batch.length;
     this.tailCount += batch.length;
     for (const update of batch) this.tailBytes += update.bytes.length;
-    this.options.onStored(batch);
+    this.options.onStored(batch, this.lastStoredSeq);
     // The checkpoint is the document in memory: only when all of it is stored.
     if (this.pending.length === 0 && this.tailBytes >= Math.max(this.compactMinBytes, this.checkpointBytes)) await this.writeCheckpoint();
   }

@@ -10,6 +10,7 @@ import { DocumentRoom } from '#main/sync/documentRoom';
 import { encodeNotice } from '#main/sync/frames';
 import { defaultConnectionLimits, refuseSocket, SyncConnection, type ConnectionLimits } from '#main/sync/syncConnection';
 import type { VariableLookup } from '#shared/templates/variableValues';
+import { createLocalRelay, type Relay } from '#main/sync/relay';
 import { createWritePolicy } from '#main/sync/writePolicy';
 
 export interface SyncServerOptions {
@@ -26,6 +27,10 @@ export interface SyncServerOptions {
   compactMinBytes?: number;
   /** Definitions of the variables a document may hold, to validate values written through sync. */
   lookupVariable: VariableLookup;
+  /** The other server instances on the same store (hosted mode, decision 0018); none by default. */
+  relay?: Relay;
+  /** How often each open document is checked against the log for what the relay did not bring (default 5 s). */
+  logCheckIntervalMs?: number;
 }
 
 export type SyncServer = ReturnType<typeof createSyncServer>;
@@ -47,6 +52,7 @@ export function createSyncServer(options: SyncServerOptions) {
   const writePolicy = createWritePolicy(options.lookupVariable);
   const connectionLimits = options.connectionLimits ?? defaultConnectionLimits;
   const maxConnectionsPerParticipant = options.maxConnectionsPerParticipant ?? 8;
+  const relay = options.relay ?? createLocalRelay();
 
   // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
   // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
@@ -79,6 +85,7 @@ export function createSyncServer(options: SyncServerOptions) {
       now: context.now,
       compactMinBytes: options.compactMinBytes,
       writePolicy,
+      relay,
       onEdited: (id, participantIds) => void context.events.emit('documentEdited', { documentId: id, participantIds }),
       onAgreedEditRefused: (participantId, edit, attempted) => context.events.emit('agreedEditRefused', { documentId, participantId, edit, attempted }),
       isFrozen: () => frozen.has(documentId),
@@ -170,13 +177,47 @@ export function createSyncServer(options: SyncServerOptions) {
   }, options.pingIntervalMs ?? 30_000);
   pingTimer.unref();
 
+  // Redis may lose a batch (a restart) or an instance may miss one: the log is the truth, and each
+  // open document reads now and then what it lacks of it.
+  const logCheckTimer = setInterval(() => {
+    for (const room of rooms.values()) void room.catchUp();
+  }, options.logCheckIntervalMs ?? 5_000);
+  logCheckTimer.unref();
+
+  /** Closes a revoked participant's sockets on this instance. */
+  const closeRevoked = (documentId: string, participantId: string): void => {
+    rooms.get(documentId)?.closeParticipant(participantId, closeCodes.unauthorized, 'this participant was removed from the document');
+  };
+
+  /** A document archived, frozen or opened again: writes are refused, or accepted again, from now on. */
+  const refreshFrozen = async (documentId: string): Promise<void> => {
+    if (await isDocumentFrozen(documentId)) frozen.add(documentId);
+    else frozen.delete(documentId);
+  };
+
+  /** Sends a notice to this instance's sockets of a document that asked for notices, as `to` says. */
+  const deliverNotice = (documentId: string, to: { side: 'employer' | 'union' } | { participantId: string }, topic: string): void => {
+    const frame = encodeNotice(topic);
+    for (const connection of connections) {
+      if (!connection.wantsNotices || connection.participant.documentId !== documentId) continue;
+      if ('side' in to ? connection.participant.side === to.side : connection.participant.id === to.participantId) connection.send(frame);
+    }
+  };
+
   const unsubscribe = [
     context.events.on('participantRevoked', ({ participantId, documentId }) => {
-      rooms.get(documentId)?.closeParticipant(participantId, closeCodes.unauthorized, 'this participant was removed from the document');
+      closeRevoked(documentId, participantId);
+      relay.publishEvent({ kind: 'participantRevoked', documentId, participantId });
     }),
     context.events.on('documentChanged', async ({ documentId }) => {
-      if (await isDocumentFrozen(documentId)) frozen.add(documentId);
-      else frozen.delete(documentId);
+      await refreshFrozen(documentId);
+      relay.publishEvent({ kind: 'documentChanged', documentId });
+    }),
+    // What another instance's services did, for this instance's sockets.
+    relay.onEvent((event) => {
+      if (event.kind === 'participantRevoked') closeRevoked(event.documentId, event.participantId);
+      else if (event.kind === 'documentChanged') void refreshFrozen(event.documentId);
+      else deliverNotice(event.documentId, event.to, event.topic);
     }),
   ];
 
@@ -216,20 +257,16 @@ export function createSyncServer(options: SyncServerOptions) {
       await rooms.get(documentId)?.flush();
     },
 
-    /** Tells one participant's open clients of a document that something they read through the API changed. */
+    /** Tells one participant's open clients of a document (on every instance) that something they read through the API changed. */
     notifyParticipant(documentId: string, participantId: string, topic: string): void {
-      const frame = encodeNotice(topic);
-      for (const connection of connections) {
-        if (connection.wantsNotices && connection.participant.documentId === documentId && connection.participant.id === participantId) connection.send(frame);
-      }
+      deliverNotice(documentId, { participantId }, topic);
+      relay.publishEvent({ kind: 'notice', documentId, to: { participantId }, topic });
     },
 
-    /** Tells one side's open clients of a document that something they read through the API changed. */
+    /** Tells one side's open clients of a document (on every instance) that something they read through the API changed. */
     notifySide(documentId: string, side: 'employer' | 'union', topic: string): void {
-      const frame = encodeNotice(topic);
-      for (const connection of connections) {
-        if (connection.wantsNotices && connection.participant.documentId === documentId && connection.participant.side === side) connection.send(frame);
-      }
+      deliverNotice(documentId, { side }, topic);
+      relay.publishEvent({ kind: 'notice', documentId, to: { side }, topic });
     },
 
     /** The loaded room of a document, if any (for tests and benchmarks). */
@@ -241,6 +278,7 @@ export function createSyncServer(options: SyncServerOptions) {
     async close(): Promise<void> {
       accepting = false;
       clearInterval(pingTimer);
+      clearInterval(logCheckTimer);
       for (const off of unsubscribe) off();
       await Promise.allSettled(loading.values());
       for (const room of [...rooms.values()]) {

@@ -22,7 +22,11 @@ export interface ServerProcess {
  * `launcher` runs it through another command (e.g. `prlimit --fsize=N --`).
  */
 function spawnServerProcess(dataFolder: string, port: number, launcher: readonly string[] = []) {
-  const command = [...launcher, process.execPath, '--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build'];
+  return spawnServerCommand([...launcher, process.execPath, '--import', 'tsx', 'main/server.ts', '--port', String(port), '--data', dataFolder, '--no-build']);
+}
+
+/** A server process run with `command`, its output collected. */
+function spawnServerCommand(command: readonly string[]) {
   const child = spawn(command[0] as string, command.slice(1), {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +53,15 @@ function spawnServerProcess(dataFolder: string, port: number, launcher: readonly
  * interface, which these tests never load.
  */
 export function spawnServer(dataFolder: string, port = 0, timeoutMs = 15_000, launcher: readonly string[] = []): Promise<ServerProcess> {
-  const { child, exited, output, errorOutput } = spawnServerProcess(dataFolder, port, launcher);
+  return untilListening(spawnServerProcess(dataFolder, port, launcher), timeoutMs);
+}
+
+/** Server mode with these arguments (e.g. `--store`, `--relay` for a hosted instance), once it listens. */
+export function spawnServerWith(args: readonly string[], timeoutMs = 15_000): Promise<ServerProcess> {
+  return untilListening(spawnServerCommand([process.execPath, '--import', 'tsx', 'main/server.ts', '--host', '127.0.0.1', '--no-build', ...args]), timeoutMs);
+}
+
+function untilListening({ child, exited, output, errorOutput }: ReturnType<typeof spawnServerCommand>, timeoutMs: number): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
