@@ -1,3 +1,4 @@
+import { ApiError } from '#shared/api/errors';
 import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread } from '#shared/negotiation/model';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
@@ -59,8 +60,11 @@ export interface UpdateLogStore {
   load(documentId: string): Promise<StoredDocumentState>;
   /** The seq the checkpoint folds the log up to (0 when there is none yet). */
   checkpointSeq(documentId: string): Promise<number>;
-  /** The updates logged after `seq` (which the checkpoint must not have folded), with who sent them. */
-  updatesAfter(documentId: string, seq: number): Promise<LoggedUpdates>;
+  /**
+   * The updates logged after `seq` (which the checkpoint must not have folded), with who sent
+   * them, in order: at most `limit` of them when given (read on after the returned lastSeq).
+   */
+  updatesAfter(documentId: string, seq: number, limit?: number): Promise<LoggedUpdates>;
   /** The highest seq ever logged for the document (0 when none). */
   lastSeq(documentId: string): Promise<number>;
   /**
@@ -204,6 +208,19 @@ export interface StoreRepositories {
   lifecycle: LifecycleStore;
   reviewFindings: ReviewFindingsStore;
   redemptionAttempts: RedemptionAttemptsStore;
+}
+
+/**
+ * The store cannot be reached for now (hosted mode: the database is down or the network to it
+ * is): the operation failed and may be tried again once it is back. An API call answers it as
+ * `unavailable` (503); the sync server closes a document's sockets with 1011.
+ */
+export class StoreUnavailableError extends ApiError {
+  constructor(cause: unknown) {
+    super('unavailable', 'the server cannot reach its database for the moment; try again shortly');
+    this.name = 'StoreUnavailableError';
+    this.cause = cause;
+  }
 }
 
 /** Where a store lives, as a worker thread is told to open its own connection to it. */

@@ -1,10 +1,21 @@
-import { createClient, RESP_TYPES } from '@redis/client';
+import { createClient, ErrorReply, RESP_TYPES } from '@redis/client';
 import type { Logger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { decodeBatch, encodeBatch, type ClusterEvent, type FollowHandlers, type Relay } from '#main/sync/relay';
 
 /** A Redis stream entry's id: milliseconds and a sequence number. */
 const streamIdPattern = /^\d{1,20}-\d{1,20}$/;
+
+/**
+ * The cursor a document's stream is read from: `cursor` if it is a stream id, else the stream's
+ * start (its entries are batches the copy may already hold: applying them again changes nothing).
+ * Checked before every XREAD, which one malformed id would make fail for every document read with it.
+ */
+export function readableCursor(cursor: string, onInvalid: () => void): string {
+  if (streamIdPattern.test(cursor)) return cursor;
+  onInvalid();
+  return '0-0';
+}
 
 /** Entries kept per document's stream (approximately): enough for an instance that blinked; one that missed more reads the log. */
 const streamLength = 1000;
@@ -41,8 +52,12 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
   }
   await Promise.all([commands.connect(), reader.connect(), subscriber.connect()]);
 
-  /** The documents followed: where each one's stream was read up to, and who hears of it. */
-  const followed = new Map<string, { cursor: string; handlers: FollowHandlers }>();
+  /**
+   * The documents followed: where each one's stream was read up to, who hears of it, and whether
+   * Redis refuses to read its stream (a key of another type, say): such a stream is set aside, so
+   * that the others are still read, and its document relies on the log check until it is followed again.
+   */
+  const followed = new Map<string, { cursor: string; handlers: FollowHandlers; unreadable: boolean }>();
   const eventListeners = new Set<(event: ClusterEvent) => void>();
   let running = true;
   let readerId: number | null = null;
@@ -59,13 +74,10 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
 
   async function readLoop(): Promise<void> {
     while (running) {
-      // Each document has its cursor, checked before it reaches XREAD: one bad id stops nothing else.
-      const streams = [...followed].filter(([documentId, follow]) => {
-        if (streamIdPattern.test(follow.cursor)) return true;
-        logger.log('error', 'relay.bad_cursor', { document: documentId, cursor: follow.cursor });
-        follow.cursor = '0-0';
-        return true;
-      });
+      const streams = [...followed].filter(([, follow]) => !follow.unreadable);
+      for (const [documentId, follow] of streams) {
+        follow.cursor = readableCursor(follow.cursor, () => logger.log('error', 'relay.bad_cursor', { document: documentId, cursor: follow.cursor }));
+      }
       if (streams.length === 0) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         continue;
@@ -95,8 +107,28 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
       } catch (error) {
         if (!running) return;
         readerId = null;
-        logger.log('warn', 'relay.read_failed', { error });
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        if (error instanceof ErrorReply) {
+          await setAsideUnreadable(streams.map(([documentId]) => documentId));
+        } else {
+          logger.log('warn', 'relay.read_failed', { error });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    }
+  }
+
+  /** Reads each stream alone, without waiting, and sets aside those Redis refuses: the others are read on. */
+  async function setAsideUnreadable(documentIds: string[]): Promise<void> {
+    for (const documentId of documentIds) {
+      const follow = followed.get(documentId);
+      if (!follow) continue;
+      try {
+        await commands.xRead({ key: streamKey(documentId), id: follow.cursor }, { COUNT: 1 });
+      } catch (error) {
+        // Not an answer from Redis (the connection is down): the whole read is tried again later.
+        if (!(error instanceof ErrorReply)) return;
+        follow.unreadable = true;
+        logger.log('error', 'relay.stream_unreadable', { document: documentId, error });
       }
     }
   }
@@ -117,8 +149,17 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
 
     async follow(documentId, handlers) {
       // The stream's end now: what is added after it reaches this document.
-      const [last] = (await commands.xRevRange(streamKey(documentId), '+', '-', { COUNT: 1 })) as { id: Buffer | string }[];
-      followed.set(documentId, { cursor: last ? String(last.id) : '0-0', handlers });
+      let cursor = '0-0';
+      let unreadable = false;
+      try {
+        const [last] = (await commands.xRevRange(streamKey(documentId), '+', '-', { COUNT: 1 })) as { id: Buffer | string }[];
+        if (last) cursor = String(last.id);
+      } catch (error) {
+        if (!(error instanceof ErrorReply)) throw error;
+        unreadable = true;
+        logger.log('error', 'relay.stream_unreadable', { document: documentId, error });
+      }
+      followed.set(documentId, { cursor, handlers, unreadable });
       await subscriber.subscribe(presenceChannel(documentId), (message: Buffer) => {
         const separator = message.indexOf(':'.charCodeAt(0));
         if (separator < 0 || message.subarray(0, separator).toString() === instanceId) return;

@@ -24,6 +24,7 @@ export const en: Translations = {
     rate_limited: 'Too many wrong invitation codes; wait a while, then try again.',
     damaged_document: 'The document’s text is damaged in one place (see the detail); restore an earlier version.',
     cancelled: 'Cancelled.',
+    unavailable: 'The server cannot reach its database for the moment. Try again shortly.',
     internal: 'The server ran into an error.',
     unreachable: 'The server cannot be reached.',
   },

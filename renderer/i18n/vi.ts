@@ -23,6 +23,7 @@ export const vi = {
     rate_limited: 'Đã nhập sai mã mời quá nhiều lần; vui lòng đợi rồi thử lại.',
     damaged_document: 'Nội dung văn bản bị hỏng ở một chỗ (xem chi tiết); hãy khôi phục một phiên bản trước đó.',
     cancelled: 'Đã hủy.',
+    unavailable: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
     internal: 'Máy chủ gặp lỗi.',
     unreachable: 'Không kết nối được máy chủ.',
   },

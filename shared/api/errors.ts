@@ -10,6 +10,7 @@ export const apiErrorCodes = [
   'rate_limited',
   'damaged_document',
   'cancelled',
+  'unavailable',
   'internal',
 ] as const;
 
@@ -52,6 +53,8 @@ const httpStatusByCode: Record<ApiErrorCode, number> = {
   damaged_document: 422,
   // Nobody reads it: the client closed the request (nginx's "client closed request").
   cancelled: 499,
+  // Hosted mode: the instance cannot reach its database for now; the call changed nothing.
+  unavailable: 503,
   internal: 500,
 };
 

@@ -24,8 +24,9 @@ export interface Cluster {
   dispose(): Promise<void>;
 }
 
-export async function startCluster(size: number): Promise<Cluster> {
-  const database = await createTestDatabase();
+/** Starts `size` instances on a database of their own (on the test run's PostgreSQL unless `database` is given). */
+export async function startCluster(size: number, database?: TestDatabase): Promise<Cluster> {
+  database ??= await createTestDatabase();
   const redis = await startThrowawayRedis();
   // The schema, and a host token every instance accepts.
   const { context, authentication } = await openServices('', createMemoryLogger(), { store: { kind: 'postgres', url: database.url } });

@@ -8,6 +8,10 @@ import { join } from 'node:path';
 export interface ThrowawayPostgres {
   /** Connects as the superuser `postgres` to the database `postgres`. */
   url: string;
+  /** Stops the server at once (an outage: connections drop, nothing is written), keeping its data. */
+  kill(): void;
+  /** Starts it again after kill(), on the same port, with the data it had. */
+  start(): void;
   stop(): void;
 }
 
@@ -52,12 +56,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
   // Durability is not what the tests measure: fsync off makes them faster; sockets stay in the folder.
-  run('pg_ctl', ['-D', data, '-l', join(folder, 'log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+  let running = false;
+  const start = (): void => {
+    run('pg_ctl', ['-D', data, '-l', join(folder, 'log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+    running = true;
+  };
+  const kill = (): void => {
+    if (running) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    running = false;
+  };
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    kill,
+    start,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        kill();
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -1,67 +1,31 @@
-import * as decoding from 'lib0/decoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { messageType } from '#shared/sync/protocol';
-import { encodeStoredMarker, readStoredMarker } from '../../renderer/collab/storedAcks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeCodes } from '#shared/sync/protocol';
 import { startCluster, type Cluster } from '../helpers/cluster';
-import { connectClient, connectSyncedClient, synced, textMatches, type SyncClient } from '../helpers/syncClient';
+import type { TestDatabase } from '../helpers/postgres';
+import { connectSyncedClient, synced, textMatches, type SyncClient } from '../helpers/syncClient';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwawayPostgres';
+import { Typist, typedIn } from '../helpers/typist';
 import { waitFor } from '../helpers/waitFor';
 
-/**
- * A person typing one letter at a time through a stock client, asking after each letter for the
- * server's confirmation that everything sent so far is stored (S12): which letters were
- * acknowledged is known at any moment.
- */
-class Typist {
-  readonly sent: string[] = [];
-  /** How many letters the server confirmed as stored. */
-  acknowledged = 0;
-
-  constructor(public client: SyncClient) {
-    this.listen();
-  }
-
-  /** The same document (with whatever it has not sent), now connected through another instance. */
-  reconnect(serverUrl: string, documentId: string, token: string): SyncClient {
-    this.client.provider.destroy();
-    this.client = connectClient(serverUrl, documentId, token, this.client.doc);
-    this.listen();
-    return this.client;
-  }
-
-  private listen(): void {
-    this.client.provider.messageHandlers[messageType.storedAck] = (_encoder, decoder: decoding.Decoder) => {
-      this.acknowledged = Math.max(this.acknowledged, readStoredMarker(decoder));
-    };
-  }
-
-  /** Types `count` letters of `alphabet`, one per turn, each followed by a marker. */
-  async type(alphabet: string, count: number, pauseMs = 5): Promise<void> {
-    for (let index = 0; index < count; index += 1) {
-      const letter = alphabet[index % alphabet.length] as string;
-      this.client.text.insert(this.client.text.length, letter);
-      this.sent.push(letter);
-      const ws = this.client.provider.ws;
-      if (ws && ws.readyState === ws.OPEN) ws.send(encodeStoredMarker(this.sent.length));
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
-  }
-}
-
-/** The letters a typist sent, in order, as they appear in `text` (its own run of them). */
-const typedIn = (text: string, letters: readonly string[]): string => [...text].filter((letter) => letters.includes(letter)).join('');
-
 describe('hosted mode under failures (three instances, stock clients)', () => {
-  let cluster: Cluster;
+  let cluster: Cluster | null = null;
+  let postgres: ThrowawayPostgres | null = null;
   const clients: SyncClient[] = [];
-  beforeEach(async () => {
-    cluster = await startCluster(3);
-  });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
-    await cluster.dispose();
+    await cluster?.dispose();
+    cluster = null;
+    postgres?.stop();
+    postgres = null;
   });
 
-  async function documentWithSeat(): Promise<{ documentId: string; token: string }> {
+  /** Three instances on the test run's PostgreSQL, or on `database`. */
+  async function start(database?: TestDatabase): Promise<Cluster> {
+    cluster = await startCluster(3, database);
+    return cluster;
+  }
+
+  async function documentWithSeat(cluster: Cluster): Promise<{ documentId: string; token: string }> {
     const host = cluster.client(0);
     const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: {} });
     const invitation = await host.call('invitations/create', { documentId: document.id, side: 'union' });
@@ -70,7 +34,8 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
   }
 
   it('an instance killed mid-burst: every letter acknowledged as stored is there once its client reconnects to another instance, and then every letter is', async () => {
-    const { documentId, token } = await documentWithSeat();
+    const cluster = await start();
+    const { documentId, token } = await documentWithSeat(cluster);
     const typist = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
     const typing = typist.type('abcdefghij', 300, 2);
     await waitFor(() => typist.acknowledged >= 40, 'some letters to be acknowledged', { timeoutMs: 15_000 });
@@ -89,7 +54,8 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
   });
 
   it('Redis restarted mid-burst: nothing acknowledged is lost, and clients on different instances converge once it is back', async () => {
-    const { documentId, token } = await documentWithSeat();
+    const cluster = await start();
+    const { documentId, token } = await documentWithSeat(cluster);
     const first = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
     const second = new Typist(await connectSyncedClient(cluster.instances[1]?.url ?? '', documentId, token, clients));
     const typing = Promise.all([first.type('abcde', 150, 3), second.type('vwxyz', 150, 3)]);
@@ -105,7 +71,8 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
   });
 
   it('a rolling restart of every instance under typing loses nothing', async () => {
-    const { documentId, token } = await documentWithSeat();
+    const cluster = await start();
+    const { documentId, token } = await documentWithSeat(cluster);
     const typist = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
     let on = 0;
     let typing = true;
@@ -128,4 +95,26 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     await textMatches(check, (text) => typedIn(text, [...'klmno']) === typist.sent.join(''), 'every letter typed during the restarts', 20_000);
     expect(typist.sent.length).toBeGreaterThan(30);
   });
+
+  it('PostgreSQL unreachable: writes are refused with a close code and a reason, nothing is acknowledged that is not stored, and service resumes once it is back', async () => {
+    const server = await startThrowawayPostgres();
+    postgres = server;
+    const cluster = await start({ url: server.url, drop: () => Promise.resolve() });
+    const { documentId, token } = await documentWithSeat(cluster);
+    const typist = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
+    const reader = await connectSyncedClient(cluster.instances[1]?.url ?? '', documentId, token, clients);
+    await typist.type('pqrst', 20);
+    await waitFor(() => typist.acknowledged === 20, 'the first letters to be stored');
+
+    server.kill();
+    await typist.type('pqrst', 20, 20);
+    await waitFor(() => typist.closes.some((close) => close.code === closeCodes.storageFailure), 'the instance to refuse what it cannot store');
+    expect(typist.closes.find((close) => close.code === closeCodes.storageFailure)?.reason).toMatch(/could not (store|read|be loaded)/);
+    expect(typist.acknowledged).toBe(20);
+    await expect(cluster.client(2).call('documents/create', { kind: 'enterprise_agreement', title: 'Trong lúc mất kết nối', variables: {} })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/cannot reach its database/) as unknown });
+
+    server.start();
+    await textMatches(reader, (text) => typedIn(text, [...'pqrst']) === typist.sent.join(''), 'the letters typed during the outage, on the other instance', 30_000);
+    await waitFor(async () => (await cluster.client(2).call('documents/list', {})).some((document) => document.id === documentId), 'the API to answer again', { timeoutMs: 15_000 });
+  }, 120_000);
 });

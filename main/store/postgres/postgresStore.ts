@@ -2,6 +2,7 @@ import pg from 'pg';
 import { postgresMigrationsFolder, readMigrations, type Migration } from '#main/store/migrations';
 import type { Store } from '#main/store/port';
 import { createPostgresRepositories } from '#main/store/postgres/repositories';
+import { reachingDatabase } from '#main/store/postgres/unavailable';
 import { inTransaction, poolSql, storeTypes, transactionSql } from '#main/store/postgres/sql';
 
 /** A PostgreSQL database that cannot be used: unreachable, foreign, or of a newer schema. Nothing was changed. */
@@ -52,7 +53,7 @@ export function createPostgresStore(pool: pg.Pool, url: string): Store {
     location: { kind: 'postgres', url },
     transaction: (work, options) =>
       inTransaction(pool, options?.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN', async (client) => {
-        if (options?.documentId !== undefined && !options.readOnly) await client.query(documentLock, [options.documentId]);
+        if (options?.documentId !== undefined && !options.readOnly) await reachingDatabase(() => client.query(documentLock, [options.documentId]));
         return work(createPostgresRepositories(transactionSql(client)));
       }),
     close: () => pool.end(),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { reachingDatabase } from '#main/store/postgres/unavailable';
 
 /**
  * Statements over a PostgreSQL pool or over the one connection of a transaction. Every statement
@@ -30,24 +31,30 @@ function statementName(text: string): string {
 type Queryable = pg.Pool | pg.PoolClient;
 
 async function query(target: Queryable, text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
-  return target.query({ name: statementName(text), text, values: [...values] });
+  return reachingDatabase(() => target.query({ name: statementName(text), text, values: [...values] }));
 }
 
-/** Runs `work` in a transaction on a connection of its own; rolls back if it throws. */
+/**
+ * Runs `work` in a transaction on a connection of its own; rolls back if it throws. A connection
+ * lost on the way is released as broken, so that the pool does not lend it again.
+ */
 export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const client = await reachingDatabase(() => pool.connect());
+  let broken: Error | undefined;
   try {
-    await client.query(begin);
+    await reachingDatabase(() => client.query(begin));
     try {
       const result = await work(client);
-      await client.query('COMMIT');
+      await reachingDatabase(() => client.query('COMMIT'));
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     }
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 

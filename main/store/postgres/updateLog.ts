@@ -15,8 +15,9 @@ interface TailRow {
  * whatever its size, is one INSERT of arrays.
  */
 export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
-  async function tailAfter(on: Sql, documentId: string, seq: number): Promise<LoggedUpdates> {
-    const rows = await on.rows<TailRow>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq', [documentId, seq]);
+  async function tailAfter(on: Sql, documentId: string, seq: number, limit?: number): Promise<LoggedUpdates> {
+    // LIMIT NULL: no limit.
+    const rows = await on.rows<TailRow>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [documentId, seq, limit ?? null]);
     return {
       tail: rows.map((row) => row.bytes),
       tailAuthors: rows.map((row) => row.participant_id),
@@ -61,7 +62,7 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
       return (await sql.row<{ seq: number }>('SELECT seq FROM checkpoints WHERE document_id = $1', [documentId]))?.seq ?? 0;
     },
 
-    updatesAfter: (documentId, seq) => tailAfter(sql, documentId, seq),
+    updatesAfter: (documentId, seq, limit) => tailAfter(sql, documentId, seq, limit),
 
     async lastSeq(documentId) {
       return (await sql.row<{ last_update_seq: number }>('SELECT last_update_seq FROM documents WHERE id = $1', [documentId]))?.last_update_seq ?? 0;

@@ -23,8 +23,9 @@ export function createUpdateLog(db: SqliteDatabase) {
       'SELECT seq, state FROM checkpoints WHERE document_id = ?',
     ),
     checkpointSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM checkpoints WHERE document_id = ?'),
-    tail: db.prepare<[string, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
-      'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+    // LIMIT -1: no limit.
+    tail: db.prepare<[string, number, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
+      'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
     lastSeq: db.prepare<[string, string], number>(
       `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
@@ -49,8 +50,8 @@ export function createUpdateLog(db: SqliteDatabase) {
     ),
   };
 
-  function tailAfter(documentId: string, seq: number): LoggedUpdates {
-    const rows = statements.tail.all(documentId, seq);
+  function tailAfter(documentId: string, seq: number, limit?: number): LoggedUpdates {
+    const rows = statements.tail.all(documentId, seq, limit ?? -1);
     return {
       tail: rows.map((row) => row.bytes),
       tailAuthors: rows.map((row) => row.participant_id),
