@@ -22,6 +22,9 @@ export const serverChangeOrigin = Symbol('server-change');
 /** Marks the transactions that apply what another server instance stored. */
 const storedElsewhereOrigin = Symbol('stored-elsewhere');
 
+/** Updates read from the log at once when a copy catches up: one far behind reads it in bounded pages. */
+const catchUpPageSize = 1000;
+
 export interface PersistentDocOptions<Origin> {
   documentId: string;
   log: UpdateLogStore;
@@ -432,28 +435,39 @@ export class PersistentDoc<Origin> {
     this.storing = this.storing.then(async () => {
       if (this.destroyed || this.storageFailed) return;
       const { documentId, log } = this.options;
-      const from = this.applied.through;
-      let read: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors' | 'lastSeq'>;
       try {
         // Another instance may have folded what is missing into its checkpoint: then it is read whole.
-        read = (await log.checkpointSeq(documentId)) > from ? await log.load(documentId) : { checkpoint: null, ...(await log.updatesAfter(documentId, from)) };
+        if ((await log.checkpointSeq(documentId)) > this.applied.through) {
+          const loaded = await log.load(documentId);
+          if (this.destroyed) return;
+          // Who deleted what in a checkpoint is what its compaction recorded.
+          this.deletions.recordedNow(await log.deletionAuthors(documentId));
+          this.applyRead(loaded, this.applied.through);
+        }
+        // A copy far behind reads the rest page by page, each applied before the next is read.
+        for (;;) {
+          const from = this.applied.through;
+          const page = await log.updatesAfter(documentId, from, catchUpPageSize);
+          if (this.destroyed) return;
+          this.applyRead({ checkpoint: null, ...page }, from);
+          if (page.tail.length < catchUpPageSize) break;
+        }
       } catch (error) {
         this.options.logger.log('warn', 'sync.catch_up_failed', { document: documentId, error });
-        this.awaitGap();
-        return;
       }
-      if (this.destroyed) return;
-      // Who deleted what in a checkpoint is what its compaction recorded.
-      if (read.checkpoint) this.deletions.recordedNow(await log.deletionAuthors(documentId));
-      // The log has no gap after its checkpoint: its tail is numbered on from there. What this copy
-      // holds already (its own writes after the gap) is not sent to its clients again.
-      const firstOfTail = (read.checkpoint?.seq ?? from) + 1;
-      const tail = read.tail.map((bytes, index) => ({ bytes, participantId: read.tailAuthors[index] ?? null, seq: firstOfTail + index })).filter(({ seq }) => !this.applied.holds(seq, seq));
-      this.applyLogged([...(read.checkpoint ? [{ bytes: read.checkpoint.state, participantId: undefined }] : []), ...tail]);
-      this.applied.add(from + 1, read.lastSeq);
       this.awaitGap();
     });
     return this.storing;
+  }
+
+  /** Applies what was read from the log after `from` (a checkpoint, then updates numbered on from it). */
+  private applyRead(read: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors' | 'lastSeq'>, from: number): void {
+    // The log has no gap after its checkpoint: its tail is numbered on from there. What this copy
+    // holds already (its own writes after the gap) is not sent to its clients again.
+    const firstOfTail = (read.checkpoint?.seq ?? from) + 1;
+    const tail = read.tail.map((bytes, index) => ({ bytes, participantId: read.tailAuthors[index] ?? null, seq: firstOfTail + index })).filter(({ seq }) => !this.applied.holds(seq, seq));
+    this.applyLogged([...(read.checkpoint ? [{ bytes: read.checkpoint.state, participantId: undefined }] : []), ...tail]);
+    this.applied.add(from + 1, read.lastSeq);
   }
 
   /**

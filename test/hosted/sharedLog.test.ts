@@ -32,8 +32,8 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     await database.drop();
   });
 
-  const open = (onRelayed: (updates: readonly Uint8Array[]) => void = () => undefined) =>
-    PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 2, compactMinBytes: 1, gapWaitMs: 20, onRelayed, onStored: () => undefined, onStorageFailure: (error) => { throw error; } });
+  const open = (onRelayed: (updates: readonly Uint8Array[]) => void = () => undefined, options: { log?: Store['updates']; compactMinBytes?: number } = {}) =>
+    PersistentDoc.open<string>({ documentId, log: options.log ?? store.updates, logger: createMemoryLogger(), now: () => 2, compactMinBytes: options.compactMinBytes ?? 1, gapWaitMs: 20, onRelayed, onStored: () => undefined, onStorageFailure: (error) => { throw error; } });
 
   /** A participant's keystroke, made on a copy synced with `server`, then received by it. */
   async function type(server: PersistentDoc<string>, participantId: string, text: string): Promise<void> {
@@ -71,5 +71,35 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     const text = firstParagraph(reread.doc).toString();
     for (const typed of ['A', 'B', 'C']) expect(text).toContain(typed);
     reread.destroy();
+  });
+
+  it('a copy far behind reads what it lacks from the log in bounded pages, and gets all of it', async () => {
+    const pages: (number | undefined)[] = [];
+    const log: Store['updates'] = {
+      ...store.updates,
+      updatesAfter: (id, seq, limit) => {
+        pages.push(limit);
+        return store.updates.updatesAfter(id, seq, limit);
+      },
+    };
+    const behind = await open(() => undefined, { log });
+    // The other copy stores 2,500 keystrokes, one update each, and folds none of them.
+    const ahead = await open(() => undefined, { compactMinBytes: Number.MAX_SAFE_INTEGER });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ahead.doc));
+    for (let index = 0; index < 2_500; index += 1) {
+      const before = Y.encodeStateVector(copy);
+      firstParagraph(copy).insert(0, 'x');
+      ahead.receive(Y.encodeStateAsUpdate(copy, before), 'p-union', 'p-union');
+    }
+    await ahead.flush();
+    // The copy behind writes: the log numbers its update after the 2,500 it lacks.
+    await type(behind, 'p-employer', 'A');
+    await waitFor(() => firstParagraph(behind.doc).toString().split('x').length - 1 === 2_500, 'the copy behind to have every keystroke', { timeoutMs: 20_000 });
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages.every((limit) => limit !== undefined && limit <= 1_000)).toBe(true);
+    copy.destroy();
+    ahead.destroy();
+    behind.destroy();
   });
 });

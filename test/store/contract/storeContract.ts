@@ -105,6 +105,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(loaded.lastSeq).toBe(3);
       expect(await store.updates.checkpointSeq('d1')).toBe(2);
       expect((await store.updates.updatesAfter('d1', 2)).tail.map((update) => [...update])).toEqual([[3, 3]]);
+      // Read in pages: at most `limit`, lastSeq saying where to read on.
+      const page = await store.updates.updatesAfter('d2', 0, 1);
+      expect({ tail: page.tail.map((update) => [...update]), tailAuthors: page.tailAuthors, lastSeq: page.lastSeq }).toEqual({ tail: [[9]], tailAuthors: [null], lastSeq: 1 });
+      expect((await store.updates.updatesAfter('d2', 1, 1)).tail).toEqual([]);
 
       await store.updates.compact('d1', 3, bytes(8), 21, [{ participantId: 'p2', deleteSet: bytes(4) }]);
       // A copy behind that compaction folds nothing: the checkpoint never moves back.
