@@ -1,6 +1,9 @@
+import { createClient, RESP_TYPES } from '@redis/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { Side } from '#shared/sides';
+import { openStore } from '#main/store/openStore';
+import { decodeBatch } from '#main/sync/relay';
 import { startCluster, type Cluster } from '../helpers/cluster';
 import { connectSyncedClient, presenceMatches, textMatches, type SyncClient } from '../helpers/syncClient';
 import { waitFor } from '../helpers/waitFor';
@@ -68,5 +71,49 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
     for (const client of [onSecond, onThird]) client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
     await host.call('participants/revoke', { participantId: member.participantId });
     await waitFor(() => closes.filter((code) => code === 4401).length === 2, 'both sockets to be closed as unauthorized', { timeoutMs: 10_000 });
+  });
+
+  it('only what the log holds goes on the shared stream, never a reply meant for one client (sync step 2)', async () => {
+    const host = cluster.client(0);
+    const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: {} });
+    const employer = await join(cluster, host, document.id, 'employer', 'Chị Lan', 0);
+    const union = await join(cluster, host, document.id, 'union', 'Anh Minh', 1);
+    const late = await join(cluster, host, document.id, 'union', 'Chị Hoa', 2);
+    const onFirst = await connectSyncedClient(cluster.instances[0]?.url ?? '', document.id, employer.token, clients);
+    const onSecond = await connectSyncedClient(cluster.instances[1]?.url ?? '', document.id, union.token, clients);
+    onFirst.text.insert(0, 'Lương tháng mười ba. ');
+    await textMatches(onSecond, (text) => text.startsWith('Lương tháng mười ba.'), 'the first words on the second instance');
+
+    // The union member goes offline and types; meanwhile the employer types more. On reconnecting,
+    // each side's sync step 2 carries what the other lacks: only the socket it answers may see it.
+    onSecond.provider.disconnect();
+    onSecond.text.insert(onSecond.text.length, 'Thưởng Tết. ');
+    onFirst.text.insert(0, 'Điều 5. ');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    onSecond.provider.connect();
+    const converged = (text: string): boolean => text.includes('Thưởng Tết.') && text.startsWith('Điều 5.');
+    await textMatches(onSecond, converged, 'the union member to catch up');
+    await textMatches(onFirst, converged, 'the employer to get the offline words');
+    const lateClient = await connectSyncedClient(cluster.instances[2]?.url ?? '', document.id, late.token, clients);
+    expect(lateClient.text.toString()).toBe(onFirst.text.toString());
+
+    // Every entry of the document's stream is a batch the log holds, byte for byte, with its numbers.
+    const store = await openStore({ kind: 'postgres', url: cluster.database.url });
+    const redis = createClient({ url: cluster.redis.url }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    await redis.connect();
+    try {
+      const checkpointSeq = await store.updates.checkpointSeq(document.id);
+      const log = await store.updates.updatesAfter(document.id, checkpointSeq);
+      const entries = (await redis.xRange(`thoa-uoc:doc:${document.id}:log`, '-', '+')) as { message: Record<string, Buffer> }[];
+      const published = entries.map((entry) => decodeBatch('', entry.message.batch ?? Buffer.alloc(0)));
+      const compared = published.flatMap((batch) => batch.updates.map((update, index) => ({ seq: batch.first + index, bytes: update.bytes }))).filter(({ seq }) => seq > checkpointSeq);
+      // The room a client left may have folded the first words into a checkpoint: the later ones stay in the log.
+      expect(compared.length).toBeGreaterThanOrEqual(2);
+      for (const { seq, bytes } of compared) expect(Buffer.from(bytes).equals(Buffer.from(log.tail[seq - checkpointSeq - 1] ?? []))).toBe(true);
+      expect(new Set(compared.map(({ seq }) => seq)).size).toBe(compared.length);
+    } finally {
+      await redis.quit();
+      await store.close();
+    }
   });
 });
