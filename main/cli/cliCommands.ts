@@ -111,7 +111,7 @@ export const cliCommands: Record<string, Command> = {
   },
 };
 
-export const cliUsage = `Usage: npm run cli -- [--data FOLDER] [--json] COMMAND
+export const cliUsage = `Usage: npm run cli -- [--data FOLDER | --store postgres://…] [--json] COMMAND
 
 Commands:
   documents list [--all]                         list documents (--all includes archived ones)
@@ -133,4 +133,5 @@ Commands:
 
 Options:
   --data FOLDER   the data folder (default: the per-user folder, or $THOA_UOC_DATA)
+  --store URL     a hosted deployment's PostgreSQL database instead (or $THOA_UOC_STORE)
   --json          print machine-readable JSON`;

@@ -10,6 +10,7 @@ import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { openServices } from '#main/server/services';
+import { storeOption } from '#main/server/storeOption';
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -17,6 +18,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       data: { type: 'string' },
+      store: { type: 'string' },
       json: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       kind: { type: 'string' },
@@ -52,7 +54,15 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
-  const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'));
+  let store: ReturnType<typeof storeOption>;
+  try {
+    store = storeOption(values.store ?? process.env.THOA_UOC_STORE);
+    if (store && values.data) throw new Error('--data and --store name two places to store documents: give one');
+  } catch (error) {
+    print(`${(error as Error).message}\n\n${cliUsage}`);
+    return 2;
+  }
+  const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'), store ? { store } : {});
   try {
     let output: CommandOutput;
     if (positionals[0] === 'admin-token') {

@@ -5,7 +5,7 @@ import { lockDataFolder } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
 import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
-import type { StoreLocation } from '#main/store/port';
+import { storeOption } from '#main/server/storeOption';
 import { redactedUrl } from '#main/store/postgres/postgresStore';
 
 export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--port ${defaultPort}] [--data FOLDER | --store postgres://…]
@@ -16,13 +16,6 @@ export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--
   --store  a PostgreSQL database instead (hosted mode, docs/hosting.md); or THOA_UOC_STORE
   --relay  the Redis relaying between instances on that database (redis://…); or THOA_UOC_RELAY
   --no-build  serve dist/renderer as it is, without rebuilding a stale interface first`;
-
-/** The store a hosted instance names (a postgres:// URL), or null for the data folder's SQLite file. */
-function storeOption(value: string | undefined): Extract<StoreLocation, { kind: 'postgres' }> | null {
-  if (value === undefined || value === '') return null;
-  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--store (or THOA_UOC_STORE) must be a postgres:// URL');
-  return { kind: 'postgres', url: value };
-}
 
 /**
  * Server mode from the command line: builds the interface if needed, serves it with the API and

@@ -26,7 +26,7 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
     await cluster.dispose();
   });
 
-  it('clients on different instances co-edit one document and converge; a late joiner on a third instance gets everything', async () => {
+  it('S24 clients on different instances co-edit one document and converge; a late joiner on a third instance gets everything', async () => {
     const host = cluster.client(0);
     const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty Dệt may Nam Định 2027', variables: {} });
     const employer = await join(cluster, host, document.id, 'employer', 'Chị Lan', 0);
@@ -61,7 +61,7 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
     expect(fromThird.articles.map((article) => article.totalChars)).toEqual(fromFirst.articles.map((article) => article.totalChars));
   });
 
-  it('a participant revoked through one instance is disconnected on all of them at once', async () => {
+  it('S27 a participant revoked through one instance is disconnected on all of them at once', async () => {
     const host = cluster.client(0);
     const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: {} });
     const member = await join(cluster, host, document.id, 'union', 'Anh Minh', 0);
@@ -73,7 +73,7 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
     await waitFor(() => closes.filter((code) => code === 4401).length === 2, 'both sockets to be closed as unauthorized', { timeoutMs: 10_000 });
   });
 
-  it('only what the log holds goes on the shared stream, never a reply meant for one client (sync step 2)', async () => {
+  it('S25 only what the log holds goes on the shared stream, never a reply meant for one client (sync step 2)', async () => {
     const host = cluster.client(0);
     const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: {} });
     const employer = await join(cluster, host, document.id, 'employer', 'Chị Lan', 0);

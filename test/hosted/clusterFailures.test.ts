@@ -33,7 +33,7 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     return { documentId: document.id, token: redeemed.token };
   }
 
-  it('an instance killed mid-burst: every letter acknowledged as stored is there once its client reconnects to another instance, and then every letter is', async () => {
+  it('S26 an instance killed mid-burst: every letter acknowledged as stored is there once its client reconnects to another instance, and then every letter is', async () => {
     const cluster = await start();
     const { documentId, token } = await documentWithSeat(cluster);
     const typist = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
@@ -53,7 +53,7 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     await textMatches(reader, (text) => typedIn(text, [...'abcdefghij']) === typist.sent.join(''), 'every letter, the unacknowledged ones resent, on the third instance', 15_000);
   });
 
-  it('Redis restarted mid-burst: nothing acknowledged is lost, and clients on different instances converge once it is back', async () => {
+  it('S26 Redis restarted mid-burst: nothing acknowledged is lost, and clients on different instances converge once it is back', async () => {
     const cluster = await start();
     const { documentId, token } = await documentWithSeat(cluster);
     const first = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
@@ -70,7 +70,7 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     expect(first.client.text.toString()).toBe(second.client.text.toString());
   });
 
-  it('a rolling restart of every instance under typing loses nothing', async () => {
+  it('S26 a rolling restart of every instance under typing loses nothing', async () => {
     const cluster = await start();
     const { documentId, token } = await documentWithSeat(cluster);
     const typist = new Typist(await connectSyncedClient(cluster.instances[0]?.url ?? '', documentId, token, clients));
@@ -96,7 +96,7 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     expect(typist.sent.length).toBeGreaterThan(30);
   });
 
-  it('PostgreSQL unreachable: writes are refused with a close code and a reason, nothing is acknowledged that is not stored, and service resumes once it is back', async () => {
+  it('S26 PostgreSQL unreachable: writes are refused with a close code and a reason, nothing is acknowledged that is not stored, and service resumes once it is back', async () => {
     const server = await startThrowawayPostgres();
     postgres = server;
     const cluster = await start({ url: server.url, drop: () => Promise.resolve() });

@@ -34,7 +34,7 @@ describe('the Redis relay between instances (a real Redis)', () => {
     return heard;
   }
 
-  it('a damaged or foreign entry in a document’s stream is skipped with a log line; the batches after it still arrive', async () => {
+  it('S25 a damaged or foreign entry in a document’s stream is skipped with a log line; the batches after it still arrive', async () => {
     const heard = await follow('doc-a');
     await raw.xAdd('thoa-uoc:doc:doc-a:log', '*', { origin: 'elsewhere', batch: 'not a batch' });
     await raw.xAdd('thoa-uoc:doc:doc-a:log', '*', { something: 'else' });
@@ -44,7 +44,7 @@ describe('the Redis relay between instances (a real Redis)', () => {
     expect(logger.lines.filter((line) => line.event === 'relay.bad_entry')).toHaveLength(2);
   });
 
-  it('a document whose stream Redis refuses to read (a key of another type) is set aside: the other documents’ batches still arrive', async () => {
+  it('S25 a document whose stream Redis refuses to read (a key of another type) is set aside: the other documents’ batches still arrive', async () => {
     const heardA = await follow('doc-a');
     const heardB = await follow('doc-b');
     await raw.set('thoa-uoc:doc:doc-a:log', 'a string, not a stream');
@@ -56,7 +56,7 @@ describe('the Redis relay between instances (a real Redis)', () => {
     expect(logger.lines.some((line) => line.event === 'relay.stream_unreadable' && line.fields.document === 'doc-a')).toBe(true);
   });
 
-  it('an instance that begins to follow a document whose key is of another type still follows the others', async () => {
+  it('S25 an instance that begins to follow a document whose key is of another type still follows the others', async () => {
     await raw.set('thoa-uoc:doc:doc-c:log', 'a string, not a stream');
     const heardC = await follow('doc-c');
     const heardD = await follow('doc-d');
@@ -65,7 +65,7 @@ describe('the Redis relay between instances (a real Redis)', () => {
     expect(heardC).toEqual([]);
   });
 
-  it('a cursor that is not a stream id never reaches XREAD: the stream is read from its start instead', () => {
+  it('S25 a cursor that is not a stream id never reaches XREAD: the stream is read from its start instead', () => {
     const invalid: string[] = [];
     expect(readableCursor('1733500000000-3', () => invalid.push('1'))).toBe('1733500000000-3');
     expect(readableCursor('1733500000000-I', () => invalid.push('2'))).toBe('0-0');

@@ -46,7 +46,7 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     copy.destroy();
   }
 
-  it('numbers their updates one after the other; a copy fills a gap from the log, tells its clients, and folds the log only as far as it holds every update', async () => {
+  it('S25 numbers their updates one after the other; a copy fills a gap from the log, tells its clients, and folds the log only as far as it holds every update', async () => {
     const relayed: Uint8Array[] = [];
     const first = await open((updates) => relayed.push(...updates));
     const second = await open();
@@ -73,7 +73,7 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     reread.destroy();
   });
 
-  it('a copy far behind reads what it lacks from the log in bounded pages, and gets all of it', async () => {
+  it('S25 a copy far behind reads what it lacks from the log in bounded pages, and gets all of it', async () => {
     const pages: (number | undefined)[] = [];
     const log: Store['updates'] = {
       ...store.updates,
