@@ -1,4 +1,4 @@
-import { startThrowawayPostgres, type ThrowawayPostgres } from './helpers/throwawayPostgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../bench/lib/throwawayPostgres';
 
 /**
  * Hosted mode is tested against a real PostgreSQL: the one .ci/run starts (its URL in

@@ -4,7 +4,7 @@ import { createMemoryLogger } from '#main/logger';
 import { openServices } from '#main/server/services';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { spawnServerWith, type ServerProcess } from './serverProcess';
-import { startThrowawayRedis, type ThrowawayRedis } from './throwawayRedis';
+import { startThrowawayRedis, type ThrowawayRedis } from '../../bench/lib/throwawayRedis';
 
 /** Server instances (real processes) on one PostgreSQL database and one Redis, as hosted mode runs them. */
 export interface Cluster {

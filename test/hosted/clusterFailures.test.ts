@@ -3,7 +3,7 @@ import { closeCodes } from '#shared/sync/protocol';
 import { startCluster, type Cluster } from '../helpers/cluster';
 import type { TestDatabase } from '../helpers/postgres';
 import { connectSyncedClient, synced, textMatches, type SyncClient } from '../helpers/syncClient';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwawayPostgres';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../bench/lib/throwawayPostgres';
 import { Typist, typedIn } from '../helpers/typist';
 import { waitFor } from '../helpers/waitFor';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '#main/logger';
 import { createRedisRelay, readableCursor } from '#main/sync/redisRelay';
 import type { Relay, RelayedBatch } from '#main/sync/relay';
-import { startThrowawayRedis, type ThrowawayRedis } from '../helpers/throwawayRedis';
+import { startThrowawayRedis, type ThrowawayRedis } from '../../bench/lib/throwawayRedis';
 import { waitFor } from '../helpers/waitFor';
 
 const batch = (first: number, byte: number): Omit<RelayedBatch, 'origin'> => ({ first, last: first, updates: [{ bytes: new Uint8Array([byte]), participantId: 'p1' }] });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './throwawayPostgres';
+import { freeLoopbackPort } from './childServer';
 
 /** A Redis started for a test on 127.0.0.1 (never the system service), holding nothing on disk. */
 export interface ThrowawayRedis {
@@ -45,7 +45,7 @@ async function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void
 }
 
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   let child = await launch(port);
   return {
     url: `redis://127.0.0.1:${port}`,

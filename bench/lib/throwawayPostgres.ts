@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freeLoopbackPort } from './childServer';
 
 /** A PostgreSQL cluster started for a test run in a temporary folder, on 127.0.0.1. */
 export interface ThrowawayPostgres {
@@ -23,24 +23,12 @@ function postgresBinaries(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-/** A port nobody listens on now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /**
  * Starts a cluster (initdb, then pg_ctl) that lives until stop(); throws, saying why, when it
  * cannot. PostgreSQL refuses to run as root: as root, it runs as the `postgres` user Debian's
  * package creates.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
   const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-postgres-'));
@@ -53,12 +41,14 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     const result = spawnSync(file, argv, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
   };
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8']);
-  // Durability is not what the tests measure: fsync off makes them faster; sockets stay in the folder.
+  // Durability is not what the tests measure: fsync off makes them faster, unless `durable` (a
+  // benchmark measures what a real deployment does). Sockets stay in the folder.
+  const fsync = options.durable ? 'on' : 'off';
   let running = false;
   const start = (): void => {
-    run('pg_ctl', ['-D', data, '-l', join(folder, 'log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+    run('pg_ctl', ['-D', data, '-l', join(folder, 'log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=${fsync} -c max_connections=200`, 'start']);
     running = true;
   };
   const kill = (): void => {
