@@ -1,3 +1,4 @@
+import { clusterBenchmark } from './cluster.bench';
 import { editorBenchmark } from './editor.bench';
 import { exportBenchmark } from './export.bench';
 import { hostileBenchmark } from './hostile.bench';
@@ -13,4 +14,4 @@ import { versionsBenchmark } from './versions.bench';
  * Every benchmark, in the order `npm run bench` runs them. A new benchmark is one
  * `NAME.bench.ts` file exporting a Benchmark, added here.
  */
-export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, importBenchmark, versionsBenchmark, hostileBenchmark, negotiationBenchmark];
+export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, importBenchmark, versionsBenchmark, hostileBenchmark, negotiationBenchmark, clusterBenchmark];
