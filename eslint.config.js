@@ -6,6 +6,22 @@ const forbid = (regexes, message) => ['error', { patterns: regexes.map((regex) =
 
 const nodeAndUi = ['^node:', '^(fs|path|os|crypto|http|net|child_process|electron|better-sqlite3|ws)$', '^(react|react-dom|slate-react)(/|$)'];
 
+/**
+ * The arrows inside main/ (docs/decisions/0001-layers.md): the store, then the kernel and the
+ * sync server, then the features, then the transports, then the wiring and the entry points.
+ * Each layer names the folders it must not import; every layer keeps main/'s own bans.
+ */
+const mainBans = [{ regex: '^#renderer/|(^|/)renderer/|^(react|react-dom|slate-react)(/|$)', message: 'main/ never imports the renderer or React.' }];
+const adapters = { regex: '^#main/store/(sqlite|postgres)/', message: 'the store adapters are reached only through main/store/openStore.ts (decision 0017).' };
+const features = 'services|negotiation|lifecycle|versions|export|import';
+const entryPoints = 'http|server|cli|electron|wiring';
+const mainLayer = (files, patterns, typeImportsAllowed = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...mainBans, ...patterns, ...typeImportsAllowed.map((pattern) => ({ ...pattern, allowTypeImports: true }))] }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tsbuild/', 'test-artifacts/', 'bench-results/', 'release/', '.scratch/'] },
   js.configs.recommended,
@@ -31,12 +47,16 @@ export default tseslint.config(
       'no-restricted-imports': forbid(['^#main/', '(^|/)main/', '^node:', '^(electron|better-sqlite3|ws)$'], 'renderer/ talks to main/ only through the API contract and the sync socket.'),
     },
   },
-  {
-    files: ['main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': forbid(['^#renderer/', '(^|/)renderer/', '^(react|react-dom|slate-react)(/|$)'], 'main/ never imports the renderer or React.'),
-    },
-  },
+  mainLayer(['main/**/*.ts'], [adapters]),
+  mainLayer(['main/store/**/*.ts'], [{ regex: '^#main/(?!store/|logger$|secrets$|logValue$)', message: 'the store imports nothing of main/ but itself and the logger: never the sync server, the kernel or the services.' }]),
+  mainLayer(
+    ['main/kernel/**/*.ts'],
+    [adapters, { regex: `^#main/(${features}|${entryPoints})/`, message: 'the kernel (context, events, access, authentication) imports only the store port and itself.' }],
+    [{ regex: '^#main/sync/', message: 'the kernel may name the sync server’s types, never call it.' }],
+  ),
+  mainLayer(['main/sync/**/*.ts'], [adapters, { regex: `^#main/(${features}|${entryPoints})/`, message: 'the sync server imports the kernel and the store port, never the features or the transports.' }]),
+  mainLayer([`main/{services,negotiation,lifecycle,versions,export,import}/**/*.ts`], [adapters, { regex: `^#main/(${entryPoints})/`, message: 'features import the kernel, the sync server and each other, never the transports or the wiring.' }]),
+  mainLayer(['main/http/**/*.ts'], [adapters, { regex: `^#main/(${features}|server|cli|electron|wiring)/`, message: 'the HTTP transport reaches the features through the handlers it is given, never directly.' }]),
   {
     // The store is asynchronous (decision 0017): a promise left unawaited, or tested for truth,
     // is a write that may not have happened or a record that is always "found".

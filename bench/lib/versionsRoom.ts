@@ -6,7 +6,7 @@ import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { openServices } from '#main/server/services';
 import { createDocumentsService } from '#main/services/documentsService';
-import type { Timers } from '#main/services/timers';
+import type { Timers } from '#main/kernel/timers';
 import type { ParticipantRecord } from '#main/store/records';
 import type { DocumentRoom, RoomConnection } from '#main/sync/documentRoom';
 import { createSyncServer } from '#main/sync/syncServer';

@@ -1,5 +1,5 @@
 import { ApiError } from '#shared/api/errors';
-import type { DocumentRooms } from '#main/services/documentRooms';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
 
 /**
  * The command line's document rooms: it never loads one. A document's text lives in its update log,

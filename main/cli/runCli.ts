@@ -5,7 +5,7 @@ import { ApiError } from '#shared/api/errors';
 import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
-import { createApiHandlers } from '#main/services/apiHandlers';
+import { createApiHandlers } from '#main/wiring/apiHandlers';
 import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
 import { defaultHost, defaultPort } from '#main/server/defaults';

@@ -6,7 +6,7 @@ import { renderHtml } from '#shared/export/html';
 import type { Language } from '#shared/format/locale';
 import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
-import { createStoredVariableLookup } from '#main/services/variableLookup';
+import { createStoredVariableLookup } from '#main/kernel/variableLookup';
 import type { Store } from '#main/store/port';
 import type { UserTemplateRecord } from '#main/store/records';
 import type { StoredDocuments } from '#main/sync/storedDocument';

@@ -10,7 +10,7 @@ import { partyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
 import { buildReviewDecisionDocument } from '#shared/export/reviewDecisionModel';
 import type { RoundFacts } from '#shared/lifecycle/model';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
 import { readDocumentSnapshot, type OpenDocument } from '#main/export/documentSnapshot';
 

@@ -6,7 +6,7 @@ import { ApiError, httpStatusFor, type ApiErrorCode, type ApiErrorData } from '#
 import { maxImportBytes } from '#shared/api/export';
 import { maxPackBytes } from '#shared/templates/pack';
 import type { LogFields, Logger } from '#main/logger';
-import type { Authentication } from '#main/services/authentication';
+import type { Authentication } from '#main/kernel/authentication';
 
 export const apiPrefix = '/api/';
 const maxBodyBytes = 1024 * 1024;

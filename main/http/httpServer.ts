@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApiHandlers } from '#shared/api/contract';
 import type { Logger } from '#main/logger';
-import type { Authentication } from '#main/services/authentication';
+import type { Authentication } from '#main/kernel/authentication';
 import type { SyncServer } from '#main/sync/syncServer';
 import { apiPrefix, createApiRoute } from '#main/http/apiRoute';
 

@@ -1,8 +1,8 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import type { lifecycleMethods } from '#shared/api/lifecycle';
 import type { reviewMethods } from '#shared/api/review';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createLifecycleService } from '#main/lifecycle/lifecycleService';
 import { createReviewService } from '#main/lifecycle/reviewService';
 

@@ -21,9 +21,9 @@ import { currentState, isSentToAuthority, isTextFrozen } from '#shared/lifecycle
 import { negotiationStanding, voteReadiness, type NegotiationStanding } from '#shared/lifecycle/voteReadiness';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { VariableValue } from '#shared/templates/schema';
-import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { StoreRepositories } from '#main/store/port';
 import type { DocumentRecord } from '#main/store/records';
 import type { DocumentRoom } from '#main/sync/documentRoom';

@@ -18,10 +18,10 @@ import type { ReviewDecision } from '#shared/lifecycle/model';
 import { latestAnswer, type LifecycleRecord } from '#shared/lifecycle/record';
 import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
 import type { VariableValue } from '#shared/templates/schema';
-import { actorOf, visibleDocument } from '#main/services/access';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import { toDocumentMeta } from '#main/services/dto';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, visibleDocument } from '#main/kernel/access';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import { toDocumentMeta } from '#main/kernel/dto';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { ReviewFindingRecord } from '#main/store/records';
 import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lifecycle/lifecycleService';
 

@@ -4,8 +4,8 @@ import { ApiError } from '#shared/api/errors';
 import { articleText, readArticle } from '#shared/document/articles';
 import type { ArticleEvent, ArticleNegotiation, BargainingSide } from '#shared/negotiation/model';
 import { bargainingSideOf } from '#shared/negotiation/proposalRules';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 

@@ -2,8 +2,8 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Actor } from '#shared/negotiation/proposalRules';
 import type { RuleRefusal } from '#shared/negotiation/proposalRules';
-import { assertNotArchived, visibleDocument } from '#main/services/access';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { assertNotArchived, visibleDocument } from '#main/kernel/access';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { ParticipantRecord } from '#main/store/records';
 
 /** The participant behind a caller acting in a document's negotiation. */

@@ -6,9 +6,9 @@ import { vietnamDate } from '#shared/lifecycle/dates';
 import { foldEvents } from '#shared/lifecycle/record';
 
 const vietnamOffsetMs = 7 * 3_600_000;
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
-import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
 import { createArticleStatusService } from '#main/negotiation/articleStatusService';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { createProposalsService } from '#main/negotiation/proposalsService';

@@ -10,10 +10,10 @@ import { bargainingSideOf, checkProposalAction, proposalActionDone, type Proposa
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue } from '#shared/templates/variableValues';
 import { bodyDifferences } from '#shared/versions/compareBodies';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { negotiationActor, refuse, type NegotiationActor } from '#main/negotiation/negotiationAccess';
-import { assertTextOpen, visibleDocument } from '#main/services/access';
+import { assertTextOpen, visibleDocument } from '#main/kernel/access';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

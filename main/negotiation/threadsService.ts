@@ -2,8 +2,8 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import { readArticle } from '#shared/document/articles';
 import type { Thread, ThreadComment } from '#shared/negotiation/model';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 

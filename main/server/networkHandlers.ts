@@ -1,7 +1,7 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { lanAddresses, type NetworkShare } from '#main/server/networkShare';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 
 /** network/status and network/share: where invitation links should point, and sharing on the LAN. */
 export function createNetworkHandlers(context: ServiceContext, network: NetworkShare | undefined): Pick<ApiHandlers, 'network/status' | 'network/share'> {

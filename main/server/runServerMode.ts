@@ -6,7 +6,7 @@ import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
 import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
 import { storeOption } from '#main/server/storeOption';
-import { redactedUrl } from '#main/store/postgres/postgresStore';
+import { describeStoreLocation } from '#main/store/openStore';
 
 export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--port ${defaultPort}] [--data FOLDER | --store postgres://…]
 
@@ -70,7 +70,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
     await lock.release();
     throw error;
   }
-  console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${store ? redactedUrl(store.url) : dataFolder})`);
+  console.log(`Thỏa Ước server mode: listening on ${server.url} (data: ${store ? describeStoreLocation(store) : dataFolder})`);
   console.log(`Open as host (create documents, invite people): ${server.hostUrl}`);
   console.log('Participants join with the invitation links the host creates. Stop with Ctrl+C.');
 

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { readAppVersion } from '#main/appVersion';
 import type { Logger } from '#main/logger';
 import { randomId } from '#main/secrets';
-import { createAuthentication } from '#main/services/authentication';
-import type { ServiceContext, VersioningOptions } from '#main/services/serviceContext';
-import { createServiceEvents } from '#main/services/serviceEvents';
-import { createVariableLookup } from '#main/services/variableLookup';
+import { createAuthentication } from '#main/kernel/authentication';
+import type { ServiceContext, VersioningOptions } from '#main/kernel/serviceContext';
+import { createServiceEvents } from '#main/kernel/serviceEvents';
+import { createVariableLookup } from '#main/kernel/variableLookup';
 import { databaseFileName } from '#main/server/dataFolder';
 import { readMigrations } from '#main/store/migrations';
 import { openStore } from '#main/store/openStore';
 import type { StoreLocation } from '#main/store/port';
 import type { AttemptLimits } from '#main/store/records';
-import { createStoreRedemptionLimiter } from '#main/services/redemptionLimiter';
+import { createStoreRedemptionLimiter } from '#main/kernel/redemptionLimiter';
 
 export interface OpenServicesOptions {
   /** The clock every service reads (default Date.now); tests inject one to reach expiry times. */

@@ -6,9 +6,9 @@ import { initialLifecycleState } from '#shared/documents/lifecycleStates';
 import { ApiError } from '#shared/api/errors';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue } from '#shared/templates/variableValues';
-import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
-import { toDocumentMeta } from '#main/services/dto';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
+import { toDocumentMeta } from '#main/kernel/dto';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { initialVersionRecord } from '#main/versions/initialVersion';
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;

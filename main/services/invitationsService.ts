@@ -2,9 +2,9 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Invitation, RedeemedInvitation } from '#shared/api/invitations';
 import type { Side } from '#shared/sides';
-import { actorOf, assertNotArchived, visibleDocument } from '#main/services/access';
-import { toDocumentMeta, toParticipant } from '#main/services/dto';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
+import { toDocumentMeta, toParticipant } from '#main/kernel/dto';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { hashSecret, normaliseInvitationCode, randomInvitationCode, randomToken } from '#main/secrets';
 import type { AttemptAdmission } from '#main/store/records';
 

@@ -1,9 +1,9 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { Participant } from '#shared/api/participants';
-import { actorOf, visibleDocument } from '#main/services/access';
-import { toParticipant } from '#main/services/dto';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf, visibleDocument } from '#main/kernel/access';
+import { toParticipant } from '#main/kernel/dto';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 
 export type ParticipantsService = ReturnType<typeof createParticipantsService>;
 

@@ -4,7 +4,7 @@ import { templateLibrary } from '#shared/templates/library';
 import { checkTemplatePack, packSizeProblem, type TemplatePack } from '#shared/templates/pack';
 import { describePackProblems, formatPath, type PackProblem } from '#shared/templates/packProblems';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createdByOf, keeps, type TemplateKeeper } from '#main/services/templateKeepers';
 import type { StoreRepositories } from '#main/store/port';
 

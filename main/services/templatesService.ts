@@ -6,9 +6,9 @@ import { checkContextFromLibrary, templatePackFormat, templatePackVersion, type 
 import { describePackProblems } from '#shared/templates/packProblems';
 import { articleTemplateSchema, type ArticleTemplate } from '#shared/templates/schema';
 import { checkTemplateContent, userIdPrefix, variablesUsedBy } from '#shared/templates/templateChecks';
-import { actorOf } from '#main/services/access';
-import { toUserTemplate } from '#main/services/dto';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { actorOf } from '#main/kernel/access';
+import { toUserTemplate } from '#main/kernel/dto';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createdByOf, keeperOf, keeps, ownerSideFor, type TemplateKeeper } from '#main/services/templateKeepers';
 import { importTemplatePack } from '#main/services/templatePackImport';
 import type { StoreRepositories } from '#main/store/port';

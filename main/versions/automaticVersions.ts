@@ -1,4 +1,4 @@
-import type { Timers } from '#main/services/timers';
+import type { Timers } from '#main/kernel/timers';
 
 export interface AutomaticVersionsOptions {
   /** How long a person must not edit before their edits become a version. */

@@ -10,9 +10,9 @@ import { charactersByClient, type Contributor } from '#shared/versions/itemChang
 import type { Person } from '#shared/versions/model';
 import { writeArticle, writeDocumentText } from '#shared/versions/restoreBody';
 import { articleHeadingsAt, readDocumentAt, type DocumentText } from '#shared/versions/snapshotContent';
-import { visibleDocument } from '#main/services/access';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { visibleDocument } from '#main/kernel/access';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { FileWorkers } from '#main/export/fileWorkers';
 import { peopleOf, type People } from '#main/versions/people';
 import type { ComparisonEnd, ContributedCharacters } from '#main/versions/storedComparison';

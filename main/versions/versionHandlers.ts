@@ -1,10 +1,10 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import type { versionMethods } from '#shared/api/versions';
-import { visibleDocument } from '#main/services/access';
-import type { DocumentRooms } from '#main/services/documentRooms';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { visibleDocument } from '#main/kernel/access';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { FileWorkers } from '#main/export/fileWorkers';
-import { realTimers } from '#main/services/timers';
+import { realTimers } from '#main/kernel/timers';
 import { createAutomaticVersions } from '#main/versions/automaticVersions';
 import { createHistoryService } from '#main/versions/historyService';
 import { createVersionsService } from '#main/versions/versionsService';

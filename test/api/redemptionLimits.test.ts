@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '#main/cli/runCli';
 import { databaseFileName } from '#main/server/dataFolder';
-import { createStoreRedemptionLimiter, defaultRedemptionLimits, limitKeyOf, type RedemptionLimiter } from '#main/services/redemptionLimiter';
+import { createStoreRedemptionLimiter, defaultRedemptionLimits, limitKeyOf, type RedemptionLimiter } from '#main/kernel/redemptionLimiter';
 import { openStore, type Store } from '#main/store/store';
 import { createTestClock, type TestClock } from '../helpers/apiTransports';
 import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';

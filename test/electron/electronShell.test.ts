@@ -12,7 +12,7 @@ import { findElectronBinary } from '#main/electron/electronRuntime';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { createMemoryLogger } from '#main/logger';
 import { openServices } from '#main/server/services';
-import { createApiHandlers } from '#main/services/apiHandlers';
+import { createApiHandlers } from '#main/wiring/apiHandlers';
 import { createTempFolder } from '../helpers/tempFolder';
 
 const electronBinary = findElectronBinary();

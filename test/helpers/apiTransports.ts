@@ -6,7 +6,7 @@ import { ApiError, type ApiErrorCode } from '#shared/api/errors';
 import { createHttpTransport } from '#shared/api/httpTransport';
 import { createMemoryLogger } from '#main/logger';
 import type { DocumentRoom } from '#main/sync/documentRoom';
-import { createApiHandlers } from '#main/services/apiHandlers';
+import { createApiHandlers } from '#main/wiring/apiHandlers';
 import { createSyncServer } from '#main/sync/syncServer';
 import { openServices } from '#main/server/services';
 import type { Store } from '#main/store/port';

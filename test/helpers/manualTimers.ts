@@ -1,4 +1,4 @@
-import type { Timers } from '#main/services/timers';
+import type { Timers } from '#main/kernel/timers';
 
 /** Timers a test fires by hand, on the test's clock: nothing runs until runDue() is called. */
 export interface ManualTimers extends Timers {

@@ -3,8 +3,8 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createMemoryLogger } from '#main/logger';
 import { openServices } from '#main/server/services';
-import { createApiHandlers } from '#main/services/apiHandlers';
-import type { ServiceContext } from '#main/services/serviceContext';
+import { createApiHandlers } from '#main/wiring/apiHandlers';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createSyncServer } from '#main/sync/syncServer';
 import { createTempFolder } from './tempFolder';
 

@@ -8,7 +8,7 @@ import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { createMemoryLogger } from '#main/logger';
 import { holderFileName, lockDirectoryName, lockStaleMs, readHolder } from '#main/server/dataFolderLock';
 import { openServices } from '#main/server/services';
-import { createApiHandlers } from '#main/services/apiHandlers';
+import { createApiHandlers } from '#main/wiring/apiHandlers';
 import { runCliJson, runRefusedServer, spawnServer, type ServerProcess } from '../helpers/serverProcess';
 import { connectClient, synced, textMatches, type SyncClient } from '../helpers/syncClient';
 import { createTempFolder } from '../helpers/tempFolder';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '#main/logger';
-import { createServiceEvents } from '#main/services/serviceEvents';
+import { createServiceEvents } from '#main/kernel/serviceEvents';
 import { contentRoot } from '#shared/document/yjsContent';
 import { agreementBody, clauseIds, lastParagraphOf } from '../negotiation/negotiationFixture';
 import { joinAs, startHarness, type Harness } from '../helpers/serverHarness';

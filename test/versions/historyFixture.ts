@@ -6,7 +6,7 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { contentRoot, readContent, variablesMap } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
 import type { VariableValue } from '#shared/templates/schema';
-import type { VersioningOptions } from '#main/services/serviceContext';
+import type { VersioningOptions } from '#main/kernel/serviceContext';
 import { article, chapter, paragraph } from '../editor/builders';
 import { createTestClock, type TestClock } from '../helpers/apiTransports';
 import { createManualTimers, type ManualTimers } from '../helpers/manualTimers';

@@ -1,8 +1,8 @@
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { Logger } from '#main/logger';
-import type { RedemptionLimiter } from '#main/services/redemptionLimiter';
-import type { ServiceEvents } from '#main/services/serviceEvents';
-import type { Timers } from '#main/services/timers';
+import type { RedemptionLimiter } from '#main/kernel/redemptionLimiter';
+import type { ServiceEvents } from '#main/kernel/serviceEvents';
+import type { Timers } from '#main/kernel/timers';
 import type { Store } from '#main/store/port';
 
 /** What every service needs; clocks and ids are injected so that tests are deterministic. */

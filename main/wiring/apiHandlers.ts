@@ -1,13 +1,13 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { syncProtocolVersion } from '#shared/sync/protocol';
-import { toDocumentMeta, toParticipant } from '#main/services/dto';
+import { toDocumentMeta, toParticipant } from '#main/kernel/dto';
 import { createDocumentsService } from '#main/services/documentsService';
 import { createInvitationsService } from '#main/services/invitationsService';
 import { createParticipantsService } from '#main/services/participantsService';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createTemplatesService } from '#main/services/templatesService';
-import type { DocumentRooms } from '#main/services/documentRooms';
+import type { DocumentRooms } from '#main/kernel/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
 import { createFileWorkers } from '#main/export/fileWorkers';

@@ -1,6 +1,6 @@
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import type { VariableDefinition } from '#shared/templates/schema';
-import type { ServiceEvents } from '#main/services/serviceEvents';
+import type { ServiceEvents } from '#main/kernel/serviceEvents';
 import type { Store } from '#main/store/port';
 
 /** Finds the definition of a variable by id. */

@@ -1,7 +1,7 @@
 import type { Caller } from '#shared/api/caller';
 import { timingSafeEqual } from 'node:crypto';
 import { hashSecret, randomToken } from '#main/secrets';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { ParticipantRecord } from '#main/store/records';
 
 export type Authentication = ReturnType<typeof createAuthentication>;

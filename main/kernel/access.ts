@@ -2,7 +2,7 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import type { DocumentRecord } from '#main/store/records';
-import type { ServiceContext } from '#main/services/serviceContext';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 
 /** How the audit log names whoever made a change. */
 export function actorOf(caller: Caller): string {
