@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase, type SqliteDatabase } from '#main/store/sqlite/database';
@@ -87,6 +89,33 @@ const asBuffers = (updates: readonly Uint8Array[]): Buffer[] => updates.map((upd
 const loggedSeqs = (id = documentId): number[] =>
   db.prepare<[string], number>('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').pluck().all(id);
 
+/**
+ * Another connection to the file (as the command line beside a server is) that takes the write
+ * lock, tells it holds it, and commits holdMs later, in a thread of its own: this one blocks
+ * while SQLite waits for the lock.
+ */
+async function holdWriteLock(holdMs: number): Promise<{ committed: Promise<void> }> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.betterSqlite3);
+    const db = new Database(workerData.file);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('UPDATE documents SET updated_at = updated_at + 1').run();
+    parentPort.postMessage('holding');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.holdMs);
+    db.exec('COMMIT');
+    db.close();
+  `;
+  const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(code, { eval: true, workerData: { file, holdMs, betterSqlite3 } });
+  const committed = new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the other connection exited with ${code}`))));
+  });
+  await Promise.race([new Promise((resolve) => worker.once('message', resolve)), committed]);
+  return { committed };
+}
+
 describe('the update log', () => {
   it('appends batches with consecutive sequence numbers and loads them back in order', async () => {
     const author = createAuthor(101);
@@ -122,6 +151,18 @@ describe('the update log', () => {
     await expect(store.updates.append(documentId, author.updates.slice(1, 5).map((bytes) => logged(bytes)))).rejects.toThrow(/row 5 refused/);
     expect(loggedSeqs()).toEqual([1]);
     expect(await store.updates.lastSeq(documentId)).toBe(1);
+  });
+
+  it('an append while another connection holds the write lock waits for it to commit, then stores the batch', async () => {
+    const author = createAuthor(104);
+    draftAgreement(author);
+    await store.updates.append(documentId, [logged(author.updates[0] ?? new Uint8Array())]);
+    const other = await holdWriteLock(300);
+    // The busy timeout covers the wait: the append neither fails nor loses the other's write.
+    expect(await store.updates.append(documentId, author.updates.slice(1, 4).map((bytes) => logged(bytes)))).toBe(4);
+    await other.committed;
+    expect(loggedSeqs()).toEqual([1, 2, 3, 4]);
+    expect((await store.documents.get(documentId))?.updatedAt).toBe(2);
   });
 
   it('compaction keeps "checkpoint + tail = the document", drops folded rows, and the sequence goes on', async () => {
