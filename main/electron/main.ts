@@ -29,7 +29,7 @@ async function startEmbeddedServer(dataFolder: string): Promise<RunningServer> {
     dataFolder,
     logger,
     rendererFolder: join(app.getAppPath(), 'dist', 'renderer'),
-    migrationsFolder: join(app.getAppPath(), 'main', 'store', 'migrations'),
+    migrationsFolder: join(app.getAppPath(), 'main', 'store', 'sqlite', 'migrations'),
     appVersion: app.getVersion(),
     printPdf: createElectronPrinter(),
   };
