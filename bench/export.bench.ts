@@ -54,7 +54,7 @@ export const exportBenchmark: Benchmark = {
     const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-export-'));
     const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder, logger: createMemoryLogger() });
     try {
-      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: server.authentication.createAdminToken('bench'), fetch }));
+      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
       const created = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể ${articles} điều`, content: generateAgreement(articles), variables: parties });
       const documentId = created.id;
 

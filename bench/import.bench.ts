@@ -61,7 +61,7 @@ export const importBenchmark: Benchmark = {
     const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-import-'));
     const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder, logger: createMemoryLogger() });
     try {
-      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: server.authentication.createAdminToken('bench'), fetch }));
+      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
       const figures: Record<string, number> = {};
       const rows: (string | number)[][] = [];
       let ours300 = Number.NaN;

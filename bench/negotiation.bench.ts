@@ -130,7 +130,7 @@ export const negotiationBenchmark: Benchmark = {
     const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder, logger: createMemoryLogger() });
     const clients: BenchClient[] = [];
     try {
-      const host = createApiClient(createHttpTransport({ baseUrl: server.url, token: server.authentication.createAdminToken('bench'), fetch }));
+      const host = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
       const body = withChips(generateAgreement(articles));
       const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể ${articles} điều`, content: body, variables: startingValues });
       const documentId = document.id;

@@ -54,20 +54,16 @@ function traceUpdates(state: Uint8Array): { updates: Uint8Array[]; endContent: s
   return { updates, endContent: trace.endContent };
 }
 
-function timed<T>(run: () => T): { ms: number; value: T } {
-  const started = performance.now();
-  const value = run();
-  return { ms: performance.now() - started, value };
-}
-
-async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await run();
   return { ms: performance.now() - started, value };
 }
 
-function makeVersion(room: VersionsRoom, name: string): { ms: number; record: VersionRecord } {
-  const { ms, value } = timed(() => room.versions.writeVersion(room.room(), room.documentId, { kind: 'named', name, authorId: room.participantId }));
+/** A named version as the API makes it: a decision of the room, clients' frames waiting meanwhile. */
+async function makeVersion(room: VersionsRoom, name: string): Promise<{ ms: number; record: VersionRecord }> {
+  const loaded = await room.room();
+  const { ms, value } = await timed(() => loaded.exclusive(() => room.versions.writeVersion(loaded, { kind: 'named', name, authorId: room.participantId })));
   if (!value) throw new BenchmarkError('a named version was not made');
   return { ms, record: value };
 }
@@ -77,53 +73,54 @@ function makeVersion(room: VersionsRoom, name: string): { ms: number; record: Ve
  * version), interleaved with loading the document alone (in ABBA order), so both see the same
  * machine; then with the document open, as the history panel of a connected client finds it.
  */
-function measureRebuilds(room: VersionsRoom, versions: readonly VersionRecord[], expected: ReadonlyMap<string, string>) {
+async function measureRebuilds(room: VersionsRoom, versions: readonly VersionRecord[], expected: ReadonlyMap<string, string>) {
   const random = seededRandom(260);
   const cold: number[] = [];
   const loads: number[] = [];
   const warm: number[] = [];
-  room.release();
+  await room.release();
   for (let sample = 0; sample <= rebuildSamples; sample += 1) {
     const version = versions[Math.floor(random() * versions.length)] as VersionRecord;
-    const loadOnly = () => timed(() => room.sync.withRoom(room.documentId, () => undefined)).ms;
+    const loadOnly = async () => (await timed(() => room.sync.withRoom(room.documentId, () => undefined))).ms;
     const isLoadFirst = sample % 2 === 0;
-    const loadBefore = isLoadFirst ? loadOnly() : 0;
-    const rebuild = timed(() => room.versions.get(room.documentId, version.id, admin));
-    const load = isLoadFirst ? loadBefore : loadOnly();
+    const loadBefore = isLoadFirst ? await loadOnly() : 0;
+    const rebuild = await timed(() => room.versions.get(room.documentId, version.id, admin));
+    const load = isLoadFirst ? loadBefore : await loadOnly();
     const want = expected.get(version.id);
     if (want !== undefined && JSON.stringify(rebuild.value.text.blocks) !== want) throw new BenchmarkError(`version ${version.number} did not rebuild to the text it was taken at`);
     if (sample === 0) continue; // warm-up
     loads.push(load);
     cold.push(rebuild.ms);
   }
-  room.room();
+  await room.room();
   for (let sample = 0; sample <= rebuildSamples; sample += 1) {
     const version = versions[Math.floor(random() * versions.length)] as VersionRecord;
-    const { ms } = timed(() => room.versions.get(room.documentId, version.id, admin));
+    const { ms } = await timed(() => room.versions.get(room.documentId, version.id, admin));
     if (sample > 0) warm.push(ms);
   }
   return { cold: summarize(cold), load: summarize(loads), warm: summarize(warm) };
 }
 
 async function runTrace(folder: string) {
-  const room = openVersionsRoom(folder, paperBody, 'Bench: automerge-paper');
+  const room = await openVersionsRoom(folder, paperBody, 'Bench: automerge-paper');
   try {
-    const { updates, endContent } = traceUpdates(Y.encodeStateAsUpdate(room.room().doc));
+    const { updates, endContent } = traceUpdates(Y.encodeStateAsUpdate((await room.room()).doc));
     const creates: number[] = [];
     const versions: VersionRecord[] = [];
     const expected = new Map<string, string>();
     for (let start = 0; start < updates.length; start += updatesPerVersion) {
-      room.receive(updates.slice(start, start + updatesPerVersion));
-      const made = makeVersion(room, `Bản ${versions.length + 1}`);
+      await room.receive(updates.slice(start, start + updatesPerVersion));
+      const made = await makeVersion(room, `Bản ${versions.length + 1}`);
       creates.push(made.ms);
       versions.push(made.record);
-      if (versions.length % 50 === 1) expected.set(made.record.id, JSON.stringify(readContent(room.room().doc)));
+      if (versions.length % 50 === 1) expected.set(made.record.id, JSON.stringify(readContent((await room.room()).doc)));
     }
-    if (!JSON.stringify(readContent(room.room().doc)).includes(JSON.stringify(endContent).slice(1, 200))) throw new BenchmarkError('the document does not hold the trace');
-    const stateBytes = Y.encodeStateAsUpdate(room.room().doc).length;
-    const rebuilds = measureRebuilds(room, versions, expected);
-    const storage = room.context.store.versions.storage(room.documentId);
-    room.release();
+    const { doc } = await room.room();
+    if (!JSON.stringify(readContent(doc)).includes(JSON.stringify(endContent).slice(1, 200))) throw new BenchmarkError('the document does not hold the trace');
+    const stateBytes = Y.encodeStateAsUpdate(doc).length;
+    const rebuilds = await measureRebuilds(room, versions, expected);
+    const storage = await room.context.store.versions.storage(room.documentId);
+    await room.release();
     await room.close();
     const file = databaseBytes(join(folder, databaseFileName));
     return { creates: summarize(creates), versions: versions.length, rebuilds, storage, stateBytes, dbBytes: file.main + file.wal };
@@ -165,16 +162,16 @@ function editRound(doc: Y.Doc, random: () => number, round: number): void {
 }
 
 async function runAgreement(folder: string) {
-  const room = openVersionsRoom(folder, generateAgreement(300), 'Bench: 300 articles');
+  const room = await openVersionsRoom(folder, generateAgreement(300), 'Bench: 300 articles');
   try {
-    const client = clientCopy(Y.encodeStateAsUpdate(room.room().doc));
+    const client = clientCopy(Y.encodeStateAsUpdate((await room.room()).doc));
     const random = seededRandom(300);
     const creates: number[] = [];
     const versions: VersionRecord[] = [];
     for (let round = 1; round <= agreementRounds; round += 1) {
       editRound(client.doc, random, round);
-      room.receive(client.take());
-      const made = makeVersion(room, `Vòng ${round}`);
+      await room.receive(client.take());
+      const made = await makeVersion(room, `Vòng ${round}`);
       creates.push(made.ms);
       versions.push(made.record);
     }
@@ -185,11 +182,11 @@ async function runAgreement(folder: string) {
       const second = sample === 1 ? versions.length - 1 : Math.floor(random() * versions.length);
       const from = versions[Math.min(first, second)] as VersionRecord;
       const to = versions[Math.max(first, second)] as VersionRecord;
-      const { ms, value } = await timedAsync(() => room.history.compare(room.documentId, from.id, to.id, admin));
+      const { ms, value } = await timed(() => room.history.compare(room.documentId, from.id, to.id, admin));
       widest = Math.max(widest, value.articles.length);
       if (sample > 0) compares.push(ms);
     }
-    const storage = room.context.store.versions.storage(room.documentId);
+    const storage = await room.context.store.versions.storage(room.documentId);
     await room.close();
     return { creates: summarize(creates), compares: summarize(compares), widest, storage, versions: versions.length };
   } catch (error) {

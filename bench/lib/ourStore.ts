@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { createMemoryLogger } from '#main/logger';
 import { randomId } from '#main/secrets';
 import { databaseFileName } from '#main/server/dataFolder';
-import { openStore, type Store } from '#main/store/store';
-import type { UpdateLogStore } from '#main/store/port';
+import { openStore } from '#main/store/openStore';
+import type { Store, UpdateLogStore } from '#main/store/port';
 import { PersistentDoc } from '#main/sync/persistentDoc';
 import { checkUpdates, createWritePolicy } from '#main/sync/writePolicy';
 import { templateLibrary } from '#shared/templates/library';
@@ -18,12 +18,12 @@ export interface OurDocumentStore {
 }
 
 /** Opens (creating) the database of a data folder and adds an empty document. */
-export function createDocumentStore(folder: string): OurDocumentStore {
+export async function createDocumentStore(folder: string): Promise<OurDocumentStore> {
   const file = join(folder, databaseFileName);
-  const store = openStore(file);
+  const store = openStore({ kind: 'sqlite', file });
   const now = Date.now();
   const documentId = randomId();
-  store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });
+  await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });
   return { file, store, documentId };
 }
 
@@ -33,9 +33,9 @@ export function countingLog(log: UpdateLogStore): { log: UpdateLogStore; compact
   return {
     log: {
       ...log,
-      compact(documentId, seq, state, at, deletions) {
+      compact(documentId, throughSeq, state, at, deletions) {
         compactions += 1;
-        log.compact(documentId, seq, state, at, deletions);
+        return log.compact(documentId, throughSeq, state, at, deletions);
       },
     },
     compactions: () => compactions,
@@ -49,10 +49,10 @@ export function countingLog(log: UpdateLogStore): { log: UpdateLogStore; compact
 const builtInVariables = new Map(templateLibrary().variables.map((variable) => [variable.id, variable]));
 const lookupBuiltInVariable = (id: string) => builtInVariables.get(id);
 
-export function openPersistentDoc(log: UpdateLogStore, documentId: string) {
+export async function openPersistentDoc(log: UpdateLogStore, documentId: string) {
   let settle: ((error?: unknown) => void) | null = null;
   let failure: unknown = null;
-  const doc = new PersistentDoc<string>({
+  const doc = await PersistentDoc.open<string>({
     documentId,
     log,
     logger: createMemoryLogger(),
@@ -72,7 +72,7 @@ export function openPersistentDoc(log: UpdateLogStore, documentId: string) {
     assertHealthy(): void {
       if (failure !== null) throw storageError(failure);
     },
-    /** Resolves after the next flush (the one setImmediate scheduled for this turn). */
+    /** Resolves once the next flush (the one setImmediate scheduled for this turn) has stored its batch. */
     nextCommit(): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         settle = (error) => {

@@ -22,22 +22,23 @@ const idleTimers: Timers = { schedule: () => () => {} };
  * connection without a socket: updates go in as the sync server receives them, versions are made
  * by the same service the API uses.
  */
-export function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[], title: string) {
-  const { context, authentication } = openServices(folder, createMemoryLogger(), { versioning: { timers: idleTimers } });
+export async function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[], title: string) {
+  const { context, authentication } = await openServices(folder, createMemoryLogger(), { versioning: { timers: idleTimers } });
   const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   const versions = createVersionsService(context, sync);
   // Comparisons draw their redlines in the file worker, as in the server.
   const workers = createFileWorkers();
   const history = createHistoryService(context, sync, versions, workers);
-  const document = createDocumentsService(context).create({ kind: 'enterprise_agreement', title, content: [...blocks], variables: {}, language: 'vi' }, { kind: 'admin' });
+  const document = await createDocumentsService(context).create({ kind: 'enterprise_agreement', title, content: [...blocks], variables: {}, language: 'vi' }, { kind: 'admin' });
   const now = Date.now();
   const participant: ParticipantRecord = { id: randomId(), documentId: document.id, displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: now, revokedAt: null };
-  context.store.participants.insert(participant, randomId(32));
-  const connection: RoomConnection = { participant, readOnly: false, send: () => {}, close: () => {} };
+  await context.store.participants.insert(participant, randomId(32));
+  // Its updates are handed to the room directly: no frame ever waits for a server decision.
+  const connection: RoomConnection = { participant, readOnly: false, send: () => {}, close: () => {}, readHeld: () => {} };
   let held: DocumentRoom | null = null;
 
-  const room = (): DocumentRoom => {
-    held ??= sync.withRoom(document.id, (loaded) => {
+  const room = async (): Promise<DocumentRoom> => {
+    held ??= await sync.withRoom(document.id, (loaded) => {
       loaded.join(connection);
       return loaded;
     });
@@ -54,28 +55,28 @@ export function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[
     /** The loaded room (loaded now if it was not). */
     room,
     /** Applies clients' updates as the sync server does, then stores them (one group commit). */
-    receive(updates: readonly Uint8Array[]): void {
-      const loaded = room();
+    async receive(updates: readonly Uint8Array[]): Promise<void> {
+      const loaded = await room();
       for (const update of updates) loaded.receiveUpdate(connection, update);
-      loaded.flush();
+      await loaded.flush();
       if (!loaded.isAvailable) throw new BenchmarkError('the room failed while receiving updates');
     },
     /** Lets the room go: it closes (and compacts), as when the last person leaves. */
-    release(): void {
+    async release(): Promise<void> {
       if (!held) return;
       held.leave(connection);
       held = null;
-      sync.withRoom(document.id, () => undefined);
+      await sync.withRoom(document.id, () => undefined);
     },
     async close(): Promise<void> {
       await workers.close();
       await sync.close();
-      context.store.close();
+      await context.store.close();
     },
   };
 }
 
-export type VersionsRoom = ReturnType<typeof openVersionsRoom>;
+export type VersionsRoom = Awaited<ReturnType<typeof openVersionsRoom>>;
 
 /** A client's copy of the document: its edits become the updates a client would send. */
 export function clientCopy(state: Uint8Array) {

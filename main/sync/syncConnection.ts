@@ -16,6 +16,9 @@ function closeReason(reason: string): string {
 /** Closes a socket that never joined a room, with a code and a reason, and logs why. */
 export function refuseSocket(socket: WebSocket, code: CloseCode, reason: string, logger: Logger, fields: Record<string, unknown>): void {
   logger.log('warn', 'sync.refused', { code, reason, ...fields });
+  // The socket was paused while its connection was being set up: it must read the client's
+  // closing frame, or the closing handshake waits for ws's 30 s timeout.
+  socket.resume();
   socket.close(code, closeReason(reason));
 }
 

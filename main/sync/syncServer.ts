@@ -118,13 +118,23 @@ export function createSyncServer(options: SyncServerOptions) {
     if (room.isEmpty) dropRoom(room);
   }
 
+  /** Reactions to people leaving under way: their rooms stay loaded until they are done. */
+  const leaving = new Set<Promise<void>>();
+
   function onConnectionClosed(connection: SyncConnection, room: DocumentRoom): void {
     connections.delete(connection);
     room.leave(connection);
     const { participant } = connection;
     if (!room.hasParticipant(participant.id) && room.isAvailable && rooms.get(room.documentId) === room) {
-      // Listeners (the versions of what this person did) still find the room loaded.
-      void context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id });
+      // Listeners (the versions of what this person did) still find the room loaded: it counts
+      // them as users until they are done, though they only reach it after an await.
+      room.users += 1;
+      const reacted = context.events.emit('participantLeft', { documentId: room.documentId, participantId: participant.id }).finally(() => {
+        leaving.delete(reacted);
+        room.users -= 1;
+        closeIfUnused(room);
+      });
+      leaving.add(reacted);
     }
     closeIfUnused(room);
   }
@@ -286,8 +296,9 @@ export function createSyncServer(options: SyncServerOptions) {
         // Connections close while the room is still listed, so that whoever reacts to people
         // leaving (automatic versions) works on this room rather than loading it anew.
         for (const connection of [...room.connections]) connection.close(closeCodes.goingAway, 'the server is shutting down');
-        dropRoom(room);
       }
+      await Promise.allSettled(leaving);
+      for (const room of [...rooms.values()]) dropRoom(room);
       await Promise.allSettled(closing.values());
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

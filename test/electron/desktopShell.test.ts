@@ -21,6 +21,8 @@ import { waitFor, within } from '../helpers/waitFor';
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 type Listener = (...args: unknown[]) => void;
+/** What ipcMain.handle registers: its result (a promise, for the API) goes back to the renderer. */
+type IpcHandler = (...args: unknown[]) => unknown;
 
 /** A cancellable event as Electron passes it. */
 function cancellable() {
@@ -40,7 +42,7 @@ function standInElectron(options: { userData: string; singleInstance: boolean })
   const calls: string[] = [];
   const opened: string[] = [];
   const windows: StandInWindow[] = [];
-  const ipc = new Map<string, Listener>();
+  const ipc = new Map<string, IpcHandler>();
   let permissionHandler: Listener | null = null;
   let exit: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (exit = resolve));
@@ -95,7 +97,7 @@ function standInElectron(options: { userData: string; singleInstance: boolean })
     app,
     BrowserWindow: StandInWindow,
     dialog: { showErrorBox: (title: string, message: string) => calls.push(`showErrorBox ${title}: ${message}`) },
-    ipcMain: { handle: (channel: string, listener: Listener) => ipc.set(channel, listener) },
+    ipcMain: { handle: (channel: string, handler: IpcHandler) => ipc.set(channel, handler) },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: () => {} },

@@ -56,7 +56,7 @@ describe('the Electron shell', () => {
   it('bundles the file worker able to read the database itself (better-sqlite3, external to the bundle), exporting a stored agreement', async () => {
     buildElectronBundle();
     const folder = createTempFolder();
-    const { context } = openServices(folder.path, createMemoryLogger());
+    const { context } = await openServices(folder.path, createMemoryLogger());
     const worker = new Worker(fileWorkerBundle);
     try {
       const source = completeDocument();
@@ -64,7 +64,7 @@ describe('the Electron shell', () => {
       const request: FileJobRequest = {
         id: 1,
         kind: 'exportAgreement',
-        database: context.store.file,
+        database: context.store.location,
         request: { documentId: document.id, kind: document.kind, title: document.title, caller: { kind: 'admin' }, input: { documentId: document.id, redline: false, annex: false }, date: null, format: 'docx' },
       };
       worker.postMessage(request);
@@ -73,7 +73,7 @@ describe('the Electron shell', () => {
       expect(zipPart(Buffer.from(response.value.docx), 'word/document.xml')).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     } finally {
       await worker.terminate();
-      context.store.close();
+      await context.store.close();
       folder.remove();
     }
   });

@@ -14,14 +14,16 @@ export interface FileJobCall {
   args: unknown[];
 }
 
-/** The real file worker, every job the server gives it written down first. */
-function recording(workers: FileWorkers, calls: FileJobCall[]): FileWorkers {
+/** The real file worker, every job the server gives it written down (and told to `onJob`) first. */
+function recording(workers: FileWorkers, calls: FileJobCall[], onJob: (call: FileJobCall) => void): FileWorkers {
   return new Proxy(workers, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'close') return value;
       return (...args: unknown[]): unknown => {
-        calls.push({ method: String(property), args });
+        const call = { method: String(property), args };
+        calls.push(call);
+        onJob(call);
         return (value as (...args: unknown[]) => unknown).apply(target, args);
       };
     },
@@ -42,15 +44,15 @@ export interface RecordedServer {
 /**
  * The server's services in process, as Electron runs them (store, sync rooms, API handlers), over
  * a temporary data folder, with a real file worker whose jobs are recorded: what the event loop
- * hands over, and what it keeps.
+ * hands over, and what it keeps. `onJob` hears of each job at the moment it is handed over.
  */
-export async function startRecordedServer(): Promise<RecordedServer> {
+export async function startRecordedServer(onJob: (call: FileJobCall) => void = () => {}): Promise<RecordedServer> {
   const folder = createTempFolder();
   const { context, authentication } = await openServices(folder.path, createMemoryLogger());
   const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
   const workers = createFileWorkers();
   const calls: FileJobCall[] = [];
-  const handlers = createApiHandlers(context, sync, { fileWorkers: recording(workers, calls) });
+  const handlers = createApiHandlers(context, sync, { fileWorkers: recording(workers, calls, onJob) });
   return {
     context,
     sync,
@@ -62,7 +64,7 @@ export async function startRecordedServer(): Promise<RecordedServer> {
     async close() {
       await sync.close();
       await workers.close();
-      context.store.close();
+      await context.store.close();
       folder.remove();
     },
   };

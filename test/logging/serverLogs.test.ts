@@ -50,7 +50,7 @@ describe('API request logs (a real server in this process)', () => {
     harness = await startHarness();
     const document = await createDocument(harness.server);
     const union = await joinAs(harness.server, document.id, 'union', 'Anh Minh (Công đoàn)');
-    const admin = harness.server.authentication.createAdminToken('logs test');
+    const admin = await harness.server.authentication.createAdminToken('logs test');
 
     expect((await postApi(harness.server.url, 'documents/list', 'tu_never-issued')).status).toBe(401);
     expect((await postApi(harness.server.url, 'documents/create', union.token, { kind: 'enterprise_agreement', title: 'X', variables: {}, language: 'vi' })).status).toBe(403);

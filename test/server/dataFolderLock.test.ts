@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,8 +89,12 @@ describe('the data folder lock', () => {
     const lock = await take('server', (error) => lost.push(error));
     // Another process found the lock stale (this one was frozen), removed it and took the folder.
     const lockDirectory = join(folder.path, lockDirectoryName);
+    // It took over no sooner than lockStaleMs after the last refresh. (Made at once here, the new
+    // directory could bear the same time as the old one, the clock being coarser than this test.)
+    const takenOverAt = new Date(statSync(lockDirectory).mtimeMs + lockStaleMs);
     rmSync(lockDirectory, { recursive: true });
     mkdirSync(lockDirectory);
+    utimesSync(lockDirectory, takenOverAt, takenOverAt);
     const successor = { kind: 'desktop', pid: process.ppid, host: hostname(), startedAt: new Date().toISOString() };
     writeFileSync(join(folder.path, holderFileName), JSON.stringify(successor));
 

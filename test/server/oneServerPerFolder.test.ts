@@ -159,18 +159,18 @@ describe('S20 one server or desktop app per data folder; the command line beside
     await textMatches(connect(server, document.id, employerToken), (text) => text.includes('[đang soạn]'), 'the edit to be stored');
 
     // The API handlers as the command line builds them (runCli.ts), on the folder the server holds.
-    const { context } = openServices(dataFolder, createMemoryLogger());
+    const { context } = await openServices(dataFolder, createMemoryLogger());
     try {
       const handlers = createApiHandlers(context, createCommandLineRooms());
-      const before = context.store.updates.load(document.id);
+      const before = await context.store.updates.load(document.id);
       const refused = await handlers['versions/sign']({ documentId: document.id, name: 'Bản ký' }, { kind: 'admin' }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ApiError);
       expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining("the command line does not read or change a document's content") });
-      const after = context.store.updates.load(document.id);
+      const after = await context.store.updates.load(document.id);
       expect({ checkpoint: after.checkpoint?.seq, lastSeq: after.lastSeq, tail: after.tail.length }).toEqual({ checkpoint: before.checkpoint?.seq, lastSeq: before.lastSeq, tail: before.tail.length });
-      expect(context.store.versions.list(document.id).map((version) => version.kind)).toEqual(['initial']);
+      expect((await context.store.versions.list(document.id)).map((version) => version.kind)).toEqual(['initial']);
     } finally {
-      context.store.close();
+      await context.store.close();
     }
     employer.text.insert(employer.text.length, '[tiếp]');
     await textMatches(connect(server, document.id, employerToken), (text) => text.includes('[tiếp]'), 'the server to keep storing edits');

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationId, openDatabase, StoreOpenError, type SqliteDatabase } from '#main/store/sqlite/database';
 import { readMigrations } from '#main/store/migrations';
-import { openStore } from '#main/store/store';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { hasRepresentativeRow, insertRepresentativeRows } from '../helpers/representativeRows';
 import { createTempFolder } from '../helpers/tempFolder';
 
@@ -28,35 +28,43 @@ function appliedMigrations(db: SqliteDatabase): { id: number; name: string; appl
 }
 
 /** A Thỏa Ước database with a document, its update log and a participant, closed cleanly. */
-function writeRealDatabase(file: string): void {
-  const store = openStore(file);
-  store.documents.insert({ id: 'doc-1', kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
-  store.participants.insert({ id: 'p-1', documentId: 'doc-1', displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: 2, revokedAt: null }, 'token-hash-1');
+async function writeRealDatabase(file: string): Promise<void> {
+  const store = openSqliteStore(file);
+  await store.documents.insert({ id: 'doc-1', kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  await store.participants.insert({ id: 'p-1', documentId: 'doc-1', displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: 2, revokedAt: null }, 'token-hash-1');
   for (let seq = 1; seq <= 100; seq += 1) {
-    store.updates.append('doc-1', seq, [{ bytes: new Uint8Array(300).fill(seq), participantId: 'p-1', at: seq }]);
+    await store.updates.append('doc-1', [{ bytes: new Uint8Array(300).fill(seq), participantId: 'p-1', at: seq }]);
   }
-  store.close();
+  await store.close();
 }
 
+/** Opens a file and closes it again, each way the application opens one. */
 const openers = [
-  ['openStore', (file: string) => openStore(file)],
-  ['openDatabase', (file: string) => openDatabase(file)],
+  ['openSqliteStore', (file: string) => openSqliteStore(file).close()],
+  [
+    'openDatabase',
+    (file: string) => {
+      openDatabase(file).close();
+    },
+  ],
 ] as const;
 
 /**
- * Opens the file with openStore and with openDatabase, expecting both to refuse it without
+ * Opens the file with openSqliteStore and with openDatabase, expecting both to refuse it without
  * changing a byte of it or creating anything beside it; returns the error.
  */
-function expectRefused(file: string, reason: RegExp): StoreOpenError {
+async function expectRefused(file: string, reason: RegExp): Promise<StoreOpenError> {
   const before = sha256(file);
-  const errors = openers.map(([name, open]) => {
+  const errors: unknown[] = [];
+  for (const [name, open] of openers) {
     try {
-      open(file).close();
+      await open(file);
     } catch (error) {
-      return error;
+      errors.push(error);
+      continue;
     }
     throw new Error(`${name} opened ${file}, which it should have refused`);
-  });
+  }
   for (const error of errors) {
     expect(error).toBeInstanceOf(StoreOpenError);
     const refusal = error as StoreOpenError;
@@ -82,19 +90,19 @@ describe('opening a database', () => {
     db.close();
   });
 
-  it('reopening a current database is a no-op: same migrations, same data, same bytes', () => {
+  it('reopening a current database is a no-op: same migrations, same data, same bytes', async () => {
     const file = join(folder.path, 'thoa-uoc.sqlite');
-    writeRealDatabase(file);
+    await writeRealDatabase(file);
     // Read-write connections only: a read-only one would leave -wal and -shm files behind.
     const first = new Database(file);
     const appliedBefore = appliedMigrations(first);
     first.close();
     const before = sha256(file);
 
-    const store = openStore(file);
-    expect(store.documents.get('doc-1')?.title).toBe('Thỏa ước lao động tập thể 2027');
-    expect(store.updates.lastSeq('doc-1')).toBe(100);
-    store.close();
+    const store = openSqliteStore(file);
+    expect((await store.documents.get('doc-1'))?.title).toBe('Thỏa ước lao động tập thể 2027');
+    expect(await store.updates.lastSeq('doc-1')).toBe(100);
+    await store.close();
 
     const db = new Database(file);
     expect(appliedMigrations(db)).toEqual(appliedBefore);
@@ -103,13 +111,13 @@ describe('opening a database', () => {
     expect(sideFiles(file)).toEqual([]);
   });
 
-  it('an empty SQLite file (no tables, say after a crash during the first open) is adopted and opens again', () => {
+  it('an empty SQLite file (no tables, say after a crash during the first open) is adopted and opens again', async () => {
     const file = join(folder.path, 'thoa-uoc.sqlite');
     const empty = new Database(file);
     empty.pragma('journal_mode = WAL'); // what the first open writes before the application id
     empty.close();
 
-    openStore(file).close();
+    await openSqliteStore(file).close();
     const db = openDatabase(file);
     expect(db.pragma('application_id', { simple: true })).toBe(applicationId);
     expect(appliedMigrations(db).map(({ id }) => id)).toEqual(migrations.map(({ id }) => id));
@@ -118,7 +126,7 @@ describe('opening a database', () => {
 });
 
 describe('refusing a file that cannot be opened safely', () => {
-  it('random bytes', () => {
+  it('random bytes', async () => {
     const file = join(folder.path, 'random.sqlite');
     let block = createHash('sha256').update('Thỏa Ước').digest();
     const chunks: Buffer[] = [];
@@ -127,7 +135,7 @@ describe('refusing a file that cannot be opened safely', () => {
       block = createHash('sha256').update(block).digest();
     }
     writeFileSync(file, Buffer.concat(chunks));
-    expectRefused(file, /not an SQLite database/);
+    await expectRefused(file, /not an SQLite database/);
   });
 
   const damages: [string, (bytes: Buffer, pageSize: number) => void][] = [
@@ -144,29 +152,29 @@ describe('refusing a file that cannot be opened safely', () => {
     ['the schema page overwritten', (bytes) => bytes.fill(0x00, 100, 120)],
   ];
 
-  it.each(damages)('a Thỏa Ước database with %s', (_what, damage) => {
+  it.each(damages)('a Thỏa Ước database with %s', async (_what, damage) => {
     const file = join(folder.path, 'damaged.sqlite');
-    writeRealDatabase(file);
+    await writeRealDatabase(file);
     const bytes = readFileSync(file);
     damage(bytes, bytes.readUInt16BE(16));
     writeFileSync(file, bytes);
-    expectRefused(file, /damaged/);
+    await expectRefused(file, /damaged/);
   });
 
-  it('a database written by a newer version (a migration this version does not know)', () => {
+  it('a database written by a newer version (a migration this version does not know)', async () => {
     const file = join(folder.path, 'newer.sqlite');
-    writeRealDatabase(file);
+    await writeRealDatabase(file);
     const newer = new Database(file);
     newer.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(migrations.length + 1, 'from_the_future', 2);
     newer.close();
 
-    const error = expectRefused(file, /newer version/);
+    const error = await expectRefused(file, /newer version/);
     expect(error.message).toContain(`schema ${migrations.length + 1}`);
   });
 
-  it('a newer migration committed only in the -wal file (its writer stopped before a checkpoint) is seen too', () => {
+  it('a newer migration committed only in the -wal file (its writer stopped before a checkpoint) is seen too', async () => {
     const original = join(folder.path, 'original.sqlite');
-    writeRealDatabase(original);
+    await writeRealDatabase(original);
     const writer = new Database(original);
     writer.pragma('wal_autocheckpoint = 0');
     writer.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(migrations.length + 1, 'from_the_future', 2);
@@ -177,23 +185,23 @@ describe('refusing a file that cannot be opened safely', () => {
     writer.close();
     const before = { main: sha256(file), wal: sha256(`${file}-wal`) };
 
-    expect(() => openStore(file)).toThrow(/newer version/);
+    expect(() => openSqliteStore(file)).toThrow(/newer version/);
     expect({ main: sha256(file), wal: sha256(`${file}-wal`) }).toEqual(before);
   });
 
-  it("another application's SQLite file (application id 0 with tables, or another application id)", () => {
+  it("another application's SQLite file (application id 0 with tables, or another application id)", async () => {
     const unmarked = join(folder.path, 'unmarked.sqlite');
     const other = new Database(unmarked);
     other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (12.5)');
     other.close();
-    expectRefused(unmarked, /another application/);
+    await expectRefused(unmarked, /another application/);
 
     const marked = join(folder.path, 'marked.sqlite');
     const foreign = new Database(marked);
     foreign.pragma('journal_mode = WAL');
     foreign.pragma('application_id = 1196444237'); // "GPKG", a GeoPackage
     foreign.close();
-    expectRefused(marked, /another application/);
+    await expectRefused(marked, /another application/);
   });
 });
 

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import type { UserTemplateRecord } from '#main/store/records';
-import { openStore, type Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { canteenVariable, mealAllowanceVariable, mealTemplate } from '../helpers/templateFixtures';
 import { createTempFolder } from '../helpers/tempFolder';
 
@@ -14,10 +15,10 @@ let store: Store;
 beforeEach(() => {
   folder = createTempFolder();
   file = join(folder.path, 'thoa-uoc.sqlite');
-  store = openStore(file);
+  store = openSqliteStore(file);
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   folder.remove();
 });
 
@@ -55,77 +56,77 @@ describe('migration 0002 (user templates)', () => {
 });
 
 describe('the user templates repository', () => {
-  it('keeps templates across reopening, lists all oldest first or one owner at a time', () => {
-    store.userTemplates.insert([record('user.b', 'union', 20), record('user.a', 'employer', 30)]);
-    store.userTemplates.insert([record('user.c', null, 10), record('user.d', 'union', 5)]);
-    store.close();
-    store = openStore(file);
-    expect(store.userTemplates.list().map((r) => r.id)).toEqual(['user.d', 'user.c', 'user.b', 'user.a']);
-    expect(store.userTemplates.listByOwner('union').map((r) => r.id)).toEqual(['user.d', 'user.b']);
-    expect(store.userTemplates.listByOwner('employer').map((r) => r.id)).toEqual(['user.a']);
-    expect(store.userTemplates.listByOwner(null).map((r) => r.id)).toEqual(['user.c']);
-    expect(store.userTemplates.get('user.b')).toEqual(record('user.b', 'union', 20));
-    expect(store.userTemplates.get('user.zzz')).toBeUndefined();
+  it('keeps templates across reopening, lists all oldest first or one owner at a time', async () => {
+    await store.userTemplates.insert([record('user.b', 'union', 20), record('user.a', 'employer', 30)]);
+    await store.userTemplates.insert([record('user.c', null, 10), record('user.d', 'union', 5)]);
+    await store.close();
+    store = openSqliteStore(file);
+    expect((await store.userTemplates.list()).map((r) => r.id)).toEqual(['user.d', 'user.c', 'user.b', 'user.a']);
+    expect((await store.userTemplates.listByOwner('union')).map((r) => r.id)).toEqual(['user.d', 'user.b']);
+    expect((await store.userTemplates.listByOwner('employer')).map((r) => r.id)).toEqual(['user.a']);
+    expect((await store.userTemplates.listByOwner(null)).map((r) => r.id)).toEqual(['user.c']);
+    expect(await store.userTemplates.get('user.b')).toEqual(record('user.b', 'union', 20));
+    expect(await store.userTemplates.get('user.zzz')).toBeUndefined();
   });
 
-  it('writes a batch all or nothing: a template that fails validation, or has another id, writes none', () => {
+  it('writes a batch all or nothing: a template that fails validation, or has another id, writes none', async () => {
     const invalid = { ...record('user.bad', 'union', 2), template: { ...mealTemplate('user.bad'), body: [] } };
-    expect(() => store.userTemplates.insert([record('user.ok', 'union', 1), invalid])).toThrow(/body/);
+    await expect(store.userTemplates.insert([record('user.ok', 'union', 1), invalid])).rejects.toThrow(/body/);
     const misfiled = { ...record('user.x', 'union', 3), template: mealTemplate('user.y') };
-    expect(() => store.userTemplates.insert([record('user.ok', 'union', 1), misfiled])).toThrow(/its own id/);
-    expect(store.userTemplates.list()).toEqual([]);
+    await expect(store.userTemplates.insert([record('user.ok', 'union', 1), misfiled])).rejects.toThrow(/its own id/);
+    expect(await store.userTemplates.list()).toEqual([]);
     expect(countRows('user_templates')).toBe(0);
   });
 
-  it('replaces content by id (owner and creation kept), all or nothing; deletes', () => {
-    store.userTemplates.insert([record('user.a', 'union', 1), record('user.b', 'employer', 2)]);
+  it('replaces content by id (owner and creation kept), all or nothing; deletes', async () => {
+    await store.userTemplates.insert([record('user.a', 'union', 1), record('user.b', 'employer', 2)]);
     const changed: ArticleTemplate = { ...mealTemplate('user.a'), version: 4, title: { vi: 'Bữa ăn (sửa)', en: 'Meals (edited)' } };
-    store.userTemplates.replace([changed], 50);
-    expect(store.userTemplates.get('user.a')).toEqual({ ...record('user.a', 'union', 1), template: changed, updatedAt: 50 });
+    await store.userTemplates.replace([changed], 50);
+    expect(await store.userTemplates.get('user.a')).toEqual({ ...record('user.a', 'union', 1), template: changed, updatedAt: 50 });
 
     const missing = mealTemplate('user.nobody');
-    expect(() => store.userTemplates.replace([{ ...changed, version: 5 }, missing], 60)).toThrow(/no user template "user.nobody"/);
-    expect(store.userTemplates.get('user.a')?.template.version).toBe(4);
+    await expect(store.userTemplates.replace([{ ...changed, version: 5 }, missing], 60)).rejects.toThrow(/no user template "user.nobody"/);
+    expect((await store.userTemplates.get('user.a'))?.template.version).toBe(4);
 
-    expect(store.userTemplates.delete('user.a')).toBe(true);
-    expect(store.userTemplates.delete('user.a')).toBe(false);
-    expect(store.userTemplates.list().map((r) => r.id)).toEqual(['user.b']);
+    expect(await store.userTemplates.delete('user.a')).toBe(true);
+    expect(await store.userTemplates.delete('user.a')).toBe(false);
+    expect((await store.userTemplates.list()).map((r) => r.id)).toEqual(['user.b']);
   });
 
-  it('refuses to read a row edited by hand into something that is not a template', () => {
-    store.userTemplates.insert([record('user.a', 'union', 1)]);
+  it('refuses to read a row edited by hand into something that is not a template', async () => {
+    await store.userTemplates.insert([record('user.a', 'union', 1)]);
     const db = new Database(file);
     db.prepare("UPDATE user_templates SET template = json_set(template, '$.body', json('[]')) WHERE id = 'user.a'").run();
     db.close();
-    expect(() => store.userTemplates.get('user.a')).toThrow(/body/);
+    await expect(store.userTemplates.get('user.a')).rejects.toThrow(/body/);
   });
 });
 
 describe('the user variables repository', () => {
-  it('adds, replaces (creation time kept) and lists by id; a bad definition writes none of its batch', () => {
-    store.userVariables.upsert([mealAllowanceVariable, canteenVariable], 100);
-    expect(store.userVariables.list()).toEqual([
+  it('adds, replaces (creation time kept) and lists by id; a bad definition writes none of its batch', async () => {
+    await store.userVariables.upsert([mealAllowanceVariable, canteenVariable], 100);
+    expect(await store.userVariables.list()).toEqual([
       { definition: canteenVariable, createdAt: 100, updatedAt: 100 },
       { definition: mealAllowanceVariable, createdAt: 100, updatedAt: 100 },
     ]);
     const raised = { ...mealAllowanceVariable, max: 300_000 };
-    store.userVariables.upsert([raised], 200);
-    expect(store.userVariables.get(raised.id)).toEqual({ definition: raised, createdAt: 100, updatedAt: 200 });
+    await store.userVariables.upsert([raised], 200);
+    expect(await store.userVariables.get(raised.id)).toEqual({ definition: raised, createdAt: 100, updatedAt: 200 });
 
     const broken = { ...canteenVariable, id: 'user.broken', type: 'colour' } as unknown as typeof canteenVariable;
-    expect(() => store.userVariables.upsert([{ ...raised, max: 1 }, broken], 300)).toThrow(/type/);
-    expect(store.userVariables.get(raised.id)?.definition.max).toBe(300_000);
+    await expect(store.userVariables.upsert([{ ...raised, max: 1 }, broken], 300)).rejects.toThrow(/type/);
+    expect((await store.userVariables.get(raised.id))?.definition.max).toBe(300_000);
     expect(countRows('user_variables')).toBe(2);
   });
 });
 
 describe('the audit log by action', () => {
-  it('lists the entries whose action starts with a prefix, oldest first', () => {
-    store.audit.record({ at: 1, actor: 'admin', action: 'template.saved', documentId: null, details: { templateId: 'user.a' } });
-    store.audit.record({ at: 2, actor: 'admin', action: 'document.created', documentId: null, details: {} });
-    store.audit.record({ at: 3, actor: 'participant:p1', action: 'template.deleted', documentId: null, details: { templateId: 'user.a' } });
-    store.audit.record({ at: 4, actor: 'admin', action: 'templates_other', documentId: null, details: {} });
-    expect(store.audit.listByActionPrefix('template.').map((entry) => [entry.at, entry.action])).toEqual([[1, 'template.saved'], [3, 'template.deleted']]);
-    expect(store.audit.listByActionPrefix('%')).toEqual([]);
+  it('lists the entries whose action starts with a prefix, oldest first', async () => {
+    await store.audit.record({ at: 1, actor: 'admin', action: 'template.saved', documentId: null, details: { templateId: 'user.a' } });
+    await store.audit.record({ at: 2, actor: 'admin', action: 'document.created', documentId: null, details: {} });
+    await store.audit.record({ at: 3, actor: 'participant:p1', action: 'template.deleted', documentId: null, details: { templateId: 'user.a' } });
+    await store.audit.record({ at: 4, actor: 'admin', action: 'templates_other', documentId: null, details: {} });
+    expect((await store.audit.listByActionPrefix('template.')).map((entry) => [entry.at, entry.action])).toEqual([[1, 'template.saved'], [3, 'template.deleted']]);
+    expect(await store.audit.listByActionPrefix('%')).toEqual([]);
   });
 });

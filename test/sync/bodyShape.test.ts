@@ -5,7 +5,8 @@ import type { TableElement } from '#shared/document/nodes';
 import { contentRoot, encodeInitialContent, readContent } from '#shared/document/yjsContent';
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import { createMemoryLogger } from '#main/logger';
-import { openStore, type Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { PersistentDoc, WriteRefusedError } from '#main/sync/persistentDoc';
 import { checkUpdates, createWritePolicy } from '#main/sync/writePolicy';
 import { article } from '../editor/builders';
@@ -20,16 +21,16 @@ describe('S22 the body keeps a shape that can be laid out', () => {
   let folder: ReturnType<typeof createTempFolder>;
   let store: Store;
   let server: PersistentDoc<string>;
-  beforeEach(() => {
+  beforeEach(async () => {
     folder = createTempFolder();
-    store = openStore(`${folder.path}/thoa-uoc.sqlite`);
-    store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
-    store.updates.append(documentId, 1, [{ bytes: encodeInitialContent({ blocks: agreementBody() }), participantId: null, at: 1 }]);
-    server = new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 2, admit: checkUpdates(createWritePolicy((id) => variables.get(id))), onStored: () => {}, onStorageFailure: (error) => { throw error; } });
+    store = openSqliteStore(`${folder.path}/thoa-uoc.sqlite`);
+    await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.updates.append(documentId, [{ bytes: encodeInitialContent({ blocks: agreementBody() }), participantId: null, at: 1 }]);
+    server = await PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 2, admit: checkUpdates(createWritePolicy((id) => variables.get(id))), onStored: () => {}, onStorageFailure: (error) => { throw error; } });
   });
-  afterEach(() => {
+  afterEach(async () => {
     server.destroy();
-    store.close();
+    await store.close();
     folder.remove();
   });
 

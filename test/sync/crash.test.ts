@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { databaseFileName } from '#main/server/dataFolder';
 import { lockStaleMs } from '#main/server/dataFolderLock';
-import { openStore } from '#main/store/store';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { closeCodes } from '#shared/sync/protocol';
 import { openRawSocket, syncStep1Frame, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
 import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
@@ -103,14 +103,14 @@ describe('S2 a server killed mid-burst loses nothing it broadcast, and recovers 
     expect(fromABeforeKill).toBeLessThan(receivedFrom(a.doc, a.doc));
 
     // (a) Log before broadcast: everything B had received from A is in the database file.
-    const store = openStore(join(dataFolder, databaseFileName));
+    const store = openSqliteStore(join(dataFolder, databaseFileName));
     try {
-      const stored = storedDoc(store.updates, document.id);
+      const stored = await storedDoc(store.updates, document.id);
       expect(receivedFrom(stored, a.doc)).toBeGreaterThanOrEqual(fromABeforeKill);
       const storedText = contentText(stored);
       expect(aMarkersAtB.filter((marker) => !storedText.includes(marker))).toEqual([]);
     } finally {
-      store.close();
+      await store.close();
     }
 
     // (b) Restart on the same port and folder; the stock providers reconnect by themselves.
@@ -162,11 +162,11 @@ describe('S2 no client receives content before it is stored', () => {
     await Promise.all([writer.greeted(), joiner.greeted()]);
 
     const unstorable = new Y.Doc();
-    Y.applyUpdate(unstorable, server.sync.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
+    Y.applyUpdate(unstorable, await server.sync.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
     const before = Y.encodeStateVector(unstorable);
     bodyParagraph(unstorable).insert(0, '[never stored]');
     // From here on every write to the database fails, as on a full disk.
-    server.context.store.close();
+    await server.context.store.close();
     // Both frames reach the server in the same turn of its event loop: the update is applied in
     // memory and waits for the turn's commit when the joiner asks for the document.
     writer.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(unstorable, before)));

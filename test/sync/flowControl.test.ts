@@ -30,7 +30,7 @@ describe('S21 flow control: no socket makes the server hold more than its share'
     if (textBytes > 0) {
       const text = 'Người lao động làm thêm giờ. '.repeat(Math.ceil(textBytes / 30));
       lastParagraphOf(writer.doc, clauseIds.scope).insert(0, text);
-      await waitFor(() => server.sync.withRoom(document.id, (room) => lastParagraphOf(room.doc, clauseIds.scope).length) > text.length, 'the text to reach the server');
+      await waitFor(async () => (await server.sync.withRoom(document.id, (room) => lastParagraphOf(room.doc, clauseIds.scope).length)) > text.length, 'the text to reach the server');
     }
     return { document, writer, reader: await joinAs(server, document.id, 'employer', 'Chị Lan') };
   }

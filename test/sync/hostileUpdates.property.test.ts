@@ -5,7 +5,8 @@ import { contentRoot, encodeInitialContent, variablesMap } from '#shared/documen
 import { proposalsRootName } from '#shared/negotiation/model';
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import { createMemoryLogger } from '#main/logger';
-import { openStore, type Store } from '#main/store/store';
+import type { Store } from '#main/store/port';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { PersistentDoc } from '#main/sync/persistentDoc';
 import { checkUpdates, createWritePolicy } from '#main/sync/writePolicy';
 import { article, paragraph } from '../editor/builders';
@@ -108,27 +109,27 @@ describe('S18 S19 hostile updates between honest edits', () => {
   let runIndex = 0;
   beforeAll(() => {
     folder = createTempFolder();
-    store = openStore(`${folder.path}/thoa-uoc.sqlite`);
+    store = openSqliteStore(`${folder.path}/thoa-uoc.sqlite`);
   });
-  afterAll(() => {
-    store.close();
+  afterAll(async () => {
+    await store.close();
     folder.remove();
   });
 
-  it(`leave the server, its stored log and every honest client where the honest edits alone lead (${hostileUpdateRuns} runs)`, () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+  it(`leave the server, its stored log and every honest client where the honest edits alone lead (${hostileUpdateRuns} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         runIndex += 1;
         const documentId = `doc-${runIndex}`;
-        store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
+        await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
         const seed = encodeInitialContent({ blocks: [paragraph('Căn cứ Bộ luật Lao động.'), article('dieu-luong', 'Tiền lương', 'Lương tháng 13.')], variables: { ot_rate_weekday: 150 } });
-        store.updates.append(documentId, 1, [{ bytes: seed, participantId: null, at: 1 }]);
+        await store.updates.append(documentId, [{ bytes: seed, participantId: null, at: 1 }]);
         const reference = new Y.Doc({ gc: false });
         Y.applyUpdate(reference, seed);
         const people = new Map<Who, Participant>();
         // What the server stores it relays to everyone online but the sender; its own changes
         // (origin null) are part of where the document must end.
-        const server = new PersistentDoc<string>({
+        const server = await PersistentDoc.open<string>({
           documentId,
           log: store.updates,
           logger: createMemoryLogger(),
@@ -144,21 +145,26 @@ describe('S18 S19 hostile updates between honest edits', () => {
             throw error;
           },
         });
-        const deliver = (from: string, update: Uint8Array): boolean => {
+        const deliver = async (from: string, update: Uint8Array): Promise<boolean> => {
           try {
             server.receive(update, from, from);
           } catch {
             return false;
           }
-          server.flush();
+          await server.flush();
           return true;
         };
-        const send = (person: Participant, update: Uint8Array) => {
+        const send = async (person: Participant, update: Uint8Array): Promise<void> => {
           // An honest update the server cannot place yet makes it ask for everything (sync step 1).
-          if (!deliver(person.id, update)) expect(deliver(person.id, person.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+          if (!(await deliver(person.id, update))) expect(await deliver(person.id, person.resync(Y.encodeStateVector(server.doc)))).toBe(true);
         };
-        people.set('employer', new Participant('p-employer', 1001, seed, send, reference));
-        people.set('union', new Participant('p-union', 1002, seed, send, reference));
+        // What the honest participants send during a step, delivered (and stored) in order before the next step.
+        const sent: { person: Participant; update: Uint8Array }[] = [];
+        const queue = (person: Participant, update: Uint8Array): void => {
+          sent.push({ person, update });
+        };
+        people.set('employer', new Participant('p-employer', 1001, seed, queue, reference));
+        people.set('union', new Participant('p-union', 1002, seed, queue, reference));
         // As each one's presence announces its client id when it connects (DocumentRoom.receiveAwareness).
         for (const { id, doc } of people.values()) server.claimClient(doc.clientID, id);
         const person = (name: Who) => people.get(name) as Participant;
@@ -187,13 +193,13 @@ describe('S18 S19 hostile updates between honest edits', () => {
             case 'online': {
               const back = person(current.who);
               if (back.online) break;
-              expect(deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+              expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
               Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(back.doc)), 'server');
               break;
             }
             case 'serverChange': {
               const before = Y.encodeStateVector(server.doc);
-              server.change(person(current.who).id, (doc) => doc.getMap(proposalsRootName).set(current.key, { by: current.who, at: runIndex }));
+              await server.change(person(current.who).id, (doc) => doc.getMap(proposalsRootName).set(current.key, { by: current.who, at: runIndex }));
               const writer = Y.decodeUpdate(Y.encodeStateAsUpdate(server.doc, before)).structs[0]?.id.client;
               if (writer !== undefined) serverWriters.set(current.who, writer);
               break;
@@ -201,7 +207,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
             case 'futureDeletion': {
               const target = current.target === 'colleague' ? 1001 : serverWriters.get('employer');
               if (target === undefined) break;
-              deliver(attacker, deletionOnlyUpdate(target, Y.getState(server.doc.store, target) + current.offset, current.length));
+              await deliver(attacker, deletionOnlyUpdate(target, Y.getState(server.doc.store, target) + current.offset, current.length));
               break;
             }
             case 'forgeClient': {
@@ -211,7 +217,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
               Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
               forger.clientID = target;
               paragraphOf(forger).insert(0, current.text);
-              deliver(attacker, Y.encodeStateAsUpdate(forger, Y.encodeStateVector(server.doc)));
+              await deliver(attacker, Y.encodeStateAsUpdate(forger, Y.encodeStateVector(server.doc)));
               break;
             }
             case 'gap': {
@@ -220,7 +226,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
               paragraphOf(stranger).insert(0, current.text);
               const before = Y.encodeStateVector(stranger);
               paragraphOf(stranger).insert(0, current.text);
-              deliver(attacker, Y.encodeStateAsUpdate(stranger, before));
+              await deliver(attacker, Y.encodeStateAsUpdate(stranger, before));
               break;
             }
             case 'strangerNeighbour': {
@@ -231,7 +237,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
               Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
               const before = Y.encodeStateVector(second);
               paragraphOf(second).insert(1, current.text);
-              deliver(attacker, Y.encodeStateAsUpdate(second, before));
+              await deliver(attacker, Y.encodeStateAsUpdate(second, before));
               break;
             }
             case 'serverPart': {
@@ -241,7 +247,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
               const proposals = forger.getMap(proposalsRootName);
               if (current.remove) for (const key of proposals.keys()) proposals.delete(key);
               else proposals.set('forged', { by: 'attacker' });
-              deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
               break;
             }
             case 'invalidValue': {
@@ -249,7 +255,7 @@ describe('S18 S19 hostile updates between honest edits', () => {
               Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
               const before = Y.encodeStateVector(forger);
               variablesMap(forger).set('ot_rate_weekday', current.value);
-              deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
               break;
             }
             case 'damageBody': {
@@ -265,19 +271,20 @@ describe('S18 S19 hostile updates between honest edits', () => {
                 element.setAttribute('type', 'image');
                 body.insertEmbed(0, element);
               }
-              deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
               break;
             }
             case 'garbage':
-              deliver(attacker, current.bytes);
+              await deliver(attacker, current.bytes);
               break;
           }
+          for (const { person: sender, update } of sent.splice(0)) await send(sender, update);
           expect(server.doc.store.pendingDs).toBeNull();
           expect(server.doc.store.pendingStructs).toBeNull();
         }
         for (const name of ['employer', 'union'] as const) {
           const back = person(name);
-          if (!back.online) expect(deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+          if (!back.online) expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
         }
         for (const name of ['employer', 'union'] as const) Y.applyUpdate(person(name).doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(person(name).doc)), 'server');
 
@@ -286,8 +293,8 @@ describe('S18 S19 hostile updates between honest edits', () => {
         expect(seen(server.doc)).toEqual(expected);
         expect(Y.equalSnapshots(Y.snapshot(server.doc), Y.snapshot(reference))).toBe(true);
         for (const name of ['employer', 'union'] as const) expect(seen(person(name).doc)).toEqual(expected);
-        server.close();
-        const reloaded = new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 3, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
+        await server.close();
+        const reloaded = await PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 3, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
         expect(seen(reloaded.doc)).toEqual(expected);
         expect(Y.equalSnapshots(Y.snapshot(reloaded.doc), Y.snapshot(reference))).toBe(true);
         reloaded.destroy();

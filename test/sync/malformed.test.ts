@@ -118,12 +118,12 @@ describe('S7 malformed input closes only the connection that sent it', () => {
     const room = server.sync.room(document.id);
     if (!room) throw new Error('the room should be open while clients are connected');
     expect(contentText(room.doc)).toBe(a.text.toString());
-    room.flush();
+    await room.flush();
     const { updates } = server.context.store;
-    expect(contentText(storedDoc(updates, document.id))).toBe(a.text.toString());
-    const written = new Set([...writersOf(room.doc), ...storedWriters(updates, document.id)]);
+    expect(contentText(await storedDoc(updates, document.id))).toBe(a.text.toString());
+    const written = new Set([...writersOf(room.doc), ...(await storedWriters(updates, document.id))]);
     for (const smuggler of smugglers) expect(written.has(smuggler.clientID)).toBe(false);
     expect(written.has(4242)).toBe(false);
-    expect([...updates.clients(document.id).values()]).not.toContain(hostile.participant.id);
+    expect([...(await updates.clients(document.id)).values()]).not.toContain(hostile.participant.id);
   });
 });

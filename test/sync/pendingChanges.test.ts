@@ -32,7 +32,7 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
 
   async function negotiation() {
     harness = await startHarness();
-    const host = api(harness.server.authentication.createAdminToken('test'));
+    const host = api(await harness.server.authentication.createAdminToken('test'));
     const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody() });
     const seat = async (side: 'employer' | 'union', displayName: string) => {
       const invitation = await host.call('invitations/create', { documentId: document.id, side });
@@ -75,7 +75,7 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     await harness.restart({ port: Number(new URL(harness.server.url).port) });
     expect(ids((await union.client.call('negotiation/state', { documentId })).proposals)).toEqual([first.id, later.id].sort());
     // Neither stored nor relayed: nothing came of it but a log line.
-    expect(storedDoc(harness.server.context.store.updates, documentId).store.pendingDs).toBeNull();
+    expect((await storedDoc(harness.server.context.store.updates, documentId)).store.pendingDs).toBeNull();
     expect(harness.logger.lines.some((line) => line.event === 'sync.future_deletions_ignored')).toBe(true);
   });
 
@@ -88,7 +88,7 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     lastParagraphOf(colleague.doc, clauseIds.scope).insert(0, 'Gõ sau cuộc tấn công. ');
     const scope = (doc: Y.Doc) => articleTexts(readContent(doc)).find((article) => article.clauseId === clauseIds.scope)?.text ?? '';
     await waitFor(() => scope(witness.doc).includes('Gõ sau cuộc tấn công.'), 'the colleague’s later text to reach a witness');
-    expect(harness.server.sync.withRoom(documentId, (room) => scope(room.doc))).toContain('Gõ sau cuộc tấn công.');
+    expect(await harness.server.sync.withRoom(documentId, (room) => scope(room.doc))).toContain('Gõ sau cuộc tấn công.');
     expect(colleague.denials).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     const answer = device.frames.slice(framesBefore);
     // Sync step 1 (the server's state vector), no "permission denied".
     expect(answer.map((frame) => [frame[0], frame[1]])).toEqual([[messageType.sync, 0]]);
-    expect(harness.server.sync.withRoom(documentId, (room) => Y.getState(room.doc.store, copy.clientID))).toBe(0);
+    expect(await harness.server.sync.withRoom(documentId, (room) => Y.getState(room.doc.store, copy.clientID))).toBe(0);
     // What a stock client answers to it: everything the server lacks.
     device.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(copy, known)));
     const scope = (doc: Y.Doc) => articleTexts(readContent(doc)).find((article) => article.clauseId === clauseIds.scope)?.text ?? '';

@@ -125,7 +125,7 @@ describe('S5 refused connections and S6 revocation', () => {
     if (!room) throw new Error('the room should be open while clients are connected');
     expect(contentText(room.doc)).not.toContain('[sent after the revocation]');
     expect(writersOf(room.doc).has(late.clientID)).toBe(false);
-    room.flush();
-    expect(storedWriters(harness.server.context.store.updates, document.id).has(late.clientID)).toBe(false);
+    await room.flush();
+    expect((await storedWriters(harness.server.context.store.updates, document.id)).has(late.clientID)).toBe(false);
   });
 });

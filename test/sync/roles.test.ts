@@ -23,11 +23,9 @@ describe('read-only participants and archived documents', () => {
     return client;
   }
 
-  function refusalsInAudit(documentId: string, participantId: string): number {
+  async function refusalsInAudit(documentId: string, participantId: string): Promise<number> {
     if (!harness) throw new Error('no harness');
-    return harness.server.context.store.audit
-      .listByDocument(documentId)
-      .filter((entry) => entry.action === 'sync.write_refused' && entry.actor === `participant:${participantId}`).length;
+    return (await harness.server.context.store.audit.listByDocument(documentId)).filter((entry) => entry.action === 'sync.write_refused' && entry.actor === `participant:${participantId}`).length;
   }
 
   it('S3 reviewer writes are refused and never stored; the others converge; the reviewer still reads everything', async () => {
@@ -64,15 +62,15 @@ describe('read-only participants and archived documents', () => {
     if (!room) throw new Error('the room should be open while clients are connected');
     expect(contentText(room.doc)).toBe(a.text.toString());
     expect(writersOf(room.doc).has(r.doc.clientID)).toBe(false);
-    room.flush();
+    await room.flush();
     const { updates } = harness.server.context.store;
-    expect(storedWriters(updates, document.id).has(r.doc.clientID)).toBe(false);
-    expect([...updates.clients(document.id).values()]).not.toContain(reviewer.participant.id);
-    expect(contentText(storedDoc(updates, document.id))).toBe(a.text.toString());
+    expect((await storedWriters(updates, document.id)).has(r.doc.clientID)).toBe(false);
+    expect([...(await updates.clients(document.id)).values()]).not.toContain(reviewer.participant.id);
+    expect(contentText(await storedDoc(updates, document.id))).toBe(a.text.toString());
 
     // One audit entry per connection, however many writes it tried.
     expect(r.denials.length).toBeGreaterThanOrEqual(5);
-    expect(refusalsInAudit(document.id, reviewer.participant.id)).toBe(1);
+    expect(await refusalsInAudit(document.id, reviewer.participant.id)).toBe(1);
     // Reconnecting, the stock client resends its refused edits (sync step 2): a new connection,
     // refused again, audited once more.
     const deniedBefore = r.denials.length;
@@ -82,8 +80,8 @@ describe('read-only participants and archived documents', () => {
     await deniedAtLeast(r, deniedBefore + 1);
     r.text.insert(0, '[R-again]');
     await deniedAtLeast(r, deniedBefore + 2);
-    expect(refusalsInAudit(document.id, reviewer.participant.id)).toBe(2);
-    expect(harness.server.context.store.audit.listByDocument(document.id).find((entry) => entry.action === 'sync.write_refused')?.details).toEqual({ reason: reviewerRefusal });
+    expect(await refusalsInAudit(document.id, reviewer.participant.id)).toBe(2);
+    expect((await harness.server.context.store.audit.listByDocument(document.id)).find((entry) => entry.action === 'sync.write_refused')?.details).toEqual({ reason: reviewerRefusal });
   });
 
   it('S3 a reviewer who only reads is not refused, even reconnecting to a document with deletions', async () => {
@@ -110,7 +108,7 @@ describe('read-only participants and archived documents', () => {
     a.text.insert(0, '[after]');
     await textMatches(r, (t) => t.includes('[after]'), 'the reviewer to receive the next edit');
     expect(r.denials).toEqual([]);
-    expect(refusalsInAudit(document.id, reviewer.participant.id)).toBe(0);
+    expect(await refusalsInAudit(document.id, reviewer.participant.id)).toBe(0);
   });
 
   it('S4 an archived document refuses writes from everyone and still serves reads, also after a restart', async () => {
@@ -139,9 +137,9 @@ describe('read-only participants and archived documents', () => {
     expect(contentText(room.doc)).toBe(agreed);
     expect(writersOf(room.doc).has(a.doc.clientID)).toBe(true);
     const { store } = harness.server.context;
-    expect(contentText(storedDoc(store.updates, document.id))).toBe(agreed);
-    expect(refusalsInAudit(document.id, employer.participant.id)).toBe(1);
-    expect(refusalsInAudit(document.id, union.participant.id)).toBe(1);
+    expect(contentText(await storedDoc(store.updates, document.id))).toBe(agreed);
+    expect(await refusalsInAudit(document.id, employer.participant.id)).toBe(1);
+    expect(await refusalsInAudit(document.id, union.participant.id)).toBe(1);
 
     // Reads after a restart: the room is loaded from the store as a frozen document.
     for (const client of clients.splice(0)) client.destroy();
@@ -153,7 +151,7 @@ describe('read-only participants and archived documents', () => {
     reader.text.insert(0, '[after restart]');
     await deniedAtLeast(reader, 1);
     expect(reader.denials).toEqual([frozenRefusal]);
-    expect(contentText(storedDoc(harness.server.context.store.updates, document.id))).toBe(agreed);
+    expect(contentText(await storedDoc(harness.server.context.store.updates, document.id))).toBe(agreed);
     const fresh = connectClient(harness.server.url, document.id, employer.token, new Y.Doc());
     clients.push(fresh);
     await synced(fresh);

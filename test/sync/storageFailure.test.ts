@@ -10,12 +10,11 @@ import { createHttpTransport } from '#shared/api/httpTransport';
 import { contentRoot } from '#shared/document/yjsContent';
 import { messageType } from '#shared/sync/protocol';
 import { databaseFileName } from '#main/server/dataFolder';
-import { createUpdateLog } from '#main/store/updateLog';
+import { createUpdateLog } from '#main/store/sqlite/updateLog';
 import { encodeStoredMarker } from '../../renderer/collab/storedAcks';
 import { docFromFrames, openRawSocket, syncStep1Frame, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
 import { runCliJson, spawnServer, type ServerProcess } from '../helpers/serverProcess';
 import { bodyParagraph } from '../helpers/bodyText';
-import { storedDoc } from '../helpers/storedState';
 import { createTempFolder } from '../helpers/tempFolder';
 import { waitFor } from '../helpers/waitFor';
 
@@ -24,11 +23,18 @@ const invitation = z.object({ code: z.string() });
 const redeemed = z.object({ token: z.string() });
 const adminToken = z.object({ token: z.string() });
 
-/** The first paragraph's text as a document's database file holds it, read by another connection. */
+/**
+ * The first paragraph's text as a document's database file holds it, read by another connection
+ * at once (synchronously, through the SQLite adapter's own log), as the acknowledgement arrives.
+ */
 function storedParagraph(dataFolder: string, documentId: string): string {
   const db = new Database(join(dataFolder, databaseFileName), { readonly: true });
   try {
-    return bodyParagraph(storedDoc(createUpdateLog(db), documentId)).toString();
+    const stored = createUpdateLog(db).load(documentId);
+    const doc = new Y.Doc({ gc: false });
+    if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
+    for (const update of stored.tail) Y.applyUpdate(doc, update);
+    return bodyParagraph(doc).toString();
   } finally {
     db.close();
   }

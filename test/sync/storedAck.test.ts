@@ -1,6 +1,10 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { messageType } from '#shared/sync/protocol';
+import { databaseFileName } from '#main/server/dataFolder';
+import { createUpdateLog } from '#main/store/sqlite/updateLog';
 import { encodeStoredMarker } from '../../renderer/collab/storedAcks';
 import { createDocument, joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { openRawSocket, syncUpdateFrame, type RawSocket } from '../helpers/rawSocket';
@@ -10,6 +14,16 @@ import { waitFor } from '../helpers/waitFor';
 /** Markers echoed by the server, in the order they arrived. */
 function acknowledged(raw: RawSocket): number[] {
   return raw.frames.filter((frame) => frame[0] === messageType.storedAck).map((frame) => frame[1] ?? -1);
+}
+
+/** How many updates the document's log holds, read at once by another connection to the database file. */
+function storedTailLength(dataFolder: string, documentId: string): number {
+  const db = new Database(join(dataFolder, databaseFileName), { readonly: true });
+  try {
+    return createUpdateLog(db).load(documentId).tail.length;
+  } finally {
+    db.close();
+  }
 }
 
 describe('S12 stored acknowledgements', () => {
@@ -27,17 +41,17 @@ describe('S12 stored acknowledgements', () => {
     await waitFor(() => acknowledged(raw).includes(1), 'the marker sent with nothing pending to come back');
 
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, harness.server.sync.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
+    Y.applyUpdate(doc, await harness.server.sync.withRoom(document.id, (room) => Y.encodeStateAsUpdate(room.doc)));
     const stored: number[] = [];
     doc.on('update', (update: Uint8Array) => {
       raw.socket.send(syncUpdateFrame(update));
     });
-    const tailBefore = harness.server.context.store.updates.load(document.id).tail.length;
+    const tailBefore = storedTailLength(harness.dataFolder, document.id);
     bodyParagraph(doc).insert(0, 'Điều khoản mới');
     raw.socket.send(encodeStoredMarker(2));
     raw.socket.on('message', (data: Buffer) => {
       // At the moment the acknowledgement arrives, the update must already be in the database.
-      if (data[0] === messageType.storedAck && data[1] === 2) stored.push(harness.server.context.store.updates.load(document.id).tail.length);
+      if (data[0] === messageType.storedAck && data[1] === 2) stored.push(storedTailLength(harness.dataFolder, document.id));
     });
     await waitFor(() => stored.length === 1, 'the marker sent after an update to come back');
     expect(stored[0]).toBe(tailBefore + 1);

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeDeleteSet, type DeleteSet } from '#shared/versions/deleteSets';
 import { createMemoryLogger } from '#main/logger';
-import { openStore, openStoreReader, type Store } from '#main/store/store';
+import { openStoreReader } from '#main/store/openStore';
+import type { Store } from '#main/store/port';
+import { openSqliteStore } from '#main/store/sqlite/sqliteStore';
 import { PersistentDoc } from '#main/sync/persistentDoc';
 import { createStoredDocuments, type StoredDocument } from '#main/sync/storedDocument';
 import { createTempFolder } from '../helpers/tempFolder';
@@ -17,20 +19,20 @@ let store: Store;
 let reader: Store;
 const documentId = 'doc-read-beside';
 
-beforeEach(() => {
+beforeEach(async () => {
   folder = createTempFolder();
-  store = openStore(join(folder.path, 'thoa-uoc.sqlite'));
-  reader = openStoreReader(store.file);
-  store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  store = openSqliteStore(join(folder.path, 'thoa-uoc.sqlite'));
+  reader = openStoreReader(store.location);
+  await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   folder.remove();
 });
 
 /** The server's copy: compacted only when the test says so. */
-function openRoom(): PersistentDoc<string> {
-  return new PersistentDoc<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; }, compactMinBytes: Number.MAX_SAFE_INTEGER });
+function openRoom(): Promise<PersistentDoc<string>> {
+  return PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; }, compactMinBytes: Number.MAX_SAFE_INTEGER });
 }
 
 /** A participant typing into their own copy; what they type goes to the server as they type it. */
@@ -42,12 +44,17 @@ function participant(room: PersistentDoc<string>, participantId: string) {
   });
   return {
     doc,
-    type(edit: (text: Y.Text) => void): void {
+    type(edit: (text: Y.Text) => void): Promise<void> {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(doc)), 'server');
       edit(doc.getText('content'));
-      room.flush();
+      return room.flush();
     },
   };
+}
+
+/** What the file worker does: reads the document in one read-only transaction of its own store. */
+function readBeside(documents: ReturnType<typeof createStoredDocuments>, id: string): Promise<StoredDocument> {
+  return reader.transaction((tx) => documents.read(tx.updates, id), { readOnly: true });
 }
 
 const canonical = (deletions: Map<string | null, DeleteSet>): Record<string, string> =>
@@ -63,45 +70,45 @@ function expectSameAs(read: StoredDocument, room: PersistentDoc<string>): void {
 }
 
 describe('documents read from the store beside the server', () => {
-  it('read what the room holds; the next read of the same document applies only what was logged since, unless a compaction folded the log', () => {
-    const room = openRoom();
+  it('read what the room holds; the next read of the same document applies only what was logged since, unless a compaction folded the log', async () => {
+    const room = await openRoom();
     const lan = participant(room, 'p-lan');
     const minh = participant(room, 'p-minh');
-    lan.type((text) => text.insert(0, 'Thưởng Tết bằng một tháng lương.'));
-    minh.type((text) => text.delete(16, 4));
-    room.change(null, (doc) => doc.getText('content').insert(0, 'Điều 4. '));
+    await lan.type((text) => text.insert(0, 'Thưởng Tết bằng một tháng lương.'));
+    await minh.type((text) => text.delete(16, 4));
+    await room.change(null, (doc) => doc.getText('content').insert(0, 'Điều 4. '));
     const documents = createStoredDocuments();
-    const first = reader.transaction(() => documents.read(reader.updates, documentId));
+    const first = await readBeside(documents, documentId);
     expectSameAs(first, room);
 
     // Logged since: applied to the document kept, each author's deletions theirs.
-    lan.type((text) => text.insert(text.length, ' Chi trước ngày 20 tháng Chạp.'));
-    minh.type((text) => text.delete(0, 8));
-    const second = reader.transaction(() => documents.read(reader.updates, documentId));
+    await lan.type((text) => text.insert(text.length, ' Chi trước ngày 20 tháng Chạp.'));
+    await minh.type((text) => text.delete(0, 8));
+    const second = await readBeside(documents, documentId);
     expect(second.doc).toBe(first.doc);
     expectSameAs(second, room);
 
     // More typed, then folded into a new checkpoint with what the kept document had not read yet.
-    lan.type((text) => text.insert(text.length, ' Mức thưởng không thấp hơn năm trước.'));
-    room.compact();
-    expect(store.updates.load(documentId).tail).toEqual([]);
-    minh.type((text) => text.delete(0, 6));
-    const third = reader.transaction(() => documents.read(reader.updates, documentId));
+    await lan.type((text) => text.insert(text.length, ' Mức thưởng không thấp hơn năm trước.'));
+    await room.compact();
+    expect((await store.updates.load(documentId)).tail).toEqual([]);
+    await minh.type((text) => text.delete(0, 6));
+    const third = await readBeside(documents, documentId);
     expect(third.doc).not.toBe(first.doc);
     expectSameAs(third, room);
     room.destroy();
   });
 
-  it('keep one document: reading another rebuilds, and reading the first again rebuilds it too', () => {
-    const room = openRoom();
-    participant(room, 'p-lan').type((text) => text.insert(0, 'Thưởng Tết bằng một tháng lương.'));
+  it('keep one document: reading another rebuilds, and reading the first again rebuilds it too', async () => {
+    const room = await openRoom();
+    await participant(room, 'p-lan').type((text) => text.insert(0, 'Thưởng Tết bằng một tháng lương.'));
     const otherId = 'doc-other';
-    store.documents.insert({ id: otherId, kind: 'enterprise_agreement', title: 'Nội quy', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.documents.insert({ id: otherId, kind: 'enterprise_agreement', title: 'Nội quy', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
     const documents = createStoredDocuments();
-    const first = reader.transaction(() => documents.read(reader.updates, documentId));
-    const other = reader.transaction(() => documents.read(reader.updates, otherId));
+    const first = await readBeside(documents, documentId);
+    const other = await readBeside(documents, otherId);
     expect(other.doc.getText('content').toString()).toBe('');
-    const again = reader.transaction(() => documents.read(reader.updates, documentId));
+    const again = await readBeside(documents, documentId);
     expect(again.doc).not.toBe(first.doc);
     expectSameAs(again, room);
     room.destroy();

@@ -61,7 +61,7 @@ describe('S13 values of user-defined variables (from imported template packs) th
     const valid = await connect(document.id, union.token);
     valid.doc.getMap('variables').set('user.canteen_mode', 'cash');
     await variableIs(watcher, 'user.canteen_mode', 'cash');
-    const stored = storedDoc(harness.server.context.store.updates, document.id);
+    const stored = await storedDoc(harness.server.context.store.updates, document.id);
     expect(stored.getMap('variables').toJSON()).toEqual({ 'user.meal_per_shift': 45_000, 'user.canteen_mode': 'cash' });
 
     // A new process reads the user variables from the database.

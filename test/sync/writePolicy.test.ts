@@ -54,7 +54,7 @@ describe('S13 clients change only the body and valid variables through sync', ()
     await textMatches(a, (text) => text.includes('vẫn soạn được'), 'A to receive B’s later edit');
     await textMatches(forger, (text) => text.includes('vẫn soạn được'), 'the refused client to still receive edits');
 
-    const stored = storedDoc(harness.server.context.store.updates, document.id);
+    const stored = await storedDoc(harness.server.context.store.updates, document.id);
     expect(stored.getMap('variables').toJSON()).toEqual({ ot_rate_weekday: 200 });
     expect(stored.getMap('proposals').size).toBe(0);
     expect(b.doc.getMap('variables').get('ot_rate_weekday')).toBe(200);
@@ -64,7 +64,7 @@ describe('S13 clients change only the body and valid variables through sync', ()
     harness = await startHarness();
     const document = await createDocument(harness.server);
     // What lifecycle/step writes when the union records the vote (decision 0013).
-    harness.server.sync.withRoom(document.id, (room) =>
+    await harness.server.sync.withRoom(document.id, (room) =>
       room.change(null, (doc) => {
         variablesMap(doc).set('vote_total_workers', 1250);
         variablesMap(doc).set('vote_in_favour', 700);
@@ -96,8 +96,8 @@ describe('S13 clients change only the body and valid variables through sync', ()
     // Nothing of it is stored or relayed; other values still are.
     const honest = await connect('Chị Lan');
     honest.doc.getMap('variables').set('ot_rate_weekday', 180);
-    await waitFor(() => storedDoc(harness.server.context.store.updates, document.id).getMap('variables').get('ot_rate_weekday') === 180, 'the valid value to be stored');
-    expect(storedDoc(harness.server.context.store.updates, document.id).getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
+    await waitFor(async () => (await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').get('ot_rate_weekday') === 180, 'the valid value to be stored');
+    expect((await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
     expect(honest.doc.getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
   });
 });

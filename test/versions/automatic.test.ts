@@ -31,6 +31,8 @@ describe('automatic versions group each person’s edits', () => {
     expect(await versionKinds()).toEqual(['initial:host']);
     server.clock.advance(idleMs - 2_000);
     expect(server.timers.runDue()).toBe(1);
+    // The timer starts the version; the version is written through the (asynchronous) store.
+    await waitFor(async () => (await server.harness.server.context.store.versions.list(server.documentId)).length === 2, 'Lan’s automatic version');
     const { versions } = await server.host.call('versions/list', { documentId: server.documentId });
     expect(versions.map((version) => version.kind)).toEqual(['automatic', 'initial']);
     expect(versions[0]).toMatchObject({ author: { displayName: 'Chị Lan (Nhân sự)', side: 'employer' }, createdAt: new Date(server.clock.now()).toISOString(), summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1, title: 'Phạm vi áp dụng' }] } });
@@ -52,12 +54,12 @@ describe('automatic versions group each person’s edits', () => {
     await waitFor(() => server.timers.waiting === 2, 'both people’s edits to be stored');
 
     b.destroy();
-    await waitFor(() => server.harness.server.context.store.versions.list(server.documentId).length === 2, 'Minh’s version on leaving');
+    await waitFor(async () => (await server.harness.server.context.store.versions.list(server.documentId)).length === 2, 'Minh’s version on leaving');
     expect(await versionKinds()).toEqual(['automatic:Anh Minh (Công đoàn)', 'initial:host']);
     expect(server.timers.waiting).toBe(1);
 
     reader.destroy();
-    await waitFor(() => server.harness.server.context.store.versions.visit(server.documentId, hoa.participant.id) !== undefined, 'Hoa’s visit to be recorded');
+    await waitFor(async () => (await server.harness.server.context.store.versions.visit(server.documentId, hoa.participant.id)) !== undefined, 'Hoa’s visit to be recorded');
     expect(await versionKinds()).toEqual(['automatic:Anh Minh (Công đoàn)', 'initial:host']);
 
     // Minh's version holds what was in the text when he left, Lan's words too (she is named with him).
@@ -68,7 +70,7 @@ describe('automatic versions group each person’s edits', () => {
     appendWords(a.doc, 'dieu-thoi-han', 1, ' Gia hạn khi hai bên đồng ý.');
     await server.serverHas(a);
     a.destroy();
-    await waitFor(() => server.harness.server.context.store.versions.list(server.documentId).length === 3, 'Lan’s version on leaving');
+    await waitFor(async () => (await server.harness.server.context.store.versions.list(server.documentId)).length === 3, 'Lan’s version on leaving');
     const { versions } = await server.host.call('versions/list', { documentId: server.documentId });
     expect(versions.map((version) => `${version.kind}:${version.author.displayName}`)).toEqual(['automatic:Chị Lan (Nhân sự)', 'automatic:Anh Minh (Công đoàn)', 'initial:null']);
     // Each version's summary says what changed since the one before it.

@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Comparison } from '#shared/api/versions';
+import { createUpdateLog } from '#main/store/sqlite/updateLog';
+import type { RoomConnection } from '#main/sync/documentRoom';
 import { paragraphWithSmallEdits, type TextEdit } from '../../bench/lib/hostileDiffs';
 import { article, chapter } from '../editor/builders';
 import { startRecordedServer, type RecordedServer } from '../helpers/recordedFileJobs';
@@ -37,22 +40,22 @@ function typeEdits(client: SyncClient, clauseId: string, edits: readonly TextEdi
 
 describe('comparisons in the file worker', () => {
   it('the event loop hands the worker the document and the two ends by name, never their content; the worker reads and compares them', async () => {
-    recorded = startRecordedServer();
+    recorded = await startRecordedServer();
     const { handlers, calls } = recorded;
     const documentId = await recorded.createDocument(historyBody());
     const before = await handlers['versions/create']({ documentId, name: 'Bản đầu' }, { kind: 'admin' });
-    recorded.sync.withRoom(documentId, (room) => room.change(null, (doc) => replaceWords(doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng')));
+    await recorded.sync.withRoom(documentId, (room) => room.change(null, (doc) => replaceWords(doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng')));
 
     const comparison = await handlers['versions/compare']({ documentId, from: before.id, to: 'current' }, { kind: 'admin' });
     expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.']]);
     const since = await handlers['versions/sinceLastVisit']({ documentId, versionId: before.id }, { kind: 'admin' });
     expect(since.comparison?.articles).toEqual(comparison.articles);
 
-    const version = { id: before.id, documentId, number: before.number, snapshotBase: recorded.context.store.versions.get(documentId, before.id)?.snapshotBase };
+    const version = { id: before.id, documentId, number: before.number, snapshotBase: (await recorded.context.store.versions.get(documentId, before.id))?.snapshotBase };
     const request = { documentId, from: { kind: 'version', version }, to: { kind: 'current' } };
     expect(calls).toEqual([
-      { method: 'compareVersions', args: [recorded.context.store.file, request, undefined] },
-      { method: 'compareVersions', args: [recorded.context.store.file, request, undefined] },
+      { method: 'compareVersions', args: [recorded.context.store.location, request, undefined] },
+      { method: 'compareVersions', args: [recorded.context.store.location, request, undefined] },
     ]);
   });
 
@@ -90,40 +93,46 @@ describe('comparisons in the file worker', () => {
     };
     setImmediate(turn);
     const comparison = await comparing;
-    console.log(JSON.stringify(comparison.articles.map((a) => ({ ...a, segments: a.segments.filter((s) => s.kind !== "equal").slice(0, 5), n: a.segments.length }))));
     expect(comparison.articles).toEqual([]);
     // Read on the event loop, the comparison left it a handful of turns (the worker's answer).
     expect(turns).toBeGreaterThan(100);
   });
 
   it('a comparison asked for as an edit arrives, before the server has stored it, includes that edit', async () => {
-    server = await startHistoryServer();
-    const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
-    const before = await lan.client.call('versions/create', { documentId: server.documentId, name: 'Bản đầu' });
-    const client = await server.connect(lan);
-    const { handlers, sync, context } = server.harness.server;
-    const documentId = server.documentId;
-    const room = sync.room(documentId);
-    if (!room) throw new Error('the document is not open');
-    const stored = (): number => context.store.updates.lastSeq(documentId);
-    const storedBefore = stored();
+    let documentId = '';
+    let reader: Database.Database | null = null;
+    // The last seq the store holds, read at once by another connection to its file.
+    const stored = (): number => (reader ? createUpdateLog(reader).lastSeq(documentId) : -1);
     const seen = { whenAsked: -1, whenHandedOver: -1 };
-    const asked = new Promise<Comparison>((resolve, reject) => {
-      const onUpdate = (): void => {
-        room.doc.off('update', onUpdate);
-        // Once the server has applied the edit, before its group commit stores it (setImmediate).
-        queueMicrotask(() => {
-          seen.whenAsked = stored();
-          const comparing = handlers['versions/compare']({ documentId, from: before.id, to: 'current' }, { kind: 'admin' });
-          // The handler has handed the comparison to the worker by now: the store must hold the edit.
-          seen.whenHandedOver = stored();
-          comparing.then(resolve, reject);
-        });
-      };
-      room.doc.on('update', onUpdate);
+    // The moment the handler hands the comparison to the worker, the store must hold the edit.
+    recorded = await startRecordedServer(() => {
+      seen.whenHandedOver = stored();
     });
-    replaceWords(client.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
-    const comparison = await asked;
+    const { handlers, context, sync } = recorded;
+    documentId = await recorded.createDocument(historyBody());
+    const location = context.store.location;
+    if (location.kind !== 'sqlite') throw new Error('the recorded server keeps a SQLite file');
+    reader = new Database(location.file, { readonly: true });
+    const before = await handlers['versions/create']({ documentId, name: 'Bản đầu' }, { kind: 'admin' });
+    const invitation = await handlers['invitations/create']({ documentId, side: 'employer', validForHours: 24 }, { kind: 'admin' });
+    const redeemed = await handlers['invitations/redeem']({ code: invitation.code, displayName: 'Chị Lan (Nhân sự)' }, { kind: 'anonymous' });
+    const participant = await context.store.participants.get(redeemed.participant.id);
+    if (!participant) throw new Error('the participant was not stored');
+    const storedBefore = stored();
+    // A connection without a socket: its edit goes in as the sync server receives a client's update.
+    const connection: RoomConnection = { participant, readOnly: false, send: () => {}, close: () => {}, readHeld: () => {} };
+    const comparison = await sync.withRoom(documentId, (room) => {
+      room.join(connection);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      const known = Y.encodeStateVector(copy);
+      replaceWords(copy, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
+      room.receiveUpdate(connection, Y.encodeStateAsUpdate(copy, known));
+      // Applied by the server, not yet stored by its group commit (setImmediate).
+      seen.whenAsked = stored();
+      return handlers['versions/compare']({ documentId, from: before.id, to: 'current' }, { kind: 'admin' }).finally(() => room.leave(connection));
+    });
+    reader.close();
     expect(seen).toEqual({ whenAsked: storedBefore, whenHandedOver: storedBefore + 1 });
     expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.']]);
   });

@@ -94,7 +94,7 @@ describe('comparing versions through the API', () => {
     appendWords(a.doc, 'dieu-pham-vi', 1, ' Kể cả người học nghề.');
     await waitFor(() => JSON.stringify(readContent(b.doc)).includes('học nghề'), 'Lan’s edit to reach Minh');
     a.destroy();
-    await waitFor(() => server.harness.server.context.store.versions.visit(server.documentId, lan.participant.id) !== undefined, 'Lan’s visit to be recorded');
+    await waitFor(async () => (await server.harness.server.context.store.versions.visit(server.documentId, lan.participant.id)) !== undefined, 'Lan’s visit to be recorded');
     // Leaving made an automatic version of what Lan did.
     const afterLeaving = await server.host.call('versions/list', { documentId: server.documentId });
     expect(afterLeaving.versions[0]).toMatchObject({ kind: 'automatic', author: { displayName: 'Chị Lan (Nhân sự)' }, summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1 }] } });
@@ -131,7 +131,7 @@ describe('comparing versions through the API', () => {
     const other = await server.host.call('documents/create', { kind: 'labour_regulations', title: 'Nội quy lao động' });
     await expectApiError(lan.client.call('versions/list', { documentId: other.id }), 'forbidden');
     await expectApiError(lan.client.call('versions/compare', { documentId: other.id, from: 'current', to: 'current' }), 'forbidden');
-    const entries = server.harness.server.context.store.audit.listByDocument(server.documentId).map((entry) => entry.action);
+    const entries = (await server.harness.server.context.store.audit.listByDocument(server.documentId)).map((entry) => entry.action);
     expect(entries).toEqual(expect.arrayContaining(['version.named', 'version.signed']));
   });
 });

@@ -31,7 +31,7 @@ describe('S16 versions are rebuilt exactly', () => {
     server = await startHistoryServer();
     const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
     const minh = await server.join('union', 'Anh Minh (Công đoàn)');
-    const taken: { id: string; number: number; text: ReturnType<HistoryServer['serverText']> }[] = [];
+    const taken: { id: string; number: number; text: Awaited<ReturnType<HistoryServer['serverText']>> }[] = [];
 
     for (let round = 1; round <= 3; round += 1) {
       // Each round on fresh connections: the room closes between rounds, which compacts the log.
@@ -45,9 +45,9 @@ describe('S16 versions are rebuilt exactly', () => {
       if (round === 1) appendWords(a.doc, 'dieu-pham-vi', 0, ' và đối tượng');
       variablesMap(a.doc).set('headcount', 100 + round);
       await converged(a, b);
-      await waitFor(() => server.serverText().variables.headcount === 100 + round, 'the variable to reach the server');
+      await waitFor(async () => (await server.serverText()).variables.headcount === 100 + round, 'the variable to reach the server');
       const version = await (round % 2 === 1 ? lan : minh).client.call('versions/create', { documentId: server.documentId, name: `Vòng ${round}` });
-      taken.push({ id: version.id, number: version.number, text: server.serverText() });
+      taken.push({ id: version.id, number: version.number, text: await server.serverText() });
       // Edits after the version must not show in it.
       appendWords(a.doc, 'dieu-thuong-tet', 1, ` (sau vòng ${round})`);
       await converged(a, b);
@@ -70,15 +70,16 @@ describe('S16 versions are rebuilt exactly', () => {
     const port = server.harness.server.port;
     await server.harness.stop();
     const restarted = await server.harness.restart({ port });
-    expect(restarted.context.store.updates.load(server.documentId).tail).toEqual([]);
+    expect((await restarted.context.store.updates.load(server.documentId)).tail).toEqual([]);
     await check();
 
     // The same as Yjs's own reconstruction: a document built from each snapshot over the stored state.
-    const stored = storedDoc(restarted.context.store.updates, server.documentId);
+    const stored = await storedDoc(restarted.context.store.updates, server.documentId);
+    const headers = await restarted.context.store.versions.list(server.documentId);
     for (const version of taken) {
-      const header = restarted.context.store.versions.list(server.documentId).find((candidate) => candidate.id === version.id);
+      const header = headers.find((candidate) => candidate.id === version.id);
       if (!header) throw new Error('version missing');
-      const pieces = restarted.context.store.versions.snapshotPieces(server.documentId, header.snapshotBase, header.number).map((piece) => piece.snapshot);
+      const pieces = (await restarted.context.store.versions.snapshotPieces(server.documentId, header.snapshotBase, header.number)).map((piece) => piece.snapshot);
       const snapshot = assembleSnapshot(pieces);
       expect(readContent(Y.createDocFromSnapshot(stored, snapshot))).toEqual(version.text.blocks);
       expect(readDocumentAt(stored, snapshot)).toEqual(version.text);

@@ -31,7 +31,7 @@ describe('restoring a past version', () => {
     replaceWords(a.doc, 'dieu-thoi-han', 1, '03 năm', '02 năm');
     await server.serverHas(a);
     const proposal = await lan.client.call('versions/create', { documentId: server.documentId, name: 'Đề xuất của bên sử dụng lao động' });
-    const proposalText = server.serverText();
+    const proposalText = await server.serverText();
 
     // Both go on: Minh rewrites two articles, and removes the bonus article.
     replaceWords(b.doc, 'dieu-thoi-han', 1, '02 năm', '03 năm');
@@ -40,7 +40,7 @@ describe('restoring a past version', () => {
     await hasBody(a, readContent(b.doc), 'Minh’s edits to reach Lan');
     await server.serverHas(a);
     const counter = await minh.client.call('versions/create', { documentId: server.documentId, name: 'Phương án của công đoàn' });
-    const seqBefore = server.harness.server.context.store.updates.lastSeq(server.documentId);
+    const seqBefore = await server.harness.server.context.store.updates.lastSeq(server.documentId);
     const listBefore = await server.host.call('versions/list', { documentId: server.documentId });
 
     const restored = await lan.client.call('versions/restore', { documentId: server.documentId, versionId: proposal.id });
@@ -51,7 +51,7 @@ describe('restoring a past version', () => {
     await hasBody(b, proposalText.blocks, 'the restored text to reach Minh');
     await hasBody(a, proposalText.blocks, 'the restored text to reach Lan');
     // A new change: the log grew, and every version is still there and still reads as it did.
-    expect(server.harness.server.context.store.updates.lastSeq(server.documentId)).toBeGreaterThan(seqBefore);
+    expect(await server.harness.server.context.store.updates.lastSeq(server.documentId)).toBeGreaterThan(seqBefore);
     const listAfter = await server.host.call('versions/list', { documentId: server.documentId });
     expect(listAfter.versions.slice(1).map((version) => version.id)).toEqual(listBefore.versions.map((version) => version.id));
     const counterNow = await server.host.call('versions/get', { documentId: server.documentId, versionId: counter.id });
@@ -65,7 +65,7 @@ describe('restoring a past version', () => {
 
     // Restoring the text the document already has changes nothing, and says so.
     await expectApiError(lan.client.call('versions/restore', { documentId: server.documentId, versionId: restored.id }), 'conflict');
-    const entries = server.harness.server.context.store.audit.listByDocument(server.documentId).map((entry) => entry.action);
+    const entries = (await server.harness.server.context.store.audit.listByDocument(server.documentId)).map((entry) => entry.action);
     expect(entries).toContain('version.restored');
   });
 
@@ -76,7 +76,7 @@ describe('restoring a past version', () => {
     const initial = (await server.host.call('versions/list', { documentId: server.documentId })).versions[0];
     replaceWords(a.doc, 'dieu-thoi-han', 1, '03 năm', '02 năm');
     await server.serverHas(a);
-    const beforeRestore = server.serverText();
+    const beforeRestore = await server.serverText();
     const restored = await lan.client.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' });
     const { versions } = await lan.client.call('versions/list', { documentId: server.documentId });
     expect(versions.map((version) => version.kind)).toEqual(['restore', 'automatic', 'initial']);
@@ -125,7 +125,7 @@ describe('restoring a past version', () => {
     await minh.client.call('articles/agree', { documentId: server.documentId, clauseId: 'dieu-thuong-tet' });
     const status = () => (a.doc.getMap(articleStatusRootName).get('dieu-thuong-tet') as { status?: string } | undefined)?.status;
     await waitFor(() => status() === 'agreed', 'the article to be agreed');
-    const before = server.serverText();
+    const before = await server.serverText();
     const versionsBefore = await server.host.call('versions/list', { documentId: server.documentId });
     for (const restore of [
       () => minh.client.call('versions/restore', { documentId: server.documentId, versionId: initial?.id ?? '' }),
@@ -134,7 +134,7 @@ describe('restoring a past version', () => {
     ]) {
       await expectApiError(restore(), 'conflict', /what both sides agreed \(Điều 4 \(Thưởng Tết\)\)/);
     }
-    expect(server.serverText()).toEqual(before);
+    expect(await server.serverText()).toEqual(before);
     expect(await server.host.call('versions/list', { documentId: server.documentId })).toEqual(versionsBefore);
     expect(status()).toBe('agreed');
     // Another article, not agreed, comes back as before.

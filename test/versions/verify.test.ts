@@ -40,7 +40,7 @@ describe('S17 signed versions are tamper-evident', () => {
     expect(first.signed).toEqual({ contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: null });
     const a = await server.connect(lan);
     replaceWords(a.doc, 'dieu-thoi-han', 1, '03 năm', '05 năm');
-    await waitFor(() => JSON.stringify(server.serverText().blocks) === JSON.stringify(readContent(a.doc)), 'the edit to reach the server');
+    await waitFor(async () => JSON.stringify((await server.serverText()).blocks) === JSON.stringify(readContent(a.doc)), 'the edit to reach the server');
     await lan.client.call('versions/create', { documentId: server.documentId, name: 'Sau khi sửa thời hạn' });
     const second = await server.host.call('versions/sign', { documentId: server.documentId, name: 'Bản ký lần 2' });
     expect(second.signed).toEqual({ contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), previousHash: first.signed?.contentHash });
@@ -88,7 +88,7 @@ describe('S17 signed versions are tamper-evident', () => {
     expect(report.versions[0]?.recomputedHash).not.toBe(first.signed?.contentHash);
     // The third's text is intact; it names the hash of a signed version that is gone.
     expect(report.versions[1]).toMatchObject({ recomputedHash: third.signed?.contentHash, previousHash: second.signed?.contentHash, expectedPreviousHash: first.signed?.contentHash });
-    const audit = restarted.context.store.audit.listByDocument(server.documentId).filter((entry) => entry.action === 'version.verified');
+    const audit = (await restarted.context.store.audit.listByDocument(server.documentId)).filter((entry) => entry.action === 'version.verified');
     expect(audit.at(-1)?.details).toMatchObject({ ok: false, signed: 2 });
   });
 

@@ -97,8 +97,13 @@ export function createUpdateLog(db: SqliteDatabase) {
   });
 
   return {
+    /**
+     * One IMMEDIATE transaction: it reads the last number before it writes, and a deferred one,
+     * reading while another connection (the command line beside the server) wrote, could not
+     * take the write lock afterwards: SQLite fails that at once (SQLITE_BUSY) without waiting.
+     */
     append(documentId: string, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[] = []): number {
-      return appendAll(documentId, updates, clients);
+      return appendAll.immediate(documentId, updates, clients);
     },
 
     /** Reads the checkpoint and the updates logged after it. */
