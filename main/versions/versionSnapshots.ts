@@ -38,8 +38,8 @@ export class BrokenSnapshotError extends Error {
 export function createVersionSnapshots(store: Pick<StoreRepositories, 'versions'>) {
   const latestByDocument = new Map<string, LatestVersion>();
 
-  async function assemble(documentId: string, base: number, number: number): Promise<{ snapshot: Y.Snapshot; bytesSinceBase: number }> {
-    const pieces = await store.versions.snapshotPieces(documentId, base, number);
+  async function assemble(documentId: string, base: number, number: number, repositories: Pick<StoreRepositories, 'versions'> = store): Promise<{ snapshot: Y.Snapshot; bytesSinceBase: number }> {
+    const pieces = await repositories.versions.snapshotPieces(documentId, base, number);
     if (pieces.length !== number - base + 1 || pieces.some((piece, index) => piece.number !== base + index)) {
       throw new BrokenSnapshotError(`the stored snapshots of versions ${base} to ${number} are incomplete`);
     }
@@ -59,16 +59,19 @@ export function createVersionSnapshots(store: Pick<StoreRepositories, 'versions'
       return (await assemble(version.documentId, version.snapshotBase, version.number)).snapshot;
     },
 
-    /** The newest version of a document (cached, checked against the database), or null. */
-    async latestOf(documentId: string): Promise<LatestVersion | null> {
-      const row = await store.versions.latest(documentId);
+    /**
+     * The newest version of a document (cached, checked against the database), or null. Read
+     * through `repositories` when given: inside a transaction, the store itself waits for it to end.
+     */
+    async latestOf(documentId: string, repositories: Pick<StoreRepositories, 'versions'> = store): Promise<LatestVersion | null> {
+      const row = await repositories.versions.latest(documentId);
       if (!row) {
         latestByDocument.delete(documentId);
         return null;
       }
       const cached = latestByDocument.get(documentId);
       if (cached && cached.id === row.id) return cached;
-      const { snapshot, bytesSinceBase } = await assemble(documentId, row.snapshotBase, row.number);
+      const { snapshot, bytesSinceBase } = await assemble(documentId, row.snapshotBase, row.number, repositories);
       const latest = { id: row.id, number: row.number, snapshot, base: row.snapshotBase, bytesSinceBase };
       latestByDocument.set(documentId, latest);
       return latest;

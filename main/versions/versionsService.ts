@@ -71,7 +71,7 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     const { documentId } = room;
     await room.flush();
     const current = Y.snapshot(room.doc);
-    const previous = await snapshots.latestOf(documentId);
+    const previous = await snapshots.latestOf(documentId, repositories);
     if (request.onlyIfTextChanged && previous && Y.equalSnapshots(previous.snapshot, current)) return null;
     const summary = summarizeChanges(room.doc, previous?.snapshot ?? Y.emptySnapshot, current, changeLookups(room));
     if (request.onlyIfTextChanged && previous && isEmptySummary(summary)) return null;
