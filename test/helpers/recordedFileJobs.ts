@@ -62,7 +62,7 @@ export async function startRecordedServer(): Promise<RecordedServer> {
     async close() {
       await sync.close();
       await workers.close();
-      context.store.close();
+      await context.store.close();
       folder.remove();
     },
   };
