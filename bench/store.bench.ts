@@ -105,7 +105,7 @@ async function replayRound(batches: readonly (readonly Uint8Array[])[], folder: 
 /** Ours: opening the store (not timed), then opening the PersistentDoc: reading the log and rebuilding (timed). */
 async function reopenOurs(file: string, documentId: string, expected: string): Promise<{ ms: number; openStoreMs: number }> {
   const opening = performance.now();
-  const store = openStore({ kind: 'sqlite', file });
+  const store = await openStore({ kind: 'sqlite', file });
   const openStoreMs = performance.now() - opening;
   try {
     const started = performance.now();

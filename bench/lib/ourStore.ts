@@ -20,7 +20,7 @@ export interface OurDocumentStore {
 /** Opens (creating) the database of a data folder and adds an empty document. */
 export async function createDocumentStore(folder: string): Promise<OurDocumentStore> {
   const file = join(folder, databaseFileName);
-  const store = openStore({ kind: 'sqlite', file });
+  const store = await openStore({ kind: 'sqlite', file });
   const now = Date.now();
   const documentId = randomId();
   await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });

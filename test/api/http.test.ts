@@ -24,7 +24,7 @@ describe('server mode HTTP API', () => {
 
   beforeEach(async () => {
     harness = await startHarness();
-    adminToken = harness.server.authentication.createAdminToken('http test');
+    adminToken = await harness.server.authentication.createAdminToken('http test');
     document = await createDocument(harness.server);
   });
 
@@ -158,7 +158,7 @@ describe('server mode HTTP API', () => {
 
   it('an unexpected failure is 500 internal: logged with its stack, nothing of it in the body', async () => {
     // A real failure, not a stub: the database goes away under the running server.
-    harness.server.context.store.close();
+    await harness.server.context.store.close();
     const reply = await call('invitations/redeem', { code: 'ABCDE-FGHJK', displayName: 'Chị Lan' });
     expect({ status: reply.status, body: reply.body }).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
     const logged = harness.logger.lines.filter((line) => line.event === 'api.unexpected_error');
@@ -193,7 +193,7 @@ describe('server mode HTTP API', () => {
     await call('participants/revoke', { participantId: redeemed.participant.id }, { token: adminToken });
     await call('documents/archive', { documentId: created.id }, { token: adminToken });
 
-    const entries = harness.server.context.store.audit.listByDocument(created.id);
+    const entries = await harness.server.context.store.audit.listByDocument(created.id);
     expect(entries.map((entry) => [entry.action, entry.actor])).toEqual([
       ['document.created', 'admin'],
       ['document.renamed', 'admin'],

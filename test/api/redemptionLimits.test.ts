@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '#main/cli/runCli';
 import { databaseFileName } from '#main/server/dataFolder';
 import { createStoreRedemptionLimiter, defaultRedemptionLimits, limitKeyOf, type RedemptionLimiter } from '#main/kernel/redemptionLimiter';
-import { openStore, type Store } from '#main/store/store';
+import { openStore } from '#main/store/openStore';
+import type { Store } from '#main/store/port';
 import { createTestClock, type TestClock } from '../helpers/apiTransports';
 import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';
 import { createTempFolder } from '../helpers/tempFolder';
@@ -82,7 +83,7 @@ describe('limits on guessing invitation codes', () => {
     expect(refused.body.error).toEqual({ code: 'rate_limited', message: 'too many wrong invitation codes from this address; try again in 15 minutes', retryAfterSeconds: windowSeconds });
     // Refused whatever the code: the limit stops the guessing, not only the wrong guesses.
     expect((await redeemFrom(server, '127.0.0.2', code)).status).toBe(429);
-    expect(server.context.store.participants.listByDocument(document.id)).toEqual([]);
+    expect(await server.context.store.participants.listByDocument(document.id)).toEqual([]);
 
     const elsewhere = await redeemFrom(server, '127.0.0.3', code, 'Trần Thị Bình');
     expect(elsewhere.status).toBe(200);
@@ -134,17 +135,17 @@ describe('limits on guessing invitation codes', () => {
     const failures = () => server.context.store.audit.listByActionPrefix('invitation.redeem_failed');
     const failureLines = () => started.logger.lines.filter((line) => line.event === 'invitation.redeem_failed');
     expect((await redeemFrom(server, '127.0.0.5', ' 7kq2m xw9pd ')).status).toBe(404);
-    expect(failures()).toEqual([{ at: clock.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address: '127.0.0.5', codeStart: '7K' } }]);
+    expect(await failures()).toEqual([{ at: clock.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address: '127.0.0.5', codeStart: '7K' } }]);
     expect(failureLines()).toEqual([{ level: 'warn', event: 'invitation.redeem_failed', fields: { address: '127.0.0.5', codeStart: '7K' } }]);
-    const everything = JSON.stringify([failures(), started.logger.lines]);
+    const everything = JSON.stringify([await failures(), started.logger.lines]);
     expect(everything).not.toMatch(/7KQ2M|XW9PD|7kq2m|xw9pd|Q2M/);
 
     await guess(server, '127.0.0.5', defaultRedemptionLimits.perAddress - 1);
-    expect(failures()).toHaveLength(defaultRedemptionLimits.perAddress);
+    expect(await failures()).toHaveLength(defaultRedemptionLimits.perAddress);
     const linesBefore = started.logger.lines.length;
     for (let index = 0; index < 5; index += 1) expect((await redeemFrom(server, '127.0.0.5', wrongCode(200 + index))).status).toBe(429);
     // Refusals write nothing: a flood of guesses cannot fill the database or the log.
-    expect(failures()).toHaveLength(defaultRedemptionLimits.perAddress);
+    expect(await failures()).toHaveLength(defaultRedemptionLimits.perAddress);
     expect(started.logger.lines.slice(linesBefore).filter((line) => line.event.startsWith('invitation.'))).toEqual([]);
   });
 
@@ -169,12 +170,12 @@ describe('limits on guessing invitation codes', () => {
         expect(exitCode).toBe(1);
       }
       expect(printed.every((line) => line.startsWith('Error (not_found)'))).toBe(true);
-      const store = openStore(join(folder.path, databaseFileName));
+      const store = await openStore({ kind: 'sqlite', file: join(folder.path, databaseFileName) });
       try {
-        const failures = store.audit.listByActionPrefix('invitation.redeem_failed');
+        const failures = await store.audit.listByActionPrefix('invitation.redeem_failed');
         expect(failures.map((entry) => entry.details)).toEqual(Array.from({ length: defaultRedemptionLimits.perAddress + 1 }, () => ({ address: 'local', codeStart: 'UU' })));
       } finally {
-        store.close();
+        await store.close();
       }
     } finally {
       folder.remove();
@@ -187,8 +188,8 @@ describe('the limiter over the database', () => {
   let folder: { path: string; remove: () => void };
   let stores: Store[] = [];
 
-  afterEach(() => {
-    for (const store of stores) store.close();
+  afterEach(async () => {
+    for (const store of stores) await store.close();
     stores = [];
     folder.remove();
   });
@@ -196,7 +197,7 @@ describe('the limiter over the database', () => {
   it('counts the same attempts for every process on one database', async () => {
     folder = createTempFolder('thoa-uoc-limiter-');
     const file = join(folder.path, databaseFileName);
-    stores = [openStore(file), openStore(file)];
+    stores = [await openStore({ kind: 'sqlite', file }), await openStore({ kind: 'sqlite', file })];
     const [one, two] = stores.map((store) => createStoreRedemptionLimiter(store, limits));
     if (!one || !two) throw new Error('two limiters');
     const at = Date.UTC(2027, 0, 4);

@@ -169,7 +169,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
     await admin.call('templates/importPack', { packJson: packFile(samplePack(1)) });
     await admin.call('templates/delete', { id: saved.id });
     const actor = `participant:${union.participant.id}`;
-    expect(api.store.audit.listByActionPrefix('template.').map(({ actor: who, action, details }) => ({ who, action, details }))).toEqual([
+    expect((await api.store.audit.listByActionPrefix('template.')).map(({ actor: who, action, details }) => ({ who, action, details }))).toEqual([
       { who: actor, action: 'template.saved', details: { templateId: saved.id, ownerSide: 'union', title: saved.template.title.vi } },
       { who: actor, action: 'template.updated', details: { templateId: saved.id, version: 2 } },
       { who: actor, action: 'template.pack_exported', details: { templates: 1, variables: 0 } },

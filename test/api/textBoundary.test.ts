@@ -111,7 +111,7 @@ describe('text at the API boundary (over HTTP)', () => {
       expect(decomposed(title)).not.toBe(title);
       const document = await admin.call('documents/create', { kind, title: decomposed(title), content: agreementBody() });
       expect(document.title).toBe(title);
-      expect(api.store.documents.get(document.id)?.title).toBe(title);
+      expect((await api.store.documents.get(document.id))?.title).toBe(title);
       const union = await join(document.id, 'union', decomposed('Nguyễn Thị Hường'));
       expect(union.participant.displayName).toBe('Nguyễn Thị Hường');
       const thread = await union.client.call('threads/create', { documentId: document.id, clauseId: clauseIds.wage, body: decomposed('Đề nghị tăng lương tối thiểu.') });

@@ -12,7 +12,7 @@ import { createTempFolder } from '../helpers/tempFolder';
 
 // The command line against a temporary --data folder, and what it leaves there for server mode.
 
-const usageHeading = 'Usage: npm run cli -- [--data FOLDER] [--json] COMMAND';
+const usageHeading = 'Usage: npm run cli -- [--data FOLDER | --store postgres://…] [--json] COMMAND';
 
 describe('npm run cli', () => {
   let folder: { path: string; remove: () => void };

@@ -138,7 +138,7 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     const articles = indexDocument(built.content).articles;
     const lastArticle = articles.at(-1);
     if (!lastArticle) throw new Error('the outline has no article');
-    const seats = harness.server.context.store.participants.listByDocument(document.id);
+    const seats = await harness.server.context.store.participants.listByDocument(document.id);
     for (const { clauseId } of articles.slice(0, -1)) {
       for (const seat of seats) await harness.server.handlers['articles/agree']({ documentId: document.id, clauseId }, { kind: 'participant', participantId: seat.id, documentId: document.id, side: seat.side });
     }
@@ -211,7 +211,7 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     await expect.poll(() => employer.getByTestId('lifecycle-status').innerText()).toContain('24/12/2026 (còn 10 ngày)');
     await shot(employer, 'signed');
     // The signed version is the text put to the vote (its procedural facts filled in since).
-    const signedVersions = harness.server.context.store.versions.signed(document.id);
+    const signedVersions = await harness.server.context.store.versions.signed(document.id);
     expect(signedVersions).toHaveLength(1);
     const recorded = await harness.server.handlers['lifecycle/get']({ documentId: document.id }, { kind: 'admin' });
     const read = (versionId: string) => harness.server.handlers['versions/get']({ documentId: document.id, versionId }, { kind: 'admin' });
@@ -301,7 +301,7 @@ describe('E2E from draft to force, and the review by the labour authority', () =
       expect(panelDocx.fileName).toBe(`${decisionFile}.docx`);
       expect(wordText(panelDocx)).toContain(decisionReason);
     }
-    const stored = harness.server.context.store.reviewFindings.listByDocument(document.id);
+    const stored = await harness.server.context.store.reviewFindings.listByDocument(document.id);
     expect(stored.map((finding) => [finding.clauseId, finding.ruleId, finding.authorName])).toEqual([[overtime.clauseId, 'pay.ot_weekday', 'Bà Hạnh (Sở Nội vụ)']]);
     expect(errors.flat()).toEqual([]);
   });

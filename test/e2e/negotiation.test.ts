@@ -250,7 +250,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     const union = await joinWithLink(context, harness.server.url, invitation.code, 'Anh Minh (Công đoàn)');
     const errors = watchErrors(union);
     const employer = await harness.server.handlers['invitations/redeem']({ code: (await harness.server.handlers['invitations/create']({ documentId: document.id, side: 'employer', validForHours: 24 }, { kind: 'admin' })).code, displayName: 'Chị Lan (Nhân sự)' }, { kind: 'anonymous' });
-    const seats = harness.server.context.store.participants.listByDocument(document.id);
+    const seats = await harness.server.context.store.participants.listByDocument(document.id);
 
     // Offline, the union adds a sentence to the meals article, still open on its screen.
     await context.setOffline(true);

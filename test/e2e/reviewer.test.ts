@@ -63,13 +63,13 @@ describe('E2E the reviewer reads but cannot write', () => {
     // The server's stored state is unchanged: nothing logged from the reviewer, no forged text.
     const room = harness.server.sync.room(document.id);
     expect(room?.doc.getText('forged').toString()).toBe('');
-    const stored = harness.server.context.store.updates.load(document.id);
+    const stored = await harness.server.context.store.updates.load(document.id);
     const storedDoc = new Y.Doc();
     if (stored.checkpoint) Y.applyUpdate(storedDoc, stored.checkpoint.state);
     for (const update of stored.tail) Y.applyUpdate(storedDoc, update);
     expect(storedDoc.getText('forged').toString()).toBe('');
     expect(readContent(storedDoc).map(plainText).join('\n')).not.toContain('xoá bỏ');
-    const audit = harness.server.context.store.audit.listByDocument(document.id).map((entry) => entry.action);
+    const audit = (await harness.server.context.store.audit.listByDocument(document.id)).map((entry) => entry.action);
     expect(audit).toContain('sync.write_refused');
     expect(errors).toEqual([]);
   });

@@ -22,11 +22,11 @@ describe('a body damaged before the shape was checked', () => {
   async function damagedDocument(damage: (doc: Y.Doc) => void): Promise<string> {
     const { id } = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody() });
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, api.withDocument(id, (doc) => Y.encodeStateAsUpdate(doc)));
+    Y.applyUpdate(copy, await api.withDocument(id, (doc) => Y.encodeStateAsUpdate(doc)));
     const before = Y.encodeStateVector(copy);
     damage(copy);
     // Written straight into the log, as a server without the check would have stored it.
-    api.store.updates.append(id, api.store.updates.lastSeq(id) + 1, [{ bytes: Y.encodeStateAsUpdate(copy, before), participantId: null, at: Date.now() }]);
+    await api.store.updates.append(id, [{ bytes: Y.encodeStateAsUpdate(copy, before), participantId: null, at: Date.now() }]);
     return id;
   }
 

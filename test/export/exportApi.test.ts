@@ -28,7 +28,7 @@ describe('export and import over HTTP', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-    host = client(harness.server.authentication.createAdminToken('export test'));
+    host = client(await harness.server.authentication.createAdminToken('export test'));
     source = completeDocument();
     const created = await host.call('documents/create', { kind: 'enterprise_agreement', title: source.title, content: source.blocks, variables: source.variables });
     documentId = created.id;
@@ -115,12 +115,12 @@ describe('export and import over HTTP', () => {
     };
     // Written the way the server writes proposals: an update appended to the document's log.
     const { store } = harness.server.context;
-    const stored = store.updates.load(documentId);
+    const stored = await store.updates.load(documentId);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.mergeUpdates([...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.tail]));
     const before = Y.encodeStateVector(doc);
     doc.getMap<unknown>(proposalsRootName).set(proposal.id, proposal);
-    store.updates.append(documentId, stored.lastSeq + 1, [{ bytes: Y.encodeStateAsUpdate(doc, before), participantId: null, at: Date.now() }]);
+    await store.updates.append(documentId, [{ bytes: Y.encodeStateAsUpdate(doc, before), participantId: null, at: Date.now() }]);
 
     const clean = zipPart(Buffer.from((await union.call('documents/exportDocx', { documentId })).fileBase64, 'base64'), 'word/document.xml');
     expect(clean).not.toContain('<w:strike/>');
@@ -138,7 +138,7 @@ describe('export and import over HTTP', () => {
     const ids = sequentialIds('long');
     const chapters = Array.from({ length: 4 }, () => completeDocument('enterprise_agreement', 'vi', 'x', ids).blocks.filter((block) => block.type === 'chapter')).flat();
     const long = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước dài', content: chapters, variables: source.variables });
-    const token = harness.server.authentication.createAdminToken('cancel test');
+    const token = await harness.server.authentication.createAdminToken('cancel test');
     const controller = new AbortController();
     const request = fetch(`${harness.server.url}/api/documents/exportPdf`, {
       method: 'POST',

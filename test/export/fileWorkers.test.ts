@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '#shared/api/errors';
 import type { ExportedFile } from '#shared/api/export';
@@ -6,6 +8,9 @@ import { buildAgreementModel } from '#shared/export/agreementModel';
 import type { RenderDocument } from '#shared/export/renderModel';
 import { renderDocx } from '#main/export/docx';
 import { createFileWorkers } from '#main/export/fileWorkers';
+import { databaseFileName } from '#main/server/dataFolder';
+import { openDatabaseReader } from '#main/store/sqlite/database';
+import { createUpdateLog } from '#main/store/sqlite/updateLog';
 import { startRecordedServer, type RecordedServer } from '../helpers/recordedFileJobs';
 import { waitFor } from '../helpers/waitFor';
 import { replaceWords, startHistoryServer, type HistoryServer } from '../versions/historyFixture';
@@ -38,13 +43,13 @@ afterEach(async () => {
 
 describe('the file worker', () => {
   it('exports an agreement from the document’s name and the options the event loop hands it: the worker reads, lays out and writes it', async () => {
-    recorded = startRecordedServer();
+    recorded = await startRecordedServer();
     const documentId = await recorded.createDocument(longAgreement(1));
     const input = { documentId, redline: true, annex: false };
     const file = await recorded.handlers['documents/exportDocx'](input, { kind: 'admin' });
     expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     expect(recorded.calls).toEqual([
-      { method: 'exportAgreement', args: [recorded.context.store.file, { documentId, kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', caller: { kind: 'admin' }, input, date: null, format: 'docx' }, undefined] },
+      { method: 'exportAgreement', args: [recorded.context.store.location, { documentId, kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', caller: { kind: 'admin' }, input, date: null, format: 'docx' }, undefined] },
     ]);
   });
 
@@ -52,34 +57,45 @@ describe('the file worker', () => {
     server = await startHistoryServer();
     const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
     const client = await server.connect(lan);
-    const { handlers, sync, context } = server.harness.server;
+    const { handlers, sync } = server.harness.server;
     const documentId = server.documentId;
     const room = sync.room(documentId);
     if (!room) throw new Error('the document is not open');
-    const stored = (): number => context.store.updates.lastSeq(documentId);
+    // What the database file holds at any instant, read as the worker reads it: a connection of its own.
+    const reader = openDatabaseReader(join(server.harness.dataFolder, databaseFileName));
+    const stored = (): number => createUpdateLog(reader).lastSeq(documentId);
     const storedBefore = stored();
     const seen = { whenAsked: -1, whenHandedOver: -1 };
-    const asked = new Promise<ExportedFile>((resolve, reject) => {
-      const onUpdate = (): void => {
-        room.doc.off('update', onUpdate);
-        // Once the server has applied the edit, before its group commit stores it (setImmediate).
-        queueMicrotask(() => {
-          seen.whenAsked = stored();
-          const exporting = handlers['documents/exportDocx']({ documentId, redline: false, annex: false }, { kind: 'admin' });
-          seen.whenHandedOver = stored();
-          exporting.then(resolve, reject);
-        });
-      };
-      room.doc.on('update', onUpdate);
-    });
-    replaceWords(client.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
-    const file = await asked;
-    expect(seen).toEqual({ whenAsked: storedBefore, whenHandedOver: storedBefore + 1 });
-    expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('Thưởng Tết bằng hai tháng lương.');
+    // The job reaches the worker thread by postMessage: what is stored then is what it can read.
+    const handOver = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      seen.whenHandedOver = stored();
+      handOver.apply(this, args);
+    };
+    try {
+      const asked = new Promise<ExportedFile>((resolve, reject) => {
+        const onUpdate = (): void => {
+          room.doc.off('update', onUpdate);
+          // Once the server has applied the edit, before its group commit stores it (setImmediate).
+          queueMicrotask(() => {
+            seen.whenAsked = stored();
+            handlers['documents/exportDocx']({ documentId, redline: false, annex: false }, { kind: 'admin' }).then(resolve, reject);
+          });
+        };
+        room.doc.on('update', onUpdate);
+      });
+      replaceWords(client.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
+      const file = await asked;
+      expect(seen).toEqual({ whenAsked: storedBefore, whenHandedOver: storedBefore + 1 });
+      expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('Thưởng Tết bằng hai tháng lương.');
+    } finally {
+      Worker.prototype.postMessage = handOver;
+      reader.close();
+    }
   });
 
   it('reads a .docx to import in the worker', async () => {
-    recorded = startRecordedServer();
+    recorded = await startRecordedServer();
     const fileBase64 = (await renderDocx(renderModel(longAgreement(1)))).toString('base64');
     const preview = await recorded.handlers['documents/importPreview']({ fileBase64, fileName: 'thỏa ước.docx' }, { kind: 'admin' });
     expect(preview.report.articles).toBe(64);

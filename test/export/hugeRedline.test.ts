@@ -26,7 +26,7 @@ describe('the redline of a 6,000-word replacement', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-    host = client(harness.server.authentication.createAdminToken('huge redline test'));
+    host = client(await harness.server.authentication.createAdminToken('huge redline test'));
   });
 
   afterAll(() => harness?.dispose());

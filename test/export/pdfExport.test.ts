@@ -104,7 +104,7 @@ describe('PDF export in Chromium', () => {
 
     const regulations = completeDocument('labour_regulations', 'vi', 'Nội quy lao động Công ty TNHH May Sài Gòn');
     const created = await harness.server.handlers['documents/create']({ kind: 'labour_regulations', title: regulations.title, content: [...regulations.blocks], variables: regulations.variables, language: 'vi' }, { kind: 'admin' });
-    const host = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: harness.server.authentication.createAdminToken('pdf test'), fetch }));
+    const host = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: await harness.server.authentication.createAdminToken('pdf test'), fetch }));
     const file = await host.call('documents/exportPdf', { documentId: created.id });
     const regulationsPath = saveArtifact('regulations.pdf', Buffer.from(file.fileBase64, 'base64'));
     await renderPages(regulationsPath, 'regulations-page', 2);

@@ -63,7 +63,7 @@ describe('the lifecycle of a collective agreement', () => {
     const signing = signed.current.signing;
     expect(signing).toMatchObject({ signedOn: '2027-01-27', effectiveOn: '2027-03-01', effectiveSource: 'agreed', termMonths: 36, expiresOn: '2030-02-28', signatories: [] });
     // The signed version: made through the version history, hashed and chained.
-    const versions = api.store.versions.signed(documentId);
+    const versions = await api.store.versions.signed(documentId);
     expect(versions.map((version) => version.id)).toEqual([signing?.signedVersionId]);
     expect(versions[0]?.contentHash).toMatch(/^[0-9a-f]{64}$/);
     // Art. 77: within 10 days of signing; day 10 (6 Feb 2027) is Tết, the last day is Thu 11 Feb.
@@ -78,7 +78,7 @@ describe('the lifecycle of a collective agreement', () => {
     // The calendar: in force from the effective date, expiring 90 days before the last day, expired after it.
     goTo(clock, '2027-03-01');
     expect((await union.client.call('lifecycle/get', { documentId })).state).toBe('in_force');
-    expect(api.store.documents.get(documentId)?.lifecycleState).toBe('in_force');
+    expect((await api.store.documents.get(documentId))?.lifecycleState).toBe('in_force');
     goTo(clock, '2029-11-29');
     expect((await union.client.call('lifecycle/get', { documentId })).state).toBe('in_force');
     goTo(clock, '2029-11-30');
@@ -87,9 +87,9 @@ describe('the lifecycle of a collective agreement', () => {
     expect(expiring.deadlines.find((deadline) => deadline.id === 'expiry')).toMatchObject({ due: '2030-02-28', left: 90 });
     goTo(clock, '2030-03-01');
     expect((await admin.call('lifecycle/get', { documentId })).state).toBe('expired');
-    expect(api.store.documents.get(documentId)?.lifecycleState).toBe('expired');
+    expect((await api.store.documents.get(documentId))?.lifecycleState).toBe('expired');
 
-    const steps = api.store.lifecycle.listByDocument(documentId).map((event) => `${event.facts.type}:${event.from}→${event.to}`);
+    const steps = (await api.store.lifecycle.listByDocument(documentId)).map((event) => `${event.facts.type}:${event.from}→${event.to}`);
     expect(steps).toEqual([
       'request_bargaining:drafting→bargaining',
       'record_bargaining_dates:bargaining→bargaining',
@@ -102,7 +102,7 @@ describe('the lifecycle of a collective agreement', () => {
       'time_passed:in_force→expiring',
       'time_passed:expiring→expired',
     ]);
-    const audit = api.store.audit.listByDocument(documentId).map((entry) => entry.action).filter((action) => action.startsWith('lifecycle.') || action === 'version.signed');
+    const audit = (await api.store.audit.listByDocument(documentId)).map((entry) => entry.action).filter((action) => action.startsWith('lifecycle.') || action === 'version.signed');
     expect(audit).toEqual([
       'lifecycle.request_bargaining',
       'lifecycle.record_bargaining_dates',
@@ -116,7 +116,7 @@ describe('the lifecycle of a collective agreement', () => {
       'lifecycle.time_passed',
       'lifecycle.time_passed',
     ]);
-    const signedEvents = api.store.lifecycle.listByDocument(documentId).filter((event) => event.facts.type === 'sign');
+    const signedEvents = (await api.store.lifecycle.listByDocument(documentId)).filter((event) => event.facts.type === 'sign');
     expect(signedEvents.map((event) => event.actor)).toEqual([
       { participantId: employer.participant.id, side: 'employer', name: 'Chị Lan (Phòng Nhân sự)' },
       { participantId: union.participant.id, side: 'union', name: 'Anh Minh (Công đoàn cơ sở)' },
@@ -146,7 +146,7 @@ describe('the lifecycle of a collective agreement', () => {
     await refusedUnchanged(api, admin, documentId, () => take(admin, documentId, signature('employer', '2027-01-20', { termMonths: 24 })), 'invalid_input', /Say whose signature it is/);
     const halfSigned = await take(admin, documentId, signature('employer', '2027-01-20', { termMonths: 24 }, true));
     expect(halfSigned.current.signatures.employer).toMatchObject({ side: 'employer', representative: { name: 'Trần Văn Hùng', title: 'Tổng Giám đốc' }, recordedBy: null });
-    expect(api.store.lifecycle.listByDocument(documentId).at(-1)?.actor).toEqual({ participantId: null, side: null, name: null });
+    expect((await api.store.lifecycle.listByDocument(documentId)).at(-1)?.actor).toEqual({ participantId: null, side: null, name: null });
     await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, signature('employer', '2027-01-20')), 'conflict', /signature of the employer side is already recorded \(Trần Văn Hùng, on 20\/01\/2027\)/);
     const signed = await take(union.client, documentId, signature('union', '2027-01-20'));
     expect(signed.current.signing).toMatchObject({ effectiveOn: '2027-01-20', effectiveSource: 'signing_date', expiresOn: '2029-01-19' });
@@ -240,7 +240,7 @@ describe('the lifecycle of a collective agreement', () => {
     goTo(clock, '2027-05-03');
     const amendment = await take(employer.client, documentId, { type: 'open_amendment', requestReceivedOn: '2027-05-03', requestedBy: 'employer', reason: 'Điều chỉnh tiền lương theo lương tối thiểu vùng mới' });
     expect(amendment).toMatchObject({ state: 'bargaining', round: 2, frozen: false, current: { basis: 'amendment', bargaining: { requestReceivedOn: '2027-05-03', requestedBy: 'employer' }, votes: [] } });
-    expect(api.store.documents.get(documentId)?.lifecycleState).toBe('bargaining');
+    expect((await api.store.documents.get(documentId))?.lifecycleState).toBe('bargaining');
     // The same procedure: bargaining dates, the vote, then the signing (a second signed version, chained).
     await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, signature('employer', '2027-05-03', { termMonths: 36 })), 'conflict', /“employee vote”; it is “bargaining”/);
     await take(union.client, documentId, { type: 'record_bargaining_dates', startedOn: '2027-05-03' });
@@ -248,7 +248,7 @@ describe('the lifecycle of a collective agreement', () => {
     await take(union.client, documentId, { type: 'record_vote', votedOn: '2027-05-03', groups: [{ eligible: 110, inFavour: 56 }] });
     const resigned = await signBoth(table, '2027-05-03', { effectiveOn: '2027-06-01', termMonths: 36 });
     expect(resigned).toMatchObject({ round: 2, state: 'signed', frozen: true });
-    const [first, second] = api.store.versions.signed(documentId);
+    const [first, second] = await api.store.versions.signed(documentId);
     expect(second?.previousHash).toBe(first?.contentHash);
     expect(resigned.previous).toHaveLength(1);
   });

@@ -39,7 +39,7 @@ describe('a signed agreement refuses edits at the server', () => {
       clients.push(client);
       return client;
     };
-    const refusals = () => harness?.server.context.store.audit.listByDocument(documentId).filter((entry) => entry.action === 'sync.write_refused').length ?? 0;
+    const refusals = async () => (await harness?.server.context.store.audit.listByDocument(documentId))?.filter((entry) => entry.action === 'sync.write_refused').length ?? 0;
 
     const a = connect(employer.token);
     const b = connect(union.token);
@@ -57,9 +57,9 @@ describe('a signed agreement refuses edits at the server', () => {
     await step(union, { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 51 }] });
     await step(employer, signature('employer', '2027-01-04', { effectiveOn: '2027-02-01', termMonths: 36 }));
     await step(union, signature('union', '2027-01-04'));
-    const signedText = contentText(storedDoc(server.context.store.updates, documentId));
+    const signedText = contentText(await storedDoc(server.context.store.updates, documentId));
     expect(signedText).toContain('[bargained]');
-    const refusedBefore = refusals();
+    const refusedBefore = await refusals();
 
     // A stock client of each side writes: every write is refused, nothing is stored or relayed.
     a.text.insert(0, '[after signing A]');
@@ -67,14 +67,14 @@ describe('a signed agreement refuses edits at the server', () => {
     b.text.insert(0, '[after signing B]');
     await Promise.all([deniedAtLeast(a, 2), deniedAtLeast(b, 1)]);
     expect([...a.denials, ...b.denials].every((reason) => reason === frozenRefusal)).toBe(true);
-    expect(contentText(storedDoc(server.context.store.updates, documentId))).toBe(signedText);
+    expect(contentText(await storedDoc(server.context.store.updates, documentId))).toBe(signedText);
     expect(contentText(server.sync.room(documentId)?.doc ?? b.doc)).toBe(signedText);
-    expect(refusals()).toBeGreaterThanOrEqual(refusedBefore + 2);
+    expect(await refusals()).toBeGreaterThanOrEqual(refusedBefore + 2);
     // Nor through the API: accepting a proposal or restoring a version would change the signed text.
     await expectApiError(server.handlers['proposals/accept']({ documentId, proposalId: proposal.id }, as(employer)), 'conflict', /frozen.*Art\. 82/);
-    const [initial] = server.context.store.versions.list(documentId);
+    const [initial] = await server.context.store.versions.list(documentId);
     await expectApiError(server.handlers['versions/restore']({ documentId, versionId: initial?.id ?? '' }, as(employer)), 'conflict', /frozen/);
-    expect(contentText(storedDoc(server.context.store.updates, documentId))).toBe(signedText);
+    expect(contentText(await storedDoc(server.context.store.updates, documentId))).toBe(signedText);
 
     // Still frozen after a restart: the state is stored with the document.
     for (const client of clients.splice(0)) client.destroy();
@@ -85,7 +85,7 @@ describe('a signed agreement refuses edits at the server', () => {
     reader.text.insert(0, '[after restart]');
     await deniedAtLeast(reader, 1);
     expect(reader.denials).toEqual([frozenRefusal]);
-    expect(contentText(storedDoc(harness.server.context.store.updates, documentId))).toBe(signedText);
+    expect(contentText(await storedDoc(harness.server.context.store.updates, documentId))).toBe(signedText);
 
     // Art. 82: an amendment opens a new bargaining round from the signed text; writes are taken again.
     now = vietnamMorning('2027-03-01');
@@ -96,8 +96,8 @@ describe('a signed agreement refuses edits at the server', () => {
     expect(contentText(writer.doc)).toBe(signedText);
     writer.text.insert(0, '[amendment]');
     await textMatches(reader, (text) => text.includes('[amendment]'), 'the union to receive the amendment');
-    harness.server.sync.room(documentId)?.flush();
-    expect(contentText(storedDoc(harness.server.context.store.updates, documentId))).toBe(`[amendment]${signedText}`);
+    await harness.server.sync.room(documentId)?.flush();
+    expect(contentText(await storedDoc(harness.server.context.store.updates, documentId))).toBe(`[amendment]${signedText}`);
     expect(writer.denials).toEqual([]);
   });
 });

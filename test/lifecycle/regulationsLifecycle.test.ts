@@ -70,8 +70,8 @@ describe('the lifecycle of labour regulations', () => {
     const inForce = await union.client.call('lifecycle/get', { documentId });
     expect(inForce).toMatchObject({ state: 'in_force', frozen: true });
     expect(inForce.deadlines.find((deadline) => deadline.id === 'authority_answer')).toMatchObject({ status: 'met', doneOn: '2027-02-12' });
-    expect(api.store.documents.get(documentId)?.lifecycleState).toBe('in_force');
-    expect(api.store.audit.listByDocument(documentId).map((entry) => entry.action).filter((action) => action.startsWith('lifecycle.'))).toEqual([
+    expect((await api.store.documents.get(documentId))?.lifecycleState).toBe('in_force');
+    expect((await api.store.audit.listByDocument(documentId)).map((entry) => entry.action).filter((action) => action.startsWith('lifecycle.'))).toEqual([
       'lifecycle.start_consultation',
       'lifecycle.record_union_opinion',
       'lifecycle.issue',
@@ -107,7 +107,7 @@ describe('the lifecycle of labour regulations', () => {
     expect(held.decision?.answer.findingIds).toHaveLength(1);
     // Asked in time: held back from effect until amended and registered again.
     expect(held.lifecycle.state).toBe('registration_sent');
-    expect(api.store.documents.get(timely.documentId)?.lifecycleState).toBe('registration_sent');
+    expect((await api.store.documents.get(timely.documentId))?.lifecycleState).toBe('registration_sent');
     goTo(clock, '2027-02-15');
     await late.reviewer.client.call('review/decide', { documentId: late.documentId, decision: 'amendments_requested', reasons: ['Quá hạn nhưng vẫn ghi nhận.'] });
     expect((await timely.union.client.call('lifecycle/get', { documentId: timely.documentId })).state).toBe('registration_sent');

@@ -76,7 +76,7 @@ describe('the review by the labour authority', () => {
     await expectApiError(reviewer.client.call('review/addFinding', { documentId, clauseId: overtimeId, body: 'Mức 140% thấp hơn 150%.' }), 'conflict', /not been sent to the authority/);
     goTo(clock, '2027-02-01');
     await take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-02-01' });
-    const body = api.withDocument(documentId, (doc) => JSON.stringify(doc.toJSON()));
+    const body = await api.withDocument(documentId, (doc) => JSON.stringify(doc.toJSON()));
 
     await expectApiError(union.client.call('review/addFinding', { documentId, clauseId: overtimeId, body: 'Tự nhận xét' }), 'forbidden', /only a reviewer/);
     await expectApiError(admin.call('review/decide', { documentId, decision: 'accepted' }), 'forbidden', /only a reviewer/);
@@ -112,9 +112,9 @@ describe('the review by the labour authority', () => {
       ]);
     }
     // Reviewers never change the text; the decision does not move the agreement's state.
-    expect(api.withDocument(documentId, (doc) => JSON.stringify(doc.toJSON()))).toBe(body);
+    expect(await api.withDocument(documentId, (doc) => JSON.stringify(doc.toJSON()))).toBe(body);
     expect(decided.lifecycle.state).toBe('submitted');
-    expect(api.store.audit.listByDocument(documentId).map((entry) => entry.action).filter((action) => action.startsWith('review.') || action === 'lifecycle.record_authority_answer')).toEqual([
+    expect((await api.store.audit.listByDocument(documentId)).map((entry) => entry.action).filter((action) => action.startsWith('review.') || action === 'lifecycle.record_authority_answer')).toEqual([
       'review.finding_added',
       'review.finding_added',
       'review.finding_withdrawn',

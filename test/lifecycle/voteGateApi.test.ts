@@ -107,7 +107,7 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
       violations: [{ rule: { en: 'Overtime pay on normal days' }, articles: [{ number: 5, title: 'Làm thêm giờ' }] }],
     });
     // Left out is not deleted: the article stays in the text, recorded as not agreed.
-    expect(JSON.stringify(api.withDocument(documentId, readContent))).toContain('Thưởng Tết bằng một tháng lương.');
+    expect(JSON.stringify(await api.withDocument(documentId, readContent))).toContain('Thưởng Tết bằng một tháng lương.');
     const minutes = await employer.client.call('negotiation/minutes', { documentId });
     expect(minutes.notAgreed).toEqual([{ clauseId: clauseIds.bonus, number: 4, title: 'Thưởng Tết', positions: { union: 'Ít nhất một tháng lương' }, leftOutOn: '2027-01-11', leftOutBy: 'Anh Minh (Công đoàn cơ sở)', reason: 'Giải quyết theo thủ tục tranh chấp lao động' }]);
     expect(minutes.disputed).toEqual([]);
@@ -140,7 +140,7 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     const opened = await take(union.client, documentId, { type: 'open_vote' });
     const voted = opened.current.putToVote?.votedText;
     // The text put to the vote is a version of the history, named, with the hash the signed text must have.
-    const votedVersion = api.store.versions.get(documentId, voted?.versionId ?? '');
+    const votedVersion = await api.store.versions.get(documentId, voted?.versionId ?? '');
     expect(votedVersion).toMatchObject({ kind: 'named', name: 'Dự thảo lấy ý kiến người lao động — vòng 1' });
     expect(voted?.contentHash).toMatch(/^[0-9a-f]{64}$/);
     await take(union.client, documentId, { type: 'record_vote', votedOn: '2027-01-20', groups: [{ eligible: 100, inFavour: 70 }] });
@@ -149,7 +149,7 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     const half = await take(employer.client, documentId, signature('employer', '2027-01-21', { effectiveOn: '2027-02-01', termMonths: 36 }));
     expect(half).toMatchObject({ state: 'employee_vote', openSteps: ['return_to_bargaining'] });
     expect(half.current.signing).toBeUndefined();
-    expect(api.store.versions.signed(documentId)).toEqual([]);
+    expect(await api.store.versions.signed(documentId)).toEqual([]);
     await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-01-21' }), 'conflict', /it is “employee vote”.*Art\. 77/);
     expect((await union.client.call('lifecycle/get', { documentId })).openSteps).toEqual(['return_to_bargaining', 'record_vote', 'sign']);
 
@@ -157,7 +157,7 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     const signed = await take(union.client, documentId, signature('union', '2027-01-22'));
     // Signed on the later date; in force from the agreed date, which has come.
     expect(signed).toMatchObject({ state: 'in_force', current: { signing: { signedOn: '2027-01-22', effectiveOn: '2027-02-01', termMonths: 36 } } });
-    const [signedVersion] = api.store.versions.signed(documentId);
+    const [signedVersion] = await api.store.versions.signed(documentId);
     expect(signedVersion?.id).toBe(signed.current.signing?.signedVersionId);
     // The signed text is the voted one, its procedural facts (the vote, the signing date) filled in since.
     const votedText = await admin.call('versions/get', { documentId, versionId: voted?.versionId ?? '' });
@@ -181,9 +181,9 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     const reader = connectClient(api.serverUrl ?? '', documentId, union.token);
     try {
       await synced(reader);
-      api.withDocument(documentId, (doc) => variablesMap(doc).set('ot_rate_weekday', 150));
+      await api.withDocument(documentId, (doc) => variablesMap(doc).set('ot_rate_weekday', 150));
       await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, signature('union', '2027-01-11')), 'conflict', /^The text differs from the draft put to the workers’ vote: it may not be signed.*Art\. 76\(1\)/);
-      expect(api.store.versions.signed(documentId)).toEqual([]);
+      expect(await api.store.versions.signed(documentId)).toEqual([]);
     } finally {
       reader.destroy();
     }

@@ -81,13 +81,14 @@ const other = (who: Side): Side => (who === 'employer' ? 'union' : 'employer');
 
 const definitions = new Map(builtInVariables().map((definition) => [definition.id, definition]));
 
-/** A participant's socket as the room sees it; what it is sent is not read here. */
+/** A participant's socket as the room sees it; what it is sent is not read here, and it holds no frames. */
 function connection(seat: Seat, documentId: string): RoomConnection {
   return {
     participant: { id: seat.participant.id, documentId, displayName: seat.participant.displayName, side: seat.participant.side, invitationId: null, joinedAt: 0, revokedAt: null },
     readOnly: false,
     send: () => {},
     close: () => {},
+    readHeld: () => {},
   };
 }
 
@@ -122,7 +123,7 @@ describe('agreed means agreed (property)', () => {
         const seats: Record<Side, Seat> = { employer: await joinSeat(api, admin, documentId, 'employer', 'Chị Lan'), union: await joinSeat(api, admin, documentId, 'union', 'Anh Minh') };
         const offline: Record<Side, Y.Doc | null> = { employer: null, union: null };
         const offlineFrom: Record<Side, Uint8Array | null> = { employer: null, union: null };
-        const live = <T>(read: (doc: Y.Doc) => T): T => api.withDocument(documentId, read);
+        const live = <T>(read: (doc: Y.Doc) => T): Promise<T> => api.withDocument(documentId, read);
         const latestOpen = async () => (await admin.call('negotiation/state', { documentId })).proposals.filter((proposal) => proposal.status === 'open').at(-1);
         const tolerate = async (call: () => Promise<unknown>) => {
           try {
@@ -132,19 +133,19 @@ describe('agreed means agreed (property)', () => {
           }
         };
         /** What a participant's copy adds since `from`, through the sync room, as its socket would send it. */
-        const send = (who: Side, from: Uint8Array, copy: Y.Doc) => {
+        const send = async (who: Side, from: Uint8Array, copy: Y.Doc) => {
           const update = Y.encodeStateAsUpdate(copy, from);
-          api.withRoom(documentId, (room) => room.receiveUpdate(connection(seats[who], documentId), update));
+          await api.withRoom(documentId, (room) => room.receiveUpdate(connection(seats[who], documentId), update));
         };
 
         for (const current of steps) {
-          const before = live(agreedState);
+          const before = await live(agreedState);
           const byApi = !['syncText', 'syncValue', 'deliverOffline'].includes(current.kind);
           switch (current.kind) {
             case 'propose': {
               const clauseId = clauseIds[current.article] as string;
               const rate = rates[current.rate] as string;
-              const base = live((doc) => readArticle(doc, clauseId)) as ArticleElement;
+              const base = (await live((doc) => readArticle(doc, clauseId))) as ArticleElement;
               const text: ArticleElement = current.withText ? { ...base, children: [...base.children, { type: 'paragraph', children: [{ text: 'Bổ sung.' }] }] } : base;
               await tolerate(() => seats[current.side].client.call('proposals/create', { documentId, clauseId, kind: current.withText ? 'replace' : 'values', article: current.withText ? text : undefined, values: { [rate]: current.value }, rationale: 'Đề xuất' }));
               break;
@@ -185,7 +186,7 @@ describe('agreed means agreed (property)', () => {
               let copy = offline[current.side];
               if (!copy) {
                 copy = new Y.Doc();
-                Y.applyUpdate(copy, live((doc) => Y.encodeStateAsUpdate(doc)));
+                Y.applyUpdate(copy, await live((doc) => Y.encodeStateAsUpdate(doc)));
                 offlineFrom[current.side] = Y.encodeStateVector(copy);
               }
               if (current.kind === 'syncText') {
@@ -194,14 +195,14 @@ describe('agreed means agreed (property)', () => {
               } else variablesMap(copy).set(rates[current.rate] as string, current.value);
               if (current.offline) offline[current.side] = copy;
               else {
-                send(current.side, offlineFrom[current.side] as Uint8Array, copy);
+                await send(current.side, offlineFrom[current.side] as Uint8Array, copy);
                 offline[current.side] = null;
               }
               break;
             }
             case 'deliverOffline': {
               const copy = offline[current.side];
-              if (copy) send(current.side, offlineFrom[current.side] as Uint8Array, copy);
+              if (copy) await send(current.side, offlineFrom[current.side] as Uint8Array, copy);
               offline[current.side] = null;
               break;
             }
@@ -221,17 +222,17 @@ describe('agreed means agreed (property)', () => {
           }
           // (1) Sync never changes what both sides agreed; only the API's steps move it.
           if (!byApi) {
-            const after = live(agreedState);
+            const after = await live(agreedState);
             for (const [clauseId, agreed] of before) expect(after.get(clauseId), `${clauseId} after ${current.kind}`).toEqual(agreed);
           }
           // (3) Signed (or beyond) only with both sides' signatures.
           const lifecycle = await admin.call('lifecycle/get', { documentId });
-          if (['signed', 'submitted', 'in_force'].includes(lifecycle.state)) expect(api.store.lifecycle.listByDocument(documentId).filter((event) => event.facts.type === 'sign').map((event) => (event.facts as { side?: string }).side).sort()).toEqual(['employer', 'union']);
+          if (['signed', 'submitted', 'in_force'].includes(lifecycle.state)) expect((await api.store.lifecycle.listByDocument(documentId)).filter((event) => event.facts.type === 'sign').map((event) => (event.facts as { side?: string }).side).sort()).toEqual(['employer', 'union']);
         }
 
         // (2) The exported text agrees with itself, and every figure is still a chip.
-        const values = live((doc) => variablesMap(doc).toJSON()) as Record<string, number>;
-        const blocks = live(readContent);
+        const values = (await live((doc) => variablesMap(doc).toJSON())) as Record<string, number>;
+        const blocks = await live(readContent);
         for (const clauseId of clauseIds.slice(0, 3)) {
           const found = articlesOf(blocks).find((candidate) => candidate.clauseId === clauseId);
           expect(found && articleText(found)).toMatch(/\{\{ot_rate_/);

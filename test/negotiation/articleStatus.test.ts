@@ -91,7 +91,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
       history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt), mark('employer', 'Ông Tuấn (Giám đốc)', iso(clock.now() - minuteMs)), mark('union', 'Anh Minh (Công đoàn cơ sở)', iso(clock.now()))],
     });
     expect((await employer.client.call('negotiation/state', { documentId: document.id })).articles).toEqual([agreed]);
-    expect(api.store.audit.listByDocument(document.id).filter((e) => e.action === 'article.agreed').map((e) => e.actor)).toEqual([
+    expect((await api.store.audit.listByDocument(document.id)).filter((e) => e.action === 'article.agreed').map((e) => e.actor)).toEqual([
       `participant:${employer.participant.id}`,
       `participant:${employer2.participant.id}`,
       `participant:${union.participant.id}`,
@@ -218,15 +218,15 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
       await union.client.call('articles/agree', { documentId, clauseId });
     }
     await docMatches(employerClient.doc, () => statusIn(employerClient.doc, clauseIds.wage)?.status === 'agreed', 'the employer client to see the article agreed');
-    const bodyBefore = serverBody(api, documentId);
+    const bodyBefore = await serverBody(api, documentId);
 
     Transforms.insertText(editor, ' Lương được trả trước ngày 10.', { at: Editor.end(editor, firstParagraphPath[clauseIds.wage] ?? []) });
     await waitFor(() => employerClient.denials.length > 0, 'the edit to be refused');
     expect(employerClient.denials[0]).toMatch(/^Điều 3 \(Tiền lương\): agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it\. Your change is kept as your draft proposal/);
     // Nothing of it anywhere but on the editor's own screen, and in its draft.
-    expect(serverBody(api, documentId)).toEqual(bodyBefore);
+    expect(await serverBody(api, documentId)).toEqual(bodyBefore);
     expect(articleTexts(readContent(unionClient.doc)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
-    expect(articleTexts(readContent(storedDoc(api.store.updates, documentId))).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
+    expect(articleTexts(readContent(await storedDoc(api.store.updates, documentId))).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
     const drafts = (await employer.client.call('negotiation/state', { documentId })).drafts;
     expect(drafts).toEqual([{ id: expect.any(String), clauseId: clauseIds.wage, kind: 'replace', article: expect.objectContaining({ clauseId: clauseIds.wage }), values: {}, origin: 'late_edit', createdAt: iso(clock.now()) }]);
     expect(articleTexts([drafts[0]?.article as TopLevelBlock])[0]?.text).toBe(`${wageText} Lương được trả trước ngày 10.`);
@@ -260,7 +260,7 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     writer.doc.getMap('variables').set('ot_rate_weekday', 200);
     await waitFor(() => writer.denials.length > 0, 'the value to be refused');
     expect(writer.denials[0]).toMatch(/the value “Overtime pay on normal days” shown in an agreed article: agreed by both sides/);
-    expect(api.withDocument(documentId, (doc) => doc.getMap('variables').get('ot_rate_weekday'))).toBe(160);
+    expect(await api.withDocument(documentId, (doc) => doc.getMap('variables').get('ot_rate_weekday'))).toBe(160);
     expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([expect.objectContaining({ clauseId: 'dieu-lam-them', kind: 'values', values: { ot_rate_weekday: 200 } })]);
   });
 

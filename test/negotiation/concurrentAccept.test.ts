@@ -74,12 +74,12 @@ describe.each([
     const winner = won[0] as Proposal;
     expect([employer.participant.id, employer2.participant.id]).toContain(winner.decidedById);
 
-    const live = api.withDocument(documentId, (room) => {
+    const live = await api.withDocument(documentId, (room) => {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room));
       return copy;
     });
-    for (const doc of [live, storedDoc(api.store.updates, documentId)]) {
+    for (const doc of [live, await storedDoc(api.store.updates, documentId)]) {
       const body = readContent(doc);
       expect(articlesOf(body)).toHaveLength(articles);
       if (kind === 'delete') expect(articlesOf(body).map((a) => a.clauseId)).not.toContain(clauseIds.wage);
@@ -88,10 +88,10 @@ describe.each([
     }
     if (connected) {
       await docMatches(watcher, () => articleTexts(readContent(watcher)).length === articles, 'the client to see the change');
-      expect(articleTexts(readContent(watcher))).toEqual(articleTexts(serverBody(api, documentId)));
+      expect(articleTexts(readContent(watcher))).toEqual(articleTexts(await serverBody(api, documentId)));
     }
     expect(await admin.call('proposals/get', { documentId, proposalId: winner.id })).toEqual(winner);
     expect((await admin.call('negotiation/state', { documentId })).decided.map((proposal) => proposal.id)).toEqual([winner.id]);
-    expect(api.store.audit.listByDocument(documentId).filter((e) => e.action === 'proposal.accepted')).toHaveLength(1);
+    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'proposal.accepted')).toHaveLength(1);
   });
 });

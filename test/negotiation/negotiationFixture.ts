@@ -86,7 +86,7 @@ export function articleTexts(blocks: readonly TopLevelBlock[]): { clauseId: stri
 export async function negotiationSnapshot(api: ApiFixture, admin: ApiClient, documentId: string) {
   return {
     state: await admin.call('negotiation/state', { documentId }),
-    body: serverBody(api, documentId),
+    body: await serverBody(api, documentId),
     negotiationRoots: await api.withDocument(documentId, (doc) => ({
       proposals: doc.getMap(proposalsRootName).toJSON(),
       articleStatus: doc.getMap(articleStatusRootName).toJSON(),

@@ -42,7 +42,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
       employer: await joinSeat(api, admin, documentId, 'employer', 'Chị Lan'),
       union: await joinSeat(api, admin, documentId, 'union', 'Anh Minh'),
       values: () => api.withDocument(documentId, (doc) => doc.getMap('variables').toJSON()),
-      overtime: () => articlesOf(serverBody(api, documentId)).find((candidate) => candidate.clauseId === overtimeId),
+      overtime: async () => articlesOf(await serverBody(api, documentId)).find((candidate) => candidate.clauseId === overtimeId),
     };
   }
 
@@ -52,13 +52,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
     expect(offer).toMatchObject({ kind: 'values', article: null, values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 } });
     const counter = await employer.client.call('proposals/counter', { documentId, proposalId: offer.id, kind: 'values', values: { ot_rate_weekday: 180 }, rationale: 'Chi phí sản xuất' });
     expect(counter).toMatchObject({ answers: offer.id, values: { ot_rate_weekday: 180 }, previousValues: { ot_rate_weekday: 150 } });
-    const before = overtime();
+    const before = await overtime();
     await union.client.call('proposals/accept', { documentId, proposalId: counter.id });
 
-    expect(values()).toMatchObject({ ot_rate_weekday: 180, ot_rate_weekly_rest: 200 });
+    expect(await values()).toMatchObject({ ot_rate_weekday: 180, ot_rate_weekly_rest: 200 });
     // The text is untouched: the chips are still chips.
-    expect(overtime()).toEqual(before);
-    expect(articleText(overtime() as ArticleElement)).toContain('{{ot_rate_weekday}}');
+    expect(await overtime()).toEqual(before);
+    expect(articleText((await overtime()) as ArticleElement)).toContain('{{ot_rate_weekday}}');
     const state = await admin.call('negotiation/state', { documentId });
     expect(state.articles.find((status) => status.clauseId === overtimeId)?.status).toBe('agreed');
     // What the exported text says is what the annex says: 180%, nowhere the old 150%.
@@ -76,17 +76,17 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
     await expectApiError(union.client.call('proposals/create', { documentId, clauseId: overtimeId, kind: 'values', values: {}, rationale: 'x' }), 'invalid_input', /at least one value/);
 
     const proposal = await union.client.call('proposals/create', { documentId, clauseId: overtimeId, kind: 'replace', article: overtimeWith('Mọi ngày làm việc ít nhất bằng '), values: { ot_rate_weekday: 200 }, rationale: 'Gộp hai mức' });
-    const lastSeq = api.store.updates.lastSeq(documentId);
+    const lastSeq = await api.store.updates.lastSeq(documentId);
     await employer.client.call('proposals/accept', { documentId, proposalId: proposal.id });
-    expect(api.store.updates.lastSeq(documentId)).toBe(lastSeq + 1);
-    expect(values()).toMatchObject({ ot_rate_weekday: 200 });
-    expect(articleText(overtime() as ArticleElement)).toBe('Làm thêm giờ\nMọi ngày làm việc ít nhất bằng {{ot_rate_weekday}} tiền lương giờ thực trả.');
+    expect(await api.store.updates.lastSeq(documentId)).toBe(lastSeq + 1);
+    expect(await values()).toMatchObject({ ot_rate_weekday: 200 });
+    expect(articleText((await overtime()) as ArticleElement)).toBe('Làm thêm giờ\nMọi ngày làm việc ít nhất bằng {{ot_rate_weekday}} tiền lương giờ thực trả.');
     // The accepted text is the proposer's, not the accepter's.
     const attribution = await admin.call('versions/attribution', { documentId });
     const shares = attribution.articles.find((entry) => entry.clauseId === overtimeId)?.shares ?? [];
     expect(shares.map((share) => share.person.displayName)).toContain('Anh Minh');
     expect(shares.map((share) => share.person.displayName)).not.toContain('Chị Lan');
-    expect(articleText(articlesOf(readContent(storedDoc(api.store.updates, documentId))).find((candidate) => candidate.clauseId === overtimeId) as ArticleElement)).toContain('Mọi ngày làm việc');
+    expect(articleText(articlesOf(readContent(await storedDoc(api.store.updates, documentId))).find((candidate) => candidate.clauseId === overtimeId) as ArticleElement)).toContain('Mọi ngày làm việc');
   });
 
   it('a package stands or falls as a whole: accepting it applies and agrees every article; rejecting or withdrawing one takes all', async () => {
@@ -112,7 +112,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('positions 
     await expectApiError(union.client.call('proposals/accept', { documentId, proposalId: offered[0]?.id ?? '' }), 'forbidden');
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
     await employer.client.call('proposals/accept', { documentId, proposalId: offered[0]?.id ?? '' });
-    expect(values()).toMatchObject({ ot_rate_weekday: 170 });
+    expect(await values()).toMatchObject({ ot_rate_weekday: 170 });
     const state = await admin.call('negotiation/state', { documentId });
     expect(state.decided.filter((proposal) => proposal.packageId === offered[0]?.packageId).map((proposal) => proposal.status)).toEqual(['accepted', 'accepted']);
     expect(state.articles.filter((status) => status.status === 'agreed').map((status) => status.clauseId).sort()).toEqual([clauseIds.bonus, overtimeId].sort());

@@ -48,7 +48,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
   }
 
-  const auditActions = (documentId: string) => api.store.audit.listByDocument(documentId).filter((entry) => entry.action.startsWith('proposal.')).map((entry) => `${entry.action} ${entry.actor}`);
+  const auditActions = async (documentId: string) => (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action.startsWith('proposal.')).map((entry) => `${entry.action} ${entry.actor}`);
 
   it('either side proposes against the current text, with a rationale; the text itself does not change', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
@@ -105,8 +105,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     const state = await union.client.call('negotiation/state', { documentId });
     expect(state.proposals.map((p) => p.id).sort()).toEqual([replace.id, insert.id, remove.id].sort());
     expect(state.proposals.find((p) => p.id === replace.id)).toEqual(replace);
-    expect(articleTexts(serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
-    expect(auditActions(documentId)).toEqual([
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
+    expect(await auditActions(documentId)).toEqual([
       `proposal.created participant:${employer.participant.id}`,
       `proposal.created participant:${union.participant.id}`,
       `proposal.created participant:${union.participant.id}`,
@@ -130,12 +130,12 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     const expected = articleTexts(agreementBody()).map((a) =>
       a.clauseId === clauseIds.wage ? { clauseId: clauseIds.wage, text: 'Tiền lương\nMức lương thấp nhất cao hơn 10% mức lương tối thiểu vùng.\nLương được trả vào ngày 05 hằng tháng.' } : a,
     );
-    expect(articleTexts(serverBody(api, documentId))).toEqual(expected);
-    expect(articleTexts(readContent(storedDoc(api.store.updates, documentId)))).toEqual(expected);
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(expected);
+    expect(articleTexts(readContent(await storedDoc(api.store.updates, documentId)))).toEqual(expected);
     // A decided position comes in short; proposals/get has it in full.
     expect(await admin.call('negotiation/state', { documentId })).toMatchObject({ proposals: [], decided: [positionSummarySchema.parse(accepted)] });
     expect(await admin.call('proposals/get', { documentId, proposalId: accepted.id })).toEqual(accepted);
-    expect(auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.accepted participant:${employer.participant.id}`]);
+    expect(await auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.accepted participant:${employer.participant.id}`]);
   });
 
   it('accepting an insert_after adds the new article right after the one it names, under its own clauseId', async () => {
@@ -150,7 +150,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     });
     const newClauseId = proposal.article?.clauseId ?? '';
     await union.client.call('proposals/accept', { documentId, proposalId: proposal.id });
-    expect(articleTexts(serverBody(api, documentId))).toEqual([
+    expect(articleTexts(await serverBody(api, documentId))).toEqual([
       { clauseId: clauseIds.scope, text: initialText[clauseIds.scope] },
       { clauseId: clauseIds.term, text: initialText[clauseIds.term] },
       { clauseId: newClauseId, text: 'Sửa đổi, bổ sung\nViệc sửa đổi thỏa ước theo Điều 82 Bộ luật Lao động.' },
@@ -158,7 +158,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       { clauseId: clauseIds.bonus, text: initialText[clauseIds.bonus] },
     ]);
     // In the same chapter as the article it follows.
-    const firstChapter = serverBody(api, documentId)[1];
+    const firstChapter = (await serverBody(api, documentId))[1];
     expect(firstChapter?.type === 'chapter' && firstChapter.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))).toEqual([clauseIds.scope, clauseIds.term, newClauseId]);
   });
 
@@ -168,7 +168,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     const proposal = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'delete', rationale: 'Thưởng theo quy chế riêng' });
     const accepted = await union.client.call('proposals/accept', { documentId, proposalId: proposal.id });
     expect(accepted).toMatchObject({ status: 'accepted', decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
-    expect(articleTexts(serverBody(api, documentId))).toEqual(articleTexts(agreementBody()).filter((a) => a.clauseId !== clauseIds.bonus));
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()).filter((a) => a.clauseId !== clauseIds.bonus));
   });
 
   it('rejecting records the reason, who and when; the text stays as it was', async () => {
@@ -178,7 +178,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     clock.advance(minuteMs);
     const rejected = await union.client.call('proposals/reject', { documentId, proposalId: proposal.id, reason: '  Thưởng Tết phải được ghi trong thỏa ước  ' });
     expect(rejected).toEqual({ ...proposal, status: 'rejected', reason: 'Thưởng Tết phải được ghi trong thỏa ước', decidedAt: iso(clock.now()), decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
-    expect(articleTexts(serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
     await refusedUnchanged(documentId, () => union.client.call('proposals/reject', { documentId, proposalId: proposal.id, reason: '   ' }), 'invalid_input', /reason/);
   });
 
@@ -220,10 +220,10 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       decidedById: employer.participant.id,
       decidedByName: 'Chị Lan (Phòng Nhân sự)',
     });
-    expect(articleTexts(serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
 
     await union.client.call('proposals/accept', { documentId, proposalId: counter.id });
-    expect(articleTexts(serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe('Tiền lương\nCao hơn 6% mức lương tối thiểu vùng.');
+    expect(articleTexts(await serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe('Tiền lương\nCao hơn 6% mức lương tối thiểu vùng.');
   });
 
   it('a counter may change the kind: a delete answered by a replacement', async () => {
@@ -247,8 +247,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     clock.advance(minuteMs);
     const withdrawn = await union.client.call('proposals/withdraw', { documentId, proposalId: proposal.id });
     expect(withdrawn).toEqual({ ...proposal, status: 'withdrawn', decidedAt: iso(clock.now()), decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
-    expect(articleTexts(serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
-    expect(auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.withdrawn participant:${union.participant.id}`]);
+    expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
+    expect(await auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.withdrawn participant:${union.participant.id}`]);
   });
 
   it('a side does not answer its own proposals, and nobody withdraws someone else’s: forbidden, nothing changes', async () => {
@@ -411,7 +411,7 @@ describe('proposals seen by stock y-websocket clients (HTTP)', () => {
     const proposals = watcher.doc.getMap<Proposal>(proposalsRootName);
     await docMatches(watcher.doc, () => clientArticle(watcher, clauseIds.wage) === 'Tiền lương\nLương trả bằng chuyển khoản.' && proposals.get(proposal.id)?.status === 'accepted', 'the client to see the accepted text');
     expect(proposals.get(proposal.id)).toMatchObject({ decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)', decidedAt: iso(clock.now()) });
-    expect(articleTexts(readContent(watcher.doc))).toEqual(articleTexts(serverBody(api, document.id)));
+    expect(articleTexts(readContent(watcher.doc))).toEqual(articleTexts(await serverBody(api, document.id)));
   });
 
   it('a proposal records the text it was made against; once a client edits the article through sync, that text is stale', async () => {
@@ -434,7 +434,7 @@ describe('proposals seen by stock y-websocket clients (HTTP)', () => {
     // Stored before anyone else sees it (S2): once the other client has it, the server has it.
     await docMatches(reader.doc, () => clientArticle(reader, clauseIds.wage) === edited, 'the edit to reach the other client');
 
-    const current = articleTexts(serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text;
+    const current = articleTexts(await serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text;
     expect(current).toBe(edited);
     const [recorded] = (await admin.call('negotiation/state', { documentId })).proposals;
     expect(recorded?.baseText).toBe(proposal.baseText);

@@ -35,9 +35,9 @@ describe('S14 server-owned parts change only through the API', () => {
   const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
 
   /** The negotiation as it is stored: the three server-owned roots of the stored document. */
-  function storedNegotiation(documentId: string) {
-    const doc = storedDoc(api.store.updates, documentId);
-    return { roots: serverRoots.map((name) => doc.getMap(name).toJSON()), body: articleTexts(readContent(doc)), lastSeq: api.store.updates.lastSeq(documentId) };
+  async function storedNegotiation(documentId: string) {
+    const doc = await storedDoc(api.store.updates, documentId);
+    return { roots: serverRoots.map((name) => doc.getMap(name).toJSON()), body: articleTexts(readContent(doc)), lastSeq: await api.store.updates.lastSeq(documentId) };
   }
 
   /** A document with a proposal, an agreed article and a public thread, so there is something to forge. */
@@ -54,7 +54,7 @@ describe('S14 server-owned parts change only through the API', () => {
   it('refuses a client writing, overwriting or deleting proposals, statuses or threads through Yjs; nothing is stored or relayed', async () => {
     const { documentId, union, employer, proposal, thread } = await negotiationUnderWay();
     const witness = await connect(documentId, employer.token);
-    const before = storedNegotiation(documentId);
+    const before = await storedNegotiation(documentId);
     const witnessBefore = serverRoots.map((name) => witness.doc.getMap(name).toJSON());
 
     const forgeries: [string, (doc: Y.Doc) => void][] = [
@@ -79,7 +79,7 @@ describe('S14 server-owned parts change only through the API', () => {
       forger.doc.transact(() => forge(forger.doc));
       await deniedAtLeast(forger, 1);
       expect(forger.denials).toEqual([`the "${root}" part of the document is changed only through the API`]);
-      expect(storedNegotiation(documentId)).toEqual(before);
+      expect(await storedNegotiation(documentId)).toEqual(before);
       clients.splice(clients.indexOf(forger), 1);
       forger.destroy();
     }
@@ -90,8 +90,8 @@ describe('S14 server-owned parts change only through the API', () => {
     await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.scope)?.text ?? '').includes('Sửa hợp lệ: '), 'the legitimate edit to reach the witness');
     expect(serverRoots.map((name) => witness.doc.getMap(name).toJSON())).toEqual(witnessBefore);
     expect(articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text).not.toContain('ĐÃ ĐỒNG Ý');
-    expect(storedNegotiation(documentId).roots).toEqual(before.roots);
-    expect(api.store.audit.listByDocument(documentId).filter((e) => e.action === 'sync.write_refused')).toHaveLength(forgeries.length);
+    expect((await storedNegotiation(documentId)).roots).toEqual(before.roots);
+    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'sync.write_refused')).toHaveLength(forgeries.length);
     expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([proposal]);
   });
 
@@ -110,7 +110,7 @@ describe('S14 server-owned parts change only through the API', () => {
     client.provider.connect();
     await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '), 'the offline edit to reach the witness');
     expect(client.denials).toEqual([]);
-    expect(storedNegotiation(documentId).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
+    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
   });
   it('a device relaying its whole offline copy — server-owned parts included — is not refused, and its offline edit is stored', async () => {
     const { documentId, employer, union } = await negotiationUnderWay();
@@ -132,6 +132,6 @@ describe('S14 server-owned parts change only through the API', () => {
     expect(device.frames.slice(framesBefore).filter((frame) => frame[0] === messageType.auth)).toEqual([]);
     expect(device.socket.readyState).toBe(device.socket.OPEN);
     device.socket.close();
-    expect(storedNegotiation(documentId).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
+    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
   });
 });

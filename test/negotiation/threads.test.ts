@@ -27,11 +27,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
 
   async function refusedUnchanged(documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
     const before = await negotiationSnapshot(api, admin, documentId);
-    const internalBefore = { employer: api.store.internalThreads.listForSide(documentId, 'employer'), union: api.store.internalThreads.listForSide(documentId, 'union') };
+    const internalBefore = { employer: await api.store.internalThreads.listForSide(documentId, 'employer'), union: await api.store.internalThreads.listForSide(documentId, 'union') };
     clock.advance(minuteMs);
     await expectApiError(call(), code, message);
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
-    expect({ employer: api.store.internalThreads.listForSide(documentId, 'employer'), union: api.store.internalThreads.listForSide(documentId, 'union') }).toEqual(internalBefore);
+    expect({ employer: await api.store.internalThreads.listForSide(documentId, 'employer'), union: await api.store.internalThreads.listForSide(documentId, 'union') }).toEqual(internalBefore);
   }
 
   it('a public thread: created on an article with mentions, replied to, resolved and reopened; everyone reads it', async () => {
@@ -64,8 +64,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
       expect((await reader.call('negotiation/state', { documentId })).threads).toEqual([reopened]);
     }
     // Public threads live in the shared document.
-    expect(api.withDocument(documentId, (doc) => doc.getMap(threadsRootName).get(thread.id))).toEqual(reopened);
-    expect(api.store.audit.listByDocument(documentId).filter((e) => e.action.startsWith('thread.')).map((e) => e.action)).toEqual(['thread.created', 'thread.replied', 'thread.resolved', 'thread.reopened']);
+    expect(await api.withDocument(documentId, (doc) => doc.getMap(threadsRootName).get(thread.id))).toEqual(reopened);
+    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action.startsWith('thread.')).map((e) => e.action)).toEqual(['thread.created', 'thread.replied', 'thread.resolved', 'thread.reopened']);
   });
 
   it('mentions name participants of this document; an internal note mentions its own side only; nothing else is accepted', async () => {
@@ -109,7 +109,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     await refusedUnchanged(documentId, () => employer.client.call('threads/reply', { ...ref, body: 'Cho xem với', mentions: [] }), 'not_found', notFound);
     await refusedUnchanged(documentId, () => employer.client.call('threads/reopen', ref), 'not_found', notFound);
     await refusedUnchanged(documentId, () => employer.client.call('threads/resolve', ref), 'not_found', notFound);
-    expect(api.withDocument(documentId, (doc) => doc.getMap(threadsRootName).size)).toBe(0);
+    expect(await api.withDocument(documentId, (doc) => doc.getMap(threadsRootName).size)).toBe(0);
   });
 
   it('reviewers may not comment until the host allows it, then only publicly; they never resolve', async () => {
@@ -137,7 +137,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
 
     expect(await admin.call('negotiation/setReviewerComments', { documentId, allowed: false })).toEqual({ allowed: false });
     await refusedUnchanged(documentId, () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Thêm ý' }), 'forbidden', notAllowed);
-    expect(api.store.audit.listByDocument(documentId).filter((e) => e.action === 'document.reviewer_comments').map((e) => [e.actor, e.details])).toEqual([
+    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'document.reviewer_comments').map((e) => [e.actor, e.details])).toEqual([
       ['admin', { allowed: true }],
       ['admin', { allowed: false }],
     ]);
@@ -220,15 +220,15 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
     expect(received(unionSocket, secret)).toBe(false);
 
     // The server's live document and the stored log hold none of it.
-    const liveState = api.withDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+    const liveState = await api.withDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
     expect(containsBytes(liveState, utf8('Giới hạn cuối'))).toBe(false);
     expect(containsBytes(liveState, utf8(barrier))).toBe(true);
-    const stored = api.store.updates.load(documentId);
+    const stored = await api.store.updates.load(documentId);
     for (const bytes of [...(stored.checkpoint ? [stored.checkpoint.state] : []), ...stored.tail]) {
       expect(containsBytes(bytes, utf8('Giới hạn cuối'))).toBe(false);
       expect(containsBytes(bytes, utf8(secretReply))).toBe(false);
     }
-    expect(JSON.stringify(storedDoc(api.store.updates, documentId).getMap(threadsRootName).toJSON())).toContain(barrier);
+    expect(JSON.stringify((await storedDoc(api.store.updates, documentId)).getMap(threadsRootName).toJSON())).toContain(barrier);
 
     // Through the API, only the union side reads it.
     expect(JSON.stringify(await union.client.call('negotiation/state', { documentId }))).toContain(secret);

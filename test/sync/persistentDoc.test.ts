@@ -59,8 +59,8 @@ async function openDoc(options: Partial<PersistentDocOptions<string>> = {}) {
     logger,
     now,
     ...options,
-    onStored: (batch) => {
-      options.onStored?.(batch);
+    onStored: (batch, lastSeq) => {
+      options.onStored?.(batch, lastSeq);
       stored.push(batch);
       notify();
     },
