@@ -1,11 +1,18 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { randomId } from '#main/secrets';
+import { openStore } from '#main/store/openStore';
 import { BenchmarkError, type Benchmark, type BenchmarkResult } from './lib/benchmark';
 import type { ChildServer } from './lib/childServer';
 import { hostedEndpoint, hostToken, prepareDocuments, startHostedInstance, startHostedServers, type HostedServers } from './lib/hostedDeployment';
 import { summarize, type Summary } from './lib/stats';
 import { connectClient, whenAllSynced, type BenchClient } from './lib/syncClients';
+import { batchesPerSocketRead } from './lib/networkReads';
+import { insertBenchDocument, openPersistentDoc } from './lib/ourStore';
+import { median } from './lib/stats';
 import { printTable } from './lib/table';
 import { typingTarget } from './lib/traceBody';
+import { loadSequentialTrace } from './lib/traces';
+import { expectText, traceToUpdates } from './lib/yjsTrace';
 
 /**
  * Hosted mode under load: 100 documents with 5 stock clients each, typing, against three
@@ -18,6 +25,9 @@ import { typingTarget } from './lib/traceBody';
  *   cluster against the arrivals of the single instance.
  * - Then the rate doubles, phase by phase, while the p99 stays under 50 ms: the highest rate that
  *   held is what each deployment sustains.
+ * - Last, the automerge-paper trace is replayed through the PostgreSQL adapter as the server stores
+ *   it (PersistentDoc, one group commit per socket read, as the store benchmark does on SQLite),
+ *   against plain Yjs applying the same updates, turn by turn in the same run.
  */
 
 const documentCount = 100;
@@ -130,6 +140,66 @@ async function runPhase(deployment: Deployment, rate: number): Promise<PhaseSamp
   return samples;
 }
 
+const replayDataset = 'automerge-paper';
+const replayRounds = 3;
+
+/**
+ * The trace replayed by plain Yjs and by PersistentDoc on PostgreSQL, taking turns socket read by
+ * socket read (the order alternating); returns the time each took.
+ */
+async function replayOnPostgres(updates: readonly Uint8Array[], storeUrl: string, expected: string | null): Promise<{ plainMs: number; oursMs: number }> {
+  const store = await openStore({ kind: 'postgres', url: storeUrl });
+  try {
+    const ours = await openPersistentDoc(store.updates, await insertBenchDocument(store));
+    const plain = new Y.Doc();
+    const participantId = randomId();
+    let plainMs = 0;
+    let oursMs = 0;
+    for (const [turn, batch] of batchesPerSocketRead(updates).entries()) {
+      for (const path of turn % 2 === 0 ? (['plain', 'ours'] as const) : (['ours', 'plain'] as const)) {
+        const started = performance.now();
+        if (path === 'plain') {
+          for (const update of batch) Y.applyUpdate(plain, update);
+          plainMs += performance.now() - started;
+        } else {
+          let isQueued = false;
+          for (const update of batch) if (ours.doc.receive(update, participantId, 'bench')) isQueued = true;
+          if (isQueued) await ours.nextCommit();
+          oursMs += performance.now() - started;
+        }
+      }
+    }
+    ours.assertHealthy();
+    if (expected !== null) {
+      expectText(typingTarget(plain).toString(), expected, 'plain Yjs applying the updates');
+      expectText(typingTarget(ours.doc.doc).toString(), expected, 'PersistentDoc on PostgreSQL receiving the updates');
+    }
+    await ours.doc.close();
+    plain.destroy();
+    return { plainMs, oursMs };
+  } finally {
+    await store.close();
+  }
+}
+
+async function measureReplay(servers: HostedServers): Promise<{ ratio: number; plainMs: number; oursMs: number }> {
+  const trace = loadSequentialTrace(replayDataset);
+  const updates = traceToUpdates(trace, replayDataset);
+  const url = await servers.createDatabase('bench_replay');
+  // Warm-up (JIT, the connections' prepared statements) on a prefix, discarded.
+  await replayOnPostgres(updates.slice(0, 20_000), url, null);
+  const rounds: { plainMs: number; oursMs: number }[] = [];
+  for (let round = 0; round < replayRounds; round += 1) rounds.push(await replayOnPostgres(updates, url, trace.endContent));
+  printTable(
+    ['round', 'plain Yjs ms', 'ours on PostgreSQL ms', 'ours / plain'],
+    rounds.map((round, index) => [index + 1, round.plainMs, round.oursMs, round.oursMs / round.plainMs]),
+    { title: `${replayDataset}: ${updates.length.toLocaleString('en-US')} updates through the PostgreSQL adapter`, digits: 2 },
+  );
+  const plainMs = median(rounds.map((round) => round.plainMs));
+  const oursMs = median(rounds.map((round) => round.oursMs));
+  return { ratio: oursMs / plainMs, plainMs, oursMs };
+}
+
 const all = (samples: PhaseSamples): number[] => [...samples.local, ...samples.crossing];
 
 function merge(phases: readonly PhaseSamples[]): PhaseSamples {
@@ -201,6 +271,11 @@ async function measure(servers: HostedServers): Promise<BenchmarkResult> {
     }
     printTable(['deployment', 'edits/s', 'median ms', 'p99 ms', 'lost', `p99 < ${p99LimitMs} ms`], rampRows, { title: 'cluster: rising load' });
 
+    // The clients go before the replay, so that it runs on a quiet machine.
+    for (const deployment of deployments.splice(0)) for (const seat of deployment.documents.flat()) seat.client.destroy();
+    await Promise.all(started.splice(0).map((server) => server.stop()));
+    const replay = await measureReplay(servers);
+
     const figures = {
       relay_median_ratio: crossing.median / singleAll.median,
       relay_p99_ratio: crossing.p99 / singleAll.p99,
@@ -210,6 +285,9 @@ async function measure(servers: HostedServers): Promise<BenchmarkResult> {
       edits_per_s: sustained.cluster,
       single_edits_per_s: sustained.single,
       lost: clusterNominal.lost + singleNominal.lost,
+      pg_replay_ratio: replay.ratio,
+      pg_replay_ms: replay.oursMs,
+      plain_replay_ms: replay.plainMs,
     };
     return {
       figures,
@@ -218,6 +296,7 @@ async function measure(servers: HostedServers): Promise<BenchmarkResult> {
         { label: 'relay p99 vs one instance', actual: figures.relay_p99_ratio, limit: 3, unit: '×' },
         { label: 'cluster p99 at 100 edits/s', actual: figures.cluster_p99_ms, limit: p99LimitMs, unit: 'ms' },
         { label: 'edits lost', actual: figures.lost, limit: 0, unit: '' },
+        { label: 'automerge-paper on PostgreSQL vs plain Yjs', actual: figures.pg_replay_ratio, limit: 3, unit: '×' },
       ],
     };
   } finally {

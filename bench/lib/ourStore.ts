@@ -21,10 +21,15 @@ export interface OurDocumentStore {
 export async function createDocumentStore(folder: string): Promise<OurDocumentStore> {
   const file = join(folder, databaseFileName);
   const store = await openStore({ kind: 'sqlite', file });
+  return { file, store, documentId: await insertBenchDocument(store) };
+}
+
+/** Adds an empty document to `store` (any adapter); returns its id. */
+export async function insertBenchDocument(store: Store): Promise<string> {
   const now = Date.now();
   const documentId = randomId();
   await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });
-  return { file, store, documentId };
+  return documentId;
 }
 
 /** The update log, counting compactions (for the report; it only adds a counter). */
