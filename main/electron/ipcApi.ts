@@ -45,7 +45,8 @@ export type ChooseBackupFile = (words: DesktopBackupInput) => Promise<string | n
 /**
  * Handles "Back up…" from the app window: the user chooses the file in the save dialog (the window
  * never names a path), and the backup is the command line's (main/store/sqlite/backup.ts) of
- * `database`, the file the embedded server uses.
+ * `database`, the file the embedded server uses. VACUUM INTO runs on this thread: the embedded
+ * server's sockets wait until the copy is written.
  */
 export function createIpcBackupHandler(database: string, allowedOrigin: () => string, logger: Logger) {
   return async (senderUrl: string | undefined, input: unknown, chooseFile: ChooseBackupFile): Promise<DesktopBackupResult> => {

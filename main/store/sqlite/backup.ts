@@ -141,22 +141,24 @@ export function checkBackupFile(file: string, migrations: readonly Migration[]):
   }
 }
 
-/** The database a restore would replace: its size and documents (null when it cannot be read), or null when there is none. */
-export function describeDatabase(file: string): { bytes: number; documents: number | null } | null {
-  if (!existsSync(file)) return null;
-  let documents: number | null = null;
+/** How many documents a database holds, or null when it cannot be read (damaged, or not a database). */
+function documentsIn(file: string): number | null {
   try {
     // Read-write for the reason backupDatabase gives; it only reads.
     const db = new Database(file, { fileMustExist: true });
     try {
-      documents = countDocuments(db);
+      return countDocuments(db);
     } finally {
       db.close();
     }
   } catch {
-    documents = null;
+    return null;
   }
-  return { bytes: statSync(file).size, documents };
+}
+
+/** The database a restore would replace: its size and documents, or null when there is none. */
+export function describeDatabase(file: string): { bytes: number; documents: number | null } | null {
+  return existsSync(file) ? { bytes: statSync(file).size, documents: documentsIn(file) } : null;
 }
 
 // Vietnam keeps UTC+7 all year: the name says when, as the people restoring read their clocks.
