@@ -127,6 +127,13 @@ Commands:
   verify DOCUMENT                                rebuild every signed version from the database and check
                                                  its hash chain; exit code 1 if any was altered
   admin-token [--label LABEL]                    a host token for server mode's HTTP API
+  backup FILE                                    write a consistent copy of the data folder's
+                                                 database to FILE (a new file), also while a
+                                                 server or the desktop app runs on the folder
+  restore FILE --yes                             replace the data folder's database with the backup
+                                                 FILE, keeping the current one beside it; refused
+                                                 while a server or the desktop app holds the folder
+                                                 (without --yes: says what it would replace)
   check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
                                                  law; --date: the law in force on that date (default:
                                                  the effective date); exit 1 on a violation
@@ -134,4 +141,5 @@ Commands:
 Options:
   --data FOLDER   the data folder (default: the per-user folder, or $THOA_UOC_DATA)
   --store URL     a hosted deployment's PostgreSQL database instead (or $THOA_UOC_STORE)
-  --json          print machine-readable JSON`;
+  --json          print machine-readable JSON
+  --yes           restore: replace the current database`;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ApiMethod } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
+import { postgresBackupAdvice, runBackupCommand, runRestoreCommand } from '#main/cli/backupCommands';
 import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
@@ -30,6 +31,7 @@ function parse(argv: string[]) {
       label: { type: 'string' },
       date: { type: 'string' },
       lang: { type: 'string' },
+      yes: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +64,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     print(`${(error as Error).message}\n\n${cliUsage}`);
     return 2;
   }
+  if (positionals[0] === 'backup' || positionals[0] === 'restore') return backupOrRestore(positionals, values, store, print);
   const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'), store ? { store } : {});
   try {
     let output: CommandOutput;
@@ -115,5 +118,19 @@ function check(positionals: string[], values: ReturnType<typeof parse>['values']
       return 2;
     }
     throw error;
+  }
+}
+
+/** `backup` and `restore` copy the data folder's database file and open no services. */
+async function backupOrRestore(positionals: string[], values: ReturnType<typeof parse>['values'], store: ReturnType<typeof storeOption>, print: (text: string) => void): Promise<number> {
+  try {
+    const invocation = { positionals, dataFolder: values.data ?? defaultDataFolder(), yes: values.yes, now: () => Date.now() };
+    const output = store ? postgresBackupAdvice(store) : positionals[0] === 'backup' ? runBackupCommand(invocation) : await runRestoreCommand(invocation);
+    print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
+    return output.exitCode ?? 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    print(`${error.message}\n\n${cliUsage}`);
+    return 2;
   }
 }

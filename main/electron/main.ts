@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { createJsonLogger, fileDestination, type Logger } from '#main/logger';
-import { apiChannel, createIpcApiHandler } from '#main/electron/ipcApi';
+import { vietnamDate } from '#shared/lifecycle/dates';
+import type { DesktopBackupInput } from '#shared/api/backup';
+import { apiChannel, backupChannel, createIpcApiHandler, createIpcBackupHandler } from '#main/electron/ipcApi';
 import { createElectronPrinter } from '#main/electron/printToPdf';
 import { guardWebContents, isPermissionGranted } from '#main/electron/webContentsGuard';
 import { contentSecurityPolicy } from '#main/http/staticFiles';
+import { databaseFileName } from '#main/server/dataFolder';
 import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { startServerMode, type RunningServer } from '#main/server/serverMode';
@@ -60,6 +63,19 @@ function createWindow(appOrigin: string): BrowserWindow {
   return window;
 }
 
+/** The save dialog of "Back up…", over the app's window; it asks before replacing a file. */
+async function chooseBackupFile(window: BrowserWindow | null, words: DesktopBackupInput): Promise<string | null> {
+  const options = {
+    title: words.title,
+    buttonLabel: words.buttonLabel,
+    defaultPath: `thoa-uoc-backup-${vietnamDate(Date.now())}.sqlite`,
+    filters: [{ name: words.fileType, extensions: ['sqlite'] }],
+    properties: ['showOverwriteConfirmation' as const],
+  };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+}
+
 /** A second launch shows this instance's window, restored and in front (or a new one if all were closed). */
 function showWindow(): void {
   const [window] = BrowserWindow.getAllWindows();
@@ -91,6 +107,8 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl, origin)));
   const handle = createIpcApiHandler(server.handlers, () => appOrigin, logger);
   ipcMain.handle(apiChannel, (event, method: unknown, input: unknown) => handle(event.senderFrame?.url, method, input));
+  const backup = createIpcBackupHandler(join(dataFolder, databaseFileName), () => appOrigin, logger);
+  ipcMain.handle(backupChannel, (event, words: unknown) => backup(event.senderFrame?.url, words, (chosen) => chooseBackupFile(BrowserWindow.fromWebContents(event.sender), chosen)));
   createWindow(appOrigin);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(appOrigin);

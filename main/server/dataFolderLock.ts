@@ -19,17 +19,17 @@ export const holderFileName = 'thoa-uoc.lock-holder.json';
 export const lockStaleMs = 10_000;
 
 const holderSchema = z.object({
-  kind: z.enum(['server', 'desktop']),
+  kind: z.enum(['server', 'desktop', 'restore']),
   pid: z.number().int().positive(),
   host: z.string(),
   startedAt: z.string(),
 });
 
-/** The process that uses a data folder: server mode or the desktop app. */
+/** The process that uses a data folder: server mode, the desktop app, or the command line restoring its database. */
 export type DataFolderHolder = z.infer<typeof holderSchema>;
 
 function describeHolder(holder: DataFolderHolder): string {
-  const what = holder.kind === 'server' ? 'server mode' : 'the desktop app';
+  const what = { server: 'server mode', desktop: 'the desktop app', restore: 'a restore of its database from the command line' }[holder.kind];
   return `${what} (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt})`;
 }
 

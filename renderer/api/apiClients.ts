@@ -1,11 +1,13 @@
+import type { DesktopBackupInput } from '#shared/api/backup';
 import { createApiClient, type ApiClient, type ApiTransport } from '#shared/api/client';
 import type { ApiResult } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
 import { createHttpTransport } from '#shared/api/httpTransport';
 
-/** What the desktop app's preload exposes: the API contract over one IPC channel, nothing else. */
+/** What the desktop app's preload exposes: the API contract over one IPC channel, and "Back up…" (shared/api/backup.ts). */
 export interface DesktopBridge {
   call(method: string, input: unknown): Promise<ApiResult>;
+  backup(words: DesktopBackupInput): Promise<unknown>;
 }
 
 declare global {

@@ -111,6 +111,17 @@ export const en: Translations = {
     joinAs: 'Join as {{side}}',
     invite: 'Invite',
   },
+  backup: {
+    title: 'Backup',
+    explain: 'Saves a complete copy of every document, participant and version to a file, also while others are writing. To restore from a backup, use the command line (npm run cli -- restore).',
+    action: 'Back up…',
+    dialogTitle: 'Save a Thỏa Ước backup',
+    save: 'Save',
+    fileType: 'Thỏa Ước backup',
+    working: 'Backing up…',
+    saved: 'The backup was saved to {{file}} ({{megabytes}} MB; documents: {{count}}).',
+    failed: 'The backup could not be made: {{reason}}',
+  },
   network: {
     label: 'Share on the office network',
     thisMachineOnly: 'Only this computer can open documents now. To let colleagues join, share on one of this computer’s network addresses:',

@@ -110,6 +110,17 @@ export const vi = {
     joinAs: 'Tham gia với tư cách {{side}}',
     invite: 'Mời',
   },
+  backup: {
+    title: 'Sao lưu',
+    explain: 'Lưu một bản sao đầy đủ của mọi văn bản, người tham gia và phiên bản vào một tệp, kể cả khi người khác đang soạn thảo. Để khôi phục từ bản sao lưu, dùng dòng lệnh (npm run cli -- restore).',
+    action: 'Sao lưu…',
+    dialogTitle: 'Lưu bản sao lưu Thỏa Ước',
+    save: 'Lưu',
+    fileType: 'Bản sao lưu Thỏa Ước',
+    working: 'Đang sao lưu…',
+    saved: 'Đã lưu bản sao lưu vào {{file}} ({{megabytes}} MB, {{count}} văn bản).',
+    failed: 'Không sao lưu được: {{reason}}',
+  },
   network: {
     label: 'Chia sẻ trên mạng nội bộ',
     thisMachineOnly: 'Hiện chỉ máy này mở được văn bản. Để người khác trong văn phòng tham gia, hãy chia sẻ trên một địa chỉ mạng của máy:',

@@ -7,6 +7,7 @@ import { sides, type Side } from '#shared/sides';
 import { hostClient, participantClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
 import { preopenCollaboration } from '../document/useCollaboration';
+import { DesktopBackup } from '../components/DesktopBackup';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InvitePanel } from '../components/InvitePanel';
 import { ImportDocx } from '../export/ImportDocx';
@@ -76,6 +77,7 @@ export function HostDocuments() {
       </div>
       <ErrorNotice error={error} />
       <ImportDocx client={client} hostToken={session.hostToken} onCreated={(document) => joinAsHost(client, session, document, side).catch(setError)} />
+      {window.thoaUoc && <DesktopBackup bridge={window.thoaUoc} />}
       <h3>{t('host.allDocuments')}</h3>
       {documents === null ? (
         <p>{t('common.loading')}</p>

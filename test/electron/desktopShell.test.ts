@@ -40,6 +40,8 @@ class StandInContents extends EventEmitter {
 /** The `electron` module as far as main.ts uses it. */
 function standInElectron(options: { userData: string; singleInstance: boolean }) {
   const calls: string[] = [];
+  /** What the save dialog answers next (a path, or null: cancelled), and what it was asked. */
+  const saveDialog = { answer: null as string | null, asked: [] as { parent: unknown; options: Record<string, unknown> }[] };
   const opened: string[] = [];
   const windows: StandInWindow[] = [];
   const ipc = new Map<string, IpcHandler>();
@@ -71,6 +73,7 @@ function standInElectron(options: { userData: string; singleInstance: boolean })
 
   class StandInWindow {
     static getAllWindows = (): StandInWindow[] => [...windows];
+    static fromWebContents = (contents: unknown): StandInWindow | null => windows.find((window) => window.webContents === contents) ?? null;
     readonly webContents = new StandInContents();
     readonly calls: string[] = [];
     loadedUrl: string | null = null;
@@ -96,7 +99,13 @@ function standInElectron(options: { userData: string; singleInstance: boolean })
   const electron = {
     app,
     BrowserWindow: StandInWindow,
-    dialog: { showErrorBox: (title: string, message: string) => calls.push(`showErrorBox ${title}: ${message}`) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => calls.push(`showErrorBox ${title}: ${message}`),
+      showSaveDialog: (parent: unknown, dialogOptions: Record<string, unknown>) => {
+        saveDialog.asked.push({ parent, options: dialogOptions });
+        return Promise.resolve({ canceled: saveDialog.answer === null, filePath: saveDialog.answer ?? '' });
+      },
+    },
     ipcMain: { handle: (channel: string, handler: IpcHandler) => ipc.set(channel, handler) },
     session: {
       defaultSession: {
@@ -106,7 +115,7 @@ function standInElectron(options: { userData: string; singleInstance: boolean })
     },
     shell: { openExternal: (url: string) => Promise.resolve(void opened.push(url)) },
   };
-  return { electron, app, calls, opened, windows, ipc, exited, permission: () => permissionHandler };
+  return { electron, app, calls, opened, windows, ipc, exited, saveDialog, permission: () => permissionHandler };
 }
 
 describe('the bundled desktop shell, run with a stand-in for Electron', () => {
@@ -208,5 +217,39 @@ describe('the bundled desktop shell, run with a stand-in for Electron', () => {
     expect(quitting.prevented).toBe(true);
     expect(await within(shell.exited, 10_000, 'the shell to exit')).toBe(0);
     expect([existsSync(join(shell.userData, lockDirectoryName)), existsSync(join(shell.userData, holderFileName))]).toEqual([false, false]);
+  });
+
+  it('"Back up…" from the app window asks where to save and writes the database there, while the app runs', async () => {
+    const shell = launch(true);
+    await waitFor(() => shell.windows.length > 0, 'the window to open', { timeoutMs: 20_000 });
+    const [window] = shell.windows;
+    if (!window) throw new Error('no window');
+    cleanups.push(async () => {
+      if (!shell.calls.some((call) => call.startsWith('exit'))) shell.app.emit('will-quit', cancellable());
+      await within(shell.exited, 10_000, 'the shell to exit');
+    });
+    const origin = new URL(window.loadedUrl ?? '').origin;
+    const fromWindow = { senderFrame: { url: `${origin}/#/` }, sender: window.webContents };
+    expect(await shell.ipc.get('thoa-uoc:api')?.(fromWindow, 'documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027' })).toMatchObject({ ok: true });
+
+    const backups = createTempFolder('thoa-uoc-desktop-backups-');
+    cleanups.push(() => backups.remove());
+    const words = { title: 'Save a Thỏa Ước backup', buttonLabel: 'Save', fileType: 'Thỏa Ước backup' };
+    const backup = shell.ipc.get('thoa-uoc:backup');
+    expect(await backup?.(fromWindow, words)).toEqual({ outcome: 'cancelled' });
+    shell.saveDialog.answer = join(backups.path, 'thoa-uoc-backup.sqlite');
+    expect(await backup?.(fromWindow, words)).toEqual({ outcome: 'saved', file: shell.saveDialog.answer, bytes: expect.any(Number), documents: 1 });
+    // The dialog is the window's, in the window's words, proposing a dated .sqlite file.
+    expect(shell.saveDialog.asked.map(({ parent, options }) => ({ parent: parent === window, ...options }))).toEqual([
+      ...Array<unknown>(2).fill({
+        parent: true,
+        title: words.title,
+        buttonLabel: words.buttonLabel,
+        defaultPath: expect.stringMatching(/^thoa-uoc-backup-\d{4}-\d{2}-\d{2}\.sqlite$/),
+        filters: [{ name: words.fileType, extensions: ['sqlite'] }],
+        properties: ['showOverwriteConfirmation'],
+      }),
+    ]);
+    expect(readdirSync(backups.path)).toEqual(['thoa-uoc-backup.sqlite']);
   });
 });

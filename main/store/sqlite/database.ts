@@ -40,7 +40,7 @@ const inMemoryInspectionLimit = 64 * 1024 * 1024;
  * is nothing but the main file to read) a copy of the file is inspected in memory instead. An
  * existing -wal file may hold committed transactions and must be read through SQLite itself.
  */
-function openForInspection(file: string): SqliteDatabase {
+export function openForInspection(file: string): SqliteDatabase {
   if (existsSync(`${file}-wal`) || statSync(file).size > inMemoryInspectionLimit) {
     return new Database(file, { readonly: true, fileMustExist: true });
   }
@@ -63,19 +63,30 @@ function appliedMigrationIds(db: SqliteDatabase): number[] {
     .map((id) => Number(id));
 }
 
+export interface FileCheck {
+  /**
+   * `quick_check` before every open; `integrity_check`, which also checks that every index matches
+   * its table, before a file replaces the database (a restore).
+   */
+  integrity: 'quick_check' | 'integrity_check';
+  /** Whether an SQLite file without tables passes: a store's first open adopts it, a restore has nothing to restore from it. */
+  emptyAllowed: boolean;
+}
+
 /**
  * Inspects an existing file read-only, before anything may write to it: it must be an intact
  * SQLite file of this application whose applied migrations are a prefix of the known ones.
  */
-function checkExistingFile(file: string, migrations: readonly Migration[]): void {
+export function checkDatabaseFile(file: string, migrations: readonly Migration[], { integrity, emptyAllowed }: FileCheck): void {
   if (readHeader(file) !== sqliteHeader) throw new StoreOpenError(file, 'it is not an SQLite database');
   let db: SqliteDatabase | undefined;
   try {
     db = openForInspection(file);
-    const check = db.pragma('quick_check', { simple: true });
+    const check = db.pragma(integrity, { simple: true });
     if (check !== 'ok') throw new StoreOpenError(file, `it is damaged (${String(check)})`);
     const appId = db.pragma('application_id', { simple: true });
     const tableCount = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get();
+    if (appId === 0 && tableCount === 0 && !emptyAllowed) throw new StoreOpenError(file, 'it is an empty SQLite database, without any Thỏa Ước data');
     if (appId !== applicationId && !(appId === 0 && tableCount === 0)) {
       throw new StoreOpenError(file, 'it belongs to another application');
     }
@@ -135,7 +146,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const migrations = options.migrations ?? readMigrations();
   const isNew = !existsSync(file) || statSync(file).size === 0;
-  if (!isNew) checkExistingFile(file, migrations);
+  if (!isNew) checkDatabaseFile(file, migrations, { integrity: 'quick_check', emptyAllowed: true });
   const db = new Database(file);
   try {
     applyPragmas(db, isNew);
