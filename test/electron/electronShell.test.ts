@@ -21,12 +21,14 @@ if (!electronBinary) {
 }
 
 describe('the Electron shell', () => {
-  it('bundles its entry and a single-file preload exposing only the API channel', () => {
+  it('bundles its entry and a single-file preload exposing only the API and backup channels', () => {
     const entry = buildElectronBundle();
     expect(existsSync(entry)).toBe(true);
     const preload = readFileSync(entry.replace('main.cjs', 'preload.cjs'), 'utf8');
     expect(preload).toContain('exposeInMainWorld');
     expect(preload).toContain('thoa-uoc:api');
+    expect(preload).toContain('thoa-uoc:backup');
+    expect([...preload.matchAll(/thoa-uoc:[a-z]+/g)].map((match) => match[0]).sort()).toEqual(['thoa-uoc:api', 'thoa-uoc:backup']);
     expect(preload).not.toMatch(/require\((?!["']electron["'])/);
   });
 
