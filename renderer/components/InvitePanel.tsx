@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { Invitation } from '#shared/api/invitations';
-import { formatDateTime, type Language } from '#shared/format/locale';
+import type { Language } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from './ErrorNotice';
 import { NetworkShareControl, useShareUrl } from './NetworkShare';
@@ -55,7 +56,7 @@ export function InvitePanel({ client, documentId, allowedSides }: { client: ApiC
               {t('invite.copy')}
             </button>
           </p>
-          <p className="hint">{t('invite.validUntil', { date: formatDateTime(invitation.expiresAt, i18n.language as Language) })}</p>
+          <p className="hint">{t('invite.validUntil', { date: formatVietnamDateTime(invitation.expiresAt, i18n.language as Language) })}</p>
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useLanguage } from '../i18n/i18n';
 import { useLifecycleSnapshot } from './documentChecks';
 import { awaitingSignature, deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import type { DocumentKind } from '#shared/documents/kinds';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { LifecycleActionType, LifecycleStepInput, Signature } from '#shared/lifecycle/model';
 import type { BargainingSide } from '#shared/negotiation/model';
 import { countVote, describeVote } from '#shared/lifecycle/vote';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import { formatCitation } from '#shared/compliance/citations';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { refusalText } from './lifecycleFormat';

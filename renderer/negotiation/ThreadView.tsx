@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Thread } from '#shared/negotiation/model';
 import type { Participant } from '#shared/api/participants';
 import { useLanguage } from '../i18n/i18n';
@@ -45,7 +45,7 @@ export function ThreadView({ thread, participants, canReply, canResolve, actions
       {thread.comments.map((comment) => (
         <div key={comment.id} className="comment">
           <p className="hint">
-            <strong>{comment.authorName}</strong> · {t(`side.${comment.side}`)} · {formatDateTime(comment.createdAt, language)}
+            <strong>{comment.authorName}</strong> · {t(`side.${comment.side}`)} · {formatVietnamDateTime(comment.createdAt, language)}
           </p>
           <p>{comment.body}</p>
           {comment.mentions.length > 0 && <p className="hint">{comment.mentions.map((id) => `@${names.get(id) ?? id}`).join(' ')}</p>}

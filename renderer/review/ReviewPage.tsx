@@ -4,7 +4,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ComplianceReport } from '#shared/api/lifecycle';
 import type { ReviewView } from '#shared/api/review';
 import { formatCitation } from '#shared/compliance/citations';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { ReviewDecision } from '#shared/lifecycle/model';
 import { useActionRunner } from '../components/useActionRunner';
 import { hostClient, participantClient } from '../api/apiClients';
