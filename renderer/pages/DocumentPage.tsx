@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { documentLanguage, variablesMap } from '#shared/document/yjsContent';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { isKeptAsDraft } from '#shared/negotiation/keptAsDraft';
 import { isReadOnlySide } from '#shared/sides';
@@ -10,6 +10,7 @@ import { InvitePanel } from '../components/InvitePanel';
 import { SideBadge } from '../components/SideBadge';
 import { ConnectionStatus } from '../document/ConnectionStatus';
 import { PresenceList } from '../document/PresenceList';
+import { exposeForTests } from '../document/testHook';
 import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
 import { AgreedArticlesContext } from '../editor/agreedArticles';
@@ -23,13 +24,6 @@ import { useNegotiationStore } from '../negotiation/useNegotiationStore';
 import { ExportDialog } from '../export/ExportDialog';
 import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
 import { LifecycleStatus } from '../lifecycle/LifecycleStatus';
-
-declare global {
-  interface Window {
-    /** The open document, for end-to-end tests and benchmarks (they read it; they never write through it). */
-    thoaUocDebug?: { content: () => unknown; status: () => unknown; doc: unknown };
-  }
-}
 
 function Workspace({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
@@ -60,11 +54,9 @@ function Workspace({ membership }: { membership: Membership }) {
   const isTextFrozen = useLifecycleOf(checks)?.frozen ?? false;
 
   useEffect(() => {
-    if (!collaboration) return;
-    window.thoaUocDebug = { content: () => readContent(collaboration.doc), status: () => collaboration.getStatus(), doc: collaboration.doc };
-    return () => {
-      window.thoaUocDebug = undefined;
-    };
+    // Vite writes the mode in as a constant: the production build drops this and the hook's module.
+    if (import.meta.env.MODE !== 'test' || !collaboration) return;
+    return exposeForTests(collaboration);
   }, [collaboration]);
 
   return (
