@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { documentLanguage, variablesMap } from '#shared/document/yjsContent';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { isKeptAsDraft } from '#shared/negotiation/keptAsDraft';
-import { isReadOnlySide } from '#shared/sides';
-import { participantClient } from '../api/apiClients';
+import { isReadOnlySide, sides, type Side } from '#shared/sides';
+import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { InvitePanel } from '../components/InvitePanel';
 import { SideBadge } from '../components/SideBadge';
@@ -25,6 +25,11 @@ import { ExportDialog } from '../export/ExportDialog';
 import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
 import { LifecycleStatus } from '../lifecycle/LifecycleStatus';
 
+/** Whom the host, seated on one side, most likely invites next: the other side at the table. */
+function otherSide(side: Side): Side {
+  return side === 'employer' ? 'union' : 'employer';
+}
+
 function Workspace({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -39,6 +44,10 @@ function Workspace({ membership }: { membership: Membership }) {
   const [inviting, setInviting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const client = useMemo(() => participantClient(membership.token), [membership.token]);
+  // The host (server mode's host link, or the desktop app) invites every side from here, as on the
+  // start page; a participant invites people of their own side (the server refuses any other).
+  const hostToken = useSession().hostToken;
+  const host = useMemo(() => hostClient(hostToken), [hostToken]);
   const [kind, setKind] = useState<DocumentKind | null>(null);
   useEffect(() => {
     void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
@@ -67,16 +76,20 @@ function Workspace({ membership }: { membership: Membership }) {
         {readOnly && <span className="read-only-note">{t('document.readOnly')}</span>}
         <ConnectionStatus collaboration={collaboration} />
         {collaboration && <Presence collaboration={collaboration} selfId={membership.participantId} />}
-        {!readOnly && (
-          <button type="button" onClick={() => setInviting(!inviting)}>
-            {t('document.invite')}
+        {(host || !readOnly) && (
+          <button type="button" aria-expanded={inviting} onClick={() => setInviting(!inviting)}>
+            {host ? t('document.inviteAnySide') : t('document.invite')}
           </button>
         )}
         <button type="button" onClick={() => setExporting(true)} disabled={!variables}>
           {t('exportDialog.open')}
         </button>
       </AppHeader>
-      {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
+      {inviting && (host ? (
+        <InvitePanel client={host} documentId={membership.documentId} allowedSides={sides} initialSide={otherSide(membership.side)} />
+      ) : (
+        <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />
+      ))}
       {exporting && variables && <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />}
       {refusal && isKeptAsDraft(refusal) && (
         <p className="notice" role="alert" data-testid="kept-as-draft">

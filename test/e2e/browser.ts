@@ -59,3 +59,27 @@ export async function connectionState(page: Page): Promise<{ state: string | nul
   const status = page.getByTestId('connection-status');
   return { state: await status.getAttribute('data-state'), pending: Number(await status.getAttribute('data-pending')) };
 }
+
+/**
+ * The layout shifts, since the page loaded, that moved the whole workspace (the document and the
+ * side pane) as "y→y": something appearing above it late, under a click aimed at an article.
+ */
+export function workspaceShifts(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        interface Shift { sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
+        // The entries recorded so far come in one call, soon; none at all, no call.
+        const none = setTimeout(() => resolve([]), 1000);
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          clearTimeout(none);
+          resolve(
+            (list.getEntries() as unknown as Shift[]).flatMap((shift) =>
+              (shift.sources ?? []).filter((source) => source.node instanceof Element && source.node.classList.contains('workspace')).map((source) => `${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`),
+            ),
+          );
+        }).observe({ type: 'layout-shift', buffered: true });
+      }),
+  );
+}

@@ -5,7 +5,7 @@ import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
+import { artifactRecorder, joinWithLink, launchChromium, watchErrors, workspaceShifts } from './browser';
 import { downloadReport, nationalTitle, printedText, typeNameHeading, wordText } from './reportDownloads';
 
 // From draft to force, in Chromium against server mode: every article but one is agreed, the union
@@ -181,8 +181,14 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     // The union records the vote: 51 of the enterprise's 100 workers, more than 50% of ALL workers.
     await takeStep(union, 'record_vote', async (form) => {
       await form.getByLabel(/Tổng số người lao động của doanh nghiệp/).fill('100');
+      // More in favour than people counted: said as it is typed, never previewed as passing, and not sent.
+      await form.getByLabel('Số người tán thành').fill('2000');
+      await expect.poll(() => form.getByTestId('vote-problem').innerText()).toBe('Số tán thành (2000) lớn hơn tổng số được lấy ý kiến (100).');
+      expect(await form.getByTestId('vote-preview').count()).toBe(0);
+      expect(await form.getByRole('button', { name: 'Ghi kết quả lấy ý kiến người lao động' }).isDisabled()).toBe(true);
       await form.getByLabel(/Số phiếu thu về/).fill('70');
       await form.getByLabel('Số người tán thành').fill('51');
+      await expect.poll(() => form.getByTestId('vote-problem').count()).toBe(0);
       await expect.poll(() => form.getByTestId('vote-preview').innerText()).toContain('51/100 người lao động của doanh nghiệp tán thành (51%) — đạt');
       await shot(union, 'vote-form');
     });
@@ -284,13 +290,10 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     // Both parties see the decision and the finding on the article, without reloading.
     for (const [page, name] of [[employer, 'employer'], [union, 'union']] as const) {
       await expect.poll(() => overtimeArticle(page).getByTestId('review-marker').count(), { timeout: 10_000 }).toBe(1);
-      // Clicked again until the panel opens: on a busy machine the marker can move as articles take their real height.
-      await expect
-        .poll(async () => {
-          if ((await page.getByTestId('review-panel').count()) === 0) await overtimeArticle(page).getByTestId('review-marker').click();
-          return page.getByTestId('review-decision').getAttribute('data-decision');
-        }, { timeout: 15_000 })
-        .toBe('amendments_requested');
+      await overtimeArticle(page).getByTestId('review-marker').click();
+      await expect.poll(() => page.getByTestId('review-decision').getAttribute('data-decision')).toBe('amendments_requested');
+      // The status line above the document changed all along, and never moved it.
+      expect(await workspaceShifts(page)).toEqual([]);
       const finding = page.getByTestId('review-finding');
       await expect.poll(() => finding.count()).toBe(1);
       expect(await finding.getAttribute('data-clause-id')).toBe(overtime.clauseId);

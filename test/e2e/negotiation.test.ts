@@ -5,7 +5,7 @@ import { formatVnd } from '#shared/format/locale';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors, workspaceShifts } from './browser';
 import { addClauseAtEnd, articleOn, articleTextOn, badgeOf, chipsShown, openArticle, openTab, proposalEditor, proposeValue, redlineChips, valueChangesIn } from './negotiationSteps';
 import { downloadReport, nationalTitle, printedText, sectionText, typeNameHeading, wordText } from './reportDownloads';
 
@@ -62,6 +62,10 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     const unionEditor = proposalEditor(union);
     await expect.poll(() => unionEditor.getByTestId('proposal-text').locator('.variable-chip[data-variable-id=ot_rate_weekday] .variable-value').innerText()).toBe('150%');
     await addClauseAtEnd(union, addedClause);
+    // A value the variable does not accept is said at once, and the position waits for a good one.
+    await proposeValue(union, weekdayRate, '50');
+    await expect.poll(() => unionEditor.getByTestId('proposal-problem').innerText()).toBe('Tiền lương làm thêm giờ vào ngày thường: phải là một số từ 100 đến 1.000.');
+    expect(await unionEditor.getByRole('button', { name: 'Gửi đề xuất', exact: true }).isDisabled()).toBe(true);
     await proposeValue(union, weekdayRate, '200');
     // The chip in the proposal shows the value proposed as it is typed; the panel says what it is now.
     await expect.poll(() => unionEditor.getByTestId('proposal-text').locator('.variable-chip[data-variable-id=ot_rate_weekday] .variable-value').innerText()).toBe('200%');
@@ -77,6 +81,8 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await openArticle(employer, overtimePay);
     const unionCard = employer.locator('[data-testid=proposal-card][data-status=open]');
     await unionCard.waitFor();
+    // Nothing arriving late above the document (the lifecycle's status line) moved it under a click.
+    for (const page of everyone) expect(await workspaceShifts(page)).toEqual([]);
     expect(await redlineChips(unionCard.getByTestId('redline'))).toEqual({ deleted: ['150%'], inserted: ['200%'] });
     expect(await unionCard.getByTestId('redline').locator('ins').allInnerTexts()).toContainEqual(expect.stringContaining(addedClause));
     expect(await valueChangesIn(unionCard)).toEqual([`${weekdayRate}: 150% → 200%`]);
