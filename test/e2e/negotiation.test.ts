@@ -5,7 +5,7 @@ import { formatVnd } from '#shared/format/locale';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors, workspaceShifts } from './browser';
+import { articleShown, artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors, workspaceShifts } from './browser';
 import { addClauseAtEnd, articleOn, articleTextOn, badgeOf, chipsShown, openArticle, openTab, proposalEditor, proposeValue, redlineChips, valueChangesIn } from './negotiationSteps';
 import { downloadReport, nationalTitle, printedText, sectionText, typeNameHeading, wordText } from './reportDownloads';
 
@@ -55,7 +55,8 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Minh (Công đoàn)');
     const reviewer = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('reviewer'), 'Bà Hoa (Sở Nội vụ)');
     const everyone: Page[] = [employer, union, reviewer];
-    const errors = everyone.flatMap((page) => watchErrors(page));
+    const errors: string[] = [];
+    for (const page of everyone) watchErrors(page, errors);
 
     // The union writes its position in the rich editor: a new clause, and the weekday rate raised to 200%.
     await (await openArticle(union, overtimePay)).getByRole('button', { name: 'Đề xuất sửa đổi', exact: true }).click();
@@ -144,6 +145,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await union.keyboard.press('Enter');
     await expect.poll(() => connectionState(union)).toEqual({ state: 'saved', pending: 0 });
     expect(await pageContent(union)).toEqual(before);
+    expect(await articleShown(union, overtimePay)).not.toContain('Sửa trộm');
     expect(await union.getByTestId('kept-as-draft').count()).toBe(0);
 
     // The ledger, as the reviewer reads it: the union's position, the counter (redlined against it), the acceptance.
@@ -162,6 +164,14 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     expect(await entries.nth(0).innerText()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     expect(await ledger.innerText()).not.toMatch(/\{\{|ot_rate_weekday|e2e\d/);
     await shot(ledger, 'ledger');
+    // The reviewer reads the same ledger in English: the steps in English, the names and times as they are.
+    await reviewer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+    await expect.poll(() => entries.nth(2).innerText()).toContain('Anh Minh (Công đoàn) accepted the proposal of Chị Lan (Nhân sự): agreed by both sides');
+    expect(await ledger.getByRole('heading').first().innerText()).toMatch(/^Ledger — Article \d+\. /);
+    expect(await entries.nth(0).getByTestId('position-outcome').innerText()).toMatch(/^Chị Lan \(Nhân sự\) answered it with another proposal on \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
+    expect(await entries.nth(1).innerText()).toContain('answering the proposal of Anh Minh (Công đoàn) (Trade union)');
+    await shot(ledger, 'ledger-en');
+    await reviewer.getByLabel('Language', { exact: true }).selectOption('vi');
     await ledger.getByRole('button', { name: 'Đóng' }).click();
 
     // The union asks to reopen, with its reason; the employer accepts: the article is open again for all.
@@ -266,6 +276,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await union.keyboard.press('End');
     await union.keyboard.type(added);
     await expect.poll(() => articleTextOn(union, meals)).toContain(added.trim());
+    expect(await articleShown(union, meals)).toContain(added.trim());
 
     // Meanwhile both sides agree the article, as it stands on the server.
     for (const seat of seats) await harness.server.handlers['articles/agree']({ documentId: document.id, clauseId: meals }, { kind: 'participant', participantId: seat.id, documentId: document.id, side: seat.side });
@@ -278,6 +289,9 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     expect(await notice.innerText()).toContain('được giữ làm bản nháp của bạn trong mục "Bản nháp của tôi" ở thẻ Thương lượng');
     await expect.poll(() => articleTextOn(union, meals), { timeout: 20_000 }).not.toContain(added.trim());
     await expect.poll(() => badgeOf(union, meals).getAttribute('data-status')).toBe('agreed');
+    // On screen: the sentence gone from the article, the badge saying it is agreed.
+    expect(await articleShown(union, meals)).not.toContain(added.trim());
+    expect(await badgeOf(union, meals).innerText()).toBe('Đã thống nhất');
     await notice.getByRole('button', { name: 'Xem bản nháp của tôi' }).click();
     const drafts = union.getByTestId('drafts');
     await expect.poll(() => drafts.getByTestId('draft').count(), { timeout: 10_000 }).toBe(1);
