@@ -6,6 +6,7 @@ import type { Language } from '#shared/format/locale';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from './ErrorNotice';
+import { useAttemptError } from './useAttemptError';
 import { NetworkShareControl, useShareUrl } from './NetworkShare';
 
 export interface InvitePanelProps {
@@ -22,7 +23,7 @@ export function InvitePanel({ client, documentId, allowedSides, initialSide }: I
   const { t, i18n } = useTranslation();
   const [side, setSide] = useState<Side>(initialSide ?? allowedSides[0] ?? 'union');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError(side);
   const { shareUrl, status, setStatus } = useShareUrl(client);
   const link = invitation ? `${shareUrl}/#/join/${encodeURIComponent(invitation.code)}` : '';
 

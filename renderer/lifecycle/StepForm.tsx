@@ -9,6 +9,7 @@ import type { BargainingSide } from '#shared/negotiation/model';
 import { countVote, describeVote, voteInputProblem } from '#shared/lifecycle/vote';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
 import { refusalText } from './lifecycleFormat';
 import { OpenViolations } from './VoteGate';
@@ -177,7 +178,7 @@ export function StepForm(props: StepFormProps) {
   const language = useLanguage();
   const [values, setValues] = useState<Values>(() => initialValues(props, t('lifecycle.field.authorityDefault')));
   const [rows, setRows] = useState<VoteRow[]>([{ name: '', eligible: '', votesCast: '', inFavour: '' }]);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError({ values, rows });
   const [busy, setBusy] = useState(false);
   // Putting the draft to the vote asks first: what is open now, then the union confirms.
   const [confirming, setConfirming] = useState<OpenItems | null>(null);

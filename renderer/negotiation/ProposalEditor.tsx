@@ -10,6 +10,7 @@ import { articleLines, chipText, valueChanges, type RedlineSide } from '#shared/
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
 import { newArticle } from '../editor/commands';
 import { createArticleEditor } from '../editor/createArticleEditor';
@@ -160,7 +161,6 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const changed = useCallback(() => setVersion((version) => version + 1), []);
   const [rationale, setRationale] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [focus, setFocus] = useState<{ id: string; request: number } | null>(null);
 
   useEffect(() => {
@@ -195,6 +195,7 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
     : isReference ? t('negotiation.editor.nothingChanged')
     : null;
   const rationaleMissing = withRationale && rationale.trim() === '';
+  const [error, setError] = useAttemptError({ position, rationale });
 
   const submit = async () => {
     setBusy(true);

@@ -10,6 +10,7 @@ import { hostClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { newNodeId } from '../editor/ids';
 import { joinAsHost } from '../pages/HostDocuments';
 import { useLanguage } from '../i18n/i18n';
@@ -57,7 +58,7 @@ export function NewDocumentWizard() {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(model?.recommended));
   const [wordings, setWordings] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError({ kind, language, title, side, facts, chosen: [...chosen], wordings });
   const fieldProblems = useFieldProblems();
 
   if (!client) {

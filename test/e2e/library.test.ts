@@ -164,8 +164,12 @@ describe('E2E the clause library and the side’s own templates', () => {
     const problems = saveForm.getByRole('alert');
     await expect.poll(() => problems.innerText()).toContain('Hãy thêm ít nhất một chủ đề.');
     expect(await problems.innerText()).toContain('Hãy nhập ít nhất một điều của Bộ luật Lao động 2019');
+    // Each problem goes as it is fixed, before the form is sent again.
     await saveForm.getByLabel(/^Thêm chủ đề/).fill('đi lại');
+    await expect.poll(() => problems.innerText()).not.toContain('Hãy thêm ít nhất một chủ đề.');
+    expect(await problems.innerText()).toContain('Hãy nhập ít nhất một điều của Bộ luật Lao động 2019');
     await saveForm.getByLabel(/^Thêm điều của Bộ luật Lao động/).fill('103');
+    await expect.poll(() => problems.count()).toBe(0);
     await shot(employer, 'save-form-legal-basis');
     await saveForm.getByRole('button', { name: 'Lưu mẫu' }).click();
     await expect.poll(async () => (await harness.server.handlers['templates/list']({}, { kind: 'admin' })).length, { timeout: 5000 }).toBe(2);
