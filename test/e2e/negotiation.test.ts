@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { articlesOf } from '#shared/document/articles';
 import { formatVnd } from '#shared/format/locale';
+import { mentionToken } from '#shared/negotiation/mentions';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
@@ -308,6 +309,67 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await drafts.waitFor({ state: 'detached' });
     const state = await harness.server.handlers['negotiation/state']({ documentId: document.id }, { kind: 'participant', participantId: employer.participant.id, documentId: document.id, side: 'employer' });
     expect(state.proposals.filter((p) => p.clauseId === meals && p.status === 'open').map((p) => p.authorName)).toEqual(['Anh Minh (Công đoàn)']);
+    expect(errors).toEqual([]);
+  });
+
+  it('the union mentions the employer’s negotiator by typing @ in a comment: the name is suggested and stored as a reference to her; she sees it, in English, from any tab, until the thread is resolved', { timeout: 120_000 }, async () => {
+    const shot = artifactRecorder('negotiation-mentions');
+    const library = templateLibrary();
+    const model = outlineChoices('enterprise_agreement', library);
+    const built = buildDocument({ kind: 'enterprise_agreement', language: 'vi', facts: { enterprise_name: 'Công ty TNHH Cơ khí Hải Phòng', headcount: 180 }, chosen: model?.recommended ?? new Set(), wordings: {} }, library, newId);
+    const document = await harness.server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước 2027 — Cơ khí Hải Phòng', language: 'vi', content: built?.content, variables: built?.variables ?? {} }, { kind: 'admin' });
+    const meals = articlesOf(built?.content ?? []).find((a) => a.templateId === 'cla.wages.meals')?.clauseId ?? '';
+    const invite = async (side: 'employer' | 'union') => (await harness.server.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' })).code;
+    const viewport = { width: 1440, height: 900 };
+    const employer = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('employer'), 'Chị Lan (Nhân sự)');
+    const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Minh (Công đoàn)');
+    await harness.server.handlers['invitations/redeem']({ code: await invite('employer'), displayName: 'Ông Tuấn (Giám đốc)' }, { kind: 'anonymous' });
+    const lan = harness.server.context.store.participants.listByDocument(document.id).find((seat) => seat.displayName === 'Chị Lan (Nhân sự)');
+    const errors = watchErrors(union, watchErrors(employer));
+    await employer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+
+    // The union comments on the meals article and types "@chị l": the one person it may mean is suggested.
+    const focus = await openArticle(union, meals);
+    await focus.getByRole('button', { name: 'Góp ý', exact: true }).click();
+    const field = focus.getByRole('textbox', { name: 'Góp ý' });
+    expect(await focus.locator('.mention-field .hint').innerText()).toBe('Gõ @ rồi tên để nhắc một người: người đó sẽ thấy.');
+    await field.pressSequentially('Nhờ @');
+    const suggestions = union.getByRole('listbox', { name: 'Người có thể nhắc tên' });
+    await expect.poll(() => suggestions.getByRole('option').allInnerTexts()).toEqual(['@Chị Lan (Nhân sự)', '@Ông Tuấn (Giám đốc)']);
+    await field.pressSequentially('chị l');
+    await expect.poll(() => suggestions.getByRole('option').allInnerTexts()).toEqual(['@Chị Lan (Nhân sự)']);
+    await shot(union, 'mention-suggested');
+    await field.press('Enter');
+    await expect.poll(() => field.inputValue()).toBe('Nhờ @Chị Lan (Nhân sự) ');
+    expect(await suggestions.count()).toBe(0);
+    await field.pressSequentially('xem giúp giá trị bữa ăn.');
+    await focus.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    // The union reads its comment with her name; the server keeps a reference to her, not her name.
+    const unionComment = union.getByTestId('thread').first().getByTestId('comment').first();
+    await expect.poll(() => unionComment.locator('.comment-text').innerText(), { timeout: 10_000 }).toBe('Nhờ @Chị Lan (Nhân sự) xem giúp giá trị bữa ăn.');
+    const [stored] = (await harness.server.handlers['negotiation/state']({ documentId: document.id }, { kind: 'admin' })).threads;
+    expect(stored?.comments[0]).toMatchObject({ body: `Nhờ ${mentionToken(lan?.id ?? '')} xem giúp giá trị bữa ăn.`, mentions: [lan?.id] });
+
+    // She sees it whatever tab is open: the Negotiation tab counts it; the panel names the article; her name is marked.
+    const tab = employer.getByRole('tab', { name: /^Negotiation/ });
+    await expect.poll(() => tab.innerText(), { timeout: 10_000 }).toBe('Negotiation @1');
+    await tab.click();
+    const notice = employer.getByTestId('mentioned-notice');
+    await expect.poll(() => notice.innerText()).toMatch(/^You are mentioned in open threads on: Article \d+\. Bữa ăn giữa ca$/);
+    await notice.getByRole('button').click();
+    await employer.locator(`[data-testid=focused-article][data-clause-id="${meals}"]`).waitFor();
+    const thread = employer.getByTestId('thread');
+    expect(await thread.count()).toBe(1);
+    const comment = thread.getByTestId('comment').first();
+    await expect.poll(() => comment.innerText()).toMatch(/^Anh Minh \(Công đoàn\) · Trade union · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} · mentions you\n+Nhờ @Chị Lan \(Nhân sự\) xem giúp giá trị bữa ăn\.$/);
+    expect(await comment.locator('.mention.me').innerText()).toBe('@Chị Lan (Nhân sự)');
+    await shot(employer, 'employer-mentioned');
+
+    // Once she resolves the thread, nothing calls for her attention any more.
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await tab.innerText()).toBe('Negotiation');
     expect(errors).toEqual([]);
   });
 });
