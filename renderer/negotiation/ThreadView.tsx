@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { commentParts, type Mentionable } from '#shared/negotiation/mentions';
@@ -12,7 +13,7 @@ export interface ThreadActions {
 }
 
 /** The people of the document as comments name them: by id, whoever they are now (revoked ones too). */
-export type ParticipantNames = ReadonlyMap<string, string>;
+type ParticipantNames = ReadonlyMap<string, string>;
 
 /**
  * A comment's text, its mentions shown as the names of the people mentioned; the person reading
@@ -32,7 +33,16 @@ function CommentText({ comment, names }: { comment: ThreadComment; names: Partic
   return (
     <>
       <p className="comment-text">{parts.map((part, index) => (part.kind === 'text' ? part.text : mention(part.participantId, index)))}</p>
-      {unplaced.length > 0 && <p className="hint">{unplaced.map((id) => mention(id, id))}</p>}
+      {unplaced.length > 0 && (
+        <p className="hint">
+          {unplaced.map((id, index) => (
+            <Fragment key={id}>
+              {index > 0 && ' '}
+              {mention(id, id)}
+            </Fragment>
+          ))}
+        </p>
+      )}
     </>
   );
 }
