@@ -4,6 +4,21 @@ import tseslint from 'typescript-eslint';
 /** Who may import whom: renderer → shared ← main (see docs/decisions/0001-layers.md). */
 const forbid = (regexes, message) => ['error', { patterns: regexes.map((regex) => ({ regex, message })) }];
 
+/**
+ * What reads or writes the machine's own time zone, or formats by it: every date and time shown or
+ * written is Vietnam's, through shared/format/vietnamTime.ts (numbers through shared/format/locale.ts).
+ */
+const machineTimeMessage = 'Dates and times are Vietnam\'s whatever the machine\'s time zone: use shared/format/vietnamTime.ts (numbers: formatNumber of shared/format/locale.ts).';
+const machineTime = [
+  ...['getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getTimezoneOffset', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds']
+    .map((property) => ({ property, message: machineTimeMessage })),
+  ...['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toTimeString'].map((property) => ({ property, message: machineTimeMessage })),
+  { object: 'Intl', property: 'DateTimeFormat', message: machineTimeMessage },
+];
+const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+// new Date(2027, 0, 5) is midnight where the machine is, not in Vietnam.
+const localDateConstructor = { selector: "NewExpression[callee.name='Date'][arguments.length>1]", message: machineTimeMessage };
+
 const nodeAndUi = ['^node:', '^(fs|path|os|crypto|http|net|child_process|electron|better-sqlite3|ws)$', '^(react|react-dom|slate-react)(/|$)'];
 
 /**
@@ -12,7 +27,7 @@ const nodeAndUi = ['^node:', '^(fs|path|os|crypto|http|net|child_process|electro
  * Each layer names the folders it must not import; every layer keeps main/'s own bans.
  */
 const mainBans = [{ regex: '^#renderer/|(^|/)renderer/|^(react|react-dom|slate-react)(/|$)', message: 'main/ never imports the renderer or React.' }];
-const adapters = { regex: '^#main/store/(sqlite|postgres)/', message: 'the store adapters are reached only through main/store/openStore.ts (decision 0017).' };
+const adapters = { regex: '^#main/store/(sqlite|postgres)/', message: 'the store adapters are reached only through main/store/openStore.ts (decision 0017); only the entry points handle the embedded file itself (backup, restore).' };
 const features = 'services|negotiation|lifecycle|versions|export|import';
 const entryPoints = 'http|server|cli|electron|wiring';
 const mainLayer = (files, patterns, typeImportsAllowed = []) => ({
@@ -32,7 +47,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', namedExports],
+    },
+  },
+  {
+    files: ['shared/**/*.ts', 'main/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-properties': ['error', ...machineTime],
+      'no-restricted-syntax': ['error', namedExports, localDateConstructor],
     },
   },
   {
@@ -47,7 +69,8 @@ export default tseslint.config(
       'no-restricted-imports': forbid(['^#main/', '(^|/)main/', '^node:', '^(electron|better-sqlite3|ws)$'], 'renderer/ talks to main/ only through the API contract and the sync socket.'),
     },
   },
-  mainLayer(['main/**/*.ts'], [adapters]),
+  mainLayer(['main/**/*.ts'], []),
+  mainLayer(['main/wiring/**/*.ts'], [adapters]),
   mainLayer(['main/store/**/*.ts'], [{ regex: '^#main/(?!store/|logger$|secrets$|logValue$)', message: 'the store imports nothing of main/ but itself and the logger: never the sync server, the kernel or the services.' }]),
   mainLayer(
     ['main/kernel/**/*.ts'],

@@ -6,20 +6,21 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Side } from '#shared/sides';
 import { createMemoryLogger } from '#main/logger';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
-import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
+import { startServerMode, testRendererFolder, type RunningServer } from '#main/server/serverMode';
 import { articleId, generateAgreement } from './agreementBody';
 import type { LoadExpectation } from './editorProbe';
 
 /**
- * Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the built renderer.
- * It serves a copy of the build: a rebuild of dist/renderer during the run (tests in the same
- * checkout rebuild it when sources change) would otherwise break the pages half-way.
+ * Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the test build of the
+ * renderer (the probes read the document through window.thoaUocDebug). It serves a copy of the
+ * build: a rebuild during the run (tests in the same checkout rebuild it when sources change)
+ * would otherwise break the pages half-way.
  */
 export async function startEditorServer(): Promise<{ server: RunningServer; dispose: () => Promise<void> }> {
-  ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
+  ensureRendererBuilt(testRendererFolder, (line) => console.log(line), 'test');
   const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-editor-'));
   const rendererFolder = join(folder, 'renderer');
-  cpSync(defaultRendererFolder, rendererFolder, { recursive: true });
+  cpSync(testRendererFolder, rendererFolder, { recursive: true });
   const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: join(folder, 'data'), logger: createMemoryLogger(), rendererFolder });
   return {
     server,

@@ -53,9 +53,3 @@ export function runCheckCommand(positionals: readonly string[], options: { date?
     exitCode: counts.violation > 0 ? 1 : 0,
   };
 }
-
-/** Today on this machine's calendar (not UTC: in Vietnam, UTC+7, the UTC date lags until 07:00). */
-export function localToday(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import type { ApiMethod } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError } from '#shared/api/errors';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import { postgresBackupAdvice, runBackupCommand, runRestoreCommand } from '#main/cli/backupCommands';
-import { localToday, runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
+import { runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { createApiHandlers } from '#main/wiring/apiHandlers';
@@ -105,7 +106,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
 /** `check` reads a file and needs no data folder: exit 1 on a violation, 2 on a usage error or a bad file. */
 function check(positionals: string[], values: ReturnType<typeof parse>['values'], print: (text: string) => void): number {
   try {
-    const output = runCheckCommand(positionals, { ...(values.date === undefined ? {} : { date: values.date }), ...(values.lang === undefined ? {} : { lang: values.lang }) }, localToday());
+    const output = runCheckCommand(positionals, { ...(values.date === undefined ? {} : { date: values.date }), ...(values.lang === undefined ? {} : { lang: values.lang }) }, vietnamDate(Date.now()));
     print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
     return output.exitCode ?? 0;
   } catch (error) {

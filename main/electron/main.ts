@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { createJsonLogger, fileDestination, type Logger } from '#main/logger';
-import { vietnamDate } from '#shared/lifecycle/dates';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import type { DesktopBackupInput } from '#shared/api/backup';
 import { apiChannel, backupChannel, createIpcApiHandler, createIpcBackupHandler } from '#main/electron/ipcApi';
 import { createElectronPrinter } from '#main/electron/printToPdf';

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { Unzip, UnzipInflate } from 'fflate';
+import { formatNumber } from '#shared/format/locale';
 
 /**
  * The parts of a .docx (a ZIP archive, ZIP64 included) that the import reads, inflated by fflate's
@@ -61,7 +62,7 @@ function readDirectory(bytes: Buffer): Map<string, DirectoryEntry> {
     count = Number(bytes.readBigUInt64LE(zip64End + 32));
     offset = Number(bytes.readBigUInt64LE(zip64End + 48));
   }
-  if (count > maxPackageEntries) throw new PackageError('too_large', `it holds ${count.toLocaleString('en-US')} files, more than the ${maxPackageEntries.toLocaleString('en-US')} a Word document may have here`);
+  if (count > maxPackageEntries) throw new PackageError('too_large', `it holds ${formatNumber(count, 'en')} files, more than the ${formatNumber(maxPackageEntries, 'en')} a Word document may have here`);
   const entries = new Map<string, DirectoryEntry>();
   for (let index = 0; index < count; index += 1) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== directorySignature) throw damaged('its ZIP central directory is damaged');
@@ -91,7 +92,7 @@ function inflateParts(bytes: Buffer, directory: ReadonlyMap<string, DirectoryEnt
       failure = damaged(`${file.name} is compressed with method ${file.compression}, which Word does not use`);
       return;
     }
-    const tooLarge = new PackageError('too_large', `its text inflates to more than ${maxInflatedBytes.toLocaleString('en-US')} bytes`);
+    const tooLarge = new PackageError('too_large', `its text inflates to more than ${formatNumber(maxInflatedBytes, 'en')} bytes`);
     // A size declared beyond the cap is believed at once; one below it is not (it is counted).
     if ((file.originalSize ?? 0) > budget.left) {
       failure = tooLarge;

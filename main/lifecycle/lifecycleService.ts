@@ -10,7 +10,7 @@ import { documentLanguage, readContent, variablesMap } from '#shared/document/yj
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import { complianceInputFor, textFactsOf } from '#shared/lifecycle/complianceInput';
-import { vietnamDate } from '#shared/lifecycle/dates';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import { deadlinesOf, nextDeadline } from '#shared/lifecycle/deadlines';
 import { decideStep, openSteps } from '#shared/lifecycle/lifecycle';
 import type { EventActor, EventFacts, LifecycleAction, LifecycleEventRecord } from '#shared/lifecycle/model';

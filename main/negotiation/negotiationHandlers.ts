@@ -2,10 +2,8 @@ import type { ApiHandlers } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
-import { vietnamDate } from '#shared/lifecycle/dates';
+import { vietnamDate, vietnamMidnight } from '#shared/format/vietnamTime';
 import { foldEvents } from '#shared/lifecycle/record';
-
-const vietnamOffsetMs = 7 * 3_600_000;
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
@@ -54,8 +52,8 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'negotiation/minutes': async ({ documentId, since }, caller) => {
       const document = await visibleDocument(context, caller, documentId);
       const now = new Date(context.now()).toISOString();
-      // By default the session began at midnight in Vietnam (UTC+7) today.
-      const sessionStart = since ?? new Date(Date.parse(`${vietnamDate(context.now())}T00:00:00.000Z`) - vietnamOffsetMs).toISOString();
+      // By default the session began at midnight today in Vietnam.
+      const sessionStart = since ?? vietnamMidnight(vietnamDate(context.now()));
       const [participants, events] = await Promise.all([context.store.participants.listByDocument(documentId), context.store.lifecycle.listByDocument(documentId)]);
       // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
       const round = foldEvents(document.kind, events).current;

@@ -23,15 +23,21 @@ export function isRendererStale(rendererFolder: string): boolean {
   return statSync(index).mtimeMs < sources;
 }
 
-/** Builds the renderer with Vite when it is missing or stale (a checkout; packaged apps ship it built). */
-export function ensureRendererBuilt(rendererFolder: string, log: (line: string) => void): void {
+/**
+ * The interface people use (`production`), or the one end-to-end tests and benchmarks drive
+ * (`test`): the same, except that it exposes the open document to them as `window.thoaUocDebug`.
+ */
+export type RendererMode = 'production' | 'test';
+
+/** Builds the renderer with Vite into `rendererFolder` when it is missing or stale (a checkout; packaged apps ship it built). */
+export function ensureRendererBuilt(rendererFolder: string, log: (line: string) => void, mode: RendererMode = 'production'): void {
   if (!isRendererStale(rendererFolder)) return;
-  log('Building the interface (vite build)…');
+  log(mode === 'production' ? 'Building the interface (vite build)…' : 'Building the interface for tests (vite build --mode test)…');
   const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
   const vite = join(dirname(vitePackage), 'bin', 'vite.js');
   // Always React's production build: Vite takes NODE_ENV from the environment, and under vitest it
   // is "test", which would bundle React's development build (several times slower to render).
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--outDir', rendererFolder, '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error('Building the interface failed (see the messages above).');
 }

@@ -46,6 +46,9 @@ export interface ServerModeOptions {
 /** Where `npm run build` puts the renderer. */
 export const defaultRendererFolder = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
+/** Where the tests' build of the renderer goes (see RendererMode): never served to people. */
+export const testRendererFolder = fileURLToPath(new URL('../../dist/renderer-test/', import.meta.url));
+
 export type RunningServer = Awaited<ReturnType<typeof startServerMode>>;
 
 /** Starts the main/ services without Electron: the HTTP API, the sync sockets and the renderer. */

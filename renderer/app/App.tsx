@@ -28,7 +28,8 @@ export function App() {
   if (session.displayName === null) return <NamePrompt />;
   switch (route.page) {
     case 'join':
-      return <JoinPage code={route.code} />;
+      // Another link opened in the same tab starts afresh: no refusal of the code before it stays.
+      return <JoinPage key={route.code} code={route.code} />;
     case 'document':
       return <DocumentPage documentId={route.documentId} />;
     case 'new':

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCitation } from '#shared/compliance/citations';
 import { countFindings } from '#shared/compliance/report';
 import type { Finding } from '#shared/compliance/types';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useLanguage } from '../i18n/i18n';
 import { ReportExport } from '../export/ReportExport';
 import { useComplianceSnapshot, useLifecycleSnapshot } from '../lifecycle/documentChecks';

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import type { Finding } from '#shared/compliance/types';
 import type { DocumentKind } from '#shared/documents/kinds';
-import { vietnamDate } from '#shared/lifecycle/dates';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import type { RoundFacts } from '#shared/lifecycle/model';
 import type { VariableDefinition } from '#shared/templates/schema';
 import { lookupBuiltInVariable, type DocumentVariables } from '../variables/documentVariables';

@@ -4,6 +4,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { NetworkStatus } from '#shared/api/network';
 import { serverUrl } from '../api/apiClients';
 import { ErrorNotice } from './ErrorNotice';
+import { useAttemptError } from './useAttemptError';
 
 /**
  * Where invitation links point: an address others can reach. While the server listens on this
@@ -20,7 +21,7 @@ export function useShareUrl(client: ApiClient): { shareUrl: string; status: Netw
 export function NetworkShareControl({ client, status, onShared }: { client: ApiClient; status: NetworkStatus; onShared: (status: NetworkStatus) => void }) {
   const { t } = useTranslation();
   const [address, setAddress] = useState(status.addresses[0] ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError(address);
   if (status.shareUrls.length > 0 || status.addresses.length === 0) return null;
   return (
     <div className="network-share" role="group" aria-label={t('network.label')}>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
+import { threadsMentioning } from '#shared/negotiation/mentions';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { CompliancePanel } from '../compliance/CompliancePanel';
 import { showComplianceEvent, showReviewEvent } from '../lifecycle/documentChecks';
@@ -9,7 +10,7 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
-import { focusArticleEvent, showDraftsEvent } from '../negotiation/negotiationStore';
+import { focusArticleEvent, showDraftsEvent, useNegotiation } from '../negotiation/negotiationStore';
 import type { Membership } from '../session/session';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
@@ -33,6 +34,18 @@ export interface SidePanelProps {
   readOnly: boolean;
   membership: Membership;
   client: ApiClient;
+}
+
+/** The negotiation tab's name, and how many open threads mention this person ("@2"): who is mentioned sees it from any tab. */
+function NegotiationTabName({ participantId }: { participantId: string }) {
+  const { t } = useTranslation();
+  const count = threadsMentioning(useNegotiation()?.threads ?? [], participantId).length;
+  return (
+    <>
+      {t('sidePanel.negotiation')}
+      {count > 0 && <span className="tab-mentions" title={t('negotiation.mentionedCount', { count })} data-testid="tab-mentions">{` @${count}`}</span>}
+    </>
+  );
 }
 
 export function SidePanel({ open, variables, kind, readOnly, membership, client }: SidePanelProps) {
@@ -84,7 +97,7 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       <div className="tabs" role="tablist" aria-label={t('sidePanel.label')}>
         {tabs.map((value) => (
           <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'active' : undefined} onClick={() => setTab(value)}>
-            {t(`sidePanel.${value}`)}
+            {value === 'negotiation' ? <NegotiationTabName participantId={membership.participantId} /> : t(`sidePanel.${value}`)}
           </button>
         ))}
       </div>

@@ -6,6 +6,7 @@ import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
 import { documentKinds, type DocumentKind } from '#shared/documents/kinds';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { callCancellable } from './abortableCall';
 import { readFileBase64 } from './fileTransfer';
 import { ImportReportView } from './ImportReportView';
@@ -24,7 +25,7 @@ export function ImportDocx({ client, hostToken, onCreated }: { client: ApiClient
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('enterprise_agreement');
-  const [createError, setCreateError] = useState<unknown>(null);
+  const [createError, setCreateError] = useAttemptError({ title, kind });
   const [isCreating, setIsCreating] = useState(false);
 
   const choose = async (file: File): Promise<void> => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { Attribution, Comparison, VersionRef } from '#shared/api/versions';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
-import { formatDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { AttributionView } from './AttributionView';
@@ -70,9 +70,9 @@ export function HistoryDialog({ client, documentId, view, onClose, onRestoreArti
 
   let title: string;
   let body: ReactNode = <p>{t('common.loading')}</p>;
-  if (view.kind === 'version') title = t('history.versionTitle', { number: view.number, date: formatDateTime(view.createdAt, language) });
+  if (view.kind === 'version') title = t('history.versionTitle', { number: view.number, date: formatVietnamDateTime(view.createdAt, language) });
   else if (view.kind === 'attribution') title = t('history.attributionTitle');
-  else if (view.kind === 'sinceLastVisit') title = loaded?.kind === 'sinceLastVisit' && loaded.since ? t('history.sinceLastVisitTitle', { date: formatDateTime(loaded.since, language) }) : t('history.sinceLastVisit');
+  else if (view.kind === 'sinceLastVisit') title = loaded?.kind === 'sinceLastVisit' && loaded.since ? t('history.sinceLastVisitTitle', { date: formatVietnamDateTime(loaded.since, language) }) : t('history.sinceLastVisit');
   else title = loaded?.kind === 'comparison' ? t('history.compareTitle', { from: endLabel(t, loaded.comparison.from), to: endLabel(t, loaded.comparison.to) }) : t('history.compare');
   if (loaded?.kind === 'version' && view.kind === 'version') {
     const restore = onRestoreArticle;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport, VersionMeta } from '#shared/api/versions';
-import { formatDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { SideBadge } from '../components/SideBadge';
 import { useLanguage } from '../i18n/i18n';
 import { personName, summaryLine } from './summaryLine';
@@ -36,7 +36,7 @@ export function VersionItem({ version, isSelected, verifyStatus, actions }: { ve
       )}
       {version.signed && !isTampered && <p className="history-seal">{t('history.signedSeal', { hash: version.signed.contentHash.slice(0, 16) })}</p>}
       <p className="history-meta">
-        {personName(t, version.author)} {version.author.side && <SideBadge side={version.author.side} />} · <time dateTime={version.createdAt}>{formatDateTime(version.createdAt, language)}</time>
+        {personName(t, version.author)} {version.author.side && <SideBadge side={version.author.side} />} · <time dateTime={version.createdAt}>{formatVietnamDateTime(version.createdAt, language)}</time>
       </p>
       <p className="history-summary" data-testid="version-summary">{summaryLine(t, version)}</p>
       <div className="row history-actions">

@@ -131,14 +131,17 @@ export const en: Translations = {
   invite: {
     side: 'Invite for',
     create: 'Create invitation code',
-    code: 'Invitation code',
     link: 'Link',
     copy: 'Copy',
     validUntil: 'Valid until {{date}}; it can be used once.',
+    explain:
+      'An invitation code lets one person join this document for the side you choose. Each code works once, and expires after {{days}} days if nobody uses it. Send the link or the code to the person you invite: they open the link in a browser, or enter the code under “Join with an invitation code” on the start page, then give their name.',
+    codeFor: 'Invitation code ({{side}})',
   },
   document: {
     readOnly: 'Read only',
     invite: 'Invite someone of my side',
+    inviteAnySide: 'Invite people',
     resynced: 'The editor was just re-synchronised from the shared document.',
     writeRefused: 'The server refused a change ({{reason}}); the document was reopened from the server’s copy.',
     refused: 'The server refused the connection.',
@@ -165,6 +168,8 @@ export const en: Translations = {
     cancel: 'Cancel',
     back: 'Back',
     next: 'Next',
+    blocked: 'You cannot go on to the next step yet. {{reason}}',
+    titleMissing: 'Give the document a title.',
     create: 'Create the document with {{count}} articles',
     creating: 'Creating the document…',
     recommended: 'Choose the recommended articles',

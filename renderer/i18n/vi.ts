@@ -130,14 +130,17 @@ export const vi = {
   invite: {
     side: 'Mời bên',
     create: 'Tạo mã mời',
-    code: 'Mã mời',
     link: 'Đường dẫn',
     copy: 'Sao chép',
     validUntil: 'Có hiệu lực đến {{date}}, chỉ dùng được một lần.',
+    explain:
+      'Mã mời cho một người tham gia văn bản này với tư cách bên bạn chọn. Mỗi mã chỉ dùng được một lần và hết hạn sau {{days}} ngày nếu chưa ai dùng. Hãy gửi đường dẫn hoặc mã cho người được mời: họ mở đường dẫn trong trình duyệt, hoặc nhập mã ở mục “Tham gia bằng mã mời” trên trang chủ, rồi nhập tên của mình.',
+    codeFor: 'Mã mời ({{side}})',
   },
   document: {
     readOnly: 'Chỉ xem',
     invite: 'Mời người cùng bên',
+    inviteAnySide: 'Mời tham gia',
     resynced: 'Trình soạn thảo vừa được đồng bộ lại từ bản chung.',
     writeRefused: 'Máy chủ từ chối một thay đổi ({{reason}}); văn bản đã được mở lại từ bản trên máy chủ.',
     refused: 'Máy chủ từ chối kết nối.',
@@ -164,6 +167,8 @@ export const vi = {
     cancel: 'Hủy',
     back: 'Quay lại',
     next: 'Tiếp theo',
+    blocked: 'Chưa sang được bước tiếp theo. {{reason}}',
+    titleMissing: 'Hãy nhập tên văn bản.',
     create: 'Tạo văn bản với {{count}} điều',
     creating: 'Đang tạo văn bản…',
     recommended: 'Chọn các điều khuyến nghị',

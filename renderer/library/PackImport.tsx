@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { ImportPackResult } from '#shared/api/templates';
+import { formatNumber } from '#shared/format/locale';
 import { templateLibrary } from '#shared/templates/library';
 import { checkTemplatePack, maxPackBytes, type PackProblem, type TemplatePack } from '#shared/templates/pack';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -23,7 +24,7 @@ type ImportState =
  */
 export function PackImport({ client, onImported }: { client: ApiClient; onImported: () => void }) {
   const { t } = useTranslation();
-  const locale = useLanguage() === 'vi' ? 'vi-VN' : 'en-US';
+  const language = useLanguage();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -33,7 +34,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
     if (!file) return;
     // A file's size is its UTF-8 byte count: a huge file is refused without being read.
     if (file.size > maxPackBytes) {
-      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.tooLarge', { size: file.size.toLocaleString(locale), limit: maxPackBytes.toLocaleString(locale) }) }] });
+      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.tooLarge', { size: formatNumber(file.size, language), limit: formatNumber(maxPackBytes, language) }) }] });
       return;
     }
     setState({ step: 'checking', fileName: file.name });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LegalCitation } from '#shared/templates/schema';
 import { formatCitation } from '#shared/templates/search';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { parseLabourCodeArticles, parseTopics, uniqueCitations, type DraftFields } from './templateDraft';
 
 export interface TemplateFormProps {
@@ -31,26 +32,29 @@ export function TemplateForm({ heading, initial, submitLabel, knownTopics, onSub
   const [topicText, setTopicText] = useState('');
   const [citations, setCitations] = useState<LegalCitation[]>([...initial.legalBasis]);
   const [articleText, setArticleText] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  // The problems show from the first attempt to save on, and follow what is typed from then.
+  const [hasTried, setTried] = useState(false);
+  const [error, setError] = useAttemptError({ titleVi, titleEn, topics, topicText, citations, articleText });
   const [isBusy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
   // The form opens on a click in the panel: take the keyboard there, and show it if scrolled away.
   useEffect(() => firstField.current?.focus(), []);
 
+  const typedTopics = parseTopics(topicText);
+  const typedArticles = parseLabourCodeArticles(articleText);
+  const allTopics = [...new Set([...topics, ...typedTopics.topics])];
+  const allCitations = uniqueCitations([...citations, ...typedArticles.citations]);
+  const found: string[] = [];
+  if (titleVi.trim() === '' || titleEn.trim() === '') found.push(t('library.form.titleRequired'));
+  if (typedTopics.invalid.length > 0) found.push(t('library.form.topicInvalid', { topics: typedTopics.invalid.join(', ') }));
+  else if (allTopics.length === 0) found.push(t('library.form.topicRequired'));
+  if (typedArticles.invalid.length > 0) found.push(t('library.form.articleInvalid', { articles: typedArticles.invalid.join(', ') }));
+  else if (allCitations.length === 0) found.push(t('library.form.legalBasisRequired'));
+  const problems = hasTried ? found : [];
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const typedTopics = parseTopics(topicText);
-    const typedArticles = parseLabourCodeArticles(articleText);
-    const allTopics = [...new Set([...topics, ...typedTopics.topics])];
-    const allCitations = uniqueCitations([...citations, ...typedArticles.citations]);
-    const found: string[] = [];
-    if (titleVi.trim() === '' || titleEn.trim() === '') found.push(t('library.form.titleRequired'));
-    if (typedTopics.invalid.length > 0) found.push(t('library.form.topicInvalid', { topics: typedTopics.invalid.join(', ') }));
-    else if (allTopics.length === 0) found.push(t('library.form.topicRequired'));
-    if (typedArticles.invalid.length > 0) found.push(t('library.form.articleInvalid', { articles: typedArticles.invalid.join(', ') }));
-    else if (allCitations.length === 0) found.push(t('library.form.legalBasisRequired'));
-    setProblems(found);
+    setTried(true);
     if (found.length > 0) return;
     setBusy(true);
     setError(null);

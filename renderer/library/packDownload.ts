@@ -1,18 +1,17 @@
+import { vietnamDate } from '#shared/format/vietnamTime';
 import type { TemplatePack } from '#shared/templates/pack';
 
-const twoDigits = (value: number): string => String(value).padStart(2, '0');
-
-/** The name a pack is saved under: `thoa-uoc-templates-YYYY-MM-DD.json`, on this computer's date. */
-export function packFileName(date: Date): string {
-  return `thoa-uoc-templates-${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}.json`;
+/** The name a pack is saved under: `thoa-uoc-templates-YYYY-MM-DD.json`, the date it was exported in Vietnam. */
+export function packFileName(pack: TemplatePack): string {
+  return `thoa-uoc-templates-${vietnamDate(pack.exportedAt)}.json`;
 }
 
 /**
  * Hands a pack to the browser as a download: a Blob behind a temporary anchor with `download`
  * (no server round trip; the CSP allows blob: downloads since nothing is loaded from them).
  */
-export function downloadPack(pack: TemplatePack, date: Date = new Date()): string {
-  const name = packFileName(date);
+export function downloadPack(pack: TemplatePack): string {
+  const name = packFileName(pack);
   const url = URL.createObjectURL(new Blob([`${JSON.stringify(pack, null, 2)}\n`], { type: 'application/json' }));
   const anchor = document.createElement('a');
   anchor.href = url;

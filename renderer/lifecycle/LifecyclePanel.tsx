@@ -6,8 +6,8 @@ import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import { formatCitation } from '#shared/compliance/citations';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { partyNames } from '#shared/export/parties';
-import { formatDateTime, type Language } from '#shared/format/locale';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import type { Language } from '#shared/format/locale';
+import { formatIsoDate, formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { agreementStates, regulationsStates } from '#shared/lifecycle/lifecycle';
 import { describeVote } from '#shared/lifecycle/vote';
 import type { Side } from '#shared/sides';
@@ -177,7 +177,7 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
       <ol className="lifecycle-history">
         {view.events.map((event) => (
           <li key={event.id}>
-            <span className="when">{formatDateTime(event.at, language)}</span>{' '}
+            <span className="when">{formatVietnamDateTime(event.at, language)}</span>{' '}
             {historyLabel(t, event)}
             {' — '}
             {event.facts.type === 'time_passed' ? t('lifecycle.calendar') : (event.actor.name ?? t('lifecycle.host'))}

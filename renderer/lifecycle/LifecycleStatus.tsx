@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useLanguage } from '../i18n/i18n';
 import { useLifecycleSnapshot } from './documentChecks';
 import { awaitingSignature, deadlineLeft, isDeadlineAlarming } from './lifecycleFormat';
 
-/** Above the document, for everyone: its state, its next deadline with the days left, whether the text is frozen. */
+/**
+ * Above the document, for everyone: its state, its next deadline with the days left, whether the
+ * text is frozen. One line of a fixed height, there from the start: the document below never moves
+ * when the lifecycle arrives or changes (a click aimed at an article would land elsewhere).
+ */
 export function LifecycleStatus() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { lifecycle } = useLifecycleSnapshot();
-  if (!lifecycle) return null;
+  if (!lifecycle) return <p className="lifecycle-status" data-testid="lifecycle-status" aria-busy="true" />;
   const next = lifecycle.nextDeadline;
   const awaiting = awaitingSignature(lifecycle.current);
   return (

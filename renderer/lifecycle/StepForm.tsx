@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import type { DocumentKind } from '#shared/documents/kinds';
-import { formatIsoDate } from '#shared/lifecycle/dates';
-import type { LifecycleActionType, LifecycleStepInput, Signature } from '#shared/lifecycle/model';
+import { formatIsoDate } from '#shared/format/vietnamTime';
+import { voteGroupSchema, type LifecycleActionType, type LifecycleStepInput, type Signature } from '#shared/lifecycle/model';
 import type { BargainingSide } from '#shared/negotiation/model';
-import { countVote, describeVote } from '#shared/lifecycle/vote';
+import { countVote, describeVote, voteInputProblem } from '#shared/lifecycle/vote';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
 import { refusalText } from './lifecycleFormat';
 import { OpenViolations } from './VoteGate';
@@ -177,7 +178,7 @@ export function StepForm(props: StepFormProps) {
   const language = useLanguage();
   const [values, setValues] = useState<Values>(() => initialValues(props, t('lifecycle.field.authorityDefault')));
   const [rows, setRows] = useState<VoteRow[]>([{ name: '', eligible: '', votesCast: '', inFavour: '' }]);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError({ values, rows });
   const [busy, setBusy] = useState(false);
   // Putting the draft to the vote asks first: what is open now, then the union confirms.
   const [confirming, setConfirming] = useState<OpenItems | null>(null);
@@ -210,8 +211,12 @@ export function StepForm(props: StepFormProps) {
       <input type={inputType} name={name} value={values[name] ?? ''} onChange={set(name)} required={required} />
     </label>
   );
+  // The count is checked as it is typed, by the rules the server applies (the groups' schema, then
+  // whether they add up): a count the server would refuse is said so, never previewed as passing.
   const groups = voteGroups(rows);
-  const preview = type === 'record_vote' && groups.every((group) => group.eligible > 0 && group.inFavour >= 0 && !Number.isNaN(group.inFavour)) ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
+  const isCountTyped = type === 'record_vote' && rows.every((row) => row.eligible.trim() !== '' && row.inFavour.trim() !== '' && (kind !== 'multi_enterprise_agreement' || row.name.trim() !== ''));
+  const voteProblem = !isCountTyped ? null : !groups.every((group) => voteGroupSchema.safeParse(group).success) ? t('lifecycle.voteNumbers') : (voteInputProblem(kind, groups)?.[language] ?? null);
+  const preview = isCountTyped && voteProblem === null ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
   const refusal = refusalText(error, language);
 
   return (
@@ -276,6 +281,11 @@ export function StepForm(props: StepFormProps) {
               {t('lifecycle.votePreview', { text: preview })}
             </p>
           )}
+          {voteProblem && (
+            <p className="field-problem" id={`${type}-problem`} data-testid="vote-problem" role="alert">
+              {voteProblem}
+            </p>
+          )}
         </fieldset>
       )}
       {type === 'sign' && [input('representativeName', t('lifecycle.field.representativeName'), 'text', true), input('representativeTitle', t('lifecycle.field.representativeTitle'), 'text', true), input('place', t('lifecycle.field.place'), 'text', true)]}
@@ -329,7 +339,7 @@ export function StepForm(props: StepFormProps) {
       ) : (
         <ErrorNotice error={error} />
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy || voteProblem !== null} aria-describedby={voteProblem ? `${type}-problem` : undefined}>
         {type === 'open_vote' && confirming ? t('lifecycle.gate.confirm') : t('lifecycle.step.' + type)}
       </button>
     </form>

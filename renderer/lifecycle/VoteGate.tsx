@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import { formatCitation } from '#shared/compliance/citations';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
 import { refusalText } from './lifecycleFormat';
 
@@ -67,7 +68,7 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
   const { t } = useTranslation();
   const language = useLanguage();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError(reason);
   const [busy, setBusy] = useState(false);
   const canLeaveOut = view.openSteps.includes('leave_out_article');
   const act = async (step: { type: 'leave_out_article'; clauseId: string; reason?: string } | { type: 'withdraw_leave_out'; clauseId: string }) => {

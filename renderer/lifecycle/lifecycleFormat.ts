@@ -3,7 +3,7 @@ import type { DeadlineView, LifecycleView } from '#shared/api/lifecycle';
 import type { ReviewView } from '#shared/api/review';
 import { ApiError } from '#shared/api/errors';
 import type { Language } from '#shared/format/locale';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { BargainingSide } from '#shared/negotiation/model';
 
 type CountedDeadlineView = Exclude<DeadlineView, { status: 'uncounted' }>;

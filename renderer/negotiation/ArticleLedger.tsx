@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatVietnamDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { ArticleEvent, ArticleNegotiation, Proposal } from '#shared/negotiation/model';
 import { SideBadge } from '../components/SideBadge';
 import { useLanguage } from '../i18n/i18n';

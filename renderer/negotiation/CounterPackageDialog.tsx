@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '#shared/negotiation/model';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { NegotiationDialog } from './NegotiationDialog';
 import { useNegotiationView } from './negotiationView';
 import type { PositionDraft } from './positionDraft';
@@ -33,7 +34,7 @@ export function CounterPackageDialog({ members, onEdit, onSend, onClose }: {
   const [items, setItems] = useState<CounterItem[]>(() => members.map((answered) => ({ answered, position: asOffered(answered), isChanged: false })));
   const [rationale, setRationale] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError({ items, rationale });
   const kept = items.flatMap((item) => (item.position ? [item.position] : []));
   const update = (index: number, change: Partial<CounterItem>) => setItems((previous) => previous.map((item, at) => (at === index ? { ...item, ...change } : item)));
   const send = async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatVietnamDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { DraftProposal } from '#shared/negotiation/model';
 import { useLanguage } from '../i18n/i18n';
 import { useNegotiationView } from './negotiationView';

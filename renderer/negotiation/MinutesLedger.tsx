@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { minutesSchema } from '#shared/api/negotiation';
-import { formatDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { VariableValue } from '#shared/templates/schema';
 import { formatVariableValue } from '#shared/templates/variableValues';
 import { useLanguage } from '../i18n/i18n';
@@ -35,7 +35,7 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
           <ol>
             {article.entries.map((entry, index) => (
               <li key={index}>
-                {formatDateTime(entry.at, language)}, {entry.byName} ({t(`side.${entry.side}`)}): {describe(entry)}
+                {formatVietnamDateTime(entry.at, language)}, {entry.byName} ({t(`side.${entry.side}`)}): {describe(entry)}
                 {entry.outcome && entry.outcome.status !== 'open' && ` — ${t(`negotiation.proposalStatus.${entry.outcome.status}`)}${entry.outcome.byName ? ` (${entry.outcome.byName})` : ''}`}
               </li>
             ))}

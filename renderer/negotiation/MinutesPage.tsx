@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { minutesSchema } from '#shared/api/negotiation';
-import { formatDate, formatDateTime } from '#shared/format/locale';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { isIsoDate, type IsoDate } from '#shared/calendar/isoDate';
+import { formatIsoDate, formatVietnamDate, formatVietnamDateTime, vietnamDate, vietnamMidnight } from '#shared/format/vietnamTime';
 import { participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -27,16 +27,17 @@ export function MinutesPage({ documentId }: { documentId: string }) {
   const language = useLanguage();
   const membership = useSession().memberships.find((m) => m.documentId === documentId);
   const client = useMemo(() => (membership ? participantClient(membership.token) : null), [membership]);
-  const [since, setSince] = useState(() => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+  // The day the session began; until the person picks one, the server's today in Vietnam.
+  const [since, setSince] = useState<IsoDate | null>(null);
   const [minutes, setMinutes] = useState<Minutes | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  // The session starts at midnight where the person is (Vietnam is UTC+7).
-  const sessionStart = new Date(`${since}T00:00:00`).toISOString();
+  // A session starts at midnight in Vietnam, wherever the person and their browser's clock are.
+  const sessionStart = since === null ? undefined : vietnamMidnight(since);
 
   useEffect(() => {
     if (!client) return;
-    client.call('negotiation/minutes', { documentId, since: sessionStart }).then(setMinutes, setError);
+    client.call('negotiation/minutes', { documentId, ...(sessionStart ? { since: sessionStart } : {}) }).then(setMinutes, setError);
   }, [client, documentId, sessionStart]);
 
   const list = (items: string[]) => (items.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>);
@@ -46,18 +47,21 @@ export function MinutesPage({ documentId }: { documentId: string }) {
       <AppHeader>
         <a href={`#/d/${documentId}`}>{t('minutes.back')}</a>
         <label className="no-print">
-          {t('minutes.sessionSince')} <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />
+          {t('minutes.sessionSince')} <input type="date" value={since ?? (minutes ? vietnamDate(minutes.sessionSince) : '')} onChange={(event) => {
+            // Clearing the field keeps the day shown: a session always has one.
+            if (isIsoDate(event.target.value)) setSince(event.target.value);
+          }} />
         </label>
         <button type="button" className="no-print" onClick={() => window.print()}>{t('minutes.print')}</button>
       </AppHeader>
       <main className="page minutes" data-testid="minutes">
         <ErrorNotice error={error} />
-        {membership && minutes && <ReportExport who={{ token: membership.token }} documentId={documentId} report="minutes" since={sessionStart} />}
+        {membership && minutes && <ReportExport who={{ token: membership.token }} documentId={documentId} report="minutes" since={minutes.sessionSince} />}
         {minutes && (
           <article className="official">
             <h1>{t('minutes.title')}</h1>
             <p className="centered"><em>{minutes.documentTitle}</em></p>
-            <p>{t('minutes.date', { date: formatDateTime(minutes.date, language) })}</p>
+            <p>{t('minutes.date', { date: formatVietnamDateTime(minutes.date, language) })}</p>
             <h2>{t('minutes.participants')}</h2>
             <p><strong>{t('side.employer')}:</strong> {minutes.participants.employer.join(', ') || '—'}</p>
             <p><strong>{t('side.union')}:</strong> {minutes.participants.union.join(', ') || '—'}</p>
@@ -93,7 +97,7 @@ export function MinutesPage({ documentId }: { documentId: string }) {
                 </ul>
               )}
             </div>
-            <h2>{t('minutes.accepted', { date: formatDate(minutes.sessionSince, language) })}</h2>
+            <h2>{t('minutes.accepted', { date: formatVietnamDate(minutes.sessionSince) })}</h2>
             <div data-testid="minutes-accepted">{list(minutes.accepted.map((a) => `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`))}</div>
             <h2>{t('minutes.ledger')}</h2>
             <div data-testid="minutes-ledger">

@@ -5,7 +5,9 @@ import type { Participant } from '#shared/api/participants';
 import { articlesOf } from '#shared/document/articles';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
-import type { DraftProposal, Proposal, ProposalStatus, Thread } from '#shared/negotiation/model';
+import { threadsMentioning, type Mentionable } from '#shared/negotiation/mentions';
+import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
+import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
@@ -24,7 +26,8 @@ import { PackageCard, packageMembers } from './PackageCard';
 import { positionInput, withPosition, type PositionDraft } from './positionDraft';
 import { ProposalCard } from './ProposalCard';
 import { ProposalEditor } from './ProposalEditor';
-import { MentionPicker, ThreadView, type ThreadActions } from './ThreadView';
+import { MentionTextarea, useMentionDraft } from './MentionTextarea';
+import { ThreadView, type ThreadActions } from './ThreadView';
 
 interface ArticleInfo {
   article: ArticleElement;
@@ -120,7 +123,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     draftsSection.current?.scrollIntoView({ block: 'start' });
   }, [draftsRequest]);
   useEffect(() => {
-    void client.call('participants/list', { documentId }).then((list) => setParticipants(list.filter((p) => p.revokedAt === null)), () => setParticipants([]));
+    void client.call('participants/list', { documentId }).then(setParticipants, () => setParticipants([]));
   }, [client, documentId]);
 
   const run = async (work: () => Promise<unknown>) => {
@@ -145,6 +148,12 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
 
   if (!negotiation) return null;
   const isReviewer = side === 'reviewer';
+  // Comments name people by id: the names of all who ever joined, the revoked too; only those
+  // still in the document can be mentioned, not oneself, and in an internal note one's own side only.
+  const names = new Map(participants.map((participant) => [participant.id, participant.displayName]));
+  const mentionableIn = (visibility: ThreadVisibility): Mentionable[] =>
+    participants.filter((p) => p.revokedAt === null && p.id !== membership.participantId && (visibility === 'public' || p.side === visibility)).map((p) => ({ id: p.id, name: p.displayName }));
+  const mentioning = [...new Set(threadsMentioning(negotiation.threads, membership.participantId).map((thread) => thread.clauseId))];
   const mayComment = !isReviewer || negotiation.reviewerCommentsAllowed;
   const chapters = [...new Set([...articles.values()].map((a) => a.chapter).filter(Boolean))];
   const matches = (clauseId: string) => !chapterFilter || articles.get(clauseId)?.chapter === chapterFilter;
@@ -271,6 +280,14 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
         <a className="button" href={`#/minutes/${documentId}`}>{t('negotiation.minutes')}</a>
       </div>
       <ErrorNotice error={error} />
+      {mentioning.length > 0 && (
+        <p className="notice mentioned" data-testid="mentioned-notice">
+          {t('negotiation.mentioned')}{' '}
+          {mentioning.map((clauseId) => (
+            <button key={clauseId} type="button" className="link" onClick={() => setFocus(clauseId)}>{articleLabel(clauseId)}</button>
+          ))}
+        </p>
+      )}
       <div ref={draftsSection}>
         <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
       </div>
@@ -287,7 +304,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
             <button type="button" onClick={() => setDialog({ type: 'ledger', clauseId: focus })}>{t('negotiation.ledger.open')}</button>
             {mayComment && <button type="button" onClick={() => setComposingThread(true)}>{t('negotiation.comment')}</button>}
           </div>
-          {composingThread && <NewThread participants={participants} mySide={side} onCancel={() => setComposingThread(false)} onSubmit={(body, internal, mentions) => run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))} />}
+          {composingThread && <NewThread mentionableIn={mentionableIn} mySide={side} onCancel={() => setComposingThread(false)} onSubmit={(body, internal, mentions) => run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))} />}
           <button type="button" className="link" onClick={() => setFocus(null)}>{t('negotiation.allArticles')}</button>
         </section>
       )}
@@ -322,7 +339,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
       {threads.map((thread: Thread) => (
         <div key={thread.id}>
           {!focus && <button type="button" className="link" onClick={() => setFocus(thread.clauseId)}>{articleLabel(thread.clauseId)}</button>}
-          <ThreadView thread={thread} participants={participants} canReply={mayComment} canResolve={!isReviewer} actions={threadActions} />
+          <ThreadView thread={thread} names={names} mentionable={mentionableIn(thread.visibility)} canReply={mayComment} canResolve={!isReviewer} actions={threadActions} />
         </div>
       ))}
       {renderDialog()}
@@ -338,29 +355,25 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   );
 }
 
-function NewThread({ participants, mySide, onSubmit, onCancel }: { participants: Participant[]; mySide: string; onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>; onCancel: () => void }) {
+function NewThread({ mentionableIn, mySide, onSubmit, onCancel }: { mentionableIn: (visibility: ThreadVisibility) => Mentionable[]; mySide: Side; onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
-  const [mentions, setMentions] = useState<string[]>([]);
-  const mentionable = internal ? participants.filter((p) => p.side === mySide) : participants;
+  const mentionable = mentionableIn(internal && mySide !== 'reviewer' ? mySide : 'public');
+  const draft = useMentionDraft(mentionable);
   return (
     <form className="stacked-form" onSubmit={(event) => {
       event.preventDefault();
+      const { body, mentions } = draft.encoded();
       void onSubmit(body, internal, mentions);
     }}>
-      <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} aria-label={t('negotiation.comment')} placeholder={t('negotiation.commentPlaceholder')} />
+      <MentionTextarea draft={draft} people={mentionable} rows={3} label={t('negotiation.comment')} placeholder={t('negotiation.commentPlaceholder')} />
       {mySide !== 'reviewer' && (
         <label>
-          <input type="checkbox" checked={internal} onChange={(event) => {
-            setInternal(event.target.checked);
-            setMentions([]);
-          }} /> {t('negotiation.internalOption', { side: t(`side.${mySide}`) })}
+          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} /> {t('negotiation.internalOption', { side: t(`side.${mySide}`) })}
         </label>
       )}
-      <MentionPicker participants={mentionable} selected={mentions} onChange={setMentions} />
       <div className="row">
-        <button type="submit" className="primary" disabled={body.trim() === ''}>{t('negotiation.send')}</button>
+        <button type="submit" className="primary" disabled={draft.text.trim() === ''}>{t('negotiation.send')}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>

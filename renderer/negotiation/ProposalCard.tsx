@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articleText } from '#shared/document/articles';
 import type { Proposal } from '#shared/negotiation/model';
-import { formatVietnamDateTime } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { linesOfStoredText, valueChanges } from '#shared/negotiation/positionRedline';
 import { answeredPosition, comparedSide, offeredSide, offeredVariables } from '#shared/negotiation/positionStates';
 import { SideBadge } from '../components/SideBadge';

@@ -10,6 +10,8 @@ import { articleLines, chipText, valueChanges, type RedlineSide } from '#shared/
 import { variablesUsed } from '#shared/templates/instantiate';
 import type { VariableValue } from '#shared/templates/schema';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
+import { useLanguage } from '../i18n/i18n';
 import { newArticle } from '../editor/commands';
 import { createArticleEditor } from '../editor/createArticleEditor';
 import type { DocumentEditor } from '../editor/customTypes';
@@ -18,6 +20,7 @@ import { LeafView } from '../editor/LeafView';
 import { articleCommandGroups, handleShortcut } from '../editor/shortcuts';
 import { Toolbar } from '../editor/Toolbar';
 import { useDocumentVariables, VariableEditContext, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
+import { useFieldProblems } from '../variables/fieldProblems';
 import { VariableField } from '../variables/VariableField';
 import { NegotiationDialog } from './NegotiationDialog';
 import type { PositionDraft } from './positionDraft';
@@ -143,8 +146,10 @@ export interface ProposalEditorProps {
  */
 export function ProposalEditor({ title, base, baseLabel, initial, reference, kinds = allKinds, withRationale, submitLabel, onSubmit, onAddToPackage, onCancel, note }: ProposalEditorProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const documentVariables = useDocumentVariables();
   const reading = useChipReading();
+  const fieldProblems = useFieldProblems();
   const { proposed: offer, variables: proposedVariables } = useProposedValues(documentVariables, initial.values);
   const [kind, setKind] = useState<ProposalKind>(initial.kind);
   const [editors] = useState<Record<EditedKind, DocumentEditor>>(() => ({
@@ -156,7 +161,6 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const changed = useCallback(() => setVersion((version) => version + 1), []);
   const [rationale, setRationale] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [focus, setFocus] = useState<{ id: string; request: number } | null>(null);
 
   useEffect(() => {
@@ -182,12 +186,16 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
     position.kind === reference.kind &&
     (position.kind !== 'replace' && position.kind !== 'insert_after' ? true : articleText(position.article ?? base) === articleText(reference.article ?? base)) &&
     sameValues(values, reference.values);
+  // A value typed that the variable does not accept is not offered: the position waits for it.
+  const valueProblem = kind === 'delete' ? null : fieldProblems.first(ids);
   const problem =
-    kind === 'insert_after' && article && articleText(article).trim() === '' ? t('negotiation.editor.emptyArticle')
+    valueProblem ? valueProblem[language]
+    : kind === 'insert_after' && article && articleText(article).trim() === '' ? t('negotiation.editor.emptyArticle')
     : kind === 'values' && Object.keys(values).length === 0 ? t('negotiation.editor.noValueChanged')
     : isReference ? t('negotiation.editor.nothingChanged')
     : null;
   const rationaleMissing = withRationale && rationale.trim() === '';
+  const [error, setError] = useAttemptError({ position, rationale });
 
   const submit = async () => {
     setBusy(true);
@@ -241,7 +249,7 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
                   const isChanged = id in values;
                   return (
                     <div key={id} className={`proposal-value${isChanged ? ' changed' : ''}`} data-testid="proposal-value">
-                      <VariableField definition={definition} value={proposed} readOnly={false} commitWhileTyping focusRequest={focus?.id === id ? focus.request : undefined} onCommit={(value) => offer.propose(id, value)} />
+                      <VariableField definition={definition} value={proposed} readOnly={false} commitWhileTyping focusRequest={focus?.id === id ? focus.request : undefined} onCommit={(value) => offer.propose(id, value)} onProblem={(invalid) => fieldProblems.report(id, invalid)} />
                       <p className="hint">
                         {t('negotiation.editor.valueNow', { value: now === undefined ? t('negotiation.noValue') : chipText(id, { [id]: now }, reading).text })}
                         {isChanged && (

@@ -1,68 +1,82 @@
-import { useState } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '#shared/format/locale';
-import type { Thread } from '#shared/negotiation/model';
-import type { Participant } from '#shared/api/participants';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
+import { commentParts, type Mentionable } from '#shared/negotiation/mentions';
+import type { Thread, ThreadComment } from '#shared/negotiation/model';
 import { useLanguage } from '../i18n/i18n';
+import { MentionTextarea, useMentionDraft } from './MentionTextarea';
+import { useNegotiationView } from './negotiationView';
 
 export interface ThreadActions {
   reply(thread: Thread, body: string, mentions: string[]): Promise<void>;
   setResolved(thread: Thread, resolved: boolean): Promise<void>;
 }
 
-/** Who may be mentioned in a comment: everyone for public threads, one's own side for internal notes. */
-export function MentionPicker({ participants, selected, onChange }: { participants: Participant[]; selected: string[]; onChange: (ids: string[]) => void }) {
+/** The people of the document as comments name them: by id, whoever they are now (revoked ones too). */
+type ParticipantNames = ReadonlyMap<string, string>;
+
+/**
+ * A comment's text, its mentions shown as the names of the people mentioned; the person reading
+ * sees their own name marked. Mentions listed without a place in the text follow it.
+ */
+function CommentText({ comment, names }: { comment: ThreadComment; names: ParticipantNames }) {
   const { t } = useTranslation();
-  if (participants.length === 0) return null;
+  const { participantId } = useNegotiationView();
+  const parts = commentParts(comment.body, comment.mentions);
+  const placed = new Set(parts.flatMap((part) => (part.kind === 'mention' ? [part.participantId] : [])));
+  const mention = (id: string, key: string | number) => (
+    <span key={key} className={id === participantId ? 'mention me' : 'mention'} data-testid="mention" data-participant-id={id}>
+      @{names.get(id) ?? t('negotiation.mentionUnknown')}
+    </span>
+  );
+  const unplaced = comment.mentions.filter((id) => !placed.has(id));
   return (
-    <details className="mentions">
-      <summary>{t('negotiation.mention', { count: selected.length })}</summary>
-      {participants.map((participant) => (
-        <label key={participant.id}>
-          <input
-            type="checkbox"
-            checked={selected.includes(participant.id)}
-            onChange={(event) => onChange(event.target.checked ? [...selected, participant.id] : selected.filter((id) => id !== participant.id))}
-          />{' '}
-          @{participant.displayName}
-        </label>
-      ))}
-    </details>
+    <>
+      <p className="comment-text">{parts.map((part, index) => (part.kind === 'text' ? part.text : mention(part.participantId, index)))}</p>
+      {unplaced.length > 0 && (
+        <p className="hint">
+          {unplaced.map((id, index) => (
+            <Fragment key={id}>
+              {index > 0 && ' '}
+              {mention(id, id)}
+            </Fragment>
+          ))}
+        </p>
+      )}
+    </>
   );
 }
 
 /** A comment thread on an article: its comments, a reply, resolve and reopen. */
-export function ThreadView({ thread, participants, canReply, canResolve, actions }: { thread: Thread; participants: Participant[]; canReply: boolean; canResolve: boolean; actions: ThreadActions }) {
+export function ThreadView({ thread, names, mentionable, canReply, canResolve, actions }: { thread: Thread; names: ParticipantNames; mentionable: readonly Mentionable[]; canReply: boolean; canResolve: boolean; actions: ThreadActions }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [body, setBody] = useState('');
-  const [mentions, setMentions] = useState<string[]>([]);
-  const names = new Map(participants.map((p) => [p.id, p.displayName]));
-  const mentionable = thread.visibility === 'public' ? participants : participants.filter((p) => p.side === thread.visibility);
+  const { participantId } = useNegotiationView();
+  const draft = useMentionDraft(mentionable);
   return (
     <article className={`thread${thread.visibility === 'public' ? '' : ' internal'}${thread.resolvedAt ? ' resolved' : ''}`} data-testid="thread" data-visibility={thread.visibility}>
       {thread.visibility !== 'public' && <p className="internal-note">{t('negotiation.internalNote', { side: t(`side.${thread.visibility}`) })}</p>}
-      {thread.comments.map((comment) => (
-        <div key={comment.id} className="comment">
-          <p className="hint">
-            <strong>{comment.authorName}</strong> · {t(`side.${comment.side}`)} · {formatDateTime(comment.createdAt, language)}
-          </p>
-          <p>{comment.body}</p>
-          {comment.mentions.length > 0 && <p className="hint">{comment.mentions.map((id) => `@${names.get(id) ?? id}`).join(' ')}</p>}
-        </div>
-      ))}
+      {thread.comments.map((comment) => {
+        const mentionsMe = comment.authorId !== participantId && comment.mentions.includes(participantId);
+        return (
+          <div key={comment.id} className={mentionsMe ? 'comment mentions-me' : 'comment'} data-testid="comment">
+            <p className="hint">
+              <strong>{comment.authorName}</strong> · {t(`side.${comment.side}`)} · {formatVietnamDateTime(comment.createdAt, language)}
+              {mentionsMe && <span className="mentions-me-label"> · {t('negotiation.mentionsYou')}</span>}
+            </p>
+            <CommentText comment={comment} names={names} />
+          </div>
+        );
+      })}
       {thread.resolvedAt && <p className="hint">{t('negotiation.resolvedBy', { name: thread.resolvedByName ?? '' })}</p>}
       {canReply && !thread.resolvedAt && (
         <form className="stacked-form" onSubmit={(event) => {
           event.preventDefault();
-          void actions.reply(thread, body, mentions).then(() => {
-            setBody('');
-            setMentions([]);
-          });
+          const { body, mentions } = draft.encoded();
+          void actions.reply(thread, body, mentions).then(draft.clear);
         }}>
-          <textarea rows={2} value={body} onChange={(event) => setBody(event.target.value)} placeholder={t('negotiation.replyPlaceholder')} aria-label={t('negotiation.reply')} />
-          <MentionPicker participants={mentionable} selected={mentions} onChange={setMentions} />
-          <button type="submit" disabled={body.trim() === ''}>{t('negotiation.reply')}</button>
+          <MentionTextarea draft={draft} people={mentionable} rows={2} label={t('negotiation.reply')} placeholder={t('negotiation.replyPlaceholder')} />
+          <button type="submit" disabled={draft.text.trim() === ''}>{t('negotiation.reply')}</button>
         </form>
       )}
       {canResolve && (

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { documentLanguage, variablesMap } from '#shared/document/yjsContent';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { isKeptAsDraft } from '#shared/negotiation/keptAsDraft';
-import { isReadOnlySide } from '#shared/sides';
-import { participantClient } from '../api/apiClients';
+import { isReadOnlySide, sides, type Side } from '#shared/sides';
+import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { InvitePanel } from '../components/InvitePanel';
 import { SideBadge } from '../components/SideBadge';
 import { ConnectionStatus } from '../document/ConnectionStatus';
 import { PresenceList } from '../document/PresenceList';
+import { exposeForTests } from '../document/testHook';
 import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
 import { AgreedArticlesContext } from '../editor/agreedArticles';
@@ -24,11 +25,9 @@ import { ExportDialog } from '../export/ExportDialog';
 import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
 import { LifecycleStatus } from '../lifecycle/LifecycleStatus';
 
-declare global {
-  interface Window {
-    /** The open document, for end-to-end tests and benchmarks (they read it; they never write through it). */
-    thoaUocDebug?: { content: () => unknown; status: () => unknown; doc: unknown };
-  }
+/** Whom the host, seated on one side, most likely invites next: the other side at the table. */
+function otherSide(side: Side): Side {
+  return side === 'employer' ? 'union' : 'employer';
 }
 
 function Workspace({ membership }: { membership: Membership }) {
@@ -45,6 +44,10 @@ function Workspace({ membership }: { membership: Membership }) {
   const [inviting, setInviting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const client = useMemo(() => participantClient(membership.token), [membership.token]);
+  // The host (server mode's host link, or the desktop app) invites every side from here, as on the
+  // start page; a participant invites people of their own side (the server refuses any other).
+  const hostToken = useSession().hostToken;
+  const host = useMemo(() => hostClient(hostToken), [hostToken]);
   const [kind, setKind] = useState<DocumentKind | null>(null);
   useEffect(() => {
     void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
@@ -60,11 +63,9 @@ function Workspace({ membership }: { membership: Membership }) {
   const isTextFrozen = useLifecycleOf(checks)?.frozen ?? false;
 
   useEffect(() => {
-    if (!collaboration) return;
-    window.thoaUocDebug = { content: () => readContent(collaboration.doc), status: () => collaboration.getStatus(), doc: collaboration.doc };
-    return () => {
-      window.thoaUocDebug = undefined;
-    };
+    // Vite writes the mode in as a constant: the production build drops this and the hook's module.
+    if (import.meta.env.MODE !== 'test' || !collaboration) return;
+    return exposeForTests(collaboration);
   }, [collaboration]);
 
   return (
@@ -75,16 +76,20 @@ function Workspace({ membership }: { membership: Membership }) {
         {readOnly && <span className="read-only-note">{t('document.readOnly')}</span>}
         <ConnectionStatus collaboration={collaboration} />
         {collaboration && <Presence collaboration={collaboration} selfId={membership.participantId} />}
-        {!readOnly && (
-          <button type="button" onClick={() => setInviting(!inviting)}>
-            {t('document.invite')}
+        {(host || !readOnly) && (
+          <button type="button" aria-expanded={inviting} onClick={() => setInviting(!inviting)}>
+            {host ? t('document.inviteAnySide') : t('document.invite')}
           </button>
         )}
         <button type="button" onClick={() => setExporting(true)} disabled={!variables}>
           {t('exportDialog.open')}
         </button>
       </AppHeader>
-      {inviting && <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />}
+      {inviting && (host ? (
+        <InvitePanel client={host} documentId={membership.documentId} allowedSides={sides} initialSide={otherSide(membership.side)} />
+      ) : (
+        <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />
+      ))}
       {exporting && variables && <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />}
       {refusal && isKeptAsDraft(refusal) && (
         <p className="notice" role="alert" data-testid="kept-as-draft">

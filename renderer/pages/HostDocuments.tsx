@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentMeta } from '#shared/api/documents';
-import { formatDate } from '#shared/format/locale';
+import { formatVietnamDate } from '#shared/format/vietnamTime';
 import { sides, type Side } from '#shared/sides';
 import { hostClient, participantClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
@@ -11,7 +11,6 @@ import { DesktopBackup } from '../components/DesktopBackup';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InvitePanel } from '../components/InvitePanel';
 import { ImportDocx } from '../export/ImportDocx';
-import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession, type Session } from '../session/session';
 
 /** The host takes a seat in a document like anyone else: an invitation to themselves, redeemed. */
@@ -34,7 +33,6 @@ export async function joinAsHost(client: ApiClient, session: Session, document: 
 /** What only the host sees: every document of this server, creating one, inviting people. */
 export function HostDocuments() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const session = useSession();
   const client = useMemo(() => hostClient(session.hostToken), [session.hostToken]);
   const [documents, setDocuments] = useState<DocumentMeta[] | null>(null);
@@ -98,7 +96,7 @@ export function HostDocuments() {
               <tr key={document.id}>
                 <td>{document.title}</td>
                 <td>{t(`kind.${document.kind}`)}</td>
-                <td>{formatDate(document.updatedAt, language)}</td>
+                <td>{formatVietnamDate(document.updatedAt)}</td>
                 <td className="actions">
                   {session.memberships.some((m) => m.documentId === document.id) ? (
                     <a href={`#/d/${document.id}`}>{t('host.open')}</a>

@@ -4,7 +4,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ComplianceReport } from '#shared/api/lifecycle';
 import type { ReviewView } from '#shared/api/review';
 import { formatCitation } from '#shared/compliance/citations';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { ReviewDecision } from '#shared/lifecycle/model';
 import { useActionRunner } from '../components/useActionRunner';
 import { hostClient, participantClient } from '../api/apiClients';
@@ -82,18 +82,22 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const membership = session.memberships.find((candidate) => candidate.documentId === documentId);
   const client: ApiClient | null = useMemo(() => (membership ? participantClient(membership.token) : hostClient(session.hostToken)), [membership, session.hostToken]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const { run, notice, error, setError } = useActionRunner(() => reload());
   const [draft, setDraft] = useState<Draft>({ clauseId: '', ruleId: '', body: '' });
   const [decision, setDecision] = useState<ReviewDecision>('amendments_requested');
   const [reasons, setReasons] = useState('');
+  // What the forms send: a refusal of a finding or a decision goes once it is changed.
+  const { run, notice, error } = useActionRunner(() => reload(), { draft, decision, reasons });
+  // Loading the page or joining it, which nothing typed here changes.
+  const [pageError, setPageError] = useState<unknown>(null);
 
   const reload = useCallback(async () => {
     if (!client) return;
     try {
       const [review, report] = await Promise.all([client.call('review/get', { documentId }), client.call('compliance/report', { documentId })]);
       setLoaded({ review, report });
+      setPageError(null);
     } catch (caught) {
-      setError(caught);
+      setPageError(caught);
     }
   }, [client, documentId]);
   useEffect(() => {
@@ -151,12 +155,12 @@ export function ReviewPage({ documentId }: { documentId: string }) {
           <a href="#/review">{t('review.back')}</a>
           {membership && <a href={`#/d/${documentId}`}>{t('review.openDocument')}</a>}
           {!membership && session.hostToken !== null && loaded && (
-            <button type="button" onClick={() => void joinAsReviewer().catch(setError)}>
+            <button type="button" onClick={() => void joinAsReviewer().catch(setPageError)}>
               {t('review.joinAsReviewer')}
             </button>
           )}
         </p>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error ?? pageError} />
         {notice && <p className="notice" role="status">{notice}</p>}
         {!review || !report ? (
           <p>{t('common.loading')}</p>

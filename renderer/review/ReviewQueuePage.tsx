@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewQueueItem } from '#shared/api/review';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReviewView } from '#shared/api/review';
 import { formatCitation } from '#shared/compliance/citations';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useLanguage } from '../i18n/i18n';
 
 /** The authority's latest decision: accepted, or amendments requested with the reasons. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VariableDefinition, VariableValue } from '#shared/templates/schema';
+import type { Bilingual, VariableDefinition, VariableValue } from '#shared/templates/schema';
 import { validateVariableValue } from '#shared/templates/variableValues';
 import { regions } from '#shared/templates/variableTypes';
 import { useLanguage } from '../i18n/i18n';
@@ -15,16 +15,27 @@ export interface VariableFieldProps {
   focusRequest?: number;
   /** Save every valid value as it is typed (forms), rather than on Enter or leaving (shared documents). */
   commitWhileTyping?: boolean;
+  /** Told as the person types why the text is not acceptable, or null once it is: a form disables its action and says why. */
+  onProblem?: (problem: Bilingual | null) => void;
 }
 
-/** One variable's input: typed, validated with the law's ranges, saved on Enter or when leaving. */
-export function VariableField({ definition, value, readOnly, onCommit, focusRequest, commitWhileTyping = false }: VariableFieldProps) {
+/**
+ * One variable's input: typed, checked as it is typed against the variable's definition (the law's
+ * ranges), saved on Enter or when leaving (or as it is typed, in forms). Only valid values are saved.
+ */
+export function VariableField({ definition, value, readOnly, onCommit, focusRequest, commitWhileTyping = false, onProblem }: VariableFieldProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
   const [text, setText] = useState(() => inputTextOf(definition, value, language));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Bilingual | null>(null);
   const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  const reportProblem = useRef(onProblem);
+  useEffect(() => {
+    reportProblem.current = onProblem;
+  });
+  // A field that goes away takes its problem with it: its text is gone.
+  useEffect(() => () => reportProblem.current?.(null), []);
 
   useEffect(() => {
     // Someone else (or another field) changed the value: show it, unless this field is being edited.
@@ -37,11 +48,18 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
     input.current?.scrollIntoView({ block: 'center' });
   }, [focusRequest]);
 
-  const commit = (raw: string) => {
+  /** Reads and checks the text; says what is wrong at once, and tells the form. */
+  const check = (raw: string): { parsed: VariableValue; isValid: boolean } => {
     const parsed = parseVariableInput(definition, raw, language);
     const invalid = validateVariableValue(definition, parsed);
-    setProblem(invalid ? invalid[language] : null);
-    if (!invalid && parsed !== value) onCommit(parsed);
+    setProblem(invalid);
+    reportProblem.current?.(invalid);
+    return { parsed, isValid: invalid === null };
+  };
+
+  const commit = (raw: string) => {
+    const { parsed, isValid } = check(raw);
+    if (isValid && parsed !== value) onCommit(parsed);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -49,6 +67,7 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
     if (event.key === 'Escape') {
       setText(inputTextOf(definition, value, language));
       setProblem(null);
+      reportProblem.current?.(null);
     }
   };
 
@@ -83,12 +102,8 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
             aria-describedby={problem ? `${id}-problem` : undefined}
             onChange={(event) => {
               setText(event.target.value);
-              if (!commitWhileTyping) return;
-              const parsed = parseVariableInput(definition, event.target.value, language);
-              if (validateVariableValue(definition, parsed) === null) {
-                setProblem(null);
-                onCommit(parsed);
-              }
+              const { parsed, isValid } = check(event.target.value);
+              if (commitWhileTyping && isValid) onCommit(parsed);
             }}
             onBlur={() => commit(text)}
             onKeyDown={onKeyDown}
@@ -98,7 +113,7 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
       </div>
       {problem && (
         <p className="field-problem" id={`${id}-problem`} role="alert">
-          {problem}
+          {problem[language]}
         </p>
       )}
       {definition.help && <p className="hint">{definition.help[language]}</p>}

@@ -10,9 +10,12 @@ import { hostClient } from '../api/apiClients';
 import { navigate } from '../app/hashRoute';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { useAttemptError } from '../components/useAttemptError';
 import { newNodeId } from '../editor/ids';
 import { joinAsHost } from '../pages/HostDocuments';
+import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { useFieldProblems } from '../variables/fieldProblems';
 import { VariableField } from '../variables/VariableField';
 import { ArticleChooser } from './ArticleChooser';
 import { buildDocument, enterpriseFactIds, outlineChoices, partyFactIds } from './wizardModel';
@@ -41,6 +44,7 @@ function initialFacts(ids: string[]): Record<string, VariableValue> {
  */
 export function NewDocumentWizard() {
   const { t, i18n } = useTranslation();
+  const shownIn = useLanguage();
   const session = useSession();
   const client = useMemo(() => hostClient(session.hostToken), [session.hostToken]);
   const library = templateLibrary();
@@ -54,7 +58,8 @@ export function NewDocumentWizard() {
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(model?.recommended));
   const [wordings, setWordings] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useAttemptError({ kind, language, title, side, facts, chosen: [...chosen], wordings });
+  const fieldProblems = useFieldProblems();
 
   if (!client) {
     return (
@@ -74,12 +79,16 @@ export function NewDocumentWizard() {
     setWordings({});
   };
 
+  const definitionOf = (id: string) => library.variables.find((variable) => variable.id === id);
   const stepFacts = step === 'enterprise' ? enterpriseFactIds(kind) : step === 'parties' ? partyFactIds(kind) : [];
-  const invalidFact = stepFacts.find((id) => {
-    const definition = library.variables.find((variable) => variable.id === id);
-    return definition !== undefined && validateVariableValue(definition, facts[id]) !== null;
-  });
-  const canContinue = step === 'basics' ? title.trim() !== '' : step === 'articles' ? true : invalidFact === undefined;
+  // Why the next step is not open yet, checked with the variables' own definitions: what a field
+  // holds as it is typed, else a fact still missing (the number of workers has no default).
+  const missingFact = stepFacts.flatMap((id) => {
+    const definition = definitionOf(id);
+    const invalid = definition ? validateVariableValue(definition, facts[id]) : null;
+    return invalid ? [invalid] : [];
+  })[0];
+  const blockedBy = step === 'basics' ? (title.trim() === '' ? t('wizard.titleMissing') : null) : (fieldProblems.first(stepFacts) ?? missingFact)?.[shownIn] ?? null;
   const stepIndex = steps.indexOf(step);
 
   const create = async () => {
@@ -141,8 +150,18 @@ export function NewDocumentWizard() {
           {(step === 'enterprise' || step === 'parties') && (
             <div className="variables-panel">
               {stepFacts.map((id) => {
-                const definition = library.variables.find((variable) => variable.id === id);
-                return definition ? <VariableField key={id} definition={definition} value={facts[id]} readOnly={false} commitWhileTyping onCommit={(value) => setFacts((current) => ({ ...current, [id]: value }))} /> : null;
+                const definition = definitionOf(id);
+                return definition ? (
+                  <VariableField
+                    key={id}
+                    definition={definition}
+                    value={facts[id]}
+                    readOnly={false}
+                    commitWhileTyping
+                    onCommit={(value) => setFacts((current) => ({ ...current, [id]: value }))}
+                    onProblem={(problem) => fieldProblems.report(id, problem)}
+                  />
+                ) : null;
               })}
             </div>
           )}
@@ -156,7 +175,7 @@ export function NewDocumentWizard() {
             {stepIndex === 0 ? t('wizard.cancel') : t('wizard.back')}
           </button>
           {step !== 'articles' ? (
-            <button type="button" className="primary" disabled={!canContinue} onClick={() => setStep(steps[stepIndex + 1] ?? 'articles')}>
+            <button type="button" className="primary" disabled={blockedBy !== null} aria-describedby={blockedBy ? 'wizard-blocked' : undefined} onClick={() => setStep(steps[stepIndex + 1] ?? 'articles')}>
               {t('wizard.next')}
             </button>
           ) : (
@@ -165,6 +184,11 @@ export function NewDocumentWizard() {
             </button>
           )}
         </div>
+        {blockedBy && (
+          <p className="hint" id="wizard-blocked" data-testid="wizard-blocked" role="status">
+            {t('wizard.blocked', { reason: blockedBy })}
+          </p>
+        )}
       </main>
     </>
   );

@@ -5,10 +5,13 @@ import { displayNameSchema, participantSchema } from '#shared/api/participants';
 
 const maxValidityHours = 24 * 30;
 
+/** How long an invitation lasts unless its creator says otherwise: a week. */
+export const defaultValidityHours = 24 * 7;
+
 export const createInvitationInput = z.object({
   documentId: documentIdSchema,
   side: z.enum(sides),
-  validForHours: z.number().int().min(1).max(maxValidityHours).default(24 * 7),
+  validForHours: z.number().int().min(1).max(maxValidityHours).default(defaultValidityHours),
 });
 
 export const invitationSchema = z.object({

@@ -139,7 +139,7 @@ export { articleNegotiationSchema, proposalSchema, threadSchema };
 
 export const minutesInput = z.object({
   documentId: documentIdSchema,
-  /** The start of the bargaining session: proposals accepted since then are listed (default: today 00:00 UTC). */
+  /** The start of the bargaining session: proposals accepted since then are listed (default: 00:00 today in Vietnam). */
   since: z.iso.datetime().optional(),
 });
 

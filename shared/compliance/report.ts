@@ -1,5 +1,6 @@
 /** Findings as text for people: the command line prints this; the editor may show the same lines. */
-import { formatDate, type Language } from '#shared/format/locale';
+import type { Language } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { shortCitation } from '#shared/compliance/citations';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
@@ -32,7 +33,7 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
   const { language, basis } = options;
   const articles = new Map(indexDocument(options.blocks).articles.map((article) => [article.clauseId, article]));
   const counts = countFindings(findings);
-  const date = formatDate(basis.legalDate, language);
+  const date = formatIsoDate(basis.legalDate);
   const wage = basis.minimumWage ? `${basis.minimumWage.decree[language]}${basis.region ? (language === 'vi' ? `, vùng ${basis.region}` : `, region ${basis.region}`) : ''}` : language === 'vi' ? 'chưa có bảng' : 'no table';
   const lines =
     language === 'vi'

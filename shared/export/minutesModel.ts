@@ -1,7 +1,7 @@
 import { formatCitation, lc } from '#shared/compliance/citations';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
-import { formatIsoDate, vietnamDate } from '#shared/lifecycle/dates';
+import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
 import type { VariableValue } from '#shared/templates/schema';
@@ -132,7 +132,7 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
     typeName: texts.typeName,
     summary: say(texts.summary),
     place: parties.place,
-    date: vietnamDate(Date.parse(minutes.date)),
+    date: vietnamDate(minutes.date),
     opening: [
       groundParagraph(say(texts.ground, { citation })),
       bodyParagraph(say(texts.subject, { document: documentName(kind, minutes.documentTitle, language) })),

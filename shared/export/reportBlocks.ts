@@ -1,6 +1,7 @@
 import { ruleTable } from '#shared/compliance/ruleTable';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
+import { vietnamClock } from '#shared/format/vietnamTime';
 import { fill, formatOfficialDate, labels, typeNames, type Bilingual } from '#shared/export/officialFrame';
 import type { PartyNames } from '#shared/export/parties';
 import type { ContentBlock, Run, SignatureBlock, TableCell } from '#shared/export/renderModel';
@@ -104,13 +105,9 @@ export function signatureOf(title: Bilingual, name: string | null, language: Lan
   return { titleLines: [{ text: title[language] }], hint: reportTexts.signatureHint[language], name: name ?? '' };
 }
 
-// Vietnam is UTC+7 all year: the minutes give the hours as the people in the room read them.
-const vietnamOffsetMs = 7 * 3_600_000;
-
-/** "15 giờ 30, ngày 04 tháng 01 năm 2027" / "15:30 on 4 January 2027", in Vietnam time. */
+/** "15 giờ 30, ngày 04 tháng 01 năm 2027" / "15:30 on 4 January 2027": the minutes give the hours as the people in the room read them, in Vietnam. */
 export function officialMoment(instant: string, language: Language): string {
-  const local = new Date(Date.parse(instant) + vietnamOffsetMs).toISOString();
-  const [hours, minutes] = [local.slice(11, 13), local.slice(14, 16)];
-  const time = language === 'vi' ? `${hours} giờ ${minutes}` : `${hours}:${minutes}`;
-  return fill(reportTexts.timeAndDate[language], { time, date: formatOfficialDate(local.slice(0, 10), language) });
+  const clock = vietnamClock(instant);
+  const time = language === 'vi' ? clock.time.replace(':', ' giờ ') : clock.time;
+  return fill(reportTexts.timeAndDate[language], { time, date: formatOfficialDate(clock.date, language) });
 }

@@ -7,7 +7,7 @@ import type { IsoDate } from '#shared/calendar/isoDate';
 import { lc } from '#shared/compliance/citations';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { deadlinesOf, type Deadline, type DeadlineId } from '#shared/lifecycle/deadlines';
 import type { RoundFacts, Signature } from '#shared/lifecycle/model';
 import { decidingVote, type LifecycleRecord } from '#shared/lifecycle/record';

@@ -1,16 +1,8 @@
 /**
- * Dates of the lifecycle: today in Vietnam, terms in months, dates as people read them. Legal
- * periods are counted in local calendar days (Civil Code 2015 Art. 147), so "today" is the date in
- * Vietnam (UTC+7, no daylight saving), whatever the clock of the machine says.
+ * Dates of the lifecycle: terms in months and their last days. "Today" is the date in Vietnam
+ * (vietnamDate of shared/format/vietnamTime), whatever the clock of the machine says.
  */
 import { fromDayNumber, shiftDate, toDayNumber, type IsoDate } from '#shared/calendar/isoDate';
-
-const vietnamOffsetMs = 7 * 3_600_000;
-
-/** The calendar date in Vietnam at a moment (milliseconds since the epoch). */
-export function vietnamDate(ms: number): IsoDate {
-  return new Date(ms + vietnamOffsetMs).toISOString().slice(0, 10);
-}
 
 /** The same day `months` months later; the month's last day when it has no such day (31 Jan + 1 month = 28 Feb). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
@@ -26,12 +18,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 /** The last day of a term of `months` months from its first day: 36 months from 1 Jan 2027 end on 31 Dec 2029. */
 export function termLastDay(firstDay: IsoDate, months: number): IsoDate {
   return shiftDate(addMonths(firstDay, months), -1);
-}
-
-/** A date as Vietnamese and British readers write it: 05/01/2027 (no time zone can shift it). */
-export function formatIsoDate(date: IsoDate): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 /** The later of two dates (ISO dates compare as strings). */

@@ -13,7 +13,7 @@ import type { AuthorityAnswerStep, LifecycleAction, LifecycleActionType } from '
 import { isPermitted, regulationsAmendmentPermission, stepPermissions, type LifecycleActor, type StepPermission } from '#shared/lifecycle/permissions';
 import type { LifecycleRecord } from '#shared/lifecycle/record';
 import { decideRegulationsStep } from '#shared/lifecycle/regulationsMachine';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { allowed, futureDate, refusal, type StepDecision, type StepEnvironment, type StepRefusal } from '#shared/lifecycle/refusals';
 import { stateNames } from '#shared/lifecycle/stateNames';
 import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';

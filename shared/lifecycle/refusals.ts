@@ -3,7 +3,7 @@ import type { IsoDate } from '#shared/calendar/isoDate';
 import { formatCitation } from '#shared/compliance/citations';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
-import { formatIsoDate } from '#shared/lifecycle/dates';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { EventFacts } from '#shared/lifecycle/model';
 import type { NegotiationStanding } from '#shared/lifecycle/voteReadiness';
 

@@ -8,6 +8,7 @@
  * it; the server runs them again.
  */
 import { z } from 'zod';
+import { formatNumber } from '#shared/format/locale';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
 import type { TemplateLibrary } from '#shared/templates/library';
 import { describeValue, formatPath, problemsFromIssues, type PackProblem } from '#shared/templates/packProblems';
@@ -67,7 +68,7 @@ export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINIT
 /** Why a pack file is too large to be read, or null; cheap even for a text of many megabytes. */
 export function packSizeProblem(text: string): string | null {
   if (utf8ByteLength(text, maxPackBytes) <= maxPackBytes) return null;
-  return `the file is larger than 1 MiB (${maxPackBytes.toLocaleString('en-US')} bytes of UTF-8), the limit for a template pack`;
+  return `the file is larger than 1 MiB (${formatNumber(maxPackBytes, 'en')} bytes of UTF-8), the limit for a template pack`;
 }
 
 export type BuiltInIds = Pick<TemplateCheckContext, 'builtInTemplateIds' | 'builtInVariableIds'> & { builtInVariables: ReadonlyMap<string, VariableDefinition> };
@@ -95,10 +96,10 @@ function checkEnvelope(value: unknown): PackProblem[] {
   }
   const problems: PackProblem[] = [];
   if (Array.isArray(templates) && templates.length > maxPackTemplates) {
-    problems.push({ path: 'templates', message: `holds ${templates.length.toLocaleString('en-US')} templates; a pack holds at most ${maxPackTemplates.toLocaleString('en-US')}` });
+    problems.push({ path: 'templates', message: `holds ${formatNumber(templates.length, 'en')} templates; a pack holds at most ${formatNumber(maxPackTemplates, 'en')}` });
   }
   if (Array.isArray(variables) && variables.length > maxPackVariables) {
-    problems.push({ path: 'variables', message: `holds ${variables.length.toLocaleString('en-US')} variables; a pack holds at most ${maxPackVariables}` });
+    problems.push({ path: 'variables', message: `holds ${formatNumber(variables.length, 'en')} variables; a pack holds at most ${maxPackVariables}` });
   }
   return problems;
 }

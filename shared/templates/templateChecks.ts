@@ -4,6 +4,7 @@
  * proposed values, bounded sizes, and plain texts (see textSafety.ts). Shared by template packs
  * (pack.ts) and by saving or editing one template.
  */
+import { formatNumber } from '#shared/format/locale';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { formatPath, type PackProblem } from '#shared/templates/packProblems';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
@@ -83,7 +84,7 @@ function checkTexts(value: unknown, path: Path, context: TemplateCheckContext, p
     const limit = isBody ? templateLimits.bodyText : templateLimits.otherText;
     const before = problems.length;
     if (text.length > limit) {
-      problems.push(problem(textPath, `the text is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${limit.toLocaleString('en-US')}`));
+      problems.push(problem(textPath, `the text is ${formatNumber(text.length, 'en')} characters long, over the limit of ${formatNumber(limit, 'en')}`));
     } else {
       const unsafe = unsafeTextProblem(text);
       if (unsafe) problems.push(problem(textPath, unsafe));

@@ -1,4 +1,6 @@
-import { formatDate, formatNumber, formatVnd, type Language } from '#shared/format/locale';
+import { isIsoDate } from '#shared/calendar/isoDate';
+import { formatNumber, formatVnd, type Language } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { Bilingual, VariableDefinition, VariableValue } from '#shared/templates/schema';
 import { regions } from '#shared/templates/variableTypes';
 
@@ -26,13 +28,6 @@ function range(definition: VariableDefinition, language: Language): string {
 
 function both(message: (language: Language) => string): Bilingual {
   return { vi: message('vi'), en: message('en') };
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Why a value is not acceptable for a variable (in both languages), or null when it is. */
@@ -64,7 +59,7 @@ export function validateVariableValue(definition: VariableDefinition, value: unk
         ? null
         : { vi: `${label.vi}: phải là giờ trong ngày dạng HH:MM, ví dụ 07:30.`, en: `${label.en}: must be a time of day as HH:MM, for example 07:30.` };
     case 'date':
-      return typeof value === 'string' && isCalendarDate(value)
+      return typeof value === 'string' && isIsoDate(value)
         ? null
         : { vi: `${label.vi}: phải là một ngày có thật (năm-tháng-ngày).`, en: `${label.en}: must be a real date (year-month-day).` };
     case 'enum':
@@ -102,7 +97,7 @@ export function formatVariableValue(definition: VariableDefinition, value: Varia
     case 'headcount':
       return typeof value === 'number' ? `${formatNumber(value, language)}${unit ? ` ${unit}` : ''}` : String(value);
     case 'date':
-      return typeof value === 'string' && isCalendarDate(value) ? formatDate(value, language) : String(value);
+      return typeof value === 'string' && isIsoDate(value) ? formatIsoDate(value) : String(value);
     case 'enum':
       return definition.options?.find((option) => option.value === value)?.label[language] ?? String(value);
     case 'region':

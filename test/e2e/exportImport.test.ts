@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startHarness, type Harness } from '../helpers/serverHarness';
 import { irregularDocx } from '../export/irregularDocx';
+import { plainText } from '#shared/document/nodes';
 import { artifactRecorder, launchChromium, pageContent, watchErrors } from './browser';
 
 describe('E2E import of a .docx and the export dialog', () => {
@@ -39,6 +40,11 @@ describe('E2E import of a .docx and the export dialog', () => {
     const content = await pageContent(host);
     const articles = content.flatMap((block) => (block.type === 'chapter' ? block.children.filter((child) => child.type === 'article') : []));
     expect(articles).toHaveLength(6);
+    // On screen: the outline lists the six articles by their numbers and titles, as the file had them.
+    await host.getByRole('tab', { name: 'Mục lục' }).click();
+    const outline = host.locator('nav.outline');
+    await expect.poll(() => outline.innerText()).toContain('Điều 6');
+    for (const article of articles) expect(await outline.innerText()).toContain(plainText(article.children[0] ?? { text: '' }));
     await shot(host, 'imported-document');
 
     // Export as PDF: a download through a Blob.

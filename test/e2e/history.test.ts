@@ -6,7 +6,7 @@ import { plainText } from '#shared/document/nodes';
 import { databaseFileName } from '#main/server/dataFolder';
 import { startHarness, type Harness } from '../helpers/serverHarness';
 import { historyBody } from '../versions/historyFixture';
-import { artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { articleShown, artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
 
 // Wide enough for the header to stay on one line (see library.test.ts).
 const viewport = { width: 1440, height: 900 };
@@ -49,13 +49,16 @@ describe('E2E version history in Chromium against server mode', () => {
     const document = await harness.server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: historyBody(), variables: {}, language: 'vi' }, { kind: 'admin' });
     const employer = await join(harness, browser, document.id, 'employer', 'Chị Lan (Nhân sự)');
     const union = await join(harness, browser, document.id, 'union', 'Anh Minh (Công đoàn)');
-    const errors = [...watchErrors(employer), ...watchErrors(union)];
+    const errors = watchErrors(union, watchErrors(employer));
 
     // Before the version: each edits an article.
     await typeInArticle(employer, 'dieu-thoi-han', ' Gia hạn khi hai bên đồng ý.');
     await typeInArticle(union, 'dieu-tien-luong', ' Trả vào ngày 05 hằng tháng.');
     await settled(employer, 'Gia hạn khi hai bên đồng ý.', 'Trả vào ngày 05 hằng tháng.');
     await settled(union, 'Gia hạn khi hai bên đồng ý.', 'Trả vào ngày 05 hằng tháng.');
+    // Each reads the other's words on screen.
+    expect(await articleShown(union, 'dieu-thoi-han')).toContain('Gia hạn khi hai bên đồng ý.');
+    expect(await articleShown(employer, 'dieu-tien-luong')).toContain('Trả vào ngày 05 hằng tháng.');
 
     // The employer names the text as it is.
     await employer.getByRole('tab', { name: 'Lịch sử' }).click();
@@ -93,6 +96,24 @@ describe('E2E version history in Chromium against server mode', () => {
     ]);
     expect(await dialog.getByRole('heading', { level: 2 }).innerText()).toBe('So sánh phiên bản #2 với nội dung hiện tại');
     await shot(union, 'comparison-since-named-version');
+    // As the union reads it: how many articles changed, each with its words and who wrote them.
+    const comparisonShown = async () => (await dialog.getByTestId('comparison').innerText()).split(/\n+/);
+    const wordsAfter = ['Phạm vi áp dụng', 'Thỏa ước áp dụng cho toàn bộ người lao động của Công ty. Kể cả người học nghề.', 'Thưởng Tết', 'Thưởng Tết bằng một tháng lương. Thưởng thêm nửa tháng lương.'];
+    expect(await comparisonShown()).toEqual([
+      'Thêm 0 · bỏ 0 · chuyển 0 · sửa 2 điều',
+      'SỬA ĐỔI', 'Điều 1. Phạm vi áp dụng', ...wordsAfter.slice(0, 2), 'Người sửa:', 'Công đoàn Anh Minh (Công đoàn) (thêm 22, xóa 0 ký tự)',
+      'SỬA ĐỔI', 'Điều 4. Thưởng Tết', ...wordsAfter.slice(2), 'Người sửa:', 'Người sử dụng lao động Chị Lan (Nhân sự) (thêm 29, xóa 0 ký tự)',
+    ]);
+    // In English, the same comparison in English; the document's words stay as they were written.
+    await union.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+    await expect.poll(() => dialog.getByRole('heading', { level: 2 }).innerText()).toBe('Comparing version #2 with the current text');
+    expect(await comparisonShown()).toEqual([
+      'Articles added 0 · removed 0 · moved 0 · changed 2',
+      'CHANGED', 'Article 1. Phạm vi áp dụng', ...wordsAfter.slice(0, 2), 'Changed by:', 'Trade union Anh Minh (Công đoàn) (22 characters added, 0 deleted)',
+      'CHANGED', 'Article 4. Thưởng Tết', ...wordsAfter.slice(2), 'Changed by:', 'Employer Chị Lan (Nhân sự) (29 characters added, 0 deleted)',
+    ]);
+    await shot(union, 'comparison-in-english');
+    await union.getByLabel('Language', { exact: true }).selectOption('vi');
 
     // The version itself opens read-only, with the text as it was named.
     await dialog.getByRole('button', { name: 'Đóng' }).click();
@@ -109,6 +130,10 @@ describe('E2E version history in Chromium against server mode', () => {
     await expect.poll(async () => allText(await pageContent(union)), { timeout: 10_000 }).not.toContain('Kể cả người học nghề.');
     expect(allText(await pageContent(union))).toContain('Gia hạn khi hai bên đồng ý.');
     expect(await pageContent(union)).toEqual(await pageContent(employer));
+    // On the union's screen: the later words gone, the named version's there.
+    await expect.poll(() => articleShown(union, 'dieu-pham-vi')).not.toContain('Kể cả người học nghề.');
+    expect(await articleShown(union, 'dieu-thuong-tet')).not.toContain('Thưởng thêm nửa tháng lương.');
+    expect(await articleShown(union, 'dieu-thoi-han')).toContain('Gia hạn khi hai bên đồng ý.');
     await expect.poll(() => employer.locator('[data-testid=version-item]').first().getAttribute('data-kind'), { timeout: 10_000 }).toBe('restore');
     expect(await employer.locator('[data-testid=version-item]').first().getByTestId('version-summary').innerText()).toMatch(/^Khôi phục từ phiên bản #2 · sửa Điều 1, 4/);
     await shot(union, 'after-restore');

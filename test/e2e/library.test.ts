@@ -4,11 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { plainText, type ArticleElement, type TopLevelBlock } from '#shared/document/nodes';
 import { readContent } from '#shared/document/yjsContent';
 import { findTemplate, templateLibrary } from '#shared/templates/library';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import { checkTemplatePack } from '#shared/templates/pack';
 import { templateBody } from '#shared/templates/instantiate';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { articleShown, artifactRecorder, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
 
 const kind = 'enterprise_agreement';
 const nightPay = 'cla.wages.overtime_night_pay';
@@ -52,8 +53,8 @@ async function openLibrary(page: Page, source?: 'Thư viện chung' | 'Mẫu c�
   if (source) await page.getByRole('button', { name: source, exact: true }).click();
 }
 
-const results = (page: Page) => page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('button');
-const search = (page: Page) => page.getByRole('searchbox', { name: /^Tìm điều khoản/ });
+const results = (page: Page, language: 'vi' | 'en' = 'vi') => page.getByRole('list', { name: language === 'vi' ? 'Kết quả tìm kiếm' : 'Search results' }).getByRole('button');
+const search = (page: Page, language: 'vi' | 'en' = 'vi') => page.getByRole('searchbox', { name: language === 'vi' ? /^Tìm điều khoản/ : /^Search clauses/ });
 
 /** Counts calls of one API method made by a page. */
 function countCalls(page: Page, method: string): () => number {
@@ -104,6 +105,7 @@ describe('E2E the clause library and the side’s own templates', () => {
     const inserted = afterInsert[overtimeIndex + 1];
     expect(inserted?.templateId).toBe('cla.time.overtime');
     expect(plainText(inserted?.children[0] ?? { text: '' })).toBe('Làm thêm giờ');
+    expect(await articleShown(employer, inserted?.clauseId ?? '')).toContain('Làm thêm giờ');
     const roomArticles = () => {
       const doc = room();
       return doc ? articlesOf(readContent(doc)) : [];
@@ -122,6 +124,11 @@ describe('E2E the clause library and the side’s own templates', () => {
     const swapped = async () => bodyText(articlesOf(await pageContent(employer)).find((article) => article.clauseId === nightPayArticle?.clauseId));
     await expect.poll(swapped).toBe(floorText);
     expect(floorText).not.toBe(bodyText(nightPayArticle));
+    // On screen: the floor wording's words, and its weekday rate in the chip.
+    const floorOpening = floorText.split(/\n|\{\{/)[0]?.trim() ?? '';
+    expect(floorOpening.length).toBeGreaterThan(10);
+    await expect.poll(() => articleShown(employer, nightPayArticle?.clauseId ?? '')).toContain(floorOpening);
+    expect(await articleShown(employer, nightPayArticle?.clauseId ?? '')).toContain('150%');
     const variables = () => room()?.getMap('variables').toJSON();
     await expect.poll(variables, { timeout: 5000 }).toMatchObject({ ot_rate_weekday: 150, ot_rate_weekly_rest: 200, ot_rate_holiday: 300, night_premium_percent: 30, night_ot_extra_percent: 20 });
 
@@ -157,8 +164,12 @@ describe('E2E the clause library and the side’s own templates', () => {
     const problems = saveForm.getByRole('alert');
     await expect.poll(() => problems.innerText()).toContain('Hãy thêm ít nhất một chủ đề.');
     expect(await problems.innerText()).toContain('Hãy nhập ít nhất một điều của Bộ luật Lao động 2019');
+    // Each problem goes as it is fixed, before the form is sent again.
     await saveForm.getByLabel(/^Thêm chủ đề/).fill('đi lại');
+    await expect.poll(() => problems.innerText()).not.toContain('Hãy thêm ít nhất một chủ đề.');
+    expect(await problems.innerText()).toContain('Hãy nhập ít nhất một điều của Bộ luật Lao động 2019');
     await saveForm.getByLabel(/^Thêm điều của Bộ luật Lao động/).fill('103');
+    await expect.poll(() => problems.count()).toBe(0);
     await shot(employer, 'save-form-legal-basis');
     await saveForm.getByRole('button', { name: 'Lưu mẫu' }).click();
     await expect.poll(async () => (await harness.server.handlers['templates/list']({}, { kind: 'admin' })).length, { timeout: 5000 }).toBe(2);
@@ -182,11 +193,13 @@ describe('E2E the clause library and the side’s own templates', () => {
     await employer.getByRole('button', { name: 'Chèn thành điều mới' }).click();
     await expect.poll(async () => articlesOf(await pageContent(employer)).filter((article) => article.templateId === travel?.id).length).toBe(1);
     expect(articlesOf(await pageContent(employer))).toHaveLength(before + 1);
+    // Two articles read "Hỗ trợ tiền đi lại" now: the one typed, and the one inserted from it.
+    await expect.poll(() => employer.locator('.article-title', { hasText: 'Hỗ trợ tiền đi lại' }).count()).toBe(2);
     await shot(employer, 'my-templates');
 
     // The union, in its own browser, sees none of the employer's templates.
     const union = await join(harness, browser, document.id, 'union', 'Anh Dũng (Công đoàn)');
-    errors.push(...watchErrors(union));
+    watchErrors(union, errors);
     await openLibrary(union, 'Mẫu của bên tôi');
     await expect.poll(() => union.getByText('Bên bạn chưa có mẫu riêng nào').count()).toBe(1);
     expect(await results(union).count()).toBe(0);
@@ -194,8 +207,9 @@ describe('E2E the clause library and the side’s own templates', () => {
 
     // Export: a pack file named for today, valid by the pack schema, with both templates.
     const [download] = await Promise.all([employer.waitForEvent('download'), employer.getByRole('button', { name: 'Xuất gói mẫu' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^thoa-uoc-templates-\d{4}-\d{2}-\d{2}\.json$/);
     const packText = readFileSync(await download.path(), 'utf8');
+    // Named for the day it was exported, in Vietnam.
+    expect(download.suggestedFilename()).toBe(`thoa-uoc-templates-${vietnamDate((JSON.parse(packText) as { exportedAt: string }).exportedAt)}.json`);
     const checked = checkTemplatePack(packText, templateLibrary());
     expect(checked.ok).toBe(true);
     expect(checked.ok && checked.pack.templates.map((entry) => entry.id).sort()).toEqual([saved?.id, travel?.id].sort());
@@ -203,7 +217,7 @@ describe('E2E the clause library and the side’s own templates', () => {
     // Import it into a fresh installation through the interface: both are created, then unchanged.
     const otherDocument = await createOutlineDocument(fresh, 'Thỏa ước lao động tập thể Công ty TNHH Dệt Hà Nam 2027–2030');
     const other = await join(fresh, browser, otherDocument.id, 'employer', 'Chị Hoa (Nhân sự)');
-    errors.push(...watchErrors(other));
+    watchErrors(other, errors);
     const imports = countCalls(other, 'templates/importPack');
     await openLibrary(other, 'Mẫu của bên tôi');
     const fileInput = other.getByLabel('Nhập gói mẫu (tệp .json)');
@@ -283,6 +297,16 @@ describe('E2E the clause library and the side’s own templates', () => {
     expect(await reviewer.getByRole('button', { name: /Lưu điều đang chọn|Xuất gói mẫu|Chèn thành điều mới/ }).count()).toBe(0);
     expect(await reviewer.locator('input[type=file]').count()).toBe(0);
     expect(listCalls()).toBe(0);
+    // In English, the library speaks English (the clause by its English title, its wordings named in
+    // English); the preview is the text as it would go into this Vietnamese document.
+    await reviewer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+    await search(reviewer, 'en').fill('overtime');
+    await expect.poll(() => results(reviewer, 'en').first().locator('strong').innerText()).toBe('Overtime');
+    await results(reviewer, 'en').first().click();
+    const preview = reviewer.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.innerText()).toContain('At the legal floor — Statutory minimum');
+    expect(await preview.innerText()).toContain('1. Người sử dụng lao động chỉ được sử dụng người lao động làm thêm giờ khi được người lao động đồng ý');
+    await shot(reviewer, 'reviewer-library-en');
     expect(errors).toEqual([]);
   });
 });

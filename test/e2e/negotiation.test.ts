@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { articlesOf } from '#shared/document/articles';
 import { formatVnd } from '#shared/format/locale';
+import { mentionToken } from '#shared/negotiation/mentions';
 import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { articleShown, artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors, workspaceShifts } from './browser';
 import { addClauseAtEnd, articleOn, articleTextOn, badgeOf, chipsShown, openArticle, openTab, proposalEditor, proposeValue, redlineChips, valueChangesIn } from './negotiationSteps';
 import { downloadReport, nationalTitle, printedText, sectionText, typeNameHeading, wordText } from './reportDownloads';
 
@@ -55,13 +56,18 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Minh (Công đoàn)');
     const reviewer = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('reviewer'), 'Bà Hoa (Sở Nội vụ)');
     const everyone: Page[] = [employer, union, reviewer];
-    const errors = everyone.flatMap((page) => watchErrors(page));
+    const errors: string[] = [];
+    for (const page of everyone) watchErrors(page, errors);
 
     // The union writes its position in the rich editor: a new clause, and the weekday rate raised to 200%.
     await (await openArticle(union, overtimePay)).getByRole('button', { name: 'Đề xuất sửa đổi', exact: true }).click();
     const unionEditor = proposalEditor(union);
     await expect.poll(() => unionEditor.getByTestId('proposal-text').locator('.variable-chip[data-variable-id=ot_rate_weekday] .variable-value').innerText()).toBe('150%');
     await addClauseAtEnd(union, addedClause);
+    // A value the variable does not accept is said at once, and the position waits for a good one.
+    await proposeValue(union, weekdayRate, '50');
+    await expect.poll(() => unionEditor.getByTestId('proposal-problem').innerText()).toBe('Tiền lương làm thêm giờ vào ngày thường: phải là một số từ 100 đến 1.000.');
+    expect(await unionEditor.getByRole('button', { name: 'Gửi đề xuất', exact: true }).isDisabled()).toBe(true);
     await proposeValue(union, weekdayRate, '200');
     // The chip in the proposal shows the value proposed as it is typed; the panel says what it is now.
     await expect.poll(() => unionEditor.getByTestId('proposal-text').locator('.variable-chip[data-variable-id=ot_rate_weekday] .variable-value').innerText()).toBe('200%');
@@ -77,6 +83,8 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await openArticle(employer, overtimePay);
     const unionCard = employer.locator('[data-testid=proposal-card][data-status=open]');
     await unionCard.waitFor();
+    // Nothing arriving late above the document (the lifecycle's status line) moved it under a click.
+    for (const page of everyone) expect(await workspaceShifts(page)).toEqual([]);
     expect(await redlineChips(unionCard.getByTestId('redline'))).toEqual({ deleted: ['150%'], inserted: ['200%'] });
     expect(await unionCard.getByTestId('redline').locator('ins').allInnerTexts()).toContainEqual(expect.stringContaining(addedClause));
     expect(await valueChangesIn(unionCard)).toEqual([`${weekdayRate}: 150% → 200%`]);
@@ -138,6 +146,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await union.keyboard.press('Enter');
     await expect.poll(() => connectionState(union)).toEqual({ state: 'saved', pending: 0 });
     expect(await pageContent(union)).toEqual(before);
+    expect(await articleShown(union, overtimePay)).not.toContain('Sửa trộm');
     expect(await union.getByTestId('kept-as-draft').count()).toBe(0);
 
     // The ledger, as the reviewer reads it: the union's position, the counter (redlined against it), the acceptance.
@@ -156,6 +165,14 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     expect(await entries.nth(0).innerText()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     expect(await ledger.innerText()).not.toMatch(/\{\{|ot_rate_weekday|e2e\d/);
     await shot(ledger, 'ledger');
+    // The reviewer reads the same ledger in English: the steps in English, the names and times as they are.
+    await reviewer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+    await expect.poll(() => entries.nth(2).innerText()).toContain('Anh Minh (Công đoàn) accepted the proposal of Chị Lan (Nhân sự): agreed by both sides');
+    expect(await ledger.getByRole('heading').first().innerText()).toMatch(/^Ledger — Article \d+\. /);
+    expect(await entries.nth(0).getByTestId('position-outcome').innerText()).toMatch(/^Chị Lan \(Nhân sự\) answered it with another proposal on \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
+    expect(await entries.nth(1).innerText()).toContain('answering the proposal of Anh Minh (Công đoàn) (Trade union)');
+    await shot(ledger, 'ledger-en');
+    await reviewer.getByLabel('Language', { exact: true }).selectOption('vi');
     await ledger.getByRole('button', { name: 'Đóng' }).click();
 
     // The union asks to reopen, with its reason; the employer accepts: the article is open again for all.
@@ -260,6 +277,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await union.keyboard.press('End');
     await union.keyboard.type(added);
     await expect.poll(() => articleTextOn(union, meals)).toContain(added.trim());
+    expect(await articleShown(union, meals)).toContain(added.trim());
 
     // Meanwhile both sides agree the article, as it stands on the server.
     for (const seat of seats) await harness.server.handlers['articles/agree']({ documentId: document.id, clauseId: meals }, { kind: 'participant', participantId: seat.id, documentId: document.id, side: seat.side });
@@ -272,6 +290,9 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     expect(await notice.innerText()).toContain('được giữ làm bản nháp của bạn trong mục "Bản nháp của tôi" ở thẻ Thương lượng');
     await expect.poll(() => articleTextOn(union, meals), { timeout: 20_000 }).not.toContain(added.trim());
     await expect.poll(() => badgeOf(union, meals).getAttribute('data-status')).toBe('agreed');
+    // On screen: the sentence gone from the article, the badge saying it is agreed.
+    expect(await articleShown(union, meals)).not.toContain(added.trim());
+    expect(await badgeOf(union, meals).innerText()).toBe('Đã thống nhất');
     await notice.getByRole('button', { name: 'Xem bản nháp của tôi' }).click();
     const drafts = union.getByTestId('drafts');
     await expect.poll(() => drafts.getByTestId('draft').count(), { timeout: 10_000 }).toBe(1);
@@ -288,6 +309,67 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
     await drafts.waitFor({ state: 'detached' });
     const state = await harness.server.handlers['negotiation/state']({ documentId: document.id }, { kind: 'participant', participantId: employer.participant.id, documentId: document.id, side: 'employer' });
     expect(state.proposals.filter((p) => p.clauseId === meals && p.status === 'open').map((p) => p.authorName)).toEqual(['Anh Minh (Công đoàn)']);
+    expect(errors).toEqual([]);
+  });
+
+  it('the union mentions the employer’s negotiator by typing @ in a comment: the name is suggested and stored as a reference to her; she sees it, in English, from any tab, until the thread is resolved', { timeout: 120_000 }, async () => {
+    const shot = artifactRecorder('negotiation-mentions');
+    const library = templateLibrary();
+    const model = outlineChoices('enterprise_agreement', library);
+    const built = buildDocument({ kind: 'enterprise_agreement', language: 'vi', facts: { enterprise_name: 'Công ty TNHH Cơ khí Hải Phòng', headcount: 180 }, chosen: model?.recommended ?? new Set(), wordings: {} }, library, newId);
+    const document = await harness.server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước 2027 — Cơ khí Hải Phòng', language: 'vi', content: built?.content, variables: built?.variables ?? {} }, { kind: 'admin' });
+    const meals = articlesOf(built?.content ?? []).find((a) => a.templateId === 'cla.wages.meals')?.clauseId ?? '';
+    const invite = async (side: 'employer' | 'union') => (await harness.server.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' })).code;
+    const viewport = { width: 1440, height: 900 };
+    const employer = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('employer'), 'Chị Lan (Nhân sự)');
+    const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Minh (Công đoàn)');
+    await harness.server.handlers['invitations/redeem']({ code: await invite('employer'), displayName: 'Ông Tuấn (Giám đốc)' }, { kind: 'anonymous' });
+    const lan = (await harness.server.context.store.participants.listByDocument(document.id)).find((seat) => seat.displayName === 'Chị Lan (Nhân sự)');
+    const errors = watchErrors(union, watchErrors(employer));
+    await employer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+
+    // The union comments on the meals article and types "@chị l": the one person it may mean is suggested.
+    const focus = await openArticle(union, meals);
+    await focus.getByRole('button', { name: 'Góp ý', exact: true }).click();
+    const field = focus.getByRole('textbox', { name: 'Góp ý' });
+    expect(await focus.locator('.mention-field .hint').innerText()).toBe('Gõ @ rồi tên để nhắc một người: người đó sẽ thấy.');
+    await field.pressSequentially('Nhờ @');
+    const suggestions = union.getByRole('listbox', { name: 'Người có thể nhắc tên' });
+    await expect.poll(() => suggestions.getByRole('option').allInnerTexts()).toEqual(['@Chị Lan (Nhân sự)', '@Ông Tuấn (Giám đốc)']);
+    await field.pressSequentially('chị l');
+    await expect.poll(() => suggestions.getByRole('option').allInnerTexts()).toEqual(['@Chị Lan (Nhân sự)']);
+    await shot(union, 'mention-suggested');
+    await field.press('Enter');
+    await expect.poll(() => field.inputValue()).toBe('Nhờ @Chị Lan (Nhân sự) ');
+    expect(await suggestions.count()).toBe(0);
+    await field.pressSequentially('xem giúp giá trị bữa ăn.');
+    await focus.getByRole('button', { name: 'Gửi', exact: true }).click();
+
+    // The union reads its comment with her name; the server keeps a reference to her, not her name.
+    const unionComment = union.getByTestId('thread').first().getByTestId('comment').first();
+    await expect.poll(() => unionComment.locator('.comment-text').innerText(), { timeout: 10_000 }).toBe('Nhờ @Chị Lan (Nhân sự) xem giúp giá trị bữa ăn.');
+    const [stored] = (await harness.server.handlers['negotiation/state']({ documentId: document.id }, { kind: 'admin' })).threads;
+    expect(stored?.comments[0]).toMatchObject({ body: `Nhờ ${mentionToken(lan?.id ?? '')} xem giúp giá trị bữa ăn.`, mentions: [lan?.id] });
+
+    // She sees it whatever tab is open: the Negotiation tab counts it; the panel names the article; her name is marked.
+    const tab = employer.getByRole('tab', { name: /^Negotiation/ });
+    await expect.poll(() => tab.innerText(), { timeout: 10_000 }).toBe('Negotiation @1');
+    await tab.click();
+    const notice = employer.getByTestId('mentioned-notice');
+    await expect.poll(() => notice.innerText()).toMatch(/^You are mentioned in open threads on: Article \d+\. Bữa ăn giữa ca$/);
+    await notice.getByRole('button').click();
+    await employer.locator(`[data-testid=focused-article][data-clause-id="${meals}"]`).waitFor();
+    const thread = employer.getByTestId('thread');
+    expect(await thread.count()).toBe(1);
+    const comment = thread.getByTestId('comment').first();
+    await expect.poll(() => comment.innerText()).toMatch(/^Anh Minh \(Công đoàn\) · Trade union · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} · mentions you\n+Nhờ @Chị Lan \(Nhân sự\) xem giúp giá trị bữa ăn\.$/);
+    expect(await comment.locator('.mention.me').innerText()).toBe('@Chị Lan (Nhân sự)');
+    await shot(employer, 'employer-mentioned');
+
+    // Once she resolves the thread, nothing calls for her attention any more.
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await tab.innerText()).toBe('Negotiation');
     expect(errors).toEqual([]);
   });
 });

@@ -15,19 +15,11 @@ export function badgeOf(page: Page, clauseId: string): Locator {
   return articleOn(page, clauseId).getByTestId('article-badge');
 }
 
-/** Clicks an article's badge until the negotiation panel shows that article. */
+/** Clicks an article's badge, once: the negotiation panel shows that article. */
 export async function openArticle(page: Page, clauseId: string): Promise<Locator> {
-  const badge = badgeOf(page, clauseId);
   const focused = page.locator(`[data-testid=focused-article][data-clause-id="${clauseId}"]`);
-  await badge.scrollIntoViewIfNeeded();
-  // Articles coming into view take their real height (content-visibility), which can move the badge
-  // between Playwright's checks and its click on a busy machine: click again until the panel shows it.
-  await expect
-    .poll(async () => {
-      if ((await focused.count()) === 0) await badge.click();
-      return focused.count();
-    }, { timeout: 30_000 })
-    .toBe(1);
+  await badgeOf(page, clauseId).click();
+  await focused.waitFor();
   return focused;
 }
 

@@ -35,6 +35,15 @@ describe('E2E the reviewer reads but cannot write', () => {
     await reviewer.keyboard.type('xoá bỏ');
     await shot(reviewer, 'read-only-view');
     expect(await pageContent(reviewer)).toEqual(before);
+    expect(await reviewer.locator('.article-title').first().innerText()).not.toContain('xoá bỏ');
+    expect(await reviewer.locator('.read-only-note').innerText()).toBe('Chỉ xem');
+    // In English, the page says the same in English, over the same text.
+    const title = await reviewer.locator('.article-title').first().innerText();
+    await reviewer.getByLabel('Ngôn ngữ', { exact: true }).selectOption('en');
+    await expect.poll(() => reviewer.locator('.read-only-note').innerText()).toBe('Read only');
+    expect(await reviewer.locator('.side-badge').first().innerText()).toBe('Labour authority');
+    expect(await reviewer.locator('.article-title').first().innerText()).toBe(title);
+    await shot(reviewer, 'read-only-view-en');
 
     // The page itself sends a write over a socket with the reviewer's token: the server refuses it.
     const forged = new Y.Doc();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../helpers/serverHarness';
-import { artifactRecorder, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+import { artifactRecorder, launchChromium, pageContent, watchErrors } from './browser';
 
 async function fill(page: Page, label: string, value: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).fill(value);
@@ -28,16 +28,42 @@ describe('E2E the new-document wizard and live variables', () => {
     await host.getByRole('button', { name: 'Tiếp tục' }).click();
     await host.getByRole('link', { name: 'Văn bản mới' }).click();
 
+    // Next says why it is not available yet, and opens once the title is there.
+    const next = host.getByRole('button', { name: 'Tiếp theo' });
+    const blocked = host.getByTestId('wizard-blocked');
+    await expect.poll(() => blocked.innerText()).toBe('Chưa sang được bước tiếp theo. Hãy nhập tên văn bản.');
+    expect(await next.isDisabled()).toBe(true);
     await fill(host, 'Tên văn bản', 'Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027–2029');
+    await expect.poll(() => blocked.count()).toBe(0);
     await shot(host, 'basics');
-    await host.getByRole('button', { name: 'Tiếp theo' }).click();
+    await next.click();
     await fill(host, 'Tên doanh nghiệp', 'Công ty TNHH May Sài Gòn');
     await fill(host, 'Địa chỉ trụ sở chính', 'Lô 12, KCN Tân Bình, TP. Hồ Chí Minh');
     await host.getByLabel('Vùng lương tối thiểu nơi doanh nghiệp hoạt động').selectOption('I');
-    // The number of workers is typed: the wizard offers no figure of its own.
-    await expect.poll(() => host.getByLabel('Số người lao động', { exact: true }).inputValue()).toBe('');
-    await expect.poll(() => host.getByRole('button', { name: 'Tiếp theo' }).isDisabled()).toBe(true);
+    // The number of workers is typed: the wizard offers no figure of its own, and says so beside Next.
+    const headcount = host.getByLabel('Số người lao động', { exact: true });
+    const headcountRule = 'Số người lao động: phải là một số nguyên từ 1 đến 500.000.';
+    await expect.poll(() => headcount.inputValue()).toBe('');
+    await expect.poll(() => next.isDisabled()).toBe(true);
+    expect(await blocked.innerText()).toBe(`Chưa sang được bước tiếp theo. ${headcountRule}`);
+    // What is typed is checked as it is typed, by the variable's own definition: no Enter, no leaving the field.
+    const headcountProblem = host.locator('.variable-field[data-variable-id=headcount] .field-problem');
+    for (const typed of ['-5', 'abc', '99999999999']) {
+      await headcount.fill(typed);
+      await expect.poll(() => headcountProblem.innerText(), { message: typed }).toBe(headcountRule);
+      expect(await next.isDisabled(), typed).toBe(true);
+      expect(await blocked.innerText(), typed).toBe(`Chưa sang được bước tiếp theo. ${headcountRule}`);
+    }
+    await shot(host, 'enterprise-refused');
+    // In English, the same, in English.
+    await host.getByLabel('Ngôn ngữ').selectOption('en');
+    await expect.poll(() => headcountProblem.innerText()).toBe('Number of workers: must be a whole number between 1 and 500,000.');
+    expect(await blocked.innerText()).toBe('You cannot go on to the next step yet. Number of workers: must be a whole number between 1 and 500,000.');
+    expect(await host.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await host.getByLabel('Language').selectOption('vi');
     await fill(host, 'Số người lao động', '1250');
+    await expect.poll(() => headcountProblem.count()).toBe(0);
+    expect(await blocked.count()).toBe(0);
     await shot(host, 'enterprise');
     await host.getByRole('button', { name: 'Tiếp theo' }).click();
     await fill(host, 'Họ và tên người đại diện của Người sử dụng lao động', 'Trần Văn Hùng');
@@ -75,11 +101,40 @@ describe('E2E the new-document wizard and live variables', () => {
     expect(chapters).toHaveLength(9);
     expect(chapters.flatMap((chapter) => chapter.children).filter((child) => child.type === 'article').length).toBeGreaterThan(40);
 
-    // The union joins and sees the same document, with the values in vi-VN.
-    const code = (await harness.server.handlers['invitations/create']({ documentId: document?.id ?? '', side: 'union', validForHours: 24 }, { kind: 'admin' })).code;
-    const union = await joinWithLink(await browser.newContext({ viewport: { width: 1280, height: 900 } }), harness.server.url, code, 'Chị Mai (Công đoàn)');
-    errors.push(...watchErrors(union));
+    // The host invites the union from inside the document: the panel says what a code is, how long
+    // it lasts and how the other person joins, and offers every side, the other side first.
+    await host.getByRole('button', { name: 'Mời tham gia' }).click();
+    const invitePanel = host.getByTestId('invite-panel');
+    expect(await invitePanel.innerText()).toContain('Mỗi mã chỉ dùng được một lần và hết hạn sau 7 ngày nếu chưa ai dùng.');
+    expect(await invitePanel.innerText()).toContain('nhập mã ở mục “Tham gia bằng mã mời” trên trang chủ');
+    const sideChoice = invitePanel.getByLabel('Mời bên');
+    expect(await sideChoice.locator('option').allInnerTexts()).toEqual(['Người sử dụng lao động', 'Công đoàn', 'Cơ quan quản lý']);
+    expect(await sideChoice.inputValue()).toBe('union');
+    await invitePanel.getByRole('button', { name: 'Tạo mã mời' }).click();
+    const invitation = invitePanel.getByTestId('invitation-result');
+    await expect.poll(() => invitation.innerText()).toContain('Mã mời (Công đoàn)');
+    const code = await invitation.getByTestId('invitation-code').innerText();
+    await shot(host, 'host-invites-the-union');
+
+    // The union first tries a wrong code, then opens the link it was sent in the same tab: the
+    // refusal of the wrong code goes, and it joins.
+    const union = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await union.goto(`${harness.server.url}/#/join/SAIMA-00000`);
+    await union.getByLabel('Tên hiển thị').fill('Chị Mai (Công đoàn)');
+    await union.getByRole('button', { name: 'Tiếp tục' }).click();
+    await union.getByRole('button', { name: 'Tham gia', exact: true }).click();
+    await expect.poll(() => union.getByRole('alert').innerText()).toContain('Không tìm thấy.');
+    await union.goto(`${harness.server.url}/#/join/${code}`);
+    await expect.poll(() => union.locator('.invitation-code').innerText()).toBe(code);
+    expect(await union.getByRole('alert').count()).toBe(0);
+    watchErrors(union, errors);
+    await union.getByRole('button', { name: 'Tham gia', exact: true }).click();
+    await union.waitForSelector('[data-testid=document-body]');
+    expect(await union.locator('.app-header .side-badge').innerText()).toBe('Công đoàn');
     await expect.poll(() => pageContent(union)).toEqual(content);
+    // A participant invites people of their own side only.
+    await union.getByRole('button', { name: 'Mời người cùng bên' }).click();
+    expect(await union.getByTestId('invite-panel').getByLabel('Mời bên').locator('option').allInnerTexts()).toEqual(['Công đoàn']);
     const chipOf = (page: Page) => page.locator('.variable-chip[data-variable-id=ot_rate_weekday] .variable-value').first();
     await chipOf(union).scrollIntoViewIfNeeded();
     await expect.poll(() => chipOf(union).innerText()).toBe('150%');

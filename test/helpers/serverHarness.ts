@@ -1,5 +1,5 @@
 import { createMemoryLogger } from '#main/logger';
-import { startServerMode, type RunningServer, type ServerModeOptions } from '#main/server/serverMode';
+import { startServerMode, testRendererFolder, type RunningServer, type ServerModeOptions } from '#main/server/serverMode';
 import type { Side } from '#shared/sides';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { createTempFolder } from './tempFolder';
@@ -17,12 +17,12 @@ export interface Harness {
 
 export type HarnessOptions = Pick<ServerModeOptions, 'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits'> & { dataFolder?: string };
 
-/** A real server on 127.0.0.1, port 0, over a fresh data folder. */
+/** A real server on 127.0.0.1, port 0, over a fresh data folder, serving the test build of the interface. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { dataFolder, ...serverOptions } = options;
   const folder = dataFolder ? { path: dataFolder, remove: () => {} } : createTempFolder();
   const logger = createMemoryLogger();
-  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, ...serverOptions });
+  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, rendererFolder: testRendererFolder, ...serverOptions });
   const harness: Harness = {
     server: await start(),
     dataFolder: folder.path,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, termLastDay, vietnamDate } from '#shared/lifecycle/dates';
+import { vietnamDate } from '#shared/format/vietnamTime';
+import { addMonths, termLastDay } from '#shared/lifecycle/dates';
 import { answerDeadline, deadlinesOf, filingDeadline, nextDeadline } from '#shared/lifecycle/deadlines';
 import { agreementSteps, openSteps } from '#shared/lifecycle/lifecycle';
 import { foldEvents } from '#shared/lifecycle/record';

@@ -6,7 +6,8 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleText } from '#shared/document/articles';
 import type { ArticleElement, InlineNode } from '#shared/document/nodes';
-import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal } from '#shared/negotiation/model';
+import { mentionToken } from '#shared/negotiation/mentions';
+import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import type { Side } from '#shared/sides';
 import { en } from '../../renderer/i18n/en';
 import { vi } from '../../renderer/i18n/vi';
@@ -15,6 +16,7 @@ import { DraftsList } from '../../renderer/negotiation/DraftsList';
 import { NegotiationViewContext, type NegotiationView } from '../../renderer/negotiation/negotiationView';
 import { PackageCard } from '../../renderer/negotiation/PackageCard';
 import { ProposalCard } from '../../renderer/negotiation/ProposalCard';
+import { ThreadView } from '../../renderer/negotiation/ThreadView';
 
 // The negotiation's cards, package, ledger and drafts as the interface renders them, in both
 // languages: chips as their values, never an id or {{…}}; a counter read against the offer it
@@ -185,5 +187,34 @@ describe('the negotiation’s words', () => {
         expect(i18n.exists(`negotiation.package.${key}`, { lng: language })).toBe(true);
       }
     }
+  });
+
+  it('shows a comment’s mentions as the names of the people mentioned, marks the reader’s own, and lists mentions without a place in the text after it', async () => {
+    const thread: Thread = {
+      id: 't1', clauseId: 'meals', visibility: 'public', createdAt: '2027-01-04T03:00:00.000Z', resolvedAt: null, resolvedByName: null,
+      comments: [
+        { id: 'c1', authorId: 'p-union', authorName: 'Anh Minh', side: 'union', body: `Nhờ ${mentionToken('p-employer')} xem; ${mentionToken('p-nobody')} gõ tay.`, mentions: ['p-employer'], createdAt: '2027-01-04T03:00:00.000Z' },
+        { id: 'c2', authorId: 'p-union', authorName: 'Anh Minh', side: 'union', body: 'Ý kiến hai bên?', mentions: ['p-hoa', 'p-employer'], createdAt: '2027-01-04T03:05:00.000Z' },
+      ],
+    };
+    const names = new Map([['p-employer', 'Chị Lan'], ['p-hoa', 'Bà Hoa'], ['p-union', 'Anh Minh']]);
+    const actions = { reply: () => Promise.resolve(), setResolved: () => Promise.resolve() };
+    for (const language of ['vi', 'en'] as const) {
+      await i18n.changeLanguage(language);
+      const html = markup(<ThreadView thread={thread} names={names} mentionable={[{ id: 'p-hoa', name: 'Bà Hoa' }]} canReply canResolve actions={actions} />, viewOf([], 'employer', 'p-employer'));
+      const text = visibleText(html);
+      // Only the token the comment lists is a mention; one typed by hand stays as typed.
+      expect(text).toContain(`Nhờ @Chị Lan xem; ${mentionToken('p-nobody')} gõ tay.`);
+      expect(text).toContain('Ý kiến hai bên?@Bà Hoa @Chị Lan');
+      expect(html.match(/<span class="mention me"[^>]*>@Chị Lan<\/span>/g)).toHaveLength(2);
+      expect(html).toContain('<span class="mention" data-testid="mention" data-participant-id="p-hoa">@Bà Hoa</span>');
+      expect(html.match(/class="comment mentions-me"/g)).toHaveLength(2);
+      expect(text).toContain(language === 'vi' ? 'nhắc đến bạn' : 'mentions you');
+      expect(text).toContain(language === 'vi' ? 'Gõ @ rồi tên để nhắc một người' : 'Type @ and a name to mention someone');
+      expect(html).not.toContain('p-employer]');
+    }
+    // Read by someone else, nothing is marked as theirs.
+    const other = markup(<ThreadView thread={thread} names={names} mentionable={[]} canReply={false} canResolve={false} actions={actions} />, viewOf([], 'union', 'p-union'));
+    expect(other).not.toMatch(/mention me|mentions-me/);
   });
 });

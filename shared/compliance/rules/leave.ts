@@ -3,7 +3,7 @@
  * rules leave.*). The holidays in force come from the dated table of shared/calendar.
  */
 import { holidayDefinitionsInForce, publicHolidayDaysInForce, type PublicHolidayDefinition, type PublicHolidayId } from '#shared/calendar/publicHolidays';
-import { formatDate } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { lc } from '#shared/compliance/citations';
 import type { IndexedArticle } from '#shared/compliance/documentIndex';
 import { calendarDaysValue, numberWritten, pattern, workingDaysValue } from '#shared/compliance/patterns';
@@ -64,7 +64,7 @@ function holidayFinding(context: RuleContext, article: IndexedArticle, definitio
     citation: definition.citation,
     source: definition.source,
     message: bilingual((language) => {
-      const date = formatDate(context.legalDate, language);
+      const date = formatIsoDate(context.legalDate);
       const required = formatQuantity(definition.days, 'days', language);
       const name = definition.name[language];
       if (language === 'vi') {

@@ -3,7 +3,7 @@
  * 293/2025), payment, pay period, late payment, deductions and stoppage pay (LC Art. 94-102;
  * labour-code.md section 3, rules wage.*).
  */
-import { formatDate } from '#shared/format/locale';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { lc } from '#shared/compliance/citations';
 import { minimumWageTableOn } from '#shared/compliance/data/minimumWages';
 import { numberWritten, pattern, percentValue } from '#shared/compliance/patterns';
@@ -36,8 +36,8 @@ function checkMinimumWage(context: RuleContext): Finding[] {
         citation: lc(91),
         message: bilingual((language) =>
           language === 'vi'
-            ? `Chưa có bảng lương tối thiểu vùng cho ngày ${formatDate(context.legalDate, language)} (dữ liệu có từ 01/7/2024); mức lương chưa được kiểm tra.`
-            : `No regional minimum-wage table covers ${formatDate(context.legalDate, language)} (the data starts on 1 Jul 2024); wages were not checked.`,
+            ? `Chưa có bảng lương tối thiểu vùng cho ngày ${formatIsoDate(context.legalDate)} (dữ liệu có từ 01/7/2024); mức lương chưa được kiểm tra.`
+            : `No regional minimum-wage table covers ${formatIsoDate(context.legalDate)} (the data starts on 1 Jul 2024); wages were not checked.`,
         ),
         expected: { vi: 'mức lương tối thiểu vùng đang áp dụng', en: 'the regional minimum wage in force' },
         clauseIds: facts.flatMap((fact) => fact.clauseIds),
@@ -72,7 +72,7 @@ function checkMinimumWage(context: RuleContext): Finding[] {
         source: table.decree,
         message: bilingual((language) => {
           const what = fact.definition?.label[language] ?? fact.id;
-          const date = formatDate(context.legalDate, language);
+          const date = formatIsoDate(context.legalDate);
           const amount = formatQuantity(value, unit, language);
           const minimum = formatQuantity(floor, unit, language);
           if (language === 'vi') {
