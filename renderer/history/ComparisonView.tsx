@@ -11,12 +11,11 @@ function heading(change: ArticleChangeView): { number: number; title: string } {
 function ArticleChangeItem({ change }: { change: ArticleChangeView }) {
   const { t } = useTranslation();
   const { number, title } = heading(change);
-  const isRenumbered = change.before && change.after && change.before.number !== change.after.number;
   return (
     <li className={`history-change history-change-${change.status}`} data-testid="article-change" data-clause-id={change.clauseId} data-status={change.status}>
       <h4>
         <span className="history-status">{t(`history.status.${change.status}`)}</span> {t('history.article', { number, title })}
-        {isRenumbered && <span className="history-renumbered"> ({t('history.articleMove', { from: change.before?.number, to: change.after?.number })})</span>}
+        {change.before && change.after && change.before.number !== change.after.number && <span className="history-renumbered"> ({t('history.articleMove', { from: change.before.number, to: change.after.number })})</span>}
       </h4>
       <RedlineText segments={change.segments} granularity={change.granularity} />
       {change.authors.length > 0 && (

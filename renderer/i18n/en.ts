@@ -1,8 +1,11 @@
-import type { Translations } from './vi';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 
-export const en: Translations = {
+/**
+ * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
+ * keys. Every string of the interface lives here and in vi.ts.
+ */
+export const en = {
   header: { home: 'Home', language: 'Language' },
   language: { vi: 'Tiếng Việt', en: 'English' },
   common: { loading: 'Loading…', cancel: 'Cancel' },
@@ -142,7 +145,8 @@ export const en: Translations = {
     saved: 'Saved on the server',
     offline: 'Offline — changes are kept on this device',
     refused: 'Refused',
-    pending: '{{formatted}} changes not yet on the server',
+    pending_one: '{{formatted}} change not yet on the server',
+    pending_other: '{{formatted}} changes not yet on the server',
   },
   presence: { label: 'Present', you: 'you' },
   wizard: {
@@ -153,12 +157,14 @@ export const en: Translations = {
     cancel: 'Cancel',
     back: 'Back',
     next: 'Next',
-    create: 'Create the document with {{count}} articles',
+    create_one: 'Create the document with {{count}} article',
+    create_other: 'Create the document with {{count}} articles',
     creating: 'Creating the document…',
     recommended: 'Choose the recommended articles',
     all: 'Choose all',
     none: 'Choose none',
-    chosenCount: '{{count}} articles chosen',
+    chosenCount_one: '{{count}} article chosen',
+    chosenCount_other: '{{count}} articles chosen',
     recommendedBadge: 'recommended',
   },
   sidePanel: { label: 'Side panel', outline: 'Outline', variables: 'Variables', library: 'Library', negotiation: 'Negotiation', history: 'History', lifecycle: 'Lifecycle', compliance: 'Compliance', review: 'Review' },
@@ -179,7 +185,8 @@ export const en: Translations = {
     topic: 'Topic',
     allTopics: 'All topics',
     article: 'Labour Code article no.',
-    count: '{{count}} clauses',
+    count_one: '{{count}} clause',
+    count_other: '{{count}} clauses',
     noResults: 'No clause matches. Remove a word or a filter.',
     preview: 'Preview',
     wording: 'Wording',
@@ -191,7 +198,8 @@ export const en: Translations = {
     source: { label: 'Source of clauses', builtIn: 'Built-in library', mine: 'My side’s templates' },
     mine: {
       empty: 'Your side has no templates of its own for this kind of document yet. Put the cursor in an article and press “Save the selected article as a template”, or import a template pack.',
-      otherKinds: '{{count}} more templates are for other kinds of documents (not shown here, but exported in the pack).',
+      otherKinds_one: '{{count}} more template is for another kind of document (not shown here, but exported in the pack).',
+      otherKinds_other: '{{count}} more templates are for other kinds of documents (not shown here, but exported in the pack).',
     },
     save: {
       open: 'Save the selected article as a template',
@@ -244,16 +252,19 @@ export const en: Translations = {
     pack: {
       export: 'Export as a template pack',
       exporting: 'Exporting…',
-      exported: 'Downloaded {{file}} ({{count}} templates).',
+      exported_one: 'Downloaded {{file}} ({{count}} template).',
+      exported_other: 'Downloaded {{file}} ({{count}} templates).',
       import: 'Import a template pack (.json file)',
       checking: 'Checking the file {{file}}…',
       wholeFile: 'file',
       unreadable: 'the file cannot be read ({{reason}})',
       tooLarge: 'the file has {{size}} bytes, over the limit of {{limit}} bytes (1 MiB) for a template pack',
-      refused: 'The file {{file}} was not imported: {{count}} problems. Nothing was sent to the server. Where and what each problem is:',
-      ready: 'The file {{file}} is valid: {{templates}} templates, {{variables}} variables.',
+      refused_one: 'The file {{file}} was not imported: {{count}} problem. Nothing was sent to the server. Where and what the problem is:',
+      refused_other: 'The file {{file}} was not imported: {{count}} problems. Nothing was sent to the server. Where and what each problem is:',
+      ready: 'The file {{file}} is valid. Templates: {{templates}}; variables: {{variables}}.',
       send: 'Import into my side’s templates',
-      importing: 'Importing {{templates}} templates from {{file}}…',
+      importing_one: 'Importing {{count}} template from {{file}}…',
+      importing_other: 'Importing {{count}} templates from {{file}}…',
       imported: 'The pack {{file}} was imported.',
       templates: { created: 'New templates: {{count}}', replaced: 'Templates replaced: {{count}}', unchanged: 'Templates unchanged: {{count}}' },
       variablesHeading: 'Variables:',
@@ -304,8 +315,10 @@ export const en: Translations = {
     template: 'Template / host',
     verify: 'Verify signed versions',
     verifyNone: 'No signed version yet.',
-    verifyOk: '{{count}} signed version(s) checked: the texts are intact.',
-    verifyFailed: 'WARNING: {{count}} signed version(s) no longer match the text that was signed.',
+    verifyOk_one: '{{count}} signed version checked: the text is intact.',
+    verifyOk_other: '{{count}} signed version(s) checked: the texts are intact.',
+    verifyFailed_one: 'WARNING: {{count}} signed version no longer matches the text that was signed.',
+    verifyFailed_other: 'WARNING: {{count}} signed version(s) no longer match the text that was signed.',
     verifyStatus: {
       ok: 'Intact',
       content_mismatch: 'The stored text was altered after signing: its hash no longer matches.',
@@ -341,17 +354,19 @@ export const en: Translations = {
     article: 'Article {{number}}. {{title}}',
     articleMove: 'was Article {{from}}, now Article {{to}}',
     authors: 'Changed by:',
-    authorChars: '{{name}} ({{inserted}} characters added, {{deleted}} deleted)',
+    authorChars: '{{name}} (characters added: {{inserted}}, deleted: {{deleted}})',
     variablesChanged: 'Values changed:',
     variableChange: '{{id}}: {{before}} → {{after}}',
     none: '(empty)',
     summary: {
-      initial: 'Document created ({{count}} articles)',
+      initial_one: 'Document created ({{count}} article)',
+      initial_other: 'Document created ({{count}} articles)',
       changed: 'changed {{articles}}',
       added: 'added {{articles}}',
       removed: 'removed {{articles}}',
       moved: 'moved {{articles}}',
-      variables: '{{count}} value(s) changed',
+      variables_one: '{{count}} value changed',
+      variables_other: '{{count}} value(s) changed',
       nothing: 'no change to the text',
       restoredFrom: 'restored from version #{{number}}',
       articles: 'Article {{numbers}}',
@@ -359,4 +374,4 @@ export const en: Translations = {
       with: 'with {{names}}',
     },
   },
-};
+} as const;

@@ -1,7 +1,10 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
-/** Vietnamese, the default interface language. Every string of the interface lives here and in en.ts. */
-export const vi = {
+import type { en } from './en';
+import type { Localised } from './localised';
+
+/** Vietnamese, the default interface language: the keys of en.ts, with plurals in the one form Vietnamese has. */
+export const vi: Localised<typeof en> = {
   header: { home: 'Trang chủ', language: 'Ngôn ngữ' },
   language: { vi: 'Tiếng Việt', en: 'English' },
   common: { loading: 'Đang tải…', cancel: 'Hủy' },
@@ -141,7 +144,7 @@ export const vi = {
     saved: 'Đã lưu lên máy chủ',
     offline: 'Ngoại tuyến — các thay đổi được giữ trên máy này',
     refused: 'Bị từ chối',
-    pending: '{{formatted}} thay đổi chưa lên máy chủ',
+    pending_other: '{{formatted}} thay đổi chưa lên máy chủ',
   },
   presence: { label: 'Đang có mặt', you: 'bạn' },
   wizard: {
@@ -152,12 +155,12 @@ export const vi = {
     cancel: 'Hủy',
     back: 'Quay lại',
     next: 'Tiếp theo',
-    create: 'Tạo văn bản với {{count}} điều',
+    create_other: 'Tạo văn bản với {{count}} điều',
     creating: 'Đang tạo văn bản…',
     recommended: 'Chọn các điều khuyến nghị',
     all: 'Chọn tất cả',
     none: 'Bỏ chọn tất cả',
-    chosenCount: 'Đã chọn {{count}} điều',
+    chosenCount_other: 'Đã chọn {{count}} điều',
     recommendedBadge: 'khuyến nghị',
   },
   sidePanel: { label: 'Bảng bên', outline: 'Mục lục', variables: 'Biến số', library: 'Thư viện', negotiation: 'Thương lượng', history: 'Lịch sử', lifecycle: 'Tiến trình', compliance: 'Tuân thủ', review: 'Thẩm định' },
@@ -178,7 +181,7 @@ export const vi = {
     topic: 'Chủ đề',
     allTopics: 'Mọi chủ đề',
     article: 'Điều số (BLLĐ)',
-    count: '{{count}} điều khoản',
+    count_other: '{{count}} điều khoản',
     noResults: 'Không có điều khoản nào khớp. Hãy bỏ bớt từ khóa hoặc bộ lọc.',
     preview: 'Xem trước',
     wording: 'Phương án',
@@ -190,7 +193,7 @@ export const vi = {
     source: { label: 'Nguồn điều khoản', builtIn: 'Thư viện chung', mine: 'Mẫu của bên tôi' },
     mine: {
       empty: 'Bên bạn chưa có mẫu riêng nào cho loại văn bản này. Đặt con trỏ vào một điều rồi bấm “Lưu điều đang chọn thành mẫu”, hoặc nhập một gói mẫu.',
-      otherKinds: 'Còn {{count}} mẫu dành cho loại văn bản khác (không hiện ở đây, nhưng có trong gói mẫu khi xuất).',
+      otherKinds_other: 'Còn {{count}} mẫu dành cho loại văn bản khác (không hiện ở đây, nhưng có trong gói mẫu khi xuất).',
     },
     save: {
       open: 'Lưu điều đang chọn thành mẫu',
@@ -243,16 +246,16 @@ export const vi = {
     pack: {
       export: 'Xuất gói mẫu',
       exporting: 'Đang xuất…',
-      exported: 'Đã tải về {{file}} ({{count}} mẫu).',
+      exported_other: 'Đã tải về {{file}} ({{count}} mẫu).',
       import: 'Nhập gói mẫu (tệp .json)',
       checking: 'Đang kiểm tra tệp {{file}}…',
       wholeFile: 'tệp',
       unreadable: 'không đọc được tệp ({{reason}})',
       tooLarge: 'tệp nặng {{size}} byte, vượt giới hạn {{limit}} byte (1 MiB) của một gói mẫu',
-      refused: 'Không nhập tệp {{file}}: có {{count}} vấn đề. Chưa có gì được gửi lên máy chủ. Vị trí và nội dung từng vấn đề:',
+      refused_other: 'Không nhập tệp {{file}}: có {{count}} vấn đề. Chưa có gì được gửi lên máy chủ. Vị trí và nội dung từng vấn đề:',
       ready: 'Tệp {{file}} hợp lệ: {{templates}} mẫu, {{variables}} biến số.',
       send: 'Nhập vào mẫu của bên tôi',
-      importing: 'Đang nhập {{templates}} mẫu từ {{file}}…',
+      importing_other: 'Đang nhập {{count}} mẫu từ {{file}}…',
       imported: 'Đã nhập gói {{file}}.',
       templates: { created: 'Mẫu mới: {{count}}', replaced: 'Mẫu được thay: {{count}}', unchanged: 'Mẫu không đổi: {{count}}' },
       variablesHeading: 'Biến số:',
@@ -303,8 +306,8 @@ export const vi = {
     template: 'Bản mẫu / chủ trì',
     verify: 'Kiểm tra bản đã ký',
     verifyNone: 'Chưa có bản đã ký nào.',
-    verifyOk: 'Đã kiểm tra {{count}} bản đã ký: nội dung còn nguyên vẹn.',
-    verifyFailed: 'CẢNH BÁO: {{count}} bản đã ký không còn khớp với nội dung lúc ký.',
+    verifyOk_other: 'Đã kiểm tra {{count}} bản đã ký: nội dung còn nguyên vẹn.',
+    verifyFailed_other: 'CẢNH BÁO: {{count}} bản đã ký không còn khớp với nội dung lúc ký.',
     verifyStatus: {
       ok: 'Nguyên vẹn',
       content_mismatch: 'Nội dung lưu trữ đã bị sửa sau khi ký: mã băm không còn khớp.',
@@ -345,12 +348,12 @@ export const vi = {
     variableChange: '{{id}}: {{before}} → {{after}}',
     none: '(trống)',
     summary: {
-      initial: 'Văn bản được tạo ({{count}} điều)',
+      initial_other: 'Văn bản được tạo ({{count}} điều)',
       changed: 'sửa {{articles}}',
       added: 'thêm {{articles}}',
       removed: 'bỏ {{articles}}',
       moved: 'chuyển {{articles}}',
-      variables: 'đổi {{count}} giá trị',
+      variables_other: 'đổi {{count}} giá trị',
       nothing: 'nội dung không đổi',
       restoredFrom: 'khôi phục từ phiên bản #{{number}}',
       articles: 'Điều {{numbers}}',
@@ -359,8 +362,3 @@ export const vi = {
     },
   },
 };
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-/** The shape every translation must have: the same keys as Vietnamese. */
-export type Translations = Strings<typeof vi>;

@@ -86,7 +86,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
       )}
       {state.step === 'importing' && (
         <p role="status" className="busy">
-          {t('library.pack.importing', { file: state.fileName, templates: state.pack.templates.length })}
+          {t('library.pack.importing', { file: state.fileName, count: state.pack.templates.length })}
         </p>
       )}
       {state.step === 'done' && <ImportSummary fileName={state.fileName} pack={state.pack} result={state.result} />}

@@ -87,7 +87,7 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
   return (
     <section className="vote-gate" data-testid="vote-gate">
       <h3>{t('lifecycle.gate.title')}</h3>
-      <p data-testid="gate-counts">{t('lifecycle.gate.counts', { agreed: items.agreedCount, total: items.articleCount })}</p>
+      <p data-testid="gate-counts">{t('lifecycle.gate.counts', { agreed: items.agreedCount, count: items.articleCount })}</p>
       {items.notAgreed.length > 0 && (
         <>
           <h4>{t('lifecycle.gate.notAgreedTitle')}</h4>

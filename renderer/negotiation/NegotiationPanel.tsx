@@ -6,6 +6,7 @@ import { articlesOf } from '#shared/document/articles';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
 import type { DraftProposal, Proposal, ProposalStatus, Thread } from '#shared/negotiation/model';
+import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
@@ -338,7 +339,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   );
 }
 
-function NewThread({ participants, mySide, onSubmit, onCancel }: { participants: Participant[]; mySide: string; onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>; onCancel: () => void }) {
+function NewThread({ participants, mySide, onSubmit, onCancel }: { participants: Participant[]; mySide: Side; onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>; onCancel: () => void }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);

@@ -11,6 +11,7 @@ import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ReportExport } from '../export/ReportExport';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { findingCounts } from '../compliance/findingCounts';
 import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession } from '../session/session';
 import { answerDeadlineText } from '../lifecycle/lifecycleFormat';
@@ -37,7 +38,7 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
     <section data-testid="review-report">
       <h2>{t('review.reportTitle')}</h2>
       <p className="muted">{t('review.reportNote')}</p>
-      <p data-testid="report-counts">{t('compliance.counts', report.counts)}</p>
+      <p data-testid="report-counts">{findingCounts(t, report.counts)}</p>
       <p className="compliance-basis">{t('compliance.basis', { date: formatIsoDate(report.basis.legalDate), wage: report.basis.minimumWage ? report.basis.minimumWage[language] : t('compliance.noWageTable') })}</p>
       {report.findings.length === 0 ? (
         <p className="empty-state">{t('compliance.none')}</p>
