@@ -4,6 +4,7 @@ import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { LifecycleView } from '#shared/api/lifecycle';
 import { indexDocument } from '#shared/compliance/documentIndex';
+import { ruleNameById } from '#shared/compliance/ruleNames';
 import { buildComplianceReportDocument } from '#shared/export/complianceReportModel';
 import { buildMinutesDocument } from '#shared/export/minutesModel';
 import { partyNames } from '#shared/export/parties';
@@ -90,7 +91,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
         round,
         answer,
         // The findings the decision recorded as part of its reasons, as they were written.
-        findings: answer.findingIds.flatMap((id) => recorded.get(id) ?? []),
+        findings: answer.findingIds.flatMap((id) => recorded.get(id) ?? []).map(({ clauseId, ruleId, body }) => ({ clauseId, rule: ruleId === null ? null : ruleNameById(ruleId), body })),
         articles: indexDocument(blocks).articles,
         language: input.language ?? language,
       });

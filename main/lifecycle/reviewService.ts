@@ -7,7 +7,7 @@ import { weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDa
 import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { countFindings } from '#shared/compliance/report';
-import { ruleTable } from '#shared/compliance/ruleTable';
+import { ruleNameById } from '#shared/compliance/ruleNames';
 import { readContent, variablesMap } from '#shared/document/yjsContent';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { proceduralChecklist } from '#shared/lifecycle/checklist';
@@ -25,10 +25,9 @@ import type { ReviewFindingRecord } from '#main/store/reviewFindingsRepo';
 import type { LifecycleService, LoadedLifecycle } from '#main/lifecycle/lifecycleService';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const knownRules = new Set(ruleTable.map((rule) => rule.id));
 
 function toFinding(record: ReviewFindingRecord): ReviewFinding {
-  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
+  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, rule: record.ruleId === null ? null : ruleNameById(record.ruleId), body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
 }
 
 /** The latest answer of the authority: in the round in progress, else in the latest round that had one. */
@@ -154,7 +153,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const reviewer = reviewerOf(caller, input.documentId);
       const loaded = lifecycle.load(visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
-      if (input.ruleId !== undefined && !knownRules.has(input.ruleId)) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
+      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
       const articles = indexDocument(readBlocks(input.documentId)).articles;
       if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
       const record: ReviewFindingRecord = {

@@ -38,7 +38,7 @@ function FindingItem({ finding, article, jumpTo }: { finding: Finding; article: 
         <span className="citation">{formatCitation(finding.citation, language)}</span> · {t('compliance.expected')}: {finding.expected[language]}
         {finding.actual && !finding.message[language].includes('“') ? ` · ${t('compliance.actual')}: ${finding.actual[language]}` : ''}
       </p>
-      <code className="rule-id">{finding.ruleId}</code>
+      <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>
     </li>
   );
 }

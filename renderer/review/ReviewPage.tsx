@@ -56,7 +56,7 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
                 <p className="finding-detail">
                   <span className="citation">{formatCitation(finding.citation, language)}</span> · {t('compliance.expected')}: {finding.expected[language]}
                 </p>
-                <code className="rule-id">{finding.ruleId}</code>
+                <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>
                 {onWriteFinding && finding.clauseId && (
                   <button type="button" onClick={() => onWriteFinding({ clauseId: finding.clauseId ?? '', ruleId: finding.ruleId, body: finding.message[language] })}>
                     {t('review.addFromFinding')}
@@ -141,7 +141,7 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const report = loaded?.report;
   const exportAs = membership ? { token: membership.token } : { hostToken: session.hostToken };
   const canReview = review?.canReview ?? false;
-  const ruleIds = [...new Set(report?.findings.map((finding) => finding.ruleId) ?? [])];
+  const rules = new Map(report?.findings.map((finding) => [finding.ruleId, finding.rule[language]]));
   return (
     <>
       <AppHeader>
@@ -203,9 +203,9 @@ export function ReviewPage({ documentId }: { documentId: string }) {
                   {t('review.ruleField')}
                   <select value={draft.ruleId} onChange={(event) => setDraft({ ...draft, ruleId: event.target.value })}>
                     <option value="">{t('review.noRule')}</option>
-                    {ruleIds.map((ruleId) => (
+                    {[...rules].map(([ruleId, name]) => (
                       <option key={ruleId} value={ruleId}>
-                        {ruleId}
+                        {name}
                       </option>
                     ))}
                   </select>

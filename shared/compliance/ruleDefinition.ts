@@ -6,7 +6,7 @@
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Unit } from '#shared/compliance/quantities';
 import type { RuleContext } from '#shared/compliance/ruleContext';
-import type { Finding, Severity } from '#shared/compliance/types';
+import type { RuleFinding, Severity } from '#shared/compliance/types';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 
 /** Which documents a rule or a check reads. */
@@ -71,7 +71,7 @@ export interface RuleDefinition {
   appliesTo: Applicability;
   variables?: readonly VariableLimit[];
   text?: readonly TextLimit[];
-  check?: (context: RuleContext) => Finding[];
+  check?: (context: RuleContext) => RuleFinding[];
 }
 
 /** Whether a rule or check reads a kind of document. */

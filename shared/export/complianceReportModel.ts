@@ -7,7 +7,7 @@ import type { Language } from '#shared/format/locale';
 import { fill, formatOfficialDate, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, numberedItem, reportTexts, ruleDescription, signatureOf } from '#shared/export/reportBlocks';
+import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, numberedItem, reportTexts, signatureOf } from '#shared/export/reportBlocks';
 
 /**
  * The compliance report (báo cáo kết quả kiểm tra) in the official layout: the law applied, the
@@ -74,7 +74,7 @@ function findingBlocks(finding: Finding, position: number, articles: ReadonlyMap
   const detail = (lead: Bilingual, text: string): ContentBlock => bodyParagraph(text, say(lead));
   return [
     numberedItem(position, `[${say(severityNames[finding.severity])}] ${where}`, ''),
-    detail(texts.rule, ruleDescription(finding.ruleId, language)),
+    detail(texts.rule, finding.rule[language]),
     detail(texts.finding, finding.message[language]),
     detail(texts.expected, finding.expected[language]),
     ...(finding.actual ? [detail(texts.actual, finding.actual[language])] : []),
