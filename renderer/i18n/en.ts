@@ -356,7 +356,7 @@ export const en = {
     authors: 'Changed by:',
     authorChars: '{{name}} (characters added: {{inserted}}, deleted: {{deleted}})',
     variablesChanged: 'Values changed:',
-    variableChange: '{{id}}: {{before}} → {{after}}',
+    variableChange: '{{label}}: {{before}} → {{after}}',
     none: '(empty)',
     summary: {
       initial_one: 'Document created ({{count}} article)',

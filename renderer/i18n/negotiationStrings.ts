@@ -195,7 +195,6 @@ export const minutesVi: Localised<typeof minutesEn> = {
   acceptedBy: '{{name}} chấp nhận',
   openCount: 'Số điều còn đang mở: {{count}}.',
   ledger: 'Diễn biến thương lượng từng điều',
-  ledgerValue: 'Giá trị',
   ledgerPosition: { replace: 'Đề xuất sửa nội dung điều', insert_after: 'Đề xuất thêm điều mới', delete: 'Đề xuất bỏ điều', values: 'Đề xuất thay đổi giá trị' },
   ledgerEvent: {
     agreed: 'Đồng ý với nội dung điều',
@@ -418,7 +417,6 @@ export const minutesEn = {
   acceptedBy: 'accepted by {{name}}',
   openCount: 'Articles still open: {{count}}.',
   ledger: 'The course of bargaining, article by article',
-  ledgerValue: 'Value',
   ledgerPosition: { replace: 'Proposed a change of the article', insert_after: 'Proposed a new article', delete: 'Proposed to remove the article', values: 'Proposed new values' },
   ledgerEvent: {
     agreed: 'Agreed to the article',

@@ -345,7 +345,7 @@ export const vi: Localised<typeof en> = {
     authors: 'Người sửa:',
     authorChars: '{{name}} (thêm {{inserted}}, xóa {{deleted}} ký tự)',
     variablesChanged: 'Giá trị thay đổi:',
-    variableChange: '{{id}}: {{before}} → {{after}}',
+    variableChange: '{{label}}: {{before}} → {{after}}',
     none: '(trống)',
     summary: {
       initial_other: 'Văn bản được tạo ({{count}} điều)',

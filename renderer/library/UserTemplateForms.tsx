@@ -6,7 +6,7 @@ import type { UserTemplate } from '#shared/api/templates';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { ArticleElement } from '#shared/document/nodes';
 import type { ArticleTemplate } from '#shared/templates/schema';
-import { formatVariableValue } from '#shared/templates/variableValues';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from '../variables/documentVariables';
 import { articleTitleText, draftFromArticle, draftFromEdit, type DescribeVariable, type DraftFields } from './templateDraft';
@@ -18,7 +18,7 @@ function variableDescriber(variables: DocumentVariables): DescribeVariable {
   return (variableId) => {
     const definition = variables.lookup(variableId);
     const value = variables.values.get(variableId) ?? definition?.default;
-    return definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : variableId;
+    return value !== undefined ? readableValue(definition, value, variables.language) : `‹${variableLabel(definition, variables.language)}›`;
   };
 }
 

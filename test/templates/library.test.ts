@@ -13,6 +13,7 @@ import {
 } from '#shared/templates/library';
 import { articleTemplateSchema, documentOutlineSchema, requirementSchema, variableDefinitionSchema, type Bilingual, type LegalCitation } from '#shared/templates/schema';
 import { validateVariableValue } from '#shared/templates/variableValues';
+import { topicByName, topicName, topicNames } from '#shared/templates/topicNames';
 import { isProceduralFact, proceduralFactIds } from '#shared/lifecycle/proceduralFacts';
 
 const library = templateLibrary();
@@ -169,6 +170,24 @@ describe('templates', () => {
       if (citation.law === 'D145') expect(citation.article).toBeLessThanOrEqual(115);
       if (citation.point !== undefined) expect(citation.clause, JSON.stringify(citation)).toBeDefined();
     }
+  });
+});
+
+describe('topics', () => {
+  it('every topic of the library is named in both languages, and a name gives back its topic', () => {
+    const used = [...new Set(library.templates.flatMap((template) => template.topics))].sort();
+    expect(used.filter((topic) => !Object.hasOwn(topicNames, topic))).toEqual([]);
+    for (const topic of used) {
+      expect(topicName(topic, 'vi')).not.toContain('_');
+      expect(topicName(topic, 'en')).not.toContain('_');
+      expect(topicByName(topicName(topic, 'vi'))).toBe(topic);
+      expect(topicByName(topicName(topic, 'en').toUpperCase())).toBe(topic);
+    }
+    expect(topicName('union_fee', 'vi')).toBe('Kinh phí công đoàn');
+    // A topic someone typed for their own template reads as its words.
+    expect(topicName('phu_cap_an_ca', 'vi')).toBe('phu cap an ca');
+    expect(topicByName('Phụ cấp ăn ca')).toBeNull();
+    expect(topicByName('constructor')).toBeNull();
   });
 });
 
