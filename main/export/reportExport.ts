@@ -54,7 +54,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
   // Read after the source's own access check: the document exists and the caller may see it.
   const stored = (): DocumentRecord => {
     const document = context.store.documents.get(documentId);
-    if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
+    if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
     return document;
   };
   switch (input.report) {
@@ -78,7 +78,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     case 'decision': {
       const review = await sources.review({ documentId }, caller, call);
       if (!review.decision) {
-        throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)');
+        throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)', { reason: review.lifecycle.sentToAuthority ? { key: 'decision_not_yet' } : { key: 'decision_not_sent' } });
       }
       const { round, answer } = review.decision;
       const recorded = new Map(context.store.reviewFindings.listByDocument(documentId).map((finding) => [finding.id, finding]));

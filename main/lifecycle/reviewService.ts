@@ -54,14 +54,14 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     visibleDocument(context, caller, documentId);
     const resolved = lifecycle.resolveActor(caller);
     if (resolved.actor.kind !== 'participant' || resolved.actor.side !== 'reviewer' || !resolved.recorded.participantId) {
-      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text');
+      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text', { reason: { key: 'review_reviewer_only' } });
     }
     return resolved;
   }
 
   function sentOrRefuse(loaded: LoadedLifecycle): void {
     if (!isSentToAuthority(loaded.record)) {
-      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`);
+      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`, { reason: { key: 'review_not_sent' } });
     }
   }
 
@@ -101,7 +101,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
   return {
     /** Documents sent to the authority: all of them for the host, the reviewer's own for a reviewer token. */
     queue(caller: Caller): ReviewQueueItem[] {
-      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it');
+      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it', { reason: { key: 'review_queue_authority' } });
       const documents = caller.kind === 'admin' ? store.documents.list(false) : caller.kind === 'participant' ? [visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
       const items: ReviewQueueItem[] = [];
       for (const document of documents) {
@@ -153,9 +153,9 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const reviewer = reviewerOf(caller, input.documentId);
       const loaded = lifecycle.load(visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
-      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
+      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`, { reason: { key: 'rule_unknown' } });
       const articles = indexDocument(readBlocks(input.documentId)).articles;
-      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
+      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
       const record: ReviewFindingRecord = {
         id: context.newId(),
         documentId: input.documentId,
@@ -179,8 +179,8 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     withdrawFinding(documentId: string, findingId: string, caller: Caller): ReviewFinding {
       reviewerOf(caller, documentId);
       const finding = store.reviewFindings.get(documentId, findingId);
-      if (!finding) throw new ApiError('not_found', `no finding "${findingId}" on this document`);
-      if (finding.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn');
+      if (!finding) throw new ApiError('not_found', `no finding "${findingId}" on this document`, { reason: { key: 'finding_not_found' } });
+      if (finding.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn', { reason: { key: 'finding_withdrawn' } });
       const at = context.now();
       store.transaction(() => {
         store.reviewFindings.withdraw(findingId, at);

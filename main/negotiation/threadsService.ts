@@ -21,15 +21,15 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
 
   function assertMayComment(actor: NegotiationActor, documentId: string, internal: boolean): void {
     if (actor.side !== 'reviewer') return;
-    if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side');
-    if (!store.documents.reviewerComments(documentId)) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document');
+    if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side', { reason: { key: 'internal_notes_sides_only' } });
+    if (!store.documents.reviewerComments(documentId)) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document', { reason: { key: 'reviewer_comments_off' } });
   }
 
   function newComment(actor: NegotiationActor, body: string, mentions: string[], documentId: string, internalSide: string | null): ThreadComment {
     for (const id of mentions) {
       const mentioned = store.participants.get(id);
-      if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`);
-      if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`);
+      if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`, { reason: { key: 'mention_not_participant' } });
+      if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`, { reason: { key: 'mention_other_side' } });
     }
     return { id: context.newId(), authorId: actor.participantId, authorName: actor.participant.displayName, side: actor.side, body, mentions, createdAt: iso(context.now()) };
   }
@@ -42,17 +42,17 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
   function locate(documentId: string, threadId: string, actor: NegotiationActor): { kind: 'public'; thread: Thread } | { kind: 'internal'; side: 'employer' | 'union' } {
     const internalSide = store.internalThreads.sideOf(documentId, threadId);
     if (internalSide !== undefined) {
-      if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
+      if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`, { reason: { key: 'thread_not_found' } });
       return { kind: 'internal', side: internalSide };
     }
     const thread = rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).thread(threadId));
-    if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
+    if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`, { reason: { key: 'thread_not_found' } });
     return { kind: 'public', thread };
   }
 
   function setResolved(documentId: string, threadId: string, resolved: boolean, caller: Caller): Thread {
     const actor = negotiationActor(context, caller, documentId, true);
-    if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side');
+    if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side', { reason: { key: 'threads_resolved_by_sides' } });
     const found = locate(documentId, threadId, actor);
     const resolution = resolved ? { at: context.now(), byName: actor.participant.displayName } : null;
     audit(actor, resolved ? 'thread.resolved' : 'thread.reopened', documentId, { threadId });
@@ -72,7 +72,7 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
       assertMayComment(actor, input.documentId, input.internal);
       const side = actor.side === 'reviewer' ? null : actor.side;
       return rooms.withRoom(input.documentId, (room) => {
-        if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`);
+        if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
         const comment = newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
         const thread: Thread = { id: context.newId(), clauseId: input.clauseId, visibility: input.internal && side ? side : 'public', comments: [comment], createdAt: comment.createdAt, resolvedAt: null, resolvedByName: null };
         if (input.internal && side) {

@@ -28,7 +28,7 @@ export function createTemplatesService(context: ServiceContext) {
       lookupVariable: context.lookupVariable,
       missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
     }, { checkId: false });
-    if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems));
+    if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems), { reason: { key: 'pack_refused' } });
     return template;
   }
 
@@ -39,8 +39,8 @@ export function createTemplatesService(context: ServiceContext) {
   /** The template, if it exists and the caller may change it; otherwise not_found or forbidden. */
   function changeableTemplate(keeper: TemplateKeeper, id: string): UserTemplateRecord {
     const record = store.userTemplates.get(id);
-    if (!record) throw new ApiError('not_found', `no user template with id "${id}"`);
-    if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it');
+    if (!record) throw new ApiError('not_found', `no user template with id "${id}"`, { reason: { key: 'template_not_found' } });
+    if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it', { reason: { key: 'template_not_yours' } });
     return record;
   }
 

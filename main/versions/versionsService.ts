@@ -101,10 +101,10 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     if (changesText) assertTextOpen(document);
     else assertNotArchived(document);
     if (caller.kind === 'admin') return { participantId: null, side: null };
-    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
+    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required', { reason: { key: 'token_needed' } });
     const participant = store.participants.get(caller.participantId);
-    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
-    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions');
+    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
+    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions', { reason: { key: 'reviewers_read_history' } });
     return { participantId: participant.id, side: participant.side };
   }
 
@@ -114,7 +114,7 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
 
   function findVersion(documentId: string, versionId: string): VersionRecord {
     const version = store.versions.get(documentId, versionId);
-    if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`);
+    if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`, { reason: { key: 'version_not_found' } });
     return version;
   }
 
@@ -155,7 +155,7 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
      * previous signed version. The document lifecycle calls this when an agreement is signed.
      */
     createSignedVersion(documentId: string, by: { participantId: string | null; name?: string | null }, caller: Caller | null = null): VersionRecord {
-      if (!store.documents.get(documentId)) throw new ApiError('not_found', `no document with id "${documentId}"`);
+      if (!store.documents.get(documentId)) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
       const record = rooms.withRoom(documentId, (room) => writeVersion(room, documentId, { kind: 'signed', name: by.name ?? null, authorId: by.participantId }));
       if (!record) throw new ApiError('internal', 'the signed version was not made');
       audit(caller, 'version.signed', documentId, { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash });

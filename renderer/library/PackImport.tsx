@@ -40,10 +40,9 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
     let text: string;
     try {
       text = await file.text();
-    } catch (error) {
-      // Moved or deleted since it was chosen, or not readable by this user.
-      const reason = error instanceof Error ? error.message : String(error);
-      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable', { reason }) }] });
+    } catch {
+      // Moved or deleted since it was chosen, or not readable by this user (the browser's words for it are in its own language).
+      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable') }] });
       return;
     }
     const checked = checkTemplatePack(text, templateLibrary());

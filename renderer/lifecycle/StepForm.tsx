@@ -10,7 +10,6 @@ import { countVote, describeVote } from '#shared/lifecycle/vote';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
-import { refusalText } from './lifecycleFormat';
 import { OpenViolations } from './VoteGate';
 
 type Values = Record<string, string>;
@@ -215,7 +214,6 @@ export function StepForm(props: StepFormProps) {
   );
   const groups = voteGroups(rows);
   const preview = type === 'record_vote' && groups.every((group) => group.eligible > 0 && group.inFavour >= 0 && !Number.isNaN(group.inFavour)) ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
-  const refusal = refusalText(error, language);
 
   return (
     <form className="step-form" data-testid={`step-${type}`} onSubmit={(event) => void submit(event)}>
@@ -325,13 +323,7 @@ export function StepForm(props: StepFormProps) {
           </label>
         </fieldset>
       )}
-      {refusal ? (
-        <p className="error-notice" role="alert">
-          {refusal}
-        </p>
-      ) : (
-        <ErrorNotice error={error} />
-      )}
+      <ErrorNotice error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {type === 'open_vote' && confirming ? t('lifecycle.gate.confirm') : t(`lifecycle.step.${type}`)}
       </button>

@@ -6,7 +6,6 @@ import { formatCitation } from '#shared/compliance/citations';
 import { formatIsoDate } from '#shared/lifecycle/dates';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
-import { refusalText } from './lifecycleFormat';
 
 /** What is still open before the vote, fetched from the server (which decides with the same rules); fetched again on `refresh`. */
 export function useOpenItems(client: ApiClient, documentId: string, version: number): { items: OpenItems | null; error: unknown; refresh: () => Promise<OpenItems | null> } {
@@ -65,7 +64,6 @@ export interface VoteGateProps {
  */
 export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -83,7 +81,6 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
       setBusy(false);
     }
   };
-  const refusal = refusalText(error, language);
   return (
     <section className="vote-gate" data-testid="vote-gate">
       <h3>{t('lifecycle.gate.title')}</h3>
@@ -125,13 +122,7 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
         {items.blockingCount > 0 ? t('lifecycle.gate.blocking', { count: items.blockingCount }) : t('lifecycle.gate.ready')}
       </p>
       <OpenViolations items={items} />
-      {refusal ? (
-        <p className="error-notice" role="alert">
-          {refusal}
-        </p>
-      ) : (
-        <ErrorNotice error={error} />
-      )}
+      <ErrorNotice error={error} />
       <button type="button" onClick={() => void refresh()}>
         {t('lifecycle.gate.refresh')}
       </button>

@@ -119,9 +119,14 @@ export function formatVariableValue(definition: VariableDefinition, value: Varia
   }
 }
 
+/** A variable's name as people read it, in both languages: its label, or a plain word when no definition describes it. */
+export function variableNames(definition: VariableDefinition | undefined): Bilingual {
+  return definition?.label ?? unknownVariable;
+}
+
 /** A variable's name as people read it: its label, or a plain word when no definition describes it. */
 export function variableLabel(definition: VariableDefinition | undefined, language: Language): string {
-  return (definition?.label ?? unknownVariable)[language];
+  return variableNames(definition)[language];
 }
 
 /** A value as people read it, whether or not a definition describes it: formatted by its definition, else a number in the language's format or the text. */
