@@ -1,7 +1,7 @@
 /**
  * The compliance check: a pure function from a document (kind, body, variable values, dates,
- * enterprise facts) to findings, against the rule table of labour-code.md section 3 as the law
- * stands on the document's date. No I/O: the command line, the server and the editor all call it.
+ * enterprise facts) to findings, against the rule table (ruleTable.ts; docs/compliance.md) as the
+ * law stands on the document's date. No I/O: the command line, the server and the editor all call it.
  */
 import { publicHolidayDaysInForce } from '#shared/calendar/publicHolidays';
 import { minimumWageTableOn, type MinimumWageTable } from '#shared/compliance/data/minimumWages';

@@ -61,7 +61,7 @@ export interface TextLimit {
   note?: Bilingual;
 }
 
-/** One rule of labour-code.md section 3 as implemented. */
+/** One rule of the compliance check as implemented (the rule table of docs/compliance.md), with the provision it applies. */
 export interface RuleDefinition {
   id: string;
   what: Bilingual;

@@ -30,7 +30,7 @@ export const variableDefinitionSchema = z
     max: z.number().optional(),
     /** For enum variables: the allowed values and how each reads. */
     options: z.array(z.object({ value: z.string(), label: bilingualSchema }).strict()).optional(),
-    /** The compliance rule (labour-code.md section 3 rule id) this value is checked against. */
+    /** The compliance rule (its id in shared/compliance/ruleTable.ts) this value is checked against. */
     rule: z.string().optional(),
     help: bilingualSchema.optional(),
   })

@@ -33,7 +33,7 @@ const regulationItems: [id: string, point: string][] = [
 const harassmentElements: [id: string, point: string][] = [
   ['d145.85.1.a', 'a'], ['d145.85.1.b', 'b'], ['d145.85.1.c', 'c'], ['d145.85.1.d', 'd'], ['d145.85.1.dd', 'đ'],
 ];
-/** Rule ids of labour-code.md section 3 that a variable may name. */
+/** Rule ids of the compliance check (shared/compliance/ruleTable.ts) that a variable may name. */
 const ruleIds = new Set([
   'hours.daily_normal', 'hours.weekly_normal', 'hours.weekly_regime_daily_cap', 'night.window', 'ot.consent', 'ot.daily_cap', 'ot.monthly_cap', 'ot.annual_cap',
   'ot.300h_notice', 'pay.ot_weekday', 'pay.ot_weekly_rest', 'pay.ot_holiday', 'pay.night_premium', 'pay.night_ot_extra', 'break.mid_shift', 'break.shift_change',

@@ -1,7 +1,7 @@
 /**
  * Collective agreements and workplace relations: term (LC Art. 78), ratification (Art. 76), filing
  * (Art. 77), costs (Art. 89), workplace dialogue (Art. 63; Decree 145 Art. 39) and the union fee
- * (Trade Union Law 2024) — labour-code.md section 3, rules cla.*, dialogue.*, union.fee.
+ * (Trade Union Law 2024 Art. 29) — rules cla.*, dialogue.*, union.fee.
  */
 import { formatNumber } from '#shared/format/locale';
 import { d145, lc } from '#shared/compliance/citations';
@@ -209,7 +209,7 @@ export const agreementRules: readonly RuleDefinition[] = [
     id: 'union.fee',
     what: { vi: 'Kinh phí công đoàn', en: 'Trade union fee' },
     floor: { vi: '2% quỹ tiền lương đóng bảo hiểm xã hội (chưa đối chiếu văn bản gốc)', en: '2% of the social-insurance payroll (primary text not verified)' },
-    citation: { law: 'TUL2024', article: 29 }, // Trade Union Law 50/2024/QH15 (labour-code.md: unconfirmed primary)
+    citation: { law: 'TUL2024', article: 29 }, // Trade Union Law 50/2024/QH15: its primary text was not read (docs/compliance.md, Uncertainties)
     appliesTo: 'agreements',
     text: [{ where: /kinh phi cong doan|union fee/, unless: /doan phi|dues/, value: pattern(String.raw`(?:bang|of|la)\s+`, numberWritten, String.raw`\s?(?:%|phan tram|per ?cent)`), unit: 'percent', atLeast: 2, severity: 'warning' }],
   },

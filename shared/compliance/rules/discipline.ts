@@ -1,6 +1,6 @@
 /**
- * Labour discipline and material liability: LC Art. 122-130 and Decree 145 Art. 70-72
- * (labour-code.md section 3, rules discipline.*, liability.damage_cap). Sanctions are found by text
+ * Labour discipline and material liability: LC Art. 122-130 and Decree 145/2020/NĐ-CP Art. 70-72
+ * (rules discipline.*, liability.damage_cap). Sanctions are found by text
  * patterns, diacritic-insensitive and aware of negation ("Nghiêm cấm phạt tiền" prohibits a fine).
  */
 import { d145, lc } from '#shared/compliance/citations';

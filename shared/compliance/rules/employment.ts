@@ -1,7 +1,7 @@
 /**
  * Contracts, probation, transfer and termination: LC Art. 20, 24-29, 35-36, 46-48 and Decree 145
- * Art. 7-8 (labour-code.md section 3, rules probation.*, contract.fixed_term, transfer.temporary,
- * notice.*, term.settlement, severance, job_loss).
+ * Art. 7-8 (rules probation.*, contract.fixed_term, transfer.temporary, notice.*, term.settlement,
+ * severance, job_loss).
  */
 import { lc } from '#shared/compliance/citations';
 import { calendarDaysValue, numberWritten, pattern, percentValue, workingDaysValue } from '#shared/compliance/patterns';

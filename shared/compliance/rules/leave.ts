@@ -1,6 +1,6 @@
 /**
- * Public holidays and leave: LC Art. 112-115 and Decree 145 Art. 65-67 (labour-code.md section 3,
- * rules leave.*). The holidays in force come from the dated table of shared/calendar.
+ * Public holidays and leave: LC Art. 112-115 and Decree 145/2020/NĐ-CP Art. 65-67 (rules leave.*).
+ * The holidays in force come from the dated table of shared/calendar.
  */
 import { holidayDefinitionsInForce, publicHolidayDaysInForce, type PublicHolidayDefinition, type PublicHolidayId } from '#shared/calendar/publicHolidays';
 import { formatDate } from '#shared/format/locale';

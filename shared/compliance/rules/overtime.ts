@@ -1,6 +1,6 @@
 /**
- * Overtime: consent and caps, LC Art. 107-108 and Decree 145 Art. 59-62 (labour-code.md section 3,
- * rules ot.*). Overtime pay is in pay.ts.
+ * Overtime: consent and caps, LC Art. 107-108 and Decree 145 Art. 59-62 (rules ot.*). Overtime pay
+ * is in pay.ts.
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';

@@ -1,6 +1,6 @@
 /**
- * Overtime and night pay: LC Art. 98 and Decree 145 Art. 55-57 (labour-code.md section 3, rules
- * pay.*). Rates are percentages of the hourly wage actually paid for a normal working day.
+ * Overtime and night pay: LC Art. 98 and Decree 145 Art. 55-57 (rules pay.*). Rates are
+ * percentages of the hourly wage actually paid for a normal working day.
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';

@@ -1,7 +1,7 @@
 /**
  * Labour regulations: the content LC Art. 118(2) requires (items a-i, detailed by Decree 145 Art.
  * 69(2)) with the sexual-harassment content of Decree 145 Art. 85, and the registration and effect
- * figures of Art. 119 and 121 (labour-code.md section 3, rules regs.required_sections, regs.procedure).
+ * figures of Art. 119 and 121 (rules regs.required_sections, regs.procedure).
  *
  * An item is covered by an article built from a template whose legal basis cites one of the
  * requirement's provisions (requirements.json `implementedBy`, as the library's outlines are

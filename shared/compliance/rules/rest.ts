@@ -1,6 +1,6 @@
 /**
- * Breaks and rest: LC Art. 109-111 and Decree 145 Art. 63-64 (labour-code.md section 3, rules
- * break.mid_shift, break.shift_change, rest.weekly).
+ * Breaks and rest: LC Art. 109-111 and Decree 145 Art. 63-64 (rules break.mid_shift,
+ * break.shift_change, rest.weekly).
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';

@@ -1,7 +1,7 @@
 /**
  * Wages: the regional minimum wage by region and date (LC Art. 90(2), 91; Decrees 74/2024 and
  * 293/2025), payment, pay period, late payment, deductions and stoppage pay (LC Art. 94-102;
- * labour-code.md section 3, rules wage.*).
+ * rules wage.*).
  */
 import { formatDate } from '#shared/format/locale';
 import { lc } from '#shared/compliance/citations';

@@ -1,6 +1,6 @@
 /**
- * Normal working hours and night work: LC Art. 105-106 and Decree 145 Art. 58 (labour-code.md
- * section 3, rules hours.*, night.window). Overtime is in overtime.ts, breaks and rest in rest.ts.
+ * Normal working hours and night work: LC Art. 105-106 and Decree 145 Art. 58 (rules hours.*,
+ * night.window). Overtime is in overtime.ts, breaks and rest in rest.ts.
  */
 import { lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
