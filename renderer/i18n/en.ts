@@ -382,6 +382,8 @@ export const en = {
     table: 'Insert table',
     insertChapter: 'Insert chapter',
     insertArticle: 'Insert article',
+    /** The button's face: the first letter of the word for an article. */
+    insertArticleIcon: 'A+',
     moveArticleUp: 'Move article up',
     moveArticleDown: 'Move article down',
   },

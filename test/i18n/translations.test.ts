@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ruleTable } from '#shared/compliance/ruleTable';
 import { en } from '../../renderer/i18n/en';
 import { vi } from '../../renderer/i18n/vi';
+import { otherLanguageIn } from './languageChecks';
 
 const pluralForms = /_(zero|one|two|few|many|other)$/;
 
@@ -49,6 +51,26 @@ describe('the interface strings', () => {
       }
     }
     expect(differing).toEqual([]);
+  });
+
+  it('speaks one language per table: no English left in a Vietnamese string, no Vietnamese in an English one but the product’s name', () => {
+    for (const [language, strings] of [['vi', vietnamese], ['en', english]] as const) {
+      const mixed = [...strings].flatMap(([key, text]) => {
+        const words = otherLanguageIn(String(text).replace(/\{\{[^}]*\}\}/g, ' '), language);
+        return words.length === 0 ? [] : [`${language} ${key}: ${words.join(', ')}`];
+      });
+      expect(mixed).toEqual([]);
+    }
+  });
+
+  it('names the compliance rules, their floors and notes in each language alone', () => {
+    const mixed = ruleTable.flatMap((rule) =>
+      (['vi', 'en'] as const).flatMap((language) => {
+        const words = [rule.what, rule.floor].flatMap((text) => otherLanguageIn(text[language], language));
+        return words.length === 0 ? [] : [`${language} ${rule.id}: ${words.join(', ')}`];
+      }),
+    );
+    expect(mixed).toEqual([]);
   });
 
   it('counts in the grammar of each language: one comment, two comments; Vietnamese one form', async () => {
