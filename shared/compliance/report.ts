@@ -1,16 +1,19 @@
 /** Findings as text for people: the command line prints this; the editor may show the same lines. */
 import { formatDate, type Language } from '#shared/format/locale';
-import { shortCitation } from '#shared/compliance/citations';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Finding, Severity } from '#shared/compliance/types';
+import type { Bilingual } from '#shared/templates/schema';
 
-const severityWords: Record<Severity, { vi: [string, string]; en: [string, string] }> = {
-  violation: { vi: ['VI PHẠM', 'vi phạm'], en: ['VIOLATION', 'violation(s)'] },
-  warning: { vi: ['CẢNH BÁO', 'cảnh báo'], en: ['WARNING', 'warning(s)'] },
-  information: { vi: ['LƯU Ý', 'lưu ý'], en: ['NOTE', 'note(s)'] },
+const severityWords: Record<Severity, Bilingual> = {
+  violation: { vi: 'VI PHẠM', en: 'VIOLATION' },
+  warning: { vi: 'CẢNH BÁO', en: 'WARNING' },
+  information: { vi: 'LƯU Ý', en: 'NOTE' },
 };
+
+/** "1 violation", "2 violations": English counts in the singular and the plural. */
+const englishCount = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Where the date of the law applied came from, for people. */
 export const legalDateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
@@ -44,12 +47,13 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
       : [
           `Compliance check: “${options.title}”`,
           `Law in force on ${date} (${legalDateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
-          `${counts.violation} violation(s), ${counts.warning} warning(s), ${counts.information} note(s).`,
+          `${englishCount(counts.violation, 'violation')}, ${englishCount(counts.warning, 'warning')}, ${englishCount(counts.information, 'note')}.`,
         ];
   for (const finding of findings) {
     const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;
     const where = article ? ` — ${language === 'vi' ? 'Điều' : 'Art.'} ${article.number}${article.title ? ` (${article.title})` : ''}` : '';
-    lines.push('', `${severityWords[finding.severity][language][0]}  ${finding.ruleId} [${shortCitation(finding.citation)}]${where}`, `  ${finding.message[language]}`);
+    // The rule by its title and provision, as every report names it; its id is for programs (--json).
+    lines.push('', `${severityWords[finding.severity][language]}  ${finding.rule[language]}${where}`, `  ${finding.message[language]}`);
     const expected = `${language === 'vi' ? 'Yêu cầu' : 'Expected'}: ${finding.expected[language]}`;
     lines.push(`  ${expected}${finding.actual && !finding.message[language].includes('“') ? ` · ${language === 'vi' ? 'Văn bản' : 'Found'}: ${finding.actual[language]}` : ''}`);
   }
