@@ -1,4 +1,5 @@
 /** Findings as text for people: the command line prints this; the editor may show the same lines. */
+import { countOf, type CountedNoun } from '#shared/format/counts';
 import { formatDate, type Language } from '#shared/format/locale';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
@@ -12,8 +13,17 @@ const severityWords: Record<Severity, Bilingual> = {
   information: { vi: 'LƯU Ý', en: 'NOTE' },
 };
 
-/** "1 violation", "2 violations": English counts in the singular and the plural. */
-const englishCount = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** What the counts count, in each language. */
+const findingNouns: Record<Severity, CountedNoun> = {
+  violation: { vi: 'vi phạm', en: { one: 'violation', other: 'violations' } },
+  warning: { vi: 'cảnh báo', en: { one: 'warning', other: 'warnings' } },
+  information: { vi: 'lưu ý', en: { one: 'note', other: 'notes' } },
+};
+
+/** "1 violation, 0 warnings, 2 notes." / "1 vi phạm, 0 cảnh báo, 2 lưu ý." */
+export function describeCounts(counts: Record<Severity, number>, language: Language): string {
+  return `${(['violation', 'warning', 'information'] as const).map((severity) => countOf(counts[severity], findingNouns[severity], language)).join(', ')}.`;
+}
 
 /** Where the date of the law applied came from, for people. */
 export const legalDateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
@@ -42,12 +52,12 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
       ? [
           `Kiểm tra tuân thủ: “${options.title}”`,
           `Pháp luật áp dụng ngày ${date} (${legalDateSources[basis.legalDateSource].vi}); lương tối thiểu vùng: ${wage}; nghỉ lễ, tết: ${basis.publicHolidayDays.total} ngày.`,
-          `${counts.violation} vi phạm, ${counts.warning} cảnh báo, ${counts.information} lưu ý.`,
+          describeCounts(counts, language),
         ]
       : [
           `Compliance check: “${options.title}”`,
           `Law in force on ${date} (${legalDateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
-          `${englishCount(counts.violation, 'violation')}, ${englishCount(counts.warning, 'warning')}, ${englishCount(counts.information, 'note')}.`,
+          describeCounts(counts, language),
         ];
   for (const finding of findings) {
     const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;

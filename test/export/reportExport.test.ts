@@ -135,6 +135,14 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     expect(text).toContain('NGƯỜI KIỂM TRA');
     expect(text).toContain('Bà Hạnh (Sở Nội vụ)');
     expect(text.match(/\[(VI PHẠM|CẢNH BÁO|LƯU Ý)\]/g)).toHaveLength(report.findings.length);
+    // Counted in each language's grammar: one violation, never "violation(s)".
+    const english = JSON.stringify(buildComplianceReportDocument({ report, kind: 'enterprise_agreement', authority: 'Department of Home Affairs', checker: 'Hanh Le', language: 'en' }).blocks);
+    const { violation, warning, information } = report.counts;
+    expect(violation).toBe(1);
+    expect(english).toContain(`1 violation, ${warning} warning${warning === 1 ? '' : 's'}, ${information} note${information === 1 ? '' : 's'}.`);
+    expect(english).toContain('The document has 1 provision contrary to or below what labour law requires, each to be amended.');
+    expect(english).not.toContain('(s)');
+    expect(JSON.stringify(model.blocks)).toContain(`1 vi phạm, ${warning} cảnh báo, ${information} lưu ý.`);
   });
 
   it('exports the decision with its reasons and recorded findings, in English when asked', async () => {
