@@ -24,6 +24,8 @@ export const variableDefinitionSchema = z
     /**
      * The value a new document starts with. A procedural fact (the vote, the signing:
      * shared/lifecycle/proceduralFacts.ts) has none: only the lifecycle record gives it a value.
+     * Nor has a built-in text (a name, an address): until typed, it reads as its label in the
+     * document's language.
      */
     default: variableValueSchema.optional(),
     min: z.number().optional(),
