@@ -94,6 +94,9 @@ async function profileIn(browser: Browser, language: Language): Promise<BrowserC
   return context;
 }
 
+/** What a side-panel tab shows once its content has come from the server (the others show theirs at once). */
+const arrivedContent: Readonly<Record<string, string>> = { negotiation: 'proposal-card', history: 'version-item', lifecycle: 'lifecycle-panel', compliance: 'compliance-finding' };
+
 function seatOf(harness: Harness, documentId: string, side: Side): Caller {
   const seat = harness.server.context.store.participants.listByDocument(documentId).find((participant) => participant.side === side);
   if (!seat) throw new Error(`no ${side} in the document`);
@@ -167,8 +170,7 @@ describe('E2E every page speaks the interface language alone', () => {
       await shot(union, 'document');
       for (const tab of ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const) {
         await union.getByRole('tab', { name: words.sidePanel[tab], exact: true }).click();
-        const ready = { negotiation: 'proposal-card', history: 'version-item', lifecycle: 'lifecycle-panel', compliance: 'compliance-finding' } as Partial<Record<typeof tab, string>>;
-        const shown = ready[tab];
+        const shown = arrivedContent[tab];
         if (shown) await union.getByTestId(shown).first().waitFor();
         await expectOneLanguage(union, language, `tab ${tab}`);
         await shot(union, `tab-${tab}`);
