@@ -17,7 +17,7 @@ export interface MinimumWageTable {
   monthly: Readonly<Record<Region, number>>;
   /** VND an hour. */
   hourly: Readonly<Record<Region, number>>;
-  /** False where a figure was not read in the decree's own text (the hourly figures of Decree 74/2024). */
+  /** False where a figure was not confirmed by a source (the hourly figures of Decree 74/2024; docs/compliance.md, Uncertainties). */
   hourlyConfirmed: boolean;
   /** The provision to cite, when the citation list knows the decree. */
   citation?: LegalCitation;
