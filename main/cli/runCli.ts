@@ -81,7 +81,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
         const result = await dispatchApiCall(handlers, method as ApiMethod, input, { kind: 'admin' }, (error) => {
           throw error;
         });
-        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        if (!result.ok) throw ApiError.fromData(result.error);
         return result.result as never;
       };
       output = await command(call, { positionals, options: values, serverUrl: values.url ?? `http://${defaultHost}:${defaultPort}` });

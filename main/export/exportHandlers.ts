@@ -4,6 +4,7 @@ import type { Caller } from '#shared/api/caller';
 import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { ExportedFile, ExportFormat } from '#shared/api/export';
+import { formatIsoDate } from '#shared/format/vietnamTime';
 import { documentDate } from '#shared/lifecycle/proceduralFacts';
 import { foldEvents } from '#shared/lifecycle/record';
 import { renderHtml } from '#shared/export/html';
@@ -67,7 +68,7 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
   async function dateOf(document: DocumentRecord, asked: string | null | undefined): Promise<string | null> {
     const recorded = documentDate(foldEvents(document.kind, await context.store.lifecycle.listByDocument(document.id)).current);
     if (recorded === null) return asked ?? null;
-    if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`);
+    if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`, { reason: { key: 'signed_date_fixed', values: { date: formatIsoDate(recorded) } } });
     return recorded;
   }
 
@@ -80,7 +81,7 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
     } catch (error) {
       if (error instanceof ApiError) throw error;
       context.logger.log('error', 'export.pdf_failed', { document: documentId, error });
-      throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)');
+      throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)', { reason: { key: 'pdf_failed' } });
     }
   }
 

@@ -114,7 +114,7 @@ export function createFileWorkers(): FileWorkers {
           finish();
           // The worker answers a job with the result of its kind (fileJobs.ts).
           if (response.ok) resolve(response.value as FileJobResults[Kind]);
-          else reject('error' in response ? new ApiError(response.error.code, response.error.message) : new Error(`the file worker failed: ${response.unexpected}`));
+          else reject('error' in response ? ApiError.fromData(response.error) : new Error(`the file worker failed: ${response.unexpected}`));
         },
         fail(error) {
           finish();

@@ -4,6 +4,7 @@ import type { ApiHandlers, ApiParsedInput } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import type { LifecycleView } from '#shared/api/lifecycle';
 import { indexDocument } from '#shared/compliance/documentIndex';
+import { ruleNameById } from '#shared/compliance/ruleNames';
 import { buildComplianceReportDocument } from '#shared/export/complianceReportModel';
 import { buildMinutesDocument } from '#shared/export/minutesModel';
 import { partyNames } from '#shared/export/parties';
@@ -53,7 +54,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
   // Read after the source's own access check: the document exists and the caller may see it.
   const stored = async (): Promise<DocumentRecord> => {
     const document = await context.store.documents.get(documentId);
-    if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
+    if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
     return document;
   };
   switch (input.report) {
@@ -77,7 +78,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     case 'decision': {
       const review = await sources.review({ documentId }, caller, call);
       if (!review.decision) {
-        throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)');
+        throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)', { reason: review.lifecycle.sentToAuthority ? { key: 'decision_not_yet' } : { key: 'decision_not_sent' } });
       }
       const { round, answer } = review.decision;
       const recorded = new Map((await context.store.reviewFindings.listByDocument(documentId)).map((finding) => [finding.id, finding]));
@@ -90,7 +91,7 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
         round,
         answer,
         // The findings the decision recorded as part of its reasons, as they were written.
-        findings: answer.findingIds.flatMap((id) => recorded.get(id) ?? []),
+        findings: answer.findingIds.flatMap((id) => recorded.get(id) ?? []).map(({ clauseId, ruleId, body }) => ({ clauseId, rule: ruleId === null ? null : ruleNameById(ruleId), body })),
         articles: indexDocument(blocks).articles,
         language: input.language ?? language,
       });

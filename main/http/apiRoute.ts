@@ -142,7 +142,7 @@ export function createApiRoute(handlers: ApiHandlers, authentication: Authentica
         throw new ApiError('invalid_input', 'API calls send their input as application/json');
       }
       const caller = await authentication.resolve(bearerToken(request));
-      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
+      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked', { reason: { key: 'token_revoked' } });
       requestLogger = requestLogger.child(callerFields(caller));
       const input = request.method === 'POST' ? await readJsonBody(request, method) : {};
       // A client that closes the request before the reply (the Cancel of a long export) aborts

@@ -1,4 +1,5 @@
 import { describeIssues } from '#shared/api/dispatch';
+import type { ApiReasonKey } from '#shared/api/errorReasons';
 import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
 import { documentBodySchema } from '#shared/document/nodeSchema';
@@ -18,35 +19,35 @@ import { readWordBody, type WordBody } from '#main/import/wordDocument';
 
 const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-function refuse(message: string): never {
-  throw new ApiError('invalid_input', message);
+function refuse(reason: ApiReasonKey, message: string): never {
+  throw new ApiError('invalid_input', message, { reason: { key: reason } });
 }
 
-function packageMessage(error: PackageError): string {
+function refusePackage(error: PackageError): never {
   switch (error.problem) {
     case 'not_word':
-      return `this ZIP archive is not a Word document (${error.message})`;
+      return refuse('docx_not_word', `this ZIP archive is not a Word document (${error.message})`);
     case 'encrypted':
-      return `this .docx file is encrypted (${error.message})`;
+      return refuse('docx_encrypted_or_doc', `this .docx file is encrypted (${error.message})`);
     case 'too_large':
-      return `this .docx file is too large to import: ${error.message}`;
+      return refuse('docx_too_large', `this .docx file is too large to import: ${error.message}`);
     case 'damaged':
-      return `this .docx file is damaged: ${error.message}`;
+      return refuse('docx_damaged', `this .docx file is damaged: ${error.message}`);
   }
 }
 
 /** Reads the bytes as a Word document, refusing anything else with a clear message. */
 function readDocx(bytes: Buffer): WordBody {
-  if (bytes.length === 0) refuse('the file is empty');
-  if (bytes.length > maxImportBytes) throw new ApiError('payload_too_large', `a file to import is at most ${maxImportBytes} bytes`);
+  if (bytes.length === 0) refuse('docx_empty', 'the file is empty');
+  if (bytes.length > maxImportBytes) throw new ApiError('payload_too_large', `a file to import is at most ${maxImportBytes} bytes`, { reason: { key: 'docx_too_large' } });
   if (bytes.subarray(0, 8).equals(oleSignature)) {
-    refuse('this file is password-protected (encrypted) or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a .docx (Word Document), and import that');
+    refuse('docx_encrypted_or_doc', 'this file is password-protected (encrypted) or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a .docx (Word Document), and import that');
   }
-  if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50)) refuse('this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
+  if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50)) refuse('docx_not_docx', 'this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
   try {
     return readWordBody(openPackage(bytes));
   } catch (error) {
-    if (error instanceof PackageError) refuse(packageMessage(error));
+    if (error instanceof PackageError) refusePackage(error);
     throw error;
   }
 }
@@ -56,13 +57,13 @@ function readDocx(bytes: Buffer): WordBody {
  * server calls it in its file worker (fileWorkers.ts), which it terminates on cancel.
  */
 export async function importDocx(fileBase64: string, fileName: string, newId: () => string): Promise<ImportPreview> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('fileBase64: not valid base64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('docx_not_docx', 'fileBase64: not valid base64');
   const { blocks: source, droppedImages } = readDocx(Buffer.from(fileBase64, 'base64'));
   const recognised = recogniseStructure(source, newId);
   if (droppedImages > 0) recognised.report.issues.push({ code: 'content_dropped', paragraph: 0, excerpt: `${droppedImages} image(s)` });
-  if (recognised.blocks.length === 0) refuse('this .docx file has no text to import');
+  if (recognised.blocks.length === 0) refuse('docx_no_text', 'this .docx file has no text to import');
   const parsed = documentBodySchema.safeParse(recognised.blocks);
-  if (!parsed.success) refuse(`the text of this .docx does not make a valid document: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) refuse('docx_not_a_document', `the text of this .docx does not make a valid document: ${describeIssues(parsed.error.issues)}`);
   const baseName = fileName.replace(/\.docx$/i, '').trim() || 'Văn bản nhập';
   return {
     report: { fileName, ...recognised.report },

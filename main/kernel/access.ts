@@ -19,16 +19,16 @@ export function actorOf(caller: Caller): string {
 /** The document, if it exists and the caller may see it; otherwise a not_found or forbidden error. */
 export async function visibleDocument(context: ServiceContext, caller: Caller, documentId: string): Promise<DocumentRecord> {
   const document = await context.store.documents.get(documentId);
-  if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
+  if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
   if (caller.kind === 'admin') return document;
   if (caller.kind === 'participant' && caller.documentId === documentId) return document;
-  throw new ApiError('forbidden', 'this token does not give access to that document');
+  throw new ApiError('forbidden', 'this token does not give access to that document', { reason: { key: 'document_not_yours' } });
 }
 
 /** Refuses changes to an archived document. */
 export function assertNotArchived(document: DocumentRecord): void {
   if (document.archivedAt !== null) {
-    throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`);
+    throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`, { reason: { key: 'document_archived', values: { title: document.title } } });
   }
 }
 
@@ -40,6 +40,6 @@ export function assertNotArchived(document: DocumentRecord): void {
 export function assertTextOpen(document: DocumentRecord): void {
   assertNotArchived(document);
   if (isTextFrozen(document.kind, document.lifecycleState)) {
-    throw new ApiError('conflict', `the text of "${document.title}" is frozen in the state "${document.lifecycleState}": open an amendment first (Labour Code Art. 82; Art. 118(3) for labour regulations)`);
+    throw new ApiError('conflict', `the text of "${document.title}" is frozen in the state "${document.lifecycleState}": open an amendment first (Labour Code Art. 82; Art. 118(3) for labour regulations)`, { reason: { key: 'text_frozen', values: { title: document.title } } });
   }
 }

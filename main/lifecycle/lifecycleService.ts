@@ -47,9 +47,9 @@ export interface ResolvedActor {
   recorded: EventActor;
 }
 
-/** A refusal of the rules as an API error; the message in both languages (English first, as in every API error). */
+/** A refusal of the rules as an API error: English for logs, and the rule's own explanation in both languages for people. */
 export function refusalError(refusal: StepRefusal): ApiError {
-  return new ApiError(refusal.code, `${refusal.message.en} / ${refusal.message.vi}`);
+  return new ApiError(refusal.code, refusal.message.en, { reason: { key: 'explained', text: refusal.message } });
 }
 
 export type LifecycleService = ReturnType<typeof createLifecycleService>;
@@ -104,9 +104,9 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
 
   async function resolveActor(caller: Caller): Promise<ResolvedActor> {
     if (caller.kind === 'admin') return { actor: { kind: 'host' }, recorded: { participantId: null, side: null, name: null } };
-    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
+    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required', { reason: { key: 'token_needed' } });
     const participant = await store.participants.get(caller.participantId);
-    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
+    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
     return { actor: { kind: 'participant', side: participant.side }, recorded: { participantId: participant.id, side: participant.side, name: participant.displayName } };
   }
 
@@ -194,7 +194,7 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
       const signing = facts.signing;
       const voted = loaded.record.current.putToVote?.votedText;
       // Clients' edits wait while the step is taken (room.exclusive): the signed version is made of this text.
-      if (voted && versions.currentNegotiatedHash(room) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))');
+      if (voted && versions.currentNegotiatedHash(room) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))', { reason: { key: 'vote_text_changed' } });
       const version = await versions.createSignedVersion(room, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` }, tx);
       await record(tx, loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
     } else {
@@ -232,14 +232,14 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     await context.events.emit('documentChanged', { documentId });
     notifyParties(documentId, 'lifecycle');
     const updated = await store.documents.get(documentId);
-    if (!updated) throw new ApiError('not_found', `no document with id "${documentId}"`);
+    if (!updated) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
     return load(updated);
   }
 
   /** What is still open before the draft of an agreement goes to the vote. */
   async function openItems(documentId: string, caller: Caller): Promise<OpenItems> {
     const loaded = await load(await visibleDocument(context, caller, documentId));
-    if (!isCollectiveAgreement(loaded.document.kind)) throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)');
+    if (!isCollectiveAgreement(loaded.document.kind)) throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)', { reason: { key: 'regulations_no_vote' } });
     const standing = await rooms.withRoom(documentId, (room) => standingIn(room, loaded));
     const readiness = voteReadiness(standing, loaded.record.current.leftOut);
     return {

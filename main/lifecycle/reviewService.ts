@@ -7,7 +7,7 @@ import { weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDa
 import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { countFindings } from '#shared/compliance/report';
-import { ruleTable } from '#shared/compliance/ruleTable';
+import { ruleNameById } from '#shared/compliance/ruleNames';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { readContent, variablesMap } from '#shared/document/yjsContent';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
@@ -26,10 +26,9 @@ import type { ReviewFindingRecord } from '#main/store/records';
 import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lifecycle/lifecycleService';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-const knownRules = new Set(ruleTable.map((rule) => rule.id));
 
 function toFinding(record: ReviewFindingRecord): ReviewFinding {
-  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
+  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, rule: record.ruleId === null ? null : ruleNameById(record.ruleId), body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
 }
 
 /** The latest answer of the authority: in the round in progress, else in the latest round that had one. */
@@ -56,14 +55,14 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     await visibleDocument(context, caller, documentId);
     const resolved = await lifecycle.resolveActor(caller);
     if (resolved.actor.kind !== 'participant' || resolved.actor.side !== 'reviewer' || !resolved.recorded.participantId) {
-      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text');
+      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text', { reason: { key: 'review_reviewer_only' } });
     }
     return resolved;
   }
 
   function sentOrRefuse(loaded: LoadedLifecycle): void {
     if (!isSentToAuthority(loaded.record)) {
-      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`);
+      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`, { reason: { key: 'review_not_sent' } });
     }
   }
 
@@ -103,7 +102,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
   return {
     /** Documents sent to the authority: all of them for the host, the reviewer's own for a reviewer token. */
     async queue(caller: Caller): Promise<ReviewQueueItem[]> {
-      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it');
+      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it', { reason: { key: 'review_queue_authority' } });
       const documents = caller.kind === 'admin' ? await store.documents.list(false) : caller.kind === 'participant' ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
       const items: ReviewQueueItem[] = [];
       for (const document of documents) {
@@ -155,9 +154,9 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const reviewer = await reviewerOf(caller, input.documentId);
       const loaded = await lifecycle.load(await visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
-      if (input.ruleId !== undefined && !knownRules.has(input.ruleId)) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`);
+      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`, { reason: { key: 'rule_unknown' } });
       const articles = indexDocument(await readBlocks(input.documentId)).articles;
-      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`);
+      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
       const record: ReviewFindingRecord = {
         id: context.newId(),
         documentId: input.documentId,
@@ -184,8 +183,8 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const finding = await store.transaction(
         async (tx) => {
           const found = await tx.reviewFindings.get(documentId, findingId);
-          if (!found) throw new ApiError('not_found', `no finding "${findingId}" on this document`);
-          if (found.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn');
+          if (!found) throw new ApiError('not_found', `no finding "${findingId}" on this document`, { reason: { key: 'finding_not_found' } });
+          if (found.withdrawnAt !== null) throw new ApiError('conflict', 'this finding has already been withdrawn', { reason: { key: 'finding_withdrawn' } });
           await tx.reviewFindings.withdraw(findingId, at);
           await tx.audit.record({ at, actor: actorOf(caller), action: 'review.finding_withdrawn', documentId, details: { findingId } });
           return found;

@@ -75,7 +75,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'proposals/get': async ({ documentId, proposalId }, caller) => {
       await visibleDocument(context, caller, documentId);
       const found = await rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).proposal(proposalId));
-      if (!found) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`);
+      if (!found) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`, { reason: { key: 'proposal_not_found' } });
       return found;
     },
     'proposals/create': async (input, caller) => proposals.create(input, caller),

@@ -8,7 +8,7 @@ import type { ArticleNegotiation, DraftProposal, Proposal, ProposalKind, ValueCh
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { bargainingSideOf, checkProposalAction, proposalActionDone, type ProposalAction } from '#shared/negotiation/proposalRules';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
-import { validateVariableValue } from '#shared/templates/variableValues';
+import { validateVariableValue, variableNames } from '#shared/templates/variableValues';
 import { bodyDifferences } from '#shared/versions/compareBodies';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
@@ -40,23 +40,23 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   /** New values must be values of variables the document may hold, each accepted by its definition. */
   function checkValues(values: ValueChanges): void {
     for (const [id, value] of Object.entries(values)) {
-      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`);
+      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(context.lookupVariable(id)) } } });
       const definition = context.lookupVariable(id);
-      if (!definition) throw new ApiError('invalid_input', `values: unknown variable "${id}"`);
+      if (!definition) throw new ApiError('invalid_input', `values: unknown variable "${id}"`, { reason: { key: 'unknown_variable' } });
       const problem = validateVariableValue(definition, value);
-      if (problem) throw new ApiError('invalid_input', `values: ${definition.label.en}: ${problem.en}`);
+      if (problem) throw new ApiError('invalid_input', `values: ${definition.label.en}: ${problem.en}`, { reason: { key: 'explained', text: problem } });
     }
   }
 
   /** A new open position against the current text and values of its article (which must exist). */
   function draftPosition(doc: Y.Doc, actor: NegotiationActor, position: Position, rationale: string, answers: string | null, packageId: string | null): Proposal {
     const side = bargainingSideOf(actor);
-    if (typeof side !== 'string') throw new ApiError(side.code, side.message);
+    if (typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
     const current = readArticle(doc, position.clauseId);
-    if (!current) throw new ApiError('not_found', `no article with clauseId "${position.clauseId}" in this document`);
+    if (!current) throw new ApiError('not_found', `no article with clauseId "${position.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
     if ((position.kind === 'replace' || position.kind === 'insert_after') && !position.article) throw new ApiError('invalid_input', 'article: replace and insert_after proposals carry the proposed article');
     const values = position.kind === 'delete' ? {} : (position.values ?? {});
-    if (position.kind === 'values' && Object.keys(values).length === 0) throw new ApiError('invalid_input', 'values: a values proposal offers at least one value');
+    if (position.kind === 'values' && Object.keys(values).length === 0) throw new ApiError('invalid_input', 'values: a values proposal offers at least one value', { reason: { key: 'values_offer_nothing' } });
     checkValues(values);
     const documentValues = variablesMap(doc);
     const previousValues = Object.fromEntries(Object.keys(values).flatMap((id) => {
@@ -113,7 +113,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
     const actor = await negotiationActor(context, caller, documentId, true);
     return rooms.withRoom(documentId, async (room) => {
       const existing = negotiationMaps(room.doc).proposal(proposalId);
-      if (!existing) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`);
+      if (!existing) throw new ApiError('not_found', `no proposal "${proposalId}" in this document`, { reason: { key: 'proposal_not_found' } });
       const members = membersOf(room.doc, existing);
       for (const member of members) refuse(checkProposalAction(member, action, actor));
       let result: Proposal[] = [];
@@ -164,7 +164,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   /** Creates positions in one server change (a package when several), after taking the draft they come from. */
   async function createPositions(documentId: string, positions: readonly Position[], rationale: string, caller: Caller, fromDraftId?: string): Promise<Proposal[]> {
     const actor = await negotiationActor(context, caller, documentId, true);
-    if (fromDraftId !== undefined && !(await context.store.draftProposals.get(documentId, actor.participantId, fromDraftId))) throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`);
+    if (fromDraftId !== undefined && !(await context.store.draftProposals.get(documentId, actor.participantId, fromDraftId))) throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
     return rooms.withRoom(documentId, async (room) => {
       const packageId = positions.length > 1 ? context.newId() : null;
       const proposals = positions.map((position) => draftPosition(room.doc, actor, position, rationale, null, packageId));
@@ -203,7 +203,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
         caller,
         (members, actor, doc) =>
           members.map((member) => {
-            if (!applyPosition(doc, member)) throw new ApiError('conflict', 'the article this proposal is about no longer exists; it cannot be applied');
+            if (!applyPosition(doc, member)) throw new ApiError('conflict', 'the article this proposal is about no longer exists; it cannot be applied', { reason: { key: 'proposal_article_gone' } });
             agreeOnAccepted(doc, member, actor);
             const done = decided(member, actor, 'accepted');
             negotiationMaps(doc).saveProposal(done);
@@ -267,7 +267,7 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
 
     async discardDraft(documentId: string, draftId: string, caller: Caller): Promise<boolean> {
       const actor = await negotiationActor(context, caller, documentId, false);
-      if (!(await context.store.draftProposals.get(documentId, actor.participantId, draftId))) throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`);
+      if (!(await context.store.draftProposals.get(documentId, actor.participantId, draftId))) throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
       return context.store.draftProposals.remove(draftId);
     },
 

@@ -21,15 +21,15 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
 
   async function assertMayComment(actor: NegotiationActor, documentId: string, internal: boolean): Promise<void> {
     if (actor.side !== 'reviewer') return;
-    if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side');
-    if (!(await store.documents.reviewerComments(documentId))) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document');
+    if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side', { reason: { key: 'internal_notes_sides_only' } });
+    if (!(await store.documents.reviewerComments(documentId))) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document', { reason: { key: 'reviewer_comments_off' } });
   }
 
   async function newComment(actor: NegotiationActor, body: string, mentions: string[], documentId: string, internalSide: string | null): Promise<ThreadComment> {
     for (const id of mentions) {
       const mentioned = await store.participants.get(id);
-      if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`);
-      if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`);
+      if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`, { reason: { key: 'mention_not_participant' } });
+      if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`, { reason: { key: 'mention_other_side' } });
     }
     return { id: context.newId(), authorId: actor.participantId, authorName: actor.participant.displayName, side: actor.side, body, mentions, createdAt: iso(context.now()) };
   }
@@ -42,7 +42,7 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
   async function locate(documentId: string, threadId: string, actor: NegotiationActor): Promise<{ kind: 'public' } | { kind: 'internal'; side: 'employer' | 'union' }> {
     const internalSide = await store.internalThreads.sideOf(documentId, threadId);
     if (internalSide !== undefined) {
-      if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
+      if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`, { reason: { key: 'thread_not_found' } });
       return { kind: 'internal', side: internalSide };
     }
     return { kind: 'public' };
@@ -58,7 +58,7 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
       await room.change(actor.participantId, (doc) => {
         const maps = negotiationMaps(doc);
         const thread = maps.thread(threadId);
-        if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`);
+        if (!thread) throw new ApiError('not_found', `no thread "${threadId}" in this document`, { reason: { key: 'thread_not_found' } });
         updated = change(thread);
         maps.saveThread(updated);
       });
@@ -72,7 +72,7 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
 
   async function setResolved(documentId: string, threadId: string, resolved: boolean, caller: Caller): Promise<Thread> {
     const actor = await negotiationActor(context, caller, documentId, true);
-    if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side');
+    if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side', { reason: { key: 'threads_resolved_by_sides' } });
     const found = await locate(documentId, threadId, actor);
     const resolution = resolved ? { at: context.now(), byName: actor.participant.displayName } : null;
     let result: Thread;
@@ -95,7 +95,7 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
       const comment = await newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
       const thread: Thread = { id: context.newId(), clauseId: input.clauseId, visibility: input.internal && side ? side : 'public', comments: [comment], createdAt: comment.createdAt, resolvedAt: null, resolvedByName: null };
       await rooms.withRoom(input.documentId, async (room) => {
-        if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`);
+        if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
         if (input.internal && side) {
           await store.internalThreads.create(input.documentId, { id: thread.id, clauseId: input.clauseId, side }, { ...comment, at: context.now() });
           rooms.notifySide(input.documentId, side, 'threads');

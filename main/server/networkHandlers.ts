@@ -11,11 +11,11 @@ export function createNetworkHandlers(context: ServiceContext, network: NetworkS
       addresses: caller.kind === 'admin' ? lanAddresses() : [],
     }),
     'network/share': async ({ address }) => {
-      if (!network) throw new ApiError('conflict', 'this server cannot be shared from here; start it with --host instead');
+      if (!network) throw new ApiError('conflict', 'this server cannot be shared from here; start it with --host instead', { reason: { key: 'network_share_unavailable' } });
       try {
         await network.share(address);
       } catch (error) {
-        throw new ApiError('invalid_input', `address: ${(error as Error).message}`);
+        throw new ApiError('invalid_input', `address: ${(error as Error).message}`, { reason: { key: 'network_address_invalid' } });
       }
       await context.store.audit.record({ at: context.now(), actor: 'admin', action: 'network.shared', documentId: null, details: { address } });
       return { shareUrls: network.urls(), addresses: lanAddresses() };

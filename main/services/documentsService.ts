@@ -5,7 +5,7 @@ import { encodeInitialContent } from '#shared/document/yjsContent';
 import { initialLifecycleState } from '#shared/documents/lifecycleStates';
 import { ApiError } from '#shared/api/errors';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
-import { validateVariableValue } from '#shared/templates/variableValues';
+import { validateVariableValue, variableNames } from '#shared/templates/variableValues';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
 import { toDocumentMeta } from '#main/kernel/dto';
 import type { ServiceContext } from '#main/kernel/serviceContext';
@@ -35,11 +35,11 @@ export function createDocumentsService(context: ServiceContext) {
         archivedAt: null,
       };
       for (const [id, value] of Object.entries(input.variables)) {
-        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`);
+        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(context.lookupVariable(id)) } } });
         const definition = context.lookupVariable(id);
-        if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`);
+        if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`, { reason: { key: 'unknown_variable' } });
         const problem = validateVariableValue(definition, value);
-        if (problem) throw new ApiError('invalid_input', `variables.${id}: ${problem.en}`);
+        if (problem) throw new ApiError('invalid_input', `variables.${id}: ${problem.en}`, { reason: { key: 'explained', text: problem } });
       }
       const blocks = input.content ?? blankDocument(input.kind, context.newId);
       const content = encodeInitialContent({ blocks, variables: input.variables, language: input.language });

@@ -30,7 +30,7 @@ export function createInvitationsService(context: ServiceContext) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
     const wait = minutes === 1 ? 'a minute' : `${minutes} minutes`;
     const who = admission.limit === 'address' ? 'from this address' : 'on this server (from all addresses together)';
-    throw new ApiError('rate_limited', `too many wrong invitation codes ${who}; try again in ${wait}`, { retryAfterSeconds });
+    throw new ApiError('rate_limited', `too many wrong invitation codes ${who}; try again in ${wait}`, { reason: { key: 'too_many_codes', values: { count: minutes } }, retryAfterSeconds });
   }
 
   /** A code that matched no invitation: a log line and an audit entry, without the code (its first characters at most). */
@@ -52,10 +52,10 @@ export function createInvitationsService(context: ServiceContext) {
   function assertMayInvite(caller: Caller, side: Side): void {
     if (caller.kind === 'admin') return;
     if (caller.kind !== 'participant' || caller.side === 'reviewer') {
-      throw new ApiError('forbidden', 'reviewers cannot invite participants');
+      throw new ApiError('forbidden', 'reviewers cannot invite participants', { reason: { key: 'reviewer_cannot_invite' } });
     }
     if (caller.side !== side) {
-      throw new ApiError('forbidden', `a ${caller.side} participant may only invite people of the ${caller.side} side`);
+      throw new ApiError('forbidden', `a ${caller.side} participant may only invite people of the ${caller.side} side`, { reason: { key: 'invite_own_side' } });
     }
   }
 
@@ -95,14 +95,14 @@ export function createInvitationsService(context: ServiceContext) {
       const invitation = await store.invitations.byCodeHash(hashSecret(code));
       if (!invitation) {
         await recordWrongCode(code, remoteAddress, attempt);
-        throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it');
+        throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it', { reason: { key: 'invitation_unknown' } });
       }
       if (attempt) await limiter.release(attempt.id);
       const at = context.now();
-      if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one');
-      if (invitation.expiresAt <= at) throw new ApiError('gone', 'this invitation has expired; ask for a new one');
+      if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
+      if (invitation.expiresAt <= at) throw new ApiError('gone', 'this invitation has expired; ask for a new one', { reason: { key: 'invitation_expired' } });
       const document = await store.documents.get(invitation.documentId);
-      if (!document) throw new ApiError('not_found', 'the document of this invitation no longer exists');
+      if (!document) throw new ApiError('not_found', 'the document of this invitation no longer exists', { reason: { key: 'invitation_document_gone' } });
       assertNotArchived(document);
       const token = randomToken();
       const participant = {
@@ -116,7 +116,7 @@ export function createInvitationsService(context: ServiceContext) {
       };
       await store.transaction(async (tx) => {
         if (!(await tx.invitations.markRedeemed(invitation.id, participant.id, at))) {
-          throw new ApiError('gone', 'this invitation has already been used; ask for a new one');
+          throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
         }
         await tx.participants.insert(participant, hashSecret(token));
         await tx.audit.record({ at, actor: `participant:${participant.id}`, action: 'invitation.redeemed', documentId: document.id, details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName } });

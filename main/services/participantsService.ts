@@ -18,7 +18,7 @@ export function createParticipantsService(context: ServiceContext) {
     /** Invalidates a participant's token at once; their open sockets are closed. */
     async revoke(participantId: string, caller: Caller): Promise<Participant> {
       const participant = await store.participants.get(participantId);
-      if (!participant) throw new ApiError('not_found', `no participant with id "${participantId}"`);
+      if (!participant) throw new ApiError('not_found', `no participant with id "${participantId}"`, { reason: { key: 'participant_not_found' } });
       if (participant.revokedAt !== null) return toParticipant(participant);
       const at = context.now();
       await store.transaction(async (tx) => {

@@ -13,8 +13,8 @@ export type TemplateKeeper = { kind: 'host' } | { kind: 'side'; side: TemplateOw
 /** The keeper a caller speaks for; reviewers (and nobody) are refused. */
 export function keeperOf(caller: Caller): TemplateKeeper {
   if (caller.kind === 'admin') return { kind: 'host' };
-  if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a valid token is required for this call');
-  if (caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides');
+  if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a valid token is required for this call', { reason: { key: 'token_needed' } });
+  if (caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides', { reason: { key: 'templates_not_for_reviewers' } });
   return { kind: 'side', side: caller.side, participantId: caller.participantId };
 }
 
@@ -22,7 +22,7 @@ export function keeperOf(caller: Caller): TemplateKeeper {
 export function ownerSideFor(keeper: TemplateKeeper, requested: TemplateOwnerSide | null | undefined): TemplateOwnerSide | null {
   if (keeper.kind === 'host') return requested ?? null;
   if (requested !== undefined && requested !== keeper.side) {
-    throw new ApiError('forbidden', `a ${keeper.side} participant keeps templates for the ${keeper.side} side only`);
+    throw new ApiError('forbidden', `a ${keeper.side} participant keeps templates for the ${keeper.side} side only`, { reason: { key: 'templates_own_side' } });
   }
   return keeper.side;
 }

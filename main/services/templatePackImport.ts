@@ -66,7 +66,7 @@ async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: 
     } else if (canonicalJson(existing.template) === canonicalJson(template)) templates.unchanged.push(template);
     else templates.replaced.push(template);
   }
-  if (problems.length > 0) throw new ApiError('conflict', `${notImported}. ${describePackProblems(problems)}`);
+  if (problems.length > 0) throw new ApiError('conflict', `${notImported}. ${describePackProblems(problems)}`, { reason: { key: 'pack_refused' } });
   return { variables, templates };
 }
 
@@ -80,9 +80,9 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
   const { store } = context;
   // Before anything else, and without walking a huge text: a 50 MB file is refused at once.
   const tooLarge = packSizeProblem(request.packJson);
-  if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge}`);
+  if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge}`, { reason: { key: 'pack_too_large' } });
   const checked = checkTemplatePack(request.packJson, templateLibrary());
-  if (!checked.ok) throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`);
+  if (!checked.ok) throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`, { reason: checked.tooLarge ? { key: 'pack_too_large' } : { key: 'pack_refused' } });
   const { pack } = checked;
   const at = context.now();
   const result = await store.transaction(async (tx): Promise<ImportPackResult> => {

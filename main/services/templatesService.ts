@@ -29,7 +29,7 @@ export function createTemplatesService(context: ServiceContext) {
       lookupVariable: context.lookupVariable,
       missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
     }, { checkId: false });
-    if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems));
+    if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems), { reason: { key: 'pack_refused' } });
     return template;
   }
 
@@ -40,8 +40,8 @@ export function createTemplatesService(context: ServiceContext) {
   /** The template, if it exists and the caller may change it; otherwise not_found or forbidden. */
   async function changeableTemplate(repositories: StoreRepositories, keeper: TemplateKeeper, id: string): Promise<UserTemplateRecord> {
     const record = await repositories.userTemplates.get(id);
-    if (!record) throw new ApiError('not_found', `no user template with id "${id}"`);
-    if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it');
+    if (!record) throw new ApiError('not_found', `no user template with id "${id}"`, { reason: { key: 'template_not_found' } });
+    if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it', { reason: { key: 'template_not_yours' } });
     return record;
   }
 

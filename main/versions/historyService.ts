@@ -50,7 +50,7 @@ function refuseChangesToAgreed(live: Y.Doc, change: (doc: Y.Doc) => void): void 
     const values = [...shown.keys()].filter((id) => before[id] !== after[id]);
     if (articles.length === 0 && values.length === 0) return;
     const named = [...new Set([...articles.map((difference) => difference.clauseId), ...values.flatMap((id) => shown.get(id) ?? [])])].map((clauseId) => articleLabel(live, clauseId));
-    throw new ApiError('conflict', `this would change what both sides agreed (${named.join(', ')}): change it through a proposal the other side accepts, or reopen it with the other side's consent first`);
+    throw new ApiError('conflict', `this would change what both sides agreed (${named.join(', ')}): change it through a proposal the other side accepts, or reopen it with the other side's consent first`, { reason: { key: 'restore_changes_agreed' } });
   } finally {
     trial.destroy();
   }
@@ -104,8 +104,8 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
         const isChanged = await room.change(actor.participantId, (doc) => {
           isWritten = write(doc, past);
         });
-        if (!isWritten) throw new ApiError('not_found', 'that article is not in this version');
-        if (!isChanged) throw new ApiError('conflict', 'the document already has this text');
+        if (!isWritten) throw new ApiError('not_found', 'that article is not in this version', { reason: { key: 'version_article_missing' } });
+        if (!isChanged) throw new ApiError('conflict', 'the document already has this text', { reason: { key: 'already_this_text' } });
         return versions.writeVersion(room, { kind: 'restore', name: null, authorId: actor.participantId, restoredFrom: version.id });
       }),
     );

@@ -107,10 +107,10 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     if (changesText) assertTextOpen(document);
     else assertNotArchived(document);
     if (caller.kind === 'admin') return { participantId: null, side: null };
-    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required');
+    if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required', { reason: { key: 'token_needed' } });
     const participant = await store.participants.get(caller.participantId);
-    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document');
-    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions');
+    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
+    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions', { reason: { key: 'reviewers_read_history' } });
     return { participantId: participant.id, side: participant.side };
   }
 
@@ -122,7 +122,7 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
 
   async function findVersion(documentId: string, versionId: string): Promise<VersionRecord> {
     const version = await store.versions.get(documentId, versionId);
-    if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`);
+    if (!version) throw new ApiError('not_found', `no version "${versionId}" of this document`, { reason: { key: 'version_not_found' } });
     return version;
   }
 

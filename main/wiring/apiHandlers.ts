@@ -49,9 +49,9 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     }),
     'session/get': async (_input, caller) => {
       if (caller.kind === 'admin') return { kind: 'admin' };
-      if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token');
+      if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token', { reason: { key: 'token_needed' } });
       const [participant, document] = await Promise.all([context.store.participants.get(caller.participantId), context.store.documents.get(caller.documentId)]);
-      if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant');
+      if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant', { reason: { key: 'participant_removed' } });
       return { kind: 'participant', participant: toParticipant(participant), document: toDocumentMeta(document) };
     },
     'documents/list': async (input, caller) => documents.list(input.includeArchived, caller),

@@ -29,7 +29,7 @@ export function participantClient(token?: string): ApiClient {
 function bridgeTransport(bridge: DesktopBridge): ApiTransport {
   return async (method, input) => {
     const result = await bridge.call(method, input);
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    if (!result.ok) throw ApiError.fromData(result.error);
     return result.result;
   };
 }

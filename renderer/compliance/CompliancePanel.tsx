@@ -5,6 +5,7 @@ import { countFindings } from '#shared/compliance/report';
 import type { Finding } from '#shared/compliance/types';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useLanguage } from '../i18n/i18n';
+import { findingCounts } from './findingCounts';
 import { ReportExport } from '../export/ReportExport';
 import { useComplianceSnapshot, useLifecycleSnapshot } from '../lifecycle/documentChecks';
 import { useSession } from '../session/session';
@@ -37,7 +38,7 @@ function FindingItem({ finding, article, jumpTo }: { finding: Finding; article: 
         <span className="citation">{formatCitation(finding.citation, language)}</span> · {t('compliance.expected')}: {finding.expected[language]}
         {finding.actual && !finding.message[language].includes('“') ? ` · ${t('compliance.actual')}: ${finding.actual[language]}` : ''}
       </p>
-      <code className="rule-id">{finding.ruleId}</code>
+      <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>
     </li>
   );
 }
@@ -65,7 +66,7 @@ export function CompliancePanel({ jumpTo, focusClauseId }: CompliancePanelProps)
     <div className="compliance-panel" data-testid="compliance-panel">
       <h3>{t('compliance.title')}</h3>
       <p className="compliance-counts" data-testid="compliance-counts">
-        {t('compliance.counts', counts)}
+        {findingCounts(t, counts)}
       </p>
       {snapshot.basis && <p className="compliance-basis">{t('compliance.basis', { date: formatIsoDate(snapshot.basis.legalDate), wage })}</p>}
       {documentId && membership && <ReportExport who={{ token: membership.token }} documentId={documentId} report="compliance" />}

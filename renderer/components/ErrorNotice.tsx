@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '#shared/api/errors';
+import { useLanguage } from '../i18n/i18n';
+import { errorText } from './errorText';
 
-/** An error explained in the interface language; the server's own words follow for detail. */
+/** An error explained in one sentence of the interface language. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   if (error === null || error === undefined) return null;
-  const code = error instanceof ApiError ? error.code : 'unreachable';
-  const detail = error instanceof Error ? error.message : String(error);
   return (
     <p className="error-notice" role="alert">
-      {t(`errors.${code}`)} <span className="error-detail">({detail})</span>
+      {errorText(t, error, language)}
     </p>
   );
 }

@@ -8,7 +8,8 @@ export interface ShownStatus {
   state: ShownState;
   /** Changes not yet stored on the server, as shown (0 while within the grace period). */
   pending: number;
-  refusalReason: string | null;
+  /** Why the server refused the connection: its close code (shared/sync/protocol.ts), null while not refused. */
+  refusalCode: number | null;
 }
 
 /**
@@ -30,7 +31,7 @@ function stateOf(status: CollaborationStatus): ShownState {
 
 /** Follows a collaboration's status and derives what to show, with the grace period for saving. */
 export class ShownStatusStore {
-  private shown: ShownStatus = { state: 'connecting', pending: 0, refusalReason: null };
+  private shown: ShownStatus = { state: 'connecting', pending: 0, refusalCode: null };
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private isGraceOver = false;
   private readonly listeners = new Set<() => void>();
@@ -56,8 +57,8 @@ export class ShownStatusStore {
       }, savingGraceMs);
     }
     const isHidden = state === 'saving' && !this.isGraceOver;
-    const next: ShownStatus = { state: isHidden ? 'saved' : state, pending: isHidden ? 0 : status.pendingChanges, refusalReason: status.refusal?.reason ?? null };
-    if (next.state === this.shown.state && next.pending === this.shown.pending && next.refusalReason === this.shown.refusalReason) return;
+    const next: ShownStatus = { state: isHidden ? 'saved' : state, pending: isHidden ? 0 : status.pendingChanges, refusalCode: status.refusal?.code ?? null };
+    if (next.state === this.shown.state && next.pending === this.shown.pending && next.refusalCode === this.shown.refusalCode) return;
     this.shown = next;
     for (const listener of this.listeners) listener();
   }
@@ -76,7 +77,7 @@ export class ShownStatusStore {
   }
 }
 
-const noCollaboration: ShownStatus = { state: 'connecting', pending: 0, refusalReason: null };
+const noCollaboration: ShownStatus = { state: 'connecting', pending: 0, refusalCode: null };
 const noSubscription = (): (() => void) => () => {};
 
 /** The connection indicator's content for a collaboration (connecting until there is one). */

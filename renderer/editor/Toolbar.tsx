@@ -13,10 +13,12 @@ const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['insertChapter', 'insertArticle', 'moveArticleUp', 'moveArticleDown'],
 ];
 
-const icons: Record<EditorCommand, string> = {
+// The faces of the buttons, alike in both languages (B, I, U are the faces Vietnamese word
+// processors use too); the article's is its word's first letter, so the interface words it.
+const icons: Record<Exclude<EditorCommand, 'insertArticle'>, string> = {
   undo: '↶', redo: '↷', bold: 'B', italic: 'I', underline: 'U',
   clause: '1.', point: 'a)', bulletedList: '•', table: '▦',
-  insertChapter: '§+', insertArticle: 'Đ+', moveArticleUp: '▲', moveArticleDown: '▼',
+  insertChapter: '§+', moveArticleUp: '▲', moveArticleDown: '▼',
 };
 
 const marks: readonly Mark[] = ['bold', 'italic', 'underline'];
@@ -45,7 +47,7 @@ const ToolbarButton = memo(function ToolbarButton({ command, isPressed }: { comm
         runCommand(editor, command);
       }}
     >
-      {icons[command]}
+      {command === 'insertArticle' ? t('toolbar.insertArticleIcon') : icons[command]}
     </button>
   );
 });

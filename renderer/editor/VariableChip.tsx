@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
 import type { VariableElement } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
-import { formatVariableValue } from '#shared/templates/variableValues';
+import { formatVariableValue, readableValue } from '#shared/templates/variableValues';
 import { useDocumentVariables, useVariableDefinition, useVariableValue, VariableEditContext } from '../variables/documentVariables';
 
 /**
@@ -24,7 +24,7 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
   const fact = isProceduralFact(element.variableId);
   const shown =
     value === undefined && fact ? t('variables.toBeRecorded')
-    : definition === undefined ? (value === undefined ? '‹…›' : String(value))
+    : definition === undefined ? (value === undefined ? '‹…›' : readableValue(undefined, value, language))
     : value === undefined ? `‹${definition.label[language]}›`
     : formatVariableValue(definition, value, language);
   const title = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown');

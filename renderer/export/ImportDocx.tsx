@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentMeta } from '#shared/api/documents';
-import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
 import { documentKinds, type DocumentKind } from '#shared/documents/kinds';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAttemptError } from '../components/useAttemptError';
+import { InterfaceError } from '../components/errorText';
 import { callCancellable } from './abortableCall';
 import { readFileBase64 } from './fileTransfer';
 import { ImportReportView } from './ImportReportView';
@@ -32,7 +32,7 @@ export function ImportDocx({ client, hostToken, onCreated }: { client: ApiClient
     setPreview(null);
     setCreateError(null);
     const result = await task.run(async (signal, report) => {
-      if (file.size > maxImportBytes) throw new ApiError('payload_too_large', t('importDocx.tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }));
+      if (file.size > maxImportBytes) throw new InterfaceError(t('importDocx.tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }));
       report('importDocx.phase.reading', 0);
       const fileBase64 = await readFileBase64(file, (fraction) => report('importDocx.phase.reading', fraction), signal);
       report('importDocx.phase.analysing');

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { en } from '../i18n/en';
 import { isCancellation } from './abortableCall';
 
+/** The step a long task reports, by its key: export's and import's steps. */
+export type TaskPhase = `exportDialog.phase.${keyof typeof en.exportDialog.phase}` | `importDocx.phase.${keyof typeof en.importDocx.phase}`;
+
 export interface TaskProgress {
-  /** An i18n key naming the current step. */
-  phase: string;
+  phase: TaskPhase;
   /** 0 to 1 when the step's progress is known, null while the server works. */
   fraction: number | null;
   startedAt: number;
@@ -13,7 +16,7 @@ export interface LongTask {
   progress: TaskProgress | null;
   error: unknown;
   /** Runs a task; a new run is refused while one is under way. Resolves undefined when cancelled or failed. */
-  run<T>(task: (signal: AbortSignal, report: (phase: string, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined>;
+  run<T>(task: (signal: AbortSignal, report: (phase: TaskPhase, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined>;
   cancel(): void;
   clearError(): void;
 }
@@ -27,13 +30,13 @@ export function useLongTask(): LongTask {
   // Leaving the page cancels what is under way.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const run = useCallback(async <T,>(task: (signal: AbortSignal, report: (phase: string, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T,>(task: (signal: AbortSignal, report: (phase: TaskPhase, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined> => {
     if (controller.current) return undefined;
     const current = new AbortController();
     controller.current = current;
     const startedAt = Date.now();
     setError(null);
-    const report = (phase: string, fraction: number | null = null): void => {
+    const report = (phase: TaskPhase, fraction: number | null = null): void => {
       if (!current.signal.aborted) setProgress({ phase, fraction, startedAt });
     };
     try {

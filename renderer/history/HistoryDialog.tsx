@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -37,10 +38,9 @@ async function load(client: ApiClient, documentId: string, view: HistoryView): P
   }
 }
 
-function endLabel(t: ReturnType<typeof useTranslation>['t'], end: Comparison['from']): string {
-  if (end.kind === 'current') return t('history.current');
-  if (end.kind === 'visit') return t('history.lastVisit');
-  return t('history.versionRef', { number: end.number });
+function endLabel(t: TFunction, end: Comparison['from']): string {
+  if (end.kind === 'version') return t('history.versionRef', { number: end.number });
+  return end.kind === 'current' ? t('history.current') : t('history.lastVisit');
 }
 
 /** The large view of the history: a version read-only, a comparison, what changed since the last visit, who wrote what. */

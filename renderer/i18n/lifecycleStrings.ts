@@ -1,5 +1,7 @@
+import type { Localised } from './localised';
+
 /** The lifecycle's, the compliance check's and the review's strings, in both languages; merged into vi.ts and en.ts. */
-export const lifecycleVi = {
+export const lifecycleVi: Localised<typeof lifecycleEn> = {
   tab: 'Tiến trình',
   state: {
     drafting: 'Đang soạn thảo',
@@ -15,7 +17,7 @@ export const lifecycleVi = {
     registration_sent: 'Đã nộp hồ sơ đăng ký',
   },
   round: 'Vòng {{round}}',
-  roundBasis: { initial: '', amendment: 'sửa đổi, bổ sung (Điều 82)', renewal: 'gia hạn hoặc ký mới (Điều 83)' },
+  roundBasis: { amendment: 'sửa đổi, bổ sung (Điều 82)', renewal: 'gia hạn hoặc ký mới (Điều 83)' },
   frozen: 'Văn bản đã khóa: không ai sửa được nội dung. Muốn sửa phải mở vòng sửa đổi, bổ sung.',
   frozenShort: 'Văn bản đã khóa',
   today: 'Hôm nay: {{date}}',
@@ -34,14 +36,14 @@ export const lifecycleVi = {
     regulations_effect: 'Nội quy có hiệu lực (15 ngày từ khi nhận đủ hồ sơ)',
   },
   left: {
-    days: 'còn {{count}} ngày',
-    working_days: 'còn {{count}} ngày làm việc',
+    days_other: 'còn {{count}} ngày',
+    working_days_other: 'còn {{count}} ngày làm việc',
     today: 'hôm nay là hạn cuối',
-    overdue: 'quá hạn {{count}} ngày',
-    overdue_working: 'quá hạn {{count}} ngày làm việc',
+    overdue_other: 'quá hạn {{count}} ngày',
+    overdue_working_other: 'quá hạn {{count}} ngày làm việc',
     met: 'đã thực hiện ngày {{date}}, đúng hạn',
     missed: 'thực hiện ngày {{date}}, quá hạn',
-    past: 'đã qua {{count}} ngày',
+    past_other: 'đã qua {{count}} ngày',
   },
   due: 'hạn {{date}}',
   next: '{{label}}: {{date}} ({{left}})',
@@ -121,14 +123,14 @@ export const lifecycleVi = {
     registration: 'Nộp hồ sơ đăng ký ngày {{date}}',
     previous: 'Vòng {{round}}: ký ngày {{date}}, thời hạn đến hết {{expires}}',
     previousIssued: 'Vòng {{round}}: ban hành ngày {{date}}',
-    draft: 'Dự thảo đưa ra lấy ý kiến: {{agreed}}/{{total}} điều đã được hai bên thống nhất',
+    draft_other: 'Dự thảo đưa ra lấy ý kiến: {{agreed}}/{{count}} điều đã được hai bên thống nhất',
     leftOut: 'Để ngoài thỏa ước, chưa đạt được thỏa thuận (Điều 71): {{list}}',
     override: 'Đưa ra lấy ý kiến khi còn điều chưa thống nhất: {{list}} — lý do: {{reason}}',
     violations: 'Vi phạm còn tồn tại khi đưa ra lấy ý kiến: {{list}}',
   },
   gate: {
     title: 'Trước khi lấy ý kiến người lao động',
-    counts: '{{agreed}}/{{total}} điều đã được hai bên thống nhất.',
+    counts_other: '{{agreed}}/{{count}} điều đã được hai bên thống nhất.',
     notAgreedTitle: 'Các điều chưa được hai bên thống nhất',
     status: { open: 'chưa thống nhất', disputed: 'còn ý kiến khác nhau' },
     leftOut: 'để ngoài thỏa ước — {{name}}, ngày {{date}}',
@@ -142,12 +144,12 @@ export const lifecycleVi = {
     noViolations: 'Kiểm tra tuân thủ không phát hiện vi phạm.',
     wholeDocument: 'toàn văn bản',
     refresh: 'Kiểm tra lại',
-    blocking: 'Còn {{count}} điều chưa thống nhất và chưa để ngoài thỏa ước: dự thảo chỉ được đưa ra lấy ý kiến khi tổ chức đại diện người lao động ghi rõ lý do.',
+    blocking_other: 'Còn {{count}} điều chưa thống nhất và chưa để ngoài thỏa ước: dự thảo chỉ được đưa ra lấy ý kiến khi tổ chức đại diện người lao động ghi rõ lý do.',
     ready: 'Mọi điều đã được thống nhất hoặc để ngoài thỏa ước: dự thảo có thể đưa ra lấy ý kiến.',
     confirmTitle: 'Xác nhận đưa dự thảo ra lấy ý kiến',
     confirmFrozen: 'Từ lúc này văn bản bị khóa: người lao động biểu quyết trên đúng văn bản này và thỏa ước được ký trên văn bản đó.',
-    confirmLeftOut: '{{count}} điều để ngoài thỏa ước được ghi là chưa đạt được thỏa thuận.',
-    confirmViolations: '{{count}} vi phạm còn tồn tại được ghi lại cùng bước này.',
+    confirmLeftOut_other: '{{count}} điều để ngoài thỏa ước được ghi là chưa đạt được thỏa thuận.',
+    confirmViolations_other: '{{count}} vi phạm còn tồn tại được ghi lại cùng bước này.',
     override: 'Lý do đưa ra lấy ý kiến dù còn điều chưa thống nhất (bên người sử dụng lao động, biên bản và cơ quan quản lý đều thấy)',
     confirm: 'Xác nhận, đưa ra lấy ý kiến',
     cancel: 'Hủy',
@@ -168,7 +170,7 @@ export const lifecycleVi = {
   timePassed: 'Chuyển sang “{{state}}”',
 };
 
-export const lifecycleEn: typeof lifecycleVi = {
+export const lifecycleEn = {
   tab: 'Lifecycle',
   state: {
     drafting: 'Drafting',
@@ -184,7 +186,7 @@ export const lifecycleEn: typeof lifecycleVi = {
     registration_sent: 'Registration filed',
   },
   round: 'Round {{round}}',
-  roundBasis: { initial: '', amendment: 'amendment (Art. 82)', renewal: 'extension or new agreement (Art. 83)' },
+  roundBasis: { amendment: 'amendment (Art. 82)', renewal: 'extension or new agreement (Art. 83)' },
   frozen: 'The text is frozen: nobody can change it. Open an amendment round to change it.',
   frozenShort: 'Text frozen',
   today: 'Today: {{date}}',
@@ -203,14 +205,19 @@ export const lifecycleEn: typeof lifecycleVi = {
     regulations_effect: 'The regulations take effect (15 days after the complete dossier)',
   },
   left: {
-    days: '{{count}} days left',
-    working_days: '{{count}} working days left',
+    days_one: '{{count}} day left',
+    days_other: '{{count}} days left',
+    working_days_one: '{{count}} working day left',
+    working_days_other: '{{count}} working days left',
     today: 'due today',
-    overdue: '{{count}} days overdue',
-    overdue_working: '{{count}} working days overdue',
+    overdue_one: '{{count}} day overdue',
+    overdue_other: '{{count}} days overdue',
+    overdue_working_one: '{{count}} working day overdue',
+    overdue_working_other: '{{count}} working days overdue',
     met: 'done on {{date}}, in time',
     missed: 'done on {{date}}, late',
-    past: '{{count}} days ago',
+    past_one: '{{count}} day ago',
+    past_other: '{{count}} days ago',
   },
   due: 'due {{date}}',
   next: '{{label}}: {{date}} ({{left}})',
@@ -290,14 +297,16 @@ export const lifecycleEn: typeof lifecycleVi = {
     registration: 'Registration filed on {{date}}',
     previous: 'Round {{round}}: signed on {{date}}, term until {{expires}}',
     previousIssued: 'Round {{round}}: issued on {{date}}',
-    draft: 'Draft put to the vote: {{agreed}} of {{total}} articles agreed by both sides',
+    draft_one: 'Draft put to the vote: {{agreed}} of {{count}} article agreed by both sides',
+    draft_other: 'Draft put to the vote: {{agreed}} of {{count}} articles agreed by both sides',
     leftOut: 'Left out of the agreement as not agreed (Art. 71): {{list}}',
     override: 'Put to the vote with articles not agreed: {{list}} — reason: {{reason}}',
     violations: 'Violations open when put to the vote: {{list}}',
   },
   gate: {
     title: 'Before the workers vote',
-    counts: '{{agreed}} of {{total}} articles agreed by both sides.',
+    counts_one: '{{agreed}} of {{count}} article agreed by both sides.',
+    counts_other: '{{agreed}} of {{count}} articles agreed by both sides.',
     notAgreedTitle: 'Articles not agreed by both sides',
     status: { open: 'not agreed', disputed: 'disputed' },
     leftOut: 'left out of the agreement — {{name}}, on {{date}}',
@@ -311,12 +320,15 @@ export const lifecycleEn: typeof lifecycleVi = {
     noViolations: 'The compliance check finds no violation.',
     wholeDocument: 'the whole document',
     refresh: 'Check again',
-    blocking: '{{count}} articles are neither agreed nor left out: the draft goes to the vote only with the worker representative organisation’s written reason.',
+    blocking_one: '{{count}} article is neither agreed nor left out: the draft goes to the vote only with the worker representative organisation’s written reason.',
+    blocking_other: '{{count}} articles are neither agreed nor left out: the draft goes to the vote only with the worker representative organisation’s written reason.',
     ready: 'Every article is agreed or left out: the draft can go to the vote.',
     confirmTitle: 'Confirm: put the draft to the vote',
     confirmFrozen: 'From now on the text is frozen: the workers vote on exactly this text, and the agreement is signed on it.',
-    confirmLeftOut: '{{count}} articles left out are recorded as not agreed.',
-    confirmViolations: '{{count}} open violations are recorded with this step.',
+    confirmLeftOut_one: '{{count}} article left out is recorded as not agreed.',
+    confirmLeftOut_other: '{{count}} articles left out are recorded as not agreed.',
+    confirmViolations_one: '{{count}} open violation is recorded with this step.',
+    confirmViolations_other: '{{count}} open violations are recorded with this step.',
     override: 'Reason for putting the draft to the vote with articles not agreed (the employer side, the minutes and the authority all see it)',
     confirm: 'Confirm and put to the vote',
     cancel: 'Cancel',
@@ -335,12 +347,12 @@ export const lifecycleEn: typeof lifecycleVi = {
   calendar: 'by the calendar',
   host: 'the host',
   timePassed: 'Moved to “{{state}}”',
-};
+} as const;
 
-export const complianceVi = {
+export const complianceVi: Localised<typeof complianceEn> = {
   tab: 'Tuân thủ',
   title: 'Kiểm tra tuân thủ Bộ luật Lao động',
-  counts: '{{violation}} vi phạm, {{warning}} cảnh báo, {{information}} lưu ý',
+  severityCount: { violation_other: '{{count}} vi phạm', warning_other: '{{count}} cảnh báo', information_other: '{{count}} lưu ý' },
   severity: { violation: 'Vi phạm', warning: 'Cảnh báo', information: 'Lưu ý' },
   basis: 'Pháp luật áp dụng ngày {{date}}; lương tối thiểu vùng: {{wage}}.',
   noWageTable: 'chưa có bảng',
@@ -350,15 +362,22 @@ export const complianceVi = {
   actual: 'Văn bản',
   none: 'Không phát hiện vấn đề nào.',
   running: 'Đang kiểm tra…',
-  marker: '{{count}} vi phạm',
-  markerTitle: '{{count}} vi phạm pháp luật lao động — xem danh sách',
+  marker_other: '{{count}} vi phạm',
+  markerTitle_other: '{{count}} vi phạm pháp luật lao động — xem danh sách',
   jump: 'Đến điều này',
 };
 
-export const complianceEn: typeof complianceVi = {
+export const complianceEn = {
   tab: 'Compliance',
   title: 'Labour Code compliance check',
-  counts: '{{violation}} violations, {{warning}} warnings, {{information}} notes',
+  severityCount: {
+    violation_one: '{{count}} violation',
+    violation_other: '{{count}} violations',
+    warning_one: '{{count}} warning',
+    warning_other: '{{count}} warnings',
+    information_one: '{{count}} note',
+    information_other: '{{count}} notes',
+  },
   severity: { violation: 'Violation', warning: 'Warning', information: 'Note' },
   basis: 'Law in force on {{date}}; regional minimum wage: {{wage}}.',
   noWageTable: 'no table',
@@ -368,12 +387,14 @@ export const complianceEn: typeof complianceVi = {
   actual: 'Found',
   none: 'No findings.',
   running: 'Checking…',
-  marker: '{{count}} violations',
-  markerTitle: '{{count}} violations of labour law — see the list',
+  marker_one: '{{count}} violation',
+  marker_other: '{{count}} violations',
+  markerTitle_one: '{{count}} violation of labour law — see the list',
+  markerTitle_other: '{{count}} violations of labour law — see the list',
   jump: 'Go to this article',
-};
+} as const;
 
-export const reviewVi = {
+export const reviewVi: Localised<typeof reviewEn> = {
   tab: 'Thẩm định',
   notSent: 'Văn bản chưa được gửi đến cơ quan quản lý.',
   decision: { accepted: 'Chấp thuận', amendments_requested: 'Yêu cầu sửa đổi, bổ sung' },
@@ -385,11 +406,12 @@ export const reviewVi = {
   noFindings: 'Chưa có nhận xét nào.',
   findingRound: 'vòng {{round}}',
   rule: 'Quy tắc: {{rule}}',
+  articleGone: 'Một điều không còn trong văn bản',
   checklistTitle: 'Kiểm tra thủ tục',
   checklistStatus: { ok: 'Đạt', problem: 'Không đạt', pending: 'Chưa đến', info: 'Thông tin' },
-  marker: '{{count}} nhận xét',
-  markerTitle: '{{count}} nhận xét của cơ quan quản lý trên điều này',
-  answerDeadline: 'Hạn trả lời: {{date}} (còn {{count}} ngày làm việc)',
+  marker_other: '{{count}} nhận xét',
+  markerTitle_other: '{{count}} nhận xét của cơ quan quản lý trên điều này',
+  answerDeadline_other: 'Hạn trả lời: {{date}} (còn {{count}} ngày làm việc)',
   answerOverdue: 'Hạn trả lời: {{date}} (đã quá hạn)',
   queueLink: 'Hàng chờ thẩm định',
   queueTitle: 'Hàng chờ thẩm định',
@@ -418,7 +440,7 @@ export const reviewVi = {
   decided: 'Đã gửi kết luận.',
 };
 
-export const reviewEn: typeof reviewVi = {
+export const reviewEn = {
   tab: 'Review',
   notSent: 'The document has not been sent to the authority.',
   decision: { accepted: 'Accepted', amendments_requested: 'Amendments requested' },
@@ -430,11 +452,15 @@ export const reviewEn: typeof reviewVi = {
   noFindings: 'No findings yet.',
   findingRound: 'round {{round}}',
   rule: 'Rule: {{rule}}',
+  articleGone: 'An article no longer in the document',
   checklistTitle: 'Procedural checklist',
   checklistStatus: { ok: 'In order', problem: 'Not in order', pending: 'Not yet', info: 'For the record' },
-  marker: '{{count}} findings',
-  markerTitle: "{{count}} of the authority's findings on this article",
-  answerDeadline: 'Answer by {{date}} ({{count}} working days left)',
+  marker_one: '{{count}} finding',
+  marker_other: '{{count}} findings',
+  markerTitle_one: '{{count}} finding of the authority on this article',
+  markerTitle_other: "{{count}} of the authority's findings on this article",
+  answerDeadline_one: 'Answer by {{date}} ({{count}} working day left)',
+  answerDeadline_other: 'Answer by {{date}} ({{count}} working days left)',
   answerOverdue: 'Answer by {{date}} (overdue)',
   queueLink: 'Review queue',
   queueTitle: 'Review queue',
@@ -461,4 +487,4 @@ export const reviewEn: typeof reviewVi = {
   decide: 'Send the decision',
   readOnlyNote: "Only the authority's reviewers write findings and decide; the authority never changes the text.",
   decided: 'The decision was sent.',
-};
+} as const;

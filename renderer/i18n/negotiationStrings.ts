@@ -1,19 +1,20 @@
+import type { Localised } from './localised';
+
 /** The negotiation's strings (panel, badges, minutes), in both languages; merged into vi.ts and en.ts. */
-export const negotiationVi = {
+export const negotiationVi: Localised<typeof negotiationEn> = {
   status: { open: 'Đang mở', agreed: 'Đã thống nhất', disputed: 'Còn tranh chấp' },
   markedBy: '{{side}} đã đánh dấu thống nhất',
   employerMark: 'NSDLĐ',
   unionMark: 'CĐ',
-  proposalsShort: '{{count}} đề xuất',
-  threadsShort: '{{count}} ý kiến',
-  openProposals: '{{count}} đề xuất đang mở',
-  openThreads: '{{count}} trao đổi chưa kết thúc',
+  proposalsShort_other: '{{count}} đề xuất',
+  threadsShort_other: '{{count}} ý kiến',
+  openProposals_other: '{{count}} đề xuất đang mở',
+  openThreads_other: '{{count}} trao đổi chưa kết thúc',
   reopenedBy: 'mở lại vì {{name}} đã sửa nội dung',
   reopenedByHost: 'mở lại vì người chủ trì đã khôi phục một phiên bản',
   kind: { replace: 'Sửa nội dung điều', insert_after: 'Thêm điều mới sau điều này', delete: 'Bỏ điều này', values: 'Đổi giá trị' },
   proposalStatus: { open: 'Đang mở', accepted: 'Đã chấp nhận', rejected: 'Bị từ chối', withdrawn: 'Đã rút', superseded: 'Đã có đề xuất đáp lại' },
   decided: {
-    open: '',
     accepted: '{{name}} đã chấp nhận lúc {{date}}',
     rejected: '{{name}} đã từ chối lúc {{date}}',
     withdrawn: '{{name}} đã rút lúc {{date}}',
@@ -44,9 +45,9 @@ export const negotiationVi = {
   replyPlaceholder: 'Viết trả lời…',
   resolve: 'Kết thúc trao đổi',
   reopenThread: 'Mở lại trao đổi',
-  countAgreed: '{{count}} điều đã thống nhất',
-  countDisputed: '{{count}} điều còn tranh chấp',
-  countOpen: '{{count}} điều đang mở',
+  countAgreed_other: '{{count}} điều đã thống nhất',
+  countDisputed_other: '{{count}} điều còn tranh chấp',
+  countOpen_other: '{{count}} điều đang mở',
   currentArticle: 'Điều đang chọn',
   minutes: 'Biên bản thương lượng',
   articleRef: 'Điều {{number}}. {{title}}',
@@ -100,7 +101,7 @@ export const negotiationVi = {
   },
   acceptDialog: {
     title: 'Chấp nhận đề xuất của {{name}}?',
-    packageTitle: 'Chấp nhận cả gói {{count}} điều của {{name}}?',
+    packageTitle_other: 'Chấp nhận cả gói {{count}} điều của {{name}}?',
     intro: 'Những thay đổi sau sẽ được đưa vào văn bản ngay khi bạn xác nhận:',
     agreed: '{{article}} sẽ được hai bên thống nhất.',
     inserted: 'Một điều mới được thêm sau {{article}} và được hai bên thống nhất.',
@@ -110,7 +111,7 @@ export const negotiationVi = {
     confirmPackage: 'Xác nhận chấp nhận cả gói',
   },
   package: {
-    title: 'Gói đề xuất gồm {{count}} điều',
+    title_other: 'Gói đề xuất gồm {{count}} điều',
     together: 'Các đề xuất trong gói được chấp nhận, từ chối, rút hoặc đáp lại cùng một lúc, như một đề nghị duy nhất.',
     accept: 'Chấp nhận cả gói',
     reject: 'Từ chối cả gói',
@@ -121,15 +122,15 @@ export const negotiationVi = {
     add: 'Đưa vào gói đề xuất',
     proposeIn: 'Thêm vào gói đề xuất',
     putIn: 'Lưu vào gói',
-    basketTitle: 'Gói đề xuất đang soạn ({{count}} điều)',
+    basketTitle_other: 'Gói đề xuất đang soạn ({{count}} điều)',
     basketIntro: 'Gửi các đề xuất trên nhiều điều như một gói với một lý do chung; bên kia chấp nhận hoặc từ chối cả gói. Mở từng điều và chọn "Thêm vào gói đề xuất" để thêm.',
     editItem: 'Sửa',
     removeItem: 'Bỏ khỏi gói',
     rationale: 'Lý do chung của gói',
     needsTwo: 'Một gói gồm ít nhất hai điều.',
-    send: 'Gửi gói đề xuất ({{count}} điều)',
+    send_other: 'Gửi gói đề xuất ({{count}} điều)',
     discard: 'Hủy gói đang soạn',
-    counterTitle: 'Đáp lại gói {{count}} điều của {{name}}',
+    counterTitle_other: 'Đáp lại gói {{count}} điều của {{name}}',
     counterIntro: 'Mỗi điều bắt đầu như bên kia đề xuất. Sửa điều bạn muốn đề xuất khác đi, hoặc để riêng điều bạn không đưa vào; phần còn lại được gửi như một đề nghị đáp lại.',
     asOffered: 'như bên kia đề xuất',
     changed: 'bạn đã sửa',
@@ -180,7 +181,7 @@ export const negotiationVi = {
   },
 };
 
-export const minutesVi = {
+export const minutesVi: Localised<typeof minutesEn> = {
   title: 'BIÊN BẢN THƯƠNG LƯỢNG TẬP THỂ',
   back: '← Về văn bản',
   sessionSince: 'Phiên thương lượng từ ngày',
@@ -199,7 +200,6 @@ export const minutesVi = {
   acceptedBy: '{{name}} chấp nhận',
   openCount: 'Số điều còn đang mở: {{count}}.',
   ledger: 'Diễn biến thương lượng từng điều',
-  ledgerValue: 'Giá trị',
   ledgerPosition: { replace: 'Đề xuất sửa nội dung điều', insert_after: 'Đề xuất thêm điều mới', delete: 'Đề xuất bỏ điều', values: 'Đề xuất thay đổi giá trị' },
   ledgerEvent: {
     agreed: 'Đồng ý với nội dung điều',
@@ -216,21 +216,24 @@ export const minutesVi = {
   secretary: 'NGƯỜI GHI BIÊN BẢN',
 };
 
-export const negotiationEn: typeof negotiationVi = {
+export const negotiationEn = {
   status: { open: 'Open', agreed: 'Agreed', disputed: 'Disputed' },
   markedBy: '{{side}} marked it agreed',
   employerMark: 'Employer',
   unionMark: 'Union',
-  proposalsShort: '{{count}} proposals',
-  threadsShort: '{{count}} comments',
-  openProposals: '{{count}} open proposals',
-  openThreads: '{{count}} open threads',
+  proposalsShort_one: '{{count}} proposal',
+  proposalsShort_other: '{{count}} proposals',
+  threadsShort_one: '{{count}} comment',
+  threadsShort_other: '{{count}} comments',
+  openProposals_one: '{{count}} open proposal',
+  openProposals_other: '{{count}} open proposals',
+  openThreads_one: '{{count}} open thread',
+  openThreads_other: '{{count}} open threads',
   reopenedBy: 'reopened because {{name}} edited it',
   reopenedByHost: 'reopened because the host restored a version',
   kind: { replace: 'Change the article', insert_after: 'Add a new article after it', delete: 'Remove the article', values: 'Change values' },
   proposalStatus: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn', superseded: 'Countered' },
   decided: {
-    open: '',
     accepted: '{{name}} accepted it on {{date}}',
     rejected: '{{name}} rejected it on {{date}}',
     withdrawn: '{{name}} withdrew it on {{date}}',
@@ -261,9 +264,12 @@ export const negotiationEn: typeof negotiationVi = {
   replyPlaceholder: 'Write a reply…',
   resolve: 'Resolve',
   reopenThread: 'Reopen the thread',
-  countAgreed: '{{count}} articles agreed',
-  countDisputed: '{{count}} articles disputed',
-  countOpen: '{{count}} articles open',
+  countAgreed_one: '{{count}} article agreed',
+  countAgreed_other: '{{count}} articles agreed',
+  countDisputed_one: '{{count}} article disputed',
+  countDisputed_other: '{{count}} articles disputed',
+  countOpen_one: '{{count}} article open',
+  countOpen_other: '{{count}} articles open',
   currentArticle: 'The selected article',
   minutes: 'Bargaining minutes',
   articleRef: 'Article {{number}}. {{title}}',
@@ -317,7 +323,8 @@ export const negotiationEn: typeof negotiationVi = {
   },
   acceptDialog: {
     title: 'Accept the proposal of {{name}}?',
-    packageTitle: 'Accept the whole package of {{count}} articles from {{name}}?',
+    packageTitle_one: 'Accept the whole package of {{count}} article from {{name}}?',
+    packageTitle_other: 'Accept the whole package of {{count}} articles from {{name}}?',
     intro: 'These changes are made to the document as soon as you confirm:',
     agreed: '{{article}} becomes agreed by both sides.',
     inserted: 'A new article is added after {{article}} and becomes agreed by both sides.',
@@ -327,7 +334,8 @@ export const negotiationEn: typeof negotiationVi = {
     confirmPackage: 'Confirm: accept the whole package',
   },
   package: {
-    title: 'Package of {{count}} articles',
+    title_one: 'Package of {{count}} article',
+    title_other: 'Package of {{count}} articles',
     together: 'The positions of a package are accepted, rejected, withdrawn or countered together, as one offer.',
     accept: 'Accept the whole package',
     reject: 'Reject the whole package',
@@ -338,15 +346,18 @@ export const negotiationEn: typeof negotiationVi = {
     add: 'Put in a package',
     proposeIn: 'Add to the package',
     putIn: 'Save in the package',
-    basketTitle: 'Package being prepared ({{count}} articles)',
+    basketTitle_one: 'Package being prepared ({{count}} article)',
+    basketTitle_other: 'Package being prepared ({{count}} articles)',
     basketIntro: 'Send positions on several articles as one package with one rationale; the other side accepts or rejects it as a whole. Open each article and choose "Add to the package".',
     editItem: 'Change',
     removeItem: 'Take out of the package',
     rationale: 'Rationale of the package',
     needsTwo: 'A package covers at least two articles.',
-    send: 'Send the package ({{count}} articles)',
+    send_one: 'Send the package ({{count}} article)',
+    send_other: 'Send the package ({{count}} articles)',
     discard: 'Discard the package being prepared',
-    counterTitle: 'Counter the package of {{count}} articles from {{name}}',
+    counterTitle_one: 'Counter the package of {{count}} article from {{name}}',
+    counterTitle_other: 'Counter the package of {{count}} articles from {{name}}',
     counterIntro: 'Each article starts as the other side offered it. Change those you propose differently, or leave out those you do not include; the rest is sent as one counter-offer.',
     asOffered: 'as offered',
     changed: 'changed by you',
@@ -395,9 +406,9 @@ export const negotiationEn: typeof negotiationVi = {
     refused: 'Your change was not applied because both sides have agreed that article. It is not lost: it is kept as your draft under "My drafts" in the Negotiation tab.',
     show: 'Show my drafts',
   },
-};
+} as const;
 
-export const minutesEn: typeof minutesVi = {
+export const minutesEn = {
   title: 'MINUTES OF COLLECTIVE BARGAINING',
   back: '← Back to the document',
   sessionSince: 'Bargaining session from',
@@ -416,7 +427,6 @@ export const minutesEn: typeof minutesVi = {
   acceptedBy: 'accepted by {{name}}',
   openCount: 'Articles still open: {{count}}.',
   ledger: 'The course of bargaining, article by article',
-  ledgerValue: 'Value',
   ledgerPosition: { replace: 'Proposed a change of the article', insert_after: 'Proposed a new article', delete: 'Proposed to remove the article', values: 'Proposed new values' },
   ledgerEvent: {
     agreed: 'Agreed to the article',
@@ -431,4 +441,4 @@ export const minutesEn: typeof minutesVi = {
   employerSigns: 'FOR THE EMPLOYER',
   unionSigns: 'FOR THE WORKERS’ REPRESENTATIVE ORGANISATION',
   secretary: 'MINUTE-TAKER',
-};
+} as const;

@@ -41,10 +41,9 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
     let text: string;
     try {
       text = await file.text();
-    } catch (error) {
-      // Moved or deleted since it was chosen, or not readable by this user.
-      const reason = error instanceof Error ? error.message : String(error);
-      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable', { reason }) }] });
+    } catch {
+      // Moved or deleted since it was chosen, or not readable by this user (the browser's words for it are in its own language).
+      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable') }] });
       return;
     }
     const checked = checkTemplatePack(text, templateLibrary());
@@ -87,7 +86,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
       )}
       {state.step === 'importing' && (
         <p role="status" className="busy">
-          {t('library.pack.importing', { file: state.fileName, templates: state.pack.templates.length })}
+          {t('library.pack.importing', { file: state.fileName, count: state.pack.templates.length })}
         </p>
       )}
       {state.step === 'done' && <ImportSummary fileName={state.fileName} pack={state.pack} result={state.result} />}

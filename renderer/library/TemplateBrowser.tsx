@@ -2,6 +2,7 @@ import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleTemplate } from '#shared/templates/schema';
 import { createTemplateIndex, formatCitation } from '#shared/templates/search';
+import { topicName } from '#shared/templates/topicNames';
 import type { DocumentEditor } from '../editor/customTypes';
 import { useLanguage } from '../i18n/i18n';
 import type { DocumentVariables } from '../variables/documentVariables';
@@ -44,7 +45,7 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
   const { t } = useTranslation();
   const language = useLanguage();
   const index = useMemo(() => createTemplateIndex(templates), [templates]);
-  const topics = useMemo(() => [...new Set(templates.flatMap((template) => template.topics))].sort(), [templates]);
+  const topics = useMemo(() => [...new Set(templates.flatMap((template) => template.topics))].map((topic) => ({ topic, name: topicName(topic, language) })).sort((a, b) => a.name.localeCompare(b.name, language)), [templates, language]);
   const [text, setText] = useState('');
   const [topic, setTopic] = useState('');
   const [article, setArticle] = useState('');
@@ -70,9 +71,9 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
       <div className="row">
         <select value={topic} onChange={(event) => setTopic(event.target.value)} aria-label={t('library.topic')}>
           <option value="">{t('library.allTopics')}</option>
-          {topics.map((value) => (
+          {topics.map(({ topic: value, name }) => (
             <option key={value} value={value}>
-              {value}
+              {name}
             </option>
           ))}
         </select>

@@ -2,8 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import type { LegalCitation } from '#shared/templates/schema';
 import { formatCitation } from '#shared/templates/search';
+import { topicName } from '#shared/templates/topicNames';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAttemptError } from '../components/useAttemptError';
+import { useLanguage } from '../i18n/i18n';
 import { parseLabourCodeArticles, parseTopics, uniqueCitations, type DraftFields } from './templateDraft';
 
 export interface TemplateFormProps {
@@ -111,6 +113,7 @@ interface ListFieldProps<T> {
 /** The template's topics as removable chips, and a field for more (suggesting known topics). */
 function TopicsFieldset({ topics, onRemove, text, onText, knownTopics }: ListFieldProps<string> & { topics: readonly string[]; knownTopics: readonly string[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const listId = useId();
   return (
     <fieldset>
@@ -118,8 +121,8 @@ function TopicsFieldset({ topics, onRemove, text, onText, knownTopics }: ListFie
       <ul className="chip-list">
         {topics.map((topic) => (
           <li key={topic}>
-            {topic}
-            <button type="button" aria-label={t('library.form.removeTopic', { topic })} onClick={() => onRemove(topic)}>
+            {topicName(topic, language)}
+            <button type="button" aria-label={t('library.form.removeTopic', { topic: topicName(topic, language) })} onClick={() => onRemove(topic)}>
               ×
             </button>
           </li>
@@ -131,7 +134,7 @@ function TopicsFieldset({ topics, onRemove, text, onText, knownTopics }: ListFie
       </label>
       <datalist id={listId}>
         {knownTopics.map((topic) => (
-          <option key={topic} value={topic} />
+          <option key={topic} value={topicName(topic, language)} />
         ))}
       </datalist>
     </fieldset>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { templateBody } from '#shared/templates/instantiate';
 import type { ArticleTemplate } from '#shared/templates/schema';
-import { formatVariableValue } from '#shared/templates/variableValues';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import type { DocumentVariables } from '../variables/documentVariables';
 
 /** A template's text as it would read in this document, with its current (or proposed) values. */
@@ -32,7 +32,7 @@ export function TemplatePreview({ template, alternativeId, variables }: { templa
               const pending = value === undefined && isProceduralFact(inline.variableId);
               return (
                 <span key={inlineIndex} className={pending ? 'variable-chip to-be-recorded' : 'variable-chip'}>
-                  {pending ? t('variables.toBeRecorded') : definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : `{{${inline.variableId}}}`}
+                  {pending ? t('variables.toBeRecorded') : value !== undefined ? readableValue(definition, value, variables.language) : `‹${variableLabel(definition, variables.language)}›`}
                 </span>
               );
             })}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
-import { ApiError } from '#shared/api/errors';
 import type { UserTemplate } from '#shared/api/templates';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { ArticleElement } from '#shared/document/nodes';
 import type { ArticleTemplate } from '#shared/templates/schema';
-import { formatVariableValue } from '#shared/templates/variableValues';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
+import { InterfaceError } from '../components/errorText';
 import type { DocumentEditor } from '../editor/customTypes';
 import type { DocumentVariables } from '../variables/documentVariables';
 import { articleTitleText, draftFromArticle, draftFromEdit, type DescribeVariable, type DraftFields } from './templateDraft';
@@ -18,14 +18,14 @@ function variableDescriber(variables: DocumentVariables): DescribeVariable {
   return (variableId) => {
     const definition = variables.lookup(variableId);
     const value = variables.values.get(variableId) ?? definition?.default;
-    return definition && value !== undefined ? formatVariableValue(definition, value, variables.language) : variableId;
+    return value !== undefined ? readableValue(definition, value, variables.language) : `‹${variableLabel(definition, variables.language)}›`;
   };
 }
 
 /** The article's text now (it may have changed since the form opened), refused if it has none. */
 function currentArticle(editor: DocumentEditor, clauseId: string, message: string): ArticleElement {
   const article = findArticle(editor, clauseId);
-  if (!article) throw new ApiError('not_found', message);
+  if (!article) throw new InterfaceError(message);
   return article;
 }
 
@@ -70,7 +70,7 @@ export function SaveArticleForm({ client, editor, variables, kind, clauseId, fin
   const save = async (fields: DraftFields) => {
     const article = currentArticle(editor, clauseId, t('library.save.articleGone'));
     const template = draftFromArticle(article, kind, fields);
-    if (template.body.length === 0) throw new ApiError('invalid_input', t('library.save.emptyArticle'));
+    if (template.body.length === 0) throw new InterfaceError(t('library.save.emptyArticle'));
     onSaved(await client.call('templates/save', { template }));
   };
   return (
@@ -100,11 +100,11 @@ export function EditTemplateForm({ client, editor, variables, template, selected
   const update = async (fields: DraftFields) => {
     let replacement: ArticleElement | null = null;
     if (isReplacing) {
-      if (!selected) throw new ApiError('invalid_input', t('library.edit.noArticle'));
+      if (!selected) throw new InterfaceError(t('library.edit.noArticle'));
       replacement = currentArticle(editor, selected.clauseId, t('library.save.articleGone'));
     }
     const draft = draftFromEdit(template.template, fields, replacement);
-    if (draft.body.length === 0) throw new ApiError('invalid_input', t('library.save.emptyArticle'));
+    if (draft.body.length === 0) throw new InterfaceError(t('library.save.emptyArticle'));
     onSaved(await client.call('templates/update', { id: template.id, template: draft }));
   };
   return (

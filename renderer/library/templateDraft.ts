@@ -2,6 +2,7 @@ import type { TemplateDraft } from '#shared/api/templates';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { ArticleElement, InlineNode } from '#shared/document/nodes';
 import { foldForSearch } from '#shared/templates/search';
+import { topicByName } from '#shared/templates/topicNames';
 import type { ArticleTemplate, LegalCitation, TemplateBlock } from '#shared/templates/schema';
 
 /**
@@ -70,12 +71,12 @@ export function topicIdFromText(text: string): string | null {
   return id.length >= 2 ? id : null;
 }
 
-/** The topics typed in one field, separated by commas or semicolons, as topic ids. */
+/** The topics typed in one field, separated by commas or semicolons, as topic ids (a library topic's name gives its id). */
 export function parseTopics(text: string): { topics: string[]; invalid: string[] } {
   const topics: string[] = [];
   const invalid: string[] = [];
   for (const part of text.split(/[,;]/).map((piece) => piece.trim()).filter((piece) => piece !== '')) {
-    const id = topicIdFromText(part);
+    const id = topicByName(part) ?? topicIdFromText(part);
     if (id) topics.push(id);
     else invalid.push(part);
   }

@@ -35,7 +35,7 @@ function factLines(t: TFunction, view: LifecycleView, language: Language): strin
   const draft = round.putToVote;
   if (draft) {
     const articles = (list: readonly { number: number; title: string }[]) => list.map((article) => t('negotiation.articleRef', article)).join('; ');
-    lines.push(t('lifecycle.facts.draft', { agreed: draft.agreedCount, total: draft.articleCount }));
+    lines.push(t('lifecycle.facts.draft', { agreed: draft.agreedCount, count: draft.articleCount }));
     const leftOut = draft.notAgreed.filter((article) => article.leftOut);
     if (leftOut.length > 0) lines.push(t('lifecycle.facts.leftOut', { list: articles(leftOut) }));
     if (draft.override) lines.push(t('lifecycle.facts.override', { list: articles(draft.notAgreed.filter((article) => !article.leftOut)), reason: draft.override.reason }));
@@ -130,7 +130,8 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
   const { lifecycle: view } = useLifecycleSnapshot();
   if (!view || !store) return <p>{t('common.loading')}</p>;
   const textValues = textValuesOf(variables);
-  const basis = t(`lifecycle.roundBasis.${view.current.basis}`);
+  // The first round needs no word; an amendment or a renewal says which it is.
+  const basis = view.current.basis === 'initial' ? null : t(`lifecycle.roundBasis.${view.current.basis}`);
   const accept = (next: LifecycleView) => store.acceptLifecycle(next);
   const formSteps = view.openSteps.filter((type): type is FormStep => type !== 'record_authority_answer' && type !== 'leave_out_article' && type !== 'withdraw_leave_out');
   const inBargaining = view.state === 'bargaining' && isCollectiveAgreement(view.kind);

@@ -16,14 +16,16 @@ export function LifecycleStatus() {
   if (!lifecycle) return <p className="lifecycle-status" data-testid="lifecycle-status" aria-busy="true" />;
   const next = lifecycle.nextDeadline;
   const awaiting = awaitingSignature(lifecycle.current);
+  // The deadline's name without the rule in brackets that the lifecycle panel shows.
+  const label = next ? (t(`lifecycle.deadline.${next.id}`).split(' (')[0] ?? '') : '';
   return (
     <p className="lifecycle-status" data-testid="lifecycle-status" data-state={lifecycle.state}>
       <span className={`state-chip state-${lifecycle.state}`}>{t(`lifecycle.state.${lifecycle.state}`)}</span>
       {next && (
         <span className={`next-deadline${isDeadlineAlarming(next) ? ' alarming' : ''}`} title={t(`lifecycle.deadline.${next.id}`)}>
           {next.status === 'uncounted'
-            ? t('lifecycle.nextUncounted', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], reason: next.reason[language] })
-            : t('lifecycle.next', { label: t(`lifecycle.deadline.${next.id}`).split(' (')[0], date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
+            ? t('lifecycle.nextUncounted', { label, reason: next.reason[language] })
+            : t('lifecycle.next', { label, date: formatIsoDate(next.due), left: deadlineLeft(t, next) })}
         </span>
       )}
       {awaiting && (

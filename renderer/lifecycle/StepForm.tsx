@@ -11,7 +11,6 @@ import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
-import { refusalText } from './lifecycleFormat';
 import { OpenViolations } from './VoteGate';
 
 type Values = Record<string, string>;
@@ -96,7 +95,7 @@ function otherSignature(view: LifecycleView, side: string | undefined): Signatur
 }
 
 /** Which label the main date of each step has. */
-const dateField: Record<FormStep, string | null> = {
+const dateField: Record<FormStep, 'requestReceivedOn' | 'concludedOn' | 'votedOn' | 'signedOn' | 'sentOn' | 'receivedOn' | 'issuedOn' | 'filedOn' | null> = {
   request_bargaining: 'requestReceivedOn',
   record_bargaining_dates: null,
   open_vote: 'concludedOn',
@@ -110,6 +109,9 @@ const dateField: Record<FormStep, string | null> = {
   issue: 'issuedOn',
   send_registration: 'filedOn',
 };
+
+/** The label of each paper of the registration dossier (Art. 120). */
+const dossierLabel = { request: 'lifecycle.field.dossierRequest', regulations: 'lifecycle.field.dossierRegulations', unionOpinion: 'lifecycle.field.dossierUnionOpinion' } as const;
 
 function initialValues(props: StepFormProps, authority: string): Values {
   const side = props.side === 'employer' || props.side === 'union' ? props.side : 'union';
@@ -141,7 +143,7 @@ function VoteConfirmation({ items, values, set, onCancel }: { items: OpenItems; 
   return (
     <fieldset className="vote-confirmation" data-testid="vote-confirmation">
       <legend>{t('lifecycle.gate.confirmTitle')}</legend>
-      <p>{t('lifecycle.gate.counts', { agreed: items.agreedCount, total: items.articleCount })}</p>
+      <p>{t('lifecycle.gate.counts', { agreed: items.agreedCount, count: items.articleCount })}</p>
       {blocking.length > 0 && (
         <>
           <p className="notice">{t('lifecycle.gate.blocking', { count: blocking.length })}</p>
@@ -217,7 +219,6 @@ export function StepForm(props: StepFormProps) {
   const isCountTyped = type === 'record_vote' && rows.every((row) => row.eligible.trim() !== '' && row.inFavour.trim() !== '' && (kind !== 'multi_enterprise_agreement' || row.name.trim() !== ''));
   const voteProblem = !isCountTyped ? null : !groups.every((group) => voteGroupSchema.safeParse(group).success) ? t('lifecycle.voteNumbers') : (voteInputProblem(kind, groups)?.[language] ?? null);
   const preview = isCountTyped && voteProblem === null ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
-  const refusal = refusalText(error, language);
 
   return (
     <form className="step-form" data-testid={`step-${type}`} onSubmit={(event) => void submit(event)}>
@@ -317,7 +318,7 @@ export function StepForm(props: StepFormProps) {
           {(['request', 'regulations', 'unionOpinion'] as const).map((item) => (
             <label className="check" key={item}>
               <input type="checkbox" checked={values[item] === 'yes'} onChange={(event) => setValues((previous) => ({ ...previous, [item]: event.target.checked ? 'yes' : 'no' }))} />
-              {t(`lifecycle.field.dossier${item.charAt(0).toUpperCase()}${item.slice(1)}`)}
+              {t(dossierLabel[item])}
             </label>
           ))}
           <label>
@@ -332,15 +333,9 @@ export function StepForm(props: StepFormProps) {
           </label>
         </fieldset>
       )}
-      {refusal ? (
-        <p className="error-notice" role="alert">
-          {refusal}
-        </p>
-      ) : (
-        <ErrorNotice error={error} />
-      )}
+      <ErrorNotice error={error} />
       <button type="submit" className="primary" disabled={busy || voteProblem !== null} aria-describedby={voteProblem ? `${type}-problem` : undefined}>
-        {type === 'open_vote' && confirming ? t('lifecycle.gate.confirm') : t('lifecycle.step.' + type)}
+        {type === 'open_vote' && confirming ? t('lifecycle.gate.confirm') : t(`lifecycle.step.${type}`)}
       </button>
     </form>
   );

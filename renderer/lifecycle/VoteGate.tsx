@@ -7,7 +7,6 @@ import { formatIsoDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
-import { refusalText } from './lifecycleFormat';
 
 /** What is still open before the vote, fetched from the server (which decides with the same rules); fetched again on `refresh`. */
 export function useOpenItems(client: ApiClient, documentId: string, version: number): { items: OpenItems | null; error: unknown; refresh: () => Promise<OpenItems | null> } {
@@ -66,7 +65,6 @@ export interface VoteGateProps {
  */
 export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [reason, setReason] = useState('');
   const [error, setError] = useAttemptError(reason);
   const [busy, setBusy] = useState(false);
@@ -84,11 +82,10 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
       setBusy(false);
     }
   };
-  const refusal = refusalText(error, language);
   return (
     <section className="vote-gate" data-testid="vote-gate">
       <h3>{t('lifecycle.gate.title')}</h3>
-      <p data-testid="gate-counts">{t('lifecycle.gate.counts', { agreed: items.agreedCount, total: items.articleCount })}</p>
+      <p data-testid="gate-counts">{t('lifecycle.gate.counts', { agreed: items.agreedCount, count: items.articleCount })}</p>
       {items.notAgreed.length > 0 && (
         <>
           <h4>{t('lifecycle.gate.notAgreedTitle')}</h4>
@@ -126,13 +123,7 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
         {items.blockingCount > 0 ? t('lifecycle.gate.blocking', { count: items.blockingCount }) : t('lifecycle.gate.ready')}
       </p>
       <OpenViolations items={items} />
-      {refusal ? (
-        <p className="error-notice" role="alert">
-          {refusal}
-        </p>
-      ) : (
-        <ErrorNotice error={error} />
-      )}
+      <ErrorNotice error={error} />
       <button type="button" onClick={() => void refresh()}>
         {t('lifecycle.gate.refresh')}
       </button>

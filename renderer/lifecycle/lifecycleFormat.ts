@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DeadlineView, LifecycleView } from '#shared/api/lifecycle';
 import type { ReviewView } from '#shared/api/review';
-import { ApiError } from '#shared/api/errors';
 import type { Language } from '#shared/format/locale';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { BargainingSide } from '#shared/negotiation/model';
@@ -33,17 +32,6 @@ export function answerDeadlineText(t: TFunction, deadline: NonNullable<ReviewVie
 /** Whether a deadline needs attention: still to do and overdue, done late, or not countable by the calendar. */
 export function isDeadlineAlarming(deadline: DeadlineView): boolean {
   return deadline.status === 'missed' || deadline.status === 'uncounted' || (deadline.status === 'open' && deadline.left < 0);
-}
-
-/**
- * The lifecycle rules' refusals come as "English / Vietnamese" (every API error speaks English
- * first): show the interface language's half, or the whole message when it is not such a pair.
- */
-export function refusalText(error: unknown, language: Language): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const parts = error.message.split(' / ');
-  if (parts.length !== 2) return null;
-  return language === 'vi' ? (parts[1] ?? null) : (parts[0] ?? null);
 }
 
 /** The side whose signature the agreement still awaits, once the other side has signed (Art. 76(4)). */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { articleStatuses } from '#shared/negotiation/model';
 import { reopenedLabel } from './reopenedLabel';
 import { requestArticleNegotiation, useArticleSummary } from './negotiationStore';
 import './negotiation.css';
@@ -11,8 +12,9 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation();
   const summary = useArticleSummary(clauseId);
   if (summary === '') return null;
-  const [status = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', reopened = '', ...name] = summary.split('|');
+  const [shownStatus = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', reopened = '', ...name] = summary.split('|');
   const byName = name.join('|');
+  const status = articleStatuses.find((known) => known === shownStatus) ?? 'open';
   const label = [
     t(`negotiation.status.${status}`),
     marks.includes('E') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.employer') }) : '',

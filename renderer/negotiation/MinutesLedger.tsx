@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { minutesSchema } from '#shared/api/negotiation';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { VariableValue } from '#shared/templates/schema';
-import { formatVariableValue } from '#shared/templates/variableValues';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import { useLanguage } from '../i18n/i18n';
 import { lookupBuiltInVariable } from '../variables/documentVariables';
 
@@ -14,14 +14,10 @@ type Entry = Ledger[number]['entries'][number];
 export function MinutesLedger({ ledger }: { ledger: Ledger }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const value = (variableId: string, raw: VariableValue | null): string => {
-    const definition = lookupBuiltInVariable(variableId);
-    if (raw === null) return '…';
-    return definition ? formatVariableValue(definition, raw, language) : String(raw);
-  };
+  const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language));
   const describe = (entry: Entry): string => {
     const step = 'position' in entry.step ? t(`minutes.ledgerPosition.${entry.step.position}`) : t(`minutes.ledgerEvent.${entry.step.event}`);
-    const values = entry.values.map((change) => `${lookupBuiltInVariable(change.variableId)?.label[language] ?? t('minutes.ledgerValue')}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    const values = entry.values.map((change) => `${variableLabel(lookupBuiltInVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
     return [step, ...values, entry.note].filter(Boolean).join('. ');
   };
   if (ledger.length === 0) return <p className="empty-state">{t('minutes.none')}</p>;

@@ -66,7 +66,7 @@ export function PositionActions({ proposal, isPackage }: { proposal: Proposal; i
   const mayAnswer = view.side !== 'reviewer' && view.side !== proposal.side;
   const mayWithdraw = proposal.authorId === view.participantId;
   if (!mayAnswer && !mayWithdraw) return null;
-  const word = (key: string) => t(isPackage ? `negotiation.package.${key}` : `negotiation.${key}`);
+  const word = (key: 'accept' | 'reject' | 'counter' | 'withdraw' | 'rejectReason' | 'withdrawConfirm') => t(isPackage ? `negotiation.package.${key}` : `negotiation.${key}`);
   return (
     <div className="position-actions">
       {mode === 'view' && (

@@ -101,7 +101,7 @@ function Workspace({ membership }: { membership: Membership }) {
       )}
       {refusal && !isKeptAsDraft(refusal) && (
         <p className="notice" role="alert">
-          {t('document.writeRefused', { reason: refusal })}
+          {t('document.writeRefused')}
         </p>
       )}
       {resynced && (

@@ -20,7 +20,7 @@ export function HomePage() {
   return (
     <>
       <AppHeader>
-        <span className="greeting">{t('home.greeting', { name: session.displayName })}</span>
+        <span className="greeting">{t('home.greeting', { name: session.displayName ?? '' })}</span>
       </AppHeader>
       <main className="page">
         <section>

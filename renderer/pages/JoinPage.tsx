@@ -39,7 +39,7 @@ export function JoinPage({ code }: { code: string }) {
       <AppHeader />
       <main className="page narrow">
         <h1>{t('join.title')}</h1>
-        <p>{t('join.explain', { name: session.displayName })}</p>
+        <p>{t('join.explain', { name: session.displayName ?? '' })}</p>
         <p className="invitation-code">{code}</p>
         <ErrorNotice error={error} />
         <button type="button" className="primary" onClick={() => void join()} disabled={busy}>

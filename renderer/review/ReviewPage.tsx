@@ -11,6 +11,7 @@ import { hostClient, participantClient } from '../api/apiClients';
 import { AppHeader } from '../components/AppHeader';
 import { ReportExport } from '../export/ReportExport';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { findingCounts } from '../compliance/findingCounts';
 import { useLanguage } from '../i18n/i18n';
 import { saveMembership, useSession } from '../session/session';
 import { answerDeadlineText } from '../lifecycle/lifecycleFormat';
@@ -37,7 +38,7 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
     <section data-testid="review-report">
       <h2>{t('review.reportTitle')}</h2>
       <p className="muted">{t('review.reportNote')}</p>
-      <p data-testid="report-counts">{t('compliance.counts', report.counts)}</p>
+      <p data-testid="report-counts">{findingCounts(t, report.counts)}</p>
       <p className="compliance-basis">{t('compliance.basis', { date: formatIsoDate(report.basis.legalDate), wage: report.basis.minimumWage ? report.basis.minimumWage[language] : t('compliance.noWageTable') })}</p>
       {report.findings.length === 0 ? (
         <p className="empty-state">{t('compliance.none')}</p>
@@ -55,7 +56,7 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
                 <p className="finding-detail">
                   <span className="citation">{formatCitation(finding.citation, language)}</span> · {t('compliance.expected')}: {finding.expected[language]}
                 </p>
-                <code className="rule-id">{finding.ruleId}</code>
+                <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>
                 {onWriteFinding && finding.clauseId && (
                   <button type="button" onClick={() => onWriteFinding({ clauseId: finding.clauseId ?? '', ruleId: finding.ruleId, body: finding.message[language] })}>
                     {t('review.addFromFinding')}
@@ -144,7 +145,7 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const report = loaded?.report;
   const exportAs = membership ? { token: membership.token } : { hostToken: session.hostToken };
   const canReview = review?.canReview ?? false;
-  const ruleIds = [...new Set(report?.findings.map((finding) => finding.ruleId) ?? [])];
+  const rules = new Map(report?.findings.map((finding) => [finding.ruleId, finding.rule[language]]));
   return (
     <>
       <AppHeader>
@@ -206,9 +207,9 @@ export function ReviewPage({ documentId }: { documentId: string }) {
                   {t('review.ruleField')}
                   <select value={draft.ruleId} onChange={(event) => setDraft({ ...draft, ruleId: event.target.value })}>
                     <option value="">{t('review.noRule')}</option>
-                    {ruleIds.map((ruleId) => (
+                    {[...rules].map(([ruleId, name]) => (
                       <option key={ruleId} value={ruleId}>
-                        {ruleId}
+                        {name}
                       </option>
                     ))}
                   </select>

@@ -51,13 +51,14 @@ export type ArticleNames = ReadonlyMap<string, { number: number; title: string }
 /** The reviewer's findings on articles, each with its article (a click reveals it) and rule. */
 export function FindingsView({ review, articles, round, jumpTo, withdraw }: { review: ReviewView; articles: ArticleNames; round: number | null; jumpTo?: (clauseId: string) => void; withdraw?: (findingId: string) => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const findings = review.findings.filter((finding) => round === null || finding.round === round);
   if (findings.length === 0) return <p className="empty-state">{t('review.noFindings')}</p>;
   return (
     <ol className="review-findings">
       {findings.map((finding) => {
         const article = articles.get(finding.clauseId);
-        const where = article ? t('compliance.article', { number: article.number, title: article.title }) : finding.clauseId;
+        const where = article ? t('compliance.article', { number: article.number, title: article.title }) : t('review.articleGone');
         return (
           <li key={finding.id} className="review-finding" data-testid="review-finding" data-clause-id={finding.clauseId}>
             <div className="finding-head">
@@ -73,7 +74,7 @@ export function FindingsView({ review, articles, round, jumpTo, withdraw }: { re
               </span>
             </div>
             <p className="finding-message">{finding.body}</p>
-            {finding.ruleId && <code className="rule-id">{t('review.rule', { rule: finding.ruleId })}</code>}
+            {finding.rule && <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>}
             {withdraw && (
               <button type="button" onClick={() => withdraw(finding.id)}>
                 {t('review.withdraw')}

@@ -16,10 +16,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 function checkAccess(access: Access, caller: Caller): void {
   if (access === 'public') return;
   if (caller.kind === 'anonymous') {
-    throw new ApiError('unauthorized', 'a valid token is required for this call');
+    throw new ApiError('unauthorized', 'a valid token is required for this call', { reason: { key: 'token_needed' } });
   }
   if (access === 'admin' && caller.kind !== 'admin') {
-    throw new ApiError('forbidden', 'only the host of this server may do this');
+    throw new ApiError('forbidden', 'only the host of this server may do this', { reason: { key: 'host_only' } });
   }
 }
 

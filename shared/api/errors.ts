@@ -1,3 +1,5 @@
+import { readReason, type ApiErrorReason } from '#shared/api/errorReasons';
+
 /** Error codes that cross every transport boundary, as data. */
 export const apiErrorCodes = [
   'invalid_input',
@@ -18,7 +20,10 @@ export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 export interface ApiErrorData {
   code: ApiErrorCode;
+  /** In English, for logs and programs; the interface shows `reason` (or what `code` means) instead. */
   message: string;
+  /** Why, for people: see shared/api/errorReasons.ts. */
+  reason?: ApiErrorReason;
   /** `rate_limited`: in how many seconds the call may be tried again (HTTP also sends it as Retry-After). */
   retryAfterSeconds?: number;
 }
@@ -26,17 +31,32 @@ export interface ApiErrorData {
 /** An expected failure of an API call; anything else is reduced to `internal` at the boundary. */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
+  readonly reason: ApiErrorReason | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ApiErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
+  constructor(code: ApiErrorCode, message: string, options: { reason?: ApiErrorReason | undefined; retryAfterSeconds?: number | undefined } = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.reason = options.reason;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
+  /**
+   * The error again, from what a transport carried (an HTTP body, an IPC or worker message); a
+   * reason this version cannot read (a newer server's) is dropped, the code still saying what failed.
+   */
+  static fromData(data: ApiErrorData): ApiError {
+    return new ApiError(data.code, data.message, { reason: readReason(data.reason), retryAfterSeconds: typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : undefined });
+  }
+
   toData(): ApiErrorData {
-    return this.retryAfterSeconds === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason === undefined ? {} : { reason: this.reason }),
+      ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
+    };
   }
 }
 

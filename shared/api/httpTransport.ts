@@ -64,7 +64,7 @@ export function createHttpTransport(options: HttpTransportOptions): ApiTransport
     const body = parseJson(text);
     if (body.ok && !ok && typeof body.value === 'object' && body.value !== null) {
       const { error } = body.value as { error?: unknown };
-      if (isApiErrorData(error)) throw new ApiError(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+      if (isApiErrorData(error)) throw ApiError.fromData(error);
     }
     if (!ok) throw new ApiError('internal', `the server answered ${method} with HTTP ${status} and no API error`);
     if (!body.ok) throw new ApiError('internal', `the server answered ${method} with a body that is not JSON`);

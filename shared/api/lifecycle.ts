@@ -75,6 +75,7 @@ const textSchema = z.object({ vi: z.string(), en: z.string() });
 /** A finding of the compliance check (shared/compliance/types.ts). */
 export const complianceFindingSchema = z.object({
   ruleId: z.string(),
+  rule: textSchema,
   severity: z.enum(['violation', 'warning', 'information']),
   message: textSchema,
   citation: legalCitationSchema,

@@ -13,6 +13,8 @@ export const reviewFindingSchema = z.object({
   round: z.number().int(),
   clauseId: z.string(),
   ruleId: z.string().nullable(),
+  /** The rule by its title and provision (what people read; `ruleId` is for programs). */
+  rule: bilingualSchema.nullable(),
   body: z.string(),
   authorName: z.string(),
   createdAt: z.iso.datetime(),

@@ -70,12 +70,10 @@ export const articleChangeSchema = z.object({
 export type ArticleChangeView = z.infer<typeof articleChangeSchema>;
 
 /** One end of a comparison: a version, the document now (versionId null), or the caller's last visit. */
-const comparisonEndSchema = z.object({
-  versionId: z.string().nullable(),
-  number: z.number().int().nullable(),
-  at: z.iso.datetime(),
-  kind: z.enum(['version', 'current', 'visit']),
-});
+const comparisonEndSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('version'), versionId: z.string(), number: z.number().int(), at: z.iso.datetime() }),
+  z.object({ kind: z.enum(['current', 'visit']), versionId: z.null(), number: z.null(), at: z.iso.datetime() }),
+]);
 
 export const comparisonSchema = z.object({
   from: comparisonEndSchema,

@@ -1,7 +1,7 @@
 /**
  * The compliance check: a pure function from a document (kind, body, variable values, dates,
- * enterprise facts) to findings, against the rule table of labour-code.md section 3 as the law
- * stands on the document's date. No I/O: the command line, the server and the editor all call it.
+ * enterprise facts) to findings, against the rule table (ruleTable.ts; docs/compliance.md) as the
+ * law stands on the document's date. No I/O: the command line, the server and the editor all call it.
  */
 import { publicHolidayDaysInForce } from '#shared/calendar/publicHolidays';
 import { minimumWageTableOn, type MinimumWageTable } from '#shared/compliance/data/minimumWages';
@@ -9,6 +9,7 @@ import { evaluateTextLimits, evaluateVariableLimits } from '#shared/compliance/e
 import { applies } from '#shared/compliance/ruleDefinition';
 import { createRuleContext, type LegalDateSource } from '#shared/compliance/ruleContext';
 import { ruleTable } from '#shared/compliance/ruleTable';
+import { nameOfRule, ruleNameById } from '#shared/compliance/ruleNames';
 import { severities, type CheckDocumentInput, type Finding } from '#shared/compliance/types';
 import type { IsoDate } from '#shared/calendar/isoDate';
 import type { Region } from '#shared/templates/variableTypes';
@@ -23,7 +24,8 @@ export function checkDocument(input: CheckDocumentInput): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ruleTable) {
     if (!applies(rule.appliesTo, context)) continue;
-    findings.push(...evaluateVariableLimits(rule, context), ...evaluateTextLimits(rule, context), ...(rule.check?.(context) ?? []));
+    const made = [...evaluateVariableLimits(rule, context), ...evaluateTextLimits(rule, context), ...(rule.check?.(context) ?? [])];
+    findings.push(...made.map((finding) => ({ ...finding, rule: ruleNameById(finding.ruleId) ?? nameOfRule(rule) })));
   }
   const unique = findings.filter((finding, index) => findings.findIndex((other) => sameFinding(finding, other)) === index);
   const position = new Map(context.articles.map((article, index) => [article.clauseId, index]));

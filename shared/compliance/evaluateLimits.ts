@@ -5,7 +5,7 @@ import { applies, type Limit, type RuleDefinition, type Surroundings, type TextL
 import type { RuleContext, VariableFact } from '#shared/compliance/ruleContext';
 import { parseQuantity, quote, segments } from '#shared/compliance/text';
 import type { LocatedSentence } from '#shared/compliance/documentIndex';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 import type { Bilingual, LegalCitation, VariableDefinition } from '#shared/templates/schema';
 
 type Comparison = 'atLeast' | 'atMost';
@@ -45,11 +45,11 @@ const unitOfType: Partial<Record<VariableDefinition['type'], Unit>> = {
   headcount: 'people',
 };
 
-function checkVariable(rule: RuleDefinition, limit: VariableLimit, fact: VariableFact, context: RuleContext): Finding[] {
+function checkVariable(rule: RuleDefinition, limit: VariableLimit, fact: VariableFact, context: RuleContext): RuleFinding[] {
   if (fact.number === undefined) return [];
   const citation = limit.citation ?? rule.citation;
   const what = limit.what ?? fact.definition?.label ?? rule.what;
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const comparison of ['atLeast', 'atMost'] as const) {
     const bound = limit[comparison];
     if (bound === undefined || !fails(fact.number, comparison, bound)) continue;
@@ -74,9 +74,9 @@ function checkVariable(rule: RuleDefinition, limit: VariableLimit, fact: Variabl
  * whose definition names the rule (a user template's variable) against the loosest listed limit
  * of its unit.
  */
-export function evaluateVariableLimits(rule: RuleDefinition, context: RuleContext): Finding[] {
+export function evaluateVariableLimits(rule: RuleDefinition, context: RuleContext): RuleFinding[] {
   const limits = rule.variables ?? [];
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   const listed = new Set(limits.map((limit) => limit.variableId));
   for (const limit of limits) {
     const fact = context.variable(limit.variableId);
@@ -140,8 +140,8 @@ function partsOf(sentence: LocatedSentence, commas: boolean | undefined): string
   return (cached.semicolons ??= segments(sentence.folded));
 }
 
-function textFindings(rule: RuleDefinition, check: TextLimit, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function textFindings(rule: RuleDefinition, check: TextLimit, context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const citation = check.citation ?? rule.citation;
   const what = check.what ?? rule.what;
   const value = new RegExp(check.value.source, check.value.flags.includes('g') ? check.value.flags : `${check.value.flags}g`);
@@ -181,6 +181,6 @@ function textFindings(rule: RuleDefinition, check: TextLimit, context: RuleConte
 }
 
 /** The text limits of a rule that apply to the document. */
-export function evaluateTextLimits(rule: RuleDefinition, context: RuleContext): Finding[] {
+export function evaluateTextLimits(rule: RuleDefinition, context: RuleContext): RuleFinding[] {
   return (rule.text ?? []).filter((check) => applies(check.appliesTo, context)).flatMap((check) => textFindings(rule, check, context));
 }

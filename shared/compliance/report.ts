@@ -1,17 +1,30 @@
 /** Findings as text for people: the command line prints this; the editor may show the same lines. */
 import type { Language } from '#shared/format/locale';
 import { formatIsoDate } from '#shared/format/vietnamTime';
-import { shortCitation } from '#shared/compliance/citations';
+import { countOf, type CountedNoun } from '#shared/format/counts';
 import type { ComplianceBasis } from '#shared/compliance/checkDocument';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Finding, Severity } from '#shared/compliance/types';
+import type { Bilingual } from '#shared/templates/schema';
 
-const severityWords: Record<Severity, { vi: [string, string]; en: [string, string] }> = {
-  violation: { vi: ['VI PHẠM', 'vi phạm'], en: ['VIOLATION', 'violation(s)'] },
-  warning: { vi: ['CẢNH BÁO', 'cảnh báo'], en: ['WARNING', 'warning(s)'] },
-  information: { vi: ['LƯU Ý', 'lưu ý'], en: ['NOTE', 'note(s)'] },
+const severityWords: Record<Severity, Bilingual> = {
+  violation: { vi: 'VI PHẠM', en: 'VIOLATION' },
+  warning: { vi: 'CẢNH BÁO', en: 'WARNING' },
+  information: { vi: 'LƯU Ý', en: 'NOTE' },
 };
+
+/** What the counts count, in each language. */
+const findingNouns: Record<Severity, CountedNoun> = {
+  violation: { vi: 'vi phạm', en: { one: 'violation', other: 'violations' } },
+  warning: { vi: 'cảnh báo', en: { one: 'warning', other: 'warnings' } },
+  information: { vi: 'lưu ý', en: { one: 'note', other: 'notes' } },
+};
+
+/** "1 violation, 0 warnings, 2 notes." / "1 vi phạm, 0 cảnh báo, 2 lưu ý." */
+export function describeCounts(counts: Record<Severity, number>, language: Language): string {
+  return `${(['violation', 'warning', 'information'] as const).map((severity) => countOf(counts[severity], findingNouns[severity], language)).join(', ')}.`;
+}
 
 /** Where the date of the law applied came from, for people. */
 export const legalDateSources: Record<ComplianceBasis['legalDateSource'], { vi: string; en: string }> = {
@@ -40,17 +53,18 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
       ? [
           `Kiểm tra tuân thủ: “${options.title}”`,
           `Pháp luật áp dụng ngày ${date} (${legalDateSources[basis.legalDateSource].vi}); lương tối thiểu vùng: ${wage}; nghỉ lễ, tết: ${basis.publicHolidayDays.total} ngày.`,
-          `${counts.violation} vi phạm, ${counts.warning} cảnh báo, ${counts.information} lưu ý.`,
+          describeCounts(counts, language),
         ]
       : [
           `Compliance check: “${options.title}”`,
           `Law in force on ${date} (${legalDateSources[basis.legalDateSource].en}); regional minimum wage: ${wage}; public holidays: ${basis.publicHolidayDays.total} days.`,
-          `${counts.violation} violation(s), ${counts.warning} warning(s), ${counts.information} note(s).`,
+          describeCounts(counts, language),
         ];
   for (const finding of findings) {
     const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;
     const where = article ? ` — ${language === 'vi' ? 'Điều' : 'Art.'} ${article.number}${article.title ? ` (${article.title})` : ''}` : '';
-    lines.push('', `${severityWords[finding.severity][language][0]}  ${finding.ruleId} [${shortCitation(finding.citation)}]${where}`, `  ${finding.message[language]}`);
+    // The rule by its title and provision, as every report names it; its id is for programs (--json).
+    lines.push('', `${severityWords[finding.severity][language]}  ${finding.rule[language]}${where}`, `  ${finding.message[language]}`);
     const expected = `${language === 'vi' ? 'Yêu cầu' : 'Expected'}: ${finding.expected[language]}`;
     lines.push(`  ${expected}${finding.actual && !finding.message[language].includes('“') ? ` · ${language === 'vi' ? 'Văn bản' : 'Found'}: ${finding.actual[language]}` : ''}`);
   }

@@ -7,7 +7,7 @@ import { isIsoDate, type IsoDate } from '#shared/calendar/isoDate';
 import { isCollectiveAgreement, type DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { indexDocument, type DocumentIndex, type IndexedArticle } from '#shared/compliance/documentIndex';
-import type { CheckDocumentInput, Finding, Severity } from '#shared/compliance/types';
+import type { CheckDocumentInput, RuleFinding, Severity } from '#shared/compliance/types';
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import { findTemplate } from '#shared/templates/library';
 import type { ArticleTemplate, Bilingual, LegalCitation, VariableDefinition, VariableValue } from '#shared/templates/schema';
@@ -63,7 +63,7 @@ export interface RuleContext {
   template(templateId: string): ArticleTemplate | undefined;
   /** The articles in document order. */
   articles: IndexedArticle[];
-  finding(draft: FindingDraft): Finding;
+  finding(draft: FindingDraft): RuleFinding;
 }
 
 /** Variables read as facts of the enterprise or of the signing, whether or not a chip shows them. */

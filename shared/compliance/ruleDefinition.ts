@@ -6,7 +6,7 @@
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Unit } from '#shared/compliance/quantities';
 import type { RuleContext } from '#shared/compliance/ruleContext';
-import type { Finding, Severity } from '#shared/compliance/types';
+import type { RuleFinding, Severity } from '#shared/compliance/types';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 
 /** Which documents a rule or a check reads. */
@@ -61,7 +61,7 @@ export interface TextLimit {
   note?: Bilingual;
 }
 
-/** One rule of labour-code.md section 3 as implemented. */
+/** One rule of the compliance check as implemented (the rule table of docs/compliance.md), with the provision it applies. */
 export interface RuleDefinition {
   id: string;
   what: Bilingual;
@@ -71,7 +71,7 @@ export interface RuleDefinition {
   appliesTo: Applicability;
   variables?: readonly VariableLimit[];
   text?: readonly TextLimit[];
-  check?: (context: RuleContext) => Finding[];
+  check?: (context: RuleContext) => RuleFinding[];
 }
 
 /** Whether a rule or check reads a kind of document. */

@@ -1,6 +1,6 @@
 /**
- * The rule table as implemented: every rule of labour-code.md section 3 the checker applies, in
- * the order of the table, grouped by module. docs/compliance.md describes it for people.
+ * The rule table as implemented: every rule the checker applies, each with the provision of the
+ * law it applies, grouped by module. docs/compliance.md describes it for people, with its sources.
  */
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import { agreementRules } from '#shared/compliance/rules/agreement';
@@ -30,7 +30,7 @@ export const ruleTable: readonly RuleDefinition[] = [
 ];
 
 /**
- * Rules of labour-code.md section 3 not checked on a document, and why: they concern individuals,
+ * Rules of the law not checked on a document, and why: they concern individuals,
  * workflow dates or facts a document does not hold (the lifecycle uses shared/calendar for dates).
  */
 export const rulesNotImplemented: Readonly<Record<string, string>> = {

@@ -11,9 +11,9 @@ export type Severity = 'violation' | 'warning' | 'information';
 
 export const severities: readonly Severity[] = ['violation', 'warning', 'information'];
 
-/** One result of the compliance check. */
-export interface Finding {
-  /** The rule of labour-code.md section 3 (e.g. `pay.ot_weekday`). */
+/** One result of the compliance check, as a rule makes it. */
+export interface RuleFinding {
+  /** The rule of the table (shared/compliance/ruleTable.ts), for programs (e.g. `pay.ot_weekday`): never shown. */
   ruleId: string;
   severity: Severity;
   message: Bilingual;
@@ -31,6 +31,12 @@ export interface Finding {
   expected: Bilingual;
   /** What the document says, when known. */
   actual?: Bilingual;
+}
+
+/** One result of the compliance check, as the check reports it: with its rule named for people. */
+export interface Finding extends RuleFinding {
+  /** The rule by its title and provision (shared/compliance/ruleNames.ts). */
+  rule: Bilingual;
 }
 
 /** The facts of the enterprise a check may use when the document does not state them. */

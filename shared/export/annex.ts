@@ -1,5 +1,6 @@
 import type { Language } from '#shared/format/locale';
 import { variablesUsed } from '#shared/templates/instantiate';
+import { variableLabel } from '#shared/templates/variableValues';
 import { variableText, type TextContext } from '#shared/export/blockRender';
 import { fill, frameText, labels, typeNames, type FrameLanguages } from '#shared/export/officialFrame';
 import type { ExportedDocument } from '#shared/export/agreementModel';
@@ -19,9 +20,6 @@ export function annexVariableOrder(document: ExportedDocument): string[] {
   return [...new Set([...ordered, ...rest])];
 }
 
-function label(variableId: string, language: Language, context: TextContext): string {
-  return context.lookupVariable(variableId)?.label[language] ?? variableId;
-}
 
 /**
  * "Phụ lục": a table of every variable of the document (label, value), so that the negotiated
@@ -38,7 +36,7 @@ export function variablesAnnex(document: ExportedDocument, context: TextContext,
   const rows = annexVariableOrder(document).map((id, index) => ({
     cells: [
       { runs: [{ text: String(index + 1) }], align: 'center' as const },
-      { runs: both((language) => label(id, language, context)) },
+      { runs: both((language) => variableLabel(context.lookupVariable(id), language)) },
       { runs: both((language) => variableText(id, language, context)) },
     ],
   }));

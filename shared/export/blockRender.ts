@@ -2,7 +2,7 @@ import { bodyMarkers } from '#shared/document/numbering';
 import type { ArticleElement, BodyBlock, InlineNode } from '#shared/document/nodes';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
-import { formatVariableValue, type VariableLookup } from '#shared/templates/variableValues';
+import { readableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { blankToFill, labels } from '#shared/export/officialFrame';
 import type { ArticleHeadingBlock, Change, ContentBlock, Run } from '#shared/export/renderModel';
@@ -15,15 +15,15 @@ export interface TextContext {
 
 /**
  * A variable chip as it reads in a language; an unset variable shows its label in brackets, a
- * procedural fact the lifecycle has not recorded yet a blank to fill in by hand.
+ * procedural fact the lifecycle has not recorded yet (or a variable no definition describes) a
+ * blank to fill in by hand.
  */
 export function variableText(variableId: string, language: Language, context: TextContext): string {
   const definition = context.lookupVariable(variableId);
   const value = context.values[variableId];
   if (value === undefined && isProceduralFact(variableId)) return blankToFill;
-  if (!definition) return value === undefined ? `[${variableId}]` : String(value);
-  if (value === undefined) return `[${definition.label[language]}]`;
-  return formatVariableValue(definition, value, language);
+  if (value === undefined) return definition ? `[${definition.label[language]}]` : blankToFill;
+  return readableValue(definition, value, language);
 }
 
 /** Inline nodes as runs: marks kept, chips replaced by their formatted values. */

@@ -1,13 +1,14 @@
 import type { ComplianceReport } from '#shared/api/lifecycle';
 import { formatCitation } from '#shared/compliance/citations';
-import { legalDateSources } from '#shared/compliance/report';
+import { describeCounts, legalDateSources } from '#shared/compliance/report';
 import type { Severity } from '#shared/compliance/types';
 import type { DocumentKind } from '#shared/documents/kinds';
+import { countOf, type CountedNoun } from '#shared/format/counts';
 import type { Language } from '#shared/format/locale';
 import { fill, formatOfficialDate, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, numberedItem, reportTexts, ruleDescription, signatureOf } from '#shared/export/reportBlocks';
+import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, numberedItem, reportTexts, signatureOf } from '#shared/export/reportBlocks';
 
 /**
  * The compliance report (báo cáo kết quả kiểm tra) in the official layout: the law applied, the
@@ -16,6 +17,9 @@ import { articleName, authorityOrganisation, bodyParagraph, bulletItem, document
  */
 
 type Finding = ComplianceReport['findings'][number];
+
+/** What the conclusion counts. */
+const provision: CountedNoun = { vi: 'nội dung', en: { one: 'provision', other: 'provisions' } };
 
 const texts = {
   typeName: { vi: 'BÁO CÁO', en: 'REPORT' },
@@ -29,7 +33,6 @@ const texts = {
   noWageTable: { vi: 'chưa có bảng lương tối thiểu áp dụng', en: 'no minimum-wage table applies' },
   holidays: { vi: 'Số ngày nghỉ lễ, tết trong năm: {{days}} ngày.', en: 'Public holidays in the year: {{days}} days.' },
   results: { vi: 'Tổng hợp kết quả', en: 'Summary of results' },
-  counts: { vi: '{{violation}} vi phạm, {{warning}} cảnh báo, {{information}} lưu ý.', en: '{{violation}} violation(s), {{warning}} warning(s), {{information}} note(s).' },
   findings: { vi: 'Các nội dung phát hiện', en: 'Findings' },
   rule: { vi: 'Quy tắc:', en: 'Rule:' },
   finding: { vi: 'Nhận xét:', en: 'Finding:' },
@@ -39,8 +42,8 @@ const texts = {
   figures: { vi: 'Số liệu áp dụng:', en: 'Figures from:' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
   violations: {
-    vi: 'Văn bản có {{count}} nội dung trái hoặc thấp hơn mức pháp luật lao động quy định; các nội dung này cần được sửa đổi.',
-    en: 'The document has {{count}} provision(s) contrary to or below what labour law requires; they need to be amended.',
+    vi: 'Văn bản có {{provisions}} trái hoặc thấp hơn mức pháp luật lao động quy định; các nội dung này cần được sửa đổi.',
+    en: 'The document has {{provisions}} contrary to or below what labour law requires, each to be amended.',
   },
   noViolation: { vi: 'Không phát hiện nội dung trái pháp luật lao động.', en: 'No provision contrary to labour law was found.' },
   warnings: { vi: 'Các cảnh báo và lưu ý cần được xem xét theo thực tế của doanh nghiệp.', en: 'The warnings and notes are to be weighed against the facts of the enterprise.' },
@@ -74,7 +77,7 @@ function findingBlocks(finding: Finding, position: number, articles: ReadonlyMap
   const detail = (lead: Bilingual, text: string): ContentBlock => bodyParagraph(text, say(lead));
   return [
     numberedItem(position, `[${say(severityNames[finding.severity])}] ${where}`, ''),
-    detail(texts.rule, ruleDescription(finding.ruleId, language)),
+    detail(texts.rule, finding.rule[language]),
     detail(texts.finding, finding.message[language]),
     detail(texts.expected, finding.expected[language]),
     ...(finding.actual ? [detail(texts.actual, finding.actual[language])] : []),
@@ -90,7 +93,7 @@ export function buildComplianceReportDocument({ report, kind, authority, checker
   const source = Object.hasOwn(legalDateSources, basis.legalDateSource) ? legalDateSources[basis.legalDateSource as keyof typeof legalDateSources][language] : basis.legalDateSource;
   const wage = basis.minimumWage ? (basis.region ? say(texts.wageRegion, { decree: basis.minimumWage[language], region: basis.region }) : basis.minimumWage[language]) : say(texts.noWageTable);
   const articles = new Map(report.articles.map((article) => [article.clauseId, article]));
-  const conclusion = [bodyParagraph(counts.violation > 0 ? say(texts.violations, { count: String(counts.violation) }) : say(texts.noViolation))];
+  const conclusion = [bodyParagraph(counts.violation > 0 ? say(texts.violations, { provisions: countOf(counts.violation, provision, language) }) : say(texts.noViolation))];
   if (counts.warning + counts.information > 0) conclusion.push(bodyParagraph(say(texts.warnings)));
   conclusion.push({ type: 'paragraph', role: 'note', runs: [{ text: say(texts.automatic), italic: true }] });
   return buildSectionedDocument({
@@ -111,7 +114,7 @@ export function buildComplianceReportDocument({ report, kind, authority, checker
           bulletItem(say(texts.holidays, { days: String(basis.publicHolidayDays) })),
         ],
       },
-      { title: say(texts.results), blocks: [bodyParagraph(say(texts.counts, { violation: String(counts.violation), warning: String(counts.warning), information: String(counts.information) }))] },
+      { title: say(texts.results), blocks: [bodyParagraph(describeCounts(counts, language))] },
       { title: say(texts.findings), blocks: report.findings.length === 0 ? [bodyParagraph(say(reportTexts.none))] : report.findings.flatMap((finding, index) => findingBlocks(finding, index + 1, articles, language)) },
       { title: say(texts.conclusion), blocks: conclusion },
     ],

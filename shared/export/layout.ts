@@ -1,5 +1,5 @@
 /**
- * The measures of the official layout (Decree 30/2020 Appendix I; labour-code.md §5), shared by
+ * The measures of the official layout (Decree 30/2020/NĐ-CP, Appendix I), shared by
  * the DOCX writer and the HTML printed to PDF so that both files look alike.
  */
 

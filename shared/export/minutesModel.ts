@@ -5,7 +5,7 @@ import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
 import type { VariableValue } from '#shared/templates/schema';
-import { formatVariableValue, type VariableLookup } from '#shared/templates/variableValues';
+import { readableValue, variableLabel, type VariableLookup } from '#shared/templates/variableValues';
 import { fill, type Bilingual } from '#shared/export/officialFrame';
 import type { PartyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
@@ -113,14 +113,10 @@ export interface MinutesExport {
 /** The bargaining minutes of a session as the render model. */
 export function buildMinutesDocument({ minutes, kind, parties, language, lookupVariable }: MinutesExport): RenderDocument {
   const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
-  const value = (variableId: string, raw: VariableValue | null): string => {
-    const definition = lookupVariable(variableId);
-    if (raw === null) return '…';
-    return definition ? formatVariableValue(definition, raw, language) : String(raw);
-  };
+  const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
   const stepText = (entry: LedgerEntry): string => {
     const what = 'position' in entry.step ? say(proposalKinds[entry.step.position]) : say(events[entry.step.event]);
-    const values = entry.values.map((change) => `${lookupVariable(change.variableId)?.label[language] ?? change.variableId}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    const values = entry.values.map((change) => `${variableLabel(lookupVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
     return [what, ...values, entry.note].filter(Boolean).join('. ');
   };
   const citation = formatCitation(lc(70), language);

@@ -3,7 +3,7 @@ import type { Language } from '#shared/format/locale';
 import type { FrameText } from '#shared/export/renderModel';
 
 /**
- * The fixed texts of the official layout (Decree 30/2020 Appendix I; labour-code.md §5) in both
+ * The fixed texts of the official layout (Decree 30/2020/NĐ-CP, Appendix I) in both
  * languages. Vietnamese is the legal text; English is offered for bilingual workplaces.
  */
 

@@ -1,8 +1,8 @@
 import type { Language } from '#shared/format/locale';
 
 /**
- * The render model: a document laid out the official way (Decree 30/2020 Appendix I, see
- * labour-code.md §5), independent of the output format. The DOCX writer (main/export/docx.ts)
+ * The render model: a document laid out the official way (Decree 30/2020/NĐ-CP, Appendix I),
+ * independent of the output format. The DOCX writer (main/export/docx.ts)
  * and the HTML for PDF (shared/export/html.ts) draw exactly this, so that both files look alike.
  *
  * It is generic on purpose: an agreement or labour regulations (agreementModel.ts) is one use;

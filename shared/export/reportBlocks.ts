@@ -1,4 +1,3 @@
-import { ruleTable } from '#shared/compliance/ruleTable';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { vietnamClock } from '#shared/format/vietnamTime';
@@ -6,7 +5,6 @@ import { fill, formatOfficialDate, labels, typeNames, type Bilingual } from '#sh
 import type { PartyNames } from '#shared/export/parties';
 import type { ContentBlock, Run, SignatureBlock, TableCell } from '#shared/export/renderModel';
 import type { SectionedDocument } from '#shared/export/reportModel';
-import type { LegalCitation } from '#shared/templates/schema';
 
 /**
  * The pieces the minutes, the compliance report and the authority's decision share: their
@@ -26,7 +24,8 @@ export const reportTexts = {
   workerSide: { vi: 'Bên người lao động', en: 'Worker side' },
   /** The reviewer's organisation when the document does not record which authority it was sent to. */
   labourAuthority: { vi: 'Cơ quan quản lý nhà nước về lao động', en: 'Labour authority' },
-  rule: { vi: '{{what}} (quy tắc {{id}})', en: '{{what}} (rule {{id}})' },
+  /** A finding on an article the document no longer has (its number and title are gone with it). */
+  articleGone: { vi: 'Một điều không còn trong văn bản', en: 'An article no longer in the document' },
 } satisfies Record<string, Bilingual>;
 
 /** A justified body paragraph; `lead` is set in bold before the text ("Kết luận: …"). */
@@ -85,19 +84,6 @@ export function partyOrganisations(kind: DocumentKind, parties: PartyNames): Sec
 /** The labour authority at top left: the one the document was sent to, else the generic name. */
 export function authorityOrganisation(authority: string | null, language: Language): SectionedDocument['organisations'] {
   return [{ name: authority ?? reportTexts.labourAuthority[language], isIssuer: true }];
-}
-
-const rulesById = new Map(ruleTable.map((rule) => [rule.id, rule]));
-
-/** What a compliance rule checks, with its id ("Tiền lương làm thêm giờ … (quy tắc pay.ot_weekday)"). */
-export function ruleDescription(ruleId: string, language: Language): string {
-  const rule = rulesById.get(ruleId);
-  return rule ? fill(reportTexts.rule[language], { what: rule.what[language], id: ruleId }) : ruleId;
-}
-
-/** The provision a compliance rule comes from, or null for a rule this version does not know. */
-export function ruleCitation(ruleId: string): LegalCitation | null {
-  return rulesById.get(ruleId)?.citation ?? null;
 }
 
 /** A signature block with a one-line (or broken) title in capitals. */

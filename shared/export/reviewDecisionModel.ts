@@ -6,7 +6,7 @@ import { fill, formatOfficialDate, labels, upper, type Bilingual } from '#shared
 import type { PartyNames } from '#shared/export/parties';
 import type { ContentBlock, RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, groundParagraph, numberedItem, reportTexts, ruleCitation, ruleDescription } from '#shared/export/reportBlocks';
+import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, groundParagraph, numberedItem, reportTexts } from '#shared/export/reportBlocks';
 
 /**
  * The labour authority's answer on a document sent to it, in the official layout: a notice
@@ -42,7 +42,8 @@ const texts = {
 /** A finding as the reviewer recorded it with the decision. */
 export interface RecordedFinding {
   clauseId: string;
-  ruleId: string | null;
+  /** The rule it breaks, by its title and provision (shared/compliance/ruleNames.ts), if the reviewer named one. */
+  rule: Bilingual | null;
   body: string;
 }
 
@@ -66,9 +67,7 @@ function findingBlocks(findings: readonly RecordedFinding[], articles: DecisionE
   const byId = new Map(articles.map((article) => [article.clauseId, article]));
   return findings.flatMap((finding, index): ContentBlock[] => {
     const article = byId.get(finding.clauseId);
-    const citation = finding.ruleId ? ruleCitation(finding.ruleId) : null;
-    const rule = finding.ruleId ? `${ruleDescription(finding.ruleId, language)}${citation ? `; ${formatCitation(citation, language)}` : ''}.` : null;
-    return [numberedItem(index + 1, `${article ? articleName(article, language) : finding.clauseId}:`, finding.body), ...(rule ? [bodyParagraph(rule, texts.rule[language])] : [])];
+    return [numberedItem(index + 1, `${article ? articleName(article, language) : reportTexts.articleGone[language]}:`, finding.body), ...(finding.rule ? [bodyParagraph(`${finding.rule[language]}.`, texts.rule[language])] : [])];
   });
 }
 

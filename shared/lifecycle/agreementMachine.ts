@@ -247,6 +247,6 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
         allowed('bargaining', { type: 'open_amendment', requestReceivedOn: step.requestReceivedOn, ...(step.requestedBy ? { requestedBy: step.requestedBy } : {}), ...(step.reason ? { reason: step.reason } : {}), basis: state === 'expiring' || state === 'expired' ? 'renewal' : 'amendment' });
     }
     default:
-      return refusal('invalid_input', undefined, { vi: `Bước “${step.type}” không áp dụng cho thỏa ước lao động tập thể`, en: `The step “${step.type}” does not apply to a collective agreement` });
+      return refusal('invalid_input', undefined, { vi: 'Bước này không áp dụng cho thỏa ước lao động tập thể', en: 'This step does not apply to a collective agreement' });
   }
 }

@@ -90,6 +90,6 @@ export function decideRegulationsStep(record: LifecycleRecord, state: LifecycleS
         allowed('drafting', { type: 'open_amendment', requestReceivedOn: step.requestReceivedOn, ...(step.reason ? { reason: step.reason } : {}), basis: 'amendment' });
     }
     default:
-      return refusal('invalid_input', undefined, { vi: `Bước “${step.type}” không áp dụng cho nội quy lao động`, en: `The step “${step.type}” does not apply to labour regulations` });
+      return refusal('invalid_input', undefined, { vi: 'Bước này không áp dụng cho nội quy lao động', en: 'This step does not apply to labour regulations' });
   }
 }

@@ -24,13 +24,15 @@ export const variableDefinitionSchema = z
     /**
      * The value a new document starts with. A procedural fact (the vote, the signing:
      * shared/lifecycle/proceduralFacts.ts) has none: only the lifecycle record gives it a value.
+     * Nor has a built-in text (a name, an address): until typed, it reads as its label in the
+     * document's language.
      */
     default: variableValueSchema.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     /** For enum variables: the allowed values and how each reads. */
     options: z.array(z.object({ value: z.string(), label: bilingualSchema }).strict()).optional(),
-    /** The compliance rule (labour-code.md section 3 rule id) this value is checked against. */
+    /** The compliance rule (its id in shared/compliance/ruleTable.ts) this value is checked against. */
     rule: z.string().optional(),
     help: bilingualSchema.optional(),
   })

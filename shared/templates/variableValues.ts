@@ -15,6 +15,12 @@ const defaultUnits: Partial<Record<VariableDefinition['type'], Bilingual>> = {
   headcount: { vi: 'người', en: 'people' },
 };
 
+/** English says "1 day", "1 person"; Vietnamese nouns do not change with the number. */
+const singularUnits: Partial<Record<VariableDefinition['type'], string>> = { days: 'day', workingDays: 'working day', months: 'month', hours: 'hour', headcount: 'person' };
+
+/** What a variable no definition describes is called (a template pack's, since removed): never its id. */
+const unknownVariable: Bilingual = { vi: 'Giá trị ngoài thư viện', en: 'A value outside the library' };
+
 const integerTypes = new Set<VariableDefinition['type']>(['money', 'days', 'workingDays', 'months', 'headcount']);
 
 function range(definition: VariableDefinition, language: Language): string {
@@ -84,7 +90,8 @@ export function validateVariableValue(definition: VariableDefinition, value: unk
 
 /** A value as it reads in the text: vi-VN numbers and dates (5.310.000 ₫, 150%, 05/01/2027). */
 export function formatVariableValue(definition: VariableDefinition, value: VariableValue, language: Language): string {
-  const unit = (definition.unit ?? defaultUnits[definition.type])?.[language];
+  const singular = language === 'en' && value === 1 && definition.unit === undefined ? singularUnits[definition.type] : undefined;
+  const unit = singular ?? (definition.unit ?? defaultUnits[definition.type])?.[language];
   switch (definition.type) {
     case 'money':
       return typeof value === 'number' ? formatVnd(value, language) : String(value);
@@ -105,4 +112,20 @@ export function formatVariableValue(definition: VariableDefinition, value: Varia
     default:
       return String(value);
   }
+}
+
+/** A variable's name as people read it, in both languages: its label, or a plain word when no definition describes it. */
+export function variableNames(definition: VariableDefinition | undefined): Bilingual {
+  return definition?.label ?? unknownVariable;
+}
+
+/** A variable's name as people read it: its label, or a plain word when no definition describes it. */
+export function variableLabel(definition: VariableDefinition | undefined, language: Language): string {
+  return variableNames(definition)[language];
+}
+
+/** A value as people read it, whether or not a definition describes it: formatted by its definition, else a number in the language's format or the text. */
+export function readableValue(definition: VariableDefinition | undefined, value: VariableValue, language: Language): string {
+  if (definition) return formatVariableValue(definition, value, language);
+  return typeof value === 'number' ? formatNumber(value, language) : String(value);
 }

@@ -262,6 +262,28 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
       expect(await admin.call('participants/list', { documentId: document.id })).toEqual([]);
     });
 
+    it('an error a person may meet says why by a stable reason the interface words, with the values its words need', async () => {
+      const document = await createDocument();
+      const used = await admin.call('invitations/create', { documentId: document.id, side: 'union', validForHours: 1 });
+      const union = await anonymous.call('invitations/redeem', { code: used.code, displayName: 'Anh Minh' });
+      const reasonOf = async (call: Promise<unknown>, code: Parameters<typeof expectApiError>[1]) => (await expectApiError(call, code)).reason;
+
+      expect(await reasonOf(anonymous.call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'Ai đó' }), 'not_found')).toEqual({ key: 'invitation_unknown' });
+      expect(await reasonOf(anonymous.call('invitations/redeem', { code: used.code, displayName: 'Người khác' }), 'gone')).toEqual({ key: 'invitation_used' });
+      const expiring = await admin.call('invitations/create', { documentId: document.id, side: 'union', validForHours: 1 });
+      clock.advance(hourMs);
+      expect(await reasonOf(anonymous.call('invitations/redeem', { code: expiring.code, displayName: 'Trễ giờ' }), 'gone')).toEqual({ key: 'invitation_expired' });
+      expect(await reasonOf(api.client(union.token).call('invitations/create', { documentId: document.id, side: 'employer' }), 'forbidden')).toEqual({ key: 'invite_own_side' });
+      expect(await reasonOf(api.client('tu_not-a-token-anyone-was-given').call('documents/list', {}), 'unauthorized')).toEqual({ key: 'token_revoked' });
+      // A rule of the law refuses in both languages, as the rule itself explains it.
+      const refusal = await reasonOf(api.client(union.token).call('lifecycle/step', { documentId: document.id, step: { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 60 }] } }), 'conflict');
+      expect(refusal).toEqual({ key: 'explained', text: { vi: expect.stringMatching(/[ạảấầậ]/), en: expect.stringMatching(/^[\x20-\x7e’“”–—]+$/) } });
+      await admin.call('documents/archive', { documentId: document.id });
+      expect(await reasonOf(admin.call('documents/rename', { documentId: document.id, title: 'Mới' }), 'conflict')).toEqual({ key: 'document_archived', values: { title: document.title } });
+      // Input that does not match the schema is a mistake of the program, not of a person: no reason, the code says it.
+      expect(await reasonOf(admin.call('documents/get', { documentId: '../../etc' }), 'invalid_input')).toBeUndefined();
+    });
+
     it('a method the contract does not name is not_found', async () => {
       // Deliberately outside the contract's method names, as an older or foreign client might send.
       const unknownMethod = 'documents/delete' as ApiMethod;

@@ -1,6 +1,7 @@
 import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '#shared/api/documents';
+import type { ApiErrorReason } from '#shared/api/errorReasons';
 import { ApiError } from '#shared/api/errors';
 import { healthSchema } from '#shared/api/health';
 import { ApiUnreachableError, createHttpTransport } from '#shared/api/httpTransport';
@@ -70,9 +71,10 @@ describe('server mode HTTP API', () => {
     });
   }
 
-  function expectError(reply: Reply, status: number, code: string, message?: RegExp): void {
+  /** The reply of a refused call: its status, code and English message, and the reason the interface words when a person may meet it. */
+  function expectError(reply: Reply, status: number, code: string, message?: RegExp, reason?: ApiErrorReason): void {
     expect({ status: reply.status, contentType: reply.contentType }).toEqual({ status, contentType: 'application/json; charset=utf-8' });
-    expect(reply.body).toEqual({ error: { code, message: message ? expect.stringMatching(message) : expect.stringMatching(/\S/) } });
+    expect(reply.body).toEqual({ error: { code, message: message ? expect.stringMatching(message) : expect.stringMatching(/\S/), ...(reason ? { reason } : {}) } });
   }
 
   it('answers 200 with the result as JSON, not cached', async () => {
@@ -100,11 +102,11 @@ describe('server mode HTTP API', () => {
     await harness.server.handlers['documents/archive']({ documentId: archived.id }, { kind: 'admin' });
 
     expectError(await call('documents/create', { kind: 'contract', title: 'x' }, { token: adminToken }), 400, 'invalid_input', /kind/);
-    expectError(await call('documents/list', {}), 401, 'unauthorized');
-    expectError(await call('documents/create', { kind: 'labour_regulations', title: 'Nội quy' }, { token: employer.token }), 403, 'forbidden');
-    expectError(await call('documents/get', { documentId: 'zzzz0000zzzz0000' }, { token: adminToken }), 404, 'not_found');
-    expectError(await call('documents/rename', { documentId: archived.id, title: 'Mới' }, { token: adminToken }), 409, 'conflict');
-    expectError(await call('invitations/redeem', { code: invitation.code, displayName: 'Lần hai' }), 410, 'gone');
+    expectError(await call('documents/list', {}), 401, 'unauthorized', undefined, { key: 'token_needed' });
+    expectError(await call('documents/create', { kind: 'labour_regulations', title: 'Nội quy' }, { token: employer.token }), 403, 'forbidden', undefined, { key: 'host_only' });
+    expectError(await call('documents/get', { documentId: 'zzzz0000zzzz0000' }, { token: adminToken }), 404, 'not_found', undefined, { key: 'document_not_found' });
+    expectError(await call('documents/rename', { documentId: archived.id, title: 'Mới' }, { token: adminToken }), 409, 'conflict', undefined, { key: 'document_archived', values: { title: 'Đã lưu trữ' } });
+    expectError(await call('invitations/redeem', { code: invitation.code, displayName: 'Lần hai' }), 410, 'gone', undefined, { key: 'invitation_used' });
     expectError(await call('documents/list', `{"includeArchived":false}${' '.repeat(mebibyte)}`, { token: adminToken }), 413, 'payload_too_large');
   });
 
@@ -147,13 +149,13 @@ describe('server mode HTTP API', () => {
   });
 
   it('an unknown or revoked Bearer token is 401, whatever the method', async () => {
-    expectError(await call('documents/list', {}, { token: 'tu_never-issued' }), 401, 'unauthorized', /unknown or has been revoked/);
-    expectError(await send('/api/health/get', { headers: { authorization: 'Bearer tu_never-issued' } }), 401, 'unauthorized');
+    expectError(await call('documents/list', {}, { token: 'tu_never-issued' }), 401, 'unauthorized', /unknown or has been revoked/, { key: 'token_revoked' });
+    expectError(await send('/api/health/get', { headers: { authorization: 'Bearer tu_never-issued' } }), 401, 'unauthorized', undefined, { key: 'token_revoked' });
     const union = await joinAs(harness.server, document.id, 'union', 'Anh Minh');
     expect((await call('session/get', {}, { token: union.token })).status).toBe(200);
     expect((await call('participants/revoke', { participantId: union.participant.id }, { token: adminToken })).status).toBe(200);
-    expectError(await call('session/get', {}, { token: union.token }), 401, 'unauthorized', /revoked/);
-    expectError(await call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'X' }, { token: union.token }), 401, 'unauthorized');
+    expectError(await call('session/get', {}, { token: union.token }), 401, 'unauthorized', /revoked/, { key: 'token_revoked' });
+    expectError(await call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'X' }, { token: union.token }), 401, 'unauthorized', undefined, { key: 'token_revoked' });
   });
 
   it('an unexpected failure is 500 internal: logged with its stack, nothing of it in the body', async () => {

@@ -20,7 +20,7 @@ const windowSeconds = defaultRedemptionLimits.windowMs / 1000;
 interface Reply {
   status: number;
   retryAfter: string | undefined;
-  body: { error?: { code: string; message: string; retryAfterSeconds?: number } };
+  body: { error?: { code: string; message: string; reason?: unknown; retryAfterSeconds?: number } };
 }
 
 /** POSTs invitations/redeem from a given local address, as a client on that machine would. */
@@ -80,7 +80,7 @@ describe('limits on guessing invitation codes', () => {
     const refused = await redeemFrom(server, '127.0.0.2', wrongCode(99));
     expect(refused.status).toBe(429);
     expect(refused.retryAfter).toBe(String(windowSeconds));
-    expect(refused.body.error).toEqual({ code: 'rate_limited', message: 'too many wrong invitation codes from this address; try again in 15 minutes', retryAfterSeconds: windowSeconds });
+    expect(refused.body.error).toEqual({ code: 'rate_limited', message: 'too many wrong invitation codes from this address; try again in 15 minutes', reason: { key: 'too_many_codes', values: { count: 15 } }, retryAfterSeconds: windowSeconds });
     // Refused whatever the code: the limit stops the guessing, not only the wrong guesses.
     expect((await redeemFrom(server, '127.0.0.2', code)).status).toBe(429);
     expect(await server.context.store.participants.listByDocument(document.id)).toEqual([]);
@@ -93,6 +93,7 @@ describe('limits on guessing invitation codes', () => {
     const later = await redeemFrom(server, '127.0.0.2', wrongCode(100));
     expect({ status: later.status, retryAfter: later.retryAfter }).toEqual({ status: 429, retryAfter: '60' });
     expect(later.body.error?.message).toMatch(/try again in a minute$/);
+    expect(later.body.error?.reason).toEqual({ key: 'too_many_codes', values: { count: 1 } });
     clock.advance(minuteMs);
     expect((await redeemFrom(server, '127.0.0.2', wrongCode(101))).status).toBe(404);
   });

@@ -117,7 +117,8 @@ describe('E2E from draft to force, and the review by the labour authority', () =
     const reportHeading = typeNameHeading('BÁO CÁO', 'Kết quả kiểm tra nội dung văn bản theo pháp luật lao động');
     expect(complianceWord).toMatch(reportHeading);
     expect(complianceWord).toContain(`[VI PHẠM] ${overtimeName}`);
-    expect(complianceWord).toContain('quy tắc pay.ot_weekday');
+    expect(complianceWord).toContain('Quy tắc: Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
+    expect(complianceWord).not.toContain('pay.ot_weekday');
     expect(complianceWord).toContain('điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
     const compliancePdf = await downloadReport(complianceExport, 'pdf', { scenario: 'lifecycle', who: 'union' });
     expect(compliancePdf.fileName).toBe('Báo cáo kiểm tra tuân thủ - Thỏa ước lao động tập thể Công ty May Sông Hồng 2027.pdf');

@@ -3,6 +3,7 @@ import type { ApiClient } from '#shared/api/client';
 import type { ExportedFile } from '#shared/api/export';
 import { buildComplianceReportDocument } from '#shared/export/complianceReportModel';
 import { buildMinutesDocument } from '#shared/export/minutesModel';
+import { ruleTable } from '#shared/compliance/ruleTable';
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import { partyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
@@ -21,6 +22,11 @@ import { pdfInfo, pdfText, renderPages, saveArtifact, zipPart } from './fileTool
 const overtimeId = 'dieu-lam-them-gio';
 const internalNote = 'Ghi chú nội bộ: có thể nhượng bộ đến 8%';
 const session = '2027-01-03T17:00:00.000Z';
+
+/** A paper people read names a rule by its title and provision, never by its id (`pay.ot_weekday`). */
+function expectNoRuleId(text: string): void {
+  expect(ruleTable.map((rule) => rule.id).filter((id) => text.includes(id))).toEqual([]);
+}
 
 function body(): TopLevelBlock[] {
   return [
@@ -122,25 +128,36 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     expect(text).toContain('SỞ NỘI VỤ TP. HỒ CHÍ MINH');
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('[VI PHẠM] Điều 5 (Làm thêm giờ)');
-    expect(text).toContain('quy tắc pay.ot_weekday');
+    expect(text).toContain('Quy tắc: Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
+    expectNoRuleId(text);
     expect(text).toContain('Căn cứ pháp lý: điểm a khoản 1 Điều 98 Bộ luật Lao động 2019');
     expect(text).toContain('không thấp hơn 150%');
     expect(text).toContain('NGƯỜI KIỂM TRA');
     expect(text).toContain('Bà Hạnh (Sở Nội vụ)');
     expect(text.match(/\[(VI PHẠM|CẢNH BÁO|LƯU Ý)\]/g)).toHaveLength(report.findings.length);
+    // Counted in each language's grammar: one violation, never "violation(s)".
+    const english = JSON.stringify(buildComplianceReportDocument({ report, kind: 'enterprise_agreement', authority: 'Department of Home Affairs', checker: 'Hanh Le', language: 'en' }).blocks);
+    const { violation, warning, information } = report.counts;
+    expect(violation).toBe(1);
+    expect(english).toContain(`1 violation, ${warning} warning${warning === 1 ? '' : 's'}, ${information} note${information === 1 ? '' : 's'}.`);
+    expect(english).toContain('The document has 1 provision contrary to or below what labour law requires, each to be amended.');
+    expect(english).not.toContain('(s)');
+    expect(JSON.stringify(model.blocks)).toContain(`1 vi phạm, ${warning} cảnh báo, ${information} lưu ý.`);
   });
 
   it('exports the decision with its reasons and recorded findings, in English when asked', async () => {
     expect(decisionRefusal).toMatchObject({ code: 'conflict', message: expect.stringMatching(/has not decided on this document yet/) });
     const file = await table.employer.client.call('documents/exportReport', { documentId: table.documentId, report: 'decision', format: 'docx' });
     const text = documentText(file);
-    for (const expected of ['THÔNG BÁO', 'Căn cứ Điều 77 Bộ luật Lao động 2019', 'KẾT QUẢ XEM XÉT', 'Đề nghị sửa đổi, bổ sung văn bản (lần xem xét thứ 1, ngày 01 tháng 02 năm 2027)', 'Sửa Điều 5 cho đúng', 'Điều 5 (Làm thêm giờ): Mức 140% thấp hơn mức tối thiểu 150%.', 'điểm a khoản 1 Điều 98', 'Bà Hạnh (Sở Nội vụ)', 'Nơi nhận:', '- Công đoàn cơ sở Công ty TNHH May Sài Gòn;']) {
+    for (const expected of ['THÔNG BÁO', 'Căn cứ Điều 77 Bộ luật Lao động 2019', 'KẾT QUẢ XEM XÉT', 'Đề nghị sửa đổi, bổ sung văn bản (lần xem xét thứ 1, ngày 01 tháng 02 năm 2027)', 'Sửa Điều 5 cho đúng', 'Điều 5 (Làm thêm giờ): Mức 140% thấp hơn mức tối thiểu 150%.', 'Quy tắc: Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019.', 'Bà Hạnh (Sở Nội vụ)', 'Nơi nhận:', '- Công đoàn cơ sở Công ty TNHH May Sài Gòn;']) {
       expect(text).toContain(expected);
     }
+    expectNoRuleId(text);
     const english = documentText(await table.union.client.call('documents/exportReport', { documentId: table.documentId, report: 'decision', format: 'docx', language: 'en' }));
-    for (const expected of ['SOCIALIST REPUBLIC OF VIETNAM', 'NOTICE', 'Amendments to the document are requested', 'Article 5 (Làm thêm giờ)', 'Labour Code 2019 Art. 98(1)(a)', 'REVIEWING OFFICER']) {
+    for (const expected of ['SOCIALIST REPUBLIC OF VIETNAM', 'NOTICE', 'Amendments to the document are requested', 'Article 5 (Làm thêm giờ)', 'Rule: Overtime pay on normal days — Labour Code 2019 Art. 98(1)(a).', 'REVIEWING OFFICER']) {
       expect(english).toContain(expected);
     }
+    expectNoRuleId(english);
   });
 
   it('prints the minutes and the decision to PDF in Chromium', async () => {
@@ -160,6 +177,7 @@ describe('exporting the minutes, the compliance report and the decision', () => 
     const decisionText = await pdfText(decisionPath, 1);
     expect(decisionText).toContain('THÔNG BÁO');
     expect(decisionText).toContain('Bà Hạnh (Sở Nội vụ)');
+    expectNoRuleId(decisionText);
   }, 120_000);
 
   it('refuses whoever may not read the source with the source’s own error, producing nothing', async () => {

@@ -101,9 +101,9 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
     const unexpected: unknown[] = [];
     const transport = (token?: string): ApiTransport => async (method, input) => {
       const caller = await authentication.resolve(token);
-      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked');
+      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked', { reason: { key: 'token_revoked' } });
       const result = await dispatchApiCall(handlers, method, structuredClone(input), caller, (error) => unexpected.push(error));
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      if (!result.ok) throw ApiError.fromData(result.error);
       return structuredClone(result.result);
     };
     return {

@@ -64,6 +64,8 @@ describe('the save form’s fields', () => {
     expect(topicIdFromText('13th-month pay')).toBe('topic_13th_month_pay');
     expect(topicIdFromText('!')).toBeNull();
     expect(parseTopics('đi lại; nhà ở, , ?')).toEqual({ topics: ['di_lai', 'nha_o'], invalid: ['?'] });
+    // A library topic's name, in either language, gives the library's topic.
+    expect(parseTopics('Kinh phí công đoàn, union fee, phụ cấp ăn ca')).toEqual({ topics: ['union_fee', 'union_fee', 'phu_cap_an_ca'], invalid: [] });
   });
 
   it('reads Labour Code article numbers and refuses what is not one', () => {

@@ -60,7 +60,13 @@ describe('the review by the labour authority', () => {
     const table = await signedAgreement();
     const report = await table.reviewer.client.call('compliance/report', { documentId: table.documentId });
     expect(report.findings.filter((finding) => finding.severity === 'violation')).toEqual([
-      expect.objectContaining({ ruleId: 'pay.ot_weekday', clauseId: overtimeId, variableId: 'ot_rate_weekday', citation: { law: 'LC2019', article: 98, clause: 1, point: 'a' }, expected: { vi: 'không thấp hơn 150%', en: 'at least 150%' } }),
+      expect.objectContaining({
+        ruleId: 'pay.ot_weekday',
+        // What people read: the rule by its title and provision, never its id.
+        rule: { vi: 'Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019', en: 'Overtime pay on normal days — Labour Code 2019 Art. 98(1)(a)' },
+        clauseId: overtimeId,
+        variableId: 'ot_rate_weekday',
+        citation: { law: 'LC2019', article: 98, clause: 1, point: 'a' }, expected: { vi: 'không thấp hơn 150%', en: 'at least 150%' } }),
     ]);
     // The vote recorded by the union is the fact the rule reads: 51 of 100, no "vote not recorded" note.
     expect(report.findings.some((finding) => finding.ruleId === 'cla.vote')).toBe(false);
@@ -85,6 +91,7 @@ describe('the review by the labour authority', () => {
     await expectApiError(reviewer.client.call('review/decide', { documentId, decision: 'amendments_requested' }), 'invalid_input', /gives its reasons/);
 
     const finding = await reviewer.client.call('review/addFinding', { documentId, clauseId: overtimeId, ruleId: 'pay.ot_weekday', body: 'Tiền lương làm thêm giờ ngày thường 140% thấp hơn mức tối thiểu 150% (điểm a khoản 1 Điều 98).' });
+    expect(finding.rule).toEqual({ vi: 'Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019', en: 'Overtime pay on normal days — Labour Code 2019 Art. 98(1)(a)' });
     const withdrawn = await reviewer.client.call('review/addFinding', { documentId, clauseId: clauseIds.wage, body: 'Nhận xét nhầm' });
     await reviewer.client.call('review/withdrawFinding', { documentId, findingId: withdrawn.id });
     await expectApiError(reviewer.client.call('review/withdrawFinding', { documentId, findingId: withdrawn.id }), 'conflict', /already been withdrawn/);

@@ -196,9 +196,9 @@ describe('what the draft holds, in the minutes and the checklist', () => {
 
   it('counts an article agreed only while both sides agreed its text as it is; names violations by rule title, never by id', () => {
     const findings: Finding[] = [
-      { ruleId: 'pay.ot_weekday', severity: 'violation', message: { vi: 'm', en: 'm' }, citation: lc(98, 1, 'a'), clauseId: 'wage', clauseIds: ['wage'], expected: { vi: 'e', en: 'e' } },
-      { ruleId: 'pay.ot_weekday', severity: 'violation', message: { vi: 'm', en: 'm' }, citation: lc(98, 1, 'a'), clauseId: 'bonus', expected: { vi: 'e', en: 'e' } },
-      { ruleId: 'leave.annual', severity: 'warning', message: { vi: 'w', en: 'w' }, citation: lc(113), expected: { vi: 'e', en: 'e' } },
+      { ruleId: 'pay.ot_weekday', rule: { vi: 'r', en: 'r' }, severity: 'violation', message: { vi: 'm', en: 'm' }, citation: lc(98, 1, 'a'), clauseId: 'wage', clauseIds: ['wage'], expected: { vi: 'e', en: 'e' } },
+      { ruleId: 'pay.ot_weekday', rule: { vi: 'r', en: 'r' }, severity: 'violation', message: { vi: 'm', en: 'm' }, citation: lc(98, 1, 'a'), clauseId: 'bonus', expected: { vi: 'e', en: 'e' } },
+      { ruleId: 'leave.annual', rule: { vi: 'r', en: 'r' }, severity: 'warning', message: { vi: 'w', en: 'w' }, citation: lc(113), expected: { vi: 'e', en: 'e' } },
     ];
     const result = negotiationStanding(
       blocks,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { readContent, variablesMap } from '#shared/document/yjsContent';
-import { closeApi, httpTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { closeApi, expectApiError, httpTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { article, chapter, paragraph } from '../editor/builders';
 import { connectClient, synced } from '../helpers/syncClient';
 import { agreementBody, clauseIds, joinSeat } from '../negotiation/negotiationFixture';
@@ -72,7 +72,9 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     expect(JSON.stringify(open.violations)).not.toContain('pay.ot_weekday');
     expect(await reviewer.client.call('lifecycle/openItems', { documentId })).toEqual(open);
 
-    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, { type: 'open_vote' }), 'conflict', /^5 of 5 articles are not agreed by both sides: Art\. 1 \(Phạm vi áp dụng\), .*Art\. 5 \(Làm thêm giờ\)\..*\(Labour Code 2019 Art\. 71\)\. \/ Còn 5\/5 điều/);
+    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, { type: 'open_vote' }), 'conflict', /^5 of 5 articles are not agreed by both sides: Art\. 1 \(Phạm vi áp dụng\), .*Art\. 5 \(Làm thêm giờ\)\..*\(Labour Code 2019 Art\. 71\)\.$/);
+    // People read the rule's own explanation, in their language.
+    expect((await expectApiError(take(union.client, documentId, { type: 'open_vote' }), 'conflict')).reason).toEqual({ key: 'explained', text: { vi: expect.stringMatching(/^Còn 5\/5 điều/), en: expect.stringMatching(/^5 of 5 articles/) } });
     // Only the union leaves articles out (it puts the draft to the vote, Art. 76(3)).
     await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'leave_out_article', clauseId: clauseIds.bonus }), 'forbidden', /Art\. 76\(3\)/);
     await refusedUnchanged(api, admin, documentId, () => take(admin, documentId, { type: 'leave_out_article', clauseId: clauseIds.bonus }), 'forbidden');

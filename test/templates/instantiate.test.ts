@@ -7,6 +7,7 @@ import { templateLibrary } from '#shared/templates/library';
 import { formatVariableValue, validateVariableValue } from '#shared/templates/variableValues';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
+import { otherLanguageIn } from '../i18n/languageChecks';
 
 const library = templateLibrary();
 const definitions = new Map(library.variables.map((variable) => [variable.id, variable]));
@@ -44,8 +45,9 @@ describe('instantiating templates', () => {
             expect(definition, `${template.id} uses ${id}`).toBeDefined();
             if (definition?.default !== undefined) values[id] = definition.default;
           }
-          // The procedural facts (the vote, the signing) stay placeholders: only the lifecycle fills them.
-          const text = renderedText([article], values, language).replace(/\{\{(\w+)\}\}/g, (chip, id: string) => (isProceduralFact(id) ? '' : chip));
+          // The procedural facts (the vote, the signing) stay placeholders: only the lifecycle fills
+          // them; so do the names (a text has no default), which only the parties can type.
+          const text = renderedText([article], values, language).replace(/\{\{(\w+)\}\}/g, (chip, id: string) => (isProceduralFact(id) || definitions.get(id)?.type === 'text' ? '' : chip));
           expect(text, `${template.id} ${language}`).not.toMatch(/\{\{|\}\}/);
           expect(text.length).toBeGreaterThan(20);
         }
@@ -59,7 +61,8 @@ describe('the new-document wizard', () => {
     const model = outlineChoices(kind, library);
     expect(model).not.toBeNull();
     if (!model) return;
-    const built = buildDocument({ kind, language, facts: { enterprise_name: 'Công ty TNHH May Sài Gòn', region: 'II' }, chosen: model.recommended, wordings: {} }, library, newId);
+    const facts = { enterprise_name: 'Công ty TNHH May Sài Gòn', region: 'II' };
+    const built = buildDocument({ kind, language, facts, chosen: model.recommended, wordings: {} }, library, newId);
     expect(built).not.toBeNull();
     if (!built) return;
     expect(documentBodySchema.safeParse(built.content).success).toBe(true);
@@ -68,12 +71,24 @@ describe('the new-document wizard', () => {
     expect(articles.length).toBeGreaterThan(kind === 'labour_regulations' ? 30 : 40);
     for (const id of variablesUsed(built.content)) {
       const definition = definitions.get(id);
-      if (isProceduralFact(id)) expect(built.variables[id], id).toBeUndefined();
+      // The vote and the signing are left to the lifecycle record, names not typed to the parties.
+      if (isProceduralFact(id) || (definition?.type === 'text' && !(id in facts))) expect(built.variables[id], id).toBeUndefined();
       else expect(definition && validateVariableValue(definition, built.variables[id]), `${id}`).toBeNull();
     }
     expect(built.variables.enterprise_name).toBe('Công ty TNHH May Sài Gòn');
     expect(built.variables.region).toBe('II');
-    expect(renderedText(built.content, built.variables, language).match(/\{\{\w+\}\}/g)?.filter((chip) => !isProceduralFact(chip.slice(2, -2))) ?? []).toEqual([]);
+    const typedByPeople = (id: string) => isProceduralFact(id) || definitions.get(id)?.type === 'text';
+    expect(renderedText(built.content, built.variables, language).match(/\{\{\w+\}\}/g)?.filter((chip) => !typedByPeople(chip.slice(2, -2))) ?? []).toEqual([]);
+  });
+
+  it.each(documentKinds)('leaves no value in Vietnamese in a %s written in English: a name not typed yet stays unset, shown by its label in the document’s language', (kind) => {
+    const model = outlineChoices(kind, library);
+    if (!model) throw new Error('no outline');
+    const built = buildDocument({ kind, language: 'en', facts: {}, chosen: model.recommended, wordings: {} }, library, newId);
+    if (!built) throw new Error('nothing built');
+    const vietnamese = Object.entries(built.variables).filter(([, value]) => otherLanguageIn(String(value), 'en').length > 0);
+    expect(vietnamese).toEqual([]);
+    expect(built.variables.enterprise_name).toBeUndefined();
   });
 
   it('states the workforce typed and invents no vote: the vote and signing are left to the lifecycle record', () => {

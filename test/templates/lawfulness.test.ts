@@ -5,7 +5,7 @@ import type { VariableValue } from '#shared/templates/schema';
 const library = templateLibrary();
 
 /**
- * Statutory floors and caps (labour-code.md section 3) of the variables that carry them: `at least`
+ * Statutory floors and caps (each with its provision) of the variables that carry them: `at least`
  * means more is more favourable to workers, `at most` means less is. Enum values are minutes or years.
  */
 const statutory: Record<string, { limit: number; is: 'at least' | 'at most'; law: string }> = {

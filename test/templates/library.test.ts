@@ -13,6 +13,7 @@ import {
 } from '#shared/templates/library';
 import { articleTemplateSchema, documentOutlineSchema, requirementSchema, variableDefinitionSchema, type Bilingual, type LegalCitation } from '#shared/templates/schema';
 import { validateVariableValue } from '#shared/templates/variableValues';
+import { topicByName, topicName, topicNames } from '#shared/templates/topicNames';
 import { isProceduralFact, proceduralFactIds } from '#shared/lifecycle/proceduralFacts';
 
 const library = templateLibrary();
@@ -32,7 +33,7 @@ const regulationItems: [id: string, point: string][] = [
 const harassmentElements: [id: string, point: string][] = [
   ['d145.85.1.a', 'a'], ['d145.85.1.b', 'b'], ['d145.85.1.c', 'c'], ['d145.85.1.d', 'd'], ['d145.85.1.dd', 'đ'],
 ];
-/** Rule ids of labour-code.md section 3 that a variable may name. */
+/** Rule ids of the compliance check (shared/compliance/ruleTable.ts) that a variable may name. */
 const ruleIds = new Set([
   'hours.daily_normal', 'hours.weekly_normal', 'hours.weekly_regime_daily_cap', 'night.window', 'ot.consent', 'ot.daily_cap', 'ot.monthly_cap', 'ot.annual_cap',
   'ot.300h_notice', 'pay.ot_weekday', 'pay.ot_weekly_rest', 'pay.ot_holiday', 'pay.night_premium', 'pay.night_ot_extra', 'break.mid_shift', 'break.shift_change',
@@ -172,10 +173,30 @@ describe('templates', () => {
   });
 });
 
+describe('topics', () => {
+  it('every topic of the library is named in both languages, and a name gives back its topic', () => {
+    const used = [...new Set(library.templates.flatMap((template) => template.topics))].sort();
+    expect(used.filter((topic) => !Object.hasOwn(topicNames, topic))).toEqual([]);
+    for (const topic of used) {
+      expect(topicName(topic, 'vi')).not.toContain('_');
+      expect(topicName(topic, 'en')).not.toContain('_');
+      expect(topicByName(topicName(topic, 'vi'))).toBe(topic);
+      expect(topicByName(topicName(topic, 'en').toUpperCase())).toBe(topic);
+    }
+    expect(topicName('union_fee', 'vi')).toBe('Kinh phí công đoàn');
+    // A topic someone typed for their own template reads as its words.
+    expect(topicName('phu_cap_an_ca', 'vi')).toBe('phu cap an ca');
+    expect(topicByName('Phụ cấp ăn ca')).toBeNull();
+    expect(topicByName('constructor')).toBeNull();
+  });
+});
+
 describe('variables', () => {
-  it('have defaults of their type within their range and options, except the procedural facts, which have none', () => {
+  it('have defaults of their type within their range and options, except the procedural facts and the names, which have none', () => {
     for (const variable of library.variables) {
-      if (isProceduralFact(variable.id)) expect(variable.default, variable.id).toBeUndefined();
+      // A name, an address, a title is what only the parties know: it has no stand-in in one
+      // language, and reads as its label in the document's language until it is typed.
+      if (isProceduralFact(variable.id) || variable.type === 'text') expect(variable.default, variable.id).toBeUndefined();
       else expect(validateVariableValue(variable, variable.default), variable.id).toBeNull();
       if (variable.min !== undefined && variable.max !== undefined) expect(variable.min, variable.id).toBeLessThanOrEqual(variable.max);
       expect(variable.type === 'enum', `${variable.id}: options exactly for enums`).toBe(variable.options !== undefined);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VariableDefinition } from '#shared/templates/schema';
-import { formatVariableValue, validateVariableValue } from '#shared/templates/variableValues';
+import { formatVariableValue, readableValue, validateVariableValue, variableLabel } from '#shared/templates/variableValues';
 import { inputTextOf, parseVariableInput } from '../../renderer/variables/parseVariableInput';
 
 /** Intl puts a no-break space between the amount and ₫. */
@@ -58,6 +58,20 @@ describe('typed variables', () => {
     expect(formatVariableValue(choice, '3', 'vi')).toBe('03 năm');
     expect(formatVariableValue(region, 'II', 'vi')).toBe('vùng II');
     expect(formatVariableValue(time, '22:00', 'en')).toBe('22:00');
+    // English counts one day, one person; Vietnamese nouns keep their form.
+    expect(formatVariableValue(days, 1, 'en')).toBe('1 day');
+    expect(formatVariableValue(headcount, 1, 'en')).toBe('1 person');
+    expect(formatVariableValue(days, 1, 'vi')).toBe('1 ngày');
+  });
+
+  it('names and formats a value people read even when no definition describes it, never by its id', () => {
+    expect(variableLabel(days, 'vi')).toBe(days.label.vi);
+    expect(variableLabel(undefined, 'vi')).toBe('Giá trị ngoài thư viện');
+    expect(variableLabel(undefined, 'en')).toBe('A value outside the library');
+    expect(readableValue(money, 5_310_000, 'vi')).toBe(`5.310.000${nbsp}₫`);
+    expect(readableValue(undefined, 1250.5, 'vi')).toBe('1.250,5');
+    expect(readableValue(undefined, 1250.5, 'en')).toBe('1,250.5');
+    expect(readableValue(undefined, 'ca đêm', 'vi')).toBe('ca đêm');
   });
 
   it('reads numbers typed either way ("5.310.000", "1,5", "5,310,000 ₫") and keeps what is not a number for validation', () => {

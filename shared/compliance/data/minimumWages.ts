@@ -1,8 +1,8 @@
 /**
  * Regional minimum wages (lương tối thiểu vùng, LC Art. 91), dated: an agreement is checked against
  * the table in force on its date. A new decree is one new entry (and the `to` of the one before).
- * Sources and uncertainties: labour-code.md section 3 (`wage.min_regional`, `wage.min_regional_prev`)
- * and section 7.3.
+ * Sources: Decree 74/2024/NĐ-CP Art. 3 and Decree 293/2025/NĐ-CP Art. 3; their uncertainties are
+ * listed in docs/compliance.md (Dated data, Uncertainties).
  */
 import type { IsoDate } from '#shared/calendar/isoDate';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
@@ -17,7 +17,7 @@ export interface MinimumWageTable {
   monthly: Readonly<Record<Region, number>>;
   /** VND an hour. */
   hourly: Readonly<Record<Region, number>>;
-  /** False where a figure was not found in a source (labour-code.md section 7.3). */
+  /** False where a figure was not confirmed by a source (the hourly figures of Decree 74/2024; docs/compliance.md, Uncertainties). */
   hourlyConfirmed: boolean;
   /** The provision to cite, when the citation list knows the decree. */
   citation?: LegalCitation;

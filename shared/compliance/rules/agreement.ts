@@ -1,7 +1,7 @@
 /**
  * Collective agreements and workplace relations: term (LC Art. 78), ratification (Art. 76), filing
  * (Art. 77), costs (Art. 89), workplace dialogue (Art. 63; Decree 145 Art. 39) and the union fee
- * (Trade Union Law 2024) — labour-code.md section 3, rules cla.*, dialogue.*, union.fee.
+ * (Trade Union Law 2024 Art. 29) — rules cla.*, dialogue.*, union.fee.
  */
 import { formatNumber } from '#shared/format/locale';
 import { d145, lc } from '#shared/compliance/citations';
@@ -11,10 +11,10 @@ import { limitMessage } from '#shared/compliance/evaluateLimits';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { hasAffirmed, quote } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 
 /** The term of the agreement: 1 to 3 years (LC Art. 78(3)). */
-function checkTerm(context: RuleContext): Finding[] {
+function checkTerm(context: RuleContext): RuleFinding[] {
   const fact = context.variable('term_years');
   if (!context.isAgreement || fact?.number === undefined) return [];
   const years = fact.number;
@@ -42,7 +42,7 @@ function checkTerm(context: RuleContext): Finding[] {
  * a multi-enterprise agreement more than 50% in each signing enterprise. A vote not recorded yet is
  * noted only once the agreement is signed: a draft has had no vote.
  */
-function checkVote(context: RuleContext): Finding[] {
+function checkVote(context: RuleContext): RuleFinding[] {
   if (!context.isAgreement) return [];
   const enterprise = context.kind === 'enterprise_agreement';
   const base = context.variable(enterprise ? 'vote_total_workers' : 'sector_vote_consulted');
@@ -65,7 +65,7 @@ function checkVote(context: RuleContext): Finding[] {
       }),
     ];
   }
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   const total = base.number;
   const yes = favour.number;
   const people = (value: number) => quantity(value, 'people');
@@ -124,7 +124,7 @@ const costsOnWorkers =
   /chi phi[^.;]{0,120}(?:thuong luong|ky ket|gui|cong bo)[^.;]{0,80}do (?:phia |ben )?(?:tap the )?(?:nguoi lao dong|cong doan)|(?:cong doan|(?<!su dung )nguoi lao dong)[^.;]{0,20}(?:chiu|chi tra|dong gop)[^.;]{0,40}chi phi|chi phi[^.;]{0,120}(?:chia (?:doi|deu)|moi ben chiu)|costs?[^.;]{0,100}(?:negotiat|conclu|sign|publi)[^.;]{0,80}(?:borne|paid|shared) (?:equally )?by (?:the )?(?:union|workers?|worker side|both|each part)|costs?[^.;]{0,100}(?:shared|split) equally/;
 
 /** The employer bears all costs of bargaining, signing, sending and publicising (LC Art. 89). */
-function checkCosts(context: RuleContext): Finding[] {
+function checkCosts(context: RuleContext): RuleFinding[] {
   if (!context.isAgreement) return [];
   return context.index.sentences.flatMap((sentence) => {
     if (!hasAffirmed(sentence.folded, costsOnWorkers)) return [];
@@ -209,7 +209,7 @@ export const agreementRules: readonly RuleDefinition[] = [
     id: 'union.fee',
     what: { vi: 'Kinh phí công đoàn', en: 'Trade union fee' },
     floor: { vi: '2% quỹ tiền lương đóng bảo hiểm xã hội (chưa đối chiếu văn bản gốc)', en: '2% of the social-insurance payroll (primary text not verified)' },
-    citation: { law: 'TUL2024', article: 29 }, // Trade Union Law 50/2024/QH15 (labour-code.md: unconfirmed primary)
+    citation: { law: 'TUL2024', article: 29 }, // Trade Union Law 50/2024/QH15: its primary text was not read (docs/compliance.md, Uncertainties)
     appliesTo: 'agreements',
     text: [{ where: /kinh phi cong doan|union fee/, unless: /doan phi|dues/, value: pattern(String.raw`(?:bang|of|la)\s+`, numberWritten, String.raw`\s?(?:%|phan tram|per ?cent)`), unit: 'percent', atLeast: 2, severity: 'warning' }],
   },

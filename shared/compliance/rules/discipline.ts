@@ -1,6 +1,6 @@
 /**
- * Labour discipline and material liability: LC Art. 122-130 and Decree 145 Art. 70-72
- * (labour-code.md section 3, rules discipline.*, liability.damage_cap). Sanctions are found by text
+ * Labour discipline and material liability: LC Art. 122-130 and Decree 145/2020/NĐ-CP Art. 70-72
+ * (rules discipline.*, liability.damage_cap). Sanctions are found by text
  * patterns, diacritic-insensitive and aware of negation ("Nghiêm cấm phạt tiền" prohibits a fine).
  */
 import { d145, lc } from '#shared/compliance/citations';
@@ -9,7 +9,7 @@ import { bilingual, formatQuantity } from '#shared/compliance/quantities';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { globalPattern, isNegated, parseQuantity, quote, segments } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 import type { Bilingual, LegalCitation } from '#shared/templates/schema';
 
 interface SanctionPattern {
@@ -44,8 +44,8 @@ const otherSanctions: readonly SanctionPattern[] = [
   { pattern: /chuyen (?:sang )?lam (?:cong )?viec khac[^.;]{0,40}(?:trung phat|hinh thuc (?:xu ly )?ky luat)|transfer(?:red)?[^.;]{0,30}as (?:a )?(?:punishment|sanction|disciplinary)/, name: { vi: 'chuyển làm công việc khác để trừng phạt', en: 'transfer to other work as a punishment' } },
 ];
 
-function sanctionFindings(context: RuleContext, patterns: readonly SanctionPattern[], ruleId: string, citation: LegalCitation, explain: Bilingual): Finding[] {
-  const findings: Finding[] = [];
+function sanctionFindings(context: RuleContext, patterns: readonly SanctionPattern[], ruleId: string, citation: LegalCitation, explain: Bilingual): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     for (const sanction of patterns) {
       if (!sanction.pattern.test(sentence.folded)) continue;
@@ -84,8 +84,8 @@ const absenceWords = /bo viec|vang mat|nghi viec khong|absen|abandon/;
  * Dismissal for absence only at 5 days in 30 or 20 days in 365 (LC Art. 125(4)): a clause with N
  * days in M is lawful only if N ≥ 5 within M ≤ 30, or N ≥ 20 within M ≤ 365.
  */
-function checkAbsenceThresholds(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkAbsenceThresholds(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     if (!dismissalWords.test(sentence.context) || !absenceWords.test(sentence.folded)) continue;
     for (const part of segments(sentence.folded)) {

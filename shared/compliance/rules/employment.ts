@@ -1,7 +1,7 @@
 /**
  * Contracts, probation, transfer and termination: LC Art. 20, 24-29, 35-36, 46-48 and Decree 145
- * Art. 7-8 (labour-code.md section 3, rules probation.*, contract.fixed_term, transfer.temporary,
- * notice.*, term.settlement, severance, job_loss).
+ * Art. 7-8 (rules probation.*, contract.fixed_term, transfer.temporary, notice.*, term.settlement,
+ * severance, job_loss).
  */
 import { lc } from '#shared/compliance/citations';
 import { calendarDaysValue, numberWritten, pattern, percentValue, workingDaysValue } from '#shared/compliance/patterns';
@@ -10,7 +10,7 @@ import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { parseQuantity, quote, segments } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 
 const probationTopic = /thu viec|probation/;
 
@@ -42,8 +42,8 @@ const noticeWords = /bao truoc|notice/;
  * (45 / 30 days / 3 working days; 120 days for the special jobs of Decree 145 Art. 7), since that
  * restricts the right to resign; an employer's notice may not be shorter than Art. 36(2).
  */
-function checkNoticeText(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkNoticeText(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     const lead = sentence.unit.lead?.folded ?? '';
     const whole = `${lead} ${sentence.folded}`;
@@ -97,7 +97,7 @@ function checkNoticeText(context: RuleContext): Finding[] {
 }
 
 /** The final settlement: 14 working days, up to 30 days only in the cases of LC Art. 48(1)(a)-(d). */
-function checkSettlement(context: RuleContext): Finding[] {
+function checkSettlement(context: RuleContext): RuleFinding[] {
   const fact = context.variable('settlement_working_days');
   if (!fact?.shown || fact.number === undefined || fact.number <= 14) return [];
   const what = fact.definition?.label ?? { vi: 'Thời hạn thanh toán khi chấm dứt hợp đồng', en: 'Final settlement deadline' };
@@ -127,8 +127,8 @@ function wordsToNumber(written: string): number {
 }
 
 /** Severance (½ month a year, LC Art. 46) and job-loss allowance (1 month a year, at least 2, Art. 47) written as months. */
-function checkAllowancesText(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkAllowancesText(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     for (const part of segments(sentence.folded)) {
       const isJobLoss = /mat viec|job[- ]loss|loss of (?:job|employment)/.test(part);

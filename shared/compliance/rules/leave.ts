@@ -1,6 +1,6 @@
 /**
- * Public holidays and leave: LC Art. 112-115 and Decree 145 Art. 65-67 (labour-code.md section 3,
- * rules leave.*). The holidays in force come from the dated table of shared/calendar.
+ * Public holidays and leave: LC Art. 112-115 and Decree 145/2020/NĐ-CP Art. 65-67 (rules leave.*).
+ * The holidays in force come from the dated table of shared/calendar.
  */
 import { holidayDefinitionsInForce, publicHolidayDaysInForce, type PublicHolidayDefinition, type PublicHolidayId } from '#shared/calendar/publicHolidays';
 import { formatIsoDate } from '#shared/format/vietnamTime';
@@ -11,7 +11,7 @@ import { bilingual, formatQuantity, quantity } from '#shared/compliance/quantiti
 import type { RuleDefinition, Surroundings } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { fold, parseQuantity, quote, segments, splitSentences } from '#shared/compliance/text';
-import type { Finding, Severity } from '#shared/compliance/types';
+import type { RuleFinding, Severity } from '#shared/compliance/types';
 
 /** How the text names each holiday (folded). */
 const holidayNames: Record<PublicHolidayId, RegExp> = {
@@ -56,7 +56,7 @@ function daysNamed(article: IndexedArticle): Map<PublicHolidayId, number | undef
   return named;
 }
 
-function holidayFinding(context: RuleContext, article: IndexedArticle, definition: PublicHolidayDefinition, severity: Severity, found: number | undefined, adopts: boolean): Finding {
+function holidayFinding(context: RuleContext, article: IndexedArticle, definition: PublicHolidayDefinition, severity: Severity, found: number | undefined, adopts: boolean): RuleFinding {
   const { total } = publicHolidayDaysInForce(context.legalDate);
   return context.finding({
     ruleId: 'leave.public_holidays',
@@ -87,8 +87,8 @@ function holidayFinding(context: RuleContext, article: IndexedArticle, definitio
  * 24/11 from 1 Jul 2026, unconfirmed). An unlisted holiday is a violation, a warning where the
  * clause adopts the law's other holidays or the holiday is unconfirmed, a note when both.
  */
-function checkPublicHolidays(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkPublicHolidays(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const article of context.articles.filter(isHolidayArticle)) {
     const named = daysNamed(article);
     if (citesArticle112.test(article.foldedBody) && [...named.values()].every((days) => days === undefined)) continue; // the law's list as it stands
@@ -108,7 +108,7 @@ function checkPublicHolidays(context: RuleContext): Finding[] {
 const forfeitedLeave = /(?:nghi hang nam|phep nam|annual leave)[^.]*(?:khong duoc thanh toan|khong thanh toan|se bi huy|bi huy bo|mat quyen|forfeit|will not be paid|is not paid|lapses? without)/;
 
 /** Unused annual leave is paid on termination (LC Art. 113(3)). */
-function checkForfeitedLeave(context: RuleContext): Finding[] {
+function checkForfeitedLeave(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     if (!forfeitedLeave.test(sentence.folded)) return [];
     const quoted = quote(sentence.text);
@@ -130,7 +130,7 @@ function checkForfeitedLeave(context: RuleContext): Finding[] {
 }
 
 /** Labour regulations state the unpaid-leave entitlements (LC Art. 115(2); Decree 145 Art. 69(2)(a)). */
-function checkUnpaidLeaveStated(context: RuleContext): Finding[] {
+function checkUnpaidLeaveStated(context: RuleContext): RuleFinding[] {
   if (context.isAgreement || context.articles.length === 0) return [];
   if (context.articles.some((article) => /khong huong luong|unpaid/.test(article.foldedBody))) return [];
   return [

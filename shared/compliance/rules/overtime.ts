@@ -1,6 +1,6 @@
 /**
- * Overtime: consent and caps, LC Art. 107-108 and Decree 145 Art. 59-62 (labour-code.md section 3,
- * rules ot.*). Overtime pay is in pay.ts.
+ * Overtime: consent and caps, LC Art. 107-108 and Decree 145 Art. 59-62 (rules ot.*). Overtime pay
+ * is in pay.ts.
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
@@ -9,7 +9,7 @@ import { bilingual, formatQuantity, quantity } from '#shared/compliance/quantiti
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { hasAffirmed, quote } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 
 /** Sectors where up to 300 overtime hours a year are allowed: LC Art. 107(3); Decree 145 Art. 61 (values of the `sector` variable). */
 export const sectorsAllowing300OvertimeHours: readonly string[] = [
@@ -27,7 +27,7 @@ export const sectorsAllowing300OvertimeHours: readonly string[] = [
 ];
 
 /** Overtime on a normal day: at most half the normal daily hours (LC Art. 107(2)(b); Decree 145 Art. 60(1)(a)). */
-function checkDailyOvertime(context: RuleContext): Finding[] {
+function checkDailyOvertime(context: RuleContext): RuleFinding[] {
   const normal = context.variable('hours_per_day')?.number ?? 8;
   const cap = Math.min(normal, 8) / 2;
   const citation = lc(107, 2, 'b');
@@ -53,8 +53,8 @@ function checkDailyOvertime(context: RuleContext): Finding[] {
 }
 
 /** Overtime a year: 200 hours, 300 in the listed sectors (LC Art. 107(2)(c), 107(3); Decree 145 Art. 61). */
-function checkAnnualOvertime(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkAnnualOvertime(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const fact of [context.variable('ot_max_hours_per_year'), ...context.variablesWithRule('ot.annual_cap').filter((f) => f.definition?.type === 'hours' && f.id !== 'ot_max_hours_per_year')]) {
     if (!fact?.shown || fact.number === undefined || fact.number <= 200) continue;
     const what = fact.definition?.label ?? { vi: 'Giờ làm thêm trong năm', en: 'Overtime a year' };
@@ -105,7 +105,7 @@ const refusalForbidden = /(?:khong duoc|khong the) tu choi lam them|(?:may|can)(
 const emergencyCases = /dieu 108|art(?:icle)?\.? 108|dong vien|huy dong|quoc phong|an ninh|thien tai|hoa hoan|tham hoa|dich benh|defen[cs]e|mobili[sz]ation|natural disaster|catastroph|epidemic/;
 
 /** Overtime only with the worker's consent, except the LC Art. 108 emergencies (LC Art. 107(2)(a)). */
-function checkOvertimeConsent(context: RuleContext): Finding[] {
+function checkOvertimeConsent(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     if (emergencyCases.test(sentence.folded)) return [];
     if (!hasAffirmed(sentence.folded, compulsoryOvertime) && !hasAffirmed(sentence.folded, refusalForbidden, { inside: false })) return [];

@@ -1,6 +1,6 @@
 /**
- * Overtime and night pay: LC Art. 98 and Decree 145 Art. 55-57 (labour-code.md section 3, rules
- * pay.*). Rates are percentages of the hourly wage actually paid for a normal working day.
+ * Overtime and night pay: LC Art. 98 and Decree 145 Art. 55-57 (rules pay.*). Rates are
+ * percentages of the hourly wage actually paid for a normal working day.
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
@@ -9,7 +9,7 @@ import { bilingual, formatQuantity } from '#shared/compliance/quantities';
 import type { RuleDefinition, TextLimit } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { parseQuantity, quote, segments } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 
 const weekdayWords = /ngay thuong|ngay lam viec binh thuong|normal (?:working )?days?|weekdays?|ordinary (?:working )?days?/;
 const notOvertimeRate = new RegExp(`${nightWords.source}|${daytimeWords.source}`);
@@ -28,7 +28,7 @@ const includesHolidayPay = /(?:bao gom|gom ca|tinh ca|da tinh|including|inclusiv
  * Holiday overtime is at least 300% NOT counting the holiday's own wage (Decree 145 Art. 55(1)(b),
  * 55(3)): a rate that "includes" the holiday pay may leave daily-paid workers short.
  */
-function checkHolidayPayIncluded(context: RuleContext): Finding[] {
+function checkHolidayPayIncluded(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     const aboutHolidayOvertime = sentence.folded.includes('⟦ot_rate_holiday⟧') || (overtimeWords.test(sentence.context) && holidayWords.test(sentence.folded));
     if (!aboutHolidayOvertime) return [];
@@ -68,8 +68,8 @@ function nightOvertimeMinimum(part: string): number {
   return withDaytime ? 210 : 200;
 }
 
-function checkNightOvertimeText(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkNightOvertimeText(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     if (!nightOvertimeWords.test(sentence.folded)) continue;
     for (const part of segments(sentence.folded)) {

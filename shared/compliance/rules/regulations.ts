@@ -1,7 +1,7 @@
 /**
  * Labour regulations: the content LC Art. 118(2) requires (items a-i, detailed by Decree 145 Art.
  * 69(2)) with the sexual-harassment content of Decree 145 Art. 85, and the registration and effect
- * figures of Art. 119 and 121 (labour-code.md section 3, rules regs.required_sections, regs.procedure).
+ * figures of Art. 119 and 121 (rules regs.required_sections, regs.procedure).
  *
  * An item is covered by an article built from a template whose legal basis cites one of the
  * requirement's provisions (requirements.json `implementedBy`, as the library's outlines are
@@ -15,7 +15,7 @@ import { numberWritten, pattern } from '#shared/compliance/patterns';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { fold } from '#shared/compliance/text';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 import { citationCovers, templateLibrary } from '#shared/templates/library';
 import type { Requirement } from '#shared/templates/schema';
 
@@ -68,11 +68,11 @@ function coveringArticles(requirement: Requirement, context: RuleContext): Index
 }
 
 /** Missing Art. 118(2) items and Decree 145 Art. 85 elements: each a violation. */
-function checkRequiredSections(context: RuleContext): Finding[] {
+function checkRequiredSections(context: RuleContext): RuleFinding[] {
   if (context.isAgreement) return [];
   const requirements = templateLibrary().requirements.filter((requirement) => requirement.id.startsWith('lc118.2.') || requirement.id.startsWith('d145.85.'));
   const harassmentArticles = context.articles.filter((article) => harassmentHeading.test(headingOf(article)));
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const requirement of requirements) {
     if (coveringArticles(requirement, context).length > 0) continue;
     const isHarassmentElement = requirement.id.startsWith('d145.85.');

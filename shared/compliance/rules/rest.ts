@@ -1,6 +1,6 @@
 /**
- * Breaks and rest: LC Art. 109-111 and Decree 145 Art. 63-64 (labour-code.md section 3, rules
- * break.mid_shift, break.shift_change, rest.weekly).
+ * Breaks and rest: LC Art. 109-111 and Decree 145 Art. 63-64 (rules break.mid_shift,
+ * break.shift_change, rest.weekly).
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
@@ -10,10 +10,10 @@ import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { quote } from '#shared/compliance/text';
 import { minutesOfDay, span } from '#shared/compliance/timeOfDay';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 
 /** The lunch break of office hours: at least 30 minutes (LC Art. 109(1)). */
-function checkLunchBreak(context: RuleContext): Finding[] {
+function checkLunchBreak(context: RuleContext): RuleFinding[] {
   const start = context.variable('lunch_break_start');
   const end = context.variable('lunch_break_end');
   const from = minutesOfDay(start);
@@ -28,7 +28,7 @@ function checkLunchBreak(context: RuleContext): Finding[] {
 const unpaidContinuousBreak = /(?:ca lien tuc|continuous shift)[^.;]*(?:nghi giua (?:gio|ca)|break)[^.;]*(?:khong (?:duoc )?tinh vao (?:thoi )?gio lam viec|khong (?:duoc )?huong luong|is not (?:counted as )?(?:paid|working time)|unpaid)/;
 
 /** In continuous shifts the mid-shift break is paid working time (Decree 145 Art. 63; LC Art. 109(1)). */
-function checkContinuousShiftBreak(context: RuleContext): Finding[] {
+function checkContinuousShiftBreak(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     if (!unpaidContinuousBreak.test(sentence.folded)) return [];
     const quoted = quote(sentence.text);
@@ -52,7 +52,7 @@ function checkContinuousShiftBreak(context: RuleContext): Finding[] {
 const dayNames = /chu nhat|thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)\b|sunday|monday|tuesday|wednesday|thursday|friday|saturday/;
 
 /** Labour regulations name the weekly rest day (LC Art. 111(2); Decree 145 Art. 69(2)(a)). */
-function checkRestDayNamed(context: RuleContext): Finding[] {
+function checkRestDayNamed(context: RuleContext): RuleFinding[] {
   if (context.isAgreement) return [];
   const named = context.variable('weekly_rest_day')?.shown || context.index.sentences.some((sentence) => weeklyRestWords.test(sentence.context) && dayNames.test(sentence.folded));
   if (named) return [];

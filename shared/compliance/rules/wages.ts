@@ -1,7 +1,7 @@
 /**
  * Wages: the regional minimum wage by region and date (LC Art. 90(2), 91; Decrees 74/2024 and
  * 293/2025), payment, pay period, late payment, deductions and stoppage pay (LC Art. 94-102;
- * labour-code.md section 3, rules wage.*).
+ * rules wage.*).
  */
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { lc } from '#shared/compliance/citations';
@@ -11,7 +11,7 @@ import { bilingual, formatQuantity, quantity } from '#shared/compliance/quantiti
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext, VariableFact } from '#shared/compliance/ruleContext';
 import { fold, hasAffirmed, quote } from '#shared/compliance/text';
-import type { Finding, Severity } from '#shared/compliance/types';
+import type { RuleFinding, Severity } from '#shared/compliance/types';
 
 function isHourly(fact: VariableFact): boolean {
   const unit = fact.definition?.unit;
@@ -24,7 +24,7 @@ function isHourly(fact: VariableFact): boolean {
  * by the variable's unit. Without a region, below region IV is a violation and below region I a
  * warning (it depends on the region).
  */
-function checkMinimumWage(context: RuleContext): Finding[] {
+function checkMinimumWage(context: RuleContext): RuleFinding[] {
   const facts = context.variablesWithRule('wage.min_regional').filter((fact) => fact.definition?.type === 'money' && fact.number !== undefined);
   if (facts.length === 0) return [];
   const table = minimumWageTableOn(context.legalDate);
@@ -44,7 +44,7 @@ function checkMinimumWage(context: RuleContext): Finding[] {
       }),
     ];
   }
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const fact of facts) {
     const value = fact.number ?? 0;
     const hourly = isHourly(fact);
@@ -97,7 +97,7 @@ function checkMinimumWage(context: RuleContext): Finding[] {
 const stoppageWords = /ngung viec|stoppage|work (?:is )?stopped/;
 
 /** Stoppage for objective causes: at least the regional minimum (LC Art. 99(3)). */
-function checkStoppage(context: RuleContext): Finding[] {
+function checkStoppage(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     const usesRate = sentence.folded.includes('⟦stoppage_objective_pay_percent⟧') || (stoppageWords.test(sentence.context) && /khach quan|thien tai|dich benh|su co|ly do kinh te|objective|natural disaster|epidemic|economic reasons/.test(sentence.folded) && /%/.test(sentence.folded));
     if (!usesRate || /toi thieu vung|toi thieu|regional minimum|minimum wage/.test(sentence.folded)) return [];
@@ -123,8 +123,8 @@ const feesOnWorkers = /(?:phi|le phi|chi phi)[^.;]{0,60}(?:do nguoi lao dong (?:
 const compelledSpending = /(?:bat buoc|buoc|yeu cau) (?:nguoi lao dong )?(?:phai )?(?:mua|chi tieu|su dung dich vu)|(?:required|compelled|obliged) to (?:buy|purchase|spend)/;
 
 /** Wages paid in full, with bank fees on the employer and no compelled spending (LC Art. 94, 96). */
-function checkPayment(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkPayment(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     const fees = /luong|wage|pay|tai khoan|account|chuyen khoan|transfer/.test(sentence.folded) && hasAffirmed(sentence.folded, feesOnWorkers);
     const spending = hasAffirmed(sentence.folded, compelledSpending);
@@ -148,7 +148,7 @@ function checkPayment(context: RuleContext): Finding[] {
 }
 
 /** Late payment allowed only with the LC Art. 97(4) interest for delays of 15 days or more. */
-function checkLateInterest(context: RuleContext): Finding[] {
+function checkLateInterest(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     if (!/(?:cham|delay)[^.;]*\d+\s?(?:ngay|days)/.test(sentence.folded) || !/tra luong|wages?|pay/.test(sentence.context)) return [];
     if (!/bat kha khang|force majeure/.test(sentence.folded)) return [];
@@ -172,7 +172,7 @@ function checkLateInterest(context: RuleContext): Finding[] {
 }
 
 /** Collective agreements state equal pay for work of equal value (LC Art. 90(3)): a note when none does. */
-function checkEqualPay(context: RuleContext): Finding[] {
+function checkEqualPay(context: RuleContext): RuleFinding[] {
   if (!context.isAgreement || context.articles.length === 0) return [];
   const stated = context.articles.some((article) => /binh dang|khong phan biet|equal (?:pay|value)|without discrimination|non-discrimination/.test(article.foldedBody) && /luong|wage|pay/.test(article.foldedBody));
   if (stated) return [];

@@ -1,6 +1,6 @@
 /**
  * Maternity leave and the protection of pregnant, nursing and menstruating workers: LC Art. 137,
- * 139 and Decree 145 Art. 80 (labour-code.md section 3, rules maternity.*).
+ * 139 and Decree 145 Art. 80 (rules maternity.*).
  */
 import { d145, lc } from '#shared/compliance/citations';
 import { minutesValue, monthsValue, numberWritten, pattern } from '#shared/compliance/patterns';

@@ -1,6 +1,6 @@
 /**
- * Normal working hours and night work: LC Art. 105-106 and Decree 145 Art. 58 (labour-code.md
- * section 3, rules hours.*, night.window). Overtime is in overtime.ts, breaks and rest in rest.ts.
+ * Normal working hours and night work: LC Art. 105-106 and Decree 145 Art. 58 (rules hours.*,
+ * night.window). Overtime is in overtime.ts, breaks and rest in rest.ts.
  */
 import { lc } from '#shared/compliance/citations';
 import { expectedText, limitMessage } from '#shared/compliance/evaluateLimits';
@@ -10,7 +10,7 @@ import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { quote } from '#shared/compliance/text';
 import { minutesOfDay, span } from '#shared/compliance/timeOfDay';
-import type { Finding } from '#shared/compliance/types';
+import type { RuleFinding } from '#shared/compliance/types';
 import type { Bilingual } from '#shared/templates/schema';
 
 /** Whether the document sets hours by the week (LC Art. 105(2)) in the articles given. */
@@ -23,7 +23,7 @@ function mentionsWeeklyRegime(context: RuleContext, clauseIds: readonly string[]
  * A daily length of normal work: up to 8 hours (LC Art. 105(1)); up to 10 where hours are set by
  * the week (Art. 105(2)), which is lawful only under that regime: a warning then.
  */
-function dailyLength(context: RuleContext, what: Bilingual, hours: number, clauseIds: string[], variableId?: string): Finding[] {
+function dailyLength(context: RuleContext, what: Bilingual, hours: number, clauseIds: string[], variableId?: string): RuleFinding[] {
   if (hours <= 8) return [];
   const weekly = mentionsWeeklyRegime(context, clauseIds);
   const overTen = hours > 10;
@@ -61,8 +61,8 @@ function dailyLength(context: RuleContext, what: Bilingual, hours: number, claus
   ];
 }
 
-function checkDailyHours(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkDailyHours(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const fact of [context.variable('hours_per_day'), ...context.variablesWithRule('hours.daily_normal').filter((f) => f.definition?.type === 'hours' && f.id !== 'hours_per_day')]) {
     if (fact?.shown && fact.number !== undefined) findings.push(...dailyLength(context, fact.definition?.label ?? { vi: 'Thời giờ làm việc bình thường', en: 'Normal working hours' }, fact.number, fact.clauseIds, fact.id));
   }
@@ -90,7 +90,7 @@ function checkDailyHours(context: RuleContext): Finding[] {
   return findings;
 }
 
-function checkWeeklyHint(context: RuleContext): Finding[] {
+function checkWeeklyHint(context: RuleContext): RuleFinding[] {
   const fact = context.variable('hours_per_week');
   if (!fact?.shown || fact.number === undefined || fact.number <= 40 || fact.number > 48) return [];
   return [
@@ -114,8 +114,8 @@ function checkWeeklyHint(context: RuleContext): Finding[] {
 const nightRange = /(?:tu|from|between)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio(?:\s*(\d{2})\s*phut)?|\s*(p\.?m\.?))?\s*(?:(?:toi|dem)\s+)?(?:den|to|and|until|-|–)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio|\s*(a\.?m\.?))?/g;
 
 /** Night work is 22:00 to 06:00 (LC Art. 106): a narrower window is less favourable. */
-function checkNightWindow(context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function checkNightWindow(context: RuleContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const sentence of context.index.sentences) {
     if (!nightWords.test(sentence.folded) || /\bca \d|shift \d/.test(sentence.folded)) continue;
     for (const match of sentence.folded.matchAll(nightRange)) {
