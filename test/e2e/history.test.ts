@@ -109,8 +109,8 @@ describe('E2E version history in Chromium against server mode', () => {
     await expect.poll(() => dialog.getByRole('heading', { level: 2 }).innerText()).toBe('Comparing version #2 with the current text');
     expect(await comparisonShown()).toEqual([
       'Articles added 0 · removed 0 · moved 0 · changed 2',
-      'CHANGED', 'Article 1. Phạm vi áp dụng', ...wordsAfter.slice(0, 2), 'Changed by:', 'Trade union Anh Minh (Công đoàn) (22 characters added, 0 deleted)',
-      'CHANGED', 'Article 4. Thưởng Tết', ...wordsAfter.slice(2), 'Changed by:', 'Employer Chị Lan (Nhân sự) (29 characters added, 0 deleted)',
+      'CHANGED', 'Article 1. Phạm vi áp dụng', ...wordsAfter.slice(0, 2), 'Changed by:', 'Trade union Anh Minh (Công đoàn) (characters added: 22, deleted: 0)',
+      'CHANGED', 'Article 4. Thưởng Tết', ...wordsAfter.slice(2), 'Changed by:', 'Employer Chị Lan (Nhân sự) (characters added: 29, deleted: 0)',
     ]);
     await shot(union, 'comparison-in-english');
     await union.getByLabel('Language', { exact: true }).selectOption('vi');

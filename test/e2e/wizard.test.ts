@@ -123,7 +123,7 @@ describe('E2E the new-document wizard and live variables', () => {
     await union.getByLabel('Tên hiển thị').fill('Chị Mai (Công đoàn)');
     await union.getByRole('button', { name: 'Tiếp tục' }).click();
     await union.getByRole('button', { name: 'Tham gia', exact: true }).click();
-    await expect.poll(() => union.getByRole('alert').innerText()).toContain('Không tìm thấy.');
+    await expect.poll(() => union.getByRole('alert').innerText()).toContain('Không có lời mời nào có mã này.');
     await union.goto(`${harness.server.url}/#/join/${code}`);
     await expect.poll(() => union.locator('.invitation-code').innerText()).toBe(code);
     expect(await union.getByRole('alert').count()).toBe(0);
