@@ -5,6 +5,7 @@ import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, httpStatusFor, type ApiErrorCode, type ApiErrorData } from '#shared/api/errors';
 import { maxImportBytes } from '#shared/api/export';
 import { maxPackBytes } from '#shared/templates/pack';
+import { clientAddressOf } from '#main/http/clientAddress';
 import type { LogFields, Logger } from '#main/logger';
 import type { Authentication } from '#main/kernel/authentication';
 
@@ -122,14 +123,14 @@ const refusalCodes: ReadonlySet<ApiErrorCode> = new Set(['unauthorized', 'forbid
  * `GET /api/health/get`), the token in `Authorization: Bearer`, errors as `{error: {code, message}}`.
  * Each request's log lines carry its method and remote address, and the caller once the token is read.
  */
-export function createApiRoute(handlers: ApiHandlers, authentication: Authentication, logger: Logger) {
+export function createApiRoute(handlers: ApiHandlers, authentication: Authentication, logger: Logger, trustedProxies: ReadonlySet<string> = new Set()) {
   return async function handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = url.pathname.slice(apiPrefix.length);
     // Read now, while the connection is surely open: a socket already closed has no address, and
     // every call over the network must carry one (the limits on guessing invitation codes count by it).
-    const remoteAddress = request.socket.remoteAddress ?? 'unknown';
-    let requestLogger = logger.child({ method, remote: request.socket.remoteAddress });
+    const remoteAddress = clientAddressOf(request, trustedProxies) ?? 'unknown';
+    let requestLogger = logger.child({ method, remote: remoteAddress });
     const fail = (error: ApiErrorData): void => {
       if (refusalCodes.has(error.code)) requestLogger.log('warn', 'api.refused', { code: error.code, reason: error.message });
       sendError(response, error);

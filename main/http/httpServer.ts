@@ -10,13 +10,15 @@ export interface HttpServerOptions {
   authentication: Authentication;
   sync: SyncServer;
   logger: Logger;
+  /** Proxies whose X-Forwarded-For names the client's address (hosted mode behind a load balancer). */
+  trustedProxies?: ReadonlySet<string>;
   /** Serves everything outside /api and /sync (the renderer), when given. */
   serveStatic?: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
 /** One HTTP server for server mode: the JSON API, the sync sockets, and the renderer's files. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const handleApi = createApiRoute(options.handlers, options.authentication, options.logger);
+  const handleApi = createApiRoute(options.handlers, options.authentication, options.logger, options.trustedProxies);
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith(apiPrefix)) {

@@ -5,6 +5,7 @@ import { lockDataFolder } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { ensureRendererBuilt } from '#main/server/rendererBuild';
 import { defaultRendererFolder, startServerMode, type RunningServer } from '#main/server/serverMode';
+import { parseTrustedProxies } from '#main/http/clientAddress';
 import { storeOption } from '#main/server/storeOption';
 import { describeStoreLocation } from '#main/store/openStore';
 
@@ -15,6 +16,8 @@ export const serverUsage = `Usage: npm run server -- [--host ${defaultHost}] [--
   --data   data folder holding thoa-uoc.sqlite (default: ${defaultDataFolder()})
   --store  a PostgreSQL database instead (hosted mode, docs/hosting.md); or THOA_UOC_STORE
   --relay  the Redis relaying between instances on that database (redis://…); or THOA_UOC_RELAY
+  --trusted-proxy  load balancers (IP addresses, comma-separated) whose X-Forwarded-For names the
+           client's address; or THOA_UOC_TRUSTED_PROXIES
   --no-build  serve dist/renderer as it is, without rebuilding a stale interface first`;
 
 /**
@@ -30,6 +33,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
       data: { type: 'string' },
       store: { type: 'string' },
       relay: { type: 'string' },
+      'trusted-proxy': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -46,6 +50,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
   const relayUrl = values.relay ?? process.env.THOA_UOC_RELAY ?? '';
   if (relayUrl !== '' && !/^rediss?:\/\//.test(relayUrl)) throw new Error('--relay (or THOA_UOC_RELAY) must be a redis:// URL');
   if (relayUrl !== '' && !store) throw new Error('--relay joins instances sharing a PostgreSQL store: give --store too');
+  const trustedProxies = parseTrustedProxies(values['trusted-proxy'] ?? process.env.THOA_UOC_TRUSTED_PROXIES);
   const logger = createJsonLogger(stderrDestination());
   // A file grown past the process's size limit (ulimit -f) is an I/O error that SQLite reports on
   // that write, and only the room concerned is dropped (S8); the signal's default would end them all.
@@ -65,7 +70,7 @@ export async function runServerMode(argv: string[]): Promise<void> {
   let server: RunningServer | undefined;
   try {
     if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}), ...(relayUrl !== '' ? { relayUrl } : {}) });
+    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}), ...(relayUrl !== '' ? { relayUrl } : {}), trustedProxies });
   } catch (error) {
     await lock.release();
     throw error;

@@ -41,6 +41,8 @@ export interface ServerModeOptions {
   store?: StoreLocation;
   /** The Redis that relays between the instances sharing a PostgreSQL store (hosted mode). */
   relayUrl?: string;
+  /** Load balancers whose X-Forwarded-For names the client's address (hosted mode). */
+  trustedProxies?: ReadonlySet<string>;
 }
 
 /** Where `npm run build` puts the renderer. */
@@ -80,7 +82,7 @@ export async function startServerMode(options: ServerModeOptions) {
   const fileWorkers = createFileWorkers();
   const serveStatic = createStaticFiles(options.rendererFolder ?? defaultRendererFolder);
   // The same server may also listen on a LAN address the host chooses (network/share).
-  const createServer = () => createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic });
+  const createServer = () => createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic, trustedProxies: options.trustedProxies });
   const network = createNetworkShare({ host: options.host, port: () => (http.address() as AddressInfo).port, createServer });
   const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, fileWorkers, network });
   const http = createServer();

@@ -24,10 +24,11 @@ interface Reply {
 }
 
 /** POSTs invitations/redeem from a given local address, as a client on that machine would. */
-function redeemFrom(server: { port: number }, localAddress: string, code: string, displayName = 'Nguyễn Văn An'): Promise<Reply> {
+function redeemFrom(server: { port: number }, localAddress: string, code: string, displayName = 'Nguyễn Văn An', forwardedFor?: string): Promise<Reply> {
   const body = JSON.stringify({ code, displayName });
+  const forwarded = forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor };
   return new Promise((resolve, reject) => {
-    const call = request({ host: '127.0.0.1', port: server.port, localAddress, path: '/api/invitations/redeem', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+    const call = request({ host: '127.0.0.1', port: server.port, localAddress, path: '/api/invitations/redeem', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...forwarded } }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
@@ -96,6 +97,26 @@ describe('limits on guessing invitation codes', () => {
     expect(later.body.error?.reason).toEqual({ key: 'too_many_codes', values: { count: 1 } });
     clock.advance(minuteMs);
     expect((await redeemFrom(server, '127.0.0.2', wrongCode(101))).status).toBe(404);
+  });
+
+  it('behind a trusted load balancer, counts each client under the address X-Forwarded-For names', async () => {
+    const { server, invite } = await start({ trustedProxies: new Set(['127.0.0.9']) });
+    const code = await invite();
+    for (let index = 0; index < defaultRedemptionLimits.perAddress; index += 1) {
+      expect((await redeemFrom(server, '127.0.0.9', wrongCode(index), 'Nguyễn Văn An', '198.51.100.7, 203.0.113.5')).status).toBe(404);
+    }
+    expect((await redeemFrom(server, '127.0.0.9', wrongCode(50), 'Nguyễn Văn An', '203.0.113.5')).status).toBe(429);
+    // Another client behind the same balancer is not held to the first one's guesses.
+    expect((await redeemFrom(server, '127.0.0.9', code, 'Trần Thị Bình', '203.0.113.6')).status).toBe(200);
+    expect(harness?.logger.lines.find((line) => line.event === 'invitation.redeem_failed')?.fields.address).toBe('203.0.113.5');
+  });
+
+  it('ignores X-Forwarded-For from a client it does not trust: the client cannot choose the address it is counted under', async () => {
+    const { server } = await start({ trustedProxies: new Set(['127.0.0.9']) });
+    for (let index = 0; index < defaultRedemptionLimits.perAddress; index += 1) {
+      expect((await redeemFrom(server, '127.0.0.2', wrongCode(index), 'Nguyễn Văn An', `203.0.113.${index + 10}`)).status).toBe(404);
+    }
+    expect((await redeemFrom(server, '127.0.0.2', wrongCode(50), 'Nguyễn Văn An', '203.0.113.99')).status).toBe(429);
   });
 
   it('does not hold an honest typo against anyone, nor count the codes that work', async () => {
