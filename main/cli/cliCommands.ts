@@ -127,6 +127,16 @@ Commands:
   verify DOCUMENT                                rebuild every signed version from the database and check
                                                  its hash chain; exit code 1 if any was altered
   admin-token [--label LABEL]                    a host token for server mode's HTTP API
+
+Operator commands (hosted mode: docs/hosting.md); the invitations are redeemed once, at the link:
+  workspace create --name NAME [--hours N]       a workspace (an enterprise's or a federation's own
+                                                 hosts, documents and templates) and its first host's
+                                                 invitation
+  workspace list
+  workspace invite WORKSPACE [--hours N]         another host's invitation
+  authority create --name NAME [--hours N]       a labour authority and its first reviewer's invitation
+  authority list                                 the authorities and their reviewers
+  authority invite AUTHORITY [--hours N]         another reviewer's invitation
   check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
                                                  law; --date: the law in force on that date (default:
                                                  the effective date); exit 1 on a violation

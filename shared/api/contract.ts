@@ -26,6 +26,7 @@ import { networkMethods } from '#shared/api/network';
 import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
+import { accessMethods } from '#shared/api/access';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -93,13 +94,14 @@ export const apiContract = {
   'templates/delete': { access: 'signedIn', input: templateRefInput, output: userTemplateSchema },
   'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
   'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
-  /** Variables defined by imported packs, so that every interface can show and check their values. */
+  /** Variables defined by the packs the caller's workspace imported, so that every interface can show and check their values. */
   'templates/variables': { access: 'signedIn', input: noInput, output: z.array(variableDefinitionSchema) },
   ...negotiationMethods,
   ...networkMethods,
   ...versionMethods,
   ...lifecycleMethods,
   ...reviewMethods,
+  ...accessMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;
