@@ -16,6 +16,9 @@ function closeReason(reason: string): string {
 /** Closes a socket that never joined a room, with a code and a reason, and logs why. */
 export function refuseSocket(socket: WebSocket, code: CloseCode, reason: string, logger: Logger, fields: Record<string, unknown>): void {
   logger.log('warn', 'sync.refused', { code, reason, ...fields });
+  // A socket is paused while it is being accepted: it must read the client's answer to the close,
+  // or the client would wait for ws's closing timeout (30 s) to learn that it was refused.
+  socket.resume();
   socket.close(code, closeReason(reason));
 }
 
