@@ -16,7 +16,7 @@ import { textFactsOf } from '#shared/lifecycle/complianceInput';
 import { answerDeadline } from '#shared/lifecycle/deadlines';
 import type { ReviewDecision } from '#shared/lifecycle/model';
 import { latestAnswer, type LifecycleRecord } from '#shared/lifecycle/record';
-import { isSentToAuthority, sentToAuthorityId, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
+import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
 import type { VariableValue } from '#shared/templates/schema';
 import { actorOf, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
@@ -119,8 +119,6 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
         const loaded = await lifecycle.load(document);
         const sentOn = sentToAuthorityOn(loaded.record);
         if (!isSentToAuthority(loaded.record) || !sentOn) continue;
-        // A round sent elsewhere (another authority, or one named in words) is not this authority's to review.
-        if (caller.kind === 'authorityReviewer' && sentToAuthorityId(loaded.record) !== caller.authorityId) continue;
         items.push({
           document: toDocumentMeta(loaded.document),
           round: loaded.record.round,

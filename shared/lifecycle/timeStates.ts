@@ -78,11 +78,6 @@ export function isSentToAuthority(record: LifecycleRecord): boolean {
   return isCollectiveAgreement(record.kind) ? record.current.sentToAuthority !== undefined : record.current.registration !== undefined;
 }
 
-/** The deployment's authority the round was sent to, when its sending named one (decision 0019). */
-export function sentToAuthorityId(record: LifecycleRecord): string | undefined {
-  return isCollectiveAgreement(record.kind) ? record.current.sentToAuthority?.authorityId : record.current.registration?.authorityId;
-}
-
 /** The date the authority received the round (the agreement or the dossier), if sent. */
 export function sentToAuthorityOn(record: LifecycleRecord): IsoDate | undefined {
   return isCollectiveAgreement(record.kind) ? record.current.sentToAuthority?.sentOn : record.current.registration?.filedOn;
