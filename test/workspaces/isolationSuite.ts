@@ -3,8 +3,9 @@ import type { ApiClient } from '#shared/api/client';
 import { apiContract, type ApiInput, type ApiMethod } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { closeCodes } from '#shared/sync/protocol';
-import { connectClient, serverClose, synced } from '../helpers/syncClient';
-import { packFile, overtimeDraft } from '../helpers/templateFixtures';
+import { variablesMap } from '#shared/document/yjsContent';
+import { connectClient, deniedAtLeast, serverClose, synced } from '../helpers/syncClient';
+import { mealAllowanceVariable, overtimeDraft, packFile } from '../helpers/templateFixtures';
 import { clauseIds, proposedArticle } from '../negotiation/negotiationFixture';
 import { markedPack, openWorkspace, workspaceSnapshot, type Deployment, type DeploymentUnderTest, type WorkspaceUnderTest } from './workspaceFixture';
 
@@ -179,9 +180,27 @@ export function describeWorkspaceIsolation(underTest: DeploymentUnderTest): void
       }
     });
 
+    it('a variable B’s pack defined is no variable of A’s documents: refused when A creates a document or writes it through sync', async () => {
+      const onlyB = { ...mealAllowanceVariable, id: 'user.rieng_cua_b', label: { vi: 'Phụ cấp BMARK', en: 'Allowance BMARK' } };
+      await b.host.call('templates/importPack', { packJson: packFile({ ...markedPack('BMARK'), variables: [...markedPack('BMARK').variables, onlyB] }), ownerSide: null });
+      const value = { [onlyB.id]: 40_000 };
+      expect((await b.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước BMARK có biến riêng', variables: value })).title).toBe('Thỏa ước BMARK có biến riêng');
+      await expect(a.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước AMARK', variables: value })).rejects.toMatchObject({ code: 'invalid_input', message: `variables.${onlyB.id}: unknown variable` });
+      const socket = connectClient(deployment.server.url, a.agreementId, a.employer.token);
+      try {
+        await synced(socket);
+        variablesMap(socket.doc).set(onlyB.id, 40_000);
+        await deniedAtLeast(socket, 1);
+        expect(socket.denials[0]).toMatch(/unknown variable "user\.rieng_cua_b"/);
+        expect(await deployment.server.sync.withRoom(a.agreementId, (room) => variablesMap(room.doc).get(onlyB.id))).toBeUndefined();
+      } finally {
+        socket.destroy();
+      }
+    });
+
     it('B’s host still sees all of B, and nothing of A', async () => {
       const documents = await b.host.call('documents/list', { includeArchived: true });
-      expect(documents.map((document) => document.id).sort()).toEqual([b.agreementId, b.regulationsId].sort());
+      expect(documents.map((document) => document.id)).toEqual(expect.arrayContaining([b.agreementId, b.regulationsId]));
       expect((await b.host.call('templates/list', {})).map((template) => template.id).sort()).toEqual([b.templateId, ...b.packTemplateIds].sort());
       expect((await b.host.call('review/queue', {})).map((item) => item.document.id)).toEqual([b.regulationsId]);
       for (const secret of [a.marker, a.agreementId, a.regulationsId]) expect(JSON.stringify([documents, await b.host.call('templates/variables', {})])).not.toContain(secret);
