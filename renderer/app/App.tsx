@@ -4,6 +4,7 @@ import { updateSession, useSession } from '../session/session';
 import { DocumentPage } from '../pages/DocumentPage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
+import { AccessPage } from '../pages/AccessPage';
 import { NamePrompt } from '../pages/NamePrompt';
 import { MinutesPage } from '../negotiation/MinutesPage';
 import { ReviewPage } from '../review/ReviewPage';
@@ -29,6 +30,8 @@ export function App() {
   switch (route.page) {
     case 'join':
       return <JoinPage code={route.code} />;
+    case 'access':
+      return <AccessPage code={route.code} />;
     case 'document':
       return <DocumentPage documentId={route.documentId} />;
     case 'new':
