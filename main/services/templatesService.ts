@@ -6,7 +6,7 @@ import { checkContextFromLibrary, templatePackFormat, templatePackVersion, type 
 import { describePackProblems } from '#shared/templates/packProblems';
 import { articleTemplateSchema, type ArticleTemplate, type VariableDefinition } from '#shared/templates/schema';
 import { checkTemplateContent, userIdPrefix, variablesUsedBy } from '#shared/templates/templateChecks';
-import { actorOf, workspaceOfCaller } from '#main/kernel/access';
+import { actorOf, visibleDocument, workspaceOfCaller } from '#main/kernel/access';
 import { toUserTemplate } from '#main/kernel/dto';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createdByOf, keeperOf, keeps, ownerSideFor, type TemplateKeeper } from '#main/services/templateKeepers';
@@ -99,9 +99,10 @@ export function createTemplatesService(context: ServiceContext) {
       return { format: templatePackFormat, version: templatePackVersion, exportedAt: new Date(at).toISOString(), variables, templates };
     },
 
-    /** The variables of the caller's workspace's template packs, so that every interface can show and check their values. */
-    async variables(caller: Caller): Promise<VariableDefinition[]> {
-      return (await store.userVariables.list(await workspaceOfCaller(context, caller))).map((record) => record.definition);
+    /** The variables of a workspace's template packs: the document's workspace when one is named, else the caller's. */
+    async variables(caller: Caller, documentId?: string): Promise<VariableDefinition[]> {
+      const workspaceId = documentId === undefined ? await workspaceOfCaller(context, caller) : (await visibleDocument(context, caller, documentId)).workspaceId;
+      return (await store.userVariables.list(workspaceId)).map((record) => record.definition);
     },
 
     async importPack(packJson: string, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<ImportPackResult> {

@@ -94,7 +94,7 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'templates/delete': async (input, caller) => templates.delete(input.id, caller),
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
-    'templates/variables': async (_input, caller) => templates.variables(caller),
+    'templates/variables': async (input, caller) => templates.variables(caller, input.documentId),
     'authorities/list': async () => deployment.authorities(),
     'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,

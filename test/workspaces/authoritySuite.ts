@@ -55,7 +55,7 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
     });
 
     it('the hosts choose among the deployment’s authorities; an unknown one, or one named twice, is refused and nothing changes', async () => {
-      const byId = (list: { id: string }[]) => [...list].sort((first, second) => first.id.localeCompare(second.id));
+      const byId = (list: { id: string; name: string }[]) => [...list].sort((first, second) => first.id.localeCompare(second.id));
       expect(byId(await a.host.call('authorities/list', {}))).toEqual(byId([{ id: x.id, name: 'Sở Nội vụ tỉnh Hưng Yên' }, { id: y.id, name: 'Sở Nội vụ thành phố Hà Nội' }]));
       const sent = await a.host.call('lifecycle/get', { documentId: a.regulationsId });
       expect(sent.current.registration).toMatchObject({ authorityId: x.id, authority: 'Sở Nội vụ tỉnh Hưng Yên' });
@@ -86,6 +86,9 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
       // Opening again is the same seat.
       expect((await client.call('review/open', { documentId: a.regulationsId })).participant.id).toBe(opened.participant.id);
       expect((await client.call('review/get', { documentId: a.regulationsId })).canReview).toBe(true);
+      // The variables the document may hold are its workspace's, as its page shows them.
+      expect((await client.call('templates/variables', { documentId: a.regulationsId })).map((variable) => variable.label.vi).sort()).toEqual((await a.host.call('templates/variables', {})).map((variable) => variable.label.vi).sort());
+      await expectApiError(client.call('templates/variables', {}), 'forbidden');
       const finding = await client.call('review/addFinding', { documentId: a.regulationsId, clauseId: clauseIds.wage, body: 'Thiếu quy định về thời hạn trả lương.' });
       expect(finding).toMatchObject({ authorName: 'Bà Hạnh', round: 1 });
       const decided = await client.call('review/decide', { documentId: a.regulationsId, decision: 'amendments_requested', reasons: ['Bổ sung thời hạn trả lương.'] });
@@ -179,7 +182,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'templates/delete': { id: b.templateId },
     'templates/exportPack': {},
     'templates/importPack': { packJson: '{}' },
-    'templates/variables': {},
+    'templates/variables': { documentId },
     'negotiation/state': { documentId: b.agreementId },
     'negotiation/minutes': { documentId: b.agreementId },
     'negotiation/setReviewerComments': { documentId, allowed: true },

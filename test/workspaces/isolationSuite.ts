@@ -41,7 +41,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'templates/exportPack': {},
     // B's template and variable ids, defined otherwise: they are A's own from now on, and B's stay B's.
     'templates/importPack': { packJson: packFile(markedPack(`${a.marker}-NHAP`)), ownerSide: null },
-    'templates/variables': {},
+    'templates/variables': { documentId },
     'negotiation/state': { documentId },
     'negotiation/minutes': { documentId },
     'negotiation/setReviewerComments': { documentId, allowed: true },
