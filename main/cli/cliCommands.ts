@@ -137,6 +137,7 @@ Operator commands (hosted mode: docs/hosting.md); the invitations are redeemed o
   authority create --name NAME [--hours N]       a labour authority and its first reviewer's invitation
   authority list                                 the authorities and their reviewers
   authority invite AUTHORITY [--hours N]         another reviewer's invitation
+  authority revoke REVIEWER                      end a reviewer's token
   check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
                                                  law; --date: the law in force on that date (default:
                                                  the effective date); exit 1 on a violation

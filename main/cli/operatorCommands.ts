@@ -64,8 +64,15 @@ export const operatorCommands: Record<string, OperatorCommand> = {
     if (authorities.length === 0) return { value: [], lines: ['No authorities yet. Create one with: npm run cli -- authority create --name "Sở Nội vụ …"'] };
     return {
       value: authorities,
-      lines: authorities.map(({ authority, reviewers }) => `${authority.id}  ${authority.name}  (${reviewers.filter((reviewer) => reviewer.revokedAt === null).length} reviewer(s): ${reviewers.map((reviewer) => reviewer.displayName).join(', ') || '—'})`),
+      lines: authorities.flatMap(({ authority, reviewers }) => [
+        `${authority.id}  ${authority.name}`,
+        ...reviewers.map((reviewer) => `  reviewer ${reviewer.id}  ${reviewer.displayName}${reviewer.revokedAt === null ? '' : '  (revoked)'}`),
+      ]),
     };
+  },
+  'authority revoke': async (deployment, invocation) => {
+    const reviewer = await deployment.revokeReviewer(positional(invocation, 'REVIEWER'));
+    return { value: reviewer, lines: [`Revoked ${reviewer.displayName}: their token no longer works (sockets already open stay until they reconnect).`] };
   },
   'authority invite': async (deployment, invocation) => {
     const invitation = await deployment.inviteReviewer(positional(invocation, 'AUTHORITY'), hoursOption(invocation));

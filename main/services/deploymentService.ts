@@ -99,6 +99,22 @@ export function createDeploymentService(context: ServiceContext) {
       });
     },
 
+    /**
+     * Ends a reviewer's token at once (every API call and new socket refuses it, and with it every
+     * seat they hold); sockets already open stay until they reconnect (the command line has no relay).
+     */
+    async revokeReviewer(reviewerId: string): Promise<AuthorityReviewerRecord> {
+      const at = context.now();
+      return store.transaction(async (tx) => {
+        const reviewer = await tx.authorities.reviewer(reviewerId);
+        if (!reviewer) throw new ApiError('not_found', `no reviewer with id "${reviewerId}" (npm run cli -- authority list names them)`);
+        if (reviewer.revokedAt !== null) return reviewer;
+        await tx.authorities.revokeReviewer(reviewerId, at);
+        await tx.audit.record({ at, actor: operator, action: 'authority.reviewer_revoked', documentId: null, details: { authorityId: reviewer.authorityId, reviewerId } });
+        return { ...reviewer, revokedAt: at };
+      });
+    },
+
     /** The authorities a document may be sent to, for every signed-in caller (their names are no one's secret). */
     async authorities(): Promise<Authority[]> {
       return (await store.authorities.list()).map(({ id, name }) => ({ id, name }));

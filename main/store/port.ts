@@ -160,6 +160,8 @@ export interface AuthoritiesStore {
   reviewerByTokenHash(tokenHash: string): Promise<AuthorityReviewerRecord | undefined>;
   /** An authority's reviewers, oldest first. */
   listReviewers(authorityId: string): Promise<AuthorityReviewerRecord[]>;
+  /** Ends a reviewer's token (once: revoking a revoked reviewer changes nothing). */
+  revokeReviewer(id: string, at: number): Promise<void>;
   /** The participant a reviewer reviews a document as, once they have opened it. */
   seat(reviewerId: string, documentId: string): Promise<string | undefined>;
   insertSeat(reviewerId: string, documentId: string, participantId: string): Promise<void>;

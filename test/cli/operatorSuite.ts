@@ -111,10 +111,18 @@ export function describeOperatorCommands(underTest: OperatorStoreUnderTest): voi
       const invited = await cli('authority', 'invite', authority.id);
       expect(invited.code).toBe(0);
       await anonymous.call('access/redeem', { code: codeOf(invited.output), displayName: 'Ông Dũng' });
-      expect((await cli('authority', 'list')).output).toBe(`${authority.id}  Sở Nội vụ tỉnh Hưng Yên  (2 reviewer(s): Bà Hạnh, Ông Dũng)`);
+      const listed = await cli('authority', 'list');
+      expect(listed.output).toMatch(new RegExp(`^${authority.id}  Sở Nội vụ tỉnh Hưng Yên\n  reviewer [a-z0-9]{16}  Bà Hạnh\n  reviewer [a-z0-9]{16}  Ông Dũng$`));
       const reviewer = await client(first.token);
       expect(await reviewer.call('review/queue', {})).toEqual([]);
       expect(await reviewer.call('authorities/list', {})).toEqual([authority]);
+
+      // The operator ends a reviewer's token: refused from the next call on.
+      const revoked = await cli('authority', 'revoke', first.kind === 'authorityReviewer' ? first.reviewer.id : '');
+      expect(revoked).toEqual({ code: 0, output: 'Revoked Bà Hạnh: their token no longer works (sockets already open stay until they reconnect).' });
+      await expect(reviewer.call('review/queue', {})).rejects.toMatchObject({ code: 'unauthorized' });
+      expect((await cli('authority', 'list')).output).toMatch(/reviewer [a-z0-9]{16} {2}Bà Hạnh {2}\(revoked\)/);
+      expect((await cli('authority', 'revoke', 'khongconguoinay')).output).toMatch(/^Error \(not_found\): no reviewer with id "khongconguoinay"/);
     });
 
     it('refuses bad input with the reason, changing nothing', async () => {
@@ -123,6 +131,7 @@ export function describeOperatorCommands(underTest: OperatorStoreUnderTest): voi
         [['authority', 'create', '--name', 'Sở', '--hours', 'mười'], /^--hours must be a whole number/],
         [['authority', 'invite'], /^AUTHORITY is required/],
         [['workspace', 'invite'], /^WORKSPACE is required/],
+        [['authority', 'revoke'], /^REVIEWER is required/],
       ] as const;
       for (const [args, reason] of usage) {
         const { code, output } = await cli(...args);

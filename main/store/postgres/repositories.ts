@@ -242,6 +242,9 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       async listReviewers(authorityId) {
         return (await sql.rows<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE authority_id = $1 ORDER BY created_at, id COLLATE "C"`, [authorityId])).map(reviewerFromRow);
       },
+      async revokeReviewer(id, at) {
+        await sql.run('UPDATE authority_reviewers SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+      },
       async seat(reviewerId, documentId) {
         return (await sql.row<{ participant_id: string }>('SELECT participant_id FROM reviewer_seats WHERE reviewer_id = $1 AND document_id = $2', [reviewerId, documentId]))?.participant_id;
       },

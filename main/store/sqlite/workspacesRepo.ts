@@ -45,6 +45,7 @@ export function createAuthoritiesRepo(db: SqliteDatabase) {
     reviewer: db.prepare<[string], ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE id = ?`),
     reviewerByTokenHash: db.prepare<[string], ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE token_hash = ?`),
     listReviewers: db.prepare<[string], ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE authority_id = ? ORDER BY created_at, id`),
+    revokeReviewer: db.prepare<[number, string]>('UPDATE authority_reviewers SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     seat: db.prepare<[string, string], { participant_id: string }>('SELECT participant_id FROM reviewer_seats WHERE reviewer_id = ? AND document_id = ?'),
     insertSeat: db.prepare<[string, string, string]>('INSERT INTO reviewer_seats (reviewer_id, document_id, participant_id) VALUES (?, ?, ?)'),
   };
@@ -72,6 +73,9 @@ export function createAuthoritiesRepo(db: SqliteDatabase) {
     },
     listReviewers(authorityId: string): AuthorityReviewerRecord[] {
       return statements.listReviewers.all(authorityId).map(reviewerFromRow);
+    },
+    revokeReviewer(id: string, at: number): void {
+      statements.revokeReviewer.run(at, id);
     },
     seat(reviewerId: string, documentId: string): string | undefined {
       return statements.seat.get(reviewerId, documentId)?.participant_id;

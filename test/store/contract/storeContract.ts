@@ -253,6 +253,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.authorities.reviewer('r1')).toEqual(reviewer);
       expect(await store.authorities.reviewerByTokenHash('other')).toBeUndefined();
       expect((await store.authorities.listReviewers('x')).map((r) => r.id)).toEqual(['r0', 'r1']);
+      await store.authorities.revokeReviewer('r0', 7);
+      await store.authorities.revokeReviewer('r0', 8);
+      expect(await store.authorities.reviewerByTokenHash('reviewer-hash-0')).toMatchObject({ id: 'r0', revokedAt: 7 });
+      expect((await store.authorities.reviewer('r1'))?.revokedAt).toBeNull();
 
       await store.participants.insert({ ...participantRecord('seat', 'd1'), side: 'reviewer' }, 'seat-hash');
       expect(await store.authorities.seat('r1', 'd1')).toBeUndefined();
