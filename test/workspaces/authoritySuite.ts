@@ -150,6 +150,9 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
       await c.host.call('participants/revoke', { participantId: opened.participant.id });
       await expectApiError(x.reviewer.client.call('review/get', { documentId: c.regulationsId }), 'forbidden', /removed you/);
       await expectApiError(x.reviewer.client.call('review/open', { documentId: c.regulationsId }), 'forbidden', /removed you/);
+      const socket = connectClient(deployment.server.url, c.regulationsId, x.reviewer.token);
+      sockets.push(socket);
+      expect(await serverClose(socket)).toEqual({ code: closeCodes.forbidden, reason: 'the host of this document removed you from it' });
       // The other documents sent to X are still X's to review.
       expect((await x.reviewer.client.call('review/get', { documentId: a.regulationsId })).canReview).toBe(true);
     });
