@@ -1,3 +1,5 @@
+import type { Caller } from '#shared/api/caller';
+import type { CallContext } from '#shared/api/cancellation';
 import type { ApiHandlers, ApiMethod } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { syncProtocolVersion } from '#shared/sync/protocol';
@@ -6,8 +8,6 @@ import { createDocumentsService } from '#main/services/documentsService';
 import { createInvitationsService } from '#main/services/invitationsService';
 import { createParticipantsService } from '#main/services/participantsService';
 import type { ServiceContext } from '#main/kernel/serviceContext';
-import type { Caller } from '#shared/api/caller';
-import type { CallContext } from '#shared/api/cancellation';
 import { createTemplatesService } from '#main/services/templatesService';
 import { createDeploymentService } from '#main/services/deploymentService';
 import { scopedCaller } from '#main/kernel/callScope';
