@@ -54,7 +54,7 @@ export function createDeploymentService(context: ServiceContext) {
     /** A new workspace, and the invitation of its first host. */
     async createWorkspace(name: string, validForHours = defaultAccessValidityHours): Promise<{ workspace: WorkspaceRecord; invitation: AccessCode }> {
       const workspace = { id: context.newId(), name: validName(name), createdAt: context.now() };
-      validHours(validForHours);
+      // An invitation refused (its hours) takes the workspace back with it: one transaction.
       return store.transaction(async (tx) => {
         await tx.workspaces.insert(workspace);
         await tx.audit.record({ at: workspace.createdAt, actor: operator, action: 'workspace.created', documentId: null, details: { workspaceId: workspace.id, name: workspace.name } });
@@ -77,7 +77,6 @@ export function createDeploymentService(context: ServiceContext) {
     /** A new authority, and the invitation of its first reviewer. */
     async createAuthority(name: string, validForHours = defaultAccessValidityHours): Promise<{ authority: AuthorityRecord; invitation: AccessCode }> {
       const authority = { id: context.newId(), name: validName(name), createdAt: context.now() };
-      validHours(validForHours);
       return store.transaction(async (tx) => {
         await tx.authorities.insert(authority);
         await tx.audit.record({ at: authority.createdAt, actor: operator, action: 'authority.created', documentId: null, details: { authorityId: authority.id, name: authority.name } });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Authority } from '#shared/api/access';
 import { useTranslation } from 'react-i18next';
+import type { Authority } from '#shared/api/access';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import type { DocumentKind } from '#shared/documents/kinds';
