@@ -16,8 +16,9 @@ export type TemplateKeeper = { kind: 'host'; workspaceId: string } | { kind: 'si
 /** The keeper a caller speaks for; reviewers (and nobody) are refused. */
 export async function keeperOf(context: ServiceContext, caller: Caller): Promise<TemplateKeeper> {
   if (caller.kind === 'admin') return { kind: 'host', workspaceId: hostWorkspaceOf(caller) };
-  if (caller.kind !== 'participant') throw new ApiError(caller.kind === 'anonymous' ? 'unauthorized' : 'forbidden', caller.kind === 'anonymous' ? 'a valid token is required for this call' : 'reviewers do not keep templates; templates belong to the host and the bargaining sides');
-  if (caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides');
+  if (caller.kind === 'anonymous') throw new ApiError('unauthorized', 'a valid token is required for this call');
+  // A reviewer participant, or an authority's reviewer (the gate lets none of them reach templates anyway).
+  if (caller.kind !== 'participant' || caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides');
   return { kind: 'side', side: caller.side, participantId: caller.participantId, workspaceId: await workspaceOfCaller(context, caller) };
 }
 
