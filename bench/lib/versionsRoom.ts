@@ -24,7 +24,7 @@ const idleTimers: Timers = { schedule: () => () => {} };
  */
 export async function openVersionsRoom(folder: string, blocks: readonly TopLevelBlock[], title: string) {
   const { context, authentication } = await openServices(folder, createMemoryLogger(), { versioning: { timers: idleTimers } });
-  const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
+  const sync = createSyncServer({ context, authentication });
   const versions = createVersionsService(context, sync);
   // Comparisons draw their redlines in the file worker, as in the server.
   const workers = createFileWorkers();

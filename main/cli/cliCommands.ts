@@ -134,6 +134,17 @@ Commands:
                                                  FILE, keeping the current one beside it; refused
                                                  while a server or the desktop app holds the folder
                                                  (without --yes: says what it would replace)
+
+Operator commands (hosted mode: docs/hosting.md); the invitations are redeemed once, at the link:
+  workspace create --name NAME [--hours N]       a workspace (an enterprise's or a federation's own
+                                                 hosts, documents and templates) and its first host's
+                                                 invitation
+  workspace list
+  workspace invite WORKSPACE [--hours N]         another host's invitation
+  authority create --name NAME [--hours N]       a labour authority and its first reviewer's invitation
+  authority list                                 the authorities and their reviewers
+  authority invite AUTHORITY [--hours N]         another reviewer's invitation
+  authority revoke REVIEWER                      end a reviewer's token
   check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
                                                  law; --date: the law in force on that date (default:
                                                  the effective date); exit 1 on a violation

@@ -7,6 +7,8 @@ import { postgresBackupAdvice, runBackupCommand, runRestoreCommand } from '#main
 import { runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
+import { operatorCommands } from '#main/cli/operatorCommands';
+import { createDeploymentService } from '#main/services/deploymentService';
 import { createApiHandlers } from '#main/wiring/apiHandlers';
 import { createJsonLogger, stderrDestination } from '#main/logger';
 import { defaultDataFolder } from '#main/server/dataFolder';
@@ -69,9 +71,13 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
   const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'), store ? { store } : {});
   try {
     let output: CommandOutput;
+    const serverUrl = values.url ?? `http://${defaultHost}:${defaultPort}`;
+    const operatorCommand = operatorCommands[positionals.slice(0, 2).join(' ')];
     if (positionals[0] === 'admin-token') {
       const token = await authentication.createAdminToken(values.label ?? 'command line');
       output = { value: { token }, lines: [`Host token (keep it secret; send it as "Authorization: Bearer <token>"):`, token] };
+    } else if (operatorCommand) {
+      output = await operatorCommand(createDeploymentService(context), { positionals, options: values, serverUrl });
     } else {
       const words = positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
       const command = cliCommands[words];
@@ -84,7 +90,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
         if (!result.ok) throw ApiError.fromData(result.error);
         return result.result as never;
       };
-      output = await command(call, { positionals, options: values, serverUrl: values.url ?? `http://${defaultHost}:${defaultPort}` });
+      output = await command(call, { positionals, options: values, serverUrl });
     }
     print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
     return output.exitCode ?? 0;

@@ -17,6 +17,8 @@ export interface AgreementExportRequest {
   documentId: string;
   kind: DocumentKind;
   title: string;
+  /** The document's workspace: its user templates and variables are the ones the export may use. */
+  workspaceId: string;
   /** Who asks: it decides which user templates may translate the articles. */
   caller: Caller;
   input: ApiParsedInput<'documents/exportDocx'>;
@@ -29,10 +31,10 @@ export interface AgreementExportRequest {
 /** The exported agreement, and the document's language (for the file's name). */
 export type AgreementExport = { language: Language; docx: Uint8Array } | { language: Language; html: string };
 
-/** Built-in templates, then the host's own and those of the caller's side (a side's playbook stays its own). */
-async function templateFinder(store: Store, caller: Caller): Promise<(id: string) => ArticleTemplate | undefined> {
+/** Built-in templates, then the workspace's host's own and those of the caller's side (a side's playbook stays its own). */
+async function templateFinder(store: Store, workspaceId: string, caller: Caller): Promise<(id: string) => ArticleTemplate | undefined> {
   const mayUse = (record: UserTemplateRecord): boolean => caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
-  const usable = new Map((await store.userTemplates.list()).filter(mayUse).map((record) => [record.id, record.template]));
+  const usable = new Map((await store.userTemplates.list(workspaceId)).filter(mayUse).map((record) => [record.id, record.template]));
   return (id) => findTemplate(id) ?? usable.get(id);
 }
 
@@ -48,7 +50,7 @@ export async function exportStoredAgreement(store: Store, documents: StoredDocum
   const model = buildAgreementModel(
     { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
     { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
-    { lookupVariable: await createStoredVariableLookup(store), findTemplate: await templateFinder(store, request.caller), outline: outlineForKind(request.kind) },
+    { lookupVariable: await createStoredVariableLookup(store, request.workspaceId), findTemplate: await templateFinder(store, request.workspaceId, request.caller), outline: outlineForKind(request.kind) },
   );
   // The .docx libraries are loaded at their first job: a worker that only compares stays small.
   if (request.format === 'docx') return { language: snapshot.language, docx: await (await import('#main/export/docx')).renderDocx(model) };

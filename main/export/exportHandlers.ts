@@ -92,7 +92,7 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
     const date = await dateOf(document, input.date);
     throwIfCancelled(call?.signal);
     await rooms.storeForReaders(document.id);
-    const agreement = await files().exportAgreement(context.store.location, { documentId: document.id, kind: document.kind, title: document.title, caller, input, date, format }, call?.signal);
+    const agreement = await files().exportAgreement(context.store.location, { documentId: document.id, kind: document.kind, title: document.title, workspaceId: document.workspaceId, caller, input, date, format }, call?.signal);
     const fileName = exportFileName(document.title, input, agreement.language, format);
     if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
     return exported(await print(agreement.html, document.id, call), format, fileName);

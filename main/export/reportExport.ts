@@ -61,7 +61,8 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     case 'minutes': {
       const minutes = await sources.minutes({ documentId, since: input.since }, caller, call);
       const { variables, language } = await snapshot();
-      return buildMinutesDocument({ minutes, kind: (await stored()).kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.lookupVariable });
+      const document = await stored();
+      return buildMinutesDocument({ minutes, kind: document.kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.variables(document.workspaceId) });
     }
     case 'compliance': {
       const report = await sources.complianceReport({ documentId }, caller, call);

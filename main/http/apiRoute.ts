@@ -109,10 +109,18 @@ function bearerToken(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** Who made a call, for its log lines: the participant's id, document and side when a participant did. */
+/** Who made a call, for its log lines: the participant's id, document and side; a workspace's host's workspace; an authority's reviewer. */
 function callerFields(caller: Caller): LogFields {
-  if (caller.kind !== 'participant') return { caller: caller.kind };
-  return { caller: caller.kind, participant: caller.participantId, document: caller.documentId, side: caller.side };
+  switch (caller.kind) {
+    case 'participant':
+      return { caller: caller.kind, participant: caller.participantId, document: caller.documentId, side: caller.side };
+    case 'admin':
+      return caller.workspaceId === undefined ? { caller: caller.kind } : { caller: caller.kind, workspace: caller.workspaceId };
+    case 'authorityReviewer':
+      return { caller: caller.kind, authority: caller.authorityId, reviewer: caller.reviewerId };
+    case 'anonymous':
+      return { caller: caller.kind };
+  }
 }
 
 /** Refused calls are logged like refused sync sockets: a token that fails may be someone trying tokens. */

@@ -1,4 +1,4 @@
-import type { Caller } from '#shared/api/caller';
+import { builtInWorkspaceId, hostWorkspaceOf, type Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import type { DocumentRecord } from '#main/store/records';
@@ -8,20 +8,45 @@ import type { ServiceContext } from '#main/kernel/serviceContext';
 export function actorOf(caller: Caller): string {
   switch (caller.kind) {
     case 'admin':
-      return 'admin';
+      return hostWorkspaceOf(caller) === builtInWorkspaceId ? 'admin' : `admin:${hostWorkspaceOf(caller)}`;
     case 'participant':
       return `participant:${caller.participantId}`;
+    case 'authorityReviewer':
+      return `reviewer:${caller.reviewerId}`;
     case 'anonymous':
       return 'anonymous';
   }
 }
 
-/** The document, if it exists and the caller may see it; otherwise a not_found or forbidden error. */
+/**
+ * The workspace a caller acts in (decision 0019): a host's own, a participant's document's. An
+ * authority's reviewer belongs to no workspace and keeps nothing in one.
+ */
+export async function workspaceOfCaller(context: ServiceContext, caller: Caller): Promise<string> {
+  if (caller.kind === 'admin') return hostWorkspaceOf(caller);
+  if (caller.kind !== 'participant') throw new ApiError('forbidden', 'only the hosts and the participants of a workspace may do this');
+  const document = await context.store.documents.get(caller.documentId);
+  if (!document) throw new ApiError('unauthorized', 'this token no longer matches a document');
+  return document.workspaceId;
+}
+
+/**
+ * The document, if it exists and the caller may see it: a host, the documents of their workspace;
+ * a participant, their own. A document of another workspace is not_found, exactly as one that does
+ * not exist (nothing is said of another workspace, not even that the id is taken); a participant
+ * asking for another document of their own workspace is refused as before (forbidden).
+ */
 export async function visibleDocument(context: ServiceContext, caller: Caller, documentId: string): Promise<DocumentRecord> {
   const document = await context.store.documents.get(documentId);
-  if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
-  if (caller.kind === 'admin') return document;
-  if (caller.kind === 'participant' && caller.documentId === documentId) return document;
+  const notFound = new ApiError('not_found', `no document with id "${documentId}"`, { reason: { key: 'document_not_found' } });
+  if (!document) throw notFound;
+  if (caller.kind === 'admin') {
+    if (document.workspaceId === hostWorkspaceOf(caller)) return document;
+    throw notFound;
+  }
+  if (caller.kind !== 'participant') throw notFound;
+  if (caller.documentId === documentId) return document;
+  if (document.workspaceId !== (await workspaceOfCaller(context, caller))) throw notFound;
   throw new ApiError('forbidden', 'this token does not give access to that document', { reason: { key: 'document_not_yours' } });
 }
 

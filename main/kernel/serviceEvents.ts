@@ -10,7 +10,7 @@ import type { AgreedEdit } from '#main/sync/writePolicy';
 export interface ServiceEventMap {
   documentChanged: { documentId: string };
   participantRevoked: { participantId: string; documentId: string };
-  userVariablesChanged: { variableIds: string[] };
+  userVariablesChanged: { workspaceId: string; variableIds: string[] };
   /**
    * A participant's update was refused because it edits what both sides agreed; `attempted` is the
    * document as it would have become (a copy, valid while listeners run): the edit becomes drafts.

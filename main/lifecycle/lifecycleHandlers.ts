@@ -30,6 +30,7 @@ export function createLifecycleHandlers(context: ServiceContext, rooms: Document
     'lifecycle/openItems': async ({ documentId }, caller) => lifecycle.openItems(documentId, caller),
     'compliance/report': async ({ documentId }, caller) => review.report(documentId, caller),
     'review/queue': async (_input, caller) => review.queue(caller),
+    'review/open': async ({ documentId }, caller) => review.open(documentId, caller),
     'review/get': async ({ documentId }, caller) => review.get(documentId, caller),
     'review/addFinding': async (input, caller) => review.addFinding(input, caller),
     'review/withdrawFinding': async ({ documentId, findingId }, caller) => review.withdrawFinding(documentId, findingId, caller),

@@ -113,7 +113,7 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   /** The input of the compliance check for a document as its room holds it: its text and values, with the dates and vote its lifecycle recorded. */
   function complianceInputIn(room: DocumentRoom, loaded: LoadedLifecycle): { input: CheckDocumentInput; blocks: TopLevelBlock[] } {
     const text = { blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) };
-    return { input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.lookupVariable), blocks: text.blocks };
+    return { input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.variables(loaded.document.workspaceId)), blocks: text.blocks };
   }
 
   /** The same, reading the document's room for the occasion. */
@@ -174,6 +174,8 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     await tx.lifecycle.append({ documentId: document.id, round: after.round, from: loaded.state, to, facts, actor: by.recorded, at });
     if (state !== to) await tx.lifecycle.append({ documentId: document.id, round: after.round, from: to, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
     await tx.documents.setLifecycleState(document.id, state, at);
+    // The authority's reviewers find the document in their queue (or no longer, if it went elsewhere).
+    if (facts.type === 'send_to_authority' || facts.type === 'send_registration') await tx.documents.setAuthority(document.id, facts.authorityId ?? null);
     await tx.audit.record({ at, actor: actorOf(caller), action: `lifecycle.${facts.type}`, documentId: document.id, details: { from: loaded.state, to: state, round: after.round, facts } });
   }
 
@@ -203,15 +205,28 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   }
 
   /**
+   * A sending that names one of the deployment's authorities by id (decision 0019) records its
+   * name beside the id, as a sending naming it in words would; an unknown id is refused.
+   */
+  async function withAuthorityName(action: LifecycleAction): Promise<LifecycleAction> {
+    if ((action.type !== 'send_to_authority' && action.type !== 'send_registration') || action.authorityId === undefined) return action;
+    if (action.authority !== undefined) throw new ApiError('invalid_input', 'step: name the authority either by authorityId (one of authorities/list) or in words (authority), not both');
+    const authority = await store.authorities.get(action.authorityId);
+    if (!authority) throw new ApiError('invalid_input', `step.authorityId: this server has no authority "${action.authorityId}" (authorities/list names them)`);
+    return { ...action, authority: authority.name };
+  }
+
+  /**
    * Takes a step: the rules decide, then the step is stored, audited, and the text frozen or
    * opened. Clients' edits wait meanwhile (room.exclusive), so that the rules, the versions and
    * the facts all read one text. The facts of the record after the step are written into the text
    * first (a version the step makes holds them: decision 0013), then the versions, the step and the
    * state in one transaction; should that fail, the facts are written back as the record has them.
    */
-  async function take(documentId: string, action: LifecycleAction, caller: Caller): Promise<LoadedLifecycle> {
+  async function take(documentId: string, requested: LifecycleAction, caller: Caller): Promise<LoadedLifecycle> {
     const document = await visibleDocument(context, caller, documentId);
     assertNotArchived(document);
+    const action = await withAuthorityName(requested);
     const by = await resolveActor(caller);
     const loaded = await load(document);
     await rooms.withRoom(documentId, (room) =>

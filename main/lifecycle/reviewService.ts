@@ -1,7 +1,7 @@
-import type { Caller } from '#shared/api/caller';
+import { hostWorkspaceOf, type Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { ComplianceReport } from '#shared/api/lifecycle';
-import type { ReviewFinding, ReviewQueueItem, ReviewView } from '#shared/api/review';
+import type { ReviewFinding, ReviewQueueItem, ReviewSeat, ReviewView } from '#shared/api/review';
 import { UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
 import { weekendRestCalendar, workingDaysLeft } from '#shared/calendar/workingDays';
 import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument';
@@ -20,7 +20,8 @@ import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStat
 import type { VariableValue } from '#shared/templates/schema';
 import { actorOf, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
-import { toDocumentMeta } from '#main/kernel/dto';
+import { toDocumentMeta, toParticipant } from '#main/kernel/dto';
+import { reviewerSeat } from '#main/kernel/reviewerSeats';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { ReviewFindingRecord } from '#main/store/records';
 import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lifecycle/lifecycleService';
@@ -100,10 +101,18 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
   }
 
   return {
-    /** Documents sent to the authority: all of them for the host, the reviewer's own for a reviewer token. */
+    /**
+     * Documents sent to the authority: those of their workspace for a host, the reviewer's own for
+     * a reviewer token, and for an authority's reviewer those whose round in progress was sent to
+     * their authority, from every workspace.
+     */
     async queue(caller: Caller): Promise<ReviewQueueItem[]> {
       if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it', { reason: { key: 'review_queue_authority' } });
-      const documents = caller.kind === 'admin' ? await store.documents.list(false) : caller.kind === 'participant' ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null) : [];
+      const documents =
+        caller.kind === 'admin' ? await store.documents.listInWorkspace(hostWorkspaceOf(caller), false)
+        : caller.kind === 'participant' ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null)
+        : caller.kind === 'authorityReviewer' ? await store.documents.listSentTo(caller.authorityId)
+        : [];
       const items: ReviewQueueItem[] = [];
       for (const document of documents) {
         const loaded = await lifecycle.load(document);
@@ -120,6 +129,15 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       }
       // Undecided first, the earliest sent first.
       return items.sort((a, b) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn));
+    },
+
+    /** An authority's reviewer opens a document sent to their authority: the reviewer participant they review it as. */
+    async open(documentId: string, caller: Caller): Promise<ReviewSeat> {
+      if (caller.kind !== 'authorityReviewer') throw new ApiError('forbidden', 'only a reviewer of a labour authority opens a document from the authority’s queue; the host invites a reviewer participant instead');
+      const seat = await reviewerSeat(context, caller, documentId);
+      const document = await store.documents.get(documentId);
+      if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
+      return { participant: toParticipant(seat), document: toDocumentMeta(document) };
     },
 
     /** The review as the reviewer and both parties see it. */

@@ -9,6 +9,8 @@ import type { ParticipantRecord } from '#main/store/records';
 /** The participant behind a caller acting in a document's negotiation. */
 export interface NegotiationActor extends Actor {
   participant: ParticipantRecord;
+  /** The workspace of the document (its variables are the ones values may be given for). */
+  workspaceId: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function negotiationActor(context: ServiceContext, caller: Caller, 
   if (caller.kind !== 'participant') throw new ApiError('forbidden', 'negotiation steps are taken by participants of the document; the host joins it with a participant seat first', { reason: { key: 'participants_only' } });
   const participant = await context.store.participants.get(caller.participantId);
   if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
-  return { participantId: participant.id, side: participant.side, participant };
+  return { participantId: participant.id, side: participant.side, participant, workspaceId: document.workspaceId };
 }
 
 /** Turns a rule refusal into the API error that carries it. */

@@ -8,7 +8,7 @@ import type { ArticleNegotiation, DraftProposal, Proposal, ProposalKind, ValueCh
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { bargainingSideOf, checkProposalAction, proposalActionDone, type ProposalAction } from '#shared/negotiation/proposalRules';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
-import { validateVariableValue, variableNames } from '#shared/templates/variableValues';
+import { validateVariableValue, variableNames, type VariableLookup } from '#shared/templates/variableValues';
 import { bodyDifferences } from '#shared/versions/compareBodies';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
@@ -38,10 +38,10 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
     context.store.audit.record({ at: context.now(), actor: `participant:${actor.participantId}`, action, documentId, details });
 
   /** New values must be values of variables the document may hold, each accepted by its definition. */
-  function checkValues(values: ValueChanges): void {
+  function checkValues(values: ValueChanges, lookupVariable: VariableLookup): void {
     for (const [id, value] of Object.entries(values)) {
-      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(context.lookupVariable(id)) } } });
-      const definition = context.lookupVariable(id);
+      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } } });
+      const definition = lookupVariable(id);
       if (!definition) throw new ApiError('invalid_input', `values: unknown variable "${id}"`, { reason: { key: 'unknown_variable' } });
       const problem = validateVariableValue(definition, value);
       if (problem) throw new ApiError('invalid_input', `values: ${definition.label.en}: ${problem.en}`, { reason: { key: 'explained', text: problem } });
@@ -57,10 +57,11 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
     if ((position.kind === 'replace' || position.kind === 'insert_after') && !position.article) throw new ApiError('invalid_input', 'article: replace and insert_after proposals carry the proposed article');
     const values = position.kind === 'delete' ? {} : (position.values ?? {});
     if (position.kind === 'values' && Object.keys(values).length === 0) throw new ApiError('invalid_input', 'values: a values proposal offers at least one value', { reason: { key: 'values_offer_nothing' } });
-    checkValues(values);
+    const lookupVariable = context.variables(actor.workspaceId);
+    checkValues(values, lookupVariable);
     const documentValues = variablesMap(doc);
     const previousValues = Object.fromEntries(Object.keys(values).flatMap((id) => {
-      const value = documentValues.get(id) ?? context.lookupVariable(id)?.default;
+      const value = documentValues.get(id) ?? lookupVariable(id)?.default;
       return value === undefined ? [] : [[id, value]];
     }));
     const article = position.article && (position.kind === 'replace' || position.kind === 'insert_after') ? { ...position.article, clauseId: position.kind === 'replace' ? position.clauseId : context.newId() } : null;

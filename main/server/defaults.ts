@@ -7,3 +7,8 @@ export const defaultHost = '127.0.0.1';
 export function invitationLink(serverUrl: string, code: string): string {
   return `${serverUrl.replace(/\/$/, '')}/#/join/${encodeURIComponent(code)}`;
 }
+
+/** The link a workspace's host or an authority's reviewer opens to redeem the operator's invitation (access/redeem). */
+export function accessLink(serverUrl: string, code: string): string {
+  return `${serverUrl.replace(/\/$/, '')}/#/access/${encodeURIComponent(code)}`;
+}

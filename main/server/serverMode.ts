@@ -74,7 +74,6 @@ export async function startServerMode(options: ServerModeOptions) {
     pingIntervalMs: options.pingIntervalMs,
     connectionLimits: options.connectionLimits,
     maxConnectionsPerParticipant: options.maxConnectionsPerParticipant,
-    lookupVariable: context.lookupVariable,
   });
   // Chromium starts at the first PDF export only, and stops with the server.
   const chromium = options.printPdf ? null : createChromiumPrinter();

@@ -43,8 +43,8 @@ export async function openServices(dataFolder: string, logger: Logger, options: 
     newId: () => randomId(),
     appVersion: options.appVersion ?? readAppVersion(),
     events,
-    // Built-in variables, then those of imported template packs (kept current on every import).
-    lookupVariable: await createVariableLookup(store, events),
+    // Built-in variables, then those of each workspace's imported template packs (kept current on every import).
+    variables: await createVariableLookup(store, events),
     versioning: options.versioning,
     redemptionLimiter: createStoreRedemptionLimiter(store, options.redemptionLimits),
   };

@@ -1,4 +1,4 @@
-import type { Caller } from '#shared/api/caller';
+import { hostWorkspaceOf, type Caller } from '#shared/api/caller';
 import type { CreateDocument, DocumentMeta } from '#shared/api/documents';
 import { blankDocument } from '#shared/document/blankDocument';
 import { encodeInitialContent } from '#shared/document/yjsContent';
@@ -6,9 +6,10 @@ import { initialLifecycleState } from '#shared/documents/lifecycleStates';
 import { ApiError } from '#shared/api/errors';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue, variableNames } from '#shared/templates/variableValues';
-import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
+import { actorOf, assertNotArchived, visibleDocument, workspaceOfCaller } from '#main/kernel/access';
 import { toDocumentMeta } from '#main/kernel/dto';
 import type { ServiceContext } from '#main/kernel/serviceContext';
+import type { DocumentRecord } from '#main/store/records';
 import { initialVersionRecord } from '#main/versions/initialVersion';
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
@@ -16,16 +17,18 @@ export type DocumentsService = ReturnType<typeof createDocumentsService>;
 export function createDocumentsService(context: ServiceContext) {
   const { store } = context;
   return {
+    /** A host's, the documents of their workspace; a participant's, their own document; nobody else's, nothing. */
     async list(includeArchived: boolean, caller: Caller): Promise<DocumentMeta[]> {
-      const documents = await store.documents.list(includeArchived);
-      const visible = caller.kind === 'admin' ? documents : documents.filter((d) => caller.kind === 'participant' && d.id === caller.documentId);
-      return visible.map(toDocumentMeta);
+      if (caller.kind === 'admin') return (await store.documents.listInWorkspace(hostWorkspaceOf(caller), includeArchived)).map(toDocumentMeta);
+      if (caller.kind !== 'participant') return [];
+      const own = await store.documents.get(caller.documentId);
+      return own && (includeArchived || own.archivedAt === null) ? [toDocumentMeta(own)] : [];
     },
 
-    /** Creates a document and seeds its body once, here on the server (never in each client). */
+    /** Creates a document in the caller's workspace and seeds its body once, here on the server (never in each client). */
     async create(input: CreateDocument, caller: Caller): Promise<DocumentMeta> {
       const at = context.now();
-      const record = {
+      const record: DocumentRecord = {
         id: context.newId(),
         kind: input.kind,
         title: input.title,
@@ -33,10 +36,13 @@ export function createDocumentsService(context: ServiceContext) {
         createdAt: at,
         updatedAt: at,
         archivedAt: null,
+        workspaceId: await workspaceOfCaller(context, caller),
+        authorityId: null,
       };
+      const lookupVariable = context.variables(record.workspaceId);
       for (const [id, value] of Object.entries(input.variables)) {
-        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(context.lookupVariable(id)) } } });
-        const definition = context.lookupVariable(id);
+        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } } });
+        const definition = lookupVariable(id);
         if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`, { reason: { key: 'unknown_variable' } });
         const problem = validateVariableValue(definition, value);
         if (problem) throw new ApiError('invalid_input', `variables.${id}: ${problem.en}`, { reason: { key: 'explained', text: problem } });

@@ -1,5 +1,6 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
+import type { RedeemedAccess } from '#shared/api/access';
 import type { Invitation, RedeemedInvitation } from '#shared/api/invitations';
 import type { Side } from '#shared/sides';
 import { actorOf, assertNotArchived, visibleDocument } from '#main/kernel/access';
@@ -48,6 +49,24 @@ export function createInvitationsService(context: ServiceContext) {
     if (attempt.overallAttempts === limits.overall) context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'overall', attempts: limits.overall, windowMinutes });
   }
 
+  /**
+   * The invitation a code names, whichever kind `find` looks for: a code naming none is counted
+   * against the limits and refused; a used or expired one is refused (gone).
+   */
+  async function usableInvitation<T extends { redeemedAt: number | null; expiresAt: number }>(rawCode: string, remoteAddress: string | undefined, find: (codeHash: string) => Promise<T | undefined>): Promise<T> {
+    const code = normaliseInvitationCode(rawCode);
+    const attempt = remoteAddress === undefined ? null : await admitAttempt(remoteAddress);
+    const invitation = await find(hashSecret(code));
+    if (!invitation) {
+      await recordWrongCode(code, remoteAddress, attempt);
+      throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it', { reason: { key: 'invitation_unknown' } });
+    }
+    if (attempt) await limiter.release(attempt.id);
+    if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
+    if (invitation.expiresAt <= context.now()) throw new ApiError('gone', 'this invitation has expired; ask for a new one', { reason: { key: 'invitation_expired' } });
+    return invitation;
+  }
+
   /** Participants may bring in people of their own side; reviewers invite nobody. */
   function assertMayInvite(caller: Caller, side: Side): void {
     if (caller.kind === 'admin') return;
@@ -90,17 +109,8 @@ export function createInvitationsService(context: ServiceContext) {
      * either way, with the address and the code's first characters only.
      */
     async redeem(input: { code: string; displayName: string }, remoteAddress?: string): Promise<RedeemedInvitation> {
-      const code = normaliseInvitationCode(input.code);
-      const attempt = remoteAddress === undefined ? null : await admitAttempt(remoteAddress);
-      const invitation = await store.invitations.byCodeHash(hashSecret(code));
-      if (!invitation) {
-        await recordWrongCode(code, remoteAddress, attempt);
-        throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it', { reason: { key: 'invitation_unknown' } });
-      }
-      if (attempt) await limiter.release(attempt.id);
+      const invitation = await usableInvitation(input.code, remoteAddress, (codeHash) => store.invitations.byCodeHash(codeHash));
       const at = context.now();
-      if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
-      if (invitation.expiresAt <= at) throw new ApiError('gone', 'this invitation has expired; ask for a new one', { reason: { key: 'invitation_expired' } });
       const document = await store.documents.get(invitation.documentId);
       if (!document) throw new ApiError('not_found', 'the document of this invitation no longer exists', { reason: { key: 'invitation_document_gone' } });
       assertNotArchived(document);
@@ -122,6 +132,34 @@ export function createInvitationsService(context: ServiceContext) {
         await tx.audit.record({ at, actor: `participant:${participant.id}`, action: 'invitation.redeemed', documentId: document.id, details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName } });
       });
       return { token, participant: toParticipant(participant), document: toDocumentMeta(document) };
+    },
+
+    /**
+     * Redeems an invitation of the operator's (the command line: decision 0019) for a token of
+     * its own: a host token of a workspace, or a reviewer token of an authority. Limited and
+     * audited as participants' codes are.
+     */
+    async redeemAccess(input: { code: string; displayName: string }, remoteAddress?: string): Promise<RedeemedAccess> {
+      const invitation = await usableInvitation(input.code, remoteAddress, (codeHash) => store.accessInvitations.byCodeHash(codeHash));
+      const at = context.now();
+      const token = randomToken();
+      const id = context.newId();
+      return store.transaction(async (tx): Promise<RedeemedAccess> => {
+        if (!(await tx.accessInvitations.markRedeemed(invitation.id, id, at))) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
+        const { grants } = invitation;
+        if (grants.kind === 'host') {
+          const workspace = await tx.workspaces.get(grants.workspaceId);
+          if (!workspace) throw new ApiError('not_found', 'the workspace of this invitation no longer exists');
+          await tx.adminTokens.insert({ id, label: input.displayName, workspaceId: workspace.id, createdAt: at, revokedAt: null }, hashSecret(token));
+          await tx.audit.record({ at, actor: `admin:${workspace.id}`, action: 'access.host_joined', documentId: null, details: { invitationId: invitation.id, workspaceId: workspace.id, tokenId: id, label: input.displayName } });
+          return { kind: 'host', token, workspace: { id: workspace.id, name: workspace.name } };
+        }
+        const authority = await tx.authorities.get(grants.authorityId);
+        if (!authority) throw new ApiError('not_found', 'the authority of this invitation no longer exists');
+        await tx.authorities.insertReviewer({ id, authorityId: authority.id, displayName: input.displayName, createdAt: at, revokedAt: null }, hashSecret(token));
+        await tx.audit.record({ at, actor: `reviewer:${id}`, action: 'access.reviewer_joined', documentId: null, details: { invitationId: invitation.id, authorityId: authority.id, displayName: input.displayName } });
+        return { kind: 'authorityReviewer', token, authority: { id: authority.id, name: authority.name }, reviewer: { id, displayName: input.displayName } };
+      });
     },
   };
 }

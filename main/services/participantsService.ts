@@ -15,10 +15,14 @@ export function createParticipantsService(context: ServiceContext) {
       return (await store.participants.listByDocument(documentId)).map(toParticipant);
     },
 
-    /** Invalidates a participant's token at once; their open sockets are closed. */
+    /** Invalidates a participant's token at once; their open sockets are closed. Only a host of the participant's workspace finds them. */
     async revoke(participantId: string, caller: Caller): Promise<Participant> {
       const participant = await store.participants.get(participantId);
-      if (!participant) throw new ApiError('not_found', `no participant with id "${participantId}"`, { reason: { key: 'participant_not_found' } });
+      const notFound = new ApiError('not_found', `no participant with id "${participantId}"`, { reason: { key: 'participant_not_found' } });
+      if (!participant) throw notFound;
+      await visibleDocument(context, caller, participant.documentId).catch((error: unknown) => {
+        throw error instanceof ApiError && error.code === 'not_found' ? notFound : error;
+      });
       if (participant.revokedAt !== null) return toParticipant(participant);
       const at = context.now();
       await store.transaction(async (tx) => {

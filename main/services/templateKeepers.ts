@@ -1,21 +1,25 @@
-import type { Caller } from '#shared/api/caller';
+import { hostWorkspaceOf, type Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { TemplateOwnerSide } from '#shared/api/templates';
+import { workspaceOfCaller } from '#main/kernel/access';
+import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { UserTemplateRecord } from '#main/store/records';
 
 /**
- * Who keeps user templates: the host, or a bargaining side. Each side's templates are its
- * negotiation playbook, private to it; the host (who runs the installation) sees and manages all.
+ * Who keeps user templates, in one workspace (each workspace's templates are its own: decision
+ * 0019): the host, or a bargaining side of one of its documents. Each side's templates are its
+ * negotiation playbook, private to it; the host (who runs the workspace) sees and manages all.
  * Reviewers are not a bargaining party and keep none.
  */
-export type TemplateKeeper = { kind: 'host' } | { kind: 'side'; side: TemplateOwnerSide; participantId: string };
+export type TemplateKeeper = { kind: 'host'; workspaceId: string } | { kind: 'side'; side: TemplateOwnerSide; participantId: string; workspaceId: string };
 
 /** The keeper a caller speaks for; reviewers (and nobody) are refused. */
-export function keeperOf(caller: Caller): TemplateKeeper {
-  if (caller.kind === 'admin') return { kind: 'host' };
-  if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a valid token is required for this call', { reason: { key: 'token_needed' } });
-  if (caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides', { reason: { key: 'templates_not_for_reviewers' } });
-  return { kind: 'side', side: caller.side, participantId: caller.participantId };
+export async function keeperOf(context: ServiceContext, caller: Caller): Promise<TemplateKeeper> {
+  if (caller.kind === 'admin') return { kind: 'host', workspaceId: hostWorkspaceOf(caller) };
+  if (caller.kind === 'anonymous') throw new ApiError('unauthorized', 'a valid token is required for this call', { reason: { key: 'token_needed' } });
+  // A reviewer participant, or an authority's reviewer (the gate lets none of them reach templates anyway).
+  if (caller.kind !== 'participant' || caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides', { reason: { key: 'templates_not_for_reviewers' } });
+  return { kind: 'side', side: caller.side, participantId: caller.participantId, workspaceId: await workspaceOfCaller(context, caller) };
 }
 
 /** Whom a new template belongs to: the host may choose (default: the host's own); a side, itself. */

@@ -39,14 +39,14 @@ const ids = (items: readonly { id: string }[]): string[] => items.map((item) => 
 /**
  * Sorts the pack's entries into new, changed and unchanged by comparing them with the store, and
  * lists what the keeper may not change: another side's template, or (for a side) a variable
- * already defined differently. Variables are shared by every document, so only the host may
- * change a definition that documents may already hold values of.
+ * already defined differently. Variables are shared by every document of the workspace, so only
+ * its host may change a definition that documents may already hold values of.
  */
 async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: TemplateKeeper) {
   const problems: PackProblem[] = [];
   const variables: ImportPlan<VariableDefinition> = { created: [], replaced: [], unchanged: [] };
   for (const [index, definition] of pack.variables.entries()) {
-    const existing = await store.userVariables.get(definition.id);
+    const existing = await store.userVariables.get(keeper.workspaceId, definition.id);
     if (!existing) variables.created.push(definition);
     else if (canonicalJson(existing.definition) === canonicalJson(definition)) variables.unchanged.push(definition);
     else if (keeper.kind === 'host') variables.replaced.push(definition);
@@ -59,7 +59,7 @@ async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: 
   }
   const templates: ImportPlan<ArticleTemplate> = { created: [], replaced: [], unchanged: [] };
   for (const [index, template] of pack.templates.entries()) {
-    const existing = await store.userTemplates.get(template.id);
+    const existing = await store.userTemplates.get(keeper.workspaceId, template.id);
     if (!existing) templates.created.push(template);
     else if (!keeps(keeper, existing)) {
       problems.push({ path: formatPath(['templates', index, 'id']), message: `"${template.id}" is already the id of a template that you may not change; give this one another id` });
@@ -87,11 +87,13 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
   const at = context.now();
   const result = await store.transaction(async (tx): Promise<ImportPackResult> => {
     const { variables, templates } = await planImport(tx, pack, request.keeper);
-    await tx.userVariables.upsert([...variables.created, ...variables.replaced], at);
+    const { workspaceId } = request.keeper;
+    await tx.userVariables.upsert(workspaceId, [...variables.created, ...variables.replaced], at);
     await tx.userTemplates.insert(
+      workspaceId,
       templates.created.map((template) => ({ id: template.id, template, ownerSide: request.ownerSide, createdBy: createdByOf(request.keeper), createdAt: at, updatedAt: at })),
     );
-    await tx.userTemplates.replace(templates.replaced, at);
+    await tx.userTemplates.replace(workspaceId, templates.replaced, at);
     const summary: ImportPackResult = {
       templates: { created: ids(templates.created), replaced: ids(templates.replaced), unchanged: ids(templates.unchanged) },
       variables: { created: ids(variables.created), replaced: ids(variables.replaced), unchanged: ids(variables.unchanged) },
@@ -107,6 +109,6 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
     return summary;
   });
   const changedVariables = [...result.variables.created, ...result.variables.replaced];
-  if (changedVariables.length > 0) await context.events.emit('userVariablesChanged', { variableIds: changedVariables });
+  if (changedVariables.length > 0) await context.events.emit('userVariablesChanged', { workspaceId: request.keeper.workspaceId, variableIds: changedVariables });
   return result;
 }

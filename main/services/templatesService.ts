@@ -4,9 +4,9 @@ import type { ImportPackResult, TemplateDraft, TemplateOwnerSide, UserTemplate }
 import { templateLibrary } from '#shared/templates/library';
 import { checkContextFromLibrary, templatePackFormat, templatePackVersion, type TemplatePack } from '#shared/templates/pack';
 import { describePackProblems } from '#shared/templates/packProblems';
-import { articleTemplateSchema, type ArticleTemplate } from '#shared/templates/schema';
+import { articleTemplateSchema, type ArticleTemplate, type VariableDefinition } from '#shared/templates/schema';
 import { checkTemplateContent, userIdPrefix, variablesUsedBy } from '#shared/templates/templateChecks';
-import { actorOf } from '#main/kernel/access';
+import { actorOf, visibleDocument, workspaceOfCaller } from '#main/kernel/access';
 import { toUserTemplate } from '#main/kernel/dto';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createdByOf, keeperOf, keeps, ownerSideFor, type TemplateKeeper } from '#main/services/templateKeepers';
@@ -21,12 +21,12 @@ export function createTemplatesService(context: ServiceContext) {
   const { store } = context;
   const builtIn = checkContextFromLibrary(templateLibrary());
 
-  /** A template as it will be stored, refused with every problem found (invalid_input). */
-  function validTemplate(id: string, version: number, draft: TemplateDraft): ArticleTemplate {
+  /** A template as it will be stored in a workspace, refused with every problem found (invalid_input). */
+  function validTemplate(keeper: TemplateKeeper, id: string, version: number, draft: TemplateDraft): ArticleTemplate {
     const template = articleTemplateSchema.parse({ ...draft, id, version });
     const problems = checkTemplateContent(template, ['template'], {
       ...builtIn,
-      lookupVariable: context.lookupVariable,
+      lookupVariable: context.variables(keeper.workspaceId),
       missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
     }, { checkId: false });
     if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems), { reason: { key: 'pack_refused' } });
@@ -34,12 +34,12 @@ export function createTemplatesService(context: ServiceContext) {
   }
 
   function visibleTo(keeper: TemplateKeeper): Promise<UserTemplateRecord[]> {
-    return keeper.kind === 'host' ? store.userTemplates.list() : store.userTemplates.listByOwner(keeper.side);
+    return keeper.kind === 'host' ? store.userTemplates.list(keeper.workspaceId) : store.userTemplates.listByOwner(keeper.workspaceId, keeper.side);
   }
 
   /** The template, if it exists and the caller may change it; otherwise not_found or forbidden. */
   async function changeableTemplate(repositories: StoreRepositories, keeper: TemplateKeeper, id: string): Promise<UserTemplateRecord> {
-    const record = await repositories.userTemplates.get(id);
+    const record = await repositories.userTemplates.get(keeper.workspaceId, id);
     if (!record) throw new ApiError('not_found', `no user template with id "${id}"`, { reason: { key: 'template_not_found' } });
     if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it', { reason: { key: 'template_not_yours' } });
     return record;
@@ -47,17 +47,17 @@ export function createTemplatesService(context: ServiceContext) {
 
   return {
     async list(caller: Caller): Promise<UserTemplate[]> {
-      return (await visibleTo(keeperOf(caller))).map(toUserTemplate);
+      return (await visibleTo(await keeperOf(context, caller))).map(toUserTemplate);
     },
 
     async save(draft: TemplateDraft, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<UserTemplate> {
-      const keeper = keeperOf(caller);
+      const keeper = await keeperOf(context, caller);
       const ownerSide = ownerSideFor(keeper, requestedOwner);
       const id = `${userIdPrefix}${context.newId()}`;
       const at = context.now();
-      const record: UserTemplateRecord = { id, template: validTemplate(id, 1, draft), ownerSide, createdBy: createdByOf(keeper), createdAt: at, updatedAt: at };
+      const record: UserTemplateRecord = { id, template: validTemplate(keeper, id, 1, draft), ownerSide, createdBy: createdByOf(keeper), createdAt: at, updatedAt: at };
       await store.transaction(async (tx) => {
-        await tx.userTemplates.insert([record]);
+        await tx.userTemplates.insert(keeper.workspaceId, [record]);
         await tx.audit.record({ at, actor: actorOf(caller), action: 'template.saved', documentId: null, details: { templateId: record.id, ownerSide, title: record.template.title.vi } });
       });
       return toUserTemplate(record);
@@ -65,12 +65,12 @@ export function createTemplatesService(context: ServiceContext) {
 
     /** Replaces a template's content; its version goes up by one. */
     async update(id: string, draft: TemplateDraft, caller: Caller): Promise<UserTemplate> {
-      const keeper = keeperOf(caller);
+      const keeper = await keeperOf(context, caller);
       const at = context.now();
       return store.transaction(async (tx) => {
         const existing = await changeableTemplate(tx, keeper, id);
-        const template = validTemplate(id, existing.template.version + 1, draft);
-        await tx.userTemplates.replace([template], at);
+        const template = validTemplate(keeper, id, existing.template.version + 1, draft);
+        await tx.userTemplates.replace(keeper.workspaceId, [template], at);
         await tx.audit.record({ at, actor: actorOf(caller), action: 'template.updated', documentId: null, details: { templateId: id, version: template.version } });
         return toUserTemplate({ ...existing, template, updatedAt: at });
       });
@@ -78,11 +78,11 @@ export function createTemplatesService(context: ServiceContext) {
 
     /** Deletes a template and returns it as it was. Variables it used stay: documents may hold their values. */
     async delete(id: string, caller: Caller): Promise<UserTemplate> {
-      const keeper = keeperOf(caller);
+      const keeper = await keeperOf(context, caller);
       const at = context.now();
       return store.transaction(async (tx) => {
         const existing = await changeableTemplate(tx, keeper, id);
-        await tx.userTemplates.delete(id);
+        await tx.userTemplates.delete(keeper.workspaceId, id);
         await tx.audit.record({ at, actor: actorOf(caller), action: 'template.deleted', documentId: null, details: { templateId: id, ownerSide: existing.ownerSide } });
         return toUserTemplate(existing);
       });
@@ -90,16 +90,23 @@ export function createTemplatesService(context: ServiceContext) {
 
     /** The caller's visible templates and the user variables they use, as a pack. */
     async exportPack(caller: Caller): Promise<TemplatePack> {
-      const templates = (await visibleTo(keeperOf(caller))).map((record) => record.template);
+      const keeper = await keeperOf(context, caller);
+      const templates = (await visibleTo(keeper)).map((record) => record.template);
       const used = new Set(templates.flatMap((template) => [...variablesUsedBy(template)]));
-      const variables = (await store.userVariables.list()).map((record) => record.definition).filter((definition) => used.has(definition.id));
+      const variables = (await store.userVariables.list(keeper.workspaceId)).map((record) => record.definition).filter((definition) => used.has(definition.id));
       const at = context.now();
       await store.audit.record({ at, actor: actorOf(caller), action: 'template.pack_exported', documentId: null, details: { templates: templates.length, variables: variables.length } });
       return { format: templatePackFormat, version: templatePackVersion, exportedAt: new Date(at).toISOString(), variables, templates };
     },
 
-    importPack(packJson: string, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<ImportPackResult> {
-      const keeper = keeperOf(caller);
+    /** The variables of a workspace's template packs: the document's workspace when one is named, else the caller's. */
+    async variables(caller: Caller, documentId?: string): Promise<VariableDefinition[]> {
+      const workspaceId = documentId === undefined ? await workspaceOfCaller(context, caller) : (await visibleDocument(context, caller, documentId)).workspaceId;
+      return (await store.userVariables.list(workspaceId)).map((record) => record.definition);
+    },
+
+    async importPack(packJson: string, requestedOwner: TemplateOwnerSide | null | undefined, caller: Caller): Promise<ImportPackResult> {
+      const keeper = await keeperOf(context, caller);
       return importTemplatePack(context, { packJson, keeper, ownerSide: ownerSideFor(keeper, requestedOwner), actor: actorOf(caller) });
     },
   };

@@ -3,10 +3,13 @@ import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread } from '#shared/negotiation/model';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
 import type {
+  AccessInvitationRecord,
   AdminTokenRecord,
   AttemptAdmission,
   AttemptLimits,
   AuditEntry,
+  AuthorityRecord,
+  AuthorityReviewerRecord,
   ClientSighting,
   DeletionRecord,
   DocumentRecord,
@@ -14,6 +17,7 @@ import type {
   InvitationRecord,
   LoggedUpdate,
   LoggedUpdates,
+  NewDocumentRecord,
   ParticipantRecord,
   ReviewFindingRecord,
   StoredDocumentState,
@@ -22,6 +26,7 @@ import type {
   VersionHeader,
   VersionRecord,
   VersionStorage,
+  WorkspaceRecord,
 } from '#main/store/records';
 
 /**
@@ -31,10 +36,16 @@ import type {
  */
 
 export interface DocumentsStore {
-  insert(record: DocumentRecord): Promise<void>;
+  insert(record: NewDocumentRecord): Promise<void>;
   get(id: string): Promise<DocumentRecord | undefined>;
-  /** Most recently changed first. */
+  /** Every document of every workspace (the server's own sweeps), most recently changed first. */
   list(includeArchived: boolean): Promise<DocumentRecord[]>;
+  /** The documents of one workspace, most recently changed first. */
+  listInWorkspace(workspaceId: string, includeArchived: boolean): Promise<DocumentRecord[]>;
+  /** The documents not archived whose last sending named this authority, from every workspace, most recently changed first. */
+  listSentTo(authorityId: string): Promise<DocumentRecord[]>;
+  /** Records the authority the document is sent to (null: one the deployment does not have, or none). */
+  setAuthority(id: string, authorityId: string | null): Promise<void>;
   rename(id: string, title: string, at: number): Promise<void>;
   /** Whether the host lets reviewers comment on this document. */
   reviewerComments(id: string): Promise<boolean>;
@@ -107,24 +118,61 @@ export interface AuditStore {
   listByActionPrefix(prefix: string): Promise<AuditEntry[]>;
 }
 
+/** User templates, each workspace's own: two workspaces may hold templates of the same id (one pack imported by both). */
 export interface UserTemplatesStore {
-  /** Adds templates, all or none. */
-  insert(records: readonly UserTemplateRecord[]): Promise<void>;
-  /** Replaces the content of existing templates (matched by id), all or none. */
-  replace(templates: readonly ArticleTemplate[], at: number): Promise<void>;
-  delete(id: string): Promise<boolean>;
-  get(id: string): Promise<UserTemplateRecord | undefined>;
-  /** Every user template, oldest first (those written together, in the order they were written). */
-  list(): Promise<UserTemplateRecord[]>;
-  /** The templates of one side, or the host's own (null), oldest first. */
-  listByOwner(ownerSide: UserTemplateRecord['ownerSide']): Promise<UserTemplateRecord[]>;
+  /** Adds templates to a workspace, all or none. */
+  insert(workspaceId: string, records: readonly UserTemplateRecord[]): Promise<void>;
+  /** Replaces the content of existing templates of a workspace (matched by id), all or none. */
+  replace(workspaceId: string, templates: readonly ArticleTemplate[], at: number): Promise<void>;
+  delete(workspaceId: string, id: string): Promise<boolean>;
+  get(workspaceId: string, id: string): Promise<UserTemplateRecord | undefined>;
+  /** Every user template of a workspace, oldest first (those written together, in the order they were written). */
+  list(workspaceId: string): Promise<UserTemplateRecord[]>;
+  /** The templates of one side, or the host's own (null), in a workspace, oldest first. */
+  listByOwner(workspaceId: string, ownerSide: UserTemplateRecord['ownerSide']): Promise<UserTemplateRecord[]>;
 }
 
+/** Variables defined by template packs, each workspace's own (its documents hold values of them). */
 export interface UserVariablesStore {
-  /** Adds variables, or replaces the definitions of those already known (created_at kept); all or none. */
-  upsert(definitions: readonly VariableDefinition[], at: number): Promise<void>;
-  get(id: string): Promise<UserVariableRecord | undefined>;
-  list(): Promise<UserVariableRecord[]>;
+  /** Adds variables to a workspace, or replaces the definitions of those it already knows (created_at kept); all or none. */
+  upsert(workspaceId: string, definitions: readonly VariableDefinition[], at: number): Promise<void>;
+  get(workspaceId: string, id: string): Promise<UserVariableRecord | undefined>;
+  /** A workspace's variables, by id. */
+  list(workspaceId: string): Promise<UserVariableRecord[]>;
+}
+
+/** Workspaces (decision 0019); the built-in one, `local`, holds everything of the desktop app and server mode. */
+export interface WorkspacesStore {
+  insert(record: WorkspaceRecord): Promise<void>;
+  get(id: string): Promise<WorkspaceRecord | undefined>;
+  /** Oldest first, the built-in one first of all. */
+  list(): Promise<WorkspaceRecord[]>;
+}
+
+/** The labour authorities of the deployment, their reviewers, and the seats reviewers hold on documents sent to them. */
+export interface AuthoritiesStore {
+  insert(record: AuthorityRecord): Promise<void>;
+  get(id: string): Promise<AuthorityRecord | undefined>;
+  /** Oldest first. */
+  list(): Promise<AuthorityRecord[]>;
+  insertReviewer(record: AuthorityReviewerRecord, tokenHash: string): Promise<void>;
+  reviewer(id: string): Promise<AuthorityReviewerRecord | undefined>;
+  reviewerByTokenHash(tokenHash: string): Promise<AuthorityReviewerRecord | undefined>;
+  /** An authority's reviewers, oldest first. */
+  listReviewers(authorityId: string): Promise<AuthorityReviewerRecord[]>;
+  /** Ends a reviewer's token (once: revoking a revoked reviewer changes nothing). */
+  revokeReviewer(id: string, at: number): Promise<void>;
+  /** The participant a reviewer reviews a document as, once they have opened it. */
+  seat(reviewerId: string, documentId: string): Promise<string | undefined>;
+  insertSeat(reviewerId: string, documentId: string, participantId: string): Promise<void>;
+}
+
+/** One-time codes for a workspace's hosts and an authority's reviewers (the operator's command line makes them). */
+export interface AccessInvitationsStore {
+  insert(record: AccessInvitationRecord, codeHash: string): Promise<void>;
+  byCodeHash(codeHash: string): Promise<AccessInvitationRecord | undefined>;
+  /** Marks the invitation used by what it made; false when it had already been used. */
+  markRedeemed(id: string, redeemedBy: string, at: number): Promise<boolean>;
 }
 
 /** One side's private threads: never put in the shared document, only served to that side. */
@@ -208,6 +256,9 @@ export interface StoreRepositories {
   lifecycle: LifecycleStore;
   reviewFindings: ReviewFindingsStore;
   redemptionAttempts: RedemptionAttemptsStore;
+  workspaces: WorkspacesStore;
+  authorities: AuthoritiesStore;
+  accessInvitations: AccessInvitationsStore;
 }
 
 /**

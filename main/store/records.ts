@@ -14,7 +14,14 @@ export interface DocumentRecord {
   createdAt: number;
   updatedAt: number;
   archivedAt: number | null;
+  /** The workspace the document belongs to (decision 0019): its hosts alone see it. */
+  workspaceId: string;
+  /** The authority the document was last sent to, when that sending named one the deployment has; its reviewers may review it. */
+  authorityId: string | null;
 }
+
+/** A document as it is first stored: in the built-in workspace unless one is named (as the column's default has it). */
+export type NewDocumentRecord = Omit<DocumentRecord, 'workspaceId' | 'authorityId'> & { workspaceId?: string };
 
 export interface ParticipantRecord {
   id: string;
@@ -40,8 +47,47 @@ export interface InvitationRecord {
 export interface AdminTokenRecord {
   id: string;
   label: string;
+  /** The workspace whose host the token makes its bearer. */
+  workspaceId: string;
   createdAt: number;
   revokedAt: number | null;
+}
+
+/** One enterprise's (or federation's) own hosts, documents and templates, isolated from every other's (decision 0019). */
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** A labour authority (a provincial Department of Home Affairs) whose reviewers review what any workspace sends it. */
+export interface AuthorityRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** A reviewer of an authority, with a token of their own (stored as a hash). */
+export interface AuthorityReviewerRecord {
+  id: string;
+  authorityId: string;
+  displayName: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** What redeeming an access invitation makes its bearer: a host of a workspace, or a reviewer of an authority. */
+export type AccessGrant = { kind: 'host'; workspaceId: string } | { kind: 'reviewer'; authorityId: string };
+
+/** A one-time code the operator hands out (the command line), redeemed for a host or reviewer token. */
+export interface AccessInvitationRecord {
+  id: string;
+  grants: AccessGrant;
+  createdAt: number;
+  expiresAt: number;
+  redeemedAt: number | null;
+  /** The host token or the reviewer it made. */
+  redeemedBy: string | null;
 }
 
 export interface AuditEntry {

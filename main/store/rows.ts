@@ -5,8 +5,11 @@ import type { Side } from '#shared/sides';
 import { articleTemplateSchema, variableDefinitionSchema, type ArticleTemplate } from '#shared/templates/schema';
 import { emptySummary, versionSummarySchema, type VersionSummary } from '#shared/versions/model';
 import type {
+  AccessInvitationRecord,
   AdminTokenRecord,
   AuditEntry,
+  AuthorityRecord,
+  AuthorityReviewerRecord,
   DocumentRecord,
   InvitationRecord,
   ParticipantRecord,
@@ -15,6 +18,7 @@ import type {
   UserVariableRecord,
   VersionHeader,
   VersionRecord,
+  WorkspaceRecord,
 } from '#main/store/records';
 
 /**
@@ -32,6 +36,8 @@ export interface DocumentRow {
   created_at: number;
   updated_at: number;
   archived_at: number | null;
+  workspace_id: string;
+  authority_id: string | null;
 }
 
 export function documentFromRow(row: DocumentRow): DocumentRecord {
@@ -43,8 +49,12 @@ export function documentFromRow(row: DocumentRow): DocumentRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    workspaceId: row.workspace_id,
+    authorityId: row.authority_id,
   };
 }
+
+export const documentColumns = 'id, kind, title, lifecycle_state, created_at, updated_at, archived_at, workspace_id, authority_id';
 
 export interface InvitationRow {
   id: string;
@@ -73,12 +83,59 @@ export function invitationFromRow(row: InvitationRow): InvitationRecord {
 export interface AdminTokenRow {
   id: string;
   label: string;
+  workspace_id: string;
   created_at: number;
   revoked_at: number | null;
 }
 
 export function adminTokenFromRow(row: AdminTokenRow): AdminTokenRecord {
-  return { id: row.id, label: row.label, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return { id: row.id, label: row.label, workspaceId: row.workspace_id, createdAt: row.created_at, revokedAt: row.revoked_at };
+}
+
+export const adminTokenColumns = 'id, label, workspace_id, created_at, revoked_at';
+
+/** A workspace's or an authority's row: both are an id, a name and when they were made. */
+export interface NamedRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export const namedFromRow = (row: NamedRow): WorkspaceRecord & AuthorityRecord => ({ id: row.id, name: row.name, createdAt: row.created_at });
+
+export interface ReviewerRow {
+  id: string;
+  authority_id: string;
+  display_name: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export const reviewerFromRow = (row: ReviewerRow): AuthorityReviewerRecord => ({ id: row.id, authorityId: row.authority_id, displayName: row.display_name, createdAt: row.created_at, revokedAt: row.revoked_at });
+
+export const reviewerColumns = 'id, authority_id, display_name, created_at, revoked_at';
+
+export interface AccessInvitationRow {
+  id: string;
+  workspace_id: string | null;
+  authority_id: string | null;
+  created_at: number;
+  expires_at: number;
+  redeemed_at: number | null;
+  redeemed_by: string | null;
+}
+
+export function accessInvitationFromRow(row: AccessInvitationRow): AccessInvitationRecord {
+  // The schema's CHECK names exactly one of the two.
+  const grants: AccessInvitationRecord['grants'] = row.authority_id === null ? { kind: 'host', workspaceId: row.workspace_id ?? '' } : { kind: 'reviewer', authorityId: row.authority_id };
+  return { id: row.id, grants, createdAt: row.created_at, expiresAt: row.expires_at, redeemedAt: row.redeemed_at, redeemedBy: row.redeemed_by };
+}
+
+export const accessInvitationColumns = 'id, workspace_id, authority_id, created_at, expires_at, redeemed_at, redeemed_by';
+
+/** The columns an access invitation's grant is written to: (workspace_id, authority_id). */
+export function accessGrantColumns(grants: AccessInvitationRecord['grants']): [string | null, string | null] {
+  return grants.kind === 'host' ? [grants.workspaceId, null] : [null, grants.authorityId];
 }
 
 export interface AuditRow {

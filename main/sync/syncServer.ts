@@ -1,17 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { ApiError } from '#shared/api/errors';
 import { isReadOnlySide } from '#shared/sides';
 import { isTextFrozen } from '#shared/lifecycle/timeStates';
 import { closeCodes, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
+import { builtInWorkspaceId } from '#shared/api/caller';
 import type { Authentication } from '#main/kernel/authentication';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { DocumentRoom } from '#main/sync/documentRoom';
 import { encodeNotice } from '#main/sync/frames';
 import { defaultConnectionLimits, refuseSocket, SyncConnection, type ConnectionLimits } from '#main/sync/syncConnection';
-import type { VariableLookup } from '#shared/templates/variableValues';
 import { createLocalRelay, type Relay } from '#main/sync/relay';
 import { createWritePolicy } from '#main/sync/writePolicy';
+import type { DocumentRecord, ParticipantRecord } from '#main/store/records';
 
 export interface SyncServerOptions {
   context: ServiceContext;
@@ -25,8 +27,6 @@ export interface SyncServerOptions {
   /** Sockets one participant may have open on its document at once (default 8: tabs and devices). */
   maxConnectionsPerParticipant?: number;
   compactMinBytes?: number;
-  /** Definitions of the variables a document may hold, to validate values written through sync. */
-  lookupVariable: VariableLookup;
   /** The other server instances on the same store (hosted mode, decision 0018); none by default. */
   relay?: Relay;
   /** How often each open document is checked against the log for what the relay did not bring (default 5 s). */
@@ -49,17 +49,14 @@ export function createSyncServer(options: SyncServerOptions) {
   const frozen = new Set<string>();
   const connections = new Set<SyncConnection>();
   let accepting = true;
-  const writePolicy = createWritePolicy(options.lookupVariable);
   const connectionLimits = options.connectionLimits ?? defaultConnectionLimits;
   const maxConnectionsPerParticipant = options.maxConnectionsPerParticipant ?? 8;
   const relay = options.relay ?? createLocalRelay();
 
   // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
   // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
-  const isDocumentFrozen = async (documentId: string): Promise<boolean> => {
-    const document = await store.documents.get(documentId);
-    return document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
-  };
+  const isFrozen = (document: DocumentRecord | undefined): boolean => document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
+  const isDocumentFrozen = async (documentId: string): Promise<boolean> => isFrozen(await store.documents.get(documentId));
 
   /** Rooms being read from the store: whoever asks for one meanwhile waits for the same one. */
   const loading = new Map<string, Promise<DocumentRoom>>();
@@ -77,14 +74,16 @@ export function createSyncServer(options: SyncServerOptions) {
   async function loadRoom(documentId: string): Promise<DocumentRoom> {
     // A room being closed stores its last updates first: the new one reads them.
     await closing.get(documentId);
-    if (await isDocumentFrozen(documentId)) frozen.add(documentId);
+    const document = await store.documents.get(documentId);
+    if (isFrozen(document)) frozen.add(documentId);
     const room = await DocumentRoom.open({
       documentId,
       log: store.updates,
       logger,
       now: context.now,
       compactMinBytes: options.compactMinBytes,
-      writePolicy,
+      // Values written through sync are checked against the variables of the document's workspace.
+      writePolicy: createWritePolicy(context.variables(document?.workspaceId ?? builtInWorkspaceId)),
       relay,
       onEdited: (id, participantIds) => void context.events.emit('documentEdited', { documentId: id, participantIds }),
       onAgreedEditRefused: (participantId, edit, attempted) => context.events.emit('agreedEditRefused', { documentId, participantId, edit, attempted }),
@@ -154,7 +153,14 @@ export function createSyncServer(options: SyncServerOptions) {
     if (!documentId || !(await store.documents.get(documentId))) {
       return refuseSocket(socket, closeCodes.unknownDocument, 'no such document', logger, fields);
     }
-    const participant = token ? await authentication.participantFor(token) : undefined;
+    let participant: ParticipantRecord | undefined;
+    try {
+      participant = token ? await authentication.participantFor(token, documentId) : undefined;
+    } catch (error) {
+      // An authority's reviewer on a document not sent to their authority: as the API answers it.
+      if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
+      return refuseSocket(socket, error.code === 'not_found' ? closeCodes.unknownDocument : closeCodes.forbidden, error.code === 'not_found' ? 'no such document' : error.message, logger, fields);
+    }
     if (!participant) return refuseSocket(socket, closeCodes.unauthorized, 'missing, unknown or revoked token', logger, fields);
     if (participant.documentId !== documentId) {
       return refuseSocket(socket, closeCodes.forbidden, 'this token is for another document', logger, { ...fields, participant: participant.id });

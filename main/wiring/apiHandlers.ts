@@ -1,4 +1,6 @@
-import type { ApiHandlers } from '#shared/api/contract';
+import type { Caller } from '#shared/api/caller';
+import type { CallContext } from '#shared/api/cancellation';
+import type { ApiHandlers, ApiMethod } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { syncProtocolVersion } from '#shared/sync/protocol';
 import { toDocumentMeta, toParticipant } from '#main/kernel/dto';
@@ -7,6 +9,8 @@ import { createInvitationsService } from '#main/services/invitationsService';
 import { createParticipantsService } from '#main/services/participantsService';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { createTemplatesService } from '#main/services/templatesService';
+import { createDeploymentService } from '#main/services/deploymentService';
+import { scopedCaller } from '#main/kernel/callScope';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
@@ -22,9 +26,25 @@ export interface HandlerEnvironment extends ExportDependencies {
   network?: NetworkShare;
 }
 
+/**
+ * Every handler behind the one gate (main/kernel/callScope.ts): a call naming a document reaches
+ * its handler only if the caller may see the document, as the caller the gate says it acts for.
+ */
+function gated(context: ServiceContext, handlers: ApiHandlers): ApiHandlers {
+  type AnyHandler = (input: unknown, caller: Caller, call?: CallContext) => Promise<unknown>;
+  const gate = (method: ApiMethod, handler: AnyHandler): AnyHandler => async (input, caller, call) => handler(input, await scopedCaller(context, method, input, caller), call);
+  // Each handler keeps its own input and output: only the caller it is given may change.
+  return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, gate(method as ApiMethod, handler as AnyHandler)])) as ApiHandlers;
+}
+
 /** The API contract implemented over the services; every transport serves this one map. */
 export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms, environment: HandlerEnvironment = {}): ApiHandlers {
+  return gated(context, ungatedHandlers(context, rooms, environment));
+}
+
+function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environment: HandlerEnvironment): ApiHandlers {
   const startedAt = context.now();
+  const deployment = createDeploymentService(context);
   const documents = createDocumentsService(context);
   const invitations = createInvitationsService(context);
   const participants = createParticipantsService(context);
@@ -49,6 +69,11 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     }),
     'session/get': async (_input, caller) => {
       if (caller.kind === 'admin') return { kind: 'admin' };
+      if (caller.kind === 'authorityReviewer') {
+        const [reviewer, authority] = await Promise.all([context.store.authorities.reviewer(caller.reviewerId), context.store.authorities.get(caller.authorityId)]);
+        if (!reviewer || !authority) throw new ApiError('unauthorized', 'this token no longer matches a reviewer');
+        return { kind: 'authorityReviewer', authority: { id: authority.id, name: authority.name }, reviewer: { id: reviewer.id, displayName: reviewer.displayName } };
+      }
       if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token', { reason: { key: 'token_needed' } });
       const [participant, document] = await Promise.all([context.store.participants.get(caller.participantId), context.store.documents.get(caller.documentId)]);
       if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant', { reason: { key: 'participant_removed' } });
@@ -69,7 +94,9 @@ export function createApiHandlers(context: ServiceContext, rooms: DocumentRooms,
     'templates/delete': async (input, caller) => templates.delete(input.id, caller),
     'templates/exportPack': async (_input, caller) => templates.exportPack(caller),
     'templates/importPack': async (input, caller) => templates.importPack(input.packJson, input.ownerSide, caller),
-    'templates/variables': async () => (await context.store.userVariables.list()).map((record) => record.definition),
+    'templates/variables': async (input, caller) => templates.variables(caller, input.documentId),
+    'authorities/list': async () => deployment.authorities(),
+    'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,
     ...createExportHandlers(context, rooms, reports, { ...environment, fileWorkers }),
     ...network,

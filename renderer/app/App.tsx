@@ -4,6 +4,7 @@ import { updateSession, useSession } from '../session/session';
 import { DocumentPage } from '../pages/DocumentPage';
 import { HomePage } from '../pages/HomePage';
 import { JoinPage } from '../pages/JoinPage';
+import { AccessPage } from '../pages/AccessPage';
 import { NamePrompt } from '../pages/NamePrompt';
 import { MinutesPage } from '../negotiation/MinutesPage';
 import { ReviewPage } from '../review/ReviewPage';
@@ -30,6 +31,8 @@ export function App() {
     case 'join':
       // Another link opened in the same tab starts afresh: no refusal of the code before it stays.
       return <JoinPage key={route.code} code={route.code} />;
+    case 'access':
+      return <AccessPage code={route.code} />;
     case 'document':
       return <DocumentPage documentId={route.documentId} />;
     case 'new':

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'home' }
   | { page: 'join'; code: string }
+  | { page: 'access'; code: string }
   | { page: 'host'; token: string }
   | { page: 'document'; documentId: string }
   | { page: 'new' }
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const [, page, argument] = /^#\/([a-z]+)\/(.+)$/.exec(hash) ?? [];
   const value = argument ? decodeURIComponent(argument) : '';
   if (page === 'join' && value) return { page: 'join', code: value };
+  if (page === 'access' && value) return { page: 'access', code: value };
   if (page === 'host' && value) return { page: 'host', token: value };
   if (page === 'd' && value) return { page: 'document', documentId: value };
   if (page === 'review' && value) return { page: 'reviewDocument', documentId: value };
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
 export function navigate(route: Route): void {
   const hash =
     route.page === 'join' ? `#/join/${encodeURIComponent(route.code)}`
+    : route.page === 'access' ? `#/access/${encodeURIComponent(route.code)}`
     : route.page === 'host' ? `#/host/${encodeURIComponent(route.token)}`
     : route.page === 'document' ? `#/d/${encodeURIComponent(route.documentId)}`
     : route.page === 'new' ? '#/new'

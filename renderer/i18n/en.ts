@@ -177,6 +177,13 @@ export const en = {
     action: 'Join',
     joining: 'Joining…',
   },
+  access: {
+    title: 'Accept an invitation',
+    explain: 'The operator of this server invited you as the host of a workspace, or as a reviewer of a labour authority. You will join as “{{name}}”. An invitation code works only once.',
+    action: 'Accept',
+    joining: 'Accepting…',
+    reviewerOf: 'Reviewer of {{authority}}',
+  },
   host: {
     title: 'Host',
     newDocument: 'New document',

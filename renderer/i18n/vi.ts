@@ -173,6 +173,13 @@ export const vi: Localised<typeof en> = {
     action: 'Tham gia',
     joining: 'Đang tham gia…',
   },
+  access: {
+    title: 'Nhận quyền truy cập',
+    explain: 'Người vận hành máy chủ đã mời bạn làm người chủ trì một không gian làm việc, hoặc làm cán bộ thẩm định của một cơ quan quản lý. Bạn sẽ tham gia với tên “{{name}}”. Mã mời chỉ dùng được một lần.',
+    action: 'Nhận quyền',
+    joining: 'Đang nhận quyền…',
+    reviewerOf: 'Cán bộ thẩm định của {{authority}}',
+  },
   host: {
     title: 'Quản lý (người chủ trì)',
     newDocument: 'Văn bản mới',

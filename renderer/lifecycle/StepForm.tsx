@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Authority } from '#shared/api/access';
 import type { ApiClient } from '#shared/api/client';
 import type { LifecycleView, OpenItems } from '#shared/api/lifecycle';
 import type { DocumentKind } from '#shared/documents/kinds';
@@ -70,7 +71,7 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
       return otherSignature(view, values.side) ? signature : { ...signature, effectiveOn: optional(values.effectiveOn), termMonths: whole(values.termMonths) };
     }
     case 'send_to_authority':
-      return { type, sentOn: values.date ?? '', authority: optional(values.authority) };
+      return { type, sentOn: values.date ?? '', ...authorityNamed(values) };
     case 'open_amendment':
       return { type, requestReceivedOn: values.date ?? '', reason: optional(values.reason), ...(values.requestedBy === 'employer' || values.requestedBy === 'union' ? { requestedBy: values.requestedBy } : {}) };
     case 'start_consultation':
@@ -83,10 +84,15 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
       return {
         type,
         filedOn: values.date ?? '',
-        authority: optional(values.authority),
+        ...authorityNamed(values),
         dossier: { request: values.request === 'yes', regulations: values.regulations === 'yes', unionOpinion: values.unionOpinion === 'yes', disciplineDocuments: values.discipline === 'included' || values.discipline === 'missing' ? values.discipline : 'none' },
       };
   }
+}
+
+/** The authority a sending goes to: one of the deployment's (by id), else one written in words. */
+function authorityNamed(values: Values): { authorityId: string } | { authority: string | undefined } {
+  return values.authorityId ? { authorityId: values.authorityId } : { authority: optional(values.authority) };
 }
 
 /** The other side's signature, if it has signed: the one a signature now joins. */
@@ -186,6 +192,19 @@ export function StepForm(props: StepFormProps) {
   const [confirming, setConfirming] = useState<OpenItems | null>(null);
   const set = (name: string) => (event: { target: { value: string } }) => setValues((previous) => ({ ...previous, [name]: event.target.value }));
   const kind: DocumentKind = view.kind;
+  const sending = type === 'send_to_authority' || type === 'send_registration';
+  // The deployment's authorities (hosted mode): the first is chosen; none, the authority is written in words as before.
+  const [authorities, setAuthorities] = useState<Authority[]>([]);
+  useEffect(() => {
+    if (!sending) return;
+    client.call('authorities/list', {}).then(
+      (list) => {
+        setAuthorities(list);
+        setValues((previous) => ({ ...previous, authorityId: previous.authorityId ?? list[0]?.id ?? '' }));
+      },
+      () => setAuthorities([]),
+    );
+  }, [client, sending]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -299,7 +318,20 @@ export function StepForm(props: StepFormProps) {
           [input('effectiveOn', t('lifecycle.field.effectiveOn')), input('termMonths', t('lifecycle.field.termMonths'), 'number', true)]
         ))}
       {type === 'open_vote' && confirming && <VoteConfirmation items={confirming} values={values} set={set} onCancel={() => setConfirming(null)} />}
-      {(type === 'send_to_authority' || type === 'send_registration') && input('authority', t('lifecycle.field.authority'), 'text')}
+      {sending && authorities.length > 0 && (
+        <label>
+          {t('lifecycle.field.authorityChoice')}
+          <select name="authorityId" value={values.authorityId ?? ''} onChange={set('authorityId')}>
+            {authorities.map((authority) => (
+              <option key={authority.id} value={authority.id}>
+                {authority.name}
+              </option>
+            ))}
+            <option value="">{t('lifecycle.field.authorityOther')}</option>
+          </select>
+        </label>
+      )}
+      {sending && !values.authorityId && input('authority', t('lifecycle.field.authority'), 'text')}
       {type === 'record_union_opinion' && (
         <label>
           {t('lifecycle.field.opinion')}

@@ -53,7 +53,7 @@ function Workspace({ membership }: { membership: Membership }) {
     void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
   }, [client, membership.documentId]);
   const negotiation = useNegotiationStore(collaboration, contentReady, client, membership.documentId);
-  const lookup = useVariableLookup(client);
+  const lookup = useVariableLookup(client, membership.documentId);
   const variables = useMemo<DocumentVariables | null>(
     () => (collaboration && contentReady ? { values: variablesMap(collaboration.doc), language: documentLanguage(collaboration.doc), lookup } : null),
     [collaboration, contentReady, lookup],

@@ -3,26 +3,47 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewQueueItem } from '#shared/api/review';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { hostClient, participantClient } from '../api/apiClients';
+import { navigate } from '../app/hashRoute';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 import { answerDeadlineText } from '../lifecycle/lifecycleFormat';
-import { useSession, type Session } from '../session/session';
+import { membershipFor, saveMembership, useSession, type Session } from '../session/session';
 import '../lifecycle/lifecycle.css';
 
-/** The queue as this device sees it: each reviewer token's own document, and everything for the host. */
-async function loadQueue(session: Session): Promise<ReviewQueueItem[]> {
-  const calls = session.memberships.filter((membership) => membership.side === 'reviewer').map((membership) => participantClient(membership.token).call('review/queue', {}));
-  const host = hostClient(session.hostToken);
-  if (host) calls.push(host.call('review/queue', {}));
-  const byDocument = new Map<string, ReviewQueueItem>();
-  for (const items of await Promise.all(calls)) for (const item of items) if (!byDocument.has(item.document.id)) byDocument.set(item.document.id, item);
-  return [...byDocument.values()].sort((a, b) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn));
+/** A document in the queue, and whether it came from the authority's own queue (opened through a seat of its reviewer). */
+interface QueueEntry {
+  item: ReviewQueueItem;
+  viaAuthority: boolean;
 }
 
-/** Whether this device holds a way into the review queue: a reviewer token, or the host's. */
+/** The queue as this device sees it: each reviewer token's own document, what every workspace sent the authority, and the host's. */
+async function loadQueue(session: Session): Promise<QueueEntry[]> {
+  const calls = session.memberships.filter((membership) => membership.side === 'reviewer').map(async (membership) => ({ items: await participantClient(membership.token).call('review/queue', {}), viaAuthority: false }));
+  if (session.authority) calls.push(participantClient(session.authority.token).call('review/queue', {}).then((items) => ({ items, viaAuthority: true })));
+  const host = hostClient(session.hostToken);
+  if (host) calls.push(host.call('review/queue', {}).then((items) => ({ items, viaAuthority: false })));
+  const byDocument = new Map<string, QueueEntry>();
+  for (const { items, viaAuthority } of await Promise.all(calls)) for (const item of items) if (!byDocument.has(item.document.id)) byDocument.set(item.document.id, { item, viaAuthority });
+  return [...byDocument.values()].sort(({ item: a }, { item: b }) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn));
+}
+
+/** Whether this device holds a way into the review queue: a reviewer token, an authority's, or the host's. */
 export function hasReviewAccess(session: Session): boolean {
-  return session.hostToken !== null || session.memberships.some((membership) => membership.side === 'reviewer') || typeof window.thoaUoc !== 'undefined';
+  return session.hostToken !== null || session.authority !== null || session.memberships.some((membership) => membership.side === 'reviewer') || typeof window.thoaUoc !== 'undefined';
+}
+
+/**
+ * Opens a document of the authority's queue: the reviewer's seat on it is made the first time
+ * (review/open) and kept as this device's seat, its token the reviewer's own (the server reads
+ * it as the seat on that document).
+ */
+async function openAsAuthority(session: Session, item: ReviewQueueItem): Promise<void> {
+  if (session.authority && !membershipFor(item.document.id)) {
+    const seat = await participantClient(session.authority.token).call('review/open', { documentId: item.document.id });
+    saveMembership({ documentId: seat.document.id, documentTitle: seat.document.title, token: session.authority.token, participantId: seat.participant.id, side: 'reviewer', displayName: seat.participant.displayName });
+  }
+  navigate({ page: 'reviewDocument', documentId: item.document.id });
 }
 
 /**
@@ -33,7 +54,7 @@ export function ReviewQueuePage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const session = useSession();
-  const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
+  const [items, setItems] = useState<QueueEntry[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     loadQueue(session).then(setItems, (caught: unknown) => {
@@ -47,6 +68,7 @@ export function ReviewQueuePage() {
       <AppHeader />
       <main className="page review-queue" data-testid="review-queue">
         <h1>{t('review.queueTitle')}</h1>
+        {session.authority && <p data-testid="authority-name">{t('access.reviewerOf', { authority: session.authority.name })}</p>}
         <p>{t('review.queueIntro')}</p>
         <ErrorNotice error={error} />
         {items === null ? (
@@ -64,7 +86,7 @@ export function ReviewQueuePage() {
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
+              {items.map(({ item, viaAuthority }) => (
                 <tr key={item.document.id} data-testid="review-queue-item" data-document-id={item.document.id}>
                   <td>{item.document.title}</td>
                   <td>{t(`kind.${item.document.kind}`)}</td>
@@ -74,9 +96,15 @@ export function ReviewQueuePage() {
                   <td>{item.decision ? t(`review.decision.${item.decision}`) : '—'}</td>
                   <td>{item.findings}</td>
                   <td className="actions">
-                    <a className="button primary" href={`#/review/${item.document.id}`}>
-                      {t('review.open')}
-                    </a>
+                    {viaAuthority ? (
+                      <button type="button" className="primary" onClick={() => void openAsAuthority(session, item).catch(setError)}>
+                        {t('review.open')}
+                      </button>
+                    ) : (
+                      <a className="button primary" href={`#/review/${item.document.id}`}>
+                        {t('review.open')}
+                      </a>
+                    )}
                   </td>
                 </tr>
               ))}

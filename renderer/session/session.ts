@@ -13,13 +13,15 @@ export interface Membership {
 
 export interface Session {
   displayName: string | null;
-  /** Server mode's host token (from the link printed at start-up); the desktop app needs none. */
+  /** Server mode's host token (from the link printed at start-up, or a workspace's invitation); the desktop app needs none. */
   hostToken: string | null;
+  /** A labour authority's reviewer token (from the operator's invitation): its queue holds what every workspace sent the authority. */
+  authority: { token: string; name: string } | null;
   memberships: Membership[];
 }
 
 const storageKey = 'thoa-uoc.session';
-const emptySession: Session = { displayName: null, hostToken: null, memberships: [] };
+const emptySession: Session = { displayName: null, hostToken: null, authority: null, memberships: [] };
 const listeners = new Set<() => void>();
 
 function read(): Session {

@@ -58,19 +58,19 @@ export function requestVariableEdit(id: string): void {
 export const VariableEditContext = createContext<(id: string) => void>(requestVariableEdit);
 
 /**
- * The lookup of the open document's variables: the built-in library's, then those defined by
- * imported template packs (fetched once; until then, built-in ones only).
+ * The lookup of the open document's variables: the built-in library's, then those defined by the
+ * template packs its workspace imported (fetched once; until then, built-in ones only).
  */
-export function useVariableLookup(client: ApiClient): VariableLookup {
+export function useVariableLookup(client: ApiClient, documentId: string): VariableLookup {
   const [lookup, setLookup] = useState<VariableLookup>(() => lookupBuiltInVariable);
   useEffect(() => {
-    void client.call('templates/variables', {}).then(
+    void client.call('templates/variables', { documentId }).then(
       (definitions) => {
         const user = new Map(definitions.map((definition) => [definition.id, definition]));
         setLookup(() => (id: string) => lookupBuiltInVariable(id) ?? user.get(id));
       },
       () => undefined,
     );
-  }, [client]);
+  }, [client, documentId]);
   return lookup;
 }

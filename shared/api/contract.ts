@@ -3,6 +3,7 @@ import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import {
   createDocumentInput,
+  documentIdSchema,
   documentMetaSchema,
   documentRefInput,
   listDocumentsInput,
@@ -26,6 +27,7 @@ import { networkMethods } from '#shared/api/network';
 import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
+import { accessMethods } from '#shared/api/access';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -93,13 +95,18 @@ export const apiContract = {
   'templates/delete': { access: 'signedIn', input: templateRefInput, output: userTemplateSchema },
   'templates/exportPack': { access: 'signedIn', input: noInput, output: templatePackSchema },
   'templates/importPack': { access: 'signedIn', input: importPackInput, output: importPackResultSchema },
-  /** Variables defined by imported packs, so that every interface can show and check their values. */
-  'templates/variables': { access: 'signedIn', input: noInput, output: z.array(variableDefinitionSchema) },
+  /**
+   * Variables defined by the packs a workspace imported, so that every interface can show and check
+   * their values: the workspace of `documentId` (an authority's reviewer, of no workspace, names the
+   * document they review), else the caller's.
+   */
+  'templates/variables': { access: 'signedIn', input: z.object({ documentId: documentIdSchema.optional() }), output: z.array(variableDefinitionSchema) },
   ...negotiationMethods,
   ...networkMethods,
   ...versionMethods,
   ...lifecycleMethods,
   ...reviewMethods,
+  ...accessMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

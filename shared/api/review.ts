@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentIdSchema, documentMetaSchema } from '#shared/api/documents';
 import { lifecycleViewSchema } from '#shared/api/lifecycle';
+import { participantSchema } from '#shared/api/participants';
 import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { authorityAnswerSchema, isoDateSchema, reviewDecisions } from '#shared/lifecycle/model';
 import { freeTextSchema } from '#shared/text/textSchemas';
@@ -80,9 +81,16 @@ export const decideInput = z.object({
   reasons: z.array(freeTextSchema({ max: 5_000, empty: 'a reason must not be empty' })).max(100).default([]),
 });
 
+/** The seat an authority's reviewer reviews a document as: a reviewer participant of it, their own token standing for it. */
+export const reviewSeatSchema = z.object({ participant: participantSchema, document: documentMetaSchema });
+
+export type ReviewSeat = z.infer<typeof reviewSeatSchema>;
+
 /** The review methods of the API contract (see contract.ts). */
 export const reviewMethods = {
   'review/queue': { access: 'signedIn', input: z.object({}), output: z.array(reviewQueueItemSchema) },
+  /** An authority's reviewer opens a document sent to their authority: their seat on it, made the first time. */
+  'review/open': { access: 'signedIn', input: ref, output: reviewSeatSchema },
   'review/get': { access: 'signedIn', input: ref, output: reviewViewSchema },
   'review/addFinding': { access: 'signedIn', input: addFindingInput, output: reviewFindingSchema },
   'review/withdrawFinding': { access: 'signedIn', input: withdrawFindingInput, output: reviewFindingSchema },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentMetaSchema } from '#shared/api/documents';
 import { participantSchema } from '#shared/api/participants';
+import { authoritySchema } from '#shared/api/access';
 
 export const sessionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('admin') }),
@@ -8,6 +9,12 @@ export const sessionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('participant'),
     participant: participantSchema,
     document: documentMetaSchema,
+  }),
+  /** A reviewer of a labour authority: their queue (review/queue) holds what every workspace sent it. */
+  z.object({
+    kind: z.literal('authorityReviewer'),
+    authority: authoritySchema,
+    reviewer: z.object({ id: z.string(), displayName: z.string() }),
   }),
 ]);
 

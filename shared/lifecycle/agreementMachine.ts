@@ -235,7 +235,7 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
       if (wrongState || !signing) return wrongState ?? refusal('conflict', lc(77), { vi: 'Thỏa ước chưa được ký', en: 'The agreement has not been signed' });
       if (record.current.sentToAuthority) return refusal('conflict', lc(77), { vi: 'Thỏa ước của vòng này đã được gửi', en: 'This round of the agreement has already been sent' });
       return firstRefusal(futureDate(step.sentOn, label.sent, today), dateBefore(step.sentOn, label.sent, signing.signedOn, { vi: 'ngày ký', en: 'the signing' }, lc(77))) ??
-        allowed('submitted', { type: 'send_to_authority', sentOn: step.sentOn, ...(step.authority ? { authority: step.authority } : {}) });
+        allowed('submitted', { type: 'send_to_authority', sentOn: step.sentOn, ...(step.authority ? { authority: step.authority } : {}), ...(step.authorityId ? { authorityId: step.authorityId } : {}) });
     }
     case 'open_amendment': {
       // Art. 82(1): amended only through bargaining, by the same procedure as concluding it; Art. 83(1):

@@ -50,6 +50,9 @@ export type Dossier = z.infer<typeof dossierSchema>;
 
 const clauseIdSchema = z.string().min(1).max(64);
 
+/** One of the deployment's authorities, by its id (authorities/list). */
+const authorityIdSchema = z.string().min(1).max(64);
+
 /** Who signs for a bargaining side (Art. 76(4): its legal representative), in their own words. */
 export const representativeSchema = z.object({
   name: singleLineNameSchema({ max: 200, empty: 'the name of the representative who signs' }),
@@ -81,14 +84,15 @@ export const lifecycleStepSchema = z.discriminatedUnion('type', [
     effectiveOn: isoDateSchema.optional(),
     termMonths: z.number().int().optional(),
   }),
-  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional() }),
+  /** `authorityId`: one of the deployment's authorities (authorities/list), whose reviewers then review it; else `authority` names it in words. */
+  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), authorityId: authorityIdSchema.optional() }),
   // Both kinds: a new round from the signed or issued text.
   z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: freeTextSchema({ max: 2000 }).optional() }),
   // Labour regulations.
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
   z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: freeTextSchema({ max: 20_000, empty: 'the written opinion must not be empty' }) }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean().default(false) }),
-  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), dossier: dossierSchema }),
+  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), authorityId: authorityIdSchema.optional(), dossier: dossierSchema }),
 ]);
 
 export type LifecycleStep = z.infer<typeof lifecycleStepSchema>;
@@ -227,12 +231,12 @@ export const eventFactsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record_vote'), vote: voteResultSchema }),
   // One side's signature, and the signing once both have signed; a signing recorded in one step has no signature.
   z.object({ type: z.literal('sign'), signature: signatureSchema.optional(), signing: signingSchema.optional() }),
-  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: z.string().optional() }),
+  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional() }),
   z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: z.string().optional(), basis: z.enum(['amendment', 'renewal']) }),
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
   z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: z.string() }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean() }),
-  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: z.string().optional(), dossier: dossierSchema }),
+  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional(), dossier: dossierSchema }),
   z.object({ type: z.literal('record_authority_answer'), answer: authorityAnswerSchema }),
   // The state moved with the calendar (in force, expiring, expired): recorded for the history.
   z.object({ type: z.literal('time_passed') }),
@@ -265,10 +269,11 @@ export const roundFactsSchema = z.object({
   /** The signatures recorded so far (Art. 76(4)); the agreement is signed once both are. */
   signatures: z.object({ employer: signatureSchema.optional(), union: signatureSchema.optional() }),
   signing: signingSchema.optional(),
-  sentToAuthority: z.object({ sentOn: isoDateSchema, authority: z.string().optional() }).optional(),
+  /** `authorityId`: the deployment's authority it was sent to, if the sending named one (its name is `authority`). */
+  sentToAuthority: z.object({ sentOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional() }).optional(),
   consultation: z.object({ sentOn: isoDateSchema, opinion: z.object({ receivedOn: isoDateSchema, opinion: z.string() }).optional() }).optional(),
   issue: z.object({ issuedOn: isoDateSchema, withoutUnion: z.boolean() }).optional(),
-  registration: z.object({ filedOn: isoDateSchema, authority: z.string().optional(), dossier: dossierSchema }).optional(),
+  registration: z.object({ filedOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional(), dossier: dossierSchema }).optional(),
   answers: z.array(authorityAnswerSchema),
   amendmentReason: z.string().optional(),
 });

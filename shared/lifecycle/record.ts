@@ -84,7 +84,7 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
       if (facts.signing) round.signing = facts.signing;
       break;
     case 'send_to_authority':
-      round.sentToAuthority = { sentOn: facts.sentOn, ...(facts.authority ? { authority: facts.authority } : {}) };
+      round.sentToAuthority = { sentOn: facts.sentOn, ...(facts.authority ? { authority: facts.authority } : {}), ...(facts.authorityId ? { authorityId: facts.authorityId } : {}) };
       break;
     case 'start_consultation':
       round.consultation = { sentOn: facts.sentOn };
@@ -96,7 +96,7 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
       round.issue = { issuedOn: facts.issuedOn, withoutUnion: facts.withoutUnion };
       break;
     case 'send_registration':
-      round.registration = { filedOn: facts.filedOn, dossier: facts.dossier, ...(facts.authority ? { authority: facts.authority } : {}) };
+      round.registration = { filedOn: facts.filedOn, dossier: facts.dossier, ...(facts.authority ? { authority: facts.authority } : {}), ...(facts.authorityId ? { authorityId: facts.authorityId } : {}) };
       break;
     case 'record_authority_answer':
       round.answers = [...round.answers, facts.answer];

@@ -80,7 +80,7 @@ export function decideRegulationsStep(record: LifecycleRecord, state: LifecycleS
       }
       // Art. 119(2): within 10 days of issue; a late filing is still filed, and shown as late.
       return firstRefusal(futureDate(step.filedOn, { vi: 'Ngày nộp hồ sơ', en: 'The filing date' }, today), dateBefore(step.filedOn, { vi: 'Ngày nộp hồ sơ', en: 'The filing date' }, round.issue.issuedOn, { vi: 'ngày ban hành', en: 'the date of issue' }, lc(119, 2))) ??
-        allowed('registration_sent', { type: 'send_registration', filedOn: step.filedOn, dossier: step.dossier, ...(step.authority ? { authority: step.authority } : {}) });
+        allowed('registration_sent', { type: 'send_registration', filedOn: step.filedOn, dossier: step.dossier, ...(step.authority ? { authority: step.authority } : {}), ...(step.authorityId ? { authorityId: step.authorityId } : {}) });
     }
     case 'open_amendment': {
       // Art. 119(3): amend and register again when the authority asks; Art. 118(3): consult the union again.

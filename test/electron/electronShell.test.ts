@@ -67,7 +67,7 @@ describe('the Electron shell', () => {
         id: 1,
         kind: 'exportAgreement',
         database: context.store.location,
-        request: { documentId: document.id, kind: document.kind, title: document.title, caller: { kind: 'admin' }, input: { documentId: document.id, redline: false, annex: false }, date: null, format: 'docx' },
+        request: { documentId: document.id, workspaceId: 'local', kind: document.kind, title: document.title, caller: { kind: 'admin' }, input: { documentId: document.id, redline: false, annex: false }, date: null, format: 'docx' },
       };
       worker.postMessage(request);
       const [response] = (await once(worker, 'message')) as [FileJobResponse];

@@ -96,7 +96,7 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
   async start(clock) {
     const folder = createTempFolder();
     const { context, authentication } = await openServices(folder.path, createMemoryLogger(), { now: clock.now });
-    const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
+    const sync = createSyncServer({ context, authentication });
     const handlers = createApiHandlers(context, sync);
     const unexpected: unknown[] = [];
     const transport = (token?: string): ApiTransport => async (method, input) => {

@@ -49,7 +49,7 @@ export interface RecordedServer {
 export async function startRecordedServer(onJob: (call: FileJobCall) => void = () => {}): Promise<RecordedServer> {
   const folder = createTempFolder();
   const { context, authentication } = await openServices(folder.path, createMemoryLogger());
-  const sync = createSyncServer({ context, authentication, lookupVariable: context.lookupVariable });
+  const sync = createSyncServer({ context, authentication });
   const workers = createFileWorkers();
   const calls: FileJobCall[] = [];
   const handlers = createApiHandlers(context, sync, { fileWorkers: recording(workers, calls, onJob) });

@@ -15,7 +15,7 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export type HarnessOptions = Pick<ServerModeOptions, 'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits'> & { dataFolder?: string };
+export type HarnessOptions = Pick<ServerModeOptions, 'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits' | 'trustedProxies'> & { dataFolder?: string };
 
 /** A real server on 127.0.0.1, port 0, over a fresh data folder, serving the test build of the interface. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -57,65 +57,65 @@ describe('migration 0002 (user templates)', () => {
 
 describe('the user templates repository', () => {
   it('keeps templates across reopening, lists all oldest first or one owner at a time', async () => {
-    await store.userTemplates.insert([record('user.b', 'union', 20), record('user.a', 'employer', 30)]);
-    await store.userTemplates.insert([record('user.c', null, 10), record('user.d', 'union', 5)]);
+    await store.userTemplates.insert('local', [record('user.b', 'union', 20), record('user.a', 'employer', 30)]);
+    await store.userTemplates.insert('local', [record('user.c', null, 10), record('user.d', 'union', 5)]);
     await store.close();
     store = openSqliteStore(file);
-    expect((await store.userTemplates.list()).map((r) => r.id)).toEqual(['user.d', 'user.c', 'user.b', 'user.a']);
-    expect((await store.userTemplates.listByOwner('union')).map((r) => r.id)).toEqual(['user.d', 'user.b']);
-    expect((await store.userTemplates.listByOwner('employer')).map((r) => r.id)).toEqual(['user.a']);
-    expect((await store.userTemplates.listByOwner(null)).map((r) => r.id)).toEqual(['user.c']);
-    expect(await store.userTemplates.get('user.b')).toEqual(record('user.b', 'union', 20));
-    expect(await store.userTemplates.get('user.zzz')).toBeUndefined();
+    expect((await store.userTemplates.list('local')).map((r) => r.id)).toEqual(['user.d', 'user.c', 'user.b', 'user.a']);
+    expect((await store.userTemplates.listByOwner('local', 'union')).map((r) => r.id)).toEqual(['user.d', 'user.b']);
+    expect((await store.userTemplates.listByOwner('local', 'employer')).map((r) => r.id)).toEqual(['user.a']);
+    expect((await store.userTemplates.listByOwner('local', null)).map((r) => r.id)).toEqual(['user.c']);
+    expect(await store.userTemplates.get('local', 'user.b')).toEqual(record('user.b', 'union', 20));
+    expect(await store.userTemplates.get('local', 'user.zzz')).toBeUndefined();
   });
 
   it('writes a batch all or nothing: a template that fails validation, or has another id, writes none', async () => {
     const invalid = { ...record('user.bad', 'union', 2), template: { ...mealTemplate('user.bad'), body: [] } };
-    await expect(store.userTemplates.insert([record('user.ok', 'union', 1), invalid])).rejects.toThrow(/body/);
+    await expect(store.userTemplates.insert('local', [record('user.ok', 'union', 1), invalid])).rejects.toThrow(/body/);
     const misfiled = { ...record('user.x', 'union', 3), template: mealTemplate('user.y') };
-    await expect(store.userTemplates.insert([record('user.ok', 'union', 1), misfiled])).rejects.toThrow(/its own id/);
-    expect(await store.userTemplates.list()).toEqual([]);
+    await expect(store.userTemplates.insert('local', [record('user.ok', 'union', 1), misfiled])).rejects.toThrow(/its own id/);
+    expect(await store.userTemplates.list('local')).toEqual([]);
     expect(countRows('user_templates')).toBe(0);
   });
 
   it('replaces content by id (owner and creation kept), all or nothing; deletes', async () => {
-    await store.userTemplates.insert([record('user.a', 'union', 1), record('user.b', 'employer', 2)]);
+    await store.userTemplates.insert('local', [record('user.a', 'union', 1), record('user.b', 'employer', 2)]);
     const changed: ArticleTemplate = { ...mealTemplate('user.a'), version: 4, title: { vi: 'Bữa ăn (sửa)', en: 'Meals (edited)' } };
-    await store.userTemplates.replace([changed], 50);
-    expect(await store.userTemplates.get('user.a')).toEqual({ ...record('user.a', 'union', 1), template: changed, updatedAt: 50 });
+    await store.userTemplates.replace('local', [changed], 50);
+    expect(await store.userTemplates.get('local', 'user.a')).toEqual({ ...record('user.a', 'union', 1), template: changed, updatedAt: 50 });
 
     const missing = mealTemplate('user.nobody');
-    await expect(store.userTemplates.replace([{ ...changed, version: 5 }, missing], 60)).rejects.toThrow(/no user template "user.nobody"/);
-    expect((await store.userTemplates.get('user.a'))?.template.version).toBe(4);
+    await expect(store.userTemplates.replace('local', [{ ...changed, version: 5 }, missing], 60)).rejects.toThrow(/no user template "user.nobody"/);
+    expect((await store.userTemplates.get('local', 'user.a'))?.template.version).toBe(4);
 
-    expect(await store.userTemplates.delete('user.a')).toBe(true);
-    expect(await store.userTemplates.delete('user.a')).toBe(false);
-    expect((await store.userTemplates.list()).map((r) => r.id)).toEqual(['user.b']);
+    expect(await store.userTemplates.delete('local', 'user.a')).toBe(true);
+    expect(await store.userTemplates.delete('local', 'user.a')).toBe(false);
+    expect((await store.userTemplates.list('local')).map((r) => r.id)).toEqual(['user.b']);
   });
 
   it('refuses to read a row edited by hand into something that is not a template', async () => {
-    await store.userTemplates.insert([record('user.a', 'union', 1)]);
+    await store.userTemplates.insert('local', [record('user.a', 'union', 1)]);
     const db = new Database(file);
     db.prepare("UPDATE user_templates SET template = json_set(template, '$.body', json('[]')) WHERE id = 'user.a'").run();
     db.close();
-    await expect(store.userTemplates.get('user.a')).rejects.toThrow(/body/);
+    await expect(store.userTemplates.get('local', 'user.a')).rejects.toThrow(/body/);
   });
 });
 
 describe('the user variables repository', () => {
   it('adds, replaces (creation time kept) and lists by id; a bad definition writes none of its batch', async () => {
-    await store.userVariables.upsert([mealAllowanceVariable, canteenVariable], 100);
-    expect(await store.userVariables.list()).toEqual([
+    await store.userVariables.upsert('local', [mealAllowanceVariable, canteenVariable], 100);
+    expect(await store.userVariables.list('local')).toEqual([
       { definition: canteenVariable, createdAt: 100, updatedAt: 100 },
       { definition: mealAllowanceVariable, createdAt: 100, updatedAt: 100 },
     ]);
     const raised = { ...mealAllowanceVariable, max: 300_000 };
-    await store.userVariables.upsert([raised], 200);
-    expect(await store.userVariables.get(raised.id)).toEqual({ definition: raised, createdAt: 100, updatedAt: 200 });
+    await store.userVariables.upsert('local', [raised], 200);
+    expect(await store.userVariables.get('local', raised.id)).toEqual({ definition: raised, createdAt: 100, updatedAt: 200 });
 
     const broken = { ...canteenVariable, id: 'user.broken', type: 'colour' } as unknown as typeof canteenVariable;
-    await expect(store.userVariables.upsert([{ ...raised, max: 1 }, broken], 300)).rejects.toThrow(/type/);
-    expect((await store.userVariables.get(raised.id))?.definition.max).toBe(300_000);
+    await expect(store.userVariables.upsert('local', [{ ...raised, max: 1 }, broken], 300)).rejects.toThrow(/type/);
+    expect((await store.userVariables.get('local', raised.id))?.definition.max).toBe(300_000);
     expect(countRows('user_variables')).toBe(2);
   });
 });

@@ -1,8 +1,13 @@
+import { builtInWorkspaceId } from '#shared/api/caller';
 import type { BargainingSide } from '#shared/negotiation/model';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import type { AttemptAdmission, AttemptLimit } from '#main/store/records';
 import type { StoreRepositories } from '#main/store/port';
 import {
+  accessGrantColumns,
+  accessInvitationColumns,
+  accessInvitationFromRow,
+  adminTokenColumns,
   adminTokenFromRow,
   auditFromRow,
   documentFromRow,
@@ -10,8 +15,11 @@ import {
   findingFromRow,
   invitationFromRow,
   lifecycleEventFromRow,
+  namedFromRow,
   participantColumns,
   participantFromRow,
+  reviewerColumns,
+  reviewerFromRow,
   threadsFromRows,
   userTemplateColumns,
   userTemplateFromRow,
@@ -20,6 +28,7 @@ import {
   versionFromRow,
   versionHeaderColumns,
   versionHeaderFromRow,
+  type AccessInvitationRow,
   type AdminTokenRow,
   type AuditRow,
   type CommentRow,
@@ -28,7 +37,9 @@ import {
   type FindingRow,
   type InvitationRow,
   type LifecycleEventRow,
+  type NamedRow,
   type ParticipantRow,
+  type ReviewerRow,
   type ThreadRow,
   type UserTemplateRow,
   type UserVariableRow,
@@ -47,7 +58,7 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
   return {
     documents: {
       async insert(record) {
-        await sql.run('INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [record.id, record.kind, record.title, record.lifecycleState, record.createdAt, record.updatedAt, record.archivedAt]);
+        await sql.run('INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at, workspace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [record.id, record.kind, record.title, record.lifecycleState, record.createdAt, record.updatedAt, record.archivedAt, record.workspaceId ?? builtInWorkspaceId]);
       },
       async get(id) {
         const row = await sql.row<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
@@ -56,6 +67,17 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       async list(includeArchived) {
         const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE $1 OR archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`, [includeArchived]);
         return rows.map(documentFromRow);
+      },
+      async listInWorkspace(workspaceId, includeArchived) {
+        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE workspace_id = $1 AND ($2 OR archived_at IS NULL) ORDER BY updated_at DESC, id COLLATE "C"`, [workspaceId, includeArchived]);
+        return rows.map(documentFromRow);
+      },
+      async listSentTo(authorityId) {
+        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE authority_id = $1 AND archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`, [authorityId]);
+        return rows.map(documentFromRow);
+      },
+      async setAuthority(id, authorityId) {
+        await sql.run('UPDATE documents SET authority_id = $1 WHERE id = $2', [authorityId, id]);
       },
       async rename(id, title, at) {
         await sql.run('UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3', [title, at, id]);
@@ -111,10 +133,10 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     adminTokens: {
       async insert(record, tokenHash) {
-        await sql.run('INSERT INTO admin_tokens (id, label, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5)', [record.id, record.label, tokenHash, record.createdAt, record.revokedAt]);
+        await sql.run('INSERT INTO admin_tokens (id, label, workspace_id, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, record.label, record.workspaceId, tokenHash, record.createdAt, record.revokedAt]);
       },
       async byTokenHash(tokenHash) {
-        const row = await sql.row<AdminTokenRow>('SELECT id, label, created_at, revoked_at FROM admin_tokens WHERE token_hash = $1', [tokenHash]);
+        const row = await sql.row<AdminTokenRow>(`SELECT ${adminTokenColumns} FROM admin_tokens WHERE token_hash = $1`, [tokenHash]);
         return row && adminTokenFromRow(row);
       },
     },
@@ -132,53 +154,115 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
     },
 
     userTemplates: {
-      insert: (records) =>
+      insert: (workspaceId, records) =>
         sql.atomic(async (tx) => {
           for (const record of records) {
-            await tx.run(`INSERT INTO user_templates (${userTemplateColumns}) VALUES ($1, $2, $3, $4, $5, $6)`, [record.id, userTemplateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt]);
+            await tx.run(`INSERT INTO user_templates (workspace_id, ${userTemplateColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [workspaceId, record.id, userTemplateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt]);
           }
         }),
-      replace: (templates, at) =>
+      replace: (workspaceId, templates, at) =>
         sql.atomic(async (tx) => {
           for (const template of templates) {
-            if ((await tx.run('UPDATE user_templates SET template = $1, updated_at = $2 WHERE id = $3', [userTemplateJson(template.id, template), at, template.id])) !== 1) {
+            if ((await tx.run('UPDATE user_templates SET template = $1, updated_at = $2 WHERE workspace_id = $3 AND id = $4', [userTemplateJson(template.id, template), at, workspaceId, template.id])) !== 1) {
               throw new Error(`no user template "${template.id}" to replace`);
             }
           }
         }),
-      async delete(id) {
-        return (await sql.run('DELETE FROM user_templates WHERE id = $1', [id])) === 1;
+      async delete(workspaceId, id) {
+        return (await sql.run('DELETE FROM user_templates WHERE workspace_id = $1 AND id = $2', [workspaceId, id])) === 1;
       },
-      async get(id) {
-        const row = await sql.row<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE id = $1`, [id]);
+      async get(workspaceId, id) {
+        const row = await sql.row<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
         return row && userTemplateFromRow(row);
       },
-      async list() {
-        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates ORDER BY created_at, position`)).map(userTemplateFromRow);
+      async list(workspaceId) {
+        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 ORDER BY created_at, position`, [workspaceId])).map(userTemplateFromRow);
       },
-      async listByOwner(ownerSide) {
-        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE owner_side IS NOT DISTINCT FROM $1 ORDER BY created_at, position`, [ownerSide])).map(userTemplateFromRow);
+      async listByOwner(workspaceId, ownerSide) {
+        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 AND owner_side IS NOT DISTINCT FROM $2 ORDER BY created_at, position`, [workspaceId, ownerSide])).map(userTemplateFromRow);
       },
     },
 
     userVariables: {
-      upsert: (definitions, at) =>
+      upsert: (workspaceId, definitions, at) =>
         sql.atomic(async (tx) => {
           for (const definition of definitions) {
             const valid = variableDefinitionSchema.parse(definition);
             await tx.run(
-              `INSERT INTO user_variables (id, definition, created_at, updated_at) VALUES ($1, $2, $3, $3)
-               ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
-              [valid.id, JSON.stringify(valid), at],
+              `INSERT INTO user_variables (workspace_id, id, definition, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
+               ON CONFLICT (workspace_id, id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
+              [workspaceId, valid.id, JSON.stringify(valid), at],
             );
           }
         }),
-      async get(id) {
-        const row = await sql.row<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE id = $1', [id]);
+      async get(workspaceId, id) {
+        const row = await sql.row<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
         return row && userVariableFromRow(row);
       },
+      async list(workspaceId) {
+        return (await sql.rows<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 ORDER BY id COLLATE "C"', [workspaceId])).map(userVariableFromRow);
+      },
+    },
+
+    workspaces: {
+      async insert(record) {
+        await sql.run('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [record.id, record.name, record.createdAt]);
+      },
+      async get(id) {
+        const row = await sql.row<NamedRow>('SELECT id, name, created_at FROM workspaces WHERE id = $1', [id]);
+        return row && namedFromRow(row);
+      },
       async list() {
-        return (await sql.rows<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables ORDER BY id COLLATE "C"')).map(userVariableFromRow);
+        return (await sql.rows<NamedRow>('SELECT id, name, created_at FROM workspaces ORDER BY created_at, id COLLATE "C"')).map(namedFromRow);
+      },
+    },
+
+    authorities: {
+      async insert(record) {
+        await sql.run('INSERT INTO authorities (id, name, created_at) VALUES ($1, $2, $3)', [record.id, record.name, record.createdAt]);
+      },
+      async get(id) {
+        const row = await sql.row<NamedRow>('SELECT id, name, created_at FROM authorities WHERE id = $1', [id]);
+        return row && namedFromRow(row);
+      },
+      async list() {
+        return (await sql.rows<NamedRow>('SELECT id, name, created_at FROM authorities ORDER BY created_at, id COLLATE "C"')).map(namedFromRow);
+      },
+      async insertReviewer(record, tokenHash) {
+        await sql.run('INSERT INTO authority_reviewers (id, authority_id, display_name, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, record.authorityId, record.displayName, tokenHash, record.createdAt, record.revokedAt]);
+      },
+      async reviewer(id) {
+        const row = await sql.row<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE id = $1`, [id]);
+        return row && reviewerFromRow(row);
+      },
+      async reviewerByTokenHash(tokenHash) {
+        const row = await sql.row<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE token_hash = $1`, [tokenHash]);
+        return row && reviewerFromRow(row);
+      },
+      async listReviewers(authorityId) {
+        return (await sql.rows<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE authority_id = $1 ORDER BY created_at, id COLLATE "C"`, [authorityId])).map(reviewerFromRow);
+      },
+      async revokeReviewer(id, at) {
+        await sql.run('UPDATE authority_reviewers SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+      },
+      async seat(reviewerId, documentId) {
+        return (await sql.row<{ participant_id: string }>('SELECT participant_id FROM reviewer_seats WHERE reviewer_id = $1 AND document_id = $2', [reviewerId, documentId]))?.participant_id;
+      },
+      async insertSeat(reviewerId, documentId, participantId) {
+        await sql.run('INSERT INTO reviewer_seats (reviewer_id, document_id, participant_id) VALUES ($1, $2, $3)', [reviewerId, documentId, participantId]);
+      },
+    },
+
+    accessInvitations: {
+      async insert(record, codeHash) {
+        await sql.run('INSERT INTO access_invitations (id, workspace_id, authority_id, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, ...accessGrantColumns(record.grants), codeHash, record.createdAt, record.expiresAt]);
+      },
+      async byCodeHash(codeHash) {
+        const row = await sql.row<AccessInvitationRow>(`SELECT ${accessInvitationColumns} FROM access_invitations WHERE code_hash = $1`, [codeHash]);
+        return row && accessInvitationFromRow(row);
+      },
+      async markRedeemed(id, redeemedBy, at) {
+        return (await sql.run('UPDATE access_invitations SET redeemed_at = $1, redeemed_by = $2 WHERE id = $3 AND redeemed_at IS NULL', [at, redeemedBy, id])) === 1;
       },
     },
 

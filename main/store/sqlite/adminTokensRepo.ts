@@ -1,15 +1,15 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { AdminTokenRecord } from '#main/store/records';
-import { adminTokenFromRow, type AdminTokenRow } from '#main/store/rows';
+import { adminTokenColumns, adminTokenFromRow, type AdminTokenRow } from '#main/store/rows';
 
 export function createAdminTokensRepo(db: SqliteDatabase) {
   const statements = {
     insert: db.prepare(
-      `INSERT INTO admin_tokens (id, label, token_hash, created_at, revoked_at)
-       VALUES (@id, @label, @tokenHash, @createdAt, @revokedAt)`,
+      `INSERT INTO admin_tokens (id, label, workspace_id, token_hash, created_at, revoked_at)
+       VALUES (@id, @label, @workspaceId, @tokenHash, @createdAt, @revokedAt)`,
     ),
     byTokenHash: db.prepare<[string], AdminTokenRow>(
-      'SELECT id, label, created_at, revoked_at FROM admin_tokens WHERE token_hash = ?',
+      `SELECT ${adminTokenColumns} FROM admin_tokens WHERE token_hash = ?`,
     ),
   };
   return {

@@ -14,6 +14,7 @@ import { createUpdateLog } from '#main/store/sqlite/updateLog';
 import { createUserTemplatesRepo } from '#main/store/sqlite/userTemplatesRepo';
 import { createUserVariablesRepo } from '#main/store/sqlite/userVariablesRepo';
 import { createVersionsRepo } from '#main/store/sqlite/versionsRepo';
+import { createAccessInvitationsRepo, createAuthoritiesRepo, createWorkspacesRepo } from '#main/store/sqlite/workspacesRepo';
 
 /** Every repository over one SQLite connection, synchronous as better-sqlite3 is. */
 function createSqliteRepositories(db: SqliteDatabase) {
@@ -32,6 +33,9 @@ function createSqliteRepositories(db: SqliteDatabase) {
     lifecycle: createLifecycleRepo(db),
     reviewFindings: createReviewFindingsRepo(db),
     redemptionAttempts: createRedemptionAttemptsRepo(db),
+    workspaces: createWorkspacesRepo(db),
+    authorities: createAuthoritiesRepo(db),
+    accessInvitations: createAccessInvitationsRepo(db),
   };
 }
 

@@ -15,8 +15,8 @@ export interface OpenedStore {
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 const same = (actual: Uint8Array, expected: Uint8Array): void => expect([...actual]).toEqual([...expected]);
 
-function documentRecord(id: string, updatedAt = 1_000): DocumentRecord {
-  return { id, kind: 'enterprise_agreement', title: `Thỏa ước ${id}`, lifecycleState: 'drafting', createdAt: 1_000, updatedAt, archivedAt: null };
+function documentRecord(id: string, updatedAt = 1_000, workspaceId = 'local'): DocumentRecord {
+  return { id, kind: 'enterprise_agreement', title: `Thỏa ước ${id}`, lifecycleState: 'drafting', createdAt: 1_000, updatedAt, archivedAt: null, workspaceId, authorityId: null };
 }
 
 function participantRecord(id: string, documentId: string, joinedAt = 2_000): ParticipantRecord {
@@ -148,8 +148,8 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.invitations.markRedeemed('i1', 'pb', 4)).toBe(false);
       expect(await store.invitations.byCodeHash('code-hash')).toMatchObject({ redeemedAt: 3, redeemedBy: 'pa' });
 
-      await store.adminTokens.insert({ id: 't1', label: 'Máy chủ tỉnh', createdAt: 5, revokedAt: null }, 'token-hash');
-      expect(await store.adminTokens.byTokenHash('token-hash')).toEqual({ id: 't1', label: 'Máy chủ tỉnh', createdAt: 5, revokedAt: null });
+      await store.adminTokens.insert({ id: 't1', label: 'Máy chủ tỉnh', workspaceId: 'local', createdAt: 5, revokedAt: null }, 'token-hash');
+      expect(await store.adminTokens.byTokenHash('token-hash')).toEqual({ id: 't1', label: 'Máy chủ tỉnh', workspaceId: 'local', createdAt: 5, revokedAt: null });
       expect(await store.adminTokens.byTokenHash('other')).toBeUndefined();
     });
 
@@ -162,31 +162,122 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.audit.listByActionPrefix('templ%')).toEqual([]);
     });
 
-    it('user templates: all or none, replaced only when they exist, listed in the order written', async () => {
+    it('user templates: all or none, replaced only when they exist, listed in the order written, each workspace its own', async () => {
+      await store.workspaces.insert({ id: 'w2', name: 'Công ty B', createdAt: 1 });
       const records = ['user-b', 'user-a'].map((id) => ({ id, template: template(id, id), ownerSide: null, createdBy: null, createdAt: 10, updatedAt: 10 }));
-      await store.userTemplates.insert(records);
-      await store.userTemplates.insert([{ id: 'user-u', template: template('user-u', 'Công đoàn'), ownerSide: 'union', createdBy: 'p', createdAt: 11, updatedAt: 11 }]);
-      expect((await store.userTemplates.list()).map((record) => record.id)).toEqual(['user-b', 'user-a', 'user-u']);
-      expect((await store.userTemplates.listByOwner(null)).map((record) => record.id)).toEqual(['user-b', 'user-a']);
-      expect((await store.userTemplates.listByOwner('union')).map((record) => record.id)).toEqual(['user-u']);
+      await store.userTemplates.insert('local', records);
+      await store.userTemplates.insert('local', [{ id: 'user-u', template: template('user-u', 'Công đoàn'), ownerSide: 'union', createdBy: 'p', createdAt: 11, updatedAt: 11 }]);
+      // Another workspace imports a template of the same id: each keeps its own.
+      await store.userTemplates.insert('w2', [{ id: 'user-a', template: template('user-a', 'Của B'), ownerSide: 'union', createdBy: null, createdAt: 12, updatedAt: 12 }]);
+      expect((await store.userTemplates.list('local')).map((record) => record.id)).toEqual(['user-b', 'user-a', 'user-u']);
+      expect((await store.userTemplates.listByOwner('local', null)).map((record) => record.id)).toEqual(['user-b', 'user-a']);
+      expect((await store.userTemplates.listByOwner('local', 'union')).map((record) => record.id)).toEqual(['user-u']);
+      expect((await store.userTemplates.list('w2')).map((record) => [record.id, record.template.title.vi])).toEqual([['user-a', 'Của B']]);
+      expect((await store.userTemplates.listByOwner('w2', 'union')).map((record) => record.id)).toEqual(['user-a']);
+      expect(await store.userTemplates.get('w2', 'user-b')).toBeUndefined();
       // The second record is stored under another id than its own: nothing of the batch stays.
-      await expect(store.userTemplates.insert([{ ...records[0], id: 'user-c', template: template('user-c', 'c') }, { ...records[0], id: 'user-d', template: template('user-e', 'e') }] as never)).rejects.toThrow();
-      expect(await store.userTemplates.get('user-c')).toBeUndefined();
-      await expect(store.userTemplates.replace([template('user-a', 'A mới'), template('user-missing', 'x')], 20)).rejects.toThrow(/user-missing/);
-      expect((await store.userTemplates.get('user-a'))?.template.title.vi).toBe('user-a');
-      await store.userTemplates.replace([template('user-a', 'A mới')], 21);
-      expect(await store.userTemplates.get('user-a')).toMatchObject({ updatedAt: 21, createdAt: 10 });
-      expect(await store.userTemplates.delete('user-a')).toBe(true);
-      expect(await store.userTemplates.delete('user-a')).toBe(false);
+      await expect(store.userTemplates.insert('local', [{ ...records[0], id: 'user-c', template: template('user-c', 'c') }, { ...records[0], id: 'user-d', template: template('user-e', 'e') }] as never)).rejects.toThrow();
+      expect(await store.userTemplates.get('local', 'user-c')).toBeUndefined();
+      await expect(store.userTemplates.replace('local', [template('user-a', 'A mới'), template('user-missing', 'x')], 20)).rejects.toThrow(/user-missing/);
+      expect((await store.userTemplates.get('local', 'user-a'))?.template.title.vi).toBe('user-a');
+      await expect(store.userTemplates.replace('w2', [template('user-u', 'x')], 20)).rejects.toThrow(/user-u/);
+      await store.userTemplates.replace('local', [template('user-a', 'A mới')], 21);
+      expect(await store.userTemplates.get('local', 'user-a')).toMatchObject({ updatedAt: 21, createdAt: 10 });
+      expect(await store.userTemplates.get('w2', 'user-a')).toMatchObject({ updatedAt: 12, template: { title: { vi: 'Của B' } } });
+      expect(await store.userTemplates.delete('w2', 'user-b')).toBe(false);
+      expect(await store.userTemplates.delete('local', 'user-a')).toBe(true);
+      expect(await store.userTemplates.delete('local', 'user-a')).toBe(false);
+      expect(await store.userTemplates.get('w2', 'user-a')).toBeDefined();
     });
 
-    it('user variables: upserted all or none, created time kept, listed by id', async () => {
-      await store.userVariables.upsert([variable('user_b', 'B'), variable('user_a', 'A')], 10);
-      await store.userVariables.upsert([variable('user_a', 'A mới')], 20);
-      expect((await store.userVariables.list()).map((record) => record.definition.id)).toEqual(['user_a', 'user_b']);
-      expect(await store.userVariables.get('user_a')).toMatchObject({ createdAt: 10, updatedAt: 20, definition: { label: { vi: 'A mới' } } });
-      await expect(store.userVariables.upsert([variable('user_c', 'C'), { id: 'user_d' } as VariableDefinition], 30)).rejects.toThrow();
-      expect(await store.userVariables.get('user_c')).toBeUndefined();
+    it('user variables: upserted all or none, created time kept, listed by id, each workspace its own', async () => {
+      await store.workspaces.insert({ id: 'w2', name: 'Công ty B', createdAt: 1 });
+      await store.userVariables.upsert('local', [variable('user_b', 'B'), variable('user_a', 'A')], 10);
+      await store.userVariables.upsert('local', [variable('user_a', 'A mới')], 20);
+      await store.userVariables.upsert('w2', [variable('user_a', 'A của B')], 25);
+      expect((await store.userVariables.list('local')).map((record) => record.definition.id)).toEqual(['user_a', 'user_b']);
+      expect(await store.userVariables.get('local', 'user_a')).toMatchObject({ createdAt: 10, updatedAt: 20, definition: { label: { vi: 'A mới' } } });
+      expect((await store.userVariables.list('w2')).map((record) => [record.definition.id, record.definition.label.vi])).toEqual([['user_a', 'A của B']]);
+      expect(await store.userVariables.get('w2', 'user_b')).toBeUndefined();
+      await expect(store.userVariables.upsert('local', [variable('user_c', 'C'), { id: 'user_d' } as VariableDefinition], 30)).rejects.toThrow();
+      expect(await store.userVariables.get('local', 'user_c')).toBeUndefined();
+    });
+
+    it('workspaces and authorities: the built-in workspace is there; documents listed by workspace and by the authority they were sent to', async () => {
+      expect(await store.workspaces.list()).toEqual([{ id: 'local', name: 'local', createdAt: 0 }]);
+      await store.workspaces.insert({ id: 'w2', name: 'Công ty May Hưng Yên', createdAt: 50 });
+      await expect(store.workspaces.insert({ id: 'w2', name: 'again', createdAt: 51 })).rejects.toThrow();
+      expect(await store.workspaces.get('w2')).toEqual({ id: 'w2', name: 'Công ty May Hưng Yên', createdAt: 50 });
+      expect((await store.workspaces.list()).map((workspace) => workspace.id)).toEqual(['local', 'w2']);
+      expect(await store.workspaces.get('nope')).toBeUndefined();
+
+      await store.documents.insert(documentRecord('b1', 2_000, 'w2'));
+      await store.documents.insert(documentRecord('b2', 3_000, 'w2'));
+      expect(await store.documents.get('d1')).toMatchObject({ workspaceId: 'local', authorityId: null });
+      expect(await store.documents.get('b1')).toEqual(documentRecord('b1', 2_000, 'w2'));
+      expect((await store.documents.listInWorkspace('local', false)).map((d) => d.id)).toEqual(['d2', 'd1', 'd3']);
+      expect((await store.documents.listInWorkspace('w2', false)).map((d) => d.id)).toEqual(['b2', 'b1']);
+      await store.documents.archive('b2', 9_000);
+      expect((await store.documents.listInWorkspace('w2', false)).map((d) => d.id)).toEqual(['b1']);
+      expect((await store.documents.listInWorkspace('w2', true)).map((d) => d.id)).toEqual(['b2', 'b1']);
+      expect((await store.documents.list(false)).map((d) => d.id)).toEqual(['d2', 'b1', 'd1', 'd3']);
+
+      await store.authorities.insert({ id: 'x', name: 'Sở Nội vụ Hưng Yên', createdAt: 60 });
+      await store.authorities.insert({ id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 });
+      expect(await store.authorities.list()).toEqual([{ id: 'x', name: 'Sở Nội vụ Hưng Yên', createdAt: 60 }, { id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 }]);
+      expect(await store.authorities.get('y')).toEqual({ id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 });
+      await store.documents.setAuthority('b1', 'x');
+      await store.documents.setAuthority('d1', 'x');
+      await store.documents.setAuthority('b2', 'x');
+      await store.documents.setAuthority('d2', 'y');
+      expect((await store.documents.get('b1'))?.authorityId).toBe('x');
+      // Archived documents leave the queue; every workspace's documents are in it.
+      expect((await store.documents.listSentTo('x')).map((d) => d.id)).toEqual(['b1', 'd1']);
+      expect((await store.documents.listSentTo('y')).map((d) => d.id)).toEqual(['d2']);
+      await store.documents.setAuthority('d2', null);
+      expect(await store.documents.listSentTo('y')).toEqual([]);
+      await expect(store.documents.setAuthority('d3', 'no-such-authority')).rejects.toThrow();
+
+      await store.adminTokens.insert({ id: 't2', label: 'Chị Lan', workspaceId: 'w2', createdAt: 70, revokedAt: null }, 'hash-w2');
+      expect(await store.adminTokens.byTokenHash('hash-w2')).toMatchObject({ id: 't2', workspaceId: 'w2' });
+    });
+
+    it('authority reviewers, their seats and access invitations: found by hashes, a seat once per document, an invitation redeemed once', async () => {
+      await store.workspaces.insert({ id: 'w2', name: 'Công ty B', createdAt: 1 });
+      await store.authorities.insert({ id: 'x', name: 'Sở Nội vụ', createdAt: 2 });
+      const reviewer = { id: 'r1', authorityId: 'x', displayName: 'Bà Hạnh', createdAt: 3, revokedAt: null };
+      await store.authorities.insertReviewer(reviewer, 'reviewer-hash');
+      await store.authorities.insertReviewer({ ...reviewer, id: 'r0', displayName: 'Ông Tâm', createdAt: 2 }, 'reviewer-hash-0');
+      await expect(store.authorities.insertReviewer({ ...reviewer, id: 'r2' }, 'reviewer-hash')).rejects.toThrow();
+      expect(await store.authorities.reviewerByTokenHash('reviewer-hash')).toEqual(reviewer);
+      expect(await store.authorities.reviewer('r1')).toEqual(reviewer);
+      expect(await store.authorities.reviewerByTokenHash('other')).toBeUndefined();
+      expect((await store.authorities.listReviewers('x')).map((r) => r.id)).toEqual(['r0', 'r1']);
+      await store.authorities.revokeReviewer('r0', 7);
+      await store.authorities.revokeReviewer('r0', 8);
+      expect(await store.authorities.reviewerByTokenHash('reviewer-hash-0')).toMatchObject({ id: 'r0', revokedAt: 7 });
+      expect((await store.authorities.reviewer('r1'))?.revokedAt).toBeNull();
+
+      await store.participants.insert({ ...participantRecord('seat', 'd1'), side: 'reviewer' }, 'seat-hash');
+      expect(await store.authorities.seat('r1', 'd1')).toBeUndefined();
+      await store.authorities.insertSeat('r1', 'd1', 'seat');
+      expect(await store.authorities.seat('r1', 'd1')).toBe('seat');
+      expect(await store.authorities.seat('r1', 'd2')).toBeUndefined();
+      expect(await store.authorities.seat('r0', 'd1')).toBeUndefined();
+      await expect(store.authorities.insertSeat('r1', 'd1', 'seat')).rejects.toThrow();
+
+      const host = { id: 'a1', grants: { kind: 'host' as const, workspaceId: 'w2' }, createdAt: 10, expiresAt: 20, redeemedAt: null, redeemedBy: null };
+      const review = { id: 'a2', grants: { kind: 'reviewer' as const, authorityId: 'x' }, createdAt: 11, expiresAt: 21, redeemedAt: null, redeemedBy: null };
+      await store.accessInvitations.insert(host, 'host-code');
+      await store.accessInvitations.insert(review, 'review-code');
+      expect(await store.accessInvitations.byCodeHash('host-code')).toEqual(host);
+      expect(await store.accessInvitations.byCodeHash('review-code')).toEqual(review);
+      expect(await store.accessInvitations.byCodeHash('nope')).toBeUndefined();
+      expect(await store.accessInvitations.markRedeemed('a1', 't9', 15)).toBe(true);
+      expect(await store.accessInvitations.markRedeemed('a1', 't10', 16)).toBe(false);
+      expect(await store.accessInvitations.byCodeHash('host-code')).toMatchObject({ redeemedAt: 15, redeemedBy: 't9' });
+      // An invitation names a workspace that exists.
+      await expect(store.accessInvitations.insert({ ...host, id: 'a3', grants: { kind: 'host', workspaceId: 'nope' } }, 'bad-code')).rejects.toThrow();
     });
 
     it('internal threads and draft positions: each served to its side or author alone', async () => {

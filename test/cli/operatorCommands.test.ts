@@ -1,0 +1,3 @@
+import { dataFolderStore, describeOperatorCommands } from './operatorSuite';
+
+describeOperatorCommands(dataFolderStore);

@@ -1,0 +1,4 @@
+import { describeAuthorities } from '../workspaces/authoritySuite';
+import { postgresDeployment } from '../workspaces/workspaceFixture';
+
+describeAuthorities(postgresDeployment);

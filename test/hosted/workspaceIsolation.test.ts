@@ -1,0 +1,4 @@
+import { describeWorkspaceIsolation } from '../workspaces/isolationSuite';
+import { postgresDeployment } from '../workspaces/workspaceFixture';
+
+describeWorkspaceIsolation(postgresDeployment);

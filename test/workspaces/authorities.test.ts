@@ -1,0 +1,4 @@
+import { describeAuthorities } from './authoritySuite';
+import { sqliteDeployment } from './workspaceFixture';
+
+describeAuthorities(sqliteDeployment);

@@ -1,0 +1,4 @@
+import { describeWorkspaceIsolation } from './isolationSuite';
+import { sqliteDeployment } from './workspaceFixture';
+
+describeWorkspaceIsolation(sqliteDeployment);
