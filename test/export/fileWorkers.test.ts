@@ -49,7 +49,7 @@ describe('the file worker', () => {
     const file = await recorded.handlers['documents/exportDocx'](input, { kind: 'admin' });
     expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     expect(recorded.calls).toEqual([
-      { method: 'exportAgreement', args: [recorded.context.store.location, { documentId, kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', caller: { kind: 'admin' }, input, date: null, format: 'docx' }, undefined] },
+      { method: 'exportAgreement', args: [recorded.context.store.location, { documentId, workspaceId: 'local', kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', caller: { kind: 'admin' }, input, date: null, format: 'docx' }, undefined] },
     ]);
   });
 

@@ -41,12 +41,12 @@ describe('migration 0002 (user templates)', () => {
     const db = new Database(file);
     try {
       const columns = (table: string) => db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table).map((c) => c.name);
-      expect(columns('user_templates')).toEqual(['id', 'template', 'owner_side', 'created_by', 'created_at', 'updated_at']);
-      expect(columns('user_variables')).toEqual(['id', 'definition', 'created_at', 'updated_at']);
-      const insert = db.prepare('INSERT INTO user_templates (id, template, owner_side, created_by, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, 1)');
+      expect(columns('user_templates')).toEqual(['workspace_id', 'id', 'template', 'owner_side', 'created_by', 'created_at', 'updated_at']);
+      expect(columns('user_variables')).toEqual(['workspace_id', 'id', 'definition', 'created_at', 'updated_at']);
+      const insert = db.prepare("INSERT INTO user_templates (workspace_id, id, template, owner_side, created_by, created_at, updated_at) VALUES ('local', ?, ?, ?, NULL, 1, 1)");
       expect(() => insert.run('user.a', '{}', 'reviewer')).toThrow(/CHECK constraint failed/);
       expect(() => insert.run('user.b', 'not json', null)).toThrow(/CHECK constraint failed/);
-      expect(() => db.prepare("INSERT INTO user_variables (id, definition, created_at, updated_at) VALUES ('user.v', '{', 1, 1)").run()).toThrow(/CHECK constraint failed/);
+      expect(() => db.prepare("INSERT INTO user_variables (workspace_id, id, definition, created_at, updated_at) VALUES ('local', 'user.v', '{', 1, 1)").run()).toThrow(/CHECK constraint failed/);
       insert.run('user.c', '{}', 'union');
       expect(db.prepare('SELECT id FROM user_templates').pluck().all()).toEqual(['user.c']);
     } finally {
