@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '#main/store/sqlite/database';
 /** One row written into a table, by column name. */
 export interface RepresentativeRow {
   table: string;
-  values: Record<string, string | number | Buffer>;
+  values: Record<string, string | number | Buffer | null>;
 }
 
 interface ColumnInfo {
