@@ -8,11 +8,29 @@ const forbid = (regexes, message) => ['error', { patterns: regexes.map((regex) =
  * What reads or writes the machine's own time zone, or formats by it: every date and time shown or
  * written is Vietnam's, through shared/format/vietnamTime.ts (numbers through shared/format/locale.ts).
  */
-const machineTimeMessage = 'Dates and times are Vietnam\'s whatever the machine\'s time zone: use shared/format/vietnamTime.ts (numbers: formatNumber of shared/format/locale.ts).';
+const machineTimeMessage =
+  "Dates and times are Vietnam's whatever the machine's time zone: use shared/format/vietnamTime.ts (numbers: formatNumber of shared/format/locale.ts).";
 const machineTime = [
-  ...['getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds', 'getTimezoneOffset', 'setFullYear', 'setMonth', 'setDate', 'setHours', 'setMinutes', 'setSeconds']
-    .map((property) => ({ property, message: machineTimeMessage })),
-  ...['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toTimeString'].map((property) => ({ property, message: machineTimeMessage })),
+  ...[
+    'getFullYear',
+    'getMonth',
+    'getDate',
+    'getDay',
+    'getHours',
+    'getMinutes',
+    'getSeconds',
+    'getTimezoneOffset',
+    'setFullYear',
+    'setMonth',
+    'setDate',
+    'setHours',
+    'setMinutes',
+    'setSeconds',
+  ].map((property) => ({ property, message: machineTimeMessage })),
+  ...['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toTimeString'].map((property) => ({
+    property,
+    message: machineTimeMessage,
+  })),
   { object: 'Intl', property: 'DateTimeFormat', message: machineTimeMessage },
 ];
 const namedExports = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
@@ -27,13 +45,20 @@ const nodeAndUi = ['^node:', '^(fs|path|os|crypto|http|net|child_process|electro
  * Each layer names the folders it must not import; every layer keeps main/'s own bans.
  */
 const mainBans = [{ regex: '^#renderer/|(^|/)renderer/|^(react|react-dom|slate-react)(/|$)', message: 'main/ never imports the renderer or React.' }];
-const adapters = { regex: '^#main/store/(sqlite|postgres)/', message: 'the store adapters are reached only through main/store/openStore.ts (decision 0017); only the entry points handle the embedded file itself (backup, restore).' };
+const adapters = {
+  regex: '^#main/store/(sqlite|postgres)/',
+  message:
+    'the store adapters are reached only through main/store/openStore.ts (decision 0017); only the entry points handle the embedded file itself (backup, restore).',
+};
 const features = 'services|negotiation|lifecycle|versions|export|import';
 const entryPoints = 'http|server|cli|electron|wiring';
 const mainLayer = (files, patterns, typeImportsAllowed = []) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [...mainBans, ...patterns, ...typeImportsAllowed.map((pattern) => ({ ...pattern, allowTypeImports: true }))] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [...mainBans, ...patterns, ...typeImportsAllowed.map((pattern) => ({ ...pattern, allowTypeImports: true }))] },
+    ],
   },
 });
 
@@ -60,26 +85,70 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': forbid(['^#main/', '^#renderer/', '(^|/)(main|renderer)/', ...nodeAndUi], 'shared/ is pure TypeScript: it imports neither main/, renderer/, Node, Electron nor the DOM libraries.'),
+      'no-restricted-imports': forbid(
+        ['^#main/', '^#renderer/', '(^|/)(main|renderer)/', ...nodeAndUi],
+        'shared/ is pure TypeScript: it imports neither main/, renderer/, Node, Electron nor the DOM libraries.',
+      ),
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': forbid(['^#main/', '(^|/)main/', '^node:', '^(electron|better-sqlite3|ws)$'], 'renderer/ talks to main/ only through the API contract and the sync socket.'),
+      'no-restricted-imports': forbid(
+        ['^#main/', '(^|/)main/', '^node:', '^(electron|better-sqlite3|ws)$'],
+        'renderer/ talks to main/ only through the API contract and the sync socket.',
+      ),
     },
   },
   mainLayer(['main/**/*.ts'], []),
   mainLayer(['main/wiring/**/*.ts'], [adapters]),
-  mainLayer(['main/store/**/*.ts'], [{ regex: '^#main/(?!store/|logger$|secrets$|logValue$)', message: 'the store imports nothing of main/ but itself and the logger: never the sync server, the kernel or the services.' }]),
+  mainLayer(
+    ['main/store/**/*.ts'],
+    [
+      {
+        regex: '^#main/(?!store/|logger$|secrets$|logValue$)',
+        message: 'the store imports nothing of main/ but itself and the logger: never the sync server, the kernel or the services.',
+      },
+    ],
+  ),
   mainLayer(
     ['main/kernel/**/*.ts'],
-    [adapters, { regex: `^#main/(${features}|${entryPoints})/`, message: 'the kernel (context, events, access, authentication) imports only the store port and itself.' }],
+    [
+      adapters,
+      {
+        regex: `^#main/(${features}|${entryPoints})/`,
+        message: 'the kernel (context, events, access, authentication) imports only the store port and itself.',
+      },
+    ],
     [{ regex: '^#main/sync/', message: 'the kernel may name the sync server’s types, never call it.' }],
   ),
-  mainLayer(['main/sync/**/*.ts'], [adapters, { regex: `^#main/(${features}|${entryPoints})/`, message: 'the sync server imports the kernel and the store port, never the features or the transports.' }]),
-  mainLayer([`main/{services,negotiation,lifecycle,versions,export,import}/**/*.ts`], [adapters, { regex: `^#main/(${entryPoints})/`, message: 'features import the kernel, the sync server and each other, never the transports or the wiring.' }]),
-  mainLayer(['main/http/**/*.ts'], [adapters, { regex: `^#main/(${features}|server|cli|electron|wiring)/`, message: 'the HTTP transport reaches the features through the handlers it is given, never directly.' }]),
+  mainLayer(
+    ['main/sync/**/*.ts'],
+    [
+      adapters,
+      {
+        regex: `^#main/(${features}|${entryPoints})/`,
+        message: 'the sync server imports the kernel and the store port, never the features or the transports.',
+      },
+    ],
+  ),
+  mainLayer(
+    [`main/{services,negotiation,lifecycle,versions,export,import}/**/*.ts`],
+    [
+      adapters,
+      { regex: `^#main/(${entryPoints})/`, message: 'features import the kernel, the sync server and each other, never the transports or the wiring.' },
+    ],
+  ),
+  mainLayer(
+    ['main/http/**/*.ts'],
+    [
+      adapters,
+      {
+        regex: `^#main/(${features}|server|cli|electron|wiring)/`,
+        message: 'the HTTP transport reaches the features through the handlers it is given, never directly.',
+      },
+    ],
+  ),
   {
     // The store is asynchronous (decision 0017): a promise left unawaited, or tested for truth,
     // is a write that may not have happened or a record that is always "found".

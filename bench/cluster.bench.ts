@@ -203,10 +203,22 @@ async function measureReplay(servers: HostedServers): Promise<{ ratio: number; p
 const all = (samples: PhaseSamples): number[] => [...samples.local, ...samples.crossing];
 
 function merge(phases: readonly PhaseSamples[]): PhaseSamples {
-  return { local: phases.flatMap((samples) => samples.local), crossing: phases.flatMap((samples) => samples.crossing), lost: phases.reduce((sum, samples) => sum + samples.lost, 0) };
+  return {
+    local: phases.flatMap((samples) => samples.local),
+    crossing: phases.flatMap((samples) => samples.crossing),
+    lost: phases.reduce((sum, samples) => sum + samples.lost, 0),
+  };
 }
 
-const row = (label: string, summary: Summary, lost: number): string[] => [label, String(summary.count), summary.median.toFixed(2), summary.p95.toFixed(2), summary.p99.toFixed(2), summary.max.toFixed(1), String(lost)];
+const row = (label: string, summary: Summary, lost: number): string[] => [
+  label,
+  String(summary.count),
+  summary.median.toFixed(2),
+  summary.p95.toFixed(2),
+  summary.p99.toFixed(2),
+  summary.max.toFixed(1),
+  String(lost),
+];
 
 async function measure(servers: HostedServers): Promise<BenchmarkResult> {
   const clusterUrl = await servers.createDatabase('bench_cluster');
@@ -216,7 +228,10 @@ async function measure(servers: HostedServers): Promise<BenchmarkResult> {
   try {
     // The schema first (one instance), then the others beside it.
     started.push(await startHostedInstance('instance 1 of 3', clusterUrl, servers.redis.url));
-    const others = await Promise.all([startHostedInstance('instance 2 of 3', clusterUrl, servers.redis.url), startHostedInstance('instance 3 of 3', clusterUrl, servers.redis.url)]);
+    const others = await Promise.all([
+      startHostedInstance('instance 2 of 3', clusterUrl, servers.redis.url),
+      startHostedInstance('instance 3 of 3', clusterUrl, servers.redis.url),
+    ]);
     started.push(...others);
     const single = await startHostedInstance('one instance alone', singleUrl);
     started.push(single);

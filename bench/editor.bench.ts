@@ -68,7 +68,14 @@ async function openPerson(browser: Browser, memberships: BenchMembership[]): Pro
 }
 
 /** Opens the document; `typedBefore` is what earlier turns added to it. */
-async function openDocument(context: BrowserContext, server: RunningServer, seeded: SeededAgreement, typedBefore: string, who: string, errors: string[]): Promise<{ page: Page; load: LoadTiming }> {
+async function openDocument(
+  context: BrowserContext,
+  server: RunningServer,
+  seeded: SeededAgreement,
+  typedBefore: string,
+  who: string,
+  errors: string[],
+): Promise<{ page: Page; load: LoadTiming }> {
   const page = await context.newPage();
   const before = errors.length;
   watchErrors(page, who, errors);
@@ -78,7 +85,9 @@ async function openDocument(context: BrowserContext, server: RunningServer, seed
   await page.goto(`${server.url}/#/d/${seeded.documentId}`);
   const load = await page.evaluate(() => window.editorBenchProbe?.loaded ?? Promise.reject(new Error('the probe is not installed')));
   if (load.yjsArticles !== expectation.articles || load.yjsTextLength !== expectation.textLength) {
-    throw new BenchmarkError(`${who}: the page showed ${expectation.articles} articles but its Yjs content had ${load.yjsArticles} articles and ${load.yjsTextLength} characters (expected ${expectation.textLength})`);
+    throw new BenchmarkError(
+      `${who}: the page showed ${expectation.articles} articles but its Yjs content had ${load.yjsArticles} articles and ${load.yjsTextLength} characters (expected ${expectation.textLength})`,
+    );
   }
   if (errors.length > before) throw new BenchmarkError(`${who}: errors while loading:\n${errors.slice(before).join('\n')}`);
   return { page, load };
@@ -137,9 +146,12 @@ function contentOf(page: Page): Promise<unknown> {
 /** Both pages' Yjs content must be the seeded body with exactly the typed text added. */
 async function checkConvergence(typer: Page, watcher: Page, seeded: SeededAgreement, typed: string): Promise<void> {
   const [typerContent, watcherContent] = await Promise.all([contentOf(typer), contentOf(watcher)]);
-  if (!isDeepStrictEqual(typerContent, watcherContent)) throw new BenchmarkError(`${seeded.articleCount} articles: the two pages' Yjs contents differ after typing`);
+  if (!isDeepStrictEqual(typerContent, watcherContent))
+    throw new BenchmarkError(`${seeded.articleCount} articles: the two pages' Yjs contents differ after typing`);
   if (!isDeepStrictEqual(typerContent, expectedBodyAfterTyping(seeded, typed))) {
-    throw new BenchmarkError(`${seeded.articleCount} articles: the Yjs content is not the seeded body plus the typed text at the end of article ${seeded.targetArticle}`);
+    throw new BenchmarkError(
+      `${seeded.articleCount} articles: the Yjs content is not the seeded body plus the typed text at the end of article ${seeded.targetArticle}`,
+    );
   }
 }
 
@@ -149,7 +161,14 @@ interface TurnResult {
 }
 
 /** Opens the document in both browsers, types one turn's text after `typedBefore`, closes them. */
-async function runTurn(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: SeededAgreement, typedBefore: string, typed: string, errors: string[]): Promise<TurnResult> {
+async function runTurn(
+  server: RunningServer,
+  contexts: { employer: BrowserContext; union: BrowserContext },
+  seeded: SeededAgreement,
+  typedBefore: string,
+  typed: string,
+  errors: string[],
+): Promise<TurnResult> {
   // One after the other, so that the two loads do not share the processor.
   const watcher = await openDocument(contexts.union, server, seeded, typedBefore, `union (${seeded.articleCount})`, errors);
   const typer = await openDocument(contexts.employer, server, seeded, typedBefore, `employer (${seeded.articleCount})`, errors);
@@ -170,7 +189,12 @@ async function runTurn(server: RunningServer, contexts: { employer: BrowserConte
 }
 
 /** Every turn, in ABBA order; the loads reported are those of each document's first opening. */
-async function runTurns(server: RunningServer, contexts: { employer: BrowserContext; union: BrowserContext }, seeded: readonly SeededAgreement[], errors: string[]): Promise<SizeResult[]> {
+async function runTurns(
+  server: RunningServer,
+  contexts: { employer: BrowserContext; union: BrowserContext },
+  seeded: readonly SeededAgreement[],
+  errors: string[],
+): Promise<SizeResult[]> {
   const results = new Map<number, SizeResult>();
   const typedSoFar = new Map<number, string>();
   for (const size of turns) {
@@ -181,7 +205,10 @@ async function runTurns(server: RunningServer, contexts: { employer: BrowserCont
     const typed = textOfTurn(earlier ? 1 : 0);
     const turn = await runTurn(server, contexts, agreement, before, typed, errors);
     typedSoFar.set(size, before + typed);
-    results.set(size, earlier ? { ...earlier, keystrokes: [...earlier.keystrokes, ...turn.keystrokes] } : { seeded: agreement, loads: turn.loads, keystrokes: turn.keystrokes });
+    results.set(
+      size,
+      earlier ? { ...earlier, keystrokes: [...earlier.keystrokes, ...turn.keystrokes] } : { seeded: agreement, loads: turn.loads, keystrokes: turn.keystrokes },
+    );
   }
   return sizes.map((size) => results.get(size) as SizeResult);
 }
@@ -230,7 +257,10 @@ function printSize(result: SizeResult, figures: SizeFigures): void {
       row("update in the peer's Y.Doc", figures.peerArrival),
       row("painted in the peer's browser", figures.peerPaint),
     ],
-    { title: `${seeded.articleCount} articles: ${figures.paint.count} keystrokes at the end of article ${seeded.targetArticle} (2 turns of ${keystrokesPerTurn}, each after ${warmUpKeystrokes} warm-up)`, digits: 1 },
+    {
+      title: `${seeded.articleCount} articles: ${figures.paint.count} keystrokes at the end of article ${seeded.targetArticle} (2 turns of ${keystrokesPerTurn}, each after ${warmUpKeystrokes} warm-up)`,
+      digits: 1,
+    },
   );
 }
 
@@ -281,14 +311,26 @@ async function runEditor(): Promise<BenchmarkResult> {
     browsers.push(await launchChromium(), await launchChromium());
     const [employerBrowser, unionBrowser] = browsers as [Browser, Browser];
     const contexts = {
-      employer: await openPerson(employerBrowser, seeded.map((agreement) => agreement.employer)),
-      union: await openPerson(unionBrowser, seeded.map((agreement) => agreement.union)),
+      employer: await openPerson(
+        employerBrowser,
+        seeded.map((agreement) => agreement.employer),
+      ),
+      union: await openPerson(
+        unionBrowser,
+        seeded.map((agreement) => agreement.union),
+      ),
     };
     // Latency is measured in wall-clock time: other work on the machine shows in the figures.
-    const loadAverage = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+    const loadAverage = (): string =>
+      loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ');
     console.log(`machine: ${cpus().length} processors, load average ${loadAverage()} at the start`);
-    if ((loadavg()[0] ?? 0) > cpus().length) console.log('WARNING: the machine is busy with other work; it shows in every latency below (compare the 5-article figures).');
-    console.log(`server mode at ${server.url}; ${seeded.map((agreement) => `${agreement.articleCount} articles (${agreement.expectation.textLength.toLocaleString('en-US')} characters)`).join(', ')}\n`);
+    if ((loadavg()[0] ?? 0) > cpus().length)
+      console.log('WARNING: the machine is busy with other work; it shows in every latency below (compare the 5-article figures).');
+    console.log(
+      `server mode at ${server.url}; ${seeded.map((agreement) => `${agreement.articleCount} articles (${agreement.expectation.textLength.toLocaleString('en-US')} characters)`).join(', ')}\n`,
+    );
     const results = await runTurns(server, contexts, seeded, errors);
     if (errors.length > 0) throw new BenchmarkError(`errors in the pages:\n${errors.join('\n')}`);
     console.log(`load average ${loadAverage()} at the end\n`);

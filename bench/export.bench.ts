@@ -54,20 +54,34 @@ export const exportBenchmark: Benchmark = {
     const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-export-'));
     const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder, logger: createMemoryLogger() });
     try {
-      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
-      const created = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể ${articles} điều`, content: generateAgreement(articles), variables: parties });
+      const host: ApiClient = createApiClient(
+        createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }),
+      );
+      const created = await host.call('documents/create', {
+        kind: 'enterprise_agreement',
+        title: `Thỏa ước lao động tập thể ${articles} điều`,
+        content: generateAgreement(articles),
+        variables: parties,
+      });
       const documentId = created.id;
 
       const firstPdf = await timed(() => host.call('documents/exportPdf', { documentId }));
       const docxMs = await measure('documents/exportDocx', () => host.call('documents/exportDocx', { documentId }));
       const pdfMs = await measure('documents/exportPdf', () => host.call('documents/exportPdf', { documentId }));
       const docx = await host.call('documents/exportDocx', { documentId });
-      const importMs = await measure('documents/importPreview', () => host.call('documents/importPreview', { fileBase64: docx.fileBase64, fileName: docx.fileName }));
+      const importMs = await measure('documents/importPreview', () =>
+        host.call('documents/importPreview', { fileBase64: docx.fileBase64, fileName: docx.fileName }),
+      );
       const preview = await host.call('documents/importPreview', { fileBase64: docx.fileBase64, fileName: docx.fileName });
       if (preview.report.articles !== articles || preview.report.issues.length > 0) {
-        throw new BenchmarkError(`the import of the exported file found ${preview.report.articles} articles and ${preview.report.issues.length} issues, not ${articles} and none`);
+        throw new BenchmarkError(
+          `the import of the exported file found ${preview.report.articles} articles and ${preview.report.issues.length} issues, not ${articles} and none`,
+        );
       }
-      const pages = Buffer.from(firstPdf.value.fileBase64, 'base64').toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      const pages =
+        Buffer.from(firstPdf.value.fileBase64, 'base64')
+          .toString('latin1')
+          .match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       printTable(
         ['step', 'median ms', 'file'],
         [
@@ -79,7 +93,13 @@ export const exportBenchmark: Benchmark = {
         { title: `export: ${articles}-article agreement` },
       );
       return {
-        figures: { docx_export_ms: Math.round(docxMs), pdf_export_ms: Math.round(pdfMs), docx_import_ms: Math.round(importMs), pdf_first_export_ms: Math.round(firstPdf.ms), pdf_pages: pages },
+        figures: {
+          docx_export_ms: Math.round(docxMs),
+          pdf_export_ms: Math.round(pdfMs),
+          docx_import_ms: Math.round(importMs),
+          pdf_first_export_ms: Math.round(firstPdf.ms),
+          pdf_pages: pages,
+        },
         targets: [
           { label: `DOCX export, ${articles} articles`, actual: docxMs, limit: targets.docx, unit: 'ms' },
           { label: `PDF export, ${articles} articles`, actual: pdfMs, limit: targets.pdf, unit: 'ms' },

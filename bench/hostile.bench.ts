@@ -82,7 +82,15 @@ async function measureRun<T>(setting: Setting, work: () => Promise<T>): Promise<
   const polls = await poller.stop();
   // The health checks' own share is in it too: a few hundred small calls, about the same in every case.
   const mainCpuMs = mainThreadCpuMs(setting.pid) - cpuBefore;
-  return { value: measured.value, ms, growthMiB: measured.growthMiB, pauseMs: polls.maxMs, polls: polls.count, mainCpuMs, processCpuMs: processCpuMs(setting.pid) - processCpuBefore };
+  return {
+    value: measured.value,
+    ms,
+    growthMiB: measured.growthMiB,
+    pauseMs: polls.maxMs,
+    polls: polls.count,
+    mainCpuMs,
+    processCpuMs: processCpuMs(setting.pid) - processCpuBefore,
+  };
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<number> {
@@ -145,8 +153,12 @@ function docxText(file: ExportedFile): string {
 /** The redline must hold both texts, sentence by sentence, and the note saying it was compared coarsely. */
 function checkRedline(file: ExportedFile, proposal: ReplacementProposal): void {
   const text = docxText(file);
-  if (!text.includes(labels.comparedBySentence.vi)) throw new BenchmarkError('the redline .docx does not say that the article was compared sentence by sentence');
-  for (const [which, element] of [['current', proposal.current], ['proposed', proposal.proposed]] as const) {
+  if (!text.includes(labels.comparedBySentence.vi))
+    throw new BenchmarkError('the redline .docx does not say that the article was compared sentence by sentence');
+  for (const [which, element] of [
+    ['current', proposal.current],
+    ['proposed', proposal.proposed],
+  ] as const) {
     const missing = sentencesOf(paragraphText(element)).filter((sentence) => !text.includes(sentence));
     if (missing.length > 0) throw new BenchmarkError(`the redline .docx lacks ${missing.length} sentences of the ${which} text, such as "${missing[0]}"`);
   }
@@ -154,9 +166,19 @@ function checkRedline(file: ExportedFile, proposal: ReplacementProposal): void {
 
 async function runRedline(setting: Setting) {
   const proposal = replacementProposal(6000);
-  const document = await setting.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Bench: đề xuất thay 6.000 từ', content: [proposal.current] });
+  const document = await setting.host.call('documents/create', {
+    kind: 'enterprise_agreement',
+    title: 'Bench: đề xuất thay 6.000 từ',
+    content: [proposal.current],
+  });
   const union = apiAs(setting.baseUrl, await participantToken(setting, document.id, 'union', 'Trần Thị Bình'));
-  await union.call('proposals/create', { documentId: document.id, clauseId: proposal.current.clauseId, kind: 'replace', rationale: 'Viết lại toàn bộ điều này.', article: proposal.proposed });
+  await union.call('proposals/create', {
+    documentId: document.id,
+    clauseId: proposal.current.clauseId,
+    kind: 'replace',
+    rationale: 'Viết lại toàn bộ điều này.',
+    article: proposal.proposed,
+  });
   const docx: CaseRun[] = [];
   let fileBytes = 0;
   for (let run = 0; run < runsPerCase; run += 1) {
@@ -168,7 +190,9 @@ async function runRedline(setting: Setting) {
   const pdf = await measureRun(setting, () => setting.host.call('documents/exportPdf', { documentId: document.id, redline: true }));
   if (!Buffer.from(pdf.value.fileBase64, 'base64').subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new BenchmarkError('the redline PDF is not a PDF');
   const words = (element: ArticleElement): number => paragraphText(element).split(' ').length;
-  console.log(`redline: ${words(proposal.current).toLocaleString('en-US')} words replaced by ${words(proposal.proposed).toLocaleString('en-US')}; .docx ${docx.length} runs, ${fileBytes.toLocaleString('en-US')} bytes, compared by sentence (the note is in the file)`);
+  console.log(
+    `redline: ${words(proposal.current).toLocaleString('en-US')} words replaced by ${words(proposal.proposed).toLocaleString('en-US')}; .docx ${docx.length} runs, ${fileBytes.toLocaleString('en-US')} bytes, compared by sentence (the note is in the file)`,
+  );
   return { docx, pdf };
 }
 
@@ -177,21 +201,36 @@ function checkComparison(comparison: Comparison, clauseId: string, edits: SmallE
   const change = comparison.articles.find((entry) => entry.clauseId === clauseId);
   if (!change) throw new BenchmarkError('the comparison does not list the edited article');
   if (change.granularity !== 'sentence') throw new BenchmarkError(`the comparison says it compared by ${change.granularity}, not by sentence`);
-  const side = (left: 'inserted' | 'deleted') => change.segments.filter((segment) => segment.kind !== left).map((segment) => segment.text).join('');
-  if (!side('inserted').includes(edits.before) || !side('deleted').includes(edits.after)) throw new BenchmarkError('the comparison\'s segments do not rebuild the paragraph before and after the edits');
+  const side = (left: 'inserted' | 'deleted') =>
+    change.segments
+      .filter((segment) => segment.kind !== left)
+      .map((segment) => segment.text)
+      .join('');
+  if (!side('inserted').includes(edits.before) || !side('deleted').includes(edits.after))
+    throw new BenchmarkError("the comparison's segments do not rebuild the paragraph before and after the edits");
 }
 
 async function runCompare(setting: Setting) {
   const edits = paragraphWithSmallEdits(17_000);
   const clauseId = 'dieu-sua-nho';
-  const document = await setting.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Bench: 17.000 chỗ sửa nhỏ', content: [article(clauseId, 'Thời giờ làm việc', edits.before)] });
-  const room: PreparedRoom = { documentId: document.id, tokens: [await participantToken(setting, document.id, 'employer', 'Chị Lan (Nhân sự)'), await participantToken(setting, document.id, 'union', 'Anh Minh (Công đoàn)')] };
+  const document = await setting.host.call('documents/create', {
+    kind: 'enterprise_agreement',
+    title: 'Bench: 17.000 chỗ sửa nhỏ',
+    content: [article(clauseId, 'Thời giờ làm việc', edits.before)],
+  });
+  const room: PreparedRoom = {
+    documentId: document.id,
+    tokens: [
+      await participantToken(setting, document.id, 'employer', 'Chị Lan (Nhân sự)'),
+      await participantToken(setting, document.id, 'union', 'Anh Minh (Công đoàn)'),
+    ],
+  };
   // The editor stays connected: the document is open, as when someone compares from its history panel.
   const editor = connectClient(ourEndpoint(setting.server, room, 0));
   const watcher = connectClient(ourEndpoint(setting.server, room, 1));
   try {
     await whenAllSynced([editor, watcher], 'compare');
-    if (editor.text.toString() !== edits.before) throw new BenchmarkError('the editor\'s paragraph is not the paragraph the document was created with');
+    if (editor.text.toString() !== edits.before) throw new BenchmarkError("the editor's paragraph is not the paragraph the document was created with");
     const first = await setting.host.call('versions/create', { documentId: document.id, name: 'Trước khi sửa' });
     const started = performance.now();
     for (const edit of edits.edits) {
@@ -203,7 +242,9 @@ async function runCompare(setting: Setting) {
     if (editor.text.toString() !== edits.after) throw new BenchmarkError('applying the edits did not give the paragraph after them');
     // The server stores an update before it relays it: once the watcher has them all, they are stored.
     await until(() => watcher.text.toString() === edits.after, 300_000, `the ${edits.edits.length} edits reaching another client`);
-    console.log(`compare: ${edits.edits.length.toLocaleString('en-US')} edits (one update each) sent and relayed in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`);
+    console.log(
+      `compare: ${edits.edits.length.toLocaleString('en-US')} edits (one update each) sent and relayed in ${((performance.now() - started) / 1000).toFixed(1)} s (not measured)`,
+    );
     const second = await setting.host.call('versions/create', { documentId: document.id, name: 'Sau khi sửa' });
     const compareRuns = async (): Promise<CaseRun[]> => {
       const runs: CaseRun[] = [];
@@ -218,7 +259,12 @@ async function runCompare(setting: Setting) {
     // Then nobody has it open: the server unloads it once the last client has gone.
     editor.destroy();
     watcher.destroy();
-    await untilServer(setting, async () => (await setting.host.call('health/get', {})).openDocuments === 0, 10_000, 'the document unloaded once its clients left');
+    await untilServer(
+      setting,
+      async () => (await setting.host.call('health/get', {})).openDocuments === 0,
+      10_000,
+      'the document unloaded once its clients left',
+    );
     return { open, closed: await compareRuns() };
   } finally {
     editor.destroy();
@@ -244,7 +290,11 @@ function sendAll(socket: WebSocket, frame: Uint8Array, count: number): Promise<v
 }
 
 async function runFlood(setting: Setting) {
-  const document = await setting.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Bench: 3 MB', content: [article('dieu-dai', 'Phụ lục', '')] });
+  const document = await setting.host.call('documents/create', {
+    kind: 'enterprise_agreement',
+    title: 'Bench: 3 MB',
+    content: [article('dieu-dai', 'Phụ lục', '')],
+  });
   const sides: Side[] = ['employer', 'union', 'employer'];
   const room: PreparedRoom = { documentId: document.id, tokens: [] };
   for (const [index, side] of sides.entries()) room.tokens.push(await participantToken(setting, document.id, side, `Bench ${index + 1}`));
@@ -263,7 +313,9 @@ async function runFlood(setting: Setting) {
     }
     await until(() => watcher.text.length === typist.text.length, 120_000, 'the typed text reaching another client');
     const documentBytes = Y.encodeStateAsUpdate(typist.doc).length;
-    console.log(`flood: ${typed.toLocaleString('en-US')} bytes typed in ${updates} updates; the document's state is ${documentBytes.toLocaleString('en-US')} bytes`);
+    console.log(
+      `flood: ${typed.toLocaleString('en-US')} bytes typed in ${updates} updates; the document's state is ${documentBytes.toLocaleString('en-US')} bytes`,
+    );
 
     const endpoint = ourEndpoint(setting.server, room, 2);
     const url = `${endpoint.url}/${endpoint.room}?${new URLSearchParams(endpoint.params).toString()}`;
@@ -281,7 +333,9 @@ async function runFlood(setting: Setting) {
       typist.text.insert(0, marker);
       relayMs = await until(() => watcher.text.toString().startsWith(marker), 10_000, 'an edit reaching another client during the flood');
     });
-    console.log(`flood: ${floodFrames} sync step 1 frames (the state vector of an empty document) from a socket that stopped reading, ${floodWaitMs / 1000} s; meanwhile an edit reached another client in ${relayMs.toFixed(0)} ms\n`);
+    console.log(
+      `flood: ${floodFrames} sync step 1 frames (the state vector of an empty document) from a socket that stopped reading, ${floodWaitMs / 1000} s; meanwhile an edit reached another client in ${relayMs.toFixed(0)} ms\n`,
+    );
     return { run: measured, documentBytes };
   } finally {
     flooding.socket?.terminate();
@@ -301,7 +355,12 @@ async function runPropertyTest(): Promise<{ failures: number; ms: number }> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const collect = (chunk: Buffer): void => {
-      output.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
+      output.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== ''),
+      );
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
@@ -310,14 +369,21 @@ async function runPropertyTest(): Promise<{ failures: number; ms: number }> {
   });
   const ms = performance.now() - started;
   const tests = output.filter((line) => line.includes(`(${propertyRuns} runs)`));
-  if (code === 0 && tests.length === 0) throw new BenchmarkError(`the property test passed without running ${propertyRuns} sequences:\n${output.slice(-20).join('\n')}`);
+  if (code === 0 && tests.length === 0)
+    throw new BenchmarkError(`the property test passed without running ${propertyRuns} sequences:\n${output.slice(-20).join('\n')}`);
   const shown = code === 0 ? tests : output.slice(-40);
-  console.log(`property test (${propertyTestFile}, THOA_UOC_PROPERTY_RUNS=${propertyRuns}): ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s (vitest included)\n${shown.map((line) => `  ${line.trim()}`).join('\n')}\n`);
+  console.log(
+    `property test (${propertyTestFile}, THOA_UOC_PROPERTY_RUNS=${propertyRuns}): ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${(ms / 1000).toFixed(1)} s (vitest included)\n${shown.map((line) => `  ${line.trim()}`).join('\n')}\n`,
+  );
   return { failures: code === 0 ? 0 : 1, ms };
 }
 
 async function warmUp(setting: Setting): Promise<void> {
-  const document = await setting.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Bench: khởi động', content: [article('dieu-1', 'Phạm vi', 'Thỏa ước này áp dụng cho mọi người lao động của công ty.')] });
+  const document = await setting.host.call('documents/create', {
+    kind: 'enterprise_agreement',
+    title: 'Bench: khởi động',
+    content: [article('dieu-1', 'Phạm vi', 'Thỏa ước này áp dụng cho mọi người lao động của công ty.')],
+  });
   await setting.host.call('documents/exportDocx', { documentId: document.id });
   await setting.host.call('documents/exportPdf', { documentId: document.id });
 }
@@ -346,7 +412,11 @@ async function runHostile(): Promise<BenchmarkResult> {
     checkPeakMemoryReadable(pid);
     const baseUrl = `http://127.0.0.1:${server.port}`;
     const setting: Setting = { server, pid, baseUrl, host: apiAs(baseUrl, hostToken) };
-    console.log(`our server: pid ${pid}, port ${server.port}, SQLite in ${dataFolder}; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
+    console.log(
+      `our server: pid ${pid}, port ${server.port}, SQLite in ${dataFolder}; load average ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
     await warmUp(setting);
     console.log(`warmed up (one small .docx and PDF export: file worker and Chromium started); server resident ${residentMiB(pid).toFixed(0)} MiB\n`);
 
@@ -354,12 +424,25 @@ async function runHostile(): Promise<BenchmarkResult> {
     const redline = await runRedline(setting);
     const compare = await runCompare(setting);
     const flood = await runFlood(setting);
-    console.log(`server resident after the cases: ${residentMiB(pid).toFixed(0)} MiB; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}\n`);
+    console.log(
+      `server resident after the cases: ${residentMiB(pid).toFixed(0)} MiB; load average ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}\n`,
+    );
     await server.stop();
     server = null;
 
     printTable(
-      ['case', 'each run: ms (slowest health check ms)', 'median ms', 'server growth MiB (max)', 'slowest health check ms', 'health checks', 'main thread CPU ms (each run)', 'all threads CPU ms (each run)'],
+      [
+        'case',
+        'each run: ms (slowest health check ms)',
+        'median ms',
+        'server growth MiB (max)',
+        'slowest health check ms',
+        'health checks',
+        'main thread CPU ms (each run)',
+        'all threads CPU ms (each run)',
+      ],
       [
         caseRow('(info) health checks alone, 1 s', [idle]),
         caseRow('redline .docx, 6,000-word replacement', redline.docx),
@@ -414,6 +497,7 @@ async function runHostile(): Promise<BenchmarkResult> {
 
 export const hostileBenchmark: Benchmark = {
   name: 'hostile',
-  description: 'a 6,000-word redline, a comparison across 17,000 edits, a sync step 1 flood: time, server memory, event-loop stalls; the write policy property test with 5,000 runs',
+  description:
+    'a 6,000-word redline, a comparison across 17,000 edits, a sync step 1 flood: time, server memory, event-loop stalls; the write policy property test with 5,000 runs',
   run: runHostile,
 };

@@ -61,19 +61,28 @@ export const importBenchmark: Benchmark = {
     const folder = mkdtempSync(join(tmpdir(), 'thoa-uoc-bench-import-'));
     const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder, logger: createMemoryLogger() });
     try {
-      const host: ApiClient = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
+      const host: ApiClient = createApiClient(
+        createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }),
+      );
       const figures: Record<string, number> = {};
       const rows: (string | number)[][] = [];
       let ours300 = Number.NaN;
       for (const articles of sizes) {
-        const { id: documentId } = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể ${articles} điều`, content: generateAgreement(articles), variables: parties });
+        const { id: documentId } = await host.call('documents/create', {
+          kind: 'enterprise_agreement',
+          title: `Thỏa ước lao động tập thể ${articles} điều`,
+          content: generateAgreement(articles),
+          variables: parties,
+        });
         const { fileBase64, fileName, bytes } = await host.call('documents/exportDocx', { documentId });
         const buffer = Buffer.from(fileBase64, 'base64');
         let next = 0;
         const newId = (): string => `bench${(next += 1).toString(36)}`;
         const preview = await importDocx(fileBase64, fileName, newId);
         if (preview.report.articles !== articles || preview.report.issues.length > 0) {
-          throw new BenchmarkError(`the import of the ${articles}-article file found ${preview.report.articles} articles and ${preview.report.issues.length} issues, not ${articles} and none`);
+          throw new BenchmarkError(
+            `the import of the ${articles}-article file found ${preview.report.articles} articles and ${preview.report.issues.length} issues, not ${articles} and none`,
+          );
         }
         const [ours = Number.NaN, theirs = Number.NaN, api = Number.NaN] = await interleaved([
           () => importDocx(fileBase64, fileName, newId),

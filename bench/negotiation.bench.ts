@@ -64,7 +64,12 @@ interface CallTimes {
  * contract) interleaved with the same call over the transport alone (HTTP and JSON, no
  * validation), in ABBA order, so the difference is what the validation costs.
  */
-async function measureCall(label: string, runs: { warmUps: number; measured: number }, client: () => Promise<unknown>, transport: () => Promise<unknown>): Promise<CallTimes> {
+async function measureCall(
+  label: string,
+  runs: { warmUps: number; measured: number },
+  client: () => Promise<unknown>,
+  transport: () => Promise<unknown>,
+): Promise<CallTimes> {
   const samples = { client: [] as Sample[], transport: [] as Sample[] };
   for (let run = 0; run < runs.warmUps + runs.measured; run += 1) {
     const order = run % 2 === 0 ? (['client', 'transport'] as const) : (['transport', 'client'] as const);
@@ -74,7 +79,11 @@ async function measureCall(label: string, runs: { warmUps: number; measured: num
     }
   }
   console.log(`${label}: ${samples.client.map((sample) => sample.ms.toFixed(0)).join(', ')} ms`);
-  return { client: summarize(samples.client.map((sample) => sample.ms)), clientCpu: summarize(samples.client.map((sample) => sample.cpuMs)), transport: summarize(samples.transport.map((sample) => sample.ms)) };
+  return {
+    client: summarize(samples.client.map((sample) => sample.ms)),
+    clientCpu: summarize(samples.client.map((sample) => sample.cpuMs)),
+    transport: summarize(samples.transport.map((sample) => sample.ms)),
+  };
 }
 
 /** Resolves with the ms since `started` at which a client's Y.Doc holds every value of the offer. */
@@ -103,7 +112,12 @@ function arrival(client: BenchClient, offer: OpenOffer, started: () => number): 
  * Y.Doc holds both values (text and values come in one server change, hence one update). Each
  * client's article text is then checked against the position's, outside the time.
  */
-async function acceptOnce(union: ApiClient, documentId: string, offer: OpenOffer, clients: readonly BenchClient[]): Promise<{ appliedMs: number; replyMs: number; cpuMs: number }> {
+async function acceptOnce(
+  union: ApiClient,
+  documentId: string,
+  offer: OpenOffer,
+  clients: readonly BenchClient[],
+): Promise<{ appliedMs: number; replyMs: number; cpuMs: number }> {
   let started = Number.NaN;
   const arrivals = clients.map((client) => arrival(client, offer, () => started));
   const cpu = process.cpuUsage();
@@ -117,7 +131,8 @@ async function acceptOnce(union: ApiClient, documentId: string, offer: OpenOffer
   const expected = articleText(offer.article);
   for (const client of clients) {
     const article = readArticle(client.doc, offer.clauseId);
-    if (!article || articleText(article) !== expected) throw new BenchmarkError(`a client has the values of the position on ${offer.clauseId} but not its text`);
+    if (!article || articleText(article) !== expected)
+      throw new BenchmarkError(`a client has the values of the position on ${offer.clauseId} but not its text`);
   }
   return { appliedMs: Math.max(...times), replyMs, cpuMs: (used.user + used.system) / 1000 };
 }
@@ -132,11 +147,19 @@ export const negotiationBenchmark: Benchmark = {
     try {
       const host = createApiClient(createHttpTransport({ baseUrl: server.url, token: await server.authentication.createAdminToken('bench'), fetch }));
       const body = withChips(generateAgreement(articles));
-      const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể ${articles} điều`, content: body, variables: startingValues });
+      const document = await host.call('documents/create', {
+        kind: 'enterprise_agreement',
+        title: `Thỏa ước lao động tập thể ${articles} điều`,
+        content: body,
+        variables: startingValues,
+      });
       const documentId = document.id;
       const seatFor = async (side: Side, displayName: string): Promise<Seat> => {
         const invitation = await host.call('invitations/create', { documentId, side });
-        const redeemed = await createApiClient(createHttpTransport({ baseUrl: server.url, fetch })).call('invitations/redeem', { code: invitation.code, displayName });
+        const redeemed = await createApiClient(createHttpTransport({ baseUrl: server.url, fetch })).call('invitations/redeem', {
+          code: invitation.code,
+          displayName,
+        });
         const transport = createHttpTransport({ baseUrl: server.url, token: redeemed.token, fetch });
         return { token: redeemed.token, api: createApiClient(transport), transport };
       };
@@ -146,7 +169,8 @@ export const negotiationBenchmark: Benchmark = {
 
       // Connected from the start, as the two sides and a reviewer following the session: the room stays open.
       const syncUrl = `${server.url.replace(/^http/, 'ws')}${syncPath}`;
-      for (const seat of [employer, union, reviewer]) clients.push(connectClient({ url: syncUrl, room: documentId, params: { token: seat.token, protocol: String(syncProtocolVersion) } }));
+      for (const seat of [employer, union, reviewer])
+        clients.push(connectClient({ url: syncUrl, room: documentId, params: { token: seat.token, protocol: String(syncProtocolVersion) } }));
       await whenAllSynced(clients, 'negotiation');
 
       const sessionStart = new Date().toISOString();
@@ -159,7 +183,9 @@ export const negotiationBenchmark: Benchmark = {
       }
       const setupSeconds = (performance.now() - setupStarted) / 1000;
       const shape = ledgerShape(articles);
-      console.log(`setup (not measured): ${articles} articles × ${entriesPerArticle} steps through the API in ${setupSeconds.toFixed(1)} s; ${shape.positions.toLocaleString('en-US')} positions, ${offers.length} left open for accepting`);
+      console.log(
+        `setup (not measured): ${articles} articles × ${entriesPerArticle} steps through the API in ${setupSeconds.toFixed(1)} s; ${shape.positions.toLocaleString('en-US')} positions, ${offers.length} left open for accepting`,
+      );
 
       // The state and the minutes must show the ledger that was built.
       const state = await union.api.call('negotiation/state', { documentId });
@@ -171,17 +197,38 @@ export const negotiationBenchmark: Benchmark = {
       const entries = minutes.ledger.reduce((sum, article) => sum + article.entries.length, 0);
       const standing = (which: string) => minutes.ledger.filter((article) => article.standing === which).length;
       if (minutes.ledger.length !== articles || entries !== shape.entries || minutes.ledger.some((article) => article.entries.length !== entriesPerArticle)) {
-        throw new BenchmarkError(`the minutes' ledger has ${minutes.ledger.length} articles and ${entries} entries, not ${articles} with ${entriesPerArticle} each`);
+        throw new BenchmarkError(
+          `the minutes' ledger has ${minutes.ledger.length} articles and ${entries} entries, not ${articles} with ${entriesPerArticle} each`,
+        );
       }
       if ((['agreed', 'disputed', 'open'] as const).some((which) => standing(which) !== shape.standing[which])) {
-        throw new BenchmarkError(`the minutes' ledger stands ${standing('agreed')} agreed, ${standing('disputed')} disputed, ${standing('open')} open, not as bargained`);
+        throw new BenchmarkError(
+          `the minutes' ledger stands ${standing('agreed')} agreed, ${standing('disputed')} disputed, ${standing('open')} open, not as bargained`,
+        );
       }
-      console.log(`ledger: ${minutes.ledger.length} articles, ${entries.toLocaleString('en-US')} entries (${standing('agreed')} agreed, ${standing('disputed')} disputed, ${standing('open')} open); state ${state.articles.length} article statuses`);
-      const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
-      console.log(`load average ${load()} on ${cpus().length} cores${(loadavg()[0] ?? 0) > cpus().length ? ': the machine is busy with other work, and it shows in every time below' : ''}\n`);
+      console.log(
+        `ledger: ${minutes.ledger.length} articles, ${entries.toLocaleString('en-US')} entries (${standing('agreed')} agreed, ${standing('disputed')} disputed, ${standing('open')} open); state ${state.articles.length} article statuses`,
+      );
+      const load = (): string =>
+        loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ');
+      console.log(
+        `load average ${load()} on ${cpus().length} cores${(loadavg()[0] ?? 0) > cpus().length ? ': the machine is busy with other work, and it shows in every time below' : ''}\n`,
+      );
 
-      const stateTimes = await measureCall('negotiation/state', stateRuns, () => union.api.call('negotiation/state', { documentId }), () => union.transport('negotiation/state', { documentId }));
-      const minutesTimes = await measureCall('negotiation/minutes', minutesRuns, () => union.api.call('negotiation/minutes', { documentId, since: sessionStart }), () => union.transport('negotiation/minutes', { documentId, since: sessionStart }));
+      const stateTimes = await measureCall(
+        'negotiation/state',
+        stateRuns,
+        () => union.api.call('negotiation/state', { documentId }),
+        () => union.transport('negotiation/state', { documentId }),
+      );
+      const minutesTimes = await measureCall(
+        'negotiation/minutes',
+        minutesRuns,
+        () => union.api.call('negotiation/minutes', { documentId, since: sessionStart }),
+        () => union.transport('negotiation/minutes', { documentId, since: sessionStart }),
+      );
 
       const acceptCount = acceptRuns.warmUps + acceptRuns.measured;
       if (offers.length < acceptCount) throw new BenchmarkError(`only ${offers.length} open positions to accept, ${acceptCount} needed`);
@@ -204,7 +251,15 @@ export const negotiationBenchmark: Benchmark = {
       const replyTimes = summarize(replies);
 
       const tenths = (ms: number) => Math.round(ms * 10) / 10;
-      const row = (what: string, summary: Summary, cpu: Summary | null, size: string) => [what, summary.count, tenths(summary.median), tenths(summary.p95), tenths(summary.max), cpu ? tenths(cpu.median) : '', size];
+      const row = (what: string, summary: Summary, cpu: Summary | null, size: string) => [
+        what,
+        summary.count,
+        tenths(summary.median),
+        tenths(summary.p95),
+        tenths(summary.max),
+        cpu ? tenths(cpu.median) : '',
+        size,
+      ];
       const kib = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`;
       printTable(
         ['call', 'samples', 'median ms', 'p95 ms', 'max ms', 'CPU ms', 'reply'],
@@ -216,11 +271,16 @@ export const negotiationBenchmark: Benchmark = {
           row(`proposals/accept → applied on all ${clients.length} clients`, acceptTimes, summarize(acceptCpu), ''),
           row('proposals/accept → reply to the caller', replyTimes, null, ''),
         ],
-        { title: `negotiation: ${articles} articles, ${shape.positions.toLocaleString('en-US')} positions, ${entries.toLocaleString('en-US')} ledger entries (CPU: this process's, server and clients, median per call)`, digits: 1 },
+        {
+          title: `negotiation: ${articles} articles, ${shape.positions.toLocaleString('en-US')} positions, ${entries.toLocaleString('en-US')} ledger entries (CPU: this process's, server and clients, median per call)`,
+          digits: 1,
+        },
       );
       const articleBytes = JSON.stringify(state.proposals.map((proposal) => proposal.article)).length;
       const baseTextBytes = JSON.stringify(state.proposals.map((proposal) => proposal.baseText)).length;
-      console.log(`negotiation/state's reply: ${kib(stateBytes)}, of which the open positions' proposed articles ${kib(articleBytes)} and their articles' text when proposed (baseText) ${kib(baseTextBytes)} (decided positions come in short)\n`);
+      console.log(
+        `negotiation/state's reply: ${kib(stateBytes)}, of which the open positions' proposed articles ${kib(articleBytes)} and their articles' text when proposed (baseText) ${kib(baseTextBytes)} (decided positions come in short)\n`,
+      );
       return {
         figures: {
           state_ms: tenths(stateTimes.client.median),

@@ -14,4 +14,15 @@ import { versionsBenchmark } from './versions.bench';
  * Every benchmark, in the order `npm run bench` runs them. A new benchmark is one
  * `NAME.bench.ts` file exporting a Benchmark, added here.
  */
-export const benchmarks: readonly Benchmark[] = [syncBenchmark, storeBenchmark, editorBenchmark, templatesBenchmark, exportBenchmark, importBenchmark, versionsBenchmark, hostileBenchmark, negotiationBenchmark, clusterBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  syncBenchmark,
+  storeBenchmark,
+  editorBenchmark,
+  templatesBenchmark,
+  exportBenchmark,
+  importBenchmark,
+  versionsBenchmark,
+  hostileBenchmark,
+  negotiationBenchmark,
+  clusterBenchmark,
+];

@@ -26,7 +26,12 @@ function select(names: readonly string[]): Benchmark[] | undefined {
 }
 
 function report(benchmark: Benchmark, result: BenchmarkResult): boolean {
-  const rows = result.targets.map((target) => [target.label, `${round(target.actual)} ${target.unit}`.trim(), `≤ ${target.limit} ${target.unit}`.trim(), meetsTarget(target) ? 'PASS' : 'FAIL']);
+  const rows = result.targets.map((target) => [
+    target.label,
+    `${round(target.actual)} ${target.unit}`.trim(),
+    `≤ ${target.limit} ${target.unit}`.trim(),
+    meetsTarget(target) ? 'PASS' : 'FAIL',
+  ]);
   if (rows.length > 0) printTable(['target', 'actual', 'goal', ''], rows, { title: `${benchmark.name}: targets` });
   console.log(`BENCH ${JSON.stringify({ benchmark: benchmark.name, ...result.figures })}`);
   return result.targets.every(meetsTarget);

@@ -109,7 +109,14 @@ async function reopenOurs(file: string, documentId: string, expected: string): P
   const openStoreMs = performance.now() - opening;
   try {
     const started = performance.now();
-    const reopened = await PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => Date.now(), onStored: () => {}, onStorageFailure: () => {} });
+    const reopened = await PersistentDoc.open<string>({
+      documentId,
+      log: store.updates,
+      logger: createMemoryLogger(),
+      now: () => Date.now(),
+      onStored: () => {},
+      onStorageFailure: () => {},
+    });
     const ms = performance.now() - started;
     expectText(typingTarget(reopened.doc).toString(), expected, 'reopening the stored document');
     reopened.destroy();
@@ -162,7 +169,9 @@ async function runStore(): Promise<BenchmarkResult> {
   const trace = loadSequentialTrace(dataset);
   const generating = performance.now();
   const updates = traceToUpdates(trace, dataset);
-  console.log(`Turned ${dataset} into ${updates.length.toLocaleString('en-US')} Yjs updates in ${((performance.now() - generating) / 1000).toFixed(1)} s (not measured)\n`);
+  console.log(
+    `Turned ${dataset} into ${updates.length.toLocaleString('en-US')} Yjs updates in ${((performance.now() - generating) / 1000).toFixed(1)} s (not measured)\n`,
+  );
   const batches = batchesPerSocketRead(updates);
   describeInput(trace, updates, batches);
   const expected = trace.endContent;

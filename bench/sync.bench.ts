@@ -116,14 +116,23 @@ async function runSync(): Promise<BenchmarkResult> {
     servers.push(reference);
     console.log(`our server: pid ${ours.process.pid}, port ${ours.port}, SQLite in ${dataFolder}`);
     console.log(`reference:  pid ${reference.process.pid}, port ${reference.port}, @y/websocket-server 0.1.1 in memory`);
-    console.log(`samples: ${warmUpBlocks * blockSize} warm-up + ${measuredBlocks * blockSize} measured per server and client count, blocks of ${blockSize} alternating ABBA\n`);
+    console.log(
+      `samples: ${warmUpBlocks * blockSize} warm-up + ${measuredBlocks * blockSize} measured per server and client count, blocks of ${blockSize} alternating ABBA\n`,
+    );
 
     const results: PhaseResult[] = [];
     for (const { clientCount, room } of rooms) {
       const indexes = Array.from({ length: clientCount }, (_, index) => index);
       const phase = {
-        ours: await connectGroup(ours, indexes.map((index) => ourEndpoint(ours, room, index))),
-        reference: await connectGroup(reference, indexes.map(() => referenceEndpoint(reference, `bench-${clientCount}-clients`)), seedBodyUpdate()),
+        ours: await connectGroup(
+          ours,
+          indexes.map((index) => ourEndpoint(ours, room, index)),
+        ),
+        reference: await connectGroup(
+          reference,
+          indexes.map(() => referenceEndpoint(reference, `bench-${clientCount}-clients`)),
+          seedBodyUpdate(),
+        ),
       };
       groups.push(phase.ours, phase.reference);
       const samples = await measure(phase);
@@ -145,10 +154,17 @@ function report(results: readonly PhaseResult[]): BenchmarkResult {
       return [`${clientCount} clients`, name, summary.count, summary.min, summary.median, summary.p95, summary.p99, summary.max];
     }),
   );
-  printTable(['clients', 'server', 'samples', 'min ms', 'median ms', 'p95 ms', 'p99 ms', 'max ms'], rows, { title: 'Edit on client A → applied on client B, loopback' });
+  printTable(['clients', 'server', 'samples', 'min ms', 'median ms', 'p95 ms', 'p99 ms', 'max ms'], rows, {
+    title: 'Edit on client A → applied on client B, loopback',
+  });
   printTable(
     ['clients', 'median ours/ref', 'p95 ours/ref', 'p99 ours/ref'],
-    results.map(({ clientCount, ours, reference }) => [`${clientCount} clients`, ours.median / reference.median, ours.p95 / reference.p95, ours.p99 / reference.p99]),
+    results.map(({ clientCount, ours, reference }) => [
+      `${clientCount} clients`,
+      ours.median / reference.median,
+      ours.p95 / reference.p95,
+      ours.p99 / reference.p99,
+    ]),
     { title: 'Ratios (ours / reference)' },
   );
   const byCount = (count: number): PhaseResult => {

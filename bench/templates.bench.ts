@@ -48,7 +48,9 @@ async function createAndTime(page: Page, articleCount: number): Promise<number> 
   const started = Date.now();
   await page.getByRole('button', { name: /Tạo văn bản với \d+ điều/ }).click();
   await page.waitForFunction(
-    (expected) => document.querySelectorAll('.article').length === expected && document.querySelector('[data-testid=document-body]')?.getAttribute('contenteditable') === 'true',
+    (expected) =>
+      document.querySelectorAll('.article').length === expected &&
+      document.querySelector('[data-testid=document-body]')?.getAttribute('contenteditable') === 'true',
     articleCount,
     { polling: 'raf', timeout: 30_000 },
   );
@@ -87,7 +89,11 @@ export const templatesBenchmark: Benchmark = {
       await page.getByLabel('Tên hiển thị').fill('Chị Lan (Nhân sự)');
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
       const library = templateLibrary();
-      const recommended = library.outlines.find((outline) => outline.kinds.includes('enterprise_agreement'))?.chapters.flatMap((chapter) => chapter.articles).filter((id) => library.templates.find((t) => t.id === id)?.recommended) ?? [];
+      const recommended =
+        library.outlines
+          .find((outline) => outline.kinds.includes('enterprise_agreement'))
+          ?.chapters.flatMap((chapter) => chapter.articles)
+          .filter((id) => library.templates.find((t) => t.id === id)?.recommended) ?? [];
 
       const wizardSamples: number[] = [];
       for (let run = 0; run < wizardRuns; run += 1) {
@@ -127,7 +133,12 @@ export const templatesBenchmark: Benchmark = {
         ['measure', 'samples', 'median ms', 'p95 ms'],
         [
           [`wizard → editable (${recommended.length} articles)`, String(wizardSamples.length), wizard.toFixed(0), '—'],
-          [`library search per keystroke, ${library.templates.length} templates`, String(searchTimes.count), searchTimes.median.toFixed(3), searchTimes.p95.toFixed(3)],
+          [
+            `library search per keystroke, ${library.templates.length} templates`,
+            String(searchTimes.count),
+            searchTimes.median.toFixed(3),
+            searchTimes.p95.toFixed(3),
+          ],
           ['(info) in Chromium: keystroke → results committed', String(ui.count), ui.median.toFixed(2), ui.p95.toFixed(2)],
         ],
       );

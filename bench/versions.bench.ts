@@ -30,7 +30,16 @@ const agreementRounds = 60;
 const compareSamples = 30;
 const admin = { kind: 'admin' } as const;
 
-const paperBody: TopLevelBlock[] = [{ type: 'article', clauseId: 'bai-bao', children: [{ type: 'article-title', children: [{ text: 'A Conflict-Free Replicated JSON Datatype' }] }, { type: 'paragraph', children: [{ text: '' }] }] }];
+const paperBody: TopLevelBlock[] = [
+  {
+    type: 'article',
+    clauseId: 'bai-bao',
+    children: [
+      { type: 'article-title', children: [{ text: 'A Conflict-Free Replicated JSON Datatype' }] },
+      { type: 'paragraph', children: [{ text: '' }] },
+    ],
+  },
+];
 
 /** The trace as the updates a client typing it into the article's paragraph would send. */
 function traceUpdates(state: Uint8Array): { updates: Uint8Array[]; endContent: string } {
@@ -87,7 +96,8 @@ async function measureRebuilds(room: VersionsRoom, versions: readonly VersionRec
     const rebuild = await timed(() => room.versions.get(room.documentId, version.id, admin));
     const load = isLoadFirst ? loadBefore : await loadOnly();
     const want = expected.get(version.id);
-    if (want !== undefined && JSON.stringify(rebuild.value.text.blocks) !== want) throw new BenchmarkError(`version ${version.number} did not rebuild to the text it was taken at`);
+    if (want !== undefined && JSON.stringify(rebuild.value.text.blocks) !== want)
+      throw new BenchmarkError(`version ${version.number} did not rebuild to the text it was taken at`);
     if (sample === 0) continue; // warm-up
     loads.push(load);
     cold.push(rebuild.ms);
@@ -145,7 +155,16 @@ function editRound(doc: Y.Doc, random: () => number, round: number): void {
   const articles = articleElements(doc);
   if (round % 5 === 0) {
     const after = pick(articles).clauseId;
-    doc.transact(() => insertArticleAfter(doc, after, { type: 'article', clauseId: `them-${round}`, children: [{ type: 'article-title', children: [{ text: `Điều bổ sung ${round}` }] }, { type: 'paragraph', children: [{ text: 'Hai bên thống nhất bổ sung nội dung này trong phiên thương lượng.' }] }] }));
+    doc.transact(() =>
+      insertArticleAfter(doc, after, {
+        type: 'article',
+        clauseId: `them-${round}`,
+        children: [
+          { type: 'article-title', children: [{ text: `Điều bổ sung ${round}` }] },
+          { type: 'paragraph', children: [{ text: 'Hai bên thống nhất bổ sung nội dung này trong phiên thương lượng.' }] },
+        ],
+      }),
+    );
   }
   if (round % 7 === 0) doc.transact(() => removeArticle(doc, pick(articles).clauseId));
   if (round % 11 === 0) {
@@ -203,34 +222,44 @@ async function runVersions(): Promise<BenchmarkResult> {
   try {
     const trace = await runTrace(mkdtempSync(join(root, 'trace-')));
     const agreement = await runAgreement(mkdtempSync(join(root, 'agreement-')));
-    printTable(['ms', 'median', 'p95', 'max'], [
-      row(`make a version (trace, ${trace.versions} versions)`, trace.creates),
-      row(`make a version (300 articles, ${agreement.versions} versions)`, agreement.creates),
-      row('rebuild a random version, document not open (load + read)', trace.rebuilds.cold),
-      row('(same run) load the document from its stored state', trace.rebuilds.load),
-      row('(info) rebuild a random version, document open', trace.rebuilds.warm),
-      row(`compare two versions of the 300-article agreement (up to ${agreement.widest} articles changed)`, agreement.compares),
-    ], { title: 'Times', digits: 2 });
+    printTable(
+      ['ms', 'median', 'p95', 'max'],
+      [
+        row(`make a version (trace, ${trace.versions} versions)`, trace.creates),
+        row(`make a version (300 articles, ${agreement.versions} versions)`, agreement.creates),
+        row('rebuild a random version, document not open (load + read)', trace.rebuilds.cold),
+        row('(same run) load the document from its stored state', trace.rebuilds.load),
+        row('(info) rebuild a random version, document open', trace.rebuilds.warm),
+        row(`compare two versions of the 300-article agreement (up to ${agreement.widest} articles changed)`, agreement.compares),
+      ],
+      { title: 'Times', digits: 2 },
+    );
     const versionBytes = (trace.storage.snapshotBytes + trace.storage.summaryBytes) / trace.storage.count;
-    printTable(['bytes', 'value'], [
-      ['trace: versions stored', trace.storage.count],
-      ['trace: snapshot bytes (all versions)', trace.storage.snapshotBytes],
-      ['trace: summary bytes (all versions)', trace.storage.summaryBytes],
-      ['trace: bytes per version (snapshot + summary), mean', round(versionBytes, 1)],
-      ['trace: largest version', trace.storage.largestBytes],
-      ['300 articles: bytes per version, mean', round((agreement.storage.snapshotBytes + agreement.storage.summaryBytes) / agreement.storage.count, 1)],
-      ['300 articles: largest version', agreement.storage.largestBytes],
-      ['trace: final document state (gc off)', trace.stateBytes],
-      ['trace: database file after close', trace.dbBytes],
-      ['trace: database / document state', round(trace.dbBytes / trace.stateBytes)],
-    ], { title: 'Storage', digits: 1 });
+    printTable(
+      ['bytes', 'value'],
+      [
+        ['trace: versions stored', trace.storage.count],
+        ['trace: snapshot bytes (all versions)', trace.storage.snapshotBytes],
+        ['trace: summary bytes (all versions)', trace.storage.summaryBytes],
+        ['trace: bytes per version (snapshot + summary), mean', round(versionBytes, 1)],
+        ['trace: largest version', trace.storage.largestBytes],
+        ['300 articles: bytes per version, mean', round((agreement.storage.snapshotBytes + agreement.storage.summaryBytes) / agreement.storage.count, 1)],
+        ['300 articles: largest version', agreement.storage.largestBytes],
+        ['trace: final document state (gc off)', trace.stateBytes],
+        ['trace: database file after close', trace.dbBytes],
+        ['trace: database / document state', round(trace.dbBytes / trace.stateBytes)],
+      ],
+      { title: 'Storage', digits: 1 },
+    );
     // A version's cost is its median time (the p95 is printed too: on a shared machine it is mostly other work).
     const createMs = Math.max(trace.creates.median, agreement.creates.median);
     const createP95 = Math.max(trace.creates.p95, agreement.creates.p95);
     // Like for like: the p95 of rebuilds over the p95 of loads measured beside them (a shared
     // machine's noise lands in both tails); the ratio to the median load is printed too.
     const rebuildRatio = trace.rebuilds.cold.p95 / trace.rebuilds.load.p95;
-    console.log(`rebuild p95 / load p95 = ${round(rebuildRatio, 3)}; rebuild median / load median = ${round(trace.rebuilds.cold.median / trace.rebuilds.load.median, 3)}; rebuild p95 / load median = ${round(trace.rebuilds.cold.p95 / trace.rebuilds.load.median, 3)}\n`);
+    console.log(
+      `rebuild p95 / load p95 = ${round(rebuildRatio, 3)}; rebuild median / load median = ${round(trace.rebuilds.cold.median / trace.rebuilds.load.median, 3)}; rebuild p95 / load median = ${round(trace.rebuilds.cold.p95 / trace.rebuilds.load.median, 3)}\n`,
+    );
     return {
       figures: {
         version_create_ms: round(createMs),

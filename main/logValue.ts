@@ -142,7 +142,12 @@ function convertError(error: object, walk: Walk, depth: number): Record<string, 
     type: cutKey(typeName(error, 'Error')),
     message: inner(readProperty(error, 'message')),
     stack: inner(readProperty(error, 'stack')),
-    ...convertKeys(error, Object.keys(error).filter((key) => !errorOwnKeys.has(key)), walk, depth),
+    ...convertKeys(
+      error,
+      Object.keys(error).filter((key) => !errorOwnKeys.has(key)),
+      walk,
+      depth,
+    ),
   };
   if ('cause' in error) converted.cause = inner(readProperty(error, 'cause'));
   if (error instanceof AggregateError) converted.errors = inner(readProperty(error, 'errors'));

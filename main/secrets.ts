@@ -27,11 +27,7 @@ export function randomInvitationCode(): string {
 
 /** Invitation codes are compared without case, spaces or dashes, and with O/I/L read as 0/1/1. */
 export function normaliseInvitationCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** The stored form of a token or code. */

@@ -22,36 +22,80 @@ const chapterTitles = [
 ];
 
 const topics = [
-  'Phạm vi áp dụng', 'Đối tượng áp dụng', 'Giải thích từ ngữ', 'Bảo đảm việc làm', 'Thời giờ làm việc bình thường',
-  'Làm thêm giờ', 'Nghỉ hằng năm', 'Nghỉ lễ, tết', 'Nghỉ việc riêng', 'Mức lương tối thiểu',
-  'Thang lương, bảng lương', 'Phụ cấp độc hại', 'Tiền thưởng cuối năm', 'Trang bị phương tiện bảo hộ', 'Khám sức khỏe định kỳ',
-  'Tai nạn lao động', 'Bồi dưỡng bằng hiện vật', 'Bữa ăn giữa ca', 'Hỗ trợ nhà ở', 'Hỗ trợ đi lại',
-  'Chế độ thai sản', 'Nuôi con nhỏ', 'Đào tạo nghề', 'Nâng bậc lương', 'Đối thoại định kỳ',
-  'Xử lý kỷ luật lao động', 'Trợ cấp thôi việc', 'Giải quyết tranh chấp', 'Hiệu lực thi hành', 'Sửa đổi, bổ sung thỏa ước',
+  'Phạm vi áp dụng',
+  'Đối tượng áp dụng',
+  'Giải thích từ ngữ',
+  'Bảo đảm việc làm',
+  'Thời giờ làm việc bình thường',
+  'Làm thêm giờ',
+  'Nghỉ hằng năm',
+  'Nghỉ lễ, tết',
+  'Nghỉ việc riêng',
+  'Mức lương tối thiểu',
+  'Thang lương, bảng lương',
+  'Phụ cấp độc hại',
+  'Tiền thưởng cuối năm',
+  'Trang bị phương tiện bảo hộ',
+  'Khám sức khỏe định kỳ',
+  'Tai nạn lao động',
+  'Bồi dưỡng bằng hiện vật',
+  'Bữa ăn giữa ca',
+  'Hỗ trợ nhà ở',
+  'Hỗ trợ đi lại',
+  'Chế độ thai sản',
+  'Nuôi con nhỏ',
+  'Đào tạo nghề',
+  'Nâng bậc lương',
+  'Đối thoại định kỳ',
+  'Xử lý kỷ luật lao động',
+  'Trợ cấp thôi việc',
+  'Giải quyết tranh chấp',
+  'Hiệu lực thi hành',
+  'Sửa đổi, bổ sung thỏa ước',
 ];
 
 const subjects = [
-  'Người sử dụng lao động', 'Người lao động', 'Tổ chức đại diện người lao động tại cơ sở', 'Ban chấp hành công đoàn cơ sở',
-  'Người lao động làm công việc nặng nhọc, độc hại', 'Lao động nữ đang mang thai', 'Người lao động cao tuổi', 'Hai bên',
+  'Người sử dụng lao động',
+  'Người lao động',
+  'Tổ chức đại diện người lao động tại cơ sở',
+  'Ban chấp hành công đoàn cơ sở',
+  'Người lao động làm công việc nặng nhọc, độc hại',
+  'Lao động nữ đang mang thai',
+  'Người lao động cao tuổi',
+  'Hai bên',
 ];
 
 const actions = [
-  'có trách nhiệm bảo đảm', 'được hưởng nguyên lương trong thời gian', 'phải thông báo bằng văn bản về', 'cam kết thực hiện đầy đủ',
-  'có quyền yêu cầu đối thoại về', 'được bố trí thời gian hợp lý cho', 'phối hợp xây dựng và công khai', 'không được cắt giảm',
+  'có trách nhiệm bảo đảm',
+  'được hưởng nguyên lương trong thời gian',
+  'phải thông báo bằng văn bản về',
+  'cam kết thực hiện đầy đủ',
+  'có quyền yêu cầu đối thoại về',
+  'được bố trí thời gian hợp lý cho',
+  'phối hợp xây dựng và công khai',
+  'không được cắt giảm',
 ];
 
 const objects = [
-  'chế độ nghỉ ngơi theo quy định của Bộ luật Lao động năm 2019', 'tiền lương làm thêm giờ vào ngày nghỉ hằng tuần',
-  'các khoản phụ cấp lương ghi trong hợp đồng lao động', 'điều kiện làm việc an toàn và vệ sinh lao động tại nơi làm việc',
-  'kế hoạch đào tạo, bồi dưỡng nâng cao trình độ kỹ năng nghề', 'quy chế dân chủ ở cơ sở và nội quy lao động',
-  'mức hỗ trợ bữa ăn giữa ca không thấp hơn mức đã thỏa thuận', 'việc đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp',
+  'chế độ nghỉ ngơi theo quy định của Bộ luật Lao động năm 2019',
+  'tiền lương làm thêm giờ vào ngày nghỉ hằng tuần',
+  'các khoản phụ cấp lương ghi trong hợp đồng lao động',
+  'điều kiện làm việc an toàn và vệ sinh lao động tại nơi làm việc',
+  'kế hoạch đào tạo, bồi dưỡng nâng cao trình độ kỹ năng nghề',
+  'quy chế dân chủ ở cơ sở và nội quy lao động',
+  'mức hỗ trợ bữa ăn giữa ca không thấp hơn mức đã thỏa thuận',
+  'việc đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp',
 ];
 
 const conditions = [
-  'trong thời hạn 15 ngày kể từ ngày có quyết định', 'trừ trường hợp bất khả kháng theo quy định của pháp luật',
-  'sau khi tham khảo ý kiến của tổ chức đại diện người lao động', 'theo tiến độ đã được hai bên thống nhất trong biên bản',
-  'nhưng không thấp hơn mức quy định tại Nghị định số 145/2020/NĐ-CP', 'kể cả khi doanh nghiệp thay đổi cơ cấu, công nghệ',
-  'và công bố công khai tại nơi làm việc trước khi thực hiện', 'đối với người lao động có thời gian làm việc từ đủ 12 tháng',
+  'trong thời hạn 15 ngày kể từ ngày có quyết định',
+  'trừ trường hợp bất khả kháng theo quy định của pháp luật',
+  'sau khi tham khảo ý kiến của tổ chức đại diện người lao động',
+  'theo tiến độ đã được hai bên thống nhất trong biên bản',
+  'nhưng không thấp hơn mức quy định tại Nghị định số 145/2020/NĐ-CP',
+  'kể cả khi doanh nghiệp thay đổi cơ cấu, công nghệ',
+  'và công bố công khai tại nơi làm việc trước khi thực hiện',
+  'đối với người lao động có thời gian làm việc từ đủ 12 tháng',
 ];
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence everywhere. */
@@ -126,7 +170,11 @@ export function generateAgreement(articleCount: number, articlesPerChapter = 30)
   }
   const preamble: TopLevelBlock = {
     type: 'paragraph',
-    children: [{ text: 'Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019; căn cứ kết quả thương lượng tập thể giữa hai bên, hai bên thống nhất ký kết thỏa ước lao động tập thể với các điều khoản sau đây.' }],
+    children: [
+      {
+        text: 'Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019; căn cứ kết quả thương lượng tập thể giữa hai bên, hai bên thống nhất ký kết thỏa ước lao động tập thể với các điều khoản sau đây.',
+      },
+    ],
   };
   return [preamble, ...chapters];
 }

@@ -161,7 +161,14 @@ export function installEditorProbe(expectation: LoadExpectation): void {
           // The editor changed again after this frame started: that frame did not show it all.
           if (measure.mutations !== mutationsAtFrame) return waitForPaint();
           armed = null;
-          measure.resolve({ t0: measure.t0 ?? Number.NaN, yjsAt: measure.yjsAt ?? Number.NaN, lastMutationAt: measure.lastMutationAt ?? Number.NaN, frameAt, frames, paintAt: performance.now() });
+          measure.resolve({
+            t0: measure.t0 ?? Number.NaN,
+            yjsAt: measure.yjsAt ?? Number.NaN,
+            lastMutationAt: measure.lastMutationAt ?? Number.NaN,
+            frameAt,
+            frames,
+            paintAt: performance.now(),
+          });
         };
         channel.port2.postMessage(null);
       });
@@ -206,7 +213,11 @@ export function installEditorProbe(expectation: LoadExpectation): void {
     return new Promise<MeasureResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         armed = null;
-        reject(new Error(`no ${startsAtInput ? 'local' : 'peer'} result within ${timeoutMs} ms (text shown: ${measure.isTextShown}, Yjs update: ${measure.yjsAt !== null}, beforeinput: ${measure.t0 !== null})`));
+        reject(
+          new Error(
+            `no ${startsAtInput ? 'local' : 'peer'} result within ${timeoutMs} ms (text shown: ${measure.isTextShown}, Yjs update: ${measure.yjsAt !== null}, beforeinput: ${measure.t0 !== null})`,
+          ),
+        );
       }, timeoutMs);
       const measure: ArmedMeasure = {
         startsAtInput,
@@ -247,7 +258,10 @@ export function installEditorProbe(expectation: LoadExpectation): void {
     },
     typingResult: () => taken(typing),
     armPeer(blockSelector, expectedTail, timeoutMs) {
-      peer = arm(false, blockSelector, expectedTail, timeoutMs).then(({ yjsAt, paintAt }) => ({ updateAt: performance.timeOrigin + yjsAt, paintAt: performance.timeOrigin + paintAt }));
+      peer = arm(false, blockSelector, expectedTail, timeoutMs).then(({ yjsAt, paintAt }) => ({
+        updateAt: performance.timeOrigin + yjsAt,
+        paintAt: performance.timeOrigin + paintAt,
+      }));
       peer.catch(() => {});
     },
     peerResult: () => taken(peer),

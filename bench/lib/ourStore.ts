@@ -28,7 +28,15 @@ export async function createDocumentStore(folder: string): Promise<OurDocumentSt
 export async function insertBenchDocument(store: Store): Promise<string> {
   const now = Date.now();
   const documentId = randomId();
-  await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Bench: automerge-paper', lifecycleState: 'drafting', createdAt: now, updatedAt: now, archivedAt: null });
+  await store.documents.insert({
+    id: documentId,
+    kind: 'enterprise_agreement',
+    title: 'Bench: automerge-paper',
+    lifecycleState: 'drafting',
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+  });
   return documentId;
 }
 
@@ -70,7 +78,8 @@ export async function openPersistentDoc(log: UpdateLogStore, documentId: string)
       settle?.(failure);
     },
   });
-  const storageError = (error: unknown): BenchmarkError => new BenchmarkError(`PersistentDoc could not store: ${error instanceof Error ? error.message : String(error)}`);
+  const storageError = (error: unknown): BenchmarkError =>
+    new BenchmarkError(`PersistentDoc could not store: ${error instanceof Error ? error.message : String(error)}`);
   return {
     doc,
     /** Throws if storing (or compacting) ever failed. */

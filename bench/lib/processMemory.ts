@@ -23,7 +23,9 @@ export function checkPeakMemoryReadable(pid: number): void {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BenchmarkError(`this benchmark measures the server's peak memory through Linux's /proc/PID/status (VmHWM) and resets it through /proc/PID/clear_refs, which this machine does not allow: ${reason}`);
+    throw new BenchmarkError(
+      `this benchmark measures the server's peak memory through Linux's /proc/PID/status (VmHWM) and resets it through /proc/PID/clear_refs, which this machine does not allow: ${reason}`,
+    );
   }
 }
 

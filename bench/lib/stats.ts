@@ -26,7 +26,10 @@ export function quantileOfSorted(sorted: readonly number[], q: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return quantileOfSorted([...values].sort((a, b) => a - b), 0.5);
+  return quantileOfSorted(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Count, extremes, mean, median, p95 and p99 of a non-empty sample. */

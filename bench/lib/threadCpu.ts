@@ -12,7 +12,9 @@ export function mainThreadCpuMs(pid: number): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new BenchmarkError(`this benchmark reads the server's main-thread CPU time from ${file}, which this machine does not allow: ${(error as Error).message}`);
+    throw new BenchmarkError(
+      `this benchmark reads the server's main-thread CPU time from ${file}, which this machine does not allow: ${(error as Error).message}`,
+    );
   }
   const nanoseconds = Number(text.split(' ')[0]);
   if (!Number.isFinite(nanoseconds)) throw new BenchmarkError(`${file} does not start with a number: "${text.trim()}"`);

@@ -29,9 +29,20 @@ export async function openVersionsRoom(folder: string, blocks: readonly TopLevel
   // Comparisons draw their redlines in the file worker, as in the server.
   const workers = createFileWorkers();
   const history = createHistoryService(context, sync, versions, workers);
-  const document = await createDocumentsService(context).create({ kind: 'enterprise_agreement', title, content: [...blocks], variables: {}, language: 'vi' }, { kind: 'admin' });
+  const document = await createDocumentsService(context).create(
+    { kind: 'enterprise_agreement', title, content: [...blocks], variables: {}, language: 'vi' },
+    { kind: 'admin' },
+  );
   const now = Date.now();
-  const participant: ParticipantRecord = { id: randomId(), documentId: document.id, displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: now, revokedAt: null };
+  const participant: ParticipantRecord = {
+    id: randomId(),
+    documentId: document.id,
+    displayName: 'Chị Lan (Nhân sự)',
+    side: 'employer',
+    invitationId: null,
+    joinedAt: now,
+    revokedAt: null,
+  };
   await context.store.participants.insert(participant, randomId(32));
   // Its updates are handed to the room directly: no frame ever waits for a server decision.
   const connection: RoomConnection = { participant, readOnly: false, send: () => {}, close: () => {}, readHeld: () => {} };
@@ -106,7 +117,8 @@ export function articleElements(doc: Y.Doc): { clauseId: string; element: Y.XmlT
   for (const block of elementsOf(contentRoot(doc))) {
     const type = block.getAttribute('type');
     const children = type === 'chapter' ? elementsOf(block) : [block];
-    for (const child of children) if (child.getAttribute('type') === 'article') found.push({ clauseId: String(child.getAttribute('clauseId')), element: child });
+    for (const child of children)
+      if (child.getAttribute('type') === 'article') found.push({ clauseId: String(child.getAttribute('clauseId')), element: child });
   }
   return found;
 }

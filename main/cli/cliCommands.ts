@@ -55,9 +55,17 @@ const verifyStatusText: Record<ApiOutput<'versions/verify'>['versions'][number][
 
 function verifyLines(report: ApiOutput<'versions/verify'>): string[] {
   if (report.versions.length === 0) return [`Document ${report.documentId} has no signed version yet: nothing to verify.`];
-  const lines = report.versions.map((version) => `#${version.number}  ${version.createdAt}  ${version.name ?? '(signed)'}  ${verifyStatusText[version.status]}  sha256 ${version.contentHash ?? '-'}`);
+  const lines = report.versions.map(
+    (version) =>
+      `#${version.number}  ${version.createdAt}  ${version.name ?? '(signed)'}  ${verifyStatusText[version.status]}  sha256 ${version.contentHash ?? '-'}`,
+  );
   const failed = report.versions.filter((version) => version.status !== 'ok').length;
-  return [...lines, failed === 0 ? `All ${report.versions.length} signed version(s) verified.` : `${failed} of ${report.versions.length} signed version(s) FAILED verification.`];
+  return [
+    ...lines,
+    failed === 0
+      ? `All ${report.versions.length} signed version(s) verified.`
+      : `${failed} of ${report.versions.length} signed version(s) FAILED verification.`,
+  ];
 }
 
 /** Every command of `npm run cli`, by its words. */
@@ -93,7 +101,10 @@ export const cliCommands: Record<string, Command> = {
     const redeemed = await call('invitations/redeem', { code: requirePositional(invocation, 1, 'CODE'), displayName: requireOption(invocation, 'name') });
     return {
       value: redeemed,
-      lines: [`${redeemed.participant.displayName} joined "${redeemed.document.title}" as ${redeemed.participant.side}.`, `Token (keep it secret): ${redeemed.token}`],
+      lines: [
+        `${redeemed.participant.displayName} joined "${redeemed.document.title}" as ${redeemed.participant.side}.`,
+        `Token (keep it secret): ${redeemed.token}`,
+      ],
     };
   },
   'participants list': async (call, invocation) => {

@@ -11,7 +11,10 @@ import type { DocumentRooms } from '#main/kernel/documentRooms';
  */
 export function createCommandLineRooms(): DocumentRooms {
   const refuse = (): never => {
-    throw new ApiError('conflict', "the command line does not read or change a document's content: do it in the app, or through the API of the server that holds the data folder");
+    throw new ApiError(
+      'conflict',
+      "the command line does not read or change a document's content: do it in the app, or through the API of the server that holds the data folder",
+    );
   };
   return {
     withRoom: refuse,

@@ -26,7 +26,11 @@ function positional(invocation: CliInvocation, what: string): string {
 
 /** The lines telling the operator what to hand over: the code, the link, until when. */
 function invitationLines(who: string, invitation: AccessCode, serverUrl: string): string[] {
-  return [`Invitation for ${who}: ${invitation.code}`, `Link: ${accessLink(serverUrl, invitation.code)}`, `Valid until ${invitation.expiresAt}; it can be used once.`];
+  return [
+    `Invitation for ${who}: ${invitation.code}`,
+    `Link: ${accessLink(serverUrl, invitation.code)}`,
+    `Valid until ${invitation.expiresAt}; it can be used once.`,
+  ];
 }
 
 const withLink = (invitation: AccessCode, serverUrl: string) => ({ ...invitation, link: accessLink(serverUrl, invitation.code) });

@@ -68,7 +68,11 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return 2;
   }
   if (positionals[0] === 'backup' || positionals[0] === 'restore') return backupOrRestore(positionals, values, store, print);
-  const { context, authentication } = await openServices(values.data ?? defaultDataFolder(), createJsonLogger(stderrDestination(), 'warn'), store ? { store } : {});
+  const { context, authentication } = await openServices(
+    values.data ?? defaultDataFolder(),
+    createJsonLogger(stderrDestination(), 'warn'),
+    store ? { store } : {},
+  );
   try {
     let output: CommandOutput;
     const serverUrl = values.url ?? `http://${defaultHost}:${defaultPort}`;
@@ -79,7 +83,8 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     } else if (operatorCommand) {
       output = await operatorCommand(createDeploymentService(context), { positionals, options: values, serverUrl });
     } else {
-      const words = positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
+      const words =
+        positionals[0] === 'invite' || positionals[0] === 'redeem' || positionals[0] === 'verify' ? positionals[0] : positionals.slice(0, 2).join(' ');
       const command = cliCommands[words];
       if (!command) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
       const handlers = createApiHandlers(context, createCommandLineRooms());
@@ -112,7 +117,11 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
 /** `check` reads a file and needs no data folder: exit 1 on a violation, 2 on a usage error or a bad file. */
 function check(positionals: string[], values: ReturnType<typeof parse>['values'], print: (text: string) => void): number {
   try {
-    const output = runCheckCommand(positionals, { ...(values.date === undefined ? {} : { date: values.date }), ...(values.lang === undefined ? {} : { lang: values.lang }) }, vietnamDate(Date.now()));
+    const output = runCheckCommand(
+      positionals,
+      { ...(values.date === undefined ? {} : { date: values.date }), ...(values.lang === undefined ? {} : { lang: values.lang }) },
+      vietnamDate(Date.now()),
+    );
     print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
     return output.exitCode ?? 0;
   } catch (error) {
@@ -129,7 +138,12 @@ function check(positionals: string[], values: ReturnType<typeof parse>['values']
 }
 
 /** `backup` and `restore` copy the data folder's database file and open no services. */
-async function backupOrRestore(positionals: string[], values: ReturnType<typeof parse>['values'], store: ReturnType<typeof storeOption>, print: (text: string) => void): Promise<number> {
+async function backupOrRestore(
+  positionals: string[],
+  values: ReturnType<typeof parse>['values'],
+  store: ReturnType<typeof storeOption>,
+  print: (text: string) => void,
+): Promise<number> {
   try {
     const invocation = { positionals, dataFolder: values.data ?? defaultDataFolder(), yes: values.yes, now: () => Date.now() };
     const output = store ? postgresBackupAdvice(store) : positionals[0] === 'backup' ? runBackupCommand(invocation) : await runRestoreCommand(invocation);

@@ -104,11 +104,15 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl, origin)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, origin)),
+  );
   const handle = createIpcApiHandler(server.handlers, () => appOrigin, logger);
   ipcMain.handle(apiChannel, (event, method: unknown, input: unknown) => handle(event.senderFrame?.url, method, input));
   const backup = createIpcBackupHandler(join(dataFolder, databaseFileName), () => appOrigin, logger);
-  ipcMain.handle(backupChannel, (event, words: unknown) => backup(event.senderFrame?.url, words, (chosen) => chooseBackupFile(BrowserWindow.fromWebContents(event.sender), chosen)));
+  ipcMain.handle(backupChannel, (event, words: unknown) =>
+    backup(event.senderFrame?.url, words, (chosen) => chooseBackupFile(BrowserWindow.fromWebContents(event.sender), chosen)),
+  );
   createWindow(appOrigin);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(appOrigin);
@@ -134,7 +138,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   logger = createJsonLogger(fileDestination(join(app.getPath('userData'), 'logs', 'thoa-uoc.log')));
   app.on('second-instance', showWindow);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, () => origin, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(
+      contents,
+      () => origin,
+      (url) => void shell.openExternal(url),
+    ),
+  );
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -33,7 +33,8 @@ export type AgreementExport = { language: Language; docx: Uint8Array } | { langu
 
 /** Built-in templates, then the workspace's host's own and those of the caller's side (a side's playbook stays its own). */
 async function templateFinder(store: Store, workspaceId: string, caller: Caller): Promise<(id: string) => ArticleTemplate | undefined> {
-  const mayUse = (record: UserTemplateRecord): boolean => caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
+  const mayUse = (record: UserTemplateRecord): boolean =>
+    caller.kind === 'admin' || record.ownerSide === null || (caller.kind === 'participant' && record.ownerSide === caller.side);
   const usable = new Map((await store.userTemplates.list(workspaceId)).filter(mayUse).map((record) => [record.id, record.template]));
   return (id) => findTemplate(id) ?? usable.get(id);
 }
@@ -50,7 +51,11 @@ export async function exportStoredAgreement(store: Store, documents: StoredDocum
   const model = buildAgreementModel(
     { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
     { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
-    { lookupVariable: await createStoredVariableLookup(store, request.workspaceId), findTemplate: await templateFinder(store, request.workspaceId, request.caller), outline: outlineForKind(request.kind) },
+    {
+      lookupVariable: await createStoredVariableLookup(store, request.workspaceId),
+      findTemplate: await templateFinder(store, request.workspaceId, request.caller),
+      outline: outlineForKind(request.kind),
+    },
   );
   // The .docx libraries are loaded at their first job: a worker that only compares stays small.
   if (request.format === 'docx') return { language: snapshot.language, docx: await (await import('#main/export/docx')).renderDocx(model) };

@@ -33,7 +33,12 @@ function openProposals(doc: Y.Doc): RedlineProposal[] {
 
 /** What an export reads of a Y.Doc. */
 export function readSnapshot(doc: Y.Doc): DocumentSnapshot {
-  return { blocks: readContent(doc), variables: variablesMap(doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(doc), openProposals: openProposals(doc) };
+  return {
+    blocks: readContent(doc),
+    variables: variablesMap(doc).toJSON() as Record<string, VariableValue>,
+    language: documentLanguage(doc),
+    openProposals: openProposals(doc),
+  };
 }
 
 /**

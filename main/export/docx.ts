@@ -19,7 +19,19 @@ import {
   type ISectionOptions,
   type ITableBordersOptions,
 } from 'docx';
-import { changeColours, firstLineIndentMm, fontFamily, fontSizes, headerColumns, lineSpacing, mottoWidthMm, page, paragraphSpacingPt, signatureSpaceMm, textWidthMm } from '#shared/export/layout';
+import {
+  changeColours,
+  firstLineIndentMm,
+  fontFamily,
+  fontSizes,
+  headerColumns,
+  lineSpacing,
+  mottoWidthMm,
+  page,
+  paragraphSpacingPt,
+  signatureSpaceMm,
+  textWidthMm,
+} from '#shared/export/layout';
 import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, RenderDocument, Run, SignatureBlock, TableBlock } from '#shared/export/renderModel';
 import { mapStrings } from '#shared/text/mapStrings';
 import { stripXmlIllegal } from '#shared/text/safeText';
@@ -58,7 +70,8 @@ function textRuns(run: Run, style: RunStyle = {}): TextRun[] {
         bold: run.bold || style.bold ? true : undefined,
         italics: run.italic || style.italics ? true : undefined,
         size: style.size === undefined ? undefined : halfPoints(style.size),
-        underline: run.underline || run.change === 'inserted' ? { type: 'single', color: run.change === 'inserted' ? changeColours.inserted : undefined } : undefined,
+        underline:
+          run.underline || run.change === 'inserted' ? { type: 'single', color: run.change === 'inserted' ? changeColours.inserted : undefined } : undefined,
         strike: run.change === 'deleted' ? true : undefined,
         color: run.change ? changeColours[run.change] : undefined,
       }),
@@ -102,10 +115,19 @@ function frameParagraphs(text: FrameText, look: ParagraphLook): Paragraph[] {
 /** A short centred line, as a bottom border of an empty paragraph narrowed by indents. */
 function rule(cellWidth: number, ruleWidth: number, after = 0): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - ruleWidth) / 2));
-  return new Paragraph({ spacing: { after, line: 120, lineRule: LineRuleType.EXACT }, indent: { left: side, right: side }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } }, children: [] });
+  return new Paragraph({
+    spacing: { after, line: 120, lineRule: LineRuleType.EXACT },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [],
+  });
 }
 
-function cell(children: (Paragraph | Table)[], width: number, options: { borders?: ITableBordersOptions; margins?: boolean; align?: 'top' | 'center' } = {}): TableCell {
+function cell(
+  children: (Paragraph | Table)[],
+  width: number,
+  options: { borders?: ITableBordersOptions; margins?: boolean; align?: 'top' | 'center' } = {},
+): TableCell {
   const borders = options.borders ?? noBorders;
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({ children: [] })],
@@ -129,7 +151,9 @@ function table(rows: TableCell[][], widths: number[], borders: ITableBordersOpti
 function header(document: RenderDocument): Table {
   const left = Math.round((textWidth * headerColumns[0]) / 100);
   const right = textWidth - left;
-  const organisations = document.organisations.map((organisation) => centred([{ text: organisation.text, bold: organisation.bold }], { size: fontSizes.organisation }));
+  const organisations = document.organisations.map((organisation) =>
+    centred([{ text: organisation.text, bold: organisation.bold }], { size: fontSizes.organisation }),
+  );
   const organisationRule = document.organisations.length > 0 ? [rule(left, Math.round(left * 0.34))] : [];
   // The motto is in the primary language (the bilingual frame puts Vietnamese first).
   const mottoIndent = Math.max(0, Math.round((right - twip(mottoWidthMm[document.language] + 1.5)) / 2));
@@ -159,7 +183,15 @@ function gridTable(block: TableBlock, width: number): Table {
   const alignOf = (align: 'left' | 'center' | 'right' | undefined, isHeader: boolean) =>
     align === 'center' || (isHeader && align === undefined) ? AlignmentType.CENTER : align === 'right' ? AlignmentType.END : AlignmentType.START;
   return table(
-    block.rows.map((row) => row.cells.map((tableCell, index) => cell([paragraph(tableCell.runs, { align: alignOf(tableCell.align, tableCell.header === true), after: 0, size: fontSizes.table, bold: tableCell.header })], widths[index] ?? 0, { borders: gridBorders }))),
+    block.rows.map((row) =>
+      row.cells.map((tableCell, index) =>
+        cell(
+          [paragraph(tableCell.runs, { align: alignOf(tableCell.align, tableCell.header === true), after: 0, size: fontSizes.table, bold: tableCell.header })],
+          widths[index] ?? 0,
+          { borders: gridBorders },
+        ),
+      ),
+    ),
     widths,
     gridBorders,
   );
@@ -171,13 +203,31 @@ function contentElements(block: ContentBlock, width: number, inColumn: boolean):
     case 'heading': {
       const label: Run[] = block.label ? [{ text: block.label, change: block.change }] : [];
       if (block.labelOnOwnLine && label.length > 0) {
-        return [centred(label, { bold: true, keepNext: true, before: 240, size }), centred(block.title, { bold: true, keepNext: true, after: afterSpacing, size })];
+        return [
+          centred(label, { bold: true, keepNext: true, before: 240, size }),
+          centred(block.title, { bold: true, keepNext: true, after: afterSpacing, size }),
+        ];
       }
       // A section of a report ("I. THÀNH PHẦN THAM DỰ"): bold, at the left margin.
-      return [paragraph([...label, ...(label.length > 0 ? [{ text: ' ' }] : []), ...block.title], { align: AlignmentType.START, bold: true, keepNext: true, before: 240, size })];
+      return [
+        paragraph([...label, ...(label.length > 0 ? [{ text: ' ' }] : []), ...block.title], {
+          align: AlignmentType.START,
+          bold: true,
+          keepNext: true,
+          before: 240,
+          size,
+        }),
+      ];
     }
     case 'article':
-      return [paragraph([{ text: block.label, change: block.change }, ...(block.title.length > 0 ? [{ text: ' ' }, ...block.title] : [])], { firstLine: true, bold: true, keepNext: true, size })];
+      return [
+        paragraph([{ text: block.label, change: block.change }, ...(block.title.length > 0 ? [{ text: ' ' }, ...block.title] : [])], {
+          firstLine: true,
+          bold: true,
+          keepNext: true,
+          size,
+        }),
+      ];
     case 'paragraph': {
       if (block.role === 'note') return [paragraph(block.runs, { firstLine: !inColumn, italics: true, size: fontSizes.note })];
       if (block.role === 'centered') return [centred(block.runs, { size })];
@@ -196,7 +246,18 @@ function contentElements(block: ContentBlock, width: number, inColumn: boolean):
 function parallelTable(block: ParallelBlock): Table {
   const half = Math.floor(textWidth / 2);
   const inner = half - 160;
-  return table([block.columns.map((column) => cell(column.blocks.flatMap((content) => contentElements(content, inner, true)), half))], [half, textWidth - half], noBorders);
+  return table(
+    [
+      block.columns.map((column) =>
+        cell(
+          column.blocks.flatMap((content) => contentElements(content, inner, true)),
+          half,
+        ),
+      ),
+    ],
+    [half, textWidth - half],
+    noBorders,
+  );
 }
 
 function blockElements(block: RenderBlock): (Paragraph | Table)[] {
@@ -236,7 +297,14 @@ function signatures(document: RenderDocument): (Paragraph | Table)[] {
   names.push(...document.signatures.map(signatureName));
   const width = Math.floor(textWidth / titles.length);
   const row = (columns: Paragraph[][]): TableCell[] => columns.map((children) => cell(children, width));
-  return [paragraph([], { after: 240 }), table([row(titles), row(names)], titles.map(() => width), noBorders)];
+  return [
+    paragraph([], { after: 240 }),
+    table(
+      [row(titles), row(names)],
+      titles.map(() => width),
+      noBorders,
+    ),
+  ];
 }
 
 function annexChildren(annex: Annex): (Paragraph | Table)[] {
@@ -253,11 +321,26 @@ const pageSize = { width: twip(page.widthMm), height: twip(page.heightMm), orien
 /** A section whose pages carry their number in the top margin, except the first. */
 function section(children: (Paragraph | Table)[]): ISectionOptions {
   const { top, bottom, left, right } = page.marginMm;
-  const numbered = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(fontSizes.pageNumber) })] })] });
+  const numbered = new Header({
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(fontSizes.pageNumber) })] }),
+    ],
+  });
   return {
     properties: {
       titlePage: true,
-      page: { size: pageSize, margin: { top: twip(top), bottom: twip(bottom), left: twip(left), right: twip(right), header: twip(page.headerDistanceMm), footer: twip(page.headerDistanceMm) }, pageNumbers: { start: 1 } },
+      page: {
+        size: pageSize,
+        margin: {
+          top: twip(top),
+          bottom: twip(bottom),
+          left: twip(left),
+          right: twip(right),
+          header: twip(page.headerDistanceMm),
+          footer: twip(page.headerDistanceMm),
+        },
+        pageNumbers: { start: 1 },
+      },
     },
     headers: { default: numbered, first: new Header({ children: [new Paragraph({ children: [] })] }) },
     children,
@@ -276,7 +359,9 @@ function section(children: (Paragraph | Table)[]): ISectionOptions {
  */
 export async function renderDocx(model: RenderDocument): Promise<Buffer> {
   const document = mapStrings(model, stripXmlIllegal);
-  const summary = document.summary ? [centred([{ text: document.summary, bold: true }]), rule(textWidth, Math.round(textWidth * 0.25), 240)] : [rule(textWidth, 0, 240)];
+  const summary = document.summary
+    ? [centred([{ text: document.summary, bold: true }]), rule(textWidth, Math.round(textWidth * 0.25), 240)]
+    : [rule(textWidth, 0, 240)];
   const body: (Paragraph | Table)[] = [
     header(document),
     ...frameParagraphs(document.typeName, { bold: true, size: fontSizes.typeName, before: 360 }),
@@ -287,7 +372,14 @@ export async function renderDocx(model: RenderDocument): Promise<Buffer> {
   const file = new Document({
     creator: 'Thỏa Ước',
     title: document.title,
-    styles: { default: { document: { run: { font: fontFamily, size: halfPoints(fontSizes.body), language: { value: document.language === 'vi' ? 'vi-VN' : 'en-GB' } }, paragraph: { spacing: { after: afterSpacing, line, lineRule: LineRuleType.AUTO } } } } },
+    styles: {
+      default: {
+        document: {
+          run: { font: fontFamily, size: halfPoints(fontSizes.body), language: { value: document.language === 'vi' ? 'vi-VN' : 'en-GB' } },
+          paragraph: { spacing: { after: afterSpacing, line, lineRule: LineRuleType.AUTO } },
+        },
+      },
+    },
     sections: [section(body), ...document.annexes.map((annex) => section(annexChildren(annex)))],
   });
   return Packer.toBuffer(file);

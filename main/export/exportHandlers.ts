@@ -32,7 +32,13 @@ const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 
 /** A title as a file name: the characters file systems refuse replaced, at most 120 characters. */
 function fileBase(title: string): string {
-  return title.replace(/[\\/:*?"<>|]+|\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'van-ban';
+  return (
+    title
+      .replace(/[\\/:*?"<>|]+|\p{Cc}+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'van-ban'
+  );
 }
 
 /** A file name from the title, with a suffix per option. */
@@ -52,7 +58,12 @@ export function exportFileName(title: string, input: ApiParsedInput<'documents/e
  * store, which the event loop brings up to date first; reports are laid out on the event loop and
  * their .docx written in the file worker, which also reads imported .docx files (fileWorkers.ts).
  */
-export function createExportHandlers(context: ServiceContext, rooms: DocumentRooms, reports: ReportSources, dependencies: ExportDependencies = {}): Pick<ApiHandlers, ExportMethods> {
+export function createExportHandlers(
+  context: ServiceContext,
+  rooms: DocumentRooms,
+  reports: ReportSources,
+  dependencies: ExportDependencies = {},
+): Pick<ApiHandlers, ExportMethods> {
   let printPdf = dependencies.printPdf;
   // Without a printer of the caller's (the command line, tests of other parts), one is made on first use.
   const printer = (): PdfPrinter => (printPdf ??= createChromiumPrinter().print);
@@ -68,7 +79,12 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
   async function dateOf(document: DocumentRecord, asked: string | null | undefined): Promise<string | null> {
     const recorded = documentDate(foldEvents(document.kind, await context.store.lifecycle.listByDocument(document.id)).current);
     if (recorded === null) return asked ?? null;
-    if (asked !== undefined && asked !== recorded) throw new ApiError('invalid_input', `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`, { reason: { key: 'signed_date_fixed', values: { date: formatIsoDate(recorded) } } });
+    if (asked !== undefined && asked !== recorded)
+      throw new ApiError(
+        'invalid_input',
+        `date: this document was signed (or issued) on ${recorded}, as its lifecycle records; it is dated so, and that date cannot be changed or left blank`,
+        { reason: { key: 'signed_date_fixed', values: { date: formatIsoDate(recorded) } } },
+      );
     return recorded;
   }
 
@@ -85,18 +101,29 @@ export function createExportHandlers(context: ServiceContext, rooms: DocumentRoo
     }
   }
 
-  const exported = (bytes: Buffer, format: ExportFormat, fileName: string): ExportedFile => ({ fileName, mimeType: mimeTypes[format], fileBase64: bytes.toString('base64'), bytes: bytes.length });
+  const exported = (bytes: Buffer, format: ExportFormat, fileName: string): ExportedFile => ({
+    fileName,
+    mimeType: mimeTypes[format],
+    fileBase64: bytes.toString('base64'),
+    bytes: bytes.length,
+  });
 
-  const exportAgreement = (format: ExportFormat) => async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
-    const document = await visibleDocument(context, caller, input.documentId);
-    const date = await dateOf(document, input.date);
-    throwIfCancelled(call?.signal);
-    await rooms.storeForReaders(document.id);
-    const agreement = await files().exportAgreement(context.store.location, { documentId: document.id, kind: document.kind, title: document.title, workspaceId: document.workspaceId, caller, input, date, format }, call?.signal);
-    const fileName = exportFileName(document.title, input, agreement.language, format);
-    if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
-    return exported(await print(agreement.html, document.id, call), format, fileName);
-  };
+  const exportAgreement =
+    (format: ExportFormat) =>
+    async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
+      const document = await visibleDocument(context, caller, input.documentId);
+      const date = await dateOf(document, input.date);
+      throwIfCancelled(call?.signal);
+      await rooms.storeForReaders(document.id);
+      const agreement = await files().exportAgreement(
+        context.store.location,
+        { documentId: document.id, kind: document.kind, title: document.title, workspaceId: document.workspaceId, caller, input, date, format },
+        call?.signal,
+      );
+      const fileName = exportFileName(document.title, input, agreement.language, format);
+      if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
+      return exported(await print(agreement.html, document.id, call), format, fileName);
+    };
 
   return {
     'documents/exportDocx': exportAgreement('docx'),

@@ -34,7 +34,10 @@ export interface FileJobResults {
 export type FileJobRequest = FileJob & { id: number };
 
 /** An expected failure comes back as the API error it was; anything else as its stack, to be logged. */
-export type FileJobResponse = { id: number; ok: true; value: FileJobResults[FileJob['kind']] } | { id: number; ok: false; error: ApiErrorData } | { id: number; ok: false; unexpected: string };
+export type FileJobResponse =
+  | { id: number; ok: true; value: FileJobResults[FileJob['kind']] }
+  | { id: number; ok: false; error: ApiErrorData }
+  | { id: number; ok: false; unexpected: string };
 
 /** A store the worker reads, opened at its first job, with the document it read last (see createStoredDocuments). */
 interface Reader {

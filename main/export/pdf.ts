@@ -16,7 +16,15 @@ export interface ChromiumPrinter {
 }
 
 /** The flags Chromium needs on a machine without internet access (as the tests launch it). */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const printTimeoutMs = 120_000;
 
@@ -31,7 +39,11 @@ export function createChromiumPrinter(options: { executablePath?: string } = {})
   const browser = (): Promise<Browser> => {
     starting ??= (async () => {
       const { chromium } = await import('playwright-core');
-      const launched = await chromium.launch({ executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
+      const launched = await chromium.launch({
+        executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+      });
       launched.on('disconnected', () => {
         starting = null;
       });

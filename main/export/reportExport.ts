@@ -45,7 +45,14 @@ function roundFacts(lifecycle: LifecycleView, round: number): RoundFacts | undef
  * render model, in the language asked for (else the document's). A decision is refused until the
  * authority has answered.
  */
-export async function buildReport(context: ServiceContext, sources: ReportSources, openDocument: OpenDocument | undefined, input: ReportInput, caller: Caller, call: CallContext | undefined): Promise<RenderDocument> {
+export async function buildReport(
+  context: ServiceContext,
+  sources: ReportSources,
+  openDocument: OpenDocument | undefined,
+  input: ReportInput,
+  caller: Caller,
+  call: CallContext | undefined,
+): Promise<RenderDocument> {
   const { documentId } = input;
   const snapshot = () => {
     throwIfCancelled(call?.signal);
@@ -62,7 +69,13 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
       const minutes = await sources.minutes({ documentId, since: input.since }, caller, call);
       const { variables, language } = await snapshot();
       const document = await stored();
-      return buildMinutesDocument({ minutes, kind: document.kind, parties: partyNames(variables), language: input.language ?? language, lookupVariable: context.variables(document.workspaceId) });
+      return buildMinutesDocument({
+        minutes,
+        kind: document.kind,
+        parties: partyNames(variables),
+        language: input.language ?? language,
+        lookupVariable: context.variables(document.workspaceId),
+      });
     }
     case 'compliance': {
       const report = await sources.complianceReport({ documentId }, caller, call);
@@ -79,7 +92,13 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
     case 'decision': {
       const review = await sources.review({ documentId }, caller, call);
       if (!review.decision) {
-        throw new ApiError('conflict', review.lifecycle.sentToAuthority ? 'the labour authority has not decided on this document yet: there is no decision to export' : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)', { reason: review.lifecycle.sentToAuthority ? { key: 'decision_not_yet' } : { key: 'decision_not_sent' } });
+        throw new ApiError(
+          'conflict',
+          review.lifecycle.sentToAuthority
+            ? 'the labour authority has not decided on this document yet: there is no decision to export'
+            : 'the document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119)',
+          { reason: review.lifecycle.sentToAuthority ? { key: 'decision_not_yet' } : { key: 'decision_not_sent' } },
+        );
       }
       const { round, answer } = review.decision;
       const recorded = new Map((await context.store.reviewFindings.listByDocument(documentId)).map((finding) => [finding.id, finding]));
@@ -92,7 +111,9 @@ export async function buildReport(context: ServiceContext, sources: ReportSource
         round,
         answer,
         // The findings the decision recorded as part of its reasons, as they were written.
-        findings: answer.findingIds.flatMap((id) => recorded.get(id) ?? []).map(({ clauseId, ruleId, body }) => ({ clauseId, rule: ruleId === null ? null : ruleNameById(ruleId), body })),
+        findings: answer.findingIds
+          .flatMap((id) => recorded.get(id) ?? [])
+          .map(({ clauseId, ruleId, body }) => ({ clauseId, rule: ruleId === null ? null : ruleNameById(ruleId), body })),
         articles: indexDocument(blocks).articles,
         language: input.language ?? language,
       });

@@ -26,7 +26,11 @@ export function clientAddressOf(request: IncomingMessage, trustedProxies: Readon
 
 /** The trusted proxies an operator lists (`--trusted-proxy 10.0.0.5,10.0.0.6`); throws on anything but IP addresses. */
 export function parseTrustedProxies(value: string | undefined): Set<string> {
-  const addresses = (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  for (const address of addresses) if (isIP(address) === 0) throw new Error(`--trusted-proxy (or THOA_UOC_TRUSTED_PROXIES) lists IP addresses, not "${address}"`);
+  const addresses = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const address of addresses)
+    if (isIP(address) === 0) throw new Error(`--trusted-proxy (or THOA_UOC_TRUSTED_PROXIES) lists IP addresses, not "${address}"`);
   return new Set(addresses.map(plainAddress));
 }

@@ -39,11 +39,16 @@ function refusePackage(error: PackageError): never {
 /** Reads the bytes as a Word document, refusing anything else with a clear message. */
 function readDocx(bytes: Buffer): WordBody {
   if (bytes.length === 0) refuse('docx_empty', 'the file is empty');
-  if (bytes.length > maxImportBytes) throw new ApiError('payload_too_large', `a file to import is at most ${maxImportBytes} bytes`, { reason: { key: 'docx_too_large' } });
+  if (bytes.length > maxImportBytes)
+    throw new ApiError('payload_too_large', `a file to import is at most ${maxImportBytes} bytes`, { reason: { key: 'docx_too_large' } });
   if (bytes.subarray(0, 8).equals(oleSignature)) {
-    refuse('docx_encrypted_or_doc', 'this file is password-protected (encrypted) or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a .docx (Word Document), and import that');
+    refuse(
+      'docx_encrypted_or_doc',
+      'this file is password-protected (encrypted) or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a .docx (Word Document), and import that',
+    );
   }
-  if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50)) refuse('docx_not_docx', 'this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
+  if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50))
+    refuse('docx_not_docx', 'this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
   try {
     return readWordBody(openPackage(bytes));
   } catch (error) {

@@ -53,7 +53,8 @@ const decodeName = (bytes: Buffer, flags: number): string => ((flags & 0x800) !=
 function readDirectory(bytes: Buffer): Map<string, DirectoryEntry> {
   // The end record is the last thing in the file, after a comment of at most 65,535 bytes.
   const end = bytes.lastIndexOf(endSignature);
-  if (end < 0 || end + 22 > bytes.length || bytes.length - end > 22 + 0xffff) throw damaged('it has no ZIP central directory (it is cut short or is not a ZIP archive)');
+  if (end < 0 || end + 22 > bytes.length || bytes.length - end > 22 + 0xffff)
+    throw damaged('it has no ZIP central directory (it is cut short or is not a ZIP archive)');
   let count = bytes.readUInt16LE(end + 10);
   let offset = bytes.readUInt32LE(end + 16);
   if (end >= 20 && bytes.readUInt32LE(end - 20) === zip64LocatorSignature) {
@@ -62,7 +63,11 @@ function readDirectory(bytes: Buffer): Map<string, DirectoryEntry> {
     count = Number(bytes.readBigUInt64LE(zip64End + 32));
     offset = Number(bytes.readBigUInt64LE(zip64End + 48));
   }
-  if (count > maxPackageEntries) throw new PackageError('too_large', `it holds ${formatNumber(count, 'en')} files, more than the ${formatNumber(maxPackageEntries, 'en')} a Word document may have here`);
+  if (count > maxPackageEntries)
+    throw new PackageError(
+      'too_large',
+      `it holds ${formatNumber(count, 'en')} files, more than the ${formatNumber(maxPackageEntries, 'en')} a Word document may have here`,
+    );
   const entries = new Map<string, DirectoryEntry>();
   for (let index = 0; index < count; index += 1) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== directorySignature) throw damaged('its ZIP central directory is damaged');
@@ -78,7 +83,12 @@ function readDirectory(bytes: Buffer): Map<string, DirectoryEntry> {
 }
 
 /** The named parts, inflated within what is left of the budget, each checked against its CRC-32. */
-function inflateParts(bytes: Buffer, directory: ReadonlyMap<string, DirectoryEntry>, names: readonly string[], budget: { left: number }): Map<string, PackagePart> {
+function inflateParts(
+  bytes: Buffer,
+  directory: ReadonlyMap<string, DirectoryEntry>,
+  names: readonly string[],
+  budget: { left: number },
+): Map<string, PackagePart> {
   const wanted = new Set(names.filter((name) => directory.has(name)));
   for (const name of wanted) if (directory.get(name)?.isEncrypted) throw new PackageError('encrypted', `${name} is encrypted`);
   const parts = new Map<string, PackagePart>();

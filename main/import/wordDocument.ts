@@ -32,7 +32,8 @@ function mainPartName(relationships: PackagePart | undefined): string {
     readXmlPart(relationships, {
       open(element) {
         const type = element.attributes.Type?.value ?? '';
-        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument')) target = element.attributes.Target?.value ?? null;
+        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument'))
+          target = element.attributes.Target?.value ?? null;
       },
       close() {},
     });
@@ -53,7 +54,19 @@ function readParts(zip: ZipPackage): WordParts {
 }
 
 /** Elements whose content Word does not show as body text here. */
-const skippedElements = new Set(['del', 'moveFrom', 'drawing', 'pict', 'object', 'Fallback', 'instrText', 'delText', 'footnoteReference', 'endnoteReference', 'commentReference']);
+const skippedElements = new Set([
+  'del',
+  'moveFrom',
+  'drawing',
+  'pict',
+  'object',
+  'Fallback',
+  'instrText',
+  'delText',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+]);
 const imageElements = new Set(['drawing', 'pict', 'object']);
 
 /** The paragraphs and tables of a .docx, in order. */
@@ -87,7 +100,12 @@ export function readWordBody(zip: ZipPackage): WordBody {
     if (!paragraph) return;
     const numbering = paragraph.numId !== null ? { numId: paragraph.numId, level: paragraph.level } : styles.numbering(paragraph.styleId);
     const alignment = paragraph.alignment ?? normaliseAlignment(styles.alignment(paragraph.styleId));
-    const finished: SourceParagraph = { type: 'paragraph', runs: paragraph.runs, alignment, numbering: numbering && numbering.numId !== '0' ? { level: numbering.level, isOrdered: isOrdered(numbering.numId, numbering.level) } : null };
+    const finished: SourceParagraph = {
+      type: 'paragraph',
+      runs: paragraph.runs,
+      alignment,
+      numbering: numbering && numbering.numId !== '0' ? { level: numbering.level, isOrdered: isOrdered(numbering.numId, numbering.level) } : null,
+    };
     const table = tables.at(-1);
     const cell = table?.rows.at(-1)?.at(-1);
     if (cell) cell.push(...(cell.length > 0 ? [{ text: ' ' }] : []), ...finished.runs);

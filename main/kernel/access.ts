@@ -53,7 +53,9 @@ export async function visibleDocument(context: ServiceContext, caller: Caller, d
 /** Refuses changes to an archived document. */
 export function assertNotArchived(document: DocumentRecord): void {
   if (document.archivedAt !== null) {
-    throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`, { reason: { key: 'document_archived', values: { title: document.title } } });
+    throw new ApiError('conflict', `the document "${document.title}" is archived and can no longer change`, {
+      reason: { key: 'document_archived', values: { title: document.title } },
+    });
   }
 }
 
@@ -65,6 +67,10 @@ export function assertNotArchived(document: DocumentRecord): void {
 export function assertTextOpen(document: DocumentRecord): void {
   assertNotArchived(document);
   if (isTextFrozen(document.kind, document.lifecycleState)) {
-    throw new ApiError('conflict', `the text of "${document.title}" is frozen in the state "${document.lifecycleState}": open an amendment first (Labour Code Art. 82; Art. 118(3) for labour regulations)`, { reason: { key: 'text_frozen', values: { title: document.title } } });
+    throw new ApiError(
+      'conflict',
+      `the text of "${document.title}" is frozen in the state "${document.lifecycleState}": open an amendment first (Labour Code Art. 82; Art. 118(3) for labour regulations)`,
+      { reason: { key: 'text_frozen', values: { title: document.title } } },
+    );
   }
 }

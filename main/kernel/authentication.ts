@@ -48,7 +48,10 @@ export function createAuthentication(context: ServiceContext, sessionHostToken?:
     async participantFor(token: string, documentId: string): Promise<ParticipantRecord | undefined> {
       const hash = hashSecret(token);
       const reviewer = await store.authorities.reviewerByTokenHash(hash);
-      if (reviewer) return reviewer.revokedAt === null ? reviewerSeat(context, { kind: 'authorityReviewer', authorityId: reviewer.authorityId, reviewerId: reviewer.id }, documentId) : undefined;
+      if (reviewer)
+        return reviewer.revokedAt === null
+          ? reviewerSeat(context, { kind: 'authorityReviewer', authorityId: reviewer.authorityId, reviewerId: reviewer.id }, documentId)
+          : undefined;
       const participant = await store.participants.byTokenHash(hash);
       return participant && participant.revokedAt === null ? participant : undefined;
     },

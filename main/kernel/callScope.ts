@@ -6,7 +6,15 @@ import { reviewerSeat } from '#main/kernel/reviewerSeats';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 
 /** The methods an authority's reviewer calls as themselves; any other naming a document, they call as their seat on it. */
-const reviewerOwnMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['health/get', 'session/get', 'review/queue', 'review/open', 'authorities/list', 'invitations/redeem', 'access/redeem']);
+const reviewerOwnMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'health/get',
+  'session/get',
+  'review/queue',
+  'review/open',
+  'authorities/list',
+  'invitations/redeem',
+  'access/redeem',
+]);
 
 /** The document a call's input names, if any (every method about one document names it `documentId`). */
 function documentIdOf(input: unknown): string | undefined {
@@ -27,7 +35,8 @@ export async function scopedCaller(context: ServiceContext, method: ApiMethod, i
   const documentId = documentIdOf(input);
   if (caller.kind === 'authorityReviewer') {
     if (reviewerOwnMethods.has(method)) return caller;
-    if (documentId === undefined) throw new ApiError('forbidden', 'a reviewer of an authority reviews the documents sent to the authority, and does nothing else here');
+    if (documentId === undefined)
+      throw new ApiError('forbidden', 'a reviewer of an authority reviews the documents sent to the authority, and does nothing else here');
     const seat = await reviewerSeat(context, caller, documentId);
     return { kind: 'participant', participantId: seat.id, documentId, side: 'reviewer' };
   }

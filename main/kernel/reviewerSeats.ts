@@ -17,7 +17,8 @@ type AuthorityReviewer = Extract<Caller, { kind: 'authorityReviewer' }>;
 export async function reviewerSeat(context: ServiceContext, reviewer: AuthorityReviewer, documentId: string): Promise<ParticipantRecord> {
   const { store } = context;
   const document = await store.documents.get(documentId);
-  if (!document || document.authorityId !== reviewer.authorityId) throw new ApiError('not_found', `no document with id "${documentId}" was sent to your authority`);
+  if (!document || document.authorityId !== reviewer.authorityId)
+    throw new ApiError('not_found', `no document with id "${documentId}" was sent to your authority`);
   const seated = await store.transaction(
     async (tx) => {
       const seat = await tx.authorities.seat(reviewer.reviewerId, documentId);
@@ -25,11 +26,25 @@ export async function reviewerSeat(context: ServiceContext, reviewer: AuthorityR
       const person = await tx.authorities.reviewer(reviewer.reviewerId);
       if (!person) throw new ApiError('unauthorized', 'this reviewer no longer exists');
       const at = context.now();
-      const participant: ParticipantRecord = { id: context.newId(), documentId, displayName: person.displayName, side: 'reviewer', invitationId: null, joinedAt: at, revokedAt: null };
+      const participant: ParticipantRecord = {
+        id: context.newId(),
+        documentId,
+        displayName: person.displayName,
+        side: 'reviewer',
+        invitationId: null,
+        joinedAt: at,
+        revokedAt: null,
+      };
       // A token nobody is given: the reviewer's own token stands for the seat.
       await tx.participants.insert(participant, hashSecret(randomToken()));
       await tx.authorities.insertSeat(reviewer.reviewerId, documentId, participant.id);
-      await tx.audit.record({ at, actor: `reviewer:${reviewer.reviewerId}`, action: 'review.seat_taken', documentId, details: { authorityId: reviewer.authorityId, participantId: participant.id, displayName: person.displayName } });
+      await tx.audit.record({
+        at,
+        actor: `reviewer:${reviewer.reviewerId}`,
+        action: 'review.seat_taken',
+        documentId,
+        details: { authorityId: reviewer.authorityId, participantId: participant.id, displayName: person.displayName },
+      });
       return participant;
     },
     // Two first opens at once make one seat.

@@ -72,7 +72,12 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   }
 
   /** Mirrors the state into documents.lifecycle_state, recording a move the calendar made. */
-  async function mirror(document: DocumentRecord, record: LifecycleRecord, state: LifecycleState, events: readonly LifecycleEventRecord[]): Promise<DocumentRecord> {
+  async function mirror(
+    document: DocumentRecord,
+    record: LifecycleRecord,
+    state: LifecycleState,
+    events: readonly LifecycleEventRecord[],
+  ): Promise<DocumentRecord> {
     if (events.length === 0 || document.lifecycleState === state || document.archivedAt !== null) return document;
     const at = context.now();
     const moved = await store.transaction(
@@ -81,13 +86,28 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
         const stored = await tx.documents.get(document.id);
         if (!stored || stored.lifecycleState === state) return false;
         await tx.documents.setLifecycleState(document.id, state, at);
-        await tx.lifecycle.append({ documentId: document.id, round: record.round, from: stored.lifecycleState, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
-        await tx.audit.record({ at, actor: 'system', action: 'lifecycle.time_passed', documentId: document.id, details: { from: stored.lifecycleState, to: state, round: record.round } });
+        await tx.lifecycle.append({
+          documentId: document.id,
+          round: record.round,
+          from: stored.lifecycleState,
+          to: state,
+          facts: { type: 'time_passed' },
+          actor: { participantId: null, side: null, name: null },
+          at,
+        });
+        await tx.audit.record({
+          at,
+          actor: 'system',
+          action: 'lifecycle.time_passed',
+          documentId: document.id,
+          details: { from: stored.lifecycleState, to: state, round: record.round },
+        });
         return true;
       },
       { documentId: document.id },
     );
-    if (moved && isTextFrozen(document.kind, document.lifecycleState) !== isTextFrozen(document.kind, state)) await context.events.emit('documentChanged', { documentId: document.id });
+    if (moved && isTextFrozen(document.kind, document.lifecycleState) !== isTextFrozen(document.kind, state))
+      await context.events.emit('documentChanged', { documentId: document.id });
     return { ...document, lifecycleState: state, updatedAt: at };
   }
 
@@ -106,14 +126,25 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
     if (caller.kind === 'admin') return { actor: { kind: 'host' }, recorded: { participantId: null, side: null, name: null } };
     if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required', { reason: { key: 'token_needed' } });
     const participant = await store.participants.get(caller.participantId);
-    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
-    return { actor: { kind: 'participant', side: participant.side }, recorded: { participantId: participant.id, side: participant.side, name: participant.displayName } };
+    if (!participant || participant.revokedAt !== null)
+      throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
+    return {
+      actor: { kind: 'participant', side: participant.side },
+      recorded: { participantId: participant.id, side: participant.side, name: participant.displayName },
+    };
   }
 
   /** The input of the compliance check for a document as its room holds it: its text and values, with the dates and vote its lifecycle recorded. */
   function complianceInputIn(room: DocumentRoom, loaded: LoadedLifecycle): { input: CheckDocumentInput; blocks: TopLevelBlock[] } {
-    const text = { blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, language: documentLanguage(room.doc) };
-    return { input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.variables(loaded.document.workspaceId)), blocks: text.blocks };
+    const text = {
+      blocks: readContent(room.doc),
+      variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>,
+      language: documentLanguage(room.doc),
+    };
+    return {
+      input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.variables(loaded.document.workspaceId)),
+      blocks: text.blocks,
+    };
   }
 
   /** The same, reading the document's room for the occasion. */
@@ -147,7 +178,8 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   function view(loaded: LoadedLifecycle, caller: Caller): LifecycleView {
     const { document, record, state, events } = loaded;
     const deadlines = deadlinesOf(record, loaded.today);
-    const actor = caller.kind === 'admin' ? ({ kind: 'host' } as const) : caller.kind === 'participant' ? ({ kind: 'participant', side: caller.side } as const) : null;
+    const actor =
+      caller.kind === 'admin' ? ({ kind: 'host' } as const) : caller.kind === 'participant' ? ({ kind: 'participant', side: caller.side } as const) : null;
     return {
       documentId: document.id,
       kind: document.kind,
@@ -161,22 +193,52 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
       nextDeadline: nextDeadline(deadlines) ?? null,
       sentToAuthority: isSentToAuthority(record),
       openSteps: actor && document.archivedAt === null ? openSteps(record, state, actor) : [],
-      events: events.map((event) => ({ id: event.id, round: event.round, from: event.from, to: event.to, facts: event.facts, actor: event.actor, at: iso(event.at) })),
+      events: events.map((event) => ({
+        id: event.id,
+        round: event.round,
+        from: event.from,
+        to: event.to,
+        facts: event.facts,
+        actor: event.actor,
+        at: iso(event.at),
+      })),
     };
   }
 
   /** Appends a step (and the calendar's move it may imply) and mirrors the state, in the step's transaction. */
-  async function record(tx: StoreRepositories, loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): Promise<void> {
+  async function record(
+    tx: StoreRepositories,
+    loaded: LoadedLifecycle,
+    to: LifecycleState,
+    facts: EventFacts,
+    by: ResolvedActor,
+    caller: Caller,
+  ): Promise<void> {
     const { document } = loaded;
     const at = context.now();
     const after = applyEvent(loaded.record, { to, facts });
     const state = currentState(after, loaded.today);
     await tx.lifecycle.append({ documentId: document.id, round: after.round, from: loaded.state, to, facts, actor: by.recorded, at });
-    if (state !== to) await tx.lifecycle.append({ documentId: document.id, round: after.round, from: to, to: state, facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
+    if (state !== to)
+      await tx.lifecycle.append({
+        documentId: document.id,
+        round: after.round,
+        from: to,
+        to: state,
+        facts: { type: 'time_passed' },
+        actor: { participantId: null, side: null, name: null },
+        at,
+      });
     await tx.documents.setLifecycleState(document.id, state, at);
     // The authority's reviewers find the document in their queue (or no longer, if it went elsewhere).
     if (facts.type === 'send_to_authority' || facts.type === 'send_registration') await tx.documents.setAuthority(document.id, facts.authorityId ?? null);
-    await tx.audit.record({ at, actor: actorOf(caller), action: `lifecycle.${facts.type}`, documentId: document.id, details: { from: loaded.state, to: state, round: after.round, facts } });
+    await tx.audit.record({
+      at,
+      actor: actorOf(caller),
+      action: `lifecycle.${facts.type}`,
+      documentId: document.id,
+      details: { from: loaded.state, to: state, round: after.round, facts },
+    });
   }
 
   /**
@@ -184,20 +246,47 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
    * the vote makes a version of the text the workers vote on (its hash recorded with the step), and
    * the second signature makes the signed version, which must be that text.
    */
-  async function storeStep(tx: StoreRepositories, room: DocumentRoom, loaded: LoadedLifecycle, to: LifecycleState, facts: EventFacts, by: ResolvedActor, caller: Caller): Promise<void> {
+  async function storeStep(
+    tx: StoreRepositories,
+    room: DocumentRoom,
+    loaded: LoadedLifecycle,
+    to: LifecycleState,
+    facts: EventFacts,
+    by: ResolvedActor,
+    caller: Caller,
+  ): Promise<void> {
     const round = loaded.record.round;
     // The step is decided on the record as it was read: had another step been recorded since, it is refused.
     const stored = await tx.lifecycle.listByDocument(loaded.document.id);
-    if (stored.at(-1)?.id !== loaded.events.at(-1)?.id) throw new ApiError('conflict', 'the lifecycle of this document changed meanwhile: look at it again, then take the step');
+    if (stored.at(-1)?.id !== loaded.events.at(-1)?.id)
+      throw new ApiError('conflict', 'the lifecycle of this document changed meanwhile: look at it again, then take the step');
     if (facts.type === 'open_vote' && facts.draft) {
-      const voted = await versions.createVotedVersion(room, { participantId: by.recorded.participantId, name: `Dự thảo lấy ý kiến người lao động — vòng ${round}` }, tx);
-      await record(tx, loaded, to, { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } }, by, caller);
+      const voted = await versions.createVotedVersion(
+        room,
+        { participantId: by.recorded.participantId, name: `Dự thảo lấy ý kiến người lao động — vòng ${round}` },
+        tx,
+      );
+      await record(
+        tx,
+        loaded,
+        to,
+        { ...facts, draft: { ...facts.draft, votedText: { versionId: voted.record.id, contentHash: voted.contentHash } } },
+        by,
+        caller,
+      );
     } else if (facts.type === 'sign' && facts.signing) {
       const signing = facts.signing;
       const voted = loaded.record.current.putToVote?.votedText;
       // Clients' edits wait while the step is taken (room.exclusive): the signed version is made of this text.
-      if (voted && versions.currentNegotiatedHash(room) !== voted.contentHash) throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))', { reason: { key: 'vote_text_changed' } });
-      const version = await versions.createSignedVersion(room, { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` }, tx);
+      if (voted && versions.currentNegotiatedHash(room) !== voted.contentHash)
+        throw new ApiError('conflict', 'the signed text differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1))', {
+          reason: { key: 'vote_text_changed' },
+        });
+      const version = await versions.createSignedVersion(
+        room,
+        { participantId: by.recorded.participantId, name: `Thỏa ước đã ký ngày ${signing.signedOn.split('-').reverse().join('/')} — vòng ${round}` },
+        tx,
+      );
       await record(tx, loaded, to, { ...facts, signing: { ...signing, signedVersionId: version.id } }, by, caller);
     } else {
       await record(tx, loaded, to, facts, by, caller);
@@ -210,7 +299,8 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
    */
   async function withAuthorityName(action: LifecycleAction): Promise<LifecycleAction> {
     if ((action.type !== 'send_to_authority' && action.type !== 'send_registration') || action.authorityId === undefined) return action;
-    if (action.authority !== undefined) throw new ApiError('invalid_input', 'step: name the authority either by authorityId (one of authorities/list) or in words (authority), not both');
+    if (action.authority !== undefined)
+      throw new ApiError('invalid_input', 'step: name the authority either by authorityId (one of authorities/list) or in words (authority), not both');
     const authority = await store.authorities.get(action.authorityId);
     if (!authority) throw new ApiError('invalid_input', `step.authorityId: this server has no authority "${action.authorityId}" (authorities/list names them)`);
     return { ...action, authority: authority.name };
@@ -254,14 +344,23 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   /** What is still open before the draft of an agreement goes to the vote. */
   async function openItems(documentId: string, caller: Caller): Promise<OpenItems> {
     const loaded = await load(await visibleDocument(context, caller, documentId));
-    if (!isCollectiveAgreement(loaded.document.kind)) throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)', { reason: { key: 'regulations_no_vote' } });
+    if (!isCollectiveAgreement(loaded.document.kind))
+      throw new ApiError('conflict', 'labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118)', {
+        reason: { key: 'regulations_no_vote' },
+      });
     const standing = await rooms.withRoom(documentId, (room) => standingIn(room, loaded));
     const readiness = voteReadiness(standing, loaded.record.current.leftOut);
     return {
       documentId,
       articleCount: readiness.articleCount,
       agreedCount: readiness.agreedCount,
-      notAgreed: readiness.notAgreed.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title, status: article.status === 'disputed' ? 'disputed' : 'open', leftOut: article.leftOut })),
+      notAgreed: readiness.notAgreed.map((article) => ({
+        clauseId: article.clauseId,
+        number: article.number,
+        title: article.title,
+        status: article.status === 'disputed' ? 'disputed' : 'open',
+        leftOut: article.leftOut,
+      })),
       blockingCount: readiness.blocking.length,
       violations: [...readiness.violations],
     };

@@ -29,7 +29,18 @@ import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lif
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 function toFinding(record: ReviewFindingRecord): ReviewFinding {
-  return { id: record.id, documentId: record.documentId, round: record.round, clauseId: record.clauseId, ruleId: record.ruleId, rule: record.ruleId === null ? null : ruleNameById(record.ruleId), body: record.body, authorName: record.authorName, createdAt: iso(record.createdAt), withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt) };
+  return {
+    id: record.id,
+    documentId: record.documentId,
+    round: record.round,
+    clauseId: record.clauseId,
+    ruleId: record.ruleId,
+    rule: record.ruleId === null ? null : ruleNameById(record.ruleId),
+    body: record.body,
+    authorName: record.authorName,
+    createdAt: iso(record.createdAt),
+    withdrawnAt: record.withdrawnAt === null ? null : iso(record.withdrawnAt),
+  };
 }
 
 /** The latest answer of the authority: in the round in progress, else in the latest round that had one. */
@@ -56,14 +67,20 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     await visibleDocument(context, caller, documentId);
     const resolved = await lifecycle.resolveActor(caller);
     if (resolved.actor.kind !== 'participant' || resolved.actor.side !== 'reviewer' || !resolved.recorded.participantId) {
-      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text', { reason: { key: 'review_reviewer_only' } });
+      throw new ApiError('forbidden', 'only a reviewer of the labour authority writes findings and decides; the parties answer them by amending the text', {
+        reason: { key: 'review_reviewer_only' },
+      });
     }
     return resolved;
   }
 
   function sentOrRefuse(loaded: LoadedLifecycle): void {
     if (!isSentToAuthority(loaded.record)) {
-      throw new ApiError('conflict', `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`, { reason: { key: 'review_not_sent' } });
+      throw new ApiError(
+        'conflict',
+        `the document has not been sent to the authority (it is "${loaded.state}"): there is nothing to review yet (Labour Code Art. 77, 119)`,
+        { reason: { key: 'review_not_sent' } },
+      );
     }
   }
 
@@ -107,12 +124,18 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
      * their authority, from every workspace.
      */
     async queue(caller: Caller): Promise<ReviewQueueItem[]> {
-      if (caller.kind === 'participant' && caller.side !== 'reviewer') throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it', { reason: { key: 'review_queue_authority' } });
+      if (caller.kind === 'participant' && caller.side !== 'reviewer')
+        throw new ApiError('forbidden', 'the review queue is the labour authority’s: reviewer tokens and the host read it', {
+          reason: { key: 'review_queue_authority' },
+        });
       const documents =
-        caller.kind === 'admin' ? await store.documents.listInWorkspace(hostWorkspaceOf(caller), false)
-        : caller.kind === 'participant' ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null)
-        : caller.kind === 'authorityReviewer' ? await store.documents.listSentTo(caller.authorityId)
-        : [];
+        caller.kind === 'admin'
+          ? await store.documents.listInWorkspace(hostWorkspaceOf(caller), false)
+          : caller.kind === 'participant'
+            ? [await visibleDocument(context, caller, caller.documentId)].filter((document) => document.archivedAt === null)
+            : caller.kind === 'authorityReviewer'
+              ? await store.documents.listSentTo(caller.authorityId)
+              : [];
       const items: ReviewQueueItem[] = [];
       for (const document of documents) {
         const loaded = await lifecycle.load(document);
@@ -133,7 +156,11 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
 
     /** An authority's reviewer opens a document sent to their authority: the reviewer participant they review it as. */
     async open(documentId: string, caller: Caller): Promise<ReviewSeat> {
-      if (caller.kind !== 'authorityReviewer') throw new ApiError('forbidden', 'only a reviewer of a labour authority opens a document from the authority’s queue; the host invites a reviewer participant instead');
+      if (caller.kind !== 'authorityReviewer')
+        throw new ApiError(
+          'forbidden',
+          'only a reviewer of a labour authority opens a document from the authority’s queue; the host invites a reviewer participant instead',
+        );
       const seat = await reviewerSeat(context, caller, documentId);
       const document = await store.documents.get(documentId);
       if (!document) throw new ApiError('not_found', `no document with id "${documentId}"`);
@@ -172,9 +199,11 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       const reviewer = await reviewerOf(caller, input.documentId);
       const loaded = await lifecycle.load(await visibleDocument(context, caller, input.documentId));
       sentOrRefuse(loaded);
-      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null) throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`, { reason: { key: 'rule_unknown' } });
+      if (input.ruleId !== undefined && ruleNameById(input.ruleId) === null)
+        throw new ApiError('invalid_input', `ruleId: no compliance rule "${input.ruleId}"`, { reason: { key: 'rule_unknown' } });
       const articles = indexDocument(await readBlocks(input.documentId)).articles;
-      if (!articles.some((article) => article.clauseId === input.clauseId)) throw new ApiError('not_found', `no article "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
+      if (!articles.some((article) => article.clauseId === input.clauseId))
+        throw new ApiError('not_found', `no article "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
       const record: ReviewFindingRecord = {
         id: context.newId(),
         documentId: input.documentId,
@@ -189,7 +218,13 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
       };
       await store.transaction(async (tx) => {
         await tx.reviewFindings.insert(record);
-        await tx.audit.record({ at: record.createdAt, actor: actorOf(caller), action: 'review.finding_added', documentId: input.documentId, details: { findingId: record.id, clauseId: record.clauseId, ruleId: record.ruleId, round: record.round } });
+        await tx.audit.record({
+          at: record.createdAt,
+          actor: actorOf(caller),
+          action: 'review.finding_added',
+          documentId: input.documentId,
+          details: { findingId: record.id, clauseId: record.clauseId, ruleId: record.ruleId, round: record.round },
+        });
       });
       lifecycle.notifyParties(input.documentId, 'review');
       return toFinding(record);

@@ -28,12 +28,19 @@ interface Step {
  * the other side accepts, or once both sides consent to reopen it (one asks, the other accepts).
  */
 export function createArticleStatusService(context: ServiceContext, rooms: DocumentRooms) {
-  async function update(documentId: string, clauseId: string, caller: Caller, action: string, change: (status: ArticleNegotiation, step: Step) => ArticleNegotiation): Promise<ArticleNegotiation> {
+  async function update(
+    documentId: string,
+    clauseId: string,
+    caller: Caller,
+    action: string,
+    change: (status: ArticleNegotiation, step: Step) => ArticleNegotiation,
+  ): Promise<ArticleNegotiation> {
     const actor = await negotiationActor(context, caller, documentId, true);
     const side = bargainingSideOf(actor);
     if (typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
     const result = await rooms.withRoom(documentId, async (room) => {
-      if (!readArticle(room.doc, clauseId)) throw new ApiError('not_found', `no article with clauseId "${clauseId}" in this document`, { reason: { key: 'article_not_found' } });
+      if (!readArticle(room.doc, clauseId))
+        throw new ApiError('not_found', `no article with clauseId "${clauseId}" in this document`, { reason: { key: 'article_not_found' } });
       const now = iso(context.now());
       const noted = (status: ArticleNegotiation, type: ArticleEvent['type'], note: string | null = null): ArticleNegotiation => ({
         ...status,
@@ -51,10 +58,25 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
   const otherSide = (side: BargainingSide): BargainingSide => (side === 'employer' ? 'union' : 'employer');
 
   const reopened = (status: ArticleNegotiation, step: Step): ArticleNegotiation =>
-    step.noted({ ...status, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, reopenRequest: null, reopened: { at: step.now, byName: step.actor.participant.displayName } }, 'reopened');
+    step.noted(
+      {
+        ...status,
+        status: 'open',
+        employerAgreedAt: null,
+        unionAgreedAt: null,
+        agreedText: null,
+        disputedAt: null,
+        reopenRequest: null,
+        reopened: { at: step.now, byName: step.actor.participant.displayName },
+      },
+      'reopened',
+    );
 
   const refuseWhenAgreed = (status: ArticleNegotiation, what: string): void => {
-    if (status.status === 'agreed') throw new ApiError('conflict', `this article is agreed by both sides: to ${what} it, ask the other side to reopen it first`, { reason: { key: 'article_agreed' } });
+    if (status.status === 'agreed')
+      throw new ApiError('conflict', `this article is agreed by both sides: to ${what} it, ask the other side to reopen it first`, {
+        reason: { key: 'article_agreed' },
+      });
   };
 
   return {
@@ -67,8 +89,17 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
         if (status.status === 'agreed') return status;
         const article = readArticle(step.doc, clauseId);
         const text = article ? articleText(article) : null;
-        const earlierMarks = status.agreedText === text ? { employerAgreedAt: status.employerAgreedAt, unionAgreedAt: status.unionAgreedAt } : { employerAgreedAt: null, unionAgreedAt: null };
-        const marked = { ...status, ...earlierMarks, disputedAt: null, reopened: null, [step.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: step.now };
+        const earlierMarks =
+          status.agreedText === text
+            ? { employerAgreedAt: status.employerAgreedAt, unionAgreedAt: status.unionAgreedAt }
+            : { employerAgreedAt: null, unionAgreedAt: null };
+        const marked = {
+          ...status,
+          ...earlierMarks,
+          disputedAt: null,
+          reopened: null,
+          [step.side === 'employer' ? 'employerAgreedAt' : 'unionAgreedAt']: step.now,
+        };
         const both = marked.employerAgreedAt !== null && marked.unionAgreedAt !== null;
         return step.noted({ ...marked, status: both ? 'agreed' : 'open', agreedText: text }, 'agreed');
       });
@@ -79,7 +110,16 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
       return update(documentId, clauseId, caller, 'article.disputed', (status, step) => {
         refuseWhenAgreed(status, 'dispute');
         return step.noted(
-          { ...status, status: 'disputed', disputedAt: step.now, employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopened: null, positions: position ? { ...status.positions, [step.side]: position } : status.positions },
+          {
+            ...status,
+            status: 'disputed',
+            disputedAt: step.now,
+            employerAgreedAt: null,
+            unionAgreedAt: null,
+            agreedText: null,
+            reopened: null,
+            positions: position ? { ...status.positions, [step.side]: position } : status.positions,
+          },
           'disputed',
           position ?? null,
         );
@@ -97,18 +137,30 @@ export function createArticleStatusService(context: ServiceContext, rooms: Docum
     /** One side asks to reopen an agreed article, saying why; when the other side had asked already, it is reopened. */
     requestReopen(documentId: string, clauseId: string, reason: string, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, 'article.reopen_requested', (status, step) => {
-        if (status.status !== 'agreed') throw new ApiError('conflict', 'only an article agreed by both sides is reopened by consent; this one is not agreed', { reason: { key: 'reopen_not_agreed' } });
+        if (status.status !== 'agreed')
+          throw new ApiError('conflict', 'only an article agreed by both sides is reopened by consent; this one is not agreed', {
+            reason: { key: 'reopen_not_agreed' },
+          });
         if (status.reopenRequest?.side === otherSide(step.side)) return reopened(status, step);
-        if (status.reopenRequest?.side === step.side) throw new ApiError('conflict', 'your side has already asked to reopen this article; the other side answers', { reason: { key: 'reopen_already_asked' } });
-        return step.noted({ ...status, reopenRequest: { side: step.side, byName: step.actor.participant.displayName, at: step.now, reason } }, 'reopen_requested', reason);
+        if (status.reopenRequest?.side === step.side)
+          throw new ApiError('conflict', 'your side has already asked to reopen this article; the other side answers', {
+            reason: { key: 'reopen_already_asked' },
+          });
+        return step.noted(
+          { ...status, reopenRequest: { side: step.side, byName: step.actor.participant.displayName, at: step.now, reason } },
+          'reopen_requested',
+          reason,
+        );
       });
     },
 
     /** The other side accepts (the article is open again) or declines (it stays agreed) a request to reopen. */
     answerReopen(documentId: string, clauseId: string, accept: boolean, reason: string | undefined, caller: Caller): Promise<ArticleNegotiation> {
       return update(documentId, clauseId, caller, accept ? 'article.reopened' : 'article.reopen_declined', (status, step) => {
-        if (status.status !== 'agreed' || !status.reopenRequest) throw new ApiError('conflict', 'nobody has asked to reopen this article', { reason: { key: 'reopen_nobody_asked' } });
-        if (status.reopenRequest.side === step.side) throw new ApiError('forbidden', 'a request to reopen is answered by the other side', { reason: { key: 'reopen_answered_by_other_side' } });
+        if (status.status !== 'agreed' || !status.reopenRequest)
+          throw new ApiError('conflict', 'nobody has asked to reopen this article', { reason: { key: 'reopen_nobody_asked' } });
+        if (status.reopenRequest.side === step.side)
+          throw new ApiError('forbidden', 'a request to reopen is answered by the other side', { reason: { key: 'reopen_answered_by_other_side' } });
         return accept ? reopened(status, step) : step.noted({ ...status, reopenRequest: null }, 'reopen_declined', reason ?? null);
       });
     },

@@ -20,9 +20,13 @@ export interface NegotiationActor extends Actor {
 export async function negotiationActor(context: ServiceContext, caller: Caller, documentId: string, forChange: boolean): Promise<NegotiationActor> {
   const document = await visibleDocument(context, caller, documentId);
   if (forChange) assertNotArchived(document);
-  if (caller.kind !== 'participant') throw new ApiError('forbidden', 'negotiation steps are taken by participants of the document; the host joins it with a participant seat first', { reason: { key: 'participants_only' } });
+  if (caller.kind !== 'participant')
+    throw new ApiError('forbidden', 'negotiation steps are taken by participants of the document; the host joins it with a participant seat first', {
+      reason: { key: 'participants_only' },
+    });
   const participant = await context.store.participants.get(caller.participantId);
-  if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
+  if (!participant || participant.revokedAt !== null)
+    throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
   return { participantId: participant.id, side: participant.side, participant, workspaceId: document.workspaceId };
 }
 

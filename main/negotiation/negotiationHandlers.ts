@@ -13,10 +13,26 @@ import { createProposalsService } from '#main/negotiation/proposalsService';
 import { createThreadsService } from '#main/negotiation/threadsService';
 
 type NegotiationMethod =
-  | 'negotiation/state' | 'negotiation/minutes' | 'negotiation/setReviewerComments'
-  | 'proposals/get' | 'proposals/create' | 'proposals/createPackage' | 'proposals/accept' | 'proposals/reject' | 'proposals/counter' | 'proposals/withdraw'
-  | 'articles/agree' | 'articles/dispute' | 'articles/reopen' | 'articles/requestReopen' | 'articles/answerReopen' | 'drafts/discard'
-  | 'threads/create' | 'threads/reply' | 'threads/resolve' | 'threads/reopen';
+  | 'negotiation/state'
+  | 'negotiation/minutes'
+  | 'negotiation/setReviewerComments'
+  | 'proposals/get'
+  | 'proposals/create'
+  | 'proposals/createPackage'
+  | 'proposals/accept'
+  | 'proposals/reject'
+  | 'proposals/counter'
+  | 'proposals/withdraw'
+  | 'articles/agree'
+  | 'articles/dispute'
+  | 'articles/reopen'
+  | 'articles/requestReopen'
+  | 'articles/answerReopen'
+  | 'drafts/discard'
+  | 'threads/create'
+  | 'threads/reply'
+  | 'threads/resolve'
+  | 'threads/reopen';
 
 /** The negotiation half of the API: proposals, article statuses, threads, minutes. */
 export function createNegotiationHandlers(context: ServiceContext, rooms: DocumentRooms): Pick<ApiHandlers, NegotiationMethod> {
@@ -39,7 +55,9 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       // Decided positions go in short: a long negotiation's history would otherwise make every read
       // of the state megabytes long (the articles offered, the texts they were made on).
       const open = shared.proposals.filter((proposal) => proposal.status === 'open');
-      const decided = shared.proposals.filter((proposal) => proposal.status !== 'open').map(({ article: _article, baseText: _baseText, ...summary }) => summary);
+      const decided = shared.proposals
+        .filter((proposal) => proposal.status !== 'open')
+        .map(({ article: _article, baseText: _baseText, ...summary }) => summary);
       return {
         ...shared,
         proposals: open,
@@ -54,12 +72,24 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       const now = new Date(context.now()).toISOString();
       // By default the session began at midnight today in Vietnam.
       const sessionStart = since ?? vietnamMidnight(vietnamDate(context.now()));
-      const [participants, events] = await Promise.all([context.store.participants.listByDocument(documentId), context.store.lifecycle.listByDocument(documentId)]);
+      const [participants, events] = await Promise.all([
+        context.store.participants.listByDocument(documentId),
+        context.store.lifecycle.listByDocument(documentId),
+      ]);
       // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
       const round = foldEvents(document.kind, events).current;
       return rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
-        return buildMinutes({ documentTitle: document.title, blocks: readContent(room.doc), proposals: maps.allProposals(), articles: maps.allArticles(), participants: participants.filter((p) => p.revokedAt === null), round, since: sessionStart, now });
+        return buildMinutes({
+          documentTitle: document.title,
+          blocks: readContent(room.doc),
+          proposals: maps.allProposals(),
+          articles: maps.allArticles(),
+          participants: participants.filter((p) => p.revokedAt === null),
+          round,
+          since: sessionStart,
+          now,
+        });
       });
     },
     'negotiation/setReviewerComments': async ({ documentId, allowed }, caller) => {
@@ -96,4 +126,3 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'threads/reopen': async ({ documentId, threadId }, caller) => threads.reopen(documentId, threadId, caller),
   };
 }
-

@@ -40,7 +40,10 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   /** New values must be values of variables the document may hold, each accepted by its definition. */
   function checkValues(values: ValueChanges, lookupVariable: VariableLookup): void {
     for (const [id, value] of Object.entries(values)) {
-      if (isProceduralFact(id)) throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } } });
+      if (isProceduralFact(id))
+        throw new ApiError('invalid_input', `values: "${id}" is filled only from the lifecycle record, not proposed`, {
+          reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } },
+        });
       const definition = lookupVariable(id);
       if (!definition) throw new ApiError('invalid_input', `values: unknown variable "${id}"`, { reason: { key: 'unknown_variable' } });
       const problem = validateVariableValue(definition, value);
@@ -49,22 +52,36 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   }
 
   /** A new open position against the current text and values of its article (which must exist). */
-  function draftPosition(doc: Y.Doc, actor: NegotiationActor, position: Position, rationale: string, answers: string | null, packageId: string | null): Proposal {
+  function draftPosition(
+    doc: Y.Doc,
+    actor: NegotiationActor,
+    position: Position,
+    rationale: string,
+    answers: string | null,
+    packageId: string | null,
+  ): Proposal {
     const side = bargainingSideOf(actor);
     if (typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
     const current = readArticle(doc, position.clauseId);
     if (!current) throw new ApiError('not_found', `no article with clauseId "${position.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
-    if ((position.kind === 'replace' || position.kind === 'insert_after') && !position.article) throw new ApiError('invalid_input', 'article: replace and insert_after proposals carry the proposed article');
+    if ((position.kind === 'replace' || position.kind === 'insert_after') && !position.article)
+      throw new ApiError('invalid_input', 'article: replace and insert_after proposals carry the proposed article');
     const values = position.kind === 'delete' ? {} : (position.values ?? {});
-    if (position.kind === 'values' && Object.keys(values).length === 0) throw new ApiError('invalid_input', 'values: a values proposal offers at least one value', { reason: { key: 'values_offer_nothing' } });
+    if (position.kind === 'values' && Object.keys(values).length === 0)
+      throw new ApiError('invalid_input', 'values: a values proposal offers at least one value', { reason: { key: 'values_offer_nothing' } });
     const lookupVariable = context.variables(actor.workspaceId);
     checkValues(values, lookupVariable);
     const documentValues = variablesMap(doc);
-    const previousValues = Object.fromEntries(Object.keys(values).flatMap((id) => {
-      const value = documentValues.get(id) ?? lookupVariable(id)?.default;
-      return value === undefined ? [] : [[id, value]];
-    }));
-    const article = position.article && (position.kind === 'replace' || position.kind === 'insert_after') ? { ...position.article, clauseId: position.kind === 'replace' ? position.clauseId : context.newId() } : null;
+    const previousValues = Object.fromEntries(
+      Object.keys(values).flatMap((id) => {
+        const value = documentValues.get(id) ?? lookupVariable(id)?.default;
+        return value === undefined ? [] : [[id, value]];
+      }),
+    );
+    const article =
+      position.article && (position.kind === 'replace' || position.kind === 'insert_after')
+        ? { ...position.article, clauseId: position.kind === 'replace' ? position.clauseId : context.newId() }
+        : null;
     return {
       id: context.newId(),
       clauseId: position.clauseId,
@@ -110,7 +127,14 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
    * Takes a decision on a position and, with it, on every position of its package, in one server
    * change written as `writer` (the author of an accepted text, so that its text is credited to them).
    */
-  async function decide(documentId: string, proposalId: string, action: ProposalAction, caller: Caller, apply: (members: Proposal[], actor: NegotiationActor, doc: Y.Doc) => Proposal[], writer?: (members: Proposal[]) => string): Promise<Proposal[]> {
+  async function decide(
+    documentId: string,
+    proposalId: string,
+    action: ProposalAction,
+    caller: Caller,
+    apply: (members: Proposal[], actor: NegotiationActor, doc: Y.Doc) => Proposal[],
+    writer?: (members: Proposal[]) => string,
+  ): Promise<Proposal[]> {
     const actor = await negotiationActor(context, caller, documentId, true);
     return rooms.withRoom(documentId, async (room) => {
       const existing = negotiationMaps(room.doc).proposal(proposalId);
@@ -121,7 +145,11 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
       await room.change(writer ? writer(members) : actor.participantId, (doc) => {
         result = apply(members, actor, doc);
       });
-      await audit(actor, `proposal.${proposalActionDone[action]}`, documentId, { proposalId, clauseIds: members.map((member) => member.clauseId), package: existing.packageId });
+      await audit(actor, `proposal.${proposalActionDone[action]}`, documentId, {
+        proposalId,
+        clauseIds: members.map((member) => member.clauseId),
+        package: existing.packageId,
+      });
       return result;
     });
   }
@@ -129,10 +157,13 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   /** Applies an accepted position's text and values; false when its article is gone. */
   function applyPosition(doc: Y.Doc, proposal: Proposal): boolean {
     const applied =
-      proposal.kind === 'delete' ? removeArticle(doc, proposal.clauseId)
-      : proposal.kind === 'replace' && proposal.article ? replaceArticle(doc, proposal.clauseId, proposal.article)
-      : proposal.kind === 'insert_after' && proposal.article ? insertArticleAfter(doc, proposal.clauseId, proposal.article)
-      : readArticle(doc, proposal.clauseId) !== null;
+      proposal.kind === 'delete'
+        ? removeArticle(doc, proposal.clauseId)
+        : proposal.kind === 'replace' && proposal.article
+          ? replaceArticle(doc, proposal.clauseId, proposal.article)
+          : proposal.kind === 'insert_after' && proposal.article
+            ? insertArticleAfter(doc, proposal.clauseId, proposal.article)
+            : readArticle(doc, proposal.clauseId) !== null;
     if (!applied) return false;
     const values = variablesMap(doc);
     for (const [id, value] of Object.entries(proposal.values)) values.set(id, value);
@@ -163,9 +194,16 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
   }
 
   /** Creates positions in one server change (a package when several), after taking the draft they come from. */
-  async function createPositions(documentId: string, positions: readonly Position[], rationale: string, caller: Caller, fromDraftId?: string): Promise<Proposal[]> {
+  async function createPositions(
+    documentId: string,
+    positions: readonly Position[],
+    rationale: string,
+    caller: Caller,
+    fromDraftId?: string,
+  ): Promise<Proposal[]> {
     const actor = await negotiationActor(context, caller, documentId, true);
-    if (fromDraftId !== undefined && !(await context.store.draftProposals.get(documentId, actor.participantId, fromDraftId))) throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
+    if (fromDraftId !== undefined && !(await context.store.draftProposals.get(documentId, actor.participantId, fromDraftId)))
+      throw new ApiError('not_found', `no draft "${fromDraftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
     return rooms.withRoom(documentId, async (room) => {
       const packageId = positions.length > 1 ? context.newId() : null;
       const proposals = positions.map((position) => draftPosition(room.doc, actor, position, rationale, null, packageId));
@@ -173,7 +211,10 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
         for (const proposal of proposals) negotiationMaps(doc).saveProposal(proposal);
       });
       if (fromDraftId !== undefined) await context.store.draftProposals.remove(fromDraftId);
-      await audit(actor, packageId ? 'proposal.package_created' : 'proposal.created', documentId, { proposalIds: proposals.map((proposal) => proposal.id), clauseIds: positions.map((position) => position.clauseId) });
+      await audit(actor, packageId ? 'proposal.package_created' : 'proposal.created', documentId, {
+        proposalIds: proposals.map((proposal) => proposal.id),
+        clauseIds: positions.map((position) => position.clauseId),
+      });
       return proposals;
     });
   }
@@ -204,7 +245,10 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
         caller,
         (members, actor, doc) =>
           members.map((member) => {
-            if (!applyPosition(doc, member)) throw new ApiError('conflict', 'the article this proposal is about no longer exists; it cannot be applied', { reason: { key: 'proposal_article_gone' } });
+            if (!applyPosition(doc, member))
+              throw new ApiError('conflict', 'the article this proposal is about no longer exists; it cannot be applied', {
+                reason: { key: 'proposal_article_gone' },
+              });
             agreeOnAccepted(doc, member, actor);
             const done = decided(member, actor, 'accepted');
             negotiationMaps(doc).saveProposal(done);
@@ -241,11 +285,18 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
      * A counter-position answers an open position of the other side (the whole package, when it
      * is one), which becomes superseded: on the same article, or as a package of its own (items).
      */
-    async counter(documentId: string, proposalId: string, draft: { rationale: string; kind?: ProposalKind; article?: ArticleElement; values?: ValueChanges; items?: Position[] }, caller: Caller): Promise<Proposal> {
+    async counter(
+      documentId: string,
+      proposalId: string,
+      draft: { rationale: string; kind?: ProposalKind; article?: ArticleElement; values?: ValueChanges; items?: Position[] },
+      caller: Caller,
+    ): Promise<Proposal> {
       let counters: Proposal[] = [];
       await decide(documentId, proposalId, 'counter', caller, (members, actor, doc) => {
         const answered = members.find((member) => member.id === proposalId) ?? (members[0] as Proposal);
-        const positions: Position[] = draft.items ?? [{ clauseId: answered.clauseId, kind: draft.kind ?? answered.kind, article: draft.article, values: draft.values }];
+        const positions: Position[] = draft.items ?? [
+          { clauseId: answered.clauseId, kind: draft.kind ?? answered.kind, article: draft.article, values: draft.values },
+        ];
         const packageId = positions.length > 1 ? context.newId() : null;
         counters = positions.map((position) => draftPosition(doc, actor, position, draft.rationale, answered.id, packageId));
         const maps = negotiationMaps(doc);
@@ -268,7 +319,8 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
 
     async discardDraft(documentId: string, draftId: string, caller: Caller): Promise<boolean> {
       const actor = await negotiationActor(context, caller, documentId, false);
-      if (!(await context.store.draftProposals.get(documentId, actor.participantId, draftId))) throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
+      if (!(await context.store.draftProposals.get(documentId, actor.participantId, draftId)))
+        throw new ApiError('not_found', `no draft "${draftId}" of yours in this document`, { reason: { key: 'draft_not_found' } });
       return context.store.draftProposals.remove(draftId);
     },
 
@@ -279,7 +331,15 @@ export function createProposalsService(context: ServiceContext, rooms: DocumentR
      */
     async keepRefusedEdit(documentId: string, participantId: string, live: Y.Doc, attempted: Y.Doc): Promise<DraftProposal[]> {
       const now = iso(context.now());
-      const draft = (clauseId: string, kind: ProposalKind, article: ArticleElement | null, values: ValueChanges = {}): DraftProposal => ({ id: context.newId(), clauseId, kind, article, values, origin: 'late_edit', createdAt: now });
+      const draft = (clauseId: string, kind: ProposalKind, article: ArticleElement | null, values: ValueChanges = {}): DraftProposal => ({
+        id: context.newId(),
+        clauseId,
+        kind,
+        article,
+        values,
+        origin: 'late_edit',
+        createdAt: now,
+      });
       const attemptedArticles = articlesOf(readContent(attempted));
       const drafts = bodyDifferences(readContent(live), readContent(attempted)).flatMap((difference): DraftProposal[] => {
         const article = attemptedArticles.find((candidate) => candidate.clauseId === difference.clauseId) ?? null;

@@ -22,16 +22,35 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
   async function assertMayComment(actor: NegotiationActor, documentId: string, internal: boolean): Promise<void> {
     if (actor.side !== 'reviewer') return;
     if (internal) throw new ApiError('forbidden', 'internal notes belong to the employer or the union side', { reason: { key: 'internal_notes_sides_only' } });
-    if (!(await store.documents.reviewerComments(documentId))) throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document', { reason: { key: 'reviewer_comments_off' } });
+    if (!(await store.documents.reviewerComments(documentId)))
+      throw new ApiError('forbidden', 'the host has not allowed reviewers to comment on this document', { reason: { key: 'reviewer_comments_off' } });
   }
 
-  async function newComment(actor: NegotiationActor, body: string, mentions: string[], documentId: string, internalSide: string | null): Promise<ThreadComment> {
+  async function newComment(
+    actor: NegotiationActor,
+    body: string,
+    mentions: string[],
+    documentId: string,
+    internalSide: string | null,
+  ): Promise<ThreadComment> {
     for (const id of mentions) {
       const mentioned = await store.participants.get(id);
-      if (!mentioned || mentioned.documentId !== documentId) throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`, { reason: { key: 'mention_not_participant' } });
-      if (internalSide !== null && mentioned.side !== internalSide) throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`, { reason: { key: 'mention_other_side' } });
+      if (!mentioned || mentioned.documentId !== documentId)
+        throw new ApiError('invalid_input', `mentions: "${id}" is not a participant of this document`, { reason: { key: 'mention_not_participant' } });
+      if (internalSide !== null && mentioned.side !== internalSide)
+        throw new ApiError('invalid_input', `mentions: an internal note can only mention people of the ${internalSide} side`, {
+          reason: { key: 'mention_other_side' },
+        });
     }
-    return { id: context.newId(), authorId: actor.participantId, authorName: actor.participant.displayName, side: actor.side, body, mentions, createdAt: iso(context.now()) };
+    return {
+      id: context.newId(),
+      authorId: actor.participantId,
+      authorName: actor.participant.displayName,
+      side: actor.side,
+      body,
+      mentions,
+      createdAt: iso(context.now()),
+    };
   }
 
   function audit(actor: NegotiationActor, action: string, documentId: string, details: Record<string, unknown>): Promise<void> {
@@ -39,7 +58,11 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
   }
 
   /** Where a thread of the document the actor may see lives: in the shared document, or internal to the actor's side. */
-  async function locate(documentId: string, threadId: string, actor: NegotiationActor): Promise<{ kind: 'public' } | { kind: 'internal'; side: 'employer' | 'union' }> {
+  async function locate(
+    documentId: string,
+    threadId: string,
+    actor: NegotiationActor,
+  ): Promise<{ kind: 'public' } | { kind: 'internal'; side: 'employer' | 'union' }> {
     const internalSide = await store.internalThreads.sideOf(documentId, threadId);
     if (internalSide !== undefined) {
       if (internalSide !== actor.side) throw new ApiError('not_found', `no thread "${threadId}" in this document`, { reason: { key: 'thread_not_found' } });
@@ -72,7 +95,8 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
 
   async function setResolved(documentId: string, threadId: string, resolved: boolean, caller: Caller): Promise<Thread> {
     const actor = await negotiationActor(context, caller, documentId, true);
-    if (actor.side === 'reviewer') throw new ApiError('forbidden', 'threads are resolved by the employer or the union side', { reason: { key: 'threads_resolved_by_sides' } });
+    if (actor.side === 'reviewer')
+      throw new ApiError('forbidden', 'threads are resolved by the employer or the union side', { reason: { key: 'threads_resolved_by_sides' } });
     const found = await locate(documentId, threadId, actor);
     const resolution = resolved ? { at: context.now(), byName: actor.participant.displayName } : null;
     let result: Thread;
@@ -81,7 +105,11 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
       rooms.notifySide(documentId, found.side, 'threads');
       result = await internalThread(documentId, found.side, threadId);
     } else {
-      result = await changePublicThread(documentId, threadId, actor, (thread) => ({ ...thread, resolvedAt: resolution ? iso(resolution.at) : null, resolvedByName: resolution?.byName ?? null }));
+      result = await changePublicThread(documentId, threadId, actor, (thread) => ({
+        ...thread,
+        resolvedAt: resolution ? iso(resolution.at) : null,
+        resolvedByName: resolution?.byName ?? null,
+      }));
     }
     await audit(actor, resolved ? 'thread.resolved' : 'thread.reopened', documentId, { threadId });
     return result;
@@ -93,9 +121,18 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
       await assertMayComment(actor, input.documentId, input.internal);
       const side = actor.side === 'reviewer' ? null : actor.side;
       const comment = await newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
-      const thread: Thread = { id: context.newId(), clauseId: input.clauseId, visibility: input.internal && side ? side : 'public', comments: [comment], createdAt: comment.createdAt, resolvedAt: null, resolvedByName: null };
+      const thread: Thread = {
+        id: context.newId(),
+        clauseId: input.clauseId,
+        visibility: input.internal && side ? side : 'public',
+        comments: [comment],
+        createdAt: comment.createdAt,
+        resolvedAt: null,
+        resolvedByName: null,
+      };
       await rooms.withRoom(input.documentId, async (room) => {
-        if (!readArticle(room.doc, input.clauseId)) throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
+        if (!readArticle(room.doc, input.clauseId))
+          throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
         if (input.internal && side) {
           await store.internalThreads.create(input.documentId, { id: thread.id, clauseId: input.clauseId, side }, { ...comment, at: context.now() });
           rooms.notifySide(input.documentId, side, 'threads');

@@ -40,7 +40,9 @@ export class DataFolderInUseError extends Error {
     readonly holder: DataFolderHolder | null,
   ) {
     const who = holder ? describeHolder(holder) : `another process, which has not recorded who it is (lock: ${join(folder, lockDirectoryName)})`;
-    super(`The data folder ${folder} is in use by ${who}. Only one Thỏa Ước server or desktop app can use a data folder at a time: stop that one first, or use another data folder.`);
+    super(
+      `The data folder ${folder} is in use by ${who}. Only one Thỏa Ước server or desktop app can use a data folder at a time: stop that one first, or use another data folder.`,
+    );
     this.name = 'DataFolderInUseError';
   }
 }

@@ -15,8 +15,12 @@ export function createNetworkHandlers(context: ServiceContext, network: NetworkS
       addresses: runsTheMachine(caller) ? lanAddresses() : [],
     }),
     'network/share': async ({ address }, caller) => {
-      if (!runsTheMachine(caller)) throw new ApiError('forbidden', 'only the host of the machine shares it on a network; a workspace’s host does not run the server');
-      if (!network) throw new ApiError('conflict', 'this server cannot be shared from here; start it with --host instead', { reason: { key: 'network_share_unavailable' } });
+      if (!runsTheMachine(caller))
+        throw new ApiError('forbidden', 'only the host of the machine shares it on a network; a workspace’s host does not run the server');
+      if (!network)
+        throw new ApiError('conflict', 'this server cannot be shared from here; start it with --host instead', {
+          reason: { key: 'network_share_unavailable' },
+        });
       try {
         await network.share(address);
       } catch (error) {

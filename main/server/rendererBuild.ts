@@ -38,6 +38,10 @@ export function ensureRendererBuilt(rendererFolder: string, log: (line: string) 
   // Always React's production build: Vite takes NODE_ENV from the environment, and under vitest it
   // is "test", which would bundle React's development build (several times slower to render).
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--outDir', rendererFolder, '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--outDir', rendererFolder, '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0) throw new Error('Building the interface failed (see the messages above).');
 }

@@ -70,7 +70,15 @@ export async function runServerMode(argv: string[]): Promise<void> {
   let server: RunningServer | undefined;
   try {
     if (!values['no-build']) ensureRendererBuilt(defaultRendererFolder, (line) => console.log(line));
-    server = await startServerMode({ host: values.host, port, dataFolder, logger, ...(store ? { store } : {}), ...(relayUrl !== '' ? { relayUrl } : {}), trustedProxies });
+    server = await startServerMode({
+      host: values.host,
+      port,
+      dataFolder,
+      logger,
+      ...(store ? { store } : {}),
+      ...(relayUrl !== '' ? { relayUrl } : {}),
+      trustedProxies,
+    });
   } catch (error) {
     await lock.release();
     throw error;

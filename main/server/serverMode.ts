@@ -83,7 +83,12 @@ export async function startServerMode(options: ServerModeOptions) {
   // The same server may also listen on a LAN address the host chooses (network/share).
   const createServer = () => createHttpServer({ handlers, authentication, sync, logger: options.logger, serveStatic, trustedProxies: options.trustedProxies });
   const network = createNetworkShare({ host: options.host, port: () => (http.address() as AddressInfo).port, createServer });
-  const handlers = createApiHandlers(context, sync, { openDocument: (documentId) => sync.room(documentId)?.doc, printPdf: options.printPdf ?? chromium?.print, fileWorkers, network });
+  const handlers = createApiHandlers(context, sync, {
+    openDocument: (documentId) => sync.room(documentId)?.doc,
+    printPdf: options.printPdf ?? chromium?.print,
+    fileWorkers,
+    network,
+  });
   const http = createServer();
   try {
     await new Promise<void>((resolve, reject) => {

@@ -57,7 +57,13 @@ export function createDeploymentService(context: ServiceContext) {
       // An invitation refused (its hours) takes the workspace back with it: one transaction.
       return store.transaction(async (tx) => {
         await tx.workspaces.insert(workspace);
-        await tx.audit.record({ at: workspace.createdAt, actor: operator, action: 'workspace.created', documentId: null, details: { workspaceId: workspace.id, name: workspace.name } });
+        await tx.audit.record({
+          at: workspace.createdAt,
+          actor: operator,
+          action: 'workspace.created',
+          documentId: null,
+          details: { workspaceId: workspace.id, name: workspace.name },
+        });
         return { workspace, invitation: await invite(tx, { kind: 'host', workspaceId: workspace.id }, validForHours) };
       });
     },
@@ -69,7 +75,8 @@ export function createDeploymentService(context: ServiceContext) {
     /** Another host's invitation for a workspace. */
     async inviteHost(workspaceId: string, validForHours = defaultAccessValidityHours): Promise<AccessCode> {
       return store.transaction(async (tx) => {
-        if (!(await tx.workspaces.get(workspaceId))) throw new ApiError('not_found', `no workspace with id "${workspaceId}" (npm run cli -- workspace list names them)`);
+        if (!(await tx.workspaces.get(workspaceId)))
+          throw new ApiError('not_found', `no workspace with id "${workspaceId}" (npm run cli -- workspace list names them)`);
         return invite(tx, { kind: 'host', workspaceId }, validForHours);
       });
     },
@@ -79,7 +86,13 @@ export function createDeploymentService(context: ServiceContext) {
       const authority = { id: context.newId(), name: validName(name), createdAt: context.now() };
       return store.transaction(async (tx) => {
         await tx.authorities.insert(authority);
-        await tx.audit.record({ at: authority.createdAt, actor: operator, action: 'authority.created', documentId: null, details: { authorityId: authority.id, name: authority.name } });
+        await tx.audit.record({
+          at: authority.createdAt,
+          actor: operator,
+          action: 'authority.created',
+          documentId: null,
+          details: { authorityId: authority.id, name: authority.name },
+        });
         return { authority, invitation: await invite(tx, { kind: 'reviewer', authorityId: authority.id }, validForHours) };
       });
     },
@@ -93,7 +106,8 @@ export function createDeploymentService(context: ServiceContext) {
     /** Another reviewer's invitation for an authority. */
     async inviteReviewer(authorityId: string, validForHours = defaultAccessValidityHours): Promise<AccessCode> {
       return store.transaction(async (tx) => {
-        if (!(await tx.authorities.get(authorityId))) throw new ApiError('not_found', `no authority with id "${authorityId}" (npm run cli -- authority list names them)`);
+        if (!(await tx.authorities.get(authorityId)))
+          throw new ApiError('not_found', `no authority with id "${authorityId}" (npm run cli -- authority list names them)`);
         return invite(tx, { kind: 'reviewer', authorityId }, validForHours);
       });
     },
@@ -109,7 +123,13 @@ export function createDeploymentService(context: ServiceContext) {
         if (!reviewer) throw new ApiError('not_found', `no reviewer with id "${reviewerId}" (npm run cli -- authority list names them)`);
         if (reviewer.revokedAt !== null) return reviewer;
         await tx.authorities.revokeReviewer(reviewerId, at);
-        await tx.audit.record({ at, actor: operator, action: 'authority.reviewer_revoked', documentId: null, details: { authorityId: reviewer.authorityId, reviewerId } });
+        await tx.audit.record({
+          at,
+          actor: operator,
+          action: 'authority.reviewer_revoked',
+          documentId: null,
+          details: { authorityId: reviewer.authorityId, reviewerId },
+        });
         return { ...reviewer, revokedAt: at };
       });
     },

@@ -41,7 +41,12 @@ export function createDocumentsService(context: ServiceContext) {
       };
       const lookupVariable = context.variables(record.workspaceId);
       for (const [id, value] of Object.entries(input.variables)) {
-        if (isProceduralFact(id)) throw new ApiError('invalid_input', `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`, { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } } });
+        if (isProceduralFact(id))
+          throw new ApiError(
+            'invalid_input',
+            `variables.${id}: this fact is filled from the lifecycle record when its step is recorded (the vote, the signing), never given`,
+            { reason: { key: 'fact_from_lifecycle', values: { label: variableNames(lookupVariable(id)) } } },
+          );
         const definition = lookupVariable(id);
         if (!definition) throw new ApiError('invalid_input', `variables.${id}: unknown variable`, { reason: { key: 'unknown_variable' } });
         const problem = validateVariableValue(definition, value);
@@ -54,7 +59,13 @@ export function createDocumentsService(context: ServiceContext) {
         await tx.updates.append(record.id, [{ bytes: content, participantId: null, at }]);
         // Version 1: the text as created, to compare with and restore (see main/versions).
         await tx.versions.insert(initialVersionRecord({ id: context.newId(), documentId: record.id, seed: content, blocks, at }));
-        await tx.audit.record({ at, actor: actorOf(caller), action: 'document.created', documentId: record.id, details: { kind: record.kind, title: record.title } });
+        await tx.audit.record({
+          at,
+          actor: actorOf(caller),
+          action: 'document.created',
+          documentId: record.id,
+          details: { kind: record.kind, title: record.title },
+        });
       });
       return toDocumentMeta(record);
     },

@@ -31,7 +31,10 @@ export function createInvitationsService(context: ServiceContext) {
     const minutes = Math.ceil(retryAfterSeconds / 60);
     const wait = minutes === 1 ? 'a minute' : `${minutes} minutes`;
     const who = admission.limit === 'address' ? 'from this address' : 'on this server (from all addresses together)';
-    throw new ApiError('rate_limited', `too many wrong invitation codes ${who}; try again in ${wait}`, { reason: { key: 'too_many_codes', values: { count: minutes } }, retryAfterSeconds });
+    throw new ApiError('rate_limited', `too many wrong invitation codes ${who}; try again in ${wait}`, {
+      reason: { key: 'too_many_codes', values: { count: minutes } },
+      retryAfterSeconds,
+    });
   }
 
   /** A code that matched no invitation: a log line and an audit entry, without the code (its first characters at most). */
@@ -45,15 +48,21 @@ export function createInvitationsService(context: ServiceContext) {
     // Said once, by the wrong code that used up what a limit allows; the refusals that follow are not logged one by one.
     const { limits } = limiter;
     const windowMinutes = limits.windowMs / 60_000;
-    if (attempt.addressAttempts === limits.perAddress) context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'address', attempts: limits.perAddress, windowMinutes });
-    if (attempt.overallAttempts === limits.overall) context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'overall', attempts: limits.overall, windowMinutes });
+    if (attempt.addressAttempts === limits.perAddress)
+      context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'address', attempts: limits.perAddress, windowMinutes });
+    if (attempt.overallAttempts === limits.overall)
+      context.logger.log('warn', 'invitation.redeem_limited', { address, limit: 'overall', attempts: limits.overall, windowMinutes });
   }
 
   /**
    * The invitation a code names, whichever kind `find` looks for: a code naming none is counted
    * against the limits and refused; a used or expired one is refused (gone).
    */
-  async function usableInvitation<T extends { redeemedAt: number | null; expiresAt: number }>(rawCode: string, remoteAddress: string | undefined, find: (codeHash: string) => Promise<T | undefined>): Promise<T> {
+  async function usableInvitation<T extends { redeemedAt: number | null; expiresAt: number }>(
+    rawCode: string,
+    remoteAddress: string | undefined,
+    find: (codeHash: string) => Promise<T | undefined>,
+  ): Promise<T> {
     const code = normaliseInvitationCode(rawCode);
     const attempt = remoteAddress === undefined ? null : await admitAttempt(remoteAddress);
     const invitation = await find(hashSecret(code));
@@ -62,8 +71,10 @@ export function createInvitationsService(context: ServiceContext) {
       throw new ApiError('not_found', 'no invitation has this code; check it with whoever sent it', { reason: { key: 'invitation_unknown' } });
     }
     if (attempt) await limiter.release(attempt.id);
-    if (invitation.redeemedAt !== null) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
-    if (invitation.expiresAt <= context.now()) throw new ApiError('gone', 'this invitation has expired; ask for a new one', { reason: { key: 'invitation_expired' } });
+    if (invitation.redeemedAt !== null)
+      throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
+    if (invitation.expiresAt <= context.now())
+      throw new ApiError('gone', 'this invitation has expired; ask for a new one', { reason: { key: 'invitation_expired' } });
     return invitation;
   }
 
@@ -97,7 +108,13 @@ export function createInvitationsService(context: ServiceContext) {
       };
       await store.transaction(async (tx) => {
         await tx.invitations.insert(record, hashSecret(normaliseInvitationCode(code)));
-        await tx.audit.record({ at, actor: actorOf(caller), action: 'invitation.created', documentId: document.id, details: { invitationId: record.id, side: input.side } });
+        await tx.audit.record({
+          at,
+          actor: actorOf(caller),
+          action: 'invitation.created',
+          documentId: document.id,
+          details: { invitationId: record.id, side: input.side },
+        });
       });
       return { id: record.id, documentId: document.id, side: input.side, code, expiresAt: new Date(record.expiresAt).toISOString() };
     },
@@ -129,7 +146,13 @@ export function createInvitationsService(context: ServiceContext) {
           throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
         }
         await tx.participants.insert(participant, hashSecret(token));
-        await tx.audit.record({ at, actor: `participant:${participant.id}`, action: 'invitation.redeemed', documentId: document.id, details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName } });
+        await tx.audit.record({
+          at,
+          actor: `participant:${participant.id}`,
+          action: 'invitation.redeemed',
+          documentId: document.id,
+          details: { invitationId: invitation.id, side: participant.side, displayName: participant.displayName },
+        });
       });
       return { token, participant: toParticipant(participant), document: toDocumentMeta(document) };
     },
@@ -145,19 +168,35 @@ export function createInvitationsService(context: ServiceContext) {
       const token = randomToken();
       const id = context.newId();
       return store.transaction(async (tx): Promise<RedeemedAccess> => {
-        if (!(await tx.accessInvitations.markRedeemed(invitation.id, id, at))) throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
+        if (!(await tx.accessInvitations.markRedeemed(invitation.id, id, at)))
+          throw new ApiError('gone', 'this invitation has already been used; ask for a new one', { reason: { key: 'invitation_used' } });
         const { grants } = invitation;
         if (grants.kind === 'host') {
           const workspace = await tx.workspaces.get(grants.workspaceId);
           if (!workspace) throw new ApiError('not_found', 'the workspace of this invitation no longer exists');
           await tx.adminTokens.insert({ id, label: input.displayName, workspaceId: workspace.id, createdAt: at, revokedAt: null }, hashSecret(token));
-          await tx.audit.record({ at, actor: `admin:${workspace.id}`, action: 'access.host_joined', documentId: null, details: { invitationId: invitation.id, workspaceId: workspace.id, tokenId: id, label: input.displayName } });
+          await tx.audit.record({
+            at,
+            actor: `admin:${workspace.id}`,
+            action: 'access.host_joined',
+            documentId: null,
+            details: { invitationId: invitation.id, workspaceId: workspace.id, tokenId: id, label: input.displayName },
+          });
           return { kind: 'host', token, workspace: { id: workspace.id, name: workspace.name } };
         }
         const authority = await tx.authorities.get(grants.authorityId);
         if (!authority) throw new ApiError('not_found', 'the authority of this invitation no longer exists');
-        await tx.authorities.insertReviewer({ id, authorityId: authority.id, displayName: input.displayName, createdAt: at, revokedAt: null }, hashSecret(token));
-        await tx.audit.record({ at, actor: `reviewer:${id}`, action: 'access.reviewer_joined', documentId: null, details: { invitationId: invitation.id, authorityId: authority.id, displayName: input.displayName } });
+        await tx.authorities.insertReviewer(
+          { id, authorityId: authority.id, displayName: input.displayName, createdAt: at, revokedAt: null },
+          hashSecret(token),
+        );
+        await tx.audit.record({
+          at,
+          actor: `reviewer:${id}`,
+          action: 'access.reviewer_joined',
+          documentId: null,
+          details: { invitationId: invitation.id, authorityId: authority.id, displayName: input.displayName },
+        });
         return { kind: 'authorityReviewer', token, authority: { id: authority.id, name: authority.name }, reviewer: { id, displayName: input.displayName } };
       });
     },

@@ -18,7 +18,10 @@ export async function keeperOf(context: ServiceContext, caller: Caller): Promise
   if (caller.kind === 'admin') return { kind: 'host', workspaceId: hostWorkspaceOf(caller) };
   if (caller.kind === 'anonymous') throw new ApiError('unauthorized', 'a valid token is required for this call', { reason: { key: 'token_needed' } });
   // A reviewer participant, or an authority's reviewer (the gate lets none of them reach templates anyway).
-  if (caller.kind !== 'participant' || caller.side === 'reviewer') throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides', { reason: { key: 'templates_not_for_reviewers' } });
+  if (caller.kind !== 'participant' || caller.side === 'reviewer')
+    throw new ApiError('forbidden', 'reviewers do not keep templates; templates belong to the host and the bargaining sides', {
+      reason: { key: 'templates_not_for_reviewers' },
+    });
   return { kind: 'side', side: caller.side, participantId: caller.participantId, workspaceId: await workspaceOfCaller(context, caller) };
 }
 

@@ -62,7 +62,10 @@ async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: 
     const existing = await store.userTemplates.get(keeper.workspaceId, template.id);
     if (!existing) templates.created.push(template);
     else if (!keeps(keeper, existing)) {
-      problems.push({ path: formatPath(['templates', index, 'id']), message: `"${template.id}" is already the id of a template that you may not change; give this one another id` });
+      problems.push({
+        path: formatPath(['templates', index, 'id']),
+        message: `"${template.id}" is already the id of a template that you may not change; give this one another id`,
+      });
     } else if (canonicalJson(existing.template) === canonicalJson(template)) templates.unchanged.push(template);
     else templates.replaced.push(template);
   }
@@ -82,7 +85,10 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
   const tooLarge = packSizeProblem(request.packJson);
   if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge}`, { reason: { key: 'pack_too_large' } });
   const checked = checkTemplatePack(request.packJson, templateLibrary());
-  if (!checked.ok) throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`, { reason: checked.tooLarge ? { key: 'pack_too_large' } : { key: 'pack_refused' } });
+  if (!checked.ok)
+    throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`, {
+      reason: checked.tooLarge ? { key: 'pack_too_large' } : { key: 'pack_refused' },
+    });
   const { pack } = checked;
   const at = context.now();
   const result = await store.transaction(async (tx): Promise<ImportPackResult> => {
@@ -91,14 +97,25 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
     await tx.userVariables.upsert(workspaceId, [...variables.created, ...variables.replaced], at);
     await tx.userTemplates.insert(
       workspaceId,
-      templates.created.map((template) => ({ id: template.id, template, ownerSide: request.ownerSide, createdBy: createdByOf(request.keeper), createdAt: at, updatedAt: at })),
+      templates.created.map((template) => ({
+        id: template.id,
+        template,
+        ownerSide: request.ownerSide,
+        createdBy: createdByOf(request.keeper),
+        createdAt: at,
+        updatedAt: at,
+      })),
     );
     await tx.userTemplates.replace(workspaceId, templates.replaced, at);
     const summary: ImportPackResult = {
       templates: { created: ids(templates.created), replaced: ids(templates.replaced), unchanged: ids(templates.unchanged) },
       variables: { created: ids(variables.created), replaced: ids(variables.replaced), unchanged: ids(variables.unchanged) },
     };
-    const counts = (plan: ImportPackResult['templates']) => ({ created: plan.created.length, replaced: plan.replaced.length, unchanged: plan.unchanged.length });
+    const counts = (plan: ImportPackResult['templates']) => ({
+      created: plan.created.length,
+      replaced: plan.replaced.length,
+      unchanged: plan.unchanged.length,
+    });
     await tx.audit.record({
       at,
       actor: request.actor,
@@ -109,6 +126,7 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
     return summary;
   });
   const changedVariables = [...result.variables.created, ...result.variables.replaced];
-  if (changedVariables.length > 0) await context.events.emit('userVariablesChanged', { workspaceId: request.keeper.workspaceId, variableIds: changedVariables });
+  if (changedVariables.length > 0)
+    await context.events.emit('userVariablesChanged', { workspaceId: request.keeper.workspaceId, variableIds: changedVariables });
   return result;
 }

@@ -24,11 +24,16 @@ export function createTemplatesService(context: ServiceContext) {
   /** A template as it will be stored in a workspace, refused with every problem found (invalid_input). */
   function validTemplate(keeper: TemplateKeeper, id: string, version: number, draft: TemplateDraft): ArticleTemplate {
     const template = articleTemplateSchema.parse({ ...draft, id, version });
-    const problems = checkTemplateContent(template, ['template'], {
-      ...builtIn,
-      lookupVariable: context.variables(keeper.workspaceId),
-      missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
-    }, { checkId: false });
+    const problems = checkTemplateContent(
+      template,
+      ['template'],
+      {
+        ...builtIn,
+        lookupVariable: context.variables(keeper.workspaceId),
+        missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
+      },
+      { checkId: false },
+    );
     if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems), { reason: { key: 'pack_refused' } });
     return template;
   }
@@ -41,7 +46,8 @@ export function createTemplatesService(context: ServiceContext) {
   async function changeableTemplate(repositories: StoreRepositories, keeper: TemplateKeeper, id: string): Promise<UserTemplateRecord> {
     const record = await repositories.userTemplates.get(keeper.workspaceId, id);
     if (!record) throw new ApiError('not_found', `no user template with id "${id}"`, { reason: { key: 'template_not_found' } });
-    if (!keeps(keeper, record)) throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it', { reason: { key: 'template_not_yours' } });
+    if (!keeps(keeper, record))
+      throw new ApiError('forbidden', 'only the side that owns this template, or the host, may change it', { reason: { key: 'template_not_yours' } });
     return record;
   }
 
@@ -55,10 +61,23 @@ export function createTemplatesService(context: ServiceContext) {
       const ownerSide = ownerSideFor(keeper, requestedOwner);
       const id = `${userIdPrefix}${context.newId()}`;
       const at = context.now();
-      const record: UserTemplateRecord = { id, template: validTemplate(keeper, id, 1, draft), ownerSide, createdBy: createdByOf(keeper), createdAt: at, updatedAt: at };
+      const record: UserTemplateRecord = {
+        id,
+        template: validTemplate(keeper, id, 1, draft),
+        ownerSide,
+        createdBy: createdByOf(keeper),
+        createdAt: at,
+        updatedAt: at,
+      };
       await store.transaction(async (tx) => {
         await tx.userTemplates.insert(keeper.workspaceId, [record]);
-        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.saved', documentId: null, details: { templateId: record.id, ownerSide, title: record.template.title.vi } });
+        await tx.audit.record({
+          at,
+          actor: actorOf(caller),
+          action: 'template.saved',
+          documentId: null,
+          details: { templateId: record.id, ownerSide, title: record.template.title.vi },
+        });
       });
       return toUserTemplate(record);
     },
@@ -71,7 +90,13 @@ export function createTemplatesService(context: ServiceContext) {
         const existing = await changeableTemplate(tx, keeper, id);
         const template = validTemplate(keeper, id, existing.template.version + 1, draft);
         await tx.userTemplates.replace(keeper.workspaceId, [template], at);
-        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.updated', documentId: null, details: { templateId: id, version: template.version } });
+        await tx.audit.record({
+          at,
+          actor: actorOf(caller),
+          action: 'template.updated',
+          documentId: null,
+          details: { templateId: id, version: template.version },
+        });
         return toUserTemplate({ ...existing, template, updatedAt: at });
       });
     },
@@ -83,7 +108,13 @@ export function createTemplatesService(context: ServiceContext) {
       return store.transaction(async (tx) => {
         const existing = await changeableTemplate(tx, keeper, id);
         await tx.userTemplates.delete(keeper.workspaceId, id);
-        await tx.audit.record({ at, actor: actorOf(caller), action: 'template.deleted', documentId: null, details: { templateId: id, ownerSide: existing.ownerSide } });
+        await tx.audit.record({
+          at,
+          actor: actorOf(caller),
+          action: 'template.deleted',
+          documentId: null,
+          details: { templateId: id, ownerSide: existing.ownerSide },
+        });
         return toUserTemplate(existing);
       });
     },
@@ -95,13 +126,20 @@ export function createTemplatesService(context: ServiceContext) {
       const used = new Set(templates.flatMap((template) => [...variablesUsedBy(template)]));
       const variables = (await store.userVariables.list(keeper.workspaceId)).map((record) => record.definition).filter((definition) => used.has(definition.id));
       const at = context.now();
-      await store.audit.record({ at, actor: actorOf(caller), action: 'template.pack_exported', documentId: null, details: { templates: templates.length, variables: variables.length } });
+      await store.audit.record({
+        at,
+        actor: actorOf(caller),
+        action: 'template.pack_exported',
+        documentId: null,
+        details: { templates: templates.length, variables: variables.length },
+      });
       return { format: templatePackFormat, version: templatePackVersion, exportedAt: new Date(at).toISOString(), variables, templates };
     },
 
     /** The variables of a workspace's template packs: the document's workspace when one is named, else the caller's. */
     async variables(caller: Caller, documentId?: string): Promise<VariableDefinition[]> {
-      const workspaceId = documentId === undefined ? await workspaceOfCaller(context, caller) : (await visibleDocument(context, caller, documentId)).workspaceId;
+      const workspaceId =
+        documentId === undefined ? await workspaceOfCaller(context, caller) : (await visibleDocument(context, caller, documentId)).workspaceId;
       return (await store.userVariables.list(workspaceId)).map((record) => record.definition);
     },
 

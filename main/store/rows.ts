@@ -111,7 +111,13 @@ export interface ReviewerRow {
   revoked_at: number | null;
 }
 
-export const reviewerFromRow = (row: ReviewerRow): AuthorityReviewerRecord => ({ id: row.id, authorityId: row.authority_id, displayName: row.display_name, createdAt: row.created_at, revokedAt: row.revoked_at });
+export const reviewerFromRow = (row: ReviewerRow): AuthorityReviewerRecord => ({
+  id: row.id,
+  authorityId: row.authority_id,
+  displayName: row.display_name,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
+});
 
 export const reviewerColumns = 'id, authority_id, display_name, created_at, revoked_at';
 
@@ -127,7 +133,8 @@ export interface AccessInvitationRow {
 
 export function accessInvitationFromRow(row: AccessInvitationRow): AccessInvitationRecord {
   // The schema's CHECK names exactly one of the two.
-  const grants: AccessInvitationRecord['grants'] = row.authority_id === null ? { kind: 'host', workspaceId: row.workspace_id ?? '' } : { kind: 'reviewer', authorityId: row.authority_id };
+  const grants: AccessInvitationRecord['grants'] =
+    row.authority_id === null ? { kind: 'host', workspaceId: row.workspace_id ?? '' } : { kind: 'reviewer', authorityId: row.authority_id };
   return { id: row.id, grants, createdAt: row.created_at, expiresAt: row.expires_at, redeemedAt: row.redeemed_at, redeemedBy: row.redeemed_by };
 }
 
@@ -262,7 +269,8 @@ export function versionHeaderFromRow(row: VersionHeaderRow): VersionHeader {
 
 export const versionFromRow = (row: VersionRow): VersionRecord => ({ ...versionHeaderFromRow(row), snapshot: row.snapshot });
 
-export const versionHeaderColumns = 'id, document_id, number, version_kind, name, author_id, side, created_at, snapshot_base, summary, restored_from, content_hash, previous_hash';
+export const versionHeaderColumns =
+  'id, document_id, number, version_kind, name, author_id, side, created_at, snapshot_base, summary, restored_from, content_hash, previous_hash';
 
 export interface DraftRow {
   id: string;
@@ -308,7 +316,15 @@ export function threadsFromRows(side: BargainingSide, threadRows: readonly Threa
   const comments = new Map<string, ThreadComment[]>();
   for (const row of commentRows) {
     const list = comments.get(row.thread_id) ?? [];
-    list.push({ id: row.id, authorId: row.author_id, authorName: row.author_name, side, body: row.body, mentions: JSON.parse(row.mentions) as string[], createdAt: iso(row.created_at) });
+    list.push({
+      id: row.id,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      side,
+      body: row.body,
+      mentions: JSON.parse(row.mentions) as string[],
+      createdAt: iso(row.created_at),
+    });
     comments.set(row.thread_id, list);
   }
   return threadRows.map((row) => ({

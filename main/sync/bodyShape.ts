@@ -144,7 +144,9 @@ function childProblem(item: Y.Item, parent: ElementParent, written: WrittenAttri
   }
   if (content instanceof Y.ContentFormat) {
     if (!holdsText(parent)) return `formatting directly inside ${where}`;
-    return (markNames as readonly string[]).includes(content.key) && (content.value === true || content.value === null) ? null : `formatting "${content.key}" that the body does not use`;
+    return (markNames as readonly string[]).includes(content.key) && (content.value === true || content.value === null)
+      ? null
+      : `formatting "${content.key}" that the body does not use`;
   }
   if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return `something embedded in ${where} that is not an element of the body`;
   const attributes = written.get(item);
@@ -168,7 +170,9 @@ function attributeWriteProblem(item: Y.Item, slot: Slot, elementType: ElementPar
   const parentText = holder.text._item?.parent;
   const parentType: unknown = parentText instanceof Y.XmlText ? (parentText._item === null ? 'body' : parentText.getAttribute('type')) : null;
   if (parentType !== 'body' && !isElementType(parentType)) return null;
-  return childTypes[parentType].includes(elementType as ElementType) ? null : `a ${elementType} inside ${parentType === 'body' ? 'the body' : `a ${parentType}`}`;
+  return childTypes[parentType].includes(elementType as ElementType)
+    ? null
+    : `a ${elementType} inside ${parentType === 'body' ? 'the body' : `a ${parentType}`}`;
 }
 
 /** Attributes an element must keep, deleted without a new value. */
@@ -179,14 +183,22 @@ function removedAttributeProblem(decoded: DecodedUpdate, doc: Y.Doc, written: Wr
       for (let clock = range.clock; clock < Math.min(range.clock + range.len, known); ) {
         const item = Y.getItem(doc.store, new Y.ID(client, clock));
         clock = item.id.clock + item.length;
-        if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !(item.parent instanceof Y.XmlText) || rootOfType(item.parent as unknown as SharedType) !== contentRootName) continue;
+        if (
+          !(item instanceof Y.Item) ||
+          item.deleted ||
+          item.parentSub === null ||
+          !(item.parent instanceof Y.XmlText) ||
+          rootOfType(item.parent as unknown as SharedType) !== contentRootName
+        )
+          continue;
         const element = item.parent;
         // Deleting an element deletes its attributes with it: that removes nothing from an element that stays.
         const holder = element._item;
         if (holder && (holder.deleted || Y.isDeleted(decoded.ds, holder.id))) continue;
         const type = element.getAttribute('type');
         const replaced = written.get(element)?.has(item.parentSub) ?? false;
-        if (!replaced && (item.parentSub === 'type' || (isElementType(type) && requiredAttributes(type).includes(item.parentSub)))) return `removes the ${item.parentSub} of a ${String(type)}`;
+        if (!replaced && (item.parentSub === 'type' || (isElementType(type) && requiredAttributes(type).includes(item.parentSub))))
+          return `removes the ${item.parentSub} of a ${String(type)}`;
       }
     }
   }

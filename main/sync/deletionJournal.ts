@@ -59,7 +59,8 @@ export class DeletionJournal {
     if (this.cache) return this.cache;
     const result = new Map(this.recordedAuthors());
     for (const noted of [this.compacting, this.sinceCompaction]) {
-      for (const [author, sets] of noted ?? []) result.set(author, Y.mergeDeleteSets([...(result.has(author) ? [result.get(author) as DeleteSet] : []), ...sets]));
+      for (const [author, sets] of noted ?? [])
+        result.set(author, Y.mergeDeleteSets([...(result.has(author) ? [result.get(author) as DeleteSet] : []), ...sets]));
     }
     this.cache = result;
     return result;
@@ -68,7 +69,8 @@ export class DeletionJournal {
   private recordedAuthors(): Map<DeletionAuthor, DeleteSet> {
     if (this.recorded === null) {
       const byAuthor = new Map<DeletionAuthor, DeleteSet[]>();
-      for (const record of this.recordedByCompactions) byAuthor.set(record.participantId, [...(byAuthor.get(record.participantId) ?? []), decodeDeleteSet(record.deleteSet)]);
+      for (const record of this.recordedByCompactions)
+        byAuthor.set(record.participantId, [...(byAuthor.get(record.participantId) ?? []), decodeDeleteSet(record.deleteSet)]);
       this.recorded = new Map([...byAuthor].map(([author, sets]) => [author, Y.mergeDeleteSets(sets)]));
     }
     return this.recorded;

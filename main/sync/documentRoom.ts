@@ -6,7 +6,15 @@ import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLogStore } from '#main/store/port';
 import { parseAwarenessUpdate, encodeAwarenessUpdate } from '#main/sync/awarenessEntries';
-import { MalformedFrameError, encodeAwareness, encodePermissionDenied, encodeStoredAck, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '#main/sync/frames';
+import {
+  MalformedFrameError,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeStoredAck,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
 import { createLocalRelay, type Relay, type RelayedBatch } from '#main/sync/relay';
 import { checkUpdates, type AgreedEdit, type WritePolicy } from '#main/sync/writePolicy';
@@ -278,7 +286,8 @@ export class DocumentRoom {
    * step 1) makes any client answer with everything the server lacks, this update included.
    */
   private answerMissingDependencies(connection: RoomConnection, reason: string): void {
-    if (this.refusedOnce.has(connection)) return this.refuse(connection, 'this change builds on an earlier change that the server refused; reload the document to go on');
+    if (this.refusedOnce.has(connection))
+      return this.refuse(connection, 'this change builds on an earlier change that the server refused; reload the document to go on');
     if (this.askedToResend.has(connection)) return;
     this.askedToResend.add(connection);
     this.options.logger.log('info', 'sync.resend_asked', { document: this.documentId, participant: connection.participant.id, reason });
@@ -306,13 +315,22 @@ export class DocumentRoom {
     connection.send(encodePermissionDenied(reason));
     if (this.refusedOnce.has(connection)) return;
     this.refusedOnce.add(connection);
-    this.options.logger.log('warn', 'sync.write_refused', { document: this.documentId, participant: connection.participant.id, side: connection.participant.side, reason });
+    this.options.logger.log('warn', 'sync.write_refused', {
+      document: this.documentId,
+      participant: connection.participant.id,
+      side: connection.participant.side,
+      reason,
+    });
     this.options.onWriteRefused(connection, reason);
   }
 
   private broadcastStored(batch: readonly PendingUpdate<RoomConnection>[], lastSeq: number): void {
     // The other instances first (they relay it to their clients), then this one's.
-    this.options.relay?.publishBatch(this.documentId, { first: lastSeq - batch.length + 1, last: lastSeq, updates: batch.map(({ bytes, participantId }) => ({ bytes, participantId })) });
+    this.options.relay?.publishBatch(this.documentId, {
+      first: lastSeq - batch.length + 1,
+      last: lastSeq,
+      updates: batch.map(({ bytes, participantId }) => ({ bytes, participantId })),
+    });
     for (const update of batch) {
       const frame = encodeSyncUpdate(update.bytes);
       for (const connection of this.connections) if (connection !== update.origin) connection.send(frame);

@@ -35,8 +35,7 @@ export function decodeFrame(frame: Uint8Array): IncomingFrame {
           throw new MalformedFrameError(`invalid state vector (${(error as Error).message})`);
         }
         result = { kind: 'syncStep1', stateVector: payload };
-      }
-      else if (subType === syncMessageType.step2 || subType === syncMessageType.update) result = { kind: 'syncUpdate', update: payload };
+      } else if (subType === syncMessageType.step2 || subType === syncMessageType.update) result = { kind: 'syncUpdate', update: payload };
       else throw new MalformedFrameError(`unknown sync message type ${subType}`);
     } else if (type === messageType.awareness) {
       result = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };

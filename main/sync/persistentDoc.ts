@@ -465,7 +465,9 @@ export class PersistentDoc<Origin> {
     // The log has no gap after its checkpoint: its tail is numbered on from there. What this copy
     // holds already (its own writes after the gap) is not sent to its clients again.
     const firstOfTail = (read.checkpoint?.seq ?? from) + 1;
-    const tail = read.tail.map((bytes, index) => ({ bytes, participantId: read.tailAuthors[index] ?? null, seq: firstOfTail + index })).filter(({ seq }) => !this.applied.holds(seq, seq));
+    const tail = read.tail
+      .map((bytes, index) => ({ bytes, participantId: read.tailAuthors[index] ?? null, seq: firstOfTail + index }))
+      .filter(({ seq }) => !this.applied.holds(seq, seq));
     this.applyLogged([...(read.checkpoint ? [{ bytes: read.checkpoint.state, participantId: undefined }] : []), ...tail]);
     this.applied.add(from + 1, read.lastSeq);
   }

@@ -47,7 +47,11 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
   const commands = createClient({ url: options.url, socket: { reconnectStrategy } }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   const reader = commands.duplicate();
   const subscriber = commands.duplicate();
-  for (const [name, client] of [['commands', commands], ['reader', reader], ['subscriber', subscriber]] as const) {
+  for (const [name, client] of [
+    ['commands', commands],
+    ['reader', reader],
+    ['subscriber', subscriber],
+  ] as const) {
     client.on('error', (error: unknown) => logger.log('warn', 'relay.redis_error', { connection: name, error }));
   }
   await Promise.all([commands.connect(), reader.connect(), subscriber.connect()]);
@@ -134,15 +138,19 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
   }
   const reading = readLoop();
 
-  await subscriber.subscribe(eventsChannel, (message: Buffer) => {
-    try {
-      const { origin, event } = JSON.parse(message.toString()) as { origin: string; event: ClusterEvent };
-      if (origin === instanceId) return;
-      for (const listener of eventListeners) listener(event);
-    } catch (error) {
-      logger.log('error', 'relay.bad_event', { error });
-    }
-  }, true);
+  await subscriber.subscribe(
+    eventsChannel,
+    (message: Buffer) => {
+      try {
+        const { origin, event } = JSON.parse(message.toString()) as { origin: string; event: ClusterEvent };
+        if (origin === instanceId) return;
+        for (const listener of eventListeners) listener(event);
+      } catch (error) {
+        logger.log('error', 'relay.bad_event', { error });
+      }
+    },
+    true,
+  );
 
   return {
     instanceId,
@@ -160,11 +168,15 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
         logger.log('error', 'relay.stream_unreadable', { document: documentId, error });
       }
       followed.set(documentId, { cursor, handlers, unreadable });
-      await subscriber.subscribe(presenceChannel(documentId), (message: Buffer) => {
-        const separator = message.indexOf(':'.charCodeAt(0));
-        if (separator < 0 || message.subarray(0, separator).toString() === instanceId) return;
-        handlers.awareness(new Uint8Array(message.subarray(separator + 1)));
-      }, true);
+      await subscriber.subscribe(
+        presenceChannel(documentId),
+        (message: Buffer) => {
+          const separator = message.indexOf(':'.charCodeAt(0));
+          if (separator < 0 || message.subarray(0, separator).toString() === instanceId) return;
+          handlers.awareness(new Uint8Array(message.subarray(separator + 1)));
+        },
+        true,
+      );
       await interruptRead();
       return () => {
         followed.delete(documentId);
@@ -175,17 +187,26 @@ export async function createRedisRelay(options: RedisRelayOptions): Promise<Rela
 
     publishBatch(documentId, batch) {
       commands
-        .xAdd(streamKey(documentId), '*', { origin: instanceId, batch: Buffer.from(encodeBatch(batch)) }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: streamLength } })
+        .xAdd(
+          streamKey(documentId),
+          '*',
+          { origin: instanceId, batch: Buffer.from(encodeBatch(batch)) },
+          { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: streamLength } },
+        )
         .catch((error: unknown) => logger.log('warn', 'relay.publish_failed', { what: 'batch', document: documentId, error }));
     },
 
     publishAwareness(documentId, update) {
       const message = Buffer.concat([Buffer.from(`${instanceId}:`), update]);
-      commands.publish(presenceChannel(documentId), message).catch((error: unknown) => logger.log('warn', 'relay.publish_failed', { what: 'awareness', error }));
+      commands
+        .publish(presenceChannel(documentId), message)
+        .catch((error: unknown) => logger.log('warn', 'relay.publish_failed', { what: 'awareness', error }));
     },
 
     publishEvent(event) {
-      commands.publish(eventsChannel, JSON.stringify({ origin: instanceId, event })).catch((error: unknown) => logger.log('warn', 'relay.publish_failed', { what: 'event', error }));
+      commands
+        .publish(eventsChannel, JSON.stringify({ origin: instanceId, event }))
+        .catch((error: unknown) => logger.log('warn', 'relay.publish_failed', { what: 'event', error }));
     },
 
     onEvent(listener) {

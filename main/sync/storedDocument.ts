@@ -30,7 +30,11 @@ export function dropPending(doc: Y.Doc): DroppedPending {
  * written before the server refused pending changes may hold deletions of clocks written later,
  * or structs it never placed, which would otherwise strike again; says what was dropped.
  */
-export function replayStoredState(doc: Y.Doc, deletions: DeletionJournal, stored: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors'>): DroppedPending {
+export function replayStoredState(
+  doc: Y.Doc,
+  deletions: DeletionJournal,
+  stored: Pick<StoredDocumentState, 'checkpoint' | 'tail' | 'tailAuthors'>,
+): DroppedPending {
   const cleaned = { structs: false, deletions: false };
   const applyStored = (update: Uint8Array): void => {
     Y.applyUpdate(doc, update);

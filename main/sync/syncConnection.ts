@@ -43,7 +43,11 @@ export class SyncConnection implements RoomConnection {
    * Sync step 1 asks for everything the client lacks: one answer at a time per socket, at a
    * limited rate; requests made meanwhile are folded into one, for the latest state vector.
    */
-  private fullState: { sending: boolean; wanted: Uint8Array | null; timer: ReturnType<typeof setTimeout> | null } = { sending: false, wanted: null, timer: null };
+  private fullState: { sending: boolean; wanted: Uint8Array | null; timer: ReturnType<typeof setTimeout> | null } = {
+    sending: false,
+    wanted: null,
+    timer: null,
+  };
   private readonly fullStateRate: RateLimit;
 
   constructor(

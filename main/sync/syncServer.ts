@@ -55,7 +55,8 @@ export function createSyncServer(options: SyncServerOptions) {
 
   // Archived documents, and documents whose lifecycle froze the text (put to the vote, signed,
   // issued: shared/lifecycle/timeStates.ts), refuse every write until an amendment opens them.
-  const isFrozen = (document: DocumentRecord | undefined): boolean => document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
+  const isFrozen = (document: DocumentRecord | undefined): boolean =>
+    document === undefined || document.archivedAt !== null || isTextFrozen(document.kind, document.lifecycleState);
   const isDocumentFrozen = async (documentId: string): Promise<boolean> => isFrozen(await store.documents.get(documentId));
 
   /** Rooms being read from the store: whoever asks for one meanwhile waits for the same one. */
@@ -89,9 +90,11 @@ export function createSyncServer(options: SyncServerOptions) {
       onAgreedEditRefused: (participantId, edit, attempted) => context.events.emit('agreedEditRefused', { documentId, participantId, edit, attempted }),
       isFrozen: () => frozen.has(documentId),
       onWriteRefused: (connection, reason) => {
-        store.audit.record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } }).catch((error: unknown) => {
-          logger.log('error', 'sync.audit_failed', { document: documentId, error });
-        });
+        store.audit
+          .record({ at: context.now(), actor: `participant:${connection.participant.id}`, action: 'sync.write_refused', documentId, details: { reason } })
+          .catch((error: unknown) => {
+            logger.log('error', 'sync.audit_failed', { document: documentId, error });
+          });
       },
       onFailed: dropRoom,
     });
@@ -159,7 +162,13 @@ export function createSyncServer(options: SyncServerOptions) {
     } catch (error) {
       // An authority's reviewer on a document not sent to their authority: as the API answers it.
       if (!(error instanceof ApiError) || (error.code !== 'not_found' && error.code !== 'forbidden')) throw error;
-      return refuseSocket(socket, error.code === 'not_found' ? closeCodes.unknownDocument : closeCodes.forbidden, error.code === 'not_found' ? 'no such document' : error.message, logger, fields);
+      return refuseSocket(
+        socket,
+        error.code === 'not_found' ? closeCodes.unknownDocument : closeCodes.forbidden,
+        error.code === 'not_found' ? 'no such document' : error.message,
+        logger,
+        fields,
+      );
     }
     if (!participant) return refuseSocket(socket, closeCodes.unauthorized, 'missing, unknown or revoked token', logger, fields);
     if (participant.documentId !== documentId) {
@@ -177,11 +186,23 @@ export function createSyncServer(options: SyncServerOptions) {
     if (!accepting) return refuseSocket(socket, closeCodes.goingAway, 'the server is shutting down', logger, fields);
     const open = [...room.connections].filter((connection) => connection.participant.id === participant.id).length;
     if (open >= maxConnectionsPerParticipant) {
-      return refuseSocket(socket, closeCodes.tooManyConnections, `this participant already has ${open} connections to the document; close one first`, logger, { ...fields, participant: participant.id });
+      return refuseSocket(socket, closeCodes.tooManyConnections, `this participant already has ${open} connections to the document; close one first`, logger, {
+        ...fields,
+        participant: participant.id,
+      });
     }
     const wantsNotices = url.searchParams.get('notices') === '1';
     const connectionLogger = logger.child({ document: documentId, participant: participant.id, side: participant.side });
-    const connection = new SyncConnection(socket, participant, isReadOnlySide(participant.side), wantsNotices, room, connectionLogger, connectionLimits, (closed) => onConnectionClosed(closed, room));
+    const connection = new SyncConnection(
+      socket,
+      participant,
+      isReadOnlySide(participant.side),
+      wantsNotices,
+      room,
+      connectionLogger,
+      connectionLimits,
+      (closed) => onConnectionClosed(closed, room),
+    );
     connections.add(connection);
     room.join(connection);
     connectionLogger.log('info', 'sync.connected');

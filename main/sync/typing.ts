@@ -38,7 +38,13 @@ export function typingEffects(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
     const neighbour = struct.origin ?? struct.rightOrigin;
     if (neighbour === null) return null;
     let block: Y.XmlText | null;
-    if (previous !== null && neighbour.client === previous.id.client && neighbour.clock >= previous.id.clock && neighbour.clock < previous.id.clock + previous.length) block = previousBlock;
+    if (
+      previous !== null &&
+      neighbour.client === previous.id.client &&
+      neighbour.clock >= previous.id.clock &&
+      neighbour.clock < previous.id.clock + previous.length
+    )
+      block = previousBlock;
     else if (neighbour.clock < Y.getState(doc.store, neighbour.client)) block = textBlockOf(Y.getItem(doc.store, neighbour));
     else return null;
     if (block === null) return null;

@@ -113,7 +113,8 @@ class UpdatePlacements {
     if (known) return known;
     let placement: Placement;
     if (depth > 10_000) placement = unknownPlacement;
-    else if (typeof item.parent === 'string') placement = { root: item.parent, topLevel: true, key: item.parentSub, type: this.doc.share.get(item.parent) ?? null };
+    else if (typeof item.parent === 'string')
+      placement = { root: item.parent, topLevel: true, key: item.parentSub, type: this.doc.share.get(item.parent) ?? null };
     else if (item.parent instanceof Y.ID) placement = this.placementOfParent(item.parent, depth);
     else {
       const neighbour = item.origin ?? item.rightOrigin;
@@ -189,7 +190,8 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
           roots.add(parent ? rootOfType(parent) : unknownRoot);
           if (parent) touchedTypes.add(parent);
           if (item instanceof Y.Item && item.content instanceof Y.ContentType) deletedTypes.add(item.content.type as SharedType);
-          if (parent && parent._item === null && item instanceof Y.Item && item.parentSub !== null) mapDeletions.push({ root: rootOfType(parent), key: item.parentSub });
+          if (parent && parent._item === null && item instanceof Y.Item && item.parentSub !== null)
+            mapDeletions.push({ root: rootOfType(parent), key: item.parentSub });
         }
         clock = item.id.clock + item.length;
       }

@@ -39,14 +39,16 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
       if (!clientWritableRoots.has(root)) return { reason: `the "${root}" part of the document is changed only through the API` };
     }
     for (const change of [...effects.mapWrites, ...effects.mapDeletions]) {
-      if (change.root === variablesRootName && isProceduralFact(change.key)) return { reason: `the variable "${change.key}" is filled only from the lifecycle record, when its step is recorded` };
+      if (change.root === variablesRootName && isProceduralFact(change.key))
+        return { reason: `the variable "${change.key}" is filled only from the lifecycle record, when its step is recorded` };
     }
     for (const write of effects.mapWrites) {
       if (write.root !== variablesRootName) continue;
       const definition = lookupVariable(write.key);
       if (!definition) return { reason: `unknown variable "${write.key}"` };
       const illegal = typeof write.value === 'string' ? xmlIllegalCharacters(write.value) : [];
-      if (illegal.length > 0) return { reason: `invalid value for the variable "${write.key}": it holds ${describeCharacter(illegal[0] as string)}, which no document can hold` };
+      if (illegal.length > 0)
+        return { reason: `invalid value for the variable "${write.key}": it holds ${describeCharacter(illegal[0] as string)}, which no document can hold` };
       const problem = validateVariableValue(definition, write.value);
       if (problem) return { reason: `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}` };
     }
@@ -54,8 +56,13 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
     if (!agreedEdit) return null;
     const articles = agreedEdit.clauseIds.map((clauseId) => articleLabel(doc, clauseId));
     const values = agreedEdit.variableIds.map((id) => `“${lookupVariable(id)?.label.en ?? id}”`);
-    const what = [articles.length > 0 ? articles.join(', ') : null, values.length > 0 ? `the value ${values.join(', ')} shown in an agreed article` : null].filter(Boolean).join(' and ');
-    return { reason: `${what}: agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it`, agreedEdit };
+    const what = [articles.length > 0 ? articles.join(', ') : null, values.length > 0 ? `the value ${values.join(', ')} shown in an agreed article` : null]
+      .filter(Boolean)
+      .join(' and ');
+    return {
+      reason: `${what}: agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it`,
+      agreedEdit,
+    };
   };
 }
 

@@ -43,14 +43,22 @@ function refuseChangesToAgreed(live: Y.Doc, change: (doc: Y.Doc) => void): void 
   try {
     Y.applyUpdate(trial, Y.encodeStateAsUpdate(live));
     change(trial);
-    const articles = bodyDifferences(readContent(live), readContent(trial)).filter((difference) => agreed.has(difference.clauseId) && (difference.textChanged || difference.status === 'removed'));
+    const articles = bodyDifferences(readContent(live), readContent(trial)).filter(
+      (difference) => agreed.has(difference.clauseId) && (difference.textChanged || difference.status === 'removed'),
+    );
     const before = variablesMap(live).toJSON();
     const after = variablesMap(trial).toJSON();
     const shown = variablesShownIn(live, agreed);
     const values = [...shown.keys()].filter((id) => before[id] !== after[id]);
     if (articles.length === 0 && values.length === 0) return;
-    const named = [...new Set([...articles.map((difference) => difference.clauseId), ...values.flatMap((id) => shown.get(id) ?? [])])].map((clauseId) => articleLabel(live, clauseId));
-    throw new ApiError('conflict', `this would change what both sides agreed (${named.join(', ')}): change it through a proposal the other side accepts, or reopen it with the other side's consent first`, { reason: { key: 'restore_changes_agreed' } });
+    const named = [...new Set([...articles.map((difference) => difference.clauseId), ...values.flatMap((id) => shown.get(id) ?? [])])].map((clauseId) =>
+      articleLabel(live, clauseId),
+    );
+    throw new ApiError(
+      'conflict',
+      `this would change what both sides agreed (${named.join(', ')}): change it through a proposal the other side accepts, or reopen it with the other side's consent first`,
+      { reason: { key: 'restore_changes_agreed' } },
+    );
   } finally {
     trial.destroy();
   }
@@ -69,7 +77,10 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
     if (ref === 'current') return { read: { kind: 'current' }, info: { versionId: null, number: null, at: iso(context.now()), kind: 'current' } };
     const version = await versions.findVersion(documentId, ref);
     const { id, number, snapshotBase } = version;
-    return { read: { kind: 'version', version: { id, documentId, number, snapshotBase } }, info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' } };
+    return {
+      read: { kind: 'version', version: { id, documentId, number, snapshotBase } },
+      info: { versionId: version.id, number: version.number, at: iso(version.createdAt), kind: 'version' },
+    };
   }
 
   /** Compares two ends article by article in the file worker, then names who made each article's changes; the caller going stops it. */
@@ -88,7 +99,14 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
   }
 
   /** Writes a past text into the document as a new change, then records it as a version. */
-  async function restoreWith(documentId: string, versionId: string, caller: Caller, action: string, write: (doc: Y.Doc, past: DocumentText) => boolean, details: Record<string, unknown>): Promise<VersionMeta> {
+  async function restoreWith(
+    documentId: string,
+    versionId: string,
+    caller: Caller,
+    action: string,
+    write: (doc: Y.Doc, past: DocumentText) => boolean,
+    details: Record<string, unknown>,
+  ): Promise<VersionMeta> {
     // A text put to the vote or signed changes only through an amendment round (LC Art. 82).
     const actor: HistoryActor = await versions.actorFor(caller, documentId, true);
     const version = await versions.findVersion(documentId, versionId);
@@ -123,7 +141,12 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
     compare,
 
     /** What changed since the caller last left the document (or since a version the client names). */
-    async sinceLastVisit(documentId: string, caller: Caller, versionId?: string, call?: CallContext): Promise<{ since: string | null; comparison: Comparison | null }> {
+    async sinceLastVisit(
+      documentId: string,
+      caller: Caller,
+      versionId?: string,
+      call?: CallContext,
+    ): Promise<{ since: string | null; comparison: Comparison | null }> {
       await visibleDocument(context, caller, documentId);
       if (versionId) {
         const comparison = await compare(documentId, versionId, 'current', caller, call);
@@ -132,16 +155,26 @@ export function createHistoryService(context: ServiceContext, rooms: DocumentRoo
       if (caller.kind !== 'participant') throw new ApiError('invalid_input', 'the host has no recorded visits: name the version to compare with (versionId)');
       const visit = await store.versions.visit(documentId, caller.participantId);
       if (!visit) return { since: null, comparison: null };
-      const since: End = { read: { kind: 'snapshot', snapshot: visit.snapshot }, info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' } };
+      const since: End = {
+        read: { kind: 'snapshot', snapshot: visit.snapshot },
+        info: { versionId: null, number: null, at: iso(visit.seenAt), kind: 'visit' },
+      };
       return { since: iso(visit.seenAt), comparison: await compareEnds(documentId, since, await endOf(documentId, 'current'), call) };
     },
 
     /** A past version becomes the current text, as a new change: history is never rewritten. */
     restore(documentId: string, versionId: string, caller: Caller): Promise<VersionMeta> {
-      return restoreWith(documentId, versionId, caller, 'version.restored', (doc, past) => {
-        writeDocumentText(doc, past);
-        return true;
-      }, {});
+      return restoreWith(
+        documentId,
+        versionId,
+        caller,
+        'version.restored',
+        (doc, past) => {
+          writeDocumentText(doc, past);
+          return true;
+        },
+        {},
+      );
     },
 
     /** Copies one article back from a past version (in place, or where it stood). */

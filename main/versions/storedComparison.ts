@@ -10,7 +10,10 @@ import { changeLookups } from '#main/versions/changeLookups';
 import { createVersionSnapshots } from '#main/versions/versionSnapshots';
 
 /** One end of a comparison, as the server names it to the file worker: the text now, a version, or a snapshot it read (a visit). */
-export type ComparisonEnd = { kind: 'current' } | { kind: 'version'; version: Pick<VersionHeader, 'id' | 'documentId' | 'number' | 'snapshotBase'> } | { kind: 'snapshot'; snapshot: Uint8Array };
+export type ComparisonEnd =
+  | { kind: 'current' }
+  | { kind: 'version'; version: Pick<VersionHeader, 'id' | 'documentId' | 'number' | 'snapshotBase'> }
+  | { kind: 'snapshot'; snapshot: Uint8Array };
 
 export interface ComparisonRequest {
   documentId: string;

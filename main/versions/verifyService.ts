@@ -45,7 +45,13 @@ export async function verifyDocument(store: Store, documentId: string, now: numb
   const versions = signed.map((version, index) => {
     const recomputedHash = recomputed[index] ?? null;
     const status: VerifyReport['versions'][number]['status'] =
-      recomputedHash === null ? 'unreadable' : recomputedHash !== version.contentHash ? 'content_mismatch' : version.previousHash !== expectedPrevious ? 'chain_broken' : 'ok';
+      recomputedHash === null
+        ? 'unreadable'
+        : recomputedHash !== version.contentHash
+          ? 'content_mismatch'
+          : version.previousHash !== expectedPrevious
+            ? 'chain_broken'
+            : 'ok';
     const row = {
       versionId: version.id,
       number: version.number,

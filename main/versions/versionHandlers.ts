@@ -30,7 +30,8 @@ export function createVersionHandlers(context: ServiceContext, rooms: DocumentRo
       await rooms.withRoom(documentId, (room) =>
         room.exclusive(async () => {
           if (!room.isAvailable) return;
-          if (!left || automatic.take(documentId, participantId)) await versions.writeVersion(room, { kind: 'automatic', name: null, authorId: participantId, onlyIfTextChanged: true });
+          if (!left || automatic.take(documentId, participantId))
+            await versions.writeVersion(room, { kind: 'automatic', name: null, authorId: participantId, onlyIfTextChanged: true });
           if (left) await versions.recordVisit(room, participantId);
         }),
       );
@@ -38,7 +39,12 @@ export function createVersionHandlers(context: ServiceContext, rooms: DocumentRo
       context.logger.log('error', left ? 'versions.leave_failed' : 'versions.automatic_failed', { document: documentId, participant: participantId, error });
     }
   };
-  const automatic = createAutomaticVersions({ idleMs: context.versioning?.idleMs ?? defaultVersionIdleMs, now: context.now, timers: context.versioning?.timers ?? realTimers, onIdle: (documentId, participantId) => void afterEditing(documentId, participantId, false) });
+  const automatic = createAutomaticVersions({
+    idleMs: context.versioning?.idleMs ?? defaultVersionIdleMs,
+    now: context.now,
+    timers: context.versioning?.timers ?? realTimers,
+    onIdle: (documentId, participantId) => void afterEditing(documentId, participantId, false),
+  });
 
   context.events.on('documentEdited', ({ documentId, participantIds }) => automatic.noteEdits(documentId, participantIds));
   context.events.on('participantLeft', ({ documentId, participantId }) => afterEditing(documentId, participantId, true));

@@ -38,13 +38,21 @@ export class BrokenSnapshotError extends Error {
 export function createVersionSnapshots(store: Pick<StoreRepositories, 'versions'>) {
   const latestByDocument = new Map<string, LatestVersion>();
 
-  async function assemble(documentId: string, base: number, number: number, repositories: Pick<StoreRepositories, 'versions'> = store): Promise<{ snapshot: Y.Snapshot; bytesSinceBase: number }> {
+  async function assemble(
+    documentId: string,
+    base: number,
+    number: number,
+    repositories: Pick<StoreRepositories, 'versions'> = store,
+  ): Promise<{ snapshot: Y.Snapshot; bytesSinceBase: number }> {
     const pieces = await repositories.versions.snapshotPieces(documentId, base, number);
     if (pieces.length !== number - base + 1 || pieces.some((piece, index) => piece.number !== base + index)) {
       throw new BrokenSnapshotError(`the stored snapshots of versions ${base} to ${number} are incomplete`);
     }
     try {
-      return { snapshot: assembleSnapshot(pieces.map((piece) => piece.snapshot)), bytesSinceBase: pieces.slice(1).reduce((sum, piece) => sum + piece.snapshot.length, 0) };
+      return {
+        snapshot: assembleSnapshot(pieces.map((piece) => piece.snapshot)),
+        bytesSinceBase: pieces.slice(1).reduce((sum, piece) => sum + piece.snapshot.length, 0),
+      };
     } catch (error) {
       throw new BrokenSnapshotError(`the stored snapshot of version ${number} cannot be read (${(error as Error).message})`);
     }
@@ -55,7 +63,8 @@ export function createVersionSnapshots(store: Pick<StoreRepositories, 'versions'
     async snapshotOf(version: Pick<VersionHeader, 'id' | 'documentId' | 'number' | 'snapshotBase'>): Promise<Y.Snapshot> {
       const latest = latestByDocument.get(version.documentId);
       if (latest && latest.id === version.id) return latest.snapshot;
-      if (version.snapshotBase > version.number || version.snapshotBase < 1) throw new BrokenSnapshotError(`version ${version.number} names an impossible base (${version.snapshotBase})`);
+      if (version.snapshotBase > version.number || version.snapshotBase < 1)
+        throw new BrokenSnapshotError(`version ${version.number} names an impossible base (${version.snapshotBase})`);
       return (await assemble(version.documentId, version.snapshotBase, version.number)).snapshot;
     },
 

@@ -109,8 +109,10 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     if (caller.kind === 'admin') return { participantId: null, side: null };
     if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'a participant token is required', { reason: { key: 'token_needed' } });
     const participant = await store.participants.get(caller.participantId);
-    if (!participant || participant.revokedAt !== null) throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
-    if (isReadOnlySide(participant.side)) throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions', { reason: { key: 'reviewers_read_history' } });
+    if (!participant || participant.revokedAt !== null)
+      throw new ApiError('unauthorized', 'this participant was removed from the document', { reason: { key: 'participant_removed' } });
+    if (isReadOnlySide(participant.side))
+      throw new ApiError('forbidden', 'reviewers read the history; they do not make or restore versions', { reason: { key: 'reviewers_read_history' } });
     return { participantId: participant.id, side: participant.side };
   }
 
@@ -126,7 +128,13 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
     return version;
   }
 
-  function audit(caller: Caller | null, action: string, documentId: string, details: Record<string, unknown>, repositories: StoreRepositories = store): Promise<void> {
+  function audit(
+    caller: Caller | null,
+    action: string,
+    documentId: string,
+    details: Record<string, unknown>,
+    repositories: StoreRepositories = store,
+  ): Promise<void> {
     return repositories.audit.record({ at: context.now(), actor: caller ? actorOf(caller) : 'system', action, documentId, details });
   }
 
@@ -154,13 +162,18 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
       ]);
       const numbers = new Map(versions.map((version) => [version.id, version.number]));
       const shown = namedOnly ? versions.filter((version) => version.kind === 'named' || version.kind === 'signed') : versions;
-      return { versions: shown.reverse().map((version) => toVersionMeta(version, people, (id) => numbers.get(id) ?? null)), lastVisitAt: visit ? iso(visit.seenAt) : null };
+      return {
+        versions: shown.reverse().map((version) => toVersionMeta(version, people, (id) => numbers.get(id) ?? null)),
+        lastVisitAt: visit ? iso(visit.seenAt) : null,
+      };
     },
 
     /** Names the document as it is now ("Proposal sent to the union, round 2"). */
     async createNamed(documentId: string, name: string, caller: Caller): Promise<VersionMeta> {
       const actor = await actorFor(caller, documentId);
-      const record = await rooms.withRoom(documentId, (room) => room.exclusive(() => writeVersion(room, { kind: 'named', name, authorId: actor.participantId })));
+      const record = await rooms.withRoom(documentId, (room) =>
+        room.exclusive(() => writeVersion(room, { kind: 'named', name, authorId: actor.participantId })),
+      );
       if (!record) throw new ApiError('internal', 'the version was not made');
       await audit(caller, 'version.named', documentId, { versionId: record.id, number: record.number, name });
       return metaOf(documentId, record);
@@ -171,10 +184,21 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
      * previous signed version. The document lifecycle makes it, inside its step (room.exclusive)
      * and the step's transaction, when an agreement is signed.
      */
-    async createSignedVersion(room: DocumentRoom, by: { participantId: string | null; name?: string | null }, repositories: StoreRepositories, caller: Caller | null = null): Promise<VersionRecord> {
+    async createSignedVersion(
+      room: DocumentRoom,
+      by: { participantId: string | null; name?: string | null },
+      repositories: StoreRepositories,
+      caller: Caller | null = null,
+    ): Promise<VersionRecord> {
       const record = await writeVersion(room, { kind: 'signed', name: by.name ?? null, authorId: by.participantId }, repositories);
       if (!record) throw new ApiError('internal', 'the signed version was not made');
-      await audit(caller, 'version.signed', room.documentId, { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash }, repositories);
+      await audit(
+        caller,
+        'version.signed',
+        room.documentId,
+        { versionId: record.id, number: record.number, contentHash: record.contentHash, previousHash: record.previousHash },
+        repositories,
+      );
       return record;
     },
 
@@ -183,7 +207,11 @@ export function createVersionsService(context: ServiceContext, rooms: DocumentRo
      * (negotiatedTextHashOf), which the text must still have when it is signed (Art. 76). Made by
      * the lifecycle inside its step, like the signed version.
      */
-    async createVotedVersion(room: DocumentRoom, by: { participantId: string | null; name: string }, repositories: StoreRepositories): Promise<{ record: VersionRecord; contentHash: string }> {
+    async createVotedVersion(
+      room: DocumentRoom,
+      by: { participantId: string | null; name: string },
+      repositories: StoreRepositories,
+    ): Promise<{ record: VersionRecord; contentHash: string }> {
       const record = await writeVersion(room, { kind: 'named', name: by.name, authorId: by.participantId }, repositories);
       if (!record) throw new ApiError('internal', 'the version of the draft put to the vote was not made');
       await audit(null, 'version.named', room.documentId, { versionId: record.id, number: record.number, name: by.name }, repositories);

@@ -32,7 +32,10 @@ export interface HandlerEnvironment extends ExportDependencies {
  */
 function gated(context: ServiceContext, handlers: ApiHandlers): ApiHandlers {
   type AnyHandler = (input: unknown, caller: Caller, call?: CallContext) => Promise<unknown>;
-  const gate = (method: ApiMethod, handler: AnyHandler): AnyHandler => async (input, caller, call) => handler(input, await scopedCaller(context, method, input, caller), call);
+  const gate =
+    (method: ApiMethod, handler: AnyHandler): AnyHandler =>
+    async (input, caller, call) =>
+      handler(input, await scopedCaller(context, method, input, caller), call);
   // Each handler keeps its own input and output: only the caller it is given may change.
   return Object.fromEntries(Object.entries(handlers).map(([method, handler]) => [method, gate(method as ApiMethod, handler as AnyHandler)])) as ApiHandlers;
 }
@@ -57,7 +60,12 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
   // Created last, as before: it brings every document's lifecycle up to today at once.
   const lifecycle = createLifecycleHandlers(context, rooms);
   // Reports are exported from what these handlers give the caller: the same access, the same content.
-  const reports: ReportSources = { minutes: negotiation['negotiation/minutes'], complianceReport: lifecycle['compliance/report'], lifecycle: lifecycle['lifecycle/get'], review: lifecycle['review/get'] };
+  const reports: ReportSources = {
+    minutes: negotiation['negotiation/minutes'],
+    complianceReport: lifecycle['compliance/report'],
+    lifecycle: lifecycle['lifecycle/get'],
+    review: lifecycle['review/get'],
+  };
 
   return {
     'health/get': async () => ({
@@ -70,13 +78,21 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'session/get': async (_input, caller) => {
       if (caller.kind === 'admin') return { kind: 'admin' };
       if (caller.kind === 'authorityReviewer') {
-        const [reviewer, authority] = await Promise.all([context.store.authorities.reviewer(caller.reviewerId), context.store.authorities.get(caller.authorityId)]);
+        const [reviewer, authority] = await Promise.all([
+          context.store.authorities.reviewer(caller.reviewerId),
+          context.store.authorities.get(caller.authorityId),
+        ]);
         if (!reviewer || !authority) throw new ApiError('unauthorized', 'this token no longer matches a reviewer');
-        return { kind: 'authorityReviewer', authority: { id: authority.id, name: authority.name }, reviewer: { id: reviewer.id, displayName: reviewer.displayName } };
+        return {
+          kind: 'authorityReviewer',
+          authority: { id: authority.id, name: authority.name },
+          reviewer: { id: reviewer.id, displayName: reviewer.displayName },
+        };
       }
       if (caller.kind !== 'participant') throw new ApiError('unauthorized', 'no session without a token', { reason: { key: 'token_needed' } });
       const [participant, document] = await Promise.all([context.store.participants.get(caller.participantId), context.store.documents.get(caller.documentId)]);
-      if (!participant || !document) throw new ApiError('unauthorized', 'this token no longer matches a participant', { reason: { key: 'participant_removed' } });
+      if (!participant || !document)
+        throw new ApiError('unauthorized', 'this token no longer matches a participant', { reason: { key: 'participant_removed' } });
       return { kind: 'participant', participant: toParticipant(participant), document: toDocumentMeta(document) };
     },
     'documents/list': async (input, caller) => documents.list(input.includeArchived, caller),

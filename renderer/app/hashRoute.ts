@@ -28,15 +28,23 @@ export function parseRoute(hash: string): Route {
 
 export function navigate(route: Route): void {
   const hash =
-    route.page === 'join' ? `#/join/${encodeURIComponent(route.code)}`
-    : route.page === 'access' ? `#/access/${encodeURIComponent(route.code)}`
-    : route.page === 'host' ? `#/host/${encodeURIComponent(route.token)}`
-    : route.page === 'document' ? `#/d/${encodeURIComponent(route.documentId)}`
-    : route.page === 'new' ? '#/new'
-    : route.page === 'review' ? '#/review'
-    : route.page === 'reviewDocument' ? `#/review/${encodeURIComponent(route.documentId)}`
-    : route.page === 'minutes' ? `#/minutes/${encodeURIComponent(route.documentId)}`
-    : '#/';
+    route.page === 'join'
+      ? `#/join/${encodeURIComponent(route.code)}`
+      : route.page === 'access'
+        ? `#/access/${encodeURIComponent(route.code)}`
+        : route.page === 'host'
+          ? `#/host/${encodeURIComponent(route.token)}`
+          : route.page === 'document'
+            ? `#/d/${encodeURIComponent(route.documentId)}`
+            : route.page === 'new'
+              ? '#/new'
+              : route.page === 'review'
+                ? '#/review'
+                : route.page === 'reviewDocument'
+                  ? `#/review/${encodeURIComponent(route.documentId)}`
+                  : route.page === 'minutes'
+                    ? `#/minutes/${encodeURIComponent(route.documentId)}`
+                    : '#/';
   window.location.hash = hash;
 }
 

@@ -66,7 +66,9 @@ export class Collaboration {
       this.setStatus({});
     };
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => this.onUpdate(origin));
-    this.provider.on('status', ({ status }) => this.setStatus({ connection: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' }));
+    this.provider.on('status', ({ status }) =>
+      this.setStatus({ connection: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' }),
+    );
     this.provider.on('sync', (isSynced: boolean) => {
       if (isSynced) this.sendMarker(this.pending.latestMarker);
       this.setStatus({ synced: isSynced, contentReady: this.status.contentReady || isSynced });

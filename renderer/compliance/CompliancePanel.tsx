@@ -17,12 +17,25 @@ export interface CompliancePanelProps {
   focusClauseId: string | null;
 }
 
-function FindingItem({ finding, article, jumpTo }: { finding: Finding; article: { number: number; title: string } | undefined; jumpTo: (clauseId: string) => void }) {
+function FindingItem({
+  finding,
+  article,
+  jumpTo,
+}: {
+  finding: Finding;
+  article: { number: number; title: string } | undefined;
+  jumpTo: (clauseId: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const where = article ? t('compliance.article', { number: article.number, title: article.title }) : t('compliance.wholeDocument');
   return (
-    <li className={`compliance-finding severity-${finding.severity}`} data-testid="compliance-finding" data-rule={finding.ruleId} data-clause-id={finding.clauseId ?? ''}>
+    <li
+      className={`compliance-finding severity-${finding.severity}`}
+      data-testid="compliance-finding"
+      data-rule={finding.ruleId}
+      data-clause-id={finding.clauseId ?? ''}
+    >
       <div className="finding-head">
         <span className={`severity severity-${finding.severity}`}>{t(`compliance.severity.${finding.severity}`)}</span>
         {finding.clauseId ? (
@@ -61,7 +74,9 @@ export function CompliancePanel({ jumpTo, focusClauseId }: CompliancePanelProps)
   }, [focusClauseId, snapshot]);
   if (!snapshot) return <p>{t('compliance.running')}</p>;
   const counts = countFindings(snapshot.findings);
-  const wage = snapshot.basis?.minimumWage ? `${snapshot.basis.minimumWage.decree[language]}${snapshot.basis.region ? ` (${snapshot.basis.region})` : ''}` : t('compliance.noWageTable');
+  const wage = snapshot.basis?.minimumWage
+    ? `${snapshot.basis.minimumWage.decree[language]}${snapshot.basis.region ? ` (${snapshot.basis.region})` : ''}`
+    : t('compliance.noWageTable');
   return (
     <div className="compliance-panel" data-testid="compliance-panel">
       <h3>{t('compliance.title')}</h3>
@@ -75,7 +90,12 @@ export function CompliancePanel({ jumpTo, focusClauseId }: CompliancePanelProps)
       ) : (
         <ol className="compliance-findings" ref={list}>
           {snapshot.findings.map((finding, index) => (
-            <FindingItem key={`${finding.ruleId}-${finding.clauseId ?? ''}-${finding.variableId ?? ''}-${index}`} finding={finding} article={finding.clauseId ? snapshot.articles.get(finding.clauseId) : undefined} jumpTo={jumpTo} />
+            <FindingItem
+              key={`${finding.ruleId}-${finding.clauseId ?? ''}-${finding.variableId ?? ''}-${index}`}
+              finding={finding}
+              article={finding.clauseId ? snapshot.articles.get(finding.clauseId) : undefined}
+              jumpTo={jumpTo}
+            />
           ))}
         </ol>
       )}

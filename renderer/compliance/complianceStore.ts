@@ -44,7 +44,9 @@ export class ComplianceStore {
   ) {
     this.facts = { kind, round: undefined, today: vietnamDate(Date.now()), definitions: [] };
     this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
-    this.worker.addEventListener('error', (event) => console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`));
+    this.worker.addEventListener('error', (event) =>
+      console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`),
+    );
     this.startTimer = setTimeout(() => this.start(), startDelayMs);
   }
 
@@ -82,7 +84,12 @@ export class ComplianceStore {
   }
 
   private receive(result: ComplianceResult): void {
-    this.snapshot = { findings: result.findings, basis: result.basis, articles: new Map(result.articles), violationsByArticle: new Map(result.violationsByArticle) };
+    this.snapshot = {
+      findings: result.findings,
+      basis: result.basis,
+      articles: new Map(result.articles),
+      violationsByArticle: new Map(result.violationsByArticle),
+    };
     for (const listener of this.listeners) listener();
   }
 

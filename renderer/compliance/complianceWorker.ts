@@ -33,7 +33,10 @@ function check(current: CheckFacts): ComplianceResult {
   for (const finding of findings) {
     if (finding.severity === 'violation' && finding.clauseId) violations.set(finding.clauseId, (violations.get(finding.clauseId) ?? 0) + 1);
   }
-  const articles = indexDocument(blocks).articles.map((article): [string, { number: number; title: string }] => [article.clauseId, { number: article.number, title: article.title }]);
+  const articles = indexDocument(blocks).articles.map((article): [string, { number: number; title: string }] => [
+    article.clauseId,
+    { number: article.number, title: article.title },
+  ]);
   return { findings, basis: complianceBasis(input), articles, violationsByArticle: [...violations] };
 }
 

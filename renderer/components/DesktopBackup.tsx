@@ -19,7 +19,9 @@ export function DesktopBackup({ bridge }: { bridge: DesktopBridge }) {
     setWorking(true);
     setResult(null);
     try {
-      const reply = desktopBackupResult.safeParse(await bridge.backup({ title: t('backup.dialogTitle'), buttonLabel: t('backup.save'), fileType: t('backup.fileType') }));
+      const reply = desktopBackupResult.safeParse(
+        await bridge.backup({ title: t('backup.dialogTitle'), buttonLabel: t('backup.save'), fileType: t('backup.fileType') }),
+      );
       setResult(reply.success ? reply.data : { outcome: 'failed', reason: 'unexpected reply' });
     } catch (error) {
       setResult({ outcome: 'failed', reason: error instanceof Error ? error.message : String(error) });
@@ -37,7 +39,11 @@ export function DesktopBackup({ bridge }: { bridge: DesktopBridge }) {
       </button>
       {result?.outcome === 'saved' && (
         <p role="status">
-          {t('backup.saved', { file: result.file, megabytes: formatNumber(Math.round((result.bytes / 1_048_576) * 10) / 10, language), count: result.documents })}
+          {t('backup.saved', {
+            file: result.file,
+            megabytes: formatNumber(Math.round((result.bytes / 1_048_576) * 10) / 10, language),
+            count: result.documents,
+          })}
         </p>
       )}
       {result?.outcome === 'failed' && (

@@ -59,7 +59,10 @@ export function InvitePanel({ client, documentId, allowedSides, initialSide }: I
       {invitation && (
         <div className="invitation-result" data-testid="invitation-result">
           <p>
-            {t('invite.codeFor', { side: t(`side.${invitation.side}`) })}: <strong className="invitation-code" data-testid="invitation-code">{invitation.code}</strong>
+            {t('invite.codeFor', { side: t(`side.${invitation.side}`) })}:{' '}
+            <strong className="invitation-code" data-testid="invitation-code">
+              {invitation.code}
+            </strong>
           </p>
           <p>
             {t('invite.link')}: <input readOnly value={link} onFocus={(event) => event.target.select()} aria-label={t('invite.link')} />

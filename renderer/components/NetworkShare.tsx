@@ -29,7 +29,9 @@ export function NetworkShareControl({ client, status, onShared }: { client: ApiC
       <div className="row">
         <select value={address} onChange={(event) => setAddress(event.target.value)} aria-label={t('network.address')}>
           {status.addresses.map((value) => (
-            <option key={value} value={value}>{value}</option>
+            <option key={value} value={value}>
+              {value}
+            </option>
           ))}
         </select>
         <button type="button" onClick={() => void client.call('network/share', { address }).then(onShared, setError)}>

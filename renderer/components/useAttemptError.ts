@@ -10,5 +10,8 @@ import { useState } from 'react';
 export function useAttemptError(input: unknown): [error: unknown, setError: (error: unknown) => void] {
   const [failure, setFailure] = useState<{ error: unknown; input: string } | null>(null);
   const shown = JSON.stringify(input);
-  return [failure !== null && failure.input === shown ? failure.error : null, (error) => setFailure(error === null || error === undefined ? null : { error, input: shown })];
+  return [
+    failure !== null && failure.input === shown ? failure.error : null,
+    (error) => setFailure(error === null || error === undefined ? null : { error, input: shown }),
+  ];
 }

@@ -19,7 +19,14 @@ export function ConnectionStatus({ collaboration }: { collaboration: Collaborati
   const language = useLanguage();
   const { state, pending, refusalCode } = useShownStatus(collaboration);
   return (
-    <div className={`connection-status status-${state}`} role="status" aria-live="polite" data-testid="connection-status" data-state={state} data-pending={pending}>
+    <div
+      className={`connection-status status-${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+      data-state={state}
+      data-pending={pending}
+    >
       <span className="status-dot" aria-hidden="true" />
       <span>{t(`status.${state}`)}</span>
       {pending > 0 && <span className="pending-count">{t('status.pending', { count: pending, formatted: formatNumber(pending, language) })}</span>}

@@ -96,7 +96,14 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
     <aside className="side-pane">
       <div className="tabs" role="tablist" aria-label={t('sidePanel.label')}>
         {tabs.map((value) => (
-          <button key={value} type="button" role="tab" aria-selected={tab === value} className={tab === value ? 'active' : undefined} onClick={() => setTab(value)}>
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            aria-selected={tab === value}
+            className={tab === value ? 'active' : undefined}
+            onClick={() => setTab(value)}
+          >
             {value === 'negotiation' ? <NegotiationTabName participantId={membership.participantId} /> : t(`sidePanel.${value}`)}
           </button>
         ))}
@@ -112,7 +119,17 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
           ) : (
             <p>{t('common.loading')}</p>
           ))}
-        {tab === 'negotiation' && <NegotiationPanel editor={open.editor} changes={open.changes} client={client} membership={membership} focusRequest={articleFocus} draftsRequest={draftsRequest} jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} />}
+        {tab === 'negotiation' && (
+          <NegotiationPanel
+            editor={open.editor}
+            changes={open.changes}
+            client={client}
+            membership={membership}
+            focusRequest={articleFocus}
+            draftsRequest={draftsRequest}
+            jumpTo={(clauseId) => revealArticle(open.editor, clauseId)}
+          />
+        )}
         {tab === 'history' && <HistoryPanel client={client} documentId={documentId} side={side} />}
         {tab === 'lifecycle' && <LifecyclePanel client={client} side={side} variables={variables} />}
         {tab === 'compliance' && <CompliancePanel jumpTo={(clauseId) => revealArticle(open.editor, clauseId)} focusClauseId={complianceFocus} />}

@@ -21,12 +21,17 @@ export interface ShownStatus {
 export const savingGraceMs = 1000;
 
 function stateOf(status: CollaborationStatus): ShownState {
-  return status.connection === 'refused' ? 'refused'
-    : status.connection === 'offline' ? 'offline'
-    : status.connection === 'connecting' ? 'connecting'
-    : !status.synced ? 'syncing'
-    : status.pendingChanges > 0 ? 'saving'
-    : 'saved';
+  return status.connection === 'refused'
+    ? 'refused'
+    : status.connection === 'offline'
+      ? 'offline'
+      : status.connection === 'connecting'
+        ? 'connecting'
+        : !status.synced
+          ? 'syncing'
+          : status.pendingChanges > 0
+            ? 'saving'
+            : 'saved';
 }
 
 /** Follows a collaboration's status and derives what to show, with the grace period for saving. */

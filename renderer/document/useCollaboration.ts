@@ -79,7 +79,10 @@ export function useCollaboration(membership: Membership, onRefused: (reason: str
  * whole document (React saves the selection of the focused contenteditable), so the page must
  * not re-render for status changes it does not show.
  */
-export function useCollaborationStatus<T extends string | number | boolean | null>(collaboration: Collaboration | null, select: (status: CollaborationStatus) => T): T {
+export function useCollaborationStatus<T extends string | number | boolean | null>(
+  collaboration: Collaboration | null,
+  select: (status: CollaborationStatus) => T,
+): T {
   const subscribe = useCallback((listener: () => void) => collaboration?.subscribe(listener) ?? (() => {}), [collaboration]);
   return useSyncExternalStore(subscribe, () => select(collaboration?.getStatus() ?? connectingStatus));
 }

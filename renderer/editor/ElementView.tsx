@@ -47,7 +47,14 @@ function ArticleView({ attributes, children, element }: RenderElementProps & { e
   const isAgreed = useIsAgreed(element.clauseId);
   const label = number === undefined ? '' : labels.article(number);
   return (
-    <section {...attributes} className={isAgreed ? 'article agreed' : 'article'} data-clause-id={element.clauseId} style={labelStyle('--article-label', label)} contentEditable={isAgreed ? false : undefined} suppressContentEditableWarning>
+    <section
+      {...attributes}
+      className={isAgreed ? 'article agreed' : 'article'}
+      data-clause-id={element.clauseId}
+      style={labelStyle('--article-label', label)}
+      contentEditable={isAgreed ? false : undefined}
+      suppressContentEditableWarning
+    >
       <ArticleBadge clauseId={element.clauseId} />
       <ArticleMarkers clauseId={element.clauseId} />
       {isAgreed && <AgreedNote />}
@@ -63,15 +70,31 @@ export function ElementView(props: RenderElementProps) {
     case 'chapter':
       return <ChapterView {...props} element={element} />;
     case 'chapter-title':
-      return <h2 {...attributes} className="chapter-title">{children}</h2>;
+      return (
+        <h2 {...attributes} className="chapter-title">
+          {children}
+        </h2>
+      );
     case 'article':
       return <ArticleView {...props} element={element} />;
     case 'article-title':
-      return <h3 {...attributes} className="article-title">{children}</h3>;
+      return (
+        <h3 {...attributes} className="article-title">
+          {children}
+        </h3>
+      );
     case 'clause':
-      return <p {...attributes} className="clause">{children}</p>;
+      return (
+        <p {...attributes} className="clause">
+          {children}
+        </p>
+      );
     case 'point':
-      return <p {...attributes} className="point">{children}</p>;
+      return (
+        <p {...attributes} className="point">
+          {children}
+        </p>
+      );
     case 'bulleted-list':
       return <ul {...attributes}>{children}</ul>;
     case 'list-item':

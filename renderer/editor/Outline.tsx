@@ -47,7 +47,12 @@ function isBodyTextEdit(editor: DocumentEditor, operation: Operation): boolean {
 }
 
 const isSameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
-  a.kind === b.kind && a.id === b.id && a.number === b.number && a.title === b.title && a.path.length === b.path.length && a.path.every((step, index) => step === b.path[index]);
+  a.kind === b.kind &&
+  a.id === b.id &&
+  a.number === b.number &&
+  a.title === b.title &&
+  a.path.length === b.path.length &&
+  a.path.every((step, index) => step === b.path[index]);
 
 /**
  * The new outline, reusing the previous entry objects that did not change (so their rows are not
@@ -103,14 +108,16 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
     };
   }, [editor, changes]);
 
-  const jump = useCallback(
-    (entry: OutlineEntry) => revealPath(editor, entry.path),
-    [editor],
-  );
+  const jump = useCallback((entry: OutlineEntry) => revealPath(editor, entry.path), [editor]);
 
   // The rows render after the document: opening a long agreement shows the text first.
   const shown = useDeferredValue<OutlineEntry[] | null>(entries, null);
-  if (entries.length === 0) return <nav className="outline"><p className="empty-state">{t('outline.empty')}</p></nav>;
+  if (entries.length === 0)
+    return (
+      <nav className="outline">
+        <p className="empty-state">{t('outline.empty')}</p>
+      </nav>
+    );
   return (
     <nav className="outline" aria-label={t('outline.label')}>
       <ol>

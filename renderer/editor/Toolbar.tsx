@@ -16,9 +16,18 @@ const documentGroups: readonly (readonly EditorCommand[])[] = [
 // The faces of the buttons, alike in both languages (B, I, U are the faces Vietnamese word
 // processors use too); the article's is its word's first letter, so the interface words it.
 const icons: Record<Exclude<EditorCommand, 'insertArticle'>, string> = {
-  undo: '↶', redo: '↷', bold: 'B', italic: 'I', underline: 'U',
-  clause: '1.', point: 'a)', bulletedList: '•', table: '▦',
-  insertChapter: '§+', moveArticleUp: '▲', moveArticleDown: '▼',
+  undo: '↶',
+  redo: '↷',
+  bold: 'B',
+  italic: 'I',
+  underline: 'U',
+  clause: '1.',
+  point: 'a)',
+  bulletedList: '•',
+  table: '▦',
+  insertChapter: '§+',
+  moveArticleUp: '▲',
+  moveArticleDown: '▼',
 };
 
 const marks: readonly Mark[] = ['bold', 'italic', 'underline'];

@@ -23,10 +23,15 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
   const requestEdit = useContext(VariableEditContext);
   const fact = isProceduralFact(element.variableId);
   const shown =
-    value === undefined && fact ? t('variables.toBeRecorded')
-    : definition === undefined ? (value === undefined ? '‹…›' : readableValue(undefined, value, language))
-    : value === undefined ? `‹${definition.label[language]}›`
-    : formatVariableValue(definition, value, language);
+    value === undefined && fact
+      ? t('variables.toBeRecorded')
+      : definition === undefined
+        ? value === undefined
+          ? '‹…›'
+          : readableValue(undefined, value, language)
+        : value === undefined
+          ? `‹${definition.label[language]}›`
+          : formatVariableValue(definition, value, language);
   const title = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown');
   return (
     <span

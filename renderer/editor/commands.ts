@@ -112,14 +112,22 @@ export function setBodyBlockType(editor: Editor, type: BodyTextType): void {
   if (!block || !['paragraph', 'clause', 'point', 'list-item'].includes(block[0].type)) return;
   if (block[0].type === 'list-item') toggleBulletedList(editor);
   const target = block[0].type === type ? 'paragraph' : type;
-  Transforms.setNodes(editor, { type: target }, { match: (node) => Element.isElement(node) && ['paragraph', 'clause', 'point'].includes(node.type), mode: 'lowest' });
+  Transforms.setNodes(
+    editor,
+    { type: target },
+    { match: (node) => Element.isElement(node) && ['paragraph', 'clause', 'point'].includes(node.type), mode: 'lowest' },
+  );
 }
 
 export function toggleBulletedList(editor: Editor): void {
   const list = selectedAncestor(editor, 'bulleted-list');
   Editor.withoutNormalizing(editor, () => {
     if (list) {
-      Transforms.setNodes<DocumentElement>(editor, { type: 'paragraph' }, { at: list[1], match: (node) => Element.isElement(node) && node.type === 'list-item' });
+      Transforms.setNodes<DocumentElement>(
+        editor,
+        { type: 'paragraph' },
+        { at: list[1], match: (node) => Element.isElement(node) && node.type === 'list-item' },
+      );
       Transforms.unwrapNodes(editor, { at: list[1] });
       return;
     }

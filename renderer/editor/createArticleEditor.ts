@@ -19,7 +19,18 @@ function withSingleArticle<T extends Editor>(editor: T, clauseId: string): T {
     if (path.length === 0) {
       const [first, second] = editor.children;
       if (!first) {
-        Transforms.insertNodes(editor, { type: 'article', clauseId, children: [{ type: 'article-title', children: [{ text: '' }] }, { type: 'paragraph', children: [{ text: '' }] }] }, { at: [0] });
+        Transforms.insertNodes(
+          editor,
+          {
+            type: 'article',
+            clauseId,
+            children: [
+              { type: 'article-title', children: [{ text: '' }] },
+              { type: 'paragraph', children: [{ text: '' }] },
+            ],
+          },
+          { at: [0] },
+        );
         return;
       }
       if (!Element.isElement(first) || first.type !== 'article') {

@@ -35,6 +35,9 @@ export function createDocumentEditor(options: DocumentEditorOptions): DocumentEd
   const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
   const history = withYHistory(bound);
   const cursors = withCursorBroadcast(withCursors(history, options.awareness, { autoSend: false }), options.cursor);
-  const editor = withAgreedLock(withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)), options.lock);
+  const editor = withAgreedLock(
+    withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)),
+    options.lock,
+  );
   return editor as DocumentEditor;
 }

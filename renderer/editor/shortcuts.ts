@@ -3,9 +3,19 @@ import type { DocumentEditor } from './customTypes';
 import { insertArticle, insertChapter, insertTable, moveArticle, setBodyBlockType, toggleBulletedList, toggleMark } from './commands';
 
 export type EditorCommand =
-  | 'undo' | 'redo' | 'bold' | 'italic' | 'underline'
-  | 'clause' | 'point' | 'bulletedList' | 'table'
-  | 'insertArticle' | 'insertChapter' | 'moveArticleUp' | 'moveArticleDown';
+  | 'undo'
+  | 'redo'
+  | 'bold'
+  | 'italic'
+  | 'underline'
+  | 'clause'
+  | 'point'
+  | 'bulletedList'
+  | 'table'
+  | 'insertArticle'
+  | 'insertChapter'
+  | 'moveArticleUp'
+  | 'moveArticleDown';
 
 /** Keys per command ("mod" is Ctrl, or ⌘ on macOS); shown in tooltips and the help dialog. */
 export const shortcuts: Record<EditorCommand, string[]> = {

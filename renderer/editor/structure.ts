@@ -2,7 +2,11 @@ import { Editor, Element, Node, type Path, Range, type NodeEntry } from 'slate';
 import type { ArticleElement, ChapterElement, DocumentElement, ElementType } from '#shared/document/nodes';
 
 /** The nearest ancestor (or self) of the selection's anchor with the given type. */
-export function selectedAncestor<T extends ElementType>(editor: Editor, type: T, at: Range | Path | null = editor.selection): NodeEntry<Extract<DocumentElement, { type: T }>> | undefined {
+export function selectedAncestor<T extends ElementType>(
+  editor: Editor,
+  type: T,
+  at: Range | Path | null = editor.selection,
+): NodeEntry<Extract<DocumentElement, { type: T }>> | undefined {
   if (!at) return undefined;
   const entry = Editor.above(editor, {
     at: Range.isRange(at) ? Range.start(at) : at,

@@ -15,7 +15,17 @@ type Format = 'docx' | 'pdf';
  * "Export…": the document in the official layout, as Word or PDF, in Vietnamese, English or both
  * side by side, clean or with the open proposals as a redline, with or without the annex of values.
  */
-export function ExportDialog({ token, documentId, documentLanguage, onClose }: { token: string; documentId: string; documentLanguage: Language; onClose: () => void }) {
+export function ExportDialog({
+  token,
+  documentId,
+  documentLanguage,
+  onClose,
+}: {
+  token: string;
+  documentId: string;
+  documentLanguage: Language;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const [format, setFormat] = useState<Format>('docx');
@@ -55,7 +65,8 @@ export function ExportDialog({ token, documentId, documentLanguage, onClose }: {
           <div className="row" role="radiogroup" aria-label={t('exportDialog.format')}>
             {(['docx', 'pdf'] as const).map((option) => (
               <label key={option}>
-                <input type="radio" name="export-format" value={option} checked={format === option} onChange={() => setFormat(option)} /> {t(`exportDialog.formats.${option}`)}
+                <input type="radio" name="export-format" value={option} checked={format === option} onChange={() => setFormat(option)} />{' '}
+                {t(`exportDialog.formats.${option}`)}
               </label>
             ))}
           </div>

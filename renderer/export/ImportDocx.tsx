@@ -18,7 +18,15 @@ import './export.css';
  * "Import a .docx" on the host's start page: the file is read and analysed on the server, the
  * report of what was recognised is shown, and only "Create document" creates it (then opens it).
  */
-export function ImportDocx({ client, hostToken, onCreated }: { client: ApiClient; hostToken: string | null; onCreated: (document: DocumentMeta) => Promise<void> }) {
+export function ImportDocx({
+  client,
+  hostToken,
+  onCreated,
+}: {
+  client: ApiClient;
+  hostToken: string | null;
+  onCreated: (document: DocumentMeta) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const task = useLongTask();

@@ -30,25 +30,28 @@ export function useLongTask(): LongTask {
   // Leaving the page cancels what is under way.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const run = useCallback(async <T,>(task: (signal: AbortSignal, report: (phase: TaskPhase, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined> => {
-    if (controller.current) return undefined;
-    const current = new AbortController();
-    controller.current = current;
-    const startedAt = Date.now();
-    setError(null);
-    const report = (phase: TaskPhase, fraction: number | null = null): void => {
-      if (!current.signal.aborted) setProgress({ phase, fraction, startedAt });
-    };
-    try {
-      return await task(current.signal, report);
-    } catch (caught) {
-      if (!isCancellation(caught, current.signal)) setError(caught);
-      return undefined;
-    } finally {
-      controller.current = null;
-      setProgress(null);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(task: (signal: AbortSignal, report: (phase: TaskPhase, fraction?: number | null) => void) => Promise<T>): Promise<T | undefined> => {
+      if (controller.current) return undefined;
+      const current = new AbortController();
+      controller.current = current;
+      const startedAt = Date.now();
+      setError(null);
+      const report = (phase: TaskPhase, fraction: number | null = null): void => {
+        if (!current.signal.aborted) setProgress({ phase, fraction, startedAt });
+      };
+      try {
+        return await task(current.signal, report);
+      } catch (caught) {
+        if (!isCancellation(caught, current.signal)) setError(caught);
+        return undefined;
+      } finally {
+        controller.current = null;
+        setProgress(null);
+      }
+    },
+    [],
+  );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const clearError = useCallback(() => setError(null), []);

@@ -17,7 +17,10 @@ export function AttributionView({ attribution }: { attribution: Attribution }) {
         {t('history.attributionSides')}{' '}
         {attribution.sides.map((side) => (
           <span key={side.side ?? 'none'} className="history-share">
-            {t('history.share', { name: side.side ? t(`side.${side.side}`) : t('history.template'), percent: formatNumber(percent(side.chars, total), language) })}
+            {t('history.share', {
+              name: side.side ? t(`side.${side.side}`) : t('history.template'),
+              percent: formatNumber(percent(side.chars, total), language),
+            })}
           </span>
         ))}
       </p>
@@ -27,13 +30,20 @@ export function AttributionView({ attribution }: { attribution: Attribution }) {
             <h4>{t('history.article', { number: article.number, title: article.title })}</h4>
             <div className="history-bar" aria-hidden="true">
               {article.shares.map((share, index) => (
-                <span key={index} className={`history-bar-part side-${share.person.side ?? 'none'}`} style={{ width: `${percent(share.chars, article.totalChars)}%` }} />
+                <span
+                  key={index}
+                  className={`history-bar-part side-${share.person.side ?? 'none'}`}
+                  style={{ width: `${percent(share.chars, article.totalChars)}%` }}
+                />
               ))}
             </div>
             <p>
               {article.shares.map((share, index) => (
                 <span key={index} className="history-share" data-testid="attribution-share" data-name={personName(t, share.person)}>
-                  {t('history.share', { name: share.person.participantId === null ? t('history.template') : personName(t, share.person), percent: formatNumber(percent(share.chars, article.totalChars), language) })}
+                  {t('history.share', {
+                    name: share.person.participantId === null ? t('history.template') : personName(t, share.person),
+                    percent: formatNumber(percent(share.chars, article.totalChars), language),
+                  })}
                 </span>
               ))}
             </p>

@@ -21,15 +21,27 @@ function ArticleChangeItem({ change }: { change: ArticleChangeView }) {
     <li className={`history-change history-change-${change.status}`} data-testid="article-change" data-clause-id={change.clauseId} data-status={change.status}>
       <h4>
         <span className="history-status">{t(`history.status.${change.status}`)}</span> {t('history.article', { number, title })}
-        {change.before && change.after && change.before.number !== change.after.number && <span className="history-renumbered"> ({t('history.articleMove', { from: change.before.number, to: change.after.number })})</span>}
+        {change.before && change.after && change.before.number !== change.after.number && (
+          <span className="history-renumbered"> ({t('history.articleMove', { from: change.before.number, to: change.after.number })})</span>
+        )}
       </h4>
       <RedlineText segments={change.segments} granularity={change.granularity} />
       {change.authors.length > 0 && (
         <p className="history-authors" data-testid="change-authors">
           {t('history.authors')}{' '}
           {change.authors.map((author, index) => (
-            <span key={author.person.participantId ?? `host-${index}`} className="history-author" data-testid="change-author" data-name={personName(t, author.person)}>
-              {author.person.side && <SideBadge side={author.person.side} />} {t('history.authorChars', { name: personName(t, author.person), inserted: formatNumber(author.insertedChars, language), deleted: formatNumber(author.deletedChars, language) })}
+            <span
+              key={author.person.participantId ?? `host-${index}`}
+              className="history-author"
+              data-testid="change-author"
+              data-name={personName(t, author.person)}
+            >
+              {author.person.side && <SideBadge side={author.person.side} />}{' '}
+              {t('history.authorChars', {
+                name: personName(t, author.person),
+                inserted: formatNumber(author.insertedChars, language),
+                deleted: formatNumber(author.deletedChars, language),
+              })}
             </span>
           ))}
         </p>
@@ -59,7 +71,13 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
           <h4>{t('history.variablesChanged')}</h4>
           <ul className="history-variables">
             {comparison.variables.map((variable) => (
-              <li key={variable.id}>{t('history.variableChange', { label: variableLabel(lookup(variable.id), language), before: shown(variable.id, variable.before), after: shown(variable.id, variable.after) })}</li>
+              <li key={variable.id}>
+                {t('history.variableChange', {
+                  label: variableLabel(lookup(variable.id), language),
+                  before: shown(variable.id, variable.before),
+                  after: shown(variable.id, variable.after),
+                })}
+              </li>
             ))}
           </ul>
         </>

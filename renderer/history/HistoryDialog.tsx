@@ -44,7 +44,19 @@ function endLabel(t: TFunction, end: Comparison['from']): string {
 }
 
 /** The large view of the history: a version read-only, a comparison, what changed since the last visit, who wrote what. */
-export function HistoryDialog({ client, documentId, view, onClose, onRestoreArticle }: { client: ApiClient; documentId: string; view: HistoryView; onClose: () => void; onRestoreArticle?: (versionId: string, number: number, article: ArticleElement) => void }) {
+export function HistoryDialog({
+  client,
+  documentId,
+  view,
+  onClose,
+  onRestoreArticle,
+}: {
+  client: ApiClient;
+  documentId: string;
+  view: HistoryView;
+  onClose: () => void;
+  onRestoreArticle?: (versionId: string, number: number, article: ArticleElement) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -72,8 +84,16 @@ export function HistoryDialog({ client, documentId, view, onClose, onRestoreArti
   let body: ReactNode = <p>{t('common.loading')}</p>;
   if (view.kind === 'version') title = t('history.versionTitle', { number: view.number, date: formatVietnamDateTime(view.createdAt, language) });
   else if (view.kind === 'attribution') title = t('history.attributionTitle');
-  else if (view.kind === 'sinceLastVisit') title = loaded?.kind === 'sinceLastVisit' && loaded.since ? t('history.sinceLastVisitTitle', { date: formatVietnamDateTime(loaded.since, language) }) : t('history.sinceLastVisit');
-  else title = loaded?.kind === 'comparison' ? t('history.compareTitle', { from: endLabel(t, loaded.comparison.from), to: endLabel(t, loaded.comparison.to) }) : t('history.compare');
+  else if (view.kind === 'sinceLastVisit')
+    title =
+      loaded?.kind === 'sinceLastVisit' && loaded.since
+        ? t('history.sinceLastVisitTitle', { date: formatVietnamDateTime(loaded.since, language) })
+        : t('history.sinceLastVisit');
+  else
+    title =
+      loaded?.kind === 'comparison'
+        ? t('history.compareTitle', { from: endLabel(t, loaded.comparison.from), to: endLabel(t, loaded.comparison.to) })
+        : t('history.compare');
   if (loaded?.kind === 'version' && view.kind === 'version') {
     const restore = onRestoreArticle;
     body = (
@@ -83,7 +103,8 @@ export function HistoryDialog({ client, documentId, view, onClose, onRestoreArti
       </>
     );
   } else if (loaded?.kind === 'comparison') body = <ComparisonView comparison={loaded.comparison} />;
-  else if (loaded?.kind === 'sinceLastVisit') body = loaded.comparison ? <ComparisonView comparison={loaded.comparison} /> : <p className="empty-state">{t('history.sinceLastVisitNone')}</p>;
+  else if (loaded?.kind === 'sinceLastVisit')
+    body = loaded.comparison ? <ComparisonView comparison={loaded.comparison} /> : <p className="empty-state">{t('history.sinceLastVisitNone')}</p>;
   else if (loaded?.kind === 'attribution') body = <AttributionView attribution={loaded.attribution} />;
 
   // On the page itself: the side pane is sticky, a stacking context the editor would paint over.

@@ -30,10 +30,12 @@ export function HistoryPanel({ client, documentId, side }: { client: ApiClient; 
   const actions: VersionActions = {
     open: (version) => setView({ kind: 'version', versionId: version.id, number: version.number, createdAt: version.createdAt }),
     compareWithCurrent: (version) => setView({ kind: 'compare', from: version.id, to: 'current' }),
-    toggleSelected: (version) => setSelected((previous) => (previous.includes(version.id) ? previous.filter((id) => id !== version.id) : [...previous, version.id].slice(-2))),
+    toggleSelected: (version) =>
+      setSelected((previous) => (previous.includes(version.id) ? previous.filter((id) => id !== version.id) : [...previous, version.id].slice(-2))),
     restore: mayChange
       ? (version) => {
-          if (window.confirm(t('history.restoreConfirm', { number: version.number }))) void run(() => client.call('versions/restore', { documentId, versionId: version.id }), t('history.restored'));
+          if (window.confirm(t('history.restoreConfirm', { number: version.number })))
+            void run(() => client.call('versions/restore', { documentId, versionId: version.id }), t('history.restored'));
         }
       : undefined,
   };
@@ -54,35 +56,61 @@ export function HistoryPanel({ client, documentId, side }: { client: ApiClient; 
   return (
     <div className="history-panel" data-testid="history-panel">
       {mayChange && (
-        <form className="history-name-form" onSubmit={(event) => {
-          event.preventDefault();
-          const value = name.trim();
-          if (value !== '') void run(() => client.call('versions/create', { documentId, name: value }).then(() => setName('')));
-        }}>
+        <form
+          className="history-name-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const value = name.trim();
+            if (value !== '') void run(() => client.call('versions/create', { documentId, name: value }).then(() => setName('')));
+          }}
+        >
           <label>
             {t('history.nameLabel')}
             <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('history.namePlaceholder')} maxLength={200} />
           </label>
-          <button type="submit" className="primary" disabled={name.trim() === ''}>{t('history.saveNamed')}</button>
+          <button type="submit" className="primary" disabled={name.trim() === ''}>
+            {t('history.saveNamed')}
+          </button>
         </form>
       )}
       <div className="row history-tools">
-        <button type="button" onClick={() => setView({ kind: 'sinceLastVisit' })}>{t('history.sinceLastVisit')}</button>
-        <button type="button" onClick={() => setView({ kind: 'attribution' })}>{t('history.attribution')}</button>
-        <button type="button" onClick={() => void history.runVerify()}>{t('history.verify')}</button>
+        <button type="button" onClick={() => setView({ kind: 'sinceLastVisit' })}>
+          {t('history.sinceLastVisit')}
+        </button>
+        <button type="button" onClick={() => setView({ kind: 'attribution' })}>
+          {t('history.attribution')}
+        </button>
+        <button type="button" onClick={() => void history.runVerify()}>
+          {t('history.verify')}
+        </button>
       </div>
       {history.verify && (
-        <p className={failed > 0 ? 'history-verify failed' : 'history-verify'} role={failed > 0 ? 'alert' : 'status'} data-testid="verify-status" data-ok={String(history.verify.ok)}>
-          {history.verify.versions.length === 0 ? t('history.verifyNone') : failed > 0 ? t('history.verifyFailed', { count: failed }) : t('history.verifyOk', { count: history.verify.versions.length })}
+        <p
+          className={failed > 0 ? 'history-verify failed' : 'history-verify'}
+          role={failed > 0 ? 'alert' : 'status'}
+          data-testid="verify-status"
+          data-ok={String(history.verify.ok)}
+        >
+          {history.verify.versions.length === 0
+            ? t('history.verifyNone')
+            : failed > 0
+              ? t('history.verifyFailed', { count: failed })
+              : t('history.verifyOk', { count: history.verify.versions.length })}
         </p>
       )}
-      {notice && <p className="notice-inline" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice-inline" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorNotice error={error ?? history.error} />
       <div className="row history-filters">
         <label>
           <input type="checkbox" checked={namedOnly} onChange={(event) => setNamedOnly(event.target.checked)} /> {t('history.namedOnly')}
         </label>
-        <button type="button" onClick={compareSelected} disabled={selected.length !== 2}>{t('history.compareSelected')}</button>
+        <button type="button" onClick={compareSelected} disabled={selected.length !== 2}>
+          {t('history.compareSelected')}
+        </button>
       </div>
       {history.versions === null ? (
         <p>{t('common.loading')}</p>
@@ -95,7 +123,15 @@ export function HistoryPanel({ client, documentId, side }: { client: ApiClient; 
           ))}
         </ol>
       )}
-      {view && <HistoryDialog client={client} documentId={documentId} view={view} onClose={() => setView(null)} onRestoreArticle={mayChange ? restoreArticle : undefined} />}
+      {view && (
+        <HistoryDialog
+          client={client}
+          documentId={documentId}
+          view={view}
+          onClose={() => setView(null)}
+          onRestoreArticle={mayChange ? restoreArticle : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -7,7 +7,13 @@ export function RedlineText({ segments, granularity }: { segments: readonly Diff
     <>
       <div className="history-redline">
         {segments.map((segment, index) =>
-          segment.kind === 'inserted' ? <ins key={index}>{segment.text}</ins> : segment.kind === 'deleted' ? <del key={index}>{segment.text}</del> : <span key={index}>{segment.text}</span>,
+          segment.kind === 'inserted' ? (
+            <ins key={index}>{segment.text}</ins>
+          ) : segment.kind === 'deleted' ? (
+            <del key={index}>{segment.text}</del>
+          ) : (
+            <span key={index}>{segment.text}</span>
+          ),
         )}
       </div>
       <CoarseDiffNote granularity={granularity} />

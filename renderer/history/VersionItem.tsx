@@ -15,19 +15,45 @@ export interface VersionActions {
 type VerifyStatus = VerifyReport['versions'][number]['status'];
 
 /** One version in the timeline: who, which side, when, what changed; a tampered signed version stands out. */
-export function VersionItem({ version, isSelected, verifyStatus, actions }: { version: VersionMeta; isSelected: boolean; verifyStatus: VerifyStatus | undefined; actions: VersionActions }) {
+export function VersionItem({
+  version,
+  isSelected,
+  verifyStatus,
+  actions,
+}: {
+  version: VersionMeta;
+  isSelected: boolean;
+  verifyStatus: VerifyStatus | undefined;
+  actions: VersionActions;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const isTampered = verifyStatus !== undefined && verifyStatus !== 'ok';
   return (
-    <li className={`history-version kind-${version.kind}${isTampered ? ' tampered' : ''}${isSelected ? ' selected' : ''}`} data-testid="version-item" data-version-id={version.id} data-kind={version.kind} data-number={version.number} data-verify={verifyStatus ?? ''}>
+    <li
+      className={`history-version kind-${version.kind}${isTampered ? ' tampered' : ''}${isSelected ? ' selected' : ''}`}
+      data-testid="version-item"
+      data-version-id={version.id}
+      data-kind={version.kind}
+      data-number={version.number}
+      data-verify={verifyStatus ?? ''}
+    >
       <div className="history-version-head">
         <label className="history-select" title={t('history.select')}>
-          <input type="checkbox" checked={isSelected} onChange={() => actions.toggleSelected(version)} aria-label={t('history.selectVersion', { number: version.number })} />
+          <input
+            type="checkbox"
+            checked={isSelected}
+            onChange={() => actions.toggleSelected(version)}
+            aria-label={t('history.selectVersion', { number: version.number })}
+          />
           <strong>#{version.number}</strong>
         </label>
         <span className="history-kind">{t(`history.kind.${version.kind}`)}</span>
-        {version.name && <span className="history-name" data-testid="version-name">{version.name}</span>}
+        {version.name && (
+          <span className="history-name" data-testid="version-name">
+            {version.name}
+          </span>
+        )}
       </div>
       {isTampered && (
         <p className="history-tampered" role="alert" data-testid="version-tampered">
@@ -36,12 +62,19 @@ export function VersionItem({ version, isSelected, verifyStatus, actions }: { ve
       )}
       {version.signed && !isTampered && <p className="history-seal">{t('history.signedSeal', { hash: version.signed.contentHash.slice(0, 16) })}</p>}
       <p className="history-meta">
-        {personName(t, version.author)} {version.author.side && <SideBadge side={version.author.side} />} · <time dateTime={version.createdAt}>{formatVietnamDateTime(version.createdAt, language)}</time>
+        {personName(t, version.author)} {version.author.side && <SideBadge side={version.author.side} />} ·{' '}
+        <time dateTime={version.createdAt}>{formatVietnamDateTime(version.createdAt, language)}</time>
       </p>
-      <p className="history-summary" data-testid="version-summary">{summaryLine(t, version)}</p>
+      <p className="history-summary" data-testid="version-summary">
+        {summaryLine(t, version)}
+      </p>
       <div className="row history-actions">
-        <button type="button" onClick={() => actions.open(version)}>{t('history.open')}</button>
-        <button type="button" onClick={() => actions.compareWithCurrent(version)}>{t('history.compareWithCurrent')}</button>
+        <button type="button" onClick={() => actions.open(version)}>
+          {t('history.open')}
+        </button>
+        <button type="button" onClick={() => actions.compareWithCurrent(version)}>
+          {t('history.compareWithCurrent')}
+        </button>
         {actions.restore && (
           <button type="button" onClick={() => actions.restore?.(version)}>
             {t('history.restore')}

@@ -34,15 +34,25 @@ export function VersionText({ blocks, onRestoreArticle }: { blocks: readonly Top
   return (
     <div className="history-text" data-testid="version-text">
       {blocks.map((block, index) => {
-        if (block.type === 'paragraph') return <p key={index} className="history-block">{plainText(block)}</p>;
-        if (block.type === 'article') return <ArticleView key={block.clauseId} article={block} number={numbering.articles.get(block.clauseId) ?? 0} onRestore={onRestoreArticle} />;
+        if (block.type === 'paragraph')
+          return (
+            <p key={index} className="history-block">
+              {plainText(block)}
+            </p>
+          );
+        if (block.type === 'article')
+          return <ArticleView key={block.clauseId} article={block} number={numbering.articles.get(block.clauseId) ?? 0} onRestore={onRestoreArticle} />;
         const [title, ...articles] = block.children;
         return (
           <div key={block.chapterId} className="history-chapter">
             <h3>
               {t('editor.chapterLabel', { number: toRoman(numbering.chapters.get(block.chapterId) ?? 0) })} {title ? plainText(title) : ''}
             </h3>
-            {articles.map((child) => (child.type === 'article' ? <ArticleView key={child.clauseId} article={child} number={numbering.articles.get(child.clauseId) ?? 0} onRestore={onRestoreArticle} /> : null))}
+            {articles.map((child) =>
+              child.type === 'article' ? (
+                <ArticleView key={child.clauseId} article={child} number={numbering.articles.get(child.clauseId) ?? 0} onRestore={onRestoreArticle} />
+              ) : null,
+            )}
           </div>
         );
       })}

@@ -44,7 +44,8 @@ export const en = {
     document_not_found: 'This document no longer exists.',
     document_not_yours: 'Your invitation does not give access to this document.',
     document_archived: 'The document “{{title}}” is archived and can no longer change.',
-    text_frozen: 'The text of “{{title}}” is frozen at this stage: open an amendment round to change it (Labour Code Art. 82; Art. 118(3) for labour regulations).',
+    text_frozen:
+      'The text of “{{title}}” is frozen at this stage: open an amendment round to change it (Labour Code Art. 82; Art. 118(3) for labour regulations).',
     invitation_unknown: 'No invitation has this code. Check it with whoever sent it.',
     invitation_used: 'This invitation has already been used. Ask for a new one.',
     invitation_expired: 'This invitation has expired. Ask for a new one.',
@@ -86,7 +87,8 @@ export const en = {
     version_not_found: 'This version no longer exists.',
     version_article_missing: 'That article is not in this version.',
     already_this_text: 'The document already has this text.',
-    restore_changes_agreed: 'This would change articles both sides agreed: change them through a proposal the other side accepts, or reopen them with the other side’s consent first.',
+    restore_changes_agreed:
+      'This would change articles both sides agreed: change them through a proposal the other side accepts, or reopen them with the other side’s consent first.',
     reviewers_read_history: 'The labour authority reads the history; it does not make or restore versions.',
     vote_text_changed: 'The text signed differs from the text put to the workers’ vote: nothing was signed (Labour Code 2019 Art. 76(1)).',
     regulations_no_vote: 'Labour regulations are not bargained article by article: they have no vote of the workers (Labour Code 2019 Art. 118).',
@@ -96,12 +98,14 @@ export const en = {
     rule_unknown: 'This version does not know that compliance rule.',
     finding_not_found: 'This finding no longer exists.',
     finding_withdrawn: 'This finding has already been withdrawn.',
-    signed_date_fixed: 'This document was signed (or issued) on {{date}}, as its lifecycle records: it is dated so, and that date cannot be changed or left blank.',
+    signed_date_fixed:
+      'This document was signed (or issued) on {{date}}, as its lifecycle records: it is dated so, and that date cannot be changed or left blank.',
     pdf_failed: 'The PDF could not be printed on the server. Export a Word file instead, or ask whoever runs the server to install Chromium.',
     decision_not_yet: 'The labour authority has not decided on this document yet: there is no decision to export.',
     decision_not_sent: 'The document has not been sent to the labour authority: there is no decision to export (Labour Code Art. 77, 119).',
     docx_empty: 'The file is empty.',
-    docx_encrypted_or_doc: 'This file is password-protected or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a Word Document (.docx), and import that.',
+    docx_encrypted_or_doc:
+      'This file is password-protected or is an old Word 97–2003 .doc: open it in Word, remove the password or save it as a Word Document (.docx), and import that.',
     docx_not_docx: 'This is not a .docx file.',
     docx_not_word: 'This archive is not a Word document.',
     docx_damaged: 'This .docx file is damaged.',
@@ -138,13 +142,21 @@ export const en = {
     tooLarge: 'The file is too large: at most {{megabytes}} MB.',
     phase: { reading: 'Reading the file…', analysing: 'Recognising the structure…' },
     reportTitle: 'What was recognised in “{{fileName}}”',
-    counts: { chapters: 'Chapters', articles: 'Articles', clauses: 'Clauses', points: 'Points', tables: 'Tables', preambleParagraphs: 'Opening paragraphs (legal grounds, parties…)' },
+    counts: {
+      chapters: 'Chapters',
+      articles: 'Articles',
+      clauses: 'Clauses',
+      points: 'Points',
+      tables: 'Tables',
+      preambleParagraphs: 'Opening paragraphs (legal grounds, parties…)',
+    },
     noIssues: 'Nothing unusual was found.',
     issuesTitle: 'To check ({{count}}):',
     atParagraph: '(paragraph {{paragraph}})',
     issues: {
       skipped_article_number: 'Article numbers skip: expected Article {{expected}}, found Article {{found}}. Articles are numbered again in order.',
-      repeated_article_number: 'An article number repeats or goes back: expected Article {{expected}}, found Article {{found}}. Articles are numbered again in order.',
+      repeated_article_number:
+        'An article number repeats or goes back: expected Article {{expected}}, found Article {{found}}. Articles are numbered again in order.',
       chapter_number_out_of_order: 'Chapter numbers are not consecutive: expected Chapter {{expected}}, found Chapter {{found}}.',
       paragraph_outside_article: 'A paragraph outside any article: it was put in the nearest article.',
       unrecognised_heading: 'A line that looks like a heading but is neither a chapter nor an article: kept as an ordinary paragraph.',
@@ -158,7 +170,8 @@ export const en = {
   },
   welcome: {
     title: 'Welcome to Thỏa Ước',
-    intro: 'Draft and negotiate collective labour agreements and internal labour regulations together. First, tell us your name — the people you draft with will see it.',
+    intro:
+      'Draft and negotiate collective labour agreements and internal labour regulations together. First, tell us your name — the people you draft with will see it.',
     nameLabel: 'Display name',
     namePlaceholder: 'For example: Nguyen Thi Lan — HR department',
     continue: 'Continue',
@@ -179,7 +192,8 @@ export const en = {
   },
   access: {
     title: 'Accept an invitation',
-    explain: 'The operator of this server invited you as the host of a workspace, or as a reviewer of a labour authority. You will join as “{{name}}”. An invitation code works only once.',
+    explain:
+      'The operator of this server invited you as the host of a workspace, or as a reviewer of a labour authority. You will join as “{{name}}”. An invitation code works only once.',
     action: 'Accept',
     joining: 'Accepting…',
     reviewerOf: 'Reviewer of {{authority}}',
@@ -201,7 +215,8 @@ export const en = {
   },
   backup: {
     title: 'Backup',
-    explain: 'Saves a complete copy of every document, participant and version to a file, also while others are writing. To restore from a backup, use the command line (npm run cli -- restore).',
+    explain:
+      'Saves a complete copy of every document, participant and version to a file, also while others are writing. To restore from a backup, use the command line (npm run cli -- restore).',
     action: 'Back up…',
     dialogTitle: 'Save a Thỏa Ước backup',
     save: 'Save',
@@ -282,7 +297,17 @@ export const en = {
     chosenCount_other: '{{count}} articles chosen',
     recommendedBadge: 'recommended',
   },
-  sidePanel: { label: 'Side panel', outline: 'Outline', variables: 'Variables', library: 'Library', negotiation: 'Negotiation', history: 'History', lifecycle: 'Lifecycle', compliance: 'Compliance', review: 'Review' },
+  sidePanel: {
+    label: 'Side panel',
+    outline: 'Outline',
+    variables: 'Variables',
+    library: 'Library',
+    negotiation: 'Negotiation',
+    history: 'History',
+    lifecycle: 'Lifecycle',
+    compliance: 'Compliance',
+    review: 'Review',
+  },
   variables: {
     title: 'Variables of the document',
     empty: 'The document uses no variables yet. Insert clauses from the library to get variables such as wage levels or leave days.',
@@ -292,7 +317,8 @@ export const en = {
     recordedFact: 'filled in when this step is recorded in the document’s procedure; it cannot be typed',
     recordedFactHint: 'Filled in when this step is recorded in the Lifecycle tab; it cannot be typed.',
     unknown: 'A variable this interface does not know (its value is kept)',
-    lockedByAgreement: 'This value appears in {{articles}}, agreed by both sides: it changes only through a proposal the other side accepts, or after both sides agree to reopen the article.',
+    lockedByAgreement:
+      'This value appears in {{articles}}, agreed by both sides: it changes only through a proposal the other side accepts, or after both sides agree to reopen the article.',
     region: 'Region {{region}}',
   },
   library: {
@@ -312,7 +338,8 @@ export const en = {
     results: 'Search results',
     source: { label: 'Source of clauses', builtIn: 'Built-in library', mine: 'My side’s templates' },
     mine: {
-      empty: 'Your side has no templates of its own for this kind of document yet. Put the cursor in an article and press “Save the selected article as a template”, or import a template pack.',
+      empty:
+        'Your side has no templates of its own for this kind of document yet. Put the cursor in an article and press “Save the selected article as a template”, or import a template pack.',
       otherKinds_one: '{{count}} more template is for another kind of document (not shown here, but exported in the pack).',
       otherKinds_other: '{{count}} more templates are for other kinds of documents (not shown here, but exported in the pack).',
     },
@@ -322,7 +349,8 @@ export const en = {
       heading: 'Save the article as my side’s template',
       submit: 'Save the template',
       fromArticle: 'Text taken from the article: “{{title}}”.',
-      bothLanguages: 'The text is saved exactly as in the document for both the Vietnamese and the English version, until someone translates it (edit the template to do so).',
+      bothLanguages:
+        'The text is saved exactly as in the document for both the Vietnamese and the English version, until someone translates it (edit the template to do so).',
       flattened: 'Variables are kept; tables and lists become paragraphs; bold, italic and underline are not kept.',
       emptyArticle: 'This article has no text to save as a template yet.',
       articleGone: 'This article is no longer in the document (it may just have been deleted).',

@@ -74,7 +74,8 @@ export const negotiationVi: Localised<typeof negotiationEn> = {
   unknownVariable: 'Một giá trị không có trong thư viện',
   noValue: '(chưa có)',
   articleNumber: 'Điều {{number}}',
-  agreedLockNote: 'Hai bên đã thống nhất điều này nên không sửa trực tiếp được: điều này chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại.',
+  agreedLockNote:
+    'Hai bên đã thống nhất điều này nên không sửa trực tiếp được: điều này chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại.',
   editor: {
     proposeTitle: 'Đề xuất sửa đổi — {{article}}',
     draftTitle: 'Đưa bản nháp ra thành đề xuất — {{article}}',
@@ -123,7 +124,8 @@ export const negotiationVi: Localised<typeof negotiationEn> = {
     proposeIn: 'Thêm vào gói đề xuất',
     putIn: 'Lưu vào gói',
     basketTitle_other: 'Gói đề xuất đang soạn ({{count}} điều)',
-    basketIntro: 'Gửi các đề xuất trên nhiều điều như một gói với một lý do chung; bên kia chấp nhận hoặc từ chối cả gói. Mở từng điều và chọn "Thêm vào gói đề xuất" để thêm.',
+    basketIntro:
+      'Gửi các đề xuất trên nhiều điều như một gói với một lý do chung; bên kia chấp nhận hoặc từ chối cả gói. Mở từng điều và chọn "Thêm vào gói đề xuất" để thêm.',
     editItem: 'Sửa',
     removeItem: 'Bỏ khỏi gói',
     rationale: 'Lý do chung của gói',
@@ -131,7 +133,8 @@ export const negotiationVi: Localised<typeof negotiationEn> = {
     send_other: 'Gửi gói đề xuất ({{count}} điều)',
     discard: 'Hủy gói đang soạn',
     counterTitle_other: 'Đáp lại gói {{count}} điều của {{name}}',
-    counterIntro: 'Mỗi điều bắt đầu như bên kia đề xuất. Sửa điều bạn muốn đề xuất khác đi, hoặc để riêng điều bạn không đưa vào; phần còn lại được gửi như một đề nghị đáp lại.',
+    counterIntro:
+      'Mỗi điều bắt đầu như bên kia đề xuất. Sửa điều bạn muốn đề xuất khác đi, hoặc để riêng điều bạn không đưa vào; phần còn lại được gửi như một đề nghị đáp lại.',
     asOffered: 'như bên kia đề xuất',
     changed: 'bạn đã sửa',
     leftOut: 'không đưa vào',
@@ -171,12 +174,14 @@ export const negotiationVi: Localised<typeof negotiationEn> = {
   },
   drafts: {
     title: 'Bản nháp của tôi ({{count}})',
-    intro: 'Những thay đổi bạn gõ vào điều đã được hai bên thống nhất không được áp dụng, nhưng được giữ ở đây, chỉ mình bạn thấy. Hãy đưa ra thành đề xuất, hoặc bỏ đi.',
+    intro:
+      'Những thay đổi bạn gõ vào điều đã được hai bên thống nhất không được áp dụng, nhưng được giữ ở đây, chỉ mình bạn thấy. Hãy đưa ra thành đề xuất, hoặc bỏ đi.',
     origin: 'Thay đổi bạn gõ lúc {{date}}, khi điều đã được thống nhất',
     propose: 'Đưa ra thành đề xuất…',
     discard: 'Bỏ bản nháp',
     discardConfirm: 'Bỏ bản nháp này? Thay đổi trong đó sẽ mất.',
-    refused: 'Thay đổi của bạn không được áp dụng vì điều đó đã được hai bên thống nhất. Thay đổi không mất: nó được giữ làm bản nháp của bạn trong mục "Bản nháp của tôi" ở thẻ Thương lượng.',
+    refused:
+      'Thay đổi của bạn không được áp dụng vì điều đó đã được hai bên thống nhất. Thay đổi không mất: nó được giữ làm bản nháp của bạn trong mục "Bản nháp của tôi" ở thẻ Thương lượng.',
     show: 'Xem bản nháp của tôi',
   },
 };
@@ -193,14 +198,20 @@ export const minutesVi: Localised<typeof minutesEn> = {
   notAgreed: 'Các nội dung chưa đạt được thỏa thuận, để ngoài thỏa ước (Điều 71)',
   leftOutBy: 'Để ngoài thỏa ước: {{name}}, ngày {{date}}',
   leftOutReason: 'Lý do: {{reason}}',
-  override: 'Tổ chức đại diện người lao động đưa dự thảo ra lấy ý kiến khi còn điều chưa thống nhất — {{articles}} — với lý do: {{reason}} (người ghi nhận: {{name}}).',
+  override:
+    'Tổ chức đại diện người lao động đưa dự thảo ra lấy ý kiến khi còn điều chưa thống nhất — {{articles}} — với lý do: {{reason}} (người ghi nhận: {{name}}).',
   noPosition: '(chưa nêu quan điểm)',
   accepted: 'Các đề xuất được chấp nhận trong phiên (từ {{date}})',
   proposedBy: 'do {{name}} ({{side}}) đề xuất',
   acceptedBy: '{{name}} chấp nhận',
   openCount: 'Số điều còn đang mở: {{count}}.',
   ledger: 'Diễn biến thương lượng từng điều',
-  ledgerPosition: { replace: 'Đề xuất sửa nội dung điều', insert_after: 'Đề xuất thêm điều mới', delete: 'Đề xuất bỏ điều', values: 'Đề xuất thay đổi giá trị' },
+  ledgerPosition: {
+    replace: 'Đề xuất sửa nội dung điều',
+    insert_after: 'Đề xuất thêm điều mới',
+    delete: 'Đề xuất bỏ điều',
+    values: 'Đề xuất thay đổi giá trị',
+  },
   ledgerEvent: {
     agreed: 'Đồng ý với nội dung điều',
     disputed: 'Nêu ý kiến khác',
@@ -209,7 +220,13 @@ export const minutesVi: Localised<typeof minutesEn> = {
     reopened: 'Đồng ý thương lượng lại',
     accepted: 'Chấp nhận đề xuất',
   },
-  ledgerStanding: { agreed: 'hai bên đã thống nhất', disputed: 'còn ý kiến khác nhau', open: 'đang thương lượng', left_out: 'chưa đạt được thỏa thuận, để ngoài thỏa ước', removed: 'đã bỏ' },
+  ledgerStanding: {
+    agreed: 'hai bên đã thống nhất',
+    disputed: 'còn ý kiến khác nhau',
+    open: 'đang thương lượng',
+    left_out: 'chưa đạt được thỏa thuận, để ngoài thỏa ước',
+    removed: 'đã bỏ',
+  },
   none: 'Không có.',
   employerSigns: 'ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG',
   unionSigns: 'ĐẠI DIỆN TẬP THỂ NGƯỜI LAO ĐỘNG',
@@ -296,7 +313,8 @@ export const negotiationEn = {
   unknownVariable: 'A value not in the library',
   noValue: '(none)',
   articleNumber: 'Article {{number}}',
-  agreedLockNote: 'Both sides have agreed this article, so it is not edited directly: it changes only through a proposal the other side accepts, or after both sides agree to reopen it.',
+  agreedLockNote:
+    'Both sides have agreed this article, so it is not edited directly: it changes only through a proposal the other side accepts, or after both sides agree to reopen it.',
   editor: {
     proposeTitle: 'Propose an amendment — {{article}}',
     draftTitle: 'Put a draft on the table — {{article}}',
@@ -348,7 +366,8 @@ export const negotiationEn = {
     putIn: 'Save in the package',
     basketTitle_one: 'Package being prepared ({{count}} article)',
     basketTitle_other: 'Package being prepared ({{count}} articles)',
-    basketIntro: 'Send positions on several articles as one package with one rationale; the other side accepts or rejects it as a whole. Open each article and choose "Add to the package".',
+    basketIntro:
+      'Send positions on several articles as one package with one rationale; the other side accepts or rejects it as a whole. Open each article and choose "Add to the package".',
     editItem: 'Change',
     removeItem: 'Take out of the package',
     rationale: 'Rationale of the package',
@@ -358,7 +377,8 @@ export const negotiationEn = {
     discard: 'Discard the package being prepared',
     counterTitle_one: 'Counter the package of {{count}} article from {{name}}',
     counterTitle_other: 'Counter the package of {{count}} articles from {{name}}',
-    counterIntro: 'Each article starts as the other side offered it. Change those you propose differently, or leave out those you do not include; the rest is sent as one counter-offer.',
+    counterIntro:
+      'Each article starts as the other side offered it. Change those you propose differently, or leave out those you do not include; the rest is sent as one counter-offer.',
     asOffered: 'as offered',
     changed: 'changed by you',
     leftOut: 'left out',
@@ -398,12 +418,14 @@ export const negotiationEn = {
   },
   drafts: {
     title: 'My drafts ({{count}})',
-    intro: 'Changes you typed into articles both sides had agreed were not applied, but they are kept here, for you alone. Put them on the table as proposals, or discard them.',
+    intro:
+      'Changes you typed into articles both sides had agreed were not applied, but they are kept here, for you alone. Put them on the table as proposals, or discard them.',
     origin: 'A change you typed at {{date}}, when the article was agreed',
     propose: 'Propose it…',
     discard: 'Discard the draft',
     discardConfirm: 'Discard this draft? The change in it is lost.',
-    refused: 'Your change was not applied because both sides have agreed that article. It is not lost: it is kept as your draft under "My drafts" in the Negotiation tab.',
+    refused:
+      'Your change was not applied because both sides have agreed that article. It is not lost: it is kept as your draft under "My drafts" in the Negotiation tab.',
     show: 'Show my drafts',
   },
 } as const;
@@ -420,14 +442,20 @@ export const minutesEn = {
   notAgreed: 'Points not agreed, left out of the agreement (Art. 71)',
   leftOutBy: 'Left out of the agreement: {{name}}, on {{date}}',
   leftOutReason: 'Reason: {{reason}}',
-  override: 'The workers’ representative organisation put the draft to the vote with articles not agreed — {{articles}} — for this reason: {{reason}} (recorded by {{name}}).',
+  override:
+    'The workers’ representative organisation put the draft to the vote with articles not agreed — {{articles}} — for this reason: {{reason}} (recorded by {{name}}).',
   noPosition: '(no position stated)',
   accepted: 'Proposals accepted in this session (since {{date}})',
   proposedBy: 'proposed by {{name}} ({{side}})',
   acceptedBy: 'accepted by {{name}}',
   openCount: 'Articles still open: {{count}}.',
   ledger: 'The course of bargaining, article by article',
-  ledgerPosition: { replace: 'Proposed a change of the article', insert_after: 'Proposed a new article', delete: 'Proposed to remove the article', values: 'Proposed new values' },
+  ledgerPosition: {
+    replace: 'Proposed a change of the article',
+    insert_after: 'Proposed a new article',
+    delete: 'Proposed to remove the article',
+    values: 'Proposed new values',
+  },
   ledgerEvent: {
     agreed: 'Agreed to the article',
     disputed: 'Disputed the article',
@@ -436,7 +464,13 @@ export const minutesEn = {
     reopened: 'Agreed to reopen',
     accepted: 'Accepted a proposal',
   },
-  ledgerStanding: { agreed: 'agreed by both sides', disputed: 'the parties still differ', open: 'under negotiation', left_out: 'not agreed, left out of the agreement', removed: 'removed' },
+  ledgerStanding: {
+    agreed: 'agreed by both sides',
+    disputed: 'the parties still differ',
+    open: 'under negotiation',
+    left_out: 'not agreed, left out of the agreement',
+    removed: 'removed',
+  },
   none: 'None.',
   employerSigns: 'FOR THE EMPLOYER',
   unionSigns: 'FOR THE WORKERS’ REPRESENTATIVE ORGANISATION',

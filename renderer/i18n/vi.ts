@@ -41,7 +41,8 @@ export const vi: Localised<typeof en> = {
     document_not_found: 'Văn bản này không còn tồn tại.',
     document_not_yours: 'Lời mời của bạn không cho phép mở văn bản này.',
     document_archived: 'Văn bản “{{title}}” đã lưu trữ, không thay đổi được nữa.',
-    text_frozen: 'Nội dung văn bản “{{title}}” đã khóa ở giai đoạn này: muốn sửa phải mở vòng sửa đổi, bổ sung (Điều 82 Bộ luật Lao động; Điều 118 khoản 3 đối với nội quy lao động).',
+    text_frozen:
+      'Nội dung văn bản “{{title}}” đã khóa ở giai đoạn này: muốn sửa phải mở vòng sửa đổi, bổ sung (Điều 82 Bộ luật Lao động; Điều 118 khoản 3 đối với nội quy lao động).',
     invitation_unknown: 'Không có lời mời nào có mã này. Hãy kiểm tra lại với người đã gửi.',
     invitation_used: 'Lời mời này đã được sử dụng. Hãy đề nghị gửi lời mời mới.',
     invitation_expired: 'Lời mời này đã hết hạn. Hãy đề nghị gửi lời mời mới.',
@@ -82,7 +83,8 @@ export const vi: Localised<typeof en> = {
     version_not_found: 'Phiên bản này không còn tồn tại.',
     version_article_missing: 'Phiên bản này không có điều đó.',
     already_this_text: 'Văn bản đã có đúng nội dung này.',
-    restore_changes_agreed: 'Việc này làm thay đổi các điều hai bên đã thống nhất: hãy sửa bằng một đề xuất được bên kia chấp nhận, hoặc thương lượng lại khi bên kia đồng ý.',
+    restore_changes_agreed:
+      'Việc này làm thay đổi các điều hai bên đã thống nhất: hãy sửa bằng một đề xuất được bên kia chấp nhận, hoặc thương lượng lại khi bên kia đồng ý.',
     reviewers_read_history: 'Cơ quan quản lý chỉ xem lịch sử; không tạo hay khôi phục phiên bản.',
     vote_text_changed: 'Nội dung ký khác với nội dung đã đưa ra lấy ý kiến người lao động: chưa ký (khoản 1 Điều 76 Bộ luật Lao động 2019).',
     regulations_no_vote: 'Nội quy lao động không thương lượng từng điều và không lấy ý kiến biểu quyết của người lao động (Điều 118 Bộ luật Lao động 2019).',
@@ -97,7 +99,8 @@ export const vi: Localised<typeof en> = {
     decision_not_yet: 'Cơ quan quản lý chưa có kết luận về văn bản này: chưa có gì để xuất.',
     decision_not_sent: 'Văn bản chưa được gửi cơ quan quản lý: chưa có kết luận để xuất (Điều 77, 119 Bộ luật Lao động).',
     docx_empty: 'Tệp trống.',
-    docx_encrypted_or_doc: 'Tệp này có mật khẩu hoặc là tệp .doc của Word 97–2003: hãy mở bằng Word, bỏ mật khẩu hoặc lưu thành tệp Word (.docx), rồi nhập tệp đó.',
+    docx_encrypted_or_doc:
+      'Tệp này có mật khẩu hoặc là tệp .doc của Word 97–2003: hãy mở bằng Word, bỏ mật khẩu hoặc lưu thành tệp Word (.docx), rồi nhập tệp đó.',
     docx_not_docx: 'Đây không phải tệp .docx.',
     docx_not_word: 'Tệp nén này không phải văn bản Word.',
     docx_damaged: 'Tệp .docx này bị hỏng.',
@@ -154,7 +157,8 @@ export const vi: Localised<typeof en> = {
   },
   welcome: {
     title: 'Chào mừng đến với Thỏa Ước',
-    intro: 'Cùng soạn thảo và thương lượng thỏa ước lao động tập thể và nội quy lao động. Trước tiên, hãy cho biết tên của bạn — những người cùng soạn thảo sẽ thấy tên này.',
+    intro:
+      'Cùng soạn thảo và thương lượng thỏa ước lao động tập thể và nội quy lao động. Trước tiên, hãy cho biết tên của bạn — những người cùng soạn thảo sẽ thấy tên này.',
     nameLabel: 'Tên hiển thị',
     namePlaceholder: 'Ví dụ: Nguyễn Thị Lan — Phòng Nhân sự',
     continue: 'Tiếp tục',
@@ -175,7 +179,8 @@ export const vi: Localised<typeof en> = {
   },
   access: {
     title: 'Nhận quyền truy cập',
-    explain: 'Người vận hành máy chủ đã mời bạn làm người chủ trì một không gian làm việc, hoặc làm cán bộ thẩm định của một cơ quan quản lý. Bạn sẽ tham gia với tên “{{name}}”. Mã mời chỉ dùng được một lần.',
+    explain:
+      'Người vận hành máy chủ đã mời bạn làm người chủ trì một không gian làm việc, hoặc làm cán bộ thẩm định của một cơ quan quản lý. Bạn sẽ tham gia với tên “{{name}}”. Mã mời chỉ dùng được một lần.',
     action: 'Nhận quyền',
     joining: 'Đang nhận quyền…',
     reviewerOf: 'Cán bộ thẩm định của {{authority}}',
@@ -197,7 +202,8 @@ export const vi: Localised<typeof en> = {
   },
   backup: {
     title: 'Sao lưu',
-    explain: 'Lưu một bản sao đầy đủ của mọi văn bản, người tham gia và phiên bản vào một tệp, kể cả khi người khác đang soạn thảo. Để khôi phục từ bản sao lưu, dùng dòng lệnh (npm run cli -- restore).',
+    explain:
+      'Lưu một bản sao đầy đủ của mọi văn bản, người tham gia và phiên bản vào một tệp, kể cả khi người khác đang soạn thảo. Để khôi phục từ bản sao lưu, dùng dòng lệnh (npm run cli -- restore).',
     action: 'Sao lưu…',
     dialogTitle: 'Lưu bản sao lưu Thỏa Ước',
     save: 'Lưu',
@@ -275,7 +281,17 @@ export const vi: Localised<typeof en> = {
     chosenCount_other: 'Đã chọn {{count}} điều',
     recommendedBadge: 'khuyến nghị',
   },
-  sidePanel: { label: 'Bảng bên', outline: 'Mục lục', variables: 'Biến số', library: 'Thư viện', negotiation: 'Thương lượng', history: 'Lịch sử', lifecycle: 'Tiến trình', compliance: 'Tuân thủ', review: 'Thẩm định' },
+  sidePanel: {
+    label: 'Bảng bên',
+    outline: 'Mục lục',
+    variables: 'Biến số',
+    library: 'Thư viện',
+    negotiation: 'Thương lượng',
+    history: 'Lịch sử',
+    lifecycle: 'Tiến trình',
+    compliance: 'Tuân thủ',
+    review: 'Thẩm định',
+  },
   variables: {
     title: 'Biến số của văn bản',
     empty: 'Văn bản chưa dùng biến số nào. Chèn điều khoản từ thư viện để có các biến số như mức lương, số ngày nghỉ.',
@@ -285,7 +301,8 @@ export const vi: Localised<typeof en> = {
     recordedFact: 'được điền khi bước này được ghi nhận trong quy trình của văn bản; không nhập tay',
     recordedFactHint: 'Được điền khi bước này được ghi nhận trong thẻ Tiến trình; không nhập tay.',
     unknown: 'Biến số không có trong thư viện của máy này (giá trị được giữ nguyên)',
-    lockedByAgreement: 'Giá trị này có trong {{articles}}, đã được hai bên thống nhất: chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại điều đó.',
+    lockedByAgreement:
+      'Giá trị này có trong {{articles}}, đã được hai bên thống nhất: chỉ thay đổi qua một đề xuất được bên kia chấp nhận, hoặc sau khi hai bên đồng ý mở lại điều đó.',
     region: 'Vùng {{region}}',
   },
   library: {

@@ -44,7 +44,13 @@ export function LibraryPanel({ editor, kind, variables, readOnly, side, client }
       {hasOwnTemplates && (
         <div className="source-switch" role="group" aria-label={t('library.source.label')}>
           {sources.map((value) => (
-            <button key={value} type="button" aria-pressed={source === value} className={source === value ? 'active' : undefined} onClick={() => setSource(value)}>
+            <button
+              key={value}
+              type="button"
+              aria-pressed={source === value}
+              className={source === value ? 'active' : undefined}
+              onClick={() => setSource(value)}
+            >
               {t(`library.source.${value}`)}
             </button>
           ))}
@@ -53,7 +59,14 @@ export function LibraryPanel({ editor, kind, variables, readOnly, side, client }
       {hasOwnTemplates && source === 'mine' ? (
         <MyTemplates client={client} editor={editor} kind={kind} variables={variables} selected={selected} />
       ) : (
-        <TemplateBrowser templates={builtIn} editor={editor} variables={variables} readOnly={readOnly} selectedTemplateId={selected?.templateId} emptyMessage={t('library.noResults')} />
+        <TemplateBrowser
+          templates={builtIn}
+          editor={editor}
+          variables={variables}
+          readOnly={readOnly}
+          selectedTemplateId={selected?.templateId}
+          emptyMessage={t('library.noResults')}
+        />
       )}
     </div>
   );

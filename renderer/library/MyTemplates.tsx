@@ -77,7 +77,11 @@ export function MyTemplates({ client, editor, kind, variables, selected }: MyTem
         </button>
       </div>
       {!selected && mode.kind === 'browse' && <p className="hint">{t('library.save.placeCursor')}</p>}
-      {exportState.fileName && <p className="hint" role="status">{t('library.pack.exported', { file: exportState.fileName, count: saved?.length ?? 0 })}</p>}
+      {exportState.fileName && (
+        <p className="hint" role="status">
+          {t('library.pack.exported', { file: exportState.fileName, count: saved?.length ?? 0 })}
+        </p>
+      )}
       <ErrorNotice error={exportState.error} />
       <PackImport client={client} onImported={() => void reload()} />
       {mode.kind === 'save' && (
@@ -93,7 +97,11 @@ export function MyTemplates({ client, editor, kind, variables, selected }: MyTem
           onCancel={() => setMode({ kind: 'browse' })}
         />
       )}
-      {notice && <p className="notice-inline" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice-inline" role="status">
+          {notice}
+        </p>
+      )}
       <ErrorNotice error={listError} />
       {saved === null ? (
         !listError && <p aria-busy="true">{t('common.loading')}</p>
@@ -110,7 +118,16 @@ export function MyTemplates({ client, editor, kind, variables, selected }: MyTem
             actions={(template) => {
               const entry = savedById.get(template.id);
               return entry ? (
-                <UserTemplateActions key={entry.id} client={client} template={entry} editor={editor} variables={variables} selected={selected} knownTopics={knownTopics} onChanged={done} />
+                <UserTemplateActions
+                  key={entry.id}
+                  client={client}
+                  template={entry}
+                  editor={editor}
+                  variables={variables}
+                  selected={selected}
+                  knownTopics={knownTopics}
+                  onChanged={done}
+                />
               ) : null;
             }}
           />

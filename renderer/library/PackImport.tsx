@@ -34,7 +34,16 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
     if (!file) return;
     // A file's size is its UTF-8 byte count: a huge file is refused without being read.
     if (file.size > maxPackBytes) {
-      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.tooLarge', { size: formatNumber(file.size, language), limit: formatNumber(maxPackBytes, language) }) }] });
+      setState({
+        step: 'problems',
+        fileName: file.name,
+        problems: [
+          {
+            path: t('library.pack.wholeFile'),
+            message: t('library.pack.tooLarge', { size: formatNumber(file.size, language), limit: formatNumber(maxPackBytes, language) }),
+          },
+        ],
+      });
       return;
     }
     setState({ step: 'checking', fileName: file.name });
@@ -47,7 +56,9 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
       return;
     }
     const checked = checkTemplatePack(text, templateLibrary());
-    setState(checked.ok ? { step: 'ready', fileName: file.name, text, pack: checked.pack } : { step: 'problems', fileName: file.name, problems: checked.problems });
+    setState(
+      checked.ok ? { step: 'ready', fileName: file.name, text, pack: checked.pack } : { step: 'problems', fileName: file.name, problems: checked.problems },
+    );
   };
 
   const send = async (fileName: string, text: string, pack: TemplatePack) => {
@@ -69,7 +80,11 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
         <input type="file" className="visually-hidden" accept=".json,application/json" disabled={isBusy} onChange={(event) => void choose(event)} />
         {t('library.pack.import')}
       </label>
-      {state.step === 'checking' && <p role="status" className="busy">{t('library.pack.checking', { file: state.fileName })}</p>}
+      {state.step === 'checking' && (
+        <p role="status" className="busy">
+          {t('library.pack.checking', { file: state.fileName })}
+        </p>
+      )}
       {state.step === 'problems' && <PackProblems fileName={state.fileName} problems={state.problems} />}
       {state.step === 'ready' && (
         <div className="pack-ready">

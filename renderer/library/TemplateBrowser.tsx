@@ -12,7 +12,17 @@ import { TemplatePreview } from './TemplatePreview';
 const maxResults = 60;
 
 /** One search result; rows whose template and selection did not change skip rendering. */
-const ResultRow = memo(function ResultRow({ template, isChosen, language, onChoose }: { template: ArticleTemplate; isChosen: boolean; language: 'vi' | 'en'; onChoose: (id: string) => void }) {
+const ResultRow = memo(function ResultRow({
+  template,
+  isChosen,
+  language,
+  onChoose,
+}: {
+  template: ArticleTemplate;
+  isChosen: boolean;
+  language: 'vi' | 'en';
+  onChoose: (id: string) => void;
+}) {
   return (
     <li className={isChosen ? 'chosen' : undefined}>
       <button type="button" aria-pressed={isChosen} onClick={() => onChoose(template.id)}>
@@ -45,7 +55,13 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
   const { t } = useTranslation();
   const language = useLanguage();
   const index = useMemo(() => createTemplateIndex(templates), [templates]);
-  const topics = useMemo(() => [...new Set(templates.flatMap((template) => template.topics))].map((topic) => ({ topic, name: topicName(topic, language) })).sort((a, b) => a.name.localeCompare(b.name, language)), [templates, language]);
+  const topics = useMemo(
+    () =>
+      [...new Set(templates.flatMap((template) => template.topics))]
+        .map((topic) => ({ topic, name: topicName(topic, language) }))
+        .sort((a, b) => a.name.localeCompare(b.name, language)),
+    [templates, language],
+  );
   const [text, setText] = useState('');
   const [topic, setTopic] = useState('');
   const [article, setArticle] = useState('');
@@ -77,9 +93,18 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
             </option>
           ))}
         </select>
-        <input className="article-filter" inputMode="numeric" value={article} onChange={(event) => setArticle(event.target.value.replace(/\D/g, ''))} placeholder={t('library.article')} aria-label={t('library.article')} />
+        <input
+          className="article-filter"
+          inputMode="numeric"
+          value={article}
+          onChange={(event) => setArticle(event.target.value.replace(/\D/g, ''))}
+          placeholder={t('library.article')}
+          aria-label={t('library.article')}
+        />
       </div>
-      <p className="hint" aria-live="polite">{t('library.count', { count: results.length })}</p>
+      <p className="hint" aria-live="polite">
+        {t('library.count', { count: results.length })}
+      </p>
       {results.length === 0 && <p className="empty-state">{t('library.noResults')}</p>}
       <ul className="library-results" aria-label={t('library.results')}>
         {results.slice(0, maxResults).map((template) => (
@@ -93,11 +118,13 @@ export function TemplateBrowser({ templates, editor, variables, readOnly, select
             <fieldset>
               <legend>{t('library.wording')}</legend>
               <label>
-                <input type="radio" name="library-wording" checked={wording === undefined} onChange={() => setWording(undefined)} /> {t('library.standardWording')}
+                <input type="radio" name="library-wording" checked={wording === undefined} onChange={() => setWording(undefined)} />{' '}
+                {t('library.standardWording')}
               </label>
               {chosen.alternatives.map((alternative) => (
                 <label key={alternative.id}>
-                  <input type="radio" name="library-wording" checked={wording === alternative.id} onChange={() => setWording(alternative.id)} /> {t(`library.level.${alternative.level}`)} — {alternative.label[language]}
+                  <input type="radio" name="library-wording" checked={wording === alternative.id} onChange={() => setWording(alternative.id)} />{' '}
+                  {t(`library.level.${alternative.level}`)} — {alternative.label[language]}
                 </label>
               ))}
             </fieldset>

@@ -81,8 +81,19 @@ export function TemplateForm({ heading, initial, submitLabel, knownTopics, onSub
         {t('library.form.titleEn')}
         <input value={titleEn} onChange={(event) => setTitleEn(event.target.value)} />
       </label>
-      <TopicsFieldset topics={topics} onRemove={(topic) => setTopics(topics.filter((other) => other !== topic))} text={topicText} onText={setTopicText} knownTopics={knownTopics} />
-      <LegalBasisFieldset citations={citations} onRemove={(citation) => setCitations(citations.filter((other) => other !== citation))} text={articleText} onText={setArticleText} />
+      <TopicsFieldset
+        topics={topics}
+        onRemove={(topic) => setTopics(topics.filter((other) => other !== topic))}
+        text={topicText}
+        onText={setTopicText}
+        knownTopics={knownTopics}
+      />
+      <LegalBasisFieldset
+        citations={citations}
+        onRemove={(citation) => setCitations(citations.filter((other) => other !== citation))}
+        text={articleText}
+        onText={setArticleText}
+      />
       {problems.length > 0 && (
         <ul className="form-problems" role="alert">
           {problems.map((problem) => (
@@ -111,7 +122,13 @@ interface ListFieldProps<T> {
 }
 
 /** The template's topics as removable chips, and a field for more (suggesting known topics). */
-function TopicsFieldset({ topics, onRemove, text, onText, knownTopics }: ListFieldProps<string> & { topics: readonly string[]; knownTopics: readonly string[] }) {
+function TopicsFieldset({
+  topics,
+  onRemove,
+  text,
+  onText,
+  knownTopics,
+}: ListFieldProps<string> & { topics: readonly string[]; knownTopics: readonly string[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const listId = useId();

@@ -7,7 +7,15 @@ import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import type { DocumentVariables } from '../variables/documentVariables';
 
 /** A template's text as it would read in this document, with its current (or proposed) values. */
-export function TemplatePreview({ template, alternativeId, variables }: { template: ArticleTemplate; alternativeId: string | undefined; variables: DocumentVariables }) {
+export function TemplatePreview({
+  template,
+  alternativeId,
+  variables,
+}: {
+  template: ArticleTemplate;
+  alternativeId: string | undefined;
+  variables: DocumentVariables;
+}) {
   const { t } = useTranslation();
   // Re-render when any value changes: the preview is small.
   const [, setVersion] = useState(0);
@@ -32,7 +40,11 @@ export function TemplatePreview({ template, alternativeId, variables }: { templa
               const pending = value === undefined && isProceduralFact(inline.variableId);
               return (
                 <span key={inlineIndex} className={pending ? 'variable-chip to-be-recorded' : 'variable-chip'}>
-                  {pending ? t('variables.toBeRecorded') : value !== undefined ? readableValue(definition, value, variables.language) : `‹${variableLabel(definition, variables.language)}›`}
+                  {pending
+                    ? t('variables.toBeRecorded')
+                    : value !== undefined
+                      ? readableValue(definition, value, variables.language)
+                      : `‹${variableLabel(definition, variables.language)}›`}
                 </span>
               );
             })}

@@ -74,7 +74,14 @@ export function SaveArticleForm({ client, editor, variables, kind, clauseId, fin
     onSaved(await client.call('templates/save', { template }));
   };
   return (
-    <TemplateForm heading={t('library.save.heading')} initial={initial} submitLabel={t('library.save.submit')} knownTopics={knownTopics} onSubmit={save} onCancel={onCancel}>
+    <TemplateForm
+      heading={t('library.save.heading')}
+      initial={initial}
+      submitLabel={t('library.save.submit')}
+      knownTopics={knownTopics}
+      onSubmit={save}
+      onCancel={onCancel}
+    >
       <TextSourceNote title={initial.articleTitle} />
     </TemplateForm>
   );
@@ -108,9 +115,21 @@ export function EditTemplateForm({ client, editor, variables, template, selected
     onSaved(await client.call('templates/update', { id: template.id, template: draft }));
   };
   return (
-    <TemplateForm heading={t('library.edit.heading')} initial={template.template} submitLabel={t('library.edit.submit')} knownTopics={knownTopics} onSubmit={update} onCancel={onCancel}>
+    <TemplateForm
+      heading={t('library.edit.heading')}
+      initial={template.template}
+      submitLabel={t('library.edit.submit')}
+      knownTopics={knownTopics}
+      onSubmit={update}
+      onCancel={onCancel}
+    >
       <label className="checkbox">
-        <input type="checkbox" checked={isReplacing && selected !== null} disabled={selected === null} onChange={(event) => setReplacing(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={isReplacing && selected !== null}
+          disabled={selected === null}
+          onChange={(event) => setReplacing(event.target.checked)}
+        />
         {selected ? t('library.edit.replaceText', { title: selectedTitle || t('outline.untitled') }) : t('library.edit.noArticle')}
       </label>
       {isReplacing && selected && (

@@ -17,7 +17,9 @@ import type { DocumentVariables } from '../variables/documentVariables';
 function applyWordingValues(template: ArticleTemplate, alternativeId: string | undefined, variables: DocumentVariables): void {
   const proposed = template.alternatives.find((a) => a.id === alternativeId)?.values ?? {};
   const wording = alternativeId === undefined ? template.body : (template.alternatives.find((a) => a.id === alternativeId)?.body ?? template.body);
-  const used = new Set(wording.flatMap((block) => [...`${block.text.vi} ${block.text.en}`.matchAll(/\{\{\s*([a-z][a-z0-9_.-]*)\s*\}\}/g)].map((m) => m[1] ?? '')));
+  const used = new Set(
+    wording.flatMap((block) => [...`${block.text.vi} ${block.text.en}`.matchAll(/\{\{\s*([a-z][a-z0-9_.-]*)\s*\}\}/g)].map((m) => m[1] ?? '')),
+  );
   variables.values.doc?.transact(() => {
     for (const id of used) {
       if (isProceduralFact(id)) continue;
@@ -29,13 +31,25 @@ function applyWordingValues(template: ArticleTemplate, alternativeId: string | u
 }
 
 /** Inserts a template as a new article after the selected one (or at the end). */
-export function insertTemplate(editor: DocumentEditor, template: ArticleTemplate, alternativeId: string | undefined, language: Language, variables: DocumentVariables): void {
+export function insertTemplate(
+  editor: DocumentEditor,
+  template: ArticleTemplate,
+  alternativeId: string | undefined,
+  language: Language,
+  variables: DocumentVariables,
+): void {
   insertArticle(editor, articleFromTemplate(template, { language, newId: newNodeId, wordings: alternativeId ? { [template.id]: alternativeId } : {} }));
   applyWordingValues(template, alternativeId, variables);
 }
 
 /** Replaces the text of the selected article (keeping its title and id) with another wording. */
-export function swapWording(editor: DocumentEditor, template: ArticleTemplate, alternativeId: string | undefined, language: Language, variables: DocumentVariables): boolean {
+export function swapWording(
+  editor: DocumentEditor,
+  template: ArticleTemplate,
+  alternativeId: string | undefined,
+  language: Language,
+  variables: DocumentVariables,
+): boolean {
   const entry = selectedArticle(editor);
   if (!entry) return false;
   const [article, path] = entry;

@@ -46,7 +46,8 @@ export function articleBodyBlocks(article: ArticleElement): TemplateBlock[] {
         for (const item of block.children) texts.push({ type: 'paragraph', text: `${listItemPrefix}${inlineText(item.children).trim()}` });
         break;
       case 'table':
-        for (const row of block.children) texts.push({ type: 'paragraph', text: row.children.map((cell) => inlineText(cell.children).trim()).join(tableCellSeparator) });
+        for (const row of block.children)
+          texts.push({ type: 'paragraph', text: row.children.map((cell) => inlineText(cell.children).trim()).join(tableCellSeparator) });
         break;
       default:
         break; // the article title
@@ -75,7 +76,10 @@ export function topicIdFromText(text: string): string | null {
 export function parseTopics(text: string): { topics: string[]; invalid: string[] } {
   const topics: string[] = [];
   const invalid: string[] = [];
-  for (const part of text.split(/[,;]/).map((piece) => piece.trim()).filter((piece) => piece !== '')) {
+  for (const part of text
+    .split(/[,;]/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')) {
     const id = topicByName(part) ?? topicIdFromText(part);
     if (id) topics.push(id);
     else invalid.push(part);

@@ -13,12 +13,26 @@ export function ArticleMarkers({ clauseId }: { clauseId: string }) {
   return (
     <span className="article-markers" contentEditable={false}>
       {violations > 0 && (
-        <button type="button" className="article-marker compliance-marker" data-testid="compliance-marker" title={t('compliance.markerTitle', { count: violations })} aria-label={t('compliance.markerTitle', { count: violations })} onClick={() => requestSidePanelTab(showComplianceEvent, clauseId)}>
+        <button
+          type="button"
+          className="article-marker compliance-marker"
+          data-testid="compliance-marker"
+          title={t('compliance.markerTitle', { count: violations })}
+          aria-label={t('compliance.markerTitle', { count: violations })}
+          onClick={() => requestSidePanelTab(showComplianceEvent, clauseId)}
+        >
           ⚠{violations}
         </button>
       )}
       {findings > 0 && (
-        <button type="button" className="article-marker review-marker" data-testid="review-marker" title={t('review.markerTitle', { count: findings })} aria-label={t('review.markerTitle', { count: findings })} onClick={() => requestSidePanelTab(showReviewEvent, clauseId)}>
+        <button
+          type="button"
+          className="article-marker review-marker"
+          data-testid="review-marker"
+          title={t('review.markerTitle', { count: findings })}
+          aria-label={t('review.markerTitle', { count: findings })}
+          onClick={() => requestSidePanelTab(showReviewEvent, clauseId)}
+        >
           ✎{findings}
         </button>
       )}

@@ -38,27 +38,50 @@ function factLines(t: TFunction, view: LifecycleView, language: Language): strin
     lines.push(t('lifecycle.facts.draft', { agreed: draft.agreedCount, count: draft.articleCount }));
     const leftOut = draft.notAgreed.filter((article) => article.leftOut);
     if (leftOut.length > 0) lines.push(t('lifecycle.facts.leftOut', { list: articles(leftOut) }));
-    if (draft.override) lines.push(t('lifecycle.facts.override', { list: articles(draft.notAgreed.filter((article) => !article.leftOut)), reason: draft.override.reason }));
-    if (draft.violations.length > 0) lines.push(t('lifecycle.facts.violations', { list: draft.violations.map((violation) => violation.rule[language]).join('; ') }));
+    if (draft.override)
+      lines.push(t('lifecycle.facts.override', { list: articles(draft.notAgreed.filter((article) => !article.leftOut)), reason: draft.override.reason }));
+    if (draft.violations.length > 0)
+      lines.push(t('lifecycle.facts.violations', { list: draft.violations.map((violation) => violation.rule[language]).join('; ') }));
   }
   for (const vote of round.votes) lines.push(t('lifecycle.facts.vote', { date: d(vote.votedOn), text: describeVote(vote)[language] }));
   for (const signature of [round.signatures.employer, round.signatures.union]) {
-    if (signature) lines.push(t('lifecycle.signatures.signed', { side: t(`lifecycle.signatures.side.${signature.side}`), name: signature.representative.name, title: signature.representative.title, place: signature.place, date: d(signature.signedOn) }));
+    if (signature)
+      lines.push(
+        t('lifecycle.signatures.signed', {
+          side: t(`lifecycle.signatures.side.${signature.side}`),
+          name: signature.representative.name,
+          title: signature.representative.title,
+          place: signature.place,
+          date: d(signature.signedOn),
+        }),
+      );
   }
   const awaiting = awaitingSignature(round);
   if (awaiting) lines.push(t('lifecycle.signatures.awaiting', { side: t(`lifecycle.signatures.side.${awaiting}`) }));
   if (round.signing) {
-    lines.push(t('lifecycle.facts.signed', { date: d(round.signing.signedOn), effective: d(round.signing.effectiveOn), expires: d(round.signing.expiresOn), months: round.signing.termMonths }));
+    lines.push(
+      t('lifecycle.facts.signed', {
+        date: d(round.signing.signedOn),
+        effective: d(round.signing.effectiveOn),
+        expires: d(round.signing.expiresOn),
+        months: round.signing.termMonths,
+      }),
+    );
     if (round.signing.signatories.length > 0) lines.push(t('lifecycle.facts.signatories', { names: round.signing.signatories.join(', ') }));
   }
-  if (round.sentToAuthority) lines.push(t('lifecycle.facts.sent', { date: d(round.sentToAuthority.sentOn), authority: round.sentToAuthority.authority ?? t('lifecycle.field.authorityDefault') }));
+  if (round.sentToAuthority)
+    lines.push(
+      t('lifecycle.facts.sent', { date: d(round.sentToAuthority.sentOn), authority: round.sentToAuthority.authority ?? t('lifecycle.field.authorityDefault') }),
+    );
   if (round.consultation) lines.push(t('lifecycle.facts.consultation', { date: d(round.consultation.sentOn) }));
-  if (round.consultation?.opinion) lines.push(t('lifecycle.facts.opinion', { date: d(round.consultation.opinion.receivedOn), text: round.consultation.opinion.opinion }));
+  if (round.consultation?.opinion)
+    lines.push(t('lifecycle.facts.opinion', { date: d(round.consultation.opinion.receivedOn), text: round.consultation.opinion.opinion }));
   if (round.issue) lines.push(t('lifecycle.facts.issued', { date: d(round.issue.issuedOn) }));
   if (round.registration) lines.push(t('lifecycle.facts.registration', { date: d(round.registration.filedOn) }));
   // Earlier rounds: the agreement signed before stays in force until its own term ends (Art. 83).
   for (const previous of view.previous) {
-    if (previous.signing) lines.push(t('lifecycle.facts.previous', { round: previous.round, date: d(previous.signing.signedOn), expires: d(previous.signing.expiresOn) }));
+    if (previous.signing)
+      lines.push(t('lifecycle.facts.previous', { round: previous.round, date: d(previous.signing.signedOn), expires: d(previous.signing.expiresOn) }));
     else if (previous.issue) lines.push(t('lifecycle.facts.previousIssued', { round: previous.round, date: d(previous.issue.issuedOn) }));
   }
   return lines;
@@ -103,13 +126,26 @@ function textValuesOf(variables: DocumentVariables): TextValues {
   return {
     ...(facts.effectiveDate ? { effectiveDate: facts.effectiveDate } : {}),
     ...(facts.termYears === undefined ? {} : { termYears: facts.termYears }),
-    signers: { employer: { name: parties.employerRepresentative ?? '', title: parties.employerRepresentativeTitle ?? '' }, union: { name: parties.unionRepresentative ?? '', title: '' } },
+    signers: {
+      employer: { name: parties.employerRepresentative ?? '', title: parties.employerRepresentativeTitle ?? '' },
+      union: { name: parties.unionRepresentative ?? '', title: '' },
+    },
     place: parties.place ?? '',
   };
 }
 
 /** Before the vote (agreements in bargaining): what is open, from the server, fetched again after each step. */
-function BargainingGate({ client, view, onStep, children }: { client: ApiClient; view: LifecycleView; onStep: (view: LifecycleView) => void; children: (refresh: () => Promise<OpenItems | null>) => ReactNode }) {
+function BargainingGate({
+  client,
+  view,
+  onStep,
+  children,
+}: {
+  client: ApiClient;
+  view: LifecycleView;
+  onStep: (view: LifecycleView) => void;
+  children: (refresh: () => Promise<OpenItems | null>) => ReactNode;
+}) {
   const { items, error, refresh } = useOpenItems(client, view.documentId, view.events.length);
   return (
     <>
@@ -133,7 +169,9 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
   // The first round needs no word; an amendment or a renewal says which it is.
   const basis = view.current.basis === 'initial' ? null : t(`lifecycle.roundBasis.${view.current.basis}`);
   const accept = (next: LifecycleView) => store.acceptLifecycle(next);
-  const formSteps = view.openSteps.filter((type): type is FormStep => type !== 'record_authority_answer' && type !== 'leave_out_article' && type !== 'withdraw_leave_out');
+  const formSteps = view.openSteps.filter(
+    (type): type is FormStep => type !== 'record_authority_answer' && type !== 'leave_out_article' && type !== 'withdraw_leave_out',
+  );
   const inBargaining = view.state === 'bargaining' && isCollectiveAgreement(view.kind);
   const steps = (openItems: (() => Promise<OpenItems | null>) | undefined) => (
     <>
@@ -141,7 +179,18 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
       {formSteps.length === 0 ? (
         <p className="empty-state">{t('lifecycle.noSteps')}</p>
       ) : (
-        formSteps.map((type) => <StepForm key={`${type}-${view.events.length}`} type={type} view={view} client={client} side={side} textValues={textValues} {...(openItems ? { openItems } : {})} onDone={accept} />)
+        formSteps.map((type) => (
+          <StepForm
+            key={`${type}-${view.events.length}`}
+            type={type}
+            view={view}
+            client={client}
+            side={side}
+            textValues={textValues}
+            {...(openItems ? { openItems } : {})}
+            onDone={accept}
+          />
+        ))
       )}
     </>
   );
@@ -159,7 +208,11 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
       ) : (
         <ul className="deadline-list">
           {view.deadlines.map((deadline) => (
-            <li key={deadline.id} data-testid={`deadline-${deadline.id}`} className={`deadline status-${deadline.status}${isDeadlineAlarming(deadline) ? ' alarming' : ''}`}>
+            <li
+              key={deadline.id}
+              data-testid={`deadline-${deadline.id}`}
+              className={`deadline status-${deadline.status}${isDeadlineAlarming(deadline) ? ' alarming' : ''}`}
+            >
               <span>{t(`lifecycle.deadline.${deadline.id}`)}</span>
               <span className="deadline-when">{deadlineWhen(t, deadline, language)}</span>
               <span className="citation">{formatCitation(deadline.citation, language)}</span>
@@ -173,13 +226,18 @@ export function LifecyclePanel({ client, side, variables }: LifecyclePanelProps)
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {inBargaining ? <BargainingGate client={client} view={view} onStep={accept}>{steps}</BargainingGate> : steps(undefined)}
+      {inBargaining ? (
+        <BargainingGate client={client} view={view} onStep={accept}>
+          {steps}
+        </BargainingGate>
+      ) : (
+        steps(undefined)
+      )}
       <h3>{t('lifecycle.historyTitle')}</h3>
       <ol className="lifecycle-history">
         {view.events.map((event) => (
           <li key={event.id}>
-            <span className="when">{formatVietnamDateTime(event.at, language)}</span>{' '}
-            {historyLabel(t, event)}
+            <span className="when">{formatVietnamDateTime(event.at, language)}</span> {historyLabel(t, event)}
             {' — '}
             {event.facts.type === 'time_passed' ? t('lifecycle.calendar') : (event.actor.name ?? t('lifecycle.host'))}
           </li>

@@ -50,7 +50,12 @@ interface VoteRow {
 }
 
 function voteGroups(rows: readonly VoteRow[]) {
-  return rows.map((row) => ({ name: row.name.trim(), eligible: whole(row.eligible), inFavour: whole(row.inFavour), ...(row.votesCast.trim() === '' ? {} : { votesCast: whole(row.votesCast) }) }));
+  return rows.map((row) => ({
+    name: row.name.trim(),
+    eligible: whole(row.eligible),
+    inFavour: whole(row.inFavour),
+    ...(row.votesCast.trim() === '' ? {} : { votesCast: whole(row.votesCast) }),
+  }));
 }
 
 function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], view: LifecycleView): LifecycleStepInput {
@@ -58,7 +63,12 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
     case 'request_bargaining':
       return { type, requestReceivedOn: values.date ?? '', requestedBy: values.requestedBy === 'employer' ? 'employer' : 'union' };
     case 'record_bargaining_dates':
-      return { type, logisticsAgreedOn: optional(values.logisticsAgreedOn), startedOn: optional(values.startedOn), conclusionAgreedBy: optional(values.conclusionAgreedBy) };
+      return {
+        type,
+        logisticsAgreedOn: optional(values.logisticsAgreedOn),
+        startedOn: optional(values.startedOn),
+        conclusionAgreedBy: optional(values.conclusionAgreedBy),
+      };
     case 'open_vote':
       return { type, concludedOn: optional(values.date), override: optional(values.override) };
     case 'return_to_bargaining':
@@ -66,14 +76,24 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
     case 'record_vote':
       return { type, votedOn: values.date ?? '', groups: voteGroups(rows) };
     case 'sign': {
-      const signature = { type, signedOn: values.date ?? '', representative: { name: values.representativeName ?? '', title: values.representativeTitle ?? '' }, place: values.place ?? '' };
+      const signature = {
+        type,
+        signedOn: values.date ?? '',
+        representative: { name: values.representativeName ?? '', title: values.representativeTitle ?? '' },
+        place: values.place ?? '',
+      };
       // The second signature takes the terms of the first (the server refuses different ones).
       return otherSignature(view, values.side) ? signature : { ...signature, effectiveOn: optional(values.effectiveOn), termMonths: whole(values.termMonths) };
     }
     case 'send_to_authority':
       return { type, sentOn: values.date ?? '', ...authorityNamed(values) };
     case 'open_amendment':
-      return { type, requestReceivedOn: values.date ?? '', reason: optional(values.reason), ...(values.requestedBy === 'employer' || values.requestedBy === 'union' ? { requestedBy: values.requestedBy } : {}) };
+      return {
+        type,
+        requestReceivedOn: values.date ?? '',
+        reason: optional(values.reason),
+        ...(values.requestedBy === 'employer' || values.requestedBy === 'union' ? { requestedBy: values.requestedBy } : {}),
+      };
     case 'start_consultation':
       return { type, sentOn: values.date ?? '' };
     case 'record_union_opinion':
@@ -85,7 +105,12 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
         type,
         filedOn: values.date ?? '',
         ...authorityNamed(values),
-        dossier: { request: values.request === 'yes', regulations: values.regulations === 'yes', unionOpinion: values.unionOpinion === 'yes', disciplineDocuments: values.discipline === 'included' || values.discipline === 'missing' ? values.discipline : 'none' },
+        dossier: {
+          request: values.request === 'yes',
+          regulations: values.regulations === 'yes',
+          unionOpinion: values.unionOpinion === 'yes',
+          disciplineDocuments: values.discipline === 'included' || values.discipline === 'missing' ? values.discipline : 'none',
+        },
       };
   }
 }
@@ -117,7 +142,11 @@ const dateField: Record<FormStep, 'requestReceivedOn' | 'concludedOn' | 'votedOn
 };
 
 /** The label of each paper of the registration dossier (Art. 120). */
-const dossierLabel = { request: 'lifecycle.field.dossierRequest', regulations: 'lifecycle.field.dossierRegulations', unionOpinion: 'lifecycle.field.dossierUnionOpinion' } as const;
+const dossierLabel = {
+  request: 'lifecycle.field.dossierRequest',
+  regulations: 'lifecycle.field.dossierRegulations',
+  unionOpinion: 'lifecycle.field.dossierUnionOpinion',
+} as const;
 
 function initialValues(props: StepFormProps, authority: string): Values {
   const side = props.side === 'employer' || props.side === 'union' ? props.side : 'union';
@@ -142,7 +171,17 @@ function initialValues(props: StepFormProps, authority: string): Values {
 }
 
 /** Before the draft goes to the vote: what is still open, and the union's confirmation (with its reason when articles are neither agreed nor left out). */
-function VoteConfirmation({ items, values, set, onCancel }: { items: OpenItems; values: Values; set: (name: string) => (event: { target: { value: string } }) => void; onCancel: () => void }) {
+function VoteConfirmation({
+  items,
+  values,
+  set,
+  onCancel,
+}: {
+  items: OpenItems;
+  values: Values;
+  set: (name: string) => (event: { target: { value: string } }) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const blocking = items.notAgreed.filter((article) => article.leftOut === null);
   const leftOut = items.notAgreed.length - blocking.length;
@@ -235,8 +274,14 @@ export function StepForm(props: StepFormProps) {
   // The count is checked as it is typed, by the rules the server applies (the groups' schema, then
   // whether they add up): a count the server would refuse is said so, never previewed as passing.
   const groups = voteGroups(rows);
-  const isCountTyped = type === 'record_vote' && rows.every((row) => row.eligible.trim() !== '' && row.inFavour.trim() !== '' && (kind !== 'multi_enterprise_agreement' || row.name.trim() !== ''));
-  const voteProblem = !isCountTyped ? null : !groups.every((group) => voteGroupSchema.safeParse(group).success) ? t('lifecycle.voteNumbers') : (voteInputProblem(kind, groups)?.[language] ?? null);
+  const isCountTyped =
+    type === 'record_vote' &&
+    rows.every((row) => row.eligible.trim() !== '' && row.inFavour.trim() !== '' && (kind !== 'multi_enterprise_agreement' || row.name.trim() !== ''));
+  const voteProblem = !isCountTyped
+    ? null
+    : !groups.every((group) => voteGroupSchema.safeParse(group).success)
+      ? t('lifecycle.voteNumbers')
+      : (voteInputProblem(kind, groups)?.[language] ?? null);
   const preview = isCountTyped && voteProblem === null ? describeVote(countVote(kind, values.date ?? view.today, groups))[language] : null;
 
   return (
@@ -257,12 +302,17 @@ export function StepForm(props: StepFormProps) {
           </select>
         </label>
       )}
-      {type === 'record_bargaining_dates' && [input('logisticsAgreedOn', t('lifecycle.field.logisticsAgreedOn')), input('startedOn', t('lifecycle.field.startedOn')), input('conclusionAgreedBy', t('lifecycle.field.conclusionAgreedBy'))]}
+      {type === 'record_bargaining_dates' && [
+        input('logisticsAgreedOn', t('lifecycle.field.logisticsAgreedOn')),
+        input('startedOn', t('lifecycle.field.startedOn')),
+        input('conclusionAgreedBy', t('lifecycle.field.conclusionAgreedBy')),
+      ]}
       {(type === 'return_to_bargaining' || type === 'open_amendment') && input('reason', t('lifecycle.field.reason'), 'text')}
       {type === 'record_vote' && (
         <fieldset className="vote-rows">
           {rows.map((row, index) => {
-            const change = (field: keyof VoteRow) => (event: { target: { value: string } }) => setRows((previous) => previous.map((candidate, position) => (position === index ? { ...candidate, [field]: event.target.value } : candidate)));
+            const change = (field: keyof VoteRow) => (event: { target: { value: string } }) =>
+              setRows((previous) => previous.map((candidate, position) => (position === index ? { ...candidate, [field]: event.target.value } : candidate)));
             return (
               <div className="vote-row" key={index}>
                 {kind === 'multi_enterprise_agreement' && (
@@ -308,11 +358,19 @@ export function StepForm(props: StepFormProps) {
           )}
         </fieldset>
       )}
-      {type === 'sign' && [input('representativeName', t('lifecycle.field.representativeName'), 'text', true), input('representativeTitle', t('lifecycle.field.representativeTitle'), 'text', true), input('place', t('lifecycle.field.place'), 'text', true)]}
+      {type === 'sign' && [
+        input('representativeName', t('lifecycle.field.representativeName'), 'text', true),
+        input('representativeTitle', t('lifecycle.field.representativeTitle'), 'text', true),
+        input('place', t('lifecycle.field.place'), 'text', true),
+      ]}
       {type === 'sign' &&
         (other ? (
           <p className="muted" data-testid="other-terms">
-            {t('lifecycle.signatures.otherTerms', { side: t(`lifecycle.signatures.side.${other.side}`), months: other.termMonths, effective: other.effectiveOn ? t('lifecycle.signatures.effective', { date: formatIsoDate(other.effectiveOn) }) : '' })}
+            {t('lifecycle.signatures.otherTerms', {
+              side: t(`lifecycle.signatures.side.${other.side}`),
+              months: other.termMonths,
+              effective: other.effectiveOn ? t('lifecycle.signatures.effective', { date: formatIsoDate(other.effectiveOn) }) : '',
+            })}
           </p>
         ) : (
           [input('effectiveOn', t('lifecycle.field.effectiveOn')), input('termMonths', t('lifecycle.field.termMonths'), 'number', true)]
@@ -340,7 +398,11 @@ export function StepForm(props: StepFormProps) {
       )}
       {type === 'issue' && view.state === 'drafting' && (
         <label className="check">
-          <input type="checkbox" checked={values.withoutUnion === 'yes'} onChange={(event) => setValues((previous) => ({ ...previous, withoutUnion: event.target.checked ? 'yes' : 'no' }))} />
+          <input
+            type="checkbox"
+            checked={values.withoutUnion === 'yes'}
+            onChange={(event) => setValues((previous) => ({ ...previous, withoutUnion: event.target.checked ? 'yes' : 'no' }))}
+          />
           {t('lifecycle.field.withoutUnion')}
         </label>
       )}
@@ -349,7 +411,11 @@ export function StepForm(props: StepFormProps) {
           <legend>{t('lifecycle.field.dossier')}</legend>
           {(['request', 'regulations', 'unionOpinion'] as const).map((item) => (
             <label className="check" key={item}>
-              <input type="checkbox" checked={values[item] === 'yes'} onChange={(event) => setValues((previous) => ({ ...previous, [item]: event.target.checked ? 'yes' : 'no' }))} />
+              <input
+                type="checkbox"
+                checked={values[item] === 'yes'}
+                onChange={(event) => setValues((previous) => ({ ...previous, [item]: event.target.checked ? 'yes' : 'no' }))}
+              />
               {t(dossierLabel[item])}
             </label>
           ))}

@@ -9,7 +9,11 @@ import { useAttemptError } from '../components/useAttemptError';
 import { useLanguage } from '../i18n/i18n';
 
 /** What is still open before the vote, fetched from the server (which decides with the same rules); fetched again on `refresh`. */
-export function useOpenItems(client: ApiClient, documentId: string, version: number): { items: OpenItems | null; error: unknown; refresh: () => Promise<OpenItems | null> } {
+export function useOpenItems(
+  client: ApiClient,
+  documentId: string,
+  version: number,
+): { items: OpenItems | null; error: unknown; refresh: () => Promise<OpenItems | null> } {
   const [items, setItems] = useState<OpenItems | null>(null);
   const [error, setError] = useState<unknown>(null);
   const refresh = useCallback(async (): Promise<OpenItems | null> => {
@@ -40,7 +44,10 @@ export function OpenViolations({ items }: { items: OpenItems }) {
       <ul className="gate-violations" data-testid="gate-violations">
         {items.violations.map((violation, index) => (
           <li key={index}>
-            {violation.rule[language]} — {violation.articles.length > 0 ? violation.articles.map((article) => t('negotiation.articleRef', article)).join('; ') : t('lifecycle.gate.wholeDocument')}{' '}
+            {violation.rule[language]} —{' '}
+            {violation.articles.length > 0
+              ? violation.articles.map((article) => t('negotiation.articleRef', article)).join('; ')
+              : t('lifecycle.gate.wholeDocument')}{' '}
             <span className="citation">{formatCitation(violation.citation, language)}</span>
           </li>
         ))}
@@ -108,7 +115,13 @@ export function VoteGate({ client, view, items, refresh, onStep }: VoteGateProps
                   <button
                     type="button"
                     disabled={busy}
-                    onClick={() => void act(article.leftOut ? { type: 'withdraw_leave_out', clauseId: article.clauseId } : { type: 'leave_out_article', clauseId: article.clauseId, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+                    onClick={() =>
+                      void act(
+                        article.leftOut
+                          ? { type: 'withdraw_leave_out', clauseId: article.clauseId }
+                          : { type: 'leave_out_article', clauseId: article.clauseId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+                      )
+                    }
                   >
                     {article.leftOut ? t('lifecycle.gate.takeBack') : t('lifecycle.gate.leaveOut')}
                   </button>

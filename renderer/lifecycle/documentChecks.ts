@@ -32,7 +32,13 @@ function useLifecycleStore(collaboration: Collaboration | null, client: ApiClien
 }
 
 /** The checks of the open document: the lifecycle at once, the compliance check once its content and its kind are there. */
-export function useDocumentChecks(collaboration: Collaboration | null, client: ApiClient, documentId: string, variables: DocumentVariables | null, kind: DocumentKind | null): DocumentChecks {
+export function useDocumentChecks(
+  collaboration: Collaboration | null,
+  client: ApiClient,
+  documentId: string,
+  variables: DocumentVariables | null,
+  kind: DocumentKind | null,
+): DocumentChecks {
   const lifecycle = useLifecycleStore(collaboration, client, documentId);
   const [compliance, setCompliance] = useState<ComplianceStore | null>(null);
   useEffect(() => {

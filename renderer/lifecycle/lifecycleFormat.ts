@@ -13,7 +13,10 @@ export function deadlineLeft(t: TFunction, deadline: CountedDeadlineView): strin
   if (deadline.status === 'missed') return t('lifecycle.left.missed', { date: formatIsoDate(deadline.doneOn ?? deadline.due) });
   const working = deadline.unit === 'working_days';
   if (deadline.left === 0) return t('lifecycle.left.today');
-  if (deadline.left < 0) return deadline.status === 'date' ? t('lifecycle.left.past', { count: -deadline.left }) : t(working ? 'lifecycle.left.overdue_working' : 'lifecycle.left.overdue', { count: -deadline.left });
+  if (deadline.left < 0)
+    return deadline.status === 'date'
+      ? t('lifecycle.left.past', { count: -deadline.left })
+      : t(working ? 'lifecycle.left.overdue_working' : 'lifecycle.left.overdue', { count: -deadline.left });
   return t(working ? 'lifecycle.left.working_days' : 'lifecycle.left.days', { count: deadline.left });
 }
 
@@ -26,7 +29,9 @@ export function deadlineWhen(t: TFunction, deadline: DeadlineView, language: Lan
 /** The authority's answer deadline of a review, in words: by when and the working days left, or why it cannot be counted. */
 export function answerDeadlineText(t: TFunction, deadline: NonNullable<ReviewView['answerDeadline']>, language: Language): string {
   if ('reason' in deadline) return deadline.reason[language];
-  return deadline.workingDaysLeft >= 0 ? t('review.answerDeadline', { date: formatIsoDate(deadline.due), count: deadline.workingDaysLeft }) : t('review.answerOverdue', { date: formatIsoDate(deadline.due) });
+  return deadline.workingDaysLeft >= 0
+    ? t('review.answerDeadline', { date: formatIsoDate(deadline.due), count: deadline.workingDaysLeft })
+    : t('review.answerOverdue', { date: formatIsoDate(deadline.due) });
 }
 
 /** Whether a deadline needs attention: still to do and overdue, done late, or not countable by the calendar. */

@@ -26,7 +26,10 @@ export class LifecycleStore {
   /** Fetches the lifecycle and the review again; offline, the last ones stay. */
   readonly refresh = async (): Promise<void> => {
     try {
-      const [lifecycle, review] = await Promise.all([this.client.call('lifecycle/get', { documentId: this.documentId }), this.client.call('review/get', { documentId: this.documentId })]);
+      const [lifecycle, review] = await Promise.all([
+        this.client.call('lifecycle/get', { documentId: this.documentId }),
+        this.client.call('review/get', { documentId: this.documentId }),
+      ]);
       this.set({ lifecycle, review });
     } catch {
       // Offline or refused: what was shown stays; the next notice or focus tries again.

@@ -24,7 +24,11 @@ function AcceptedChange({ proposal }: { proposal: Proposal }) {
       <Redline before={before} after={after} />
       <ValueChangeList changes={changes} />
       <p className="consequence">
-        {proposal.kind === 'delete' ? t('negotiation.acceptDialog.removed', { article }) : proposal.kind === 'insert_after' ? t('negotiation.acceptDialog.inserted', { article }) : t('negotiation.acceptDialog.agreed', { article })}
+        {proposal.kind === 'delete'
+          ? t('negotiation.acceptDialog.removed', { article })
+          : proposal.kind === 'insert_after'
+            ? t('negotiation.acceptDialog.inserted', { article })
+            : t('negotiation.acceptDialog.agreed', { article })}
       </p>
     </section>
   );
@@ -53,7 +57,16 @@ export function AcceptDialog({ proposal, onClose }: { proposal: Proposal; onClos
     }
   };
   return (
-    <NegotiationDialog title={members.length > 1 ? t('negotiation.acceptDialog.packageTitle', { count: members.length, name: proposal.authorName }) : t('negotiation.acceptDialog.title', { name: proposal.authorName })} onClose={onClose} wide testId="accept-dialog">
+    <NegotiationDialog
+      title={
+        members.length > 1
+          ? t('negotiation.acceptDialog.packageTitle', { count: members.length, name: proposal.authorName })
+          : t('negotiation.acceptDialog.title', { name: proposal.authorName })
+      }
+      onClose={onClose}
+      wide
+      testId="accept-dialog"
+    >
       <p>{t('negotiation.acceptDialog.intro')}</p>
       {members.map((member) => (
         <AcceptedChange key={member.id} proposal={member} />

@@ -25,9 +25,19 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
     reopened ? reopenedLabel(t, byName === '' ? null : byName) : '',
   ].filter(Boolean);
   return (
-    <button type="button" contentEditable={false} className={`article-badge status-${status}`} data-testid="article-badge" data-status={status} title={label.join(' · ')} onClick={() => requestArticleNegotiation(clauseId)}>
+    <button
+      type="button"
+      contentEditable={false}
+      className={`article-badge status-${status}`}
+      data-testid="article-badge"
+      data-status={status}
+      title={label.join(' · ')}
+      onClick={() => requestArticleNegotiation(clauseId)}
+    >
       {t(`negotiation.status.${status}`)}
-      {marks !== '' && status !== 'agreed' && <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>}
+      {marks !== '' && status !== 'agreed' && (
+        <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>
+      )}
       {proposals !== '0' && <span className="count">{t('negotiation.proposalsShort', { count: Number(proposals) })}</span>}
       {threads !== '0' && <span className="count">{t('negotiation.threadsShort', { count: Number(threads) })}</span>}
       {reopenAsked && <span className="count">{t('negotiation.reopenRequest.badge')}</span>}

@@ -11,7 +11,9 @@ type LedgerEntry = { at: string; position: Proposal } | { at: string; event: Art
 
 /** The positions on an article (a new article's too, once accepted) and its status events, in order. */
 export function ledgerEntries(clauseId: string, proposals: readonly Proposal[], status: ArticleNegotiation | undefined): LedgerEntry[] {
-  const positions: LedgerEntry[] = proposals.filter((proposal) => proposal.clauseId === clauseId || (proposal.kind === 'insert_after' && proposal.article?.clauseId === clauseId)).map((position) => ({ at: position.createdAt, position }));
+  const positions: LedgerEntry[] = proposals
+    .filter((proposal) => proposal.clauseId === clauseId || (proposal.kind === 'insert_after' && proposal.article?.clauseId === clauseId))
+    .map((position) => ({ at: position.createdAt, position }));
   const events: LedgerEntry[] = (status?.history ?? []).map((event) => ({ at: event.at, event }));
   // A stable sort: at the same moment, a position comes before what was done about it.
   return [...positions, ...events].sort((a, b) => a.at.localeCompare(b.at));
@@ -29,7 +31,9 @@ function PositionEntry({ position }: { position: Proposal }) {
         <span className="proposal-status">{t(`negotiation.proposalStatus.${position.status}`)}</span>
       </p>
       <PositionByline proposal={position} />
-      {others.length > 0 && <p className="hint">{t('negotiation.ledger.inPackage', { articles: others.map((other) => view.articleLabel(other.clauseId)).join('; ') })}</p>}
+      {others.length > 0 && (
+        <p className="hint">{t('negotiation.ledger.inPackage', { articles: others.map((other) => view.articleLabel(other.clauseId)).join('; ') })}</p>
+      )}
       <p className="rationale">{position.rationale}</p>
       <PositionComparison proposal={position} />
       <PositionOutcome proposal={position} />
@@ -71,7 +75,9 @@ export function ArticleLedger({ clauseId, status }: { clauseId: string; status: 
   if (entries.length === 0) return <p className="empty-state">{t('negotiation.ledger.empty')}</p>;
   return (
     <ol className="article-ledger" data-testid="article-ledger">
-      {entries.map((entry, index) => ('position' in entry ? <PositionEntry key={entry.position.id} position={entry.position} /> : <EventEntry key={`event-${index}`} event={entry.event} />))}
+      {entries.map((entry, index) =>
+        'position' in entry ? <PositionEntry key={entry.position.id} position={entry.position} /> : <EventEntry key={`event-${index}`} event={entry.event} />,
+      )}
     </ol>
   );
 }

@@ -15,14 +15,24 @@ interface CounterItem {
   isChanged: boolean;
 }
 
-const asOffered = (proposal: Proposal): PositionDraft => ({ clauseId: proposal.clauseId, kind: proposal.kind, article: proposal.article ?? undefined, values: proposal.values });
+const asOffered = (proposal: Proposal): PositionDraft => ({
+  clauseId: proposal.clauseId,
+  kind: proposal.kind,
+  article: proposal.article ?? undefined,
+  values: proposal.values,
+});
 
 /**
  * A counter to a package answers it as a whole: each of its articles starts as offered, and may be
  * changed (in the proposal editor) or left out; what is kept is sent as one counter-offer with one
  * rationale, and the package answered is superseded.
  */
-export function CounterPackageDialog({ members, onEdit, onSend, onClose }: {
+export function CounterPackageDialog({
+  members,
+  onEdit,
+  onSend,
+  onClose,
+}: {
   members: readonly Proposal[];
   /** Opens the proposal editor on one article's position; `done` receives the changed position. */
   onEdit: (answered: Proposal, position: PositionDraft, done: (position: PositionDraft) => void) => void;
@@ -36,7 +46,8 @@ export function CounterPackageDialog({ members, onEdit, onSend, onClose }: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useAttemptError({ items, rationale });
   const kept = items.flatMap((item) => (item.position ? [item.position] : []));
-  const update = (index: number, change: Partial<CounterItem>) => setItems((previous) => previous.map((item, at) => (at === index ? { ...item, ...change } : item)));
+  const update = (index: number, change: Partial<CounterItem>) =>
+    setItems((previous) => previous.map((item, at) => (at === index ? { ...item, ...change } : item)));
   const send = async () => {
     setBusy(true);
     setError(null);
@@ -49,24 +60,42 @@ export function CounterPackageDialog({ members, onEdit, onSend, onClose }: {
     }
   };
   return (
-    <NegotiationDialog title={t('negotiation.package.counterTitle', { count: members.length, name: members[0]?.authorName ?? '' })} onClose={onClose} wide testId="counter-package-dialog">
+    <NegotiationDialog
+      title={t('negotiation.package.counterTitle', { count: members.length, name: members[0]?.authorName ?? '' })}
+      onClose={onClose}
+      wide
+      testId="counter-package-dialog"
+    >
       <p className="hint">{t('negotiation.package.counterIntro')}</p>
       <ul className="counter-items">
         {items.map((item, index) => (
           <li key={item.answered.id} className="package-item" data-testid="counter-item">
             <p className="row">
               <strong>{view.articleLabel(item.answered.clauseId)}</strong>
-              <span className="proposal-status">{item.position === null ? t('negotiation.package.leftOut') : item.isChanged ? t('negotiation.package.changed') : t('negotiation.package.asOffered')}</span>
+              <span className="proposal-status">
+                {item.position === null
+                  ? t('negotiation.package.leftOut')
+                  : item.isChanged
+                    ? t('negotiation.package.changed')
+                    : t('negotiation.package.asOffered')}
+              </span>
             </p>
             {item.position && <UnsentPositionView position={item.position} />}
             <div className="row">
-              <button type="button" onClick={() => onEdit(item.answered, item.position ?? asOffered(item.answered), (position) => update(index, { position, isChanged: true }))}>
+              <button
+                type="button"
+                onClick={() => onEdit(item.answered, item.position ?? asOffered(item.answered), (position) => update(index, { position, isChanged: true }))}
+              >
                 {t('negotiation.package.changeItem')}
               </button>
               {item.position ? (
-                <button type="button" onClick={() => update(index, { position: null })}>{t('negotiation.package.leaveOut')}</button>
+                <button type="button" onClick={() => update(index, { position: null })}>
+                  {t('negotiation.package.leaveOut')}
+                </button>
               ) : (
-                <button type="button" onClick={() => update(index, { position: asOffered(item.answered), isChanged: false })}>{t('negotiation.package.putBack')}</button>
+                <button type="button" onClick={() => update(index, { position: asOffered(item.answered), isChanged: false })}>
+                  {t('negotiation.package.putBack')}
+                </button>
               )}
             </div>
           </li>
@@ -77,12 +106,18 @@ export function CounterPackageDialog({ members, onEdit, onSend, onClose }: {
         <textarea rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} placeholder={t('negotiation.rationaleHint')} />
       </label>
       <ErrorNotice error={error} />
-      {kept.length === 0 && <p className="hint" role="status">{t('negotiation.package.keepOne')}</p>}
+      {kept.length === 0 && (
+        <p className="hint" role="status">
+          {t('negotiation.package.keepOne')}
+        </p>
+      )}
       <div className="row modal-actions">
         <button type="button" className="primary" disabled={busy || kept.length === 0 || rationale.trim() === ''} onClick={() => void send()}>
           {t('negotiation.package.sendCounter')}
         </button>
-        <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
       </div>
     </NegotiationDialog>
   );

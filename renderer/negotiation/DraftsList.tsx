@@ -23,18 +23,43 @@ function DraftItem({ draft, onDiscard }: { draft: DraftProposal; onDiscard: (dra
         <div className="confirm" role="group" aria-label={t('negotiation.drafts.discard')}>
           <p>{t('negotiation.drafts.discardConfirm')}</p>
           <div className="row">
-            <button type="button" className="danger" autoFocus onClick={() => void onDiscard(draft).then(() => setConfirming(false), () => undefined)}>
+            <button
+              type="button"
+              className="danger"
+              autoFocus
+              onClick={() =>
+                void onDiscard(draft).then(
+                  () => setConfirming(false),
+                  () => undefined,
+                )
+              }
+            >
               {t('negotiation.drafts.discard')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="row">
-          <button type="button" className="primary" onClick={() => view.open({ type: 'propose', clauseId: draft.clauseId, initial: { clauseId: draft.clauseId, kind: draft.kind, article: draft.article ?? undefined, values: draft.values }, fromDraftId: draft.id })}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              view.open({
+                type: 'propose',
+                clauseId: draft.clauseId,
+                initial: { clauseId: draft.clauseId, kind: draft.kind, article: draft.article ?? undefined, values: draft.values },
+                fromDraftId: draft.id,
+              })
+            }
+          >
             {t('negotiation.drafts.propose')}
           </button>
-          <button type="button" onClick={() => setConfirming(true)}>{t('negotiation.drafts.discard')}</button>
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('negotiation.drafts.discard')}
+          </button>
         </div>
       )}
     </li>

@@ -35,7 +35,19 @@ export function useMentionDraft(people: readonly Mentionable[]): MentionDraft {
  * A comment's text field in which "@" suggests the people who may be mentioned, by name, as it is
  * typed: arrows choose, Enter or Tab (or a click) puts the name in, Escape closes the list.
  */
-export function MentionTextarea({ draft, people, label, placeholder, rows }: { draft: MentionDraft; people: readonly Mentionable[]; label: string; placeholder: string; rows: number }) {
+export function MentionTextarea({
+  draft,
+  people,
+  label,
+  placeholder,
+  rows,
+}: {
+  draft: MentionDraft;
+  people: readonly Mentionable[];
+  label: string;
+  placeholder: string;
+  rows: number;
+}) {
   const { t } = useTranslation();
   const listId = useId();
   const hintId = useId();
@@ -100,16 +112,24 @@ export function MentionTextarea({ draft, people, label, placeholder, rows }: { d
         <ul id={listId} role="listbox" className="mention-suggestions" aria-label={t('negotiation.mentionSuggestions')} data-testid="mention-suggestions">
           {options.map((person, index) => (
             // A click picks without taking the keyboard from the text.
-            <li key={person.id} id={`${listId}-${index}`} role="option" aria-selected={index === activeIndex} onMouseDown={(event) => {
-              event.preventDefault();
-              choose(person);
-            }}>
+            <li
+              key={person.id}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === activeIndex}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(person);
+              }}
+            >
               @{person.name}
             </li>
           ))}
         </ul>
       )}
-      <p className="hint" id={hintId}>{t('negotiation.mentionHint')}</p>
+      <p className="hint" id={hintId}>
+        {t('negotiation.mentionHint')}
+      </p>
     </div>
   );
 }

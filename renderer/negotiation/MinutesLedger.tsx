@@ -14,10 +14,14 @@ type Entry = Ledger[number]['entries'][number];
 export function MinutesLedger({ ledger }: { ledger: Ledger }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language));
+  const value = (variableId: string, raw: VariableValue | null): string =>
+    raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language);
   const describe = (entry: Entry): string => {
     const step = 'position' in entry.step ? t(`minutes.ledgerPosition.${entry.step.position}`) : t(`minutes.ledgerEvent.${entry.step.event}`);
-    const values = entry.values.map((change) => `${variableLabel(lookupBuiltInVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    const values = entry.values.map(
+      (change) =>
+        `${variableLabel(lookupBuiltInVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`,
+    );
     return [step, ...values, entry.note].filter(Boolean).join('. ');
   };
   if (ledger.length === 0) return <p className="empty-state">{t('minutes.none')}</p>;
@@ -32,7 +36,9 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
             {article.entries.map((entry, index) => (
               <li key={index}>
                 {formatVietnamDateTime(entry.at, language)}, {entry.byName} ({t(`side.${entry.side}`)}): {describe(entry)}
-                {entry.outcome && entry.outcome.status !== 'open' && ` — ${t(`negotiation.proposalStatus.${entry.outcome.status}`)}${entry.outcome.byName ? ` (${entry.outcome.byName})` : ''}`}
+                {entry.outcome &&
+                  entry.outcome.status !== 'open' &&
+                  ` — ${t(`negotiation.proposalStatus.${entry.outcome.status}`)}${entry.outcome.byName ? ` (${entry.outcome.byName})` : ''}`}
               </li>
             ))}
           </ol>

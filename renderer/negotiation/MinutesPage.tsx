@@ -40,19 +40,35 @@ export function MinutesPage({ documentId }: { documentId: string }) {
     client.call('negotiation/minutes', { documentId, ...(sessionStart ? { since: sessionStart } : {}) }).then(setMinutes, setError);
   }, [client, documentId, sessionStart]);
 
-  const list = (items: string[]) => (items.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>);
+  const list = (items: string[]) =>
+    items.length === 0 ? (
+      <p className="empty-state">{t('minutes.none')}</p>
+    ) : (
+      <ul>
+        {items.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
+    );
 
   return (
     <>
       <AppHeader>
         <a href={`#/d/${documentId}`}>{t('minutes.back')}</a>
         <label className="no-print">
-          {t('minutes.sessionSince')} <input type="date" value={since ?? (minutes ? vietnamDate(minutes.sessionSince) : '')} onChange={(event) => {
-            // Clearing the field keeps the day shown: a session always has one.
-            if (isIsoDate(event.target.value)) setSince(event.target.value);
-          }} />
+          {t('minutes.sessionSince')}{' '}
+          <input
+            type="date"
+            value={since ?? (minutes ? vietnamDate(minutes.sessionSince) : '')}
+            onChange={(event) => {
+              // Clearing the field keeps the day shown: a session always has one.
+              if (isIsoDate(event.target.value)) setSince(event.target.value);
+            }}
+          />
         </label>
-        <button type="button" className="no-print" onClick={() => window.print()}>{t('minutes.print')}</button>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {t('minutes.print')}
+        </button>
       </AppHeader>
       <main className="page minutes" data-testid="minutes">
         <ErrorNotice error={error} />
@@ -60,22 +76,32 @@ export function MinutesPage({ documentId }: { documentId: string }) {
         {minutes && (
           <article className="official">
             <h1>{t('minutes.title')}</h1>
-            <p className="centered"><em>{minutes.documentTitle}</em></p>
+            <p className="centered">
+              <em>{minutes.documentTitle}</em>
+            </p>
             <p>{t('minutes.date', { date: formatVietnamDateTime(minutes.date, language) })}</p>
             <h2>{t('minutes.participants')}</h2>
-            <p><strong>{t('side.employer')}:</strong> {minutes.participants.employer.join(', ') || '—'}</p>
-            <p><strong>{t('side.union')}:</strong> {minutes.participants.union.join(', ') || '—'}</p>
+            <p>
+              <strong>{t('side.employer')}:</strong> {minutes.participants.employer.join(', ') || '—'}
+            </p>
+            <p>
+              <strong>{t('side.union')}:</strong> {minutes.participants.union.join(', ') || '—'}
+            </p>
             <h2>{t('minutes.agreed')}</h2>
             <div data-testid="minutes-agreed">{list(minutes.agreed.map((a) => t('negotiation.articleRef', { number: a.number, title: a.title })))}</div>
             <h2>{t('minutes.disputed')}</h2>
             <div data-testid="minutes-disputed">
-              {minutes.disputed.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : (
+              {minutes.disputed.length === 0 ? (
+                <p className="empty-state">{t('minutes.none')}</p>
+              ) : (
                 <ul>
                   {minutes.disputed.map((a) => (
                     <li key={a.clauseId}>
                       {t('negotiation.articleRef', { number: a.number, title: a.title })}
-                      <br />{t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
-                      <br />{t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
+                      <br />
+                      {t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
+                      <br />
+                      {t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
                     </li>
                   ))}
                 </ul>
@@ -83,22 +109,39 @@ export function MinutesPage({ documentId }: { documentId: string }) {
             </div>
             <h2>{t('minutes.notAgreed')}</h2>
             <div data-testid="minutes-not-agreed">
-              {minutes.notAgreed.length === 0 ? <p className="empty-state">{t('minutes.none')}</p> : (
+              {minutes.notAgreed.length === 0 ? (
+                <p className="empty-state">{t('minutes.none')}</p>
+              ) : (
                 <ul>
                   {minutes.notAgreed.map((a) => (
                     <li key={a.clauseId}>
                       {t('negotiation.articleRef', { number: a.number, title: a.title })}
-                      <br />{t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
-                      <br />{t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
-                      <br />{t('minutes.leftOutBy', { name: a.leftOutBy ?? t('lifecycle.host'), date: formatIsoDate(a.leftOutOn) })}
-                      {a.reason && <><br />{t('minutes.leftOutReason', { reason: a.reason })}</>}
+                      <br />
+                      {t('side.employer')}: {a.positions.employer ?? t('minutes.noPosition')}
+                      <br />
+                      {t('side.union')}: {a.positions.union ?? t('minutes.noPosition')}
+                      <br />
+                      {t('minutes.leftOutBy', { name: a.leftOutBy ?? t('lifecycle.host'), date: formatIsoDate(a.leftOutOn) })}
+                      {a.reason && (
+                        <>
+                          <br />
+                          {t('minutes.leftOutReason', { reason: a.reason })}
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>
               )}
             </div>
             <h2>{t('minutes.accepted', { date: formatVietnamDate(minutes.sessionSince) })}</h2>
-            <div data-testid="minutes-accepted">{list(minutes.accepted.map((a) => `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`))}</div>
+            <div data-testid="minutes-accepted">
+              {list(
+                minutes.accepted.map(
+                  (a) =>
+                    `${t('negotiation.articleRef', { number: a.number, title: a.title })} — ${t(`negotiation.kind.${a.kind}`)}, ${t('minutes.proposedBy', { name: a.proposedByName, side: t(`side.${a.proposedBy}`) })}, ${t('minutes.acceptedBy', { name: a.acceptedByName })}`,
+                ),
+              )}
+            </div>
             <h2>{t('minutes.ledger')}</h2>
             <div data-testid="minutes-ledger">
               <MinutesLedger ledger={minutes.ledger} />
@@ -106,13 +149,23 @@ export function MinutesPage({ documentId }: { documentId: string }) {
             <p>{t('minutes.openCount', { count: minutes.openCount })}</p>
             {minutes.override && (
               <p data-testid="minutes-override">
-                {t('minutes.override', { articles: minutes.override.articles.map((a) => t('negotiation.articleRef', { number: a.number, title: a.title })).join('; '), reason: minutes.override.reason, name: minutes.override.byName ?? t('lifecycle.host') })}
+                {t('minutes.override', {
+                  articles: minutes.override.articles.map((a) => t('negotiation.articleRef', { number: a.number, title: a.title })).join('; '),
+                  reason: minutes.override.reason,
+                  name: minutes.override.byName ?? t('lifecycle.host'),
+                })}
               </p>
             )}
             <div className="signatures">
-              <div><strong>{t('minutes.employerSigns')}</strong></div>
-              <div><strong>{t('minutes.unionSigns')}</strong></div>
-              <div><strong>{t('minutes.secretary')}</strong></div>
+              <div>
+                <strong>{t('minutes.employerSigns')}</strong>
+              </div>
+              <div>
+                <strong>{t('minutes.unionSigns')}</strong>
+              </div>
+              <div>
+                <strong>{t('minutes.secretary')}</strong>
+              </div>
             </div>
           </article>
         )}

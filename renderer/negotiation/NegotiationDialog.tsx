@@ -1,14 +1,27 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
-const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A dialog of the negotiation (the proposal editor, a confirmation, the ledger), over the page:
  * on the page itself, because the side pane contains its layout. The keyboard stays in it (Tab
  * cycles, Escape outside a field closes), its first field takes the focus, and the focus goes back where it was.
  */
-export function NegotiationDialog({ title, onClose, children, wide = false, testId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId: string }) {
+export function NegotiationDialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  testId: string;
+}) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -45,7 +58,15 @@ export function NegotiationDialog({ title, onClose, children, wide = false, test
 
   return createPortal(
     <div className="negotiation-backdrop" role="presentation">
-      <div ref={box} className={`negotiation-dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        className={`negotiation-dialog${wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid={testId}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

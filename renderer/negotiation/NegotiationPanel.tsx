@@ -50,7 +50,17 @@ function readArticles(editor: DocumentEditor): Map<string, ArticleInfo> {
     if (block.type !== 'chapter') continue;
     for (const child of block.children) if (child.type === 'article') chapters.set(child.clauseId, toRoman(numbering.chapters.get(block.chapterId) ?? 0));
   }
-  return new Map(articlesOf(blocks).map((article) => [article.clauseId, { article, number: numbering.articles.get(article.clauseId) ?? 0, title: article.children[0]?.type === 'article-title' ? titleText(article.children[0].children) : '', chapter: chapters.get(article.clauseId) ?? '' }]));
+  return new Map(
+    articlesOf(blocks).map((article) => [
+      article.clauseId,
+      {
+        article,
+        number: numbering.articles.get(article.clauseId) ?? 0,
+        title: article.children[0]?.type === 'article-title' ? titleText(article.children[0].children) : '',
+        chapter: chapters.get(article.clauseId) ?? '',
+      },
+    ]),
+  );
 }
 
 /** The articles, followed (at most every 300 ms) while the text changes. */
@@ -73,7 +83,12 @@ function useArticles(editor: DocumentEditor, changes: ChangeSignal): Map<string,
 }
 
 /** A position as the editor opens on it: the offer as it stands. */
-const asOffered = (proposal: Proposal): PositionDraft => ({ clauseId: proposal.clauseId, kind: proposal.kind, article: proposal.article ?? undefined, values: proposal.values });
+const asOffered = (proposal: Proposal): PositionDraft => ({
+  clauseId: proposal.clauseId,
+  kind: proposal.kind,
+  article: proposal.article ?? undefined,
+  values: proposal.values,
+});
 
 const noProposals: Proposal[] = [];
 
@@ -152,13 +167,17 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   // still in the document can be mentioned, not oneself, and in an internal note one's own side only.
   const names = new Map(participants.map((participant) => [participant.id, participant.displayName]));
   const mentionableIn = (visibility: ThreadVisibility): Mentionable[] =>
-    participants.filter((p) => p.revokedAt === null && p.id !== membership.participantId && (visibility === 'public' || p.side === visibility)).map((p) => ({ id: p.id, name: p.displayName }));
+    participants
+      .filter((p) => p.revokedAt === null && p.id !== membership.participantId && (visibility === 'public' || p.side === visibility))
+      .map((p) => ({ id: p.id, name: p.displayName }));
   const mentioning = [...new Set(threadsMentioning(negotiation.threads, membership.participantId).map((thread) => thread.clauseId))];
   const mayComment = !isReviewer || negotiation.reviewerCommentsAllowed;
   const chapters = [...new Set([...articles.values()].map((a) => a.chapter).filter(Boolean))];
   const matches = (clauseId: string) => !chapterFilter || articles.get(clauseId)?.chapter === chapterFilter;
   const articleNumber = (clauseId: string) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER;
-  const listed = negotiation.proposals.filter((p) => (!sideFilter || p.side === sideFilter) && (!statusFilter || p.status === statusFilter) && matches(p.clauseId) && (!focus || p.clauseId === focus));
+  const listed = negotiation.proposals.filter(
+    (p) => (!sideFilter || p.side === sideFilter) && (!statusFilter || p.status === statusFilter) && matches(p.clauseId) && (!focus || p.clauseId === focus),
+  );
   // A package is listed once, whole, wherever one of its positions matches.
   const groups: Proposal[][] = [];
   const packagesListed = new Set<string>();
@@ -169,7 +188,13 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
       groups.push(packageMembers(negotiation.proposals, proposal.packageId, articleNumber));
     }
   }
-  const threads = negotiation.threads.filter((th) => (!sideFilter || th.comments[0]?.side === sideFilter) && matches(th.clauseId) && (!focus || th.clauseId === focus) && (statusFilter === '' || statusFilter !== 'open' || th.resolvedAt === null));
+  const threads = negotiation.threads.filter(
+    (th) =>
+      (!sideFilter || th.comments[0]?.side === sideFilter) &&
+      matches(th.clauseId) &&
+      (!focus || th.clauseId === focus) &&
+      (statusFilter === '' || statusFilter !== 'open' || th.resolvedAt === null),
+  );
   const focused = focus ? articles.get(focus) : undefined;
   const focusedStatus = focus ? negotiation.articles.get(focus) : undefined;
   const articleLabel = (clauseId: string) => {
@@ -193,8 +218,10 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     reject: (proposal, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: proposal.id, reason })),
     withdraw: (proposal) => run(() => client.call('proposals/withdraw', { documentId, proposalId: proposal.id })),
   };
-  const discardDraft = (draft: DraftProposal) => run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
-  const sendPackage = (rationale: string) => run(() => client.call('proposals/createPackage', { documentId, rationale, items: basket.map(positionInput) }).then(() => setBasket([])));
+  const discardDraft = (draft: DraftProposal) =>
+    run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
+  const sendPackage = (rationale: string) =>
+    run(() => client.call('proposals/createPackage', { documentId, rationale, items: basket.map(positionInput) }).then(() => setBasket([])));
 
   /** The editor over one article: a proposal, a package item, a draft put on the table, or a counter. */
   const editorFor = (clauseId: string) => {
@@ -211,46 +238,86 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
         const initial = dialog.initial ?? current;
         if (dialog.forPackage) {
           return (
-            <ProposalEditor {...target} title={t('negotiation.editor.packageItemTitle', { article: target.title })} initial={initial} reference={current} withRationale={false} submitLabel={t('negotiation.package.putIn')} onCancel={close}
+            <ProposalEditor
+              {...target}
+              title={t('negotiation.editor.packageItemTitle', { article: target.title })}
+              initial={initial}
+              reference={current}
+              withRationale={false}
+              submitLabel={t('negotiation.package.putIn')}
+              onCancel={close}
               onSubmit={async (position) => {
                 setBasket(withPosition(basket, position));
                 close();
-              }} />
+              }}
+            />
           );
         }
         return (
-          <ProposalEditor {...target} title={t(dialog.fromDraftId ? 'negotiation.editor.draftTitle' : 'negotiation.editor.proposeTitle', { article: target.title })} initial={initial} reference={current} withRationale submitLabel={t('negotiation.sendProposal')} onCancel={close}
+          <ProposalEditor
+            {...target}
+            title={t(dialog.fromDraftId ? 'negotiation.editor.draftTitle' : 'negotiation.editor.proposeTitle', { article: target.title })}
+            initial={initial}
+            reference={current}
+            withRationale
+            submitLabel={t('negotiation.sendProposal')}
+            onCancel={close}
             note={dialog.fromDraftId ? <p className="hint">{t('negotiation.editor.fromDraft')}</p> : undefined}
             onSubmit={async (position, rationale) => {
               await client.call('proposals/create', { documentId, ...positionInput(position), rationale, fromDraftId: dialog.fromDraftId });
               if (dialog.fromDraftId) await store?.refreshFromServer();
               close();
             }}
-            onAddToPackage={dialog.fromDraftId ? undefined : (position) => {
-              setBasket(withPosition(basket, position));
-              close();
-            }} />
+            onAddToPackage={
+              dialog.fromDraftId
+                ? undefined
+                : (position) => {
+                    setBasket(withPosition(basket, position));
+                    close();
+                  }
+            }
+          />
         );
       }
       case 'counter': {
         const answered = dialog.proposal;
         if (answered.packageId !== null) {
           return (
-            <CounterPackageDialog members={packageMembers(negotiation.proposals, answered.packageId, articleNumber)} onClose={close}
+            <CounterPackageDialog
+              members={packageMembers(negotiation.proposals, answered.packageId, articleNumber)}
+              onClose={close}
               onEdit={(member, position, done) => setItemEditor({ answered: member, position, done })}
-              onSend={(items, rationale) => client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, items: items.map(positionInput) }).then(() => undefined)} />
+              onSend={(items, rationale) =>
+                client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, items: items.map(positionInput) }).then(() => undefined)
+              }
+            />
           );
         }
         const target = editorFor(answered.clauseId);
         if (!target) return null;
         return (
-          <ProposalEditor {...target} title={t('negotiation.editor.counterTitle', { article: target.title })} initial={asOffered(answered)} reference={asOffered(answered)} withRationale submitLabel={t('negotiation.sendCounter')} onCancel={close}
+          <ProposalEditor
+            {...target}
+            title={t('negotiation.editor.counterTitle', { article: target.title })}
+            initial={asOffered(answered)}
+            reference={asOffered(answered)}
+            withRationale
+            submitLabel={t('negotiation.sendCounter')}
+            onCancel={close}
             note={<p className="hint">{t('negotiation.editor.answering', { name: answered.authorName, side: t(`side.${answered.side}`) })}</p>}
             onSubmit={async (position, rationale) => {
               const offer = positionInput(position);
-              await client.call('proposals/counter', { documentId, proposalId: answered.id, rationale, kind: offer.kind, article: offer.article, values: offer.values });
+              await client.call('proposals/counter', {
+                documentId,
+                proposalId: answered.id,
+                rationale,
+                kind: offer.kind,
+                article: offer.article,
+                values: offer.values,
+              });
               close();
-            }} />
+            }}
+          />
         );
       }
       case 'accept':
@@ -263,118 +330,203 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
 
   return (
     <NegotiationViewContext.Provider value={view}>
-    <div className="negotiation-panel">
-      <p className="negotiation-counts" data-testid="negotiation-counts">
-        <span className="status-agreed">{t('negotiation.countAgreed', { count: counts.agreed })}</span>
-        <span className="status-disputed">{t('negotiation.countDisputed', { count: counts.disputed })}</span>
-        <span className="status-open">{t('negotiation.countOpen', { count: counts.open })}</span>
-      </p>
-      <div className="row">
-        <button type="button" onClick={() => {
-          const entry = selectedArticle(editor);
-          setFocus(entry ? entry[0].clauseId : null);
-          setComposingThread(false);
-        }}>
-          {t('negotiation.currentArticle')}
-        </button>
-        <a className="button" href={`#/minutes/${documentId}`}>{t('negotiation.minutes')}</a>
-      </div>
-      <ErrorNotice error={error} />
-      {mentioning.length > 0 && (
-        <p className="notice mentioned" data-testid="mentioned-notice">
-          {t('negotiation.mentioned')}{' '}
-          {mentioning.map((clauseId) => (
-            <button key={clauseId} type="button" className="link" onClick={() => setFocus(clauseId)}>{articleLabel(clauseId)}</button>
-          ))}
+      <div className="negotiation-panel">
+        <p className="negotiation-counts" data-testid="negotiation-counts">
+          <span className="status-agreed">{t('negotiation.countAgreed', { count: counts.agreed })}</span>
+          <span className="status-disputed">{t('negotiation.countDisputed', { count: counts.disputed })}</span>
+          <span className="status-open">{t('negotiation.countOpen', { count: counts.open })}</span>
         </p>
-      )}
-      <div ref={draftsSection}>
-        <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
-      </div>
-      {!isReviewer && <PackageBasket items={basket} onChange={setBasket} onSend={sendPackage} />}
-      {focus && (
-        <section className="focused-article" data-testid="focused-article" data-clause-id={focus}>
-          <h3>
-            <button type="button" className="link" onClick={() => jumpTo(focus)}>{articleLabel(focus)}</button>
-          </h3>
-          <ArticleControls clauseId={focus} status={focusedStatus} client={client} documentId={documentId} />
-          <div className="row">
-            {!isReviewer && focused && <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus })}>{t('negotiation.propose')}</button>}
-            {!isReviewer && focused && <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus, forPackage: true })}>{t('negotiation.package.proposeIn')}</button>}
-            <button type="button" onClick={() => setDialog({ type: 'ledger', clauseId: focus })}>{t('negotiation.ledger.open')}</button>
-            {mayComment && <button type="button" onClick={() => setComposingThread(true)}>{t('negotiation.comment')}</button>}
-          </div>
-          {composingThread && <NewThread mentionableIn={mentionableIn} mySide={side} onCancel={() => setComposingThread(false)} onSubmit={(body, internal, mentions) => run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))} />}
-          <button type="button" className="link" onClick={() => setFocus(null)}>{t('negotiation.allArticles')}</button>
-        </section>
-      )}
-      <div className="row filters">
-        <select value={sideFilter} onChange={(event) => setSideFilter(event.target.value as typeof sideFilter)} aria-label={t('negotiation.filterSide')}>
-          <option value="">{t('negotiation.bothSides')}</option>
-          <option value="employer">{t('side.employer')}</option>
-          <option value="union">{t('side.union')}</option>
-        </select>
-        <select value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as typeof statusFilter)} aria-label={t('negotiation.filterStatus')}>
-          <option value="">{t('negotiation.anyStatus')}</option>
-          {(['open', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const).map((status) => (
-            <option key={status} value={status}>{t(`negotiation.proposalStatus.${status}`)}</option>
-          ))}
-        </select>
-        <select value={chapterFilter} onChange={(event) => setChapterFilter(event.target.value)} aria-label={t('negotiation.filterChapter')}>
-          <option value="">{t('negotiation.allChapters')}</option>
-          {chapters.map((chapter) => <option key={chapter} value={chapter}>{t('editor.chapterLabel', { number: chapter })}</option>)}
-        </select>
-      </div>
-      {groups.length === 0 && threads.length === 0 && <p className="empty-state">{t('negotiation.nothing')}</p>}
-      {groups.map((group) => {
-        const [first] = group;
-        if (!first) return null;
-        return (
-          <div key={first.packageId ?? first.id}>
-            {!focus && first.packageId === null && <button type="button" className="link" onClick={() => setFocus(first.clauseId)}>{articleLabel(first.clauseId)}</button>}
-            {first.packageId === null ? <ProposalCard proposal={first} /> : <PackageCard members={group} />}
-          </div>
-        );
-      })}
-      {threads.map((thread: Thread) => (
-        <div key={thread.id}>
-          {!focus && <button type="button" className="link" onClick={() => setFocus(thread.clauseId)}>{articleLabel(thread.clauseId)}</button>}
-          <ThreadView thread={thread} names={names} mentionable={mentionableIn(thread.visibility)} canReply={mayComment} canResolve={!isReviewer} actions={threadActions} />
+        <div className="row">
+          <button
+            type="button"
+            onClick={() => {
+              const entry = selectedArticle(editor);
+              setFocus(entry ? entry[0].clauseId : null);
+              setComposingThread(false);
+            }}
+          >
+            {t('negotiation.currentArticle')}
+          </button>
+          <a className="button" href={`#/minutes/${documentId}`}>
+            {t('negotiation.minutes')}
+          </a>
         </div>
-      ))}
-      {renderDialog()}
-      {itemEditor && itemTarget && (
-        <ProposalEditor {...itemTarget} title={t('negotiation.editor.counterItemTitle', { article: itemTarget.title })} initial={itemEditor.position} reference={asOffered(itemEditor.answered)} withRationale={false} submitLabel={t('negotiation.package.keepChange')} onCancel={() => setItemEditor(null)}
-          onSubmit={async (position) => {
-            itemEditor.done(position);
-            setItemEditor(null);
-          }} />
-      )}
-    </div>
+        <ErrorNotice error={error} />
+        {mentioning.length > 0 && (
+          <p className="notice mentioned" data-testid="mentioned-notice">
+            {t('negotiation.mentioned')}{' '}
+            {mentioning.map((clauseId) => (
+              <button key={clauseId} type="button" className="link" onClick={() => setFocus(clauseId)}>
+                {articleLabel(clauseId)}
+              </button>
+            ))}
+          </p>
+        )}
+        <div ref={draftsSection}>
+          <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
+        </div>
+        {!isReviewer && <PackageBasket items={basket} onChange={setBasket} onSend={sendPackage} />}
+        {focus && (
+          <section className="focused-article" data-testid="focused-article" data-clause-id={focus}>
+            <h3>
+              <button type="button" className="link" onClick={() => jumpTo(focus)}>
+                {articleLabel(focus)}
+              </button>
+            </h3>
+            <ArticleControls clauseId={focus} status={focusedStatus} client={client} documentId={documentId} />
+            <div className="row">
+              {!isReviewer && focused && (
+                <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus })}>
+                  {t('negotiation.propose')}
+                </button>
+              )}
+              {!isReviewer && focused && (
+                <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus, forPackage: true })}>
+                  {t('negotiation.package.proposeIn')}
+                </button>
+              )}
+              <button type="button" onClick={() => setDialog({ type: 'ledger', clauseId: focus })}>
+                {t('negotiation.ledger.open')}
+              </button>
+              {mayComment && (
+                <button type="button" onClick={() => setComposingThread(true)}>
+                  {t('negotiation.comment')}
+                </button>
+              )}
+            </div>
+            {composingThread && (
+              <NewThread
+                mentionableIn={mentionableIn}
+                mySide={side}
+                onCancel={() => setComposingThread(false)}
+                onSubmit={(body, internal, mentions) =>
+                  run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))
+                }
+              />
+            )}
+            <button type="button" className="link" onClick={() => setFocus(null)}>
+              {t('negotiation.allArticles')}
+            </button>
+          </section>
+        )}
+        <div className="row filters">
+          <select value={sideFilter} onChange={(event) => setSideFilter(event.target.value as typeof sideFilter)} aria-label={t('negotiation.filterSide')}>
+            <option value="">{t('negotiation.bothSides')}</option>
+            <option value="employer">{t('side.employer')}</option>
+            <option value="union">{t('side.union')}</option>
+          </select>
+          <select
+            value={statusFilter}
+            onChange={(event) => setStatusFilter(event.target.value as typeof statusFilter)}
+            aria-label={t('negotiation.filterStatus')}
+          >
+            <option value="">{t('negotiation.anyStatus')}</option>
+            {(['open', 'accepted', 'rejected', 'withdrawn', 'superseded'] as const).map((status) => (
+              <option key={status} value={status}>
+                {t(`negotiation.proposalStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+          <select value={chapterFilter} onChange={(event) => setChapterFilter(event.target.value)} aria-label={t('negotiation.filterChapter')}>
+            <option value="">{t('negotiation.allChapters')}</option>
+            {chapters.map((chapter) => (
+              <option key={chapter} value={chapter}>
+                {t('editor.chapterLabel', { number: chapter })}
+              </option>
+            ))}
+          </select>
+        </div>
+        {groups.length === 0 && threads.length === 0 && <p className="empty-state">{t('negotiation.nothing')}</p>}
+        {groups.map((group) => {
+          const [first] = group;
+          if (!first) return null;
+          return (
+            <div key={first.packageId ?? first.id}>
+              {!focus && first.packageId === null && (
+                <button type="button" className="link" onClick={() => setFocus(first.clauseId)}>
+                  {articleLabel(first.clauseId)}
+                </button>
+              )}
+              {first.packageId === null ? <ProposalCard proposal={first} /> : <PackageCard members={group} />}
+            </div>
+          );
+        })}
+        {threads.map((thread: Thread) => (
+          <div key={thread.id}>
+            {!focus && (
+              <button type="button" className="link" onClick={() => setFocus(thread.clauseId)}>
+                {articleLabel(thread.clauseId)}
+              </button>
+            )}
+            <ThreadView
+              thread={thread}
+              names={names}
+              mentionable={mentionableIn(thread.visibility)}
+              canReply={mayComment}
+              canResolve={!isReviewer}
+              actions={threadActions}
+            />
+          </div>
+        ))}
+        {renderDialog()}
+        {itemEditor && itemTarget && (
+          <ProposalEditor
+            {...itemTarget}
+            title={t('negotiation.editor.counterItemTitle', { article: itemTarget.title })}
+            initial={itemEditor.position}
+            reference={asOffered(itemEditor.answered)}
+            withRationale={false}
+            submitLabel={t('negotiation.package.keepChange')}
+            onCancel={() => setItemEditor(null)}
+            onSubmit={async (position) => {
+              itemEditor.done(position);
+              setItemEditor(null);
+            }}
+          />
+        )}
+      </div>
     </NegotiationViewContext.Provider>
   );
 }
 
-function NewThread({ mentionableIn, mySide, onSubmit, onCancel }: { mentionableIn: (visibility: ThreadVisibility) => Mentionable[]; mySide: Side; onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>; onCancel: () => void }) {
+function NewThread({
+  mentionableIn,
+  mySide,
+  onSubmit,
+  onCancel,
+}: {
+  mentionableIn: (visibility: ThreadVisibility) => Mentionable[];
+  mySide: Side;
+  onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [internal, setInternal] = useState(false);
   const mentionable = mentionableIn(internal && mySide !== 'reviewer' ? mySide : 'public');
   const draft = useMentionDraft(mentionable);
   return (
-    <form className="stacked-form" onSubmit={(event) => {
-      event.preventDefault();
-      const { body, mentions } = draft.encoded();
-      void onSubmit(body, internal, mentions);
-    }}>
+    <form
+      className="stacked-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const { body, mentions } = draft.encoded();
+        void onSubmit(body, internal, mentions);
+      }}
+    >
       <MentionTextarea draft={draft} people={mentionable} rows={3} label={t('negotiation.comment')} placeholder={t('negotiation.commentPlaceholder')} />
       {mySide !== 'reviewer' && (
         <label>
-          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} /> {t('negotiation.internalOption', { side: t(`side.${mySide}`) })}
+          <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} />{' '}
+          {t('negotiation.internalOption', { side: t(`side.${mySide}`) })}
         </label>
       )}
       <div className="row">
-        <button type="submit" className="primary" disabled={draft.text.trim() === ''}>{t('negotiation.send')}</button>
-        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="primary" disabled={draft.text.trim() === ''}>
+          {t('negotiation.send')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -9,7 +9,15 @@ import { UnsentPositionView } from './UnsentPosition';
  * article now, to change or take out; sent with one rationale as one offer, which the other side
  * accepts, rejects or counters as a whole.
  */
-export function PackageBasket({ items, onChange, onSend }: { items: readonly PositionDraft[]; onChange: (items: PositionDraft[]) => void; onSend: (rationale: string) => Promise<void> }) {
+export function PackageBasket({
+  items,
+  onChange,
+  onSend,
+}: {
+  items: readonly PositionDraft[];
+  onChange: (items: PositionDraft[]) => void;
+  onSend: (rationale: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const view = useNegotiationView();
   const [rationale, setRationale] = useState('');
@@ -39,8 +47,12 @@ export function PackageBasket({ items, onChange, onSend }: { items: readonly Pos
             </p>
             <UnsentPositionView position={item} />
             <div className="row">
-              <button type="button" onClick={() => view.open({ type: 'propose', clauseId: item.clauseId, initial: item, forPackage: true })}>{t('negotiation.package.editItem')}</button>
-              <button type="button" onClick={() => onChange(items.filter((other) => other !== item))}>{t('negotiation.package.removeItem')}</button>
+              <button type="button" onClick={() => view.open({ type: 'propose', clauseId: item.clauseId, initial: item, forPackage: true })}>
+                {t('negotiation.package.editItem')}
+              </button>
+              <button type="button" onClick={() => onChange(items.filter((other) => other !== item))}>
+                {t('negotiation.package.removeItem')}
+              </button>
             </div>
           </li>
         ))}
@@ -49,12 +61,18 @@ export function PackageBasket({ items, onChange, onSend }: { items: readonly Pos
         {t('negotiation.package.rationale')}
         <textarea rows={3} value={rationale} onChange={(event) => setRationale(event.target.value)} placeholder={t('negotiation.rationaleHint')} />
       </label>
-      {items.length < 2 && <p className="hint" role="status">{t('negotiation.package.needsTwo')}</p>}
+      {items.length < 2 && (
+        <p className="hint" role="status">
+          {t('negotiation.package.needsTwo')}
+        </p>
+      )}
       <div className="row">
         <button type="button" className="primary" disabled={busy || items.length < 2 || rationale.trim() === ''} onClick={() => void send()}>
           {t('negotiation.package.send', { count: items.length })}
         </button>
-        <button type="button" onClick={() => onChange([])}>{t('negotiation.package.discard')}</button>
+        <button type="button" onClick={() => onChange([])}>
+          {t('negotiation.package.discard')}
+        </button>
       </div>
     </section>
   );

@@ -5,7 +5,9 @@ import { PositionActions, PositionByline, PositionOutcome, ProposalCard } from '
 
 /** The positions of a package, in the order of their articles in the document. */
 export function packageMembers(proposals: readonly Proposal[], packageId: string, articleNumber: (clauseId: string) => number): Proposal[] {
-  return proposals.filter((proposal) => proposal.packageId === packageId).sort((a, b) => articleNumber(a.clauseId) - articleNumber(b.clauseId) || a.createdAt.localeCompare(b.createdAt));
+  return proposals
+    .filter((proposal) => proposal.packageId === packageId)
+    .sort((a, b) => articleNumber(a.clauseId) - articleNumber(b.clauseId) || a.createdAt.localeCompare(b.createdAt));
 }
 
 /**

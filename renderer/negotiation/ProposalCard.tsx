@@ -16,7 +16,10 @@ export function PositionComparison({ proposal }: { proposal: Proposal }) {
   const reading = useChipReading();
   const before = useMemo(() => comparedSide(proposal, positions), [proposal, positions]);
   const after = useMemo(() => offeredSide(proposal, positions), [proposal, positions]);
-  const changes = useMemo(() => valueChanges(offeredVariables(proposal, positions), before.values, after.values, reading), [proposal, positions, before, after, reading]);
+  const changes = useMemo(
+    () => valueChanges(offeredVariables(proposal, positions), before.values, after.values, reading),
+    [proposal, positions, before, after, reading],
+  );
   return (
     <>
       <Redline before={before} after={after} />
@@ -46,7 +49,10 @@ export function PositionOutcome({ proposal }: { proposal: Proposal }) {
   if (proposal.status === 'open' || !proposal.decidedByName) return null;
   return (
     <p className="hint outcome" data-testid="position-outcome" data-status={proposal.status}>
-      {t(`negotiation.decided.${proposal.status}`, { name: proposal.decidedByName, date: proposal.decidedAt ? formatVietnamDateTime(proposal.decidedAt, language) : '' })}
+      {t(`negotiation.decided.${proposal.status}`, {
+        name: proposal.decidedByName,
+        date: proposal.decidedAt ? formatVietnamDateTime(proposal.decidedAt, language) : '',
+      })}
       {proposal.reason && `: ${proposal.reason}`}
     </p>
   );
@@ -66,7 +72,8 @@ export function PositionActions({ proposal, isPackage }: { proposal: Proposal; i
   const mayAnswer = view.side !== 'reviewer' && view.side !== proposal.side;
   const mayWithdraw = proposal.authorId === view.participantId;
   if (!mayAnswer && !mayWithdraw) return null;
-  const word = (key: 'accept' | 'reject' | 'counter' | 'withdraw' | 'rejectReason' | 'withdrawConfirm') => t(isPackage ? `negotiation.package.${key}` : `negotiation.${key}`);
+  const word = (key: 'accept' | 'reject' | 'counter' | 'withdraw' | 'rejectReason' | 'withdrawConfirm') =>
+    t(isPackage ? `negotiation.package.${key}` : `negotiation.${key}`);
   return (
     <div className="position-actions">
       {mode === 'view' && (
@@ -92,17 +99,27 @@ export function PositionActions({ proposal, isPackage }: { proposal: Proposal; i
         </div>
       )}
       {mode === 'reject' && (
-        <form className="stacked-form" onSubmit={(event) => {
-          event.preventDefault();
-          void view.reject(proposal, reason).then(() => setMode('view'), () => undefined);
-        }}>
+        <form
+          className="stacked-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void view.reject(proposal, reason).then(
+              () => setMode('view'),
+              () => undefined,
+            );
+          }}
+        >
           <label>
             {word('rejectReason')}
             <textarea rows={2} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />
           </label>
           <div className="row">
-            <button type="submit" disabled={reason.trim() === ''}>{word('reject')}</button>
-            <button type="button" onClick={() => setMode('view')}>{t('common.cancel')}</button>
+            <button type="submit" disabled={reason.trim() === ''}>
+              {word('reject')}
+            </button>
+            <button type="button" onClick={() => setMode('view')}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}
@@ -110,10 +127,22 @@ export function PositionActions({ proposal, isPackage }: { proposal: Proposal; i
         <div className="confirm" role="group" aria-label={word('withdraw')}>
           <p>{word('withdrawConfirm')}</p>
           <div className="row">
-            <button type="button" className="danger" autoFocus onClick={() => void view.withdraw(proposal).then(() => setMode('view'), () => undefined)}>
+            <button
+              type="button"
+              className="danger"
+              autoFocus
+              onClick={() =>
+                void view.withdraw(proposal).then(
+                  () => setMode('view'),
+                  () => undefined,
+                )
+              }
+            >
               {word('withdraw')}
             </button>
-            <button type="button" onClick={() => setMode('view')}>{t('common.cancel')}</button>
+            <button type="button" onClick={() => setMode('view')}>
+              {t('common.cancel')}
+            </button>
           </div>
         </div>
       )}
@@ -133,7 +162,13 @@ export function ProposalCard({ proposal, inPackage = false }: { proposal: Propos
   const current = proposal.kind === 'insert_after' ? null : view.positions.article(proposal.clauseId);
   const isStale = proposal.status === 'open' && current !== null && articleText(current) !== proposal.baseText;
   const staleSides = useMemo(
-    () => (isStale && current ? { before: { lines: linesOfStoredText(proposal.baseText), isMarked: false, values: view.positions.values }, after: { lines: linesOfStoredText(articleText(current)), isMarked: false, values: view.positions.values } } : null),
+    () =>
+      isStale && current
+        ? {
+            before: { lines: linesOfStoredText(proposal.baseText), isMarked: false, values: view.positions.values },
+            after: { lines: linesOfStoredText(articleText(current)), isMarked: false, values: view.positions.values },
+          }
+        : null,
     [isStale, current, proposal.baseText, view.positions.values],
   );
   return (
@@ -141,8 +176,16 @@ export function ProposalCard({ proposal, inPackage = false }: { proposal: Propos
       <header className="row">
         <SideBadge side={proposal.side} />
         <strong>{inPackage ? view.articleLabel(proposal.clauseId) : t(`negotiation.kind.${proposal.kind}`)}</strong>
-        {inPackage ? <span className="proposal-status">{t(`negotiation.kind.${proposal.kind}`)}</span> : <span className={`proposal-status status-${proposal.status}`}>{t(`negotiation.proposalStatus.${proposal.status}`)}</span>}
-        {isStale && <span className="stale" title={t('negotiation.staleHint')}>{t('negotiation.stale')}</span>}
+        {inPackage ? (
+          <span className="proposal-status">{t(`negotiation.kind.${proposal.kind}`)}</span>
+        ) : (
+          <span className={`proposal-status status-${proposal.status}`}>{t(`negotiation.proposalStatus.${proposal.status}`)}</span>
+        )}
+        {isStale && (
+          <span className="stale" title={t('negotiation.staleHint')}>
+            {t('negotiation.stale')}
+          </span>
+        )}
       </header>
       {!inPackage && <PositionByline proposal={proposal} />}
       {!inPackage && <p className="rationale">{proposal.rationale}</p>}

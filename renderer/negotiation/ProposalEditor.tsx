@@ -72,7 +72,10 @@ class ProposedValues {
   readonly values = this.scratch.getMap<VariableValue>('values');
   private readonly proposed: Set<string>;
 
-  constructor(private readonly document: Y.Map<VariableValue> | null, initial: ValueChanges) {
+  constructor(
+    private readonly document: Y.Map<VariableValue> | null,
+    initial: ValueChanges,
+  ) {
     this.proposed = new Set(Object.keys(initial));
     for (const [id, value] of Object.entries({ ...(document?.toJSON() as Record<string, VariableValue> | undefined), ...initial })) this.values.set(id, value);
     document?.observe(this.follow);
@@ -97,10 +100,12 @@ class ProposedValues {
 
   /** The values proposed that differ from the document's now. */
   offered(ids: readonly string[]): ValueChanges {
-    return Object.fromEntries(ids.flatMap((id) => {
-      const value = this.values.get(id);
-      return this.proposed.has(id) && value !== undefined && value !== this.document?.get(id) ? [[id, value]] : [];
-    }));
+    return Object.fromEntries(
+      ids.flatMap((id) => {
+        const value = this.values.get(id);
+        return this.proposed.has(id) && value !== undefined && value !== this.document?.get(id) ? [[id, value]] : [];
+      }),
+    );
   }
 
   destroy(): void {
@@ -144,7 +149,20 @@ export interface ProposalEditorProps {
  * its chips; beside it, the values the article shows, each with its value now and the value
  * proposed, which the chips show as they are typed.
  */
-export function ProposalEditor({ title, base, baseLabel, initial, reference, kinds = allKinds, withRationale, submitLabel, onSubmit, onAddToPackage, onCancel, note }: ProposalEditorProps) {
+export function ProposalEditor({
+  title,
+  base,
+  baseLabel,
+  initial,
+  reference,
+  kinds = allKinds,
+  withRationale,
+  submitLabel,
+  onSubmit,
+  onAddToPackage,
+  onCancel,
+  note,
+}: ProposalEditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const documentVariables = useDocumentVariables();
@@ -179,21 +197,33 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
   const values: ValueChanges = kind === 'delete' ? {} : offer.offered(ids);
 
   // Unchanged text with new values is a change of values, not a rewording.
-  const offeredKind: ProposalKind = kind === 'replace' && article && articleText(article) === articleText(base) && Object.keys(values).length > 0 ? 'values' : kind;
-  const position: PositionDraft = { clauseId: initial.clauseId, kind: offeredKind, ...(offeredKind === 'replace' || offeredKind === 'insert_after' ? { article } : {}), values };
-  const sameValues = (a: ValueChanges, b: ValueChanges) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, value]) => b[id] === value);
+  const offeredKind: ProposalKind =
+    kind === 'replace' && article && articleText(article) === articleText(base) && Object.keys(values).length > 0 ? 'values' : kind;
+  const position: PositionDraft = {
+    clauseId: initial.clauseId,
+    kind: offeredKind,
+    ...(offeredKind === 'replace' || offeredKind === 'insert_after' ? { article } : {}),
+    values,
+  };
+  const sameValues = (a: ValueChanges, b: ValueChanges) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, value]) => b[id] === value);
   const isReference =
     position.kind === reference.kind &&
-    (position.kind !== 'replace' && position.kind !== 'insert_after' ? true : articleText(position.article ?? base) === articleText(reference.article ?? base)) &&
+    (position.kind !== 'replace' && position.kind !== 'insert_after'
+      ? true
+      : articleText(position.article ?? base) === articleText(reference.article ?? base)) &&
     sameValues(values, reference.values);
   // A value typed that the variable does not accept is not offered: the position waits for it.
   const valueProblem = kind === 'delete' ? null : fieldProblems.first(ids);
-  const problem =
-    valueProblem ? valueProblem[language]
-    : kind === 'insert_after' && article && articleText(article).trim() === '' ? t('negotiation.editor.emptyArticle')
-    : kind === 'values' && Object.keys(values).length === 0 ? t('negotiation.editor.noValueChanged')
-    : isReference ? t('negotiation.editor.nothingChanged')
-    : null;
+  const problem = valueProblem
+    ? valueProblem[language]
+    : kind === 'insert_after' && article && articleText(article).trim() === ''
+      ? t('negotiation.editor.emptyArticle')
+      : kind === 'values' && Object.keys(values).length === 0
+        ? t('negotiation.editor.noValueChanged')
+        : isReference
+          ? t('negotiation.editor.nothingChanged')
+          : null;
   const rationaleMissing = withRationale && rationale.trim() === '';
   const [error, setError] = useAttemptError({ position, rationale });
 
@@ -249,7 +279,15 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
                   const isChanged = id in values;
                   return (
                     <div key={id} className={`proposal-value${isChanged ? ' changed' : ''}`} data-testid="proposal-value">
-                      <VariableField definition={definition} value={proposed} readOnly={false} commitWhileTyping focusRequest={focus?.id === id ? focus.request : undefined} onCommit={(value) => offer.propose(id, value)} onProblem={(invalid) => fieldProblems.report(id, invalid)} />
+                      <VariableField
+                        definition={definition}
+                        value={proposed}
+                        readOnly={false}
+                        commitWhileTyping
+                        focusRequest={focus?.id === id ? focus.request : undefined}
+                        onCommit={(value) => offer.propose(id, value)}
+                        onProblem={(invalid) => fieldProblems.report(id, invalid)}
+                      />
                       <p className="hint">
                         {t('negotiation.editor.valueNow', { value: now === undefined ? t('negotiation.noValue') : chipText(id, { [id]: now }, reading).text })}
                         {isChanged && (
@@ -306,7 +344,10 @@ export function ProposalEditor({ title, base, baseLabel, initial, reference, kin
 
 /** The article a removal would take away, struck through, with the document's values. */
 function RemovedArticle({ base, variables }: { base: ArticleElement; variables: DocumentVariables | null }) {
-  const before = useMemo<RedlineSide>(() => ({ lines: articleLines(base), isMarked: true, values: (variables?.values.toJSON() ?? {}) as Record<string, VariableValue> }), [base, variables]);
+  const before = useMemo<RedlineSide>(
+    () => ({ lines: articleLines(base), isMarked: true, values: (variables?.values.toJSON() ?? {}) as Record<string, VariableValue> }),
+    [base, variables],
+  );
   const after = useMemo<RedlineSide>(() => ({ lines: null, isMarked: true, values: {} }), []);
   return <Redline before={before} after={after} />;
 }

@@ -10,7 +10,10 @@ import { lookupBuiltInVariable, useDocumentVariables } from '../variables/docume
 export function useChipReading(): ChipReading {
   const variables = useDocumentVariables();
   const labelLanguage = useLanguage();
-  return useMemo(() => ({ lookup: variables?.lookup ?? lookupBuiltInVariable, language: variables?.language ?? 'vi', labelLanguage }), [variables, labelLanguage]);
+  return useMemo(
+    () => ({ lookup: variables?.lookup ?? lookupBuiltInVariable, language: variables?.language ?? 'vi', labelLanguage }),
+    [variables, labelLanguage],
+  );
 }
 
 function Part({ part }: { part: RedlinePart }) {
@@ -36,7 +39,13 @@ export function Redline({ before, after }: { before: RedlineSide; after: Redline
       <div className="redline" data-testid="redline">
         {redline.segments.map((segment, index) => {
           const parts = segment.parts.map((part, at) => <Part key={at} part={part} />);
-          return segment.kind === 'inserted' ? <ins key={index}>{parts}</ins> : segment.kind === 'deleted' ? <del key={index}>{parts}</del> : <span key={index}>{parts}</span>;
+          return segment.kind === 'inserted' ? (
+            <ins key={index}>{parts}</ins>
+          ) : segment.kind === 'deleted' ? (
+            <del key={index}>{parts}</del>
+          ) : (
+            <span key={index}>{parts}</span>
+          );
         })}
       </div>
       <CoarseDiffNote granularity={redline.granularity} />
@@ -52,7 +61,8 @@ export function ValueChangeList({ changes }: { changes: readonly ValueChange[] }
     <ul className="value-changes" data-testid="value-changes" aria-label={t('negotiation.valueChanges')}>
       {changes.map((change, index) => (
         <li key={index}>
-          {change.label ?? t('negotiation.unknownVariable')}: <del>{change.before ?? t('negotiation.noValue')}</del> → <ins>{change.after ?? t('negotiation.noValue')}</ins>
+          {change.label ?? t('negotiation.unknownVariable')}: <del>{change.before ?? t('negotiation.noValue')}</del> →{' '}
+          <ins>{change.after ?? t('negotiation.noValue')}</ins>
         </li>
       ))}
     </ul>

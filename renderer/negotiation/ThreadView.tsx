@@ -48,13 +48,31 @@ function CommentText({ comment, names }: { comment: ThreadComment; names: Partic
 }
 
 /** A comment thread on an article: its comments, a reply, resolve and reopen. */
-export function ThreadView({ thread, names, mentionable, canReply, canResolve, actions }: { thread: Thread; names: ParticipantNames; mentionable: readonly Mentionable[]; canReply: boolean; canResolve: boolean; actions: ThreadActions }) {
+export function ThreadView({
+  thread,
+  names,
+  mentionable,
+  canReply,
+  canResolve,
+  actions,
+}: {
+  thread: Thread;
+  names: ParticipantNames;
+  mentionable: readonly Mentionable[];
+  canReply: boolean;
+  canResolve: boolean;
+  actions: ThreadActions;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { participantId } = useNegotiationView();
   const draft = useMentionDraft(mentionable);
   return (
-    <article className={`thread${thread.visibility === 'public' ? '' : ' internal'}${thread.resolvedAt ? ' resolved' : ''}`} data-testid="thread" data-visibility={thread.visibility}>
+    <article
+      className={`thread${thread.visibility === 'public' ? '' : ' internal'}${thread.resolvedAt ? ' resolved' : ''}`}
+      data-testid="thread"
+      data-visibility={thread.visibility}
+    >
       {thread.visibility !== 'public' && <p className="internal-note">{t('negotiation.internalNote', { side: t(`side.${thread.visibility}`) })}</p>}
       {thread.comments.map((comment) => {
         const mentionsMe = comment.authorId !== participantId && comment.mentions.includes(participantId);
@@ -70,13 +88,18 @@ export function ThreadView({ thread, names, mentionable, canReply, canResolve, a
       })}
       {thread.resolvedAt && <p className="hint">{t('negotiation.resolvedBy', { name: thread.resolvedByName ?? '' })}</p>}
       {canReply && !thread.resolvedAt && (
-        <form className="stacked-form" onSubmit={(event) => {
-          event.preventDefault();
-          const { body, mentions } = draft.encoded();
-          void actions.reply(thread, body, mentions).then(draft.clear);
-        }}>
+        <form
+          className="stacked-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const { body, mentions } = draft.encoded();
+            void actions.reply(thread, body, mentions).then(draft.clear);
+          }}
+        >
           <MentionTextarea draft={draft} people={mentionable} rows={2} label={t('negotiation.reply')} placeholder={t('negotiation.replyPlaceholder')} />
-          <button type="submit" disabled={draft.text.trim() === ''}>{t('negotiation.reply')}</button>
+          <button type="submit" disabled={draft.text.trim() === ''}>
+            {t('negotiation.reply')}
+          </button>
         </form>
       )}
       {canResolve && (

@@ -59,7 +59,11 @@ export function useDocumentValues(variables: DocumentVariables | null): Readonly
 }
 
 /** The comparisons' view of the negotiation: positions by id, articles now, values now. */
-export function usePositionContext(proposals: readonly Proposal[], articles: ReadonlyMap<string, { article: ArticleElement }>, values: Readonly<Record<string, VariableValue>>): PositionContext {
+export function usePositionContext(
+  proposals: readonly Proposal[],
+  articles: ReadonlyMap<string, { article: ArticleElement }>,
+  values: Readonly<Record<string, VariableValue>>,
+): PositionContext {
   return useMemo(() => {
     const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
     return { proposal: (id) => byId.get(id), article: (clauseId) => articles.get(clauseId)?.article ?? null, values };

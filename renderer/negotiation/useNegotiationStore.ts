@@ -4,7 +4,12 @@ import type { Collaboration } from '../collab/collaboration';
 import { NegotiationStore } from './negotiationStore';
 
 /** The live negotiation of the open document, once its content is there. */
-export function useNegotiationStore(collaboration: Collaboration | null, contentReady: boolean, client: ApiClient, documentId: string): NegotiationStore | null {
+export function useNegotiationStore(
+  collaboration: Collaboration | null,
+  contentReady: boolean,
+  client: ApiClient,
+  documentId: string,
+): NegotiationStore | null {
   const [store, setStore] = useState<NegotiationStore | null>(null);
   useEffect(() => {
     if (!collaboration || !contentReady) return;

@@ -50,7 +50,10 @@ function Workspace({ membership }: { membership: Membership }) {
   const host = useMemo(() => hostClient(hostToken), [hostToken]);
   const [kind, setKind] = useState<DocumentKind | null>(null);
   useEffect(() => {
-    void client.call('documents/get', { documentId: membership.documentId }).then((document) => setKind(document.kind), () => setKind(null));
+    void client.call('documents/get', { documentId: membership.documentId }).then(
+      (document) => setKind(document.kind),
+      () => setKind(null),
+    );
   }, [client, membership.documentId]);
   const negotiation = useNegotiationStore(collaboration, contentReady, client, membership.documentId);
   const lookup = useVariableLookup(client, membership.documentId);
@@ -85,12 +88,15 @@ function Workspace({ membership }: { membership: Membership }) {
           {t('exportDialog.open')}
         </button>
       </AppHeader>
-      {inviting && (host ? (
-        <InvitePanel client={host} documentId={membership.documentId} allowedSides={sides} initialSide={otherSide(membership.side)} />
-      ) : (
-        <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />
-      ))}
-      {exporting && variables && <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />}
+      {inviting &&
+        (host ? (
+          <InvitePanel client={host} documentId={membership.documentId} allowedSides={sides} initialSide={otherSide(membership.side)} />
+        ) : (
+          <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />
+        ))}
+      {exporting && variables && (
+        <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />
+      )}
       {refusal && isKeptAsDraft(refusal) && (
         <p className="notice" role="alert" data-testid="kept-as-draft">
           {t('negotiation.drafts.refused')}{' '}
@@ -115,16 +121,16 @@ function Workspace({ membership }: { membership: Membership }) {
       <div className="workspace">
         {open && variables ? (
           <VariablesContext.Provider value={variables}>
-          <NegotiationContext.Provider value={negotiation}>
-          <DocumentChecksContext.Provider value={checks}>
-          <AgreedArticlesContext.Provider value={open.agreed}>
-            <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
-            <main className="editor-pane">
-              <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
-            </main>
-          </AgreedArticlesContext.Provider>
-          </DocumentChecksContext.Provider>
-          </NegotiationContext.Provider>
+            <NegotiationContext.Provider value={negotiation}>
+              <DocumentChecksContext.Provider value={checks}>
+                <AgreedArticlesContext.Provider value={open.agreed}>
+                  <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
+                  <main className="editor-pane">
+                    <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
+                  </main>
+                </AgreedArticlesContext.Provider>
+              </DocumentChecksContext.Provider>
+            </NegotiationContext.Provider>
           </VariablesContext.Provider>
         ) : (
           <main className="editor-pane loading" aria-busy="true">

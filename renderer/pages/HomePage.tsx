@@ -40,7 +40,12 @@ export function HomePage() {
         <section>
           <h2>{t('home.joinTitle')}</h2>
           <form onSubmit={join} className="row">
-            <input value={code} onChange={(event) => setCode(event.target.value)} placeholder={t('home.codePlaceholder')} aria-label={t('home.codePlaceholder')} />
+            <input
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              placeholder={t('home.codePlaceholder')}
+              aria-label={t('home.codePlaceholder')}
+            />
             <button type="submit" disabled={code.trim() === ''}>
               {t('home.joinAction')}
             </button>

@@ -65,11 +65,13 @@ export function HostDocuments() {
         <label>
           {t('host.mySide')}
           <select value={side} onChange={(event) => setSide(event.target.value as Side)}>
-            {sides.filter((option) => option !== 'reviewer').map((option) => (
-              <option key={option} value={option}>
-                {t(`side.${option}`)}
-              </option>
-            ))}
+            {sides
+              .filter((option) => option !== 'reviewer')
+              .map((option) => (
+                <option key={option} value={option}>
+                  {t(`side.${option}`)}
+                </option>
+              ))}
           </select>
         </label>
       </div>

@@ -39,7 +39,12 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
       <h2>{t('review.reportTitle')}</h2>
       <p className="muted">{t('review.reportNote')}</p>
       <p data-testid="report-counts">{findingCounts(t, report.counts)}</p>
-      <p className="compliance-basis">{t('compliance.basis', { date: formatIsoDate(report.basis.legalDate), wage: report.basis.minimumWage ? report.basis.minimumWage[language] : t('compliance.noWageTable') })}</p>
+      <p className="compliance-basis">
+        {t('compliance.basis', {
+          date: formatIsoDate(report.basis.legalDate),
+          wage: report.basis.minimumWage ? report.basis.minimumWage[language] : t('compliance.noWageTable'),
+        })}
+      </p>
       {report.findings.length === 0 ? (
         <p className="empty-state">{t('compliance.none')}</p>
       ) : (
@@ -47,7 +52,13 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
           {report.findings.map((finding, index) => {
             const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;
             return (
-              <li key={index} className={`compliance-finding severity-${finding.severity}`} data-testid="report-finding" data-rule={finding.ruleId} data-clause-id={finding.clauseId ?? ''}>
+              <li
+                key={index}
+                className={`compliance-finding severity-${finding.severity}`}
+                data-testid="report-finding"
+                data-rule={finding.ruleId}
+                data-clause-id={finding.clauseId ?? ''}
+              >
                 <div className="finding-head">
                   <span className={`severity severity-${finding.severity}`}>{t(`compliance.severity.${finding.severity}`)}</span>
                   <strong>{article ? t('compliance.article', { number: article.number, title: article.title }) : t('compliance.wholeDocument')}</strong>
@@ -58,7 +69,10 @@ function ComplianceReportView({ report, onWriteFinding }: { report: ComplianceRe
                 </p>
                 <p className="finding-rule">{t('review.rule', { rule: finding.rule[language] })}</p>
                 {onWriteFinding && finding.clauseId && (
-                  <button type="button" onClick={() => onWriteFinding({ clauseId: finding.clauseId ?? '', ruleId: finding.ruleId, body: finding.message[language] })}>
+                  <button
+                    type="button"
+                    onClick={() => onWriteFinding({ clauseId: finding.clauseId ?? '', ruleId: finding.ruleId, body: finding.message[language] })}
+                  >
                     {t('review.addFromFinding')}
                   </button>
                 )}
@@ -81,7 +95,10 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const language = useLanguage();
   const session = useSession();
   const membership = session.memberships.find((candidate) => candidate.documentId === documentId);
-  const client: ApiClient | null = useMemo(() => (membership ? participantClient(membership.token) : hostClient(session.hostToken)), [membership, session.hostToken]);
+  const client: ApiClient | null = useMemo(
+    () => (membership ? participantClient(membership.token) : hostClient(session.hostToken)),
+    [membership, session.hostToken],
+  );
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [draft, setDraft] = useState<Draft>({ clauseId: '', ruleId: '', body: '' });
   const [decision, setDecision] = useState<ReviewDecision>('amendments_requested');
@@ -110,7 +127,14 @@ export function ReviewPage({ documentId }: { documentId: string }) {
     if (!host || !loaded) return;
     const invitation = await host.call('invitations/create', { documentId, side: 'reviewer' });
     const redeemed = await participantClient().call('invitations/redeem', { code: invitation.code, displayName: session.displayName ?? '' });
-    saveMembership({ documentId, documentTitle: loaded.report.title, token: redeemed.token, participantId: redeemed.participant.id, side: 'reviewer', displayName: redeemed.participant.displayName });
+    saveMembership({
+      documentId,
+      documentTitle: loaded.report.title,
+      token: redeemed.token,
+      participantId: redeemed.participant.id,
+      side: 'reviewer',
+      displayName: redeemed.participant.displayName,
+    });
   };
 
   const addFinding = (event: FormEvent) => {
@@ -125,7 +149,10 @@ export function ReviewPage({ documentId }: { documentId: string }) {
   const decide = (event: FormEvent) => {
     event.preventDefault();
     if (!client) return;
-    const list = reasons.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const list = reasons
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     void run(() => client.call('review/decide', { documentId, decision, reasons: list }), t('review.decided'));
   };
 
@@ -162,13 +189,18 @@ export function ReviewPage({ documentId }: { documentId: string }) {
           )}
         </p>
         <ErrorNotice error={error ?? pageError} />
-        {notice && <p className="notice" role="status">{notice}</p>}
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
         {!review || !report ? (
           <p>{t('common.loading')}</p>
         ) : (
           <>
             <p>
-              <strong>{t(`kind.${review.lifecycle.kind}`)}</strong> · {t(`lifecycle.state.${review.lifecycle.state}`)} · {t('lifecycle.round', { round: review.lifecycle.round })}
+              <strong>{t(`kind.${review.lifecycle.kind}`)}</strong> · {t(`lifecycle.state.${review.lifecycle.state}`)} ·{' '}
+              {t('lifecycle.round', { round: review.lifecycle.round })}
             </p>
             {review.answerDeadline && (
               <p className="notice" data-testid="answer-deadline">
@@ -186,60 +218,65 @@ export function ReviewPage({ documentId }: { documentId: string }) {
             </section>
             <section>
               <h2>{t('review.findingsTitle')}</h2>
-              <FindingsView review={review} articles={new Map(report.articles.map((article) => [article.clauseId, article]))} round={review.lifecycle.round} withdraw={canReview ? (findingId) => void run(() => client.call('review/withdrawFinding', { documentId, findingId })) : undefined} />
+              <FindingsView
+                review={review}
+                articles={new Map(report.articles.map((article) => [article.clauseId, article]))}
+                round={review.lifecycle.round}
+                withdraw={canReview ? (findingId) => void run(() => client.call('review/withdrawFinding', { documentId, findingId })) : undefined}
+              />
             </section>
             {canReview && (
               <section>
-              <form className="review-form" data-testid="finding-form" onSubmit={addFinding}>
-                <h2>{t('review.addTitle')}</h2>
-                <label>
-                  {t('review.articleField')}
-                  <select value={draft.clauseId} onChange={(event) => setDraft({ ...draft, clauseId: event.target.value })} required>
-                    <option value="" />
-                    {report.articles.map((article) => (
-                      <option key={article.clauseId} value={article.clauseId}>
-                        {t('compliance.article', { number: article.number, title: article.title })}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('review.ruleField')}
-                  <select value={draft.ruleId} onChange={(event) => setDraft({ ...draft, ruleId: event.target.value })}>
-                    <option value="">{t('review.noRule')}</option>
-                    {[...rules].map(([ruleId, name]) => (
-                      <option key={ruleId} value={ruleId}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('review.bodyField')}
-                  <textarea value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} rows={3} required />
-                </label>
-                <button type="submit">{t('review.add')}</button>
-              </form>
+                <form className="review-form" data-testid="finding-form" onSubmit={addFinding}>
+                  <h2>{t('review.addTitle')}</h2>
+                  <label>
+                    {t('review.articleField')}
+                    <select value={draft.clauseId} onChange={(event) => setDraft({ ...draft, clauseId: event.target.value })} required>
+                      <option value="" />
+                      {report.articles.map((article) => (
+                        <option key={article.clauseId} value={article.clauseId}>
+                          {t('compliance.article', { number: article.number, title: article.title })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {t('review.ruleField')}
+                    <select value={draft.ruleId} onChange={(event) => setDraft({ ...draft, ruleId: event.target.value })}>
+                      <option value="">{t('review.noRule')}</option>
+                      {[...rules].map(([ruleId, name]) => (
+                        <option key={ruleId} value={ruleId}>
+                          {name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {t('review.bodyField')}
+                    <textarea value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} rows={3} required />
+                  </label>
+                  <button type="submit">{t('review.add')}</button>
+                </form>
               </section>
             )}
             {canReview && (
               <section>
-              <form className="review-form" data-testid="decision-form" onSubmit={decide}>
-                <h2>{t('review.decideTitle')}</h2>
-                {(['accepted', 'amendments_requested'] as const).map((option) => (
-                  <label className="check" key={option}>
-                    <input type="radio" name="decision" value={option} checked={decision === option} onChange={() => setDecision(option)} />
-                    {t(`review.decision.${option}`)}
+                <form className="review-form" data-testid="decision-form" onSubmit={decide}>
+                  <h2>{t('review.decideTitle')}</h2>
+                  {(['accepted', 'amendments_requested'] as const).map((option) => (
+                    <label className="check" key={option}>
+                      <input type="radio" name="decision" value={option} checked={decision === option} onChange={() => setDecision(option)} />
+                      {t(`review.decision.${option}`)}
+                    </label>
+                  ))}
+                  <label>
+                    {t('review.reasonsField')}
+                    <textarea value={reasons} onChange={(event) => setReasons(event.target.value)} rows={4} />
                   </label>
-                ))}
-                <label>
-                  {t('review.reasonsField')}
-                  <textarea value={reasons} onChange={(event) => setReasons(event.target.value)} rows={4} />
-                </label>
-                <button type="submit" className="primary">
-                  {t('review.decide')}
-                </button>
-              </form>
+                  <button type="submit" className="primary">
+                    {t('review.decide')}
+                  </button>
+                </form>
               </section>
             )}
           </>

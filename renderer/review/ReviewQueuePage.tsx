@@ -19,18 +19,33 @@ interface QueueEntry {
 
 /** The queue as this device sees it: each reviewer token's own document, what every workspace sent the authority, and the host's. */
 async function loadQueue(session: Session): Promise<QueueEntry[]> {
-  const calls = session.memberships.filter((membership) => membership.side === 'reviewer').map(async (membership) => ({ items: await participantClient(membership.token).call('review/queue', {}), viaAuthority: false }));
-  if (session.authority) calls.push(participantClient(session.authority.token).call('review/queue', {}).then((items) => ({ items, viaAuthority: true })));
+  const calls = session.memberships
+    .filter((membership) => membership.side === 'reviewer')
+    .map(async (membership) => ({ items: await participantClient(membership.token).call('review/queue', {}), viaAuthority: false }));
+  if (session.authority)
+    calls.push(
+      participantClient(session.authority.token)
+        .call('review/queue', {})
+        .then((items) => ({ items, viaAuthority: true })),
+    );
   const host = hostClient(session.hostToken);
   if (host) calls.push(host.call('review/queue', {}).then((items) => ({ items, viaAuthority: false })));
   const byDocument = new Map<string, QueueEntry>();
-  for (const { items, viaAuthority } of await Promise.all(calls)) for (const item of items) if (!byDocument.has(item.document.id)) byDocument.set(item.document.id, { item, viaAuthority });
-  return [...byDocument.values()].sort(({ item: a }, { item: b }) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn));
+  for (const { items, viaAuthority } of await Promise.all(calls))
+    for (const item of items) if (!byDocument.has(item.document.id)) byDocument.set(item.document.id, { item, viaAuthority });
+  return [...byDocument.values()].sort(
+    ({ item: a }, { item: b }) => Number(a.decision !== null) - Number(b.decision !== null) || a.sentOn.localeCompare(b.sentOn),
+  );
 }
 
 /** Whether this device holds a way into the review queue: a reviewer token, an authority's, or the host's. */
 export function hasReviewAccess(session: Session): boolean {
-  return session.hostToken !== null || session.authority !== null || session.memberships.some((membership) => membership.side === 'reviewer') || typeof window.thoaUoc !== 'undefined';
+  return (
+    session.hostToken !== null ||
+    session.authority !== null ||
+    session.memberships.some((membership) => membership.side === 'reviewer') ||
+    typeof window.thoaUoc !== 'undefined'
+  );
 }
 
 /**
@@ -41,7 +56,14 @@ export function hasReviewAccess(session: Session): boolean {
 async function openAsAuthority(session: Session, item: ReviewQueueItem): Promise<void> {
   if (session.authority && !membershipFor(item.document.id)) {
     const seat = await participantClient(session.authority.token).call('review/open', { documentId: item.document.id });
-    saveMembership({ documentId: seat.document.id, documentTitle: seat.document.title, token: session.authority.token, participantId: seat.participant.id, side: 'reviewer', displayName: seat.participant.displayName });
+    saveMembership({
+      documentId: seat.document.id,
+      documentTitle: seat.document.title,
+      token: session.authority.token,
+      participantId: seat.participant.id,
+      side: 'reviewer',
+      displayName: seat.participant.displayName,
+    });
   }
   navigate({ page: 'reviewDocument', documentId: item.document.id });
 }

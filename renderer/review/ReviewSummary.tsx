@@ -38,7 +38,9 @@ export function ChecklistView({ review }: { review: ReviewView }) {
         <li key={item.id} className={`checklist-item status-${item.status}`} data-item={item.id} data-status={item.status}>
           <span className="checklist-status">{t(`review.checklistStatus.${item.status}`)}</span> {item.message[language]}
           {/* A message that names its provision already (the vote's) is not followed by it again. */}
-          {!item.message[language].includes(formatCitation(item.citation, language)) && <span className="citation"> ({formatCitation(item.citation, language)})</span>}
+          {!item.message[language].includes(formatCitation(item.citation, language)) && (
+            <span className="citation"> ({formatCitation(item.citation, language)})</span>
+          )}
         </li>
       ))}
     </ul>
@@ -49,7 +51,19 @@ export function ChecklistView({ review }: { review: ReviewView }) {
 export type ArticleNames = ReadonlyMap<string, { number: number; title: string }>;
 
 /** The reviewer's findings on articles, each with its article (a click reveals it) and rule. */
-export function FindingsView({ review, articles, round, jumpTo, withdraw }: { review: ReviewView; articles: ArticleNames; round: number | null; jumpTo?: (clauseId: string) => void; withdraw?: (findingId: string) => void }) {
+export function FindingsView({
+  review,
+  articles,
+  round,
+  jumpTo,
+  withdraw,
+}: {
+  review: ReviewView;
+  articles: ArticleNames;
+  round: number | null;
+  jumpTo?: (clauseId: string) => void;
+  withdraw?: (findingId: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const findings = review.findings.filter((finding) => round === null || finding.round === round);

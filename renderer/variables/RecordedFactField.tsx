@@ -27,7 +27,9 @@ export function RecordedFactField({ definition, value, focusRequest }: RecordedF
   return (
     <div ref={field} className="variable-field recorded-fact" data-variable-id={definition.id}>
       <span className="label">{definition.label[language]}</span>
-      <p className={value === undefined ? 'fact-value pending' : 'fact-value'}>{value === undefined ? t('variables.toBeRecorded') : formatVariableValue(definition, value, language)}</p>
+      <p className={value === undefined ? 'fact-value pending' : 'fact-value'}>
+        {value === undefined ? t('variables.toBeRecorded') : formatVariableValue(definition, value, language)}
+      </p>
       <p className="hint">{t('variables.recordedFactHint')}</p>
     </div>
   );

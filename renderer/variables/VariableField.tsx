@@ -71,7 +71,12 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
     }
   };
 
-  const options = definition.type === 'enum' ? (definition.options ?? []).map((o) => ({ value: o.value, label: o.label[language] })) : definition.type === 'region' ? regions.map((r) => ({ value: r, label: t('variables.region', { region: r }) })) : null;
+  const options =
+    definition.type === 'enum'
+      ? (definition.options ?? []).map((o) => ({ value: o.value, label: o.label[language] }))
+      : definition.type === 'region'
+        ? regions.map((r) => ({ value: r, label: t('variables.region', { region: r }) }))
+        : null;
   const unit = definition.unit?.[language];
 
   return (
@@ -79,10 +84,16 @@ export function VariableField({ definition, value, readOnly, onCommit, focusRequ
       <label htmlFor={id}>{definition.label[language]}</label>
       <div className="row">
         {options ? (
-          <select id={id} ref={input} value={text} disabled={readOnly} onChange={(event) => {
-            setText(event.target.value);
-            commit(event.target.value);
-          }}>
+          <select
+            id={id}
+            ref={input}
+            value={text}
+            disabled={readOnly}
+            onChange={(event) => {
+              setText(event.target.value);
+              commit(event.target.value);
+            }}
+          >
             {value === undefined && <option value="">—</option>}
             {options.map((option) => (
               <option key={option.value} value={option.value}>

@@ -96,7 +96,8 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
       {ids.map((id) => {
         const definition = variables.lookup(id);
         if (!definition) return null;
-        if (isProceduralFact(id)) return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
+        if (isProceduralFact(id))
+          return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
         const lockedBy = locked.get(id);
         return (
           <div key={id} className={lockedBy ? 'variable-locked' : undefined}>

@@ -16,6 +16,9 @@ export function useFieldProblems() {
       return current[id]?.vi === problem.vi ? current : { ...current, [id]: problem };
     });
   }, []);
-  const first = useCallback((ids: readonly string[]): Bilingual | null => ids.map((id) => problems[id]).find((problem) => problem !== undefined) ?? null, [problems]);
+  const first = useCallback(
+    (ids: readonly string[]): Bilingual | null => ids.map((id) => problems[id]).find((problem) => problem !== undefined) ?? null,
+    [problems],
+  );
   return useMemo(() => ({ report, first }), [report, first]);
 }

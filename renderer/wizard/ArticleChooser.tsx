@@ -23,9 +23,15 @@ export function ArticleChooser({ model, chosen, wordings, onChosen, onWordings }
   return (
     <div className="article-chooser">
       <div className="row">
-        <button type="button" onClick={() => onChosen(new Set(model.recommended))}>{t('wizard.recommended')}</button>
-        <button type="button" onClick={() => onChosen(new Set(model.outline.chapters.flatMap((c) => c.articles)))}>{t('wizard.all')}</button>
-        <button type="button" onClick={() => onChosen(new Set())}>{t('wizard.none')}</button>
+        <button type="button" onClick={() => onChosen(new Set(model.recommended))}>
+          {t('wizard.recommended')}
+        </button>
+        <button type="button" onClick={() => onChosen(new Set(model.outline.chapters.flatMap((c) => c.articles)))}>
+          {t('wizard.all')}
+        </button>
+        <button type="button" onClick={() => onChosen(new Set())}>
+          {t('wizard.none')}
+        </button>
         <span className="hint">{t('wizard.chosenCount', { count: chosen.size })}</span>
       </div>
       {model.outline.chapters.map((chapter) => (

@@ -53,7 +53,9 @@ export function NewDocumentWizard() {
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'vi');
   const [title, setTitle] = useState('');
   const [side, setSide] = useState<Side>('employer');
-  const [facts, setFacts] = useState<Record<string, VariableValue>>(() => initialFacts([...enterpriseFactIds('enterprise_agreement'), ...partyFactIds('enterprise_agreement')]));
+  const [facts, setFacts] = useState<Record<string, VariableValue>>(() =>
+    initialFacts([...enterpriseFactIds('enterprise_agreement'), ...partyFactIds('enterprise_agreement')]),
+  );
   const model = useMemo(() => outlineChoices(kind, library), [kind, library]);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(model?.recommended));
   const [wordings, setWordings] = useState<Record<string, string>>({});
@@ -88,7 +90,8 @@ export function NewDocumentWizard() {
     const invalid = definition ? validateVariableValue(definition, facts[id]) : null;
     return invalid ? [invalid] : [];
   })[0];
-  const blockedBy = step === 'basics' ? (title.trim() === '' ? t('wizard.titleMissing') : null) : (fieldProblems.first(stepFacts) ?? missingFact)?.[shownIn] ?? null;
+  const blockedBy =
+    step === 'basics' ? (title.trim() === '' ? t('wizard.titleMissing') : null) : ((fieldProblems.first(stepFacts) ?? missingFact)?.[shownIn] ?? null);
   const stepIndex = steps.indexOf(step);
 
   const create = async () => {
@@ -96,7 +99,13 @@ export function NewDocumentWizard() {
     setError(null);
     try {
       const built = buildDocument({ kind, language, facts, chosen, wordings }, library, newNodeId);
-      const document = await client.call('documents/create', { kind, title: title.trim(), language, content: built?.content, variables: built?.variables ?? {} });
+      const document = await client.call('documents/create', {
+        kind,
+        title: title.trim(),
+        language,
+        content: built?.content,
+        variables: built?.variables ?? {},
+      });
       await joinAsHost(client, session, document, side);
     } catch (caught) {
       setError(caught);
@@ -165,9 +174,7 @@ export function NewDocumentWizard() {
               })}
             </div>
           )}
-          {step === 'articles' && model && (
-            <ArticleChooser model={model} chosen={chosen} wordings={wordings} onChosen={setChosen} onWordings={setWordings} />
-          )}
+          {step === 'articles' && model && <ArticleChooser model={model} chosen={chosen} wordings={wordings} onChosen={setChosen} onWordings={setWordings} />}
         </section>
         <ErrorNotice error={error} />
         <div className="row wizard-actions">
@@ -175,7 +182,13 @@ export function NewDocumentWizard() {
             {stepIndex === 0 ? t('wizard.cancel') : t('wizard.back')}
           </button>
           {step !== 'articles' ? (
-            <button type="button" className="primary" disabled={blockedBy !== null} aria-describedby={blockedBy ? 'wizard-blocked' : undefined} onClick={() => setStep(steps[stepIndex + 1] ?? 'articles')}>
+            <button
+              type="button"
+              className="primary"
+              disabled={blockedBy !== null}
+              aria-describedby={blockedBy ? 'wizard-blocked' : undefined}
+              onClick={() => setStep(steps[stepIndex + 1] ?? 'articles')}
+            >
               {t('wizard.next')}
             </button>
           ) : (

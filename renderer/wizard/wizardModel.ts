@@ -30,7 +30,10 @@ export interface WizardChoices {
 }
 
 /** The outline's templates, chapter by chapter, with the recommended ones to preselect. */
-export function outlineChoices(kind: DocumentKind, library: TemplateLibrary): { outline: DocumentOutline; byId: Map<string, ArticleTemplate>; recommended: Set<string> } | null {
+export function outlineChoices(
+  kind: DocumentKind,
+  library: TemplateLibrary,
+): { outline: DocumentOutline; byId: Map<string, ArticleTemplate>; recommended: Set<string> } | null {
   const outline = outlineForKind(kind, library);
   if (!outline) return null;
   const byId = new Map(templatesForKind(kind, library).map((template) => [template.id, template]));
@@ -43,12 +46,19 @@ export function outlineChoices(kind: DocumentKind, library: TemplateLibrary): { 
  * it uses (the facts entered, else the chosen wording's proposal, else the variable's default) —
  * except the procedural facts (the vote, the signing), which only the lifecycle record fills.
  */
-export function buildDocument(choices: WizardChoices, library: TemplateLibrary, newId: () => string): { content: TopLevelBlock[]; variables: Record<string, VariableValue> } | null {
+export function buildDocument(
+  choices: WizardChoices,
+  library: TemplateLibrary,
+  newId: () => string,
+): { content: TopLevelBlock[]; variables: Record<string, VariableValue> } | null {
   const model = outlineChoices(choices.kind, library);
   if (!model) return null;
   const content = documentFromOutline(model.outline, model.byId, choices.chosen, { language: choices.language, newId, wordings: choices.wordings });
   const definitions = new Map(library.variables.map((variable) => [variable.id, variable]));
-  const proposals = proposedValues([...choices.chosen].flatMap((id) => model.byId.get(id) ?? []), choices.wordings);
+  const proposals = proposedValues(
+    [...choices.chosen].flatMap((id) => model.byId.get(id) ?? []),
+    choices.wordings,
+  );
   const variables: Record<string, VariableValue> = {};
   for (const id of new Set([...variablesUsed(content), ...Object.keys(choices.facts)])) {
     if (isProceduralFact(id)) continue;

@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
-import {
-  createDocumentInput,
-  documentIdSchema,
-  documentMetaSchema,
-  documentRefInput,
-  listDocumentsInput,
-  renameDocumentInput,
-} from '#shared/api/documents';
+import { createDocumentInput, documentIdSchema, documentMetaSchema, documentRefInput, listDocumentsInput, renameDocumentInput } from '#shared/api/documents';
 import { exportDocumentInput, exportedFileSchema, exportReportInput, importPreviewInput, importPreviewSchema } from '#shared/api/export';
 import { healthSchema } from '#shared/api/health';
-import {
-  createInvitationInput,
-  invitationSchema,
-  redeemInvitationInput,
-  redeemedInvitationSchema,
-} from '#shared/api/invitations';
-import {
-  listParticipantsInput,
-  participantSchema,
-  revokeParticipantInput,
-} from '#shared/api/participants';
+import { createInvitationInput, invitationSchema, redeemInvitationInput, redeemedInvitationSchema } from '#shared/api/invitations';
+import { listParticipantsInput, participantSchema, revokeParticipantInput } from '#shared/api/participants';
 import { negotiationMethods } from '#shared/api/negotiation';
 import { networkMethods } from '#shared/api/network';
 import { versionMethods } from '#shared/api/versions';

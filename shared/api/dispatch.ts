@@ -8,9 +8,7 @@ export type ApiResult = { ok: true; result: unknown } | { ok: false; error: ApiE
 
 /** Describes validation issues as one readable sentence naming each offending field. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
-    .join('; ');
+  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`).join('; ');
 }
 
 function checkAccess(access: Access, caller: Caller): void {

@@ -5,11 +5,13 @@ import { refuseXmlIllegal, singleLineNameSchema } from '#shared/text/textSchemas
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 
 /** Public document ids: lowercase letters and digits, as used in sync URLs. */
-export const documentIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]{8,40}$/, 'a document id is 8 to 40 lowercase letters or digits');
+export const documentIdSchema = z.string().regex(/^[a-z0-9]{8,40}$/, 'a document id is 8 to 40 lowercase letters or digits');
 
-export const documentTitleSchema = singleLineNameSchema({ max: 300, empty: 'the title must not be empty', tooLong: 'the title must be at most 300 characters' });
+export const documentTitleSchema = singleLineNameSchema({
+  max: 300,
+  empty: 'the title must not be empty',
+  tooLong: 'the title must be at most 300 characters',
+});
 
 /** A variable's value as people type it (party names, places): NFC, and only characters a document can hold. */
 const variableValueInput = z.union([z.number(), z.string().normalize('NFC').superRefine(refuseXmlIllegal)]);

@@ -47,7 +47,10 @@ export class ApiError extends Error {
    * reason this version cannot read (a newer server's) is dropped, the code still saying what failed.
    */
   static fromData(data: ApiErrorData): ApiError {
-    return new ApiError(data.code, data.message, { reason: readReason(data.reason), retryAfterSeconds: typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : undefined });
+    return new ApiError(data.code, data.message, {
+      reason: readReason(data.reason),
+      retryAfterSeconds: typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : undefined,
+    });
   }
 
   toData(): ApiErrorData {

@@ -9,10 +9,7 @@ export interface FetchResponseLike {
 }
 
 /** The part of `fetch` this transport uses; shared/ has no DOM types, so it is declared here. */
-export type FetchLike = (
-  url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
-) => Promise<FetchResponseLike>;
+export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<FetchResponseLike>;
 
 export interface HttpTransportOptions {
   /** Where server mode listens, such as `http://192.168.1.20:4477` (a trailing slash is ignored). */

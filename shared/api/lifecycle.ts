@@ -4,9 +4,33 @@ import { documentKinds } from '#shared/documents/kinds';
 import { lifecycleStates } from '#shared/documents/lifecycleStates';
 import { bilingualSchema, legalCitationSchema } from '#shared/templates/schema';
 import { deadlineIds } from '#shared/lifecycle/deadlines';
-import { eventActorSchema, eventFactsSchema, isoDateSchema, leftOutArticleSchema, lifecycleStepSchema, openViolationSchema, roundFactsSchema } from '#shared/lifecycle/model';
+import {
+  eventActorSchema,
+  eventFactsSchema,
+  isoDateSchema,
+  leftOutArticleSchema,
+  lifecycleStepSchema,
+  openViolationSchema,
+  roundFactsSchema,
+} from '#shared/lifecycle/model';
 
-const stepTypes = ['request_bargaining', 'record_bargaining_dates', 'leave_out_article', 'withdraw_leave_out', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment', 'start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'record_authority_answer'] as const;
+const stepTypes = [
+  'request_bargaining',
+  'record_bargaining_dates',
+  'leave_out_article',
+  'withdraw_leave_out',
+  'open_vote',
+  'return_to_bargaining',
+  'record_vote',
+  'sign',
+  'send_to_authority',
+  'open_amendment',
+  'start_consultation',
+  'record_union_opinion',
+  'issue',
+  'send_registration',
+  'record_authority_answer',
+] as const;
 
 const countedDeadlineSchema = z.object({
   id: z.enum(deadlineIds),
@@ -93,7 +117,13 @@ export const complianceReportSchema = z.object({
   findings: z.array(complianceFindingSchema),
   counts: z.object({ violation: z.number().int(), warning: z.number().int(), information: z.number().int() }),
   /** The law applied: its date, where the date came from, the minimum-wage table in force. */
-  basis: z.object({ legalDate: isoDateSchema, legalDateSource: z.string(), region: z.string().optional(), minimumWage: textSchema.optional(), publicHolidayDays: z.number().int() }),
+  basis: z.object({
+    legalDate: isoDateSchema,
+    legalDateSource: z.string(),
+    region: z.string().optional(),
+    minimumWage: textSchema.optional(),
+    publicHolidayDays: z.number().int(),
+  }),
   /** The articles, to name the one each finding concerns. */
   articles: z.array(z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() })),
   checkedOn: isoDateSchema,
@@ -111,7 +141,15 @@ export const openItemsSchema = z.object({
   articleCount: z.number().int(),
   agreedCount: z.number().int(),
   /** The articles not agreed by both sides on their text as it is now, in document order. */
-  notAgreed: z.array(z.object({ clauseId: z.string(), number: z.number().int(), title: z.string(), status: z.enum(['open', 'disputed']), leftOut: leftOutArticleSchema.nullable() })),
+  notAgreed: z.array(
+    z.object({
+      clauseId: z.string(),
+      number: z.number().int(),
+      title: z.string(),
+      status: z.enum(['open', 'disputed']),
+      leftOut: leftOutArticleSchema.nullable(),
+    }),
+  ),
   /** How many of them are neither agreed nor left out: the vote waits for them, or for the union's written reason. */
   blockingCount: z.number().int(),
   violations: z.array(openViolationSchema),

@@ -33,7 +33,11 @@ const positionFields = {
 };
 
 /** What each kind of position must carry. */
-function checkPosition(position: { kind: ProposalKind; article?: unknown; values?: Record<string, unknown> }, context: z.RefinementCtx, path: (string | number)[] = []): void {
+function checkPosition(
+  position: { kind: ProposalKind; article?: unknown; values?: Record<string, unknown> },
+  context: z.RefinementCtx,
+  path: (string | number)[] = [],
+): void {
   if ((position.kind === 'replace' || position.kind === 'insert_after') && position.article === undefined) {
     context.addIssue({ code: 'custom', message: 'replace and insert_after proposals carry the proposed article', path: [...path, 'article'] });
   }
@@ -63,7 +67,8 @@ export const createPackageInput = z
   })
   .superRefine((input, context) => {
     const clauseIds = input.items.map((item) => item.clauseId);
-    if (new Set(clauseIds).size !== clauseIds.length) context.addIssue({ code: 'custom', message: 'a package holds one position per article', path: ['items'] });
+    if (new Set(clauseIds).size !== clauseIds.length)
+      context.addIssue({ code: 'custom', message: 'a package holds one position per article', path: ['items'] });
   });
 
 export const proposalRefInput = z.object({ documentId: documentIdSchema, proposalId: idSchema });
@@ -154,7 +159,9 @@ export const minutesSchema = z.object({
   agreed: z.array(minutesArticle),
   disputed: z.array(minutesArticle.extend({ positions: positionsSchema })),
   /** Articles the union left out of the agreement: not agreed (Labour Code Art. 71). */
-  notAgreed: z.array(minutesArticle.extend({ positions: positionsSchema, leftOutOn: z.string(), leftOutBy: z.string().nullable(), reason: z.string().optional() })),
+  notAgreed: z.array(
+    minutesArticle.extend({ positions: positionsSchema, leftOutOn: z.string(), leftOutBy: z.string().nullable(), reason: z.string().optional() }),
+  ),
   accepted: z.array(
     minutesArticle.extend({
       proposalId: z.string(),

@@ -3,7 +3,11 @@ import { sides } from '#shared/sides';
 import { documentIdSchema } from '#shared/api/documents';
 import { singleLineNameSchema } from '#shared/text/textSchemas';
 
-export const displayNameSchema = singleLineNameSchema({ max: 80, empty: 'the display name must not be empty', tooLong: 'the display name must be at most 80 characters' });
+export const displayNameSchema = singleLineNameSchema({
+  max: 80,
+  empty: 'the display name must not be empty',
+  tooLong: 'the display name must be at most 80 characters',
+});
 
 export const participantSchema = z.object({
   id: z.string(),

@@ -78,7 +78,10 @@ export const decideInput = z.object({
   documentId: documentIdSchema,
   decision: z.enum(reviewDecisions),
   /** The reasoned list (one reason a line); the findings of the round are part of it. */
-  reasons: z.array(freeTextSchema({ max: 5_000, empty: 'a reason must not be empty' })).max(100).default([]),
+  reasons: z
+    .array(freeTextSchema({ max: 5_000, empty: 'a reason must not be empty' }))
+    .max(100)
+    .default([]),
 });
 
 /** The seat an authority's reviewer reviews a document as: a reviewer participant of it, their own token standing for it. */

@@ -39,17 +39,68 @@ const lc112Source: Bilingual = { vi: 'Điều 112 Bộ luật Lao động 2019',
 
 export const publicHolidayDefinitions: readonly PublicHolidayDefinition[] = [
   // LC Art. 112(1)(a): Tết Dương lịch, 1 day (1 January).
-  { id: 'new_year', name: { vi: 'Tết Dương lịch', en: 'New Year' }, days: 1, citation: lc112('a'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true, fixed: { month: 1, day: 1 } },
+  {
+    id: 'new_year',
+    name: { vi: 'Tết Dương lịch', en: 'New Year' },
+    days: 1,
+    citation: lc112('a'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+    fixed: { month: 1, day: 1 },
+  },
   // LC Art. 112(1)(b): Tết Âm lịch, 5 days; the Prime Minister fixes which (Art. 112(3)).
-  { id: 'lunar_new_year', name: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' }, days: 5, citation: lc112('b'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true },
+  {
+    id: 'lunar_new_year',
+    name: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },
+    days: 5,
+    citation: lc112('b'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+  },
   // LC Art. 112(1)(c): Ngày Chiến thắng, 1 day (30 April).
-  { id: 'victory_day', name: { vi: 'Ngày Chiến thắng', en: 'Victory Day' }, days: 1, citation: lc112('c'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true, fixed: { month: 4, day: 30 } },
+  {
+    id: 'victory_day',
+    name: { vi: 'Ngày Chiến thắng', en: 'Victory Day' },
+    days: 1,
+    citation: lc112('c'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+    fixed: { month: 4, day: 30 },
+  },
   // LC Art. 112(1)(d): Ngày Quốc tế lao động, 1 day (1 May).
-  { id: 'labour_day', name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' }, days: 1, citation: lc112('d'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true, fixed: { month: 5, day: 1 } },
+  {
+    id: 'labour_day',
+    name: { vi: 'Ngày Quốc tế lao động', en: 'International Labour Day' },
+    days: 1,
+    citation: lc112('d'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+    fixed: { month: 5, day: 1 },
+  },
   // LC Art. 112(1)(đ): Quốc khánh, 2 days: 2 September and one day before or after (Art. 112(3)).
-  { id: 'national_day', name: { vi: 'Quốc khánh', en: 'National Day' }, days: 2, citation: lc112('đ'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true },
+  {
+    id: 'national_day',
+    name: { vi: 'Quốc khánh', en: 'National Day' },
+    days: 2,
+    citation: lc112('đ'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+  },
   // LC Art. 112(1)(e): Giỗ Tổ Hùng Vương, 1 day (10th day of the 3rd lunar month).
-  { id: 'hung_kings', name: { vi: 'Giỗ Tổ Hùng Vương', en: 'Hùng Kings Commemoration Day' }, days: 1, citation: lc112('e'), source: lc112Source, inForce: { from: labourCode2019 }, confirmed: true },
+  {
+    id: 'hung_kings',
+    name: { vi: 'Giỗ Tổ Hùng Vương', en: 'Hùng Kings Commemoration Day' },
+    days: 1,
+    citation: lc112('e'),
+    source: lc112Source,
+    inForce: { from: labourCode2019 },
+    confirmed: true,
+  },
   // REPORTED, NOT CONFIRMED: Vietnam Culture Day, 24 November, a paid
   // day off from 1 Jul 2026 under NA Resolution 28/2026/QH16 as reported by several independent
   // 2026 sources; the primary text was not read, nor whether it amends LC Art. 112(1). One entry:
@@ -59,7 +110,10 @@ export const publicHolidayDefinitions: readonly PublicHolidayDefinition[] = [
     name: { vi: 'Ngày Văn hóa Việt Nam', en: 'Vietnam Culture Day' },
     days: 1,
     citation: { law: 'LC2019', article: 112, clause: 1 },
-    source: { vi: 'Nghị quyết 28/2026/QH16 (theo báo cáo, chưa đối chiếu văn bản gốc)', en: 'NA Resolution 28/2026/QH16 (reported, primary text not verified)' },
+    source: {
+      vi: 'Nghị quyết 28/2026/QH16 (theo báo cáo, chưa đối chiếu văn bản gốc)',
+      en: 'NA Resolution 28/2026/QH16 (reported, primary text not verified)',
+    },
     inForce: { from: '2026-07-01' },
     confirmed: false,
     fixed: { month: 11, day: 24 },
@@ -182,7 +236,8 @@ export interface PublicHolidayDay {
 }
 
 function datesOf(definition: PublicHolidayDefinition, year: number): { dates: readonly IsoDate[]; source: HolidayDateSource } {
-  if (definition.fixed) return { dates: [`${year}-${String(definition.fixed.month).padStart(2, '0')}-${String(definition.fixed.day).padStart(2, '0')}`], source: 'fixed' };
+  if (definition.fixed)
+    return { dates: [`${year}-${String(definition.fixed.month).padStart(2, '0')}-${String(definition.fixed.day).padStart(2, '0')}`], source: 'fixed' };
   if (definition.id === 'lunar_new_year' || definition.id === 'hung_kings' || definition.id === 'national_day') {
     const dated = datedHolidays[definition.id][year];
     return dated ? { dates: dated, source: 'table' } : { dates: computedDates(definition.id, year), source: 'computed' };

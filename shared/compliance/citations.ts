@@ -27,7 +27,9 @@ const lawNames: Record<LegalCitation['law'], Bilingual> = {
 export function formatCitation(citation: LegalCitation, language: Language): string {
   const law = lawNames[citation.law][language];
   if (language === 'vi') {
-    const parts = [citation.point ? `điểm ${citation.point}` : '', citation.clause ? `khoản ${citation.clause}` : '', `Điều ${citation.article}`].filter((part) => part !== '');
+    const parts = [citation.point ? `điểm ${citation.point}` : '', citation.clause ? `khoản ${citation.clause}` : '', `Điều ${citation.article}`].filter(
+      (part) => part !== '',
+    );
     return `${parts.join(' ')} ${law}`;
   }
   return `${law} Art. ${citation.article}${citation.clause ? `(${citation.clause})` : ''}${citation.point ? `(${citation.point})` : ''}`;

@@ -155,7 +155,13 @@ export function indexDocument(blocks: readonly TopLevelBlock[]): DocumentIndex {
     const lead = unit.lead ? `${unit.lead.folded} ` : '';
     const title = article ? `${article.foldedTitle}. ` : '';
     for (const sentence of splitSentences(unit.text, unit.folded)) {
-      sentences.push({ ...sentence, unit, ...(article ? { article } : {}), context: `${title}${lead}${sentence.folded}`, hasNumber: /\d/.test(sentence.folded) });
+      sentences.push({
+        ...sentence,
+        unit,
+        ...(article ? { article } : {}),
+        context: `${title}${lead}${sentence.folded}`,
+        hasNumber: /\d/.test(sentence.folded),
+      });
     }
   };
   for (const unit of preamble) locate(unit, undefined);

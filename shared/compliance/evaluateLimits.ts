@@ -20,13 +20,22 @@ export function expectedText(comparison: Comparison, limit: number, unit: Unit):
 }
 
 /** The message of a value beyond a statutory limit. */
-export function limitMessage(what: Bilingual, value: number, comparison: Comparison, limit: number, unit: Unit, citation: LegalCitation, note?: Bilingual): Bilingual {
+export function limitMessage(
+  what: Bilingual,
+  value: number,
+  comparison: Comparison,
+  limit: number,
+  unit: Unit,
+  citation: LegalCitation,
+  note?: Bilingual,
+): Bilingual {
   return bilingual((language) => {
     const actual = formatQuantity(value, unit, language);
     const bound = formatQuantity(limit, unit, language);
     const law = formatCitation(citation, language);
     const tail = note ? ` ${note[language]}` : '';
-    if (language === 'vi') return `${what.vi}: ${actual} ${comparison === 'atLeast' ? 'thấp hơn mức tối thiểu' : 'vượt quá mức tối đa'} ${bound} theo ${law}.${tail}`;
+    if (language === 'vi')
+      return `${what.vi}: ${actual} ${comparison === 'atLeast' ? 'thấp hơn mức tối thiểu' : 'vượt quá mức tối đa'} ${bound} theo ${law}.${tail}`;
     return `${what.en}: ${actual} is ${comparison === 'atLeast' ? 'below the statutory minimum of' : 'above the statutory maximum of'} ${bound} (${law}).${tail}`;
   });
 }
@@ -167,7 +176,10 @@ function textFindings(rule: RuleDefinition, check: TextLimit, context: RuleConte
               ruleId: rule.id,
               severity: check.severity ?? 'violation',
               citation,
-              message: bilingual((language) => `${limitMessage(what, number, comparison, bound, check.unit, citation, check.note)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`),
+              message: bilingual(
+                (language) =>
+                  `${limitMessage(what, number, comparison, bound, check.unit, citation, check.note)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`,
+              ),
               expected: expectedText(comparison, bound, check.unit),
               actual: bilingual((language) => `${formatQuantity(number, check.unit, language)} — “${quoted}”`),
               clauseIds: sentence.article ? [sentence.article.clauseId] : [],

@@ -26,7 +26,10 @@ export const exportedDocumentSchema = z.object({
   /** When the document was created, signed (or issued) and took effect. */
   dates: z.object({ created: isoDateSchema.optional(), signed: isoDateSchema.optional(), effective: isoDateSchema.optional() }).strict().optional(),
   /** Facts of the enterprise the text may not state (the region of the minimum wage...). */
-  enterprise: z.object({ region: regionSchema.optional(), sector: z.string().max(80).optional(), headcount: z.number().int().positive().optional() }).strict().optional(),
+  enterprise: z
+    .object({ region: regionSchema.optional(), sector: z.string().max(80).optional(), headcount: z.number().int().positive().optional() })
+    .strict()
+    .optional(),
   /** Definitions of the user-template variables the document uses (built-in ones need none). */
   variableDefinitions: z.array(variableDefinitionSchema).max(1000).optional(),
 });

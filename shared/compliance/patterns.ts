@@ -56,7 +56,10 @@ export const weeklyRegimeWords = /theo tuan|by the week|weekly basis|on a weekly
 /** "không quá 8 giờ trong 01 ngày", "at most 48 hours a week", "5 hours on a normal working day". */
 export function hoursPer(period: 'day' | 'week' | 'month'): RegExp {
   const connector = String.raw`\s?(?:gio|hours?)\s?(?:trong |moi |mot |\/ ?|a |per |each |in (?:a |one )?|on (?:a |any )?)?(?:01 |1 |mot )?(?:normal |ordinary )?(?:working )?`;
-  const cap = period === 'week' ? String.raw`(?:khong qua|toi da|at most|no more than|not exceed|up to|va|and)\s+` : String.raw`(?:khong qua|toi da|at most|no more than|not exceed|up to)\s+`;
+  const cap =
+    period === 'week'
+      ? String.raw`(?:khong qua|toi da|at most|no more than|not exceed|up to|va|and)\s+`
+      : String.raw`(?:khong qua|toi da|at most|no more than|not exceed|up to)\s+`;
   const word = { day: String.raw`(?:ngay|day)\b`, week: String.raw`(?:tuan|week)\b`, month: String.raw`(?:thang|month)\b` }[period];
   return pattern(cap, numberWritten, connector, word);
 }

@@ -42,12 +42,19 @@ export function countFindings(findings: readonly Finding[]): Record<Severity, nu
 }
 
 /** The report: what law was applied, the counts, then each finding with its article. */
-export function formatFindingsReport(findings: readonly Finding[], options: { title: string; blocks: readonly TopLevelBlock[]; basis: ComplianceBasis; language: Language }): string[] {
+export function formatFindingsReport(
+  findings: readonly Finding[],
+  options: { title: string; blocks: readonly TopLevelBlock[]; basis: ComplianceBasis; language: Language },
+): string[] {
   const { language, basis } = options;
   const articles = new Map(indexDocument(options.blocks).articles.map((article) => [article.clauseId, article]));
   const counts = countFindings(findings);
   const date = formatIsoDate(basis.legalDate);
-  const wage = basis.minimumWage ? `${basis.minimumWage.decree[language]}${basis.region ? (language === 'vi' ? `, vùng ${basis.region}` : `, region ${basis.region}`) : ''}` : language === 'vi' ? 'chưa có bảng' : 'no table';
+  const wage = basis.minimumWage
+    ? `${basis.minimumWage.decree[language]}${basis.region ? (language === 'vi' ? `, vùng ${basis.region}` : `, region ${basis.region}`) : ''}`
+    : language === 'vi'
+      ? 'chưa có bảng'
+      : 'no table';
   const lines =
     language === 'vi'
       ? [
@@ -66,7 +73,9 @@ export function formatFindingsReport(findings: readonly Finding[], options: { ti
     // The rule by its title and provision, as every report names it; its id is for programs (--json).
     lines.push('', `${severityWords[finding.severity][language]}  ${finding.rule[language]}${where}`, `  ${finding.message[language]}`);
     const expected = `${language === 'vi' ? 'Yêu cầu' : 'Expected'}: ${finding.expected[language]}`;
-    lines.push(`  ${expected}${finding.actual && !finding.message[language].includes('“') ? ` · ${language === 'vi' ? 'Văn bản' : 'Found'}: ${finding.actual[language]}` : ''}`);
+    lines.push(
+      `  ${expected}${finding.actual && !finding.message[language].includes('“') ? ` · ${language === 'vi' ? 'Văn bản' : 'Found'}: ${finding.actual[language]}` : ''}`,
+    );
   }
   if (findings.length === 0) lines.push('', language === 'vi' ? 'Không phát hiện vấn đề nào.' : 'No findings.');
   return lines;

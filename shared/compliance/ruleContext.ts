@@ -95,17 +95,24 @@ export function createRuleContext(input: CheckDocumentInput): RuleContext {
     if (!shown && !factVariableIds.has(id)) continue;
     const definition = lookup(id);
     const number = numberOf(value);
-    facts.set(id, { id, value, shown, clauseIds: index.variableArticles.get(id) ?? [], ...(definition ? { definition } : {}), ...(number === undefined ? {} : { number }) });
+    facts.set(id, {
+      id,
+      value,
+      shown,
+      clauseIds: index.variableArticles.get(id) ?? [],
+      ...(definition ? { definition } : {}),
+      ...(number === undefined ? {} : { number }),
+    });
   }
   const effective = facts.get('effective_date')?.value;
   const [legalDate, legalDateSource]: [IsoDate, LegalDateSource] =
     input.dates.asOf && isIsoDate(input.dates.asOf)
       ? [input.dates.asOf, 'dates.asOf']
       : typeof effective === 'string' && isIsoDate(effective)
-      ? [effective, 'effective_date']
-      : input.dates.effective && isIsoDate(input.dates.effective)
-        ? [input.dates.effective, 'dates.effective']
-        : [input.dates.reference, 'dates.reference'];
+        ? [effective, 'effective_date']
+        : input.dates.effective && isIsoDate(input.dates.effective)
+          ? [input.dates.effective, 'dates.effective']
+          : [input.dates.reference, 'dates.reference'];
   const regionValue = facts.get('region')?.value;
   const region = typeof regionValue === 'string' && (regions as readonly string[]).includes(regionValue) ? (regionValue as Region) : input.enterprise?.region;
   const sectorValue = facts.get('sector')?.value;

@@ -30,7 +30,8 @@ function foldCharacter(character: string): string {
   if (known !== undefined) return known;
   let folded: string;
   if (character === 'đ' || character === 'Đ') folded = 'd';
-  else if (character.length > 1) folded = character; // astral characters keep their two units
+  else if (character.length > 1)
+    folded = character; // astral characters keep their two units
   else {
     const base = character.normalize('NFD').charAt(0);
     const lower = base.toLowerCase();
@@ -72,7 +73,10 @@ export function splitSentences(text: string, folded = fold(text)): Sentence[] {
 
 /** Parts of a folded sentence separated by ";" (and, with `commas`, by ","). */
 export function segments(folded: string, commas = false): string[] {
-  return folded.split(commas ? /[;,]/ : /;/).map((segment) => segment.trim()).filter((segment) => segment !== '');
+  return folded
+    .split(commas ? /[;,]/ : /;/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '');
 }
 
 /**
@@ -93,8 +97,10 @@ export function quote(text: string, max = 160): string {
 
 // Words that forbid what follows ("Nghiêm cấm phạt tiền", "It is prohibited to fine") or what
 // precedes ("Fines ... are prohibited").
-const prohibitionBefore = /nghiem cam|\bbi cam\b|\bcam (?:moi|cac|viec|ap dung|phat|tru|cat|su dung)\b|prohibit|forbid|\bbanned?\b|not (?:be )?(?:permitted|allowed)/;
-const prohibitionAfter = /^[^.;]*?(?:\bbi (?:nghiem )?cam\b|\bla hanh vi (?:bi )?(?:nghiem )?cam\b|(?:is|are) (?:strictly )?(?:prohibited|forbidden|not (?:permitted|allowed))|\bprohibited\b)/;
+const prohibitionBefore =
+  /nghiem cam|\bbi cam\b|\bcam (?:moi|cac|viec|ap dung|phat|tru|cat|su dung)\b|prohibit|forbid|\bbanned?\b|not (?:be )?(?:permitted|allowed)/;
+const prohibitionAfter =
+  /^[^.;]*?(?:\bbi (?:nghiem )?cam\b|\bla hanh vi (?:bi )?(?:nghiem )?cam\b|(?:is|are) (?:strictly )?(?:prohibited|forbidden|not (?:permitted|allowed))|\bprohibited\b)/;
 // Simple negations, and the words after which what follows is a consequence again
 // ("Người lao động không mặc đồng phục bị phạt tiền": the fine is not negated).
 const negationWord = /\b(?:khong|chua|chang|no|not|never|nor|without|cannot)\b|n't\b/g;

@@ -11,7 +11,9 @@ export function articleText(article: ArticleElement): string {
 
 /** Every article of a body, in document order. */
 export function articlesOf(blocks: readonly TopLevelBlock[]): ArticleElement[] {
-  return blocks.flatMap((block) => (block.type === 'article' ? [block] : block.type === 'chapter' ? block.children.filter((child): child is ArticleElement => child.type === 'article') : []));
+  return blocks.flatMap((block) =>
+    block.type === 'article' ? [block] : block.type === 'chapter' ? block.children.filter((child): child is ArticleElement => child.type === 'article') : [],
+  );
 }
 
 interface ArticleLocation {

@@ -22,7 +22,8 @@ class BodyWalk {
 
   check(node: unknown, parent: ElementParent, topIndex: number): void {
     if (parent === 'body') this.place = `in block ${topIndex + 1} of the body`;
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new DamagedBodyError(this.place, 'something that is neither text nor an element');
+    if (typeof node !== 'object' || node === null || Array.isArray(node))
+      throw new DamagedBodyError(this.place, 'something that is neither text nor an element');
     const fields = node as Record<string, unknown>;
     if (!('type' in fields)) return this.checkText(fields, parent);
     const { type } = fields;
@@ -44,7 +45,8 @@ class BodyWalk {
 
   private checkText(fields: Record<string, unknown>, parent: ElementParent): void {
     // A variable chip, being void, holds one empty text; text blocks hold text.
-    if (!holdsText(parent) && parent !== 'variable') throw new DamagedBodyError(this.place, `text directly inside ${parent === 'body' ? 'the body' : `a ${parent}`}`);
+    if (!holdsText(parent) && parent !== 'variable')
+      throw new DamagedBodyError(this.place, `text directly inside ${parent === 'body' ? 'the body' : `a ${parent}`}`);
     if (typeof fields.text !== 'string') throw new DamagedBodyError(this.place, 'a text that is not text');
     for (const key of Object.keys(fields)) if (!textKeys.has(key)) throw new DamagedBodyError(this.place, `text formatted with "${key}"`);
   }

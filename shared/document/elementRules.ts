@@ -50,7 +50,10 @@ export const stableIdPattern = /^[A-Za-z0-9_.-]{1,64}$/;
 type AttributeRule = { required: boolean; accepts: (value: unknown) => boolean };
 
 const stableId: AttributeRule = { required: true, accepts: (value) => typeof value === 'string' && stableIdPattern.test(value) };
-const shortText = (required: boolean): AttributeRule => ({ required, accepts: (value) => typeof value === 'string' && value.length >= 1 && value.length <= 80 });
+const shortText = (required: boolean): AttributeRule => ({
+  required,
+  accepts: (value) => typeof value === 'string' && value.length >= 1 && value.length <= 80,
+});
 
 /** The attributes of each element type besides `type`, and what each accepts. */
 export const elementAttributes: Readonly<Record<ElementType, Readonly<Record<string, AttributeRule>>>> = {

@@ -19,7 +19,9 @@ const text = z
   })
   .strict();
 
-const variable = z.object({ type: z.literal('variable'), variableId: z.string().min(1).max(80), children: z.tuple([z.object({ text: z.literal('') }).strict()]) }).strict();
+const variable = z
+  .object({ type: z.literal('variable'), variableId: z.string().min(1).max(80), children: z.tuple([z.object({ text: z.literal('') }).strict()]) })
+  .strict();
 
 const inlines = z.array(z.union([text, variable])).min(1);
 

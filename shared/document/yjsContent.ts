@@ -92,5 +92,6 @@ function articlesIn(element: Y.XmlText): number {
   const type = element.getAttribute('type');
   if (type === 'article') return 1;
   if (type !== 'chapter') return 0;
-  return (element.toDelta() as { insert: unknown }[]).filter((part) => part.insert instanceof Y.XmlText && part.insert.getAttribute('type') === 'article').length;
+  return (element.toDelta() as { insert: unknown }[]).filter((part) => part.insert instanceof Y.XmlText && part.insert.getAttribute('type') === 'article')
+    .length;
 }

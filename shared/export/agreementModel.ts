@@ -44,7 +44,8 @@ export interface ExportSources extends TranslationSources {
 }
 
 // Not \b: in JavaScript it knows only ASCII letters, and "cứ" ends with one it does not know.
-const groundPattern = /^\s*(căn cứ|xét|theo đề nghị|sau khi|pursuant to|based on|having regard to|in accordance with|at the proposal of|after consulting)(?![\p{L}\p{N}])/iu;
+const groundPattern =
+  /^\s*(căn cứ|xét|theo đề nghị|sau khi|pursuant to|based on|having regard to|in accordance with|at the proposal of|after consulting)(?![\p{L}\p{N}])/iu;
 
 /** Whether a preamble paragraph is a legal ground ("Căn cứ …"). */
 export function isLegalGround(text: string): boolean {
@@ -105,7 +106,15 @@ function renderGrounds(builder: Builder, grounds: string[]): RenderBlock[] {
     const left = inLanguage(source) ?? grounds;
     const right = inLanguage(builder.other);
     if (left.length === 0) return [];
-    return [{ type: 'parallel', columns: [{ language: source, blocks: groundBlocks(left) }, { language: builder.other, blocks: right ? groundBlocks(right) : untranslated(builder.other) }] }];
+    return [
+      {
+        type: 'parallel',
+        columns: [
+          { language: source, blocks: groundBlocks(left) },
+          { language: builder.other, blocks: right ? groundBlocks(right) : untranslated(builder.other) },
+        ],
+      },
+    ];
   }
   const target = options.languageMode;
   const chosen = inLanguage(target) ?? grounds;
@@ -123,7 +132,15 @@ function articleInSource(builder: Builder, article: ArticleElement, number: numb
   if (deletion) blocks = deletedArticle(article, deletion, String(number), language, builder.context);
   else if (replacements.length > 0) {
     blocks = replacements.flatMap((proposal) => [
-      ...diffArticle(article, proposal.article ?? article, String(number), language, builder.context, builder.diffBudget, withProposedValues(builder.context, proposal)),
+      ...diffArticle(
+        article,
+        proposal.article ?? article,
+        String(number),
+        language,
+        builder.context,
+        builder.diffBudget,
+        withProposedValues(builder.context, proposal),
+      ),
       proposalNote(proposal, language),
     ]);
   } else blocks = renderArticle(article, String(number), language, builder.context);
@@ -140,10 +157,26 @@ function renderArticleBlocks(builder: Builder, article: ArticleElement, number: 
   const hasProposals = options.proposals.some((proposal) => proposal.clauseId === article.clauseId);
   if (options.languageMode === 'both') {
     const translation = translateArticle(article, source, builder.other, sources);
-    const right = translation ? renderArticle(translation, String(number), builder.other, context) : untranslated(builder.other, articleHeading(String(number), [], builder.other));
+    const right = translation
+      ? renderArticle(translation, String(number), builder.other, context)
+      : untranslated(builder.other, articleHeading(String(number), [], builder.other));
     return [
-      { type: 'parallel', columns: [{ language: source, blocks }, { language: builder.other, blocks: right }] },
-      ...inserted.map((insertedBlocks): RenderBlock => ({ type: 'parallel', columns: [{ language: source, blocks: insertedBlocks }, { language: builder.other, blocks: untranslated(builder.other) }] })),
+      {
+        type: 'parallel',
+        columns: [
+          { language: source, blocks },
+          { language: builder.other, blocks: right },
+        ],
+      },
+      ...inserted.map(
+        (insertedBlocks): RenderBlock => ({
+          type: 'parallel',
+          columns: [
+            { language: source, blocks: insertedBlocks },
+            { language: builder.other, blocks: untranslated(builder.other) },
+          ],
+        }),
+      ),
     ];
   }
   const target = options.languageMode;
@@ -179,7 +212,9 @@ function renderChapter(builder: Builder, chapter: ChapterElement, chapterNumber:
     const shown = heading(target) ?? chapterHeading(chapterNumber, title, source);
     head = shown.type === 'heading' ? { ...shown, label: `${labels.chapter[target]} ${toRoman(chapterNumber)}` } : shown;
   }
-  const rendered = articles.filter((child): child is ArticleElement => child.type === 'article').flatMap((article) => renderArticleBlocks(builder, article, articleNumbers.get(article.clauseId) ?? 0));
+  const rendered = articles
+    .filter((child): child is ArticleElement => child.type === 'article')
+    .flatMap((article) => renderArticleBlocks(builder, article, articleNumbers.get(article.clauseId) ?? 0));
   return [head, ...rendered];
 }
 
@@ -187,7 +222,13 @@ function renderParagraph(builder: Builder, paragraph: ParagraphElement): RenderB
   const source = builder.document.language;
   const block: ContentBlock = { type: 'paragraph', role: 'body', runs: inlineRuns(paragraph.children, source, builder.context) };
   if (builder.options.languageMode !== 'both') return block;
-  return { type: 'parallel', columns: [{ language: source, blocks: [block] }, { language: builder.other, blocks: untranslated(builder.other) }] };
+  return {
+    type: 'parallel',
+    columns: [
+      { language: source, blocks: [block] },
+      { language: builder.other, blocks: untranslated(builder.other) },
+    ],
+  };
 }
 
 /**

@@ -8,8 +8,18 @@ import type { Annex, Run, TableCell } from '#shared/export/renderModel';
 
 /** The parties first, in the order the wizard asks for them; then the rest in order of use. */
 const partyIds = [
-  'enterprise_name', 'enterprise_address', 'sector_name', 'employer_side_name', 'worker_side_name', 'union_name',
-  'employer_representative', 'employer_representative_title', 'union_representative', 'signing_place', 'effective_date', 'term_years',
+  'enterprise_name',
+  'enterprise_address',
+  'sector_name',
+  'employer_side_name',
+  'worker_side_name',
+  'union_name',
+  'employer_representative',
+  'employer_representative_title',
+  'union_representative',
+  'signing_place',
+  'effective_date',
+  'term_years',
 ];
 
 /** The variables of a document in annex order: parties, then first use in the body, then the others. */
@@ -19,7 +29,6 @@ export function annexVariableOrder(document: ExportedDocument): string[] {
   const rest = [...present].filter((id) => !ordered.includes(id)).sort();
   return [...new Set([...ordered, ...rest])];
 }
-
 
 /**
  * "Phụ lục": a table of every variable of the document (label, value), so that the negotiated
@@ -32,7 +41,11 @@ export function variablesAnnex(document: ExportedDocument, context: TextContext,
     const second = make(languages.secondary);
     return second === first ? [{ text: first }] : [{ text: first }, { text: `\n${second}`, italic: true }];
   };
-  const header: TableCell[] = [labels.annexNumber, labels.annexLabel, labels.annexValue].map((text) => ({ runs: both((language) => text[language]).map((run) => ({ ...run, bold: true })), header: true, align: 'center' }));
+  const header: TableCell[] = [labels.annexNumber, labels.annexLabel, labels.annexValue].map((text) => ({
+    runs: both((language) => text[language]).map((run) => ({ ...run, bold: true })),
+    header: true,
+    align: 'center',
+  }));
   const rows = annexVariableOrder(document).map((id, index) => ({
     cells: [
       { runs: [{ text: String(index + 1) }], align: 'center' as const },

@@ -82,7 +82,9 @@ export function renderBodyBlock(block: BodyBlock, marker: string | null, languag
       return [
         {
           type: 'table',
-          rows: block.children.map((row) => ({ cells: row.children.map((cell) => ({ runs: inlineRuns(cell.children, language, context), header: cell.header ? true : undefined })) })),
+          rows: block.children.map((row) => ({
+            cells: row.children.map((cell) => ({ runs: inlineRuns(cell.children, language, context), header: cell.header ? true : undefined })),
+          })),
         },
       ];
   }

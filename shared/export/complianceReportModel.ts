@@ -8,7 +8,16 @@ import type { Language } from '#shared/format/locale';
 import { fill, formatOfficialDate, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, numberedItem, reportTexts, signatureOf } from '#shared/export/reportBlocks';
+import {
+  articleName,
+  authorityOrganisation,
+  bodyParagraph,
+  bulletItem,
+  documentName,
+  numberedItem,
+  reportTexts,
+  signatureOf,
+} from '#shared/export/reportBlocks';
 
 /**
  * The compliance report (báo cáo kết quả kiểm tra) in the official layout: the law applied, the
@@ -46,7 +55,10 @@ const texts = {
     en: 'The document has {{provisions}} contrary to or below what labour law requires, each to be amended.',
   },
   noViolation: { vi: 'Không phát hiện nội dung trái pháp luật lao động.', en: 'No provision contrary to labour law was found.' },
-  warnings: { vi: 'Các cảnh báo và lưu ý cần được xem xét theo thực tế của doanh nghiệp.', en: 'The warnings and notes are to be weighed against the facts of the enterprise.' },
+  warnings: {
+    vi: 'Các cảnh báo và lưu ý cần được xem xét theo thực tế của doanh nghiệp.',
+    en: 'The warnings and notes are to be weighed against the facts of the enterprise.',
+  },
   automatic: {
     vi: 'Kết quả được lập tự động theo bảng quy tắc kiểm tra; người kiểm tra xem xét trước khi kết luận.',
     en: 'The results are drawn up automatically from the table of rules; the checker reviews them before concluding.',
@@ -70,7 +82,12 @@ export interface ComplianceReportExport {
   language: Language;
 }
 
-function findingBlocks(finding: Finding, position: number, articles: ReadonlyMap<string, { number: number; title: string }>, language: Language): ContentBlock[] {
+function findingBlocks(
+  finding: Finding,
+  position: number,
+  articles: ReadonlyMap<string, { number: number; title: string }>,
+  language: Language,
+): ContentBlock[] {
   const say = (text: Bilingual): string => text[language];
   const article = finding.clauseId ? articles.get(finding.clauseId) : undefined;
   const where = article ? articleName(article, language) : say(reportTexts.wholeDocument);
@@ -90,10 +107,18 @@ function findingBlocks(finding: Finding, position: number, articles: ReadonlyMap
 export function buildComplianceReportDocument({ report, kind, authority, checker, language }: ComplianceReportExport): RenderDocument {
   const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
   const { basis, counts } = report;
-  const source = Object.hasOwn(legalDateSources, basis.legalDateSource) ? legalDateSources[basis.legalDateSource as keyof typeof legalDateSources][language] : basis.legalDateSource;
-  const wage = basis.minimumWage ? (basis.region ? say(texts.wageRegion, { decree: basis.minimumWage[language], region: basis.region }) : basis.minimumWage[language]) : say(texts.noWageTable);
+  const source = Object.hasOwn(legalDateSources, basis.legalDateSource)
+    ? legalDateSources[basis.legalDateSource as keyof typeof legalDateSources][language]
+    : basis.legalDateSource;
+  const wage = basis.minimumWage
+    ? basis.region
+      ? say(texts.wageRegion, { decree: basis.minimumWage[language], region: basis.region })
+      : basis.minimumWage[language]
+    : say(texts.noWageTable);
   const articles = new Map(report.articles.map((article) => [article.clauseId, article]));
-  const conclusion = [bodyParagraph(counts.violation > 0 ? say(texts.violations, { provisions: countOf(counts.violation, provision, language) }) : say(texts.noViolation))];
+  const conclusion = [
+    bodyParagraph(counts.violation > 0 ? say(texts.violations, { provisions: countOf(counts.violation, provision, language) }) : say(texts.noViolation)),
+  ];
   if (counts.warning + counts.information > 0) conclusion.push(bodyParagraph(say(texts.warnings)));
   conclusion.push({ type: 'paragraph', role: 'note', runs: [{ text: say(texts.automatic), italic: true }] });
   return buildSectionedDocument({
@@ -115,7 +140,13 @@ export function buildComplianceReportDocument({ report, kind, authority, checker
         ],
       },
       { title: say(texts.results), blocks: [bodyParagraph(describeCounts(counts, language))] },
-      { title: say(texts.findings), blocks: report.findings.length === 0 ? [bodyParagraph(say(reportTexts.none))] : report.findings.flatMap((finding, index) => findingBlocks(finding, index + 1, articles, language)) },
+      {
+        title: say(texts.findings),
+        blocks:
+          report.findings.length === 0
+            ? [bodyParagraph(say(reportTexts.none))]
+            : report.findings.flatMap((finding, index) => findingBlocks(finding, index + 1, articles, language)),
+      },
       { title: say(texts.conclusion), blocks: conclusion },
     ],
     signatures: [signatureOf(texts.checker, checker, language)],

@@ -1,4 +1,15 @@
-import { changeColours, firstLineIndentMm, fontFamily, fontSizes, headerColumns, lineSpacing, page, paragraphSpacingPt, signatureSpaceMm, singleLineEm } from '#shared/export/layout';
+import {
+  changeColours,
+  firstLineIndentMm,
+  fontFamily,
+  fontSizes,
+  headerColumns,
+  lineSpacing,
+  page,
+  paragraphSpacingPt,
+  signatureSpaceMm,
+  singleLineEm,
+} from '#shared/export/layout';
 import { stripXmlIllegal } from '#shared/text/safeText';
 import type { Annex, ContentBlock, FrameText, ParallelBlock, RenderBlock, RenderDocument, Run, SignatureBlock, TableBlock } from '#shared/export/renderModel';
 
@@ -26,8 +37,11 @@ const fonts = `'${fontFamily}', 'Liberation Serif', 'Tinos', 'Times', serif`;
  * that the appendix's first page has no number either (`@page :first` knows only the document's).
  */
 function annexPageCss(count: number): string {
-  const rules = Array.from({ length: count }, (_, index) => `.annex-${index + 1} { page: annex${index + 1}; }
-@page annex${index + 1} { counter-increment: annexpage${index + 1} 1; @top-center { content: counter(annexpage${index + 1}, after-first); } }`);
+  const rules = Array.from(
+    { length: count },
+    (_, index) => `.annex-${index + 1} { page: annex${index + 1}; }
+@page annex${index + 1} { counter-increment: annexpage${index + 1} 1; @top-center { content: counter(annexpage${index + 1}, after-first); } }`,
+  );
   return count === 0 ? '' : `@counter-style after-first { system: fixed 1; symbols: " "; fallback: decimal; }\n${rules.join('\n')}`;
 }
 
@@ -115,9 +129,15 @@ function frameHtml(text: FrameText, className: string): string {
 
 function tableHtml(table: TableBlock): string {
   const total = table.widths?.reduce((sum, width) => sum + width, 0) ?? 0;
-  const columns = table.widths && total > 0 ? `<colgroup>${table.widths.map((width) => `<col style="width:${((width / total) * 100).toFixed(2)}%">`).join('')}</colgroup>` : '';
+  const columns =
+    table.widths && total > 0
+      ? `<colgroup>${table.widths.map((width) => `<col style="width:${((width / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`
+      : '';
   const rows = table.rows
-    .map((row) => `<tr>${row.cells.map((cell) => `<td class="${cell.header ? 'header' : ''}"${cell.align ? ` style="text-align:${cell.align}"` : ''}><p${cell.align ? ` style="text-align:${cell.align}"` : ''}>${runsHtml(cell.runs)}</p></td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.cells.map((cell) => `<td class="${cell.header ? 'header' : ''}"${cell.align ? ` style="text-align:${cell.align}"` : ''}><p${cell.align ? ` style="text-align:${cell.align}"` : ''}>${runsHtml(cell.runs)}</p></td>`).join('')}</tr>`,
+    )
     .join('');
   return `<table class="grid">${columns}${rows}</table>`;
 }
@@ -129,7 +149,9 @@ function contentHtml(block: ContentBlock): string {
       const title = runsHtml(block.title);
       const change = block.change === 'inserted' ? ' ins' : block.change === 'deleted' ? ' del' : '';
       if (!label) return `<p class="heading${change}">${title}</p>`;
-      return block.labelOnOwnLine ? `<p class="heading${change}">${label}${title ? `<br>${title}` : ''}</p>` : `<p class="heading section${change}">${label} ${title}</p>`;
+      return block.labelOnOwnLine
+        ? `<p class="heading${change}">${label}${title ? `<br>${title}` : ''}</p>`
+        : `<p class="heading section${change}">${label} ${title}</p>`;
     }
     case 'article': {
       const change = block.change ? ` ${block.change === 'inserted' ? 'ins' : 'del'}` : '';
@@ -198,7 +220,16 @@ function headerHtml(document: RenderDocument): string {
 
 /** The whole document as a standalone HTML page (no scripts, no external resources). */
 export function renderHtml(document: RenderDocument): string {
-  const summary = document.summary ? `<p class="summary">${escapeHtml(document.summary)}</p><div class="summary-rule"></div>` : '<div class="summary-rule" style="visibility:hidden"></div>';
-  const body = [headerHtml(document), frameHtml(document.typeName, 'type-name'), summary, ...document.blocks.map(blockHtml), signaturesHtml(document), ...document.annexes.map(annexHtml)].join('\n');
+  const summary = document.summary
+    ? `<p class="summary">${escapeHtml(document.summary)}</p><div class="summary-rule"></div>`
+    : '<div class="summary-rule" style="visibility:hidden"></div>';
+  const body = [
+    headerHtml(document),
+    frameHtml(document.typeName, 'type-name'),
+    summary,
+    ...document.blocks.map(blockHtml),
+    signaturesHtml(document),
+    ...document.annexes.map(annexHtml),
+  ].join('\n');
   return `<!doctype html>\n<html lang="${document.language}"><head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title><style>${printCss(document.annexes.length)}</style></head><body>\n${body}\n</body></html>\n`;
 }

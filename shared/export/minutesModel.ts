@@ -10,7 +10,18 @@ import { fill, type Bilingual } from '#shared/export/officialFrame';
 import type { PartyNames } from '#shared/export/parties';
 import type { RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, bodyParagraph, bulletItem, documentName, groundParagraph, numberedTable, officialMoment, partyOrganisations, reportTexts, signatureOf } from '#shared/export/reportBlocks';
+import {
+  articleName,
+  bodyParagraph,
+  bulletItem,
+  documentName,
+  groundParagraph,
+  numberedTable,
+  officialMoment,
+  partyOrganisations,
+  reportTexts,
+  signatureOf,
+} from '#shared/export/reportBlocks';
 
 /**
  * The bargaining minutes (biên bản thương lượng tập thể) in the official layout. Labour Code
@@ -116,7 +127,10 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
   const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
   const stepText = (entry: LedgerEntry): string => {
     const what = 'position' in entry.step ? say(proposalKinds[entry.step.position]) : say(events[entry.step.event]);
-    const values = entry.values.map((change) => `${variableLabel(lookupVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`);
+    const values = entry.values.map(
+      (change) =>
+        `${variableLabel(lookupVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`,
+    );
     return [what, ...values, entry.note].filter(Boolean).join('. ');
   };
   const citation = formatCitation(lc(70), language);
@@ -138,16 +152,33 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
     sections: [
       {
         title: say(texts.participants),
-        blocks: [bulletItem(names(minutes.participants.employer), `${say(reportTexts.employerSide)}:`), bulletItem(names(minutes.participants.union), `${say(reportTexts.workerSide)}:`)],
+        blocks: [
+          bulletItem(names(minutes.participants.employer), `${say(reportTexts.employerSide)}:`),
+          bulletItem(names(minutes.participants.union), `${say(reportTexts.workerSide)}:`),
+        ],
       },
-      { title: say(texts.agreed), blocks: [numberedTable(language, [say(texts.article)], minutes.agreed.map((article) => [articleName(article, language)]), [10, 90])] },
+      {
+        title: say(texts.agreed),
+        blocks: [
+          numberedTable(
+            language,
+            [say(texts.article)],
+            minutes.agreed.map((article) => [articleName(article, language)]),
+            [10, 90],
+          ),
+        ],
+      },
       {
         title: say(texts.disputed),
         blocks: [
           numberedTable(
             language,
             [say(texts.article), say(texts.employerPosition), say(texts.workerPosition)],
-            minutes.disputed.map((article) => [articleName(article, language), article.positions.employer ?? say(texts.noPosition), article.positions.union ?? say(texts.noPosition)]),
+            minutes.disputed.map((article) => [
+              articleName(article, language),
+              article.positions.employer ?? say(texts.noPosition),
+              article.positions.union ?? say(texts.noPosition),
+            ]),
             [8, 28, 32, 32],
           ),
         ],
@@ -183,7 +214,9 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
             [say(texts.article), say(texts.proposal), say(texts.proposedBy), say(texts.acceptedBy)],
             minutes.accepted.map((accepted) => [
               articleName(accepted, language),
-              accepted.rationale ? say(texts.rationale, { kind: say(proposalKinds[accepted.kind]), rationale: accepted.rationale }) : say(proposalKinds[accepted.kind]),
+              accepted.rationale
+                ? say(texts.rationale, { kind: say(proposalKinds[accepted.kind]), rationale: accepted.rationale })
+                : say(proposalKinds[accepted.kind]),
               `${accepted.proposedByName} (${say(sideNames[accepted.proposedBy])})`,
               accepted.acceptedByName,
             ]),
@@ -218,12 +251,24 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
         blocks: [
           bodyParagraph(say(texts.openCount, { count: String(minutes.openCount) })),
           ...(minutes.override
-            ? [bodyParagraph(say(texts.override, { articles: minutes.override.articles.map((article) => articleName(article, language)).join(', '), reason: minutes.override.reason, name: minutes.override.byName ?? reportTexts.none[language] }))]
+            ? [
+                bodyParagraph(
+                  say(texts.override, {
+                    articles: minutes.override.articles.map((article) => articleName(article, language)).join(', '),
+                    reason: minutes.override.reason,
+                    name: minutes.override.byName ?? reportTexts.none[language],
+                  }),
+                ),
+              ]
             : []),
           bodyParagraph(say(texts.publication, { citation })),
         ],
       },
     ],
-    signatures: [signatureOf(texts.employerSigns, parties.employerRepresentative, language), signatureOf(texts.workerSigns, parties.unionRepresentative, language), signatureOf(texts.minuteTaker, null, language)],
+    signatures: [
+      signatureOf(texts.employerSigns, parties.employerRepresentative, language),
+      signatureOf(texts.workerSigns, parties.unionRepresentative, language),
+      signatureOf(texts.minuteTaker, null, language),
+    ],
   });
 }

@@ -67,7 +67,10 @@ export interface PartyFrame {
 function regulationRecipients(language: Language, union: string | null): Recipients {
   const lines: Bilingual[] = [
     { vi: '- Sở Nội vụ (để đăng ký);', en: '- Provincial Department of Home Affairs (for registration);' },
-    { vi: `- Ban Chấp hành ${union ?? 'Công đoàn cơ sở'} (để phối hợp);`, en: `- Executive Committee of ${union ?? 'the grassroots union'} (for cooperation);` },
+    {
+      vi: `- Ban Chấp hành ${union ?? 'Công đoàn cơ sở'} (để phối hợp);`,
+      en: `- Executive Committee of ${union ?? 'the grassroots union'} (for cooperation);`,
+    },
     { vi: '- Các phòng, ban, bộ phận (để thực hiện);', en: '- Departments and units (for implementation);' },
     { vi: '- Niêm yết tại nơi làm việc;', en: '- Posted at the workplace;' },
     { vi: '- Lưu: VT.', en: '- Archive.' },
@@ -77,7 +80,16 @@ function regulationRecipients(language: Language, union: string | null): Recipie
 
 /** The organisations, signatures and recipients of a document of this kind. */
 export function partyFrame(kind: DocumentKind, values: Readonly<Record<string, VariableValue>>, languages: FrameLanguages): PartyFrame {
-  const { enterprise, union, employerSide, workerSide, employerRepresentative: employerName, employerRepresentativeTitle: employerRole, unionRepresentative: unionName, place } = partyNames(values);
+  const {
+    enterprise,
+    union,
+    employerSide,
+    workerSide,
+    employerRepresentative: employerName,
+    employerRepresentativeTitle: employerRole,
+    unionRepresentative: unionName,
+    place,
+  } = partyNames(values);
   const organisation = (name: string | null, bold: boolean): OrganisationLine[] => (name ? [{ text: upper(name, 'vi'), bold }] : []);
   const hint = labels.signHint;
   switch (kind) {
@@ -92,7 +104,10 @@ export function partyFrame(kind: DocumentKind, values: Readonly<Record<string, V
       return {
         // Both parties conclude and sign the agreement: both are issuers, both in bold.
         organisations: [...organisation(enterprise, true), ...organisation(union, true)],
-        signatures: [signature([employerTitle], employerRole, employerName, languages, hint), signature([workersTitle, unionCommittee, chair], null, unionName, languages, hint)],
+        signatures: [
+          signature([employerTitle], employerRole, employerName, languages, hint),
+          signature([workersTitle, unionCommittee, chair], null, unionName, languages, hint),
+        ],
         recipients: null,
         place,
       };
@@ -100,7 +115,10 @@ export function partyFrame(kind: DocumentKind, values: Readonly<Record<string, V
     case 'multi_enterprise_agreement':
       return {
         organisations: [...organisation(employerSide, true), ...organisation(workerSide, true)],
-        signatures: [signature([employerSideTitle], employerRole, employerName, languages, hint), signature([workerSideTitle, chair], null, unionName, languages, hint)],
+        signatures: [
+          signature([employerSideTitle], employerRole, employerName, languages, hint),
+          signature([workerSideTitle, chair], null, unionName, languages, hint),
+        ],
         recipients: null,
         place,
       };

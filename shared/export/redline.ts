@@ -3,7 +3,17 @@ import type { ArticleElement, BodyBlock } from '#shared/document/nodes';
 import { diffSequences, type DiffBudget } from '#shared/document/sequenceDiff';
 import { coarser, diffWords, type DiffGranularity, type DiffSegment } from '#shared/document/wordDiff';
 import type { Language } from '#shared/format/locale';
-import { articleBody, articleHeading, articleTitle, inlineText, markChange, note, renderArticle, renderBodyBlock, type TextContext } from '#shared/export/blockRender';
+import {
+  articleBody,
+  articleHeading,
+  articleTitle,
+  inlineText,
+  markChange,
+  note,
+  renderArticle,
+  renderBodyBlock,
+  type TextContext,
+} from '#shared/export/blockRender';
 import { fill, labels, sideNames, type Bilingual } from '#shared/export/officialFrame';
 import type { ContentBlock, Run } from '#shared/export/renderModel';
 import type { ProposalKind } from '#shared/negotiation/model';
@@ -68,7 +78,15 @@ const coarseNotes: Record<Exclude<DiffGranularity, 'word'>, Bilingual> = {
  * wholly replaced, and a note under the article says so. The proposed text reads its chips with
  * `proposedContext` (the values the proposal offers), so that a changed value shows as changed.
  */
-export function diffArticle(current: ArticleElement, proposed: ArticleElement, number: string, language: Language, context: TextContext, budget: DiffBudget, proposedContext: TextContext = context): ContentBlock[] {
+export function diffArticle(
+  current: ArticleElement,
+  proposed: ArticleElement,
+  number: string,
+  language: Language,
+  context: TextContext,
+  budget: DiffBudget,
+  proposedContext: TextContext = context,
+): ContentBlock[] {
   const titleDiff = diffWords(inlineText(articleTitle(current), language, context), inlineText(articleTitle(proposed), language, proposedContext), budget);
   let granularity = titleDiff.granularity;
   const title = segmentRuns(titleDiff.segments);
@@ -93,11 +111,17 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
         granularity = coarser(granularity, words.granularity);
         const runs = segmentRuns(words.segments);
         const marker = newIndex === undefined ? null : (afterMarkers[newIndex] ?? null);
-        blocks.push(newBlock.type === 'paragraph' ? { type: 'paragraph', role: 'body', runs } : { type: newBlock.type as 'clause' | 'point', marker: { text: marker ?? '' }, runs });
+        blocks.push(
+          newBlock.type === 'paragraph'
+            ? { type: 'paragraph', role: 'body', runs }
+            : { type: newBlock.type as 'clause' | 'point', marker: { text: marker ?? '' }, runs },
+        );
         continue;
       }
-      if (oldBlock && oldIndex !== undefined) blocks.push(...renderBodyBlock(oldBlock, beforeMarkers[oldIndex] ?? null, language, context).map((block) => markChange(block, 'deleted')));
-      if (newBlock && newIndex !== undefined) blocks.push(...renderBodyBlock(newBlock, afterMarkers[newIndex] ?? null, language, proposedContext).map((block) => markChange(block, 'inserted')));
+      if (oldBlock && oldIndex !== undefined)
+        blocks.push(...renderBodyBlock(oldBlock, beforeMarkers[oldIndex] ?? null, language, context).map((block) => markChange(block, 'deleted')));
+      if (newBlock && newIndex !== undefined)
+        blocks.push(...renderBodyBlock(newBlock, afterMarkers[newIndex] ?? null, language, proposedContext).map((block) => markChange(block, 'inserted')));
     }
     deleted = [];
     inserted = [];
@@ -117,8 +141,16 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
   } else {
     // Too many blocks to match: the old body struck through, then the new one.
     granularity = 'article';
-    blocks.push(...before.flatMap((block, index) => renderBodyBlock(block, beforeMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'deleted'))));
-    blocks.push(...after.flatMap((block, index) => renderBodyBlock(block, afterMarkers[index] ?? null, language, proposedContext).map((rendered) => markChange(rendered, 'inserted'))));
+    blocks.push(
+      ...before.flatMap((block, index) =>
+        renderBodyBlock(block, beforeMarkers[index] ?? null, language, context).map((rendered) => markChange(rendered, 'deleted')),
+      ),
+    );
+    blocks.push(
+      ...after.flatMap((block, index) =>
+        renderBodyBlock(block, afterMarkers[index] ?? null, language, proposedContext).map((rendered) => markChange(rendered, 'inserted')),
+      ),
+    );
   }
   if (granularity !== 'word') blocks.push(note(coarseNotes[granularity][language]));
   return blocks;
@@ -126,21 +158,32 @@ export function diffArticle(current: ArticleElement, proposed: ArticleElement, n
 
 /** "Đề xuất của Công đoàn (Nguyễn Văn A). Lý do: …" under a changed article. */
 export function proposalNote(proposal: RedlineProposal, language: Language, what?: string): ContentBlock {
-  const side = proposal.side === 'employer' || proposal.side === 'union' || proposal.side === 'reviewer' ? sideNames[proposal.side][language] : (proposal.side ?? '');
+  const side =
+    proposal.side === 'employer' || proposal.side === 'union' || proposal.side === 'reviewer' ? sideNames[proposal.side][language] : (proposal.side ?? '');
   const who = [side, proposal.authorName].filter((part) => part && part.trim() !== '');
-  const parts = [what, who.length > 0 ? fill(labels.proposalBy[language], { side: who.join(', ') }) : null, proposal.rationale ? `${labels.rationale[language]}: ${proposal.rationale.trim()}` : null];
+  const parts = [
+    what,
+    who.length > 0 ? fill(labels.proposalBy[language], { side: who.join(', ') }) : null,
+    proposal.rationale ? `${labels.rationale[language]}: ${proposal.rationale.trim()}` : null,
+  ];
   return note(`(${parts.filter((part) => part).join('. ')})`);
 }
 
 /** A proposed new article, wholly inserted, numbered after the one it follows ("Điều 5a."). */
 export function insertedArticle(proposal: RedlineProposal, number: string, language: Language, context: TextContext): ContentBlock[] {
   if (!proposal.article) return [];
-  return [...renderArticle(proposal.article, number, language, withProposedValues(context, proposal)).map((block) => markChange(block, 'inserted')), proposalNote(proposal, language, labels.insertedArticle[language])];
+  return [
+    ...renderArticle(proposal.article, number, language, withProposedValues(context, proposal)).map((block) => markChange(block, 'inserted')),
+    proposalNote(proposal, language, labels.insertedArticle[language]),
+  ];
 }
 
 /** An article proposed for deletion: all of it struck through. */
 export function deletedArticle(article: ArticleElement, proposal: RedlineProposal, number: string, language: Language, context: TextContext): ContentBlock[] {
-  return [...renderArticle(article, number, language, context).map((block) => markChange(block, 'deleted')), proposalNote(proposal, language, labels.deletedArticle[language])];
+  return [
+    ...renderArticle(article, number, language, context).map((block) => markChange(block, 'deleted')),
+    proposalNote(proposal, language, labels.deletedArticle[language]),
+  ];
 }
 
 /** Letters for proposed new articles after the same article: 5a, 5b, … */

@@ -54,7 +54,12 @@ export function numberedTable(language: Language, header: string[], rows: string
   const headerCells: TableCell[] = [reportTexts.number[language], ...header].map((text) => ({ runs: [{ text, bold: true }], header: true, align: 'center' }));
   return {
     type: 'table',
-    rows: [{ cells: headerCells }, ...rows.map((row, index) => ({ cells: [{ runs: [{ text: String(index + 1) }], align: 'center' as const }, ...row.map((text) => ({ runs: [{ text }] }))] }))],
+    rows: [
+      { cells: headerCells },
+      ...rows.map((row, index) => ({
+        cells: [{ runs: [{ text: String(index + 1) }], align: 'center' as const }, ...row.map((text) => ({ runs: [{ text }] }))],
+      })),
+    ],
     widths,
   };
 }
@@ -62,7 +67,9 @@ export function numberedTable(language: Language, header: string[], rows: string
 /** "Điều 5 (Làm thêm giờ)"; an article no longer in the document (number 0) by its title only. */
 export function articleName(article: { number: number; title: string }, language: Language): string {
   if (article.number === 0) return fill(reportTexts.articleRemoved[language], { title: article.title });
-  return article.title ? fill(reportTexts.articleNamed[language], { number: String(article.number), title: article.title }) : `${labels.article[language]} ${article.number}`;
+  return article.title
+    ? fill(reportTexts.articleNamed[language], { number: String(article.number), title: article.title })
+    : `${labels.article[language]} ${article.number}`;
 }
 
 /** The document named inside a sentence: its title in quotes, after the type name unless the title starts with it. */

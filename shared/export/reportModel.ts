@@ -40,11 +40,19 @@ const romanSections = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', '
 /** A sectioned document as the render model. */
 export function buildSectionedDocument(input: SectionedDocument): RenderDocument {
   const languages: FrameLanguages = input.bilingualFrame ? { primary: 'vi', secondary: 'en' } : { primary: input.language, secondary: null };
-  const organisations: OrganisationLine[] = input.organisations.map((organisation) => ({ text: upper(organisation.name, input.language), bold: organisation.isIssuer }));
+  const organisations: OrganisationLine[] = input.organisations.map((organisation) => ({
+    text: upper(organisation.name, input.language),
+    bold: organisation.isIssuer,
+  }));
   const blocks: RenderBlock[] = [
     ...(input.opening ?? []),
     ...input.sections.flatMap((section, index): RenderBlock[] => [
-      { type: 'heading', label: `${romanSections[index] ?? String(index + 1)}.`, title: [{ text: upper(section.title, input.language) }], labelOnOwnLine: false },
+      {
+        type: 'heading',
+        label: `${romanSections[index] ?? String(index + 1)}.`,
+        title: [{ text: upper(section.title, input.language) }],
+        labelOnOwnLine: false,
+      },
       ...section.blocks,
     ]),
   ];

@@ -6,7 +6,16 @@ import { fill, formatOfficialDate, labels, upper, type Bilingual } from '#shared
 import type { PartyNames } from '#shared/export/parties';
 import type { ContentBlock, RenderDocument } from '#shared/export/renderModel';
 import { buildSectionedDocument } from '#shared/export/reportModel';
-import { articleName, authorityOrganisation, bodyParagraph, bulletItem, documentName, groundParagraph, numberedItem, reportTexts } from '#shared/export/reportBlocks';
+import {
+  articleName,
+  authorityOrganisation,
+  bodyParagraph,
+  bulletItem,
+  documentName,
+  groundParagraph,
+  numberedItem,
+  reportTexts,
+} from '#shared/export/reportBlocks';
 
 /**
  * The labour authority's answer on a document sent to it, in the official layout: a notice
@@ -25,7 +34,10 @@ const texts = {
   announces: { vi: '{{authority}} thông báo kết quả xem xét như sau:', en: '{{authority}} gives the result of its review as follows:' },
   decisionSection: { vi: 'Kết quả xem xét', en: 'Decision' },
   accepted: { vi: 'Chấp thuận văn bản (lần xem xét thứ {{round}}, {{date}}).', en: 'The document is accepted (review round {{round}}, {{date}}).' },
-  amendmentsRequested: { vi: 'Đề nghị sửa đổi, bổ sung văn bản (lần xem xét thứ {{round}}, {{date}}).', en: 'Amendments to the document are requested (review round {{round}}, {{date}}).' },
+  amendmentsRequested: {
+    vi: 'Đề nghị sửa đổi, bổ sung văn bản (lần xem xét thứ {{round}}, {{date}}).',
+    en: 'Amendments to the document are requested (review round {{round}}, {{date}}).',
+  },
   late: { vi: 'Thông báo được đưa ra sau thời hạn {{date}} ({{citation}}).', en: 'This answer was given after the time limit of {{date}} ({{citation}}).' },
   reasons: { vi: 'Lý do', en: 'Reasons' },
   findings: { vi: 'Nhận xét về nội dung văn bản', en: 'Findings on the text' },
@@ -67,7 +79,10 @@ function findingBlocks(findings: readonly RecordedFinding[], articles: DecisionE
   const byId = new Map(articles.map((article) => [article.clauseId, article]));
   return findings.flatMap((finding, index): ContentBlock[] => {
     const article = byId.get(finding.clauseId);
-    return [numberedItem(index + 1, `${article ? articleName(article, language) : reportTexts.articleGone[language]}:`, finding.body), ...(finding.rule ? [bodyParagraph(`${finding.rule[language]}.`, texts.rule[language])] : [])];
+    return [
+      numberedItem(index + 1, `${article ? articleName(article, language) : reportTexts.articleGone[language]}:`, finding.body),
+      ...(finding.rule ? [bodyParagraph(`${finding.rule[language]}.`, texts.rule[language])] : []),
+    ];
   });
 }
 
@@ -84,7 +99,8 @@ export function buildReviewDecisionDocument(input: DecisionExport): RenderDocume
   const authority = input.authority ?? say(reportTexts.labourAuthority);
   const decided = { round: String(input.round), date: formatOfficialDate(answer.decidedOn, language) };
   const decision = [bodyParagraph(say(answer.decision === 'accepted' ? texts.accepted : texts.amendmentsRequested, decided))];
-  if (answer.late && answer.deadline) decision.push(bodyParagraph(say(texts.late, { date: formatOfficialDate(answer.deadline, language), citation: formatCitation(lc(119, 3), language) })));
+  if (answer.late && answer.deadline)
+    decision.push(bodyParagraph(say(texts.late, { date: formatOfficialDate(answer.deadline, language), citation: formatCitation(lc(119, 3), language) })));
   const requests = answer.decision === 'amendments_requested' ? [{ title: say(texts.requests), blocks: [bodyParagraph(say(texts.amend))] }] : [];
   const recipients = [parties.enterprise, parties.union].filter((name): name is string => name !== null).map((name) => `- ${name};`);
   return buildSectionedDocument({
@@ -104,11 +120,16 @@ export function buildReviewDecisionDocument(input: DecisionExport): RenderDocume
     ],
     sections: [
       { title: say(texts.decisionSection), blocks: decision },
-      { title: say(texts.reasons), blocks: answer.reasons.length === 0 ? [bodyParagraph(say(reportTexts.none))] : answer.reasons.map((reason) => bulletItem(reason)) },
+      {
+        title: say(texts.reasons),
+        blocks: answer.reasons.length === 0 ? [bodyParagraph(say(reportTexts.none))] : answer.reasons.map((reason) => bulletItem(reason)),
+      },
       { title: say(texts.findings), blocks: findingBlocks(input.findings, input.articles, language) },
       ...requests,
     ],
-    signatures: [{ titleLines: [{ text: upper(authority, language) }, { text: say(texts.signer) }], hint: labels.signHint[language], name: answer.byName ?? '' }],
+    signatures: [
+      { titleLines: [{ text: upper(authority, language) }, { text: say(texts.signer) }], hint: labels.signHint[language], name: answer.byName ?? '' },
+    ],
     recipients: { label: labels.recipients[language], lines: [...recipients, say(texts.archive)] },
   });
 }

@@ -51,7 +51,14 @@ export function headingPatterns(text: string, isBold: boolean): HeadingMatch | n
   if (chapter) {
     const title = text.slice(chapter[0].length).replace(/\s+/g, ' ').trim();
     // "Chương này quy định…" is prose, but a numeral must follow the word to match at all.
-    return { kind: 'chapter', number: chapter[2] ?? '', suffix: '', title, prefixLength: chapter[0].length, language: /^Ch(ương|ƯƠNG)/u.test(chapter[1] ?? '') ? 'vi' : 'en' };
+    return {
+      kind: 'chapter',
+      number: chapter[2] ?? '',
+      suffix: '',
+      title,
+      prefixLength: chapter[0].length,
+      language: /^Ch(ương|ƯƠNG)/u.test(chapter[1] ?? '') ? 'vi' : 'en',
+    };
   }
   const article = articlePattern.exec(text);
   if (!article) return null;

@@ -1,5 +1,14 @@
 import type { ImportIssue, ImportReport } from '#shared/api/export';
-import { plainText, type ArticleElement, type BodyBlock, type ChapterElement, type ListItemElement, type ParagraphElement, type TableElement, type TopLevelBlock } from '#shared/document/nodes';
+import {
+  plainText,
+  type ArticleElement,
+  type BodyBlock,
+  type ChapterElement,
+  type ListItemElement,
+  type ParagraphElement,
+  type TableElement,
+  type TopLevelBlock,
+} from '#shared/document/nodes';
 import { documentKinds, type DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { motto, nationalTitle, typeNames } from '#shared/export/officialFrame';
@@ -28,20 +37,27 @@ const excerptOf = (text: string): string => (text.length > 80 ? `${text.slice(0,
 
 const frameLines = new Set([nationalTitle.vi, nationalTitle.en, motto.vi, motto.en].map((line) => upperVi(line).replace(/\s+/g, ' ')));
 /** "TP. Hồ Chí Minh, ngày 05 tháng 01 năm 2027" / "Hanoi, 5 January 2027": a place, a comma, a date, nothing else. */
-const placeAndDatePattern = /^[^,;]{1,80},\s*(ngày\s+\S+\s+tháng\s+\S+\s+năm\s+[\d….]+|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\s*\.?$/iu;
+const placeAndDatePattern =
+  /^[^,;]{1,80},\s*(ngày\s+\S+\s+tháng\s+\S+\s+năm\s+[\d….]+|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\s*\.?$/iu;
 
 /** The kind a type name line announces, or null when the line is no type name. */
 function typeNameKind(text: string): DocumentKind | null {
   const line = upperVi(text).replace(/\s+/g, ' ').trim();
   if (line.length > 90) return null;
   // Longest first: "… TẬP THỂ NGÀNH" before "… TẬP THỂ".
-  const candidates = documentKinds.flatMap((kind) => [typeNames[kind].vi, typeNames[kind].en].map((name) => ({ kind, name: upperVi(name) }))).sort((a, b) => b.name.length - a.name.length);
+  const candidates = documentKinds
+    .flatMap((kind) => [typeNames[kind].vi, typeNames[kind].en].map((name) => ({ kind, name: upperVi(name) })))
+    .sort((a, b) => b.name.length - a.name.length);
   return candidates.find((candidate) => line === candidate.name)?.kind ?? null;
 }
 
-const isFrameLine = (text: string): boolean => frameLines.has(upperVi(text).replace(/\s+/g, ' ').trim()) || /^Số\s*:/u.test(text) || placeAndDatePattern.test(text);
+const isFrameLine = (text: string): boolean =>
+  frameLines.has(upperVi(text).replace(/\s+/g, ' ').trim()) || /^Số\s*:/u.test(text) || placeAndDatePattern.test(text);
 
-const isFrameTable = (table: SourceTable): boolean => table.rows.some((row) => row.some((cell) => frameLines.has(upperVi(runsText(cell)).replace(/\s+/g, ' ').trim()) || upperVi(runsText(cell)).includes(upperVi(nationalTitle.vi))));
+const isFrameTable = (table: SourceTable): boolean =>
+  table.rows.some((row) =>
+    row.some((cell) => frameLines.has(upperVi(runsText(cell)).replace(/\s+/g, ' ').trim()) || upperVi(runsText(cell)).includes(upperVi(nationalTitle.vi))),
+  );
 
 const isSignatureTable = (table: SourceTable): boolean => table.rows.some((row) => row.some((cell) => signaturePattern.test(runsText(cell).trim())));
 
@@ -89,7 +105,7 @@ class Recogniser {
     if (heading) return this.heading(heading, block, text);
     if (this.awaitingChapterTitle) return this.chapterTitle(block, text);
     if (this.phase === 'front' && this.front(block, text)) return;
-    if (this.article && (signaturePattern.test(text) && (isAllCaps(text) || /^(Nơi nhận|Recipients)/u.test(text)))) {
+    if (this.article && signaturePattern.test(text) && (isAllCaps(text) || /^(Nơi nhận|Recipients)/u.test(text))) {
       this.phase = 'end';
       return;
     }
@@ -227,7 +243,8 @@ class Recogniser {
   }
 
   content(body: BodyBlock, text: string, block: SourceParagraph | null): void {
-    const looksLikeHeading = block !== null && body.type === 'paragraph' && text.length < 150 && (isMostlyBold(block.runs) || isAllCaps(text) || block.alignment === 'center');
+    const looksLikeHeading =
+      block !== null && body.type === 'paragraph' && text.length < 150 && (isMostlyBold(block.runs) || isAllCaps(text) || block.alignment === 'center');
     if (looksLikeHeading && this.phase === 'body' && (this.chapter || this.article)) this.issue('unrecognised_heading', text);
     if (this.article) {
       const last = this.article.children.at(-1);
@@ -259,7 +276,11 @@ class Recogniser {
       type: 'table',
       children: rows.map((row, rowIndex) => ({
         type: 'table-row',
-        children: row.map((cell) => ({ type: 'table-cell', ...(rowIndex === 0 && isMostlyBold(cell) ? { header: true as const } : {}), children: toLeaves(cell, { plain: rowIndex === 0 && isMostlyBold(cell) }) })),
+        children: row.map((cell) => ({
+          type: 'table-cell',
+          ...(rowIndex === 0 && isMostlyBold(cell) ? { header: true as const } : {}),
+          children: toLeaves(cell, { plain: rowIndex === 0 && isMostlyBold(cell) }),
+        })),
       })),
     };
     this.counts.tables += 1;

@@ -57,11 +57,20 @@ export interface StepTaker {
 /** The side whose signature a step records: one's own, or the one the host names (Art. 76(4)). */
 function signingSide(step: Extract<LifecycleStep, { type: 'sign' }>, actor: LifecycleActor): BargainingSide | StepDecision {
   if (actor.kind === 'host') {
-    return step.side ?? refusal('invalid_input', lc(76, 4), { vi: 'Ghi rõ chữ ký của bên nào: người quản trị ghi nhận chữ ký thay cho một bên đã ký', en: 'Say whose signature it is: the host records a signature on behalf of the side that signed' });
+    return (
+      step.side ??
+      refusal('invalid_input', lc(76, 4), {
+        vi: 'Ghi rõ chữ ký của bên nào: người quản trị ghi nhận chữ ký thay cho một bên đã ký',
+        en: 'Say whose signature it is: the host records a signature on behalf of the side that signed',
+      })
+    );
   }
   const own = actor.side === 'employer' || actor.side === 'union' ? actor.side : null;
   if (own === null || (step.side !== undefined && step.side !== own)) {
-    return refusal('forbidden', lc(76, 4), { vi: 'Mỗi bên tự ghi nhận chữ ký của đại diện bên mình', en: "Each side records its own representative's signature" });
+    return refusal('forbidden', lc(76, 4), {
+      vi: 'Mỗi bên tự ghi nhận chữ ký của đại diện bên mình',
+      en: "Each side records its own representative's signature",
+    });
   }
   return own;
 }
@@ -72,14 +81,28 @@ function signingSide(step: Extract<LifecycleStep, { type: 'sign' }>, actor: Life
  * the text the workers voted on; until then it awaits the other side's signature, and nothing that
  * needs a signed agreement (sending it, its effect) follows.
  */
-function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'sign' }>, env: StepEnvironment, by: StepTaker): StepDecision {
+function sign(
+  record: LifecycleRecord,
+  state: LifecycleState,
+  step: Extract<LifecycleStep, { type: 'sign' }>,
+  env: StepEnvironment,
+  by: StepTaker,
+): StepDecision {
   const wrongState = inState(state, ['employee_vote'], { vi: 'Thỏa ước được ký', en: 'An agreement is signed' }, lc(76, 1));
   if (wrongState) return wrongState;
   const side = signingSide(step, by.actor);
   if (typeof side !== 'string') return side;
   const vote = currentVote(record.current);
-  if (!vote) return refusal('conflict', voteCitation(record.kind), { vi: 'Chưa ghi nhận kết quả lấy ý kiến người lao động về dự thảo: chỉ được ký khi đủ tỷ lệ tán thành', en: 'No vote on the draft has been recorded: the agreement may be signed only after the required majority approves it' });
-  if (!vote.passed) return refusal('conflict', voteCitation(record.kind), { vi: 'Kết quả lấy ý kiến không đạt trên 50%: không được ký', en: 'The vote did not reach more than 50%: the agreement may not be signed' });
+  if (!vote)
+    return refusal('conflict', voteCitation(record.kind), {
+      vi: 'Chưa ghi nhận kết quả lấy ý kiến người lao động về dự thảo: chỉ được ký khi đủ tỷ lệ tán thành',
+      en: 'No vote on the draft has been recorded: the agreement may be signed only after the required majority approves it',
+    });
+  if (!vote.passed)
+    return refusal('conflict', voteCitation(record.kind), {
+      vi: 'Kết quả lấy ý kiến không đạt trên 50%: không được ký',
+      en: 'The vote did not reach more than 50%: the agreement may not be signed',
+    });
   const { signatures } = record.current;
   const already = signatures[side];
   if (already) {
@@ -96,11 +119,17 @@ function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<Life
       en: 'The text differs from the draft put to the workers’ vote: it may not be signed; take the draft back to the table and put it to the vote again',
     });
   }
-  const dated = firstRefusal(futureDate(step.signedOn, label.signed, env.today), dateBefore(step.signedOn, label.signed, vote.votedOn, { vi: 'ngày lấy ý kiến', en: 'the vote' }, lc(76, 1)));
+  const dated = firstRefusal(
+    futureDate(step.signedOn, label.signed, env.today),
+    dateBefore(step.signedOn, label.signed, vote.votedOn, { vi: 'ngày lấy ý kiến', en: 'the vote' }, lc(76, 1)),
+  );
   if (dated) return dated;
   const other = signatures[side === 'employer' ? 'union' : 'employer'];
   // The terms are those of the first signature; the second signs the same agreement.
-  if (other && ((step.effectiveOn !== undefined && step.effectiveOn !== other.effectiveOn) || (step.termMonths !== undefined && step.termMonths !== other.termMonths))) {
+  if (
+    other &&
+    ((step.effectiveOn !== undefined && step.effectiveOn !== other.effectiveOn) || (step.termMonths !== undefined && step.termMonths !== other.termMonths))
+  ) {
     const effective = other.effectiveOn ? formatIsoDate(other.effectiveOn) : null;
     return refusal('conflict', lc(78, 1), {
       vi: `Chữ ký của ${bargainingSideNames[other.side].vi} ghi ${effective ? `hiệu lực từ ${effective} và ` : ''}thời hạn ${other.termMonths} tháng: hai bên ký cùng một thỏa ước; nếu các điều kiện khác nhau, đưa dự thảo trở lại thương lượng`,
@@ -108,49 +137,111 @@ function sign(record: LifecycleRecord, state: LifecycleState, step: Extract<Life
     });
   }
   const termMonths = step.termMonths ?? other?.termMonths ?? (env.textTermYears === undefined ? undefined : Math.round(env.textTermYears * 12));
-  if (termMonths === undefined) return refusal('invalid_input', lc(78, 3), { vi: 'Ghi thời hạn của thỏa ước (từ 01 năm đến 03 năm)', en: 'Record the term of the agreement (1 to 3 years)' });
+  if (termMonths === undefined)
+    return refusal('invalid_input', lc(78, 3), {
+      vi: 'Ghi thời hạn của thỏa ước (từ 01 năm đến 03 năm)',
+      en: 'Record the term of the agreement (1 to 3 years)',
+    });
   if (termMonths < termMonthsRange.min || termMonths > termMonthsRange.max) {
-    return refusal('invalid_input', lc(78, 3), { vi: `Thời hạn ${termMonths} tháng: thỏa ước có thời hạn từ 01 năm đến 03 năm`, en: `A term of ${termMonths} months: an agreement runs for 1 to 3 years` });
+    return refusal('invalid_input', lc(78, 3), {
+      vi: `Thời hạn ${termMonths} tháng: thỏa ước có thời hạn từ 01 năm đến 03 năm`,
+      en: `A term of ${termMonths} months: an agreement runs for 1 to 3 years`,
+    });
   }
   const agreedEffectiveOn = step.effectiveOn ?? other?.effectiveOn;
-  const signature: Signature = { side, representative: step.representative, signedOn: step.signedOn, place: step.place, ...(agreedEffectiveOn ? { effectiveOn: agreedEffectiveOn } : {}), termMonths, recordedBy: by.name };
+  const signature: Signature = {
+    side,
+    representative: step.representative,
+    signedOn: step.signedOn,
+    place: step.place,
+    ...(agreedEffectiveOn ? { effectiveOn: agreedEffectiveOn } : {}),
+    termMonths,
+    recordedBy: by.name,
+  };
   if (!other) return allowed('employee_vote', { type: 'sign', signature });
   // Both have signed: the agreement is signed on the later of the two dates.
   const signedOn = other.signedOn > step.signedOn ? other.signedOn : step.signedOn;
   // Art. 78(1): the date agreed and written in the agreement; without one, the signing date.
-  const [effectiveOn, effectiveSource]: [IsoDate, 'agreed' | 'text' | 'signing_date'] =
-    agreedEffectiveOn ? [agreedEffectiveOn, 'agreed'] : env.textEffectiveDate ? [env.textEffectiveDate, 'text'] : [signedOn, 'signing_date'];
+  const [effectiveOn, effectiveSource]: [IsoDate, 'agreed' | 'text' | 'signing_date'] = agreedEffectiveOn
+    ? [agreedEffectiveOn, 'agreed']
+    : env.textEffectiveDate
+      ? [env.textEffectiveDate, 'text']
+      : [signedOn, 'signing_date'];
   const signatories = record.kind === 'multi_enterprise_agreement' ? vote.groups.filter((group) => group.passed).map((group) => group.name) : [];
   const both = side === 'employer' ? { employer: signature, union: other } : { employer: other, union: signature };
   const notAgreed = record.current.putToVote?.notAgreed.filter((article) => article.leftOut) ?? [];
   return allowed('signed', {
     type: 'sign',
     signature,
-    signing: { signedOn, effectiveOn, effectiveSource, termMonths, expiresOn: termLastDay(effectiveOn, termMonths), signatories, signedVersionId: null, signatures: both, notAgreed },
+    signing: {
+      signedOn,
+      effectiveOn,
+      effectiveSource,
+      termMonths,
+      expiresOn: termLastDay(effectiveOn, termMonths),
+      signatories,
+      signedVersionId: null,
+      signatures: both,
+      notAgreed,
+    },
   });
 }
 
 /** Art. 71: the union leaves an article not agreed out of the agreement; it stays in the text, recorded as not agreed. */
-function leaveOut(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'leave_out_article' }>, env: StepEnvironment, by: StepTaker): StepDecision {
+function leaveOut(
+  record: LifecycleRecord,
+  state: LifecycleState,
+  step: Extract<LifecycleStep, { type: 'leave_out_article' }>,
+  env: StepEnvironment,
+  by: StepTaker,
+): StepDecision {
   const wrongState = inState(state, ['bargaining'], { vi: 'Điều khoản được để ngoài thỏa ước', en: 'An article is left out of the agreement' }, lc(71));
   if (wrongState) return wrongState;
   const article = env.negotiation().articles.find((candidate) => candidate.clauseId === step.clauseId);
   if (!article) return refusal('invalid_input', undefined, { vi: 'Văn bản không có điều khoản này', en: 'The document has no such article' });
   const name = articleList([article]);
-  if (article.status === 'agreed') return refusal('conflict', lc(71), { vi: `${name.vi} đã được hai bên thống nhất: không có gì để ngoài thỏa ước`, en: `${name.en} is agreed by both sides: there is nothing to leave out` });
-  if (record.current.leftOut.some((candidate) => candidate.clauseId === step.clauseId)) return refusal('conflict', lc(71), { vi: `${name.vi} đã được để ngoài thỏa ước`, en: `${name.en} is already left out of the agreement` });
-  return allowed('bargaining', { type: 'leave_out_article', article: { clauseId: article.clauseId, number: article.number, title: article.title, ...(step.reason ? { reason: step.reason } : {}), on: env.today, byName: by.name } });
+  if (article.status === 'agreed')
+    return refusal('conflict', lc(71), {
+      vi: `${name.vi} đã được hai bên thống nhất: không có gì để ngoài thỏa ước`,
+      en: `${name.en} is agreed by both sides: there is nothing to leave out`,
+    });
+  if (record.current.leftOut.some((candidate) => candidate.clauseId === step.clauseId))
+    return refusal('conflict', lc(71), { vi: `${name.vi} đã được để ngoài thỏa ước`, en: `${name.en} is already left out of the agreement` });
+  return allowed('bargaining', {
+    type: 'leave_out_article',
+    article: {
+      clauseId: article.clauseId,
+      number: article.number,
+      title: article.title,
+      ...(step.reason ? { reason: step.reason } : {}),
+      on: env.today,
+      byName: by.name,
+    },
+  });
 }
 
 /** Art. 76(1), (3); Art. 71: the draft goes to the workers once every article is agreed or left out, or with the union's written reason. */
-function openVote(record: LifecycleRecord, state: LifecycleState, step: Extract<LifecycleStep, { type: 'open_vote' }>, env: StepEnvironment, by: StepTaker): StepDecision {
+function openVote(
+  record: LifecycleRecord,
+  state: LifecycleState,
+  step: Extract<LifecycleStep, { type: 'open_vote' }>,
+  env: StepEnvironment,
+  by: StepTaker,
+): StepDecision {
   const bargaining = record.current.bargaining;
   const wrongState = inState(state, ['bargaining'], { vi: 'Dự thảo được đưa ra lấy ý kiến', en: 'The draft is put to the vote' }, lc(76, 1));
   if (wrongState) return wrongState;
   // Art. 70(1) counts the 90 days of bargaining from its start; the vote is on a negotiated draft.
-  if (!bargaining?.startedOn) return refusal('conflict', lc(70, 1), { vi: 'Ghi ngày bắt đầu thương lượng trước khi đưa dự thảo ra lấy ý kiến', en: 'Record when bargaining started before putting the draft to the vote' });
+  if (!bargaining?.startedOn)
+    return refusal('conflict', lc(70, 1), {
+      vi: 'Ghi ngày bắt đầu thương lượng trước khi đưa dự thảo ra lấy ý kiến',
+      en: 'Record when bargaining started before putting the draft to the vote',
+    });
   const concludedOn = step.concludedOn ?? env.today;
-  const dated = firstRefusal(futureDate(concludedOn, label.concluded, env.today), dateBefore(concludedOn, label.concluded, bargaining.startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1)));
+  const dated = firstRefusal(
+    futureDate(concludedOn, label.concluded, env.today),
+    dateBefore(concludedOn, label.concluded, bargaining.startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1)),
+  );
   if (dated) return dated;
   const readiness = voteReadiness(env.negotiation(), record.current.leftOut);
   if (readiness.blocking.length > 0 && step.override === undefined) {
@@ -161,7 +252,10 @@ function openVote(record: LifecycleRecord, state: LifecycleState, step: Extract<
     });
   }
   if (readiness.blocking.length === 0 && step.override !== undefined) {
-    return refusal('invalid_input', lc(71), { vi: 'Mọi điều đã được thống nhất hoặc để ngoài thỏa ước: không cần lý do, đưa dự thảo ra lấy ý kiến mà không ghi lý do', en: 'Every article is agreed or left out: no reason is needed; put the draft to the vote without one' });
+    return refusal('invalid_input', lc(71), {
+      vi: 'Mọi điều đã được thống nhất hoặc để ngoài thỏa ước: không cần lý do, đưa dự thảo ra lấy ý kiến mà không ghi lý do',
+      en: 'Every article is agreed or left out: no reason is needed; put the draft to the vote without one',
+    });
   }
   return allowed('employee_vote', {
     type: 'open_vote',
@@ -184,43 +278,79 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
   switch (step.type) {
     case 'request_bargaining':
       // Art. 70(1): the party receiving a valid request may not refuse; the clock runs from receipt.
-      return firstRefusal(inState(state, ['drafting'], { vi: 'Yêu cầu thương lượng được ghi nhận', en: 'A bargaining request is recorded' }, lc(70, 1)), futureDate(step.requestReceivedOn, label.request, today)) ??
-        allowed('bargaining', { type: 'request_bargaining', requestReceivedOn: step.requestReceivedOn, requestedBy: step.requestedBy });
+      return (
+        firstRefusal(
+          inState(state, ['drafting'], { vi: 'Yêu cầu thương lượng được ghi nhận', en: 'A bargaining request is recorded' }, lc(70, 1)),
+          futureDate(step.requestReceivedOn, label.request, today),
+        ) ?? allowed('bargaining', { type: 'request_bargaining', requestReceivedOn: step.requestReceivedOn, requestedBy: step.requestedBy })
+      );
     case 'record_bargaining_dates': {
       const wrongState = inState(state, ['bargaining'], { vi: 'Các mốc thương lượng được ghi', en: 'Bargaining dates are recorded' }, lc(70, 1));
-      if (wrongState || !bargaining) return wrongState ?? refusal('conflict', lc(70, 1), { vi: 'Chưa ghi nhận yêu cầu thương lượng', en: 'No bargaining request is recorded' });
+      if (wrongState || !bargaining)
+        return wrongState ?? refusal('conflict', lc(70, 1), { vi: 'Chưa ghi nhận yêu cầu thương lượng', en: 'No bargaining request is recorded' });
       const startedOn = step.startedOn ?? bargaining.startedOn;
-      if (!step.logisticsAgreedOn && !step.startedOn && !step.conclusionAgreedBy) return refusal('invalid_input', lc(70, 1), { vi: 'Ghi ít nhất một mốc', en: 'Give at least one date' });
+      if (!step.logisticsAgreedOn && !step.startedOn && !step.conclusionAgreedBy)
+        return refusal('invalid_input', lc(70, 1), { vi: 'Ghi ít nhất một mốc', en: 'Give at least one date' });
       const problem = firstRefusal(
         step.logisticsAgreedOn ? futureDate(step.logisticsAgreedOn, label.logistics, today) : null,
-        step.logisticsAgreedOn ? dateBefore(step.logisticsAgreedOn, label.logistics, bargaining.requestReceivedOn, { vi: 'ngày nhận yêu cầu', en: 'the request' }, lc(70, 1)) : null,
+        step.logisticsAgreedOn
+          ? dateBefore(step.logisticsAgreedOn, label.logistics, bargaining.requestReceivedOn, { vi: 'ngày nhận yêu cầu', en: 'the request' }, lc(70, 1))
+          : null,
         step.startedOn ? futureDate(step.startedOn, label.start, today) : null,
-        step.startedOn ? dateBefore(step.startedOn, label.start, bargaining.requestReceivedOn, { vi: 'ngày nhận yêu cầu', en: 'the request' }, lc(70, 1)) : null,
-        step.conclusionAgreedBy && !startedOn ? refusal('invalid_input', lc(70, 1), { vi: 'Thời hạn thương lượng tính từ ngày bắt đầu: ghi ngày bắt đầu trước', en: 'The bargaining period runs from its start: record the start first' }) : null,
-        step.conclusionAgreedBy && startedOn ? dateBefore(step.conclusionAgreedBy, label.agreedEnd, startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1)) : null,
+        step.startedOn
+          ? dateBefore(step.startedOn, label.start, bargaining.requestReceivedOn, { vi: 'ngày nhận yêu cầu', en: 'the request' }, lc(70, 1))
+          : null,
+        step.conclusionAgreedBy && !startedOn
+          ? refusal('invalid_input', lc(70, 1), {
+              vi: 'Thời hạn thương lượng tính từ ngày bắt đầu: ghi ngày bắt đầu trước',
+              en: 'The bargaining period runs from its start: record the start first',
+            })
+          : null,
+        step.conclusionAgreedBy && startedOn
+          ? dateBefore(step.conclusionAgreedBy, label.agreedEnd, startedOn, { vi: 'ngày bắt đầu thương lượng', en: 'the start of bargaining' }, lc(70, 1))
+          : null,
       );
-      return problem ?? allowed('bargaining', { type: 'record_bargaining_dates', ...(step.logisticsAgreedOn ? { logisticsAgreedOn: step.logisticsAgreedOn } : {}), ...(step.startedOn ? { startedOn: step.startedOn } : {}), ...(step.conclusionAgreedBy ? { conclusionAgreedBy: step.conclusionAgreedBy } : {}) });
+      return (
+        problem ??
+        allowed('bargaining', {
+          type: 'record_bargaining_dates',
+          ...(step.logisticsAgreedOn ? { logisticsAgreedOn: step.logisticsAgreedOn } : {}),
+          ...(step.startedOn ? { startedOn: step.startedOn } : {}),
+          ...(step.conclusionAgreedBy ? { conclusionAgreedBy: step.conclusionAgreedBy } : {}),
+        })
+      );
     }
     case 'leave_out_article':
       return leaveOut(record, state, step, env, by);
     case 'withdraw_leave_out': {
       const wrongState = inState(state, ['bargaining'], { vi: 'Điều khoản được đưa trở lại thương lượng', en: 'A left-out article is taken back' }, lc(71));
       if (wrongState) return wrongState;
-      if (!record.current.leftOut.some((article) => article.clauseId === step.clauseId)) return refusal('conflict', lc(71), { vi: 'Điều khoản này không được để ngoài thỏa ước', en: 'This article is not left out of the agreement' });
+      if (!record.current.leftOut.some((article) => article.clauseId === step.clauseId))
+        return refusal('conflict', lc(71), { vi: 'Điều khoản này không được để ngoài thỏa ước', en: 'This article is not left out of the agreement' });
       return allowed('bargaining', { type: 'withdraw_leave_out', clauseId: step.clauseId });
     }
     case 'open_vote':
       return openVote(record, state, step, env, by);
     case 'return_to_bargaining':
-      return inState(state, ['employee_vote'], { vi: 'Dự thảo được đưa trở lại bàn thương lượng', en: 'The draft goes back to the table' }, lc(70, 1)) ?? allowed('bargaining', { type: 'return_to_bargaining', ...(step.reason ? { reason: step.reason } : {}) });
+      return (
+        inState(state, ['employee_vote'], { vi: 'Dự thảo được đưa trở lại bàn thương lượng', en: 'The draft goes back to the table' }, lc(70, 1)) ??
+        allowed('bargaining', { type: 'return_to_bargaining', ...(step.reason ? { reason: step.reason } : {}) })
+      );
     case 'record_vote': {
       const wrongState = inState(state, ['employee_vote'], { vi: 'Kết quả lấy ý kiến được ghi', en: 'A vote is recorded' }, lc(76, 1));
       if (wrongState) return wrongState;
-      if (currentVote(record.current)) return refusal('conflict', voteCitation(record.kind), { vi: 'Kết quả lấy ý kiến về dự thảo này đã được ghi: ký thỏa ước, hoặc đưa dự thảo trở lại thương lượng', en: 'The vote on this draft is already recorded: sign the agreement, or take the draft back to the table' });
+      if (currentVote(record.current))
+        return refusal('conflict', voteCitation(record.kind), {
+          vi: 'Kết quả lấy ý kiến về dự thảo này đã được ghi: ký thỏa ước, hoặc đưa dự thảo trở lại thương lượng',
+          en: 'The vote on this draft is already recorded: sign the agreement, or take the draft back to the table',
+        });
       const problem = voteInputProblem(record.kind, step.groups);
       if (problem) return refusal('invalid_input', voteCitation(record.kind), problem);
       const concludedOn = bargaining?.concludedOn ?? today;
-      const dated = firstRefusal(futureDate(step.votedOn, label.vote, today), dateBefore(step.votedOn, label.vote, concludedOn, { vi: 'ngày đưa dự thảo ra lấy ý kiến', en: 'the day the draft was put to the vote' }));
+      const dated = firstRefusal(
+        futureDate(step.votedOn, label.vote, today),
+        dateBefore(step.votedOn, label.vote, concludedOn, { vi: 'ngày đưa dự thảo ra lấy ý kiến', en: 'the day the draft was put to the vote' }),
+      );
       if (dated) return dated;
       const vote = countVote(record.kind, step.votedOn, step.groups);
       // A failed vote returns the draft to bargaining (Art. 76(1)-(2): it may not be signed).
@@ -230,23 +360,58 @@ export function decideAgreementStep(record: LifecycleRecord, state: LifecycleSta
       return sign(record, state, step, env, by);
     case 'send_to_authority': {
       // Art. 77: within 10 days of signing; a late sending is still a sending (and shown as late).
-      const wrongState = inState(state, ['signed', 'in_force', 'expiring'], { vi: 'Thỏa ước được gửi cơ quan quản lý', en: 'The agreement is sent to the authority' }, lc(77));
+      const wrongState = inState(
+        state,
+        ['signed', 'in_force', 'expiring'],
+        { vi: 'Thỏa ước được gửi cơ quan quản lý', en: 'The agreement is sent to the authority' },
+        lc(77),
+      );
       const signing = record.current.signing;
       if (wrongState || !signing) return wrongState ?? refusal('conflict', lc(77), { vi: 'Thỏa ước chưa được ký', en: 'The agreement has not been signed' });
-      if (record.current.sentToAuthority) return refusal('conflict', lc(77), { vi: 'Thỏa ước của vòng này đã được gửi', en: 'This round of the agreement has already been sent' });
-      return firstRefusal(futureDate(step.sentOn, label.sent, today), dateBefore(step.sentOn, label.sent, signing.signedOn, { vi: 'ngày ký', en: 'the signing' }, lc(77))) ??
-        allowed('submitted', { type: 'send_to_authority', sentOn: step.sentOn, ...(step.authority ? { authority: step.authority } : {}), ...(step.authorityId ? { authorityId: step.authorityId } : {}) });
+      if (record.current.sentToAuthority)
+        return refusal('conflict', lc(77), { vi: 'Thỏa ước của vòng này đã được gửi', en: 'This round of the agreement has already been sent' });
+      return (
+        firstRefusal(
+          futureDate(step.sentOn, label.sent, today),
+          dateBefore(step.sentOn, label.sent, signing.signedOn, { vi: 'ngày ký', en: 'the signing' }, lc(77)),
+        ) ??
+        allowed('submitted', {
+          type: 'send_to_authority',
+          sentOn: step.sentOn,
+          ...(step.authority ? { authority: step.authority } : {}),
+          ...(step.authorityId ? { authorityId: step.authorityId } : {}),
+        })
+      );
     }
     case 'open_amendment': {
       // Art. 82(1): amended only through bargaining, by the same procedure as concluding it; Art. 83(1):
       // within 90 days before expiry (and after it) the parties negotiate an extension or a new agreement.
-      const wrongState = inState(state, ['signed', 'submitted', 'in_force', 'expiring', 'expired'], { vi: 'Vòng thương lượng sửa đổi, bổ sung được mở', en: 'An amendment round is opened' }, lc(82, 1));
+      const wrongState = inState(
+        state,
+        ['signed', 'submitted', 'in_force', 'expiring', 'expired'],
+        { vi: 'Vòng thương lượng sửa đổi, bổ sung được mở', en: 'An amendment round is opened' },
+        lc(82, 1),
+      );
       const signing = record.current.signing;
       if (wrongState || !signing) return wrongState ?? refusal('conflict', lc(82, 1), { vi: 'Thỏa ước chưa được ký', en: 'The agreement has not been signed' });
-      return firstRefusal(futureDate(step.requestReceivedOn, label.request, today), dateBefore(step.requestReceivedOn, label.request, signing.signedOn, { vi: 'ngày ký', en: 'the signing' }, lc(82, 1))) ??
-        allowed('bargaining', { type: 'open_amendment', requestReceivedOn: step.requestReceivedOn, ...(step.requestedBy ? { requestedBy: step.requestedBy } : {}), ...(step.reason ? { reason: step.reason } : {}), basis: state === 'expiring' || state === 'expired' ? 'renewal' : 'amendment' });
+      return (
+        firstRefusal(
+          futureDate(step.requestReceivedOn, label.request, today),
+          dateBefore(step.requestReceivedOn, label.request, signing.signedOn, { vi: 'ngày ký', en: 'the signing' }, lc(82, 1)),
+        ) ??
+        allowed('bargaining', {
+          type: 'open_amendment',
+          requestReceivedOn: step.requestReceivedOn,
+          ...(step.requestedBy ? { requestedBy: step.requestedBy } : {}),
+          ...(step.reason ? { reason: step.reason } : {}),
+          basis: state === 'expiring' || state === 'expired' ? 'renewal' : 'amendment',
+        })
+      );
     }
     default:
-      return refusal('invalid_input', undefined, { vi: 'Bước này không áp dụng cho thỏa ước lao động tập thể', en: 'This step does not apply to a collective agreement' });
+      return refusal('invalid_input', undefined, {
+        vi: 'Bước này không áp dụng cho thỏa ước lao động tập thể',
+        en: 'This step does not apply to a collective agreement',
+      });
   }
 }

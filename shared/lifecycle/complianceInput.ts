@@ -66,7 +66,8 @@ export function complianceInputFor(document: CheckedDocument, round: Round | und
 
 /** The facts of the text the procedural checklist compares with the recorded steps. */
 export function textFactsOf(variables: Readonly<Record<string, VariableValue>>): TextFacts {
-  const number = (value: VariableValue | undefined) => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
+  const number = (value: VariableValue | undefined) =>
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
   const effective = variables.effective_date;
   const headcount = number(variables.headcount);
   const termYears = number(variables.term_years);

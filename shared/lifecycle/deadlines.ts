@@ -84,7 +84,14 @@ export function filingDeadline(signedOn: IsoDate): IsoDate {
 }
 
 /** A task to do by a deadline; `dueDate` counts it (and may find a year the calendar does not know). */
-function task(id: DeadlineId, citation: LegalCitation, dueDate: () => IsoDate, today: IsoDate, doneOn: IsoDate | undefined, workingCalendar?: WorkingCalendar): Deadline {
+function task(
+  id: DeadlineId,
+  citation: LegalCitation,
+  dueDate: () => IsoDate,
+  today: IsoDate,
+  doneOn: IsoDate | undefined,
+  workingCalendar?: WorkingCalendar,
+): Deadline {
   const unit = workingCalendar || id === 'bargaining_logistics' ? 'working_days' : 'days';
   try {
     const due = dueDate();
@@ -105,11 +112,29 @@ function agreementDeadlines(round: RoundFacts, today: IsoDate): Deadline[] {
   const deadlines: Deadline[] = [];
   const { bargaining, signing } = round;
   if (bargaining) {
-    deadlines.push(task('bargaining_logistics', lc(70, 1), () => addWorkingDays(bargaining.requestReceivedOn, logisticsWorkingDays), today, bargaining.logisticsAgreedOn ?? bargaining.startedOn));
-    deadlines.push(task('bargaining_start', lc(70, 1), () => calendarDayDeadline(bargaining.requestReceivedOn, bargainingStartDays), today, bargaining.startedOn));
+    deadlines.push(
+      task(
+        'bargaining_logistics',
+        lc(70, 1),
+        () => addWorkingDays(bargaining.requestReceivedOn, logisticsWorkingDays),
+        today,
+        bargaining.logisticsAgreedOn ?? bargaining.startedOn,
+      ),
+    );
+    deadlines.push(
+      task('bargaining_start', lc(70, 1), () => calendarDayDeadline(bargaining.requestReceivedOn, bargainingStartDays), today, bargaining.startedOn),
+    );
     if (bargaining.startedOn) {
       const { startedOn, conclusionAgreedBy } = bargaining;
-      deadlines.push(task('bargaining_conclusion', lc(70, 1), () => conclusionAgreedBy ?? calendarDayDeadline(startedOn, bargainingDays), today, bargaining.concludedOn ?? signing?.signedOn));
+      deadlines.push(
+        task(
+          'bargaining_conclusion',
+          lc(70, 1),
+          () => conclusionAgreedBy ?? calendarDayDeadline(startedOn, bargainingDays),
+          today,
+          bargaining.concludedOn ?? signing?.signedOn,
+        ),
+      );
     }
   }
   if (signing) {

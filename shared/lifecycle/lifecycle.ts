@@ -19,11 +19,37 @@ import { stateNames } from '#shared/lifecycle/stateNames';
 import { isSentToAuthority, sentToAuthorityOn } from '#shared/lifecycle/timeStates';
 
 /** The steps of each kind of document, in the order the procedure takes them. */
-export const agreementSteps = ['request_bargaining', 'record_bargaining_dates', 'leave_out_article', 'withdraw_leave_out', 'open_vote', 'return_to_bargaining', 'record_vote', 'sign', 'send_to_authority', 'open_amendment'] as const satisfies readonly LifecycleActionType[];
-export const regulationsSteps = ['start_consultation', 'record_union_opinion', 'issue', 'send_registration', 'open_amendment'] as const satisfies readonly LifecycleActionType[];
+export const agreementSteps = [
+  'request_bargaining',
+  'record_bargaining_dates',
+  'leave_out_article',
+  'withdraw_leave_out',
+  'open_vote',
+  'return_to_bargaining',
+  'record_vote',
+  'sign',
+  'send_to_authority',
+  'open_amendment',
+] as const satisfies readonly LifecycleActionType[];
+export const regulationsSteps = [
+  'start_consultation',
+  'record_union_opinion',
+  'issue',
+  'send_registration',
+  'open_amendment',
+] as const satisfies readonly LifecycleActionType[];
 
 /** The states of each kind of document, in order (the state list holds both). */
-export const agreementStates = ['drafting', 'bargaining', 'employee_vote', 'signed', 'submitted', 'in_force', 'expiring', 'expired'] as const satisfies readonly LifecycleState[];
+export const agreementStates = [
+  'drafting',
+  'bargaining',
+  'employee_vote',
+  'signed',
+  'submitted',
+  'in_force',
+  'expiring',
+  'expired',
+] as const satisfies readonly LifecycleState[];
 export const regulationsStates = ['drafting', 'union_consultation', 'issued', 'registration_sent', 'in_force'] as const satisfies readonly LifecycleState[];
 
 /** Who may take a step on this kind of document. */
@@ -43,15 +69,27 @@ export function permissionRefusal(record: LifecycleRecord, type: LifecycleAction
 }
 
 /** The authority's answer on a round sent to it: accepted, or amendments requested with reasons (Art. 119(3); Art. 77). */
-function decideAuthorityAnswer(record: LifecycleRecord, state: LifecycleState, step: AuthorityAnswerStep, env: StepEnvironment, byName: string | null): StepDecision {
+function decideAuthorityAnswer(
+  record: LifecycleRecord,
+  state: LifecycleState,
+  step: AuthorityAnswerStep,
+  env: StepEnvironment,
+  byName: string | null,
+): StepDecision {
   const regulations = !isCollectiveAgreement(record.kind);
   const citation = regulations ? lc(119, 3) : lc(77);
   const receivedOn = sentToAuthorityOn(record);
   if (!isSentToAuthority(record) || !receivedOn) {
-    return refusal('conflict', citation, { vi: `Văn bản chưa được gửi đến cơ quan quản lý (hiện “${stateNames[state].vi}”): chưa có gì để thẩm định`, en: `The document has not been sent to the authority (it is “${stateNames[state].en}”): there is nothing to review yet` });
+    return refusal('conflict', citation, {
+      vi: `Văn bản chưa được gửi đến cơ quan quản lý (hiện “${stateNames[state].vi}”): chưa có gì để thẩm định`,
+      en: `The document has not been sent to the authority (it is “${stateNames[state].en}”): there is nothing to review yet`,
+    });
   }
   if (step.decision === 'amendments_requested' && step.reasons.length === 0 && step.findingIds.length === 0) {
-    return refusal('invalid_input', citation, { vi: 'Yêu cầu sửa đổi, bổ sung phải nêu lý do: ghi ít nhất một lý do hoặc một nhận xét trên điều khoản', en: 'A request for amendments gives its reasons: at least one reason or one finding on an article' });
+    return refusal('invalid_input', citation, {
+      vi: 'Yêu cầu sửa đổi, bổ sung phải nêu lý do: ghi ít nhất một lý do hoặc một nhận xét trên điều khoản',
+      en: 'A request for amendments gives its reasons: at least one reason or one finding on an article',
+    });
   }
   const dated = futureDate(step.decidedOn, { vi: 'Ngày trả lời', en: 'The date of the answer' }, env.today);
   if (dated) return dated;
@@ -69,7 +107,15 @@ function decideAuthorityAnswer(record: LifecycleRecord, state: LifecycleState, s
   // The answer moves no step: what it changes (regulations held back from effect) follows from it.
   return allowed(record.proceduralState, {
     type: 'record_authority_answer',
-    answer: { decidedOn: step.decidedOn, decision: step.decision, reasons: step.reasons, findingIds: step.findingIds, deadline, late: deadline !== null && step.decidedOn > deadline, byName },
+    answer: {
+      decidedOn: step.decidedOn,
+      decision: step.decision,
+      reasons: step.reasons,
+      findingIds: step.findingIds,
+      deadline,
+      late: deadline !== null && step.decidedOn > deadline,
+      byName,
+    },
   });
 }
 
@@ -77,11 +123,20 @@ function decideAuthorityAnswer(record: LifecycleRecord, state: LifecycleState, s
  * Whether `actor` may take `action` on a document whose lifecycle is `record` and whose state today
  * is `state`; if so, the state it leads to and the facts to record.
  */
-export function decideStep(record: LifecycleRecord, state: LifecycleState, action: LifecycleAction, actor: LifecycleActor, env: StepEnvironment, actorName: string | null = null): StepDecision {
+export function decideStep(
+  record: LifecycleRecord,
+  state: LifecycleState,
+  action: LifecycleAction,
+  actor: LifecycleActor,
+  env: StepEnvironment,
+  actorName: string | null = null,
+): StepDecision {
   const forbidden = permissionRefusal(record, action.type, actor);
   if (forbidden) return { ok: false, refusal: forbidden };
   if (action.type === 'record_authority_answer') return decideAuthorityAnswer(record, state, action, env, actorName);
-  return isCollectiveAgreement(record.kind) ? decideAgreementStep(record, state, action, env, { actor, name: actorName }) : decideRegulationsStep(record, state, action, env);
+  return isCollectiveAgreement(record.kind)
+    ? decideAgreementStep(record, state, action, env, { actor, name: actorName })
+    : decideRegulationsStep(record, state, action, env);
 }
 
 /** The states from which each step can be taken (by its side), to offer only what is open now. */
@@ -113,7 +168,8 @@ export function openSteps(record: LifecycleRecord, state: LifecycleState, actor:
     if (type === 'withdraw_leave_out' && record.current.leftOut.length === 0) return false;
     // A side signs once; the host may record the signature of a side that has not signed yet.
     const { signatures } = record.current;
-    if (type === 'sign' && (actor.kind === 'host' ? signatures.employer && signatures.union : actor.side !== 'reviewer' && signatures[actor.side])) return false;
+    if (type === 'sign' && (actor.kind === 'host' ? signatures.employer && signatures.union : actor.side !== 'reviewer' && signatures[actor.side]))
+      return false;
     return openFrom[type].includes(state);
   });
 }

@@ -66,12 +66,21 @@ export type Representative = z.infer<typeof representativeSchema>;
 export const lifecycleStepSchema = z.discriminatedUnion('type', [
   // Collective agreements.
   z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
-  z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
+  z.object({
+    type: z.literal('record_bargaining_dates'),
+    logisticsAgreedOn: isoDateSchema.optional(),
+    startedOn: isoDateSchema.optional(),
+    conclusionAgreedBy: isoDateSchema.optional(),
+  }),
   // Art. 71: an article the parties did not agree stays outside the agreement, as the union states it.
   z.object({ type: z.literal('leave_out_article'), clauseId: clauseIdSchema, reason: freeTextSchema({ max: 5000 }).optional() }),
   z.object({ type: z.literal('withdraw_leave_out'), clauseId: clauseIdSchema }),
   /** `override`: the union's written reason to put the draft to the vote with articles neither agreed nor left out. */
-  z.object({ type: z.literal('open_vote'), concludedOn: isoDateSchema.optional(), override: freeTextSchema({ max: 5000, empty: 'write the reason for putting the draft to the vote with articles not agreed' }).optional() }),
+  z.object({
+    type: z.literal('open_vote'),
+    concludedOn: isoDateSchema.optional(),
+    override: freeTextSchema({ max: 5000, empty: 'write the reason for putting the draft to the vote with articles not agreed' }).optional(),
+  }),
   z.object({ type: z.literal('return_to_bargaining'), reason: freeTextSchema({ max: 2000 }).optional() }),
   z.object({ type: z.literal('record_vote'), votedOn: isoDateSchema, groups: z.array(voteGroupSchema).min(1).max(500) }),
   /** One side's signature (Art. 76(4)); `side` names it when the host records it, and must be one's own otherwise. */
@@ -85,14 +94,34 @@ export const lifecycleStepSchema = z.discriminatedUnion('type', [
     termMonths: z.number().int().optional(),
   }),
   /** `authorityId`: one of the deployment's authorities (authorities/list), whose reviewers then review it; else `authority` names it in words. */
-  z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), authorityId: authorityIdSchema.optional() }),
+  z.object({
+    type: z.literal('send_to_authority'),
+    sentOn: isoDateSchema,
+    authority: singleLineNameSchema({ max: 300 }).optional(),
+    authorityId: authorityIdSchema.optional(),
+  }),
   // Both kinds: a new round from the signed or issued text.
-  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: freeTextSchema({ max: 2000 }).optional() }),
+  z.object({
+    type: z.literal('open_amendment'),
+    requestReceivedOn: isoDateSchema,
+    requestedBy: bargainingSideSchema.optional(),
+    reason: freeTextSchema({ max: 2000 }).optional(),
+  }),
   // Labour regulations.
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
-  z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: freeTextSchema({ max: 20_000, empty: 'the written opinion must not be empty' }) }),
+  z.object({
+    type: z.literal('record_union_opinion'),
+    receivedOn: isoDateSchema,
+    opinion: freeTextSchema({ max: 20_000, empty: 'the written opinion must not be empty' }),
+  }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean().default(false) }),
-  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: singleLineNameSchema({ max: 300 }).optional(), authorityId: authorityIdSchema.optional(), dossier: dossierSchema }),
+  z.object({
+    type: z.literal('send_registration'),
+    filedOn: isoDateSchema,
+    authority: singleLineNameSchema({ max: 300 }).optional(),
+    authorityId: authorityIdSchema.optional(),
+    dossier: dossierSchema,
+  }),
 ]);
 
 export type LifecycleStep = z.infer<typeof lifecycleStepSchema>;
@@ -222,7 +251,12 @@ export type AuthorityAnswer = z.infer<typeof authorityAnswerSchema>;
 /** What a step records, as stored with the event (dates resolved, results computed). */
 export const eventFactsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request_bargaining'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema }),
-  z.object({ type: z.literal('record_bargaining_dates'), logisticsAgreedOn: isoDateSchema.optional(), startedOn: isoDateSchema.optional(), conclusionAgreedBy: isoDateSchema.optional() }),
+  z.object({
+    type: z.literal('record_bargaining_dates'),
+    logisticsAgreedOn: isoDateSchema.optional(),
+    startedOn: isoDateSchema.optional(),
+    conclusionAgreedBy: isoDateSchema.optional(),
+  }),
   z.object({ type: z.literal('leave_out_article'), article: leftOutArticleSchema }),
   z.object({ type: z.literal('withdraw_leave_out'), clauseId: z.string() }),
   // `draft` is absent on votes opened before the draft's standing was recorded.
@@ -232,11 +266,23 @@ export const eventFactsSchema = z.discriminatedUnion('type', [
   // One side's signature, and the signing once both have signed; a signing recorded in one step has no signature.
   z.object({ type: z.literal('sign'), signature: signatureSchema.optional(), signing: signingSchema.optional() }),
   z.object({ type: z.literal('send_to_authority'), sentOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional() }),
-  z.object({ type: z.literal('open_amendment'), requestReceivedOn: isoDateSchema, requestedBy: bargainingSideSchema.optional(), reason: z.string().optional(), basis: z.enum(['amendment', 'renewal']) }),
+  z.object({
+    type: z.literal('open_amendment'),
+    requestReceivedOn: isoDateSchema,
+    requestedBy: bargainingSideSchema.optional(),
+    reason: z.string().optional(),
+    basis: z.enum(['amendment', 'renewal']),
+  }),
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
   z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: z.string() }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean() }),
-  z.object({ type: z.literal('send_registration'), filedOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional(), dossier: dossierSchema }),
+  z.object({
+    type: z.literal('send_registration'),
+    filedOn: isoDateSchema,
+    authority: z.string().optional(),
+    authorityId: z.string().optional(),
+    dossier: dossierSchema,
+  }),
   z.object({ type: z.literal('record_authority_answer'), answer: authorityAnswerSchema }),
   // The state moved with the calendar (in force, expiring, expired): recorded for the history.
   z.object({ type: z.literal('time_passed') }),

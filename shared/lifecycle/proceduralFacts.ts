@@ -14,7 +14,15 @@ import type { RoundFacts } from '#shared/lifecycle/model';
 import { currentVote } from '#shared/lifecycle/record';
 
 /** The variables whose values only the lifecycle record gives. */
-export const proceduralFactIds = ['vote_date', 'vote_total_workers', 'vote_in_favour', 'sector_vote_consulted', 'sector_vote_in_favour', 'signing_date', 'issue_date'] as const;
+export const proceduralFactIds = [
+  'vote_date',
+  'vote_total_workers',
+  'vote_in_favour',
+  'sector_vote_consulted',
+  'sector_vote_in_favour',
+  'signing_date',
+  'issue_date',
+] as const;
 
 export type ProceduralFactId = (typeof proceduralFactIds)[number];
 

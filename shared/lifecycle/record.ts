@@ -84,7 +84,11 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
       if (facts.signing) round.signing = facts.signing;
       break;
     case 'send_to_authority':
-      round.sentToAuthority = { sentOn: facts.sentOn, ...(facts.authority ? { authority: facts.authority } : {}), ...(facts.authorityId ? { authorityId: facts.authorityId } : {}) };
+      round.sentToAuthority = {
+        sentOn: facts.sentOn,
+        ...(facts.authority ? { authority: facts.authority } : {}),
+        ...(facts.authorityId ? { authorityId: facts.authorityId } : {}),
+      };
       break;
     case 'start_consultation':
       round.consultation = { sentOn: facts.sentOn };
@@ -96,14 +100,20 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
       round.issue = { issuedOn: facts.issuedOn, withoutUnion: facts.withoutUnion };
       break;
     case 'send_registration':
-      round.registration = { filedOn: facts.filedOn, dossier: facts.dossier, ...(facts.authority ? { authority: facts.authority } : {}), ...(facts.authorityId ? { authorityId: facts.authorityId } : {}) };
+      round.registration = {
+        filedOn: facts.filedOn,
+        dossier: facts.dossier,
+        ...(facts.authority ? { authority: facts.authority } : {}),
+        ...(facts.authorityId ? { authorityId: facts.authorityId } : {}),
+      };
       break;
     case 'record_authority_answer':
       round.answers = [...round.answers, facts.answer];
       break;
     case 'open_amendment': {
       const opened = { ...newRound(record.round + 1, facts.basis), ...(facts.reason ? { amendmentReason: facts.reason } : {}) };
-      if (record.kind !== 'labour_regulations') opened.bargaining = { requestReceivedOn: facts.requestReceivedOn, ...(facts.requestedBy ? { requestedBy: facts.requestedBy } : {}) };
+      if (record.kind !== 'labour_regulations')
+        opened.bargaining = { requestReceivedOn: facts.requestReceivedOn, ...(facts.requestedBy ? { requestedBy: facts.requestedBy } : {}) };
       return { ...next, round: record.round + 1, current: opened, previous: [...record.previous, record.current] };
     }
   }

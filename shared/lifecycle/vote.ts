@@ -33,13 +33,23 @@ export function voteInputProblem(kind: DocumentKind, groups: readonly VoteGroup[
   for (const group of groups) {
     const label = group.name === '' ? '' : ` (${group.name})`;
     if (group.inFavour > group.eligible) {
-      return { vi: `Số tán thành${label} (${group.inFavour}) lớn hơn tổng số được lấy ý kiến (${group.eligible}).`, en: `More votes in favour${label} (${group.inFavour}) than people counted (${group.eligible}).` };
+      return {
+        vi: `Số tán thành${label} (${group.inFavour}) lớn hơn tổng số được lấy ý kiến (${group.eligible}).`,
+        en: `More votes in favour${label} (${group.inFavour}) than people counted (${group.eligible}).`,
+      };
     }
     if (group.votesCast !== undefined && (group.votesCast > group.eligible || group.inFavour > group.votesCast)) {
-      return { vi: `Số phiếu${label} không khớp: ${group.inFavour} tán thành, ${group.votesCast} phiếu, ${group.eligible} người.`, en: `The ballots${label} do not add up: ${group.inFavour} in favour, ${group.votesCast} cast, ${group.eligible} people.` };
+      return {
+        vi: `Số phiếu${label} không khớp: ${group.inFavour} tán thành, ${group.votesCast} phiếu, ${group.eligible} người.`,
+        en: `The ballots${label} do not add up: ${group.inFavour} in favour, ${group.votesCast} cast, ${group.eligible} people.`,
+      };
     }
     if (kind === 'multi_enterprise_agreement') {
-      if (group.name === '') return { vi: 'Thỏa ước có nhiều doanh nghiệp: ghi tên từng doanh nghiệp và kết quả biểu quyết của doanh nghiệp đó (khoản 2 Điều 76).', en: 'A multi-enterprise agreement records each enterprise by name with its own count (Art. 76(2)).' };
+      if (group.name === '')
+        return {
+          vi: 'Thỏa ước có nhiều doanh nghiệp: ghi tên từng doanh nghiệp và kết quả biểu quyết của doanh nghiệp đó (khoản 2 Điều 76).',
+          en: 'A multi-enterprise agreement records each enterprise by name with its own count (Art. 76(2)).',
+        };
       if (names.has(group.name)) return { vi: `Doanh nghiệp “${group.name}” được ghi hai lần.`, en: `The enterprise “${group.name}” is listed twice.` };
       names.add(group.name);
     }

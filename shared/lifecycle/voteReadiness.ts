@@ -51,30 +51,50 @@ function articleStandings(blocks: readonly TopLevelBlock[], statuses: readonly A
     const recorded = statusOf.get(article.clauseId);
     const agreed = recorded?.status === 'agreed' && recorded.agreedText === articleText(article);
     const status: ArticleStatus = agreed ? 'agreed' : recorded?.status === 'disputed' ? 'disputed' : 'open';
-    return { clauseId: article.clauseId, number: numbering.articles.get(article.clauseId) ?? 0, title: article.children[0] ? plainText(article.children[0]) : '', status };
+    return {
+      clauseId: article.clauseId,
+      number: numbering.articles.get(article.clauseId) ?? 0,
+      title: article.children[0] ? plainText(article.children[0]) : '',
+      status,
+    };
   });
 }
 
 /** The violations grouped by rule, named by the rule's title (never its id), with the articles concerned. */
-function openViolations(findings: readonly Finding[], rules: readonly Pick<RuleDefinition, 'id' | 'what'>[], articles: readonly ArticleStanding[]): OpenViolation[] {
+function openViolations(
+  findings: readonly Finding[],
+  rules: readonly Pick<RuleDefinition, 'id' | 'what'>[],
+  articles: readonly ArticleStanding[],
+): OpenViolation[] {
   const ruleTitle = new Map(rules.map((rule) => [rule.id, rule.what]));
   const articleOf = new Map(articles.map((article) => [article.clauseId, article]));
   const byRule = new Map<string, { rule: Bilingual; citation: OpenViolation['citation']; clauseIds: Set<string> }>();
   for (const finding of findings) {
     if (finding.severity !== 'violation') continue;
-    const entry = byRule.get(finding.ruleId) ?? { rule: ruleTitle.get(finding.ruleId) ?? finding.message, citation: finding.citation, clauseIds: new Set<string>() };
+    const entry = byRule.get(finding.ruleId) ?? {
+      rule: ruleTitle.get(finding.ruleId) ?? finding.message,
+      citation: finding.citation,
+      clauseIds: new Set<string>(),
+    };
     for (const clauseId of finding.clauseIds ?? (finding.clauseId ? [finding.clauseId] : [])) entry.clauseIds.add(clauseId);
     byRule.set(finding.ruleId, entry);
   }
   return [...byRule.values()].map((entry) => ({
     rule: entry.rule,
     citation: entry.citation,
-    articles: articles.filter((article) => entry.clauseIds.has(article.clauseId) && articleOf.has(article.clauseId)).map((article) => ({ number: article.number, title: article.title })),
+    articles: articles
+      .filter((article) => entry.clauseIds.has(article.clauseId) && articleOf.has(article.clauseId))
+      .map((article) => ({ number: article.number, title: article.title })),
   }));
 }
 
 /** The standing of a draft: its articles' negotiation and the compliance check's violations. */
-export function negotiationStanding(blocks: readonly TopLevelBlock[], statuses: readonly ArticleNegotiation[], findings: readonly Finding[], rules: readonly Pick<RuleDefinition, 'id' | 'what'>[]): NegotiationStanding {
+export function negotiationStanding(
+  blocks: readonly TopLevelBlock[],
+  statuses: readonly ArticleNegotiation[],
+  findings: readonly Finding[],
+  rules: readonly Pick<RuleDefinition, 'id' | 'what'>[],
+): NegotiationStanding {
   const articles = articleStandings(blocks, statuses);
   return { articles, violations: openViolations(findings, rules, articles) };
 }
@@ -82,7 +102,9 @@ export function negotiationStanding(blocks: readonly TopLevelBlock[], statuses: 
 /** Whether the draft may go to the vote, and what is still open, given the articles the union left out. */
 export function voteReadiness(standing: NegotiationStanding, leftOut: readonly LeftOutArticle[]): VoteReadiness {
   const leftOutOf = new Map(leftOut.map((article) => [article.clauseId, article]));
-  const notAgreed = standing.articles.filter((article) => article.status !== 'agreed').map((article) => ({ ...article, leftOut: leftOutOf.get(article.clauseId) ?? null }));
+  const notAgreed = standing.articles
+    .filter((article) => article.status !== 'agreed')
+    .map((article) => ({ ...article, leftOut: leftOutOf.get(article.clauseId) ?? null }));
   return {
     articleCount: standing.articles.length,
     agreedCount: standing.articles.length - notAgreed.length,
@@ -94,7 +116,13 @@ export function voteReadiness(standing: NegotiationStanding, leftOut: readonly L
 
 /** The articles not agreed as the vote's record keeps them. */
 export function notAgreedRecord(readiness: VoteReadiness): NotAgreedArticle[] {
-  return readiness.notAgreed.map((article) => ({ clauseId: article.clauseId, number: article.number, title: article.title, status: article.status === 'disputed' ? 'disputed' : 'open', leftOut: article.leftOut !== null }));
+  return readiness.notAgreed.map((article) => ({
+    clauseId: article.clauseId,
+    number: article.number,
+    title: article.title,
+    status: article.status === 'disputed' ? 'disputed' : 'open',
+    leftOut: article.leftOut !== null,
+  }));
 }
 
 /** "Điều 3 (Tiền lương), Điều 4 (Thưởng Tết)" / "Art. 3 (Wages), ...", the first ten and how many more. */

@@ -56,8 +56,15 @@ export function articleLabel(doc: Y.Doc, clauseId: string): string {
     if (element.getAttribute('type') !== 'article') return;
     number += 1;
     if (element.getAttribute('clauseId') !== clauseId) return;
-    const title = (element.toDelta() as { insert: unknown }[]).map((part) => part.insert).find((insert): insert is Y.XmlText => insert instanceof Y.XmlText && insert.getAttribute('type') === 'article-title');
-    const text = title ? (title.toDelta() as { insert: unknown }[]).map((part) => (typeof part.insert === 'string' ? part.insert : '')).join('').trim() : '';
+    const title = (element.toDelta() as { insert: unknown }[])
+      .map((part) => part.insert)
+      .find((insert): insert is Y.XmlText => insert instanceof Y.XmlText && insert.getAttribute('type') === 'article-title');
+    const text = title
+      ? (title.toDelta() as { insert: unknown }[])
+          .map((part) => (typeof part.insert === 'string' ? part.insert : ''))
+          .join('')
+          .trim()
+      : '';
     label = text ? `Điều ${number} (${text})` : `Điều ${number}`;
   });
   return label;

@@ -61,7 +61,9 @@ export function encodeMentions(text: string, people: readonly Mentionable[]): { 
   let at = 0;
   while (at < text.length) {
     const isMentionStart = text[at] === '@' && !isWordCharacter(text[at - 1]);
-    const name = isMentionStart ? names.find((candidate) => text.startsWith(candidate, at + 1) && !isWordCharacter(text[at + 1 + candidate.length])) : undefined;
+    const name = isMentionStart
+      ? names.find((candidate) => text.startsWith(candidate, at + 1) && !isWordCharacter(text[at + 1 + candidate.length]))
+      : undefined;
     const id = name === undefined ? undefined : byName.get(name);
     if (name === undefined || id === undefined) {
       body += text[at];
@@ -91,7 +93,10 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
   return { start, query };
 }
 
-const wordsOf = (text: string): string[] => foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+const wordsOf = (text: string): string[] =>
+  foldForSearch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 
 /**
  * Who may be meant by what is typed after "@": each word typed begins a word of the name, case and
@@ -121,5 +126,7 @@ export function pickMention(text: string, mention: { start: number; query: strin
 
 /** The threads still open in which someone else mentioned this participant. */
 export function threadsMentioning(threads: readonly Thread[], participantId: string): Thread[] {
-  return threads.filter((thread) => thread.resolvedAt === null && thread.comments.some((comment) => comment.authorId !== participantId && comment.mentions.includes(participantId)));
+  return threads.filter(
+    (thread) => thread.resolvedAt === null && thread.comments.some((comment) => comment.authorId !== participantId && comment.mentions.includes(participantId)),
+  );
 }

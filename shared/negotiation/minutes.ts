@@ -119,9 +119,17 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
     return positions;
   };
   // An article left out and still not agreed is listed as not agreed (Art. 71), not among the disputed or open ones.
-  const leftOut = new Map<string, LeftOutArticle>(input.round.leftOut.filter((article) => numbering.articles.has(article.clauseId) && statusOf.get(article.clauseId)?.status !== 'agreed').map((article) => [article.clauseId, article]));
+  const leftOut = new Map<string, LeftOutArticle>(
+    input.round.leftOut
+      .filter((article) => numbering.articles.has(article.clauseId) && statusOf.get(article.clauseId)?.status !== 'agreed')
+      .map((article) => [article.clauseId, article]),
+  );
   const agreed = byNumber(input.articles.filter((s) => s.status === 'agreed' && numbering.articles.has(s.clauseId)).map((s) => describe(s.clauseId)));
-  const disputed = byNumber(input.articles.filter((s) => s.status === 'disputed' && numbering.articles.has(s.clauseId) && !leftOut.has(s.clauseId)).map((s) => ({ ...describe(s.clauseId), positions: positionsOf(s) })));
+  const disputed = byNumber(
+    input.articles
+      .filter((s) => s.status === 'disputed' && numbering.articles.has(s.clauseId) && !leftOut.has(s.clauseId))
+      .map((s) => ({ ...describe(s.clauseId), positions: positionsOf(s) })),
+  );
   const notAgreed = byNumber(
     [...leftOut.values()].map((article) => ({
       ...describe(article.clauseId, article.title),
@@ -132,7 +140,13 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
     })),
   );
   const putToVote = input.round.putToVote;
-  const override = putToVote?.override ? { reason: putToVote.override.reason, byName: putToVote.override.byName, articles: byNumber(putToVote.notAgreed.filter((article) => !article.leftOut).map((article) => describe(article.clauseId, article.title))) } : null;
+  const override = putToVote?.override
+    ? {
+        reason: putToVote.override.reason,
+        byName: putToVote.override.byName,
+        articles: byNumber(putToVote.notAgreed.filter((article) => !article.leftOut).map((article) => describe(article.clauseId, article.title))),
+      }
+    : null;
   // Compared as instants: ISO strings of the same instant differ ("…T09:00:00Z", "…T09:00:00.000Z").
   const sessionStart = Date.parse(input.since);
   const accepted = byNumber(
@@ -161,7 +175,19 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
       return { ...describe(clauseId, recordedTitle), standing: standingOf(clauseId), entries };
     }),
   );
-  return { documentTitle: input.documentTitle, date: input.now, sessionSince: input.since, participants: { employer: names('employer'), union: names('union') }, agreed, disputed, notAgreed, accepted, override, openCount, ledger };
+  return {
+    documentTitle: input.documentTitle,
+    date: input.now,
+    sessionSince: input.since,
+    participants: { employer: names('employer'), union: names('union') },
+    agreed,
+    disputed,
+    notAgreed,
+    accepted,
+    override,
+    openCount,
+    ledger,
+  };
 }
 
 /** Each article's positions and events of the session (from `sessionStart` on), in time order. */

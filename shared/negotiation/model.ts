@@ -114,7 +114,10 @@ export const articleNegotiationSchema = z.object({
    * An agreed article stays agreed until both sides consent to reopen it: one side asks (with its
    * reason), the other accepts or declines.
    */
-  reopenRequest: z.object({ side: z.enum(bargainingSides), byName: z.string(), at, reason: z.string() }).nullable().default(null),
+  reopenRequest: z
+    .object({ side: z.enum(bargainingSides), byName: z.string(), at, reason: z.string() })
+    .nullable()
+    .default(null),
   /** Agreements, disputes, reopenings and acceptances, in order. */
   history: z.array(articleEventSchema).default([]),
 });
@@ -157,7 +160,18 @@ export const reasonSchema = freeTextSchema({ max: 10_000, empty: 'say why', tooL
 
 /** A fresh negotiation status for an article nobody has marked yet. */
 export function openArticle(clauseId: string): ArticleNegotiation {
-  return { clauseId, status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, disputedAt: null, positions: {}, reopened: null, reopenRequest: null, history: [] };
+  return {
+    clauseId,
+    status: 'open',
+    employerAgreedAt: null,
+    unionAgreedAt: null,
+    agreedText: null,
+    disputedAt: null,
+    positions: {},
+    reopened: null,
+    reopenRequest: null,
+    history: [],
+  };
 }
 
 /**

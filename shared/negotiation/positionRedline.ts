@@ -81,11 +81,19 @@ export function linesOfStoredText(text: string): ArticleLine[] {
 }
 
 /** What a chip shows: its value formatted, ‹its label› when unset, never its id. */
-export function chipText(variableId: string, values: Readonly<Record<string, VariableValue>>, reading: ChipReading): { text: string; label: string | null; isMissing: boolean } {
+export function chipText(
+  variableId: string,
+  values: Readonly<Record<string, VariableValue>>,
+  reading: ChipReading,
+): { text: string; label: string | null; isMissing: boolean } {
   const definition = reading.lookup(variableId);
   const value = values[variableId];
   if (!definition) return { text: value === undefined ? '‹…›' : String(value), label: null, isMissing: value === undefined };
-  return { text: value === undefined ? `‹${definition.label[reading.language]}›` : formatVariableValue(definition, value, reading.language), label: definition.label[reading.labelLanguage], isMissing: value === undefined };
+  return {
+    text: value === undefined ? `‹${definition.label[reading.language]}›` : formatVariableValue(definition, value, reading.language),
+    label: definition.label[reading.labelLanguage],
+    isMissing: value === undefined,
+  };
 }
 
 // Chips travel through the word diff as single characters of the Private Use Area, which no
@@ -158,7 +166,12 @@ export interface ValueChange {
 }
 
 /** The values that differ between two sides among `ids`, formatted, in the order given. */
-export function valueChanges(ids: Iterable<string>, before: Readonly<Record<string, VariableValue>>, after: Readonly<Record<string, VariableValue>>, reading: ChipReading): ValueChange[] {
+export function valueChanges(
+  ids: Iterable<string>,
+  before: Readonly<Record<string, VariableValue>>,
+  after: Readonly<Record<string, VariableValue>>,
+  reading: ChipReading,
+): ValueChange[] {
   const changes: ValueChange[] = [];
   for (const id of new Set(ids)) {
     if (before[id] === after[id]) continue;

@@ -22,7 +22,8 @@ export interface Actor {
 
 /** Only the two bargaining sides propose and answer (Labour Code Art. 65-70); reviewers do not. */
 export function bargainingSideOf(actor: Actor): BargainingSide | RuleRefusal {
-  if (actor.side === 'reviewer') return { code: 'forbidden', message: 'reviewers read the negotiation but do not propose, answer or agree', reason: 'reviewer_does_not_negotiate' };
+  if (actor.side === 'reviewer')
+    return { code: 'forbidden', message: 'reviewers read the negotiation but do not propose, answer or agree', reason: 'reviewer_does_not_negotiate' };
   return actor.side;
 }
 
@@ -33,10 +34,22 @@ export function bargainingSideOf(actor: Actor): BargainingSide | RuleRefusal {
 export function checkProposalAction(proposal: Proposal, action: ProposalAction, actor: Actor): RuleRefusal | null {
   const side = bargainingSideOf(actor);
   if (typeof side !== 'string') return side;
-  if (proposal.status !== 'open') return { code: 'conflict', message: `this proposal is ${proposal.status}: only an open proposal can be ${proposalActionDone[action]}`, reason: 'proposal_not_open' };
+  if (proposal.status !== 'open')
+    return {
+      code: 'conflict',
+      message: `this proposal is ${proposal.status}: only an open proposal can be ${proposalActionDone[action]}`,
+      reason: 'proposal_not_open',
+    };
   if (action === 'withdraw') {
-    return proposal.authorId === actor.participantId ? null : { code: 'forbidden', message: 'only the author of a proposal can withdraw it', reason: 'proposal_withdraw_author_only' };
+    return proposal.authorId === actor.participantId
+      ? null
+      : { code: 'forbidden', message: 'only the author of a proposal can withdraw it', reason: 'proposal_withdraw_author_only' };
   }
-  if (proposal.side === side) return { code: 'forbidden', message: `a proposal of the ${side} side is answered by the other side, not by its own`, reason: 'proposal_answered_by_other_side' };
+  if (proposal.side === side)
+    return {
+      code: 'forbidden',
+      message: `a proposal of the ${side} side is answered by the other side, not by its own`,
+      reason: 'proposal_answered_by_other_side',
+    };
   return null;
 }

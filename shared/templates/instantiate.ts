@@ -43,7 +43,10 @@ export function articleFromTemplate(template: ArticleTemplate, options: Instanti
     type: 'article',
     clauseId: options.newId(),
     templateId: template.id,
-    children: [{ type: 'article-title', children: [{ text: template.title[options.language] }] }, ...templateBody(template, options.language, options.wordings?.[template.id])],
+    children: [
+      { type: 'article-title', children: [{ text: template.title[options.language] }] },
+      ...templateBody(template, options.language, options.wordings?.[template.id]),
+    ],
   };
 }
 
@@ -51,17 +54,27 @@ export function articleFromTemplate(template: ArticleTemplate, options: Instanti
  * A whole document from an outline: the legal grounds (in italics) as the preamble, then each
  * chapter with the chosen articles, in the outline's order. Chapters left without articles are kept.
  */
-export function documentFromOutline(outline: DocumentOutline, templates: ReadonlyMap<string, ArticleTemplate>, chosen: ReadonlySet<string>, options: InstantiateOptions): TopLevelBlock[] {
-  const grounds: ParagraphElement[] = outline.legalGrounds.map((ground) => ({ type: 'paragraph', children: [{ text: ground[options.language], italic: true }] }));
+export function documentFromOutline(
+  outline: DocumentOutline,
+  templates: ReadonlyMap<string, ArticleTemplate>,
+  chosen: ReadonlySet<string>,
+  options: InstantiateOptions,
+): TopLevelBlock[] {
+  const grounds: ParagraphElement[] = outline.legalGrounds.map((ground) => ({
+    type: 'paragraph',
+    children: [{ text: ground[options.language], italic: true }],
+  }));
   const chapters: ChapterElement[] = outline.chapters.map((chapter) => ({
     type: 'chapter',
     chapterId: options.newId(),
     children: [
       { type: 'chapter-title', children: [{ text: chapter.title[options.language] }] },
-      ...chapter.articles.filter((id) => chosen.has(id)).flatMap((id) => {
-        const template = templates.get(id);
-        return template ? [articleFromTemplate(template, options)] : [];
-      }),
+      ...chapter.articles
+        .filter((id) => chosen.has(id))
+        .flatMap((id) => {
+          const template = templates.get(id);
+          return template ? [articleFromTemplate(template, options)] : [];
+        }),
     ],
   }));
   return [...grounds, ...chapters];

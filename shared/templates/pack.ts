@@ -41,9 +41,7 @@ export const templatePackSchema = z
 
 export type TemplatePack = z.infer<typeof templatePackSchema>;
 
-export type PackCheckResult =
-  | { ok: true; pack: TemplatePack }
-  | { ok: false; tooLarge: boolean; problems: PackProblem[] };
+export type PackCheckResult = { ok: true; pack: TemplatePack } | { ok: false; tooLarge: boolean; problems: PackProblem[] };
 
 /**
  * The UTF-8 size of a text, counted only as far as `stopAbove`: a longer text returns a number
@@ -71,7 +69,9 @@ export function packSizeProblem(text: string): string | null {
   return `the file is larger than 1 MiB (${formatNumber(maxPackBytes, 'en')} bytes of UTF-8), the limit for a template pack`;
 }
 
-export type BuiltInIds = Pick<TemplateCheckContext, 'builtInTemplateIds' | 'builtInVariableIds'> & { builtInVariables: ReadonlyMap<string, VariableDefinition> };
+export type BuiltInIds = Pick<TemplateCheckContext, 'builtInTemplateIds' | 'builtInVariableIds'> & {
+  builtInVariables: ReadonlyMap<string, VariableDefinition>;
+};
 
 /** The ids a pack must not reuse, and the variables its placeholders may use besides its own. */
 export function checkContextFromLibrary(library: TemplateLibrary): BuiltInIds {
@@ -85,7 +85,9 @@ export function checkContextFromLibrary(library: TemplateLibrary): BuiltInIds {
 /** Checks the outside of a pack before its contents: an object, of this format, not too many entries. */
 function checkEnvelope(value: unknown): PackProblem[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ path: formatPath([]), message: `must be a JSON object with format, version, exportedAt, variables and templates, found ${describeValue(value)}` }];
+    return [
+      { path: formatPath([]), message: `must be a JSON object with format, version, exportedAt, variables and templates, found ${describeValue(value)}` },
+    ];
   }
   const { format, version, variables, templates } = value as Record<string, unknown>;
   if (format !== templatePackFormat) {
@@ -96,7 +98,10 @@ function checkEnvelope(value: unknown): PackProblem[] {
   }
   const problems: PackProblem[] = [];
   if (Array.isArray(templates) && templates.length > maxPackTemplates) {
-    problems.push({ path: 'templates', message: `holds ${formatNumber(templates.length, 'en')} templates; a pack holds at most ${formatNumber(maxPackTemplates, 'en')}` });
+    problems.push({
+      path: 'templates',
+      message: `holds ${formatNumber(templates.length, 'en')} templates; a pack holds at most ${formatNumber(maxPackTemplates, 'en')}`,
+    });
   }
   if (Array.isArray(variables) && variables.length > maxPackVariables) {
     problems.push({ path: 'variables', message: `holds ${formatNumber(variables.length, 'en')} variables; a pack holds at most ${maxPackVariables}` });
@@ -124,13 +129,19 @@ function checkContents(pack: TemplatePack, library: TemplateLibrary): PackProble
   const context: TemplateCheckContext = {
     ...base,
     lookupVariable: (id) => base.builtInVariables.get(id) ?? ownVariables.get(id),
-    missingVariableHint: 'neither a built-in variable nor one of the pack\'s variables',
+    missingVariableHint: "neither a built-in variable nor one of the pack's variables",
   };
   return [
     ...pack.variables.flatMap((variable, index) => checkVariableDefinition(variable, ['variables', index], context)),
-    ...duplicateIdProblems('variables', pack.variables.map((variable) => variable.id)),
+    ...duplicateIdProblems(
+      'variables',
+      pack.variables.map((variable) => variable.id),
+    ),
     ...pack.templates.flatMap((template, index) => checkTemplateContent(template, ['templates', index], context, { checkId: true })),
-    ...duplicateIdProblems('templates', pack.templates.map((template) => template.id)),
+    ...duplicateIdProblems(
+      'templates',
+      pack.templates.map((template) => template.id),
+    ),
   ];
 }
 

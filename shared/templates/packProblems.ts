@@ -75,7 +75,9 @@ function sizeMessage(issue: { origin: string; code: 'too_small' | 'too_big' }, b
 function issueMessage(issue: z.core.$ZodIssue, found: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return found === undefined ? `is missing (${expectedName(issue.expected)} is required)` : `must be ${expectedName(issue.expected)}, found ${describeValue(found)}`;
+      return found === undefined
+        ? `is missing (${expectedName(issue.expected)} is required)`
+        : `must be ${expectedName(issue.expected)}, found ${describeValue(found)}`;
     case 'invalid_value': {
       const isVariableType = issue.path.length === 3 && issue.path[0] === 'variables' && issue.path[2] === 'type';
       const options = issue.values.map((value) => String(value)).join(', ');

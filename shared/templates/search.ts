@@ -2,11 +2,7 @@ import type { ArticleTemplate, LegalCitation } from '#shared/templates/schema';
 
 /** Folds text for searching: lower case, no diacritics ("Tăng ca" and "tang ca" match), đ as d. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 const lawNames: Record<LegalCitation['law'], string> = {
@@ -44,8 +40,8 @@ interface IndexedTemplate {
 /** Everyday words people type for the law's terms (folded): "tăng ca" is "làm thêm giờ". */
 const synonyms: Record<string, string> = {
   'tang ca': 'lam them gio',
-  'ot': 'lam them gio',
-  'overtime': 'lam them gio',
+  ot: 'lam them gio',
+  overtime: 'lam them gio',
   'nghi phep': 'nghi hang nam',
   'luong toi thieu': 'muc luong toi thieu',
   'quay roi': 'quay roi tinh duc',
@@ -61,7 +57,11 @@ export function createTemplateIndex(templates: readonly ArticleTemplate[]) {
       template.title.vi,
       template.title.en,
       ...template.body.flatMap((block) => [block.text.vi, block.text.en]),
-      ...template.alternatives.flatMap((alternative) => [alternative.label.vi, alternative.label.en, ...alternative.body.flatMap((block) => [block.text.vi, block.text.en])]),
+      ...template.alternatives.flatMap((alternative) => [
+        alternative.label.vi,
+        alternative.label.en,
+        ...alternative.body.flatMap((block) => [block.text.vi, block.text.en]),
+      ]),
       ...template.topics,
       ...template.legalBasis.map(formatCitation),
     ];
@@ -79,9 +79,11 @@ export function createTemplateIndex(templates: readonly ArticleTemplate[]) {
         return words.every((word) => haystack.includes(word)) ? 1 : 0;
       };
       return indexed
-        .filter(({ template }) =>
-          (query.topic === undefined || template.topics.includes(query.topic)) &&
-          (query.article === undefined || template.legalBasis.some((c) => c.law === 'LC2019' && c.article === query.article)))
+        .filter(
+          ({ template }) =>
+            (query.topic === undefined || template.topics.includes(query.topic)) &&
+            (query.article === undefined || template.legalBasis.some((c) => c.law === 'LC2019' && c.article === query.article)),
+        )
         .map((entry) => ({ entry, score: words.length === 0 ? 1 : score(entry) }))
         .filter(({ score: value }) => value > 0)
         .sort((a, b) => b.score - a.score)

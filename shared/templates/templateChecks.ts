@@ -103,7 +103,10 @@ function checkTexts(value: unknown, path: Path, context: TemplateCheckContext, p
   for (const block of placeholdersByBlock.values()) {
     if (block.hasProblem) continue;
     const onlyIn = (a?: Set<string>, b?: Set<string>) => [...(a ?? [])].filter((id) => !(b ?? new Set()).has(id));
-    const missing = [...onlyIn(block.vi, block.en).map((id) => `{{${id}}} is in vi but not in en`), ...onlyIn(block.en, block.vi).map((id) => `{{${id}}} is in en but not in vi`)];
+    const missing = [
+      ...onlyIn(block.vi, block.en).map((id) => `{{${id}}} is in vi but not in en`),
+      ...onlyIn(block.en, block.vi).map((id) => `{{${id}}} is in en but not in vi`),
+    ];
     if (missing.length > 0) problems.push(problem(block.path, `both languages must use the same variables: ${missing.join(', ')}`));
   }
 }
@@ -144,7 +147,10 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
     for (const [variableId, value] of Object.entries(alternative.values ?? {})) {
       const definition = context.lookupVariable(variableId);
       const valuePath = [...altPath, 'values', variableId];
-      if (isProceduralFact(variableId)) problems.push(problem(valuePath, `"${variableId}" is recorded by the document's lifecycle (the vote, the signing); a wording cannot propose a value for it`));
+      if (isProceduralFact(variableId))
+        problems.push(
+          problem(valuePath, `"${variableId}" is recorded by the document's lifecycle (the vote, the signing); a wording cannot propose a value for it`),
+        );
       else if (!definition) problems.push(problem(valuePath, `proposes a value for "${variableId}", which is ${context.missingVariableHint}`));
       else {
         const invalid = validateVariableValue(definition, value);
@@ -161,7 +167,8 @@ export function checkVariableDefinition(definition: VariableDefinition, path: Pa
   const problems: PackProblem[] = [];
   const options = definition.options ?? [];
   if (definition.type === 'enum' && options.length === 0) problems.push(problem([...path, 'options'], 'an enum variable needs at least one option'));
-  if (definition.type !== 'enum' && definition.options !== undefined) problems.push(problem([...path, 'options'], `only enum variables have options; this one is of type ${definition.type}`));
+  if (definition.type !== 'enum' && definition.options !== undefined)
+    problems.push(problem([...path, 'options'], `only enum variables have options; this one is of type ${definition.type}`));
   problems.push(...checkCount(options.length, templateLimits.listItems, [...path, 'options'], 'options'));
   const values = options.map((option) => option.value);
   values.forEach((value, index) => {

@@ -32,9 +32,15 @@ const rules: readonly TextRule[] = [
   { pattern: /<\s*script\b/i, describe: () => 'contains a <script> tag (template texts are plain text)' },
   { pattern: /\b(?:java|vb)\s*script\s*:/i, describe: (match) => `contains a script URL ${excerpt(match)} (template texts are plain text)` },
   { pattern: /\bdata\s*:\s*text\/html/i, describe: (match) => `contains an HTML data URL ${excerpt(match)} (template texts are plain text)` },
-  { pattern: /\bon[a-z]{3,}\s*=/i, describe: (match) => `contains what looks like an HTML event-handler attribute ${excerpt(match)} (template texts are plain text)` },
+  {
+    pattern: /\bon[a-z]{3,}\s*=/i,
+    describe: (match) => `contains what looks like an HTML event-handler attribute ${excerpt(match)} (template texts are plain text)`,
+  },
   { pattern: /<[a-z!?/][^<>]{0,60}>?/i, describe: (match) => `contains HTML markup ${excerpt(match)} (template texts are plain text, without tags)` },
-  { pattern: /&(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos);/i, describe: (match) => `contains the HTML character reference ${excerpt(match)} (write the character itself)` },
+  {
+    pattern: /&(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos);/i,
+    describe: (match) => `contains the HTML character reference ${excerpt(match)} (write the character itself)`,
+  },
   {
     // C0 controls but tab and line feed, DEL, C1 controls: finding them is the point of this rule.
     // eslint-disable-next-line no-control-regex

@@ -101,5 +101,8 @@ export function topicName(topic: string, language: Language): string {
 /** The topic a name stands for ("Kinh phí công đoàn", "union fee": `union_fee`), in either language; null when no topic has it. */
 export function topicByName(name: string): string | null {
   const wanted = name.trim().toLocaleLowerCase('vi-VN');
-  return Object.keys(topicNames).find((topic) => [topicName(topic, 'vi'), topicName(topic, 'en')].some((known) => known.toLocaleLowerCase('vi-VN') === wanted)) ?? null;
+  return (
+    Object.keys(topicNames).find((topic) => [topicName(topic, 'vi'), topicName(topic, 'en')].some((known) => known.toLocaleLowerCase('vi-VN') === wanted)) ??
+    null
+  );
 }

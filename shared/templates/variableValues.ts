@@ -16,7 +16,13 @@ const defaultUnits: Partial<Record<VariableDefinition['type'], Bilingual>> = {
 };
 
 /** English says "1 day", "1 person"; Vietnamese nouns do not change with the number. */
-const singularUnits: Partial<Record<VariableDefinition['type'], string>> = { days: 'day', workingDays: 'working day', months: 'month', hours: 'hour', headcount: 'person' };
+const singularUnits: Partial<Record<VariableDefinition['type'], string>> = {
+  days: 'day',
+  workingDays: 'working day',
+  months: 'month',
+  hours: 'hour',
+  headcount: 'person',
+};
 
 /** What a variable no definition describes is called (a template pack's, since removed): never its id. */
 const unknownVariable: Bilingual = { vi: 'Giá trị ngoài thư viện', en: 'A value outside the library' };
@@ -49,8 +55,12 @@ export function validateVariableValue(definition: VariableDefinition, value: unk
     case 'headcount': {
       const whole = integerTypes.has(definition.type);
       const invalid =
-        typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value)) || value < 0 ||
-        (definition.min !== undefined && value < definition.min) || (definition.max !== undefined && value > definition.max);
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        (whole && !Number.isInteger(value)) ||
+        value < 0 ||
+        (definition.min !== undefined && value < definition.min) ||
+        (definition.max !== undefined && value > definition.max);
       if (!invalid) return null;
       return both((language) => {
         const kind = language === 'vi' ? (whole ? 'một số nguyên' : 'một số') : whole ? 'a whole number' : 'a number';

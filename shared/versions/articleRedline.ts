@@ -52,7 +52,10 @@ export function diffArticleText(before: string, after: string, budget: DiffBudge
       else inserted.push(b[change.bIndex] as string);
     }
     // Blocks replaced one for one are compared in order; otherwise alike ones are paired first.
-    const aligned = deleted.length === inserted.length ? { pairs: deleted.map((line, index) => ({ before: line, after: inserted[index] })), isWeighed: true } : alignLines(deleted, inserted, budget);
+    const aligned =
+      deleted.length === inserted.length
+        ? { pairs: deleted.map((line, index) => ({ before: line, after: inserted[index] })), isWeighed: true }
+        : alignLines(deleted, inserted, budget);
     if (!aligned.isWeighed) granularity = coarser(granularity, 'paragraph');
     for (const pair of aligned.pairs) {
       if (pair.before !== undefined && pair.after !== undefined) {
@@ -84,8 +87,13 @@ function similarity(a: string, b: string, budget: DiffBudget): number | null {
  * `isWeighed` is false when there were too many lines, or too little budget, to weigh them all:
  * some lines that are rewordings may then stand alone.
  */
-function alignLines(deleted: readonly string[], inserted: readonly string[], budget: DiffBudget): { pairs: { before?: string; after?: string }[]; isWeighed: boolean } {
-  if (deleted.length * inserted.length > maxWeighedPairs) return { pairs: [...deleted.map((line) => ({ before: line })), ...inserted.map((line) => ({ after: line }))], isWeighed: false };
+function alignLines(
+  deleted: readonly string[],
+  inserted: readonly string[],
+  budget: DiffBudget,
+): { pairs: { before?: string; after?: string }[]; isWeighed: boolean } {
+  if (deleted.length * inserted.length > maxWeighedPairs)
+    return { pairs: [...deleted.map((line) => ({ before: line })), ...inserted.map((line) => ({ after: line }))], isWeighed: false };
   let isWeighed = true;
   const rows = deleted.length + 1;
   const columns = inserted.length + 1;

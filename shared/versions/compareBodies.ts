@@ -70,23 +70,47 @@ function listArticles(blocks: readonly TopLevelBlock[]): ListedArticle[] {
  * `mayDiffer` says which articles present in both may have changed text (the others are not
  * read); unchanged articles are left out.
  */
-export function differingArticles(before: readonly ListedArticle[], after: readonly ListedArticle[], mayDiffer: (clauseId: string) => boolean = () => true): ArticleDifference[] {
+export function differingArticles(
+  before: readonly ListedArticle[],
+  after: readonly ListedArticle[],
+  mayDiffer: (clauseId: string) => boolean = () => true,
+): ArticleDifference[] {
   const old = new Map(before.map((entry) => [entry.clauseId, entry]));
   const now = new Map(after.map((entry) => [entry.clauseId, entry]));
   const heading = (entry: ListedArticle): ArticleHeading => ({ number: entry.number, title: titleOf(entry.article()) });
   const differences: ArticleDifference[] = [];
   // The longest common subsequence of the two orders keeps its articles in place; an article in
   // both texts but outside it has moved (shown where it is now).
-  for (const edit of diffDistinct(before.map((entry) => entry.clauseId), after.map((entry) => entry.clauseId))) {
+  for (const edit of diffDistinct(
+    before.map((entry) => entry.clauseId),
+    after.map((entry) => entry.clauseId),
+  )) {
     if (edit.kind === 'deleted') {
       const was = before[edit.aIndex] as ListedArticle;
-      if (!now.has(was.clauseId)) differences.push({ clauseId: was.clauseId, status: 'removed', textChanged: true, before: heading(was), after: null, textBefore: articleText(was.article()), textAfter: '' });
+      if (!now.has(was.clauseId))
+        differences.push({
+          clauseId: was.clauseId,
+          status: 'removed',
+          textChanged: true,
+          before: heading(was),
+          after: null,
+          textBefore: articleText(was.article()),
+          textAfter: '',
+        });
       continue;
     }
     const is = after[edit.bIndex] as ListedArticle;
     const was = old.get(is.clauseId);
     if (!was) {
-      differences.push({ clauseId: is.clauseId, status: 'added', textChanged: true, before: null, after: heading(is), textBefore: '', textAfter: articleText(is.article()) });
+      differences.push({
+        clauseId: is.clauseId,
+        status: 'added',
+        textChanged: true,
+        before: null,
+        after: heading(is),
+        textBefore: '',
+        textAfter: articleText(is.article()),
+      });
       continue;
     }
     if (edit.kind === 'equal' && !mayDiffer(is.clauseId)) continue;
@@ -94,7 +118,15 @@ export function differingArticles(before: readonly ListedArticle[], after: reado
     const textAfter = articleText(is.article());
     const textChanged = textBefore !== textAfter;
     if (edit.kind === 'equal' && !textChanged) continue;
-    differences.push({ clauseId: is.clauseId, status: edit.kind === 'inserted' ? 'moved' : 'changed', textChanged, before: heading(was), after: heading(is), textBefore, textAfter });
+    differences.push({
+      clauseId: is.clauseId,
+      status: edit.kind === 'inserted' ? 'moved' : 'changed',
+      textChanged,
+      before: heading(was),
+      after: heading(is),
+      textBefore,
+      textAfter,
+    });
   }
   return differences;
 }

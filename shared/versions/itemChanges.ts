@@ -28,7 +28,12 @@ function* structsOverlapping(structs: readonly (Y.Item | Y.GC)[], from: number, 
  * with the length of that part. `older` must come before `newer` in the document's history. Reads
  * only: parts of items are cut arithmetically, nothing is split.
  */
-export function forEachChangedItem(doc: Y.Doc, older: Y.Snapshot, newer: Y.Snapshot, visit: (item: Y.Item, change: ItemChange, length: number, clock: number) => void): void {
+export function forEachChangedItem(
+  doc: Y.Doc,
+  older: Y.Snapshot,
+  newer: Y.Snapshot,
+  visit: (item: Y.Item, change: ItemChange, length: number, clock: number) => void,
+): void {
   const { store } = doc;
   const atNewer = visibilityOf(newer);
   for (const [client, newClock] of newer.sv) {
@@ -136,7 +141,14 @@ export interface ArticleEdits {
 
 /** Collects the changes between two snapshots, article by article, with who made them. */
 export function collectArticleEdits(doc: Y.Doc, older: Y.Snapshot, newer: Y.Snapshot, lookups: ChangeLookups): ArticleEdits {
-  const edits: ArticleEdits = { insertedArticles: new Set(), deletedArticles: new Set(), editedInside: new Set(), variables: new Set(), authors: new Map(), contributors: new Set() };
+  const edits: ArticleEdits = {
+    insertedArticles: new Set(),
+    deletedArticles: new Set(),
+    editedInside: new Set(),
+    variables: new Set(),
+    authors: new Map(),
+    contributors: new Set(),
+  };
   const placeAtNewer = createPlaceFinder(doc, newer);
   const placeAtOlder = createPlaceFinder(doc, older);
   const credit = (clauseId: string | null, who: readonly Contributor[], change: ItemChange, characters: number): void => {

@@ -31,7 +31,12 @@ function replaceChildren(parent: Y.XmlText, current: readonly Element[], target:
   let start = 0;
   while (start < current.length && start < target.length && same(current[start] as Element, target[start] as Element)) start += 1;
   let end = 0;
-  while (end < current.length - start && end < target.length - start && same(current[current.length - 1 - end] as Element, target[target.length - 1 - end] as Element)) end += 1;
+  while (
+    end < current.length - start &&
+    end < target.length - start &&
+    same(current[current.length - 1 - end] as Element, target[target.length - 1 - end] as Element)
+  )
+    end += 1;
   const was = current.slice(start, current.length - end);
   const is = target.slice(start, target.length - end);
   if (was.length === 0 && is.length === 0) return;
@@ -44,7 +49,10 @@ function replaceChildren(parent: Y.XmlText, current: readonly Element[], target:
     });
     return;
   }
-  parent.applyDelta([...(start > 0 ? [{ retain: start }] : []), ...(was.length > 0 ? [{ delete: was.length }] : []), ...slateNodesToInsertDelta(is as unknown as SlateNode[])], { sanitize: false });
+  parent.applyDelta(
+    [...(start > 0 ? [{ retain: start }] : []), ...(was.length > 0 ? [{ delete: was.length }] : []), ...slateNodesToInsertDelta(is as unknown as SlateNode[])],
+    { sanitize: false },
+  );
 }
 
 /** Makes the body and the variable values those of `text` (call inside one transaction). */
@@ -80,13 +88,24 @@ export function writeArticle(doc: Y.Doc, past: readonly TopLevelBlock[], clauseI
 }
 
 function findAllArticleIds(blocks: readonly TopLevelBlock[]): string[] {
-  return blocks.flatMap((block) => (block.type === 'article' ? [block.clauseId] : block.type === 'chapter' ? block.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : [])) : []));
+  return blocks.flatMap((block) =>
+    block.type === 'article'
+      ? [block.clauseId]
+      : block.type === 'chapter'
+        ? block.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))
+        : [],
+  );
 }
 
 function findArticle(blocks: readonly TopLevelBlock[], clauseId: string): { element: ArticleElement; before: string[]; chapterId: string | null } | null {
   const before: string[] = [];
   for (const block of blocks) {
-    const candidates = block.type === 'article' ? [{ element: block, chapterId: null }] : block.type === 'chapter' ? block.children.flatMap((child) => (child.type === 'article' ? [{ element: child, chapterId: block.chapterId }] : [])) : [];
+    const candidates =
+      block.type === 'article'
+        ? [{ element: block, chapterId: null }]
+        : block.type === 'chapter'
+          ? block.children.flatMap((child) => (child.type === 'article' ? [{ element: child, chapterId: block.chapterId }] : []))
+          : [];
     for (const candidate of candidates) {
       if (candidate.element.clauseId === clauseId) return { ...candidate, before };
       before.push(candidate.element.clauseId);

@@ -141,7 +141,10 @@ type SlateNode = { text: string } | { children: SlateNode[] };
 /** An element (a Y.XmlText bound by slate-yjs) as Slate nodes, at the snapshot (as yTextToSlateElement reads it now). */
 function elementAt(text: Y.XmlText, visibility: Visibility): SlateNode {
   const delta = deltaAt(text, visibility);
-  const children = delta.length > 0 ? delta.map((part) => (typeof part.insert === 'string' ? { ...part.attributes, text: part.insert } : elementAt(part.insert, visibility))) : [{ text: '' }];
+  const children =
+    delta.length > 0
+      ? delta.map((part) => (typeof part.insert === 'string' ? { ...part.attributes, text: part.insert } : elementAt(part.insert, visibility)))
+      : [{ text: '' }];
   return { ...attributesAt(text, visibility.snapshot), children };
 }
 
@@ -202,7 +205,11 @@ export function elementTextAt(text: Y.XmlText, snapshot: Y.Snapshot | undefined)
  * Number (1-based, through the document) and title of each article at the snapshot; the titles
  * of the articles in `titled` only, when given (the others read as '').
  */
-export function articleHeadingsAt(doc: Y.Doc, snapshot?: Y.Snapshot, titled?: ReadonlySet<string>): Map<string, { number: number; title: string; type: Y.XmlText }> {
+export function articleHeadingsAt(
+  doc: Y.Doc,
+  snapshot?: Y.Snapshot,
+  titled?: ReadonlySet<string>,
+): Map<string, { number: number; title: string; type: Y.XmlText }> {
   const visibility = visibilityOf(snapshot);
   const headings = new Map<string, { number: number; title: string; type: Y.XmlText }>();
   for (const [clauseId, type] of articleTypesAt(doc, snapshot)) {

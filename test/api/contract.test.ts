@@ -4,7 +4,15 @@ import type { ApiMethod } from '#shared/api/contract';
 import type { Side } from '#shared/sides';
 import { syncProtocolVersion } from '#shared/sync/protocol';
 import { readAppVersion } from '#main/appVersion';
-import { closeApi, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 
 // One contract suite, run against every transport (HOUSE_STYLE 22): the same calls must give the
 // same results and the same error codes whether they travel over HTTP or stay in the process.
@@ -104,7 +112,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
     it('create gives a one-time code for a side, valid for a week unless told otherwise', async () => {
       const document = await createDocument();
       const week = await admin.call('invitations/create', { documentId: document.id, side: 'union' });
-      expect(week).toEqual({ id: expect.any(String), documentId: document.id, side: 'union', code: expect.stringMatching(codePattern), expiresAt: iso(clock.now() + 7 * 24 * hourMs) });
+      expect(week).toEqual({
+        id: expect.any(String),
+        documentId: document.id,
+        side: 'union',
+        code: expect.stringMatching(codePattern),
+        expiresAt: iso(clock.now() + 7 * 24 * hourMs),
+      });
       const short = await admin.call('invitations/create', { documentId: document.id, side: 'reviewer', validForHours: 2 });
       expect(short.expiresAt).toBe(iso(clock.now() + 2 * hourMs));
       expect(short.code).not.toBe(week.code);
@@ -115,7 +129,14 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
       const invitation = await admin.call('invitations/create', { documentId: document.id, side: 'employer' });
       clock.advance(5 * 60_000);
       const redeemed = await anonymous.call('invitations/redeem', { code: invitation.code, displayName: '  Chị Lan (Phòng Nhân sự)  ' });
-      expect(redeemed.participant).toEqual({ id: expect.any(String), documentId: document.id, displayName: 'Chị Lan (Phòng Nhân sự)', side: 'employer', joinedAt: iso(clock.now()), revokedAt: null });
+      expect(redeemed.participant).toEqual({
+        id: expect.any(String),
+        documentId: document.id,
+        displayName: 'Chị Lan (Phòng Nhân sự)',
+        side: 'employer',
+        joinedAt: iso(clock.now()),
+        revokedAt: null,
+      });
       expect(redeemed.document).toEqual(document);
       const session = await api.client(redeemed.token).call('session/get', {});
       expect(session.kind === 'participant' && session.participant.id).toBe(redeemed.participant.id);
@@ -150,7 +171,10 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
       const lower = await admin.call('invitations/create', { documentId: document.id, side: 'union' });
       const spaced = await admin.call('invitations/create', { documentId: document.id, side: 'employer' });
       const a = await anonymous.call('invitations/redeem', { code: lower.code.toLowerCase(), displayName: 'Chữ thường' });
-      const b = await anonymous.call('invitations/redeem', { code: ` ${spaced.code.slice(0, 5)} ${spaced.code.slice(6).toLowerCase()} `, displayName: 'Có dấu cách' });
+      const b = await anonymous.call('invitations/redeem', {
+        code: ` ${spaced.code.slice(0, 5)} ${spaced.code.slice(6).toLowerCase()} `,
+        displayName: 'Có dấu cách',
+      });
       expect([a.participant.side, b.participant.side]).toEqual(['union', 'employer']);
     });
   });
@@ -248,7 +272,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
     it('invalid input is invalid_input, the message names each offending field, and nothing changes', async () => {
       const send = api.transport(api.adminToken);
       await expectApiError(send('documents/create', { kind: 'contract', title: '   ' }), 'invalid_input', /^(?=.*\bkind\b)(?=.*\btitle\b)/);
-      await expectApiError(send('documents/create', { kind: 'enterprise_agreement', title: 'x'.repeat(301) }), 'invalid_input', /title: the title must be at most 300 characters/);
+      await expectApiError(
+        send('documents/create', { kind: 'enterprise_agreement', title: 'x'.repeat(301) }),
+        'invalid_input',
+        /title: the title must be at most 300 characters/,
+      );
       await expectApiError(send('documents/get', { documentId: '../../etc' }), 'invalid_input', /documentId/);
       await expectApiError(send('documents/list', { includeArchived: 'yes' }), 'invalid_input', /includeArchived/);
       expect(await admin.call('documents/list', { includeArchived: true })).toEqual([]);
@@ -268,18 +296,32 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('API contra
       const union = await anonymous.call('invitations/redeem', { code: used.code, displayName: 'Anh Minh' });
       const reasonOf = async (call: Promise<unknown>, code: Parameters<typeof expectApiError>[1]) => (await expectApiError(call, code)).reason;
 
-      expect(await reasonOf(anonymous.call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'Ai đó' }), 'not_found')).toEqual({ key: 'invitation_unknown' });
+      expect(await reasonOf(anonymous.call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'Ai đó' }), 'not_found')).toEqual({
+        key: 'invitation_unknown',
+      });
       expect(await reasonOf(anonymous.call('invitations/redeem', { code: used.code, displayName: 'Người khác' }), 'gone')).toEqual({ key: 'invitation_used' });
       const expiring = await admin.call('invitations/create', { documentId: document.id, side: 'union', validForHours: 1 });
       clock.advance(hourMs);
-      expect(await reasonOf(anonymous.call('invitations/redeem', { code: expiring.code, displayName: 'Trễ giờ' }), 'gone')).toEqual({ key: 'invitation_expired' });
-      expect(await reasonOf(api.client(union.token).call('invitations/create', { documentId: document.id, side: 'employer' }), 'forbidden')).toEqual({ key: 'invite_own_side' });
+      expect(await reasonOf(anonymous.call('invitations/redeem', { code: expiring.code, displayName: 'Trễ giờ' }), 'gone')).toEqual({
+        key: 'invitation_expired',
+      });
+      expect(await reasonOf(api.client(union.token).call('invitations/create', { documentId: document.id, side: 'employer' }), 'forbidden')).toEqual({
+        key: 'invite_own_side',
+      });
       expect(await reasonOf(api.client('tu_not-a-token-anyone-was-given').call('documents/list', {}), 'unauthorized')).toEqual({ key: 'token_revoked' });
       // A rule of the law refuses in both languages, as the rule itself explains it.
-      const refusal = await reasonOf(api.client(union.token).call('lifecycle/step', { documentId: document.id, step: { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 60 }] } }), 'conflict');
+      const refusal = await reasonOf(
+        api
+          .client(union.token)
+          .call('lifecycle/step', { documentId: document.id, step: { type: 'record_vote', votedOn: '2027-01-04', groups: [{ eligible: 100, inFavour: 60 }] } }),
+        'conflict',
+      );
       expect(refusal).toEqual({ key: 'explained', text: { vi: expect.stringMatching(/[ạảấầậ]/), en: expect.stringMatching(/^[\x20-\x7e’“”–—]+$/) } });
       await admin.call('documents/archive', { documentId: document.id });
-      expect(await reasonOf(admin.call('documents/rename', { documentId: document.id, title: 'Mới' }), 'conflict')).toEqual({ key: 'document_archived', values: { title: document.title } });
+      expect(await reasonOf(admin.call('documents/rename', { documentId: document.id, title: 'Mới' }), 'conflict')).toEqual({
+        key: 'document_archived',
+        values: { title: document.title },
+      });
       // Input that does not match the schema is a mistake of the program, not of a person: no reason, the code says it.
       expect(await reasonOf(admin.call('documents/get', { documentId: '../../etc' }), 'invalid_input')).toBeUndefined();
     });

@@ -49,7 +49,11 @@ describe('server mode HTTP API', () => {
    * A chunked POST to documents/list over node:http; settles once the whole exchange is over
    * (request sent and reply read), so that a keep-alive socket is back in the agent's pool.
    */
-  function rawPost(agent: Agent, token: string, writeBody: (request: ClientRequest) => void): Promise<{ status: number; body: unknown; reusedSocket: boolean }> {
+  function rawPost(
+    agent: Agent,
+    token: string,
+    writeBody: (request: ClientRequest) => void,
+  ): Promise<{ status: number; body: unknown; reusedSocket: boolean }> {
     return new Promise((resolve, reject) => {
       const request = httpRequest(`${harness.server.url}/api/documents/list`, {
         method: 'POST',
@@ -74,7 +78,9 @@ describe('server mode HTTP API', () => {
   /** The reply of a refused call: its status, code and English message, and the reason the interface words when a person may meet it. */
   function expectError(reply: Reply, status: number, code: string, message?: RegExp, reason?: ApiErrorReason): void {
     expect({ status: reply.status, contentType: reply.contentType }).toEqual({ status, contentType: 'application/json; charset=utf-8' });
-    expect(reply.body).toEqual({ error: { code, message: message ? expect.stringMatching(message) : expect.stringMatching(/\S/), ...(reason ? { reason } : {}) } });
+    expect(reply.body).toEqual({
+      error: { code, message: message ? expect.stringMatching(message) : expect.stringMatching(/\S/), ...(reason ? { reason } : {}) },
+    });
   }
 
   it('answers 200 with the result as JSON, not cached', async () => {
@@ -103,9 +109,16 @@ describe('server mode HTTP API', () => {
 
     expectError(await call('documents/create', { kind: 'contract', title: 'x' }, { token: adminToken }), 400, 'invalid_input', /kind/);
     expectError(await call('documents/list', {}), 401, 'unauthorized', undefined, { key: 'token_needed' });
-    expectError(await call('documents/create', { kind: 'labour_regulations', title: 'Nội quy' }, { token: employer.token }), 403, 'forbidden', undefined, { key: 'host_only' });
-    expectError(await call('documents/get', { documentId: 'zzzz0000zzzz0000' }, { token: adminToken }), 404, 'not_found', undefined, { key: 'document_not_found' });
-    expectError(await call('documents/rename', { documentId: archived.id, title: 'Mới' }, { token: adminToken }), 409, 'conflict', undefined, { key: 'document_archived', values: { title: 'Đã lưu trữ' } });
+    expectError(await call('documents/create', { kind: 'labour_regulations', title: 'Nội quy' }, { token: employer.token }), 403, 'forbidden', undefined, {
+      key: 'host_only',
+    });
+    expectError(await call('documents/get', { documentId: 'zzzz0000zzzz0000' }, { token: adminToken }), 404, 'not_found', undefined, {
+      key: 'document_not_found',
+    });
+    expectError(await call('documents/rename', { documentId: archived.id, title: 'Mới' }, { token: adminToken }), 409, 'conflict', undefined, {
+      key: 'document_archived',
+      values: { title: 'Đã lưu trữ' },
+    });
     expectError(await call('invitations/redeem', { code: invitation.code, displayName: 'Lần hai' }), 410, 'gone', undefined, { key: 'invitation_used' });
     expectError(await call('documents/list', `{"includeArchived":false}${' '.repeat(mebibyte)}`, { token: adminToken }), 413, 'payload_too_large');
   });
@@ -113,7 +126,12 @@ describe('server mode HTTP API', () => {
   it('a POST that is not application/json is refused before the call runs', async () => {
     const input = { kind: 'labour_regulations', title: 'Nội quy lao động' };
     expectError(await call('documents/create', input, { token: adminToken, contentType: 'text/plain' }), 400, 'invalid_input', /application\/json/);
-    expectError(await call('documents/create', input, { token: adminToken, contentType: 'application/x-www-form-urlencoded' }), 400, 'invalid_input', /application\/json/);
+    expectError(
+      await call('documents/create', input, { token: adminToken, contentType: 'application/x-www-form-urlencoded' }),
+      400,
+      'invalid_input',
+      /application\/json/,
+    );
     expect(await harness.server.handlers['documents/list']({ includeArchived: true }, { kind: 'admin' })).toEqual([document]);
     expect((await call('documents/create', input, { token: adminToken, contentType: 'application/json; charset=utf-8' })).status).toBe(200);
   });
@@ -150,12 +168,16 @@ describe('server mode HTTP API', () => {
 
   it('an unknown or revoked Bearer token is 401, whatever the method', async () => {
     expectError(await call('documents/list', {}, { token: 'tu_never-issued' }), 401, 'unauthorized', /unknown or has been revoked/, { key: 'token_revoked' });
-    expectError(await send('/api/health/get', { headers: { authorization: 'Bearer tu_never-issued' } }), 401, 'unauthorized', undefined, { key: 'token_revoked' });
+    expectError(await send('/api/health/get', { headers: { authorization: 'Bearer tu_never-issued' } }), 401, 'unauthorized', undefined, {
+      key: 'token_revoked',
+    });
     const union = await joinAs(harness.server, document.id, 'union', 'Anh Minh');
     expect((await call('session/get', {}, { token: union.token })).status).toBe(200);
     expect((await call('participants/revoke', { participantId: union.participant.id }, { token: adminToken })).status).toBe(200);
     expectError(await call('session/get', {}, { token: union.token }), 401, 'unauthorized', /revoked/, { key: 'token_revoked' });
-    expectError(await call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'X' }, { token: union.token }), 401, 'unauthorized', undefined, { key: 'token_revoked' });
+    expectError(await call('invitations/redeem', { code: 'ZZZZZ-ZZZZZ', displayName: 'X' }, { token: union.token }), 401, 'unauthorized', undefined, {
+      key: 'token_revoked',
+    });
   });
 
   it('an unexpected failure is 500 internal: logged with its stack, nothing of it in the body', async () => {
@@ -164,7 +186,16 @@ describe('server mode HTTP API', () => {
     const reply = await call('invitations/redeem', { code: 'ABCDE-FGHJK', displayName: 'Chị Lan' });
     expect({ status: reply.status, body: reply.body }).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
     const logged = harness.logger.lines.filter((line) => line.event === 'api.unexpected_error');
-    expect(logged).toEqual([{ level: 'error', event: 'api.unexpected_error', fields: expect.objectContaining({ method: 'invitations/redeem', error: expect.objectContaining({ stack: expect.stringMatching(/database connection is not open[\s\S]*\n\s+at /) }) }) }]);
+    expect(logged).toEqual([
+      {
+        level: 'error',
+        event: 'api.unexpected_error',
+        fields: expect.objectContaining({
+          method: 'invitations/redeem',
+          error: expect.objectContaining({ stack: expect.stringMatching(/database connection is not open[\s\S]*\n\s+at /) }),
+        }),
+      },
+    ]);
 
     // With a token, the failure happens while resolving it, outside the handlers: same answer.
     const withToken = await call('documents/list', {}, { token: adminToken });
@@ -178,7 +209,11 @@ describe('server mode HTTP API', () => {
       const reply = await send(path);
       expect({ path, status: reply.status, isJson: reply.contentType?.startsWith('application/json') ?? false }).toEqual({ path, status: 404, isJson: false });
     }
-    const post = await send('/documents/create', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: '{"kind":"labour_regulations","title":"Nội quy"}' });
+    const post = await send('/documents/create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: '{"kind":"labour_regulations","title":"Nội quy"}',
+    });
     expect(post.status).toBeGreaterThanOrEqual(400);
     expect(await harness.server.handlers['documents/list']({ includeArchived: true }, { kind: 'admin' })).toEqual([document]);
   });
@@ -186,8 +221,14 @@ describe('server mode HTTP API', () => {
   it('every change made over HTTP leaves an audit entry naming who made it; refused calls leave none', async () => {
     const created = (await call('documents/create', { kind: 'enterprise_agreement', title: 'Bản nháp' }, { token: adminToken })).body as DocumentMeta;
     await call('documents/rename', { documentId: created.id, title: 'Thỏa ước 2027' }, { token: adminToken });
-    const invitation = (await call('invitations/create', { documentId: created.id, side: 'employer' }, { token: adminToken })).body as { id: string; code: string };
-    const redeemed = (await call('invitations/redeem', { code: invitation.code, displayName: 'Chị Lan' })).body as { token: string; participant: { id: string } };
+    const invitation = (await call('invitations/create', { documentId: created.id, side: 'employer' }, { token: adminToken })).body as {
+      id: string;
+      code: string;
+    };
+    const redeemed = (await call('invitations/redeem', { code: invitation.code, displayName: 'Chị Lan' })).body as {
+      token: string;
+      participant: { id: string };
+    };
     const participantActor = `participant:${redeemed.participant.id}`;
     await call('invitations/create', { documentId: created.id, side: 'employer' }, { token: redeemed.token });
     expect((await call('documents/rename', { documentId: created.id, title: 'Không được' }, { token: redeemed.token })).status).toBe(403);

@@ -28,17 +28,31 @@ function redeemFrom(server: { port: number }, localAddress: string, code: string
   const body = JSON.stringify({ code, displayName });
   const forwarded = forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor };
   return new Promise((resolve, reject) => {
-    const call = request({ host: '127.0.0.1', port: server.port, localAddress, path: '/api/invitations/redeem', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...forwarded } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      response.on('end', () => {
-        const retryAfter = response.headers['retry-after'];
-        resolve({ status: response.statusCode ?? 0, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, body: JSON.parse(text) as Reply['body'] });
-      });
-    });
+    const call = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        localAddress,
+        path: '/api/invitations/redeem',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...forwarded },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        response.on('end', () => {
+          const retryAfter = response.headers['retry-after'];
+          resolve({
+            status: response.statusCode ?? 0,
+            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+            body: JSON.parse(text) as Reply['body'],
+          });
+        });
+      },
+    );
     call.on('error', reject);
     call.end(body);
   });
@@ -61,7 +75,8 @@ describe('limits on guessing invitation codes', () => {
     const started = await startHarness({ now: clock.now, ...options });
     harness = started;
     const document = await createDocument(started.server);
-    const invite = async () => (await started.server.handlers['invitations/create']({ documentId: document.id, side: 'union', validForHours: 24 }, { kind: 'admin' })).code;
+    const invite = async () =>
+      (await started.server.handlers['invitations/create']({ documentId: document.id, side: 'union', validForHours: 24 }, { kind: 'admin' })).code;
     return { harness: started, server: started.server, document, invite };
   }
 
@@ -81,7 +96,12 @@ describe('limits on guessing invitation codes', () => {
     const refused = await redeemFrom(server, '127.0.0.2', wrongCode(99));
     expect(refused.status).toBe(429);
     expect(refused.retryAfter).toBe(String(windowSeconds));
-    expect(refused.body.error).toEqual({ code: 'rate_limited', message: 'too many wrong invitation codes from this address; try again in 15 minutes', reason: { key: 'too_many_codes', values: { count: 15 } }, retryAfterSeconds: windowSeconds });
+    expect(refused.body.error).toEqual({
+      code: 'rate_limited',
+      message: 'too many wrong invitation codes from this address; try again in 15 minutes',
+      reason: { key: 'too_many_codes', values: { count: 15 } },
+      retryAfterSeconds: windowSeconds,
+    });
     // Refused whatever the code: the limit stops the guessing, not only the wrong guesses.
     expect((await redeemFrom(server, '127.0.0.2', code)).status).toBe(429);
     expect(await server.context.store.participants.listByDocument(document.id)).toEqual([]);
@@ -157,7 +177,9 @@ describe('limits on guessing invitation codes', () => {
     const failures = () => server.context.store.audit.listByActionPrefix('invitation.redeem_failed');
     const failureLines = () => started.logger.lines.filter((line) => line.event === 'invitation.redeem_failed');
     expect((await redeemFrom(server, '127.0.0.5', ' 7kq2m xw9pd ')).status).toBe(404);
-    expect(await failures()).toEqual([{ at: clock.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address: '127.0.0.5', codeStart: '7K' } }]);
+    expect(await failures()).toEqual([
+      { at: clock.now(), actor: 'anonymous', action: 'invitation.redeem_failed', documentId: null, details: { address: '127.0.0.5', codeStart: '7K' } },
+    ]);
     expect(failureLines()).toEqual([{ level: 'warn', event: 'invitation.redeem_failed', fields: { address: '127.0.0.5', codeStart: '7K' } }]);
     const everything = JSON.stringify([await failures(), started.logger.lines]);
     expect(everything).not.toMatch(/7KQ2M|XW9PD|7kq2m|xw9pd|Q2M/);
@@ -179,7 +201,11 @@ describe('limits on guessing invitation codes', () => {
     clock.advance(5 * minuteMs);
     const restarted = await started.restart();
     const refused = await redeemFrom(restarted, '127.0.0.6', code);
-    expect({ status: refused.status, retryAfter: refused.retryAfter, code: refused.body.error?.code }).toEqual({ status: 429, retryAfter: String(windowSeconds - 5 * 60), code: 'rate_limited' });
+    expect({ status: refused.status, retryAfter: refused.retryAfter, code: refused.body.error?.code }).toEqual({
+      status: 429,
+      retryAfter: String(windowSeconds - 5 * 60),
+      code: 'rate_limited',
+    });
     expect((await redeemFrom(restarted, '127.0.0.7', code)).status).toBe(200);
   });
 
@@ -195,7 +221,9 @@ describe('limits on guessing invitation codes', () => {
       const store = await openStore({ kind: 'sqlite', file: join(folder.path, databaseFileName) });
       try {
         const failures = await store.audit.listByActionPrefix('invitation.redeem_failed');
-        expect(failures.map((entry) => entry.details)).toEqual(Array.from({ length: defaultRedemptionLimits.perAddress + 1 }, () => ({ address: 'local', codeStart: 'UU' })));
+        expect(failures.map((entry) => entry.details)).toEqual(
+          Array.from({ length: defaultRedemptionLimits.perAddress + 1 }, () => ({ address: 'local', codeStart: 'UU' })),
+        );
       } finally {
         await store.close();
       }

@@ -132,9 +132,17 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('template p
     const before = await everything();
 
     const collision = { ...samplePack(0), templates: [mealTemplate('user.union.brand_new'), mealTemplate('user.union.meal_0')] };
-    await expectApiError(union.client.call('templates/importPack', { packJson: packFile(collision) }), 'conflict', /not imported \(nothing was changed\)\. templates\[1\]\.id: "user\.union\.meal_0" is already the id of a template that you may not change/);
+    await expectApiError(
+      union.client.call('templates/importPack', { packJson: packFile(collision) }),
+      'conflict',
+      /not imported \(nothing was changed\)\. templates\[1\]\.id: "user\.union\.meal_0" is already the id of a template that you may not change/,
+    );
     const raised = { ...samplePack(0), variables: [{ ...mealAllowanceVariable, max: 500_000 }] };
-    await expectApiError(union.client.call('templates/importPack', { packJson: packFile(raised) }), 'conflict', /variables\[0\]: the variable "user\.meal_per_shift" is already defined differently/);
+    await expectApiError(
+      union.client.call('templates/importPack', { packJson: packFile(raised) }),
+      'conflict',
+      /variables\[0\]: the variable "user\.meal_per_shift" is already defined differently/,
+    );
     expect(await everything()).toEqual(before);
 
     expect((await admin.call('templates/importPack', { packJson: packFile(raised) })).variables.replaced).toEqual(['user.meal_per_shift']);
@@ -142,26 +150,106 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('template p
   });
 
   const hostile: [string, () => string, string, RegExp][] = [
-    ['not JSON', () => packFile(samplePack()).replace('"version": 1,', '"version": 1'), 'invalid_input', /not valid JSON: expected "," or "\}" after a property value/],
-    ['JSON with a line and column', () => '{\n  "format": "thoa-uoc-template-pack",\n  "variables": [}', 'invalid_input', /line 3, column 17: the file is not valid JSON/],
-    ['wrong types', () => editedPack((p) => Object.assign(templateOf(p, 1), { version: '3' })), 'invalid_input', /templates\[1\]\.version: must be a number, found the text "3"/],
-    ['an unknown variable type', () => editedPack((p) => Object.assign(p.variables[1] ?? {}, { type: 'colour' })), 'invalid_input', /variables\[1\]\.type: unknown variable type "colour"/],
+    [
+      'not JSON',
+      () => packFile(samplePack()).replace('"version": 1,', '"version": 1'),
+      'invalid_input',
+      /not valid JSON: expected "," or "\}" after a property value/,
+    ],
+    [
+      'JSON with a line and column',
+      () => '{\n  "format": "thoa-uoc-template-pack",\n  "variables": [}',
+      'invalid_input',
+      /line 3, column 17: the file is not valid JSON/,
+    ],
+    [
+      'wrong types',
+      () => editedPack((p) => Object.assign(templateOf(p, 1), { version: '3' })),
+      'invalid_input',
+      /templates\[1\]\.version: must be a number, found the text "3"/,
+    ],
+    [
+      'an unknown variable type',
+      () => editedPack((p) => Object.assign(p.variables[1] ?? {}, { type: 'colour' })),
+      'invalid_input',
+      /variables\[1\]\.type: unknown variable type "colour"/,
+    ],
     ['an unknown field', () => editedPack((p) => Object.assign(templateOf(p, 2), { onload: 'x' })), 'invalid_input', /templates\[2\]\.onload: unknown field/],
-    ['an undefined placeholder', () => editedPack((p) => setText(p, 2, 1, 'en', 'Worth {{user.meal_per_day}}.')), 'invalid_input', /templates\[2\]\.body\[1\]\.text\.en: uses the variable \{\{user\.meal_per_day\}\}, which is neither a built-in variable nor one of the pack's variables/],
-    ['a <script> in a text', () => editedPack((p) => setText(p, 1, 0, 'vi', '<script>alert(document.cookie)</script>')), 'invalid_input', /templates\[1\]\.body\[0\]\.text\.vi: contains a <script> tag/],
-    ['HTML in a text', () => editedPack((p) => setText(p, 0, 1, 'en', 'Worth <b>{{user.meal_per_shift}}</b>, adjusted for {{region}}.')), 'invalid_input', /templates\[0\]\.body\[1\]\.text\.en: contains HTML markup "<b>"/],
-    ['javascript: in a text', () => editedPack((p) => { templateOf(p, 2).title.en = 'javascript:alert(1)'; }), 'invalid_input', /templates\[2\]\.title\.en: contains a script URL "javascript:"/],
-    ['an over-long text', () => editedPack((p) => setText(p, 1, 1, 'vi', 'Đ'.repeat(5000))), 'invalid_input', /templates\[1\]\.body\[1\]\.text\.vi: the text is 5,000 characters long, over the limit of 4,000/],
-    ['duplicate ids', () => editedPack((p) => { templateOf(p, 2).id = 'user.union.meal_0'; }), 'invalid_input', /templates\[2\]\.id: "user\.union\.meal_0" is already the id of templates\[0\]/],
-    ['a built-in template id', () => editedPack((p) => { templateOf(p, 0).id = 'cla.time.public_holidays'; }), 'invalid_input', /templates\[0\]\.id: "cla\.time\.public_holidays" is the id of a built-in template/],
-    ['a built-in variable id', () => editedPack((p) => { p.variables.push({ ...mealAllowanceVariable, id: 'ot_rate_weekday' }); }), 'invalid_input', /variables\[2\]\.id: "ot_rate_weekday" is the id of a built-in variable/],
+    [
+      'an undefined placeholder',
+      () => editedPack((p) => setText(p, 2, 1, 'en', 'Worth {{user.meal_per_day}}.')),
+      'invalid_input',
+      /templates\[2\]\.body\[1\]\.text\.en: uses the variable \{\{user\.meal_per_day\}\}, which is neither a built-in variable nor one of the pack's variables/,
+    ],
+    [
+      'a <script> in a text',
+      () => editedPack((p) => setText(p, 1, 0, 'vi', '<script>alert(document.cookie)</script>')),
+      'invalid_input',
+      /templates\[1\]\.body\[0\]\.text\.vi: contains a <script> tag/,
+    ],
+    [
+      'HTML in a text',
+      () => editedPack((p) => setText(p, 0, 1, 'en', 'Worth <b>{{user.meal_per_shift}}</b>, adjusted for {{region}}.')),
+      'invalid_input',
+      /templates\[0\]\.body\[1\]\.text\.en: contains HTML markup "<b>"/,
+    ],
+    [
+      'javascript: in a text',
+      () =>
+        editedPack((p) => {
+          templateOf(p, 2).title.en = 'javascript:alert(1)';
+        }),
+      'invalid_input',
+      /templates\[2\]\.title\.en: contains a script URL "javascript:"/,
+    ],
+    [
+      'an over-long text',
+      () => editedPack((p) => setText(p, 1, 1, 'vi', 'Đ'.repeat(5000))),
+      'invalid_input',
+      /templates\[1\]\.body\[1\]\.text\.vi: the text is 5,000 characters long, over the limit of 4,000/,
+    ],
+    [
+      'duplicate ids',
+      () =>
+        editedPack((p) => {
+          templateOf(p, 2).id = 'user.union.meal_0';
+        }),
+      'invalid_input',
+      /templates\[2\]\.id: "user\.union\.meal_0" is already the id of templates\[0\]/,
+    ],
+    [
+      'a built-in template id',
+      () =>
+        editedPack((p) => {
+          templateOf(p, 0).id = 'cla.time.public_holidays';
+        }),
+      'invalid_input',
+      /templates\[0\]\.id: "cla\.time\.public_holidays" is the id of a built-in template/,
+    ],
+    [
+      'a built-in variable id',
+      () =>
+        editedPack((p) => {
+          p.variables.push({ ...mealAllowanceVariable, id: 'ot_rate_weekday' });
+        }),
+      'invalid_input',
+      /variables\[2\]\.id: "ot_rate_weekday" is the id of a built-in variable/,
+    ],
     ['a file of 1.5 MB', () => `${packFile(samplePack())}${' '.repeat(1_500_000)}`, 'payload_too_large', /larger than 1 MiB \(1,048,576 bytes of UTF-8\)/],
   ];
 
   it.each(hostile)('%s: refused, saying what and where, and nothing is imported', async (_what, packJson, code, message) => {
     const union = await join('union', 'Anh Minh');
-    await expectApiError(union.client.call('templates/importPack', { packJson: packJson() }), code === 'payload_too_large' ? 'payload_too_large' : 'invalid_input', message);
-    await expectApiError(admin.call('templates/importPack', { packJson: packJson() }), code === 'payload_too_large' ? 'payload_too_large' : 'invalid_input', /^the template pack was not imported \(nothing was changed\)/);
+    await expectApiError(
+      union.client.call('templates/importPack', { packJson: packJson() }),
+      code === 'payload_too_large' ? 'payload_too_large' : 'invalid_input',
+      message,
+    );
+    await expectApiError(
+      admin.call('templates/importPack', { packJson: packJson() }),
+      code === 'payload_too_large' ? 'payload_too_large' : 'invalid_input',
+      /^the template pack was not imported \(nothing was changed\)/,
+    );
     expect(await everything()).toEqual({ templates: [], variables: [] });
     expect(await api.store.audit.listByActionPrefix('template.pack_imported')).toEqual([]);
   });
@@ -169,7 +257,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('template p
   it('one bad template among many imports nothing', async () => {
     const pack = samplePack(40);
     setText(pack, 37, 0, 'en', 'Meals <img src=x onerror="alert(1)">');
-    await expectApiError(admin.call('templates/importPack', { packJson: packFile(pack) }), 'invalid_input', /^the template pack was not imported \(nothing was changed\)\. templates\[37\]\.body\[0\]\.text\.en: contains what looks like an HTML event-handler attribute "onerror="/);
+    await expectApiError(
+      admin.call('templates/importPack', { packJson: packFile(pack) }),
+      'invalid_input',
+      /^the template pack was not imported \(nothing was changed\)\. templates\[37\]\.body\[0\]\.text\.en: contains what looks like an HTML event-handler attribute "onerror="/,
+    );
     expect(await everything()).toEqual({ templates: [], variables: [] });
   });
 

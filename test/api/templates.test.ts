@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiMethod } from '#shared/api/contract';
 import type { Side } from '#shared/sides';
-import { closeApi, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 import { overtimeDraft, packFile, samplePack } from '../helpers/templateFixtures';
 
 // User templates through the contract, over every transport (HOUSE_STYLE 22): saving, editing,
@@ -59,7 +67,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
     for (let index = 0; index < 5; index += 1) ids.add((await admin.call('templates/save', { template: overtimeDraft(`Mẫu ${index}`) })).id);
     expect(ids.size).toBe(5);
     for (const id of ids) expect(id.startsWith('user.')).toBe(true);
-    await expectApiError(api.transport(api.adminToken)('templates/delete', { id: 'cla.time.public_holidays' }), 'invalid_input', /id: a user template id is "user\."/);
+    await expectApiError(
+      api.transport(api.adminToken)('templates/delete', { id: 'cla.time.public_holidays' }),
+      'invalid_input',
+      /id: a user template id is "user\."/,
+    );
   });
 
   it('each side sees only its own templates; the host sees all and may file one under a side', async () => {
@@ -141,12 +153,20 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
 
     const withUnknown = overtimeDraft();
     withUnknown.body[0] = { type: 'clause', text: { vi: 'Phụ cấp {{user.night_meal}}.', en: 'Allowance {{user.night_meal}}.' } };
-    await expectApiError(admin.call('templates/save', { template: withUnknown }), 'invalid_input', /^2 problems: \(1\) template\.body\[0\]\.text\.vi: uses the variable \{\{user\.night_meal\}\}, which is neither a built-in variable nor a variable of an imported template pack/);
+    await expectApiError(
+      admin.call('templates/save', { template: withUnknown }),
+      'invalid_input',
+      /^2 problems: \(1\) template\.body\[0\]\.text\.vi: uses the variable \{\{user\.night_meal\}\}, which is neither a built-in variable nor a variable of an imported template pack/,
+    );
 
     const badValue = overtimeDraft();
     const favourable = badValue.alternatives[0];
     if (favourable) favourable.values = { ot_rate_weekday: 90 };
-    await expectApiError(admin.call('templates/save', { template: badValue }), 'invalid_input', /template\.alternatives\[0\]\.values\.ot_rate_weekday: the proposed value is not valid/);
+    await expectApiError(
+      admin.call('templates/save', { template: badValue }),
+      'invalid_input',
+      /template\.alternatives\[0\]\.values\.ot_rate_weekday: the proposed value is not valid/,
+    );
 
     await expectApiError(send('templates/save', { template: { ...overtimeDraft(), kinds: ['contract'] } }), 'invalid_input', /template\.kinds\.0/);
     await expectApiError(send('templates/save', { template: { ...overtimeDraft(), id: 'user.mine' } }), 'invalid_input', /template: Unrecognized key: "id"/);
@@ -173,7 +193,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
       { who: actor, action: 'template.saved', details: { templateId: saved.id, ownerSide: 'union', title: saved.template.title.vi } },
       { who: actor, action: 'template.updated', details: { templateId: saved.id, version: 2 } },
       { who: actor, action: 'template.pack_exported', details: { templates: 1, variables: 0 } },
-      { who: 'admin', action: 'template.pack_imported', details: { ownerSide: null, templates: { created: 1, replaced: 0, unchanged: 0 }, variables: { created: 2, replaced: 0, unchanged: 0 } } },
+      {
+        who: 'admin',
+        action: 'template.pack_imported',
+        details: { ownerSide: null, templates: { created: 1, replaced: 0, unchanged: 0 }, variables: { created: 2, replaced: 0, unchanged: 0 } },
+      },
       { who: 'admin', action: 'template.deleted', details: { templateId: saved.id, ownerSide: 'union' } },
     ]);
   });

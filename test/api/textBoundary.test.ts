@@ -38,7 +38,11 @@ describe('text at the API boundary (over HTTP)', () => {
       ['a line break', 'Thỏa ước\n2027', 'contains a line break or tab (U+000A); a name is a single line'],
       ['a line separator', 'Thỏa ước\u20282027', 'contains a line break or tab (U+2028); a name is a single line'],
       ['a right-to-left override', 'Thỏa ước \u202E7202', bidi],
-      ['a directional isolate', '\u2066Thỏa ước\u2069', 'contains the invisible text-direction control U+2066, which makes text read differently from what it holds'],
+      [
+        'a directional isolate',
+        '\u2066Thỏa ước\u2069',
+        'contains the invisible text-direction control U+2066, which makes text read differently from what it holds',
+      ],
       ['U+FFFE', 'Thỏa ước\uFFFE', 'contains U+FFFE, which is not a character'],
       ['U+FFFF', 'Thỏa ước\uFFFF', 'contains U+FFFF, which is not a character'],
       ['another noncharacter', 'Thỏa ước\uFDD0', 'contains U+FDD0, which is not a character'],
@@ -56,8 +60,16 @@ describe('text at the API boundary (over HTTP)', () => {
     it('refuses such a display name, and the invitation stays usable', async () => {
       const document = await admin.call('documents/create', { kind, title: 'Thỏa ước lao động tập thể 2027' });
       const invitation = await admin.call('invitations/create', { documentId: document.id, side: 'union' });
-      await expectApiError(anonymous.call('invitations/redeem', { code: invitation.code, displayName: 'Trần Thị \u202EhnìB' }), 'invalid_input', exactly(`displayName: ${bidi}`));
-      await expectApiError(anonymous.call('invitations/redeem', { code: invitation.code, displayName: '\u200B' }), 'invalid_input', /^displayName: has no visible character/);
+      await expectApiError(
+        anonymous.call('invitations/redeem', { code: invitation.code, displayName: 'Trần Thị \u202EhnìB' }),
+        'invalid_input',
+        exactly(`displayName: ${bidi}`),
+      );
+      await expectApiError(
+        anonymous.call('invitations/redeem', { code: invitation.code, displayName: '\u200B' }),
+        'invalid_input',
+        /^displayName: has no visible character/,
+      );
       const redeemed = await anonymous.call('invitations/redeem', { code: invitation.code, displayName: 'Trần Thị Bình' });
       expect(redeemed.participant.displayName).toBe('Trần Thị Bình');
     });
@@ -65,7 +77,11 @@ describe('text at the API boundary (over HTTP)', () => {
     it('refuses such a version name, and makes no version', async () => {
       const document = await admin.call('documents/create', { kind, title: 'Thỏa ước lao động tập thể 2027' });
       const before = await admin.call('versions/list', { documentId: document.id });
-      await expectApiError(admin.call('versions/create', { documentId: document.id, name: 'Bản trình\u0007 ký' }), 'invalid_input', exactly('name: contains the control character U+0007'));
+      await expectApiError(
+        admin.call('versions/create', { documentId: document.id, name: 'Bản trình\u0007 ký' }),
+        'invalid_input',
+        exactly('name: contains the control character U+0007'),
+      );
       expect(await admin.call('versions/list', { documentId: document.id })).toEqual(before);
     });
   });
@@ -83,24 +99,44 @@ describe('text at the API boundary (over HTTP)', () => {
       expect(kept.comments[0]?.body).toBe('Dòng một:\n\tmức 7%;\r\nDòng hai.');
     });
 
-    it('refuses them in a proposal\'s rationale and in a body sent to the API, naming where', async () => {
+    it("refuses them in a proposal's rationale and in a body sent to the API, naming where", async () => {
       const document = await admin.call('documents/create', { kind, title: 'Thỏa ước 2027', content: agreementBody() });
       const union = await join(document.id, 'union', 'Trần Thị Bình');
       await expectApiError(
-        union.client.call('proposals/create', { documentId: document.id, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Theo\uFFFF lương vùng', article: proposedArticle('Tiền lương', 'Mức lương thấp nhất cao hơn 7%.') }),
+        union.client.call('proposals/create', {
+          documentId: document.id,
+          clauseId: clauseIds.wage,
+          kind: 'replace',
+          rationale: 'Theo\uFFFF lương vùng',
+          article: proposedArticle('Tiền lương', 'Mức lương thấp nhất cao hơn 7%.'),
+        }),
         'invalid_input',
         /^rationale: contains the character U\+FFFF/,
       );
       await expectApiError(
-        union.client.call('proposals/create', { documentId: document.id, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Theo lương vùng', article: proposedArticle('Tiền lương', 'Mức lương\u0002 thấp nhất.') }),
+        union.client.call('proposals/create', {
+          documentId: document.id,
+          clauseId: clauseIds.wage,
+          kind: 'replace',
+          rationale: 'Theo lương vùng',
+          article: proposedArticle('Tiền lương', 'Mức lương\u0002 thấp nhất.'),
+        }),
         'invalid_input',
         /^article\.children\.1\.children\.0\.text: contains the character U\+0002/,
       );
       expect((await union.client.call('negotiation/state', { documentId: document.id })).proposals).toEqual([]);
       const body = agreementBody();
       body[0] = { type: 'paragraph', children: [{ text: 'Căn cứ\uFFFE Bộ luật Lao động' }] };
-      await expectApiError(admin.call('documents/create', { kind, title: 'Thỏa ước khác', content: body }), 'invalid_input', /^content\.0\.children\.0\.text: contains the character U\+FFFE/);
-      await expectApiError(admin.call('documents/create', { kind, title: 'Thỏa ước khác', variables: { enterprise_name: 'Công ty\u0001 May' } }), 'invalid_input', /^variables\.enterprise_name: contains the character U\+0001/);
+      await expectApiError(
+        admin.call('documents/create', { kind, title: 'Thỏa ước khác', content: body }),
+        'invalid_input',
+        /^content\.0\.children\.0\.text: contains the character U\+FFFE/,
+      );
+      await expectApiError(
+        admin.call('documents/create', { kind, title: 'Thỏa ước khác', variables: { enterprise_name: 'Công ty\u0001 May' } }),
+        'invalid_input',
+        /^variables\.enterprise_name: contains the character U\+0001/,
+      );
       expect((await admin.call('documents/list', {})).map((meta) => meta.title)).toEqual(['Thỏa ước 2027']);
     });
   });
@@ -114,7 +150,11 @@ describe('text at the API boundary (over HTTP)', () => {
       expect((await api.store.documents.get(document.id))?.title).toBe(title);
       const union = await join(document.id, 'union', decomposed('Nguyễn Thị Hường'));
       expect(union.participant.displayName).toBe('Nguyễn Thị Hường');
-      const thread = await union.client.call('threads/create', { documentId: document.id, clauseId: clauseIds.wage, body: decomposed('Đề nghị tăng lương tối thiểu.') });
+      const thread = await union.client.call('threads/create', {
+        documentId: document.id,
+        clauseId: clauseIds.wage,
+        body: decomposed('Đề nghị tăng lương tối thiểu.'),
+      });
       expect(thread.comments[0]?.body).toBe('Đề nghị tăng lương tối thiểu.');
       const version = await admin.call('versions/create', { documentId: document.id, name: decomposed('Bản dự thảo lần một') });
       expect(version.name).toBe('Bản dự thảo lần một');
@@ -125,12 +165,20 @@ describe('text at the API boundary (over HTTP)', () => {
     it('refuses a saved template or a pack holding U+FFFE or U+FFFF, naming the text, and keeps nothing', async () => {
       const draft = overtimeDraft();
       draft.body[0] = { type: 'clause', text: { vi: 'Làm thêm giờ\uFFFE theo {{ot_rate_weekday}}.', en: 'Overtime at {{ot_rate_weekday}}.' } };
-      await expectApiError(admin.call('templates/save', { template: draft }), 'invalid_input', /template\.body\[0\]\.text\.vi: contains the character U\+FFFE, which no document can hold/);
+      await expectApiError(
+        admin.call('templates/save', { template: draft }),
+        'invalid_input',
+        /template\.body\[0\]\.text\.vi: contains the character U\+FFFE, which no document can hold/,
+      );
       const pack = samplePack(1);
       const [template] = pack.templates;
       if (!template) throw new Error('the sample pack has a template');
       template.title.vi = 'Bữa ăn\uFFFF giữa ca';
-      await expectApiError(admin.call('templates/importPack', { packJson: packFile(pack) }), 'invalid_input', /templates\[0\]\.title\.vi: contains the character U\+FFFF, which no document can hold/);
+      await expectApiError(
+        admin.call('templates/importPack', { packJson: packFile(pack) }),
+        'invalid_input',
+        /templates\[0\]\.title\.vi: contains the character U\+FFFF, which no document can hold/,
+      );
       expect(await admin.call('templates/list', {})).toEqual([]);
     });
 

@@ -31,7 +31,11 @@ const sha256 = (file: string): string => createHash('sha256').update(readFileSyn
 
 /** Every file of a folder with a hash of its bytes: equal before and after means nothing changed. */
 function folderState(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder).sort().map((name) => [name, sha256(join(folder, name))]));
+  return Object.fromEntries(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [name, sha256(join(folder, name))]),
+  );
 }
 
 async function cli(...args: string[]): Promise<{ code: number; output: string }> {
@@ -100,7 +104,10 @@ describe('npm run cli -- backup and restore', () => {
     const backups = tempFolder();
     const backup = join(backups, 'thoa-uoc-2027-03-01.sqlite');
     const made = await cli('--data', live, 'backup', backup);
-    expect(made).toEqual({ code: 0, output: expect.stringMatching(new RegExp(`^Backed up ${join(live, databaseFileName)} to ${backup}: \\d+\\.\\d MB, 2 documents\\.$`)) });
+    expect(made).toEqual({
+      code: 0,
+      output: expect.stringMatching(new RegExp(`^Backed up ${join(live, databaseFileName)} to ${backup}: \\d+\\.\\d MB, 2 documents\\.$`)),
+    });
     await typing;
 
     // One consistent state: every letter stored before the backup, then a run of those after it.
@@ -123,7 +130,9 @@ describe('npm run cli -- backup and restore', () => {
     const restored = await cli('--data', restoredFolder, 'restore', backup, '--yes');
     expect(restored).toEqual({
       code: 0,
-      output: expect.stringMatching(new RegExp(`^Restored ${backup} into ${join(restoredFolder, databaseFileName)}: \\d+\\.\\d MB, 2 documents\\.\nThe folder had no database before\\.$`)),
+      output: expect.stringMatching(
+        new RegExp(`^Restored ${backup} into ${join(restoredFolder, databaseFileName)}: \\d+\\.\\d MB, 2 documents\\.\nThe folder had no database before\\.$`),
+      ),
     });
     expect(readdirSync(restoredFolder)).toEqual([databaseFileName]);
     const { token: hostToken } = z.object({ token: z.string() }).parse(await runCliJson(restoredFolder, ['admin-token']));
@@ -148,7 +157,15 @@ describe('npm run cli -- backup and restore', () => {
     const database = join(folder, databaseFileName);
     const writerFile = join(tempFolder(), 'writer.sqlite');
     const writer = openSqliteStore(writerFile);
-    await writer.documents.insert({ id: 'onlyinthewal0001', kind: 'labour_regulations', title: 'Nội quy chỉ có trong -wal', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await writer.documents.insert({
+      id: 'onlyinthewal0001',
+      kind: 'labour_regulations',
+      title: 'Nội quy chỉ có trong -wal',
+      lifecycleState: 'drafting',
+      createdAt: 1,
+      updatedAt: 1,
+      archivedAt: null,
+    });
     writeFileSync(database, readFileSync(writerFile));
     writeFileSync(`${database}-wal`, readFileSync(`${writerFile}-wal`));
     await writer.close();
@@ -210,7 +227,9 @@ describe('npm run cli -- backup and restore', () => {
 
     const newer = join(files, 'newer.sqlite');
     const migrations = readMigrations();
-    openDatabase(newer, { migrations: [...migrations, { id: migrations.length + 1, name: 'from_the_future', sql: 'CREATE TABLE future (id INTEGER PRIMARY KEY) STRICT' }] }).close();
+    openDatabase(newer, {
+      migrations: [...migrations, { id: migrations.length + 1, name: 'from_the_future', sql: 'CREATE TABLE future (id INTEGER PRIMARY KEY) STRICT' }],
+    }).close();
 
     const before = { folder: folderState(folder), files: folderState(files) };
     const cases: [string[], number, RegExp][] = [
@@ -220,7 +239,13 @@ describe('npm run cli -- backup and restore', () => {
       [['restore', foreign, '--yes'], 2, /invoices\.sqlite: it belongs to another application/],
       [['restore', newer, '--yes'], 2, new RegExp(`newer\\.sqlite: it was written by a newer version of Thỏa Ước \\(schema ${migrations.length + 1}`)],
       [['restore', join(files, 'missing.sqlite'), '--yes'], 2, /missing\.sqlite: it does not exist/],
-      [['restore', backup], 2, new RegExp(`intact Thỏa Ước backup: .*1 document\\.\\nRestoring it replaces the database ${join(folder, databaseFileName)} \\(.*1 document\\), which would be kept as .*before-restore-.*\\nNothing was changed\\. .* again with --yes\\.$`)],
+      [
+        ['restore', backup],
+        2,
+        new RegExp(
+          `intact Thỏa Ước backup: .*1 document\\.\\nRestoring it replaces the database ${join(folder, databaseFileName)} \\(.*1 document\\), which would be kept as .*before-restore-.*\\nNothing was changed\\. .* again with --yes\\.$`,
+        ),
+      ],
       [['restore'], 2, /^FILE is required\n\nUsage:/],
     ];
     for (const [args, exitCode, message] of cases) {
@@ -256,15 +281,29 @@ describe('npm run cli -- backup and restore', () => {
     writeFileSync(existing, 'a file the host keeps');
     const before = { folder: folderState(folder), files: folderState(files) };
 
-    expect(await cli('--data', folder, 'backup', existing)).toEqual({ code: 2, output: `${existing} already exists: a backup never replaces a file. Give a new file name.` });
+    expect(await cli('--data', folder, 'backup', existing)).toEqual({
+      code: 2,
+      output: `${existing} already exists: a backup never replaces a file. Give a new file name.`,
+    });
     expect(await cli('--data', folder, 'backup', join(folder, databaseFileName))).toEqual({ code: 2, output: expect.stringMatching(/is the database itself/) });
     const emptyFolder = tempFolder();
-    expect(await cli('--data', emptyFolder, 'backup', join(files, 'new.sqlite'))).toEqual({ code: 1, output: `There is no database to back up: ${join(emptyFolder, databaseFileName)} does not exist.` });
-    expect(await cli('--data', folder, 'backup', join(files, 'no-such-folder', 'new.sqlite'))).toEqual({ code: 1, output: expect.stringMatching(/no-such-folder does not exist/) });
+    expect(await cli('--data', emptyFolder, 'backup', join(files, 'new.sqlite'))).toEqual({
+      code: 1,
+      output: `There is no database to back up: ${join(emptyFolder, databaseFileName)} does not exist.`,
+    });
+    expect(await cli('--data', folder, 'backup', join(files, 'no-such-folder', 'new.sqlite'))).toEqual({
+      code: 1,
+      output: expect.stringMatching(/no-such-folder does not exist/),
+    });
     expect(await cli('--data', folder, 'backup')).toEqual({ code: 2, output: expect.stringMatching(/^FILE is required\n\nUsage:/) });
     for (const command of ['backup', 'restore']) {
       const { code, output } = await cli('--store', 'postgres://thoa_uoc:secret@db.internal/thoa_uoc', command, join(files, 'new.sqlite'));
-      expect({ code, pgDump: output.includes('pg_dump --format=custom'), pgRestore: output.includes('pg_restore --no-owner'), password: output.includes('secret') }).toEqual({ code: 2, pgDump: true, pgRestore: true, password: false });
+      expect({
+        code,
+        pgDump: output.includes('pg_dump --format=custom'),
+        pgRestore: output.includes('pg_restore --no-owner'),
+        password: output.includes('secret'),
+      }).toEqual({ code: 2, pgDump: true, pgRestore: true, password: false });
     }
     expect({ ...before, empty: readdirSync(emptyFolder) }).toEqual({ folder: folderState(folder), files: folderState(files), empty: [] });
     expect(existsSync(join(files, 'new.sqlite'))).toBe(false);

@@ -58,7 +58,10 @@ describe('npm run cli', () => {
     const listed = await cli('documents', 'list');
     expect(listed).toEqual({ code: 0, output: expect.stringMatching(new RegExp(`^${id} {2}labour_regulations +drafting +Nội quy lao động$`)) });
 
-    expect(await cli('documents', 'rename', `${id}`, '--title', 'Nội quy lao động 2027')).toEqual({ code: 0, output: `Renamed ${id} to Nội quy lao động 2027` });
+    expect(await cli('documents', 'rename', `${id}`, '--title', 'Nội quy lao động 2027')).toEqual({
+      code: 0,
+      output: `Renamed ${id} to Nội quy lao động 2027`,
+    });
     expect((await cli('documents', 'list')).output).toContain('Nội quy lao động 2027');
 
     expect(await cli('documents', 'archive', `${id}`)).toEqual({ code: 0, output: `Archived ${id}  Nội quy lao động 2027` });
@@ -73,7 +76,10 @@ describe('npm run cli', () => {
     const { code, output } = await cli('invite', document.id, '--side', 'union', '--url', 'http://192.168.1.20:4477/');
     const invitationCode = /^Invitation for the union side: ([0-9A-Z]{5}-[0-9A-Z]{5})$/m.exec(output)?.[1];
     expect({ code, invitationCode }).toEqual({ code: 0, invitationCode: expect.any(String) });
-    expect(output.split('\n').slice(1)).toEqual([`Link: http://192.168.1.20:4477/#/join/${invitationCode}`, expect.stringMatching(/^Valid until \S+Z; it can be used once\.$/)]);
+    expect(output.split('\n').slice(1)).toEqual([
+      `Link: http://192.168.1.20:4477/#/join/${invitationCode}`,
+      expect.stringMatching(/^Valid until \S+Z; it can be used once\.$/),
+    ]);
 
     const before = Date.now();
     const json = await cliJson(invitationSchema.extend({ link: z.string() }), 'invite', document.id, '--side', 'reviewer', '--hours', '2');
@@ -92,7 +98,11 @@ describe('npm run cli', () => {
     const token = /^Token \(keep it secret\): (tu_\S+)$/m.exec(output)?.[1] ?? 'no token printed';
 
     const session = await (await serverClient(token)).call('session/get', {});
-    expect(session).toMatchObject({ kind: 'participant', participant: { displayName: 'Chị Lan (Phòng Nhân sự)', side: 'employer' }, document: { id: document.id } });
+    expect(session).toMatchObject({
+      kind: 'participant',
+      participant: { displayName: 'Chị Lan (Phòng Nhân sự)', side: 'employer' },
+      document: { id: document.id },
+    });
   });
 
   it('participants list and revoke; a token revoked from the command line is refused by the running server', async () => {
@@ -117,7 +127,11 @@ describe('npm run cli', () => {
     const document = await createAgreement();
     const { code, output } = await cli('admin-token', '--label', 'integration test');
     const token = output.split('\n')[1] ?? '';
-    expect({ code, heading: output.split('\n')[0], token }).toEqual({ code: 0, heading: expect.stringContaining('Authorization: Bearer <token>'), token: expect.stringMatching(/^tu_\S{40,}$/) });
+    expect({ code, heading: output.split('\n')[0], token }).toEqual({
+      code: 0,
+      heading: expect.stringContaining('Authorization: Bearer <token>'),
+      token: expect.stringMatching(/^tu_\S{40,}$/),
+    });
     const { token: jsonToken } = await cliJson(z.object({ token: z.string() }), 'admin-token');
 
     const admin = await serverClient(token);
@@ -145,7 +159,12 @@ describe('npm run cli', () => {
     ];
     for (const [args, reason] of cases) {
       const { code, output } = await cli(...args);
-      expect({ args, code, reason: reason === null || reason.test(output), usage: output.includes(usageHeading) }).toEqual({ args, code: 2, reason: true, usage: true });
+      expect({ args, code, reason: reason === null || reason.test(output), usage: output.includes(usageHeading) }).toEqual({
+        args,
+        code: 2,
+        reason: true,
+        usage: true,
+      });
     }
     expect(await cliJson(z.array(documentMetaSchema), 'documents', 'list', '--all')).toEqual([document]);
     const help = await cli('--help');

@@ -58,7 +58,13 @@ export function describeOperatorCommands(underTest: OperatorStoreUnderTest): voi
     }
 
     async function client(token?: string): Promise<ApiClient> {
-      server ??= await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: store.dataFolder, logger: createMemoryLogger(), ...(store.location ? { store: store.location } : {}) });
+      server ??= await startServerMode({
+        host: '127.0.0.1',
+        port: 0,
+        dataFolder: store.dataFolder,
+        logger: createMemoryLogger(),
+        ...(store.location ? { store: store.location } : {}),
+      });
       return createApiClient(createHttpTransport({ baseUrl: server.url, token, fetch }));
     }
 
@@ -101,7 +107,10 @@ export function describeOperatorCommands(underTest: OperatorStoreUnderTest): voi
     it('authority create, invite and list: each invitation makes a reviewer of that authority', async () => {
       const created = await cli('authority', 'create', '--name', 'Sở Nội vụ tỉnh Hưng Yên', '--json');
       expect(created.code).toBe(0);
-      const printed = JSON.parse(created.output) as { authority: { id: string; name: string; createdAt: number }; invitation: { code: string; link: string; expiresAt: string } };
+      const printed = JSON.parse(created.output) as {
+        authority: { id: string; name: string; createdAt: number };
+        invitation: { code: string; link: string; expiresAt: string };
+      };
       const { invitation } = printed;
       const authority = { id: printed.authority.id, name: printed.authority.name };
       expect(authority.name).toBe('Sở Nội vụ tỉnh Hưng Yên');
@@ -112,7 +121,9 @@ export function describeOperatorCommands(underTest: OperatorStoreUnderTest): voi
       expect(invited.code).toBe(0);
       await anonymous.call('access/redeem', { code: codeOf(invited.output), displayName: 'Ông Dũng' });
       const listed = await cli('authority', 'list');
-      expect(listed.output).toMatch(new RegExp(`^${authority.id}  Sở Nội vụ tỉnh Hưng Yên\n  reviewer [a-z0-9]{16}  Bà Hạnh\n  reviewer [a-z0-9]{16}  Ông Dũng$`));
+      expect(listed.output).toMatch(
+        new RegExp(`^${authority.id}  Sở Nội vụ tỉnh Hưng Yên\n  reviewer [a-z0-9]{16}  Bà Hạnh\n  reviewer [a-z0-9]{16}  Ông Dũng$`),
+      );
       const reviewer = await client(first.token);
       expect(await reviewer.call('review/queue', {})).toEqual([]);
       expect(await reviewer.call('authorities/list', {})).toEqual([authority]);

@@ -29,7 +29,9 @@ export function article(spec: ArticleSpec): ArticleElement {
     ...(spec.templateId ? { templateId: spec.templateId } : {}),
     children: [
       { type: 'article-title', children: [{ text: spec.title }] },
-      ...spec.body.map((text) => (text.startsWith('- ') ? { type: 'point' as const, children: textToInlines(text.slice(2)) } : { type: 'clause' as const, children: textToInlines(text) })),
+      ...spec.body.map((text) =>
+        text.startsWith('- ') ? { type: 'point' as const, children: textToInlines(text.slice(2)) } : { type: 'clause' as const, children: textToInlines(text) },
+      ),
     ],
   };
 }
@@ -37,7 +39,11 @@ export function article(spec: ArticleSpec): ArticleElement {
 /** A document of articles, each in its own chapter (titled by `chapter`, else "Chương"). */
 export function documentOf(...specs: ArticleSpec[]): TopLevelBlock[] {
   return specs.map(
-    (spec): ChapterElement => ({ type: 'chapter', chapterId: nextId(), children: [{ type: 'chapter-title', children: [{ text: spec.chapter ?? 'Chương' }] }, article(spec)] }),
+    (spec): ChapterElement => ({
+      type: 'chapter',
+      chapterId: nextId(),
+      children: [{ type: 'chapter-title', children: [{ text: spec.chapter ?? 'Chương' }] }, article(spec)],
+    }),
   );
 }
 
@@ -90,7 +96,12 @@ export const wizardFacts = ['region', 'sector', 'headcount', 'effective_date', '
  * wording level ("floor", "common", "favourable") or the templates' own, with the defaults (or the
  * wording's proposed values) for every variable it shows, as the new-document wizard builds it.
  */
-export function libraryDocument(kind: DocumentKind, language: Language, level?: 'floor' | 'common' | 'favourable', overrides: Record<string, VariableValue> = {}): { blocks: TopLevelBlock[]; variables: Record<string, VariableValue> } {
+export function libraryDocument(
+  kind: DocumentKind,
+  language: Language,
+  level?: 'floor' | 'common' | 'favourable',
+  overrides: Record<string, VariableValue> = {},
+): { blocks: TopLevelBlock[]; variables: Record<string, VariableValue> } {
   const outline = outlineForKind(kind, library);
   if (!outline) throw new Error(`no outline for ${kind}`);
   const byId = new Map(templatesForKind(kind, library).map((template) => [template.id, template]));

@@ -57,8 +57,13 @@ describe('public holidays (LC Art. 112; 24/11 reported from 1 Jul 2026)', () => 
       expect(datedHolidays.national_day[year]).toHaveLength(2);
     }
     // Beyond the table the same days are computed, and marked as such; within it they come from it.
-    const lunarDays = (year: number) => publicHolidaysOfYear(year).filter((day) => day.holiday === 'lunar_new_year' || day.holiday === 'hung_kings' || day.holiday === 'national_day');
-    for (const year of years) expect(lunarDays(year).every((day) => day.source === 'table'), `${year}`).toBe(true);
+    const lunarDays = (year: number) =>
+      publicHolidaysOfYear(year).filter((day) => day.holiday === 'lunar_new_year' || day.holiday === 'hung_kings' || day.holiday === 'national_day');
+    for (const year of years)
+      expect(
+        lunarDays(year).every((day) => day.source === 'table'),
+        `${year}`,
+      ).toBe(true);
     expect(publicHolidaysOfYear(2030).find((day) => day.holiday === 'new_year')?.source).toBe('fixed');
   });
 
@@ -75,8 +80,16 @@ describe('public holidays (LC Art. 112; 24/11 reported from 1 Jul 2026)', () => 
       { date: '2031-11-24', holiday: 'culture_day', source: 'fixed' },
     ]);
     // The years before the table: Tết 2021-2023 (12 Feb, 1 Feb, 22 Jan) and Hùng Kings (21 Apr, 10 Apr, 29 Apr) as observed.
-    expect([2021, 2022, 2023].map((year) => publicHolidaysOfYear(year).filter((day) => day.holiday === 'lunar_new_year')[1]?.date)).toEqual(['2021-02-12', '2022-02-01', '2023-01-22']);
-    expect([2021, 2022, 2023].map((year) => publicHolidaysOfYear(year).find((day) => day.holiday === 'hung_kings')?.date)).toEqual(['2021-04-21', '2022-04-10', '2023-04-29']);
+    expect([2021, 2022, 2023].map((year) => publicHolidaysOfYear(year).filter((day) => day.holiday === 'lunar_new_year')[1]?.date)).toEqual([
+      '2021-02-12',
+      '2022-02-01',
+      '2023-01-22',
+    ]);
+    expect([2021, 2022, 2023].map((year) => publicHolidaysOfYear(year).find((day) => day.holiday === 'hung_kings')?.date)).toEqual([
+      '2021-04-21',
+      '2022-04-10',
+      '2023-04-29',
+    ]);
   });
 
   it('gives Hùng Kings on the ordinary 3rd month when a leap 3rd month follows', () => {
@@ -96,7 +109,11 @@ describe('public holidays (LC Art. 112; 24/11 reported from 1 Jul 2026)', () => 
   });
 
   it('places the day next to National Day as the decisions do, by the weekday of 2 September', () => {
-    const neighbour = (year: number) => publicHolidaysOfYear(year).filter((day) => day.holiday === 'national_day').map((day) => day.date).find((date) => date !== `${year}-09-02`);
+    const neighbour = (year: number) =>
+      publicHolidaysOfYear(year)
+        .filter((day) => day.holiday === 'national_day')
+        .map((day) => day.date)
+        .find((date) => date !== `${year}-09-02`);
     // 2021 Thu → Fri 3; 2022 Fri → Thu 1; 2023 Sat → Fri 1; 2032 Thu → Fri 3; 2035 Sun → Mon 3; 2037 Wed → Tue 1.
     expect([2021, 2022, 2023, 2032, 2035, 2037].map(neighbour)).toEqual(['2021-09-03', '2022-09-01', '2023-09-01', '2032-09-03', '2035-09-03', '2037-09-01']);
   });
@@ -119,7 +136,18 @@ describe('public holidays (LC Art. 112; 24/11 reported from 1 Jul 2026)', () => 
     const of2027 = publicHolidaysOfYear(2027);
     expect(of2027.reduce((days) => days + 1, 0)).toBe(12);
     expect(of2027.map((day) => day.date)).toEqual([
-      '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-04-16', '2027-04-30', '2027-05-01', '2027-09-02', '2027-09-03', '2027-11-24',
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-04-16',
+      '2027-04-30',
+      '2027-05-01',
+      '2027-09-02',
+      '2027-09-03',
+      '2027-11-24',
     ]);
     expect(publicHolidaysOfYear(2025)).toHaveLength(11);
     expect(isPublicHoliday('2025-11-24')).toBe(false);

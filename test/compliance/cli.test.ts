@@ -32,7 +32,16 @@ describe('npm run cli -- check', () => {
 
   function agreement(overrides: Record<string, number | string> = {}, language: 'vi' | 'en' = 'vi'): ExportedDocument {
     const { blocks, variables } = libraryDocument('enterprise_agreement', language, undefined, overrides);
-    return { format: 'thoa-uoc-document', version: 1, kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', language, blocks, variables, dates: { created: '2026-09-01' } };
+    return {
+      format: 'thoa-uoc-document',
+      version: 1,
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước lao động tập thể 2027',
+      language,
+      blocks,
+      variables,
+      dates: { created: '2026-09-01' },
+    };
   }
 
   it('a compliant document: exit 0, the law applied, the counts and the notes', async () => {
@@ -45,7 +54,9 @@ describe('npm run cli -- check', () => {
       '0 vi phạm, 0 cảnh báo, 2 lưu ý.',
     ]);
     // Rules named by their title and provision, never by their id.
-    expect(output).toMatch(/^LƯU Ý {2}Thời giờ làm việc bình thường trong tuần — khoản 1 Điều 105 Bộ luật Lao động 2019 — Điều \d+ \(Thời giờ làm việc bình thường\)$/m);
+    expect(output).toMatch(
+      /^LƯU Ý {2}Thời giờ làm việc bình thường trong tuần — khoản 1 Điều 105 Bộ luật Lao động 2019 — Điều \d+ \(Thời giờ làm việc bình thường\)$/m,
+    );
     expect(output).not.toMatch(/hours\.weekly_normal|\[LC /);
   });
 
@@ -55,7 +66,9 @@ describe('npm run cli -- check', () => {
     const lines = output.split('\n');
     expect(lines[2]).toBe('1 vi phạm, 0 cảnh báo, 2 lưu ý.');
     expect(lines.slice(4, 7)).toEqual([
-      expect.stringMatching(/^VI PHẠM {2}Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019 — Điều \d+ \(Tiền lương làm thêm giờ, làm việc vào ban đêm\)$/),
+      expect.stringMatching(
+        /^VI PHẠM {2}Tiền lương làm thêm giờ vào ngày thường — điểm a khoản 1 Điều 98 Bộ luật Lao động 2019 — Điều \d+ \(Tiền lương làm thêm giờ, làm việc vào ban đêm\)$/,
+      ),
       '  Tiền lương làm thêm giờ vào ngày thường: 149% thấp hơn mức tối thiểu 150% theo điểm a khoản 1 Điều 98 Bộ luật Lao động 2019.',
       '  Yêu cầu: không thấp hơn 150% · Văn bản: 149%',
     ]);
@@ -65,7 +78,15 @@ describe('npm run cli -- check', () => {
     const path = exportFile('wage.json', agreement({ effective_date: '2025-07-01' }));
     const json = await cli('check', path, '--json');
     expect(json.code).toBe(0);
-    const report = z.object({ title: z.string(), kind: z.string(), basis: z.object({ legalDate: z.string(), minimumWage: z.string().nullable() }), counts: z.object({ violation: z.number() }), findings: z.array(z.object({ ruleId: z.string(), severity: z.string() })) }).parse(JSON.parse(json.output));
+    const report = z
+      .object({
+        title: z.string(),
+        kind: z.string(),
+        basis: z.object({ legalDate: z.string(), minimumWage: z.string().nullable() }),
+        counts: z.object({ violation: z.number() }),
+        findings: z.array(z.object({ ruleId: z.string(), severity: z.string() })),
+      })
+      .parse(JSON.parse(json.output));
     expect(report.basis).toMatchObject({ legalDate: '2025-07-01', minimumWage: 'D74/2024' });
 
     // The agreement states the 2026 minimum (5,310,000) as its minimum: lawful in 2025 and 2026.
@@ -74,13 +95,21 @@ describe('npm run cli -- check', () => {
     expect((await cli('check', lowWage)).code).toBe(0);
     const in2026 = await cli('check', lowWage, '--date', '2026-01-01', '--lang', 'en');
     expect(in2026.code).toBe(1);
-    expect(in2026.output).toContain('Law in force on 01/01/2026 (the date asked for); regional minimum wage: Decree 293/2025/ND-CP (from 1 Jan 2026), region I');
+    expect(in2026.output).toContain(
+      'Law in force on 01/01/2026 (the date asked for); regional minimum wage: Decree 293/2025/ND-CP (from 1 Jan 2026), region I',
+    );
     expect(in2026.output).toMatch(/^VIOLATION {2}Regional minimum wage — Labour Code 2019 Art\. 91 — Art\. \d+ \(/m);
     expect(in2026.output).toMatch(/^1 violation, 0 warnings, \d+ notes?\.$/m);
   });
 
   it('usage errors exit 2 with the usage', async () => {
-    for (const args of [['check'], ['check', 'a.json', 'b.json'], ['check', 'a.json', '--date', '2026-02-30'], ['check', 'a.json', '--lang', 'fr'], ['check', 'a.json', '--dates']]) {
+    for (const args of [
+      ['check'],
+      ['check', 'a.json', 'b.json'],
+      ['check', 'a.json', '--date', '2026-02-30'],
+      ['check', 'a.json', '--lang', 'fr'],
+      ['check', 'a.json', '--dates'],
+    ]) {
       const { code, output } = await cli(...args);
       expect({ args, code }).toEqual({ args, code: 2 });
       expect(output).toContain('Usage: npm run cli');
@@ -88,9 +117,15 @@ describe('npm run cli -- check', () => {
   });
 
   it('an unreadable or invalid file exits 2 with a clear message', async () => {
-    expect(await cli('check', join(folder.path, 'missing.json'))).toEqual({ code: 2, output: `Cannot read ${join(folder.path, 'missing.json')}: no such file.` });
+    expect(await cli('check', join(folder.path, 'missing.json'))).toEqual({
+      code: 2,
+      output: `Cannot read ${join(folder.path, 'missing.json')}: no such file.`,
+    });
     const notJson = exportFile('notes.txt', 'Thỏa ước { chưa xong');
-    expect(await cli('check', notJson)).toEqual({ code: 2, output: expect.stringMatching(new RegExp(`^${notJson.replace(/[.\\/]/g, '\\$&')} is not valid JSON: `)) });
+    expect(await cli('check', notJson)).toEqual({
+      code: 2,
+      output: expect.stringMatching(new RegExp(`^${notJson.replace(/[.\\/]/g, '\\$&')} is not valid JSON: `)),
+    });
     const wrong = exportFile('wrong.json', { ...agreement(), format: 'docx', kind: 'contract', blocks: [] });
     const invalid = await cli('check', wrong);
     expect(invalid.code).toBe(2);
@@ -103,7 +138,13 @@ describe('npm run cli -- check', () => {
   });
 
   it('the export format accepts a byte-order mark, extra fields, and user variable definitions', async () => {
-    const document = { ...agreement(), exportedAt: '2026-09-01T10:00:00Z', variableDefinitions: [{ id: 'user.sunday_rate', type: 'percent', label: { vi: 'Làm thêm Chủ nhật', en: 'Sunday overtime' }, default: 200, rule: 'pay.ot_weekly_rest' }] };
+    const document = {
+      ...agreement(),
+      exportedAt: '2026-09-01T10:00:00Z',
+      variableDefinitions: [
+        { id: 'user.sunday_rate', type: 'percent', label: { vi: 'Làm thêm Chủ nhật', en: 'Sunday overtime' }, default: 200, rule: 'pay.ot_weekly_rest' },
+      ],
+    };
     expect(exportedDocumentSchema.safeParse(document).success).toBe(true);
     expect((await cli('check', exportFile('bom.json', `\uFEFF${JSON.stringify(document)}`))).code).toBe(0);
   });

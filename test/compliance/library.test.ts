@@ -36,9 +36,18 @@ describe('documents built from the library', () => {
 
   it('the same document with unlawful values, as text, is caught by the text patterns', () => {
     const language = 'vi';
-    const { blocks, variables } = libraryDocument('enterprise_agreement', language, undefined, { ot_rate_weekday: 140, annual_leave_days: 10, probation_days_college: 90, wage_deduction_cap_percent: 40 });
+    const { blocks, variables } = libraryDocument('enterprise_agreement', language, undefined, {
+      ot_rate_weekday: 140,
+      annual_leave_days: 10,
+      probation_days_college: 90,
+      wage_deduction_cap_percent: 40,
+    });
     const plain = inlineChips(blocks, variables, language);
     const found = checkDocument({ kind: 'enterprise_agreement', blocks: plain, variables: {}, language, dates: { reference: '2027-01-01' } });
-    expect(problems(found).map((finding) => finding.ruleId).sort()).toEqual(['leave.annual', 'pay.ot_weekday', 'probation.duration', 'wage.deduction_cap']);
+    expect(
+      problems(found)
+        .map((finding) => finding.ruleId)
+        .sort(),
+    ).toEqual(['leave.annual', 'pay.ot_weekday', 'probation.duration', 'wage.deduction_cap']);
   });
 });

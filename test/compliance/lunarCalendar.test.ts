@@ -43,7 +43,16 @@ describe('the Vietnamese lunar calendar (UTC+7)', () => {
   });
 
   it('dates Tết and the leap months of recent years as the published calendars do', () => {
-    expect([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027].map(lunarNewYear)).toEqual(['2020-01-25', '2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06']);
+    expect([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027].map(lunarNewYear)).toEqual([
+      '2020-01-25',
+      '2021-02-12',
+      '2022-02-01',
+      '2023-01-22',
+      '2024-02-10',
+      '2025-01-29',
+      '2026-02-17',
+      '2027-02-06',
+    ]);
     // Leap 4th month of 2020 (from 23 May), 2nd of 2023 (22 Mar), 6th of 2025 (25 Jul), 11th of 2033 (22 Dec).
     expect(solarToLunar('2020-05-23')).toEqual({ year: 2020, month: 4, day: 1, leap: true });
     expect(solarToLunar('2023-03-22')).toEqual({ year: 2023, month: 2, day: 1, leap: true });

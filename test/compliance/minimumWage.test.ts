@@ -37,7 +37,9 @@ describe('regional minimum wage by region and date (LC Art. 91; Decrees 74/2024 
     expect(finding?.message.vi).toBe(
       `Mức lương thấp nhất của doanh nghiệp (công việc giản đơn nhất): ${vnd(5_000_000, 'vi')} thấp hơn mức lương tối thiểu vùng I ${vnd(5_310_000, 'vi')} theo Nghị định 293/2025/NĐ-CP (từ 01/01/2026), áp dụng ngày 01/01/2026 (Điều 91 Bộ luật Lao động 2019).`,
     );
-    expect(finding?.message.en).toBe('Lowest wage paid by the enterprise (simplest work): ₫5,000,000 is below the region I minimum wage of ₫5,310,000 under Decree 293/2025/ND-CP (from 1 Jan 2026), in force on 01/01/2026 (Labour Code 2019 Art. 91).');
+    expect(finding?.message.en).toBe(
+      'Lowest wage paid by the enterprise (simplest work): ₫5,000,000 is below the region I minimum wage of ₫5,310,000 under Decree 293/2025/ND-CP (from 1 Jan 2026), in force on 01/01/2026 (Labour Code 2019 Art. 91).',
+    );
   });
 
   it('at and around the threshold, in each region', () => {
@@ -63,14 +65,26 @@ describe('regional minimum wage by region and date (LC Art. 91; Decrees 74/2024 
   });
 
   it('the minimum the agreement states (min_wage_monthly) is checked too, and dates before the tables get a note', () => {
-    const stated = (value: number, date: string) => checkArticles([wageArticle('{{region}} là {{min_wage_monthly}}')], { variables: { region: 'II', min_wage_monthly: value, effective_date: date } });
+    const stated = (value: number, date: string) =>
+      checkArticles([wageArticle('{{region}} là {{min_wage_monthly}}')], { variables: { region: 'II', min_wage_monthly: value, effective_date: date } });
     expect(findingsOf(stated(4_730_000, '2026-05-01'), 'wage.min_regional')).toEqual([]);
     expect(findingsOf(stated(4_410_000, '2026-05-01'), 'wage.min_regional')[0]?.message.en).toContain('below the region II minimum wage of ₫4,730,000');
     expect(findingsOf(stated(4_410_000, '2024-01-01'), 'wage.min_regional', 'information')).toHaveLength(1);
   });
 
   it('reports the basis of a check', () => {
-    const basis = complianceBasis({ kind: 'enterprise_agreement', blocks: documentOf(wageArticle('{{lowest_wage}}')), variables: { region: 'III', effective_date: '2026-08-01' }, dates: { reference: '2026-01-01' } });
-    expect(basis).toMatchObject({ legalDate: '2026-08-01', legalDateSource: 'effective_date', region: 'III', minimumWage: { id: 'D293/2025' }, publicHolidayDays: { total: 12, confirmed: 11 } });
+    const basis = complianceBasis({
+      kind: 'enterprise_agreement',
+      blocks: documentOf(wageArticle('{{lowest_wage}}')),
+      variables: { region: 'III', effective_date: '2026-08-01' },
+      dates: { reference: '2026-01-01' },
+    });
+    expect(basis).toMatchObject({
+      legalDate: '2026-08-01',
+      legalDateSource: 'effective_date',
+      region: 'III',
+      minimumWage: { id: 'D293/2025' },
+      publicHolidayDays: { total: 12, confirmed: 11 },
+    });
   });
 });

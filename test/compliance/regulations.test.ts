@@ -5,14 +5,27 @@ import { fold } from '#shared/compliance/text';
 import { checkArticles, findingsOf, libraryDocument, type ArticleSpec } from './builders';
 
 function withoutChapter(blocks: TopLevelBlock[], title: RegExp): TopLevelBlock[] {
-  return blocks.filter((block) => !(block.type === 'chapter' && block.children[0]?.type === 'chapter-title' && title.test(fold(block.children[0].children.map((child) => ('text' in child ? child.text : '')).join('')))));
+  return blocks.filter(
+    (block) =>
+      !(
+        block.type === 'chapter' &&
+        block.children[0]?.type === 'chapter-title' &&
+        title.test(fold(block.children[0].children.map((child) => ('text' in child ? child.text : '')).join('')))
+      ),
+  );
 }
 
 const sections = (findings: ReturnType<typeof checkDocument>) => findingsOf(findings, 'regs.required_sections').map((finding) => finding.citation);
 
 /** Labour regulations written by hand (no templates): one article per Art. 118(2) item. */
 const handWritten: ArticleSpec[] = [
-  { title: 'Thời giờ làm việc, thời giờ nghỉ ngơi', body: ['Làm việc từ thứ Hai đến thứ Bảy; ngày nghỉ hằng tuần là Chủ nhật.', 'Người lao động được nghỉ không hưởng lương 01 ngày khi anh, chị, em ruột kết hôn.'] },
+  {
+    title: 'Thời giờ làm việc, thời giờ nghỉ ngơi',
+    body: [
+      'Làm việc từ thứ Hai đến thứ Bảy; ngày nghỉ hằng tuần là Chủ nhật.',
+      'Người lao động được nghỉ không hưởng lương 01 ngày khi anh, chị, em ruột kết hôn.',
+    ],
+  },
   { title: 'Trật tự tại nơi làm việc', body: ['Người lao động có mặt đúng giờ.'] },
   { title: 'An toàn, vệ sinh lao động', body: ['Người lao động sử dụng phương tiện bảo vệ cá nhân.'] },
   {
@@ -55,7 +68,9 @@ describe('labour regulations: required content (LC Art. 118(2); Decree 145 Art. 
         { law: 'D145', article: 85, clause: 2 },
       ]);
       const [first] = findingsOf(findings, 'regs.required_sections');
-      expect(first?.message.vi).toBe('Nội quy lao động thiếu nội dung bắt buộc: Phòng, chống quấy rối tình dục tại nơi làm việc; trình tự, thủ tục xử lý hành vi quấy rối tình dục (khoản 2 Điều 118 Bộ luật Lao động 2019).');
+      expect(first?.message.vi).toBe(
+        'Nội quy lao động thiếu nội dung bắt buộc: Phòng, chống quấy rối tình dục tại nơi làm việc; trình tự, thủ tục xử lý hành vi quấy rối tình dục (khoản 2 Điều 118 Bộ luật Lao động 2019).',
+      );
     }
   });
 
@@ -64,9 +79,18 @@ describe('labour regulations: required content (LC Art. 118(2); Decree 145 Art. 
     const emptied = blocks.map((block) =>
       block.type !== 'chapter'
         ? block
-        : { ...block, children: block.children.map((child) => (child.type === 'article' && child.templateId === 'regs.authority.competent_person' ? { ...child, children: [child.children[0], { type: 'clause' as const, children: [{ text: '' }] }] as typeof child.children } : child)) },
+        : {
+            ...block,
+            children: block.children.map((child) =>
+              child.type === 'article' && child.templateId === 'regs.authority.competent_person'
+                ? { ...child, children: [child.children[0], { type: 'clause' as const, children: [{ text: '' }] }] as typeof child.children }
+                : child,
+            ),
+          },
     );
-    expect(sections(checkDocument({ kind: 'labour_regulations', blocks: emptied, variables, dates: { reference: '2027-01-01' } }))).toEqual([{ law: 'LC2019', article: 118, clause: 2, point: 'i' }]);
+    expect(sections(checkDocument({ kind: 'labour_regulations', blocks: emptied, variables, dates: { reference: '2027-01-01' } }))).toEqual([
+      { law: 'LC2019', article: 118, clause: 2, point: 'i' },
+    ]);
   });
 
   it('hand-written regulations are read by their headings and text', () => {
@@ -76,7 +100,9 @@ describe('labour regulations: required content (LC Art. 118(2); Decree 145 Art. 
   });
 
   it('a harassment article without sanctions for false accusers misses Decree 145 Art. 85(1)(d) only', () => {
-    const harassment = handWritten.map((spec) => (spec.title.startsWith('Phòng, chống') ? { ...spec, body: spec.body.filter((text) => !text.includes('sai sự thật')) } : spec));
+    const harassment = handWritten.map((spec) =>
+      spec.title.startsWith('Phòng, chống') ? { ...spec, body: spec.body.filter((text) => !text.includes('sai sự thật')) } : spec,
+    );
     const findings = checkArticles(harassment, { kind: 'labour_regulations' });
     expect(sections(findings)).toEqual([{ law: 'D145', article: 85, clause: 1, point: 'd' }]);
     expect(findingsOf(findings, 'regs.required_sections')[0]?.clauseId).toEqual(expect.any(String)); // points at the harassment article

@@ -19,7 +19,11 @@ describe('reading clause text', () => {
   });
 
   it('splits sentences but keeps "Art. 98(3)" and "5.310.000" whole', () => {
-    expect(splitSentences('Theo Art. 98(3) of the Code. Paid 5.310.000 đồng. Xong.').map((sentence) => sentence.text)).toEqual(['Theo Art. 98(3) of the Code.', 'Paid 5.310.000 đồng.', 'Xong.']);
+    expect(splitSentences('Theo Art. 98(3) of the Code. Paid 5.310.000 đồng. Xong.').map((sentence) => sentence.text)).toEqual([
+      'Theo Art. 98(3) of the Code.',
+      'Paid 5.310.000 đồng.',
+      'Xong.',
+    ]);
   });
 
   it('tells a prohibition from a sanction (diacritic-insensitive)', () => {

@@ -43,7 +43,9 @@ describe('overtime and night pay (LC Art. 98)', () => {
       expected: { vi: 'không thấp hơn 150%', en: 'at least 150%' },
       actual: { vi: '149%', en: '149%' },
     });
-    expect(finding?.message.vi).toBe('Tiền lương làm thêm giờ vào ngày thường: 149% thấp hơn mức tối thiểu 150% theo điểm a khoản 1 Điều 98 Bộ luật Lao động 2019.');
+    expect(finding?.message.vi).toBe(
+      'Tiền lương làm thêm giờ vào ngày thường: 149% thấp hơn mức tối thiểu 150% theo điểm a khoản 1 Điều 98 Bộ luật Lao động 2019.',
+    );
     expect(finding?.message.en).toBe('Overtime pay on normal days: 149% is below the statutory minimum of 150% (Labour Code 2019 Art. 98(1)(a)).');
   });
 
@@ -60,16 +62,32 @@ describe('overtime and night pay (LC Art. 98)', () => {
   });
 
   it('a user-template variable naming a rule is checked against that rule', () => {
-    const userRate: VariableDefinition = { id: 'user.ot_sunday', type: 'percent', label: { vi: 'Làm thêm Chủ nhật', en: 'Sunday overtime' }, default: 200, rule: 'pay.ot_weekly_rest' };
+    const userRate: VariableDefinition = {
+      id: 'user.ot_sunday',
+      type: 'percent',
+      label: { vi: 'Làm thêm Chủ nhật', en: 'Sunday overtime' },
+      default: 200,
+      rule: 'pay.ot_weekly_rest',
+    };
     const check = (value: number) =>
-      checkDocument({ kind: 'enterprise_agreement', blocks: documentOf({ title: 'Làm thêm', body: ['Chủ nhật: {{user.ot_sunday}}.'] }), variables: { 'user.ot_sunday': value }, dates: { reference: '2027-01-01' }, lookupVariable: (id) => (id === userRate.id ? userRate : undefined) });
+      checkDocument({
+        kind: 'enterprise_agreement',
+        blocks: documentOf({ title: 'Làm thêm', body: ['Chủ nhật: {{user.ot_sunday}}.'] }),
+        variables: { 'user.ot_sunday': value },
+        dates: { reference: '2027-01-01' },
+        lookupVariable: (id) => (id === userRate.id ? userRate : undefined),
+      });
     expect(findingsOf(check(200), 'pay.ot_weekly_rest')).toEqual([]);
-    expect(findingsOf(check(199), 'pay.ot_weekly_rest')[0]).toMatchObject({ variableId: 'user.ot_sunday', message: { en: expect.stringContaining('Sunday overtime: 199%') } });
+    expect(findingsOf(check(199), 'pay.ot_weekly_rest')[0]).toMatchObject({
+      variableId: 'user.ot_sunday',
+      message: { en: expect.stringContaining('Sunday overtime: 199%') },
+    });
   });
 });
 
 describe('working time (LC Art. 105-110)', () => {
-  const hours = (perDay: number, extra: string[] = []) => checkArticles([{ title: 'Thời giờ làm việc', body: ['Không quá {{hours_per_day}} trong 01 ngày.', ...extra] }], { variables: { hours_per_day: perDay } });
+  const hours = (perDay: number, extra: string[] = []) =>
+    checkArticles([{ title: 'Thời giờ làm việc', body: ['Không quá {{hours_per_day}} trong 01 ngày.', ...extra] }], { variables: { hours_per_day: perDay } });
 
   it('daily hours: 8 pass, 9 fail by the day, warn under a weekly regime, 11 fail under any regime', () => {
     expect(hours(8).filter((finding) => finding.ruleId.startsWith('hours.'))).toEqual([]);
@@ -82,23 +100,39 @@ describe('working time (LC Art. 105-110)', () => {
   });
 
   it('weekly hours: 48 pass with a note on the 40-hour week, 40 pass silently, 49 fail', () => {
-    const week = (value: number) => checkArticles([{ title: 'Thời giờ làm việc', body: ['Không quá {{hours_per_week}} trong 01 tuần.'] }], { variables: { hours_per_week: value } });
-    expect(week(48).filter((finding) => finding.ruleId === 'hours.weekly_normal').map((finding) => finding.severity)).toEqual(['information']);
+    const week = (value: number) =>
+      checkArticles([{ title: 'Thời giờ làm việc', body: ['Không quá {{hours_per_week}} trong 01 tuần.'] }], { variables: { hours_per_week: value } });
+    expect(
+      week(48)
+        .filter((finding) => finding.ruleId === 'hours.weekly_normal')
+        .map((finding) => finding.severity),
+    ).toEqual(['information']);
     expect(week(40).filter((finding) => finding.ruleId === 'hours.weekly_normal')).toEqual([]);
     expect(findingsOf(week(49), 'hours.weekly_normal')).toHaveLength(1);
   });
 
   it('shift lengths from the shift times: 8 hours pass, 9 fail; a night shift crosses midnight', () => {
-    const shifts = (end: string) => checkArticles([{ title: 'Ca làm việc', body: ['Ca 1: từ {{shift_1_start}} đến {{shift_1_end}}.', 'Ca 3: từ {{shift_3_start}} đến {{shift_3_end}}.'] }], { variables: { shift_1_start: '06:00', shift_1_end: end, shift_3_start: '22:00', shift_3_end: '06:00' } });
+    const shifts = (end: string) =>
+      checkArticles([{ title: 'Ca làm việc', body: ['Ca 1: từ {{shift_1_start}} đến {{shift_1_end}}.', 'Ca 3: từ {{shift_3_start}} đến {{shift_3_end}}.'] }], {
+        variables: { shift_1_start: '06:00', shift_1_end: end, shift_3_start: '22:00', shift_3_end: '06:00' },
+      });
     expect(shifts('14:00').filter((finding) => finding.ruleId.startsWith('hours.'))).toEqual([]);
     expect(findingsOf(shifts('15:00'), 'hours.daily_normal')[0]?.message.en).toContain('Shift 1 (06:00–15:00): 9 hours');
   });
 
   it('office hours less the lunch break, and a lunch break of at least 30 minutes', () => {
     const office = (end: string, lunchEnd: string) =>
-      checkArticles([{ title: 'Giờ hành chính', body: ['Từ {{office_start_time}} đến {{lunch_break_start}}, nghỉ trưa đến {{lunch_break_end}}, làm đến {{office_end_time}}.'] }], {
-        variables: { office_start_time: '08:00', office_end_time: end, lunch_break_start: '12:00', lunch_break_end: lunchEnd },
-      });
+      checkArticles(
+        [
+          {
+            title: 'Giờ hành chính',
+            body: ['Từ {{office_start_time}} đến {{lunch_break_start}}, nghỉ trưa đến {{lunch_break_end}}, làm đến {{office_end_time}}.'],
+          },
+        ],
+        {
+          variables: { office_start_time: '08:00', office_end_time: end, lunch_break_start: '12:00', lunch_break_end: lunchEnd },
+        },
+      );
     expect(problems(office('17:00', '13:00'))).toEqual([]);
     expect(findingsOf(office('18:00', '13:00'), 'hours.daily_normal')).toHaveLength(1);
     expect(findingsOf(office('16:30', '12:30'), 'break.mid_shift')).toEqual([]);
@@ -106,7 +140,10 @@ describe('working time (LC Art. 105-110)', () => {
   });
 
   it('daily overtime is at most half the normal day: 4 of 8 hours, 3 of 6 hours', () => {
-    const overtime = (value: number, normal: number) => checkArticles([{ title: 'Làm thêm giờ', body: ['Làm việc {{hours_per_day}} mỗi ngày; làm thêm không quá {{ot_max_hours_per_day}}.'] }], { variables: { ot_max_hours_per_day: value, hours_per_day: normal } });
+    const overtime = (value: number, normal: number) =>
+      checkArticles([{ title: 'Làm thêm giờ', body: ['Làm việc {{hours_per_day}} mỗi ngày; làm thêm không quá {{ot_max_hours_per_day}}.'] }], {
+        variables: { ot_max_hours_per_day: value, hours_per_day: normal },
+      });
     expect(findingsOf(overtime(4, 8), 'ot.daily_cap')).toEqual([]);
     expect(findingsOf(overtime(4.5, 8), 'ot.daily_cap')).toHaveLength(1);
     expect(findingsOf(overtime(3, 6), 'ot.daily_cap')).toEqual([]);
@@ -115,14 +152,19 @@ describe('working time (LC Art. 105-110)', () => {
 
   it('yearly overtime: 200 hours; up to 300 only in the listed sectors, with the notice', () => {
     const year = (value: number, sector?: string) =>
-      checkArticles([{ title: 'Làm thêm giờ', body: ['Không quá {{ot_max_hours_per_year}} trong 01 năm.'] }], { variables: { ot_max_hours_per_year: value, ...(sector ? { sector } : {}) } });
+      checkArticles([{ title: 'Làm thêm giờ', body: ['Không quá {{ot_max_hours_per_year}} trong 01 năm.'] }], {
+        variables: { ot_max_hours_per_year: value, ...(sector ? { sector } : {}) },
+      });
     expect(problems(year(200, 'other'))).toEqual([]);
     expect(findingsOf(year(201, 'other'), 'ot.annual_cap')).toHaveLength(1);
     expect(findingsOf(year(250), 'ot.annual_cap', 'warning')).toHaveLength(1);
     expect(findingsOf(year(300, 'textile_garment_export'), 'ot.annual_cap')).toEqual([]);
     expect(findingsOf(year(300, 'textile_garment_export'), 'ot.300h_notice', 'warning')).toHaveLength(1);
     expect(findingsOf(year(301, 'textile_garment_export'), 'ot.annual_cap')).toHaveLength(1);
-    const notified = checkArticles([{ title: 'Làm thêm giờ', body: ['Không quá {{ot_max_hours_per_year}} trong 01 năm; Người sử dụng lao động thông báo bằng văn bản cho Sở Nội vụ.'] }], { variables: { ot_max_hours_per_year: 300, sector: 'power' } });
+    const notified = checkArticles(
+      [{ title: 'Làm thêm giờ', body: ['Không quá {{ot_max_hours_per_year}} trong 01 năm; Người sử dụng lao động thông báo bằng văn bản cho Sở Nội vụ.'] }],
+      { variables: { ot_max_hours_per_year: 300, sector: 'power' } },
+    );
     expect(findingsOf(notified, 'ot.300h_notice', 'information')).toHaveLength(1);
   });
 });
@@ -145,7 +187,9 @@ describe('termination, agreements and regulations', () => {
 
   it('an enterprise vote needs more than 50% of ALL workers: 51 of 100 pass, 50 of 100 fail (LC Art. 76(1))', () => {
     const vote = (favour: number, total: number, headcount?: number) =>
-      checkArticles([{ title: 'Các bên', body: ['Có {{vote_total_workers}} lao động, {{vote_in_favour}} tán thành.'] }], { variables: { vote_total_workers: total, vote_in_favour: favour, ...(headcount ? { headcount } : {}) } });
+      checkArticles([{ title: 'Các bên', body: ['Có {{vote_total_workers}} lao động, {{vote_in_favour}} tán thành.'] }], {
+        variables: { vote_total_workers: total, vote_in_favour: favour, ...(headcount ? { headcount } : {}) },
+      });
     expect(findingsOf(vote(51, 100), 'cla.vote')).toEqual([]);
     const [refused] = findingsOf(vote(50, 100), 'cla.vote');
     expect(refused?.message.en).toContain('50 in favour out of 100 workers of the enterprise (50%)');
@@ -158,7 +202,11 @@ describe('termination, agreements and regulations', () => {
   });
 
   it('a sector vote counts those consulted: 21 of 40 pass, 20 of 40 fail (LC Art. 76(2))', () => {
-    const vote = (favour: number) => checkArticles([{ title: 'Lấy ý kiến', body: ['{{sector_vote_in_favour}} trên {{sector_vote_consulted}}.'] }], { kind: 'sector_agreement', variables: { sector_vote_consulted: 40, sector_vote_in_favour: favour } });
+    const vote = (favour: number) =>
+      checkArticles([{ title: 'Lấy ý kiến', body: ['{{sector_vote_in_favour}} trên {{sector_vote_consulted}}.'] }], {
+        kind: 'sector_agreement',
+        variables: { sector_vote_consulted: 40, sector_vote_in_favour: favour },
+      });
     expect(findingsOf(vote(21), 'cla.vote')).toEqual([]);
     expect(findingsOf(vote(20), 'cla.vote')[0]?.citation).toEqual({ law: 'LC2019', article: 76, clause: 2 });
   });
@@ -166,6 +214,8 @@ describe('termination, agreements and regulations', () => {
   it('a signed enterprise agreement without a recorded vote gets a note; a draft, whose vote is not due yet, none', () => {
     expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Thỏa ước giữa hai bên.'] }], { signed: true }), 'cla.vote', 'information')).toHaveLength(1);
     expect(checkArticles([{ title: 'Các bên', body: ['Thỏa ước giữa hai bên.'] }]).filter((finding) => finding.ruleId === 'cla.vote')).toEqual([]);
-    expect(findingsOf(checkArticles([{ title: 'Các bên', body: ['Nội quy.'] }], { kind: 'labour_regulations', signed: true }), 'cla.vote', 'information')).toEqual([]);
+    expect(
+      findingsOf(checkArticles([{ title: 'Các bên', body: ['Nội quy.'] }], { kind: 'labour_regulations', signed: true }), 'cla.vote', 'information'),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,15 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -99,7 +107,9 @@ export function workspaceShifts(page: Page): Promise<string[]> {
   return page.evaluate(
     () =>
       new Promise<string[]>((resolve) => {
-        interface Shift { sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }
+        interface Shift {
+          sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+        }
         // The entries recorded so far come in one call, soon; none at all, no call.
         const none = setTimeout(() => resolve([]), 1000);
         new PerformanceObserver((list, observer) => {
@@ -107,7 +117,9 @@ export function workspaceShifts(page: Page): Promise<string[]> {
           clearTimeout(none);
           resolve(
             (list.getEntries() as unknown as Shift[]).flatMap((shift) =>
-              (shift.sources ?? []).filter((source) => source.node instanceof Element && source.node.classList.contains('workspace')).map((source) => `${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`),
+              (shift.sources ?? [])
+                .filter((source) => source.node instanceof Element && source.node.classList.contains('workspace'))
+                .map((source) => `${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`),
             ),
           );
         }).observe({ type: 'layout-shift', buffered: true });

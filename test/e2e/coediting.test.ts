@@ -41,7 +41,10 @@ describe('E2E co-editing in Chromium against server mode', () => {
     await employer.locator('.article-title').first().click();
     await employer.keyboard.press('End');
     await union.locator('[data-testid=document-body] p').first().click();
-    await Promise.all([employer.keyboard.type(' và đối tượng áp dụng', { delay: 5 }), union.keyboard.type('Thỏa ước áp dụng cho mọi người lao động.', { delay: 5 })]);
+    await Promise.all([
+      employer.keyboard.type(' và đối tượng áp dụng', { delay: 5 }),
+      union.keyboard.type('Thỏa ước áp dụng cho mọi người lao động.', { delay: 5 }),
+    ]);
     await expect.poll(async () => allText(await pageContent(union)), { timeout: 10_000 }).toContain('Phạm vi áp dụng và đối tượng áp dụng');
     await expect.poll(async () => allText(await pageContent(employer)), { timeout: 10_000 }).toContain('mọi người lao động');
     expect(await pageContent(employer)).toEqual(await pageContent(union));
@@ -63,7 +66,9 @@ describe('E2E co-editing in Chromium against server mode', () => {
     await expect.poll(async () => (await connectionState(union)).state, { timeout: 10_000 }).toBe('offline');
     await union.keyboard.type(' Bản sửa khi mất mạng.', { delay: 5 });
     await expect.poll(async () => (await connectionState(union)).pending).toBeGreaterThan(0);
-    await expect.poll(() => union.getByTestId('connection-status').innerText()).toMatch(/^Ngoại tuyến — các thay đổi được giữ trên máy này\s*\d+ thay đổi chưa lên máy chủ$/);
+    await expect
+      .poll(() => union.getByTestId('connection-status').innerText())
+      .toMatch(/^Ngoại tuyến — các thay đổi được giữ trên máy này\s*\d+ thay đổi chưa lên máy chủ$/);
     await shot(union, 'union-offline-with-pending-changes');
     await employer.keyboard.type(' (bản của bên sử dụng lao động)', { delay: 5 });
 

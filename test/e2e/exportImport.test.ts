@@ -27,7 +27,14 @@ describe('E2E import of a .docx and the export dialog', () => {
     await host.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // Choose the file: the report comes first, and nothing is created yet.
-    await host.getByTestId('import-docx').locator('input[type=file]').setInputFiles({ name: 'thoa-uoc-cu.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await irregularDocx() });
+    await host
+      .getByTestId('import-docx')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'thoa-uoc-cu.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: await irregularDocx(),
+      });
     await host.getByTestId('import-report').waitFor();
     await expect.poll(() => host.getByTestId('import-count-articles').innerText()).toBe('6');
     await expect.poll(() => host.locator('.import-issues li[data-code=skipped_article_number]').innerText()).toContain('mong đợi Điều 2, gặp Điều 3');
@@ -54,7 +61,11 @@ describe('E2E import of a .docx and the export dialog', () => {
     await shot(host, 'export-dialog');
     const [pdf] = await Promise.all([host.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất tệp' }).click()]);
     expect(pdf.suggestedFilename()).toBe('Thỏa ước lao động tập thể Công ty Cổ phần Dệt Nam Định.pdf');
-    expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await dialog.getByTestId('export-done').waitFor();
 
     // DOCX in both languages.
@@ -62,7 +73,11 @@ describe('E2E import of a .docx and the export dialog', () => {
     await dialog.getByLabel('Ngôn ngữ').selectOption('both');
     const [docx] = await Promise.all([host.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất tệp' }).click()]);
     expect(docx.suggestedFilename()).toBe('Thỏa ước lao động tập thể Công ty Cổ phần Dệt Nam Định (song ngữ).docx');
-    expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await docx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     // Cancel while the server works: the request is held here until the page gives up on it.
     let released = false;

@@ -19,7 +19,15 @@ describe('E2E hosted mode: the interface on two instances sharing PostgreSQL and
     redis = await startThrowawayRedis();
     for (let index = 0; index < 2; index += 1) {
       instances.push(
-        await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder.path, logger: createMemoryLogger(), rendererFolder: testRendererFolder, store: { kind: 'postgres', url: database.url }, relayUrl: redis.url }),
+        await startServerMode({
+          host: '127.0.0.1',
+          port: 0,
+          dataFolder: folder.path,
+          logger: createMemoryLogger(),
+          rendererFolder: testRendererFolder,
+          store: { kind: 'postgres', url: database.url },
+          relayUrl: redis.url,
+        }),
       );
     }
     browser = await launchChromium();
@@ -36,7 +44,8 @@ describe('E2E hosted mode: the interface on two instances sharing PostgreSQL and
     const shot = artifactRecorder('hosted-coediting');
     const [first, second] = instances as [RunningServer, RunningServer];
     const document = await createDocument(first, 'Thỏa ước lao động tập thể Công ty Điện tử Bắc Ninh');
-    const invite = async (side: 'employer' | 'union') => (await first.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' })).code;
+    const invite = async (side: 'employer' | 'union') =>
+      (await first.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' })).code;
     const viewport = { width: 1280, height: 860 };
     const employer = await joinWithLink(await browser.newContext({ viewport }), first.url, await invite('employer'), 'Chị Lan (Nhân sự)');
     const union = await joinWithLink(await browser.newContext({ viewport }), second.url, await invite('union'), 'Anh Minh (Công đoàn)');
@@ -52,7 +61,9 @@ describe('E2E hosted mode: the interface on two instances sharing PostgreSQL and
 
     await union.locator('[data-testid=document-body] p').first().click();
     await union.keyboard.type('Thỏa ước áp dụng cho mọi người lao động.', { delay: 5 });
-    await expect.poll(() => employer.locator('[data-testid=document-body] p').first().innerText(), { timeout: 15_000 }).toContain('Thỏa ước áp dụng cho mọi người lao động.');
+    await expect
+      .poll(() => employer.locator('[data-testid=document-body] p').first().innerText(), { timeout: 15_000 })
+      .toContain('Thỏa ước áp dụng cho mọi người lao động.');
 
     // Presence crosses the instances too, with the name each instance verified.
     await expect.poll(() => employer.locator('[data-testid=remote-cursor]').getAttribute('data-name'), { timeout: 15_000 }).toBe('Anh Minh (Công đoàn)');

@@ -41,7 +41,14 @@ const typed = {
     comment: 'Công đoàn đề nghị xem lại điều này.',
     version: 'Bản trước phiên họp thứ hai',
     finding: 'Tiền lương làm thêm giờ thấp hơn mức luật định.',
-    enterprise: { enterprise_name: 'Công ty TNHH May Sông Hồng', enterprise_address: 'Lô 12, KCN Tân Bình, TP. Hồ Chí Minh', employer_representative: 'Trần Văn Hùng', employer_representative_title: 'Tổng Giám đốc', union_name: 'Công đoàn cơ sở Công ty TNHH May Sông Hồng', union_representative: 'Nguyễn Thị Mai' },
+    enterprise: {
+      enterprise_name: 'Công ty TNHH May Sông Hồng',
+      enterprise_address: 'Lô 12, KCN Tân Bình, TP. Hồ Chí Minh',
+      employer_representative: 'Trần Văn Hùng',
+      employer_representative_title: 'Tổng Giám đốc',
+      union_name: 'Công đoàn cơ sở Công ty TNHH May Sông Hồng',
+      union_representative: 'Nguyễn Thị Mai',
+    },
     director: 'Tổng Giám đốc',
     chair: 'Chủ tịch Công đoàn cơ sở',
     place: 'Thủ Dầu Một, Bình Dương',
@@ -57,7 +64,14 @@ const typed = {
     comment: 'The union asks to look at this article again.',
     version: 'Before the second meeting',
     finding: 'Overtime is paid below the rate the law requires.',
-    enterprise: { enterprise_name: 'Red River Garments Ltd', enterprise_address: 'Lot 12, Tan Binh Industrial Park, Ho Chi Minh City', employer_representative: 'Tran Van Hung', employer_representative_title: 'General Director', union_name: 'Grassroots union of Red River Garments', union_representative: 'Nguyen Thi Mai' },
+    enterprise: {
+      enterprise_name: 'Red River Garments Ltd',
+      enterprise_address: 'Lot 12, Tan Binh Industrial Park, Ho Chi Minh City',
+      employer_representative: 'Tran Van Hung',
+      employer_representative_title: 'General Director',
+      union_name: 'Grassroots union of Red River Garments',
+      union_representative: 'Nguyen Thi Mai',
+    },
     director: 'General Director',
     chair: 'Chair of the grassroots union',
     place: 'Thu Dau Mot, Binh Duong',
@@ -95,7 +109,12 @@ async function profileIn(browser: Browser, language: Language): Promise<BrowserC
 }
 
 /** What a side-panel tab shows once its content has come from the server (the others show theirs at once). */
-const arrivedContent: Readonly<Record<string, string>> = { negotiation: 'proposal-card', history: 'version-item', lifecycle: 'lifecycle-panel', compliance: 'compliance-finding' };
+const arrivedContent: Readonly<Record<string, string>> = {
+  negotiation: 'proposal-card',
+  history: 'version-item',
+  lifecycle: 'lifecycle-panel',
+  compliance: 'compliance-finding',
+};
 
 async function seatOf(harness: Harness, documentId: string, side: Side): Promise<Caller> {
   const seat = (await harness.server.context.store.participants.listByDocument(documentId)).find((participant) => participant.side === side);
@@ -129,9 +148,22 @@ describe('E2E every page speaks the interface language alone', () => {
   async function createAgreement(language: Language, title: string) {
     const library = templateLibrary();
     let next = 0;
-    const built = buildDocument({ kind, language, facts: { ...typed[language].enterprise, headcount: 100 }, chosen: outlineChoices(kind, library)?.recommended ?? new Set(), wordings: {} }, library, () => `${language}${(next += 1)}`);
+    const built = buildDocument(
+      {
+        kind,
+        language,
+        facts: { ...typed[language].enterprise, headcount: 100 },
+        chosen: outlineChoices(kind, library)?.recommended ?? new Set(),
+        wordings: {},
+      },
+      library,
+      () => `${language}${(next += 1)}`,
+    );
     if (!built) throw new Error('no outline for an enterprise agreement');
-    const document = await harness.server.handlers['documents/create']({ kind, title, content: built.content, variables: { ...built.variables, ot_rate_weekday: 140 }, language }, { kind: 'admin' });
+    const document = await harness.server.handlers['documents/create'](
+      { kind, title, content: built.content, variables: { ...built.variables, ot_rate_weekday: 140 }, language },
+      { kind: 'admin' },
+    );
     const articles = indexDocument(built.content).articles;
     const overtime = articles.find((article) => articleShows(built.content, article.clauseId, 'ot_rate_weekday'));
     if (!overtime) throw new Error('the outline shows no weekday overtime rate');
@@ -139,116 +171,135 @@ describe('E2E every page speaks the interface language alone', () => {
   }
 
   for (const language of ['vi', 'en'] as const) {
-    it(`in ${language === 'vi' ? 'Vietnamese' : 'English'}: the start page, the wizard, a document and its panels, the minutes, a refused code, the review queue and page`, { timeout: 240_000 }, async () => {
-      const words = language === 'vi' ? vi : en;
-      const names = typed[language];
-      const shot = artifactRecorder(`languages-${language}`);
-      const handlers = harness.server.handlers;
+    it(
+      `in ${language === 'vi' ? 'Vietnamese' : 'English'}: the start page, the wizard, a document and its panels, the minutes, a refused code, the review queue and page`,
+      { timeout: 240_000 },
+      async () => {
+        const words = language === 'vi' ? vi : en;
+        const names = typed[language];
+        const shot = artifactRecorder(`languages-${language}`);
+        const handlers = harness.server.handlers;
 
-      // A document in bargaining: a step taken, a proposal, a comment, an article agreed, a named version.
-      const bargaining = await createAgreement(language, names.bargaining);
-      const bargainingId = bargaining.document.id;
-      await joinAs(harness.server, bargainingId, 'employer', names.employer);
-      const unionCode = (await handlers['invitations/create']({ documentId: bargainingId, side: 'union', validForHours: 24 }, { kind: 'admin' })).code;
-      const union = await joinWithLink(await profileIn(browser, language), harness.server.url, unionCode, names.union);
-      const errors = [watchErrors(union)];
-      const employerA = await seatOf(harness, bargainingId, 'employer');
-      const unionA = await seatOf(harness, bargainingId, 'union');
-      const step = (caller: Caller, documentId: string, input: Parameters<typeof handlers['lifecycle/step']>[0]['step']) => handlers['lifecycle/step']({ documentId, step: input }, caller);
-      await step(unionA, bargainingId, { type: 'request_bargaining', requestReceivedOn: '2026-12-10', requestedBy: 'union' });
-      await handlers['proposals/create']({ documentId: bargainingId, clauseId: bargaining.overtime.clauseId, kind: 'values', values: { ot_rate_weekday: 150 }, rationale: names.rationale }, employerA);
-      const [first] = bargaining.articles;
-      if (!first) throw new Error('the agreement has no article');
-      await handlers['threads/create']({ documentId: bargainingId, clauseId: first.clauseId, body: names.comment, internal: false, mentions: [] }, unionA);
-      for (const caller of [employerA, unionA]) await handlers['articles/agree']({ documentId: bargainingId, clauseId: first.clauseId }, caller);
-      await handlers['versions/create']({ documentId: bargainingId, name: names.version }, employerA);
+        // A document in bargaining: a step taken, a proposal, a comment, an article agreed, a named version.
+        const bargaining = await createAgreement(language, names.bargaining);
+        const bargainingId = bargaining.document.id;
+        await joinAs(harness.server, bargainingId, 'employer', names.employer);
+        const unionCode = (await handlers['invitations/create']({ documentId: bargainingId, side: 'union', validForHours: 24 }, { kind: 'admin' })).code;
+        const union = await joinWithLink(await profileIn(browser, language), harness.server.url, unionCode, names.union);
+        const errors = [watchErrors(union)];
+        const employerA = await seatOf(harness, bargainingId, 'employer');
+        const unionA = await seatOf(harness, bargainingId, 'union');
+        const step = (caller: Caller, documentId: string, input: Parameters<(typeof handlers)['lifecycle/step']>[0]['step']) =>
+          handlers['lifecycle/step']({ documentId, step: input }, caller);
+        await step(unionA, bargainingId, { type: 'request_bargaining', requestReceivedOn: '2026-12-10', requestedBy: 'union' });
+        await handlers['proposals/create'](
+          { documentId: bargainingId, clauseId: bargaining.overtime.clauseId, kind: 'values', values: { ot_rate_weekday: 150 }, rationale: names.rationale },
+          employerA,
+        );
+        const [first] = bargaining.articles;
+        if (!first) throw new Error('the agreement has no article');
+        await handlers['threads/create']({ documentId: bargainingId, clauseId: first.clauseId, body: names.comment, internal: false, mentions: [] }, unionA);
+        for (const caller of [employerA, unionA]) await handlers['articles/agree']({ documentId: bargainingId, clauseId: first.clauseId }, caller);
+        await handlers['versions/create']({ documentId: bargainingId, name: names.version }, employerA);
 
-      // The union's document, and each tab of its side panel.
-      await union.getByTestId('document-body').waitFor();
-      await expect.poll(() => union.getByTestId('compliance-marker').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await expectOneLanguage(union, language, 'document');
-      await shot(union, 'document');
-      for (const tab of ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const) {
-        await union.getByRole('tab', { name: words.sidePanel[tab], exact: true }).click();
-        const shown = arrivedContent[tab];
-        if (shown) await union.getByTestId(shown).first().waitFor();
-        await expectOneLanguage(union, language, `tab ${tab}`);
-        await shot(union, `tab-${tab}`);
-      }
-      await union.getByRole('button', { name: words.exportDialog.open }).click();
-      await union.getByTestId('export-dialog').waitFor();
-      await expectOneLanguage(union, language, 'export dialog');
-      await union.getByRole('button', { name: words.exportDialog.close }).click();
-      await union.getByRole('button', { name: words.document.invite }).click();
-      await expectOneLanguage(union, language, 'invitation panel');
-      await shot(union, 'invite');
+        // The union's document, and each tab of its side panel.
+        await union.getByTestId('document-body').waitFor();
+        await expect.poll(() => union.getByTestId('compliance-marker').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await expectOneLanguage(union, language, 'document');
+        await shot(union, 'document');
+        for (const tab of ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const) {
+          await union.getByRole('tab', { name: words.sidePanel[tab], exact: true }).click();
+          const shown = arrivedContent[tab];
+          if (shown) await union.getByTestId(shown).first().waitFor();
+          await expectOneLanguage(union, language, `tab ${tab}`);
+          await shot(union, `tab-${tab}`);
+        }
+        await union.getByRole('button', { name: words.exportDialog.open }).click();
+        await union.getByTestId('export-dialog').waitFor();
+        await expectOneLanguage(union, language, 'export dialog');
+        await union.getByRole('button', { name: words.exportDialog.close }).click();
+        await union.getByRole('button', { name: words.document.invite }).click();
+        await expectOneLanguage(union, language, 'invitation panel');
+        await shot(union, 'invite');
 
-      // The minutes of the session, the start page, and an invitation code nobody was given.
-      await union.goto(`${harness.server.url}/#/minutes/${bargainingId}`);
-      await union.getByTestId('minutes').waitFor();
-      await expectOneLanguage(union, language, 'minutes');
-      await shot(union, 'minutes');
-      await union.goto(`${harness.server.url}/#/`);
-      await union.getByRole('heading', { name: words.home.myDocuments }).waitFor();
-      await expectOneLanguage(union, language, 'start page');
-      await union.goto(`${harness.server.url}/#/join/ZZZZZ-ZZZZZ`);
-      await union.getByRole('button', { name: words.join.action, exact: true }).click();
-      await expect.poll(() => union.getByRole('alert').innerText()).toBe(words.errorReasons.invitation_unknown);
-      await expectOneLanguage(union, language, 'refused invitation code');
-      await shot(union, 'refused-code');
+        // The minutes of the session, the start page, and an invitation code nobody was given.
+        await union.goto(`${harness.server.url}/#/minutes/${bargainingId}`);
+        await union.getByTestId('minutes').waitFor();
+        await expectOneLanguage(union, language, 'minutes');
+        await shot(union, 'minutes');
+        await union.goto(`${harness.server.url}/#/`);
+        await union.getByRole('heading', { name: words.home.myDocuments }).waitFor();
+        await expectOneLanguage(union, language, 'start page');
+        await union.goto(`${harness.server.url}/#/join/ZZZZZ-ZZZZZ`);
+        await union.getByRole('button', { name: words.join.action, exact: true }).click();
+        await expect.poll(() => union.getByRole('alert').innerText()).toBe(words.errorReasons.invitation_unknown);
+        await expectOneLanguage(union, language, 'refused invitation code');
+        await shot(union, 'refused-code');
 
-      // The host: the start page with every document, and the wizard's first step.
-      const host = await (await profileIn(browser, language)).newPage();
-      errors.push(watchErrors(host));
-      await host.goto(harness.server.hostUrl);
-      await host.getByLabel(words.welcome.nameLabel).fill(names.host);
-      await host.getByRole('button', { name: words.welcome.continue }).click();
-      await host.getByRole('link', { name: words.host.newDocument }).waitFor();
-      await expectOneLanguage(host, language, 'host start page');
-      await shot(host, 'host-start');
-      await host.getByRole('link', { name: words.host.newDocument }).click();
-      await host.getByRole('button', { name: words.wizard.next }).waitFor();
-      await expectOneLanguage(host, language, 'wizard');
+        // The host: the start page with every document, and the wizard's first step.
+        const host = await (await profileIn(browser, language)).newPage();
+        errors.push(watchErrors(host));
+        await host.goto(harness.server.hostUrl);
+        await host.getByLabel(words.welcome.nameLabel).fill(names.host);
+        await host.getByRole('button', { name: words.welcome.continue }).click();
+        await host.getByRole('link', { name: words.host.newDocument }).waitFor();
+        await expectOneLanguage(host, language, 'host start page');
+        await shot(host, 'host-start');
+        await host.getByRole('link', { name: words.host.newDocument }).click();
+        await host.getByRole('button', { name: words.wizard.next }).waitFor();
+        await expectOneLanguage(host, language, 'wizard');
 
-      // An agreement agreed, voted, signed and sent to the authority, with a reviewer's finding.
-      const submitted = await createAgreement(language, names.submitted);
-      const submittedId = submitted.document.id;
-      await joinAs(harness.server, submittedId, 'employer', names.employer);
-      await joinAs(harness.server, submittedId, 'union', names.union);
-      const employerB = await seatOf(harness, submittedId, 'employer');
-      const unionB = await seatOf(harness, submittedId, 'union');
-      await step(unionB, submittedId, { type: 'request_bargaining', requestReceivedOn: '2026-12-01', requestedBy: 'union' });
-      await step(employerB, submittedId, { type: 'record_bargaining_dates', startedOn: '2026-12-07' });
-      for (const { clauseId } of submitted.articles) for (const caller of [employerB, unionB]) await handlers['articles/agree']({ documentId: submittedId, clauseId }, caller);
-      await step(unionB, submittedId, { type: 'open_vote' });
-      await step(unionB, submittedId, { type: 'record_vote', votedOn: today, groups: [{ name: '', eligible: 100, votesCast: 60, inFavour: 51 }] });
-      await step(employerB, submittedId, { type: 'sign', signedOn: today, representative: { name: names.employer, title: names.director }, place: names.place, effectiveOn: '2027-01-01', termMonths: 36 });
-      await step(unionB, submittedId, { type: 'sign', signedOn: today, representative: { name: names.union, title: names.chair }, place: names.place });
-      await step(employerB, submittedId, { type: 'send_to_authority', sentOn: today });
-      await joinAs(harness.server, submittedId, 'reviewer', names.reviewer);
-      await handlers['review/addFinding']({ documentId: submittedId, clauseId: submitted.overtime.clauseId, ruleId: 'pay.ot_weekday', body: names.finding }, await seatOf(harness, submittedId, 'reviewer'));
-      const reviewerCode = (await handlers['invitations/create']({ documentId: submittedId, side: 'reviewer', validForHours: 24 }, { kind: 'admin' })).code;
-      const reviewer = await joinWithLink(await profileIn(browser, language), harness.server.url, reviewerCode, names.reviewer);
-      errors.push(watchErrors(reviewer));
+        // An agreement agreed, voted, signed and sent to the authority, with a reviewer's finding.
+        const submitted = await createAgreement(language, names.submitted);
+        const submittedId = submitted.document.id;
+        await joinAs(harness.server, submittedId, 'employer', names.employer);
+        await joinAs(harness.server, submittedId, 'union', names.union);
+        const employerB = await seatOf(harness, submittedId, 'employer');
+        const unionB = await seatOf(harness, submittedId, 'union');
+        await step(unionB, submittedId, { type: 'request_bargaining', requestReceivedOn: '2026-12-01', requestedBy: 'union' });
+        await step(employerB, submittedId, { type: 'record_bargaining_dates', startedOn: '2026-12-07' });
+        for (const { clauseId } of submitted.articles)
+          for (const caller of [employerB, unionB]) await handlers['articles/agree']({ documentId: submittedId, clauseId }, caller);
+        await step(unionB, submittedId, { type: 'open_vote' });
+        await step(unionB, submittedId, { type: 'record_vote', votedOn: today, groups: [{ name: '', eligible: 100, votesCast: 60, inFavour: 51 }] });
+        await step(employerB, submittedId, {
+          type: 'sign',
+          signedOn: today,
+          representative: { name: names.employer, title: names.director },
+          place: names.place,
+          effectiveOn: '2027-01-01',
+          termMonths: 36,
+        });
+        await step(unionB, submittedId, { type: 'sign', signedOn: today, representative: { name: names.union, title: names.chair }, place: names.place });
+        await step(employerB, submittedId, { type: 'send_to_authority', sentOn: today });
+        await joinAs(harness.server, submittedId, 'reviewer', names.reviewer);
+        await handlers['review/addFinding'](
+          { documentId: submittedId, clauseId: submitted.overtime.clauseId, ruleId: 'pay.ot_weekday', body: names.finding },
+          await seatOf(harness, submittedId, 'reviewer'),
+        );
+        const reviewerCode = (await handlers['invitations/create']({ documentId: submittedId, side: 'reviewer', validForHours: 24 }, { kind: 'admin' })).code;
+        const reviewer = await joinWithLink(await profileIn(browser, language), harness.server.url, reviewerCode, names.reviewer);
+        errors.push(watchErrors(reviewer));
 
-      await reviewer.getByRole('tab', { name: words.sidePanel.review, exact: true }).click();
-      await reviewer.getByTestId('review-finding').waitFor();
-      await expectOneLanguage(reviewer, language, 'document under review');
-      await shot(reviewer, 'review-tab');
-      await reviewer.getByRole('tab', { name: words.sidePanel.lifecycle, exact: true }).click();
-      await reviewer.getByTestId('lifecycle-panel').waitFor();
-      await expectOneLanguage(reviewer, language, 'lifecycle of a document sent');
-      await reviewer.goto(`${harness.server.url}/#/review`);
-      await reviewer.getByTestId('review-queue-item').waitFor();
-      await expectOneLanguage(reviewer, language, 'review queue');
-      await reviewer.goto(`${harness.server.url}/#/review/${submittedId}`);
-      await reviewer.getByTestId('report-finding').first().waitFor();
-      await reviewer.getByTestId('review-checklist').waitFor();
-      await expectOneLanguage(reviewer, language, 'review page');
-      await shot(reviewer, 'review-page');
+        await reviewer.getByRole('tab', { name: words.sidePanel.review, exact: true }).click();
+        await reviewer.getByTestId('review-finding').waitFor();
+        await expectOneLanguage(reviewer, language, 'document under review');
+        await shot(reviewer, 'review-tab');
+        await reviewer.getByRole('tab', { name: words.sidePanel.lifecycle, exact: true }).click();
+        await reviewer.getByTestId('lifecycle-panel').waitFor();
+        await expectOneLanguage(reviewer, language, 'lifecycle of a document sent');
+        await reviewer.goto(`${harness.server.url}/#/review`);
+        await reviewer.getByTestId('review-queue-item').waitFor();
+        await expectOneLanguage(reviewer, language, 'review queue');
+        await reviewer.goto(`${harness.server.url}/#/review/${submittedId}`);
+        await reviewer.getByTestId('report-finding').first().waitFor();
+        await reviewer.getByTestId('review-checklist').waitFor();
+        await expectOneLanguage(reviewer, language, 'review page');
+        await shot(reviewer, 'review-page');
 
-      // The refused code is the one error the browser logs (HTTP 404); nothing else went wrong.
-      expect(errors.flat().filter((error) => !error.includes('status of 404'))).toEqual([]);
-    });
+        // The refused code is the one error the browser logs (HTTP 404); nothing else went wrong.
+        expect(errors.flat().filter((error) => !error.includes('status of 404'))).toEqual([]);
+      },
+    );
   }
 });

@@ -43,7 +43,10 @@ export interface DownloadedReport {
  */
 export async function downloadReport(area: Locator, format: ExportFormat, keep: { scenario: string; who: string }): Promise<DownloadedReport> {
   const page = area.page();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), area.getByRole('button', { name: buttonNames[format], exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    area.getByRole('button', { name: buttonNames[format], exact: true }).click(),
+  ]);
   const fileName = download.suggestedFilename();
   const path = join(scenarioArtifactFolder(keep.scenario), `${keep.who} - ${fileName}`);
   await download.saveAs(path);

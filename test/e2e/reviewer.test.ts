@@ -22,7 +22,8 @@ describe('E2E the reviewer reads but cannot write', () => {
   it('sees the document read-only, and whatever its page sends is refused and never stored', async () => {
     const shot = artifactRecorder('reviewer');
     const document = await createDocument(harness.server, 'Nội quy lao động Công ty Điện Biên');
-    const code = (await harness.server.handlers['invitations/create']({ documentId: document.id, side: 'reviewer', validForHours: 24 }, { kind: 'admin' })).code;
+    const code = (await harness.server.handlers['invitations/create']({ documentId: document.id, side: 'reviewer', validForHours: 24 }, { kind: 'admin' }))
+      .code;
     const reviewer = await joinWithLink(await browser.newContext(), harness.server.url, code, 'Ông Tuấn (Sở Nội vụ)');
     const errors = watchErrors(reviewer);
     const before = await pageContent(reviewer);

@@ -86,8 +86,13 @@ describe('E2E the new-document wizard and live variables', () => {
     await shot(host, 'article-1');
     expect(await chip(host, 'headcount').innerText()).toBe('1.250 người');
     // (textContent: articles far down are laid out only when scrolled to.)
-    for (const fact of ['vote_date', 'vote_total_workers', 'vote_in_favour', 'signing_date']) expect(await chip(host, fact).textContent(), fact).toBe('(điền khi ghi nhận)');
-    const values = harness.server.sync.room(document?.id ?? '')?.doc.getMap('variables').toJSON() ?? {};
+    for (const fact of ['vote_date', 'vote_total_workers', 'vote_in_favour', 'signing_date'])
+      expect(await chip(host, fact).textContent(), fact).toBe('(điền khi ghi nhận)');
+    const values =
+      harness.server.sync
+        .room(document?.id ?? '')
+        ?.doc.getMap('variables')
+        .toJSON() ?? {};
     expect(values.headcount).toBe(1250);
     expect(Object.keys(values).filter((id) => id.startsWith('vote_') || id === 'signing_date')).toEqual([]);
     // In the variables panel the vote is shown, not offered for typing.
@@ -154,7 +159,10 @@ describe('E2E the new-document wizard and live variables', () => {
     await field.press('Enter');
     await expect.poll(() => host.locator('.variable-field[data-variable-id=ot_rate_weekday] .field-problem').innerText()).toContain('100');
     await expect.poll(() => chipOf(union).innerText()).toBe('200%');
-    const stored = harness.server.sync.room(document?.id ?? '')?.doc.getMap('variables').get('ot_rate_weekday');
+    const stored = harness.server.sync
+      .room(document?.id ?? '')
+      ?.doc.getMap('variables')
+      .get('ot_rate_weekday');
     expect(stored).toBe(200);
     expect(errors).toEqual([]);
   });

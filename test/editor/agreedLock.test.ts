@@ -29,7 +29,15 @@ function openAgreed() {
   Y.applyUpdate(doc, encodeInitialContent({ blocks: body }));
   Y.transact(doc, () => negotiationMaps(doc).saveArticle({ ...openArticle('agreed'), status: 'agreed' }), 'server');
   const lock = new AgreedArticles(doc);
-  const editor = createDocumentEditor({ doc, awareness: new Awareness(doc), cursor: { name: 'Chị Lan', side: 'employer' }, onDesync: (error) => { throw error; }, lock });
+  const editor = createDocumentEditor({
+    doc,
+    awareness: new Awareness(doc),
+    cursor: { name: 'Chị Lan', side: 'employer' },
+    onDesync: (error) => {
+      throw error;
+    },
+    lock,
+  });
   editor.connect();
   const texts = () => Object.fromEntries(articlesOf(readContent(doc)).map((a) => [a.clauseId, articleText(a)]));
   return { doc, editor, lock, texts };
@@ -83,7 +91,15 @@ describe('an agreed article in the editor', () => {
     const { doc, editor, lock, texts } = openAgreed();
     const server = new Y.Doc();
     Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
-    const serverEditor = createDocumentEditor({ doc: server, awareness: new Awareness(server), cursor: { name: 'server', side: 'employer' }, onDesync: (error) => { throw error; }, lock: { isLocked: () => false } });
+    const serverEditor = createDocumentEditor({
+      doc: server,
+      awareness: new Awareness(server),
+      cursor: { name: 'server', side: 'employer' },
+      onDesync: (error) => {
+        throw error;
+      },
+      lock: { isLocked: () => false },
+    });
     serverEditor.connect();
     Transforms.insertText(serverEditor, ' Được thống nhất.', { at: Editor.end(serverEditor, [0, 1, 1]) });
     await settle();

@@ -34,7 +34,9 @@ describe('the editor of a proposed article', () => {
     cursorAt(editor, [0, 1], -1);
     editor.insertBreak();
     editor.insertText('Công ty trả thêm tiền ăn ca.');
-    expect(articleText(only(editor))).toBe('Tiền lương làm thêm giờ\nNgười lao động làm thêm giờ được trả lương như sau:\nCông ty trả thêm tiền ăn ca.\nVào ngày thường, ít nhất bằng {{ot_rate_weekday}};');
+    expect(articleText(only(editor))).toBe(
+      'Tiền lương làm thêm giờ\nNgười lao động làm thêm giờ được trả lương như sau:\nCông ty trả thêm tiền ăn ca.\nVào ngày thường, ít nhất bằng {{ot_rate_weekday}};',
+    );
     expect(only(editor).children.map((block) => block.type)).toEqual(['article-title', 'clause', 'clause', 'point']);
     expect(original).toEqual(overtimePay());
     expect('sharedRoot' in editor).toBe(false);
@@ -46,7 +48,11 @@ describe('the editor of a proposed article', () => {
   it('takes pasted articles and chapters into its one article, as body blocks', () => {
     const editor = createArticleEditor(overtimePay());
     cursorAt(editor, [0, 2], -1);
-    Transforms.insertNodes(editor, [article('x', 'Điều dán vào', clause('Khoản dán vào.')), chapter('c', 'CHƯƠNG DÁN', article('y', 'Điều khác', point('Điểm dán vào.')))], { at: [1] });
+    Transforms.insertNodes(
+      editor,
+      [article('x', 'Điều dán vào', clause('Khoản dán vào.')), chapter('c', 'CHƯƠNG DÁN', article('y', 'Điều khác', point('Điểm dán vào.')))],
+      { at: [1] },
+    );
     Editor.normalize(editor, { force: true });
     const result = only(editor);
     expect(result.clauseId).toBe('ot');

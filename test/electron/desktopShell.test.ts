@@ -230,7 +230,9 @@ describe('the bundled desktop shell, run with a stand-in for Electron', () => {
     });
     const origin = new URL(window.loadedUrl ?? '').origin;
     const fromWindow = { senderFrame: { url: `${origin}/#/` }, sender: window.webContents };
-    expect(await shell.ipc.get('thoa-uoc:api')?.(fromWindow, 'documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027' })).toMatchObject({ ok: true });
+    expect(await shell.ipc.get('thoa-uoc:api')?.(fromWindow, 'documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027' })).toMatchObject({
+      ok: true,
+    });
 
     const backups = createTempFolder('thoa-uoc-desktop-backups-');
     cleanups.push(() => backups.remove());

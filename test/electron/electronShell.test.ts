@@ -38,7 +38,11 @@ describe('the Electron shell', () => {
     const worker = new Worker(fileWorkerBundle);
     try {
       const source = completeDocument();
-      const request: FileJobRequest = { id: 1, kind: 'renderDocx', document: buildAgreementModel(source, { languageMode: 'vi', proposals: [], annex: false }, librarySources(source.kind)) };
+      const request: FileJobRequest = {
+        id: 1,
+        kind: 'renderDocx',
+        document: buildAgreementModel(source, { languageMode: 'vi', proposals: [], annex: false }, librarySources(source.kind)),
+      };
       worker.postMessage(request);
       const [response] = (await once(worker, 'message')) as [FileJobResponse];
       if (!response.ok || !(response.value instanceof Uint8Array)) throw new Error(`the bundled worker wrote no .docx: ${JSON.stringify(response)}`);
@@ -62,12 +66,24 @@ describe('the Electron shell', () => {
     const worker = new Worker(fileWorkerBundle);
     try {
       const source = completeDocument();
-      const document = await createApiHandlers(context, createCommandLineRooms())['documents/create']({ kind: source.kind, title: source.title, content: [...source.blocks], variables: { ...source.variables }, language: source.language }, { kind: 'admin' });
+      const document = await createApiHandlers(context, createCommandLineRooms())['documents/create'](
+        { kind: source.kind, title: source.title, content: [...source.blocks], variables: { ...source.variables }, language: source.language },
+        { kind: 'admin' },
+      );
       const request: FileJobRequest = {
         id: 1,
         kind: 'exportAgreement',
         database: context.store.location,
-        request: { documentId: document.id, workspaceId: 'local', kind: document.kind, title: document.title, caller: { kind: 'admin' }, input: { documentId: document.id, redline: false, annex: false }, date: null, format: 'docx' },
+        request: {
+          documentId: document.id,
+          workspaceId: 'local',
+          kind: document.kind,
+          title: document.title,
+          caller: { kind: 'admin' },
+          input: { documentId: document.id, redline: false, annex: false },
+          date: null,
+          format: 'docx',
+        },
       };
       worker.postMessage(request);
       const [response] = (await once(worker, 'message')) as [FileJobResponse];
@@ -93,12 +109,14 @@ describe('the Electron shell', () => {
         expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
         expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
         // A strict Content-Security-Policy: inline scripts do not run.
-        expect(await window.evaluate(() => {
-          const script = document.createElement('script');
-          script.textContent = 'window.inlineRan = true';
-          document.head.append(script);
-          return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
-        })).toBe(false);
+        expect(
+          await window.evaluate(() => {
+            const script = document.createElement('script');
+            script.textContent = 'window.inlineRan = true';
+            document.head.append(script);
+            return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
+          }),
+        ).toBe(false);
       } finally {
         await app.close();
         userData.remove();

@@ -20,7 +20,10 @@ describe('the desktop IPC channel', () => {
     const created = await handle(`${harness.server.url}/#/`, 'documents/create', { kind: 'labour_regulations', title: 'Nội quy 2027' });
     expect(created).toMatchObject({ ok: true, result: { kind: 'labour_regulations', title: 'Nội quy 2027' } });
 
-    expect(await handle('https://evil.example/', 'documents/list', {})).toEqual({ ok: false, error: { code: 'forbidden', message: 'calls are only accepted from the application window' } });
+    expect(await handle('https://evil.example/', 'documents/list', {})).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'calls are only accepted from the application window' },
+    });
     expect(await handle(undefined, 'documents/list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(logger.lines.filter((line) => line.event === 'ipc.refused_sender')).toHaveLength(2);
 
@@ -57,7 +60,10 @@ describe('the desktop "Back up…" channel', () => {
     const target = join(files.path, 'thoa-uoc-backup.sqlite');
 
     // Not the app window, or words that are not the dialog's: refused before any dialog opens.
-    expect(await handle('https://evil.example/', words, choose(target))).toEqual({ outcome: 'failed', reason: 'calls are only accepted from the application window' });
+    expect(await handle('https://evil.example/', words, choose(target))).toEqual({
+      outcome: 'failed',
+      reason: 'calls are only accepted from the application window',
+    });
     expect(await handle(harness.server.url, { title: '' }, choose(target))).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('title') });
     expect(asked).toEqual([]);
 
@@ -66,7 +72,12 @@ describe('the desktop "Back up…" channel', () => {
 
     // The save dialog asked before replacing an existing file: the backup replaces it.
     writeFileSync(target, 'an older file the host chose to replace');
-    expect(await handle(`${harness.server.url}/#/`, words, choose(target))).toEqual({ outcome: 'saved', file: target, bytes: statSync(target).size, documents: 1 });
+    expect(await handle(`${harness.server.url}/#/`, words, choose(target))).toEqual({
+      outcome: 'saved',
+      file: target,
+      bytes: statSync(target).size,
+      documents: 1,
+    });
     const copy = openSqliteStoreReader(target);
     expect((await copy.documents.list(true)).map((document) => document.title)).toEqual(['Nội quy 2027']);
     await copy.close();
@@ -75,7 +86,12 @@ describe('the desktop "Back up…" channel', () => {
 
     // Never over the database itself, nor into a folder that is gone; the server goes on.
     expect(await handle(harness.server.url, words, choose(database))).toEqual({ outcome: 'failed', reason: expect.stringMatching(/is the database itself/) });
-    expect(await handle(harness.server.url, words, choose(join(files.path, 'gone', 'backup.sqlite')))).toEqual({ outcome: 'failed', reason: expect.stringMatching(/gone does not exist/) });
-    expect((await harness.server.handlers['documents/list']({ includeArchived: true }, { kind: 'admin' })).map((document) => document.title)).toEqual(['Nội quy 2027']);
+    expect(await handle(harness.server.url, words, choose(join(files.path, 'gone', 'backup.sqlite')))).toEqual({
+      outcome: 'failed',
+      reason: expect.stringMatching(/gone does not exist/),
+    });
+    expect((await harness.server.handlers['documents/list']({ includeArchived: true }, { kind: 'admin' })).map((document) => document.title)).toEqual([
+      'Nội quy 2027',
+    ]);
   });
 });

@@ -25,7 +25,11 @@ class StandInContents extends EventEmitter implements GuardedContents {
 function guarded(origin: string | null = appOrigin) {
   const contents = new StandInContents();
   const opened: string[] = [];
-  guardWebContents(contents, () => origin, (url) => opened.push(url));
+  guardWebContents(
+    contents,
+    () => origin,
+    (url) => opened.push(url),
+  );
   return { contents, opened };
 }
 
@@ -33,7 +37,15 @@ describe('the guard on every web contents of the desktop app', () => {
   it('opens no window: web links go to the system browser, anything else nowhere', () => {
     const { contents, opened } = guarded();
     const open = (url: string) => contents.windowOpenHandler?.({ url });
-    for (const url of ['https://thuvienphapluat.vn/van-ban/Lao-dong', 'http://192.168.1.20:4477/#/join/ABCDE', `${appOrigin}/#/documents`, 'file:///etc/passwd', 'javascript:alert(1)', 'thoa-uoc://x', 'not a url']) {
+    for (const url of [
+      'https://thuvienphapluat.vn/van-ban/Lao-dong',
+      'http://192.168.1.20:4477/#/join/ABCDE',
+      `${appOrigin}/#/documents`,
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'thoa-uoc://x',
+      'not a url',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://thuvienphapluat.vn/van-ban/Lao-dong', 'http://192.168.1.20:4477/#/join/ABCDE']);
@@ -43,7 +55,17 @@ describe('the guard on every web contents of the desktop app', () => {
     const { contents } = guarded();
     expect(contents.prevented('will-navigate', `${appOrigin}/`)).toBe(false);
     expect(contents.prevented('will-navigate', `${appOrigin}/#/documents/abc`)).toBe(false);
-    for (const url of ['https://evil.example/', 'http://127.0.0.1:4478/', 'https://127.0.0.1:4477/', 'http://127.0.0.1:4477.evil.example/', 'http://127.0.0.1:4477@evil.example/', 'file:///etc/passwd', 'data:text/html,<p>x</p>', 'javascript:alert(1)', '']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://127.0.0.1:4478/',
+      'https://127.0.0.1:4477/',
+      'http://127.0.0.1:4477.evil.example/',
+      'http://127.0.0.1:4477@evil.example/',
+      'file:///etc/passwd',
+      'data:text/html,<p>x</p>',
+      'javascript:alert(1)',
+      '',
+    ]) {
       expect({ url, prevented: contents.prevented('will-navigate', url) }).toEqual({ url, prevented: true });
     }
     expect(contents.prevented('will-attach-webview')).toBe(true);

@@ -25,7 +25,12 @@ export function sequentialIds(prefix = 'id'): () => string {
 }
 
 /** A complete document from the library: every article of the kind's outline, as the wizard builds it. */
-export function completeDocument(kind: DocumentKind = 'enterprise_agreement', language: Language = 'vi', title = 'Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027–2029', newId: () => string = sequentialIds()): ExportedDocument {
+export function completeDocument(
+  kind: DocumentKind = 'enterprise_agreement',
+  language: Language = 'vi',
+  title = 'Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027–2029',
+  newId: () => string = sequentialIds(),
+): ExportedDocument {
   const library = templateLibrary();
   const model = outlineChoices(kind, library);
   if (!model) throw new Error(`no outline for ${kind}`);

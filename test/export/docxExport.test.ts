@@ -19,7 +19,11 @@ describe('DOCX export of a complete agreement', () => {
   let texts: { xml: string; text: string }[];
 
   beforeAll(async () => {
-    const model = buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: true, date: '2027-01-05' }, librarySources('enterprise_agreement'));
+    const model = buildAgreementModel(
+      completeDocument(),
+      { languageMode: 'vi', proposals: [], annex: true, date: '2027-01-05' },
+      librarySources('enterprise_agreement'),
+    );
     bytes = await renderDocx(model);
     saveArtifact('agreement.docx', bytes);
     documentXml = zipPart(bytes, 'word/document.xml');
@@ -42,7 +46,9 @@ describe('DOCX export of a complete agreement', () => {
     const relationships = zipPart(bytes, 'word/_rels/document.xml.rels');
     const headerFile = (id: string | undefined) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(relationships)?.[1] ?? '';
     const [firstSection] = sections;
-    const ids = Object.fromEntries([...(firstSection ?? '').matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((match) => [match[1], match[2]]));
+    const ids = Object.fromEntries(
+      [...(firstSection ?? '').matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((match) => [match[1], match[2]]),
+    );
     const numbered = zipPart(bytes, `word/${headerFile(ids.default)}`);
     const first = zipPart(bytes, `word/${headerFile(ids.first)}`);
     expect(numbered).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
@@ -90,7 +96,10 @@ describe('DOCX export of a complete agreement', () => {
   });
 
   it('numbers articles continuously and chapters in Roman numerals, in order', () => {
-    const articles = texts.map((paragraph) => /^Điều (\d+)\./.exec(paragraph.text)?.[1]).filter((number) => number !== undefined).map(Number);
+    const articles = texts
+      .map((paragraph) => /^Điều (\d+)\./.exec(paragraph.text)?.[1])
+      .filter((number) => number !== undefined)
+      .map(Number);
     expect(articles.length).toBeGreaterThan(50);
     expect(articles).toEqual(articles.map((_, index) => index + 1));
     const chapters = texts.map((paragraph) => /^Chương ([IVXLC]+)$/.exec(paragraph.text)?.[1]).filter((numeral) => numeral !== undefined);

@@ -22,13 +22,23 @@ interface Outline {
 
 function outlineOf(blocks: readonly TopLevelBlock[], text: (children: Parameters<typeof plainText>[0]) => string): Outline {
   const blockText = (block: BodyBlock): string[] =>
-    block.type === 'bulleted-list' ? block.children.map((item) => `list-item:${text(item)}`) : block.type === 'table' ? [`table:${block.children.map((row) => row.children.map((cell) => text(cell)).join('|')).join('/')}`] : [`${block.type}:${text(block)}`];
-  const article = (element: ArticleElement) => ({ title: text(element.children[0] as ArticleElement['children'][number]), blocks: (element.children.slice(1) as BodyBlock[]).flatMap(blockText) });
+    block.type === 'bulleted-list'
+      ? block.children.map((item) => `list-item:${text(item)}`)
+      : block.type === 'table'
+        ? [`table:${block.children.map((row) => row.children.map((cell) => text(cell)).join('|')).join('/')}`]
+        : [`${block.type}:${text(block)}`];
+  const article = (element: ArticleElement) => ({
+    title: text(element.children[0] as ArticleElement['children'][number]),
+    blocks: (element.children.slice(1) as BodyBlock[]).flatMap(blockText),
+  });
   return {
     preamble: blocks.filter((block) => block.type === 'paragraph').map((block) => text(block)),
     chapters: blocks
       .filter((block): block is ChapterElement => block.type === 'chapter')
-      .map((chapter) => ({ title: text(chapter.children[0] as ChapterElement['children'][number]), articles: chapter.children.filter((child): child is ArticleElement => child.type === 'article').map(article) })),
+      .map((chapter) => ({
+        title: text(chapter.children[0] as ChapterElement['children'][number]),
+        articles: chapter.children.filter((child): child is ArticleElement => child.type === 'article').map(article),
+      })),
   };
 }
 
@@ -52,8 +62,32 @@ describe('importing a .docx', () => {
     const chapter = source.blocks.find((block): block is ChapterElement => block.type === 'chapter');
     const article = chapter?.children[1] as ArticleElement;
     article.children.push(
-      { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'Phòng Nhân sự;' }] }, { type: 'list-item', children: [{ text: 'Phòng Kế toán.' }] }] },
-      { type: 'table', children: [{ type: 'table-row', children: [{ type: 'table-cell', header: true, children: [{ text: 'Bậc' }] }, { type: 'table-cell', header: true, children: [{ text: 'Hệ số' }] }] }, { type: 'table-row', children: [{ type: 'table-cell', children: [{ text: '1' }] }, { type: 'table-cell', children: [{ text: '1,00' }] }] }] },
+      {
+        type: 'bulleted-list',
+        children: [
+          { type: 'list-item', children: [{ text: 'Phòng Nhân sự;' }] },
+          { type: 'list-item', children: [{ text: 'Phòng Kế toán.' }] },
+        ],
+      },
+      {
+        type: 'table',
+        children: [
+          {
+            type: 'table-row',
+            children: [
+              { type: 'table-cell', header: true, children: [{ text: 'Bậc' }] },
+              { type: 'table-cell', header: true, children: [{ text: 'Hệ số' }] },
+            ],
+          },
+          {
+            type: 'table-row',
+            children: [
+              { type: 'table-cell', children: [{ text: '1' }] },
+              { type: 'table-cell', children: [{ text: '1,00' }] },
+            ],
+          },
+        ],
+      },
     );
     exported = await renderDocx(buildAgreementModel(source, { languageMode: 'vi', proposals: [], annex: false }, librarySources('enterprise_agreement')));
     preview = await importDocx(exported.toString('base64'), 'thoa-uoc.docx', sequentialIds('imported'));
@@ -61,19 +95,35 @@ describe('importing a .docx', () => {
 
   it('gives back the same chapters, articles and text after an export (round trip)', () => {
     const context = { values: source.variables, lookupVariable: librarySources('enterprise_agreement').lookupVariable };
-    const expected = outlineOf(source.blocks, (node) => ('children' in node && node.type !== 'variable' ? inlineText(node.children as Parameters<typeof inlineText>[0], 'vi', context) : plainText(node)));
+    const expected = outlineOf(source.blocks, (node) =>
+      'children' in node && node.type !== 'variable' ? inlineText(node.children as Parameters<typeof inlineText>[0], 'vi', context) : plainText(node),
+    );
     const actual = outlineOf(preview.content, plainText);
     expect(actual.chapters.map((chapter) => chapter.title)).toEqual(expected.chapters.map((chapter) => chapter.title));
-    expect(actual.chapters.flatMap((chapter) => chapter.articles.map((article) => article.title))).toEqual(expected.chapters.flatMap((chapter) => chapter.articles.map((article) => article.title)));
+    expect(actual.chapters.flatMap((chapter) => chapter.articles.map((article) => article.title))).toEqual(
+      expected.chapters.flatMap((chapter) => chapter.articles.map((article) => article.title)),
+    );
     expect(actual).toEqual(expected);
-    expect(preview.report).toMatchObject({ fileName: 'thoa-uoc.docx', chapters: expected.chapters.length, articles: expected.chapters.flatMap((chapter) => chapter.articles).length, tables: 1, issues: [] });
+    expect(preview.report).toMatchObject({
+      fileName: 'thoa-uoc.docx',
+      chapters: expected.chapters.length,
+      articles: expected.chapters.flatMap((chapter) => chapter.articles).length,
+      tables: 1,
+      issues: [],
+    });
     expect(preview.suggestedTitle).toBe(source.title);
     expect(preview.suggestedKind).toBe('enterprise_agreement');
     expect(preview.language).toBe('vi');
   });
 
   it('gives every chapter and article a new stable id', () => {
-    const ids = preview.content.flatMap((block) => (block.type === 'chapter' ? [block.chapterId, ...block.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))] : block.type === 'article' ? [block.clauseId] : []));
+    const ids = preview.content.flatMap((block) =>
+      block.type === 'chapter'
+        ? [block.chapterId, ...block.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))]
+        : block.type === 'article'
+          ? [block.clauseId]
+          : [],
+    );
     expect(ids.every((id) => id.startsWith('imported'))).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -115,7 +165,11 @@ describe('importing a .docx', () => {
       'point:Tại các chi nhánh.',
       'list-item:Kể cả người lao động thử việc.',
     ]);
-    expect(first?.articles[3]?.blocks).toEqual(['table:Bậc|Mức lương/1|5.310.000 đồng', 'clause:Tiền lương được trả bằng chuyển khoản.', 'clause:Tiền lương được trả vào ngày 05 hằng tháng.']);
+    expect(first?.articles[3]?.blocks).toEqual([
+      'table:Bậc|Mức lương/1|5.310.000 đồng',
+      'clause:Tiền lương được trả bằng chuyển khoản.',
+      'clause:Tiền lương được trả vào ngày 05 hằng tháng.',
+    ]);
     expect(second?.articles.map((article) => article.title)).toEqual(['Điều trống', 'Hiệu lực']);
     // Nothing after the signature line is imported.
     expect(JSON.stringify(result.content)).not.toContain('Nguyễn Văn A');
@@ -124,7 +178,9 @@ describe('importing a .docx', () => {
 
   it('reads the same text as mammoth does, from the exported file and the hand-made one', async () => {
     for (const bytes of [exported, await irregularDocx()]) {
-      const ours = readWordBody(openPackage(bytes)).blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text))).join('');
+      const ours = readWordBody(openPackage(bytes))
+        .blocks.flatMap((block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text) : block.rows.flat(2).map((run) => run.text)))
+        .join('');
       const theirs = (await mammoth.extractRawText({ buffer: bytes })).value;
       expect(letters(ours)).toBe(letters(theirs));
     }
@@ -139,8 +195,23 @@ describe('importing a .docx', () => {
     await expectRefused(random, /not a \.docx/);
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]);
     await expectRefused(ole, /password-protected \(encrypted\) or is an old Word 97–2003 \.doc/);
-    await expectRefused(writeZip([{ name: 'hello.txt', data: Buffer.from('xin chào') }, { name: 'data/readme.md', data: Buffer.from('# không phải Word') }]), /not a Word document/);
+    await expectRefused(
+      writeZip([
+        { name: 'hello.txt', data: Buffer.from('xin chào') },
+        { name: 'data/readme.md', data: Buffer.from('# không phải Word') },
+      ]),
+      /not a Word document/,
+    );
     await expectRefused(exported.subarray(0, Math.floor(exported.length / 2)), /damaged/);
-    await expectRefused(writeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') }]), /no text/);
+    await expectRefused(
+      writeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        {
+          name: 'word/document.xml',
+          data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+        },
+      ]),
+      /no text/,
+    );
   });
 });

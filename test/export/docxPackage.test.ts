@@ -12,11 +12,14 @@ import { writeZip, zerosBomb, type ZipFixtureEntry } from './zipFixtures';
 // clear refusal (the preview creates nothing), and a valid ZIP64 archive is read like any other.
 
 const wordNamespace = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const contentTypes = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const contentTypes =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 const relationships =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-const article = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Điều 1. Phạm vi áp dụng</w:t></w:r></w:p><w:p><w:r><w:t>Thỏa ước áp dụng trong toàn Công ty.</w:t></w:r></w:p>';
-const documentXml = (body: string, prologue = ''): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${prologue}<w:document xmlns:w="${wordNamespace}"><w:body>${body}</w:body></w:document>`;
+const article =
+  '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Điều 1. Phạm vi áp dụng</w:t></w:r></w:p><w:p><w:r><w:t>Thỏa ước áp dụng trong toàn Công ty.</w:t></w:r></w:p>';
+const documentXml = (body: string, prologue = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${prologue}<w:document xmlns:w="${wordNamespace}"><w:body>${body}</w:body></w:document>`;
 
 /** A minimal Word package; `document` replaces word/document.xml's entry. */
 function wordEntries(document: Partial<ZipFixtureEntry> = {}): ZipFixtureEntry[] {
@@ -39,7 +42,9 @@ describe('reading a damaged or hostile .docx', () => {
   let exported: Buffer;
 
   beforeAll(async () => {
-    exported = await renderDocx(buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: false }, librarySources('enterprise_agreement')));
+    exported = await renderDocx(
+      buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: false }, librarySources('enterprise_agreement')),
+    );
   });
 
   it('reads a ZIP64 archive like the same package in plain ZIP', async () => {
@@ -56,7 +61,13 @@ describe('reading a damaged or hostile .docx', () => {
 
   it('refuses a file whose text no longer matches its checksum (CRC-32)', async () => {
     // Written by fflate with the text stored as is; then one letter changes, as in a damaged copy.
-    const archive = Buffer.from(zipSync({ '[Content_Types].xml': strToU8(contentTypes), '_rels/.rels': strToU8(relationships), 'word/document.xml': [strToU8(documentXml(article)), { level: 0 }] }));
+    const archive = Buffer.from(
+      zipSync({
+        '[Content_Types].xml': strToU8(contentTypes),
+        '_rels/.rels': strToU8(relationships),
+        'word/document.xml': [strToU8(documentXml(article)), { level: 0 }],
+      }),
+    );
     expect((await preview(archive)).report.articles).toBe(1);
     const at = archive.indexOf('toàn Công ty');
     expect(at).toBeGreaterThan(0);
@@ -112,14 +123,23 @@ describe('reading a damaged or hostile .docx', () => {
     // "Billion laughs": ten entities each ten times the one before.
     const entities = Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level};`.repeat(10)}">`).join('');
     const doctype = `<!DOCTYPE w:document [<!ENTITY lol0 "lol">${entities}]>`;
-    await expectRefused(writeZip(wordEntries({ data: Buffer.from(documentXml('<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>', doctype)) })), /^this \.docx file is damaged: word\/document\.xml declares a DTD/);
+    await expectRefused(
+      writeZip(wordEntries({ data: Buffer.from(documentXml('<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>', doctype)) })),
+      /^this \.docx file is damaged: word\/document\.xml declares a DTD/,
+    );
     // Every part is read under the same rule: here the package's relationships.
     const entries = wordEntries();
-    entries[1] = { name: '_rels/.rels', data: Buffer.from(relationships.replace('<Relationships', '<!DOCTYPE Relationships SYSTEM "file:///etc/passwd"><Relationships')) };
+    entries[1] = {
+      name: '_rels/.rels',
+      data: Buffer.from(relationships.replace('<Relationships', '<!DOCTYPE Relationships SYSTEM "file:///etc/passwd"><Relationships')),
+    };
     await expectRefused(writeZip(entries), /^this \.docx file is damaged: _rels\/\.rels declares a DTD/);
   });
 
   it('refuses a part compressed with a method Word does not use', async () => {
-    await expectRefused(writeZip(wordEntries({ method: 12, compressed: Buffer.from('BZh9') })), /^this \.docx file is damaged: word\/document\.xml is compressed with method 12/);
+    await expectRefused(
+      writeZip(wordEntries({ method: 12, compressed: Buffer.from('BZh9') })),
+      /^this \.docx file is damaged: word\/document\.xml is compressed with method 12/,
+    );
   });
 });

@@ -15,7 +15,11 @@ import { zipPart } from './fileTools';
 // in the document, and cancellation by closing the request.
 
 const articleTitles = (blocks: readonly TopLevelBlock[]): string[] =>
-  blocks.flatMap((block) => (block.type === 'chapter' ? block.children.filter((child): child is ArticleElement => child.type === 'article') : block.type === 'article' ? [block] : [])).map((article) => plainText(article.children[0] as ArticleElement['children'][number]));
+  blocks
+    .flatMap((block) =>
+      block.type === 'chapter' ? block.children.filter((child): child is ArticleElement => child.type === 'article') : block.type === 'article' ? [block] : [],
+    )
+    .map((article) => plainText(article.children[0] as ArticleElement['children'][number]));
 
 describe('export and import over HTTP', () => {
   let harness: Harness;
@@ -30,7 +34,12 @@ describe('export and import over HTTP', () => {
     harness = await startHarness();
     host = client(await harness.server.authentication.createAdminToken('export test'));
     source = completeDocument();
-    const created = await host.call('documents/create', { kind: 'enterprise_agreement', title: source.title, content: source.blocks, variables: source.variables });
+    const created = await host.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: source.title,
+      content: source.blocks,
+      variables: source.variables,
+    });
     documentId = created.id;
     union = client((await joinAs(harness.server, documentId, 'union', 'Trần Thị Bình')).token);
     reviewer = client((await joinAs(harness.server, documentId, 'reviewer', 'Sở Nội vụ')).token);
@@ -62,7 +71,13 @@ describe('export and import over HTTP', () => {
     expect(articleTitles(preview.content)).toEqual(articleTitles(source.blocks));
 
     // The values of variables are text in the imported body; the parties come back with them.
-    const created = await host.call('documents/create', { kind: preview.suggestedKind, title: preview.suggestedTitle, content: preview.content, language: preview.language, variables: source.variables });
+    const created = await host.call('documents/create', {
+      kind: preview.suggestedKind,
+      title: preview.suggestedTitle,
+      content: preview.content,
+      language: preview.language,
+      variables: source.variables,
+    });
     expect(created.title).toBe(source.title);
     // Exported again, it reads as the original did (the chips are now plain text).
     const again = await host.call('documents/exportDocx', { documentId: created.id });
@@ -83,7 +98,10 @@ describe('export and import over HTTP', () => {
   it('accepts an import body above the 1 MiB of other calls, up to the .docx limit', async () => {
     // 3 MiB of bytes that are no ZIP: past the body limit of other calls, refused for what it is.
     const large = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
-    await expect(host.call('documents/importPreview', { fileBase64: large, fileName: 'big.docx' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/not a \.docx/) });
+    await expect(host.call('documents/importPreview', { fileBase64: large, fileName: 'big.docx' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/not a \.docx/),
+    });
     const tooLarge = Buffer.alloc(maxImportBytes + 1024 * 1024, 7).toString('base64');
     await expect(host.call('documents/importPreview', { fileBase64: tooLarge, fileName: 'huge.docx' })).rejects.toMatchObject({ code: 'payload_too_large' });
   });
@@ -99,7 +117,14 @@ describe('export and import over HTTP', () => {
       authorId: 'participant-1',
       authorName: 'Trần Thị Bình',
       rationale: 'Ghi rõ tên các bên.',
-      article: { ...target, children: [target.children[0] as ArticleElement['children'][number], { type: 'paragraph', children: [{ text: 'Thỏa ước này được ký kết giữa hai bên dưới đây:' }] }, ...target.children.slice(2)] },
+      article: {
+        ...target,
+        children: [
+          target.children[0] as ArticleElement['children'][number],
+          { type: 'paragraph', children: [{ text: 'Thỏa ước này được ký kết giữa hai bên dưới đây:' }] },
+          ...target.children.slice(2),
+        ],
+      },
       values: {},
       previousValues: {},
       baseText: '',
@@ -127,7 +152,10 @@ describe('export and import over HTTP', () => {
     const file = await union.call('documents/exportDocx', { documentId, redline: true });
     expect(file.fileName).toBe(`${source.title} (đề xuất).docx`);
     const xml = zipPart(Buffer.from(file.fileBase64, 'base64'), 'word/document.xml');
-    const changed = (mark: string) => [...xml.matchAll(new RegExp(`<w:r><w:rPr>(?:(?!</w:rPr>).)*${mark}(?:(?!</w:rPr>).)*</w:rPr><w:t[^>]*>([^<]*)</w:t>`, 'g'))].map((match) => match[1]).join('|');
+    const changed = (mark: string) =>
+      [...xml.matchAll(new RegExp(`<w:r><w:rPr>(?:(?!</w:rPr>).)*${mark}(?:(?!</w:rPr>).)*</w:rPr><w:t[^>]*>([^<]*)</w:t>`, 'g'))]
+        .map((match) => match[1])
+        .join('|');
     expect(changed('<w:strike/>')).toContain('lao động tập thể');
     expect(changed('<w:u w:val="single" w:color="1F4E9A"/>')).toContain('hai bên dưới đây');
     expect(xml).toContain('Lý do: Ghi rõ tên các bên.');
@@ -136,7 +164,9 @@ describe('export and import over HTTP', () => {
   it('stops a PDF export when the client closes the request, and prints the next one', async () => {
     // A long agreement, so that printing is still under way when the request is closed.
     const ids = sequentialIds('long');
-    const chapters = Array.from({ length: 4 }, () => completeDocument('enterprise_agreement', 'vi', 'x', ids).blocks.filter((block) => block.type === 'chapter')).flat();
+    const chapters = Array.from({ length: 4 }, () =>
+      completeDocument('enterprise_agreement', 'vi', 'x', ids).blocks.filter((block) => block.type === 'chapter'),
+    ).flat();
     const long = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước dài', content: chapters, variables: source.variables });
     const token = await harness.server.authentication.createAdminToken('cancel test');
     const controller = new AbortController();
@@ -148,7 +178,9 @@ describe('export and import over HTTP', () => {
     });
     setTimeout(() => controller.abort(), 300);
     await expect(request).rejects.toThrow();
-    await expect.poll(() => harness.logger.lines.some((line) => line.event === 'api.cancelled' && line.fields.method === 'documents/exportPdf'), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => harness.logger.lines.some((line) => line.event === 'api.cancelled' && line.fields.method === 'documents/exportPdf'), { timeout: 30_000 })
+      .toBe(true);
     expect(harness.logger.lines.filter((line) => line.event === 'api.unexpected_error')).toEqual([]);
     const next = await host.call('documents/exportPdf', { documentId });
     expect(Buffer.from(next.fileBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');

@@ -38,10 +38,12 @@ export function docxBodyText(bytes: Buffer): string {
 /** pdfinfo's fields ("Pages", "Page size", …). */
 export async function pdfInfo(path: string): Promise<Record<string, string>> {
   const { stdout: output } = await run('pdfinfo', [path], { encoding: 'utf8' });
-  return Object.fromEntries(output.split('\n').flatMap((line) => {
-    const match = /^([^:]+):\s*(.*)$/.exec(line);
-    return match ? [[match[1] ?? '', match[2] ?? '']] : [];
-  }));
+  return Object.fromEntries(
+    output.split('\n').flatMap((line) => {
+      const match = /^([^:]+):\s*(.*)$/.exec(line);
+      return match ? [[match[1] ?? '', match[2] ?? '']] : [];
+    }),
+  );
 }
 
 /** The text of some pages, as pdftotext reads it (reading order, not layout). */
@@ -60,14 +62,20 @@ export interface PlacedWord {
 
 /** The words of one page with their boxes in points from the top left (pdftotext -bbox). */
 export async function pdfWords(path: string, pageNumber: number): Promise<{ width: number; height: number; words: PlacedWord[] }> {
-  const { stdout: html } = await run('pdftotext', ['-f', String(pageNumber), '-l', String(pageNumber), '-bbox', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  const { stdout: html } = await run('pdftotext', ['-f', String(pageNumber), '-l', String(pageNumber), '-bbox', '-enc', 'UTF-8', path, '-'], {
+    encoding: 'utf8',
+  });
   const pageMatch = /<page width="([\d.]+)" height="([\d.]+)">/.exec(html);
   const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
     xMin: Number(match[1]),
     yMin: Number(match[2]),
     xMax: Number(match[3]),
     yMax: Number(match[4]),
-    text: (match[5] ?? '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: (match[5] ?? '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
   }));
   return { width: Number(pageMatch?.[1] ?? 0), height: Number(pageMatch?.[2] ?? 0), words };
 }

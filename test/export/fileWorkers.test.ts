@@ -24,13 +24,17 @@ import { docxBodyText } from './fileTools';
 /** A long agreement: the complete fixture's 64 articles, in chapters, `copies` times over. */
 function longAgreement(copies: number): TopLevelBlock[] {
   const ids = sequentialIds('long');
-  return Array.from({ length: copies }, () => completeDocument('enterprise_agreement', 'vi', 'x', ids).blocks.filter((block) => block.type === 'chapter')).flat();
+  return Array.from({ length: copies }, () =>
+    completeDocument('enterprise_agreement', 'vi', 'x', ids).blocks.filter((block) => block.type === 'chapter'),
+  ).flat();
 }
 
-const renderModel = (blocks: TopLevelBlock[]): RenderDocument => buildAgreementModel({ ...completeDocument(), blocks }, { languageMode: 'vi', proposals: [], annex: false }, librarySources('enterprise_agreement'));
+const renderModel = (blocks: TopLevelBlock[]): RenderDocument =>
+  buildAgreementModel({ ...completeDocument(), blocks }, { languageMode: 'vi', proposals: [], annex: false }, librarySources('enterprise_agreement'));
 
 /** The ids of the process's worker threads now running (Node's diagnostic report lists them). */
-const runningThreads = (): number[] => (process.report.getReport() as { workers: { header: { threadId: number } }[] }).workers.map((worker) => worker.header.threadId);
+const runningThreads = (): number[] =>
+  (process.report.getReport() as { workers: { header: { threadId: number } }[] }).workers.map((worker) => worker.header.threadId);
 
 let recorded: RecordedServer | undefined;
 let server: HistoryServer | undefined;
@@ -49,7 +53,23 @@ describe('the file worker', () => {
     const file = await recorded.handlers['documents/exportDocx'](input, { kind: 'admin' });
     expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     expect(recorded.calls).toEqual([
-      { method: 'exportAgreement', args: [recorded.context.store.location, { documentId, workspaceId: 'local', kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', caller: { kind: 'admin' }, input, date: null, format: 'docx' }, undefined] },
+      {
+        method: 'exportAgreement',
+        args: [
+          recorded.context.store.location,
+          {
+            documentId,
+            workspaceId: 'local',
+            kind: 'enterprise_agreement',
+            title: 'Thỏa ước lao động tập thể 2027',
+            caller: { kind: 'admin' },
+            input,
+            date: null,
+            format: 'docx',
+          },
+          undefined,
+        ],
+      },
     ]);
   });
 
@@ -115,7 +135,13 @@ describe('the file worker', () => {
       const job = files.renderDocx(large, controller.signal);
       controller.abort();
       // Settled before the event loop turns once more: nothing waited for the worker.
-      const outcome = await Promise.race([job.then(() => 'written', (error: unknown) => error), new Promise((resolve) => setImmediate(() => resolve('still running')))]);
+      const outcome = await Promise.race([
+        job.then(
+          () => 'written',
+          (error: unknown) => error,
+        ),
+        new Promise((resolve) => setImmediate(() => resolve('still running'))),
+      ]);
       expect(outcome).toBeInstanceOf(ApiError);
       expect(outcome).toMatchObject({ code: 'cancelled', message: 'the call was cancelled by the caller' });
       // Left running, the job would keep its thread (and a core) busy, then the idle thread would stay.

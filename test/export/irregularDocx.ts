@@ -4,7 +4,8 @@ const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 /** A hand-made agreement with the irregularities people's files have. */
 export async function irregularDocx(): Promise<Buffer> {
-  const bold = (text: string, options: { center?: boolean } = {}) => new Paragraph({ alignment: options.center ? AlignmentType.CENTER : undefined, children: [new TextRun({ text, bold: true })] });
+  const bold = (text: string, options: { center?: boolean } = {}) =>
+    new Paragraph({ alignment: options.center ? AlignmentType.CENTER : undefined, children: [new TextRun({ text, bold: true })] });
   const plain = (text: string) => new Paragraph({ children: [new TextRun(text)] });
   const cell = (text: string, isBold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: isBold })] })] });
   const file = new Document({
@@ -31,13 +32,20 @@ export async function irregularDocx(): Promise<Buffer> {
           plain('Nội dung của điều trùng số.'),
           bold('MỤC 2. NHỮNG ĐIỀU KHÁC', { center: true }),
           bold('Điều 4 Tiền lương'),
-          new Table({ rows: [new TableRow({ children: [cell('Bậc', true), cell('Mức lương', true)] }), new TableRow({ children: [cell('1'), cell('5.310.000 đồng')] })] }),
+          new Table({
+            rows: [new TableRow({ children: [cell('Bậc', true), cell('Mức lương', true)] }), new TableRow({ children: [cell('1'), cell('5.310.000 đồng')] })],
+          }),
           new Paragraph({ numbering: { reference: 'auto', level: 0 }, children: [new TextRun('Tiền lương được trả bằng chuyển khoản.')] }),
           new Paragraph({ numbering: { reference: 'auto', level: 0 }, children: [new TextRun('Tiền lương được trả vào ngày 05 hằng tháng.')] }),
           new Paragraph({ children: [new TextRun('Chương III. ĐIỀU KHOẢN THI HÀNH')] }),
           bold('Điều 5. Điều trống'),
           bold('Điều 6. Hiệu lực'),
-          new Paragraph({ children: [new TextRun('Thỏa ước có hiệu lực kể từ ngày ký.'), new ImageRun({ type: 'png', data: tinyPng, transformation: { width: 10, height: 10 } })] }),
+          new Paragraph({
+            children: [
+              new TextRun('Thỏa ước có hiệu lực kể từ ngày ký.'),
+              new ImageRun({ type: 'png', data: tinyPng, transformation: { width: 10, height: 10 } }),
+            ],
+          }),
           bold('ĐẠI DIỆN NGƯỜI SỬ DỤNG LAO ĐỘNG', { center: true }),
           bold('Nguyễn Văn A', { center: true }),
         ],
@@ -46,4 +54,3 @@ export async function irregularDocx(): Promise<Buffer> {
   });
   return Packer.toBuffer(file);
 }
-

@@ -20,7 +20,10 @@ describe('PDF export in Chromium', () => {
   beforeAll(async () => {
     harness = await startHarness();
     const source = completeDocument('enterprise_agreement', 'vi');
-    const created = await harness.server.handlers['documents/create']({ kind: 'enterprise_agreement', title: source.title, content: [...source.blocks], variables: source.variables, language: 'vi' }, { kind: 'admin' });
+    const created = await harness.server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: source.title, content: [...source.blocks], variables: source.variables, language: 'vi' },
+      { kind: 'admin' },
+    );
     documentId = created.id;
     const seat = await joinAs(harness.server, documentId, 'union', 'Trần Thị Bình');
     union = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: seat.token, fetch }));
@@ -103,8 +106,13 @@ describe('PDF export in Chromium', () => {
     expect(first).toContain('Article 1. Parties to the agreement');
 
     const regulations = completeDocument('labour_regulations', 'vi', 'Nội quy lao động Công ty TNHH May Sài Gòn');
-    const created = await harness.server.handlers['documents/create']({ kind: 'labour_regulations', title: regulations.title, content: [...regulations.blocks], variables: regulations.variables, language: 'vi' }, { kind: 'admin' });
-    const host = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: await harness.server.authentication.createAdminToken('pdf test'), fetch }));
+    const created = await harness.server.handlers['documents/create'](
+      { kind: 'labour_regulations', title: regulations.title, content: [...regulations.blocks], variables: regulations.variables, language: 'vi' },
+      { kind: 'admin' },
+    );
+    const host = createApiClient(
+      createHttpTransport({ baseUrl: harness.server.url, token: await harness.server.authentication.createAdminToken('pdf test'), fetch }),
+    );
     const file = await host.call('documents/exportPdf', { documentId: created.id });
     const regulationsPath = saveArtifact('regulations.pdf', Buffer.from(file.fileBase64, 'base64'));
     await renderPages(regulationsPath, 'regulations-page', 2);

@@ -4,7 +4,12 @@ import { recogniseStructure } from '#shared/import/recognise';
 import type { SourceBlock } from '#shared/import/sourceText';
 import { sequentialIds } from './agreementFixture';
 
-const line = (text: string, look: { bold?: boolean; center?: boolean } = {}): SourceBlock => ({ type: 'paragraph', runs: [{ text, ...(look.bold ? { bold: true } : {}) }], alignment: look.center ? 'center' : null, numbering: null });
+const line = (text: string, look: { bold?: boolean; center?: boolean } = {}): SourceBlock => ({
+  type: 'paragraph',
+  runs: [{ text, ...(look.bold ? { bold: true } : {}) }],
+  alignment: look.center ? 'center' : null,
+  numbering: null,
+});
 
 describe('recognising the structure of a file', () => {
   it('leaves out a header written as plain paragraphs, and keeps prose that starts with "Điều 76"', () => {
@@ -24,7 +29,10 @@ describe('recognising the structure of a file', () => {
     );
     expect(result.suggestedKind).toBe('labour_regulations');
     expect(result.suggestedTitle).toBe('Nội quy lao động');
-    expect(result.blocks.map((block) => (block.type === 'paragraph' ? plainText(block) : block.type))).toEqual(['Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;', 'chapter']);
+    expect(result.blocks.map((block) => (block.type === 'paragraph' ? plainText(block) : block.type))).toEqual([
+      'Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;',
+      'chapter',
+    ]);
     expect(result.report).toMatchObject({ chapters: 1, articles: 1, preambleParagraphs: 1, issues: [] });
     const chapter = result.blocks[1];
     expect(chapter?.type === 'chapter' && plainText(chapter.children[0] as Parameters<typeof plainText>[0])).toBe('QUY ĐỊNH CHUNG');
@@ -33,7 +41,16 @@ describe('recognising the structure of a file', () => {
 
   it('reads English chapters and articles, and guesses the language', () => {
     const result = recogniseStructure(
-      [line('COLLECTIVE LABOUR AGREEMENT', { bold: true }), line('Chapter I', { bold: true }), line('GENERAL PROVISIONS', { bold: true }), line('Article 1. Scope', { bold: true }), line('1. This Agreement applies to all workers.'), line('a) including probationers;'), line('Article 2. Term', { bold: true }), line('The Agreement lasts three years.')],
+      [
+        line('COLLECTIVE LABOUR AGREEMENT', { bold: true }),
+        line('Chapter I', { bold: true }),
+        line('GENERAL PROVISIONS', { bold: true }),
+        line('Article 1. Scope', { bold: true }),
+        line('1. This Agreement applies to all workers.'),
+        line('a) including probationers;'),
+        line('Article 2. Term', { bold: true }),
+        line('The Agreement lasts three years.'),
+      ],
       sequentialIds(),
     );
     expect(result.language).toBe('en');

@@ -51,7 +51,9 @@ describe('render model of an agreement', () => {
   });
 
   it('ends each legal ground with ";" and the last with "."', () => {
-    const grounds = blocks.filter((block) => block.type === 'paragraph' && block.role === 'ground').map((block) => (block.type === 'paragraph' ? text(block.runs) : ''));
+    const grounds = blocks
+      .filter((block) => block.type === 'paragraph' && block.role === 'ground')
+      .map((block) => (block.type === 'paragraph' ? text(block.runs) : ''));
     expect(grounds.length).toBeGreaterThan(2);
     expect(grounds.slice(0, -1).every((ground) => ground.endsWith(';'))).toBe(true);
     expect(grounds.at(-1)?.endsWith('.')).toBe(true);
@@ -64,7 +66,9 @@ describe('render model of an agreement', () => {
     const articles = blocks.filter((block) => block.type === 'article').map((block) => (block.type === 'article' ? block.label : ''));
     expect(articles.slice(0, 3)).toEqual(['Điều 1.', 'Điều 2.', 'Điều 3.']);
     expect(articles.at(-1)).toBe(`Điều ${articles.length}.`);
-    const markers = blocks.filter((block) => block.type === 'clause' || block.type === 'point').map((block) => (block.type === 'clause' || block.type === 'point' ? block.marker.text : ''));
+    const markers = blocks
+      .filter((block) => block.type === 'clause' || block.type === 'point')
+      .map((block) => (block.type === 'clause' || block.type === 'point' ? block.marker.text : ''));
     expect(markers.slice(0, 3)).toEqual(['1.', '2.', '3.']);
     expect(markers).toContain('a)');
     expect(markers).toContain('đ)');
@@ -102,15 +106,26 @@ describe('render model of an agreement', () => {
       'Doanh nghiệp có 100 người lao động. Dự thảo Thỏa ước được lấy ý kiến toàn bộ người lao động của doanh nghiệp ngày …………: tại thời điểm lấy ý kiến, doanh nghiệp có ………… lao động, trong đó ………… biểu quyết tán thành, đạt trên 50% tổng số người lao động của doanh nghiệp theo khoản 1 Điều 76 Bộ luật Lao động.',
     );
     // Unrecorded facts are not values of the document: the annex does not list them.
-    const annexLabels = (built: typeof draft) => (built.annexes[0]?.blocks[0]?.type === 'table' ? built.annexes[0].blocks[0].rows.map((row) => text(row.cells[1]?.runs ?? [])) : []);
+    const annexLabels = (built: typeof draft) =>
+      built.annexes[0]?.blocks[0]?.type === 'table' ? built.annexes[0].blocks[0].rows.map((row) => text(row.cells[1]?.runs ?? [])) : [];
     expect(annexLabels(draft)).not.toContain('Số người lao động biểu quyết tán thành');
-    const voted = buildAgreementModel({ ...document, variables: { ...document.variables, vote_date: '2027-01-22', vote_total_workers: 100, vote_in_favour: 51 } }, { languageMode: 'vi', proposals: [], annex: true }, sources);
-    expect(clauses(voted).find((clause) => clause.startsWith('Doanh nghiệp có'))).toContain('ngày 22/01/2027: tại thời điểm lấy ý kiến, doanh nghiệp có 100 người lao động, trong đó 51 người biểu quyết tán thành');
+    const voted = buildAgreementModel(
+      { ...document, variables: { ...document.variables, vote_date: '2027-01-22', vote_total_workers: 100, vote_in_favour: 51 } },
+      { languageMode: 'vi', proposals: [], annex: true },
+      sources,
+    );
+    expect(clauses(voted).find((clause) => clause.startsWith('Doanh nghiệp có'))).toContain(
+      'ngày 22/01/2027: tại thời điểm lấy ý kiến, doanh nghiệp có 100 người lao động, trong đó 51 người biểu quyết tán thành',
+    );
     expect(annexLabels(voted)).toContain('Số người lao động biểu quyết tán thành');
   });
 
   it('gives labour regulations one signature, the employer’s, and the recipients', () => {
-    const regulations = buildAgreementModel(completeDocument('labour_regulations', 'vi', 'Nội quy lao động'), { languageMode: 'vi', proposals: [], annex: false }, librarySources('labour_regulations'));
+    const regulations = buildAgreementModel(
+      completeDocument('labour_regulations', 'vi', 'Nội quy lao động'),
+      { languageMode: 'vi', proposals: [], annex: false },
+      librarySources('labour_regulations'),
+    );
     expect(regulations.typeName.text).toBe('NỘI QUY LAO ĐỘNG');
     expect(regulations.summary).toBeNull();
     expect(regulations.organisations).toEqual([{ text: 'CÔNG TY TNHH MAY SÀI GÒN', bold: true }]);
@@ -138,7 +153,11 @@ describe('bilingual and English exports', () => {
   });
 
   it('renders an English export with English frame texts and values formatted in English', () => {
-    const model = buildAgreementModel(completeDocument(), { languageMode: 'en', proposals: [], annex: false, date: '2027-01-05' }, librarySources('enterprise_agreement'));
+    const model = buildAgreementModel(
+      completeDocument(),
+      { languageMode: 'en', proposals: [], annex: false, date: '2027-01-05' },
+      librarySources('enterprise_agreement'),
+    );
     expect(model.typeName.text).toBe('COLLECTIVE LABOUR AGREEMENT');
     expect(model.placeAndDate).toBe('TP. Hồ Chí Minh, 5 January 2027');
     const blocks = contentBlocks(model.blocks);
@@ -154,8 +173,22 @@ describe('redline of open proposals', () => {
   const chapter = firstChapter(document.blocks);
   const target = chapter.children[2] as ArticleElement;
   const deleted = chapter.children[3] as ArticleElement;
-  const proposed: ArticleElement = { ...target, children: [{ type: 'article-title', children: [{ text: 'Mục đích' }] }, { type: 'clause', children: [{ text: 'Một khoản mới hoàn toàn.' }] }, ...target.children.slice(2)] };
-  const newArticle: ArticleElement = { type: 'article', clauseId: 'proposed-new', children: [{ type: 'article-title', children: [{ text: 'Bảo mật thông tin' }] }, { type: 'paragraph', children: [{ text: 'Hai bên giữ bí mật thông tin.' }] }] };
+  const proposed: ArticleElement = {
+    ...target,
+    children: [
+      { type: 'article-title', children: [{ text: 'Mục đích' }] },
+      { type: 'clause', children: [{ text: 'Một khoản mới hoàn toàn.' }] },
+      ...target.children.slice(2),
+    ],
+  };
+  const newArticle: ArticleElement = {
+    type: 'article',
+    clauseId: 'proposed-new',
+    children: [
+      { type: 'article-title', children: [{ text: 'Bảo mật thông tin' }] },
+      { type: 'paragraph', children: [{ text: 'Hai bên giữ bí mật thông tin.' }] },
+    ],
+  };
   const model = buildAgreementModel(
     document,
     {
@@ -181,7 +214,9 @@ describe('redline of open proposals', () => {
       expect(clause.runs.some((run) => run.change === 'inserted' && run.text.includes('Một khoản mới'))).toBe(true);
       expect(clause.runs.some((run) => run.change === 'deleted')).toBe(true);
     }
-    const notes = blocks.filter((block) => block.type === 'paragraph' && block.role === 'note').map((block) => (block.type === 'paragraph' ? text(block.runs) : ''));
+    const notes = blocks
+      .filter((block) => block.type === 'paragraph' && block.role === 'note')
+      .map((block) => (block.type === 'paragraph' ? text(block.runs) : ''));
     expect(notes[0]).toContain('phần đề xuất thêm được gạch chân');
     expect(notes.some((note) => note.includes('Trần Thị Bình') && note.includes('Lý do: Rõ hơn.'))).toBe(true);
   });
@@ -205,7 +240,9 @@ describe('redline of open proposals', () => {
 
 describe('print HTML', () => {
   it('sets A4 with the decree’s margins and numbers pages in the top margin from page 2', () => {
-    const html = renderHtml(buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: true }, librarySources('enterprise_agreement')));
+    const html = renderHtml(
+      buildAgreementModel(completeDocument(), { languageMode: 'vi', proposals: [], annex: true }, librarySources('enterprise_agreement')),
+    );
     expect(html).toContain('@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;');
     expect(html).toContain('@top-center { content: counter(page);');
     expect(html).toContain('@page :first { @top-center { content: none; } }');

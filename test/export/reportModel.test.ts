@@ -10,7 +10,10 @@ describe('a sectioned document in the official layout', () => {
   const minutes = buildSectionedDocument({
     language: 'vi',
     title: 'Biên bản phiên thương lượng',
-    organisations: [{ name: 'Công ty TNHH May Sài Gòn', isIssuer: false }, { name: 'Công đoàn cơ sở Công ty TNHH May Sài Gòn', isIssuer: true }],
+    organisations: [
+      { name: 'Công ty TNHH May Sài Gòn', isIssuer: false },
+      { name: 'Công đoàn cơ sở Công ty TNHH May Sài Gòn', isIssuer: true },
+    ],
     typeName: { vi: 'BIÊN BẢN', en: 'MINUTES' },
     summary: 'Phiên thương lượng tập thể lần thứ hai',
     place: 'TP. Hồ Chí Minh',
@@ -21,7 +24,18 @@ describe('a sectioned document in the official layout', () => {
         title: 'Kết quả thương lượng',
         blocks: [
           { type: 'paragraph', role: 'body', runs: [{ text: 'Hai bên đã thống nhất các điều sau:' }] },
-          { type: 'table', rows: [{ cells: [{ runs: [{ text: 'Điều' }], header: true }, { runs: [{ text: 'Tình trạng' }], header: true }] }, { cells: [{ runs: [{ text: 'Điều 5' }] }, { runs: [{ text: 'Đã thống nhất' }] }] }] },
+          {
+            type: 'table',
+            rows: [
+              {
+                cells: [
+                  { runs: [{ text: 'Điều' }], header: true },
+                  { runs: [{ text: 'Tình trạng' }], header: true },
+                ],
+              },
+              { cells: [{ runs: [{ text: 'Điều 5' }] }, { runs: [{ text: 'Đã thống nhất' }] }] },
+            ],
+          },
         ],
       },
     ],
@@ -37,7 +51,9 @@ describe('a sectioned document in the official layout', () => {
       { text: 'CÔNG TY TNHH MAY SÀI GÒN', bold: false },
       { text: 'CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH MAY SÀI GÒN', bold: true },
     ]);
-    expect(minutes.blocks.filter((block) => block.type === 'heading').map((block) => (block.type === 'heading' ? `${block.label} ${block.title[0]?.text}` : ''))).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. KẾT QUẢ THƯƠNG LƯỢNG']);
+    expect(
+      minutes.blocks.filter((block) => block.type === 'heading').map((block) => (block.type === 'heading' ? `${block.label} ${block.title[0]?.text}` : '')),
+    ).toEqual(['I. THÀNH PHẦN THAM DỰ', 'II. KẾT QUẢ THƯƠNG LƯỢNG']);
   });
 
   it('renders to HTML and DOCX like an agreement', async () => {

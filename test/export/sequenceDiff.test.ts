@@ -44,13 +44,22 @@ function replay<T>(a: readonly T[], b: readonly T[], edits: readonly SequenceEdi
 }
 
 /** Within each stretch of changes, no deletion after an insertion. */
-const deletionsFirst = (edits: readonly SequenceEdit[]): boolean => edits.every((edit, index) => !(edit.kind === 'deleted' && edits[index - 1]?.kind === 'inserted'));
+const deletionsFirst = (edits: readonly SequenceEdit[]): boolean =>
+  edits.every((edit, index) => !(edit.kind === 'deleted' && edits[index - 1]?.kind === 'inserted'));
 
 /** The one paragraph of a hostile article. */
 const paragraph = (article: ArticleElement): string => plainText(article.children[1] as ArticleElement['children'][number]);
 
-const textBefore = (segments: readonly DiffSegment[]): string => segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
-const textAfter = (segments: readonly DiffSegment[]): string => segments.filter((segment) => segment.kind !== 'deleted').map((segment) => segment.text).join('');
+const textBefore = (segments: readonly DiffSegment[]): string =>
+  segments
+    .filter((segment) => segment.kind !== 'inserted')
+    .map((segment) => segment.text)
+    .join('');
+const textAfter = (segments: readonly DiffSegment[]): string =>
+  segments
+    .filter((segment) => segment.kind !== 'deleted')
+    .map((segment) => segment.text)
+    .join('');
 
 describe('the linear-space diff', () => {
   it('turns a into b with a shortest edit script (small random inputs against the quadratic LCS)', () => {
@@ -93,7 +102,11 @@ describe('the linear-space diff', () => {
       { seed, numRuns: 2_000 },
     );
     // Two moved down past one that stays: those two are the moved ones.
-    expect(diffDistinct(['scope', 'term', 'wage', 'bonus'], ['bonus', 'scope', 'wage', 'term']).filter((edit) => edit.kind === 'equal').map((edit) => edit.aIndex)).toEqual([0, 2]);
+    expect(
+      diffDistinct(['scope', 'term', 'wage', 'bonus'], ['bonus', 'scope', 'wage', 'term'])
+        .filter((edit) => edit.kind === 'equal')
+        .map((edit) => edit.aIndex),
+    ).toEqual([0, 2]);
   });
 
   it('stops past half of what is left of the budget, and says so (null), leaving the rest for what follows', () => {
@@ -156,8 +169,21 @@ describe('coarser redlines past the budget', () => {
     const before = Array.from({ length: 400 }, (_, index) => `Câu số ${index}.`).join(' ');
     const after = Array.from({ length: 400 }, (_, index) => `Câu mới ${index}.`).join(' ');
     const spent = createDiffBudget(1_000);
-    expect(diffWords(before, after, spent)).toEqual({ segments: [{ kind: 'deleted', text: before }, { kind: 'inserted', text: after }], granularity: 'paragraph' });
-    expect(diffWords('một tháng lương', 'hai tháng lương', spent)).toEqual({ segments: [{ kind: 'deleted', text: 'một' }, { kind: 'inserted', text: 'hai' }, { kind: 'equal', text: ' tháng lương' }], granularity: 'word' });
+    expect(diffWords(before, after, spent)).toEqual({
+      segments: [
+        { kind: 'deleted', text: before },
+        { kind: 'inserted', text: after },
+      ],
+      granularity: 'paragraph',
+    });
+    expect(diffWords('một tháng lương', 'hai tháng lương', spent)).toEqual({
+      segments: [
+        { kind: 'deleted', text: 'một' },
+        { kind: 'inserted', text: 'hai' },
+        { kind: 'equal', text: ' tháng lương' },
+      ],
+      granularity: 'word',
+    });
   });
 
   it('an article: too many changed lines to weigh against each other stand alone ("paragraph"); too many to match, the whole article replaced', () => {
@@ -167,10 +193,22 @@ describe('coarser redlines past the budget', () => {
     expect(textBefore(unweighed.segments)).toBe(`Tiêu đề\n${lines('cũ', 250)}`);
     expect(textAfter(unweighed.segments)).toBe(`Tiêu đề\n${lines('mới', 201)}`);
     const unmatched = diffArticleText(lines('cũ', 3_000), lines('mới', 3_000), createDiffBudget());
-    expect(unmatched).toEqual({ segments: [{ kind: 'deleted', text: lines('cũ', 3_000) }, { kind: 'inserted', text: lines('mới', 3_000) }], granularity: 'article' });
+    expect(unmatched).toEqual({
+      segments: [
+        { kind: 'deleted', text: lines('cũ', 3_000) },
+        { kind: 'inserted', text: lines('mới', 3_000) },
+      ],
+      granularity: 'article',
+    });
     // A few lines reworded are still matched and compared word by word.
     expect(diffArticleText('Tiêu đề\nMột tháng lương.\nHai ngày nghỉ.', 'Tiêu đề\nMột tháng lương.\nBa ngày nghỉ.\nThêm dòng.', createDiffBudget())).toEqual({
-      segments: [{ kind: 'equal', text: 'Tiêu đề\nMột tháng lương.\n' }, { kind: 'deleted', text: 'Hai' }, { kind: 'inserted', text: 'Ba' }, { kind: 'equal', text: ' ngày nghỉ.' }, { kind: 'inserted', text: '\nThêm dòng.' }],
+      segments: [
+        { kind: 'equal', text: 'Tiêu đề\nMột tháng lương.\n' },
+        { kind: 'deleted', text: 'Hai' },
+        { kind: 'inserted', text: 'Ba' },
+        { kind: 'equal', text: ' ngày nghỉ.' },
+        { kind: 'inserted', text: '\nThêm dòng.' },
+      ],
       granularity: 'word',
     });
   });

@@ -5,8 +5,16 @@ import { diffWords as diffWithBudget, wordTokens, type DiffSegment } from '#shar
 /** Each call a request of its own, with a whole budget: these texts are small enough to compare word by word. */
 const diffWords = (a: string, b: string): DiffSegment[] => diffWithBudget(a, b, createDiffBudget()).segments;
 
-const before = (segments: DiffSegment[]) => segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
-const after = (segments: DiffSegment[]) => segments.filter((segment) => segment.kind !== 'deleted').map((segment) => segment.text).join('');
+const before = (segments: DiffSegment[]) =>
+  segments
+    .filter((segment) => segment.kind !== 'inserted')
+    .map((segment) => segment.text)
+    .join('');
+const after = (segments: DiffSegment[]) =>
+  segments
+    .filter((segment) => segment.kind !== 'deleted')
+    .map((segment) => segment.text)
+    .join('');
 
 /** A small seeded generator, so that the property test is the same on every run. */
 function seeded(seed: number): () => number {
@@ -55,7 +63,9 @@ describe('word-level diff', () => {
     const vocabulary = ['người', 'lao', 'động', 'tiền', 'lương', 'nghỉ', 'ngày', ',', '.', 'và', 'được'];
     for (let round = 0; round < 200; round += 1) {
       const words = Array.from({ length: Math.floor(random() * 30) }, () => vocabulary[Math.floor(random() * vocabulary.length)] ?? '');
-      const edited = words.flatMap((word) => (random() < 0.15 ? [] : random() < 0.15 ? [word, vocabulary[Math.floor(random() * vocabulary.length)] ?? ''] : [word]));
+      const edited = words.flatMap((word) =>
+        random() < 0.15 ? [] : random() < 0.15 ? [word, vocabulary[Math.floor(random() * vocabulary.length)] ?? ''] : [word],
+      );
       const a = words.join(' ');
       const b = edited.join(' ');
       const segments = diffWords(a, b);

@@ -52,7 +52,10 @@ describe('characters no XML file can hold, in a document exported over HTTP', ()
     const source = dirtyDocument();
     // Straight through the handler, as text that reached the database without the API's schema
     // (through sync, or before the API refused such characters).
-    const created = await harness.server.handlers['documents/create']({ kind: 'enterprise_agreement', title: source.title, content: [...source.blocks], variables: source.variables, language: 'vi' }, { kind: 'admin' });
+    const created = await harness.server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: source.title, content: [...source.blocks], variables: source.variables, language: 'vi' },
+      { kind: 'admin' },
+    );
     documentId = created.id;
     const seat = await joinAs(harness.server, documentId, 'union', 'Trần Thị Bình');
     union = createApiClient(createHttpTransport({ baseUrl: harness.server.url, token: seat.token, fetch }));

@@ -59,7 +59,21 @@ export function writeZip(entries: readonly ZipFixtureEntry[], options: ZipFixtur
     const flags = 0x0800; // names in UTF-8
     // Local header: ZIP64 puts both sizes in its extra field, original size first.
     const localExtra = zip64 ? Buffer.concat([u16(0x0001), u16(16), u64(size), u64(stored.length)]) : Buffer.alloc(0);
-    const local = Buffer.concat([u32(0x04034b50), u16(version), u16(flags), u16(method), u16(0), u16(0x21), u32(crc), u32(zip64 ? unknown32 : stored.length), u32(zip64 ? unknown32 : size), u16(name.length), u16(localExtra.length), name, localExtra]);
+    const local = Buffer.concat([
+      u32(0x04034b50),
+      u16(version),
+      u16(flags),
+      u16(method),
+      u16(0),
+      u16(0x21),
+      u32(crc),
+      u32(zip64 ? unknown32 : stored.length),
+      u32(zip64 ? unknown32 : size),
+      u16(name.length),
+      u16(localExtra.length),
+      name,
+      localExtra,
+    ]);
     const centralExtra = zip64 ? Buffer.concat([u16(0x0001), u16(24), u64(size), u64(stored.length), u64(offset)]) : Buffer.alloc(0);
     directory.push(
       Buffer.concat([
@@ -96,7 +110,9 @@ export function writeZip(entries: readonly ZipFixtureEntry[], options: ZipFixtur
     tail.push(Buffer.concat([u32(0x07064b50), u32(0), u64(zip64End), u32(1)]));
     tail.push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(0xffff), u16(0xffff), u32(unknown32), u32(unknown32), u16(0)]));
   } else {
-    tail.push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(Math.min(count, 0xffff)), u16(Math.min(count, 0xffff)), u32(central.length), u32(offset), u16(0)]));
+    tail.push(
+      Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(Math.min(count, 0xffff)), u16(Math.min(count, 0xffff)), u32(central.length), u32(offset), u16(0)]),
+    );
   }
   return Buffer.concat([...locals, central, ...tail]);
 }

@@ -55,7 +55,10 @@ export interface TransportUnderTest {
 }
 
 /** A fresh API for one test: its clock, its fixture and a client holding the host token. */
-export async function startApi(underTest: TransportUnderTest, clock: TestClock = createTestClock()): Promise<{ clock: TestClock; api: ApiFixture; admin: ApiClient }> {
+export async function startApi(
+  underTest: TransportUnderTest,
+  clock: TestClock = createTestClock(),
+): Promise<{ clock: TestClock; api: ApiFixture; admin: ApiClient }> {
   const api = await underTest.start(clock);
   return { clock, api, admin: api.client(api.adminToken) };
 }
@@ -99,13 +102,15 @@ export const inProcessTransportUnderTest: TransportUnderTest = {
     const sync = createSyncServer({ context, authentication });
     const handlers = createApiHandlers(context, sync);
     const unexpected: unknown[] = [];
-    const transport = (token?: string): ApiTransport => async (method, input) => {
-      const caller = await authentication.resolve(token);
-      if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked', { reason: { key: 'token_revoked' } });
-      const result = await dispatchApiCall(handlers, method, structuredClone(input), caller, (error) => unexpected.push(error));
-      if (!result.ok) throw ApiError.fromData(result.error);
-      return structuredClone(result.result);
-    };
+    const transport =
+      (token?: string): ApiTransport =>
+      async (method, input) => {
+        const caller = await authentication.resolve(token);
+        if (caller === null) throw new ApiError('unauthorized', 'the token is unknown or has been revoked', { reason: { key: 'token_revoked' } });
+        const result = await dispatchApiCall(handlers, method, structuredClone(input), caller, (error) => unexpected.push(error));
+        if (!result.ok) throw ApiError.fromData(result.error);
+        return structuredClone(result.result);
+      };
     return {
       transport,
       client: (token) => createApiClient(transport(token)),

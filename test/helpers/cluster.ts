@@ -39,7 +39,8 @@ export async function startCluster(size: number, database?: TestDatabase): Promi
     redis,
     instances,
     adminToken,
-    client: (index, token = adminToken) => createApiClient(createHttpTransport({ baseUrl: (instances[index] as ServerProcess).url, token: token ?? undefined, fetch })),
+    client: (index, token = adminToken) =>
+      createApiClient(createHttpTransport({ baseUrl: (instances[index] as ServerProcess).url, token: token ?? undefined, fetch })),
     async kill(index) {
       const instance = instances[index] as ServerProcess;
       instance.child.kill('SIGKILL');

@@ -59,7 +59,12 @@ export async function startRecordedServer(onJob: (call: FileJobCall) => void = (
     handlers,
     calls,
     async createDocument(content) {
-      return (await handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', variables: {}, language: 'vi', content }, { kind: 'admin' })).id;
+      return (
+        await handlers['documents/create'](
+          { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', variables: {}, language: 'vi', content },
+          { kind: 'admin' },
+        )
+      ).id;
     },
     async close() {
       await sync.close();

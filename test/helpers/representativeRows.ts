@@ -42,16 +42,34 @@ const meaningfulValues: Record<string, string | number> = {
     version: 1,
     kinds: ['enterprise_agreement'],
     title: { vi: 'Tiền ăn giữa ca', en: 'Mid-shift meal allowance' },
-    body: [{ type: 'clause', text: { vi: 'Mỗi ca làm việc được hỗ trợ {{user.meal_per_shift}}.', en: 'Each shift carries a meal allowance of {{user.meal_per_shift}}.' } }],
+    body: [
+      {
+        type: 'clause',
+        text: { vi: 'Mỗi ca làm việc được hỗ trợ {{user.meal_per_shift}}.', en: 'Each shift carries a meal allowance of {{user.meal_per_shift}}.' },
+      },
+    ],
     topics: ['welfare'],
     legalBasis: [{ law: 'LC2019', article: 103 }],
     recommended: false,
     alternatives: [],
   }),
-  definition: JSON.stringify({ id: 'user.meal_per_shift', type: 'money', label: { vi: 'Tiền ăn một ca', en: 'Meal allowance per shift' }, default: 30000, min: 0 }),
+  definition: JSON.stringify({
+    id: 'user.meal_per_shift',
+    type: 'money',
+    label: { vi: 'Tiền ăn một ca', en: 'Meal allowance per shift' },
+    default: 30000,
+    min: 0,
+  }),
   // versions (0004): a kind, a JSON summary, and for a signed version two SHA-256 hashes in hex.
   version_kind: 'signed',
-  summary: JSON.stringify({ added: [], removed: [], moved: [], changed: [{ clauseId: 'dieu-tien-luong', number: 3, title: 'Tiền lương' }], variables: [], contributors: [null] }),
+  summary: JSON.stringify({
+    added: [],
+    removed: [],
+    moved: [],
+    changed: [{ clauseId: 'dieu-tien-luong', number: 3, title: 'Tiền lương' }],
+    variables: [],
+    contributors: [null],
+  }),
   content_hash: 'a'.repeat(64),
   previous_hash: 'b'.repeat(64),
   // lifecycle_events (0005): what a step recorded (JSON), and the side of whoever took it.
@@ -63,9 +81,7 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 function tablesOf(db: SqliteDatabase): string[] {
   return db
-    .prepare<[], string>(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
-    )
+    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
     .pluck()
     .all();
 }
@@ -104,7 +120,11 @@ function valueFor(table: string, column: ColumnInfo, index: number): string | nu
  * Inserts `values`; where a CHECK refuses a row with every column filled (one of two columns, say),
  * the same row with one nullable column left empty, the first that passes. Returns what was written.
  */
-function insertChecked(insert: (row: RepresentativeRow['values']) => void, values: RepresentativeRow['values'], columns: readonly ColumnInfo[]): RepresentativeRow['values'] {
+function insertChecked(
+  insert: (row: RepresentativeRow['values']) => void,
+  values: RepresentativeRow['values'],
+  columns: readonly ColumnInfo[],
+): RepresentativeRow['values'] {
   try {
     insert(values);
     return values;

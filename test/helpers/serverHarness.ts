@@ -15,14 +15,18 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export type HarnessOptions = Pick<ServerModeOptions, 'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits' | 'trustedProxies'> & { dataFolder?: string };
+export type HarnessOptions = Pick<
+  ServerModeOptions,
+  'maxFrameBytes' | 'pingIntervalMs' | 'connectionLimits' | 'maxConnectionsPerParticipant' | 'now' | 'versioning' | 'redemptionLimits' | 'trustedProxies'
+> & { dataFolder?: string };
 
 /** A real server on 127.0.0.1, port 0, over a fresh data folder, serving the test build of the interface. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { dataFolder, ...serverOptions } = options;
   const folder = dataFolder ? { path: dataFolder, remove: () => {} } : createTempFolder();
   const logger = createMemoryLogger();
-  const start = (port = 0) => startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, rendererFolder: testRendererFolder, ...serverOptions });
+  const start = (port = 0) =>
+    startServerMode({ host: '127.0.0.1', port, dataFolder: folder.path, logger, rendererFolder: testRendererFolder, ...serverOptions });
   const harness: Harness = {
     server: await start(),
     dataFolder: folder.path,

@@ -31,7 +31,13 @@ export interface ServerClose {
  * A stock y-websocket client (WebsocketProvider with `ws`), as any third party would use.
  * `token` undefined connects without one; `params` adds query parameters (e.g. `protocol`).
  */
-export function connectClient(serverUrl: string, documentId: string, token: string | undefined, doc = new Y.Doc(), params: Record<string, string> = {}): SyncClient {
+export function connectClient(
+  serverUrl: string,
+  documentId: string,
+  token: string | undefined,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): SyncClient {
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}${syncPath}`, documentId, doc, {
     params: token === undefined ? params : { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -95,16 +101,20 @@ export function synced(client: SyncClient): Promise<void> {
 
 /** Waits until a client's text satisfies a predicate. */
 export function textMatches(client: SyncClient, predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<void> {
-  return waitFor(() => {
-    const text = findBodyParagraph(client.doc);
-    return text !== null && predicate(text.toString());
-  }, what, {
-    timeoutMs,
-    subscribe: (notify) => {
-      client.doc.on('update', notify);
-      return () => client.doc.off('update', notify);
+  return waitFor(
+    () => {
+      const text = findBodyParagraph(client.doc);
+      return text !== null && predicate(text.toString());
     },
-  });
+    what,
+    {
+      timeoutMs,
+      subscribe: (notify) => {
+        client.doc.on('update', notify);
+        return () => client.doc.off('update', notify);
+      },
+    },
+  );
 }
 
 /** Waits until a client has received at least `count` "permission denied" messages. */
@@ -134,7 +144,12 @@ export function remoteStates(client: SyncClient): Map<number, Record<string, unk
 }
 
 /** Waits until what a client sees of others' presence satisfies a predicate. */
-export function presenceMatches(client: SyncClient, predicate: (states: Map<number, Record<string, unknown>>) => boolean, what: string, timeoutMs?: number): Promise<void> {
+export function presenceMatches(
+  client: SyncClient,
+  predicate: (states: Map<number, Record<string, unknown>>) => boolean,
+  what: string,
+  timeoutMs?: number,
+): Promise<void> {
   return waitFor(() => predicate(remoteStates(client)), what, {
     timeoutMs,
     subscribe: (notify) => {

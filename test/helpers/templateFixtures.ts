@@ -31,8 +31,20 @@ export function overtimeDraft(title = 'Làm thêm giờ ngày thường'): Templ
     kinds: ['enterprise_agreement'],
     title: { vi: title, en: 'Overtime on normal working days' },
     body: [
-      { type: 'clause', text: { vi: 'Tiền lương làm thêm giờ vào ngày thường ít nhất bằng {{ot_rate_weekday}} của tiền lương giờ.', en: 'Overtime on normal days is paid at least {{ot_rate_weekday}} of the hourly wage.' } },
-      { type: 'point', text: { vi: 'Người lao động được\tnghỉ bù khi có yêu cầu.\nHai bên thống nhất lịch nghỉ bù.', en: 'Workers may take time off in lieu.\nBoth sides agree on when.' } },
+      {
+        type: 'clause',
+        text: {
+          vi: 'Tiền lương làm thêm giờ vào ngày thường ít nhất bằng {{ot_rate_weekday}} của tiền lương giờ.',
+          en: 'Overtime on normal days is paid at least {{ot_rate_weekday}} of the hourly wage.',
+        },
+      },
+      {
+        type: 'point',
+        text: {
+          vi: 'Người lao động được\tnghỉ bù khi có yêu cầu.\nHai bên thống nhất lịch nghỉ bù.',
+          en: 'Workers may take time off in lieu.\nBoth sides agree on when.',
+        },
+      },
     ],
     topics: ['overtime'],
     legalBasis: [{ law: 'LC2019', article: 98, clause: 1, point: 'a' }],
@@ -42,7 +54,15 @@ export function overtimeDraft(title = 'Làm thêm giờ ngày thường'): Templ
         id: 'favourable',
         level: 'favourable',
         label: { vi: 'Có lợi hơn cho người lao động', en: 'More favourable to workers' },
-        body: [{ type: 'clause', text: { vi: 'Làm thêm giờ vào ngày thường được trả {{ot_rate_weekday}} tiền lương giờ.', en: 'Overtime on normal days is paid {{ot_rate_weekday}} of the hourly wage.' } }],
+        body: [
+          {
+            type: 'clause',
+            text: {
+              vi: 'Làm thêm giờ vào ngày thường được trả {{ot_rate_weekday}} tiền lương giờ.',
+              en: 'Overtime on normal days is paid {{ot_rate_weekday}} of the hourly wage.',
+            },
+          },
+        ],
         values: { ot_rate_weekday: 200 },
       },
     ],
@@ -57,8 +77,20 @@ export function mealTemplate(id = 'user.union.meal_allowance'): ArticleTemplate 
     kinds: ['enterprise_agreement', 'sector_agreement'],
     title: { vi: 'Bữa ăn giữa ca', en: 'Mid-shift meals' },
     body: [
-      { type: 'clause', text: { vi: 'Người lao động được cung cấp bữa ăn giữa ca qua {{user.canteen_mode}}.', en: 'Workers get a mid-shift meal through {{user.canteen_mode}}.' } },
-      { type: 'clause', text: { vi: 'Giá trị mỗi suất ăn không thấp hơn {{user.meal_per_shift}} và được điều chỉnh theo {{region}}.', en: 'Each meal is worth at least {{user.meal_per_shift}}, adjusted for {{region}}.' } },
+      {
+        type: 'clause',
+        text: {
+          vi: 'Người lao động được cung cấp bữa ăn giữa ca qua {{user.canteen_mode}}.',
+          en: 'Workers get a mid-shift meal through {{user.canteen_mode}}.',
+        },
+      },
+      {
+        type: 'clause',
+        text: {
+          vi: 'Giá trị mỗi suất ăn không thấp hơn {{user.meal_per_shift}} và được điều chỉnh theo {{region}}.',
+          en: 'Each meal is worth at least {{user.meal_per_shift}}, adjusted for {{region}}.',
+        },
+      },
     ],
     topics: ['welfare'],
     legalBasis: [{ law: 'LC2019', article: 103 }],

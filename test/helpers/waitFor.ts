@@ -3,7 +3,11 @@
  * slow poll as a fallback); rejects with `what` after the timeout. An asynchronous condition (one
  * that reads the store) is checked once at a time.
  */
-export function waitFor(condition: () => boolean | Promise<boolean>, what: string, options: { timeoutMs?: number; subscribe?: (notify: () => void) => () => void } = {}): Promise<void> {
+export function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  options: { timeoutMs?: number; subscribe?: (notify: () => void) => () => void } = {},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
     let unsubscribe: () => void = () => {};

@@ -23,7 +23,14 @@ beforeAll(async () => {
 const side = (article: ArticleElement): RedlineSide => ({ lines: articleLines(article), isMarked: true, values: {} });
 
 /** A bare article of a title and one paragraph. */
-const short = (text: string): ArticleElement => ({ type: 'article', clauseId: 'a', children: [{ type: 'article-title', children: [{ text: 'Thưởng Tết' }] }, { type: 'paragraph', children: [{ text }] }] });
+const short = (text: string): ArticleElement => ({
+  type: 'article',
+  clauseId: 'a',
+  children: [
+    { type: 'article-title', children: [{ text: 'Thưởng Tết' }] },
+    { type: 'paragraph', children: [{ text }] },
+  ],
+});
 
 const markup = (element: React.ReactElement): string => renderToStaticMarkup(<I18nextProvider i18n={i18n}>{element}</I18nextProvider>);
 
@@ -31,7 +38,8 @@ const markup = (element: React.ReactElement): string => renderToStaticMarkup(<I1
 const visibleText = (element: React.ReactElement): string => markup(element).replace(/<[^>]+>/g, '');
 
 /** The text of each note under a redline. */
-const notes = (element: React.ReactElement): string[] => [...markup(element).matchAll(/<p[^>]*data-testid="coarse-diff-note"[^>]*>([^<]*)<\/p>/g)].map((match) => match[1] ?? '');
+const notes = (element: React.ReactElement): string[] =>
+  [...markup(element).matchAll(/<p[^>]*data-testid="coarse-diff-note"[^>]*>([^<]*)<\/p>/g)].map((match) => match[1] ?? '');
 
 describe('the note under a coarse redline', () => {
   const hostile = replacementProposal();
@@ -58,7 +66,10 @@ describe('the note under a coarse redline', () => {
       textChanged: true,
       before: { number: 1, title: 'Tiền lương' },
       after: { number: 1, title: 'Tiền lương' },
-      segments: [{ kind: 'deleted', text: 'cũ' }, { kind: 'inserted', text: 'mới' }],
+      segments: [
+        { kind: 'deleted', text: 'cũ' },
+        { kind: 'inserted', text: 'mới' },
+      ],
       granularity,
       authors: [],
     });

@@ -9,7 +9,14 @@ import { connectSyncedClient, presenceMatches, textMatches, type SyncClient } fr
 import { waitFor } from '../helpers/waitFor';
 
 /** One seat: a participant's token, joined through instance `via`. */
-async function join(cluster: Cluster, host: ApiClient, documentId: string, side: Side, name: string, via: number): Promise<{ token: string; participantId: string }> {
+async function join(
+  cluster: Cluster,
+  host: ApiClient,
+  documentId: string,
+  side: Side,
+  name: string,
+  via: number,
+): Promise<{ token: string; participantId: string }> {
   const invitation = await host.call('invitations/create', { documentId, side });
   const redeemed = await cluster.client(via, null).call('invitations/redeem', { code: invitation.code, displayName: name });
   return { token: redeemed.token, participantId: redeemed.participant.id };
@@ -28,7 +35,11 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
 
   it('S24 clients on different instances co-edit one document and converge; a late joiner on a third instance gets everything', async () => {
     const host = cluster.client(0);
-    const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty Dệt may Nam Định 2027', variables: {} });
+    const document = await host.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước lao động tập thể Công ty Dệt may Nam Định 2027',
+      variables: {},
+    });
     const employer = await join(cluster, host, document.id, 'employer', 'Chị Lan', 0);
     const union = await join(cluster, host, document.id, 'union', 'Anh Minh', 1);
     const late = await join(cluster, host, document.id, 'union', 'Chị Hoa', 2);
@@ -51,13 +62,21 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
 
     // Presence crosses instances too, with the names each instance stamped.
     onSecond.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
-    await presenceMatches(onFirst, (states) => [...states.values()].some((state) => (state.participant as { name?: string } | undefined)?.name === 'Anh Minh'), 'the union member’s presence on the first instance', 10_000);
+    await presenceMatches(
+      onFirst,
+      (states) => [...states.values()].some((state) => (state.participant as { name?: string } | undefined)?.name === 'Anh Minh'),
+      'the union member’s presence on the first instance',
+      10_000,
+    );
 
     const lateClient = await connectSyncedClient(cluster.instances[2]?.url ?? '', document.id, late.token, clients);
     expect(lateClient.text.toString()).toBe(onFirst.text.toString());
 
     // What the API reads on any instance is the same text.
-    const [fromFirst, fromThird] = await Promise.all([cluster.client(0).call('versions/attribution', { documentId: document.id }), cluster.client(2).call('versions/attribution', { documentId: document.id })]);
+    const [fromFirst, fromThird] = await Promise.all([
+      cluster.client(0).call('versions/attribution', { documentId: document.id }),
+      cluster.client(2).call('versions/attribution', { documentId: document.id }),
+    ]);
     expect(fromThird.articles.map((article) => article.totalChars)).toEqual(fromFirst.articles.map((article) => article.totalChars));
   });
 
@@ -109,7 +128,9 @@ describe('hosted mode: three instances on one PostgreSQL and one Redis', () => {
       const log = await store.updates.updatesAfter(document.id, checkpointSeq);
       const entries = (await redis.xRange(`thoa-uoc:doc:${document.id}:log`, '-', '+')) as { message: Record<string, Buffer> }[];
       const published = entries.map((entry) => decodeBatch('', entry.message.batch ?? Buffer.alloc(0)));
-      const compared = published.flatMap((batch) => batch.updates.map((update, index) => ({ seq: batch.first + index, bytes: update.bytes }))).filter(({ seq }) => seq > checkpointSeq);
+      const compared = published
+        .flatMap((batch) => batch.updates.map((update, index) => ({ seq: batch.first + index, bytes: update.bytes })))
+        .filter(({ seq }) => seq > checkpointSeq);
       // The three edits: the first words, the offline words, the words typed meanwhile.
       expect(compared.length).toBeGreaterThanOrEqual(3);
       for (const { seq, bytes } of compared) expect(Buffer.from(bytes).equals(Buffer.from(log.tail[seq - checkpointSeq - 1] ?? []))).toBe(true);

@@ -50,7 +50,12 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
 
     clients.push(typist.reconnect(cluster.instances[1]?.url ?? '', documentId, token));
     await synced(typist.client);
-    await textMatches(reader, (text) => typedIn(text, [...'abcdefghij']) === typist.sent.join(''), 'every letter, the unacknowledged ones resent, on the third instance', 15_000);
+    await textMatches(
+      reader,
+      (text) => typedIn(text, [...'abcdefghij']) === typist.sent.join(''),
+      'every letter, the unacknowledged ones resent, on the third instance',
+      15_000,
+    );
   });
 
   it('S26 Redis restarted mid-burst: nothing acknowledged is lost, and clients on different instances converge once it is back', async () => {
@@ -111,10 +116,19 @@ describe('hosted mode under failures (three instances, stock clients)', () => {
     await waitFor(() => typist.closes.some((close) => close.code === closeCodes.storageFailure), 'the instance to refuse what it cannot store');
     expect(typist.closes.find((close) => close.code === closeCodes.storageFailure)?.reason).toMatch(/could not (store|read|be loaded)/);
     expect(typist.acknowledged).toBe(20);
-    await expect(cluster.client(2).call('documents/create', { kind: 'enterprise_agreement', title: 'Trong lúc mất kết nối', variables: {} })).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/cannot reach its database/) as unknown });
+    await expect(
+      cluster.client(2).call('documents/create', { kind: 'enterprise_agreement', title: 'Trong lúc mất kết nối', variables: {} }),
+    ).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/cannot reach its database/) as unknown });
 
     server.start();
-    await textMatches(reader, (text) => typedIn(text, [...'pqrst']) === typist.sent.join(''), 'the letters typed during the outage, on the other instance', 30_000);
-    await waitFor(async () => (await cluster.client(2).call('documents/list', {})).some((document) => document.id === documentId), 'the API to answer again', { timeoutMs: 15_000 });
+    await textMatches(
+      reader,
+      (text) => typedIn(text, [...'pqrst']) === typist.sent.join(''),
+      'the letters typed during the outage, on the other instance',
+      30_000,
+    );
+    await waitFor(async () => (await cluster.client(2).call('documents/list', {})).some((document) => document.id === documentId), 'the API to answer again', {
+      timeoutMs: 15_000,
+    });
   }, 120_000);
 });

@@ -30,7 +30,17 @@ describe('the command line on a hosted deployment (--store postgres://…)', () 
     const minted = await cli('admin-token', '--store', database.url, '--label', 'Sở Nội vụ');
     expect(minted.code).toBe(0);
     const token = minted.output.split('\n')[1] ?? '';
-    const created = await cli('documents', 'create', '--store', database.url, '--kind', 'enterprise_agreement', '--title', 'Thỏa ước Công ty May Hưng Yên', '--json');
+    const created = await cli(
+      'documents',
+      'create',
+      '--store',
+      database.url,
+      '--kind',
+      'enterprise_agreement',
+      '--title',
+      'Thỏa ước Công ty May Hưng Yên',
+      '--json',
+    );
     expect(created.code).toBe(0);
     const documentId = (JSON.parse(created.output) as { id: string }).id;
 
@@ -40,7 +50,13 @@ describe('the command line on a hosted deployment (--store postgres://…)', () 
   });
 
   it('refuses --data with --store, and a --store that is not a PostgreSQL URL, changing nothing', async () => {
-    expect(await cli('documents', 'list', '--store', database.url, '--data', '/tmp')).toEqual({ code: 2, output: expect.stringContaining('--data and --store name two places') as unknown });
-    expect(await cli('documents', 'list', '--store', 'mysql://db/x')).toEqual({ code: 2, output: expect.stringContaining('must be a postgres:// URL') as unknown });
+    expect(await cli('documents', 'list', '--store', database.url, '--data', '/tmp')).toEqual({
+      code: 2,
+      output: expect.stringContaining('--data and --store name two places') as unknown,
+    });
+    expect(await cli('documents', 'list', '--store', 'mysql://db/x')).toEqual({
+      code: 2,
+      output: expect.stringContaining('must be a postgres:// URL') as unknown,
+    });
   });
 });

@@ -6,7 +6,11 @@ import type { Relay, RelayedBatch } from '#main/sync/relay';
 import { startThrowawayRedis, type ThrowawayRedis } from '../../bench/lib/throwawayRedis';
 import { waitFor } from '../helpers/waitFor';
 
-const batch = (first: number, byte: number): Omit<RelayedBatch, 'origin'> => ({ first, last: first, updates: [{ bytes: new Uint8Array([byte]), participantId: 'p1' }] });
+const batch = (first: number, byte: number): Omit<RelayedBatch, 'origin'> => ({
+  first,
+  last: first,
+  updates: [{ bytes: new Uint8Array([byte]), participantId: 'p1' }],
+});
 
 describe('the Redis relay between instances (a real Redis)', () => {
   let redis: ThrowawayRedis;

@@ -24,7 +24,15 @@ describe('two server copies of one document on one PostgreSQL log (two instances
   beforeEach(async () => {
     database = await createTestDatabase();
     store = await openPostgresStore(database.url);
-    await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.documents.insert({
+      id: documentId,
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước',
+      lifecycleState: 'drafting',
+      createdAt: 1,
+      updatedAt: 1,
+      archivedAt: null,
+    });
     await store.updates.append(documentId, [{ bytes: encodeInitialContent({ blocks: [paragraph('Điều khoản chung.')] }), participantId: null, at: 1 }]);
   });
   afterEach(async () => {
@@ -33,7 +41,19 @@ describe('two server copies of one document on one PostgreSQL log (two instances
   });
 
   const open = (onRelayed: (updates: readonly Uint8Array[]) => void = () => undefined, options: { log?: Store['updates']; compactMinBytes?: number } = {}) =>
-    PersistentDoc.open<string>({ documentId, log: options.log ?? store.updates, logger: createMemoryLogger(), now: () => 2, compactMinBytes: options.compactMinBytes ?? 1, gapWaitMs: 20, onRelayed, onStored: () => undefined, onStorageFailure: (error) => { throw error; } });
+    PersistentDoc.open<string>({
+      documentId,
+      log: options.log ?? store.updates,
+      logger: createMemoryLogger(),
+      now: () => 2,
+      compactMinBytes: options.compactMinBytes ?? 1,
+      gapWaitMs: 20,
+      onRelayed,
+      onStored: () => undefined,
+      onStorageFailure: (error) => {
+        throw error;
+      },
+    });
 
   /** A participant's keystroke, made on a copy synced with `server`, then received by it. */
   async function type(server: PersistentDoc<string>, participantId: string, text: string): Promise<void> {
@@ -95,7 +115,9 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     await ahead.flush();
     // The copy behind writes: the log numbers its update after the 2,500 it lacks.
     await type(behind, 'p-employer', 'A');
-    await waitFor(() => firstParagraph(behind.doc).toString().split('x').length - 1 === 2_500, 'the copy behind to have every keystroke', { timeoutMs: 20_000 });
+    await waitFor(() => firstParagraph(behind.doc).toString().split('x').length - 1 === 2_500, 'the copy behind to have every keystroke', {
+      timeoutMs: 20_000,
+    });
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(pages.every((limit) => limit !== undefined && limit <= 1_000)).toBe(true);
     copy.destroy();

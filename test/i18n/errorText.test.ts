@@ -32,17 +32,22 @@ describe('an error as the interface says it', () => {
   it('fills in the values the words need: a name as it is, a label in the interface language, a count in its plural', () => {
     const archived = new ApiError('conflict', 'archived', { reason: { key: 'document_archived', values: { title: 'Nội quy lao động 2027' } } });
     expect(errorText(t, archived, 'en')).toBe('The document “Nội quy lao động 2027” is archived and can no longer change.');
-    const fact = new ApiError('invalid_input', 'fact', { reason: { key: 'fact_from_lifecycle', values: { label: { vi: 'Số người tán thành', en: 'Workers in favour' } } } });
+    const fact = new ApiError('invalid_input', 'fact', {
+      reason: { key: 'fact_from_lifecycle', values: { label: { vi: 'Số người tán thành', en: 'Workers in favour' } } },
+    });
     expect(errorText(tVi, fact, 'vi')).toMatch(/^“Số người tán thành” được điền/);
     expect(errorText(t, fact, 'en')).toMatch(/^“Workers in favour” is filled in/);
-    const wait = (count: number) => new ApiError('rate_limited', 'too many', { reason: { key: 'too_many_codes', values: { count } }, retryAfterSeconds: count * 60 });
+    const wait = (count: number) =>
+      new ApiError('rate_limited', 'too many', { reason: { key: 'too_many_codes', values: { count } }, retryAfterSeconds: count * 60 });
     expect(errorText(t, wait(1), 'en')).toBe('Too many wrong invitation codes: try again in 1 minute.');
     expect(errorText(t, wait(15), 'en')).toBe('Too many wrong invitation codes: try again in 15 minutes.');
     expect(errorText(tVi, wait(15), 'vi')).toBe('Đã nhập sai mã mời quá nhiều lần: hãy thử lại sau 15 phút.');
   });
 
   it('shows a rule’s own explanation in the interface language', () => {
-    const refused = new ApiError('conflict', 'No vote on the draft has been recorded.', { reason: { key: 'explained', text: { vi: 'Chưa ghi nhận kết quả lấy ý kiến.', en: 'No vote on the draft has been recorded.' } } });
+    const refused = new ApiError('conflict', 'No vote on the draft has been recorded.', {
+      reason: { key: 'explained', text: { vi: 'Chưa ghi nhận kết quả lấy ý kiến.', en: 'No vote on the draft has been recorded.' } },
+    });
     expect(errorText(tVi, refused, 'vi')).toBe('Chưa ghi nhận kết quả lấy ý kiến.');
     expect(errorText(t, refused, 'en')).toBe('No vote on the draft has been recorded.');
   });
@@ -56,7 +61,12 @@ describe('an error as the interface says it', () => {
 
   it('keeps from a transport only a reason it can read: a newer server’s key or a malformed value leaves the code to speak', () => {
     expect(ApiError.fromData({ code: 'gone', message: 'used', reason: { key: 'invitation_used' } }).reason).toEqual({ key: 'invitation_used' });
-    for (const reason of [{ key: 'invitation_lost_in_the_mail' }, { key: 'document_archived', values: { title: { vi: 'only one language' } } }, { key: 'explained', text: 'English only' }, 'invitation_used']) {
+    for (const reason of [
+      { key: 'invitation_lost_in_the_mail' },
+      { key: 'document_archived', values: { title: { vi: 'only one language' } } },
+      { key: 'explained', text: 'English only' },
+      'invitation_used',
+    ]) {
       const received: unknown = JSON.parse(JSON.stringify({ code: 'gone', message: 'used', reason }));
       if (!isApiErrorData(received)) throw new Error('not an API error');
       const error = ApiError.fromData(received);

@@ -25,7 +25,10 @@ const placeholders = (text: unknown): string[] => [...String(text).matchAll(/\{\
 
 describe('the interface strings', () => {
   it('has a non-empty string for every key, in both languages', () => {
-    for (const [language, strings] of [['en', english], ['vi', vietnamese]] as const) {
+    for (const [language, strings] of [
+      ['en', english],
+      ['vi', vietnamese],
+    ] as const) {
       const empty = [...strings].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => `${language}: ${key}`);
       expect(empty).toEqual([]);
     }
@@ -35,7 +38,9 @@ describe('the interface strings', () => {
     expect([...new Set([...vietnamese.keys()].map(withoutPlural))].sort()).toEqual([...new Set([...english.keys()].map(withoutPlural))].sort());
     expect([...vietnamese.keys()].filter((key) => pluralForms.test(key) && !key.endsWith('_other'))).toEqual([]);
     const englishPlurals = [...english.keys()].filter((key) => pluralForms.test(key)).map(withoutPlural);
-    const incomplete = [...new Set(englishPlurals)].filter((base) => !english.has(`${base}_one`) || !english.has(`${base}_other`) || !vietnamese.has(`${base}_other`));
+    const incomplete = [...new Set(englishPlurals)].filter(
+      (base) => !english.has(`${base}_one`) || !english.has(`${base}_other`) || !vietnamese.has(`${base}_other`),
+    );
     expect(incomplete).toEqual([]);
   });
 
@@ -54,7 +59,10 @@ describe('the interface strings', () => {
   });
 
   it('speaks one language per table: no English left in a Vietnamese string, no Vietnamese in an English one but the product’s name', () => {
-    for (const [language, strings] of [['vi', vietnamese], ['en', english]] as const) {
+    for (const [language, strings] of [
+      ['vi', vietnamese],
+      ['en', english],
+    ] as const) {
       const mixed = [...strings].flatMap(([key, text]) => {
         const words = otherLanguageIn(String(text).replace(/\{\{[^}]*\}\}/g, ' '), language);
         return words.length === 0 ? [] : [`${language} ${key}: ${words.join(', ')}`];

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleElement } from '#shared/document/nodes';
 import { articleTemplateSchema } from '#shared/templates/schema';
-import { articleBodyBlocks, articleTitleText, draftFromArticle, draftFromEdit, parseLabourCodeArticles, parseTopics, topicIdFromText, type DraftFields } from '../../renderer/library/templateDraft';
+import {
+  articleBodyBlocks,
+  articleTitleText,
+  draftFromArticle,
+  draftFromEdit,
+  parseLabourCodeArticles,
+  parseTopics,
+  topicIdFromText,
+  type DraftFields,
+} from '../../renderer/library/templateDraft';
 
 const chip = (variableId: string) => ({ type: 'variable' as const, variableId, children: [{ text: '' }] as [{ text: '' }] });
 
@@ -14,13 +23,37 @@ const article: ArticleElement = {
     { type: 'paragraph', children: [{ text: 'Mỗi ca được hỗ trợ ', bold: true }, chip('meal_allowance'), { text: '.' }] },
     { type: 'clause', children: [{ text: 'Ca đêm được thêm một bữa phụ.' }] },
     { type: 'point', children: [{ text: '   ' }] },
-    { type: 'bulleted-list', children: [{ type: 'list-item', children: [{ text: 'Cơm' }] }, { type: 'list-item', children: [{ text: '' }] }] },
+    {
+      type: 'bulleted-list',
+      children: [
+        { type: 'list-item', children: [{ text: 'Cơm' }] },
+        { type: 'list-item', children: [{ text: '' }] },
+      ],
+    },
     {
       type: 'table',
       children: [
-        { type: 'table-row', children: [{ type: 'table-cell', header: true, children: [{ text: 'Ca' }] }, { type: 'table-cell', header: true, children: [{ text: 'Mức' }] }] },
-        { type: 'table-row', children: [{ type: 'table-cell', children: [{ text: 'Đêm' }] }, { type: 'table-cell', children: [chip('meal_allowance')] }] },
-        { type: 'table-row', children: [{ type: 'table-cell', children: [{ text: '' }] }, { type: 'table-cell', children: [{ text: '' }] }] },
+        {
+          type: 'table-row',
+          children: [
+            { type: 'table-cell', header: true, children: [{ text: 'Ca' }] },
+            { type: 'table-cell', header: true, children: [{ text: 'Mức' }] },
+          ],
+        },
+        {
+          type: 'table-row',
+          children: [
+            { type: 'table-cell', children: [{ text: 'Đêm' }] },
+            { type: 'table-cell', children: [chip('meal_allowance')] },
+          ],
+        },
+        {
+          type: 'table-row',
+          children: [
+            { type: 'table-cell', children: [{ text: '' }] },
+            { type: 'table-cell', children: [{ text: '' }] },
+          ],
+        },
       ],
     },
   ],
@@ -43,16 +76,46 @@ describe('a template draft from an article of the document', () => {
   });
 
   it('gives a draft that the template schema accepts, once an id and a version are added', () => {
-    const draft = draftFromArticle(article, 'enterprise_agreement', { title: { vi: ' Bữa ăn ', en: 'Meals' }, topics: ['meals', 'meals', 'an_ca'], legalBasis: [{ law: 'LC2019', article: 104 }, { law: 'LC2019', article: 104 }] });
-    expect(draft).toMatchObject({ kinds: ['enterprise_agreement'], title: { vi: 'Bữa ăn', en: 'Meals' }, topics: ['meals', 'an_ca'], legalBasis: [{ law: 'LC2019', article: 104 }], recommended: false, alternatives: [] });
+    const draft = draftFromArticle(article, 'enterprise_agreement', {
+      title: { vi: ' Bữa ăn ', en: 'Meals' },
+      topics: ['meals', 'meals', 'an_ca'],
+      legalBasis: [
+        { law: 'LC2019', article: 104 },
+        { law: 'LC2019', article: 104 },
+      ],
+    });
+    expect(draft).toMatchObject({
+      kinds: ['enterprise_agreement'],
+      title: { vi: 'Bữa ăn', en: 'Meals' },
+      topics: ['meals', 'an_ca'],
+      legalBasis: [{ law: 'LC2019', article: 104 }],
+      recommended: false,
+      alternatives: [],
+    });
     expect(articleTemplateSchema.safeParse({ ...draft, id: 'user.x1', version: 1 }).success).toBe(true);
   });
 
   it('keeps the body, wordings and kinds of an edited template unless its text is replaced', () => {
-    const template = articleTemplateSchema.parse({ ...draftFromArticle(article, 'labour_regulations', { title: { vi: 'A', en: 'A' }, topics: ['meals'], legalBasis: [{ law: 'LC2019', article: 104 }] }), id: 'user.x1', version: 3 });
+    const template = articleTemplateSchema.parse({
+      ...draftFromArticle(article, 'labour_regulations', { title: { vi: 'A', en: 'A' }, topics: ['meals'], legalBasis: [{ law: 'LC2019', article: 104 }] }),
+      id: 'user.x1',
+      version: 3,
+    });
     const fields: DraftFields = { title: { vi: 'B', en: 'B (en)' }, topics: ['welfare'], legalBasis: [{ law: 'LC2019', article: 103 }] };
-    expect(draftFromEdit(template, fields, null)).toMatchObject({ kinds: ['labour_regulations'], title: { vi: 'B', en: 'B (en)' }, body: template.body, topics: ['welfare'] });
-    const replacement: ArticleElement = { type: 'article', clauseId: 'a2', children: [{ type: 'article-title', children: [{ text: 'X' }] }, { type: 'paragraph', children: [{ text: 'Mới.' }] }] };
+    expect(draftFromEdit(template, fields, null)).toMatchObject({
+      kinds: ['labour_regulations'],
+      title: { vi: 'B', en: 'B (en)' },
+      body: template.body,
+      topics: ['welfare'],
+    });
+    const replacement: ArticleElement = {
+      type: 'article',
+      clauseId: 'a2',
+      children: [
+        { type: 'article-title', children: [{ text: 'X' }] },
+        { type: 'paragraph', children: [{ text: 'Mới.' }] },
+      ],
+    };
     expect(draftFromEdit(template, fields, replacement).body).toEqual([{ type: 'paragraph', text: { vi: 'Mới.', en: 'Mới.' } }]);
   });
 });

@@ -40,9 +40,18 @@ describe('procedural facts from the lifecycle record', () => {
   async function wizardAgreement(headcount: number): Promise<Table> {
     const library = templateLibrary();
     const chosen = outlineChoices('enterprise_agreement', library)?.recommended ?? new Set<string>();
-    const built = buildDocument({ kind: 'enterprise_agreement', language: 'vi', facts: { ...partyFacts, headcount }, chosen, wordings: {} }, library, sequentialIds());
+    const built = buildDocument(
+      { kind: 'enterprise_agreement', language: 'vi', facts: { ...partyFacts, headcount }, chosen, wordings: {} },
+      library,
+      sequentialIds(),
+    );
     if (!built) throw new Error('the wizard built nothing');
-    const document = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027', content: built.content, variables: built.variables });
+    const document = await admin.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước lao động tập thể Công ty TNHH May Sài Gòn 2027',
+      content: built.content,
+      variables: built.variables,
+    });
     return {
       documentId: document.id,
       admin,
@@ -55,7 +64,8 @@ describe('procedural facts from the lifecycle record', () => {
   const liveValues = (documentId: string) => api.withDocument(documentId, (doc) => variablesMap(doc).toJSON() as Record<string, VariableValue>);
   const storedValues = async (documentId: string) => variablesMap(await storedDoc(api.store.updates, documentId)).toJSON() as Record<string, VariableValue>;
   const factsOf = (values: Record<string, VariableValue>) => Object.fromEntries(Object.entries(values).filter(([id]) => isProceduralFact(id)));
-  const exportedText = async (client: ApiClient, documentId: string, date?: string | null) => docxBodyText(Buffer.from((await client.call('documents/exportDocx', { documentId, ...(date === undefined ? {} : { date }) })).fileBase64, 'base64'));
+  const exportedText = async (client: ApiClient, documentId: string, date?: string | null) =>
+    docxBodyText(Buffer.from((await client.call('documents/exportDocx', { documentId, ...(date === undefined ? {} : { date }) })).fileBase64, 'base64'));
 
   it('a new draft states the workforce typed in the wizard and no vote, and its compliance check says nothing of a vote not due yet', async () => {
     const table = await wizardAgreement(1250);
@@ -65,7 +75,11 @@ describe('procedural facts from the lifecycle record', () => {
     const report = await table.union.client.call('compliance/report', { documentId: table.documentId });
     expect(report.findings.filter((finding) => finding.ruleId === 'cla.vote')).toEqual([]);
     // Nobody can give a procedural fact at creation either.
-    await expectApiError(admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: { vote_in_favour: 51 } }), 'invalid_input', /variables\.vote_in_favour: this fact is filled from the lifecycle record/);
+    await expectApiError(
+      admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước', variables: { vote_in_favour: 51 } }),
+      'invalid_input',
+      /variables\.vote_in_favour: this fact is filled from the lifecycle record/,
+    );
   });
 
   it('recording the vote writes its facts into the text, stored with the step; returning to the table clears them', async () => {
@@ -73,7 +87,11 @@ describe('procedural facts from the lifecycle record', () => {
     await toVote(clock, table);
     expect(factsOf(await liveValues(table.documentId))).toEqual({});
     goTo(clock, '2027-01-22');
-    await take(table.union.client, table.documentId, { type: 'record_vote', votedOn: '2027-01-22', groups: [{ eligible: 1250, votesCast: 900, inFavour: 700 }] });
+    await take(table.union.client, table.documentId, {
+      type: 'record_vote',
+      votedOn: '2027-01-22',
+      groups: [{ eligible: 1250, votesCast: 900, inFavour: 700 }],
+    });
     const voted = { vote_date: '2027-01-22', vote_total_workers: 1250, vote_in_favour: 700 };
     expect(factsOf(await liveValues(table.documentId))).toEqual(voted);
     expect(factsOf(await storedValues(table.documentId))).toEqual(voted);
@@ -99,7 +117,12 @@ describe('procedural facts from the lifecycle record', () => {
     expect(factsOf(version.variables)).toEqual(signed);
 
     goTo(clock, '2027-06-01');
-    await take(table.employer.client, table.documentId, { type: 'open_amendment', requestReceivedOn: '2027-06-01', requestedBy: 'employer', reason: 'Điều chỉnh tiền lương' });
+    await take(table.employer.client, table.documentId, {
+      type: 'open_amendment',
+      requestReceivedOn: '2027-06-01',
+      requestedBy: 'employer',
+      reason: 'Điều chỉnh tiền lương',
+    });
     expect(factsOf(await liveValues(table.documentId))).toEqual({});
     expect(factsOf((await table.union.client.call('versions/get', { documentId: table.documentId, versionId })).variables)).toEqual(signed);
   });
@@ -119,20 +142,35 @@ describe('procedural facts from the lifecycle record', () => {
     await toSigned(clock, other);
     const signed = await exportedText(other.union.client, other.documentId);
     expect(signed).toContain('TP. Hồ Chí Minh, ngày 27 tháng 01 năm 2027');
-    expect(voteClause(signed)).toContain('ngày 22/01/2027: tại thời điểm lấy ý kiến, doanh nghiệp có 100 người lao động, trong đó 51 người biểu quyết tán thành');
+    expect(voteClause(signed)).toContain(
+      'ngày 22/01/2027: tại thời điểm lấy ý kiến, doanh nghiệp có 100 người lao động, trong đó 51 người biểu quyết tán thành',
+    );
     expect(signed).toContain('Thỏa ước được ký kết tại TP. Hồ Chí Minh ngày 27/01/2027 bởi đại diện hợp pháp của các bên');
     expect(signed).not.toContain('…');
     expect(await exportedText(other.union.client, other.documentId, '2027-01-27')).toBe(signed);
     for (const date of ['2027-02-01', null]) {
-      await expectApiError(other.union.client.call('documents/exportDocx', { documentId: other.documentId, date }), 'invalid_input', /date: this document was signed \(or issued\) on 2027-01-27/);
+      await expectApiError(
+        other.union.client.call('documents/exportDocx', { documentId: other.documentId, date }),
+        'invalid_input',
+        /date: this document was signed \(or issued\) on 2027-01-27/,
+      );
     }
   });
 
   it('issuing labour regulations writes the issue date in the text and dates their export with it', async () => {
     const library = templateLibrary();
     const chosen = outlineChoices('labour_regulations', library)?.recommended ?? new Set<string>();
-    const built = buildDocument({ kind: 'labour_regulations', language: 'vi', facts: { ...partyFacts, headcount: 1250 }, chosen, wordings: {} }, library, sequentialIds());
-    const document = await admin.call('documents/create', { kind: 'labour_regulations', title: 'Nội quy lao động Công ty TNHH May Sài Gòn', content: built?.content, variables: built?.variables ?? {} });
+    const built = buildDocument(
+      { kind: 'labour_regulations', language: 'vi', facts: { ...partyFacts, headcount: 1250 }, chosen, wordings: {} },
+      library,
+      sequentialIds(),
+    );
+    const document = await admin.call('documents/create', {
+      kind: 'labour_regulations',
+      title: 'Nội quy lao động Công ty TNHH May Sài Gòn',
+      content: built?.content,
+      variables: built?.variables ?? {},
+    });
     const employer = await joinSeat(api, admin, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
     const union = await joinSeat(api, admin, document.id, 'union', 'Anh Minh (Công đoàn cơ sở)');
     expect(await exportedText(employer.client, document.id)).toContain('Nội quy được ban hành ngày …………. Trong thời hạn 10 ngày');
@@ -161,12 +199,16 @@ describe('a step whose storage fails', () => {
     const now = vietnamMorning('2027-01-22');
     harness = await startHarness({ now: () => now });
     const { server } = harness;
-    const document = await server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', variables: { headcount: 1250 }, language: 'vi' }, { kind: 'admin' });
+    const document = await server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', variables: { headcount: 1250 }, language: 'vi' },
+      { kind: 'admin' },
+    );
     const documentId = document.id;
     const union = await joinAs(server, documentId, 'union', 'Anh Minh (Công đoàn)');
     const employer = await joinAs(server, documentId, 'employer', 'Chị Lan (HR)');
     const as = (seat: typeof union): Caller => ({ kind: 'participant', participantId: seat.participant.id, documentId, side: seat.participant.side });
-    const step = (seat: typeof union, input: LifecycleStepInput) => server.handlers['lifecycle/step']({ documentId, step: lifecycleStepSchema.parse(input) }, as(seat));
+    const step = (seat: typeof union, input: LifecycleStepInput) =>
+      server.handlers['lifecycle/step']({ documentId, step: lifecycleStepSchema.parse(input) }, as(seat));
     await step(union, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
     await step(employer, { type: 'record_bargaining_dates', startedOn: '2027-01-11' });
     await step(union, { type: 'open_vote', override: 'Hai bên thống nhất đưa toàn văn ra lấy ý kiến' });
@@ -194,6 +236,11 @@ describe('a step whose storage fails', () => {
     outside.exec('DROP TRIGGER refuse_vote');
     outside.close();
     await step(union, vote);
-    expect(values(await storedDoc(server.context.store.updates, documentId))).toEqual({ headcount: 1250, vote_date: '2027-01-22', vote_total_workers: 1250, vote_in_favour: 700 });
+    expect(values(await storedDoc(server.context.store.updates, documentId))).toEqual({
+      headcount: 1250,
+      vote_date: '2027-01-22',
+      vote_total_workers: 1250,
+      vote_in_favour: 700,
+    });
   });
 });

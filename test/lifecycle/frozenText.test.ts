@@ -28,25 +28,39 @@ describe('a signed agreement refuses edits at the server', () => {
   it('refuses every write from signing on (stored state unchanged, also after a restart) and takes them again once an amendment opens a new round', async () => {
     harness = await startHarness({ now: () => now });
     const { server } = harness;
-    const document = await server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', content: agreementBody(), variables: {}, language: 'vi' }, { kind: 'admin' });
+    const document = await server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', content: agreementBody(), variables: {}, language: 'vi' },
+      { kind: 'admin' },
+    );
     const documentId = document.id;
     const employer = await joinAs(server, documentId, 'employer', 'Chị Lan (HR)');
     const union = await joinAs(server, documentId, 'union', 'Anh Minh (Công đoàn)');
     const as = (seat: typeof employer): Caller => ({ kind: 'participant', participantId: seat.participant.id, documentId, side: seat.participant.side });
-    const step = (seat: typeof employer, input: LifecycleStepInput) => harness?.server.handlers['lifecycle/step']({ documentId, step: lifecycleStepSchema.parse(input) }, as(seat));
+    const step = (seat: typeof employer, input: LifecycleStepInput) =>
+      harness?.server.handlers['lifecycle/step']({ documentId, step: lifecycleStepSchema.parse(input) }, as(seat));
     const connect = (token: string): SyncClient => {
       const client = connectClient(harness?.server.url ?? '', documentId, token);
       clients.push(client);
       return client;
     };
-    const refusals = async () => (await harness?.server.context.store.audit.listByDocument(documentId))?.filter((entry) => entry.action === 'sync.write_refused').length ?? 0;
+    const refusals = async () =>
+      (await harness?.server.context.store.audit.listByDocument(documentId))?.filter((entry) => entry.action === 'sync.write_refused').length ?? 0;
 
     const a = connect(employer.token);
     const b = connect(union.token);
     await Promise.all([synced(a), synced(b)]);
     a.text.insert(0, '[bargained]');
     await textMatches(b, (text) => text.includes('[bargained]'), 'B to receive the bargained text');
-    const proposal = await server.handlers['proposals/create']({ documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Tăng lương', article: proposedArticle('Tiền lương', 'Mức lương thấp nhất cao hơn 7% so với mức lương tối thiểu vùng.') }, as(union));
+    const proposal = await server.handlers['proposals/create'](
+      {
+        documentId,
+        clauseId: clauseIds.wage,
+        kind: 'replace',
+        rationale: 'Tăng lương',
+        article: proposedArticle('Tiền lương', 'Mức lương thấp nhất cao hơn 7% so với mức lương tối thiểu vùng.'),
+      },
+      as(union),
+    );
 
     await step(union, { type: 'request_bargaining', requestReceivedOn: '2027-01-04', requestedBy: 'union' });
     await step(employer, { type: 'record_bargaining_dates', startedOn: '2027-01-04' });

@@ -29,7 +29,12 @@ export interface Table {
 }
 
 /** A document with one seat per side: the employer, the union and a reviewer of the labour authority. */
-export async function openTable(api: ApiFixture, admin: ApiClient, kind: DocumentKind = 'enterprise_agreement', variables: Record<string, VariableValue> = {}): Promise<Table> {
+export async function openTable(
+  api: ApiFixture,
+  admin: ApiClient,
+  kind: DocumentKind = 'enterprise_agreement',
+  variables: Record<string, VariableValue> = {},
+): Promise<Table> {
   const title = kind === 'labour_regulations' ? 'Nội quy lao động Công ty May Sông Hồng' : 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027';
   const document = await admin.call('documents/create', { kind, title, content: agreementBody(), variables });
   const employer = await joinSeat(api, admin, document.id, 'employer', 'Chị Lan (Phòng Nhân sự)');
@@ -55,7 +60,14 @@ export async function lifecycleSnapshot(api: ApiFixture, admin: ApiClient, docum
 }
 
 /** A step that must be refused with `code` (and a message matching `message`), changing nothing. */
-export async function refusedUnchanged(api: ApiFixture, admin: ApiClient, documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
+export async function refusedUnchanged(
+  api: ApiFixture,
+  admin: ApiClient,
+  documentId: string,
+  call: () => Promise<unknown>,
+  code: ApiErrorCode,
+  message?: RegExp,
+): Promise<void> {
   const before = await lifecycleSnapshot(api, admin, documentId);
   await expectApiError(call(), code, message);
   expect(await lifecycleSnapshot(api, admin, documentId)).toEqual(before);
@@ -77,7 +89,12 @@ export const representatives = {
 } as const;
 
 /** One side's signature; the side is named only when the host records it. */
-export function signature(side: 'employer' | 'union', signedOn: string, terms: { effectiveOn?: string; termMonths?: number } = {}, forHost = false): LifecycleStepInput {
+export function signature(
+  side: 'employer' | 'union',
+  signedOn: string,
+  terms: { effectiveOn?: string; termMonths?: number } = {},
+  forHost = false,
+): LifecycleStepInput {
   return { type: 'sign', ...(forHost ? { side } : {}), signedOn, representative: representatives[side], place: 'Thủ Dầu Một, Bình Dương', ...terms };
 }
 
@@ -108,7 +125,12 @@ export async function toVote(clock: TestClock, table: Table, notAgreed: NotAgree
 }
 
 /** Then the union records 51 of 100 workers in favour (22 Jan) and both sides sign (27 Jan). */
-export async function toSigned(clock: TestClock, table: Table, sign: { effectiveOn?: string; termMonths?: number } = { effectiveOn: '2027-03-01', termMonths: 36 }, notAgreed: NotAgreed | null = null): Promise<LifecycleView> {
+export async function toSigned(
+  clock: TestClock,
+  table: Table,
+  sign: { effectiveOn?: string; termMonths?: number } = { effectiveOn: '2027-03-01', termMonths: 36 },
+  notAgreed: NotAgreed | null = null,
+): Promise<LifecycleView> {
   await toVote(clock, table, notAgreed);
   goTo(clock, '2027-01-22');
   await take(table.union.client, table.documentId, { type: 'record_vote', votedOn: '2027-01-22', groups: [{ eligible: 100, votesCast: 60, inFavour: 51 }] });

@@ -17,7 +17,21 @@ const signedAgreement: Step[] = [
   { to: 'bargaining', facts: { type: 'record_bargaining_dates', startedOn: '2027-01-11' } },
   { to: 'employee_vote', facts: { type: 'open_vote', concludedOn: '2027-01-20' } },
   { to: 'employee_vote', facts: { type: 'record_vote', vote: countVote('enterprise_agreement', '2027-01-22', [{ name: '', eligible: 100, inFavour: 51 }]) } },
-  { to: 'signed', facts: { type: 'sign', signing: { signedOn: '2027-01-27', effectiveOn: '2027-03-01', effectiveSource: 'agreed', termMonths: 12, expiresOn: '2028-02-29', signatories: [], signedVersionId: null } } },
+  {
+    to: 'signed',
+    facts: {
+      type: 'sign',
+      signing: {
+        signedOn: '2027-01-27',
+        effectiveOn: '2027-03-01',
+        effectiveSource: 'agreed',
+        termMonths: 12,
+        expiresOn: '2028-02-29',
+        signatories: [],
+        signedVersionId: null,
+      },
+    },
+  },
 ];
 
 describe('lifecycle rules', () => {
@@ -36,7 +50,12 @@ describe('lifecycle rules', () => {
     expect(isMajority(50, 100)).toBe(false);
     expect(isMajority(50, 99)).toBe(true);
     expect(isMajority(49, 99)).toBe(false);
-    expect(countVote('multi_enterprise_agreement', '2027-01-20', [{ name: 'A', eligible: 10, inFavour: 5 }, { name: 'B', eligible: 10, inFavour: 5 }]).passed).toBe(false);
+    expect(
+      countVote('multi_enterprise_agreement', '2027-01-20', [
+        { name: 'A', eligible: 10, inFavour: 5 },
+        { name: 'B', eligible: 10, inFavour: 5 },
+      ]).passed,
+    ).toBe(false);
   });
 
   it('moves a signed agreement into force, to expiring 90 days before its last day, and to expired, by the calendar alone', () => {
@@ -48,12 +67,22 @@ describe('lifecycle rules', () => {
     expect(currentState(record, '2027-12-01')).toBe('expiring');
     expect(currentState(record, '2028-02-29')).toBe('expiring');
     expect(currentState(record, '2028-03-01')).toBe('expired');
-    expect(deadlinesOf(record, '2027-12-01').find((deadline) => deadline.id === 'renewal_window')).toMatchObject({ due: '2027-12-01', left: 0, status: 'date' });
+    expect(deadlinesOf(record, '2027-12-01').find((deadline) => deadline.id === 'renewal_window')).toMatchObject({
+      due: '2027-12-01',
+      left: 0,
+      status: 'date',
+    });
   });
 
   it('freezes the text of an agreement before the workers and after signing, of regulations once issued', () => {
-    expect(['drafting', 'bargaining', 'employee_vote', 'signed', 'submitted', 'in_force', 'expiring', 'expired'].map((state) => isTextFrozen('enterprise_agreement', state as never))).toEqual([false, false, true, true, true, true, true, true]);
-    expect(['drafting', 'union_consultation', 'issued', 'registration_sent', 'in_force'].map((state) => isTextFrozen('labour_regulations', state as never))).toEqual([false, false, true, true, true]);
+    expect(
+      ['drafting', 'bargaining', 'employee_vote', 'signed', 'submitted', 'in_force', 'expiring', 'expired'].map((state) =>
+        isTextFrozen('enterprise_agreement', state as never),
+      ),
+    ).toEqual([false, false, true, true, true, true, true, true]);
+    expect(
+      ['drafting', 'union_consultation', 'issued', 'registration_sent', 'in_force'].map((state) => isTextFrozen('labour_regulations', state as never)),
+    ).toEqual([false, false, true, true, true]);
   });
 
   it('offers each side only its own steps from the state the document is in', () => {
@@ -73,11 +102,22 @@ describe('lifecycle rules', () => {
     expect(answerDeadline('2027-02-03')).toBe('2027-02-19');
   });
   it('lists a time limit through a year whose holidays are unknown as uncounted, and the header shows it first', () => {
-    const record = foldEvents('enterprise_agreement', [{ to: 'bargaining', facts: { type: 'request_bargaining', requestReceivedOn: '2020-12-28', requestedBy: 'union' } }]);
+    const record = foldEvents('enterprise_agreement', [
+      { to: 'bargaining', facts: { type: 'request_bargaining', requestReceivedOn: '2020-12-28', requestedBy: 'union' } },
+    ]);
     const deadlines = deadlinesOf(record, '2021-01-04');
     // The 7 working days start in 2020; the 30 days end on Wed 27 Jan 2021, a working day the calendar knows.
     expect(deadlines).toEqual([
-      { id: 'bargaining_logistics', citation: { law: 'LC2019', article: 70, clause: 1 }, unit: 'working_days', status: 'uncounted', reason: { vi: 'Không tính được: chưa có các ngày nghỉ lễ, tết của năm 2020 (lịch chỉ có các năm 2021–2199)', en: 'Cannot be counted: the public holidays of 2020 are not known (the calendar covers 2021–2199)' } },
+      {
+        id: 'bargaining_logistics',
+        citation: { law: 'LC2019', article: 70, clause: 1 },
+        unit: 'working_days',
+        status: 'uncounted',
+        reason: {
+          vi: 'Không tính được: chưa có các ngày nghỉ lễ, tết của năm 2020 (lịch chỉ có các năm 2021–2199)',
+          en: 'Cannot be counted: the public holidays of 2020 are not known (the calendar covers 2021–2199)',
+        },
+      },
       { id: 'bargaining_start', citation: { law: 'LC2019', article: 70, clause: 1 }, due: '2021-01-27', unit: 'days', left: 23, status: 'open' },
     ]);
     expect(nextDeadline(deadlines)?.id).toBe('bargaining_logistics');

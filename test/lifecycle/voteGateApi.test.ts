@@ -20,7 +20,19 @@ const overtimeId = 'dieu-lam-them-gio';
 function bodyWithOvertime(): TopLevelBlock[] {
   return [
     ...agreementBody(),
-    chapter('chuong-thoi-gio', 'THỜI GIỜ LÀM VIỆC', article(overtimeId, 'Làm thêm giờ', paragraph('Tiền lương làm thêm giờ vào ngày thường ít nhất bằng ', { type: 'variable', variableId: 'ot_rate_weekday', children: [{ text: '' }] }, ' tiền lương giờ thực trả.'))),
+    chapter(
+      'chuong-thoi-gio',
+      'THỜI GIỜ LÀM VIỆC',
+      article(
+        overtimeId,
+        'Làm thêm giờ',
+        paragraph(
+          'Tiền lương làm thêm giờ vào ngày thường ít nhất bằng ',
+          { type: 'variable', variableId: 'ot_rate_weekday', children: [{ text: '' }] },
+          ' tiền lương giờ thực trả.',
+        ),
+      ),
+    ),
   ];
 }
 
@@ -36,7 +48,12 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
 
   /** An agreement in bargaining since 11 Jan 2027, nothing agreed yet. */
   async function inBargaining(): Promise<Table> {
-    const document = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: bodyWithOvertime(), variables: { ot_rate_weekday: 140, region: 'I' } });
+    const document = await admin.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027',
+      content: bodyWithOvertime(),
+      variables: { ot_rate_weekday: 140, region: 'I' },
+    });
     const table: Table = {
       documentId: document.id,
       admin,
@@ -67,18 +84,48 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
         { clauseId: overtimeId, number: 5, title: 'Làm thêm giờ', status: 'open', leftOut: null },
       ],
       blockingCount: 5,
-      violations: [{ rule: { vi: 'Tiền lương làm thêm giờ vào ngày thường', en: 'Overtime pay on normal days' }, citation: { law: 'LC2019', article: 98, clause: 1, point: 'a' }, articles: [{ number: 5, title: 'Làm thêm giờ' }] }],
+      violations: [
+        {
+          rule: { vi: 'Tiền lương làm thêm giờ vào ngày thường', en: 'Overtime pay on normal days' },
+          citation: { law: 'LC2019', article: 98, clause: 1, point: 'a' },
+          articles: [{ number: 5, title: 'Làm thêm giờ' }],
+        },
+      ],
     });
     expect(JSON.stringify(open.violations)).not.toContain('pay.ot_weekday');
     expect(await reviewer.client.call('lifecycle/openItems', { documentId })).toEqual(open);
 
-    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, { type: 'open_vote' }), 'conflict', /^5 of 5 articles are not agreed by both sides: Art\. 1 \(Phạm vi áp dụng\), .*Art\. 5 \(Làm thêm giờ\)\..*\(Labour Code 2019 Art\. 71\)\.$/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(union.client, documentId, { type: 'open_vote' }),
+      'conflict',
+      /^5 of 5 articles are not agreed by both sides: Art\. 1 \(Phạm vi áp dụng\), .*Art\. 5 \(Làm thêm giờ\)\..*\(Labour Code 2019 Art\. 71\)\.$/,
+    );
     // People read the rule's own explanation, in their language.
-    expect((await expectApiError(take(union.client, documentId, { type: 'open_vote' }), 'conflict')).reason).toEqual({ key: 'explained', text: { vi: expect.stringMatching(/^Còn 5\/5 điều/), en: expect.stringMatching(/^5 of 5 articles/) } });
+    expect((await expectApiError(take(union.client, documentId, { type: 'open_vote' }), 'conflict')).reason).toEqual({
+      key: 'explained',
+      text: { vi: expect.stringMatching(/^Còn 5\/5 điều/), en: expect.stringMatching(/^5 of 5 articles/) },
+    });
     // Only the union leaves articles out (it puts the draft to the vote, Art. 76(3)).
-    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'leave_out_article', clauseId: clauseIds.bonus }), 'forbidden', /Art\. 76\(3\)/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(employer.client, documentId, { type: 'leave_out_article', clauseId: clauseIds.bonus }),
+      'forbidden',
+      /Art\. 76\(3\)/,
+    );
     await refusedUnchanged(api, admin, documentId, () => take(admin, documentId, { type: 'leave_out_article', clauseId: clauseIds.bonus }), 'forbidden');
-    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'open_vote', override: 'Bên sử dụng lao động muốn biểu quyết ngay' }), 'forbidden', /Art\. 76\(3\)/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(employer.client, documentId, { type: 'open_vote', override: 'Bên sử dụng lao động muốn biểu quyết ngay' }),
+      'forbidden',
+      /Art\. 76\(3\)/,
+    );
 
     await agreeAll(table, [clauseIds.bonus, clauseIds.term]);
     await union.client.call('articles/dispute', { documentId, clauseId: clauseIds.bonus, position: 'Ít nhất một tháng lương' });
@@ -92,10 +139,27 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
       blockingCount: 1,
       notAgreed: [
         { clauseId: clauseIds.term, status: 'open', leftOut: null },
-        { clauseId: clauseIds.bonus, status: 'disputed', leftOut: { number: 4, title: 'Thưởng Tết', reason: 'Giải quyết theo thủ tục tranh chấp lao động', on: '2027-01-11', byName: 'Anh Minh (Công đoàn cơ sở)' } },
+        {
+          clauseId: clauseIds.bonus,
+          status: 'disputed',
+          leftOut: {
+            number: 4,
+            title: 'Thưởng Tết',
+            reason: 'Giải quyết theo thủ tục tranh chấp lao động',
+            on: '2027-01-11',
+            byName: 'Anh Minh (Công đoàn cơ sở)',
+          },
+        },
       ],
     });
-    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, { type: 'open_vote' }), 'conflict', /^1 of 5 articles are not agreed by both sides: Art\. 2 \(Thời hạn\)\./);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(union.client, documentId, { type: 'open_vote' }),
+      'conflict',
+      /^1 of 5 articles are not agreed by both sides: Art\. 2 \(Thời hạn\)\./,
+    );
     await agreeAll(table, [clauseIds.bonus]);
 
     goTo(clock, '2027-01-20');
@@ -111,27 +175,63 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     // Left out is not deleted: the article stays in the text, recorded as not agreed.
     expect(JSON.stringify(await api.withDocument(documentId, readContent))).toContain('Thưởng Tết bằng một tháng lương.');
     const minutes = await employer.client.call('negotiation/minutes', { documentId });
-    expect(minutes.notAgreed).toEqual([{ clauseId: clauseIds.bonus, number: 4, title: 'Thưởng Tết', positions: { union: 'Ít nhất một tháng lương' }, leftOutOn: '2027-01-11', leftOutBy: 'Anh Minh (Công đoàn cơ sở)', reason: 'Giải quyết theo thủ tục tranh chấp lao động' }]);
+    expect(minutes.notAgreed).toEqual([
+      {
+        clauseId: clauseIds.bonus,
+        number: 4,
+        title: 'Thưởng Tết',
+        positions: { union: 'Ít nhất một tháng lương' },
+        leftOutOn: '2027-01-11',
+        leftOutBy: 'Anh Minh (Công đoàn cơ sở)',
+        reason: 'Giải quyết theo thủ tục tranh chấp lao động',
+      },
+    ]);
     expect(minutes.disputed).toEqual([]);
     const review = await reviewer.client.call('review/get', { documentId });
-    expect(review.checklist.find((item) => item.id === 'vote_left_out')?.message.vi).toBe('Dự thảo đưa ra lấy ý kiến: 4/5 điều được hai bên thống nhất; để ngoài thỏa ước, chưa đạt được thỏa thuận: Điều 4 (Thưởng Tết)');
-    expect(review.checklist.find((item) => item.id === 'vote_violation_1')?.message.vi).toBe('Vi phạm còn tồn tại khi đưa dự thảo ra lấy ý kiến: Tiền lương làm thêm giờ vào ngày thường — Điều 5 (Làm thêm giờ)');
+    expect(review.checklist.find((item) => item.id === 'vote_left_out')?.message.vi).toBe(
+      'Dự thảo đưa ra lấy ý kiến: 4/5 điều được hai bên thống nhất; để ngoài thỏa ước, chưa đạt được thỏa thuận: Điều 4 (Thưởng Tết)',
+    );
+    expect(review.checklist.find((item) => item.id === 'vote_violation_1')?.message.vi).toBe(
+      'Vi phạm còn tồn tại khi đưa dự thảo ra lấy ý kiến: Tiền lương làm thêm giờ vào ngày thường — Điều 5 (Làm thêm giờ)',
+    );
     // Leaving out belongs to bargaining: not while the draft is before the workers.
-    await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, { type: 'withdraw_leave_out', clauseId: clauseIds.bonus }), 'conflict', /only when the document is “bargaining”/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(union.client, documentId, { type: 'withdraw_leave_out', clauseId: clauseIds.bonus }),
+      'conflict',
+      /only when the document is “bargaining”/,
+    );
   });
 
   it("puts articles not agreed to the vote with the union's written reason, which the employer, the minutes and the reviewer see", async () => {
     const table = await inBargaining();
     const { documentId, employer, union, reviewer } = table;
     await agreeAll(table, [clauseIds.wage]);
-    await refusedUnchanged(api, admin, documentId, () => union.client.call('lifecycle/step', { documentId, step: { type: 'open_vote', override: ' ' } }), 'invalid_input', /write the reason/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => union.client.call('lifecycle/step', { documentId, step: { type: 'open_vote', override: ' ' } }),
+      'invalid_input',
+      /write the reason/,
+    );
     await take(union.client, documentId, { type: 'open_vote', override: 'Người lao động quyết định mức lương tối thiểu' });
     const seen = await employer.client.call('lifecycle/get', { documentId });
     expect(seen.current.putToVote?.override).toEqual({ reason: 'Người lao động quyết định mức lương tối thiểu', byName: 'Anh Minh (Công đoàn cơ sở)' });
-    expect(seen.events.find((event) => event.facts.type === 'open_vote')?.facts).toMatchObject({ draft: { override: { reason: 'Người lao động quyết định mức lương tối thiểu' }, notAgreed: [{ clauseId: clauseIds.wage, leftOut: false }] } });
-    expect((await employer.client.call('negotiation/minutes', { documentId })).override).toEqual({ reason: 'Người lao động quyết định mức lương tối thiểu', byName: 'Anh Minh (Công đoàn cơ sở)', articles: [{ clauseId: clauseIds.wage, number: 3, title: 'Tiền lương' }] });
+    expect(seen.events.find((event) => event.facts.type === 'open_vote')?.facts).toMatchObject({
+      draft: { override: { reason: 'Người lao động quyết định mức lương tối thiểu' }, notAgreed: [{ clauseId: clauseIds.wage, leftOut: false }] },
+    });
+    expect((await employer.client.call('negotiation/minutes', { documentId })).override).toEqual({
+      reason: 'Người lao động quyết định mức lương tối thiểu',
+      byName: 'Anh Minh (Công đoàn cơ sở)',
+      articles: [{ clauseId: clauseIds.wage, number: 3, title: 'Tiền lương' }],
+    });
     const override = (await reviewer.client.call('review/get', { documentId })).checklist.find((item) => item.id === 'vote_override');
-    expect(override?.message.en).toBe("The draft was put to the vote with articles not agreed: Art. 3 (Tiền lương); the worker representative organisation's reason (Anh Minh (Công đoàn cơ sở)): Người lao động quyết định mức lương tối thiểu");
+    expect(override?.message.en).toBe(
+      "The draft was put to the vote with articles not agreed: Art. 3 (Tiền lương); the worker representative organisation's reason (Anh Minh (Công đoàn cơ sở)): Người lao động quyết định mức lương tối thiểu",
+    );
   });
 
   it('is signed once both sides sign, on the text voted: one signature sends nothing; the signed version is the voted version', async () => {
@@ -152,7 +252,14 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     expect(half).toMatchObject({ state: 'employee_vote', openSteps: ['return_to_bargaining'] });
     expect(half.current.signing).toBeUndefined();
     expect(await api.store.versions.signed(documentId)).toEqual([]);
-    await refusedUnchanged(api, admin, documentId, () => take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-01-21' }), 'conflict', /it is “employee vote”.*Art\. 77/);
+    await refusedUnchanged(
+      api,
+      admin,
+      documentId,
+      () => take(employer.client, documentId, { type: 'send_to_authority', sentOn: '2027-01-21' }),
+      'conflict',
+      /it is “employee vote”.*Art\. 77/,
+    );
     expect((await union.client.call('lifecycle/get', { documentId })).openSteps).toEqual(['return_to_bargaining', 'record_vote', 'sign']);
 
     goTo(clock, '2027-02-02');
@@ -184,7 +291,14 @@ describe('the lifecycle follows the negotiation (over HTTP)', () => {
     try {
       await synced(reader);
       await api.withDocument(documentId, (doc) => variablesMap(doc).set('ot_rate_weekday', 150));
-      await refusedUnchanged(api, admin, documentId, () => take(union.client, documentId, signature('union', '2027-01-11')), 'conflict', /^The text differs from the draft put to the workers’ vote: it may not be signed.*Art\. 76\(1\)/);
+      await refusedUnchanged(
+        api,
+        admin,
+        documentId,
+        () => take(union.client, documentId, signature('union', '2027-01-11')),
+        'conflict',
+        /^The text differs from the draft put to the workers’ vote: it may not be signed.*Art\. 76\(1\)/,
+      );
       expect(await api.store.versions.signed(documentId)).toEqual([]);
     } finally {
       reader.destroy();

@@ -25,7 +25,12 @@ const hugeBytes = Object.assign(new Uint8Array(16 * 1024 * 1024).fill(0xab), nam
 const hugeString = 'Điều 1. '.repeat(256 * 1024);
 
 function throwingGetter(): object {
-  return Object.defineProperty({ kept: 1, ...named('throwingGetter') }, 'broken', { enumerable: true, get: () => { throw new Error('getter refuses'); } });
+  return Object.defineProperty({ kept: 1, ...named('throwingGetter') }, 'broken', {
+    enumerable: true,
+    get: () => {
+      throw new Error('getter refuses');
+    },
+  });
 }
 
 /** A proxy refusing every string property and every reflection (fast-check's own symbols aside). */
@@ -59,27 +64,45 @@ const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.func(fc.integer()),
   fc.double(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom<() => unknown>(
-    () => hugeBytes,
-    () => hugeBytes.buffer,
-    () => Object.assign(Buffer.from(hugeBytes.buffer), named('hugeBuffer')),
-    () => Object.assign(new DataView(hugeBytes.buffer, 3), named('hugeDataView')),
-    () => new Float64Array(hugeBytes.buffer, 8, 1024),
-    () => hugeString,
-    () => new Date(Number.NaN),
-    () => 10n ** 4000n,
-    throwingGetter,
-    throwingProxy,
-    () => Object.create(throwingProxy()) as object,
-    () => ({ toJSON: () => { throw new Error('toJSON refuses'); }, ...named('throwingToJSON') }),
-    () => ({ ...Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`key${index}`, index])), ...named('tenThousandKeys') }),
-  ).map((make) => make()),
+  fc
+    .constantFrom<() => unknown>(
+      () => hugeBytes,
+      () => hugeBytes.buffer,
+      () => Object.assign(Buffer.from(hugeBytes.buffer), named('hugeBuffer')),
+      () => Object.assign(new DataView(hugeBytes.buffer, 3), named('hugeDataView')),
+      () => new Float64Array(hugeBytes.buffer, 8, 1024),
+      () => hugeString,
+      () => new Date(Number.NaN),
+      () => 10n ** 4000n,
+      throwingGetter,
+      throwingProxy,
+      () => Object.create(throwingProxy()) as object,
+      () => ({
+        toJSON: () => {
+          throw new Error('toJSON refuses');
+        },
+        ...named('throwingToJSON'),
+      }),
+      () => ({ ...Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`key${index}`, index])), ...named('tenThousandKeys') }),
+    )
+    .map((make) => make()),
 );
 
 const { hostile } = fc.letrec<{ hostile: unknown; error: Error; cycle: object }>((tie) => ({
   hostile: fc.oneof(
     { depthSize: 'small' },
-    fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, values: [hostileLeaf, fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined)] }),
+    fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      values: [hostileLeaf, fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined)],
+    }),
     tie('error'),
     tie('cycle'),
   ),
@@ -105,7 +128,17 @@ describe('the JSON logger (pino)', () => {
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^\{.*\}\n$/);
     const [line] = parsed();
-    expect(line).toEqual({ level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), pid: process.pid, hostname: expect.any(String), event: 'sync.refused', code: 4401, reason: 'missing, unknown or revoked token', remote: '127.0.0.1', msg: 'sync.refused' });
+    expect(line).toEqual({
+      level: 'warn',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      pid: process.pid,
+      hostname: expect.any(String),
+      event: 'sync.refused',
+      code: 4401,
+      reason: 'missing, unknown or revoked token',
+      remote: '127.0.0.1',
+      msg: 'sync.refused',
+    });
   });
 
   it('keeps an error whole: type, message, stack, own fields (code), and its cause with its own stack', () => {
@@ -188,7 +221,15 @@ describe('the JSON logger (pino)', () => {
     const { logger, written, parsed } = collectingLogger();
     logger.child({ event: 'bound' }).log('info', 'test.names', { level: 'high', msg: 'hello', time: 3 });
     expect(written[0]?.match(/"level":/g)).toHaveLength(1);
-    expect(parsed()[0]).toMatchObject({ level: 'info', event: 'test.names', msg: 'test.names', field_level: 'high', field_msg: 'hello', field_time: 3, field_event: 'bound' });
+    expect(parsed()[0]).toMatchObject({
+      level: 'info',
+      event: 'test.names',
+      msg: 'test.names',
+      field_level: 'high',
+      field_msg: 'hello',
+      field_time: 3,
+      field_event: 'bound',
+    });
   });
 
   it('writes nothing below its level', () => {
@@ -228,8 +269,14 @@ describe('the desktop log file', () => {
     const path = join(folder.path, 'logs', 'thoa-uoc.log');
     createJsonLogger(fileDestination(path)).log('info', 'test.first');
     createJsonLogger(fileDestination(path)).child({ document: 'd1' }).log('warn', 'test.second');
-    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((line) => [line.event, line.document])).toEqual([['test.first', undefined], ['test.second', 'd1']]);
+    const lines = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.event, line.document])).toEqual([
+      ['test.first', undefined],
+      ['test.second', 'd1'],
+    ]);
   });
 
   it('past its size when opened, becomes .old (replacing the previous one) and a new file starts', () => {

@@ -13,7 +13,11 @@ const invitation = z.object({ code: z.string() });
 const redeemed = z.object({ token: z.string(), participant: z.object({ id: z.string() }) });
 
 function postApi(serverUrl: string, method: string, token: string, body: unknown = {}): Promise<Response> {
-  return fetch(`${serverUrl}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  return fetch(`${serverUrl}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Opens a sync socket and resolves with the close code the server sends. */
@@ -53,18 +57,38 @@ describe('API request logs (a real server in this process)', () => {
     const admin = await harness.server.authentication.createAdminToken('logs test');
 
     expect((await postApi(harness.server.url, 'documents/list', 'tu_never-issued')).status).toBe(401);
-    expect((await postApi(harness.server.url, 'documents/create', union.token, { kind: 'enterprise_agreement', title: 'X', variables: {}, language: 'vi' })).status).toBe(403);
+    expect(
+      (await postApi(harness.server.url, 'documents/create', union.token, { kind: 'enterprise_agreement', title: 'X', variables: {}, language: 'vi' })).status,
+    ).toBe(403);
     // Calls that succeed, or fail for another reason than the caller's rights, add no line.
     expect((await postApi(harness.server.url, 'documents/list', admin)).status).toBe(200);
     expect((await postApi(harness.server.url, 'documents/get', admin, { documentId: 'zzzzzzzzzzzzzzzz' })).status).toBe(404);
 
     const refused = harness.logger.lines.filter((line) => line.event.startsWith('api.'));
     expect(refused).toEqual([
-      { level: 'warn', event: 'api.refused', fields: { method: 'documents/list', remote: expect.stringMatching(/127\.0\.0\.1$/), code: 'unauthorized', reason: 'the token is unknown or has been revoked' } },
       {
         level: 'warn',
         event: 'api.refused',
-        fields: { method: 'documents/create', remote: expect.stringMatching(/127\.0\.0\.1$/), caller: 'participant', participant: union.participant.id, document: document.id, side: 'union', code: 'forbidden', reason: expect.any(String) },
+        fields: {
+          method: 'documents/list',
+          remote: expect.stringMatching(/127\.0\.0\.1$/),
+          code: 'unauthorized',
+          reason: 'the token is unknown or has been revoked',
+        },
+      },
+      {
+        level: 'warn',
+        event: 'api.refused',
+        fields: {
+          method: 'documents/create',
+          remote: expect.stringMatching(/127\.0\.0\.1$/),
+          caller: 'participant',
+          participant: union.participant.id,
+          document: document.id,
+          side: 'union',
+          code: 'forbidden',
+          reason: expect.any(String),
+        },
       },
     ]);
   });
@@ -84,7 +108,9 @@ describe('server mode logs (the real process)', () => {
   /** A data folder with one document and a union participant's token, made before the server starts. */
   async function prepare() {
     folder = createTempFolder();
-    const document = createdDocument.parse(await runCliJson(folder.path, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']));
+    const document = createdDocument.parse(
+      await runCliJson(folder.path, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']),
+    );
     const { code } = invitation.parse(await runCliJson(folder.path, ['invite', document.id, '--side', 'union']));
     const union = redeemed.parse(await runCliJson(folder.path, ['redeem', code, '--name', 'Anh Minh (Công đoàn)']));
     return { dataFolder: folder.path, document, union };
@@ -98,22 +124,50 @@ describe('server mode logs (the real process)', () => {
       process.stderr.write(`server output:\n${running.output()}\n`);
     });
 
-    expect((await postApi(server.url, 'documents/create', union.token, { kind: 'enterprise_agreement', title: 'X', variables: {}, language: 'vi' })).status).toBe(403);
+    expect(
+      (await postApi(server.url, 'documents/create', union.token, { kind: 'enterprise_agreement', title: 'X', variables: {}, language: 'vi' })).status,
+    ).toBe(403);
     expect(await refusedSocket(server.url, document.id, '')).toBe(closeCodes.unauthorized);
     expect(await sendGarbage(server.port)).toMatch(/^HTTP\/1\.1 400 /);
 
-    const lines = () => running.errorOutput().split('\n').filter((line) => line !== '');
-    const logged = (event: string) => lines().map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.event === event);
+    const lines = () =>
+      running
+        .errorOutput()
+        .split('\n')
+        .filter((line) => line !== '');
+    const logged = (event: string) =>
+      lines()
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.event === event);
     await waitFor(() => logged('http.client_error') !== undefined, 'the client error line');
     // Every line on stderr is one JSON object with the same frame.
     for (const line of lines()) {
-      expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), time: expect.any(String), pid: running.child.pid, event: expect.any(String), msg: expect.any(String) });
+      expect(JSON.parse(line)).toMatchObject({
+        level: expect.any(String),
+        time: expect.any(String),
+        pid: running.child.pid,
+        event: expect.any(String),
+        msg: expect.any(String),
+      });
     }
-    expect(logged('api.refused')).toMatchObject({ level: 'warn', method: 'documents/create', caller: 'participant', participant: union.participant.id, document: document.id, side: 'union', code: 'forbidden' });
+    expect(logged('api.refused')).toMatchObject({
+      level: 'warn',
+      method: 'documents/create',
+      caller: 'participant',
+      participant: union.participant.id,
+      document: document.id,
+      side: 'union',
+      code: 'forbidden',
+    });
     expect(logged('sync.refused')).toMatchObject({ level: 'warn', code: closeCodes.unauthorized, path: `${syncPath}/${document.id}` });
     expect(logged('http.client_error')).toMatchObject({
       level: 'warn',
-      error: { type: 'Error', code: 'HPE_INVALID_METHOD', stack: expect.stringMatching(/^Error: Parse Error: Invalid method/), rawPacket: { type: 'Buffer', bytes: expect.any(Number), hex: expect.any(String) } },
+      error: {
+        type: 'Error',
+        code: 'HPE_INVALID_METHOD',
+        stack: expect.stringMatching(/^Error: Parse Error: Invalid method/),
+        rawPacket: { type: 'Buffer', bytes: expect.any(Number), hex: expect.any(String) },
+      },
     });
   });
 

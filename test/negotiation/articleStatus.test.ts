@@ -7,10 +7,30 @@ import { openArticle } from '#shared/negotiation/model';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 import { lockingNothing } from '../editor/peers';
-import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  createTestClock,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
-import { agreementBody, articleTexts, clauseIds, docMatches, joinSeat, lastParagraphOf, negotiationSnapshot, openNegotiation, serverBody, statusIn } from './negotiationFixture';
+import {
+  agreementBody,
+  articleTexts,
+  clauseIds,
+  docMatches,
+  joinSeat,
+  lastParagraphOf,
+  negotiationSnapshot,
+  openNegotiation,
+  serverBody,
+  statusIn,
+} from './negotiationFixture';
 import { article, paragraph } from '../editor/builders';
 import { waitFor } from '../helpers/waitFor';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -48,7 +68,14 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
       ...ref,
       kind: 'replace',
       rationale: 'Cao hơn mức tối thiểu vùng',
-      article: { type: 'article', clauseId: clauseIds.wage, children: [{ type: 'article-title', children: [{ text: 'Tiền lương' }] }, { type: 'paragraph', children: [{ text: 'Mức lương thấp nhất cao hơn mức lương tối thiểu vùng 7%.' }] }] },
+      article: {
+        type: 'article',
+        clauseId: clauseIds.wage,
+        children: [
+          { type: 'article-title', children: [{ text: 'Tiền lương' }] },
+          { type: 'paragraph', children: [{ text: 'Mức lương thấp nhất cao hơn mức lương tối thiểu vùng 7%.' }] },
+        ],
+      },
     });
     clock.advance(minuteMs);
     await employer.client.call('proposals/accept', { documentId: document.id, proposalId: proposal.id });
@@ -75,7 +102,12 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     const employerMarkedAt = iso(clock.now());
     const first = await employer.client.call('articles/agree', ref);
     const mark = (side: 'employer' | 'union', byName: string, at: string) => ({ type: 'agreed', side, byName, at, note: null });
-    expect(first).toEqual({ ...openArticle(clauseIds.wage), employerAgreedAt: employerMarkedAt, agreedText: wageText, history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt)] });
+    expect(first).toEqual({
+      ...openArticle(clauseIds.wage),
+      employerAgreedAt: employerMarkedAt,
+      agreedText: wageText,
+      history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt)],
+    });
     clock.advance(minuteMs);
     const sameSide = await employer2.client.call('articles/agree', ref);
     expect(sameSide).toMatchObject({ status: 'open', employerAgreedAt: iso(clock.now()), unionAgreedAt: null });
@@ -88,7 +120,11 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
       employerAgreedAt: iso(clock.now() - minuteMs),
       unionAgreedAt: iso(clock.now()),
       agreedText: wageText,
-      history: [mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt), mark('employer', 'Ông Tuấn (Giám đốc)', iso(clock.now() - minuteMs)), mark('union', 'Anh Minh (Công đoàn cơ sở)', iso(clock.now()))],
+      history: [
+        mark('employer', 'Chị Lan (Phòng Nhân sự)', employerMarkedAt),
+        mark('employer', 'Ông Tuấn (Giám đốc)', iso(clock.now() - minuteMs)),
+        mark('union', 'Anh Minh (Công đoàn cơ sở)', iso(clock.now())),
+      ],
     });
     expect((await employer.client.call('negotiation/state', { documentId: document.id })).articles).toEqual([agreed]);
     expect((await api.store.audit.listByDocument(document.id)).filter((e) => e.action === 'article.agreed').map((e) => e.actor)).toEqual([
@@ -132,11 +168,19 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     await union.client.call('articles/agree', ref);
     // Neither side alone: reopening, disputing and asking twice are refused, and change nothing.
     await refusedUnchanged(document.id, () => union.client.call('articles/reopen', ref), 'conflict', /ask the other side to reopen/);
-    await refusedUnchanged(document.id, () => union.client.call('articles/dispute', { ...ref, position: 'Hai năm' }), 'conflict', /ask the other side to reopen/);
+    await refusedUnchanged(
+      document.id,
+      () => union.client.call('articles/dispute', { ...ref, position: 'Hai năm' }),
+      'conflict',
+      /ask the other side to reopen/,
+    );
     await refusedUnchanged(document.id, () => union.client.call('articles/answerReopen', { ...ref, accept: true }), 'conflict', /nobody has asked/);
 
     const asked = await union.client.call('articles/requestReopen', { ...ref, reason: 'Thời hạn hai năm phù hợp hơn' });
-    expect(asked).toMatchObject({ status: 'agreed', reopenRequest: { side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', reason: 'Thời hạn hai năm phù hợp hơn' } });
+    expect(asked).toMatchObject({
+      status: 'agreed',
+      reopenRequest: { side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', reason: 'Thời hạn hai năm phù hợp hơn' },
+    });
     await refusedUnchanged(document.id, () => union.client.call('articles/requestReopen', { ...ref, reason: 'Nhắc lại' }), 'conflict', /already asked/);
     await refusedUnchanged(document.id, () => union.client.call('articles/answerReopen', { ...ref, accept: true }), 'forbidden', /other side/);
 
@@ -146,7 +190,14 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('article st
     await union.client.call('articles/requestReopen', { ...ref, reason: 'Đề nghị xem lại' });
     clock.advance(minuteMs);
     const reopened = await employer2.client.call('articles/answerReopen', { ...ref, accept: true });
-    expect(reopened).toMatchObject({ status: 'open', employerAgreedAt: null, unionAgreedAt: null, agreedText: null, reopenRequest: null, reopened: { at: iso(clock.now()), byName: 'Ông Tuấn (Giám đốc)' } });
+    expect(reopened).toMatchObject({
+      status: 'open',
+      employerAgreedAt: null,
+      unionAgreedAt: null,
+      agreedText: null,
+      reopenRequest: null,
+      reopened: { at: iso(clock.now()), byName: 'Ông Tuấn (Giám đốc)' },
+    });
     expect(reopened.history.map((event) => [event.type, event.side, event.note])).toEqual([
       ['agreed', 'employer', null],
       ['agreed', 'union', null],
@@ -198,7 +249,13 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
   async function connectEditor(documentId: string, token: string, name: string): Promise<{ client: SyncClient; editor: DocumentEditor; desyncs: unknown[] }> {
     const client = await connect(documentId, token);
     const desyncs: unknown[] = [];
-    const editor = createDocumentEditor({ doc: client.doc, awareness: client.provider.awareness, cursor: { name, side: 'employer' }, onDesync: (error) => desyncs.push(error), lock: lockingNothing });
+    const editor = createDocumentEditor({
+      doc: client.doc,
+      awareness: client.provider.awareness,
+      cursor: { name, side: 'employer' },
+      onDesync: (error) => desyncs.push(error),
+      lock: lockingNothing,
+    });
     editor.connect();
     editors.push(editor);
     return { client, editor, desyncs };
@@ -217,25 +274,48 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
       await employer.client.call('articles/agree', { documentId, clauseId });
       await union.client.call('articles/agree', { documentId, clauseId });
     }
-    await docMatches(employerClient.doc, () => statusIn(employerClient.doc, clauseIds.wage)?.status === 'agreed', 'the employer client to see the article agreed');
+    await docMatches(
+      employerClient.doc,
+      () => statusIn(employerClient.doc, clauseIds.wage)?.status === 'agreed',
+      'the employer client to see the article agreed',
+    );
     const bodyBefore = await serverBody(api, documentId);
 
     Transforms.insertText(editor, ' Lương được trả trước ngày 10.', { at: Editor.end(editor, firstParagraphPath[clauseIds.wage] ?? []) });
     await waitFor(() => employerClient.denials.length > 0, 'the edit to be refused');
-    expect(employerClient.denials[0]).toMatch(/^Điều 3 \(Tiền lương\): agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it\. Your change is kept as your draft proposal/);
+    expect(employerClient.denials[0]).toMatch(
+      /^Điều 3 \(Tiền lương\): agreed by both sides, it changes only through a proposal the other side accepts, or after both sides agree to reopen it\. Your change is kept as your draft proposal/,
+    );
     // Nothing of it anywhere but on the editor's own screen, and in its draft.
     expect(await serverBody(api, documentId)).toEqual(bodyBefore);
     expect(articleTexts(readContent(unionClient.doc)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
     expect(articleTexts(readContent(await storedDoc(api.store.updates, documentId))).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(wageText);
     const drafts = (await employer.client.call('negotiation/state', { documentId })).drafts;
-    expect(drafts).toEqual([{ id: expect.any(String), clauseId: clauseIds.wage, kind: 'replace', article: expect.objectContaining({ clauseId: clauseIds.wage }), values: {}, origin: 'late_edit', createdAt: iso(clock.now()) }]);
+    expect(drafts).toEqual([
+      {
+        id: expect.any(String),
+        clauseId: clauseIds.wage,
+        kind: 'replace',
+        article: expect.objectContaining({ clauseId: clauseIds.wage }),
+        values: {},
+        origin: 'late_edit',
+        createdAt: iso(clock.now()),
+      },
+    ]);
     expect(articleTexts([drafts[0]?.article as TopLevelBlock])[0]?.text).toBe(`${wageText} Lương được trả trước ngày 10.`);
     expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
     expect((await admin.call('negotiation/state', { documentId })).articles.find((a) => a.clauseId === clauseIds.wage)?.status).toBe('agreed');
     expect(desyncs).toEqual([]);
 
     // The author puts the draft on the table; the draft is then gone.
-    const proposal = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', article: drafts[0]?.article ?? undefined, rationale: 'Thêm hạn trả lương', fromDraftId: drafts[0]?.id });
+    const proposal = await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      kind: 'replace',
+      article: drafts[0]?.article ?? undefined,
+      rationale: 'Thêm hạn trả lương',
+      fromDraftId: drafts[0]?.id,
+    });
     expect(proposal).toMatchObject({ status: 'open', side: 'employer' });
     expect((await employer.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
   });
@@ -243,8 +323,17 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
   it('S23 a value shown in an agreed article changes only through a position: a sync write is refused and kept as a values draft', async () => {
     const admin = api.client(api.adminToken);
     const chip = { type: 'variable' as const, variableId: 'ot_rate_weekday', children: [{ text: '' as const }] as [{ text: '' }] };
-    const overtime = article('dieu-lam-them', 'Làm thêm giờ', paragraph('Tiền lương làm thêm giờ vào ngày thường ít nhất bằng ', chip, ' tiền lương giờ thực trả.'));
-    const document = await admin.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: [...agreementBody(), overtime], variables: { ot_rate_weekday: 150 } });
+    const overtime = article(
+      'dieu-lam-them',
+      'Làm thêm giờ',
+      paragraph('Tiền lương làm thêm giờ vào ngày thường ít nhất bằng ', chip, ' tiền lương giờ thực trả.'),
+    );
+    const document = await admin.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước 2027',
+      content: [...agreementBody(), overtime],
+      variables: { ot_rate_weekday: 150 },
+    });
     const documentId = document.id;
     const employer = await joinSeat(api, admin, documentId, 'employer', 'Chị Lan');
     const union = await joinSeat(api, admin, documentId, 'union', 'Anh Minh');
@@ -261,7 +350,9 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     await waitFor(() => writer.denials.length > 0, 'the value to be refused');
     expect(writer.denials[0]).toMatch(/the value “Overtime pay on normal days” shown in an agreed article: agreed by both sides/);
     expect(await api.withDocument(documentId, (doc) => doc.getMap('variables').get('ot_rate_weekday'))).toBe(160);
-    expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([expect.objectContaining({ clauseId: 'dieu-lam-them', kind: 'values', values: { ot_rate_weekday: 200 } })]);
+    expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([
+      expect.objectContaining({ clauseId: 'dieu-lam-them', kind: 'values', values: { ot_rate_weekday: 200 } }),
+    ]);
   });
 
   it('an edit of an article that is not agreed is taken, and changes no status', async () => {
@@ -273,7 +364,11 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     const { editor } = await connectEditor(documentId, employer.token, 'Chị Lan');
     const unionClient = await connect(documentId, union.token);
     Transforms.insertText(editor, ' (bổ sung)', { at: Editor.end(editor, firstParagraphPath[clauseIds.term] ?? []) });
-    await docMatches(unionClient.doc, () => (articleTexts(readContent(unionClient.doc)).find((a) => a.clauseId === clauseIds.term)?.text ?? '').endsWith('(bổ sung)'), 'the edit to reach the union client');
+    await docMatches(
+      unionClient.doc,
+      () => (articleTexts(readContent(unionClient.doc)).find((a) => a.clauseId === clauseIds.term)?.text ?? '').endsWith('(bổ sung)'),
+      'the edit to reach the union client',
+    );
     // The server reacts to an edit before it relays it to anyone: nothing more is coming.
     const state = await admin.call('negotiation/state', { documentId });
     expect(state.articles.map((a) => [a.clauseId, a.status, a.reopened])).toEqual([[clauseIds.scope, 'agreed', null]]);
@@ -291,7 +386,11 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     const employerClient = await connect(documentId, employer.token);
     lastParagraphOf(unionClient.doc, clauseIds.wage).insert(0, 'Kể từ năm 2028, ');
     const edited = 'Tiền lương\nKể từ năm 2028, Mức lương thấp nhất bằng mức lương tối thiểu vùng.';
-    await docMatches(employerClient.doc, () => articleTexts(readContent(employerClient.doc)).find((a) => a.clauseId === clauseIds.wage)?.text === edited, 'the edit to reach the employer');
+    await docMatches(
+      employerClient.doc,
+      () => articleTexts(readContent(employerClient.doc)).find((a) => a.clauseId === clauseIds.wage)?.text === edited,
+      'the edit to reach the employer',
+    );
 
     clock.advance(minuteMs);
     const unionMark = await union.client.call('articles/agree', ref);

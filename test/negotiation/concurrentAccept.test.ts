@@ -70,7 +70,10 @@ describe.each([
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]).toBeInstanceOf(ApiError);
-    expect({ code: (lost[0] as ApiError).code, message: (lost[0] as ApiError).message }).toEqual({ code: 'conflict', message: 'this proposal is accepted: only an open proposal can be accepted' });
+    expect({ code: (lost[0] as ApiError).code, message: (lost[0] as ApiError).message }).toEqual({
+      code: 'conflict',
+      message: 'this proposal is accepted: only an open proposal can be accepted',
+    });
     const winner = won[0] as Proposal;
     expect([employer.participant.id, employer2.participant.id]).toContain(winner.decidedById);
 

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '#shared/api/client';
-import { commentParts, encodeMentions, mentionAt, mentionMatches, mentionToken, pickMention, threadsMentioning, type Mentionable } from '#shared/negotiation/mentions';
+import {
+  commentParts,
+  encodeMentions,
+  mentionAt,
+  mentionMatches,
+  mentionToken,
+  pickMention,
+  threadsMentioning,
+  type Mentionable,
+} from '#shared/negotiation/mentions';
 import type { Thread, ThreadComment } from '#shared/negotiation/model';
 import { closeApi, inProcessTransportUnderTest, startApi, type ApiFixture } from '../helpers/apiTransports';
 import { clauseIds, openNegotiation } from './negotiationFixture';
@@ -31,7 +40,10 @@ describe('encodeMentions: the names typed become references', () => {
   });
 
   it('the longer of two names that begin alike is meant when it is typed; of two people with one name, the first given (the one picked)', () => {
-    expect(encodeMentions('@Chị Lan (Nhân sự) Anh và @Chị Lan (Nhân sự)', [lan, lanAnh])).toEqual({ body: `${mentionToken(lanAnh.id)} và ${mentionToken(lan.id)}`, mentions: [lanAnh.id, lan.id] });
+    expect(encodeMentions('@Chị Lan (Nhân sự) Anh và @Chị Lan (Nhân sự)', [lan, lanAnh])).toEqual({
+      body: `${mentionToken(lanAnh.id)} và ${mentionToken(lan.id)}`,
+      mentions: [lanAnh.id, lan.id],
+    });
     const namesake = { id: 'p-hoa-2', name: hoa.name };
     expect(encodeMentions('@Bà Hoa', [namesake, hoa]).mentions).toEqual([namesake.id]);
     expect(encodeMentions('@Bà Hoa', [hoa, namesake]).mentions).toEqual([hoa.id]);
@@ -51,11 +63,17 @@ describe('commentParts: a comment read back', () => {
 
   it('a token the comment does not list is only text: typing "@[id]" by hand mentions nobody', () => {
     expect(commentParts(`Xem ${mentionToken(lan.id)} nhé`, [])).toEqual([{ kind: 'text', text: `Xem ${mentionToken(lan.id)} nhé` }]);
-    expect(commentParts(`${mentionToken(lan.id)} và ${mentionToken(minh.id)}`, [minh.id])).toEqual([{ kind: 'text', text: `${mentionToken(lan.id)} và ` }, { kind: 'mention', participantId: minh.id }]);
+    expect(commentParts(`${mentionToken(lan.id)} và ${mentionToken(minh.id)}`, [minh.id])).toEqual([
+      { kind: 'text', text: `${mentionToken(lan.id)} và ` },
+      { kind: 'mention', participantId: minh.id },
+    ]);
   });
 
   it('for any text and any mentions, reading back what is sent gives the text with each mention in its place', () => {
-    const segment = fc.oneof(fc.string({ maxLength: 12 }).map((text) => ({ text })), fc.constantFrom(...people).map((person) => ({ person })));
+    const segment = fc.oneof(
+      fc.string({ maxLength: 12 }).map((text) => ({ text })),
+      fc.constantFrom(...people).map((person) => ({ person })),
+    );
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 8 }), (segments) => {
         // Text that names nobody by itself (no "@" in it), and each mention a word of its own.
@@ -106,11 +124,33 @@ describe('typing "@": the mention at the caret and who it may be', () => {
 });
 
 describe('threadsMentioning: what the person mentioned is shown', () => {
-  const comment = (authorId: string, mentions: string[]): ThreadComment => ({ id: `c-${authorId}`, authorId, authorName: authorId, side: 'employer', body: 'x', mentions, createdAt: '2027-01-04T03:00:00.000Z' });
-  const thread = (id: string, comments: ThreadComment[], resolvedAt: string | null = null): Thread => ({ id, clauseId: `dieu-${id}`, visibility: 'public', comments, createdAt: '2027-01-04T03:00:00.000Z', resolvedAt, resolvedByName: resolvedAt ? 'x' : null });
+  const comment = (authorId: string, mentions: string[]): ThreadComment => ({
+    id: `c-${authorId}`,
+    authorId,
+    authorName: authorId,
+    side: 'employer',
+    body: 'x',
+    mentions,
+    createdAt: '2027-01-04T03:00:00.000Z',
+  });
+  const thread = (id: string, comments: ThreadComment[], resolvedAt: string | null = null): Thread => ({
+    id,
+    clauseId: `dieu-${id}`,
+    visibility: 'public',
+    comments,
+    createdAt: '2027-01-04T03:00:00.000Z',
+    resolvedAt,
+    resolvedByName: resolvedAt ? 'x' : null,
+  });
 
   it('the open threads where someone else mentioned them; not resolved ones, not their own mention of themselves', () => {
-    const threads = [thread('a', [comment(minh.id, [lan.id])]), thread('b', [comment(minh.id, [hoa.id])]), thread('c', [comment(minh.id, [lan.id])], '2027-01-05T03:00:00.000Z'), thread('d', [comment(lan.id, [lan.id])]), thread('e', [comment(lan.id, []), comment(hoa.id, [minh.id, lan.id])])];
+    const threads = [
+      thread('a', [comment(minh.id, [lan.id])]),
+      thread('b', [comment(minh.id, [hoa.id])]),
+      thread('c', [comment(minh.id, [lan.id])], '2027-01-05T03:00:00.000Z'),
+      thread('d', [comment(lan.id, [lan.id])]),
+      thread('e', [comment(lan.id, []), comment(hoa.id, [minh.id, lan.id])]),
+    ];
     expect(threadsMentioning(threads, lan.id).map((found) => found.id)).toEqual(['a', 'e']);
   });
 });
@@ -127,14 +167,22 @@ describe('a comment with a mention, through the API', () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const mentionable = [{ id: union.participant.id, name: union.participant.displayName }];
     const sent = encodeMentions(`@${union.participant.displayName} cho ý kiến về mức 7%?`, mentionable);
-    const thread = await employer.client.call('threads/create', { documentId: document.id, clauseId: clauseIds.wage, body: sent.body, mentions: sent.mentions });
+    const thread = await employer.client.call('threads/create', {
+      documentId: document.id,
+      clauseId: clauseIds.wage,
+      body: sent.body,
+      mentions: sent.mentions,
+    });
     const [stored] = (await union.client.call('negotiation/state', { documentId: document.id })).threads;
     const storedComment = stored?.comments[0];
     expect(stored?.id).toBe(thread.id);
     expect(storedComment?.body).toBe(`${mentionToken(union.participant.id)} cho ý kiến về mức 7%?`);
     expect(storedComment?.body).not.toContain(union.participant.displayName);
     expect(storedComment?.mentions).toEqual([union.participant.id]);
-    expect(commentParts(storedComment?.body ?? '', storedComment?.mentions ?? [])).toEqual([{ kind: 'mention', participantId: union.participant.id }, { kind: 'text', text: ' cho ý kiến về mức 7%?' }]);
+    expect(commentParts(storedComment?.body ?? '', storedComment?.mentions ?? [])).toEqual([
+      { kind: 'mention', participantId: union.participant.id },
+      { kind: 'text', text: ' cho ý kiến về mức 7%?' },
+    ]);
     expect(threadsMentioning(stored ? [stored] : [], union.participant.id)).toHaveLength(1);
     expect(threadsMentioning(stored ? [stored] : [], employer.participant.id)).toHaveLength(0);
   });

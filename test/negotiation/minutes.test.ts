@@ -4,7 +4,16 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { buildMinutes } from '#shared/negotiation/minutes';
 import { openArticle, type ArticleNegotiation, type Proposal } from '#shared/negotiation/model';
 import { article, chapter, paragraph } from '../editor/builders';
-import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  createTestClock,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 import { clauseIds, openNegotiation, proposedArticle } from './negotiationFixture';
 
 // The bargaining minutes (biên bản, Labour Code Art. 70): who took part for each side, the articles
@@ -69,7 +78,15 @@ describe('buildMinutes', () => {
       proposal({ id: 't2', clauseId: 'term', side: 'employer', status: 'superseded', rationale: 'Ba năm' }),
       // Accepted: before the session (left out), at its first instant, and later.
       proposal({ id: 'old', clauseId: 'scope', side: 'union', status: 'accepted', decidedAt: '2027-01-04T08:59:59.999Z', decidedByName: 'Chị Lan' }),
-      proposal({ id: 'rep', clauseId: 'bonus', side: 'union', status: 'accepted', rationale: 'Đời sống', decidedAt: '2027-01-04T09:00:00.000Z', decidedByName: 'Ông Tuấn' }),
+      proposal({
+        id: 'rep',
+        clauseId: 'bonus',
+        side: 'union',
+        status: 'accepted',
+        rationale: 'Đời sống',
+        decidedAt: '2027-01-04T09:00:00.000Z',
+        decidedByName: 'Ông Tuấn',
+      }),
       proposal({
         id: 'ins',
         clauseId: 'term',
@@ -81,7 +98,17 @@ describe('buildMinutes', () => {
         decidedAt: '2027-01-04T10:15:30.250Z',
         decidedByName: 'Anh Minh',
       }),
-      proposal({ id: 'del', clauseId: 'gone', kind: 'delete', side: 'employer', status: 'accepted', rationale: 'Trùng quy chế', baseText: 'Phụ cấp xăng xe\nMỗi tháng 300.000 đồng.', decidedAt: '2027-01-04T11:00:00.000Z', decidedByName: 'Anh Minh' }),
+      proposal({
+        id: 'del',
+        clauseId: 'gone',
+        kind: 'delete',
+        side: 'employer',
+        status: 'accepted',
+        rationale: 'Trùng quy chế',
+        baseText: 'Phụ cấp xăng xe\nMỗi tháng 300.000 đồng.',
+        decidedAt: '2027-01-04T11:00:00.000Z',
+        decidedByName: 'Anh Minh',
+      }),
     ],
     round: { leftOut: [] },
     since,
@@ -148,7 +175,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
   it('records the session from the document’s negotiation, numbered as the document is now', async () => {
     const { document, employer, employer2, union, union2, reviewer } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const yesterday = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'replace', rationale: 'Ba năm', article: proposedArticle('Thời hạn', 'Ba năm.') });
+    const yesterday = await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.term,
+      kind: 'replace',
+      rationale: 'Ba năm',
+      article: proposedArticle('Thời hạn', 'Ba năm.'),
+    });
     await union.client.call('proposals/accept', { documentId, proposalId: yesterday.id });
 
     clock.advance(17.5 * 3_600_000); // 2027-01-04 08:30 UTC, 15:30 in Vietnam
@@ -162,7 +195,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
     await employer2.client.call('proposals/accept', { documentId, proposalId: insert.id });
     await employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'replace', rationale: 'Thưởng theo doanh thu', article: proposedArticle('Thưởng Tết', 'Theo doanh thu.') });
+    await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'replace',
+      rationale: 'Thưởng theo doanh thu',
+      article: proposedArticle('Thưởng Tết', 'Theo doanh thu.'),
+    });
     await union.client.call('articles/dispute', { documentId, clauseId: clauseIds.bonus, position: 'Ít nhất một tháng lương' });
     await admin.call('participants/revoke', { participantId: union2.participant.id });
 
@@ -183,7 +222,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
         { clauseId: clauseIds.term, number: 3, title: 'Thời hạn' },
         { clauseId: clauseIds.wage, number: 4, title: 'Tiền lương' },
       ],
-      disputed: [{ clauseId: clauseIds.bonus, number: 5, title: 'Thưởng Tết', positions: { employer: 'Thưởng theo doanh thu', union: 'Ít nhất một tháng lương' } }],
+      disputed: [
+        { clauseId: clauseIds.bonus, number: 5, title: 'Thưởng Tết', positions: { employer: 'Thưởng theo doanh thu', union: 'Ít nhất một tháng lương' } },
+      ],
       accepted: [
         {
           clauseId: insert.article?.clauseId,
@@ -208,7 +249,17 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
           number: 1,
           title: 'Phạm vi áp dụng',
           standing: 'open',
-          entries: [{ at, side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', step: { position: 'insert_after' }, note: 'Người lao động thử việc', values: [], outcome: { status: 'accepted', byName: 'Ông Tuấn (Giám đốc)' } }],
+          entries: [
+            {
+              at,
+              side: 'union',
+              byName: 'Anh Minh (Công đoàn cơ sở)',
+              step: { position: 'insert_after' },
+              note: 'Người lao động thử việc',
+              values: [],
+              outcome: { status: 'accepted', byName: 'Ông Tuấn (Giám đốc)' },
+            },
+          ],
         },
         {
           clauseId: clauseIds.wage,
@@ -226,8 +277,24 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
           title: 'Thưởng Tết',
           standing: 'disputed',
           entries: [
-            { at, side: 'employer', byName: 'Chị Lan (Phòng Nhân sự)', step: { position: 'replace' }, note: 'Thưởng theo doanh thu', values: [], outcome: { status: 'open', byName: null } },
-            { at, side: 'union', byName: 'Anh Minh (Công đoàn cơ sở)', step: { event: 'disputed' }, note: 'Ít nhất một tháng lương', values: [], outcome: null },
+            {
+              at,
+              side: 'employer',
+              byName: 'Chị Lan (Phòng Nhân sự)',
+              step: { position: 'replace' },
+              note: 'Thưởng theo doanh thu',
+              values: [],
+              outcome: { status: 'open', byName: null },
+            },
+            {
+              at,
+              side: 'union',
+              byName: 'Anh Minh (Công đoàn cơ sở)',
+              step: { event: 'disputed' },
+              note: 'Ít nhất một tháng lương',
+              values: [],
+              outcome: null,
+            },
           ],
         },
       ],

@@ -42,26 +42,79 @@ function overtimePay(extra?: string): ArticleElement {
   };
 }
 
-const meals: ArticleElement = { type: 'article', clauseId: 'meals', children: [{ type: 'article-title', children: [{ text: 'Bữa ăn giữa ca' }] }, { type: 'paragraph', children: [{ text: 'Giá trị không thấp hơn ' }, chip('meal_allowance_per_shift'), { text: ' mỗi suất.' }] }] };
+const meals: ArticleElement = {
+  type: 'article',
+  clauseId: 'meals',
+  children: [
+    { type: 'article-title', children: [{ text: 'Bữa ăn giữa ca' }] },
+    { type: 'paragraph', children: [{ text: 'Giá trị không thấp hơn ' }, chip('meal_allowance_per_shift'), { text: ' mỗi suất.' }] },
+  ],
+};
 const extraClause = 'Công ty trả thêm tiền ăn ca khi làm thêm từ 2 giờ.';
 
 function position(overrides: Partial<Proposal> & Pick<Proposal, 'id' | 'kind'>): Proposal {
   return {
-    clauseId: 'ot', side: 'union', authorId: 'p-union', authorName: 'Anh Minh', rationale: 'Giá sinh hoạt tăng.', article: null, values: {}, previousValues: {},
-    baseText: articleText(overtimePay()), status: 'open', createdAt: '2027-01-04T03:30:00.000Z', answers: null, supersededBy: null,
-    decidedAt: null, decidedById: null, decidedByName: null, reason: null, packageId: null, ...overrides,
+    clauseId: 'ot',
+    side: 'union',
+    authorId: 'p-union',
+    authorName: 'Anh Minh',
+    rationale: 'Giá sinh hoạt tăng.',
+    article: null,
+    values: {},
+    previousValues: {},
+    baseText: articleText(overtimePay()),
+    status: 'open',
+    createdAt: '2027-01-04T03:30:00.000Z',
+    answers: null,
+    supersededBy: null,
+    decidedAt: null,
+    decidedById: null,
+    decidedByName: null,
+    reason: null,
+    packageId: null,
+    ...overrides,
   };
 }
 
-const union = position({ id: 'u1', kind: 'replace', article: overtimePay(extraClause), values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 }, status: 'superseded', supersededBy: 'e1', decidedAt: '2027-01-04T04:00:00.000Z', decidedById: 'p-employer', decidedByName: 'Chị Lan' });
-const employer = position({ id: 'e1', side: 'employer', authorId: 'p-employer', authorName: 'Chị Lan', rationale: 'Năm đầu trả 180%.', kind: 'replace', article: overtimePay(extraClause), values: { ot_rate_weekday: 180 }, previousValues: { ot_rate_weekday: 150 }, answers: 'u1', createdAt: '2027-01-04T04:00:00.000Z' });
+const union = position({
+  id: 'u1',
+  kind: 'replace',
+  article: overtimePay(extraClause),
+  values: { ot_rate_weekday: 200 },
+  previousValues: { ot_rate_weekday: 150 },
+  status: 'superseded',
+  supersededBy: 'e1',
+  decidedAt: '2027-01-04T04:00:00.000Z',
+  decidedById: 'p-employer',
+  decidedByName: 'Chị Lan',
+});
+const employer = position({
+  id: 'e1',
+  side: 'employer',
+  authorId: 'p-employer',
+  authorName: 'Chị Lan',
+  rationale: 'Năm đầu trả 180%.',
+  kind: 'replace',
+  article: overtimePay(extraClause),
+  values: { ot_rate_weekday: 180 },
+  previousValues: { ot_rate_weekday: 150 },
+  answers: 'u1',
+  createdAt: '2027-01-04T04:00:00.000Z',
+});
 
 function viewOf(proposals: Proposal[], side: Side, participantId = 'p-other'): NegotiationView {
   const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
-  const articles = new Map([['ot', { article: overtimePay(), number: 28, title: 'Tiền lương làm thêm giờ' }], ['meals', { article: meals, number: 30, title: 'Bữa ăn giữa ca' }]]);
+  const articles = new Map([
+    ['ot', { article: overtimePay(), number: 28, title: 'Tiền lương làm thêm giờ' }],
+    ['meals', { article: meals, number: 30, title: 'Bữa ăn giữa ca' }],
+  ]);
   const refuse = () => Promise.reject(new Error('not in this test'));
   return {
-    positions: { proposal: (id) => byId.get(id), article: (clauseId) => articles.get(clauseId)?.article ?? null, values: { ot_rate_weekday: 150, meal_allowance_per_shift: 30_000 } },
+    positions: {
+      proposal: (id) => byId.get(id),
+      article: (clauseId) => articles.get(clauseId)?.article ?? null,
+      values: { ot_rate_weekday: 150, meal_allowance_per_shift: 30_000 },
+    },
     proposals,
     articleLabel: (clauseId) => `Điều ${articles.get(clauseId)?.number ?? '?'}. ${articles.get(clauseId)?.title ?? ''}`,
     articleNumber: (clauseId) => articles.get(clauseId)?.number ?? Number.MAX_SAFE_INTEGER,
@@ -83,10 +136,17 @@ const markup = (element: React.ReactElement, view: NegotiationView): string =>
   );
 
 /** What a reader sees: the markup's text, tags dropped. */
-const visibleText = (html: string): string => html.replace(/<[^>]+>/g, '').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const visibleText = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The texts of the chips inside <del> and inside <ins>. */
-const chipsIn = (html: string, tag: 'del' | 'ins'): string[] => [...html.matchAll(new RegExp(`<${tag}>(.*?)</${tag}>`, 'g'))].flatMap((match) => [...(match[1] ?? '').matchAll(/<span class="variable-chip[^"]*"[^>]*>([^<]*)<\/span>/g)].map((inner) => inner[1] ?? ''));
+const chipsIn = (html: string, tag: 'del' | 'ins'): string[] =>
+  [...html.matchAll(new RegExp(`<${tag}>(.*?)</${tag}>`, 'g'))].flatMap((match) =>
+    [...(match[1] ?? '').matchAll(/<span class="variable-chip[^"]*"[^>]*>([^<]*)<\/span>/g)].map((inner) => inner[1] ?? ''),
+  );
 
 describe('the negotiation as the interface shows it', () => {
   it('shows a counter redlined against the offer it answers, chips as values, in both languages, with what the other side may do', async () => {
@@ -108,7 +168,18 @@ describe('the negotiation as the interface shows it', () => {
   });
 
   it('shows a package as one offer, its articles in the document’s order, its actions taking the whole package', async () => {
-    const mealsPosition = position({ id: 'p2', clauseId: 'meals', side: 'employer', authorId: 'p-employer', authorName: 'Chị Lan', kind: 'values', values: { meal_allowance_per_shift: 35_000 }, previousValues: { meal_allowance_per_shift: 30_000 }, baseText: articleText(meals), packageId: 'k' });
+    const mealsPosition = position({
+      id: 'p2',
+      clauseId: 'meals',
+      side: 'employer',
+      authorId: 'p-employer',
+      authorName: 'Chị Lan',
+      kind: 'values',
+      values: { meal_allowance_per_shift: 35_000 },
+      previousValues: { meal_allowance_per_shift: 30_000 },
+      baseText: articleText(meals),
+      packageId: 'k',
+    });
     const otPosition = { ...employer, id: 'p1', answers: null, packageId: 'k' };
     const view = viewOf([mealsPosition, otPosition], 'union');
     await i18n.changeLanguage('en');
@@ -155,7 +226,15 @@ describe('the negotiation as the interface shows it', () => {
   });
 
   it('lists this person’s drafts against the article now, to propose or discard', async () => {
-    const draft: DraftProposal = { id: 'd1', clauseId: 'meals', kind: 'values', article: null, values: { meal_allowance_per_shift: 40_000 }, origin: 'late_edit', createdAt: '2027-01-04T09:15:00.000Z' };
+    const draft: DraftProposal = {
+      id: 'd1',
+      clauseId: 'meals',
+      kind: 'values',
+      article: null,
+      values: { meal_allowance_per_shift: 40_000 },
+      origin: 'late_edit',
+      createdAt: '2027-01-04T09:15:00.000Z',
+    };
     await i18n.changeLanguage('en');
     const html = markup(<DraftsList drafts={[draft]} onDiscard={() => Promise.resolve()} />, viewOf([], 'employer'));
     const text = visibleText(html);
@@ -171,8 +250,14 @@ describe('the negotiation as the interface shows it', () => {
 describe('the negotiation’s words', () => {
   // Every literal key the negotiation's interface asks for, in both languages.
   const folders = ['renderer/negotiation', 'renderer/editor', 'renderer/variables', 'renderer/pages'];
-  const sources = folders.flatMap((folder) => readdirSync(join(process.cwd(), folder)).filter((file) => /\.tsx?$/.test(file)).map((file) => readFileSync(join(process.cwd(), folder, file), 'utf8')));
-  const keys = [...new Set(sources.flatMap((source) => [...source.matchAll(/\bt\('((?:negotiation|variables)\.[A-Za-z_.]+)'/g)].map((match) => match[1] ?? '')))];
+  const sources = folders.flatMap((folder) =>
+    readdirSync(join(process.cwd(), folder))
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => readFileSync(join(process.cwd(), folder, file), 'utf8')),
+  );
+  const keys = [
+    ...new Set(sources.flatMap((source) => [...source.matchAll(/\bt\('((?:negotiation|variables)\.[A-Za-z_.]+)'/g)].map((match) => match[1] ?? ''))),
+  ];
 
   it('are all there, in Vietnamese and in English', () => {
     expect(keys.length).toBeGreaterThan(100);
@@ -191,17 +276,45 @@ describe('the negotiation’s words', () => {
 
   it('shows a comment’s mentions as the names of the people mentioned, marks the reader’s own, and lists mentions without a place in the text after it', async () => {
     const thread: Thread = {
-      id: 't1', clauseId: 'meals', visibility: 'public', createdAt: '2027-01-04T03:00:00.000Z', resolvedAt: null, resolvedByName: null,
+      id: 't1',
+      clauseId: 'meals',
+      visibility: 'public',
+      createdAt: '2027-01-04T03:00:00.000Z',
+      resolvedAt: null,
+      resolvedByName: null,
       comments: [
-        { id: 'c1', authorId: 'p-union', authorName: 'Anh Minh', side: 'union', body: `Nhờ ${mentionToken('p-employer')} xem; ${mentionToken('p-nobody')} gõ tay.`, mentions: ['p-employer'], createdAt: '2027-01-04T03:00:00.000Z' },
-        { id: 'c2', authorId: 'p-union', authorName: 'Anh Minh', side: 'union', body: 'Ý kiến hai bên?', mentions: ['p-hoa', 'p-employer'], createdAt: '2027-01-04T03:05:00.000Z' },
+        {
+          id: 'c1',
+          authorId: 'p-union',
+          authorName: 'Anh Minh',
+          side: 'union',
+          body: `Nhờ ${mentionToken('p-employer')} xem; ${mentionToken('p-nobody')} gõ tay.`,
+          mentions: ['p-employer'],
+          createdAt: '2027-01-04T03:00:00.000Z',
+        },
+        {
+          id: 'c2',
+          authorId: 'p-union',
+          authorName: 'Anh Minh',
+          side: 'union',
+          body: 'Ý kiến hai bên?',
+          mentions: ['p-hoa', 'p-employer'],
+          createdAt: '2027-01-04T03:05:00.000Z',
+        },
       ],
     };
-    const names = new Map([['p-employer', 'Chị Lan'], ['p-hoa', 'Bà Hoa'], ['p-union', 'Anh Minh']]);
+    const names = new Map([
+      ['p-employer', 'Chị Lan'],
+      ['p-hoa', 'Bà Hoa'],
+      ['p-union', 'Anh Minh'],
+    ]);
     const actions = { reply: () => Promise.resolve(), setResolved: () => Promise.resolve() };
     for (const language of ['vi', 'en'] as const) {
       await i18n.changeLanguage(language);
-      const html = markup(<ThreadView thread={thread} names={names} mentionable={[{ id: 'p-hoa', name: 'Bà Hoa' }]} canReply canResolve actions={actions} />, viewOf([], 'employer', 'p-employer'));
+      const html = markup(
+        <ThreadView thread={thread} names={names} mentionable={[{ id: 'p-hoa', name: 'Bà Hoa' }]} canReply canResolve actions={actions} />,
+        viewOf([], 'employer', 'p-employer'),
+      );
       const text = visibleText(html);
       // Only the token the comment lists is a mention; one typed by hand stays as typed.
       expect(text).toContain(`Nhờ @Chị Lan xem; ${mentionToken('p-nobody')} gõ tay.`);
@@ -214,7 +327,10 @@ describe('the negotiation’s words', () => {
       expect(html).not.toContain('p-employer]');
     }
     // Read by someone else, nothing is marked as theirs.
-    const other = markup(<ThreadView thread={thread} names={names} mentionable={[]} canReply={false} canResolve={false} actions={actions} />, viewOf([], 'union', 'p-union'));
+    const other = markup(
+      <ThreadView thread={thread} names={names} mentionable={[]} canReply={false} canResolve={false} actions={actions} />,
+      viewOf([], 'union', 'p-union'),
+    );
     expect(other).not.toMatch(/mention me|mentions-me/);
   });
 });

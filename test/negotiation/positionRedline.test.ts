@@ -70,7 +70,13 @@ function contextOf(proposals: Proposal[], current: ArticleElement | null, values
 
 describe('a redline of positions', () => {
   it('shows a changed value as the old chip struck through and the new one inserted, never the variable id', () => {
-    const union = position({ id: 'u1', kind: 'replace', article: overtimeArticle('Công ty trả thêm tiền ăn ca khi làm thêm từ 2 giờ.'), values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 } });
+    const union = position({
+      id: 'u1',
+      kind: 'replace',
+      article: overtimeArticle('Công ty trả thêm tiền ăn ca khi làm thêm từ 2 giờ.'),
+      values: { ot_rate_weekday: 200 },
+      previousValues: { ot_rate_weekday: 150 },
+    });
     const context = contextOf([union], overtimeArticle(), { ot_rate_weekday: 150 });
     const redline = redlineSides(comparedSide(union, context), offeredSide(union, context), reading, createDiffBudget());
     expect(shown(redline)).toBe(
@@ -86,8 +92,24 @@ describe('a redline of positions', () => {
 
   it('reads a counter against the offer it answers, not against the current text', () => {
     const offered = overtimeArticle('Công ty trả thêm tiền ăn ca khi làm thêm từ 2 giờ.');
-    const union = position({ id: 'u1', kind: 'replace', article: offered, values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 }, status: 'superseded', supersededBy: 'e1' });
-    const employer = position({ id: 'e1', side: 'employer', kind: 'replace', article: offered, values: { ot_rate_weekday: 180 }, previousValues: { ot_rate_weekday: 150 }, answers: 'u1' });
+    const union = position({
+      id: 'u1',
+      kind: 'replace',
+      article: offered,
+      values: { ot_rate_weekday: 200 },
+      previousValues: { ot_rate_weekday: 150 },
+      status: 'superseded',
+      supersededBy: 'e1',
+    });
+    const employer = position({
+      id: 'e1',
+      side: 'employer',
+      kind: 'replace',
+      article: offered,
+      values: { ot_rate_weekday: 180 },
+      previousValues: { ot_rate_weekday: 150 },
+      answers: 'u1',
+    });
     const context = contextOf([union, employer], overtimeArticle(), { ot_rate_weekday: 150 });
     // Only the rate differs from the union's offer: its added clause is common ground.
     expect(shown(redlineSides(comparedSide(employer, context), offeredSide(employer, context), reading, createDiffBudget()))).toBe(
@@ -97,12 +119,21 @@ describe('a redline of positions', () => {
       { label: 'Tiền lương làm thêm giờ vào ngày thường', before: '200%', after: '180%' },
     ]);
     // Accepting it now changes the current text and value: what the confirmation shows.
-    expect(shown(redlineSides(currentSide(employer, context), acceptedSide(employer, context), reading, createDiffBudget()))).toContain('[-⟦150%⟧-]{+⟦180%⟧+};{+\n2. Công ty');
+    expect(shown(redlineSides(currentSide(employer, context), acceptedSide(employer, context), reading, createDiffBudget()))).toContain(
+      '[-⟦150%⟧-]{+⟦180%⟧+};{+\n2. Công ty',
+    );
   });
 
   it('a counter that leaves out a value the answered offer changed takes it back to the value of the document', () => {
     const union = position({ id: 'u1', kind: 'values', values: { ot_rate_weekday: 200 }, previousValues: { ot_rate_weekday: 150 }, status: 'superseded' });
-    const employer = position({ id: 'e1', side: 'employer', kind: 'values', values: { ot_rate_holiday: 320 }, previousValues: { ot_rate_holiday: 300 }, answers: 'u1' });
+    const employer = position({
+      id: 'e1',
+      side: 'employer',
+      kind: 'values',
+      values: { ot_rate_holiday: 320 },
+      previousValues: { ot_rate_holiday: 300 },
+      answers: 'u1',
+    });
     const context = contextOf([union, employer], overtimeArticle(), { ot_rate_weekday: 150, ot_rate_holiday: 300 });
     expect(valueChanges(offeredVariables(employer, context), comparedSide(employer, context).values, offeredSide(employer, context).values, reading)).toEqual([
       { label: 'Tiền lương làm thêm giờ vào ngày thường', before: '200%', after: '150%' },
@@ -131,15 +162,34 @@ describe('a redline of positions', () => {
   });
 
   it('names an unset variable by its label and an unknown one by neither id nor braces', () => {
-    const article: ArticleElement = { type: 'article', clauseId: 'x', children: [{ type: 'article-title', children: [{ text: 'T' }] }, { type: 'paragraph', children: [chip('ot_rate_weekday'), { text: ' và ' }, chip('made_up_variable')] }] };
+    const article: ArticleElement = {
+      type: 'article',
+      clauseId: 'x',
+      children: [
+        { type: 'article-title', children: [{ text: 'T' }] },
+        { type: 'paragraph', children: [chip('ot_rate_weekday'), { text: ' và ' }, chip('made_up_variable')] },
+      ],
+    };
     const side = { lines: articleLines(article), isMarked: true, values: {} };
     const text = shown(redlineSides(side, side, reading, createDiffBudget()));
     expect(text).toBe('T\n⟦‹Tiền lương làm thêm giờ vào ngày thường›⟧ và ⟦‹…›⟧');
   });
 
   it('keeps text in the Private Use Area apart from chips', () => {
-    const article = (text: string): ArticleElement => ({ type: 'article', clauseId: 'x', children: [{ type: 'article-title', children: [{ text }] }, { type: 'paragraph', children: [chip('ot_rate_weekday')] }] });
-    const redline = redlineSides({ lines: articleLines(article('\ue000 a')), isMarked: true, values: { ot_rate_weekday: 150 } }, { lines: articleLines(article('\ue000 b')), isMarked: true, values: { ot_rate_weekday: 150 } }, reading, createDiffBudget());
+    const article = (text: string): ArticleElement => ({
+      type: 'article',
+      clauseId: 'x',
+      children: [
+        { type: 'article-title', children: [{ text }] },
+        { type: 'paragraph', children: [chip('ot_rate_weekday')] },
+      ],
+    });
+    const redline = redlineSides(
+      { lines: articleLines(article('\ue000 a')), isMarked: true, values: { ot_rate_weekday: 150 } },
+      { lines: articleLines(article('\ue000 b')), isMarked: true, values: { ot_rate_weekday: 150 } },
+      reading,
+      createDiffBudget(),
+    );
     expect(shown(redline)).toBe('\ue000 [-a-]{+b+}\n⟦150%⟧');
   });
 });

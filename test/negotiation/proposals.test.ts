@@ -5,7 +5,16 @@ import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
 import { contentRoot, readContent } from '#shared/document/yjsContent';
 import { proposalsRootName, type Proposal } from '#shared/negotiation/model';
-import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  createTestClock,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
 import {
@@ -48,7 +57,8 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
   }
 
-  const auditActions = async (documentId: string) => (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action.startsWith('proposal.')).map((entry) => `${entry.action} ${entry.actor}`);
+  const auditActions = async (documentId: string) =>
+    (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action.startsWith('proposal.')).map((entry) => `${entry.action} ${entry.actor}`);
 
   it('either side proposes against the current text, with a rationale; the text itself does not change', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
@@ -93,13 +103,25 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       rationale: 'Bổ sung đối tượng áp dụng',
       article: proposedArticle('Đối tượng áp dụng', 'Người lao động thử việc cũng được áp dụng.'),
     });
-    expect(insert).toMatchObject({ side: 'union', kind: 'insert_after', clauseId: clauseIds.scope, baseText: initialText[clauseIds.scope], status: 'open', createdAt: iso(clock.now()) });
+    expect(insert).toMatchObject({
+      side: 'union',
+      kind: 'insert_after',
+      clauseId: clauseIds.scope,
+      baseText: initialText[clauseIds.scope],
+      status: 'open',
+      createdAt: iso(clock.now()),
+    });
     // A new article gets a clauseId of its own, unlike any in the document.
     expect(insert.article?.clauseId).toMatch(/^[A-Za-z0-9_.-]+$/);
     expect(Object.keys(initialText)).not.toContain(insert.article?.clauseId);
     expect(insert.article?.clauseId).not.toBe('de-xuat');
 
-    const remove = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'delete', rationale: 'Chuyển sang quy chế thưởng' });
+    const remove = await union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'delete',
+      rationale: 'Chuyển sang quy chế thưởng',
+    });
     expect(remove).toMatchObject({ side: 'union', kind: 'delete', article: null, baseText: initialText[clauseIds.bonus], status: 'open' });
 
     const state = await union.client.call('negotiation/state', { documentId });
@@ -125,17 +147,28 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     });
     clock.advance(5 * minuteMs);
     const accepted = await employer.client.call('proposals/accept', { documentId, proposalId: proposal.id });
-    expect(accepted).toEqual({ ...proposal, status: 'accepted', decidedAt: iso(clock.now()), decidedById: employer.participant.id, decidedByName: 'Chị Lan (Phòng Nhân sự)' });
+    expect(accepted).toEqual({
+      ...proposal,
+      status: 'accepted',
+      decidedAt: iso(clock.now()),
+      decidedById: employer.participant.id,
+      decidedByName: 'Chị Lan (Phòng Nhân sự)',
+    });
 
     const expected = articleTexts(agreementBody()).map((a) =>
-      a.clauseId === clauseIds.wage ? { clauseId: clauseIds.wage, text: 'Tiền lương\nMức lương thấp nhất cao hơn 10% mức lương tối thiểu vùng.\nLương được trả vào ngày 05 hằng tháng.' } : a,
+      a.clauseId === clauseIds.wage
+        ? { clauseId: clauseIds.wage, text: 'Tiền lương\nMức lương thấp nhất cao hơn 10% mức lương tối thiểu vùng.\nLương được trả vào ngày 05 hằng tháng.' }
+        : a,
     );
     expect(articleTexts(await serverBody(api, documentId))).toEqual(expected);
     expect(articleTexts(readContent(await storedDoc(api.store.updates, documentId)))).toEqual(expected);
     // A decided position comes in short; proposals/get has it in full.
     expect(await admin.call('negotiation/state', { documentId })).toMatchObject({ proposals: [], decided: [positionSummarySchema.parse(accepted)] });
     expect(await admin.call('proposals/get', { documentId, proposalId: accepted.id })).toEqual(accepted);
-    expect(await auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.accepted participant:${employer.participant.id}`]);
+    expect(await auditActions(documentId)).toEqual([
+      `proposal.created participant:${union.participant.id}`,
+      `proposal.accepted participant:${employer.participant.id}`,
+    ]);
   });
 
   it('accepting an insert_after adds the new article right after the one it names, under its own clauseId', async () => {
@@ -159,13 +192,22 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     ]);
     // In the same chapter as the article it follows.
     const firstChapter = (await serverBody(api, documentId))[1];
-    expect(firstChapter?.type === 'chapter' && firstChapter.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))).toEqual([clauseIds.scope, clauseIds.term, newClauseId]);
+    expect(firstChapter?.type === 'chapter' && firstChapter.children.flatMap((child) => (child.type === 'article' ? [child.clauseId] : []))).toEqual([
+      clauseIds.scope,
+      clauseIds.term,
+      newClauseId,
+    ]);
   });
 
   it('accepting a delete removes the article, and only it', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const proposal = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'delete', rationale: 'Thưởng theo quy chế riêng' });
+    const proposal = await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'delete',
+      rationale: 'Thưởng theo quy chế riêng',
+    });
     const accepted = await union.client.call('proposals/accept', { documentId, proposalId: proposal.id });
     expect(accepted).toMatchObject({ status: 'accepted', decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
     expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()).filter((a) => a.clauseId !== clauseIds.bonus));
@@ -174,12 +216,33 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
   it('rejecting records the reason, who and when; the text stays as it was', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const proposal = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'delete', rationale: 'Thưởng theo quy chế riêng' });
+    const proposal = await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'delete',
+      rationale: 'Thưởng theo quy chế riêng',
+    });
     clock.advance(minuteMs);
-    const rejected = await union.client.call('proposals/reject', { documentId, proposalId: proposal.id, reason: '  Thưởng Tết phải được ghi trong thỏa ước  ' });
-    expect(rejected).toEqual({ ...proposal, status: 'rejected', reason: 'Thưởng Tết phải được ghi trong thỏa ước', decidedAt: iso(clock.now()), decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
+    const rejected = await union.client.call('proposals/reject', {
+      documentId,
+      proposalId: proposal.id,
+      reason: '  Thưởng Tết phải được ghi trong thỏa ước  ',
+    });
+    expect(rejected).toEqual({
+      ...proposal,
+      status: 'rejected',
+      reason: 'Thưởng Tết phải được ghi trong thỏa ước',
+      decidedAt: iso(clock.now()),
+      decidedById: union.participant.id,
+      decidedByName: 'Anh Minh (Công đoàn cơ sở)',
+    });
     expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
-    await refusedUnchanged(documentId, () => union.client.call('proposals/reject', { documentId, proposalId: proposal.id, reason: '   ' }), 'invalid_input', /reason/);
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('proposals/reject', { documentId, proposalId: proposal.id, reason: '   ' }),
+      'invalid_input',
+      /reason/,
+    );
   });
 
   it('a counter-proposal supersedes the original and answers it; the first side may then accept the counter', async () => {
@@ -223,7 +286,9 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
 
     await union.client.call('proposals/accept', { documentId, proposalId: counter.id });
-    expect(articleTexts(await serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe('Tiền lương\nCao hơn 6% mức lương tối thiểu vùng.');
+    expect(articleTexts(await serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(
+      'Tiền lương\nCao hơn 6% mức lương tối thiểu vùng.',
+    );
   });
 
   it('a counter may change the kind: a delete answered by a replacement', async () => {
@@ -246,9 +311,18 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     const proposal = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Thử' });
     clock.advance(minuteMs);
     const withdrawn = await union.client.call('proposals/withdraw', { documentId, proposalId: proposal.id });
-    expect(withdrawn).toEqual({ ...proposal, status: 'withdrawn', decidedAt: iso(clock.now()), decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)' });
+    expect(withdrawn).toEqual({
+      ...proposal,
+      status: 'withdrawn',
+      decidedAt: iso(clock.now()),
+      decidedById: union.participant.id,
+      decidedByName: 'Anh Minh (Công đoàn cơ sở)',
+    });
     expect(articleTexts(await serverBody(api, documentId))).toEqual(articleTexts(agreementBody()));
-    expect(await auditActions(documentId)).toEqual([`proposal.created participant:${union.participant.id}`, `proposal.withdrawn participant:${union.participant.id}`]);
+    expect(await auditActions(documentId)).toEqual([
+      `proposal.created participant:${union.participant.id}`,
+      `proposal.withdrawn participant:${union.participant.id}`,
+    ]);
   });
 
   it('a side does not answer its own proposals, and nobody withdraws someone else’s: forbidden, nothing changes', async () => {
@@ -263,13 +337,20 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     await refusedUnchanged(documentId, () => employer2.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }), 'forbidden', ownSide);
     await refusedUnchanged(documentId, () => union.client.call('proposals/withdraw', ref), 'forbidden', /only the author/);
     await refusedUnchanged(documentId, () => employer2.client.call('proposals/withdraw', ref), 'forbidden', /only the author/);
-    expect((await admin.call('proposals/get', { documentId, proposalId: proposal.id }))).toEqual(proposal);
+    expect(await admin.call('proposals/get', { documentId, proposalId: proposal.id })).toEqual(proposal);
   });
 
   it('only an open proposal moves: every step on a withdrawn, accepted, rejected or superseded one is a conflict, and changes nothing', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const propose = (clauseId: string) => union.client.call('proposals/create', { documentId, clauseId, kind: 'replace', rationale: 'Đề xuất', article: proposedArticle('Điều sửa', 'Nội dung mới.') });
+    const propose = (clauseId: string) =>
+      union.client.call('proposals/create', {
+        documentId,
+        clauseId,
+        kind: 'replace',
+        rationale: 'Đề xuất',
+        article: proposedArticle('Điều sửa', 'Nội dung mới.'),
+      });
     const withdrawn = await propose(clauseIds.scope);
     await union.client.call('proposals/withdraw', { documentId, proposalId: withdrawn.id });
     const accepted = await propose(clauseIds.term);
@@ -291,7 +372,12 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
       // Each step by the one who could take it were the proposal open: only its status refuses it.
       await refusedUnchanged(documentId, () => employer.client.call('proposals/accept', ref), 'conflict', closed('accepted'));
       await refusedUnchanged(documentId, () => employer.client.call('proposals/reject', { ...ref, reason: 'Không' }), 'conflict', closed('rejected'));
-      await refusedUnchanged(documentId, () => employer.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }), 'conflict', closed('countered'));
+      await refusedUnchanged(
+        documentId,
+        () => employer.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }),
+        'conflict',
+        closed('countered'),
+      );
       await refusedUnchanged(documentId, () => union.client.call('proposals/withdraw', ref), 'conflict', closed('withdrawn'));
     }
   });
@@ -299,7 +385,13 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
   it('a proposal whose article was deleted since cannot be applied: conflict, nothing changes', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const replace = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'replace', rationale: 'Tăng', article: proposedArticle('Thưởng Tết', 'Hai tháng lương.') });
+    const replace = await union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'replace',
+      rationale: 'Tăng',
+      article: proposedArticle('Thưởng Tết', 'Hai tháng lương.'),
+    });
     const remove = await employer.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'delete', rationale: 'Bỏ' });
     await union.client.call('proposals/accept', { documentId, proposalId: remove.id });
     await refusedUnchanged(documentId, () => employer.client.call('proposals/accept', { documentId, proposalId: replace.id }), 'conflict', /no longer exists/);
@@ -312,14 +404,24 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     const proposal = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Thử' });
     const ref = { documentId, proposalId: proposal.id };
     const reviewers = /reviewers read the negotiation/;
-    await refusedUnchanged(documentId, () => reviewer.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Ý kiến' }), 'forbidden', reviewers);
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Ý kiến' }),
+      'forbidden',
+      reviewers,
+    );
     await refusedUnchanged(documentId, () => reviewer.client.call('proposals/accept', ref), 'forbidden', reviewers);
     await refusedUnchanged(documentId, () => reviewer.client.call('proposals/reject', { ...ref, reason: 'Không' }), 'forbidden', reviewers);
     await refusedUnchanged(documentId, () => reviewer.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }), 'forbidden', reviewers);
     await refusedUnchanged(documentId, () => reviewer.client.call('proposals/withdraw', ref), 'forbidden', reviewers);
 
     const noSeat = /participant seat/;
-    await refusedUnchanged(documentId, () => admin.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Chủ trì' }), 'forbidden', noSeat);
+    await refusedUnchanged(
+      documentId,
+      () => admin.call('proposals/create', { documentId, clauseId: clauseIds.term, kind: 'delete', rationale: 'Chủ trì' }),
+      'forbidden',
+      noSeat,
+    );
     await refusedUnchanged(documentId, () => admin.call('proposals/accept', ref), 'forbidden', noSeat);
     await refusedUnchanged(documentId, () => admin.call('proposals/withdraw', ref), 'forbidden', noSeat);
 
@@ -331,22 +433,60 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
   it('an unknown article or proposal is not_found; a replace or insert_after without an article is invalid_input; nothing changes', async () => {
     const { document, employer, union } = await openNegotiation(api, admin);
     const documentId = document.id;
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/create', { documentId, clauseId: 'dieu-khong-co', kind: 'delete', rationale: 'Bỏ' }), 'not_found', /dieu-khong-co/);
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/accept', { documentId, proposalId: 'khongco' }), 'not_found', /khongco/);
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Sửa' }), 'invalid_input', /article/);
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'insert_after', rationale: 'Thêm' }), 'invalid_input', /article/);
     await refusedUnchanged(
       documentId,
-      () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Sửa', article: { type: 'paragraph', children: [{ text: 'chỉ một đoạn' }] } }),
+      () => employer.client.call('proposals/create', { documentId, clauseId: 'dieu-khong-co', kind: 'delete', rationale: 'Bỏ' }),
+      'not_found',
+      /dieu-khong-co/,
+    );
+    await refusedUnchanged(documentId, () => employer.client.call('proposals/accept', { documentId, proposalId: 'khongco' }), 'not_found', /khongco/);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Sửa' }),
+      'invalid_input',
+      /article/,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'insert_after', rationale: 'Thêm' }),
+      'invalid_input',
+      /article/,
+    );
+    await refusedUnchanged(
+      documentId,
+      () =>
+        employer.client.call('proposals/create', {
+          documentId,
+          clauseId: clauseIds.wage,
+          kind: 'replace',
+          rationale: 'Sửa',
+          article: { type: 'paragraph', children: [{ text: 'chỉ một đoạn' }] },
+        }),
       'invalid_input',
       /a proposed article has a title and body blocks/,
     );
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'delete', rationale: '   ' }), 'invalid_input', /rationale/);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'delete', rationale: '   ' }),
+      'invalid_input',
+      /rationale/,
+    );
 
     // A counter that would replace without a proposed article: refused, and the original stays open.
-    const original = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'replace', rationale: 'Tăng', article: proposedArticle('Thưởng Tết', 'Hai tháng lương.') });
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/counter', { documentId, proposalId: original.id, rationale: 'Giảm' }), 'invalid_input', /article/);
-    expect((await admin.call('proposals/get', { documentId, proposalId: original.id }))).toEqual(original);
+    const original = await union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'replace',
+      rationale: 'Tăng',
+      article: proposedArticle('Thưởng Tết', 'Hai tháng lương.'),
+    });
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('proposals/counter', { documentId, proposalId: original.id, rationale: 'Giảm' }),
+      'invalid_input',
+      /article/,
+    );
+    expect(await admin.call('proposals/get', { documentId, proposalId: original.id })).toEqual(original);
   });
 
   it('an archived document refuses every proposal step with conflict, and nothing changes', async () => {
@@ -356,7 +496,12 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('proposals 
     await admin.call('documents/archive', { documentId });
     const ref = { documentId, proposalId: proposal.id };
     const archived = /archived/;
-    await refusedUnchanged(documentId, () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'delete', rationale: 'Bỏ' }), 'conflict', archived);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'delete', rationale: 'Bỏ' }),
+      'conflict',
+      archived,
+    );
     await refusedUnchanged(documentId, () => employer.client.call('proposals/accept', ref), 'conflict', archived);
     await refusedUnchanged(documentId, () => employer.client.call('proposals/reject', { ...ref, reason: 'Không' }), 'conflict', archived);
     await refusedUnchanged(documentId, () => employer.client.call('proposals/counter', { ...ref, rationale: 'Khác', kind: 'delete' }), 'conflict', archived);
@@ -409,8 +554,16 @@ describe('proposals seen by stock y-websocket clients (HTTP)', () => {
     clock.advance(minuteMs);
     await union.client.call('proposals/accept', { documentId: document.id, proposalId: proposal.id });
     const proposals = watcher.doc.getMap<Proposal>(proposalsRootName);
-    await docMatches(watcher.doc, () => clientArticle(watcher, clauseIds.wage) === 'Tiền lương\nLương trả bằng chuyển khoản.' && proposals.get(proposal.id)?.status === 'accepted', 'the client to see the accepted text');
-    expect(proposals.get(proposal.id)).toMatchObject({ decidedById: union.participant.id, decidedByName: 'Anh Minh (Công đoàn cơ sở)', decidedAt: iso(clock.now()) });
+    await docMatches(
+      watcher.doc,
+      () => clientArticle(watcher, clauseIds.wage) === 'Tiền lương\nLương trả bằng chuyển khoản.' && proposals.get(proposal.id)?.status === 'accepted',
+      'the client to see the accepted text',
+    );
+    expect(proposals.get(proposal.id)).toMatchObject({
+      decidedById: union.participant.id,
+      decidedByName: 'Anh Minh (Công đoàn cơ sở)',
+      decidedAt: iso(clock.now()),
+    });
     expect(articleTexts(readContent(watcher.doc))).toEqual(articleTexts(await serverBody(api, document.id)));
   });
 

@@ -37,14 +37,24 @@ describe('S14 server-owned parts change only through the API', () => {
   /** The negotiation as it is stored: the three server-owned roots of the stored document. */
   async function storedNegotiation(documentId: string) {
     const doc = await storedDoc(api.store.updates, documentId);
-    return { roots: serverRoots.map((name) => doc.getMap(name).toJSON()), body: articleTexts(readContent(doc)), lastSeq: await api.store.updates.lastSeq(documentId) };
+    return {
+      roots: serverRoots.map((name) => doc.getMap(name).toJSON()),
+      body: articleTexts(readContent(doc)),
+      lastSeq: await api.store.updates.lastSeq(documentId),
+    };
   }
 
   /** A document with a proposal, an agreed article and a public thread, so there is something to forge. */
   async function negotiationUnderWay() {
     const seats = await openNegotiation(api, admin);
     const documentId = seats.document.id;
-    const proposal = await seats.union.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Tăng lương', article: proposedArticle('Tiền lương', 'Cao hơn 10%.') });
+    const proposal = await seats.union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      kind: 'replace',
+      rationale: 'Tăng lương',
+      article: proposedArticle('Tiền lương', 'Cao hơn 10%.'),
+    });
     await seats.employer.client.call('articles/agree', { documentId, clauseId: clauseIds.term });
     await seats.union.client.call('articles/agree', { documentId, clauseId: clauseIds.term });
     const thread = await seats.employer.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Cơ sở tính 10%?' });
@@ -87,7 +97,11 @@ describe('S14 server-owned parts change only through the API', () => {
     // The witness got none of it: a later legitimate edit reaches it after anything sent before.
     const editor = await connect(documentId, union.token);
     lastParagraphOf(editor.doc, clauseIds.scope).insert(0, 'Sửa hợp lệ: ');
-    await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.scope)?.text ?? '').includes('Sửa hợp lệ: '), 'the legitimate edit to reach the witness');
+    await docMatches(
+      witness.doc,
+      () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.scope)?.text ?? '').includes('Sửa hợp lệ: '),
+      'the legitimate edit to reach the witness',
+    );
     expect(serverRoots.map((name) => witness.doc.getMap(name).toJSON())).toEqual(witnessBefore);
     expect(articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text).not.toContain('ĐÃ ĐỒNG Ý');
     expect((await storedNegotiation(documentId)).roots).toEqual(before.roots);
@@ -103,14 +117,27 @@ describe('S14 server-owned parts change only through the API', () => {
     await employer.client.call('proposals/accept', { documentId, proposalId: proposal.id });
     await union.client.call('articles/requestReopen', { documentId, clauseId: clauseIds.term, reason: 'Xem lại thời hạn' });
     await employer.client.call('articles/answerReopen', { documentId, clauseId: clauseIds.term, accept: true });
-    await docMatches(client.doc, () => statusIn(client.doc, clauseIds.term)?.status === 'open' && client.doc.getMap(proposalsRootName).size === 1 && articleTexts(readContent(client.doc)).some((a) => a.text.includes('Cao hơn 10%.')), 'the client to receive the server’s changes');
+    await docMatches(
+      client.doc,
+      () =>
+        statusIn(client.doc, clauseIds.term)?.status === 'open' &&
+        client.doc.getMap(proposalsRootName).size === 1 &&
+        articleTexts(readContent(client.doc)).some((a) => a.text.includes('Cao hơn 10%.')),
+      'the client to receive the server’s changes',
+    );
 
     client.provider.disconnect();
     lastParagraphOf(client.doc, clauseIds.bonus).insert(0, 'Soạn khi mất mạng: ');
     client.provider.connect();
-    await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '), 'the offline edit to reach the witness');
+    await docMatches(
+      witness.doc,
+      () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '),
+      'the offline edit to reach the witness',
+    );
     expect(client.denials).toEqual([]);
-    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
+    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe(
+      'Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.',
+    );
   });
   it('a device relaying its whole offline copy — server-owned parts included — is not refused, and its offline edit is stored', async () => {
     const { documentId, employer, union } = await negotiationUnderWay();
@@ -127,11 +154,17 @@ describe('S14 server-owned parts change only through the API', () => {
     await device.greeted();
     const framesBefore = device.frames.length;
     device.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(copy)));
-    await docMatches(witness.doc, () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '), 'the offline edit to reach the witness');
+    await docMatches(
+      witness.doc,
+      () => (articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text ?? '').includes('Soạn khi mất mạng: '),
+      'the offline edit to reach the witness',
+    );
     // No "permission denied" came back, and the socket is still open.
     expect(device.frames.slice(framesBefore).filter((frame) => frame[0] === messageType.auth)).toEqual([]);
     expect(device.socket.readyState).toBe(device.socket.OPEN);
     device.socket.close();
-    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe('Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.');
+    expect((await storedNegotiation(documentId)).body.find((a) => a.clauseId === clauseIds.bonus)?.text).toBe(
+      'Thưởng Tết\nSoạn khi mất mạng: Thưởng Tết bằng một tháng lương.',
+    );
   });
 });

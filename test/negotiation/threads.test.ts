@@ -3,7 +3,16 @@ import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
 import { threadsRootName } from '#shared/negotiation/model';
-import { closeApi, createTestClock, expectApiError, httpTransportUnderTest, inProcessTransportUnderTest, startApi, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import {
+  closeApi,
+  createTestClock,
+  expectApiError,
+  httpTransportUnderTest,
+  inProcessTransportUnderTest,
+  startApi,
+  type ApiFixture,
+  type TestClock,
+} from '../helpers/apiTransports';
 import { docFromFrames, openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { storedDoc } from '../helpers/storedState';
 import { waitFor } from '../helpers/waitFor';
@@ -27,32 +36,66 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
 
   async function refusedUnchanged(documentId: string, call: () => Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<void> {
     const before = await negotiationSnapshot(api, admin, documentId);
-    const internalBefore = { employer: await api.store.internalThreads.listForSide(documentId, 'employer'), union: await api.store.internalThreads.listForSide(documentId, 'union') };
+    const internalBefore = {
+      employer: await api.store.internalThreads.listForSide(documentId, 'employer'),
+      union: await api.store.internalThreads.listForSide(documentId, 'union'),
+    };
     clock.advance(minuteMs);
     await expectApiError(call(), code, message);
     expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
-    expect({ employer: await api.store.internalThreads.listForSide(documentId, 'employer'), union: await api.store.internalThreads.listForSide(documentId, 'union') }).toEqual(internalBefore);
+    expect({
+      employer: await api.store.internalThreads.listForSide(documentId, 'employer'),
+      union: await api.store.internalThreads.listForSide(documentId, 'union'),
+    }).toEqual(internalBefore);
   }
 
   it('a public thread: created on an article with mentions, replied to, resolved and reopened; everyone reads it', async () => {
     const { document, employer, employer2, union, reviewer } = await openNegotiation(api, admin);
     const documentId = document.id;
     const createdAt = iso(clock.now());
-    const thread = await employer.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: '  Mức 7% đã tính cả phụ cấp chưa?  ', mentions: [union.participant.id] });
+    const thread = await employer.client.call('threads/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      body: '  Mức 7% đã tính cả phụ cấp chưa?  ',
+      mentions: [union.participant.id],
+    });
     expect(thread).toEqual({
       id: expect.any(String),
       clauseId: clauseIds.wage,
       visibility: 'public',
-      comments: [{ id: expect.any(String), authorId: employer.participant.id, authorName: 'Chị Lan (Phòng Nhân sự)', side: 'employer', body: 'Mức 7% đã tính cả phụ cấp chưa?', mentions: [union.participant.id], createdAt }],
+      comments: [
+        {
+          id: expect.any(String),
+          authorId: employer.participant.id,
+          authorName: 'Chị Lan (Phòng Nhân sự)',
+          side: 'employer',
+          body: 'Mức 7% đã tính cả phụ cấp chưa?',
+          mentions: [union.participant.id],
+          createdAt,
+        },
+      ],
       createdAt,
       resolvedAt: null,
       resolvedByName: null,
     });
 
     clock.advance(minuteMs);
-    const replied = await union.client.call('threads/reply', { documentId, threadId: thread.id, body: 'Chưa, phụ cấp tính riêng.', mentions: [employer.participant.id, employer2.participant.id] });
+    const replied = await union.client.call('threads/reply', {
+      documentId,
+      threadId: thread.id,
+      body: 'Chưa, phụ cấp tính riêng.',
+      mentions: [employer.participant.id, employer2.participant.id],
+    });
     expect(replied.comments).toHaveLength(2);
-    expect(replied.comments[1]).toEqual({ id: expect.any(String), authorId: union.participant.id, authorName: 'Anh Minh (Công đoàn cơ sở)', side: 'union', body: 'Chưa, phụ cấp tính riêng.', mentions: [employer.participant.id, employer2.participant.id], createdAt: iso(clock.now()) });
+    expect(replied.comments[1]).toEqual({
+      id: expect.any(String),
+      authorId: union.participant.id,
+      authorName: 'Anh Minh (Công đoàn cơ sở)',
+      side: 'union',
+      body: 'Chưa, phụ cấp tính riêng.',
+      mentions: [employer.participant.id, employer2.participant.id],
+      createdAt: iso(clock.now()),
+    });
 
     clock.advance(minuteMs);
     const resolved = await union.client.call('threads/resolve', { documentId, threadId: thread.id });
@@ -65,7 +108,12 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     }
     // Public threads live in the shared document.
     expect(await api.withDocument(documentId, (doc) => doc.getMap(threadsRootName).get(thread.id))).toEqual(reopened);
-    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action.startsWith('thread.')).map((e) => e.action)).toEqual(['thread.created', 'thread.replied', 'thread.resolved', 'thread.reopened']);
+    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action.startsWith('thread.')).map((e) => e.action)).toEqual([
+      'thread.created',
+      'thread.replied',
+      'thread.resolved',
+      'thread.reopened',
+    ]);
   });
 
   it('mentions name participants of this document; an internal note mentions its own side only; nothing else is accepted', async () => {
@@ -73,25 +121,70 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     const documentId = document.id;
     const other = await openNegotiation(api, admin, 'Nội quy lao động');
     const outsider = other.union.participant.id;
-    await refusedUnchanged(documentId, () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Xem giúp', mentions: [outsider] }), 'invalid_input', new RegExp(`"${outsider}" is not a participant of this document`));
-    await refusedUnchanged(documentId, () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Xem giúp', mentions: ['khongcoai'] }), 'invalid_input', /"khongcoai" is not a participant/);
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Xem giúp', mentions: [outsider] }),
+      'invalid_input',
+      new RegExp(`"${outsider}" is not a participant of this document`),
+    );
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Xem giúp', mentions: ['khongcoai'] }),
+      'invalid_input',
+      /"khongcoai" is not a participant/,
+    );
     const internalOnly = /an internal note can only mention people of the union side/;
-    await refusedUnchanged(documentId, () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Nội bộ', internal: true, mentions: [employer.participant.id] }), 'invalid_input', internalOnly);
-    await refusedUnchanged(documentId, () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Nội bộ', internal: true, mentions: [reviewer.participant.id] }), 'invalid_input', internalOnly);
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Nội bộ', internal: true, mentions: [employer.participant.id] }),
+      'invalid_input',
+      internalOnly,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Nội bộ', internal: true, mentions: [reviewer.participant.id] }),
+      'invalid_input',
+      internalOnly,
+    );
 
-    const note = await union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Chị Hoa xem giúp', internal: true, mentions: [union2.participant.id] });
+    const note = await union.client.call('threads/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      body: 'Chị Hoa xem giúp',
+      internal: true,
+      mentions: [union2.participant.id],
+    });
     expect(note.comments[0]?.mentions).toEqual([union2.participant.id]);
-    await refusedUnchanged(documentId, () => union2.client.call('threads/reply', { documentId, threadId: note.id, body: 'Báo bên kia?', mentions: [employer.participant.id] }), 'invalid_input', internalOnly);
+    await refusedUnchanged(
+      documentId,
+      () => union2.client.call('threads/reply', { documentId, threadId: note.id, body: 'Báo bên kia?', mentions: [employer.participant.id] }),
+      'invalid_input',
+      internalOnly,
+    );
     // A public thread may mention anyone of the document, a reviewer included.
-    const open = await union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Ý kiến của Sở?', mentions: [reviewer.participant.id, employer.participant.id] });
+    const open = await union.client.call('threads/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      body: 'Ý kiến của Sở?',
+      mentions: [reviewer.participant.id, employer.participant.id],
+    });
     expect(open.comments[0]?.mentions).toEqual([reviewer.participant.id, employer.participant.id]);
   });
 
   it('internal notes are served to their own side only, and the other side cannot reach them by id', async () => {
     const { document, employer, union, union2, reviewer } = await openNegotiation(api, admin);
     const documentId = document.id;
-    const note = await union.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: 'Có thể nhượng bộ xuống 1,5 tháng lương', internal: true });
-    expect(note).toMatchObject({ visibility: 'union', clauseId: clauseIds.bonus, comments: [{ side: 'union', body: 'Có thể nhượng bộ xuống 1,5 tháng lương' }] });
+    const note = await union.client.call('threads/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      body: 'Có thể nhượng bộ xuống 1,5 tháng lương',
+      internal: true,
+    });
+    expect(note).toMatchObject({
+      visibility: 'union',
+      clauseId: clauseIds.bonus,
+      comments: [{ side: 'union', body: 'Có thể nhượng bộ xuống 1,5 tháng lương' }],
+    });
     clock.advance(minuteMs);
     const replied = await union2.client.call('threads/reply', { documentId, threadId: note.id, body: 'Đồng ý', mentions: [] });
     const resolved = await union2.client.call('threads/resolve', { documentId, threadId: note.id });
@@ -118,8 +211,18 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     const thread = await employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Thời hạn 3 năm?' });
     const notAllowed = /the host has not allowed reviewers to comment/;
     expect((await reviewer.client.call('negotiation/state', { documentId })).reviewerCommentsAllowed).toBe(false);
-    await refusedUnchanged(documentId, () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Đúng luật' }), 'forbidden', notAllowed);
-    await refusedUnchanged(documentId, () => reviewer.client.call('threads/reply', { documentId, threadId: thread.id, body: 'Đúng luật' }), 'forbidden', notAllowed);
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Đúng luật' }),
+      'forbidden',
+      notAllowed,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('threads/reply', { documentId, threadId: thread.id, body: 'Đúng luật' }),
+      'forbidden',
+      notAllowed,
+    );
     // Only the host decides.
     await refusedUnchanged(documentId, () => employer.client.call('negotiation/setReviewerComments', { documentId, allowed: true }), 'forbidden');
     await refusedUnchanged(documentId, () => reviewer.client.call('negotiation/setReviewerComments', { documentId, allowed: true }), 'forbidden');
@@ -127,17 +230,37 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     expect(await admin.call('negotiation/setReviewerComments', { documentId, allowed: true })).toEqual({ allowed: true });
     expect((await union.client.call('negotiation/state', { documentId })).reviewerCommentsAllowed).toBe(true);
     const comment = await reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Tối đa 3 năm theo Điều 78' });
-    expect(comment).toMatchObject({ visibility: 'public', comments: [{ side: 'reviewer', authorId: reviewer.participant.id, body: 'Tối đa 3 năm theo Điều 78' }] });
+    expect(comment).toMatchObject({
+      visibility: 'public',
+      comments: [{ side: 'reviewer', authorId: reviewer.participant.id, body: 'Tối đa 3 năm theo Điều 78' }],
+    });
     const reply = await reviewer.client.call('threads/reply', { documentId, threadId: thread.id, body: 'Phù hợp Điều 78' });
     expect(reply.comments.map((c) => c.side)).toEqual(['employer', 'reviewer']);
-    await refusedUnchanged(documentId, () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Ghi chú riêng', internal: true }), 'forbidden', /internal notes belong to the employer or the union side/);
-    await refusedUnchanged(documentId, () => reviewer.client.call('threads/resolve', { documentId, threadId: thread.id }), 'forbidden', /resolved by the employer or the union/);
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Ghi chú riêng', internal: true }),
+      'forbidden',
+      /internal notes belong to the employer or the union side/,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('threads/resolve', { documentId, threadId: thread.id }),
+      'forbidden',
+      /resolved by the employer or the union/,
+    );
     const note = await union.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Nội bộ', internal: true });
     await refusedUnchanged(documentId, () => reviewer.client.call('threads/reply', { documentId, threadId: note.id, body: 'Xem với' }), 'not_found');
 
     expect(await admin.call('negotiation/setReviewerComments', { documentId, allowed: false })).toEqual({ allowed: false });
-    await refusedUnchanged(documentId, () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Thêm ý' }), 'forbidden', notAllowed);
-    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'document.reviewer_comments').map((e) => [e.actor, e.details])).toEqual([
+    await refusedUnchanged(
+      documentId,
+      () => reviewer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Thêm ý' }),
+      'forbidden',
+      notAllowed,
+    );
+    expect(
+      (await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'document.reviewer_comments').map((e) => [e.actor, e.details]),
+    ).toEqual([
       ['admin', { allowed: true }],
       ['admin', { allowed: false }],
     ]);
@@ -147,12 +270,32 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
     const { document, employer } = await openNegotiation(api, admin);
     const documentId = document.id;
     const thread = await employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Câu hỏi' });
-    await refusedUnchanged(documentId, () => employer.client.call('threads/create', { documentId, clauseId: 'dieu-khong-co', body: 'Hỏi' }), 'not_found', /dieu-khong-co/);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('threads/create', { documentId, clauseId: 'dieu-khong-co', body: 'Hỏi' }),
+      'not_found',
+      /dieu-khong-co/,
+    );
     await refusedUnchanged(documentId, () => employer.client.call('threads/reply', { documentId, threadId: 'khongco', body: 'Hỏi' }), 'not_found', /khongco/);
-    await refusedUnchanged(documentId, () => employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: '   ' }), 'invalid_input', /a comment must not be empty/);
-    await refusedUnchanged(documentId, () => admin.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Chủ trì hỏi' }), 'forbidden', /participant seat/);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: '   ' }),
+      'invalid_input',
+      /a comment must not be empty/,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => admin.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Chủ trì hỏi' }),
+      'forbidden',
+      /participant seat/,
+    );
     await admin.call('documents/archive', { documentId });
-    await refusedUnchanged(documentId, () => employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Hỏi' }), 'conflict', /archived/);
+    await refusedUnchanged(
+      documentId,
+      () => employer.client.call('threads/create', { documentId, clauseId: clauseIds.term, body: 'Hỏi' }),
+      'conflict',
+      /archived/,
+    );
     await refusedUnchanged(documentId, () => employer.client.call('threads/reply', { documentId, threadId: thread.id, body: 'Hỏi' }), 'conflict', /archived/);
     await refusedUnchanged(documentId, () => employer.client.call('threads/resolve', { documentId, threadId: thread.id }), 'conflict', /archived/);
     await refusedUnchanged(documentId, () => admin.call('negotiation/setReviewerComments', { documentId, allowed: true }), 'conflict', /archived/);
@@ -183,10 +326,13 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
 
   const notices = (raw: RawSocket): string[] => raw.frames.flatMap((frame) => noticeTopic(frame) ?? []);
   const received = (raw: RawSocket, text: string): boolean => raw.frames.some((frame) => containsBytes(frame, utf8(text)));
-  const framesWith = (raw: RawSocket, condition: () => boolean, what: string) => waitFor(condition, what, { subscribe: (notify) => {
-    raw.socket.on('message', notify);
-    return () => raw.socket.off('message', notify);
-  } });
+  const framesWith = (raw: RawSocket, condition: () => boolean, what: string) =>
+    waitFor(condition, what, {
+      subscribe: (notify) => {
+        raw.socket.on('message', notify);
+        return () => raw.socket.off('message', notify);
+      },
+    });
 
   it('the other side’s sockets get no frame holding a note’s text and no notice; the shared document never holds it', async () => {
     const admin = api.client(api.adminToken);
@@ -198,7 +344,13 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
 
     const secret = 'Giới hạn cuối của công đoàn: chấp nhận 1,5 tháng lương';
     const secretReply = 'Đồng ý, không nói trước với bên sử dụng lao động';
-    const note = await union.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: secret, internal: true, mentions: [union2.participant.id] });
+    const note = await union.client.call('threads/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      body: secret,
+      internal: true,
+      mentions: [union2.participant.id],
+    });
     await union2.client.call('threads/reply', { documentId, threadId: note.id, body: secretReply, mentions: [] });
     await union2.client.call('threads/resolve', { documentId, threadId: note.id });
     await framesWith(unionSocket, () => notices(unionSocket).length === 3, 'the union socket to get a notice for each change');
@@ -232,7 +384,8 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
 
     // Through the API, only the union side reads it.
     expect(JSON.stringify(await union.client.call('negotiation/state', { documentId }))).toContain(secret);
-    for (const outside of [employer.client, reviewer.client]) expect(JSON.stringify(await outside.call('negotiation/state', { documentId }))).not.toContain('Giới hạn cuối');
+    for (const outside of [employer.client, reviewer.client])
+      expect(JSON.stringify(await outside.call('negotiation/state', { documentId }))).not.toContain('Giới hạn cuối');
 
     // The other way round: an employer note notifies the employer's socket, and the union's gets nothing.
     const unionNotices = notices(unionSocket).length;

@@ -26,12 +26,13 @@ describe('the data folder lock', () => {
     held.push(lock);
     return lock;
   };
-  const refusal = (kind: 'server' | 'desktop' = 'server') => lockDataFolder(folder.path, kind, options).then(
-    () => {
-      throw new Error('the lock was taken twice');
-    },
-    (error: unknown) => error,
-  );
+  const refusal = (kind: 'server' | 'desktop' = 'server') =>
+    lockDataFolder(folder.path, kind, options).then(
+      () => {
+        throw new Error('the lock was taken twice');
+      },
+      (error: unknown) => error,
+    );
   const holderFile = () => JSON.parse(readFileSync(join(folder.path, holderFileName), 'utf8')) as unknown;
 
   it('S20 records who holds the folder, refuses anyone else naming the folder and the holder, and gives the folder up on release', async () => {
@@ -64,7 +65,9 @@ describe('the data folder lock', () => {
       else writeFileSync(join(folder.path, holderFileName), contents);
       const refused = await refusal();
       expect(refused).toBeInstanceOf(DataFolderInUseError);
-      expect((refused as Error).message).toContain(`is in use by another process, which has not recorded who it is (lock: ${join(folder.path, lockDirectoryName)})`);
+      expect((refused as Error).message).toContain(
+        `is in use by another process, which has not recorded who it is (lock: ${join(folder.path, lockDirectoryName)})`,
+      );
     }
     expect(existsSync(join(folder.path, lockDirectoryName))).toBe(true);
   });
@@ -75,7 +78,10 @@ describe('the data folder lock', () => {
     mkdirSync(lockDirectory);
     // The holder named may be alive (a reused pid, or a process frozen for longer than lockStaleMs):
     // only the lock's freshness keeps a folder locked.
-    writeFileSync(join(folder.path, holderFileName), JSON.stringify({ kind: 'desktop', pid: process.ppid, host: hostname(), startedAt: '2026-01-05T08:00:00.000Z' }));
+    writeFileSync(
+      join(folder.path, holderFileName),
+      JSON.stringify({ kind: 'desktop', pid: process.ppid, host: hostname(), startedAt: '2026-01-05T08:00:00.000Z' }),
+    );
     const past = new Date(Date.now() - lockStaleMs - 60_000);
     utimesSync(lockDirectory, past, past);
 

@@ -36,7 +36,9 @@ describe('S20 one server or desktop app per data folder; the command line beside
   async function preparedFolder() {
     folder = createTempFolder();
     const dataFolder = folder.path;
-    const document = createdDocument.parse(await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']));
+    const document = createdDocument.parse(
+      await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']),
+    );
     const token = async (side: string, name: string) => {
       const { code } = invitation.parse(await runCliJson(dataFolder, ['invite', document.id, '--side', side]));
       return redeemed.parse(await runCliJson(dataFolder, ['redeem', code, '--name', name])).token;
@@ -79,28 +81,32 @@ describe('S20 one server or desktop app per data folder; the command line beside
     expect(first.output()).not.toMatch(/ERROR|UNIQUE/);
   });
 
-  it('S20 after the holder is killed (SIGKILL), the next server waits for its lock to go stale, takes the folder and serves what was stored', async () => {
-    const { dataFolder, document, employerToken, unionToken } = await preparedFolder();
-    const first = await start(dataFolder);
-    const employer = connect(first, document.id, employerToken);
-    await synced(employer);
-    employer.text.insert(0, '[trước khi dừng]');
-    const watcher = connect(first, document.id, unionToken);
-    await textMatches(watcher, (text) => text.includes('[trước khi dừng]'), 'the edit to be stored and relayed');
+  it(
+    'S20 after the holder is killed (SIGKILL), the next server waits for its lock to go stale, takes the folder and serves what was stored',
+    async () => {
+      const { dataFolder, document, employerToken, unionToken } = await preparedFolder();
+      const first = await start(dataFolder);
+      const employer = connect(first, document.id, employerToken);
+      await synced(employer);
+      employer.text.insert(0, '[trước khi dừng]');
+      const watcher = connect(first, document.id, unionToken);
+      await textMatches(watcher, (text) => text.includes('[trước khi dừng]'), 'the edit to be stored and relayed');
 
-    first.child.kill('SIGKILL');
-    expect((await within(first.exited, 5_000, 'the killed server to exit')).signal).toBe('SIGKILL');
-    // The killed process could not give the folder up: its lock and its name are still there.
-    expect(existsSync(join(dataFolder, lockDirectoryName))).toBe(true);
-    expect(readHolder(dataFolder)).toMatchObject({ kind: 'server', pid: first.child.pid });
+      first.child.kill('SIGKILL');
+      expect((await within(first.exited, 5_000, 'the killed server to exit')).signal).toBe('SIGKILL');
+      // The killed process could not give the folder up: its lock and its name are still there.
+      expect(existsSync(join(dataFolder, lockDirectoryName))).toBe(true);
+      expect(readHolder(dataFolder)).toMatchObject({ kind: 'server', pid: first.child.pid });
 
-    // Bounded: the lock goes stale lockStaleMs after its last refresh at the latest.
-    const second = await start(dataFolder, lockStaleMs + 15_000);
-    expect(second.output()).toContain('data_folder.waiting_for_stale_lock');
-    expect(readHolder(dataFolder)).toMatchObject({ kind: 'server', pid: second.child.pid });
-    const reader = connect(second, document.id, unionToken);
-    await textMatches(reader, (text) => text.includes('[trước khi dừng]'), 'the restarted server to serve the stored edit');
-  }, lockStaleMs + 40_000);
+      // Bounded: the lock goes stale lockStaleMs after its last refresh at the latest.
+      const second = await start(dataFolder, lockStaleMs + 15_000);
+      expect(second.output()).toContain('data_folder.waiting_for_stale_lock');
+      expect(readHolder(dataFolder)).toMatchObject({ kind: 'server', pid: second.child.pid });
+      const reader = connect(second, document.id, unionToken);
+      await textMatches(reader, (text) => text.includes('[trước khi dừng]'), 'the restarted server to serve the stored edit');
+    },
+    lockStaleMs + 40_000,
+  );
 
   it('S20 a server stopped cleanly (SIGTERM) gives the folder up, and the next one starts without waiting', async () => {
     const { dataFolder } = await preparedFolder();
@@ -145,7 +151,11 @@ describe('S20 one server or desktop app per data folder; the command line beside
     await runCliJson(dataFolder, ['documents', 'archive', regulations.id]);
 
     const union = connect(server, document.id, unionToken);
-    await textMatches(union, (text) => commands.every((_command, index) => text.includes(`[${index}]`)), 'every edit made beside the command line to be stored and relayed');
+    await textMatches(
+      union,
+      (text) => commands.every((_command, index) => text.includes(`[${index}]`)),
+      'every edit made beside the command line to be stored and relayed',
+    );
     expect(employer.drops).toBe(0);
     expect(server.output()).not.toMatch(/ERROR|UNIQUE/);
   });
@@ -167,7 +177,11 @@ describe('S20 one server or desktop app per data folder; the command line beside
       expect(refused).toBeInstanceOf(ApiError);
       expect(refused).toMatchObject({ code: 'conflict', message: expect.stringContaining("the command line does not read or change a document's content") });
       const after = await context.store.updates.load(document.id);
-      expect({ checkpoint: after.checkpoint?.seq, lastSeq: after.lastSeq, tail: after.tail.length }).toEqual({ checkpoint: before.checkpoint?.seq, lastSeq: before.lastSeq, tail: before.tail.length });
+      expect({ checkpoint: after.checkpoint?.seq, lastSeq: after.lastSeq, tail: after.tail.length }).toEqual({
+        checkpoint: before.checkpoint?.seq,
+        lastSeq: before.lastSeq,
+        tail: before.tail.length,
+      });
       expect((await context.store.versions.list(document.id)).map((version) => version.kind)).toEqual(['initial']);
     } finally {
       await context.store.close();

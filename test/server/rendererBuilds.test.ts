@@ -14,11 +14,15 @@ function filesMentioning(folder: string, name: string): string[] {
 }
 
 describe('the builds of the interface', () => {
-  it('the debug hook window.thoaUocDebug is in the test build only: no script, style or source map of the production build mentions it', { timeout: 300_000 }, () => {
-    ensureRendererBuilt(defaultRendererFolder, () => {});
-    // Built by the global setup: its scripts carry the hook, so the search below would find it.
-    expect(filesMentioning(testRendererFolder, 'thoaUocDebug').filter((path) => path.endsWith('.js'))).not.toEqual([]);
-    expect(readdirSync(join(defaultRendererFolder, 'assets')).filter((name) => name.endsWith('.js'))).not.toEqual([]);
-    expect(filesMentioning(defaultRendererFolder, 'thoaUocDebug')).toEqual([]);
-  });
+  it(
+    'the debug hook window.thoaUocDebug is in the test build only: no script, style or source map of the production build mentions it',
+    { timeout: 300_000 },
+    () => {
+      ensureRendererBuilt(defaultRendererFolder, () => {});
+      // Built by the global setup: its scripts carry the hook, so the search below would find it.
+      expect(filesMentioning(testRendererFolder, 'thoaUocDebug').filter((path) => path.endsWith('.js'))).not.toEqual([]);
+      expect(readdirSync(join(defaultRendererFolder, 'assets')).filter((name) => name.endsWith('.js'))).not.toEqual([]);
+      expect(filesMentioning(defaultRendererFolder, 'thoaUocDebug')).toEqual([]);
+    },
+  );
 });

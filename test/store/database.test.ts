@@ -20,8 +20,7 @@ afterEach(() => folder.remove());
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Files SQLite keeps beside a database (-wal, -shm, -journal). */
-const sideFiles = (file: string): string[] =>
-  readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}-`));
+const sideFiles = (file: string): string[] => readdirSync(dirname(file)).filter((name) => name.startsWith(`${basename(file)}-`));
 
 function appliedMigrations(db: SqliteDatabase): { id: number; name: string; applied_at: number }[] {
   return db.prepare<[], { id: number; name: string; applied_at: number }>('SELECT id, name, applied_at FROM schema_migrations ORDER BY id').all();
@@ -30,8 +29,19 @@ function appliedMigrations(db: SqliteDatabase): { id: number; name: string; appl
 /** A Thỏa Ước database with a document, its update log and a participant, closed cleanly. */
 async function writeRealDatabase(file: string): Promise<void> {
   const store = openSqliteStore(file);
-  await store.documents.insert({ id: 'doc-1', kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
-  await store.participants.insert({ id: 'p-1', documentId: 'doc-1', displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: 2, revokedAt: null }, 'token-hash-1');
+  await store.documents.insert({
+    id: 'doc-1',
+    kind: 'enterprise_agreement',
+    title: 'Thỏa ước lao động tập thể 2027',
+    lifecycleState: 'drafting',
+    createdAt: 1,
+    updatedAt: 1,
+    archivedAt: null,
+  });
+  await store.participants.insert(
+    { id: 'p-1', documentId: 'doc-1', displayName: 'Chị Lan (Nhân sự)', side: 'employer', invitationId: null, joinedAt: 2, revokedAt: null },
+    'token-hash-1',
+  );
   for (let seq = 1; seq <= 100; seq += 1) {
     await store.updates.append('doc-1', [{ bytes: new Uint8Array(300).fill(seq), participantId: 'p-1', at: seq }]);
   }

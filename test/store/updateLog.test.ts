@@ -22,7 +22,15 @@ function open(): void {
 }
 
 function insertDocument(id: string): Promise<void> {
-  return store.documents.insert({ id, kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  return store.documents.insert({
+    id,
+    kind: 'enterprise_agreement',
+    title: 'Thỏa ước lao động tập thể 2027',
+    lifecycleState: 'drafting',
+    createdAt: 1,
+    updatedAt: 1,
+    archivedAt: null,
+  });
 }
 
 beforeEach(async () => {
@@ -86,8 +94,7 @@ function stateUpTo(updates: readonly Uint8Array[], seq: number): Uint8Array {
 /** Rows come back as Buffers, updates are Uint8Arrays: compare bytes, not classes. */
 const asBuffers = (updates: readonly Uint8Array[]): Buffer[] => updates.map((update) => Buffer.from(update));
 
-const loggedSeqs = (id = documentId): number[] =>
-  db.prepare<[string], number>('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').pluck().all(id);
+const loggedSeqs = (id = documentId): number[] => db.prepare<[string], number>('SELECT seq FROM updates WHERE document_id = ? ORDER BY seq').pluck().all(id);
 
 /**
  * Another connection to the file (as the command line beside a server is) that takes the write
@@ -122,9 +129,24 @@ describe('the update log', () => {
     draftAgreement(author);
     expect(author.updates).toHaveLength(12);
     // Each append numbers its batch after the last update logged and returns the last number.
-    expect(await store.updates.append(documentId, author.updates.slice(0, 4).map((bytes) => logged(bytes)))).toBe(4);
-    expect(await store.updates.append(documentId, author.updates.slice(4, 9).map((bytes) => logged(bytes)))).toBe(9);
-    expect(await store.updates.append(documentId, author.updates.slice(9).map((bytes) => logged(bytes)))).toBe(12);
+    expect(
+      await store.updates.append(
+        documentId,
+        author.updates.slice(0, 4).map((bytes) => logged(bytes)),
+      ),
+    ).toBe(4);
+    expect(
+      await store.updates.append(
+        documentId,
+        author.updates.slice(4, 9).map((bytes) => logged(bytes)),
+      ),
+    ).toBe(9);
+    expect(
+      await store.updates.append(
+        documentId,
+        author.updates.slice(9).map((bytes) => logged(bytes)),
+      ),
+    ).toBe(12);
 
     const state = await store.updates.load(documentId);
     expect(state.checkpoint).toBeNull();
@@ -148,7 +170,12 @@ describe('the update log', () => {
     await store.updates.append(documentId, [logged(author.updates[0] ?? new Uint8Array())]);
     // The store numbers the rows itself: the fourth row of the next batch (seq 5) is refused by a trigger.
     db.exec("CREATE TRIGGER refuse_seq_5 BEFORE INSERT ON updates WHEN NEW.seq = 5 BEGIN SELECT RAISE(ABORT, 'row 5 refused'); END");
-    await expect(store.updates.append(documentId, author.updates.slice(1, 5).map((bytes) => logged(bytes)))).rejects.toThrow(/row 5 refused/);
+    await expect(
+      store.updates.append(
+        documentId,
+        author.updates.slice(1, 5).map((bytes) => logged(bytes)),
+      ),
+    ).rejects.toThrow(/row 5 refused/);
     expect(loggedSeqs()).toEqual([1]);
     expect(await store.updates.lastSeq(documentId)).toBe(1);
   });
@@ -159,7 +186,12 @@ describe('the update log', () => {
     await store.updates.append(documentId, [logged(author.updates[0] ?? new Uint8Array())]);
     const other = await holdWriteLock(300);
     // The busy timeout covers the wait: the append neither fails nor loses the other's write.
-    expect(await store.updates.append(documentId, author.updates.slice(1, 4).map((bytes) => logged(bytes)))).toBe(4);
+    expect(
+      await store.updates.append(
+        documentId,
+        author.updates.slice(1, 4).map((bytes) => logged(bytes)),
+      ),
+    ).toBe(4);
     await other.committed;
     expect(loggedSeqs()).toEqual([1, 2, 3, 4]);
     expect((await store.documents.get(documentId))?.updatedAt).toBe(2);
@@ -169,7 +201,10 @@ describe('the update log', () => {
     const author = createAuthor(103);
     draftAgreement(author);
     const first = author.updates.slice();
-    await store.updates.append(documentId, first.map((bytes) => logged(bytes)));
+    await store.updates.append(
+      documentId,
+      first.map((bytes) => logged(bytes)),
+    );
 
     await store.updates.compact(documentId, 9, stateUpTo(first, 9), 1_800_000_000_500);
     expect(loggedSeqs()).toEqual([10, 11, 12]);
@@ -206,8 +241,14 @@ describe('the update log', () => {
     const other = createAuthor(105);
     draftAgreement(author);
     draftAgreement(other);
-    await store.updates.append(documentId, author.updates.map((bytes) => logged(bytes)));
-    await store.updates.append('doc-other', other.updates.map((bytes) => logged(bytes)));
+    await store.updates.append(
+      documentId,
+      author.updates.map((bytes) => logged(bytes)),
+    );
+    await store.updates.append(
+      'doc-other',
+      other.updates.map((bytes) => logged(bytes)),
+    );
     await store.updates.compact(documentId, 6, stateUpTo(author.updates, 6), 1_800_000_000_700);
     await store.close();
 
@@ -245,11 +286,19 @@ describe('document_clients: who wrote with which Yjs client id', () => {
     union.updates.length = 0;
     union.text.insert(union.text.length, 'Điều 2. Tiền lương. ');
 
-    await store.updates.append(documentId, [logged(employer.updates[0] ?? new Uint8Array(), 'p-employer')], [{ clientId: 201, participantId: 'p-employer', at: 1 }]);
-    await store.updates.append(documentId, [logged(union.updates[0] ?? new Uint8Array(), 'p-union')], [
-      { clientId: 202, participantId: 'p-union', at: 2 },
-      { clientId: 201, participantId: 'p-intruder', at: 3 }, // a later claim does not rewrite history
-    ]);
+    await store.updates.append(
+      documentId,
+      [logged(employer.updates[0] ?? new Uint8Array(), 'p-employer')],
+      [{ clientId: 201, participantId: 'p-employer', at: 1 }],
+    );
+    await store.updates.append(
+      documentId,
+      [logged(union.updates[0] ?? new Uint8Array(), 'p-union')],
+      [
+        { clientId: 202, participantId: 'p-union', at: 2 },
+        { clientId: 201, participantId: 'p-intruder', at: 3 }, // a later claim does not rewrite history
+      ],
+    );
     await store.updates.append(documentId, [logged(Y.encodeStateAsUpdate(employer.doc), null)], [{ clientId: 999, participantId: null, at: 4 }]);
     const expected = new Map<number, string | null>([
       [201, 'p-employer'],

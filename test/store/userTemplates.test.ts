@@ -40,13 +40,21 @@ describe('migration 0002 (user templates)', () => {
   it('creates both tables, refuses a side that keeps no templates and text that is not JSON', () => {
     const db = new Database(file);
     try {
-      const columns = (table: string) => db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table).map((c) => c.name);
+      const columns = (table: string) =>
+        db
+          .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?) ORDER BY cid')
+          .all(table)
+          .map((c) => c.name);
       expect(columns('user_templates')).toEqual(['workspace_id', 'id', 'template', 'owner_side', 'created_by', 'created_at', 'updated_at']);
       expect(columns('user_variables')).toEqual(['workspace_id', 'id', 'definition', 'created_at', 'updated_at']);
-      const insert = db.prepare("INSERT INTO user_templates (workspace_id, id, template, owner_side, created_by, created_at, updated_at) VALUES ('local', ?, ?, ?, NULL, 1, 1)");
+      const insert = db.prepare(
+        "INSERT INTO user_templates (workspace_id, id, template, owner_side, created_by, created_at, updated_at) VALUES ('local', ?, ?, ?, NULL, 1, 1)",
+      );
       expect(() => insert.run('user.a', '{}', 'reviewer')).toThrow(/CHECK constraint failed/);
       expect(() => insert.run('user.b', 'not json', null)).toThrow(/CHECK constraint failed/);
-      expect(() => db.prepare("INSERT INTO user_variables (workspace_id, id, definition, created_at, updated_at) VALUES ('local', 'user.v', '{', 1, 1)").run()).toThrow(/CHECK constraint failed/);
+      expect(() =>
+        db.prepare("INSERT INTO user_variables (workspace_id, id, definition, created_at, updated_at) VALUES ('local', 'user.v', '{', 1, 1)").run(),
+      ).toThrow(/CHECK constraint failed/);
       insert.run('user.c', '{}', 'union');
       expect(db.prepare('SELECT id FROM user_templates').pluck().all()).toEqual(['user.c']);
     } finally {
@@ -126,7 +134,10 @@ describe('the audit log by action', () => {
     await store.audit.record({ at: 2, actor: 'admin', action: 'document.created', documentId: null, details: {} });
     await store.audit.record({ at: 3, actor: 'participant:p1', action: 'template.deleted', documentId: null, details: { templateId: 'user.a' } });
     await store.audit.record({ at: 4, actor: 'admin', action: 'templates_other', documentId: null, details: {} });
-    expect((await store.audit.listByActionPrefix('template.')).map((entry) => [entry.at, entry.action])).toEqual([[1, 'template.saved'], [3, 'template.deleted']]);
+    expect((await store.audit.listByActionPrefix('template.')).map((entry) => [entry.at, entry.action])).toEqual([
+      [1, 'template.saved'],
+      [3, 'template.deleted'],
+    ]);
     expect(await store.audit.listByActionPrefix('%')).toEqual([]);
   });
 });

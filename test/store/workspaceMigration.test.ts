@@ -25,16 +25,26 @@ const documentId = 'tailieucu0000001';
 function writeVersion7Folder(folder: string): void {
   const db = openDatabase(join(folder, databaseFileName), { migrations: readMigrations().slice(0, 7) });
   try {
-    db.prepare("INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at) VALUES (?, 'enterprise_agreement', 'Thỏa ước trước khi có không gian làm việc', 'bargaining', 1, 2, NULL)").run(documentId);
-    db.prepare('INSERT INTO updates (document_id, seq, bytes, participant_id, at) VALUES (?, 1, ?, NULL, 1)').run(documentId, encodeInitialContent({ blocks: agreementBody(), variables: { [mealAllowanceVariable.id]: 40_000 }, language: 'vi' }));
-    db.prepare("INSERT INTO participants (id, document_id, display_name, side, token_hash, invitation_id, joined_at, revoked_at) VALUES ('nguoicu', ?, 'Chị Lan', 'employer', ?, NULL, 3, NULL)").run(documentId, hashSecret(participantToken));
+    db.prepare(
+      "INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at) VALUES (?, 'enterprise_agreement', 'Thỏa ước trước khi có không gian làm việc', 'bargaining', 1, 2, NULL)",
+    ).run(documentId);
+    db.prepare('INSERT INTO updates (document_id, seq, bytes, participant_id, at) VALUES (?, 1, ?, NULL, 1)').run(
+      documentId,
+      encodeInitialContent({ blocks: agreementBody(), variables: { [mealAllowanceVariable.id]: 40_000 }, language: 'vi' }),
+    );
+    db.prepare(
+      "INSERT INTO participants (id, document_id, display_name, side, token_hash, invitation_id, joined_at, revoked_at) VALUES ('nguoicu', ?, 'Chị Lan', 'employer', ?, NULL, 3, NULL)",
+    ).run(documentId, hashSecret(participantToken));
     db.prepare("INSERT INTO admin_tokens (id, label, token_hash, created_at, revoked_at) VALUES ('khoacu', 'Máy chủ', ?, 4, NULL)").run(hashSecret(hostToken));
     // Two templates written together (the same time) and one earlier: listed by time, then as written.
     const template = db.prepare('INSERT INTO user_templates (id, template, owner_side, created_by, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)');
     template.run('user.b', JSON.stringify(mealTemplate('user.b')), null, 10, 10);
     template.run('user.a', JSON.stringify(mealTemplate('user.a')), 'union', 10, 10);
     template.run('user.c', JSON.stringify(mealTemplate('user.c')), null, 5, 5);
-    db.prepare('INSERT INTO user_variables (id, definition, created_at, updated_at) VALUES (?, ?, 6, 6)').run(mealAllowanceVariable.id, JSON.stringify(mealAllowanceVariable));
+    db.prepare('INSERT INTO user_variables (id, definition, created_at, updated_at) VALUES (?, ?, 6, 6)').run(
+      mealAllowanceVariable.id,
+      JSON.stringify(mealAllowanceVariable),
+    );
   } finally {
     db.close();
   }
@@ -55,7 +65,11 @@ describe('the migration to workspaces (SQLite 0008)', () => {
     server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder.path, logger: createMemoryLogger() });
     const { store } = server.context;
     expect(await store.workspaces.list()).toEqual([{ id: 'local', name: 'local', createdAt: 0 }]);
-    expect(await store.documents.get(documentId)).toMatchObject({ workspaceId: 'local', authorityId: null, title: 'Thỏa ước trước khi có không gian làm việc' });
+    expect(await store.documents.get(documentId)).toMatchObject({
+      workspaceId: 'local',
+      authorityId: null,
+      title: 'Thỏa ước trước khi có không gian làm việc',
+    });
     expect(await store.adminTokens.byTokenHash(hashSecret(hostToken))).toMatchObject({ id: 'khoacu', workspaceId: 'local' });
 
     // The old host token is the host it was; everything is where it was.
@@ -74,9 +88,15 @@ describe('the migration to workspaces (SQLite 0008)', () => {
     await synced(socket);
     await textMatches(socket, (text) => text.length > 0, 'the text to arrive');
     expect(socket.doc.getMap('variables').get(mealAllowanceVariable.id)).toBe(40_000);
-    const created = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước mới', variables: { [mealAllowanceVariable.id]: 50_000 } });
+    const created = await host.call('documents/create', {
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước mới',
+      variables: { [mealAllowanceVariable.id]: 50_000 },
+    });
     expect(await store.documents.get(created.id)).toMatchObject({ workspaceId: 'local' });
     // A template of the same id as an existing one is still refused in the same workspace.
-    await expect(store.userTemplates.insert('local', [{ id: 'user.b', template: mealTemplate('user.b'), ownerSide: null, createdBy: null, createdAt: 20, updatedAt: 20 }])).rejects.toThrow();
+    await expect(
+      store.userTemplates.insert('local', [{ id: 'user.b', template: mealTemplate('user.b'), ownerSide: null, createdBy: null, createdAt: 20, updatedAt: 20 }]),
+    ).rejects.toThrow();
   });
 });

@@ -133,7 +133,11 @@ describe('presence (awareness) through the sync server', () => {
     await presenceMatches(b, (states) => states.get(r.doc.clientID)?.cursor === 20, "B to see the reviewer's new cursor");
     expect(remoteStates(b).get(r.doc.clientID)?.participant).toEqual(expected.get(r.doc.clientID)?.participant);
     const late = connect(server.url, document.id, union.token);
-    await presenceMatches(late, (states) => [...expected.keys()].every((id) => states.has(id)) && states.get(r.doc.clientID)?.cursor === 20, 'the late joiner to see everyone');
+    await presenceMatches(
+      late,
+      (states) => [...expected.keys()].every((id) => states.has(id)) && states.get(r.doc.clientID)?.cursor === 20,
+      'the late joiner to see everyone',
+    );
     const participants = new Map([...expected].map(([clientId, state]) => [clientId, state.participant]));
     participants.set(b.doc.clientID, { id: union.participant.id, name: 'Anh Minh (Công đoàn)', side: 'union' });
     expect(new Map([...remoteStates(late)].map(([clientId, state]) => [clientId, state.participant]))).toEqual(participants);

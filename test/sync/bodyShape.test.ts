@@ -24,9 +24,27 @@ describe('S22 the body keeps a shape that can be laid out', () => {
   beforeEach(async () => {
     folder = createTempFolder();
     store = openSqliteStore(`${folder.path}/thoa-uoc.sqlite`);
-    await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.documents.insert({
+      id: documentId,
+      kind: 'enterprise_agreement',
+      title: 'Thỏa ước',
+      lifecycleState: 'bargaining',
+      createdAt: 1,
+      updatedAt: 1,
+      archivedAt: null,
+    });
     await store.updates.append(documentId, [{ bytes: encodeInitialContent({ blocks: agreementBody() }), participantId: null, at: 1 }]);
-    server = await PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 2, admit: checkUpdates(createWritePolicy((id) => variables.get(id))), onStored: () => {}, onStorageFailure: (error) => { throw error; } });
+    server = await PersistentDoc.open<string>({
+      documentId,
+      log: store.updates,
+      logger: createMemoryLogger(),
+      now: () => 2,
+      admit: checkUpdates(createWritePolicy((id) => variables.get(id))),
+      onStored: () => {},
+      onStorageFailure: (error) => {
+        throw error;
+      },
+    });
   });
   afterEach(async () => {
     server.destroy();
@@ -55,8 +73,27 @@ describe('S22 the body keeps a shape that can be laid out', () => {
     expect(attempt((doc) => insertArticleAfter(doc, clauseIds.wage, article('dieu-phu-cap', 'Phụ cấp', 'Phụ cấp ăn ca 30.000 đồng.')))).toBeNull();
     expect(attempt((doc) => lastParagraphOf(doc, clauseIds.bonus).setAttribute('type', 'clause'))).toBeNull();
     expect(attempt((doc) => removeArticle(doc, clauseIds.term))).toBeNull();
-    const table: TableElement = { type: 'table', children: [{ type: 'table-row', children: [{ type: 'table-cell', header: true, children: [{ text: 'Bậc' }] }, { type: 'table-cell', children: [{ text: '7.000.000' }] }] }] };
-    expect(attempt((doc) => insertArticleAfter(doc, clauseIds.scope, { type: 'article', clauseId: 'dieu-thang-luong', children: [{ type: 'article-title', children: [{ text: 'Thang lương' }] }, table] }))).toBeNull();
+    const table: TableElement = {
+      type: 'table',
+      children: [
+        {
+          type: 'table-row',
+          children: [
+            { type: 'table-cell', header: true, children: [{ text: 'Bậc' }] },
+            { type: 'table-cell', children: [{ text: '7.000.000' }] },
+          ],
+        },
+      ],
+    };
+    expect(
+      attempt((doc) =>
+        insertArticleAfter(doc, clauseIds.scope, {
+          type: 'article',
+          clauseId: 'dieu-thang-luong',
+          children: [{ type: 'article-title', children: [{ text: 'Thang lương' }] }, table],
+        }),
+      ),
+    ).toBeNull();
     expect(readContent(server.doc).length).toBe(3);
   });
 
@@ -65,24 +102,40 @@ describe('S22 the body keeps a shape that can be laid out', () => {
     ['an object embedded in a paragraph', (doc) => lastParagraphOf(doc, clauseIds.wage).insertEmbed(0, { image: 'x' }), /not an element of the body/],
     ['loose text at the top of the body', (doc) => contentRoot(doc).insert(0, 'Chữ rời'), /text directly inside the body/],
     ['text directly inside an article', (doc) => articleElement(doc, clauseIds.wage).insert(0, 'Chữ rời'), /text directly inside a article/],
-    ['an element of unknown type', (doc) => {
-      const element = new Y.XmlText();
-      element.setAttribute('type', 'image');
-      contentRoot(doc).insertEmbed(0, element);
-    }, /without a known type/],
-    ['an article without its clauseId', (doc) => {
-      const element = new Y.XmlText();
-      element.setAttribute('type', 'article');
-      contentRoot(doc).insertEmbed(0, element);
-    }, /article without its clauseId/],
+    [
+      'an element of unknown type',
+      (doc) => {
+        const element = new Y.XmlText();
+        element.setAttribute('type', 'image');
+        contentRoot(doc).insertEmbed(0, element);
+      },
+      /without a known type/,
+    ],
+    [
+      'an article without its clauseId',
+      (doc) => {
+        const element = new Y.XmlText();
+        element.setAttribute('type', 'article');
+        contentRoot(doc).insertEmbed(0, element);
+      },
+      /article without its clauseId/,
+    ],
     ['an article with an invalid clauseId', (doc) => articleElement(doc, clauseIds.wage).setAttribute('clauseId', 'có dấu cách'), /invalid clauseId/],
-    ['a paragraph inside a paragraph', (doc) => {
-      const element = new Y.XmlText();
-      element.setAttribute('type', 'paragraph');
-      lastParagraphOf(doc, clauseIds.wage).insertEmbed(0, element);
-    }, /a paragraph inside a paragraph/],
+    [
+      'a paragraph inside a paragraph',
+      (doc) => {
+        const element = new Y.XmlText();
+        element.setAttribute('type', 'paragraph');
+        lastParagraphOf(doc, clauseIds.wage).insertEmbed(0, element);
+      },
+      /a paragraph inside a paragraph/,
+    ],
     ['formatting the body does not use', (doc) => lastParagraphOf(doc, clauseIds.wage).format(0, 3, { color: 'red' }), /formatting "color"/],
-    ['an article turned into a paragraph', (doc) => articleElement(doc, clauseIds.wage).setAttribute('type', 'paragraph'), /a article cannot become a paragraph/],
+    [
+      'an article turned into a paragraph',
+      (doc) => articleElement(doc, clauseIds.wage).setAttribute('type', 'paragraph'),
+      /a article cannot become a paragraph/,
+    ],
     ['an article losing its clauseId', (doc) => articleElement(doc, clauseIds.wage).removeAttribute('clauseId'), /removes the clauseId of a article/],
     ['a character no document can hold', (doc) => lastParagraphOf(doc, clauseIds.wage).insert(0, 'Mức\uFFFE lương'), /U\+FFFE/],
     ['the whole body deleted', (doc) => contentRoot(doc).delete(0, contentRoot(doc).length), /cannot be left empty/],

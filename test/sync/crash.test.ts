@@ -48,97 +48,103 @@ describe('S2 a server killed mid-burst loses nothing it broadcast, and recovers 
     folder = undefined;
   });
 
-  it('S2 what B received from A before a SIGKILL is in the database; after a restart every edit of both is on the server and both converge', async () => {
-    folder = createTempFolder();
-    const dataFolder = folder.path;
-    const document = createdDocument.parse(await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']));
-    const employerToken = await participantToken(dataFolder, document.id, 'employer', 'Chị Lan (HR)');
-    const unionToken = await participantToken(dataFolder, document.id, 'union', 'Anh Minh (Công đoàn)');
+  it(
+    'S2 what B received from A before a SIGKILL is in the database; after a restart every edit of both is on the server and both converge',
+    async () => {
+      folder = createTempFolder();
+      const dataFolder = folder.path;
+      const document = createdDocument.parse(
+        await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']),
+      );
+      const employerToken = await participantToken(dataFolder, document.id, 'employer', 'Chị Lan (HR)');
+      const unionToken = await participantToken(dataFolder, document.id, 'union', 'Anh Minh (Công đoàn)');
 
-    // Both server processes of this test; their output is printed if it fails (after afterEach).
-    const spawned: ServerProcess[] = [];
-    onTestFailed(() => {
-      for (const [index, server] of spawned.entries()) process.stderr.write(`server ${index + 1} output:\n${server.output()}\n`);
-    });
-    // The restart waits for the killed server's lock on the folder to go stale (S20).
-    const start = async (port?: number): Promise<ServerProcess> => {
-      const server = await spawnServer(dataFolder, port, lockStaleMs + 15_000);
-      servers.push(server);
-      spawned.push(server);
-      return server;
-    };
-    const first = await start();
-    const a = connectClient(first.url, document.id, employerToken);
-    const b = connectClient(first.url, document.id, unionToken);
-    clients.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+      // Both server processes of this test; their output is printed if it fails (after afterEach).
+      const spawned: ServerProcess[] = [];
+      onTestFailed(() => {
+        for (const [index, server] of spawned.entries()) process.stderr.write(`server ${index + 1} output:\n${server.output()}\n`);
+      });
+      // The restart waits for the killed server's lock on the folder to go stale (S20).
+      const start = async (port?: number): Promise<ServerProcess> => {
+        const server = await spawnServer(dataFolder, port, lockStaleMs + 15_000);
+        servers.push(server);
+        spawned.push(server);
+        return server;
+      };
+      const first = await start();
+      const a = connectClient(first.url, document.id, employerToken);
+      const b = connectClient(first.url, document.id, unionToken);
+      clients.push(a, b);
+      await Promise.all([synced(a), synced(b)]);
 
-    let rounds = 0;
-    const edit = (): void => {
-      a.text.insert(0, `<a${rounds}>`);
-      b.text.insert(b.text.length, `<b${rounds}>`);
-      rounds += 1;
-    };
-    const bDropped = new Promise<void>((resolve) => b.provider.once('connection-close', () => resolve()));
-    // The burst: both edit on every turn of the event loop. Once B has received a good part of
-    // A's edits (200 characters, and more are in flight), the server is killed; the burst goes on
-    // without it.
-    const deadline = performance.now() + 10_000;
-    while (receivedFrom(b.doc, a.doc) < 200) {
-      if (performance.now() > deadline) throw new Error(`B received only ${receivedFrom(b.doc, a.doc)} characters of A's edits in 10 s`);
-      edit();
-      await nextTurn();
-    }
-    first.child.kill('SIGKILL');
-    for (let i = 0; i < 30; i += 1) {
-      edit();
-      await nextTurn();
-    }
-    expect((await within(first.exited, 5_000, 'the killed server to exit')).signal).toBe('SIGKILL');
-    await within(bDropped, 5_000, 'B to notice the dead server');
-    const fromABeforeKill = receivedFrom(b.doc, a.doc);
-    const aMarkersAtB: string[] = b.text.toString().match(/<a\d+>/g) ?? [];
-    expect(aMarkersAtB.length).toBeGreaterThan(0);
-    // Some of A's edits never reached B: there is something left for the reconnection to bring.
-    expect(fromABeforeKill).toBeLessThan(receivedFrom(a.doc, a.doc));
+      let rounds = 0;
+      const edit = (): void => {
+        a.text.insert(0, `<a${rounds}>`);
+        b.text.insert(b.text.length, `<b${rounds}>`);
+        rounds += 1;
+      };
+      const bDropped = new Promise<void>((resolve) => b.provider.once('connection-close', () => resolve()));
+      // The burst: both edit on every turn of the event loop. Once B has received a good part of
+      // A's edits (200 characters, and more are in flight), the server is killed; the burst goes on
+      // without it.
+      const deadline = performance.now() + 10_000;
+      while (receivedFrom(b.doc, a.doc) < 200) {
+        if (performance.now() > deadline) throw new Error(`B received only ${receivedFrom(b.doc, a.doc)} characters of A's edits in 10 s`);
+        edit();
+        await nextTurn();
+      }
+      first.child.kill('SIGKILL');
+      for (let i = 0; i < 30; i += 1) {
+        edit();
+        await nextTurn();
+      }
+      expect((await within(first.exited, 5_000, 'the killed server to exit')).signal).toBe('SIGKILL');
+      await within(bDropped, 5_000, 'B to notice the dead server');
+      const fromABeforeKill = receivedFrom(b.doc, a.doc);
+      const aMarkersAtB: string[] = b.text.toString().match(/<a\d+>/g) ?? [];
+      expect(aMarkersAtB.length).toBeGreaterThan(0);
+      // Some of A's edits never reached B: there is something left for the reconnection to bring.
+      expect(fromABeforeKill).toBeLessThan(receivedFrom(a.doc, a.doc));
 
-    // (a) Log before broadcast: everything B had received from A is in the database file.
-    const store = openSqliteStore(join(dataFolder, databaseFileName));
-    try {
-      const stored = await storedDoc(store.updates, document.id);
-      expect(receivedFrom(stored, a.doc)).toBeGreaterThanOrEqual(fromABeforeKill);
-      const storedText = contentText(stored);
-      expect(aMarkersAtB.filter((marker) => !storedText.includes(marker))).toEqual([]);
-    } finally {
-      await store.close();
-    }
+      // (a) Log before broadcast: everything B had received from A is in the database file.
+      const store = openSqliteStore(join(dataFolder, databaseFileName));
+      try {
+        const stored = await storedDoc(store.updates, document.id);
+        expect(receivedFrom(stored, a.doc)).toBeGreaterThanOrEqual(fromABeforeKill);
+        const storedText = contentText(stored);
+        expect(aMarkersAtB.filter((marker) => !storedText.includes(marker))).toEqual([]);
+      } finally {
+        await store.close();
+      }
 
-    // (b) Restart on the same port and folder; the stock providers reconnect by themselves.
-    const second = await start(first.port);
-    const everyEdit = (text: string): boolean => {
-      for (let i = 0; i < rounds; i += 1) if (!text.includes(`<a${i}>`) || !text.includes(`<b${i}>`)) return false;
-      return true;
-    };
-    await textMatches(a, everyEdit, 'A to have every edit of A and B', 10_000);
-    await textMatches(b, everyEdit, 'B to have every edit of A and B', 10_000);
-    expect(b.text.toString()).toBe(a.text.toString());
-    await waitFor(() => a.provider.synced && b.provider.synced, 'both providers to be synced again', {
-      subscribe: (notify) => {
-        a.provider.on('sync', notify);
-        b.provider.on('sync', notify);
-        return () => {
-          a.provider.off('sync', notify);
-          b.provider.off('sync', notify);
-        };
-      },
-    });
+      // (b) Restart on the same port and folder; the stock providers reconnect by themselves.
+      const second = await start(first.port);
+      const everyEdit = (text: string): boolean => {
+        for (let i = 0; i < rounds; i += 1) if (!text.includes(`<a${i}>`) || !text.includes(`<b${i}>`)) return false;
+        return true;
+      };
+      await textMatches(a, everyEdit, 'A to have every edit of A and B', 10_000);
+      await textMatches(b, everyEdit, 'B to have every edit of A and B', 10_000);
+      expect(b.text.toString()).toBe(a.text.toString());
+      await waitFor(() => a.provider.synced && b.provider.synced, 'both providers to be synced again', {
+        subscribe: (notify) => {
+          a.provider.on('sync', notify);
+          b.provider.on('sync', notify);
+          return () => {
+            a.provider.off('sync', notify);
+            b.provider.off('sync', notify);
+          };
+        },
+      });
 
-    const c = connectClient(second.url, document.id, employerToken, new Y.Doc());
-    clients.push(c);
-    await synced(c);
-    await textMatches(c, everyEdit, 'a fresh client to receive every edit of A and B from the server');
-    expect(c.text.toString()).toBe(a.text.toString());
-  }, lockStaleMs + 40_000);
+      const c = connectClient(second.url, document.id, employerToken, new Y.Doc());
+      clients.push(c);
+      await synced(c);
+      await textMatches(c, everyEdit, 'a fresh client to receive every edit of A and B from the server');
+      expect(c.text.toString()).toBe(a.text.toString());
+    },
+    lockStaleMs + 40_000,
+  );
 });
 
 describe('S2 no client receives content before it is stored', () => {

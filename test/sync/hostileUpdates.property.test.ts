@@ -49,18 +49,38 @@ const who = fc.constantFrom<Who>('employer', 'union');
 const words = fc.constantFrom('lương ', 'thưởng ', 'Điều ', 'ca đêm ', '150% ', 'ngày lễ ');
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('type' as const), who, at: fc.double({ min: 0, max: 1, noNaN: true }), text: words }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('erase' as const), who, at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 8 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('erase' as const), who, at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 8 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('setValue' as const), who, value: fc.integer({ min: 150, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline' as const), who }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('online' as const), who }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('serverChange' as const), who, key: fc.constantFrom('p1', 'p2', 'p3') }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('futureDeletion' as const), target: fc.constantFrom('colleague' as const, 'serverWriter' as const), offset: fc.integer({ min: 0, max: 5 }), length: fc.integer({ min: 1, max: 1_000_000 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('forgeClient' as const), target: fc.constantFrom('colleague' as const, 'serverWriter' as const), text: words }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('futureDeletion' as const),
+      target: fc.constantFrom('colleague' as const, 'serverWriter' as const),
+      offset: fc.integer({ min: 0, max: 5 }),
+      length: fc.integer({ min: 1, max: 1_000_000 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('forgeClient' as const), target: fc.constantFrom('colleague' as const, 'serverWriter' as const), text: words }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('gap' as const), text: words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('strangerNeighbour' as const), text: words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('serverPart' as const), remove: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalidValue' as const), value: fc.integer({ min: -1000, max: 99 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('damageBody' as const), how: fc.constantFrom('looseText' as const, 'sharedMap' as const, 'emptyBody' as const, 'unknownElement' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('damageBody' as const),
+      how: fc.constantFrom('looseText' as const, 'sharedMap' as const, 'emptyBody' as const, 'unknownElement' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('garbage' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }) },
 );
 
@@ -116,192 +136,225 @@ describe('S18 S19 hostile updates between honest edits', () => {
     folder.remove();
   });
 
-  it(`leave the server, its stored log and every honest client where the honest edits alone lead (${hostileUpdateRuns} runs)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
-        runIndex += 1;
-        const documentId = `doc-${runIndex}`;
-        await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'bargaining', createdAt: 1, updatedAt: 1, archivedAt: null });
-        const seed = encodeInitialContent({ blocks: [paragraph('Căn cứ Bộ luật Lao động.'), article('dieu-luong', 'Tiền lương', 'Lương tháng 13.')], variables: { ot_rate_weekday: 150 } });
-        await store.updates.append(documentId, [{ bytes: seed, participantId: null, at: 1 }]);
-        const reference = new Y.Doc({ gc: false });
-        Y.applyUpdate(reference, seed);
-        const people = new Map<Who, Participant>();
-        // What the server stores it relays to everyone online but the sender; its own changes
-        // (origin null) are part of where the document must end.
-        const server = await PersistentDoc.open<string>({
-          documentId,
-          log: store.updates,
-          logger: createMemoryLogger(),
-          now: () => 2,
-          admit,
-          onStored: (batch) => {
-            for (const { bytes, origin } of batch) {
-              if (origin === null) Y.applyUpdate(reference, bytes);
-              for (const person of people.values()) if (person.online && person.id !== origin) Y.applyUpdate(person.doc, bytes, 'server');
-            }
-          },
-          onStorageFailure: (error) => {
-            throw error;
-          },
-        });
-        const deliver = async (from: string, update: Uint8Array): Promise<boolean> => {
-          try {
-            server.receive(update, from, from);
-          } catch {
-            return false;
-          }
-          await server.flush();
-          return true;
-        };
-        const send = async (person: Participant, update: Uint8Array): Promise<void> => {
-          // An honest update the server cannot place yet makes it ask for everything (sync step 1).
-          if (!(await deliver(person.id, update))) expect(await deliver(person.id, person.resync(Y.encodeStateVector(server.doc)))).toBe(true);
-        };
-        // What the honest participants send during a step, delivered (and stored) in order before the next step.
-        const sent: { person: Participant; update: Uint8Array }[] = [];
-        const queue = (person: Participant, update: Uint8Array): void => {
-          sent.push({ person, update });
-        };
-        people.set('employer', new Participant('p-employer', 1001, seed, queue, reference));
-        people.set('union', new Participant('p-union', 1002, seed, queue, reference));
-        // As each one's presence announces its client id when it connects (DocumentRoom.receiveAwareness).
-        for (const { id, doc } of people.values()) server.claimClient(doc.clientID, id);
-        const person = (name: Who) => people.get(name) as Participant;
-        const serverWriters = new Map<Who, number>();
-        const attacker = 'p-union-2';
-
-        for (const current of steps) {
-          switch (current.kind) {
-            case 'type': {
-              const text = paragraphOf(person(current.who).doc);
-              text.insert(Math.floor(current.at * text.length), current.text);
-              break;
-            }
-            case 'erase': {
-              const text = paragraphOf(person(current.who).doc);
-              const at = Math.floor(current.at * text.length);
-              text.delete(at, Math.min(current.length, text.length - at));
-              break;
-            }
-            case 'setValue':
-              variablesMap(person(current.who).doc).set('ot_rate_weekday', current.value);
-              break;
-            case 'offline':
-              person(current.who).online = false;
-              break;
-            case 'online': {
-              const back = person(current.who);
-              if (back.online) break;
-              expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
-              Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(back.doc)), 'server');
-              break;
-            }
-            case 'serverChange': {
-              const before = Y.encodeStateVector(server.doc);
-              await server.change(person(current.who).id, (doc) => doc.getMap(proposalsRootName).set(current.key, { by: current.who, at: runIndex }));
-              const writer = Y.decodeUpdate(Y.encodeStateAsUpdate(server.doc, before)).structs[0]?.id.client;
-              if (writer !== undefined) serverWriters.set(current.who, writer);
-              break;
-            }
-            case 'futureDeletion': {
-              const target = current.target === 'colleague' ? 1001 : serverWriters.get('employer');
-              if (target === undefined) break;
-              await deliver(attacker, deletionOnlyUpdate(target, Y.getState(server.doc.store, target) + current.offset, current.length));
-              break;
-            }
-            case 'forgeClient': {
-              const target = current.target === 'colleague' ? 1001 : serverWriters.get('employer');
-              if (target === undefined) break;
-              const forger = new Y.Doc();
-              Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
-              forger.clientID = target;
-              paragraphOf(forger).insert(0, current.text);
-              await deliver(attacker, Y.encodeStateAsUpdate(forger, Y.encodeStateVector(server.doc)));
-              break;
-            }
-            case 'gap': {
-              const stranger = new Y.Doc();
-              Y.applyUpdate(stranger, Y.encodeStateAsUpdate(server.doc));
-              paragraphOf(stranger).insert(0, current.text);
-              const before = Y.encodeStateVector(stranger);
-              paragraphOf(stranger).insert(0, current.text);
-              await deliver(attacker, Y.encodeStateAsUpdate(stranger, before));
-              break;
-            }
-            case 'strangerNeighbour': {
-              const first = new Y.Doc();
-              Y.applyUpdate(first, Y.encodeStateAsUpdate(server.doc));
-              paragraphOf(first).insert(0, current.text);
-              const second = new Y.Doc();
-              Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
-              const before = Y.encodeStateVector(second);
-              paragraphOf(second).insert(1, current.text);
-              await deliver(attacker, Y.encodeStateAsUpdate(second, before));
-              break;
-            }
-            case 'serverPart': {
-              const forger = new Y.Doc();
-              Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
-              const before = Y.encodeStateVector(forger);
-              const proposals = forger.getMap(proposalsRootName);
-              if (current.remove) for (const key of proposals.keys()) proposals.delete(key);
-              else proposals.set('forged', { by: 'attacker' });
-              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
-              break;
-            }
-            case 'invalidValue': {
-              const forger = new Y.Doc();
-              Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
-              const before = Y.encodeStateVector(forger);
-              variablesMap(forger).set('ot_rate_weekday', current.value);
-              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
-              break;
-            }
-            case 'damageBody': {
-              const forger = new Y.Doc();
-              Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
-              const before = Y.encodeStateVector(forger);
-              const body = contentRoot(forger);
-              if (current.how === 'looseText') body.insert(0, 'chữ rời');
-              else if (current.how === 'sharedMap') body.insertEmbed(0, new Y.Map());
-              else if (current.how === 'emptyBody') body.delete(0, body.length);
-              else {
-                const element = new Y.XmlText();
-                element.setAttribute('type', 'image');
-                body.insertEmbed(0, element);
+  it(
+    `leave the server, its stored log and every honest client where the honest edits alone lead (${hostileUpdateRuns} runs)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+          runIndex += 1;
+          const documentId = `doc-${runIndex}`;
+          await store.documents.insert({
+            id: documentId,
+            kind: 'enterprise_agreement',
+            title: 'Thỏa ước',
+            lifecycleState: 'bargaining',
+            createdAt: 1,
+            updatedAt: 1,
+            archivedAt: null,
+          });
+          const seed = encodeInitialContent({
+            blocks: [paragraph('Căn cứ Bộ luật Lao động.'), article('dieu-luong', 'Tiền lương', 'Lương tháng 13.')],
+            variables: { ot_rate_weekday: 150 },
+          });
+          await store.updates.append(documentId, [{ bytes: seed, participantId: null, at: 1 }]);
+          const reference = new Y.Doc({ gc: false });
+          Y.applyUpdate(reference, seed);
+          const people = new Map<Who, Participant>();
+          // What the server stores it relays to everyone online but the sender; its own changes
+          // (origin null) are part of where the document must end.
+          const server = await PersistentDoc.open<string>({
+            documentId,
+            log: store.updates,
+            logger: createMemoryLogger(),
+            now: () => 2,
+            admit,
+            onStored: (batch) => {
+              for (const { bytes, origin } of batch) {
+                if (origin === null) Y.applyUpdate(reference, bytes);
+                for (const person of people.values()) if (person.online && person.id !== origin) Y.applyUpdate(person.doc, bytes, 'server');
               }
-              await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
-              break;
+            },
+            onStorageFailure: (error) => {
+              throw error;
+            },
+          });
+          const deliver = async (from: string, update: Uint8Array): Promise<boolean> => {
+            try {
+              server.receive(update, from, from);
+            } catch {
+              return false;
             }
-            case 'garbage':
-              await deliver(attacker, current.bytes);
-              break;
-          }
-          for (const { person: sender, update } of sent.splice(0)) await send(sender, update);
-          expect(server.doc.store.pendingDs).toBeNull();
-          expect(server.doc.store.pendingStructs).toBeNull();
-        }
-        for (const name of ['employer', 'union'] as const) {
-          const back = person(name);
-          if (!back.online) expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
-        }
-        for (const name of ['employer', 'union'] as const) Y.applyUpdate(person(name).doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(person(name).doc)), 'server');
+            await server.flush();
+            return true;
+          };
+          const send = async (person: Participant, update: Uint8Array): Promise<void> => {
+            // An honest update the server cannot place yet makes it ask for everything (sync step 1).
+            if (!(await deliver(person.id, update))) expect(await deliver(person.id, person.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+          };
+          // What the honest participants send during a step, delivered (and stored) in order before the next step.
+          const sent: { person: Participant; update: Uint8Array }[] = [];
+          const queue = (person: Participant, update: Uint8Array): void => {
+            sent.push({ person, update });
+          };
+          people.set('employer', new Participant('p-employer', 1001, seed, queue, reference));
+          people.set('union', new Participant('p-union', 1002, seed, queue, reference));
+          // As each one's presence announces its client id when it connects (DocumentRoom.receiveAwareness).
+          for (const { id, doc } of people.values()) server.claimClient(doc.clientID, id);
+          const person = (name: Who) => people.get(name) as Participant;
+          const serverWriters = new Map<Who, number>();
+          const attacker = 'p-union-2';
 
-        const expected = { text: paragraphOf(reference).toString(), variables: variablesMap(reference).toJSON(), proposals: reference.getMap(proposalsRootName).toJSON() };
-        const seen = (doc: Y.Doc) => ({ text: paragraphOf(doc).toString(), variables: variablesMap(doc).toJSON(), proposals: doc.getMap(proposalsRootName).toJSON() });
-        expect(seen(server.doc)).toEqual(expected);
-        expect(Y.equalSnapshots(Y.snapshot(server.doc), Y.snapshot(reference))).toBe(true);
-        for (const name of ['employer', 'union'] as const) expect(seen(person(name).doc)).toEqual(expected);
-        await server.close();
-        const reloaded = await PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 3, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
-        expect(seen(reloaded.doc)).toEqual(expected);
-        expect(Y.equalSnapshots(Y.snapshot(reloaded.doc), Y.snapshot(reference))).toBe(true);
-        reloaded.destroy();
-        for (const participant of people.values()) participant.doc.destroy();
-        reference.destroy();
-      }),
-      { numRuns: hostileUpdateRuns },
-    );
-  }, 30_000 + hostileUpdateRuns * 100);
+          for (const current of steps) {
+            switch (current.kind) {
+              case 'type': {
+                const text = paragraphOf(person(current.who).doc);
+                text.insert(Math.floor(current.at * text.length), current.text);
+                break;
+              }
+              case 'erase': {
+                const text = paragraphOf(person(current.who).doc);
+                const at = Math.floor(current.at * text.length);
+                text.delete(at, Math.min(current.length, text.length - at));
+                break;
+              }
+              case 'setValue':
+                variablesMap(person(current.who).doc).set('ot_rate_weekday', current.value);
+                break;
+              case 'offline':
+                person(current.who).online = false;
+                break;
+              case 'online': {
+                const back = person(current.who);
+                if (back.online) break;
+                expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+                Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(back.doc)), 'server');
+                break;
+              }
+              case 'serverChange': {
+                const before = Y.encodeStateVector(server.doc);
+                await server.change(person(current.who).id, (doc) => doc.getMap(proposalsRootName).set(current.key, { by: current.who, at: runIndex }));
+                const writer = Y.decodeUpdate(Y.encodeStateAsUpdate(server.doc, before)).structs[0]?.id.client;
+                if (writer !== undefined) serverWriters.set(current.who, writer);
+                break;
+              }
+              case 'futureDeletion': {
+                const target = current.target === 'colleague' ? 1001 : serverWriters.get('employer');
+                if (target === undefined) break;
+                await deliver(attacker, deletionOnlyUpdate(target, Y.getState(server.doc.store, target) + current.offset, current.length));
+                break;
+              }
+              case 'forgeClient': {
+                const target = current.target === 'colleague' ? 1001 : serverWriters.get('employer');
+                if (target === undefined) break;
+                const forger = new Y.Doc();
+                Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+                forger.clientID = target;
+                paragraphOf(forger).insert(0, current.text);
+                await deliver(attacker, Y.encodeStateAsUpdate(forger, Y.encodeStateVector(server.doc)));
+                break;
+              }
+              case 'gap': {
+                const stranger = new Y.Doc();
+                Y.applyUpdate(stranger, Y.encodeStateAsUpdate(server.doc));
+                paragraphOf(stranger).insert(0, current.text);
+                const before = Y.encodeStateVector(stranger);
+                paragraphOf(stranger).insert(0, current.text);
+                await deliver(attacker, Y.encodeStateAsUpdate(stranger, before));
+                break;
+              }
+              case 'strangerNeighbour': {
+                const first = new Y.Doc();
+                Y.applyUpdate(first, Y.encodeStateAsUpdate(server.doc));
+                paragraphOf(first).insert(0, current.text);
+                const second = new Y.Doc();
+                Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
+                const before = Y.encodeStateVector(second);
+                paragraphOf(second).insert(1, current.text);
+                await deliver(attacker, Y.encodeStateAsUpdate(second, before));
+                break;
+              }
+              case 'serverPart': {
+                const forger = new Y.Doc();
+                Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+                const before = Y.encodeStateVector(forger);
+                const proposals = forger.getMap(proposalsRootName);
+                if (current.remove) for (const key of proposals.keys()) proposals.delete(key);
+                else proposals.set('forged', { by: 'attacker' });
+                await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+                break;
+              }
+              case 'invalidValue': {
+                const forger = new Y.Doc();
+                Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+                const before = Y.encodeStateVector(forger);
+                variablesMap(forger).set('ot_rate_weekday', current.value);
+                await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+                break;
+              }
+              case 'damageBody': {
+                const forger = new Y.Doc();
+                Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+                const before = Y.encodeStateVector(forger);
+                const body = contentRoot(forger);
+                if (current.how === 'looseText') body.insert(0, 'chữ rời');
+                else if (current.how === 'sharedMap') body.insertEmbed(0, new Y.Map());
+                else if (current.how === 'emptyBody') body.delete(0, body.length);
+                else {
+                  const element = new Y.XmlText();
+                  element.setAttribute('type', 'image');
+                  body.insertEmbed(0, element);
+                }
+                await deliver(attacker, Y.encodeStateAsUpdate(forger, before));
+                break;
+              }
+              case 'garbage':
+                await deliver(attacker, current.bytes);
+                break;
+            }
+            for (const { person: sender, update } of sent.splice(0)) await send(sender, update);
+            expect(server.doc.store.pendingDs).toBeNull();
+            expect(server.doc.store.pendingStructs).toBeNull();
+          }
+          for (const name of ['employer', 'union'] as const) {
+            const back = person(name);
+            if (!back.online) expect(await deliver(back.id, back.resync(Y.encodeStateVector(server.doc)))).toBe(true);
+          }
+          for (const name of ['employer', 'union'] as const)
+            Y.applyUpdate(person(name).doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(person(name).doc)), 'server');
+
+          const expected = {
+            text: paragraphOf(reference).toString(),
+            variables: variablesMap(reference).toJSON(),
+            proposals: reference.getMap(proposalsRootName).toJSON(),
+          };
+          const seen = (doc: Y.Doc) => ({
+            text: paragraphOf(doc).toString(),
+            variables: variablesMap(doc).toJSON(),
+            proposals: doc.getMap(proposalsRootName).toJSON(),
+          });
+          expect(seen(server.doc)).toEqual(expected);
+          expect(Y.equalSnapshots(Y.snapshot(server.doc), Y.snapshot(reference))).toBe(true);
+          for (const name of ['employer', 'union'] as const) expect(seen(person(name).doc)).toEqual(expected);
+          await server.close();
+          const reloaded = await PersistentDoc.open<string>({
+            documentId,
+            log: store.updates,
+            logger: createMemoryLogger(),
+            now: () => 3,
+            onStored: () => {},
+            onStorageFailure: (error) => {
+              throw error;
+            },
+          });
+          expect(seen(reloaded.doc)).toEqual(expected);
+          expect(Y.equalSnapshots(Y.snapshot(reloaded.doc), Y.snapshot(reference))).toBe(true);
+          reloaded.destroy();
+          for (const participant of people.values()) participant.doc.destroy();
+          reference.destroy();
+        }),
+        { numRuns: hostileUpdateRuns },
+      );
+    },
+    30_000 + hostileUpdateRuns * 100,
+  );
 });

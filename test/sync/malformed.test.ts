@@ -70,16 +70,70 @@ describe('S7 malformed input closes only the connection that sent it', () => {
     expect(() => Y.applyUpdate(new Y.Doc(), dangling)).toThrow();
 
     const cases: { what: string; frame: Uint8Array | string; code: number; reason: RegExp; logEvent: string }[] = [
-      { what: 'garbage bytes', frame: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x00]), code: closeCodes.malformed, reason: /^malformed message: /, logEvent: 'sync.malformed_frame' },
-      { what: 'a truncated sync message', frame: syncUpdateFrame(validUpdate).slice(0, -5), code: closeCodes.malformed, reason: /^malformed message: truncated/, logEvent: 'sync.malformed_frame' },
-      { what: 'an unknown message type', frame: Uint8Array.from([42, 0]), code: closeCodes.malformed, reason: /unknown message type 42/, logEvent: 'sync.malformed_frame' },
-      { what: 'an unknown sync message type', frame: Uint8Array.from([messageType.sync, 7, 0]), code: closeCodes.malformed, reason: /unknown sync message type 7/, logEvent: 'sync.malformed_frame' },
+      {
+        what: 'garbage bytes',
+        frame: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 0x00]),
+        code: closeCodes.malformed,
+        reason: /^malformed message: /,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'a truncated sync message',
+        frame: syncUpdateFrame(validUpdate).slice(0, -5),
+        code: closeCodes.malformed,
+        reason: /^malformed message: truncated/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'an unknown message type',
+        frame: Uint8Array.from([42, 0]),
+        code: closeCodes.malformed,
+        reason: /unknown message type 42/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'an unknown sync message type',
+        frame: Uint8Array.from([messageType.sync, 7, 0]),
+        code: closeCodes.malformed,
+        reason: /unknown sync message type 7/,
+        logEvent: 'sync.malformed_frame',
+      },
       { what: 'a text frame', frame: '{"type":"update"}', code: closeCodes.malformed, reason: /text frames/, logEvent: 'sync.malformed_frame' },
-      { what: 'a garbage Yjs payload', frame: syncUpdateFrame(garbageYjs), code: closeCodes.malformed, reason: /invalid Yjs update/, logEvent: 'sync.malformed_frame' },
-      { what: 'a Yjs payload that decodes but cannot be applied', frame: syncUpdateFrame(dangling), code: closeCodes.malformed, reason: /invalid Yjs update/, logEvent: 'sync.malformed_frame' },
-      { what: 'a garbage state vector', frame: Uint8Array.from([messageType.sync, syncMessageType.step1, 3, 0xff, 0xff, 0xff]), code: closeCodes.malformed, reason: /invalid state vector/, logEvent: 'sync.malformed_frame' },
-      { what: 'awareness with invalid JSON', frame: awarenessFrame([{ clientId: 777, clock: 1, json: '{"user": ' }]), code: closeCodes.malformed, reason: /invalid awareness update/, logEvent: 'sync.malformed_frame' },
-      { what: 'a frame over the limit', frame: syncUpdateFrame(new Uint8Array(maxFrameBytes + 1)), code: closeCodes.tooBig, reason: /^$/, logEvent: 'sync.socket_error' },
+      {
+        what: 'a garbage Yjs payload',
+        frame: syncUpdateFrame(garbageYjs),
+        code: closeCodes.malformed,
+        reason: /invalid Yjs update/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'a Yjs payload that decodes but cannot be applied',
+        frame: syncUpdateFrame(dangling),
+        code: closeCodes.malformed,
+        reason: /invalid Yjs update/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'a garbage state vector',
+        frame: Uint8Array.from([messageType.sync, syncMessageType.step1, 3, 0xff, 0xff, 0xff]),
+        code: closeCodes.malformed,
+        reason: /invalid state vector/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'awareness with invalid JSON',
+        frame: awarenessFrame([{ clientId: 777, clock: 1, json: '{"user": ' }]),
+        code: closeCodes.malformed,
+        reason: /invalid awareness update/,
+        logEvent: 'sync.malformed_frame',
+      },
+      {
+        what: 'a frame over the limit',
+        frame: syncUpdateFrame(new Uint8Array(maxFrameBytes + 1)),
+        code: closeCodes.tooBig,
+        reason: /^$/,
+        logEvent: 'sync.socket_error',
+      },
     ];
 
     const smugglers: Y.Doc[] = [];

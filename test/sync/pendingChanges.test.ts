@@ -39,7 +39,12 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
       const redeemed = await api().call('invitations/redeem', { code: invitation.code, displayName });
       return { token: redeemed.token, client: api(redeemed.token) };
     };
-    return { documentId: document.id, employer: await seat('employer', 'Chị Lan'), union: await seat('union', 'Anh Minh'), union2: await seat('union', 'Chị Hoa') };
+    return {
+      documentId: document.id,
+      employer: await seat('employer', 'Chị Lan'),
+      union: await seat('union', 'Anh Minh'),
+      union2: await seat('union', 'Chị Hoa'),
+    };
   }
 
   function api(token?: string): ApiClient {
@@ -59,7 +64,13 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     const { documentId, employer, union } = await negotiation();
     // The room stays loaded from here on: the server writes both proposals with one writer id.
     const witness = await connect(documentId, union.token);
-    const first = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.wage, kind: 'replace', rationale: 'Tăng lương', article: proposedArticle('Tiền lương', 'Cao hơn 10%.') });
+    const first = await union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      kind: 'replace',
+      rationale: 'Tăng lương',
+      article: proposedArticle('Tiền lương', 'Cao hơn 10%.'),
+    });
     await waitFor(() => witness.doc.getMap(proposalsRootName).has(first.id), 'the first proposal to reach the witness');
     const attacker = await rawSocket(documentId, employer.token);
     const [writer] = proposalWriters(witness.doc);
@@ -67,7 +78,13 @@ describe('S18 nothing waits in a document for changes nobody has sent', () => {
     const next = Y.getState(witness.doc.store, writer as number);
     attacker.socket.send(syncUpdateFrame(deletionOnlyUpdate(writer as number, next, 1_000_000)));
 
-    const later = await union.client.call('proposals/create', { documentId, clauseId: clauseIds.bonus, kind: 'replace', rationale: 'Thưởng thêm', article: proposedArticle('Thưởng Tết', 'Hai tháng lương.') });
+    const later = await union.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.bonus,
+      kind: 'replace',
+      rationale: 'Thưởng thêm',
+      article: proposedArticle('Thưởng Tết', 'Hai tháng lương.'),
+    });
     await waitFor(() => witness.doc.getMap(proposalsRootName).has(later.id), 'the later proposal to reach the witness');
     expect(proposalWriters(witness.doc)).toContain(writer);
     const ids = (proposals: readonly Proposal[]) => proposals.map((proposal) => proposal.id).sort();
@@ -151,7 +168,10 @@ describe('S19 a Yjs client id is its first participant’s', () => {
   it('an attacker who saw a colleague’s client id in presence cannot write under it first: refused, and the colleague types on', async () => {
     harness = await startHarness();
     const { server } = harness;
-    const document = await server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody(), variables: {}, language: 'vi' }, { kind: 'admin' });
+    const document = await server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody(), variables: {}, language: 'vi' },
+      { kind: 'admin' },
+    );
     const seat = async (side: 'union' | 'employer', displayName: string) => {
       const invitation = await server.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' });
       return (await server.handlers['invitations/redeem']({ code: invitation.code, displayName }, { kind: 'anonymous' })).token;

@@ -28,7 +28,15 @@ beforeEach(async () => {
   file = join(folder.path, 'thoa-uoc.sqlite');
   db = openDatabase(file);
   store = createSqliteStore(db);
-  await store.documents.insert({ id: documentId, kind: 'labour_regulations', title: 'Nội quy lao động 2027', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  await store.documents.insert({
+    id: documentId,
+    kind: 'labour_regulations',
+    title: 'Nội quy lao động 2027',
+    lifecycleState: 'drafting',
+    createdAt: 1,
+    updatedAt: 1,
+    archivedAt: null,
+  });
   reader = new Database(file);
   logger = createMemoryLogger();
 });
@@ -40,7 +48,12 @@ afterEach(async () => {
 });
 
 const committedRows = (): { seq: number; bytes: Buffer; participant_id: string | null }[] =>
-  reader.prepare<[string], { seq: number; bytes: Buffer; participant_id: string | null }>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? ORDER BY seq').all(documentId);
+  reader
+    .prepare<
+      [string],
+      { seq: number; bytes: Buffer; participant_id: string | null }
+    >('SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? ORDER BY seq')
+    .all(documentId);
 
 const asBuffers = (updates: readonly Uint8Array[]): Buffer[] => updates.map((update) => Buffer.from(update));
 
@@ -339,7 +352,12 @@ describe('S18 S19 PersistentDoc: nothing pending, nobody else’s client id', ()
     // Nothing was queued for storage.
     expect({ received: doc.received, stored: doc.stored }).toEqual({ received: 0, stored: 0 });
     // Once what was missing arrives, the rest is accepted in order.
-    for (const [update, who] of [[first, 'p-union'], [second, 'p-union'], [employer.last(), 'p-employer']] as const) doc.receive(update, who, `connection-${who}`);
+    for (const [update, who] of [
+      [first, 'p-union'],
+      [second, 'p-union'],
+      [employer.last(), 'p-employer'],
+    ] as const)
+      doc.receive(update, who, `connection-${who}`);
     expect(doc.doc.getText('content').toString()).toBe('Điều 1. Thời giờ làm việc. Nghỉ giữa ca.');
   });
 

@@ -38,10 +38,31 @@ describe('S5 refused connections and S6 revocation', () => {
 
     const cases: { what: string; documentId: string; token: string | undefined; params: Record<string, string>; code: number; reason: RegExp }[] = [
       { what: 'no token', documentId: document.id, token: undefined, params: {}, code: closeCodes.unauthorized, reason: /token/ },
-      { what: 'an unknown token', documentId: document.id, token: 'tu_not-a-token-anyone-was-given', params: {}, code: closeCodes.unauthorized, reason: /token/ },
+      {
+        what: 'an unknown token',
+        documentId: document.id,
+        token: 'tu_not-a-token-anyone-was-given',
+        params: {},
+        code: closeCodes.unauthorized,
+        reason: /token/,
+      },
       { what: "another document's token", documentId: document.id, token: elsewhere.token, params: {}, code: closeCodes.forbidden, reason: /another document/ },
-      { what: 'an unknown document', documentId: 'zzzzzzzzzzzzzzzz', token: employer.token, params: {}, code: closeCodes.unknownDocument, reason: /no such document/ },
-      { what: 'protocol 99', documentId: document.id, token: employer.token, params: { protocol: '99' }, code: closeCodes.protocolMismatch, reason: /protocol 1, not 99/ },
+      {
+        what: 'an unknown document',
+        documentId: 'zzzzzzzzzzzzzzzz',
+        token: employer.token,
+        params: {},
+        code: closeCodes.unknownDocument,
+        reason: /no such document/,
+      },
+      {
+        what: 'protocol 99',
+        documentId: document.id,
+        token: employer.token,
+        params: { protocol: '99' },
+        code: closeCodes.protocolMismatch,
+        reason: /protocol 1, not 99/,
+      },
     ];
     for (const refusal of cases) {
       const loggedBefore = logged('sync.refused', refusal.code);
@@ -77,7 +98,9 @@ describe('S5 refused connections and S6 revocation', () => {
     expect(close.code).toBe(closeCodes.unauthorized);
     expect(close.reason).toMatch(/removed/);
     await presenceMatches(b, (states) => !states.has(a.doc.clientID), "A's presence to disappear for B", 2_000);
-    const revocationLines = harness.logger.lines.filter((line) => line.fields.participant === employer.participant.id && line.fields.code === closeCodes.unauthorized);
+    const revocationLines = harness.logger.lines.filter(
+      (line) => line.fields.participant === employer.participant.id && line.fields.code === closeCodes.unauthorized,
+    );
     expect(revocationLines.length).toBe(1);
 
     // The token no longer opens a socket.

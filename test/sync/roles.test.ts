@@ -25,7 +25,9 @@ describe('read-only participants and archived documents', () => {
 
   async function refusalsInAudit(documentId: string, participantId: string): Promise<number> {
     if (!harness) throw new Error('no harness');
-    return (await harness.server.context.store.audit.listByDocument(documentId)).filter((entry) => entry.action === 'sync.write_refused' && entry.actor === `participant:${participantId}`).length;
+    return (await harness.server.context.store.audit.listByDocument(documentId)).filter(
+      (entry) => entry.action === 'sync.write_refused' && entry.actor === `participant:${participantId}`,
+    ).length;
   }
 
   it('S3 reviewer writes are refused and never stored; the others converge; the reviewer still reads everything', async () => {
@@ -81,7 +83,9 @@ describe('read-only participants and archived documents', () => {
     r.text.insert(0, '[R-again]');
     await deniedAtLeast(r, deniedBefore + 2);
     expect(await refusalsInAudit(document.id, reviewer.participant.id)).toBe(2);
-    expect((await harness.server.context.store.audit.listByDocument(document.id)).find((entry) => entry.action === 'sync.write_refused')?.details).toEqual({ reason: reviewerRefusal });
+    expect((await harness.server.context.store.audit.listByDocument(document.id)).find((entry) => entry.action === 'sync.write_refused')?.details).toEqual({
+      reason: reviewerRefusal,
+    });
   });
 
   it('S3 a reviewer who only reads is not refused, even reconnecting to a document with deletions', async () => {

@@ -35,7 +35,10 @@ describe('S8 service events: a failing reaction fails neither its emitter nor th
     it('a reaction to stored edits that fails (a storage error, say) is logged, and the server serves on', async () => {
       harness = await startHarness();
       const { server } = harness;
-      const document = await server.handlers['documents/create']({ kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody(), variables: {}, language: 'vi' }, { kind: 'admin' });
+      const document = await server.handlers['documents/create'](
+        { kind: 'enterprise_agreement', title: 'Thỏa ước 2027', content: agreementBody(), variables: {}, language: 'vi' },
+        { kind: 'admin' },
+      );
       let reactions = 0;
       server.context.events.on('documentEdited', () => {
         reactions += 1;
@@ -52,7 +55,10 @@ describe('S8 service events: a failing reaction fails neither its emitter nor th
       const editor = await connect((await joinAs(server, document.id, 'union', 'Anh Minh')).token);
       const witness = await connect((await joinAs(server, document.id, 'employer', 'Chị Lan')).token);
       lastParagraphOf(editor.doc, clauseIds.wage).insert(0, 'Sửa lần một. ');
-      await waitFor(() => reactions === 1 && lastParagraphOf(witness.doc, clauseIds.wage).toString().startsWith('Sửa lần một.'), 'the edit to be relayed and reacted to');
+      await waitFor(
+        () => reactions === 1 && lastParagraphOf(witness.doc, clauseIds.wage).toString().startsWith('Sửa lần một.'),
+        'the edit to be relayed and reacted to',
+      );
       lastParagraphOf(editor.doc, clauseIds.wage).insert(0, 'Sửa lần hai. ');
       await waitFor(() => lastParagraphOf(witness.doc, clauseIds.wage).toString().startsWith('Sửa lần hai. Sửa lần một.'), 'a later edit to be relayed');
       expect(harness.logger.lines.filter((line) => line.event === 'events.listener_failed')).toHaveLength(2);

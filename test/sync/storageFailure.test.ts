@@ -100,8 +100,13 @@ describe('S8 a storage failure (a real I/O error) on every write path', () => {
   it('drops the room, refuses the API call with an error, never acknowledges what is not stored, keeps serving, and stores everything once writing works again', async () => {
     folder = createTempFolder();
     const dataFolder = folder.path;
-    const document = createdDocument.parse(await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']));
-    const token = async (side: string, name: string) => redeemed.parse(await runCliJson(dataFolder, ['redeem', invitation.parse(await runCliJson(dataFolder, ['invite', document.id, '--side', side])).code, '--name', name])).token;
+    const document = createdDocument.parse(
+      await runCliJson(dataFolder, ['documents', 'create', '--kind', 'enterprise_agreement', '--title', 'Thỏa ước lao động tập thể 2027']),
+    );
+    const token = async (side: string, name: string) =>
+      redeemed.parse(
+        await runCliJson(dataFolder, ['redeem', invitation.parse(await runCliJson(dataFolder, ['invite', document.id, '--side', side])).code, '--name', name]),
+      ).token;
     const unionToken = await token('union', 'Anh Minh');
     const host = adminToken.parse(await runCliJson(dataFolder, ['admin-token'])).token;
     // Writes past this size fail with EFBIG: SQLite reports a disk I/O error on that write. (Only

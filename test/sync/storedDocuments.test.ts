@@ -23,7 +23,15 @@ beforeEach(async () => {
   folder = createTempFolder();
   store = openSqliteStore(join(folder.path, 'thoa-uoc.sqlite'));
   reader = openStoreReader(store.location);
-  await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  await store.documents.insert({
+    id: documentId,
+    kind: 'enterprise_agreement',
+    title: 'Thỏa ước',
+    lifecycleState: 'drafting',
+    createdAt: 1,
+    updatedAt: 1,
+    archivedAt: null,
+  });
 });
 afterEach(async () => {
   await store.close();
@@ -32,7 +40,17 @@ afterEach(async () => {
 
 /** The server's copy: compacted only when the test says so. */
 function openRoom(): Promise<PersistentDoc<string>> {
-  return PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; }, compactMinBytes: Number.MAX_SAFE_INTEGER });
+  return PersistentDoc.open<string>({
+    documentId,
+    log: store.updates,
+    logger: createMemoryLogger(),
+    now: () => 1_800_000_000_000,
+    onStored: () => {},
+    onStorageFailure: (error) => {
+      throw error;
+    },
+    compactMinBytes: Number.MAX_SAFE_INTEGER,
+  });
 }
 
 /** A participant typing into their own copy; what they type goes to the server as they type it. */
@@ -58,7 +76,11 @@ function readBeside(documents: ReturnType<typeof createStoredDocuments>, id: str
 }
 
 const canonical = (deletions: Map<string | null, DeleteSet>): Record<string, string> =>
-  Object.fromEntries([...deletions].filter(([, deleteSet]) => deleteSet.clients.size > 0).map(([author, deleteSet]) => [String(author), Buffer.from(encodeDeleteSet(Y.mergeDeleteSets([deleteSet]))).toString('hex')]));
+  Object.fromEntries(
+    [...deletions]
+      .filter(([, deleteSet]) => deleteSet.clients.size > 0)
+      .map(([author, deleteSet]) => [String(author), Buffer.from(encodeDeleteSet(Y.mergeDeleteSets([deleteSet]))).toString('hex')]),
+  );
 
 /** What the worker read, as the room says it. */
 function expectSameAs(read: StoredDocument, room: PersistentDoc<string>): void {
@@ -103,7 +125,15 @@ describe('documents read from the store beside the server', () => {
     const room = await openRoom();
     await participant(room, 'p-lan').type((text) => text.insert(0, 'Thưởng Tết bằng một tháng lương.'));
     const otherId = 'doc-other';
-    await store.documents.insert({ id: otherId, kind: 'enterprise_agreement', title: 'Nội quy', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.documents.insert({
+      id: otherId,
+      kind: 'enterprise_agreement',
+      title: 'Nội quy',
+      lifecycleState: 'drafting',
+      createdAt: 1,
+      updatedAt: 1,
+      archivedAt: null,
+    });
     const documents = createStoredDocuments();
     const first = await readBeside(documents, documentId);
     const other = await readBeside(documents, otherId);

@@ -33,7 +33,10 @@ type Edit =
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const block = fc.nat({ max: 20 });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('type' as const), block, at: fraction, text: fc.constantFrom('a', 'lương ', 'Điều 5', '150%', 'x\u0007y') }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('type' as const), block, at: fraction, text: fc.constantFrom('a', 'lương ', 'Điều 5', '150%', 'x\u0007y') }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('erase' as const), block, at: fraction, length: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bold' as const), block, at: fraction, length: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('typeInBody' as const), text: fc.constantFrom('x', 'tự do') }) },

@@ -32,11 +32,23 @@ describe('which parts of a document an update touches', () => {
 
     const variables = client.getMap('variables');
     variables.set('ot_rate_weekday', 150);
-    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['variables'], mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 150 }], mapDeletions: [] });
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({
+      roots: ['variables'],
+      mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 150 }],
+      mapDeletions: [],
+    });
     variables.set('ot_rate_weekday', 200); // an overwrite names neither the map nor the key, and deletes the value before
-    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['variables'], mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 200 }], mapDeletions: [{ root: 'variables', key: 'ot_rate_weekday' }] });
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({
+      roots: ['variables'],
+      mapWrites: [{ root: 'variables', key: 'ot_rate_weekday', value: 200 }],
+      mapDeletions: [{ root: 'variables', key: 'ot_rate_weekday' }],
+    });
     variables.delete('ot_rate_weekday'); // a removal is a deletion alone
-    expect(effects(server, updates.shift() as Uint8Array)).toEqual({ roots: ['variables'], mapWrites: [], mapDeletions: [{ root: 'variables', key: 'ot_rate_weekday' }] });
+    expect(effects(server, updates.shift() as Uint8Array)).toEqual({
+      roots: ['variables'],
+      mapWrites: [],
+      mapDeletions: [{ root: 'variables', key: 'ot_rate_weekday' }],
+    });
 
     const proposal = new Y.Map<unknown>();
     client.getMap('proposals').set('p1', proposal);
@@ -60,7 +72,11 @@ describe('which parts of a document an update touches', () => {
     // Garbage collection left the device's value as a deleted item: no value, but a new entry for
     // the key (a hostile client may send that alone); and the update deletes the document's value.
     const deletion = { root: 'variables', key: 'vote_in_favour' };
-    expect(effects(server, Y.encodeStateAsUpdate(device, Y.encodeStateVector(server)))).toEqual({ roots: ['variables'], mapWrites: [], mapDeletions: [deletion, deletion] });
+    expect(effects(server, Y.encodeStateAsUpdate(device, Y.encodeStateVector(server)))).toEqual({
+      roots: ['variables'],
+      mapWrites: [],
+      mapDeletions: [deletion, deletion],
+    });
     expect(server.getMap('variables').has('vote_in_favour')).toBe(false);
   });
 

@@ -91,13 +91,24 @@ describe('S13 clients change only the body and valid variables through sync', ()
       inventor.doc.getMap('variables').set('signing_date', '2027-01-27');
     });
     await deniedAtLeast(inventor, 1);
-    expect([overwriter.denials[0], remover.denials[0], inventor.denials[0]]).toEqual([refusal('vote_in_favour'), refusal('vote_total_workers'), refusal('signing_date')]);
+    expect([overwriter.denials[0], remover.denials[0], inventor.denials[0]]).toEqual([
+      refusal('vote_in_favour'),
+      refusal('vote_total_workers'),
+      refusal('signing_date'),
+    ]);
 
     // Nothing of it is stored or relayed; other values still are.
     const honest = await connect('Chị Lan');
     honest.doc.getMap('variables').set('ot_rate_weekday', 180);
-    await waitFor(async () => (await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').get('ot_rate_weekday') === 180, 'the valid value to be stored');
-    expect((await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
+    await waitFor(
+      async () => (await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').get('ot_rate_weekday') === 180,
+      'the valid value to be stored',
+    );
+    expect((await storedDoc(harness.server.context.store.updates, document.id)).getMap('variables').toJSON()).toEqual({
+      vote_total_workers: 1250,
+      vote_in_favour: 700,
+      ot_rate_weekday: 180,
+    });
     expect(honest.doc.getMap('variables').toJSON()).toEqual({ vote_total_workers: 1250, vote_in_favour: 700, ot_rate_weekday: 180 });
   });
 });

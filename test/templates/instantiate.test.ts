@@ -47,7 +47,9 @@ describe('instantiating templates', () => {
           }
           // The procedural facts (the vote, the signing) stay placeholders: only the lifecycle fills
           // them; so do the names (a text has no default), which only the parties can type.
-          const text = renderedText([article], values, language).replace(/\{\{(\w+)\}\}/g, (chip, id: string) => (isProceduralFact(id) || definitions.get(id)?.type === 'text' ? '' : chip));
+          const text = renderedText([article], values, language).replace(/\{\{(\w+)\}\}/g, (chip, id: string) =>
+            isProceduralFact(id) || definitions.get(id)?.type === 'text' ? '' : chip,
+          );
           expect(text, `${template.id} ${language}`).not.toMatch(/\{\{|\}\}/);
           expect(text.length).toBeGreaterThan(20);
         }
@@ -57,7 +59,15 @@ describe('instantiating templates', () => {
 });
 
 describe('the new-document wizard', () => {
-  it.each(documentKinds.flatMap((kind) => [[kind, 'vi'], [kind, 'en']] as const))('builds a complete %s in %s with a valid value for every variable', (kind, language) => {
+  it.each(
+    documentKinds.flatMap(
+      (kind) =>
+        [
+          [kind, 'vi'],
+          [kind, 'en'],
+        ] as const,
+    ),
+  )('builds a complete %s in %s with a valid value for every variable', (kind, language) => {
     const model = outlineChoices(kind, library);
     expect(model).not.toBeNull();
     if (!model) return;
@@ -78,29 +88,48 @@ describe('the new-document wizard', () => {
     expect(built.variables.enterprise_name).toBe('Công ty TNHH May Sài Gòn');
     expect(built.variables.region).toBe('II');
     const typedByPeople = (id: string) => isProceduralFact(id) || definitions.get(id)?.type === 'text';
-    expect(renderedText(built.content, built.variables, language).match(/\{\{\w+\}\}/g)?.filter((chip) => !typedByPeople(chip.slice(2, -2))) ?? []).toEqual([]);
+    expect(
+      renderedText(built.content, built.variables, language)
+        .match(/\{\{\w+\}\}/g)
+        ?.filter((chip) => !typedByPeople(chip.slice(2, -2))) ?? [],
+    ).toEqual([]);
   });
 
-  it.each(documentKinds)('leaves no value in Vietnamese in a %s written in English: a name not typed yet stays unset, shown by its label in the document’s language', (kind) => {
-    const model = outlineChoices(kind, library);
-    if (!model) throw new Error('no outline');
-    const built = buildDocument({ kind, language: 'en', facts: {}, chosen: model.recommended, wordings: {} }, library, newId);
-    if (!built) throw new Error('nothing built');
-    const vietnamese = Object.entries(built.variables).filter(([, value]) => otherLanguageIn(String(value), 'en').length > 0);
-    expect(vietnamese).toEqual([]);
-    expect(built.variables.enterprise_name).toBeUndefined();
-  });
+  it.each(documentKinds)(
+    'leaves no value in Vietnamese in a %s written in English: a name not typed yet stays unset, shown by its label in the document’s language',
+    (kind) => {
+      const model = outlineChoices(kind, library);
+      if (!model) throw new Error('no outline');
+      const built = buildDocument({ kind, language: 'en', facts: {}, chosen: model.recommended, wordings: {} }, library, newId);
+      if (!built) throw new Error('nothing built');
+      const vietnamese = Object.entries(built.variables).filter(([, value]) => otherLanguageIn(String(value), 'en').length > 0);
+      expect(vietnamese).toEqual([]);
+      expect(built.variables.enterprise_name).toBeUndefined();
+    },
+  );
 
   it('states the workforce typed and invents no vote: the vote and signing are left to the lifecycle record', () => {
     const model = outlineChoices('enterprise_agreement', library);
     if (!model) throw new Error('no outline');
-    const built = buildDocument({ kind: 'enterprise_agreement', language: 'vi', facts: { headcount: 1250, signing_place: 'TP. Hồ Chí Minh', vote_in_favour: 51, vote_total_workers: 100 }, chosen: model.recommended, wordings: {} }, library, newId);
+    const built = buildDocument(
+      {
+        kind: 'enterprise_agreement',
+        language: 'vi',
+        facts: { headcount: 1250, signing_place: 'TP. Hồ Chí Minh', vote_in_favour: 51, vote_total_workers: 100 },
+        chosen: model.recommended,
+        wordings: {},
+      },
+      library,
+      newId,
+    );
     if (!built) throw new Error('nothing built');
     expect(built.variables.headcount).toBe(1250);
     expect(Object.keys(built.variables).filter(isProceduralFact)).toEqual([]);
     const text = renderedText(built.content, built.variables, 'vi');
     expect(text).toContain('Doanh nghiệp có 1.250 người lao động.');
-    expect(text).toContain('ngày {{vote_date}}: tại thời điểm lấy ý kiến, doanh nghiệp có {{vote_total_workers}} lao động, trong đó {{vote_in_favour}} biểu quyết tán thành');
+    expect(text).toContain(
+      'ngày {{vote_date}}: tại thời điểm lấy ý kiến, doanh nghiệp có {{vote_total_workers}} lao động, trong đó {{vote_in_favour}} biểu quyết tán thành',
+    );
     expect(text).toContain('Thỏa ước được ký kết tại TP. Hồ Chí Minh ngày {{signing_date}}');
   });
 
@@ -110,7 +139,17 @@ describe('the new-document wizard', () => {
     expect(template && model).toBeTruthy();
     if (!template || !model) return;
     const floor = template.alternatives.find((a) => a.level === 'floor' && a.values);
-    const built = buildDocument({ kind: template.kinds[0] ?? 'enterprise_agreement', language: 'vi', facts: {}, chosen: new Set([template.id]), wordings: { [template.id]: floor?.id ?? '' } }, library, newId);
+    const built = buildDocument(
+      {
+        kind: template.kinds[0] ?? 'enterprise_agreement',
+        language: 'vi',
+        facts: {},
+        chosen: new Set([template.id]),
+        wordings: { [template.id]: floor?.id ?? '' },
+      },
+      library,
+      newId,
+    );
     for (const [id, value] of Object.entries(floor?.values ?? {})) expect(built?.variables[id]).toBe(value);
   });
 });

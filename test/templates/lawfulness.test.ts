@@ -77,7 +77,8 @@ describe('statutory floors', () => {
 
   it('variable defaults are lawful', () => {
     for (const variable of library.variables) {
-      if (variable.default !== undefined) expect(lawful(variable.id, variable.default), `${variable.id} = ${variable.default} (${statutory[variable.id]?.law})`).toBe(true);
+      if (variable.default !== undefined)
+        expect(lawful(variable.id, variable.default), `${variable.id} = ${variable.default} (${statutory[variable.id]?.law})`).toBe(true);
     }
   });
 
@@ -88,7 +89,8 @@ describe('statutory floors', () => {
         for (const id of used) {
           const value = alternative.values?.[id];
           const rule = statutory[id];
-          if (rule && alternative.level === 'floor') expect(value === undefined ? undefined : Number(value), `${alternative.id}: ${id} (${rule.law})`).toBe(rule.limit);
+          if (rule && alternative.level === 'floor')
+            expect(value === undefined ? undefined : Number(value), `${alternative.id}: ${id} (${rule.law})`).toBe(rule.limit);
           if (value !== undefined) expect(lawful(id, value), `${alternative.id}: ${id} = ${value}`).toBe(true);
         }
       }
@@ -124,7 +126,10 @@ describe('lawful wording', () => {
   });
 
   it('the absence thresholds for dismissal are those of LC 125(4)', () => {
-    const dismissal = texts.filter((text) => text.id === 'regs.discipline.dismissal_offences').map((text) => text.vi).join(' ');
+    const dismissal = texts
+      .filter((text) => text.id === 'regs.discipline.dismissal_offences')
+      .map((text) => text.vi)
+      .join(' ');
     expect(dismissal).toContain('05 ngày cộng dồn trong thời hạn 30 ngày hoặc 20 ngày cộng dồn trong thời hạn 365 ngày');
   });
 

@@ -11,7 +11,14 @@ import {
   templatesForKind,
   type TemplateLibrary,
 } from '#shared/templates/library';
-import { articleTemplateSchema, documentOutlineSchema, requirementSchema, variableDefinitionSchema, type Bilingual, type LegalCitation } from '#shared/templates/schema';
+import {
+  articleTemplateSchema,
+  documentOutlineSchema,
+  requirementSchema,
+  variableDefinitionSchema,
+  type Bilingual,
+  type LegalCitation,
+} from '#shared/templates/schema';
 import { validateVariableValue } from '#shared/templates/variableValues';
 import { topicByName, topicName, topicNames } from '#shared/templates/topicNames';
 import { isProceduralFact, proceduralFactIds } from '#shared/lifecycle/proceduralFacts';
@@ -22,27 +29,99 @@ const templates = new Map(library.templates.map((template) => [template.id, temp
 
 /** The eight bargaining topics of Labour Code Art. 67 (listed here, independent of the data). */
 const bargainingTopics: [id: string, clause: number][] = [
-  ['lc67.1', 1], ['lc67.2', 2], ['lc67.3', 3], ['lc67.4', 4], ['lc67.5', 5], ['lc67.6', 6], ['lc67.7', 7], ['lc67.8', 8],
+  ['lc67.1', 1],
+  ['lc67.2', 2],
+  ['lc67.3', 3],
+  ['lc67.4', 4],
+  ['lc67.5', 5],
+  ['lc67.6', 6],
+  ['lc67.7', 7],
+  ['lc67.8', 8],
 ];
 /** The items a–i of Labour Code Art. 118(2) that labour regulations must contain. */
 const regulationItems: [id: string, point: string][] = [
-  ['lc118.2.a', 'a'], ['lc118.2.b', 'b'], ['lc118.2.c', 'c'], ['lc118.2.d', 'd'], ['lc118.2.dd', 'đ'],
-  ['lc118.2.e', 'e'], ['lc118.2.g', 'g'], ['lc118.2.h', 'h'], ['lc118.2.i', 'i'],
+  ['lc118.2.a', 'a'],
+  ['lc118.2.b', 'b'],
+  ['lc118.2.c', 'c'],
+  ['lc118.2.d', 'd'],
+  ['lc118.2.dd', 'đ'],
+  ['lc118.2.e', 'e'],
+  ['lc118.2.g', 'g'],
+  ['lc118.2.h', 'h'],
+  ['lc118.2.i', 'i'],
 ];
 /** Decree 145/2020 Art. 85(1)(a)–(đ): the required anti-harassment content. */
 const harassmentElements: [id: string, point: string][] = [
-  ['d145.85.1.a', 'a'], ['d145.85.1.b', 'b'], ['d145.85.1.c', 'c'], ['d145.85.1.d', 'd'], ['d145.85.1.dd', 'đ'],
+  ['d145.85.1.a', 'a'],
+  ['d145.85.1.b', 'b'],
+  ['d145.85.1.c', 'c'],
+  ['d145.85.1.d', 'd'],
+  ['d145.85.1.dd', 'đ'],
 ];
 /** Rule ids of the compliance check (shared/compliance/ruleTable.ts) that a variable may name. */
 const ruleIds = new Set([
-  'hours.daily_normal', 'hours.weekly_normal', 'hours.weekly_regime_daily_cap', 'night.window', 'ot.consent', 'ot.daily_cap', 'ot.monthly_cap', 'ot.annual_cap',
-  'ot.300h_notice', 'pay.ot_weekday', 'pay.ot_weekly_rest', 'pay.ot_holiday', 'pay.night_premium', 'pay.night_ot_extra', 'break.mid_shift', 'break.shift_change',
-  'rest.weekly', 'leave.public_holidays', 'leave.annual', 'leave.seniority', 'leave.personal_paid', 'leave.personal_unpaid', 'probation.duration', 'probation.wage',
-  'contract.fixed_term', 'wage.min_regional', 'wage.equal_pay', 'wage.scale_consult', 'wage.payment', 'wage.pay_period', 'wage.late_payment', 'wage.deduction_cap',
-  'wage.stoppage', 'transfer.temporary', 'notice.employee', 'notice.employer', 'term.settlement', 'severance', 'job_loss', 'maternity.leave', 'maternity.protection',
-  'retirement.age', 'discipline.forms', 'discipline.dismissal_grounds', 'discipline.prohibited', 'discipline.principles', 'discipline.limitation', 'discipline.expunge',
-  'discipline.suspension', 'liability.damage_cap', 'regs.required_sections', 'regs.procedure', 'cla.term', 'cla.vote', 'cla.filing', 'cla.renewal_window',
-  'cla.bargaining_clock', 'cla.costs', 'dialogue.periodic', 'dialogue.composition', 'dialogue.procedure', 'union.fee',
+  'hours.daily_normal',
+  'hours.weekly_normal',
+  'hours.weekly_regime_daily_cap',
+  'night.window',
+  'ot.consent',
+  'ot.daily_cap',
+  'ot.monthly_cap',
+  'ot.annual_cap',
+  'ot.300h_notice',
+  'pay.ot_weekday',
+  'pay.ot_weekly_rest',
+  'pay.ot_holiday',
+  'pay.night_premium',
+  'pay.night_ot_extra',
+  'break.mid_shift',
+  'break.shift_change',
+  'rest.weekly',
+  'leave.public_holidays',
+  'leave.annual',
+  'leave.seniority',
+  'leave.personal_paid',
+  'leave.personal_unpaid',
+  'probation.duration',
+  'probation.wage',
+  'contract.fixed_term',
+  'wage.min_regional',
+  'wage.equal_pay',
+  'wage.scale_consult',
+  'wage.payment',
+  'wage.pay_period',
+  'wage.late_payment',
+  'wage.deduction_cap',
+  'wage.stoppage',
+  'transfer.temporary',
+  'notice.employee',
+  'notice.employer',
+  'term.settlement',
+  'severance',
+  'job_loss',
+  'maternity.leave',
+  'maternity.protection',
+  'retirement.age',
+  'discipline.forms',
+  'discipline.dismissal_grounds',
+  'discipline.prohibited',
+  'discipline.principles',
+  'discipline.limitation',
+  'discipline.expunge',
+  'discipline.suspension',
+  'liability.damage_cap',
+  'regs.required_sections',
+  'regs.procedure',
+  'cla.term',
+  'cla.vote',
+  'cla.filing',
+  'cla.renewal_window',
+  'cla.bargaining_clock',
+  'cla.costs',
+  'dialogue.periodic',
+  'dialogue.composition',
+  'dialogue.procedure',
+  'union.fee',
 ]);
 
 /** Every bilingual text block of every body and alternative, with where it comes from. */
@@ -121,10 +200,14 @@ describe('templates', () => {
       for (const language of ['vi', 'en'] as const) {
         for (const match of text[language].matchAll(/\{\{([a-z0-9_]+)\}\}/g)) {
           const variable = variables.get(match[1] ?? '');
-          const after = text[language].slice((match.index ?? 0) + match[0].length).trimStart().toLowerCase();
+          const after = text[language]
+            .slice((match.index ?? 0) + match[0].length)
+            .trimStart()
+            .toLowerCase();
           const before = text[language].slice(0, match.index).trimEnd().toLowerCase();
           const unitWord = variable && counted.has(variable.type) ? variable.unit?.[language].split(/[\s(]/)[0]?.toLowerCase() : undefined;
-          if (unitWord) expect(after.startsWith(`${unitWord} `) || after.startsWith(`${unitWord},`), `${where} (${language}): unit after {{${variable?.id}}}`).toBe(false);
+          if (unitWord)
+            expect(after.startsWith(`${unitWord} `) || after.startsWith(`${unitWord},`), `${where} (${language}): unit after {{${variable?.id}}}`).toBe(false);
           if (variable?.type === 'region') expect(before.endsWith(language === 'vi' ? 'vùng' : 'region'), `${where}: "vùng" before {{region}}`).toBe(false);
         }
       }
@@ -212,11 +295,25 @@ describe('variables', () => {
   });
 
   it('include the enterprise facts of the new-document wizard', () => {
-    for (const id of ['enterprise_name', 'enterprise_address', 'region', 'headcount', 'sector', 'union_name', 'employer_representative', 'employer_representative_title',
-      'union_representative', 'signing_place', 'effective_date', 'term_years']) {
+    for (const id of [
+      'enterprise_name',
+      'enterprise_address',
+      'region',
+      'headcount',
+      'sector',
+      'union_name',
+      'employer_representative',
+      'employer_representative_title',
+      'union_representative',
+      'signing_place',
+      'effective_date',
+      'term_years',
+    ]) {
       expect(variables.has(id), id).toBe(true);
     }
-    expect(variables.get('sector')?.options?.map((option) => option.value)).toEqual(expect.arrayContaining(['textile_garment_export', 'electrical_electronics_export', 'other']));
+    expect(variables.get('sector')?.options?.map((option) => option.value)).toEqual(
+      expect.arrayContaining(['textile_garment_export', 'electrical_electronics_export', 'other']),
+    );
     expect(variables.get('term_years')?.rule).toBe('cla.term');
   });
 
@@ -229,7 +326,11 @@ describe('variables', () => {
 
 describe('outlines', () => {
   it('one outline per kind, referencing existing templates that apply to its kinds', () => {
-    for (const kind of documentKinds) expect(library.outlines.filter((outline) => outline.kinds.includes(kind)), kind).toHaveLength(1);
+    for (const kind of documentKinds)
+      expect(
+        library.outlines.filter((outline) => outline.kinds.includes(kind)),
+        kind,
+      ).toHaveLength(1);
     for (const outline of library.outlines) {
       const ids = outline.chapters.flatMap((chapter) => chapter.articles);
       expect(duplicates(ids), outline.id).toEqual([]);
@@ -293,7 +394,9 @@ describe('requirements of the law', () => {
     expect(requirementsMissing(withoutTopic, 'enterprise_agreement', ['lc67.3'])).toEqual(['lc67.3']);
     const withoutCitations: TemplateLibrary = {
       ...library,
-      templates: library.templates.map((template) => (template.id.startsWith('regs.transfer.') ? { ...template, legalBasis: [{ law: 'LC2019', article: 1 }] } : template)),
+      templates: library.templates.map((template) =>
+        template.id.startsWith('regs.transfer.') ? { ...template, legalBasis: [{ law: 'LC2019', article: 1 }] } : template,
+      ),
     };
     expect(requirementsMissing(withoutCitations, 'labour_regulations', ['lc118.2.e'])).toEqual(['lc118.2.e']);
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { templateLibrary } from '#shared/templates/library';
-import { checkTemplatePack, maxPackBytes, maxPackTemplates, packSizeProblem, utf8ByteLength, type PackCheckResult, type TemplatePack } from '#shared/templates/pack';
+import {
+  checkTemplatePack,
+  maxPackBytes,
+  maxPackTemplates,
+  packSizeProblem,
+  utf8ByteLength,
+  type PackCheckResult,
+  type TemplatePack,
+} from '#shared/templates/pack';
 import { describePackProblems, type PackProblem } from '#shared/templates/packProblems';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
 import { unsafeTextProblem } from '#shared/templates/textSafety';
@@ -48,11 +56,21 @@ describe('a valid pack', () => {
 
 describe('JSON syntax errors say the line and column', () => {
   it.each([
-    ['a missing comma', '{\n  "format": "thoa-uoc-template-pack"\n  "version": 1\n}', 'line 3, column 3', /expected "," or "\}" after a property value, found "\\""/],
+    [
+      'a missing comma',
+      '{\n  "format": "thoa-uoc-template-pack"\n  "version": 1\n}',
+      'line 3, column 3',
+      /expected "," or "\}" after a property value, found "\\""/,
+    ],
     ['a trailing comma', '{\n  "templates": [1, 2,]\n}', 'line 2, column 22', /expected a value .*found "\]"/],
     ['a file cut short', '{\n  "format": "thoa-uoc-template-pack",\n  "variables": [', 'line 3, column 17', /found the end of the file/],
     ['single quotes', "{\n  'format': 1\n}", 'line 2, column 3', /expected a property name in double quotes, found "'"/],
-    ['a raw line break in a string', '{\n  "format": "thoa-uoc-\ntemplate-pack"\n}', 'line 2, column 23', /a line break is written \\n.*found the control character U\+000A/],
+    [
+      'a raw line break in a string',
+      '{\n  "format": "thoa-uoc-\ntemplate-pack"\n}',
+      'line 2, column 23',
+      /a line break is written \\n.*found the control character U\+000A/,
+    ],
     ['text after the pack', '{"format": "x"} {"format": "y"}', 'line 1, column 17', /expected the end of the file after the JSON value/],
     ['a bad escape', '{"format": "\\x41"}', 'line 1, column 13', /expected a valid escape/],
     ['an empty file', '', 'line 1, column 1', /expected a value .*found the end of the file/],
@@ -75,9 +93,18 @@ describe('JSON syntax errors say the line and column', () => {
 
 describe('the shape of the pack (strict: unknown fields refused)', () => {
   it('not an object, another format, a newer version', () => {
-    expect(problemsOf(checkPack('[1, 2]'))).toEqual([{ path: '(the whole pack)', message: expect.stringMatching(/must be a JSON object .* found a list of 2 items/) }]);
-    expect(problemsOf(checkPack('{"format": "vscode-snippets"}'))).toEqual([{ path: 'format', message: expect.stringMatching(/must be "thoa-uoc-template-pack", found the text "vscode-snippets": this file is not a Thỏa Ước template pack/) }]);
-    expect(checkEdited((pack) => Object.assign(pack, { version: 2 }))).toEqual([{ path: 'version', message: expect.stringMatching(/version 2, made by a newer Thỏa Ước/) }]);
+    expect(problemsOf(checkPack('[1, 2]'))).toEqual([
+      { path: '(the whole pack)', message: expect.stringMatching(/must be a JSON object .* found a list of 2 items/) },
+    ]);
+    expect(problemsOf(checkPack('{"format": "vscode-snippets"}'))).toEqual([
+      {
+        path: 'format',
+        message: expect.stringMatching(/must be "thoa-uoc-template-pack", found the text "vscode-snippets": this file is not a Thỏa Ước template pack/),
+      },
+    ]);
+    expect(checkEdited((pack) => Object.assign(pack, { version: 2 }))).toEqual([
+      { path: 'version', message: expect.stringMatching(/version 2, made by a newer Thỏa Ước/) },
+    ]);
   });
 
   it('wrong types name the field, what was expected and what was found', () => {
@@ -87,12 +114,14 @@ describe('the shape of the pack (strict: unknown fields refused)', () => {
       Object.assign(template(pack, 2).body[1] ?? {}, { text: 'Điều 5' });
       Object.assign(pack, { exportedAt: 'yesterday' });
     });
-    expect(problems).toEqual(expect.arrayContaining([
-      { path: 'templates[1].version', message: 'must be a number, found the text "3"' },
-      { path: 'variables[0].default', message: 'must be a number or a text in double quotes, found true' },
-      { path: 'templates[2].body[1].text', message: 'must be an object {...}, found the text "Điều 5"' },
-      { path: 'exportedAt', message: expect.stringMatching(/must be a date and time in UTC .* found the text "yesterday"/) },
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'templates[1].version', message: 'must be a number, found the text "3"' },
+        { path: 'variables[0].default', message: 'must be a number or a text in double quotes, found true' },
+        { path: 'templates[2].body[1].text', message: 'must be an object {...}, found the text "Điều 5"' },
+        { path: 'exportedAt', message: expect.stringMatching(/must be a date and time in UTC .* found the text "yesterday"/) },
+      ]),
+    );
     expect(problems).toHaveLength(4);
   });
 
@@ -103,17 +132,21 @@ describe('the shape of the pack (strict: unknown fields refused)', () => {
       Object.assign(template(pack, 2).body[0] ?? {}, { html: '<b>x</b>' });
       Object.assign(pack, { signature: 'abc' });
     });
-    expect(problems).toEqual(expect.arrayContaining([
-      { path: 'templates[0].legalBasis', message: expect.stringMatching(/is missing \(a list \[\.\.\.\] is required\)/) },
-      { path: 'templates[1].onLoad', message: expect.stringMatching(/unknown field/) },
-      { path: 'templates[2].body[0].html', message: expect.stringMatching(/unknown field/) },
-      { path: 'signature', message: expect.stringMatching(/unknown field/) },
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'templates[0].legalBasis', message: expect.stringMatching(/is missing \(a list \[\.\.\.\] is required\)/) },
+        { path: 'templates[1].onLoad', message: expect.stringMatching(/unknown field/) },
+        { path: 'templates[2].body[0].html', message: expect.stringMatching(/unknown field/) },
+        { path: 'signature', message: expect.stringMatching(/unknown field/) },
+      ]),
+    );
   });
 
   it('an unknown variable type names the type and lists the known ones', () => {
     const problems = checkEdited((pack) => Object.assign(pack.variables[1] ?? {}, { type: 'colour' }));
-    expect(problems).toEqual([{ path: 'variables[1].type', message: expect.stringMatching(/^unknown variable type "colour"; the types are money, percent, days, .*headcount$/) }]);
+    expect(problems).toEqual([
+      { path: 'variables[1].type', message: expect.stringMatching(/^unknown variable type "colour"; the types are money, percent, days, .*headcount$/) },
+    ]);
   });
 });
 
@@ -135,11 +168,16 @@ describe('ids', () => {
       template(pack, 1).id = 'my.meals';
       pack.variables.push({ ...mealAllowanceVariable, id: 'region', type: 'region', default: 'I', min: undefined, max: undefined });
     });
-    expect(problems).toEqual(expect.arrayContaining([
-      { path: 'templates[0].id', message: expect.stringMatching(/^"cla\.time\.public_holidays" is the id of a built-in template; a user template needs an id of its own/) },
-      { path: 'templates[1].id', message: expect.stringMatching(/^"my\.meals" must start with "user\."/) },
-      { path: 'variables[2].id', message: expect.stringMatching(/^"region" is the id of a built-in variable/) },
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'templates[0].id',
+          message: expect.stringMatching(/^"cla\.time\.public_holidays" is the id of a built-in template; a user template needs an id of its own/),
+        },
+        { path: 'templates[1].id', message: expect.stringMatching(/^"my\.meals" must start with "user\."/) },
+        { path: 'variables[2].id', message: expect.stringMatching(/^"region" is the id of a built-in variable/) },
+      ]),
+    );
   });
 });
 
@@ -150,8 +188,14 @@ describe('placeholders and values', () => {
       if (block) block.text = { vi: 'Phụ cấp {{user.night_bonus}}.', en: 'A bonus of {{user.night_bonus}}.' };
     });
     expect(problems).toEqual([
-      { path: 'templates[1].body[1].text.vi', message: "uses the variable {{user.night_bonus}}, which is neither a built-in variable nor one of the pack's variables" },
-      { path: 'templates[1].body[1].text.en', message: "uses the variable {{user.night_bonus}}, which is neither a built-in variable nor one of the pack's variables" },
+      {
+        path: 'templates[1].body[1].text.vi',
+        message: "uses the variable {{user.night_bonus}}, which is neither a built-in variable nor one of the pack's variables",
+      },
+      {
+        path: 'templates[1].body[1].text.en',
+        message: "uses the variable {{user.night_bonus}}, which is neither a built-in variable nor one of the pack's variables",
+      },
     ]);
   });
 
@@ -195,7 +239,10 @@ describe('placeholders and values', () => {
     expect(problems).toEqual([
       { path: 'variables[0].default', message: 'the default is not valid. Mid-shift meal allowance: must be a whole number between ₫15,000 and ₫200,000.' },
       { path: 'variables[1].default', message: 'the default is not valid. How meals are provided: must be one of: a staff canteen; cash.' },
-      { path: 'templates[2].alternatives[0].values["user.meal_per_shift"]', message: expect.stringMatching(/^the proposed value is not valid\. Mid-shift meal allowance: must be a whole number between/) },
+      {
+        path: 'templates[2].alternatives[0].values["user.meal_per_shift"]',
+        message: expect.stringMatching(/^the proposed value is not valid\. Mid-shift meal allowance: must be a whole number between/),
+      },
       { path: 'templates[2].alternatives[0].values.ot_rate_weekday', message: expect.stringMatching(/^the proposed value is not valid\./) },
     ]);
   });
@@ -208,7 +255,10 @@ describe('placeholders and values', () => {
     });
     expect(problems).toEqual([
       { path: 'variables[0].default', message: 'a variable needs a default value' },
-      { path: 'templates[2].alternatives[0].values.vote_in_favour', message: expect.stringMatching(/^"vote_in_favour" is recorded by the document's lifecycle/) },
+      {
+        path: 'templates[2].alternatives[0].values.vote_in_favour',
+        message: expect.stringMatching(/^"vote_in_favour" is recorded by the document's lifecycle/),
+      },
       { path: 'templates[2].alternatives[0].values.signing_date', message: expect.stringMatching(/^"signing_date" is recorded by the document's lifecycle/) },
     ]);
   });
@@ -216,7 +266,11 @@ describe('placeholders and values', () => {
   it('enum variables need options, unique ones; a range must not be upside down', () => {
     const problems = checkEdited((pack) => {
       pack.variables.push({ id: 'user.empty_choice', type: 'enum', label: { vi: 'Trống', en: 'Empty' }, default: 'a', options: [] });
-      pack.variables.push({ ...canteenVariable, id: 'user.twice', options: [...(canteenVariable.options ?? []), { value: 'cash', label: { vi: 'tiền', en: 'money' } }] });
+      pack.variables.push({
+        ...canteenVariable,
+        id: 'user.twice',
+        options: [...(canteenVariable.options ?? []), { value: 'cash', label: { vi: 'tiền', en: 'money' } }],
+      });
       pack.variables.push({ ...mealAllowanceVariable, id: 'user.upside_down', min: 10, max: 5, default: 7 });
     });
     expect(problems).toEqual([
@@ -283,7 +337,13 @@ describe('size and counts', () => {
     const started = performance.now();
     const result = checkPack(text);
     const elapsed = performance.now() - started;
-    expect(result).toEqual({ ok: false, tooLarge: true, problems: [{ path: 'file', message: expect.stringMatching(/^the file is larger than 1 MiB \(1,048,576 bytes of UTF-8\), the limit for a template pack$/) }] });
+    expect(result).toEqual({
+      ok: false,
+      tooLarge: true,
+      problems: [
+        { path: 'file', message: expect.stringMatching(/^the file is larger than 1 MiB \(1,048,576 bytes of UTF-8\), the limit for a template pack$/) },
+      ],
+    });
     expect(elapsed).toBeLessThan(50);
   });
 
@@ -297,7 +357,12 @@ describe('size and counts', () => {
   });
 
   it('at most 2,000 templates', () => {
-    const small = { ...mealTemplate('user.x'), title: { vi: 'Đ', en: 'A' }, body: [{ type: 'clause' as const, text: { vi: 'Điều', en: 'Article' } }], alternatives: [] };
+    const small = {
+      ...mealTemplate('user.x'),
+      title: { vi: 'Đ', en: 'A' },
+      body: [{ type: 'clause' as const, text: { vi: 'Điều', en: 'Article' } }],
+      alternatives: [],
+    };
     const pack = { ...samplePack(0), templates: Array.from({ length: maxPackTemplates + 1 }, (_, index) => ({ ...small, id: `user.t${index}` })) };
     const text = JSON.stringify(pack);
     expect(text.length).toBeLessThan(maxPackBytes);
@@ -311,7 +376,9 @@ describe('size and counts', () => {
     });
     expect(problems).toHaveLength(30);
     const message = describePackProblems(problems);
-    expect(message).toMatch(/^30 problems: \(1\) templates\[3\]\.title\.vi: contains HTML markup "<u>" \(template texts are plain text, without tags\) \(2\) templates\[4\]/);
+    expect(message).toMatch(
+      /^30 problems: \(1\) templates\[3\]\.title\.vi: contains HTML markup "<u>" \(template texts are plain text, without tags\) \(2\) templates\[4\]/,
+    );
     expect(message).toMatch(/ \(20\) templates\[22\]\.title\.vi: [^(]*\([^)]*\) … and 10 more$/);
     expect(describePackProblems(problems.slice(0, 1))).toBe('templates[3].title.vi: contains HTML markup "<u>" (template texts are plain text, without tags)');
   });

@@ -6,13 +6,43 @@ import { inputTextOf, parseVariableInput } from '../../renderer/variables/parseV
 /** Intl puts a no-break space between the amount and ₫. */
 const nbsp = '\u00a0';
 
-const money: VariableDefinition = { id: 'min_wage', type: 'money', label: { vi: 'Mức lương tối thiểu', en: 'Minimum wage' }, default: 5_310_000, min: 3_700_000, max: 200_000_000 };
-const percent: VariableDefinition = { id: 'ot_rate', type: 'percent', label: { vi: 'Tiền lương làm thêm giờ', en: 'Overtime pay' }, default: 150, min: 100, max: 1000 };
-const days: VariableDefinition = { id: 'annual_leave', type: 'days', label: { vi: 'Số ngày nghỉ hằng năm', en: 'Annual leave' }, default: 12, min: 12, max: 30 };
+const money: VariableDefinition = {
+  id: 'min_wage',
+  type: 'money',
+  label: { vi: 'Mức lương tối thiểu', en: 'Minimum wage' },
+  default: 5_310_000,
+  min: 3_700_000,
+  max: 200_000_000,
+};
+const percent: VariableDefinition = {
+  id: 'ot_rate',
+  type: 'percent',
+  label: { vi: 'Tiền lương làm thêm giờ', en: 'Overtime pay' },
+  default: 150,
+  min: 100,
+  max: 1000,
+};
+const days: VariableDefinition = {
+  id: 'annual_leave',
+  type: 'days',
+  label: { vi: 'Số ngày nghỉ hằng năm', en: 'Annual leave' },
+  default: 12,
+  min: 12,
+  max: 30,
+};
 const hours: VariableDefinition = { id: 'hours', type: 'hours', label: { vi: 'Giờ làm việc', en: 'Working hours' }, default: 8, min: 1, max: 12 };
 const time: VariableDefinition = { id: 'start', type: 'timeOfDay', label: { vi: 'Giờ bắt đầu', en: 'Start' }, default: '07:30' };
 const date: VariableDefinition = { id: 'effective', type: 'date', label: { vi: 'Ngày hiệu lực', en: 'Effective date' }, default: '2027-01-01' };
-const choice: VariableDefinition = { id: 'term', type: 'enum', label: { vi: 'Thời hạn', en: 'Term' }, default: '3', options: [{ value: '1', label: { vi: '01 năm', en: '1 year' } }, { value: '3', label: { vi: '03 năm', en: '3 years' } }] };
+const choice: VariableDefinition = {
+  id: 'term',
+  type: 'enum',
+  label: { vi: 'Thời hạn', en: 'Term' },
+  default: '3',
+  options: [
+    { value: '1', label: { vi: '01 năm', en: '1 year' } },
+    { value: '3', label: { vi: '03 năm', en: '3 years' } },
+  ],
+};
 const region: VariableDefinition = { id: 'region', type: 'region', label: { vi: 'Vùng', en: 'Region' }, default: 'I' };
 const text: VariableDefinition = { id: 'name', type: 'text', label: { vi: 'Tên doanh nghiệp', en: 'Enterprise' }, default: '[Tên]', max: 20 };
 const headcount: VariableDefinition = { id: 'workers', type: 'headcount', label: { vi: 'Số người lao động', en: 'Workers' }, default: 100, min: 1 };

@@ -20,13 +20,20 @@ const now = Date.parse(moment);
 const kind = 'enterprise_agreement';
 const library = templateLibrary();
 let next = 0;
-const built = buildDocument({ kind, language: 'vi', facts: { effective_date: effectiveDate }, chosen: outlineChoices(kind, library)?.recommended ?? new Set(), wordings: {} }, library, () => `probe${(next += 1)}`);
+const built = buildDocument(
+  { kind, language: 'vi', facts: { effective_date: effectiveDate }, chosen: outlineChoices(kind, library)?.recommended ?? new Set(), wordings: {} },
+  library,
+  () => `probe${(next += 1)}`,
+);
 if (!built) throw new Error('no outline for an enterprise agreement');
 
 const harness = await startHarness({ now: () => now });
 try {
   const { server } = harness;
-  const document = await server.handlers['documents/create']({ kind, title: 'Thỏa ước lao động tập thể 2028', content: built.content, variables: built.variables, language: 'vi' }, { kind: 'admin' });
+  const document = await server.handlers['documents/create'](
+    { kind, title: 'Thỏa ước lao động tập thể 2028', content: built.content, variables: built.variables, language: 'vi' },
+    { kind: 'admin' },
+  );
   const seat = await joinAs(server, document.id, 'employer', 'Chị Lan');
   const employer: Caller = { kind: 'participant', participantId: seat.participant.id, documentId: document.id, side: 'employer' };
   const minutes = await server.handlers['negotiation/minutes']({ documentId: document.id }, employer);
@@ -37,32 +44,46 @@ try {
   const agreementText = docxBodyText(Buffer.from(agreementFile.fileBase64, 'base64'));
 
   const exported = join(harness.dataFolder, 'agreement.json');
-  writeFileSync(exported, JSON.stringify({ format: 'thoa-uoc-document', version: 1, kind, title: document.title, language: 'vi', blocks: built.content, variables: built.variables, dates: { created: vietnamDate(now) } }));
+  writeFileSync(
+    exported,
+    JSON.stringify({
+      format: 'thoa-uoc-document',
+      version: 1,
+      kind,
+      title: document.title,
+      language: 'vi',
+      blocks: built.content,
+      variables: built.variables,
+      dates: { created: vietnamDate(now) },
+    }),
+  );
   const printed: string[] = [];
   await runCli(['check', exported], (text) => printed.push(text));
 
   const effective = library.variables.find((variable) => variable.id === 'effective_date');
   if (!effective) throw new Error('no effective_date variable');
-  console.log(JSON.stringify({
-    zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    offsetMinutes: new Date(now).getTimezoneOffset(),
-    helpers: {
-      dateTimeVi: formatVietnamDateTime(now, 'vi'),
-      dateTimeEn: formatVietnamDateTime(moment, 'en'),
-      date: formatVietnamDate(new Date(now)),
-      time: formatVietnamTime(now),
-      today: vietnamDate(now),
-      midnight: vietnamMidnight(vietnamDate(now)),
-      effectiveValue: formatVariableValue(effective, effectiveDate, 'vi'),
-    },
-    server: {
-      sessionSince: minutes.sessionSince,
-      lifecycleToday: lifecycle.today,
-      minutesPeriod: minutesText.split('\n').find((line) => line.startsWith('Thời gian:')) ?? null,
-      agreementEffective: agreementText.split('\n').find((line) => line.includes('có hiệu lực kể từ ngày')) ?? null,
-    },
-    cliLegalDate: printed.join('\n').split('\n')[1] ?? null,
-  }));
+  console.log(
+    JSON.stringify({
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      offsetMinutes: new Date(now).getTimezoneOffset(),
+      helpers: {
+        dateTimeVi: formatVietnamDateTime(now, 'vi'),
+        dateTimeEn: formatVietnamDateTime(moment, 'en'),
+        date: formatVietnamDate(new Date(now)),
+        time: formatVietnamTime(now),
+        today: vietnamDate(now),
+        midnight: vietnamMidnight(vietnamDate(now)),
+        effectiveValue: formatVariableValue(effective, effectiveDate, 'vi'),
+      },
+      server: {
+        sessionSince: minutes.sessionSince,
+        lifecycleToday: lifecycle.today,
+        minutesPeriod: minutesText.split('\n').find((line) => line.startsWith('Thời gian:')) ?? null,
+        agreementEffective: agreementText.split('\n').find((line) => line.includes('có hiệu lực kể từ ngày')) ?? null,
+      },
+      cliLegalDate: printed.join('\n').split('\n')[1] ?? null,
+    }),
+  );
 } finally {
   await harness.dispose();
 }

@@ -2,7 +2,15 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatVietnamDate, formatVietnamDateTime, formatVietnamTime, vietnamClock, vietnamDate, vietnamMidnight } from '#shared/format/vietnamTime';
+import {
+  formatIsoDate,
+  formatVietnamDate,
+  formatVietnamDateTime,
+  formatVietnamTime,
+  vietnamClock,
+  vietnamDate,
+  vietnamMidnight,
+} from '#shared/format/vietnamTime';
 
 const run = promisify(execFile);
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,7 +19,7 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 // moment the issue found (the screen said 06/12, the lifecycle 07/12).
 const moment = '2027-12-06T21:14:00Z';
 
-describe('Vietnam time: every date and time shown or written is Vietnam\'s', () => {
+describe("Vietnam time: every date and time shown or written is Vietnam's", () => {
   it('reads a moment on a clock in Vietnam, to the minute, across midnight', () => {
     expect(vietnamClock(moment)).toEqual({ date: '2027-12-07', time: '04:14' });
     expect(vietnamDate(Date.parse('2027-01-04T16:59:59Z'))).toBe('2027-01-04');
@@ -37,8 +45,12 @@ describe('Vietnam time: every date and time shown or written is Vietnam\'s', () 
   it.each([
     ['America/New_York', 300],
     ['UTC', 0],
-  ])('a server and the command line running in %s show and write Vietnam\'s dates and times', async (zone, offsetMinutes) => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/time/timeProbe.ts', moment, '2028-01-01'], { cwd: projectRoot, env: { ...process.env, TZ: zone }, timeout: 60_000 });
+  ])("a server and the command line running in %s show and write Vietnam's dates and times", async (zone, offsetMinutes) => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/time/timeProbe.ts', moment, '2028-01-01'], {
+      cwd: projectRoot,
+      env: { ...process.env, TZ: zone },
+      timeout: 60_000,
+    });
     const seen = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
     expect({ zone: seen.zone, offsetMinutes: seen.offsetMinutes }).toEqual({ zone, offsetMinutes });
     expect(seen).toEqual({

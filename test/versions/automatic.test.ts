@@ -35,7 +35,11 @@ describe('automatic versions group each person’s edits', () => {
     await waitFor(async () => (await server.harness.server.context.store.versions.list(server.documentId)).length === 2, 'Lan’s automatic version');
     const { versions } = await server.host.call('versions/list', { documentId: server.documentId });
     expect(versions.map((version) => version.kind)).toEqual(['automatic', 'initial']);
-    expect(versions[0]).toMatchObject({ author: { displayName: 'Chị Lan (Nhân sự)', side: 'employer' }, createdAt: new Date(server.clock.now()).toISOString(), summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1, title: 'Phạm vi áp dụng' }] } });
+    expect(versions[0]).toMatchObject({
+      author: { displayName: 'Chị Lan (Nhân sự)', side: 'employer' },
+      createdAt: new Date(server.clock.now()).toISOString(),
+      summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1, title: 'Phạm vi áp dụng' }] },
+    });
     const text = await server.host.call('versions/get', { documentId: server.documentId, versionId: versions[0]?.id ?? '' });
     expect(JSON.stringify(text.blocks)).toContain('Kể cả người học nghề.');
     expect(server.timers.waiting).toBe(0);
@@ -59,7 +63,10 @@ describe('automatic versions group each person’s edits', () => {
     expect(server.timers.waiting).toBe(1);
 
     reader.destroy();
-    await waitFor(async () => (await server.harness.server.context.store.versions.visit(server.documentId, hoa.participant.id)) !== undefined, 'Hoa’s visit to be recorded');
+    await waitFor(
+      async () => (await server.harness.server.context.store.versions.visit(server.documentId, hoa.participant.id)) !== undefined,
+      'Hoa’s visit to be recorded',
+    );
     expect(await versionKinds()).toEqual(['automatic:Anh Minh (Công đoàn)', 'initial:host']);
 
     // Minh's version holds what was in the text when he left, Lan's words too (she is named with him).
@@ -72,7 +79,11 @@ describe('automatic versions group each person’s edits', () => {
     a.destroy();
     await waitFor(async () => (await server.harness.server.context.store.versions.list(server.documentId)).length === 3, 'Lan’s version on leaving');
     const { versions } = await server.host.call('versions/list', { documentId: server.documentId });
-    expect(versions.map((version) => `${version.kind}:${version.author.displayName}`)).toEqual(['automatic:Chị Lan (Nhân sự)', 'automatic:Anh Minh (Công đoàn)', 'initial:null']);
+    expect(versions.map((version) => `${version.kind}:${version.author.displayName}`)).toEqual([
+      'automatic:Chị Lan (Nhân sự)',
+      'automatic:Anh Minh (Công đoàn)',
+      'initial:null',
+    ]);
     // Each version's summary says what changed since the one before it.
     expect(versions[0]?.summary.changed.map((article) => article.clauseId)).toEqual(['dieu-thoi-han']);
     expect(versions[0]?.summary.contributors.map((person) => person.displayName)).toEqual(['Chị Lan (Nhân sự)']);

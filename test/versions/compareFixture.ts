@@ -13,5 +13,7 @@ export interface CompareFixture {
 
 /** A redline in one line of text: deletions as [-…-], insertions as {+…+}. */
 export function redlineText(segments: readonly DiffSegment[]): string {
-  return segments.map((segment) => (segment.kind === 'deleted' ? `[-${segment.text}-]` : segment.kind === 'inserted' ? `{+${segment.text}+}` : segment.text)).join('');
+  return segments
+    .map((segment) => (segment.kind === 'deleted' ? `[-${segment.text}-]` : segment.kind === 'inserted' ? `{+${segment.text}+}` : segment.text))
+    .join('');
 }

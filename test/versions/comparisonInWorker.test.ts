@@ -47,11 +47,18 @@ describe('comparisons in the file worker', () => {
     await recorded.sync.withRoom(documentId, (room) => room.change(null, (doc) => replaceWords(doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng')));
 
     const comparison = await handlers['versions/compare']({ documentId, from: before.id, to: 'current' }, { kind: 'admin' });
-    expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.']]);
+    expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([
+      ['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.'],
+    ]);
     const since = await handlers['versions/sinceLastVisit']({ documentId, versionId: before.id }, { kind: 'admin' });
     expect(since.comparison?.articles).toEqual(comparison.articles);
 
-    const version = { id: before.id, documentId, number: before.number, snapshotBase: (await recorded.context.store.versions.get(documentId, before.id))?.snapshotBase };
+    const version = {
+      id: before.id,
+      documentId,
+      number: before.number,
+      snapshotBase: (await recorded.context.store.versions.get(documentId, before.id))?.snapshotBase,
+    };
     const request = { documentId, from: { kind: 'version', version }, to: { kind: 'current' } };
     expect(calls).toEqual([
       { method: 'compareVersions', args: [recorded.context.store.location, request, undefined] },
@@ -67,7 +74,9 @@ describe('comparisons in the file worker', () => {
     const client = await server.connect(lan);
     // Every small edit, then each undone: thousands of changed items, the same text.
     typeEdits(client, 'dieu-dai', hostile.edits);
-    const undo = hostile.edits.map((edit) => ({ index: edit.index, deleteCount: edit.insert.length, insert: hostile.before.slice(edit.index, edit.index + edit.deleteCount) })).reverse();
+    const undo = hostile.edits
+      .map((edit) => ({ index: edit.index, deleteCount: edit.insert.length, insert: hostile.before.slice(edit.index, edit.index + edit.deleteCount) }))
+      .reverse();
     typeEdits(client, 'dieu-dai', undo);
     expect(articleBlock(client.doc, 'dieu-dai', 1).toString()).toBe(hostile.before);
     const { handlers, sync } = server.harness.server;
@@ -76,7 +85,8 @@ describe('comparisons in the file worker', () => {
     // The text is the same as before the edits: what tells that the server has them all is their clocks.
     const clientId = client.doc.clientID;
     await waitFor(() => Y.getState(room.doc.store, clientId) === Y.getState(client.doc.store, clientId), 'the server to have every edit');
-    const compare = (): Promise<Comparison> => handlers['versions/compare']({ documentId: server?.documentId ?? '', from: before.id, to: 'current' }, { kind: 'admin' });
+    const compare = (): Promise<Comparison> =>
+      handlers['versions/compare']({ documentId: server?.documentId ?? '', from: before.id, to: 'current' }, { kind: 'admin' });
     // The worker started, as on a server that has compared before.
     await compare();
 
@@ -134,6 +144,8 @@ describe('comparisons in the file worker', () => {
     });
     reader.close();
     expect(seen).toEqual({ whenAsked: storedBefore, whenHandedOver: storedBefore + 1 });
-    expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.']]);
+    expect(comparison.articles.map((change) => [change.clauseId, redlineText(change.segments)])).toEqual([
+      ['dieu-thuong-tet', 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.'],
+    ]);
   });
 });

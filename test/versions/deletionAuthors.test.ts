@@ -14,7 +14,15 @@ const documentId = 'doc-deletions';
 beforeEach(async () => {
   folder = createTempFolder();
   store = openSqliteStore(join(folder.path, 'thoa-uoc.sqlite'));
-  await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Thỏa ước', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+  await store.documents.insert({
+    id: documentId,
+    kind: 'enterprise_agreement',
+    title: 'Thỏa ước',
+    lifecycleState: 'drafting',
+    createdAt: 1,
+    updatedAt: 1,
+    archivedAt: null,
+  });
 });
 afterEach(async () => {
   await store.close();
@@ -22,7 +30,16 @@ afterEach(async () => {
 });
 
 function open(): Promise<PersistentDoc<string>> {
-  return PersistentDoc.open<string>({ documentId, log: store.updates, logger: createMemoryLogger(), now: () => 1_800_000_000_000, onStored: () => {}, onStorageFailure: (error) => { throw error; } });
+  return PersistentDoc.open<string>({
+    documentId,
+    log: store.updates,
+    logger: createMemoryLogger(),
+    now: () => 1_800_000_000_000,
+    onStored: () => {},
+    onStorageFailure: (error) => {
+      throw error;
+    },
+  });
 }
 
 /** Who deleted the item at `index` of the text, according to the document's records. */

@@ -28,7 +28,10 @@ describe('comparing versions through the API', () => {
     const b = await server.connect(minh);
     replaceWords(a.doc, 'dieu-thoi-han', 1, '03 năm', '05 năm');
     appendWords(b.doc, 'dieu-tien-luong', 1, ' Trả vào ngày 05 hằng tháng.');
-    await waitFor(() => JSON.stringify(readContent(a.doc)).includes('Trả vào ngày 05') && JSON.stringify(readContent(b.doc)).includes('05 năm'), 'both edits to reach both');
+    await waitFor(
+      () => JSON.stringify(readContent(a.doc)).includes('Trả vào ngày 05') && JSON.stringify(readContent(b.doc)).includes('05 năm'),
+      'both edits to reach both',
+    );
     await server.serverHas(a);
     const named = await lan.client.call('versions/create', { documentId: server.documentId, name: 'Đề xuất gửi công đoàn, vòng 2' });
     expect(named).toMatchObject({ kind: 'named', name: 'Đề xuất gửi công đoàn, vòng 2', author: { displayName: 'Chị Lan (Nhân sự)', side: 'employer' } });
@@ -38,13 +41,29 @@ describe('comparing versions through the API', () => {
     // After the version: Minh rewrites Lan's words, Lan edits another article.
     replaceWords(b.doc, 'dieu-thoi-han', 1, '05 năm', '04 năm');
     replaceWords(a.doc, 'dieu-thuong-tet', 1, 'một tháng', 'hai tháng');
-    await waitFor(() => JSON.stringify(readContent(a.doc)) === JSON.stringify(readContent(b.doc)) && JSON.stringify(readContent(a.doc)).includes('04 năm') && JSON.stringify(readContent(a.doc)).includes('hai tháng'), 'the clients to converge');
+    await waitFor(
+      () =>
+        JSON.stringify(readContent(a.doc)) === JSON.stringify(readContent(b.doc)) &&
+        JSON.stringify(readContent(a.doc)).includes('04 năm') &&
+        JSON.stringify(readContent(a.doc)).includes('hai tháng'),
+      'the clients to converge',
+    );
     await server.serverHas(a);
 
     const comparison = await minh.client.call('versions/compare', { documentId: server.documentId, from: named.id, to: 'current' });
     expect(outline(comparison)).toEqual([
-      { clauseId: 'dieu-thoi-han', status: 'changed', redline: 'Thời hạn\nThỏa ước có hiệu lực [-05-]{+04+} năm kể từ ngày ký.', authors: ['Anh Minh (Công đoàn) +6 -6'] },
-      { clauseId: 'dieu-thuong-tet', status: 'changed', redline: 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.', authors: ['Chị Lan (Nhân sự) +9 -9'] },
+      {
+        clauseId: 'dieu-thoi-han',
+        status: 'changed',
+        redline: 'Thời hạn\nThỏa ước có hiệu lực [-05-]{+04+} năm kể từ ngày ký.',
+        authors: ['Anh Minh (Công đoàn) +6 -6'],
+      },
+      {
+        clauseId: 'dieu-thuong-tet',
+        status: 'changed',
+        redline: 'Thưởng Tết\nThưởng Tết bằng [-một-]{+hai+} tháng lương.',
+        authors: ['Chị Lan (Nhân sự) +9 -9'],
+      },
     ]);
     expect(comparison.counts).toEqual({ added: 0, removed: 0, moved: 0, changed: 2 });
     expect(comparison.from).toMatchObject({ versionId: named.id, number: named.number, kind: 'version' });
@@ -52,7 +71,12 @@ describe('comparing versions through the API', () => {
 
     // Read the other way round: the inverse redline, the same people.
     const backwards = await minh.client.call('versions/compare', { documentId: server.documentId, from: 'current', to: named.id });
-    expect(outline(backwards)[0]).toEqual({ clauseId: 'dieu-thoi-han', status: 'changed', redline: 'Thời hạn\nThỏa ước có hiệu lực [-04-]{+05+} năm kể từ ngày ký.', authors: ['Anh Minh (Công đoàn) +6 -6'] });
+    expect(outline(backwards)[0]).toEqual({
+      clauseId: 'dieu-thoi-han',
+      status: 'changed',
+      redline: 'Thời hạn\nThỏa ước có hiệu lực [-04-]{+05+} năm kể từ ngày ký.',
+      authors: ['Anh Minh (Công đoàn) +6 -6'],
+    });
 
     // From the text as created (version 1): everything both did.
     const initial = (await lan.client.call('versions/list', { documentId: server.documentId })).versions.at(-1);
@@ -71,17 +95,30 @@ describe('comparing versions through the API', () => {
     appendWords(a.doc, 'dieu-pham-vi', 1, ' Kể cả người học nghề.');
     appendWords(b.doc, 'dieu-pham-vi', 1, ' Và người thử việc.');
     replaceWords(b.doc, 'dieu-thuong-tet', 1, 'một tháng lương', 'một tháng lương và 500.000 đồng');
-    await waitFor(() => JSON.stringify(readContent(a.doc)) === JSON.stringify(readContent(b.doc)) && JSON.stringify(readContent(a.doc)).includes('người thử việc') && JSON.stringify(readContent(a.doc)).includes('học nghề'), 'the clients to converge');
+    await waitFor(
+      () =>
+        JSON.stringify(readContent(a.doc)) === JSON.stringify(readContent(b.doc)) &&
+        JSON.stringify(readContent(a.doc)).includes('người thử việc') &&
+        JSON.stringify(readContent(a.doc)).includes('học nghề'),
+      'the clients to converge',
+    );
     await server.serverHas(a);
     const attribution = await server.host.call('versions/attribution', { documentId: server.documentId });
     const scope = attribution.articles.find((article) => article.clauseId === 'dieu-pham-vi');
     const byName = Object.fromEntries((scope?.shares ?? []).map((share) => [share.person.displayName ?? 'template', share.chars]));
-    expect(byName).toEqual({ template: 'Phạm vi áp dụng'.length + 'Thỏa ước áp dụng cho toàn bộ người lao động của Công ty.'.length, 'Chị Lan (Nhân sự)': ' Kể cả người học nghề.'.length, 'Anh Minh (Công đoàn)': ' Và người thử việc.'.length });
+    expect(byName).toEqual({
+      template: 'Phạm vi áp dụng'.length + 'Thỏa ước áp dụng cho toàn bộ người lao động của Công ty.'.length,
+      'Chị Lan (Nhân sự)': ' Kể cả người học nghề.'.length,
+      'Anh Minh (Công đoàn)': ' Và người thử việc.'.length,
+    });
     expect(scope?.totalChars).toBe(Object.values(byName).reduce((sum, chars) => sum + chars, 0));
     const bonus = attribution.articles.find((article) => article.clauseId === 'dieu-thuong-tet');
     expect(bonus?.shares.find((share) => share.person.side === 'union')?.chars).toBe('một tháng lương và 500.000 đồng'.length);
     expect(attribution.articles.map((article) => article.number)).toEqual([1, 2, 3, 4]);
-    expect(Object.fromEntries(attribution.sides.map((side) => [side.side ?? 'none', side.chars]))).toMatchObject({ employer: ' Kể cả người học nghề.'.length, union: ' Và người thử việc.'.length + 'một tháng lương và 500.000 đồng'.length });
+    expect(Object.fromEntries(attribution.sides.map((side) => [side.side ?? 'none', side.chars]))).toMatchObject({
+      employer: ' Kể cả người học nghề.'.length,
+      union: ' Và người thử việc.'.length + 'một tháng lương và 500.000 đồng'.length,
+    });
   });
 
   it('changes since my last visit: what others did after I left, from the visit recorded when I left', async () => {
@@ -94,17 +131,29 @@ describe('comparing versions through the API', () => {
     appendWords(a.doc, 'dieu-pham-vi', 1, ' Kể cả người học nghề.');
     await waitFor(() => JSON.stringify(readContent(b.doc)).includes('học nghề'), 'Lan’s edit to reach Minh');
     a.destroy();
-    await waitFor(async () => (await server.harness.server.context.store.versions.visit(server.documentId, lan.participant.id)) !== undefined, 'Lan’s visit to be recorded');
+    await waitFor(
+      async () => (await server.harness.server.context.store.versions.visit(server.documentId, lan.participant.id)) !== undefined,
+      'Lan’s visit to be recorded',
+    );
     // Leaving made an automatic version of what Lan did.
     const afterLeaving = await server.host.call('versions/list', { documentId: server.documentId });
-    expect(afterLeaving.versions[0]).toMatchObject({ kind: 'automatic', author: { displayName: 'Chị Lan (Nhân sự)' }, summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1 }] } });
+    expect(afterLeaving.versions[0]).toMatchObject({
+      kind: 'automatic',
+      author: { displayName: 'Chị Lan (Nhân sự)' },
+      summary: { changed: [{ clauseId: 'dieu-pham-vi', number: 1 }] },
+    });
 
     replaceWords(b.doc, 'dieu-tien-luong', 1, 'thấp nhất', 'không thấp hơn');
     await server.serverHas(b);
     const since = await lan.client.call('versions/sinceLastVisit', { documentId: server.documentId });
     expect(since.since).not.toBeNull();
     expect(outline(since.comparison as Comparison)).toEqual([
-      { clauseId: 'dieu-tien-luong', status: 'changed', redline: 'Tiền lương\nMức lương {+không +}thấp [-nhất-]{+hơn+} bằng mức lương tối thiểu vùng.', authors: ['Anh Minh (Công đoàn) +14 -9'] },
+      {
+        clauseId: 'dieu-tien-luong',
+        status: 'changed',
+        redline: 'Tiền lương\nMức lương {+không +}thấp [-nhất-]{+hơn+} bằng mức lương tối thiểu vùng.',
+        authors: ['Anh Minh (Công đoàn) +14 -9'],
+      },
     ]);
     // The client may name the version it last saw instead.
     const sinceVersion = await lan.client.call('versions/sinceLastVisit', { documentId: server.documentId, versionId: afterLeaving.versions[0]?.id ?? '' });

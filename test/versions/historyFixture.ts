@@ -64,7 +64,12 @@ export async function startHistoryServer(options: { idleMs?: number; body?: TopL
   const harness = await startHarness({ now: clock.now, versioning });
   const clientFor = (token?: string) => createApiClient(createHttpTransport({ baseUrl: harness.server.url, token, fetch }));
   const host = clientFor(await harness.server.authentication.createAdminToken('history tests'));
-  const document = await host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: options.body ?? historyBody(), variables: {} });
+  const document = await host.call('documents/create', {
+    kind: 'enterprise_agreement',
+    title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027',
+    content: options.body ?? historyBody(),
+    variables: {},
+  });
   const clients: SyncClient[] = [];
   const server: HistoryServer = {
     harness,
@@ -84,7 +89,10 @@ export async function startHistoryServer(options: { idleMs?: number; body?: TopL
       return client;
     },
     serverText() {
-      return harness.server.sync.withRoom(document.id, (room) => ({ blocks: readContent(room.doc), variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue> }));
+      return harness.server.sync.withRoom(document.id, (room) => ({
+        blocks: readContent(room.doc),
+        variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>,
+      }));
     },
     serverHas(client) {
       const expected = (): string => JSON.stringify(readContent(client.doc));

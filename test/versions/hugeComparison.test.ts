@@ -12,14 +12,29 @@ import { articleBlock, replaceWords, startHistoryServer, type HistoryServer } fr
 let server: HistoryServer;
 afterEach(async () => server.dispose());
 
-const textBefore = (segments: readonly DiffSegment[]): string => segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
-const textAfter = (segments: readonly DiffSegment[]): string => segments.filter((segment) => segment.kind !== 'deleted').map((segment) => segment.text).join('');
+const textBefore = (segments: readonly DiffSegment[]): string =>
+  segments
+    .filter((segment) => segment.kind !== 'inserted')
+    .map((segment) => segment.text)
+    .join('');
+const textAfter = (segments: readonly DiffSegment[]): string =>
+  segments
+    .filter((segment) => segment.kind !== 'deleted')
+    .map((segment) => segment.text)
+    .join('');
 
 describe('comparing versions across a huge change', () => {
   it('a paragraph with 17,000 small edits compares (for a reviewer too) sentence by sentence, said so, the redline still rebuilds both texts, and a small change beside it is still word by word', async () => {
     const hostile = paragraphWithSmallEdits();
     server = await startHistoryServer({
-      body: [chapter('chuong-1', 'NHỮNG QUY ĐỊNH CHUNG', article('dieu-dai', 'Điều khoản rất dài', hostile.before), article('dieu-thuong-tet', 'Thưởng Tết', 'Thưởng Tết bằng một tháng lương.'))],
+      body: [
+        chapter(
+          'chuong-1',
+          'NHỮNG QUY ĐỊNH CHUNG',
+          article('dieu-dai', 'Điều khoản rất dài', hostile.before),
+          article('dieu-thuong-tet', 'Thưởng Tết', 'Thưởng Tết bằng một tháng lương.'),
+        ),
+      ],
     });
     const lan = await server.join('employer', 'Chị Lan (Nhân sự)');
     const reviewer = await server.join('reviewer', 'Sở Nội vụ');

@@ -79,7 +79,9 @@ describe('S16 versions are rebuilt exactly', () => {
     for (const version of taken) {
       const header = headers.find((candidate) => candidate.id === version.id);
       if (!header) throw new Error('version missing');
-      const pieces = (await restarted.context.store.versions.snapshotPieces(server.documentId, header.snapshotBase, header.number)).map((piece) => piece.snapshot);
+      const pieces = (await restarted.context.store.versions.snapshotPieces(server.documentId, header.snapshotBase, header.number)).map(
+        (piece) => piece.snapshot,
+      );
       const snapshot = assembleSnapshot(pieces);
       expect(readContent(Y.createDocFromSnapshot(stored, snapshot))).toEqual(version.text.blocks);
       expect(readDocumentAt(stored, snapshot)).toEqual(version.text);

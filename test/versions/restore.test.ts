@@ -44,8 +44,15 @@ describe('restoring a past version', () => {
     const listBefore = await server.host.call('versions/list', { documentId: server.documentId });
 
     const restored = await lan.client.call('versions/restore', { documentId: server.documentId, versionId: proposal.id });
-    expect(restored).toMatchObject({ kind: 'restore', restoredFrom: { id: proposal.id, number: proposal.number }, author: { displayName: 'Chị Lan (Nhân sự)' } });
-    expect(restored.summary).toMatchObject({ added: [{ clauseId: 'dieu-thuong-tet', number: 4 }], changed: [{ clauseId: 'dieu-thoi-han' }, { clauseId: 'dieu-tien-luong' }] });
+    expect(restored).toMatchObject({
+      kind: 'restore',
+      restoredFrom: { id: proposal.id, number: proposal.number },
+      author: { displayName: 'Chị Lan (Nhân sự)' },
+    });
+    expect(restored.summary).toMatchObject({
+      added: [{ clauseId: 'dieu-thuong-tet', number: 4 }],
+      changed: [{ clauseId: 'dieu-thoi-han' }, { clauseId: 'dieu-tien-luong' }],
+    });
 
     // The other client receives the restored text; so does the first.
     await hasBody(b, proposalText.blocks, 'the restored text to reach Minh');
@@ -110,7 +117,10 @@ describe('restoring a past version', () => {
     expect(back.summary.added).toEqual([{ clauseId: 'dieu-tien-luong', number: 3, title: 'Tiền lương' }]);
     await waitFor(() => bodyOf(a).includes('Mức lương thấp nhất'), 'the removed article to come back for Lan');
     expect(articlesOf(readContent(a.doc)).map((article) => article.clauseId)).toEqual(['dieu-pham-vi', 'dieu-thoi-han', 'dieu-tien-luong', 'dieu-thuong-tet']);
-    await expectApiError(minh.client.call('versions/restoreArticle', { documentId: server.documentId, versionId: initial.id, clauseId: 'khong-co' }), 'not_found');
+    await expectApiError(
+      minh.client.call('versions/restoreArticle', { documentId: server.documentId, versionId: initial.id, clauseId: 'khong-co' }),
+      'not_found',
+    );
   });
 
   it('S23 a restore that would change an agreed article is refused, naming it, by anyone, the host included; nothing changes; a restore of other articles goes through', async () => {

@@ -22,7 +22,8 @@ const words = ['lương ', 'thưởng ', 'nghỉ ', 'ca ', 'Điều ', '03 năm 
 
 /** The paragraphs of the document (Y.XmlText elements inside the articles). */
 function paragraphs(doc: Y.Doc): Y.XmlText[] {
-  const elements = (parent: Y.XmlText): Y.XmlText[] => (parent.toDelta() as { insert: unknown }[]).flatMap((part) => (part.insert instanceof Y.XmlText ? [part.insert] : []));
+  const elements = (parent: Y.XmlText): Y.XmlText[] =>
+    (parent.toDelta() as { insert: unknown }[]).flatMap((part) => (part.insert instanceof Y.XmlText ? [part.insert] : []));
   return elements(contentRoot(doc)).flatMap((element) => elements(element).slice(1));
 }
 
@@ -53,7 +54,8 @@ function randomEdit(doc: Y.Doc, random: () => number): void {
 
 /** Characters inserted and deleted between two snapshots, counted clock by clock (slow and plain). */
 function bruteForceCounts(doc: Y.Doc, older: Y.Snapshot, newer: Y.Snapshot): { inserted: number; deleted: number } {
-  const visible = (snapshot: Y.Snapshot, client: number, clock: number) => clock < (snapshot.sv.get(client) ?? 0) && !Y.isDeleted(snapshot.ds, Y.createID(client, clock));
+  const visible = (snapshot: Y.Snapshot, client: number, clock: number) =>
+    clock < (snapshot.sv.get(client) ?? 0) && !Y.isDeleted(snapshot.ds, Y.createID(client, clock));
   let inserted = 0;
   let deleted = 0;
   for (const [client, structs] of doc.store.clients) {

@@ -50,7 +50,11 @@ describe('S17 signed versions are tamper-evident', () => {
 
     const clean = await lan.client.call('versions/verify', { documentId: server.documentId });
     expect(clean.ok).toBe(true);
-    expect(clean.versions.map((version) => [version.number, version.status])).toEqual([[first.number, 'ok'], [second.number, 'ok'], [third.number, 'ok']]);
+    expect(clean.versions.map((version) => [version.number, version.status])).toEqual([
+      [first.number, 'ok'],
+      [second.number, 'ok'],
+      [third.number, 'ok'],
+    ]);
     a.destroy();
     const port = server.harness.server.port;
     await server.harness.stop();
@@ -87,7 +91,11 @@ describe('S17 signed versions are tamper-evident', () => {
     ]);
     expect(report.versions[0]?.recomputedHash).not.toBe(first.signed?.contentHash);
     // The third's text is intact; it names the hash of a signed version that is gone.
-    expect(report.versions[1]).toMatchObject({ recomputedHash: third.signed?.contentHash, previousHash: second.signed?.contentHash, expectedPreviousHash: first.signed?.contentHash });
+    expect(report.versions[1]).toMatchObject({
+      recomputedHash: third.signed?.contentHash,
+      previousHash: second.signed?.contentHash,
+      expectedPreviousHash: first.signed?.contentHash,
+    });
     const audit = (await restarted.context.store.audit.listByDocument(server.documentId)).filter((entry) => entry.action === 'version.verified');
     expect(audit.at(-1)?.details).toMatchObject({ ok: false, signed: 2 });
   });

@@ -56,7 +56,12 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
 
     it('the hosts choose among the deployment’s authorities; an unknown one, or one named twice, is refused and nothing changes', async () => {
       const byId = (list: { id: string; name: string }[]) => [...list].sort((first, second) => first.id.localeCompare(second.id));
-      expect(byId(await a.host.call('authorities/list', {}))).toEqual(byId([{ id: x.id, name: 'Sở Nội vụ tỉnh Hưng Yên' }, { id: y.id, name: 'Sở Nội vụ thành phố Hà Nội' }]));
+      expect(byId(await a.host.call('authorities/list', {}))).toEqual(
+        byId([
+          { id: x.id, name: 'Sở Nội vụ tỉnh Hưng Yên' },
+          { id: y.id, name: 'Sở Nội vụ thành phố Hà Nội' },
+        ]),
+      );
       const sent = await a.host.call('lifecycle/get', { documentId: a.regulationsId });
       expect(sent.current.registration).toMatchObject({ authorityId: x.id, authority: 'Sở Nội vụ tỉnh Hưng Yên' });
       const regulations = await a.host.call('documents/create', { kind: 'labour_regulations', title: 'Nội quy chi nhánh' });
@@ -65,39 +70,75 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
       const seat = deployment.client((await deployment.client().call('invitations/redeem', { code: employer.code, displayName: 'Ông Tuấn' })).token);
       await seat.call('lifecycle/step', { documentId: regulations.id, step: { type: 'issue', issuedOn: '2027-01-04', withoutUnion: true } });
       const issued = await seat.call('lifecycle/get', { documentId: regulations.id });
-      await expectApiError(seat.call('lifecycle/step', { documentId: regulations.id, step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authorityId: 'khong-co-so-nay' } }), 'invalid_input', /no authority "khong-co-so-nay".*authorities\/list/);
-      await expectApiError(seat.call('lifecycle/step', { documentId: regulations.id, step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authorityId: x.id, authority: 'Sở khác' } }), 'invalid_input', /not both/);
+      await expectApiError(
+        seat.call('lifecycle/step', {
+          documentId: regulations.id,
+          step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authorityId: 'khong-co-so-nay' },
+        }),
+        'invalid_input',
+        /no authority "khong-co-so-nay".*authorities\/list/,
+      );
+      await expectApiError(
+        seat.call('lifecycle/step', {
+          documentId: regulations.id,
+          step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authorityId: x.id, authority: 'Sở khác' },
+        }),
+        'invalid_input',
+        /not both/,
+      );
       expect(await seat.call('lifecycle/get', { documentId: regulations.id })).toEqual(issued);
       // Named in words, as before authorities existed: it reaches no reviewer's queue.
-      await seat.call('lifecycle/step', { documentId: regulations.id, step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authority: 'Sở Nội vụ tỉnh Bắc Ninh' } });
+      await seat.call('lifecycle/step', {
+        documentId: regulations.id,
+        step: { type: 'send_registration', filedOn: '2027-01-04', dossier, authority: 'Sở Nội vụ tỉnh Bắc Ninh' },
+      });
       expect((await x.reviewer.client.call('review/queue', {})).map((item) => item.document.id)).not.toContain(regulations.id);
     });
 
     it('an authority’s queue holds what every workspace sent it, and only that', async () => {
       expect((await x.reviewer.client.call('review/queue', {})).map((item) => item.document.id).sort()).toEqual([a.regulationsId, c.regulationsId].sort());
       expect((await y.reviewer.client.call('review/queue', {})).map((item) => item.document.id)).toEqual([b.regulationsId]);
-      expect(await x.reviewer.client.call('session/get', {})).toEqual({ kind: 'authorityReviewer', authority: { id: x.id, name: 'Sở Nội vụ tỉnh Hưng Yên' }, reviewer: { id: x.reviewer.reviewerId, displayName: 'Bà Hạnh' } });
+      expect(await x.reviewer.client.call('session/get', {})).toEqual({
+        kind: 'authorityReviewer',
+        authority: { id: x.id, name: 'Sở Nội vụ tỉnh Hưng Yên' },
+        reviewer: { id: x.reviewer.reviewerId, displayName: 'Bà Hạnh' },
+      });
     });
 
     it('X’s reviewer reviews a document sent to X as a reviewer of it: findings, the decision, the read-only socket; the host sees who reviewed', async () => {
       const { client, token } = x.reviewer;
       const opened = await client.call('review/open', { documentId: a.regulationsId });
-      expect(opened).toMatchObject({ participant: { side: 'reviewer', displayName: 'Bà Hạnh', documentId: a.regulationsId }, document: { id: a.regulationsId, title: 'Nội quy AMARK' } });
+      expect(opened).toMatchObject({
+        participant: { side: 'reviewer', displayName: 'Bà Hạnh', documentId: a.regulationsId },
+        document: { id: a.regulationsId, title: 'Nội quy AMARK' },
+      });
       // Opening again is the same seat.
       expect((await client.call('review/open', { documentId: a.regulationsId })).participant.id).toBe(opened.participant.id);
       expect((await client.call('review/get', { documentId: a.regulationsId })).canReview).toBe(true);
       // The variables the document may hold are its workspace's, as its page shows them.
-      expect((await client.call('templates/variables', { documentId: a.regulationsId })).map((variable) => variable.label.vi).sort()).toEqual((await a.host.call('templates/variables', {})).map((variable) => variable.label.vi).sort());
+      expect((await client.call('templates/variables', { documentId: a.regulationsId })).map((variable) => variable.label.vi).sort()).toEqual(
+        (await a.host.call('templates/variables', {})).map((variable) => variable.label.vi).sort(),
+      );
       await expectApiError(client.call('templates/variables', {}), 'forbidden');
-      const finding = await client.call('review/addFinding', { documentId: a.regulationsId, clauseId: clauseIds.wage, body: 'Thiếu quy định về thời hạn trả lương.' });
+      const finding = await client.call('review/addFinding', {
+        documentId: a.regulationsId,
+        clauseId: clauseIds.wage,
+        body: 'Thiếu quy định về thời hạn trả lương.',
+      });
       expect(finding).toMatchObject({ authorName: 'Bà Hạnh', round: 1 });
-      const decided = await client.call('review/decide', { documentId: a.regulationsId, decision: 'amendments_requested', reasons: ['Bổ sung thời hạn trả lương.'] });
+      const decided = await client.call('review/decide', {
+        documentId: a.regulationsId,
+        decision: 'amendments_requested',
+        reasons: ['Bổ sung thời hạn trả lương.'],
+      });
       expect(decided.decision).toMatchObject({ answer: { decision: 'amendments_requested', byName: 'Bà Hạnh' } });
       // The enterprise reads the finding and the answer; the reviewer is among the document's people.
       const asHost = await a.host.call('review/get', { documentId: a.regulationsId });
       expect(asHost.findings.map((item) => item.id)).toEqual([finding.id]);
       expect(asHost.decision?.answer.decision).toBe('amendments_requested');
-      expect((await a.host.call('participants/list', { documentId: a.regulationsId })).map((participant) => [participant.id, participant.side])).toContainEqual([opened.participant.id, 'reviewer']);
+      expect((await a.host.call('participants/list', { documentId: a.regulationsId })).map((participant) => [participant.id, participant.side])).toContainEqual(
+        [opened.participant.id, 'reviewer'],
+      );
 
       // The reviewer's socket on the document reads it and writes nothing.
       const socket = connectClient(deployment.server.url, a.regulationsId, token);
@@ -122,7 +163,8 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
         );
         if (outcome.ok) {
           const text = JSON.stringify(outcome.result);
-          for (const secret of [b.marker, b.agreementId, b.regulationsId, a.agreementId]) expect(text.includes(secret), `${method} reads ${secret}`).toBe(false);
+          for (const secret of [b.marker, b.agreementId, b.regulationsId, a.agreementId])
+            expect(text.includes(secret), `${method} reads ${secret}`).toBe(false);
           continue;
         }
         expect(outcome.error, method).toBeInstanceOf(ApiError);
@@ -136,9 +178,15 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
       // Y's reviewer has nothing of what was sent to X.
       await expectApiError(y.reviewer.client.call('review/get', { documentId: a.regulationsId }), 'not_found');
       await expectApiError(y.reviewer.client.call('review/open', { documentId: c.regulationsId }), 'not_found');
-      expect((await deployment.server.context.store.participants.listByDocument(b.regulationsId)).some((participant) => participant.displayName === 'Bà Hạnh')).toBe(false);
+      expect(
+        (await deployment.server.context.store.participants.listByDocument(b.regulationsId)).some((participant) => participant.displayName === 'Bà Hạnh'),
+      ).toBe(false);
       // Nor a socket on them.
-      for (const [documentId, token] of [[b.regulationsId, x.reviewer.token], [a.agreementId, x.reviewer.token], [a.regulationsId, y.reviewer.token]] as const) {
+      for (const [documentId, token] of [
+        [b.regulationsId, x.reviewer.token],
+        [a.agreementId, x.reviewer.token],
+        [a.regulationsId, y.reviewer.token],
+      ] as const) {
         const socket = connectClient(deployment.server.url, documentId, token);
         sockets.push(socket);
         expect(await serverClose(socket)).toEqual({ code: closeCodes.unknownDocument, reason: 'no such document' });
@@ -191,7 +239,14 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'negotiation/setReviewerComments': { documentId, allowed: true },
     'proposals/get': { documentId: b.agreementId, proposalId: b.proposalId },
     'proposals/create': { ...article, kind: 'delete', rationale: 'Sở đề xuất' },
-    'proposals/createPackage': { documentId, rationale: 'Gói', items: [{ clauseId: clauseIds.wage, kind: 'delete' }, { clauseId: clauseIds.term, kind: 'delete' }] },
+    'proposals/createPackage': {
+      documentId,
+      rationale: 'Gói',
+      items: [
+        { clauseId: clauseIds.wage, kind: 'delete' },
+        { clauseId: clauseIds.term, kind: 'delete' },
+      ],
+    },
     'proposals/accept': { documentId: b.agreementId, proposalId: b.proposalId },
     'proposals/reject': { documentId: b.agreementId, proposalId: b.proposalId, reason: 'Không' },
     'proposals/counter': { documentId: b.agreementId, proposalId: b.proposalId, rationale: 'Phản đề xuất', kind: 'delete' },

@@ -47,7 +47,14 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'negotiation/setReviewerComments': { documentId, allowed: true },
     'proposals/get': { documentId, proposalId: b.proposalId },
     'proposals/create': { ...article, kind: 'replace', article: proposedArticle('Lương của A', 'Lương do A đề xuất.'), rationale: 'A đề xuất' },
-    'proposals/createPackage': { documentId, rationale: 'Gói của A', items: [{ clauseId: clauseIds.wage, kind: 'delete' }, { clauseId: clauseIds.term, kind: 'delete' }] },
+    'proposals/createPackage': {
+      documentId,
+      rationale: 'Gói của A',
+      items: [
+        { clauseId: clauseIds.wage, kind: 'delete' },
+        { clauseId: clauseIds.term, kind: 'delete' },
+      ],
+    },
     'proposals/accept': { documentId, proposalId: b.proposalId },
     'proposals/reject': { documentId, proposalId: b.proposalId, reason: 'A không đồng ý' },
     'proposals/counter': { documentId, proposalId: b.proposalId, rationale: 'A phản đề xuất', kind: 'delete' },
@@ -91,7 +98,16 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
 
 /** The ids of B's documents and people: none may appear in anything A's callers read. */
 function idsOf(b: WorkspaceUnderTest): string[] {
-  return [b.agreementId, b.regulationsId, b.employer.participant.id, b.union.participant.id, b.regulationsEmployer.participant.id, b.proposalId, b.threadId, b.versionId];
+  return [
+    b.agreementId,
+    b.regulationsId,
+    b.employer.participant.id,
+    b.union.participant.id,
+    b.regulationsEmployer.participant.id,
+    b.proposalId,
+    b.threadId,
+    b.versionId,
+  ];
 }
 
 /** The document or record an input names that belongs to B (a refusal must say it does not exist). */
@@ -135,7 +151,8 @@ export function describeWorkspaceIsolation(underTest: DeploymentUnderTest): void
           expect(outcome.error, where).toBeInstanceOf(ApiError);
           const error = outcome.error as ApiError;
           // What B holds is not there for A: a host is told it does not exist; a participant, that, or that only a host may.
-          if (namesOfB(input, b)) expect([error.code, where], error.message).toEqual([kind === 'host' || apiContract[method].access !== 'admin' ? 'not_found' : 'forbidden', where]);
+          if (namesOfB(input, b))
+            expect([error.code, where], error.message).toEqual([kind === 'host' || apiContract[method].access !== 'admin' ? 'not_found' : 'forbidden', where]);
           expect(error.message, where).not.toContain(b.marker);
           continue;
         }
@@ -151,8 +168,14 @@ export function describeWorkspaceIsolation(underTest: DeploymentUnderTest): void
       await everyMethodOnB('A’s host', a.host, 'host');
       // A's own work went to A: a document and templates A sees, and B does not.
       expect((await a.host.call('documents/list', {})).map((document) => document.title)).toContain('Thỏa ước AMARK mới');
-      expect((await a.host.call('templates/list', {})).map((template) => template.template.title.vi)).toEqual(expect.arrayContaining(['Mẫu AMARK mới', ...markedPack('AMARK-NHAP').templates.map((template) => template.title.vi)]));
-      expect((await a.host.call('templates/variables', {})).map((variable) => variable.label.vi).sort()).toEqual(markedPack('AMARK-NHAP').variables.map((variable) => variable.label.vi).sort());
+      expect((await a.host.call('templates/list', {})).map((template) => template.template.title.vi)).toEqual(
+        expect.arrayContaining(['Mẫu AMARK mới', ...markedPack('AMARK-NHAP').templates.map((template) => template.title.vi)]),
+      );
+      expect((await a.host.call('templates/variables', {})).map((variable) => variable.label.vi).sort()).toEqual(
+        markedPack('AMARK-NHAP')
+          .variables.map((variable) => variable.label.vi)
+          .sort(),
+      );
     });
 
     it('no call of A’s participant reads or changes anything of B, whatever it names', async () => {
@@ -182,10 +205,18 @@ export function describeWorkspaceIsolation(underTest: DeploymentUnderTest): void
 
     it('a variable B’s pack defined is no variable of A’s documents: refused when A creates a document or writes it through sync', async () => {
       const onlyB = { ...mealAllowanceVariable, id: 'user.rieng_cua_b', label: { vi: 'Phụ cấp BMARK', en: 'Allowance BMARK' } };
-      await b.host.call('templates/importPack', { packJson: packFile({ ...markedPack('BMARK'), variables: [...markedPack('BMARK').variables, onlyB] }), ownerSide: null });
+      await b.host.call('templates/importPack', {
+        packJson: packFile({ ...markedPack('BMARK'), variables: [...markedPack('BMARK').variables, onlyB] }),
+        ownerSide: null,
+      });
       const value = { [onlyB.id]: 40_000 };
-      expect((await b.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước BMARK có biến riêng', variables: value })).title).toBe('Thỏa ước BMARK có biến riêng');
-      await expect(a.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước AMARK', variables: value })).rejects.toMatchObject({ code: 'invalid_input', message: `variables.${onlyB.id}: unknown variable` });
+      expect((await b.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước BMARK có biến riêng', variables: value })).title).toBe(
+        'Thỏa ước BMARK có biến riêng',
+      );
+      await expect(a.host.call('documents/create', { kind: 'enterprise_agreement', title: 'Thỏa ước AMARK', variables: value })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: `variables.${onlyB.id}: unknown variable`,
+      });
       const socket = connectClient(deployment.server.url, a.agreementId, a.employer.token);
       try {
         await synced(socket);
@@ -203,7 +234,8 @@ export function describeWorkspaceIsolation(underTest: DeploymentUnderTest): void
       expect(documents.map((document) => document.id)).toEqual(expect.arrayContaining([b.agreementId, b.regulationsId]));
       expect((await b.host.call('templates/list', {})).map((template) => template.id).sort()).toEqual([b.templateId, ...b.packTemplateIds].sort());
       expect((await b.host.call('review/queue', {})).map((item) => item.document.id)).toEqual([b.regulationsId]);
-      for (const secret of [a.marker, a.agreementId, a.regulationsId]) expect(JSON.stringify([documents, await b.host.call('templates/variables', {})])).not.toContain(secret);
+      for (const secret of [a.marker, a.agreementId, a.regulationsId])
+        expect(JSON.stringify([documents, await b.host.call('templates/variables', {})])).not.toContain(secret);
     });
   });
 }

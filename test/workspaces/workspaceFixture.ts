@@ -51,7 +51,14 @@ export const postgresDeployment: DeploymentUnderTest = {
     const clock = createTestClock();
     const folder = createTempFolder();
     const database = await createTestDatabase();
-    const server = await startServerMode({ host: '127.0.0.1', port: 0, dataFolder: folder.path, logger: createMemoryLogger(), now: clock.now, store: { kind: 'postgres', url: database.url } });
+    const server = await startServerMode({
+      host: '127.0.0.1',
+      port: 0,
+      dataFolder: folder.path,
+      logger: createMemoryLogger(),
+      now: clock.now,
+      store: { kind: 'postgres', url: database.url },
+    });
     return deploymentOver(server, clock, async () => {
       await server.close();
       await database.drop();
@@ -120,7 +127,13 @@ export async function openWorkspace(deployment: Deployment, marker: string, auth
   const agreement = await host.call('documents/create', { kind: 'enterprise_agreement', title: `Thỏa ước ${marker}`, content: agreementBody() });
   const employer = await joinSeat(deployment, host, agreement.id, 'employer', `Chị Lan ${marker}`);
   const union = await joinSeat(deployment, host, agreement.id, 'union', `Anh Minh ${marker}`);
-  const proposal = await employer.client.call('proposals/create', { documentId: agreement.id, clauseId: clauseIds.bonus, kind: 'replace', article: proposedArticle(`Thưởng ${marker}`, 'Thưởng Tết bằng hai tháng lương.'), rationale: `Đề xuất ${marker}` });
+  const proposal = await employer.client.call('proposals/create', {
+    documentId: agreement.id,
+    clauseId: clauseIds.bonus,
+    kind: 'replace',
+    article: proposedArticle(`Thưởng ${marker}`, 'Thưởng Tết bằng hai tháng lương.'),
+    rationale: `Đề xuất ${marker}`,
+  });
   const thread = await union.client.call('threads/create', { documentId: agreement.id, clauseId: clauseIds.wage, body: `Góp ý ${marker}` });
   const version = await union.client.call('versions/create', { documentId: agreement.id, name: `Bản ${marker}` });
 
@@ -131,7 +144,12 @@ export async function openWorkspace(deployment: Deployment, marker: string, auth
   await step(regulationsEmployer, { type: 'start_consultation', sentOn: '2027-01-04' });
   await step(regulationsUnion, { type: 'record_union_opinion', receivedOn: '2027-01-04', opinion: `Đồng ý ${marker}` });
   await step(regulationsEmployer, { type: 'issue', issuedOn: '2027-01-04' });
-  await step(regulationsEmployer, { type: 'send_registration', filedOn: '2027-01-04', dossier: complete, ...(authorityId ? { authorityId } : { authority: `Sở ${marker}` }) });
+  await step(regulationsEmployer, {
+    type: 'send_registration',
+    filedOn: '2027-01-04',
+    dossier: complete,
+    ...(authorityId ? { authorityId } : { authority: `Sở ${marker}` }),
+  });
 
   const saved = await host.call('templates/save', { template: overtimeDraft(`Mẫu ${marker}`) });
   const pack = markedPack(marker);

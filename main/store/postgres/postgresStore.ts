@@ -34,7 +34,9 @@ async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise
     const applied = (await client.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows.map((row) => row.id);
     const unknown = applied.filter((id, index) => id !== index + 1 || id > migrations.length);
     if (unknown.length > 0) {
-      throw new PostgresOpenError(`it was written by a newer version of Thỏa Ước (schema ${Math.max(...applied)}, this version knows up to ${migrations.length}); update the application`);
+      throw new PostgresOpenError(
+        `it was written by a newer version of Thỏa Ước (schema ${Math.max(...applied)}, this version knows up to ${migrations.length}); update the application`,
+      );
     }
     for (const migration of migrations.slice(applied.length)) {
       await client.query(migration.sql);

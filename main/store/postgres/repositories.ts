@@ -58,22 +58,42 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
   return {
     documents: {
       async insert(record) {
-        await sql.run('INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at, workspace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [record.id, record.kind, record.title, record.lifecycleState, record.createdAt, record.updatedAt, record.archivedAt, record.workspaceId ?? builtInWorkspaceId]);
+        await sql.run(
+          'INSERT INTO documents (id, kind, title, lifecycle_state, created_at, updated_at, archived_at, workspace_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [
+            record.id,
+            record.kind,
+            record.title,
+            record.lifecycleState,
+            record.createdAt,
+            record.updatedAt,
+            record.archivedAt,
+            record.workspaceId ?? builtInWorkspaceId,
+          ],
+        );
       },
       async get(id) {
         const row = await sql.row<DocumentRow>('SELECT * FROM documents WHERE id = $1', [id]);
         return row && documentFromRow(row);
       },
       async list(includeArchived) {
-        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE $1 OR archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`, [includeArchived]);
+        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE $1 OR archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`, [
+          includeArchived,
+        ]);
         return rows.map(documentFromRow);
       },
       async listInWorkspace(workspaceId, includeArchived) {
-        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE workspace_id = $1 AND ($2 OR archived_at IS NULL) ORDER BY updated_at DESC, id COLLATE "C"`, [workspaceId, includeArchived]);
+        const rows = await sql.rows<DocumentRow>(
+          `SELECT * FROM documents WHERE workspace_id = $1 AND ($2 OR archived_at IS NULL) ORDER BY updated_at DESC, id COLLATE "C"`,
+          [workspaceId, includeArchived],
+        );
         return rows.map(documentFromRow);
       },
       async listSentTo(authorityId) {
-        const rows = await sql.rows<DocumentRow>(`SELECT * FROM documents WHERE authority_id = $1 AND archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`, [authorityId]);
+        const rows = await sql.rows<DocumentRow>(
+          `SELECT * FROM documents WHERE authority_id = $1 AND archived_at IS NULL ORDER BY updated_at DESC, id COLLATE "C"`,
+          [authorityId],
+        );
         return rows.map(documentFromRow);
       },
       async setAuthority(id, authorityId) {
@@ -100,7 +120,10 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     participants: {
       async insert(record, tokenHash) {
-        await sql.run('INSERT INTO participants (id, document_id, display_name, side, token_hash, invitation_id, joined_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [record.id, record.documentId, record.displayName, record.side, tokenHash, record.invitationId, record.joinedAt, record.revokedAt]);
+        await sql.run(
+          'INSERT INTO participants (id, document_id, display_name, side, token_hash, invitation_id, joined_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+          [record.id, record.documentId, record.displayName, record.side, tokenHash, record.invitationId, record.joinedAt, record.revokedAt],
+        );
       },
       async get(id) {
         const row = await sql.row<ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE id = $1`, [id]);
@@ -111,7 +134,11 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         return row && participantFromRow(row);
       },
       async listByDocument(documentId) {
-        return (await sql.rows<ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE document_id = $1 ORDER BY joined_at, id COLLATE "C"`, [documentId])).map(participantFromRow);
+        return (
+          await sql.rows<ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE document_id = $1 ORDER BY joined_at, id COLLATE "C"`, [
+            documentId,
+          ])
+        ).map(participantFromRow);
       },
       async revoke(id, at) {
         await sql.run('UPDATE participants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
@@ -120,20 +147,35 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     invitations: {
       async insert(record, codeHash) {
-        await sql.run('INSERT INTO invitations (id, document_id, side, code_hash, created_by, created_at, expires_at, redeemed_at, redeemed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [record.id, record.documentId, record.side, codeHash, record.createdBy, record.createdAt, record.expiresAt, record.redeemedAt, record.redeemedBy]);
+        await sql.run(
+          'INSERT INTO invitations (id, document_id, side, code_hash, created_by, created_at, expires_at, redeemed_at, redeemed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [record.id, record.documentId, record.side, codeHash, record.createdBy, record.createdAt, record.expiresAt, record.redeemedAt, record.redeemedBy],
+        );
       },
       async byCodeHash(codeHash) {
-        const row = await sql.row<InvitationRow>('SELECT id, document_id, side, created_by, created_at, expires_at, redeemed_at, redeemed_by FROM invitations WHERE code_hash = $1', [codeHash]);
+        const row = await sql.row<InvitationRow>(
+          'SELECT id, document_id, side, created_by, created_at, expires_at, redeemed_at, redeemed_by FROM invitations WHERE code_hash = $1',
+          [codeHash],
+        );
         return row && invitationFromRow(row);
       },
       async markRedeemed(id, participantId, at) {
-        return (await sql.run('UPDATE invitations SET redeemed_at = $1, redeemed_by = $2 WHERE id = $3 AND redeemed_at IS NULL', [at, participantId, id])) === 1;
+        return (
+          (await sql.run('UPDATE invitations SET redeemed_at = $1, redeemed_by = $2 WHERE id = $3 AND redeemed_at IS NULL', [at, participantId, id])) === 1
+        );
       },
     },
 
     adminTokens: {
       async insert(record, tokenHash) {
-        await sql.run('INSERT INTO admin_tokens (id, label, workspace_id, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, record.label, record.workspaceId, tokenHash, record.createdAt, record.revokedAt]);
+        await sql.run('INSERT INTO admin_tokens (id, label, workspace_id, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          record.id,
+          record.label,
+          record.workspaceId,
+          tokenHash,
+          record.createdAt,
+          record.revokedAt,
+        ]);
       },
       async byTokenHash(tokenHash) {
         const row = await sql.row<AdminTokenRow>(`SELECT ${adminTokenColumns} FROM admin_tokens WHERE token_hash = $1`, [tokenHash]);
@@ -143,13 +185,23 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     audit: {
       async record(entry) {
-        await sql.run('INSERT INTO audit_log (at, actor, action, document_id, details) VALUES ($1, $2, $3, $4, $5)', [entry.at, entry.actor, entry.action, entry.documentId, JSON.stringify(entry.details)]);
+        await sql.run('INSERT INTO audit_log (at, actor, action, document_id, details) VALUES ($1, $2, $3, $4, $5)', [
+          entry.at,
+          entry.actor,
+          entry.action,
+          entry.documentId,
+          JSON.stringify(entry.details),
+        ]);
       },
       async listByDocument(documentId) {
-        return (await sql.rows<AuditRow>('SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = $1 ORDER BY id', [documentId])).map(auditFromRow);
+        return (await sql.rows<AuditRow>('SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = $1 ORDER BY id', [documentId])).map(
+          auditFromRow,
+        );
       },
       async listByActionPrefix(prefix) {
-        return (await sql.rows<AuditRow>('SELECT at, actor, action, document_id, details FROM audit_log WHERE starts_with(action, $1) ORDER BY id', [prefix])).map(auditFromRow);
+        return (
+          await sql.rows<AuditRow>('SELECT at, actor, action, document_id, details FROM audit_log WHERE starts_with(action, $1) ORDER BY id', [prefix])
+        ).map(auditFromRow);
       },
     },
 
@@ -157,13 +209,28 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       insert: (workspaceId, records) =>
         sql.atomic(async (tx) => {
           for (const record of records) {
-            await tx.run(`INSERT INTO user_templates (workspace_id, ${userTemplateColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [workspaceId, record.id, userTemplateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt]);
+            await tx.run(`INSERT INTO user_templates (workspace_id, ${userTemplateColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+              workspaceId,
+              record.id,
+              userTemplateJson(record.id, record.template),
+              record.ownerSide,
+              record.createdBy,
+              record.createdAt,
+              record.updatedAt,
+            ]);
           }
         }),
       replace: (workspaceId, templates, at) =>
         sql.atomic(async (tx) => {
           for (const template of templates) {
-            if ((await tx.run('UPDATE user_templates SET template = $1, updated_at = $2 WHERE workspace_id = $3 AND id = $4', [userTemplateJson(template.id, template), at, workspaceId, template.id])) !== 1) {
+            if (
+              (await tx.run('UPDATE user_templates SET template = $1, updated_at = $2 WHERE workspace_id = $3 AND id = $4', [
+                userTemplateJson(template.id, template),
+                at,
+                workspaceId,
+                template.id,
+              ])) !== 1
+            ) {
               throw new Error(`no user template "${template.id}" to replace`);
             }
           }
@@ -176,10 +243,19 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         return row && userTemplateFromRow(row);
       },
       async list(workspaceId) {
-        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 ORDER BY created_at, position`, [workspaceId])).map(userTemplateFromRow);
+        return (
+          await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 ORDER BY created_at, position`, [
+            workspaceId,
+          ])
+        ).map(userTemplateFromRow);
       },
       async listByOwner(workspaceId, ownerSide) {
-        return (await sql.rows<UserTemplateRow>(`SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 AND owner_side IS NOT DISTINCT FROM $2 ORDER BY created_at, position`, [workspaceId, ownerSide])).map(userTemplateFromRow);
+        return (
+          await sql.rows<UserTemplateRow>(
+            `SELECT ${userTemplateColumns} FROM user_templates WHERE workspace_id = $1 AND owner_side IS NOT DISTINCT FROM $2 ORDER BY created_at, position`,
+            [workspaceId, ownerSide],
+          )
+        ).map(userTemplateFromRow);
       },
     },
 
@@ -196,11 +272,18 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
           }
         }),
       async get(workspaceId, id) {
-        const row = await sql.row<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+        const row = await sql.row<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 AND id = $2', [
+          workspaceId,
+          id,
+        ]);
         return row && userVariableFromRow(row);
       },
       async list(workspaceId) {
-        return (await sql.rows<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 ORDER BY id COLLATE "C"', [workspaceId])).map(userVariableFromRow);
+        return (
+          await sql.rows<UserVariableRow>('SELECT id, definition, created_at, updated_at FROM user_variables WHERE workspace_id = $1 ORDER BY id COLLATE "C"', [
+            workspaceId,
+          ])
+        ).map(userVariableFromRow);
       },
     },
 
@@ -229,7 +312,14 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         return (await sql.rows<NamedRow>('SELECT id, name, created_at FROM authorities ORDER BY created_at, id COLLATE "C"')).map(namedFromRow);
       },
       async insertReviewer(record, tokenHash) {
-        await sql.run('INSERT INTO authority_reviewers (id, authority_id, display_name, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, record.authorityId, record.displayName, tokenHash, record.createdAt, record.revokedAt]);
+        await sql.run('INSERT INTO authority_reviewers (id, authority_id, display_name, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          record.id,
+          record.authorityId,
+          record.displayName,
+          tokenHash,
+          record.createdAt,
+          record.revokedAt,
+        ]);
       },
       async reviewer(id) {
         const row = await sql.row<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE id = $1`, [id]);
@@ -240,13 +330,22 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         return row && reviewerFromRow(row);
       },
       async listReviewers(authorityId) {
-        return (await sql.rows<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE authority_id = $1 ORDER BY created_at, id COLLATE "C"`, [authorityId])).map(reviewerFromRow);
+        return (
+          await sql.rows<ReviewerRow>(`SELECT ${reviewerColumns} FROM authority_reviewers WHERE authority_id = $1 ORDER BY created_at, id COLLATE "C"`, [
+            authorityId,
+          ])
+        ).map(reviewerFromRow);
       },
       async revokeReviewer(id, at) {
         await sql.run('UPDATE authority_reviewers SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
       },
       async seat(reviewerId, documentId) {
-        return (await sql.row<{ participant_id: string }>('SELECT participant_id FROM reviewer_seats WHERE reviewer_id = $1 AND document_id = $2', [reviewerId, documentId]))?.participant_id;
+        return (
+          await sql.row<{ participant_id: string }>('SELECT participant_id FROM reviewer_seats WHERE reviewer_id = $1 AND document_id = $2', [
+            reviewerId,
+            documentId,
+          ])
+        )?.participant_id;
       },
       async insertSeat(reviewerId, documentId, participantId) {
         await sql.run('INSERT INTO reviewer_seats (reviewer_id, document_id, participant_id) VALUES ($1, $2, $3)', [reviewerId, documentId, participantId]);
@@ -255,31 +354,60 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     accessInvitations: {
       async insert(record, codeHash) {
-        await sql.run('INSERT INTO access_invitations (id, workspace_id, authority_id, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [record.id, ...accessGrantColumns(record.grants), codeHash, record.createdAt, record.expiresAt]);
+        await sql.run('INSERT INTO access_invitations (id, workspace_id, authority_id, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          record.id,
+          ...accessGrantColumns(record.grants),
+          codeHash,
+          record.createdAt,
+          record.expiresAt,
+        ]);
       },
       async byCodeHash(codeHash) {
         const row = await sql.row<AccessInvitationRow>(`SELECT ${accessInvitationColumns} FROM access_invitations WHERE code_hash = $1`, [codeHash]);
         return row && accessInvitationFromRow(row);
       },
       async markRedeemed(id, redeemedBy, at) {
-        return (await sql.run('UPDATE access_invitations SET redeemed_at = $1, redeemed_by = $2 WHERE id = $3 AND redeemed_at IS NULL', [at, redeemedBy, id])) === 1;
+        return (
+          (await sql.run('UPDATE access_invitations SET redeemed_at = $1, redeemed_by = $2 WHERE id = $3 AND redeemed_at IS NULL', [at, redeemedBy, id])) === 1
+        );
       },
     },
 
     internalThreads: {
       create: (documentId, thread, comment) =>
         sql.atomic(async (tx) => {
-          await tx.run('INSERT INTO internal_threads (id, document_id, clause_id, side, created_at) VALUES ($1, $2, $3, $4, $5)', [thread.id, documentId, thread.clauseId, thread.side, comment.at]);
-          await tx.run('INSERT INTO internal_comments (id, thread_id, author_id, author_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [comment.id, thread.id, comment.authorId, comment.authorName, comment.body, JSON.stringify(comment.mentions), comment.at]);
+          await tx.run('INSERT INTO internal_threads (id, document_id, clause_id, side, created_at) VALUES ($1, $2, $3, $4, $5)', [
+            thread.id,
+            documentId,
+            thread.clauseId,
+            thread.side,
+            comment.at,
+          ]);
+          await tx.run(
+            'INSERT INTO internal_comments (id, thread_id, author_id, author_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [comment.id, thread.id, comment.authorId, comment.authorName, comment.body, JSON.stringify(comment.mentions), comment.at],
+          );
         }),
       async reply(threadId, comment) {
-        await sql.run('INSERT INTO internal_comments (id, thread_id, author_id, author_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [comment.id, threadId, comment.authorId, comment.authorName, comment.body, JSON.stringify(comment.mentions), comment.at]);
+        await sql.run('INSERT INTO internal_comments (id, thread_id, author_id, author_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          comment.id,
+          threadId,
+          comment.authorId,
+          comment.authorName,
+          comment.body,
+          JSON.stringify(comment.mentions),
+          comment.at,
+        ]);
       },
       async sideOf(documentId, threadId) {
         return (await sql.row<{ side: BargainingSide }>('SELECT side FROM internal_threads WHERE id = $1 AND document_id = $2', [threadId, documentId]))?.side;
       },
       async setResolved(threadId, resolution) {
-        await sql.run('UPDATE internal_threads SET resolved_at = $1, resolved_by_name = $2 WHERE id = $3', [resolution?.at ?? null, resolution?.byName ?? null, threadId]);
+        await sql.run('UPDATE internal_threads SET resolved_at = $1, resolved_by_name = $2 WHERE id = $3', [
+          resolution?.at ?? null,
+          resolution?.byName ?? null,
+          threadId,
+        ]);
       },
       async listForSide(documentId, side) {
         const [threads, comments] = await Promise.all([
@@ -296,13 +424,35 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     draftProposals: {
       async insert(documentId, participantId, draft) {
-        await sql.run('INSERT INTO draft_proposals (id, document_id, participant_id, clause_id, kind, article, "values", origin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [draft.id, documentId, participantId, draft.clauseId, draft.kind, draft.article === null ? null : JSON.stringify(draft.article), JSON.stringify(draft.values), draft.origin, Date.parse(draft.createdAt)]);
+        await sql.run(
+          'INSERT INTO draft_proposals (id, document_id, participant_id, clause_id, kind, article, "values", origin, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [
+            draft.id,
+            documentId,
+            participantId,
+            draft.clauseId,
+            draft.kind,
+            draft.article === null ? null : JSON.stringify(draft.article),
+            JSON.stringify(draft.values),
+            draft.origin,
+            Date.parse(draft.createdAt),
+          ],
+        );
       },
       async ofAuthor(documentId, participantId) {
-        return (await sql.rows<DraftRow>('SELECT * FROM draft_proposals WHERE document_id = $1 AND participant_id = $2 ORDER BY created_at, id COLLATE "C"', [documentId, participantId])).map(draftFromRow);
+        return (
+          await sql.rows<DraftRow>('SELECT * FROM draft_proposals WHERE document_id = $1 AND participant_id = $2 ORDER BY created_at, id COLLATE "C"', [
+            documentId,
+            participantId,
+          ])
+        ).map(draftFromRow);
       },
       async get(documentId, participantId, draftId) {
-        const row = await sql.row<DraftRow>('SELECT * FROM draft_proposals WHERE id = $1 AND document_id = $2 AND participant_id = $3', [draftId, documentId, participantId]);
+        const row = await sql.row<DraftRow>('SELECT * FROM draft_proposals WHERE id = $1 AND document_id = $2 AND participant_id = $3', [
+          draftId,
+          documentId,
+          participantId,
+        ]);
         return row ? draftFromRow(row) : undefined;
       },
       async remove(draftId) {
@@ -312,25 +462,53 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
 
     versions: {
       async insert(record) {
-        await sql.run(
-          `INSERT INTO versions (${versionHeaderColumns}, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [record.id, record.documentId, record.number, record.kind, record.name, record.authorId, record.side, record.createdAt, record.snapshotBase, JSON.stringify(record.summary), record.restoredFrom, record.contentHash, record.previousHash, record.snapshot],
-        );
+        await sql.run(`INSERT INTO versions (${versionHeaderColumns}, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, [
+          record.id,
+          record.documentId,
+          record.number,
+          record.kind,
+          record.name,
+          record.authorId,
+          record.side,
+          record.createdAt,
+          record.snapshotBase,
+          JSON.stringify(record.summary),
+          record.restoredFrom,
+          record.contentHash,
+          record.previousHash,
+          record.snapshot,
+        ]);
       },
       async list(documentId) {
-        return (await sql.rows<VersionHeaderRow>(`SELECT ${versionHeaderColumns} FROM versions WHERE document_id = $1 ORDER BY number`, [documentId])).map(versionHeaderFromRow);
+        return (await sql.rows<VersionHeaderRow>(`SELECT ${versionHeaderColumns} FROM versions WHERE document_id = $1 ORDER BY number`, [documentId])).map(
+          versionHeaderFromRow,
+        );
       },
       async get(documentId, versionId) {
-        const row = await sql.row<VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 AND id = $2`, [documentId, versionId]);
+        const row = await sql.row<VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 AND id = $2`, [
+          documentId,
+          versionId,
+        ]);
         return row && versionFromRow(row);
       },
       async latest(documentId) {
-        const row = await sql.row<VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 ORDER BY number DESC LIMIT 1`, [documentId]);
+        const row = await sql.row<VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 ORDER BY number DESC LIMIT 1`, [
+          documentId,
+        ]);
         return row && versionFromRow(row);
       },
-      snapshotPieces: (documentId, from, to) => sql.rows<{ number: number; snapshot: Uint8Array }>('SELECT number, snapshot FROM versions WHERE document_id = $1 AND number BETWEEN $2 AND $3 ORDER BY number', [documentId, from, to]),
+      snapshotPieces: (documentId, from, to) =>
+        sql.rows<{ number: number; snapshot: Uint8Array }>(
+          'SELECT number, snapshot FROM versions WHERE document_id = $1 AND number BETWEEN $2 AND $3 ORDER BY number',
+          [documentId, from, to],
+        ),
       async signed(documentId) {
-        return (await sql.rows<VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 AND version_kind = 'signed' ORDER BY number`, [documentId])).map(versionFromRow);
+        return (
+          await sql.rows<VersionRow>(
+            `SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = $1 AND version_kind = 'signed' ORDER BY number`,
+            [documentId],
+          )
+        ).map(versionFromRow);
       },
       async recordVisit(documentId, participantId, snapshot, at) {
         await sql.run(
@@ -340,7 +518,10 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         );
       },
       async visit(documentId, participantId) {
-        const row = await sql.row<{ snapshot: Uint8Array; seen_at: number }>('SELECT snapshot, seen_at FROM version_visits WHERE document_id = $1 AND participant_id = $2', [documentId, participantId]);
+        const row = await sql.row<{ snapshot: Uint8Array; seen_at: number }>(
+          'SELECT snapshot, seen_at FROM version_visits WHERE document_id = $1 AND participant_id = $2',
+          [documentId, participantId],
+        );
         return row && { snapshot: row.snapshot, seenAt: row.seen_at };
       },
       async storage(documentId) {
@@ -357,25 +538,43 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         const row = await sql.row<{ id: number }>(
           `INSERT INTO lifecycle_events (document_id, round, step, from_state, to_state, facts, actor_id, actor_side, actor_name, at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [event.documentId, event.round, event.facts.type, event.from, event.to, JSON.stringify(event.facts), event.actor.participantId, event.actor.side, event.actor.name, event.at],
+          [
+            event.documentId,
+            event.round,
+            event.facts.type,
+            event.from,
+            event.to,
+            JSON.stringify(event.facts),
+            event.actor.participantId,
+            event.actor.side,
+            event.actor.name,
+            event.at,
+          ],
         );
         return row?.id ?? 0;
       },
       async listByDocument(documentId) {
-        return (await sql.rows<LifecycleEventRow>('SELECT * FROM lifecycle_events WHERE document_id = $1 ORDER BY id', [documentId])).map(lifecycleEventFromRow);
+        return (await sql.rows<LifecycleEventRow>('SELECT * FROM lifecycle_events WHERE document_id = $1 ORDER BY id', [documentId])).map(
+          lifecycleEventFromRow,
+        );
       },
     },
 
     reviewFindings: {
       async insert(record) {
-        await sql.run('INSERT INTO review_findings (id, document_id, round, clause_id, rule_id, body, author_id, author_name, created_at, withdrawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)', [record.id, record.documentId, record.round, record.clauseId, record.ruleId, record.body, record.authorId, record.authorName, record.createdAt]);
+        await sql.run(
+          'INSERT INTO review_findings (id, document_id, round, clause_id, rule_id, body, author_id, author_name, created_at, withdrawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL)',
+          [record.id, record.documentId, record.round, record.clauseId, record.ruleId, record.body, record.authorId, record.authorName, record.createdAt],
+        );
       },
       async get(documentId, id) {
         const row = await sql.row<FindingRow>('SELECT * FROM review_findings WHERE document_id = $1 AND id = $2', [documentId, id]);
         return row && findingFromRow(row);
       },
       async listByDocument(documentId) {
-        return (await sql.rows<FindingRow>('SELECT * FROM review_findings WHERE document_id = $1 ORDER BY created_at, id COLLATE "C"', [documentId])).map(findingFromRow);
+        return (await sql.rows<FindingRow>('SELECT * FROM review_findings WHERE document_id = $1 ORDER BY created_at, id COLLATE "C"', [documentId])).map(
+          findingFromRow,
+        );
       },
       async withdraw(id, at) {
         await sql.run('UPDATE review_findings SET withdrawn_at = $1 WHERE id = $2 AND withdrawn_at IS NULL', [at, id]);
@@ -388,20 +587,29 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
         sql.atomic(async (tx): Promise<AttemptAdmission> => {
           await tx.run('LOCK TABLE redemption_attempts IN SHARE ROW EXCLUSIVE MODE');
           await tx.run('DELETE FROM redemption_attempts WHERE at <= $1', [attempt.at - limits.windowMs]);
-          const counts = await tx.row<{ address: number; overall: number }>('SELECT count(*) FILTER (WHERE address = $1) AS address, count(*) AS overall FROM redemption_attempts', [attempt.address]);
+          const counts = await tx.row<{ address: number; overall: number }>(
+            'SELECT count(*) FILTER (WHERE address = $1) AS address, count(*) AS overall FROM redemption_attempts',
+            [attempt.address],
+          );
           const addressAttempts = counts?.address ?? 0;
           const overallAttempts = counts?.overall ?? 0;
           const refusals: { limit: AttemptLimit; retryAt: number }[] = [];
           if (addressAttempts >= limits.perAddress) {
             // The attempt whose expiry brings the count back under the limit: the (count - limit + 1)th oldest.
-            const oldest = await tx.row<{ at: number }>('SELECT at FROM redemption_attempts WHERE address = $1 ORDER BY at LIMIT 1 OFFSET $2', [attempt.address, addressAttempts - limits.perAddress]);
+            const oldest = await tx.row<{ at: number }>('SELECT at FROM redemption_attempts WHERE address = $1 ORDER BY at LIMIT 1 OFFSET $2', [
+              attempt.address,
+              addressAttempts - limits.perAddress,
+            ]);
             refusals.push({ limit: 'address', retryAt: (oldest?.at ?? attempt.at) + limits.windowMs });
           }
           if (overallAttempts >= limits.overall) {
             const oldest = await tx.row<{ at: number }>('SELECT at FROM redemption_attempts ORDER BY at LIMIT 1 OFFSET $1', [overallAttempts - limits.overall]);
             refusals.push({ limit: 'overall', retryAt: (oldest?.at ?? attempt.at) + limits.windowMs });
           }
-          const refusal = refusals.reduce<(typeof refusals)[number] | undefined>((later, candidate) => (later && later.retryAt >= candidate.retryAt ? later : candidate), undefined);
+          const refusal = refusals.reduce<(typeof refusals)[number] | undefined>(
+            (later, candidate) => (later && later.retryAt >= candidate.retryAt ? later : candidate),
+            undefined,
+          );
           if (refusal) return { admitted: false, ...refusal };
           await tx.run('INSERT INTO redemption_attempts (id, address, at) VALUES ($1, $2, $3)', [attempt.id, attempt.address, attempt.at]);
           return { admitted: true, addressAttempts: addressAttempts + 1, overallAttempts: overallAttempts + 1 };

@@ -81,5 +81,6 @@ export function transactionSql(client: pg.PoolClient): Sql {
 
 /** BIGINT columns (times, sequence numbers, counts) read as numbers: all stay below 2^53. */
 export const storeTypes = {
-  getTypeParser: ((oid: number, format?: string) => (oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };

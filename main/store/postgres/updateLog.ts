@@ -17,7 +17,11 @@ interface TailRow {
 export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
   async function tailAfter(on: Sql, documentId: string, seq: number, limit?: number): Promise<LoggedUpdates> {
     // LIMIT NULL: no limit.
-    const rows = await on.rows<TailRow>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [documentId, seq, limit ?? null]);
+    const rows = await on.rows<TailRow>('SELECT seq, bytes, participant_id FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      documentId,
+      seq,
+      limit ?? null,
+    ]);
     return {
       tail: rows.map((row) => row.bytes),
       tailAuthors: rows.map((row) => row.participant_id),
@@ -29,14 +33,23 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
   return {
     append: (documentId, updates, clients = []) =>
       sql.atomic(async (tx) => {
-        const numbered = await tx.row<{ last_update_seq: number }>('UPDATE documents SET last_update_seq = last_update_seq + $2 WHERE id = $1 RETURNING last_update_seq', [documentId, updates.length]);
+        const numbered = await tx.row<{ last_update_seq: number }>(
+          'UPDATE documents SET last_update_seq = last_update_seq + $2 WHERE id = $1 RETURNING last_update_seq',
+          [documentId, updates.length],
+        );
         if (!numbered) throw new Error(`no document "${documentId}" to log an update of`);
         const lastSeq = numbered.last_update_seq;
         const firstSeq = lastSeq - updates.length + 1;
         await tx.run(
           `INSERT INTO updates (document_id, seq, bytes, participant_id, at)
            SELECT $1, seq, bytes, participant_id, at FROM unnest($2::bigint[], $3::bytea[], $4::text[], $5::bigint[]) AS u(seq, bytes, participant_id, at)`,
-          [documentId, updates.map((_, index) => firstSeq + index), updates.map((update) => update.bytes), updates.map((update) => update.participantId), updates.map((update) => update.at)],
+          [
+            documentId,
+            updates.map((_, index) => firstSeq + index),
+            updates.map((update) => update.bytes),
+            updates.map((update) => update.participantId),
+            updates.map((update) => update.at),
+          ],
         );
         if (clients.length > 0) {
           await tx.run(
@@ -53,7 +66,8 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
       // One snapshot of both tables: a compaction committing in between would otherwise drop rows
       // after the checkpoint was read.
       return sql.atomic(async (tx) => {
-        const checkpoint = (await tx.row<{ seq: number; state: Uint8Array }>('SELECT seq, state FROM checkpoints WHERE document_id = $1', [documentId])) ?? null;
+        const checkpoint =
+          (await tx.row<{ seq: number; state: Uint8Array }>('SELECT seq, state FROM checkpoints WHERE document_id = $1', [documentId])) ?? null;
         return { checkpoint, ...(await tailAfter(tx, documentId, checkpoint?.seq ?? 0)) };
       });
     },
@@ -77,7 +91,12 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
         if ((current?.seq ?? 0) > throughSeq) return;
         // Who deleted what is kept before the updates that say it are dropped (decision 0008).
         for (const record of deletions) {
-          await tx.run('INSERT INTO deletion_authors (document_id, through_seq, participant_id, delete_set) VALUES ($1, $2, $3, $4)', [documentId, throughSeq, record.participantId, record.deleteSet]);
+          await tx.run('INSERT INTO deletion_authors (document_id, through_seq, participant_id, delete_set) VALUES ($1, $2, $3, $4)', [
+            documentId,
+            throughSeq,
+            record.participantId,
+            record.deleteSet,
+          ]);
         }
         await tx.run(
           `INSERT INTO checkpoints (document_id, seq, state, at) VALUES ($1, $2, $3, $4)
@@ -88,12 +107,18 @@ export function createPostgresUpdateLog(sql: Sql): UpdateLogStore {
       }),
 
     async deletionAuthors(documentId) {
-      const rows = await sql.rows<{ participant_id: string | null; delete_set: Uint8Array }>('SELECT participant_id, delete_set FROM deletion_authors WHERE document_id = $1 ORDER BY through_seq, id', [documentId]);
+      const rows = await sql.rows<{ participant_id: string | null; delete_set: Uint8Array }>(
+        'SELECT participant_id, delete_set FROM deletion_authors WHERE document_id = $1 ORDER BY through_seq, id',
+        [documentId],
+      );
       return rows.map((row) => ({ participantId: row.participant_id, deleteSet: row.delete_set }));
     },
 
     async clients(documentId) {
-      const rows = await sql.rows<{ client_id: number; participant_id: string | null }>('SELECT client_id, participant_id FROM document_clients WHERE document_id = $1', [documentId]);
+      const rows = await sql.rows<{ client_id: number; participant_id: string | null }>(
+        'SELECT client_id, participant_id FROM document_clients WHERE document_id = $1',
+        [documentId],
+      );
       return new Map(rows.map((row) => [row.client_id, row.participant_id]));
     },
   };

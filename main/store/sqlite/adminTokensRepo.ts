@@ -8,9 +8,7 @@ export function createAdminTokensRepo(db: SqliteDatabase) {
       `INSERT INTO admin_tokens (id, label, workspace_id, token_hash, created_at, revoked_at)
        VALUES (@id, @label, @workspaceId, @tokenHash, @createdAt, @revokedAt)`,
     ),
-    byTokenHash: db.prepare<[string], AdminTokenRow>(
-      `SELECT ${adminTokenColumns} FROM admin_tokens WHERE token_hash = ?`,
-    ),
+    byTokenHash: db.prepare<[string], AdminTokenRow>(`SELECT ${adminTokenColumns} FROM admin_tokens WHERE token_hash = ?`),
   };
   return {
     insert(record: AdminTokenRecord, tokenHash: string): void {

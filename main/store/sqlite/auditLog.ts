@@ -8,9 +8,7 @@ export function createAuditLog(db: SqliteDatabase) {
     insert: db.prepare<[number, string, string, string | null, string]>(
       'INSERT INTO audit_log (at, actor, action, document_id, details) VALUES (?, ?, ?, ?, ?)',
     ),
-    byDocument: db.prepare<[string], AuditRow>(
-      'SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = ? ORDER BY id',
-    ),
+    byDocument: db.prepare<[string], AuditRow>('SELECT at, actor, action, document_id, details FROM audit_log WHERE document_id = ? ORDER BY id'),
     byActionPrefix: db.prepare<[string, string], AuditRow>(
       'SELECT at, actor, action, document_id, details FROM audit_log WHERE substr(action, 1, length(?)) = ? ORDER BY id',
     ),

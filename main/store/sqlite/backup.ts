@@ -97,7 +97,8 @@ export function backupDatabase(source: string, target: string, options: { replac
   if ([source, ...companionSuffixes.map((suffix) => `${source}${suffix}`)].some((file) => sameFile(file, target))) {
     throw new BackupError('target_refused', `${target} is the database itself (or one of its files): choose another file for the backup.`);
   }
-  if (!options.replace && existsSync(target)) throw new BackupError('target_refused', `${target} already exists: a backup never replaces a file. Give a new file name.`);
+  if (!options.replace && existsSync(target))
+    throw new BackupError('target_refused', `${target} already exists: a backup never replaces a file. Give a new file name.`);
   const folder = dirname(resolve(target));
   if (!existsSync(folder)) throw new BackupError('failed', `The folder ${folder} does not exist: create it first, or choose another.`);
   const partial = `${target}.partial-${process.pid}`;
@@ -114,7 +115,8 @@ export function backupDatabase(source: string, target: string, options: { replac
     }
     const copy = checkedCopy(partial);
     fsyncFile(partial);
-    if (!options.replace && existsSync(target)) throw new BackupError('target_refused', `${target} appeared while the backup was written: it was left as it is.`);
+    if (!options.replace && existsSync(target))
+      throw new BackupError('target_refused', `${target} appeared while the backup was written: it was left as it is.`);
     renameSync(partial, target);
     fsyncFolder(folder);
     return { ...copy, file: target };
@@ -192,7 +194,10 @@ function settle(database: string): void {
 }
 
 function inUse(database: string): BackupError {
-  return new BackupError('database_in_use', `${database} is open in another process (a command of the command line?) although no server or desktop app holds its folder: let it finish, then restore again.`);
+  return new BackupError(
+    'database_in_use',
+    `${database} is open in another process (a command of the command line?) although no server or desktop app holds its folder: let it finish, then restore again.`,
+  );
 }
 
 /**

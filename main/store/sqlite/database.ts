@@ -52,9 +52,7 @@ export function openForInspection(file: string): SqliteDatabase {
 }
 
 function appliedMigrationIds(db: SqliteDatabase): number[] {
-  const hasTable = db
-    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!hasTable) return [];
   return db
     .prepare('SELECT id FROM schema_migrations ORDER BY id')
@@ -121,9 +119,7 @@ function applyPragmas(db: SqliteDatabase, isNew: boolean): void {
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
-  );
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
   const applied = new Set(appliedMigrationIds(db));
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {

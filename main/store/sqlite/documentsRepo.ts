@@ -10,11 +10,11 @@ export function createDocumentsRepo(db: SqliteDatabase) {
        VALUES (@id, @kind, @title, @lifecycleState, @createdAt, @updatedAt, @archivedAt, @workspaceId)`,
     ),
     get: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
-    listActive: db.prepare<[], DocumentRow>(
-      'SELECT * FROM documents WHERE archived_at IS NULL ORDER BY updated_at DESC, id',
-    ),
+    listActive: db.prepare<[], DocumentRow>('SELECT * FROM documents WHERE archived_at IS NULL ORDER BY updated_at DESC, id'),
     listAll: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
-    listInWorkspaceActive: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE workspace_id = ? AND archived_at IS NULL ORDER BY updated_at DESC, id'),
+    listInWorkspaceActive: db.prepare<[string], DocumentRow>(
+      'SELECT * FROM documents WHERE workspace_id = ? AND archived_at IS NULL ORDER BY updated_at DESC, id',
+    ),
     listInWorkspaceAll: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id'),
     listSentTo: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE authority_id = ? AND archived_at IS NULL ORDER BY updated_at DESC, id'),
     setAuthority: db.prepare<[string | null, string]>('UPDATE documents SET authority_id = ? WHERE id = ?'),
@@ -22,9 +22,7 @@ export function createDocumentsRepo(db: SqliteDatabase) {
     reviewerComments: db.prepare<[string], { reviewer_comments: number }>('SELECT reviewer_comments FROM documents WHERE id = ?'),
     setReviewerComments: db.prepare<[number, number, string]>('UPDATE documents SET reviewer_comments = ?, updated_at = ? WHERE id = ?'),
     setLifecycleState: db.prepare<[string, number, string]>('UPDATE documents SET lifecycle_state = ?, updated_at = ? WHERE id = ?'),
-    archive: db.prepare<[number, number, string]>(
-      'UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL',
-    ),
+    archive: db.prepare<[number, number, string]>('UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ? AND archived_at IS NULL'),
   };
   return {
     insert(record: NewDocumentRecord): void {

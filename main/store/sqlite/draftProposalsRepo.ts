@@ -14,7 +14,17 @@ export function createDraftProposalsRepo(db: SqliteDatabase) {
   };
   return {
     insert(documentId: string, participantId: string, draft: DraftProposal): void {
-      statements.insert.run(draft.id, documentId, participantId, draft.clauseId, draft.kind, draft.article === null ? null : JSON.stringify(draft.article), JSON.stringify(draft.values), draft.origin, Date.parse(draft.createdAt));
+      statements.insert.run(
+        draft.id,
+        documentId,
+        participantId,
+        draft.clauseId,
+        draft.kind,
+        draft.article === null ? null : JSON.stringify(draft.article),
+        JSON.stringify(draft.values),
+        draft.origin,
+        Date.parse(draft.createdAt),
+      );
     },
     /** A participant's drafts in a document, oldest first. */
     ofAuthor(documentId: string, participantId: string): DraftProposal[] {

@@ -12,9 +12,7 @@ export function createInvitationsRepo(db: SqliteDatabase) {
       `SELECT id, document_id, side, created_by, created_at, expires_at, redeemed_at, redeemed_by
        FROM invitations WHERE code_hash = ?`,
     ),
-    markRedeemed: db.prepare<[number, string, string]>(
-      'UPDATE invitations SET redeemed_at = ?, redeemed_by = ? WHERE id = ? AND redeemed_at IS NULL',
-    ),
+    markRedeemed: db.prepare<[number, string, string]>('UPDATE invitations SET redeemed_at = ?, redeemed_by = ? WHERE id = ? AND redeemed_at IS NULL'),
   };
   return {
     insert(record: InvitationRecord, codeHash: string): void {

@@ -14,7 +14,18 @@ export function createLifecycleRepo(db: SqliteDatabase) {
   return {
     /** Appends a step; returns its id. */
     append(event: Omit<LifecycleEventRecord, 'id'>): number {
-      const result = statements.insert.run(event.documentId, event.round, event.facts.type, event.from, event.to, JSON.stringify(event.facts), event.actor.participantId, event.actor.side, event.actor.name, event.at);
+      const result = statements.insert.run(
+        event.documentId,
+        event.round,
+        event.facts.type,
+        event.from,
+        event.to,
+        JSON.stringify(event.facts),
+        event.actor.participantId,
+        event.actor.side,
+        event.actor.name,
+        event.at,
+      );
       return Number(result.lastInsertRowid);
     },
     /** A document's steps, oldest first. */

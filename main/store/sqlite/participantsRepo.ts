@@ -10,9 +10,7 @@ export function createParticipantsRepo(db: SqliteDatabase) {
     ),
     get: db.prepare<[string], ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE id = ?`),
     byTokenHash: db.prepare<[string], ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE token_hash = ?`),
-    byDocument: db.prepare<[string], ParticipantRow>(
-      `SELECT ${participantColumns} FROM participants WHERE document_id = ? ORDER BY joined_at, id`,
-    ),
+    byDocument: db.prepare<[string], ParticipantRow>(`SELECT ${participantColumns} FROM participants WHERE document_id = ? ORDER BY joined_at, id`),
     revoke: db.prepare<[number, string]>('UPDATE participants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
   };
   return {

@@ -20,12 +20,18 @@ export function createRedemptionAttemptsRepo(db: SqliteDatabase) {
     const overallAttempts = statements.countAll.get() ?? 0;
     const refusals: { limit: AttemptLimit; retryAt: number }[] = [];
     if (addressAttempts >= limits.perAddress) {
-      refusals.push({ limit: 'address', retryAt: (statements.oldestAddress.get(attempt.address, addressAttempts - limits.perAddress) ?? attempt.at) + limits.windowMs });
+      refusals.push({
+        limit: 'address',
+        retryAt: (statements.oldestAddress.get(attempt.address, addressAttempts - limits.perAddress) ?? attempt.at) + limits.windowMs,
+      });
     }
     if (overallAttempts >= limits.overall) {
       refusals.push({ limit: 'overall', retryAt: (statements.oldestAll.get(overallAttempts - limits.overall) ?? attempt.at) + limits.windowMs });
     }
-    const refusal = refusals.reduce<(typeof refusals)[number] | undefined>((later, candidate) => (later && later.retryAt >= candidate.retryAt ? later : candidate), undefined);
+    const refusal = refusals.reduce<(typeof refusals)[number] | undefined>(
+      (later, candidate) => (later && later.retryAt >= candidate.retryAt ? later : candidate),
+      undefined,
+    );
     if (refusal) return { admitted: false, ...refusal };
     statements.insert.run(attempt.id, attempt.address, attempt.at);
     return { admitted: true, addressAttempts: addressAttempts + 1, overallAttempts: overallAttempts + 1 };

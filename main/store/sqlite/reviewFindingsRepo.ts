@@ -14,7 +14,17 @@ export function createReviewFindingsRepo(db: SqliteDatabase) {
   };
   return {
     insert(record: Omit<ReviewFindingRecord, 'withdrawnAt'>): void {
-      statements.insert.run(record.id, record.documentId, record.round, record.clauseId, record.ruleId, record.body, record.authorId, record.authorName, record.createdAt);
+      statements.insert.run(
+        record.id,
+        record.documentId,
+        record.round,
+        record.clauseId,
+        record.ruleId,
+        record.body,
+        record.authorId,
+        record.authorName,
+        record.createdAt,
+      );
     },
     get(documentId: string, id: string): ReviewFindingRecord | undefined {
       const row = statements.get.get(id, documentId);

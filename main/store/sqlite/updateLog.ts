@@ -19,18 +19,18 @@ export function createUpdateLog(db: SqliteDatabase) {
     appendRows: db.prepare<[LoggedRowValues]>(
       `INSERT INTO updates (document_id, seq, bytes, participant_id, at) VALUES ${Array.from({ length: rowsPerInsert }, () => '(?, ?, ?, ?, ?)').join(', ')}`,
     ),
-    checkpoint: db.prepare<[string], { seq: number; state: Uint8Array }>(
-      'SELECT seq, state FROM checkpoints WHERE document_id = ?',
-    ),
+    checkpoint: db.prepare<[string], { seq: number; state: Uint8Array }>('SELECT seq, state FROM checkpoints WHERE document_id = ?'),
     checkpointSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM checkpoints WHERE document_id = ?'),
     // LIMIT -1: no limit.
     tail: db.prepare<[string, number, number], { seq: number; bytes: Uint8Array; participant_id: string | null }>(
       'SELECT seq, bytes, participant_id FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
-    lastSeq: db.prepare<[string, string], number>(
-      `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
+    lastSeq: db
+      .prepare<[string, string], number>(
+        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE document_id = ?), 0),
                   coalesce((SELECT seq FROM checkpoints WHERE document_id = ?), 0))`,
-    ).pluck(),
+      )
+      .pluck(),
     upsertCheckpoint: db.prepare<[string, number, Uint8Array, number]>(
       `INSERT INTO checkpoints (document_id, seq, state, at) VALUES (?, ?, ?, ?)
        ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, at = excluded.at`,
@@ -60,32 +60,30 @@ export function createUpdateLog(db: SqliteDatabase) {
     };
   }
 
-  const appendAll = db.transaction(
-    (documentId: string, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]): number => {
-      // This connection is the database's only writer (decision 0010): the next numbers are read here.
-      const firstSeq = (statements.lastSeq.get(documentId, documentId) ?? 0) + 1;
-      // A burst (one socket read can hold thousands of keystrokes) goes in rowsPerInsert rows per
-      // statement: one step of a multi-row INSERT costs far less than that many single-row steps.
-      const values: LoggedRowValues = [];
-      let index = 0;
-      for (; index + rowsPerInsert <= updates.length; index += rowsPerInsert) {
-        values.length = 0;
-        for (let row = index; row < index + rowsPerInsert; row += 1) {
-          const update = updates[row] as LoggedUpdate;
-          values.push(documentId, firstSeq + row, update.bytes, update.participantId, update.at);
-        }
-        statements.appendRows.run(values);
+  const appendAll = db.transaction((documentId: string, updates: readonly LoggedUpdate[], clients: readonly ClientSighting[]): number => {
+    // This connection is the database's only writer (decision 0010): the next numbers are read here.
+    const firstSeq = (statements.lastSeq.get(documentId, documentId) ?? 0) + 1;
+    // A burst (one socket read can hold thousands of keystrokes) goes in rowsPerInsert rows per
+    // statement: one step of a multi-row INSERT costs far less than that many single-row steps.
+    const values: LoggedRowValues = [];
+    let index = 0;
+    for (; index + rowsPerInsert <= updates.length; index += rowsPerInsert) {
+      values.length = 0;
+      for (let row = index; row < index + rowsPerInsert; row += 1) {
+        const update = updates[row] as LoggedUpdate;
+        values.push(documentId, firstSeq + row, update.bytes, update.participantId, update.at);
       }
-      for (; index < updates.length; index += 1) {
-        const update = updates[index] as LoggedUpdate;
-        statements.append.run(documentId, firstSeq + index, update.bytes, update.participantId, update.at);
-      }
-      for (const client of clients) {
-        statements.recordClient.run(documentId, client.clientId, client.participantId, client.at);
-      }
-      return firstSeq + updates.length - 1;
-    },
-  );
+      statements.appendRows.run(values);
+    }
+    for (; index < updates.length; index += 1) {
+      const update = updates[index] as LoggedUpdate;
+      statements.append.run(documentId, firstSeq + index, update.bytes, update.participantId, update.at);
+    }
+    for (const client of clients) {
+      statements.recordClient.run(documentId, client.clientId, client.participantId, client.at);
+    }
+    return firstSeq + updates.length - 1;
+  });
 
   const replaceCheckpoint = db.transaction((documentId: string, seq: number, state: Uint8Array, at: number, deletions: readonly DeletionRecord[]) => {
     // A checkpoint only moves forward (a copy behind another one's compaction has nothing to fold).

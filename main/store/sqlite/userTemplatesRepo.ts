@@ -20,7 +20,15 @@ export function createUserTemplatesRepo(db: SqliteDatabase) {
 
   const insertAll = db.transaction((workspaceId: string, records: readonly UserTemplateRecord[]) => {
     for (const record of records) {
-      statements.insert.run(workspaceId, record.id, userTemplateJson(record.id, record.template), record.ownerSide, record.createdBy, record.createdAt, record.updatedAt);
+      statements.insert.run(
+        workspaceId,
+        record.id,
+        userTemplateJson(record.id, record.template),
+        record.ownerSide,
+        record.createdBy,
+        record.createdAt,
+        record.updatedAt,
+      );
     }
   });
   const replaceAll = db.transaction((workspaceId: string, templates: readonly ArticleTemplate[], at: number) => {

@@ -15,12 +15,16 @@ export function createVersionsRepo(db: SqliteDatabase) {
     pieces: db.prepare<[string, number, number], { number: number; snapshot: Uint8Array }>(
       'SELECT number, snapshot FROM versions WHERE document_id = ? AND number BETWEEN ? AND ? ORDER BY number',
     ),
-    signed: db.prepare<[string], VersionRow>(`SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = ? AND version_kind = 'signed' ORDER BY number`),
+    signed: db.prepare<[string], VersionRow>(
+      `SELECT ${versionHeaderColumns}, snapshot FROM versions WHERE document_id = ? AND version_kind = 'signed' ORDER BY number`,
+    ),
     upsertVisit: db.prepare<[string, string, Uint8Array, number]>(
       `INSERT INTO version_visits (document_id, participant_id, snapshot, seen_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (document_id, participant_id) DO UPDATE SET snapshot = excluded.snapshot, seen_at = excluded.seen_at`,
     ),
-    visit: db.prepare<[string, string], { snapshot: Uint8Array; seen_at: number }>('SELECT snapshot, seen_at FROM version_visits WHERE document_id = ? AND participant_id = ?'),
+    visit: db.prepare<[string, string], { snapshot: Uint8Array; seen_at: number }>(
+      'SELECT snapshot, seen_at FROM version_visits WHERE document_id = ? AND participant_id = ?',
+    ),
     storage: db.prepare<[string], { count: number; snapshots: number | null; summaries: number | null; largest: number | null }>(
       'SELECT count(*) AS count, sum(length(snapshot)) AS snapshots, sum(length(summary)) AS summaries, max(length(snapshot) + length(summary)) AS largest FROM versions WHERE document_id = ?',
     ),

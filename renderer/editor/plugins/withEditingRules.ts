@@ -67,7 +67,10 @@ function deleteForwardRule(editor: Editor): boolean {
   const point = collapsedAt(editor);
   const block = selectedTextBlock(editor);
   if (!point || !block || !Point.equals(point, Editor.end(editor, block[1]))) return false;
-  const next = Editor.next(editor, { at: block[1], match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && !Editor.hasBlocks(editor, node) });
+  const next = Editor.next(editor, {
+    at: block[1],
+    match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && !Editor.hasBlocks(editor, node),
+  });
   const nextNode = next?.[0];
   return Element.isElement(nextNode) && (nextNode.type === 'article-title' || nextNode.type === 'chapter-title');
 }

@@ -48,7 +48,12 @@ export function withStableIds<T extends Editor>(editor: T): T {
       if (properties.type === 'article') return apply({ ...operation, properties: { ...properties, clauseId: newNodeId() } });
       if (properties.type === 'chapter') return apply({ ...operation, properties: { ...properties, chapterId: newNodeId() } });
     }
-    if (isLocal && operation.type === 'insert_node' && Element.isElement(operation.node) && (operation.node.type === 'article' || operation.node.type === 'chapter')) {
+    if (
+      isLocal &&
+      operation.type === 'insert_node' &&
+      Element.isElement(operation.node) &&
+      (operation.node.type === 'article' || operation.node.type === 'chapter')
+    ) {
       return apply({ ...operation, node: freshenDuplicates(operation.node, existingIds(editor)) });
     }
     apply(operation);

@@ -75,7 +75,11 @@ function checkVote(context: RuleContext): RuleFinding[] {
         ruleId: 'cla.vote',
         severity: 'warning',
         citation,
-        message: bilingual((language) => (language === 'vi' ? `Kết quả lấy ý kiến không khớp: ${formatQuantity(yes, 'people', language)} tán thành nhiều hơn ${formatQuantity(total, 'people', language)} được lấy ý kiến.` : `The vote does not add up: ${formatQuantity(yes, 'people', language)} in favour out of ${formatQuantity(total, 'people', language)}.`)),
+        message: bilingual((language) =>
+          language === 'vi'
+            ? `Kết quả lấy ý kiến không khớp: ${formatQuantity(yes, 'people', language)} tán thành nhiều hơn ${formatQuantity(total, 'people', language)} được lấy ý kiến.`
+            : `The vote does not add up: ${formatQuantity(yes, 'people', language)} in favour out of ${formatQuantity(total, 'people', language)}.`,
+        ),
         expected: { vi: 'số tán thành không vượt tổng số', en: 'no more votes in favour than people' },
         actual: people(yes),
         clauseIds,
@@ -91,10 +95,19 @@ function checkVote(context: RuleContext): RuleFinding[] {
         message: bilingual((language) => {
           const share = formatQuantity(Math.round((yes / total) * 1000) / 10, 'percent', language);
           const [ayes, all] = [formatNumber(yes, language), formatNumber(total, language)];
-          if (language === 'vi') return enterprise ? `Biểu quyết: ${ayes} người tán thành trên tổng số ${all} người lao động của doanh nghiệp (${share}) — không đạt trên 50% tổng số người lao động, chưa đủ điều kiện ký (khoản 1 Điều 76 Bộ luật Lao động 2019). Tỷ lệ tính trên toàn bộ người lao động, không phải trên số phiếu.` : `Biểu quyết: ${ayes} người tán thành trên ${all} người được lấy ý kiến (${share}) — không đạt trên 50% (khoản 2 Điều 76 Bộ luật Lao động 2019).`;
-          return enterprise ? `Vote: ${ayes} in favour out of ${all} workers of the enterprise (${share}) — not more than 50% of all workers, so the agreement may not be signed (Labour Code 2019 Art. 76(1)). The share is of all workers, not of the votes cast.` : `Vote: ${ayes} in favour out of ${all} consulted (${share}) — not more than 50% (Labour Code 2019 Art. 76(2)).`;
+          if (language === 'vi')
+            return enterprise
+              ? `Biểu quyết: ${ayes} người tán thành trên tổng số ${all} người lao động của doanh nghiệp (${share}) — không đạt trên 50% tổng số người lao động, chưa đủ điều kiện ký (khoản 1 Điều 76 Bộ luật Lao động 2019). Tỷ lệ tính trên toàn bộ người lao động, không phải trên số phiếu.`
+              : `Biểu quyết: ${ayes} người tán thành trên ${all} người được lấy ý kiến (${share}) — không đạt trên 50% (khoản 2 Điều 76 Bộ luật Lao động 2019).`;
+          return enterprise
+            ? `Vote: ${ayes} in favour out of ${all} workers of the enterprise (${share}) — not more than 50% of all workers, so the agreement may not be signed (Labour Code 2019 Art. 76(1)). The share is of all workers, not of the votes cast.`
+            : `Vote: ${ayes} in favour out of ${all} consulted (${share}) — not more than 50% (Labour Code 2019 Art. 76(2)).`;
         }),
-        expected: bilingual((language) => (language === 'vi' ? `trên 50%: ít nhất ${formatQuantity(Math.floor(total / 2) + 1, 'people', language)}` : `more than 50%: at least ${formatQuantity(Math.floor(total / 2) + 1, 'people', language)}`)),
+        expected: bilingual((language) =>
+          language === 'vi'
+            ? `trên 50%: ít nhất ${formatQuantity(Math.floor(total / 2) + 1, 'people', language)}`
+            : `more than 50%: at least ${formatQuantity(Math.floor(total / 2) + 1, 'people', language)}`,
+        ),
         actual: people(yes),
         clauseIds,
       }),
@@ -111,7 +124,11 @@ function checkVote(context: RuleContext): RuleFinding[] {
             ? `Biểu quyết tính trên ${formatQuantity(total, 'people', language)} nhưng doanh nghiệp có ${formatQuantity(headcount, 'people', language)}; khoản 1 Điều 76 Bộ luật Lao động 2019 tính trên toàn bộ người lao động của doanh nghiệp, và ${formatQuantity(yes, 'people', language)} tán thành không quá một nửa số đó.`
             : `The vote counts ${formatQuantity(total, 'people', language)} but the enterprise has ${formatQuantity(headcount, 'people', language)}; Labour Code 2019 Art. 76(1) counts all its workers, and ${formatQuantity(yes, 'people', language)} in favour is not more than half of them.`,
         ),
-        expected: bilingual((language) => (language === 'vi' ? `trên 50% của ${formatQuantity(headcount, 'people', language)}` : `more than 50% of ${formatQuantity(headcount, 'people', language)}`)),
+        expected: bilingual((language) =>
+          language === 'vi'
+            ? `trên 50% của ${formatQuantity(headcount, 'people', language)}`
+            : `more than 50% of ${formatQuantity(headcount, 'people', language)}`,
+        ),
         actual: people(yes),
         clauseIds,
       }),
@@ -156,15 +173,39 @@ export const agreementRules: readonly RuleDefinition[] = [
     citation: lc(78, 3), // LC Art. 78(3)
     appliesTo: 'agreements',
     text: [
-      { topic: /^(?:hieu luc|thoi han|effect|term)|(?:hieu luc va thoi han|effect and term)/, value: pattern(String.raw`(?:thoi han\s+|(?:term|period) of\s+|(?:in force|remains in force|valid) for\s+)`, numberWritten, String.raw`\s?(?:nam|years?)\b`), unit: 'years', atLeast: 1, atMost: 3 },
-      { topic: /^(?:hieu luc|thoi han|effect|term)|(?:hieu luc va thoi han|effect and term)/, value: pattern(String.raw`(?:thoi han\s+|(?:term|period) of\s+|(?:in force|remains in force|valid) for\s+)`, numberWritten, String.raw`\s?(?:thang|months?)\b`), scale: 1 / 12, unit: 'years', atLeast: 1, atMost: 3 },
+      {
+        topic: /^(?:hieu luc|thoi han|effect|term)|(?:hieu luc va thoi han|effect and term)/,
+        value: pattern(
+          String.raw`(?:thoi han\s+|(?:term|period) of\s+|(?:in force|remains in force|valid) for\s+)`,
+          numberWritten,
+          String.raw`\s?(?:nam|years?)\b`,
+        ),
+        unit: 'years',
+        atLeast: 1,
+        atMost: 3,
+      },
+      {
+        topic: /^(?:hieu luc|thoi han|effect|term)|(?:hieu luc va thoi han|effect and term)/,
+        value: pattern(
+          String.raw`(?:thoi han\s+|(?:term|period) of\s+|(?:in force|remains in force|valid) for\s+)`,
+          numberWritten,
+          String.raw`\s?(?:thang|months?)\b`,
+        ),
+        scale: 1 / 12,
+        unit: 'years',
+        atLeast: 1,
+        atMost: 3,
+      },
     ],
     check: checkTerm,
   },
   {
     id: 'cla.vote',
     what: { vi: 'Lấy ý kiến người lao động trước khi ký', en: 'Ratification vote' },
-    floor: { vi: 'doanh nghiệp: trên 50% tổng số người lao động; ngành, nhiều doanh nghiệp: trên 50% số người được lấy ý kiến', en: 'enterprise: more than 50% of all workers; sector, multi-enterprise: more than 50% of those consulted' },
+    floor: {
+      vi: 'doanh nghiệp: trên 50% tổng số người lao động; ngành, nhiều doanh nghiệp: trên 50% số người được lấy ý kiến',
+      en: 'enterprise: more than 50% of all workers; sector, multi-enterprise: more than 50% of those consulted',
+    },
     citation: lc(76, 1), // LC Art. 76(1)-(2)
     appliesTo: 'agreements',
     check: checkVote,
@@ -175,7 +216,15 @@ export const agreementRules: readonly RuleDefinition[] = [
     floor: { vi: 'trong 10 ngày kể từ ngày ký', en: 'within 10 days of signing' },
     citation: lc(77), // LC Art. 77
     appliesTo: 'agreements',
-    text: [{ topic: /thoa uoc|agreement/, where: /(?:gui|send|sends|file|files)[^.;]{0,120}(?:so noi vu|co quan|authority|home affairs)/, value: pattern(String.raw`(?:trong (?:thoi han\s+)?|within\s+)`, numberWritten, String.raw`\s?(?:ngay|days)(?! lam viec| working)`), unit: 'days', atMost: 10 }],
+    text: [
+      {
+        topic: /thoa uoc|agreement/,
+        where: /(?:gui|send|sends|file|files)[^.;]{0,120}(?:so noi vu|co quan|authority|home affairs)/,
+        value: pattern(String.raw`(?:trong (?:thoi han\s+)?|within\s+)`, numberWritten, String.raw`\s?(?:ngay|days)(?! lam viec| working)`),
+        unit: 'days',
+        atMost: 10,
+      },
+    ],
   },
   {
     id: 'cla.costs',
@@ -192,7 +241,19 @@ export const agreementRules: readonly RuleDefinition[] = [
     citation: lc(63, 2, 'a'), // LC Art. 63(2); Decree 145 Art. 37-39
     appliesTo: 'all',
     variables: [{ variableId: 'dialogue_interval_months', atMost: 12, unit: 'months' }],
-    text: [{ topic: dialogueTopic, where: /dinh ky|periodic|it nhat|at least/, value: pattern(String.raw`(?:(?:dinh ky|it nhat)[^.;]{0,20}?|(?:at least )?every\s+)`, numberWritten, String.raw`\s?(?:thang|months?)\s?(?:mot|01|1)?\s?(?:lan)?`), unit: 'months', atMost: 12 }],
+    text: [
+      {
+        topic: dialogueTopic,
+        where: /dinh ky|periodic|it nhat|at least/,
+        value: pattern(
+          String.raw`(?:(?:dinh ky|it nhat)[^.;]{0,20}?|(?:at least )?every\s+)`,
+          numberWritten,
+          String.raw`\s?(?:thang|months?)\s?(?:mot|01|1)?\s?(?:lan)?`,
+        ),
+        unit: 'months',
+        atMost: 12,
+      },
+    ],
   },
   {
     id: 'dialogue.procedure',
@@ -201,7 +262,14 @@ export const agreementRules: readonly RuleDefinition[] = [
     citation: d145(39), // Decree 145 Art. 39-40
     appliesTo: 'all',
     text: [
-      { topic: dialogueTopic, where: /gui truoc|truoc it nhat|beforehand|in advance|sent at least/, value: workingDaysValue, unit: 'workingDays', atLeast: 5, citation: d145(39) },
+      {
+        topic: dialogueTopic,
+        where: /gui truoc|truoc it nhat|beforehand|in advance|sent at least/,
+        value: workingDaysValue,
+        unit: 'workingDays',
+        atLeast: 5,
+        citation: d145(39),
+      },
       { topic: dialogueTopic, where: /cong bo|cong khai|publish/, value: workingDaysValue, unit: 'workingDays', atMost: 3, citation: d145(39) },
     ],
   },
@@ -211,6 +279,15 @@ export const agreementRules: readonly RuleDefinition[] = [
     floor: { vi: '2% quỹ tiền lương đóng bảo hiểm xã hội (chưa đối chiếu văn bản gốc)', en: '2% of the social-insurance payroll (primary text not verified)' },
     citation: { law: 'TUL2024', article: 29 }, // Trade Union Law 50/2024/QH15: its primary text was not read (docs/compliance.md, Uncertainties)
     appliesTo: 'agreements',
-    text: [{ where: /kinh phi cong doan|union fee/, unless: /doan phi|dues/, value: pattern(String.raw`(?:bang|of|la)\s+`, numberWritten, String.raw`\s?(?:%|phan tram|per ?cent)`), unit: 'percent', atLeast: 2, severity: 'warning' }],
+    text: [
+      {
+        where: /kinh phi cong doan|union fee/,
+        unless: /doan phi|dues/,
+        value: pattern(String.raw`(?:bang|of|la)\s+`, numberWritten, String.raw`\s?(?:%|phan tram|per ?cent)`),
+        unit: 'percent',
+        atLeast: 2,
+        severity: 'warning',
+      },
+    ],
   },
 ];

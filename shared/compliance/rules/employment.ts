@@ -32,9 +32,11 @@ function statutoryNotice(around: string): { days: number; unit: 'days' | 'workin
 
 const specialJobs = /quan ly doanh nghiep|thanh vien to lai|thuyen vien|enterprise managers?|air ?crew|seafarers?/;
 /** Who gives the notice: the employer ("Người sử dụng lao động báo trước cho người lao động")... */
-const employerGives = /(?:nguoi su dung lao dong|employer|cong ty|the company)[^.;:]{0,40}(?:bao truoc|gives?[^.;]{0,30}notice)|bao truoc cho nguoi lao dong|notice to the (?:worker|employee)/;
+const employerGives =
+  /(?:nguoi su dung lao dong|employer|cong ty|the company)[^.;:]{0,40}(?:bao truoc|gives?[^.;]{0,30}notice)|bao truoc cho nguoi lao dong|notice to the (?:worker|employee)/;
 /** ...or the worker ("người lao động phải báo trước cho người sử dụng lao động"). */
-const employeeGives = /(?:nguoi lao dong|worker|employee)[^.;:]{0,40}(?:bao truoc|gives?[^.;]{0,30}notice)|bao truoc cho (?:nguoi su dung lao dong|cong ty)|notice to the (?:employer|company)|notice (?:a|the) (?:worker|employee) gives/;
+const employeeGives =
+  /(?:nguoi lao dong|worker|employee)[^.;:]{0,40}(?:bao truoc|gives?[^.;]{0,30}notice)|bao truoc cho (?:nguoi su dung lao dong|cong ty)|notice to the (?:employer|company)|notice (?:a|the) (?:worker|employee) gives/;
 const noticeWords = /bao truoc|notice/;
 
 /**
@@ -52,7 +54,10 @@ function checkNoticeText(context: RuleContext): RuleFinding[] {
     const employer = employerGives.test(whole);
     if (employee === employer) continue; // neither, or both: not a notice period the text sets
     for (const part of segments(sentence.folded)) {
-      for (const [value, unit] of [[calendarDaysValue, 'days'], [workingDaysValue, 'workingDays']] as const) {
+      for (const [value, unit] of [
+        [calendarDaysValue, 'days'],
+        [workingDaysValue, 'workingDays'],
+      ] as const) {
         for (const match of part.matchAll(value)) {
           const written = parseQuantity(match[1] ?? '');
           const contract = statutoryNotice(part) ?? statutoryNotice(lead);
@@ -82,7 +87,10 @@ function checkNoticeText(context: RuleContext): RuleFinding[] {
                 ruleId: 'notice.employer',
                 severity: 'violation',
                 citation: lc(36, 2),
-                message: bilingual((language) => `${limitMessage({ vi: 'Thời hạn báo trước khi người sử dụng lao động đơn phương chấm dứt hợp đồng', en: 'Notice the employer gives to terminate' }, written, 'atLeast', contract.days, unit, lc(36, 2))[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`),
+                message: bilingual(
+                  (language) =>
+                    `${limitMessage({ vi: 'Thời hạn báo trước khi người sử dụng lao động đơn phương chấm dứt hợp đồng', en: 'Notice the employer gives to terminate' }, written, 'atLeast', contract.days, unit, lc(36, 2))[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`,
+                ),
                 expected: expectedText('atLeast', contract.days, unit),
                 actual: bilingual((language) => `${formatQuantity(written, unit, language)} — “${quoted}”`),
                 clauseIds: sentence.article ? [sentence.article.clauseId] : [],
@@ -107,7 +115,20 @@ function checkSettlement(context: RuleContext): RuleFinding[] {
       ruleId: 'term.settlement',
       severity,
       citation: lc(48, 1),
-      message: limitMessage(what, fact.number, 'atMost', severity === 'violation' ? 30 : 14, 'workingDays', lc(48, 1), severity === 'warning' ? { vi: 'Chỉ được kéo dài đến 30 ngày trong các trường hợp luật định (doanh nghiệp chấm dứt hoạt động, thay đổi cơ cấu, chia tách, sáp nhập...).', en: 'It may reach 30 days only in the cases the law lists (closure, restructuring, merger or division...).' } : undefined),
+      message: limitMessage(
+        what,
+        fact.number,
+        'atMost',
+        severity === 'violation' ? 30 : 14,
+        'workingDays',
+        lc(48, 1),
+        severity === 'warning'
+          ? {
+              vi: 'Chỉ được kéo dài đến 30 ngày trong các trường hợp luật định (doanh nghiệp chấm dứt hoạt động, thay đổi cơ cấu, chia tách, sáp nhập...).',
+              en: 'It may reach 30 days only in the cases the law lists (closure, restructuring, merger or division...).',
+            }
+          : undefined,
+      ),
       expected: { vi: 'không quá 14 ngày làm việc (30 ngày trong trường hợp luật định)', en: 'at most 14 working days (30 in the cases the law lists)' },
       actual: quantity(fact.number, 'workingDays'),
       clauseIds: fact.clauseIds,
@@ -116,9 +137,17 @@ function checkSettlement(context: RuleContext): RuleFinding[] {
   ];
 }
 
-const monthsOfWage = pattern(String.raw`(?:bang|duoc tro cap|allowance of|equal to|paid)\s+`, String.raw`(\d+(?:[.,]\d+)?|mot nua|nua|half(?: a)?|one)`, String.raw`\s?(?:thang|months?'?)\s?(?:tien )?(?:luong|wages?|pay|salary)`);
+const monthsOfWage = pattern(
+  String.raw`(?:bang|duoc tro cap|allowance of|equal to|paid)\s+`,
+  String.raw`(\d+(?:[.,]\d+)?|mot nua|nua|half(?: a)?|one)`,
+  String.raw`\s?(?:thang|months?'?)\s?(?:tien )?(?:luong|wages?|pay|salary)`,
+);
 
-const percentOfMonth = pattern(String.raw`(?:bang|of)\s+`, numberWritten, String.raw`\s?%\s?(?:tien luong thang|(?:of )?(?:a|one) month'?s? (?:wage|pay|salary))`);
+const percentOfMonth = pattern(
+  String.raw`(?:bang|of)\s+`,
+  numberWritten,
+  String.raw`\s?%\s?(?:tien luong thang|(?:of )?(?:a|one) month'?s? (?:wage|pay|salary))`,
+);
 
 function wordsToNumber(written: string): number {
   if (/nua|half/.test(written)) return 0.5;
@@ -145,13 +174,18 @@ function checkAllowancesText(context: RuleContext): RuleFinding[] {
         const quoted = quote(sentence.text);
         const ruleId = isJobLoss ? 'job_loss' : 'severance';
         const citation = isJobLoss ? lc(47, 1) : lc(46, 1);
-        const what = isJobLoss ? { vi: 'Trợ cấp mất việc làm mỗi năm làm việc', en: 'Job-loss allowance per year of service' } : { vi: 'Trợ cấp thôi việc mỗi năm làm việc', en: 'Severance allowance per year of service' };
+        const what = isJobLoss
+          ? { vi: 'Trợ cấp mất việc làm mỗi năm làm việc', en: 'Job-loss allowance per year of service' }
+          : { vi: 'Trợ cấp thôi việc mỗi năm làm việc', en: 'Severance allowance per year of service' };
         findings.push(
           context.finding({
             ruleId,
             severity: 'violation',
             citation,
-            message: bilingual((language) => `${limitMessage(what, months, 'atLeast', floor, 'months', citation)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`),
+            message: bilingual(
+              (language) =>
+                `${limitMessage(what, months, 'atLeast', floor, 'months', citation)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`,
+            ),
             expected: expectedText('atLeast', floor, 'months'),
             actual: bilingual((language) => `${formatQuantity(months, 'months', language)} — “${quoted}”`),
             clauseIds: sentence.article ? [sentence.article.clauseId] : [],
@@ -163,7 +197,8 @@ function checkAllowancesText(context: RuleContext): RuleFinding[] {
   return findings;
 }
 
-const transferTopic = /tam thoi chuyen|chuyen (?:nguoi lao dong )?(?:sang )?lam (?:cong )?viec khac|temporary transfer|temporarily transfer|transfer(?:red)? to (?:other|another)/;
+const transferTopic =
+  /tam thoi chuyen|chuyen (?:nguoi lao dong )?(?:sang )?lam (?:cong )?viec khac|temporary transfer|temporarily transfer|transfer(?:red)? to (?:other|another)/;
 
 export const employmentRules: readonly RuleDefinition[] = [
   {
@@ -204,15 +239,29 @@ export const employmentRules: readonly RuleDefinition[] = [
         atMost: 72,
         unit: 'months',
         citation: lc(20, 2),
-        note: { vi: 'Chỉ được giao kết thêm 01 hợp đồng xác định thời hạn (tối đa 2 × 36 tháng), sau đó phải là hợp đồng không xác định thời hạn.', en: 'Only one further fixed-term contract is allowed (at most 2 × 36 months); after that the contract must be indefinite.' },
+        note: {
+          vi: 'Chỉ được giao kết thêm 01 hợp đồng xác định thời hạn (tối đa 2 × 36 tháng), sau đó phải là hợp đồng không xác định thời hạn.',
+          en: 'Only one further fixed-term contract is allowed (at most 2 × 36 months); after that the contract must be indefinite.',
+        },
       },
     ],
-    text: [{ where: /xac dinh thoi han|fixed[- ]term/, unless: /bao truoc|notice|tu 12 thang|12 (?:to|-) 36|duoi|less than|under/, value: pattern(String.raw`(?:khong qua|toi da|den|up to|no more than|at most|not exceeding|of)\s+`, numberWritten, String.raw`\s?(?:thang|months?)\b`), unit: 'months', atMost: 36 }],
+    text: [
+      {
+        where: /xac dinh thoi han|fixed[- ]term/,
+        unless: /bao truoc|notice|tu 12 thang|12 (?:to|-) 36|duoi|less than|under/,
+        value: pattern(String.raw`(?:khong qua|toi da|den|up to|no more than|at most|not exceeding|of)\s+`, numberWritten, String.raw`\s?(?:thang|months?)\b`),
+        unit: 'months',
+        atMost: 36,
+      },
+    ],
   },
   {
     id: 'transfer.temporary',
     what: { vi: 'Tạm thời chuyển người lao động làm công việc khác', en: 'Temporary transfer to other work' },
-    floor: { vi: '≤ 60 ngày làm việc/năm; báo trước ≥ 3 ngày làm việc; lương mới ≥ 85%; giữ lương cũ 30 ngày làm việc', en: '≤ 60 working days a year; ≥ 3 working days notice; new wage ≥ 85%; old wage kept 30 working days' },
+    floor: {
+      vi: '≤ 60 ngày làm việc/năm; báo trước ≥ 3 ngày làm việc; lương mới ≥ 85%; giữ lương cũ 30 ngày làm việc',
+      en: '≤ 60 working days a year; ≥ 3 working days notice; new wage ≥ 85%; old wage kept 30 working days',
+    },
     citation: lc(29), // LC Art. 29
     appliesTo: 'all',
     variables: [
@@ -222,16 +271,33 @@ export const employmentRules: readonly RuleDefinition[] = [
       { variableId: 'transfer_wage_protection_working_days', atLeast: 30, unit: 'workingDays', citation: lc(29, 3) },
     ],
     text: [
-      { topic: transferTopic, where: /cong don|trong (?:01|mot) nam|a year|per year|in total/, value: workingDaysValue, unit: 'workingDays', atMost: 60, citation: lc(29, 1) },
+      {
+        topic: transferTopic,
+        where: /cong don|trong (?:01|mot) nam|a year|per year|in total/,
+        value: workingDaysValue,
+        unit: 'workingDays',
+        atMost: 60,
+        citation: lc(29, 1),
+      },
       { topic: transferTopic, where: /bao truoc|biet truoc|notice|in advance/, value: workingDaysValue, unit: 'workingDays', atLeast: 3, citation: lc(29, 2) },
-      { topic: transferTopic, where: /cong viec cu|former|previous|old (?:job|work|wage)/, value: percentValue, unit: 'percent', atLeast: 85, citation: lc(29, 3) },
+      {
+        topic: transferTopic,
+        where: /cong viec cu|former|previous|old (?:job|work|wage)/,
+        value: percentValue,
+        unit: 'percent',
+        atLeast: 85,
+        citation: lc(29, 3),
+      },
       { topic: transferTopic, where: /giu nguyen|keeps?|kept|retain/, value: workingDaysValue, unit: 'workingDays', atLeast: 30, citation: lc(29, 3) },
     ],
   },
   {
     id: 'notice.employee',
     what: { vi: 'Thời hạn báo trước của người lao động', en: 'Notice given by the worker' },
-    floor: { vi: 'không dài hơn 45 / 30 ngày / 3 ngày làm việc (120 ngày với nghề đặc thù)', en: 'no longer than 45 / 30 days / 3 working days (120 days for special jobs)' },
+    floor: {
+      vi: 'không dài hơn 45 / 30 ngày / 3 ngày làm việc (120 ngày với nghề đặc thù)',
+      en: 'no longer than 45 / 30 days / 3 working days (120 days for special jobs)',
+    },
     citation: lc(35, 1), // LC Art. 35; Decree 145 Art. 7
     appliesTo: 'all',
     check: checkNoticeText,
@@ -262,7 +328,14 @@ export const employmentRules: readonly RuleDefinition[] = [
     floor: { vi: 'mỗi năm làm việc nửa tháng tiền lương (50%)', en: "half a month's wage per year of service (50%)" },
     citation: lc(46, 1), // LC Art. 46; Decree 145 Art. 8
     appliesTo: 'all',
-    variables: [{ variableId: 'severance_wage_percent_per_year', atLeast: 50, unit: 'percent', note: { vi: '(50% là nửa tháng tiền lương cho mỗi năm làm việc).', en: "(50% is half a month's wage per year of service)." } }],
+    variables: [
+      {
+        variableId: 'severance_wage_percent_per_year',
+        atLeast: 50,
+        unit: 'percent',
+        note: { vi: '(50% là nửa tháng tiền lương cho mỗi năm làm việc).', en: "(50% is half a month's wage per year of service)." },
+      },
+    ],
     check: checkAllowancesText,
   },
   {
@@ -272,9 +345,21 @@ export const employmentRules: readonly RuleDefinition[] = [
     citation: lc(47, 1), // LC Art. 47(1)
     appliesTo: 'all',
     variables: [
-      { variableId: 'job_loss_wage_percent_per_year', atLeast: 100, unit: 'percent', note: { vi: '(100% là 01 tháng tiền lương cho mỗi năm làm việc).', en: "(100% is one month's wage per year of service)." } },
+      {
+        variableId: 'job_loss_wage_percent_per_year',
+        atLeast: 100,
+        unit: 'percent',
+        note: { vi: '(100% là 01 tháng tiền lương cho mỗi năm làm việc).', en: "(100% is one month's wage per year of service)." },
+      },
       { variableId: 'job_loss_min_months', atLeast: 2, unit: 'months' },
     ],
-    text: [{ where: /mat viec|job[- ]loss/, value: pattern(String.raw`(?:it nhat bang|it nhat|toi thieu|at least|no less than|minimum of)\s+`, numberWritten, String.raw`\s?(?:thang|months?'?)`), unit: 'months', atLeast: 2 }],
+    text: [
+      {
+        where: /mat viec|job[- ]loss/,
+        value: pattern(String.raw`(?:it nhat bang|it nhat|toi thieu|at least|no less than|minimum of)\s+`, numberWritten, String.raw`\s?(?:thang|months?'?)`),
+        unit: 'months',
+        atLeast: 2,
+      },
+    ],
   },
 ];

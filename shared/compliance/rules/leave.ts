@@ -29,11 +29,16 @@ const foreignWorkers = /nuoc ngoai|foreign/;
 /** "Theo Điều 112 Bộ luật Lao động": the law's list is adopted as it stands. */
 const citesArticle112 = /dieu 112|art(?:icle)?\.? 112/;
 /** "Các ngày nghỉ lễ khác do pháp luật quy định": a catch-all for holidays not listed. */
-const adoptsTheLaw = /(?:ngay nghi le|ngay le)[^.;]*(?:khac|theo quy dinh cua phap luat|do phap luat quy dinh)|(?:holidays?|days? off)[^.;]*(?:established|provided|set|granted) by (?:the )?law|other (?:paid )?public holidays?/;
+const adoptsTheLaw =
+  /(?:ngay nghi le|ngay le)[^.;]*(?:khac|theo quy dinh cua phap luat|do phap luat quy dinh)|(?:holidays?|days? off)[^.;]*(?:established|provided|set|granted) by (?:the )?law|other (?:paid )?public holidays?/;
 
 function isHolidayArticle(article: IndexedArticle): boolean {
   const title = fold(article.title);
-  return article.templateId === 'cla.time.public_holidays' || article.templateId === 'regs.time.weekly_rest_holidays' || (/nghi le|nghi (?:cac )?ngay le|public holidays?|^holidays?\b/.test(title) && !/qua|gift|thuong|bonus/.test(title));
+  return (
+    article.templateId === 'cla.time.public_holidays' ||
+    article.templateId === 'regs.time.weekly_rest_holidays' ||
+    (/nghi le|nghi (?:cac )?ngay le|public holidays?|^holidays?\b/.test(title) && !/qua|gift|thuong|bonus/.test(title))
+  );
 }
 
 /** The days the article gives each holiday it names ("Tết Âm lịch: 05 ngày"). */
@@ -56,7 +61,14 @@ function daysNamed(article: IndexedArticle): Map<PublicHolidayId, number | undef
   return named;
 }
 
-function holidayFinding(context: RuleContext, article: IndexedArticle, definition: PublicHolidayDefinition, severity: Severity, found: number | undefined, adopts: boolean): RuleFinding {
+function holidayFinding(
+  context: RuleContext,
+  article: IndexedArticle,
+  definition: PublicHolidayDefinition,
+  severity: Severity,
+  found: number | undefined,
+  adopts: boolean,
+): RuleFinding {
   const { total } = publicHolidayDaysInForce(context.legalDate);
   return context.finding({
     ruleId: 'leave.public_holidays',
@@ -72,7 +84,8 @@ function holidayFinding(context: RuleContext, article: IndexedArticle, definitio
         const law = definition.confirmed ? `theo ${definition.source.vi}` : `theo ${definition.source.vi}, đang chờ xác nhận văn bản gốc`;
         return `Nghỉ lễ, tết: điều khoản ${what} ${law}; tổng số ngày nghỉ lễ, tết có hưởng lương áp dụng ngày ${date} là ${total} ngày.${found === undefined && adopts ? ' Điều khoản có dẫn chiếu các ngày nghỉ lễ khác do pháp luật quy định.' : ''}`;
       }
-      const what = found === undefined ? `does not list ${name} (${required})` : `gives ${name} ${formatQuantity(found, 'days', language)}, fewer than ${required}`;
+      const what =
+        found === undefined ? `does not list ${name} (${required})` : `gives ${name} ${formatQuantity(found, 'days', language)}, fewer than ${required}`;
       const law = definition.confirmed ? `under ${definition.source.en}` : `under ${definition.source.en}, pending confirmation of the primary text`;
       return `Public holidays: the clause ${what} ${law}; the paid public holidays in force on ${date} total ${total} days.${found === undefined && adopts ? ' The clause refers to the other holidays set by law.' : ''}`;
     }),
@@ -105,7 +118,8 @@ function checkPublicHolidays(context: RuleContext): RuleFinding[] {
   return findings;
 }
 
-const forfeitedLeave = /(?:nghi hang nam|phep nam|annual leave)[^.]*(?:khong duoc thanh toan|khong thanh toan|se bi huy|bi huy bo|mat quyen|forfeit|will not be paid|is not paid|lapses? without)/;
+const forfeitedLeave =
+  /(?:nghi hang nam|phep nam|annual leave)[^.]*(?:khong duoc thanh toan|khong thanh toan|se bi huy|bi huy bo|mat quyen|forfeit|will not be paid|is not paid|lapses? without)/;
 
 /** Unused annual leave is paid on termination (LC Art. 113(3)). */
 function checkForfeitedLeave(context: RuleContext): RuleFinding[] {
@@ -175,7 +189,10 @@ export const leaveRules: readonly RuleDefinition[] = [
   {
     id: 'leave.public_holidays',
     what: { vi: 'Nghỉ lễ, tết có hưởng lương', en: 'Paid public holidays' },
-    floor: { vi: '11 ngày (Điều 112); 12 ngày từ 01/7/2026 nếu tính ngày 24/11 (chưa xác nhận)', en: '11 days (Art. 112); 12 from 1 Jul 2026 with 24/11 (unconfirmed)' },
+    floor: {
+      vi: '11 ngày (Điều 112); 12 ngày từ 01/7/2026 nếu tính ngày 24/11 (chưa xác nhận)',
+      en: '11 days (Art. 112); 12 from 1 Jul 2026 with 24/11 (unconfirmed)',
+    },
     citation: lc(112, 1), // LC Art. 112(1); Res. 28/2026/QH16 (reported)
     appliesTo: 'all',
     check: checkPublicHolidays,
@@ -199,7 +216,15 @@ export const leaveRules: readonly RuleDefinition[] = [
         unit: 'workingDays',
         atLeast: annualLeaveFloor,
       },
-      { topic: annualLeaveTopic, unless: new RegExp(`${notTheEntitlement.source}|tang them|cong them|them 0?1 ngay|extra|additional|lien tuc|consecutive|increases?|for each|every|per \\d`), value: calendarDaysValue, unit: 'days', atLeast: annualLeaveFloor },
+      {
+        topic: annualLeaveTopic,
+        unless: new RegExp(
+          `${notTheEntitlement.source}|tang them|cong them|them 0?1 ngay|extra|additional|lien tuc|consecutive|increases?|for each|every|per \\d`,
+        ),
+        value: calendarDaysValue,
+        unit: 'days',
+        atLeast: annualLeaveFloor,
+      },
     ],
     check: checkForfeitedLeave,
   },
@@ -210,12 +235,22 @@ export const leaveRules: readonly RuleDefinition[] = [
     citation: lc(114), // LC Art. 114
     appliesTo: 'all',
     variables: [{ variableId: 'seniority_step_years', atMost: 5, unit: 'years' }],
-    text: [{ topic: annualLeaveTopic, value: pattern(String.raw`(?:cu du|moi|every|each)\s+`, numberWritten, String.raw`\s?(?:nam|(?:full )?years?)\b`), unit: 'years', atMost: 5 }],
+    text: [
+      {
+        topic: annualLeaveTopic,
+        value: pattern(String.raw`(?:cu du|moi|every|each)\s+`, numberWritten, String.raw`\s?(?:nam|(?:full )?years?)\b`),
+        unit: 'years',
+        atMost: 5,
+      },
+    ],
   },
   {
     id: 'leave.personal_paid',
     what: { vi: 'Nghỉ việc riêng có hưởng lương', en: 'Paid personal leave' },
-    floor: { vi: 'kết hôn 3 ngày; con kết hôn 1 ngày; cha, mẹ, vợ, chồng, con chết 3 ngày', en: 'own marriage 3 days; child marries 1; death of a parent, spouse or child 3' },
+    floor: {
+      vi: 'kết hôn 3 ngày; con kết hôn 1 ngày; cha, mẹ, vợ, chồng, con chết 3 ngày',
+      en: 'own marriage 3 days; child marries 1; death of a parent, spouse or child 3',
+    },
     citation: lc(115, 1), // LC Art. 115(1)
     appliesTo: 'all',
     variables: [
@@ -224,13 +259,22 @@ export const leaveRules: readonly RuleDefinition[] = [
       { variableId: 'leave_bereavement_days', atLeast: 3, unit: 'days', citation: lc(115, 1, 'c') },
     ],
     text: [
-      { topic: personalLeaveTopic, unless: /khong huong luong|unpaid/, value: pattern(numberWritten, String.raw`\s?(?:ngay|days?)\b`), unit: 'days', atLeast: personalLeaveFloor },
+      {
+        topic: personalLeaveTopic,
+        unless: /khong huong luong|unpaid/,
+        value: pattern(numberWritten, String.raw`\s?(?:ngay|days?)\b`),
+        unit: 'days',
+        atLeast: personalLeaveFloor,
+      },
     ],
   },
   {
     id: 'leave.personal_unpaid',
     what: { vi: 'Nghỉ không hưởng lương', en: 'Unpaid personal leave' },
-    floor: { vi: '01 ngày (ông, bà, anh, chị, em ruột chết; cha, mẹ, anh, chị, em ruột kết hôn)', en: '1 day (death of a grandparent or sibling; marriage of a parent or sibling)' },
+    floor: {
+      vi: '01 ngày (ông, bà, anh, chị, em ruột chết; cha, mẹ, anh, chị, em ruột kết hôn)',
+      en: '1 day (death of a grandparent or sibling; marriage of a parent or sibling)',
+    },
     citation: lc(115, 2), // LC Art. 115(2); Decree 145 Art. 69(2)(a)
     appliesTo: 'all',
     check: checkUnpaidLeaveStated,

@@ -31,39 +31,57 @@ function checkDailyOvertime(context: RuleContext): RuleFinding[] {
   const normal = context.variable('hours_per_day')?.number ?? 8;
   const cap = Math.min(normal, 8) / 2;
   const citation = lc(107, 2, 'b');
-  return [context.variable('ot_max_hours_per_day'), ...context.variablesWithRule('ot.daily_cap').filter((f) => f.id !== 'ot_max_hours_per_day')].flatMap((fact) => {
-    if (!fact?.shown || fact.number === undefined || fact.number <= cap) return [];
-    const what = fact.definition?.label ?? { vi: 'Giờ làm thêm trong ngày', en: 'Daily overtime' };
-    return [
-      context.finding({
-        ruleId: 'ot.daily_cap',
-        severity: 'violation',
-        citation,
-        message: limitMessage(what, fact.number, 'atMost', cap, 'hours', citation, {
-          vi: `(50% của ${formatQuantity(Math.min(normal, 8), 'hours', 'vi')} làm việc bình thường trong ngày).`,
-          en: `(50% of ${formatQuantity(Math.min(normal, 8), 'hours', 'en')} of normal work a day).`,
+  return [context.variable('ot_max_hours_per_day'), ...context.variablesWithRule('ot.daily_cap').filter((f) => f.id !== 'ot_max_hours_per_day')].flatMap(
+    (fact) => {
+      if (!fact?.shown || fact.number === undefined || fact.number <= cap) return [];
+      const what = fact.definition?.label ?? { vi: 'Giờ làm thêm trong ngày', en: 'Daily overtime' };
+      return [
+        context.finding({
+          ruleId: 'ot.daily_cap',
+          severity: 'violation',
+          citation,
+          message: limitMessage(what, fact.number, 'atMost', cap, 'hours', citation, {
+            vi: `(50% của ${formatQuantity(Math.min(normal, 8), 'hours', 'vi')} làm việc bình thường trong ngày).`,
+            en: `(50% of ${formatQuantity(Math.min(normal, 8), 'hours', 'en')} of normal work a day).`,
+          }),
+          expected: expectedText('atMost', cap, 'hours'),
+          actual: quantity(fact.number, 'hours'),
+          clauseIds: fact.clauseIds,
+          variableId: fact.id,
         }),
-        expected: expectedText('atMost', cap, 'hours'),
-        actual: quantity(fact.number, 'hours'),
-        clauseIds: fact.clauseIds,
-        variableId: fact.id,
-      }),
-    ];
-  });
+      ];
+    },
+  );
 }
 
 /** Overtime a year: 200 hours, 300 in the listed sectors (LC Art. 107(2)(c), 107(3); Decree 145 Art. 61). */
 function checkAnnualOvertime(context: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const fact of [context.variable('ot_max_hours_per_year'), ...context.variablesWithRule('ot.annual_cap').filter((f) => f.definition?.type === 'hours' && f.id !== 'ot_max_hours_per_year')]) {
+  for (const fact of [
+    context.variable('ot_max_hours_per_year'),
+    ...context.variablesWithRule('ot.annual_cap').filter((f) => f.definition?.type === 'hours' && f.id !== 'ot_max_hours_per_year'),
+  ]) {
     if (!fact?.shown || fact.number === undefined || fact.number <= 200) continue;
     const what = fact.definition?.label ?? { vi: 'Giờ làm thêm trong năm', en: 'Overtime a year' };
     const listed = context.sector !== undefined && sectorsAllowing300OvertimeHours.includes(context.sector);
     const base = { clauseIds: fact.clauseIds, variableId: fact.id, actual: quantity(fact.number, 'hours') };
     if (fact.number > 300) {
-      findings.push(context.finding({ ruleId: 'ot.annual_cap', severity: 'violation', citation: lc(107, 3), message: limitMessage(what, fact.number, 'atMost', 300, 'hours', lc(107, 3)), expected: expectedText('atMost', 300, 'hours'), ...base }));
+      findings.push(
+        context.finding({
+          ruleId: 'ot.annual_cap',
+          severity: 'violation',
+          citation: lc(107, 3),
+          message: limitMessage(what, fact.number, 'atMost', 300, 'hours', lc(107, 3)),
+          expected: expectedText('atMost', 300, 'hours'),
+          ...base,
+        }),
+      );
     } else if (listed) {
-      const notified = context.articles.some((article) => fact.clauseIds.includes(article.clauseId) && /thong bao[^.]*(?:co quan|so noi vu)|notif[^.]*authority|department of home affairs/.test(article.foldedBody));
+      const notified = context.articles.some(
+        (article) =>
+          fact.clauseIds.includes(article.clauseId) &&
+          /thong bao[^.]*(?:co quan|so noi vu)|notif[^.]*authority|department of home affairs/.test(article.foldedBody),
+      );
       findings.push(
         context.finding({
           ruleId: 'ot.300h_notice',
@@ -87,7 +105,8 @@ function checkAnnualOvertime(context: RuleContext): RuleFinding[] {
           citation: lc(107, 2, 'c'),
           message: bilingual((language) => {
             const base200 = limitMessage(what, fact.number ?? 0, 'atMost', 200, 'hours', lc(107, 2, 'c'))[language];
-            if (language === 'vi') return `${base200} Chỉ được đến 300 giờ trong các ngành, nghề, trường hợp tại khoản 3 Điều 107 và Điều 61 Nghị định 145/2020/NĐ-CP; ${context.sector === undefined ? 'chưa rõ ngành, nghề của doanh nghiệp.' : mayQualify ? 'cần kiểm tra trường hợp của Điều 61 Nghị định 145/2020/NĐ-CP.' : 'ngành, nghề của doanh nghiệp không thuộc các trường hợp này.'}`;
+            if (language === 'vi')
+              return `${base200} Chỉ được đến 300 giờ trong các ngành, nghề, trường hợp tại khoản 3 Điều 107 và Điều 61 Nghị định 145/2020/NĐ-CP; ${context.sector === undefined ? 'chưa rõ ngành, nghề của doanh nghiệp.' : mayQualify ? 'cần kiểm tra trường hợp của Điều 61 Nghị định 145/2020/NĐ-CP.' : 'ngành, nghề của doanh nghiệp không thuộc các trường hợp này.'}`;
             return `${base200} Up to 300 hours are allowed only in the sectors and cases of Art. 107(3) and Decree 145/2020/ND-CP Art. 61; ${context.sector === undefined ? "the enterprise's sector is not known." : mayQualify ? 'check the cases of Decree 145/2020/ND-CP Art. 61.' : "the enterprise's sector is not one of them."}`;
           }),
           expected: { vi: 'không quá 200 giờ/năm (300 giờ trong các ngành, nghề được phép)', en: 'at most 200 hours a year (300 in the listed sectors)' },
@@ -99,10 +118,12 @@ function checkAnnualOvertime(context: RuleContext): RuleFinding[] {
   return findings;
 }
 
-const compulsoryOvertime = /bat buoc (?:phai )?lam them|buoc (?:nguoi lao dong )?(?:phai )?lam them|(?:compulsory|mandatory|obligatory) overtime|(?:must|shall) (?:work|do|perform) overtime|required to (?:work|do) overtime/;
+const compulsoryOvertime =
+  /bat buoc (?:phai )?lam them|buoc (?:nguoi lao dong )?(?:phai )?lam them|(?:compulsory|mandatory|obligatory) overtime|(?:must|shall) (?:work|do|perform) overtime|required to (?:work|do) overtime/;
 /** Wording that is negative in itself: the worker "may not refuse" overtime. */
 const refusalForbidden = /(?:khong duoc|khong the) tu choi lam them|(?:may|can)(?:not| not) refuse (?:to work )?overtime/;
-const emergencyCases = /dieu 108|art(?:icle)?\.? 108|dong vien|huy dong|quoc phong|an ninh|thien tai|hoa hoan|tham hoa|dich benh|defen[cs]e|mobili[sz]ation|natural disaster|catastroph|epidemic/;
+const emergencyCases =
+  /dieu 108|art(?:icle)?\.? 108|dong vien|huy dong|quoc phong|an ninh|thien tai|hoa hoan|tham hoa|dich benh|defen[cs]e|mobili[sz]ation|natural disaster|catastroph|epidemic/;
 
 /** Overtime only with the worker's consent, except the LC Art. 108 emergencies (LC Art. 107(2)(a)). */
 function checkOvertimeConsent(context: RuleContext): RuleFinding[] {
@@ -139,7 +160,10 @@ export const overtimeRules: readonly RuleDefinition[] = [
   {
     id: 'ot.daily_cap',
     what: { vi: 'Giờ làm thêm trong ngày', en: 'Daily overtime' },
-    floor: { vi: '≤ 50% giờ làm việc bình thường trong ngày; ≤ 12 giờ/ngày cả làm thêm (theo tuần, ngày nghỉ, ngày lễ)', en: '≤ 50% of the normal daily hours; ≤ 12 hours a day in all (weekly regime, rest days, holidays)' },
+    floor: {
+      vi: '≤ 50% giờ làm việc bình thường trong ngày; ≤ 12 giờ/ngày cả làm thêm (theo tuần, ngày nghỉ, ngày lễ)',
+      en: '≤ 50% of the normal daily hours; ≤ 12 hours a day in all (weekly regime, rest days, holidays)',
+    },
     citation: lc(107, 2, 'b'), // LC Art. 107(2)(b); Decree 145 Art. 60
     appliesTo: 'all',
     text: [
@@ -148,7 +172,10 @@ export const overtimeRules: readonly RuleDefinition[] = [
         value: hoursPer('day'),
         unit: 'hours',
         citation: d145(60),
-        atMost: (around, context) => (/theo tuan|by the week|nghi hang tuan|weekly rest|rest days?|le,? tet|holiday/.test(around) ? 12 : Math.min(context.variable('hours_per_day')?.number ?? 8, 8) / 2),
+        atMost: (around, context) =>
+          /theo tuan|by the week|nghi hang tuan|weekly rest|rest days?|le,? tet|holiday/.test(around)
+            ? 12
+            : Math.min(context.variable('hours_per_day')?.number ?? 8, 8) / 2,
       },
     ],
     check: checkDailyOvertime,

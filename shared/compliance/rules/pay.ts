@@ -32,7 +32,9 @@ function checkHolidayPayIncluded(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
     const aboutHolidayOvertime = sentence.folded.includes('⟦ot_rate_holiday⟧') || (overtimeWords.test(sentence.context) && holidayWords.test(sentence.folded));
     if (!aboutHolidayOvertime) return [];
-    const included = [...sentence.folded.matchAll(includesHolidayPay)].some((match) => !/(?:khong|chua|not|excluding)\s*$/.test(sentence.folded.slice(Math.max(0, (match.index ?? 0) - 12), match.index)));
+    const included = [...sentence.folded.matchAll(includesHolidayPay)].some(
+      (match) => !/(?:khong|chua|not|excluding)\s*$/.test(sentence.folded.slice(Math.max(0, (match.index ?? 0) - 12), match.index)),
+    );
     if (!included) return [];
     const quoted = quote(sentence.text);
     return [
@@ -64,7 +66,9 @@ const daytimeOvertime = /lam them(?: gio)? (?:vao )?ban ngay|daytime overtime|ov
 function nightOvertimeMinimum(part: string): number {
   if (holidayWords.test(part)) return 390;
   if (weeklyRestWords.test(part)) return 270;
-  const withDaytime = [...part.matchAll(daytimeOvertime)].some((match) => !/(?:khong|no|without)\s*$/.test(part.slice(Math.max(0, (match.index ?? 0) - 10), match.index)));
+  const withDaytime = [...part.matchAll(daytimeOvertime)].some(
+    (match) => !/(?:khong|no|without)\s*$/.test(part.slice(Math.max(0, (match.index ?? 0) - 10), match.index)),
+  );
   return withDaytime ? 210 : 200;
 }
 
@@ -81,16 +85,24 @@ function checkNightOvertimeText(context: RuleContext): RuleFinding[] {
         const minimum = isTotal ? nightOvertimeMinimum(part) : 20;
         if (value >= minimum) continue;
         const quoted = quote(sentence.text);
-        const what = isTotal ? { vi: 'Tiền lương làm thêm giờ vào ban đêm', en: 'Night overtime pay' } : { vi: 'Phần trả thêm khi làm thêm giờ vào ban đêm', en: 'Night overtime premium' };
+        const what = isTotal
+          ? { vi: 'Tiền lương làm thêm giờ vào ban đêm', en: 'Night overtime pay' }
+          : { vi: 'Phần trả thêm khi làm thêm giờ vào ban đêm', en: 'Night overtime premium' };
         const note = isTotal
-          ? { vi: `(150% + 30% + 20% × ${minimum === 210 ? '150' : '100'}% của ngày thường${minimum > 210 ? '; cao hơn vào ngày nghỉ hằng tuần, ngày lễ' : ''}).`, en: `(150% + 30% + 20% × ${minimum === 210 ? '150' : '100'}% on a normal day${minimum > 210 ? '; more on rest days and holidays' : ''}).` }
+          ? {
+              vi: `(150% + 30% + 20% × ${minimum === 210 ? '150' : '100'}% của ngày thường${minimum > 210 ? '; cao hơn vào ngày nghỉ hằng tuần, ngày lễ' : ''}).`,
+              en: `(150% + 30% + 20% × ${minimum === 210 ? '150' : '100'}% on a normal day${minimum > 210 ? '; more on rest days and holidays' : ''}).`,
+            }
           : { vi: '(20% tiền lương làm vào ban ngày của ngày đó).', en: '(20% of the daytime wage of that day).' };
         findings.push(
           context.finding({
             ruleId: 'pay.night_ot_extra',
             severity: 'violation',
             citation: lc(98, 3),
-            message: bilingual((language) => `${limitMessage(what, value, 'atLeast', minimum, 'percent', lc(98, 3), note)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`),
+            message: bilingual(
+              (language) =>
+                `${limitMessage(what, value, 'atLeast', minimum, 'percent', lc(98, 3), note)[language]} ${language === 'vi' ? 'Văn bản' : 'Text'}: “${quoted}”`,
+            ),
             expected: expectedText('atLeast', minimum, 'percent'),
             actual: bilingual((language) => `${formatQuantity(value, 'percent', language)} — “${quoted}”`),
             clauseIds: sentence.article ? [sentence.article.clauseId] : [],
@@ -140,12 +152,17 @@ export const payRules: readonly RuleDefinition[] = [
     citation: lc(98, 2), // LC Art. 98(2); Decree 145 Art. 56
     appliesTo: 'all',
     variables: [{ variableId: 'night_premium_percent', atLeast: 30, unit: 'percent' }],
-    text: [{ where: nightPremiumPart, unless: new RegExp(`${overtimeWords.source}|${daytimeWords.source}`), value: percentValue, unit: 'percent', atLeast: 30 }],
+    text: [
+      { where: nightPremiumPart, unless: new RegExp(`${overtimeWords.source}|${daytimeWords.source}`), value: percentValue, unit: 'percent', atLeast: 30 },
+    ],
   },
   {
     id: 'pay.night_ot_extra',
     what: { vi: 'Tiền lương làm thêm giờ vào ban đêm', en: 'Night overtime pay' },
-    floor: { vi: 'thêm 20% lương ban ngày: tối thiểu 200% (210% nếu có làm thêm ban ngày)', en: '20% of the daytime wage on top: at least 200% (210% after daytime overtime)' },
+    floor: {
+      vi: 'thêm 20% lương ban ngày: tối thiểu 200% (210% nếu có làm thêm ban ngày)',
+      en: '20% of the daytime wage on top: at least 200% (210% after daytime overtime)',
+    },
     citation: lc(98, 3), // LC Art. 98(3); Decree 145 Art. 57
     appliesTo: 'all',
     variables: [{ variableId: 'night_ot_extra_percent', atLeast: 20, unit: 'percent' }],

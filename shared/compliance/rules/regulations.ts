@@ -21,7 +21,8 @@ import type { Requirement } from '#shared/templates/schema';
 
 /** How a heading (article or chapter title, folded) names each Art. 118(2) item. */
 const itemHeadings: Readonly<Record<string, RegExp>> = {
-  'lc118.2.a': /thoi gio lam viec|thoi gio nghi ngoi|gio lam viec|ca lam viec|lam them gio|nghi hang (?:tuan|nam)|nghi le|nghi viec rieng|working (?:time|hours)|rest (?:time|periods?)|shifts?\b|overtime|weekly rest|annual leave|public holidays?|leave\b/,
+  'lc118.2.a':
+    /thoi gio lam viec|thoi gio nghi ngoi|gio lam viec|ca lam viec|lam them gio|nghi hang (?:tuan|nam)|nghi le|nghi viec rieng|working (?:time|hours)|rest (?:time|periods?)|shifts?\b|overtime|weekly rest|annual leave|public holidays?|leave\b/,
   'lc118.2.b': /trat tu|ung xu|trang phuc|di lai trong gio|workplace order|order at (?:the )?work|conduct|dress/,
   'lc118.2.c': /an toan|ve sinh lao dong|phong chay|bao ho|occupational safety|safety|fire/,
   'lc118.2.d': /quay roi tinh duc|sexual harassment/,
@@ -38,7 +39,10 @@ const harassmentHeading = /quay roi|harass/;
 const harassmentElements: Readonly<Record<string, readonly RegExp[]>> = {
   'd145.85.1.a': [/nghiem cam|bi cam|cam moi hanh vi|cam hanh vi|prohibit|forbid/],
   'd145.85.1.b': [/la hanh vi|bao gom|cac hanh vi sau|cac dang|the chat|loi noi|means? any|includes?|physical|verbal/],
-  'd145.85.1.c': [/trinh tu|thu tuc|tiep nhan|khieu nai|to cao|procedure|complain|report/, /thoi han|\d+\s?(?:ngay|days)|⟦[^⟧]*days[^⟧]*⟧|time limits?|within|trach nhiem|responsib/],
+  'd145.85.1.c': [
+    /trinh tu|thu tuc|tiep nhan|khieu nai|to cao|procedure|complain|report/,
+    /thoi han|\d+\s?(?:ngay|days)|⟦[^⟧]*days[^⟧]*⟧|time limits?|within|trach nhiem|responsib/,
+  ],
   'd145.85.1.d': [/ky luat|disciplin|sanction/, /sai su that|vu khong|false (?:accusation|report|complaint|allegation)|malicious|untrue/],
   'd145.85.1.dd': [/boi thuong|khac phuc|compensat|remed/],
   'd145.85.2': [/bi mat|bao mat|confidential/, /kip thoi|nhanh chong|prompt|timely|fast|swift/],
@@ -97,7 +101,10 @@ export const regulationRules: readonly RuleDefinition[] = [
   {
     id: 'regs.required_sections',
     what: { vi: 'Nội dung bắt buộc của nội quy lao động', en: 'Required content of labour regulations' },
-    floor: { vi: 'đủ các điểm a–i khoản 2 Điều 118, gồm phòng, chống quấy rối tình dục theo Điều 85 Nghị định 145', en: 'items a–i of Art. 118(2), with anti-harassment content per Decree 145 Art. 85' },
+    floor: {
+      vi: 'đủ các điểm a–i khoản 2 Điều 118, gồm phòng, chống quấy rối tình dục theo Điều 85 Nghị định 145',
+      en: 'items a–i of Art. 118(2), with anti-harassment content per Decree 145 Art. 85',
+    },
     citation: lc(118, 2), // LC Art. 118(2); Decree 145 Art. 69(2), 85
     appliesTo: 'regulations',
     check: checkRequiredSections,
@@ -105,12 +112,35 @@ export const regulationRules: readonly RuleDefinition[] = [
   {
     id: 'regs.procedure',
     what: { vi: 'Đăng ký và hiệu lực của nội quy', en: 'Registration and effect of the regulations' },
-    floor: { vi: 'nộp hồ sơ trong 10 ngày kể từ ngày ban hành; hiệu lực sau 15 ngày kể từ khi nhận đủ hồ sơ', en: 'file within 10 days of issue; effect 15 days after a complete dossier' },
+    floor: {
+      vi: 'nộp hồ sơ trong 10 ngày kể từ ngày ban hành; hiệu lực sau 15 ngày kể từ khi nhận đủ hồ sơ',
+      en: 'file within 10 days of issue; effect 15 days after a complete dossier',
+    },
     citation: lc(119, 2), // LC Art. 118(3), 119, 121
     appliesTo: 'regulations',
     text: [
-      { where: /dang ky|ho so|register|registration|dossier/, unless: /hieu luc|take effect|in force/, value: pattern(String.raw`(?:trong (?:thoi han\s+)?|within\s+)`, numberWritten, String.raw`\s?(?:ngay|days)(?! lam viec| working)`), unit: 'days', atMost: 10, citation: lc(119, 2) },
-      { where: /hieu luc|take effect|takes effect|in force/, value: pattern(String.raw`(?:(?:sau|after)\s+`, numberWritten, String.raw`\s?(?:ngay|days)(?! lam viec| working)|`, numberWritten, String.raw`\s?days after)`), unit: 'days', atLeast: 15, citation: lc(121), what: { vi: 'Thời điểm có hiệu lực của nội quy (sau khi nhận đủ hồ sơ)', en: 'Entry into force of the regulations (after a complete dossier)' } },
+      {
+        where: /dang ky|ho so|register|registration|dossier/,
+        unless: /hieu luc|take effect|in force/,
+        value: pattern(String.raw`(?:trong (?:thoi han\s+)?|within\s+)`, numberWritten, String.raw`\s?(?:ngay|days)(?! lam viec| working)`),
+        unit: 'days',
+        atMost: 10,
+        citation: lc(119, 2),
+      },
+      {
+        where: /hieu luc|take effect|takes effect|in force/,
+        value: pattern(
+          String.raw`(?:(?:sau|after)\s+`,
+          numberWritten,
+          String.raw`\s?(?:ngay|days)(?! lam viec| working)|`,
+          numberWritten,
+          String.raw`\s?days after)`,
+        ),
+        unit: 'days',
+        atLeast: 15,
+        citation: lc(121),
+        what: { vi: 'Thời điểm có hiệu lực của nội quy (sau khi nhận đủ hồ sơ)', en: 'Entry into force of the regulations (after a complete dossier)' },
+      },
     ],
   },
 ];

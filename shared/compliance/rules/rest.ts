@@ -22,10 +22,21 @@ function checkLunchBreak(context: RuleContext): RuleFinding[] {
   const minutes = span(from, to);
   if (minutes >= 30) return [];
   const what = { vi: 'Nghỉ trưa', en: 'Lunch break' };
-  return [context.finding({ ruleId: 'break.mid_shift', severity: 'violation', citation: lc(109, 1), message: limitMessage(what, minutes, 'atLeast', 30, 'minutes', lc(109, 1)), expected: expectedText('atLeast', 30, 'minutes'), actual: quantity(minutes, 'minutes'), clauseIds: start.clauseIds })];
+  return [
+    context.finding({
+      ruleId: 'break.mid_shift',
+      severity: 'violation',
+      citation: lc(109, 1),
+      message: limitMessage(what, minutes, 'atLeast', 30, 'minutes', lc(109, 1)),
+      expected: expectedText('atLeast', 30, 'minutes'),
+      actual: quantity(minutes, 'minutes'),
+      clauseIds: start.clauseIds,
+    }),
+  ];
 }
 
-const unpaidContinuousBreak = /(?:ca lien tuc|continuous shift)[^.;]*(?:nghi giua (?:gio|ca)|break)[^.;]*(?:khong (?:duoc )?tinh vao (?:thoi )?gio lam viec|khong (?:duoc )?huong luong|is not (?:counted as )?(?:paid|working time)|unpaid)/;
+const unpaidContinuousBreak =
+  /(?:ca lien tuc|continuous shift)[^.;]*(?:nghi giua (?:gio|ca)|break)[^.;]*(?:khong (?:duoc )?tinh vao (?:thoi )?gio lam viec|khong (?:duoc )?huong luong|is not (?:counted as )?(?:paid|working time)|unpaid)/;
 
 /** In continuous shifts the mid-shift break is paid working time (Decree 145 Art. 63; LC Art. 109(1)). */
 function checkContinuousShiftBreak(context: RuleContext): RuleFinding[] {
@@ -54,7 +65,9 @@ const dayNames = /chu nhat|thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)\b|sunday|mo
 /** Labour regulations name the weekly rest day (LC Art. 111(2); Decree 145 Art. 69(2)(a)). */
 function checkRestDayNamed(context: RuleContext): RuleFinding[] {
   if (context.isAgreement) return [];
-  const named = context.variable('weekly_rest_day')?.shown || context.index.sentences.some((sentence) => weeklyRestWords.test(sentence.context) && dayNames.test(sentence.folded));
+  const named =
+    context.variable('weekly_rest_day')?.shown ||
+    context.index.sentences.some((sentence) => weeklyRestWords.test(sentence.context) && dayNames.test(sentence.folded));
   if (named) return [];
   return [
     context.finding({
@@ -81,7 +94,16 @@ export const restRules: readonly RuleDefinition[] = [
       { variableId: 'break_minutes_day', atLeast: 30, unit: 'minutes' },
       { variableId: 'break_minutes_night', atLeast: 45, unit: 'minutes' },
     ],
-    text: [{ topic: /nghi giua (?:gio|ca)|mid-shift break|\bbreak\b/, where: minutesValue, unless: /giai lao|rest pause|hanh kinh|menstruat|nuoi con|nursing|chuyen ca/, value: minutesValue, unit: 'minutes', atLeast: (around) => (nightWords.test(around) ? 45 : 30) }],
+    text: [
+      {
+        topic: /nghi giua (?:gio|ca)|mid-shift break|\bbreak\b/,
+        where: minutesValue,
+        unless: /giai lao|rest pause|hanh kinh|menstruat|nuoi con|nursing|chuyen ca/,
+        value: minutesValue,
+        unit: 'minutes',
+        atLeast: (around) => (nightWords.test(around) ? 45 : 30),
+      },
+    ],
     check: (context) => [...checkLunchBreak(context), ...checkContinuousShiftBreak(context)],
   },
   {
@@ -96,12 +118,20 @@ export const restRules: readonly RuleDefinition[] = [
   {
     id: 'rest.weekly',
     what: { vi: 'Nghỉ hằng tuần', en: 'Weekly rest' },
-    floor: { vi: '≥ 24 giờ liên tục/tuần hoặc bình quân ≥ 4 ngày/tháng; nội quy nêu ngày nghỉ', en: '≥ 24 consecutive hours a week or an average of ≥ 4 days a month; the regulations name the day' },
+    floor: {
+      vi: '≥ 24 giờ liên tục/tuần hoặc bình quân ≥ 4 ngày/tháng; nội quy nêu ngày nghỉ',
+      en: '≥ 24 consecutive hours a week or an average of ≥ 4 days a month; the regulations name the day',
+    },
     citation: lc(111, 1), // LC Art. 111
     appliesTo: 'all',
     text: [
       { topic: weeklyRestWords, value: pattern(numberWritten, String.raw`\s?(?:gio lien tuc|consecutive hours)`), unit: 'hours', atLeast: 24 },
-      { topic: weeklyRestWords, value: pattern(String.raw`(?:binh quan|average of)[^;]*?`, numberWritten, String.raw`\s?(?:ngay|days)`), unit: 'days', atLeast: 4 },
+      {
+        topic: weeklyRestWords,
+        value: pattern(String.raw`(?:binh quan|average of)[^;]*?`, numberWritten, String.raw`\s?(?:ngay|days)`),
+        unit: 'days',
+        atLeast: 4,
+      },
     ],
     check: checkRestDayNamed,
   },

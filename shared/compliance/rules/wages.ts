@@ -81,7 +81,11 @@ function checkMinimumWage(context: RuleContext): RuleFinding[] {
             return `${what}: ${amount} thấp hơn mức lương tối thiểu ${where} ${minimum} theo ${table.decree.vi}, áp dụng ngày ${date} (Điều 91 Bộ luật Lao động 2019).${tail}`;
           }
           const where = region ? `region ${region}` : value < figures.IV ? 'region IV (the lowest)' : 'region I';
-          const tail = region ? '' : value < figures.IV ? '' : " The enterprise's region is not known: the amount is lawful only in a region with a lower minimum.";
+          const tail = region
+            ? ''
+            : value < figures.IV
+              ? ''
+              : " The enterprise's region is not known: the amount is lawful only in a region with a lower minimum.";
           return `${what}: ${amount} is below the ${where} minimum wage of ${minimum} under ${table.decree.en}, in force on ${date} (Labour Code 2019 Art. 91).${tail}`;
         }),
         expected: bilingual((language) => `${language === 'vi' ? 'không thấp hơn' : 'at least'} ${formatQuantity(floor, unit, language)}`),
@@ -99,7 +103,11 @@ const stoppageWords = /ngung viec|stoppage|work (?:is )?stopped/;
 /** Stoppage for objective causes: at least the regional minimum (LC Art. 99(3)). */
 function checkStoppage(context: RuleContext): RuleFinding[] {
   return context.index.sentences.flatMap((sentence) => {
-    const usesRate = sentence.folded.includes('⟦stoppage_objective_pay_percent⟧') || (stoppageWords.test(sentence.context) && /khach quan|thien tai|dich benh|su co|ly do kinh te|objective|natural disaster|epidemic|economic reasons/.test(sentence.folded) && /%/.test(sentence.folded));
+    const usesRate =
+      sentence.folded.includes('⟦stoppage_objective_pay_percent⟧') ||
+      (stoppageWords.test(sentence.context) &&
+        /khach quan|thien tai|dich benh|su co|ly do kinh te|objective|natural disaster|epidemic|economic reasons/.test(sentence.folded) &&
+        /%/.test(sentence.folded));
     if (!usesRate || /toi thieu vung|toi thieu|regional minimum|minimum wage/.test(sentence.folded)) return [];
     const quoted = quote(sentence.text);
     return [
@@ -119,8 +127,10 @@ function checkStoppage(context: RuleContext): RuleFinding[] {
   });
 }
 
-const feesOnWorkers = /(?:phi|le phi|chi phi)[^.;]{0,60}(?:do nguoi lao dong (?:tu )?(?:chiu|tra|chi tra|thanh toan)|nguoi lao dong (?:tu )?(?:chiu|tra|chi tra))|nguoi lao dong (?:tu )?(?:chiu|tra|chi tra)[^.;]{0,40}phi|workers?[^.;]{0,20}(?:bears?|pays?|is charged|are charged)[^.;]{0,30}(?:fees|charges)|(?:fees|charges)[^.;]{0,40}(?:borne|paid) by (?:the )?workers?/;
-const compelledSpending = /(?:bat buoc|buoc|yeu cau) (?:nguoi lao dong )?(?:phai )?(?:mua|chi tieu|su dung dich vu)|(?:required|compelled|obliged) to (?:buy|purchase|spend)/;
+const feesOnWorkers =
+  /(?:phi|le phi|chi phi)[^.;]{0,60}(?:do nguoi lao dong (?:tu )?(?:chiu|tra|chi tra|thanh toan)|nguoi lao dong (?:tu )?(?:chiu|tra|chi tra))|nguoi lao dong (?:tu )?(?:chiu|tra|chi tra)[^.;]{0,40}phi|workers?[^.;]{0,20}(?:bears?|pays?|is charged|are charged)[^.;]{0,30}(?:fees|charges)|(?:fees|charges)[^.;]{0,40}(?:borne|paid) by (?:the )?workers?/;
+const compelledSpending =
+  /(?:bat buoc|buoc|yeu cau) (?:nguoi lao dong )?(?:phai )?(?:mua|chi tieu|su dung dich vu)|(?:required|compelled|obliged) to (?:buy|purchase|spend)/;
 
 /** Wages paid in full, with bank fees on the employer and no compelled spending (LC Art. 94, 96). */
 function checkPayment(context: RuleContext): RuleFinding[] {
@@ -136,9 +146,17 @@ function checkPayment(context: RuleContext): RuleFinding[] {
         severity: 'violation',
         citation: fees ? lc(96, 2) : lc(94, 2),
         message: fees
-          ? { vi: `Trả lương qua tài khoản ngân hàng: Người sử dụng lao động chịu các loại phí mở tài khoản và chuyển tiền lương (khoản 2 Điều 96 Bộ luật Lao động 2019). Văn bản: “${quoted}”`, en: `Wages paid into a bank account: the employer bears the fees for the account and the transfers (Labour Code 2019 Art. 96(2)). Text: “${quoted}”` }
-          : { vi: `Người sử dụng lao động không được ép buộc người lao động chi tiêu lương vào việc mua hàng hóa, sử dụng dịch vụ (khoản 2 Điều 94 Bộ luật Lao động 2019). Văn bản: “${quoted}”`, en: `The employer may not compel workers to spend their wages on its goods or services (Labour Code 2019 Art. 94(2)). Text: “${quoted}”` },
-        expected: fees ? { vi: 'phí do người sử dụng lao động chịu', en: 'fees borne by the employer' } : { vi: 'người lao động tự quyết chi tiêu lương', en: 'workers free to spend their wages' },
+          ? {
+              vi: `Trả lương qua tài khoản ngân hàng: Người sử dụng lao động chịu các loại phí mở tài khoản và chuyển tiền lương (khoản 2 Điều 96 Bộ luật Lao động 2019). Văn bản: “${quoted}”`,
+              en: `Wages paid into a bank account: the employer bears the fees for the account and the transfers (Labour Code 2019 Art. 96(2)). Text: “${quoted}”`,
+            }
+          : {
+              vi: `Người sử dụng lao động không được ép buộc người lao động chi tiêu lương vào việc mua hàng hóa, sử dụng dịch vụ (khoản 2 Điều 94 Bộ luật Lao động 2019). Văn bản: “${quoted}”`,
+              en: `The employer may not compel workers to spend their wages on its goods or services (Labour Code 2019 Art. 94(2)). Text: “${quoted}”`,
+            },
+        expected: fees
+          ? { vi: 'phí do người sử dụng lao động chịu', en: 'fees borne by the employer' }
+          : { vi: 'người lao động tự quyết chi tiêu lương', en: 'workers free to spend their wages' },
         actual: { vi: `“${quoted}”`, en: `“${quoted}”` },
         clauseIds: sentence.article ? [sentence.article.clauseId] : [],
       }),
@@ -174,7 +192,11 @@ function checkLateInterest(context: RuleContext): RuleFinding[] {
 /** Collective agreements state equal pay for work of equal value (LC Art. 90(3)): a note when none does. */
 function checkEqualPay(context: RuleContext): RuleFinding[] {
   if (!context.isAgreement || context.articles.length === 0) return [];
-  const stated = context.articles.some((article) => /binh dang|khong phan biet|equal (?:pay|value)|without discrimination|non-discrimination/.test(article.foldedBody) && /luong|wage|pay/.test(article.foldedBody));
+  const stated = context.articles.some(
+    (article) =>
+      /binh dang|khong phan biet|equal (?:pay|value)|without discrimination|non-discrimination/.test(article.foldedBody) &&
+      /luong|wage|pay/.test(article.foldedBody),
+  );
   if (stated) return [];
   return [
     context.finding({
@@ -196,7 +218,10 @@ export const wageRules: readonly RuleDefinition[] = [
   {
     id: 'wage.min_regional',
     what: { vi: 'Lương tối thiểu vùng', en: 'Regional minimum wage' },
-    floor: { vi: 'không thấp hơn mức của vùng, theo bảng đang áp dụng ngày hiệu lực (Nghị định 74/2024, 293/2025)', en: "at least the region's figure in the table in force on the effective date (Decrees 74/2024, 293/2025)" },
+    floor: {
+      vi: 'không thấp hơn mức của vùng, theo bảng đang áp dụng ngày hiệu lực (Nghị định 74/2024, 293/2025)',
+      en: "at least the region's figure in the table in force on the effective date (Decrees 74/2024, 293/2025)",
+    },
     citation: lc(91), // LC Art. 90(2), 91; Decree 293/2025 Art. 3-4; Decree 74/2024
     appliesTo: 'all',
     check: checkMinimumWage,
@@ -204,12 +229,30 @@ export const wageRules: readonly RuleDefinition[] = [
   {
     id: 'wage.pay_period',
     what: { vi: 'Kỳ hạn trả lương', en: 'Pay period' },
-    floor: { vi: 'lương giờ, ngày, tuần trả gộp không quá 15 ngày; lương tháng mỗi tháng', en: 'hourly, daily, weekly pay at least every 15 days; monthly pay each month' },
+    floor: {
+      vi: 'lương giờ, ngày, tuần trả gộp không quá 15 ngày; lương tháng mỗi tháng',
+      en: 'hourly, daily, weekly pay at least every 15 days; monthly pay each month',
+    },
     citation: lc(97, 1), // LC Art. 97(1)-(3)
     appliesTo: 'all',
     text: [
-      { where: /tra gop|aggregate|gop/, value: pattern(String.raw`(?:khong qua|toi da|it nhat moi|every|at least every|at most every)\s+`, numberWritten, String.raw`\s?(?:ngay|days)`), unit: 'days', atMost: 15 },
-      { topic: /tra luong|luong thang|wages?|paid|pay/, value: pattern(String.raw`(?:tra luong\s+(?:moi\s+)?|paid (?:once )?every\s+)`, numberWritten, String.raw`\s?(?:thang|months?)\s?(?:mot|01|1)?\s?(?:lan)?`), unit: 'months', atMost: 1, citation: lc(97, 2) },
+      {
+        where: /tra gop|aggregate|gop/,
+        value: pattern(String.raw`(?:khong qua|toi da|it nhat moi|every|at least every|at most every)\s+`, numberWritten, String.raw`\s?(?:ngay|days)`),
+        unit: 'days',
+        atMost: 15,
+      },
+      {
+        topic: /tra luong|luong thang|wages?|paid|pay/,
+        value: pattern(
+          String.raw`(?:tra luong\s+(?:moi\s+)?|paid (?:once )?every\s+)`,
+          numberWritten,
+          String.raw`\s?(?:thang|months?)\s?(?:mot|01|1)?\s?(?:lan)?`,
+        ),
+        unit: 'months',
+        atMost: 1,
+        citation: lc(97, 2),
+      },
     ],
   },
   {
@@ -219,8 +262,22 @@ export const wageRules: readonly RuleDefinition[] = [
     citation: lc(97, 4), // LC Art. 97(4)
     appliesTo: 'all',
     text: [
-      { where: /cham|delay|late/, value: pattern(String.raw`(?:khong (?:duoc )?cham qua|cham khong qua|by no more than|no more than|not more than|at most)\s+`, numberWritten, String.raw`\s?(?:ngay|days)`), unit: 'days', atMost: 30 },
-      { where: /den bu|lai|interest|compensat/, value: pattern(String.raw`(?:cham tu|tu|of|by)\s+`, numberWritten, String.raw`\s?(?:ngay|days)\s?(?:tro len|or more)`), unit: 'days', atMost: 15 },
+      {
+        where: /cham|delay|late/,
+        value: pattern(
+          String.raw`(?:khong (?:duoc )?cham qua|cham khong qua|by no more than|no more than|not more than|at most)\s+`,
+          numberWritten,
+          String.raw`\s?(?:ngay|days)`,
+        ),
+        unit: 'days',
+        atMost: 30,
+      },
+      {
+        where: /den bu|lai|interest|compensat/,
+        value: pattern(String.raw`(?:cham tu|tu|of|by)\s+`, numberWritten, String.raw`\s?(?:ngay|days)\s?(?:tro len|or more)`),
+        unit: 'days',
+        atMost: 15,
+      },
     ],
     check: checkLateInterest,
   },
@@ -236,16 +293,31 @@ export const wageRules: readonly RuleDefinition[] = [
   {
     id: 'wage.stoppage',
     what: { vi: 'Tiền lương ngừng việc', en: 'Stoppage pay' },
-    floor: { vi: 'lỗi người sử dụng lao động: đủ lương; lý do khách quan: ≥ lương tối thiểu vùng (14 ngày làm việc đầu)', en: "employer's fault: full wage; objective causes: ≥ regional minimum (first 14 working days)" },
+    floor: {
+      vi: 'lỗi người sử dụng lao động: đủ lương; lý do khách quan: ≥ lương tối thiểu vùng (14 ngày làm việc đầu)',
+      en: "employer's fault: full wage; objective causes: ≥ regional minimum (first 14 working days)",
+    },
     citation: lc(99), // LC Art. 99
     appliesTo: 'all',
-    text: [{ where: /loi cua nguoi su dung lao dong|employer'?s fault|fault of the employer/, unless: /khong do loi|not (?:the )?(?:employer'?s )?fault|no fault/, value: percentValue, unit: 'percent', atLeast: 100, citation: lc(99, 1) }],
+    text: [
+      {
+        where: /loi cua nguoi su dung lao dong|employer'?s fault|fault of the employer/,
+        unless: /khong do loi|not (?:the )?(?:employer'?s )?fault|no fault/,
+        value: percentValue,
+        unit: 'percent',
+        atLeast: 100,
+        citation: lc(99, 1),
+      },
+    ],
     check: checkStoppage,
   },
   {
     id: 'wage.payment',
     what: { vi: 'Nguyên tắc trả lương', en: 'Payment of wages' },
-    floor: { vi: 'trực tiếp, đầy đủ; phí ngân hàng do người sử dụng lao động chịu; không ép chi tiêu', en: 'direct and in full; bank fees on the employer; no compelled spending' },
+    floor: {
+      vi: 'trực tiếp, đầy đủ; phí ngân hàng do người sử dụng lao động chịu; không ép chi tiêu',
+      en: 'direct and in full; bank fees on the employer; no compelled spending',
+    },
     citation: lc(94), // LC Art. 94-96
     appliesTo: 'all',
     check: checkPayment,

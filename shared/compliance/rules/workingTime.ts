@@ -63,8 +63,20 @@ function dailyLength(context: RuleContext, what: Bilingual, hours: number, claus
 
 function checkDailyHours(context: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const fact of [context.variable('hours_per_day'), ...context.variablesWithRule('hours.daily_normal').filter((f) => f.definition?.type === 'hours' && f.id !== 'hours_per_day')]) {
-    if (fact?.shown && fact.number !== undefined) findings.push(...dailyLength(context, fact.definition?.label ?? { vi: 'Thời giờ làm việc bình thường', en: 'Normal working hours' }, fact.number, fact.clauseIds, fact.id));
+  for (const fact of [
+    context.variable('hours_per_day'),
+    ...context.variablesWithRule('hours.daily_normal').filter((f) => f.definition?.type === 'hours' && f.id !== 'hours_per_day'),
+  ]) {
+    if (fact?.shown && fact.number !== undefined)
+      findings.push(
+        ...dailyLength(
+          context,
+          fact.definition?.label ?? { vi: 'Thời giờ làm việc bình thường', en: 'Normal working hours' },
+          fact.number,
+          fact.clauseIds,
+          fact.id,
+        ),
+      );
   }
   // Shifts: for continuous shifts the break counts as working time (Decree 145 Art. 63), so the
   // length of the shift is its working time.
@@ -75,7 +87,14 @@ function checkDailyHours(context: RuleContext): RuleFinding[] {
     const to = minutesOfDay(end);
     if (from === undefined || to === undefined || !start?.shown || !end?.shown) continue;
     const hours = span(from, to) / 60;
-    findings.push(...dailyLength(context, { vi: `Ca ${shift} (${String(start.value)}–${String(end.value)})`, en: `Shift ${shift} (${String(start.value)}–${String(end.value)})` }, hours, [...start.clauseIds, ...end.clauseIds]));
+    findings.push(
+      ...dailyLength(
+        context,
+        { vi: `Ca ${shift} (${String(start.value)}–${String(end.value)})`, en: `Shift ${shift} (${String(start.value)}–${String(end.value)})` },
+        hours,
+        [...start.clauseIds, ...end.clauseIds],
+      ),
+    );
   }
   // Office hours: from start to end, less the lunch break, which is not working time.
   const officeStart = minutesOfDay(context.variable('office_start_time'));
@@ -85,7 +104,14 @@ function checkDailyHours(context: RuleContext): RuleFinding[] {
     const lunchEnd = minutesOfDay(context.variable('lunch_break_end'));
     const lunch = lunchStart !== undefined && lunchEnd !== undefined ? span(lunchStart, lunchEnd) : 0;
     const hours = (span(officeStart, officeEnd) - lunch) / 60;
-    findings.push(...dailyLength(context, { vi: 'Giờ hành chính (trừ nghỉ trưa)', en: 'Office hours (less the lunch break)' }, hours, context.variable('office_start_time')?.clauseIds ?? []));
+    findings.push(
+      ...dailyLength(
+        context,
+        { vi: 'Giờ hành chính (trừ nghỉ trưa)', en: 'Office hours (less the lunch break)' },
+        hours,
+        context.variable('office_start_time')?.clauseIds ?? [],
+      ),
+    );
   }
   return findings;
 }
@@ -111,7 +137,8 @@ function checkWeeklyHint(context: RuleContext): RuleFinding[] {
   ];
 }
 
-const nightRange = /(?:tu|from|between)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio(?:\s*(\d{2})\s*phut)?|\s*(p\.?m\.?))?\s*(?:(?:toi|dem)\s+)?(?:den|to|and|until|-|–)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio|\s*(a\.?m\.?))?/g;
+const nightRange =
+  /(?:tu|from|between)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio(?:\s*(\d{2})\s*phut)?|\s*(p\.?m\.?))?\s*(?:(?:toi|dem)\s+)?(?:den|to|and|until|-|–)\s+(\d{1,2})(?:(?::|h|\.)(\d{2})|\s*gio|\s*(a\.?m\.?))?/g;
 
 /** Night work is 22:00 to 06:00 (LC Art. 106): a narrower window is less favourable. */
 function checkNightWindow(context: RuleContext): RuleFinding[] {

@@ -16,7 +16,17 @@ const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 const same = (actual: Uint8Array, expected: Uint8Array): void => expect([...actual]).toEqual([...expected]);
 
 function documentRecord(id: string, updatedAt = 1_000, workspaceId = 'local'): DocumentRecord {
-  return { id, kind: 'enterprise_agreement', title: `Thỏa ước ${id}`, lifecycleState: 'drafting', createdAt: 1_000, updatedAt, archivedAt: null, workspaceId, authorityId: null };
+  return {
+    id,
+    kind: 'enterprise_agreement',
+    title: `Thỏa ước ${id}`,
+    lifecycleState: 'drafting',
+    createdAt: 1_000,
+    updatedAt,
+    archivedAt: null,
+    workspaceId,
+    authorityId: null,
+  };
 }
 
 function participantRecord(id: string, documentId: string, joinedAt = 2_000): ParticipantRecord {
@@ -86,8 +96,19 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
 
     it('update log: numbers updates from 1 without gaps, loads checkpoint and tail, compacts', async () => {
       expect(await store.updates.lastSeq('d1')).toBe(0);
-      expect(await store.updates.append('d1', [{ bytes: bytes(1), participantId: 'p1', at: 10 }, { bytes: bytes(2), participantId: null, at: 11 }], [{ clientId: 4_000_000_000, participantId: 'p1', at: 10 }])).toBe(2);
-      expect(await store.updates.append('d1', [{ bytes: bytes(3, 3), participantId: 'p2', at: 12 }], [{ clientId: 4_000_000_000, participantId: 'p2', at: 12 }])).toBe(3);
+      expect(
+        await store.updates.append(
+          'd1',
+          [
+            { bytes: bytes(1), participantId: 'p1', at: 10 },
+            { bytes: bytes(2), participantId: null, at: 11 },
+          ],
+          [{ clientId: 4_000_000_000, participantId: 'p1', at: 10 }],
+        ),
+      ).toBe(2);
+      expect(
+        await store.updates.append('d1', [{ bytes: bytes(3, 3), participantId: 'p2', at: 12 }], [{ clientId: 4_000_000_000, participantId: 'p2', at: 12 }]),
+      ).toBe(3);
       expect(await store.updates.append('d2', [{ bytes: bytes(9), participantId: null, at: 13 }])).toBe(1);
       let loaded = await store.updates.load('d1');
       expect(loaded.checkpoint).toBeNull();
@@ -97,7 +118,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       // The first participant seen with a client id keeps it.
       expect(await store.updates.clients('d1')).toEqual(new Map([[4_000_000_000, 'p1']]));
 
-      await store.updates.compact('d1', 2, bytes(7, 7, 7), 20, [{ participantId: 'p1', deleteSet: bytes(5) }, { participantId: null, deleteSet: bytes(6) }]);
+      await store.updates.compact('d1', 2, bytes(7, 7, 7), 20, [
+        { participantId: 'p1', deleteSet: bytes(5) },
+        { participantId: null, deleteSet: bytes(6) },
+      ]);
       loaded = await store.updates.load('d1');
       expect(loaded.checkpoint?.seq).toBe(2);
       same(loaded.checkpoint?.state ?? bytes(), bytes(7, 7, 7));
@@ -107,7 +131,11 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect((await store.updates.updatesAfter('d1', 2)).tail.map((update) => [...update])).toEqual([[3, 3]]);
       // Read in pages: at most `limit`, lastSeq saying where to read on.
       const page = await store.updates.updatesAfter('d2', 0, 1);
-      expect({ tail: page.tail.map((update) => [...update]), tailAuthors: page.tailAuthors, lastSeq: page.lastSeq }).toEqual({ tail: [[9]], tailAuthors: [null], lastSeq: 1 });
+      expect({ tail: page.tail.map((update) => [...update]), tailAuthors: page.tailAuthors, lastSeq: page.lastSeq }).toEqual({
+        tail: [[9]],
+        tailAuthors: [null],
+        lastSeq: 1,
+      });
       expect((await store.updates.updatesAfter('d2', 1, 1)).tail).toEqual([]);
 
       await store.updates.compact('d1', 3, bytes(8), 21, [{ participantId: 'p2', deleteSet: bytes(4) }]);
@@ -119,12 +147,23 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.updates.lastSeq('d1')).toBe(3);
       expect(await store.updates.append('d1', [{ bytes: bytes(4), participantId: null, at: 22 }])).toBe(4);
       const authors = await store.updates.deletionAuthors('d1');
-      expect(authors.map((record) => [record.participantId, [...record.deleteSet]])).toEqual([['p1', [5]], [null, [6]], ['p2', [4]]]);
+      expect(authors.map((record) => [record.participantId, [...record.deleteSet]])).toEqual([
+        ['p1', [5]],
+        [null, [6]],
+        ['p2', [4]],
+      ]);
       expect(await store.updates.checkpointSeq('d2')).toBe(0);
     });
 
     it('update log: appends at once to one document take consecutive numbers, none twice', async () => {
-      const seqs = await Promise.all(Array.from({ length: 20 }, (_, index) => store.updates.append('d1', [{ bytes: bytes(index), participantId: null, at: index }, { bytes: bytes(index, index), participantId: null, at: index }])));
+      const seqs = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          store.updates.append('d1', [
+            { bytes: bytes(index), participantId: null, at: index },
+            { bytes: bytes(index, index), participantId: null, at: index },
+          ]),
+        ),
+      );
       expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => 2 * (index + 1)));
       const loaded = await store.updates.load('d1');
       expect(loaded.tail).toHaveLength(40);
@@ -141,7 +180,16 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       await store.participants.revoke('pa', 5_000);
       expect((await store.participants.get('pa'))?.revokedAt).toBe(4_000);
 
-      const invitation = { id: 'i1', documentId: 'd1', side: 'employer' as const, createdBy: null, createdAt: 1, expiresAt: 2, redeemedAt: null, redeemedBy: null };
+      const invitation = {
+        id: 'i1',
+        documentId: 'd1',
+        side: 'employer' as const,
+        createdBy: null,
+        createdAt: 1,
+        expiresAt: 2,
+        redeemedAt: null,
+        redeemedBy: null,
+      };
       await store.invitations.insert(invitation, 'code-hash');
       expect(await store.invitations.byCodeHash('code-hash')).toEqual(invitation);
       expect(await store.invitations.markRedeemed('i1', 'pa', 3)).toBe(true);
@@ -149,7 +197,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.invitations.byCodeHash('code-hash')).toMatchObject({ redeemedAt: 3, redeemedBy: 'pa' });
 
       await store.adminTokens.insert({ id: 't1', label: 'Máy chủ tỉnh', workspaceId: 'local', createdAt: 5, revokedAt: null }, 'token-hash');
-      expect(await store.adminTokens.byTokenHash('token-hash')).toEqual({ id: 't1', label: 'Máy chủ tỉnh', workspaceId: 'local', createdAt: 5, revokedAt: null });
+      expect(await store.adminTokens.byTokenHash('token-hash')).toEqual({
+        id: 't1',
+        label: 'Máy chủ tỉnh',
+        workspaceId: 'local',
+        createdAt: 5,
+        revokedAt: null,
+      });
       expect(await store.adminTokens.byTokenHash('other')).toBeUndefined();
     });
 
@@ -157,7 +211,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       await store.audit.record({ at: 2, actor: 'admin', action: 'template.saved', documentId: null, details: { id: 'x' } });
       await store.audit.record({ at: 1, actor: 'participant:p', action: 'document.renamed', documentId: 'd1', details: { to: 'Thỏa ước' } });
       await store.audit.record({ at: 3, actor: 'admin', action: 'template.deleted', documentId: null, details: {} });
-      expect(await store.audit.listByDocument('d1')).toEqual([{ at: 1, actor: 'participant:p', action: 'document.renamed', documentId: 'd1', details: { to: 'Thỏa ước' } }]);
+      expect(await store.audit.listByDocument('d1')).toEqual([
+        { at: 1, actor: 'participant:p', action: 'document.renamed', documentId: 'd1', details: { to: 'Thỏa ước' } },
+      ]);
       expect((await store.audit.listByActionPrefix('template.')).map((entry) => entry.action)).toEqual(['template.saved', 'template.deleted']);
       expect(await store.audit.listByActionPrefix('templ%')).toEqual([]);
     });
@@ -166,9 +222,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       await store.workspaces.insert({ id: 'w2', name: 'Công ty B', createdAt: 1 });
       const records = ['user-b', 'user-a'].map((id) => ({ id, template: template(id, id), ownerSide: null, createdBy: null, createdAt: 10, updatedAt: 10 }));
       await store.userTemplates.insert('local', records);
-      await store.userTemplates.insert('local', [{ id: 'user-u', template: template('user-u', 'Công đoàn'), ownerSide: 'union', createdBy: 'p', createdAt: 11, updatedAt: 11 }]);
+      await store.userTemplates.insert('local', [
+        { id: 'user-u', template: template('user-u', 'Công đoàn'), ownerSide: 'union', createdBy: 'p', createdAt: 11, updatedAt: 11 },
+      ]);
       // Another workspace imports a template of the same id: each keeps its own.
-      await store.userTemplates.insert('w2', [{ id: 'user-a', template: template('user-a', 'Của B'), ownerSide: 'union', createdBy: null, createdAt: 12, updatedAt: 12 }]);
+      await store.userTemplates.insert('w2', [
+        { id: 'user-a', template: template('user-a', 'Của B'), ownerSide: 'union', createdBy: null, createdAt: 12, updatedAt: 12 },
+      ]);
       expect((await store.userTemplates.list('local')).map((record) => record.id)).toEqual(['user-b', 'user-a', 'user-u']);
       expect((await store.userTemplates.listByOwner('local', null)).map((record) => record.id)).toEqual(['user-b', 'user-a']);
       expect((await store.userTemplates.listByOwner('local', 'union')).map((record) => record.id)).toEqual(['user-u']);
@@ -176,7 +236,12 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect((await store.userTemplates.listByOwner('w2', 'union')).map((record) => record.id)).toEqual(['user-a']);
       expect(await store.userTemplates.get('w2', 'user-b')).toBeUndefined();
       // The second record is stored under another id than its own: nothing of the batch stays.
-      await expect(store.userTemplates.insert('local', [{ ...records[0], id: 'user-c', template: template('user-c', 'c') }, { ...records[0], id: 'user-d', template: template('user-e', 'e') }] as never)).rejects.toThrow();
+      await expect(
+        store.userTemplates.insert('local', [
+          { ...records[0], id: 'user-c', template: template('user-c', 'c') },
+          { ...records[0], id: 'user-d', template: template('user-e', 'e') },
+        ] as never),
+      ).rejects.toThrow();
       expect(await store.userTemplates.get('local', 'user-c')).toBeUndefined();
       await expect(store.userTemplates.replace('local', [template('user-a', 'A mới'), template('user-missing', 'x')], 20)).rejects.toThrow(/user-missing/);
       expect((await store.userTemplates.get('local', 'user-a'))?.template.title.vi).toBe('user-a');
@@ -224,7 +289,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
 
       await store.authorities.insert({ id: 'x', name: 'Sở Nội vụ Hưng Yên', createdAt: 60 });
       await store.authorities.insert({ id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 });
-      expect(await store.authorities.list()).toEqual([{ id: 'x', name: 'Sở Nội vụ Hưng Yên', createdAt: 60 }, { id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 }]);
+      expect(await store.authorities.list()).toEqual([
+        { id: 'x', name: 'Sở Nội vụ Hưng Yên', createdAt: 60 },
+        { id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 },
+      ]);
       expect(await store.authorities.get('y')).toEqual({ id: 'y', name: 'Sở Nội vụ Hà Nội', createdAt: 61 });
       await store.documents.setAuthority('b1', 'x');
       await store.documents.setAuthority('d1', 'x');
@@ -282,7 +350,11 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
 
     it('internal threads and draft positions: each served to its side or author alone', async () => {
       await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
-      await store.internalThreads.create('d1', { id: 't1', clauseId: 'dieu-1', side: 'union' }, { id: 'c1', authorId: 'pa', authorName: 'Anh Minh', body: 'Đề nghị 8%', mentions: ['pb'], at: 100 });
+      await store.internalThreads.create(
+        'd1',
+        { id: 't1', clauseId: 'dieu-1', side: 'union' },
+        { id: 'c1', authorId: 'pa', authorName: 'Anh Minh', body: 'Đề nghị 8%', mentions: ['pb'], at: 100 },
+      );
       await store.internalThreads.reply('t1', { id: 'c2', authorId: 'pa', authorName: 'Anh Minh', body: 'Hoặc 7%', mentions: [], at: 101 });
       await store.internalThreads.setResolved('t1', { at: 102, byName: 'Chị Hoa' });
       expect(await store.internalThreads.sideOf('d1', 't1')).toBe('union');
@@ -290,9 +362,20 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.internalThreads.listForSide('d1', 'employer')).toEqual([]);
       const [thread] = await store.internalThreads.listForSide('d1', 'union');
       expect(thread).toMatchObject({ id: 't1', clauseId: 'dieu-1', visibility: 'union', resolvedByName: 'Chị Hoa', resolvedAt: new Date(102).toISOString() });
-      expect(thread?.comments.map((comment) => [comment.body, comment.mentions])).toEqual([['Đề nghị 8%', ['pb']], ['Hoặc 7%', []]]);
+      expect(thread?.comments.map((comment) => [comment.body, comment.mentions])).toEqual([
+        ['Đề nghị 8%', ['pb']],
+        ['Hoặc 7%', []],
+      ]);
 
-      const draft = { id: 'dr1', clauseId: 'dieu-1', kind: 'values' as const, article: null, values: { ot_rate: 200 }, origin: 'refused_edit' as const, createdAt: new Date(200).toISOString() };
+      const draft = {
+        id: 'dr1',
+        clauseId: 'dieu-1',
+        kind: 'values' as const,
+        article: null,
+        values: { ot_rate: 200 },
+        origin: 'refused_edit' as const,
+        createdAt: new Date(200).toISOString(),
+      };
       await store.draftProposals.insert('d1', 'pa', draft as never);
       expect(await store.draftProposals.ofAuthor('d1', 'pa')).toEqual([draft]);
       expect(await store.draftProposals.get('d1', 'pb', 'dr1')).toBeUndefined();
@@ -311,9 +394,17 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect((await store.versions.list('d1')).map((version) => version.number)).toEqual([1, 2, 3]);
       expect((await store.versions.list('d1'))[0]).not.toHaveProperty('snapshot');
       expect((await store.versions.latest('d1'))?.number).toBe(3);
-      expect((await store.versions.snapshotPieces('d1', 2, 3)).map((piece) => [piece.number, [...piece.snapshot]])).toEqual([[2, [2, 1, 2]], [3, [3, 1, 2]]]);
+      expect((await store.versions.snapshotPieces('d1', 2, 3)).map((piece) => [piece.number, [...piece.snapshot]])).toEqual([
+        [2, [2, 1, 2]],
+        [3, [3, 1, 2]],
+      ]);
       expect((await store.versions.signed('d1')).map((version) => version.id)).toEqual(['d1-v2']);
-      expect(await store.versions.storage('d1')).toEqual({ count: 3, snapshotBytes: 9, summaryBytes: 3 * JSON.stringify(emptySummary).length, largestBytes: 3 + JSON.stringify(emptySummary).length });
+      expect(await store.versions.storage('d1')).toEqual({
+        count: 3,
+        snapshotBytes: 9,
+        summaryBytes: 3 * JSON.stringify(emptySummary).length,
+        largestBytes: 3 + JSON.stringify(emptySummary).length,
+      });
       expect(await store.versions.storage('d2')).toEqual({ count: 0, snapshotBytes: 0, summaryBytes: 0, largestBytes: 0 });
       await store.versions.recordVisit('d1', 'pa', bytes(1), 10);
       await store.versions.recordVisit('d1', 'pa', bytes(2), 11);
@@ -324,13 +415,34 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
 
     it('lifecycle steps and review findings: appended in order, read back', async () => {
       await store.participants.insert({ ...participantRecord('rv', 'd1'), side: 'reviewer' }, 'hash-r');
-      const step = (at: number): Omit<LifecycleEventRecord, 'id'> => ({ documentId: 'd1', round: 1, from: 'drafting', to: 'drafting', facts: { type: 'time_passed' }, actor: { participantId: null, side: null, name: null }, at });
+      const step = (at: number): Omit<LifecycleEventRecord, 'id'> => ({
+        documentId: 'd1',
+        round: 1,
+        from: 'drafting',
+        to: 'drafting',
+        facts: { type: 'time_passed' },
+        actor: { participantId: null, side: null, name: null },
+        at,
+      });
       const first = await store.lifecycle.append(step(1));
       const second = await store.lifecycle.append(step(2));
       expect(second).toBeGreaterThan(first);
-      expect((await store.lifecycle.listByDocument('d1')).map((event) => [event.id, event.at])).toEqual([[first, 1], [second, 2]]);
+      expect((await store.lifecycle.listByDocument('d1')).map((event) => [event.id, event.at])).toEqual([
+        [first, 1],
+        [second, 2],
+      ]);
 
-      const finding = { id: 'f1', documentId: 'd1', round: 1, clauseId: 'dieu-3', ruleId: null, body: 'Thấp hơn mức luật định', authorId: 'rv', authorName: 'Bà Hạnh', createdAt: 5 };
+      const finding = {
+        id: 'f1',
+        documentId: 'd1',
+        round: 1,
+        clauseId: 'dieu-3',
+        ruleId: null,
+        body: 'Thấp hơn mức luật định',
+        authorId: 'rv',
+        authorName: 'Bà Hạnh',
+        createdAt: 5,
+      };
       await store.reviewFindings.insert(finding);
       await store.reviewFindings.withdraw('f1', 6);
       await store.reviewFindings.withdraw('f1', 7);
@@ -355,7 +467,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
 
     it('redemption attempts at once: never more admitted than the limit allows', async () => {
       const limits = { windowMs: 60_000, perAddress: 100, overall: 5 };
-      const results = await Promise.all(Array.from({ length: 12 }, (_, index) => store.redemptionAttempts.admit({ id: `x${index}`, address: `10.1.0.${index}`, at: 1_000 + index }, limits)));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => store.redemptionAttempts.admit({ id: `x${index}`, address: `10.1.0.${index}`, at: 1_000 + index }, limits)),
+      );
       expect(results.filter((result) => result.admitted)).toHaveLength(5);
     });
 
