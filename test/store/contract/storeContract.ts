@@ -129,6 +129,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(loaded.lastSeq).toBe(3);
       expect(await store.updates.checkpointSeq('d1')).toBe(2);
       expect((await store.updates.updatesAfter('d1', 2)).tail.map((update) => [...update])).toEqual([[3, 3]]);
+      // A document that does not exist has no log to append to: refused, and nothing is written.
+      await expect(store.updates.append('no-such-document', [{ bytes: bytes(5), participantId: null, at: 14 }])).rejects.toThrow();
+      expect((await store.updates.updatesAfter('no-such-document', 0)).tail).toEqual([]);
       // Read in pages: at most `limit`, lastSeq saying where to read on.
       const page = await store.updates.updatesAfter('d2', 0, 1);
       expect({ tail: page.tail.map((update) => [...update]), tailAuthors: page.tailAuthors, lastSeq: page.lastSeq }).toEqual({
