@@ -386,7 +386,10 @@ export class PersistentDoc<Origin> {
   applyStored(batch: StoredBatch): void {
     if (this.destroyed || this.applied.holds(batch.first, batch.last)) return;
     if (batch.first > this.applied.through + 1) {
-      this.awaitGap(0);
+      // Something stored before it has not arrived yet: the log has both (it numbers batches in
+      // the order they commit). The copy does not hold this batch, so its numbers show no gap:
+      // the log is read now whatever they show.
+      this.awaitGap(0, true);
       return;
     }
     this.applyLogged(batch.updates);
@@ -412,9 +415,12 @@ export class PersistentDoc<Origin> {
     if (updates.length > 0) this.options.onRelayed?.(updates.map((update) => update.bytes));
   }
 
-  /** Reads from the log what this copy lacks, after `waitMs` (the relay may bring it first). */
-  private awaitGap(waitMs = this.options.gapWaitMs ?? 250): void {
-    if (!this.applied.hasGap || this.destroyed) {
+  /**
+   * Reads from the log what this copy lacks, after `waitMs` (the relay may bring it first): when its
+   * numbers show a gap, or when it knows of an update it could not apply (`missing`).
+   */
+  private awaitGap(waitMs = this.options.gapWaitMs ?? 250, missing = this.applied.hasGap): void {
+    if (!missing || this.destroyed) {
       if (this.gapTimer) clearTimeout(this.gapTimer);
       this.gapTimer = null;
       return;

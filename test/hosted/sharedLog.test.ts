@@ -4,7 +4,7 @@ import { contentRoot, encodeInitialContent } from '#shared/document/yjsContent';
 import { createMemoryLogger } from '#main/logger';
 import type { Store } from '#main/store/port';
 import { openPostgresStore } from '#main/store/postgres/postgresStore';
-import { PersistentDoc } from '#main/sync/persistentDoc';
+import { PersistentDoc, type StoredBatch } from '#main/sync/persistentDoc';
 import { paragraph } from '../editor/builders';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { waitFor } from '../helpers/waitFor';
@@ -40,7 +40,10 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     await database.drop();
   });
 
-  const open = (onRelayed: (updates: readonly Uint8Array[]) => void = () => undefined, options: { log?: Store['updates']; compactMinBytes?: number } = {}) =>
+  const open = (
+    onRelayed: (updates: readonly Uint8Array[]) => void = () => undefined,
+    options: { log?: Store['updates']; compactMinBytes?: number; onStored?: (batch: StoredBatch) => void } = {},
+  ) =>
     PersistentDoc.open<string>({
       documentId,
       log: options.log ?? store.updates,
@@ -49,7 +52,7 @@ describe('two server copies of one document on one PostgreSQL log (two instances
       compactMinBytes: options.compactMinBytes ?? 1,
       gapWaitMs: 20,
       onRelayed,
-      onStored: () => undefined,
+      onStored: (batch, lastSeq) => options.onStored?.({ first: lastSeq - batch.length + 1, last: lastSeq, updates: batch }),
       onStorageFailure: (error) => {
         throw error;
       },
@@ -121,6 +124,24 @@ describe('two server copies of one document on one PostgreSQL log (two instances
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(pages.every((limit) => limit !== undefined && limit <= 1_000)).toBe(true);
     copy.destroy();
+    ahead.destroy();
+    behind.destroy();
+  });
+
+  it('S25 a batch relayed before one stored ahead of it is not dropped: the copy reads both from the log at once', async () => {
+    const relayed: StoredBatch[] = [];
+    const behind = await open();
+    const ahead = await open(() => undefined, { compactMinBytes: Number.MAX_SAFE_INTEGER, onStored: (batch) => relayed.push(batch) });
+    await type(ahead, 'p-union', 'B');
+    await type(ahead, 'p-union', 'C');
+    expect(relayed.map((batch) => [batch.first, batch.last])).toEqual([
+      [2, 2],
+      [3, 3],
+    ]);
+    // The relay brings the second batch first, and the first one never: the copy must not wait for
+    // the next write or the periodic check to have both.
+    behind.applyStored(relayed[1] as StoredBatch);
+    await waitFor(() => firstParagraph(behind.doc).toString().startsWith('CB'), 'the copy to read both batches from the log', { timeoutMs: 2_000 });
     ahead.destroy();
     behind.destroy();
   });
