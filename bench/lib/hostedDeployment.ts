@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { z } from 'zod';
 import { createApiClient, type ApiClient } from '#shared/api/client';
 import { createHttpTransport } from '#shared/api/httpTransport';
@@ -8,7 +7,7 @@ import { runCli } from '#main/cli/runCli';
 import { BenchmarkError } from './benchmark';
 import { startChildServer, type ChildServer } from './childServer';
 import type { Endpoint } from './syncClients';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwawayPostgres';
+import { createDatabase, startThrowawayPostgres, type ThrowawayPostgres } from './throwawayPostgres';
 import { startThrowawayRedis, type ThrowawayRedis } from './throwawayRedis';
 import { repositoryRoot } from './traces';
 
@@ -41,18 +40,7 @@ export async function startHostedServers(): Promise<HostedServers> {
   return {
     postgres,
     redis,
-    async createDatabase(name) {
-      const admin = new pg.Client({ connectionString: postgres.url });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const url = new URL(postgres.url);
-      url.pathname = `/${name}`;
-      return url.toString();
-    },
+    createDatabase: (name) => createDatabase(postgres.url, name),
     async stop() {
       await redis.stop();
       postgres.stop();

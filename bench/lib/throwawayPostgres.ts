@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freeLoopbackPort } from './childServer';
 
 /** A PostgreSQL cluster started for a test run in a temporary folder, on 127.0.0.1. */
@@ -79,4 +80,28 @@ export async function startThrowawayPostgres(options: { durable?: boolean } = {}
       }
     },
   };
+}
+
+/** Runs one statement as the server's superuser (`adminUrl`), on a connection of its own. */
+async function asAdmin(adminUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Creates an empty database `name` on the server at `adminUrl`; returns its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await asAdmin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops the database `name` of the server at `adminUrl`, closing its connections. */
+export function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  return asAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { randomId } from '#main/secrets';
+import { createDatabase, dropDatabase } from '../../bench/lib/throwawayPostgres';
 
 /** Where the test run's PostgreSQL is (test/hostedServers.ts sets it, or .ci/run does). */
 const adminUrlVariable = 'THOA_UOC_TEST_POSTGRES_URL';
@@ -22,25 +22,5 @@ export function postgresAdminUrl(): string {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = postgresAdminUrl();
   const name = `tu_test_${randomId().toLowerCase()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return { url: await createDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
