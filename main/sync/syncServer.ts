@@ -215,11 +215,15 @@ export function createSyncServer(options: SyncServerOptions) {
   pingTimer.unref();
 
   // Redis may lose a batch (a restart) or an instance may miss one: the log is the truth, and each
-  // open document reads now and then what it lacks of it.
-  const logCheckTimer = setInterval(() => {
-    for (const room of rooms.values()) void room.catchUp();
-  }, options.logCheckIntervalMs ?? 5_000);
-  logCheckTimer.unref();
+  // open document reads now and then what it lacks of it. An embedded SQLite file has one writer
+  // (the process holding its data folder, S20): nothing can be missing there, so nothing is read.
+  const logCheckTimer =
+    context.store.location.kind === 'postgres'
+      ? setInterval(() => {
+          for (const room of rooms.values()) void room.catchUp();
+        }, options.logCheckIntervalMs ?? 5_000)
+      : null;
+  logCheckTimer?.unref();
 
   /** Closes a revoked participant's sockets on this instance. */
   const closeRevoked = (documentId: string, participantId: string): void => {
@@ -315,7 +319,7 @@ export function createSyncServer(options: SyncServerOptions) {
     async close(): Promise<void> {
       accepting = false;
       clearInterval(pingTimer);
-      clearInterval(logCheckTimer);
+      if (logCheckTimer) clearInterval(logCheckTimer);
       for (const off of unsubscribe) off();
       await Promise.allSettled(loading.values());
       for (const room of [...rooms.values()]) {
