@@ -89,30 +89,19 @@ function listen(documentIndex: number, seatIndex: number, seat: Seat): void {
 }
 
 async function connectDeployment(name: DeploymentName, instances: ChildServer[], documents: Awaited<ReturnType<typeof prepareDocuments>>): Promise<Deployment> {
-  const deployment: Deployment = { name, instances, documents: [] };
-  for (const [documentIndex, document] of documents.entries()) {
-    const seatsOfDocument: Seat[] = [];
-    for (let seat = 0; seat < seats; seat += 1) {
-      // Spread over the instances: each document has clients on every one of them.
+  // Spread over the instances: each document has clients on every one of them.
+  const connected = documents.map((document, documentIndex) =>
+    Array.from({ length: seats }, (_, seat) => {
       const instance = (documentIndex + seat) % instances.length;
-      const client = connectClient(hostedEndpoint(instances[instance] as ChildServer, document, seat));
-      seatsOfDocument.push({ client, instance, text: undefined as unknown as Y.XmlText });
-    }
-    deployment.documents.push(seatsOfDocument);
-  }
-  const all = deployment.documents.flat();
-  await whenAllSynced(
-    all.map((seat) => seat.client),
-    `${name}: ${all.length} clients`,
-    60_000,
+      return { client: connectClient(hostedEndpoint(instances[instance] as ChildServer, document, seat)), instance };
+    }),
   );
-  for (const [documentIndex, seatsOfDocument] of deployment.documents.entries()) {
-    for (const [seatIndex, seat] of seatsOfDocument.entries()) {
-      seat.text = typingTarget(seat.client.doc);
-      listen(documentIndex, seatIndex, seat);
-    }
-  }
-  return deployment;
+  const clients = connected.flat().map((seat) => seat.client);
+  await whenAllSynced(clients, `${name}: ${clients.length} clients`, 60_000);
+  // Synced, each client has the body's paragraph to type into.
+  const seatsByDocument = connected.map((seatsOfDocument) => seatsOfDocument.map((seat): Seat => ({ ...seat, text: typingTarget(seat.client.doc) })));
+  seatsByDocument.forEach((seatsOfDocument, documentIndex) => seatsOfDocument.forEach((seat, seatIndex) => listen(documentIndex, seatIndex, seat)));
+  return { name, instances, documents: seatsByDocument };
 }
 
 /** Types at `rate` edits per second for one phase, spread over every client in turn; returns the arrivals. */
