@@ -292,7 +292,7 @@ describe('agreed means agreed (property)', () => {
               expect(
                 (await api.store.lifecycle.listByDocument(documentId))
                   .filter((event) => event.facts.type === 'sign')
-                  .map((event) => (event.facts as { side?: string }).side)
+                  .map((event) => (event.facts as { signature?: { side?: string } }).signature?.side)
                   .sort(),
               ).toEqual(['employer', 'union']);
           }
