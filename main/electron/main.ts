@@ -8,7 +8,7 @@ import { createElectronPrinter } from '#main/electron/printToPdf';
 import { guardWebContents, isPermissionGranted } from '#main/electron/webContentsGuard';
 import { contentSecurityPolicy } from '#main/http/staticFiles';
 import { databaseFileName } from '#main/server/dataFolder';
-import { DataFolderInUseError, lockDataFolder, type DataFolderLock } from '#main/server/dataFolderLock';
+import { DataFolderInUseError, dataFolderInUseText, lockDataFolder, type DataFolderLock } from '#main/server/dataFolderLock';
 import { defaultHost, defaultPort } from '#main/server/defaults';
 import { startServerMode, type RunningServer } from '#main/server/serverMode';
 
@@ -161,7 +161,10 @@ if (!app.requestSingleInstanceLock()) {
   main().catch(async (error: unknown) => {
     logger.log('error', 'electron.start_failed', { error });
     await stopEmbeddedServer().catch((stopError: unknown) => logger.log('error', 'electron.stop_failed', { error: stopError }));
-    if (error instanceof DataFolderInUseError) dialog.showErrorBox('Thỏa Ước', error.message);
+    // No window has opened yet, so the interface has not said its language: Vietnamese, as the
+    // interface starts, unless this computer is set to prefer English.
+    const language = app.getPreferredSystemLanguages()[0]?.startsWith('en') ? 'en' : 'vi';
+    if (error instanceof DataFolderInUseError) dialog.showErrorBox('Thỏa Ước', dataFolderInUseText(error, language));
     app.exit(1);
   });
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { lock } from 'proper-lockfile';
 import { z } from 'zod';
+import type { Language } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Logger } from '#main/logger';
 
 /** The lock itself: a directory, created atomically by proper-lockfile and kept fresh while held. */
@@ -45,6 +47,32 @@ export class DataFolderInUseError extends Error {
     );
     this.name = 'DataFolderInUseError';
   }
+}
+
+const holderNames = {
+  server: { en: 'Thỏa Ước in server mode', vi: 'Thỏa Ước ở chế độ máy chủ' },
+  desktop: { en: 'the Thỏa Ước desktop app', vi: 'ứng dụng Thỏa Ước trên máy tính' },
+  restore: { en: 'a restore of its database from the command line', vi: 'việc khôi phục cơ sở dữ liệu từ dòng lệnh' },
+} as const;
+
+/**
+ * The refusal as the desktop app tells a person, in the interface's language: what holds the
+ * folder and since when, in Vietnam's time (the process number and the lock's path are for the logs).
+ */
+export function dataFolderInUseText(error: DataFolderInUseError, language: Language): string {
+  const { holder, folder } = error;
+  const who = holder ? holderNames[holder.kind][language] : language === 'en' ? 'another program' : 'một chương trình khác';
+  const since = holder && !Number.isNaN(Date.parse(holder.startedAt)) ? formatVietnamDateTime(holder.startedAt, language) : null;
+  if (language === 'en') {
+    return (
+      `The data folder ${folder} is in use by ${who}${since ? `, started ${since}` : ''}${holder && holder.host !== hostname() ? ` on the computer ${holder.host}` : ''}. ` +
+      'Only one Thỏa Ước can use a data folder at a time: close the other one first, or choose another data folder.'
+    );
+  }
+  return (
+    `Thư mục dữ liệu ${folder} đang được ${who} sử dụng${since ? `, mở lúc ${since}` : ''}${holder && holder.host !== hostname() ? ` trên máy ${holder.host}` : ''}. ` +
+    'Mỗi lúc chỉ một Thỏa Ước được dùng một thư mục dữ liệu: hãy đóng chương trình kia trước, hoặc chọn thư mục dữ liệu khác.'
+  );
 }
 
 export interface DataFolderLock {

@@ -19,6 +19,12 @@ export interface ImportRequest {
 
 const notImported = 'the template pack was not imported (nothing was changed)';
 
+/** The refusal of a pack with problems: every one of them, in English for the logs and in both languages for the interface. */
+function packRefused(code: 'conflict' | 'invalid_input', problems: readonly PackProblem[]): ApiError {
+  const described = describePackProblems(problems);
+  return new ApiError(code, `${notImported}. ${described.en}`, { reason: { key: 'pack_refused', values: { problems: described } } });
+}
+
 /** JSON with keys sorted at every level: two equal values give the same text. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
@@ -53,7 +59,10 @@ async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: 
     else {
       problems.push({
         path: formatPath(['variables', index]),
-        message: `the variable "${definition.id}" is already defined differently on this installation; only the host may change its definition (or give this one another id)`,
+        message: {
+          en: `the variable "${definition.id}" is already defined differently here; only the host may change its definition (or give this one another id)`,
+          vi: `biến "${definition.id}" đã được định nghĩa khác ở đây; chỉ người chủ trì mới được đổi định nghĩa của nó (hoặc hãy đặt cho biến này mã khác)`,
+        },
       });
     }
   }
@@ -64,12 +73,15 @@ async function planImport(store: StoreRepositories, pack: TemplatePack, keeper: 
     else if (!keeps(keeper, existing)) {
       problems.push({
         path: formatPath(['templates', index, 'id']),
-        message: `"${template.id}" is already the id of a template that you may not change; give this one another id`,
+        message: {
+          en: `"${template.id}" is already the id of a template that you may not change; give this one another id`,
+          vi: `"${template.id}" đã là mã của một mẫu mà bạn không được sửa; hãy đặt cho mẫu này mã khác`,
+        },
       });
     } else if (canonicalJson(existing.template) === canonicalJson(template)) templates.unchanged.push(template);
     else templates.replaced.push(template);
   }
-  if (problems.length > 0) throw new ApiError('conflict', `${notImported}. ${describePackProblems(problems)}`, { reason: { key: 'pack_refused' } });
+  if (problems.length > 0) throw packRefused('conflict', problems);
   return { variables, templates };
 }
 
@@ -83,12 +95,12 @@ export async function importTemplatePack(context: ServiceContext, request: Impor
   const { store } = context;
   // Before anything else, and without walking a huge text: a 50 MB file is refused at once.
   const tooLarge = packSizeProblem(request.packJson);
-  if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge}`, { reason: { key: 'pack_too_large' } });
+  if (tooLarge) throw new ApiError('payload_too_large', `${notImported}: ${tooLarge.en}`, { reason: { key: 'pack_too_large' } });
   const checked = checkTemplatePack(request.packJson, templateLibrary());
   if (!checked.ok)
-    throw new ApiError(checked.tooLarge ? 'payload_too_large' : 'invalid_input', `${notImported}. ${describePackProblems(checked.problems)}`, {
-      reason: checked.tooLarge ? { key: 'pack_too_large' } : { key: 'pack_refused' },
-    });
+    throw checked.tooLarge
+      ? new ApiError('payload_too_large', `${notImported}. ${describePackProblems(checked.problems).en}`, { reason: { key: 'pack_too_large' } })
+      : packRefused('invalid_input', checked.problems);
   const { pack } = checked;
   const at = context.now();
   const result = await store.transaction(async (tx): Promise<ImportPackResult> => {

@@ -30,11 +30,17 @@ export function createTemplatesService(context: ServiceContext) {
       {
         ...builtIn,
         lookupVariable: context.variables(keeper.workspaceId),
-        missingVariableHint: 'neither a built-in variable nor a variable of an imported template pack',
+        missingVariableHint: {
+          en: 'neither a built-in variable nor a variable of an imported template pack',
+          vi: 'không phải biến có sẵn cũng không phải biến của một gói mẫu đã nhập',
+        },
       },
       { checkId: false },
     );
-    if (problems.length > 0) throw new ApiError('invalid_input', describePackProblems(problems), { reason: { key: 'pack_refused' } });
+    if (problems.length > 0) {
+      const described = describePackProblems(problems);
+      throw new ApiError('invalid_input', described.en, { reason: { key: 'template_refused', values: { problems: described } } });
+    }
     return template;
   }
 

@@ -4,7 +4,8 @@ import type { ApiClient } from '#shared/api/client';
 import type { ImportPackResult } from '#shared/api/templates';
 import { formatNumber } from '#shared/format/locale';
 import { templateLibrary } from '#shared/templates/library';
-import { checkTemplatePack, maxPackBytes, type PackProblem, type TemplatePack } from '#shared/templates/pack';
+import { checkTemplatePack, maxPackBytes, type TemplatePack } from '#shared/templates/pack';
+import { problemPlace, type PackProblem } from '#shared/templates/packProblems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useLanguage } from '../i18n/i18n';
 
@@ -12,6 +13,8 @@ type ImportState =
   | { step: 'idle' }
   | { step: 'checking'; fileName: string }
   | { step: 'problems'; fileName: string; problems: PackProblem[] }
+  /** A file this page will not read: larger than a pack may be, or gone since it was chosen. */
+  | { step: 'unusable'; fileName: string; why: 'too_large' | 'unreadable'; size: number }
   | { step: 'ready'; fileName: string; text: string; pack: TemplatePack }
   | { step: 'importing'; fileName: string; pack: TemplatePack }
   | { step: 'done'; fileName: string; pack: TemplatePack; result: ImportPackResult }
@@ -34,16 +37,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
     if (!file) return;
     // A file's size is its UTF-8 byte count: a huge file is refused without being read.
     if (file.size > maxPackBytes) {
-      setState({
-        step: 'problems',
-        fileName: file.name,
-        problems: [
-          {
-            path: t('library.pack.wholeFile'),
-            message: t('library.pack.tooLarge', { size: formatNumber(file.size, language), limit: formatNumber(maxPackBytes, language) }),
-          },
-        ],
-      });
+      setState({ step: 'unusable', fileName: file.name, why: 'too_large', size: file.size });
       return;
     }
     setState({ step: 'checking', fileName: file.name });
@@ -52,7 +46,7 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
       text = await file.text();
     } catch {
       // Moved or deleted since it was chosen, or not readable by this user (the browser's words for it are in its own language).
-      setState({ step: 'problems', fileName: file.name, problems: [{ path: t('library.pack.wholeFile'), message: t('library.pack.unreadable') }] });
+      setState({ step: 'unusable', fileName: file.name, why: 'unreadable', size: file.size });
       return;
     }
     const checked = checkTemplatePack(text, templateLibrary());
@@ -85,7 +79,26 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
           {t('library.pack.checking', { file: state.fileName })}
         </p>
       )}
-      {state.step === 'problems' && <PackProblems fileName={state.fileName} problems={state.problems} />}
+      {state.step === 'problems' && (
+        <PackProblems
+          fileName={state.fileName}
+          problems={state.problems.map((problem) => ({ place: problemPlace(problem)[language], message: problem.message[language] }))}
+        />
+      )}
+      {state.step === 'unusable' && (
+        <PackProblems
+          fileName={state.fileName}
+          problems={[
+            {
+              place: t('library.pack.wholeFile'),
+              message:
+                state.why === 'too_large'
+                  ? t('library.pack.tooLarge', { size: formatNumber(state.size, language), limit: formatNumber(maxPackBytes, language) })
+                  : t('library.pack.unreadable'),
+            },
+          ]}
+        />
+      )}
       {state.step === 'ready' && (
         <div className="pack-ready">
           <p>{t('library.pack.ready', { file: state.fileName, templates: state.pack.templates.length, variables: state.pack.variables.length })}</p>
@@ -110,8 +123,8 @@ export function PackImport({ client, onImported }: { client: ApiClient; onImport
   );
 }
 
-/** Every problem of a refused file, each with where it is (a path into the pack, or a line). */
-function PackProblems({ fileName, problems }: { fileName: string; problems: readonly PackProblem[] }) {
+/** Every problem of a refused file, each with where it is (a path into the pack, or a line), in the interface's language. */
+function PackProblems({ fileName, problems }: { fileName: string; problems: readonly { place: string; message: string }[] }) {
   const { t } = useTranslation();
   return (
     <div className="pack-problems" role="alert">
@@ -119,7 +132,7 @@ function PackProblems({ fileName, problems }: { fileName: string; problems: read
       <ol>
         {problems.map((problem, index) => (
           <li key={index}>
-            <code>{problem.path}</code>: {problem.message}
+            <code>{problem.place}</code>: {problem.message}
           </li>
         ))}
       </ol>

@@ -37,6 +37,7 @@ export const apiReasonKeys = [
   'templates_not_for_reviewers',
   'templates_own_side',
   'pack_refused',
+  'template_refused',
   'pack_too_large',
   // Variables
   'unknown_variable',

@@ -3,12 +3,13 @@
  * expected. JSON.parse does the parsing; only when it fails does a small scanner walk the text to
  * find the first error, because engines word (and place) their messages differently.
  */
+import type { Bilingual } from '#shared/templates/schema';
 
 export interface JsonSyntaxError {
   line: number;
   column: number;
   /** What is wrong at that place, e.g. `expected "," or "}" after a property value, found "]"`. */
-  message: string;
+  message: Bilingual;
 }
 
 export type JsonParseResult = { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError };
@@ -28,16 +29,18 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-function describeFound(text: string, offset: number): string {
-  if (offset >= text.length) return 'the end of the file';
+function describeFound(text: string, offset: number): Bilingual {
+  if (offset >= text.length) return { en: 'the end of the file', vi: 'cuối tệp' };
   const code = text.charCodeAt(offset);
-  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return JSON.stringify(String.fromCodePoint(text.codePointAt(offset) ?? code));
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 0x20 || code === 0x7f) return { en: `the control character ${hex}`, vi: `ký tự điều khiển ${hex}` };
+  const character = JSON.stringify(String.fromCodePoint(text.codePointAt(offset) ?? code));
+  return { en: character, vi: character };
 }
 
 interface Failure {
   offset: number;
-  expected: string;
+  expected: Bilingual;
 }
 
 /**
@@ -56,16 +59,30 @@ function firstSyntaxError(text: string): Failure | null {
   const scanString = (): Failure | null => {
     offset += 1;
     for (;;) {
-      if (offset >= text.length) return { offset, expected: 'a closing " to end the string' };
+      if (offset >= text.length) return { offset, expected: { en: 'a closing " to end the string', vi: 'dấu " đóng chuỗi' } };
       const char = text.charAt(offset);
       if (char === '"') {
         offset += 1;
         return null;
       }
-      if (text.charCodeAt(offset) < 0x20) return { offset, expected: 'a character allowed in a string (a line break is written \\n, a tab \\t)' };
+      if (text.charCodeAt(offset) < 0x20)
+        return {
+          offset,
+          expected: {
+            en: 'a character allowed in a string (a line break is written \\n, a tab \\t)',
+            vi: 'một ký tự được phép trong chuỗi (xuống dòng viết là \\n, tab là \\t)',
+          },
+        };
       if (char === '\\') {
         escapePattern.lastIndex = offset;
-        if (!escapePattern.test(text)) return { offset, expected: 'a valid escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)' };
+        if (!escapePattern.test(text))
+          return {
+            offset,
+            expected: {
+              en: 'a valid escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)',
+              vi: 'một chuỗi thoát hợp lệ (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t hoặc \\uXXXX)',
+            },
+          };
         offset = escapePattern.lastIndex;
       } else {
         offset += 1;
@@ -107,20 +124,28 @@ function firstSyntaxError(text: string): Failure | null {
         continue;
       }
       const scanned = scanScalar();
-      if (scanned === false) return { offset, expected: 'a value (an object, an array, a string in double quotes, a number, true, false or null)' };
+      if (scanned === false)
+        return {
+          offset,
+          expected: {
+            en: 'a value (an object, an array, a string in double quotes, a number, true, false or null)',
+            vi: 'một giá trị (đối tượng, danh sách, chuỗi trong dấu ngoặc kép, số, true, false hoặc null)',
+          },
+        };
       if (scanned) return scanned;
       expecting = 'after';
     } else if (expecting === 'key') {
-      if (char !== '"') return { offset, expected: 'a property name in double quotes' };
+      if (char !== '"') return { offset, expected: { en: 'a property name in double quotes', vi: 'tên thuộc tính trong dấu ngoặc kép' } };
       const failure = scanString();
       if (failure) return failure;
       skipWhitespace();
-      if (text.charAt(offset) !== ':') return { offset, expected: '":" after the property name' };
+      if (text.charAt(offset) !== ':') return { offset, expected: { en: '":" after the property name', vi: 'dấu ":" sau tên thuộc tính' } };
       offset += 1;
       expecting = 'value';
     } else {
       const container = containers.at(-1);
-      if (container === undefined) return offset < text.length ? { offset, expected: 'the end of the file after the JSON value' } : null;
+      if (container === undefined)
+        return offset < text.length ? { offset, expected: { en: 'the end of the file after the JSON value', vi: 'hết tệp sau giá trị JSON' } } : null;
       if (char === ',') {
         offset += 1;
         expecting = container === 'object' ? 'key' : 'value';
@@ -128,7 +153,13 @@ function firstSyntaxError(text: string): Failure | null {
         offset += 1;
         containers.pop();
       } else {
-        return { offset, expected: container === 'object' ? '"," or "}" after a property value' : '"," or "]" after an array item' };
+        return {
+          offset,
+          expected:
+            container === 'object'
+              ? { en: '"," or "}" after a property value', vi: 'dấu "," hoặc "}" sau giá trị của thuộc tính' }
+              : { en: '"," or "]" after an array item', vi: 'dấu "," hoặc "]" sau một mục của danh sách' },
+        };
       }
     }
   }
@@ -140,11 +171,16 @@ export function parseJsonText(text: string): JsonParseResult {
   try {
     return { ok: true, value: JSON.parse(source) as unknown };
   } catch (error) {
-    const failure = firstSyntaxError(source) ?? { offset: 0, expected: `valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    const detail = error instanceof Error ? error.message : String(error);
+    const failure = firstSyntaxError(source) ?? { offset: 0, expected: { en: `valid JSON (${detail})`, vi: `JSON hợp lệ (${detail})` } };
     const offset = failure.offset + (source === text ? 0 : 1);
+    const found = describeFound(text, offset);
     return {
       ok: false,
-      error: { ...lineAndColumn(text, offset), message: `expected ${failure.expected}, found ${describeFound(text, offset)}` },
+      error: {
+        ...lineAndColumn(text, offset),
+        message: { en: `expected ${failure.expected.en}, found ${found.en}`, vi: `cần ${failure.expected.vi}, nhưng gặp ${found.vi}` },
+      },
     };
   }
 }

@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { formatNumber } from '#shared/format/locale';
 import { parseJsonText } from '#shared/templates/jsonSyntax';
 import type { TemplateLibrary } from '#shared/templates/library';
-import { describeValue, formatPath, problemsFromIssues, type PackProblem } from '#shared/templates/packProblems';
-import { articleTemplateSchema, variableDefinitionSchema, type VariableDefinition } from '#shared/templates/schema';
+import { bilingual, describeValue, formatPath, problemsFromIssues, type PackProblem } from '#shared/templates/packProblems';
+import { articleTemplateSchema, variableDefinitionSchema, type Bilingual, type VariableDefinition } from '#shared/templates/schema';
 import { checkTemplateContent, checkVariableDefinition, type TemplateCheckContext } from '#shared/templates/templateChecks';
 import { mapStrings } from '#shared/text/mapStrings';
 import { toNfc } from '#shared/text/safeText';
@@ -64,9 +64,12 @@ export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINIT
 }
 
 /** Why a pack file is too large to be read, or null; cheap even for a text of many megabytes. */
-export function packSizeProblem(text: string): string | null {
+export function packSizeProblem(text: string): Bilingual | null {
   if (utf8ByteLength(text, maxPackBytes) <= maxPackBytes) return null;
-  return `the file is larger than 1 MiB (${formatNumber(maxPackBytes, 'en')} bytes of UTF-8), the limit for a template pack`;
+  return {
+    en: `the file is larger than 1 MiB (${formatNumber(maxPackBytes, 'en')} bytes of UTF-8), the limit for a template pack`,
+    vi: `tệp lớn hơn 1 MiB (${formatNumber(maxPackBytes, 'vi')} byte UTF-8), giới hạn của một gói mẫu`,
+  };
 }
 
 export type BuiltInIds = Pick<TemplateCheckContext, 'builtInTemplateIds' | 'builtInVariableIds'> & {
@@ -82,29 +85,59 @@ export function checkContextFromLibrary(library: TemplateLibrary): BuiltInIds {
   };
 }
 
+/** `holds 600 templates; a pack holds at most 500`, in each language. */
+function tooMany(count: number, limit: number, things: Bilingual): Bilingual {
+  return bilingual((language) =>
+    language === 'en'
+      ? `holds ${formatNumber(count, 'en')} ${things.en}; a pack holds at most ${formatNumber(limit, 'en')}`
+      : `có ${formatNumber(count, 'vi')} ${things.vi}; một gói có nhiều nhất ${formatNumber(limit, 'vi')}`,
+  );
+}
+
 /** Checks the outside of a pack before its contents: an object, of this format, not too many entries. */
 function checkEnvelope(value: unknown): PackProblem[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const found = describeValue(value);
     return [
-      { path: formatPath([]), message: `must be a JSON object with format, version, exportedAt, variables and templates, found ${describeValue(value)}` },
+      {
+        path: '',
+        message: {
+          en: `must be a JSON object with format, version, exportedAt, variables and templates, found ${found.en}`,
+          vi: `phải là một đối tượng JSON có format, version, exportedAt, variables và templates, nhưng là ${found.vi}`,
+        },
+      },
     ];
   }
   const { format, version, variables, templates } = value as Record<string, unknown>;
   if (format !== templatePackFormat) {
-    return [{ path: 'format', message: `must be "${templatePackFormat}", found ${describeValue(format)}: this file is not a Thỏa Ước template pack` }];
+    const found = describeValue(format);
+    return [
+      {
+        path: 'format',
+        message: {
+          en: `must be "${templatePackFormat}", found ${found.en}: this file is not a Thỏa Ước template pack`,
+          vi: `phải là "${templatePackFormat}", nhưng là ${found.vi}: tệp này không phải gói mẫu của Thỏa Ước`,
+        },
+      },
+    ];
   }
   if (typeof version === 'number' && version > templatePackVersion) {
-    return [{ path: 'version', message: `the pack is of version ${version}, made by a newer Thỏa Ước; this version reads version ${templatePackVersion}` }];
+    return [
+      {
+        path: 'version',
+        message: {
+          en: `the pack is of version ${version}, made by a newer Thỏa Ước; this version reads version ${templatePackVersion}`,
+          vi: `gói mẫu thuộc phiên bản ${version}, do Thỏa Ước mới hơn tạo ra; bản này chỉ đọc được phiên bản ${templatePackVersion}`,
+        },
+      },
+    ];
   }
   const problems: PackProblem[] = [];
   if (Array.isArray(templates) && templates.length > maxPackTemplates) {
-    problems.push({
-      path: 'templates',
-      message: `holds ${formatNumber(templates.length, 'en')} templates; a pack holds at most ${formatNumber(maxPackTemplates, 'en')}`,
-    });
+    problems.push({ path: 'templates', message: tooMany(templates.length, maxPackTemplates, { en: 'templates', vi: 'mẫu' }) });
   }
   if (Array.isArray(variables) && variables.length > maxPackVariables) {
-    problems.push({ path: 'variables', message: `holds ${formatNumber(variables.length, 'en')} variables; a pack holds at most ${maxPackVariables}` });
+    problems.push({ path: 'variables', message: tooMany(variables.length, maxPackVariables, { en: 'variables', vi: 'biến' }) });
   }
   return problems;
 }
@@ -118,7 +151,15 @@ function duplicateIdProblems(list: 'templates' | 'variables', ids: readonly stri
       first.set(id, index);
       return [];
     }
-    return [{ path: formatPath([list, index, 'id']), message: `"${id}" is already the id of ${list}[${earlier}]; ids in a pack must be unique` }];
+    return [
+      {
+        path: formatPath([list, index, 'id']),
+        message: {
+          en: `"${id}" is already the id of ${list}[${earlier}]; ids in a pack must be unique`,
+          vi: `"${id}" đã là mã của ${list}[${earlier}]; các mã trong một gói không được trùng nhau`,
+        },
+      },
+    ];
   });
 }
 
@@ -129,7 +170,7 @@ function checkContents(pack: TemplatePack, library: TemplateLibrary): PackProble
   const context: TemplateCheckContext = {
     ...base,
     lookupVariable: (id) => base.builtInVariables.get(id) ?? ownVariables.get(id),
-    missingVariableHint: "neither a built-in variable nor one of the pack's variables",
+    missingVariableHint: { en: "neither a built-in variable nor one of the pack's variables", vi: 'không phải biến có sẵn cũng không phải biến của gói' },
   };
   return [
     ...pack.variables.flatMap((variable, index) => checkVariableDefinition(variable, ['variables', index], context)),
@@ -152,11 +193,17 @@ function checkContents(pack: TemplatePack, library: TemplateLibrary): PackProble
  */
 export function checkTemplatePack(text: string, library: TemplateLibrary): PackCheckResult {
   const sizeProblem = packSizeProblem(text);
-  if (sizeProblem) return { ok: false, tooLarge: true, problems: [{ path: 'file', message: sizeProblem }] };
+  if (sizeProblem) return { ok: false, tooLarge: true, problems: [{ path: '', message: sizeProblem }] };
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
-    return { ok: false, tooLarge: false, problems: [{ path: `line ${line}, column ${column}`, message: `the file is not valid JSON: ${message}` }] };
+    return {
+      ok: false,
+      tooLarge: false,
+      problems: [
+        { path: '', at: { line, column }, message: { en: `the file is not valid JSON: ${message.en}`, vi: `tệp không phải JSON hợp lệ: ${message.vi}` } },
+      ],
+    };
   }
   const envelope = checkEnvelope(parsed.value);
   if (envelope.length > 0) return { ok: false, tooLarge: false, problems: envelope };

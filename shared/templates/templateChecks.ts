@@ -6,8 +6,8 @@
  */
 import { formatNumber } from '#shared/format/locale';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
-import { formatPath, type PackProblem } from '#shared/templates/packProblems';
-import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
+import { bilingual, formatPath, type PackProblem } from '#shared/templates/packProblems';
+import type { ArticleTemplate, Bilingual, VariableDefinition } from '#shared/templates/schema';
 import { unsafeTextProblem } from '#shared/templates/textSafety';
 import { validateVariableValue } from '#shared/templates/variableValues';
 
@@ -31,7 +31,7 @@ export interface TemplateCheckContext {
   /** The variables a placeholder or a proposed value may name. */
   lookupVariable: (variableId: string) => VariableDefinition | undefined;
   /** How a message says which variables were looked in, e.g. "neither a built-in variable nor one of the pack's variables". */
-  missingVariableHint: string;
+  missingVariableHint: Bilingual;
 }
 
 /** A template as saved: the id may still be unassigned (the server gives one on saving). */
@@ -39,7 +39,7 @@ export type TemplateContent = Omit<ArticleTemplate, 'id' | 'version'> & { id?: s
 
 type Path = readonly PropertyKey[];
 
-const problem = (path: Path, message: string): PackProblem => ({ path: formatPath(path), message });
+const problem = (path: Path, message: Bilingual): PackProblem => ({ path: formatPath(path), message });
 
 const idPattern = /^[a-z][a-z0-9_.-]{1,79}$/;
 const rulePattern = /^[a-z0-9_.]{1,80}$/;
@@ -66,13 +66,26 @@ function checkPlaceholders(text: string, path: Path, context: TemplateCheckConte
   for (const match of text.matchAll(placeholderPattern)) {
     const id = (match[1] ?? '').trim();
     if (!idPattern.test(id)) {
-      problems.push(problem(path, `${JSON.stringify(match[0])} is not a placeholder: write {{variable_id}} with the id of a variable`));
+      const written = JSON.stringify(match[0]);
+      problems.push(
+        problem(path, {
+          en: `${written} is not a placeholder: write {{variable_id}} with the id of a variable`,
+          vi: `${written} không phải chỗ điền biến: hãy viết {{mã_biến}} với mã của một biến`,
+        }),
+      );
     } else if (!context.lookupVariable(id)) {
-      problems.push(problem(path, `uses the variable {{${id}}}, which is ${context.missingVariableHint}`));
+      const hint = context.missingVariableHint;
+      problems.push(problem(path, { en: `uses the variable {{${id}}}, which is ${hint.en}`, vi: `dùng biến {{${id}}}, mà biến này ${hint.vi}` }));
     } else used.add(id);
   }
   const rest = text.replace(placeholderPattern, '');
-  if (rest.includes('{{') || rest.includes('}}')) problems.push(problem(path, 'has a "{{" or "}}" that does not belong to a {{variable_id}} placeholder'));
+  if (rest.includes('{{') || rest.includes('}}'))
+    problems.push(
+      problem(path, {
+        en: 'has a "{{" or "}}" that does not belong to a {{variable_id}} placeholder',
+        vi: 'có "{{" hoặc "}}" không thuộc chỗ điền biến {{mã_biến}} nào',
+      }),
+    );
   return used;
 }
 
@@ -84,13 +97,28 @@ function checkTexts(value: unknown, path: Path, context: TemplateCheckContext, p
     const limit = isBody ? templateLimits.bodyText : templateLimits.otherText;
     const before = problems.length;
     if (text.length > limit) {
-      problems.push(problem(textPath, `the text is ${formatNumber(text.length, 'en')} characters long, over the limit of ${formatNumber(limit, 'en')}`));
+      problems.push(
+        problem(
+          textPath,
+          bilingual((language) =>
+            language === 'en'
+              ? `the text is ${formatNumber(text.length, 'en')} characters long, over the limit of ${formatNumber(limit, 'en')}`
+              : `văn bản dài ${formatNumber(text.length, 'vi')} ký tự, quá giới hạn ${formatNumber(limit, 'vi')}`,
+          ),
+        ),
+      );
     } else {
       const unsafe = unsafeTextProblem(text);
       if (unsafe) problems.push(problem(textPath, unsafe));
     }
     if (!isBody) {
-      if (text.includes('{{') || text.includes('}}')) problems.push(problem(textPath, '{{variable}} placeholders work only in the texts of body blocks'));
+      if (text.includes('{{') || text.includes('}}'))
+        problems.push(
+          problem(textPath, {
+            en: '{{variable}} placeholders work only in the texts of body blocks',
+            vi: 'chỗ điền {{biến}} chỉ dùng được trong văn bản của các đoạn nội dung',
+          }),
+        );
       continue;
     }
     const blockPath = textPath.slice(0, -1);
@@ -103,27 +131,70 @@ function checkTexts(value: unknown, path: Path, context: TemplateCheckContext, p
   for (const block of placeholdersByBlock.values()) {
     if (block.hasProblem) continue;
     const onlyIn = (a?: Set<string>, b?: Set<string>) => [...(a ?? [])].filter((id) => !(b ?? new Set()).has(id));
-    const missing = [
-      ...onlyIn(block.vi, block.en).map((id) => `{{${id}}} is in vi but not in en`),
-      ...onlyIn(block.en, block.vi).map((id) => `{{${id}}} is in en but not in vi`),
-    ];
-    if (missing.length > 0) problems.push(problem(block.path, `both languages must use the same variables: ${missing.join(', ')}`));
+    const viOnly = onlyIn(block.vi, block.en);
+    const enOnly = onlyIn(block.en, block.vi);
+    if (viOnly.length + enOnly.length > 0) {
+      const missing = (language: 'en' | 'vi') =>
+        [
+          ...viOnly.map((id) => (language === 'en' ? `{{${id}}} is in vi but not in en` : `{{${id}}} có ở vi nhưng không có ở en`)),
+          ...enOnly.map((id) => (language === 'en' ? `{{${id}}} is in en but not in vi` : `{{${id}}} có ở en nhưng không có ở vi`)),
+        ].join(', ');
+      problems.push(
+        problem(block.path, {
+          en: `both languages must use the same variables: ${missing('en')}`,
+          vi: `hai ngôn ngữ phải dùng cùng các biến: ${missing('vi')}`,
+        }),
+      );
+    }
   }
 }
 
 /** Problems of a user template or user variable id: the built-in library's ids are off limits. */
 function checkUserId(id: string, path: Path, builtInIds: ReadonlySet<string>, what: 'template' | 'variable'): PackProblem[] {
+  const thing = what === 'template' ? 'mẫu' : 'biến';
   if (builtInIds.has(id)) {
-    return [problem(path, `"${id}" is the id of a built-in ${what}; a user ${what} needs an id of its own, starting with "${userIdPrefix}"`)];
+    return [
+      problem(path, {
+        en: `"${id}" is the id of a built-in ${what}; a user ${what} needs an id of its own, starting with "${userIdPrefix}"`,
+        vi: `"${id}" là mã của một ${thing} có sẵn; ${thing} của người dùng cần mã riêng, bắt đầu bằng "${userIdPrefix}"`,
+      }),
+    ];
   }
   if (!id.startsWith(userIdPrefix)) {
-    return [problem(path, `"${id}" must start with "${userIdPrefix}", so that no built-in ${what} can ever have the same id`)];
+    return [
+      problem(path, {
+        en: `"${id}" must start with "${userIdPrefix}", so that no built-in ${what} can ever have the same id`,
+        vi: `"${id}" phải bắt đầu bằng "${userIdPrefix}", để không ${thing} có sẵn nào trùng mã`,
+      }),
+    ];
   }
   return [];
 }
 
-function checkCount(length: number, limit: number, path: Path, what: string): PackProblem[] {
-  return length > limit ? [problem(path, `holds ${length} ${what}; the limit is ${limit}`)] : [];
+/** What a count is of, in each language. */
+const countedThings = {
+  blocks: { en: 'blocks', vi: 'đoạn' },
+  alternatives: { en: 'alternative wordings', vi: 'cách diễn đạt khác' },
+  kinds: { en: 'kinds', vi: 'loại văn bản' },
+  topics: { en: 'topics', vi: 'chủ đề' },
+  citations: { en: 'citations', vi: 'căn cứ pháp lý' },
+  options: { en: 'options', vi: 'lựa chọn' },
+} satisfies Record<string, Bilingual>;
+
+function checkCount(length: number, limit: number, path: Path, what: keyof typeof countedThings): PackProblem[] {
+  const things = countedThings[what];
+  return length > limit
+    ? [
+        problem(
+          path,
+          bilingual((language) =>
+            language === 'en'
+              ? `holds ${formatNumber(length, 'en')} ${things.en}; the limit is ${formatNumber(limit, 'en')}`
+              : `có ${formatNumber(length, 'vi')} ${things.vi}; giới hạn là ${formatNumber(limit, 'vi')}`,
+          ),
+        ),
+      ]
+    : [];
 }
 
 /** Every problem of one template (its id only when `checkId`: a template being saved has none yet). */
@@ -132,7 +203,7 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
   if (options.checkId && template.id !== undefined) problems.push(...checkUserId(template.id, [...path, 'id'], context.builtInTemplateIds, 'template'));
   problems.push(
     ...checkCount(template.body.length, templateLimits.blocksPerBody, [...path, 'body'], 'blocks'),
-    ...checkCount(template.alternatives.length, templateLimits.alternatives, [...path, 'alternatives'], 'alternative wordings'),
+    ...checkCount(template.alternatives.length, templateLimits.alternatives, [...path, 'alternatives'], 'alternatives'),
     ...checkCount(template.kinds.length, templateLimits.listItems, [...path, 'kinds'], 'kinds'),
     ...checkCount(template.topics.length, templateLimits.listItems, [...path, 'topics'], 'topics'),
     ...checkCount(template.legalBasis.length, templateLimits.listItems, [...path, 'legalBasis'], 'citations'),
@@ -141,7 +212,13 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
   template.alternatives.forEach((alternative, index) => {
     const altPath = [...path, 'alternatives', index];
     const earlier = alternativeIds.get(alternative.id);
-    if (earlier !== undefined) problems.push(problem([...altPath, 'id'], `"${alternative.id}" is already the id of alternatives[${earlier}] of this template`));
+    if (earlier !== undefined)
+      problems.push(
+        problem([...altPath, 'id'], {
+          en: `"${alternative.id}" is already the id of alternatives[${earlier}] of this template`,
+          vi: `"${alternative.id}" đã là mã của alternatives[${earlier}] trong mẫu này`,
+        }),
+      );
     else alternativeIds.set(alternative.id, index);
     problems.push(...checkCount(alternative.body.length, templateLimits.blocksPerBody, [...altPath, 'body'], 'blocks'));
     for (const [variableId, value] of Object.entries(alternative.values ?? {})) {
@@ -149,12 +226,23 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
       const valuePath = [...altPath, 'values', variableId];
       if (isProceduralFact(variableId))
         problems.push(
-          problem(valuePath, `"${variableId}" is recorded by the document's lifecycle (the vote, the signing); a wording cannot propose a value for it`),
+          problem(valuePath, {
+            en: `"${variableId}" is recorded by the document's lifecycle (the vote, the signing); a wording cannot propose a value for it`,
+            vi: `"${variableId}" do quy trình của văn bản ghi nhận (biểu quyết, ký kết); một cách diễn đạt không thể đề xuất giá trị cho nó`,
+          }),
         );
-      else if (!definition) problems.push(problem(valuePath, `proposes a value for "${variableId}", which is ${context.missingVariableHint}`));
-      else {
+      else if (!definition) {
+        const hint = context.missingVariableHint;
+        problems.push(
+          problem(valuePath, {
+            en: `proposes a value for "${variableId}", which is ${hint.en}`,
+            vi: `đề xuất giá trị cho "${variableId}", mà biến này ${hint.vi}`,
+          }),
+        );
+      } else {
         const invalid = validateVariableValue(definition, value);
-        if (invalid) problems.push(problem(valuePath, `the proposed value is not valid. ${invalid.en}`));
+        if (invalid)
+          problems.push(problem(valuePath, { en: `the proposed value is not valid. ${invalid.en}`, vi: `giá trị đề xuất không hợp lệ. ${invalid.vi}` }));
       }
     }
   });
@@ -166,26 +254,50 @@ export function checkTemplateContent(template: TemplateContent, path: Path, cont
 export function checkVariableDefinition(definition: VariableDefinition, path: Path, context: TemplateCheckContext): PackProblem[] {
   const problems: PackProblem[] = [];
   const options = definition.options ?? [];
-  if (definition.type === 'enum' && options.length === 0) problems.push(problem([...path, 'options'], 'an enum variable needs at least one option'));
+  if (definition.type === 'enum' && options.length === 0)
+    problems.push(problem([...path, 'options'], { en: 'an enum variable needs at least one option', vi: 'biến kiểu enum cần ít nhất một lựa chọn' }));
   if (definition.type !== 'enum' && definition.options !== undefined)
-    problems.push(problem([...path, 'options'], `only enum variables have options; this one is of type ${definition.type}`));
+    problems.push(
+      problem([...path, 'options'], {
+        en: `only enum variables have options; this one is of type ${definition.type}`,
+        vi: `chỉ biến kiểu enum mới có lựa chọn; biến này có kiểu ${definition.type}`,
+      }),
+    );
   problems.push(...checkCount(options.length, templateLimits.listItems, [...path, 'options'], 'options'));
   const values = options.map((option) => option.value);
   values.forEach((value, index) => {
-    if (values.indexOf(value) !== index) problems.push(problem([...path, 'options', index, 'value'], `the option "${value}" appears twice`));
+    if (values.indexOf(value) !== index)
+      problems.push(problem([...path, 'options', index, 'value'], { en: `the option "${value}" appears twice`, vi: `lựa chọn "${value}" xuất hiện hai lần` }));
   });
   if (definition.min !== undefined && definition.max !== undefined && definition.min > definition.max) {
-    problems.push(problem([...path, 'min'], `the minimum ${definition.min} is above the maximum ${definition.max}`));
+    const { min, max } = definition;
+    problems.push(
+      problem(
+        [...path, 'min'],
+        bilingual((language) =>
+          language === 'en'
+            ? `the minimum ${formatNumber(min, 'en')} is above the maximum ${formatNumber(max, 'en')}`
+            : `giá trị nhỏ nhất ${formatNumber(min, 'vi')} lớn hơn giá trị lớn nhất ${formatNumber(max, 'vi')}`,
+        ),
+      ),
+    );
   }
   if (definition.rule !== undefined && !rulePattern.test(definition.rule)) {
-    problems.push(problem([...path, 'rule'], 'a rule id is lowercase letters, digits, "_" or "." (1 to 80 characters)'));
+    problems.push(
+      problem([...path, 'rule'], {
+        en: 'a rule id is lowercase letters, digits, "_" or "." (1 to 80 characters)',
+        vi: 'mã quy tắc gồm chữ thường không dấu, chữ số, "_" hoặc "." (1 đến 80 ký tự)',
+      }),
+    );
   }
   // The default is judged by the options and the range, so only once those are sound. (Only the
   // built-in procedural facts have none, and a user variable never has their ids.)
-  if (definition.default === undefined) problems.push(problem([...path, 'default'], 'a variable needs a default value'));
+  if (definition.default === undefined)
+    problems.push(problem([...path, 'default'], { en: 'a variable needs a default value', vi: 'biến cần có giá trị mặc định' }));
   else if (problems.length === 0) {
     const invalid = validateVariableValue(definition, definition.default);
-    if (invalid) problems.push(problem([...path, 'default'], `the default is not valid. ${invalid.en}`));
+    if (invalid)
+      problems.push(problem([...path, 'default'], { en: `the default is not valid. ${invalid.en}`, vi: `giá trị mặc định không hợp lệ. ${invalid.vi}` }));
   }
   checkTexts(definition, path, context, problems);
   return [...checkUserId(definition.id, [...path, 'id'], context.builtInVariableIds, 'variable'), ...problems];

@@ -5,11 +5,12 @@
  * what is stored is exactly what was shown to the person who checked the pack.
  */
 
-import { problemOfFreeText } from '#shared/text/safeText';
+import type { Bilingual } from '#shared/templates/schema';
+import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 
 interface TextRule {
   pattern: RegExp;
-  describe: (match: string) => string;
+  describe: (match: string) => Bilingual;
 }
 
 /** Shows a short, printable excerpt of what matched (control characters as U+XXXX). */
@@ -28,36 +29,69 @@ function isBidiControl(code: number): boolean {
   return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
+const plainText = { en: '(template texts are plain text)', vi: '(văn bản của mẫu là văn bản thuần)' };
+
 const rules: readonly TextRule[] = [
-  { pattern: /<\s*script\b/i, describe: () => 'contains a <script> tag (template texts are plain text)' },
-  { pattern: /\b(?:java|vb)\s*script\s*:/i, describe: (match) => `contains a script URL ${excerpt(match)} (template texts are plain text)` },
-  { pattern: /\bdata\s*:\s*text\/html/i, describe: (match) => `contains an HTML data URL ${excerpt(match)} (template texts are plain text)` },
+  { pattern: /<\s*script\b/i, describe: () => ({ en: `contains a <script> tag ${plainText.en}`, vi: `chứa thẻ <script> ${plainText.vi}` }) },
+  {
+    pattern: /\b(?:java|vb)\s*script\s*:/i,
+    describe: (match) => ({ en: `contains a script URL ${excerpt(match)} ${plainText.en}`, vi: `chứa địa chỉ mã lệnh ${excerpt(match)} ${plainText.vi}` }),
+  },
+  {
+    pattern: /\bdata\s*:\s*text\/html/i,
+    describe: (match) => ({
+      en: `contains an HTML data URL ${excerpt(match)} ${plainText.en}`,
+      vi: `chứa địa chỉ dữ liệu HTML ${excerpt(match)} ${plainText.vi}`,
+    }),
+  },
   {
     pattern: /\bon[a-z]{3,}\s*=/i,
-    describe: (match) => `contains what looks like an HTML event-handler attribute ${excerpt(match)} (template texts are plain text)`,
+    describe: (match) => ({
+      en: `contains what looks like an HTML event-handler attribute ${excerpt(match)} ${plainText.en}`,
+      vi: `chứa thứ giống thuộc tính xử lý sự kiện HTML ${excerpt(match)} ${plainText.vi}`,
+    }),
   },
-  { pattern: /<[a-z!?/][^<>]{0,60}>?/i, describe: (match) => `contains HTML markup ${excerpt(match)} (template texts are plain text, without tags)` },
+  {
+    pattern: /<[a-z!?/][^<>]{0,60}>?/i,
+    describe: (match) => ({
+      en: `contains HTML markup ${excerpt(match)} (template texts are plain text, without tags)`,
+      vi: `chứa thẻ HTML ${excerpt(match)} (văn bản của mẫu là văn bản thuần, không có thẻ)`,
+    }),
+  },
   {
     pattern: /&(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos);/i,
-    describe: (match) => `contains the HTML character reference ${excerpt(match)} (write the character itself)`,
+    describe: (match) => ({
+      en: `contains the HTML character reference ${excerpt(match)} (write the character itself)`,
+      vi: `chứa mã ký tự HTML ${excerpt(match)} (hãy viết chính ký tự đó)`,
+    }),
   },
   {
     // C0 controls but tab and line feed, DEL, C1 controls: finding them is the point of this rule.
     // eslint-disable-next-line no-control-regex
     pattern: /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u,
-    describe: (match) => `contains the control character ${excerpt(match).slice(1, -1)} (only line breaks and tabs are allowed)`,
+    describe: (match) => ({
+      en: `contains the control character ${excerpt(match).slice(1, -1)} (only line breaks and tabs are allowed)`,
+      vi: `chứa ký tự điều khiển ${excerpt(match).slice(1, -1)} (chỉ được dùng xuống dòng và tab)`,
+    }),
   },
-  { pattern: /[\u202A-\u202E\u2066-\u2069]/u, describe: (match) => `contains the invisible text-direction control ${excerpt(match).slice(1, -1)}` },
+  {
+    pattern: /[\u202A-\u202E\u2066-\u2069]/u,
+    describe: (match) => ({
+      en: `contains the invisible text-direction control ${excerpt(match).slice(1, -1)}`,
+      vi: `chứa ký tự ẩn điều khiển hướng chữ ${excerpt(match).slice(1, -1)}`,
+    }),
+  },
 ];
 
 /**
  * Why a text may not be stored as template text (markup, script, control characters, or what no
  * document can hold, such as U+FFFE: see safeText.ts), or null.
  */
-export function unsafeTextProblem(text: string): string | null {
+export function unsafeTextProblem(text: string): Bilingual | null {
   for (const rule of rules) {
     const match = rule.pattern.exec(text);
     if (match) return rule.describe(match[0]);
   }
-  return problemOfFreeText(text);
+  const illegal = xmlIllegalCharacters(text).map(describeCharacter).join(', ');
+  return illegal === '' ? null : { en: `contains ${illegal}, which no document can hold`, vi: `chứa ${illegal}, ký tự mà không văn bản nào chứa được` };
 }

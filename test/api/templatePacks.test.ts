@@ -132,11 +132,21 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('template p
     const before = await everything();
 
     const collision = { ...samplePack(0), templates: [mealTemplate('user.union.brand_new'), mealTemplate('user.union.meal_0')] };
-    await expectApiError(
+    const refused = await expectApiError(
       union.client.call('templates/importPack', { packJson: packFile(collision) }),
       'conflict',
       /not imported \(nothing was changed\)\. templates\[1\]\.id: "user\.union\.meal_0" is already the id of a template that you may not change/,
     );
+    // The interface shows every problem in its own language: the reason carries them in both.
+    expect(refused.reason).toEqual({
+      key: 'pack_refused',
+      values: {
+        problems: {
+          en: 'templates[1].id: "user.union.meal_0" is already the id of a template that you may not change; give this one another id',
+          vi: 'templates[1].id: "user.union.meal_0" đã là mã của một mẫu mà bạn không được sửa; hãy đặt cho mẫu này mã khác',
+        },
+      },
+    });
     const raised = { ...samplePack(0), variables: [{ ...mealAllowanceVariable, max: 500_000 }] };
     await expectApiError(
       union.client.call('templates/importPack', { packJson: packFile(raised) }),

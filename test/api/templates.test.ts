@@ -149,7 +149,20 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('user templ
     const send = api.transport(api.adminToken);
     const withScript = overtimeDraft();
     withScript.body[1] = { type: 'point', text: { vi: 'Nghỉ bù <script>alert(1)</script>', en: 'Time off in lieu.' } };
-    await expectApiError(admin.call('templates/save', { template: withScript }), 'invalid_input', /^template\.body\[1\]\.text\.vi: contains a <script> tag/);
+    const refused = await expectApiError(
+      admin.call('templates/save', { template: withScript }),
+      'invalid_input',
+      /^template\.body\[1\]\.text\.vi: contains a <script> tag/,
+    );
+    expect(refused.reason).toEqual({
+      key: 'template_refused',
+      values: {
+        problems: {
+          en: 'template.body[1].text.vi: contains a <script> tag (template texts are plain text)',
+          vi: 'template.body[1].text.vi: chứa thẻ <script> (văn bản của mẫu là văn bản thuần)',
+        },
+      },
+    });
 
     const withUnknown = overtimeDraft();
     withUnknown.body[0] = { type: 'clause', text: { vi: 'Phụ cấp {{user.night_meal}}.', en: 'Allowance {{user.night_meal}}.' } };

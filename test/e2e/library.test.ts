@@ -269,20 +269,26 @@ describe('E2E the clause library and the side’s own templates', () => {
       const refusal = other.locator('.pack-problems');
       await expect.poll(() => refusal.innerText()).toContain('Không nhập tệp hong.json: có 2 vấn đề');
       expect(await refusal.locator('li code').allInnerTexts()).toEqual(['templates[0].legalBasis', 'templates[0].script']);
+      // Each problem in the interface's language: nothing of it in English.
+      expect(await refusal.locator('li').allInnerTexts()).toEqual([
+        'templates[0].legalBasis: còn thiếu (cần một danh sách [...])',
+        'templates[0].script: trường không có trong định dạng gói mẫu',
+      ]);
       await fileInput.setInputFiles({
         name: 'ma-doc.json',
         mimeType: 'application/json',
         buffer: Buffer.from(packText.replace('Hỗ trợ tiền đi lại', 'Hỗ trợ <script>alert(1)</script>')),
       });
       await expect.poll(() => refusal.innerText()).toContain('Không nhập tệp ma-doc.json: có 1 vấn đề');
-      expect(await refusal.innerText()).toContain('contains a <script> tag');
+      expect(await refusal.innerText()).toContain('chứa thẻ <script> (văn bản của mẫu là văn bản thuần)');
       await shot(other, 'malformed-pack-refused');
       await fileInput.setInputFiles({
         name: 'khong-phai-json.json',
         mimeType: 'application/json',
         buffer: Buffer.from('{"format": "thoa-uoc-template-pack",'),
       });
-      await expect.poll(() => refusal.locator('li code').allInnerTexts()).toEqual([expect.stringMatching(/^line 1, column \d+$/)]);
+      await expect.poll(() => refusal.locator('li code').allInnerTexts()).toEqual([expect.stringMatching(/^dòng 1, cột \d+$/)]);
+      expect(await refusal.locator('li').innerText()).toMatch(/: tệp không phải JSON hợp lệ: cần /);
       expect(imports()).toBe(2);
       expect(await fresh.server.handlers['templates/list']({}, { kind: 'admin' })).toHaveLength(2);
 

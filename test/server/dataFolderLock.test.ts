@@ -3,7 +3,15 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '#main/logger';
-import { DataFolderInUseError, holderFileName, lockDataFolder, lockDirectoryName, lockStaleMs, type DataFolderLock } from '#main/server/dataFolderLock';
+import {
+  DataFolderInUseError,
+  dataFolderInUseText,
+  holderFileName,
+  lockDataFolder,
+  lockDirectoryName,
+  lockStaleMs,
+  type DataFolderLock,
+} from '#main/server/dataFolderLock';
 import { createTempFolder } from '../helpers/tempFolder';
 import { waitFor } from '../helpers/waitFor';
 
@@ -55,6 +63,25 @@ describe('the data folder lock', () => {
     expect([existsSync(join(folder.path, lockDirectoryName)), existsSync(join(folder.path, holderFileName))]).toEqual([false, false]);
     const desktop = await take('desktop');
     expect(holderFile()).toMatchObject({ kind: 'desktop', startedAt: desktop.holder.startedAt });
+  });
+
+  it("the desktop app tells who holds the folder in one language, in Vietnam's time, without process numbers", () => {
+    const here = new DataFolderInUseError('/home/lan/Thoa Uoc', { kind: 'server', pid: 4242, host: hostname(), startedAt: '2027-01-04T23:30:00.000Z' });
+    expect(dataFolderInUseText(here, 'vi')).toBe(
+      'Thư mục dữ liệu /home/lan/Thoa Uoc đang được Thỏa Ước ở chế độ máy chủ sử dụng, mở lúc 06:30 05/01/2027. ' +
+        'Mỗi lúc chỉ một Thỏa Ước được dùng một thư mục dữ liệu: hãy đóng chương trình kia trước, hoặc chọn thư mục dữ liệu khác.',
+    );
+    expect(dataFolderInUseText(here, 'en')).toBe(
+      'The data folder /home/lan/Thoa Uoc is in use by Thỏa Ước in server mode, started 05/01/2027, 06:30. ' +
+        'Only one Thỏa Ước can use a data folder at a time: close the other one first, or choose another data folder.',
+    );
+    const elsewhere = new DataFolderInUseError('/mnt/shared', { kind: 'desktop', pid: 7, host: 'may-nhan-su', startedAt: '2027-01-04T01:00:00.000Z' });
+    expect(dataFolderInUseText(elsewhere, 'vi')).toContain('đang được ứng dụng Thỏa Ước trên máy tính sử dụng, mở lúc 08:00 04/01/2027 trên máy may-nhan-su.');
+    const unknown = new DataFolderInUseError('/mnt/shared', null);
+    expect(dataFolderInUseText(unknown, 'vi')).toMatch(/^Thư mục dữ liệu \/mnt\/shared đang được một chương trình khác sử dụng\. /);
+    for (const text of [here, elsewhere, unknown].flatMap((error) => [dataFolderInUseText(error, 'vi'), dataFolderInUseText(error, 'en')])) {
+      expect(text).not.toMatch(/pid|4242|\.lock|Z\b/);
+    }
   });
 
   it('S20 refuses a fresh lock whose holder recorded nothing readable, naming the lock', async () => {
