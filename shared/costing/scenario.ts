@@ -13,8 +13,8 @@ import { regionSchema } from '#shared/templates/schema';
 const maxMoney = 10_000_000_000;
 
 const isoDate = z.string().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
-const money = z.number().int('must be a whole number of đồng').min(0).max(maxMoney);
-const signedMoney = z.number().int('must be a whole number of đồng').min(-maxMoney).max(maxMoney);
+const money = z.number().int().min(0).max(maxMoney);
+const signedMoney = z.number().int().min(-maxMoney).max(maxMoney);
 const hours = z.number().min(0).max(744);
 /** A pay rate in percent of the hourly wage (150 = 150 %). */
 const rate = z.number().min(0).max(10_000);
