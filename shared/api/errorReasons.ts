@@ -90,6 +90,26 @@ export const apiReasonKeys = [
   'docx_too_large',
   'docx_no_text',
   'docx_not_a_document',
+  // Workplace dialogue
+  'dialogue_not_found',
+  'dialogue_organiser_only',
+  'dialogue_worker_side_only',
+  'dialogue_readers_read',
+  'dialogue_wrong_state',
+  'dialogue_request_threshold',
+  'dialogue_meeting_date_needed',
+  'dialogue_agenda_empty',
+  'dialogue_participant_unknown',
+  'dialogue_date_order',
+  'dialogue_sign_own_side',
+  'dialogue_code_unknown',
+  'submissions_closed',
+  'submission_limit',
+  'submission_not_found',
+  'submission_merged',
+  'submission_no_article',
+  'submission_article_elsewhere',
+  'commitment_not_found',
 ] as const;
 
 export type ApiReasonKey = (typeof apiReasonKeys)[number];
