@@ -117,7 +117,8 @@ export const en = {
     dialogue_worker_side_only: 'Only the worker side (the union or the workers’ representatives) can do this.',
     dialogue_readers_read: 'The labour authority reads the dialogue; it does not change it.',
     dialogue_wrong_state: 'This cannot be done while the dialogue is “{{state}}”.',
-    dialogue_request_threshold: 'A dialogue on request needs the backing of at least 30% of the worker representatives (Decree 145/2020/ND-CP Art. 40): {{supporters}} of {{representatives}} is not enough.',
+    dialogue_request_threshold:
+      'A dialogue on request needs the backing of at least 30% of the worker representatives (Decree 145/2020/ND-CP Art. 40): {{supporters}} of {{representatives}} is not enough.',
     dialogue_meeting_date_needed: 'Set the date of the meeting first.',
     dialogue_agenda_empty: 'The agenda is empty: add at least one item before sending it.',
     dialogue_participant_unknown: 'Someone named is not a participant of this dialogue.',

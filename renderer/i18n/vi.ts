@@ -112,7 +112,8 @@ export const vi: Localised<typeof en> = {
     dialogue_worker_side_only: 'Chỉ bên người lao động (công đoàn hoặc đại diện người lao động) mới làm được việc này.',
     dialogue_readers_read: 'Cơ quan quản lý lao động chỉ xem cuộc đối thoại, không thay đổi.',
     dialogue_wrong_state: 'Không thể làm việc này khi cuộc đối thoại đang ở bước “{{state}}”.',
-    dialogue_request_threshold: 'Đối thoại theo yêu cầu cần ít nhất 30% số thành viên đại diện đối thoại của người lao động đồng ý (Điều 40 Nghị định 145/2020/NĐ-CP): {{supporters}} trên {{representatives}} là chưa đủ.',
+    dialogue_request_threshold:
+      'Đối thoại theo yêu cầu cần ít nhất 30% số thành viên đại diện đối thoại của người lao động đồng ý (Điều 40 Nghị định 145/2020/NĐ-CP): {{supporters}} trên {{representatives}} là chưa đủ.',
     dialogue_meeting_date_needed: 'Hãy đặt ngày họp trước.',
     dialogue_agenda_empty: 'Chương trình đối thoại đang trống: thêm ít nhất một nội dung trước khi gửi.',
     dialogue_participant_unknown: 'Có người được nêu không phải là thành phần của cuộc đối thoại này.',
