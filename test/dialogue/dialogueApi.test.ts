@@ -283,11 +283,21 @@ describe('workplace dialogue through the API', () => {
   });
 
   it('the records’ checks reach the compliance report and the reviewer’s checklist', async () => {
-    // No periodic dialogue recorded in the workspace of an enterprise agreement.
-    expect((await admin.call('dialogues/checks', {})).map((check) => [check.ruleId, check.status])).toEqual([['dialogue.periodic', 'problem']]);
-    const report = await admin.call('compliance/report', { documentId: table.documentId });
-    expect(report.findings.filter((finding) => finding.ruleId.startsWith('dialogue.')).map((finding) => [finding.ruleId, finding.severity])).toEqual([
-      ['dialogue.periodic', 'violation'],
+    // No dialogue recorded: nothing says whether one was held, and the report finds nothing.
+    expect((await admin.call('dialogues/checks', {})).map((check) => [check.ruleId, check.status])).toEqual([['dialogue.periodic', 'pending']]);
+    const dialogueFindings = async () =>
+      (await admin.call('compliance/report', { documentId: table.documentId })).findings.filter((finding) => finding.ruleId.startsWith('dialogue.'));
+    expect(await dialogueFindings()).toEqual([]);
+    // Dialogues recorded, none of them periodic within 12 months: a violation of LC Art. 63(2)(a).
+    await admin.call('dialogues/create', {
+      ...periodicInput(),
+      kind: 'specific_matter',
+      matter: 'bonus_rules',
+      title: 'Đối thoại về quy chế thưởng',
+      meeting: { date: '2027-03-15', time: null, place: '' },
+    });
+    expect((await dialogueFindings()).map((finding) => [finding.ruleId, finding.severity, finding.citation])).toEqual([
+      ['dialogue.periodic', 'violation', { law: 'LC2019', article: 63, clause: 2, point: 'a' }],
     ]);
 
     // A dialogue held without the quorum, its agenda sent late: the report and the checklist say so.
@@ -310,11 +320,15 @@ describe('workplace dialogue through the API', () => {
     const checklist = (await table.reviewer.client.call('review/get', { documentId: table.documentId })).checklist;
     expect(checklist.filter((item) => item.id.startsWith('dialogue.')).map((item) => [item.id.split(':')[0], item.status])).toEqual([
       ['dialogue.periodic', 'ok'],
+      // The dialogue held, the most recently changed, first.
       ['dialogue.composition', 'ok'],
       ['dialogue.procedure', 'problem'],
       // Publication is still open until 18 February.
       ['dialogue.procedure', 'pending'],
       ['dialogue.procedure', 'problem'],
+      // The specific-matter dialogue, in preparation: its agenda deadline is open.
+      ['dialogue.composition', 'ok'],
+      ['dialogue.procedure', 'pending'],
     ]);
   });
 
