@@ -53,7 +53,7 @@ export function requireState(dialogue: Dialogue, action: DialogueAction): void {
 export function requireOnOrAfter(date: IsoDate, after: IsoDate | null): void {
   if (after === null || date >= after) return;
   throw new ApiError('invalid_input', `the date ${date} comes before the step it follows (${after})`, {
-    reason: { key: 'dialogue_date_order', values: { date, after } },
+    reason: { key: 'dialogue_date_order', values: { date: formatIsoDate(date), after: formatIsoDate(after) } },
   });
 }
 
