@@ -81,6 +81,9 @@ describe('workplace dialogue through the API', () => {
     });
     await expectApiError(admin.call('dialogues/publish', { dialogueId, summary: 'Sớm quá' }), 'conflict', /while the dialogue is "draft"/);
     goTo(clock, '2027-02-02');
+    // An agenda sent after the meeting's day is no agenda: refused, with the dates as Vietnam writes them.
+    const afterMeeting = await expectApiError(admin.call('dialogues/sendAgenda', { dialogueId, on: '2027-02-16' }), 'invalid_input');
+    expect(afterMeeting.reason).toEqual({ key: 'dialogue_date_order', values: { date: '15/02/2027', after: '16/02/2027' } });
     const sent = await admin.call('dialogues/sendAgenda', { dialogueId });
     expect([sent.dialogue.state, sent.dialogue.agendaSentOn, sent.deadlines[0]?.status]).toEqual(['agenda_sent', '2027-02-02', 'met']);
 
