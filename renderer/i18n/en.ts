@@ -120,6 +120,7 @@ export const en = {
     dialogue_request_threshold:
       'A dialogue on request needs the backing of at least 30% of the worker representatives (Decree 145/2020/ND-CP Art. 40): {{supporters}} of {{representatives}} is not enough.',
     dialogue_meeting_date_needed: 'Set the date of the meeting first.',
+    dialogue_headcount_needed: 'A dialogue at the workplace needs the number of workers: it sets the size of the worker side (Decree 145/2020/ND-CP Art. 38).',
     dialogue_agenda_empty: 'The agenda is empty: add at least one item before sending it.',
     dialogue_participant_unknown: 'Someone named is not a participant of this dialogue.',
     dialogue_date_order: 'The date {{date}} comes before the step it follows ({{after}}).',

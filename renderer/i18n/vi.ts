@@ -115,6 +115,8 @@ export const vi: Localised<typeof en> = {
     dialogue_request_threshold:
       'Đối thoại theo yêu cầu cần ít nhất 30% số thành viên đại diện đối thoại của người lao động đồng ý (Điều 40 Nghị định 145/2020/NĐ-CP): {{supporters}} trên {{representatives}} là chưa đủ.',
     dialogue_meeting_date_needed: 'Hãy đặt ngày họp trước.',
+    dialogue_headcount_needed:
+      'Đối thoại tại nơi làm việc cần số lao động: số này quyết định số thành viên bên người lao động (Điều 38 Nghị định 145/2020/NĐ-CP).',
     dialogue_agenda_empty: 'Chương trình đối thoại đang trống: thêm ít nhất một nội dung trước khi gửi.',
     dialogue_participant_unknown: 'Có người được nêu không phải là thành phần của cuộc đối thoại này.',
     dialogue_date_order: 'Ngày {{date}} sớm hơn bước trước đó ({{after}}).',

@@ -98,6 +98,7 @@ export const apiReasonKeys = [
   'dialogue_wrong_state',
   'dialogue_request_threshold',
   'dialogue_meeting_date_needed',
+  'dialogue_headcount_needed',
   'dialogue_agenda_empty',
   'dialogue_participant_unknown',
   'dialogue_date_order',
