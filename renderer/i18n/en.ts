@@ -131,6 +131,8 @@ export const en = {
     submission_not_found: 'This submission does not exist in this dialogue.',
     submission_merged: 'This submission was merged into another one: act on that one.',
     submission_wrong_status: 'This submission is “{{label}}”: it cannot be answered this way now.',
+    submission_merge_itself: 'A submission is not merged into itself: choose the one to keep and the others.',
+    submission_already_proposed: 'This question is already a proposal on the table: answer it in the negotiation.',
     submission_no_article: 'Link the submission to an article first: the proposal is made on that article.',
     submission_article_elsewhere: 'The submission is linked to an article of another document.',
     commitment_not_found: 'This commitment does not exist in this dialogue.',

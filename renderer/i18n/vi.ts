@@ -127,6 +127,8 @@ export const vi: Localised<typeof en> = {
     submission_not_found: 'Ý kiến này không có trong cuộc đối thoại.',
     submission_merged: 'Ý kiến này đã được gộp vào một ý kiến khác: hãy thao tác trên ý kiến đó.',
     submission_wrong_status: 'Ý kiến này đang ở trạng thái “{{label}}”: không thể trả lời theo cách này lúc này.',
+    submission_merge_itself: 'Không gộp một ý kiến vào chính nó: hãy chọn ý kiến giữ lại và các ý kiến khác.',
+    submission_already_proposed: 'Câu hỏi này đã thành đề xuất đang thương lượng: hãy trả lời trong phần thương lượng.',
     submission_no_article: 'Hãy gắn ý kiến với một điều khoản trước: đề xuất được đưa ra trên điều khoản đó.',
     submission_article_elsewhere: 'Ý kiến này gắn với một điều khoản của văn bản khác.',
     commitment_not_found: 'Cam kết này không có trong cuộc đối thoại.',

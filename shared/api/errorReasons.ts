@@ -109,6 +109,8 @@ export const apiReasonKeys = [
   'submission_not_found',
   'submission_merged',
   'submission_wrong_status',
+  'submission_merge_itself',
+  'submission_already_proposed',
   'submission_no_article',
   'submission_article_elsewhere',
   'commitment_not_found',

@@ -238,6 +238,8 @@ describe('workplace dialogue through the API', () => {
       'not_found',
       /no article/,
     );
+    const itself = await expectApiError(admin.call('submissions/merge', { dialogueId, keepId: first.id, mergeIds: [first.id] }), 'invalid_input');
+    expect(itself.reason).toEqual({ key: 'submission_merge_itself' });
     const merged = await table.union.client.call('submissions/merge', { dialogueId, keepId: first.id, mergeIds: [second.id, fourth.id] });
     expect(merged).toMatchObject({ count: 3, topic: 'Tiền lương', article: { documentId: table.documentId, clauseId: clauseIds.wage } });
     expect(merged.mergedWordings.map((wording) => [wording.text, wording.submitterName])).toEqual([
