@@ -1,4 +1,5 @@
 import { ApiError } from '#shared/api/errors';
+import type { Dialogue, Submission } from '#shared/dialogue/model';
 import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread } from '#shared/negotiation/model';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
@@ -12,6 +13,7 @@ import type {
   AuthorityReviewerRecord,
   ClientSighting,
   DeletionRecord,
+  DialogueRecord,
   DocumentRecord,
   InternalComment,
   InvitationRecord,
@@ -21,6 +23,7 @@ import type {
   ParticipantRecord,
   ReviewFindingRecord,
   StoredDocumentState,
+  SubmissionFilter,
   UserTemplateRecord,
   UserVariableRecord,
   VersionHeader,
@@ -240,6 +243,42 @@ export interface RedemptionAttemptsStore {
   release(id: string): Promise<void>;
 }
 
+/**
+ * Workplace dialogues and their submissions (decision 0022). A service that reads a dialogue to
+ * change it does so in a transaction naming `dialogueLockKey(id)`, so that two changes of one
+ * dialogue take turns on every instance.
+ */
+export interface DialoguesStore {
+  insert(record: DialogueRecord): Promise<void>;
+  get(id: string): Promise<DialogueRecord | undefined>;
+  /** The dialogue of a public code (codes are unique across workspaces). */
+  byCode(code: string): Promise<DialogueRecord | undefined>;
+  /** A workspace's dialogues, most recently changed first. */
+  listInWorkspace(workspaceId: string): Promise<Dialogue[]>;
+  /** Replaces a dialogue's record: its state and time of change come with it. */
+  update(dialogue: Dialogue): Promise<void>;
+  /** Adds a submission, numbered after the dialogue's last one; `clientKey` is the network of a public submission. */
+  addSubmission(submission: Omit<Submission, 'number'>, clientKey: string | null): Promise<Submission>;
+  /** The public submissions to a dialogue since a time: from one network and from all, with the oldest of each. */
+  publicSubmissionsSince(
+    dialogueId: string,
+    clientKey: string,
+    since: number,
+  ): Promise<{ client: number; all: number; clientOldest: number | null; allOldest: number | null }>;
+  getSubmission(dialogueId: string, id: string): Promise<Submission | undefined>;
+  /** Replaces a submission's record (its topic and status come with it). */
+  updateSubmission(submission: Submission): Promise<void>;
+  /** A page of submissions in number order, and how many match the filter in all. */
+  listSubmissions(dialogueId: string, filter: SubmissionFilter): Promise<{ items: Submission[]; total: number }>;
+  /** Every topic of a dialogue's submissions not merged, with how many carry it, by topic. */
+  topics(dialogueId: string): Promise<{ topic: string; count: number }[]>;
+}
+
+/** The key transactions changing a dialogue take turns on (TransactionOptions.documentId; no document has a colon in its id). */
+export function dialogueLockKey(dialogueId: string): string {
+  return `dialogue:${dialogueId}`;
+}
+
 /** Every repository of the store, as the store itself or one transaction offers them. */
 export interface StoreRepositories {
   documents: DocumentsStore;
@@ -259,6 +298,7 @@ export interface StoreRepositories {
   workspaces: WorkspacesStore;
   authorities: AuthoritiesStore;
   accessInvitations: AccessInvitationsStore;
+  dialogues: DialoguesStore;
 }
 
 /**

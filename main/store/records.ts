@@ -1,3 +1,4 @@
+import type { Dialogue, SubmissionStatus } from '#shared/dialogue/model';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import type { Side } from '#shared/sides';
@@ -220,4 +221,22 @@ export interface VersionStorage {
   snapshotBytes: number;
   summaryBytes: number;
   largestBytes: number;
+}
+
+/** A dialogue as stored (decision 0022): the record, and its public code (submissions and the public page). */
+export interface DialogueRecord {
+  dialogue: Dialogue;
+  code: string;
+}
+
+/** Which submissions of a dialogue to list, and which page. */
+export interface SubmissionFilter {
+  topic?: string;
+  /** Only those without a topic. */
+  untagged?: boolean;
+  status?: SubmissionStatus;
+  includeMerged: boolean;
+  /** Numbers after this one. */
+  after: number;
+  limit: number;
 }

@@ -1,3 +1,4 @@
+import { dialogueSchema, submissionSchema, type Submission } from '#shared/dialogue/model';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import { eventFactsSchema, type LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread, ThreadComment } from '#shared/negotiation/model';
@@ -10,6 +11,7 @@ import type {
   AuditEntry,
   AuthorityRecord,
   AuthorityReviewerRecord,
+  DialogueRecord,
   DocumentRecord,
   InvitationRecord,
   ParticipantRecord,
@@ -405,4 +407,41 @@ export function userVariableFromRow(row: UserVariableRow): UserVariableRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export interface DialogueRow {
+  id: string;
+  workspace_id: string;
+  code: string;
+  kind: string;
+  state: string;
+  record: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A dialogue's record as written (checked when read: it is the source of every step's rules). */
+export function dialogueFromRow(row: DialogueRow): DialogueRecord {
+  return { dialogue: dialogueSchema.parse(JSON.parse(row.record)), code: row.code };
+}
+
+export interface SubmissionRow {
+  id: string;
+  dialogue_id: string;
+  number: number;
+  topic: string | null;
+  status: string;
+  client_key: string | null;
+  record: string;
+  created_at: number;
+}
+
+/** A submission's record, with the number its row was given. */
+export function submissionFromRow(row: SubmissionRow): Submission {
+  return submissionSchema.parse({ ...(JSON.parse(row.record) as object), number: row.number });
+}
+
+/** What a submission's row keeps as JSON: everything but the number, a column of its own. */
+export function submissionJson(submission: Omit<Submission, 'number'>): string {
+  return JSON.stringify({ ...submission, number: undefined });
 }

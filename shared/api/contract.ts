@@ -12,6 +12,7 @@ import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
 import { accessMethods } from '#shared/api/access';
+import { dialogueMethods } from '#shared/api/dialogue';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -91,6 +92,7 @@ export const apiContract = {
   ...lifecycleMethods,
   ...reviewMethods,
   ...accessMethods,
+  ...dialogueMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

@@ -1,7 +1,7 @@
 import { builtInWorkspaceId } from '#shared/api/caller';
 import type { BargainingSide } from '#shared/negotiation/model';
 import { variableDefinitionSchema } from '#shared/templates/schema';
-import type { AttemptAdmission, AttemptLimit } from '#main/store/records';
+import type { AttemptAdmission, AttemptLimit, SubmissionFilter } from '#main/store/records';
 import type { StoreRepositories } from '#main/store/port';
 import {
   accessGrantColumns,
@@ -10,6 +10,7 @@ import {
   adminTokenColumns,
   adminTokenFromRow,
   auditFromRow,
+  dialogueFromRow,
   documentFromRow,
   draftFromRow,
   findingFromRow,
@@ -20,6 +21,8 @@ import {
   participantFromRow,
   reviewerColumns,
   reviewerFromRow,
+  submissionFromRow,
+  submissionJson,
   threadsFromRows,
   userTemplateColumns,
   userTemplateFromRow,
@@ -31,6 +34,7 @@ import {
   type AccessInvitationRow,
   type AdminTokenRow,
   type AuditRow,
+  type DialogueRow,
   type CommentRow,
   type DocumentRow,
   type DraftRow,
@@ -40,6 +44,7 @@ import {
   type NamedRow,
   type ParticipantRow,
   type ReviewerRow,
+  type SubmissionRow,
   type ThreadRow,
   type UserTemplateRow,
   type UserVariableRow,
@@ -581,6 +586,88 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       },
     },
 
+    dialogues: {
+      async insert({ dialogue, code }) {
+        await sql.run('INSERT INTO dialogues (id, workspace_id, code, kind, state, record, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+          dialogue.id,
+          dialogue.workspaceId,
+          code,
+          dialogue.kind,
+          dialogue.state,
+          JSON.stringify(dialogue),
+          Date.parse(dialogue.createdAt),
+          Date.parse(dialogue.updatedAt),
+        ]);
+      },
+      async get(id) {
+        const row = await sql.row<DialogueRow>('SELECT * FROM dialogues WHERE id = $1', [id]);
+        return row && dialogueFromRow(row);
+      },
+      async byCode(code) {
+        const row = await sql.row<DialogueRow>('SELECT * FROM dialogues WHERE code = $1', [code]);
+        return row && dialogueFromRow(row);
+      },
+      async listInWorkspace(workspaceId) {
+        const rows = await sql.rows<DialogueRow>('SELECT * FROM dialogues WHERE workspace_id = $1 ORDER BY updated_at DESC, id COLLATE "C"', [workspaceId]);
+        return rows.map((row) => dialogueFromRow(row).dialogue);
+      },
+      async update(dialogue) {
+        await sql.run('UPDATE dialogues SET state = $1, record = $2, updated_at = $3 WHERE id = $4', [
+          dialogue.state,
+          JSON.stringify(dialogue),
+          Date.parse(dialogue.updatedAt),
+          dialogue.id,
+        ]);
+      },
+      async addSubmission(submission, clientKey) {
+        const row = await sql.row<{ number: number }>(
+          `INSERT INTO dialogue_submissions (id, dialogue_id, number, topic, status, client_key, record, created_at)
+           SELECT $1, $2, coalesce(max(number), 0) + 1, $3, $4, $5, $6, $7 FROM dialogue_submissions WHERE dialogue_id = $2
+           RETURNING number`,
+          [submission.id, submission.dialogueId, submission.topic, submission.status, clientKey, submissionJson(submission), Date.parse(submission.createdAt)],
+        );
+        if (!row) throw new Error(`the submission ${submission.id} was not inserted`);
+        return { ...submission, number: row.number };
+      },
+      async publicSubmissionsSince(dialogueId, clientKey, since) {
+        const row = await sql.row<{ client: number; all: number; clientOldest: number | null; allOldest: number | null }>(
+          `SELECT count(*) FILTER (WHERE client_key = $2) AS client, count(*) AS "all",
+                  min(created_at) FILTER (WHERE client_key = $2) AS "clientOldest", min(created_at) AS "allOldest"
+           FROM dialogue_submissions WHERE dialogue_id = $1 AND client_key IS NOT NULL AND created_at > $3`,
+          [dialogueId, clientKey, since],
+        );
+        return row ?? { client: 0, all: 0, clientOldest: null, allOldest: null };
+      },
+      async getSubmission(dialogueId, id) {
+        const row = await sql.row<SubmissionRow>('SELECT * FROM dialogue_submissions WHERE id = $1 AND dialogue_id = $2', [id, dialogueId]);
+        return row && submissionFromRow(row);
+      },
+      async updateSubmission(submission) {
+        await sql.run('UPDATE dialogue_submissions SET topic = $1, status = $2, record = $3 WHERE id = $4', [
+          submission.topic,
+          submission.status,
+          submissionJson(submission),
+          submission.id,
+        ]);
+      },
+      async listSubmissions(dialogueId, filter) {
+        const { where, values } = submissionConditions(dialogueId, filter);
+        const total = await sql.row<{ count: number }>(`SELECT count(*) AS count FROM dialogue_submissions WHERE ${where}`, values);
+        const rows = await sql.rows<SubmissionRow>(
+          `SELECT * FROM dialogue_submissions WHERE ${where} AND number > $${values.length + 1} ORDER BY number LIMIT $${values.length + 2}`,
+          [...values, filter.after, filter.limit],
+        );
+        return { items: rows.map(submissionFromRow), total: total?.count ?? 0 };
+      },
+      async topics(dialogueId) {
+        return sql.rows<{ topic: string; count: number }>(
+          `SELECT topic, count(*) AS count FROM dialogue_submissions
+           WHERE dialogue_id = $1 AND topic IS NOT NULL AND status <> 'merged' GROUP BY topic ORDER BY topic COLLATE "C"`,
+          [dialogueId],
+        );
+      },
+    },
+
     redemptionAttempts: {
       /** One transaction holding a lock that every admission takes: two instances cannot both take the last attempt allowed. */
       admit: (attempt, limits) =>
@@ -619,4 +706,22 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       },
     },
   };
+}
+
+/** The conditions of a submission filter as numbered parameters, with their values (the page's start excepted). */
+function submissionConditions(dialogueId: string, filter: SubmissionFilter): { where: string; values: (string | number)[] } {
+  const conditions = ['dialogue_id = $1'];
+  const values: (string | number)[] = [dialogueId];
+  if (filter.topic !== undefined) {
+    values.push(filter.topic);
+    conditions.push(`topic = $${values.length}`);
+  }
+  if (filter.untagged) conditions.push('topic IS NULL');
+  if (filter.status !== undefined) {
+    values.push(filter.status);
+    conditions.push(`status = $${values.length}`);
+  } else if (!filter.includeMerged) {
+    conditions.push("status <> 'merged'");
+  }
+  return { where: conditions.join(' AND '), values };
 }

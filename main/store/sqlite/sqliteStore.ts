@@ -2,6 +2,7 @@ import type { Store, StoreRepositories } from '#main/store/port';
 import { createAdminTokensRepo } from '#main/store/sqlite/adminTokensRepo';
 import { createAuditLog } from '#main/store/sqlite/auditLog';
 import { openDatabase, openDatabaseReader, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/sqlite/database';
+import { createDialoguesRepo } from '#main/store/sqlite/dialoguesRepo';
 import { createDocumentsRepo } from '#main/store/sqlite/documentsRepo';
 import { createDraftProposalsRepo } from '#main/store/sqlite/draftProposalsRepo';
 import { createInternalThreadsRepo } from '#main/store/sqlite/internalThreadsRepo';
@@ -36,6 +37,7 @@ function createSqliteRepositories(db: SqliteDatabase) {
     workspaces: createWorkspacesRepo(db),
     authorities: createAuthoritiesRepo(db),
     accessInvitations: createAccessInvitationsRepo(db),
+    dialogues: createDialoguesRepo(db),
   };
 }
 

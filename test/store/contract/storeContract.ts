@@ -3,6 +3,7 @@ import type { ArticleTemplate, VariableDefinition } from '#shared/templates/sche
 import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import { emptySummary } from '#shared/versions/model';
 import type { Store } from '#main/store/port';
+import type { Dialogue, Submission } from '#shared/dialogue/model';
 import type { DocumentRecord, ParticipantRecord, VersionRecord } from '#main/store/records';
 import { mealAllowanceVariable, mealTemplate } from '../../helpers/templateFixtures';
 
@@ -56,6 +57,59 @@ function versionRecord(documentId: string, number: number, kind: VersionRecord['
     restoredFrom: null,
     contentHash: kind === 'signed' ? 'a'.repeat(64) : null,
     previousHash: null,
+  };
+}
+
+function dialogueRecord(id: string, workspaceId: string, updatedAt: string): Dialogue {
+  return {
+    id,
+    workspaceId,
+    kind: 'periodic',
+    matter: null,
+    title: `Đối thoại ${id}`,
+    enterprise: { name: 'Công ty May Hưng Thịnh', headcount: 420, restDays: 'sunday' },
+    meeting: { date: '2026-06-15', time: '08:00', place: 'Hội trường' },
+    participants: [
+      { id: 'p1', name: 'Trần Văn Bình', position: 'Giám đốc', side: 'employer', legalRepresentative: true, authorised: false, female: false, unit: '' },
+    ],
+    agenda: [],
+    state: 'draft',
+    request: null,
+    agendaSentOn: null,
+    heldOn: null,
+    attendance: [],
+    signatures: { employer: null, union: null },
+    minutesSignedOn: null,
+    publishedOn: null,
+    summary: '',
+    commitments: [],
+    completedOn: null,
+    submissionsOpen: true,
+    createdAt: '2026-05-01T01:00:00.000Z',
+    updatedAt,
+  };
+}
+
+function submissionRecord(id: string, dialogueId: string, topic: string | null, at: number): Omit<Submission, 'number'> {
+  return {
+    id,
+    dialogueId,
+    text: `Câu hỏi ${id}`,
+    submitterName: null,
+    unit: '',
+    source: 'link',
+    topic,
+    article: null,
+    status: 'open',
+    mergedInto: null,
+    mergedWordings: [],
+    count: 1,
+    answer: null,
+    answeredOn: null,
+    owner: null,
+    due: null,
+    proposal: null,
+    createdAt: new Date(at).toISOString(),
   };
 }
 
@@ -452,6 +506,68 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.reviewFindings.get('d1', 'f1')).toEqual({ ...finding, withdrawnAt: 6 });
       expect(await store.reviewFindings.get('d2', 'f1')).toBeUndefined();
       expect(await store.reviewFindings.listByDocument('d1')).toHaveLength(1);
+    });
+
+    it('dialogues: read back whole, found by code, listed per workspace most recent first, replaced by update', async () => {
+      await store.workspaces.insert({ id: 'w2', name: 'Liên đoàn Lao động tỉnh', createdAt: 1 });
+      const first = dialogueRecord('g1', 'local', '2026-05-01T01:00:00.000Z');
+      const second = dialogueRecord('g2', 'local', '2026-05-02T01:00:00.000Z');
+      await store.dialogues.insert({ dialogue: first, code: 'ABCDEFGH22' });
+      await store.dialogues.insert({ dialogue: second, code: 'ABCDEFGH33' });
+      await store.dialogues.insert({ dialogue: dialogueRecord('g3', 'w2', '2026-05-03T01:00:00.000Z'), code: 'ABCDEFGH44' });
+      expect(await store.dialogues.get('g1')).toEqual({ dialogue: first, code: 'ABCDEFGH22' });
+      expect((await store.dialogues.byCode('ABCDEFGH33'))?.dialogue.id).toBe('g2');
+      expect(await store.dialogues.byCode('ZZZZZZZZZZ')).toBeUndefined();
+      expect((await store.dialogues.listInWorkspace('local')).map((dialogue) => dialogue.id)).toEqual(['g2', 'g1']);
+      expect((await store.dialogues.listInWorkspace('w2')).map((dialogue) => dialogue.id)).toEqual(['g3']);
+      const sent = { ...first, state: 'agenda_sent' as const, agendaSentOn: '2026-06-05', updatedAt: '2026-05-04T01:00:00.000Z' };
+      await store.dialogues.update(sent);
+      expect((await store.dialogues.get('g1'))?.dialogue).toEqual(sent);
+      expect((await store.dialogues.listInWorkspace('local')).map((dialogue) => dialogue.id)).toEqual(['g1', 'g2']);
+      // Codes are unique across workspaces.
+      await expect(store.dialogues.insert({ dialogue: dialogueRecord('g4', 'w2', '2026-05-05T01:00:00.000Z'), code: 'ABCDEFGH22' })).rejects.toThrow();
+    });
+
+    it('dialogue submissions: numbered from 1 per dialogue, paged and filtered by topic and status, counted per network', async () => {
+      await store.dialogues.insert({ dialogue: dialogueRecord('g1', 'local', '2026-05-01T01:00:00.000Z'), code: 'ABCDEFGH22' });
+      await store.dialogues.insert({ dialogue: dialogueRecord('g2', 'local', '2026-05-01T01:00:00.000Z'), code: 'ABCDEFGH33' });
+      const topics = ['Tiền lương', 'Nhà ở', null, 'Tiền lương', 'Nhà ở', 'Tiền lương'];
+      const added: Submission[] = [];
+      for (const [index, topic] of topics.entries()) {
+        added.push(await store.dialogues.addSubmission(submissionRecord(`s${index + 1}`, 'g1', topic, 10_000 + index), index < 4 ? '203.0.113.7' : null));
+      }
+      expect(added.map((submission) => submission.number)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect((await store.dialogues.addSubmission(submissionRecord('t1', 'g2', null, 10_000), null)).number).toBe(1);
+      expect(await store.dialogues.getSubmission('g1', 's2')).toEqual(added[1]);
+      expect(await store.dialogues.getSubmission('g2', 's2')).toBeUndefined();
+
+      const wages = await store.dialogues.listSubmissions('g1', { topic: 'Tiền lương', includeMerged: false, after: 0, limit: 2 });
+      expect(wages.total).toBe(3);
+      expect(wages.items.map((submission) => submission.id)).toEqual(['s1', 's4']);
+      const next = await store.dialogues.listSubmissions('g1', { topic: 'Tiền lương', includeMerged: false, after: 4, limit: 2 });
+      expect(next.items.map((submission) => submission.id)).toEqual(['s6']);
+      expect((await store.dialogues.listSubmissions('g1', { untagged: true, includeMerged: false, after: 0, limit: 10 })).items.map((s) => s.id)).toEqual([
+        's3',
+      ]);
+
+      // A merged submission leaves the lists and the topic counts unless asked for.
+      const fourth = added[3];
+      if (!fourth) throw new Error('four submissions were added');
+      await store.dialogues.updateSubmission({ ...fourth, status: 'merged', mergedInto: 's1' });
+      expect(await store.dialogues.topics('g1')).toEqual([
+        { topic: 'Nhà ở', count: 2 },
+        { topic: 'Tiền lương', count: 2 },
+      ]);
+      expect((await store.dialogues.listSubmissions('g1', { includeMerged: false, after: 0, limit: 10 })).total).toBe(5);
+      expect((await store.dialogues.listSubmissions('g1', { includeMerged: true, after: 0, limit: 10 })).total).toBe(6);
+      expect((await store.dialogues.listSubmissions('g1', { status: 'merged', includeMerged: false, after: 0, limit: 10 })).items.map((s) => s.id)).toEqual([
+        's4',
+      ]);
+      expect((await store.dialogues.getSubmission('g1', 's4'))?.mergedInto).toBe('s1');
+
+      expect(await store.dialogues.publicSubmissionsSince('g1', '203.0.113.7', 10_000)).toEqual({ client: 3, all: 3, clientOldest: 10_001, allOldest: 10_001 });
+      expect(await store.dialogues.publicSubmissionsSince('g1', '198.51.100.1', 0)).toEqual({ client: 0, all: 4, clientOldest: null, allOldest: 10_000 });
+      expect(await store.dialogues.publicSubmissionsSince('g2', '203.0.113.7', 0)).toEqual({ client: 0, all: 0, clientOldest: null, allOldest: null });
     });
 
     it('redemption attempts: counted per address and overall within the window, then refused until one expires', async () => {
