@@ -209,6 +209,8 @@ describe('the lifecycle of labour regulations', () => {
       ['dossier_discipline', 'ok'],
       ['authority_answer', 'pending'],
       ['effect', 'info'],
+      // The workspace records no dialogue: its periodic dialogue is not known (decision 0022).
+      ['dialogue.periodic:workspace:0', 'pending'],
     ]);
     expect(review.canReview).toBe(false);
   });
