@@ -4,7 +4,7 @@ import { Node, Point, type Ancestor, type BaseRange, type Path } from 'slate';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { isText, type DocumentNode } from '#shared/document/nodes';
-import { contentRoot } from '#shared/document/yjsContent';
+import { contentRoot, readContent } from '#shared/document/yjsContent';
 
 /**
  * Comments on a phrase. A thread may anchor to a range of an article's text: its two ends are Yjs
@@ -34,8 +34,13 @@ export const longestQuote = 300;
 export const phraseAnchorSchema = phraseAnchorInputSchema.extend({ quote: z.string().min(1).max(longestQuote) });
 export type PhraseAnchor = z.infer<typeof phraseAnchorSchema>;
 
-/** The body as Slate sees it: the editor itself, or the blocks read from the Y.Doc on the server. */
+/** The body as Slate sees it: the editor itself, or the blocks read from the Y.Doc (bodyOf) on the server. */
 type SlateRoot = Ancestor;
+
+/** A document's body as a Slate root, read from its Y.Doc, for finding phrases without an editor. */
+export function bodyOf(doc: Y.Doc): SlateRoot {
+  return { children: readContent(doc) } as unknown as SlateRoot;
+}
 
 function encodePosition(position: Y.RelativePosition): string {
   return toBase64(Y.encodeRelativePosition(position));
