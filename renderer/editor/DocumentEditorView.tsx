@@ -7,6 +7,7 @@ import type { DocumentEditor } from './customTypes';
 import { ElementView } from './ElementView';
 import { LeafView } from './LeafView';
 import { NumberingContext, type NumberingStore } from './numberingStore';
+import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
 import { handleShortcut } from './shortcuts';
@@ -30,6 +31,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
     if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit(editor.operations);
   }, [editor, numbering, changes]);
   const onKeyDown = useCallback((event: KeyboardEvent) => handleShortcut(editor, event, readOnly), [editor, readOnly]);
+  const decorate = usePhraseDecorate(editor);
 
   return (
     <NumberingContext.Provider value={numbering}>
@@ -43,6 +45,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
               data-testid="document-body"
               renderElement={ElementView}
               renderLeaf={LeafView}
+              decorate={decorate}
               readOnly={readOnly}
               onKeyDown={onKeyDown}
               spellCheck={false}

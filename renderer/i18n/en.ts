@@ -441,6 +441,7 @@ export const en = {
     insertArticleIcon: 'A+',
     moveArticleUp: 'Move article up',
     moveArticleDown: 'Move article down',
+    comment: 'Comment on the selected words',
   },
   redline: {
     sentence: 'Compared sentence by sentence: the change is too large to compare word by word.',

@@ -417,6 +417,7 @@ export const vi: Localised<typeof en> = {
     insertArticleIcon: 'Đ+',
     moveArticleUp: 'Chuyển điều lên',
     moveArticleDown: 'Chuyển điều xuống',
+    comment: 'Góp ý về đoạn chữ đã chọn',
   },
   redline: {
     sentence: 'Thay đổi quá lớn để so sánh từng từ nên được so sánh theo từng câu.',
