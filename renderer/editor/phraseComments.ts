@@ -1,9 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { Editor, Element, Range, Transforms, type NodeEntry } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { Thread, ThreadVisibility } from '#shared/negotiation/model';
 import { anchorOfRange, placePhrase, quoteOf, type PhraseAnchorInput, type PhrasePlace } from '#shared/negotiation/phraseAnchor';
-import { useNegotiation, type PhraseToComment } from '../negotiation/negotiationStore';
+import { NegotiationContext, type PhraseToComment } from '../negotiation/negotiationStore';
 import type { DocumentEditor } from './customTypes';
 
 /**
@@ -57,22 +57,27 @@ export interface PhraseDecoration {
   commentVisibility?: ThreadVisibility;
 }
 
-const noThreads: readonly Thread[] = [];
-
-/**
- * Slate's `decorate` for the open threads' phrases. It changes only when those threads do (not
- * with every proposal or status), so that the whole text is decorated again only then; an article
- * is decorated again when its own text changes.
- */
-export function usePhraseDecorate(editor: DocumentEditor): (entry: NodeEntry) => (Range & PhraseDecoration)[] {
-  const threads = useNegotiation()?.threads ?? noThreads;
-  const key = JSON.stringify(
+/** Everything the highlights depend on, as one string: the open threads on a phrase, where and whose. */
+function highlightsKey(threads: readonly Thread[]): string {
+  return JSON.stringify(
     threads.flatMap((thread) =>
       thread.anchor && thread.resolvedAt === null ? [[thread.id, thread.clauseId, thread.visibility, thread.anchor.start, thread.anchor.end]] : [],
     ),
   );
-  // The key names everything the decorations depend on.
-  const byArticle = useMemo(() => anchoredByArticle(threads), [key]);
+}
+
+/**
+ * Slate's `decorate` for the open threads' phrases. The editor follows only what the highlights
+ * depend on (not every proposal, status or comment), so that the text is rendered and decorated
+ * again as a whole only when a thread on a phrase comes or goes; an article is decorated again
+ * when its own text changes.
+ */
+export function usePhraseDecorate(editor: DocumentEditor): (entry: NodeEntry) => (Range & PhraseDecoration)[] {
+  const store = useContext(NegotiationContext);
+  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener) ?? (() => {}), [store]);
+  const key = useSyncExternalStore(subscribe, () => highlightsKey(store?.getSnapshot().threads ?? []));
+  // The key names everything the decorations depend on: the threads are read again only when it changes.
+  const byArticle = useMemo(() => anchoredByArticle(store?.getSnapshot().threads ?? []), [store, key]);
   return useCallback(
     ([node]: NodeEntry) => {
       if (!Element.isElement(node) || node.type !== 'article') return [];
