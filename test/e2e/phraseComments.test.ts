@@ -82,7 +82,8 @@ describe('E2E comments on a phrase, with a mention', () => {
       // Commenting changed nothing in the text.
       expect(await articleShown(employer, clauseIds.wage)).toContain('Mức lương thấp nhất bằng mức lương tối thiểu vùng.');
 
-      // The union sees the same words highlighted and, with the pointer over them, the comment.
+      // She clicks elsewhere in the text; the union sees the same words highlighted and, with the pointer over them, the comment.
+      await articleOn(employer, clauseIds.scope).locator('p').first().click();
       await expect.poll(() => highlighted(union, clauseIds.wage), { timeout: 10_000 }).toEqual([phrase]);
       await articleOn(union, clauseIds.wage).getByTestId('phrase-highlight').hover();
       const card = union.getByTestId('phrase-thread-card');
