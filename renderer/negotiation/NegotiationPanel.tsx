@@ -5,13 +5,16 @@ import type { Participant } from '#shared/api/participants';
 import { articlesOf } from '#shared/document/articles';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { unreadMentions, type Mentionable } from '#shared/negotiation/mentions';
 import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
+import { phraseInEditor, revealPhrase } from '../editor/phraseComments';
 import { selectedArticle } from '../editor/structure';
+import { useLanguage } from '../i18n/i18n';
 import type { Membership } from '../session/session';
 import { useDocumentVariables } from '../variables/documentVariables';
 import { AcceptDialog } from './AcceptDialog';
@@ -28,9 +31,6 @@ import { ProposalCard } from './ProposalCard';
 import { ProposalEditor } from './ProposalEditor';
 import { MentionTextarea, useMentionDraft } from './MentionTextarea';
 import { PhraseQuote, ThreadView, type ThreadActions } from './ThreadView';
-import { formatVietnamDateTime } from '#shared/format/vietnamTime';
-import { useLanguage } from '../i18n/i18n';
-import { phraseInEditor, revealPhrase } from '../editor/phraseComments';
 
 interface ArticleInfo {
   article: ArticleElement;
@@ -113,7 +113,7 @@ export interface NegotiationPanelProps {
   /** Words selected in the text to comment on: the comment form opens on them, then `onPhraseHandled` is called. */
   phraseRequest: PhraseToComment | null;
   onPhraseHandled: () => void;
-  /** Show this thread (its words were clicked in the text); `request` changes on each click. */
+  /** Show this thread (opened from the card over its words in the text); `request` changes on each request. */
   threadRequest: { id: string; request: number } | null;
   jumpTo: (clauseId: string) => void;
 }

@@ -163,7 +163,7 @@ export function requestPhraseComment(phrase: PhraseToComment): void {
 
 export const showThreadEvent = 'thoa-uoc:show-thread';
 
-/** Opens the negotiation panel on a thread (its phrase was clicked in the text). */
+/** Opens the negotiation panel on a thread (from the card shown over its words in the text). */
 export function requestThread(threadId: string): void {
   window.dispatchEvent(new CustomEvent(showThreadEvent, { detail: threadId }));
 }

@@ -44,7 +44,6 @@ function phraseOn(peer: Peer, anchor: PhraseAnchorInput): string | null {
   return place ? quoteOf(peer.editor, place.range) : null;
 }
 
-
 describe('anchors of comments on a phrase', () => {
   it('an anchor is two encoded relative positions that find the selected words and their article, on any copy', async () => {
     const [employer, union] = createPeers(agreement()) as [Peer, Peer];
