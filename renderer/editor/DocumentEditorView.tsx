@@ -10,6 +10,7 @@ import { NumberingContext, type NumberingStore } from './numberingStore';
 import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
+import { SelectionComment } from './SelectionComment';
 import { handleShortcut } from './shortcuts';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
@@ -38,6 +39,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
       <StructureLabelsContext.Provider value={labels}>
         <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
           {!readOnly && <Toolbar />}
+          {!readOnly && <SelectionComment />}
           <RemoteCursors awareness={editor.awareness}>
             <Editable
               ref={hideContentEditableFromReact}

@@ -32,6 +32,8 @@ async function selectWords(page: Page, clauseId: string, words: string): Promise
     throw new Error(`"${wanted}" is not in the paragraph`);
   }, words);
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+  // The editor has taken the selection: the button beside selected words shows.
+  await page.getByTestId('selection-comment').waitFor();
 }
 
 /** The words highlighted as commented on in an article, as shown. */
@@ -68,10 +70,11 @@ describe('E2E comments on a phrase, with a mention', () => {
       const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Minh (Công đoàn)');
       const errors = watchErrors(union, watchErrors(employer));
 
-      // The employer selects the words and presses the toolbar's comment button: the form quotes them.
+      // The employer selects the words: beside them, as on the toolbar, a button comments on them; the form quotes them.
       await selectWords(employer, clauseIds.wage, phrase);
-      const commentButton = employer.getByRole('button', { name: 'Góp ý về đoạn chữ đã chọn (Ctrl+Alt+M)' });
-      await commentButton.click();
+      const label = 'Góp ý về đoạn chữ đã chọn (Ctrl+Alt+M)';
+      expect(await employer.getByRole('toolbar').getByRole('button', { name: label }).count()).toBe(1);
+      await employer.getByTestId('selection-comment').click();
       const focused = employer.locator(`[data-testid=focused-article][data-clause-id="${clauseIds.wage}"]`);
       await focused.waitFor();
       expect(await focused.getByTestId('phrase-quote').innerText()).toBe(phrase);
@@ -139,6 +142,12 @@ describe('E2E comments on a phrase, with a mention', () => {
       await opened.getByRole('button', { name: 'Xem đoạn này trong văn bản' }).click();
       await expect.poll(() => employer.evaluate(() => window.getSelection()?.toString())).toBe(phrase);
       await shot(employer, 'highlight-follows-the-words');
+
+      // Ctrl+Alt+M does the same: the union selects words of another article and the form quotes them.
+      await selectWords(union, clauseIds.bonus, 'một tháng lương');
+      await union.keyboard.press('Control+Alt+M');
+      const bonus = union.locator(`[data-testid=focused-article][data-clause-id="${clauseIds.bonus}"]`);
+      await expect.poll(() => bonus.getByTestId('phrase-quote').innerText()).toBe('một tháng lương');
       expect(errors).toEqual([]);
     },
   );
