@@ -32,7 +32,8 @@ type NegotiationMethod =
   | 'threads/create'
   | 'threads/reply'
   | 'threads/resolve'
-  | 'threads/reopen';
+  | 'threads/reopen'
+  | 'mentions/markRead';
 
 /** The negotiation half of the API: proposals, article statuses, threads, minutes. */
 export function createNegotiationHandlers(context: ServiceContext, rooms: DocumentRooms): Pick<ApiHandlers, NegotiationMethod> {
@@ -65,6 +66,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         threads: [...shared.threads, ...(side ? await threads.internalFor(documentId, side) : [])],
         drafts: caller.kind === 'participant' ? await proposals.draftsOf(documentId, caller.participantId) : [],
         reviewerCommentsAllowed: await context.store.documents.reviewerComments(documentId),
+        mentionsRead: caller.kind === 'participant' ? await threads.mentionsReadBy(documentId, caller.participantId) : [],
       };
     },
     'negotiation/minutes': async ({ documentId, since }, caller) => {
@@ -124,5 +126,6 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
     'threads/reply': async (input, caller) => threads.reply(input, caller),
     'threads/resolve': async ({ documentId, threadId }, caller) => threads.resolve(documentId, threadId, caller),
     'threads/reopen': async ({ documentId, threadId }, caller) => threads.reopen(documentId, threadId, caller),
+    'mentions/markRead': async ({ documentId, commentIds }, caller) => threads.markMentionsRead(documentId, commentIds, caller),
   };
 }

@@ -1,6 +1,8 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
+import type * as Y from 'yjs';
 import { readArticle } from '#shared/document/articles';
+import { bodyOf, placePhrase, quoteOf, type PhraseAnchor, type PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
 import type { Thread, ThreadComment } from '#shared/negotiation/model';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
@@ -8,6 +10,19 @@ import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { negotiationActor, type NegotiationActor } from '#main/negotiation/negotiationAccess';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The anchor a comment on a phrase keeps: the range the client sent, which must be a phrase of the
+ * article the comment is on in this document, and the words it covers now (never the client's).
+ */
+function phraseOf(doc: Y.Doc, clauseId: string, input: PhraseAnchorInput): PhraseAnchor {
+  const body = bodyOf(doc);
+  const place = placePhrase(doc, body, input);
+  const quote = place?.clauseId === clauseId ? quoteOf(body, place.range) : '';
+  if (quote === '')
+    throw new ApiError('invalid_input', `anchor: not a phrase of the article "${clauseId}" in this document`, { reason: { key: 'anchor_not_phrase' } });
+  return { start: input.start, end: input.end, quote };
+}
 
 export type ThreadsService = ReturnType<typeof createThreadsService>;
 
@@ -115,32 +130,51 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
     return result;
   }
 
+  /** The comments mentioning a participant that they have opened, in a stable order. */
+  async function mentionsReadBy(documentId: string, participantId: string): Promise<string[]> {
+    return (await store.mentionReads.readBy(documentId, participantId)).sort();
+  }
+
   return {
-    async create(input: { documentId: string; clauseId: string; body: string; internal: boolean; mentions: string[] }, caller: Caller): Promise<Thread> {
+    async create(
+      input: { documentId: string; clauseId: string; body: string; internal: boolean; mentions: string[]; anchor?: PhraseAnchorInput },
+      caller: Caller,
+    ): Promise<Thread> {
       const actor = await negotiationActor(context, caller, input.documentId, true);
       await assertMayComment(actor, input.documentId, input.internal);
       const side = actor.side === 'reviewer' ? null : actor.side;
       const comment = await newComment(actor, input.body, input.mentions, input.documentId, input.internal ? side : null);
-      const thread: Thread = {
-        id: context.newId(),
-        clauseId: input.clauseId,
-        visibility: input.internal && side ? side : 'public',
-        comments: [comment],
-        createdAt: comment.createdAt,
-        resolvedAt: null,
-        resolvedByName: null,
-      };
-      await rooms.withRoom(input.documentId, async (room) => {
+      const thread = await rooms.withRoom(input.documentId, async (room) => {
         if (!readArticle(room.doc, input.clauseId))
           throw new ApiError('not_found', `no article with clauseId "${input.clauseId}" in this document`, { reason: { key: 'article_not_found' } });
+        const created: Thread = {
+          id: context.newId(),
+          clauseId: input.clauseId,
+          ...(input.anchor ? { anchor: phraseOf(room.doc, input.clauseId, input.anchor) } : {}),
+          visibility: input.internal && side ? side : 'public',
+          comments: [comment],
+          createdAt: comment.createdAt,
+          resolvedAt: null,
+          resolvedByName: null,
+        };
         if (input.internal && side) {
-          await store.internalThreads.create(input.documentId, { id: thread.id, clauseId: input.clauseId, side }, { ...comment, at: context.now() });
+          await store.internalThreads.create(
+            input.documentId,
+            { id: created.id, clauseId: input.clauseId, side, anchor: created.anchor },
+            { ...comment, at: context.now() },
+          );
           rooms.notifySide(input.documentId, side, 'threads');
         } else {
-          await room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(thread));
+          await room.change(actor.participantId, (doc) => negotiationMaps(doc).saveThread(created));
         }
+        return created;
       });
-      await audit(actor, 'thread.created', input.documentId, { threadId: thread.id, clauseId: input.clauseId, visibility: thread.visibility });
+      await audit(actor, 'thread.created', input.documentId, {
+        threadId: thread.id,
+        clauseId: input.clauseId,
+        visibility: thread.visibility,
+        onPhrase: thread.anchor !== undefined,
+      });
       return thread;
     },
 
@@ -163,6 +197,34 @@ export function createThreadsService(context: ServiceContext, rooms: DocumentRoo
 
     resolve: (documentId: string, threadId: string, caller: Caller) => setResolved(documentId, threadId, true, caller),
     reopen: (documentId: string, threadId: string, caller: Caller) => setResolved(documentId, threadId, false, caller),
+
+    /**
+     * Records comments that mention the caller as read by them (opened from their list of
+     * mentions); every one must be a comment they can see that mentions them.
+     */
+    async markMentionsRead(documentId: string, commentIds: readonly string[], caller: Caller): Promise<{ mentionsRead: string[] }> {
+      const actor = await negotiationActor(context, caller, documentId, false);
+      const visible = [
+        ...(await rooms.withRoom(documentId, (room) => negotiationMaps(room.doc).allThreads())),
+        ...(actor.side === 'reviewer' ? [] : await store.internalThreads.listForSide(documentId, actor.side)),
+      ];
+      const mentioning = new Set(
+        visible.flatMap((thread) =>
+          thread.comments
+            .filter((comment) => comment.authorId !== actor.participantId && comment.mentions.includes(actor.participantId))
+            .map((comment) => comment.id),
+        ),
+      );
+      for (const id of commentIds)
+        if (!mentioning.has(id))
+          throw new ApiError('invalid_input', `commentIds: "${id}" is not a comment of this document that mentions you`, {
+            reason: { key: 'mention_not_yours' },
+          });
+      await store.mentionReads.markRead(documentId, actor.participantId, [...new Set(commentIds)], context.now());
+      return { mentionsRead: await mentionsReadBy(documentId, actor.participantId) };
+    },
+
+    mentionsReadBy,
 
     /** The caller's side's internal threads (public ones are read from the shared document). */
     async internalFor(documentId: string, side: string): Promise<Thread[]> {

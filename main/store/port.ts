@@ -2,6 +2,7 @@ import { ApiError } from '#shared/api/errors';
 import type { Dialogue, Submission } from '#shared/dialogue/model';
 import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread } from '#shared/negotiation/model';
+import type { PhraseAnchor } from '#shared/negotiation/phraseAnchor';
 import type { ArticleTemplate, VariableDefinition } from '#shared/templates/schema';
 import type {
   AccessInvitationRecord,
@@ -180,13 +181,21 @@ export interface AccessInvitationsStore {
 
 /** One side's private threads: never put in the shared document, only served to that side. */
 export interface InternalThreadsStore {
-  create(documentId: string, thread: { id: string; clauseId: string; side: BargainingSide }, comment: InternalComment): Promise<void>;
+  create(documentId: string, thread: { id: string; clauseId: string; side: BargainingSide; anchor?: PhraseAnchor }, comment: InternalComment): Promise<void>;
   reply(threadId: string, comment: InternalComment): Promise<void>;
   /** The side a thread belongs to, if it is an internal thread of this document. */
   sideOf(documentId: string, threadId: string): Promise<BargainingSide | undefined>;
   setResolved(threadId: string, resolution: { at: number; byName: string } | null): Promise<void>;
   /** A side's internal threads of a document, with their comments, oldest first. */
   listForSide(documentId: string, side: BargainingSide): Promise<Thread[]>;
+}
+
+/** The comments mentioning a participant that they have opened (the others are their unread mentions). */
+export interface MentionReadsStore {
+  /** Records these comments as read by the participant (again: no change). */
+  markRead(documentId: string, participantId: string, commentIds: readonly string[], at: number): Promise<void>;
+  /** The comments of a document the participant has read, by id, in no particular order. */
+  readBy(documentId: string, participantId: string): Promise<string[]>;
 }
 
 /** Draft positions, each served to its author alone. */
@@ -290,6 +299,7 @@ export interface StoreRepositories {
   userTemplates: UserTemplatesStore;
   userVariables: UserVariablesStore;
   internalThreads: InternalThreadsStore;
+  mentionReads: MentionReadsStore;
   draftProposals: DraftProposalsStore;
   versions: VersionsStore;
   lifecycle: LifecycleStore;

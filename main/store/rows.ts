@@ -2,6 +2,7 @@ import { dialogueSchema, submissionSchema, type Submission } from '#shared/dialo
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import { eventFactsSchema, type LifecycleEventRecord } from '#shared/lifecycle/model';
 import type { BargainingSide, DraftProposal, Thread, ThreadComment } from '#shared/negotiation/model';
+import { phraseAnchorSchema } from '#shared/negotiation/phraseAnchor';
 import type { Side } from '#shared/sides';
 import { articleTemplateSchema, variableDefinitionSchema, type ArticleTemplate } from '#shared/templates/schema';
 import { emptySummary, versionSummarySchema, type VersionSummary } from '#shared/versions/model';
@@ -301,6 +302,8 @@ export interface ThreadRow {
   created_at: number;
   resolved_at: number | null;
   resolved_by_name: string | null;
+  /** The phrase the note is on, as JSON; null for a note on the whole article. */
+  anchor: string | null;
 }
 
 export interface CommentRow {
@@ -332,6 +335,7 @@ export function threadsFromRows(side: BargainingSide, threadRows: readonly Threa
   return threadRows.map((row) => ({
     id: row.id,
     clauseId: row.clause_id,
+    ...(row.anchor === null ? {} : { anchor: phraseAnchorSchema.parse(JSON.parse(row.anchor)) }),
     visibility: row.side,
     comments: comments.get(row.id) ?? [],
     createdAt: iso(row.created_at),

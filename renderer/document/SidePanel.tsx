@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentKind } from '#shared/documents/kinds';
-import { threadsMentioning } from '#shared/negotiation/mentions';
+import { unreadMentions } from '#shared/negotiation/mentions';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { CompliancePanel } from '../compliance/CompliancePanel';
 import { showComplianceEvent, showReviewEvent } from '../lifecycle/documentChecks';
@@ -10,7 +10,14 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
-import { focusArticleEvent, showDraftsEvent, useNegotiation } from '../negotiation/negotiationStore';
+import {
+  commentOnPhraseEvent,
+  focusArticleEvent,
+  showDraftsEvent,
+  showThreadEvent,
+  useNegotiation,
+  type PhraseToComment,
+} from '../negotiation/negotiationStore';
 import type { Membership } from '../session/session';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
@@ -36,14 +43,15 @@ export interface SidePanelProps {
   client: ApiClient;
 }
 
-/** The negotiation tab's name, and how many open threads mention this person ("@2"): who is mentioned sees it from any tab. */
+/** The negotiation tab's name, and this person's unread mentions ("@2"): who is mentioned sees it from any tab. */
 function NegotiationTabName({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
-  const count = threadsMentioning(useNegotiation()?.threads ?? [], participantId).length;
+  const negotiation = useNegotiation();
+  const count = negotiation ? unreadMentions(negotiation.threads, participantId, negotiation.mentionsRead).length : 0;
   return (
     <>
       {t('sidePanel.negotiation')}
-      {count > 0 && <span className="tab-mentions" title={t('negotiation.mentionedCount', { count })} data-testid="tab-mentions">{` @${count}`}</span>}
+      {count > 0 && <span className="tab-mentions" title={t('negotiation.unreadMentionsCount', { count })} data-testid="tab-mentions">{` @${count}`}</span>}
     </>
   );
 }
@@ -57,6 +65,8 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
   const [complianceFocus, setComplianceFocus] = useState<string | null>(null);
   const [articleFocus, setArticleFocus] = useState<VariableFocus | null>(null);
   const [draftsRequest, setDraftsRequest] = useState(0);
+  const [phraseRequest, setPhraseRequest] = useState<PhraseToComment | null>(null);
+  const [threadRequest, setThreadRequest] = useState<VariableFocus | null>(null);
   useEffect(() => {
     // A click on a variable chip opens the variables tab on that variable.
     const onEdit = (event: Event) => {
@@ -79,6 +89,17 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       setComplianceFocus((event as CustomEvent<string>).detail);
     };
     const onReview = () => setTab('review');
+    // Words selected to comment on open the comment form; a thread's highlighted words, the thread.
+    const onPhrase = (event: Event) => {
+      setTab('negotiation');
+      setPhraseRequest((event as CustomEvent<PhraseToComment>).detail);
+    };
+    const onThread = (event: Event) => {
+      setTab('negotiation');
+      setThreadRequest((previous) => ({ id: (event as CustomEvent<string>).detail, request: (previous?.request ?? 0) + 1 }));
+    };
+    window.addEventListener(commentOnPhraseEvent, onPhrase);
+    window.addEventListener(showThreadEvent, onThread);
     window.addEventListener(editVariableEvent, onEdit);
     window.addEventListener(focusArticleEvent, onNegotiate);
     window.addEventListener(showDraftsEvent, onDrafts);
@@ -90,6 +111,8 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       window.removeEventListener(showDraftsEvent, onDrafts);
       window.removeEventListener(showComplianceEvent, onCompliance);
       window.removeEventListener(showReviewEvent, onReview);
+      window.removeEventListener(commentOnPhraseEvent, onPhrase);
+      window.removeEventListener(showThreadEvent, onThread);
     };
   }, []);
   return (
@@ -127,6 +150,9 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
             membership={membership}
             focusRequest={articleFocus}
             draftsRequest={draftsRequest}
+            phraseRequest={phraseRequest}
+            onPhraseHandled={() => setPhraseRequest(null)}
+            threadRequest={threadRequest}
             jumpTo={(clauseId) => revealArticle(open.editor, clauseId)}
           />
         )}

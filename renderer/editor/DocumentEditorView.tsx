@@ -7,8 +7,10 @@ import type { DocumentEditor } from './customTypes';
 import { ElementView } from './ElementView';
 import { LeafView } from './LeafView';
 import { NumberingContext, type NumberingStore } from './numberingStore';
+import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
+import { SelectionComment } from './SelectionComment';
 import { handleShortcut } from './shortcuts';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
@@ -30,12 +32,14 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
     if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit(editor.operations);
   }, [editor, numbering, changes]);
   const onKeyDown = useCallback((event: KeyboardEvent) => handleShortcut(editor, event, readOnly), [editor, readOnly]);
+  const decorate = usePhraseDecorate(editor);
 
   return (
     <NumberingContext.Provider value={numbering}>
       <StructureLabelsContext.Provider value={labels}>
         <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
           {!readOnly && <Toolbar />}
+          {!readOnly && <SelectionComment />}
           <RemoteCursors awareness={editor.awareness}>
             <Editable
               ref={hideContentEditableFromReact}
@@ -43,6 +47,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
               data-testid="document-body"
               renderElement={ElementView}
               renderLeaf={LeafView}
+              decorate={decorate}
               readOnly={readOnly}
               onKeyDown={onKeyDown}
               spellCheck={false}

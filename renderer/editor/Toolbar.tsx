@@ -11,6 +11,7 @@ const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['bold', 'italic', 'underline'],
   ['clause', 'point', 'bulletedList', 'table'],
   ['insertChapter', 'insertArticle', 'moveArticleUp', 'moveArticleDown'],
+  ['comment'],
 ];
 
 // The faces of the buttons, alike in both languages (B, I, U are the faces Vietnamese word
@@ -28,6 +29,7 @@ const icons: Record<Exclude<EditorCommand, 'insertArticle'>, string> = {
   insertChapter: '§+',
   moveArticleUp: '▲',
   moveArticleDown: '▼',
+  comment: '“ ”',
 };
 
 const marks: readonly Mark[] = ['bold', 'italic', 'underline'];

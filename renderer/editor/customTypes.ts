@@ -2,6 +2,7 @@ import type { BaseEditor } from 'slate';
 import type { ReactEditor } from 'slate-react';
 import type { CursorEditor, YHistoryEditor, YjsEditor } from '@slate-yjs/core';
 import type { DocumentElement, FormattedText } from '#shared/document/nodes';
+import type { PhraseDecoration } from './phraseComments';
 
 /** Presence data each client publishes with its cursor (the server adds the verified identity). */
 export interface CursorData extends Record<string, unknown> {
@@ -16,6 +17,7 @@ declare module 'slate' {
   interface CustomTypes {
     Editor: DocumentEditor;
     Element: DocumentElement;
-    Text: FormattedText;
+    // A text as rendered may carry decorations too (never stored).
+    Text: FormattedText & PhraseDecoration;
   }
 }

@@ -1,5 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { DocumentEditor } from './customTypes';
+import { requestPhraseComment } from '../negotiation/negotiationStore';
+import { selectedPhrase } from './phraseComments';
 import { insertArticle, insertChapter, insertTable, moveArticle, setBodyBlockType, toggleBulletedList, toggleMark } from './commands';
 
 export type EditorCommand =
@@ -15,7 +17,8 @@ export type EditorCommand =
   | 'insertArticle'
   | 'insertChapter'
   | 'moveArticleUp'
-  | 'moveArticleDown';
+  | 'moveArticleDown'
+  | 'comment';
 
 /** Keys per command ("mod" is Ctrl, or ⌘ on macOS); shown in tooltips and the help dialog. */
 export const shortcuts: Record<EditorCommand, string[]> = {
@@ -32,6 +35,7 @@ export const shortcuts: Record<EditorCommand, string[]> = {
   insertChapter: ['mod+shift+enter'],
   moveArticleUp: ['alt+shift+arrowup'],
   moveArticleDown: ['alt+shift+arrowdown'],
+  comment: ['mod+alt+m'],
 };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -87,7 +91,16 @@ export function runCommand(editor: DocumentEditor, command: EditorCommand): void
     case 'moveArticleDown':
       moveArticle(editor, 'down');
       return;
+    case 'comment':
+      commentOnSelection(editor);
+      return;
   }
+}
+
+/** Opens the comment form on the selected words, when some words of one article are selected. */
+function commentOnSelection(editor: DocumentEditor): void {
+  const phrase = selectedPhrase(editor);
+  if (phrase) requestPhraseComment(phrase);
 }
 
 /** What an editor of one article (a proposal) can do: no chapters, no other articles to move past. */
@@ -106,7 +119,8 @@ export function handleShortcut(editor: DocumentEditor, event: KeyboardEvent, rea
     if (commands && !commands.includes(command)) continue;
     if (!keys.some((shortcut) => matches(event, shortcut))) continue;
     event.preventDefault();
-    if (!readOnly) runCommand(editor, command);
+    // Commenting is reading, not writing: a reviewer allowed to comment does it on a read-only text.
+    if (!readOnly || command === 'comment') runCommand(editor, command);
     return true;
   }
   return false;

@@ -85,6 +85,8 @@ export const en = {
     mention_not_participant: 'Someone you mentioned does not take part in this document.',
     mention_other_side: 'An internal note can mention only people of your own side.',
     threads_resolved_by_sides: 'Discussions are closed by the employer or the union side.',
+    anchor_not_phrase: 'The selected words are no longer within one article of the text: select them again to comment.',
+    mention_not_yours: 'This comment does not mention you.',
     version_not_found: 'This version no longer exists.',
     version_article_missing: 'That article is not in this version.',
     already_this_text: 'The document already has this text.',
@@ -463,6 +465,7 @@ export const en = {
     insertArticleIcon: 'A+',
     moveArticleUp: 'Move article up',
     moveArticleDown: 'Move article down',
+    comment: 'Comment on the selected words',
   },
   redline: {
     sentence: 'Compared sentence by sentence: the change is too large to compare word by word.',

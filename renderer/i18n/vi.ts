@@ -81,6 +81,8 @@ export const vi: Localised<typeof en> = {
     mention_not_participant: 'Có người được nhắc tên không tham gia văn bản này.',
     mention_other_side: 'Ghi chú nội bộ chỉ nhắc tên được người của bên mình.',
     threads_resolved_by_sides: 'Trao đổi do bên người sử dụng lao động hoặc bên công đoàn kết thúc.',
+    anchor_not_phrase: 'Đoạn chữ đã chọn không còn nằm trong một điều của văn bản: hãy chọn lại rồi góp ý.',
+    mention_not_yours: 'Ý kiến này không nhắc tên bạn.',
     version_not_found: 'Phiên bản này không còn tồn tại.',
     version_article_missing: 'Phiên bản này không có điều đó.',
     already_this_text: 'Văn bản đã có đúng nội dung này.',
@@ -440,6 +442,7 @@ export const vi: Localised<typeof en> = {
     insertArticleIcon: 'Đ+',
     moveArticleUp: 'Chuyển điều lên',
     moveArticleDown: 'Chuyển điều xuống',
+    comment: 'Góp ý về đoạn chữ đã chọn',
   },
   redline: {
     sentence: 'Thay đổi quá lớn để so sánh từng từ nên được so sánh theo từng câu.',

@@ -5,13 +5,16 @@ import type { Participant } from '#shared/api/participants';
 import { articlesOf } from '#shared/document/articles';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
-import { threadsMentioning, type Mentionable } from '#shared/negotiation/mentions';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
+import { unreadMentions, type Mentionable } from '#shared/negotiation/mentions';
 import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
+import { phraseInEditor, revealPhrase } from '../editor/phraseComments';
 import { selectedArticle } from '../editor/structure';
+import { useLanguage } from '../i18n/i18n';
 import type { Membership } from '../session/session';
 import { useDocumentVariables } from '../variables/documentVariables';
 import { AcceptDialog } from './AcceptDialog';
@@ -19,7 +22,7 @@ import { ArticleControls } from './ArticleControls';
 import { LedgerDialog } from './ArticleLedger';
 import { CounterPackageDialog } from './CounterPackageDialog';
 import { DraftsList } from './DraftsList';
-import { useNegotiation, useNegotiationStoreOf } from './negotiationStore';
+import { useNegotiation, useNegotiationStoreOf, type PhraseToComment } from './negotiationStore';
 import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
 import { PackageBasket } from './PackageBasket';
 import { PackageCard, packageMembers } from './PackageCard';
@@ -27,7 +30,7 @@ import { positionInput, withPosition, type PositionDraft } from './positionDraft
 import { ProposalCard } from './ProposalCard';
 import { ProposalEditor } from './ProposalEditor';
 import { MentionTextarea, useMentionDraft } from './MentionTextarea';
-import { ThreadView, type ThreadActions } from './ThreadView';
+import { PhraseQuote, ThreadView, type ThreadActions } from './ThreadView';
 
 interface ArticleInfo {
   article: ArticleElement;
@@ -107,18 +110,39 @@ export interface NegotiationPanelProps {
   focusRequest: { id: string; request: number } | null;
   /** Show this person's drafts (a refused edit was kept as one); changes on each request. */
   draftsRequest: number;
+  /** Words selected in the text to comment on: the comment form opens on them, then `onPhraseHandled` is called. */
+  phraseRequest: PhraseToComment | null;
+  onPhraseHandled: () => void;
+  /** Show this thread (opened from the card over its words in the text); `request` changes on each request. */
+  threadRequest: { id: string; request: number } | null;
   jumpTo: (clauseId: string) => void;
 }
 
-export function NegotiationPanel({ editor, changes, client, membership, focusRequest, draftsRequest, jumpTo }: NegotiationPanelProps) {
+export function NegotiationPanel({
+  editor,
+  changes,
+  client,
+  membership,
+  focusRequest,
+  draftsRequest,
+  phraseRequest,
+  onPhraseHandled,
+  threadRequest,
+  jumpTo,
+}: NegotiationPanelProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const negotiation = useNegotiation();
   const store = useNegotiationStoreOf();
   const values = useDocumentValues(useDocumentVariables());
   const articles = useArticles(editor, changes);
   const positions = usePositionContext(negotiation?.proposals ?? noProposals, articles, values);
   const [focus, setFocus] = useState<string | null>(null);
-  const [composingThread, setComposingThread] = useState(false);
+  // The comment being written: on the focused article as a whole, or on words selected in it.
+  const [composing, setComposing] = useState<'article' | PhraseToComment | null>(null);
+  // The thread to bring into view once it is listed.
+  const [shownThread, setShownThread] = useState<{ id: string; request: number } | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<NegotiationDialogRequest | null>(null);
   const [itemEditor, setItemEditor] = useState<{ answered: Proposal; position: PositionDraft; done: (position: PositionDraft) => void } | null>(null);
   const [sideFilter, setSideFilter] = useState<'' | 'employer' | 'union'>('');
@@ -132,6 +156,38 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   useEffect(() => {
     if (focusRequest) setFocus(focusRequest.id);
   }, [focusRequest]);
+  useEffect(() => {
+    if (!phraseRequest) return;
+    setFocus(phraseRequest.clauseId);
+    setComposing(phraseRequest);
+    onPhraseHandled();
+  }, [phraseRequest, onPhraseHandled]);
+  /**
+   * Shows a thread in the panel (lifting filters that would hide it), and marks the comments
+   * mentioning this person there as read: they have opened it.
+   */
+  const showThread = (threadId: string) => {
+    const snapshot = store?.getSnapshot();
+    const thread = snapshot?.threads.find((candidate) => candidate.id === threadId);
+    if (!snapshot || !thread) return;
+    setFocus(thread.clauseId);
+    setSideFilter('');
+    setChapterFilter('');
+    if (thread.resolvedAt !== null) setStatusFilter('');
+    setShownThread((previous) => ({ id: thread.id, request: (previous?.request ?? 0) + 1 }));
+    const mentionsHere = unreadMentions([thread], membership.participantId, snapshot.mentionsRead).map((mention) => mention.comment.id);
+    void store?.markMentionsRead(mentionsHere).catch(setError);
+  };
+  // showThread uses only setters, the store and this person's id: the request alone triggers it.
+  useEffect(() => {
+    if (threadRequest) showThread(threadRequest.id);
+  }, [threadRequest]);
+  useEffect(() => {
+    if (shownThread === null) return;
+    const card = [...(panel.current?.querySelectorAll<HTMLElement>('[data-thread-id]') ?? [])].find((element) => element.dataset.threadId === shownThread.id);
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus();
+  }, [shownThread]);
   useEffect(() => {
     if (draftsRequest === 0) return;
     setFocus(null);
@@ -170,7 +226,8 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     participants
       .filter((p) => p.revokedAt === null && p.id !== membership.participantId && (visibility === 'public' || p.side === visibility))
       .map((p) => ({ id: p.id, name: p.displayName }));
-  const mentioning = [...new Set(threadsMentioning(negotiation.threads, membership.participantId).map((thread) => thread.clauseId))];
+  const unread = unreadMentions(negotiation.threads, membership.participantId, negotiation.mentionsRead);
+  const phraseState = (thread: Thread): 'here' | 'gone' | undefined => (thread.anchor ? (phraseInEditor(editor, thread.anchor) ? 'here' : 'gone') : undefined);
   const mayComment = !isReviewer || negotiation.reviewerCommentsAllowed;
   const chapters = [...new Set([...articles.values()].map((a) => a.chapter).filter(Boolean))];
   const matches = (clauseId: string) => !chapterFilter || articles.get(clauseId)?.chapter === chapterFilter;
@@ -330,7 +387,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
 
   return (
     <NegotiationViewContext.Provider value={view}>
-      <div className="negotiation-panel">
+      <div className="negotiation-panel" ref={panel}>
         <p className="negotiation-counts" data-testid="negotiation-counts">
           <span className="status-agreed">{t('negotiation.countAgreed', { count: counts.agreed })}</span>
           <span className="status-disputed">{t('negotiation.countDisputed', { count: counts.disputed })}</span>
@@ -342,7 +399,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
             onClick={() => {
               const entry = selectedArticle(editor);
               setFocus(entry ? entry[0].clauseId : null);
-              setComposingThread(false);
+              setComposing(null);
             }}
           >
             {t('negotiation.currentArticle')}
@@ -352,15 +409,23 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
           </a>
         </div>
         <ErrorNotice error={error} />
-        {mentioning.length > 0 && (
-          <p className="notice mentioned" data-testid="mentioned-notice">
-            {t('negotiation.mentioned')}{' '}
-            {mentioning.map((clauseId) => (
-              <button key={clauseId} type="button" className="link" onClick={() => setFocus(clauseId)}>
-                {articleLabel(clauseId)}
-              </button>
-            ))}
-          </p>
+        {unread.length > 0 && (
+          <section className="notice mentioned" data-testid="unread-mentions" aria-label={t('negotiation.unreadMentions')}>
+            <p>{t('negotiation.unreadMentionsCount', { count: unread.length })}</p>
+            <ul>
+              {unread.map(({ thread, comment }) => (
+                <li key={comment.id}>
+                  <button type="button" className="link" data-testid="unread-mention" onClick={() => showThread(thread.id)}>
+                    {t('negotiation.mentionEntry', {
+                      name: comment.authorName,
+                      article: articleLabel(thread.clauseId),
+                      time: formatVietnamDateTime(comment.createdAt, language),
+                    })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         <div ref={draftsSection}>
           <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
@@ -389,18 +454,30 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
                 {t('negotiation.ledger.open')}
               </button>
               {mayComment && (
-                <button type="button" onClick={() => setComposingThread(true)}>
+                <button type="button" onClick={() => setComposing('article')}>
                   {t('negotiation.comment')}
                 </button>
               )}
             </div>
-            {composingThread && (
+            {mayComment && composing === null && <p className="hint">{t('negotiation.phraseCommentHint')}</p>}
+            {mayComment && composing !== null && (
               <NewThread
+                key={composing === 'article' ? 'article' : composing.anchor.start}
+                quote={composing === 'article' ? null : composing.quote}
                 mentionableIn={mentionableIn}
                 mySide={side}
-                onCancel={() => setComposingThread(false)}
+                onCancel={() => setComposing(null)}
                 onSubmit={(body, internal, mentions) =>
-                  run(() => client.call('threads/create', { documentId, clauseId: focus, body, internal, mentions })).then(() => setComposingThread(false))
+                  run(() =>
+                    client.call('threads/create', {
+                      documentId,
+                      clauseId: focus,
+                      body,
+                      internal,
+                      mentions,
+                      anchor: composing === 'article' ? undefined : composing.anchor,
+                    }),
+                  ).then(() => setComposing(null))
                 }
               />
             )}
@@ -460,6 +537,8 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
             )}
             <ThreadView
               thread={thread}
+              phrase={phraseState(thread)}
+              onShowPhrase={() => thread.anchor && revealPhrase(editor, thread.anchor)}
               names={names}
               mentionable={mentionableIn(thread.visibility)}
               canReply={mayComment}
@@ -490,11 +569,14 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
 }
 
 function NewThread({
+  quote,
   mentionableIn,
   mySide,
   onSubmit,
   onCancel,
 }: {
+  /** The words the comment is on, or null for the whole article. */
+  quote: string | null;
   mentionableIn: (visibility: ThreadVisibility) => Mentionable[];
   mySide: Side;
   onSubmit: (body: string, internal: boolean, mentions: string[]) => Promise<unknown>;
@@ -513,6 +595,7 @@ function NewThread({
         void onSubmit(body, internal, mentions);
       }}
     >
+      {quote !== null && <PhraseQuote quote={quote} />}
       <MentionTextarea draft={draft} people={mentionable} rows={3} label={t('negotiation.comment')} placeholder={t('negotiation.commentPlaceholder')} />
       {mySide !== 'reviewer' && (
         <label>

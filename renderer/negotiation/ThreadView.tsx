@@ -17,15 +17,14 @@ type ParticipantNames = ReadonlyMap<string, string>;
 
 /**
  * A comment's text, its mentions shown as the names of the people mentioned; the person reading
- * sees their own name marked. Mentions listed without a place in the text follow it.
+ * (`me`) sees their own name marked. Mentions listed without a place in the text follow it.
  */
-function CommentText({ comment, names }: { comment: ThreadComment; names: ParticipantNames }) {
+export function CommentText({ comment, names, me }: { comment: ThreadComment; names: ParticipantNames; me: string }) {
   const { t } = useTranslation();
-  const { participantId } = useNegotiationView();
   const parts = commentParts(comment.body, comment.mentions);
   const placed = new Set(parts.flatMap((part) => (part.kind === 'mention' ? [part.participantId] : [])));
   const mention = (id: string, key: string | number) => (
-    <span key={key} className={id === participantId ? 'mention me' : 'mention'} data-testid="mention" data-participant-id={id}>
+    <span key={key} className={id === me ? 'mention me' : 'mention'} data-testid="mention" data-participant-id={id}>
       @{names.get(id) ?? t('negotiation.mentionUnknown')}
     </span>
   );
@@ -47,9 +46,25 @@ function CommentText({ comment, names }: { comment: ThreadComment; names: Partic
   );
 }
 
-/** A comment thread on an article: its comments, a reply, resolve and reopen. */
+/** The words a comment is on, as they were when it was made. */
+export function PhraseQuote({ quote, gone = false }: { quote: string; gone?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <figure className={gone ? 'phrase-quote gone' : 'phrase-quote'}>
+      <figcaption className="hint">{t('negotiation.phraseLabel')}</figcaption>
+      <blockquote data-testid="phrase-quote">{quote}</blockquote>
+    </figure>
+  );
+}
+
+/**
+ * A comment thread on an article or on words of it: the words (a click shows them in the text;
+ * words since deleted are said to be gone), its comments, a reply, resolve and reopen.
+ */
 export function ThreadView({
   thread,
+  phrase,
+  onShowPhrase,
   names,
   mentionable,
   canReply,
@@ -57,6 +72,9 @@ export function ThreadView({
   actions,
 }: {
   thread: Thread;
+  /** Where the thread's words are in the text: still there, gone, or none (a thread on the whole article). */
+  phrase: 'here' | 'gone' | undefined;
+  onShowPhrase: () => void;
   names: ParticipantNames;
   mentionable: readonly Mentionable[];
   canReply: boolean;
@@ -72,8 +90,24 @@ export function ThreadView({
       className={`thread${thread.visibility === 'public' ? '' : ' internal'}${thread.resolvedAt ? ' resolved' : ''}`}
       data-testid="thread"
       data-visibility={thread.visibility}
+      data-thread-id={thread.id}
+      tabIndex={-1}
     >
       {thread.visibility !== 'public' && <p className="internal-note">{t('negotiation.internalNote', { side: t(`side.${thread.visibility}`) })}</p>}
+      {thread.anchor && (
+        <>
+          <PhraseQuote quote={thread.anchor.quote} gone={phrase === 'gone'} />
+          {phrase === 'gone' ? (
+            <p className="hint" data-testid="phrase-gone">
+              {t('negotiation.phraseGone')}
+            </p>
+          ) : (
+            <button type="button" className="link" onClick={onShowPhrase}>
+              {t('negotiation.showPhrase')}
+            </button>
+          )}
+        </>
+      )}
       {thread.comments.map((comment) => {
         const mentionsMe = comment.authorId !== participantId && comment.mentions.includes(participantId);
         return (
@@ -82,7 +116,7 @@ export function ThreadView({
               <strong>{comment.authorName}</strong> · {t(`side.${comment.side}`)} · {formatVietnamDateTime(comment.createdAt, language)}
               {mentionsMe && <span className="mentions-me-label"> · {t('negotiation.mentionsYou')}</span>}
             </p>
-            <CommentText comment={comment} names={names} />
+            <CommentText comment={comment} names={names} me={participantId} />
           </div>
         );
       })}

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
+import type { PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
 import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
@@ -15,6 +16,8 @@ export interface NegotiationSnapshot {
   drafts: DraftProposal[];
   /** The package this person is putting together, one position per article, not sent yet. */
   basket: PositionDraft[];
+  /** The comments mentioning this person that they have opened (kept by the server for them alone). */
+  mentionsRead: ReadonlySet<string>;
 }
 
 /**
@@ -24,7 +27,15 @@ export interface NegotiationSnapshot {
  * put together lives here too, so that it survives switching tabs.
  */
 export class NegotiationStore {
-  private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false, drafts: [], basket: [] };
+  private snapshot: NegotiationSnapshot = {
+    proposals: [],
+    articles: new Map(),
+    threads: [],
+    reviewerCommentsAllowed: false,
+    drafts: [],
+    basket: [],
+    mentionsRead: new Set(),
+  };
   private internal: Thread[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
@@ -45,12 +56,25 @@ export class NegotiationStore {
     try {
       const state = await this.client.call('negotiation/state', { documentId: this.documentId });
       this.internal = state.threads.filter((thread) => thread.visibility !== 'public');
-      this.snapshot = { ...this.snapshot, reviewerCommentsAllowed: state.reviewerCommentsAllowed, drafts: state.drafts };
+      this.snapshot = {
+        ...this.snapshot,
+        reviewerCommentsAllowed: state.reviewerCommentsAllowed,
+        drafts: state.drafts,
+        mentionsRead: new Set(state.mentionsRead),
+      };
       this.rebuild();
     } catch {
       // Offline: the shared parts are still live; internal notes and drafts come back with the connection.
     }
   };
+
+  /** Records comments mentioning this person as opened by them. */
+  async markMentionsRead(commentIds: readonly string[]): Promise<void> {
+    if (commentIds.length === 0) return;
+    const { mentionsRead } = await this.client.call('mentions/markRead', { documentId: this.documentId, commentIds: [...commentIds] });
+    this.snapshot = { ...this.snapshot, mentionsRead: new Set(mentionsRead) };
+    for (const listener of this.listeners) listener();
+  }
 
   /** Puts a position in the package being prepared (in place of one on the same article), or takes it out. */
   setBasket(basket: PositionDraft[]): void {
@@ -121,6 +145,27 @@ export const showDraftsEvent = 'thoa-uoc:show-drafts';
 /** Opens the negotiation panel on this person's drafts (after a refused edit was kept as one). */
 export function requestDrafts(): void {
   window.dispatchEvent(new CustomEvent(showDraftsEvent));
+}
+
+export const commentOnPhraseEvent = 'thoa-uoc:comment-on-phrase';
+
+/** A phrase selected in the editor to comment on: its article, its anchor, and the words it covers. */
+export interface PhraseToComment {
+  clauseId: string;
+  anchor: PhraseAnchorInput;
+  quote: string;
+}
+
+/** Opens the negotiation panel's comment form on a selected phrase. */
+export function requestPhraseComment(phrase: PhraseToComment): void {
+  window.dispatchEvent(new CustomEvent(commentOnPhraseEvent, { detail: phrase }));
+}
+
+export const showThreadEvent = 'thoa-uoc:show-thread';
+
+/** Opens the negotiation panel on a thread (from the card shown over its words in the text). */
+export function requestThread(threadId: string): void {
+  window.dispatchEvent(new CustomEvent(showThreadEvent, { detail: threadId }));
 }
 
 /** Opens the negotiation panel on one article (its badge does this when clicked). */

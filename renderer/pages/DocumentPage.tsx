@@ -21,6 +21,7 @@ import { SidePanel } from '../document/SidePanel';
 import { useVariableLookup, VariablesContext, type DocumentVariables } from '../variables/documentVariables';
 import { NegotiationContext, requestDrafts } from '../negotiation/negotiationStore';
 import { useNegotiationStore } from '../negotiation/useNegotiationStore';
+import { PhraseThreadCard } from '../negotiation/PhraseThreadCard';
 import { ExportDialog } from '../export/ExportDialog';
 import { DocumentChecksContext, useDocumentChecks, useLifecycleOf } from '../lifecycle/documentChecks';
 import { LifecycleStatus } from '../lifecycle/LifecycleStatus';
@@ -127,6 +128,7 @@ function Workspace({ membership }: { membership: Membership }) {
                   <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
                   <main className="editor-pane">
                     <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
+                    <PhraseThreadCard client={client} membership={membership} />
                   </main>
                 </AgreedArticlesContext.Provider>
               </DocumentChecksContext.Provider>

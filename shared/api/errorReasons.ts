@@ -63,6 +63,8 @@ export const apiReasonKeys = [
   'mention_not_participant',
   'mention_other_side',
   'threads_resolved_by_sides',
+  'anchor_not_phrase',
+  'mention_not_yours',
   // Versions
   'version_not_found',
   'version_article_missing',

@@ -16,6 +16,7 @@ import {
   reasonSchema,
   threadSchema,
 } from '#shared/negotiation/model';
+import { phraseAnchorInputSchema } from '#shared/negotiation/phraseAnchor';
 import { freeTextSchema } from '#shared/text/textSchemas';
 
 const clauseIdSchema = z.string().min(1).max(64);
@@ -112,6 +113,8 @@ export const createThreadInput = z.object({
   /** Seen by the author's side only (employers and unions confer privately). */
   internal: z.boolean().default(false),
   mentions: mentionsSchema,
+  /** The phrase of the article the comment is on (without it, the whole article). */
+  anchor: phraseAnchorInputSchema.optional(),
 });
 
 export const replyThreadInput = z.object({ documentId: documentIdSchema, threadId: idSchema, body: commentBodySchema, mentions: mentionsSchema });
@@ -119,6 +122,9 @@ export const replyThreadInput = z.object({ documentId: documentIdSchema, threadI
 export const threadRefInput = z.object({ documentId: documentIdSchema, threadId: idSchema });
 
 export const documentNegotiationInput = z.object({ documentId: documentIdSchema });
+
+/** Comments the caller has opened, among those that mention them. */
+export const markMentionsReadInput = z.object({ documentId: documentIdSchema, commentIds: z.array(idSchema).min(1).max(200) });
 
 export const reviewerCommentsInput = z.object({ documentId: documentIdSchema, allowed: z.boolean() });
 
@@ -136,6 +142,8 @@ export const negotiationStateSchema = z.object({
   /** The caller's own draft positions (nobody else's). */
   drafts: z.array(draftProposalSchema),
   reviewerCommentsAllowed: z.boolean(),
+  /** The comments mentioning the caller that they have opened (the others are their unread mentions). */
+  mentionsRead: z.array(z.string()),
 });
 
 export type NegotiationState = z.infer<typeof negotiationStateSchema>;
@@ -221,4 +229,5 @@ export const negotiationMethods = {
   'threads/reply': { access: 'signedIn', input: replyThreadInput, output: thread },
   'threads/resolve': { access: 'signedIn', input: threadRefInput, output: thread },
   'threads/reopen': { access: 'signedIn', input: threadRefInput, output: thread },
+  'mentions/markRead': { access: 'signedIn', input: markMentionsReadInput, output: z.object({ mentionsRead: z.array(z.string()) }) },
 } as const;

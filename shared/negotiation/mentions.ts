@@ -1,4 +1,4 @@
-import type { Thread } from '#shared/negotiation/model';
+import type { Thread, ThreadComment } from '#shared/negotiation/model';
 import { foldForSearch } from '#shared/templates/search';
 
 /**
@@ -124,9 +124,22 @@ export function pickMention(text: string, mention: { start: number; query: strin
   return { text: text.slice(0, mention.start) + inserted + text.slice(end), caret: mention.start + inserted.length };
 }
 
-/** The threads still open in which someone else mentioned this participant. */
-export function threadsMentioning(threads: readonly Thread[], participantId: string): Thread[] {
-  return threads.filter(
-    (thread) => thread.resolvedAt === null && thread.comments.some((comment) => comment.authorId !== participantId && comment.mentions.includes(participantId)),
-  );
+/** A comment mentioning someone, in its thread. */
+export interface Mention {
+  thread: Thread;
+  comment: ThreadComment;
+}
+
+/**
+ * A participant's unread mentions, newest first: the comments in which someone else mentioned
+ * them and which they have not opened yet (`read`: the comments they opened, as the server keeps them).
+ */
+export function unreadMentions(threads: readonly Thread[], participantId: string, read: ReadonlySet<string>): Mention[] {
+  return threads
+    .flatMap((thread) =>
+      thread.comments
+        .filter((comment) => comment.authorId !== participantId && comment.mentions.includes(participantId) && !read.has(comment.id))
+        .map((comment) => ({ thread, comment })),
+    )
+    .sort((a, b) => b.comment.createdAt.localeCompare(a.comment.createdAt));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import type { ArticleElement } from '#shared/document/nodes';
+import { phraseAnchorSchema } from '#shared/negotiation/phraseAnchor';
 import { variableValueSchema } from '#shared/templates/schema';
 import { freeTextSchema } from '#shared/text/textSchemas';
 
@@ -137,10 +138,14 @@ export const threadCommentSchema = z.object({
 });
 export type ThreadComment = z.infer<typeof threadCommentSchema>;
 
-/** A comment thread anchored to an article; internal threads are seen by one side only. */
+/**
+ * A comment thread on an article, or on a phrase of it (`anchor`: threads made before phrases
+ * could be commented on have none); internal threads are seen by one side only.
+ */
 export const threadSchema = z.object({
   id: z.string(),
   clauseId: z.string(),
+  anchor: phraseAnchorSchema.optional(),
   visibility: z.enum(threadVisibilities),
   comments: z.array(threadCommentSchema),
   createdAt: at,

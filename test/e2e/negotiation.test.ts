@@ -395,7 +395,7 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
   );
 
   it(
-    'the union mentions the employer’s negotiator by typing @ in a comment: the name is suggested and stored as a reference to her; she sees it, in English, from any tab, until the thread is resolved',
+    'the union mentions the employer’s negotiator by typing @ in a comment: the name is suggested and stored as a reference to her; she sees it, in English, from any tab, until she opens it',
     { timeout: 120_000 },
     async () => {
       const shot = artifactRecorder('negotiation-mentions');
@@ -450,12 +450,14 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
       const [stored] = (await harness.server.handlers['negotiation/state']({ documentId: document.id }, { kind: 'admin' })).threads;
       expect(stored?.comments[0]).toMatchObject({ body: `Nhờ ${mentionToken(lan?.id ?? '')} xem giúp giá trị bữa ăn.`, mentions: [lan?.id] });
 
-      // She sees it whatever tab is open: the Negotiation tab counts it; the panel names the article; her name is marked.
+      // She sees it whatever tab is open: the Negotiation tab counts it; the panel names who, where and when; her name is marked.
       const tab = employer.getByRole('tab', { name: /^Negotiation/ });
       await expect.poll(() => tab.innerText(), { timeout: 10_000 }).toBe('Negotiation @1');
       await tab.click();
-      const notice = employer.getByTestId('mentioned-notice');
-      await expect.poll(() => notice.innerText()).toMatch(/^You are mentioned in open threads on: Article \d+\. Bữa ăn giữa ca$/);
+      const notice = employer.getByTestId('unread-mentions');
+      await expect
+        .poll(() => notice.innerText())
+        .toMatch(/^1 unread mention of you\n+Anh Minh \(Công đoàn\) mentioned you on Article \d+\. Bữa ăn giữa ca, \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
       await notice.getByRole('button').click();
       await employer.locator(`[data-testid=focused-article][data-clause-id="${meals}"]`).waitFor();
       const thread = employer.getByTestId('thread');
@@ -469,10 +471,12 @@ describe('E2E a bargaining round between the employer and the union, a reviewer 
       expect(await comment.locator('.mention.me').innerText()).toBe('@Chị Lan (Nhân sự)');
       await shot(employer, 'employer-mentioned');
 
-      // Once she resolves the thread, nothing calls for her attention any more.
-      await thread.getByRole('button', { name: 'Resolve' }).click();
+      // Once she has opened it, nothing calls for her attention any more, after a reload too.
       await expect.poll(() => notice.count()).toBe(0);
       expect(await tab.innerText()).toBe('Negotiation');
+      await employer.reload();
+      await employer.waitForSelector('[data-testid=document-body]');
+      await expect.poll(() => employer.getByRole('tab', { name: /^Negotiation/ }).innerText(), { timeout: 10_000 }).toBe('Negotiation');
       expect(errors).toEqual([]);
     },
   );

@@ -8,7 +8,7 @@ import {
   mentionMatches,
   mentionToken,
   pickMention,
-  threadsMentioning,
+  unreadMentions,
   type Mentionable,
 } from '#shared/negotiation/mentions';
 import type { Thread, ThreadComment } from '#shared/negotiation/model';
@@ -123,15 +123,15 @@ describe('typing "@": the mention at the caret and who it may be', () => {
   });
 });
 
-describe('threadsMentioning: what the person mentioned is shown', () => {
-  const comment = (authorId: string, mentions: string[]): ThreadComment => ({
-    id: `c-${authorId}`,
+describe('unreadMentions: what the person mentioned is shown until they open it', () => {
+  const comment = (id: string, authorId: string, mentions: string[], minute = 0): ThreadComment => ({
+    id,
     authorId,
     authorName: authorId,
     side: 'employer',
     body: 'x',
     mentions,
-    createdAt: '2027-01-04T03:00:00.000Z',
+    createdAt: new Date(Date.UTC(2027, 0, 4, 3, minute)).toISOString(),
   });
   const thread = (id: string, comments: ThreadComment[], resolvedAt: string | null = null): Thread => ({
     id,
@@ -143,15 +143,18 @@ describe('threadsMentioning: what the person mentioned is shown', () => {
     resolvedByName: resolvedAt ? 'x' : null,
   });
 
-  it('the open threads where someone else mentioned them; not resolved ones, not their own mention of themselves', () => {
+  it('the comments where someone else mentioned them, newest first, resolved threads too; not their own mention of themselves, not those they opened', () => {
     const threads = [
-      thread('a', [comment(minh.id, [lan.id])]),
-      thread('b', [comment(minh.id, [hoa.id])]),
-      thread('c', [comment(minh.id, [lan.id])], '2027-01-05T03:00:00.000Z'),
-      thread('d', [comment(lan.id, [lan.id])]),
-      thread('e', [comment(lan.id, []), comment(hoa.id, [minh.id, lan.id])]),
+      thread('a', [comment('a1', minh.id, [lan.id], 1)]),
+      thread('b', [comment('b1', minh.id, [hoa.id], 2)]),
+      thread('c', [comment('c1', minh.id, [lan.id], 3)], '2027-01-05T03:00:00.000Z'),
+      thread('d', [comment('d1', lan.id, [lan.id], 4)]),
+      thread('e', [comment('e1', lan.id, [], 5), comment('e2', hoa.id, [minh.id, lan.id], 6), comment('e3', minh.id, [lan.id], 7)]),
     ];
-    expect(threadsMentioning(threads, lan.id).map((found) => found.id)).toEqual(['a', 'e']);
+    const ids = (read: string[]) => unreadMentions(threads, lan.id, new Set(read)).map((found) => `${found.thread.id}/${found.comment.id}`);
+    expect(ids([])).toEqual(['e/e3', 'e/e2', 'c/c1', 'a/a1']);
+    expect(ids(['e2', 'a1'])).toEqual(['e/e3', 'c/c1']);
+    expect(ids(['a1', 'c1', 'e2', 'e3'])).toEqual([]);
   });
 });
 
@@ -183,7 +186,7 @@ describe('a comment with a mention, through the API', () => {
       { kind: 'mention', participantId: union.participant.id },
       { kind: 'text', text: ' cho ý kiến về mức 7%?' },
     ]);
-    expect(threadsMentioning(stored ? [stored] : [], union.participant.id)).toHaveLength(1);
-    expect(threadsMentioning(stored ? [stored] : [], employer.participant.id)).toHaveLength(0);
+    expect(unreadMentions(stored ? [stored] : [], union.participant.id, new Set())).toHaveLength(1);
+    expect(unreadMentions(stored ? [stored] : [], employer.participant.id, new Set())).toHaveLength(0);
   });
 });

@@ -312,7 +312,16 @@ describe('the negotiation’s words', () => {
     for (const language of ['vi', 'en'] as const) {
       await i18n.changeLanguage(language);
       const html = markup(
-        <ThreadView thread={thread} names={names} mentionable={[{ id: 'p-hoa', name: 'Bà Hoa' }]} canReply canResolve actions={actions} />,
+        <ThreadView
+          thread={thread}
+          phrase={undefined}
+          onShowPhrase={() => {}}
+          names={names}
+          mentionable={[{ id: 'p-hoa', name: 'Bà Hoa' }]}
+          canReply
+          canResolve
+          actions={actions}
+        />,
         viewOf([], 'employer', 'p-employer'),
       );
       const text = visibleText(html);
@@ -328,9 +337,58 @@ describe('the negotiation’s words', () => {
     }
     // Read by someone else, nothing is marked as theirs.
     const other = markup(
-      <ThreadView thread={thread} names={names} mentionable={[]} canReply={false} canResolve={false} actions={actions} />,
+      <ThreadView
+        thread={thread}
+        phrase={undefined}
+        onShowPhrase={() => {}}
+        names={names}
+        mentionable={[]}
+        canReply={false}
+        canResolve={false}
+        actions={actions}
+      />,
       viewOf([], 'union', 'p-union'),
     );
     expect(other).not.toMatch(/mention me|mentions-me/);
+    expect(other).not.toContain('phrase-quote');
+  });
+
+  it('a thread on words shows them as quoted, offers to show them in the text, and says when they were deleted', async () => {
+    const thread: Thread = {
+      id: 't1',
+      clauseId: 'meals',
+      anchor: { start: 'AcPFrL8EBwA=', end: 'AcPFrL8EHv8B', quote: 'một bữa ăn giữa ca' },
+      visibility: 'union',
+      createdAt: '2027-01-04T03:00:00.000Z',
+      resolvedAt: null,
+      resolvedByName: null,
+      comments: [
+        { id: 'c1', authorId: 'p-union', authorName: 'Anh Minh', side: 'union', body: 'Giữ cụm này', mentions: [], createdAt: '2027-01-04T03:00:00.000Z' },
+      ],
+    };
+    const actions = { reply: () => Promise.resolve(), setResolved: () => Promise.resolve() };
+    const shown = (phrase: 'here' | 'gone') =>
+      visibleText(
+        markup(
+          <ThreadView
+            thread={thread}
+            phrase={phrase}
+            onShowPhrase={() => {}}
+            names={new Map()}
+            mentionable={[]}
+            canReply={false}
+            canResolve={false}
+            actions={actions}
+          />,
+          viewOf([], 'union', 'p-union'),
+        ),
+      );
+    await i18n.changeLanguage('vi');
+    expect(shown('here')).toContain('Về đoạnmột bữa ăn giữa caXem đoạn này trong văn bản');
+    expect(shown('gone')).toContain('Về đoạnmột bữa ăn giữa caĐoạn này đã bị xoá khỏi văn bản; ý kiến vẫn gắn với điều.');
+    await i18n.changeLanguage('en');
+    expect(shown('here')).toContain('On the wordsmột bữa ăn giữa caShow these words in the text');
+    expect(shown('gone')).toContain('These words were deleted from the text; the comment stays on its article.');
+    for (const text of [shown('here'), shown('gone')]) expect(text).not.toMatch(/AcPFrL8E/);
   });
 });

@@ -262,6 +262,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'threads/reply': { documentId: b.agreementId, threadId: b.threadId, body: 'Sở trả lời' },
     'threads/resolve': { documentId: b.agreementId, threadId: b.threadId },
     'threads/reopen': { documentId: b.agreementId, threadId: b.threadId },
+    'mentions/markRead': { documentId: b.agreementId, commentIds: ['khong-co'] },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },

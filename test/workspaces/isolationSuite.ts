@@ -70,6 +70,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'threads/reply': { documentId, threadId: b.threadId, body: 'A trả lời' },
     'threads/resolve': { documentId, threadId: b.threadId },
     'threads/reopen': { documentId, threadId: b.threadId },
+    'mentions/markRead': { documentId, commentIds: ['khong-co'] },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },

@@ -381,11 +381,12 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
     internalThreads: {
       create: (documentId, thread, comment) =>
         sql.atomic(async (tx) => {
-          await tx.run('INSERT INTO internal_threads (id, document_id, clause_id, side, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          await tx.run('INSERT INTO internal_threads (id, document_id, clause_id, side, anchor, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
             thread.id,
             documentId,
             thread.clauseId,
             thread.side,
+            thread.anchor ? JSON.stringify(thread.anchor) : null,
             comment.at,
           ]);
           await tx.run(
@@ -424,6 +425,25 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
           ),
         ]);
         return threadsFromRows(side, threads, comments);
+      },
+    },
+
+    mentionReads: {
+      async markRead(documentId, participantId, commentIds, at) {
+        if (commentIds.length === 0) return;
+        await sql.run(
+          `INSERT INTO mention_reads (participant_id, comment_id, document_id, read_at)
+           SELECT $1, comment_id, $2, $3 FROM unnest($4::text[]) AS comment_id
+           ON CONFLICT (participant_id, comment_id) DO NOTHING`,
+          [participantId, documentId, at, [...commentIds]],
+        );
+      },
+      async readBy(documentId, participantId) {
+        const rows = await sql.rows<{ comment_id: string }>('SELECT comment_id FROM mention_reads WHERE document_id = $1 AND participant_id = $2', [
+          documentId,
+          participantId,
+        ]);
+        return rows.map((row) => row.comment_id);
       },
     },
 

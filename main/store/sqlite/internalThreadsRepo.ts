@@ -1,13 +1,14 @@
 import type { SqliteDatabase } from '#main/store/sqlite/database';
 import type { BargainingSide, Thread } from '#shared/negotiation/model';
+import type { PhraseAnchor } from '#shared/negotiation/phraseAnchor';
 import type { InternalComment } from '#main/store/records';
 import { threadsFromRows, type CommentRow, type ThreadRow } from '#main/store/rows';
 
 /** One side's private threads: never put in the shared document, only served to that side. */
 export function createInternalThreadsRepo(db: SqliteDatabase) {
   const statements = {
-    insertThread: db.prepare<[string, string, string, BargainingSide, number]>(
-      'INSERT INTO internal_threads (id, document_id, clause_id, side, created_at) VALUES (?, ?, ?, ?, ?)',
+    insertThread: db.prepare<[string, string, string, BargainingSide, string | null, number]>(
+      'INSERT INTO internal_threads (id, document_id, clause_id, side, anchor, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertComment: db.prepare<[string, string, string, string, string, string, number]>(
       'INSERT INTO internal_comments (id, thread_id, author_id, author_name, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -22,9 +23,9 @@ export function createInternalThreadsRepo(db: SqliteDatabase) {
   };
 
   return {
-    create(documentId: string, thread: { id: string; clauseId: string; side: BargainingSide }, comment: InternalComment): void {
+    create(documentId: string, thread: { id: string; clauseId: string; side: BargainingSide; anchor?: PhraseAnchor }, comment: InternalComment): void {
       db.transaction(() => {
-        statements.insertThread.run(thread.id, documentId, thread.clauseId, thread.side, comment.at);
+        statements.insertThread.run(thread.id, documentId, thread.clauseId, thread.side, thread.anchor ? JSON.stringify(thread.anchor) : null, comment.at);
         statements.insertComment.run(comment.id, thread.id, comment.authorId, comment.authorName, comment.body, JSON.stringify(comment.mentions), comment.at);
       })();
     },

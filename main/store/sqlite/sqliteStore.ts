@@ -8,6 +8,7 @@ import { createDraftProposalsRepo } from '#main/store/sqlite/draftProposalsRepo'
 import { createInternalThreadsRepo } from '#main/store/sqlite/internalThreadsRepo';
 import { createInvitationsRepo } from '#main/store/sqlite/invitationsRepo';
 import { createLifecycleRepo } from '#main/store/sqlite/lifecycleRepo';
+import { createMentionReadsRepo } from '#main/store/sqlite/mentionReadsRepo';
 import { createParticipantsRepo } from '#main/store/sqlite/participantsRepo';
 import { createRedemptionAttemptsRepo } from '#main/store/sqlite/redemptionAttemptsRepo';
 import { createReviewFindingsRepo } from '#main/store/sqlite/reviewFindingsRepo';
@@ -29,6 +30,7 @@ function createSqliteRepositories(db: SqliteDatabase) {
     userTemplates: createUserTemplatesRepo(db),
     userVariables: createUserVariablesRepo(db),
     internalThreads: createInternalThreadsRepo(db),
+    mentionReads: createMentionReadsRepo(db),
     draftProposals: createDraftProposalsRepo(db),
     versions: createVersionsRepo(db),
     lifecycle: createLifecycleRepo(db),

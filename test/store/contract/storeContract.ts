@@ -440,6 +440,48 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
       expect(await store.draftProposals.remove('dr1')).toBe(false);
     });
 
+    it('internal notes on a phrase keep their anchor; a note on the whole article has none', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      const anchor = { start: 'AcPFrL8EBwA=', end: 'AcPFrL8EHv8B', quote: 'mức lương tối thiểu vùng' };
+      await store.internalThreads.create(
+        'd1',
+        { id: 't1', clauseId: 'dieu-1', side: 'employer', anchor },
+        { id: 'c1', authorId: 'pa', authorName: 'Chị Lan', body: 'Giữ nguyên cụm này', mentions: [], at: 100 },
+      );
+      await store.internalThreads.create(
+        'd1',
+        { id: 't2', clauseId: 'dieu-1', side: 'employer' },
+        { id: 'c2', authorId: 'pa', authorName: 'Chị Lan', body: 'Cả điều', mentions: [], at: 101 },
+      );
+      const [onPhrase, onArticle] = await store.internalThreads.listForSide('d1', 'employer');
+      expect(onPhrase).toMatchObject({ id: 't1', anchor });
+      expect(onArticle?.id).toBe('t2');
+      expect(onArticle).not.toHaveProperty('anchor');
+    });
+
+    it('mentions read: each participant’s own, per document, recorded once however often', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      await store.participants.insert(participantRecord('pb', 'd1'), 'hash-b');
+      await store.participants.insert(participantRecord('pc', 'd2'), 'hash-c');
+      expect(await store.mentionReads.readBy('d1', 'pa')).toEqual([]);
+      await store.mentionReads.markRead('d1', 'pa', ['c1', 'c2'], 100);
+      await store.mentionReads.markRead('d1', 'pa', ['c2', 'c3'], 200);
+      await store.mentionReads.markRead('d1', 'pa', [], 300);
+      await store.mentionReads.markRead('d2', 'pc', ['c9'], 100);
+      expect((await store.mentionReads.readBy('d1', 'pa')).sort()).toEqual(['c1', 'c2', 'c3']);
+      expect(await store.mentionReads.readBy('d1', 'pb')).toEqual([]);
+      expect(await store.mentionReads.readBy('d2', 'pa')).toEqual([]);
+      expect(await store.mentionReads.readBy('d2', 'pc')).toEqual(['c9']);
+      // Inside a transaction that fails, nothing is recorded.
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.mentionReads.markRead('d1', 'pb', ['c1'], 400);
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      expect(await store.mentionReads.readBy('d1', 'pb')).toEqual([]);
+    });
+
     it('versions: numbered once per document, read back exactly, with visits and storage', async () => {
       await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
       for (const number of [1, 2, 3]) await store.versions.insert(versionRecord('d1', number, number === 2 ? 'signed' : 'automatic'));
