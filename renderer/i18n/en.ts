@@ -132,6 +132,7 @@ export const en = {
     translationHint: 'Translations come from the clause library: an article edited since it was inserted says “no translation”.',
     redline: 'Show the open amendment proposals (additions underlined, deletions struck through)',
     annex: 'Add an annex listing the document’s values (variables)',
+    salaryScaleAnnex: 'Add the salary scale as an annex (if the document has one)',
     start: 'Export',
     close: 'Close',
     cancel: 'Cancel',

@@ -126,6 +126,7 @@ export const vi: Localised<typeof en> = {
     translationHint: 'Bản dịch lấy từ thư viện điều khoản mẫu: điều nào đã sửa khác với mẫu sẽ ghi “chưa có bản dịch”.',
     redline: 'Hiển thị các đề xuất sửa đổi đang mở (thêm: gạch chân; bỏ: gạch ngang)',
     annex: 'Kèm phụ lục các giá trị (biến số) của văn bản',
+    salaryScaleAnnex: 'Kèm phụ lục thang lương, bảng lương (nếu văn bản có)',
     start: 'Xuất tệp',
     close: 'Đóng',
     cancel: 'Hủy',
