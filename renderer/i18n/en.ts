@@ -2,6 +2,7 @@ import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
+import { salaryScaleEn } from './salaryScaleStrings';
 
 /**
  * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
@@ -311,6 +312,7 @@ export const en = {
     label: 'Side panel',
     outline: 'Outline',
     variables: 'Variables',
+    salaryScale: 'Salary scale',
     library: 'Library',
     negotiation: 'Negotiation',
     history: 'History',
@@ -426,6 +428,7 @@ export const en = {
   },
   negotiation: negotiationEn,
   lifecycle: lifecycleEn,
+  salaryScale: salaryScaleEn,
   compliance: complianceEn,
   review: reviewEn,
   minutes: minutesEn,

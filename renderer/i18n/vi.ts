@@ -1,5 +1,6 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
+import { salaryScaleVi } from './salaryScaleStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
 
@@ -294,6 +295,7 @@ export const vi: Localised<typeof en> = {
     label: 'Bảng bên',
     outline: 'Mục lục',
     variables: 'Biến số',
+    salaryScale: 'Thang lương',
     library: 'Thư viện',
     negotiation: 'Thương lượng',
     history: 'Lịch sử',
@@ -402,6 +404,7 @@ export const vi: Localised<typeof en> = {
   },
   negotiation: negotiationVi,
   lifecycle: lifecycleVi,
+  salaryScale: salaryScaleVi,
   compliance: complianceVi,
   review: reviewVi,
   minutes: minutesVi,
