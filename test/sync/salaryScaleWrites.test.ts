@@ -10,7 +10,7 @@ const scale = { title: 'Thang lương khối sản xuất', order: 1 };
 const grade = { scale: 's1', title: 'Công nhân may', code: 'CN.1', order: 1 };
 const step = { grade: 'g1', step: 1, monthlyWage: 5_600_000, headcount: 40, allowances: [{ name: 'Phụ cấp độc hại', amount: 300_000, regular: true }] };
 
-describe('S25 the salary scale is co-edited through sync, and only valid entries are kept', () => {
+describe('S29 the salary scale is co-edited through sync, and only valid entries are kept', () => {
   let harness: Harness;
   const clients: SyncClient[] = [];
   afterEach(async () => {
