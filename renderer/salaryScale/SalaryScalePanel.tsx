@@ -17,6 +17,7 @@ import {
   type StepEntry,
 } from '#shared/salaryScale/model';
 import { readSalaryScales, removeSalaryGrade, removeSalaryScale, salaryScaleMap } from '#shared/salaryScale/yjsSalaryScale';
+import { newNodeId } from '../editor/ids';
 import { useLanguage } from '../i18n/i18n';
 import { parseNumberInput } from '../variables/parseVariableInput';
 import { ImportScale } from './ImportScale';
@@ -31,10 +32,6 @@ const localOrigin = Symbol('salary scale edit');
 function wholeNumberInput(text: string, language: Language): number {
   const parsed = parseNumberInput(text, language);
   return typeof parsed === 'number' ? parsed : Number.NaN;
-}
-
-function newScaleId(): string {
-  return crypto.randomUUID();
 }
 
 /** The scales of a document, read again whenever anyone changes them. */
@@ -74,9 +71,9 @@ export function SalaryScalePanel({ doc, readOnly, client, documentId, isEmployer
 
   const addScale = () =>
     write((map) => {
-      const scaleId = newScaleId();
+      const scaleId = newNodeId();
       map.set(entryKey('scale', scaleId), { title: t('salaryScale.newScaleTitle'), order: scales.length + 1 } satisfies ScaleEntry);
-      map.set(entryKey('grade', newScaleId()), { scale: scaleId, title: t('salaryScale.newGradeTitle'), order: 1 } satisfies GradeEntry);
+      map.set(entryKey('grade', newNodeId()), { scale: scaleId, title: t('salaryScale.newGradeTitle'), order: 1 } satisfies GradeEntry);
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -113,7 +110,7 @@ export function SalaryScalePanel({ doc, readOnly, client, documentId, isEmployer
         </div>
       )}
       {importing && !readOnly && (
-        <ImportScale client={client} documentId={documentId} doc={doc} origin={localOrigin} newId={newScaleId} onDone={() => setImporting(false)} />
+        <ImportScale client={client} documentId={documentId} doc={doc} origin={localOrigin} newId={newNodeId} onDone={() => setImporting(false)} />
       )}
       {scales.map((scale) => (
         <ScaleView key={scale.id} scale={scale} readOnly={readOnly} write={write} doc={doc} />
@@ -141,7 +138,7 @@ function ScaleView({ scale, readOnly, doc, write }: ScaleViewProps) {
   const scaleEntry = (title: string): ScaleEntry => ({ title: title.normalize('NFC').trim(), order });
   const addGrade = () =>
     write((map) =>
-      map.set(entryKey('grade', newScaleId()), { scale: scale.id, title: t('salaryScale.newGradeTitle'), order: scale.grades.length + 1 } satisfies GradeEntry),
+      map.set(entryKey('grade', newNodeId()), { scale: scale.id, title: t('salaryScale.newGradeTitle'), order: scale.grades.length + 1 } satisfies GradeEntry),
     );
   return (
     <div className="scale" data-testid="scale">
@@ -214,7 +211,7 @@ function GradeRows({ scaleId, grade, order, readOnly, doc, write }: GradeRowsPro
   const addStep = () => {
     const last = grade.steps.at(-1);
     write((map) =>
-      map.set(entryKey('step', newScaleId()), {
+      map.set(entryKey('step', newNodeId()), {
         grade: grade.id,
         step: (last?.step ?? 0) + 1,
         monthlyWage: last?.monthlyWage ?? 0,
