@@ -2,6 +2,7 @@ import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
+import { salaryScaleEn } from './salaryScaleStrings';
 
 /**
  * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
@@ -139,6 +140,15 @@ export const en = {
     submission_no_article: 'Link the submission to an article first: the proposal is made on that article.',
     submission_article_elsewhere: 'The submission is linked to an article of another document.',
     commitment_not_found: 'This commitment does not exist in this dialogue.',
+    scale_file_empty: 'The file is empty: it has no rows to read.',
+    scale_file_too_large: 'This file is too large to import (at most 8 MB and 100,000 rows).',
+    scale_file_not_table:
+      'This file is neither an Excel workbook (.xlsx) nor a CSV file. Save it from Excel as .xlsx or as “CSV UTF-8”, and import that (old .xls files are not read).',
+    scale_file_damaged: 'This .xlsx file is damaged and cannot be read.',
+    scale_file_no_wage_column: 'No column of the file is headed as a wage (“Wage”, “Salary”, or the same in Vietnamese): nothing was imported.',
+    scale_file_no_grade_column:
+      'No column of the file is headed as a grade or job title (“Grade”, “Job title”, or the same in Vietnamese): nothing was imported.',
+    scale_import_sides_only: 'A reviewer reads the salary scale but does not import one.',
   } satisfies WordsFor<ApiReasonKey, 'too_many_codes'>,
   exportDialog: {
     open: 'Export…',
@@ -150,6 +160,7 @@ export const en = {
     translationHint: 'Translations come from the clause library: an article edited since it was inserted says “no translation”.',
     redline: 'Show the open amendment proposals (additions underlined, deletions struck through)',
     annex: 'Add an annex listing the document’s values (variables)',
+    salaryScaleAnnex: 'Add the salary scale as an annex (if the document has one)',
     start: 'Export',
     close: 'Close',
     cancel: 'Cancel',
@@ -328,6 +339,7 @@ export const en = {
     label: 'Side panel',
     outline: 'Outline',
     variables: 'Variables',
+    salaryScale: 'Salary scale',
     library: 'Library',
     negotiation: 'Negotiation',
     history: 'History',
@@ -443,6 +455,7 @@ export const en = {
   },
   negotiation: negotiationEn,
   lifecycle: lifecycleEn,
+  salaryScale: salaryScaleEn,
   compliance: complianceEn,
   review: reviewEn,
   minutes: minutesEn,

@@ -1,5 +1,6 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
+import { salaryScaleVi } from './salaryScaleStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
 
@@ -135,6 +136,14 @@ export const vi: Localised<typeof en> = {
     submission_no_article: 'Hãy gắn ý kiến với một điều khoản trước: đề xuất được đưa ra trên điều khoản đó.',
     submission_article_elsewhere: 'Ý kiến này gắn với một điều khoản của văn bản khác.',
     commitment_not_found: 'Cam kết này không có trong cuộc đối thoại.',
+    scale_file_empty: 'Tệp trống: không có dòng nào để đọc.',
+    scale_file_too_large: 'Tệp quá lớn để nhập (tối đa 8 MB và 100.000 dòng).',
+    scale_file_not_table:
+      'Tệp này không phải bảng tính Excel (.xlsx) cũng không phải tệp CSV. Hãy lưu lại từ Excel dưới dạng .xlsx hoặc “CSV UTF-8” rồi nhập tệp đó (tệp .xls cũ không đọc được).',
+    scale_file_damaged: 'Tệp .xlsx này bị hỏng, không đọc được.',
+    scale_file_no_wage_column: 'Không cột nào của tệp có tiêu đề là tiền lương (“Mức lương”, “Lương”… hoặc tiếng Anh): chưa nhập gì.',
+    scale_file_no_grade_column: 'Không cột nào của tệp có tiêu đề là ngạch hoặc chức danh (“Ngạch”, “Chức danh”… hoặc tiếng Anh): chưa nhập gì.',
+    scale_import_sides_only: 'Người thẩm định chỉ xem thang lương, không nhập thang lương.',
   },
   exportDialog: {
     open: 'Xuất…',
@@ -146,6 +155,7 @@ export const vi: Localised<typeof en> = {
     translationHint: 'Bản dịch lấy từ thư viện điều khoản mẫu: điều nào đã sửa khác với mẫu sẽ ghi “chưa có bản dịch”.',
     redline: 'Hiển thị các đề xuất sửa đổi đang mở (thêm: gạch chân; bỏ: gạch ngang)',
     annex: 'Kèm phụ lục các giá trị (biến số) của văn bản',
+    salaryScaleAnnex: 'Kèm phụ lục thang lương, bảng lương (nếu văn bản có)',
     start: 'Xuất tệp',
     close: 'Đóng',
     cancel: 'Hủy',
@@ -313,6 +323,7 @@ export const vi: Localised<typeof en> = {
     label: 'Bảng bên',
     outline: 'Mục lục',
     variables: 'Biến số',
+    salaryScale: 'Thang lương',
     library: 'Thư viện',
     negotiation: 'Thương lượng',
     history: 'Lịch sử',
@@ -421,6 +432,7 @@ export const vi: Localised<typeof en> = {
   },
   negotiation: negotiationVi,
   lifecycle: lifecycleVi,
+  salaryScale: salaryScaleVi,
   compliance: complianceVi,
   review: reviewVi,
   minutes: minutesVi,

@@ -16,8 +16,14 @@ import { OpenViolations } from './VoteGate';
 
 type Values = Record<string, string>;
 
-/** The steps taken through a form (the authority answers on the review page; articles are left out from the vote gate). */
-export type FormStep = Exclude<LifecycleActionType, 'record_authority_answer' | 'leave_out_article' | 'withdraw_leave_out'>;
+/**
+ * The steps taken through a form (the authority answers on the review page; articles are left out
+ * from the vote gate; the salary scale's steps are taken from its tab, ScaleProcedure.tsx).
+ */
+export type FormStep = Exclude<
+  LifecycleActionType,
+  'record_authority_answer' | 'leave_out_article' | 'withdraw_leave_out' | 'record_scale_consultation' | 'publish_salary_scale'
+>;
 
 /** Values of the text a form starts from: the effective date and term, who signs for each side and where. */
 export interface TextValues {

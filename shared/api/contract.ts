@@ -13,6 +13,7 @@ import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
 import { accessMethods } from '#shared/api/access';
 import { dialogueMethods } from '#shared/api/dialogue';
+import { salaryScaleMethods } from '#shared/api/salaryScale';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -93,6 +94,7 @@ export const apiContract = {
   ...reviewMethods,
   ...accessMethods,
   ...dialogueMethods,
+  ...salaryScaleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

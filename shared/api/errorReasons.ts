@@ -117,6 +117,14 @@ export const apiReasonKeys = [
   'submission_no_article',
   'submission_article_elsewhere',
   'commitment_not_found',
+  // Salary scales
+  'scale_file_empty',
+  'scale_file_too_large',
+  'scale_file_not_table',
+  'scale_file_damaged',
+  'scale_file_no_wage_column',
+  'scale_file_no_grade_column',
+  'scale_import_sides_only',
 ] as const;
 
 export type ApiReasonKey = (typeof apiReasonKeys)[number];
