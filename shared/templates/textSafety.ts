@@ -92,6 +92,11 @@ export function unsafeTextProblem(text: string): Bilingual | null {
     const match = rule.pattern.exec(text);
     if (match) return rule.describe(match[0]);
   }
-  const illegal = xmlIllegalCharacters(text).map(describeCharacter).join(', ');
-  return illegal === '' ? null : { en: `contains ${illegal}, which no document can hold`, vi: `chứa ${illegal}, ký tự mà không văn bản nào chứa được` };
+  const illegal = xmlIllegalCharacters(text).map(describeCharacter);
+  if (illegal.length === 0) return null;
+  const listed = illegal.join(', ');
+  return {
+    en: `contains ${illegal.length === 1 ? 'the character' : 'the characters'} ${listed}, which no document can hold`,
+    vi: `chứa ký tự ${listed}, ký tự mà không văn bản nào chứa được`,
+  };
 }
