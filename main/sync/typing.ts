@@ -68,5 +68,12 @@ export function typingEffects(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
     }
   }
   if (touchedTypes.size === 0) return null;
-  return { roots: new Set([contentRootName]), mapWrites: [], mapDeletions: [], touchedTypes, deletedTypes: new Set() };
+  return {
+    roots: new Set([contentRootName]),
+    mapWrites: [],
+    mapDeletions: [],
+    unkeyedRoots: new Set(decoded.structs.length > 0 ? [contentRootName] : []),
+    touchedTypes,
+    deletedTypes: new Set(),
+  };
 }

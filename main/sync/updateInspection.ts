@@ -23,6 +23,8 @@ export interface UpdateEffects {
   roots: Set<string>;
   mapWrites: RootMapWrite[];
   mapDeletions: RootMapDeletion[];
+  /** Root types the update inserts into other than as a value at the top level of a map (text, list items, anything nested). */
+  unkeyedRoots: Set<string>;
   /** Types already in the document that the update inserts into or deletes from. */
   touchedTypes: Set<SharedType>;
   /** Types already in the document that the update deletes (an article, a chapter...). */
@@ -154,6 +156,7 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
   const roots = new Set<string>();
   const mapWrites: RootMapWrite[] = [];
   const mapDeletions: RootMapDeletion[] = [];
+  const unkeyedRoots = new Set<string>();
   const touchedTypes = new Set<SharedType>();
   const deletedTypes = new Set<SharedType>();
   for (const [client, list] of index) {
@@ -174,7 +177,7 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
       if (placement.topLevel && placement.key !== null) {
         if (deleted) mapDeletions.push({ root: placement.root, key: placement.key });
         else mapWrites.push({ root: placement.root, key: placement.key, value: item.content instanceof Y.ContentAny ? item.content.arr[0] : item.content });
-      }
+      } else unkeyedRoots.add(placement.root);
     }
   }
   for (const [client, ranges] of decoded.ds.clients) {
@@ -197,7 +200,7 @@ export function inspectUpdate(decoded: DecodedUpdate, doc: Y.Doc, isWaiting: (st
       }
     }
   }
-  return { roots, mapWrites, touchedTypes, deletedTypes, mapDeletions };
+  return { roots, mapWrites, mapDeletions, unkeyedRoots, touchedTypes, deletedTypes };
 }
 
 /** The clauseId of the article (a Y.XmlText with type "article") that is or holds a type, if any. */

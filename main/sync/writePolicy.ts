@@ -4,6 +4,8 @@ import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
+import { describeEntryProblem, entryProblem } from '#shared/salaryScale/model';
+import { salaryScaleRootName } from '#shared/salaryScale/yjsSalaryScale';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
 import { typingEffects } from '#main/sync/typing';
@@ -25,13 +27,13 @@ export interface AgreedEdit {
 export type WritePolicy = (effects: UpdateEffects, doc: Y.Doc) => Refusal | null;
 
 /** Root types of a document that clients may change through sync; the rest are the server's. */
-export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName]);
+export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName, salaryScaleRootName]);
 
 /**
- * What the sync server accepts from a client: changes to the body and to the variables only
- * (proposals, statuses and threads change through the API), and only valid variable values —
- * never a procedural fact (the vote, the signing), which the server writes from the lifecycle
- * record. Returns the reason for refusing an update, or null.
+ * What the sync server accepts from a client: changes to the body, the variables and the salary
+ * scales only (proposals, statuses and threads change through the API), and only valid variable
+ * values and scale entries — never a procedural fact (the vote, the signing), which the server
+ * writes from the lifecycle record. Returns the reason for refusing an update, or null.
  */
 export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
   return (effects, doc) => {
@@ -52,6 +54,8 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
       const problem = validateVariableValue(definition, write.value);
       if (problem) return { reason: `invalid value for the variable "${write.key}": ${problem.en} / ${problem.vi}` };
     }
+    const scaleProblem = salaryScaleProblem(effects);
+    if (scaleProblem) return { reason: scaleProblem };
     const agreedEdit = agreedEditOf(effects, doc);
     if (!agreedEdit) return null;
     const articles = agreedEdit.clauseIds.map((clauseId) => articleLabel(doc, clauseId));
@@ -64,6 +68,17 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
       agreedEdit,
     };
   };
+}
+
+/** Why an update's writes to the salary scales cannot be kept (model.ts), or null: only plain, valid entries at the top of the map. */
+function salaryScaleProblem(effects: UpdateEffects): string | null {
+  if (effects.unkeyedRoots.has(salaryScaleRootName)) return 'the salary scale holds only its scales, grades and steps, as plain values';
+  for (const write of effects.mapWrites) {
+    if (write.root !== salaryScaleRootName) continue;
+    const found = entryProblem(write.key, write.value);
+    if (found) return `invalid salary scale: ${describeEntryProblem(write.key, found)}`;
+  }
+  return null;
 }
 
 /**

@@ -70,7 +70,8 @@ export function describeValue(value: unknown): Bilingual {
   return { en: 'an object', vi: 'một đối tượng' };
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a zod path inside what was parsed; undefined where there is none. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const segment of path) {
     if (typeof value !== 'object' || value === null || typeof segment === 'symbol') return undefined;
