@@ -2,6 +2,7 @@ import type { Store, StoreRepositories } from '#main/store/port';
 import { createAdminTokensRepo } from '#main/store/sqlite/adminTokensRepo';
 import { createAuditLog } from '#main/store/sqlite/auditLog';
 import { openDatabase, openDatabaseReader, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/sqlite/database';
+import { createCostingScenariosRepo } from '#main/store/sqlite/costingScenariosRepo';
 import { createDocumentsRepo } from '#main/store/sqlite/documentsRepo';
 import { createDraftProposalsRepo } from '#main/store/sqlite/draftProposalsRepo';
 import { createInternalThreadsRepo } from '#main/store/sqlite/internalThreadsRepo';
@@ -29,6 +30,7 @@ function createSqliteRepositories(db: SqliteDatabase) {
     userVariables: createUserVariablesRepo(db),
     internalThreads: createInternalThreadsRepo(db),
     draftProposals: createDraftProposalsRepo(db),
+    costingScenarios: createCostingScenariosRepo(db),
     versions: createVersionsRepo(db),
     lifecycle: createLifecycleRepo(db),
     reviewFindings: createReviewFindingsRepo(db),
