@@ -159,6 +159,11 @@ Operator commands (hosted mode: docs/hosting.md); the invitations are redeemed o
   check FILE [--date YYYY-MM-DD] [--lang vi|en]  check an exported document (JSON) against the labour
                                                  law; --date: the law in force on that date (default:
                                                  the effective date); exit 1 on a violation
+  cost FILE... [--xlsx OUT] [--docx OUT] [--pdf OUT] [--lang vi|en] [--date YYYY-MM-DD]
+                                                 the cost of a wage position's scenario (JSON,
+                                                 docs/costing.md) per year, grade and change; with
+                                                 several files, each compared with the first;
+                                                 --xlsx: the workbook, --docx/--pdf: the annex
 
 Options:
   --data FOLDER   the data folder (default: the per-user folder, or $THOA_UOC_DATA)

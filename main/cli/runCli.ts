@@ -5,6 +5,7 @@ import { ApiError } from '#shared/api/errors';
 import { vietnamDate } from '#shared/format/vietnamTime';
 import { postgresBackupAdvice, runBackupCommand, runRestoreCommand } from '#main/cli/backupCommands';
 import { runCheckCommand, UnreadableDocumentError } from '#main/cli/checkCommand';
+import { runCostCommand, UnreadableScenarioError } from '#main/cli/costCommand';
 import { cliCommands, cliUsage, UsageError, type CallAsHost, type CommandOutput } from '#main/cli/cliCommands';
 import { createCommandLineRooms } from '#main/cli/commandLineRooms';
 import { operatorCommands } from '#main/cli/operatorCommands';
@@ -34,6 +35,9 @@ function parse(argv: string[]) {
       label: { type: 'string' },
       date: { type: 'string' },
       lang: { type: 'string' },
+      xlsx: { type: 'string' },
+      docx: { type: 'string' },
+      pdf: { type: 'string' },
       yes: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -59,6 +63,7 @@ export async function runCli(argv: string[], print: (text: string) => void): Pro
     return values.help ? 0 : 2;
   }
   if (positionals[0] === 'check') return check(positionals, values, print);
+  if (positionals[0] === 'cost') return cost(positionals, values, print);
   let store: ReturnType<typeof storeOption>;
   try {
     store = storeOption(values.store ?? process.env.THOA_UOC_STORE);
@@ -130,6 +135,26 @@ function check(positionals: string[], values: ReturnType<typeof parse>['values']
       return 2;
     }
     if (error instanceof UnreadableDocumentError) {
+      print(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** `cost` reads scenario files and needs no data folder: exit 2 on a usage error or a file it cannot cost. */
+async function cost(positionals: string[], values: ReturnType<typeof parse>['values'], print: (text: string) => void): Promise<number> {
+  try {
+    const { json, lang, date, xlsx, docx, pdf } = values;
+    const output = await runCostCommand(positionals, { json, lang, date, xlsx, docx, pdf });
+    print(json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
+    return output.exitCode ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print(`${error.message}\n\n${cliUsage}`);
+      return 2;
+    }
+    if (error instanceof UnreadableScenarioError) {
       print(error.message);
       return 2;
     }

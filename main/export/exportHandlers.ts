@@ -26,7 +26,7 @@ export interface ExportDependencies {
   fileWorkers?: FileWorkers;
 }
 
-type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/exportReport' | 'documents/importPreview';
+type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/exportReport' | 'documents/importPreview' | 'salaryScale/importPreview';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -50,7 +50,8 @@ export function exportFileName(title: string, input: ApiParsedInput<'documents/e
 }
 
 /**
- * documents/exportDocx, documents/exportPdf, documents/exportReport and documents/importPreview.
+ * documents/exportDocx, documents/exportPdf, documents/exportReport, documents/importPreview and
+ * salaryScale/importPreview (a payroll export read in the file worker; nothing is written).
  * Exports read the document (or its minutes, compliance report or review) as it is now and lay it
  * out the official way (shared/export); every step checks the caller has not gone (HTTP: the
  * request was closed): the PDF's Chromium page is closed, the file worker's job terminated.
@@ -135,5 +136,12 @@ export function createExportHandlers(
       return exported(bytes, input.format, fileName);
     },
     'documents/importPreview': async (input, _caller, call) => files().importDocx(input.fileBase64, input.fileName, call?.signal),
+    'salaryScale/importPreview': async (input, caller, call) => {
+      await visibleDocument(context, caller, input.documentId);
+      // The preview writes nothing, but it is the first step of an edit, which a reviewer never makes (S3).
+      if (caller.kind === 'participant' && caller.side === 'reviewer')
+        throw new ApiError('forbidden', 'a reviewer reads the salary scale and imports none', { reason: { key: 'scale_import_sides_only' } });
+      return files().importSalaryScale(input.fileBase64, input.fileName, call?.signal);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiErrorData } from '#shared/api/errors';
 import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
+import type { SalaryScalePreview } from '#shared/api/salaryScale';
 import type { RenderDocument } from '#shared/export/renderModel';
 import type { Store, StoreLocation } from '#main/store/port';
 import { openStoreReader } from '#main/store/openStore';
@@ -21,12 +22,14 @@ import { randomId } from '#main/secrets';
 export type FileJob =
   | { kind: 'renderDocx'; document: RenderDocument }
   | { kind: 'importDocx'; fileBase64: string; fileName: string }
+  | { kind: 'importSalaryScale'; fileBase64: string; fileName: string }
   | { kind: 'compareVersions'; database: StoreLocation; request: ComparisonRequest }
   | { kind: 'exportAgreement'; database: StoreLocation; request: AgreementExportRequest };
 
 export interface FileJobResults {
   renderDocx: Uint8Array;
   importDocx: ImportPreview;
+  importSalaryScale: SalaryScalePreview;
   compareVersions: StoredComparison;
   exportAgreement: AgreementExport;
 }
@@ -77,6 +80,8 @@ async function runFileJob(job: FileJob): Promise<FileJobResults[FileJob['kind']]
       return (await import('#main/export/docx')).renderDocx(job.document);
     case 'importDocx':
       return (await import('#main/import/docxImport')).importDocx(job.fileBase64, job.fileName, () => randomId());
+    case 'importSalaryScale':
+      return (await import('#main/import/salaryScaleImport')).importSalaryScale(job.fileBase64, job.fileName);
     case 'compareVersions': {
       const { store, documents } = readerOf(job.database);
       return oneAtATime(() => compareStoredDocument(store, documents, job.request));

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { cancelledError, type CancelSignal } from '#shared/api/cancellation';
 import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
+import type { SalaryScalePreview } from '#shared/api/salaryScale';
 import type { RenderDocument } from '#shared/export/renderModel';
 import type { AgreementExport, AgreementExportRequest } from '#main/export/agreementExport';
 import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#main/export/fileJobs';
@@ -22,6 +23,8 @@ import type { ComparisonRequest, StoredComparison } from '#main/versions/storedC
 export interface FileWorkers {
   renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer>;
   importDocx(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<ImportPreview>;
+  /** A payroll export (CSV or XLSX) read into a salary scale to confirm (salaryScaleImport.ts). */
+  importSalaryScale(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<SalaryScalePreview>;
   /** Two texts of a document compared, their redlines drawn on one budget (compareStoredDocument). */
   compareVersions(database: StoreLocation, request: ComparisonRequest, signal?: CancelSignal): Promise<StoredComparison>;
   /** An agreement read, laid out and written as .docx, or as the HTML to print (exportStoredAgreement). */
@@ -132,6 +135,7 @@ export function createFileWorkers(): FileWorkers {
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     importDocx: (fileBase64, fileName, signal) => run({ kind: 'importDocx', fileBase64, fileName }, signal),
+    importSalaryScale: (fileBase64, fileName, signal) => run({ kind: 'importSalaryScale', fileBase64, fileName }, signal),
     compareVersions: (database, request, signal) => run({ kind: 'compareVersions', database, request }, signal),
     exportAgreement: (database, request, signal) => run({ kind: 'exportAgreement', database, request }, signal),
     async close() {

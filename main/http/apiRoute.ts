@@ -4,6 +4,7 @@ import type { ApiHandlers } from '#shared/api/contract';
 import { dispatchApiCall } from '#shared/api/dispatch';
 import { ApiError, httpStatusFor, type ApiErrorCode, type ApiErrorData } from '#shared/api/errors';
 import { maxImportBytes } from '#shared/api/export';
+import { maxScaleFileBytes } from '#shared/api/salaryScale';
 import { maxPackBytes } from '#shared/templates/pack';
 import { clientAddressOf } from '#main/http/clientAddress';
 import type { LogFields, Logger } from '#main/logger';
@@ -20,8 +21,9 @@ const maxBodyBytes = 1024 * 1024;
 const bodyLimits: ReadonlyMap<string, number> = new Map([
   ['templates/importPack', 4 * maxPackBytes],
   // documents/importPreview carries a .docx of up to maxImportBytes as base64 (4/3 of it), plus the
-  // file name: the only other call whose body may pass the 1 MiB of the rest.
+  // file name; salaryScale/importPreview a payroll file of up to maxScaleFileBytes, the same way.
   ['documents/importPreview', Math.ceil((maxImportBytes * 4) / 3) + 64 * 1024],
+  ['salaryScale/importPreview', Math.ceil((maxScaleFileBytes * 4) / 3) + 64 * 1024],
 ]);
 
 const bodyLimitFor = (method: string): number => bodyLimits.get(method) ?? maxBodyBytes;

@@ -10,6 +10,7 @@ import { documentLanguage, readContent, variablesMap } from '#shared/document/yj
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import type { LifecycleState } from '#shared/documents/lifecycleStates';
 import { complianceInputFor, textFactsOf } from '#shared/lifecycle/complianceInput';
+import { readSalaryScales } from '#shared/salaryScale/yjsSalaryScale';
 import { vietnamDate } from '#shared/format/vietnamTime';
 import { deadlinesOf, nextDeadline } from '#shared/lifecycle/deadlines';
 import { decideStep, openSteps } from '#shared/lifecycle/lifecycle';
@@ -140,6 +141,7 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
       blocks: readContent(room.doc),
       variables: variablesMap(room.doc).toJSON() as Record<string, VariableValue>,
       language: documentLanguage(room.doc),
+      salaryScales: readSalaryScales(room.doc),
     };
     return {
       input: complianceInputFor({ kind: loaded.document.kind, ...text }, loaded.record.current, loaded.today, context.variables(loaded.document.workspaceId)),

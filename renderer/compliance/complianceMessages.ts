@@ -7,8 +7,8 @@ import type { VariableDefinition } from '#shared/templates/schema';
 /** What the compliance check needs besides the document itself. */
 export interface CheckFacts {
   kind: DocumentKind;
-  /** The lifecycle's round in progress: its signing dates and votes. */
-  round: Pick<RoundFacts, 'signing' | 'votes'> | undefined;
+  /** The lifecycle's round in progress: its signing dates, votes and the salary scale's procedure. */
+  round: Pick<RoundFacts, 'signing' | 'votes' | 'salaryScale'> | undefined;
   /** The server's today (YYYY-MM-DD), the date the law is taken at when the text has none. */
   today: string;
   /** The document's variables that are not built in (defined by imported template packs). */

@@ -94,7 +94,7 @@ export class ComplianceStore {
   }
 
   /** The lifecycle's round and the server's today: the dates the check applies the law of. */
-  setLifecycle(round: Pick<RoundFacts, 'signing' | 'votes'> | undefined, today: string): void {
+  setLifecycle(round: Pick<RoundFacts, 'signing' | 'votes' | 'salaryScale'> | undefined, today: string): void {
     if (this.facts.round === round && this.facts.today === today) return;
     this.facts.round = round;
     this.facts.today = today;

@@ -10,6 +10,7 @@ import { checkDocument, complianceBasis } from '#shared/compliance/checkDocument
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
 import { complianceInputFor } from '#shared/lifecycle/complianceInput';
+import { readSalaryScales } from '#shared/salaryScale/yjsSalaryScale';
 import type { CheckFacts, ComplianceResult, ToComplianceWorker } from './complianceMessages';
 
 /** The pause in updates after which the check runs. */
@@ -26,7 +27,7 @@ let waitingSince: number | undefined;
 function check(current: CheckFacts): ComplianceResult {
   const blocks = readContent(doc);
   const definitions = new Map(current.definitions.map((definition) => [definition.id, definition]));
-  const document = { kind: current.kind, blocks, variables: variablesMap(doc).toJSON(), language: documentLanguage(doc) };
+  const document = { kind: current.kind, blocks, variables: variablesMap(doc).toJSON(), language: documentLanguage(doc), salaryScales: readSalaryScales(doc) };
   const input = complianceInputFor(document, current.round, current.today, (id) => definitions.get(id));
   const findings = checkDocument(input);
   const violations = new Map<string, number>();

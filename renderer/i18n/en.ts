@@ -113,6 +113,15 @@ export const en = {
     docx_too_large: 'This .docx file is too large to import.',
     docx_no_text: 'This .docx file has no text to import.',
     docx_not_a_document: 'The text of this .docx does not make a valid document.',
+    scale_file_empty: 'The file is empty: it has no rows to read.',
+    scale_file_too_large: 'This file is too large to import (at most 8 MB and 100,000 rows).',
+    scale_file_not_table:
+      'This file is neither an Excel workbook (.xlsx) nor a CSV file. Save it from Excel as .xlsx or as “CSV UTF-8”, and import that (old .xls files are not read).',
+    scale_file_damaged: 'This .xlsx file is damaged and cannot be read.',
+    scale_file_no_wage_column: 'No column of the file is headed as a wage (“Wage”, “Salary”, or the same in Vietnamese): nothing was imported.',
+    scale_file_no_grade_column:
+      'No column of the file is headed as a grade or job title (“Grade”, “Job title”, or the same in Vietnamese): nothing was imported.',
+    scale_import_sides_only: 'A reviewer reads the salary scale but does not import one.',
   } satisfies WordsFor<ApiReasonKey, 'too_many_codes'>,
   exportDialog: {
     open: 'Export…',

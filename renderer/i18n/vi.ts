@@ -108,6 +108,14 @@ export const vi: Localised<typeof en> = {
     docx_too_large: 'Tệp .docx này quá lớn để nhập.',
     docx_no_text: 'Tệp .docx này không có nội dung để nhập.',
     docx_not_a_document: 'Nội dung tệp .docx này không tạo thành một văn bản hợp lệ.',
+    scale_file_empty: 'Tệp trống: không có dòng nào để đọc.',
+    scale_file_too_large: 'Tệp quá lớn để nhập (tối đa 8 MB và 100.000 dòng).',
+    scale_file_not_table:
+      'Tệp này không phải bảng tính Excel (.xlsx) cũng không phải tệp CSV. Hãy lưu lại từ Excel dưới dạng .xlsx hoặc “CSV UTF-8” rồi nhập tệp đó (tệp .xls cũ không đọc được).',
+    scale_file_damaged: 'Tệp .xlsx này bị hỏng, không đọc được.',
+    scale_file_no_wage_column: 'Không cột nào của tệp có tiêu đề là tiền lương (“Mức lương”, “Lương”… hoặc tiếng Anh): chưa nhập gì.',
+    scale_file_no_grade_column: 'Không cột nào của tệp có tiêu đề là ngạch hoặc chức danh (“Ngạch”, “Chức danh”… hoặc tiếng Anh): chưa nhập gì.',
+    scale_import_sides_only: 'Người thẩm định chỉ xem thang lương, không nhập thang lương.',
   },
   exportDialog: {
     open: 'Xuất…',

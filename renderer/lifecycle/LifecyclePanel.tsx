@@ -77,6 +77,8 @@ function factLines(t: TFunction, view: LifecycleView, language: Language): strin
   if (round.consultation?.opinion)
     lines.push(t('lifecycle.facts.opinion', { date: d(round.consultation.opinion.receivedOn), text: round.consultation.opinion.opinion }));
   if (round.issue) lines.push(t('lifecycle.facts.issued', { date: d(round.issue.issuedOn) }));
+  if (round.salaryScale?.consultedOn) lines.push(t('lifecycle.facts.scaleConsulted', { date: d(round.salaryScale.consultedOn) }));
+  if (round.salaryScale?.publishedOn) lines.push(t('lifecycle.facts.scalePublished', { date: d(round.salaryScale.publishedOn) }));
   if (round.registration) lines.push(t('lifecycle.facts.registration', { date: d(round.registration.filedOn) }));
   // Earlier rounds: the agreement signed before stays in force until its own term ends (Art. 83).
   for (const previous of view.previous) {

@@ -96,6 +96,10 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
       };
     case 'start_consultation':
       return { type, sentOn: values.date ?? '' };
+    case 'record_scale_consultation':
+      return { type, consultedOn: values.date ?? '' };
+    case 'publish_salary_scale':
+      return { type, publishedOn: values.date ?? '' };
     case 'record_union_opinion':
       return { type, receivedOn: values.date ?? '', opinion: values.opinion ?? '' };
     case 'issue':
@@ -126,7 +130,10 @@ function otherSignature(view: LifecycleView, side: string | undefined): Signatur
 }
 
 /** Which label the main date of each step has. */
-const dateField: Record<FormStep, 'requestReceivedOn' | 'concludedOn' | 'votedOn' | 'signedOn' | 'sentOn' | 'receivedOn' | 'issuedOn' | 'filedOn' | null> = {
+const dateField: Record<
+  FormStep,
+  'requestReceivedOn' | 'concludedOn' | 'votedOn' | 'signedOn' | 'sentOn' | 'receivedOn' | 'issuedOn' | 'filedOn' | 'consultedOn' | 'publishedOn' | null
+> = {
   request_bargaining: 'requestReceivedOn',
   record_bargaining_dates: null,
   open_vote: 'concludedOn',
@@ -136,6 +143,8 @@ const dateField: Record<FormStep, 'requestReceivedOn' | 'concludedOn' | 'votedOn
   send_to_authority: 'sentOn',
   open_amendment: 'requestReceivedOn',
   start_consultation: 'sentOn',
+  record_scale_consultation: 'consultedOn',
+  publish_salary_scale: 'publishedOn',
   record_union_opinion: 'receivedOn',
   issue: 'issuedOn',
   send_registration: 'filedOn',

@@ -12,6 +12,7 @@ import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
 import { accessMethods } from '#shared/api/access';
+import { salaryScaleMethods } from '#shared/api/salaryScale';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -91,6 +92,7 @@ export const apiContract = {
   ...lifecycleMethods,
   ...reviewMethods,
   ...accessMethods,
+  ...salaryScaleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

@@ -91,6 +91,14 @@ export const apiReasonKeys = [
   'docx_too_large',
   'docx_no_text',
   'docx_not_a_document',
+  // Salary scales
+  'scale_file_empty',
+  'scale_file_too_large',
+  'scale_file_not_table',
+  'scale_file_damaged',
+  'scale_file_no_wage_column',
+  'scale_file_no_grade_column',
+  'scale_import_sides_only',
 ] as const;
 
 export type ApiReasonKey = (typeof apiReasonKeys)[number];

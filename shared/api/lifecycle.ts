@@ -30,6 +30,8 @@ const stepTypes = [
   'issue',
   'send_registration',
   'record_authority_answer',
+  'record_scale_consultation',
+  'publish_salary_scale',
 ] as const;
 
 const countedDeadlineSchema = z.object({

@@ -7,7 +7,8 @@ import { isIsoDate, type IsoDate } from '#shared/calendar/isoDate';
 import { isCollectiveAgreement, type DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { indexDocument, type DocumentIndex, type IndexedArticle } from '#shared/compliance/documentIndex';
-import type { CheckDocumentInput, RuleFinding, Severity } from '#shared/compliance/types';
+import type { CheckDocumentInput, RuleFinding, SalaryScaleProcedure, Severity } from '#shared/compliance/types';
+import type { SalaryScale } from '#shared/salaryScale/model';
 import { builtInVariables } from '#shared/templates/builtInVariables';
 import { findTemplate } from '#shared/templates/library';
 import type { ArticleTemplate, Bilingual, LegalCitation, VariableDefinition, VariableValue } from '#shared/templates/schema';
@@ -53,6 +54,8 @@ export interface RuleContext {
   headcount?: number;
   /** Whether the agreement is signed: the facts of its procedure are then due (CheckDocumentInput.signed). */
   signed: boolean;
+  salaryScales: readonly SalaryScale[];
+  salaryScaleProcedure: SalaryScaleProcedure;
   /**
    * A variable by id. Terms count only when the text shows them; `facts` (region, headcount, the
    * vote...) are read from the document's values even when no chip shows them.
@@ -130,6 +133,8 @@ export function createRuleContext(input: CheckDocumentInput): RuleContext {
     ...(sector ? { sector } : {}),
     ...(headcount === undefined ? {} : { headcount }),
     signed: input.signed ?? false,
+    salaryScales: input.salaryScales ?? [],
+    salaryScaleProcedure: input.salaryScaleProcedure ?? {},
     variable: (id) => facts.get(id),
     variablesWithRule: (ruleId) => [...facts.values()].filter((fact) => fact.shown && fact.definition?.rule === ruleId),
     template: (templateId) => findTemplate(templateId) ?? input.lookupTemplate?.(templateId),

@@ -11,6 +11,7 @@ import { overtimeRules } from '#shared/compliance/rules/overtime';
 import { payRules } from '#shared/compliance/rules/pay';
 import { regulationRules } from '#shared/compliance/rules/regulations';
 import { restRules } from '#shared/compliance/rules/rest';
+import { salaryScaleRules } from '#shared/compliance/rules/salaryScale';
 import { wageRules } from '#shared/compliance/rules/wages';
 import { womenRules } from '#shared/compliance/rules/women';
 import { workingTimeRules } from '#shared/compliance/rules/workingTime';
@@ -23,6 +24,7 @@ export const ruleTable: readonly RuleDefinition[] = [
   ...leaveRules,
   ...employmentRules,
   ...wageRules,
+  ...salaryScaleRules,
   ...womenRules,
   ...disciplineRules,
   ...agreementRules,
@@ -35,7 +37,6 @@ export const ruleTable: readonly RuleDefinition[] = [
  */
 export const rulesNotImplemented: Readonly<Record<string, string>> = {
   'retirement.age': 'concerns individual workers (birth dates), not the text of an agreement',
-  'wage.scale_consult': 'a process (consultation and publication before applying the wage scale), not content',
   'cla.renewal_window': 'a workflow timer on the expiry date (shared/calendar computes the dates)',
   'cla.bargaining_clock': 'workflow timers from the bargaining request (shared/calendar computes the dates)',
   'dialogue.composition': 'needs the number of worker representatives, which the document does not hold',

@@ -5,6 +5,7 @@ import type { Language } from '#shared/format/locale';
 import type { ArticleTemplate, Bilingual, LegalCitation, VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { Region } from '#shared/templates/variableTypes';
+import type { SalaryScale } from '#shared/salaryScale/model';
 
 /** How bad a finding is: less favourable than the law; probably wrong or depends on facts; a note. */
 export type Severity = 'violation' | 'warning' | 'information';
@@ -37,6 +38,12 @@ export interface RuleFinding {
 export interface Finding extends RuleFinding {
   /** The rule by its title and provision (shared/compliance/ruleNames.ts). */
   rule: Bilingual;
+}
+
+/** When the union was consulted on the salary scale, and when the scale was published, as recorded. */
+export interface SalaryScaleProcedure {
+  consultedOn?: IsoDate;
+  publishedOn?: IsoDate;
 }
 
 /** The facts of the enterprise a check may use when the document does not state them. */
@@ -75,6 +82,10 @@ export interface CheckDocumentInput {
    * facts that come later.
    */
   signed?: boolean;
+  /** The document's salary scales (shared/salaryScale): each step's wage is held to the regional minimum. */
+  salaryScales?: readonly SalaryScale[];
+  /** The salary scale's procedure as the lifecycle recorded it (LC Art. 93(2)-(3)). */
+  salaryScaleProcedure?: SalaryScaleProcedure;
   /** Variable definitions beyond the built-in library (user templates). */
   lookupVariable?: VariableLookup;
   /** Article templates beyond the built-in library (user templates), for section coverage. */

@@ -12,6 +12,7 @@ import type { VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import type { TextFacts } from '#shared/lifecycle/checklist';
 import type { RoundFacts } from '#shared/lifecycle/model';
+import type { SalaryScale } from '#shared/salaryScale/model';
 import { withoutFacts } from '#shared/lifecycle/proceduralFacts';
 import { decidingVote } from '#shared/lifecycle/record';
 
@@ -20,10 +21,11 @@ export interface CheckedDocument {
   blocks: readonly TopLevelBlock[];
   variables: Readonly<Record<string, VariableValue>>;
   language: Language;
+  salaryScales?: readonly SalaryScale[];
 }
 
 /** The round whose dates apply: the one in progress. */
-type Round = Pick<RoundFacts, 'signing' | 'votes'>;
+type Round = Pick<RoundFacts, 'signing' | 'votes' | 'salaryScale'>;
 
 /**
  * The vote and term recorded by the lifecycle, as the values the rules read (`vote_total_workers`,
@@ -60,6 +62,8 @@ export function complianceInputFor(document: CheckedDocument, round: Round | und
     // The law of the effective date (the `effective_date` value wins, as in every check), else of
     // the signing date, else of today.
     dates: { reference: signing?.signedOn ?? today, ...(signing ? { effective: signing.effectiveOn } : {}) },
+    ...(document.salaryScales ? { salaryScales: document.salaryScales } : {}),
+    ...(round?.salaryScale ? { salaryScaleProcedure: round.salaryScale } : {}),
     ...(lookupVariable ? { lookupVariable } : {}),
   };
 }

@@ -6,13 +6,14 @@ import type { IsoDate } from '#shared/calendar/isoDate';
 import { UnknownHolidayYearError } from '#shared/calendar/publicHolidays';
 import { isCollectiveAgreement } from '#shared/documents/kinds';
 import { lc } from '#shared/compliance/citations';
-import type { LifecycleState } from '#shared/documents/lifecycleStates';
+import { lifecycleStates, type LifecycleState } from '#shared/documents/lifecycleStates';
 import { decideAgreementStep } from '#shared/lifecycle/agreementMachine';
 import { answerDeadline } from '#shared/lifecycle/deadlines';
 import type { AuthorityAnswerStep, LifecycleAction, LifecycleActionType } from '#shared/lifecycle/model';
 import { isPermitted, regulationsAmendmentPermission, stepPermissions, type LifecycleActor, type StepPermission } from '#shared/lifecycle/permissions';
 import type { LifecycleRecord } from '#shared/lifecycle/record';
 import { decideRegulationsStep } from '#shared/lifecycle/regulationsMachine';
+import { decideSalaryScaleStep } from '#shared/lifecycle/salaryScaleSteps';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { allowed, futureDate, refusal, type StepDecision, type StepEnvironment, type StepRefusal } from '#shared/lifecycle/refusals';
 import { stateNames } from '#shared/lifecycle/stateNames';
@@ -134,6 +135,7 @@ export function decideStep(
   const forbidden = permissionRefusal(record, action.type, actor);
   if (forbidden) return { ok: false, refusal: forbidden };
   if (action.type === 'record_authority_answer') return decideAuthorityAnswer(record, state, action, env, actorName);
+  if (action.type === 'record_scale_consultation' || action.type === 'publish_salary_scale') return decideSalaryScaleStep(record, action, env);
   return isCollectiveAgreement(record.kind)
     ? decideAgreementStep(record, state, action, env, { actor, name: actorName })
     : decideRegulationsStep(record, state, action, env);
@@ -156,6 +158,10 @@ const openFrom: Readonly<Record<LifecycleActionType, readonly LifecycleState[]>>
   issue: ['drafting', 'union_consultation'],
   send_registration: ['issued'],
   record_authority_answer: ['submitted', 'in_force', 'expiring', 'expired', 'registration_sent'],
+  // The salary scale has its own procedure, whatever the document's state; the salary scale's view
+  // offers its steps (they are in neither list of steps above, which the lifecycle panel offers).
+  record_scale_consultation: lifecycleStates,
+  publish_salary_scale: lifecycleStates,
 };
 
 /** The steps an actor could take now (their side's, from this state); the facts are checked when taken. */

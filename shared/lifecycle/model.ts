@@ -107,6 +107,9 @@ export const lifecycleStepSchema = z.discriminatedUnion('type', [
     requestedBy: bargainingSideSchema.optional(),
     reason: freeTextSchema({ max: 2000 }).optional(),
   }),
+  // Both kinds: the salary scale of the document (Art. 93(2)-(3); Decree 145 Art. 41).
+  z.object({ type: z.literal('record_scale_consultation'), consultedOn: isoDateSchema }),
+  z.object({ type: z.literal('publish_salary_scale'), publishedOn: isoDateSchema }),
   // Labour regulations.
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
   z.object({
@@ -273,6 +276,8 @@ export const eventFactsSchema = z.discriminatedUnion('type', [
     reason: z.string().optional(),
     basis: z.enum(['amendment', 'renewal']),
   }),
+  z.object({ type: z.literal('record_scale_consultation'), consultedOn: isoDateSchema }),
+  z.object({ type: z.literal('publish_salary_scale'), publishedOn: isoDateSchema }),
   z.object({ type: z.literal('start_consultation'), sentOn: isoDateSchema }),
   z.object({ type: z.literal('record_union_opinion'), receivedOn: isoDateSchema, opinion: z.string() }),
   z.object({ type: z.literal('issue'), issuedOn: isoDateSchema, withoutUnion: z.boolean() }),
@@ -318,6 +323,8 @@ export const roundFactsSchema = z.object({
   /** `authorityId`: the deployment's authority it was sent to, if the sending named one (its name is `authority`). */
   sentToAuthority: z.object({ sentOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional() }).optional(),
   consultation: z.object({ sentOn: isoDateSchema, opinion: z.object({ receivedOn: isoDateSchema, opinion: z.string() }).optional() }).optional(),
+  /** The salary scale's procedure (Art. 93(2)-(3)): when the union was consulted on it, and when it was published at the workplace. */
+  salaryScale: z.object({ consultedOn: isoDateSchema.optional(), publishedOn: isoDateSchema.optional() }).optional(),
   issue: z.object({ issuedOn: isoDateSchema, withoutUnion: z.boolean() }).optional(),
   registration: z.object({ filedOn: isoDateSchema, authority: z.string().optional(), authorityId: z.string().optional(), dossier: dossierSchema }).optional(),
   answers: z.array(authorityAnswerSchema),

@@ -127,6 +127,23 @@ export const stepPermissions: Readonly<Record<LifecycleActionType, StepPermissio
     citation: lc(119, 1),
     who: { vi: 'người sử dụng lao động đăng ký nội quy lao động', en: 'the employer registers the labour regulations' },
   },
+  // Art. 93(2): the employer consults the representative organisation on the salary scale; either side records that it did.
+  record_scale_consultation: {
+    sides: bothSides,
+    host: false,
+    citation: lc(93, 2),
+    who: {
+      vi: 'hai bên: người sử dụng lao động tham khảo ý kiến tổ chức đại diện người lao động',
+      en: 'the two sides: the employer consults the worker representative organisation',
+    },
+  },
+  // Art. 93(3): the employer publishes the scale at the workplace before applying it.
+  publish_salary_scale: {
+    sides: ['employer'],
+    host: false,
+    citation: lc(93, 3),
+    who: { vi: 'người sử dụng lao động công bố công khai thang lương, bảng lương', en: 'the employer publishes the salary scale' },
+  },
   // Art. 119(3): the authority answers; Art. 77 for agreements it receives.
   record_authority_answer: {
     sides: ['reviewer'],

@@ -90,6 +90,12 @@ export function applyEvent(record: LifecycleRecord, event: Pick<LifecycleEventRe
         ...(facts.authorityId ? { authorityId: facts.authorityId } : {}),
       };
       break;
+    case 'record_scale_consultation':
+      round.salaryScale = { ...round.salaryScale, consultedOn: facts.consultedOn };
+      break;
+    case 'publish_salary_scale':
+      round.salaryScale = { ...round.salaryScale, publishedOn: facts.publishedOn };
+      break;
     case 'start_consultation':
       round.consultation = { sentOn: facts.sentOn };
       break;

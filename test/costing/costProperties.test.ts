@@ -83,7 +83,11 @@ const termArbitrary = fc.record({
   normalHoursPerMonth: fc.constantFrom(208, 176),
 });
 
-function costed(term: fc.RecordValue<typeof termArbitrary>, workforce: WorkforceGroup[], changes: CostingChange[]): CostingResult {
+function costed(
+  term: Pick<CostingScenario, 'region' | 'start' | 'termMonths' | 'normalHoursPerMonth'>,
+  workforce: WorkforceGroup[],
+  changes: CostingChange[],
+): CostingResult {
   const scenario: CostingScenario = { ...term, workforce, changes };
   return computeCost(scenario);
 }
@@ -100,8 +104,11 @@ function additiveFigures(result: CostingResult) {
 }
 
 function addFigures(a: ReturnType<typeof additiveFigures>, b: ReturnType<typeof additiveFigures>): ReturnType<typeof additiveFigures> {
-  const add = <T extends Record<string, unknown>>(x: T, y: T): T =>
-    Object.fromEntries(Object.entries(x).map(([key, value]) => [key, typeof value === 'number' && key !== 'year' ? value + (y[key] as number) : value])) as T;
+  // Adds every number but the year; keeps the labels (month, year, kind) as they are.
+  const add = <T extends object>(x: T, y: T): T =>
+    Object.fromEntries(
+      Object.entries(x).map(([key, value]) => [key, typeof value === 'number' && key !== 'year' ? value + ((y as Record<string, number>)[key] ?? 0) : value]),
+    ) as T;
   return {
     total: add(a.total, b.total),
     baseline: add(a.baseline, b.baseline),

@@ -5,7 +5,7 @@
  */
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { lc } from '#shared/compliance/citations';
-import { minimumWageTableOn } from '#shared/compliance/data/minimumWages';
+import { minimumWageTableOn, type MinimumWageTable } from '#shared/compliance/data/minimumWages';
 import { numberWritten, pattern, percentValue } from '#shared/compliance/patterns';
 import { bilingual, formatQuantity, quantity } from '#shared/compliance/quantities';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
@@ -50,18 +50,7 @@ function checkMinimumWage(context: RuleContext): RuleFinding[] {
     const hourly = isHourly(fact);
     const figures = hourly ? table.hourly : table.monthly;
     const unit = hourly ? 'moneyPerHour' : 'money';
-    let floor: number;
-    let severity: Severity;
-    if (context.region) {
-      floor = figures[context.region];
-      severity = hourly && !table.hourlyConfirmed ? 'warning' : 'violation';
-    } else if (value < figures.IV) {
-      floor = figures.IV;
-      severity = 'violation';
-    } else {
-      floor = figures.I;
-      severity = 'warning';
-    }
+    const { floor, severity } = floorFor(table, context, value, hourly);
     if (value >= floor) continue;
     const region = context.region;
     findings.push(
@@ -92,6 +81,62 @@ function checkMinimumWage(context: RuleContext): RuleFinding[] {
         actual: quantity(value, unit),
         clauseIds: fact.clauseIds,
         variableId: fact.id,
+      }),
+    );
+  }
+  return findings;
+}
+
+/**
+ * The minimum an amount is held to: the region's, where the enterprise's region is known; else
+ * region IV's (a violation below it, lawful nowhere), then region I's (a warning: lawful only in a
+ * region with a lower minimum).
+ */
+function floorFor(table: MinimumWageTable, context: RuleContext, value: number, hourly: boolean): { floor: number; severity: Severity } {
+  const figures = hourly ? table.hourly : table.monthly;
+  if (context.region) return { floor: figures[context.region], severity: hourly && !table.hourlyConfirmed ? 'warning' : 'violation' };
+  return value < figures.IV ? { floor: figures.IV, severity: 'violation' } : { floor: figures.I, severity: 'warning' };
+}
+
+/**
+ * Every step of the document's salary scales pays at least the regional minimum for full normal
+ * hours (LC Art. 90(2), 91; Decree 293/2025 Art. 3): the wage of the step, before allowances.
+ * Steps are checked against the table in force on the document's date, like the values above.
+ */
+function checkSalaryScaleSteps(context: RuleContext): RuleFinding[] {
+  const steps = context.salaryScales.flatMap((scale) => scale.grades.flatMap((grade) => grade.steps.map((step) => ({ scale, grade, step }))));
+  if (steps.length === 0) return [];
+  const table = minimumWageTableOn(context.legalDate);
+  if (!table) return [];
+  const findings: RuleFinding[] = [];
+  for (const { scale, grade, step } of steps) {
+    const { floor, severity } = floorFor(table, context, step.monthlyWage, false);
+    if (step.monthlyWage >= floor) continue;
+    const region = context.region;
+    findings.push(
+      context.finding({
+        ruleId: 'wage.min_regional',
+        severity,
+        citation: table.citation ?? lc(91),
+        source: table.decree,
+        message: bilingual((language) => {
+          const named = grade.code ? `${grade.title} (${grade.code})` : grade.title;
+          const amount = formatQuantity(step.monthlyWage, 'money', language);
+          const minimum = formatQuantity(floor, 'money', language);
+          const date = formatIsoDate(context.legalDate);
+          if (language === 'vi') {
+            const where = region ? `vùng ${region}` : step.monthlyWage < table.monthly.IV ? 'vùng IV (thấp nhất)' : 'vùng I (chưa rõ vùng của doanh nghiệp)';
+            return `${scale.title}, ${named}, bậc ${step.step}: mức lương ${amount} thấp hơn mức lương tối thiểu ${where} ${minimum} theo ${table.decree.vi}, áp dụng ngày ${date} (khoản 2 Điều 90, Điều 91 Bộ luật Lao động 2019).`;
+          }
+          const where = region
+            ? `region ${region}`
+            : step.monthlyWage < table.monthly.IV
+              ? 'region IV (the lowest)'
+              : "region I (the enterprise's region is not known)";
+          return `${scale.title}, ${named}, step ${step.step}: the wage of ${amount} is below the ${where} minimum wage of ${minimum} under ${table.decree.en}, in force on ${date} (Labour Code 2019 Art. 90(2), 91).`;
+        }),
+        expected: bilingual((language) => `${language === 'vi' ? 'không thấp hơn' : 'at least'} ${formatQuantity(floor, 'money', language)}`),
+        actual: quantity(step.monthlyWage, 'money'),
       }),
     );
   }
@@ -224,7 +269,7 @@ export const wageRules: readonly RuleDefinition[] = [
     },
     citation: lc(91), // LC Art. 90(2), 91; Decree 293/2025 Art. 3-4; Decree 74/2024
     appliesTo: 'all',
-    check: checkMinimumWage,
+    check: (context) => [...checkMinimumWage(context), ...checkSalaryScaleSteps(context)],
   },
   {
     id: 'wage.pay_period',
