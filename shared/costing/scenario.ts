@@ -106,15 +106,15 @@ export type CostingChange = CostingScenario['changes'][number];
 export type ChangeKind = CostingChange['kind'];
 export const changeKinds: readonly ChangeKind[] = ['percent', 'flat', 'wage', 'allowance', 'bonus', 'overtime', 'night'];
 
-/** One thing wrong with a scenario: where (`changes[1].from`) and what. */
-export type ScenarioProblem = PackProblem;
+/** One thing wrong with a scenario: where (`changes[1].from`) and what, in English (the command line's language). */
+export type ScenarioProblem = Pick<PackProblem, 'path'> & { message: string };
 
 export type ScenarioParse = { ok: true; scenario: CostingScenario } | { ok: false; problems: ScenarioProblem[] };
 
 /** Reads a scenario, or says what is wrong with it, field by field. */
 export function parseScenario(input: unknown): ScenarioParse {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: '(the scenario)', message: `must be an object {...}, found ${describeValue(input)}` }] };
+    return { ok: false, problems: [{ path: '(the scenario)', message: `must be an object {...}, found ${describeValue(input).en}` }] };
   }
   const parsed = costingScenarioSchema.safeParse(input);
   if (parsed.success) return { ok: true, scenario: parsed.data };
@@ -124,10 +124,10 @@ export function parseScenario(input: unknown): ScenarioParse {
     }
     if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
       // A change of no known kind: say which kinds there are rather than zod's own words.
-      const found = describeValue(valueAt(input, issue.path));
+      const found = describeValue(valueAt(input, issue.path)).en;
       return [{ path: formatPath(issue.path), message: `is ${found}; expected one of: ${changeKinds.join(', ')}` }];
     }
-    return problemsFromIssues([issue], input);
+    return problemsFromIssues([issue], input).map((problem) => ({ path: problem.path, message: problem.message.en }));
   });
   return { ok: false, problems };
 }

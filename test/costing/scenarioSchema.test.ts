@@ -51,7 +51,7 @@ describe('the costing scenario schema', () => {
       'workforce[0].monthlyWage: must be a number, found the text "7000000"',
     ]);
     expect(problems({ ...issueWorkforce, workforce: [{ grade: 'A', headcount: 1, monthlyWage: 7_000_000.5 }] })).toEqual([
-      'workforce[0].monthlyWage: must be a whole number, found the number 7000000.5',
+      'workforce[0].monthlyWage: must be a whole number, found the number 7,000,000.5',
     ]);
   });
 
