@@ -63,6 +63,12 @@ export const apiReasonKeys = [
   'mention_not_participant',
   'mention_other_side',
   'threads_resolved_by_sides',
+  // Costing
+  'scenarios_sides_only',
+  'scenario_not_found',
+  'scenario_published',
+  'scenario_not_costed',
+  'costing_nothing_to_export',
   // Versions
   'version_not_found',
   'version_article_missing',

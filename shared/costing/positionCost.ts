@@ -248,8 +248,17 @@ function scaled(figures: CostFigures, factor: number, over: number): CostFigures
   return { wages, contributions, cost: wages + contributions };
 }
 
-/** The cost of going from `before` to `after`. */
-export function costOfValues(input: CostingInput): PositionCosting {
+/** The two scenarios of a position: the values before it and after it, on one workforce, term and baseline. */
+export interface ScenarioPair {
+  before: CostingScenario;
+  after: CostingScenario;
+  workforce: WorkforceSource;
+  /** The wage variables whose values differ. */
+  variables: string[];
+}
+
+/** The scenarios that cost going from `before` to `after`, or why there are none. */
+export function scenarioPairOf(input: CostingInput): { ok: true; pair: ScenarioPair } | { ok: false; reason: NoCostReason } {
   const variables = Object.keys(wageVariables).filter((id) => numberOf(input.before, id) !== numberOf(input.after, id));
   if (variables.length === 0) return { ok: false, reason: 'no_wage_change' };
   const workforce = costingWorkforce(input.scaleWorkforce, input.settings);
@@ -264,22 +273,30 @@ export function costOfValues(input: CostingInput): PositionCosting {
     workforce: workforce.groups,
     changes: changesOfValues(values, input.before, frame),
   });
+  return { ok: true, pair: { before: scenarioOf(input.before), after: scenarioOf(input.after), workforce: workforce.source, variables } };
+}
+
+/** The cost of going from `before` to `after`. */
+export function costOfValues(input: CostingInput): PositionCosting {
+  const scenarios = scenarioPairOf(input);
+  if (!scenarios.ok) return scenarios;
+  const { pair } = scenarios;
   try {
-    const after = computeCost(scenarioOf(input.after));
-    const before = computeCost(scenarioOf(input.before));
+    const after = computeCost(pair.after);
+    const before = computeCost(pair.before);
     const total = minus(after.total, before.total);
     return {
       ok: true,
       cost: {
         total,
-        averageYear: scaled(total, 12, termMonths),
-        perWorkerMonth: scaled(total, 1, after.headcount * termMonths),
+        averageYear: scaled(total, 12, pair.after.termMonths),
+        perWorkerMonth: scaled(total, 1, after.headcount * pair.after.termMonths),
         years: after.years.map((year, index) => ({ year: year.year, cost: year.cost - (before.years[index]?.cost ?? 0) })),
         headcount: after.headcount,
-        start,
-        termMonths,
-        workforce: workforce.source,
-        variables,
+        start: pair.after.start,
+        termMonths: pair.after.termMonths,
+        workforce: pair.workforce,
+        variables: pair.variables,
       },
     };
   } catch (error) {
