@@ -1,6 +1,7 @@
 import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
+import { costingEn } from './costingStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 
 /**
@@ -431,6 +432,7 @@ export const en = {
     },
   },
   negotiation: negotiationEn,
+  costing: costingEn,
   lifecycle: lifecycleEn,
   compliance: complianceEn,
   review: reviewEn,

@@ -1,4 +1,5 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
+import { costingVi } from './costingStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
@@ -407,6 +408,7 @@ export const vi: Localised<typeof en> = {
     },
   },
   negotiation: negotiationVi,
+  costing: costingVi,
   lifecycle: lifecycleVi,
   compliance: complianceVi,
   review: reviewVi,

@@ -8,7 +8,13 @@ import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document
 import { threadsMentioning, type Mentionable } from '#shared/negotiation/mentions';
 import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
 import type { Side } from '#shared/sides';
+import type { CostingBasis } from '#shared/costing/negotiationCosting';
+import { defaultCostingSettings } from '#shared/costing/positionCost';
+import type { WorkforceGroup } from '#shared/costing/workforce';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { downloadBase64 } from '../export/fileTransfer';
+import { useLanguage } from '../i18n/i18n';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import { selectedArticle } from '../editor/structure';
@@ -22,6 +28,7 @@ import { DraftsList } from './DraftsList';
 import { useNegotiation, useNegotiationStoreOf } from './negotiationStore';
 import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
 import { PackageBasket } from './PackageBasket';
+import { ArticleCostComparison } from './PositionCost';
 import { PackageCard, packageMembers } from './PackageCard';
 import { positionInput, withPosition, type PositionDraft } from './positionDraft';
 import { ProposalCard } from './ProposalCard';
@@ -91,6 +98,7 @@ const asOffered = (proposal: Proposal): PositionDraft => ({
 });
 
 const noProposals: Proposal[] = [];
+const noWorkforce: WorkforceGroup[] = [];
 
 /**
  * The negotiation at a glance and article by article: counts of agreed, disputed and open articles;
@@ -117,6 +125,10 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
   const values = useDocumentValues(useDocumentVariables());
   const articles = useArticles(editor, changes);
   const positions = usePositionContext(negotiation?.proposals ?? noProposals, articles, values);
+  const language = useLanguage();
+  const workforce = negotiation?.workforce ?? noWorkforce;
+  // Every cost shown is recomputed from these: a value or the salary scale changed, here or on the other screen.
+  const costing = useMemo<CostingBasis>(() => ({ values, workforce, settings: defaultCostingSettings, today: vietnamDate(Date.now()) }), [values, workforce]);
   const [focus, setFocus] = useState<string | null>(null);
   const [composingThread, setComposingThread] = useState(false);
   const [dialog, setDialog] = useState<NegotiationDialogRequest | null>(null);
@@ -217,6 +229,12 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
     accept: (proposal) => client.call('proposals/accept', { documentId, proposalId: proposal.id }).then(() => undefined),
     reject: (proposal, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: proposal.id, reason })),
     withdraw: (proposal) => run(() => client.call('proposals/withdraw', { documentId, proposalId: proposal.id })),
+    costing,
+    exportCosting: (target, format) =>
+      run(async () => {
+        const exported = await client.call('costing/export', { documentId, target, format, language });
+        downloadBase64(exported.fileBase64, exported.fileName, exported.mimeType);
+      }),
   };
   const discardDraft = (draft: DraftProposal) =>
     run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
@@ -394,6 +412,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
                 </button>
               )}
             </div>
+            <ArticleCostComparison clauseId={focus} />
             {composingThread && (
               <NewThread
                 mentionableIn={mentionableIn}

@@ -1,6 +1,10 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
+import type { CostingScenarios } from '#shared/api/costing';
+import { documentWorkforce } from '#shared/costing/negotiationCosting';
+import type { WorkforceGroup } from '#shared/costing/workforce';
+import { readSalaryScales, salaryScaleMap } from '#shared/salaryScale/yjsSalaryScale';
 import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { PositionDraft } from './positionDraft';
@@ -15,6 +19,10 @@ export interface NegotiationSnapshot {
   drafts: DraftProposal[];
   /** The package this person is putting together, one position per article, not sent yet. */
   basket: PositionDraft[];
+  /** The workforce of the document's salary scales, followed live (positions are costed on it). */
+  workforce: WorkforceGroup[];
+  /** This side's costing scenarios and both sides' published ones (from the API, like internal notes). */
+  scenarios: CostingScenarios;
 }
 
 /**
@@ -24,7 +32,16 @@ export interface NegotiationSnapshot {
  * put together lives here too, so that it survives switching tabs.
  */
 export class NegotiationStore {
-  private snapshot: NegotiationSnapshot = { proposals: [], articles: new Map(), threads: [], reviewerCommentsAllowed: false, drafts: [], basket: [] };
+  private snapshot: NegotiationSnapshot = {
+    proposals: [],
+    articles: new Map(),
+    threads: [],
+    reviewerCommentsAllowed: false,
+    drafts: [],
+    basket: [],
+    workforce: [],
+    scenarios: { own: [], published: [] },
+  };
   private internal: Thread[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
@@ -36,9 +53,29 @@ export class NegotiationStore {
   ) {
     this.maps = negotiationMaps(doc);
     this.maps.observe(this.rebuild);
+    salaryScaleMap(doc).observe(this.readWorkforce);
+    this.readWorkforce();
     this.rebuild();
     void this.refreshFromServer();
+    void this.refreshCosting();
   }
+
+  /** The salary scale changed (here or on the other screen): its workforce is read again, and every cost with it. */
+  private readonly readWorkforce = (): void => {
+    this.snapshot = { ...this.snapshot, workforce: documentWorkforce(readSalaryScales(this.doc)) };
+    for (const listener of this.listeners) listener();
+  };
+
+  /** Fetches this side's scenarios and the published ones (the server says when they changed: a `costing` notice). */
+  readonly refreshCosting = async (): Promise<void> => {
+    try {
+      const scenarios = await this.client.call('costing/scenarios', { documentId: this.documentId });
+      this.snapshot = { ...this.snapshot, scenarios };
+      for (const listener of this.listeners) listener();
+    } catch {
+      // Offline: the scenarios come back with the connection.
+    }
+  };
 
   /** Fetches what only the API serves (internal notes, drafts, the reviewer-comments setting). */
   readonly refreshFromServer = async (): Promise<void> => {
@@ -81,6 +118,7 @@ export class NegotiationStore {
 
   destroy(): void {
     this.maps.unobserve(this.rebuild);
+    salaryScaleMap(this.doc).unobserve(this.readWorkforce);
     this.listeners.clear();
   }
 }
