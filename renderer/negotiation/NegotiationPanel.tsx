@@ -29,6 +29,7 @@ import { useNegotiation, useNegotiationStoreOf } from './negotiationStore';
 import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
 import { PackageBasket } from './PackageBasket';
 import { ArticleCostComparison } from './PositionCost';
+import { ScenariosSection } from './ScenariosSection';
 import { PackageCard, packageMembers } from './PackageCard';
 import { positionInput, withPosition, type PositionDraft } from './positionDraft';
 import { ProposalCard } from './ProposalCard';
@@ -384,6 +385,7 @@ export function NegotiationPanel({ editor, changes, client, membership, focusReq
           <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
         </div>
         {!isReviewer && <PackageBasket items={basket} onChange={setBasket} onSend={sendPackage} />}
+        <ScenariosSection client={client} documentId={documentId} />
         {focus && (
           <section className="focused-article" data-testid="focused-article" data-clause-id={focus}>
             <h3>
