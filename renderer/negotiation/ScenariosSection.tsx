@@ -24,7 +24,7 @@ function ScenarioCost({ scenario }: { scenario: BargainingScenario }) {
  * Each side's costing scenarios: private to the side (like internal notes) until published, then
  * read by both and recorded in the minutes. A scenario here tries a yearly raise, on the salary
  * scale or, without one, on a headcount and an average wage; its other assumptions are the
- * defaults (the API takes them all: docs/api.md).
+ * defaults (the API takes them all: docs/api.md). Folded until opened, below the side's drafts.
  */
 export function ScenariosSection({ client, documentId }: { client: ApiClient; documentId: string }) {
   const { t } = useTranslation();
@@ -79,8 +79,8 @@ export function ScenariosSection({ client, documentId }: { client: ApiClient; do
   );
   const ownUnpublished = own.filter((scenario) => !scenario.published);
   return (
-    <section className="scenarios" data-testid="scenarios" aria-label={t('costing.scenarios.title')}>
-      <h3>{t('costing.scenarios.title')}</h3>
+    <details className="scenarios" data-testid="scenarios">
+      <summary>{t('costing.scenarios.title')}</summary>
       {isSide && <p className="hint">{t('costing.scenarios.privateHint')}</p>}
       {isSide && (
         <>
@@ -135,6 +135,6 @@ export function ScenariosSection({ client, documentId }: { client: ApiClient; do
       )}
       <h4>{t('costing.scenarios.published')}</h4>
       {published.length === 0 ? <p className="empty-state">{t('costing.scenarios.empty')}</p> : list(published, false)}
-    </section>
+    </details>
   );
 }
