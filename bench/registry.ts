@@ -1,4 +1,5 @@
 import { clusterBenchmark } from './cluster.bench';
+import { costingBenchmark } from './costing.bench';
 import { editorBenchmark } from './editor.bench';
 import { exportBenchmark } from './export.bench';
 import { hostileBenchmark } from './hostile.bench';
@@ -25,4 +26,5 @@ export const benchmarks: readonly Benchmark[] = [
   hostileBenchmark,
   negotiationBenchmark,
   clusterBenchmark,
+  costingBenchmark,
 ];

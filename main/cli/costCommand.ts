@@ -29,7 +29,6 @@ import { createChromiumPrinter } from '#main/export/pdf';
 export class UnreadableScenarioError extends Error {}
 
 export interface CostOptions {
-  json: boolean;
   lang: string | undefined;
   date: string | undefined;
   xlsx: string | undefined;

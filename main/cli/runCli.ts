@@ -145,9 +145,9 @@ function check(positionals: string[], values: ReturnType<typeof parse>['values']
 /** `cost` reads scenario files and needs no data folder: exit 2 on a usage error or a file it cannot cost. */
 async function cost(positionals: string[], values: ReturnType<typeof parse>['values'], print: (text: string) => void): Promise<number> {
   try {
-    const { json, lang, date, xlsx, docx, pdf } = values;
-    const output = await runCostCommand(positionals, { json, lang, date, xlsx, docx, pdf });
-    print(json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
+    const { lang, date, xlsx, docx, pdf } = values;
+    const output = await runCostCommand(positionals, { lang, date, xlsx, docx, pdf });
+    print(values.json ? JSON.stringify(output.value, null, 2) : output.lines.join('\n'));
     return output.exitCode ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {

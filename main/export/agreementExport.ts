@@ -49,8 +49,21 @@ export async function exportStoredAgreement(store: Store, documents: StoredDocum
   const snapshot = await store.transaction(async (tx) => readSnapshot((await documents.read(tx.updates, request.documentId)).doc), { readOnly: true });
   const { input } = request;
   const model = buildAgreementModel(
-    { kind: request.kind, title: request.title, language: snapshot.language, blocks: snapshot.blocks, variables: snapshot.variables },
-    { languageMode: input.languageMode ?? snapshot.language, proposals: input.redline ? snapshot.openProposals : [], annex: input.annex, date: request.date },
+    {
+      kind: request.kind,
+      title: request.title,
+      language: snapshot.language,
+      blocks: snapshot.blocks,
+      variables: snapshot.variables,
+      salaryScales: snapshot.salaryScales,
+    },
+    {
+      languageMode: input.languageMode ?? snapshot.language,
+      proposals: input.redline ? snapshot.openProposals : [],
+      annex: input.annex,
+      salaryScaleAnnex: input.salaryScaleAnnex,
+      date: request.date,
+    },
     {
       lookupVariable: await createStoredVariableLookup(store, request.workspaceId),
       findTemplate: await templateFinder(store, request.workspaceId, request.caller),

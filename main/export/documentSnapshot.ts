@@ -4,6 +4,8 @@ import { documentLanguage, readContent, variablesMap } from '#shared/document/yj
 import type { RedlineProposal } from '#shared/export/redline';
 import type { Language } from '#shared/format/locale';
 import { proposalSchema, proposalsRootName } from '#shared/negotiation/model';
+import type { SalaryScale } from '#shared/salaryScale/model';
+import { readSalaryScales } from '#shared/salaryScale/yjsSalaryScale';
 import type { VariableValue } from '#shared/templates/schema';
 import type { UpdateLogStore } from '#main/store/port';
 
@@ -14,6 +16,7 @@ export interface DocumentSnapshot {
   language: Language;
   /** The open amendment proposals, for a redline. */
   openProposals: RedlineProposal[];
+  salaryScales: SalaryScale[];
 }
 
 /** The live Y.Doc of a document the sync server has loaded, if it has. */
@@ -38,6 +41,7 @@ export function readSnapshot(doc: Y.Doc): DocumentSnapshot {
     variables: variablesMap(doc).toJSON() as Record<string, VariableValue>,
     language: documentLanguage(doc),
     openProposals: openProposals(doc),
+    salaryScales: readSalaryScales(doc),
   };
 }
 

@@ -4,7 +4,7 @@ import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { validateVariableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { agreedArticles, articleLabel, variablesShownIn } from '#shared/negotiation/agreedLock';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
-import { describeEntryProblem, entryProblem } from '#shared/salaryScale/model';
+import { describeEntryProblem, entryProblem, scaleProblemWords } from '#shared/salaryScale/model';
 import { salaryScaleRootName } from '#shared/salaryScale/yjsSalaryScale';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
@@ -72,7 +72,7 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
 
 /** Why an update's writes to the salary scales cannot be kept (model.ts), or null: only plain, valid entries at the top of the map. */
 function salaryScaleProblem(effects: UpdateEffects): string | null {
-  if (effects.unkeyedRoots.has(salaryScaleRootName)) return 'the salary scale holds only its scales, grades and steps, as plain values';
+  if (effects.unkeyedRoots.has(salaryScaleRootName)) return scaleProblemWords.not_an_entry;
   for (const write of effects.mapWrites) {
     if (write.root !== salaryScaleRootName) continue;
     const found = entryProblem(write.key, write.value);

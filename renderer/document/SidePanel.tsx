@@ -8,6 +8,7 @@ import { CompliancePanel } from '../compliance/CompliancePanel';
 import { showComplianceEvent, showReviewEvent } from '../lifecycle/documentChecks';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { SalaryScalePanel } from '../salaryScale/SalaryScalePanel';
 import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
 import { focusArticleEvent, showDraftsEvent, useNegotiation } from '../negotiation/negotiationStore';
@@ -20,12 +21,12 @@ import type { OpenEditor } from './useDocumentEditor';
 // The clause library brings the whole template library (half a megabyte): loaded when first shown.
 const LibraryPanel = lazy(() => import('../library/LibraryPanel').then((module) => ({ default: module.LibraryPanel })));
 
-const tabs = ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
+const tabs = ['outline', 'variables', 'salaryScale', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
- * The left pane of the editor: the outline, the document's variables, the clause library, the
- * negotiation and the history.
+ * The left pane of the editor: the outline, the document's variables, its salary scales, the
+ * clause library, the negotiation and the history.
  */
 export interface SidePanelProps {
   open: OpenEditor;
@@ -111,6 +112,9 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
+        {tab === 'salaryScale' && variables.values.doc && (
+          <SalaryScalePanel doc={variables.values.doc} readOnly={readOnly} client={client} documentId={documentId} isEmployer={side === 'employer'} />
+        )}
         {tab === 'library' &&
           (kind ? (
             <Suspense fallback={<p>{t('common.loading')}</p>}>

@@ -13,7 +13,8 @@ type Format = 'docx' | 'pdf';
 
 /**
  * "Export…": the document in the official layout, as Word or PDF, in Vietnamese, English or both
- * side by side, clean or with the open proposals as a redline, with or without the annex of values.
+ * side by side, clean or with the open proposals as a redline, with or without the annexes of values
+ * and of the salary scale.
  */
 export function ExportDialog({
   token,
@@ -32,6 +33,7 @@ export function ExportDialog({
   const [languageMode, setLanguageMode] = useState<LanguageMode>(documentLanguage);
   const [redline, setRedline] = useState(false);
   const [annex, setAnnex] = useState(false);
+  const [salaryScaleAnnex, setSalaryScaleAnnex] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const task = useLongTask();
   const isWorking = task.progress !== null;
@@ -49,7 +51,7 @@ export function ExportDialog({
     const file = await task.run(async (signal, report) => {
       report(format === 'pdf' ? 'exportDialog.phase.printing' : 'exportDialog.phase.writing');
       const method = format === 'pdf' ? 'documents/exportPdf' : 'documents/exportDocx';
-      const exported = await callCancellable({ token }, method, { documentId, languageMode, redline, annex }, signal);
+      const exported = await callCancellable({ token }, method, { documentId, languageMode, redline, annex, salaryScaleAnnex }, signal);
       report('exportDialog.phase.saving', 1);
       downloadBase64(exported.fileBase64, exported.fileName, exported.mimeType);
       return exported;
@@ -84,6 +86,10 @@ export function ExportDialog({
           </label>
           <label className="check">
             <input type="checkbox" checked={annex} onChange={(event) => setAnnex(event.target.checked)} /> {t('exportDialog.annex')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={salaryScaleAnnex} onChange={(event) => setSalaryScaleAnnex(event.target.checked)} />{' '}
+            {t('exportDialog.salaryScaleAnnex')}
           </label>
         </fieldset>
         {task.progress && <TaskProgressView progress={task.progress} onCancel={task.cancel} />}

@@ -3,6 +3,7 @@ import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
+import { salaryScaleEn } from './salaryScaleStrings';
 
 /**
  * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
@@ -140,6 +141,7 @@ export const en = {
     translationHint: 'Translations come from the clause library: an article edited since it was inserted says “no translation”.',
     redline: 'Show the open amendment proposals (additions underlined, deletions struck through)',
     annex: 'Add an annex listing the document’s values (variables)',
+    salaryScaleAnnex: 'Add the salary scale as an annex (if the document has one)',
     start: 'Export',
     close: 'Close',
     cancel: 'Cancel',
@@ -318,6 +320,7 @@ export const en = {
     label: 'Side panel',
     outline: 'Outline',
     variables: 'Variables',
+    salaryScale: 'Salary scale',
     library: 'Library',
     negotiation: 'Negotiation',
     history: 'History',
@@ -434,6 +437,7 @@ export const en = {
   negotiation: negotiationEn,
   costing: costingEn,
   lifecycle: lifecycleEn,
+  salaryScale: salaryScaleEn,
   compliance: complianceEn,
   review: reviewEn,
   minutes: minutesEn,

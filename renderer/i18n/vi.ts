@@ -1,6 +1,7 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
+import { salaryScaleVi } from './salaryScaleStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
 
@@ -134,6 +135,7 @@ export const vi: Localised<typeof en> = {
     translationHint: 'Bản dịch lấy từ thư viện điều khoản mẫu: điều nào đã sửa khác với mẫu sẽ ghi “chưa có bản dịch”.',
     redline: 'Hiển thị các đề xuất sửa đổi đang mở (thêm: gạch chân; bỏ: gạch ngang)',
     annex: 'Kèm phụ lục các giá trị (biến số) của văn bản',
+    salaryScaleAnnex: 'Kèm phụ lục thang lương, bảng lương (nếu văn bản có)',
     start: 'Xuất tệp',
     close: 'Đóng',
     cancel: 'Hủy',
@@ -301,6 +303,7 @@ export const vi: Localised<typeof en> = {
     label: 'Bảng bên',
     outline: 'Mục lục',
     variables: 'Biến số',
+    salaryScale: 'Thang lương',
     library: 'Thư viện',
     negotiation: 'Thương lượng',
     history: 'Lịch sử',
@@ -410,6 +413,7 @@ export const vi: Localised<typeof en> = {
   negotiation: negotiationVi,
   costing: costingVi,
   lifecycle: lifecycleVi,
+  salaryScale: salaryScaleVi,
   compliance: complianceVi,
   review: reviewVi,
   minutes: minutesVi,

@@ -16,8 +16,14 @@ import { OpenViolations } from './VoteGate';
 
 type Values = Record<string, string>;
 
-/** The steps taken through a form (the authority answers on the review page; articles are left out from the vote gate). */
-export type FormStep = Exclude<LifecycleActionType, 'record_authority_answer' | 'leave_out_article' | 'withdraw_leave_out'>;
+/**
+ * The steps taken through a form (the authority answers on the review page; articles are left out
+ * from the vote gate; the salary scale's steps are taken from its tab, ScaleProcedure.tsx).
+ */
+export type FormStep = Exclude<
+  LifecycleActionType,
+  'record_authority_answer' | 'leave_out_article' | 'withdraw_leave_out' | 'record_scale_consultation' | 'publish_salary_scale'
+>;
 
 /** Values of the text a form starts from: the effective date and term, who signs for each side and where. */
 export interface TextValues {
@@ -96,10 +102,6 @@ function stepInput(type: FormStep, values: Values, rows: readonly VoteRow[], vie
       };
     case 'start_consultation':
       return { type, sentOn: values.date ?? '' };
-    case 'record_scale_consultation':
-      return { type, consultedOn: values.date ?? '' };
-    case 'publish_salary_scale':
-      return { type, publishedOn: values.date ?? '' };
     case 'record_union_opinion':
       return { type, receivedOn: values.date ?? '', opinion: values.opinion ?? '' };
     case 'issue':
@@ -130,10 +132,7 @@ function otherSignature(view: LifecycleView, side: string | undefined): Signatur
 }
 
 /** Which label the main date of each step has. */
-const dateField: Record<
-  FormStep,
-  'requestReceivedOn' | 'concludedOn' | 'votedOn' | 'signedOn' | 'sentOn' | 'receivedOn' | 'issuedOn' | 'filedOn' | 'consultedOn' | 'publishedOn' | null
-> = {
+const dateField: Record<FormStep, 'requestReceivedOn' | 'concludedOn' | 'votedOn' | 'signedOn' | 'sentOn' | 'receivedOn' | 'issuedOn' | 'filedOn' | null> = {
   request_bargaining: 'requestReceivedOn',
   record_bargaining_dates: null,
   open_vote: 'concludedOn',
@@ -143,8 +142,6 @@ const dateField: Record<
   send_to_authority: 'sentOn',
   open_amendment: 'requestReceivedOn',
   start_consultation: 'sentOn',
-  record_scale_consultation: 'consultedOn',
-  publish_salary_scale: 'publishedOn',
   record_union_opinion: 'receivedOn',
   issue: 'issuedOn',
   send_registration: 'filedOn',

@@ -10,6 +10,11 @@ const numericTypes = new Set<VariableDefinition['type']>(['money', 'percent', 'd
  */
 export function parseVariableInput(definition: VariableDefinition, text: string, language: Language): VariableValue {
   if (!numericTypes.has(definition.type)) return text.trim();
+  return parseNumberInput(text, language);
+}
+
+/** A number as a person types it in the interface's language (see parseVariableInput), else the text trimmed. */
+export function parseNumberInput(text: string, language: Language): number | string {
   const cleaned = text.replace(/[₫%\s]|đồng|vnd/gi, '');
   const [thousands, decimal] = language === 'vi' ? ['.', ','] : [',', '.'];
   const normalised = cleaned.split(thousands).join('').replace(decimal, '.');

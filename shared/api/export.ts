@@ -17,6 +17,8 @@ export const exportDocumentInput = z.object({
   redline: z.boolean().default(false),
   /** Add the annex listing every variable and its value. */
   annex: z.boolean().default(false),
+  /** Add the annex of the document's salary scales (none when it holds no scale). */
+  salaryScaleAnnex: z.boolean().default(false),
   /**
    * The date under the motto (YYYY-MM-DD). A signed agreement (issued labour regulations) is dated
    * with the day its lifecycle recorded, and any other date is refused; before, blanks to fill in

@@ -204,6 +204,11 @@ function monthData(month: TermMonth, region: CostingScenario['region']): MonthDa
   return { rates, caps, minimum, reference, minimumTable };
 }
 
+/** Whether two months cost alike: the same rates, caps and minimum wage. */
+function sameData(a: MonthData, b: MonthData): boolean {
+  return a.minimum === b.minimum && a.rates.every((rate, k) => rate.basisPoints === b.rates[k]?.basisPoints && a.caps[k] === b.caps[k]);
+}
+
 function figures(wages: number, contributions: number): CostFigures {
   return { wages, contributions, cost: wages + contributions };
 }
@@ -237,18 +242,19 @@ export function computeCost(scenario: CostingScenario): CostingResult {
     });
   });
 
-  // Overtime or night pay of one worker for a month's expected hours, in whole đồng.
-  const linesPay = (g: number, monthlyWage: number, rateOf: (l: number) => number): number => {
-    let pay = 0;
+  // One worker's pay for a month at a state: wage, allowances, and the expected overtime or night
+  // hours at their rates (each line's pay in whole đồng); the baseline's lines are at their old rates.
+  const monthlyPay = (g: number, monthlyWage: number, regularAllowances: number, irregularAllowances: number, atOldRates: boolean): number => {
+    let pay = monthlyWage + regularAllowances + irregularAllowances;
     for (let l = 0; l < lines.length; l += 1) {
       const line = lines[l] as Line;
-      if (line.mask[g] === 1) pay += Math.round((monthlyWage * rateOf(l) * line.hours) / (100 * hoursPerMonth));
+      if (line.mask[g] !== 1) continue;
+      const rate = atOldRates ? line.oldRate : (lineRate[l * groupCount + g] as number);
+      pay += Math.round((monthlyWage * rate * line.hours) / (100 * hoursPerMonth));
     }
     return pay;
   };
-  const basePay = groups.map(
-    (group, g) => group.monthlyWage + group.regularAllowances + group.irregularAllowances + linesPay(g, group.monthlyWage, (l) => (lines[l] as Line).oldRate),
-  );
+  const basePay = groups.map((group, g) => monthlyPay(g, group.monthlyWage, group.regularAllowances, group.irregularAllowances, true));
   const baseBasis = groups.map((group) => group.monthlyWage + group.regularAllowances);
 
   const monthCount = term.months.length;
@@ -269,7 +275,7 @@ export function computeCost(scenario: CostingScenario): CostingResult {
   const gradeContributions = new Float64Array(gradeIndex.size);
   const gradeBaseWages = new Float64Array(gradeIndex.size);
   const gradeBaseContributions = new Float64Array(gradeIndex.size);
-  const kindIncrease = new Float64Array(kindCount);
+  const kindTotals = new Float64Array(kindCount);
   const kindBaseline = new Float64Array(kindCount);
   const belowMinimum: BelowMinimum[] = [];
   const reportedWage = new Float64Array(groupCount).fill(Number.NaN);
@@ -278,83 +284,202 @@ export function computeCost(scenario: CostingScenario): CostingResult {
   const usedReferences = new Set<ReferenceLevel>();
   const usedMinimums = new Set<MinimumWageTable>();
 
+  // Most months change nothing for most groups. A full month in which no change or payment
+  // touches a group costs what the group's cached per-worker figures say (valid while its state
+  // and the month's data stay the same); the month's totals are running sums of them over the
+  // groups, corrected for the groups a change touches that month, which are costed day by day.
+  // A group's grade and contribution totals take its cached figures times the number of such
+  // months, added up when the cache changes (flushGroup) and at the end.
+  const cachedPay = new Float64Array(groupCount);
+  const cachedContributions = new Float64Array(groupCount);
+  const cachedKinds = new Float64Array(groupCount * kindCount);
+  const baseCachedContributions = new Float64Array(groupCount);
+  const baseCachedKinds = new Float64Array(groupCount * kindCount);
+  const workerKinds = new Float64Array(kindCount);
+  const baseKinds = new Float64Array(kindCount);
+  const touched = new Int32Array(groupCount);
+  const flushedAt = new Int32Array(groupCount);
+  let sumPay = 0;
+  let sumContributions = 0;
+  const sumBasePay = groups.reduce((sum, group, g) => sum + (basePay[g] as number) * group.headcount, 0);
+  let sumBaseContributions = 0;
+  let fullMonths = 0;
+  let baseFlushedAt = 0;
+  let previousData: MonthData | null = null;
+
+  /**
+   * A worker's contributions for a month, each kind rounded to the đồng, written into `out` at
+   * `offset`. The basis is given as (monthly basis × days) over `days` days of which `activeDays`
+   * are in the term, so the caps are prorated with it; for a full month pass 1 and 1.
+   */
+  const contributionsInto = (data: MonthData, basisDays: number, activeDays: number, days: number, out: Float64Array, offset: number): number => {
+    let total = 0;
+    for (let k = 0; k < kindCount; k += 1) {
+      const capped = Math.min(basisDays, (data.caps[k] as number) * activeDays);
+      const amount = Math.round(((data.rates[k] as ContributionRate).basisPoints * capped) / (10_000 * days));
+      out[offset + k] = amount;
+      total += amount;
+    }
+    return total;
+  };
+  const checkMinimum = (g: number, data: MonthData, month: TermMonth): void => {
+    const current = wage[g] as number;
+    if (current >= data.minimum || (current === reportedWage[g] && data.minimum === reportedMinimum[g])) return;
+    reportedWage[g] = current;
+    reportedMinimum[g] = data.minimum;
+    const group = groups[g] as WorkforceGroup;
+    belowMinimum.push({ grade: group.grade, step: group.step, monthlyWage: current, minimum: data.minimum, month: month.key });
+  };
+  const flushGroup = (g: number): void => {
+    const months = fullMonths - (flushedAt[g] as number);
+    flushedAt[g] = fullMonths;
+    if (months === 0) return;
+    const workers = (groups[g] as WorkforceGroup).headcount * months;
+    const gi = groupGrade[g] as number;
+    gradeWages[gi] = (gradeWages[gi] as number) + (cachedPay[g] as number) * workers;
+    gradeContributions[gi] = (gradeContributions[gi] as number) + (cachedContributions[g] as number) * workers;
+    for (let k = 0; k < kindCount; k += 1) kindTotals[k] = (kindTotals[k] as number) + (cachedKinds[g * kindCount + k] as number) * workers;
+  };
+  const flushBaseline = (): void => {
+    const months = fullMonths - baseFlushedAt;
+    baseFlushedAt = fullMonths;
+    if (months === 0) return;
+    for (let g = 0; g < groupCount; g += 1) {
+      const workers = (groups[g] as WorkforceGroup).headcount * months;
+      const gi = groupGrade[g] as number;
+      gradeBaseWages[gi] = (gradeBaseWages[gi] as number) + (basePay[g] as number) * workers;
+      gradeBaseContributions[gi] = (gradeBaseContributions[gi] as number) + (baseCachedContributions[g] as number) * workers;
+      for (let k = 0; k < kindCount; k += 1) kindBaseline[k] = (kindBaseline[k] as number) + (baseCachedKinds[g * kindCount + k] as number) * workers;
+    }
+  };
+  /** The group's full-month figures at its current state, and the running sums with them. */
+  const refreshCache = (g: number, data: MonthData): void => {
+    const headcount = (groups[g] as WorkforceGroup).headcount;
+    sumPay -= (cachedPay[g] as number) * headcount;
+    sumContributions -= (cachedContributions[g] as number) * headcount;
+    cachedPay[g] = monthlyPay(g, wage[g] as number, regular[g] as number, irregular[g] as number, false);
+    cachedContributions[g] = contributionsInto(data, (wage[g] as number) + (regular[g] as number), 1, 1, cachedKinds, g * kindCount);
+    sumPay += (cachedPay[g] as number) * headcount;
+    sumContributions += (cachedContributions[g] as number) * headcount;
+  };
+
+  // The month of a group a change or payment touches (or of every group in a partial month), day
+  // by day: amounts are summed as (monthly amount × days) and divided by the month's days once, so
+  // that integer sums stay exact and an unchanged group costs exactly its baseline.
+  let slowPay = 0;
+  let slowContributions = 0;
+  const costDayByDay = (g: number, month: TermMonth, data: MonthData, monthSteps: readonly Step[], monthPayments: readonly Payment[]): void => {
+    let payDays = 0;
+    let basisDays = 0;
+    let segmentStart = month.firstActive;
+    for (let s = 0; s <= monthSteps.length; s += 1) {
+      const step = monthSteps[s];
+      if (step && step.mask[g] !== 1) continue;
+      const until = step ? step.day : month.lastActive + 1;
+      if (until > segmentStart) {
+        const days = until - segmentStart;
+        payDays += monthlyPay(g, wage[g] as number, regular[g] as number, irregular[g] as number, false) * days;
+        basisDays += ((wage[g] as number) + (regular[g] as number)) * days;
+        checkMinimum(g, data, month);
+        segmentStart = until;
+      }
+      if (step) applyStep(step, g);
+    }
+    for (const payment of monthPayments) {
+      if (payment.mask[g] !== 1) continue;
+      payDays += payment.amount * month.days;
+      if (payment.regular) basisDays += payment.amount * month.days;
+    }
+    slowPay = Math.round(payDays / month.days);
+    slowContributions = contributionsInto(data, basisDays, month.lastActive - month.firstActive + 1, month.days, workerKinds, 0);
+  };
+
   let nextStep = 0;
-  term.months.forEach((month, m) => {
+  for (const [m, month] of term.months.entries()) {
     const data = monthData(month, scenario.region);
     data.rates.forEach((rate) => usedRates.add(rate));
     usedReferences.add(data.reference);
     usedMinimums.add(data.minimumTable);
     const activeDays = month.lastActive - month.firstActive + 1;
+    const isFull = activeDays === month.days;
     const monthStart = nextStep;
     while (nextStep < steps.length && (steps[nextStep] as Step).day <= month.lastActive) nextStep += 1;
+    const monthSteps = steps.slice(monthStart, nextStep);
     const monthPayments = payments.filter((payment) => payment.day >= month.firstActive && payment.day <= month.lastActive);
-
-    // Amounts are summed as (monthly amount × days) and divided by the month's days once, so that
-    // integer sums stay exact and an unchanged group costs exactly its baseline.
-    const contributionsOf = (basisDays: number, kindTotals: Float64Array | null): number => {
-      let total = 0;
-      for (let k = 0; k < kindCount; k += 1) {
-        const capped = Math.min(basisDays, (data.caps[k] as number) * activeDays);
-        const amount = Math.round(((data.rates[k] as ContributionRate).basisPoints * capped) / (10_000 * month.days));
-        total += amount;
-        if (kindTotals) kindTotals[k] = amount;
-      }
-      return total;
-    };
-    const workerKinds = new Float64Array(kindCount);
-    const baseKinds = new Float64Array(kindCount);
-
-    for (let g = 0; g < groupCount; g += 1) {
-      const group = groups[g] as WorkforceGroup;
-      const headcount = group.headcount;
-      let payDays = 0;
-      let basisDays = 0;
-      let segmentStart = month.firstActive;
-      const closeSegment = (until: number): void => {
-        if (until <= segmentStart) return;
-        const days = until - segmentStart;
-        const current = wage[g] as number;
-        payDays += (current + (regular[g] as number) + (irregular[g] as number) + linesPay(g, current, (l) => lineRate[l * groupCount + g] as number)) * days;
-        basisDays += (current + (regular[g] as number)) * days;
-        if (current < data.minimum && (current !== reportedWage[g] || data.minimum !== reportedMinimum[g])) {
-          reportedWage[g] = current;
-          reportedMinimum[g] = data.minimum;
-          belowMinimum.push({ grade: group.grade, step: group.step, monthlyWage: current, minimum: data.minimum, month: month.key });
+    const stamp = m + 1;
+    const touchedGroups: number[] = [];
+    for (const { mask } of [...monthSteps, ...monthPayments]) {
+      for (let g = 0; g < groupCount; g += 1) {
+        if (mask[g] === 1 && touched[g] !== stamp) {
+          touched[g] = stamp;
+          touchedGroups.push(g);
         }
-        segmentStart = until;
-      };
-      for (let s = monthStart; s < nextStep; s += 1) {
-        const step = steps[s] as Step;
-        if (step.mask[g] !== 1) continue;
-        closeSegment(step.day);
-        applyStep(step, g);
       }
-      closeSegment(month.lastActive + 1);
-      for (const payment of monthPayments) {
-        if (payment.mask[g] !== 1) continue;
-        payDays += payment.amount * month.days;
-        if (payment.regular) basisDays += payment.amount * month.days;
-      }
-
-      const pay = Math.round(payDays / month.days);
-      const contributions = contributionsOf(basisDays, workerKinds);
-      const basePayWorker = Math.round(((basePay[g] as number) * activeDays) / month.days);
-      const baseContributions = contributionsOf((baseBasis[g] as number) * activeDays, baseKinds);
-      for (let k = 0; k < kindCount; k += 1) {
-        kindIncrease[k] = (kindIncrease[k] as number) + ((workerKinds[k] as number) - (baseKinds[k] as number)) * headcount;
-        kindBaseline[k] = (kindBaseline[k] as number) + (baseKinds[k] as number) * headcount;
-      }
-      const gi = groupGrade[g] as number;
-      monthWages[m] = (monthWages[m] as number) + pay * headcount;
-      monthContributions[m] = (monthContributions[m] as number) + contributions * headcount;
-      monthBaseWages[m] = (monthBaseWages[m] as number) + basePayWorker * headcount;
-      monthBaseContributions[m] = (monthBaseContributions[m] as number) + baseContributions * headcount;
-      gradeWages[gi] = (gradeWages[gi] as number) + pay * headcount;
-      gradeContributions[gi] = (gradeContributions[gi] as number) + contributions * headcount;
-      gradeBaseWages[gi] = (gradeBaseWages[gi] as number) + basePayWorker * headcount;
-      gradeBaseContributions[gi] = (gradeBaseContributions[gi] as number) + baseContributions * headcount;
     }
-  });
+
+    if (!previousData || !sameData(previousData, data)) {
+      // New rates, caps or minimum: every group's cached figures change.
+      for (let g = 0; g < groupCount; g += 1) flushGroup(g);
+      flushBaseline();
+      sumBaseContributions = 0;
+      for (let g = 0; g < groupCount; g += 1) {
+        refreshCache(g, data);
+        if (isFull && touched[g] !== stamp) checkMinimum(g, data, month);
+        baseCachedContributions[g] = contributionsInto(data, baseBasis[g] as number, 1, 1, baseCachedKinds, g * kindCount);
+        sumBaseContributions += (baseCachedContributions[g] as number) * (groups[g] as WorkforceGroup).headcount;
+      }
+      previousData = data;
+    }
+
+    const addDayByDay = (g: number): void => {
+      const headcount = (groups[g] as WorkforceGroup).headcount;
+      const gi = groupGrade[g] as number;
+      monthWages[m] = (monthWages[m] as number) + slowPay * headcount;
+      monthContributions[m] = (monthContributions[m] as number) + slowContributions * headcount;
+      gradeWages[gi] = (gradeWages[gi] as number) + slowPay * headcount;
+      gradeContributions[gi] = (gradeContributions[gi] as number) + slowContributions * headcount;
+      for (let k = 0; k < kindCount; k += 1) kindTotals[k] = (kindTotals[k] as number) + (workerKinds[k] as number) * headcount;
+    };
+    if (isFull) {
+      // Every group at its cached figures, then the touched ones corrected.
+      monthWages[m] = sumPay;
+      monthContributions[m] = sumContributions;
+      monthBaseWages[m] = sumBasePay;
+      monthBaseContributions[m] = sumBaseContributions;
+      for (const g of touchedGroups) {
+        const headcount = (groups[g] as WorkforceGroup).headcount;
+        flushGroup(g);
+        monthWages[m] = (monthWages[m] as number) - (cachedPay[g] as number) * headcount;
+        monthContributions[m] = (monthContributions[m] as number) - (cachedContributions[g] as number) * headcount;
+        costDayByDay(g, month, data, monthSteps, monthPayments);
+        addDayByDay(g);
+        refreshCache(g, data);
+        // This month is counted already.
+        flushedAt[g] = fullMonths + 1;
+      }
+      fullMonths += 1;
+    } else {
+      for (let g = 0; g < groupCount; g += 1) {
+        const group = groups[g] as WorkforceGroup;
+        const gi = groupGrade[g] as number;
+        costDayByDay(g, month, data, monthSteps, monthPayments);
+        addDayByDay(g);
+        if (touched[g] === stamp) {
+          flushGroup(g);
+          refreshCache(g, data);
+        }
+        const basePayWorker = Math.round(((basePay[g] as number) * activeDays) / month.days);
+        const baseContributions = contributionsInto(data, (baseBasis[g] as number) * activeDays, activeDays, month.days, baseKinds, 0);
+        monthBaseWages[m] = (monthBaseWages[m] as number) + basePayWorker * group.headcount;
+        monthBaseContributions[m] = (monthBaseContributions[m] as number) + baseContributions * group.headcount;
+        gradeBaseWages[gi] = (gradeBaseWages[gi] as number) + basePayWorker * group.headcount;
+        gradeBaseContributions[gi] = (gradeBaseContributions[gi] as number) + baseContributions * group.headcount;
+        for (let k = 0; k < kindCount; k += 1) kindBaseline[k] = (kindBaseline[k] as number) + (baseKinds[k] as number) * group.headcount;
+      }
+    }
+  }
+  for (let g = 0; g < groupCount; g += 1) flushGroup(g);
+  flushBaseline();
 
   function applyStep(step: Step, g: number): void {
     switch (step.kind) {
@@ -417,7 +542,11 @@ export function computeCost(scenario: CostingScenario): CostingResult {
       headcount: groups.reduce((count, group, g) => (groupGrade[g] === gi ? count + group.headcount : count), 0),
       ...period(gradeWages[gi] as number, gradeContributions[gi] as number, gradeBaseWages[gi] as number, gradeBaseContributions[gi] as number),
     })),
-    contributionsByKind: contributionKinds.map((kind, k) => ({ kind, increase: kindIncrease[k] as number, baseline: kindBaseline[k] as number })),
+    contributionsByKind: contributionKinds.map((kind, k) => ({
+      kind,
+      increase: (kindTotals[k] as number) - (kindBaseline[k] as number),
+      baseline: kindBaseline[k] as number,
+    })),
     belowMinimum,
     sources: { rates: [...usedRates], referenceLevels: [...usedReferences], minimumWages: [...usedMinimums] },
   };

@@ -7,10 +7,12 @@ import type { VariableValue } from '#shared/templates/schema';
 import type { VariableLookup } from '#shared/templates/variableValues';
 import { articleHeading, inlineRuns, inlineText, note, renderArticle, type TextContext } from '#shared/export/blockRender';
 import { variablesAnnex } from '#shared/export/annex';
+import { salaryScaleAnnex } from '#shared/export/salaryScaleAnnex';
+import type { SalaryScale } from '#shared/salaryScale/model';
 import { formatPlaceAndDate, frameText, labels, motto, nationalTitle, typeNames, upper, type FrameLanguages } from '#shared/export/officialFrame';
 import { partyFrame } from '#shared/export/parties';
 import { deletedArticle, diffArticle, insertedArticle, insertedNumber, proposalNote, withProposedValues, type RedlineProposal } from '#shared/export/redline';
-import type { ContentBlock, RenderBlock, RenderDocument, Run } from '#shared/export/renderModel';
+import type { Annex, ContentBlock, RenderBlock, RenderDocument, Run } from '#shared/export/renderModel';
 import { translateArticle, translateChapterTitle, translateGround, type TranslationSources } from '#shared/export/translation';
 
 /** Vietnamese, English, or both side by side (the document's language on the left). */
@@ -24,6 +26,8 @@ export interface ExportedDocument {
   language: Language;
   blocks: readonly TopLevelBlock[];
   variables: Readonly<Record<string, VariableValue>>;
+  /** The salary scales (shared/salaryScale), for their annex. */
+  salaryScales?: readonly SalaryScale[];
 }
 
 export interface AgreementExportOptions {
@@ -32,6 +36,8 @@ export interface AgreementExportOptions {
   proposals: readonly RedlineProposal[];
   /** Add the annex listing every variable and its value. */
   annex: boolean;
+  /** Add the annex of the salary scales (when the document holds one). */
+  salaryScaleAnnex?: boolean;
   /**
    * The date under the motto (YYYY-MM-DD): the day an agreement was signed, or labour regulations
    * issued, as the lifecycle records it (documentDate); null or absent for blanks to fill in.
@@ -231,6 +237,17 @@ function renderParagraph(builder: Builder, paragraph: ParagraphElement): RenderB
   };
 }
 
+/** The annexes asked for; numbered "Phụ lục I", "Phụ lục II" when there are several (Decree 30/2020 Appendix I). */
+function numberedAnnexes(annexes: readonly (Annex | null)[]): Annex[] {
+  const present = annexes.filter((annex): annex is Annex => annex !== null);
+  if (present.length < 2) return present;
+  return present.map((annex, index) => {
+    const number = toRoman(index + 1);
+    const { text, translation } = annex.heading;
+    return { ...annex, heading: { text: `${text} ${number}`, ...(translation ? { translation: `${translation} ${number}` } : {}) } };
+  });
+}
+
 /**
  * The official layout of an agreement or of labour regulations: header, place and date, type
  * name, legal grounds, chapters ("Chương I") and articles ("Điều 1."), signatures, and, when
@@ -279,6 +296,9 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     blocks,
     signatures: parties.signatures,
     recipients: parties.recipients,
-    annexes: options.annex ? [variablesAnnex(document, builder.context, languages)] : [],
+    annexes: numberedAnnexes([
+      options.annex ? variablesAnnex(document, builder.context, languages) : null,
+      options.salaryScaleAnnex ? salaryScaleAnnex(document.salaryScales ?? [], document.kind, languages) : null,
+    ]),
   };
 }

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { variablesUsed } from '#shared/templates/instantiate';
 import { variableLabel } from '#shared/templates/variableValues';
@@ -30,6 +31,14 @@ export function annexVariableOrder(document: ExportedDocument): string[] {
   return [...new Set([...ordered, ...rest])];
 }
 
+/** "(Kèm theo Thỏa ước lao động tập thể)", under an annex's title. */
+export function annexReference(kind: DocumentKind, languages: FrameLanguages): string {
+  const name = typeNames[kind][languages.primary].toLocaleLowerCase(languages.primary === 'vi' ? 'vi-VN' : 'en-GB');
+  // "Kèm theo Thỏa ước lao động tập thể": a document's name takes a capital in Vietnamese.
+  const documentName = languages.primary === 'vi' ? `${name.charAt(0).toLocaleUpperCase('vi-VN')}${name.slice(1)}` : name;
+  return `(${fill(labels.annexReference[languages.primary], { document: documentName })})`;
+}
+
 /**
  * "Phụ lục": a table of every variable of the document (label, value), so that the negotiated
  * figures can be read at a glance. In a bilingual export each cell gives both languages.
@@ -53,13 +62,10 @@ export function variablesAnnex(document: ExportedDocument, context: TextContext,
       { runs: both((language) => variableText(id, language, context)) },
     ],
   }));
-  const name = typeNames[document.kind][languages.primary].toLocaleLowerCase(languages.primary === 'vi' ? 'vi-VN' : 'en-GB');
-  // "Kèm theo Thỏa ước lao động tập thể": a document's name takes a capital in Vietnamese.
-  const documentName = languages.primary === 'vi' ? `${name.charAt(0).toLocaleUpperCase('vi-VN')}${name.slice(1)}` : name;
   return {
     heading: frameText(labels.annex, languages),
     title: frameText(labels.annexTitle, languages),
-    reference: `(${fill(labels.annexReference[languages.primary], { document: documentName })})`,
+    reference: annexReference(document.kind, languages),
     blocks: [{ type: 'table', rows: [{ cells: header }, ...rows], widths: [8, 56, 36] }],
   };
 }

@@ -43,7 +43,7 @@ export const scaleProblemWords: Readonly<Record<ScaleProblem, string>> = {
   text_unsafe: 'a name is one line of visible text, without characters no document can hold',
   too_many_allowances: 'a step has at most 20 allowances',
   unknown_field: 'the scale has no such field',
-  not_an_entry: 'the scale holds only its scales, grades and steps, as plain values',
+  not_an_entry: 'the salary scale holds only its scales, grades and steps, as plain values',
 };
 
 /** Most đồng a month in one wage or allowance: keeps every total of a scale an exact integer. */

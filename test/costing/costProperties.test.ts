@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCost, type CostingResult } from '#shared/costing/computeCost';
 import type { CostingChange, CostingScenario } from '#shared/costing/scenario';
 import type { WorkforceGroup } from '#shared/costing/workforce';
+import { plainCost } from './plainCost';
 
 // Properties of the engine over random workforces and changes, in the term the data covers.
 
@@ -119,6 +120,47 @@ function addFigures(a: ReturnType<typeof additiveFigures>, b: ReturnType<typeof 
 }
 
 describe('properties of the costing engine', () => {
+  it('gives what the plain day-by-day computation gives, month by month, per grade and per contribution', () => {
+    fc.assert(
+      fc.property(
+        termArbitrary,
+        fc.array(groupArbitrary, { minLength: 1, maxLength: 5 }),
+        fc.array(changeArbitrary, { maxLength: 6 }),
+        (term, workforce, changes) => {
+          const result = costed(term, workforce, changes);
+          const plain = plainCost({ ...term, workforce, changes });
+          expect(
+            result.months.map(({ month, wages, contributions, baseline }) => ({
+              month,
+              wages: wages + baseline.wages,
+              contributions: contributions + baseline.contributions,
+              baselineWages: baseline.wages,
+              baselineContributions: baseline.contributions,
+            })),
+          ).toEqual(plain.months);
+          expect(
+            result.grades.map(({ grade, wages, contributions, baseline }) => [
+              grade,
+              {
+                wages: wages + baseline.wages,
+                contributions: contributions + baseline.contributions,
+                baselineWages: baseline.wages,
+                baselineContributions: baseline.contributions,
+              },
+            ]),
+          ).toEqual([...plain.grades.entries()]);
+          expect(result.contributionsByKind.map((kind) => [kind.increase + kind.baseline, kind.baseline])).toEqual(
+            plain.kinds.map((total, k) => [total, plain.baselineKinds[k]]),
+          );
+          const order = (entries: { grade: string; step: number | null; month: string }[]) =>
+            [...entries].sort((a, b) => `${a.grade}|${a.step}|${a.month}`.localeCompare(`${b.grade}|${b.step}|${b.month}`));
+          expect(order(result.belowMinimum)).toEqual(order(plain.belowMinimum));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('the cost of two disjoint workforces is the sum of their costs, to the đồng (also a group split by headcount)', () => {
     fc.assert(
       fc.property(

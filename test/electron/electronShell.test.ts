@@ -80,7 +80,7 @@ describe('the Electron shell', () => {
           kind: document.kind,
           title: document.title,
           caller: { kind: 'admin' },
-          input: { documentId: document.id, redline: false, annex: false },
+          input: { documentId: document.id, redline: false, annex: false, salaryScaleAnnex: false },
           date: null,
           format: 'docx',
         },

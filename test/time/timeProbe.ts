@@ -38,7 +38,10 @@ try {
   const employer: Caller = { kind: 'participant', participantId: seat.participant.id, documentId: document.id, side: 'employer' };
   const minutes = await server.handlers['negotiation/minutes']({ documentId: document.id }, employer);
   const minutesFile = await server.handlers['documents/exportReport']({ documentId: document.id, report: 'minutes', format: 'docx' }, employer);
-  const agreementFile = await server.handlers['documents/exportDocx']({ documentId: document.id, redline: false, annex: false }, employer);
+  const agreementFile = await server.handlers['documents/exportDocx'](
+    { documentId: document.id, redline: false, annex: false, salaryScaleAnnex: false },
+    employer,
+  );
   const lifecycle = await server.handlers['lifecycle/get']({ documentId: document.id }, employer);
   const minutesText = docxBodyText(Buffer.from(minutesFile.fileBase64, 'base64'));
   const agreementText = docxBodyText(Buffer.from(agreementFile.fileBase64, 'base64'));
