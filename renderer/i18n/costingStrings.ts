@@ -37,6 +37,10 @@ export const costingEn = {
     published: 'Published',
     empty: 'No scenario yet.',
   },
+  minutes: {
+    title: 'Wage costings published',
+    entry: '{{name}} — {{by}} ({{side}}): {{year}} a year, {{total}} over {{months}} months',
+  },
 };
 
 export const costingVi: Localised<typeof costingEn> = {
@@ -74,5 +78,9 @@ export const costingVi: Localised<typeof costingEn> = {
     own: 'Của bên bạn',
     published: 'Đã công bố',
     empty: 'Chưa có phương án nào.',
+  },
+  minutes: {
+    title: 'Phương án chi phí tiền lương các bên công bố',
+    entry: '{{name}} — {{by}} ({{side}}): {{year}} mỗi năm, {{total}} trong {{months}} tháng',
   },
 };
