@@ -7,7 +7,7 @@ export const costingEn = {
   workforceScale: 'on the salary scale ({{count}} workers)',
   workforceEntered: 'on the headcount and average wage entered ({{count}} workers)',
   none: {
-    no_wage_change: '',
+    no_wage_change: 'No wage value changes: nothing to cost.',
     no_workforce: 'No cost shown: the document has no salary scale. Enter one, or a headcount and an average wage in a scenario.',
     before_data: 'No cost shown: the term starts before the contribution and minimum-wage data (1 July 2025).',
   },
@@ -49,7 +49,7 @@ export const costingVi: Localised<typeof costingEn> = {
   workforceScale: 'theo thang lương ({{count}} người)',
   workforceEntered: 'theo số người và mức lương bình quân đã nhập ({{count}} người)',
   none: {
-    no_wage_change: '',
+    no_wage_change: 'Không thay đổi giá trị tiền lương nào: không có chi phí để tính.',
     no_workforce: 'Chưa tính được chi phí: văn bản chưa có thang lương. Hãy nhập thang lương, hoặc số người và mức lương bình quân trong một phương án.',
     before_data: 'Chưa tính được chi phí: thời hạn bắt đầu trước khi có số liệu đóng bảo hiểm và lương tối thiểu (01/7/2025).',
   },
