@@ -65,7 +65,9 @@ export function SalaryScalePanel({ doc, readOnly, client, documentId, isEmployer
   const { t } = useTranslation();
   const scales = useSalaryScales(doc);
   const [importing, setImporting] = useState(false);
-  const undo = useMemo(() => new Y.UndoManager(salaryScaleMap(doc), { trackedOrigins: new Set([localOrigin]) }), [doc]);
+  // Each kept cell is one step of undo (captureTimeout 0): edits made in quick succession (Tab from
+  // the wage to the headcount) are not merged into one.
+  const undo = useMemo(() => new Y.UndoManager(salaryScaleMap(doc), { trackedOrigins: new Set([localOrigin]), captureTimeout: 0 }), [doc]);
   useEffect(() => () => undo.destroy(), [undo]);
   const write = (change: (map: Y.Map<unknown>) => void) => doc.transact(() => change(salaryScaleMap(doc)), localOrigin);
 

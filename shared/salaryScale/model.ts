@@ -129,8 +129,7 @@ function unknownOr(problem: ScaleProblem) {
 }
 
 /** The kinds of entry in the map, by the prefix of their key (`scale:…`, `grade:…`, `step:…`). */
-export const entryKinds = ['scale', 'grade', 'step'] as const;
-export type EntryKind = (typeof entryKinds)[number];
+export type EntryKind = 'scale' | 'grade' | 'step';
 
 const entrySchemas = { scale: scaleEntrySchema, grade: gradeEntrySchema, step: stepEntrySchema } as const;
 

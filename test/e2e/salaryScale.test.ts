@@ -25,7 +25,7 @@ describe('E2E salary scale in Chromium against server mode', () => {
     await harness?.dispose();
   });
 
-  it("the employer enters a step, the union's screen shows it, and the union's invalid wage is explained and never written", async () => {
+  it("the employer enters a step, the union's screen shows it, the union's invalid wage is explained and never written, and the employer's undo takes back their last cell", async () => {
     const shot = artifactRecorder('salary-scale');
     const document = await createDocument(harness.server, 'Thỏa ước lao động tập thể Công ty May Bình Dương');
     const employer = await joinWithLink(
@@ -83,6 +83,13 @@ describe('E2E salary scale in Chromium against server mode', () => {
       [[['Công nhân may', [[1, 5_600_000, 120]]]]],
     );
     expect(await employer.getByTestId('step-wage').inputValue()).toBe('5.600.000');
+
+    // The employer's undo takes back their own last change (the headcount), on both screens; redo puts it back.
+    await employer.getByRole('button', { name: 'Hoàn tác', exact: true }).click();
+    await expect.poll(() => union.getByTestId('step-headcount').inputValue(), { timeout: 10_000 }).toBe('0');
+    expect(await employer.getByTestId('step-wage').inputValue()).toBe('5.600.000');
+    await employer.getByRole('button', { name: 'Làm lại', exact: true }).click();
+    await expect.poll(() => union.getByTestId('step-headcount').inputValue(), { timeout: 10_000 }).toBe('120');
     expect(errors).toEqual([]);
   });
 });
