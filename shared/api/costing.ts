@@ -3,6 +3,7 @@ import { documentIdSchema } from '#shared/api/documents';
 import { exportedFileSchema } from '#shared/api/export';
 import { bargainingScenarioSchema, scenarioNameSchema } from '#shared/costing/bargainingScenario';
 import { costingSettingsSchema } from '#shared/costing/positionCost';
+import { isWageVariable } from '#shared/costing/wageVariables';
 import { valueChangesSchema } from '#shared/negotiation/model';
 
 const idSchema = z.string().min(1).max(64);
@@ -25,8 +26,14 @@ export const saveScenarioInput = z.object({
   /** The article it is about; the agreement as a whole when absent or null. */
   clauseId: z.string().min(1).max(64).nullable().default(null),
   settings: costingSettingsSchema.default(costingSettingsSchema.parse({})),
-  /** The values it tries, laid over the document's. */
-  values: valueChangesSchema.default({}),
+  /** The values it tries, laid over the document's: wage variables only (the others cost nothing), each a number not below 0. */
+  values: valueChangesSchema.default({}).superRefine((values, context) => {
+    for (const [id, value] of Object.entries(values)) {
+      if (!isWageVariable(id)) context.addIssue({ code: 'custom', path: [id], message: 'is not a wage variable (docs/costing.md lists them)' });
+      else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        context.addIssue({ code: 'custom', path: [id], message: 'must be a number, not below 0' });
+    }
+  }),
 });
 
 export const scenarioRefInput = z.object({ documentId: documentIdSchema, scenarioId: idSchema });

@@ -176,6 +176,18 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('costing sc
       /annual_leave_days/,
     );
     await refusedUnchanged(documentId, () => union.client.call('costing/saveScenario', { documentId, name: '   ' }), 'invalid_input');
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('costing/saveScenario', { documentId, name: 'X', values: { annual_leave_days: 14 } }),
+      'invalid_input',
+      /annual_leave_days/,
+    );
+    await refusedUnchanged(
+      documentId,
+      () => union.client.call('costing/saveScenario', { documentId, name: 'X', values: { annual_raise_percent: '7' } }),
+      'invalid_input',
+      /annual_raise_percent/,
+    );
     await refusedUnchanged(documentId, () => union.client.call('costing/saveScenario', { documentId, name: 'X', clauseId: 'khong-co' }), 'not_found');
     await refusedUnchanged(documentId, () => union.client.call('costing/publishScenario', { documentId, scenarioId: 'khong-co' }), 'not_found');
     // Without a salary scale and without an entered workforce there is nothing to publish; with one there is.
