@@ -3,6 +3,7 @@ import { computeCost } from '#shared/costing/computeCost';
 import type { WorkforceGroup } from '#shared/costing/workforce';
 import { BenchmarkError, type Benchmark, type BenchmarkResult, type Target } from './lib/benchmark';
 import { costingScenario, costingWorkforce, costingWorkforceSize } from './lib/costingWorkload';
+import { peerCostCase } from './lib/peerCost';
 import { summarize } from './lib/stats';
 import { printTable } from './lib/table';
 
@@ -94,7 +95,7 @@ function recomputeCase(): CaseResult {
 }
 
 /** The cases, in order; each adds its own figures and targets. */
-const cases: (() => Promise<CaseResult> | CaseResult)[] = [recomputeCase];
+const cases: (() => Promise<CaseResult> | CaseResult)[] = [recomputeCase, peerCostCase];
 
 export const costingBenchmark: Benchmark = {
   name: 'costing',

@@ -11,6 +11,7 @@ import { createArticleStatusService } from '#main/negotiation/articleStatusServi
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { createProposalsService } from '#main/negotiation/proposalsService';
 import { createThreadsService } from '#main/negotiation/threadsService';
+import { createCostingService } from '#main/negotiation/costingService';
 
 type NegotiationMethod =
   | 'negotiation/state'
@@ -40,6 +41,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
   const proposals = createProposalsService(context, rooms);
   const articles = createArticleStatusService(context, rooms);
   const threads = createThreadsService(context, rooms);
+  const costing = createCostingService(context, rooms);
   // An edit refused because it touched what both sides agreed is kept as its author's drafts.
   context.events.on('agreedEditRefused', async ({ documentId, participantId, attempted }) => {
     await rooms.withRoom(documentId, (room) => proposals.keepRefusedEdit(documentId, participantId, room.doc, attempted));
@@ -74,9 +76,10 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       const now = new Date(context.now()).toISOString();
       // By default the session began at midnight today in Vietnam.
       const sessionStart = since ?? vietnamMidnight(vietnamDate(context.now()));
-      const [participants, events] = await Promise.all([
+      const [participants, events, publishedScenarios] = await Promise.all([
         context.store.participants.listByDocument(documentId),
         context.store.lifecycle.listByDocument(documentId),
+        costing.published(documentId),
       ]);
       // The articles left out of the agreement and the draft put to the vote are the lifecycle's record (Art. 71, 76).
       const round = foldEvents(document.kind, events).current;
@@ -91,6 +94,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
           round,
           since: sessionStart,
           now,
+          publishedScenarios,
         });
       });
     },

@@ -13,6 +13,8 @@ import type {
   AuthorityRecord,
   AuthorityReviewerRecord,
   ClientSighting,
+  CostingScenarioChange,
+  CostingScenarioRecord,
   DeletionRecord,
   DialogueRecord,
   DocumentRecord,
@@ -208,6 +210,26 @@ export interface DraftProposalsStore {
   remove(draftId: string): Promise<boolean>;
 }
 
+/**
+ * Each side's costing scenarios of a document: served to that side alone until published, then
+ * fixed, with the figures they had, and read by both (decision 0023).
+ */
+export interface CostingScenariosStore {
+  insert(record: CostingScenarioRecord): Promise<void>;
+  /** A scenario of this document, if there is one of that id. */
+  get(documentId: string, id: string): Promise<CostingScenarioRecord | undefined>;
+  /** Replaces an unpublished scenario's name, article, settings and values; false when there is none such. */
+  update(documentId: string, id: string, change: CostingScenarioChange): Promise<boolean>;
+  /** Publishes an unpublished scenario; false when there is none such (publishing is once). */
+  publish(documentId: string, id: string, publication: NonNullable<CostingScenarioRecord['published']>): Promise<boolean>;
+  /** Removes an unpublished scenario; false when there is none such. */
+  remove(documentId: string, id: string): Promise<boolean>;
+  /** A side's scenarios, published or not, oldest first. */
+  listForSide(documentId: string, side: BargainingSide): Promise<CostingScenarioRecord[]>;
+  /** Both sides' published scenarios, in the order they were published. */
+  listPublished(documentId: string): Promise<CostingScenarioRecord[]>;
+}
+
 /** Versions of documents and what each participant last saw. */
 export interface VersionsStore {
   insert(record: VersionRecord): Promise<void>;
@@ -301,6 +323,7 @@ export interface StoreRepositories {
   internalThreads: InternalThreadsStore;
   mentionReads: MentionReadsStore;
   draftProposals: DraftProposalsStore;
+  costingScenarios: CostingScenariosStore;
   versions: VersionsStore;
   lifecycle: LifecycleStore;
   reviewFindings: ReviewFindingsStore;

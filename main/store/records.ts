@@ -187,6 +187,28 @@ export interface InternalComment {
 }
 
 /** A finding a reviewer wrote on an article (migration 0005). Times are milliseconds since the epoch. */
+/**
+ * A side's costing scenario (shared/costing/bargainingScenario.ts) as stored: its settings and
+ * values are JSON the service reads with their schemas; publication fixes it, with its figures then.
+ */
+export interface CostingScenarioRecord {
+  id: string;
+  documentId: string;
+  side: 'employer' | 'union';
+  name: string;
+  clauseId: string | null;
+  settings: unknown;
+  values: Record<string, number | string>;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  updatedAt: number;
+  published: { at: number; byName: string; cost: unknown } | null;
+}
+
+/** What saving an unpublished scenario again replaces. */
+export type CostingScenarioChange = Pick<CostingScenarioRecord, 'name' | 'clauseId' | 'settings' | 'values' | 'updatedAt'>;
+
 export interface ReviewFindingRecord {
   id: string;
   documentId: string;

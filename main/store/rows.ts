@@ -13,6 +13,7 @@ import type {
   AuthorityRecord,
   AuthorityReviewerRecord,
   DialogueRecord,
+  CostingScenarioRecord,
   DocumentRecord,
   InvitationRecord,
   ParticipantRecord,
@@ -294,6 +295,62 @@ export const draftFromRow = (row: DraftRow): DraftProposal => ({
   origin: row.origin,
   createdAt: new Date(row.created_at).toISOString(),
 });
+
+export interface CostingScenarioRow {
+  id: string;
+  document_id: string;
+  side: CostingScenarioRecord['side'];
+  name: string;
+  clause_id: string | null;
+  settings: string;
+  values: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+  published_by_name: string | null;
+  published_cost: string | null;
+}
+
+export const costingScenarioFromRow = (row: CostingScenarioRow): CostingScenarioRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  side: row.side,
+  name: row.name,
+  clauseId: row.clause_id,
+  settings: JSON.parse(row.settings) as unknown,
+  values: JSON.parse(row.values) as CostingScenarioRecord['values'],
+  authorId: row.author_id,
+  authorName: row.author_name,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  published:
+    row.published_at === null ? null : { at: row.published_at, byName: row.published_by_name ?? '', cost: JSON.parse(row.published_cost ?? 'null') as unknown },
+});
+
+/** The columns of an inserted scenario, in the order of costingScenarioColumns. */
+export const costingScenarioColumns =
+  'id, document_id, side, name, clause_id, settings, "values", author_id, author_name, created_at, updated_at, published_at, published_by_name, published_cost';
+
+export function costingScenarioValues(record: CostingScenarioRecord): (string | number | null)[] {
+  return [
+    record.id,
+    record.documentId,
+    record.side,
+    record.name,
+    record.clauseId,
+    JSON.stringify(record.settings),
+    JSON.stringify(record.values),
+    record.authorId,
+    record.authorName,
+    record.createdAt,
+    record.updatedAt,
+    record.published?.at ?? null,
+    record.published?.byName ?? null,
+    record.published ? JSON.stringify(record.published.cost) : null,
+  ];
+}
 
 export interface ThreadRow {
   id: string;

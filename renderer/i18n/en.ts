@@ -1,6 +1,7 @@
 import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
+import { costingEn } from './costingStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
 
@@ -149,6 +150,12 @@ export const en = {
     scale_file_no_grade_column:
       'No column of the file is headed as a grade or job title (“Grade”, “Job title”, or the same in Vietnamese): nothing was imported.',
     scale_import_sides_only: 'A reviewer reads the salary scale but does not import one.',
+    scenarios_sides_only: 'Costing scenarios belong to the employer or the union side.',
+    scenario_not_found: 'This costing scenario no longer exists, or is not your side’s.',
+    scenario_published: 'A published scenario is fixed: save a copy under a new name to change it.',
+    scenario_not_costed:
+      'This scenario has no cost to publish: it changes no wage value, or there is no workforce to cost (enter a salary scale, or a headcount and an average wage).',
+    costing_nothing_to_export: 'There is nothing to cost here: no wage value changes, or there is no workforce to cost.',
   } satisfies WordsFor<ApiReasonKey, 'too_many_codes'>,
   exportDialog: {
     open: 'Export…',
@@ -454,6 +461,7 @@ export const en = {
     },
   },
   negotiation: negotiationEn,
+  costing: costingEn,
   lifecycle: lifecycleEn,
   salaryScale: salaryScaleEn,
   compliance: complianceEn,

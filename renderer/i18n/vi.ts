@@ -1,4 +1,5 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
+import { costingVi } from './costingStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import type { en } from './en';
@@ -144,6 +145,12 @@ export const vi: Localised<typeof en> = {
     scale_file_no_wage_column: 'Không cột nào của tệp có tiêu đề là tiền lương (“Mức lương”, “Lương”… hoặc tiếng Anh): chưa nhập gì.',
     scale_file_no_grade_column: 'Không cột nào của tệp có tiêu đề là ngạch hoặc chức danh (“Ngạch”, “Chức danh”… hoặc tiếng Anh): chưa nhập gì.',
     scale_import_sides_only: 'Người thẩm định chỉ xem thang lương, không nhập thang lương.',
+    scenarios_sides_only: 'Phương án chi phí chỉ dành cho bên người sử dụng lao động hoặc bên công đoàn.',
+    scenario_not_found: 'Phương án chi phí này không còn tồn tại, hoặc không phải của bên bạn.',
+    scenario_published: 'Phương án đã công bố thì giữ nguyên: hãy lưu một bản sao với tên mới để thay đổi.',
+    scenario_not_costed:
+      'Phương án này chưa tính được chi phí để công bố: không thay đổi giá trị tiền lương nào, hoặc chưa có lực lượng lao động để tính (nhập thang lương, hoặc số người và mức lương bình quân).',
+    costing_nothing_to_export: 'Không có gì để tính chi phí: không thay đổi giá trị tiền lương nào, hoặc chưa có lực lượng lao động để tính.',
   },
   exportDialog: {
     open: 'Xuất…',
@@ -431,6 +438,7 @@ export const vi: Localised<typeof en> = {
     },
   },
   negotiation: negotiationVi,
+  costing: costingVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

@@ -5,6 +5,7 @@ import { SideBadge } from '../components/SideBadge';
 import { useLanguage } from '../i18n/i18n';
 import { NegotiationDialog } from './NegotiationDialog';
 import { useNegotiationView } from './negotiationView';
+import { ArticleCostComparison } from './PositionCost';
 import { PositionByline, PositionComparison, PositionOutcome } from './ProposalCard';
 
 type LedgerEntry = { at: string; position: Proposal } | { at: string; event: ArticleEvent };
@@ -66,7 +67,7 @@ function EventEntry({ event }: { event: ArticleEvent }) {
  * The ledger of an article: every position on it in order (side, person, time in Vietnam, the
  * text and values offered, redlined against what it answers or the text it was made on, the
  * rationale, how it ended), and the article's own steps: agreed, disputed with a position, asked
- * to reopen, declined, reopened.
+ * to reopen, declined, reopened. Its wage positions' costs are compared first.
  */
 export function ArticleLedger({ clauseId, status }: { clauseId: string; status: ArticleNegotiation | undefined }) {
   const { t } = useTranslation();
@@ -74,11 +75,14 @@ export function ArticleLedger({ clauseId, status }: { clauseId: string; status: 
   const entries = ledgerEntries(clauseId, view.proposals, status);
   if (entries.length === 0) return <p className="empty-state">{t('negotiation.ledger.empty')}</p>;
   return (
-    <ol className="article-ledger" data-testid="article-ledger">
-      {entries.map((entry, index) =>
-        'position' in entry ? <PositionEntry key={entry.position.id} position={entry.position} /> : <EventEntry key={`event-${index}`} event={entry.event} />,
-      )}
-    </ol>
+    <>
+      <ArticleCostComparison clauseId={clauseId} />
+      <ol className="article-ledger" data-testid="article-ledger">
+        {entries.map((entry, index) =>
+          'position' in entry ? <PositionEntry key={entry.position.id} position={entry.position} /> : <EventEntry key={`event-${index}`} event={entry.event} />,
+        )}
+      </ol>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatVnd } from '#shared/format/locale';
 import type { z } from 'zod';
 import type { minutesSchema } from '#shared/api/negotiation';
 import { isIsoDate, type IsoDate } from '#shared/calendar/isoDate';
@@ -146,6 +147,25 @@ export function MinutesPage({ documentId }: { documentId: string }) {
             <div data-testid="minutes-ledger">
               <MinutesLedger ledger={minutes.ledger} />
             </div>
+            {minutes.costings.length > 0 && (
+              <>
+                <h2>{t('costing.minutes.title')}</h2>
+                <div data-testid="minutes-costings">
+                  {list(
+                    minutes.costings.map((costing) =>
+                      t('costing.minutes.entry', {
+                        name: costing.name,
+                        by: costing.byName,
+                        side: t(`side.${costing.side}`),
+                        year: formatVnd(costing.cost.averageYear.cost, language),
+                        total: formatVnd(costing.cost.total.cost, language),
+                        months: costing.cost.termMonths,
+                      }),
+                    ),
+                  )}
+                </div>
+              </>
+            )}
             <p>{t('minutes.openCount', { count: minutes.openCount })}</p>
             {minutes.override && (
               <p data-testid="minutes-override">

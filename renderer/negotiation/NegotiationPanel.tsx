@@ -9,7 +9,12 @@ import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { unreadMentions, type Mentionable } from '#shared/negotiation/mentions';
 import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
 import type { Side } from '#shared/sides';
+import type { CostingBasis } from '#shared/costing/negotiationCosting';
+import { defaultCostingSettings } from '#shared/costing/positionCost';
+import type { WorkforceGroup } from '#shared/costing/workforce';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { downloadBase64 } from '../export/fileTransfer';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
 import { phraseInEditor, revealPhrase } from '../editor/phraseComments';
@@ -25,6 +30,8 @@ import { DraftsList } from './DraftsList';
 import { useNegotiation, useNegotiationStoreOf, type PhraseToComment } from './negotiationStore';
 import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
 import { PackageBasket } from './PackageBasket';
+import { ArticleCostComparison } from './PositionCost';
+import { ScenariosSection } from './ScenariosSection';
 import { PackageCard, packageMembers } from './PackageCard';
 import { positionInput, withPosition, type PositionDraft } from './positionDraft';
 import { ProposalCard } from './ProposalCard';
@@ -94,6 +101,7 @@ const asOffered = (proposal: Proposal): PositionDraft => ({
 });
 
 const noProposals: Proposal[] = [];
+const noWorkforce: WorkforceGroup[] = [];
 
 /**
  * The negotiation at a glance and article by article: counts of agreed, disputed and open articles;
@@ -137,6 +145,9 @@ export function NegotiationPanel({
   const values = useDocumentValues(useDocumentVariables());
   const articles = useArticles(editor, changes);
   const positions = usePositionContext(negotiation?.proposals ?? noProposals, articles, values);
+  const workforce = negotiation?.workforce ?? noWorkforce;
+  // Every cost shown is recomputed from these: a value or the salary scale changed, here or on the other screen.
+  const costing = useMemo<CostingBasis>(() => ({ values, workforce, settings: defaultCostingSettings, today: vietnamDate(Date.now()) }), [values, workforce]);
   const [focus, setFocus] = useState<string | null>(null);
   // The comment being written: on the focused article as a whole, or on words selected in it.
   const [composing, setComposing] = useState<'article' | PhraseToComment | null>(null);
@@ -274,6 +285,12 @@ export function NegotiationPanel({
     accept: (proposal) => client.call('proposals/accept', { documentId, proposalId: proposal.id }).then(() => undefined),
     reject: (proposal, reason) => run(() => client.call('proposals/reject', { documentId, proposalId: proposal.id, reason })),
     withdraw: (proposal) => run(() => client.call('proposals/withdraw', { documentId, proposalId: proposal.id })),
+    costing,
+    exportCosting: (target, format) =>
+      run(async () => {
+        const exported = await client.call('costing/export', { documentId, target, format, language });
+        downloadBase64(exported.fileBase64, exported.fileName, exported.mimeType);
+      }),
   };
   const discardDraft = (draft: DraftProposal) =>
     run(() => client.call('drafts/discard', { documentId, draftId: draft.id }).then(() => store?.refreshFromServer()));
@@ -431,6 +448,7 @@ export function NegotiationPanel({
           <DraftsList drafts={negotiation.drafts} onDiscard={discardDraft} />
         </div>
         {!isReviewer && <PackageBasket items={basket} onChange={setBasket} onSend={sendPackage} />}
+        <ScenariosSection client={client} documentId={documentId} />
         {focus && (
           <section className="focused-article" data-testid="focused-article" data-clause-id={focus}>
             <h3>
@@ -459,6 +477,7 @@ export function NegotiationPanel({
                 </button>
               )}
             </div>
+            <ArticleCostComparison clauseId={focus} />
             {mayComment && composing === null && <p className="hint">{t('negotiation.phraseCommentHint')}</p>}
             {mayComment && composing !== null && (
               <NewThread

@@ -8,6 +8,7 @@ import { answeredPosition, comparedSide, offeredSide, offeredVariables } from '#
 import { SideBadge } from '../components/SideBadge';
 import { useLanguage } from '../i18n/i18n';
 import { useNegotiationView } from './negotiationView';
+import { PositionCostLine } from './PositionCost';
 import { Redline, useChipReading, ValueChangeList } from './Redline';
 
 /** A position read against what it answers (or the text it was made on), with the values it changes. */
@@ -24,6 +25,7 @@ export function PositionComparison({ proposal }: { proposal: Proposal }) {
     <>
       <Redline before={before} after={after} />
       <ValueChangeList changes={changes} />
+      <PositionCostLine proposal={proposal} />
     </>
   );
 }

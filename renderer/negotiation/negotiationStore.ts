@@ -1,6 +1,10 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
+import type { CostingScenarios } from '#shared/api/costing';
+import { documentWorkforce } from '#shared/costing/negotiationCosting';
+import type { WorkforceGroup } from '#shared/costing/workforce';
+import { readSalaryScales, salaryScaleMap } from '#shared/salaryScale/yjsSalaryScale';
 import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
@@ -18,6 +22,10 @@ export interface NegotiationSnapshot {
   basket: PositionDraft[];
   /** The comments mentioning this person that they have opened (kept by the server for them alone). */
   mentionsRead: ReadonlySet<string>;
+  /** The workforce of the document's salary scales, followed live (positions are costed on it). */
+  workforce: WorkforceGroup[];
+  /** This side's costing scenarios and both sides' published ones (from the API, like internal notes). */
+  scenarios: CostingScenarios;
 }
 
 /**
@@ -35,6 +43,8 @@ export class NegotiationStore {
     drafts: [],
     basket: [],
     mentionsRead: new Set(),
+    workforce: [],
+    scenarios: { own: [], published: [] },
   };
   private internal: Thread[] = [];
   private readonly listeners = new Set<() => void>();
@@ -47,9 +57,29 @@ export class NegotiationStore {
   ) {
     this.maps = negotiationMaps(doc);
     this.maps.observe(this.rebuild);
+    salaryScaleMap(doc).observe(this.readWorkforce);
+    this.readWorkforce();
     this.rebuild();
     void this.refreshFromServer();
+    void this.refreshCosting();
   }
+
+  /** The salary scale changed (here or on the other screen): its workforce is read again, and every cost with it. */
+  private readonly readWorkforce = (): void => {
+    this.snapshot = { ...this.snapshot, workforce: documentWorkforce(readSalaryScales(this.doc)) };
+    for (const listener of this.listeners) listener();
+  };
+
+  /** Fetches this side's scenarios and the published ones (the server says when they changed: a `costing` notice). */
+  readonly refreshCosting = async (): Promise<void> => {
+    try {
+      const scenarios = await this.client.call('costing/scenarios', { documentId: this.documentId });
+      this.snapshot = { ...this.snapshot, scenarios };
+      for (const listener of this.listeners) listener();
+    } catch {
+      // Offline: the scenarios come back with the connection.
+    }
+  };
 
   /** Fetches what only the API serves (internal notes, drafts, the reviewer-comments setting). */
   readonly refreshFromServer = async (): Promise<void> => {
@@ -105,6 +135,7 @@ export class NegotiationStore {
 
   destroy(): void {
     this.maps.unobserve(this.rebuild);
+    salaryScaleMap(this.doc).unobserve(this.readWorkforce);
     this.listeners.clear();
   }
 }

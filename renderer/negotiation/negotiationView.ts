@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { ArticleElement } from '#shared/document/nodes';
+import type { CostingExportTarget } from '#shared/api/costing';
+import type { CostingBasis } from '#shared/costing/negotiationCosting';
 import type { Proposal } from '#shared/negotiation/model';
 import type { PositionContext } from '#shared/negotiation/positionStates';
 import type { VariableValue } from '#shared/templates/schema';
@@ -35,6 +37,10 @@ export interface NegotiationView {
   accept(proposal: Proposal): Promise<void>;
   reject(proposal: Proposal, reason: string): Promise<void>;
   withdraw(proposal: Proposal): Promise<void>;
+  /** What positions are costed on: the values now, the salary scale's workforce, the default assumptions, today. */
+  costing: CostingBasis;
+  /** Downloads a costing as the workbook or the annex. */
+  exportCosting(target: CostingExportTarget, format: 'xlsx' | 'docx' | 'pdf'): Promise<void>;
 }
 
 export const NegotiationViewContext = createContext<NegotiationView | null>(null);

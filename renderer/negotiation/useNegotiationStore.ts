@@ -14,9 +14,10 @@ export function useNegotiationStore(
   useEffect(() => {
     if (!collaboration || !contentReady) return;
     const created = new NegotiationStore(collaboration.doc, client, documentId);
-    // Internal notes and drafts are not in the shared document: the server says when to fetch them again.
+    // Internal notes, drafts and costing scenarios are not in the shared document: the server says when to fetch them again.
     const unsubscribe = collaboration.onNotice((topic) => {
       if (topic === 'threads' || topic === 'drafts') void created.refreshFromServer();
+      if (topic === 'costing') void created.refreshCosting();
     });
     setStore(created);
     return () => {

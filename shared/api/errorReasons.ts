@@ -65,6 +65,12 @@ export const apiReasonKeys = [
   'threads_resolved_by_sides',
   'anchor_not_phrase',
   'mention_not_yours',
+  // Costing
+  'scenarios_sides_only',
+  'scenario_not_found',
+  'scenario_published',
+  'scenario_not_costed',
+  'costing_nothing_to_export',
   // Versions
   'version_not_found',
   'version_article_missing',

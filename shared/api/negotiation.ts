@@ -18,6 +18,7 @@ import {
 } from '#shared/negotiation/model';
 import { phraseAnchorInputSchema } from '#shared/negotiation/phraseAnchor';
 import { freeTextSchema } from '#shared/text/textSchemas';
+import { publishedCostSchema } from '#shared/costing/bargainingScenario';
 
 const clauseIdSchema = z.string().min(1).max(64);
 const idSchema = z.string().min(1).max(64);
@@ -199,6 +200,17 @@ export const minutesSchema = z.object({
           outcome: z.object({ status: z.enum(proposalStatuses), byName: z.string().nullable() }).nullable(),
         }),
       ),
+    }),
+  ),
+  /** The costing scenarios a side published during the session, with their figures then (decision 0023). */
+  costings: z.array(
+    z.object({
+      name: z.string(),
+      side: z.enum(['employer', 'union']),
+      byName: z.string(),
+      at: z.iso.datetime(),
+      article: minutesArticle.nullable(),
+      cost: publishedCostSchema,
     }),
   ),
 });

@@ -1,6 +1,6 @@
 import { formatCitation, lc } from '#shared/compliance/citations';
 import type { DocumentKind } from '#shared/documents/kinds';
-import type { Language } from '#shared/format/locale';
+import { formatNumber, formatVnd, type Language } from '#shared/format/locale';
 import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
@@ -56,6 +56,13 @@ const texts = {
   step: { vi: 'Nội dung', en: 'Step' },
   outcome: { vi: 'Kết quả', en: 'Outcome' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
+  costings: { vi: 'Phương án chi phí tiền lương các bên công bố', en: 'Wage costings the sides published' },
+  costingName: { vi: 'Phương án', en: 'Scenario' },
+  costingChanges: { vi: 'Thay đổi', en: 'Changes' },
+  costingYear: { vi: 'Chi phí tăng thêm mỗi năm', en: 'Added cost a year' },
+  costingTotal: { vi: 'Chi phí tăng thêm cả thời hạn', en: 'Added cost over the term' },
+  costingTerm: { vi: '{{cost}} ({{months}} tháng, {{headcount}} người)', en: '{{cost}} ({{months}} months, {{headcount}} workers)' },
+  costingWhole: { vi: 'Toàn bộ thỏa ước', en: 'The agreement as a whole' },
   article: { vi: 'Điều', en: 'Article' },
   employerPosition: { vi: 'Ý kiến bên người sử dụng lao động', en: 'Position of the employer side' },
   workerPosition: { vi: 'Ý kiến bên người lao động', en: 'Position of the worker side' },
@@ -244,6 +251,37 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
                   [6, 20, 22, 34, 18],
                 ),
               ]),
+            },
+          ]),
+      // Decision 0023: a costing a side published is part of what it put on the table.
+      ...(minutes.costings.length === 0
+        ? []
+        : [
+            {
+              title: say(texts.costings),
+              blocks: [
+                numberedTable(
+                  language,
+                  [say(texts.costingName), say(texts.who), say(texts.costingChanges), say(texts.costingYear), say(texts.costingTotal)],
+                  minutes.costings.map((costing) => [
+                    `${costing.name} (${costing.article ? articleName(costing.article, language) : say(texts.costingWhole)})`,
+                    `${costing.byName} (${say(sideNames[costing.side])}), ${officialMoment(costing.at, language)}`,
+                    costing.cost.changes
+                      .map(
+                        (change) =>
+                          `${variableLabel(lookupVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`,
+                      )
+                      .join('; '),
+                    formatVnd(costing.cost.averageYear.cost, language),
+                    say(texts.costingTerm, {
+                      cost: formatVnd(costing.cost.total.cost, language),
+                      months: String(costing.cost.termMonths),
+                      headcount: formatNumber(costing.cost.headcount, language),
+                    }),
+                  ]),
+                  [6, 20, 20, 22, 14, 18],
+                ),
+              ],
             },
           ]),
       {

@@ -3,6 +3,7 @@ import { computeNumbering } from '#shared/document/numbering';
 import { plainText, type TopLevelBlock } from '#shared/document/nodes';
 import type { LeftOutArticle, RoundFacts } from '#shared/lifecycle/model';
 import { openArticle, type ArticleEvent, type ArticleNegotiation, type BargainingSide, type Proposal, type ProposalKind } from '#shared/negotiation/model';
+import type { BargainingScenario, PublishedCost } from '#shared/costing/bargainingScenario';
 import type { VariableValue } from '#shared/templates/schema';
 
 export interface MinutesArticle {
@@ -61,6 +62,17 @@ export interface ArticleLedger extends MinutesArticle {
   entries: LedgerEntry[];
 }
 
+/** A costing scenario a side published into the negotiation during the session, with its figures then (decision 0023). */
+export interface PublishedCosting {
+  name: string;
+  side: BargainingSide;
+  byName: string;
+  at: string;
+  /** The article it is about, or null for the agreement as a whole. */
+  article: MinutesArticle | null;
+  cost: PublishedCost;
+}
+
 /**
  * The bargaining minutes (biên bản thương lượng, Labour Code Art. 70): who took part for each side,
  * the articles agreed, the articles still disputed with each side's last position, the articles
@@ -80,6 +92,8 @@ export interface BargainingMinutes {
   openCount: number;
   /** Per article negotiated during the session, its positions and steps in order. */
   ledger: ArticleLedger[];
+  /** The costing scenarios published during the session, in order. */
+  costings: PublishedCosting[];
 }
 
 export interface MinutesInput {
@@ -93,6 +107,8 @@ export interface MinutesInput {
   /** Proposals accepted from this moment on belong to this session. */
   since: string;
   now: string;
+  /** Both sides' published costing scenarios (those published since `since` are recorded). */
+  publishedScenarios: readonly BargainingScenario[];
 }
 
 /** Builds the minutes from the current state of a document's negotiation. */
@@ -187,6 +203,11 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
     override,
     openCount,
     ledger,
+    costings: input.publishedScenarios.flatMap(({ name, side, clauseId, published }) =>
+      published !== null && Date.parse(published.at) >= sessionStart
+        ? [{ name, side, byName: published.byName, at: published.at, article: clauseId === null ? null : describe(clauseId), cost: published.cost }]
+        : [],
+    ),
   };
 }
 

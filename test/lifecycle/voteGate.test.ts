@@ -370,6 +370,7 @@ describe('what the draft holds, in the minutes and the checklist', () => {
       },
       since: '2027-01-20T00:00:00Z',
       now: '2027-01-20T10:00:00.000Z',
+      publishedScenarios: [],
     });
     expect(minutes.notAgreed).toEqual([
       {

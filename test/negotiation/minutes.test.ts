@@ -113,6 +113,7 @@ describe('buildMinutes', () => {
     round: { leftOut: [] },
     since,
     now: '2027-01-04T12:00:00.000Z',
+    publishedScenarios: [],
   });
 
   it('lists each side’s participants, leaving reviewers out', () => {
@@ -298,6 +299,7 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('negotiatio
           ],
         },
       ],
+      costings: [],
     });
 
     expect(minutes.participants.employer).toHaveLength(2);

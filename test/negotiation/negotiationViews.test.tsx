@@ -1,3 +1,4 @@
+import { defaultCostingSettings } from '#shared/costing/positionCost';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
@@ -125,6 +126,8 @@ function viewOf(proposals: Proposal[], side: Side, participantId = 'p-other'): N
     accept: refuse,
     reject: refuse,
     withdraw: refuse,
+    costing: { values: { ot_rate_weekday: 150, meal_allowance_per_shift: 30_000 }, workforce: [], settings: defaultCostingSettings, today: '2027-01-04' },
+    exportCosting: refuse,
   };
 }
 
@@ -390,5 +393,50 @@ describe('the negotiation’s words', () => {
     expect(shown('here')).toContain('On the wordsmột bữa ăn giữa caShow these words in the text');
     expect(shown('gone')).toContain('These words were deleted from the text; the comment stays on its article.');
     for (const text of [shown('here'), shown('gone')]) expect(text).not.toMatch(/AcPFrL8E/);
+  });
+
+  it('shows what each wage position costs, and the article’s positions compared with the chart, in both languages; without a scale it says so', async () => {
+    const raise = position({
+      id: 'r1',
+      kind: 'values',
+      values: { annual_raise_percent: 7 },
+      previousValues: { annual_raise_percent: 5 },
+      status: 'superseded',
+    });
+    const counter = position({
+      id: 'r2',
+      kind: 'values',
+      side: 'employer',
+      authorName: 'Chị Lan',
+      values: { annual_raise_percent: 6 },
+      previousValues: { annual_raise_percent: 5 },
+      answers: 'r1',
+      createdAt: '2027-01-04T04:00:00.000Z',
+    });
+    const base = viewOf([raise, counter], 'union');
+    const workforce = [{ grade: 'A1', step: 1, headcount: 200, monthlyWage: 7_000_000, regularAllowances: 0, irregularAllowances: 0 }];
+    const values = { annual_raise_percent: 5, effective_date: '2027-01-01', term_years: '1', region: 'I' };
+    const view: NegotiationView = { ...base, costing: { ...base.costing, values, workforce } };
+    for (const language of ['vi', 'en'] as const) {
+      await i18n.changeLanguage(language);
+      // +2 % on 200 × 7,000,000 for 12 months: 336,000,000 + 23.5 % = 414,960,000; the counter's +1 %: 207,480,000 (50 %).
+      const card = visibleText(markup(<ProposalCard proposal={raise} />, view));
+      expect(card).toMatch(language === 'vi' ? /Chi phí: 414\.960\.000\s₫ mỗi năm/ : /Cost: ₫414,960,000 a year/);
+      expect(card).toContain(language === 'vi' ? 'theo thang lương (200 người)' : 'on the salary scale (200 workers)');
+      const ledger = markup(<ArticleLedger clauseId="ot" status={undefined} />, view);
+      expect(visibleText(ledger)).toMatch(
+        language === 'vi'
+          ? /Đề xuất của người sử dụng lao động tốn 207\.480\.000\s₫ mỗi năm, bằng 50\s?% đề xuất của công đoàn\./
+          : /The employer’s position costs ₫207,480,000 a year, 50% of the union’s proposal\./,
+      );
+      expect(ledger).toContain('data-testid="cost-chart"');
+      expect(ledger.match(/<rect /g)).toHaveLength(2);
+      expect(ledger).not.toMatch(/\{\{|annual_raise_percent/);
+      const bare = visibleText(markup(<ProposalCard proposal={raise} />, base));
+      expect(bare).toContain(language === 'vi' ? 'văn bản chưa có thang lương' : 'the document has no salary scale');
+    }
+    // A position on no wage variable shows no cost at all.
+    const leave = position({ id: 'l1', kind: 'values', values: { annual_leave_days: 14 }, previousValues: { annual_leave_days: 12 } });
+    expect(markup(<ProposalCard proposal={leave} />, view)).not.toContain('position-cost');
   });
 });

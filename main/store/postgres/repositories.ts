@@ -25,6 +25,9 @@ import {
   submissionJson,
   threadsFromRows,
   userTemplateColumns,
+  costingScenarioColumns,
+  costingScenarioFromRow,
+  costingScenarioValues,
   userTemplateFromRow,
   userTemplateJson,
   userVariableFromRow,
@@ -36,6 +39,7 @@ import {
   type AuditRow,
   type DialogueRow,
   type CommentRow,
+  type CostingScenarioRow,
   type DocumentRow,
   type DraftRow,
   type FindingRow,
@@ -482,6 +486,52 @@ export function createPostgresRepositories(sql: Sql): StoreRepositories {
       },
       async remove(draftId) {
         return (await sql.run('DELETE FROM draft_proposals WHERE id = $1', [draftId])) > 0;
+      },
+    },
+
+    costingScenarios: {
+      async insert(record) {
+        await sql.run(
+          `INSERT INTO costing_scenarios (${costingScenarioColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          costingScenarioValues(record),
+        );
+      },
+      async get(documentId, id) {
+        const row = await sql.row<CostingScenarioRow>('SELECT * FROM costing_scenarios WHERE id = $1 AND document_id = $2', [id, documentId]);
+        return row ? costingScenarioFromRow(row) : undefined;
+      },
+      async update(documentId, id, { name, clauseId, settings, values, updatedAt }) {
+        const changed = await sql.run(
+          'UPDATE costing_scenarios SET name = $1, clause_id = $2, settings = $3, "values" = $4, updated_at = $5 WHERE id = $6 AND document_id = $7 AND published_at IS NULL',
+          [name, clauseId, JSON.stringify(settings), JSON.stringify(values), updatedAt, id, documentId],
+        );
+        return changed > 0;
+      },
+      async publish(documentId, id, publication) {
+        const changed = await sql.run(
+          'UPDATE costing_scenarios SET published_at = $1, published_by_name = $2, published_cost = $3 WHERE id = $4 AND document_id = $5 AND published_at IS NULL',
+          [publication.at, publication.byName, JSON.stringify(publication.cost), id, documentId],
+        );
+        return changed > 0;
+      },
+      async remove(documentId, id) {
+        return (await sql.run('DELETE FROM costing_scenarios WHERE id = $1 AND document_id = $2 AND published_at IS NULL', [id, documentId])) > 0;
+      },
+      async listForSide(documentId, side) {
+        return (
+          await sql.rows<CostingScenarioRow>('SELECT * FROM costing_scenarios WHERE document_id = $1 AND side = $2 ORDER BY created_at, id COLLATE "C"', [
+            documentId,
+            side,
+          ])
+        ).map(costingScenarioFromRow);
+      },
+      async listPublished(documentId) {
+        return (
+          await sql.rows<CostingScenarioRow>(
+            'SELECT * FROM costing_scenarios WHERE document_id = $1 AND published_at IS NOT NULL ORDER BY published_at, id COLLATE "C"',
+            [documentId],
+          )
+        ).map(costingScenarioFromRow);
       },
     },
 

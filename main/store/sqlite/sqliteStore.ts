@@ -3,6 +3,7 @@ import { createAdminTokensRepo } from '#main/store/sqlite/adminTokensRepo';
 import { createAuditLog } from '#main/store/sqlite/auditLog';
 import { openDatabase, openDatabaseReader, type OpenDatabaseOptions, type SqliteDatabase } from '#main/store/sqlite/database';
 import { createDialoguesRepo } from '#main/store/sqlite/dialoguesRepo';
+import { createCostingScenariosRepo } from '#main/store/sqlite/costingScenariosRepo';
 import { createDocumentsRepo } from '#main/store/sqlite/documentsRepo';
 import { createDraftProposalsRepo } from '#main/store/sqlite/draftProposalsRepo';
 import { createInternalThreadsRepo } from '#main/store/sqlite/internalThreadsRepo';
@@ -32,6 +33,7 @@ function createSqliteRepositories(db: SqliteDatabase) {
     internalThreads: createInternalThreadsRepo(db),
     mentionReads: createMentionReadsRepo(db),
     draftProposals: createDraftProposalsRepo(db),
+    costingScenarios: createCostingScenariosRepo(db),
     versions: createVersionsRepo(db),
     lifecycle: createLifecycleRepo(db),
     reviewFindings: createReviewFindingsRepo(db),

@@ -4,7 +4,7 @@ import type { LifecycleEventRecord } from '#shared/lifecycle/model';
 import { emptySummary } from '#shared/versions/model';
 import type { Store } from '#main/store/port';
 import type { Dialogue, Submission } from '#shared/dialogue/model';
-import type { DocumentRecord, ParticipantRecord, VersionRecord } from '#main/store/records';
+import type { CostingScenarioRecord, DocumentRecord, ParticipantRecord, VersionRecord } from '#main/store/records';
 import { mealAllowanceVariable, mealTemplate } from '../../helpers/templateFixtures';
 
 /** A store under test, and how to dispose of it. */
@@ -480,6 +480,63 @@ export function describeStoreContract(adapter: string, open: () => Promise<Opene
         }),
       ).rejects.toThrow('stop');
       expect(await store.mentionReads.readBy('d1', 'pb')).toEqual([]);
+    });
+
+    it('costing scenarios: a side reads its own; published ones are fixed and read by both, in order of publication', async () => {
+      await store.participants.insert(participantRecord('pa', 'd1'), 'hash-a');
+      await store.participants.insert({ ...participantRecord('pe', 'd1'), side: 'employer' }, 'hash-e');
+      const scenario = (id: string, side: 'employer' | 'union', createdAt: number): CostingScenarioRecord => ({
+        id,
+        documentId: 'd1',
+        side,
+        name: `Phương án ${id}`,
+        clauseId: side === 'union' ? 'dieu-5' : null,
+        settings: { termMonths: 36, assumptions: { gift_tet: { paidOn: ['02-01'] } } },
+        values: { annual_raise_percent: 8, region: 'I' },
+        authorId: side === 'union' ? 'pa' : 'pe',
+        authorName: side === 'union' ? 'Anh Minh' : 'Chị Lan',
+        createdAt,
+        updatedAt: createdAt,
+        published: null,
+      });
+      for (const [id, side, at] of [
+        ['s2', 'union', 20],
+        ['s1', 'union', 10],
+        ['s3', 'employer', 30],
+      ] as const)
+        await store.costingScenarios.insert(scenario(id, side, at));
+      expect((await store.costingScenarios.listForSide('d1', 'union')).map((s) => s.id)).toEqual(['s1', 's2']);
+      expect(await store.costingScenarios.listForSide('d1', 'employer')).toEqual([scenario('s3', 'employer', 30)]);
+      expect(await store.costingScenarios.listForSide('d2', 'union')).toEqual([]);
+      expect(await store.costingScenarios.get('d2', 's1')).toBeUndefined();
+
+      const change = {
+        name: 'Phương án 7%',
+        clauseId: null,
+        settings: { workforce: { headcount: 200, monthlyWage: 7_000_000 } },
+        values: { annual_raise_percent: 7 },
+        updatedAt: 40,
+      };
+      expect(await store.costingScenarios.update('d1', 's1', change)).toBe(true);
+      expect(await store.costingScenarios.update('d2', 's1', change)).toBe(false);
+      expect(await store.costingScenarios.get('d1', 's1')).toEqual({ ...scenario('s1', 'union', 10), ...change });
+
+      const cost = { total: { wages: 1, contributions: 0, cost: 1 }, changes: [{ variableId: 'annual_raise_percent', from: 5, to: 7 }] };
+      expect(await store.costingScenarios.publish('d1', 's3', { at: 50, byName: 'Chị Lan', cost })).toBe(true);
+      expect(await store.costingScenarios.publish('d1', 's1', { at: 60, byName: 'Anh Minh', cost })).toBe(true);
+      // Publishing is once; a published scenario no longer changes nor goes.
+      expect(await store.costingScenarios.publish('d1', 's1', { at: 70, byName: 'Anh Minh', cost })).toBe(false);
+      expect(await store.costingScenarios.update('d1', 's1', { ...change, name: 'khác' })).toBe(false);
+      expect(await store.costingScenarios.remove('d1', 's1')).toBe(false);
+      expect(await store.costingScenarios.get('d1', 's1')).toMatchObject({ name: 'Phương án 7%', published: { at: 60, byName: 'Anh Minh', cost } });
+      expect((await store.costingScenarios.listPublished('d1')).map((s) => s.id)).toEqual(['s3', 's1']);
+      expect(await store.costingScenarios.listPublished('d2')).toEqual([]);
+      expect(await store.costingScenarios.remove('d2', 's2')).toBe(false);
+      expect(await store.costingScenarios.remove('d1', 's2')).toBe(true);
+      expect((await store.costingScenarios.listForSide('d1', 'union')).map((s) => s.id)).toEqual(['s1']);
+      // A scenario belongs to a document and to a side of it.
+      await expect(store.costingScenarios.insert({ ...scenario('s4', 'union', 80), documentId: 'nope' })).rejects.toThrow();
+      await expect(store.costingScenarios.insert({ ...scenario('s5', 'union', 80), side: 'reviewer' as never })).rejects.toThrow();
     });
 
     it('versions: numbered once per document, read back exactly, with visits and storage', async () => {

@@ -1,0 +1,86 @@
+import type { Localised } from './localised';
+
+/** The costing of positions and each side's scenarios (decision 0023), in both languages; merged into vi.ts and en.ts. */
+export const costingEn = {
+  perYear: '{{cost}} a year',
+  line: 'Cost: {{year}} a year · {{total}} over {{months}} months · {{worker}} per worker a month',
+  workforceScale: 'on the salary scale ({{count}} workers)',
+  workforceEntered: 'on the headcount and average wage entered ({{count}} workers)',
+  none: {
+    no_wage_change: 'No wage value changes: nothing to cost.',
+    no_workforce: 'No cost shown: the document has no salary scale. Enter one, or a headcount and an average wage in a scenario.',
+    before_data: 'No cost shown: the term starts before the contribution and minimum-wage data (1 July 2025).',
+  },
+  compare: {
+    title: 'Cost of the positions',
+    union: 'The union’s position costs {{cost}} a year.',
+    employer: 'The employer’s position costs {{cost}} a year, {{share}} of the union’s proposal.',
+    employerAlone: 'The employer’s position costs {{cost}} a year.',
+    agreed: 'What was agreed costs {{cost}} a year, {{share}} of the union’s proposal.',
+    agreedAlone: 'What was agreed costs {{cost}} a year.',
+    chart: 'Added cost of each position, year by year over the term',
+    role: { union: 'Union', employer: 'Employer', agreed: 'Agreed' },
+  },
+  export: { xlsx: 'Workbook (XLSX)', docx: 'Annex (DOCX)', pdf: 'Annex (PDF)', label: 'Export the costing' },
+  scenarios: {
+    title: 'Costing scenarios',
+    privateHint: 'Your side’s scenarios are seen by your side alone until you publish one.',
+    name: 'Name',
+    raise: 'Yearly raise (%)',
+    headcount: 'Headcount (without a salary scale)',
+    averageWage: 'Average monthly wage (₫)',
+    save: 'Save the scenario',
+    publish: 'Publish to both sides',
+    remove: 'Delete',
+    publishedBy: 'Published by {{name}}, {{date}}',
+    own: 'Your side’s',
+    published: 'Published',
+    empty: 'No scenario yet.',
+  },
+  minutes: {
+    title: 'Wage costings published',
+    entry: '{{name}} — {{by}} ({{side}}): {{year}} a year, {{total}} over {{months}} months',
+  },
+};
+
+export const costingVi: Localised<typeof costingEn> = {
+  perYear: '{{cost}} mỗi năm',
+  line: 'Chi phí: {{year}} mỗi năm · {{total}} trong {{months}} tháng · {{worker}} mỗi người mỗi tháng',
+  workforceScale: 'theo thang lương ({{count}} người)',
+  workforceEntered: 'theo số người và mức lương bình quân đã nhập ({{count}} người)',
+  none: {
+    no_wage_change: 'Không thay đổi giá trị tiền lương nào: không có chi phí để tính.',
+    no_workforce: 'Chưa tính được chi phí: văn bản chưa có thang lương. Hãy nhập thang lương, hoặc số người và mức lương bình quân trong một phương án.',
+    before_data: 'Chưa tính được chi phí: thời hạn bắt đầu trước khi có số liệu đóng bảo hiểm và lương tối thiểu (01/7/2025).',
+  },
+  compare: {
+    title: 'Chi phí của các đề xuất',
+    union: 'Đề xuất của công đoàn tốn {{cost}} mỗi năm.',
+    employer: 'Đề xuất của người sử dụng lao động tốn {{cost}} mỗi năm, bằng {{share}} đề xuất của công đoàn.',
+    employerAlone: 'Đề xuất của người sử dụng lao động tốn {{cost}} mỗi năm.',
+    agreed: 'Nội dung đã thống nhất tốn {{cost}} mỗi năm, bằng {{share}} đề xuất của công đoàn.',
+    agreedAlone: 'Nội dung đã thống nhất tốn {{cost}} mỗi năm.',
+    chart: 'Chi phí tăng thêm của từng đề xuất, theo từng năm của thời hạn',
+    role: { union: 'Công đoàn', employer: 'Người sử dụng lao động', agreed: 'Đã thống nhất' },
+  },
+  export: { xlsx: 'Bảng tính (XLSX)', docx: 'Phụ lục (DOCX)', pdf: 'Phụ lục (PDF)', label: 'Xuất bảng chi phí' },
+  scenarios: {
+    title: 'Phương án chi phí',
+    privateHint: 'Phương án của bên bạn chỉ bên bạn xem được cho đến khi bạn công bố.',
+    name: 'Tên phương án',
+    raise: 'Mức tăng lương mỗi năm (%)',
+    headcount: 'Số người lao động (khi chưa có thang lương)',
+    averageWage: 'Mức lương bình quân tháng (₫)',
+    save: 'Lưu phương án',
+    publish: 'Công bố cho hai bên',
+    remove: 'Xóa',
+    publishedBy: '{{name}} đã công bố lúc {{date}}',
+    own: 'Của bên bạn',
+    published: 'Đã công bố',
+    empty: 'Chưa có phương án nào.',
+  },
+  minutes: {
+    title: 'Phương án chi phí tiền lương các bên công bố',
+    entry: '{{name}} — {{by}} ({{side}}): {{year}} mỗi năm, {{total}} trong {{months}} tháng',
+  },
+};
