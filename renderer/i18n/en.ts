@@ -2,6 +2,7 @@ import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
+import { dialogueEn, publicDialogueEn } from './dialogueStrings';
 
 /**
  * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
@@ -132,6 +133,7 @@ export const en = {
     submission_no_article: 'Link the submission to an article first: the proposal is made on that article.',
     submission_article_elsewhere: 'The submission is linked to an article of another document.',
     commitment_not_found: 'This commitment does not exist in this dialogue.',
+    dialogue_paper_not_yet: 'The minutes and the notice of answers are drawn up once the meeting is held.',
   } satisfies WordsFor<ApiReasonKey, 'too_many_codes'>,
   exportDialog: {
     open: 'Export…',
@@ -439,6 +441,8 @@ export const en = {
   compliance: complianceEn,
   review: reviewEn,
   minutes: minutesEn,
+  dialogue: dialogueEn,
+  publicDialogue: publicDialogueEn,
   outline: { label: 'Outline', empty: 'The document has no chapters or articles yet.', untitled: '(untitled)' },
   editor: { label: 'Document text', chapterLabel: 'Chapter {{number}}', articleLabel: 'Article {{number}}.' },
   toolbar: {

@@ -1,5 +1,6 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
+import { dialogueVi, publicDialogueVi } from './dialogueStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
 
@@ -127,6 +128,7 @@ export const vi: Localised<typeof en> = {
     submission_no_article: 'Hãy gắn ý kiến với một điều khoản trước: đề xuất được đưa ra trên điều khoản đó.',
     submission_article_elsewhere: 'Ý kiến này gắn với một điều khoản của văn bản khác.',
     commitment_not_found: 'Cam kết này không có trong cuộc đối thoại.',
+    dialogue_paper_not_yet: 'Biên bản và thông báo trả lời ý kiến chỉ lập được sau khi cuộc đối thoại đã diễn ra.',
   },
   exportDialog: {
     open: 'Xuất…',
@@ -416,6 +418,8 @@ export const vi: Localised<typeof en> = {
   compliance: complianceVi,
   review: reviewVi,
   minutes: minutesVi,
+  dialogue: dialogueVi,
+  publicDialogue: publicDialogueVi,
   outline: { label: 'Mục lục', empty: 'Văn bản chưa có chương hay điều nào.', untitled: '(chưa có tiêu đề)' },
   editor: { label: 'Nội dung văn bản', chapterLabel: 'Chương {{number}}', articleLabel: 'Điều {{number}}.' },
   toolbar: {

@@ -13,6 +13,8 @@ import { lifecycleMethods } from '#shared/api/lifecycle';
 import { reviewMethods } from '#shared/api/review';
 import { accessMethods } from '#shared/api/access';
 import { dialogueMethods } from '#shared/api/dialogue';
+import { dialogueExportMethods } from '#shared/api/dialogueExport';
+import { documentArticleMethods } from '#shared/api/documentArticles';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -93,6 +95,8 @@ export const apiContract = {
   ...reviewMethods,
   ...accessMethods,
   ...dialogueMethods,
+  ...dialogueExportMethods,
+  ...documentArticleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

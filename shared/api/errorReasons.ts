@@ -110,6 +110,8 @@ export const apiReasonKeys = [
   'submission_no_article',
   'submission_article_elsewhere',
   'commitment_not_found',
+  // A dialogue's papers
+  'dialogue_paper_not_yet',
 ] as const;
 
 export type ApiReasonKey = (typeof apiReasonKeys)[number];

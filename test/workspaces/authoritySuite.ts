@@ -223,6 +223,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'documents/exportPdf': { documentId },
     'documents/exportReport': { documentId, report: 'compliance', format: 'docx' },
     'documents/importPreview': { fileBase64: '', fileName: 'a.docx' },
+    'documents/articles': { documentId },
     'invitations/create': { documentId, side: 'reviewer' },
     'invitations/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Sở' },
     'participants/list': { documentId },

@@ -30,6 +30,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'documents/exportPdf': { documentId },
     'documents/exportReport': { documentId: b.regulationsId, report: 'compliance', format: 'docx' },
     'documents/importPreview': { fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
+    'documents/articles': { documentId },
     'invitations/create': { documentId, side: 'employer' },
     'invitations/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
     'participants/list': { documentId },
