@@ -1,4 +1,5 @@
 import { clusterBenchmark } from './cluster.bench';
+import { dialogueBenchmark } from './dialogue.bench';
 import { editorBenchmark } from './editor.bench';
 import { exportBenchmark } from './export.bench';
 import { hostileBenchmark } from './hostile.bench';
@@ -24,5 +25,6 @@ export const benchmarks: readonly Benchmark[] = [
   versionsBenchmark,
   hostileBenchmark,
   negotiationBenchmark,
+  dialogueBenchmark,
   clusterBenchmark,
 ];
