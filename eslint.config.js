@@ -50,7 +50,7 @@ const adapters = {
   message:
     'the store adapters are reached only through main/store/openStore.ts (decision 0017); only the entry points handle the embedded file itself (backup, restore).',
 };
-const features = 'services|negotiation|lifecycle|versions|export|import';
+const features = 'services|negotiation|lifecycle|versions|export|import|dialogue';
 const entryPoints = 'http|server|cli|electron|wiring';
 const mainLayer = (files, patterns, typeImportsAllowed = []) => ({
   files,
@@ -133,7 +133,7 @@ export default tseslint.config(
     ],
   ),
   mainLayer(
-    [`main/{services,negotiation,lifecycle,versions,export,import}/**/*.ts`],
+    [`main/{services,negotiation,lifecycle,versions,export,import,dialogue}/**/*.ts`],
     [
       adapters,
       { regex: `^#main/(${entryPoints})/`, message: 'features import the kernel, the sync server and each other, never the transports or the wiring.' },

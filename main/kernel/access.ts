@@ -1,7 +1,7 @@
 import { builtInWorkspaceId, hostWorkspaceOf, type Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import { isTextFrozen } from '#shared/lifecycle/timeStates';
-import type { DocumentRecord } from '#main/store/records';
+import type { DialogueRecord, DocumentRecord } from '#main/store/records';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 
 /** How the audit log names whoever made a change. */
@@ -73,4 +73,16 @@ export function assertTextOpen(document: DocumentRecord): void {
       { reason: { key: 'text_frozen', values: { title: document.title } } },
     );
   }
+}
+
+/**
+ * The dialogue, if it exists and the caller may see it (decision 0022): the hosts and the
+ * participants of its workspace. One of another workspace is not_found, as one that does not exist.
+ */
+export async function visibleDialogue(context: ServiceContext, caller: Caller, dialogueId: string): Promise<DialogueRecord> {
+  const found = await context.store.dialogues.get(dialogueId);
+  const notFound = new ApiError('not_found', `no dialogue with id "${dialogueId}"`, { reason: { key: 'dialogue_not_found' } });
+  if (!found || (caller.kind !== 'admin' && caller.kind !== 'participant')) throw notFound;
+  if (found.dialogue.workspaceId !== (await workspaceOfCaller(context, caller))) throw notFound;
+  return found;
 }

@@ -25,6 +25,7 @@ import { reviewerSeat } from '#main/kernel/reviewerSeats';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { ReviewFindingRecord } from '#main/store/records';
 import type { LifecycleService, LoadedLifecycle, ResolvedActor } from '#main/lifecycle/lifecycleService';
+import { workspaceDialogueChecks } from '#main/dialogue/dialogueChecks';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -109,7 +110,16 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     const variables = await rooms.withRoom(document.id, (room) => variablesMap(room.doc).toJSON() as Record<string, VariableValue>);
     return {
       lifecycle: lifecycle.view(loaded, caller),
-      checklist: proceduralChecklist(record, loaded.today, textFactsOf(variables)),
+      checklist: [
+        ...proceduralChecklist(record, loaded.today, textFactsOf(variables)),
+        // The workspace's dialogue records, checked as the compliance check reads them (decision 0022).
+        ...(await workspaceDialogueChecks(context, document.workspaceId, loaded.today)).map((check, index) => ({
+          id: `${check.ruleId}:${check.dialogueId ?? 'workspace'}:${index}`,
+          status: check.status,
+          citation: check.citation,
+          message: check.message,
+        })),
+      ],
       findings: (await activeFindings(document.id)).map(toFinding),
       decision: latestDecision(record),
       answerDeadline: answerDeadlineOf(loaded),
@@ -176,7 +186,7 @@ export function createReviewService(context: ServiceContext, rooms: DocumentRoom
     async report(documentId: string, caller: Caller): Promise<ComplianceReport> {
       const loaded = await lifecycle.load(await visibleDocument(context, caller, documentId));
       const { input, blocks } = await lifecycle.complianceInput(loaded);
-      const findings = checkDocument(input);
+      const findings = checkDocument({ ...input, dialogueChecks: await workspaceDialogueChecks(context, loaded.document.workspaceId, loaded.today) });
       const basis = complianceBasis(input);
       return {
         documentId,

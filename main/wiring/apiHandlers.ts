@@ -19,6 +19,7 @@ import type { ReportSources } from '#main/export/reportExport';
 import { createVersionHandlers } from '#main/versions/versionHandlers';
 import { createLifecycleHandlers } from '#main/lifecycle/lifecycleHandlers';
 import { createNetworkHandlers } from '#main/server/networkHandlers';
+import { createDialogueHandlers } from '#main/dialogue/dialogueHandlers';
 import type { NetworkShare } from '#main/server/networkShare';
 
 /** What only a running server offers: reading live rooms and printing for exports, sharing on the network. */
@@ -118,5 +119,6 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     ...network,
     ...versions,
     ...lifecycle,
+    ...createDialogueHandlers(context, rooms),
   };
 }

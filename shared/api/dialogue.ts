@@ -20,6 +20,7 @@ import {
   topicSchema,
 } from '#shared/dialogue/model';
 import { freeTextSchema, singleLineNameSchema } from '#shared/text/textSchemas';
+import { isWorkplaceDialogue } from '#shared/dialogue/composition';
 
 /**
  * The dialogue methods of the API contract (decision 0022). Every method naming a dialogue passes
@@ -38,8 +39,7 @@ const dialogueRef = z.object({ dialogueId: dialogueIdSchema });
 export const dialogueCodeSchema = z
   .string()
   .trim()
-  .toUpperCase()
-  .regex(/^[A-Z2-9]{10}$/, 'a dialogue code is 10 letters and digits');
+  .regex(/^[0-9A-Za-z -]{10,16}$/, 'a dialogue code is 10 letters and digits, as on the notice');
 
 export const createDialogueInput = z
   .object({
@@ -53,12 +53,18 @@ export const createDialogueInput = z
   .superRefine((input, context) => {
     if ((input.kind === 'specific_matter') !== (input.matter !== null))
       context.addIssue({ code: 'custom', message: 'a specific-matter dialogue names its matter, and only it does', path: ['matter'] });
+    if (isWorkplaceDialogue(input.kind) && input.enterprise.headcount === null)
+      context.addIssue({
+        code: 'custom',
+        message: 'a workplace dialogue needs the headcount: it sets the size of the worker side (Decree 145 Art. 38)',
+        path: ['enterprise', 'headcount'],
+      });
   });
 
 /** One side asks for a dialogue (Decree 145 Art. 40): the worker side says how many representatives back it. */
 export const requestDialogueInput = z.object({
   title: singleLineNameSchema({ max: 300, empty: 'the title must not be empty' }),
-  enterprise: enterpriseInput,
+  enterprise: enterpriseInput.extend({ headcount: z.number().int().min(1).max(10_000_000) }),
   content: freeTextSchema({ max: 20_000, empty: 'say what the dialogue is to be about' }),
   supporters: z.number().int().min(0).max(100_000),
   representatives: z.number().int().min(1).max(100_000),
@@ -279,6 +285,7 @@ export const publicDialogueSchema = z.object({
     .nullable(),
 });
 export type PublicDialogue = z.infer<typeof publicDialogueSchema>;
+export type PublicAnswer = NonNullable<PublicDialogue['published']>['answers'][number];
 
 export const readPublicInput = z.object({ code: dialogueCodeSchema });
 

@@ -4,6 +4,7 @@
  * taken at. Also the one way findings are made, so that every finding has the same shape.
  */
 import { isIsoDate, type IsoDate } from '#shared/calendar/isoDate';
+import type { DialogueCheck } from '#shared/dialogue/checks';
 import { isCollectiveAgreement, type DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
 import { indexDocument, type DocumentIndex, type IndexedArticle } from '#shared/compliance/documentIndex';
@@ -64,6 +65,8 @@ export interface RuleContext {
   /** The articles in document order. */
   articles: IndexedArticle[];
   finding(draft: FindingDraft): RuleFinding;
+  /** The checks of the workspace's dialogue records (CheckDocumentInput.dialogueChecks); none when not given. */
+  dialogueChecks: readonly DialogueCheck[];
 }
 
 /** Variables read as facts of the enterprise or of the signing, whether or not a chip shows them. */
@@ -130,6 +133,7 @@ export function createRuleContext(input: CheckDocumentInput): RuleContext {
     ...(sector ? { sector } : {}),
     ...(headcount === undefined ? {} : { headcount }),
     signed: input.signed ?? false,
+    dialogueChecks: input.dialogueChecks ?? [],
     variable: (id) => facts.get(id),
     variablesWithRule: (ruleId) => [...facts.values()].filter((fact) => fact.shown && fact.definition?.rule === ruleId),
     template: (templateId) => findTemplate(templateId) ?? input.lookupTemplate?.(templateId),

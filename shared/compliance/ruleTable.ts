@@ -38,7 +38,6 @@ export const rulesNotImplemented: Readonly<Record<string, string>> = {
   'wage.scale_consult': 'a process (consultation and publication before applying the wage scale), not content',
   'cla.renewal_window': 'a workflow timer on the expiry date (shared/calendar computes the dates)',
   'cla.bargaining_clock': 'workflow timers from the bargaining request (shared/calendar computes the dates)',
-  'dialogue.composition': 'needs the number of worker representatives, which the document does not hold',
 };
 
 /** Rules checked only in part on a document, and what is left to the lifecycle or to people. */

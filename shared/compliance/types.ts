@@ -1,4 +1,5 @@
 import type { IsoDate } from '#shared/calendar/isoDate';
+import type { DialogueCheck } from '#shared/dialogue/checks';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language } from '#shared/format/locale';
@@ -79,4 +80,9 @@ export interface CheckDocumentInput {
   lookupVariable?: VariableLookup;
   /** Article templates beyond the built-in library (user templates), for section coverage. */
   lookupTemplate?: (templateId: string) => ArticleTemplate | undefined;
+  /**
+   * The checks of the workspace's dialogue records (shared/dialogue/checks.ts), which the rules
+   * dialogue.* report: a document holds no dates of meetings, attendance or answers.
+   */
+  dialogueChecks?: readonly DialogueCheck[];
 }

@@ -34,9 +34,13 @@ export function workerBandOf(headcount: number): WorkerBand {
 /** The employer side counts at least this many (Art. 38(1)). */
 export const employerSideMinimum = 3;
 
-/** Kinds Art. 38–39 apply to: every dialogue at the workplace, not a federation's provincial conference. */
+/**
+ * Kinds Art. 38–39 apply to: the dialogues at the workplace (periodic, on request, on a specific
+ * matter). The worker conference has its own rules (Art. 47: a plenary or delegates' conference);
+ * a federation's provincial conference is outside Decree 145's workplace rules.
+ */
 export function isWorkplaceDialogue(kind: DialogueKind): boolean {
-  return kind !== 'provincial_conference';
+  return kind === 'periodic' || kind === 'on_request' || kind === 'specific_matter';
 }
 
 export interface CompositionShortfall {
@@ -59,7 +63,7 @@ function sideOf(participants: readonly DialogueParticipant[], side: DialoguePart
   return participants.filter((participant) => participant.side === side);
 }
 
-/** The composition of a dialogue against Art. 38; a provincial conference or an unknown headcount has no band. */
+/** The composition of a dialogue against Art. 38; a kind outside it, or an unknown headcount, has no band. */
 export function compositionOf(dialogue: Pick<Dialogue, 'kind' | 'enterprise' | 'participants' | 'agenda'>): Composition {
   const employer = sideOf(dialogue.participants, 'employer');
   const worker = sideOf(dialogue.participants, 'union');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bargainingSides } from '#shared/negotiation/model';
 import { isoDateSchema } from '#shared/lifecycle/model';
+import type { Bilingual } from '#shared/templates/schema';
 import { freeTextSchema, singleLineNameSchema } from '#shared/text/textSchemas';
 
 /**
@@ -43,6 +44,17 @@ export type SpecificMatter = (typeof specificMatters)[number];
  */
 export const dialogueStates = ['requested', 'draft', 'agenda_sent', 'held', 'minutes_signed', 'published', 'completed'] as const;
 export type DialogueState = (typeof dialogueStates)[number];
+
+/** The states as people read them (a refusal names the state it was refused in). */
+export const dialogueStateNames: Readonly<Record<DialogueState, Bilingual>> = {
+  requested: { vi: 'đã có yêu cầu đối thoại', en: 'requested' },
+  draft: { vi: 'đang chuẩn bị', en: 'in preparation' },
+  agenda_sent: { vi: 'đã gửi nội dung', en: 'agenda sent' },
+  held: { vi: 'đã họp', en: 'held' },
+  minutes_signed: { vi: 'đã ký biên bản', en: 'minutes signed' },
+  published: { vi: 'đã công bố', en: 'published' },
+  completed: { vi: 'đã hoàn tất theo dõi', en: 'follow-up completed' },
+};
 
 /** Where a state sits in the order above: a step moves forward only. */
 export function dialogueStateRank(state: DialogueState): number {
@@ -192,6 +204,15 @@ export type SubmissionSource = (typeof submissionSources)[number];
  */
 export const submissionStatuses = ['open', 'answered', 'written', 'answered_in_writing', 'merged'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+/** Submission statuses as people read them (a refusal names the status it was refused in). */
+export const submissionStatusNames: Readonly<Record<SubmissionStatus, Bilingual>> = {
+  open: { vi: 'chưa trả lời', en: 'not answered' },
+  answered: { vi: 'đã trả lời trực tiếp', en: 'answered in the meeting' },
+  written: { vi: 'chờ trả lời bằng văn bản', en: 'awaiting a written answer' },
+  answered_in_writing: { vi: 'đã trả lời bằng văn bản', en: 'answered in writing' },
+  merged: { vi: 'đã gộp', en: 'merged' },
+};
 
 /** An article of the agreement or regulations in force a submission is about. */
 export const articleLinkSchema = z.object({ documentId: z.string(), clauseId: z.string() });

@@ -177,7 +177,8 @@ export function openArticle(clauseId: string): ArticleNegotiation {
 /**
  * A position a participant has not put on the table: kept for its author alone (never in the
  * shared document, like internal notes), until they propose it or discard it. A change typed into
- * an article that both sides had agreed meanwhile becomes one (origin `late_edit`).
+ * an article that both sides had agreed meanwhile becomes one (origin `late_edit`), and so does a
+ * workers' question from a dialogue when the agreement is not in bargaining (origin `dialogue`).
  */
 export const draftProposalSchema = z.object({
   id: z.string(),
@@ -185,7 +186,7 @@ export const draftProposalSchema = z.object({
   kind: z.enum(proposalKinds),
   article: z.custom<ArticleElement>().nullable(),
   values: valueChangesSchema,
-  origin: z.enum(['late_edit']),
+  origin: z.enum(['late_edit', 'dialogue']),
   createdAt: at,
 });
 export type DraftProposal = z.infer<typeof draftProposalSchema>;

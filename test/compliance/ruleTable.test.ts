@@ -71,6 +71,7 @@ const lawRuleIds = [
   'dialogue.periodic',
   'dialogue.composition',
   'dialogue.procedure',
+  'dialogue.written_answers',
   'union.fee',
 ];
 

@@ -17,6 +17,7 @@ import { markedPack, openWorkspace, workspaceSnapshot, type Deployment, type Dep
 function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMethod]: ApiInput<M> } {
   const documentId = b.agreementId;
   const article = { documentId, clauseId: clauseIds.wage };
+  const { dialogueId, submissionId } = b;
   return {
     'health/get': {},
     'session/get': {},
@@ -94,6 +95,38 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'review/decide': { documentId: b.regulationsId, decision: 'accepted' },
     'authorities/list': {},
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
+    'dialogues/list': {},
+    'dialogues/get': { dialogueId },
+    'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
+    'dialogues/request': {
+      title: `Yêu cầu ${a.marker}`,
+      enterprise: { name: `Công ty ${a.marker}`, headcount: 80 },
+      content: 'Tăng ca',
+      supporters: 3,
+      representatives: 5,
+    },
+    'dialogues/replyRequest': { dialogueId, text: 'Trả lời' },
+    'dialogues/update': { dialogueId, title: 'Đổi tên' },
+    'dialogues/setAgenda': { dialogueId, items: [{ title: 'Tiền lương', submissionIds: [submissionId] }] },
+    'dialogues/sendAgenda': { dialogueId },
+    'dialogues/recordAttendance': { dialogueId, presentIds: [] },
+    'dialogues/signMinutes': { dialogueId, side: 'employer', signerName: 'Ông Tuấn' },
+    'dialogues/publish': { dialogueId, summary: 'Nội dung' },
+    'dialogues/submissionLink': { dialogueId, open: false },
+    'dialogues/addCommitment': { dialogueId, text: 'Cam kết', owner: { kind: 'person', name: 'Ông Tuấn' } },
+    'dialogues/commitmentDone': { dialogueId, commitmentId: 'khong-co' },
+    'dialogues/checks': {},
+    // The public methods take a dialogue's code, not its id: a wrong one names nothing.
+    'dialogues/readPublic': { code: 'KHONG-CO-MA-NAY' },
+    'submissions/list': { dialogueId },
+    'submissions/add': { dialogueId, text: 'Câu hỏi khác' },
+    'submissions/submit': { code: 'KHONG-CO-MA-NAY', text: 'Câu hỏi khác' },
+    'submissions/tag': { dialogueId, submissionId, topic: 'Tiền lương' },
+    'submissions/merge': { dialogueId, keepId: submissionId, mergeIds: ['khong-co'] },
+    'submissions/answerDirectly': { dialogueId, submissionId, text: 'Trả lời' },
+    'submissions/assignWritten': { dialogueId, submissionId, owner: { kind: 'department', name: 'Phòng Nhân sự' }, due: '2027-02-01' },
+    'submissions/answerInWriting': { dialogueId, submissionId, text: 'Trả lời' },
+    'submissions/propose': { dialogueId, submissionId, documentId: b.agreementId },
   };
 }
 
@@ -108,6 +141,8 @@ function idsOf(b: WorkspaceUnderTest): string[] {
     b.proposalId,
     b.threadId,
     b.versionId,
+    b.dialogueId,
+    b.submissionId,
   ];
 }
 

@@ -90,6 +90,10 @@ export interface WorkspaceUnderTest {
   templateId: string;
   packTemplateIds: string[];
   variableIds: string[];
+  /** A periodic dialogue the host organises, with a worker's submission linked to the agreement's wage article, and its public code. */
+  dialogueId: string;
+  submissionId: string;
+  dialogueCode: string;
 }
 
 /** The pack a workspace imports: the sample pack, its names carrying the workspace's marker. */
@@ -151,6 +155,17 @@ export async function openWorkspace(deployment: Deployment, marker: string, auth
     ...(authorityId ? { authorityId } : { authority: `Sở ${marker}` }),
   });
 
+  const dialogue = await host.call('dialogues/create', {
+    kind: 'periodic',
+    title: `Đối thoại ${marker}`,
+    enterprise: { name: `Công ty ${marker}`, headcount: 120 },
+  });
+  const submission = await union.client.call('submissions/add', {
+    dialogueId: dialogue.dialogue.id,
+    text: `Câu hỏi ${marker}`,
+    article: { documentId: agreement.id, clauseId: clauseIds.wage },
+  });
+
   const saved = await host.call('templates/save', { template: overtimeDraft(`Mẫu ${marker}`) });
   const pack = markedPack(marker);
   await host.call('templates/importPack', { packJson: packFile(pack), ownerSide: 'union' });
@@ -170,6 +185,9 @@ export async function openWorkspace(deployment: Deployment, marker: string, auth
     templateId: saved.id,
     packTemplateIds: pack.templates.map((template) => template.id),
     variableIds: pack.variables.map((variable) => variable.id),
+    dialogueId: dialogue.dialogue.id,
+    submissionId: submission.id,
+    dialogueCode: dialogue.code ?? '',
   };
 }
 
@@ -202,5 +220,9 @@ export async function workspaceSnapshot(deployment: Deployment, workspace: Works
     variables: await host.call('templates/variables', {}),
     queue: await host.call('review/queue', {}),
     session: await host.call('session/get', {}),
+    dialogues: await host.call('dialogues/list', {}),
+    dialogue: await host.call('dialogues/get', { dialogueId: workspace.dialogueId }),
+    submissions: await host.call('submissions/list', { dialogueId: workspace.dialogueId, includeMerged: true }),
+    dialogueRecord: await deployment.server.context.store.dialogues.get(workspace.dialogueId),
   };
 }

@@ -11,7 +11,9 @@ import { limitMessage } from '#shared/compliance/evaluateLimits';
 import type { RuleDefinition } from '#shared/compliance/ruleDefinition';
 import type { RuleContext } from '#shared/compliance/ruleContext';
 import { hasAffirmed, quote } from '#shared/compliance/text';
-import type { RuleFinding } from '#shared/compliance/types';
+import type { RuleFinding, Severity } from '#shared/compliance/types';
+import type { DialogueRuleId } from '#shared/dialogue/checks';
+import type { Bilingual } from '#shared/templates/schema';
 
 /** The term of the agreement: 1 to 3 years (LC Art. 78(3)). */
 function checkTerm(context: RuleContext): RuleFinding[] {
@@ -165,6 +167,28 @@ function checkCosts(context: RuleContext): RuleFinding[] {
 
 const dialogueTopic = /doi thoai|dialogue/;
 
+/**
+ * The findings of one rule from the checks of the workspace's dialogue records (shared/dialogue/checks.ts):
+ * each check short of the law, as a violation of it, or as a warning when `severity` says so.
+ */
+function dialogueRecordFindings(ruleId: DialogueRuleId, expected: Bilingual, severity: Severity = 'violation') {
+  return (context: RuleContext): RuleFinding[] =>
+    context.dialogueChecks
+      .filter((check) => check.ruleId === ruleId && check.status === 'problem')
+      .map((check) => context.finding({ ruleId, severity, citation: check.citation, message: check.message, expected }));
+}
+
+const periodicFloor = { vi: 'ít nhất mỗi năm một lần', en: 'at least once a year' };
+const procedureFloor = {
+  vi: 'gửi nội dung trước ≥ 5 ngày làm việc; công bố ≤ 3 ngày làm việc',
+  en: 'agenda ≥ 5 working days before; publication ≤ 3 working days after',
+};
+const compositionFloor = {
+  vi: 'bên người sử dụng lao động ≥ 3 người gồm người đại diện theo pháp luật; bên người lao động theo số lao động',
+  en: 'employer side ≥ 3 with the legal representative; worker side by headcount',
+};
+const writtenAnswersFloor = { vi: 'trả lời bằng văn bản đúng hạn đã hẹn', en: 'written answers by the day promised' };
+
 export const agreementRules: readonly RuleDefinition[] = [
   {
     id: 'cla.term',
@@ -237,9 +261,10 @@ export const agreementRules: readonly RuleDefinition[] = [
   {
     id: 'dialogue.periodic',
     what: { vi: 'Đối thoại định kỳ tại nơi làm việc', en: 'Periodic workplace dialogue' },
-    floor: { vi: 'ít nhất mỗi năm một lần', en: 'at least once a year' },
+    floor: periodicFloor,
     citation: lc(63, 2, 'a'), // LC Art. 63(2); Decree 145 Art. 37-39
     appliesTo: 'all',
+    check: dialogueRecordFindings('dialogue.periodic', periodicFloor),
     variables: [{ variableId: 'dialogue_interval_months', atMost: 12, unit: 'months' }],
     text: [
       {
@@ -258,9 +283,10 @@ export const agreementRules: readonly RuleDefinition[] = [
   {
     id: 'dialogue.procedure',
     what: { vi: 'Trình tự đối thoại định kỳ', en: 'Procedure of periodic dialogue' },
-    floor: { vi: 'gửi nội dung trước ≥ 5 ngày làm việc; công bố ≤ 3 ngày làm việc', en: 'agenda ≥ 5 working days before; publication ≤ 3 working days after' },
+    floor: procedureFloor,
     citation: d145(39), // Decree 145 Art. 39-40
     appliesTo: 'all',
+    check: dialogueRecordFindings('dialogue.procedure', procedureFloor),
     text: [
       {
         topic: dialogueTopic,
@@ -272,6 +298,22 @@ export const agreementRules: readonly RuleDefinition[] = [
       },
       { topic: dialogueTopic, where: /cong bo|cong khai|publish/, value: workingDaysValue, unit: 'workingDays', atMost: 3, citation: d145(39) },
     ],
+  },
+  {
+    id: 'dialogue.composition',
+    what: { vi: 'Thành phần đối thoại tại nơi làm việc', en: 'Composition of workplace dialogue' },
+    floor: compositionFloor,
+    citation: d145(38), // Decree 145 Art. 38: read from the dialogue records, the document holds no list of representatives
+    appliesTo: 'all',
+    check: dialogueRecordFindings('dialogue.composition', compositionFloor),
+  },
+  {
+    id: 'dialogue.written_answers',
+    what: { vi: 'Trả lời bằng văn bản sau đối thoại', en: 'Written answers after a dialogue' },
+    floor: writtenAnswersFloor,
+    citation: d145(39), // Decree 145 Art. 39: what the meeting leaves to answer in writing, by the day the minutes set
+    appliesTo: 'all',
+    check: dialogueRecordFindings('dialogue.written_answers', writtenAnswersFloor, 'warning'),
   },
   {
     id: 'union.fee',
