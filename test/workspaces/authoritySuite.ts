@@ -289,6 +289,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: a.marker },
     'dialogues/list': {},
     'dialogues/get': { dialogueId },
+    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
     'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
     'dialogues/request': {
       title: `Yêu cầu ${a.marker}`,

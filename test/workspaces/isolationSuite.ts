@@ -97,6 +97,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
     'dialogues/list': {},
     'dialogues/get': { dialogueId },
+    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
     'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
     'dialogues/request': {
       title: `Yêu cầu ${a.marker}`,
