@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DialogueView } from '#shared/api/dialogue';
-import type { Submission } from '#shared/dialogue/model';
+import type { DialogueSide, Submission } from '#shared/dialogue/model';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { routeHash } from '../app/hashRoute';
 import { AppHeader } from '../components/AppHeader';
@@ -14,13 +14,20 @@ import { CommitmentsPanel } from './CommitmentsPanel';
 import { reached, type DialogueActions } from './dialogueActions';
 import { DialogueOverview } from './DialogueOverview';
 import { DialoguePapers } from './DialoguePapers';
-import { seatWho, useDialogueSeat } from './dialogueSeat';
+import { seatWho, useDialogueSeat, type DialogueSeat } from './dialogueSeat';
 import { MeetingPanel } from './MeetingPanel';
 import { MinutesPanel } from './MinutesPanel';
 import { SeatPicker } from './SeatPicker';
 import { SubmissionLinkPanel } from './SubmissionLinkPanel';
 import { SubmissionsPanel } from './SubmissionsPanel';
 import './dialogue.css';
+
+/** The sides a seat signs the minutes for: its own; the host records either side's signature from the paper. */
+function signableSides(seat: DialogueSeat): readonly DialogueSide[] {
+  if (seat.kind === 'host') return ['employer', 'union'];
+  const { side } = seat.membership;
+  return side === 'reviewer' ? [] : [side];
+}
 
 /** A dialogue's page: its steps and deadlines, its submissions and agenda, the meeting, the minutes, publication, follow-up, papers. */
 export function DialoguePage({ dialogueId }: { dialogueId: string }) {
@@ -122,7 +129,7 @@ export function DialoguePage({ dialogueId }: { dialogueId: string }) {
         <AgendaPanel key={JSON.stringify(dialogue.agenda)} {...actions} selected={[...selected.values()]} onUsed={() => setSelected(new Map())} />
         <MeetingPanel key={dialogue.state} {...actions} />
         <SubmissionsPanel {...actions} documents={documents} selected={new Set(selected.keys())} onSelect={select} revision={revision} />
-        <MinutesPanel key={`minutes-${dialogue.state}`} {...actions} />
+        <MinutesPanel key={`minutes-${dialogue.state}`} {...actions} signable={signableSides(seat)} />
         <CommitmentsPanel {...actions} />
         <DialoguePapers who={seatWho(seat, session)} dialogueId={dialogue.id} held={reached(view, 'held')} />
       </main>

@@ -5,20 +5,23 @@ import { formatIsoDate } from '#shared/format/vietnamTime';
 import { useSession } from '../session/session';
 import { reached, type DialogueActions } from './dialogueActions';
 
-/** Each side signs the minutes for itself, once the meeting is held; the organiser then publishes the main content. */
-export function MinutesPanel({ client, view, run }: DialogueActions) {
+/**
+ * Each side signs the minutes for itself once the meeting is held (the host records either side's
+ * signature from the paper: `signable`); the organiser then publishes the main content.
+ */
+export function MinutesPanel({ client, view, run, signable }: DialogueActions & { signable: readonly DialogueSide[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const { dialogue } = view;
   const [signer, setSigner] = useState(session.displayName ?? '');
   const [summary, setSummary] = useState(dialogue.summary);
   if (!reached(view, 'held')) return null;
-  const mySide: DialogueSide | null = view.role === 'organiser' ? 'employer' : view.role === 'worker_side' ? 'union' : null;
   const sideName = (side: DialogueSide) => t(`dialogue.sides.${side}`);
-  const sign = (event: FormEvent) => {
+  const unsigned = dialogue.state === 'held' ? signable.filter((side) => dialogue.signatures[side] === null) : [];
+  const sign = (event: FormEvent, side: DialogueSide) => {
     event.preventDefault();
-    if (!mySide || !window.confirm(t('dialogue.minutes.signConfirm', { side: sideName(mySide), name: signer }))) return;
-    void run(() => client.call('dialogues/signMinutes', { dialogueId: dialogue.id, side: mySide, signerName: signer }));
+    if (!window.confirm(t('dialogue.minutes.signConfirm', { side: sideName(side), name: signer }))) return;
+    void run(() => client.call('dialogues/signMinutes', { dialogueId: dialogue.id, side, signerName: signer }));
   };
   const publish = (event: FormEvent) => {
     event.preventDefault();
@@ -41,16 +44,16 @@ export function MinutesPanel({ client, view, run }: DialogueActions) {
             );
           })}
         </ul>
-        {mySide && dialogue.signatures[mySide] === null && (
-          <form className="row" onSubmit={sign}>
+        {unsigned.map((side) => (
+          <form key={side} className="row" onSubmit={(event) => sign(event, side)} data-testid={`sign-${side}`}>
             <label>
               {t('dialogue.minutes.signer')} <input value={signer} onChange={(event) => setSigner(event.target.value)} required />
             </label>
             <button type="submit" className="primary">
-              {t('dialogue.minutes.sign', { side: sideName(mySide) })}
+              {t('dialogue.minutes.sign', { side: sideName(side) })}
             </button>
           </form>
-        )}
+        ))}
       </section>
       {reached(view, 'minutes_signed') && (
         <section className="publication" data-testid="publication">

@@ -78,7 +78,9 @@ function SubmissionItem({
   const [proposal, setProposal] = useState<ApiOutput<'submissions/propose'> | null>(null);
   const canAct = view.role !== 'reader';
   const organiser = view.role === 'organiser';
-  const held = reached(view, 'held');
+  // Direct answers are given in the meeting, and go into its minutes: only while it is held.
+  const inMeeting = view.dialogue.state === 'held';
+  const followUp = reached(view, 'held') && view.dialogue.state !== 'completed';
   const today = vietnamDate(Date.now());
 
   useEffect(() => {
@@ -214,20 +216,22 @@ function SubmissionItem({
               {t('dialogue.submissions.propose')}
             </button>
           )}
-          {organiser && held && submission.status === 'open' && (
+          {organiser && followUp && submission.status === 'open' && (
             <>
-              <form className="answer-form" onSubmit={answerDirectly}>
-                <textarea
-                  aria-label={t('dialogue.submissions.answerText')}
-                  placeholder={t('dialogue.submissions.answerText')}
-                  value={answer}
-                  onChange={(event) => setAnswer(event.target.value)}
-                  rows={3}
-                />
-                <button type="submit" disabled={answer.trim() === ''}>
-                  {t('dialogue.submissions.answerDirect')}
-                </button>
-              </form>
+              {inMeeting && (
+                <form className="answer-form" onSubmit={answerDirectly}>
+                  <textarea
+                    aria-label={t('dialogue.submissions.answerText')}
+                    placeholder={t('dialogue.submissions.answerText')}
+                    value={answer}
+                    onChange={(event) => setAnswer(event.target.value)}
+                    rows={3}
+                  />
+                  <button type="submit" disabled={answer.trim() === ''}>
+                    {t('dialogue.submissions.answerDirect')}
+                  </button>
+                </form>
+              )}
               <form className="row" onSubmit={assign}>
                 <OwnerFields owner={owner} onChange={setOwner} />
                 <label>
