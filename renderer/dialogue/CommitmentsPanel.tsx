@@ -13,7 +13,8 @@ export function CommitmentsPanel({ client, view, run }: DialogueActions) {
   const [owner, setOwner] = useState<Owner>({ kind: 'person', name: '' });
   const [due, setDue] = useState('');
   if (!reached(view, 'held')) return null;
-  const organiser = view.role === 'organiser';
+  // Commitments are recorded from the meeting until publication; once every one is done the dialogue is completed.
+  const organiser = view.role === 'organiser' && dialogue.state !== 'completed';
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -59,7 +60,7 @@ export function CommitmentsPanel({ client, view, run }: DialogueActions) {
             required
           />
           <div className="row">
-            <OwnerFields owner={owner} onChange={setOwner} />
+            <OwnerFields owner={owner} onChange={setOwner} label={t('dialogue.commitments.owner')} />
             <label>
               {t('dialogue.commitments.due')} <input type="date" value={due} onChange={(event) => setDue(event.target.value)} />
             </label>

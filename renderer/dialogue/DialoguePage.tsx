@@ -128,7 +128,14 @@ export function DialoguePage({ dialogueId }: { dialogueId: string }) {
         <SubmissionLinkPanel {...actions} />
         <AgendaPanel key={JSON.stringify(dialogue.agenda)} {...actions} selected={[...selected.values()]} onUsed={() => setSelected(new Map())} />
         <MeetingPanel key={dialogue.state} {...actions} />
-        <SubmissionsPanel {...actions} documents={documents} selected={new Set(selected.keys())} onSelect={select} revision={revision} />
+        <SubmissionsPanel
+          {...actions}
+          documents={documents}
+          selected={new Set(selected.keys())}
+          onSelect={select}
+          onClearSelection={() => setSelected(new Map())}
+          revision={revision}
+        />
         <MinutesPanel key={`minutes-${dialogue.state}`} {...actions} signable={signableSides(seat)} />
         <CommitmentsPanel {...actions} />
         <DialoguePapers who={seatWho(seat, session)} dialogueId={dialogue.id} held={reached(view, 'held')} />

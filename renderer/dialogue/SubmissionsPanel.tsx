@@ -19,30 +19,22 @@ interface SubmissionsPanelProps extends DialogueActions {
   documents: LinkableDocument[];
   selected: ReadonlySet<string>;
   onSelect: (submission: Submission, selected: boolean) => void;
+  /** Forgets the selection (the submissions merged are gone from the list). */
+  onClearSelection: () => void;
   /** Bumped by the page after each action, to read the list again. */
   revision: number;
 }
 
-/** Who owes an answer or a commitment: a person, or a department at province scale. */
-export function OwnerFields({ owner, onChange }: { owner: Owner; onChange: (owner: Owner) => void }) {
+/** Who owes an answer or a commitment (`label` says which): a person, or a department at province scale. */
+export function OwnerFields({ owner, onChange, label }: { owner: Owner; onChange: (owner: Owner) => void; label: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <select
-        aria-label={t('dialogue.submissions.owner')}
-        value={owner.kind}
-        onChange={(event) => onChange({ ...owner, kind: event.target.value as Owner['kind'] })}
-      >
+      <select aria-label={label} value={owner.kind} onChange={(event) => onChange({ ...owner, kind: event.target.value as Owner['kind'] })}>
         <option value="person">{t('dialogue.submissions.ownerKind.person')}</option>
         <option value="department">{t('dialogue.submissions.ownerKind.department')}</option>
       </select>
-      <input
-        aria-label={t('dialogue.submissions.owner')}
-        placeholder={t('dialogue.submissions.owner')}
-        value={owner.name}
-        onChange={(event) => onChange({ ...owner, name: event.target.value })}
-        required
-      />
+      <input aria-label={label} placeholder={label} value={owner.name} onChange={(event) => onChange({ ...owner, name: event.target.value })} required />
     </>
   );
 }
@@ -211,7 +203,7 @@ function SubmissionItem({
               </button>
             </form>
           )}
-          {linked && !submission.proposal && (
+          {view.role === 'worker_side' && linked && !submission.proposal && (
             <button type="button" onClick={propose}>
               {t('dialogue.submissions.propose')}
             </button>
@@ -233,7 +225,7 @@ function SubmissionItem({
                 </form>
               )}
               <form className="row" onSubmit={assign}>
-                <OwnerFields owner={owner} onChange={setOwner} />
+                <OwnerFields owner={owner} onChange={setOwner} label={t('dialogue.submissions.owner')} />
                 <label>
                   {t('dialogue.submissions.due')} <input type="date" value={due} onChange={(event) => setDue(event.target.value)} required />
                 </label>
@@ -315,7 +307,7 @@ function AddSubmission({ client, view, run }: DialogueActions) {
 /** The submissions, filtered by topic and status on the server and read a page at a time; merging the selected ones. */
 export function SubmissionsPanel(props: SubmissionsPanelProps) {
   const { t } = useTranslation();
-  const { client, view, run, documents, selected, onSelect, revision } = props;
+  const { client, view, run, documents, selected, onSelect, onClearSelection, revision } = props;
   const dialogueId = view.dialogue.id;
   const [topic, setTopic] = useState<TopicFilter>({ kind: 'all' });
   const [status, setStatus] = useState<SubmissionStatus | ''>('');
@@ -362,7 +354,10 @@ export function SubmissionsPanel(props: SubmissionsPanelProps) {
   const merge = () => {
     if (!keep || rest.length === 0) return;
     if (!window.confirm(t('dialogue.submissions.mergeConfirm', { count: rest.length, number: keep.number }))) return;
-    void run(() => client.call('submissions/merge', { dialogueId, keepId: keep.id, mergeIds: rest.map((submission) => submission.id) }));
+    void run(async () => {
+      await client.call('submissions/merge', { dialogueId, keepId: keep.id, mergeIds: rest.map((submission) => submission.id) });
+      onClearSelection();
+    });
   };
 
   const topicValue = topic.kind === 'all' ? '' : topic.kind === 'untagged' ? '\u0000untagged' : topic.topic;

@@ -4,7 +4,8 @@ import { createApiClient } from '#shared/api/client';
 import { createHttpTransport } from '#shared/api/httpTransport';
 import { submissionMaxLength } from '#shared/dialogue/model';
 import { vietnamDate } from '#shared/format/vietnamTime';
-import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';
+import { startHarness, type Harness } from '../helpers/serverHarness';
+import { agreementBody } from '../negotiation/negotiationFixture';
 import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
 
 // A workplace dialogue in Chromium, as the people at it see it, in Vietnamese: two workers send
@@ -48,7 +49,10 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
 
   it('two workers ask, the organiser answers one in the meeting and one in writing, both sides sign, and the public page shows the answers', async () => {
     const shot = artifactRecorder('dialogue');
-    const document = await createDocument(harness.server, 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027');
+    const document = await harness.server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Sông Hồng 2027', content: agreementBody(), variables: {}, language: 'vi' },
+      { kind: 'admin' },
+    );
     const host = await (await browser.newContext({ viewport })).newPage();
     const errors = watchErrors(host);
     host.on('dialog', (dialog) => void dialog.accept());
@@ -96,12 +100,25 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     const second = await workerSubmits(browser, harness.server.url, code, 'Khi nào công ty trả lương tháng 13?');
     expect(await shows(second, 'Đã nhận ý kiến số 2')).not.toContain('phụ cấp nhà trọ');
     await shot(second, 'worker-receipt');
+    const third = await workerSubmits(browser, harness.server.url, code, 'Xin tăng tiền hỗ trợ nhà trọ.');
+    await shows(third, 'Đã nhận ý kiến số 3');
 
     // The agenda, built from both submissions, is sent.
     await host.reload();
-    page = await shows(host, 'Khi nào công ty trả lương tháng 13?');
-    expect(page).toContain('Ý kiến của người lao động (2)');
+    page = await shows(host, 'Xin tăng tiền hỗ trợ nhà trọ.');
+    expect(page).toContain('Ý kiến của người lao động (3)');
     expect(page).toContain('Không ghi tên');
+
+    // The same question twice: the third is merged into the first, which keeps its wording.
+    const items = host.getByTestId('submission');
+    await items.nth(0).getByRole('checkbox', { name: 'Chọn' }).check();
+    await items.nth(2).getByRole('checkbox', { name: 'Chọn' }).check();
+    await host.getByRole('button', { name: 'Gộp các ý kiến đã chọn vào ý kiến số 1' }).click();
+    page = await shows(host, 'Các ý kiến đã gộp vào:');
+    expect(page).toContain('2 người cùng hỏi');
+    expect(page).toContain('Ý kiến số 3: Xin tăng tiền hỗ trợ nhà trọ.');
+    expect(await items.count()).toBe(2);
+
     for (const box of await host.getByTestId('submissions').getByRole('checkbox', { name: 'Chọn' }).all()) await box.check();
     await host.getByRole('button', { name: 'Thêm nội dung từ 2 ý kiến đã chọn' }).click();
     await host.getByTestId('agenda').getByLabel('Nội dung', { exact: true }).fill('Nhà trọ và lương tháng 13');
@@ -116,7 +133,6 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     expect(page).toContain('Đủ điều kiện tiến hành.');
 
     // One answer in the meeting, one assigned in writing to a department, then given.
-    const items = host.getByTestId('submission');
     await items.nth(0).getByText('Xử lý ý kiến', { exact: true }).click();
     await items.nth(0).getByLabel('Nội dung trả lời').fill('Công ty tăng phụ cấp nhà trọ lên 500.000 đồng từ tháng 4.');
     await items.nth(0).getByRole('button', { name: 'Trả lời trực tiếp tại đối thoại' }).click();
@@ -148,17 +164,45 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     watchErrors(union, errors);
     await union.goto(dialogueUrl);
     await shows(union, 'Bạn thuộc bên người lao động.');
+
+    // The worker side links the question on pay to the agreement's article, and turns it into a proposal: the server decides how.
+    const pay = union.getByTestId('submission').nth(1);
+    await pay.getByText('Xử lý ý kiến', { exact: true }).click();
+    await pay.getByRole('combobox', { name: 'Điều' }).selectOption({ label: 'Điều 3. Tiền lương' });
+    await pay.getByRole('button', { name: 'Gắn với điều khoản' }).click();
+    await shows(union, 'Gắn với Điều 3. Tiền lương của “Thỏa ước lao động tập thể Công ty May Sông Hồng 2027”');
+    await union.getByTestId('submission').nth(1).getByText('Xử lý ý kiến', { exact: true }).click();
+    await union.getByRole('button', { name: 'Đưa thành đề xuất sửa đổi điều khoản' }).click();
+    const bargaining = (await harness.server.handlers['documents/get']({ documentId: document.id }, { kind: 'admin' })).lifecycleState === 'bargaining';
+    await shows(
+      union,
+      bargaining
+        ? 'Đã đưa thành đề xuất sửa đổi trong vòng thương lượng của văn bản.'
+        : 'Văn bản chưa ở vòng thương lượng: ý kiến được giữ làm dự thảo lập trường của bên người lao động.',
+    );
     await union.getByRole('button', { name: 'Ký biên bản cho Bên người lao động' }).click();
     await shows(union, /Bên người lao động: Anh Minh đã ký ngày/);
     await shot(union, 'union-signed');
 
-    // Published: the main content and the answers on the public page, without who asked.
+    // A commitment made in the meeting, followed until done once the main content is published.
     await host.reload();
+    await host.getByLabel('Nội dung cam kết').fill('Tăng phụ cấp nhà trọ lên 500.000 đồng');
+    await host.getByTestId('commitments').getByPlaceholder('Người hoặc đơn vị thực hiện').fill('Phòng Hành chính');
+    await host.getByRole('button', { name: 'Thêm cam kết' }).click();
+    await shows(host, 'Tăng phụ cấp nhà trọ lên 500.000 đồng — Phòng Hành chính — Không ấn định thời hạn');
     await host.getByLabel('Nội dung chính để phổ biến đến người lao động').fill('Hai bên thống nhất tăng phụ cấp nhà trọ từ tháng 4.');
     await host.getByRole('button', { name: 'Công bố', exact: true }).click();
     await shows(host, /Đã công bố ngày/);
+    await host.getByRole('button', { name: 'Đã thực hiện' }).click();
+    page = await shows(host, /Tăng phụ cấp nhà trọ lên 500\.000 đồng — Phòng Hành chính — Đã thực hiện ngày/);
+    expect(page).toContain('Đối thoại định kỳ · Công ty TNHH May Sông Hồng · Đã hoàn tất');
+
+    const [download] = await Promise.all([host.waitForEvent('download'), host.getByTestId('paper-minutes').getByRole('button', { name: 'PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe('Biên bản đối thoại - Đối thoại định kỳ năm 2027.pdf');
+    await shows(host, 'Đã tạo tệp “Biên bản đối thoại - Đối thoại định kỳ năm 2027.pdf”.');
     await shot(host, 'published');
 
+    // The public page: the main content, the answers without who asked, the commitments.
     await first.goto(`${harness.server.url}/#/answers/${code}`);
     const results = await shows(first, 'Hai bên thống nhất tăng phụ cấp nhà trọ từ tháng 4.');
     expect(results).toMatch(
@@ -167,12 +211,14 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     expect(results).toMatch(
       /Ý kiến số 2[\s\S]*Khi nào công ty trả lương tháng 13\?[\s\S]*Trả lời bằng văn bản: Lương tháng 13 được trả trước ngày 20 tháng Chạp\./,
     );
+    expect(results).toContain('2 người cùng hỏi');
+    expect(results).toMatch(/Tăng phụ cấp nhà trọ lên 500\.000 đồng — Phòng Hành chính — Đã thực hiện/);
     expect(results).not.toContain('Chị Mai');
     await shot(first, 'public-answers');
     await first.getByLabel('Ngôn ngữ').selectOption('en');
     expect(await shows(first, 'Answers to the workers’ questions')).toContain('Answered in the dialogue: Công ty tăng phụ cấp nhà trọ');
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('the public page says the server’s limits in the worker’s language: a question too long, a flood from one network', async () => {
     const host = createApiClient(
