@@ -1,6 +1,6 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
-import { vietnamDate } from '#shared/format/vietnamTime';
+import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { IsoDate } from '#shared/calendar/isoDate';
 import { dialogueStateNames, type Dialogue, type DialogueSide } from '#shared/dialogue/model';
 import { canTake, type DialogueAction } from '#shared/dialogue/steps';
@@ -45,7 +45,7 @@ export function requireRole(role: DialogueRole, allowed: readonly DialogueRole[]
 export function requireState(dialogue: Dialogue, action: DialogueAction): void {
   if (canTake(action, dialogue.state)) return;
   throw new ApiError('conflict', `this cannot be done while the dialogue is "${dialogue.state}"`, {
-    reason: { key: 'dialogue_wrong_state', values: { state: dialogueStateNames[dialogue.state] } },
+    reason: { key: 'dialogue_wrong_state', values: { label: dialogueStateNames[dialogue.state] } },
   });
 }
 
@@ -53,7 +53,7 @@ export function requireState(dialogue: Dialogue, action: DialogueAction): void {
 export function requireOnOrAfter(date: IsoDate, after: IsoDate | null): void {
   if (after === null || date >= after) return;
   throw new ApiError('invalid_input', `the date ${date} comes before the step it follows (${after})`, {
-    reason: { key: 'dialogue_date_order', values: { date, after } },
+    reason: { key: 'dialogue_date_order', values: { date: formatIsoDate(date), after: formatIsoDate(after) } },
   });
 }
 

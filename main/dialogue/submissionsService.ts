@@ -87,7 +87,7 @@ export function createSubmissionsService(context: ServiceContext, rooms: Documen
       const submission = await liveSubmission(dialogueChange, input.submissionId);
       if (!from.includes(submission.status))
         throw new ApiError('conflict', `this submission is "${submission.status}": it cannot be answered so now`, {
-          reason: { key: 'dialogue_wrong_state', values: { state: submissionStatusNames[submission.status] } },
+          reason: { key: 'submission_wrong_status', values: { label: submissionStatusNames[submission.status] } },
         });
       const changed = change(submission, dialogueChange.today);
       await dialogueChange.tx.dialogues.updateSubmission(changed);

@@ -117,7 +117,7 @@ export const en = {
     dialogue_organiser_only: 'The employer side organises the dialogue: only it (or the host) can do this.',
     dialogue_worker_side_only: 'Only the worker side (the union or the workers’ representatives) can do this.',
     dialogue_readers_read: 'The labour authority reads the dialogue; it does not change it.',
-    dialogue_wrong_state: 'This cannot be done while the dialogue is “{{state}}”.',
+    dialogue_wrong_state: 'This cannot be done while the dialogue is “{{label}}”.',
     dialogue_request_threshold:
       'A dialogue on request needs the backing of at least 30% of the worker representatives (Decree 145/2020/ND-CP Art. 40): {{supporters}} of {{representatives}} is not enough.',
     dialogue_meeting_date_needed: 'Set the date of the meeting first.',
@@ -130,6 +130,7 @@ export const en = {
     submission_limit: 'Too many submissions from this network for now: try again after {{time}}.',
     submission_not_found: 'This submission does not exist in this dialogue.',
     submission_merged: 'This submission was merged into another one: act on that one.',
+    submission_wrong_status: 'This submission is “{{label}}”: it cannot be answered this way now.',
     submission_no_article: 'Link the submission to an article first: the proposal is made on that article.',
     submission_article_elsewhere: 'The submission is linked to an article of another document.',
     commitment_not_found: 'This commitment does not exist in this dialogue.',

@@ -112,7 +112,7 @@ export const vi: Localised<typeof en> = {
     dialogue_organiser_only: 'Bên người sử dụng lao động tổ chức đối thoại: chỉ bên này (hoặc người quản trị) mới làm được việc này.',
     dialogue_worker_side_only: 'Chỉ bên người lao động (công đoàn hoặc đại diện người lao động) mới làm được việc này.',
     dialogue_readers_read: 'Cơ quan quản lý lao động chỉ xem cuộc đối thoại, không thay đổi.',
-    dialogue_wrong_state: 'Không thể làm việc này khi cuộc đối thoại đang ở bước “{{state}}”.',
+    dialogue_wrong_state: 'Không thể làm việc này khi cuộc đối thoại đang ở bước “{{label}}”.',
     dialogue_request_threshold:
       'Đối thoại theo yêu cầu cần ít nhất 30% số thành viên đại diện đối thoại của người lao động đồng ý (Điều 40 Nghị định 145/2020/NĐ-CP): {{supporters}} trên {{representatives}} là chưa đủ.',
     dialogue_meeting_date_needed: 'Hãy đặt ngày họp trước.',
@@ -125,6 +125,7 @@ export const vi: Localised<typeof en> = {
     submission_limit: 'Có quá nhiều ý kiến gửi từ mạng này: hãy thử lại sau {{time}}.',
     submission_not_found: 'Ý kiến này không có trong cuộc đối thoại.',
     submission_merged: 'Ý kiến này đã được gộp vào một ý kiến khác: hãy thao tác trên ý kiến đó.',
+    submission_wrong_status: 'Ý kiến này đang ở trạng thái “{{label}}”: không thể trả lời theo cách này lúc này.',
     submission_no_article: 'Hãy gắn ý kiến với một điều khoản trước: đề xuất được đưa ra trên điều khoản đó.',
     submission_article_elsewhere: 'Ý kiến này gắn với một điều khoản của văn bản khác.',
     commitment_not_found: 'Cam kết này không có trong cuộc đối thoại.',

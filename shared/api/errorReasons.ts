@@ -107,6 +107,7 @@ export const apiReasonKeys = [
   'submission_limit',
   'submission_not_found',
   'submission_merged',
+  'submission_wrong_status',
   'submission_no_article',
   'submission_article_elsewhere',
   'commitment_not_found',

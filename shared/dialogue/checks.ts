@@ -43,6 +43,17 @@ function heldFrom(dialogue: Dialogue): boolean {
 }
 
 function periodicCheck(dialogues: readonly Dialogue[], today: IsoDate): DialogueCheck {
+  const base = { ruleId: 'dialogue.periodic' as const, citation: periodicCitation, dialogueId: null };
+  // Without any record, nothing says whether the enterprise held its dialogue (it may keep it on paper).
+  if (dialogues.length === 0)
+    return {
+      ...base,
+      status: 'pending',
+      message: {
+        vi: 'Chưa ghi nhận cuộc đối thoại nào: đối thoại định kỳ (ít nhất mỗi năm một lần) được kiểm tra khi có hồ sơ.',
+        en: 'No dialogue is recorded yet: the periodic dialogue (at least once a year) is checked once it is.',
+      },
+    };
   const held = dialogues
     .filter((dialogue) => dialogue.kind === 'periodic' && dialogue.heldOn !== null && dialogue.heldOn <= today)
     .map((dialogue) => dialogue.heldOn as IsoDate)
@@ -50,19 +61,15 @@ function periodicCheck(dialogues: readonly Dialogue[], today: IsoDate): Dialogue
   const last = held.at(-1);
   if (last !== undefined && addMonths(last, 12) >= today) {
     return {
-      ruleId: 'dialogue.periodic',
+      ...base,
       status: 'ok',
-      citation: periodicCitation,
-      dialogueId: null,
       message: { vi: `Đã đối thoại định kỳ ngày ${formatIsoDate(last)}.`, en: `Periodic dialogue held on ${formatIsoDate(last)}.` },
     };
   }
   const since = last === undefined ? { vi: '', en: '' } : { vi: ` (lần gần nhất ngày ${formatIsoDate(last)})`, en: ` (the last on ${formatIsoDate(last)})` };
   return {
-    ruleId: 'dialogue.periodic',
+    ...base,
     status: 'problem',
-    citation: periodicCitation,
-    dialogueId: null,
     message: {
       vi: `Không có cuộc đối thoại định kỳ nào được ghi nhận trong 12 tháng trước ngày ${formatIsoDate(today)}${since.vi}: phải đối thoại ít nhất mỗi năm một lần.`,
       en: `No periodic dialogue recorded in the 12 months before ${formatIsoDate(today)}${since.en}: dialogue is held at least once a year.`,

@@ -187,6 +187,8 @@ describe('the review by the labour authority', () => {
         ['effective_date', 'ok'],
         ['term', 'ok'],
         ['filing', 'ok'],
+        // The workspace records no dialogue: its periodic dialogue is not known (decision 0022).
+        ['dialogue.periodic:workspace:0', 'pending'],
       ]);
     }
     // Reviewers never change the text; the decision does not move the agreement's state.
