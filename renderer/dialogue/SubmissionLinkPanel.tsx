@@ -3,7 +3,7 @@ import { serverUrl } from '../api/apiClients';
 import { routeHash } from '../app/hashRoute';
 import type { DialogueActions } from './dialogueActions';
 
-/** The code and links to hand to the workers, and opening or closing submissions (the organiser). */
+/** The code and links to hand to the workers, and opening or closing submissions (either side). */
 export function SubmissionLinkPanel({ client, view, run }: DialogueActions) {
   const { t } = useTranslation();
   const { code } = view;
@@ -31,11 +31,9 @@ export function SubmissionLinkPanel({ client, view, run }: DialogueActions) {
       )}
       <p>
         <strong>{open ? t('dialogue.link.open') : t('dialogue.link.closed')}</strong>{' '}
-        {view.role === 'organiser' && (
-          <button type="button" onClick={() => void toggle()}>
-            {open ? t('dialogue.link.closeAction') : t('dialogue.link.openAction')}
-          </button>
-        )}
+        <button type="button" onClick={() => void toggle()}>
+          {open ? t('dialogue.link.closeAction') : t('dialogue.link.openAction')}
+        </button>
       </p>
     </section>
   );

@@ -69,7 +69,6 @@ function SubmissionItem({
   const [due, setDue] = useState('');
   const [proposal, setProposal] = useState<ApiOutput<'submissions/propose'> | null>(null);
   const canAct = view.role !== 'reader';
-  const organiser = view.role === 'organiser';
   // Direct answers are given in the meeting, and go into its minutes: only while it is held.
   const inMeeting = view.dialogue.state === 'held';
   const followUp = reached(view, 'held') && view.dialogue.state !== 'completed';
@@ -208,7 +207,7 @@ function SubmissionItem({
               {t('dialogue.submissions.propose')}
             </button>
           )}
-          {organiser && followUp && submission.status === 'open' && (
+          {followUp && submission.status === 'open' && (
             <>
               {inMeeting && (
                 <form className="answer-form" onSubmit={answerDirectly}>
@@ -233,7 +232,7 @@ function SubmissionItem({
               </form>
             </>
           )}
-          {organiser && submission.status === 'written' && (
+          {submission.status === 'written' && (
             <form className="answer-form" onSubmit={answerInWriting}>
               <textarea
                 aria-label={t('dialogue.submissions.answerText')}

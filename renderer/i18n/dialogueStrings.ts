@@ -2,7 +2,6 @@ import type { Localised } from './localised';
 
 /** The workplace dialogue's strings (the workspace's area, and the public pages), in both languages; merged into vi.ts and en.ts. */
 export const dialogueVi: Localised<typeof dialogueEn> = {
-  area: 'Đối thoại',
   areaTitle: 'Đối thoại tại nơi làm việc',
   areaIntro:
     'Đối thoại định kỳ, theo yêu cầu, khi có vụ việc, hội nghị người lao động và hội nghị đối thoại cấp tỉnh: từ ý kiến của người lao động đến trả lời được công bố.',
@@ -61,7 +60,6 @@ export const dialogueVi: Localised<typeof dialogueEn> = {
     name: 'Họ và tên',
     position: 'Chức vụ',
     unit: 'Đơn vị',
-    side: 'Bên',
     legalRepresentative: 'Đại diện theo pháp luật',
     authorised: 'Được ủy quyền',
     female: 'Nữ',
@@ -72,7 +70,6 @@ export const dialogueVi: Localised<typeof dialogueEn> = {
     pasteAdd: 'Thêm các dòng này',
     create: 'Tạo cuộc đối thoại',
     creating: 'Đang tạo…',
-    save: 'Lưu thay đổi',
   },
   sides: { employer: 'Bên người sử dụng lao động', union: 'Bên người lao động' },
   roles: {
@@ -123,7 +120,6 @@ export const dialogueVi: Localised<typeof dialogueEn> = {
     closed: 'Đã ngừng nhận ý kiến',
     openAction: 'Mở nhận ý kiến',
     closeAction: 'Ngừng nhận ý kiến',
-    none: 'Bên người sử dụng lao động hoặc bên người lao động xem được mã này.',
   },
   submissions: {
     title: 'Ý kiến của người lao động ({{count}})',
@@ -157,7 +153,6 @@ export const dialogueVi: Localised<typeof dialogueEn> = {
     addAction: 'Ghi lại',
     topic: 'Chủ đề',
     setTopic: 'Gắn chủ đề',
-    article: 'Điều khoản liên quan',
     linkArticle: 'Gắn với điều khoản',
     chooseDocument: 'Văn bản',
     chooseArticle: 'Điều',
@@ -247,7 +242,6 @@ export const dialogueVi: Localised<typeof dialogueEn> = {
     answers: 'Thông báo trả lời ý kiến',
     notYet: 'Biên bản và thông báo lập được sau cuộc họp.',
   },
-  notFound: 'Cuộc đối thoại này không mở được.',
 };
 
 export const publicDialogueVi: Localised<typeof publicDialogueEn> = {
@@ -290,7 +284,6 @@ export const publicDialogueVi: Localised<typeof publicDialogueEn> = {
 };
 
 export const dialogueEn = {
-  area: 'Dialogue',
   areaTitle: 'Workplace dialogue',
   areaIntro:
     'Periodic dialogue, dialogue on request or on a specific matter, the worker conference and the provincial dialogue conference: from the workers’ questions to the published answers.',
@@ -349,7 +342,6 @@ export const dialogueEn = {
     name: 'Full name',
     position: 'Position',
     unit: 'Unit',
-    side: 'Side',
     legalRepresentative: 'Legal representative',
     authorised: 'Authorised',
     female: 'Woman',
@@ -360,7 +352,6 @@ export const dialogueEn = {
     pasteAdd: 'Add these lines',
     create: 'Create the dialogue',
     creating: 'Creating…',
-    save: 'Save changes',
   },
   sides: { employer: 'Employer side', union: 'Worker side' },
   roles: {
@@ -411,7 +402,6 @@ export const dialogueEn = {
     closed: 'Submissions closed',
     openAction: 'Open submissions',
     closeAction: 'Close submissions',
-    none: 'The employer side and the worker side see this code.',
   },
   submissions: {
     title: 'Workers’ submissions ({{count}})',
@@ -446,7 +436,6 @@ export const dialogueEn = {
     addAction: 'Record',
     topic: 'Topic',
     setTopic: 'Set the topic',
-    article: 'Article concerned',
     linkArticle: 'Link to an article',
     chooseDocument: 'Document',
     chooseArticle: 'Article',
@@ -540,7 +529,6 @@ export const dialogueEn = {
     answers: 'Notice of the answers',
     notYet: 'The minutes and the notice are drawn up after the meeting.',
   },
-  notFound: 'This dialogue cannot be opened.',
 };
 
 export const publicDialogueEn = {
