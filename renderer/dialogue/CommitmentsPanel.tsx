@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Owner } from '#shared/dialogue/model';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { reached, type DialogueActions } from './dialogueActions';
-import { OwnerFields } from './SubmissionsPanel';
+import { OwnerFields } from './OwnerFields';
 
 /** The commitments made in the dialogue, followed up until each is done (the organiser records them). */
 export function CommitmentsPanel({ client, view, run }: DialogueActions) {
