@@ -12,11 +12,13 @@ import type { LinkableDocument } from './articleChoices';
 import { AgendaPanel } from './AgendaPanel';
 import { CommitmentsPanel } from './CommitmentsPanel';
 import { reached, type DialogueActions } from './dialogueActions';
+import { DialogueForm } from './DialogueForm';
 import { DialogueOverview } from './DialogueOverview';
 import { DialoguePapers } from './DialoguePapers';
 import { seatWho, useDialogueSeat, type DialogueSeat } from './dialogueSeat';
 import { MeetingPanel } from './MeetingPanel';
 import { MinutesPanel } from './MinutesPanel';
+import { RequestPanel } from './RequestPanel';
 import { SeatPicker } from './SeatPicker';
 import { SubmissionLinkPanel } from './SubmissionLinkPanel';
 import { SubmissionsPanel } from './SubmissionsPanel';
@@ -124,6 +126,13 @@ export function DialoguePage({ dialogueId }: { dialogueId: string }) {
         <p className="hint">{t(`dialogue.roles.${view.role}`)}</p>
         {notice && <p role="status">{notice}</p>}
         <ErrorNotice error={error} />
+        <RequestPanel {...actions} />
+        {view.role === 'organiser' && !reached(view, 'held') && (
+          <details className="dialogue-edit">
+            <summary>{t('dialogue.form.edit')}</summary>
+            <DialogueForm key={dialogue.updatedAt} client={client} editing={dialogue} onSaved={() => void load()} />
+          </details>
+        )}
         <DialogueOverview view={view} />
         <SubmissionLinkPanel {...actions} />
         <AgendaPanel key={JSON.stringify(dialogue.agenda)} {...actions} selected={[...selected.values()]} onUsed={() => setSelected(new Map())} />

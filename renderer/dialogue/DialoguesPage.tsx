@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '#shared/api/contract';
+import type { DialogueView } from '#shared/api/dialogue';
 import { dialogueStates, type DialogueState } from '#shared/dialogue/model';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { navigate, routeHash } from '../app/hashRoute';
 import { AppHeader } from '../components/AppHeader';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DialogueForm } from './DialogueForm';
+import { RequestForm } from './RequestForm';
 import { useDialogueSeat } from './dialogueSeat';
 import { SeatPicker } from './SeatPicker';
 import './dialogue.css';
@@ -17,11 +19,13 @@ type Summary = ApiOutput<'dialogues/list'>[number];
 export function DialoguesPage() {
   const { t } = useTranslation();
   const chosen = useDialogueSeat();
-  const { client } = chosen;
+  const { client, seat } = chosen;
+  // The employer side (or the host) creates a dialogue; the worker side asks for one.
+  const side = seat?.kind === 'member' ? seat.membership.side : 'employer';
   const [state, setState] = useState<DialogueState | ''>('');
   const [dialogues, setDialogues] = useState<Summary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
+  const [opened, setOpened] = useState<'create' | 'request' | null>(null);
 
   const reload = useCallback(async () => {
     if (!client) return;
@@ -36,6 +40,8 @@ export function DialoguesPage() {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  const open = (view: DialogueView) => navigate({ page: 'dialogue', dialogueId: view.dialogue.id });
 
   return (
     <>
@@ -61,12 +67,25 @@ export function DialoguesPage() {
                   ))}
                 </select>
               </label>
-              <button type="button" className="primary" onClick={() => setCreating((open) => !open)} aria-expanded={creating}>
-                {t('dialogue.newDialogue')}
-              </button>
+              {side === 'employer' && (
+                <button type="button" className="primary" onClick={() => setOpened(opened === 'create' ? null : 'create')} aria-expanded={opened === 'create'}>
+                  {t('dialogue.newDialogue')}
+                </button>
+              )}
+              {side === 'union' && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => setOpened(opened === 'request' ? null : 'request')}
+                  aria-expanded={opened === 'request'}
+                >
+                  {t('dialogue.request.action')}
+                </button>
+              )}
             </div>
             <ErrorNotice error={error} />
-            {creating && <DialogueForm client={client} onCreated={(view) => navigate({ page: 'dialogue', dialogueId: view.dialogue.id })} />}
+            {opened === 'create' && <DialogueForm client={client} onSaved={open} />}
+            {opened === 'request' && <RequestForm client={client} onSaved={open} />}
             {dialogues === null ? (
               <p>{t('common.loading')}</p>
             ) : dialogues.length === 0 ? (

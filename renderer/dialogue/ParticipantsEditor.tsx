@@ -1,18 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '#shared/api/contract';
-import type { DialogueSide } from '#shared/dialogue/model';
+import type { DialogueParticipant, DialogueSide } from '#shared/dialogue/model';
 
 type ParticipantInput = NonNullable<ApiInput<'dialogues/create'>['participants']>[number];
 
-/** One person as the form holds them; `key` only tells the rows apart. */
-export type ParticipantDraft = Required<ParticipantInput> & { key: number };
+/** One person as the form holds them; `key` only tells the rows apart, `id` is a listed participant's. */
+export type ParticipantDraft = Required<ParticipantInput> & { key: number; id?: string };
 
 let nextKey = 0;
 
 function draft(side: DialogueSide, name = '', position = '', unit = ''): ParticipantDraft {
   nextKey += 1;
   return { key: nextKey, name, position, side, unit, legalRepresentative: false, authorised: false, female: false };
+}
+
+/** The participants a dialogue lists, as rows of the form. */
+export function draftsOf(participants: readonly DialogueParticipant[]): ParticipantDraft[] {
+  return participants.map((participant) => {
+    nextKey += 1;
+    return { ...participant, key: nextKey };
+  });
 }
 
 /** "Nguyễn Văn A; Tổ trưởng; Xưởng may 2" per line: a provincial conference's hundreds of delegates are pasted, not typed. */

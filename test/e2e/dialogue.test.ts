@@ -220,6 +220,47 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('the worker side asks for a dialogue, the employer side replies in writing in time and sets the meeting', async () => {
+    const document = await harness.server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể Công ty May Hà Nam 2027', content: agreementBody(), variables: {}, language: 'vi' },
+      { kind: 'admin' },
+    );
+    const invite = async (side: 'employer' | 'union') =>
+      (await harness.server.handlers['invitations/create']({ documentId: document.id, side, validForHours: 24 }, { kind: 'admin' })).code;
+    const union = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('union'), 'Anh Khoa (Công đoàn)');
+    const employer = await joinWithLink(await browser.newContext({ viewport }), harness.server.url, await invite('employer'), 'Chị Ngọc (Nhân sự)');
+    const errors = watchErrors(union, watchErrors(employer));
+    employer.on('dialog', (dialog) => void dialog.accept());
+
+    await union.goto(`${harness.server.url}/#/dialogues`);
+    await union.getByRole('button', { name: 'Yêu cầu đối thoại' }).click();
+    await union.getByLabel('Tên cuộc đối thoại').fill('Đối thoại về ca đêm');
+    await union.getByLabel('Doanh nghiệp (hoặc liên đoàn lao động chủ trì)').fill('Công ty TNHH May Hà Nam');
+    await union.getByLabel('Số người lao động').fill('120');
+    await union.getByLabel('Số thành viên đại diện đồng ý').fill('3');
+    await union.getByLabel('Tổng số thành viên đại diện bên người lao động').fill('6');
+    await union.getByLabel('Nội dung đề nghị đối thoại').fill('Bố trí xe đưa đón cho ca đêm.');
+    await union.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    let page = await shows(union, 'Bố trí xe đưa đón cho ca đêm.');
+    expect(page).toContain('được 3/6 thành viên đại diện đồng ý');
+    expect(page).toMatch(/Trả lời bằng văn bản yêu cầu đối thoại: Hạn \d{2}\/\d{2}\/\d{4} — còn 5 ngày làm việc \(Điều 40 Nghị định 145\/2020\/NĐ-CP\)/);
+
+    await employer.goto(union.url());
+    await employer.getByLabel('Trả lời bằng văn bản', { exact: true }).fill('Công ty đồng ý đối thoại trong tháng này.');
+    await employer.getByRole('button', { name: 'Gửi trả lời' }).click();
+    page = await shows(employer, /Đã trả lời ngày/);
+    expect(page).toMatch(/Trả lời bằng văn bản yêu cầu đối thoại: Đã làm đúng hạn/);
+    expect(page).toContain('Đang chuẩn bị');
+
+    await employer.getByText('Sửa thời gian, địa điểm, thành phần').click();
+    await employer.getByLabel('Ngày họp').fill(today);
+    await employer.getByLabel('Địa điểm').fill('Nhà ăn ca');
+    await employer.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await shows(employer, `Họp ngày ${today.split('-').reverse().join('/')} — Nhà ăn ca`);
+    await artifactRecorder('dialogue-request')(employer, 'replied-and-planned');
+    expect(errors).toEqual([]);
+  });
+
   it('the public page says the server’s limits in the worker’s language: a question too long, a flood from one network', async () => {
     const host = createApiClient(
       createHttpTransport({ baseUrl: harness.server.url, token: await harness.server.authentication.createAdminToken('e2e'), fetch }),
