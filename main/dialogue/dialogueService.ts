@@ -4,11 +4,20 @@ import type { ApiParsedInput } from '#shared/api/contract';
 import type { DialogueCheck, DialogueView, PublicAnswer, PublicDialogue } from '#shared/api/dialogue';
 import type { IsoDate } from '#shared/calendar/isoDate';
 import { dialogueChecks } from '#shared/dialogue/checks';
-import { compositionOf, quorumOf } from '#shared/dialogue/composition';
+import { compositionOf, isWorkplaceDialogue, quorumOf } from '#shared/dialogue/composition';
 import { dialogueDeadlines } from '#shared/dialogue/deadlines';
 import { dialogueStateRank, type Commitment, type Dialogue, type DialogueParticipant } from '#shared/dialogue/model';
 import { followUpDone, requestBacked } from '#shared/dialogue/steps';
-import { changeDialogue, dialogueRoleOf, requireOnOrAfter, requireRole, requireState, signableSides, todayOf } from '#main/dialogue/dialogueAccess';
+import {
+  changeDialogue,
+  dialogueRoleOf,
+  requireOnOrAfter,
+  requireRole,
+  requireState,
+  signableSides,
+  todayOf,
+  type DialogueRole,
+} from '#main/dialogue/dialogueAccess';
 import { codeOnNotice, dialogueOfCode, newDialogueCode } from '#main/dialogue/dialogueCodes';
 import { workspaceDialogueChecks, writtenOverdueCount } from '#main/dialogue/dialogueChecks';
 import { actorOf, visibleDialogue, workspaceOfCaller } from '#main/kernel/access';
@@ -111,7 +120,7 @@ export function createDialogueService(context: ServiceContext) {
     caller: Caller,
     dialogueId: string,
     action: string,
-    work: (dialogue: Dialogue, role: ReturnType<typeof dialogueRoleOf>, today: IsoDate, tx: StoreRepositories) => Promise<Dialogue> | Dialogue,
+    work: (dialogue: Dialogue, role: DialogueRole, today: IsoDate, tx: StoreRepositories) => Promise<Dialogue> | Dialogue,
   ): Promise<DialogueView> {
     await changeDialogue(context, caller, dialogueId, action, async ({ record, role, today, tx }) => ({
       dialogue: await withFollowUp(tx, await work(record.dialogue, role, today, tx), today),
@@ -205,8 +214,10 @@ export function createDialogueService(context: ServiceContext) {
         requireRole(role, ['organiser']);
         requireState(dialogue, 'update');
         const enterprise = input.enterprise ?? dialogue.enterprise;
-        if (input.enterprise && dialogue.kind !== 'worker_conference' && dialogue.kind !== 'provincial_conference' && enterprise.headcount === null)
-          throw new ApiError('invalid_input', 'enterprise.headcount: a workplace dialogue needs the headcount (Decree 145 Art. 38)');
+        if (isWorkplaceDialogue(dialogue.kind) && enterprise.headcount === null)
+          throw new ApiError('invalid_input', 'enterprise.headcount: a workplace dialogue needs the headcount (Decree 145 Art. 38)', {
+            reason: { key: 'dialogue_headcount_needed' },
+          });
         return {
           ...dialogue,
           title: input.title ?? dialogue.title,

@@ -3,7 +3,7 @@ import { ApiError } from '#shared/api/errors';
 import type { ApiParsedInput } from '#shared/api/contract';
 import { readArticle } from '#shared/document/articles';
 import type { ArticleElement } from '#shared/document/nodes';
-import { formatVietnamTime } from '#shared/format/vietnamTime';
+import { formatVietnamTime, vietnamDate } from '#shared/format/vietnamTime';
 import { submissionStatusNames, type ArticleLink, type Submission, type SubmissionStatus } from '#shared/dialogue/model';
 import type { DialogueAction } from '#shared/dialogue/steps';
 import { changeDialogue, dialogueRoleOf, requireOnOrAfter, requireRole, requireState, type DialogueChange } from '#main/dialogue/dialogueAccess';
@@ -200,7 +200,8 @@ export function createSubmissionsService(context: ServiceContext, rooms: Documen
         requireRole(change.role, ['organiser', 'worker_side']);
         requireState(change.record.dialogue, 'sort_submissions');
         const mergeIds = [...new Set(input.mergeIds)];
-        if (mergeIds.includes(input.keepId)) throw new ApiError('invalid_input', 'mergeIds: a submission is not merged into itself');
+        if (mergeIds.includes(input.keepId))
+          throw new ApiError('invalid_input', 'mergeIds: a submission is not merged into itself', { reason: { key: 'submission_merge_itself' } });
         let kept = await liveSubmission(change, input.keepId);
         for (const id of mergeIds) {
           const merged = await liveSubmission(change, id);
@@ -243,7 +244,7 @@ export function createSubmissionsService(context: ServiceContext, rooms: Documen
     answerInWriting(input: ApiParsedInput<'submissions/answerInWriting'>, caller: Caller): Promise<Submission> {
       return answerStep(caller, input, 'dialogue.answered_in_writing', 'written_answers', ['open', 'written', 'answered_in_writing'], (submission, today) => {
         const on = input.on ?? today;
-        requireOnOrAfter(on, submission.createdAt.slice(0, 10));
+        requireOnOrAfter(on, vietnamDate(submission.createdAt));
         return { ...submission, status: 'answered_in_writing', answer: input.text, answeredOn: on };
       });
     },
@@ -263,6 +264,8 @@ export function createSubmissionsService(context: ServiceContext, rooms: Documen
       if (!submission) throw new ApiError('not_found', `no submission "${input.submissionId}" in this dialogue`, { reason: { key: 'submission_not_found' } });
       if (submission.status === 'merged')
         throw new ApiError('conflict', 'this submission was merged into another one: act on that one', { reason: { key: 'submission_merged' } });
+      if (submission.proposal?.proposalId)
+        throw new ApiError('conflict', 'this question is already a proposal on the table', { reason: { key: 'submission_already_proposed' } });
       const link = submission.article;
       if (!link) throw new ApiError('conflict', 'link the submission to an article first', { reason: { key: 'submission_no_article' } });
       if (link.documentId !== input.documentId)

@@ -121,6 +121,7 @@ export const en = {
     dialogue_request_threshold:
       'A dialogue on request needs the backing of at least 30% of the worker representatives (Decree 145/2020/ND-CP Art. 40): {{supporters}} of {{representatives}} is not enough.',
     dialogue_meeting_date_needed: 'Set the date of the meeting first.',
+    dialogue_headcount_needed: 'A dialogue at the workplace needs the number of workers: it sets the size of the worker side (Decree 145/2020/ND-CP Art. 38).',
     dialogue_agenda_empty: 'The agenda is empty: add at least one item before sending it.',
     dialogue_participant_unknown: 'Someone named is not a participant of this dialogue.',
     dialogue_date_order: 'The date {{date}} comes before the step it follows ({{after}}).',
@@ -131,6 +132,8 @@ export const en = {
     submission_not_found: 'This submission does not exist in this dialogue.',
     submission_merged: 'This submission was merged into another one: act on that one.',
     submission_wrong_status: 'This submission is “{{label}}”: it cannot be answered this way now.',
+    submission_merge_itself: 'A submission is not merged into itself: choose the one to keep and the others.',
+    submission_already_proposed: 'This question is already a proposal on the table: answer it in the negotiation.',
     submission_no_article: 'Link the submission to an article first: the proposal is made on that article.',
     submission_article_elsewhere: 'The submission is linked to an article of another document.',
     commitment_not_found: 'This commitment does not exist in this dialogue.',

@@ -116,6 +116,8 @@ export const vi: Localised<typeof en> = {
     dialogue_request_threshold:
       'Đối thoại theo yêu cầu cần ít nhất 30% số thành viên đại diện đối thoại của người lao động đồng ý (Điều 40 Nghị định 145/2020/NĐ-CP): {{supporters}} trên {{representatives}} là chưa đủ.',
     dialogue_meeting_date_needed: 'Hãy đặt ngày họp trước.',
+    dialogue_headcount_needed:
+      'Đối thoại tại nơi làm việc cần số lao động: số này quyết định số thành viên bên người lao động (Điều 38 Nghị định 145/2020/NĐ-CP).',
     dialogue_agenda_empty: 'Chương trình đối thoại đang trống: thêm ít nhất một nội dung trước khi gửi.',
     dialogue_participant_unknown: 'Có người được nêu không phải là thành phần của cuộc đối thoại này.',
     dialogue_date_order: 'Ngày {{date}} sớm hơn bước trước đó ({{after}}).',
@@ -126,6 +128,8 @@ export const vi: Localised<typeof en> = {
     submission_not_found: 'Ý kiến này không có trong cuộc đối thoại.',
     submission_merged: 'Ý kiến này đã được gộp vào một ý kiến khác: hãy thao tác trên ý kiến đó.',
     submission_wrong_status: 'Ý kiến này đang ở trạng thái “{{label}}”: không thể trả lời theo cách này lúc này.',
+    submission_merge_itself: 'Không gộp một ý kiến vào chính nó: hãy chọn ý kiến giữ lại và các ý kiến khác.',
+    submission_already_proposed: 'Câu hỏi này đã thành đề xuất đang thương lượng: hãy trả lời trong phần thương lượng.',
     submission_no_article: 'Hãy gắn ý kiến với một điều khoản trước: đề xuất được đưa ra trên điều khoản đó.',
     submission_article_elsewhere: 'Ý kiến này gắn với một điều khoản của văn bản khác.',
     commitment_not_found: 'Cam kết này không có trong cuộc đối thoại.',

@@ -180,6 +180,17 @@ describe('workplace dialogue through the API', () => {
     await expectApiError(table.union.client.call('dialogues/sendAgenda', { dialogueId }), 'forbidden', /organises/);
     await expectApiError(table.reviewer.client.call('dialogues/update', { dialogueId, title: 'Sửa' }), 'forbidden', /reviewer reads/);
     await expectApiError(table.reviewer.client.call('submissions/add', { dialogueId, text: 'Câu hỏi' }), 'forbidden', /reviewer reads/);
+    // A workplace dialogue needs the headcount: it sets the worker side's band (Art. 38).
+    await expectApiError(
+      admin.call('dialogues/create', { ...periodicInput(), enterprise: { name: 'Công ty May Sông Hồng', headcount: null } }),
+      'invalid_input',
+      /headcount/,
+    );
+    const noHeadcount = await expectApiError(
+      table.employer.client.call('dialogues/update', { dialogueId, enterprise: { name: 'Công ty May Sông Hồng', headcount: null } }),
+      'invalid_input',
+    );
+    expect(noHeadcount.reason).toEqual({ key: 'dialogue_headcount_needed' });
     const read = await table.reviewer.client.call('dialogues/get', { dialogueId });
     expect([read.role, read.code]).toEqual(['reader', null]);
     expect(await api.store.dialogues.get(dialogueId)).toEqual(before);
@@ -227,6 +238,8 @@ describe('workplace dialogue through the API', () => {
       'not_found',
       /no article/,
     );
+    const itself = await expectApiError(admin.call('submissions/merge', { dialogueId, keepId: first.id, mergeIds: [first.id] }), 'invalid_input');
+    expect(itself.reason).toEqual({ key: 'submission_merge_itself' });
     const merged = await table.union.client.call('submissions/merge', { dialogueId, keepId: first.id, mergeIds: [second.id, fourth.id] });
     expect(merged).toMatchObject({ count: 3, topic: 'Tiền lương', article: { documentId: table.documentId, clauseId: clauseIds.wage } });
     expect(merged.mergedWordings.map((wording) => [wording.text, wording.submitterName])).toEqual([
