@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Submission } from '#shared/dialogue/model';
+import { canTake } from '#shared/dialogue/steps';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import type { DialogueActions } from './dialogueActions';
 
@@ -30,7 +31,9 @@ export function AgendaPanel({ client, view, run, selected, onUsed }: DialogueAct
   const [items, setItems] = useState<ItemDraft[]>(() =>
     dialogue.agenda.map(({ title, submissionIds, womenIssue }) => keyed({ title, submissionIds, womenIssue })),
   );
-  const editable = view.role === 'organiser' && dialogue.state === 'draft';
+  // The agenda is sent once, and can still be corrected until the meeting (shared/dialogue/steps.ts).
+  const editable = view.role === 'organiser' && canTake('set_agenda', dialogue.state);
+  const sendable = canTake('send_agenda', dialogue.state);
   const update = (key: number, change: Partial<ItemDraft>) => setItems(items.map((item) => (item.key === key ? { ...item, ...change } : item)));
   const payload = () => items.map(({ title, submissionIds, womenIssue }) => ({ title, submissionIds, womenIssue }));
   const save = () => run(() => client.call('dialogues/setAgenda', { dialogueId: dialogue.id, items: payload() }), t('dialogue.agenda.saved'));
@@ -90,9 +93,11 @@ export function AgendaPanel({ client, view, run, selected, onUsed }: DialogueAct
           <button type="button" onClick={() => void save()}>
             {t('dialogue.agenda.save')}
           </button>
-          <button type="button" className="primary" onClick={send} disabled={items.length === 0}>
-            {t('dialogue.agenda.send')}
-          </button>
+          {sendable && (
+            <button type="button" className="primary" onClick={send} disabled={items.length === 0}>
+              {t('dialogue.agenda.send')}
+            </button>
+          )}
         </div>
       )}
       {dialogue.agendaSentOn && <p>{t('dialogue.agenda.sent', { date: formatIsoDate(dialogue.agendaSentOn) })}</p>}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Owner } from '#shared/dialogue/model';
+import { canTake } from '#shared/dialogue/steps';
 import { formatIsoDate } from '#shared/format/vietnamTime';
 import { reached, type DialogueActions } from './dialogueActions';
 import { OwnerFields } from './OwnerFields';
@@ -14,7 +15,7 @@ export function CommitmentsPanel({ client, view, run }: DialogueActions) {
   const [due, setDue] = useState('');
   if (!reached(view, 'held')) return null;
   // Commitments are recorded from the meeting until publication; once every one is done the dialogue is completed.
-  const organiser = view.role === 'organiser' && dialogue.state !== 'completed';
+  const organiser = view.role === 'organiser' && canTake('commitments', dialogue.state);
   const add = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {

@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiOutput } from '#shared/api/contract';
 import type { DocumentArticle } from '#shared/api/documentArticles';
 import type { Owner, Submission } from '#shared/dialogue/model';
+import { canTake } from '#shared/dialogue/steps';
 import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import { routeHash } from '../app/hashRoute';
 import type { LinkableDocument } from './articleChoices';
-import { reached, type DialogueActions } from './dialogueActions';
+import type { DialogueActions } from './dialogueActions';
 import { OwnerFields } from './OwnerFields';
 
 /** One submission: its words and who raised it, its topic and article, and what can be done with it now. */
@@ -37,11 +37,12 @@ export function SubmissionItem({
   const [answer, setAnswer] = useState('');
   const [owner, setOwner] = useState<Owner>({ kind: 'person', name: '' });
   const [due, setDue] = useState('');
-  const [proposal, setProposal] = useState<ApiOutput<'submissions/propose'> | null>(null);
   const canAct = view.role !== 'reader';
-  // Direct answers are given in the meeting, and go into its minutes: only while it is held.
-  const inMeeting = view.dialogue.state === 'held';
-  const followUp = reached(view, 'held') && view.dialogue.state !== 'completed';
+  // What the dialogue's state allows (shared/dialogue/steps.ts): direct answers only in the meeting, written ones after it.
+  const { state } = view.dialogue;
+  const inMeeting = canTake('answer_directly', state);
+  const followUp = canTake('written_answers', state);
+  const sorting = canTake('sort_submissions', state);
   const today = vietnamDate(Date.now());
 
   useEffect(() => {
@@ -76,7 +77,7 @@ export function SubmissionItem({
   };
   const propose = () => {
     if (!linked || !window.confirm(t('dialogue.submissions.proposeConfirm'))) return;
-    void run(async () => setProposal(await client.call('submissions/propose', { ...ref, documentId: linked.documentId })));
+    void run(() => client.call('submissions/propose', { ...ref, documentId: linked.documentId }));
   };
 
   return (
@@ -130,27 +131,27 @@ export function SubmissionItem({
           {submission.due < today ? ` (${t('dialogue.submissions.overdue')})` : ''}
         </p>
       )}
-      {(proposal ?? submission.proposal) && (
+      {submission.proposal && (
         <p role="status" data-testid="proposal-result">
-          {(proposal?.keptAsDraft ?? submission.proposal?.keptAsDraft) ? t('dialogue.submissions.keptAsDraft') : t('dialogue.submissions.proposed')}{' '}
-          {submission.proposal && (
-            <a href={routeHash({ page: 'document', documentId: submission.proposal.documentId })}>{t('dialogue.submissions.openDocument')}</a>
-          )}
+          {submission.proposal.keptAsDraft ? t('dialogue.submissions.keptAsDraft') : t('dialogue.submissions.proposed')}{' '}
+          <a href={routeHash({ page: 'document', documentId: submission.proposal.documentId })}>{t('dialogue.submissions.openDocument')}</a>
         </p>
       )}
       {canAct && submission.status !== 'merged' && (
         <details className="submission-actions">
           <summary>{t('dialogue.submissions.answer')}</summary>
-          <form className="row" onSubmit={saveTopic}>
-            <input
-              aria-label={t('dialogue.submissions.topic')}
-              placeholder={t('dialogue.submissions.topic')}
-              value={topic}
-              onChange={(event) => setTopic(event.target.value)}
-            />
-            <button type="submit">{t('dialogue.submissions.setTopic')}</button>
-          </form>
-          {documents.length > 0 && (
+          {sorting && (
+            <form className="row" onSubmit={saveTopic}>
+              <input
+                aria-label={t('dialogue.submissions.topic')}
+                placeholder={t('dialogue.submissions.topic')}
+                value={topic}
+                onChange={(event) => setTopic(event.target.value)}
+              />
+              <button type="submit">{t('dialogue.submissions.setTopic')}</button>
+            </form>
+          )}
+          {sorting && documents.length > 0 && (
             <form className="row" onSubmit={saveArticle}>
               <select aria-label={t('dialogue.submissions.chooseDocument')} value={linkDocument} onChange={(event) => setLinkDocument(event.target.value)}>
                 {documents.map((document) => (
@@ -202,7 +203,7 @@ export function SubmissionItem({
               </form>
             </>
           )}
-          {submission.status === 'written' && (
+          {followUp && submission.status === 'written' && (
             <form className="answer-form" onSubmit={answerInWriting}>
               <textarea
                 aria-label={t('dialogue.submissions.answerText')}

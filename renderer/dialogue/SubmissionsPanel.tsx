@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, ApiOutput } from '#shared/api/contract';
 import { submissionStatuses, type Submission, type SubmissionStatus } from '#shared/dialogue/model';
+import { canTake } from '#shared/dialogue/steps';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { AddSubmission } from './AddSubmission';
 import { useArticles, type LinkableDocument } from './articleChoices';
@@ -86,7 +87,7 @@ export function SubmissionsPanel(props: SubmissionsPanelProps) {
     <section className="submissions" data-testid="submissions">
       <h2>{t('dialogue.submissions.title', { count: view.submissions.total })}</h2>
       <p className="hint">{t('dialogue.submissions.summary', { open: view.submissions.open, overdue: view.submissions.writtenOverdue })}</p>
-      {view.role !== 'reader' && <AddSubmission client={client} view={view} run={run} />}
+      {view.role !== 'reader' && canTake('add_submission', view.dialogue.state) && <AddSubmission client={client} view={view} run={run} />}
       <div className="row">
         <label>
           {t('dialogue.submissions.filterTopic')}{' '}
@@ -118,7 +119,7 @@ export function SubmissionsPanel(props: SubmissionsPanelProps) {
           </select>
         </label>
         {chosen.length > 0 && <span>{t('dialogue.submissions.selected', { count: chosen.length })}</span>}
-        {keep && rest.length > 0 && (
+        {keep && rest.length > 0 && canTake('sort_submissions', view.dialogue.state) && (
           <button type="button" onClick={merge}>
             {t('dialogue.submissions.merge', { number: keep.number })}
           </button>
