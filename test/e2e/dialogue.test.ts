@@ -124,7 +124,9 @@ describe('E2E a workplace dialogue in Chromium: public submissions, the meeting,
     await host.getByTestId('agenda').getByLabel('Nội dung', { exact: true }).fill('Nhà trọ và lương tháng 13');
     await host.getByRole('button', { name: 'Gửi nội dung cho bên người lao động' }).click();
     page = await shows(host, `Đã gửi nội dung ngày ${today.split('-').reverse().join('/')}.`);
-    expect(page).toContain('Nhà trọ và lương tháng 13 (2 ý kiến)');
+    // Sent, the agenda can still be corrected until the meeting.
+    expect(page).toContain('(2 ý kiến)');
+    expect(await host.getByTestId('agenda').getByLabel('Nội dung', { exact: true }).inputValue()).toBe('Nhà trọ và lương tháng 13');
 
     // The meeting: everyone present, the quorum as the server reports it.
     await host.getByRole('button', { name: 'Đánh dấu tất cả' }).click();
