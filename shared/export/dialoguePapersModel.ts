@@ -56,6 +56,7 @@ const texts = {
   participants: { vi: 'Thành phần tham dự', en: 'Participants' },
   agenda: { vi: 'Chương trình và nội dung đối thoại', en: 'Agenda and content of the dialogue' },
   agendaQuestions: { vi: 'Ý kiến của người lao động được đưa vào nội dung này:', en: 'Workers’ submissions this item answers:' },
+  agendaNumbers: { vi: 'Các ý kiến số: {{numbers}}.', en: 'Submissions no. {{numbers}}.' },
   womenIssue: { vi: '(nội dung liên quan đến lao động nữ)', en: '(concerns women workers)' },
   question: { vi: 'Ý kiến số {{number}}', en: 'Submission no. {{number}}' },
   askedBy: { vi: '{{count}} người cùng nêu', en: 'raised by {{count}}' },
@@ -133,7 +134,7 @@ const texts = {
   },
   answersFile: { vi: 'Thông báo kết quả đối thoại - {{title}}', en: 'Dialogue results notice - {{title}}' },
   answersOpening: {
-    vi: '{{date}}, {{organiser}} đã tổ chức {{kind}} “{{title}}”. {{organiser}} thông báo đến người lao động nội dung chính và các ý kiến đã được trả lời như sau.',
+    vi: 'Vào {{date}}, {{organiser}} đã tổ chức {{kind}} “{{title}}”. {{organiser}} thông báo đến người lao động nội dung chính và các ý kiến đã được trả lời như sau.',
     en: 'On {{date}}, {{organiser}} held the {{kind}} “{{title}}”. {{organiser}} informs the workers of its main content and of the answers given, as follows.',
   },
   mainContent: { vi: 'Nội dung chính', en: 'Main content' },
@@ -237,14 +238,26 @@ function participantsSection(
   };
 }
 
-function agendaBlocks(dialogue: Dialogue, submissionsById: ReadonlyMap<string, Submission>, language: Language, say: Say): ContentBlock[] {
+/**
+ * The agenda, each item with the submissions it answers: their words on the invitation (the other
+ * side reads them there first), their numbers alone in the minutes, whose tables give the words
+ * with the answers.
+ */
+function agendaBlocks(
+  dialogue: Dialogue,
+  submissionsById: ReadonlyMap<string, Submission>,
+  questions: 'words' | 'numbers',
+  language: Language,
+  say: Say,
+): ContentBlock[] {
   if (dialogue.agenda.length === 0) return [bodyParagraph(reportTexts.none[language])];
   return dialogue.agenda.flatMap((item, index) => {
-    const questions = item.submissionIds.flatMap((id) => submissionsById.get(id) ?? []);
-    return [
-      numberedItem(index + 1, item.title, item.womenIssue ? say(texts.womenIssue) : ''),
-      ...(questions.length === 0 ? [] : [bodyParagraph(say(texts.agendaQuestions)), ...questions.map((question) => bulletItem(questionText(question, say)))]),
-    ];
+    const answered = item.submissionIds.flatMap((id) => submissionsById.get(id) ?? []);
+    const heading = numberedItem(index + 1, item.title, item.womenIssue ? say(texts.womenIssue) : '');
+    if (answered.length === 0) return [heading];
+    if (questions === 'numbers')
+      return [heading, bodyParagraph(say(texts.agendaNumbers, { numbers: answered.map((submission) => String(submission.number)).join(', ') }))];
+    return [heading, bodyParagraph(say(texts.agendaQuestions)), ...answered.map((submission) => bulletItem(questionText(submission, say)))];
   });
 }
 
@@ -276,7 +289,10 @@ export function buildInvitationPaper({ dialogue, submissions, language }: Dialog
       participantsSection(dialogue, language, say, null),
       {
         title: say(texts.agenda),
-        blocks: [...agendaBlocks(dialogue, byId, language, say), bodyParagraph(say(texts.noticeClose, { citation: formatCitation(d145(39, 1), language) }))],
+        blocks: [
+          ...agendaBlocks(dialogue, byId, 'words', language, say),
+          bodyParagraph(say(texts.noticeClose, { citation: formatCitation(d145(39, 1), language) })),
+        ],
       },
     ],
     signatures: [signatureOf(texts.employerSigns, legalRepresentativeName(dialogue), language)],
@@ -385,7 +401,10 @@ export function buildDialogueMinutesPaper({ dialogue, submissions, language }: D
     sections: [
       participantsSection(dialogue, language, say, attendance),
       { title: say(texts.quorum), blocks: quorumBlocks(dialogue, language, say) },
-      { title: say(texts.agenda), blocks: agendaBlocks(dialogue, new Map(submissions.map((submission) => [submission.id, submission])), language, say) },
+      {
+        title: say(texts.agenda),
+        blocks: agendaBlocks(dialogue, new Map(submissions.map((submission) => [submission.id, submission])), 'numbers', language, say),
+      },
       { title: say(texts.direct), blocks: [directTable(directlyAnswered(submissions), language, say)] },
       { title: say(texts.written), blocks: [writtenTable(inWriting(submissions), language, say)] },
       {
@@ -423,7 +442,7 @@ export function buildAnswersPaper({ dialogue, submissions, language }: DialogueP
     opening: [
       bodyParagraph(
         say(texts.answersOpening, {
-          date: formatOfficialDate(dialogue.heldOn, language).replace(/^n/, 'N'),
+          date: formatOfficialDate(dialogue.heldOn, language),
           organiser: dialogue.enterprise.name,
           kind: lowerFirst(kind, language),
           title: dialogue.title,

@@ -149,6 +149,7 @@ describe('the papers of a workplace dialogue', () => {
     expect(text).toMatch(/Bên người lao động:[\s\S]*Bùi Thị Mai\nKho\nVắng mặt/);
     expect(text).toContain('Bên người lao động: có mặt 3 trên tổng số 4 thành viên đại diện.');
     expect(text).toContain('Cuộc đối thoại đủ điều kiện tiến hành');
+    expect(text).toMatch(/1\.\s*Tiền lương làm thêm giờ và bữa ăn giữa ca\nCác ý kiến số: 1, 2\./);
     expect(text).toMatch(
       /CÁC Ý KIẾN ĐƯỢC TRẢ LỜI TRỰC TIẾP TẠI ĐỐI THOẠI[\s\S]*Ý kiến số 1, 3 người cùng nêu \[Bữa ăn\]: Đề nghị tăng tiền ăn giữa ca\.\nCông ty đồng ý tăng/,
     );
@@ -171,7 +172,9 @@ describe('the papers of a workplace dialogue', () => {
     expect(text).toContain('Bên người lao động: có mặt 3 trên tổng số 4 thành viên đại diện.');
     expect(text).toContain('Công ty đồng ý tăng lên 35.000 đồng từ tháng 4.');
     expect(text).toContain('Phòng Hành chính 01/04/2027 Đang thực hiện');
-    expect(text).toContain('ĐẠI DIỆN BÊN NGƯỜI SỬ DỤNG LAO ĐỘNG ĐẠI DIỆN BÊN NGƯỜI LAO ĐỘNG Trần Văn Hùng Nguyễn Văn Minh');
+    // Side by side: the titles on one line, the names on another (pdftotext reads the hints between them or not, as the page falls).
+    expect(text).toContain('ĐẠI DIỆN BÊN NGƯỜI SỬ DỤNG LAO ĐỘNG ĐẠI DIỆN BÊN NGƯỜI LAO ĐỘNG');
+    expect(text).toContain('Trần Văn Hùng Nguyễn Văn Minh');
     expectNoInternalId(text);
   });
 
@@ -189,6 +192,9 @@ describe('the papers of a workplace dialogue', () => {
   it('the notice to publish gives the main content and every answer without who asked, and the commitments', async () => {
     const text = await docxOf('answers');
     expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain(
+      'Vào ngày 15 tháng 3 năm 2027, Công ty TNHH May Sài Gòn đã tổ chức đối thoại định kỳ tại nơi làm việc “Đối thoại định kỳ năm 2027”.',
+    );
     expect(text).toContain('Hai bên thống nhất tăng tiền ăn giữa ca từ tháng 4.\nCông ty rà soát cách tính làm thêm giờ.');
     expect(text).toMatch(/Đề nghị tăng tiền ăn giữa ca\.\nCông ty đồng ý tăng lên 35\.000 đồng từ tháng 4\.\nTrả lời tại đối thoại/);
     expect(text).toMatch(/Làm thêm giờ ngày nghỉ được tính thế nào\?\nÍt nhất 200% tiền lương giờ thực trả\.\nTrả lời bằng văn bản/);
