@@ -1,5 +1,6 @@
 import { clusterBenchmark } from './cluster.bench';
 import { costingBenchmark } from './costing.bench';
+import { dialogueBenchmark } from './dialogue.bench';
 import { editorBenchmark } from './editor.bench';
 import { exportBenchmark } from './export.bench';
 import { hostileBenchmark } from './hostile.bench';
@@ -25,6 +26,7 @@ export const benchmarks: readonly Benchmark[] = [
   versionsBenchmark,
   hostileBenchmark,
   negotiationBenchmark,
+  dialogueBenchmark,
   clusterBenchmark,
   costingBenchmark,
 ];

@@ -16,6 +16,7 @@ import type { OpenDocument } from '#main/export/documentSnapshot';
 import { createFileWorkers, type FileWorkers } from '#main/export/fileWorkers';
 import { createChromiumPrinter, type PdfPrinter } from '#main/export/pdf';
 import { buildReport, type ReportSources } from '#main/export/reportExport';
+import { buildDialoguePaperFor, type DialoguePaperSources } from '#main/export/dialogueExport';
 
 export interface ExportDependencies {
   /** The sync server's live copy of an open document, for reports (server mode: `sync.room(id)?.doc`). */
@@ -26,7 +27,13 @@ export interface ExportDependencies {
   fileWorkers?: FileWorkers;
 }
 
-type ExportMethods = 'documents/exportDocx' | 'documents/exportPdf' | 'documents/exportReport' | 'documents/importPreview' | 'salaryScale/importPreview';
+type ExportMethods =
+  | 'documents/exportDocx'
+  | 'documents/exportPdf'
+  | 'documents/exportReport'
+  | 'documents/importPreview'
+  | 'salaryScale/importPreview'
+  | 'dialogues/export';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -50,8 +57,9 @@ export function exportFileName(title: string, input: ApiParsedInput<'documents/e
 }
 
 /**
- * documents/exportDocx, documents/exportPdf, documents/exportReport, documents/importPreview and
- * salaryScale/importPreview (a payroll export read in the file worker; nothing is written).
+ * documents/exportDocx, documents/exportPdf, documents/exportReport, documents/importPreview,
+ * salaryScale/importPreview (a payroll export read in the file worker; nothing is written) and
+ * dialogues/export (a workplace dialogue's papers, laid out like the reports).
  * Exports read the document (or its minutes, compliance report or review) as it is now and lay it
  * out the official way (shared/export); every step checks the caller has not gone (HTTP: the
  * request was closed): the PDF's Chromium page is closed, the file worker's job terminated.
@@ -63,6 +71,7 @@ export function createExportHandlers(
   context: ServiceContext,
   rooms: DocumentRooms,
   reports: ReportSources,
+  papers: DialoguePaperSources,
   dependencies: ExportDependencies = {},
 ): Pick<ApiHandlers, ExportMethods> {
   let printPdf = dependencies.printPdf;
@@ -92,12 +101,12 @@ export function createExportHandlers(
   const mimeTypes: Record<ExportFormat, string> = { docx: docxType, pdf: 'application/pdf' };
 
   /** HTML printed as a PDF by Chromium; it stops when the caller goes. */
-  async function print(html: string, documentId: string, call: CallContext | undefined): Promise<Buffer> {
+  async function print(html: string, about: { document: string } | { dialogue: string }, call: CallContext | undefined): Promise<Buffer> {
     try {
       return await printer()(html, call?.signal);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      context.logger.log('error', 'export.pdf_failed', { document: documentId, error });
+      context.logger.log('error', 'export.pdf_failed', { ...about, error });
       throw new ApiError('internal', 'the PDF could not be printed (is Chromium installed? see docs/api.md)', { reason: { key: 'pdf_failed' } });
     }
   }
@@ -123,7 +132,7 @@ export function createExportHandlers(
       );
       const fileName = exportFileName(document.title, input, agreement.language, format);
       if ('docx' in agreement) return exported(Buffer.from(agreement.docx.buffer, agreement.docx.byteOffset, agreement.docx.byteLength), format, fileName);
-      return exported(await print(agreement.html, document.id, call), format, fileName);
+      return exported(await print(agreement.html, { document: document.id }, call), format, fileName);
     };
 
   return {
@@ -132,7 +141,15 @@ export function createExportHandlers(
     'documents/exportReport': async (input, caller, call) => {
       const built = await buildReport(context, reports, dependencies.openDocument, input, caller, call);
       const fileName = `${fileBase(built.title)}.${input.format}`;
-      const bytes = input.format === 'docx' ? await files().renderDocx(built, call?.signal) : await print(renderHtml(built), input.documentId, call);
+      const bytes =
+        input.format === 'docx' ? await files().renderDocx(built, call?.signal) : await print(renderHtml(built), { document: input.documentId }, call);
+      return exported(bytes, input.format, fileName);
+    },
+    'dialogues/export': async (input, caller, call) => {
+      const built = await buildDialoguePaperFor(papers, input, caller, call);
+      const fileName = `${fileBase(built.title)}.${input.format}`;
+      const bytes =
+        input.format === 'docx' ? await files().renderDocx(built, call?.signal) : await print(renderHtml(built), { dialogue: input.dialogueId }, call);
       return exported(bytes, input.format, fileName);
     },
     'documents/importPreview': async (input, _caller, call) => files().importDocx(input.fileBase64, input.fileName, call?.signal),

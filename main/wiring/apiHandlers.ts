@@ -21,6 +21,7 @@ import { createVersionHandlers } from '#main/versions/versionHandlers';
 import { createLifecycleHandlers } from '#main/lifecycle/lifecycleHandlers';
 import { createNetworkHandlers } from '#main/server/networkHandlers';
 import { createDialogueHandlers } from '#main/dialogue/dialogueHandlers';
+import { createDocumentArticlesHandler } from '#main/export/documentArticles';
 import type { NetworkShare } from '#main/server/networkShare';
 
 /** What only a running server offers: reading live rooms and printing for exports, sharing on the network. */
@@ -68,6 +69,7 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     lifecycle: lifecycle['lifecycle/get'],
     review: lifecycle['review/get'],
   };
+  const dialogues = createDialogueHandlers(context, rooms);
 
   return {
     'health/get': async () => ({
@@ -117,10 +119,18 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,
     ...createCostingHandlers(context, rooms, environment.printPdf),
-    ...createExportHandlers(context, rooms, reports, { ...environment, fileWorkers }),
+    ...createExportHandlers(
+      context,
+      rooms,
+      reports,
+      // A dialogue's papers, likewise, from what dialogues/get and submissions/list give the caller.
+      { dialogue: dialogues['dialogues/get'], submissions: dialogues['submissions/list'] },
+      { ...environment, fileWorkers },
+    ),
+    ...createDocumentArticlesHandler(context, environment.openDocument),
     ...network,
     ...versions,
     ...lifecycle,
-    ...createDialogueHandlers(context, rooms),
+    ...dialogues,
   };
 }

@@ -9,6 +9,10 @@ import { NamePrompt } from '../pages/NamePrompt';
 import { MinutesPage } from '../negotiation/MinutesPage';
 import { ReviewPage } from '../review/ReviewPage';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
+import { DialoguePage } from '../dialogue/DialoguePage';
+import { DialoguesPage } from '../dialogue/DialoguesPage';
+import { PublicAnswersPage } from '../dialogue/PublicAnswersPage';
+import { PublicSubmitPage } from '../dialogue/PublicSubmitPage';
 import { navigate, useRoute } from './hashRoute';
 
 // The wizard brings the whole template library (half a megabyte): loaded when first opened.
@@ -26,6 +30,9 @@ export function App() {
     navigate({ page: 'home' });
   }, [route]);
 
+  // A worker opening a dialogue's link needs no account, not even a display name.
+  if (route.page === 'ask') return <PublicSubmitPage key={route.code} code={route.code} />;
+  if (route.page === 'answers') return <PublicAnswersPage key={route.code} code={route.code} />;
   if (session.displayName === null) return <NamePrompt />;
   switch (route.page) {
     case 'join':
@@ -47,6 +54,10 @@ export function App() {
       return <ReviewPage documentId={route.documentId} />;
     case 'minutes':
       return <MinutesPage documentId={route.documentId} />;
+    case 'dialogues':
+      return <DialoguesPage />;
+    case 'dialogue':
+      return <DialoguePage key={route.dialogueId} dialogueId={route.dialogueId} />;
     default:
       return <HomePage />;
   }

@@ -4,6 +4,7 @@ import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
+import { dialogueEn, publicDialogueEn } from './dialogueStrings';
 
 /**
  * English, and the type source of every key (renderer/i18n/typedKeys.ts): vi.ts must have the same
@@ -156,6 +157,7 @@ export const en = {
     scenario_not_costed:
       'This scenario has no cost to publish: it changes no wage value, or there is no workforce to cost (enter a salary scale, or a headcount and an average wage).',
     costing_nothing_to_export: 'There is nothing to cost here: no wage value changes, or there is no workforce to cost.',
+    dialogue_paper_not_yet: 'The minutes and the notice of answers are drawn up once the meeting is held.',
   } satisfies WordsFor<ApiReasonKey, 'too_many_codes'>,
   exportDialog: {
     open: 'Export…',
@@ -467,6 +469,8 @@ export const en = {
   compliance: complianceEn,
   review: reviewEn,
   minutes: minutesEn,
+  dialogue: dialogueEn,
+  publicDialogue: publicDialogueEn,
   outline: { label: 'Outline', empty: 'The document has no chapters or articles yet.', untitled: '(untitled)' },
   editor: { label: 'Document text', chapterLabel: 'Chapter {{number}}', articleLabel: 'Article {{number}}.' },
   toolbar: {

@@ -2,6 +2,7 @@ import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
+import { dialogueVi, publicDialogueVi } from './dialogueStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
 
@@ -151,6 +152,7 @@ export const vi: Localised<typeof en> = {
     scenario_not_costed:
       'Phương án này chưa tính được chi phí để công bố: không thay đổi giá trị tiền lương nào, hoặc chưa có lực lượng lao động để tính (nhập thang lương, hoặc số người và mức lương bình quân).',
     costing_nothing_to_export: 'Không có gì để tính chi phí: không thay đổi giá trị tiền lương nào, hoặc chưa có lực lượng lao động để tính.',
+    dialogue_paper_not_yet: 'Biên bản và thông báo trả lời ý kiến chỉ lập được sau khi cuộc đối thoại đã diễn ra.',
   },
   exportDialog: {
     open: 'Xuất…',
@@ -444,6 +446,8 @@ export const vi: Localised<typeof en> = {
   compliance: complianceVi,
   review: reviewVi,
   minutes: minutesVi,
+  dialogue: dialogueVi,
+  publicDialogue: publicDialogueVi,
   outline: { label: 'Mục lục', empty: 'Văn bản chưa có chương hay điều nào.', untitled: '(chưa có tiêu đề)' },
   editor: { label: 'Nội dung văn bản', chapterLabel: 'Chương {{number}}', articleLabel: 'Điều {{number}}.' },
   toolbar: {

@@ -51,6 +51,15 @@ export function HomePage() {
             </button>
           </form>
         </section>
+        {(session.hostToken !== null || window.thoaUoc !== undefined || session.memberships.length > 0) && (
+          <section>
+            <h2>{t('dialogue.areaTitle')}</h2>
+            <p className="hint">{t('dialogue.areaIntro')}</p>
+            <a className="button" href="#/dialogues" data-testid="dialogues-link">
+              {t('dialogue.homeLink')}
+            </a>
+          </section>
+        )}
         {hasReviewAccess(session) && (
           <section>
             <h2>{t('review.queueTitle')}</h2>

@@ -15,6 +15,8 @@ import { reviewMethods } from '#shared/api/review';
 import { accessMethods } from '#shared/api/access';
 import { dialogueMethods } from '#shared/api/dialogue';
 import { salaryScaleMethods } from '#shared/api/salaryScale';
+import { dialogueExportMethods } from '#shared/api/dialogueExport';
+import { documentArticleMethods } from '#shared/api/documentArticles';
 import { sessionSchema } from '#shared/api/session';
 import { variableDefinitionSchema } from '#shared/templates/schema';
 import {
@@ -97,6 +99,8 @@ export const apiContract = {
   ...accessMethods,
   ...dialogueMethods,
   ...salaryScaleMethods,
+  ...dialogueExportMethods,
+  ...documentArticleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 type Contract = typeof apiContract;

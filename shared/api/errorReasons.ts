@@ -131,6 +131,8 @@ export const apiReasonKeys = [
   'scale_file_no_wage_column',
   'scale_file_no_grade_column',
   'scale_import_sides_only',
+  // A dialogue's papers
+  'dialogue_paper_not_yet',
 ] as const;
 
 export type ApiReasonKey = (typeof apiReasonKeys)[number];

@@ -225,6 +225,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'documents/exportReport': { documentId, report: 'compliance', format: 'docx' },
     'documents/importPreview': { fileBase64: '', fileName: 'a.docx' },
     'salaryScale/importPreview': { documentId, fileBase64: Buffer.from('Ngạch,Mức lương\nA1,6000000').toString('base64'), fileName: 'luong.csv' },
+    'documents/articles': { documentId },
     'invitations/create': { documentId, side: 'reviewer' },
     'invitations/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Sở' },
     'participants/list': { documentId },
@@ -295,6 +296,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: a.marker },
     'dialogues/list': {},
     'dialogues/get': { dialogueId },
+    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
     'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
     'dialogues/request': {
       title: `Yêu cầu ${a.marker}`,

@@ -32,6 +32,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'documents/exportReport': { documentId: b.regulationsId, report: 'compliance', format: 'docx' },
     'documents/importPreview': { fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
     'salaryScale/importPreview': { documentId, fileBase64: Buffer.from('Ngạch,Mức lương\nA1,6000000').toString('base64'), fileName: 'luong.csv' },
+    'documents/articles': { documentId },
     'invitations/create': { documentId, side: 'employer' },
     'invitations/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
     'participants/list': { documentId },
@@ -103,6 +104,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
     'dialogues/list': {},
     'dialogues/get': { dialogueId },
+    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
     'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
     'dialogues/request': {
       title: `Yêu cầu ${a.marker}`,
