@@ -13,6 +13,7 @@ import { createDeploymentService } from '#main/services/deploymentService';
 import { scopedCaller } from '#main/kernel/callScope';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
+import { createSuggestionHandlers } from '#main/negotiation/suggestionHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
 import { createFileWorkers } from '#main/export/fileWorkers';
 import type { ReportSources } from '#main/export/reportExport';
@@ -114,6 +115,7 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'authorities/list': async () => deployment.authorities(),
     'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,
+    ...createSuggestionHandlers(context, rooms),
     ...createExportHandlers(context, rooms, reports, { ...environment, fileWorkers }),
     ...network,
     ...versions,

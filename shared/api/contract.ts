@@ -7,6 +7,7 @@ import { healthSchema } from '#shared/api/health';
 import { createInvitationInput, invitationSchema, redeemInvitationInput, redeemedInvitationSchema } from '#shared/api/invitations';
 import { listParticipantsInput, participantSchema, revokeParticipantInput } from '#shared/api/participants';
 import { negotiationMethods } from '#shared/api/negotiation';
+import { suggestionMethods } from '#shared/api/suggestions';
 import { networkMethods } from '#shared/api/network';
 import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
@@ -86,6 +87,7 @@ export const apiContract = {
    */
   'templates/variables': { access: 'signedIn', input: z.object({ documentId: documentIdSchema.optional() }), output: z.array(variableDefinitionSchema) },
   ...negotiationMethods,
+  ...suggestionMethods,
   ...networkMethods,
   ...versionMethods,
   ...lifecycleMethods,

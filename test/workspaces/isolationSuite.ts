@@ -69,6 +69,8 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'threads/reply': { documentId, threadId: b.threadId, body: 'A trả lời' },
     'threads/resolve': { documentId, threadId: b.threadId },
     'threads/reopen': { documentId, threadId: b.threadId },
+    'suggestions/decide': { documentId: documentId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
+    'suggestions/setRequired': { documentId: documentId, required: true },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },
