@@ -11,6 +11,7 @@ import {
   applySuggestionDecisions,
   checkSuggestionDecision,
   saveSuggestionRecord,
+  suggestingRequiredKey,
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
@@ -22,7 +23,6 @@ import { actorOf, assertTextOpen, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import { negotiationActor, refuse } from '#main/negotiation/negotiationAccess';
-import { suggestingRequiredKey } from '#main/sync/suggestionMarks';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { holdsText, isElementType } from '#shared/document/elementRules';
 import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
-import { contentRootName, settingsRootName } from '#shared/document/yjsContent';
+import { contentRootName } from '#shared/document/yjsContent';
 import type { BargainingSide } from '#shared/negotiation/model';
-import { saveSuggestionRecord, suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
+import { isSuggestingRequired, saveSuggestionRecord, suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { rootOfType, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -14,13 +14,6 @@ export interface ClientUpdate {
   decoded: DecodedUpdate;
   /** The participant whose socket sent it (null: the host or the server). */
   participantId: string | null;
-}
-
-/** The key of the server-owned settings root saying whether every change of the body must be a suggestion. */
-export const suggestingRequiredKey = 'suggestingRequired';
-
-export function isSuggestingRequired(doc: Y.Doc): boolean {
-  return doc.getMap<unknown>(settingsRootName).get(suggestingRequiredKey) === true;
 }
 
 /** What the suggestion rules make of an update: why to refuse it, or the text blocks it only suggested changes in. */
@@ -54,10 +47,10 @@ export function suggestionIdsWritten(decoded: DecodedUpdate, isKnown: (item: Y.I
  */
 export function recordNewSuggestions(doc: Y.Doc, ids: ReadonlySet<string>, author: { id: string; displayName: string; side: BargainingSide }, at: string): void {
   const records = suggestionRecords(doc);
-  const fresh = [...ids].filter((id) => !records.has(id));
-  if (fresh.length === 0) return;
+  if ([...ids].every((id) => records.has(id))) return;
   const places = new Map(suggestionsInBody(doc).map((suggestion) => [suggestion.id, suggestion.clauseId]));
-  for (const id of fresh) {
+  // An id only written, marking no text (Yjs ending a run), makes no suggestion.
+  for (const id of [...ids].filter((candidate) => !records.has(candidate) && places.has(candidate))) {
     saveSuggestionRecord(doc, {
       id,
       authorId: author.id,
@@ -142,14 +135,18 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   if (!effects.roots.has(contentRootName)) return none;
   const records = suggestionRecords(doc);
   const { participantId } = update;
-  /** Whether an id may be written by the sender: theirs, or new (it becomes theirs). */
+  /** Whether an id may mark text the sender writes: theirs and still pending, or new (it becomes theirs). */
   const mayWrite = (id: string): boolean => {
     const record = records.get(id);
-    return record === undefined || record.authorId === participantId;
+    return record === undefined || (record.authorId === participantId && record.status === 'pending');
   };
   const isOwn = (id: string): boolean => records.get(id)?.authorId === participantId && participantId !== null;
-  const written = suggestionIdsWritten(update.decoded, (item) => item.id.clock + item.length <= Y.getState(doc.store, item.id.client));
-  for (const id of written) if (!mayWrite(id)) return { refusal: 'this change uses a suggestion of another participant: only its author changes it' };
+  const isPending = (id: string): boolean => records.get(id)?.status === 'pending';
+  const isKnown = (item: Y.Item): boolean => item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
+  // The ids its formatting items write, to know whether it concerns suggestions at all. Yjs writes
+  // another author's id when text is typed next to their suggestion (the item that ends the new
+  // run restores the marks after it): what counts is the marks characters end up with.
+  const written = suggestionIdsWritten(update.decoded, isKnown);
   const required = isSuggestingRequired(doc);
   const touched = [...effects.touchedTypes].flatMap((type) => asTextBlock(type) ?? []);
   const deleted = [...effects.deletedTypes].filter((type) => rootOfType(type) === contentRootName);
@@ -170,9 +167,19 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
             return { refusal: 'this change deletes text that is part of a pending suggestion: accept, reject or withdraw it instead' };
       }
     }
+    // Text blocks the update creates hold new characters only.
+    for (const struct of update.decoded.structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType) || isKnown(struct)) continue;
+      const created = Y.getItem(after.store, struct.id);
+      if (!(created instanceof Y.Item) || created.deleted || !(created.content instanceof Y.ContentType)) continue;
+      for (const block of textBlocksIn(created.content.type as SharedType)) {
+        const refusal = compareCharacters(new Map(), charactersOf(block), { required, isOwn, mayWrite, isPending });
+        if (typeof refusal === 'string') return { refusal };
+      }
+    }
     for (const block of touched) {
       const copy = sameTypeIn(after, block as unknown as SharedType);
-      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), { required, isOwn, mayWrite });
+      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), { required, isOwn, mayWrite, isPending });
       if (typeof refusal === 'string') return { refusal };
       if (refusal.acceptedUnchanged) suggestionOnly.add(block as unknown as SharedType);
     }
@@ -186,6 +193,7 @@ interface CharacterRules {
   required: boolean;
   isOwn: (id: string) => boolean;
   mayWrite: (id: string) => boolean;
+  isPending: (id: string) => boolean;
 }
 
 /**
@@ -194,7 +202,7 @@ interface CharacterRules {
  * stayed as it was.
  */
 function compareCharacters(before: Map<string, CharacterMarks>, after: Map<string, CharacterMarks>, rules: CharacterRules): string | { acceptedUnchanged: boolean } {
-  const { required, isOwn, mayWrite } = rules;
+  const { required, isOwn, mayWrite, isPending } = rules;
   let acceptedUnchanged = true;
   for (const [key, was] of before) {
     const is = after.get(key);
@@ -217,8 +225,7 @@ function compareCharacters(before: Map<string, CharacterMarks>, after: Map<strin
     }
     if (was.deleteId !== is.deleteId) {
       if (was.deleteId !== null && !isOwn(was.deleteId)) return 'this change alters another participant’s suggestion: only its author changes it';
-      if (is.deleteId !== null && (!mayWrite(is.deleteId) || is.insertId !== null))
-        return is.insertId !== null ? 'a pending insertion is withdrawn or rejected, not suggested for deletion' : 'this change uses a suggestion of another participant';
+      if (is.deleteId !== null && !mayWrite(is.deleteId)) return 'this change uses a suggestion of another participant, or one already decided';
     }
     if (was.formatting !== is.formatting) {
       if (required) return 'suggesting is required in this document: formatting changes through a proposal until it can be suggested';
@@ -227,8 +234,12 @@ function compareCharacters(before: Map<string, CharacterMarks>, after: Map<strin
   }
   for (const [key, is] of after) {
     if (before.has(key)) continue;
-    if (is.insertId !== null && !mayWrite(is.insertId)) return 'this change writes into another participant’s suggestion: only its author changes it';
-    if (is.deleteId !== null) return 'new text cannot be suggested for deletion: type it outside the suggested deletion';
+    if (is.insertId !== null && !mayWrite(is.insertId))
+      return 'this change writes into another participant’s suggestion, or one already decided: only its author changes a pending suggestion';
+    // New text lands inside a suggested deletion when both are made at once: it may carry that
+    // deletion's mark (accepting the deletion takes it too), never a new one of its own.
+    if (is.deleteId !== null && (is.insertId === null || !(mayWrite(is.deleteId) || isPending(is.deleteId))))
+      return 'new text is suggested for deletion only by a pending suggestion';
     if (is.insertId === null) {
       if (required) return 'suggesting is required in this document: new text is typed as a suggestion';
       acceptedUnchanged = false;

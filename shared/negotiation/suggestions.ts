@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { holdsText, isElementType } from '#shared/document/elementRules';
 import { isSuggestionId } from '#shared/document/suggestionMarks';
-import { contentRoot } from '#shared/document/yjsContent';
+import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
 import { bargainingSides } from '#shared/negotiation/model';
 
@@ -31,6 +31,13 @@ export const suggestionRecordSchema = z.object({
   decidedByName: z.string().nullable(),
 });
 export type SuggestionRecord = z.infer<typeof suggestionRecordSchema>;
+
+/** The key of the server-owned settings root saying whether every change of the body must be a suggestion. */
+export const suggestingRequiredKey = 'suggestingRequired';
+
+export function isSuggestingRequired(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>(settingsRootName).get(suggestingRequiredKey) === true;
+}
 
 export type SuggestionDecision = 'accept' | 'reject' | 'withdraw';
 
@@ -100,8 +107,8 @@ function runsOf(block: Y.XmlText): MarkedRun[] {
 }
 
 /**
- * The suggestions the body holds, in document order. A run both inserted and suggested for
- * deletion counts as the deletion's (someone suggests taking back another's insertion).
+ * The suggestions the body holds, in order of their first run. A run both inserted and suggested
+ * for deletion (a deletion covering an insertion made inside it) counts for both.
  */
 export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
   const found = new Map<string, SuggestionInBody>();
@@ -115,7 +122,7 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
   forEachTextBlock(doc, (block, clauseId) => {
     for (const run of runsOf(block)) {
       if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
-      else if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
+      if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
     }
   });
   return [...found.values()];

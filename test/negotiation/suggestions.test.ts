@@ -91,13 +91,13 @@ describe('S29 suggestions', () => {
     expect(paragraphText()).toContain('cộng 10%');
     const insertedAt = wageText.length - 1;
     const cases: [string, string, (doc: Y.Doc) => void, RegExp][] = [
-      ['employer uses the union’s id', employer.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /suggestion of another participant/],
-      ['a colleague of the same side uses it', union2.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /another participant/],
+      ['employer uses the union’s id', employer.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /another participant’s suggestion/],
+      ['a colleague of the same side uses it', union2.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /another participant’s suggestion/],
       ['employer drops the insertion mark', employer.token, (doc) => wageParagraph(doc).format(insertedAt, ' cộng 10%'.length, { suggestInsert: null }), /another participant/],
       ['employer deletes the suggested text', employer.token, (doc) => wageParagraph(doc).delete(insertedAt, ' cộng 10%'.length), /another participant suggested/],
       ['employer deletes text suggested for deletion', employer.token, (doc) => wageParagraph(doc).delete('Mức lương '.length, 3), /removed only when the other side accepts/],
       ['employer types into the suggestion', employer.token, (doc) => wageParagraph(doc).insert(insertedAt + 3, 'x', { suggestInsert: 'them-10' }), /another participant/],
-      ['employer marks it deleted', employer.token, (doc) => wageParagraph(doc).format(insertedAt, 3, { suggestDelete: 'xoa-cua-toi' }), /pending insertion is withdrawn or rejected/],
+      ['employer marks text deleted under the union’s id', employer.token, (doc) => wageParagraph(doc).format(0, 3, { suggestDelete: 'bo-thap-nhat' }), /suggestion of another participant/],
       [
         'union forges its record',
         union.token,
@@ -106,11 +106,25 @@ describe('S29 suggestions', () => {
       ],
     ];
     for (const [what, token, change, reason] of cases) expect(await refused(documentId, token, change), what).toMatch(reason);
+    // Suggesting right after (and inside) another's suggestion is one's own suggestion: Yjs ends the
+    // new run with the other's id, which marks nothing new.
+    const employerClient = await connect(documentId, employer.token);
+    wageParagraph(employerClient.doc).insert(insertedAt + ' cộng 10%'.length, ' mỗi năm', { suggestInsert: 'moi-nam' });
+    wageParagraph(employerClient.doc).insert(insertedAt + ' cộng'.length, ' thêm', { suggestInsert: 'moi-nam' });
+    await recorded(employerClient.doc, 'moi-nam');
+    expect(suggestionsInBody(employerClient.doc).map((found) => [found.id, found.inserted])).toEqual([
+      ['bo-thap-nhat', ''],
+      ['them-10', ' cộng 10%'],
+      ['moi-nam', ' thêm mỗi năm'],
+    ]);
+    expect(employerClient.denials).toEqual([]);
     // Its author may still change their own suggestion, and withdraw an insertion by deleting it.
-    wageParagraph(suggester.doc).delete(insertedAt, ' cộng 10%'.length);
+    await docMatches(suggester.doc, () => suggestionsInBody(suggester.doc).length === 3, 'the employer’s suggestion');
+    wageParagraph(suggester.doc).delete(insertedAt, ' cộng'.length);
+    wageParagraph(suggester.doc).delete(insertedAt + ' thêm'.length, ' 10%'.length);
     const witness = await connect(documentId, employer.token);
-    await docMatches(witness.doc, () => suggestionsInBody(witness.doc).length === 1, 'the own deletion');
-    await api.withDocument(documentId, (doc) => expect(suggestionsInBody(doc).map((s) => s.id)).toEqual(['bo-thap-nhat']));
+    await docMatches(witness.doc, () => suggestionsInBody(witness.doc).length === 2, 'the own deletion');
+    await api.withDocument(documentId, (doc) => expect(suggestionsInBody(doc).map((s) => s.id)).toEqual(['bo-thap-nhat', 'moi-nam']));
     expect(suggester.denials).toEqual([]);
     expect(paragraphText()).not.toContain('cộng 10%');
   });
@@ -175,6 +189,24 @@ describe('S29 suggestions', () => {
     await union2.client.call('suggestions/decide', { documentId, decision: 'withdraw', suggestions: [{ id: 'se-rut', inserted: 'Rút: ', deleted: '' }] });
     await docMatches(suggester.doc, () => !wageParagraph(suggester.doc).toString().includes('Rút'), 'the withdrawal');
     expect(suggestionRecords(suggester.doc).get('se-rut')?.status).toBe('withdrawn');
+  });
+
+  it('reject racing accept: one decision is taken, the other is refused, and every copy shows the one taken', async () => {
+    const { documentId, suggester, employer, employer2 } = await unionSuggests();
+    const witness = await connect(documentId, employer.token);
+    const seen = [{ id: 'them-10', inserted: ' cộng 10%', deleted: '' }];
+    const results = await Promise.allSettled([
+      employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen }),
+      employer2.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: seen }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const taken = results[0]?.status === 'fulfilled' ? 'accepted' : 'rejected';
+    const text = taken === 'accepted' ? `Tiền lương\n${wageText.slice(0, -1)} cộng 10%.` : `Tiền lương\n${wageText}`;
+    expect(wageIn(await serverBody(api, documentId))).toBe(text);
+    for (const copy of [suggester, witness]) {
+      await docMatches(copy.doc, () => suggestionRecords(copy.doc).get('them-10')?.status === taken, 'the decision to arrive');
+      expect(wageIn(readContent(copy.doc))).toBe(text);
+    }
   });
 
   it('a suggestion in an agreed article passes the lock, keeps it from counting as agreed until decided, and once accepted the article stays agreed on the new text', async () => {
