@@ -44,7 +44,8 @@ function acceptedNode(node: DocumentNode): DocumentNode {
       continue;
     }
     if (child.suggestInsert !== undefined) continue;
-    const { suggestDelete: _deleted, ...plain } = child;
+    const plain = { ...child };
+    delete plain.suggestDelete;
     const previous = kept[kept.length - 1];
     // Runs that only a suggestion set apart join again, as Slate would keep them.
     if (previous !== undefined && isText(previous) && formattingKey(previous) === formattingKey(plain)) kept[kept.length - 1] = { ...previous, text: previous.text + plain.text };

@@ -4,7 +4,9 @@ import type { SuggestingState } from '../suggestingMode';
 
 /** A text's formatting without its suggestion marks: what new text typed next to it takes. */
 function formattingOf(marks: Omit<FormattedText, 'text'> | null): Omit<FormattedText, 'text' | 'suggestInsert' | 'suggestDelete'> {
-  const { suggestInsert: _inserted, suggestDelete: _deleted, ...formatting } = marks ?? {};
+  const formatting = { ...marks };
+  delete formatting.suggestInsert;
+  delete formatting.suggestDelete;
   return formatting;
 }
 
