@@ -156,7 +156,13 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   /** The draft's articles as the negotiation stands (the server's copy) and the violations the compliance check finds in it. */
   function standingIn(room: DocumentRoom, loaded: LoadedLifecycle): NegotiationStanding {
     const { input, blocks } = complianceInputIn(room, loaded);
-    return negotiationStanding(blocks, negotiationMaps(room.doc).allArticles(), checkDocument(input), ruleTable, new Set(pendingSuggestionsByArticle(room.doc).keys()));
+    return negotiationStanding(
+      blocks,
+      negotiationMaps(room.doc).allArticles(),
+      checkDocument(input),
+      ruleTable,
+      new Set(pendingSuggestionsByArticle(room.doc).keys()),
+    );
   }
 
   /** The facts of the text (as the room holds it) and of the document's people the rules may need. */

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { SuggestingRequired } from '#shared/api/suggestions';
@@ -11,7 +10,9 @@ import {
   applySuggestionDecisions,
   checkSuggestionDecision,
   saveSuggestionRecord,
+  suggestingRequestKey,
   suggestingRequiredKey,
+  suggestingSettings,
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
@@ -25,15 +26,6 @@ import type { ServiceContext } from '#main/kernel/serviceContext';
 import { negotiationActor, refuse } from '#main/negotiation/negotiationAccess';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
-
-/** The settings key holding one side's request to require suggesting (or to stop requiring it). */
-const suggestingRequestKey = 'suggestingRequest';
-
-function suggestingRequiredOf(doc: Y.Doc): SuggestingRequired {
-  const settings = doc.getMap<unknown>(settingsRootName);
-  const request = settings.get(suggestingRequestKey) as SuggestingRequired['request'] | undefined;
-  return { required: settings.get(suggestingRequiredKey) === true, request: request ?? null };
-}
 
 export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
 
@@ -63,13 +55,20 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
           if (!record) throw new ApiError('not_found', `no suggestion "${view.id}" in this document`, { reason: { key: 'suggestion_not_found' } });
           refuse(checkSuggestionDecision(record, decision, actor));
           if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted)
-            throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, { reason: { key: 'suggestion_stale' } });
+            throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
+              reason: { key: 'suggestion_stale' },
+            });
           return { record, clauseId: current.clauseId };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
         const authors = new Set(chosen.map(({ record }) => record.authorId));
         const now = iso(context.now());
-        const done = chosen.map(({ record }) => ({ ...record, status: suggestionDecisionDone[decision], decidedAt: now, decidedByName: actor.participant.displayName }));
+        const done = chosen.map(({ record }) => ({
+          ...record,
+          status: suggestionDecisionDone[decision],
+          decidedAt: now,
+          decidedByName: actor.participant.displayName,
+        }));
         const agreedTouched = [...new Set(chosen.flatMap(({ clauseId }) => (clauseId === null ? [] : [clauseId])))].filter(
           (clauseId) => negotiationMaps(room.doc).article(clauseId).status === 'agreed',
         );
@@ -106,9 +105,11 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
       const side = actor ? bargainingSideOf(actor) : null;
       if (side !== null && typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
       const result = await rooms.withRoom(documentId, async (room) => {
-        const current = suggestingRequiredOf(room.doc);
+        const current = suggestingSettings(room.doc);
         if (current.required === required)
-          throw new ApiError('conflict', `suggesting is ${required ? 'already' : 'not'} required in this document`, { reason: { key: 'suggesting_required_unchanged' } });
+          throw new ApiError('conflict', `suggesting is ${required ? 'already' : 'not'} required in this document`, {
+            reason: { key: 'suggesting_required_unchanged' },
+          });
         const agreedByBoth = side === null || (current.request !== null && current.request.side === otherSide(side) && current.request.required === required);
         const next: SuggestingRequired = agreedByBoth
           ? { required, request: null }

@@ -45,7 +45,12 @@ export function suggestionIdsWritten(decoded: DecodedUpdate, isKnown: (item: Y.I
  * sender's: author, name and side from the socket's participant, the time from the server (call
  * inside a server change).
  */
-export function recordNewSuggestions(doc: Y.Doc, ids: ReadonlySet<string>, author: { id: string; displayName: string; side: BargainingSide }, at: string): void {
+export function recordNewSuggestions(
+  doc: Y.Doc,
+  ids: ReadonlySet<string>,
+  author: { id: string; displayName: string; side: BargainingSide },
+  at: string,
+): void {
   const records = suggestionRecords(doc);
   if ([...ids].every((id) => records.has(id))) return;
   const places = new Map(suggestionsInBody(doc).map((suggestion) => [suggestion.id, suggestion.clauseId]));
@@ -152,7 +157,8 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   const deleted = [...effects.deletedTypes].filter((type) => rootOfType(type) === contentRootName);
   if (required && (deleted.length > 0 || touched.length < effects.touchedTypes.size))
     return { refusal: 'suggesting is required in this document: blocks are added, removed or moved by a suggestion (not yet possible) or a proposal' };
-  if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks)) return none;
+  if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks))
+    return none;
 
   // The document as the update would leave it, to read each character's marks after it.
   const after = new Y.Doc({ gc: false });
@@ -179,7 +185,12 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
     }
     for (const block of touched) {
       const copy = sameTypeIn(after, block as unknown as SharedType);
-      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), { required, isOwn, mayWrite, isPending });
+      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), {
+        required,
+        isOwn,
+        mayWrite,
+        isPending,
+      });
       if (typeof refusal === 'string') return { refusal };
       if (refusal.acceptedUnchanged) suggestionOnly.add(block as unknown as SharedType);
     }
@@ -201,7 +212,11 @@ interface CharacterRules {
  * or whether the block's accepted text (its characters not pending insertion, their formatting)
  * stayed as it was.
  */
-function compareCharacters(before: Map<string, CharacterMarks>, after: Map<string, CharacterMarks>, rules: CharacterRules): string | { acceptedUnchanged: boolean } {
+function compareCharacters(
+  before: Map<string, CharacterMarks>,
+  after: Map<string, CharacterMarks>,
+  rules: CharacterRules,
+): string | { acceptedUnchanged: boolean } {
   const { required, isOwn, mayWrite, isPending } = rules;
   let acceptedUnchanged = true;
   for (const [key, was] of before) {

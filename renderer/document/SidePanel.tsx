@@ -10,6 +10,7 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { revealArticle } from '../editor/reveal';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
+import { SuggestionsPanel } from '../negotiation/SuggestionsPanel';
 import { focusArticleEvent, showDraftsEvent, useNegotiation } from '../negotiation/negotiationStore';
 import type { Membership } from '../session/session';
 import { Outline } from '../editor/Outline';
@@ -20,7 +21,7 @@ import type { OpenEditor } from './useDocumentEditor';
 // The clause library brings the whole template library (half a megabyte): loaded when first shown.
 const LibraryPanel = lazy(() => import('../library/LibraryPanel').then((module) => ({ default: module.LibraryPanel })));
 
-const tabs = ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
+const tabs = ['outline', 'variables', 'library', 'negotiation', 'suggestions', 'history', 'lifecycle', 'compliance', 'review'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
@@ -110,6 +111,7 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       </div>
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
+        {tab === 'suggestions' && <SuggestionsPanel editor={open.editor} client={client} documentId={documentId} side={side} readOnly={readOnly} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
         {tab === 'library' &&
           (kind ? (

@@ -1,10 +1,11 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
 import type { Mark } from '#shared/document/nodes';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
-import { describeShortcut, runCommand, shortcuts, type EditorCommand } from './shortcuts';
+import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
+import { SuggestingModeContext, useSuggestingMode } from './suggestingMode';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -61,6 +62,34 @@ const ToolbarButton = memo(function ToolbarButton({ command, isPressed }: { comm
   );
 });
 
+/** Editing or Suggesting: a switch of this participant's mode, held on while the document requires suggesting. */
+function SuggestingSwitch() {
+  const { t } = useTranslation();
+  const mode = useContext(SuggestingModeContext);
+  const { on, required } = useSuggestingMode();
+  if (!mode) return null;
+  const label = `${t(required ? 'suggestions.requiredSwitch' : 'suggestions.switch')} (${describeShortcut(suggestingShortcut)})`;
+  return (
+    <div className="toolbar-group">
+      <button
+        type="button"
+        className={`toolbar-button suggesting-switch${on ? ' on' : ''}`}
+        title={label}
+        aria-label={label}
+        aria-pressed={on}
+        disabled={required}
+        data-testid="suggesting-switch"
+        onMouseDown={(event) => {
+          event.preventDefault();
+          mode.toggle();
+        }}
+      >
+        {t(on ? 'suggestions.modeSuggesting' : 'suggestions.modeEditing')}
+      </button>
+    </div>
+  );
+}
+
 /**
  * Buttons for the usual marks and for the structure of a legal text; each names its shortcut.
  * It follows only the active marks (not every change): typing must not re-render it. An editor of
@@ -78,6 +107,7 @@ export function Toolbar({ groups = documentGroups }: { groups?: readonly (readon
           ))}
         </div>
       ))}
+      <SuggestingSwitch />
     </div>
   );
 }

@@ -63,6 +63,17 @@ export class SuggestingMode implements SuggestingState {
     return this.snapshot.on;
   }
 
+  /** The server's record of a suggestion (who made it, when), once it has one. */
+  recordOf(id: string): SuggestionRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Calls `listener` whenever the records change (a suggestion recorded or decided). */
+  onRecords(listener: () => void): () => void {
+    this.recordsMap.observe(listener);
+    return () => this.recordsMap.unobserve(listener);
+  }
+
   isOwn(id: string): boolean {
     const record = this.records.get(id);
     return record ? record.authorId === this.participantId && record.status === 'pending' : this.madeHere.has(id);
@@ -98,6 +109,12 @@ export const SuggestingModeContext = createContext<SuggestingMode | null>(null);
 
 const off = { on: false, required: false };
 const noSubscription = (): (() => void) => () => {};
+
+/** The server's record of a suggestion, followed live (undefined until recorded). */
+export function useSuggestionRecord(id: string): SuggestionRecord | undefined {
+  const mode = useContext(SuggestingModeContext);
+  return useSyncExternalStore(mode ? (listener) => mode.onRecords(listener) : noSubscription, () => mode?.recordOf(id));
+}
 
 /** Whether Suggesting mode is on in the open editor, and whether the document requires it. */
 export function useSuggestingMode(): { on: boolean; required: boolean } {

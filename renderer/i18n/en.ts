@@ -1,6 +1,7 @@
 import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
+import { suggestionsEn } from './suggestionStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 
 /**
@@ -310,6 +311,7 @@ export const en = {
     variables: 'Variables',
     library: 'Library',
     negotiation: 'Negotiation',
+    suggestions: 'Suggestions',
     history: 'History',
     lifecycle: 'Lifecycle',
     compliance: 'Compliance',
@@ -422,6 +424,7 @@ export const en = {
     },
   },
   negotiation: negotiationEn,
+  suggestions: suggestionsEn,
   lifecycle: lifecycleEn,
   compliance: complianceEn,
   review: reviewEn,

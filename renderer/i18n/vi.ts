@@ -1,4 +1,5 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
+import { suggestionsVi } from './suggestionStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import type { en } from './en';
 import type { Localised } from './localised';
@@ -294,6 +295,7 @@ export const vi: Localised<typeof en> = {
     variables: 'Biến số',
     library: 'Thư viện',
     negotiation: 'Thương lượng',
+    suggestions: 'Gợi ý',
     history: 'Lịch sử',
     lifecycle: 'Tiến trình',
     compliance: 'Tuân thủ',
@@ -399,6 +401,7 @@ export const vi: Localised<typeof en> = {
     },
   },
   negotiation: negotiationVi,
+  suggestions: suggestionsVi,
   lifecycle: lifecycleVi,
   compliance: complianceVi,
   review: reviewVi,

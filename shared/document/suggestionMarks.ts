@@ -48,7 +48,8 @@ function acceptedNode(node: DocumentNode): DocumentNode {
     delete plain.suggestDelete;
     const previous = kept[kept.length - 1];
     // Runs that only a suggestion set apart join again, as Slate would keep them.
-    if (previous !== undefined && isText(previous) && formattingKey(previous) === formattingKey(plain)) kept[kept.length - 1] = { ...previous, text: previous.text + plain.text };
+    if (previous !== undefined && isText(previous) && formattingKey(previous) === formattingKey(plain))
+      kept[kept.length - 1] = { ...previous, text: previous.text + plain.text };
     else kept.push(plain);
   }
   // Slate keeps a text at each end of a block and between two chips: one left out leaves an empty one.

@@ -39,6 +39,17 @@ export function isSuggestingRequired(doc: Y.Doc): boolean {
   return doc.getMap<unknown>(settingsRootName).get(suggestingRequiredKey) === true;
 }
 
+/** The settings key holding one side's request to require suggesting (or to stop requiring it). */
+export const suggestingRequestKey = 'suggestingRequest';
+
+const suggestingRequestSchema = z.object({ side: z.enum(bargainingSides), required: z.boolean(), byName: z.string(), at });
+
+/** Whether suggesting is required, and one side's request to change that, awaiting the other side. */
+export function suggestingSettings(doc: Y.Doc): { required: boolean; request: z.infer<typeof suggestingRequestSchema> | null } {
+  const request = suggestingRequestSchema.safeParse(doc.getMap<unknown>(settingsRootName).get(suggestingRequestKey));
+  return { required: isSuggestingRequired(doc), request: request.success ? request.data : null };
+}
+
 export type SuggestionDecision = 'accept' | 'reject' | 'withdraw';
 
 /** What a decision makes of a suggestion. */
@@ -166,12 +177,15 @@ export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<strin
 export function checkSuggestionDecision(record: SuggestionRecord, decision: SuggestionDecision, actor: Actor): RuleRefusal | null {
   const side = bargainingSideOf(actor);
   if (typeof side !== 'string') return side;
-  if (record.status !== 'pending')
-    return { code: 'conflict', message: `this suggestion is ${record.status} already`, reason: 'suggestion_not_pending' };
+  if (record.status !== 'pending') return { code: 'conflict', message: `this suggestion is ${record.status} already`, reason: 'suggestion_not_pending' };
   if (decision === 'withdraw')
     return record.side === side
       ? null
-      : { code: 'forbidden', message: 'a suggestion is withdrawn by its own side; the other side accepts or rejects it', reason: 'suggestion_withdrawn_by_own_side' };
+      : {
+          code: 'forbidden',
+          message: 'a suggestion is withdrawn by its own side; the other side accepts or rejects it',
+          reason: 'suggestion_withdrawn_by_own_side',
+        };
   return record.side === side
     ? { code: 'forbidden', message: `a suggestion of the ${side} side is accepted or rejected by the other side`, reason: 'suggestion_decided_by_other_side' }
     : null;

@@ -91,13 +91,48 @@ describe('S29 suggestions', () => {
     expect(paragraphText()).toContain('cộng 10%');
     const insertedAt = wageText.length - 1;
     const cases: [string, string, (doc: Y.Doc) => void, RegExp][] = [
-      ['employer uses the union’s id', employer.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /another participant’s suggestion/],
-      ['a colleague of the same side uses it', union2.token, (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }), /another participant’s suggestion/],
-      ['employer drops the insertion mark', employer.token, (doc) => wageParagraph(doc).format(insertedAt, ' cộng 10%'.length, { suggestInsert: null }), /another participant/],
-      ['employer deletes the suggested text', employer.token, (doc) => wageParagraph(doc).delete(insertedAt, ' cộng 10%'.length), /another participant suggested/],
-      ['employer deletes text suggested for deletion', employer.token, (doc) => wageParagraph(doc).delete('Mức lương '.length, 3), /removed only when the other side accepts/],
-      ['employer types into the suggestion', employer.token, (doc) => wageParagraph(doc).insert(insertedAt + 3, 'x', { suggestInsert: 'them-10' }), /another participant/],
-      ['employer marks text deleted under the union’s id', employer.token, (doc) => wageParagraph(doc).format(0, 3, { suggestDelete: 'bo-thap-nhat' }), /suggestion of another participant/],
+      [
+        'employer uses the union’s id',
+        employer.token,
+        (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }),
+        /another participant’s suggestion/,
+      ],
+      [
+        'a colleague of the same side uses it',
+        union2.token,
+        (doc) => wageParagraph(doc).insert(0, 'Thêm ', { suggestInsert: 'them-10' }),
+        /another participant’s suggestion/,
+      ],
+      [
+        'employer drops the insertion mark',
+        employer.token,
+        (doc) => wageParagraph(doc).format(insertedAt, ' cộng 10%'.length, { suggestInsert: null }),
+        /another participant/,
+      ],
+      [
+        'employer deletes the suggested text',
+        employer.token,
+        (doc) => wageParagraph(doc).delete(insertedAt, ' cộng 10%'.length),
+        /another participant suggested/,
+      ],
+      [
+        'employer deletes text suggested for deletion',
+        employer.token,
+        (doc) => wageParagraph(doc).delete('Mức lương '.length, 3),
+        /removed only when the other side accepts/,
+      ],
+      [
+        'employer types into the suggestion',
+        employer.token,
+        (doc) => wageParagraph(doc).insert(insertedAt + 3, 'x', { suggestInsert: 'them-10' }),
+        /another participant/,
+      ],
+      [
+        'employer marks text deleted under the union’s id',
+        employer.token,
+        (doc) => wageParagraph(doc).format(0, 3, { suggestDelete: 'bo-thap-nhat' }),
+        /suggestion of another participant/,
+      ],
       [
         'union forges its record',
         union.token,
@@ -132,7 +167,10 @@ describe('S29 suggestions', () => {
   it('suggesting required: the host sets it, or both sides agree; then only suggestions change the body, with a clear reason', async () => {
     const { documentId, union, employer } = await unionSuggests();
     await expectApiError(employer.client.call('suggestions/setRequired', { documentId, required: false }), 'conflict', /not required/);
-    expect(await union.client.call('suggestions/setRequired', { documentId, required: true })).toMatchObject({ required: false, request: { side: 'union', required: true } });
+    expect(await union.client.call('suggestions/setRequired', { documentId, required: true })).toMatchObject({
+      required: false,
+      request: { side: 'union', required: true },
+    });
     // One side's request changes nothing yet: a direct edit passes.
     const direct = await connect(documentId, employer.token);
     wageParagraph(direct.doc).insert(0, 'Trực tiếp ');
@@ -141,7 +179,9 @@ describe('S29 suggestions', () => {
     expect(wageParagraph(witness.doc).toString()).toContain('Trực tiếp ');
     expect(direct.denials).toEqual([]);
     expect(await employer.client.call('suggestions/setRequired', { documentId, required: true })).toEqual({ required: true, request: null });
-    expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).insert(0, 'Sửa thẳng '))).toMatch(/suggesting is required.*typed as a suggestion/);
+    expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).insert(0, 'Sửa thẳng '))).toMatch(
+      /suggesting is required.*typed as a suggestion/,
+    );
     expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).delete(0, 3))).toMatch(/suggesting is required.*suggesting its deletion/);
     expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).format(0, 3, { bold: true }))).toMatch(/suggesting is required.*formatting/);
     // A suggestion passes.
@@ -160,12 +200,28 @@ describe('S29 suggestions', () => {
       if (!found) throw new Error(`no ${id}`);
       return { id, inserted: found.inserted, deleted: found.deleted };
     };
-    await expectApiError(union2.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10')] }), 'forbidden', /other side/);
-    await expectApiError(employer.client.call('suggestions/decide', { documentId, decision: 'withdraw', suggestions: [seen('them-10')] }), 'forbidden', /own side/);
-    await expectApiError(reviewer.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: [seen('them-10')] }), 'forbidden', /reviewers/);
+    await expectApiError(
+      union2.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10')] }),
+      'forbidden',
+      /other side/,
+    );
+    await expectApiError(
+      employer.client.call('suggestions/decide', { documentId, decision: 'withdraw', suggestions: [seen('them-10')] }),
+      'forbidden',
+      /own side/,
+    );
+    await expectApiError(
+      reviewer.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: [seen('them-10')] }),
+      'forbidden',
+      /reviewers/,
+    );
     // Atomic: one stale suggestion in the call, nothing decided.
     const stale = { ...seen('bo-thap-nhat'), deleted: 'thấp ' };
-    await expectApiError(employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10'), stale] }), 'conflict', /changed since/);
+    await expectApiError(
+      employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10'), stale] }),
+      'conflict',
+      /changed since/,
+    );
     expect(suggestionsInBody(suggester.doc)).toHaveLength(2);
 
     const { decided } = await employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10')] });
@@ -223,7 +279,11 @@ describe('S29 suggestions', () => {
     expect((await seats.union.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId)).toContain(clauseIds.wage);
     // A direct edit is still refused by the lock.
     expect(await refused(documentId, seats.union.token, (doc) => wageParagraph(doc).insert(0, 'Sửa thẳng '))).toMatch(/agreed by both sides/);
-    await seats.employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [{ id: 'them-10', inserted: ' cộng 10%', deleted: '' }] });
+    await seats.employer.client.call('suggestions/decide', {
+      documentId,
+      decision: 'accept',
+      suggestions: [{ id: 'them-10', inserted: ' cộng 10%', deleted: '' }],
+    });
     await docMatches(union.doc, () => statusIn(union.doc, clauseIds.wage)?.agreedText?.includes('cộng 10%') === true, 'the agreed text');
     expect((await seats.union.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId)).not.toContain(clauseIds.wage);
   });
