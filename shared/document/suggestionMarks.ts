@@ -29,7 +29,12 @@ function formattingKey(text: FormattedText): string {
  * text (exports, the compliance check, the minutes, agreement and the voted text's hash).
  */
 export function withoutPendingSuggestions<T extends DocumentNode>(nodes: readonly T[]): T[] {
-  return nodes.map((node) => acceptedNode(node) as T);
+  return nodes.map(withoutPendingSuggestionsIn);
+}
+
+/** One node (an article, say) as withoutPendingSuggestions reads it. */
+export function withoutPendingSuggestionsIn<T extends DocumentNode>(node: T): T {
+  return acceptedNode(node) as T;
 }
 
 function acceptedNode(node: DocumentNode): DocumentNode {
