@@ -153,9 +153,10 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   // run restores the marks after it): what counts is the marks characters end up with.
   const written = suggestionIdsWritten(update.decoded, isKnown);
   const required = isSuggestingRequired(doc);
-  const touched = [...effects.touchedTypes].flatMap((type) => asTextBlock(type) ?? []);
+  const inBody = [...effects.touchedTypes].filter((type) => rootOfType(type) === contentRootName);
+  const touched = inBody.flatMap((type) => asTextBlock(type) ?? []);
   const deleted = [...effects.deletedTypes].filter((type) => rootOfType(type) === contentRootName);
-  if (required && (deleted.length > 0 || touched.length < effects.touchedTypes.size))
+  if (required && (deleted.length > 0 || touched.length < inBody.length))
     return { refusal: 'suggesting is required in this document: blocks are added, removed or moved by a suggestion (not yet possible) or a proposal' };
   if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks))
     return none;
