@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
 import { closeCodes, type CloseCode } from '#shared/sync/protocol';
 import { keptAsDraftSentence } from '#shared/negotiation/keptAsDraft';
-import { suggestionRecords } from '#shared/negotiation/suggestions';
+import { suggestionsRootName } from '#shared/negotiation/suggestions';
 import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLogStore } from '#main/store/port';
@@ -277,8 +277,8 @@ export class DocumentRoom {
     const { participant } = connection;
     const { side } = participant;
     if (side === 'reviewer') return;
-    const records = suggestionRecords(this.doc);
     const ids = suggestionIdsWritten(Y.decodeUpdate(update), () => false);
+    const records = this.doc.getMap<unknown>(suggestionsRootName);
     for (const id of ids) if (records.has(id)) ids.delete(id);
     if (ids.size === 0) return;
     const at = new Date(this.options.now()).toISOString();

@@ -138,15 +138,6 @@ function sameTypeIn(copy: Y.Doc, type: SharedType): SharedType | null {
 export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: UpdateEffects): SuggestionJudgement {
   const none = { suggestionOnly: new Set<SharedType>() };
   if (!effects.roots.has(contentRootName)) return none;
-  const records = suggestionRecords(doc);
-  const { participantId } = update;
-  /** Whether an id may mark text the sender writes: theirs and still pending, or new (it becomes theirs). */
-  const mayWrite = (id: string): boolean => {
-    const record = records.get(id);
-    return record === undefined || (record.authorId === participantId && record.status === 'pending');
-  };
-  const isOwn = (id: string): boolean => records.get(id)?.authorId === participantId && participantId !== null;
-  const isPending = (id: string): boolean => records.get(id)?.status === 'pending';
   const isKnown = (item: Y.Item): boolean => item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
   // The ids its formatting items write, to know whether it concerns suggestions at all. Yjs writes
   // another author's id when text is typed next to their suggestion (the item that ends the new
@@ -161,6 +152,15 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks))
     return none;
 
+  const records = suggestionRecords(doc);
+  const { participantId } = update;
+  /** Whether an id may mark text the sender writes: theirs and still pending, or new (it becomes theirs). */
+  const mayWrite = (id: string): boolean => {
+    const record = records.get(id);
+    return record === undefined || (record.authorId === participantId && record.status === 'pending');
+  };
+  const isOwn = (id: string): boolean => records.get(id)?.authorId === participantId && participantId !== null;
+  const isPending = (id: string): boolean => records.get(id)?.status === 'pending';
   // The document as the update would leave it, to read each character's marks after it.
   const after = new Y.Doc({ gc: false });
   try {
