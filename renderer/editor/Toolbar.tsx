@@ -1,11 +1,14 @@
 import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
+import { Editor } from 'slate';
 import type { Mark } from '#shared/document/nodes';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
+import type { Language } from '#shared/format/locale';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
 import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
-import { SuggestingModeContext, useSuggestingMode } from './suggestingMode';
+import { SuggestingModeContext, useSuggestingMode, useSuggestionRecord } from './suggestingMode';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -90,6 +93,33 @@ function SuggestingSwitch() {
   );
 }
 
+/** The suggestion at the cursor, as one string ("insert:id" or "delete:id"; empty where there is none). */
+function suggestionAtCursor(editor: DocumentEditor): string {
+  const marks = editor.selection ? Editor.marks(editor) : null;
+  if (marks?.suggestDelete !== undefined) return `delete:${marks.suggestDelete}`;
+  return marks?.suggestInsert !== undefined ? `insert:${marks.suggestInsert}` : '';
+}
+
+/**
+ * Who made the suggestion the cursor is in, and when: what hovering shows, for whoever moves
+ * through the text with the keyboard.
+ */
+function SuggestionAtCursor() {
+  const { t, i18n } = useTranslation();
+  const [kind, id = ''] = useSlateSelector((editor) => suggestionAtCursor(editor as DocumentEditor)).split(':');
+  const record = useSuggestionRecord(id);
+  if (!id) return null;
+  const what = t(kind === 'insert' ? 'suggestions.inserted' : 'suggestions.deleted');
+  const byLine = record
+    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
+    : t('suggestions.notYetRecorded');
+  return (
+    <p className="suggestion-at-cursor" role="status" data-testid="suggestion-at-cursor">
+      {what} — {byLine}
+    </p>
+  );
+}
+
 /**
  * Buttons for the usual marks and for the structure of a legal text; each names its shortcut.
  * It follows only the active marks (not every change): typing must not re-render it. An editor of
@@ -108,6 +138,7 @@ export function Toolbar({ groups = documentGroups }: { groups?: readonly (readon
         </div>
       ))}
       <SuggestingSwitch />
+      <SuggestionAtCursor />
     </div>
   );
 }

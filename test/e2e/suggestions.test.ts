@@ -58,6 +58,9 @@ describe('E2E suggestions in Chromium against server mode', () => {
     const first = body(employer).locator('ins.suggestion').last();
     expect(await first.getAttribute('class')).toContain('side-union');
     await expect.poll(() => first.getAttribute('title')).toMatch(/^Gợi ý thêm — của Anh Minh \(Công đoàn\), /);
+    // And, moving through the text, in a line under the toolbar.
+    await first.click();
+    await expect.poll(() => employer.getByTestId('suggestion-at-cursor').innerText()).toMatch(/^Gợi ý thêm — của Anh Minh \(Công đoàn\), /);
     await employer.getByRole('tab', { name: 'Gợi ý' }).click();
     await expect.poll(() => employer.getByTestId('suggestion-counts').innerText()).toContain('2 gợi ý đang chờ');
     await shot(employer, 'employer-reviews');
