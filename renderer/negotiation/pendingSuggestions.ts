@@ -8,7 +8,7 @@ export interface PendingSuggestion extends SuggestionInBody {
 }
 
 /** The pending suggestions of a shared document, in document order (those the server has recorded). */
-export function pendingSuggestionsOf(doc: Y.Doc): PendingSuggestion[] {
+function pendingSuggestionsOf(doc: Y.Doc): PendingSuggestion[] {
   const records = suggestionRecords(doc);
   return suggestionsInBody(doc).flatMap((suggestion) => {
     const record = records.get(suggestion.id);

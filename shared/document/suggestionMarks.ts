@@ -7,7 +7,7 @@ import { isText, type DocumentNode, type FormattedText } from '#shared/document/
  * suggestion's id; a replacement is both under one id.
  */
 export const suggestionMarkNames = ['suggestInsert', 'suggestDelete'] as const;
-export type SuggestionMarkName = (typeof suggestionMarkNames)[number];
+type SuggestionMarkName = (typeof suggestionMarkNames)[number];
 
 export function isSuggestionMarkName(key: string): key is SuggestionMarkName {
   return (suggestionMarkNames as readonly string[]).includes(key);

@@ -9,8 +9,8 @@ import { bargainingSides } from '#shared/negotiation/model';
 /** The server-owned root holding who made each suggestion and what became of it (decision 0024). */
 export const suggestionsRootName = 'suggestions';
 
-export const suggestionStatuses = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
-export type SuggestionStatus = (typeof suggestionStatuses)[number];
+const suggestionStatuses = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
+type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 const at = z.iso.datetime();
 
@@ -93,7 +93,7 @@ interface MarkedRun {
 }
 
 /** The text blocks of the body in document order, each with the article it lies in. */
-export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
   const walk = (parent: Y.XmlText, clauseId: string | null): void => {
     for (const part of parent.toDelta() as { insert: unknown }[]) {
       if (!(part.insert instanceof Y.XmlText)) continue;
