@@ -19,6 +19,7 @@ import type { LifecycleActor } from '#shared/lifecycle/permissions';
 import { applyEvent, foldEvents, type LifecycleRecord } from '#shared/lifecycle/record';
 import type { StepEnvironment, StepRefusal } from '#shared/lifecycle/refusals';
 import { currentState, isSentToAuthority, isTextFrozen } from '#shared/lifecycle/timeStates';
+import { pendingSuggestionsByArticle } from '#shared/negotiation/suggestions';
 import { negotiationStanding, voteReadiness, type NegotiationStanding } from '#shared/lifecycle/voteReadiness';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { VariableValue } from '#shared/templates/schema';
@@ -157,7 +158,13 @@ export function createLifecycleService(context: ServiceContext, rooms: DocumentR
   /** The draft's articles as the negotiation stands (the server's copy) and the violations the compliance check finds in it. */
   function standingIn(room: DocumentRoom, loaded: LoadedLifecycle): NegotiationStanding {
     const { input, blocks } = complianceInputIn(room, loaded);
-    return negotiationStanding(blocks, negotiationMaps(room.doc).allArticles(), checkDocument(input), ruleTable);
+    return negotiationStanding(
+      blocks,
+      negotiationMaps(room.doc).allArticles(),
+      checkDocument(input),
+      ruleTable,
+      new Set(pendingSuggestionsByArticle(room.doc).keys()),
+    );
   }
 
   /** The facts of the text (as the room holds it) and of the document's people the rules may need. */

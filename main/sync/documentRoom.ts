@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate as encodeAwarenessStates, removeAwarenessStates } from 'y-protocols/awareness';
 import { closeCodes, type CloseCode } from '#shared/sync/protocol';
 import { keptAsDraftSentence } from '#shared/negotiation/keptAsDraft';
+import { suggestionsRootName } from '#shared/negotiation/suggestions';
 import type { Logger } from '#main/logger';
 import type { ParticipantRecord } from '#main/store/records';
 import type { UpdateLogStore } from '#main/store/port';
@@ -17,6 +18,7 @@ import {
 } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
 import { createLocalRelay, type Relay, type RelayedBatch } from '#main/sync/relay';
+import { recordNewSuggestions, suggestionIdsWritten } from '#main/sync/suggestionMarks';
 import { checkUpdates, type AgreedEdit, type WritePolicy } from '#main/sync/writePolicy';
 
 /** What a room needs of one client socket. */
@@ -253,7 +255,10 @@ export class DocumentRoom {
     }
     try {
       this.receiving = connection;
-      if (this.persistent.receive(update, connection.participant.id, connection)) this.askedToResend.delete(connection);
+      if (this.persistent.receive(update, connection.participant.id, connection)) {
+        this.askedToResend.delete(connection);
+        this.recordSuggestions(connection, update);
+      }
     } catch (error) {
       if (error instanceof MissingDependenciesError) this.answerMissingDependencies(connection, error.message);
       else if (error instanceof WriteRefusedError && error.agreedEdit) void this.keepAgreedEdit(connection, update, error.agreedEdit, error.message);
@@ -262,6 +267,24 @@ export class DocumentRoom {
     } finally {
       this.receiving = null;
     }
+  }
+
+  /**
+   * A suggestion belongs to whoever's socket first brought its id (decision 0024): the server
+   * records the new ids of an accepted update in a change of its own, stored with the update.
+   */
+  private recordSuggestions(connection: RoomConnection, update: Uint8Array): void {
+    const { participant } = connection;
+    const { side } = participant;
+    if (side === 'reviewer') return;
+    const ids = suggestionIdsWritten(Y.decodeUpdate(update), () => false);
+    const records = this.doc.getMap<unknown>(suggestionsRootName);
+    for (const id of ids) if (records.has(id)) ids.delete(id);
+    if (ids.size === 0) return;
+    const at = new Date(this.options.now()).toISOString();
+    this.persistent
+      .change(null, (doc) => recordNewSuggestions(doc, ids, { id: participant.id, displayName: participant.displayName, side }, at))
+      .catch((error: unknown) => this.fail('storage', error));
   }
 
   /**

@@ -229,7 +229,7 @@ export class PersistentDoc<Origin> {
     const impersonated = this.clientOfAnother(decoded.structs, participantId);
     if (impersonated !== null) throw new WriteRefusedError(`this change is written under a client id (${impersonated}) that belongs to another participant`);
     const integration = integrationOf(decoded, this.doc);
-    const refusal = this.options.admit?.(decoded, this.doc, integration.isWaiting) ?? null;
+    const refusal = this.options.admit?.({ bytes: update, decoded, participantId }, this.doc, integration.isWaiting) ?? null;
     if (refusal !== null) throw new WriteRefusedError(refusal.reason, refusal.agreedEdit);
     // Yjs would keep what it cannot place yet pending in the document and apply it whenever the
     // missing pieces arrive, from whoever sends them: nothing pending is ever accepted.

@@ -9,7 +9,8 @@ import { salaryScaleRootName } from '#shared/salaryScale/yjsSalaryScale';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
 import { typingEffects } from '#main/sync/typing';
-import { articlesTouched, inspectUpdate, type DecodedStruct, type UpdateEffects } from '#main/sync/updateInspection';
+import { judgeSuggestions, type ClientUpdate } from '#main/sync/suggestionMarks';
+import { articlesTouched, inspectUpdate, type DecodedStruct, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
 
 /** An update refused: why, and, when it edits what both sides agreed, which articles and values. */
 export interface Refusal {
@@ -23,8 +24,12 @@ export interface AgreedEdit {
   variableIds: string[];
 }
 
-/** Why an update with these effects must be refused, or null to accept it. */
-export type WritePolicy = (effects: UpdateEffects, doc: Y.Doc) => Refusal | null;
+/**
+ * Why an update with these effects must be refused, or null to accept it. `suggestionOnly` holds
+ * the text blocks in which the update only made or withdrew suggestions (their accepted text
+ * stays as it was).
+ */
+export type WritePolicy = (effects: UpdateEffects, doc: Y.Doc, suggestionOnly: ReadonlySet<SharedType>) => Refusal | null;
 
 /** Root types of a document that clients may change through sync; the rest are the server's. */
 export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName, variablesRootName, salaryScaleRootName]);
@@ -36,7 +41,7 @@ export const clientWritableRoots: ReadonlySet<string> = new Set([contentRootName
  * writes from the lifecycle record. Returns the reason for refusing an update, or null.
  */
 export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
-  return (effects, doc) => {
+  return (effects, doc, suggestionOnly) => {
     for (const root of effects.roots) {
       if (!clientWritableRoots.has(root)) return { reason: `the "${root}" part of the document is changed only through the API` };
     }
@@ -56,7 +61,7 @@ export function createWritePolicy(lookupVariable: VariableLookup): WritePolicy {
     }
     const scaleProblem = salaryScaleProblem(effects);
     if (scaleProblem) return { reason: scaleProblem };
-    const agreedEdit = agreedEditOf(effects, doc);
+    const agreedEdit = agreedEditOf(effects, doc, suggestionOnly);
     if (!agreedEdit) return null;
     const articles = agreedEdit.clauseIds.map((clauseId) => articleLabel(doc, clauseId));
     const values = agreedEdit.variableIds.map((id) => `“${lookupVariable(id)?.label.en ?? id}”`);
@@ -83,13 +88,17 @@ function salaryScaleProblem(effects: UpdateEffects): string | null {
 
 /**
  * Tentative agreement is a lock (S23): the agreed articles an update edits, and the variables
- * shown in agreed articles whose values it writes or removes; null when it touches neither.
+ * shown in agreed articles whose values it writes or removes; null when it touches neither. A
+ * suggestion changes nothing agreed until it is accepted (decision 0024): blocks in which the
+ * update only suggested are no edit.
  */
-function agreedEditOf(effects: UpdateEffects, doc: Y.Doc): AgreedEdit | null {
+function agreedEditOf(effects: UpdateEffects, doc: Y.Doc, suggestionOnly: ReadonlySet<SharedType>): AgreedEdit | null {
   const clauseIds: string[] = [];
   if (effects.roots.has(contentRootName)) {
     const maps = negotiationMaps(doc);
-    for (const clauseId of articlesTouched(effects)) if (maps.article(clauseId).status === 'agreed') clauseIds.push(clauseId);
+    const edited =
+      suggestionOnly.size === 0 ? effects : { ...effects, touchedTypes: new Set([...effects.touchedTypes].filter((type) => !suggestionOnly.has(type))) };
+    for (const clauseId of articlesTouched(edited)) if (maps.article(clauseId).status === 'agreed') clauseIds.push(clauseId);
   }
   // Most updates (keystrokes) write no value: the rest runs only for those that do.
   const variableIds = effects.mapWrites.length + effects.mapDeletions.length > 0 ? agreedValuesWritten(effects, doc) : [];
@@ -105,18 +114,22 @@ function agreedValuesWritten(effects: UpdateEffects, doc: Y.Doc): string[] {
 }
 
 /** What PersistentDoc asks of every client update before applying it: why to refuse it, or null. */
-export type AdmissionCheck = (decoded: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Refusal | null;
+export type AdmissionCheck = (update: ClientUpdate, doc: Y.Doc, isWaiting: (struct: DecodedStruct) => boolean) => Refusal | null;
 
 /**
  * The check PersistentDoc runs on every client update: inspect it against the document, then
- * apply the policy and the body's shape rules. A keystroke is inspected the short way, and keeps
- * the body's shape by what it is (see typingEffects); the policy judges it all the same.
+ * apply the suggestion rules, the policy and the body's shape rules. A keystroke is inspected the
+ * short way, and keeps the body's shape by what it is (see typingEffects); the suggestion rules and
+ * the policy judge it all the same.
  */
 export function checkUpdates(policy: WritePolicy): AdmissionCheck {
-  return (decoded, doc, isWaiting) => {
+  return (update, doc, isWaiting) => {
+    const { decoded } = update;
     const typing = typingEffects(decoded, doc, isWaiting);
     const effects = typing ?? inspectUpdate(decoded, doc, isWaiting);
-    const refusal = policy(effects, doc);
+    const judged = judgeSuggestions(update, doc, effects);
+    if ('refusal' in judged) return { reason: judged.refusal };
+    const refusal = policy(effects, doc, judged.suggestionOnly);
     if (refusal !== null || typing !== null || !effects.roots.has(contentRootName)) return refusal;
     const problem = bodyShapeProblem(decoded, doc, isWaiting);
     return problem === null ? null : { reason: `the text cannot take this change: ${problem}` };

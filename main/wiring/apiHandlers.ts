@@ -14,6 +14,7 @@ import { scopedCaller } from '#main/kernel/callScope';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import { createNegotiationHandlers } from '#main/negotiation/negotiationHandlers';
 import { createCostingHandlers } from '#main/negotiation/costingHandlers';
+import { createSuggestionHandlers } from '#main/negotiation/suggestionHandlers';
 import { createExportHandlers, type ExportDependencies } from '#main/export/exportHandlers';
 import { createFileWorkers } from '#main/export/fileWorkers';
 import type { ReportSources } from '#main/export/reportExport';
@@ -118,6 +119,7 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'authorities/list': async () => deployment.authorities(),
     'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,
+    ...createSuggestionHandlers(context, rooms),
     ...createCostingHandlers(context, rooms, environment.printPdf),
     ...createExportHandlers(
       context,

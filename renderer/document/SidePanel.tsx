@@ -19,6 +19,7 @@ import {
   useNegotiation,
   type PhraseToComment,
 } from '../negotiation/negotiationStore';
+import { SuggestionsPanel } from '../negotiation/SuggestionsPanel';
 import type { Membership } from '../session/session';
 import { Outline } from '../editor/Outline';
 import { editVariableEvent, type DocumentVariables } from '../variables/documentVariables';
@@ -28,7 +29,7 @@ import type { OpenEditor } from './useDocumentEditor';
 // The clause library brings the whole template library (half a megabyte): loaded when first shown.
 const LibraryPanel = lazy(() => import('../library/LibraryPanel').then((module) => ({ default: module.LibraryPanel })));
 
-const tabs = ['outline', 'variables', 'salaryScale', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const;
+const tabs = ['outline', 'variables', 'salaryScale', 'library', 'negotiation', 'suggestions', 'history', 'lifecycle', 'compliance', 'review'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
@@ -134,6 +135,7 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       </div>
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
+        {tab === 'suggestions' && <SuggestionsPanel editor={open.editor} client={client} documentId={documentId} side={side} readOnly={readOnly} />}
         {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
         {tab === 'salaryScale' && variables.values.doc && (
           <SalaryScalePanel doc={variables.values.doc} readOnly={readOnly} client={client} documentId={documentId} isEmployer={side === 'employer'} />

@@ -6,6 +6,7 @@ import { ChangeSignal } from '../editor/changeSignal';
 import { createDocumentEditor } from '../editor/createDocumentEditor';
 import type { DocumentEditor } from '../editor/customTypes';
 import { NumberingStore } from '../editor/numberingStore';
+import { SuggestingMode } from '../editor/suggestingMode';
 import type { Membership } from '../session/session';
 
 export interface OpenEditor {
@@ -14,6 +15,8 @@ export interface OpenEditor {
   changes: ChangeSignal;
   /** The articles both sides agreed, which the editor keeps read-only. */
   agreed: AgreedArticles;
+  /** This participant's Suggesting mode. */
+  suggesting: SuggestingMode;
 }
 
 /**
@@ -25,9 +28,11 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
   useEffect(() => {
     if (!collaboration || !contentReady) return;
     const agreed = new AgreedArticles(collaboration.doc);
+    const suggesting = new SuggestingMode(collaboration.doc, membership.participantId);
     const editor = createDocumentEditor({
       doc: collaboration.doc,
       lock: agreed,
+      suggesting,
       awareness: collaboration.provider.awareness,
       cursor: { name: membership.displayName, side: membership.side },
       onDesync: (error, phase) => {
@@ -38,13 +43,14 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
     editor.connect();
     const numbering = new NumberingStore();
     numbering.update(editor.children as TopLevelBlock[], null);
-    setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, collaboration });
+    setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, suggesting, collaboration });
     return () => {
       editor.disconnect();
       agreed.destroy();
+      suggesting.destroy();
       setOpen(null);
     };
-  }, [collaboration, contentReady, membership.displayName, membership.side, onDesync]);
+  }, [collaboration, contentReady, membership.displayName, membership.side, membership.participantId, onDesync]);
   // Until the effect has run again, an editor of the previous collaboration (reopened after a
   // refused write) is not shown: its document is gone.
   return open?.collaboration === collaboration ? open : null;

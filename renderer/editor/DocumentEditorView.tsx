@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useContext, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editable, Slate } from 'slate-react';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -11,7 +11,8 @@ import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
 import { SelectionComment } from './SelectionComment';
-import { handleShortcut } from './shortcuts';
+import { handleShortcut, matchesShortcut, suggestingShortcut } from './shortcuts';
+import { SuggestingModeContext } from './suggestingMode';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
 
@@ -31,7 +32,18 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
     numbering.update(editor.children as TopLevelBlock[], editor.operations);
     if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit(editor.operations);
   }, [editor, numbering, changes]);
-  const onKeyDown = useCallback((event: KeyboardEvent) => handleShortcut(editor, event, readOnly), [editor, readOnly]);
+  const suggesting = useContext(SuggestingModeContext);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (suggesting && !readOnly && matchesShortcut(event, suggestingShortcut)) {
+        event.preventDefault();
+        suggesting.toggle();
+        return;
+      }
+      handleShortcut(editor, event, readOnly);
+    },
+    [editor, readOnly, suggesting],
+  );
   const decorate = usePhraseDecorate(editor);
 
   return (

@@ -1,6 +1,7 @@
-import { memo, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Element, Node, Path, type Operation } from 'slate';
+import { usePendingSuggestions } from '../negotiation/pendingSuggestions';
 import { revealPath } from './reveal';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
@@ -74,17 +75,37 @@ interface OutlineRowProps {
   labels: StructureLabels;
   untitled: string;
   onJump: (entry: OutlineEntry) => void;
+  /** How many suggestions are pending in the article. */
+  suggestions: number;
 }
 
-const OutlineRow = memo(function OutlineRow({ entry, labels, untitled, onJump }: OutlineRowProps) {
+const OutlineRow = memo(function OutlineRow({ entry, labels, untitled, onJump, suggestions }: OutlineRowProps) {
+  const { t } = useTranslation();
   return (
     <li className={`outline-${entry.kind}`}>
       <button type="button" onClick={() => onJump(entry)}>
         {entry.kind === 'chapter' ? labels.chapter(entry.number) : labels.article(entry.number)} {entry.title || untitled}
       </button>
+      {suggestions > 0 && (
+        <span className="outline-suggestions" title={t('suggestions.inArticleBadge', { count: suggestions })} data-testid="outline-suggestions">
+          {` ✎${suggestions}`}
+        </span>
+      )}
     </li>
   );
 });
+
+/** How many suggestions are pending in each article. */
+function usePendingCounts(editor: DocumentEditor): Map<string, number> {
+  const doc = editor.sharedRoot.doc;
+  if (!doc) throw new Error('the editor is not bound to a document');
+  const pending = usePendingSuggestions(doc);
+  return useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const suggestion of pending) if (suggestion.clauseId !== null) counts.set(suggestion.clauseId, (counts.get(suggestion.clauseId) ?? 0) + 1);
+    return counts;
+  }, [pending]);
+}
 
 /** Chapters and articles of the document, to jump around a long agreement; follows edits. */
 export const Outline = memo(function Outline({ editor, changes }: { editor: DocumentEditor; changes: ChangeSignal }) {
@@ -109,6 +130,7 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
   }, [editor, changes]);
 
   const jump = useCallback((entry: OutlineEntry) => revealPath(editor, entry.path), [editor]);
+  const suggestionCounts = usePendingCounts(editor);
 
   // The rows render after the document: opening a long agreement shows the text first.
   const shown = useDeferredValue<OutlineEntry[] | null>(entries, null);
@@ -122,7 +144,14 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
     <nav className="outline" aria-label={t('outline.label')}>
       <ol>
         {shown?.map((entry) => (
-          <OutlineRow key={`${entry.kind}-${entry.id}`} entry={entry} labels={labels} untitled={t('outline.untitled')} onJump={jump} />
+          <OutlineRow
+            key={`${entry.kind}-${entry.id}`}
+            entry={entry}
+            labels={labels}
+            untitled={t('outline.untitled')}
+            onJump={jump}
+            suggestions={entry.kind === 'article' ? (suggestionCounts.get(entry.id) ?? 0) : 0}
+          />
         ))}
       </ol>
     </nav>

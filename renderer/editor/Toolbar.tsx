@@ -1,10 +1,14 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
+import { Editor } from 'slate';
 import type { Mark } from '#shared/document/nodes';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
+import type { Language } from '#shared/format/locale';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
-import { describeShortcut, runCommand, shortcuts, type EditorCommand } from './shortcuts';
+import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
+import { SuggestingModeContext, useSuggestingMode, useSuggestionRecord } from './suggestingMode';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -63,6 +67,61 @@ const ToolbarButton = memo(function ToolbarButton({ command, isPressed }: { comm
   );
 });
 
+/** Editing or Suggesting: a switch of this participant's mode, held on while the document requires suggesting. */
+function SuggestingSwitch() {
+  const { t } = useTranslation();
+  const mode = useContext(SuggestingModeContext);
+  const { on, required } = useSuggestingMode();
+  if (!mode) return null;
+  const label = `${t(required ? 'suggestions.requiredSwitch' : 'suggestions.switch')} (${describeShortcut(suggestingShortcut)})`;
+  return (
+    <div className="toolbar-group">
+      <button
+        type="button"
+        className={`toolbar-button suggesting-switch${on ? ' on' : ''}`}
+        title={label}
+        aria-label={label}
+        aria-pressed={on}
+        disabled={required}
+        data-testid="suggesting-switch"
+        onMouseDown={(event) => {
+          event.preventDefault();
+          mode.toggle();
+        }}
+      >
+        {t(on ? 'suggestions.modeSuggesting' : 'suggestions.modeEditing')}
+      </button>
+    </div>
+  );
+}
+
+/** The suggestion at the cursor, as one string ("insert:id" or "delete:id"; empty where there is none). */
+function suggestionAtCursor(editor: DocumentEditor): string {
+  const marks = editor.selection ? Editor.marks(editor) : null;
+  if (marks?.suggestDelete !== undefined) return `delete:${marks.suggestDelete}`;
+  return marks?.suggestInsert !== undefined ? `insert:${marks.suggestInsert}` : '';
+}
+
+/**
+ * Who made the suggestion the cursor is in, and when: what hovering shows, for whoever moves
+ * through the text with the keyboard.
+ */
+function SuggestionAtCursor() {
+  const { t, i18n } = useTranslation();
+  const [kind, id = ''] = useSlateSelector((editor) => suggestionAtCursor(editor as DocumentEditor)).split(':');
+  const record = useSuggestionRecord(id);
+  if (!id) return null;
+  const what = t(kind === 'insert' ? 'suggestions.inserted' : 'suggestions.deleted');
+  const byLine = record
+    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
+    : t('suggestions.notYetRecorded');
+  return (
+    <p className="suggestion-at-cursor" role="status" data-testid="suggestion-at-cursor">
+      {what} — {byLine}
+    </p>
+  );
+}
+
 /**
  * Buttons for the usual marks and for the structure of a legal text; each names its shortcut.
  * It follows only the active marks (not every change): typing must not re-render it. An editor of
@@ -80,6 +139,8 @@ export function Toolbar({ groups = documentGroups }: { groups?: readonly (readon
           ))}
         </div>
       ))}
+      <SuggestingSwitch />
+      <SuggestionAtCursor />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { withEditingRules } from './plugins/withEditingRules';
 import { withInlineVariables } from './plugins/withInlineVariables';
 import { withStableIds } from './plugins/withStableIds';
 import { withStructure } from './plugins/withStructure';
+import { withSuggesting } from './plugins/withSuggesting';
+import { neverSuggesting, type SuggestingState } from './suggestingMode';
 
 /** Marks transactions made by this editor, so undo only ever undoes one's own changes. */
 export const localEditOrigin = Symbol('local-edit');
@@ -24,20 +26,27 @@ export interface DocumentEditorOptions {
   onDesync: DesyncReporter;
   /** The articles both sides agreed: read-only here. */
   lock: ArticleLock;
+  /** Whether changes are made as suggestions (none are when not given). */
+  suggesting?: SuggestingState;
 }
 
 /**
  * The editor of one document: Slate bound to the document's Yjs body (connect it only after the
- * first sync), undo limited to local changes, shared cursors, the legal-structure rules, and
- * agreed articles kept read-only.
+ * first sync), undo limited to local changes, shared cursors, the legal-structure rules, agreed
+ * articles kept read-only, and Suggesting mode.
  */
 export function createDocumentEditor(options: DocumentEditorOptions): DocumentEditor {
   const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
   const history = withYHistory(bound);
   const cursors = withCursorBroadcast(withCursors(history, options.awareness, { autoSend: false }), options.cursor);
-  const editor = withAgreedLock(
-    withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)),
-    options.lock,
+  const suggesting = options.suggesting ?? neverSuggesting;
+  const editor = withSuggesting(
+    withAgreedLock(
+      withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)),
+      options.lock,
+      suggesting,
+    ),
+    suggesting,
   );
   return editor as DocumentEditor;
 }

@@ -38,9 +38,12 @@ export const shortcuts: Record<EditorCommand, string[]> = {
   comment: ['mod+alt+m'],
 };
 
+/** Switches Suggesting mode (decision 0024): the editor's mode, not a change of the text. */
+export const suggestingShortcut = 'mod+shift+e';
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-function matches(event: KeyboardEvent, shortcut: string): boolean {
+export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
   const parts = shortcut.split('+');
   const key = parts.at(-1) ?? '';
   const wants = new Set(parts.slice(0, -1));
@@ -117,7 +120,7 @@ export const articleCommandGroups: readonly (readonly EditorCommand[])[] = [
 export function handleShortcut(editor: DocumentEditor, event: KeyboardEvent, readOnly: boolean, commands?: readonly EditorCommand[]): boolean {
   for (const [command, keys] of Object.entries(shortcuts) as [EditorCommand, string[]][]) {
     if (commands && !commands.includes(command)) continue;
-    if (!keys.some((shortcut) => matches(event, shortcut))) continue;
+    if (!keys.some((shortcut) => matchesShortcut(event, shortcut))) continue;
     event.preventDefault();
     // Commenting is reading, not writing: a reviewer allowed to comment does it on a read-only text.
     if (!readOnly || command === 'comment') runCommand(editor, command);

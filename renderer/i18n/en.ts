@@ -2,6 +2,7 @@ import type { ApiReasonKey } from '#shared/api/errorReasons';
 import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
+import { suggestionsEn } from './suggestionStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
 import { dialogueEn, publicDialogueEn } from './dialogueStrings';
@@ -69,6 +70,12 @@ export const en = {
     unknown_variable: 'A value of the document is not one this version knows.',
     fact_from_lifecycle: '“{{label}}” is filled in when its step is recorded in the Lifecycle tab; it cannot be given or proposed.',
     article_not_found: 'This article is no longer in the document.',
+    suggestion_not_found: 'This suggestion is no longer in the text.',
+    suggestion_not_pending: 'This suggestion was decided already: accepted, rejected or withdrawn.',
+    suggestion_stale: 'The suggestion changed since you saw it: look at it again, then decide.',
+    suggestion_withdrawn_by_own_side: 'Only the side that made a suggestion withdraws it; the other side accepts or rejects it.',
+    suggestion_decided_by_other_side: 'A suggestion is accepted or rejected by the other side, not by the side that made it.',
+    suggesting_required_unchanged: 'Suggesting is already set that way.',
     proposal_not_found: 'This proposal no longer exists.',
     draft_not_found: 'This draft no longer exists.',
     proposal_not_open: 'This proposal is no longer open: it was already accepted, rejected, withdrawn or answered.',
@@ -351,6 +358,7 @@ export const en = {
     salaryScale: 'Salary scale',
     library: 'Library',
     negotiation: 'Negotiation',
+    suggestions: 'Suggestions',
     history: 'History',
     lifecycle: 'Lifecycle',
     compliance: 'Compliance',
@@ -464,6 +472,7 @@ export const en = {
   },
   negotiation: negotiationEn,
   costing: costingEn,
+  suggestions: suggestionsEn,
   lifecycle: lifecycleEn,
   salaryScale: salaryScaleEn,
   compliance: complianceEn,

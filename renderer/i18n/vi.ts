@@ -1,5 +1,6 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
+import { suggestionsVi } from './suggestionStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import { dialogueVi, publicDialogueVi } from './dialogueStrings';
@@ -65,6 +66,12 @@ export const vi: Localised<typeof en> = {
     unknown_variable: 'Văn bản có một giá trị mà phiên bản này không biết.',
     fact_from_lifecycle: '“{{label}}” được điền khi ghi nhận bước tương ứng ở thẻ Tiến trình; không nhập hay đề xuất được.',
     article_not_found: 'Điều này không còn trong văn bản.',
+    suggestion_not_found: 'Gợi ý này không còn trong văn bản.',
+    suggestion_not_pending: 'Gợi ý này đã được quyết định: đã chấp nhận, bị từ chối hoặc bị rút.',
+    suggestion_stale: 'Gợi ý đã thay đổi từ lúc bạn xem: hãy xem lại rồi quyết định.',
+    suggestion_withdrawn_by_own_side: 'Chỉ bên đưa ra gợi ý mới rút được gợi ý; bên kia chấp nhận hoặc từ chối.',
+    suggestion_decided_by_other_side: 'Gợi ý do bên kia chấp nhận hoặc từ chối, không phải bên đưa ra gợi ý.',
+    suggesting_required_unchanged: 'Chế độ bắt buộc gợi ý đã ở trạng thái này.',
     proposal_not_found: 'Đề xuất này không còn tồn tại.',
     draft_not_found: 'Bản nháp này không còn tồn tại.',
     proposal_not_open: 'Đề xuất này không còn mở: đã được chấp nhận, bị từ chối, bị rút hoặc đã được đáp lại.',
@@ -335,6 +342,7 @@ export const vi: Localised<typeof en> = {
     salaryScale: 'Thang lương',
     library: 'Thư viện',
     negotiation: 'Thương lượng',
+    suggestions: 'Gợi ý',
     history: 'Lịch sử',
     lifecycle: 'Tiến trình',
     compliance: 'Tuân thủ',
@@ -441,6 +449,7 @@ export const vi: Localised<typeof en> = {
   },
   negotiation: negotiationVi,
   costing: costingVi,
+  suggestions: suggestionsVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

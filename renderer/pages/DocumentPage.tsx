@@ -14,6 +14,7 @@ import { exposeForTests } from '../document/testHook';
 import { useCollaboration, useCollaborationStatus } from '../document/useCollaboration';
 import { useDocumentEditor } from '../document/useDocumentEditor';
 import { AgreedArticlesContext } from '../editor/agreedArticles';
+import { SuggestingModeContext } from '../editor/suggestingMode';
 import { DocumentEditorView } from '../editor/DocumentEditorView';
 import { usePresence } from '../editor/presence';
 import { useSession, type Membership } from '../session/session';
@@ -125,11 +126,13 @@ function Workspace({ membership }: { membership: Membership }) {
             <NegotiationContext.Provider value={negotiation}>
               <DocumentChecksContext.Provider value={checks}>
                 <AgreedArticlesContext.Provider value={open.agreed}>
-                  <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
-                  <main className="editor-pane">
-                    <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
-                    <PhraseThreadCard client={client} membership={membership} />
-                  </main>
+                  <SuggestingModeContext.Provider value={open.suggesting}>
+                    <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
+                    <main className="editor-pane">
+                      <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
+                      <PhraseThreadCard client={client} membership={membership} />
+                    </main>
+                  </SuggestingModeContext.Provider>
                 </AgreedArticlesContext.Provider>
               </DocumentChecksContext.Provider>
             </NegotiationContext.Provider>

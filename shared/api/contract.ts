@@ -8,6 +8,7 @@ import { createInvitationInput, invitationSchema, redeemInvitationInput, redeeme
 import { listParticipantsInput, participantSchema, revokeParticipantInput } from '#shared/api/participants';
 import { negotiationMethods } from '#shared/api/negotiation';
 import { costingMethods } from '#shared/api/costing';
+import { suggestionMethods } from '#shared/api/suggestions';
 import { networkMethods } from '#shared/api/network';
 import { versionMethods } from '#shared/api/versions';
 import { lifecycleMethods } from '#shared/api/lifecycle';
@@ -92,6 +93,7 @@ export const apiContract = {
   'templates/variables': { access: 'signedIn', input: z.object({ documentId: documentIdSchema.optional() }), output: z.array(variableDefinitionSchema) },
   ...negotiationMethods,
   ...costingMethods,
+  ...suggestionMethods,
   ...networkMethods,
   ...versionMethods,
   ...lifecycleMethods,

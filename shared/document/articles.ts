@@ -2,6 +2,7 @@ import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
 import * as Y from 'yjs';
 import { plainText, type ArticleElement, type TopLevelBlock } from '#shared/document/nodes';
+import { withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot } from '#shared/document/yjsContent';
 
 /** An article's text as compared by proposals and versions: title and blocks, chips as {{id}}. */
@@ -45,10 +46,10 @@ function locateArticle(doc: Y.Doc, clauseId: string): ArticleLocation | null {
   return search(contentRoot(doc), 0);
 }
 
-/** An article as Slate nodes, read from the Yjs body. */
+/** An article as Slate nodes, read from the Yjs body as it is while no pending suggestion is accepted. */
 export function readArticle(doc: Y.Doc, clauseId: string): ArticleElement | null {
   const location = locateArticle(doc, clauseId);
-  return location ? (yTextToSlateElement(location.element) as unknown as ArticleElement) : null;
+  return location ? withoutPendingSuggestionsIn(yTextToSlateElement(location.element) as unknown as ArticleElement) : null;
 }
 
 function insertDelta(article: ArticleElement) {

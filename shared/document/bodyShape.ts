@@ -1,6 +1,7 @@
 import { ApiError } from '#shared/api/errors';
 import { attributeProblem, childTypes, holdsText, isElementType, markNames, requiredAttributes, type ElementParent } from '#shared/document/elementRules';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
 
 /**
  * A stored body that cannot be laid out (exported, reported, put in the minutes): its shape was
@@ -48,7 +49,9 @@ class BodyWalk {
     if (!holdsText(parent) && parent !== 'variable')
       throw new DamagedBodyError(this.place, `text directly inside ${parent === 'body' ? 'the body' : `a ${parent}`}`);
     if (typeof fields.text !== 'string') throw new DamagedBodyError(this.place, 'a text that is not text');
-    for (const key of Object.keys(fields)) if (!textKeys.has(key)) throw new DamagedBodyError(this.place, `text formatted with "${key}"`);
+    for (const [key, value] of Object.entries(fields)) {
+      if (isSuggestionMarkName(key) ? !isSuggestionId(value) : !textKeys.has(key)) throw new DamagedBodyError(this.place, `text formatted with "${key}"`);
+    }
   }
 }
 

@@ -8,6 +8,10 @@ export interface FormattedText {
   bold?: true;
   italic?: true;
   underline?: true;
+  /** A pending suggestion to insert this text: the suggestion's id (decision 0024). */
+  suggestInsert?: string;
+  /** A pending suggestion to delete this text, which stays until it is accepted: the suggestion's id. */
+  suggestDelete?: string;
 }
 
 export type Mark = 'bold' | 'italic' | 'underline';

@@ -3,6 +3,7 @@ import type { Node as SlateNode } from 'slate';
 import * as Y from 'yjs';
 import { checkBodyShape, DamagedBodyError } from '#shared/document/bodyShape';
 import type { TopLevelBlock } from '#shared/document/nodes';
+import { withoutPendingSuggestions } from '#shared/document/suggestionMarks';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
 
@@ -50,7 +51,8 @@ export function encodeInitialContent(content: InitialContent): Uint8Array {
 }
 
 /**
- * Reads a document's body as Slate nodes; throws DamagedBodyError, naming the place, when its
+ * Reads a document's body as Slate nodes, as it is while no pending suggestion is accepted
+ * (decision 0024); throws DamagedBodyError, naming the place, when its
  * shape does not allow laying it out.
  */
 export function readContent(doc: Y.Doc): TopLevelBlock[] {
@@ -68,7 +70,7 @@ export function readContent(doc: Y.Doc): TopLevelBlock[] {
       articlesBefore += articlesIn(element);
     }
   });
-  return checkBodyShape(children);
+  return withoutPendingSuggestions(checkBodyShape(children));
 }
 
 /** Where a top-level element that cannot be read is damaged: the article at fault if there is one. */

@@ -42,14 +42,15 @@ export interface VoteReadiness {
 
 /**
  * The standing of each article: agreed only while both sides' agreement is on the text as it is
- * now (an edit reopens an agreed article; a stale mark counts for nothing), else open or disputed.
+ * now (an edit reopens an agreed article; a stale mark counts for nothing) and no suggestion on it
+ * is pending (a pending suggestion is a side's open position, decision 0024), else open or disputed.
  */
-function articleStandings(blocks: readonly TopLevelBlock[], statuses: readonly ArticleNegotiation[]): ArticleStanding[] {
+function articleStandings(blocks: readonly TopLevelBlock[], statuses: readonly ArticleNegotiation[], suggestedIn: ReadonlySet<string>): ArticleStanding[] {
   const numbering = computeNumbering(blocks);
   const statusOf = new Map(statuses.map((status) => [status.clauseId, status]));
   return articlesOf(blocks).map((article) => {
     const recorded = statusOf.get(article.clauseId);
-    const agreed = recorded?.status === 'agreed' && recorded.agreedText === articleText(article);
+    const agreed = recorded?.status === 'agreed' && recorded.agreedText === articleText(article) && !suggestedIn.has(article.clauseId);
     const status: ArticleStatus = agreed ? 'agreed' : recorded?.status === 'disputed' ? 'disputed' : 'open';
     return {
       clauseId: article.clauseId,
@@ -88,14 +89,18 @@ function openViolations(
   }));
 }
 
-/** The standing of a draft: its articles' negotiation and the compliance check's violations. */
+/**
+ * The standing of a draft: its articles' negotiation and the compliance check's violations.
+ * `suggestedIn` holds the articles with pending suggestions.
+ */
 export function negotiationStanding(
   blocks: readonly TopLevelBlock[],
   statuses: readonly ArticleNegotiation[],
   findings: readonly Finding[],
   rules: readonly Pick<RuleDefinition, 'id' | 'what'>[],
+  suggestedIn: ReadonlySet<string>,
 ): NegotiationStanding {
-  const articles = articleStandings(blocks, statuses);
+  const articles = articleStandings(blocks, statuses, suggestedIn);
   return { articles, violations: openViolations(findings, rules, articles) };
 }
 

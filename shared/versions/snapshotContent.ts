@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
+import { withoutPendingSuggestions, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, variablesMap } from '#shared/document/yjsContent';
 import type { VariableValue } from '#shared/templates/schema';
 
@@ -159,16 +160,16 @@ export function variablesAt(doc: Y.Doc, snapshot?: Y.Snapshot): Record<string, V
   return { ...((snapshot ? entriesAt(variables, visibilityOf(snapshot)) : variables.toJSON()) as Record<string, VariableValue>) };
 }
 
-/** The body and variables of a document at a snapshot (or now, without one). */
+/** The body and variables of a document at a snapshot (or now, without one), as readContent reads them (no pending suggestion accepted). */
 export function readDocumentAt(doc: Y.Doc, snapshot?: Y.Snapshot): DocumentText {
   assertHistory(doc, snapshot);
   const root = elementAt(contentRoot(doc), visibilityOf(snapshot)) as { children: SlateNode[] };
-  return { blocks: root.children as unknown as TopLevelBlock[], variables: variablesAt(doc, snapshot) };
+  return { blocks: withoutPendingSuggestions(root.children as unknown as TopLevelBlock[]), variables: variablesAt(doc, snapshot) };
 }
 
-/** One article (its Y.XmlText, from articleTypesAt) as Slate nodes at the snapshot. */
+/** One article (its Y.XmlText, from articleTypesAt) as Slate nodes at the snapshot, as readArticle reads it. */
 export function articleAt(type: Y.XmlText, snapshot?: Y.Snapshot): ArticleElement {
-  return elementAt(type, visibilityOf(snapshot)) as unknown as ArticleElement;
+  return withoutPendingSuggestionsIn(elementAt(type, visibilityOf(snapshot)) as unknown as ArticleElement);
 }
 
 /** The Y.XmlText of each article at the snapshot (or now), by clauseId, in document order. */

@@ -322,6 +322,7 @@ describe('what the draft holds, in the minutes and the checklist', () => {
       ],
       findings,
       [{ id: 'pay.ot_weekday', what: { vi: 'Tiền lương làm thêm giờ vào ngày thường', en: 'Overtime pay on normal days' } }],
+      new Set(),
     );
     expect(result.articles.map((entry) => [entry.number, entry.status])).toEqual([
       [1, 'agreed'],

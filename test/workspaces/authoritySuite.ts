@@ -270,6 +270,8 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'threads/resolve': { documentId: b.agreementId, threadId: b.threadId },
     'threads/reopen': { documentId: b.agreementId, threadId: b.threadId },
     'mentions/markRead': { documentId: b.agreementId, commentIds: ['khong-co'] },
+    'suggestions/decide': { documentId: b.agreementId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
+    'suggestions/setRequired': { documentId: b.agreementId, required: true },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },

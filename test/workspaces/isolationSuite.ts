@@ -78,6 +78,8 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'threads/resolve': { documentId, threadId: b.threadId },
     'threads/reopen': { documentId, threadId: b.threadId },
     'mentions/markRead': { documentId, commentIds: ['khong-co'] },
+    'suggestions/decide': { documentId: documentId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
+    'suggestions/setRequired': { documentId: documentId, required: true },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },

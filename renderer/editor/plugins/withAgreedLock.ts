@@ -1,6 +1,7 @@
-import { Editor, Element, Node, Path, type Operation } from 'slate';
+import { Editor, Element, Node, Path, Text, type Operation } from 'slate';
 import { YjsEditor } from '@slate-yjs/core';
 import type { ArticleLock } from '../agreedArticles';
+import type { SuggestingState } from '../suggestingMode';
 
 function isLockedArticle(node: Node, lock: ArticleLock): boolean {
   return Element.isElement(node) && node.type === 'article' && lock.isLocked(node.clauseId);
@@ -46,6 +47,26 @@ export function touchesLockedArticle(editor: Editor, operation: Operation, lock:
   }
 }
 
+/**
+ * Whether an operation changes text only (its characters, a text's marks, splitting or joining
+ * texts), as suggestions do; never a block.
+ */
+function isTextOperation(editor: Editor, operation: Operation): boolean {
+  switch (operation.type) {
+    case 'insert_text':
+    case 'remove_text':
+      return true;
+    case 'insert_node':
+      return Text.isText(operation.node);
+    case 'set_node':
+    case 'split_node':
+    case 'merge_node':
+      return Node.has(editor, operation.path) && Text.isText(Node.get(editor, operation.path));
+    default:
+      return false;
+  }
+}
+
 /** Whether the selection reaches into a locked article. */
 function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
   if (!editor.selection) return false;
@@ -59,9 +80,10 @@ function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
  * any local operation that would change one is dropped. Changes from others (an accepted position
  * applied by the server) pass, and so does the normalizing that follows them (two texts the server
  * wrote side by side are merged): normalizing expects each of its operations to take effect, and
- * would never end if one were dropped.
+ * would never end if one were dropped. In Suggesting mode, changes of text pass: they are
+ * suggestions, which an agreed article takes (withSuggesting makes them).
  */
-export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock): T {
+export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock, suggesting: SuggestingState): T {
   const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
   let normalizing = 0;
   editor.normalizeNode = (entry, options) => {
@@ -74,7 +96,9 @@ export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock): 
   };
   editor.apply = (operation) => {
     const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
-    if (isLocal && normalizing === 0 && touchesLockedArticle(editor, operation, lock)) return;
+    // A suggestion changes nothing agreed until the other side accepts it (decision 0024).
+    const suggested = suggesting.isSuggesting() && isTextOperation(editor, operation);
+    if (isLocal && normalizing === 0 && !suggested && touchesLockedArticle(editor, operation, lock)) return;
     apply(operation);
   };
   const unlessLocked =

@@ -1,0 +1,265 @@
+import * as Y from 'yjs';
+import { holdsText, isElementType } from '#shared/document/elementRules';
+import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
+import { contentRootName } from '#shared/document/yjsContent';
+import type { BargainingSide } from '#shared/negotiation/model';
+import { isSuggestingRequired, saveSuggestionRecord, suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
+import { rootOfType, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
+
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** An update from a participant's socket, as the admission check sees it. */
+export interface ClientUpdate {
+  bytes: Uint8Array;
+  decoded: DecodedUpdate;
+  /** The participant whose socket sent it (null: the host or the server). */
+  participantId: string | null;
+}
+
+/** What the suggestion rules make of an update: why to refuse it, or the text blocks it only suggested changes in. */
+export type SuggestionJudgement = { refusal: string } | { suggestionOnly: ReadonlySet<SharedType> };
+
+/** The marks of one character: its suggestions, and its other formatting (as a comparable key). */
+interface CharacterMarks {
+  insertId: string | null;
+  deleteId: string | null;
+  formatting: string;
+}
+
+/**
+ * The suggestion ids an update's formatting items write (decision 0024), leaving out the items
+ * `isKnown` says the document has already: the server records each new id as the sender's.
+ */
+export function suggestionIdsWritten(decoded: DecodedUpdate, isKnown: (item: Y.Item) => boolean): Set<string> {
+  const ids = new Set<string>();
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat) || isKnown(struct)) continue;
+    const { key, value } = struct.content;
+    if (isSuggestionMarkName(key) && isSuggestionId(value)) ids.add(value);
+  }
+  return ids;
+}
+
+/**
+ * Records the suggestions an accepted update brought that the document has no record of, as its
+ * sender's: author, name and side from the socket's participant, the time from the server (call
+ * inside a server change).
+ */
+export function recordNewSuggestions(
+  doc: Y.Doc,
+  ids: ReadonlySet<string>,
+  author: { id: string; displayName: string; side: BargainingSide },
+  at: string,
+): void {
+  const records = suggestionRecords(doc);
+  if ([...ids].every((id) => records.has(id))) return;
+  const places = new Map(suggestionsInBody(doc).map((suggestion) => [suggestion.id, suggestion.clauseId]));
+  // An id only written, marking no text (Yjs ending a run), makes no suggestion.
+  for (const id of [...ids].filter((candidate) => !records.has(candidate) && places.has(candidate))) {
+    saveSuggestionRecord(doc, {
+      id,
+      authorId: author.id,
+      authorName: author.displayName,
+      side: author.side,
+      createdAt: at,
+      clauseId: places.get(id) ?? null,
+      status: 'pending',
+      decidedAt: null,
+      decidedByName: null,
+    });
+  }
+}
+
+/** Whether a type (or any element inside it) holds text carrying a suggestion mark. */
+function holdsSuggestionMarks(type: SharedType): boolean {
+  for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.content instanceof Y.ContentFormat && isSuggestionMarkName(item.content.key) && item.content.value !== null) return true;
+    if (item.content instanceof Y.ContentType && holdsSuggestionMarks(item.content.type as SharedType)) return true;
+  }
+  return false;
+}
+
+/** The body's text block a type is, or null. */
+function asTextBlock(type: SharedType): Y.XmlText | null {
+  if (!(type instanceof Y.XmlText) || type._item === null) return null;
+  const elementType: unknown = type.getAttribute('type');
+  return isElementType(elementType) && holdsText(elementType) && rootOfType(type as unknown as SharedType) === contentRootName ? type : null;
+}
+
+/** Each character of a text block (by its Yjs id) with its marks, read from the block's items. */
+function charactersOf(block: Y.XmlText): Map<string, CharacterMarks> {
+  const characters = new Map<string, CharacterMarks>();
+  const current = new Map<string, unknown>();
+  for (let item = block._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.content instanceof Y.ContentFormat) {
+      if (item.content.value === null) current.delete(item.content.key);
+      else current.set(item.content.key, item.content.value);
+    } else if (item.content instanceof Y.ContentString) {
+      const insertId = current.get('suggestInsert');
+      const deleteId = current.get('suggestDelete');
+      const formatting = JSON.stringify([...current].filter(([key]) => !isSuggestionMarkName(key)).sort(([a], [b]) => a.localeCompare(b)));
+      const marks = { insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null, formatting };
+      for (let offset = 0; offset < item.length; offset += 1) characters.set(`${item.id.client}:${item.id.clock + offset}`, marks);
+    }
+  }
+  return characters;
+}
+
+/** The text blocks a type is or holds. */
+function textBlocksIn(type: SharedType): Y.XmlText[] {
+  const block = asTextBlock(type);
+  if (block) return [block];
+  const blocks: Y.XmlText[] = [];
+  for (let item = type._start; item !== null; item = item.right) {
+    if (!item.deleted && item.content instanceof Y.ContentType) blocks.push(...textBlocksIn(item.content.type as SharedType));
+  }
+  return blocks;
+}
+
+/** The same type in a copy of the document (found by the item holding it), or null when the copy deleted it. */
+function sameTypeIn(copy: Y.Doc, type: SharedType): SharedType | null {
+  const holder = type._item;
+  if (holder === null) return null;
+  const item = Y.getItem(copy.store, holder.id);
+  return item instanceof Y.Item && !item.deleted && item.content instanceof Y.ContentType ? (item.content.type as SharedType) : null;
+}
+
+/**
+ * The suggestion rules (S30, decision 0024), judged by what an update does to each character's
+ * marks rather than by its Yjs items (peers delete redundant formatting items on their own):
+ * a suggestion belongs to the participant whose socket first brought its id; nobody else writes,
+ * changes or removes its marks or deletes its text; text suggested for deletion is removed only
+ * by accepting it; and while suggesting is required, a participant changes the body only by
+ * suggestions. Updates that write no suggestion mark and touch no marked text, with suggesting
+ * not required, are not examined further.
+ */
+export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: UpdateEffects): SuggestionJudgement {
+  const none = { suggestionOnly: new Set<SharedType>() };
+  if (!effects.roots.has(contentRootName)) return none;
+  const isKnown = (item: Y.Item): boolean => item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
+  // The ids its formatting items write, to know whether it concerns suggestions at all. Yjs writes
+  // another author's id when text is typed next to their suggestion (the item that ends the new
+  // run restores the marks after it): what counts is the marks characters end up with.
+  const written = suggestionIdsWritten(update.decoded, isKnown);
+  const required = isSuggestingRequired(doc);
+  const inBody = [...effects.touchedTypes].filter((type) => rootOfType(type) === contentRootName);
+  const touched = inBody.flatMap((type) => asTextBlock(type) ?? []);
+  const deleted = [...effects.deletedTypes].filter((type) => rootOfType(type) === contentRootName);
+  if (required && (deleted.length > 0 || touched.length < inBody.length))
+    return { refusal: 'suggesting is required in this document: blocks are added, removed or moved by a suggestion (not yet possible) or a proposal' };
+  if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks))
+    return none;
+
+  const records = suggestionRecords(doc);
+  const { participantId } = update;
+  /** Whether an id may mark text the sender writes: theirs and still pending, or new (it becomes theirs). */
+  const mayWrite = (id: string): boolean => {
+    const record = records.get(id);
+    return record === undefined || (record.authorId === participantId && record.status === 'pending');
+  };
+  const isOwn = (id: string): boolean => records.get(id)?.authorId === participantId && participantId !== null;
+  const isPending = (id: string): boolean => records.get(id)?.status === 'pending';
+  // The document as the update would leave it, to read each character's marks after it.
+  const after = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(after, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(after, update.bytes);
+    const suggestionOnly = new Set<SharedType>();
+    for (const type of deleted) {
+      for (const block of textBlocksIn(type)) {
+        for (const marks of charactersOf(block).values())
+          if ((marks.insertId !== null && !isOwn(marks.insertId)) || marks.deleteId !== null)
+            return { refusal: 'this change deletes text that is part of a pending suggestion: accept, reject or withdraw it instead' };
+      }
+    }
+    // Text blocks the update creates hold new characters only.
+    for (const struct of update.decoded.structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType) || isKnown(struct)) continue;
+      const created = Y.getItem(after.store, struct.id);
+      if (!(created instanceof Y.Item) || created.deleted || !(created.content instanceof Y.ContentType)) continue;
+      for (const block of textBlocksIn(created.content.type as SharedType)) {
+        const refusal = compareCharacters(new Map(), charactersOf(block), { required, isOwn, mayWrite, isPending });
+        if (typeof refusal === 'string') return { refusal };
+      }
+    }
+    for (const block of touched) {
+      const copy = sameTypeIn(after, block as unknown as SharedType);
+      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), {
+        required,
+        isOwn,
+        mayWrite,
+        isPending,
+      });
+      if (typeof refusal === 'string') return { refusal };
+      if (refusal.acceptedUnchanged) suggestionOnly.add(block as unknown as SharedType);
+    }
+    return { suggestionOnly };
+  } finally {
+    after.destroy();
+  }
+}
+
+interface CharacterRules {
+  required: boolean;
+  isOwn: (id: string) => boolean;
+  mayWrite: (id: string) => boolean;
+  isPending: (id: string) => boolean;
+}
+
+/**
+ * Compares a block's characters before and after an update under the suggestion rules: a refusal,
+ * or whether the block's accepted text (its characters not pending insertion, their formatting)
+ * stayed as it was.
+ */
+function compareCharacters(
+  before: Map<string, CharacterMarks>,
+  after: Map<string, CharacterMarks>,
+  rules: CharacterRules,
+): string | { acceptedUnchanged: boolean } {
+  const { required, isOwn, mayWrite, isPending } = rules;
+  let acceptedUnchanged = true;
+  for (const [key, was] of before) {
+    const is = after.get(key);
+    if (is === undefined) {
+      if (was.deleteId !== null) return 'text suggested for deletion is removed only when the other side accepts the suggestion';
+      if (was.insertId !== null && !isOwn(was.insertId)) return 'this change deletes text another participant suggested: only its author withdraws it';
+      if (was.insertId === null) {
+        if (required) return 'suggesting is required in this document: text is deleted by suggesting its deletion';
+        acceptedUnchanged = false;
+      }
+      continue;
+    }
+    if (was.insertId !== is.insertId) {
+      // Dropping the mark of one's own insertion makes it plain text, as typing it directly would.
+      if (was.insertId === null || !isOwn(was.insertId) || is.insertId !== null || required)
+        return was.insertId !== null && !isOwn(was.insertId)
+          ? 'this change alters another participant’s suggestion: only its author changes it'
+          : 'a suggested insertion marks new text only';
+      acceptedUnchanged = false;
+    }
+    if (was.deleteId !== is.deleteId) {
+      if (was.deleteId !== null && !isOwn(was.deleteId)) return 'this change alters another participant’s suggestion: only its author changes it';
+      if (is.deleteId !== null && !mayWrite(is.deleteId)) return 'this change uses a suggestion of another participant, or one already decided';
+    }
+    if (was.formatting !== is.formatting) {
+      if (required) return 'suggesting is required in this document: formatting changes through a proposal until it can be suggested';
+      if (is.insertId === null) acceptedUnchanged = false;
+    }
+  }
+  for (const [key, is] of after) {
+    if (before.has(key)) continue;
+    if (is.insertId !== null && !mayWrite(is.insertId))
+      return 'this change writes into another participant’s suggestion, or one already decided: only its author changes a pending suggestion';
+    // New text lands inside a suggested deletion when both are made at once: it may carry that
+    // deletion's mark (accepting the deletion takes it too), never a new one of its own.
+    if (is.deleteId !== null && (is.insertId === null || !(mayWrite(is.deleteId) || isPending(is.deleteId))))
+      return 'new text is suggested for deletion only by a pending suggestion';
+    if (is.insertId === null) {
+      if (required) return 'suggesting is required in this document: new text is typed as a suggestion';
+      acceptedUnchanged = false;
+    }
+  }
+  return { acceptedUnchanged };
+}

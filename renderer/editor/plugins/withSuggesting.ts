@@ -1,0 +1,160 @@
+import { Editor, Element, Node, Path, Range, Text, Transforms, type BaseRange, type Point } from 'slate';
+import type { FormattedText } from '#shared/document/nodes';
+import type { SuggestingState } from '../suggestingMode';
+
+/** A text's formatting without its suggestion marks: what new text typed next to it takes. */
+function formattingOf(marks: Omit<FormattedText, 'text'> | null): Omit<FormattedText, 'text' | 'suggestInsert' | 'suggestDelete'> {
+  const formatting = { ...marks };
+  delete formatting.suggestInsert;
+  delete formatting.suggestDelete;
+  return formatting;
+}
+
+/** The path of the text block a point lies in. */
+function blockPathOf(editor: Editor, point: Point): Path | null {
+  const entry = Editor.above(editor, { at: point, match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) });
+  return entry ? entry[1] : null;
+}
+
+/** Whether a range holds text of a pending suggestion that is not one's own insertion (editing mode leaves it alone). */
+function holdsOthersSuggestion(editor: Editor, range: BaseRange, state: SuggestingState): boolean {
+  for (const [text] of Editor.nodes(editor, { at: range, match: Text.isText })) {
+    if (text.suggestDelete !== undefined) return true;
+    if (text.suggestInsert !== undefined && !state.isOwn(text.suggestInsert)) return true;
+  }
+  return false;
+}
+
+/**
+ * Marks a range for deletion under a suggestion id: one's own pending insertion is really removed,
+ * text already suggested for deletion and another's pending insertion stay as they are, any other
+ * text keeps its place, struck through (`suggestDelete`).
+ */
+function suggestDeletion(editor: Editor, range: BaseRange, id: string, state: SuggestingState): void {
+  const leaves = [...Editor.nodes(editor, { at: range, match: Text.isText })].flatMap(([text, path]) => {
+    const part = Range.intersection(range, Editor.range(editor, path));
+    return part && Range.isExpanded(part) ? [{ text, ref: Editor.rangeRef(editor, part) }] : [];
+  });
+  Editor.withoutNormalizing(editor, () => {
+    for (const { text, ref } of leaves) {
+      const at = ref.unref();
+      if (!at || Range.isCollapsed(at)) continue;
+      if (text.suggestInsert !== undefined) {
+        if (state.isOwn(text.suggestInsert)) Transforms.delete(editor, { at });
+      } else if (text.suggestDelete === undefined) {
+        Transforms.setNodes(editor, { suggestDelete: id }, { at, match: Text.isText, split: true });
+      }
+    }
+  });
+}
+
+/** One's own deletion suggestion touching a range (before or after it): Backspace held down extends it. */
+function adjacentOwnDeletion(editor: Editor, range: BaseRange, state: SuggestingState): string | null {
+  const [start, end] = Range.edges(range);
+  for (const point of [Editor.after(editor, end), end, start, Editor.before(editor, start)]) {
+    if (!point) continue;
+    const [entry] = Editor.nodes(editor, { at: point, match: Text.isText });
+    const id = entry?.[0].suggestDelete;
+    if (id !== undefined && state.isOwn(id)) return id;
+  }
+  return null;
+}
+
+/**
+ * Suggesting mode (decision 0024). While it is on, typing inserts text marked as one's suggestion
+ * (`suggestInsert`, one id for a run typed in one go), deleting marks text instead of removing it
+ * (`suggestDelete`), and typing over a selection does both under one id (a replacement). Breaking
+ * or joining blocks is not suggested yet: the cursor moves across the boundary instead. In editing
+ * mode, typing next to a suggestion does not join it, and deleting never reaches into another
+ * participant's suggestion (the server would refuse it). The server judges every change anyway.
+ */
+export function withSuggesting<T extends Editor>(editor: T, state: SuggestingState): T {
+  const { insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+
+  const typeSuggestion = (text: string, replacing: string | null): void => {
+    const marks = Editor.marks(editor);
+    const continuing = marks?.suggestInsert !== undefined && state.isOwn(marks.suggestInsert) ? marks.suggestInsert : null;
+    const id = continuing ?? replacing ?? state.newSuggestionId();
+    Transforms.insertNodes(editor, { ...formattingOf(marks), suggestInsert: id, text });
+    editor.marks = null;
+  };
+
+  editor.insertText = (text, options) => {
+    const { selection } = editor;
+    if (!state.isSuggesting() || !selection) {
+      // Plain typing next to a suggestion is plain text, not part of the suggestion.
+      const marks = Editor.marks(editor);
+      if (selection && (marks?.suggestInsert !== undefined || marks?.suggestDelete !== undefined)) editor.marks = formattingOf(marks);
+      insertText(text, options);
+      return;
+    }
+    let replacing: string | null = null;
+    if (Range.isExpanded(selection)) {
+      replacing = state.newSuggestionId();
+      suggestDeletion(editor, selection, replacing, state);
+      Transforms.collapse(editor, { edge: 'end' });
+    }
+    typeSuggestion(text, replacing);
+  };
+
+  editor.insertFragment = (fragment, options) => {
+    if (!state.isSuggesting()) return insertFragment(fragment, options);
+    // Pasted text is suggested as text; blocks pasted are not suggested yet.
+    const text = fragment.map((node) => Node.string(node)).join(' ');
+    if (text.length > 0) editor.insertText(text);
+  };
+
+  const deleteSuggesting = (direction: 'backward' | 'forward', unit: 'character' | 'word' | 'line' | 'block'): void => {
+    const { selection } = editor;
+    if (!selection) return;
+    if (Range.isExpanded(selection)) return editor.deleteFragment({ direction });
+    const other = direction === 'backward' ? Editor.before(editor, selection.anchor, { unit }) : Editor.after(editor, selection.anchor, { unit });
+    if (!other) return;
+    const from = blockPathOf(editor, selection.anchor);
+    const to = blockPathOf(editor, other);
+    if (!from || !to || !Path.equals(from, to)) {
+      Transforms.select(editor, other);
+      return;
+    }
+    const range = { anchor: other, focus: selection.anchor };
+    const landing = Editor.pointRef(editor, other);
+    suggestDeletion(editor, range, adjacentOwnDeletion(editor, range, state) ?? state.newSuggestionId(), state);
+    const point = landing.unref();
+    if (point) Transforms.select(editor, point);
+  };
+
+  editor.deleteBackward = (unit) => {
+    if (state.isSuggesting()) return deleteSuggesting('backward', unit);
+    const { selection } = editor;
+    const before = selection && Range.isCollapsed(selection) ? Editor.before(editor, selection.anchor, { unit }) : undefined;
+    if (selection && before && holdsOthersSuggestion(editor, { anchor: before, focus: selection.anchor }, state)) return;
+    deleteBackward(unit);
+  };
+
+  editor.deleteForward = (unit) => {
+    if (state.isSuggesting()) return deleteSuggesting('forward', unit);
+    const { selection } = editor;
+    const after = selection && Range.isCollapsed(selection) ? Editor.after(editor, selection.anchor, { unit }) : undefined;
+    if (selection && after && holdsOthersSuggestion(editor, { anchor: selection.anchor, focus: after }, state)) return;
+    deleteForward(unit);
+  };
+
+  editor.deleteFragment = (options) => {
+    const { selection } = editor;
+    if (!selection || Range.isCollapsed(selection)) return deleteFragment(options);
+    if (!state.isSuggesting()) {
+      if (!holdsOthersSuggestion(editor, selection, state)) deleteFragment(options);
+      return;
+    }
+    suggestDeletion(editor, selection, state.newSuggestionId(), state);
+    Transforms.collapse(editor, { edge: options?.direction === 'forward' ? 'end' : 'start' });
+  };
+
+  editor.insertBreak = () => {
+    if (!state.isSuggesting()) insertBreak();
+  };
+  editor.insertSoftBreak = () => {
+    if (!state.isSuggesting()) insertSoftBreak();
+  };
+  return editor;
+}

@@ -1,0 +1,70 @@
+import { stableIdPattern } from '#shared/document/elementRules';
+import { isText, type DocumentNode, type FormattedText } from '#shared/document/nodes';
+
+/**
+ * Suggestions live in the body as text marks (decision 0024): an inserted run carries
+ * `suggestInsert`, a run suggested for deletion stays with `suggestDelete`, each naming the
+ * suggestion's id; a replacement is both under one id.
+ */
+export const suggestionMarkNames = ['suggestInsert', 'suggestDelete'] as const;
+type SuggestionMarkName = (typeof suggestionMarkNames)[number];
+
+export function isSuggestionMarkName(key: string): key is SuggestionMarkName {
+  return (suggestionMarkNames as readonly string[]).includes(key);
+}
+
+/** A suggestion id as clients choose them: the shape of the body's other stable ids. */
+export function isSuggestionId(value: unknown): value is string {
+  return typeof value === 'string' && stableIdPattern.test(value);
+}
+
+/** The marks of a text other than suggestions, as a key comparing equal for equal formatting. */
+function formattingKey(text: FormattedText): string {
+  return [text.bold ? 'b' : '', text.italic ? 'i' : '', text.underline ? 'u' : ''].join('');
+}
+
+/**
+ * The text as it is while no pending suggestion is accepted: pending insertions left out, runs
+ * suggested for deletion kept, unmarked. Every reader of the body but the editor reads this one
+ * text (exports, the compliance check, the minutes, agreement and the voted text's hash).
+ */
+export function withoutPendingSuggestions<T extends DocumentNode>(nodes: readonly T[]): T[] {
+  return nodes.map(withoutPendingSuggestionsIn);
+}
+
+/** One node (an article, say) as withoutPendingSuggestions reads it. */
+export function withoutPendingSuggestionsIn<T extends DocumentNode>(node: T): T {
+  return acceptedNode(node) as T;
+}
+
+function acceptedNode(node: DocumentNode): DocumentNode {
+  if (isText(node)) return node;
+  const children = node.children as DocumentNode[];
+  if (!children.some((child) => isText(child) && (child.suggestInsert !== undefined || child.suggestDelete !== undefined)))
+    return children.some((child) => !isText(child)) ? ({ ...node, children: children.map(acceptedNode) } as DocumentNode) : node;
+  const kept: DocumentNode[] = [];
+  for (const child of children) {
+    if (!isText(child)) {
+      kept.push(acceptedNode(child));
+      continue;
+    }
+    if (child.suggestInsert !== undefined) continue;
+    const plain = { ...child };
+    delete plain.suggestDelete;
+    const previous = kept[kept.length - 1];
+    // Runs that only a suggestion set apart join again, as Slate would keep them.
+    if (previous !== undefined && isText(previous) && formattingKey(previous) === formattingKey(plain))
+      kept[kept.length - 1] = { ...previous, text: previous.text + plain.text };
+    else kept.push(plain);
+  }
+  // Slate keeps a text at each end of a block and between two chips: one left out leaves an empty one.
+  const spaced: DocumentNode[] = [];
+  for (const child of kept) {
+    const previous = spaced[spaced.length - 1];
+    if (!isText(child) && (previous === undefined || !isText(previous))) spaced.push({ text: '' });
+    spaced.push(child);
+  }
+  const last = spaced[spaced.length - 1];
+  if (last === undefined || !isText(last)) spaced.push({ text: '' });
+  return { ...node, children: spaced } as DocumentNode;
+}

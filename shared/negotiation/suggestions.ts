@@ -1,0 +1,206 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { holdsText, isElementType } from '#shared/document/elementRules';
+import { isSuggestionId } from '#shared/document/suggestionMarks';
+import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
+import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
+import { bargainingSides } from '#shared/negotiation/model';
+
+/** The server-owned root holding who made each suggestion and what became of it (decision 0024). */
+export const suggestionsRootName = 'suggestions';
+
+const suggestionStatuses = ['pending', 'accepted', 'rejected', 'withdrawn'] as const;
+type SuggestionStatus = (typeof suggestionStatuses)[number];
+
+const at = z.iso.datetime();
+
+/**
+ * A suggestion's record, written only by the server: its author and side come from the socket
+ * that first brought the id, never from the client.
+ */
+export const suggestionRecordSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  side: z.enum(bargainingSides),
+  createdAt: at,
+  /** The article the suggestion was first made in (null outside articles). */
+  clauseId: z.string().nullable(),
+  status: z.enum(suggestionStatuses),
+  decidedAt: at.nullable(),
+  decidedByName: z.string().nullable(),
+});
+export type SuggestionRecord = z.infer<typeof suggestionRecordSchema>;
+
+/** The key of the server-owned settings root saying whether every change of the body must be a suggestion. */
+export const suggestingRequiredKey = 'suggestingRequired';
+
+export function isSuggestingRequired(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>(settingsRootName).get(suggestingRequiredKey) === true;
+}
+
+/** The settings key holding one side's request to require suggesting (or to stop requiring it). */
+export const suggestingRequestKey = 'suggestingRequest';
+
+const suggestingRequestSchema = z.object({ side: z.enum(bargainingSides), required: z.boolean(), byName: z.string(), at });
+
+/** Whether suggesting is required, and one side's request to change that, awaiting the other side. */
+export function suggestingSettings(doc: Y.Doc): { required: boolean; request: z.infer<typeof suggestingRequestSchema> | null } {
+  const request = suggestingRequestSchema.safeParse(doc.getMap<unknown>(settingsRootName).get(suggestingRequestKey));
+  return { required: isSuggestingRequired(doc), request: request.success ? request.data : null };
+}
+
+export type SuggestionDecision = 'accept' | 'reject' | 'withdraw';
+
+/** What a decision makes of a suggestion. */
+export const suggestionDecisionDone: Record<SuggestionDecision, Exclude<SuggestionStatus, 'pending'>> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  withdraw: 'withdrawn',
+};
+
+/** The suggestion records of a shared document, by id. */
+export function suggestionRecords(doc: Y.Doc): Map<string, SuggestionRecord> {
+  const records = new Map<string, SuggestionRecord>();
+  for (const [id, value] of doc.getMap<unknown>(suggestionsRootName)) {
+    const parsed = suggestionRecordSchema.safeParse(value);
+    if (parsed.success) records.set(id, parsed.data);
+  }
+  return records;
+}
+
+export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void {
+  doc.getMap<unknown>(suggestionsRootName).set(record.id, record);
+}
+
+/** A suggestion's text as the body holds it now: what it inserts and what it deletes, in order. */
+export interface SuggestionText {
+  id: string;
+  inserted: string;
+  deleted: string;
+}
+
+/** A suggestion found in the body, with the article it lies in (its first run's). */
+export interface SuggestionInBody extends SuggestionText {
+  clauseId: string | null;
+}
+
+/** One run of a text block: its text and its suggestion marks. */
+interface MarkedRun {
+  text: string;
+  insertId: string | null;
+  deleteId: string | null;
+}
+
+/** The text blocks of the body in document order, each with the article it lies in. */
+function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+  const walk = (parent: Y.XmlText, clauseId: string | null): void => {
+    for (const part of parent.toDelta() as { insert: unknown }[]) {
+      if (!(part.insert instanceof Y.XmlText)) continue;
+      const element = part.insert;
+      const type: unknown = element.getAttribute('type');
+      const own: unknown = type === 'article' ? element.getAttribute('clauseId') : null;
+      const inArticle = typeof own === 'string' ? own : clauseId;
+      if (isElementType(type) && holdsText(type)) visit(element, inArticle);
+      else walk(element, inArticle);
+    }
+  };
+  walk(contentRoot(doc), null);
+}
+
+function runsOf(block: Y.XmlText): MarkedRun[] {
+  return (block.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((part) => {
+    if (typeof part.insert !== 'string') return [];
+    const insertId = part.attributes?.suggestInsert;
+    const deleteId = part.attributes?.suggestDelete;
+    return [{ text: part.insert, insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null }];
+  });
+}
+
+/**
+ * The suggestions the body holds, in order of their first run. A run both inserted and suggested
+ * for deletion (a deletion covering an insertion made inside it) counts for both.
+ */
+export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
+  const found = new Map<string, SuggestionInBody>();
+  const entry = (id: string, clauseId: string | null): SuggestionInBody => {
+    const known = found.get(id);
+    if (known) return known;
+    const created = { id, inserted: '', deleted: '', clauseId };
+    found.set(id, created);
+    return created;
+  };
+  forEachTextBlock(doc, (block, clauseId) => {
+    for (const run of runsOf(block)) {
+      if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
+      if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
+    }
+  });
+  return [...found.values()];
+}
+
+/**
+ * Applies decisions to the body, in the current transaction: accepting an insertion drops its
+ * mark, accepting a deletion removes its run; rejecting (or withdrawing) does the opposite.
+ */
+export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): void {
+  forEachTextBlock(doc, (block) => {
+    const runs = runsOf(block);
+    // Offsets count every item of the block, chips included (each is one), from the end backwards
+    // so that a removal leaves the offsets before it as they were.
+    const spans: { offset: number; length: number; run: MarkedRun }[] = [];
+    let offset = 0;
+    for (const part of block.toDelta() as { insert: unknown }[]) {
+      const length = typeof part.insert === 'string' ? part.insert.length : 1;
+      if (typeof part.insert === 'string') spans.push({ offset, length, run: runs[spans.length] as MarkedRun });
+      offset += length;
+    }
+    for (const { offset: start, length, run } of spans.reverse()) {
+      const { insertId, deleteId } = run;
+      const removes = (deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId));
+      if (removes) {
+        block.delete(start, length);
+        continue;
+      }
+      const unmark: Record<string, null> = {};
+      if (insertId !== null && accepted.has(insertId)) unmark.suggestInsert = null;
+      if (deleteId !== null && declined.has(deleteId)) unmark.suggestDelete = null;
+      if (Object.keys(unmark).length > 0) block.format(start, length, unmark);
+    }
+  });
+}
+
+/**
+ * Whether an actor may take a decision on a suggestion: only a pending one; the other side
+ * accepts or rejects it, the author's own side withdraws it; reviewers do neither.
+ */
+export function checkSuggestionDecision(record: SuggestionRecord, decision: SuggestionDecision, actor: Actor): RuleRefusal | null {
+  const side = bargainingSideOf(actor);
+  if (typeof side !== 'string') return side;
+  if (record.status !== 'pending') return { code: 'conflict', message: `this suggestion is ${record.status} already`, reason: 'suggestion_not_pending' };
+  if (decision === 'withdraw')
+    return record.side === side
+      ? null
+      : {
+          code: 'forbidden',
+          message: 'a suggestion is withdrawn by its own side; the other side accepts or rejects it',
+          reason: 'suggestion_withdrawn_by_own_side',
+        };
+  return record.side === side
+    ? { code: 'forbidden', message: `a suggestion of the ${side} side is accepted or rejected by the other side`, reason: 'suggestion_decided_by_other_side' }
+    : null;
+}
+
+/** The articles holding pending suggestions, each with how many of each side. */
+export function pendingSuggestionsByArticle(doc: Y.Doc): Map<string, { employer: number; union: number }> {
+  const records = suggestionRecords(doc);
+  const counts = new Map<string, { employer: number; union: number }>();
+  for (const suggestion of suggestionsInBody(doc)) {
+    const record = records.get(suggestion.id);
+    if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
+    const count = counts.get(suggestion.clauseId) ?? { employer: 0, union: 0 };
+    count[record.side] += 1;
+    counts.set(suggestion.clauseId, count);
+  }
+  return counts;
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';
+import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
+
+async function invite(harness: Harness, documentId: string, side: 'employer' | 'union') {
+  return (await harness.server.handlers['invitations/create']({ documentId, side, validForHours: 24 }, { kind: 'admin' })).code;
+}
+
+const body = (page: Page) => page.getByTestId('document-body');
+
+/** What a screen shows as suggested insertions, in order. */
+const insertionsShown = (page: Page) => body(page).locator('ins.suggestion').allInnerTexts();
+
+describe('E2E suggestions in Chromium against server mode', () => {
+  let harness: Harness;
+  let browser: Browser;
+  beforeAll(async () => {
+    harness = await startHarness();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.dispose();
+  });
+
+  it('the union suggests two changes; the employer accepts one and rejects the other; both screens show the result', async () => {
+    const shot = artifactRecorder('suggestions');
+    const document = await createDocument(harness.server, 'Thỏa ước lao động tập thể Công ty Dệt Nam Định');
+    const employer = await joinWithLink(
+      await browser.newContext({ viewport: { width: 1280, height: 860 } }),
+      harness.server.url,
+      await invite(harness, document.id, 'employer'),
+      'Chị Lan (Nhân sự)',
+    );
+    const union = await joinWithLink(
+      await browser.newContext({ viewport: { width: 1280, height: 860 } }),
+      harness.server.url,
+      await invite(harness, document.id, 'union'),
+      'Anh Minh (Công đoàn)',
+    );
+    const errors = watchErrors(union, watchErrors(employer));
+
+    // The union switches to Suggesting mode with its shortcut, and types in the opening paragraph and in an article's title.
+    await body(union).locator('p').first().click();
+    await union.keyboard.press('Control+Shift+E');
+    await expect.poll(() => union.getByTestId('suggesting-switch').getAttribute('aria-pressed')).toBe('true');
+    expect(await union.getByTestId('suggesting-switch').innerText()).toBe('Gợi ý');
+    await union.keyboard.press('End');
+    await union.keyboard.type(' Đề nghị thứ nhất.', { delay: 5 });
+    await body(union).locator('.article-title').first().click();
+    await union.keyboard.press('End');
+    await union.keyboard.type(' (đề nghị thứ hai)', { delay: 5 });
+    await expect.poll(() => insertionsShown(union)).toEqual([' (đề nghị thứ hai)', ' Đề nghị thứ nhất.']);
+
+    // The employer sees both, in the union's colour, with who suggested them.
+    await expect.poll(() => insertionsShown(employer), { timeout: 10_000 }).toEqual([' (đề nghị thứ hai)', ' Đề nghị thứ nhất.']);
+    const first = body(employer).locator('ins.suggestion').last();
+    expect(await first.getAttribute('class')).toContain('side-union');
+    await expect.poll(() => first.getAttribute('title')).toMatch(/^Gợi ý thêm — của Anh Minh \(Công đoàn\), /);
+    // And, moving through the text, in a line under the toolbar.
+    await first.click();
+    await expect.poll(() => employer.getByTestId('suggestion-at-cursor').innerText()).toMatch(/^Gợi ý thêm — của Anh Minh \(Công đoàn\), /);
+    await employer.getByRole('tab', { name: 'Gợi ý' }).click();
+    await expect.poll(() => employer.getByTestId('suggestion-counts').innerText()).toContain('2 gợi ý đang chờ');
+    await shot(employer, 'employer-reviews');
+
+    const items = employer.getByTestId('suggestion-item');
+    await items.filter({ hasText: 'Đề nghị thứ nhất.' }).getByRole('button', { name: 'Chấp nhận' }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await items.filter({ hasText: 'đề nghị thứ hai' }).getByRole('button', { name: 'Từ chối' }).click();
+    await expect.poll(() => employer.getByTestId('suggestion-counts').innerText()).toContain('0 gợi ý đang chờ');
+
+    // Both screens: the accepted words are plain text, the rejected ones are gone.
+    for (const page of [employer, union]) {
+      await expect.poll(() => insertionsShown(page), { timeout: 10_000 }).toEqual([]);
+      await expect.poll(() => body(page).locator('p').first().innerText()).toContain('Đề nghị thứ nhất.');
+      expect(await body(page).innerText()).not.toContain('đề nghị thứ hai');
+    }
+    await shot(union, 'union-after-decisions');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
