@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { TopLevelBlock } from '#shared/document/nodes';
+import { readContent } from '#shared/document/yjsContent';
+import { createMemoryLogger } from '#main/logger';
+import { openDatabase } from '#main/store/sqlite/database';
+import { createSqliteStore } from '#main/store/sqlite/sqliteStore';
+import { PersistentDoc } from '#main/sync/persistentDoc';
+import { createTempFolder } from '../helpers/tempFolder';
+import { settle, type Peer } from './peers';
+
+const documentId = 'fixture-document';
+
+/** What peers exchanging their changes through the server's document ended with. */
+export interface ServerOutcome {
+  /** The body the server held once everyone's changes had arrived. */
+  served: TopLevelBlock[];
+  /** The body read back from the SQLite file by a server opening it again (a restart). */
+  afterRestart: TopLevelBlock[];
+  /** The events the server logged. */
+  events: string[];
+}
+
+/**
+ * Exchanges the peers' changes through the sync server's document (PersistentDoc on a real SQLite
+ * file in a temporary folder, seeded with the peers' `seed`): each peer's changes reach it in the order of
+ * `arrival` (as a reconnecting peer's answer to the server's sync step 1: all the server lacks),
+ * then every peer receives what the server has. The server is then opened again on the same file.
+ */
+export async function syncThroughServer(peers: readonly Peer[], seed: Uint8Array, arrival: readonly number[]): Promise<ServerOutcome> {
+  await settle();
+  const folder = createTempFolder();
+  const logger = createMemoryLogger();
+  const store = createSqliteStore(openDatabase(join(folder.path, 'thoa-uoc.sqlite')));
+  let tick = 1_800_000_000_000;
+  const options = { documentId, log: store.updates, logger, now: () => (tick += 1), onStored: () => undefined, onStorageFailure: (error: unknown) => { throw error; } };
+  try {
+    await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Fixture', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.updates.append(documentId, [{ bytes: seed, participantId: null, at: tick }]);
+    const server = await PersistentDoc.open<string>(options);
+    for (const index of arrival) {
+      const peer = peers[index];
+      if (peer) server.receive(Y.encodeStateAsUpdate(peer.doc, Y.encodeStateVector(server.doc)), `participant-${index}`, `peer ${index}`);
+    }
+    await server.flush();
+    for (const peer of peers) Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(peer.doc)), 'remote');
+    await settle();
+    const served = readContent(server.doc);
+    await server.close();
+    const restarted = await PersistentDoc.open<string>(options);
+    const afterRestart = readContent(restarted.doc);
+    restarted.destroy();
+    return { served, afterRestart, events: logger.lines.map((line) => line.event) };
+  } finally {
+    await store.close();
+    folder.remove();
+  }
+}
