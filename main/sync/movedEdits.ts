@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { holdsText } from '#shared/document/elementRules';
 import { contentRootName } from '#shared/document/yjsContent';
+import { elementAttribute } from '#main/sync/elementAttributes';
 import { rootOfType, type SharedType } from '#main/sync/updateInspection';
 
 /**
@@ -32,19 +33,9 @@ function has(clocks: Clocks, client: number, clock: number): boolean {
   return clocks.get(client)?.has(clock) ?? false;
 }
 
-/**
- * An attribute of an element, also of an element deleted (Yjs deletes its attributes with it and
- * getAttribute no longer reads them; with garbage collection off their content stays).
- */
-function attributeOf(element: Y.XmlText, key: string): unknown {
-  const item = element._map.get(key);
-  if (item === undefined || (item.deleted && !element._item?.deleted)) return undefined;
-  return item.content.getContent().at(-1);
-}
-
 /** The element type of a Y.XmlText of the body (its Slate `type`), if any. */
 function typeOf(element: Y.XmlText): unknown {
-  return attributeOf(element, 'type');
+  return elementAttribute(element, 'type');
 }
 
 function isTextBlock(type: unknown): type is Y.XmlText {
@@ -79,7 +70,7 @@ function liveArticle(doc: Y.Doc, clauseId: string): Y.XmlText | null {
   const content = doc.get(contentRootName, Y.XmlText) as Y.XmlText;
   for (const top of childElements(content, false)) {
     const candidates = typeOf(top) === 'chapter' ? childElements(top, false) : [top];
-    for (const candidate of candidates) if (typeOf(candidate) === 'article' && attributeOf(candidate, 'clauseId') === clauseId) return candidate;
+    for (const candidate of candidates) if (typeOf(candidate) === 'article' && elementAttribute(candidate, 'clauseId') === clauseId) return candidate;
   }
   return null;
 }
@@ -194,7 +185,7 @@ function deletedNow(transaction: Y.Transaction, element: Y.XmlText): boolean {
 function deletedArticleOf(block: Y.XmlText): { article: Y.XmlText; clauseId: string } | null {
   for (let element: Y.XmlText | null = parentOf(block); element !== null; element = parentOf(element)) {
     if (typeOf(element) !== 'article') continue;
-    const clauseId = attributeOf(element, 'clauseId');
+    const clauseId = elementAttribute(element, 'clauseId');
     return element._item?.deleted && typeof clauseId === 'string' ? { article: element, clauseId } : null;
   }
   return null;

@@ -260,7 +260,7 @@ export class PersistentDoc<Origin> {
     // would otherwise add the whole document to the log and to every peer's socket.
     this.pending.push({ bytes: added, participantId, at, origin });
     this.receivedCount += 1;
-    if (lost.length > 0) this.carryIntoMovedCopies(lost, participantId);
+    if (lost.length > 0) this.carryIntoMovedCopies(lost);
     this.flushScheduled ??= setImmediate(() => void this.flush());
     return true;
   }
@@ -271,7 +271,7 @@ export class PersistentDoc<Origin> {
    * from its end to its start, so that each lands where it was found; what has no exact place goes
    * to the end of its block, after them, and is logged.
    */
-  private carryIntoMovedCopies(lost: readonly Carry[], movedBy: string | null): void {
+  private carryIntoMovedCopies(lost: readonly Carry[]): void {
     const placed = lost.filter((carry) => carry.index !== null).sort((a, b) => (b.index ?? 0) - (a.index ?? 0));
     const appended = lost.filter((carry) => carry.index === null);
     for (const carry of [...placed, ...appended]) {
@@ -283,7 +283,6 @@ export class PersistentDoc<Origin> {
       this.options.logger.log(carry.index === null ? 'warn' : 'info', carry.index === null ? 'sync.moved_edit_appended' : 'sync.moved_edit_carried', {
         document: this.options.documentId,
         participant: author,
-        movedBy,
         characters: carry.text.length,
       });
     }
