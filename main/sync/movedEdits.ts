@@ -289,12 +289,13 @@ function carriesInBlock(transaction: Y.Transaction, block: Y.XmlText, lost: Cloc
   return runs.map((run) => ({ block: target, index: run.offset, text: run.text, client: run.client }));
 }
 
-/** Writes a carry into its block: at its place, or at the block's end after a space. */
+/** Writes a carry into its block: at its place, or at the block's end (apart from what ends it). */
 export function insertCarry(carry: Carry): void {
   if (carry.index !== null) {
     carry.block.insert(carry.index, carry.text);
     return;
   }
   const last = liveText(carry.block).at(-1);
-  carry.block.insert(carry.block.length, last === undefined || /\s/.test(last) ? carry.text : ` ${carry.text}`);
+  const apart = last === undefined || /\s/.test(last) || /^\s/.test(carry.text);
+  carry.block.insert(carry.block.length, apart ? carry.text : ` ${carry.text}`);
 }

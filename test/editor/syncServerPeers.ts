@@ -17,14 +17,15 @@ export interface ServerOutcome {
   served: TopLevelBlock[];
   /** The body read back from the SQLite file by a server opening it again (a restart). */
   afterRestart: TopLevelBlock[];
-  /** The events the server logged. */
-  events: string[];
+  /** The events the server logged, with their fields. */
+  events: { event: string; fields: Record<string, unknown> }[];
 }
 
 /**
  * Exchanges the peers' changes through the sync server's document (PersistentDoc on a real SQLite
  * file in a temporary folder, seeded with the peers' `seed`): each peer's changes reach it in the order of
- * `arrival` (as a reconnecting peer's answer to the server's sync step 1: all the server lacks),
+ * `arrival` (all the peer has, as a device relaying its offline copy sends it: a peer named twice
+ * sends it again),
  * then every peer receives what the server has. The server is then opened again on the same file.
  */
 export async function syncThroughServer(peers: readonly Peer[], seed: Uint8Array, arrival: readonly number[]): Promise<ServerOutcome> {
@@ -40,7 +41,7 @@ export async function syncThroughServer(peers: readonly Peer[], seed: Uint8Array
     const server = await PersistentDoc.open<string>(options);
     for (const index of arrival) {
       const peer = peers[index];
-      if (peer) server.receive(Y.encodeStateAsUpdate(peer.doc, Y.encodeStateVector(server.doc)), `participant-${index}`, `peer ${index}`);
+      if (peer) server.receive(Y.encodeStateAsUpdate(peer.doc), `participant-${index}`, `peer ${index}`);
     }
     await server.flush();
     for (const peer of peers) Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(server.doc, Y.encodeStateVector(peer.doc)), 'remote');
@@ -50,7 +51,7 @@ export async function syncThroughServer(peers: readonly Peer[], seed: Uint8Array
     const restarted = await PersistentDoc.open<string>(options);
     const afterRestart = readContent(restarted.doc);
     restarted.destroy();
-    return { served, afterRestart, events: logger.lines.map((line) => line.event) };
+    return { served, afterRestart, events: logger.lines.map(({ event, fields }) => ({ event, fields })) };
   } finally {
     await store.close();
     folder.remove();

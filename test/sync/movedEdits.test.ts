@@ -1,13 +1,16 @@
 import { Awareness } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { contentRoot, readContent } from '#shared/document/yjsContent';
+import type * as Y from 'yjs';
+import { Transforms } from 'slate';
+import { contentRoot, encodeInitialContent, readContent } from '#shared/document/yjsContent';
+import { mapOffset } from '#main/sync/movedEdits';
 import { moveArticle } from '../../renderer/editor/commands';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 import { documentText } from '../editor/documentText';
 import { article, chapter, cursorAt } from '../editor/builders';
-import { lockingNothing, settle } from '../editor/peers';
+import { createPeers, lockingNothing, settle } from '../editor/peers';
+import { syncThroughServer } from '../editor/syncServerPeers';
 import { joinAs, startHarness, type Harness } from '../helpers/serverHarness';
 import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
 import { waitFor } from '../helpers/waitFor';
@@ -84,5 +87,76 @@ describe('S29 a move keeps what someone typed inside the moved article meanwhile
     clients.push(late);
     await synced(late);
     expect(textOf(late.doc)).toBe(expected);
+  });
+});
+
+describe('S29 what the server carries into a moved copy, and what it does not', () => {
+  const twoArticles = [chapter('c1', 'CHUNG', article('a1', 'Phạm vi', 'x'), article('a2', 'Thời giờ làm việc', 'Tám giờ một ngày.'))];
+
+  /** Peer 0 does `mover`, peer 1 types `typed` in Điều 2's paragraph after 'Tám giờ'; both through the server in `arrival` order. */
+  async function run(mover: (editor: DocumentEditor) => void, typed: string, arrival: number[]) {
+    const seed = encodeInitialContent({ blocks: twoArticles });
+    const peers = createPeers(twoArticles, 2, seed);
+    const [a, b] = peers;
+    if (!a || !b) throw new Error('two peers expected');
+    mover(a.editor);
+    cursorAt(b.editor, [0, 2, 1], 'Tám giờ'.length);
+    b.editor.insertText(typed);
+    const outcome = await syncThroughServer(peers, seed, arrival);
+    for (const peer of peers) expect(readContent(peer.doc)).toEqual(outcome.served);
+    expect(outcome.afterRestart).toEqual(outcome.served);
+    return { text: documentText(outcome.served), events: outcome.events };
+  }
+
+  const moveUp = (editor: DocumentEditor): void => {
+    cursorAt(editor, [0, 2, 1], 0);
+    moveArticle(editor, 'up');
+  };
+
+  it('carries nothing twice when the typing and the move are sent again', async () => {
+    const { text, events } = await run(moveUp, ' (ca ngày)', [1, 0, 1, 0, 1]);
+    expect(text).toContain('Điều 1. Thời giờ làm việc\n  ¶ Tám giờ (ca ngày) một ngày.');
+    expect(text.split('(ca ngày)')).toHaveLength(2);
+    expect(events.filter(({ event }) => event === 'sync.moved_edit_carried')).toHaveLength(1);
+  });
+
+  it('appends to the end of the moved block, with a log line, text whose place the mover changed on both sides', async () => {
+    const moveAndRewrite = (editor: DocumentEditor): void => {
+      moveUp(editor);
+      // The moved paragraph, now Điều 1's, rewritten at both ends.
+      cursorAt(editor, [0, 1, 1], 0);
+      editor.deleteForward('character');
+      editor.deleteForward('character');
+      editor.deleteForward('character');
+      editor.insertText('Chín');
+      cursorAt(editor, [0, 1, 1], -1);
+      editor.insertText(' làm việc');
+    };
+    const { text, events } = await run(moveAndRewrite, ' bình thường', [1, 0]);
+    expect(text).toContain('Điều 1. Thời giờ làm việc\n  ¶ Chín giờ một ngày. làm việc bình thường');
+    expect(events.find(({ event }) => event === 'sync.moved_edit_appended')?.fields).toMatchObject({ participant: 'participant-1', characters: ' bình thường'.length });
+  });
+
+  it('carries nothing when the article was deleted rather than moved: the typing goes with it', async () => {
+    const deleteArticle = (editor: DocumentEditor): void => {
+      Transforms.removeNodes(editor, { at: [0, 2] });
+    };
+    for (const arrival of [
+      [1, 0],
+      [0, 1],
+    ]) {
+      const { text, events } = await run(deleteArticle, ' (ca ngày)', arrival);
+      expect(text).toBe(['Chương I. CHUNG', 'Điều 1. Phạm vi', '  ¶ x'].join('\n'));
+      expect(events.filter(({ event }) => event.startsWith('sync.moved_edit'))).toEqual([]);
+    }
+  });
+});
+
+describe('mapOffset (where a place of the old copy is in the moved one)', () => {
+  it('maps through an unchanged start or end, and gives up when both sides changed', () => {
+    expect(mapOffset('Tám giờ một ngày.', 'Tám giờ một ngày.', 7)).toBe(7);
+    expect(mapOffset('Tám giờ một ngày.', 'Tám giờ một ngày làm việc.', 7)).toBe(7);
+    expect(mapOffset('Tám giờ một ngày.', 'Chín giờ một ngày.', 7)).toBe(8);
+    expect(mapOffset('Tám giờ một ngày.', 'Chín giờ một ngày làm việc.', 7)).toBeNull();
   });
 });
