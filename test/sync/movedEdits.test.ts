@@ -152,6 +152,25 @@ describe('S29 what the server carries into a moved copy, and what it does not', 
   });
 });
 
+describe('S22 with S29: text typed into an element a move deleted meanwhile', () => {
+  it('is judged by the type the element had: text is accepted, a character no document can hold refused', async () => {
+    const twoArticles = [chapter('c1', 'CHUNG', article('a1', 'Phạm vi', 'x'), article('a2', 'Hai', 'y'))];
+    const typing = async (typed: string) => {
+      const seed = encodeInitialContent({ blocks: twoArticles });
+      const peers = createPeers(twoArticles, 2, seed);
+      const [a, b] = peers;
+      if (!a || !b) throw new Error('two peers expected');
+      cursorAt(a.editor, [0, 2, 1], 0);
+      moveArticle(a.editor, 'up');
+      cursorAt(b.editor, [0, 2, 1], -1);
+      b.editor.insertText(typed);
+      return documentText((await syncThroughServer(peers, seed, [0, 1])).served);
+    };
+    expect(await typing(' mới')).toContain('Điều 1. Hai\n  ¶ y mới');
+    await expect(typing(' \u0001')).rejects.toThrow(/no document can hold/);
+  });
+});
+
 describe('mapOffset (where a place of the old copy is in the moved one)', () => {
   it('maps through an unchanged start or end, and gives up when both sides changed', () => {
     expect(mapOffset('Tám giờ một ngày.', 'Tám giờ một ngày.', 7)).toBe(7);
