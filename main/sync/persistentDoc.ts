@@ -268,11 +268,14 @@ export class PersistentDoc<Origin> {
   /**
    * Writes text a move deleted unseen into the moved copy (decision 0026): each piece as its
    * author's, stored and relayed right after the update that lost it. The pieces of one block go
-   * from its end to its start, so that each lands where it was found; what has no exact place goes
-   * to the end of its block, after them, and is logged.
+   * from its end to its start (two at one place, the later first), so that each lands where it was
+   * found; what has no exact place goes to the end of its block, after them, and is logged.
    */
   private carryIntoMovedCopies(lost: readonly Carry[]): void {
-    const placed = lost.filter((carry) => carry.index !== null).sort((a, b) => (b.index ?? 0) - (a.index ?? 0));
+    const placed = [...lost.entries()]
+      .filter(([, carry]) => carry.index !== null)
+      .sort(([first, a], [second, b]) => (b.index ?? 0) - (a.index ?? 0) || second - first)
+      .map(([, carry]) => carry);
     const appended = lost.filter((carry) => carry.index === null);
     for (const carry of [...placed, ...appended]) {
       const author = this.clientOwners.get(carry.client) ?? null;

@@ -1,6 +1,6 @@
 import { Awareness } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { Transforms } from 'slate';
 import { contentRoot, encodeInitialContent, readContent } from '#shared/document/yjsContent';
 import { mapOffset } from '#main/sync/movedEdits';
@@ -118,6 +118,26 @@ describe('S29 what the server carries into a moved copy, and what it does not', 
     expect(text).toContain('Điều 1. Thời giờ làm việc\n  ¶ Tám giờ (ca ngày) một ngày.');
     expect(text.split('(ca ngày)')).toHaveLength(2);
     expect(events.filter(({ event }) => event === 'sync.moved_edit_carried')).toHaveLength(1);
+  });
+
+  it('keeps the order of two texts typed at one place by two peers before the move arrived', async () => {
+    const seed = encodeInitialContent({ blocks: twoArticles });
+    const peers = createPeers(twoArticles, 3, seed);
+    const [a, b, c] = peers;
+    if (!a || !b || !c) throw new Error('three peers expected');
+    moveUp(a.editor);
+    cursorAt(b.editor, [0, 2, 1], 'Tám giờ'.length);
+    b.editor.insertText(' (ca ngày)');
+    cursorAt(c.editor, [0, 2, 1], 'Tám giờ'.length);
+    c.editor.insertText(' (ca đêm)');
+    await settle();
+    // The order Yjs gives the two in the old copy, as the typists see it without the move.
+    const typists = new Y.Doc();
+    for (const update of [seed, Y.encodeStateAsUpdate(b.doc), Y.encodeStateAsUpdate(c.doc)]) Y.applyUpdate(typists, update);
+    const paragraph = (blocks: ReturnType<typeof readContent>, articleIndex: number): string => documentText(blocks).split('\n')[articleIndex * 2 + 2] ?? '';
+    const outcome = await syncThroughServer(peers, seed, [1, 2, 0]);
+    expect(paragraph(outcome.served, 0)).toBe(paragraph(readContent(typists), 1));
+    expect(paragraph(outcome.served, 0)).toMatch(/ca ngày.*ca đêm|ca đêm.*ca ngày/);
   });
 
   it('appends to the end of the moved block, with a log line, text whose place the mover changed on both sides', async () => {
