@@ -4,6 +4,7 @@ import { attributeProblem, childTypes, holdsText, isElementType, markNames, requ
 import type { ElementType } from '#shared/document/nodes';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { contentRoot, contentRootName } from '#shared/document/yjsContent';
+import { elementAttribute } from '#main/sync/elementAttributes';
 import { findCovering, indexItems, rootOfType, type DecodedStruct, type SharedType } from '#main/sync/updateInspection';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -129,7 +130,9 @@ function elementTypeOf(holder: Holder, written: WrittenAttributes): ElementParen
     return isElementType(type) ? type : null;
   }
   if (holder.kind === 'element') {
-    const type = written.get(holder.text)?.get('type') ?? holder.text.getAttribute('type');
+    // Text typed into an element a move (or anyone) deleted meanwhile is judged by the type the
+    // element had: it lands deleted, and the server may carry it into a moved copy (decision 0026).
+    const type = written.get(holder.text)?.get('type') ?? elementAttribute(holder.text, 'type');
     return isElementType(type) ? type : null;
   }
   return null;

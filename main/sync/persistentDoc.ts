@@ -10,6 +10,7 @@ import { dropPending, replayStoredState } from '#main/sync/storedDocument';
 import { AppliedSeqs } from '#main/sync/appliedSeqs';
 import { integrationOf } from '#main/sync/updateDependencies';
 import type { AdmissionCheck, AgreedEdit } from '#main/sync/writePolicy';
+import { editsLostToMoves, insertCarry, type Carry } from '#main/sync/movedEdits';
 
 /** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
 export interface PendingUpdate<Origin> extends LoggedUpdate {
@@ -169,6 +170,8 @@ export class PersistentDoc<Origin> {
   private readonly serverClients = new Map<string | null, number>();
   /** The same client ids, to look one up. */
   private readonly serverClientIds = new Set<number>();
+  /** While a client's update is applied: its deletions, and the text its transactions lost to moves. */
+  private applying: { origin: Origin; deletions: ReturnType<typeof Y.decodeUpdate>['ds']; lost: Carry[] } | null = null;
 
   /** Reads the document from the store and rebuilds it in memory. */
   static async open<Origin>(options: PersistentDocOptions<Origin>): Promise<PersistentDoc<Origin>> {
@@ -186,6 +189,11 @@ export class PersistentDoc<Origin> {
     const { stored } = loaded;
     this.deletions = new DeletionJournal(loaded.deletions);
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
+    // Read before Yjs merges the transaction's items: which characters its update did not delete.
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.applying !== null && transaction.origin === this.applying.origin)
+        this.applying.lost.push(...editsLostToMoves(transaction, this.applying.deletions));
+    });
     // What a stored log left pending would otherwise strike again at every load (see receive).
     const cleaned = replayStoredState(this.doc, this.deletions, stored);
     this.applied = new AppliedSeqs(stored.lastSeq);
@@ -236,8 +244,14 @@ export class PersistentDoc<Origin> {
     const { waiting } = integration;
     if (waiting !== null) throw new MissingDependenciesError(`${waiting.id.client}:${waiting.id.clock}`);
     let added: Uint8Array | null = update;
-    if (integration.exactlyNew) this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
-    else added = this.applyAndCapture(update, participantId, origin);
+    const lost: Carry[] = [];
+    this.applying = { origin, deletions: decoded.ds, lost };
+    try {
+      if (integration.exactlyNew) this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
+      else added = this.applyAndCapture(update, participantId, origin);
+    } finally {
+      this.applying = null;
+    }
     this.leaveNothingPending(participantId);
     if (added === null) return false;
     const at = this.options.now();
@@ -246,8 +260,35 @@ export class PersistentDoc<Origin> {
     // would otherwise add the whole document to the log and to every peer's socket.
     this.pending.push({ bytes: added, participantId, at, origin });
     this.receivedCount += 1;
+    if (lost.length > 0) this.carryIntoMovedCopies(lost);
     this.flushScheduled ??= setImmediate(() => void this.flush());
     return true;
+  }
+
+  /**
+   * Writes text a move deleted unseen into the moved copy (decision 0026): each piece as its
+   * author's, stored and relayed right after the update that lost it. The pieces of one block go
+   * from its end to its start (two at one place, the later first), so that each lands where it was
+   * found; what has no exact place goes to the end of its block, after them, and is logged.
+   */
+  private carryIntoMovedCopies(lost: readonly Carry[]): void {
+    const placed = [...lost.entries()]
+      .filter(([, carry]) => carry.index !== null)
+      .sort(([first, a], [second, b]) => (b.index ?? 0) - (a.index ?? 0) || second - first)
+      .map(([, carry]) => carry);
+    const appended = lost.filter((carry) => carry.index === null);
+    for (const carry of [...placed, ...appended]) {
+      const author = this.clientOwners.get(carry.client) ?? null;
+      const updates = this.writeAs(author, () => insertCarry(carry));
+      const at = this.options.now();
+      for (const bytes of updates) this.pending.push({ bytes, participantId: author, at, origin: null });
+      this.receivedCount += updates.length;
+      this.options.logger.log(carry.index === null ? 'warn' : 'info', carry.index === null ? 'sync.moved_edit_appended' : 'sync.moved_edit_carried', {
+        document: this.options.documentId,
+        participant: author,
+        characters: carry.text.length,
+      });
+    }
   }
 
   /**
@@ -331,6 +372,17 @@ export class PersistentDoc<Origin> {
    * Resolves to false when the change changed nothing. Rejects if it could not be stored.
    */
   async change(participantId: string | null, apply: (doc: Y.Doc) => void): Promise<boolean> {
+    const updates = this.writeAs(participantId, apply);
+    const at = this.options.now();
+    for (const bytes of updates) this.pending.push({ bytes, participantId, at, origin: null });
+    this.receivedCount += updates.length;
+    await this.flush();
+    if (this.storageFailed) throw new Error('the change could not be stored');
+    return updates.length > 0;
+  }
+
+  /** Applies a change in one Yjs transaction under the server's client id for a participant; returns its updates. */
+  private writeAs(participantId: string | null, apply: (doc: Y.Doc) => void): Uint8Array[] {
     const updates: Uint8Array[] = [];
     const capture = (update: Uint8Array, origin: unknown) => {
       if (origin === serverChangeOrigin) updates.push(update);
@@ -344,12 +396,7 @@ export class PersistentDoc<Origin> {
       this.doc.clientID = ownClientId;
       this.doc.off('update', capture);
     }
-    const at = this.options.now();
-    for (const bytes of updates) this.pending.push({ bytes, participantId, at, origin: null });
-    this.receivedCount += updates.length;
-    await this.flush();
-    if (this.storageFailed) throw new Error('the change could not be stored');
-    return updates.length > 0;
+    return updates;
   }
 
   /** How many updates the document has received (from clients and the server) since it was loaded. */

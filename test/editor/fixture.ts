@@ -7,6 +7,11 @@ export interface EditorFixture {
   initial: TopLevelBlock[];
   /** Peer i runs steps[i] on its own copy before any peer has seen the others' changes. */
   steps: ((editor: DocumentEditor) => void)[];
+  /**
+   * When set, the peers' changes go through the sync server (see syncThroughServer), reaching it in
+   * this order of peers; otherwise the peers exchange them directly.
+   */
+  arrivalAtServer?: number[];
   /** The converged document as documentText() prints it. */
   expected: string;
 }

@@ -14,9 +14,8 @@ export interface Peer {
   desyncs: unknown[];
 }
 
-/** Peers editing one document, each with its own Y.Doc and editor, seeded from the same state. */
-export function createPeers(initial: TopLevelBlock[], count = 2): Peer[] {
-  const seed = encodeInitialContent({ blocks: initial });
+/** Peers editing one document, each with its own Y.Doc and editor, seeded from the same state (`seed`, when given). */
+export function createPeers(initial: TopLevelBlock[], count = 2, seed = encodeInitialContent({ blocks: initial })): Peer[] {
   return Array.from({ length: count }, (_unused, index) => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, seed);
