@@ -36,11 +36,29 @@ export async function syncThroughServer(peers: readonly Peer[], seed: Uint8Array
   const store = createSqliteStore(openDatabase(join(folder.path, 'thoa-uoc.sqlite')));
   let tick = 1_800_000_000_000;
   // The body's shape and keystroke checks the server runs on every update (no variables are written here).
-  const options = { documentId, log: store.updates, logger, admit: checkUpdates(() => null), now: () => (tick += 1), onStored: () => undefined, onStorageFailure: (error: unknown) => { throw error; } };
+  const options = {
+    documentId,
+    log: store.updates,
+    logger,
+    admit: checkUpdates(() => null),
+    now: () => (tick += 1),
+    onStored: () => undefined,
+    onStorageFailure: (error: unknown) => {
+      throw error;
+    },
+  };
   // Destroyed whatever happens (a refused update throws with a batch still to store).
   const opened: PersistentDoc<string>[] = [];
   try {
-    await store.documents.insert({ id: documentId, kind: 'enterprise_agreement', title: 'Fixture', lifecycleState: 'drafting', createdAt: 1, updatedAt: 1, archivedAt: null });
+    await store.documents.insert({
+      id: documentId,
+      kind: 'enterprise_agreement',
+      title: 'Fixture',
+      lifecycleState: 'drafting',
+      createdAt: 1,
+      updatedAt: 1,
+      archivedAt: null,
+    });
     await store.updates.append(documentId, [{ bytes: seed, participantId: null, at: tick }]);
     const server = await PersistentDoc.open<string>(options);
     opened.push(server);

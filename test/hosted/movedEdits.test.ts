@@ -35,7 +35,13 @@ describe('S31 in hosted mode: the instance that stores the edit carries it into 
       const client = connectClient(cluster.instances[via]?.url ?? '', document.id, redeemed.token);
       clients.push(client);
       await synced(client);
-      const editor = createDocumentEditor({ doc: client.doc, awareness: new Awareness(client.doc), cursor: { name, side }, lock: lockingNothing, onDesync: () => undefined });
+      const editor = createDocumentEditor({
+        doc: client.doc,
+        awareness: new Awareness(client.doc),
+        cursor: { name, side },
+        lock: lockingNothing,
+        onDesync: () => undefined,
+      });
       editor.connect();
       editors.push(editor);
       return { client, editor };
@@ -51,10 +57,15 @@ describe('S31 in hosted mode: the instance that stores the edit carries it into 
     moveArticle(a.editor, 'up');
     await settle();
     // Once an observer on the second instance sees the move, that instance holds it.
-    await waitFor(() => textOf(observer.client.doc).startsWith('Chương I. CHUNG\nĐiều 1. Thời giờ làm việc'), 'the second instance to hold the move', { timeoutMs: 15_000 });
+    await waitFor(() => textOf(observer.client.doc).startsWith('Chương I. CHUNG\nĐiều 1. Thời giờ làm việc'), 'the second instance to hold the move', {
+      timeoutMs: 15_000,
+    });
     b.client.provider.connect();
 
-    const expected = ['Chương I. CHUNG', 'Điều 1. Thời giờ làm việc', '  ¶ Tám giờ (không quá 48 giờ một tuần) một ngày.', 'Điều 2. Phạm vi', '  ¶ x'].join('\n');
-    for (const { client } of [a, b, observer]) await waitFor(() => textOf(client.doc) === expected, 'both instances’ clients to have the edit in the moved article', { timeoutMs: 15_000 });
+    const expected = ['Chương I. CHUNG', 'Điều 1. Thời giờ làm việc', '  ¶ Tám giờ (không quá 48 giờ một tuần) một ngày.', 'Điều 2. Phạm vi', '  ¶ x'].join(
+      '\n',
+    );
+    for (const { client } of [a, b, observer])
+      await waitFor(() => textOf(client.doc) === expected, 'both instances’ clients to have the edit in the moved article', { timeoutMs: 15_000 });
   });
 });

@@ -77,7 +77,17 @@ describe('an error as the interface says it', () => {
 
   it('has words for every reason of the API in both languages, the Vietnamese in Vietnamese', () => {
     for (const key of apiReasonKeys) {
-      const values = { count: 2, title: 'T', label: 'L', date: '01/03/2027', after: '01/02/2027', time: '10:00', supporters: 2, representatives: 7, problems: 'P' };
+      const values = {
+        count: 2,
+        title: 'T',
+        label: 'L',
+        date: '01/03/2027',
+        after: '01/02/2027',
+        time: '10:00',
+        supporters: 2,
+        representatives: 7,
+        problems: 'P',
+      };
       const error = new ApiError('conflict', key, { reason: { key, values } });
       expect(errorText(t, error, 'en'), key).not.toMatch(/errorReasons|\{\{|[_]/);
       expect(errorText(tVi, error, 'vi'), key).toMatch(vietnameseLetters);

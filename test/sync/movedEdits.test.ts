@@ -18,13 +18,7 @@ import { waitFor } from '../helpers/waitFor';
 const initial = [chapter('c1', 'CHUNG', article('a1', 'Phạm vi', 'x'), article('a2', 'Thời giờ làm việc', 'Tám giờ một ngày.'))];
 
 /** The text everyone should end with: the article moved up, the offline typing inside it. */
-const expected = [
-  'Chương I. CHUNG',
-  'Điều 1. Thời giờ làm việc',
-  '  ¶ Tám giờ (không quá 48 giờ một tuần) một ngày.',
-  'Điều 2. Phạm vi',
-  '  ¶ x',
-].join('\n');
+const expected = ['Chương I. CHUNG', 'Điều 1. Thời giờ làm việc', '  ¶ Tám giờ (không quá 48 giờ một tuần) một ngày.', 'Điều 2. Phạm vi', '  ¶ x'].join('\n');
 
 /** A client's body as documentText prints it ('' before it has synced). */
 const textOf = (doc: Y.Doc): string => (contentRoot(doc).length === 0 ? '' : documentText(readContent(doc)));
@@ -44,7 +38,13 @@ describe('S31 a move keeps what someone typed inside the moved article meanwhile
     const client = connectClient(harness.server.url, documentId, token);
     clients.push(client);
     await synced(client);
-    const editor = createDocumentEditor({ doc: client.doc, awareness: new Awareness(client.doc), cursor: { name: 'peer', side: 'union' }, lock: lockingNothing, onDesync: () => undefined });
+    const editor = createDocumentEditor({
+      doc: client.doc,
+      awareness: new Awareness(client.doc),
+      cursor: { name: 'peer', side: 'union' },
+      lock: lockingNothing,
+      onDesync: () => undefined,
+    });
     editor.connect();
     editors.push(editor);
     return { client, editor };
@@ -154,7 +154,10 @@ describe('S31 what the server carries into a moved copy, and what it does not', 
     };
     const { text, events } = await run(moveAndRewrite, ' bình thường', [1, 0]);
     expect(text).toContain('Điều 1. Thời giờ làm việc\n  ¶ Chín giờ một ngày. làm việc bình thường');
-    expect(events.find(({ event }) => event === 'sync.moved_edit_appended')?.fields).toMatchObject({ participant: 'participant-1', characters: ' bình thường'.length });
+    expect(events.find(({ event }) => event === 'sync.moved_edit_appended')?.fields).toMatchObject({
+      participant: 'participant-1',
+      characters: ' bình thường'.length,
+    });
   });
 
   it('carries nothing when the article was deleted rather than moved: the typing goes with it', async () => {
