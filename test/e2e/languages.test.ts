@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Caller } from '#shared/api/caller';
+import { createDialogueInput } from '#shared/api/dialogue';
 import { indexDocument } from '#shared/compliance/documentIndex';
 import { articlesOf } from '#shared/document/articles';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -16,8 +17,8 @@ import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './b
 
 // Every page in Vietnamese, then in English (issue 15): the start page, the new-document wizard, a
 // document in bargaining with each tab of its side panel, its export and invitation dialogs, the
-// minutes, a refused invitation code, the review queue, the review page and a document under
-// review. Each shows no translation key, no {{placeholder}}, and no word of the other language.
+// minutes, a refused invitation code, the workplace dialogues and a worker's public pages, the
+// review queue, the review page and a document under review. Each shows no translation key, no {{placeholder}}, and no word of the other language.
 // The documents are written in the interface's language, so that their text passes too: what a
 // person typed is theirs, but nothing here is typed in the other language.
 
@@ -52,6 +53,7 @@ const typed = {
     director: 'Tổng Giám đốc',
     chair: 'Chủ tịch Công đoàn cơ sở',
     place: 'Thủ Dầu Một, Bình Dương',
+    dialogue: 'Hội nghị người lao động năm 2027',
   },
   en: {
     bargaining: 'Collective agreement of Red River Garments 2027',
@@ -75,6 +77,7 @@ const typed = {
     director: 'General Director',
     chair: 'Chair of the grassroots union',
     place: 'Thu Dau Mot, Binh Duong',
+    dialogue: 'Worker conference 2027',
   },
 } as const;
 
@@ -172,7 +175,7 @@ describe('E2E every page speaks the interface language alone', () => {
 
   for (const language of ['vi', 'en'] as const) {
     it(
-      `in ${language === 'vi' ? 'Vietnamese' : 'English'}: the start page, the wizard, a document and its panels, the minutes, a refused code, the review queue and page`,
+      `in ${language === 'vi' ? 'Vietnamese' : 'English'}: the start page, the wizard, a document and its panels, the minutes, a refused code, the dialogues, the review queue and page`,
       { timeout: 240_000 },
       async () => {
         const words = language === 'vi' ? vi : en;
@@ -207,7 +210,18 @@ describe('E2E every page speaks the interface language alone', () => {
         await expect.poll(() => union.getByTestId('compliance-marker').count(), { timeout: 15_000 }).toBeGreaterThan(0);
         await expectOneLanguage(union, language, 'document');
         await shot(union, 'document');
-        for (const tab of ['outline', 'variables', 'library', 'negotiation', 'history', 'lifecycle', 'compliance', 'review'] as const) {
+        for (const tab of [
+          'outline',
+          'variables',
+          'salaryScale',
+          'library',
+          'negotiation',
+          'suggestions',
+          'history',
+          'lifecycle',
+          'compliance',
+          'review',
+        ] as const) {
           await union.getByRole('tab', { name: words.sidePanel[tab], exact: true }).click();
           const shown = arrivedContent[tab];
           if (shown) await union.getByTestId(shown).first().waitFor();
@@ -248,6 +262,28 @@ describe('E2E every page speaks the interface language alone', () => {
         await host.getByRole('link', { name: words.host.newDocument }).click();
         await host.getByRole('button', { name: words.wizard.next }).waitFor();
         await expectOneLanguage(host, language, 'wizard');
+
+        // Workplace dialogue: the host's list and a dialogue's page, and a worker's two pages without an account.
+        const dialogue = await handlers['dialogues/create'](
+          createDialogueInput.parse({
+            kind: 'worker_conference',
+            title: names.dialogue,
+            enterprise: { name: names.enterprise.enterprise_name, headcount: 100 },
+          }),
+          { kind: 'admin' },
+        );
+        await host.goto(`${harness.server.url}/#/dialogues`);
+        await host.getByText(names.dialogue).first().waitFor();
+        await expectOneLanguage(host, language, 'dialogues');
+        await host.goto(`${harness.server.url}/#/dialogue/${dialogue.dialogue.id}`);
+        await host.getByRole('heading', { name: names.dialogue }).first().waitFor();
+        await expectOneLanguage(host, language, 'a dialogue');
+        await shot(host, 'dialogue');
+        for (const page of ['ask', 'answers'] as const) {
+          await union.goto(`${harness.server.url}/#/${page}/${dialogue.code ?? ''}`);
+          await union.getByText(names.dialogue).first().waitFor();
+          await expectOneLanguage(union, language, `the public ${page} page`);
+        }
 
         // An agreement agreed, voted, signed and sent to the authority, with a reviewer's finding.
         const submitted = await createAgreement(language, names.submitted);
