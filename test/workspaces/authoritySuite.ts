@@ -9,7 +9,7 @@ import { overtimeDraft } from '../helpers/templateFixtures';
 import { connectClient, serverClose, synced, textMatches, type SyncClient } from '../helpers/syncClient';
 import { waitFor } from '../helpers/waitFor';
 import { clauseIds } from '../negotiation/negotiationFixture';
-import { openWorkspace, type Deployment, type DeploymentUnderTest, type WorkspaceUnderTest } from './workspaceFixture';
+import { dialogueCalls, openWorkspace, type Deployment, type DeploymentUnderTest, type WorkspaceUnderTest } from './workspaceFixture';
 
 interface ReviewerUnderTest {
   token: string;
@@ -211,7 +211,6 @@ export function describeAuthorities(underTest: DeploymentUnderTest): void {
 function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in ApiMethod]: ApiInput<M> } {
   const documentId = b.regulationsId;
   const article = { documentId, clauseId: clauseIds.wage };
-  const { dialogueId, submissionId } = b;
   return {
     'health/get': {},
     'session/get': {},
@@ -296,38 +295,6 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'review/decide': { documentId, decision: 'accepted' },
     'authorities/list': {},
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: a.marker },
-    'dialogues/list': {},
-    'dialogues/get': { dialogueId },
-    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
-    'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
-    'dialogues/request': {
-      title: `Yêu cầu ${a.marker}`,
-      enterprise: { name: `Công ty ${a.marker}`, headcount: 80 },
-      content: 'Tăng ca',
-      supporters: 3,
-      representatives: 5,
-    },
-    'dialogues/replyRequest': { dialogueId, text: 'Trả lời' },
-    'dialogues/update': { dialogueId, title: 'Đổi tên' },
-    'dialogues/setAgenda': { dialogueId, items: [{ title: 'Tiền lương', submissionIds: [submissionId] }] },
-    'dialogues/sendAgenda': { dialogueId },
-    'dialogues/recordAttendance': { dialogueId, presentIds: [] },
-    'dialogues/signMinutes': { dialogueId, side: 'employer', signerName: 'Ông Tuấn' },
-    'dialogues/publish': { dialogueId, summary: 'Nội dung' },
-    'dialogues/submissionLink': { dialogueId, open: false },
-    'dialogues/addCommitment': { dialogueId, text: 'Cam kết', owner: { kind: 'person', name: 'Ông Tuấn' } },
-    'dialogues/commitmentDone': { dialogueId, commitmentId: 'khong-co' },
-    'dialogues/checks': {},
-    // The public methods take a dialogue's code, not its id: a wrong one names nothing.
-    'dialogues/readPublic': { code: 'KHONG-CO-MA-NAY' },
-    'submissions/list': { dialogueId },
-    'submissions/add': { dialogueId, text: 'Câu hỏi khác' },
-    'submissions/submit': { code: 'KHONG-CO-MA-NAY', text: 'Câu hỏi khác' },
-    'submissions/tag': { dialogueId, submissionId, topic: 'Tiền lương' },
-    'submissions/merge': { dialogueId, keepId: submissionId, mergeIds: ['khong-co'] },
-    'submissions/answerDirectly': { dialogueId, submissionId, text: 'Trả lời' },
-    'submissions/assignWritten': { dialogueId, submissionId, owner: { kind: 'department', name: 'Phòng Nhân sự' }, due: '2027-02-01' },
-    'submissions/answerInWriting': { dialogueId, submissionId, text: 'Trả lời' },
-    'submissions/propose': { dialogueId, submissionId, documentId: b.agreementId },
+    ...dialogueCalls(a.marker, b),
   };
 }

@@ -7,7 +7,15 @@ import { variablesMap } from '#shared/document/yjsContent';
 import { connectClient, deniedAtLeast, serverClose, synced } from '../helpers/syncClient';
 import { mealAllowanceVariable, overtimeDraft, packFile } from '../helpers/templateFixtures';
 import { clauseIds, proposedArticle } from '../negotiation/negotiationFixture';
-import { markedPack, openWorkspace, workspaceSnapshot, type Deployment, type DeploymentUnderTest, type WorkspaceUnderTest } from './workspaceFixture';
+import {
+  dialogueCalls,
+  markedPack,
+  openWorkspace,
+  workspaceSnapshot,
+  type Deployment,
+  type DeploymentUnderTest,
+  type WorkspaceUnderTest,
+} from './workspaceFixture';
 
 /**
  * A call of every method of the contract naming what workspace B holds (its documents, people,
@@ -17,7 +25,6 @@ import { markedPack, openWorkspace, workspaceSnapshot, type Deployment, type Dep
 function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMethod]: ApiInput<M> } {
   const documentId = b.agreementId;
   const article = { documentId, clauseId: clauseIds.wage };
-  const { dialogueId, submissionId } = b;
   return {
     'health/get': {},
     'session/get': {},
@@ -104,39 +111,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'review/decide': { documentId: b.regulationsId, decision: 'accepted' },
     'authorities/list': {},
     'access/redeem': { code: 'KHONG-CO-MA-NAY', displayName: 'Người của A' },
-    'dialogues/list': {},
-    'dialogues/get': { dialogueId },
-    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
-    'dialogues/create': { kind: 'periodic', title: `Đối thoại ${a.marker} mới`, enterprise: { name: `Công ty ${a.marker}`, headcount: 80 } },
-    'dialogues/request': {
-      title: `Yêu cầu ${a.marker}`,
-      enterprise: { name: `Công ty ${a.marker}`, headcount: 80 },
-      content: 'Tăng ca',
-      supporters: 3,
-      representatives: 5,
-    },
-    'dialogues/replyRequest': { dialogueId, text: 'Trả lời' },
-    'dialogues/update': { dialogueId, title: 'Đổi tên' },
-    'dialogues/setAgenda': { dialogueId, items: [{ title: 'Tiền lương', submissionIds: [submissionId] }] },
-    'dialogues/sendAgenda': { dialogueId },
-    'dialogues/recordAttendance': { dialogueId, presentIds: [] },
-    'dialogues/signMinutes': { dialogueId, side: 'employer', signerName: 'Ông Tuấn' },
-    'dialogues/publish': { dialogueId, summary: 'Nội dung' },
-    'dialogues/submissionLink': { dialogueId, open: false },
-    'dialogues/addCommitment': { dialogueId, text: 'Cam kết', owner: { kind: 'person', name: 'Ông Tuấn' } },
-    'dialogues/commitmentDone': { dialogueId, commitmentId: 'khong-co' },
-    'dialogues/checks': {},
-    // The public methods take a dialogue's code, not its id: a wrong one names nothing.
-    'dialogues/readPublic': { code: 'KHONG-CO-MA-NAY' },
-    'submissions/list': { dialogueId },
-    'submissions/add': { dialogueId, text: 'Câu hỏi khác' },
-    'submissions/submit': { code: 'KHONG-CO-MA-NAY', text: 'Câu hỏi khác' },
-    'submissions/tag': { dialogueId, submissionId, topic: 'Tiền lương' },
-    'submissions/merge': { dialogueId, keepId: submissionId, mergeIds: ['khong-co'] },
-    'submissions/answerDirectly': { dialogueId, submissionId, text: 'Trả lời' },
-    'submissions/assignWritten': { dialogueId, submissionId, owner: { kind: 'department', name: 'Phòng Nhân sự' }, due: '2027-02-01' },
-    'submissions/answerInWriting': { dialogueId, submissionId, text: 'Trả lời' },
-    'submissions/propose': { dialogueId, submissionId, documentId: b.agreementId },
+    ...dialogueCalls(a.marker, b),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createApiClient, type ApiClient } from '#shared/api/client';
 import { createHttpTransport } from '#shared/api/httpTransport';
+import type { ApiInput, ApiMethod } from '#shared/api/contract';
 import type { Dossier, LifecycleStepInput } from '#shared/lifecycle/model';
 import type { Side } from '#shared/sides';
 import { readContent, variablesMap } from '#shared/document/yjsContent';
@@ -224,5 +225,50 @@ export async function workspaceSnapshot(deployment: Deployment, workspace: Works
     dialogue: await host.call('dialogues/get', { dialogueId: workspace.dialogueId }),
     submissions: await host.call('submissions/list', { dialogueId: workspace.dialogueId, includeMerged: true }),
     dialogueRecord: await deployment.server.context.store.dialogues.get(workspace.dialogueId),
+  };
+}
+
+type DialogueMethod = Extract<ApiMethod, `dialogues/${string}` | `submissions/${string}`>;
+
+/**
+ * Every dialogue method, as a caller of a workspace marked `marker` would call it on the dialogue,
+ * submission and agreement of workspace `on` (the isolation and authority suites share them).
+ */
+export function dialogueCalls(marker: string, on: WorkspaceUnderTest): { [M in DialogueMethod]: ApiInput<M> } {
+  const { dialogueId, submissionId } = on;
+  return {
+    'dialogues/list': {},
+    'dialogues/get': { dialogueId },
+    'dialogues/export': { dialogueId, paper: 'invitation', format: 'docx' },
+    'dialogues/create': { kind: 'periodic', title: `Đối thoại ${marker} mới`, enterprise: { name: `Công ty ${marker}`, headcount: 80 } },
+    'dialogues/request': {
+      title: `Yêu cầu ${marker}`,
+      enterprise: { name: `Công ty ${marker}`, headcount: 80 },
+      content: 'Tăng ca',
+      supporters: 3,
+      representatives: 5,
+    },
+    'dialogues/replyRequest': { dialogueId, text: 'Trả lời' },
+    'dialogues/update': { dialogueId, title: 'Đổi tên' },
+    'dialogues/setAgenda': { dialogueId, items: [{ title: 'Tiền lương', submissionIds: [submissionId] }] },
+    'dialogues/sendAgenda': { dialogueId },
+    'dialogues/recordAttendance': { dialogueId, presentIds: [] },
+    'dialogues/signMinutes': { dialogueId, side: 'employer', signerName: 'Ông Tuấn' },
+    'dialogues/publish': { dialogueId, summary: 'Nội dung' },
+    'dialogues/submissionLink': { dialogueId, open: false },
+    'dialogues/addCommitment': { dialogueId, text: 'Cam kết', owner: { kind: 'person', name: 'Ông Tuấn' } },
+    'dialogues/commitmentDone': { dialogueId, commitmentId: 'khong-co' },
+    'dialogues/checks': {},
+    // The public methods take a dialogue's code, not its id: a wrong one names nothing.
+    'dialogues/readPublic': { code: 'KHONG-CO-MA-NAY' },
+    'submissions/list': { dialogueId },
+    'submissions/add': { dialogueId, text: 'Câu hỏi khác' },
+    'submissions/submit': { code: 'KHONG-CO-MA-NAY', text: 'Câu hỏi khác' },
+    'submissions/tag': { dialogueId, submissionId, topic: 'Tiền lương' },
+    'submissions/merge': { dialogueId, keepId: submissionId, mergeIds: ['khong-co'] },
+    'submissions/answerDirectly': { dialogueId, submissionId, text: 'Trả lời' },
+    'submissions/assignWritten': { dialogueId, submissionId, owner: { kind: 'department', name: 'Phòng Nhân sự' }, due: '2027-02-01' },
+    'submissions/answerInWriting': { dialogueId, submissionId, text: 'Trả lời' },
+    'submissions/propose': { dialogueId, submissionId, documentId: on.agreementId },
   };
 }
