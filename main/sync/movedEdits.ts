@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { holdsText } from '#shared/document/elementRules';
 import { contentRootName } from '#shared/document/yjsContent';
+import { agreedArticles } from '#shared/negotiation/agreedLock';
 import { elementAttribute } from '#main/sync/elementAttributes';
 import { rootOfType, type SharedType } from '#main/sync/updateInspection';
 
@@ -232,7 +233,23 @@ export function editsLostToMoves(transaction: Y.Transaction, updateDeletions: De
     if (moved !== null) carries.push(...carriesInArticle(transaction, updateDeletions, block, moved.article, moved.clauseId, lost));
     else if (block._item?.deleted) carries.push(...carriesInBlock(transaction, block, lost));
   }
-  return carries;
+  // What both sides agreed changes only through a position the other side accepts (S23): text
+  // typed in an older copy of an article agreed since (a position accepted replaced it) is not
+  // carried into the agreed text.
+  if (carries.length === 0) return carries;
+  const agreed = agreedArticles(transaction.doc);
+  return carries.filter((carry) => {
+    const clauseId = articleClauseIdOf(carry.block);
+    return clauseId === null || !agreed.has(clauseId);
+  });
+}
+
+/** The clauseId of the article a block lies in, or null. */
+function articleClauseIdOf(block: Y.XmlText): string | null {
+  let element: Y.XmlText | null = block;
+  while (element !== null && typeOf(element) !== 'article') element = parentOf(element);
+  const clauseId = element === null ? null : elementAttribute(element, 'clauseId');
+  return typeof clauseId === 'string' ? clauseId : null;
 }
 
 /** Carries for a block of a moved article: into the block at the same place in the live copy. */

@@ -312,7 +312,25 @@ describe('agreed means agreed (property)', () => {
             expect(text.split(shown).length - 1, `${rate} = ${shown}`).toBeGreaterThanOrEqual(2);
           }
         }),
-        { numRuns: runs },
+        {
+          numRuns: runs,
+          examples: [
+            // Found by a random run: the union's offline edit of an article arrives after a position
+            // replacing it was accepted (agreed); moving edits into a moved copy must not carry it there.
+            [
+              [
+                { kind: 'syncText', side: 'union', article: 0, offline: true },
+                { kind: 'propose', side: 'employer', article: 0, rate: 0, value: 300, withText: true },
+                { kind: 'accept' },
+                { kind: 'sign', side: 'employer' },
+                { kind: 'syncValue', side: 'employer', rate: 0, value: 300, offline: false },
+                { kind: 'syncText', side: 'employer', article: 0, offline: false },
+                { kind: 'propose', side: 'employer', article: 0, rate: 0, value: 300, withText: false },
+                { kind: 'deliverOffline', side: 'union' },
+              ],
+            ],
+          ],
+        },
       );
     },
     60_000 + runs * 4_000,
