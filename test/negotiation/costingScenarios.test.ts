@@ -15,9 +15,8 @@ import {
   type TestClock,
 } from '../helpers/apiTransports';
 import { zipPart } from '../export/fileTools';
-import { docFromFrames, openRawSocket, type RawSocket } from '../helpers/rawSocket';
-import { waitFor } from '../helpers/waitFor';
-import { clauseIds, containsBytes, noticeTopic, openNegotiation, utf8 } from './negotiationFixture';
+import { docFromFrames } from '../helpers/rawSocket';
+import { clauseIds, containsBytes, framesWith, heardText, noticesHeard, noticeSockets, openNegotiation, utf8 } from './negotiationFixture';
 
 // Each side's costing scenarios (decision 0023): private to their side under the rules of internal
 // notes until published; published ones are read by both and recorded in the minutes.
@@ -251,35 +250,19 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('costing sc
 
 describe('S15 for costing scenarios: never on the other side’s socket (HTTP, raw sync sockets)', () => {
   let api: ApiFixture;
-  const sockets: RawSocket[] = [];
+  const sockets = noticeSockets(() => api.serverUrl ?? '');
+  const openSocket = sockets.open;
 
   beforeEach(async () => {
     api = await httpTransportUnderTest.start(createTestClock());
   });
 
   afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.terminate();
+    sockets.closeAll();
     const unexpected = api.unexpectedErrors();
     await api.close();
     expect(unexpected).toEqual([]);
   });
-
-  async function openSocket(documentId: string, token: string): Promise<RawSocket> {
-    const raw = openRawSocket(api.serverUrl ?? '', documentId, token, { notices: '1' });
-    sockets.push(raw);
-    await raw.greeted();
-    return raw;
-  }
-
-  const notices = (raw: RawSocket): string[] => raw.frames.flatMap((frame) => noticeTopic(frame) ?? []);
-  const received = (raw: RawSocket, text: string): boolean => raw.frames.some((frame) => containsBytes(frame, utf8(text)));
-  const framesWith = (raw: RawSocket, condition: () => boolean, what: string) =>
-    waitFor(condition, what, {
-      subscribe: (notify) => {
-        raw.socket.on('message', notify);
-        return () => raw.socket.off('message', notify);
-      },
-    });
 
   it('only the side’s own sockets hear of a private scenario, and never its content; a publication is told to both', async () => {
     const admin = api.client(api.adminToken);
@@ -295,28 +278,28 @@ describe('S15 for costing scenarios: never on the other side’s socket (HTTP, r
       values: { annual_raise_percent: 9 },
       settings: enteredWorkforce,
     });
-    await framesWith(unionSocket, () => notices(unionSocket).length === 1, 'the union socket to hear of its scenario');
-    expect(notices(unionSocket)).toEqual(['costing']);
+    await framesWith(unionSocket, () => noticesHeard(unionSocket).length === 1, 'the union socket to hear of its scenario');
+    expect(noticesHeard(unionSocket)).toEqual(['costing']);
 
     // A public comment afterwards: once a socket has its frame, it has everything sent before it.
     const barrier = 'Đề nghị họp tiếp lúc 9 giờ sáng thứ Hai';
     await employer.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: barrier });
-    for (const socket of [employerSocket, reviewerSocket, unionSocket]) await framesWith(socket, () => received(socket, barrier), 'the public comment');
+    for (const socket of [employerSocket, reviewerSocket, unionSocket]) await framesWith(socket, () => heardText(socket, barrier), 'the public comment');
     for (const outside of [employerSocket, reviewerSocket]) {
-      expect(notices(outside)).toEqual([]);
-      expect(received(outside, 'Trần ngân sách')).toBe(false);
+      expect(noticesHeard(outside)).toEqual([]);
+      expect(heardText(outside, 'Trần ngân sách')).toBe(false);
       expect(JSON.stringify(docFromFrames(outside.frames).toJSON())).not.toContain('Trần ngân sách');
     }
     // Nor the union's own socket: a scenario travels through the API, never through the document.
-    expect(received(unionSocket, 'Trần ngân sách')).toBe(false);
+    expect(heardText(unionSocket, 'Trần ngân sách')).toBe(false);
     const liveState = await api.withDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
     expect(containsBytes(liveState, utf8('Trần ngân sách'))).toBe(false);
 
     await union.client.call('costing/publishScenario', { documentId, scenarioId: scenario.id });
-    await framesWith(employerSocket, () => notices(employerSocket).length === 1, 'the employer socket to hear of the publication');
-    await framesWith(unionSocket, () => notices(unionSocket).length === 2, 'the union socket to hear of the publication');
-    expect(notices(employerSocket)).toEqual(['costing']);
+    await framesWith(employerSocket, () => noticesHeard(employerSocket).length === 1, 'the employer socket to hear of the publication');
+    await framesWith(unionSocket, () => noticesHeard(unionSocket).length === 2, 'the union socket to hear of the publication');
+    expect(noticesHeard(employerSocket)).toEqual(['costing']);
     // A reviewer's socket gets no notices (it reads the published scenarios when it asks).
-    expect(notices(reviewerSocket)).toEqual([]);
+    expect(noticesHeard(reviewerSocket)).toEqual([]);
   });
 });

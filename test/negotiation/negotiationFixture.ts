@@ -10,6 +10,7 @@ import { articleStatusRootName, proposalsRootName, threadsRootName, type Article
 import { messageType } from '#shared/sync/protocol';
 import type { ApiFixture } from '../helpers/apiTransports';
 import { article, chapter, paragraph } from '../editor/builders';
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { waitFor } from '../helpers/waitFor';
 
 /** The articles of the agreement every negotiation test starts from, by what they are about. */
@@ -156,3 +157,35 @@ export function containsBytes(bytes: Uint8Array, needle: Uint8Array): boolean {
 }
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Raw sync sockets, asking for notices unless told not to (the S15 tests): each open one waits for the greeting; closeAll ends them. */
+export function noticeSockets(serverUrl: () => string) {
+  const opened: RawSocket[] = [];
+  return {
+    async open(documentId: string, token: string, { notices = true } = {}): Promise<RawSocket> {
+      const raw = openRawSocket(serverUrl(), documentId, token, notices ? { notices: '1' } : {});
+      opened.push(raw);
+      await raw.greeted();
+      return raw;
+    },
+    closeAll(): void {
+      for (const raw of opened.splice(0)) raw.socket.terminate();
+    },
+  };
+}
+
+/** The topics of the notices a socket has heard. */
+export const noticesHeard = (raw: RawSocket): string[] => raw.frames.flatMap((frame) => noticeTopic(frame) ?? []);
+
+/** Whether any frame a socket received holds `text` (UTF-8). */
+export const heardText = (raw: RawSocket, text: string): boolean => raw.frames.some((frame) => containsBytes(frame, utf8(text)));
+
+/** Waits until `condition` holds, looking again at each frame the socket receives. */
+export function framesWith(raw: RawSocket, condition: () => boolean, what: string): Promise<void> {
+  return waitFor(condition, what, {
+    subscribe: (notify) => {
+      raw.socket.on('message', notify);
+      return () => raw.socket.off('message', notify);
+    },
+  });
+}

@@ -16,10 +16,9 @@ import {
   startApi,
   type ApiFixture,
 } from '../helpers/apiTransports';
-import { docFromFrames, openRawSocket, type RawSocket } from '../helpers/rawSocket';
+import { docFromFrames } from '../helpers/rawSocket';
 import { storedDoc } from '../helpers/storedState';
-import { waitFor } from '../helpers/waitFor';
-import { agreementBody, clauseIds, containsBytes, negotiationSnapshot, noticeTopic, openNegotiation, utf8 } from './negotiationFixture';
+import { agreementBody, clauseIds, framesWith, heardText, negotiationSnapshot, noticesHeard, noticeSockets, openNegotiation } from './negotiationFixture';
 
 // Comments on a phrase and the mentions each person has read: the server takes an anchor only if
 // it names a phrase of the article in this document, quotes the words itself, and keeps an
@@ -154,35 +153,19 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('comments o
 
 describe('S15 an internal note on a phrase never reaches the other side (HTTP, raw sync sockets, exports)', () => {
   let api: ApiFixture;
-  const sockets: RawSocket[] = [];
+  const sockets = noticeSockets(() => api.serverUrl ?? '');
+  const openSocket = sockets.open;
 
   beforeEach(async () => {
     api = await httpTransportUnderTest.start(createTestClock());
   });
 
   afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.terminate();
+    sockets.closeAll();
     const unexpected = api.unexpectedErrors();
     await api.close();
     expect(unexpected).toEqual([]);
   });
-
-  async function openSocket(documentId: string, token: string): Promise<RawSocket> {
-    const raw = openRawSocket(api.serverUrl ?? '', documentId, token, { notices: '1' });
-    sockets.push(raw);
-    await raw.greeted();
-    return raw;
-  }
-
-  const notices = (raw: RawSocket): string[] => raw.frames.flatMap((frame) => noticeTopic(frame) ?? []);
-  const received = (raw: RawSocket, text: string): boolean => raw.frames.some((frame) => containsBytes(frame, utf8(text)));
-  const framesWith = (raw: RawSocket, condition: () => boolean, what: string) =>
-    waitFor(condition, what, {
-      subscribe: (notify) => {
-        raw.socket.on('message', notify);
-        return () => raw.socket.off('message', notify);
-      },
-    });
 
   /** Every part of a ZIP package (a .docx), as text. */
   const packageText = (fileBase64: string): string =>
@@ -210,20 +193,20 @@ describe('S15 an internal note on a phrase never reaches the other side (HTTP, r
     });
     expect(note).toMatchObject({ visibility: 'union', anchor: { ...anchor, quote: 'một tháng lương' } });
     expect(await api.store.internalThreads.listForSide(documentId, 'union')).toEqual([note]);
-    await framesWith(unionSocket, () => notices(unionSocket).length === 1, 'the union socket to get its notice');
+    await framesWith(unionSocket, () => noticesHeard(unionSocket).length === 1, 'the union socket to get its notice');
 
     const barrier = 'Đề nghị họp tiếp lúc 9 giờ sáng thứ Hai';
     await employer.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: barrier });
     for (const raw of [employerSocket, reviewerSocket, unionSocket])
-      await framesWith(raw, () => received(raw, barrier), 'each socket to get the public comment');
+      await framesWith(raw, () => heardText(raw, barrier), 'each socket to get the public comment');
 
     for (const outside of [employerSocket, reviewerSocket]) {
-      for (const text of [secret, anchor.start, anchor.end]) expect(received(outside, text)).toBe(false);
-      expect(notices(outside)).toEqual([]);
+      for (const text of [secret, anchor.start, anchor.end]) expect(heardText(outside, text)).toBe(false);
+      expect(noticesHeard(outside)).toEqual([]);
       expect(JSON.stringify(docFromFrames(outside.frames).getMap(threadsRootName).toJSON())).not.toContain('một tháng lương');
     }
     // Nor the union's own sockets: the note travels through the API alone.
-    for (const text of [secret, anchor.start]) expect(received(unionSocket, text)).toBe(false);
+    for (const text of [secret, anchor.start]) expect(heardText(unionSocket, text)).toBe(false);
     const stored = await storedDoc(api.store.updates, documentId);
     expect(JSON.stringify(stored.getMap(threadsRootName).toJSON())).not.toContain(anchor.start);
     expect(JSON.stringify(stored.getMap(threadsRootName).toJSON())).toContain(barrier);

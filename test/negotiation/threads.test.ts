@@ -13,10 +13,9 @@ import {
   type ApiFixture,
   type TestClock,
 } from '../helpers/apiTransports';
-import { docFromFrames, openRawSocket, type RawSocket } from '../helpers/rawSocket';
+import { docFromFrames } from '../helpers/rawSocket';
 import { storedDoc } from '../helpers/storedState';
-import { waitFor } from '../helpers/waitFor';
-import { clauseIds, containsBytes, negotiationSnapshot, noticeTopic, openNegotiation, utf8 } from './negotiationFixture';
+import { clauseIds, containsBytes, framesWith, heardText, negotiationSnapshot, noticesHeard, noticeSockets, openNegotiation, utf8 } from './negotiationFixture';
 
 // Comment threads on articles: public ones in the shared document, internal notes of one side in
 // the database only (S15), and reviewers commenting only when the host allows it.
@@ -304,35 +303,19 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('threads ov
 
 describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)', () => {
   let api: ApiFixture;
-  const sockets: RawSocket[] = [];
+  const sockets = noticeSockets(() => api.serverUrl ?? '');
+  const openSocket = sockets.open;
 
   beforeEach(async () => {
     api = await httpTransportUnderTest.start(createTestClock());
   });
 
   afterEach(async () => {
-    for (const raw of sockets.splice(0)) raw.socket.terminate();
+    sockets.closeAll();
     const unexpected = api.unexpectedErrors();
     await api.close();
     expect(unexpected).toEqual([]);
   });
-
-  async function openSocket(documentId: string, token: string): Promise<RawSocket> {
-    const raw = openRawSocket(api.serverUrl ?? '', documentId, token, { notices: '1' });
-    sockets.push(raw);
-    await raw.greeted();
-    return raw;
-  }
-
-  const notices = (raw: RawSocket): string[] => raw.frames.flatMap((frame) => noticeTopic(frame) ?? []);
-  const received = (raw: RawSocket, text: string): boolean => raw.frames.some((frame) => containsBytes(frame, utf8(text)));
-  const framesWith = (raw: RawSocket, condition: () => boolean, what: string) =>
-    waitFor(condition, what, {
-      subscribe: (notify) => {
-        raw.socket.on('message', notify);
-        return () => raw.socket.off('message', notify);
-      },
-    });
 
   it('the other side’s sockets get no frame holding a note’s text and no notice; the shared document never holds it', async () => {
     const admin = api.client(api.adminToken);
@@ -353,23 +336,23 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
     });
     await union2.client.call('threads/reply', { documentId, threadId: note.id, body: secretReply, mentions: [] });
     await union2.client.call('threads/resolve', { documentId, threadId: note.id });
-    await framesWith(unionSocket, () => notices(unionSocket).length === 3, 'the union socket to get a notice for each change');
-    expect(notices(unionSocket)).toEqual(['threads', 'threads', 'threads']);
+    await framesWith(unionSocket, () => noticesHeard(unionSocket).length === 3, 'the union socket to get a notice for each change');
+    expect(noticesHeard(unionSocket)).toEqual(['threads', 'threads', 'threads']);
 
     // A public comment afterwards: once a socket has its frame, it has everything sent before it.
     const barrier = 'Đề nghị họp tiếp lúc 9 giờ sáng thứ Hai';
     await employer.client.call('threads/create', { documentId, clauseId: clauseIds.bonus, body: barrier });
-    await framesWith(employerSocket, () => received(employerSocket, barrier), 'the employer socket to get the public comment');
-    await framesWith(reviewerSocket, () => received(reviewerSocket, barrier), 'the reviewer socket to get the public comment');
-    await framesWith(unionSocket, () => received(unionSocket, barrier), 'the union socket to get the public comment');
+    await framesWith(employerSocket, () => heardText(employerSocket, barrier), 'the employer socket to get the public comment');
+    await framesWith(reviewerSocket, () => heardText(reviewerSocket, barrier), 'the reviewer socket to get the public comment');
+    await framesWith(unionSocket, () => heardText(unionSocket, barrier), 'the union socket to get the public comment');
 
     for (const outside of [employerSocket, reviewerSocket]) {
-      for (const text of [secret, secretReply, 'Giới hạn cuối']) expect(received(outside, text)).toBe(false);
-      expect(notices(outside)).toEqual([]);
+      for (const text of [secret, secretReply, 'Giới hạn cuối']) expect(heardText(outside, text)).toBe(false);
+      expect(noticesHeard(outside)).toEqual([]);
       expect(JSON.stringify(docFromFrames(outside.frames).toJSON())).not.toContain('Giới hạn cuối');
     }
     // Nor the union's own sockets: the note travels through the API, never through the document.
-    expect(received(unionSocket, secret)).toBe(false);
+    expect(heardText(unionSocket, secret)).toBe(false);
 
     // The server's live document and the stored log hold none of it.
     const liveState = await api.withDocument(documentId, (doc) => Y.encodeStateAsUpdate(doc));
@@ -388,30 +371,28 @@ describe('S15 internal notes never reach the other side (HTTP, raw sync sockets)
       expect(JSON.stringify(await outside.call('negotiation/state', { documentId }))).not.toContain('Giới hạn cuối');
 
     // The other way round: an employer note notifies the employer's socket, and the union's gets nothing.
-    const unionNotices = notices(unionSocket).length;
+    const unionNotices = noticesHeard(unionSocket).length;
     await employer.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: 'Trần ngân sách: 8%', internal: true });
-    await framesWith(employerSocket, () => notices(employerSocket).length === 1, 'the employer socket to get its notice');
+    await framesWith(employerSocket, () => noticesHeard(employerSocket).length === 1, 'the employer socket to get its notice');
     const secondBarrier = 'Gửi số liệu doanh thu quý IV';
     await union.client.call('threads/create', { documentId, clauseId: clauseIds.wage, body: secondBarrier });
-    await framesWith(unionSocket, () => received(unionSocket, secondBarrier), 'the union socket to get the second public comment');
-    expect(notices(unionSocket)).toHaveLength(unionNotices);
-    expect(received(unionSocket, 'Trần ngân sách')).toBe(false);
-    expect(notices(reviewerSocket)).toEqual([]);
+    await framesWith(unionSocket, () => heardText(unionSocket, secondBarrier), 'the union socket to get the second public comment');
+    expect(noticesHeard(unionSocket)).toHaveLength(unionNotices);
+    expect(heardText(unionSocket, 'Trần ngân sách')).toBe(false);
+    expect(noticesHeard(reviewerSocket)).toEqual([]);
   });
 
   it('a socket that did not ask for notices gets none, even of its own side', async () => {
     const admin = api.client(api.adminToken);
     const { document, union } = await openNegotiation(api, admin);
-    const quiet = openRawSocket(api.serverUrl ?? '', document.id, union.token);
-    sockets.push(quiet);
-    await quiet.greeted();
+    const quiet = await sockets.open(document.id, union.token, { notices: false });
     const asking = await openSocket(document.id, union.token);
     await union.client.call('threads/create', { documentId: document.id, clauseId: clauseIds.wage, body: 'Ghi chú', internal: true });
     const barrier = 'Bình luận công khai';
     await union.client.call('threads/create', { documentId: document.id, clauseId: clauseIds.wage, body: barrier });
-    await framesWith(quiet, () => received(quiet, barrier), 'the quiet socket to get the public comment');
-    await framesWith(asking, () => received(asking, barrier), 'the asking socket to get the public comment');
-    expect(notices(quiet)).toEqual([]);
-    expect(notices(asking)).toEqual(['threads']);
+    await framesWith(quiet, () => heardText(quiet, barrier), 'the quiet socket to get the public comment');
+    await framesWith(asking, () => heardText(asking, barrier), 'the asking socket to get the public comment');
+    expect(noticesHeard(quiet)).toEqual([]);
+    expect(noticesHeard(asking)).toEqual(['threads']);
   });
 });
