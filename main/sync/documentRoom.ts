@@ -17,6 +17,7 @@ import {
   encodeSyncUpdate,
 } from '#main/sync/frames';
 import { MissingDependenciesError, PersistentDoc, WriteRefusedError, isEmptyUpdate, type PendingUpdate } from '#main/sync/persistentDoc';
+import { carriedArticle, carryInCopy, insertCarry, inWritingOrder, type Carry } from '#main/sync/movedEdits';
 import { createLocalRelay, type Relay, type RelayedBatch } from '#main/sync/relay';
 import { recordNewSuggestions, suggestionIdsWritten } from '#main/sync/suggestionMarks';
 import { checkUpdates, type AgreedEdit, type WritePolicy } from '#main/sync/writePolicy';
@@ -118,6 +119,7 @@ export class DocumentRoom {
         admit: checkUpdates(options.writePolicy ?? (() => null)),
         onStored: (batch, lastSeq) => room?.broadcastStored(batch, lastSeq),
         onRelayed: (updates) => room?.broadcastRelayed(updates),
+        onLostIntoAgreed: (author, carries) => void room?.keepLostIntoAgreed(author, carries),
         onStorageFailure: (error) => {
           if (!room) throw error;
           room.fail('storage', error);
@@ -332,6 +334,32 @@ export class DocumentRoom {
       attempted.destroy();
     }
     this.refuse(connection, `${reason}. ${keptAsDraftSentence}`);
+  }
+
+  /**
+   * Text typed in an article's old copy, unseen by whoever replaced it, whose copy is agreed since
+   * (S23, decision 0026): it is not written into the agreed text but kept as its author's draft, the
+   * way a refused edit of an agreed article is, and the author is told by the drafts notice.
+   */
+  private async keepLostIntoAgreed(author: string | null, carries: readonly Carry[]): Promise<void> {
+    const clauseIds = [...new Set(carries.flatMap((carry) => carriedArticle(carry) ?? []))];
+    this.options.logger.log('info', 'sync.moved_edit_kept_as_draft', { document: this.documentId, participant: author, articles: clauseIds.length });
+    if (author === null) return;
+    const attempted = new Y.Doc({ gc: false });
+    try {
+      Y.applyUpdate(attempted, Y.encodeStateAsUpdate(this.doc));
+      attempted.transact(() => {
+        for (const carry of inWritingOrder(carries)) {
+          const copied = carryInCopy(carry, attempted);
+          if (copied) insertCarry(copied);
+        }
+      });
+      await this.options.onAgreedEditRefused?.(author, { clauseIds, variableIds: [] }, attempted);
+    } catch (error) {
+      this.options.logger.log('error', 'sync.moved_edit_draft_failed', { document: this.documentId, participant: author, error });
+    } finally {
+      attempted.destroy();
+    }
   }
 
   private refuse(connection: RoomConnection, reason: string): void {

@@ -224,8 +224,8 @@ function blocksInserted(transaction: Y.Transaction): Y.XmlText[] {
  * was not moved (deleted for good) is not carried. Reads the article concerned only, and the
  * document's articles to find one by clauseId.
  */
-export function editsLostToMoves(transaction: Y.Transaction, updateDeletions: DeleteSet): Carry[] {
-  if (transaction.deleteSet.clients.size === 0) return [];
+export function editsLostToMoves(transaction: Y.Transaction, updateDeletions: DeleteSet): LostToMoves {
+  if (transaction.deleteSet.clients.size === 0) return { carries: [], intoAgreed: [] };
   const { lost, blocks } = lostCharacters(transaction, updateDeletions);
   const carries: Carry[] = [];
   for (const block of blocks) {
@@ -235,13 +235,47 @@ export function editsLostToMoves(transaction: Y.Transaction, updateDeletions: De
   }
   // What both sides agreed changes only through a position the other side accepts (S23): text
   // typed in an older copy of an article agreed since (a position accepted replaced it) is not
-  // carried into the agreed text.
-  if (carries.length === 0) return carries;
+  // carried into the agreed text; it becomes its author's draft, as a refused edit would.
+  if (carries.length === 0) return { carries, intoAgreed: [] };
   const agreed = agreedArticles(transaction.doc);
-  return carries.filter((carry) => {
-    const clauseId = articleClauseIdOf(carry.block);
-    return clauseId === null || !agreed.has(clauseId);
-  });
+  const intoAgreed = (carry: Carry): boolean => {
+    const clauseId = carriedArticle(carry);
+    return clauseId !== null && agreed.has(clauseId);
+  };
+  return { carries: carries.filter((carry) => !intoAgreed(carry)), intoAgreed: carries.filter(intoAgreed) };
+}
+
+/** Text a move deleted unseen: what goes into the moved copies, and what would go into an article agreed since. */
+export interface LostToMoves {
+  carries: Carry[];
+  intoAgreed: Carry[];
+}
+
+/** The clauseId of the article a carry goes into, or null. */
+export function carriedArticle(carry: Carry): string | null {
+  return articleClauseIdOf(carry.block);
+}
+
+/**
+ * Carries in the order they are written: those with a place from the end of their block to its
+ * start (two at one place, the later first), so that each lands where it was found; then those
+ * appended to the end of their block.
+ */
+export function inWritingOrder(carries: readonly Carry[]): Carry[] {
+  const placed = [...carries.entries()]
+    .filter(([, carry]) => carry.index !== null)
+    .sort(([first, a], [second, b]) => (b.index ?? 0) - (a.index ?? 0) || second - first)
+    .map(([, carry]) => carry);
+  return [...placed, ...carries.filter((carry) => carry.index === null)];
+}
+
+/** The same carry in a copy of the document (its block found by the Yjs item holding it), or null. */
+export function carryInCopy(carry: Carry, copy: Y.Doc): Carry | null {
+  const holder = carry.block._item;
+  const item = holder === null ? null : Y.getItem(copy.store, holder.id);
+  return item instanceof Y.Item && item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText
+    ? { ...carry, block: item.content.type }
+    : null;
 }
 
 /** The clauseId of the article a block lies in, or null. */

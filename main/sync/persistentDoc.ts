@@ -10,7 +10,7 @@ import { dropPending, replayStoredState } from '#main/sync/storedDocument';
 import { AppliedSeqs } from '#main/sync/appliedSeqs';
 import { integrationOf } from '#main/sync/updateDependencies';
 import type { AdmissionCheck, AgreedEdit } from '#main/sync/writePolicy';
-import { editsLostToMoves, insertCarry, type Carry } from '#main/sync/movedEdits';
+import { editsLostToMoves, insertCarry, inWritingOrder, type Carry } from '#main/sync/movedEdits';
 
 /** An update applied in memory, waiting for its transaction; `origin` is who sent it (null: the server). */
 export interface PendingUpdate<Origin> extends LoggedUpdate {
@@ -44,6 +44,11 @@ export interface PersistentDocOptions<Origin> {
    * read from the log to fill a gap): they are stored already, and only its clients lack them.
    */
   onRelayed?: (updates: readonly Uint8Array[]) => void;
+  /**
+   * Runs with the text a move deleted unseen whose moved copy is agreed since (S23, decision
+   * 0026): not written into the agreed text, it is its author's to keep as a draft.
+   */
+  onLostIntoAgreed?: (author: string | null, carries: readonly Carry[]) => void;
   /** How long a gap in the updates this copy holds may wait for the relay before the log is read (default 250 ms). */
   gapWaitMs?: number;
 }
@@ -171,7 +176,7 @@ export class PersistentDoc<Origin> {
   /** The same client ids, to look one up. */
   private readonly serverClientIds = new Set<number>();
   /** While a client's update is applied: its deletions, and the text its transactions lost to moves. */
-  private applying: { origin: Origin; deletions: ReturnType<typeof Y.decodeUpdate>['ds']; lost: Carry[] } | null = null;
+  private applying: { origin: Origin; deletions: ReturnType<typeof Y.decodeUpdate>['ds']; lost: Carry[]; intoAgreed: Carry[] } | null = null;
 
   /** Reads the document from the store and rebuilds it in memory. */
   static async open<Origin>(options: PersistentDocOptions<Origin>): Promise<PersistentDoc<Origin>> {
@@ -191,8 +196,10 @@ export class PersistentDoc<Origin> {
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.deletions.note(transaction));
     // Read before Yjs merges the transaction's items: which characters its update did not delete.
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (this.applying !== null && transaction.origin === this.applying.origin)
-        this.applying.lost.push(...editsLostToMoves(transaction, this.applying.deletions));
+      if (this.applying === null || transaction.origin !== this.applying.origin) return;
+      const { carries, intoAgreed } = editsLostToMoves(transaction, this.applying.deletions);
+      this.applying.lost.push(...carries);
+      this.applying.intoAgreed.push(...intoAgreed);
     });
     // What a stored log left pending would otherwise strike again at every load (see receive).
     const cleaned = replayStoredState(this.doc, this.deletions, stored);
@@ -245,7 +252,8 @@ export class PersistentDoc<Origin> {
     if (waiting !== null) throw new MissingDependenciesError(`${waiting.id.client}:${waiting.id.clock}`);
     let added: Uint8Array | null = update;
     const lost: Carry[] = [];
-    this.applying = { origin, deletions: decoded.ds, lost };
+    const intoAgreed: Carry[] = [];
+    this.applying = { origin, deletions: decoded.ds, lost, intoAgreed };
     try {
       if (integration.exactlyNew) this.deletions.by(participantId, () => Y.applyUpdate(this.doc, update, origin));
       else added = this.applyAndCapture(update, participantId, origin);
@@ -261,23 +269,28 @@ export class PersistentDoc<Origin> {
     this.pending.push({ bytes: added, participantId, at, origin });
     this.receivedCount += 1;
     if (lost.length > 0) this.carryIntoMovedCopies(lost);
+    if (intoAgreed.length > 0) this.keepLostIntoAgreed(intoAgreed);
     this.flushScheduled ??= setImmediate(() => void this.flush());
     return true;
   }
 
+  /** Hands text lost into an article agreed since to whoever keeps it for its authors, one call per author. */
+  private keepLostIntoAgreed(intoAgreed: readonly Carry[]): void {
+    const byAuthor = new Map<string | null, Carry[]>();
+    for (const carry of intoAgreed) {
+      const author = this.clientOwners.get(carry.client) ?? null;
+      byAuthor.set(author, [...(byAuthor.get(author) ?? []), carry]);
+    }
+    for (const [author, carries] of byAuthor) this.options.onLostIntoAgreed?.(author, carries);
+  }
+
   /**
    * Writes text a move deleted unseen into the moved copy (decision 0026): each piece as its
-   * author's, stored and relayed right after the update that lost it. The pieces of one block go
-   * from its end to its start (two at one place, the later first), so that each lands where it was
-   * found; what has no exact place goes to the end of its block, after them, and is logged.
+   * author's, stored and relayed right after the update that lost it, in writing order (see
+   * inWritingOrder); what has no exact place goes to the end of its block and is logged.
    */
   private carryIntoMovedCopies(lost: readonly Carry[]): void {
-    const placed = [...lost.entries()]
-      .filter(([, carry]) => carry.index !== null)
-      .sort(([first, a], [second, b]) => (b.index ?? 0) - (a.index ?? 0) || second - first)
-      .map(([, carry]) => carry);
-    const appended = lost.filter((carry) => carry.index === null);
-    for (const carry of [...placed, ...appended]) {
+    for (const carry of inWritingOrder(lost)) {
       const author = this.clientOwners.get(carry.client) ?? null;
       const updates = this.writeAs(author, () => insertCarry(carry));
       const at = this.options.now();

@@ -320,6 +320,42 @@ describe('article statuses and edits through sync (HTTP, stock y-websocket clien
     expect((await employer.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
   });
 
+  it('S23 S31 text typed offline in an article a position replaced and both agreed since is kept as its author’s draft, the agreed text unchanged', async () => {
+    const admin = api.client(api.adminToken);
+    const { document, employer, union, union2 } = await openNegotiation(api, admin);
+    const documentId = document.id;
+    const offline = await connect(documentId, union2.token);
+    offline.provider.disconnect();
+    const typed = ' Lương được trả trước ngày 10.';
+    const paragraph = lastParagraphOf(offline.doc, clauseIds.wage);
+    paragraph.insert(paragraph.length, typed);
+
+    // Meanwhile the employer's position replacing the article is accepted: the article is agreed.
+    const replaced = 'Mức lương thấp nhất cao hơn mức lương tối thiểu vùng 7%.';
+    const proposal = await employer.client.call('proposals/create', {
+      documentId,
+      clauseId: clauseIds.wage,
+      kind: 'replace',
+      rationale: 'Tăng 7%',
+      article: article(clauseIds.wage, 'Tiền lương', replaced),
+    });
+    await union.client.call('proposals/accept', { documentId, proposalId: proposal.id });
+    const agreedText = `Tiền lương\n${replaced}`;
+    const agreed = (await admin.call('negotiation/state', { documentId })).articles.find((a) => a.clauseId === clauseIds.wage);
+    expect(agreed).toMatchObject({ status: 'agreed', agreedText });
+
+    offline.provider.connect();
+    const draftsOf = async () => (await union2.client.call('negotiation/state', { documentId })).drafts;
+    await waitFor(async () => (await draftsOf()).length > 0, 'the late edit to become its author’s draft');
+    const drafts = await draftsOf();
+    expect(drafts).toEqual([expect.objectContaining({ clauseId: clauseIds.wage, kind: 'replace', origin: 'late_edit' })]);
+    expect(articleTexts([drafts[0]?.article as TopLevelBlock])[0]?.text).toBe(`${agreedText}${typed}`);
+    // The agreed text is as both sides agreed it, on the server and in the stored log.
+    expect(articleTexts(await serverBody(api, documentId)).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(agreedText);
+    expect(articleTexts(readContent(await storedDoc(api.store.updates, documentId))).find((a) => a.clauseId === clauseIds.wage)?.text).toBe(agreedText);
+    expect((await union.client.call('negotiation/state', { documentId })).drafts).toEqual([]);
+  });
+
   it('S23 a value shown in an agreed article changes only through a position: a sync write is refused and kept as a values draft', async () => {
     const admin = api.client(api.adminToken);
     const chip = { type: 'variable' as const, variableId: 'ot_rate_weekday', children: [{ text: '' as const }] as [{ text: '' }] };
