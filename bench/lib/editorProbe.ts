@@ -13,6 +13,8 @@ export interface LoadExpectation {
   articles: number;
   /** Total characters of text of the body, to check that the Yjs content is complete. */
   textLength: number;
+  /** Pending suggestions the body carries (each must be shown, with its side's colour). */
+  suggestions: number;
 }
 
 export interface LoadTiming {
@@ -23,6 +25,9 @@ export interface LoadTiming {
   /** Articles and characters of the Yjs content when it was checked (after the paint). */
   yjsArticles: number;
   yjsTextLength: number;
+  /** Suggestions shown in the editor with the server's record (distinct ids), and pending ones in its Y.Doc. */
+  suggestionsShown: number;
+  yjsPendingSuggestions: number;
 }
 
 /** One keystroke as the typing page saw it. */
@@ -74,7 +79,10 @@ interface MeasureResult {
 
 interface DebugSurface {
   content: () => unknown;
-  doc: { on: (event: 'update', listener: () => void) => void };
+  doc: {
+    on: (event: 'update', listener: () => void) => void;
+    getMap: (name: string) => { forEach: (callback: (value: unknown) => void) => void };
+  };
 }
 
 /**
@@ -89,6 +97,8 @@ export interface EditorProbe {
   /** Starts waiting for the next remote change that makes `blockSelector` end with `expectedTail`. */
   armPeer(blockSelector: string, expectedTail: string, timeoutMs: number): void;
   peerResult(): Promise<PeerTiming>;
+  /** Distinct suggestions the editor shows now with their author's side (not "not yet recorded"). */
+  shownSuggestions(): number;
 }
 
 declare global {
@@ -127,6 +137,24 @@ export function installEditorProbe(expectation: LoadExpectation): void {
     return { articles, textLength };
   };
 
+  // A suggested run is an <ins>/<del> naming its id (LeafView); one id may span several runs.
+  const shownSuggestions = (): number => {
+    const ids = new Set<string>();
+    document.querySelectorAll('[data-testid="document-body"] .suggestion[data-suggestion]').forEach((run) => {
+      if (!run.classList.contains('side-pending')) ids.add(run.getAttribute('data-suggestion') ?? '');
+    });
+    return ids.size;
+  };
+  const pendingInDoc = (): number => {
+    let pending = 0;
+    debug()
+      ?.doc.getMap('suggestions')
+      .forEach((record) => {
+        if ((record as { status?: unknown }).status === 'pending') pending += 1;
+      });
+    return pending;
+  };
+
   const loaded = new Promise<LoadTiming>((resolve) => {
     const observer = new MutationObserver(() => {
       const body = document.querySelector('[data-testid="document-body"][contenteditable="true"]');
@@ -137,7 +165,14 @@ export function installEditorProbe(expectation: LoadExpectation): void {
         const paintMs = performance.now();
         // Checked after the paint, so that reading the whole body does not delay it.
         const counted = countContent(debug()?.content() ?? []);
-        resolve({ domMs, paintMs, yjsArticles: counted.articles, yjsTextLength: counted.textLength });
+        resolve({
+          domMs,
+          paintMs,
+          yjsArticles: counted.articles,
+          yjsTextLength: counted.textLength,
+          suggestionsShown: shownSuggestions(),
+          yjsPendingSuggestions: pendingInDoc(),
+        });
       });
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] });
@@ -265,5 +300,6 @@ export function installEditorProbe(expectation: LoadExpectation): void {
       peer.catch(() => {});
     },
     peerResult: () => taken(peer),
+    shownSuggestions,
   };
 }

@@ -9,6 +9,7 @@ import { ensureRendererBuilt } from '#main/server/rendererBuild';
 import { startServerMode, testRendererFolder, type RunningServer } from '#main/server/serverMode';
 import { articleId, generateAgreement } from './agreementBody';
 import type { LoadExpectation } from './editorProbe';
+import { seedUnionSuggestions } from './seededSuggestions';
 
 /**
  * Server mode on 127.0.0.1, port 0, over a temporary data folder, serving the test build of the
@@ -43,7 +44,11 @@ export interface BenchMembership {
 
 /** A seeded agreement and one participant per side. */
 export interface SeededAgreement {
+  /** How figures of this agreement are named: its article count, `s` when it carries suggestions ("300s"). */
+  key: string;
   articleCount: number;
+  /** The union's pending suggestions in it, one per article from the first. */
+  suggestionCount: number;
   documentId: string;
   body: TopLevelBlock[];
   employer: BenchMembership;
@@ -65,20 +70,28 @@ async function joinAs(server: RunningServer, documentId: string, side: Side, dis
   return { documentId, documentTitle: redeemed.document.title, token: redeemed.token, participantId: redeemed.participant.id, side, displayName };
 }
 
-/** Creates, on the server, an agreement of `articleCount` articles, and seats for both sides. */
-export async function seedAgreement(server: RunningServer, articleCount: number): Promise<SeededAgreement> {
+/**
+ * Creates, on the server, an agreement of `articleCount` articles, and seats for both sides; with
+ * `suggestionCount`, the union's seat then suggests that many changes through its socket. Pending
+ * suggestions leave the accepted text, hence `body`, as generated.
+ */
+export async function seedAgreement(server: RunningServer, articleCount: number, suggestionCount = 0): Promise<SeededAgreement> {
   const body = generateAgreement(articleCount);
   // The same validation the HTTP API applies to documents/create.
   const input = createDocumentInput.parse({ kind: 'enterprise_agreement', title: `Thỏa ước lao động tập thể (${articleCount} điều)`, content: body });
   const document = await server.handlers['documents/create'](input, { kind: 'admin' });
   const targetArticle = Math.ceil(articleCount / 2);
+  const union = await joinAs(server, document.id, 'union', 'Anh Minh (Công đoàn)');
+  if (suggestionCount > 0) await seedUnionSuggestions(server.url, document.id, union, suggestionCount);
   return {
+    key: suggestionCount > 0 ? `${articleCount}s` : String(articleCount),
     articleCount,
+    suggestionCount,
     documentId: document.id,
     body,
     employer: await joinAs(server, document.id, 'employer', 'Chị Lan (Nhân sự)'),
-    union: await joinAs(server, document.id, 'union', 'Anh Minh (Công đoàn)'),
-    expectation: { articles: articleCount, textLength: body.reduce((sum, block) => sum + textLength(block), 0) },
+    union,
+    expectation: { articles: articleCount, textLength: body.reduce((sum, block) => sum + textLength(block), 0), suggestions: suggestionCount },
     targetArticle,
     targetSelector: `section.article[data-clause-id="${articleId(targetArticle)}"] > [data-slate-node="element"]:last-child`,
   };

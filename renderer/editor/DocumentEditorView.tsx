@@ -1,6 +1,6 @@
 import { memo, useCallback, useContext, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Editable, Slate } from 'slate-react';
+import { Editable, Slate, type RenderChunkProps } from 'slate-react';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
 import type { DocumentEditor } from './customTypes';
@@ -21,6 +21,18 @@ export interface DocumentEditorViewProps {
   numbering: NumberingStore;
   changes: ChangeSignal;
   readOnly: boolean;
+}
+
+/**
+ * A chunk of the body's top level or of a chapter (decision 0031): a plain box; the lowest chunks
+ * of a chapter, about ten articles each, are skipped by the browser while off screen (app.css).
+ */
+function renderChunk({ attributes, lowest, children }: RenderChunkProps) {
+  return (
+    <div {...attributes} className={lowest ? 'body-chunk lowest' : 'body-chunk'}>
+      {children}
+    </div>
+  );
 }
 
 /** The editing surface: toolbar, the structured text, and other people's cursors. */
@@ -59,6 +71,7 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
               data-testid="document-body"
               renderElement={ElementView}
               renderLeaf={LeafView}
+              renderChunk={renderChunk}
               decorate={decorate}
               readOnly={readOnly}
               onKeyDown={onKeyDown}

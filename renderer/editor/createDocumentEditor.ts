@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { contentRoot } from '#shared/document/yjsContent';
 import type { ArticleLock } from './agreedArticles';
+import { documentChunkSize } from './chunking';
 import type { CursorData, DocumentEditor } from './customTypes';
 import { withAgreedLock } from './plugins/withAgreedLock';
 import { withCursorBroadcast } from './plugins/withCursorBroadcast';
@@ -33,7 +34,7 @@ export interface DocumentEditorOptions {
 /**
  * The editor of one document: Slate bound to the document's Yjs body (connect it only after the
  * first sync), undo limited to local changes, shared cursors, the legal-structure rules, agreed
- * articles kept read-only, and Suggesting mode.
+ * articles kept read-only, Suggesting mode, and its long levels rendered in chunks (decision 0031).
  */
 export function createDocumentEditor(options: DocumentEditorOptions): DocumentEditor {
   const bound = withYjs(createEditor(), contentRoot(options.doc), { autoConnect: false, localOrigin: localEditOrigin });
@@ -48,5 +49,6 @@ export function createDocumentEditor(options: DocumentEditorOptions): DocumentEd
     ),
     suggesting,
   );
+  editor.getChunkSize = documentChunkSize;
   return editor as DocumentEditor;
 }

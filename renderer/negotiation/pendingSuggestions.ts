@@ -1,41 +1,125 @@
-import { useEffect, useState } from 'react';
-import type * as Y from 'yjs';
-import { suggestionRecords, suggestionsInBody, type SuggestionInBody, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import { useEffect, useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { holdsText, isElementType } from '#shared/document/elementRules';
+import { contentRoot } from '#shared/document/yjsContent';
+import {
+  runsOf,
+  suggestionRecords,
+  suggestionsInBody,
+  suggestionsRootName,
+  type MarkedRun,
+  type SuggestionInBody,
+  type SuggestionRecord,
+} from '#shared/negotiation/suggestions';
 
 /** A pending suggestion as the review list shows it: its text now, and the server's record of it. */
 export interface PendingSuggestion extends SuggestionInBody {
   record: SuggestionRecord;
 }
 
-/** The pending suggestions of a shared document, in document order (those the server has recorded). */
-function pendingSuggestionsOf(doc: Y.Doc): PendingSuggestion[] {
-  const records = suggestionRecords(doc);
-  return suggestionsInBody(doc).flatMap((suggestion) => {
-    const record = records.get(suggestion.id);
-    return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
-  });
+/** What a text block holds of suggestions, comparable as a string: '' when it holds none. */
+function markedRunsKey(runs: readonly MarkedRun[]): string {
+  let key = '';
+  for (const run of runs) if (run.insertId !== null || run.deleteId !== null) key += JSON.stringify([run.insertId, run.deleteId, run.text]);
+  return key;
 }
 
 /**
- * The pending suggestions, followed live: read again at most every 250 ms after a change (reading
- * walks the whole body), so that typing is not slowed by the list.
+ * The pending suggestions of a shared document, in document order (those the server has
+ * recorded), read again only when a change may have altered them (decision 0031). Reading walks
+ * the whole body (a 1,000-article agreement takes tens of milliseconds), so typing must not cause
+ * it: a change of text in a block is checked against what that block held of suggestions at the
+ * last reading; anything else (records, blocks added, removed or moved, a block's attributes)
+ * makes the list stale.
+ */
+export class PendingSuggestionsIndex {
+  private pending: PendingSuggestion[] = [];
+  /** The text blocks holding suggestion marks at the last reading, with what they held. */
+  private marked = new Map<Y.XmlText, string>();
+  /** The document when last read (what it holds and what it deleted: a deletion moves no clock). */
+  private readAt: Y.Snapshot | null = null;
+  private isStale = true;
+  private onStale: (() => void) | null = null;
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** The pending suggestions, read again if a change may have altered them since the last time. */
+  current(): PendingSuggestion[] {
+    if (!this.isStale) return this.pending;
+    const records = suggestionRecords(this.doc);
+    const marked = new Map<Y.XmlText, string>();
+    const inBody = suggestionsInBody(this.doc, (block, runs) => {
+      const key = markedRunsKey(runs);
+      if (key !== '') marked.set(block, key);
+    });
+    this.pending = inBody.flatMap((suggestion) => {
+      const record = records.get(suggestion.id);
+      return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
+    });
+    this.marked = marked;
+    this.readAt = Y.snapshot(this.doc);
+    this.isStale = false;
+    return this.pending;
+  }
+
+  /**
+   * Calls `onStale` once each time the list becomes stale (read it again with `current()`), from
+   * now until the returned function is called.
+   */
+  watch(onStale: () => void): () => void {
+    const body = contentRoot(this.doc);
+    const records = this.doc.getMap<unknown>(suggestionsRootName);
+    this.onStale = onStale;
+    body.observeDeep(this.onBodyChange);
+    records.observe(this.markStale);
+    // Whatever changed between the last reading and now was not observed.
+    if (!this.isStale && (this.readAt === null || !Y.equalSnapshots(this.readAt, Y.snapshot(this.doc)))) this.markStale();
+    return () => {
+      body.unobserveDeep(this.onBodyChange);
+      records.unobserve(this.markStale);
+      this.onStale = null;
+    };
+  }
+
+  private readonly markStale = (): void => {
+    if (this.isStale) return;
+    this.isStale = true;
+    this.onStale?.();
+  };
+
+  private readonly onBodyChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+    if (!this.isStale && events.some((event) => this.mayChangeSuggestions(event))) this.markStale();
+  };
+
+  private mayChangeSuggestions(event: Y.YEvent<Y.AbstractType<unknown>>): boolean {
+    const target = event.target;
+    if (!(target instanceof Y.XmlText)) return true;
+    const type: unknown = target.getAttribute('type');
+    if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0) return true;
+    return markedRunsKey(runsOf(target)) !== (this.marked.get(target) ?? '');
+  }
+}
+
+/**
+ * The pending suggestions, followed live: read again at most every 250 ms after a change that may
+ * have altered them, so that neither the list nor typing slows the other.
  */
 export function usePendingSuggestions(doc: Y.Doc): PendingSuggestion[] {
-  const [pending, setPending] = useState<PendingSuggestion[]>(() => pendingSuggestionsOf(doc));
+  const index = useMemo(() => new PendingSuggestionsIndex(doc), [doc]);
+  const [pending, setPending] = useState<PendingSuggestion[]>(() => index.current());
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onUpdate = () => {
+    const stop = index.watch(() => {
       timer ??= setTimeout(() => {
         timer = undefined;
-        setPending(pendingSuggestionsOf(doc));
+        setPending(index.current());
       }, 250);
-    };
-    doc.on('update', onUpdate);
-    setPending(pendingSuggestionsOf(doc));
+    });
+    setPending(index.current());
     return () => {
       clearTimeout(timer);
-      doc.off('update', onUpdate);
+      stop();
     };
-  }, [doc]);
+  }, [index]);
   return pending;
 }

@@ -86,7 +86,7 @@ export interface SuggestionInBody extends SuggestionText {
 }
 
 /** One run of a text block: its text and its suggestion marks. */
-interface MarkedRun {
+export interface MarkedRun {
   text: string;
   insertId: string | null;
   deleteId: string | null;
@@ -108,7 +108,8 @@ function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string
   walk(contentRoot(doc), null);
 }
 
-function runsOf(block: Y.XmlText): MarkedRun[] {
+/** The runs of one text block, in order. */
+export function runsOf(block: Y.XmlText): MarkedRun[] {
   return (block.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((part) => {
     if (typeof part.insert !== 'string') return [];
     const insertId = part.attributes?.suggestInsert;
@@ -119,9 +120,10 @@ function runsOf(block: Y.XmlText): MarkedRun[] {
 
 /**
  * The suggestions the body holds, in order of their first run. A run both inserted and suggested
- * for deletion (a deletion covering an insertion made inside it) counts for both.
+ * for deletion (a deletion covering an insertion made inside it) counts for both. `onBlock` sees
+ * each text block's runs on the way (the editor's live list keeps them, decision 0031).
  */
-export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
+export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs: readonly MarkedRun[]) => void): SuggestionInBody[] {
   const found = new Map<string, SuggestionInBody>();
   const entry = (id: string, clauseId: string | null): SuggestionInBody => {
     const known = found.get(id);
@@ -131,7 +133,9 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     return created;
   };
   forEachTextBlock(doc, (block, clauseId) => {
-    for (const run of runsOf(block)) {
+    const runs = runsOf(block);
+    onBlock?.(block, runs);
+    for (const run of runs) {
       if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
       if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
     }
