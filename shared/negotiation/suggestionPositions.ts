@@ -43,10 +43,11 @@ export function suggestionPositions(doc: Y.Doc): SuggestionPosition[] {
     if (!known.authorNames.includes(record.authorName)) known.authorNames.push(record.authorName);
     if (Date.parse(record.createdAt) > Date.parse(known.latestAt)) known.latestAt = record.createdAt;
   }
-  const articleOrder = [...new Set([...positions.values()].map((position) => position.clauseId))];
-  return [...positions.values()].sort(
-    (a, b) => articleOrder.indexOf(a.clauseId) - articleOrder.indexOf(b.clauseId) || (a.side === b.side ? 0 : a.side === 'employer' ? -1 : 1),
-  );
+  // Found in the order of the text: the first position of each article gives the article's place.
+  const articleOrder = new Map<string, number>();
+  for (const { clauseId } of positions.values()) if (!articleOrder.has(clauseId)) articleOrder.set(clauseId, articleOrder.size);
+  const place = (position: SuggestionPosition): number => (articleOrder.get(position.clauseId) ?? 0) * 2 + (position.side === 'employer' ? 0 : 1);
+  return [...positions.values()].sort((a, b) => place(a) - place(b));
 }
 
 /** The sides holding a position of suggestions on each article. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
-import { suggestionRecords } from '#shared/negotiation/suggestions';
+import { suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { zipPart } from '../export/fileTools';
 import { createTestClock, httpTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
 import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
@@ -69,6 +69,22 @@ describe('suggestions as positions', () => {
     expect(after.shownStatuses).toEqual([]);
     await docMatches(suggester.doc, () => suggestionRecords(suggester.doc).get('them-10')?.status === 'rejected', 'the rejection');
     expect(statusIn(suggester.doc, clauseIds.wage)).toMatchObject({ status: 'agreed', agreedText });
+    expect((await employer.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId)).not.toContain(clauseIds.wage);
+  });
+
+  it('a suggestion its author takes back before anyone decides it no longer holds the agreed article open: the status follows the body, not a stored flag', async () => {
+    const { documentId, employer, suggester } = await suggestInAgreedArticle();
+    const before = await employer.client.call('negotiation/state', { documentId });
+    expect(before.shownStatuses.map((shown) => shown.clauseId)).toEqual([clauseIds.wage]);
+    const witness = await connect(documentId, employer.token);
+    wageParagraph(suggester.doc).delete(wageText.length - 1, ' cộng 10%'.length);
+    // Relayed to another socket: the server has applied it.
+    await docMatches(witness.doc, () => suggestionsInBody(witness.doc).length === 0, 'the suggestion taken back');
+    expect(suggester.denials).toEqual([]);
+    expect(suggestionRecords(witness.doc).get('them-10')?.status).toBe('pending');
+    const after = await employer.client.call('negotiation/state', { documentId });
+    expect(after.suggestionPositions).toEqual([]);
+    expect(after.shownStatuses).toEqual([]);
     expect((await employer.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId)).not.toContain(clauseIds.wage);
   });
 
