@@ -2,7 +2,7 @@ import type { ApiHandlers } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
-import { shownArticleStatus, suggestingSidesByArticle, suggestionHistory, suggestionPositions } from '#shared/negotiation/suggestionPositions';
+import { shownArticleStatus, suggestingSidesByArticle, suggestionsAsPositions } from '#shared/negotiation/suggestionPositions';
 import { vietnamDate, vietnamMidnight } from '#shared/format/vietnamTime';
 import { foldEvents } from '#shared/lifecycle/record';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
@@ -56,7 +56,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
         const maps = negotiationMaps(room.doc);
         const articles = maps.allArticles();
         // Read from the server's own copy: the body and the records it wrote, never a client's word.
-        const positions = suggestionPositions(room.doc);
+        const { positions } = suggestionsAsPositions(room.doc);
         const suggesting = suggestingSidesByArticle(positions);
         const shownStatuses = articles.flatMap((status) => {
           const shown = shownArticleStatus(status, suggesting.get(status.clauseId) ?? []);
@@ -104,7 +104,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
           since: sessionStart,
           now,
           publishedScenarios,
-          suggestions: suggestionHistory(room.doc),
+          suggestions: suggestionsAsPositions(room.doc).history,
         });
       });
     },

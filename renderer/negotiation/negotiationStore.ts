@@ -8,13 +8,7 @@ import { readSalaryScales, salaryScaleMap } from '#shared/salaryScale/yjsSalaryS
 import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
-import {
-  shownArticleStatus,
-  suggestionHistory,
-  suggestionPositions,
-  type SuggestionHistoryEntry,
-  type SuggestionPosition,
-} from '#shared/negotiation/suggestionPositions';
+import { shownArticleStatus, suggestionsAsPositions, type SuggestionHistoryEntry, type SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
@@ -100,8 +94,7 @@ export class NegotiationStore {
 
   /** Reads the suggestions; true when they differ from those known. */
   private readSuggestions(): boolean {
-    const positions = suggestionPositions(this.doc);
-    const history = suggestionHistory(this.doc);
+    const { positions, history } = suggestionsAsPositions(this.doc);
     const key = JSON.stringify([positions, history]);
     if (key === this.suggestionsKey) return false;
     this.suggestionsKey = key;

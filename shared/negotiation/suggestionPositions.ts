@@ -3,7 +3,7 @@ import { isText, type ArticleElement, type DocumentNode } from '#shared/document
 import { withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import type { ArticleNegotiation, ArticleStatus, BargainingSide } from '#shared/negotiation/model';
 import { articleLines, type RedlineSide } from '#shared/negotiation/positionRedline';
-import { suggestionRecords, suggestionsInBody, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import { suggestionRecords, suggestionsInBody, type SuggestionInBody, type SuggestionRecord } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
 /**
@@ -26,11 +26,27 @@ export interface SuggestionPosition {
   ids: string[];
 }
 
-/** The pending suggestions of the body, as one position per article and side (in the order of the text, employer first). */
-export function suggestionPositions(doc: Y.Doc): SuggestionPosition[] {
+/** One side's pending suggestions per article, and every suggestion made in an article. */
+export interface SuggestionsAsPositions {
+  /** One position per article and side, in the order of the text, the employer's first. */
+  positions: SuggestionPosition[];
+  /**
+   * Every suggestion made in an article, pending or decided, in the order they were made. A pending
+   * one whose marks its author took back (undone before anyone decided) is no longer told.
+   */
+  history: SuggestionHistoryEntry[];
+}
+
+/** The suggestions of a document as positions and history, read in one walk of the body. */
+export function suggestionsAsPositions(doc: Y.Doc): SuggestionsAsPositions {
   const records = suggestionRecords(doc);
+  const inBody = suggestionsInBody(doc);
+  return { positions: positionsOf(inBody, records), history: historyOf(inBody, records) };
+}
+
+function positionsOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionPosition[] {
   const positions = new Map<string, SuggestionPosition>();
-  for (const suggestion of suggestionsInBody(doc)) {
+  for (const suggestion of inBody) {
     const record = records.get(suggestion.id);
     if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
     const key = `${suggestion.clauseId} ${record.side}`;
@@ -114,15 +130,11 @@ export interface SuggestionHistoryEntry {
   deleted: string;
 }
 
-/**
- * Every suggestion made in an article, pending or decided, in the order they were made. A pending
- * one whose marks its author took back (undone before anyone decided) is no longer told.
- */
-export function suggestionHistory(doc: Y.Doc): SuggestionHistoryEntry[] {
-  const inBody = new Map(suggestionsInBody(doc).map((suggestion) => [suggestion.id, suggestion]));
+function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionHistoryEntry[] {
+  const byId = new Map(inBody.map((suggestion) => [suggestion.id, suggestion]));
   const entries: SuggestionHistoryEntry[] = [];
-  for (const record of suggestionRecords(doc).values()) {
-    const current = inBody.get(record.id);
+  for (const record of records.values()) {
+    const current = byId.get(record.id);
     const clauseId = current?.clauseId ?? record.clauseId;
     if (clauseId === null) continue;
     if (record.status === 'pending') {

@@ -9,9 +9,8 @@ import { redlineSides } from '#shared/negotiation/positionRedline';
 import {
   articleWithSuggestions,
   shownArticleStatus,
-  suggestionHistory,
   suggestionPositionSides,
-  suggestionPositions,
+  suggestionsAsPositions,
   type SuggestionHistoryEntry,
 } from '#shared/negotiation/suggestionPositions';
 import { saveSuggestionRecord, type SuggestionRecord } from '#shared/negotiation/suggestions';
@@ -91,7 +90,7 @@ const wageWithMarks = (doc: Y.Doc): ArticleElement => {
 
 describe('suggestions as positions (decision 0029)', () => {
   it('groups the pending suggestions of the body by article and side: authors, the latest time, the ids; an unrecorded or decided one is no position', () => {
-    expect(suggestionPositions(negotiatedDocument())).toEqual([
+    expect(suggestionsAsPositions(negotiatedDocument()).positions).toEqual([
       { clauseId: 'wage', side: 'employer', authorNames: ['Chị Lan'], latestAt: '2027-01-04T03:10:00.000Z', ids: ['e-quy-che'] },
       { clauseId: 'wage', side: 'union', authorNames: ['Chị Hoa', 'Anh Minh'], latestAt: '2027-01-04T03:20:00.000Z', ids: ['u-bo', 'u-them'] },
     ]);
@@ -100,7 +99,7 @@ describe('suggestions as positions (decision 0029)', () => {
   it('redlines a side’s position: the accepted text against the text with that side’s suggestions accepted, the other side’s left out', () => {
     const doc = negotiatedDocument();
     const marked = wageWithMarks(doc);
-    const union = suggestionPositions(doc).find((position) => position.side === 'union');
+    const union = suggestionsAsPositions(doc).positions.find((position) => position.side === 'union');
     if (!union) throw new Error('no union position');
     const texts = (node: ArticleElement) => node.children.map((child) => child.children.map((run) => ('text' in run ? run.text : '')).join(''));
     expect(texts(articleWithSuggestions(marked, new Set(union.ids)))).toEqual(['Tiền lương', 'tối thiểu vùng cộng 10%.']);
@@ -124,7 +123,7 @@ describe('suggestions as positions (decision 0029)', () => {
   });
 
   it('tells every suggestion in an article in the order made: pending ones with their text now, decided ones with the text decided', () => {
-    const history = suggestionHistory(negotiatedDocument());
+    const { history } = suggestionsAsPositions(negotiatedDocument());
     expect(history.map(({ record: { id, status }, clauseId, inserted, deleted }) => [id, status, clauseId, inserted, deleted])).toEqual([
       ['u-them', 'pending', 'wage', ' cộng 10%', ''],
       ['meal-done', 'rejected', 'meals', 'hai ', ''],
