@@ -470,7 +470,7 @@ export function NegotiationPanel({
             <ArticleControls
               clauseId={focus}
               status={focusedStatus}
-              suggestingSides={negotiation.suggestionPositions.filter((position) => position.clauseId === focus).map((position) => position.side)}
+              suggestingSides={store?.suggestingSides(focus) ?? []}
               client={client}
               documentId={documentId}
             />

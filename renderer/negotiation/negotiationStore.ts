@@ -5,10 +5,16 @@ import type { CostingScenarios } from '#shared/api/costing';
 import { documentWorkforce } from '#shared/costing/negotiationCosting';
 import type { WorkforceGroup } from '#shared/costing/workforce';
 import { readSalaryScales, salaryScaleMap } from '#shared/salaryScale/yjsSalaryScale';
-import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
+import { openArticle, type ArticleNegotiation, type BargainingSide, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
-import { shownArticleStatus, suggestionsAsPositions, type SuggestionHistoryEntry, type SuggestionPosition } from '#shared/negotiation/suggestionPositions';
+import {
+  shownArticleStatus,
+  suggestingSidesByArticle,
+  suggestionsAsPositions,
+  type SuggestionHistoryEntry,
+  type SuggestionPosition,
+} from '#shared/negotiation/suggestionPositions';
 import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
@@ -55,6 +61,7 @@ export class NegotiationStore {
   };
   private internal: Thread[] = [];
   private suggestionsKey = '';
+  private suggestingByArticle = new Map<string, BargainingSide[]>();
   private suggestionsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
@@ -98,6 +105,7 @@ export class NegotiationStore {
     const key = JSON.stringify([positions, history]);
     if (key === this.suggestionsKey) return false;
     this.suggestionsKey = key;
+    this.suggestingByArticle = suggestingSidesByArticle(positions);
     this.snapshot = { ...this.snapshot, suggestionPositions: positions, suggestionHistory: history };
     return true;
   }
@@ -166,8 +174,8 @@ export class NegotiationStore {
   }
 
   /** The sides whose pending suggestions are their position on an article. */
-  suggestingSides(clauseId: string): SuggestionPosition['side'][] {
-    return this.snapshot.suggestionPositions.filter((position) => position.clauseId === clauseId).map((position) => position.side);
+  suggestingSides(clauseId: string): readonly BargainingSide[] {
+    return this.suggestingByArticle.get(clauseId) ?? [];
   }
 
   destroy(): void {
