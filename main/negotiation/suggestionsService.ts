@@ -58,16 +58,17 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
-          return { record, clauseId: current.clauseId };
+          return { record, clauseId: current.clauseId, text: { inserted: current.inserted, deleted: current.deleted } };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
         const authors = new Set(chosen.map(({ record }) => record.authorId));
         const now = iso(context.now());
-        const done = chosen.map(({ record }) => ({
+        const done = chosen.map(({ record, text }) => ({
           ...record,
           status: suggestionDecisionDone[decision],
           decidedAt: now,
           decidedByName: actor.participant.displayName,
+          decidedText: text,
         }));
         const agreedTouched = [...new Set(chosen.flatMap(({ clauseId }) => (clauseId === null ? [] : [clauseId])))].filter(
           (clauseId) => negotiationMaps(room.doc).article(clauseId).status === 'agreed',

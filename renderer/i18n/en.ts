@@ -3,6 +3,7 @@ import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
 import { suggestionsEn } from './suggestionStrings';
+import { suggestionPositionsEn } from './suggestionPositionStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
 import { dialogueEn, publicDialogueEn } from './dialogueStrings';
@@ -473,6 +474,7 @@ export const en = {
   negotiation: negotiationEn,
   costing: costingEn,
   suggestions: suggestionsEn,
+  suggestionPositions: suggestionPositionsEn,
   lifecycle: lifecycleEn,
   salaryScale: salaryScaleEn,
   compliance: complianceEn,

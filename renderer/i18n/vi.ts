@@ -1,6 +1,7 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { suggestionsVi } from './suggestionStrings';
+import { suggestionPositionsVi } from './suggestionPositionStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import { dialogueVi, publicDialogueVi } from './dialogueStrings';
@@ -450,6 +451,7 @@ export const vi: Localised<typeof en> = {
   negotiation: negotiationVi,
   costing: costingVi,
   suggestions: suggestionsVi,
+  suggestionPositions: suggestionPositionsVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

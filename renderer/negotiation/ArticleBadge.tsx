@@ -12,13 +12,19 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation();
   const summary = useArticleSummary(clauseId);
   if (summary === '') return null;
-  const [shownStatus = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', reopened = '', ...name] = summary.split('|');
+  const [shownStatus = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', suggesting = '', bySuggestion = '', reopened = '', ...name] =
+    summary.split('|');
   const byName = name.join('|');
   const status = articleStatuses.find((known) => known === shownStatus) ?? 'open';
+  // An agreed article held open by suggestions keeps both marks: they say nothing new there.
+  const showsMarks = status !== 'agreed' && bySuggestion === '';
+  const suggestingSides = [...suggesting].map((letter) => t(letter === 'E' ? 'side.employer' : 'side.union')).join(', ');
   const label = [
     t(`negotiation.status.${status}`),
-    marks.includes('E') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
-    marks.includes('U') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.union') }) : '',
+    bySuggestion ? t('suggestionPositions.reopenedBySuggestion', { sides: suggestingSides }) : '',
+    marks.includes('E') && showsMarks ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
+    marks.includes('U') && showsMarks ? t('negotiation.markedBy', { side: t('side.union') }) : '',
+    suggesting && !bySuggestion ? t('suggestionPositions.badge', { sides: suggestingSides }) : '',
     proposals !== '0' ? t('negotiation.openProposals', { count: Number(proposals) }) : '',
     threads !== '0' ? t('negotiation.openThreads', { count: Number(threads) }) : '',
     reopenAsked ? t('negotiation.reopenRequest.badge') : '',
@@ -31,13 +37,13 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
       className={`article-badge status-${status}`}
       data-testid="article-badge"
       data-status={status}
+      data-reopened-by-suggestion={bySuggestion ? 'true' : undefined}
       title={label.join(' · ')}
       onClick={() => requestArticleNegotiation(clauseId)}
     >
       {t(`negotiation.status.${status}`)}
-      {marks !== '' && status !== 'agreed' && (
-        <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>
-      )}
+      {bySuggestion && <span className="count">{t('suggestionPositions.reopenedShort')}</span>}
+      {marks !== '' && showsMarks && <span className="count">{marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓</span>}
       {proposals !== '0' && <span className="count">{t('negotiation.proposalsShort', { count: Number(proposals) })}</span>}
       {threads !== '0' && <span className="count">{t('negotiation.threadsShort', { count: Number(threads) })}</span>}
       {reopenAsked && <span className="count">{t('negotiation.reopenRequest.badge')}</span>}

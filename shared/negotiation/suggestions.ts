@@ -29,6 +29,11 @@ export const suggestionRecordSchema = z.object({
   status: z.enum(suggestionStatuses),
   decidedAt: at.nullable(),
   decidedByName: z.string().nullable(),
+  /**
+   * What it inserted and deleted when it was decided: a decision takes its marks out of the body,
+   * and the minutes and the article's history still tell what was decided (decision 0029).
+   */
+  decidedText: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
 });
 export type SuggestionRecord = z.infer<typeof suggestionRecordSchema>;
 
