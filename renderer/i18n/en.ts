@@ -76,6 +76,7 @@ export const en = {
     suggestion_withdrawn_by_own_side: 'Only the side that made a suggestion withdraws it; the other side accepts or rejects it.',
     suggestion_decided_by_other_side: 'A suggestion is accepted or rejected by the other side, not by the side that made it.',
     suggesting_required_unchanged: 'Suggesting is already set that way.',
+    tracked_changes_sides_only: 'A reviewer exports the accepted text, without the sides’ pending suggestions.',
     proposal_not_found: 'This proposal no longer exists.',
     draft_not_found: 'This draft no longer exists.',
     proposal_not_open: 'This proposal is no longer open: it was already accepted, rejected, withdrawn or answered.',

@@ -72,6 +72,7 @@ export const vi: Localised<typeof en> = {
     suggestion_withdrawn_by_own_side: 'Chỉ bên đưa ra gợi ý mới rút được gợi ý; bên kia chấp nhận hoặc từ chối.',
     suggestion_decided_by_other_side: 'Gợi ý do bên kia chấp nhận hoặc từ chối, không phải bên đưa ra gợi ý.',
     suggesting_required_unchanged: 'Chế độ bắt buộc gợi ý đã ở trạng thái này.',
+    tracked_changes_sides_only: 'Cơ quan quản lý xuất văn bản đã thống nhất, không kèm gợi ý đang chờ của các bên.',
     proposal_not_found: 'Đề xuất này không còn tồn tại.',
     draft_not_found: 'Bản nháp này không còn tồn tại.',
     proposal_not_open: 'Đề xuất này không còn mở: đã được chấp nhận, bị từ chối, bị rút hoặc đã được đáp lại.',
