@@ -63,9 +63,11 @@ function readDocx(bytes: Buffer): WordBody {
  */
 export async function importDocx(fileBase64: string, fileName: string, newId: () => string): Promise<ImportPreview> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('docx_not_docx', 'fileBase64: not valid base64');
-  const { blocks: source, droppedImages } = readDocx(Buffer.from(fileBase64, 'base64'));
+  const { blocks: source, droppedImages, trackedChanges } = readDocx(Buffer.from(fileBase64, 'base64'));
   const recognised = recogniseStructure(source, newId);
   if (droppedImages > 0) recognised.report.issues.push({ code: 'content_dropped', paragraph: 0, excerpt: `${droppedImages} image(s)` });
+  // The text before the changes was imported; once the document exists they can come back as suggestions (suggestions/importWord).
+  if (trackedChanges > 0) recognised.report.issues.push({ code: 'tracked_changes_not_applied', paragraph: 0, excerpt: '', found: String(trackedChanges) });
   if (recognised.blocks.length === 0) refuse('docx_no_text', 'this .docx file has no text to import');
   const parsed = documentBodySchema.safeParse(recognised.blocks);
   if (!parsed.success) refuse('docx_not_a_document', `the text of this .docx does not make a valid document: ${describeIssues(parsed.error.issues)}`);

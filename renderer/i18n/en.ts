@@ -219,6 +219,8 @@ export const en = {
       empty_article: 'An article with no text.',
       automatic_numbering: 'The file uses Word’s automatic numbering: clauses and points are counted by position.',
       content_dropped: 'Not imported (images, an annex, or a table outside any article).',
+      tracked_changes_not_applied:
+        'The file has {{found}} tracked changes not yet accepted: the original text was imported, with none of them applied. Once the document exists, they can be imported as suggestions (Suggestions tab, “Import suggestions from Word”).',
     },
     create: 'Create document',
     discard: 'Discard',

@@ -206,6 +206,8 @@ export const vi: Localised<typeof en> = {
       empty_article: 'Điều không có nội dung.',
       automatic_numbering: 'Tệp dùng đánh số tự động của Word: số khoản, điểm được tính theo vị trí.',
       content_dropped: 'Phần không được nhập (hình ảnh, phụ lục hoặc bảng nằm ngoài điều).',
+      tracked_changes_not_applied:
+        'Tệp có {{found}} thay đổi được theo dõi (Track Changes) chưa được chấp nhận: đã nhập văn bản gốc, chưa áp dụng thay đổi nào. Sau khi tạo văn bản, có thể nhập các thay đổi đó thành góp ý (thẻ Gợi ý, “Nhập góp ý từ Word”).',
     },
     create: 'Tạo văn bản',
     discard: 'Bỏ qua',

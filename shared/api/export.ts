@@ -97,6 +97,8 @@ export const importIssueCodes = [
   'automatic_numbering',
   /** Images, text boxes or other content the import does not keep. */
   'content_dropped',
+  /** Word tracked changes (found: how many): the text is read as it was before them (decision 0030). */
+  'tracked_changes_not_applied',
 ] as const;
 
 export const importIssueSchema = z.object({
