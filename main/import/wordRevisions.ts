@@ -167,10 +167,7 @@ export function readTrackedParagraphs(zip: ZipPackage): TrackedParagraph[] {
       switch (local) {
         case 'p': {
           const done = open.pop();
-          if (done) {
-            const { inProperties: _inProperties, ...tracked } = done;
-            paragraphs.push(tracked);
-          }
+          if (done) paragraphs.push({ paragraph: done.paragraph, segments: done.segments, authors: done.authors, unmappable: done.unmappable });
           return;
         }
         case 'pPr':
