@@ -136,7 +136,8 @@ export function planWordSuggestions(
     const original = originalText(paragraph);
     const heading = paragraph.unmappable.includes('in_table') ? null : headingPattern.exec(original);
     if (heading) article = numbers.get(heading[1] ?? '');
-    if (!hasTextChanges(paragraph) && paragraph.unmappable.length === 0) continue;
+    // Paragraphs without changes are only the article headings' context, in a table or not.
+    if (!hasTextChanges(paragraph) && paragraph.unmappable.every((problem) => problem === 'in_table')) continue;
     const skip = (reason: WordSkipReason): void => {
       skipped.push({ paragraph: paragraph.paragraph, excerpt: original.trim().slice(0, 80), reason, authors: paragraph.authors });
     };
