@@ -3,6 +3,7 @@ import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
 import { suggestionsEn } from './suggestionStrings';
+import { wordEn } from './wordStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
 import { dialogueEn, publicDialogueEn } from './dialogueStrings';
@@ -476,6 +477,7 @@ export const en = {
   negotiation: negotiationEn,
   costing: costingEn,
   suggestions: suggestionsEn,
+  word: wordEn,
   lifecycle: lifecycleEn,
   salaryScale: salaryScaleEn,
   compliance: complianceEn,

@@ -1,6 +1,7 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { suggestionsVi } from './suggestionStrings';
+import { wordVi } from './wordStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import { dialogueVi, publicDialogueVi } from './dialogueStrings';
@@ -453,6 +454,7 @@ export const vi: Localised<typeof en> = {
   negotiation: negotiationVi,
   costing: costingVi,
   suggestions: suggestionsVi,
+  word: wordVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

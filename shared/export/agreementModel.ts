@@ -285,8 +285,7 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     tracked: null,
   };
   const tracked = options.trackedSuggestions;
-  if (tracked)
-    builder.tracked = { twins: markedTwins(document.blocks, tracked.blocks), context: { ...builder.context, revisionAuthors: tracked.authors } };
+  if (tracked) builder.tracked = { twins: markedTwins(document.blocks, tracked.blocks), context: { ...builder.context, revisionAuthors: tracked.authors } };
   const numbering = computeNumbering(document.blocks);
   const firstStructural = document.blocks.findIndex((block) => block.type !== 'paragraph');
   const preamble = (firstStructural === -1 ? document.blocks : document.blocks.slice(0, firstStructural)) as ParagraphElement[];

@@ -45,7 +45,10 @@ export function pendingAuthors(records: Iterable<SuggestionRecord>, language: La
  * withoutPendingSuggestions keeps every element where it is, so the two bodies have the same
  * blocks, chapters and articles in the same places (only the texts inside them differ).
  */
-export function markedTwins(accepted: readonly TopLevelBlock[], marked: readonly TopLevelBlock[]): Map<TopLevelBlock | ArticleElement, TopLevelBlock | ArticleElement> {
+export function markedTwins(
+  accepted: readonly TopLevelBlock[],
+  marked: readonly TopLevelBlock[],
+): Map<TopLevelBlock | ArticleElement, TopLevelBlock | ArticleElement> {
   const twins = new Map<TopLevelBlock | ArticleElement, TopLevelBlock | ArticleElement>();
   accepted.forEach((block, index) => {
     const twin = marked[index];

@@ -99,7 +99,10 @@ describe('the file worker', () => {
           // Once the server has applied the edit, before its group commit stores it (setImmediate).
           queueMicrotask(() => {
             seen.whenAsked = stored();
-            handlers['documents/exportDocx']({ documentId, redline: false, annex: false, salaryScaleAnnex: false, trackedChanges: false }, { kind: 'admin' }).then(resolve, reject);
+            handlers['documents/exportDocx'](
+              { documentId, redline: false, annex: false, salaryScaleAnnex: false, trackedChanges: false },
+              { kind: 'admin' },
+            ).then(resolve, reject);
           });
         };
         room.doc.on('update', onUpdate);

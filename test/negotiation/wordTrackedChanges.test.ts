@@ -81,7 +81,9 @@ const partyFile = handMadeDocx(
     p(run('Một đoạn không có trong văn bản'), inserted(' và thêm', 5)),
     p(run('Điều 4. Thưởng Tết')),
     `<w:tbl><w:tr><w:tc>${p(run('Thưởng Tết bằng một tháng lương'), inserted(' rưỡi', 6))}</w:tc></w:tr></w:tbl>`,
-    p(`<w:r><w:rPr><w:b/><w:rPrChange w:id="7" w:author="Trần Thị Bình" w:date="2027-02-01T08:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>Thưởng Tết bằng một tháng lương.</w:t></w:r>`),
+    p(
+      `<w:r><w:rPr><w:b/><w:rPrChange w:id="7" w:author="Trần Thị Bình" w:date="2027-02-01T08:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>Thưởng Tết bằng một tháng lương.</w:t></w:r>`,
+    ),
     p(`<w:moveFrom w:id="8" w:author="Trần Thị Bình" w:date="2027-02-01T08:00:00Z">${run('Thưởng Tết bằng một tháng lương.')}</w:moveFrom>`),
   ].join(''),
 );
