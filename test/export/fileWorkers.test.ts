@@ -66,6 +66,7 @@ describe('the file worker', () => {
             input,
             date: null,
             format: 'docx',
+            trackedChanges: false,
           },
           undefined,
         ],
