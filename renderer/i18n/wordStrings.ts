@@ -22,7 +22,7 @@ export const wordEn = {
     moved: 'Moved text, which is not imported: suggest the move in the document.',
     comment: 'A Word comment: add it as a comment in the document.',
     paragraph_mark: 'A whole paragraph added or removed, which is not imported as text.',
-    outside_text: 'A change in the numbering or heading (“Điều 3.”, “1.”), not in the text.',
+    outside_text: 'A change in a number or label (“Article 3.”, “1.”), not in the text.',
     in_variable: 'A change inside a value: propose the new value instead.',
     already_suggested: 'Someone already suggests deleting this text.',
   },
