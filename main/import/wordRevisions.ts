@@ -1,3 +1,4 @@
+import type { WordSkipReason } from '#shared/api/suggestions';
 import { PackageError, type PackagePart, type ZipPackage } from '#main/import/docxPackage';
 import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
 
@@ -17,8 +18,8 @@ export interface RevisionSegment {
   change: RevisionChange;
 }
 
-export const unmappableRevisions = ['in_table', 'formatting', 'moved', 'comment', 'paragraph_mark'] as const;
-export type UnmappableRevision = (typeof unmappableRevisions)[number];
+/** What in a paragraph keeps its changes from becoming suggestions, as the import's report names it. */
+export type UnmappableRevision = Extract<WordSkipReason, 'in_table' | 'formatting' | 'moved' | 'comment' | 'paragraph_mark'>;
 
 export interface TrackedParagraph {
   /** Its place among the file's paragraphs, from 1. */

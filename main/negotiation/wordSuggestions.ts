@@ -37,7 +37,8 @@ export interface WordSuggestionPlan {
   skipped: WordSuggestionsReport['skipped'];
 }
 
-const headingPattern = /^\s*(?:Điều|Article)\s+(\d+)(?![\p{L}\p{N}])/iu;
+/** "Điều 3." or "Article 3:" opening a paragraph, as exports write article headings (a sentence citing "Điều 90 Bộ luật" is none). */
+const headingPattern = /^\s*(?:Điều|Article)\s+(\d+)\s*[.:]/iu;
 
 function readBlock(block: Y.XmlText, clauseId: string | null, chipText: (variableId: string) => string): BlockReading {
   const reading: BlockReading = { block, clauseId, text: '', units: [] };

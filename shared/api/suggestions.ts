@@ -43,7 +43,7 @@ export const wordSkipReasons = [
   'no_match',
   /** Several blocks do. */
   'ambiguous_match',
-  /** In a table, a text box, a header or footer. */
+  /** In a table or a text box. */
   'in_table',
   /** A formatting change (w:rPrChange, w:pPrChange). */
   'formatting',

@@ -68,6 +68,8 @@ describe('planning Word tracked changes as suggestions', () => {
     const doc = documentOf(body());
     const { plan, suggestions } = importInto(doc, [
       heading('Điều 1. Phạm vi'),
+      // A sentence citing an article is no heading: the next paragraph is still in Điều 1.
+      heading('Điều 2 của Thỏa ước quy định thời giờ làm việc.'),
       tracked(['none', '1. Người lao động '], ['insert', 'chính thức '], ['none', 'làm việc tại Công ty.']),
       tracked(['none', 'Lương tối thiểu 4.960.000 đồng mỗi '], ['delete', 'tháng'], ['insert', 'năm'], ['none', '.']),
     ]);
