@@ -19,10 +19,10 @@ export interface RevisionSegment {
 }
 
 /** What in a paragraph keeps its changes from becoming suggestions, as the import's report names it. */
-export type UnmappableRevision = Extract<WordSkipReason, 'in_table' | 'formatting' | 'moved' | 'comment' | 'paragraph_mark'>;
+export type UnmappableRevision = Extract<WordSkipReason, 'in_table' | 'in_header' | 'formatting' | 'moved' | 'comment' | 'paragraph_mark'>;
 
 export interface TrackedParagraph {
-  /** Its place among the file's paragraphs, from 1. */
+  /** Its place among the body's paragraphs, from 1; 0 in a header or footer. */
   paragraph: number;
   segments: RevisionSegment[];
   /** The w:author of its changes, for the report only: the suggestions are the importer's. */
@@ -36,8 +36,8 @@ const compatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compati
 /** Content that is not the paragraph's text: field codes, a drawing's fallback for old readers. */
 const skippedElements = new Set(['instrText', 'delInstrText', 'Fallback', 'drawing', 'pict', 'object']);
 
-/** The main document part (from _rels/.rels, as wordDocument.ts finds it). */
-function mainPart(zip: ZipPackage): PackagePart {
+/** The main document part's name (from _rels/.rels, as wordDocument.ts finds it). */
+function mainPartName(zip: ZipPackage): string {
   if (!zip.has('[Content_Types].xml')) throw new PackageError('not_word', 'it has no [Content_Types].xml');
   let target: string | null = null;
   const relationships = zip.read(['_rels/.rels']).get('_rels/.rels');
@@ -52,17 +52,36 @@ function mainPart(zip: ZipPackage): PackagePart {
     });
   }
   const name = (target ?? 'word/document.xml').replace(/^\//, '');
-  const part = zip.has(name) ? zip.read([name]).get(name) : undefined;
-  if (!part) throw new PackageError('not_word', `it has no ${name}`);
-  return part;
+  if (!zip.has(name)) throw new PackageError('not_word', `it has no ${name}`);
+  return name;
+}
+
+/**
+ * Every paragraph of the body, in order, with its tracked changes; then those of the headers and
+ * footers that have changes (numbered 0: they are not the body's), which are never mapped.
+ */
+export function readTrackedParagraphs(zip: ZipPackage): TrackedParagraph[] {
+  const main = mainPartName(zip);
+  const folder = main.slice(0, main.lastIndexOf('/') + 1);
+  const margins = zip.names().filter((name) => name.startsWith(folder) && /^(header|footer)\d*\.xml$/.test(name.slice(folder.length)));
+  const parts = zip.read([main, ...margins]);
+  const body = parts.get(main);
+  if (!body) throw new PackageError('damaged', `${main} cannot be read`);
+  const inMargins = margins.flatMap((name) => {
+    const part = parts.get(name);
+    return part
+      ? readPartParagraphs(part).filter((paragraph) => hasTextChanges(paragraph) || paragraph.unmappable.some((problem) => problem !== 'in_table'))
+      : [];
+  });
+  return [...readPartParagraphs(body), ...inMargins.map((paragraph) => ({ ...paragraph, paragraph: 0, unmappable: ['in_header' as const] }))];
 }
 
 interface OpenParagraph extends TrackedParagraph {
   inProperties: boolean;
 }
 
-/** Every paragraph of the body, in order, with its tracked changes. */
-export function readTrackedParagraphs(zip: ZipPackage): TrackedParagraph[] {
+/** Every paragraph of a part, in order, with its tracked changes. */
+function readPartParagraphs(part: PackagePart): TrackedParagraph[] {
   const paragraphs: TrackedParagraph[] = [];
   // Paragraphs nest in text boxes; a table's depth says whether one is in a cell.
   const open: OpenParagraph[] = [];
@@ -91,7 +110,7 @@ export function readTrackedParagraphs(zip: ZipPackage): TrackedParagraph[] {
     if (paragraph && author && !paragraph.authors.includes(author)) paragraph.authors.push(author);
   };
 
-  readXmlPart(mainPart(zip), {
+  readXmlPart(part, {
     open(element) {
       const local = element.uri === compatibilityNamespace && element.local === 'Fallback' ? 'Fallback' : wordName(element);
       if (local === null) return;

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
@@ -14,6 +15,15 @@ import { useLongTask } from '../export/useLongTask';
  * the server, its changes become the caller's suggestions, and the report says how many were made
  * and which paragraphs were left unchanged, and why.
  */
+/** Where a skipped paragraph is and whose changes it held, in brackets; a header's has no number. */
+function skippedWhere(skipped: WordSuggestionsReport['skipped'][number], t: TFunction): string {
+  const parts = [
+    ...(skipped.paragraph > 0 ? [t('word.atParagraph', { paragraph: skipped.paragraph })] : []),
+    ...(skipped.authors.length > 0 ? [t('word.byAuthors', { authors: skipped.authors.join(', ') })] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 export function WordSuggestionsImport({ client, documentId }: { client: ApiClient; documentId: string }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -59,10 +69,10 @@ export function WordSuggestionsImport({ client, documentId }: { client: ApiClien
             <>
               <p>{t('word.skippedTitle', { count: report.skipped.length })}</p>
               <ul className="import-issues">
-                {report.skipped.map((skipped) => (
-                  <li key={skipped.paragraph} data-reason={skipped.reason}>
-                    {t(`word.reasons.${skipped.reason}`)} ({t('word.atParagraph', { paragraph: skipped.paragraph })}
-                    {skipped.authors.length > 0 && <>, {t('word.byAuthors', { authors: skipped.authors.join(', ') })}</>})
+                {report.skipped.map((skipped, index) => (
+                  <li key={index} data-reason={skipped.reason}>
+                    {t(`word.reasons.${skipped.reason}`)}
+                    {skippedWhere(skipped, t)}
                     {skipped.excerpt && <span className="excerpt"> “{skipped.excerpt}”</span>}
                   </li>
                 ))}

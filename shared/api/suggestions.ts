@@ -45,6 +45,8 @@ export const wordSkipReasons = [
   'ambiguous_match',
   /** In a table or a text box. */
   'in_table',
+  /** In a header or footer. */
+  'in_header',
   /** A formatting change (w:rPrChange, w:pPrChange). */
   'formatting',
   /** Moved text (w:moveFrom, w:moveTo). */
@@ -70,8 +72,8 @@ export const wordSuggestionsReportSchema = z.object({
   paragraphs: z.number().int().nonnegative(),
   skipped: z.array(
     z.object({
-      /** The paragraph of the file, from 1. */
-      paragraph: z.number().int().positive(),
+      /** The paragraph of the file's body, from 1; 0 for one in a header or footer. */
+      paragraph: z.number().int().nonnegative(),
       /** The start of its text. */
       excerpt: z.string(),
       reason: z.enum(wordSkipReasons),

@@ -19,8 +19,8 @@ import { clauseIds, docMatches, lastParagraphOf, negotiationSnapshot, openNegoti
 const wageText = 'Mức lương thấp nhất bằng mức lương tối thiểu vùng.';
 const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A .docx made by hand from WordprocessingML paragraphs, as Word writes them. */
-function handMadeDocx(body: string): Buffer {
+/** A .docx made by hand from WordprocessingML paragraphs, as Word writes them, with a page header if given. */
+function handMadeDocx(body: string, header?: string): Buffer {
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -33,6 +33,9 @@ function handMadeDocx(body: string): Buffer {
     { name: '[Content_Types].xml', data: Buffer.from(contentTypes) },
     { name: '_rels/.rels', data: Buffer.from(relationships) },
     { name: 'word/document.xml', data: Buffer.from(document) },
+    ...(header === undefined
+      ? []
+      : [{ name: 'word/header1.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="${w}">${header}</w:hdr>`) }]),
   ]);
 }
 
@@ -86,6 +89,8 @@ const partyFile = handMadeDocx(
     ),
     p(`<w:moveFrom w:id="8" w:author="Trần Thị Bình" w:date="2027-02-01T08:00:00Z">${run('Thưởng Tết bằng một tháng lương.')}</w:moveFrom>`),
   ].join(''),
+  // A change in the page header, which is not the text: reported, never mapped.
+  p(run('Công ty TNHH May Sông Hồng'), inserted(' – bản góp ý', 9)),
 );
 
 describe('Word tracked changes (decision 0030)', () => {
@@ -186,6 +191,7 @@ describe('Word tracked changes (decision 0030)', () => {
       { paragraph: 8, reason: 'in_table', authors: ['Trần Thị Bình'] },
       { paragraph: 9, reason: 'formatting', authors: ['Trần Thị Bình'] },
       { paragraph: 10, reason: 'moved', authors: ['Trần Thị Bình'] },
+      { paragraph: 0, reason: 'in_header', authors: ['Trần Thị Bình'] },
     ]);
     const { body, records } = await api.withDocument(documentId, (doc) => ({ body: suggestionsInBody(doc), records: suggestionRecords(doc) }));
     // One suggestion, a replacement under one id, in the wage article only: the scope article was not half-changed.
