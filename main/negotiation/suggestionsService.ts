@@ -1,8 +1,10 @@
 import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
-import type { SuggestingRequired } from '#shared/api/suggestions';
+import type { SuggestingRequired, WordSuggestionsReport } from '#shared/api/suggestions';
 import { articleText, readArticle } from '#shared/document/articles';
-import { settingsRootName } from '#shared/document/yjsContent';
+import { documentLanguage, settingsRootName, variablesMap } from '#shared/document/yjsContent';
+import { variableText } from '#shared/export/blockRender';
+import type { VariableValue } from '#shared/templates/schema';
 import { bargainingSides, type BargainingSide } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { bargainingSideOf } from '#shared/negotiation/proposalRules';
@@ -23,7 +25,11 @@ import {
 import { actorOf, assertTextOpen, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
+import { createStoredVariableLookup } from '#main/kernel/variableLookup';
+import type { TrackedParagraph } from '#main/import/wordRevisions';
 import { negotiationActor, refuse } from '#main/negotiation/negotiationAccess';
+import { applyWordSuggestions, planWordSuggestions } from '#main/negotiation/wordSuggestions';
+import { recordNewSuggestions } from '#main/sync/suggestionMarks';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -35,7 +41,19 @@ export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
  * sets, or both sides agree on.
  */
 export function createSuggestionsService(context: ServiceContext, rooms: DocumentRooms) {
+  /** Only a bargaining participant imports suggestions, into an open text: not the host, not a reviewer. */
+  async function checkImporter(documentId: string, caller: Caller) {
+    const document = await visibleDocument(context, caller, documentId);
+    assertTextOpen(document);
+    const actor = await negotiationActor(context, caller, documentId, true);
+    const side = bargainingSideOf(actor);
+    if (typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
+    return { document, actor, side };
+  }
+
   return {
+    checkImporter,
+
     /**
      * Takes one decision on the named suggestions in one server change: all of them, or none when
      * one may not be decided by this caller, is no longer pending, or no longer reads as the
@@ -94,6 +112,38 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
         details: { suggestionIds: decided.map((record) => record.id), authors: [...new Set(decided.map((record) => record.authorId))] },
       });
       return decided;
+    },
+
+    /**
+     * Makes a party's Word tracked changes the caller's suggestions (decision 0030), in one server
+     * change attributed to the caller: author and side are the caller's, never the file's
+     * w:author. The paragraphs that cannot be mapped are reported, each untouched.
+     */
+    async importWord(documentId: string, fileName: string, paragraphs: readonly TrackedParagraph[], caller: Caller): Promise<WordSuggestionsReport> {
+      const { document, actor, side } = await checkImporter(documentId, caller);
+      const lookupVariable = await createStoredVariableLookup(context.store, document.workspaceId);
+      const report = await rooms.withRoom(documentId, async (room) => {
+        const textContext = { values: variablesMap(room.doc).toJSON() as Record<string, VariableValue>, lookupVariable };
+        const language = documentLanguage(room.doc);
+        const { plans, skipped } = planWordSuggestions(room.doc, paragraphs, (variableId) => variableText(variableId, language, textContext), context.newId);
+        const ids = new Set(plans.flatMap((plan) => plan.ids));
+        if (ids.size > 0) {
+          const author = { id: actor.participantId, displayName: actor.participant.displayName, side };
+          await room.change(actor.participantId, (doc) => {
+            applyWordSuggestions(plans);
+            recordNewSuggestions(doc, ids, author, iso(context.now()));
+          });
+        }
+        return { fileName, made: ids.size, paragraphs: plans.length, skipped };
+      });
+      await context.store.audit.record({
+        at: context.now(),
+        actor: `participant:${actor.participantId}`,
+        action: 'suggestion.imported_from_word',
+        documentId,
+        details: { fileName, made: report.made, skipped: report.skipped.length },
+      });
+      return report;
     },
 
     /**

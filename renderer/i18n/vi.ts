@@ -2,6 +2,7 @@ import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { suggestionsVi } from './suggestionStrings';
 import { suggestionPositionsVi } from './suggestionPositionStrings';
+import { wordVi } from './wordStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import { dialogueVi, publicDialogueVi } from './dialogueStrings';
@@ -73,6 +74,7 @@ export const vi: Localised<typeof en> = {
     suggestion_withdrawn_by_own_side: 'Chỉ bên đưa ra gợi ý mới rút được gợi ý; bên kia chấp nhận hoặc từ chối.',
     suggestion_decided_by_other_side: 'Gợi ý do bên kia chấp nhận hoặc từ chối, không phải bên đưa ra gợi ý.',
     suggesting_required_unchanged: 'Chế độ bắt buộc gợi ý đã ở trạng thái này.',
+    tracked_changes_sides_only: 'Cơ quan quản lý xuất văn bản đã thống nhất, không kèm gợi ý đang chờ của các bên.',
     proposal_not_found: 'Đề xuất này không còn tồn tại.',
     draft_not_found: 'Bản nháp này không còn tồn tại.',
     proposal_not_open: 'Đề xuất này không còn mở: đã được chấp nhận, bị từ chối, bị rút hoặc đã được đáp lại.',
@@ -206,6 +208,8 @@ export const vi: Localised<typeof en> = {
       empty_article: 'Điều không có nội dung.',
       automatic_numbering: 'Tệp dùng đánh số tự động của Word: số khoản, điểm được tính theo vị trí.',
       content_dropped: 'Phần không được nhập (hình ảnh, phụ lục hoặc bảng nằm ngoài điều).',
+      tracked_changes_not_applied:
+        'Tệp có {{found}} thay đổi được theo dõi (Track Changes) chưa được chấp nhận: đã nhập văn bản gốc, chưa áp dụng thay đổi nào. Sau khi tạo văn bản, có thể nhập các thay đổi đó thành góp ý (thẻ Gợi ý, “Nhập góp ý từ Word”).',
     },
     create: 'Tạo văn bản',
     discard: 'Bỏ qua',
@@ -452,6 +456,7 @@ export const vi: Localised<typeof en> = {
   costing: costingVi,
   suggestions: suggestionsVi,
   suggestionPositions: suggestionPositionsVi,
+  word: wordVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

@@ -17,6 +17,7 @@ import { SideBadge } from '../components/SideBadge';
 import { useActionRunner } from '../components/useActionRunner';
 import type { DocumentEditor } from '../editor/customTypes';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
+import { WordSuggestionsImport } from './WordSuggestionsImport';
 
 /** Selects a suggestion's text in the editor and scrolls it into view. */
 function revealSuggestion(editor: DocumentEditor, id: string): void {
@@ -149,6 +150,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
       )}
       <ErrorNotice error={error} />
       {pending.length === 0 && <p className="empty-state">{t('suggestions.none')}</p>}
+      {bargaining && <WordSuggestionsImport client={client} documentId={documentId} />}
       {groups.map(([clauseId, items]) => {
         const heading = clauseId === null ? undefined : headings.get(clauseId);
         const othersHere = items.filter(isOthers);

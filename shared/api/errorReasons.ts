@@ -64,6 +64,7 @@ export const apiReasonKeys = [
   'suggestion_withdrawn_by_own_side',
   'suggestion_decided_by_other_side',
   'suggesting_required_unchanged',
+  'tracked_changes_sides_only',
   'internal_notes_sides_only',
   'reviewer_comments_off',
   'mention_not_participant',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
+import { importPreviewInput } from '#shared/api/export';
 import { bargainingSides } from '#shared/negotiation/model';
 import { suggestionRecordSchema } from '#shared/negotiation/suggestions';
 
@@ -28,8 +29,64 @@ export const suggestingRequiredSchema = z.object({
 });
 export type SuggestingRequired = z.infer<typeof suggestingRequiredSchema>;
 
+/** A party's Word file whose tracked changes become the caller's suggestions (decision 0030). */
+export const importWordSuggestionsInput = z.object({
+  documentId: documentIdSchema,
+  /** The .docx file, base64-encoded (at most maxImportBytes once decoded). */
+  fileBase64: importPreviewInput.shape.fileBase64,
+  fileName: importPreviewInput.shape.fileName,
+});
+
+/** Why a paragraph's tracked changes were not made suggestions. */
+export const wordSkipReasons = [
+  /** No block of the document (in the article the file names) reads as the paragraph did before its changes. */
+  'no_match',
+  /** Several blocks do. */
+  'ambiguous_match',
+  /** In a table or a text box. */
+  'in_table',
+  /** In a header or footer. */
+  'in_header',
+  /** A formatting change (w:rPrChange, w:pPrChange). */
+  'formatting',
+  /** Moved text (w:moveFrom, w:moveTo). */
+  'moved',
+  /** A Word comment. */
+  'comment',
+  /** A paragraph inserted or deleted whole (its paragraph mark is a change). */
+  'paragraph_mark',
+  /** A change outside the block's text (in "Điều 3." or a clause's number). */
+  'outside_text',
+  /** A change inside a variable's value, which is changed as a value, not as text. */
+  'in_variable',
+  /** A deletion of text someone already suggests deleting. */
+  'already_suggested',
+] as const;
+export type WordSkipReason = (typeof wordSkipReasons)[number];
+
+export const wordSuggestionsReportSchema = z.object({
+  fileName: z.string(),
+  /** Suggestions made, all the caller's. */
+  made: z.number().int().nonnegative(),
+  /** Paragraphs whose changes became suggestions. */
+  paragraphs: z.number().int().nonnegative(),
+  skipped: z.array(
+    z.object({
+      /** The paragraph of the file's body, from 1; 0 for one in a header or footer. */
+      paragraph: z.number().int().nonnegative(),
+      /** The start of its text. */
+      excerpt: z.string(),
+      reason: z.enum(wordSkipReasons),
+      /** Who made the changes in Word (w:author), as the file says: shown, never taken as the author. */
+      authors: z.array(z.string()),
+    }),
+  ),
+});
+export type WordSuggestionsReport = z.infer<typeof wordSuggestionsReportSchema>;
+
 /** The suggestion methods of the API contract (see contract.ts). */
 export const suggestionMethods = {
   'suggestions/decide': { access: 'signedIn', input: decideSuggestionsInput, output: z.object({ decided: z.array(suggestionRecordSchema) }) },
   'suggestions/setRequired': { access: 'signedIn', input: setSuggestingRequiredInput, output: suggestingRequiredSchema },
+  'suggestions/importWord': { access: 'signedIn', input: importWordSuggestionsInput, output: wordSuggestionsReportSchema },
 } as const;

@@ -98,7 +98,7 @@ export interface MarkedRun {
 }
 
 /** The text blocks of the body in document order, each with the article it lies in. */
-function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
   const walk = (parent: Y.XmlText, clauseId: string | null): void => {
     for (const part of parent.toDelta() as { insert: unknown }[]) {
       if (!(part.insert instanceof Y.XmlText)) continue;

@@ -271,6 +271,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'mentions/markRead': { documentId: b.agreementId, commentIds: ['khong-co'] },
     'suggestions/decide': { documentId: b.agreementId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
     'suggestions/setRequired': { documentId: b.agreementId, required: true },
+    'suggestions/importWord': { documentId: b.agreementId, fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },

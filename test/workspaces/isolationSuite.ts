@@ -87,6 +87,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'mentions/markRead': { documentId, commentIds: ['khong-co'] },
     'suggestions/decide': { documentId: documentId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
     'suggestions/setRequired': { documentId: documentId, required: true },
+    'suggestions/importWord': { documentId, fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
     'network/status': {},
     'network/share': { address: '127.0.0.1' },
     'versions/list': { documentId },
