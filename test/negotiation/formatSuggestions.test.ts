@@ -1,3 +1,5 @@
+import { Editor, Text, Transforms } from 'slate';
+import { Awareness } from 'y-protocols/awareness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
@@ -6,7 +8,11 @@ import { variablesRootName } from '#shared/document/yjsContent';
 import { suggestionRecords, suggestionsInBody, suggestionsRootName } from '#shared/negotiation/suggestions';
 import { createTestClock, expectApiError, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
 import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
+import { toggleMark } from '../../renderer/editor/commands';
+import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
+import { SuggestingMode } from '../../renderer/editor/suggestingMode';
 import { article, chapter, paragraph } from '../editor/builders';
+import { lockingNothing, settle } from '../editor/peers';
 import { clauseIds, docMatches, joinSeat, lastParagraphOf, openNegotiation, statusIn } from './negotiationFixture';
 
 // S33 (decision 0028): formatting and variable values are suggested too. A format suggestion is a
@@ -16,6 +22,7 @@ import { clauseIds, docMatches, joinSeat, lastParagraphOf, openNegotiation, stat
 const boldStart = 'Mức lương '.length;
 const boldLength = 'thấp nhất'.length;
 const wageVariable = 'min_wage_monthly';
+const wageTextLength = 'Mức lương thấp nhất bằng mức lương tối thiểu vùng.'.length;
 
 describe('S33 formatting and value suggestions', () => {
   let api: ApiFixture;
@@ -276,5 +283,122 @@ describe('S33 formatting and value suggestions', () => {
     await employer.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: seen(smaller.id) });
     expect(await value()).toBe(5_500_000);
     expect(await notAgreed()).not.toContain(clauseIds.wage);
+  });
+
+  /** The app's editor, in Suggesting mode, on a participant's live copy of the document. */
+  async function suggestingEditor(documentId: string, seat: { token: string; participant: { id: string } }) {
+    const client = await connect(documentId, seat.token);
+    const mode = new SuggestingMode(client.doc, seat.participant.id);
+    mode.toggle();
+    const editor = createDocumentEditor({
+      doc: client.doc,
+      awareness: new Awareness(client.doc),
+      cursor: { name: seat.participant.id, side: 'union' },
+      onDesync: (error) => {
+        throw error;
+      },
+      lock: lockingNothing,
+      suggesting: mode,
+    });
+    editor.connect();
+    /** Selects part of the wage article's paragraph (Điều 3: chapter 2, article 1, block 1) by its offsets in the text. */
+    const select = (from: number, to: number) => {
+      const leaves = [...Editor.nodes(editor, { at: [2, 1, 1], match: Text.isText })];
+      const point = (offset: number) => {
+        let left = offset;
+        for (const [leaf, path] of leaves) {
+          if (left <= leaf.text.length) return { path, offset: left };
+          left -= leaf.text.length;
+        }
+        throw new Error(`no offset ${offset}`);
+      };
+      Transforms.select(editor, { anchor: point(from), focus: point(to) });
+    };
+    return { client, editor, mode, select };
+  }
+
+  /** The format suggestions of a copy: [id, text, added, removed]. */
+  const formatsIn = (doc: Y.Doc) => suggestionsInBody(doc).flatMap(({ id, format }) => (format ? [[id, format.text, format.added, format.removed]] : []));
+
+  it('S33 editors of two people suggest formatting at once: on separate words both pass; on overlapping words the server keeps the first and refuses the other, and every copy shows the first', async () => {
+    const seats = await openNegotiation(api, admin);
+    const documentId = seats.document.id;
+    const union = await suggestingEditor(documentId, seats.union);
+    const employer = await suggestingEditor(documentId, seats.employer);
+    // Ctrl+B and Ctrl+I made at the same moment, before either copy hears of the other.
+    union.select(0, 'Mức lương'.length);
+    toggleMark(union.editor, 'bold');
+    employer.select(wageTextLength - 'vùng.'.length, wageTextLength - 1);
+    toggleMark(employer.editor, 'italic');
+    await settle();
+    await docMatches(union.client.doc, () => suggestionRecords(union.client.doc).size === 2, 'both records');
+    expect([union.client.denials, employer.client.denials]).toEqual([[], []]);
+    expect(formatsIn(union.client.doc).map(([, text, added]) => [text, added])).toEqual([
+      ['Mức lương', ['bold']],
+      ['vùng', ['italic']],
+    ]);
+
+    // Overlapping: "thấp nhất bằng" bold by one, "nhất bằng mức" underlined by the other.
+    union.select(boldStart, boldStart + 'thấp nhất bằng'.length);
+    toggleMark(union.editor, 'bold');
+    employer.select(boldStart + 'thấp '.length, boldStart + 'thấp nhất bằng mức'.length);
+    toggleMark(employer.editor, 'underline');
+    await settle();
+    await deniedAtLeast(union.client.denials.length > 0 ? union.client : employer.client, 1);
+    const [kept, refusedOne] = union.client.denials.length > 0 ? [employer, union] : [union, employer];
+    expect(refusedOne.client.denials[0]).toMatch(/another participant’s suggestion/);
+    expect(kept.client.denials).toEqual([]);
+    const served = await api.withDocument(documentId, (doc) => formatsIn(doc));
+    expect(served).toHaveLength(3);
+    await docMatches(kept.client.doc, () => JSON.stringify(formatsIn(kept.client.doc)) === JSON.stringify(served), 'the kept copy to match the server');
+    const fresh = await connect(documentId, seats.union2.token);
+    expect(formatsIn(fresh.doc)).toEqual(served);
+    // Readers see none of it.
+    expect(JSON.stringify(await api.withDocument(documentId, (doc) => readArticle(doc, clauseIds.wage)))).not.toMatch(/bold|italic|underline/);
+  });
+
+  it('S33 accepting races the author changing the suggestion: either the acceptance is refused as stale or the late change is, and what was accepted is what the decider saw', async () => {
+    const seats = await openNegotiation(api, admin);
+    const documentId = seats.document.id;
+    await admin.call('suggestions/setRequired', { documentId, required: true });
+    const union = await suggestingEditor(documentId, seats.union);
+    union.select(boldStart, boldStart + boldLength);
+    toggleMark(union.editor, 'bold');
+    await settle();
+    const [id] = formatsIn(union.client.doc).map(([found]) => found as string);
+    if (id === undefined) throw new Error('no format suggestion');
+    await recorded(union.client.doc, id);
+    const witness = await connect(documentId, seats.employer.token);
+    await docMatches(witness.doc, () => suggestionRecords(witness.doc).has(id), 'the suggestion at the decider');
+    // The decider accepts bold as shown while the author, not yet told, adds italic to it.
+    const accepting = seats.employer.client.call('suggestions/decide', {
+      documentId,
+      decision: 'accept',
+      suggestions: [{ id, inserted: '', deleted: '', format: { text: 'thấp nhất', added: ['bold'], removed: [] } }],
+    });
+    union.select(boldStart, boldStart + boldLength);
+    toggleMark(union.editor, 'italic');
+    await settle();
+    const outcome = await accepting.then(
+      () => 'accepted' as const,
+      (error: unknown) => {
+        expect(String(error)).toMatch(/changed since/);
+        return 'stale' as const;
+      },
+    );
+    if (outcome === 'accepted') {
+      await deniedAtLeast(union.client, 1);
+      expect(await serverRuns(documentId)).toEqual([
+        { insert: 'Mức lương ' },
+        { insert: 'thấp nhất', attributes: { bold: true } },
+        { insert: ' bằng mức lương tối thiểu vùng.' },
+      ]);
+    } else {
+      expect(union.client.denials).toEqual([]);
+      expect(await api.withDocument(documentId, (doc) => formatsIn(doc))).toEqual([[id, 'thấp nhất', ['bold', 'italic'], []]]);
+      expect(suggestionRecords(witness.doc).get(id)?.status).toBe('pending');
+    }
+    const served = await serverRuns(documentId);
+    await docMatches(witness.doc, () => JSON.stringify(wageParagraph(witness.doc).toDelta()) === JSON.stringify(served), 'the decider’s copy');
   });
 });
