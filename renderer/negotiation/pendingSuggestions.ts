@@ -1,19 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { suggestionRecords, suggestionsInBody, type SuggestionInBody, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import {
+  pendingValueSuggestions,
+  suggestionRecordSchema,
+  suggestionRecords,
+  suggestionsInBody,
+  suggestionsRootName,
+  type SuggestionInBody,
+  type SuggestionRecord,
+} from '#shared/negotiation/suggestions';
 
 /** A pending suggestion as the review list shows it: its text now, and the server's record of it. */
 export interface PendingSuggestion extends SuggestionInBody {
   record: SuggestionRecord;
 }
 
-/** The pending suggestions of a shared document, in document order (those the server has recorded). */
+/**
+ * The pending suggestions of a shared document (those the server has recorded): those in the body
+ * in document order, then the suggested values (decision 0028), listed with the article they were made for.
+ */
 function pendingSuggestionsOf(doc: Y.Doc): PendingSuggestion[] {
   const records = suggestionRecords(doc);
-  return suggestionsInBody(doc).flatMap((suggestion) => {
+  const inBody = suggestionsInBody(doc).flatMap((suggestion) => {
     const record = records.get(suggestion.id);
     return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
   });
+  const values = pendingValueSuggestions(doc).map((record) => ({ id: record.id, inserted: '', deleted: '', clauseId: record.clauseId, record }));
+  return [...inBody, ...values];
+}
+
+/** The latest pending suggestion of a variable's value, followed live (undefined when there is none). */
+export function usePendingValueSuggestion(doc: Y.Doc | null, variableId: string): SuggestionRecord | undefined {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (!doc) return () => {};
+      const records = doc.getMap<unknown>(suggestionsRootName);
+      records.observe(listener);
+      return () => records.unobserve(listener);
+    },
+    [doc],
+  );
+  // Compared as text: each read parses the records anew.
+  const latest = useSyncExternalStore(subscribe, () => {
+    const found = doc ? pendingValueSuggestions(doc).filter((record) => record.value?.variableId === variableId) : [];
+    return JSON.stringify(found.at(-1) ?? null);
+  });
+  return useMemo(() => suggestionRecordSchema.nullable().parse(JSON.parse(latest)) ?? undefined, [latest]);
 }
 
 /**

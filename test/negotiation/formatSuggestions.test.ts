@@ -132,7 +132,12 @@ describe('S33 formatting and value suggestions', () => {
     const { documentId, employer, union2 } = await unionSuggestsBold();
     const cases: [string, string, (doc: Y.Doc) => void, RegExp][] = [
       ['employer adds italic to it', employer.token, (doc) => wageParagraph(doc).format(boldStart, 3, { italic: true }), /another participant’s suggestion/],
-      ['employer drops its mark', employer.token, (doc) => wageParagraph(doc).format(boldStart, 3, { suggestFormat: null }), /another participant’s suggestion/],
+      [
+        'employer drops its mark',
+        employer.token,
+        (doc) => wageParagraph(doc).format(boldStart, 3, { suggestFormat: null }),
+        /another participant’s suggestion/,
+      ],
       [
         'employer changes what it records as before',
         employer.token,
@@ -145,12 +150,7 @@ describe('S33 formatting and value suggestions', () => {
         (doc) => wageParagraph(doc).format(0, 3, { italic: true, suggestFormat: 'dam-thap-nhat', suggestFormatFrom: 'plain' }),
         /suggestion of another participant/,
       ],
-      [
-        'employer deletes its text',
-        employer.token,
-        (doc) => wageParagraph(doc).delete(boldStart, 2),
-        /another participant suggested formatting for/,
-      ],
+      ['employer deletes its text', employer.token, (doc) => wageParagraph(doc).delete(boldStart, 2), /another participant suggested formatting for/],
       [
         'employer suggests a formatting recording a wrong before',
         employer.token,
@@ -228,7 +228,11 @@ describe('S33 formatting and value suggestions', () => {
       'invalid_input',
       /its value already/,
     );
-    await expectApiError(reviewer.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_200_000 }), 'forbidden', /reviewers/);
+    await expectApiError(
+      reviewer.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_200_000 }),
+      'forbidden',
+      /reviewers/,
+    );
     expect(await records()).toEqual({});
     expect(await value()).toBe(4_960_000);
 
@@ -261,11 +265,7 @@ describe('S33 formatting and value suggestions', () => {
     const { suggestion: raise } = await union.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_500_000 });
     const { suggestion: smaller } = await union2.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_300_000 });
     const seen = (id: string) => [{ id, inserted: '', deleted: '' }];
-    await expectApiError(
-      union2.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(raise.id) }),
-      'forbidden',
-      /other side/,
-    );
+    await expectApiError(union2.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(raise.id) }), 'forbidden', /other side/);
     const witness = await connect(documentId, union.token);
     const updatesBefore = await api.store.updates.lastSeq(documentId);
     await employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(raise.id) });
@@ -276,7 +276,11 @@ describe('S33 formatting and value suggestions', () => {
     expect(suggestionRecords(witness.doc).get(raise.id)?.status).toBe('accepted');
     expect(statusIn(witness.doc, clauseIds.wage)?.status).toBe('agreed');
     // The other suggestion changed 4 960 000, no longer the value: stale, nothing decided.
-    await expectApiError(employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(smaller.id) }), 'conflict', /no longer/);
+    await expectApiError(
+      employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(smaller.id) }),
+      'conflict',
+      /no longer/,
+    );
     expect(await value()).toBe(5_500_000);
     expect(await notAgreed()).toContain(clauseIds.wage);
     // Rejecting it changes its record only.
