@@ -152,6 +152,12 @@ describe('S33 formatting and value suggestions', () => {
       ],
       ['employer deletes its text', employer.token, (doc) => wageParagraph(doc).delete(boldStart, 2), /another participant suggested formatting for/],
       [
+        'employer records a formatting that is no code',
+        employer.token,
+        (doc) => wageParagraph(doc).format(0, 3, { suggestFormatFrom: 'underline+bold' }),
+        /formatting "suggestFormatFrom" that the body does not use/,
+      ],
+      [
         'employer suggests a formatting recording a wrong before',
         employer.token,
         (doc) => wageParagraph(doc).format(0, 3, { italic: true, suggestFormat: 'sai-truoc', suggestFormatFrom: 'underline' }),
@@ -233,6 +239,12 @@ describe('S33 formatting and value suggestions', () => {
       'forbidden',
       /reviewers/,
     );
+    const fact = await expectApiError(
+      union.client.call('suggestions/suggestValue', { documentId, variableId: 'vote_date', value: '2027-01-04' }),
+      'invalid_input',
+      /lifecycle record/,
+    );
+    expect(fact.reason?.key).toBe('fact_from_lifecycle');
     expect(await records()).toEqual({});
     expect(await value()).toBe(4_960_000);
 
@@ -250,6 +262,10 @@ describe('S33 formatting and value suggestions', () => {
     expect(await notAgreed()).toContain(clauseIds.wage);
     const audit = (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action === 'suggestion.value_suggested');
     expect(audit.map((entry) => entry.actor)).toEqual([`participant:${union.participant.id}`]);
+    // A text no longer open (archived here; frozen alike) takes no suggestion.
+    await admin.call('documents/archive', { documentId });
+    await expectApiError(union.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_300_000 }), 'conflict');
+    expect(Object.keys(await records())).toEqual([suggestion.id]);
   });
 
   it('S33 while suggesting is required a direct value write is refused; accepting writes the value in one change, even shown in an agreed article; a stale one is refused', async () => {
