@@ -28,12 +28,15 @@ function leavesIn(editor: Editor, range: BaseRange) {
 
 /**
  * Suggests setting or clearing a mark over a range (decision 0028): each text not yet so gets the
- * mark, `suggestFormat` naming the suggestion (one's own already there, else `id`) and, under
+ * mark, `suggestFormat` naming the suggestion (one's own already there, else a new one) and, under
  * `suggestFormatFrom`, the formatting it had before; a text brought back to that formatting drops
  * both. One's own pending insertion is formatted directly; text of another's suggestion (their
  * insertion, deletion or formatting) stays as it is, for the server would refuse the change.
  */
-function suggestFormatting(editor: Editor, range: BaseRange, mark: Mark, on: boolean, id: string, state: SuggestingState): void {
+function suggestFormatting(editor: Editor, range: BaseRange, mark: Mark, on: boolean, state: SuggestingState): void {
+  // A new id only when some text gets a new suggestion.
+  let id: string | null = null;
+  const newId = (): string => (id ??= state.newSuggestionId());
   Editor.withoutNormalizing(editor, () => {
     for (const { text, ref } of leavesIn(editor, range)) {
       const at = ref.unref();
@@ -50,7 +53,7 @@ function suggestFormatting(editor: Editor, range: BaseRange, mark: Mark, on: boo
       const back = formatCode({ ...text, [mark]: on }) === from;
       Transforms.setNodes(
         editor,
-        { ...marked, suggestFormat: back ? undefined : (text.suggestFormat ?? id), suggestFormatFrom: back ? undefined : from },
+        { ...marked, suggestFormat: back ? undefined : (text.suggestFormat ?? newId()), suggestFormatFrom: back ? undefined : from },
         options,
       );
     }
@@ -202,13 +205,13 @@ export function withSuggesting<T extends Editor>(editor: T, state: SuggestingSta
   editor.addMark = (key, value) => {
     const { selection } = editor;
     if (!state.isSuggesting() || !selection || Range.isCollapsed(selection) || !isMark(key) || value !== true) return addMark(key, value);
-    suggestFormatting(editor, selection, key, true, state.newSuggestionId(), state);
+    suggestFormatting(editor, selection, key, true, state);
   };
 
   editor.removeMark = (key) => {
     const { selection } = editor;
     if (!state.isSuggesting() || !selection || Range.isCollapsed(selection) || !isMark(key)) return removeMark(key);
-    suggestFormatting(editor, selection, key, false, state.newSuggestionId(), state);
+    suggestFormatting(editor, selection, key, false, state);
   };
 
   editor.insertBreak = () => {
