@@ -2,15 +2,18 @@ import type { Caller } from '#shared/api/caller';
 import { ApiError } from '#shared/api/errors';
 import type { SuggestingRequired, WordSuggestionsReport } from '#shared/api/suggestions';
 import { articleText, readArticle } from '#shared/document/articles';
-import { documentLanguage, settingsRootName, variablesMap } from '#shared/document/yjsContent';
+import { documentLanguage, settingsRootName, variablesMap, variablesRootName } from '#shared/document/yjsContent';
 import { variableText } from '#shared/export/blockRender';
 import type { VariableValue } from '#shared/templates/schema';
+import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { bargainingSides, type BargainingSide } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import { bargainingSideOf } from '#shared/negotiation/proposalRules';
 import {
   applySuggestionDecisions,
+  articlesShowing,
   checkSuggestionDecision,
+  currentValue,
   saveSuggestionRecord,
   suggestingRequestKey,
   suggestingRequiredKey,
@@ -22,6 +25,7 @@ import {
   type SuggestionRecord,
   type SuggestionText,
 } from '#shared/negotiation/suggestions';
+import { validateVariableValue, variableNames } from '#shared/templates/variableValues';
 import { actorOf, assertTextOpen, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
@@ -72,7 +76,16 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
           const current = inBody.get(view.id);
           if (!record) throw new ApiError('not_found', `no suggestion "${view.id}" in this document`, { reason: { key: 'suggestion_not_found' } });
           refuse(checkSuggestionDecision(record, decision, actor));
-          if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted)
+          // A suggested value is stale once the value it changes is no longer the document's (decision
+          // 0028): it may no longer be accepted, only rejected or withdrawn.
+          if (record.value !== undefined) {
+            if (decision === 'accept' && currentValue(room.doc, record.value.variableId) !== record.value.from)
+              throw new ApiError('conflict', `the value that "${view.id}" changes is no longer the document's: nothing was decided`, {
+                reason: { key: 'suggestion_stale' },
+              });
+            return { record, clauseId: null };
+          }
+          if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted || !sameFormat(current, view))
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
@@ -91,10 +104,13 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
         const agreedTouched = [...new Set(chosen.flatMap(({ clauseId }) => (clauseId === null ? [] : [clauseId])))].filter(
           (clauseId) => negotiationMaps(room.doc).article(clauseId).status === 'agreed',
         );
+        // An accepted value is the other side's consent: the agreed articles showing it stay agreed on it.
+        const acceptedValues = decision === 'accept' ? chosen.flatMap(({ record }) => (record.value === undefined ? [] : [record.value])) : [];
         // Written as the suggestions' author when they share one, so that what it removes is theirs in the history.
         const [onlyAuthor] = authors;
         await room.change(authors.size === 1 && onlyAuthor !== undefined ? onlyAuthor : null, (doc) => {
           applySuggestionDecisions(doc, decision === 'accept' ? ids : new Set(), decision === 'accept' ? new Set() : ids);
+          for (const { variableId, to } of acceptedValues) doc.getMap<unknown>(variablesRootName).set(variableId, to);
           for (const record of done) saveSuggestionRecord(doc, record);
           const maps = negotiationMaps(doc);
           for (const clauseId of agreedTouched) {
@@ -147,6 +163,56 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
     },
 
     /**
+     * Suggests a value for a variable (decision 0028): validated as a value written through sync
+     * is (S13), recorded with the caller's participant as author, and written only when the other
+     * side accepts it. Not by reviewers, nor once the text is frozen.
+     */
+    async suggestValue(documentId: string, variableId: string, value: VariableValue, caller: Caller): Promise<SuggestionRecord> {
+      const document = await visibleDocument(context, caller, documentId);
+      assertTextOpen(document);
+      const actor = await negotiationActor(context, caller, documentId, true);
+      const side = bargainingSideOf(actor);
+      if (typeof side !== 'string') throw new ApiError(side.code, side.message, { reason: { key: side.reason } });
+      const definition = context.variables(document.workspaceId)(variableId);
+      if (isProceduralFact(variableId))
+        throw new ApiError('invalid_input', `${variableId}: this fact is filled from the lifecycle record when its step is recorded, never suggested`, {
+          reason: { key: 'fact_from_lifecycle', values: { label: variableNames(definition) } },
+        });
+      if (!definition) throw new ApiError('invalid_input', `${variableId}: unknown variable`, { reason: { key: 'unknown_variable' } });
+      const problem = validateVariableValue(definition, value);
+      if (problem) throw new ApiError('invalid_input', `${variableId}: ${problem.en}`, { reason: { key: 'explained', text: problem } });
+      const record = await rooms.withRoom(documentId, async (room) => {
+        const from = currentValue(room.doc, variableId);
+        if (from === value)
+          throw new ApiError('invalid_input', `${variableId}: this is its value already`, {
+            reason: { key: 'explained', text: { vi: 'Giá trị đề nghị trùng với giá trị hiện có.', en: 'The suggested value is the value it has already.' } },
+          });
+        const created: SuggestionRecord = {
+          id: context.newId(),
+          authorId: actor.participantId,
+          authorName: actor.participant.displayName,
+          side,
+          createdAt: iso(context.now()),
+          clauseId: articlesShowing(room.doc, variableId)[0] ?? null,
+          status: 'pending',
+          decidedAt: null,
+          decidedByName: null,
+          value: { variableId, from, to: value },
+        };
+        await room.change(actor.participantId, (doc) => saveSuggestionRecord(doc, created));
+        return created;
+      });
+      await context.store.audit.record({
+        at: context.now(),
+        actor: `participant:${actor.participantId}`,
+        action: 'suggestion.value_suggested',
+        documentId,
+        details: { suggestionId: record.id, variableId },
+      });
+      return record;
+    },
+
+    /**
      * Requires suggesting, or stops requiring it: the host does it at once; a side asks, and it
      * takes effect when the other side asks the same.
      */
@@ -183,6 +249,11 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
       return result;
     },
   };
+}
+
+/** Whether a suggestion reads, in its format change, as its decider saw it (both without one, or the same one). */
+function sameFormat(current: SuggestionText, seen: SuggestionText): boolean {
+  return JSON.stringify(current.format ?? null) === JSON.stringify(seen.format ?? null);
 }
 
 function otherSide(side: BargainingSide): BargainingSide {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { holdsText, isElementType } from '#shared/document/elementRules';
-import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
-import { contentRoot, contentRootName } from '#shared/document/yjsContent';
+import { formatCode, formatFromKey, isSuggestionId, isSuggestionMarkName, marksOfCode } from '#shared/document/suggestionMarks';
+import { contentRoot, contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import type { BargainingSide } from '#shared/negotiation/model';
 import { isSuggestingRequired, saveSuggestionRecord, suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { rootOfType, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
@@ -19,11 +19,16 @@ export interface ClientUpdate {
 /** What the suggestion rules make of an update: why to refuse it, or the text blocks it only suggested changes in. */
 export type SuggestionJudgement = { refusal: string } | { suggestionOnly: ReadonlySet<SharedType> };
 
-/** The marks of one character: its suggestions, and its other formatting (as a comparable key). */
+/**
+ * The marks of one character: its suggestions, its other formatting (as a comparable key), and
+ * the formatting readers see (a format code): under a format suggestion, the one it had before.
+ */
 interface CharacterMarks {
   insertId: string | null;
   deleteId: string | null;
+  formatId: string | null;
   formatting: string;
+  accepted: string;
 }
 
 /**
@@ -114,6 +119,17 @@ function transactionWritesMarks(transaction: Y.Transaction): boolean {
   return false;
 }
 
+/**
+ * While suggesting is required, a participant changes a variable's value only by suggesting it
+ * through the API (decision 0028): why to refuse an update writing or removing one, or null.
+ */
+export function valueWriteRefusal(update: ClientUpdate, doc: Y.Doc, effects: UpdateEffects): string | null {
+  if (update.participantId === null || !effects.roots.has(variablesRootName) || !isSuggestingRequired(doc)) return null;
+  return [...effects.mapWrites, ...effects.mapDeletions].some((change) => change.root === variablesRootName)
+    ? 'suggesting is required in this document: a variable’s value changes by suggesting it, and the other side accepting it'
+    : null;
+}
+
 /** Whether a type (or any element inside it) holds text carrying a suggestion mark. */
 function holdsSuggestionMarks(type: SharedType): boolean {
   for (const [key, item] of type._map) if (!item.deleted && isSuggestionMarkName(key)) return true;
@@ -144,8 +160,19 @@ function charactersOf(block: Y.XmlText): Map<string, CharacterMarks> {
     } else if (item.content instanceof Y.ContentString) {
       const insertId = current.get('suggestInsert');
       const deleteId = current.get('suggestDelete');
-      const formatting = JSON.stringify([...current].filter(([key]) => !isSuggestionMarkName(key)).sort(([a], [b]) => a.localeCompare(b)));
-      const marks = { insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null, formatting };
+      const formatId = current.get('suggestFormat');
+      const from = current.get(formatFromKey);
+      const formatting = JSON.stringify(
+        [...current].filter(([key]) => !isSuggestionMarkName(key) && key !== formatFromKey).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      const suggested = isSuggestionId(formatId) && typeof from === 'string' && marksOfCode(from) !== null;
+      const marks = {
+        insertId: isSuggestionId(insertId) ? insertId : null,
+        deleteId: isSuggestionId(deleteId) ? deleteId : null,
+        formatId: isSuggestionId(formatId) ? formatId : null,
+        formatting,
+        accepted: suggested ? from : formatCode(Object.fromEntries(current)),
+      };
       for (let offset = 0; offset < item.length; offset += 1) characters.set(`${item.id.client}:${item.id.clock + offset}`, marks);
     }
   }
@@ -216,7 +243,7 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
     for (const type of deleted) {
       for (const block of textBlocksIn(type)) {
         for (const marks of charactersOf(block).values())
-          if ((marks.insertId !== null && !isOwn(marks.insertId)) || marks.deleteId !== null)
+          if ((marks.insertId !== null && !isOwn(marks.insertId)) || (marks.formatId !== null && !isOwn(marks.formatId)) || marks.deleteId !== null)
             return { refusal: 'this change deletes text that is part of a pending suggestion: accept, reject or withdraw it instead' };
       }
     }
@@ -271,6 +298,8 @@ function compareCharacters(
     if (is === undefined) {
       if (was.deleteId !== null) return 'text suggested for deletion is removed only when the other side accepts the suggestion';
       if (was.insertId !== null && !isOwn(was.insertId)) return 'this change deletes text another participant suggested: only its author withdraws it';
+      if (was.formatId !== null && !isOwn(was.formatId))
+        return 'this change deletes text another participant suggested formatting for: accept, reject or withdraw it first';
       if (was.insertId === null) {
         if (required) return 'suggesting is required in this document: text is deleted by suggesting its deletion';
         acceptedUnchanged = false;
@@ -289,9 +318,11 @@ function compareCharacters(
       if (was.deleteId !== null && !isOwn(was.deleteId)) return 'this change alters another participant’s suggestion: only its author changes it';
       if (is.deleteId !== null && !mayWrite(is.deleteId)) return 'this change uses a suggestion of another participant, or one already decided';
     }
-    if (was.formatting !== is.formatting) {
-      if (required) return 'suggesting is required in this document: formatting changes through a proposal until it can be suggested';
-      if (is.insertId === null) acceptedUnchanged = false;
+    const formatRefusal = formatChangeRefusal(was, is, rules);
+    if (formatRefusal !== null) return formatRefusal;
+    if (was.accepted !== is.accepted && is.insertId === null) {
+      if (required) return 'suggesting is required in this document: formatting is changed by suggesting it';
+      acceptedUnchanged = false;
     }
   }
   for (const [key, is] of after) {
@@ -302,10 +333,33 @@ function compareCharacters(
     // deletion's mark (accepting the deletion takes it too), never a new one of its own.
     if (is.deleteId !== null && (is.insertId === null || !(mayWrite(is.deleteId) || isPending(is.deleteId))))
       return 'new text is suggested for deletion only by a pending suggestion';
+    // Likewise new text may land inside a formatting suggested at the same time.
+    if (is.formatId !== null && !(mayWrite(is.formatId) || isPending(is.formatId)))
+      return 'new text carries a formatting suggestion only of its own author, or a pending one';
     if (is.insertId === null) {
       if (required) return 'suggesting is required in this document: new text is typed as a suggestion';
       acceptedUnchanged = false;
     }
   }
   return { acceptedUnchanged };
+}
+
+/**
+ * The formatting rules (S33, decision 0028): nobody changes another participant's format
+ * suggestion (its id, the formatting it records as before, the formatting it suggests) or formats
+ * their inserted text; a format suggestion is the writer's own (new, or theirs and pending) and
+ * records the formatting readers saw before it. Whether the readers' formatting changed is the
+ * caller's to judge.
+ */
+function formatChangeRefusal(was: CharacterMarks, is: CharacterMarks, rules: CharacterRules): string | null {
+  const { isOwn, mayWrite } = rules;
+  const suggestionChanged = was.formatId !== is.formatId || was.formatting !== is.formatting || was.accepted !== is.accepted;
+  if (!suggestionChanged) return null;
+  if (was.formatId !== null && !isOwn(was.formatId)) return 'this change alters another participant’s suggestion: only its author changes it';
+  if (was.formatting !== is.formatting && is.insertId !== null && !mayWrite(is.insertId))
+    return 'this change formats text another participant suggested: only its author changes it';
+  if (is.formatId === null) return null;
+  if (!mayWrite(is.formatId)) return 'this change uses a suggestion of another participant, or one already decided';
+  if (is.accepted !== was.accepted) return 'a formatting suggestion records the formatting its text had before it';
+  return null;
 }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Element, Node, Path, type Operation } from 'slate';
+import { articlesShowing } from '#shared/negotiation/suggestions';
 import { usePendingSuggestions } from '../negotiation/pendingSuggestions';
 import { revealPath } from './reveal';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -95,16 +96,23 @@ const OutlineRow = memo(function OutlineRow({ entry, labels, untitled, onJump, s
   );
 });
 
-/** How many suggestions are pending in each article. */
+/** How many suggestions are pending in each article; a suggested value in every article showing it (decision 0028). */
 function usePendingCounts(editor: DocumentEditor): Map<string, number> {
   const doc = editor.sharedRoot.doc;
   if (!doc) throw new Error('the editor is not bound to a document');
   const pending = usePendingSuggestions(doc);
   return useMemo(() => {
     const counts = new Map<string, number>();
-    for (const suggestion of pending) if (suggestion.clauseId !== null) counts.set(suggestion.clauseId, (counts.get(suggestion.clauseId) ?? 0) + 1);
+    for (const suggestion of pending) {
+      const clauseIds = suggestion.record.value
+        ? articlesShowing(doc, suggestion.record.value.variableId)
+        : suggestion.clauseId === null
+          ? []
+          : [suggestion.clauseId];
+      for (const clauseId of clauseIds) counts.set(clauseId, (counts.get(clauseId) ?? 0) + 1);
+    }
     return counts;
-  }, [pending]);
+  }, [doc, pending]);
 }
 
 /** Chapters and articles of the document, to jump around a long agreement; follows edits. */

@@ -12,16 +12,24 @@ import type { SuggestingRequired } from '#shared/api/suggestions';
 import { suggestingSettings, type SuggestionDecision } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SideBadge } from '../components/SideBadge';
 import { useActionRunner } from '../components/useActionRunner';
 import type { DocumentEditor } from '../editor/customTypes';
+import { describeFormatChange } from '../editor/formatChange';
+import { requestVariableEdit, useDocumentVariables } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
 import { WordSuggestionsImport } from './WordSuggestionsImport';
 
 /** Selects a suggestion's text in the editor and scrolls it into view. */
 function revealSuggestion(editor: DocumentEditor, id: string): void {
-  const runs = [...Editor.nodes(editor, { at: [], match: (node) => Text.isText(node) && (node.suggestInsert === id || node.suggestDelete === id) })];
+  const runs = [
+    ...Editor.nodes(editor, {
+      at: [],
+      match: (node) => Text.isText(node) && (node.suggestInsert === id || node.suggestDelete === id || node.suggestFormat === id),
+    }),
+  ];
   const first = runs[0];
   const last = runs.at(-1);
   if (!first || !last) return;
@@ -65,10 +73,28 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
   const headings = useMemo(() => articleHeadings(editor), [editor, pending]);
   const bargaining = side !== 'reviewer' && !readOnly;
   const isOthers = (suggestion: PendingSuggestion) => suggestion.record.side !== side;
+  const variables = useDocumentVariables();
+  const language = i18n.language as Language;
+  /** A suggested value in words, in the interface's language: "Value of Minimum wage: 4.960.000 ₫ → 5.200.000 ₫". */
+  const describeValue = ({ variableId, from, to }: NonNullable<PendingSuggestion['record']['value']>) => {
+    const definition = variables?.lookup(variableId);
+    return t('suggestions.valueChange', {
+      label: variableLabel(definition, language),
+      from: from === null ? t('suggestions.valueNone') : readableValue(definition, from, language),
+      to: readableValue(definition, to, language),
+    });
+  };
+  const reveal = (suggestion: PendingSuggestion) =>
+    suggestion.record.value ? requestVariableEdit(suggestion.record.value.variableId) : revealSuggestion(editor, suggestion.id);
 
   const decide = (decision: SuggestionDecision, chosen: readonly PendingSuggestion[]) =>
     run(
-      () => client.call('suggestions/decide', { documentId, decision, suggestions: chosen.map(({ id, inserted, deleted }) => ({ id, inserted, deleted })) }),
+      () =>
+        client.call('suggestions/decide', {
+          documentId,
+          decision,
+          suggestions: chosen.map(({ id, inserted, deleted, format }) => ({ id, inserted, deleted, format })),
+        }),
       t(`suggestions.decided_${decision}`),
     );
 
@@ -86,7 +112,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
     const next = (current + step + pending.length) % pending.length;
     setCurrent(next);
     const target = pending[next];
-    if (target) revealSuggestion(editor, target.id);
+    if (target) reveal(target);
   };
 
   return (
@@ -170,9 +196,17 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
             <ul>
               {items.map((suggestion) => (
                 <li key={suggestion.id} className={`suggestion-item side-${suggestion.record.side}`} data-testid="suggestion-item">
-                  <button type="button" className="link" onClick={() => revealSuggestion(editor, suggestion.id)}>
+                  <button type="button" className="link" onClick={() => reveal(suggestion)}>
                     {suggestion.deleted && <del className={`suggestion suggestion-delete side-${suggestion.record.side}`}>{suggestion.deleted}</del>}
                     {suggestion.inserted && <ins className={`suggestion suggestion-insert side-${suggestion.record.side}`}>{suggestion.inserted}</ins>}
+                    {suggestion.format && (
+                      <span className={`suggestion suggestion-format side-${suggestion.record.side}`}>
+                        {t('suggestions.formatChange', { change: describeFormatChange(t, suggestion.format, language), text: suggestion.format.text })}
+                      </span>
+                    )}
+                    {suggestion.record.value && (
+                      <span className={`suggestion suggestion-value side-${suggestion.record.side}`}>{describeValue(suggestion.record.value)}</span>
+                    )}
                   </button>
                   <p className="hint">
                     <SideBadge side={suggestion.record.side} />{' '}

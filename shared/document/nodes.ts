@@ -12,6 +12,10 @@ export interface FormattedText {
   suggestInsert?: string;
   /** A pending suggestion to delete this text, which stays until it is accepted: the suggestion's id. */
   suggestDelete?: string;
+  /** A pending suggestion of this text's formatting (the marks it carries now): the suggestion's id (decision 0028). */
+  suggestFormat?: string;
+  /** Under a format suggestion, the formatting the text had before it, as a format code ("bold+italic", "plain"). */
+  suggestFormatFrom?: string;
 }
 
 export type Mark = 'bold' | 'italic' | 'underline';

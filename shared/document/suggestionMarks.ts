@@ -1,12 +1,12 @@
-import { stableIdPattern } from '#shared/document/elementRules';
-import { isText, type DocumentNode, type FormattedText } from '#shared/document/nodes';
+import { markNames, stableIdPattern } from '#shared/document/elementRules';
+import { isText, type DocumentNode, type FormattedText, type Mark } from '#shared/document/nodes';
 
 /**
  * Suggestions live in the body as text marks (decision 0024): an inserted run carries
  * `suggestInsert`, a run suggested for deletion stays with `suggestDelete`, each naming the
  * suggestion's id; a replacement is both under one id.
  */
-export const suggestionMarkNames = ['suggestInsert', 'suggestDelete'] as const;
+export const suggestionMarkNames = ['suggestInsert', 'suggestDelete', 'suggestFormat'] as const;
 type SuggestionMarkName = (typeof suggestionMarkNames)[number];
 
 export function isSuggestionMarkName(key: string): key is SuggestionMarkName {
@@ -18,14 +18,53 @@ export function isSuggestionId(value: unknown): value is string {
   return typeof value === 'string' && stableIdPattern.test(value);
 }
 
+/**
+ * A run whose formatting is suggested (decision 0028) carries its new formatting, `suggestFormat`
+ * naming the suggestion, and under this key the formatting it had before, as a format code.
+ */
+export const formatFromKey = 'suggestFormatFrom';
+
+const plainCode = 'plain';
+
+/**
+ * A formatting as one canonical string, the marks in their fixed order joined by "+" ("bold+italic"),
+ * or "plain": equal formattings have equal codes, so the server compares them as strings.
+ */
+export function formatCode(marks: Partial<Record<Mark, unknown>>): string {
+  const on = markNames.filter((mark) => marks[mark] === true);
+  return on.length === 0 ? plainCode : on.join('+');
+}
+
+/** The marks a format code names, or null when it is no canonical code. */
+export function marksOfCode(code: unknown): Mark[] | null {
+  if (code === plainCode) return [];
+  if (typeof code !== 'string') return null;
+  const marks = markNames.filter((mark) => code.split('+').includes(mark));
+  return marks.length > 0 && marks.join('+') === code ? marks : null;
+}
+
+/** The formatting a text shows: its own marks, or, under a pending format suggestion, those it had before. */
+function acceptedFormatting(text: FormattedText): FormattedText {
+  const plain: FormattedText = { ...text };
+  delete plain.suggestDelete;
+  if (text.suggestFormat === undefined) return plain;
+  delete plain.suggestFormat;
+  delete plain.suggestFormatFrom;
+  delete plain.bold;
+  delete plain.italic;
+  delete plain.underline;
+  const before = marksOfCode(text.suggestFormatFrom) ?? [];
+  return { ...plain, ...Object.fromEntries(before.map((mark) => [mark, true])) };
+}
+
 /** The marks of a text other than suggestions, as a key comparing equal for equal formatting. */
 function formattingKey(text: FormattedText): string {
-  return [text.bold ? 'b' : '', text.italic ? 'i' : '', text.underline ? 'u' : ''].join('');
+  return formatCode(text);
 }
 
 /**
  * The text as it is while no pending suggestion is accepted: pending insertions left out, runs
- * suggested for deletion kept, unmarked. Every reader of the body but the editor reads this one
+ * suggested for deletion kept, runs with suggested formatting in the formatting they had, unmarked. Every reader of the body but the editor reads this one
  * text (exports, the compliance check, the minutes, agreement and the voted text's hash).
  */
 export function withoutPendingSuggestions<T extends DocumentNode>(nodes: readonly T[]): T[] {
@@ -40,7 +79,7 @@ export function withoutPendingSuggestionsIn<T extends DocumentNode>(node: T): T 
 function acceptedNode(node: DocumentNode): DocumentNode {
   if (isText(node)) return node;
   const children = node.children as DocumentNode[];
-  if (!children.some((child) => isText(child) && (child.suggestInsert !== undefined || child.suggestDelete !== undefined)))
+  if (!children.some((child) => isText(child) && (child.suggestInsert !== undefined || child.suggestDelete !== undefined || child.suggestFormat !== undefined)))
     return children.some((child) => !isText(child)) ? ({ ...node, children: children.map(acceptedNode) } as DocumentNode) : node;
   const kept: DocumentNode[] = [];
   for (const child of children) {
@@ -49,8 +88,7 @@ function acceptedNode(node: DocumentNode): DocumentNode {
       continue;
     }
     if (child.suggestInsert !== undefined) continue;
-    const plain = { ...child };
-    delete plain.suggestDelete;
+    const plain = acceptedFormatting(child);
     const previous = kept[kept.length - 1];
     // Runs that only a suggestion set apart join again, as Slate would keep them.
     if (previous !== undefined && isText(previous) && formattingKey(previous) === formattingKey(plain))

@@ -3,7 +3,14 @@ import { isText, type ArticleElement, type DocumentNode } from '#shared/document
 import { withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import type { ArticleNegotiation, ArticleStatus, BargainingSide } from '#shared/negotiation/model';
 import { articleLines, type RedlineSide } from '#shared/negotiation/positionRedline';
-import { suggestionRecords, suggestionsInBody, type SuggestionInBody, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import {
+  articlesShowing,
+  pendingValueSuggestions,
+  suggestionRecords,
+  suggestionsInBody,
+  type SuggestionInBody,
+  type SuggestionRecord,
+} from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
 /**
@@ -28,7 +35,10 @@ export interface SuggestionPosition {
 
 /** One side's pending suggestions per article, and every suggestion made in an article. */
 export interface SuggestionsAsPositions {
-  /** One position per article and side, in the order of the text, the employer's first. */
+  /**
+   * One position per article and side, in the order of the text (an article whose only suggestion
+   * is a value after those), the employer's first.
+   */
   positions: SuggestionPosition[];
   /**
    * Every suggestion made in an article, pending or decided, in the order they were made. A pending
@@ -41,12 +51,16 @@ export interface SuggestionsAsPositions {
 export function suggestionsAsPositions(doc: Y.Doc): SuggestionsAsPositions {
   const records = suggestionRecords(doc);
   const inBody = suggestionsInBody(doc);
-  return { positions: positionsOf(inBody, records), history: historyOf(inBody, records) };
+  // A suggested value (decision 0028) is a position in every article showing its variable.
+  const values = pendingValueSuggestions(doc).flatMap((record) =>
+    articlesShowing(doc, record.value?.variableId ?? '').map((clauseId) => ({ id: record.id, inserted: '', deleted: '', clauseId })),
+  );
+  return { positions: positionsOf([...inBody, ...values], records), history: historyOf(inBody, records) };
 }
 
-function positionsOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionPosition[] {
+function positionsOf(suggestions: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionPosition[] {
   const positions = new Map<string, SuggestionPosition>();
-  for (const suggestion of inBody) {
+  for (const suggestion of suggestions) {
     const record = records.get(suggestion.id);
     if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
     const key = `${suggestion.clauseId} ${record.side}`;

@@ -1,10 +1,13 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { holdsText, isElementType } from '#shared/document/elementRules';
-import { isSuggestionId } from '#shared/document/suggestionMarks';
-import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
+import { holdsText, isElementType, markNames } from '#shared/document/elementRules';
+import type { Mark } from '#shared/document/nodes';
+import { formatCode, formatFromKey, isSuggestionId, marksOfCode } from '#shared/document/suggestionMarks';
+import { contentRoot, settingsRootName, variablesRootName } from '#shared/document/yjsContent';
+import { variablesShownIn } from '#shared/negotiation/agreedLock';
+import { variableValueSchema } from '#shared/templates/schema';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
-import { bargainingSides } from '#shared/negotiation/model';
+import { bargainingSides, type BargainingSide } from '#shared/negotiation/model';
 
 /** The server-owned root holding who made each suggestion and what became of it (decision 0024). */
 export const suggestionsRootName = 'suggestions';
@@ -34,6 +37,11 @@ export const suggestionRecordSchema = z.object({
    * and the minutes and the article's history still tell what was decided (decision 0029).
    */
   decidedText: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
+  /**
+   * A suggested value of a variable (decision 0028): it lives in this record only, not in the
+   * body; `from` is the value it changes (null: none yet), and it is stale once that changed.
+   */
+  value: z.object({ variableId: z.string(), from: variableValueSchema.nullable(), to: variableValueSchema }).optional(),
 });
 export type SuggestionRecord = z.infer<typeof suggestionRecordSchema>;
 
@@ -78,11 +86,22 @@ export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void
   doc.getMap<unknown>(suggestionsRootName).set(record.id, record);
 }
 
-/** A suggestion's text as the body holds it now: what it inserts and what it deletes, in order. */
+/** A suggested formatting as the body holds it now: the text it formats, the marks it adds and those it removes. */
+export interface FormatChange {
+  text: string;
+  added: Mark[];
+  removed: Mark[];
+}
+
+/**
+ * A suggestion's text as the body holds it now: what it inserts and what it deletes, in order,
+ * and, for a suggested formatting (decision 0028), what it formats and how.
+ */
 export interface SuggestionText {
   id: string;
   inserted: string;
   deleted: string;
+  format?: FormatChange;
 }
 
 /** A suggestion found in the body, with the article it lies in (its first run's). */
@@ -90,11 +109,14 @@ export interface SuggestionInBody extends SuggestionText {
   clauseId: string | null;
 }
 
-/** One run of a text block: its text and its suggestion marks. */
+/** One run of a text block: its text, its suggestion marks, and its formatting (a format code) now and before a suggested one. */
 export interface MarkedRun {
   text: string;
   insertId: string | null;
   deleteId: string | null;
+  formatId: string | null;
+  formatting: string;
+  formatFrom: string;
 }
 
 /** The text blocks of the body in document order, each with the article it lies in. */
@@ -117,9 +139,20 @@ export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId:
 export function runsOf(block: Y.XmlText): MarkedRun[] {
   return (block.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((part) => {
     if (typeof part.insert !== 'string') return [];
-    const insertId = part.attributes?.suggestInsert;
-    const deleteId = part.attributes?.suggestDelete;
-    return [{ text: part.insert, insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null }];
+    const attributes = part.attributes ?? {};
+    const { suggestInsert: insertId, suggestDelete: deleteId, suggestFormat: formatId } = attributes;
+    const formatting = formatCode(attributes);
+    const from = attributes[formatFromKey];
+    return [
+      {
+        text: part.insert,
+        insertId: isSuggestionId(insertId) ? insertId : null,
+        deleteId: isSuggestionId(deleteId) ? deleteId : null,
+        formatId: isSuggestionId(formatId) ? formatId : null,
+        formatting,
+        formatFrom: typeof from === 'string' && marksOfCode(from) !== null ? from : formatting,
+      },
+    ];
   });
 }
 
@@ -143,6 +176,17 @@ export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs:
     for (const run of runs) {
       if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
       if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
+      if (run.formatId !== null) {
+        const suggestion = entry(run.formatId, clauseId);
+        const format = suggestion.format ?? { text: '', added: [], removed: [] };
+        const now = marksOfCode(run.formatting) ?? [];
+        const before = marksOfCode(run.formatFrom) ?? [];
+        suggestion.format = {
+          text: format.text + run.text,
+          added: markNames.filter((mark) => format.added.includes(mark) || (now.includes(mark) && !before.includes(mark))),
+          removed: markNames.filter((mark) => format.removed.includes(mark) || (before.includes(mark) && !now.includes(mark))),
+        };
+      }
     }
   });
   return [...found.values()];
@@ -151,6 +195,8 @@ export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs:
 /**
  * Applies decisions to the body, in the current transaction: accepting an insertion drops its
  * mark, accepting a deletion removes its run; rejecting (or withdrawing) does the opposite.
+ * Accepting a formatting keeps it and drops its marks; declining it gives the run back the
+ * formatting it had.
  */
 export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): void {
   forEachTextBlock(doc, (block) => {
@@ -165,15 +211,21 @@ export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<strin
       offset += length;
     }
     for (const { offset: start, length, run } of spans.reverse()) {
-      const { insertId, deleteId } = run;
+      const { insertId, deleteId, formatId } = run;
       const removes = (deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId));
       if (removes) {
         block.delete(start, length);
         continue;
       }
-      const unmark: Record<string, null> = {};
+      const unmark: Record<string, true | null> = {};
       if (insertId !== null && accepted.has(insertId)) unmark.suggestInsert = null;
       if (deleteId !== null && declined.has(deleteId)) unmark.suggestDelete = null;
+      if (formatId !== null && (accepted.has(formatId) || declined.has(formatId))) {
+        unmark.suggestFormat = null;
+        unmark[formatFromKey] = null;
+        const before = marksOfCode(run.formatFrom) ?? [];
+        if (declined.has(formatId)) for (const mark of markNames) unmark[mark] = before.includes(mark) ? true : null;
+      }
       if (Object.keys(unmark).length > 0) block.format(start, length, unmark);
     }
   });
@@ -200,16 +252,57 @@ export function checkSuggestionDecision(record: SuggestionRecord, decision: Sugg
     : null;
 }
 
-/** The articles holding pending suggestions, each with how many of each side. */
+/**
+ * The articles holding pending suggestions, each with how many of each side; a suggested value
+ * counts in every article showing its variable (decision 0028).
+ */
 export function pendingSuggestionsByArticle(doc: Y.Doc): Map<string, { employer: number; union: number }> {
   const records = suggestionRecords(doc);
   const counts = new Map<string, { employer: number; union: number }>();
+  const count = (clauseId: string, side: BargainingSide): void => {
+    const found = counts.get(clauseId) ?? { employer: 0, union: 0 };
+    found[side] += 1;
+    counts.set(clauseId, found);
+  };
   for (const suggestion of suggestionsInBody(doc)) {
     const record = records.get(suggestion.id);
     if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
-    const count = counts.get(suggestion.clauseId) ?? { employer: 0, union: 0 };
-    count[record.side] += 1;
-    counts.set(suggestion.clauseId, count);
+    count(suggestion.clauseId, record.side);
   }
+  const values = pendingValueSuggestions(doc);
+  if (values.length === 0) return counts;
+  const shown = variablesShownIn(doc, everyArticle(doc));
+  for (const record of values) for (const clauseId of shown.get(record.value?.variableId ?? '') ?? []) count(clauseId, record.side);
   return counts;
+}
+
+/** The articles showing a variable (as chips), in document order. */
+export function articlesShowing(doc: Y.Doc, variableId: string): string[] {
+  return variablesShownIn(doc, everyArticle(doc)).get(variableId) ?? [];
+}
+
+/** The clauseIds of every article of the body. */
+function everyArticle(doc: Y.Doc): Set<string> {
+  const clauseIds = new Set<string>();
+  const walk = (parent: Y.XmlText): void => {
+    for (const part of parent.toDelta() as { insert: unknown }[]) {
+      if (!(part.insert instanceof Y.XmlText)) continue;
+      const clauseId: unknown = part.insert.getAttribute('type') === 'article' ? part.insert.getAttribute('clauseId') : null;
+      if (typeof clauseId === 'string') clauseIds.add(clauseId);
+      else walk(part.insert);
+    }
+  };
+  walk(contentRoot(doc));
+  return clauseIds;
+}
+
+/** A variable's value in the document now (null: none). */
+export function currentValue(doc: Y.Doc, variableId: string): z.infer<typeof variableValueSchema> | null {
+  const parsed = variableValueSchema.safeParse(doc.getMap<unknown>(variablesRootName).get(variableId));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The pending value suggestions of a document. */
+export function pendingValueSuggestions(doc: Y.Doc): SuggestionRecord[] {
+  return [...suggestionRecords(doc).values()].filter((record) => record.status === 'pending' && record.value !== undefined);
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { encodeInitialContent, readContent } from '#shared/document/yjsContent';
 import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation/suggestions';
+import { toggleMark } from '../../renderer/editor/commands';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 import type { SuggestingState } from '../../renderer/editor/suggestingMode';
@@ -183,5 +184,66 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
       await exchange(peers);
       for (const peer of peers) expect(marked(peer.editor)).toBe('Tiền lương\nMức Lương{+ cơ bản} tối thiểu {-vùng}.');
     });
+  });
+});
+
+describe('S33 formatting in Suggesting mode (decision 0028)', () => {
+  /** The runs of the wage paragraph: text with its marks, suggestion marks included. */
+  const runsOf = (editor: Editor) => (editor.children[0] as Element).children[1];
+
+  it('S33 Ctrl+B over a selection suggests bold, recording the formatting before; toggled back, the suggestion is gone; one’s own insertion is formatted directly', async () => {
+    const [peer] = createSuggesters(wage(), 1);
+    if (!peer) throw new Error('no peer');
+    const { editor } = peer;
+    Transforms.select(editor, { anchor: { path: [0, 1, 0], offset: 'Lương '.length }, focus: { path: [0, 1, 0], offset: 'Lương tối thiểu'.length } });
+    toggleMark(editor, 'bold');
+    expect(runsOf(editor)).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Lương ' }, { text: 'tối thiểu', bold: true, suggestFormat: 'p1-1', suggestFormatFrom: 'plain' }, { text: ' vùng.' }],
+    });
+    // Italic on the same words belongs to the same suggestion, still recording "plain" as before.
+    toggleMark(editor, 'italic');
+    await settle();
+    expect(suggestionsInBody(peer.doc)).toEqual([
+      { id: 'p1-1', inserted: '', deleted: '', clauseId: 'a1', format: { text: 'tối thiểu', added: ['bold', 'italic'], removed: [] } },
+    ]);
+    expect(documentText(readContent(peer.doc))).toBe('Điều 1. Tiền lương\n  ¶ Lương tối thiểu vùng.');
+    expect(JSON.stringify(readContent(peer.doc))).not.toMatch(/bold|italic/);
+    toggleMark(editor, 'italic');
+    toggleMark(editor, 'bold');
+    expect(runsOf(editor)).toEqual({ type: 'paragraph', children: [{ text: 'Lương tối thiểu vùng.' }] });
+    // Typed as a suggestion, then made bold: the insertion is what is suggested, formatted as typed.
+    cursorAt(editor, [0, 1], 'Lương'.length);
+    editor.insertText(' cơ bản');
+    Transforms.select(editor, { anchor: { path: [0, 1, 1], offset: 0 }, focus: { path: [0, 1, 1], offset: ' cơ bản'.length } });
+    toggleMark(editor, 'bold');
+    expect(marked(editor, true)).toBe('Tiền lương\nLương{+ cơ bản@p1-2} tối thiểu vùng.');
+    expect((runsOf(editor) as Element).children[1]).toMatchObject({ bold: true, suggestInsert: 'p1-2' });
+    expect(JSON.stringify(runsOf(editor))).not.toContain('suggestFormat');
+    expect(peer.desyncs).toEqual([]);
+  });
+
+  it('S33 another’s format suggestion is left as it is: formatting over it suggests only the rest, and Editing mode does not delete into it', async () => {
+    const [author, other] = createSuggesters(wage());
+    if (!author || !other) throw new Error('no peers');
+    Transforms.select(author.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 0], offset: 'Lương'.length } });
+    toggleMark(author.editor, 'bold');
+    await exchange([author, other]);
+    Transforms.select(other.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 1], offset: ' tối'.length } });
+    toggleMark(other.editor, 'underline');
+    expect((runsOf(other.editor) as Element).children).toEqual([
+      { text: 'Lương', bold: true, suggestFormat: 'p1-1', suggestFormatFrom: 'plain' },
+      { text: ' tối', underline: true, suggestFormat: 'p2-1', suggestFormatFrom: 'plain' },
+      { text: ' thiểu vùng.' },
+    ]);
+    other.state.on = false;
+    Transforms.select(other.editor, { path: [0, 1, 1], offset: 0 });
+    other.editor.deleteBackward('character');
+    await exchange([author, other]);
+    expect(marked(author.editor, true)).toBe(marked(other.editor, true));
+    expect(suggestionsInBody(author.doc).map(({ id, format }) => [id, format?.text])).toEqual([
+      ['p1-1', 'Lương'],
+      ['p2-1', ' tối'],
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import {
   type SuggestionHistoryEntry,
 } from '#shared/negotiation/suggestionPositions';
 import { saveSuggestionRecord, type SuggestionRecord } from '#shared/negotiation/suggestions';
-import { article } from '../editor/builders';
+import { article, paragraph } from '../editor/builders';
 
 // Decision 0029: a side's pending suggestions on an article are its position there; the ledger,
 // every status view and the minutes read them from the body and the server's records.
@@ -94,6 +94,29 @@ describe('suggestions as positions (decision 0029)', () => {
       { clauseId: 'wage', side: 'employer', authorNames: ['Chị Lan'], latestAt: '2027-01-04T03:10:00.000Z', ids: ['e-quy-che'] },
       { clauseId: 'wage', side: 'union', authorNames: ['Chị Hoa', 'Anh Minh'], latestAt: '2027-01-04T03:20:00.000Z', ids: ['u-bo', 'u-them'] },
     ]);
+  });
+
+  it('a suggested value is a position of its side in every article showing its variable, and no longer once decided', () => {
+    const doc = new Y.Doc({ gc: false });
+    const showing = (clauseId: string, title: string): ArticleElement => ({
+      ...article(clauseId, title),
+      children: [
+        { type: 'article-title', children: [{ text: title }] },
+        paragraph('Mức lương thấp nhất là ', { type: 'variable', variableId: 'luong_toi_thieu', children: [{ text: '' }] }, '.'),
+      ],
+    });
+    Y.applyUpdate(
+      doc,
+      encodeInitialContent({ blocks: [showing('wage', 'Tiền lương'), article('meals', 'Bữa ăn', 'Mỗi suất.'), showing('trial', 'Thử việc')] }),
+    );
+    const value = record('v-luong', { value: { variableId: 'luong_toi_thieu', from: 4_960_000, to: 5_200_000 } });
+    saveSuggestionRecord(doc, value);
+    expect(suggestionsAsPositions(doc).positions).toEqual([
+      { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
+      { clauseId: 'trial', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
+    ]);
+    saveSuggestionRecord(doc, { ...value, status: 'accepted', decidedAt: '2027-01-04T04:00:00.000Z', decidedByName: 'Chị Lan' });
+    expect(suggestionsAsPositions(doc).positions).toEqual([]);
   });
 
   it('redlines a side’s position: the accepted text against the text with that side’s suggestions accepted, the other side’s left out', () => {

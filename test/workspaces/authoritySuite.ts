@@ -270,6 +270,7 @@ function callsByReviewer(b: WorkspaceUnderTest, a: WorkspaceUnderTest): { [M in 
     'threads/reopen': { documentId: b.agreementId, threadId: b.threadId },
     'mentions/markRead': { documentId: b.agreementId, commentIds: ['khong-co'] },
     'suggestions/decide': { documentId: b.agreementId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
+    'suggestions/suggestValue': { documentId: b.agreementId, variableId: 'min_wage_monthly', value: 5_200_000 },
     'suggestions/setRequired': { documentId: b.agreementId, required: true },
     'suggestions/importWord': { documentId: b.agreementId, fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
     'network/status': {},

@@ -86,6 +86,7 @@ function callsOnB(a: WorkspaceUnderTest, b: WorkspaceUnderTest): { [M in ApiMeth
     'threads/reopen': { documentId, threadId: b.threadId },
     'mentions/markRead': { documentId, commentIds: ['khong-co'] },
     'suggestions/decide': { documentId: documentId, decision: 'accept', suggestions: [{ id: 'suggestion-1', inserted: 'x', deleted: '' }] },
+    'suggestions/suggestValue': { documentId: documentId, variableId: 'min_wage_monthly', value: 5_200_000 },
     'suggestions/setRequired': { documentId: documentId, required: true },
     'suggestions/importWord': { documentId, fileBase64: Buffer.from('not a docx').toString('base64'), fileName: 'a.docx' },
     'network/status': {},

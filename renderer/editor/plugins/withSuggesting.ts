@@ -1,13 +1,63 @@
 import { Editor, Element, Node, Path, Range, Text, Transforms, type BaseRange, type Point } from 'slate';
-import type { FormattedText } from '#shared/document/nodes';
+import { markNames } from '#shared/document/elementRules';
+import type { FormattedText, Mark } from '#shared/document/nodes';
+import { formatCode } from '#shared/document/suggestionMarks';
 import type { SuggestingState } from '../suggestingMode';
 
+type SuggestionMarks = 'suggestInsert' | 'suggestDelete' | 'suggestFormat' | 'suggestFormatFrom';
+
 /** A text's formatting without its suggestion marks: what new text typed next to it takes. */
-function formattingOf(marks: Omit<FormattedText, 'text'> | null): Omit<FormattedText, 'text' | 'suggestInsert' | 'suggestDelete'> {
+function formattingOf(marks: Omit<FormattedText, 'text'> | null): Omit<FormattedText, 'text' | SuggestionMarks> {
   const formatting = { ...marks };
   delete formatting.suggestInsert;
   delete formatting.suggestDelete;
+  delete formatting.suggestFormat;
+  delete formatting.suggestFormatFrom;
   return formatting;
+}
+
+const isMark = (key: string): key is Mark => (markNames as readonly string[]).includes(key);
+
+/** The expanded parts of a range in each text it crosses, as refs that follow the splits made meanwhile. */
+function leavesIn(editor: Editor, range: BaseRange) {
+  return [...Editor.nodes(editor, { at: range, match: Text.isText })].flatMap(([text, path]) => {
+    const part = Range.intersection(range, Editor.range(editor, path));
+    return part && Range.isExpanded(part) ? [{ text, ref: Editor.rangeRef(editor, part) }] : [];
+  });
+}
+
+/**
+ * Suggests setting or clearing a mark over a range (decision 0028): each text not yet so gets the
+ * mark, `suggestFormat` naming the suggestion (one's own already there, else a new one) and, under
+ * `suggestFormatFrom`, the formatting it had before; a text brought back to that formatting drops
+ * both. One's own pending insertion is formatted directly; text of another's suggestion (their
+ * insertion, deletion or formatting) stays as it is, for the server would refuse the change.
+ */
+function suggestFormatting(editor: Editor, range: BaseRange, mark: Mark, on: boolean, state: SuggestingState): void {
+  // A new id only when some text gets a new suggestion.
+  let id: string | null = null;
+  const newId = (): string => (id ??= state.newSuggestionId());
+  Editor.withoutNormalizing(editor, () => {
+    for (const { text, ref } of leavesIn(editor, range)) {
+      const at = ref.unref();
+      if (!at || Range.isCollapsed(at) || (text[mark] === true) === on) continue;
+      // One change per text (a property set to undefined is removed): a second would find it split.
+      const options = { at, match: Text.isText, split: true };
+      const marked = { [mark]: on ? true : undefined };
+      if (text.suggestInsert !== undefined) {
+        if (state.isOwn(text.suggestInsert)) Transforms.setNodes(editor, marked, options);
+        continue;
+      }
+      if (text.suggestDelete !== undefined || (text.suggestFormat !== undefined && !state.isOwn(text.suggestFormat))) continue;
+      const from = text.suggestFormat !== undefined && text.suggestFormatFrom !== undefined ? text.suggestFormatFrom : formatCode(text);
+      const back = formatCode({ ...text, [mark]: on }) === from;
+      Transforms.setNodes(
+        editor,
+        { ...marked, suggestFormat: back ? undefined : (text.suggestFormat ?? newId()), suggestFormatFrom: back ? undefined : from },
+        options,
+      );
+    }
+  });
 }
 
 /** The path of the text block a point lies in. */
@@ -21,6 +71,7 @@ function holdsOthersSuggestion(editor: Editor, range: BaseRange, state: Suggesti
   for (const [text] of Editor.nodes(editor, { at: range, match: Text.isText })) {
     if (text.suggestDelete !== undefined) return true;
     if (text.suggestInsert !== undefined && !state.isOwn(text.suggestInsert)) return true;
+    if (text.suggestFormat !== undefined && !state.isOwn(text.suggestFormat)) return true;
   }
   return false;
 }
@@ -31,10 +82,7 @@ function holdsOthersSuggestion(editor: Editor, range: BaseRange, state: Suggesti
  * text keeps its place, struck through (`suggestDelete`).
  */
 function suggestDeletion(editor: Editor, range: BaseRange, id: string, state: SuggestingState): void {
-  const leaves = [...Editor.nodes(editor, { at: range, match: Text.isText })].flatMap(([text, path]) => {
-    const part = Range.intersection(range, Editor.range(editor, path));
-    return part && Range.isExpanded(part) ? [{ text, ref: Editor.rangeRef(editor, part) }] : [];
-  });
+  const leaves = leavesIn(editor, range);
   Editor.withoutNormalizing(editor, () => {
     for (const { text, ref } of leaves) {
       const at = ref.unref();
@@ -64,12 +112,13 @@ function adjacentOwnDeletion(editor: Editor, range: BaseRange, state: Suggesting
  * Suggesting mode (decision 0024). While it is on, typing inserts text marked as one's suggestion
  * (`suggestInsert`, one id for a run typed in one go), deleting marks text instead of removing it
  * (`suggestDelete`), and typing over a selection does both under one id (a replacement). Breaking
- * or joining blocks is not suggested yet: the cursor moves across the boundary instead. In editing
+ * or joining blocks is not suggested yet: the cursor moves across the boundary instead. Marks set
+ * or cleared over a selection are a format suggestion (decision 0028). In editing
  * mode, typing next to a suggestion does not join it, and deleting never reaches into another
  * participant's suggestion (the server would refuse it). The server judges every change anyway.
  */
 export function withSuggesting<T extends Editor>(editor: T, state: SuggestingState): T {
-  const { insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+  const { insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment, addMark, removeMark } = editor;
 
   const typeSuggestion = (text: string, replacing: string | null): void => {
     const marks = Editor.marks(editor);
@@ -84,7 +133,8 @@ export function withSuggesting<T extends Editor>(editor: T, state: SuggestingSta
     if (!state.isSuggesting() || !selection) {
       // Plain typing next to a suggestion is plain text, not part of the suggestion.
       const marks = Editor.marks(editor);
-      if (selection && (marks?.suggestInsert !== undefined || marks?.suggestDelete !== undefined)) editor.marks = formattingOf(marks);
+      if (selection && (marks?.suggestInsert !== undefined || marks?.suggestDelete !== undefined || marks?.suggestFormat !== undefined))
+        editor.marks = formattingOf(marks);
       insertText(text, options);
       return;
     }
@@ -148,6 +198,20 @@ export function withSuggesting<T extends Editor>(editor: T, state: SuggestingSta
     }
     suggestDeletion(editor, selection, state.newSuggestionId(), state);
     Transforms.collapse(editor, { edge: options?.direction === 'forward' ? 'end' : 'start' });
+  };
+
+  // Bold, italic or underline over a selection is a format suggestion; at the cursor, it formats
+  // the text about to be typed, which is a suggested insertion anyway.
+  editor.addMark = (key, value) => {
+    const { selection } = editor;
+    if (!state.isSuggesting() || !selection || Range.isCollapsed(selection) || !isMark(key) || value !== true) return addMark(key, value);
+    suggestFormatting(editor, selection, key, true, state);
+  };
+
+  editor.removeMark = (key) => {
+    const { selection } = editor;
+    if (!state.isSuggesting() || !selection || Range.isCollapsed(selection) || !isMark(key)) return removeMark(key);
+    suggestFormatting(editor, selection, key, false, state);
   };
 
   editor.insertBreak = () => {
