@@ -153,6 +153,7 @@ function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<str
     if (clauseId === null) continue;
     if (record.status === 'pending') {
       if (current) entries.push({ record, clauseId, inserted: current.inserted, deleted: current.deleted });
+      else if (record.value !== undefined) entries.push({ record, clauseId, inserted: '', deleted: '' });
     } else {
       entries.push({ record, clauseId, inserted: record.decidedText?.inserted ?? '', deleted: record.decidedText?.deleted ?? '' });
     }

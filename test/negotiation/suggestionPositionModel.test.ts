@@ -115,6 +115,8 @@ describe('suggestions as positions (decision 0029)', () => {
       { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
       { clauseId: 'trial', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
     ]);
+    // Its record is told in the history of the article it was made for (the value itself is not).
+    expect(suggestionsAsPositions(doc).history).toEqual([{ record: value, clauseId: 'wage', inserted: '', deleted: '' }]);
     saveSuggestionRecord(doc, { ...value, status: 'accepted', decidedAt: '2027-01-04T04:00:00.000Z', decidedByName: 'Chị Lan' });
     expect(suggestionsAsPositions(doc).positions).toEqual([]);
   });
