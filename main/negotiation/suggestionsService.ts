@@ -16,6 +16,7 @@ import {
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
+  type SuggestedBlock,
   type SuggestionDecision,
   type SuggestionRecord,
   type SuggestionText,
@@ -54,7 +55,7 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
           const current = inBody.get(view.id);
           if (!record) throw new ApiError('not_found', `no suggestion "${view.id}" in this document`, { reason: { key: 'suggestion_not_found' } });
           refuse(checkSuggestionDecision(record, decision, actor));
-          if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted)
+          if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted || !sameBlocks(current.blocks, view.blocks))
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
@@ -132,6 +133,11 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
       return result;
     },
   };
+}
+
+/** Whether a suggestion's blocks are those its decider saw (decision 0027): same changes, types and texts, in order. */
+function sameBlocks(current: readonly SuggestedBlock[] | undefined, seen: readonly SuggestedBlock[] | undefined): boolean {
+  return JSON.stringify(current ?? []) === JSON.stringify((seen ?? []).map(({ change, type, text }) => ({ change, type, text })));
 }
 
 function otherSide(side: BargainingSide): BargainingSide {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
+import { elementTypes } from '#shared/document/elementRules';
 import { bargainingSides } from '#shared/negotiation/model';
 import { suggestionRecordSchema } from '#shared/negotiation/suggestions';
 
@@ -10,6 +11,11 @@ const seenSuggestionSchema = z.object({
   inserted: z.string().max(100_000),
   /** The text it suggests deleting, as shown to the decider. */
   deleted: z.string().max(100_000),
+  /** The blocks it adds, moves or suggests deleting, as shown to the decider (decision 0027); none when absent. */
+  blocks: z
+    .array(z.object({ change: z.enum(['insert', 'delete']), type: z.enum(elementTypes), text: z.string().max(100_000) }))
+    .max(1_000)
+    .optional(),
 });
 
 export const decideSuggestionsInput = z.object({

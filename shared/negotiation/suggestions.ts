@@ -1,6 +1,8 @@
+import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { holdsText, isElementType } from '#shared/document/elementRules';
+import { plainText, type DocumentNode, type ElementType } from '#shared/document/nodes';
 import { isSuggestionId } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
@@ -73,11 +75,20 @@ export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void
   doc.getMap<unknown>(suggestionsRootName).set(record.id, record);
 }
 
-/** A suggestion's text as the body holds it now: what it inserts and what it deletes, in order. */
+/** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */
+export interface SuggestedBlock {
+  change: 'insert' | 'delete';
+  type: ElementType;
+  /** Its plain text, chips as {{id}}, its text blocks one a line. */
+  text: string;
+}
+
+/** A suggestion's text as the body holds it now: what it inserts and what it deletes, in order; and its blocks, if it has any. */
 export interface SuggestionText {
   id: string;
   inserted: string;
   deleted: string;
+  blocks?: SuggestedBlock[];
 }
 
 /** A suggestion found in the body, with the article it lies in (its first run's). */
@@ -92,8 +103,8 @@ interface MarkedRun {
   deleteId: string | null;
 }
 
-/** The text blocks of the body in document order, each with the article it lies in. */
-function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+/** Every element of the body in document order (parents first), each with the article it is or lies in. */
+function forEachElement(doc: Y.Doc, visit: (element: Y.XmlText, clauseId: string | null) => void): void {
   const walk = (parent: Y.XmlText, clauseId: string | null): void => {
     for (const part of parent.toDelta() as { insert: unknown }[]) {
       if (!(part.insert instanceof Y.XmlText)) continue;
@@ -101,11 +112,26 @@ function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string
       const type: unknown = element.getAttribute('type');
       const own: unknown = type === 'article' ? element.getAttribute('clauseId') : null;
       const inArticle = typeof own === 'string' ? own : clauseId;
-      if (isElementType(type) && holdsText(type)) visit(element, inArticle);
-      else walk(element, inArticle);
+      visit(element, inArticle);
+      if (!(isElementType(type) && holdsText(type))) walk(element, inArticle);
     }
   };
   walk(contentRoot(doc), null);
+}
+
+/** The text blocks of the body in document order, each with the article it lies in. */
+function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+  forEachElement(doc, (element, clauseId) => {
+    const type: unknown = element.getAttribute('type');
+    if (isElementType(type) && holdsText(type)) visit(element, clauseId);
+  });
+}
+
+/** The suggestion marks an element carries as a whole (decision 0027). */
+export function blockMarksOf(element: Y.XmlText): { insertId: string | null; deleteId: string | null } {
+  const insertId: unknown = element.getAttribute('suggestInsert');
+  const deleteId: unknown = element.getAttribute('suggestDelete');
+  return { insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null };
 }
 
 function runsOf(block: Y.XmlText): MarkedRun[] {
@@ -118,8 +144,9 @@ function runsOf(block: Y.XmlText): MarkedRun[] {
 }
 
 /**
- * The suggestions the body holds, in order of their first run. A run both inserted and suggested
- * for deletion (a deletion covering an insertion made inside it) counts for both.
+ * The suggestions the body holds, in order of their first run or block. A run both inserted and
+ * suggested for deletion (a deletion covering an insertion made inside it) counts for both; so
+ * does the text of a block suggested as a whole, which counts as the block's.
  */
 export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
   const found = new Map<string, SuggestionInBody>();
@@ -130,8 +157,18 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     found.set(id, created);
     return created;
   };
-  forEachTextBlock(doc, (block, clauseId) => {
-    for (const run of runsOf(block)) {
+  forEachElement(doc, (element, clauseId) => {
+    const type: unknown = element.getAttribute('type');
+    if (!isElementType(type)) return;
+    const { insertId, deleteId } = blockMarksOf(element);
+    for (const [change, id] of [['delete', deleteId], ['insert', insertId]] as const) {
+      if (id === null) continue;
+      const suggestion = entry(id, clauseId);
+      const text = plainText(yTextToSlateElement(element) as unknown as DocumentNode);
+      suggestion.blocks = [...(suggestion.blocks ?? []), { change, type, text }];
+    }
+    if (!holdsText(type)) return;
+    for (const run of runsOf(element)) {
       if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
       if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
     }
@@ -139,11 +176,48 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
   return [...found.values()];
 }
 
+/** Whether an element, or one holding it, is deleted. */
+function isGone(element: Y.XmlText): boolean {
+  for (let item = element._item; item !== null; item = item.parent instanceof Y.XmlText ? item.parent._item : null) if (item.deleted) return true;
+  return false;
+}
+
+/** Removes an element from the element holding it. */
+function removeElement(element: Y.XmlText): void {
+  const parent = element.parent;
+  if (!(parent instanceof Y.XmlText)) return;
+  let offset = 0;
+  for (const part of parent.toDelta() as { insert: unknown }[]) {
+    if (part.insert === element) {
+      parent.delete(offset, 1);
+      return;
+    }
+    offset += typeof part.insert === 'string' ? part.insert.length : 1;
+  }
+}
+
 /**
  * Applies decisions to the body, in the current transaction: accepting an insertion drops its
- * mark, accepting a deletion removes its run; rejecting (or withdrawing) does the opposite.
+ * mark, accepting a deletion removes its run; rejecting (or withdrawing) does the opposite. Blocks
+ * the same (decision 0027): a block suggested as new loses its mark or goes, a block suggested
+ * for deletion goes or loses its mark; a move, both under one id, is decided whole.
  */
 export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): void {
+  const decidedBlocks: { element: Y.XmlText; removes: boolean; unmark: string | null }[] = [];
+  forEachElement(doc, (element) => {
+    const { insertId, deleteId } = blockMarksOf(element);
+    const removes = (deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId));
+    if (removes) decidedBlocks.push({ element, removes, unmark: null });
+    else {
+      if (insertId !== null && accepted.has(insertId)) decidedBlocks.push({ element, removes, unmark: 'suggestInsert' });
+      if (deleteId !== null && declined.has(deleteId)) decidedBlocks.push({ element, removes, unmark: 'suggestDelete' });
+    }
+  });
+  for (const { element, removes, unmark } of decidedBlocks) {
+    if (isGone(element)) continue;
+    if (removes) removeElement(element);
+    else if (unmark !== null) element.removeAttribute(unmark);
+  }
   forEachTextBlock(doc, (block) => {
     const runs = runsOf(block);
     // Offsets count every item of the block, chips included (each is one), from the end backwards
