@@ -16,6 +16,7 @@ import {
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
+  suggestionsSwept,
   type SuggestedBlock,
   type SuggestionDecision,
   type SuggestionRecord,
@@ -62,6 +63,11 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
           return { record, clauseId: current.clauseId };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
+        const swept = suggestionsSwept(room.doc, decision === 'accept' ? ids : new Set(), decision === 'accept' ? new Set() : ids);
+        if ([...swept].some((id) => records.get(id)?.status === 'pending'))
+          throw new ApiError('conflict', 'a block this decision removes holds other pending suggestions: decide them first', {
+            reason: { key: 'suggestion_holds_others' },
+          });
         const authors = new Set(chosen.map(({ record }) => record.authorId));
         const now = iso(context.now());
         const done = chosen.map(({ record }) => ({

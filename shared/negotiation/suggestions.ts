@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { holdsText, isElementType } from '#shared/document/elementRules';
 import { plainText, type DocumentNode, type ElementType } from '#shared/document/nodes';
-import { isSuggestionId } from '#shared/document/suggestionMarks';
+import { isSuggestionId, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
 import { bargainingSides } from '#shared/negotiation/model';
@@ -79,7 +79,11 @@ export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void
 export interface SuggestedBlock {
   change: 'insert' | 'delete';
   type: ElementType;
-  /** Its plain text, chips as {{id}}, its text blocks one a line. */
+  /**
+   * Its text as accepted so far (its own pending suggestions left out), chips as {{id}}, its text
+   * blocks one a line: a block that changes after it was shown is stale, such as the old place of
+   * a moved article once a suggestion in it is accepted.
+   */
   text: string;
 }
 
@@ -164,7 +168,7 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     for (const [change, id] of [['delete', deleteId], ['insert', insertId]] as const) {
       if (id === null) continue;
       const suggestion = entry(id, clauseId);
-      const text = plainText(yTextToSlateElement(element) as unknown as DocumentNode);
+      const text = plainText(withoutPendingSuggestionsIn(yTextToSlateElement(element) as unknown as DocumentNode));
       suggestion.blocks = [...(suggestion.blocks ?? []), { change, type, text }];
     }
     if (!holdsText(type)) return;
@@ -194,6 +198,33 @@ function removeElement(element: Y.XmlText): void {
     }
     offset += typeof part.insert === 'string' ? part.insert.length : 1;
   }
+}
+
+/** The suggestion ids marking anything inside an element (not the element's own block marks). */
+function idsInside(element: Y.XmlText, ids: Set<string>): void {
+  for (const part of element.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    if (part.insert instanceof Y.XmlText) {
+      const { insertId, deleteId } = blockMarksOf(part.insert);
+      for (const id of [insertId, deleteId]) if (id !== null) ids.add(id);
+      idsInside(part.insert, ids);
+    } else
+      for (const id of [part.attributes?.suggestInsert, part.attributes?.suggestDelete]) if (isSuggestionId(id)) ids.add(id);
+  }
+}
+
+/**
+ * The other suggestions a decision would take away with the blocks it removes (decision 0027):
+ * those marking anything inside a block whose deletion it accepts or whose insertion it declines.
+ * The decider has to decide them first, so that no suggestion vanishes undecided.
+ */
+export function suggestionsSwept(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): Set<string> {
+  const swept = new Set<string>();
+  forEachElement(doc, (element) => {
+    const { insertId, deleteId } = blockMarksOf(element);
+    if ((deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId))) idsInside(element, swept);
+  });
+  for (const id of [...accepted, ...declined]) swept.delete(id);
+  return swept;
 }
 
 /**
