@@ -2,7 +2,7 @@ import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { holdsText, isElementType } from '#shared/document/elementRules';
-import { plainText, type DocumentNode, type ElementType } from '#shared/document/nodes';
+import { isText, plainText, type DocumentNode, type ElementType } from '#shared/document/nodes';
 import { isSuggestionId, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
@@ -147,6 +147,20 @@ function runsOf(block: Y.XmlText): MarkedRun[] {
   });
 }
 
+/** A block's text as accepted so far, its runs marked with the block's own id read as the block's (decision 0027). */
+function blockText(node: DocumentNode, id: string): string {
+  const ownRunsPlain = (inner: DocumentNode): DocumentNode => {
+    if (isText(inner)) {
+      if (inner.suggestInsert !== id) return inner;
+      const plain = { ...inner };
+      delete plain.suggestInsert;
+      return plain;
+    }
+    return { ...inner, children: (inner.children as DocumentNode[]).map(ownRunsPlain) } as DocumentNode;
+  };
+  return plainText(withoutPendingSuggestionsIn(ownRunsPlain(node)));
+}
+
 /**
  * The suggestions the body holds, in order of their first run or block. A run both inserted and
  * suggested for deletion (a deletion covering an insertion made inside it) counts for both; so
@@ -168,7 +182,7 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     for (const [change, id] of [['delete', deleteId], ['insert', insertId]] as const) {
       if (id === null) continue;
       const suggestion = entry(id, clauseId);
-      const text = plainText(withoutPendingSuggestionsIn(yTextToSlateElement(element) as unknown as DocumentNode));
+      const text = blockText(yTextToSlateElement(element) as unknown as DocumentNode, id);
       suggestion.blocks = [...(suggestion.blocks ?? []), { change, type, text }];
     }
     if (!holdsText(type)) return;
