@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Editor, Element, Node, Text, Transforms, type Path } from 'slate';
+import { Editor, Element, type Node, Text, Transforms, type Path } from 'slate';
 import { readContent } from '#shared/document/yjsContent';
 import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { isSuggestableBlock } from '../../renderer/editor/blockSuggestions';
