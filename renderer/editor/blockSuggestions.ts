@@ -1,12 +1,12 @@
 import { Editor, Element, Node, Path, type BaseOperation, type Location } from 'slate';
-import { suggestedBlockTypes } from '#shared/document/elementRules';
+import { isSuggestedBlockType } from '#shared/document/elementRules';
 import type { DocumentElement } from '#shared/document/nodes';
 import { withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import type { SuggestingState } from './suggestingMode';
 
 /** Whether a node is a block a suggestion adds, removes or moves as a whole (decision 0027). */
 export function isSuggestableBlock(node: Node): node is DocumentElement & { suggestInsert?: string; suggestDelete?: string } {
-  return Element.isElement(node) && suggestedBlockTypes.includes(node.type);
+  return Element.isElement(node) && isSuggestedBlockType(node.type);
 }
 
 /** The id of the block suggested as new that a location lies in (the block itself, or one holding it), or null. */

@@ -44,6 +44,21 @@ export const suggestionsEn = {
   inArticleBadge_one: '{{count}} suggestion pending in this article',
   inArticleBadge_other: '{{count}} suggestions pending in this article',
   empty: '(empty)',
+  blockInserted: 'Suggested new block',
+  blockDeleted: 'Block suggested for deletion',
+  blockNew: 'New {{what}}:',
+  blockDelete: 'Delete {{what}}:',
+  blockMove: 'Move {{what}}:',
+  blockType: {
+    article: 'article',
+    paragraph: 'paragraph',
+    clause: 'clause',
+    point: 'point',
+    'bulleted-list': 'list',
+    'list-item': 'list item',
+    table: 'table',
+    'table-row': 'table row',
+  },
 };
 
 export const suggestionsVi: Localised<typeof suggestionsEn> = {
@@ -87,4 +102,19 @@ export const suggestionsVi: Localised<typeof suggestionsEn> = {
   requestedLift: 'thôi bắt buộc gợi ý',
   inArticleBadge_other: '{{count}} gợi ý đang chờ trong điều này',
   empty: '(trống)',
+  blockInserted: 'Gợi ý thêm khối',
+  blockDeleted: 'Gợi ý xóa khối',
+  blockNew: 'Thêm {{what}} mới:',
+  blockDelete: 'Xóa {{what}}:',
+  blockMove: 'Chuyển {{what}}:',
+  blockType: {
+    article: 'điều',
+    paragraph: 'đoạn',
+    clause: 'khoản',
+    point: 'điểm',
+    'bulleted-list': 'danh sách',
+    'list-item': 'mục',
+    table: 'bảng',
+    'table-row': 'hàng của bảng',
+  },
 };

@@ -9,18 +9,26 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { SuggestingRequired } from '#shared/api/suggestions';
-import { suggestingSettings, type SuggestionDecision } from '#shared/negotiation/suggestions';
+import type { BargainingSide } from '#shared/negotiation/model';
+import { suggestingSettings, type SuggestedBlock, type SuggestionDecision } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SideBadge } from '../components/SideBadge';
 import { useActionRunner } from '../components/useActionRunner';
+import { isSuggestableBlock } from '../editor/blockSuggestions';
 import type { DocumentEditor } from '../editor/customTypes';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
 
-/** Selects a suggestion's text in the editor and scrolls it into view. */
+/** Selects a suggestion's text (its runs, or its blocks) in the editor and scrolls it into view. */
 function revealSuggestion(editor: DocumentEditor, id: string): void {
-  const runs = [...Editor.nodes(editor, { at: [], match: (node) => Text.isText(node) && (node.suggestInsert === id || node.suggestDelete === id) })];
+  const runs = [
+    ...Editor.nodes(editor, {
+      at: [],
+      mode: 'highest',
+      match: (node) => (Text.isText(node) || isSuggestableBlock(node)) && (node.suggestInsert === id || node.suggestDelete === id),
+    }),
+  ];
   const first = runs[0];
   const last = runs.at(-1);
   if (!first || !last) return;
@@ -67,7 +75,12 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
 
   const decide = (decision: SuggestionDecision, chosen: readonly PendingSuggestion[]) =>
     run(
-      () => client.call('suggestions/decide', { documentId, decision, suggestions: chosen.map(({ id, inserted, deleted }) => ({ id, inserted, deleted })) }),
+      () =>
+        client.call('suggestions/decide', {
+          documentId,
+          decision,
+          suggestions: chosen.map(({ id, inserted, deleted, blocks }) => ({ id, inserted, deleted, blocks })),
+        }),
       t(`suggestions.decided_${decision}`),
     );
 
@@ -169,6 +182,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
               {items.map((suggestion) => (
                 <li key={suggestion.id} className={`suggestion-item side-${suggestion.record.side}`} data-testid="suggestion-item">
                   <button type="button" className="link" onClick={() => revealSuggestion(editor, suggestion.id)}>
+                    {suggestion.blocks && <BlockChange blocks={suggestion.blocks} side={suggestion.record.side} />}
                     {suggestion.deleted && <del className={`suggestion suggestion-delete side-${suggestion.record.side}`}>{suggestion.deleted}</del>}
                     {suggestion.inserted && <ins className={`suggestion suggestion-insert side-${suggestion.record.side}`}>{suggestion.inserted}</ins>}
                   </button>
@@ -204,6 +218,31 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
         );
       })}
     </section>
+  );
+}
+
+/**
+ * What a block suggestion does (decision 0027), said in words: "New clause", "Delete article",
+ * "Move article" (a block both removed and added under one id), with the block's first line.
+ */
+function BlockChange({ blocks, side }: { blocks: readonly SuggestedBlock[]; side: BargainingSide }) {
+  const { t } = useTranslation();
+  const inserted = blocks.find((block) => block.change === 'insert');
+  const deleted = blocks.find((block) => block.change === 'delete');
+  const shown = inserted ?? deleted;
+  if (!shown) return null;
+  const what = t(`suggestions.blockType.${shown.type}`);
+  const label = inserted && deleted ? t('suggestions.blockMove', { what }) : t(inserted ? 'suggestions.blockNew' : 'suggestions.blockDelete', { what });
+  const firstLine = shown.text.split('\n')[0] || t('suggestions.empty');
+  return (
+    <span className="block-change" data-testid="block-change">
+      <strong>{label}</strong>{' '}
+      {inserted && !deleted ? (
+        <ins className={`suggestion suggestion-insert side-${side}`}>{firstLine}</ins>
+      ) : (
+        <del className={`suggestion suggestion-delete side-${side}`}>{firstLine}</del>
+      )}{' '}
+    </span>
   );
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
-import { elementTypes } from '#shared/document/elementRules';
+import { suggestedBlockTypes } from '#shared/document/elementRules';
 import { bargainingSides } from '#shared/negotiation/model';
 import { suggestionRecordSchema } from '#shared/negotiation/suggestions';
 
@@ -13,7 +13,7 @@ const seenSuggestionSchema = z.object({
   deleted: z.string().max(100_000),
   /** The blocks it adds, moves or suggests deleting, as shown to the decider (decision 0027); none when absent. */
   blocks: z
-    .array(z.object({ change: z.enum(['insert', 'delete']), type: z.enum(elementTypes), text: z.string().max(100_000) }))
+    .array(z.object({ change: z.enum(['insert', 'delete']), type: z.enum(suggestedBlockTypes), text: z.string().max(100_000) }))
     .max(1_000)
     .optional(),
 });

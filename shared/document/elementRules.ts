@@ -60,7 +60,12 @@ const suggestionId: AttributeRule = { required: false, accepts: (value) => typeo
 const blockSuggestion = { suggestInsert: suggestionId, suggestDelete: suggestionId };
 
 /** The element types a block suggestion marks: the blocks one adds, removes or moves (decision 0027). */
-export const suggestedBlockTypes: readonly ElementType[] = ['article', 'paragraph', 'clause', 'point', 'bulleted-list', 'list-item', 'table', 'table-row'];
+export const suggestedBlockTypes = ['article', 'paragraph', 'clause', 'point', 'bulleted-list', 'list-item', 'table', 'table-row'] as const satisfies readonly ElementType[];
+export type SuggestedBlockType = (typeof suggestedBlockTypes)[number];
+
+export function isSuggestedBlockType(value: unknown): value is SuggestedBlockType {
+  return typeof value === 'string' && (suggestedBlockTypes as readonly string[]).includes(value);
+}
 
 /** The attributes of each element type besides `type`, and what each accepts. */
 export const elementAttributes: Readonly<Record<ElementType, Readonly<Record<string, AttributeRule>>>> = {

@@ -1,8 +1,8 @@
 import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { holdsText, isElementType } from '#shared/document/elementRules';
-import { isText, plainText, type DocumentNode, type ElementType } from '#shared/document/nodes';
+import { holdsText, isElementType, isSuggestedBlockType, type SuggestedBlockType } from '#shared/document/elementRules';
+import { isText, plainText, type DocumentNode } from '#shared/document/nodes';
 import { isSuggestionId, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName } from '#shared/document/yjsContent';
 import { bargainingSideOf, type Actor, type RuleRefusal } from '#shared/negotiation/proposalRules';
@@ -78,7 +78,7 @@ export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void
 /** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */
 export interface SuggestedBlock {
   change: 'insert' | 'delete';
-  type: ElementType;
+  type: SuggestedBlockType;
   /**
    * Its text as accepted so far (its own pending suggestions left out), chips as {{id}}, its text
    * blocks one a line: a block that changes after it was shown is stale, such as the old place of
@@ -180,7 +180,7 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     if (!isElementType(type)) return;
     const { insertId, deleteId } = blockMarksOf(element);
     for (const [change, id] of [['delete', deleteId], ['insert', insertId]] as const) {
-      if (id === null) continue;
+      if (id === null || !isSuggestedBlockType(type)) continue;
       const suggestion = entry(id, clauseId);
       const text = blockText(yTextToSlateElement(element) as unknown as DocumentNode, id);
       suggestion.blocks = [...(suggestion.blocks ?? []), { change, type, text }];
