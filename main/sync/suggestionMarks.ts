@@ -191,8 +191,8 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
     Y.applyUpdate(after, Y.encodeStateAsUpdate(doc));
     Y.applyUpdate(after, update.bytes);
     const suggestionOnly = new Set<SharedType>();
-    // Blocks it deletes or whose marks it changes (S32).
-    const existing = new Set([...inBody, ...deleted].flatMap(elementsIn));
+    // Blocks it deletes (with all they hold) or whose attributes it may change, which makes them touched (S32).
+    const existing = new Set([...inBody.flatMap((type) => (type instanceof Y.XmlText && type._item !== null ? [type] : [])), ...deleted.flatMap(elementsIn)]);
     for (const element of existing) {
       const now = sameTypeIn(after, element as unknown as SharedType);
       const refusal = existingBlockRefusal(element, now, rules);

@@ -60,7 +60,16 @@ const suggestionId: AttributeRule = { required: false, accepts: (value) => typeo
 const blockSuggestion = { suggestInsert: suggestionId, suggestDelete: suggestionId };
 
 /** The element types a block suggestion marks: the blocks one adds, removes or moves (decision 0027). */
-export const suggestedBlockTypes = ['article', 'paragraph', 'clause', 'point', 'bulleted-list', 'list-item', 'table', 'table-row'] as const satisfies readonly ElementType[];
+export const suggestedBlockTypes = [
+  'article',
+  'paragraph',
+  'clause',
+  'point',
+  'bulleted-list',
+  'list-item',
+  'table',
+  'table-row',
+] as const satisfies readonly ElementType[];
 export type SuggestedBlockType = (typeof suggestedBlockTypes)[number];
 
 export function isSuggestedBlockType(value: unknown): value is SuggestedBlockType {

@@ -179,7 +179,10 @@ export function suggestionsInBody(doc: Y.Doc): SuggestionInBody[] {
     const type: unknown = element.getAttribute('type');
     if (!isElementType(type)) return;
     const { insertId, deleteId } = blockMarksOf(element);
-    for (const [change, id] of [['delete', deleteId], ['insert', insertId]] as const) {
+    for (const [change, id] of [
+      ['delete', deleteId],
+      ['insert', insertId],
+    ] as const) {
       if (id === null || !isSuggestedBlockType(type)) continue;
       const suggestion = entry(id, clauseId);
       const text = blockText(yTextToSlateElement(element) as unknown as DocumentNode, id);
@@ -221,8 +224,7 @@ function idsInside(element: Y.XmlText, ids: Set<string>): void {
       const { insertId, deleteId } = blockMarksOf(part.insert);
       for (const id of [insertId, deleteId]) if (id !== null) ids.add(id);
       idsInside(part.insert, ids);
-    } else
-      for (const id of [part.attributes?.suggestInsert, part.attributes?.suggestDelete]) if (isSuggestionId(id)) ids.add(id);
+    } else for (const id of [part.attributes?.suggestInsert, part.attributes?.suggestDelete]) if (isSuggestionId(id)) ids.add(id);
   }
 }
 

@@ -65,9 +65,7 @@ describe('block suggestions in the editor (decision 0027)', () => {
     expect(blocksOf(editor).split('\n').slice(6, 8)).toEqual(['+{+Phúc lợi}', '+']);
     await settle();
     // Nothing of it is in the accepted text yet.
-    expect(documentText(readContent(peer.doc))).toBe(
-      'Điều 1. Tiền lương\n  1. Lương tháng.\n  2. Lương làm thêm.\nĐiều 2. Thưởng\n  ¶ Thưởng Tết.',
-    );
+    expect(documentText(readContent(peer.doc))).toBe('Điều 1. Tiền lương\n  1. Lương tháng.\n  2. Lương làm thêm.\nĐiều 2. Thưởng\n  ¶ Thưởng Tết.');
     const found = suggestionsInBody(peer.doc).map(({ id, blocks }) => [id, blocks?.map((block) => `${block.change} ${block.type} ${block.text}`)]);
     expect(found).toEqual([
       ['p1-3', ['insert article Thưởng\nThưởng Tết.', 'delete article Thưởng\nThưởng Tết.']],
@@ -78,7 +76,9 @@ describe('block suggestions in the editor (decision 0027)', () => {
     // Accepted, the move and the new article are the text; the article moved is there once.
     peer.doc.transact(() => applySuggestionDecisions(peer.doc, new Set(['p1-3', 'p1-4', 'p1-1', 'p1-2']), new Set()));
     await settle();
-    expect(documentText(readContent(peer.doc))).toBe('Điều 1. Thưởng\n  ¶ Thưởng Tết.\nĐiều 2. Tiền lương\n  1. Lương tháng.\n  2. Phụ cấp\nĐiều 3. Phúc lợi\n  ¶ ');
+    expect(documentText(readContent(peer.doc))).toBe(
+      'Điều 1. Thưởng\n  ¶ Thưởng Tết.\nĐiều 2. Tiền lương\n  1. Lương tháng.\n  2. Phụ cấp\nĐiều 3. Phúc lợi\n  ¶ ',
+    );
     expect(peer.desyncs).toEqual([]);
   });
 
@@ -139,14 +139,13 @@ describe('block suggestions in the editor (decision 0027)', () => {
       online.editor.insertText('Tiền ');
       await exchange(peers);
       expect(blocksOf(offline.editor)).toBe(blocksOf(online.editor));
-      expect(blocksOf(online.editor)).toBe(
-        '+Thưởng\n+Thưởng Tết.\nTiền lương\nMức Lương tháng.\n+{+Phụ cấp.}\nLương làm thêm.\n-Thưởng\n-Tiền Thưởng Tết.',
-      );
+      expect(blocksOf(online.editor)).toBe('+Thưởng\n+Thưởng Tết.\nTiền lương\nMức Lương tháng.\n+{+Phụ cấp.}\nLương làm thêm.\n-Thưởng\n-Tiền Thưởng Tết.');
       // The move's copy is of what its author saw; the words typed meanwhile make it stale to decide as shown.
-      expect(suggestionsInBody(online.doc).find((found) => found.id === 'p1-2')?.blocks?.map((block) => block.text)).toEqual([
-        'Thưởng\nThưởng Tết.',
-        'Thưởng\nTiền Thưởng Tết.',
-      ]);
+      expect(
+        suggestionsInBody(online.doc)
+          .find((found) => found.id === 'p1-2')
+          ?.blocks?.map((block) => block.text),
+      ).toEqual(['Thưởng\nThưởng Tết.', 'Thưởng\nTiền Thưởng Tết.']);
     });
   });
 });

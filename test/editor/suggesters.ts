@@ -73,4 +73,3 @@ export function marked(editor: Editor, withIds = false): string {
     )
     .join('\n');
 }
-

@@ -111,15 +111,50 @@ describe('S32 block suggestions', () => {
     const { documentId, employer, union2, suggester } = await unionSuggestsBlocks();
     const suggestedClause = (doc: Y.Doc) => elementsOf(wageArticle(doc))[2] as Y.XmlText;
     const cases: [string, string, (doc: Y.Doc) => void, RegExp][] = [
-      ['employer adds a block under the union’s id', employer.token, (doc) => insertAt(wageArticle(doc), 1, [newClause('Giả mạo.', 'phu-cap')]), /another participant’s suggestion/],
-      ['a colleague marks a block for deletion under it', union2.token, (doc) => elementsOf(wageArticle(doc))[0]?.setAttribute('suggestDelete', 'bo-doan'), /suggestion of another participant/],
-      ['employer drops the union’s deletion mark', employer.token, (doc) => elementsOf(wageArticle(doc))[1]?.removeAttribute('suggestDelete'), /another participant’s suggestion/],
-      ['employer drops the union’s insertion mark', employer.token, (doc) => suggestedClause(doc).removeAttribute('suggestInsert'), /another participant’s suggestion/],
+      [
+        'employer adds a block under the union’s id',
+        employer.token,
+        (doc) => insertAt(wageArticle(doc), 1, [newClause('Giả mạo.', 'phu-cap')]),
+        /another participant’s suggestion/,
+      ],
+      [
+        'a colleague marks a block for deletion under it',
+        union2.token,
+        (doc) => elementsOf(wageArticle(doc))[0]?.setAttribute('suggestDelete', 'bo-doan'),
+        /suggestion of another participant/,
+      ],
+      [
+        'employer drops the union’s deletion mark',
+        employer.token,
+        (doc) => elementsOf(wageArticle(doc))[1]?.removeAttribute('suggestDelete'),
+        /another participant’s suggestion/,
+      ],
+      [
+        'employer drops the union’s insertion mark',
+        employer.token,
+        (doc) => suggestedClause(doc).removeAttribute('suggestInsert'),
+        /another participant’s suggestion/,
+      ],
       ['employer deletes the union’s new clause', employer.token, (doc) => wageArticle(doc).delete(2, 1), /block another participant suggested/],
       ['employer types into it', employer.token, (doc) => suggestedClause(doc).insert(0, 'Thêm '), /block another participant suggested/],
-      ['employer deletes the paragraph suggested for deletion', employer.token, (doc) => wageArticle(doc).delete(1, 1), /removed only when the other side accepts/],
-      ['employer marks an existing block as new', employer.token, (doc) => elementsOf(wageArticle(doc))[0]?.setAttribute('suggestInsert', 'cu-ma-moi'), /only when it is added/],
-      ['employer adds a block already suggested for deletion', employer.token, (doc) => insertAt(wageArticle(doc), 1, [{ ...clause('Xóa sẵn.'), suggestDelete: 'xoa-san' } as DocumentNode]), /new block cannot be suggested for deletion/],
+      [
+        'employer deletes the paragraph suggested for deletion',
+        employer.token,
+        (doc) => wageArticle(doc).delete(1, 1),
+        /removed only when the other side accepts/,
+      ],
+      [
+        'employer marks an existing block as new',
+        employer.token,
+        (doc) => elementsOf(wageArticle(doc))[0]?.setAttribute('suggestInsert', 'cu-ma-moi'),
+        /only when it is added/,
+      ],
+      [
+        'employer adds a block already suggested for deletion',
+        employer.token,
+        (doc) => insertAt(wageArticle(doc), 1, [{ ...clause('Xóa sẵn.'), suggestDelete: 'xoa-san' } as DocumentNode]),
+        /new block cannot be suggested for deletion/,
+      ],
     ];
     for (const [what, token, change, reason] of cases) expect(await refused(documentId, token, change), what).toMatch(reason);
     // Its author changes their own: types into the new clause, and withdraws the move by removing its copy and its mark.
@@ -143,7 +178,9 @@ describe('S32 block suggestions', () => {
     const documentId = seats.document.id;
     await admin.call('suggestions/setRequired', { documentId, required: true });
     const { token } = seats.employer;
-    expect(await refused(documentId, token, (doc) => insertAt(wageArticle(doc), 2, [clause('Trực tiếp.')]))).toMatch(/suggesting is required.*added by suggesting/);
+    expect(await refused(documentId, token, (doc) => insertAt(wageArticle(doc), 2, [clause('Trực tiếp.')]))).toMatch(
+      /suggesting is required.*added by suggesting/,
+    );
     expect(await refused(documentId, token, (doc) => wageArticle(doc).delete(1, 1))).toMatch(/suggesting is required.*suggesting its deletion/);
     expect(
       await refused(documentId, token, (doc) => {
@@ -165,7 +202,9 @@ describe('S32 block suggestions', () => {
     await recorded(doc, 'them-khoan');
     await recorded(doc, 'bo-doan');
     await api.withDocument(documentId, (server) =>
-      expect(suggestionsInBody(server).find((found) => found.id === 'them-khoan')?.blocks).toEqual([{ change: 'insert', type: 'clause', text: 'Phụ cấp đi lại.' }]),
+      expect(suggestionsInBody(server).find((found) => found.id === 'them-khoan')?.blocks).toEqual([
+        { change: 'insert', type: 'clause', text: 'Phụ cấp đi lại.' },
+      ]),
     );
     expect(suggester.denials).toEqual([]);
   });

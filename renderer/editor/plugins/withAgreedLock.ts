@@ -78,7 +78,12 @@ function isBlockSuggestion(operation: Operation, suggesting: SuggestingState): b
     case 'set_node':
       return Object.keys({ ...operation.properties, ...operation.newProperties }).every((key) => key === 'suggestDelete');
     case 'remove_node':
-      return Element.isElement(operation.node) && 'suggestInsert' in operation.node && typeof operation.node.suggestInsert === 'string' && suggesting.isOwn(operation.node.suggestInsert);
+      return (
+        Element.isElement(operation.node) &&
+        'suggestInsert' in operation.node &&
+        typeof operation.node.suggestInsert === 'string' &&
+        suggesting.isOwn(operation.node.suggestInsert)
+      );
     default:
       return false;
   }

@@ -79,7 +79,9 @@ function wholeBlocksIn(editor: Editor, range: BaseRange): Path[] | null {
   const covers = (path: Path) => Range.includes(range, Editor.start(editor, path)) && Range.includes(range, Editor.end(editor, path));
   const covered = [...Editor.nodes(editor, { at: range, match: isSuggestableBlock })].map(([, path]) => path).filter(covers);
   const highest = covered.filter((path) => !covered.some((other) => Path.isAncestor(other, path)));
-  const textBlocks = [...Editor.nodes(editor, { at: range, match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.children.some(Text.isText) })];
+  const textBlocks = [
+    ...Editor.nodes(editor, { at: range, match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.children.some(Text.isText) }),
+  ];
   if (highest.length === 0 || !textBlocks.every(([, path]) => highest.some((block) => Path.isAncestor(block, path) || Path.equals(block, path)))) return null;
   return highest.reverse();
 }
