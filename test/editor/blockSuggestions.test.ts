@@ -4,7 +4,7 @@ import { readContent } from '#shared/document/yjsContent';
 import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { isSuggestableBlock } from '../../renderer/editor/blockSuggestions';
 import { insertArticle, moveArticle } from '../../renderer/editor/commands';
-import { article, clause, cursorAt } from './builders';
+import { article, chapter, clause, cursorAt, paragraph } from './builders';
 import { documentText } from './documentText';
 import { settle } from './peers';
 import { createSuggesters, exchange } from './suggesters';
@@ -147,5 +147,18 @@ describe('block suggestions in the editor (decision 0027)', () => {
           ?.blocks?.map((block) => block.text),
       ).toEqual(['Thưởng\nThưởng Tết.', 'Thưởng\nTiền Thưởng Tết.']);
     });
+  });
+});
+
+describe('normalizing in Suggesting mode', () => {
+  it('repairs the shape as it is, suggesting nothing: a paragraph loose in a chapter is wrapped in an article, not suggested twice', async () => {
+    const loose = chapter('c1', 'Tiền lương', article('a1', 'Lương', 'Lương tháng.'));
+    (loose.children as Node[]).push(paragraph('Đoạn lạc chỗ.'));
+    const [peer] = createSuggesters([loose], 1);
+    if (!peer) throw new Error('no peer');
+    await settle();
+    expect(blocksOf(peer.editor)).toBe('Tiền lương\nLương\nLương tháng.\n\nĐoạn lạc chỗ.');
+    expect(suggestionsInBody(peer.doc)).toEqual([]);
+    expect(peer.desyncs).toEqual([]);
   });
 });

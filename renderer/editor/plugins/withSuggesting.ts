@@ -100,11 +100,22 @@ function wholeBlocksIn(editor: Editor, range: BaseRange): Path[] | null {
  * anyway.
  */
 export function withSuggesting<T extends Editor>(editor: T, state: SuggestingState): T {
-  const { apply, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+  const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
 
+  // Normalizing repairs the tree's shape (it wraps or moves what a remote change left out of
+  // place): its operations are no one's suggestion, and must take effect as made.
+  let normalizing = 0;
+  editor.normalizeNode = (entry, options) => {
+    normalizing += 1;
+    try {
+      normalizeNode(entry, options);
+    } finally {
+      normalizing -= 1;
+    }
+  };
   editor.apply = (operation) => {
     const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
-    if (!isLocal || !state.isSuggesting()) return apply(operation);
+    if (!isLocal || normalizing > 0 || !state.isSuggesting()) return apply(operation);
     for (const suggested of asSuggestion(editor, operation, state)) apply(suggested);
   };
 
