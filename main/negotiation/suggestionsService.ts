@@ -21,6 +21,8 @@ import {
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
+  suggestionsSwept,
+  type SuggestedBlock,
   type SuggestionDecision,
   type SuggestionRecord,
   type SuggestionText,
@@ -85,13 +87,24 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
               });
             return { record, clauseId: null };
           }
-          if (!current || current.inserted !== view.inserted || current.deleted !== view.deleted || !sameFormat(current, view))
+          if (
+            !current ||
+            current.inserted !== view.inserted ||
+            current.deleted !== view.deleted ||
+            !sameFormat(current, view) ||
+            !sameBlocks(current.blocks, view.blocks)
+          )
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
           return { record, clauseId: current.clauseId, text: { inserted: current.inserted, deleted: current.deleted } };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
+        const swept = suggestionsSwept(room.doc, decision === 'accept' ? ids : new Set(), decision === 'accept' ? new Set() : ids);
+        if ([...swept].some((id) => records.get(id)?.status === 'pending'))
+          throw new ApiError('conflict', 'a block this decision removes holds other pending suggestions: decide them first', {
+            reason: { key: 'suggestion_holds_others' },
+          });
         const authors = new Set(chosen.map(({ record }) => record.authorId));
         const now = iso(context.now());
         const done = chosen.map(({ record, text }) => ({
@@ -254,6 +267,11 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
 /** Whether a suggestion reads, in its format change, as its decider saw it (both without one, or the same one). */
 function sameFormat(current: SuggestionText, seen: SuggestionText): boolean {
   return JSON.stringify(current.format ?? null) === JSON.stringify(seen.format ?? null);
+}
+
+/** Whether a suggestion's blocks are those its decider saw (decision 0027): same changes, types and texts, in order. */
+function sameBlocks(current: readonly SuggestedBlock[] | undefined, seen: readonly SuggestedBlock[] | undefined): boolean {
+  return JSON.stringify(current ?? []) === JSON.stringify((seen ?? []).map(({ change, type, text }) => ({ change, type, text })));
 }
 
 function otherSide(side: BargainingSide): BargainingSide {

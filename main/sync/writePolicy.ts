@@ -97,7 +97,13 @@ function agreedEditOf(effects: UpdateEffects, doc: Y.Doc, suggestionOnly: Readon
   if (effects.roots.has(contentRootName)) {
     const maps = negotiationMaps(doc);
     const edited =
-      suggestionOnly.size === 0 ? effects : { ...effects, touchedTypes: new Set([...effects.touchedTypes].filter((type) => !suggestionOnly.has(type))) };
+      suggestionOnly.size === 0
+        ? effects
+        : {
+            ...effects,
+            touchedTypes: new Set([...effects.touchedTypes].filter((type) => !suggestionOnly.has(type))),
+            deletedTypes: new Set([...effects.deletedTypes].filter((type) => !suggestionOnly.has(type))),
+          };
     for (const clauseId of articlesTouched(edited)) if (maps.article(clauseId).status === 'agreed') clauseIds.push(clauseId);
   }
   // Most updates (keystrokes) write no value: the rest runs only for those that do.

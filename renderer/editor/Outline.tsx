@@ -12,6 +12,8 @@ import { useStructureLabelsOfLanguage, type StructureLabels } from './structureL
 interface OutlineEntry {
   kind: 'chapter' | 'article';
   id: string;
+  /** The row's own key: an article's copy suggested at a new place (decision 0027) shares its id. */
+  key: string;
   path: number[];
   number: number;
   title: string;
@@ -24,12 +26,14 @@ function outlineOf(blocks: readonly TopLevelBlock[]): OutlineEntry[] {
   const addArticle = (article: Node, path: number[]) => {
     if (!Element.isElement(article) || article.type !== 'article') return;
     articles += 1;
-    entries.push({ kind: 'article', id: article.clauseId, path, number: articles, title: Node.string(article.children[0] ?? { text: '' }) });
+    const key = article.suggestInsert === undefined ? `article-${article.clauseId}` : `article-${article.clauseId}-${article.suggestInsert}`;
+    entries.push({ kind: 'article', id: article.clauseId, key, path, number: articles, title: Node.string(article.children[0] ?? { text: '' }) });
   };
   blocks.forEach((block, index) => {
     if (block.type === 'chapter') {
       chapters += 1;
-      entries.push({ kind: 'chapter', id: block.chapterId, path: [index], number: chapters, title: Node.string(block.children[0] ?? { text: '' }) });
+      const title = Node.string(block.children[0] ?? { text: '' });
+      entries.push({ kind: 'chapter', id: block.chapterId, key: `chapter-${block.chapterId}`, path: [index], number: chapters, title });
       block.children.forEach((child, childIndex) => addArticle(child, [index, childIndex]));
     } else {
       addArticle(block, [index]);
@@ -50,7 +54,7 @@ function isBodyTextEdit(editor: DocumentEditor, operation: Operation): boolean {
 
 const isSameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
   a.kind === b.kind &&
-  a.id === b.id &&
+  a.key === b.key &&
   a.number === b.number &&
   a.title === b.title &&
   a.path.length === b.path.length &&
@@ -153,7 +157,7 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
       <ol>
         {shown?.map((entry) => (
           <OutlineRow
-            key={`${entry.kind}-${entry.id}`}
+            key={entry.key}
             entry={entry}
             labels={labels}
             untitled={t('outline.untitled')}

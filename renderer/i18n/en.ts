@@ -75,6 +75,7 @@ export const en = {
     suggestion_not_found: 'This suggestion is no longer in the text.',
     suggestion_not_pending: 'This suggestion was decided already: accepted, rejected or withdrawn.',
     suggestion_stale: 'The suggestion changed since you saw it: look at it again, then decide.',
+    suggestion_holds_others: 'This block holds other pending suggestions: decide them first.',
     suggestion_withdrawn_by_own_side: 'Only the side that made a suggestion withdraws it; the other side accepts or rejects it.',
     suggestion_decided_by_other_side: 'A suggestion is accepted or rejected by the other side, not by the side that made it.',
     suggesting_required_unchanged: 'Suggesting is already set that way.',

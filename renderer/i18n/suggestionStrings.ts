@@ -58,6 +58,21 @@ export const suggestionsEn = {
   suggestingValues: 'Suggesting: a value you enter here is sent as a suggestion, which the other side accepts or rejects.',
   valueSent: 'Value suggested.',
   valuePending: 'Suggested: {{to}} ({{name}})',
+  blockInserted: 'Suggested new block',
+  blockDeleted: 'Block suggested for deletion',
+  blockNew: 'New {{what}}:',
+  blockDelete: 'Delete {{what}}:',
+  blockMove: 'Move {{what}}:',
+  blockType: {
+    article: 'article',
+    paragraph: 'paragraph',
+    clause: 'clause',
+    point: 'point',
+    'bulleted-list': 'list',
+    'list-item': 'list item',
+    table: 'table',
+    'table-row': 'table row',
+  },
 };
 
 export const suggestionsVi: Localised<typeof suggestionsEn> = {
@@ -115,4 +130,19 @@ export const suggestionsVi: Localised<typeof suggestionsEn> = {
   suggestingValues: 'Đang gợi ý: giá trị bạn nhập ở đây được gửi thành gợi ý để bên kia chấp nhận hoặc từ chối.',
   valueSent: 'Đã gợi ý giá trị.',
   valuePending: 'Đang gợi ý: {{to}} ({{name}})',
+  blockInserted: 'Gợi ý thêm khối',
+  blockDeleted: 'Gợi ý xóa khối',
+  blockNew: 'Thêm {{what}} mới:',
+  blockDelete: 'Xóa {{what}}:',
+  blockMove: 'Chuyển {{what}}:',
+  blockType: {
+    article: 'điều',
+    paragraph: 'đoạn',
+    clause: 'khoản',
+    point: 'điểm',
+    'bulleted-list': 'danh sách',
+    'list-item': 'mục',
+    table: 'bảng',
+    'table-row': 'hàng của bảng',
+  },
 };

@@ -71,6 +71,7 @@ export const vi: Localised<typeof en> = {
     suggestion_not_found: 'Gợi ý này không còn trong văn bản.',
     suggestion_not_pending: 'Gợi ý này đã được quyết định: đã chấp nhận, bị từ chối hoặc bị rút.',
     suggestion_stale: 'Gợi ý đã thay đổi từ lúc bạn xem: hãy xem lại rồi quyết định.',
+    suggestion_holds_others: 'Khối này còn chứa gợi ý khác đang chờ: hãy quyết định các gợi ý đó trước.',
     suggestion_withdrawn_by_own_side: 'Chỉ bên đưa ra gợi ý mới rút được gợi ý; bên kia chấp nhận hoặc từ chối.',
     suggestion_decided_by_other_side: 'Gợi ý do bên kia chấp nhận hoặc từ chối, không phải bên đưa ra gợi ý.',
     suggesting_required_unchanged: 'Chế độ bắt buộc gợi ý đã ở trạng thái này.',

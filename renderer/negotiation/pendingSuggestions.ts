@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { holdsText, isElementType } from '#shared/document/elementRules';
 import { contentRoot } from '#shared/document/yjsContent';
 import {
+  blockMarksOf,
   pendingValueSuggestions,
   runsOf,
   suggestionRecordSchema,
@@ -29,12 +30,22 @@ function markedRunsKey(runs: readonly MarkedRun[]): string {
   return key;
 }
 
+/** Whether a text block is, or lies in, a block suggested as a whole (its text is that suggestion's, decision 0027). */
+function inMarkedBlock(block: Y.XmlText): boolean {
+  for (let element: unknown = block; element instanceof Y.XmlText; element = element.parent) {
+    const { insertId, deleteId } = blockMarksOf(element);
+    if (insertId !== null || deleteId !== null) return true;
+  }
+  return false;
+}
+
 /**
  * The pending suggestions of a shared document (those the server has recorded): those in the body
  * in document order, then the suggested values (decision 0028), read again only when a change may have altered them (decision 0031). Reading walks
  * the whole body (a 1,000-article agreement takes tens of milliseconds), so typing must not cause
  * it: a change of text in a block is checked against what that block held of suggestions at the
- * last reading; anything else (records, blocks added, removed or moved, a block's attributes)
+ * last reading (unless the block lies in a block suggested as a whole, whose text the list
+ * shows); anything else (records, blocks added, removed or moved, a block's attributes)
  * makes the list stale.
  */
 export class PendingSuggestionsIndex {
@@ -104,7 +115,7 @@ export class PendingSuggestionsIndex {
     const target = event.target;
     if (!(target instanceof Y.XmlText)) return true;
     const type: unknown = target.getAttribute('type');
-    if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0) return true;
+    if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0 || inMarkedBlock(target)) return true;
     return markedRunsKey(runsOf(target)) !== (this.marked.get(target) ?? '');
   }
 }

@@ -61,6 +61,7 @@ export const apiReasonKeys = [
   'suggestion_not_found',
   'suggestion_not_pending',
   'suggestion_stale',
+  'suggestion_holds_others',
   'suggestion_withdrawn_by_own_side',
   'suggestion_decided_by_other_side',
   'suggesting_required_unchanged',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentIdSchema } from '#shared/api/documents';
 import { importPreviewInput } from '#shared/api/export';
+import { suggestedBlockTypes } from '#shared/document/elementRules';
 import { bargainingSides } from '#shared/negotiation/model';
 import { suggestionRecordSchema } from '#shared/negotiation/suggestions';
 import { variableValueSchema } from '#shared/templates/schema';
@@ -16,6 +17,11 @@ const seenSuggestionSchema = z.object({
   deleted: z.string().max(100_000),
   /** For a suggested formatting (decision 0028): the text it formats and the marks it adds and removes, as shown. */
   format: z.object({ text: z.string().max(100_000), added: z.array(markSchema).max(3), removed: z.array(markSchema).max(3) }).optional(),
+  /** The blocks it adds, moves or suggests deleting, as shown to the decider (decision 0027); none when absent. */
+  blocks: z
+    .array(z.object({ change: z.enum(['insert', 'delete']), type: z.enum(suggestedBlockTypes), text: z.string().max(100_000) }))
+    .max(1_000)
+    .optional(),
 });
 
 export const decideSuggestionsInput = z.object({

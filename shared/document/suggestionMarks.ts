@@ -64,11 +64,13 @@ function formattingKey(text: FormattedText): string {
 
 /**
  * The text as it is while no pending suggestion is accepted: pending insertions left out, runs
- * suggested for deletion kept, runs with suggested formatting in the formatting they had, unmarked. Every reader of the body but the editor reads this one
- * text (exports, the compliance check, the minutes, agreement and the voted text's hash).
+ * suggested for deletion kept, runs with suggested formatting in the formatting they had, unmarked;
+ * so are blocks (decision 0027): a block suggested as new, or as the new place of a moved one, is
+ * left out, a block suggested for deletion stays. Every reader of the body but the editor reads
+ * this one text (exports, the compliance check, the minutes, agreement and the voted text's hash).
  */
 export function withoutPendingSuggestions<T extends DocumentNode>(nodes: readonly T[]): T[] {
-  return nodes.map(withoutPendingSuggestionsIn);
+  return nodes.filter((node) => !isSuggestedBlock(node)).map(withoutPendingSuggestionsIn);
 }
 
 /** One node (an article, say) as withoutPendingSuggestions reads it. */
@@ -76,11 +78,26 @@ export function withoutPendingSuggestionsIn<T extends DocumentNode>(node: T): T 
   return acceptedNode(node) as T;
 }
 
+/** Whether a node is a block suggested as new (or as a moved block's new place): no part of the accepted text. */
+export function isSuggestedBlock(node: DocumentNode): boolean {
+  return !isText(node) && 'suggestInsert' in node && node.suggestInsert !== undefined;
+}
+
+/** An element without its own deletion mark: until accepted, a block suggested for deletion is read as it is. */
+function withoutDeletionMark(node: Exclude<DocumentNode, FormattedText>): Exclude<DocumentNode, FormattedText> {
+  if (!('suggestDelete' in node) || node.suggestDelete === undefined) return node;
+  const plain = { ...node };
+  delete plain.suggestDelete;
+  return plain;
+}
+
 function acceptedNode(node: DocumentNode): DocumentNode {
   if (isText(node)) return node;
-  const children = node.children as DocumentNode[];
+  const element = withoutDeletionMark(node);
+  const all = element.children as DocumentNode[];
+  const children = all.some(isSuggestedBlock) ? all.filter((child) => !isSuggestedBlock(child)) : all;
   if (!children.some((child) => isText(child) && (child.suggestInsert !== undefined || child.suggestDelete !== undefined || child.suggestFormat !== undefined)))
-    return children.some((child) => !isText(child)) ? ({ ...node, children: children.map(acceptedNode) } as DocumentNode) : node;
+    return children.some((child) => !isText(child)) ? ({ ...element, children: children.map(acceptedNode) } as DocumentNode) : element;
   const kept: DocumentNode[] = [];
   for (const child of children) {
     if (!isText(child)) {
@@ -104,5 +121,5 @@ function acceptedNode(node: DocumentNode): DocumentNode {
   }
   const last = spaced[spaced.length - 1];
   if (last === undefined || !isText(last)) spaced.push({ text: '' });
-  return { ...node, children: spaced } as DocumentNode;
+  return { ...element, children: spaced } as DocumentNode;
 }

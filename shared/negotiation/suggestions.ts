@@ -1,8 +1,9 @@
+import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { holdsText, isElementType, markNames } from '#shared/document/elementRules';
-import type { Mark } from '#shared/document/nodes';
-import { formatCode, formatFromKey, isSuggestionId, marksOfCode } from '#shared/document/suggestionMarks';
+import { holdsText, isElementType, isSuggestedBlockType, markNames, type SuggestedBlockType } from '#shared/document/elementRules';
+import { isText, plainText, type DocumentNode, type Mark } from '#shared/document/nodes';
+import { formatCode, formatFromKey, isSuggestionId, marksOfCode, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName, variablesRootName } from '#shared/document/yjsContent';
 import { variablesShownIn } from '#shared/negotiation/agreedLock';
 import { variableValueSchema } from '#shared/templates/schema';
@@ -93,15 +94,29 @@ export interface FormatChange {
   removed: Mark[];
 }
 
+/** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */
+export interface SuggestedBlock {
+  change: 'insert' | 'delete';
+  type: SuggestedBlockType;
+  /**
+   * Its text as accepted so far (its own pending suggestions left out), chips as {{id}}, its text
+   * blocks one a line: a block that changes after it was shown is stale, such as the old place of
+   * a moved article once a suggestion in it is accepted.
+   */
+  text: string;
+}
+
 /**
- * A suggestion's text as the body holds it now: what it inserts and what it deletes, in order,
- * and, for a suggested formatting (decision 0028), what it formats and how.
+ * A suggestion's text as the body holds it now: what it inserts and what it deletes, in order;
+ * for a suggested formatting (decision 0028), what it formats and how; and its blocks, if it has
+ * any (decision 0027).
  */
 export interface SuggestionText {
   id: string;
   inserted: string;
   deleted: string;
   format?: FormatChange;
+  blocks?: SuggestedBlock[];
 }
 
 /** A suggestion found in the body, with the article it lies in (its first run's). */
@@ -119,8 +134,8 @@ export interface MarkedRun {
   formatFrom: string;
 }
 
-/** The text blocks of the body in document order, each with the article it lies in. */
-export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+/** Every element of the body in document order (parents first), each with the article it is or lies in. */
+function forEachElement(doc: Y.Doc, visit: (element: Y.XmlText, clauseId: string | null) => void): void {
   const walk = (parent: Y.XmlText, clauseId: string | null): void => {
     for (const part of parent.toDelta() as { insert: unknown }[]) {
       if (!(part.insert instanceof Y.XmlText)) continue;
@@ -128,11 +143,26 @@ export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId:
       const type: unknown = element.getAttribute('type');
       const own: unknown = type === 'article' ? element.getAttribute('clauseId') : null;
       const inArticle = typeof own === 'string' ? own : clauseId;
-      if (isElementType(type) && holdsText(type)) visit(element, inArticle);
-      else walk(element, inArticle);
+      visit(element, inArticle);
+      if (!(isElementType(type) && holdsText(type))) walk(element, inArticle);
     }
   };
   walk(contentRoot(doc), null);
+}
+
+/** The text blocks of the body in document order, each with the article it lies in. */
+export function forEachTextBlock(doc: Y.Doc, visit: (block: Y.XmlText, clauseId: string | null) => void): void {
+  forEachElement(doc, (element, clauseId) => {
+    const type: unknown = element.getAttribute('type');
+    if (isElementType(type) && holdsText(type)) visit(element, clauseId);
+  });
+}
+
+/** The suggestion marks an element carries as a whole (decision 0027). */
+export function blockMarksOf(element: Y.XmlText): { insertId: string | null; deleteId: string | null } {
+  const insertId: unknown = element.getAttribute('suggestInsert');
+  const deleteId: unknown = element.getAttribute('suggestDelete');
+  return { insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null };
 }
 
 /** The runs of one text block, in order. */
@@ -156,10 +186,25 @@ export function runsOf(block: Y.XmlText): MarkedRun[] {
   });
 }
 
+/** A block's text as accepted so far, its runs marked with the block's own id read as the block's (decision 0027). */
+function blockText(node: DocumentNode, id: string): string {
+  const ownRunsPlain = (inner: DocumentNode): DocumentNode => {
+    if (isText(inner)) {
+      if (inner.suggestInsert !== id) return inner;
+      const plain = { ...inner };
+      delete plain.suggestInsert;
+      return plain;
+    }
+    return { ...inner, children: (inner.children as DocumentNode[]).map(ownRunsPlain) } as DocumentNode;
+  };
+  return plainText(withoutPendingSuggestionsIn(ownRunsPlain(node)));
+}
+
 /**
- * The suggestions the body holds, in order of their first run. A run both inserted and suggested
- * for deletion (a deletion covering an insertion made inside it) counts for both. `onBlock` sees
- * each text block's runs on the way (the editor's live list keeps them, decision 0031).
+ * The suggestions the body holds, in order of their first run or block. A run both inserted and
+ * suggested for deletion (a deletion covering an insertion made inside it) counts for both; so
+ * does the text of a block suggested as a whole, which counts as the block's. `onBlock` sees each
+ * text block's runs on the way (the editor's live list keeps them, decision 0031).
  */
 export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs: readonly MarkedRun[]) => void): SuggestionInBody[] {
   const found = new Map<string, SuggestionInBody>();
@@ -170,9 +215,22 @@ export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs:
     found.set(id, created);
     return created;
   };
-  forEachTextBlock(doc, (block, clauseId) => {
-    const runs = runsOf(block);
-    onBlock?.(block, runs);
+  forEachElement(doc, (element, clauseId) => {
+    const type: unknown = element.getAttribute('type');
+    if (!isElementType(type)) return;
+    const { insertId, deleteId } = blockMarksOf(element);
+    for (const [change, id] of [
+      ['delete', deleteId],
+      ['insert', insertId],
+    ] as const) {
+      if (id === null || !isSuggestedBlockType(type)) continue;
+      const suggestion = entry(id, clauseId);
+      const text = blockText(yTextToSlateElement(element) as unknown as DocumentNode, id);
+      suggestion.blocks = [...(suggestion.blocks ?? []), { change, type, text }];
+    }
+    if (!holdsText(type)) return;
+    const runs = runsOf(element);
+    onBlock?.(element, runs);
     for (const run of runs) {
       if (run.deleteId !== null) entry(run.deleteId, clauseId).deleted += run.text;
       if (run.insertId !== null) entry(run.insertId, clauseId).inserted += run.text;
@@ -192,13 +250,76 @@ export function suggestionsInBody(doc: Y.Doc, onBlock?: (block: Y.XmlText, runs:
   return [...found.values()];
 }
 
+/** Whether an element, or one holding it, is deleted. */
+function isGone(element: Y.XmlText): boolean {
+  for (let item = element._item; item !== null; item = item.parent instanceof Y.XmlText ? item.parent._item : null) if (item.deleted) return true;
+  return false;
+}
+
+/** Removes an element from the element holding it. */
+function removeElement(element: Y.XmlText): void {
+  const parent = element.parent;
+  if (!(parent instanceof Y.XmlText)) return;
+  let offset = 0;
+  for (const part of parent.toDelta() as { insert: unknown }[]) {
+    if (part.insert === element) {
+      parent.delete(offset, 1);
+      return;
+    }
+    offset += typeof part.insert === 'string' ? part.insert.length : 1;
+  }
+}
+
+/** The suggestion ids marking anything inside an element (not the element's own block marks). */
+function idsInside(element: Y.XmlText, ids: Set<string>): void {
+  for (const part of element.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    if (part.insert instanceof Y.XmlText) {
+      const { insertId, deleteId } = blockMarksOf(part.insert);
+      for (const id of [insertId, deleteId]) if (id !== null) ids.add(id);
+      idsInside(part.insert, ids);
+    } else for (const id of [part.attributes?.suggestInsert, part.attributes?.suggestDelete]) if (isSuggestionId(id)) ids.add(id);
+  }
+}
+
+/**
+ * The other suggestions a decision would take away with the blocks it removes (decision 0027):
+ * those marking anything inside a block whose deletion it accepts or whose insertion it declines.
+ * The decider has to decide them first, so that no suggestion vanishes undecided.
+ */
+export function suggestionsSwept(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): Set<string> {
+  const swept = new Set<string>();
+  forEachElement(doc, (element) => {
+    const { insertId, deleteId } = blockMarksOf(element);
+    if ((deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId))) idsInside(element, swept);
+  });
+  for (const id of [...accepted, ...declined]) swept.delete(id);
+  return swept;
+}
+
 /**
  * Applies decisions to the body, in the current transaction: accepting an insertion drops its
  * mark, accepting a deletion removes its run; rejecting (or withdrawing) does the opposite.
  * Accepting a formatting keeps it and drops its marks; declining it gives the run back the
- * formatting it had.
+ * formatting it had. Blocks the same (decision 0027): a block suggested as new loses its mark or
+ * goes, a block suggested for deletion goes or loses its mark; a move, both under one id, is
+ * decided whole.
  */
 export function applySuggestionDecisions(doc: Y.Doc, accepted: ReadonlySet<string>, declined: ReadonlySet<string>): void {
+  const decidedBlocks: { element: Y.XmlText; removes: boolean; unmark: string | null }[] = [];
+  forEachElement(doc, (element) => {
+    const { insertId, deleteId } = blockMarksOf(element);
+    const removes = (deleteId !== null && accepted.has(deleteId)) || (insertId !== null && declined.has(insertId));
+    if (removes) decidedBlocks.push({ element, removes, unmark: null });
+    else {
+      if (insertId !== null && accepted.has(insertId)) decidedBlocks.push({ element, removes, unmark: 'suggestInsert' });
+      if (deleteId !== null && declined.has(deleteId)) decidedBlocks.push({ element, removes, unmark: 'suggestDelete' });
+    }
+  });
+  for (const { element, removes, unmark } of decidedBlocks) {
+    if (isGone(element)) continue;
+    if (removes) removeElement(element);
+    else if (unmark !== null) element.removeAttribute(unmark);
+  }
   forEachTextBlock(doc, (block) => {
     const runs = runsOf(block);
     // Offsets count every item of the block, chips included (each is one), from the end backwards

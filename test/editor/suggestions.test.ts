@@ -1,81 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import { Editor, Element, Text, Transforms } from 'slate';
-import * as Y from 'yjs';
-import type { TopLevelBlock } from '#shared/document/nodes';
-import { encodeInitialContent, readContent } from '#shared/document/yjsContent';
+import { Transforms, type Editor, type Element } from 'slate';
+import { readContent } from '#shared/document/yjsContent';
 import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { toggleMark } from '../../renderer/editor/commands';
-import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
-import type { DocumentEditor } from '../../renderer/editor/customTypes';
-import type { SuggestingState } from '../../renderer/editor/suggestingMode';
 import { article, cursorAt } from './builders';
 import { documentText } from './documentText';
-import { lockingNothing, settle } from './peers';
-
-/** A participant's editor with its own Suggesting mode: ids it made are its own. */
-interface Suggester {
-  doc: Y.Doc;
-  editor: DocumentEditor;
-  state: SuggestingState & { on: boolean };
-  desyncs: unknown[];
-}
-
-function createSuggesters(initial: TopLevelBlock[], count = 2): Suggester[] {
-  const seed = encodeInitialContent({ blocks: initial });
-  return Array.from({ length: count }, (_unused, index) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, seed);
-    const own = new Set<string>();
-    let next = 0;
-    const state = {
-      on: true,
-      isSuggesting: () => state.on,
-      isOwn: (id: string) => own.has(id),
-      newSuggestionId: () => {
-        next += 1;
-        const id = `p${index + 1}-${next}`;
-        own.add(id);
-        return id;
-      },
-    };
-    const desyncs: unknown[] = [];
-    const editor = createDocumentEditor({
-      doc,
-      awareness: new Awareness(doc),
-      cursor: { name: `peer ${index + 1}`, side: index === 0 ? 'employer' : 'union' },
-      onDesync: (error) => desyncs.push(error),
-      lock: lockingNothing,
-      suggesting: state,
-    });
-    editor.connect();
-    return { doc, editor, state, desyncs };
-  });
-}
-
-async function exchange(peers: readonly { doc: Y.Doc }[]): Promise<void> {
-  await settle();
-  for (const from of peers) {
-    for (const to of peers) if (from !== to) Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
-  }
-  await settle();
-}
-
-/** Each text block of an editor on a line, insertions as {+…}, deletions as {-…} (with their ids when asked). */
-function marked(editor: Editor, withIds = false): string {
-  return [...Editor.nodes(editor, { at: [], match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.children.every(Text.isText) })]
-    .map(([block]) =>
-      (block as Element).children
-        .map((leaf) => {
-          if (!Text.isText(leaf)) return '';
-          if (leaf.suggestDelete) return `{-${leaf.text}${withIds ? `@${leaf.suggestDelete}` : ''}}`;
-          if (leaf.suggestInsert) return `{+${leaf.text}${withIds ? `@${leaf.suggestInsert}` : ''}}`;
-          return leaf.text;
-        })
-        .join(''),
-    )
-    .join('\n');
-}
+import { settle } from './peers';
+import { createSuggesters, exchange, marked } from './suggesters';
 
 const wage = () => [article('a1', 'Tiền lương', 'Lương tối thiểu vùng.')];
 
