@@ -78,6 +78,26 @@ export function withoutPendingSuggestionsIn<T extends DocumentNode>(node: T): T 
   return acceptedNode(node) as T;
 }
 
+/**
+ * The body with only its pending text insertions and deletions left marked: blocks suggested as
+ * new (or as a moved block's new place) left out and deletion marks of blocks dropped, as the
+ * accepted text reads them, and suggested formatting read as it was. What an export carries as
+ * Word tracked changes (decision 0030): its blocks are the accepted body's, in the same places.
+ */
+export function withTextSuggestionsOnly<T extends DocumentNode>(nodes: readonly T[]): T[] {
+  return nodes.filter((node) => !isSuggestedBlock(node)).map((node) => textSuggestionsOnly(node) as T);
+}
+
+function textSuggestionsOnly(node: DocumentNode): DocumentNode {
+  if (isText(node)) {
+    if (node.suggestFormat === undefined) return node;
+    const formatting = acceptedFormatting(node);
+    return node.suggestDelete === undefined ? formatting : { ...formatting, suggestDelete: node.suggestDelete };
+  }
+  const element = withoutDeletionMark(node);
+  return { ...element, children: withTextSuggestionsOnly(element.children as DocumentNode[]) } as DocumentNode;
+}
+
 /** Whether a node is a block suggested as new (or as a moved block's new place): no part of the accepted text. */
 export function isSuggestedBlock(node: DocumentNode): boolean {
   return !isText(node) && 'suggestInsert' in node && node.suggestInsert !== undefined;

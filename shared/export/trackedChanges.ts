@@ -1,3 +1,4 @@
+import { withTextSuggestionsOnly } from '#shared/document/suggestionMarks';
 import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
 import type { Language } from '#shared/format/locale';
 import type { SuggestionRecord } from '#shared/negotiation/suggestions';
@@ -41,17 +42,20 @@ export function pendingAuthors(records: Iterable<SuggestionRecord>, language: La
 }
 
 /**
- * Each top-level block and article of the accepted body paired with its marked twin:
- * withoutPendingSuggestions keeps every element where it is, so the two bodies have the same
- * blocks, chapters and articles in the same places (only the texts inside them differ).
+ * Each top-level block and article of the accepted body paired with its marked twin, in which
+ * only text insertions and deletions are pending (withTextSuggestionsOnly): both bodies then have
+ * the same blocks, chapters and articles in the same places (only the texts inside them differ).
+ * Blocks and formatting suggested (decisions 0027, 0028) are carried as the accepted text reads
+ * them, not as tracked changes.
  */
 export function markedTwins(
   accepted: readonly TopLevelBlock[],
   marked: readonly TopLevelBlock[],
 ): Map<TopLevelBlock | ArticleElement, TopLevelBlock | ArticleElement> {
   const twins = new Map<TopLevelBlock | ArticleElement, TopLevelBlock | ArticleElement>();
+  const texts = withTextSuggestionsOnly(marked);
   accepted.forEach((block, index) => {
-    const twin = marked[index];
+    const twin = texts[index];
     if (twin === undefined || twin.type !== block.type) return;
     twins.set(block, twin);
     if (block.type !== 'chapter' || twin.type !== 'chapter') return;
