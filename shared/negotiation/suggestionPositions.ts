@@ -106,19 +106,22 @@ export function shownArticleStatus(status: Pick<ArticleNegotiation, 'status'>, s
 
 /**
  * An article (read with its marks) as it would be if the given suggestions were accepted and no
- * other: their insertions kept, the runs they delete removed, every other pending suggestion
- * left out as the accepted text leaves it.
+ * other: their insertions kept, the runs and blocks they delete removed, their new blocks and
+ * formatting kept (decisions 0027, 0028), every other pending suggestion left out as the accepted
+ * text leaves it.
  */
 export function articleWithSuggestions(article: ArticleElement, ids: ReadonlySet<string>): ArticleElement {
   const applied = (node: DocumentNode): DocumentNode[] => {
-    if (isText(node)) {
-      if (node.suggestDelete !== undefined && ids.has(node.suggestDelete)) return [];
-      if (node.suggestInsert === undefined || !ids.has(node.suggestInsert)) return [node];
-      const kept = { ...node };
-      delete kept.suggestInsert;
-      return [kept];
+    const marks = node as { suggestInsert?: string; suggestDelete?: string; suggestFormat?: string };
+    if (marks.suggestDelete !== undefined && ids.has(marks.suggestDelete)) return [];
+    const kept = { ...node } as DocumentNode & typeof marks & { suggestFormatFrom?: string };
+    if (marks.suggestInsert !== undefined && ids.has(marks.suggestInsert)) delete kept.suggestInsert;
+    if (marks.suggestFormat !== undefined && ids.has(marks.suggestFormat)) {
+      delete kept.suggestFormat;
+      delete kept.suggestFormatFrom;
     }
-    return [{ ...node, children: (node.children as DocumentNode[]).flatMap(applied) } as DocumentNode];
+    if (isText(kept)) return [kept];
+    return [{ ...kept, children: (kept.children as DocumentNode[]).flatMap(applied) } as DocumentNode];
   };
   return withoutPendingSuggestionsIn(applied(article)[0] as ArticleElement);
 }

@@ -140,6 +140,25 @@ describe('suggestions as positions (decision 0029)', () => {
     expect(JSON.stringify(segments)).not.toContain('quy chế');
   });
 
+  it('a side’s position accepts its own new and deleted blocks and formatting, and leaves the other side’s out', () => {
+    const marked: ArticleElement = {
+      type: 'article',
+      clauseId: 'wage',
+      children: [
+        { type: 'article-title', children: [{ text: 'Tiền lương' }] },
+        { type: 'paragraph', children: [{ text: 'Lương tháng', bold: true, suggestFormat: 'u-dam', suggestFormatFrom: 'plain' }, { text: '.' }] },
+        { ...paragraph('Khoản của công đoàn.'), suggestInsert: 'u-khoan' },
+        { ...paragraph('Khoản công đoàn muốn bỏ.'), suggestDelete: 'u-bo-khoan' },
+        { ...paragraph('Khoản của công ty.'), suggestInsert: 'e-khoan' },
+      ],
+    };
+    expect(articleWithSuggestions(marked, new Set(['u-dam', 'u-khoan', 'u-bo-khoan'])).children).toEqual([
+      { type: 'article-title', children: [{ text: 'Tiền lương' }] },
+      { type: 'paragraph', children: [{ text: 'Lương tháng', bold: true }, { text: '.' }] },
+      paragraph('Khoản của công đoàn.'),
+    ]);
+  });
+
   it('an agreed article holding pending suggestions reads open, reopened by their sides; without them, as recorded', () => {
     const agreed: ArticleNegotiation = { ...openArticle('wage'), status: 'agreed' };
     expect(shownArticleStatus(agreed, ['union'])).toEqual({ status: 'open', reopenedBySuggestion: ['union'] });
