@@ -1,16 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
 import type { DocumentMeta } from '#shared/api/documents';
-import { maxImportBytes, type ImportPreview } from '#shared/api/export';
+import type { ImportPreview } from '#shared/api/export';
 import { documentKinds, type DocumentKind } from '#shared/documents/kinds';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useAttemptError } from '../components/useAttemptError';
-import { InterfaceError } from '../components/errorText';
 import { callCancellable } from './abortableCall';
-import { readFileBase64 } from './fileTransfer';
+import { DocxFileChooser, readDocxForImport } from './DocxFileChooser';
 import { ImportReportView } from './ImportReportView';
-import { TaskProgressView } from './TaskProgressView';
 import { useLongTask } from './useLongTask';
 import './export.css';
 
@@ -28,7 +26,6 @@ export function ImportDocx({
   onCreated: (document: DocumentMeta) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const task = useLongTask();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [title, setTitle] = useState('');
@@ -40,13 +37,9 @@ export function ImportDocx({
     setPreview(null);
     setCreateError(null);
     const result = await task.run(async (signal, report) => {
-      if (file.size > maxImportBytes) throw new InterfaceError(t('importDocx.tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }));
-      report('importDocx.phase.reading', 0);
-      const fileBase64 = await readFileBase64(file, (fraction) => report('importDocx.phase.reading', fraction), signal);
-      report('importDocx.phase.analysing');
+      const fileBase64 = await readDocxForImport(t, file, signal, report);
       return callCancellable({ hostToken }, 'documents/importPreview', { fileBase64, fileName: file.name }, signal);
     });
-    if (input.current) input.current.value = '';
     if (!result) return;
     setPreview(result);
     setTitle(result.suggestedTitle);
@@ -72,21 +65,7 @@ export function ImportDocx({
     <div className="import-docx" data-testid="import-docx">
       <h3>{t('importDocx.title')}</h3>
       <p className="hint">{t('importDocx.explain')}</p>
-      <label className="button">
-        {t('importDocx.choose')}{' '}
-        <input
-          ref={input}
-          type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          disabled={task.progress !== null}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void choose(file);
-          }}
-        />
-      </label>
-      {task.progress && <TaskProgressView progress={task.progress} onCancel={task.cancel} />}
-      <ErrorNotice error={task.error} />
+      <DocxFileChooser label={t('importDocx.choose')} task={task} onChoose={choose} />
       {preview && (
         <div className="import-preview">
           <ImportReportView report={preview.report} />

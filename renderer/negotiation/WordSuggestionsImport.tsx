@@ -1,13 +1,9 @@
 import type { TFunction } from 'i18next';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
-import { maxImportBytes } from '#shared/api/export';
 import type { WordSuggestionsReport } from '#shared/api/suggestions';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { InterfaceError } from '../components/errorText';
-import { readFileBase64 } from '../export/fileTransfer';
-import { TaskProgressView } from '../export/TaskProgressView';
+import { DocxFileChooser, readDocxForImport } from '../export/DocxFileChooser';
 import { useLongTask } from '../export/useLongTask';
 
 /**
@@ -26,20 +22,15 @@ function skippedWhere(skipped: WordSuggestionsReport['skipped'][number], t: TFun
 
 export function WordSuggestionsImport({ client, documentId }: { client: ApiClient; documentId: string }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
   const task = useLongTask();
   const [report, setReport] = useState<WordSuggestionsReport | null>(null);
 
   const choose = async (file: File): Promise<void> => {
     setReport(null);
     const result = await task.run(async (signal, progress) => {
-      if (file.size > maxImportBytes) throw new InterfaceError(t('importDocx.tooLarge', { megabytes: maxImportBytes / 1024 / 1024 }));
-      progress('importDocx.phase.reading', 0);
-      const fileBase64 = await readFileBase64(file, (fraction) => progress('importDocx.phase.reading', fraction), signal);
-      progress('importDocx.phase.analysing');
+      const fileBase64 = await readDocxForImport(t, file, signal, progress);
       return client.call('suggestions/importWord', { documentId, fileBase64, fileName: file.name });
     });
-    if (input.current) input.current.value = '';
     if (result) setReport(result);
   };
 
@@ -47,21 +38,7 @@ export function WordSuggestionsImport({ client, documentId }: { client: ApiClien
     <section className="word-suggestions-import" data-testid="word-suggestions-import">
       <h3>{t('word.importTitle')}</h3>
       <p className="hint">{t('word.importExplain')}</p>
-      <label className="button">
-        {t('word.importChoose')}{' '}
-        <input
-          ref={input}
-          type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          disabled={task.progress !== null}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void choose(file);
-          }}
-        />
-      </label>
-      {task.progress && <TaskProgressView progress={task.progress} onCancel={task.cancel} />}
-      <ErrorNotice error={task.error} />
+      <DocxFileChooser label={t('word.importChoose')} task={task} onChoose={choose} />
       {report && (
         <div role="status" data-testid="word-import-report">
           <p>{t('word.made', { count: report.made, paragraphs: report.paragraphs })}</p>
