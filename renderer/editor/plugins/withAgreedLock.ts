@@ -1,5 +1,5 @@
 import { Editor, Element, Node, Path, Text, type Operation } from 'slate';
-import { YjsEditor } from '@slate-yjs/core';
+import { watchOwnEdits } from './ownEdits';
 import type { ArticleLock } from '../agreedArticles';
 import type { SuggestingState } from '../suggestingMode';
 
@@ -106,21 +106,12 @@ function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
  * suggestions, which an agreed article takes (withSuggesting makes them), and so do blocks suggested.
  */
 export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock, suggesting: SuggestingState): T {
-  const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
-  let normalizing = 0;
-  editor.normalizeNode = (entry, options) => {
-    normalizing += 1;
-    try {
-      normalizeNode(entry, options);
-    } finally {
-      normalizing -= 1;
-    }
-  };
+  const { apply, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
+  const isOwnEdit = watchOwnEdits(editor);
   editor.apply = (operation) => {
-    const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
     // A suggestion changes nothing agreed until the other side accepts it (decision 0024).
     const suggested = suggesting.isSuggesting() && (isTextOperation(editor, operation) || isBlockSuggestion(operation, suggesting));
-    if (isLocal && normalizing === 0 && !suggested && touchesLockedArticle(editor, operation, lock)) return;
+    if (isOwnEdit() && !suggested && touchesLockedArticle(editor, operation, lock)) return;
     apply(operation);
   };
   const unlessLocked =

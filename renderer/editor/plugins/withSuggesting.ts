@@ -1,10 +1,10 @@
-import { YjsEditor } from '@slate-yjs/core';
 import { Editor, Element, Node, Path, Range, Text, Transforms, type BaseRange, type Point } from 'slate';
 import { markNames } from '#shared/document/elementRules';
 import type { FormattedText, Mark } from '#shared/document/nodes';
 import { formatCode } from '#shared/document/suggestionMarks';
 import { asSuggestion, inOwnSuggestedBlock, insertionAround, isSuggestableBlock } from '../blockSuggestions';
 import type { SuggestingState } from '../suggestingMode';
+import { watchOwnEdits } from './ownEdits';
 
 type SuggestionMarks = 'suggestInsert' | 'suggestDelete' | 'suggestFormat' | 'suggestFormatFrom';
 
@@ -148,23 +148,11 @@ function wholeBlocksIn(editor: Editor, range: BaseRange): Path[] | null {
  * anyway.
  */
 export function withSuggesting<T extends Editor>(editor: T, state: SuggestingState): T {
-  const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment, addMark, removeMark } =
-    editor;
+  const { apply, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment, addMark, removeMark } = editor;
 
-  // Normalizing repairs the tree's shape (it wraps or moves what a remote change left out of
-  // place): its operations are no one's suggestion, and must take effect as made.
-  let normalizing = 0;
-  editor.normalizeNode = (entry, options) => {
-    normalizing += 1;
-    try {
-      normalizeNode(entry, options);
-    } finally {
-      normalizing -= 1;
-    }
-  };
+  const isOwnEdit = watchOwnEdits(editor);
   editor.apply = (operation) => {
-    const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
-    if (!isLocal || normalizing > 0 || !state.isSuggesting()) return apply(operation);
+    if (!isOwnEdit() || !state.isSuggesting()) return apply(operation);
     for (const suggested of asSuggestion(editor, operation, state)) apply(suggested);
   };
 
