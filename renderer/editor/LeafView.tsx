@@ -1,27 +1,26 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderLeafProps } from 'slate-react';
-import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
+import { suggestionByLine } from './suggestionByLine';
 import { useSuggestionRecord } from './suggestingMode';
 
 /**
  * A suggested run in its side's colour: inserted text underlined, text suggested for deletion
- * struck through; who suggested it and when (Vietnam's time) on hover, and for screen readers.
+ * struck through; who suggested it and when (Vietnam's time) on hover. The tooltip is made once
+ * the pointer reaches the run, not as hundreds of runs first render (decision 0031); keyboard
+ * and screen-reader users hear it from the line under the toolbar as the cursor enters the run.
  */
 function SuggestedRun({ id, kind, children }: { id: string; kind: 'insert' | 'delete'; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const record = useSuggestionRecord(id);
-  const what = t(kind === 'insert' ? 'suggestions.inserted' : 'suggestions.deleted');
-  const byLine = record
-    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
-    : t('suggestions.notYetRecorded');
+  const [isHovered, setHovered] = useState(false);
   const Tag = kind === 'insert' ? 'ins' : 'del';
   return (
     <Tag
       className={`suggestion suggestion-${kind} side-${record?.side ?? 'pending'}`}
-      title={`${what} — ${byLine}`}
-      aria-label={`${what} — ${byLine}`}
+      title={isHovered ? suggestionByLine(t, i18n.language as Language, kind, record) : undefined}
+      onPointerEnter={() => setHovered(true)}
       data-suggestion={id}
     >
       {children}

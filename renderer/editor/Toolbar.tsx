@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
 import { Editor } from 'slate';
 import type { Mark } from '#shared/document/nodes';
-import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
 import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
 import { SuggestingModeContext, useSuggestingMode, useSuggestionRecord } from './suggestingMode';
+import { suggestionByLine } from './suggestionByLine';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -111,13 +111,9 @@ function SuggestionAtCursor() {
   const [kind, id = ''] = useSlateSelector((editor) => suggestionAtCursor(editor as DocumentEditor)).split(':');
   const record = useSuggestionRecord(id);
   if (!id) return null;
-  const what = t(kind === 'insert' ? 'suggestions.inserted' : 'suggestions.deleted');
-  const byLine = record
-    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
-    : t('suggestions.notYetRecorded');
   return (
     <p className="suggestion-at-cursor" role="status" data-testid="suggestion-at-cursor">
-      {what} — {byLine}
+      {suggestionByLine(t, i18n.language as Language, kind === 'insert' ? 'insert' : 'delete', record)}
     </p>
   );
 }
