@@ -3,6 +3,7 @@ import type { Caller } from '#shared/api/caller';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { buildAgreementModel } from '#shared/export/agreementModel';
 import { renderHtml } from '#shared/export/html';
+import { pendingAuthors } from '#shared/export/trackedChanges';
 import type { Language } from '#shared/format/locale';
 import { findTemplate, outlineForKind } from '#shared/templates/library';
 import type { ArticleTemplate } from '#shared/templates/schema';
@@ -21,7 +22,9 @@ export interface AgreementExportRequest {
   workspaceId: string;
   /** Who asks: it decides which user templates may translate the articles. */
   caller: Caller;
-  input: ApiParsedInput<'documents/exportDocx'>;
+  input: ApiParsedInput<'documents/exportPdf'>;
+  /** Carry the pending suggestions as Word tracked changes (a .docx for a bargaining side or the host, decision 0030). */
+  trackedChanges?: boolean;
   /** The date under the motto, as the server settled it (the lifecycle's for a signed agreement); null for blanks. */
   date: string | null;
   /** docx: the file itself; pdf: the HTML Chromium prints, in the server. */
@@ -46,8 +49,12 @@ async function templateFinder(store: Store, workspaceId: string, caller: Caller)
  * room held first, so the store is the document.
  */
 export async function exportStoredAgreement(store: Store, documents: StoredDocuments, request: AgreementExportRequest): Promise<AgreementExport> {
-  const snapshot = await store.transaction(async (tx) => readSnapshot((await documents.read(tx.updates, request.documentId)).doc), { readOnly: true });
+  const snapshot = await store.transaction(
+    async (tx) => readSnapshot((await documents.read(tx.updates, request.documentId)).doc, request.trackedChanges === true && request.format === 'docx'),
+    { readOnly: true },
+  );
   const { input } = request;
+  const primary = (input.languageMode ?? snapshot.language) === 'en' ? 'en' : 'vi';
   const model = buildAgreementModel(
     {
       kind: request.kind,
@@ -63,6 +70,9 @@ export async function exportStoredAgreement(store: Store, documents: StoredDocum
       annex: input.annex,
       salaryScaleAnnex: input.salaryScaleAnnex,
       date: request.date,
+      trackedSuggestions: snapshot.suggestions
+        ? { blocks: snapshot.suggestions.blocks, authors: pendingAuthors(snapshot.suggestions.records, primary) }
+        : undefined,
     },
     {
       lookupVariable: await createStoredVariableLookup(store, request.workspaceId),

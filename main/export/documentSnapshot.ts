@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import type { TopLevelBlock } from '#shared/document/nodes';
-import { documentLanguage, readContent, variablesMap } from '#shared/document/yjsContent';
+import { documentLanguage, readContent, readMarkedContent, variablesMap } from '#shared/document/yjsContent';
 import type { RedlineProposal } from '#shared/export/redline';
 import type { Language } from '#shared/format/locale';
 import { proposalSchema, proposalsRootName } from '#shared/negotiation/model';
 import type { SalaryScale } from '#shared/salaryScale/model';
+import { suggestionRecords, type SuggestionRecord } from '#shared/negotiation/suggestions';
 import { readSalaryScales } from '#shared/salaryScale/yjsSalaryScale';
 import type { VariableValue } from '#shared/templates/schema';
 import type { UpdateLogStore } from '#main/store/port';
@@ -17,6 +18,8 @@ export interface DocumentSnapshot {
   /** The open amendment proposals, for a redline. */
   openProposals: RedlineProposal[];
   salaryScales: SalaryScale[];
+  /** Read only when asked: the body with its suggestion marks, and every suggestion's record (decision 0030). */
+  suggestions?: { blocks: TopLevelBlock[]; records: SuggestionRecord[] };
 }
 
 /** The live Y.Doc of a document the sync server has loaded, if it has. */
@@ -34,14 +37,15 @@ function openProposals(doc: Y.Doc): RedlineProposal[] {
   return proposals.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
 }
 
-/** What an export reads of a Y.Doc. */
-export function readSnapshot(doc: Y.Doc): DocumentSnapshot {
+/** What an export reads of a Y.Doc; with its suggestions for an export carrying them as tracked changes. */
+export function readSnapshot(doc: Y.Doc, withSuggestions = false): DocumentSnapshot {
   return {
     blocks: readContent(doc),
     variables: variablesMap(doc).toJSON() as Record<string, VariableValue>,
     language: documentLanguage(doc),
     openProposals: openProposals(doc),
     salaryScales: readSalaryScales(doc),
+    ...(withSuggestions ? { suggestions: { blocks: readMarkedContent(doc), records: [...suggestionRecords(doc).values()] } } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   Header,
+  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -16,6 +18,8 @@ import {
   VerticalAlign,
   WidthType,
   type IBorderOptions,
+  type IRunOptions,
+  type ParagraphChild,
   type ISectionOptions,
   type ITableBordersOptions,
 } from 'docx';
@@ -60,25 +64,34 @@ interface RunStyle {
   italics?: boolean;
 }
 
-function textRuns(run: Run, style: RunStyle = {}): TextRun[] {
+/**
+ * The w:id of the next tracked change. Ids are unique in the file (ECMA-376 §17.13.1); a file is
+ * laid out in one synchronous pass (renderDocx resets it before), so one counter numbers them all.
+ */
+let nextRevisionId = 1;
+
+function textRuns(run: Run, style: RunStyle = {}): ParagraphChild[] {
   const parts = run.text.split('\n');
-  return parts.map(
-    (text, index) =>
-      new TextRun({
-        text,
-        break: index > 0 ? 1 : undefined,
-        bold: run.bold || style.bold ? true : undefined,
-        italics: run.italic || style.italics ? true : undefined,
-        size: style.size === undefined ? undefined : halfPoints(style.size),
-        underline:
-          run.underline || run.change === 'inserted' ? { type: 'single', color: run.change === 'inserted' ? changeColours.inserted : undefined } : undefined,
-        strike: run.change === 'deleted' ? true : undefined,
-        color: run.change ? changeColours[run.change] : undefined,
-      }),
-  );
+  return parts.map((text, index) => {
+    const options: IRunOptions = {
+      text,
+      break: index > 0 ? 1 : undefined,
+      bold: run.bold || style.bold ? true : undefined,
+      italics: run.italic || style.italics ? true : undefined,
+      size: style.size === undefined ? undefined : halfPoints(style.size),
+      underline:
+        run.underline || run.change === 'inserted' ? { type: 'single', color: run.change === 'inserted' ? changeColours.inserted : undefined } : undefined,
+      strike: run.change === 'deleted' ? true : undefined,
+      color: run.change ? changeColours[run.change] : undefined,
+    };
+    // A pending suggestion is a real tracked change (decision 0030): Word shows it in its author's colour and can accept it.
+    if (!run.revision) return new TextRun(options);
+    const revision = { id: nextRevisionId++, author: run.revision.author, date: run.revision.date };
+    return run.revision.type === 'insert' ? new InsertedTextRun({ ...options, ...revision }) : new DeletedTextRun({ ...options, ...revision });
+  });
 }
 
-const runsOf = (runs: readonly Run[], style?: RunStyle): TextRun[] => runs.flatMap((run) => textRuns(run, style));
+const runsOf = (runs: readonly Run[], style?: RunStyle): ParagraphChild[] => runs.flatMap((run) => textRuns(run, style));
 
 interface ParagraphLook {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -359,6 +372,7 @@ function section(children: (Paragraph | Table)[]): ISectionOptions {
  */
 export async function renderDocx(model: RenderDocument): Promise<Buffer> {
   const document = mapStrings(model, stripXmlIllegal);
+  nextRevisionId = 1;
   const summary = document.summary
     ? [centred([{ text: document.summary, bold: true }]), rule(textWidth, Math.round(textWidth * 0.25), 240)]
     : [rule(textWidth, 0, 240)];

@@ -8,7 +8,7 @@ import { formatIsoDate } from '#shared/format/vietnamTime';
 import { documentDate } from '#shared/lifecycle/proceduralFacts';
 import { foldEvents } from '#shared/lifecycle/record';
 import { renderHtml } from '#shared/export/html';
-import { visibleDocument } from '#main/kernel/access';
+import { assertTextOpen, visibleDocument } from '#main/kernel/access';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
 import type { ServiceContext } from '#main/kernel/serviceContext';
 import type { DocumentRecord } from '#main/store/records';
@@ -49,7 +49,7 @@ function fileBase(title: string): string {
 }
 
 /** A file name from the title, with a suffix per option. */
-export function exportFileName(title: string, input: ApiParsedInput<'documents/exportDocx'>, language: string, extension: ExportFormat): string {
+export function exportFileName(title: string, input: ApiParsedInput<'documents/exportPdf'>, language: string, extension: ExportFormat): string {
   const base = fileBase(title);
   const mode = input.languageMode ?? language;
   const suffixes = [mode === 'both' ? 'song ngữ' : mode === 'en' ? 'EN' : null, input.redline ? 'đề xuất' : null].filter((suffix) => suffix !== null);
@@ -118,16 +118,31 @@ export function createExportHandlers(
     bytes: bytes.length,
   });
 
+  /**
+   * Pending suggestions leave the server as tracked changes only in a bargaining side's or the
+   * host's .docx of an open text (decision 0030): a reviewer reads the accepted text, and a
+   * frozen text (signed, voted, registered) is what was agreed, with nothing pending to show.
+   */
+  function checkTrackedChanges(document: DocumentRecord, caller: Caller): void {
+    if (caller.kind === 'participant' && caller.side === 'reviewer')
+      throw new ApiError('forbidden', 'a reviewer exports the accepted text, without the sides’ pending suggestions', {
+        reason: { key: 'tracked_changes_sides_only' },
+      });
+    assertTextOpen(document);
+  }
+
   const exportAgreement =
     (format: ExportFormat) =>
-    async (input: ApiParsedInput<'documents/exportDocx'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
+    async (input: ApiParsedInput<'documents/exportPdf'> & { trackedChanges?: boolean }, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
       const document = await visibleDocument(context, caller, input.documentId);
+      const trackedChanges = format === 'docx' && input.trackedChanges === true;
+      if (trackedChanges) checkTrackedChanges(document, caller);
       const date = await dateOf(document, input.date);
       throwIfCancelled(call?.signal);
       await rooms.storeForReaders(document.id);
       const agreement = await files().exportAgreement(
         context.store.location,
-        { documentId: document.id, kind: document.kind, title: document.title, workspaceId: document.workspaceId, caller, input, date, format },
+        { documentId: document.id, kind: document.kind, title: document.title, workspaceId: document.workspaceId, caller, input, date, format, trackedChanges },
         call?.signal,
       );
       const fileName = exportFileName(document.title, input, agreement.language, format);

@@ -9,6 +9,7 @@ import { createStoredDocuments, type StoredDocuments } from '#main/sync/storedDo
 import { compareStoredDocument, type ComparisonRequest, type StoredComparison } from '#main/versions/storedComparison';
 import { exportStoredAgreement, type AgreementExport, type AgreementExportRequest } from '#main/export/agreementExport';
 import { randomId } from '#main/secrets';
+import type { TrackedParagraph } from '#main/import/wordRevisions';
 
 /**
  * The messages between the server and its file worker (fileWorker.ts): the jobs that take the
@@ -22,6 +23,7 @@ import { randomId } from '#main/secrets';
 export type FileJob =
   | { kind: 'renderDocx'; document: RenderDocument }
   | { kind: 'importDocx'; fileBase64: string; fileName: string }
+  | { kind: 'readTrackedChanges'; fileBase64: string }
   | { kind: 'importSalaryScale'; fileBase64: string; fileName: string }
   | { kind: 'compareVersions'; database: StoreLocation; request: ComparisonRequest }
   | { kind: 'exportAgreement'; database: StoreLocation; request: AgreementExportRequest };
@@ -29,6 +31,7 @@ export type FileJob =
 export interface FileJobResults {
   renderDocx: Uint8Array;
   importDocx: ImportPreview;
+  readTrackedChanges: TrackedParagraph[];
   importSalaryScale: SalaryScalePreview;
   compareVersions: StoredComparison;
   exportAgreement: AgreementExport;
@@ -80,6 +83,8 @@ async function runFileJob(job: FileJob): Promise<FileJobResults[FileJob['kind']]
       return (await import('#main/export/docx')).renderDocx(job.document);
     case 'importDocx':
       return (await import('#main/import/docxImport')).importDocx(job.fileBase64, job.fileName, () => randomId());
+    case 'readTrackedChanges':
+      return (await import('#main/import/docxImport')).readTrackedChanges(job.fileBase64);
     case 'importSalaryScale':
       return (await import('#main/import/salaryScaleImport')).importSalaryScale(job.fileBase64, job.fileName);
     case 'compareVersions': {

@@ -4,6 +4,7 @@ import { ApiError } from '#shared/api/errors';
 import type { ImportPreview } from '#shared/api/export';
 import type { SalaryScalePreview } from '#shared/api/salaryScale';
 import type { RenderDocument } from '#shared/export/renderModel';
+import type { TrackedParagraph } from '#main/import/wordRevisions';
 import type { AgreementExport, AgreementExportRequest } from '#main/export/agreementExport';
 import type { FileJob, FileJobRequest, FileJobResponse, FileJobResults } from '#main/export/fileJobs';
 import type { StoreLocation } from '#main/store/port';
@@ -23,6 +24,8 @@ import type { ComparisonRequest, StoredComparison } from '#main/versions/storedC
 export interface FileWorkers {
   renderDocx(document: RenderDocument, signal?: CancelSignal): Promise<Buffer>;
   importDocx(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<ImportPreview>;
+  /** The paragraphs of a .docx with their tracked changes, to import as suggestions (wordRevisions.ts). */
+  readTrackedChanges(fileBase64: string, signal?: CancelSignal): Promise<TrackedParagraph[]>;
   /** A payroll export (CSV or XLSX) read into a salary scale to confirm (salaryScaleImport.ts). */
   importSalaryScale(fileBase64: string, fileName: string, signal?: CancelSignal): Promise<SalaryScalePreview>;
   /** Two texts of a document compared, their redlines drawn on one budget (compareStoredDocument). */
@@ -135,6 +138,7 @@ export function createFileWorkers(): FileWorkers {
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     importDocx: (fileBase64, fileName, signal) => run({ kind: 'importDocx', fileBase64, fileName }, signal),
+    readTrackedChanges: (fileBase64, signal) => run({ kind: 'readTrackedChanges', fileBase64 }, signal),
     importSalaryScale: (fileBase64, fileName, signal) => run({ kind: 'importSalaryScale', fileBase64, fileName }, signal),
     compareVersions: (database, request, signal) => run({ kind: 'compareVersions', database, request }, signal),
     exportAgreement: (database, request, signal) => run({ kind: 'exportAgreement', database, request }, signal),

@@ -4,8 +4,9 @@ import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import { recogniseStructure } from '#shared/import/recognise';
-import { openPackage, PackageError } from '#main/import/docxPackage';
-import { readWordBody, type WordBody } from '#main/import/wordDocument';
+import { openPackage, PackageError, type ZipPackage } from '#main/import/docxPackage';
+import { readWordBody } from '#main/import/wordDocument';
+import { readTrackedParagraphs, type TrackedParagraph } from '#main/import/wordRevisions';
 
 /**
  * Reads a .docx into the document body and a report of what was recognised, without creating
@@ -36,8 +37,8 @@ function refusePackage(error: PackageError): never {
   }
 }
 
-/** Reads the bytes as a Word document, refusing anything else with a clear message. */
-function readDocx(bytes: Buffer): WordBody {
+/** Reads the bytes as a Word document with one of the readers, refusing anything else with a clear message. */
+function readDocx<T>(bytes: Buffer, read: (zip: ZipPackage) => T): T {
   if (bytes.length === 0) refuse('docx_empty', 'the file is empty');
   if (bytes.length > maxImportBytes)
     throw new ApiError('payload_too_large', `a file to import is at most ${maxImportBytes} bytes`, { reason: { key: 'docx_too_large' } });
@@ -50,11 +51,24 @@ function readDocx(bytes: Buffer): WordBody {
   if (bytes.length < 4 || (bytes.readUInt32LE(0) !== 0x04034b50 && bytes.readUInt32LE(0) !== 0x06054b50))
     refuse('docx_not_docx', 'this is not a .docx file (a .docx is a ZIP archive; this file is not one)');
   try {
-    return readWordBody(openPackage(bytes));
+    return read(openPackage(bytes));
   } catch (error) {
     if (error instanceof PackageError) refusePackage(error);
     throw error;
   }
+}
+
+function decodeBase64(fileBase64: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('docx_not_docx', 'fileBase64: not valid base64');
+  return Buffer.from(fileBase64, 'base64');
+}
+
+/**
+ * A party's .docx as its paragraphs with their tracked changes, for suggestions/importWord; the
+ * same checks and limits as an import (size, ZIP bombs, damage). In the file worker.
+ */
+export function readTrackedChanges(fileBase64: string): TrackedParagraph[] {
+  return readDocx(decodeBase64(fileBase64), readTrackedParagraphs);
 }
 
 /**
@@ -62,10 +76,11 @@ function readDocx(bytes: Buffer): WordBody {
  * server calls it in its file worker (fileWorkers.ts), which it terminates on cancel.
  */
 export async function importDocx(fileBase64: string, fileName: string, newId: () => string): Promise<ImportPreview> {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(fileBase64)) refuse('docx_not_docx', 'fileBase64: not valid base64');
-  const { blocks: source, droppedImages } = readDocx(Buffer.from(fileBase64, 'base64'));
+  const { blocks: source, droppedImages, trackedChanges } = readDocx(decodeBase64(fileBase64), readWordBody);
   const recognised = recogniseStructure(source, newId);
   if (droppedImages > 0) recognised.report.issues.push({ code: 'content_dropped', paragraph: 0, excerpt: `${droppedImages} image(s)` });
+  // The text before the changes was imported; once the document exists they can come back as suggestions (suggestions/importWord).
+  if (trackedChanges > 0) recognised.report.issues.push({ code: 'tracked_changes_not_applied', paragraph: 0, excerpt: '', found: String(trackedChanges) });
   if (recognised.blocks.length === 0) refuse('docx_no_text', 'this .docx file has no text to import');
   const parsed = documentBodySchema.safeParse(recognised.blocks);
   if (!parsed.success) refuse('docx_not_a_document', `the text of this .docx does not make a valid document: ${describeIssues(parsed.error.issues)}`);

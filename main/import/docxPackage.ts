@@ -145,6 +145,8 @@ function inflateParts(
 /** A ZIP archive whose parts are read on demand, all within one budget of inflated bytes. */
 export interface ZipPackage {
   has(name: string): boolean;
+  /** Every part's name, from the central directory. */
+  names(): string[];
   /** The named parts that the archive holds, inflated and checked. */
   read(names: readonly string[]): Map<string, PackagePart>;
 }
@@ -152,5 +154,5 @@ export interface ZipPackage {
 export function openPackage(bytes: Buffer): ZipPackage {
   const directory = readDirectory(bytes);
   const budget = { left: maxInflatedBytes };
-  return { has: (name) => directory.has(name), read: (names) => inflateParts(bytes, directory, names, budget) };
+  return { has: (name) => directory.has(name), names: () => [...directory.keys()], read: (names) => inflateParts(bytes, directory, names, budget) };
 }

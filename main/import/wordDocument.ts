@@ -5,8 +5,10 @@ import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/imp
 
 /**
  * Reads the body of a .docx (WordprocessingML, ECMA-376 part 1 §17) into paragraphs of formatted
- * runs and tables, for the structure recogniser. It follows what Word shows: inserted revisions
- * are text, deleted ones are not; hyperlinks, fields' results and content controls are text;
+ * runs and tables, for the structure recogniser. A file with tracked changes is read as it was
+ * before them (decision 0030): deleted and moved-away text is kept, inserted and moved-in text left
+ * out, and the changes are counted for the report, so that a new document never takes a party's
+ * pending changes for agreed text; hyperlinks, fields' results and content controls are text;
  * drawings are counted (not imported); Word's automatic numbering is noted on the paragraph.
  */
 
@@ -17,7 +19,12 @@ const compatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compati
 export interface WordBody {
   blocks: SourceBlock[];
   droppedImages: number;
+  /** Tracked changes found (insertions, deletions, moves, formatting changes), none of them applied. */
+  trackedChanges: number;
 }
+
+/** Word's revision marks (ECMA-376 part 1 §17.13.5). */
+const revisionElements = new Set(['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange']);
 
 interface WordParts {
   document: PackagePart;
@@ -55,14 +62,13 @@ function readParts(zip: ZipPackage): WordParts {
 
 /** Elements whose content Word does not show as body text here. */
 const skippedElements = new Set([
-  'del',
-  'moveFrom',
+  'ins',
+  'moveTo',
   'drawing',
   'pict',
   'object',
   'Fallback',
   'instrText',
-  'delText',
   'footnoteReference',
   'endnoteReference',
   'commentReference',
@@ -76,6 +82,7 @@ export function readWordBody(zip: ZipPackage): WordBody {
   const isOrdered = readNumbering(parts.numbering);
   const blocks: SourceBlock[] = [];
   let droppedImages = 0;
+  let trackedChanges = 0;
 
   // Tables nest: each level collects rows of cells of runs; a cell's paragraphs join with a space.
   const tables: { rows: SourceRun[][][] }[] = [];
@@ -117,6 +124,7 @@ export function readWordBody(zip: ZipPackage): WordBody {
   const open = (element: XmlElement): void => {
     const local = localName(element);
     if (local === null) return;
+    if (revisionElements.has(local)) trackedChanges += 1;
     if (skipDepth > 0) {
       if (skippedElements.has(local)) skipDepth += 1;
       return;
@@ -156,6 +164,7 @@ export function readWordBody(zip: ZipPackage): WordBody {
         if (inRunProperties) runLook.styleId = wordAttribute(element, 'val') ?? null;
         break;
       case 't':
+      case 'delText':
         inText = true;
         break;
       case 'tab':
@@ -190,7 +199,7 @@ export function readWordBody(zip: ZipPackage): WordBody {
     if (local === 'p') finishParagraph();
     else if (local === 'rPr') inRunProperties = false;
     else if (local === 'pPr') inParagraphProperties = false;
-    else if (local === 't') inText = false;
+    else if (local === 't' || local === 'delText') inText = false;
     else if (local === 'r') runLook = {};
     else if (local === 'tbl') {
       const table = tables.pop();
@@ -208,7 +217,7 @@ export function readWordBody(zip: ZipPackage): WordBody {
     },
   });
   finishParagraph();
-  return { blocks, droppedImages };
+  return { blocks, droppedImages, trackedChanges };
 }
 
 /** The element's WordprocessingML name, or Fallback for a drawing's markup-compatibility fallback. */

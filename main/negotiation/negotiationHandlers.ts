@@ -2,6 +2,7 @@ import type { ApiHandlers } from '#shared/api/contract';
 import { ApiError } from '#shared/api/errors';
 import { readContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
+import { shownArticleStatus, suggestingSidesByArticle, suggestionsAsPositions } from '#shared/negotiation/suggestionPositions';
 import { vietnamDate, vietnamMidnight } from '#shared/format/vietnamTime';
 import { foldEvents } from '#shared/lifecycle/record';
 import type { DocumentRooms } from '#main/kernel/documentRooms';
@@ -53,7 +54,15 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
       const side = caller.kind === 'participant' ? caller.side : null;
       const shared = await rooms.withRoom(documentId, (room) => {
         const maps = negotiationMaps(room.doc);
-        return { proposals: maps.allProposals(), articles: maps.allArticles(), threads: maps.allThreads() };
+        const articles = maps.allArticles();
+        // Read from the server's own copy: the body and the records it wrote, never a client's word.
+        const { positions } = suggestionsAsPositions(room.doc);
+        const suggesting = suggestingSidesByArticle(positions);
+        const shownStatuses = articles.flatMap((status) => {
+          const shown = shownArticleStatus(status, suggesting.get(status.clauseId) ?? []);
+          return shown.status === status.status ? [] : [{ clauseId: status.clauseId, ...shown }];
+        });
+        return { proposals: maps.allProposals(), articles, threads: maps.allThreads(), suggestionPositions: positions, shownStatuses };
       });
       // Decided positions go in short: a long negotiation's history would otherwise make every read
       // of the state megabytes long (the articles offered, the texts they were made on).
@@ -95,6 +104,7 @@ export function createNegotiationHandlers(context: ServiceContext, rooms: Docume
           since: sessionStart,
           now,
           publishedScenarios,
+          suggestions: suggestionsAsPositions(room.doc).history,
         });
       });
     },

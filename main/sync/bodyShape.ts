@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
+import { formatFromKey, isSuggestionId, isSuggestionMarkName, marksOfCode } from '#shared/document/suggestionMarks';
 import { attributeProblem, childTypes, holdsText, isElementType, markNames, requiredAttributes, type ElementParent } from '#shared/document/elementRules';
 import type { ElementType } from '#shared/document/nodes';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
@@ -150,7 +150,9 @@ function childProblem(item: Y.Item, parent: ElementParent, written: WrittenAttri
     if (!holdsText(parent)) return `formatting directly inside ${where}`;
     const known = isSuggestionMarkName(content.key)
       ? isSuggestionId(content.value) || content.value === null
-      : (markNames as readonly string[]).includes(content.key) && (content.value === true || content.value === null);
+      : content.key === formatFromKey
+        ? marksOfCode(content.value) !== null || content.value === null
+        : (markNames as readonly string[]).includes(content.key) && (content.value === true || content.value === null);
     return known ? null : `formatting "${content.key}" that the body does not use`;
   }
   if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return `something embedded in ${where} that is not an element of the body`;

@@ -279,7 +279,7 @@ export class DocumentRoom {
     const { participant } = connection;
     const { side } = participant;
     if (side === 'reviewer') return;
-    const ids = suggestionIdsWritten(Y.decodeUpdate(update), () => false);
+    const ids = suggestionIdsWritten(Y.decodeUpdate(update), () => false, this.doc);
     const records = this.doc.getMap<unknown>(suggestionsRootName);
     for (const id of ids) if (records.has(id)) ids.delete(id);
     if (ids.size === 0) return;

@@ -1,9 +1,19 @@
 import * as Y from 'yjs';
 import { holdsText, isElementType } from '#shared/document/elementRules';
-import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
-import { contentRoot, contentRootName } from '#shared/document/yjsContent';
+import { formatCode, formatFromKey, isSuggestionId, isSuggestionMarkName, marksOfCode } from '#shared/document/suggestionMarks';
+import { contentRoot, contentRootName, variablesRootName } from '#shared/document/yjsContent';
 import type { BargainingSide } from '#shared/negotiation/model';
 import { isSuggestingRequired, saveSuggestionRecord, suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
+import {
+  acceptedKey,
+  createdBlockRefusal,
+  elementsIn,
+  existingBlockRefusal,
+  insertionAround,
+  plainAttributesKey,
+  sameTypeIn,
+  withinMarkedBlock,
+} from '#main/sync/blockSuggestions';
 import { rootOfType, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -19,23 +29,39 @@ export interface ClientUpdate {
 /** What the suggestion rules make of an update: why to refuse it, or the text blocks it only suggested changes in. */
 export type SuggestionJudgement = { refusal: string } | { suggestionOnly: ReadonlySet<SharedType> };
 
-/** The marks of one character: its suggestions, and its other formatting (as a comparable key). */
+/**
+ * The marks of one character: its suggestions, its other formatting (as a comparable key), and
+ * the formatting readers see (a format code): under a format suggestion, the one it had before.
+ */
 interface CharacterMarks {
   insertId: string | null;
   deleteId: string | null;
+  formatId: string | null;
   formatting: string;
+  accepted: string;
 }
 
 /**
- * The suggestion ids an update's formatting items write (decision 0024), leaving out the items
- * `isKnown` says the document has already: the server records each new id as the sender's.
+ * The suggestion ids an update's formatting items and block attributes write (decisions 0024,
+ * 0027), leaving out the items `isKnown` says the document has already: the server records each
+ * new id as the sender's. Yjs does not repeat an attribute's key in an update when the element had
+ * a value under it before: `applied`, a document holding the update, tells it; without one (before
+ * the update is applied), any attribute value shaped like an id counts.
  */
-export function suggestionIdsWritten(decoded: DecodedUpdate, isKnown: (item: Y.Item) => boolean): Set<string> {
+export function suggestionIdsWritten(decoded: DecodedUpdate, isKnown: (item: Y.Item) => boolean, applied: Y.Doc | null): Set<string> {
   const ids = new Set<string>();
   for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat) || isKnown(struct)) continue;
-    const { key, value } = struct.content;
-    if (isSuggestionMarkName(key) && isSuggestionId(value)) ids.add(value);
+    if (!(struct instanceof Y.Item) || isKnown(struct)) continue;
+    if (struct.content instanceof Y.ContentFormat) {
+      const { key, value } = struct.content;
+      if (isSuggestionMarkName(key) && isSuggestionId(value)) ids.add(value);
+    } else if (struct.content instanceof Y.ContentAny) {
+      const value: unknown = struct.content.arr[0];
+      if (!isSuggestionId(value)) continue;
+      const placed = applied === null ? null : Y.getItem(applied.store, struct.id);
+      const key = struct.parentSub ?? (placed instanceof Y.Item ? placed.parentSub : null);
+      if (key === null ? applied === null : isSuggestionMarkName(key)) ids.add(value);
+    }
   }
   return ids;
 }
@@ -114,8 +140,20 @@ function transactionWritesMarks(transaction: Y.Transaction): boolean {
   return false;
 }
 
-/** Whether a type (or any element inside it) holds text carrying a suggestion mark. */
+/**
+ * While suggesting is required, a participant changes a variable's value only by suggesting it
+ * through the API (decision 0028): why to refuse an update writing or removing one, or null.
+ */
+export function valueWriteRefusal(update: ClientUpdate, doc: Y.Doc, effects: UpdateEffects): string | null {
+  if (update.participantId === null || !effects.roots.has(variablesRootName) || !isSuggestingRequired(doc)) return null;
+  return [...effects.mapWrites, ...effects.mapDeletions].some((change) => change.root === variablesRootName)
+    ? 'suggesting is required in this document: a variable’s value changes by suggesting it, and the other side accepting it'
+    : null;
+}
+
+/** Whether a type (or any element inside it) carries a block suggestion mark or holds text carrying a suggestion mark. */
 function holdsSuggestionMarks(type: SharedType): boolean {
+  if (withinMarkedBlock(type)) return true;
   for (const [key, item] of type._map) if (!item.deleted && isSuggestionMarkName(key)) return true;
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted) continue;
@@ -144,8 +182,19 @@ function charactersOf(block: Y.XmlText): Map<string, CharacterMarks> {
     } else if (item.content instanceof Y.ContentString) {
       const insertId = current.get('suggestInsert');
       const deleteId = current.get('suggestDelete');
-      const formatting = JSON.stringify([...current].filter(([key]) => !isSuggestionMarkName(key)).sort(([a], [b]) => a.localeCompare(b)));
-      const marks = { insertId: isSuggestionId(insertId) ? insertId : null, deleteId: isSuggestionId(deleteId) ? deleteId : null, formatting };
+      const formatId = current.get('suggestFormat');
+      const from = current.get(formatFromKey);
+      const formatting = JSON.stringify(
+        [...current].filter(([key]) => !isSuggestionMarkName(key) && key !== formatFromKey).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      const suggested = isSuggestionId(formatId) && typeof from === 'string' && marksOfCode(from) !== null;
+      const marks = {
+        insertId: isSuggestionId(insertId) ? insertId : null,
+        deleteId: isSuggestionId(deleteId) ? deleteId : null,
+        formatId: isSuggestionId(formatId) ? formatId : null,
+        formatting,
+        accepted: suggested ? from : formatCode(Object.fromEntries(current)),
+      };
       for (let offset = 0; offset < item.length; offset += 1) characters.set(`${item.id.client}:${item.id.clock + offset}`, marks);
     }
   }
@@ -163,14 +212,6 @@ function textBlocksIn(type: SharedType): Y.XmlText[] {
   return blocks;
 }
 
-/** The same type in a copy of the document (found by the item holding it), or null when the copy deleted it. */
-function sameTypeIn(copy: Y.Doc, type: SharedType): SharedType | null {
-  const holder = type._item;
-  if (holder === null) return null;
-  const item = Y.getItem(copy.store, holder.id);
-  return item instanceof Y.Item && !item.deleted && item.content instanceof Y.ContentType ? (item.content.type as SharedType) : null;
-}
-
 /**
  * The suggestion rules (S30, decision 0024), judged by what an update does to each character's
  * marks rather than by its Yjs items (peers delete redundant formatting items on their own):
@@ -184,18 +225,22 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   const none = { suggestionOnly: new Set<SharedType>() };
   if (!effects.roots.has(contentRootName)) return none;
   const isKnown = (item: Y.Item): boolean => item.id.clock + item.length <= Y.getState(doc.store, item.id.client);
-  // The ids its formatting items write, to know whether it concerns suggestions at all. Yjs writes
-  // another author's id when text is typed next to their suggestion (the item that ends the new
-  // run restores the marks after it): what counts is the marks characters end up with.
-  const written = suggestionIdsWritten(update.decoded, isKnown);
+  // The ids its formatting items and attributes write, to know whether it concerns suggestions at
+  // all. Yjs writes another author's id when text is typed next to their suggestion (the item that
+  // ends the new run restores the marks after it): what counts is the marks characters end up with.
+  const written = suggestionIdsWritten(update.decoded, isKnown, null);
   const required = isSuggestingRequired(doc);
   if (!required && written.size === 0 && !mayHoldSuggestionMarks(doc)) return none;
   const inBody = [...effects.touchedTypes].filter((type) => rootOfType(type) === contentRootName);
   const touched = inBody.flatMap((type) => asTextBlock(type) ?? []);
   const deleted = [...effects.deletedTypes].filter((type) => rootOfType(type) === contentRootName);
-  if (required && (deleted.length > 0 || touched.length < inBody.length))
-    return { refusal: 'suggesting is required in this document: blocks are added, removed or moved by a suggestion (not yet possible) or a proposal' };
-  if (!required && written.size === 0 && !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) && !deleted.some(holdsSuggestionMarks))
+  if (
+    !required &&
+    written.size === 0 &&
+    !touched.some((block) => holdsSuggestionMarks(block as unknown as SharedType)) &&
+    !inBody.some(withinMarkedBlock) &&
+    !deleted.some(holdsSuggestionMarks)
+  )
     return none;
 
   const records = suggestionRecords(doc);
@@ -207,45 +252,74 @@ export function judgeSuggestions(update: ClientUpdate, doc: Y.Doc, effects: Upda
   };
   const isOwn = (id: string): boolean => records.get(id)?.authorId === participantId && participantId !== null;
   const isPending = (id: string): boolean => records.get(id)?.status === 'pending';
+  const rules = { required, isOwn, mayWrite, isPending };
+  /** Whose block suggestion a type is part of (decision 0027): the sender's, another's, or none. */
+  const blockOwner = (type: SharedType): BlockOwner => {
+    const insertion = insertionAround(type);
+    return insertion === null ? null : mayWrite(insertion) ? 'own' : 'other';
+  };
   // The document as the update would leave it, to read each character's marks after it.
   const after = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(after, Y.encodeStateAsUpdate(doc));
     Y.applyUpdate(after, update.bytes);
     const suggestionOnly = new Set<SharedType>();
+    // Blocks it deletes (with all they hold) or whose attributes it may change, which makes them touched (S32).
+    const existing = new Set([...inBody.flatMap((type) => (type instanceof Y.XmlText && type._item !== null ? [type] : [])), ...deleted.flatMap(elementsIn)]);
+    for (const element of existing) {
+      const now = sameTypeIn(after, element as unknown as SharedType);
+      const refusal = existingBlockRefusal(element, now, rules);
+      if (refusal !== null) return { refusal };
+      // Removing one's own suggested block changes nothing accepted (the lock lets it through).
+      if (now === null && insertionAround(element as unknown as SharedType) !== null) suggestionOnly.add(element as unknown as SharedType);
+    }
     for (const type of deleted) {
+      if (insertionAround(type) !== null) continue;
       for (const block of textBlocksIn(type)) {
         for (const marks of charactersOf(block).values())
-          if ((marks.insertId !== null && !isOwn(marks.insertId)) || marks.deleteId !== null)
+          if ((marks.insertId !== null && !isOwn(marks.insertId)) || (marks.formatId !== null && !isOwn(marks.formatId)) || marks.deleteId !== null)
             return { refusal: 'this change deletes text that is part of a pending suggestion: accept, reject or withdraw it instead' };
       }
     }
-    // Text blocks the update creates hold new characters only.
+    // Blocks the update creates hold new characters only.
     for (const struct of update.decoded.structs) {
       if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType) || isKnown(struct)) continue;
       const created = Y.getItem(after.store, struct.id);
       if (!(created instanceof Y.Item) || created.deleted || !(created.content instanceof Y.ContentType)) continue;
-      for (const block of textBlocksIn(created.content.type as SharedType)) {
-        const refusal = compareCharacters(new Map(), charactersOf(block), { required, isOwn, mayWrite, isPending });
+      const type = created.content.type as SharedType;
+      const blockRefusal = created.content.type instanceof Y.XmlText ? createdBlockRefusal(created.content.type, rules) : null;
+      if (blockRefusal !== null) return { refusal: blockRefusal };
+      for (const block of textBlocksIn(type)) {
+        const refusal = compareCharacters(new Map(), charactersOf(block), rules, blockOwner(block as unknown as SharedType));
         if (typeof refusal === 'string') return { refusal };
       }
     }
     for (const block of touched) {
       const copy = sameTypeIn(after, block as unknown as SharedType);
-      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), {
-        required,
-        isOwn,
-        mayWrite,
-        isPending,
-      });
+      const owner = blockOwner(block as unknown as SharedType);
+      const refusal = compareCharacters(charactersOf(block), copy instanceof Y.XmlText ? charactersOf(copy) : new Map(), rules, owner);
       if (typeof refusal === 'string') return { refusal };
-      if (refusal.acceptedUnchanged) suggestionOnly.add(block as unknown as SharedType);
+      const sameAttributes = copy === null || plainAttributesKey(block as unknown as SharedType) === plainAttributesKey(copy);
+      if (!sameAttributes && owner === null && required)
+        return { refusal: 'suggesting is required in this document: a block changes its kind through a proposal until it can be suggested' };
+      if (refusal.acceptedUnchanged && (sameAttributes || owner !== null)) suggestionOnly.add(block as unknown as SharedType);
+    }
+    // Blocks added, removed or moved under an element (an article, a table, the body): judged by
+    // the accepted text it holds, which suggestions leave as it was.
+    for (const container of inBody) {
+      if (asTextBlock(container) !== null) continue;
+      const copy = sameTypeIn(after, container);
+      if (copy !== null && acceptedKey(container) === acceptedKey(copy)) suggestionOnly.add(container);
+      else if (required && copy !== null) return { refusal: 'suggesting is required in this document: blocks are added, removed or moved by suggesting it' };
     }
     return { suggestionOnly };
   } finally {
     after.destroy();
   }
 }
+
+/** Whose suggested block some text lies in (decision 0027): the sender's (new or pending), another's, or none. */
+type BlockOwner = 'own' | 'other' | null;
 
 interface CharacterRules {
   required: boolean;
@@ -257,21 +331,27 @@ interface CharacterRules {
 /**
  * Compares a block's characters before and after an update under the suggestion rules: a refusal,
  * or whether the block's accepted text (its characters not pending insertion, their formatting)
- * stayed as it was.
+ * stayed as it was. Text in a block suggested as new is that suggestion's (decision 0027): its
+ * author writes and deletes it freely, nobody else touches it, and it is no accepted text.
  */
 function compareCharacters(
   before: Map<string, CharacterMarks>,
   after: Map<string, CharacterMarks>,
   rules: CharacterRules,
+  owner: BlockOwner,
 ): string | { acceptedUnchanged: boolean } {
   const { required, isOwn, mayWrite, isPending } = rules;
+  if (owner === 'other' && (before.size !== after.size || [...after.keys()].some((key) => !before.has(key))))
+    return 'this change writes into a block another participant suggested: only its author changes it';
   let acceptedUnchanged = true;
   for (const [key, was] of before) {
     const is = after.get(key);
     if (is === undefined) {
       if (was.deleteId !== null) return 'text suggested for deletion is removed only when the other side accepts the suggestion';
       if (was.insertId !== null && !isOwn(was.insertId)) return 'this change deletes text another participant suggested: only its author withdraws it';
-      if (was.insertId === null) {
+      if (was.formatId !== null && !isOwn(was.formatId))
+        return 'this change deletes text another participant suggested formatting for: accept, reject or withdraw it first';
+      if (was.insertId === null && owner === null) {
         if (required) return 'suggesting is required in this document: text is deleted by suggesting its deletion';
         acceptedUnchanged = false;
       }
@@ -289,9 +369,11 @@ function compareCharacters(
       if (was.deleteId !== null && !isOwn(was.deleteId)) return 'this change alters another participant’s suggestion: only its author changes it';
       if (is.deleteId !== null && !mayWrite(is.deleteId)) return 'this change uses a suggestion of another participant, or one already decided';
     }
-    if (was.formatting !== is.formatting) {
-      if (required) return 'suggesting is required in this document: formatting changes through a proposal until it can be suggested';
-      if (is.insertId === null) acceptedUnchanged = false;
+    const formatRefusal = formatChangeRefusal(was, is, rules);
+    if (formatRefusal !== null) return formatRefusal;
+    if (was.accepted !== is.accepted && is.insertId === null) {
+      if (required) return 'suggesting is required in this document: formatting is changed by suggesting it';
+      acceptedUnchanged = false;
     }
   }
   for (const [key, is] of after) {
@@ -302,10 +384,33 @@ function compareCharacters(
     // deletion's mark (accepting the deletion takes it too), never a new one of its own.
     if (is.deleteId !== null && (is.insertId === null || !(mayWrite(is.deleteId) || isPending(is.deleteId))))
       return 'new text is suggested for deletion only by a pending suggestion';
-    if (is.insertId === null) {
+    // Likewise new text may land inside a formatting suggested at the same time.
+    if (is.formatId !== null && !(mayWrite(is.formatId) || isPending(is.formatId)))
+      return 'new text carries a formatting suggestion only of its own author, or a pending one';
+    if (is.insertId === null && owner === null) {
       if (required) return 'suggesting is required in this document: new text is typed as a suggestion';
       acceptedUnchanged = false;
     }
   }
   return { acceptedUnchanged };
+}
+
+/**
+ * The formatting rules (S33, decision 0028): nobody changes another participant's format
+ * suggestion (its id, the formatting it records as before, the formatting it suggests) or formats
+ * their inserted text; a format suggestion is the writer's own (new, or theirs and pending) and
+ * records the formatting readers saw before it. Whether the readers' formatting changed is the
+ * caller's to judge.
+ */
+function formatChangeRefusal(was: CharacterMarks, is: CharacterMarks, rules: CharacterRules): string | null {
+  const { isOwn, mayWrite } = rules;
+  const suggestionChanged = was.formatId !== is.formatId || was.formatting !== is.formatting || was.accepted !== is.accepted;
+  if (!suggestionChanged) return null;
+  if (was.formatId !== null && !isOwn(was.formatId)) return 'this change alters another participant’s suggestion: only its author changes it';
+  if (was.formatting !== is.formatting && is.insertId !== null && !mayWrite(is.insertId))
+    return 'this change formats text another participant suggested: only its author changes it';
+  if (is.formatId === null) return null;
+  if (!mayWrite(is.formatId)) return 'this change uses a suggestion of another participant, or one already decided';
+  if (is.accepted !== was.accepted) return 'a formatting suggestion records the formatting its text had before it';
+  return null;
 }

@@ -9,7 +9,7 @@ import { salaryScaleRootName } from '#shared/salaryScale/yjsSalaryScale';
 import { describeCharacter, xmlIllegalCharacters } from '#shared/text/safeText';
 import { bodyShapeProblem } from '#main/sync/bodyShape';
 import { typingEffects } from '#main/sync/typing';
-import { judgeSuggestions, type ClientUpdate } from '#main/sync/suggestionMarks';
+import { judgeSuggestions, valueWriteRefusal, type ClientUpdate } from '#main/sync/suggestionMarks';
 import { articlesTouched, inspectUpdate, type DecodedStruct, type SharedType, type UpdateEffects } from '#main/sync/updateInspection';
 
 /** An update refused: why, and, when it edits what both sides agreed, which articles and values. */
@@ -97,7 +97,13 @@ function agreedEditOf(effects: UpdateEffects, doc: Y.Doc, suggestionOnly: Readon
   if (effects.roots.has(contentRootName)) {
     const maps = negotiationMaps(doc);
     const edited =
-      suggestionOnly.size === 0 ? effects : { ...effects, touchedTypes: new Set([...effects.touchedTypes].filter((type) => !suggestionOnly.has(type))) };
+      suggestionOnly.size === 0
+        ? effects
+        : {
+            ...effects,
+            touchedTypes: new Set([...effects.touchedTypes].filter((type) => !suggestionOnly.has(type))),
+            deletedTypes: new Set([...effects.deletedTypes].filter((type) => !suggestionOnly.has(type))),
+          };
     for (const clauseId of articlesTouched(edited)) if (maps.article(clauseId).status === 'agreed') clauseIds.push(clauseId);
   }
   // Most updates (keystrokes) write no value: the rest runs only for those that do.
@@ -127,6 +133,8 @@ export function checkUpdates(policy: WritePolicy): AdmissionCheck {
     const { decoded } = update;
     const typing = typingEffects(decoded, doc, isWaiting);
     const effects = typing ?? inspectUpdate(decoded, doc, isWaiting);
+    const valueRefusal = valueWriteRefusal(update, doc, effects);
+    if (valueRefusal !== null) return { reason: valueRefusal };
     const judged = judgeSuggestions(update, doc, effects);
     if ('refusal' in judged) return { reason: judged.refusal };
     const refusal = policy(effects, doc, judged.suggestionOnly);

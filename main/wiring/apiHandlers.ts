@@ -119,7 +119,7 @@ function ungatedHandlers(context: ServiceContext, rooms: DocumentRooms, environm
     'authorities/list': async () => deployment.authorities(),
     'access/redeem': async (input, _caller, call) => invitations.redeemAccess(input, call?.remoteAddress),
     ...negotiation,
-    ...createSuggestionHandlers(context, rooms),
+    ...createSuggestionHandlers(context, rooms, fileWorkers),
     ...createCostingHandlers(context, rooms, environment.printPdf),
     ...createExportHandlers(
       context,

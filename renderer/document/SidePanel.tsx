@@ -136,7 +136,16 @@ export function SidePanel({ open, variables, kind, readOnly, membership, client 
       <div className="tab-body" role="tabpanel">
         {tab === 'outline' && <Outline editor={open.editor} changes={open.changes} />}
         {tab === 'suggestions' && <SuggestionsPanel editor={open.editor} client={client} documentId={documentId} side={side} readOnly={readOnly} />}
-        {tab === 'variables' && <VariablesPanel editor={open.editor} changes={open.changes} variables={variables} readOnly={readOnly} focus={focus} />}
+        {tab === 'variables' && (
+          <VariablesPanel
+            editor={open.editor}
+            changes={open.changes}
+            variables={variables}
+            readOnly={readOnly}
+            focus={focus}
+            suggestValue={(variableId, value) => client.call('suggestions/suggestValue', { documentId, variableId, value })}
+          />
+        )}
         {tab === 'salaryScale' && variables.values.doc && (
           <SalaryScalePanel doc={variables.values.doc} readOnly={readOnly} client={client} documentId={documentId} isEmployer={side === 'employer'} />
         )}

@@ -2,9 +2,12 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderElementProps } from 'slate-react';
 import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
+import type { Language } from '#shared/format/locale';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { useIsAgreed } from './agreedArticles';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
 import { useStructureLabels } from './structureLabels';
+import { useSuggestionRecord } from './suggestingMode';
 import { VariableChip } from './VariableChip';
 import { ArticleBadge } from '../negotiation/ArticleBadge';
 import { ArticleMarkers } from '../lifecycle/ArticleMarkers';
@@ -63,8 +66,35 @@ function ArticleView({ attributes, children, element }: RenderElementProps & { e
   );
 }
 
+/**
+ * What a block suggested as a whole shows (decision 0027): its side's colour, a bar in the margin
+ * for a new block, struck through and faded for one suggested for deletion (app.css), and who
+ * suggested it and when on hover and for screen readers.
+ */
+function useBlockSuggestion(element: RenderElementProps['element']): Record<string, string> {
+  const { t, i18n } = useTranslation();
+  const insertId = 'suggestInsert' in element ? element.suggestInsert : undefined;
+  const deleteId = 'suggestDelete' in element ? element.suggestDelete : undefined;
+  const record = useSuggestionRecord(deleteId ?? insertId ?? '');
+  const id = deleteId ?? insertId;
+  if (id === undefined) return {};
+  const what = t(deleteId !== undefined ? 'suggestions.blockDeleted' : 'suggestions.blockInserted');
+  const byLine = record
+    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
+    : t('suggestions.notYetRecorded');
+  return {
+    'data-block-suggestion': deleteId !== undefined ? 'delete' : 'insert',
+    'data-suggestion-side': record?.side ?? 'pending',
+    'data-suggestion': id,
+    title: `${what} — ${byLine}`,
+    'aria-description': `${what} — ${byLine}`,
+  };
+}
+
 /** Renders every element type of the document schema. */
-export function ElementView(props: RenderElementProps) {
+export function ElementView(unmarked: RenderElementProps) {
+  const suggestion = useBlockSuggestion(unmarked.element);
+  const props = { ...unmarked, attributes: { ...unmarked.attributes, ...suggestion } };
   const { attributes, children, element } = props;
   switch (element.type) {
     case 'chapter':

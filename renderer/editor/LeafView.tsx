@@ -2,24 +2,26 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderLeafProps } from 'slate-react';
 import type { Language } from '#shared/format/locale';
-import { suggestionByLine } from './suggestionByLine';
+import { formatChangeOf } from './formatChange';
+import { suggestionByLine, type SuggestedRunChange } from './suggestionByLine';
 import { useSuggestionRecord } from './suggestingMode';
 
 /**
  * A suggested run in its side's colour: inserted text underlined, text suggested for deletion
- * struck through; who suggested it and when (Vietnam's time) on hover. The tooltip is made once
- * the pointer reaches the run, not as hundreds of runs first render (decision 0031); keyboard
- * and screen-reader users hear it from the line under the toolbar as the cursor enters the run.
+ * struck through, text whose formatting is suggested (shown in it) underlined with dots; who
+ * suggested it and when (Vietnam's time) on hover. The tooltip is made once the pointer reaches
+ * the run, not as hundreds of runs first render (decision 0031); keyboard and screen-reader
+ * users hear it from the line under the toolbar as the cursor enters the run.
  */
-function SuggestedRun({ id, kind, children }: { id: string; kind: 'insert' | 'delete'; children: ReactNode }) {
+function SuggestedRun({ id, run, children }: { id: string; run: SuggestedRunChange; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const record = useSuggestionRecord(id);
   const [isHovered, setHovered] = useState(false);
-  const Tag = kind === 'insert' ? 'ins' : 'del';
+  const Tag = run.kind === 'insert' ? 'ins' : run.kind === 'delete' ? 'del' : 'span';
   return (
     <Tag
-      className={`suggestion suggestion-${kind} side-${record?.side ?? 'pending'}`}
-      title={isHovered ? suggestionByLine(t, i18n.language as Language, kind, record) : undefined}
+      className={`suggestion suggestion-${run.kind} side-${record?.side ?? 'pending'}`}
+      title={isHovered ? suggestionByLine(t, i18n.language as Language, run, record) : undefined}
       onPointerEnter={() => setHovered(true)}
       data-suggestion={id}
     >
@@ -35,13 +37,19 @@ export function LeafView({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.underline) content = <u>{content}</u>;
   if (leaf.suggestDelete !== undefined)
     content = (
-      <SuggestedRun id={leaf.suggestDelete} kind="delete">
+      <SuggestedRun id={leaf.suggestDelete} run={{ kind: 'delete' }}>
         {content}
       </SuggestedRun>
     );
   else if (leaf.suggestInsert !== undefined)
     content = (
-      <SuggestedRun id={leaf.suggestInsert} kind="insert">
+      <SuggestedRun id={leaf.suggestInsert} run={{ kind: 'insert' }}>
+        {content}
+      </SuggestedRun>
+    );
+  if (leaf.suggestFormat !== undefined)
+    content = (
+      <SuggestedRun id={leaf.suggestFormat} run={{ kind: 'format', change: formatChangeOf(leaf) }}>
         {content}
       </SuggestedRun>
     );

@@ -1,6 +1,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Element, Node, Path, type Operation } from 'slate';
+import { articlesShowing } from '#shared/negotiation/suggestions';
 import { usePendingSuggestions } from '../negotiation/pendingSuggestions';
 import { revealPath } from './reveal';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -11,6 +12,8 @@ import { useStructureLabelsOfLanguage, type StructureLabels } from './structureL
 interface OutlineEntry {
   kind: 'chapter' | 'article';
   id: string;
+  /** The row's own key: an article's copy suggested at a new place (decision 0027) shares its id. */
+  key: string;
   path: number[];
   number: number;
   title: string;
@@ -23,12 +26,14 @@ function outlineOf(blocks: readonly TopLevelBlock[]): OutlineEntry[] {
   const addArticle = (article: Node, path: number[]) => {
     if (!Element.isElement(article) || article.type !== 'article') return;
     articles += 1;
-    entries.push({ kind: 'article', id: article.clauseId, path, number: articles, title: Node.string(article.children[0] ?? { text: '' }) });
+    const key = article.suggestInsert === undefined ? `article-${article.clauseId}` : `article-${article.clauseId}-${article.suggestInsert}`;
+    entries.push({ kind: 'article', id: article.clauseId, key, path, number: articles, title: Node.string(article.children[0] ?? { text: '' }) });
   };
   blocks.forEach((block, index) => {
     if (block.type === 'chapter') {
       chapters += 1;
-      entries.push({ kind: 'chapter', id: block.chapterId, path: [index], number: chapters, title: Node.string(block.children[0] ?? { text: '' }) });
+      const title = Node.string(block.children[0] ?? { text: '' });
+      entries.push({ kind: 'chapter', id: block.chapterId, key: `chapter-${block.chapterId}`, path: [index], number: chapters, title });
       block.children.forEach((child, childIndex) => addArticle(child, [index, childIndex]));
     } else {
       addArticle(block, [index]);
@@ -49,7 +54,7 @@ function isBodyTextEdit(editor: DocumentEditor, operation: Operation): boolean {
 
 const isSameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
   a.kind === b.kind &&
-  a.id === b.id &&
+  a.key === b.key &&
   a.number === b.number &&
   a.title === b.title &&
   a.path.length === b.path.length &&
@@ -100,16 +105,23 @@ function SuggestionCount({ count }: { count: number }) {
   );
 }
 
-/** How many suggestions are pending in each article. */
+/** How many suggestions are pending in each article; a suggested value in every article showing it (decision 0028). */
 function usePendingCounts(editor: DocumentEditor): Map<string, number> {
   const doc = editor.sharedRoot.doc;
   if (!doc) throw new Error('the editor is not bound to a document');
   const pending = usePendingSuggestions(doc);
   return useMemo(() => {
     const counts = new Map<string, number>();
-    for (const suggestion of pending) if (suggestion.clauseId !== null) counts.set(suggestion.clauseId, (counts.get(suggestion.clauseId) ?? 0) + 1);
+    for (const suggestion of pending) {
+      const clauseIds = suggestion.record.value
+        ? articlesShowing(doc, suggestion.record.value.variableId)
+        : suggestion.clauseId === null
+          ? []
+          : [suggestion.clauseId];
+      for (const clauseId of clauseIds) counts.set(clauseId, (counts.get(clauseId) ?? 0) + 1);
+    }
     return counts;
-  }, [pending]);
+  }, [doc, pending]);
 }
 
 /** Chapters and articles of the document, to jump around a long agreement; follows edits. */
@@ -150,7 +162,7 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
       <ol>
         {shown?.map((entry) => (
           <OutlineRow
-            key={`${entry.kind}-${entry.id}`}
+            key={entry.key}
             entry={entry}
             labels={labels}
             untitled={t('outline.untitled')}

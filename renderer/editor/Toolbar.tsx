@@ -2,13 +2,15 @@ import { memo, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlateSelector, useSlateStatic } from 'slate-react';
 import { Editor } from 'slate';
+import { markNames } from '#shared/document/elementRules';
 import type { Mark } from '#shared/document/nodes';
 import type { Language } from '#shared/format/locale';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
+import { formatChangeOf } from './formatChange';
 import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
 import { SuggestingModeContext, useSuggestingMode, useSuggestionRecord } from './suggestingMode';
-import { suggestionByLine } from './suggestionByLine';
+import { suggestionByLine, type SuggestedRunChange } from './suggestionByLine';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -95,11 +97,14 @@ function SuggestingSwitch() {
   );
 }
 
-/** The suggestion at the cursor, as one string ("insert:id" or "delete:id"; empty where there is none). */
+/** The suggestion at the cursor, as one string ("insert:id", "delete:id" or "format:id:change"; empty where there is none). */
 function suggestionAtCursor(editor: DocumentEditor): string {
   const marks = editor.selection ? Editor.marks(editor) : null;
   if (marks?.suggestDelete !== undefined) return `delete:${marks.suggestDelete}`;
-  return marks?.suggestInsert !== undefined ? `insert:${marks.suggestInsert}` : '';
+  if (marks?.suggestInsert !== undefined) return `insert:${marks.suggestInsert}`;
+  if (marks?.suggestFormat === undefined) return '';
+  const { added, removed } = formatChangeOf({ text: '', ...marks });
+  return `format:${marks.suggestFormat}:${added.join('+')}:${removed.join('+')}`;
 }
 
 /**
@@ -108,12 +113,15 @@ function suggestionAtCursor(editor: DocumentEditor): string {
  */
 function SuggestionAtCursor() {
   const { t, i18n } = useTranslation();
-  const [kind, id = ''] = useSlateSelector((editor) => suggestionAtCursor(editor as DocumentEditor)).split(':');
+  const [kind, id = '', added = '', removed = ''] = useSlateSelector((editor) => suggestionAtCursor(editor as DocumentEditor)).split(':');
   const record = useSuggestionRecord(id);
   if (!id) return null;
+  const marksIn = (list: string) => markNames.filter((mark) => list.split('+').includes(mark));
+  const run: SuggestedRunChange =
+    kind === 'format' ? { kind: 'format', change: { added: marksIn(added), removed: marksIn(removed) } } : { kind: kind === 'insert' ? 'insert' : 'delete' };
   return (
     <p className="suggestion-at-cursor" role="status" data-testid="suggestion-at-cursor">
-      {suggestionByLine(t, i18n.language as Language, kind === 'insert' ? 'insert' : 'delete', record)}
+      {suggestionByLine(t, i18n.language as Language, run, record)}
     </p>
   );
 }

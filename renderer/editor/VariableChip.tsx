@@ -4,6 +4,8 @@ import type { RenderElementProps } from 'slate-react';
 import type { VariableElement } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { formatVariableValue, readableValue } from '#shared/templates/variableValues';
+import { formatVietnamDateTime } from '#shared/format/vietnamTime';
+import { usePendingValueSuggestion } from '../negotiation/pendingSuggestions';
 import { useDocumentVariables, useVariableDefinition, useVariableValue, VariableEditContext } from '../variables/documentVariables';
 
 /**
@@ -11,7 +13,8 @@ import { useDocumentVariables, useVariableDefinition, useVariableValue, Variable
  * language (5.310.000 ₫, 150%, 05/01/2027). Every chip of a variable shows the same value; a click
  * opens it in the variables panel. A procedural fact (the vote, the signing) the lifecycle has not
  * recorded yet shows a marker saying so. A variable this interface does not know shows its value,
- * or ‹…›, never its id.
+ * or ‹…›, never its id. A value suggested and not yet decided (decision 0028) shows the value
+ * struck through and the suggested one underlined, in the suggesting side's colour.
  */
 export function VariableChip({ attributes, children, element }: RenderElementProps & { element: VariableElement }) {
   const { t, i18n } = useTranslation();
@@ -32,7 +35,22 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
         : value === undefined
           ? `‹${definition.label[language]}›`
           : formatVariableValue(definition, value, language);
-  const title = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown');
+  const pending = usePendingValueSuggestion(variables?.values.doc ?? null, element.variableId);
+  const suggested =
+    pending?.value === undefined
+      ? null
+      : definition
+        ? formatVariableValue(definition, pending.value.to, language)
+        : readableValue(undefined, pending.value.to, language);
+  const plainTitle = definition ? `${definition.label[uiLanguage]} — ${t(fact ? 'variables.recordedFact' : 'variables.clickToEdit')}` : t('variables.unknown');
+  const title =
+    pending && suggested !== null
+      ? t('suggestions.valueSuggested', {
+          label: definition?.label[uiLanguage] ?? '',
+          to: suggested,
+          byLine: t('suggestions.byLine', { name: pending.authorName, at: formatVietnamDateTime(pending.createdAt, uiLanguage) }),
+        })
+      : plainTitle;
   return (
     <span
       {...attributes}
@@ -42,7 +60,14 @@ export function VariableChip({ attributes, children, element }: RenderElementPro
       title={title}
       onClick={() => requestEdit(element.variableId)}
     >
-      <span className="variable-value">{shown}</span>
+      {pending && suggested !== null ? (
+        <span className="variable-value" data-testid="suggested-value">
+          <del className={`suggestion suggestion-delete side-${pending.side}`}>{shown}</del>{' '}
+          <ins className={`suggestion suggestion-insert side-${pending.side}`}>{suggested}</ins>
+        </span>
+      ) : (
+        <span className="variable-value">{shown}</span>
+      )}
       {children}
     </span>
   );

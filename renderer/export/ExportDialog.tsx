@@ -20,11 +20,14 @@ export function ExportDialog({
   token,
   documentId,
   documentLanguage,
+  mayTrackChanges,
   onClose,
 }: {
   token: string;
   documentId: string;
   documentLanguage: Language;
+  /** A bargaining side's or the host's export of an open text may carry the pending suggestions as Word tracked changes. */
+  mayTrackChanges: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -34,6 +37,7 @@ export function ExportDialog({
   const [redline, setRedline] = useState(false);
   const [annex, setAnnex] = useState(false);
   const [salaryScaleAnnex, setSalaryScaleAnnex] = useState(false);
+  const [trackedChanges, setTrackedChanges] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const task = useLongTask();
   const isWorking = task.progress !== null;
@@ -50,8 +54,11 @@ export function ExportDialog({
     setSaved(null);
     const file = await task.run(async (signal, report) => {
       report(format === 'pdf' ? 'exportDialog.phase.printing' : 'exportDialog.phase.writing');
-      const method = format === 'pdf' ? 'documents/exportPdf' : 'documents/exportDocx';
-      const exported = await callCancellable({ token }, method, { documentId, languageMode, redline, annex, salaryScaleAnnex }, signal);
+      const options = { documentId, languageMode, redline, annex, salaryScaleAnnex };
+      const exported =
+        format === 'pdf'
+          ? await callCancellable({ token }, 'documents/exportPdf', options, signal)
+          : await callCancellable({ token }, 'documents/exportDocx', { ...options, trackedChanges: mayTrackChanges && trackedChanges }, signal);
       report('exportDialog.phase.saving', 1);
       downloadBase64(exported.fileBase64, exported.fileName, exported.mimeType);
       return exported;
@@ -91,6 +98,20 @@ export function ExportDialog({
             <input type="checkbox" checked={salaryScaleAnnex} onChange={(event) => setSalaryScaleAnnex(event.target.checked)} />{' '}
             {t('exportDialog.salaryScaleAnnex')}
           </label>
+          {format === 'docx' && mayTrackChanges && (
+            <>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={trackedChanges}
+                  onChange={(event) => setTrackedChanges(event.target.checked)}
+                  data-testid="export-tracked-changes"
+                />{' '}
+                {t('word.exportTrackedChanges')}
+              </label>
+              {trackedChanges && <p className="hint">{t('word.exportTrackedChangesHint')}</p>}
+            </>
+          )}
         </fieldset>
         {task.progress && <TaskProgressView progress={task.progress} onCancel={task.cancel} />}
         <ErrorNotice error={task.error} />

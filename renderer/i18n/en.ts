@@ -3,6 +3,8 @@ import type { WordsFor } from './localised';
 import { minutesEn, negotiationEn } from './negotiationStrings';
 import { costingEn } from './costingStrings';
 import { suggestionsEn } from './suggestionStrings';
+import { suggestionPositionsEn } from './suggestionPositionStrings';
+import { wordEn } from './wordStrings';
 import { complianceEn, lifecycleEn, reviewEn } from './lifecycleStrings';
 import { salaryScaleEn } from './salaryScaleStrings';
 import { dialogueEn, publicDialogueEn } from './dialogueStrings';
@@ -73,9 +75,11 @@ export const en = {
     suggestion_not_found: 'This suggestion is no longer in the text.',
     suggestion_not_pending: 'This suggestion was decided already: accepted, rejected or withdrawn.',
     suggestion_stale: 'The suggestion changed since you saw it: look at it again, then decide.',
+    suggestion_holds_others: 'This block holds other pending suggestions: decide them first.',
     suggestion_withdrawn_by_own_side: 'Only the side that made a suggestion withdraws it; the other side accepts or rejects it.',
     suggestion_decided_by_other_side: 'A suggestion is accepted or rejected by the other side, not by the side that made it.',
     suggesting_required_unchanged: 'Suggesting is already set that way.',
+    tracked_changes_sides_only: 'A reviewer exports the accepted text, without the sides’ pending suggestions.',
     proposal_not_found: 'This proposal no longer exists.',
     draft_not_found: 'This draft no longer exists.',
     proposal_not_open: 'This proposal is no longer open: it was already accepted, rejected, withdrawn or answered.',
@@ -218,6 +222,8 @@ export const en = {
       empty_article: 'An article with no text.',
       automatic_numbering: 'The file uses Word’s automatic numbering: clauses and points are counted by position.',
       content_dropped: 'Not imported (images, an annex, or a table outside any article).',
+      tracked_changes_not_applied:
+        'The file has {{found}} tracked changes not yet accepted: the original text was imported, with none of them applied. Once the document exists, they can be imported as suggestions (Suggestions tab, “Import suggestions from Word”).',
     },
     create: 'Create document',
     discard: 'Discard',
@@ -473,6 +479,8 @@ export const en = {
   negotiation: negotiationEn,
   costing: costingEn,
   suggestions: suggestionsEn,
+  suggestionPositions: suggestionPositionsEn,
+  word: wordEn,
   lifecycle: lifecycleEn,
   salaryScale: salaryScaleEn,
   compliance: complianceEn,

@@ -1,6 +1,8 @@
 import { minutesVi, negotiationVi } from './negotiationStrings';
 import { costingVi } from './costingStrings';
 import { suggestionsVi } from './suggestionStrings';
+import { suggestionPositionsVi } from './suggestionPositionStrings';
+import { wordVi } from './wordStrings';
 import { complianceVi, lifecycleVi, reviewVi } from './lifecycleStrings';
 import { salaryScaleVi } from './salaryScaleStrings';
 import { dialogueVi, publicDialogueVi } from './dialogueStrings';
@@ -69,9 +71,11 @@ export const vi: Localised<typeof en> = {
     suggestion_not_found: 'Gợi ý này không còn trong văn bản.',
     suggestion_not_pending: 'Gợi ý này đã được quyết định: đã chấp nhận, bị từ chối hoặc bị rút.',
     suggestion_stale: 'Gợi ý đã thay đổi từ lúc bạn xem: hãy xem lại rồi quyết định.',
+    suggestion_holds_others: 'Khối này còn chứa gợi ý khác đang chờ: hãy quyết định các gợi ý đó trước.',
     suggestion_withdrawn_by_own_side: 'Chỉ bên đưa ra gợi ý mới rút được gợi ý; bên kia chấp nhận hoặc từ chối.',
     suggestion_decided_by_other_side: 'Gợi ý do bên kia chấp nhận hoặc từ chối, không phải bên đưa ra gợi ý.',
     suggesting_required_unchanged: 'Chế độ bắt buộc gợi ý đã ở trạng thái này.',
+    tracked_changes_sides_only: 'Cơ quan quản lý xuất văn bản đã thống nhất, không kèm gợi ý đang chờ của các bên.',
     proposal_not_found: 'Đề xuất này không còn tồn tại.',
     draft_not_found: 'Bản nháp này không còn tồn tại.',
     proposal_not_open: 'Đề xuất này không còn mở: đã được chấp nhận, bị từ chối, bị rút hoặc đã được đáp lại.',
@@ -205,6 +209,8 @@ export const vi: Localised<typeof en> = {
       empty_article: 'Điều không có nội dung.',
       automatic_numbering: 'Tệp dùng đánh số tự động của Word: số khoản, điểm được tính theo vị trí.',
       content_dropped: 'Phần không được nhập (hình ảnh, phụ lục hoặc bảng nằm ngoài điều).',
+      tracked_changes_not_applied:
+        'Tệp có {{found}} thay đổi được theo dõi (Track Changes) chưa được chấp nhận: đã nhập văn bản gốc, chưa áp dụng thay đổi nào. Sau khi tạo văn bản, có thể nhập các thay đổi đó thành góp ý (thẻ Gợi ý, “Nhập góp ý từ Word”).',
     },
     create: 'Tạo văn bản',
     discard: 'Bỏ qua',
@@ -450,6 +456,8 @@ export const vi: Localised<typeof en> = {
   negotiation: negotiationVi,
   costing: costingVi,
   suggestions: suggestionsVi,
+  suggestionPositions: suggestionPositionsVi,
+  word: wordVi,
   lifecycle: lifecycleVi,
   salaryScale: salaryScaleVi,
   compliance: complianceVi,

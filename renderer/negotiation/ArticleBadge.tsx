@@ -12,7 +12,8 @@ interface BadgeText {
   statusLabel: string;
   /** Everything, for the tooltip. */
   title: string;
-  /** The short counts shown after the status; null for those it has none of. */
+  /** The short words shown after the status; null for what it has none of. */
+  reopenedBySuggestion: string | null;
   mark: string | null;
   proposals: string | null;
   threads: string | null;
@@ -20,14 +21,20 @@ interface BadgeText {
 }
 
 function badgeText(t: TFunction, summary: string): BadgeText {
-  const [shownStatus = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', reopened = '', ...name] = summary.split('|');
+  const [shownStatus = 'open', marks = '', proposals = '0', threads = '0', reopenAsked = '', suggesting = '', bySuggestion = '', reopened = '', ...name] =
+    summary.split('|');
   const byName = name.join('|');
   const status = articleStatuses.find((known) => known === shownStatus) ?? 'open';
+  // An agreed article held open by suggestions keeps both marks: they say nothing new there.
+  const showsMarks = status !== 'agreed' && bySuggestion === '';
+  const suggestingSides = [...suggesting].map((letter) => t(letter === 'E' ? 'side.employer' : 'side.union')).join(', ');
   const statusLabel = t(`negotiation.status.${status}`);
   const title = [
     statusLabel,
-    marks.includes('E') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
-    marks.includes('U') && status !== 'agreed' ? t('negotiation.markedBy', { side: t('side.union') }) : '',
+    bySuggestion ? t('suggestionPositions.reopenedBySuggestion', { sides: suggestingSides }) : '',
+    marks.includes('E') && showsMarks ? t('negotiation.markedBy', { side: t('side.employer') }) : '',
+    marks.includes('U') && showsMarks ? t('negotiation.markedBy', { side: t('side.union') }) : '',
+    suggesting && !bySuggestion ? t('suggestionPositions.badge', { sides: suggestingSides }) : '',
     proposals !== '0' ? t('negotiation.openProposals', { count: Number(proposals) }) : '',
     threads !== '0' ? t('negotiation.openThreads', { count: Number(threads) }) : '',
     reopenAsked ? t('negotiation.reopenRequest.badge') : '',
@@ -37,7 +44,8 @@ function badgeText(t: TFunction, summary: string): BadgeText {
     status,
     statusLabel,
     title: title.join(' · '),
-    mark: marks !== '' && status !== 'agreed' ? `${marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓` : null,
+    reopenedBySuggestion: bySuggestion ? t('suggestionPositions.reopenedShort') : null,
+    mark: marks !== '' && showsMarks ? `${marks.includes('E') ? t('negotiation.employerMark') : t('negotiation.unionMark')} ✓` : null,
     proposals: proposals !== '0' ? t('negotiation.proposalsShort', { count: Number(proposals) }) : null,
     threads: threads !== '0' ? t('negotiation.threadsShort', { count: Number(threads) }) : null,
     reopenAsked: reopenAsked ? t('negotiation.reopenRequest.badge') : null,
@@ -86,10 +94,12 @@ export function ArticleBadge({ clauseId }: { clauseId: string }) {
       className={`article-badge status-${text.status}`}
       data-testid="article-badge"
       data-status={text.status}
+      data-reopened-by-suggestion={text.reopenedBySuggestion !== null ? 'true' : undefined}
       title={text.title}
       onClick={() => requestArticleNegotiation(clauseId)}
     >
       {text.statusLabel}
+      {text.reopenedBySuggestion !== null && <span className="count">{text.reopenedBySuggestion}</span>}
       {text.mark !== null && <span className="count">{text.mark}</span>}
       {text.proposals !== null && <span className="count">{text.proposals}</span>}
       {text.threads !== null && <span className="count">{text.threads}</span>}

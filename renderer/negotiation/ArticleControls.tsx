@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '#shared/api/client';
-import type { ArticleNegotiation } from '#shared/negotiation/model';
+import type { ArticleNegotiation, BargainingSide } from '#shared/negotiation/model';
+import { shownArticleStatus } from '#shared/negotiation/suggestionPositions';
 import { useNegotiationView } from './negotiationView';
 import { reopenedLabel } from './reopenedLabel';
 
@@ -49,15 +50,19 @@ function ReasonForm({
  * An article's status and what this side may do about it: mark it agreed or disputed while it is
  * open; once both sides agreed it, it is locked, and reopening takes both sides' consent: one side
  * asks, with its reason, the other accepts or declines. A disputed article is reopened by either.
+ * An agreed article holding pending suggestions reads open, reopened by them, and stays locked.
  */
 export function ArticleControls({
   clauseId,
   status,
+  suggestingSides,
   client,
   documentId,
 }: {
   clauseId: string;
   status: ArticleNegotiation | undefined;
+  /** The sides whose pending suggestions are their position on the article. */
+  suggestingSides: readonly BargainingSide[];
   client: ApiClient;
   documentId: string;
 }) {
@@ -68,10 +73,13 @@ export function ArticleControls({
   const isReviewer = view.side === 'reviewer';
   const request = status?.reopenRequest ?? null;
   const call = (work: () => Promise<unknown>) => view.run(work).then(() => setAsking(null));
+  const shown = shownArticleStatus({ status: state }, suggestingSides);
+  const reopenedBySuggestion = shown.reopenedBySuggestion.map((side) => t(`side.${side}`)).join(', ');
   return (
     <>
-      <p data-testid="article-status" data-status={state}>
-        {t(`negotiation.status.${state}`)}
+      <p data-testid="article-status" data-status={shown.status}>
+        {t(`negotiation.status.${shown.status}`)}
+        {reopenedBySuggestion && ` · ${t('suggestionPositions.reopenedBySuggestion', { sides: reopenedBySuggestion })}`}
         {status?.employerAgreedAt && state !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.employer') })}`}
         {status?.unionAgreedAt && state !== 'agreed' && ` · ${t('negotiation.markedBy', { side: t('side.union') })}`}
         {status?.reopened && ` · ${reopenedLabel(t, status.reopened.byName)}`}

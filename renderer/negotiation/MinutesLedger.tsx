@@ -16,8 +16,21 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
   const language = useLanguage();
   const value = (variableId: string, raw: VariableValue | null): string =>
     raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language);
+  const suggested = ({ inserted, deleted }: { inserted: string; deleted: string }): string =>
+    [deleted ? t('suggestionPositions.delete', { text: deleted }) : '', inserted ? t('suggestionPositions.insert', { text: inserted }) : '']
+      .filter(Boolean)
+      .join('; ');
+  const stepText = (step: Entry['step']): string => {
+    if ('position' in step) return t(`minutes.ledgerPosition.${step.position}`);
+    if ('suggestion' in step) return `${t('suggestionPositions.minutesMade')}: ${suggested(step.suggestion)}`;
+    if ('suggestionDecision' in step) {
+      const decision = step.suggestionDecision;
+      return `${t(`suggestionPositions.minutesDecision.${decision.status}`, { author: decision.authorName, side: t(`side.${decision.authorSide}`) })}: ${suggested(decision)}`;
+    }
+    return t(`minutes.ledgerEvent.${step.event}`);
+  };
   const describe = (entry: Entry): string => {
-    const step = 'position' in entry.step ? t(`minutes.ledgerPosition.${entry.step.position}`) : t(`minutes.ledgerEvent.${entry.step.event}`);
+    const step = stepText(entry.step);
     const values = entry.values.map(
       (change) =>
         `${variableLabel(lookupBuiltInVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`,

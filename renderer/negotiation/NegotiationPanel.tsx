@@ -7,7 +7,8 @@ import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, InlineNode, TopLevelBlock } from '#shared/document/nodes';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { unreadMentions, type Mentionable } from '#shared/negotiation/mentions';
-import type { DraftProposal, Proposal, ProposalStatus, Thread, ThreadVisibility } from '#shared/negotiation/model';
+import { openArticle, type DraftProposal, type Proposal, type ProposalStatus, type Thread, type ThreadVisibility } from '#shared/negotiation/model';
+import { shownArticleStatus, suggestingSidesByArticle } from '#shared/negotiation/suggestionPositions';
 import type { Side } from '#shared/sides';
 import type { CostingBasis } from '#shared/costing/negotiationCosting';
 import { defaultCostingSettings } from '#shared/costing/positionCost';
@@ -224,7 +225,10 @@ export function NegotiationPanel({
 
   const counts = useMemo(() => {
     const result = { agreed: 0, disputed: 0, open: 0 };
-    for (const clauseId of articles.keys()) result[negotiation?.articles.get(clauseId)?.status ?? 'open'] += 1;
+    // An agreed article held open by pending suggestions counts as open (decision 0029).
+    const suggesting = suggestingSidesByArticle(negotiation?.suggestionPositions ?? []);
+    for (const clauseId of articles.keys())
+      result[shownArticleStatus(negotiation?.articles.get(clauseId) ?? openArticle(clauseId), suggesting.get(clauseId) ?? []).status] += 1;
     return result;
   }, [articles, negotiation]);
 
@@ -397,7 +401,14 @@ export function NegotiationPanel({
       case 'accept':
         return <AcceptDialog proposal={dialog.proposal} onClose={close} />;
       case 'ledger':
-        return <LedgerDialog clauseId={dialog.clauseId} status={negotiation.articles.get(dialog.clauseId)} onClose={close} />;
+        return (
+          <LedgerDialog
+            clauseId={dialog.clauseId}
+            status={negotiation.articles.get(dialog.clauseId)}
+            suggestions={{ positions: negotiation.suggestionPositions, history: negotiation.suggestionHistory }}
+            onClose={close}
+          />
+        );
     }
   };
   const itemTarget = itemEditor ? editorFor(itemEditor.answered.clauseId) : null;
@@ -456,7 +467,13 @@ export function NegotiationPanel({
                 {articleLabel(focus)}
               </button>
             </h3>
-            <ArticleControls clauseId={focus} status={focusedStatus} client={client} documentId={documentId} />
+            <ArticleControls
+              clauseId={focus}
+              status={focusedStatus}
+              suggestingSides={store?.suggestingSides(focus) ?? []}
+              client={client}
+              documentId={documentId}
+            />
             <div className="row">
               {!isReviewer && focused && (
                 <button type="button" onClick={() => setDialog({ type: 'propose', clauseId: focus })}>

@@ -9,18 +9,32 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { SuggestingRequired } from '#shared/api/suggestions';
-import { suggestingSettings, type SuggestionDecision } from '#shared/negotiation/suggestions';
+import type { BargainingSide } from '#shared/negotiation/model';
+import { suggestingSettings, type SuggestedBlock, type SuggestionDecision } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
+import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SideBadge } from '../components/SideBadge';
 import { useActionRunner } from '../components/useActionRunner';
+import { isSuggestableBlock } from '../editor/blockSuggestions';
 import type { DocumentEditor } from '../editor/customTypes';
+import { describeFormatChange } from '../editor/formatChange';
+import { requestVariableEdit, useDocumentVariables } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
+import { WordSuggestionsImport } from './WordSuggestionsImport';
 
-/** Selects a suggestion's text in the editor and scrolls it into view. */
+/** Selects a suggestion's text (its runs, or its blocks) in the editor and scrolls it into view. */
 function revealSuggestion(editor: DocumentEditor, id: string): void {
-  const runs = [...Editor.nodes(editor, { at: [], match: (node) => Text.isText(node) && (node.suggestInsert === id || node.suggestDelete === id) })];
+  const runs = [
+    ...Editor.nodes(editor, {
+      at: [],
+      mode: 'highest',
+      match: (node) =>
+        (Text.isText(node) || isSuggestableBlock(node)) &&
+        (node.suggestInsert === id || node.suggestDelete === id || (Text.isText(node) && node.suggestFormat === id)),
+    }),
+  ];
   const first = runs[0];
   const last = runs.at(-1);
   if (!first || !last) return;
@@ -64,10 +78,28 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
   const headings = useMemo(() => articleHeadings(editor), [editor, pending]);
   const bargaining = side !== 'reviewer' && !readOnly;
   const isOthers = (suggestion: PendingSuggestion) => suggestion.record.side !== side;
+  const variables = useDocumentVariables();
+  const language = i18n.language as Language;
+  /** A suggested value in words, in the interface's language: "Value of Minimum wage: 4.960.000 ₫ → 5.200.000 ₫". */
+  const describeValue = ({ variableId, from, to }: NonNullable<PendingSuggestion['record']['value']>) => {
+    const definition = variables?.lookup(variableId);
+    return t('suggestions.valueChange', {
+      label: variableLabel(definition, language),
+      from: from === null ? t('suggestions.valueNone') : readableValue(definition, from, language),
+      to: readableValue(definition, to, language),
+    });
+  };
+  const reveal = (suggestion: PendingSuggestion) =>
+    suggestion.record.value ? requestVariableEdit(suggestion.record.value.variableId) : revealSuggestion(editor, suggestion.id);
 
   const decide = (decision: SuggestionDecision, chosen: readonly PendingSuggestion[]) =>
     run(
-      () => client.call('suggestions/decide', { documentId, decision, suggestions: chosen.map(({ id, inserted, deleted }) => ({ id, inserted, deleted })) }),
+      () =>
+        client.call('suggestions/decide', {
+          documentId,
+          decision,
+          suggestions: chosen.map(({ id, inserted, deleted, format, blocks }) => ({ id, inserted, deleted, format, blocks })),
+        }),
       t(`suggestions.decided_${decision}`),
     );
 
@@ -85,7 +117,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
     const next = (current + step + pending.length) % pending.length;
     setCurrent(next);
     const target = pending[next];
-    if (target) revealSuggestion(editor, target.id);
+    if (target) reveal(target);
   };
 
   return (
@@ -149,6 +181,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
       )}
       <ErrorNotice error={error} />
       {pending.length === 0 && <p className="empty-state">{t('suggestions.none')}</p>}
+      {bargaining && <WordSuggestionsImport client={client} documentId={documentId} />}
       {groups.map(([clauseId, items]) => {
         const heading = clauseId === null ? undefined : headings.get(clauseId);
         const othersHere = items.filter(isOthers);
@@ -168,9 +201,18 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
             <ul>
               {items.map((suggestion) => (
                 <li key={suggestion.id} className={`suggestion-item side-${suggestion.record.side}`} data-testid="suggestion-item">
-                  <button type="button" className="link" onClick={() => revealSuggestion(editor, suggestion.id)}>
+                  <button type="button" className="link" onClick={() => reveal(suggestion)}>
+                    {suggestion.blocks && <BlockChange blocks={suggestion.blocks} side={suggestion.record.side} />}
                     {suggestion.deleted && <del className={`suggestion suggestion-delete side-${suggestion.record.side}`}>{suggestion.deleted}</del>}
                     {suggestion.inserted && <ins className={`suggestion suggestion-insert side-${suggestion.record.side}`}>{suggestion.inserted}</ins>}
+                    {suggestion.format && (
+                      <span className={`suggestion suggestion-format side-${suggestion.record.side}`}>
+                        {t('suggestions.formatChange', { change: describeFormatChange(t, suggestion.format, language), text: suggestion.format.text })}
+                      </span>
+                    )}
+                    {suggestion.record.value && (
+                      <span className={`suggestion suggestion-value side-${suggestion.record.side}`}>{describeValue(suggestion.record.value)}</span>
+                    )}
                   </button>
                   <p className="hint">
                     <SideBadge side={suggestion.record.side} />{' '}
@@ -204,6 +246,31 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
         );
       })}
     </section>
+  );
+}
+
+/**
+ * What a block suggestion does (decision 0027), said in words: "New clause", "Delete article",
+ * "Move article" (a block both removed and added under one id), with the block's first line.
+ */
+function BlockChange({ blocks, side }: { blocks: readonly SuggestedBlock[]; side: BargainingSide }) {
+  const { t } = useTranslation();
+  const inserted = blocks.find((block) => block.change === 'insert');
+  const deleted = blocks.find((block) => block.change === 'delete');
+  const shown = inserted ?? deleted;
+  if (!shown) return null;
+  const what = t(`suggestions.blockType.${shown.type}`);
+  const label = inserted && deleted ? t('suggestions.blockMove', { what }) : t(inserted ? 'suggestions.blockNew' : 'suggestions.blockDelete', { what });
+  const firstLine = shown.text.split('\n')[0] || t('suggestions.empty');
+  return (
+    <span className="block-change" data-testid="block-change">
+      <strong>{label}</strong>{' '}
+      {inserted && !deleted ? (
+        <ins className={`suggestion suggestion-insert side-${side}`}>{firstLine}</ins>
+      ) : (
+        <del className={`suggestion suggestion-delete side-${side}`}>{firstLine}</del>
+      )}{' '}
+    </span>
   );
 }
 

@@ -5,9 +5,16 @@ import type { CostingScenarios } from '#shared/api/costing';
 import { documentWorkforce } from '#shared/costing/negotiationCosting';
 import type { WorkforceGroup } from '#shared/costing/workforce';
 import { readSalaryScales, salaryScaleMap } from '#shared/salaryScale/yjsSalaryScale';
-import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
+import { openArticle, type ArticleNegotiation, type BargainingSide, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
 import type { PhraseAnchorInput } from '#shared/negotiation/phraseAnchor';
+import {
+  shownArticleStatus,
+  suggestingSidesByArticle,
+  suggestionsAsPositions,
+  type SuggestionHistoryEntry,
+  type SuggestionPosition,
+} from '#shared/negotiation/suggestionPositions';
 import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
@@ -26,6 +33,10 @@ export interface NegotiationSnapshot {
   workforce: WorkforceGroup[];
   /** This side's costing scenarios and both sides' published ones (from the API, like internal notes). */
   scenarios: CostingScenarios;
+  /** Each side's pending suggestions per article: its position there (decision 0029). */
+  suggestionPositions: SuggestionPosition[];
+  /** Every suggestion made in an article, pending or decided, in the order they were made. */
+  suggestionHistory: SuggestionHistoryEntry[];
 }
 
 /**
@@ -45,8 +56,13 @@ export class NegotiationStore {
     mentionsRead: new Set(),
     workforce: [],
     scenarios: { own: [], published: [] },
+    suggestionPositions: [],
+    suggestionHistory: [],
   };
   private internal: Thread[] = [];
+  private suggestionsKey = '';
+  private suggestingByArticle = new Map<string, BargainingSide[]>();
+  private suggestionsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
 
@@ -59,6 +75,8 @@ export class NegotiationStore {
     this.maps.observe(this.rebuild);
     salaryScaleMap(doc).observe(this.readWorkforce);
     this.readWorkforce();
+    doc.on('update', this.suggestionsChanged);
+    this.readSuggestions();
     this.rebuild();
     void this.refreshFromServer();
     void this.refreshCosting();
@@ -69,6 +87,28 @@ export class NegotiationStore {
     this.snapshot = { ...this.snapshot, workforce: documentWorkforce(readSalaryScales(this.doc)) };
     for (const listener of this.listeners) listener();
   };
+
+  /**
+   * Suggestions live in the body: read again at most every 250 ms after a change (reading walks
+   * the whole body), and passed on only when they changed, so that typing re-renders nothing here.
+   */
+  private readonly suggestionsChanged = (): void => {
+    this.suggestionsTimer ??= setTimeout(() => {
+      this.suggestionsTimer = undefined;
+      if (this.readSuggestions()) for (const listener of this.listeners) listener();
+    }, 250);
+  };
+
+  /** Reads the suggestions; true when they differ from those known. */
+  private readSuggestions(): boolean {
+    const { positions, history } = suggestionsAsPositions(this.doc);
+    const key = JSON.stringify([positions, history]);
+    if (key === this.suggestionsKey) return false;
+    this.suggestionsKey = key;
+    this.suggestingByArticle = suggestingSidesByArticle(positions);
+    this.snapshot = { ...this.snapshot, suggestionPositions: positions, suggestionHistory: history };
+    return true;
+  }
 
   /** Fetches this side's scenarios and the published ones (the server says when they changed: a `costing` notice). */
   readonly refreshCosting = async (): Promise<void> => {
@@ -133,7 +173,14 @@ export class NegotiationStore {
     return this.snapshot.articles.get(clauseId) ?? openArticle(clauseId);
   }
 
+  /** The sides whose pending suggestions are their position on an article. */
+  suggestingSides(clauseId: string): readonly BargainingSide[] {
+    return this.suggestingByArticle.get(clauseId) ?? [];
+  }
+
   destroy(): void {
+    clearTimeout(this.suggestionsTimer);
+    this.doc.off('update', this.suggestionsChanged);
     this.maps.unobserve(this.rebuild);
     salaryScaleMap(this.doc).unobserve(this.readWorkforce);
     this.listeners.clear();
@@ -161,11 +208,14 @@ export function useArticleSummary(clauseId: string): string {
     if (!store) return '';
     const snapshot = store.getSnapshot();
     const status = store.articleStatus(clauseId);
+    const suggesting = store.suggestingSides(clauseId);
+    const shown = shownArticleStatus(status, suggesting);
     const openProposals = snapshot.proposals.filter((p) => p.clauseId === clauseId && p.status === 'open').length;
     const openThreads = snapshot.threads.filter((t) => t.clauseId === clauseId && t.resolvedAt === null).length;
     const marks = `${status.employerAgreedAt ? 'E' : ''}${status.unionAgreedAt ? 'U' : ''}`;
+    const suggestions = suggesting.map((side) => (side === 'employer' ? 'E' : 'U')).join('');
     // The name last: it may itself contain "|".
-    return `${status.status}|${marks}|${openProposals}|${openThreads}|${status.reopenRequest ? 'asked' : ''}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
+    return `${shown.status}|${marks}|${openProposals}|${openThreads}|${status.reopenRequest ? 'asked' : ''}|${suggestions}|${shown.reopenedBySuggestion.length > 0 ? 'bySuggestion' : ''}|${status.reopened ? 'reopened' : ''}|${status.reopened?.byName ?? ''}`;
   });
 }
 

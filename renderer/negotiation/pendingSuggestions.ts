@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { holdsText, isElementType } from '#shared/document/elementRules';
 import { contentRoot } from '#shared/document/yjsContent';
 import {
+  blockMarksOf,
+  pendingValueSuggestions,
   runsOf,
+  suggestionRecordSchema,
   suggestionRecords,
   suggestionsInBody,
   suggestionsRootName,
@@ -20,16 +23,29 @@ export interface PendingSuggestion extends SuggestionInBody {
 /** What a text block holds of suggestions, comparable as a string: '' when it holds none. */
 function markedRunsKey(runs: readonly MarkedRun[]): string {
   let key = '';
-  for (const run of runs) if (run.insertId !== null || run.deleteId !== null) key += JSON.stringify([run.insertId, run.deleteId, run.text]);
+  for (const run of runs) {
+    if (run.insertId !== null || run.deleteId !== null || run.formatId !== null)
+      key += JSON.stringify([run.insertId, run.deleteId, run.formatId, run.formatting, run.formatFrom, run.text]);
+  }
   return key;
 }
 
+/** Whether a text block is, or lies in, a block suggested as a whole (its text is that suggestion's, decision 0027). */
+function inMarkedBlock(block: Y.XmlText): boolean {
+  for (let element: unknown = block; element instanceof Y.XmlText; element = element.parent) {
+    const { insertId, deleteId } = blockMarksOf(element);
+    if (insertId !== null || deleteId !== null) return true;
+  }
+  return false;
+}
+
 /**
- * The pending suggestions of a shared document, in document order (those the server has
- * recorded), read again only when a change may have altered them (decision 0031). Reading walks
+ * The pending suggestions of a shared document (those the server has recorded): those in the body
+ * in document order, then the suggested values (decision 0028), read again only when a change may have altered them (decision 0031). Reading walks
  * the whole body (a 1,000-article agreement takes tens of milliseconds), so typing must not cause
  * it: a change of text in a block is checked against what that block held of suggestions at the
- * last reading; anything else (records, blocks added, removed or moved, a block's attributes)
+ * last reading (unless the block lies in a block suggested as a whole, whose text the list
+ * shows); anything else (records, blocks added, removed or moved, a block's attributes)
  * makes the list stale.
  */
 export class PendingSuggestionsIndex {
@@ -52,10 +68,14 @@ export class PendingSuggestionsIndex {
       const key = markedRunsKey(runs);
       if (key !== '') marked.set(block, key);
     });
-    this.pending = inBody.flatMap((suggestion) => {
-      const record = records.get(suggestion.id);
-      return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
-    });
+    const values = pendingValueSuggestions(this.doc).map((record) => ({ id: record.id, inserted: '', deleted: '', clauseId: record.clauseId, record }));
+    this.pending = [
+      ...inBody.flatMap((suggestion) => {
+        const record = records.get(suggestion.id);
+        return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
+      }),
+      ...values,
+    ];
     this.marked = marked;
     this.readAt = Y.snapshot(this.doc);
     this.isStale = false;
@@ -95,9 +115,28 @@ export class PendingSuggestionsIndex {
     const target = event.target;
     if (!(target instanceof Y.XmlText)) return true;
     const type: unknown = target.getAttribute('type');
-    if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0) return true;
+    if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0 || inMarkedBlock(target)) return true;
     return markedRunsKey(runsOf(target)) !== (this.marked.get(target) ?? '');
   }
+}
+
+/** The latest pending suggestion of a variable's value, followed live (undefined when there is none). */
+export function usePendingValueSuggestion(doc: Y.Doc | null, variableId: string): SuggestionRecord | undefined {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (!doc) return () => {};
+      const records = doc.getMap<unknown>(suggestionsRootName);
+      records.observe(listener);
+      return () => records.unobserve(listener);
+    },
+    [doc],
+  );
+  // Compared as text: each read parses the records anew.
+  const latest = useSyncExternalStore(subscribe, () => {
+    const found = doc ? pendingValueSuggestions(doc).filter((record) => record.value?.variableId === variableId) : [];
+    return JSON.stringify(found.at(-1) ?? null);
+  });
+  return useMemo(() => suggestionRecordSchema.nullable().parse(JSON.parse(latest)) ?? undefined, [latest]);
 }
 
 /**

@@ -97,7 +97,13 @@ function Workspace({ membership }: { membership: Membership }) {
           <InvitePanel client={client} documentId={membership.documentId} allowedSides={[membership.side]} />
         ))}
       {exporting && variables && (
-        <ExportDialog token={membership.token} documentId={membership.documentId} documentLanguage={variables.language} onClose={() => setExporting(false)} />
+        <ExportDialog
+          token={membership.token}
+          documentId={membership.documentId}
+          documentLanguage={variables.language}
+          mayTrackChanges={membership.side !== 'reviewer' && !isTextFrozen}
+          onClose={() => setExporting(false)}
+        />
       )}
       {refusal && isKeptAsDraft(refusal) && (
         <p className="notice" role="alert" data-testid="kept-as-draft">

@@ -5,10 +5,15 @@ import { computeNumbering } from '#shared/document/numbering';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { variablesUsed } from '#shared/templates/instantiate';
-import type { VariableValue } from '#shared/templates/schema';
+import type { VariableDefinition, VariableValue } from '#shared/templates/schema';
+import { formatVariableValue } from '#shared/templates/variableValues';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useActionRunner } from '../components/useActionRunner';
 import { useAgreedArticles } from '../editor/agreedArticles';
 import type { ChangeSignal } from '../editor/changeSignal';
 import type { DocumentEditor } from '../editor/customTypes';
+import { useSuggestingMode } from '../editor/suggestingMode';
+import { usePendingValueSuggestion } from '../negotiation/pendingSuggestions';
 import type { DocumentVariables } from './documentVariables';
 import { RecordedFactField } from './RecordedFactField';
 import { VariableField } from './VariableField';
@@ -71,6 +76,22 @@ export interface VariablesPanelProps {
   variables: DocumentVariables;
   readOnly: boolean;
   focus: VariableFocus | null;
+  /** Suggests a value (decision 0028): what a value entered in Suggesting mode does instead of writing it. */
+  suggestValue: (variableId: string, value: VariableValue) => Promise<unknown>;
+}
+
+/** The value suggested for a variable and not yet decided, under its field. */
+function PendingValue({ variables, definition }: { variables: DocumentVariables; definition: VariableDefinition }) {
+  const { t } = useTranslation();
+  const pending = usePendingValueSuggestion(variables.values.doc, definition.id);
+  if (!pending?.value) return null;
+  return (
+    <p className="hint" data-testid="pending-value">
+      <ins className={`suggestion suggestion-insert side-${pending.side}`}>
+        {t('suggestions.valuePending', { to: formatVariableValue(definition, pending.value.to, variables.language), name: pending.authorName })}
+      </ins>
+    </p>
+  );
 }
 
 /**
@@ -78,10 +99,13 @@ export interface VariablesPanelProps {
  * live for everyone. Values are checked against the variable's type and range before saving. The
  * procedural facts (the vote, the signing) are shown, never edited: the lifecycle record fills them.
  * A value shown in an article both sides agreed is not changed here (the server would refuse it):
- * the field says so.
+ * the field says so. In Suggesting mode a value entered is suggested instead (decision 0028), in
+ * an agreed article too, and a value suggested shows under its field.
  */
-export function VariablesPanel({ editor, changes, variables, readOnly, focus }: VariablesPanelProps) {
+export function VariablesPanel({ editor, changes, variables, readOnly, focus, suggestValue }: VariablesPanelProps) {
   const { t } = useTranslation();
+  const suggesting = useSuggestingMode().on;
+  const { run, notice, error } = useActionRunner(async () => undefined);
   const values = useMapSnapshot(variables);
   const used = useUsedVariables(editor, changes);
   const agreed = useAgreedArticles();
@@ -93,12 +117,23 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
   return (
     <div className="variables-panel" aria-label={t('variables.title')}>
       {readOnly && <p className="hint">{t('variables.readOnly')}</p>}
+      {suggesting && !readOnly && (
+        <p className="hint" data-testid="suggesting-values">
+          {t('suggestions.suggestingValues')}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorNotice error={error} />
       {ids.map((id) => {
         const definition = variables.lookup(id);
         if (!definition) return null;
         if (isProceduralFact(id))
           return <RecordedFactField key={id} definition={definition} value={values.get(id)} focusRequest={focus?.id === id ? focus.request : undefined} />;
-        const lockedBy = locked.get(id);
+        const lockedBy = suggesting ? undefined : locked.get(id);
         return (
           <div key={id} className={lockedBy ? 'variable-locked' : undefined}>
             <VariableField
@@ -106,8 +141,9 @@ export function VariablesPanel({ editor, changes, variables, readOnly, focus }: 
               value={values.get(id)}
               readOnly={readOnly || lockedBy !== undefined}
               focusRequest={focus?.id === id ? focus.request : undefined}
-              onCommit={(value) => variables.values.set(id, value)}
+              onCommit={(value) => (suggesting ? void run(() => suggestValue(id, value), t('suggestions.valueSent')) : variables.values.set(id, value))}
             />
+            <PendingValue variables={variables} definition={definition} />
             {lockedBy && !readOnly && (
               <p className="hint" data-testid="variable-locked">
                 {t('variables.lockedByAgreement', { articles: lockedBy.map((number) => t('negotiation.articleNumber', { number })).join(', ') })}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { createDocumentInput, documentIdSchema, documentMetaSchema, documentRefInput, listDocumentsInput, renameDocumentInput } from '#shared/api/documents';
-import { exportDocumentInput, exportedFileSchema, exportReportInput, importPreviewInput, importPreviewSchema } from '#shared/api/export';
+import { exportDocumentInput, exportDocxInput, exportedFileSchema, exportReportInput, importPreviewInput, importPreviewSchema } from '#shared/api/export';
 import { healthSchema } from '#shared/api/health';
 import { createInvitationInput, invitationSchema, redeemInvitationInput, redeemedInvitationSchema } from '#shared/api/invitations';
 import { listParticipantsInput, participantSchema, revokeParticipantInput } from '#shared/api/participants';
@@ -54,7 +54,7 @@ export const apiContract = {
   'documents/get': { access: 'signedIn', input: documentRefInput, output: documentMetaSchema },
   'documents/rename': { access: 'admin', input: renameDocumentInput, output: documentMetaSchema },
   'documents/archive': { access: 'admin', input: documentRefInput, output: documentMetaSchema },
-  'documents/exportDocx': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
+  'documents/exportDocx': { access: 'signedIn', input: exportDocxInput, output: exportedFileSchema },
   'documents/exportPdf': { access: 'signedIn', input: exportDocumentInput, output: exportedFileSchema },
   /** The minutes, the compliance report or the authority's decision, as DOCX or PDF; readable by whoever may read the source. */
   'documents/exportReport': { access: 'signedIn', input: exportReportInput, output: exportedFileSchema },

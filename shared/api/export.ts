@@ -29,6 +29,16 @@ export const exportDocumentInput = z.object({
 
 export type ExportDocumentInput = z.input<typeof exportDocumentInput>;
 
+/** A .docx export's options: those of every export, and Word's tracked changes. */
+export const exportDocxInput = exportDocumentInput.extend({
+  /**
+   * Carry the pending suggestions as Word tracked changes (w:ins, w:del) with their author and
+   * time (decision 0030). Only for a bargaining side or the host while the text is open: a
+   * reviewer's export and a frozen text are the accepted text.
+   */
+  trackedChanges: z.boolean().default(false),
+});
+
 /**
  * The other official documents of a document, in the same layout: the bargaining minutes
  * (Labour Code Art. 70), the compliance report, and the labour authority's decision with its findings.
@@ -87,6 +97,8 @@ export const importIssueCodes = [
   'automatic_numbering',
   /** Images, text boxes or other content the import does not keep. */
   'content_dropped',
+  /** Word tracked changes (found: how many): the text is read as it was before them (decision 0030). */
+  'tracked_changes_not_applied',
 ] as const;
 
 export const importIssueSchema = z.object({

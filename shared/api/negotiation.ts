@@ -4,6 +4,7 @@ import { variableValueSchema } from '#shared/templates/schema';
 import {
   articleEventTypes,
   articleNegotiationSchema,
+  articleStatuses,
   commentBodySchema,
   draftProposalSchema,
   proposalKinds,
@@ -132,6 +133,14 @@ export const reviewerCommentsInput = z.object({ documentId: documentIdSchema, al
 /** A decided position, without the article it proposed and the text it was made on (`proposals/get` has them). */
 export const positionSummarySchema = proposalSchema.omit({ article: true, baseText: true });
 
+const suggestionPositionSchema = z.object({
+  clauseId: z.string(),
+  side: z.enum(['employer', 'union']),
+  authorNames: z.array(z.string()),
+  latestAt: z.iso.datetime(),
+  ids: z.array(z.string()),
+});
+
 export const negotiationStateSchema = z.object({
   /** The open positions, in full. */
   proposals: z.array(proposalSchema),
@@ -145,6 +154,13 @@ export const negotiationStateSchema = z.object({
   reviewerCommentsAllowed: z.boolean(),
   /** The comments mentioning the caller that they have opened (the others are their unread mentions). */
   mentionsRead: z.array(z.string()),
+  /** Each side's pending suggestions on an article: its current position there (decision 0029). */
+  suggestionPositions: z.array(suggestionPositionSchema),
+  /**
+   * The articles whose status reads otherwise than `articles` records: agreed, but held open by
+   * pending suggestions (`reopenedBySuggestion`: whose) until every one of them is decided.
+   */
+  shownStatuses: z.array(z.object({ clauseId: z.string(), status: z.enum(articleStatuses), reopenedBySuggestion: z.array(z.enum(['employer', 'union'])) })),
 });
 
 export type NegotiationState = z.infer<typeof negotiationStateSchema>;
@@ -159,6 +175,9 @@ export const minutesInput = z.object({
 
 const minutesArticle = z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() });
 const positionsSchema = z.object({ employer: z.string().optional(), union: z.string().optional() });
+
+/** What a suggestion inserts and deletes, as the minutes tell it (decision 0029). */
+const suggestedTextSchema = z.object({ inserted: z.string(), deleted: z.string() });
 
 export const minutesSchema = z.object({
   documentTitle: z.string(),
@@ -194,7 +213,18 @@ export const minutesSchema = z.object({
           at: z.string(),
           side: z.enum(['employer', 'union']),
           byName: z.string(),
-          step: z.union([z.object({ position: z.enum(proposalKinds) }), z.object({ event: z.enum(articleEventTypes) })]),
+          step: z.union([
+            z.object({ position: z.enum(proposalKinds) }),
+            z.object({ suggestion: suggestedTextSchema }),
+            z.object({
+              suggestionDecision: suggestedTextSchema.extend({
+                status: z.enum(['accepted', 'rejected', 'withdrawn']),
+                authorName: z.string(),
+                authorSide: z.enum(['employer', 'union']),
+              }),
+            }),
+            z.object({ event: z.enum(articleEventTypes) }),
+          ]),
           note: z.string().nullable(),
           values: z.array(z.object({ variableId: z.string(), from: variableValueSchema.nullable(), to: variableValueSchema })),
           outcome: z.object({ status: z.enum(proposalStatuses), byName: z.string().nullable() }).nullable(),

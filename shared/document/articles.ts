@@ -23,7 +23,11 @@ interface ArticleLocation {
   element: Y.XmlText;
 }
 
-/** Where an article sits in the Yjs body: its parent (the root or a chapter) and its offset there. */
+/**
+ * Where an article sits in the Yjs body: its parent (the root or a chapter) and its offset there.
+ * A copy suggested as the article's new place (a move, decision 0027) keeps its `clauseId` but is
+ * no part of the accepted text: the article is where it stands until the move is accepted.
+ */
 function locateArticle(doc: Y.Doc, clauseId: string): ArticleLocation | null {
   const search = (parent: Y.XmlText, depth: number): ArticleLocation | null => {
     let offset = 0;
@@ -31,7 +35,8 @@ function locateArticle(doc: Y.Doc, clauseId: string): ArticleLocation | null {
       if (part.insert instanceof Y.XmlText) {
         const element = part.insert;
         const type = element.getAttribute('type');
-        if (type === 'article' && element.getAttribute('clauseId') === clauseId) return { parent, offset, element };
+        if (type === 'article' && element.getAttribute('clauseId') === clauseId && element.getAttribute('suggestInsert') === undefined)
+          return { parent, offset, element };
         if (type === 'chapter' && depth === 0) {
           const found = search(element, 1);
           if (found) return found;

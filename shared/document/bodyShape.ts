@@ -1,7 +1,7 @@
 import { ApiError } from '#shared/api/errors';
 import { attributeProblem, childTypes, holdsText, isElementType, markNames, requiredAttributes, type ElementParent } from '#shared/document/elementRules';
 import type { TopLevelBlock } from '#shared/document/nodes';
-import { isSuggestionId, isSuggestionMarkName } from '#shared/document/suggestionMarks';
+import { formatFromKey, isSuggestionId, isSuggestionMarkName, marksOfCode } from '#shared/document/suggestionMarks';
 
 /**
  * A stored body that cannot be laid out (exported, reported, put in the minutes): its shape was
@@ -50,7 +50,8 @@ class BodyWalk {
       throw new DamagedBodyError(this.place, `text directly inside ${parent === 'body' ? 'the body' : `a ${parent}`}`);
     if (typeof fields.text !== 'string') throw new DamagedBodyError(this.place, 'a text that is not text');
     for (const [key, value] of Object.entries(fields)) {
-      if (isSuggestionMarkName(key) ? !isSuggestionId(value) : !textKeys.has(key)) throw new DamagedBodyError(this.place, `text formatted with "${key}"`);
+      const known = isSuggestionMarkName(key) ? isSuggestionId(value) : key === formatFromKey ? marksOfCode(value) !== null : textKeys.has(key);
+      if (!known) throw new DamagedBodyError(this.place, `text formatted with "${key}"`);
     }
   }
 }

@@ -55,19 +55,40 @@ const shortText = (required: boolean): AttributeRule => ({
   accepts: (value) => typeof value === 'string' && value.length >= 1 && value.length <= 80,
 });
 
+/** A block suggested as a whole names the suggestion's id (decision 0027). */
+const suggestionId: AttributeRule = { required: false, accepts: (value) => typeof value === 'string' && stableIdPattern.test(value) };
+const blockSuggestion = { suggestInsert: suggestionId, suggestDelete: suggestionId };
+
+/** The element types a block suggestion marks: the blocks one adds, removes or moves (decision 0027). */
+export const suggestedBlockTypes = [
+  'article',
+  'paragraph',
+  'clause',
+  'point',
+  'bulleted-list',
+  'list-item',
+  'table',
+  'table-row',
+] as const satisfies readonly ElementType[];
+export type SuggestedBlockType = (typeof suggestedBlockTypes)[number];
+
+export function isSuggestedBlockType(value: unknown): value is SuggestedBlockType {
+  return typeof value === 'string' && (suggestedBlockTypes as readonly string[]).includes(value);
+}
+
 /** The attributes of each element type besides `type`, and what each accepts. */
 export const elementAttributes: Readonly<Record<ElementType, Readonly<Record<string, AttributeRule>>>> = {
   chapter: { chapterId: stableId },
-  article: { clauseId: stableId, templateId: shortText(false) },
+  article: { clauseId: stableId, templateId: shortText(false), ...blockSuggestion },
   variable: { variableId: shortText(true) },
   'table-cell': { header: { required: false, accepts: (value) => value === true } },
-  paragraph: {},
-  clause: {},
-  point: {},
-  'list-item': {},
-  'bulleted-list': {},
-  table: {},
-  'table-row': {},
+  paragraph: blockSuggestion,
+  clause: blockSuggestion,
+  point: blockSuggestion,
+  'list-item': blockSuggestion,
+  'bulleted-list': blockSuggestion,
+  table: blockSuggestion,
+  'table-row': blockSuggestion,
   'article-title': {},
   'chapter-title': {},
 };

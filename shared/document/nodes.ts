@@ -12,6 +12,10 @@ export interface FormattedText {
   suggestInsert?: string;
   /** A pending suggestion to delete this text, which stays until it is accepted: the suggestion's id. */
   suggestDelete?: string;
+  /** A pending suggestion of this text's formatting (the marks it carries now): the suggestion's id (decision 0028). */
+  suggestFormat?: string;
+  /** Under a format suggestion, the formatting the text had before it, as a format code ("bold+italic", "plain"). */
+  suggestFormatFrom?: string;
 }
 
 export type Mark = 'bold' | 'italic' | 'underline';
@@ -25,29 +29,38 @@ export interface VariableElement {
 
 export type InlineNode = FormattedText | VariableElement;
 
-export interface ParagraphElement {
+/**
+ * A block suggested as a whole (decision 0027): a new block carries `suggestInsert`, a block
+ * suggested for deletion stays with `suggestDelete`; a move is both under one id.
+ */
+export interface BlockSuggestionMarks {
+  suggestInsert?: string;
+  suggestDelete?: string;
+}
+
+export interface ParagraphElement extends BlockSuggestionMarks {
   type: 'paragraph';
   children: InlineNode[];
 }
 
 /** A numbered clause of an article ("1.", "2." ...). */
-export interface ClauseElement {
+export interface ClauseElement extends BlockSuggestionMarks {
   type: 'clause';
   children: InlineNode[];
 }
 
 /** A lettered point under a clause ("a)", "b)", "đ)" ...). */
-export interface PointElement {
+export interface PointElement extends BlockSuggestionMarks {
   type: 'point';
   children: InlineNode[];
 }
 
-export interface ListItemElement {
+export interface ListItemElement extends BlockSuggestionMarks {
   type: 'list-item';
   children: InlineNode[];
 }
 
-export interface BulletedListElement {
+export interface BulletedListElement extends BlockSuggestionMarks {
   type: 'bulleted-list';
   children: ListItemElement[];
 }
@@ -58,13 +71,13 @@ export interface TableCellElement {
   children: InlineNode[];
 }
 
-export interface TableRowElement {
+export interface TableRowElement extends BlockSuggestionMarks {
   type: 'table-row';
   children: TableCellElement[];
 }
 
 /** A table, e.g. a salary scale. */
-export interface TableElement {
+export interface TableElement extends BlockSuggestionMarks {
   type: 'table';
   children: TableRowElement[];
 }
@@ -77,7 +90,7 @@ export interface ArticleTitleElement {
 }
 
 /** An article (Điều): a title followed by body blocks; `clauseId` is stable for its whole life. */
-export interface ArticleElement {
+export interface ArticleElement extends BlockSuggestionMarks {
   type: 'article';
   clauseId: string;
   templateId?: string;

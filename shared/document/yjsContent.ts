@@ -56,6 +56,14 @@ export function encodeInitialContent(content: InitialContent): Uint8Array {
  * shape does not allow laying it out.
  */
 export function readContent(doc: Y.Doc): TopLevelBlock[] {
+  return withoutPendingSuggestions(readMarkedContent(doc));
+}
+
+/**
+ * The body with its pending suggestions still marked, for the one reader besides the editor that
+ * shows them: the .docx export with Word tracked changes (decision 0030).
+ */
+export function readMarkedContent(doc: Y.Doc): TopLevelBlock[] {
   const root = contentRoot(doc);
   if (root.length === 0) throw new DamagedBodyError('as a whole', 'the body is empty');
   let articlesBefore = 0;
@@ -70,7 +78,7 @@ export function readContent(doc: Y.Doc): TopLevelBlock[] {
       articlesBefore += articlesIn(element);
     }
   });
-  return withoutPendingSuggestions(checkBodyShape(children));
+  return checkBodyShape(children);
 }
 
 /** Where a top-level element that cannot be read is damaged: the article at fault if there is one. */

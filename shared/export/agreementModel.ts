@@ -1,6 +1,7 @@
 import type { DocumentKind } from '#shared/documents/kinds';
 import { computeNumbering, toRoman } from '#shared/document/numbering';
 import type { ArticleElement, ChapterElement, ParagraphElement, TopLevelBlock } from '#shared/document/nodes';
+import { markedTwins, type TrackedSuggestions } from '#shared/export/trackedChanges';
 import { createDiffBudget, type DiffBudget } from '#shared/document/sequenceDiff';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
@@ -43,6 +44,12 @@ export interface AgreementExportOptions {
    * issued, as the lifecycle records it (documentDate); null or absent for blanks to fill in.
    */
   date?: string | null;
+  /**
+   * The pending suggestions, to carry as Word tracked changes in the articles and paragraphs shown
+   * in the document's language without a proposal's redline (decision 0030); absent for the
+   * accepted text alone.
+   */
+  trackedSuggestions?: TrackedSuggestions;
 }
 
 export interface ExportSources extends TranslationSources {
@@ -80,6 +87,14 @@ interface Builder {
   other: Language;
   /** What the export's redlines may spend comparing, all proposals together. */
   diffBudget: DiffBudget;
+  /** With tracked suggestions: each block and article's marked twin, and the context reading its marks. */
+  tracked: { twins: ReadonlyMap<object, TopLevelBlock | ArticleElement>; context: TextContext } | null;
+}
+
+/** The article or paragraph as the export shows it: with its marks and their context when tracked changes are asked for. */
+function shownWithSuggestions<T extends ArticleElement | ParagraphElement>(builder: Builder, element: T): { element: T; context: TextContext } {
+  const twin = builder.tracked?.twins.get(element);
+  return builder.tracked && twin?.type === element.type ? { element: twin as T, context: builder.tracked.context } : { element, context: builder.context };
 }
 
 const chapterHeading = (number: number, title: string, language: Language, extra: Run[] = []): ContentBlock => ({
@@ -149,7 +164,10 @@ function articleInSource(builder: Builder, article: ArticleElement, number: numb
       ),
       proposalNote(proposal, language),
     ]);
-  } else blocks = renderArticle(article, String(number), language, builder.context);
+  } else {
+    const shown = shownWithSuggestions(builder, article);
+    blocks = renderArticle(shown.element, String(number), language, shown.context);
+  }
   const inserted = proposals
     .filter((proposal) => proposal.kind === 'insert_after' && proposal.article)
     .map((proposal, index) => insertedArticle(proposal, insertedNumber(number, index), language, builder.context));
@@ -226,7 +244,8 @@ function renderChapter(builder: Builder, chapter: ChapterElement, chapterNumber:
 
 function renderParagraph(builder: Builder, paragraph: ParagraphElement): RenderBlock {
   const source = builder.document.language;
-  const block: ContentBlock = { type: 'paragraph', role: 'body', runs: inlineRuns(paragraph.children, source, builder.context) };
+  const shown = shownWithSuggestions(builder, paragraph);
+  const block: ContentBlock = { type: 'paragraph', role: 'body', runs: inlineRuns(shown.element.children, source, shown.context) };
   if (builder.options.languageMode !== 'both') return block;
   return {
     type: 'parallel',
@@ -263,7 +282,10 @@ export function buildAgreementModel(document: ExportedDocument, options: Agreeme
     context: { values: document.variables, lookupVariable: sources.lookupVariable },
     other: document.language === 'vi' ? 'en' : 'vi',
     diffBudget: createDiffBudget(),
+    tracked: null,
   };
+  const tracked = options.trackedSuggestions;
+  if (tracked) builder.tracked = { twins: markedTwins(document.blocks, tracked.blocks), context: { ...builder.context, revisionAuthors: tracked.authors } };
   const numbering = computeNumbering(document.blocks);
   const firstStructural = document.blocks.findIndex((block) => block.type !== 'paragraph');
   const preamble = (firstStructural === -1 ? document.blocks : document.blocks.slice(0, firstStructural)) as ParagraphElement[];

@@ -1,16 +1,22 @@
 import { bodyMarkers } from '#shared/document/numbering';
-import type { ArticleElement, BodyBlock, InlineNode } from '#shared/document/nodes';
+import type { ArticleElement, BodyBlock, FormattedText, InlineNode } from '#shared/document/nodes';
 import type { Language } from '#shared/format/locale';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, type VariableLookup } from '#shared/templates/variableValues';
 import { isProceduralFact } from '#shared/lifecycle/proceduralFacts';
 import { blankToFill, labels } from '#shared/export/officialFrame';
-import type { ArticleHeadingBlock, Change, ContentBlock, Run } from '#shared/export/renderModel';
+import type { ArticleHeadingBlock, Change, ContentBlock, Revision, Run } from '#shared/export/renderModel';
+import type { RevisionAuthor } from '#shared/export/trackedChanges';
 
 /** What turns the document's inline nodes into text: its variable values and their definitions. */
 export interface TextContext {
   values: Readonly<Record<string, VariableValue>>;
   lookupVariable: VariableLookup;
+  /**
+   * For a text read with its suggestion marks (decision 0030): the author of each pending
+   * suggestion, whose runs become tracked changes. Absent, the text is the accepted one.
+   */
+  revisionAuthors?: ReadonlyMap<string, RevisionAuthor>;
 }
 
 /**
@@ -26,6 +32,22 @@ export function variableText(variableId: string, language: Language, context: Te
   return readableValue(definition, value, language);
 }
 
+/**
+ * A marked text's tracked change: its insertion, else its deletion (text inserted by one side and
+ * suggested for deletion by the other shows as the insertion: Word nests no deletion in another's
+ * insertion here); undefined for unmarked text, null for an insertion no pending record names,
+ * which the accepted text leaves out.
+ */
+function revisionOf(text: FormattedText, authors: ReadonlyMap<string, RevisionAuthor> | undefined): Revision | null | undefined {
+  if (text.suggestInsert !== undefined) {
+    const author = authors?.get(text.suggestInsert);
+    return author ? { type: 'insert', ...author } : null;
+  }
+  if (text.suggestDelete === undefined) return undefined;
+  const author = authors?.get(text.suggestDelete);
+  return author ? { type: 'delete', ...author } : undefined;
+}
+
 /** Inline nodes as runs: marks kept, chips replaced by their formatted values. */
 export function inlineRuns(children: readonly InlineNode[], language: Language, context: TextContext): Run[] {
   const runs: Run[] = [];
@@ -39,6 +61,9 @@ export function inlineRuns(children: readonly InlineNode[], language: Language, 
     if (child.bold) run.bold = true;
     if (child.italic) run.italic = true;
     if (child.underline) run.underline = true;
+    const revision = revisionOf(child, context.revisionAuthors);
+    if (revision === null) continue;
+    if (revision !== undefined) run.revision = revision;
     runs.push(run);
   }
   return runs;

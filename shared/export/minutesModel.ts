@@ -2,7 +2,7 @@ import { formatCitation, lc } from '#shared/compliance/citations';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { formatNumber, formatVnd, type Language } from '#shared/format/locale';
 import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
-import type { ArticleLedger, BargainingMinutes, LedgerEntry } from '#shared/negotiation/minutes';
+import type { ArticleLedger, BargainingMinutes, LedgerEntry, SuggestedText, SuggestionDecisionStep } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel, type VariableLookup } from '#shared/templates/variableValues';
@@ -55,6 +55,9 @@ const texts = {
   who: { vi: 'Bên, người', en: 'Side, person' },
   step: { vi: 'Nội dung', en: 'Step' },
   outcome: { vi: 'Kết quả', en: 'Outcome' },
+  suggested: { vi: 'Gợi ý sửa ngay trong văn bản', en: 'Suggested a change in the text' },
+  suggestedInsert: { vi: 'thêm “{{text}}”', en: 'insert “{{text}}”' },
+  suggestedDelete: { vi: 'bỏ “{{text}}”', en: 'delete “{{text}}”' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
   costings: { vi: 'Phương án chi phí tiền lương các bên công bố', en: 'Wage costings the sides published' },
   costingName: { vi: 'Phương án', en: 'Scenario' },
@@ -111,6 +114,12 @@ const events: Record<ArticleEvent['type'], Bilingual> = {
   accepted: { vi: 'Chấp nhận đề xuất', en: 'Accepted a proposal' },
 };
 
+const suggestionDecisions: Record<SuggestionDecisionStep['status'], Bilingual> = {
+  accepted: { vi: 'Chấp nhận gợi ý sửa của {{author}} ({{side}})', en: 'Accepted the suggestion of {{author}} ({{side}})' },
+  rejected: { vi: 'Từ chối gợi ý sửa của {{author}} ({{side}})', en: 'Rejected the suggestion of {{author}} ({{side}})' },
+  withdrawn: { vi: 'Rút gợi ý sửa của {{author}} ({{side}})', en: 'Withdrew the suggestion of {{author}} ({{side}})' },
+};
+
 const outcomes: Record<Proposal['status'], Bilingual> = {
   open: { vi: 'Đang chờ trả lời', en: 'Awaiting an answer' },
   accepted: { vi: 'Được chấp nhận', en: 'Accepted' },
@@ -132,8 +141,19 @@ export interface MinutesExport {
 export function buildMinutesDocument({ minutes, kind, parties, language, lookupVariable }: MinutesExport): RenderDocument {
   const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
   const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
+  const suggestedText = ({ inserted, deleted }: SuggestedText): string =>
+    [deleted ? say(texts.suggestedDelete, { text: deleted }) : '', inserted ? say(texts.suggestedInsert, { text: inserted }) : ''].filter(Boolean).join('; ');
+  const stepWhat = (step: LedgerEntry['step']): string => {
+    if ('position' in step) return say(proposalKinds[step.position]);
+    if ('suggestion' in step) return `${say(texts.suggested)}: ${suggestedText(step.suggestion)}`;
+    if ('suggestionDecision' in step) {
+      const decision = step.suggestionDecision;
+      return `${say(suggestionDecisions[decision.status], { author: decision.authorName, side: say(sideNames[decision.authorSide]) })}: ${suggestedText(decision)}`;
+    }
+    return say(events[step.event]);
+  };
   const stepText = (entry: LedgerEntry): string => {
-    const what = 'position' in entry.step ? say(proposalKinds[entry.step.position]) : say(events[entry.step.event]);
+    const what = stepWhat(entry.step);
     const values = entry.values.map(
       (change) =>
         `${variableLabel(lookupVariable(change.variableId), language)}: ${value(change.variableId, change.from)} → ${value(change.variableId, change.to)}`,

@@ -13,6 +13,16 @@ import type { Language } from '#shared/format/locale';
 /** A word-level change shown in a redline: inserted text underlined in colour, deleted struck through. */
 export type Change = 'inserted' | 'deleted';
 
+/**
+ * A pending suggestion carried as a Word tracked change (decision 0030): an insertion or a
+ * deletion with its author and time as Word writes them (w:author, w:date).
+ */
+export interface Revision {
+  type: 'insert' | 'delete';
+  author: string;
+  date: string;
+}
+
 /** A stretch of text with one look. */
 export interface Run {
   text: string;
@@ -20,6 +30,8 @@ export interface Run {
   italic?: boolean;
   underline?: boolean;
   change?: Change;
+  /** Only the .docx writer reads it; the other outputs never receive runs carrying one. */
+  revision?: Revision;
 }
 
 /** A text of the frame (titles, labels) with, in bilingual exports, its translation under it; "\n" breaks a line. */

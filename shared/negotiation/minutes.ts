@@ -4,6 +4,7 @@ import { plainText, type TopLevelBlock } from '#shared/document/nodes';
 import type { LeftOutArticle, RoundFacts } from '#shared/lifecycle/model';
 import { openArticle, type ArticleEvent, type ArticleNegotiation, type BargainingSide, type Proposal, type ProposalKind } from '#shared/negotiation/model';
 import type { BargainingScenario, PublishedCost } from '#shared/costing/bargainingScenario';
+import { decidingSide, shownArticleStatus, type SuggestionHistoryEntry } from '#shared/negotiation/suggestionPositions';
 import type { VariableValue } from '#shared/templates/schema';
 
 export interface MinutesArticle {
@@ -41,13 +42,29 @@ export interface VoteOverride {
   articles: MinutesArticle[];
 }
 
-/** One step in an article's negotiation during the session: a position offered, or an agreement, a dispute, a reopening. */
+/** What a suggestion inserts and deletes (decision 0029). */
+export interface SuggestedText {
+  inserted: string;
+  deleted: string;
+}
+
+/** A decision on a suggestion: what became of it, and whose it was. */
+export interface SuggestionDecisionStep extends SuggestedText {
+  status: 'accepted' | 'rejected' | 'withdrawn';
+  authorName: string;
+  authorSide: BargainingSide;
+}
+
+/**
+ * One step in an article's negotiation during the session: a position offered, a suggestion made
+ * in the text or decided, or an agreement, a dispute, a reopening.
+ */
 export interface LedgerEntry {
   at: string;
   side: BargainingSide;
   byName: string;
-  /** A position (its kind), or an event of the article (its type). */
-  step: { position: ProposalKind } | { event: ArticleEvent['type'] };
+  /** A position (its kind), a suggestion (its text), a decision on one, or an event of the article (its type). */
+  step: { position: ProposalKind } | { suggestion: SuggestedText } | { suggestionDecision: SuggestionDecisionStep } | { event: ArticleEvent['type'] };
   /** The position's rationale, or the event's note (the disputing side's position, a reason). */
   note: string | null;
   /** The values a position offered, with those they would replace. */
@@ -109,6 +126,8 @@ export interface MinutesInput {
   now: string;
   /** Both sides' published costing scenarios (those published since `since` are recorded). */
   publishedScenarios: readonly BargainingScenario[];
+  /** Every suggestion made in an article, pending or decided (those made or decided since `since` are recorded). */
+  suggestions: readonly SuggestionHistoryEntry[];
 }
 
 /** Builds the minutes from the current state of a document's negotiation. */
@@ -122,7 +141,13 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
     return { clauseId, number: numbering.articles.get(clauseId) ?? 0, title: article?.children[0] ? plainText(article.children[0]) : recordedTitle };
   };
   const byNumber = <T extends MinutesArticle>(list: T[]): T[] => list.sort((a, b) => a.number - b.number);
-  const statusOf = new Map(input.articles.map((status) => [status.clauseId, status]));
+  // An agreed article holding pending suggestions is open again until they are decided (decision 0029).
+  const suggesting = new Map<string, BargainingSide[]>();
+  for (const { record, clauseId } of input.suggestions)
+    if (record.status === 'pending' && !suggesting.get(clauseId)?.includes(record.side))
+      suggesting.set(clauseId, [...(suggesting.get(clauseId) ?? []), record.side]);
+  const shown = input.articles.map((status) => ({ ...status, status: shownArticleStatus(status, suggesting.get(status.clauseId) ?? []).status }));
+  const statusOf = new Map(shown.map((status) => [status.clauseId, status]));
   const lastOpenProposal = (clauseId: string, side: BargainingSide) =>
     input.proposals.filter((p) => p.clauseId === clauseId && p.side === side && p.status === 'open').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
@@ -140,9 +165,9 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
       .filter((article) => numbering.articles.has(article.clauseId) && statusOf.get(article.clauseId)?.status !== 'agreed')
       .map((article) => [article.clauseId, article]),
   );
-  const agreed = byNumber(input.articles.filter((s) => s.status === 'agreed' && numbering.articles.has(s.clauseId)).map((s) => describe(s.clauseId)));
+  const agreed = byNumber(shown.filter((s) => s.status === 'agreed' && numbering.articles.has(s.clauseId)).map((s) => describe(s.clauseId)));
   const disputed = byNumber(
-    input.articles
+    shown
       .filter((s) => s.status === 'disputed' && numbering.articles.has(s.clauseId) && !leftOut.has(s.clauseId))
       .map((s) => ({ ...describe(s.clauseId), positions: positionsOf(s) })),
   );
@@ -186,7 +211,7 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
   const standingOf = (clauseId: string): ArticleLedger['standing'] =>
     !numbering.articles.has(clauseId) ? 'removed' : leftOut.has(clauseId) ? 'left_out' : (statusOf.get(clauseId)?.status ?? 'open');
   const ledger = byNumber(
-    sessionLedger(input.proposals, input.articles, sessionStart).map(([clauseId, entries]) => {
+    sessionLedger(input.proposals, input.articles, input.suggestions, sessionStart).map(([clauseId, entries]) => {
       const recordedTitle = input.proposals.find((p) => p.clauseId === clauseId)?.baseText.split('\n')[0] ?? '';
       return { ...describe(clauseId, recordedTitle), standing: standingOf(clauseId), entries };
     }),
@@ -212,7 +237,12 @@ export function buildMinutes(input: MinutesInput): BargainingMinutes {
 }
 
 /** Each article's positions and events of the session (from `sessionStart` on), in time order. */
-function sessionLedger(proposals: readonly Proposal[], articles: readonly ArticleNegotiation[], sessionStart: number): [string, LedgerEntry[]][] {
+function sessionLedger(
+  proposals: readonly Proposal[],
+  articles: readonly ArticleNegotiation[],
+  suggestions: readonly SuggestionHistoryEntry[],
+  sessionStart: number,
+): [string, LedgerEntry[]][] {
   const byArticle = new Map<string, LedgerEntry[]>();
   const add = (clauseId: string, entry: LedgerEntry): void => {
     byArticle.set(clauseId, [...(byArticle.get(clauseId) ?? []), entry]);
@@ -235,6 +265,31 @@ function sessionLedger(proposals: readonly Proposal[], articles: readonly Articl
       note: proposal.rationale || null,
       values: Object.entries(proposal.values).map(([variableId, to]) => ({ variableId, from: proposal.previousValues[variableId] ?? null, to })),
       outcome: { status: proposal.status, byName: proposal.decidedByName },
+    });
+  }
+  // A suggestion is told like a position: made (with how it ended), and decided, each when it happened.
+  for (const { record, clauseId, inserted, deleted } of suggestions) {
+    const decidedAt = record.status === 'pending' ? null : record.decidedAt;
+    const decidedInSession = decidedAt !== null && Date.parse(decidedAt) >= sessionStart;
+    if (Date.parse(record.createdAt) < sessionStart && !decidedInSession) continue;
+    add(clauseId, {
+      at: record.createdAt,
+      side: record.side,
+      byName: record.authorName,
+      step: { suggestion: { inserted, deleted } },
+      note: null,
+      values: [],
+      outcome: { status: record.status === 'pending' ? 'open' : record.status, byName: record.decidedByName },
+    });
+    if (decidedAt === null || record.status === 'pending' || !decidedInSession) continue;
+    add(clauseId, {
+      at: decidedAt,
+      side: decidingSide(record),
+      byName: record.decidedByName ?? '',
+      step: { suggestionDecision: { status: record.status, authorName: record.authorName, authorSide: record.side, inserted, deleted } },
+      note: null,
+      values: [],
+      outcome: null,
     });
   }
   for (const article of articles) {

@@ -182,7 +182,8 @@ export function articleTypesAt(doc: Y.Doc, snapshot?: Y.Snapshot): Map<string, Y
       if (!(part.insert instanceof Y.XmlText)) continue;
       const attributes = attributesAt(part.insert, snapshot);
       if (attributes.type === 'article' && typeof attributes.clauseId === 'string') {
-        if (!found.has(attributes.clauseId)) found.set(attributes.clauseId, part.insert);
+        // A copy suggested as a moved article's new place is not the article yet (decision 0027).
+        if (!found.has(attributes.clauseId) && attributes.suggestInsert === undefined) found.set(attributes.clauseId, part.insert);
       } else if (attributes.type === 'chapter' && depth === 0) visit(part.insert, 1);
     }
   };

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';
+import { zipPart } from '../export/fileTools';
 import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
 
 async function invite(harness: Harness, documentId: string, side: 'employer' | 'union') {
@@ -67,6 +69,23 @@ describe('E2E suggestions in Chromium against server mode', () => {
     await employer.getByRole('tab', { name: 'Gợi ý' }).click();
     await expect.poll(() => employer.getByTestId('suggestion-counts').innerText()).toContain('2 gợi ý đang chờ');
     await shot(employer, 'employer-reviews');
+
+    // The union sends the text to a party working in Word: the .docx carries both as tracked changes in its name (decision 0030).
+    await union.getByRole('button', { name: 'Xuất…' }).click();
+    const dialog = union.getByTestId('export-dialog');
+    await dialog.getByTestId('export-tracked-changes').check();
+    const [download] = await Promise.all([union.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất tệp' }).click()]);
+    const xml = zipPart(readFileSync(await download.path()), 'word/document.xml');
+    const author = 'Anh Minh (Công đoàn) (Tổ chức đại diện người lao động)';
+    const tracked = [...xml.matchAll(/<w:ins w:id="\d+" w:author="([^"]*)" w:date="[^"]*Z">(.*?)<\/w:ins>/g)].map((match) => [
+      match[1],
+      match[2]?.replace(/<[^>]+>/g, ''),
+    ]);
+    expect(tracked.sort()).toEqual([
+      [author, ' (đề nghị thứ hai)'],
+      [author, ' Đề nghị thứ nhất.'],
+    ]);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
 
     const items = employer.getByTestId('suggestion-item');
     await items.filter({ hasText: 'Đề nghị thứ nhất.' }).getByRole('button', { name: 'Chấp nhận' }).click();

@@ -1,80 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import { Editor, Element, Text, Transforms } from 'slate';
-import * as Y from 'yjs';
-import type { TopLevelBlock } from '#shared/document/nodes';
-import { encodeInitialContent, readContent } from '#shared/document/yjsContent';
+import { Transforms, type Editor, type Element } from 'slate';
+import { readContent } from '#shared/document/yjsContent';
 import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation/suggestions';
-import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
-import type { DocumentEditor } from '../../renderer/editor/customTypes';
-import type { SuggestingState } from '../../renderer/editor/suggestingMode';
+import { toggleMark } from '../../renderer/editor/commands';
 import { article, cursorAt } from './builders';
 import { documentText } from './documentText';
-import { lockingNothing, settle } from './peers';
-
-/** A participant's editor with its own Suggesting mode: ids it made are its own. */
-interface Suggester {
-  doc: Y.Doc;
-  editor: DocumentEditor;
-  state: SuggestingState & { on: boolean };
-  desyncs: unknown[];
-}
-
-function createSuggesters(initial: TopLevelBlock[], count = 2): Suggester[] {
-  const seed = encodeInitialContent({ blocks: initial });
-  return Array.from({ length: count }, (_unused, index) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, seed);
-    const own = new Set<string>();
-    let next = 0;
-    const state = {
-      on: true,
-      isSuggesting: () => state.on,
-      isOwn: (id: string) => own.has(id),
-      newSuggestionId: () => {
-        next += 1;
-        const id = `p${index + 1}-${next}`;
-        own.add(id);
-        return id;
-      },
-    };
-    const desyncs: unknown[] = [];
-    const editor = createDocumentEditor({
-      doc,
-      awareness: new Awareness(doc),
-      cursor: { name: `peer ${index + 1}`, side: index === 0 ? 'employer' : 'union' },
-      onDesync: (error) => desyncs.push(error),
-      lock: lockingNothing,
-      suggesting: state,
-    });
-    editor.connect();
-    return { doc, editor, state, desyncs };
-  });
-}
-
-async function exchange(peers: readonly { doc: Y.Doc }[]): Promise<void> {
-  await settle();
-  for (const from of peers) {
-    for (const to of peers) if (from !== to) Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
-  }
-  await settle();
-}
-
-/** Each text block of an editor on a line, insertions as {+…}, deletions as {-…} (with their ids when asked). */
-function marked(editor: Editor, withIds = false): string {
-  return [...Editor.nodes(editor, { at: [], match: (node) => Element.isElement(node) && Editor.isBlock(editor, node) && node.children.every(Text.isText) })]
-    .map(([block]) =>
-      (block as Element).children
-        .map((leaf) => {
-          if (!Text.isText(leaf)) return '';
-          if (leaf.suggestDelete) return `{-${leaf.text}${withIds ? `@${leaf.suggestDelete}` : ''}}`;
-          if (leaf.suggestInsert) return `{+${leaf.text}${withIds ? `@${leaf.suggestInsert}` : ''}}`;
-          return leaf.text;
-        })
-        .join(''),
-    )
-    .join('\n');
-}
+import { settle } from './peers';
+import { createSuggesters, exchange, marked } from './suggesters';
 
 const wage = () => [article('a1', 'Tiền lương', 'Lương tối thiểu vùng.')];
 
@@ -183,5 +115,66 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
       await exchange(peers);
       for (const peer of peers) expect(marked(peer.editor)).toBe('Tiền lương\nMức Lương{+ cơ bản} tối thiểu {-vùng}.');
     });
+  });
+});
+
+describe('S33 formatting in Suggesting mode (decision 0028)', () => {
+  /** The runs of the wage paragraph: text with its marks, suggestion marks included. */
+  const runsOf = (editor: Editor) => (editor.children[0] as Element).children[1];
+
+  it('S33 Ctrl+B over a selection suggests bold, recording the formatting before; toggled back, the suggestion is gone; one’s own insertion is formatted directly', async () => {
+    const [peer] = createSuggesters(wage(), 1);
+    if (!peer) throw new Error('no peer');
+    const { editor } = peer;
+    Transforms.select(editor, { anchor: { path: [0, 1, 0], offset: 'Lương '.length }, focus: { path: [0, 1, 0], offset: 'Lương tối thiểu'.length } });
+    toggleMark(editor, 'bold');
+    expect(runsOf(editor)).toEqual({
+      type: 'paragraph',
+      children: [{ text: 'Lương ' }, { text: 'tối thiểu', bold: true, suggestFormat: 'p1-1', suggestFormatFrom: 'plain' }, { text: ' vùng.' }],
+    });
+    // Italic on the same words belongs to the same suggestion, still recording "plain" as before.
+    toggleMark(editor, 'italic');
+    await settle();
+    expect(suggestionsInBody(peer.doc)).toEqual([
+      { id: 'p1-1', inserted: '', deleted: '', clauseId: 'a1', format: { text: 'tối thiểu', added: ['bold', 'italic'], removed: [] } },
+    ]);
+    expect(documentText(readContent(peer.doc))).toBe('Điều 1. Tiền lương\n  ¶ Lương tối thiểu vùng.');
+    expect(JSON.stringify(readContent(peer.doc))).not.toMatch(/bold|italic/);
+    toggleMark(editor, 'italic');
+    toggleMark(editor, 'bold');
+    expect(runsOf(editor)).toEqual({ type: 'paragraph', children: [{ text: 'Lương tối thiểu vùng.' }] });
+    // Typed as a suggestion, then made bold: the insertion is what is suggested, formatted as typed.
+    cursorAt(editor, [0, 1], 'Lương'.length);
+    editor.insertText(' cơ bản');
+    Transforms.select(editor, { anchor: { path: [0, 1, 1], offset: 0 }, focus: { path: [0, 1, 1], offset: ' cơ bản'.length } });
+    toggleMark(editor, 'bold');
+    expect(marked(editor, true)).toBe('Tiền lương\nLương{+ cơ bản@p1-2} tối thiểu vùng.');
+    expect((runsOf(editor) as Element).children[1]).toMatchObject({ bold: true, suggestInsert: 'p1-2' });
+    expect(JSON.stringify(runsOf(editor))).not.toContain('suggestFormat');
+    expect(peer.desyncs).toEqual([]);
+  });
+
+  it('S33 another’s format suggestion is left as it is: formatting over it suggests only the rest, and Editing mode does not delete into it', async () => {
+    const [author, other] = createSuggesters(wage());
+    if (!author || !other) throw new Error('no peers');
+    Transforms.select(author.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 0], offset: 'Lương'.length } });
+    toggleMark(author.editor, 'bold');
+    await exchange([author, other]);
+    Transforms.select(other.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 1], offset: ' tối'.length } });
+    toggleMark(other.editor, 'underline');
+    expect((runsOf(other.editor) as Element).children).toEqual([
+      { text: 'Lương', bold: true, suggestFormat: 'p1-1', suggestFormatFrom: 'plain' },
+      { text: ' tối', underline: true, suggestFormat: 'p2-1', suggestFormatFrom: 'plain' },
+      { text: ' thiểu vùng.' },
+    ]);
+    other.state.on = false;
+    Transforms.select(other.editor, { path: [0, 1, 1], offset: 0 });
+    other.editor.deleteBackward('character');
+    await exchange([author, other]);
+    expect(marked(author.editor, true)).toBe(marked(other.editor, true));
+    expect(suggestionsInBody(author.doc).map(({ id, format }) => [id, format?.text])).toEqual([
+      ['p1-1', 'Lương'],
+      ['p2-1', ' tối'],
+    ]);
   });
 });

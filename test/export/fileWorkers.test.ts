@@ -49,7 +49,7 @@ describe('the file worker', () => {
   it('exports an agreement from the document’s name and the options the event loop hands it: the worker reads, lays out and writes it', async () => {
     recorded = await startRecordedServer();
     const documentId = await recorded.createDocument(longAgreement(1));
-    const input = { documentId, redline: true, annex: false, salaryScaleAnnex: false };
+    const input = { documentId, redline: true, annex: false, salaryScaleAnnex: false, trackedChanges: false };
     const file = await recorded.handlers['documents/exportDocx'](input, { kind: 'admin' });
     expect(docxBodyText(Buffer.from(file.fileBase64, 'base64'))).toContain('THỎA ƯỚC LAO ĐỘNG TẬP THỂ');
     expect(recorded.calls).toEqual([
@@ -66,6 +66,7 @@ describe('the file worker', () => {
             input,
             date: null,
             format: 'docx',
+            trackedChanges: false,
           },
           undefined,
         ],
@@ -99,7 +100,10 @@ describe('the file worker', () => {
           // Once the server has applied the edit, before its group commit stores it (setImmediate).
           queueMicrotask(() => {
             seen.whenAsked = stored();
-            handlers['documents/exportDocx']({ documentId, redline: false, annex: false, salaryScaleAnnex: false }, { kind: 'admin' }).then(resolve, reject);
+            handlers['documents/exportDocx'](
+              { documentId, redline: false, annex: false, salaryScaleAnnex: false, trackedChanges: false },
+              { kind: 'admin' },
+            ).then(resolve, reject);
           });
         };
         room.doc.on('update', onUpdate);

@@ -372,6 +372,7 @@ describe('what the draft holds, in the minutes and the checklist', () => {
       since: '2027-01-20T00:00:00Z',
       now: '2027-01-20T10:00:00.000Z',
       publishedScenarios: [],
+      suggestions: [],
     });
     expect(minutes.notAgreed).toEqual([
       {

@@ -114,6 +114,7 @@ describe('buildMinutes', () => {
     since,
     now: '2027-01-04T12:00:00.000Z',
     publishedScenarios: [],
+    suggestions: [],
   });
 
   it('lists each side’s participants, leaving reviewers out', () => {

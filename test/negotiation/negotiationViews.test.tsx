@@ -28,6 +28,8 @@ beforeAll(async () => {
   await i18n.use(initReactI18next).init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng: 'vi', interpolation: { escapeValue: false } });
 });
 
+const noSuggestions = { positions: [], history: [] };
+
 const chip = (variableId: string): InlineNode => ({ type: 'variable', variableId, children: [{ text: '' }] });
 
 function overtimePay(extra?: string): ArticleElement {
@@ -214,7 +216,7 @@ describe('the negotiation as the interface shows it', () => {
       ],
     };
     await i18n.changeLanguage('vi');
-    const html = markup(<ArticleLedger clauseId="ot" status={status} />, viewOf([accepted, union], 'reviewer'));
+    const html = markup(<ArticleLedger clauseId="ot" status={status} suggestions={noSuggestions} />, viewOf([accepted, union], 'reviewer'));
     const entries = [...html.matchAll(/data-entry="([a-z_]+)"/g)].map((match) => match[1]);
     expect(entries).toEqual(['position', 'position', 'accepted', 'reopen_requested', 'reopen_declined']);
     const text = visibleText(html);
@@ -423,7 +425,7 @@ describe('the negotiation’s words', () => {
       const card = visibleText(markup(<ProposalCard proposal={raise} />, view));
       expect(card).toMatch(language === 'vi' ? /Chi phí: 414\.960\.000\s₫ mỗi năm/ : /Cost: ₫414,960,000 a year/);
       expect(card).toContain(language === 'vi' ? 'theo thang lương (200 người)' : 'on the salary scale (200 workers)');
-      const ledger = markup(<ArticleLedger clauseId="ot" status={undefined} />, view);
+      const ledger = markup(<ArticleLedger clauseId="ot" status={undefined} suggestions={noSuggestions} />, view);
       expect(visibleText(ledger)).toMatch(
         language === 'vi'
           ? /Đề xuất của người sử dụng lao động tốn 207\.480\.000\s₫ mỗi năm, bằng 50\s?% đề xuất của công đoàn\./

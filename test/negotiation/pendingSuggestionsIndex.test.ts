@@ -101,6 +101,20 @@ describe('the live list of pending suggestions', () => {
     expect(summary()).toEqual([]);
   });
 
+  it('is read again after typing plain text in a block suggested as a whole, whose text the list shows', () => {
+    const doc = documentWithSuggestion();
+    doc.transact(() => {
+      blockOf(doc, 1, 1).setAttribute('suggestDelete', 'bo-khoan');
+      saveSuggestionRecord(doc, record('bo-khoan', 'a2'));
+    });
+    const { index, stale } = watched(doc);
+    const shown = () => index.current().flatMap(({ blocks }) => blocks?.map(({ change, text }) => `${change}:${text}`) ?? []);
+    expect(shown()).toEqual(['delete:Nghỉ theo luật.']);
+    blockOf(doc, 1, 1).insert(0, 'Được ');
+    expect(stale()).toBe(1);
+    expect(shown()).toEqual(['delete:Được Nghỉ theo luật.']);
+  });
+
   it('counts a change made between its last reading and the start of watching, and nothing once stopped', () => {
     const doc = documentWithSuggestion();
     const index = new PendingSuggestionsIndex(doc);

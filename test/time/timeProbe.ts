@@ -39,7 +39,7 @@ try {
   const minutes = await server.handlers['negotiation/minutes']({ documentId: document.id }, employer);
   const minutesFile = await server.handlers['documents/exportReport']({ documentId: document.id, report: 'minutes', format: 'docx' }, employer);
   const agreementFile = await server.handlers['documents/exportDocx'](
-    { documentId: document.id, redline: false, annex: false, salaryScaleAnnex: false },
+    { documentId: document.id, redline: false, annex: false, salaryScaleAnnex: false, trackedChanges: false },
     employer,
   );
   const lifecycle = await server.handlers['lifecycle/get']({ documentId: document.id }, employer);

@@ -67,6 +67,28 @@ function isTextOperation(editor: Editor, operation: Operation): boolean {
   }
 }
 
+/**
+ * Whether an operation only suggests blocks (decision 0027): a block marked as new, a mark for
+ * deletion set or dropped, or one's own new block removed.
+ */
+function isBlockSuggestion(operation: Operation, suggesting: SuggestingState): boolean {
+  switch (operation.type) {
+    case 'insert_node':
+      return Element.isElement(operation.node) && 'suggestInsert' in operation.node && operation.node.suggestInsert !== undefined;
+    case 'set_node':
+      return Object.keys({ ...operation.properties, ...operation.newProperties }).every((key) => key === 'suggestDelete');
+    case 'remove_node':
+      return (
+        Element.isElement(operation.node) &&
+        'suggestInsert' in operation.node &&
+        typeof operation.node.suggestInsert === 'string' &&
+        suggesting.isOwn(operation.node.suggestInsert)
+      );
+    default:
+      return false;
+  }
+}
+
 /** Whether the selection reaches into a locked article. */
 function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
   if (!editor.selection) return false;
@@ -81,7 +103,7 @@ function selectionTouchesLocked(editor: Editor, lock: ArticleLock): boolean {
  * applied by the server) pass, and so does the normalizing that follows them (two texts the server
  * wrote side by side are merged): normalizing expects each of its operations to take effect, and
  * would never end if one were dropped. In Suggesting mode, changes of text pass: they are
- * suggestions, which an agreed article takes (withSuggesting makes them).
+ * suggestions, which an agreed article takes (withSuggesting makes them), and so do blocks suggested.
  */
 export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock, suggesting: SuggestingState): T {
   const { apply, normalizeNode, insertText, insertBreak, insertSoftBreak, insertFragment, deleteBackward, deleteForward, deleteFragment } = editor;
@@ -97,7 +119,7 @@ export function withAgreedLock<T extends Editor>(editor: T, lock: ArticleLock, s
   editor.apply = (operation) => {
     const isLocal = !YjsEditor.isYjsEditor(editor) || YjsEditor.isLocal(editor);
     // A suggestion changes nothing agreed until the other side accepts it (decision 0024).
-    const suggested = suggesting.isSuggesting() && isTextOperation(editor, operation);
+    const suggested = suggesting.isSuggesting() && (isTextOperation(editor, operation) || isBlockSuggestion(operation, suggesting));
     if (isLocal && normalizing === 0 && !suggested && touchesLockedArticle(editor, operation, lock)) return;
     apply(operation);
   };

@@ -1,4 +1,4 @@
-import { Element, Node, type Editor } from 'slate';
+import { Editor, Element, Node } from 'slate';
 import { YjsEditor } from '@slate-yjs/core';
 import type { DocumentElement } from '#shared/document/nodes';
 import { newNodeId } from '../ids';
@@ -35,6 +35,16 @@ function freshenDuplicates(node: DocumentElement, taken: Set<string>): DocumentE
   return { ...own, children: own.children.map((child) => freshenDuplicates(child, taken)) } as DocumentElement;
 }
 
+/** Whether an article is the copy of a suggested move: another with its id stands marked for deletion under the same suggestion. */
+function isMovedCopy(editor: Editor, node: DocumentElement): boolean {
+  if (node.type !== 'article' || node.suggestInsert === undefined) return false;
+  const [original] = Editor.nodes(editor, {
+    at: [],
+    match: (other) => Element.isElement(other) && other.type === 'article' && other.clauseId === node.clauseId && other.suggestDelete === node.suggestInsert,
+  });
+  return original !== undefined;
+}
+
 /**
  * clauseIds (and chapter ids) are stable and unique: a local split or paste that would copy an
  * id gets a new one. Remote operations are never touched (that would desynchronise clients).
@@ -54,6 +64,8 @@ export function withStableIds<T extends Editor>(editor: T): T {
       Element.isElement(operation.node) &&
       (operation.node.type === 'article' || operation.node.type === 'chapter')
     ) {
+      // The copy a suggested move puts at the new place keeps its article's id (decision 0027).
+      if (isMovedCopy(editor, operation.node)) return apply(operation);
       return apply({ ...operation, node: freshenDuplicates(operation.node, existingIds(editor)) });
     }
     apply(operation);
