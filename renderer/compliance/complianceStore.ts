@@ -26,17 +26,15 @@ const empty: ComplianceSnapshot = { findings: [], basis: null, articles: new Map
  * The compliance check of the open document, live: run on the document's text and values with
  * the dates and vote its lifecycle recorded (the same input the server builds for the reviewer).
  * The check runs in a worker (complianceWorker.ts) on a replica fed with the document's Yjs
- * updates, so that typing never waits for it. The worker is started, and gets the document, 500 ms
- * after opening, not at once: loading its code (the whole rule set) while a long document first
- * renders took a core from the render on a two-core machine (decision 0031). It checks the
- * document again once changes pause for a second (at least every 5 seconds while they go on).
+ * updates, so that typing never waits for it. The worker gets the document 500 ms after opening
+ * and checks it again once changes pause for a second (at least every 5 seconds while they go on).
  */
 export class ComplianceStore {
   private snapshot: ComplianceSnapshot = empty;
   private readonly listeners = new Set<() => void>();
-  /** Null until started. */
-  private worker: Worker | null = null;
+  private readonly worker = new Worker(new URL('./complianceWorker.ts', import.meta.url), { type: 'module' });
   private readonly facts: CheckFacts;
+  private started = false;
   private readonly startTimer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -45,16 +43,16 @@ export class ComplianceStore {
     kind: DocumentKind,
   ) {
     this.facts = { kind, round: undefined, today: vietnamDate(Date.now()), definitions: [] };
+    this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
+    this.worker.addEventListener('error', (event) =>
+      console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`),
+    );
     this.startTimer = setTimeout(() => this.start(), startDelayMs);
   }
 
   /** Hands the whole document to the worker, then every change to it. */
   private start(): void {
-    this.worker = new Worker(new URL('./complianceWorker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
-    this.worker.addEventListener('error', (event) =>
-      console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`),
-    );
+    this.started = true;
     this.sendFacts();
     this.send({ type: 'update', update: Y.encodeStateAsUpdate(this.doc) });
     this.doc.on('update', this.forward);
@@ -76,13 +74,13 @@ export class ComplianceStore {
   }
 
   private sendFacts(): void {
-    if (!this.worker) return;
+    if (!this.started) return;
     this.facts.definitions = this.packDefinitions();
     this.send({ type: 'facts', facts: this.facts });
   }
 
   private send(message: ToComplianceWorker): void {
-    this.worker?.postMessage(message);
+    this.worker.postMessage(message);
   }
 
   private receive(result: ComplianceResult): void {
@@ -113,8 +111,8 @@ export class ComplianceStore {
   destroy(): void {
     clearTimeout(this.startTimer);
     this.doc.off('update', this.forward);
-    if (this.worker) this.variables.values.unobserve(this.onValues);
-    this.worker?.terminate();
+    if (this.started) this.variables.values.unobserve(this.onValues);
+    this.worker.terminate();
     this.listeners.clear();
   }
 }
