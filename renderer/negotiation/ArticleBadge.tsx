@@ -58,8 +58,7 @@ export type BadgeTexts = (summary: string) => BadgeText;
 /**
  * The badges' words in the interface language, made once for the whole editor and once per
  * summary: a thousand articles share a handful of summaries ("open, nothing pending" for most),
- * and translating each badge as it renders, each following the language on its own, was a tenth
- * of the time a 1,000-article agreement takes to open (decision 0031).
+ * so a badge neither translates as it renders nor follows the language on its own (decision 0031).
  */
 export function useBadgeTextsOfLanguage(): BadgeTexts {
   const { t } = useTranslation();
