@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Editor } from 'slate';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { Collaboration } from '../collab/collaboration';
 import { AgreedArticles } from '../editor/agreedArticles';
@@ -40,11 +41,18 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
         onDesync();
       },
     });
+    // slate-yjs normalises the whole body as it connects, a walk through every node; the server
+    // keeps the body's shape (S22), so at opening that walk waits until the page is idle after the
+    // first render, and still repairs what it finds then (decision 0031).
+    Editor.setNormalizing(editor, false);
     editor.connect();
+    Editor.setNormalizing(editor, true);
+    const normalising = requestIdleCallback(() => Editor.normalize(editor, { force: true }), { timeout: 2000 });
     const numbering = new NumberingStore();
     numbering.update(editor.children as TopLevelBlock[], null);
     setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, suggesting, collaboration });
     return () => {
+      cancelIdleCallback(normalising);
       editor.disconnect();
       agreed.destroy();
       suggesting.destroy();

@@ -15,6 +15,7 @@ import { handleShortcut, matchesShortcut, suggestingShortcut } from './shortcuts
 import { SuggestingModeContext } from './suggestingMode';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
+import { BadgeTextsContext, useBadgeTextsOfLanguage } from '../negotiation/ArticleBadge';
 
 export interface DocumentEditorViewProps {
   editor: DocumentEditor;
@@ -39,6 +40,7 @@ function renderChunk({ attributes, lowest, children }: RenderChunkProps) {
 export const DocumentEditorView = memo(function DocumentEditorView({ editor, numbering, changes, readOnly }: DocumentEditorViewProps) {
   const { t } = useTranslation();
   const labels = useStructureLabelsOfLanguage();
+  const badgeTexts = useBadgeTextsOfLanguage();
   const initialValue = useMemo(() => editor.children, [editor]);
   const onChange = useCallback(() => {
     numbering.update(editor.children as TopLevelBlock[], editor.operations);
@@ -61,25 +63,27 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
   return (
     <NumberingContext.Provider value={numbering}>
       <StructureLabelsContext.Provider value={labels}>
-        <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
-          {!readOnly && <Toolbar />}
-          {!readOnly && <SelectionComment />}
-          <RemoteCursors awareness={editor.awareness}>
-            <Editable
-              ref={hideContentEditableFromReact}
-              className="document-body"
-              data-testid="document-body"
-              renderElement={ElementView}
-              renderLeaf={LeafView}
-              renderChunk={renderChunk}
-              decorate={decorate}
-              readOnly={readOnly}
-              onKeyDown={onKeyDown}
-              spellCheck={false}
-              aria-label={t('editor.label')}
-            />
-          </RemoteCursors>
-        </Slate>
+        <BadgeTextsContext.Provider value={badgeTexts}>
+          <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
+            {!readOnly && <Toolbar />}
+            {!readOnly && <SelectionComment />}
+            <RemoteCursors awareness={editor.awareness}>
+              <Editable
+                ref={hideContentEditableFromReact}
+                className="document-body"
+                data-testid="document-body"
+                renderElement={ElementView}
+                renderLeaf={LeafView}
+                renderChunk={renderChunk}
+                decorate={decorate}
+                readOnly={readOnly}
+                onKeyDown={onKeyDown}
+                spellCheck={false}
+                aria-label={t('editor.label')}
+              />
+            </RemoteCursors>
+          </Slate>
+        </BadgeTextsContext.Provider>
       </StructureLabelsContext.Provider>
     </NumberingContext.Provider>
   );

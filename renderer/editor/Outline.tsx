@@ -85,20 +85,25 @@ interface OutlineRowProps {
 }
 
 const OutlineRow = memo(function OutlineRow({ entry, labels, untitled, onJump, suggestions }: OutlineRowProps) {
-  const { t } = useTranslation();
   return (
     <li className={`outline-${entry.kind}`}>
       <button type="button" onClick={() => onJump(entry)}>
         {entry.kind === 'chapter' ? labels.chapter(entry.number) : labels.article(entry.number)} {entry.title || untitled}
       </button>
-      {suggestions > 0 && (
-        <span className="outline-suggestions" title={t('suggestions.inArticleBadge', { count: suggestions })} data-testid="outline-suggestions">
-          {` ✎${suggestions}`}
-        </span>
-      )}
+      {suggestions > 0 && <SuggestionCount count={suggestions} />}
     </li>
   );
 });
+
+/** Only the rows that have suggestions follow the interface language: a thousand rows do not each subscribe to it (decision 0031). */
+function SuggestionCount({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className="outline-suggestions" title={t('suggestions.inArticleBadge', { count })} data-testid="outline-suggestions">
+      {` ✎${count}`}
+    </span>
+  );
+}
 
 /** How many suggestions are pending in each article; a suggested value in every article showing it (decision 0028). */
 function usePendingCounts(editor: DocumentEditor): Map<string, number> {

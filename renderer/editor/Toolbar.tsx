@@ -4,13 +4,13 @@ import { useSlateSelector, useSlateStatic } from 'slate-react';
 import { Editor } from 'slate';
 import { markNames } from '#shared/document/elementRules';
 import type { Mark } from '#shared/document/nodes';
-import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { DocumentEditor } from './customTypes';
 import { isMarkActive } from './commands';
-import { describeFormatChange, formatChangeOf } from './formatChange';
+import { formatChangeOf } from './formatChange';
 import { describeShortcut, runCommand, shortcuts, suggestingShortcut, type EditorCommand } from './shortcuts';
 import { SuggestingModeContext, useSuggestingMode, useSuggestionRecord } from './suggestingMode';
+import { suggestionByLine, type SuggestedRunChange } from './suggestionByLine';
 
 const documentGroups: readonly (readonly EditorCommand[])[] = [
   ['undo', 'redo'],
@@ -117,16 +117,11 @@ function SuggestionAtCursor() {
   const record = useSuggestionRecord(id);
   if (!id) return null;
   const marksIn = (list: string) => markNames.filter((mark) => list.split('+').includes(mark));
-  const what =
-    kind === 'format'
-      ? t('suggestions.formatted', { change: describeFormatChange(t, { added: marksIn(added), removed: marksIn(removed) }, i18n.language) })
-      : t(kind === 'insert' ? 'suggestions.inserted' : 'suggestions.deleted');
-  const byLine = record
-    ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
-    : t('suggestions.notYetRecorded');
+  const run: SuggestedRunChange =
+    kind === 'format' ? { kind: 'format', change: { added: marksIn(added), removed: marksIn(removed) } } : { kind: kind === 'insert' ? 'insert' : 'delete' };
   return (
     <p className="suggestion-at-cursor" role="status" data-testid="suggestion-at-cursor">
-      {what} — {byLine}
+      {suggestionByLine(t, i18n.language as Language, run, record)}
     </p>
   );
 }

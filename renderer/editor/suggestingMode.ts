@@ -68,11 +68,14 @@ export class SuggestingMode implements SuggestingState {
     return this.records.get(id);
   }
 
-  /** Calls `listener` whenever the records change (a suggestion recorded or decided). */
-  onRecords(listener: () => void): () => void {
+  /**
+   * Calls `listener` whenever the records change (a suggestion recorded or decided). One function
+   * for every subscriber, so that React does not subscribe again each time a run renders.
+   */
+  readonly onRecords = (listener: () => void): (() => void) => {
     this.recordsMap.observe(listener);
     return () => this.recordsMap.unobserve(listener);
-  }
+  };
 
   isOwn(id: string): boolean {
     const record = this.records.get(id);
@@ -113,7 +116,7 @@ const noSubscription = (): (() => void) => () => {};
 /** The server's record of a suggestion, followed live (undefined until recorded). */
 export function useSuggestionRecord(id: string): SuggestionRecord | undefined {
   const mode = useContext(SuggestingModeContext);
-  return useSyncExternalStore(mode ? (listener) => mode.onRecords(listener) : noSubscription, () => mode?.recordOf(id));
+  return useSyncExternalStore(mode?.onRecords ?? noSubscription, () => mode?.recordOf(id));
 }
 
 /** Whether Suggesting mode is on in the open editor, and whether the document requires it. */

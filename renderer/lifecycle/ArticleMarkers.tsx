@@ -7,9 +7,14 @@ import './lifecycle.css';
  * one when the labour authority wrote findings on it. Not part of the text; a click opens the list.
  */
 export function ArticleMarkers({ clauseId }: { clauseId: string }) {
-  const { t } = useTranslation();
   const [violations = 0, findings = 0] = useArticleMarks(clauseId).split('|').map(Number);
   if (violations === 0 && findings === 0) return null;
+  return <Markers clauseId={clauseId} violations={violations} findings={findings} />;
+}
+
+/** The markers themselves: only the articles that have some follow the interface language (decision 0031). */
+function Markers({ clauseId, violations, findings }: { clauseId: string; violations: number; findings: number }) {
+  const { t } = useTranslation();
   return (
     <span className="article-markers" contentEditable={false}>
       {violations > 0 && (

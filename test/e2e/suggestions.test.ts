@@ -59,6 +59,9 @@ describe('E2E suggestions in Chromium against server mode', () => {
     await expect.poll(() => insertionsShown(employer), { timeout: 10_000 }).toEqual([' (đề nghị thứ hai)', ' Đề nghị thứ nhất.']);
     const first = body(employer).locator('ins.suggestion').last();
     expect(await first.getAttribute('class')).toContain('side-union');
+    // Who and when show as the pointer reaches the run (the tooltip is made then, decision 0031).
+    expect(await first.getAttribute('title')).toBeNull();
+    await first.hover();
     await expect.poll(() => first.getAttribute('title')).toMatch(/^Gợi ý thêm — của Anh Minh \(Công đoàn\), /);
     // And, moving through the text, in a line under the toolbar.
     await first.click();
