@@ -66,35 +66,44 @@ function ArticleView({ attributes, children, element }: RenderElementProps & { e
   );
 }
 
-/**
- * What a block suggested as a whole shows (decision 0027): its side's colour, a bar in the margin
- * for a new block, struck through and faded for one suggested for deletion (app.css), and who
- * suggested it and when on hover and for screen readers.
- */
-function useBlockSuggestion(element: RenderElementProps['element']): Record<string, string> {
-  const { t, i18n } = useTranslation();
-  const insertId = 'suggestInsert' in element ? element.suggestInsert : undefined;
+/** The suggestion a block carries as a whole (decision 0027), if any. */
+function blockSuggestionOf(element: RenderElementProps['element']): { id: string; isDeletion: boolean } | null {
   const deleteId = 'suggestDelete' in element ? element.suggestDelete : undefined;
-  const record = useSuggestionRecord(deleteId ?? insertId ?? '');
-  const id = deleteId ?? insertId;
-  if (id === undefined) return {};
-  const what = t(deleteId !== undefined ? 'suggestions.blockDeleted' : 'suggestions.blockInserted');
+  const insertId = 'suggestInsert' in element ? element.suggestInsert : undefined;
+  if (deleteId !== undefined) return { id: deleteId, isDeletion: true };
+  return insertId === undefined ? null : { id: insertId, isDeletion: false };
+}
+
+/**
+ * A block suggested as a whole (decision 0027): drawn as any block, with its side's colour, a bar
+ * in the margin for a new block, struck through and faded for one suggested for deletion
+ * (app.css), and who suggested it and when on hover and for screen readers. Only such blocks
+ * follow their suggestion's record: the others cost nothing more to render.
+ */
+function SuggestedBlockView({ suggestion, ...props }: RenderElementProps & { suggestion: { id: string; isDeletion: boolean } }) {
+  const { t, i18n } = useTranslation();
+  const record = useSuggestionRecord(suggestion.id);
+  const what = t(suggestion.isDeletion ? 'suggestions.blockDeleted' : 'suggestions.blockInserted');
   const byLine = record
     ? t('suggestions.byLine', { name: record.authorName, at: formatVietnamDateTime(record.createdAt, i18n.language as Language) })
     : t('suggestions.notYetRecorded');
-  return {
-    'data-block-suggestion': deleteId !== undefined ? 'delete' : 'insert',
+  const marks = {
+    'data-block-suggestion': suggestion.isDeletion ? 'delete' : 'insert',
     'data-suggestion-side': record?.side ?? 'pending',
-    'data-suggestion': id,
+    'data-suggestion': suggestion.id,
     title: `${what} — ${byLine}`,
     'aria-description': `${what} — ${byLine}`,
   };
+  return renderElement({ ...props, attributes: { ...props.attributes, ...marks } });
 }
 
 /** Renders every element type of the document schema. */
-export function ElementView(unmarked: RenderElementProps) {
-  const suggestion = useBlockSuggestion(unmarked.element);
-  const props = { ...unmarked, attributes: { ...unmarked.attributes, ...suggestion } };
+export function ElementView(props: RenderElementProps) {
+  const suggestion = blockSuggestionOf(props.element);
+  return suggestion === null ? renderElement(props) : <SuggestedBlockView {...props} suggestion={suggestion} />;
+}
+
+function renderElement(props: RenderElementProps) {
   const { attributes, children, element } = props;
   switch (element.type) {
     case 'chapter':

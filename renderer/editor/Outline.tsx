@@ -109,7 +109,8 @@ function SuggestionCount({ count }: { count: number }) {
 function usePendingCounts(editor: DocumentEditor): Map<string, number> {
   const doc = editor.sharedRoot.doc;
   if (!doc) throw new Error('the editor is not bound to a document');
-  const pending = usePendingSuggestions(doc);
+  // Counted once the page is idle: opening does not wait for a walk of the whole body.
+  const pending = usePendingSuggestions(doc, 'idle');
   return useMemo(() => {
     const counts = new Map<string, number>();
     for (const suggestion of pending) {

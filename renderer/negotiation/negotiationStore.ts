@@ -15,6 +15,7 @@ import {
   type SuggestionHistoryEntry,
   type SuggestionPosition,
 } from '#shared/negotiation/suggestionPositions';
+import { suggestionsIndexOf, type PendingSuggestionsIndex } from './pendingSuggestions';
 import type { PositionDraft } from './positionDraft';
 
 export interface NegotiationSnapshot {
@@ -63,6 +64,8 @@ export class NegotiationStore {
   private suggestionsKey = '';
   private suggestingByArticle = new Map<string, BargainingSide[]>();
   private suggestionsTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly suggestions: PendingSuggestionsIndex;
+  private readonly stopWatchingSuggestions: () => void;
   private readonly listeners = new Set<() => void>();
   private readonly maps: ReturnType<typeof negotiationMaps>;
 
@@ -75,7 +78,8 @@ export class NegotiationStore {
     this.maps.observe(this.rebuild);
     salaryScaleMap(doc).observe(this.readWorkforce);
     this.readWorkforce();
-    doc.on('update', this.suggestionsChanged);
+    this.suggestions = suggestionsIndexOf(doc);
+    this.stopWatchingSuggestions = this.suggestions.watch(this.suggestionsChanged);
     this.readSuggestions();
     this.rebuild();
     void this.refreshFromServer();
@@ -89,8 +93,9 @@ export class NegotiationStore {
   };
 
   /**
-   * Suggestions live in the body: read again at most every 250 ms after a change (reading walks
-   * the whole body), and passed on only when they changed, so that typing re-renders nothing here.
+   * Suggestions live in the body: read again at most every 250 ms after a change that may have
+   * altered them (the index shared with the outline and the Suggestions tab tells, decision 0031:
+   * typing outside suggestions walks nothing), and passed on only when they changed.
    */
   private readonly suggestionsChanged = (): void => {
     this.suggestionsTimer ??= setTimeout(() => {
@@ -101,7 +106,7 @@ export class NegotiationStore {
 
   /** Reads the suggestions; true when they differ from those known. */
   private readSuggestions(): boolean {
-    const { positions, history } = suggestionsAsPositions(this.doc);
+    const { positions, history } = suggestionsAsPositions(this.doc, this.suggestions.reading());
     const key = JSON.stringify([positions, history]);
     if (key === this.suggestionsKey) return false;
     this.suggestionsKey = key;
@@ -180,7 +185,7 @@ export class NegotiationStore {
 
   destroy(): void {
     clearTimeout(this.suggestionsTimer);
-    this.doc.off('update', this.suggestionsChanged);
+    this.stopWatchingSuggestions();
     this.maps.unobserve(this.rebuild);
     salaryScaleMap(this.doc).unobserve(this.readWorkforce);
     this.listeners.clear();

@@ -14,6 +14,7 @@ import {
   type SuggestionInBody,
   type SuggestionRecord,
 } from '#shared/negotiation/suggestions';
+import type { SuggestionsReading } from '#shared/negotiation/suggestionPositions';
 
 /** A pending suggestion as the review list shows it: its text now, and the server's record of it. */
 export interface PendingSuggestion extends SuggestionInBody {
@@ -49,19 +50,24 @@ function inMarkedBlock(block: Y.XmlText): boolean {
  * makes the list stale.
  */
 export class PendingSuggestionsIndex {
-  private pending: PendingSuggestion[] = [];
+  private last: SuggestionsReading & { pending: PendingSuggestion[] } = { inBody: [], records: new Map(), pending: [] };
   /** The text blocks holding suggestion marks at the last reading, with what they held. */
   private marked = new Map<Y.XmlText, string>();
   /** The document when last read (what it holds and what it deleted: a deletion moves no clock). */
   private readAt: Y.Snapshot | null = null;
   private isStale = true;
-  private onStale: (() => void) | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly doc: Y.Doc) {}
 
   /** The pending suggestions, read again if a change may have altered them since the last time. */
   current(): PendingSuggestion[] {
-    if (!this.isStale) return this.pending;
+    return this.reading().pending;
+  }
+
+  /** Every suggestion of the body with the records, and the pending ones, read again only if a change may have altered them. */
+  reading(): SuggestionsReading & { pending: PendingSuggestion[] } {
+    if (!this.isStale) return this.last;
     const records = suggestionRecords(this.doc);
     const marked = new Map<Y.XmlText, string>();
     const inBody = suggestionsInBody(this.doc, (block, runs) => {
@@ -69,42 +75,48 @@ export class PendingSuggestionsIndex {
       if (key !== '') marked.set(block, key);
     });
     const values = pendingValueSuggestions(this.doc).map((record) => ({ id: record.id, inserted: '', deleted: '', clauseId: record.clauseId, record }));
-    this.pending = [
+    const pending = [
       ...inBody.flatMap((suggestion) => {
         const record = records.get(suggestion.id);
         return record && record.status === 'pending' ? [{ ...suggestion, record }] : [];
       }),
       ...values,
     ];
+    this.last = { inBody, records, pending };
     this.marked = marked;
     this.readAt = Y.snapshot(this.doc);
     this.isStale = false;
-    return this.pending;
+    return this.last;
   }
 
   /**
-   * Calls `onStale` once each time the list becomes stale (read it again with `current()`), from
-   * now until the returned function is called.
+   * Calls `onStale` each time the reading becomes stale (read it again with `current()` or
+   * `reading()`), from now until the returned function is called. Several may watch at once.
    */
   watch(onStale: () => void): () => void {
     const body = contentRoot(this.doc);
     const records = this.doc.getMap<unknown>(suggestionsRootName);
-    this.onStale = onStale;
-    body.observeDeep(this.onBodyChange);
-    records.observe(this.markStale);
+    if (this.listeners.size === 0) {
+      body.observeDeep(this.onBodyChange);
+      records.observe(this.markStale);
+    }
+    this.listeners.add(onStale);
     // Whatever changed between the last reading and now was not observed.
     if (!this.isStale && (this.readAt === null || !Y.equalSnapshots(this.readAt, Y.snapshot(this.doc)))) this.markStale();
     return () => {
+      this.listeners.delete(onStale);
+      if (this.listeners.size > 0) return;
       body.unobserveDeep(this.onBodyChange);
       records.unobserve(this.markStale);
-      this.onStale = null;
+      // Unwatched, changes go unseen: the next reading reads the body again.
+      this.isStale = true;
     };
   }
 
   private readonly markStale = (): void => {
     if (this.isStale) return;
     this.isStale = true;
-    this.onStale?.();
+    for (const listener of this.listeners) listener();
   };
 
   private readonly onBodyChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
@@ -118,6 +130,18 @@ export class PendingSuggestionsIndex {
     if (!isElementType(type) || !holdsText(type) || event.changes.keys.size > 0 || inMarkedBlock(target)) return true;
     return markedRunsKey(runsOf(target)) !== (this.marked.get(target) ?? '');
   }
+}
+
+const indexes = new WeakMap<Y.Doc, PendingSuggestionsIndex>();
+
+/** The one index of a document's suggestions, shared by everything showing them, so that they read the body once per change. */
+export function suggestionsIndexOf(doc: Y.Doc): PendingSuggestionsIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    index = new PendingSuggestionsIndex(doc);
+    indexes.set(doc, index);
+  }
+  return index;
 }
 
 /** The latest pending suggestion of a variable's value, followed live (undefined when there is none). */
@@ -141,11 +165,13 @@ export function usePendingValueSuggestion(doc: Y.Doc | null, variableId: string)
 
 /**
  * The pending suggestions, followed live: read again at most every 250 ms after a change that may
- * have altered them, so that neither the list nor typing slows the other.
+ * have altered them, so that neither the list nor typing slows the other. `firstReading` 'idle'
+ * starts from none and reads them once the page is idle (within a second): for what is shown
+ * beside the text, whose opening must not wait for a walk of the whole body (decision 0031).
  */
-export function usePendingSuggestions(doc: Y.Doc): PendingSuggestion[] {
-  const index = useMemo(() => new PendingSuggestionsIndex(doc), [doc]);
-  const [pending, setPending] = useState<PendingSuggestion[]>(() => index.current());
+export function usePendingSuggestions(doc: Y.Doc, firstReading: 'now' | 'idle' = 'now'): PendingSuggestion[] {
+  const index = suggestionsIndexOf(doc);
+  const [pending, setPending] = useState<PendingSuggestion[]>(() => (firstReading === 'now' ? index.current() : []));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = index.watch(() => {
@@ -154,11 +180,14 @@ export function usePendingSuggestions(doc: Y.Doc): PendingSuggestion[] {
         setPending(index.current());
       }, 250);
     });
-    setPending(index.current());
+    let first: number | undefined;
+    if (firstReading === 'now') setPending(index.current());
+    else first = requestIdleCallback(() => setPending(index.current()), { timeout: 1000 });
     return () => {
+      if (first !== undefined) cancelIdleCallback(first);
       clearTimeout(timer);
       stop();
     };
-  }, [index]);
+  }, [index, firstReading]);
   return pending;
 }

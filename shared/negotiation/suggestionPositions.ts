@@ -47,10 +47,20 @@ export interface SuggestionsAsPositions {
   history: SuggestionHistoryEntry[];
 }
 
-/** The suggestions of a document as positions and history, read in one walk of the body. */
-export function suggestionsAsPositions(doc: Y.Doc): SuggestionsAsPositions {
-  const records = suggestionRecords(doc);
-  const inBody = suggestionsInBody(doc);
+/** What the body holds of suggestions and the server's records of them. */
+export interface SuggestionsReading {
+  inBody: readonly SuggestionInBody[];
+  records: ReadonlyMap<string, SuggestionRecord>;
+}
+
+/**
+ * The suggestions of a document as positions and history, from a reading of them (by default one
+ * walk of the body now; the editor passes the reading it keeps, decision 0031).
+ */
+export function suggestionsAsPositions(
+  doc: Y.Doc,
+  { inBody, records }: SuggestionsReading = { inBody: suggestionsInBody(doc), records: suggestionRecords(doc) },
+): SuggestionsAsPositions {
   // A suggested value (decision 0028) is a position in every article showing its variable.
   const values = pendingValueSuggestions(doc).flatMap((record) =>
     articlesShowing(doc, record.value?.variableId ?? '').map((clauseId) => ({ id: record.id, inserted: '', deleted: '', clauseId })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentRoot, encodeInitialContent } from '#shared/document/yjsContent';
 import { saveSuggestionRecord, suggestionRecords, type SuggestionRecord } from '#shared/negotiation/suggestions';
-import { PendingSuggestionsIndex } from '../../renderer/negotiation/pendingSuggestions';
+import { PendingSuggestionsIndex, suggestionsIndexOf } from '../../renderer/negotiation/pendingSuggestions';
 import { article } from '../editor/builders';
 
 // Decision 0031: the live list of pending suggestions (outline counts, Suggestions tab) is read
@@ -113,6 +113,27 @@ describe('the live list of pending suggestions', () => {
     blockOf(doc, 1, 1).insert(0, 'Được ');
     expect(stale()).toBe(1);
     expect(shown()).toEqual(['delete:Được Nghỉ theo luật.']);
+  });
+
+  it('is shared by its watchers: a change tells each, one reading serves all, and stopping one leaves the others watching', () => {
+    const doc = documentWithSuggestion();
+    const index = suggestionsIndexOf(doc);
+    expect(suggestionsIndexOf(doc)).toBe(index);
+    index.current();
+    let outline = 0;
+    let ledger = 0;
+    const stopOutline = index.watch(() => (outline += 1));
+    const stopLedger = index.watch(() => (ledger += 1));
+    blockOf(doc, 0, 2).insert(0, 'Mới ', { suggestInsert: 'moi' });
+    expect([outline, ledger]).toEqual([1, 1]);
+    const first = index.reading();
+    expect(index.reading()).toBe(first);
+    expect(first.inBody.map(({ id }) => id)).toEqual(['moi', 'them']);
+    stopOutline();
+    saveSuggestionRecord(doc, record('moi', 'a1'));
+    expect([outline, ledger]).toEqual([1, 2]);
+    expect(index.current().map(({ id }) => id)).toEqual(['moi', 'them']);
+    stopLedger();
   });
 
   it('counts a change made between its last reading and the start of watching, and nothing once stopped', () => {
