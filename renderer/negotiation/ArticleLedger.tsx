@@ -10,6 +10,7 @@ import { useNegotiationView } from './negotiationView';
 import { ArticleCostComparison } from './PositionCost';
 import { PositionByline, PositionComparison, PositionOutcome } from './ProposalCard';
 import { Redline } from './Redline';
+import { useDescribeValue } from './valueChange';
 
 /** The suggestions of the document (decision 0029): each side's pending ones per article, and every one made, in order. */
 export interface LedgerSuggestions {
@@ -46,14 +47,16 @@ export function ledgerEntries(
   return [...positions, ...suggested, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** What a suggestion inserts and deletes, in words. */
+/** What a suggestion inserts and deletes, or the value it suggests, in words. */
 function SuggestedText({ entry }: { entry: SuggestionHistoryEntry }) {
   const { t } = useTranslation();
+  const describeValue = useDescribeValue();
   return (
     <p className="ledger-note">
       {entry.deleted && <del>{t('suggestionPositions.delete', { text: entry.deleted })}</del>}
       {entry.deleted && entry.inserted && '; '}
       {entry.inserted && <ins>{t('suggestionPositions.insert', { text: entry.inserted })}</ins>}
+      {entry.record.value && describeValue(entry.record.value)}
     </p>
   );
 }

@@ -20,12 +20,17 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
     [deleted ? t('suggestionPositions.delete', { text: deleted }) : '', inserted ? t('suggestionPositions.insert', { text: inserted }) : '']
       .filter(Boolean)
       .join('; ');
+  // A suggested value or formatting has no text of its own: its values follow the step.
+  const withText = (what: string, text: string): string => (text === '' ? what : `${what}: ${text}`);
   const stepText = (step: Entry['step']): string => {
     if ('position' in step) return t(`minutes.ledgerPosition.${step.position}`);
-    if ('suggestion' in step) return `${t('suggestionPositions.minutesMade')}: ${suggested(step.suggestion)}`;
+    if ('suggestion' in step) return withText(t('suggestionPositions.minutesMade'), suggested(step.suggestion));
     if ('suggestionDecision' in step) {
       const decision = step.suggestionDecision;
-      return `${t(`suggestionPositions.minutesDecision.${decision.status}`, { author: decision.authorName, side: t(`side.${decision.authorSide}`) })}: ${suggested(decision)}`;
+      return withText(
+        t(`suggestionPositions.minutesDecision.${decision.status}`, { author: decision.authorName, side: t(`side.${decision.authorSide}`) }),
+        suggested(decision),
+      );
     }
     return t(`minutes.ledgerEvent.${step.event}`);
   };

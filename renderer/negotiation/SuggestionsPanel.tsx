@@ -13,15 +13,15 @@ import type { BargainingSide } from '#shared/negotiation/model';
 import { suggestingSettings, type SuggestedBlock, type SuggestionDecision } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
-import { readableValue, variableLabel } from '#shared/templates/variableValues';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SideBadge } from '../components/SideBadge';
 import { useActionRunner } from '../components/useActionRunner';
 import { isSuggestableBlock } from '../editor/blockSuggestions';
 import type { DocumentEditor } from '../editor/customTypes';
 import { describeFormatChange } from '../editor/formatChange';
-import { requestVariableEdit, useDocumentVariables } from '../variables/documentVariables';
+import { requestVariableEdit } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
+import { useDescribeValue } from './valueChange';
 import { WordSuggestionsImport } from './WordSuggestionsImport';
 
 /** Selects a suggestion's text (its runs, or its blocks) in the editor and scrolls it into view. */
@@ -78,17 +78,8 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
   const headings = useMemo(() => articleHeadings(editor), [editor, pending]);
   const bargaining = side !== 'reviewer' && !readOnly;
   const isOthers = (suggestion: PendingSuggestion) => suggestion.record.side !== side;
-  const variables = useDocumentVariables();
   const language = i18n.language as Language;
-  /** A suggested value in words, in the interface's language: "Value of Minimum wage: 4.960.000 ₫ → 5.200.000 ₫". */
-  const describeValue = ({ variableId, from, to }: NonNullable<PendingSuggestion['record']['value']>) => {
-    const definition = variables?.lookup(variableId);
-    return t('suggestions.valueChange', {
-      label: variableLabel(definition, language),
-      from: from === null ? t('suggestions.valueNone') : readableValue(definition, from, language),
-      to: readableValue(definition, to, language),
-    });
-  };
+  const describeValue = useDescribeValue();
   const reveal = (suggestion: PendingSuggestion) =>
     suggestion.record.value ? requestVariableEdit(suggestion.record.value.variableId) : revealSuggestion(editor, suggestion.id);
 

@@ -143,12 +143,17 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
   const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
   const suggestedText = ({ inserted, deleted }: SuggestedText): string =>
     [deleted ? say(texts.suggestedDelete, { text: deleted }) : '', inserted ? say(texts.suggestedInsert, { text: inserted }) : ''].filter(Boolean).join('; ');
+  // A suggested value or formatting has no text of its own: its values follow the step.
+  const withText = (what: string, text: string): string => (text === '' ? what : `${what}: ${text}`);
   const stepWhat = (step: LedgerEntry['step']): string => {
     if ('position' in step) return say(proposalKinds[step.position]);
-    if ('suggestion' in step) return `${say(texts.suggested)}: ${suggestedText(step.suggestion)}`;
+    if ('suggestion' in step) return withText(say(texts.suggested), suggestedText(step.suggestion));
     if ('suggestionDecision' in step) {
       const decision = step.suggestionDecision;
-      return `${say(suggestionDecisions[decision.status], { author: decision.authorName, side: say(sideNames[decision.authorSide]) })}: ${suggestedText(decision)}`;
+      return withText(
+        say(suggestionDecisions[decision.status], { author: decision.authorName, side: say(sideNames[decision.authorSide]) }),
+        suggestedText(decision),
+      );
     }
     return say(events[step.event]);
   };

@@ -278,7 +278,7 @@ function sessionLedger(
       byName: record.authorName,
       step: { suggestion: { inserted, deleted } },
       note: null,
-      values: [],
+      values: record.value ? [record.value] : [],
       outcome: { status: record.status === 'pending' ? 'open' : record.status, byName: record.decidedByName },
     });
     if (decidedAt === null || record.status === 'pending' || !decidedInSession) continue;
@@ -288,7 +288,7 @@ function sessionLedger(
       byName: record.decidedByName ?? '',
       step: { suggestionDecision: { status: record.status, authorName: record.authorName, authorSide: record.side, inserted, deleted } },
       note: null,
-      values: [],
+      values: record.value ? [record.value] : [],
       outcome: null,
     });
   }

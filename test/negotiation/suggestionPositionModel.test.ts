@@ -4,6 +4,10 @@ import { createDiffBudget } from '#shared/document/sequenceDiff';
 import type { ArticleElement } from '#shared/document/nodes';
 import { contentRoot, encodeInitialContent } from '#shared/document/yjsContent';
 import { buildMinutes } from '#shared/negotiation/minutes';
+import { buildMinutesDocument } from '#shared/export/minutesModel';
+import { partyNames } from '#shared/export/parties';
+import { builtInVariables } from '#shared/templates/builtInVariables';
+import { partyFacts } from '../export/agreementFixture';
 import { openArticle, type ArticleNegotiation } from '#shared/negotiation/model';
 import { redlineSides } from '#shared/negotiation/positionRedline';
 import {
@@ -231,5 +235,34 @@ describe('suggestions as positions (decision 0029)', () => {
       ],
     ]);
     expect(byArticle.get('meals')?.entries.map((entry) => entry.outcome)).toEqual([{ status: 'open', byName: null }]);
+  });
+
+  it('the minutes tell a suggested value with its change, and the paper does not leave an empty text after the step', () => {
+    const value = record('gia-tri', { value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }, createdAt: '2027-01-04T03:00:00.000Z' });
+    const minutes = buildMinutes({
+      documentTitle: 'Thỏa ước 2027',
+      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
+      proposals: [],
+      articles: [openArticle('wage')],
+      participants: [],
+      round: { leftOut: [] },
+      since: '2027-01-04T02:00:00Z',
+      now: '2027-01-04T09:00:00.000Z',
+      publishedScenarios: [],
+      suggestions: [{ record: value, clauseId: 'wage', inserted: '', deleted: '' }],
+    });
+    const [entry] = minutes.ledger.find((article) => article.clauseId === 'wage')?.entries ?? [];
+    expect(entry?.values).toEqual([{ variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }]);
+    const paper = JSON.stringify(
+      buildMinutesDocument({
+        minutes,
+        kind: 'enterprise_agreement',
+        parties: partyNames(partyFacts),
+        language: 'vi',
+        lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id),
+      }).blocks,
+    );
+    expect(paper).toMatch(/Gợi ý sửa ngay trong văn bản\. [^"]*4\.960\.000[^"]*→[^"]*5\.200\.000/);
+    expect(paper).not.toContain('Gợi ý sửa ngay trong văn bản:');
   });
 });
