@@ -97,7 +97,8 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
-          return { record, clauseId: current.clauseId, text: { inserted: current.inserted, deleted: current.deleted } };
+          const text = { inserted: current.inserted, deleted: current.deleted, ...(current.format ? { format: current.format } : {}) };
+          return { record, clauseId: current.clauseId, text };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
         const swept = suggestionsSwept(room.doc, decision === 'accept' ? ids : new Set(), decision === 'accept' ? new Set() : ids);

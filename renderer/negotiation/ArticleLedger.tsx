@@ -4,6 +4,7 @@ import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { ArticleEvent, ArticleNegotiation, Proposal } from '#shared/negotiation/model';
 import { decidingSide, suggestionPositionSides, type SuggestionHistoryEntry, type SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import { SideBadge } from '../components/SideBadge';
+import { describeFormatChange } from '../editor/formatChange';
 import { useLanguage } from '../i18n/i18n';
 import { NegotiationDialog } from './NegotiationDialog';
 import { useNegotiationView } from './negotiationView';
@@ -47,15 +48,17 @@ export function ledgerEntries(
   return [...positions, ...suggested, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** What a suggestion inserts and deletes, or the value it suggests, in words. */
+/** What a suggestion inserts and deletes, the formatting or the value it suggests, in words. */
 function SuggestedText({ entry }: { entry: SuggestionHistoryEntry }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const describeValue = useDescribeValue();
   return (
     <p className="ledger-note">
       {entry.deleted && <del>{t('suggestionPositions.delete', { text: entry.deleted })}</del>}
       {entry.deleted && entry.inserted && '; '}
       {entry.inserted && <ins>{t('suggestionPositions.insert', { text: entry.inserted })}</ins>}
+      {entry.format && t('suggestions.formatChange', { change: describeFormatChange(t, entry.format, language), text: entry.format.text })}
       {entry.record.value && describeValue(entry.record.value)}
     </p>
   );

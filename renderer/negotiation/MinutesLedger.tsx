@@ -4,6 +4,8 @@ import type { minutesSchema } from '#shared/api/negotiation';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel } from '#shared/templates/variableValues';
+import type { FormatChange } from '#shared/negotiation/suggestions';
+import { describeFormatChange } from '../editor/formatChange';
 import { useLanguage } from '../i18n/i18n';
 import { lookupBuiltInVariable } from '../variables/documentVariables';
 
@@ -16,8 +18,12 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
   const language = useLanguage();
   const value = (variableId: string, raw: VariableValue | null): string =>
     raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language);
-  const suggested = ({ inserted, deleted }: { inserted: string; deleted: string }): string =>
-    [deleted ? t('suggestionPositions.delete', { text: deleted }) : '', inserted ? t('suggestionPositions.insert', { text: inserted }) : '']
+  const suggested = ({ inserted, deleted, format }: { inserted: string; deleted: string; format?: FormatChange }): string =>
+    [
+      deleted ? t('suggestionPositions.delete', { text: deleted }) : '',
+      inserted ? t('suggestionPositions.insert', { text: inserted }) : '',
+      format ? t('suggestions.formatChange', { change: describeFormatChange(t, format, language), text: format.text }) : '',
+    ]
       .filter(Boolean)
       .join('; ');
   // A suggested value or formatting has no text of its own: its values follow the step.

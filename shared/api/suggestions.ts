@@ -3,10 +3,8 @@ import { documentIdSchema } from '#shared/api/documents';
 import { importPreviewInput } from '#shared/api/export';
 import { suggestedBlockTypes } from '#shared/document/elementRules';
 import { bargainingSides } from '#shared/negotiation/model';
-import { suggestionRecordSchema } from '#shared/negotiation/suggestions';
+import { markSchema, suggestionRecordSchema } from '#shared/negotiation/suggestions';
 import { variableValueSchema } from '#shared/templates/schema';
-
-const markSchema = z.enum(['bold', 'italic', 'underline']);
 
 /** A suggestion as its decider saw it: nothing is decided that changed since (decision 0024). */
 const seenSuggestionSchema = z.object({

@@ -4,6 +4,7 @@ import { formatNumber, formatVnd, type Language } from '#shared/format/locale';
 import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry, SuggestedText, SuggestionDecisionStep } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
+import type { FormatChange } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel, type VariableLookup } from '#shared/templates/variableValues';
 import { fill, type Bilingual } from '#shared/export/officialFrame';
@@ -58,6 +59,13 @@ const texts = {
   suggested: { vi: 'Gợi ý sửa ngay trong văn bản', en: 'Suggested a change in the text' },
   suggestedInsert: { vi: 'thêm “{{text}}”', en: 'insert “{{text}}”' },
   suggestedDelete: { vi: 'bỏ “{{text}}”', en: 'delete “{{text}}”' },
+  suggestedFormat: { vi: '{{change}} “{{text}}”', en: '{{change}} “{{text}}”' },
+  markOn_bold: { vi: 'in đậm', en: 'bold' },
+  markOn_italic: { vi: 'in nghiêng', en: 'italic' },
+  markOn_underline: { vi: 'gạch chân', en: 'underline' },
+  markOff_bold: { vi: 'bỏ in đậm', en: 'not bold' },
+  markOff_italic: { vi: 'bỏ in nghiêng', en: 'not italic' },
+  markOff_underline: { vi: 'bỏ gạch chân', en: 'not underlined' },
   conclusion: { vi: 'Kết luận', en: 'Conclusion' },
   costings: { vi: 'Phương án chi phí tiền lương các bên công bố', en: 'Wage costings the sides published' },
   costingName: { vi: 'Phương án', en: 'Scenario' },
@@ -141,8 +149,16 @@ export interface MinutesExport {
 export function buildMinutesDocument({ minutes, kind, parties, language, lookupVariable }: MinutesExport): RenderDocument {
   const say = (text: Bilingual, values: Record<string, string> = {}): string => fill(text[language], values);
   const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
-  const suggestedText = ({ inserted, deleted }: SuggestedText): string =>
-    [deleted ? say(texts.suggestedDelete, { text: deleted }) : '', inserted ? say(texts.suggestedInsert, { text: inserted }) : ''].filter(Boolean).join('; ');
+  const formatWords = ({ added, removed }: FormatChange): string =>
+    [...added.map((mark) => say(texts[`markOn_${mark}`])), ...removed.map((mark) => say(texts[`markOff_${mark}`]))].join(', ');
+  const suggestedText = ({ inserted, deleted, format }: SuggestedText): string =>
+    [
+      deleted ? say(texts.suggestedDelete, { text: deleted }) : '',
+      inserted ? say(texts.suggestedInsert, { text: inserted }) : '',
+      format ? say(texts.suggestedFormat, { change: formatWords(format), text: format.text }) : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
   // A suggested value or formatting has no text of its own: its values follow the step.
   const withText = (what: string, text: string): string => (text === '' ? what : `${what}: ${text}`);
   const stepWhat = (step: LedgerEntry['step']): string => {

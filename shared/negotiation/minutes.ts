@@ -5,6 +5,7 @@ import type { LeftOutArticle, RoundFacts } from '#shared/lifecycle/model';
 import { openArticle, type ArticleEvent, type ArticleNegotiation, type BargainingSide, type Proposal, type ProposalKind } from '#shared/negotiation/model';
 import type { BargainingScenario, PublishedCost } from '#shared/costing/bargainingScenario';
 import { decidingSide, shownArticleStatus, type SuggestionHistoryEntry } from '#shared/negotiation/suggestionPositions';
+import type { FormatChange } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
 export interface MinutesArticle {
@@ -42,10 +43,11 @@ export interface VoteOverride {
   articles: MinutesArticle[];
 }
 
-/** What a suggestion inserts and deletes (decision 0029). */
+/** What a suggestion inserts and deletes (decision 0029), or the formatting it changes (decision 0028). */
 export interface SuggestedText {
   inserted: string;
   deleted: string;
+  format?: FormatChange;
 }
 
 /** A decision on a suggestion: what became of it, and whose it was. */
@@ -268,7 +270,8 @@ function sessionLedger(
     });
   }
   // A suggestion is told like a position: made (with how it ended), and decided, each when it happened.
-  for (const { record, clauseId, inserted, deleted } of suggestions) {
+  for (const { record, clauseId, inserted, deleted, format } of suggestions) {
+    const text = { inserted, deleted, ...(format ? { format } : {}) };
     const decidedAt = record.status === 'pending' ? null : record.decidedAt;
     const decidedInSession = decidedAt !== null && Date.parse(decidedAt) >= sessionStart;
     if (Date.parse(record.createdAt) < sessionStart && !decidedInSession) continue;
@@ -276,7 +279,7 @@ function sessionLedger(
       at: record.createdAt,
       side: record.side,
       byName: record.authorName,
-      step: { suggestion: { inserted, deleted } },
+      step: { suggestion: text },
       note: null,
       values: record.value ? [record.value] : [],
       outcome: { status: record.status === 'pending' ? 'open' : record.status, byName: record.decidedByName },
@@ -286,7 +289,7 @@ function sessionLedger(
       at: decidedAt,
       side: decidingSide(record),
       byName: record.decidedByName ?? '',
-      step: { suggestionDecision: { status: record.status, authorName: record.authorName, authorSide: record.side, inserted, deleted } },
+      step: { suggestionDecision: { status: record.status, authorName: record.authorName, authorSide: record.side, ...text } },
       note: null,
       values: record.value ? [record.value] : [],
       outcome: null,

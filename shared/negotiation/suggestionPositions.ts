@@ -9,6 +9,7 @@ import {
   suggestionRecords,
   suggestionsInBody,
   type SuggestionInBody,
+  type FormatChange,
   type SuggestionRecord,
 } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
@@ -155,6 +156,8 @@ export interface SuggestionHistoryEntry {
   /** What it inserts and deletes: as the body holds it while pending, as it was when decided. */
   inserted: string;
   deleted: string;
+  /** A formatting suggestion's change, likewise (decision 0028). */
+  format?: FormatChange;
 }
 
 function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionHistoryEntry[] {
@@ -165,10 +168,12 @@ function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<str
     const clauseId = current?.clauseId ?? record.clauseId;
     if (clauseId === null) continue;
     if (record.status === 'pending') {
-      if (current) entries.push({ record, clauseId, inserted: current.inserted, deleted: current.deleted });
+      if (current)
+        entries.push({ record, clauseId, inserted: current.inserted, deleted: current.deleted, ...(current.format ? { format: current.format } : {}) });
       else if (record.value !== undefined) entries.push({ record, clauseId, inserted: '', deleted: '' });
     } else {
-      entries.push({ record, clauseId, inserted: record.decidedText?.inserted ?? '', deleted: record.decidedText?.deleted ?? '' });
+      const { inserted = '', deleted = '', format } = record.decidedText ?? {};
+      entries.push({ record, clauseId, inserted, deleted, ...(format ? { format } : {}) });
     }
   }
   return entries.sort((a, b) => Date.parse(a.record.createdAt) - Date.parse(b.record.createdAt));

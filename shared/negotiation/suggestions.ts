@@ -18,6 +18,13 @@ type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 const at = z.iso.datetime();
 
+/** A mark a formatting suggestion adds or removes. */
+export const markSchema = z.enum(['bold', 'italic', 'underline']) satisfies z.ZodType<Mark>;
+
+/** A suggested formatting (decision 0028): the text it formats, the marks it adds and those it removes. */
+export const formatChangeSchema = z.object({ text: z.string(), added: z.array(markSchema), removed: z.array(markSchema) });
+export type FormatChange = z.infer<typeof formatChangeSchema>;
+
 /**
  * A suggestion's record, written only by the server: its author and side come from the socket
  * that first brought the id, never from the client.
@@ -37,7 +44,14 @@ export const suggestionRecordSchema = z.object({
    * What it inserted and deleted when it was decided: a decision takes its marks out of the body,
    * and the minutes and the article's history still tell what was decided (decision 0029).
    */
-  decidedText: z.object({ inserted: z.string(), deleted: z.string() }).optional(),
+  decidedText: z
+    .object({
+      inserted: z.string(),
+      deleted: z.string(),
+      /** A formatting suggestion's change (decision 0028). */
+      format: formatChangeSchema.optional(),
+    })
+    .optional(),
   /**
    * A suggested value of a variable (decision 0028): it lives in this record only, not in the
    * body; `from` is the value it changes (null: none yet), and it is stale once that changed.
@@ -85,13 +99,6 @@ export function suggestionRecords(doc: Y.Doc): Map<string, SuggestionRecord> {
 
 export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void {
   doc.getMap<unknown>(suggestionsRootName).set(record.id, record);
-}
-
-/** A suggested formatting as the body holds it now: the text it formats, the marks it adds and those it removes. */
-export interface FormatChange {
-  text: string;
-  added: Mark[];
-  removed: Mark[];
 }
 
 /** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */

@@ -126,6 +126,10 @@ describe('S33 formatting and value suggestions', () => {
       { insert: ' bằng mức lương tối thiểu vùng.' },
     ]);
     expect(suggestionRecords(suggester.doc).get('dam-thap-nhat')?.status).toBe('accepted');
+    // The records keep what each decided, for the ledger and the minutes (decision 0029).
+    const decided = await api.withDocument(documentId, (doc) => suggestionRecords(doc));
+    expect(decided.get('dam-thap-nhat')?.decidedText).toEqual({ inserted: '', deleted: '', format: boldSeen.format });
+    expect(decided.get('nghieng')?.decidedText).toEqual({ inserted: '', deleted: '', format: { text: 'thấp nhất', added: ['italic'], removed: ['bold'] } });
   });
 
   it('S33 refuses a change of another’s format suggestion, deleting its text, a wrong “before”, and unmarked formatting while suggesting is required', async () => {

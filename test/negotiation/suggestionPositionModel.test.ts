@@ -237,6 +237,48 @@ describe('suggestions as positions (decision 0029)', () => {
     expect(byArticle.get('meals')?.entries.map((entry) => entry.outcome)).toEqual([{ status: 'open', byName: null }]);
   });
 
+  it('the history and the minutes tell a formatting suggestion with its change: from the body while pending, from the record once decided', () => {
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, encodeInitialContent({ blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')] }));
+    const format = { text: 'Lương', added: ['bold' as const], removed: [] };
+    doc.transact(() => {
+      paragraphOf(doc, 0).format(0, 'Lương'.length, { bold: true, suggestFormat: 'dam', suggestFormatFrom: 'plain' });
+      saveSuggestionRecord(doc, record('dam'));
+      saveSuggestionRecord(
+        doc,
+        record('nghieng', {
+          status: 'rejected',
+          createdAt: '2027-01-04T03:10:00.000Z',
+          decidedAt: '2027-01-04T03:20:00.000Z',
+          decidedByName: 'Chị Lan',
+          decidedText: { inserted: '', deleted: '', format: { text: 'vùng', added: ['italic'], removed: [] } },
+        }),
+      );
+    });
+    const { history } = suggestionsAsPositions(doc);
+    expect(history.map(({ record: { id }, format: change }) => [id, change])).toEqual([
+      ['dam', format],
+      ['nghieng', { text: 'vùng', added: ['italic'], removed: [] }],
+    ]);
+    const minutes = buildMinutes({
+      documentTitle: 'Thỏa ước 2027',
+      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
+      proposals: [],
+      articles: [openArticle('wage')],
+      participants: [],
+      round: { leftOut: [] },
+      since: '2027-01-04T02:00:00Z',
+      now: '2027-01-04T09:00:00.000Z',
+      publishedScenarios: [],
+      suggestions: history,
+    });
+    const paper = JSON.stringify(
+      buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi', lookupVariable: () => undefined }).blocks,
+    );
+    expect(paper).toContain('Gợi ý sửa ngay trong văn bản: in đậm “Lương”');
+    expect(paper).toContain('in nghiêng “vùng”');
+  });
+
   it('the minutes tell a suggested value with its change, and the paper does not leave an empty text after the step', () => {
     const value = record('gia-tri', { value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }, createdAt: '2027-01-04T03:00:00.000Z' });
     const minutes = buildMinutes({
