@@ -97,7 +97,8 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
-          const text = { inserted: current.inserted, deleted: current.deleted, ...(current.format ? { format: current.format } : {}) };
+          const { inserted, deleted, format, blocks } = current;
+          const text = { inserted, deleted, ...(format ? { format } : {}), ...(blocks ? { blocks } : {}) };
           return { record, clauseId: current.clauseId, text };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));

@@ -12,6 +12,7 @@ import { ArticleCostComparison } from './PositionCost';
 import { PositionByline, PositionComparison, PositionOutcome } from './ProposalCard';
 import { Redline } from './Redline';
 import { useDescribeValue } from './valueChange';
+import { BlockChange } from './BlockChange';
 
 /** The suggestions of the document (decision 0029): each side's pending ones per article, and every one made, in order. */
 export interface LedgerSuggestions {
@@ -48,13 +49,14 @@ export function ledgerEntries(
   return [...positions, ...suggested, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** What a suggestion inserts and deletes, the formatting or the value it suggests, in words. */
+/** What a suggestion inserts and deletes, its blocks, the formatting or the value it suggests, in words. */
 function SuggestedText({ entry }: { entry: SuggestionHistoryEntry }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const describeValue = useDescribeValue();
   return (
     <p className="ledger-note">
+      {entry.blocks && <BlockChange blocks={entry.blocks} side={entry.record.side} />}
       {entry.deleted && <del>{t('suggestionPositions.delete', { text: entry.deleted })}</del>}
       {entry.deleted && entry.inserted && '; '}
       {entry.inserted && <ins>{t('suggestionPositions.insert', { text: entry.inserted })}</ins>}

@@ -4,9 +4,10 @@ import type { minutesSchema } from '#shared/api/negotiation';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel } from '#shared/templates/variableValues';
-import type { FormatChange } from '#shared/negotiation/suggestions';
+import type { FormatChange, SuggestedBlock } from '#shared/negotiation/suggestions';
 import { describeFormatChange } from '../editor/formatChange';
 import { useLanguage } from '../i18n/i18n';
+import { blockChangeWords } from './BlockChange';
 import { lookupBuiltInVariable } from '../variables/documentVariables';
 
 type Ledger = z.infer<typeof minutesSchema>['ledger'];
@@ -18,8 +19,13 @@ export function MinutesLedger({ ledger }: { ledger: Ledger }) {
   const language = useLanguage();
   const value = (variableId: string, raw: VariableValue | null): string =>
     raw === null ? '…' : readableValue(lookupBuiltInVariable(variableId), raw, language);
-  const suggested = ({ inserted, deleted, format }: { inserted: string; deleted: string; format?: FormatChange }): string =>
+  const blockWords = (blocks: readonly SuggestedBlock[]): string => {
+    const words = blockChangeWords(t, blocks, lookupBuiltInVariable, language);
+    return words ? `${words.label} “${words.firstLine}”` : '';
+  };
+  const suggested = ({ inserted, deleted, format, blocks }: { inserted: string; deleted: string; format?: FormatChange; blocks?: SuggestedBlock[] }): string =>
     [
+      blocks ? blockWords(blocks) : '',
       deleted ? t('suggestionPositions.delete', { text: deleted }) : '',
       inserted ? t('suggestionPositions.insert', { text: inserted }) : '',
       format ? t('suggestions.formatChange', { change: describeFormatChange(t, format, language), text: format.text }) : '',

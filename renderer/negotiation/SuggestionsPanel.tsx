@@ -9,8 +9,7 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { SuggestingRequired } from '#shared/api/suggestions';
-import type { BargainingSide } from '#shared/negotiation/model';
-import { suggestingSettings, type SuggestedBlock, type SuggestionDecision } from '#shared/negotiation/suggestions';
+import { suggestingSettings, type SuggestionDecision } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -22,6 +21,7 @@ import { describeFormatChange } from '../editor/formatChange';
 import { requestVariableEdit } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
 import { useDescribeValue } from './valueChange';
+import { BlockChange } from './BlockChange';
 import { WordSuggestionsImport } from './WordSuggestionsImport';
 
 /** Selects a suggestion's text (its runs, or its blocks) in the editor and scrolls it into view. */
@@ -237,31 +237,6 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
         );
       })}
     </section>
-  );
-}
-
-/**
- * What a block suggestion does (decision 0027), said in words: "New clause", "Delete article",
- * "Move article" (a block both removed and added under one id), with the block's first line.
- */
-function BlockChange({ blocks, side }: { blocks: readonly SuggestedBlock[]; side: BargainingSide }) {
-  const { t } = useTranslation();
-  const inserted = blocks.find((block) => block.change === 'insert');
-  const deleted = blocks.find((block) => block.change === 'delete');
-  const shown = inserted ?? deleted;
-  if (!shown) return null;
-  const what = t(`suggestions.blockType.${shown.type}`);
-  const label = inserted && deleted ? t('suggestions.blockMove', { what }) : t(inserted ? 'suggestions.blockNew' : 'suggestions.blockDelete', { what });
-  const firstLine = shown.text.split('\n')[0] || t('suggestions.empty');
-  return (
-    <span className="block-change" data-testid="block-change">
-      <strong>{label}</strong>{' '}
-      {inserted && !deleted ? (
-        <ins className={`suggestion suggestion-insert side-${side}`}>{firstLine}</ins>
-      ) : (
-        <del className={`suggestion suggestion-delete side-${side}`}>{firstLine}</del>
-      )}{' '}
-    </span>
   );
 }
 

@@ -18,7 +18,7 @@ import {
   threadSchema,
 } from '#shared/negotiation/model';
 import { phraseAnchorInputSchema } from '#shared/negotiation/phraseAnchor';
-import { formatChangeSchema } from '#shared/negotiation/suggestions';
+import { formatChangeSchema, suggestedBlockSchema } from '#shared/negotiation/suggestions';
 import { freeTextSchema } from '#shared/text/textSchemas';
 import { publishedCostSchema } from '#shared/costing/bargainingScenario';
 
@@ -177,8 +177,13 @@ export const minutesInput = z.object({
 const minutesArticle = z.object({ clauseId: z.string(), number: z.number().int(), title: z.string() });
 const positionsSchema = z.object({ employer: z.string().optional(), union: z.string().optional() });
 
-/** What a suggestion inserts and deletes, or the formatting it changes, as the minutes tell it (decisions 0029, 0028). */
-const suggestedTextSchema = z.object({ inserted: z.string(), deleted: z.string(), format: formatChangeSchema.optional() });
+/** What a suggestion inserts and deletes, the formatting it changes or its blocks, as the minutes tell it (decisions 0029, 0028, 0027). */
+const suggestedTextSchema = z.object({
+  inserted: z.string(),
+  deleted: z.string(),
+  format: formatChangeSchema.optional(),
+  blocks: z.array(suggestedBlockSchema).optional(),
+});
 
 export const minutesSchema = z.object({
   documentTitle: z.string(),

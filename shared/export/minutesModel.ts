@@ -4,7 +4,8 @@ import { formatNumber, formatVnd, type Language } from '#shared/format/locale';
 import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry, SuggestedText, SuggestionDecisionStep } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
-import type { FormatChange } from '#shared/negotiation/suggestions';
+import type { FormatChange, SuggestedBlock } from '#shared/negotiation/suggestions';
+import type { SuggestedBlockType } from '#shared/document/elementRules';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel, type VariableLookup } from '#shared/templates/variableValues';
 import { fill, type Bilingual } from '#shared/export/officialFrame';
@@ -60,6 +61,9 @@ const texts = {
   suggestedInsert: { vi: 'thêm “{{text}}”', en: 'insert “{{text}}”' },
   suggestedDelete: { vi: 'bỏ “{{text}}”', en: 'delete “{{text}}”' },
   suggestedFormat: { vi: '{{change}} “{{text}}”', en: '{{change}} “{{text}}”' },
+  blockNew: { vi: 'thêm {{what}}', en: 'new {{what}}' },
+  blockDelete: { vi: 'xóa {{what}}', en: 'delete {{what}}' },
+  blockMove: { vi: 'chuyển {{what}}', en: 'move {{what}}' },
   markOn_bold: { vi: 'in đậm', en: 'bold' },
   markOn_italic: { vi: 'in nghiêng', en: 'italic' },
   markOn_underline: { vi: 'gạch chân', en: 'underline' },
@@ -122,6 +126,18 @@ const events: Record<ArticleEvent['type'], Bilingual> = {
   accepted: { vi: 'Chấp nhận đề xuất', en: 'Accepted a proposal' },
 };
 
+/** The blocks a suggestion may add, delete or move, named as the minutes name them (decision 0027). */
+const blockTypes: Record<SuggestedBlockType, Bilingual> = {
+  article: { vi: 'điều', en: 'article' },
+  paragraph: { vi: 'đoạn', en: 'paragraph' },
+  clause: { vi: 'khoản', en: 'clause' },
+  point: { vi: 'điểm', en: 'point' },
+  'bulleted-list': { vi: 'danh sách', en: 'list' },
+  'list-item': { vi: 'mục', en: 'list item' },
+  table: { vi: 'bảng', en: 'table' },
+  'table-row': { vi: 'hàng của bảng', en: 'table row' },
+};
+
 const suggestionDecisions: Record<SuggestionDecisionStep['status'], Bilingual> = {
   accepted: { vi: 'Chấp nhận gợi ý sửa của {{author}} ({{side}})', en: 'Accepted the suggestion of {{author}} ({{side}})' },
   rejected: { vi: 'Từ chối gợi ý sửa của {{author}} ({{side}})', en: 'Rejected the suggestion of {{author}} ({{side}})' },
@@ -151,8 +167,20 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
   const value = (variableId: string, raw: VariableValue | null): string => (raw === null ? '…' : readableValue(lookupVariable(variableId), raw, language));
   const formatWords = ({ added, removed }: FormatChange): string =>
     [...added.map((mark) => say(texts[`markOn_${mark}`])), ...removed.map((mark) => say(texts[`markOff_${mark}`]))].join(', ');
-  const suggestedText = ({ inserted, deleted, format }: SuggestedText): string =>
+  const blockWords = (blocks: readonly SuggestedBlock[]): string => {
+    const added = blocks.find((block) => block.change === 'insert');
+    const removed = blocks.find((block) => block.change === 'delete');
+    const shown = added ?? removed;
+    if (!shown) return '';
+    const what = say(blockTypes[shown.type]);
+    const change = added && removed ? texts.blockMove : added ? texts.blockNew : texts.blockDelete;
+    // A chip is written as its variable's name: its id is no one's word.
+    const firstLine = (shown.text.split('\n')[0] ?? '').replace(/\{\{([^}]+)\}\}/g, (_chip, id: string) => `[${variableLabel(lookupVariable(id), language)}]`);
+    return `${say(change, { what })} “${firstLine}”`;
+  };
+  const suggestedText = ({ inserted, deleted, format, blocks }: SuggestedText): string =>
     [
+      blocks ? blockWords(blocks) : '',
       deleted ? say(texts.suggestedDelete, { text: deleted }) : '',
       inserted ? say(texts.suggestedInsert, { text: inserted }) : '',
       format ? say(texts.suggestedFormat, { change: formatWords(format), text: format.text }) : '',

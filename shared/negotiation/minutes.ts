@@ -5,7 +5,7 @@ import type { LeftOutArticle, RoundFacts } from '#shared/lifecycle/model';
 import { openArticle, type ArticleEvent, type ArticleNegotiation, type BargainingSide, type Proposal, type ProposalKind } from '#shared/negotiation/model';
 import type { BargainingScenario, PublishedCost } from '#shared/costing/bargainingScenario';
 import { decidingSide, shownArticleStatus, type SuggestionHistoryEntry } from '#shared/negotiation/suggestionPositions';
-import type { FormatChange } from '#shared/negotiation/suggestions';
+import type { FormatChange, SuggestedBlock } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
 export interface MinutesArticle {
@@ -43,11 +43,12 @@ export interface VoteOverride {
   articles: MinutesArticle[];
 }
 
-/** What a suggestion inserts and deletes (decision 0029), or the formatting it changes (decision 0028). */
+/** What a suggestion inserts and deletes (decision 0029), the formatting it changes (0028) or its blocks (0027). */
 export interface SuggestedText {
   inserted: string;
   deleted: string;
   format?: FormatChange;
+  blocks?: SuggestedBlock[];
 }
 
 /** A decision on a suggestion: what became of it, and whose it was. */
@@ -270,8 +271,7 @@ function sessionLedger(
     });
   }
   // A suggestion is told like a position: made (with how it ended), and decided, each when it happened.
-  for (const { record, clauseId, inserted, deleted, format } of suggestions) {
-    const text = { inserted, deleted, ...(format ? { format } : {}) };
+  for (const { record, clauseId, ...text } of suggestions) {
     const decidedAt = record.status === 'pending' ? null : record.decidedAt;
     const decidedInSession = decidedAt !== null && Date.parse(decidedAt) >= sessionStart;
     if (Date.parse(record.createdAt) < sessionStart && !decidedInSession) continue;

@@ -10,7 +10,9 @@ import {
   suggestionsInBody,
   type SuggestionInBody,
   type FormatChange,
+  type SuggestedBlock,
   type SuggestionRecord,
+  type SuggestionText,
 } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
@@ -158,6 +160,18 @@ export interface SuggestionHistoryEntry {
   deleted: string;
   /** A formatting suggestion's change, likewise (decision 0028). */
   format?: FormatChange;
+  /** A block suggestion's blocks, likewise (decision 0027). */
+  blocks?: SuggestedBlock[];
+}
+
+/** What a history entry tells of a suggestion's change, without the parts it has not. */
+function changeOf({
+  inserted,
+  deleted,
+  format,
+  blocks,
+}: Omit<SuggestionText, 'id'>): Pick<SuggestionHistoryEntry, 'inserted' | 'deleted' | 'format' | 'blocks'> {
+  return { inserted, deleted, ...(format ? { format } : {}), ...(blocks ? { blocks } : {}) };
 }
 
 function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionHistoryEntry[] {
@@ -168,12 +182,10 @@ function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<str
     const clauseId = current?.clauseId ?? record.clauseId;
     if (clauseId === null) continue;
     if (record.status === 'pending') {
-      if (current)
-        entries.push({ record, clauseId, inserted: current.inserted, deleted: current.deleted, ...(current.format ? { format: current.format } : {}) });
+      if (current) entries.push({ record, clauseId, ...changeOf(current) });
       else if (record.value !== undefined) entries.push({ record, clauseId, inserted: '', deleted: '' });
     } else {
-      const { inserted = '', deleted = '', format } = record.decidedText ?? {};
-      entries.push({ record, clauseId, inserted, deleted, ...(format ? { format } : {}) });
+      entries.push({ record, clauseId, ...changeOf(record.decidedText ?? { inserted: '', deleted: '' }) });
     }
   }
   return entries.sort((a, b) => Date.parse(a.record.createdAt) - Date.parse(b.record.createdAt));

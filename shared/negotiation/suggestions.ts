@@ -1,7 +1,7 @@
 import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { holdsText, isElementType, isSuggestedBlockType, markNames, type SuggestedBlockType } from '#shared/document/elementRules';
+import { holdsText, isElementType, isSuggestedBlockType, markNames, suggestedBlockTypes } from '#shared/document/elementRules';
 import { isText, plainText, type DocumentNode, type Mark } from '#shared/document/nodes';
 import { formatCode, formatFromKey, isSuggestionId, marksOfCode, withoutPendingSuggestionsIn } from '#shared/document/suggestionMarks';
 import { contentRoot, settingsRootName, variablesRootName } from '#shared/document/yjsContent';
@@ -17,6 +17,19 @@ const suggestionStatuses = ['pending', 'accepted', 'rejected', 'withdrawn'] as c
 type SuggestionStatus = (typeof suggestionStatuses)[number];
 
 const at = z.iso.datetime();
+
+/** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */
+export const suggestedBlockSchema = z.object({
+  change: z.enum(['insert', 'delete']),
+  type: z.enum(suggestedBlockTypes),
+  /**
+   * Its text as accepted so far (its own pending suggestions left out), chips as {{id}}, its text
+   * blocks one a line: a block that changes after it was shown is stale, such as the old place of
+   * a moved article once a suggestion in it is accepted.
+   */
+  text: z.string(),
+});
+export type SuggestedBlock = z.infer<typeof suggestedBlockSchema>;
 
 /** A mark a formatting suggestion adds or removes. */
 export const markSchema = z.enum(['bold', 'italic', 'underline']) satisfies z.ZodType<Mark>;
@@ -50,6 +63,8 @@ export const suggestionRecordSchema = z.object({
       deleted: z.string(),
       /** A formatting suggestion's change (decision 0028). */
       format: formatChangeSchema.optional(),
+      /** A block suggestion's blocks (decision 0027). */
+      blocks: z.array(suggestedBlockSchema).optional(),
     })
     .optional(),
   /**
@@ -99,18 +114,6 @@ export function suggestionRecords(doc: Y.Doc): Map<string, SuggestionRecord> {
 
 export function saveSuggestionRecord(doc: Y.Doc, record: SuggestionRecord): void {
   doc.getMap<unknown>(suggestionsRootName).set(record.id, record);
-}
-
-/** A block a suggestion adds (or moves here) or suggests deleting (or moving away), with its text now (decision 0027). */
-export interface SuggestedBlock {
-  change: 'insert' | 'delete';
-  type: SuggestedBlockType;
-  /**
-   * Its text as accepted so far (its own pending suggestions left out), chips as {{id}}, its text
-   * blocks one a line: a block that changes after it was shown is stale, such as the old place of
-   * a moved article once a suggestion in it is accepted.
-   */
-  text: string;
 }
 
 /**

@@ -227,7 +227,8 @@ describe('S32 block suggestions', () => {
     await expectApiError(decide('accept', [seen('chuyen-dieu')]), 'conflict', /decide them first/);
     expect(await bodyTexts(documentId)).toEqual(before);
     const moveAsShownFirst = seen('chuyen-dieu');
-    await decide('accept', [seen('phu-cap')]);
+    const newClause = seen('phu-cap');
+    await decide('accept', [newClause]);
     await decide('reject', [seen('bo-doan')]);
     await docMatches(suggester.doc, () => suggestionsInBody(suggester.doc).length === 1, 'the decisions to reach the union');
     const wageNow = 'Tiền lương\nMức lương thấp nhất bằng mức lương tối thiểu vùng.\nPhụ cấp độc hại 10%.';
@@ -242,6 +243,13 @@ describe('S32 block suggestions', () => {
     await api.withDocument(documentId, (doc) => {
       expect(suggestionsInBody(doc)).toEqual([]);
       expect(suggestionRecords(doc).get('chuyen-dieu')?.status).toBe('rejected');
+      // Each record keeps the blocks it decided, for the ledger and the minutes (decision 0029).
+      expect(suggestionRecords(doc).get('phu-cap')?.decidedText?.blocks).toEqual(newClause.blocks);
+      expect(
+        suggestionRecords(doc)
+          .get('chuyen-dieu')
+          ?.decidedText?.blocks?.map((block) => block.change),
+      ).toEqual(['delete', 'insert']);
     });
   });
 

@@ -279,6 +279,43 @@ describe('suggestions as positions (decision 0029)', () => {
     expect(paper).toContain('in nghiêng “vùng”');
   });
 
+  it('the history and the minutes tell a block suggestion with its blocks, a chip by its variable’s name, never its id', () => {
+    const decided = record('dieu-moi', {
+      status: 'accepted',
+      decidedAt: '2027-01-04T04:00:00.000Z',
+      decidedByName: 'Chị Lan',
+      decidedText: { inserted: '', deleted: '', blocks: [{ change: 'insert', type: 'clause', text: 'Lương không thấp hơn {{min_wage_monthly}}.\nDòng hai' }] },
+    });
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, encodeInitialContent({ blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')] }));
+    saveSuggestionRecord(doc, decided);
+    const { history } = suggestionsAsPositions(doc);
+    expect(history.map((entry) => entry.blocks)).toEqual([decided.decidedText?.blocks]);
+    const minutes = buildMinutes({
+      documentTitle: 'Thỏa ước 2027',
+      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
+      proposals: [],
+      articles: [openArticle('wage')],
+      participants: [],
+      round: { leftOut: [] },
+      since: '2027-01-04T02:00:00Z',
+      now: '2027-01-04T09:00:00.000Z',
+      publishedScenarios: [],
+      suggestions: history,
+    });
+    const paper = JSON.stringify(
+      buildMinutesDocument({
+        minutes,
+        kind: 'enterprise_agreement',
+        parties: partyNames(partyFacts),
+        language: 'vi',
+        lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id),
+      }).blocks,
+    );
+    expect(paper).toMatch(/Gợi ý sửa ngay trong văn bản: thêm khoản “Lương không thấp hơn \[[^\]{}]+\]\.”/);
+    expect(paper).not.toContain('min_wage_monthly');
+  });
+
   it('the minutes tell a suggested value with its change, and the paper does not leave an empty text after the step', () => {
     const value = record('gia-tri', { value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }, createdAt: '2027-01-04T03:00:00.000Z' });
     const minutes = buildMinutes({
