@@ -1,7 +1,7 @@
 import type { SourceBlock, SourceParagraph, SourceRun } from '#shared/import/sourceText';
 import { PackageError, type PackagePart, type ZipPackage } from '#main/import/docxPackage';
 import { applyRunProperty, readNumbering, readStyles, type RunLook } from '#main/import/wordStyles';
-import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
+import { mainDocumentPartName, readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
 
 /**
  * Reads the body of a .docx (WordprocessingML, ECMA-376 part 1 §17) into paragraphs of formatted
@@ -12,7 +12,6 @@ import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/imp
  * drawings are counted (not imported); Word's automatic numbering is noted on the paragraph.
  */
 
-const relationshipsNamespace = 'http://schemas.openxmlformats.org/package/2006/relationships';
 /** Markup compatibility: an mc:Fallback repeats a drawing for old readers. */
 const compatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
@@ -32,27 +31,9 @@ interface WordParts {
   numbering: PackagePart | null;
 }
 
-/** The main document part's name, from the package's relationships (_rels/.rels). */
-function mainPartName(relationships: PackagePart | undefined): string {
-  let target: string | null = null;
-  if (relationships) {
-    readXmlPart(relationships, {
-      open(element) {
-        const type = element.attributes.Type?.value ?? '';
-        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument'))
-          target = element.attributes.Target?.value ?? null;
-      },
-      close() {},
-    });
-  }
-  return (target ?? 'word/document.xml').replace(/^\//, '');
-}
-
 /** The parts the reader needs; the main part's name comes from _rels/.rels. */
 function readParts(zip: ZipPackage): WordParts {
-  if (!zip.has('[Content_Types].xml')) throw new PackageError('not_word', 'it has no [Content_Types].xml');
-  const main = mainPartName(zip.read(['_rels/.rels']).get('_rels/.rels'));
-  if (!zip.has(main)) throw new PackageError('not_word', `it has no ${main}`);
+  const main = mainDocumentPartName(zip);
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
   const parts = zip.read([main, `${folder}styles.xml`, `${folder}numbering.xml`]);
   const document = parts.get(main);

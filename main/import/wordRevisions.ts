@@ -1,6 +1,6 @@
 import type { WordSkipReason } from '#shared/api/suggestions';
 import { PackageError, type PackagePart, type ZipPackage } from '#main/import/docxPackage';
-import { readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
+import { mainDocumentPartName, readXmlPart, wordAttribute, wordName, type XmlElement } from '#main/import/wordXml';
 
 /**
  * Reads the paragraphs of a .docx with their tracked changes (w:ins, w:del: ECMA-376 part 1
@@ -30,38 +30,17 @@ export interface TrackedParagraph {
   unmappable: UnmappableRevision[];
 }
 
-const relationshipsNamespace = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const compatibilityNamespace = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** Content that is not the paragraph's text: field codes, a drawing's fallback for old readers. */
 const skippedElements = new Set(['instrText', 'delInstrText', 'Fallback', 'drawing', 'pict', 'object']);
-
-/** The main document part's name (from _rels/.rels, as wordDocument.ts finds it). */
-function mainPartName(zip: ZipPackage): string {
-  if (!zip.has('[Content_Types].xml')) throw new PackageError('not_word', 'it has no [Content_Types].xml');
-  let target: string | null = null;
-  const relationships = zip.read(['_rels/.rels']).get('_rels/.rels');
-  if (relationships) {
-    readXmlPart(relationships, {
-      open(element) {
-        const type = element.attributes.Type?.value ?? '';
-        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument'))
-          target = element.attributes.Target?.value ?? null;
-      },
-      close() {},
-    });
-  }
-  const name = (target ?? 'word/document.xml').replace(/^\//, '');
-  if (!zip.has(name)) throw new PackageError('not_word', `it has no ${name}`);
-  return name;
-}
 
 /**
  * Every paragraph of the body, in order, with its tracked changes; then those of the headers and
  * footers that have changes (numbered 0: they are not the body's), which are never mapped.
  */
 export function readTrackedParagraphs(zip: ZipPackage): TrackedParagraph[] {
-  const main = mainPartName(zip);
+  const main = mainDocumentPartName(zip);
   const folder = main.slice(0, main.lastIndexOf('/') + 1);
   const margins = zip.names().filter((name) => name.startsWith(folder) && /^(header|footer)\d*\.xml$/.test(name.slice(folder.length)));
   const parts = zip.read([main, ...margins]);

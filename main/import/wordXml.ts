@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { stripXmlIllegal, xmlIllegalCharacters } from '#shared/text/safeText';
-import { PackageError, type PackagePart } from '#main/import/docxPackage';
+import { PackageError, type PackagePart, type ZipPackage } from '#main/import/docxPackage';
 
 /**
  * The XML parts of a .docx read with saxes, a streaming parser that resolves namespaces and
@@ -72,4 +72,29 @@ export function wordAttribute(element: XmlElement, local: string): string | unde
     if (attribute?.local === local && isWordNamespace(attribute.uri)) return attribute.value;
   }
   return undefined;
+}
+
+const relationshipsNamespace = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * The name of a Word package's main document part, from its relationships (_rels/.rels; by
+ * default word/document.xml); refused when the package is not Word's or lacks that part.
+ */
+export function mainDocumentPartName(zip: ZipPackage): string {
+  if (!zip.has('[Content_Types].xml')) throw new PackageError('not_word', 'it has no [Content_Types].xml');
+  let target: string | null = null;
+  const relationships = zip.read(['_rels/.rels']).get('_rels/.rels');
+  if (relationships) {
+    readXmlPart(relationships, {
+      open(element) {
+        const type = element.attributes.Type?.value ?? '';
+        if (target === null && element.uri === relationshipsNamespace && element.local === 'Relationship' && type.endsWith('/officeDocument'))
+          target = element.attributes.Target?.value ?? null;
+      },
+      close() {},
+    });
+  }
+  const name = (target ?? 'word/document.xml').replace(/^\//, '');
+  if (!zip.has(name)) throw new PackageError('not_word', `it has no ${name}`);
+  return name;
 }
