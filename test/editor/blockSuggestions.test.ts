@@ -6,8 +6,8 @@ import { isSuggestableBlock } from '../../renderer/editor/blockSuggestions';
 import { insertArticle, moveArticle } from '../../renderer/editor/commands';
 import { article, chapter, clause, cursorAt, paragraph } from './builders';
 import { documentText } from './documentText';
-import { settle } from './peers';
-import { createSuggesters, exchange } from './suggesters';
+import { settle, syncPeers } from './peers';
+import { createSuggesters } from './suggesters';
 
 // Decision 0027: blocks added, removed and moved in Suggesting mode, and their concurrency.
 
@@ -95,7 +95,7 @@ describe('block suggestions in the editor (decision 0027)', () => {
       cursorAt(b.editor, [0, 2], -1);
       b.editor.insertBreak();
       b.editor.insertText('Ăn ca.');
-      await exchange(peers);
+      await syncPeers(peers);
       expect(blocksOf(a.editor, true)).toBe(blocksOf(b.editor, true));
       const lines = blocksOf(a.editor).split('\n');
       expect(lines.slice(0, 1)).toEqual(['Tiền lương']);
@@ -112,11 +112,11 @@ describe('block suggestions in the editor (decision 0027)', () => {
       cursorAt(author.editor, [0, 2], -1);
       author.editor.insertBreak();
       author.editor.insertText('Phụ cấp');
-      await exchange(peers);
+      await syncPeers(peers);
       server.doc.transact(() => applySuggestionDecisions(server.doc, new Set(['p1-1']), new Set()));
       author.editor.insertText(' độc hại');
-      await exchange(peers);
-      await exchange(peers);
+      await syncPeers(peers);
+      await syncPeers(peers);
       const outcome = blocksOf(author.editor);
       for (const peer of peers) expect(blocksOf(peer.editor)).toBe(outcome);
       expect(outcome).toContain('\nPhụ cấp{+ độc hại}\n');
@@ -137,7 +137,7 @@ describe('block suggestions in the editor (decision 0027)', () => {
       online.editor.insertText('Mức ');
       cursorAt(online.editor, [1, 1], 0);
       online.editor.insertText('Tiền ');
-      await exchange(peers);
+      await syncPeers(peers);
       expect(blocksOf(offline.editor)).toBe(blocksOf(online.editor));
       expect(blocksOf(online.editor)).toBe('+Thưởng\n+Thưởng Tết.\nTiền lương\nMức Lương tháng.\n+{+Phụ cấp.}\nLương làm thêm.\n-Thưởng\n-Tiền Thưởng Tết.');
       // The move's copy is of what its author saw; the words typed meanwhile make it stale to decide as shown.

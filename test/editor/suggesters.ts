@@ -1,12 +1,10 @@
-import { Awareness } from 'y-protocols/awareness';
 import { Editor, Element, Text } from 'slate';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { encodeInitialContent } from '#shared/document/yjsContent';
-import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import type { DocumentEditor } from '../../renderer/editor/customTypes';
 import type { SuggestingState } from '../../renderer/editor/suggestingMode';
-import { lockingNothing, settle } from './peers';
+import { createPeer } from './peers';
 
 // Editors in Suggesting mode for the suggestion fixtures (decisions 0024, 0027).
 
@@ -21,8 +19,6 @@ export interface Suggester {
 export function createSuggesters(initial: TopLevelBlock[], count = 2): Suggester[] {
   const seed = encodeInitialContent({ blocks: initial });
   return Array.from({ length: count }, (_unused, index) => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, seed);
     const own = new Set<string>();
     let next = 0;
     const state = {
@@ -36,26 +32,8 @@ export function createSuggesters(initial: TopLevelBlock[], count = 2): Suggester
         return id;
       },
     };
-    const desyncs: unknown[] = [];
-    const editor = createDocumentEditor({
-      doc,
-      awareness: new Awareness(doc),
-      cursor: { name: `peer ${index + 1}`, side: index === 0 ? 'employer' : 'union' },
-      onDesync: (error) => desyncs.push(error),
-      lock: lockingNothing,
-      suggesting: state,
-    });
-    editor.connect();
-    return { doc, editor, state, desyncs };
+    return { ...createPeer(seed, index, state), state };
   });
-}
-
-export async function exchange(peers: readonly { doc: Y.Doc }[]): Promise<void> {
-  await settle();
-  for (const from of peers) {
-    for (const to of peers) if (from !== to) Y.applyUpdate(to.doc, Y.encodeStateAsUpdate(from.doc, Y.encodeStateVector(to.doc)), 'remote');
-  }
-  await settle();
 }
 
 /** Each text block of an editor on a line, insertions as {+…}, deletions as {-…} (with their ids when asked). */

@@ -5,8 +5,8 @@ import { applySuggestionDecisions, suggestionsInBody } from '#shared/negotiation
 import { toggleMark } from '../../renderer/editor/commands';
 import { article, cursorAt } from './builders';
 import { documentText } from './documentText';
-import { settle } from './peers';
-import { createSuggesters, exchange, marked } from './suggesters';
+import { settle, syncPeers } from './peers';
+import { createSuggesters, marked } from './suggesters';
 
 const wage = () => [article('a1', 'Tiền lương', 'Lương tối thiểu vùng.')];
 
@@ -44,14 +44,14 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
     if (!author || !other) throw new Error('no peers');
     cursorAt(author.editor, [0, 1], 'Lương'.length);
     author.editor.insertText(' cơ bản');
-    await exchange([author, other]);
+    await syncPeers([author, other]);
     other.state.on = false;
     Transforms.select(other.editor, { path: [0, 1, 1], offset: ' cơ bản'.length });
     other.editor.insertText('!');
     other.editor.deleteBackward('character');
     other.editor.deleteBackward('character');
     expect(marked(other.editor)).toBe('Tiền lương\nLương{+ cơ bản} tối thiểu vùng.');
-    await exchange([author, other]);
+    await syncPeers([author, other]);
     expect(marked(author.editor)).toBe(marked(other.editor));
   });
 
@@ -64,7 +64,7 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
       a.editor.insertText(' chung');
       Transforms.select(b.editor, { anchor: { path: [0, 1, 0], offset: 'Lương '.length }, focus: { path: [0, 1, 0], offset: 'Lương tối thiểu vùng'.length } });
       b.editor.insertText('cao hơn tối thiểu');
-      await exchange(peers);
+      await syncPeers(peers);
       expect(marked(a.editor, true)).toBe(marked(b.editor, true));
       // The insertion made inside the range the other suggests deleting is covered by that deletion too.
       expect(marked(a.editor)).toBe('Tiền lương\nLương {-tối thiểu}{- chung}{- vùng}{+cao hơn tối thiểu}.');
@@ -82,14 +82,14 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
       if (!author || !other || !server) throw new Error('no peers');
       cursorAt(author.editor, [0, 1], 'Lương'.length);
       author.editor.insertText(' cơ bản');
-      await exchange(peers);
+      await syncPeers(peers);
       // The server accepts what it holds while the author, not yet told, types on inside it.
       server.doc.transact(() => applySuggestionDecisions(server.doc, new Set(['p1-1']), new Set()));
       Transforms.select(author.editor, { path: [0, 1, 1], offset: ' cơ'.length });
       author.editor.insertText(' bậc');
-      await exchange(peers);
+      await syncPeers(peers);
       // Each copy tidies the formatting a remote change left (Yjs), and sends what it removed.
-      await exchange(peers);
+      await syncPeers(peers);
       const outcome = marked(author.editor);
       for (const peer of peers) expect(marked(peer.editor)).toBe(outcome);
       // slate-yjs cannot map this change of marks on the author's screen: the editor is rebuilt from
@@ -112,7 +112,7 @@ describe('Suggesting mode in the editor (decision 0024)', () => {
       online.state.on = false;
       cursorAt(online.editor, [0, 1], 0);
       online.editor.insertText('Mức ');
-      await exchange(peers);
+      await syncPeers(peers);
       for (const peer of peers) expect(marked(peer.editor)).toBe('Tiền lương\nMức Lương{+ cơ bản} tối thiểu {-vùng}.');
     });
   });
@@ -159,7 +159,7 @@ describe('S33 formatting in Suggesting mode (decision 0028)', () => {
     if (!author || !other) throw new Error('no peers');
     Transforms.select(author.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 0], offset: 'Lương'.length } });
     toggleMark(author.editor, 'bold');
-    await exchange([author, other]);
+    await syncPeers([author, other]);
     Transforms.select(other.editor, { anchor: { path: [0, 1, 0], offset: 0 }, focus: { path: [0, 1, 1], offset: ' tối'.length } });
     toggleMark(other.editor, 'underline');
     expect((runsOf(other.editor) as Element).children).toEqual([
@@ -170,7 +170,7 @@ describe('S33 formatting in Suggesting mode (decision 0028)', () => {
     other.state.on = false;
     Transforms.select(other.editor, { path: [0, 1, 1], offset: 0 });
     other.editor.deleteBackward('character');
-    await exchange([author, other]);
+    await syncPeers([author, other]);
     expect(marked(author.editor, true)).toBe(marked(other.editor, true));
     expect(suggestionsInBody(author.doc).map(({ id, format }) => [id, format?.text])).toEqual([
       ['p1-1', 'Lương'],
