@@ -1,15 +1,14 @@
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import type { Node as SlateNode } from 'slate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { readArticle } from '#shared/document/articles';
 import type { DocumentNode } from '#shared/document/nodes';
 import { suggestionRecords, suggestionsInBody, type SuggestionText } from '#shared/negotiation/suggestions';
-import { createTestClock, expectApiError, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
-import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
+import { expectApiError } from '../helpers/apiTransports';
+import { deniedAtLeast } from '../helpers/syncClient';
 import { clause } from '../editor/builders';
-import { articleTexts, articleXmlText, clauseIds, docMatches, openNegotiation, serverBody } from './negotiationFixture';
+import { articleTexts, articleXmlText, clauseIds, docMatches, openNegotiation, serverBody, serverPerTest } from './negotiationFixture';
 
 // S32 (decision 0027): blocks added, removed or moved as suggestions: element attributes under the
 // suggestion's id, owned by the participant whose socket first brought it, decided through the API.
@@ -31,46 +30,30 @@ const wageArticle = (doc: Y.Doc): Y.XmlText => articleXmlText(doc, clauseIds.wag
 const newClause = (text: string, id: string): DocumentNode => ({ ...clause(text), suggestInsert: id }) as DocumentNode;
 
 describe('S32 block suggestions', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
+  const server = serverPerTest();
 
   const recorded = (doc: Y.Doc, id: string) => docMatches(doc, () => suggestionRecords(doc).has(id), `the record of ${id}`);
 
   /** A fresh connection tries an update and is refused with a reason; nothing of it is stored. */
   async function refused(documentId: string, token: string, change: (doc: Y.Doc) => void): Promise<string> {
-    const before = await api.store.updates.lastSeq(documentId);
-    const client = await connect(documentId, token);
+    const before = await server.api.store.updates.lastSeq(documentId);
+    const client = await server.connect(documentId, token);
     client.doc.transact(() => change(client.doc));
     await deniedAtLeast(client, 1);
-    expect(await api.store.updates.lastSeq(documentId)).toBe(before);
-    clients.splice(clients.indexOf(client), 1);
+    expect(await server.api.store.updates.lastSeq(documentId)).toBe(before);
+    server.clients.splice(server.clients.indexOf(client), 1);
     client.destroy();
     return client.denials[0] ?? '';
   }
 
-  const bodyTexts = async (documentId: string) => articleTexts(await serverBody(api, documentId));
+  const bodyTexts = async (documentId: string) => articleTexts(await serverBody(server.api, documentId));
 
   /** The union suggests a new clause in the wage article, deleting its paragraph, and moving the wage article after the bonus one. */
   async function unionSuggestsBlocks() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     const before = await bodyTexts(documentId);
-    const suggester = await connect(documentId, seats.union.token);
+    const suggester = await server.connect(documentId, seats.union.token);
     const { doc } = suggester;
     doc.transact(() => {
       insertAt(wageArticle(doc), 2, [newClause('Phụ cấp độc hại 10%.', 'phu-cap')]);
@@ -94,7 +77,7 @@ describe('S32 block suggestions', () => {
       expect(records.get(id), id).toMatchObject({ authorId: union.participant.id, side: 'union', status: 'pending', clauseId: clauseIds.wage });
     // The server reads the body as it was: nothing suggested is part of it yet.
     expect(await bodyTexts(documentId)).toEqual(before);
-    await api.withDocument(documentId, (doc) =>
+    await server.api.withDocument(documentId, (doc) =>
       expect(suggestionsInBody(doc).map((found) => [found.id, found.blocks?.map((block) => `${block.change} ${block.type}`)])).toEqual([
         ['chuyen-dieu', ['delete article', 'insert article']],
         ['bo-doan', ['delete paragraph']],
@@ -102,7 +85,7 @@ describe('S32 block suggestions', () => {
       ]),
     );
     // Another participant's copy holds the blocks, and the union's authorship.
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     expect(elementsOf(payChapter(witness.doc)).map((element) => element.getAttribute('suggestInsert') ?? null)).toEqual([null, null, null, 'chuyen-dieu']);
     expect(suggestionRecords(witness.doc).get('phu-cap')?.authorName).toBe('Anh Minh (Công đoàn cơ sở)');
   });
@@ -164,8 +147,8 @@ describe('S32 block suggestions', () => {
       payChapter(doc).delete(3, 1);
       wageArticle(doc).removeAttribute('suggestDelete');
     });
-    await api.withDocument(documentId, () => undefined);
-    const witness = await connect(documentId, employer.token);
+    await server.api.withDocument(documentId, () => undefined);
+    const witness = await server.connect(documentId, employer.token);
     expect(suggestionsInBody(witness.doc).map((found) => [found.id, found.blocks?.map((block) => block.text)])).toEqual([
       ['bo-doan', ['Mức lương thấp nhất bằng mức lương tối thiểu vùng.']],
       ['phu-cap', ['Mức Phụ cấp độc hại 10%.']],
@@ -174,9 +157,9 @@ describe('S32 block suggestions', () => {
   });
 
   it('S32 suggesting required: blocks added, removed, moved or retyped without a suggestion are refused, suggested ones pass', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
-    await admin.call('suggestions/setRequired', { documentId, required: true });
+    await server.admin.call('suggestions/setRequired', { documentId, required: true });
     const { token } = seats.employer;
     expect(await refused(documentId, token, (doc) => insertAt(wageArticle(doc), 2, [clause('Trực tiếp.')]))).toMatch(
       /suggesting is required.*added by suggesting/,
@@ -191,7 +174,7 @@ describe('S32 block suggestions', () => {
       }),
     ).toMatch(/suggesting is required/);
     expect(await refused(documentId, token, (doc) => elementsOf(wageArticle(doc))[1]?.setAttribute('type', 'clause'))).toMatch(/suggesting is required.*kind/);
-    const suggester = await connect(documentId, token);
+    const suggester = await server.connect(documentId, token);
     const { doc } = suggester;
     doc.transact(() => {
       insertAt(wageArticle(doc), 2, [newClause('', 'them-khoan')]);
@@ -201,8 +184,8 @@ describe('S32 block suggestions', () => {
     elementsOf(wageArticle(doc))[2]?.insert(0, 'Phụ cấp đi lại.');
     await recorded(doc, 'them-khoan');
     await recorded(doc, 'bo-doan');
-    await api.withDocument(documentId, (server) =>
-      expect(suggestionsInBody(server).find((found) => found.id === 'them-khoan')?.blocks).toEqual([
+    await server.api.withDocument(documentId, (held) =>
+      expect(suggestionsInBody(held).find((found) => found.id === 'them-khoan')?.blocks).toEqual([
         { change: 'insert', type: 'clause', text: 'Phụ cấp đi lại.' },
       ]),
     );
@@ -240,7 +223,7 @@ describe('S32 block suggestions', () => {
     const after = await bodyTexts(documentId);
     expect(after.map((found) => found.clauseId)).toEqual(before.map((found) => found.clauseId));
     expect(after.find((found) => found.clauseId === clauseIds.wage)?.text).toBe(wageNow);
-    await api.withDocument(documentId, (doc) => {
+    await server.api.withDocument(documentId, (doc) => {
       expect(suggestionsInBody(doc)).toEqual([]);
       expect(suggestionRecords(doc).get('chuyen-dieu')?.status).toBe('rejected');
       // Each record keeps the blocks it decided, for the ledger and the minutes (decision 0029).
@@ -254,11 +237,11 @@ describe('S32 block suggestions', () => {
   });
 
   it('S32 a move accepted moves the article once, keeping its clauseId; a block suggestion passes the agreed lock and its author withdraws it there', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     await seats.employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await seats.union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    const union = await connect(documentId, seats.union.token);
+    const union = await server.connect(documentId, seats.union.token);
     const { doc } = union;
     // A direct new clause is refused by the lock; a suggested one passes, and its author removes it again.
     expect(await refused(documentId, seats.union.token, (copy) => insertAt(wageArticle(copy), 2, [clause('Trực tiếp.')]))).toMatch(/agreed by both sides/);
@@ -280,9 +263,9 @@ describe('S32 block suggestions', () => {
     });
     const after = await bodyTexts(documentId);
     expect(after.map((article) => article.clauseId)).toEqual([clauseIds.scope, clauseIds.term, clauseIds.wage, clauseIds.bonus]);
-    await api.withDocument(documentId, (server) => {
-      expect(suggestionsInBody(server)).toEqual([]);
-      expect(elementsOf(payChapter(server)).filter((element) => element.getAttribute('clauseId') === clauseIds.wage)).toHaveLength(1);
+    await server.api.withDocument(documentId, (held) => {
+      expect(suggestionsInBody(held)).toEqual([]);
+      expect(elementsOf(payChapter(held)).filter((element) => element.getAttribute('clauseId') === clauseIds.wage)).toHaveLength(1);
     });
   });
 });

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { ApiError } from '#shared/api/errors';
 import { articlesOf } from '#shared/document/articles';
 import { plainText } from '#shared/document/nodes';
 import { contentRoot, readContent } from '#shared/document/yjsContent';
 import type { Proposal, ProposalKind } from '#shared/negotiation/model';
-import { createTestClock, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
-import { connectClient, synced, type SyncClient } from '../helpers/syncClient';
-import { articleTexts, clauseIds, docMatches, openNegotiation, proposedArticle, serverBody } from './negotiationFixture';
+import { connectClient, synced } from '../helpers/syncClient';
+import { articleTexts, clauseIds, docMatches, openNegotiation, proposedArticle, serverBody, serverPerTest } from './negotiationFixture';
 
 // Two people of the same side accept the same proposal at the same moment (two HTTP requests in
 // flight together): one wins, the other is told it is too late, and the text changes once.
@@ -24,33 +22,19 @@ describe.each([
   { kind: 'insert_after' as ProposalKind, articles: 5 },
   { kind: 'delete' as ProposalKind, articles: 3 },
 ])('two employers accept the same union $kind proposal at once', ({ kind, articles }) => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
+  const server = serverPerTest();
 
   it.each([
     { room: 'nobody has the document open', connected: false },
     { room: 'a client has the document open', connected: true },
   ])('exactly one succeeds, the other gets conflict, and the text changes once ($room)', async ({ connected }) => {
-    const { document, employer, employer2, union } = await openNegotiation(api, admin);
+    const { document, employer, employer2, union } = await openNegotiation(server.api, server.admin);
     const documentId = document.id;
     const watcher = new Y.Doc();
     contentRoot(watcher);
     if (connected) {
-      const client = connectClient(api.serverUrl ?? '', documentId, union.token, watcher);
-      clients.push(client);
+      const client = connectClient(server.api.serverUrl ?? '', documentId, union.token, watcher);
+      server.clients.push(client);
       await synced(client);
     }
     const proposal = await union.client.call('proposals/create', {
@@ -77,12 +61,12 @@ describe.each([
     const winner = won[0] as Proposal;
     expect([employer.participant.id, employer2.participant.id]).toContain(winner.decidedById);
 
-    const live = await api.withDocument(documentId, (room) => {
+    const live = await server.api.withDocument(documentId, (room) => {
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room));
       return copy;
     });
-    for (const doc of [live, await storedDoc(api.store.updates, documentId)]) {
+    for (const doc of [live, await storedDoc(server.api.store.updates, documentId)]) {
       const body = readContent(doc);
       expect(articlesOf(body)).toHaveLength(articles);
       if (kind === 'delete') expect(articlesOf(body).map((a) => a.clauseId)).not.toContain(clauseIds.wage);
@@ -91,10 +75,10 @@ describe.each([
     }
     if (connected) {
       await docMatches(watcher, () => articleTexts(readContent(watcher)).length === articles, 'the client to see the change');
-      expect(articleTexts(readContent(watcher))).toEqual(articleTexts(await serverBody(api, documentId)));
+      expect(articleTexts(readContent(watcher))).toEqual(articleTexts(await serverBody(server.api, documentId)));
     }
-    expect(await admin.call('proposals/get', { documentId, proposalId: winner.id })).toEqual(winner);
-    expect((await admin.call('negotiation/state', { documentId })).decided.map((proposal) => proposal.id)).toEqual([winner.id]);
-    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'proposal.accepted')).toHaveLength(1);
+    expect(await server.admin.call('proposals/get', { documentId, proposalId: winner.id })).toEqual(winner);
+    expect((await server.admin.call('negotiation/state', { documentId })).decided.map((proposal) => proposal.id)).toEqual([winner.id]);
+    expect((await server.api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'proposal.accepted')).toHaveLength(1);
   });
 });

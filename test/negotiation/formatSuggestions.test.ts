@@ -1,19 +1,18 @@
 import { Editor, Text, Transforms } from 'slate';
 import { Awareness } from 'y-protocols/awareness';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { readArticle } from '#shared/document/articles';
 import { variablesRootName } from '#shared/document/yjsContent';
 import { suggestionRecords, suggestionsInBody, suggestionsRootName } from '#shared/negotiation/suggestions';
-import { createTestClock, expectApiError, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
-import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
+import { expectApiError } from '../helpers/apiTransports';
+import { deniedAtLeast } from '../helpers/syncClient';
 import { toggleMark } from '../../renderer/editor/commands';
 import { createDocumentEditor } from '../../renderer/editor/createDocumentEditor';
 import { SuggestingMode } from '../../renderer/editor/suggestingMode';
 import { article, chapter, paragraph } from '../editor/builders';
 import { lockingNothing, settle } from '../editor/peers';
-import { clauseIds, docMatches, joinSeat, lastParagraphOf, openNegotiation, statusIn } from './negotiationFixture';
+import { clauseIds, docMatches, joinSeat, lastParagraphOf, openNegotiation, statusIn, serverPerTest } from './negotiationFixture';
 
 // S33 (decision 0028): formatting and variable values are suggested too. A format suggestion is a
 // mark on the run, recording the formatting it had, owned by whoever's socket brought it; a value
@@ -25,45 +24,30 @@ const wageVariable = 'min_wage_monthly';
 const wageTextLength = 'Mức lương thấp nhất bằng mức lương tối thiểu vùng.'.length;
 
 describe('S33 formatting and value suggestions', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
+  const server = serverPerTest();
 
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
   const wageParagraph = (doc: Y.Doc): Y.XmlText => lastParagraphOf(doc, clauseIds.wage);
   const recorded = (doc: Y.Doc, id: string) => docMatches(doc, () => suggestionRecords(doc).has(id), `the record of ${id}`);
   /** The runs of the wage paragraph as the server holds them: text and marks. */
-  const serverRuns = (documentId: string) => api.withDocument(documentId, (doc) => wageParagraph(doc).toDelta() as unknown[]);
+  const serverRuns = (documentId: string) => server.api.withDocument(documentId, (doc) => wageParagraph(doc).toDelta() as unknown[]);
 
   /** A fresh connection tries an update and is refused with a reason; nothing of it is stored. */
   async function refused(documentId: string, token: string, change: (doc: Y.Doc) => void): Promise<string> {
-    const before = await api.store.updates.lastSeq(documentId);
-    const client = await connect(documentId, token);
+    const before = await server.api.store.updates.lastSeq(documentId);
+    const client = await server.connect(documentId, token);
     client.doc.transact(() => change(client.doc));
     await deniedAtLeast(client, 1);
-    expect(await api.store.updates.lastSeq(documentId)).toBe(before);
-    clients.splice(clients.indexOf(client), 1);
+    expect(await server.api.store.updates.lastSeq(documentId)).toBe(before);
+    server.clients.splice(server.clients.indexOf(client), 1);
     client.destroy();
     return client.denials[0] ?? '';
   }
 
   /** The union suggests making "thấp nhất" bold. */
   async function unionSuggestsBold() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
-    const suggester = await connect(documentId, seats.union.token);
+    const suggester = await server.connect(documentId, seats.union.token);
     wageParagraph(suggester.doc).format(boldStart, boldLength, { bold: true, suggestFormat: 'dam-thap-nhat', suggestFormatFrom: 'plain' });
     await recorded(suggester.doc, 'dam-thap-nhat');
     return { ...seats, documentId, suggester };
@@ -72,11 +56,11 @@ describe('S33 formatting and value suggestions', () => {
   const boldSeen = { id: 'dam-thap-nhat', inserted: '', deleted: '', format: { text: 'thấp nhất', added: ['bold' as const], removed: [] } };
 
   it('S33 a format suggestion is recorded from the socket, readers see the formatting it had, the other side accepts it (even in an agreed article) or rejects it', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     await seats.employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await seats.union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    const suggester = await connect(documentId, seats.union.token);
+    const suggester = await server.connect(documentId, seats.union.token);
     wageParagraph(suggester.doc).format(boldStart, boldLength, { bold: true, suggestFormat: 'dam-thap-nhat', suggestFormatFrom: 'plain' });
     await recorded(suggester.doc, 'dam-thap-nhat');
     expect(suggester.denials).toEqual([]);
@@ -86,10 +70,10 @@ describe('S33 formatting and value suggestions', () => {
       status: 'pending',
       clauseId: clauseIds.wage,
     });
-    const found = await api.withDocument(documentId, (doc) => suggestionsInBody(doc));
+    const found = await server.api.withDocument(documentId, (doc) => suggestionsInBody(doc));
     expect(found).toEqual([{ id: 'dam-thap-nhat', inserted: '', deleted: '', clauseId: clauseIds.wage, format: boldSeen.format }]);
     // Readers (exports, the agreed text) see the text as it was; the article counts as open meanwhile.
-    const accepted = await api.withDocument(documentId, (doc) => readArticle(doc, clauseIds.wage));
+    const accepted = await server.api.withDocument(documentId, (doc) => readArticle(doc, clauseIds.wage));
     expect(JSON.stringify(accepted)).not.toContain('bold');
     expect((await seats.union.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId)).toContain(clauseIds.wage);
     // A stale view (another formatting than shown) decides nothing.
@@ -127,7 +111,7 @@ describe('S33 formatting and value suggestions', () => {
     ]);
     expect(suggestionRecords(suggester.doc).get('dam-thap-nhat')?.status).toBe('accepted');
     // The records keep what each decided, for the ledger and the minutes (decision 0029).
-    const decided = await api.withDocument(documentId, (doc) => suggestionRecords(doc));
+    const decided = await server.api.withDocument(documentId, (doc) => suggestionRecords(doc));
     expect(decided.get('dam-thap-nhat')?.decidedText).toEqual({ inserted: '', deleted: '', format: boldSeen.format });
     expect(decided.get('nghieng')?.decidedText).toEqual({ inserted: '', deleted: '', format: { text: 'thấp nhất', added: ['italic'], removed: ['bold'] } });
   });
@@ -170,18 +154,18 @@ describe('S33 formatting and value suggestions', () => {
     ];
     for (const [what, token, change, reason] of cases) expect(await refused(documentId, token, change), what).toMatch(reason);
 
-    await admin.call('suggestions/setRequired', { documentId, required: true });
+    await server.admin.call('suggestions/setRequired', { documentId, required: true });
     expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).format(0, 3, { underline: true }))).toMatch(
       /suggesting is required.*formatting is changed by suggesting it/,
     );
     // Its own suggestion passes, and so does its author changing it or taking it back by hand.
-    const own = await connect(documentId, employer.token);
+    const own = await server.connect(documentId, employer.token);
     wageParagraph(own.doc).format(0, 3, { underline: true, suggestFormat: 'gach-chan', suggestFormatFrom: 'plain' });
     await recorded(own.doc, 'gach-chan');
     wageParagraph(own.doc).format(0, 3, { italic: true });
     wageParagraph(own.doc).format(0, 3, { underline: null, italic: null, suggestFormat: null, suggestFormatFrom: null });
     await docMatches(own.doc, () => suggestionsInBody(own.doc).length === 1, 'the withdrawal by hand');
-    await api.withDocument(documentId, () => undefined);
+    await server.api.withDocument(documentId, () => undefined);
     expect(own.denials).toEqual([]);
     expect(suggestionRecords(own.doc).get('gach-chan')?.side).toBe('employer');
   });
@@ -200,19 +184,19 @@ describe('S33 formatting and value suggestions', () => {
         article(clauseIds.bonus, 'Thưởng Tết', 'Thưởng Tết bằng một tháng lương.'),
       ),
     ];
-    const document = await admin.call('documents/create', {
+    const document = await server.admin.call('documents/create', {
       kind: 'enterprise_agreement',
       title: 'Thỏa ước Công ty May Sông Hồng',
       content,
       variables: { [wageVariable]: 4_960_000 },
     });
     const documentId = document.id;
-    const employer = await joinSeat(api, admin, documentId, 'employer', 'Chị Lan (Phòng Nhân sự)');
-    const union = await joinSeat(api, admin, documentId, 'union', 'Anh Minh (Công đoàn cơ sở)');
-    const union2 = await joinSeat(api, admin, documentId, 'union', 'Chị Hoa (Tổ trưởng)');
-    const reviewer = await joinSeat(api, admin, documentId, 'reviewer', 'Bà Hạnh (Sở LĐ-TB&XH)');
-    const value = () => api.withDocument(documentId, (doc) => doc.getMap(variablesRootName).get(wageVariable));
-    const records = () => api.withDocument(documentId, (doc) => doc.getMap(suggestionsRootName).toJSON());
+    const employer = await joinSeat(server.api, server.admin, documentId, 'employer', 'Chị Lan (Phòng Nhân sự)');
+    const union = await joinSeat(server.api, server.admin, documentId, 'union', 'Anh Minh (Công đoàn cơ sở)');
+    const union2 = await joinSeat(server.api, server.admin, documentId, 'union', 'Chị Hoa (Tổ trưởng)');
+    const reviewer = await joinSeat(server.api, server.admin, documentId, 'reviewer', 'Bà Hạnh (Sở LĐ-TB&XH)');
+    const value = () => server.api.withDocument(documentId, (doc) => doc.getMap(variablesRootName).get(wageVariable));
+    const records = () => server.api.withDocument(documentId, (doc) => doc.getMap(suggestionsRootName).toJSON());
     const notAgreed = async () => (await union.client.call('lifecycle/openItems', { documentId })).notAgreed.map((a) => a.clauseId);
     return { documentId, employer, union, union2, reviewer, value, records, notAgreed };
   }
@@ -264,10 +248,10 @@ describe('S33 formatting and value suggestions', () => {
     expect(await records()).toEqual({ [suggestion.id]: suggestion });
     expect(await value()).toBe(4_960_000);
     expect(await notAgreed()).toContain(clauseIds.wage);
-    const audit = (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action === 'suggestion.value_suggested');
+    const audit = (await server.api.store.audit.listByDocument(documentId)).filter((entry) => entry.action === 'suggestion.value_suggested');
     expect(audit.map((entry) => entry.actor)).toEqual([`participant:${union.participant.id}`]);
     // A text no longer open (archived here; frozen alike) takes no suggestion.
-    await admin.call('documents/archive', { documentId });
+    await server.admin.call('documents/archive', { documentId });
     await expectApiError(union.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_300_000 }), 'conflict');
     expect(Object.keys(await records())).toEqual([suggestion.id]);
   });
@@ -276,7 +260,7 @@ describe('S33 formatting and value suggestions', () => {
     const { documentId, employer, union, union2, value, notAgreed } = await negotiationWithWage();
     await employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    await admin.call('suggestions/setRequired', { documentId, required: true });
+    await server.admin.call('suggestions/setRequired', { documentId, required: true });
     expect(await refused(documentId, union.token, (doc) => doc.getMap(variablesRootName).set(wageVariable, 5_200_000))).toMatch(
       /suggesting is required.*value changes by suggesting it/,
     );
@@ -286,11 +270,11 @@ describe('S33 formatting and value suggestions', () => {
     const { suggestion: smaller } = await union2.client.call('suggestions/suggestValue', { documentId, variableId: wageVariable, value: 5_300_000 });
     const seen = (id: string) => [{ id, inserted: '', deleted: '' }];
     await expectApiError(union2.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(raise.id) }), 'forbidden', /other side/);
-    const witness = await connect(documentId, union.token);
-    const updatesBefore = await api.store.updates.lastSeq(documentId);
+    const witness = await server.connect(documentId, union.token);
+    const updatesBefore = await server.api.store.updates.lastSeq(documentId);
     await employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen(raise.id) });
     // One server change: the value and the record together.
-    expect(await api.store.updates.lastSeq(documentId)).toBe(updatesBefore + 1);
+    expect(await server.api.store.updates.lastSeq(documentId)).toBe(updatesBefore + 1);
     expect(await value()).toBe(5_500_000);
     await docMatches(witness.doc, () => witness.doc.getMap(variablesRootName).get(wageVariable) === 5_500_000, 'the accepted value');
     expect(suggestionRecords(witness.doc).get(raise.id)?.status).toBe('accepted');
@@ -311,7 +295,7 @@ describe('S33 formatting and value suggestions', () => {
 
   /** The app's editor, in Suggesting mode, on a participant's live copy of the document. */
   async function suggestingEditor(documentId: string, seat: { token: string; participant: { id: string } }) {
-    const client = await connect(documentId, seat.token);
+    const client = await server.connect(documentId, seat.token);
     const mode = new SuggestingMode(client.doc, seat.participant.id);
     mode.toggle();
     const editor = createDocumentEditor({
@@ -345,7 +329,7 @@ describe('S33 formatting and value suggestions', () => {
   const formatsIn = (doc: Y.Doc) => suggestionsInBody(doc).flatMap(({ id, format }) => (format ? [[id, format.text, format.added, format.removed]] : []));
 
   it('S33 editors of two people suggest formatting at once: on separate words both pass; on overlapping words the server keeps the first and refuses the other, and every copy shows the first', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     const union = await suggestingEditor(documentId, seats.union);
     const employer = await suggestingEditor(documentId, seats.employer);
@@ -372,19 +356,19 @@ describe('S33 formatting and value suggestions', () => {
     const [kept, refusedOne] = union.client.denials.length > 0 ? [employer, union] : [union, employer];
     expect(refusedOne.client.denials[0]).toMatch(/another participant’s suggestion/);
     expect(kept.client.denials).toEqual([]);
-    const served = await api.withDocument(documentId, (doc) => formatsIn(doc));
+    const served = await server.api.withDocument(documentId, (doc) => formatsIn(doc));
     expect(served).toHaveLength(3);
     await docMatches(kept.client.doc, () => JSON.stringify(formatsIn(kept.client.doc)) === JSON.stringify(served), 'the kept copy to match the server');
-    const fresh = await connect(documentId, seats.union2.token);
+    const fresh = await server.connect(documentId, seats.union2.token);
     expect(formatsIn(fresh.doc)).toEqual(served);
     // Readers see none of it.
-    expect(JSON.stringify(await api.withDocument(documentId, (doc) => readArticle(doc, clauseIds.wage)))).not.toMatch(/bold|italic|underline/);
+    expect(JSON.stringify(await server.api.withDocument(documentId, (doc) => readArticle(doc, clauseIds.wage)))).not.toMatch(/bold|italic|underline/);
   });
 
   it('S33 accepting races the author changing the suggestion: either the acceptance is refused as stale or the late change is, and what was accepted is what the decider saw', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
-    await admin.call('suggestions/setRequired', { documentId, required: true });
+    await server.admin.call('suggestions/setRequired', { documentId, required: true });
     const union = await suggestingEditor(documentId, seats.union);
     union.select(boldStart, boldStart + boldLength);
     toggleMark(union.editor, 'bold');
@@ -392,7 +376,7 @@ describe('S33 formatting and value suggestions', () => {
     const [id] = formatsIn(union.client.doc).map(([found]) => found as string);
     if (id === undefined) throw new Error('no format suggestion');
     await recorded(union.client.doc, id);
-    const witness = await connect(documentId, seats.employer.token);
+    const witness = await server.connect(documentId, seats.employer.token);
     await docMatches(witness.doc, () => suggestionRecords(witness.doc).has(id), 'the suggestion at the decider');
     // The decider accepts bold as shown while the author, not yet told, adds italic to it.
     const accepting = seats.employer.client.call('suggestions/decide', {
@@ -419,7 +403,7 @@ describe('S33 formatting and value suggestions', () => {
       ]);
     } else {
       expect(union.client.denials).toEqual([]);
-      expect(await api.withDocument(documentId, (doc) => formatsIn(doc))).toEqual([[id, 'thấp nhất', ['bold', 'italic'], []]]);
+      expect(await server.api.withDocument(documentId, (doc) => formatsIn(doc))).toEqual([[id, 'thấp nhất', ['bold', 'italic'], []]]);
       expect(suggestionRecords(witness.doc).get(id)?.status).toBe('pending');
     }
     const served = await serverRuns(documentId);

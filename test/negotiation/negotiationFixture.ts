@@ -8,10 +8,46 @@ import type { ArticleElement, TopLevelBlock } from '#shared/document/nodes';
 import { contentRoot, readContent } from '#shared/document/yjsContent';
 import { articleStatusRootName, proposalsRootName, threadsRootName, type ArticleNegotiation } from '#shared/negotiation/model';
 import { messageType } from '#shared/sync/protocol';
-import type { ApiFixture } from '../helpers/apiTransports';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { createTestClock, httpTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
+import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
 import { article, chapter, paragraph } from '../editor/builders';
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket';
 import { waitFor } from '../helpers/waitFor';
+
+/** A server of one test: its API, the admin's client, its clock, and the sync clients the test opened. */
+export interface ServerOfTest {
+  api: ApiFixture;
+  admin: ApiClient;
+  clock: TestClock;
+  /** Destroyed after the test; one the test closes itself it takes out of the list. */
+  clients: SyncClient[];
+  /** A sync client of `documentId` on the participant's token, synced, destroyed after the test. */
+  connect(documentId: string, token: string): Promise<SyncClient>;
+}
+
+/**
+ * A fresh server for each test of the enclosing `describe` (over HTTP, on a test clock); after the
+ * test its sync clients are destroyed, and the test fails if the server met an error it did not expect.
+ */
+export function serverPerTest(): ServerOfTest {
+  const server = {
+    clients: [] as SyncClient[],
+    connect: (documentId: string, token: string) => connectSyncedClient(server.api.serverUrl ?? '', documentId, token, server.clients),
+  } as ServerOfTest;
+  beforeEach(async () => {
+    server.clock = createTestClock();
+    server.api = await httpTransportUnderTest.start(server.clock);
+    server.admin = server.api.client(server.api.adminToken);
+  });
+  afterEach(async () => {
+    for (const client of server.clients.splice(0)) client.destroy();
+    const unexpected = server.api.unexpectedErrors();
+    await server.api.close();
+    expect(unexpected).toEqual([]);
+  });
+  return server;
+}
 
 /** The articles of the agreement every negotiation test starts from, by what they are about. */
 export const clauseIds = {

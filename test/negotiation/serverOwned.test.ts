@@ -1,14 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { readContent } from '#shared/document/yjsContent';
 import { messageType } from '#shared/sync/protocol';
 import { articleStatusRootName, proposalsRootName, threadsRootName } from '#shared/negotiation/model';
-import { createTestClock, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
 import { openRawSocket, syncUpdateFrame } from '../helpers/rawSocket';
-import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
-import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, proposedArticle, statusIn } from './negotiationFixture';
+import { deniedAtLeast } from '../helpers/syncClient';
+import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, proposedArticle, statusIn, serverPerTest } from './negotiationFixture';
 
 // S14: proposals, article statuses and threads are the server's; clients change them only
 // through the API. A client writing them through Yjs is refused and nothing is stored.
@@ -16,37 +14,21 @@ import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, 
 const serverRoots = [proposalsRootName, articleStatusRootName, threadsRootName] as const;
 
 describe('S14 server-owned parts change only through the API', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
+  const server = serverPerTest();
 
   /** The negotiation as it is stored: the three server-owned roots of the stored document. */
   async function storedNegotiation(documentId: string) {
-    const doc = await storedDoc(api.store.updates, documentId);
+    const doc = await storedDoc(server.api.store.updates, documentId);
     return {
       roots: serverRoots.map((name) => doc.getMap(name).toJSON()),
       body: articleTexts(readContent(doc)),
-      lastSeq: await api.store.updates.lastSeq(documentId),
+      lastSeq: await server.api.store.updates.lastSeq(documentId),
     };
   }
 
   /** A document with a proposal, an agreed article and a public thread, so there is something to forge. */
   async function negotiationUnderWay() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     const proposal = await seats.union.client.call('proposals/create', {
       documentId,
@@ -63,7 +45,7 @@ describe('S14 server-owned parts change only through the API', () => {
 
   it('refuses a client writing, overwriting or deleting proposals, statuses or threads through Yjs; nothing is stored or relayed', async () => {
     const { documentId, union, employer, proposal, thread } = await negotiationUnderWay();
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     const before = await storedNegotiation(documentId);
     const witnessBefore = serverRoots.map((name) => witness.doc.getMap(name).toJSON());
 
@@ -85,17 +67,17 @@ describe('S14 server-owned parts change only through the API', () => {
     ];
     for (const [root, forge] of forgeries) {
       // A fresh client each time: a refused client's later updates build on what was refused.
-      const forger = await connect(documentId, union.token);
+      const forger = await server.connect(documentId, union.token);
       forger.doc.transact(() => forge(forger.doc));
       await deniedAtLeast(forger, 1);
       expect(forger.denials).toEqual([`the "${root}" part of the document is changed only through the API`]);
       expect(await storedNegotiation(documentId)).toEqual(before);
-      clients.splice(clients.indexOf(forger), 1);
+      server.clients.splice(server.clients.indexOf(forger), 1);
       forger.destroy();
     }
 
     // The witness got none of it: a later legitimate edit reaches it after anything sent before.
-    const editor = await connect(documentId, union.token);
+    const editor = await server.connect(documentId, union.token);
     lastParagraphOf(editor.doc, clauseIds.scope).insert(0, 'Sửa hợp lệ: ');
     await docMatches(
       witness.doc,
@@ -105,14 +87,14 @@ describe('S14 server-owned parts change only through the API', () => {
     expect(serverRoots.map((name) => witness.doc.getMap(name).toJSON())).toEqual(witnessBefore);
     expect(articleTexts(readContent(witness.doc)).find((a) => a.clauseId === clauseIds.bonus)?.text).not.toContain('ĐÃ ĐỒNG Ý');
     expect((await storedNegotiation(documentId)).roots).toEqual(before.roots);
-    expect((await api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'sync.write_refused')).toHaveLength(forgeries.length);
-    expect((await admin.call('negotiation/state', { documentId })).proposals).toEqual([proposal]);
+    expect((await server.api.store.audit.listByDocument(documentId)).filter((e) => e.action === 'sync.write_refused')).toHaveLength(forgeries.length);
+    expect((await server.admin.call('negotiation/state', { documentId })).proposals).toEqual([proposal]);
   });
 
   it('a reconnecting client whose sync step 2 repeats the server’s own deletions there is not refused, and its offline edit is stored', async () => {
     const { documentId, employer, union, proposal } = await negotiationUnderWay();
-    const client = await connect(documentId, union.token);
-    const witness = await connect(documentId, employer.token);
+    const client = await server.connect(documentId, union.token);
+    const witness = await server.connect(documentId, employer.token);
     // Server changes that overwrite entries (and so delete the old ones) in every server-owned root.
     await employer.client.call('proposals/accept', { documentId, proposalId: proposal.id });
     await union.client.call('articles/requestReopen', { documentId, clauseId: clauseIds.term, reason: 'Xem lại thời hạn' });
@@ -141,8 +123,8 @@ describe('S14 server-owned parts change only through the API', () => {
   });
   it('a device relaying its whole offline copy — server-owned parts included — is not refused, and its offline edit is stored', async () => {
     const { documentId, employer, union } = await negotiationUnderWay();
-    const earlier = await connect(documentId, union.token);
-    const witness = await connect(documentId, employer.token);
+    const earlier = await server.connect(documentId, union.token);
+    const witness = await server.connect(documentId, employer.token);
     // The copy this device kept (IndexedDB), with an edit made offline.
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(earlier.doc));
@@ -150,7 +132,7 @@ describe('S14 server-owned parts change only through the API', () => {
     lastParagraphOf(copy, clauseIds.bonus).insert(0, 'Soạn khi mất mạng: ');
     // Loaded after the socket opened and before the server's state arrived, the whole copy is new
     // to the page's Y.Doc, so the provider relays it whole: this is that frame.
-    const device = openRawSocket(api.serverUrl ?? '', documentId, union.token);
+    const device = openRawSocket(server.api.serverUrl ?? '', documentId, union.token);
     await device.greeted();
     const framesBefore = device.frames.length;
     device.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(copy)));

@@ -1,11 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { zipPart } from '../export/fileTools';
-import { createTestClock, httpTransportUnderTest, type ApiFixture, type TestClock } from '../helpers/apiTransports';
-import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
-import { clauseIds, docMatches, lastParagraphOf, openNegotiation, statusIn } from './negotiationFixture';
+import { clauseIds, docMatches, lastParagraphOf, openNegotiation, statusIn, serverPerTest } from './negotiationFixture';
 
 // Decision 0029: a side's pending suggestions are its position on the article. The server says so
 // in `negotiation/state`, holds an agreed article open while one is pending (agreed again once all
@@ -15,36 +12,19 @@ const wageText = 'Mức lương thấp nhất bằng mức lương tối thiểu
 const docxText = (fileBase64: string): string => zipPart(Buffer.from(fileBase64, 'base64'), 'word/document.xml');
 
 describe('suggestions as positions', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  let clock: TestClock;
-  const clients: SyncClient[] = [];
+  const server = serverPerTest();
 
-  beforeEach(async () => {
-    clock = createTestClock();
-    api = await httpTransportUnderTest.start(clock);
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
   const wageParagraph = (doc: Y.Doc): Y.XmlText => lastParagraphOf(doc, clauseIds.wage);
   const recorded = (doc: Y.Doc, id: string) => docMatches(doc, () => suggestionRecords(doc).has(id), `the record of ${id}`);
 
   /** Both sides agree the wage article; the union then suggests adding " cộng 10%" in it. */
   async function suggestInAgreedArticle() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     await seats.employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await seats.union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    const suggester = await connect(documentId, seats.union.token);
-    clock.advance(60_000);
+    const suggester = await server.connect(documentId, seats.union.token);
+    server.clock.advance(60_000);
     const agreedText = statusIn(suggester.doc, clauseIds.wage)?.agreedText;
     wageParagraph(suggester.doc).insert(wageText.length - 1, ' cộng 10%', { suggestInsert: 'them-10' });
     await recorded(suggester.doc, 'them-10');
@@ -76,7 +56,7 @@ describe('suggestions as positions', () => {
     const { documentId, employer, suggester } = await suggestInAgreedArticle();
     const before = await employer.client.call('negotiation/state', { documentId });
     expect(before.shownStatuses.map((shown) => shown.clauseId)).toEqual([clauseIds.wage]);
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     wageParagraph(suggester.doc).delete(wageText.length - 1, ' cộng 10%'.length);
     // Relayed to another socket: the server has applied it.
     await docMatches(witness.doc, () => suggestionsInBody(witness.doc).length === 0, 'the suggestion taken back');
@@ -92,7 +72,7 @@ describe('suggestions as positions', () => {
     const { documentId, employer, union, suggester } = await suggestInAgreedArticle();
     const pending = await union.client.call('negotiation/minutes', { documentId, since: '2000-01-01T00:00:00Z' });
     expect(pending.agreed.map((article) => article.clauseId)).not.toContain(clauseIds.wage);
-    clock.advance(60_000);
+    server.clock.advance(60_000);
     await employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen });
     await docMatches(suggester.doc, () => statusIn(suggester.doc, clauseIds.wage)?.agreedText?.includes('cộng 10%') === true, 'the agreed text');
     const state = await employer.client.call('negotiation/state', { documentId });

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import { readContent } from '#shared/document/yjsContent';
 import { suggestionRecords, suggestionsInBody, suggestionsRootName } from '#shared/negotiation/suggestions';
-import { createTestClock, expectApiError, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
+import { expectApiError } from '../helpers/apiTransports';
 import { storedDoc } from '../helpers/storedState';
-import { connectSyncedClient, deniedAtLeast, type SyncClient } from '../helpers/syncClient';
-import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, serverBody, statusIn } from './negotiationFixture';
+import { deniedAtLeast } from '../helpers/syncClient';
+import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, serverBody, statusIn, serverPerTest } from './negotiationFixture';
 
 // S30 (decision 0024): suggestions are marks in the shared text whose authorship the server records
 // from the socket; nobody but their author changes them; the other side decides them through the API.
@@ -14,23 +13,7 @@ import { articleTexts, clauseIds, docMatches, lastParagraphOf, openNegotiation, 
 const wageText = 'Mức lương thấp nhất bằng mức lương tối thiểu vùng.';
 
 describe('S30 suggestions', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
+  const server = serverPerTest();
 
   const wageParagraph = (doc: Y.Doc): Y.XmlText => lastParagraphOf(doc, clauseIds.wage);
 
@@ -41,21 +24,21 @@ describe('S30 suggestions', () => {
 
   /** A fresh connection tries an update and is refused with a reason; nothing of it is stored. */
   async function refused(documentId: string, token: string, change: (doc: Y.Doc) => void): Promise<string> {
-    const before = await api.store.updates.lastSeq(documentId);
-    const client = await connect(documentId, token);
+    const before = await server.api.store.updates.lastSeq(documentId);
+    const client = await server.connect(documentId, token);
     client.doc.transact(() => change(client.doc));
     await deniedAtLeast(client, 1);
-    expect(await api.store.updates.lastSeq(documentId)).toBe(before);
-    clients.splice(clients.indexOf(client), 1);
+    expect(await server.api.store.updates.lastSeq(documentId)).toBe(before);
+    server.clients.splice(server.clients.indexOf(client), 1);
     client.destroy();
     return client.denials[0] ?? '';
   }
 
   /** The union suggests "tối thiểu vùng" → "tối thiểu vùng cộng 10%" and deleting "thấp nhất " (two suggestions). */
   async function unionSuggests() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
-    const suggester = await connect(documentId, seats.union.token);
+    const suggester = await server.connect(documentId, seats.union.token);
     const paragraph = wageParagraph(suggester.doc);
     suggester.doc.transact(() => {
       paragraph.insert(wageText.length - 1, ' cộng 10%', { suggestInsert: 'them-10' });
@@ -72,16 +55,16 @@ describe('S30 suggestions', () => {
     expect(records.get('them-10')).toMatchObject({ authorId: union.participant.id, side: 'union', status: 'pending', clauseId: clauseIds.wage });
     expect(records.get('them-10')?.authorName).toBe('Anh Minh (Công đoàn cơ sở)');
     // The server's readers and the stored log read the accepted text; the marks are stored.
-    expect(wageIn(await serverBody(api, documentId))).toBe(`Tiền lương\n${wageText}`);
-    await api.withDocument(documentId, () => undefined);
-    const stored = await storedDoc(api.store.updates, documentId);
+    expect(wageIn(await serverBody(server.api, documentId))).toBe(`Tiền lương\n${wageText}`);
+    await server.api.withDocument(documentId, () => undefined);
+    const stored = await storedDoc(server.api.store.updates, documentId);
     expect(suggestionsInBody(stored)).toEqual([
       { id: 'bo-thap-nhat', inserted: '', deleted: 'thấp nhất ', clauseId: clauseIds.wage },
       { id: 'them-10', inserted: ' cộng 10%', deleted: '', clauseId: clauseIds.wage },
     ]);
     expect(suggestionRecords(stored).get('bo-thap-nhat')?.side).toBe('union');
     // The employer's copy shows both, with the union's authorship.
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     expect(suggestionRecords(witness.doc).get('bo-thap-nhat')?.authorName).toBe('Anh Minh (Công đoàn cơ sở)');
   });
 
@@ -143,7 +126,7 @@ describe('S30 suggestions', () => {
     for (const [what, token, change, reason] of cases) expect(await refused(documentId, token, change), what).toMatch(reason);
     // Suggesting right after (and inside) another's suggestion is one's own suggestion: Yjs ends the
     // new run with the other's id, which marks nothing new.
-    const employerClient = await connect(documentId, employer.token);
+    const employerClient = await server.connect(documentId, employer.token);
     wageParagraph(employerClient.doc).insert(insertedAt + ' cộng 10%'.length, ' mỗi năm', { suggestInsert: 'moi-nam' });
     wageParagraph(employerClient.doc).insert(insertedAt + ' cộng'.length, ' thêm', { suggestInsert: 'moi-nam' });
     await recorded(employerClient.doc, 'moi-nam');
@@ -157,9 +140,9 @@ describe('S30 suggestions', () => {
     await docMatches(suggester.doc, () => suggestionsInBody(suggester.doc).length === 3, 'the employer’s suggestion');
     wageParagraph(suggester.doc).delete(insertedAt, ' cộng'.length);
     wageParagraph(suggester.doc).delete(insertedAt + ' thêm'.length, ' 10%'.length);
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     await docMatches(witness.doc, () => suggestionsInBody(witness.doc).length === 2, 'the own deletion');
-    await api.withDocument(documentId, (doc) => expect(suggestionsInBody(doc).map((s) => s.id)).toEqual(['bo-thap-nhat', 'moi-nam']));
+    await server.api.withDocument(documentId, (doc) => expect(suggestionsInBody(doc).map((s) => s.id)).toEqual(['bo-thap-nhat', 'moi-nam']));
     expect(suggester.denials).toEqual([]);
     expect(paragraphText()).not.toContain('cộng 10%');
   });
@@ -172,10 +155,10 @@ describe('S30 suggestions', () => {
       request: { side: 'union', required: true },
     });
     // One side's request changes nothing yet: a direct edit passes.
-    const direct = await connect(documentId, employer.token);
+    const direct = await server.connect(documentId, employer.token);
     wageParagraph(direct.doc).insert(0, 'Trực tiếp ');
-    await api.withDocument(documentId, () => undefined);
-    const witness = await connect(documentId, union.token);
+    await server.api.withDocument(documentId, () => undefined);
+    const witness = await server.connect(documentId, union.token);
     expect(wageParagraph(witness.doc).toString()).toContain('Trực tiếp ');
     expect(direct.denials).toEqual([]);
     expect(await employer.client.call('suggestions/setRequired', { documentId, required: true })).toEqual({ required: true, request: null });
@@ -185,12 +168,12 @@ describe('S30 suggestions', () => {
     expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).delete(0, 3))).toMatch(/suggesting is required.*suggesting its deletion/);
     expect(await refused(documentId, employer.token, (doc) => wageParagraph(doc).format(0, 3, { bold: true }))).toMatch(/suggesting is required.*formatting/);
     // A suggestion passes.
-    const suggester = await connect(documentId, employer.token);
+    const suggester = await server.connect(documentId, employer.token);
     wageParagraph(suggester.doc).insert(0, 'Đề nghị: ', { suggestInsert: 'de-nghi' });
     await recorded(suggester.doc, 'de-nghi');
     expect(suggester.denials).toEqual([]);
     // The host lifts it alone.
-    expect(await admin.call('suggestions/setRequired', { documentId, required: false })).toEqual({ required: false, request: null });
+    expect(await server.admin.call('suggestions/setRequired', { documentId, required: false })).toEqual({ required: false, request: null });
   });
 
   it('the other side accepts or rejects, the author’s side withdraws, a reviewer does neither; decisions apply in one change, attributed', async () => {
@@ -227,14 +210,14 @@ describe('S30 suggestions', () => {
     const { decided } = await employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: [seen('them-10')] });
     expect(decided).toMatchObject([{ id: 'them-10', status: 'accepted', decidedByName: 'Chị Lan (Phòng Nhân sự)', side: 'union' }]);
     await employer.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: [seen('bo-thap-nhat')] });
-    expect(wageIn(await serverBody(api, documentId))).toBe('Tiền lương\nMức lương thấp nhất bằng mức lương tối thiểu vùng cộng 10%.');
+    expect(wageIn(await serverBody(server.api, documentId))).toBe('Tiền lương\nMức lương thấp nhất bằng mức lương tối thiểu vùng cộng 10%.');
     await docMatches(suggester.doc, () => suggestionsInBody(suggester.doc).length === 0, 'both decisions to reach the union');
     await expectApiError(
       employer.client.call('suggestions/decide', { documentId, decision: 'reject', suggestions: [{ id: 'them-10', inserted: '', deleted: '' }] }),
       'conflict',
       /accepted already/,
     );
-    const audit = (await api.store.audit.listByDocument(documentId)).filter((entry) => entry.action.startsWith('suggestion.'));
+    const audit = (await server.api.store.audit.listByDocument(documentId)).filter((entry) => entry.action.startsWith('suggestion.'));
     expect(audit.map((entry) => [entry.action, entry.actor, entry.details])).toEqual([
       ['suggestion.accepted', `participant:${employer.participant.id}`, { suggestionIds: ['them-10'], authors: [union.participant.id] }],
       ['suggestion.rejected', `participant:${employer.participant.id}`, { suggestionIds: ['bo-thap-nhat'], authors: [union.participant.id] }],
@@ -249,7 +232,7 @@ describe('S30 suggestions', () => {
 
   it('reject racing accept: one decision is taken, the other is refused, and every copy shows the one taken', async () => {
     const { documentId, suggester, employer, employer2 } = await unionSuggests();
-    const witness = await connect(documentId, employer.token);
+    const witness = await server.connect(documentId, employer.token);
     const seen = [{ id: 'them-10', inserted: ' cộng 10%', deleted: '' }];
     const results = await Promise.allSettled([
       employer.client.call('suggestions/decide', { documentId, decision: 'accept', suggestions: seen }),
@@ -258,7 +241,7 @@ describe('S30 suggestions', () => {
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     const taken = results[0]?.status === 'fulfilled' ? 'accepted' : 'rejected';
     const text = taken === 'accepted' ? `Tiền lương\n${wageText.slice(0, -1)} cộng 10%.` : `Tiền lương\n${wageText}`;
-    expect(wageIn(await serverBody(api, documentId))).toBe(text);
+    expect(wageIn(await serverBody(server.api, documentId))).toBe(text);
     for (const copy of [suggester, witness]) {
       await docMatches(copy.doc, () => suggestionRecords(copy.doc).get('them-10')?.status === taken, 'the decision to arrive');
       expect(wageIn(readContent(copy.doc))).toBe(text);
@@ -266,11 +249,11 @@ describe('S30 suggestions', () => {
   });
 
   it('a suggestion in an agreed article passes the lock, keeps it from counting as agreed until decided, and once accepted the article stays agreed on the new text', async () => {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
     await seats.employer.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
     await seats.union.client.call('articles/agree', { documentId, clauseId: clauseIds.wage });
-    const union = await connect(documentId, seats.union.token);
+    const union = await server.connect(documentId, seats.union.token);
     const openBefore = await seats.union.client.call('lifecycle/openItems', { documentId });
     expect(openBefore.notAgreed.map((a) => a.clauseId)).not.toContain(clauseIds.wage);
     wageParagraph(union.doc).insert(wageText.length - 1, ' cộng 10%', { suggestInsert: 'them-10' });

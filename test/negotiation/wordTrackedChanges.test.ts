@@ -1,17 +1,15 @@
 import { SaxesParser } from 'saxes';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import type { ApiClient } from '#shared/api/client';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import { plainText } from '#shared/document/nodes';
 import { suggestionRecords, suggestionsInBody } from '#shared/negotiation/suggestions';
 import { importDocx } from '#main/import/docxImport';
-import { createTestClock, expectApiError, httpTransportUnderTest, type ApiFixture } from '../helpers/apiTransports';
-import { connectSyncedClient, type SyncClient } from '../helpers/syncClient';
+import { expectApiError } from '../helpers/apiTransports';
 import { sequentialIds } from '../export/agreementFixture';
 import { zipPart } from '../export/fileTools';
 import { writeZip } from '../export/zipFixtures';
-import { clauseIds, docMatches, lastParagraphOf, negotiationSnapshot, openNegotiation } from './negotiationFixture';
+import { clauseIds, docMatches, lastParagraphOf, negotiationSnapshot, openNegotiation, serverPerTest } from './negotiationFixture';
 
 // Decision 0030: pending suggestions leave as Word tracked changes (w:ins, w:del) and a party's
 // tracked changes come back as the importer's suggestions, each paragraph whole or reported.
@@ -94,29 +92,13 @@ const partyFile = handMadeDocx(
 );
 
 describe('Word tracked changes (decision 0030)', () => {
-  let api: ApiFixture;
-  let admin: ApiClient;
-  const clients: SyncClient[] = [];
-
-  beforeEach(async () => {
-    api = await httpTransportUnderTest.start(createTestClock());
-    admin = api.client(api.adminToken);
-  });
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    const unexpected = api.unexpectedErrors();
-    await api.close();
-    expect(unexpected).toEqual([]);
-  });
-
-  const connect = (documentId: string, token: string): Promise<SyncClient> => connectSyncedClient(api.serverUrl ?? '', documentId, token, clients);
+  const server = serverPerTest();
 
   /** The union suggests " cộng 10%" at the end of the wage clause and deleting "thấp nhất ". */
   async function unionSuggests() {
-    const seats = await openNegotiation(api, admin);
+    const seats = await openNegotiation(server.api, server.admin);
     const documentId = seats.document.id;
-    const suggester = await connect(documentId, seats.union.token);
+    const suggester = await server.connect(documentId, seats.union.token);
     const paragraph = lastParagraphOf(suggester.doc, clauseIds.wage);
     suggester.doc.transact(() => {
       paragraph.insert(wageText.length - 1, ' cộng 10%', { suggestInsert: 'them-10' });
@@ -155,7 +137,7 @@ describe('Word tracked changes (decision 0030)', () => {
   it('refuses tracked changes to a reviewer and on a frozen text', async () => {
     const { documentId, reviewer, union, document } = await unionSuggests();
     await expectApiError(reviewer.client.call('documents/exportDocx', { documentId, trackedChanges: true }), 'forbidden', /accepted text/);
-    await api.store.documents.setLifecycleState(document.id, 'signed', Date.now());
+    await server.api.store.documents.setLifecycleState(document.id, 'signed', Date.now());
     await expectApiError(union.client.call('documents/exportDocx', { documentId, trackedChanges: true }), 'conflict', /frozen/);
   });
 
@@ -171,7 +153,7 @@ describe('Word tracked changes (decision 0030)', () => {
     await docMatches(suggester.doc, () => suggestionsInBody(suggester.doc).length === 0, 'the withdrawal');
     const report = await union.client.call('suggestions/importWord', { documentId, fileBase64: file.fileBase64, fileName: file.fileName });
     expect(report).toMatchObject({ made: 2, paragraphs: 1, skipped: [] });
-    const after = await api.withDocument(documentId, (doc) => ({
+    const after = await server.api.withDocument(documentId, (doc) => ({
       body: suggestionsInBody(doc),
       records: suggestionRecords(doc),
     }));
@@ -180,7 +162,7 @@ describe('Word tracked changes (decision 0030)', () => {
   });
 
   it('imports a party’s tracked changes as the caller’s suggestions, each paragraph whole or reported with why; the file’s author is only shown', async () => {
-    const { document, employer } = await openNegotiation(api, admin);
+    const { document, employer } = await openNegotiation(server.api, server.admin);
     const documentId = document.id;
     const report = await employer.client.call('suggestions/importWord', { documentId, fileBase64: partyFile.toString('base64'), fileName: 'gop-y.docx' });
     expect(report.made).toBe(1);
@@ -193,7 +175,7 @@ describe('Word tracked changes (decision 0030)', () => {
       { paragraph: 10, reason: 'moved', authors: ['Trần Thị Bình'] },
       { paragraph: 0, reason: 'in_header', authors: ['Trần Thị Bình'] },
     ]);
-    const { body, records } = await api.withDocument(documentId, (doc) => ({ body: suggestionsInBody(doc), records: suggestionRecords(doc) }));
+    const { body, records } = await server.api.withDocument(documentId, (doc) => ({ body: suggestionsInBody(doc), records: suggestionRecords(doc) }));
     // One suggestion, a replacement under one id, in the wage article only: the scope article was not half-changed.
     expect(body.map(({ inserted, deleted, clauseId }) => ({ inserted, deleted, clauseId }))).toEqual([
       { inserted: '120% mức lương tối thiểu vùng', deleted: 'mức lương tối thiểu vùng', clauseId: clauseIds.wage },
@@ -204,17 +186,17 @@ describe('Word tracked changes (decision 0030)', () => {
       side: 'employer',
       status: 'pending',
     });
-    const audit = await api.store.audit.listByDocument(documentId);
+    const audit = await server.api.store.audit.listByDocument(documentId);
     expect(audit.find((entry) => entry.action === 'suggestion.imported_from_word')).toMatchObject({ actor: `participant:${employer.participant.id}` });
   });
 
   it('refuses the host, a reviewer, a frozen text, a damaged file and another document, changing nothing', async () => {
-    const { document, employer, reviewer } = await openNegotiation(api, admin);
-    const other = await openNegotiation(api, admin, 'Thỏa ước khác');
+    const { document, employer, reviewer } = await openNegotiation(server.api, server.admin);
+    const other = await openNegotiation(server.api, server.admin, 'Thỏa ước khác');
     const documentId = document.id;
     const input = { documentId, fileBase64: partyFile.toString('base64'), fileName: 'gop-y.docx' };
-    const before = await negotiationSnapshot(api, admin, documentId);
-    await expectApiError(admin.call('suggestions/importWord', input), 'forbidden', /participants/);
+    const before = await negotiationSnapshot(server.api, server.admin, documentId);
+    await expectApiError(server.admin.call('suggestions/importWord', input), 'forbidden', /participants/);
     await expectApiError(reviewer.client.call('suggestions/importWord', input), 'forbidden', /reviewer/);
     await expectApiError(other.union.client.call('suggestions/importWord', input), 'forbidden');
     const damaged = partyFile.subarray(0, partyFile.length - 30);
@@ -224,10 +206,10 @@ describe('Word tracked changes (decision 0030)', () => {
       'invalid_input',
       /not a \.docx/,
     );
-    expect(await negotiationSnapshot(api, admin, documentId)).toEqual(before);
-    await api.store.documents.setLifecycleState(documentId, 'signed', Date.now());
+    expect(await negotiationSnapshot(server.api, server.admin, documentId)).toEqual(before);
+    await server.api.store.documents.setLifecycleState(documentId, 'signed', Date.now());
     await expectApiError(employer.client.call('suggestions/importWord', input), 'conflict', /frozen/);
-    expect(await api.withDocument(documentId, (doc) => suggestionsInBody(doc))).toEqual([]);
+    expect(await server.api.withDocument(documentId, (doc) => suggestionsInBody(doc))).toEqual([]);
   });
 });
 
