@@ -92,6 +92,33 @@ const wageWithMarks = (doc: Y.Doc): ArticleElement => {
   };
 };
 
+/** The minutes of a session on the wage article alone (open), telling these suggestions. */
+const wageMinutes = (suggestions: SuggestionHistoryEntry[]) =>
+  buildMinutes({
+    documentTitle: 'Thỏa ước 2027',
+    blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
+    proposals: [],
+    articles: [openArticle('wage')],
+    participants: [],
+    round: { leftOut: [] },
+    since: '2027-01-04T02:00:00Z',
+    now: '2027-01-04T09:00:00.000Z',
+    publishedScenarios: [],
+    suggestions,
+  });
+
+/** The text of the minutes as printed in Vietnamese, with the built-in variables' names. */
+const minutesPaper = (minutes: ReturnType<typeof buildMinutes>): string =>
+  JSON.stringify(
+    buildMinutesDocument({
+      minutes,
+      kind: 'enterprise_agreement',
+      parties: partyNames(partyFacts),
+      language: 'vi',
+      lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id),
+    }).blocks,
+  );
+
 describe('suggestions as positions (decision 0029)', () => {
   it('groups the pending suggestions of the body by article and side: authors, the latest time, the ids; an unrecorded or decided one is no position', () => {
     expect(suggestionsAsPositions(negotiatedDocument()).positions).toEqual([
@@ -260,21 +287,8 @@ describe('suggestions as positions (decision 0029)', () => {
       ['dam', format],
       ['nghieng', { text: 'vùng', added: ['italic'], removed: [] }],
     ]);
-    const minutes = buildMinutes({
-      documentTitle: 'Thỏa ước 2027',
-      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
-      proposals: [],
-      articles: [openArticle('wage')],
-      participants: [],
-      round: { leftOut: [] },
-      since: '2027-01-04T02:00:00Z',
-      now: '2027-01-04T09:00:00.000Z',
-      publishedScenarios: [],
-      suggestions: history,
-    });
-    const paper = JSON.stringify(
-      buildMinutesDocument({ minutes, kind: 'enterprise_agreement', parties: partyNames(partyFacts), language: 'vi', lookupVariable: () => undefined }).blocks,
-    );
+    const minutes = wageMinutes(history);
+    const paper = minutesPaper(minutes);
     expect(paper).toContain('Gợi ý sửa ngay trong văn bản: in đậm “Lương”');
     expect(paper).toContain('in nghiêng “vùng”');
   });
@@ -291,56 +305,18 @@ describe('suggestions as positions (decision 0029)', () => {
     saveSuggestionRecord(doc, decided);
     const { history } = suggestionsAsPositions(doc);
     expect(history.map((entry) => entry.blocks)).toEqual([decided.decidedText?.blocks]);
-    const minutes = buildMinutes({
-      documentTitle: 'Thỏa ước 2027',
-      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
-      proposals: [],
-      articles: [openArticle('wage')],
-      participants: [],
-      round: { leftOut: [] },
-      since: '2027-01-04T02:00:00Z',
-      now: '2027-01-04T09:00:00.000Z',
-      publishedScenarios: [],
-      suggestions: history,
-    });
-    const paper = JSON.stringify(
-      buildMinutesDocument({
-        minutes,
-        kind: 'enterprise_agreement',
-        parties: partyNames(partyFacts),
-        language: 'vi',
-        lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id),
-      }).blocks,
-    );
+    const minutes = wageMinutes(history);
+    const paper = minutesPaper(minutes);
     expect(paper).toMatch(/Gợi ý sửa ngay trong văn bản: thêm khoản “Lương không thấp hơn \[[^\]{}]+\]\.”/);
     expect(paper).not.toContain('min_wage_monthly');
   });
 
   it('the minutes tell a suggested value with its change, and the paper does not leave an empty text after the step', () => {
     const value = record('gia-tri', { value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }, createdAt: '2027-01-04T03:00:00.000Z' });
-    const minutes = buildMinutes({
-      documentTitle: 'Thỏa ước 2027',
-      blocks: [article('wage', 'Tiền lương', 'Lương tối thiểu vùng.')],
-      proposals: [],
-      articles: [openArticle('wage')],
-      participants: [],
-      round: { leftOut: [] },
-      since: '2027-01-04T02:00:00Z',
-      now: '2027-01-04T09:00:00.000Z',
-      publishedScenarios: [],
-      suggestions: [{ record: value, clauseId: 'wage', inserted: '', deleted: '' }],
-    });
+    const minutes = wageMinutes([{ record: value, clauseId: 'wage', inserted: '', deleted: '' }]);
     const [entry] = minutes.ledger.find((article) => article.clauseId === 'wage')?.entries ?? [];
     expect(entry?.values).toEqual([{ variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }]);
-    const paper = JSON.stringify(
-      buildMinutesDocument({
-        minutes,
-        kind: 'enterprise_agreement',
-        parties: partyNames(partyFacts),
-        language: 'vi',
-        lookupVariable: (id) => builtInVariables().find((variable) => variable.id === id),
-      }).blocks,
-    );
+    const paper = minutesPaper(minutes);
     expect(paper).toMatch(/Gợi ý sửa ngay trong văn bản\. [^"]*4\.960\.000[^"]*→[^"]*5\.200\.000/);
     expect(paper).not.toContain('Gợi ý sửa ngay trong văn bản:');
   });
