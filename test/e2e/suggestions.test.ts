@@ -26,7 +26,7 @@ describe('E2E suggestions in Chromium against server mode', () => {
     await harness?.dispose();
   });
 
-  it('the union suggests two changes; the employer accepts one and rejects the other; both screens show the result', async () => {
+  it('the union suggests two changes; the employer accepts one and rejects the other; both screens show the result; the Word file comes back as suggestions', async () => {
     const shot = artifactRecorder('suggestions');
     const document = await createDocument(harness.server, 'Thỏa ước lao động tập thể Công ty Dệt Nam Định');
     const employer = await joinWithLink(
@@ -100,6 +100,20 @@ describe('E2E suggestions in Chromium against server mode', () => {
       expect(await body(page).innerText()).not.toContain('đề nghị thứ hai');
     }
     await shot(union, 'union-after-decisions');
+
+    // The file comes back from Word: the union imports it in the Suggestions tab; the report says
+    // what became suggestions, which the employer sees as the union's.
+    await union.getByRole('tab', { name: 'Gợi ý' }).click();
+    const importer = union.getByTestId('word-suggestions-import');
+    await importer.locator('input[type="file"]').setInputFiles(await download.path());
+    const report = union.getByTestId('word-import-report');
+    // The title's words, rejected since, are suggested again; the opening paragraph, which reads
+    // otherwise since its suggestion was accepted, is left unchanged and reported with why.
+    await expect.poll(() => report.innerText(), { timeout: 15_000 }).toContain('Đã tạo 1 gợi ý, trong 1 đoạn.');
+    expect(await report.locator('li').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-reason')))).toEqual(['no_match']);
+    expect(await report.innerText()).toContain('Không có đoạn nào của văn bản đọc như trước khi sửa');
+    await expect.poll(() => insertionsShown(employer), { timeout: 10_000 }).toEqual([' (đề nghị thứ hai)']);
+    expect(await body(employer).locator('ins.suggestion').first().getAttribute('class')).toContain('side-union');
     expect(errors).toEqual([]);
   }, 120_000);
 });
