@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '#shared/api/contract';
 import { desktopBackupInput, type DesktopBackupInput, type DesktopBackupResult } from '#shared/api/backup';
-import { describeIssues, dispatchApiCall, type ApiResult } from '#shared/api/dispatch';
+import { dispatchApiCall, type ApiResult } from '#shared/api/dispatch';
+import { describeIssues } from '#shared/api/errors';
 import type { Logger } from '#main/logger';
 import { backupDatabase, BackupError } from '#main/store/sqlite/backup';
 

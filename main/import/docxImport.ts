@@ -1,4 +1,4 @@
-import { describeIssues } from '#shared/api/dispatch';
+import { describeIssues } from '#shared/api/errors';
 import type { ApiReasonKey } from '#shared/api/errorReasons';
 import { ApiError } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';

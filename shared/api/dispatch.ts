@@ -1,15 +1,9 @@
-import type { z } from 'zod';
 import type { CallContext } from '#shared/api/cancellation';
 import type { Caller } from '#shared/api/caller';
 import { apiContract, isApiMethod, type Access, type ApiHandlers } from '#shared/api/contract';
-import { ApiError, type ApiErrorData } from '#shared/api/errors';
+import { ApiError, describeIssues, type ApiErrorData } from '#shared/api/errors';
 
 export type ApiResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorData };
-
-/** Describes validation issues as one readable sentence naming each offending field. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`).join('; ');
-}
 
 function checkAccess(access: Access, caller: Caller): void {
   if (access === 'public') return;

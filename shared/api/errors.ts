@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { readReason, type ApiErrorReason } from '#shared/api/errorReasons';
 
 /** Error codes that cross every transport boundary, as data. */
@@ -91,4 +92,9 @@ export function isApiErrorData(value: unknown): value is ApiErrorData {
   if (typeof value !== 'object' || value === null) return false;
   const { code, message } = value as Record<string, unknown>;
   return typeof message === 'string' && (apiErrorCodes as readonly unknown[]).includes(code);
+}
+
+/** Describes validation issues as one readable sentence naming each offending field. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`).join('; ');
 }

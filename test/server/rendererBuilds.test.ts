@@ -25,4 +25,20 @@ describe('the builds of the interface', () => {
       expect(filesMentioning(defaultRendererFolder, 'thoaUocDebug')).toEqual([]);
     },
   );
+
+  it('the API contract is not among the scripts a page loads at start: its schemas are built when the first call is made', { timeout: 300_000 }, () => {
+    ensureRendererBuilt(defaultRendererFolder, () => {});
+    const html = readFileSync(join(defaultRendererFolder, 'index.html'), 'utf8');
+    const startScripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] as string);
+    const sourcesOf = (script: string): string[] =>
+      (JSON.parse(readFileSync(join(defaultRendererFolder, `${script}.map`), 'utf8')) as { sources: string[] }).sources;
+    const allScripts = readdirSync(join(defaultRendererFolder, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `assets/${name}`);
+    const isContract = (source: string): boolean => source.endsWith('shared/api/contract.ts');
+    expect(startScripts).not.toEqual([]);
+    expect(startScripts.flatMap(sourcesOf).filter(isContract)).toEqual([]);
+    // It is in the build, in a script of its own that the client loads.
+    expect(allScripts.filter((script) => sourcesOf(script).some(isContract))).toHaveLength(1);
+  });
 });
