@@ -7,6 +7,7 @@ import { launchChromium, watchErrors } from './lib/chromium';
 import { installEditorProbe, keepNamesShim, type LoadTiming, type LocalTiming, type PeerTiming } from './lib/editorProbe';
 import { expectedBodyAfterTyping, seedAgreement, startEditorServer, type BenchMembership, type SeededAgreement } from './lib/editorRoom';
 import { summarize, type Summary } from './lib/stats';
+import { waitForQuietMachine } from './lib/quietMachine';
 import { printTable } from './lib/table';
 
 /**
@@ -95,6 +96,9 @@ async function openDocument(
   who: string,
   errors: string[],
 ): Promise<{ page: Page; load: LoadTiming }> {
+  // Not while the other page's start-up work (its compliance check, its idle work) or the server's
+  // closing of the previous case still runs: each opening is measured as one person's, alone.
+  if (!(await waitForQuietMachine())) console.log(`note: the machine was still busy when ${who} opened the document; that work counts in its load time`);
   const page = await context.newPage();
   const before = errors.length;
   watchErrors(page, who, errors);
@@ -199,7 +203,7 @@ async function runTurn(
   typed: string,
   errors: string[],
 ): Promise<TurnResult> {
-  // One after the other, so that the two loads do not share the processor.
+  // One after the other, so that the two loads do not share the processor (openDocument waits for a quiet machine).
   const watcher = await openDocument(contexts.union, server, seeded, typedBefore, `union (${seeded.key})`, errors);
   const typer = await openDocument(contexts.employer, server, seeded, typedBefore, `employer (${seeded.key})`, errors);
   try {
