@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { RenderLeafProps } from 'slate-react';
-import type { Language } from '#shared/format/locale';
+import { interfaceWords } from '../i18n/i18n';
 import { formatChangeOf } from './formatChange';
 import { suggestionByLine, type SuggestedRunChange } from './suggestionByLine';
 import { useSuggestionRecord } from './suggestingMode';
@@ -14,17 +13,15 @@ import { useSuggestionRecord } from './suggestingMode';
  * users hear it from the line under the toolbar as the cursor enters the run.
  */
 function SuggestedRun({ id, run, children }: { id: string; run: SuggestedRunChange; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
   const record = useSuggestionRecord(id);
-  const [isHovered, setHovered] = useState(false);
+  const [title, setTitle] = useState<string>();
   const Tag = run.kind === 'insert' ? 'ins' : run.kind === 'delete' ? 'del' : 'span';
+  const describe = (): void => {
+    const { t, language } = interfaceWords();
+    setTitle(suggestionByLine(t, language, run, record));
+  };
   return (
-    <Tag
-      className={`suggestion suggestion-${run.kind} side-${record?.side ?? 'pending'}`}
-      title={isHovered ? suggestionByLine(t, i18n.language as Language, run, record) : undefined}
-      onPointerEnter={() => setHovered(true)}
-      data-suggestion={id}
-    >
+    <Tag className={`suggestion suggestion-${run.kind} side-${record?.side ?? 'pending'}`} title={title} onPointerEnter={describe} data-suggestion={id}>
       {children}
     </Tag>
   );

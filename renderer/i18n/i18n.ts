@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '#shared/format/locale';
@@ -32,8 +32,20 @@ export function setLanguage(language: Language): void {
   document.documentElement.lang = language;
 }
 
+function asLanguage(language: string): Language {
+  return language === 'en' ? 'en' : 'vi';
+}
+
 /** The interface language, for formatting numbers and dates. */
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'vi';
+  return asLanguage(i18n.language);
+}
+
+/**
+ * The interface's words and language at this moment, for what is made on demand (a tooltip as the
+ * pointer reaches it) rather than rendered: reading them does not re-render with the language.
+ */
+export function interfaceWords(): { t: TFunction; language: Language } {
+  return { t: i18next.t, language: asLanguage(i18next.language) };
 }
