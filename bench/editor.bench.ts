@@ -98,7 +98,8 @@ async function openDocument(
 ): Promise<{ page: Page; load: LoadTiming }> {
   // Not while the other page's start-up work (its compliance check, its idle work) or the server's
   // closing of the previous case still runs: each opening is measured as one person's, alone.
-  if (!(await waitForQuietMachine())) console.log(`note: the machine was still busy when ${who} opened the document; that work counts in its load time`);
+  if ((await waitForQuietMachine()) === 'busy')
+    console.log(`note: the machine was still busy when ${who} opened the document; that work counts in its load time`);
   const page = await context.newPage();
   const before = errors.length;
   watchErrors(page, who, errors);

@@ -1,6 +1,5 @@
-import { describeIssues } from '#shared/api/errors';
 import type { ApiReasonKey } from '#shared/api/errorReasons';
-import { ApiError } from '#shared/api/errors';
+import { ApiError, describeIssues } from '#shared/api/errors';
 import { maxImportBytes, type ImportPreview } from '#shared/api/export';
 import { documentBodySchema } from '#shared/document/nodeSchema';
 import { recogniseStructure } from '#shared/import/recognise';
