@@ -47,7 +47,14 @@ export class SuggestingMode implements SuggestingState {
   }
 
   private readonly update = (): void => {
-    this.records = suggestionRecords(this.doc);
+    const known = this.records;
+    this.records = new Map();
+    // A record that did not change keeps its object, so that of hundreds of suggested runs only
+    // those whose record changed render again when a suggestion is recorded or decided.
+    for (const [id, record] of suggestionRecords(this.doc)) {
+      const before = known.get(id);
+      this.records.set(id, before && JSON.stringify(before) === JSON.stringify(record) ? before : record);
+    }
     this.publish();
   };
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { saveSuggestionRecord, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import { SuggestingMode } from '../../renderer/editor/suggestingMode';
+
+function record(id: string, fields: Partial<SuggestionRecord> = {}): SuggestionRecord {
+  return {
+    id,
+    authorId: 'p-union',
+    authorName: 'Anh Minh',
+    side: 'union',
+    createdAt: '2027-01-04T03:00:00.000Z',
+    clauseId: 'wage',
+    status: 'pending',
+    decidedAt: null,
+    decidedByName: null,
+    ...fields,
+  };
+}
+
+describe('the suggestion records a document editor follows', () => {
+  it('a record recorded or decided is read anew, and every other record keeps its object (its runs do not render again)', () => {
+    const doc = new Y.Doc();
+    saveSuggestionRecord(doc, record('s-luong'));
+    saveSuggestionRecord(doc, record('s-thuong'));
+    const mode = new SuggestingMode(doc, 'p-employer');
+    const heard: string[] = [];
+    const stop = mode.onRecords(() => heard.push(mode.recordOf('s-thuong')?.status ?? 'none'));
+    const wage = mode.recordOf('s-luong');
+    const bonus = mode.recordOf('s-thuong');
+
+    saveSuggestionRecord(doc, record('s-thuong', { status: 'accepted', decidedAt: '2027-01-05T02:00:00.000Z', decidedByName: 'Chị Lan' }));
+    expect(heard).toEqual(['accepted']);
+    expect(mode.recordOf('s-luong')).toBe(wage);
+    expect(mode.recordOf('s-thuong')).not.toBe(bonus);
+    expect(mode.recordOf('s-thuong')).toMatchObject({ status: 'accepted', decidedByName: 'Chị Lan' });
+
+    saveSuggestionRecord(doc, record('s-ca-dem', { clauseId: 'shifts' }));
+    expect(mode.recordOf('s-luong')).toBe(wage);
+    expect(mode.recordOf('s-ca-dem')).toMatchObject({ clauseId: 'shifts' });
+    stop();
+    mode.destroy();
+  });
+});
