@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { settingsRootName } from '#shared/document/yjsContent';
 import { isSuggestingRequired, suggestionRecords, suggestionsRootName, type SuggestionRecord } from '#shared/negotiation/suggestions';
@@ -31,6 +31,7 @@ export class SuggestingMode implements SuggestingState {
   private records = new Map<string, SuggestionRecord>();
   private readonly madeHere = new Set<string>();
   private readonly listeners = new Set<() => void>();
+  private readonly recordListeners = new Map<string, Set<() => void>>();
   private snapshot: { on: boolean; required: boolean } = { on: false, required: false };
   private readonly recordsMap: Y.Map<unknown>;
   private readonly settings: Y.Map<unknown>;
@@ -49,12 +50,18 @@ export class SuggestingMode implements SuggestingState {
   private readonly update = (): void => {
     const known = this.records;
     this.records = new Map();
-    // A record that did not change keeps its object, so that of hundreds of suggested runs only
-    // those whose record changed render again when a suggestion is recorded or decided.
+    // A record that did not change keeps its object, and only the followers of those that did
+    // hear of it: of hundreds of suggested runs, those of one suggestion render again when it is
+    // recorded or decided.
+    const changed = new Set(known.keys());
     for (const [id, record] of suggestionRecords(this.doc)) {
       const before = known.get(id);
-      this.records.set(id, before && JSON.stringify(before) === JSON.stringify(record) ? before : record);
+      const isSame = before !== undefined && JSON.stringify(before) === JSON.stringify(record);
+      this.records.set(id, isSame ? before : record);
+      if (isSame) changed.delete(id);
+      else changed.add(id);
     }
+    for (const id of changed) for (const listener of this.recordListeners.get(id) ?? []) listener();
     this.publish();
   };
 
@@ -75,14 +82,16 @@ export class SuggestingMode implements SuggestingState {
     return this.records.get(id);
   }
 
-  /**
-   * Calls `listener` whenever the records change (a suggestion recorded or decided). One function
-   * for every subscriber, so that React does not subscribe again each time a run renders.
-   */
-  readonly onRecords = (listener: () => void): (() => void) => {
-    this.recordsMap.observe(listener);
-    return () => this.recordsMap.unobserve(listener);
-  };
+  /** Calls `listener` whenever the record of suggestion `id` changes (recorded, decided, or gone). */
+  onRecord(id: string, listener: () => void): () => void {
+    const listeners = this.recordListeners.get(id) ?? new Set<() => void>();
+    this.recordListeners.set(id, listeners);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.recordListeners.delete(id);
+    };
+  }
 
   isOwn(id: string): boolean {
     const record = this.records.get(id);
@@ -112,6 +121,7 @@ export class SuggestingMode implements SuggestingState {
     this.recordsMap.unobserve(this.update);
     this.settings.unobserve(this.update);
     this.listeners.clear();
+    this.recordListeners.clear();
   }
 }
 
@@ -123,7 +133,8 @@ const noSubscription = (): (() => void) => () => {};
 /** The server's record of a suggestion, followed live (undefined until recorded). */
 export function useSuggestionRecord(id: string): SuggestionRecord | undefined {
   const mode = useContext(SuggestingModeContext);
-  return useSyncExternalStore(mode?.onRecords ?? noSubscription, () => mode?.recordOf(id));
+  const subscribe = useCallback((listener: () => void) => mode?.onRecord(id, listener) ?? noSubscription(), [mode, id]);
+  return useSyncExternalStore(subscribe, () => mode?.recordOf(id));
 }
 
 /** Whether Suggesting mode is on in the open editor, and whether the document requires it. */
