@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { saveSuggestionRecord, suggestionsRootName, type SuggestionRecord } from '#shared/negotiation/suggestions';
+import { saveSuggestionRecord, suggestionsRootName } from '#shared/negotiation/suggestions';
 import { SuggestingMode } from '../../renderer/editor/suggestingMode';
-
-function record(id: string, fields: Partial<SuggestionRecord> = {}): SuggestionRecord {
-  return {
-    id,
-    authorId: 'p-union',
-    authorName: 'Anh Minh',
-    side: 'union',
-    createdAt: '2027-01-04T03:00:00.000Z',
-    clauseId: 'wage',
-    status: 'pending',
-    decidedAt: null,
-    decidedByName: null,
-    ...fields,
-  };
-}
+import { suggestionRecord } from '../helpers/suggestionRecord';
 
 describe('the suggestion records a document editor follows', () => {
   it('a record recorded or decided is read anew and heard by its followers only; every other record keeps its object', () => {
     const doc = new Y.Doc();
-    saveSuggestionRecord(doc, record('s-luong'));
-    saveSuggestionRecord(doc, record('s-thuong'));
+    saveSuggestionRecord(doc, suggestionRecord('s-luong'));
+    saveSuggestionRecord(doc, suggestionRecord('s-thuong'));
     const mode = new SuggestingMode(doc, 'p-employer');
     const heard: string[] = [];
     const stopBonus = mode.onRecord('s-thuong', () => heard.push(`thuong ${mode.recordOf('s-thuong')?.status}`));
@@ -31,13 +17,13 @@ describe('the suggestion records a document editor follows', () => {
     const wage = mode.recordOf('s-luong');
     const bonus = mode.recordOf('s-thuong');
 
-    saveSuggestionRecord(doc, record('s-thuong', { status: 'accepted', decidedAt: '2027-01-05T02:00:00.000Z', decidedByName: 'Chị Lan' }));
+    saveSuggestionRecord(doc, suggestionRecord('s-thuong', { status: 'accepted', decidedAt: '2027-01-05T02:00:00.000Z', decidedByName: 'Chị Lan' }));
     expect(heard).toEqual(['thuong accepted']);
     expect(mode.recordOf('s-luong')).toBe(wage);
     expect(mode.recordOf('s-thuong')).not.toBe(bonus);
     expect(mode.recordOf('s-thuong')).toMatchObject({ status: 'accepted', decidedByName: 'Chị Lan' });
 
-    saveSuggestionRecord(doc, record('s-ca-dem', { clauseId: 'shifts' }));
+    saveSuggestionRecord(doc, suggestionRecord('s-ca-dem', { clauseId: 'shifts' }));
     expect(mode.recordOf('s-luong')).toBe(wage);
     expect(mode.recordOf('s-ca-dem')).toMatchObject({ clauseId: 'shifts' });
     expect(heard).toEqual(['thuong accepted', 'ca-dem pending']);

@@ -6,13 +6,13 @@ import type { ArticleElement } from '#shared/document/nodes';
 import { defaultCostingSettings } from '#shared/costing/positionCost';
 import { openArticle, type ArticleNegotiation, type Proposal } from '#shared/negotiation/model';
 import type { SuggestionHistoryEntry, SuggestionPosition } from '#shared/negotiation/suggestionPositions';
-import type { SuggestionRecord } from '#shared/negotiation/suggestions';
 import { en } from '../../renderer/i18n/en';
 import { vi } from '../../renderer/i18n/vi';
 import { ArticleControls } from '../../renderer/negotiation/ArticleControls';
 import { ArticleLedger } from '../../renderer/negotiation/ArticleLedger';
 import { NegotiationViewContext, type NegotiationView } from '../../renderer/negotiation/negotiationView';
 import type { ApiClient } from '#shared/api/client';
+import { suggestionRecord } from '../helpers/suggestionRecord';
 
 // Decision 0029 as the interface shows it: a side's pending suggestions are a position in the
 // article's ledger, beside its formal proposal, and its history tells each suggestion and decision
@@ -37,22 +37,9 @@ const marked: ArticleElement = {
 };
 const plainText = 'Tiền lương\nLương tối thiểu vùng.';
 
-const record = (fields: Partial<SuggestionRecord> & Pick<SuggestionRecord, 'id'>): SuggestionRecord => ({
-  authorId: 'p-union',
-  authorName: 'Anh Minh',
-  side: 'union',
-  createdAt: '2027-01-04T03:00:00.000Z',
-  clauseId: 'wage',
-  status: 'pending',
-  decidedAt: null,
-  decidedByName: null,
-  ...fields,
-});
-
 const history: SuggestionHistoryEntry[] = [
   {
-    record: record({
-      id: 'bo-vung',
+    record: suggestionRecord('bo-vung', {
       createdAt: '2027-01-04T02:00:00.000Z',
       status: 'rejected',
       decidedAt: '2027-01-04T02:30:00.000Z',
@@ -62,7 +49,7 @@ const history: SuggestionHistoryEntry[] = [
     inserted: '',
     deleted: 'vùng',
   },
-  { record: record({ id: 'thay-muc' }), clauseId: 'wage', inserted: 'cao nhất', deleted: 'tối thiểu' },
+  { record: suggestionRecord('thay-muc'), clauseId: 'wage', inserted: 'cao nhất', deleted: 'tối thiểu' },
 ];
 const positions: SuggestionPosition[] = [
   { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: '2027-01-04T03:00:00.000Z', ids: ['thay-muc'] },

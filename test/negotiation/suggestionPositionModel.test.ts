@@ -19,24 +19,10 @@ import {
 } from '#shared/negotiation/suggestionPositions';
 import { saveSuggestionRecord, type SuggestionRecord } from '#shared/negotiation/suggestions';
 import { article, paragraph } from '../editor/builders';
+import { suggestionRecord } from '../helpers/suggestionRecord';
 
 // Decision 0029: a side's pending suggestions on an article are its position there; the ledger,
 // every status view and the minutes read them from the body and the server's records.
-
-function record(id: string, fields: Partial<SuggestionRecord> = {}): SuggestionRecord {
-  return {
-    id,
-    authorId: 'p-union',
-    authorName: 'Anh Minh',
-    side: 'union',
-    createdAt: '2027-01-04T03:00:00.000Z',
-    clauseId: 'wage',
-    status: 'pending',
-    decidedAt: null,
-    decidedByName: null,
-    ...fields,
-  };
-}
 
 /** The body paragraph of an article of the document (by its place). */
 function paragraphOf(doc: Y.Doc, articleIndex: number): Y.XmlText {
@@ -57,12 +43,15 @@ function negotiatedDocument(): Y.Doc {
     wage.insert(0, 'Theo quy chế, ', { suggestInsert: 'e-quy-che' });
     // A mark the server never recorded: nobody's position.
     paragraphOf(doc, 1).insert(0, 'Lạ ', { suggestInsert: 'unrecorded' });
-    saveSuggestionRecord(doc, record('u-them', { createdAt: '2027-01-04T03:00:00.000Z' }));
-    saveSuggestionRecord(doc, record('u-bo', { authorName: 'Chị Hoa', createdAt: '2027-01-04T03:20:00.000Z' }));
-    saveSuggestionRecord(doc, record('e-quy-che', { side: 'employer', authorName: 'Chị Lan', authorId: 'p-employer', createdAt: '2027-01-04T03:10:00.000Z' }));
+    saveSuggestionRecord(doc, suggestionRecord('u-them', { createdAt: '2027-01-04T03:00:00.000Z' }));
+    saveSuggestionRecord(doc, suggestionRecord('u-bo', { authorName: 'Chị Hoa', createdAt: '2027-01-04T03:20:00.000Z' }));
     saveSuggestionRecord(
       doc,
-      record('meal-done', {
+      suggestionRecord('e-quy-che', { side: 'employer', authorName: 'Chị Lan', authorId: 'p-employer', createdAt: '2027-01-04T03:10:00.000Z' }),
+    );
+    saveSuggestionRecord(
+      doc,
+      suggestionRecord('meal-done', {
         clauseId: 'meals',
         status: 'rejected',
         decidedAt: '2027-01-04T04:00:00.000Z',
@@ -140,7 +129,7 @@ describe('suggestions as positions (decision 0029)', () => {
       doc,
       encodeInitialContent({ blocks: [showing('wage', 'Tiền lương'), article('meals', 'Bữa ăn', 'Mỗi suất.'), showing('trial', 'Thử việc')] }),
     );
-    const value = record('v-luong', { value: { variableId: 'luong_toi_thieu', from: 4_960_000, to: 5_200_000 } });
+    const value = suggestionRecord('v-luong', { value: { variableId: 'luong_toi_thieu', from: 4_960_000, to: 5_200_000 } });
     saveSuggestionRecord(doc, value);
     expect(suggestionsAsPositions(doc).positions).toEqual([
       { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
@@ -209,7 +198,7 @@ describe('suggestions as positions (decision 0029)', () => {
 
   it('the minutes tell suggestions made and decided during the session with the positions, and an agreed article held open by one is not listed as agreed', () => {
     const suggestion = (id: string, fields: Partial<SuggestionRecord>, inserted: string, deleted = ''): SuggestionHistoryEntry => ({
-      record: record(id, fields),
+      record: suggestionRecord(id, fields),
       clauseId: fields.clauseId ?? 'wage',
       inserted,
       deleted,
@@ -270,10 +259,10 @@ describe('suggestions as positions (decision 0029)', () => {
     const format = { text: 'Lương', added: ['bold' as const], removed: [] };
     doc.transact(() => {
       paragraphOf(doc, 0).format(0, 'Lương'.length, { bold: true, suggestFormat: 'dam', suggestFormatFrom: 'plain' });
-      saveSuggestionRecord(doc, record('dam'));
+      saveSuggestionRecord(doc, suggestionRecord('dam'));
       saveSuggestionRecord(
         doc,
-        record('nghieng', {
+        suggestionRecord('nghieng', {
           status: 'rejected',
           createdAt: '2027-01-04T03:10:00.000Z',
           decidedAt: '2027-01-04T03:20:00.000Z',
@@ -294,7 +283,7 @@ describe('suggestions as positions (decision 0029)', () => {
   });
 
   it('the history and the minutes tell a block suggestion with its blocks, a chip by its variable’s name, never its id', () => {
-    const decided = record('dieu-moi', {
+    const decided = suggestionRecord('dieu-moi', {
       status: 'accepted',
       decidedAt: '2027-01-04T04:00:00.000Z',
       decidedByName: 'Chị Lan',
@@ -312,7 +301,10 @@ describe('suggestions as positions (decision 0029)', () => {
   });
 
   it('the minutes tell a suggested value with its change, and the paper does not leave an empty text after the step', () => {
-    const value = record('gia-tri', { value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }, createdAt: '2027-01-04T03:00:00.000Z' });
+    const value = suggestionRecord('gia-tri', {
+      value: { variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 },
+      createdAt: '2027-01-04T03:00:00.000Z',
+    });
     const minutes = wageMinutes([{ record: value, clauseId: 'wage', inserted: '', deleted: '' }]);
     const [entry] = minutes.ledger.find((article) => article.clauseId === 'wage')?.entries ?? [];
     expect(entry?.values).toEqual([{ variableId: 'min_wage_monthly', from: 4_960_000, to: 5_200_000 }]);
