@@ -21,6 +21,7 @@ import {
   suggestionDecisionDone,
   suggestionRecords,
   suggestionsInBody,
+  suggestedChange,
   suggestionsSwept,
   type SuggestedBlock,
   type SuggestionDecision,
@@ -97,9 +98,7 @@ export function createSuggestionsService(context: ServiceContext, rooms: Documen
             throw new ApiError('conflict', `the suggestion "${view.id}" changed since it was shown: nothing was decided`, {
               reason: { key: 'suggestion_stale' },
             });
-          const { inserted, deleted, format, blocks } = current;
-          const text = { inserted, deleted, ...(format ? { format } : {}), ...(blocks ? { blocks } : {}) };
-          return { record, clauseId: current.clauseId, text };
+          return { record, clauseId: current.clauseId, text: suggestedChange(current) };
         });
         const ids = new Set(chosen.map(({ record }) => record.id));
         const swept = suggestionsSwept(room.doc, decision === 'accept' ? ids : new Set(), decision === 'accept' ? new Set() : ids);

@@ -8,11 +8,11 @@ import {
   pendingValueSuggestions,
   suggestionRecords,
   suggestionsInBody,
+  suggestedChange,
   type SuggestionInBody,
   type FormatChange,
   type SuggestedBlock,
   type SuggestionRecord,
-  type SuggestionText,
 } from '#shared/negotiation/suggestions';
 import type { VariableValue } from '#shared/templates/schema';
 
@@ -164,16 +164,6 @@ export interface SuggestionHistoryEntry {
   blocks?: SuggestedBlock[];
 }
 
-/** What a history entry tells of a suggestion's change, without the parts it has not. */
-function changeOf({
-  inserted,
-  deleted,
-  format,
-  blocks,
-}: Omit<SuggestionText, 'id'>): Pick<SuggestionHistoryEntry, 'inserted' | 'deleted' | 'format' | 'blocks'> {
-  return { inserted, deleted, ...(format ? { format } : {}), ...(blocks ? { blocks } : {}) };
-}
-
 function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionHistoryEntry[] {
   const byId = new Map(inBody.map((suggestion) => [suggestion.id, suggestion]));
   const entries: SuggestionHistoryEntry[] = [];
@@ -182,10 +172,10 @@ function historyOf(inBody: readonly SuggestionInBody[], records: ReadonlyMap<str
     const clauseId = current?.clauseId ?? record.clauseId;
     if (clauseId === null) continue;
     if (record.status === 'pending') {
-      if (current) entries.push({ record, clauseId, ...changeOf(current) });
+      if (current) entries.push({ record, clauseId, ...suggestedChange(current) });
       else if (record.value !== undefined) entries.push({ record, clauseId, inserted: '', deleted: '' });
     } else {
-      entries.push({ record, clauseId, ...changeOf(record.decidedText ?? { inserted: '', deleted: '' }) });
+      entries.push({ record, clauseId, ...suggestedChange(record.decidedText ?? { inserted: '', deleted: '' }) });
     }
   }
   return entries.sort((a, b) => Date.parse(a.record.createdAt) - Date.parse(b.record.createdAt));

@@ -129,6 +129,11 @@ export interface SuggestionText {
   blocks?: SuggestedBlock[];
 }
 
+/** What a suggestion changes, without its id and without the parts it has not (as a record keeps it once decided). */
+export function suggestedChange({ inserted, deleted, format, blocks }: Omit<SuggestionText, 'id'>): Omit<SuggestionText, 'id'> {
+  return { inserted, deleted, ...(format ? { format } : {}), ...(blocks ? { blocks } : {}) };
+}
+
 /** A suggestion found in the body, with the article it lies in (its first run's). */
 export interface SuggestionInBody extends SuggestionText {
   clauseId: string | null;
