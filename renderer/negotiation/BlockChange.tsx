@@ -3,25 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '#shared/format/locale';
 import type { BargainingSide } from '#shared/negotiation/model';
 import type { SuggestedBlock } from '#shared/negotiation/suggestions';
-import { variableLabel, type VariableLookup } from '#shared/templates/variableValues';
+import { blockChangeOf } from '#shared/negotiation/blockChange';
+import type { VariableLookup } from '#shared/templates/variableValues';
 import { useLanguage } from '../i18n/i18n';
 import { lookupBuiltInVariable, useDocumentVariables } from '../variables/documentVariables';
 
-/** What a block suggestion does and the block's first line, a chip read as its variable's name (its id is no one's word). */
+const labelKeys = { new: 'suggestions.blockNew', delete: 'suggestions.blockDelete', move: 'suggestions.blockMove' } as const;
+
+/** What a block suggestion does and its first line, in the interface's words. */
 export function blockChangeWords(
   t: TFunction,
   blocks: readonly SuggestedBlock[],
   lookup: VariableLookup,
   language: Language,
 ): { label: string; firstLine: string; isInsertion: boolean } | null {
-  const inserted = blocks.find((block) => block.change === 'insert');
-  const deleted = blocks.find((block) => block.change === 'delete');
-  const shown = inserted ?? deleted;
-  if (!shown) return null;
-  const what = t(`suggestions.blockType.${shown.type}`);
-  const label = inserted && deleted ? t('suggestions.blockMove', { what }) : t(inserted ? 'suggestions.blockNew' : 'suggestions.blockDelete', { what });
-  const line = (shown.text.split('\n')[0] ?? '').replace(/\{\{([^}]+)\}\}/g, (_chip, id: string) => `[${variableLabel(lookup(id), language)}]`);
-  return { label, firstLine: line || t('suggestions.empty'), isInsertion: inserted !== undefined && deleted === undefined };
+  const change = blockChangeOf(blocks, lookup, language);
+  if (!change) return null;
+  const label = t(labelKeys[change.change], { what: t(`suggestions.blockType.${change.type}`) });
+  return { label, firstLine: change.firstLine || t('suggestions.empty'), isInsertion: change.change === 'new' };
 }
 
 /**

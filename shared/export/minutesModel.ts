@@ -5,6 +5,7 @@ import { formatIsoDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { ArticleLedger, BargainingMinutes, LedgerEntry, SuggestedText, SuggestionDecisionStep } from '#shared/negotiation/minutes';
 import type { ArticleEvent, Proposal } from '#shared/negotiation/model';
 import type { FormatChange, SuggestedBlock } from '#shared/negotiation/suggestions';
+import { blockChangeOf, type BlockChange } from '#shared/negotiation/blockChange';
 import type { SuggestedBlockType } from '#shared/document/elementRules';
 import type { VariableValue } from '#shared/templates/schema';
 import { readableValue, variableLabel, type VariableLookup } from '#shared/templates/variableValues';
@@ -61,9 +62,6 @@ const texts = {
   suggestedInsert: { vi: 'thêm “{{text}}”', en: 'insert “{{text}}”' },
   suggestedDelete: { vi: 'bỏ “{{text}}”', en: 'delete “{{text}}”' },
   suggestedFormat: { vi: '{{change}} “{{text}}”', en: '{{change}} “{{text}}”' },
-  blockNew: { vi: 'thêm {{what}}', en: 'new {{what}}' },
-  blockDelete: { vi: 'xóa {{what}}', en: 'delete {{what}}' },
-  blockMove: { vi: 'chuyển {{what}}', en: 'move {{what}}' },
   markOn_bold: { vi: 'in đậm', en: 'bold' },
   markOn_italic: { vi: 'in nghiêng', en: 'italic' },
   markOn_underline: { vi: 'gạch chân', en: 'underline' },
@@ -126,6 +124,13 @@ const events: Record<ArticleEvent['type'], Bilingual> = {
   accepted: { vi: 'Chấp nhận đề xuất', en: 'Accepted a proposal' },
 };
 
+/** What a block suggestion does, as the minutes say it (decision 0027). */
+const blockChangeTexts: Record<BlockChange['change'], Bilingual> = {
+  new: { vi: 'thêm {{what}}', en: 'new {{what}}' },
+  delete: { vi: 'xóa {{what}}', en: 'delete {{what}}' },
+  move: { vi: 'chuyển {{what}}', en: 'move {{what}}' },
+};
+
 /** The blocks a suggestion may add, delete or move, named as the minutes name them (decision 0027). */
 const blockTypes: Record<SuggestedBlockType, Bilingual> = {
   article: { vi: 'điều', en: 'article' },
@@ -168,15 +173,8 @@ export function buildMinutesDocument({ minutes, kind, parties, language, lookupV
   const formatWords = ({ added, removed }: FormatChange): string =>
     [...added.map((mark) => say(texts[`markOn_${mark}`])), ...removed.map((mark) => say(texts[`markOff_${mark}`]))].join(', ');
   const blockWords = (blocks: readonly SuggestedBlock[]): string => {
-    const added = blocks.find((block) => block.change === 'insert');
-    const removed = blocks.find((block) => block.change === 'delete');
-    const shown = added ?? removed;
-    if (!shown) return '';
-    const what = say(blockTypes[shown.type]);
-    const change = added && removed ? texts.blockMove : added ? texts.blockNew : texts.blockDelete;
-    // A chip is written as its variable's name: its id is no one's word.
-    const firstLine = (shown.text.split('\n')[0] ?? '').replace(/\{\{([^}]+)\}\}/g, (_chip, id: string) => `[${variableLabel(lookupVariable(id), language)}]`);
-    return `${say(change, { what })} “${firstLine}”`;
+    const change = blockChangeOf(blocks, lookupVariable, language);
+    return change ? `${say(blockChangeTexts[change.change], { what: say(blockTypes[change.type]) })} “${change.firstLine}”` : '';
   };
   const suggestedText = ({ inserted, deleted, format, blocks }: SuggestedText): string =>
     [
