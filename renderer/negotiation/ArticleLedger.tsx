@@ -8,7 +8,7 @@ import { describeFormatChange } from '../editor/formatChange';
 import { useLanguage } from '../i18n/i18n';
 import { NegotiationDialog } from './NegotiationDialog';
 import { useNegotiationView } from './negotiationView';
-import { ArticleCostComparison } from './PositionCost';
+import { ArticleCostComparison, PositionCostLine } from './PositionCost';
 import { PositionByline, PositionComparison, PositionOutcome } from './ProposalCard';
 import { Redline } from './Redline';
 import { useDescribeValue } from './valueChange';
@@ -95,8 +95,9 @@ function SuggestionEntry({ entry, isDecision }: { entry: SuggestionHistoryEntry;
 
 /**
  * A side's pending suggestions on the article, as its current position: who made them, when the
- * latest was, the accepted text redlined against the text with them accepted, and, when the side
- * also has a formal proposal open on the article, which of the two is newer.
+ * latest was, the accepted text redlined against the text with them accepted, what its suggested
+ * wage values cost, and, when the side also has a formal proposal open on the article, which of
+ * the two is newer.
  */
 function SuggestionPositionEntry({ position }: { position: SuggestionPosition }) {
   const { t } = useTranslation();
@@ -123,6 +124,7 @@ function SuggestionPositionEntry({ position }: { position: SuggestionPosition })
         </p>
       )}
       {sides && <Redline before={sides.before} after={sides.after} />}
+      <PositionCostLine position={position} />
     </li>
   );
 }

@@ -33,13 +33,14 @@ function CostText({ cost }: { cost: Cost }) {
 }
 
 /**
- * The cost of a position that changes a wage variable, against the values before it, recomputed
- * whenever the values or the salary scale change (on either screen). Nothing for other positions.
+ * The cost of a position that changes a wage variable (a proposal, or a side's suggestions with a
+ * suggested value), against the values before it, recomputed whenever the values or the salary
+ * scale change (on either screen). Nothing for other positions.
  */
-export function PositionCostLine({ proposal }: { proposal: Proposal }) {
+export function PositionCostLine({ position }: { position: Pick<Proposal, 'values' | 'previousValues'> }) {
   const { t } = useTranslation();
   const { costing } = useNegotiationView();
-  const result = useMemo(() => (touchesWages(proposal.values) ? costOfPosition(proposal, costing) : null), [proposal, costing]);
+  const result = useMemo(() => (touchesWages(position.values) ? costOfPosition(position, costing) : null), [position, costing]);
   if (!result || (!result.ok && result.reason === 'no_wage_change')) return null;
   return (
     <p className="position-cost" data-testid="position-cost" data-cost-year={result.ok ? result.cost.averageYear.cost : ''}>

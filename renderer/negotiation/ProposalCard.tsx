@@ -25,7 +25,7 @@ export function PositionComparison({ proposal }: { proposal: Proposal }) {
     <>
       <Redline before={before} after={after} />
       <ValueChangeList changes={changes} />
-      <PositionCostLine proposal={proposal} />
+      <PositionCostLine position={proposal} />
     </>
   );
 }

@@ -140,6 +140,9 @@ const suggestionPositionSchema = z.object({
   authorNames: z.array(z.string()),
   latestAt: z.iso.datetime(),
   ids: z.array(z.string()),
+  /** What its suggested values set and the values they change, as a proposal's `values` and `previousValues`. */
+  values: valueChangesSchema,
+  previousValues: valueChangesSchema,
 });
 
 export const negotiationStateSchema = z.object({

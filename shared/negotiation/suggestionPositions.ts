@@ -34,6 +34,13 @@ export interface SuggestionPosition {
   latestAt: string;
   /** The suggestions, in the order of the text. */
   ids: string[];
+  /**
+   * The values its suggested values set and those they change (decision 0028), by variable id, as a
+   * proposal carries them: the redline shows them and the costing measures them (a value none had
+   * before is absent from `previousValues`).
+   */
+  values: Record<string, VariableValue>;
+  previousValues: Record<string, VariableValue>;
 }
 
 /** One side's pending suggestions per article, and every suggestion made in an article. */
@@ -77,12 +84,16 @@ function positionsOf(suggestions: readonly SuggestionInBody[], records: Readonly
     const record = records.get(suggestion.id);
     if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
     const key = `${suggestion.clauseId} ${record.side}`;
-    const known = positions.get(key);
+    let known = positions.get(key);
     if (!known) {
-      positions.set(key, { clauseId: suggestion.clauseId, side: record.side, authorNames: [record.authorName], latestAt: record.createdAt, ids: [record.id] });
-      continue;
+      known = { clauseId: suggestion.clauseId, side: record.side, authorNames: [], latestAt: record.createdAt, ids: [], values: {}, previousValues: {} };
+      positions.set(key, known);
     }
     known.ids.push(record.id);
+    if (record.value) {
+      known.values[record.value.variableId] = record.value.to;
+      if (record.value.from !== null) known.previousValues[record.value.variableId] = record.value.from;
+    }
     if (!known.authorNames.includes(record.authorName)) known.authorNames.push(record.authorName);
     if (Date.parse(record.createdAt) > Date.parse(known.latestAt)) known.latestAt = record.createdAt;
   }
@@ -139,15 +150,18 @@ export function articleWithSuggestions(article: ArticleElement, ids: ReadonlySet
   return withoutPendingSuggestionsIn(applied(article)[0] as ArticleElement);
 }
 
-/** The redline of a suggestion position: the article's accepted text against the text with that side's suggestions accepted. */
+/**
+ * The redline of a suggestion position: the article's accepted text and the values now against the
+ * text with that side's suggestions accepted and the values it suggests.
+ */
 export function suggestionPositionSides(
-  position: Pick<SuggestionPosition, 'ids'>,
+  position: Pick<SuggestionPosition, 'ids' | 'values'>,
   marked: ArticleElement,
   values: Readonly<Record<string, VariableValue>>,
 ): { before: RedlineSide; after: RedlineSide } {
   return {
     before: { lines: articleLines(withoutPendingSuggestionsIn(marked)), isMarked: true, values },
-    after: { lines: articleLines(articleWithSuggestions(marked, new Set(position.ids))), isMarked: true, values },
+    after: { lines: articleLines(articleWithSuggestions(marked, new Set(position.ids))), isMarked: true, values: { ...values, ...position.values } },
   };
 }
 

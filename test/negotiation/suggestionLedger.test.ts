@@ -37,7 +37,15 @@ describe('suggestions as positions', () => {
     const { documentId, employer, suggester, agreedText } = await suggestInAgreedArticle();
     const state = await employer.client.call('negotiation/state', { documentId });
     expect(state.suggestionPositions).toEqual([
-      { clauseId: clauseIds.wage, side: 'union', authorNames: ['Anh Minh (Công đoàn cơ sở)'], latestAt: expect.any(String), ids: ['them-10'] },
+      {
+        clauseId: clauseIds.wage,
+        side: 'union',
+        authorNames: ['Anh Minh (Công đoàn cơ sở)'],
+        latestAt: expect.any(String),
+        ids: ['them-10'],
+        values: {},
+        previousValues: {},
+      },
     ]);
     expect(state.shownStatuses).toEqual([{ clauseId: clauseIds.wage, status: 'open', reopenedBySuggestion: ['union'] }]);
     // The record says agreed: the lock (S23) still holds; only the reading is open.

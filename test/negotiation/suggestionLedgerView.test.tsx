@@ -52,7 +52,7 @@ const history: SuggestionHistoryEntry[] = [
   { record: suggestionRecord('thay-muc'), clauseId: 'wage', inserted: 'cao nhất', deleted: 'tối thiểu' },
 ];
 const positions: SuggestionPosition[] = [
-  { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: '2027-01-04T03:00:00.000Z', ids: ['thay-muc'] },
+  { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: '2027-01-04T03:00:00.000Z', ids: ['thay-muc'], values: {}, previousValues: {} },
 ];
 
 const proposal: Proposal = {
@@ -170,6 +170,35 @@ describe('suggestions in the ledger and the article’s status', () => {
       viewOf([{ ...proposal, createdAt: '2027-01-04T04:00:00.000Z' }]),
     );
     expect(visibleText(later)).toContain('This side’s formal proposal on the article is newer.');
+  });
+
+  it('costs a side’s suggested wage values as its position, as a proposal’s, in both languages; a position on no wage variable shows no cost', async () => {
+    // The union suggests raising the annual raise from 5 % to 7 %: +2 % on 200 × 7,000,000 for
+    // 12 months is 336,000,000, with the employer's contributions (23.5 %) 414,960,000.
+    const raise: SuggestionPosition = {
+      ...(positions[0] as SuggestionPosition),
+      ids: ['thay-muc', 'tang-luong'],
+      values: { annual_raise_percent: 7 },
+      previousValues: { annual_raise_percent: 5 },
+    };
+    const base = viewOf([]);
+    const workforce = [{ grade: 'A1', step: 1, headcount: 200, monthlyWage: 7_000_000, regularAllowances: 0, irregularAllowances: 0 }];
+    const values = { annual_raise_percent: 5, effective_date: '2027-01-01', term_years: '1', region: 'I' };
+    const view: NegotiationView = { ...base, costing: { ...base.costing, values, workforce } };
+    const positionPart = (html: string): string => html.slice(html.indexOf('data-testid="suggestion-positions"'), html.indexOf('data-testid="article-ledger"'));
+    for (const [language, cost, onScale] of [
+      ['vi', /Chi phí: 414\.960\.000\s₫ mỗi năm/, 'theo thang lương (200 người)'],
+      ['en', /Cost: ₫414,960,000 a year/, 'on the salary scale (200 workers)'],
+    ] as const) {
+      await i18n.changeLanguage(language);
+      const shown = visibleText(positionPart(markup(<ArticleLedger clauseId="wage" status={undefined} suggestions={{ positions: [raise], history }} />, view)));
+      expect(shown).toMatch(cost);
+      expect(shown).toContain(onScale);
+      expect(shown).not.toMatch(/annual_raise_percent|tang-luong/);
+    }
+    const textOnly = markup(<ArticleLedger clauseId="wage" status={undefined} suggestions={{ positions, history }} />, view);
+    expect(textOnly).toContain('data-entry="suggestion_position"');
+    expect(textOnly).not.toContain('position-cost');
   });
 
   it('shows an agreed article holding a pending suggestion as open, reopened by that side’s suggestion, and as agreed without it', async () => {

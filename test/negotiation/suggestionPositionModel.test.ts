@@ -111,12 +111,28 @@ const minutesPaper = (minutes: ReturnType<typeof buildMinutes>): string =>
 describe('suggestions as positions (decision 0029)', () => {
   it('groups the pending suggestions of the body by article and side: authors, the latest time, the ids; an unrecorded or decided one is no position', () => {
     expect(suggestionsAsPositions(negotiatedDocument()).positions).toEqual([
-      { clauseId: 'wage', side: 'employer', authorNames: ['Chị Lan'], latestAt: '2027-01-04T03:10:00.000Z', ids: ['e-quy-che'] },
-      { clauseId: 'wage', side: 'union', authorNames: ['Chị Hoa', 'Anh Minh'], latestAt: '2027-01-04T03:20:00.000Z', ids: ['u-bo', 'u-them'] },
+      {
+        clauseId: 'wage',
+        side: 'employer',
+        authorNames: ['Chị Lan'],
+        latestAt: '2027-01-04T03:10:00.000Z',
+        ids: ['e-quy-che'],
+        values: {},
+        previousValues: {},
+      },
+      {
+        clauseId: 'wage',
+        side: 'union',
+        authorNames: ['Chị Hoa', 'Anh Minh'],
+        latestAt: '2027-01-04T03:20:00.000Z',
+        ids: ['u-bo', 'u-them'],
+        values: {},
+        previousValues: {},
+      },
     ]);
   });
 
-  it('a suggested value is a position of its side in every article showing its variable, and no longer once decided', () => {
+  it('a suggested value is a position of its side in every article showing its variable, carrying the value as a proposal does, and no longer once decided', () => {
     const doc = new Y.Doc({ gc: false });
     const showing = (clauseId: string, title: string): ArticleElement => ({
       ...article(clauseId, title),
@@ -131,12 +147,22 @@ describe('suggestions as positions (decision 0029)', () => {
     );
     const value = suggestionRecord('v-luong', { value: { variableId: 'luong_toi_thieu', from: 4_960_000, to: 5_200_000 } });
     saveSuggestionRecord(doc, value);
+    const carried = { values: { luong_toi_thieu: 5_200_000 }, previousValues: { luong_toi_thieu: 4_960_000 } };
     expect(suggestionsAsPositions(doc).positions).toEqual([
-      { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
-      { clauseId: 'trial', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'] },
+      { clauseId: 'wage', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'], ...carried },
+      { clauseId: 'trial', side: 'union', authorNames: ['Anh Minh'], latestAt: value.createdAt, ids: ['v-luong'], ...carried },
     ]);
+    // The position's redline shows the suggested value in its chip, the text now the value now.
+    const [wagePosition] = suggestionsAsPositions(doc).positions;
+    if (!wagePosition) throw new Error('no position');
+    const sides = suggestionPositionSides(wagePosition, showing('wage', 'Tiền lương'), { luong_toi_thieu: 4_960_000 });
+    expect(sides.before.values).toEqual({ luong_toi_thieu: 4_960_000 });
+    expect(sides.after.values).toEqual({ luong_toi_thieu: 5_200_000 });
     // Its record is told in the history of the article it was made for (the value itself is not).
     expect(suggestionsAsPositions(doc).history).toEqual([{ record: value, clauseId: 'wage', inserted: '', deleted: '' }]);
+    // A value none had before changes nothing the costing reads as before.
+    saveSuggestionRecord(doc, { ...value, value: { variableId: 'luong_toi_thieu', from: null, to: 5_200_000 } });
+    expect(suggestionsAsPositions(doc).positions[0]).toMatchObject({ values: { luong_toi_thieu: 5_200_000 }, previousValues: {} });
     saveSuggestionRecord(doc, { ...value, status: 'accepted', decidedAt: '2027-01-04T04:00:00.000Z', decidedByName: 'Chị Lan' });
     expect(suggestionsAsPositions(doc).positions).toEqual([]);
   });
