@@ -32,9 +32,9 @@ const empty: ComplianceSnapshot = { findings: [], basis: null, articles: new Map
 export class ComplianceStore {
   private snapshot: ComplianceSnapshot = empty;
   private readonly listeners = new Set<() => void>();
-  /** Made when the check starts: loading the worker's code is itself work an opening should not wait for. */
-  private worker: Worker | null = null;
+  private readonly worker = new Worker(new URL('./complianceWorker.ts', import.meta.url), { type: 'module' });
   private readonly facts: CheckFacts;
+  private started = false;
   private readonly startTimer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -43,17 +43,16 @@ export class ComplianceStore {
     kind: DocumentKind,
   ) {
     this.facts = { kind, round: undefined, today: vietnamDate(Date.now()), definitions: [] };
+    this.worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
+    this.worker.addEventListener('error', (event) =>
+      console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`),
+    );
     this.startTimer = setTimeout(() => this.start(), startDelayMs);
   }
 
   /** Hands the whole document to the worker, then every change to it. */
   private start(): void {
-    const worker = new Worker(new URL('./complianceWorker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<ComplianceResult>) => this.receive(event.data));
-    worker.addEventListener('error', (event) =>
-      console.error(`Thỏa Ước: the compliance check stopped (${event.message}); its findings are no longer updated.`),
-    );
-    this.worker = worker;
+    this.started = true;
     this.sendFacts();
     this.send({ type: 'update', update: Y.encodeStateAsUpdate(this.doc) });
     this.doc.on('update', this.forward);
@@ -75,13 +74,13 @@ export class ComplianceStore {
   }
 
   private sendFacts(): void {
-    if (!this.worker) return;
+    if (!this.started) return;
     this.facts.definitions = this.packDefinitions();
     this.send({ type: 'facts', facts: this.facts });
   }
 
   private send(message: ToComplianceWorker): void {
-    this.worker?.postMessage(message);
+    this.worker.postMessage(message);
   }
 
   private receive(result: ComplianceResult): void {
@@ -112,10 +111,8 @@ export class ComplianceStore {
   destroy(): void {
     clearTimeout(this.startTimer);
     this.doc.off('update', this.forward);
-    if (this.worker) {
-      this.variables.values.unobserve(this.onValues);
-      this.worker.terminate();
-    }
+    if (this.started) this.variables.values.unobserve(this.onValues);
+    this.worker.terminate();
     this.listeners.clear();
   }
 }
