@@ -74,7 +74,7 @@ export class PendingSuggestionsIndex {
       const key = markedRunsKey(runs);
       if (key !== '') marked.set(block, key);
     });
-    const values = pendingValueSuggestions(this.doc).map((record) => ({ id: record.id, inserted: '', deleted: '', clauseId: record.clauseId, record }));
+    const values = pendingValueSuggestions(records).map((record) => ({ id: record.id, inserted: '', deleted: '', clauseId: record.clauseId, record }));
     const pending = [
       ...inBody.flatMap((suggestion) => {
         const record = records.get(suggestion.id);
@@ -157,7 +157,7 @@ export function usePendingValueSuggestion(doc: Y.Doc | null, variableId: string)
   );
   // Compared as text: each read parses the records anew.
   const latest = useSyncExternalStore(subscribe, () => {
-    const found = doc ? pendingValueSuggestions(doc).filter((record) => record.value?.variableId === variableId) : [];
+    const found = doc ? pendingValueSuggestions(suggestionRecords(doc)).filter((record) => record.value?.variableId === variableId) : [];
     return JSON.stringify(found.at(-1) ?? null);
   });
   return useMemo(() => suggestionRecordSchema.nullable().parse(JSON.parse(latest)) ?? undefined, [latest]);

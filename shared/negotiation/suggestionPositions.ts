@@ -72,7 +72,7 @@ export function suggestionsAsPositions(
   { inBody, records }: SuggestionsReading = { inBody: suggestionsInBody(doc), records: suggestionRecords(doc) },
 ): SuggestionsAsPositions {
   // A suggested value (decision 0028) is a position in every article showing its variable.
-  const values = pendingValueSuggestions(doc).flatMap((record) =>
+  const values = pendingValueSuggestions(records).flatMap((record) =>
     articlesShowing(doc, record.value?.variableId ?? '').map((clauseId) => ({ id: record.id, inserted: '', deleted: '', clauseId })),
   );
   return { positions: positionsOf([...inBody, ...values], records), history: historyOf(inBody, records) };

@@ -405,7 +405,7 @@ export function pendingSuggestionsByArticle(doc: Y.Doc): Map<string, { employer:
     if (!record || record.status !== 'pending' || suggestion.clauseId === null) continue;
     count(suggestion.clauseId, record.side);
   }
-  const values = pendingValueSuggestions(doc);
+  const values = pendingValueSuggestions(records);
   if (values.length === 0) return counts;
   const shown = variablesShownIn(doc, everyArticle(doc));
   for (const record of values) for (const clauseId of shown.get(record.value?.variableId ?? '') ?? []) count(clauseId, record.side);
@@ -438,7 +438,7 @@ export function currentValue(doc: Y.Doc, variableId: string): z.infer<typeof var
   return parsed.success ? parsed.data : null;
 }
 
-/** The pending value suggestions of a document. */
-export function pendingValueSuggestions(doc: Y.Doc): SuggestionRecord[] {
-  return [...suggestionRecords(doc).values()].filter((record) => record.status === 'pending' && record.value !== undefined);
+/** The pending value suggestions among a document's records (`suggestionRecords`). */
+export function pendingValueSuggestions(records: ReadonlyMap<string, SuggestionRecord>): SuggestionRecord[] {
+  return [...records.values()].filter((record) => record.status === 'pending' && record.value !== undefined);
 }
