@@ -38,6 +38,8 @@ export function connectClient(
   doc = new Y.Doc(),
   params: Record<string, string> = {},
 ): SyncClient {
+  // Each provider adds a process 'exit' listener; a test may hold a dozen clients at once on purpose.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), 50));
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}${syncPath}`, documentId, doc, {
     params: token === undefined ? params : { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
