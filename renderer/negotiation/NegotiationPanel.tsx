@@ -10,10 +10,6 @@ import { unreadMentions, type Mentionable } from '#shared/negotiation/mentions';
 import { openArticle, type DraftProposal, type Proposal, type ProposalStatus, type Thread, type ThreadVisibility } from '#shared/negotiation/model';
 import { shownArticleStatus, suggestingSidesByArticle } from '#shared/negotiation/suggestionPositions';
 import type { Side } from '#shared/sides';
-import type { CostingBasis } from '#shared/costing/negotiationCosting';
-import { defaultCostingSettings } from '#shared/costing/positionCost';
-import type { WorkforceGroup } from '#shared/costing/workforce';
-import { vietnamDate } from '#shared/format/vietnamTime';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { downloadBase64 } from '../export/fileTransfer';
 import type { ChangeSignal } from '../editor/changeSignal';
@@ -29,7 +25,14 @@ import { LedgerDialog } from './ArticleLedger';
 import { CounterPackageDialog } from './CounterPackageDialog';
 import { DraftsList } from './DraftsList';
 import { useNegotiation, useNegotiationStoreOf, type PhraseToComment } from './negotiationStore';
-import { NegotiationViewContext, useDocumentValues, usePositionContext, type NegotiationDialogRequest, type NegotiationView } from './negotiationView';
+import {
+  NegotiationViewContext,
+  useCostingBasis,
+  useDocumentValues,
+  usePositionContext,
+  type NegotiationDialogRequest,
+  type NegotiationView,
+} from './negotiationView';
 import { PackageBasket } from './PackageBasket';
 import { ArticleCostComparison } from './PositionCost';
 import { ScenariosSection } from './ScenariosSection';
@@ -102,7 +105,6 @@ const asOffered = (proposal: Proposal): PositionDraft => ({
 });
 
 const noProposals: Proposal[] = [];
-const noWorkforce: WorkforceGroup[] = [];
 
 /**
  * The negotiation at a glance and article by article: counts of agreed, disputed and open articles;
@@ -146,9 +148,7 @@ export function NegotiationPanel({
   const values = useDocumentValues(useDocumentVariables());
   const articles = useArticles(editor, changes);
   const positions = usePositionContext(negotiation?.proposals ?? noProposals, articles, values);
-  const workforce = negotiation?.workforce ?? noWorkforce;
-  // Every cost shown is recomputed from these: a value or the salary scale changed, here or on the other screen.
-  const costing = useMemo<CostingBasis>(() => ({ values, workforce, settings: defaultCostingSettings, today: vietnamDate(Date.now()) }), [values, workforce]);
+  const costing = useCostingBasis(values);
   const [focus, setFocus] = useState<string | null>(null);
   // The comment being written: on the focused article as a whole, or on words selected in it.
   const [composing, setComposing] = useState<'article' | PhraseToComment | null>(null);

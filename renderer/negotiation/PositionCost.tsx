@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostingExportTarget } from '#shared/api/costing';
-import { compareArticlePositions, costOfPosition, type ComparedPositionCost } from '#shared/costing/negotiationCosting';
+import { compareArticlePositions, costOfPosition, type ComparedPositionCost, type CostingBasis } from '#shared/costing/negotiationCosting';
 import type { PositionCost as Cost } from '#shared/costing/positionCost';
 import { touchesWages } from '#shared/costing/wageVariables';
 import { formatVnd } from '#shared/format/locale';
@@ -32,14 +32,15 @@ function CostText({ cost }: { cost: Cost }) {
   );
 }
 
+type CostedValues = Pick<Proposal, 'values' | 'previousValues'>;
+
 /**
- * The cost of a position that changes a wage variable (a proposal, or a side's suggestions with a
- * suggested value), against the values before it, recomputed whenever the values or the salary
- * scale change (on either screen). Nothing for other positions.
+ * The cost of a position that changes a wage variable (a proposal, a side's suggestions with a
+ * suggested value, or one suggested value), against the values before it, on `costing`: recomputed
+ * whenever the values or the salary scale change (on either screen). Nothing for other positions.
  */
-export function PositionCostLine({ position }: { position: Pick<Proposal, 'values' | 'previousValues'> }) {
+export function CostLine({ position, costing }: { position: CostedValues; costing: CostingBasis }) {
   const { t } = useTranslation();
-  const { costing } = useNegotiationView();
   const result = useMemo(() => (touchesWages(position.values) ? costOfPosition(position, costing) : null), [position, costing]);
   if (!result || (!result.ok && result.reason === 'no_wage_change')) return null;
   return (
@@ -47,6 +48,11 @@ export function PositionCostLine({ position }: { position: Pick<Proposal, 'value
       {result.ok ? <CostText cost={result.cost} /> : t(`costing.none.${result.reason}`)}
     </p>
   );
+}
+
+/** A position's cost line in the negotiation panel, on the panel's costing. */
+export function PositionCostLine({ position }: { position: CostedValues }) {
+  return <CostLine position={position} costing={useNegotiationView().costing} />;
 }
 
 const roleColours: Record<ComparedPositionCost['role'], string> = { union: '#b3261e', employer: '#1d4f91', agreed: '#2e7d32' };

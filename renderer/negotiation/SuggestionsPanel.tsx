@@ -9,7 +9,9 @@ import type { TopLevelBlock } from '#shared/document/nodes';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import type { Language } from '#shared/format/locale';
 import type { SuggestingRequired } from '#shared/api/suggestions';
-import { suggestingSettings, type SuggestionDecision } from '#shared/negotiation/suggestions';
+import type { CostingBasis } from '#shared/costing/negotiationCosting';
+import { suggestedValueChange } from '#shared/negotiation/suggestionPositions';
+import { suggestingSettings, type SuggestionDecision, type SuggestionRecord } from '#shared/negotiation/suggestions';
 import { settingsRootName } from '#shared/document/yjsContent';
 import type { Side } from '#shared/sides';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -18,10 +20,12 @@ import { useActionRunner } from '../components/useActionRunner';
 import { isSuggestableBlock } from '../editor/blockSuggestions';
 import type { DocumentEditor } from '../editor/customTypes';
 import { describeFormatChange } from '../editor/formatChange';
-import { requestVariableEdit } from '../variables/documentVariables';
+import { requestVariableEdit, useDocumentVariables } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
 import { useDescribeValue } from './valueChange';
 import { BlockChange } from './BlockChange';
+import { useCostingBasis, useDocumentValues } from './negotiationView';
+import { CostLine } from './PositionCost';
 import { WordSuggestionsImport } from './WordSuggestionsImport';
 
 /** Selects a suggestion's text (its runs, or its blocks) in the editor and scrolls it into view. */
@@ -41,6 +45,12 @@ function revealSuggestion(editor: DocumentEditor, id: string): void {
   Transforms.select(editor, { anchor: Editor.start(editor, first[1]), focus: Editor.end(editor, last[1]) });
   ReactEditor.focus(editor);
   ReactEditor.toDOMNode(editor, Node.get(editor, first[1])).scrollIntoView({ block: 'center' });
+}
+
+/** What a suggested wage value costs, as its side's position would (decided on with it in view). */
+function SuggestedValueCost({ value, costing }: { value: NonNullable<SuggestionRecord['value']>; costing: CostingBasis }) {
+  const position = useMemo(() => suggestedValueChange(value), [value]);
+  return <CostLine position={position} costing={costing} />;
 }
 
 /** Article headings by clauseId: "Điều 3. Tiền lương", numbered as readers count. */
@@ -80,6 +90,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
   const isOthers = (suggestion: PendingSuggestion) => suggestion.record.side !== side;
   const language = i18n.language as Language;
   const describeValue = useDescribeValue();
+  const costing = useCostingBasis(useDocumentValues(useDocumentVariables()));
   const reveal = (suggestion: PendingSuggestion) =>
     suggestion.record.value ? requestVariableEdit(suggestion.record.value.variableId) : revealSuggestion(editor, suggestion.id);
 
@@ -205,6 +216,7 @@ export function SuggestionsPanel({ editor, client, documentId, side, readOnly }:
                       <span className={`suggestion suggestion-value side-${suggestion.record.side}`}>{describeValue(suggestion.record.value)}</span>
                     )}
                   </button>
+                  {suggestion.record.value && <SuggestedValueCost value={suggestion.record.value} costing={costing} />}
                   <p className="hint">
                     <SideBadge side={suggestion.record.side} />{' '}
                     {t('suggestions.byLine', {

@@ -2,11 +2,15 @@ import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { ArticleElement } from '#shared/document/nodes';
 import type { CostingExportTarget } from '#shared/api/costing';
 import type { CostingBasis } from '#shared/costing/negotiationCosting';
+import { defaultCostingSettings } from '#shared/costing/positionCost';
+import type { WorkforceGroup } from '#shared/costing/workforce';
+import { vietnamDate } from '#shared/format/vietnamTime';
 import type { Proposal } from '#shared/negotiation/model';
 import type { PositionContext } from '#shared/negotiation/positionStates';
 import type { VariableValue } from '#shared/templates/schema';
 import type { Side } from '#shared/sides';
 import type { DocumentVariables } from '../variables/documentVariables';
+import { useNegotiation } from './negotiationStore';
 import type { PositionDraft } from './positionDraft';
 
 /** What the negotiation panel opens over the page. */
@@ -74,4 +78,16 @@ export function usePositionContext(
     const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
     return { proposal: (id) => byId.get(id), article: (clauseId) => articles.get(clauseId)?.article ?? null, values };
   }, [proposals, articles, values]);
+}
+
+const noWorkforce: WorkforceGroup[] = [];
+
+/**
+ * What every cost on screen is computed from: the document's values now (`useDocumentValues`), its
+ * salary scales' workforce, the default assumptions and today. A value or the scale changed, here
+ * or on the other screen: every cost follows.
+ */
+export function useCostingBasis(values: Readonly<Record<string, VariableValue>>): CostingBasis {
+  const workforce = useNegotiation()?.workforce ?? noWorkforce;
+  return useMemo(() => ({ values, workforce, settings: defaultCostingSettings, today: vietnamDate(Date.now()) }), [values, workforce]);
 }

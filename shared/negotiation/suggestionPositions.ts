@@ -91,8 +91,9 @@ function positionsOf(suggestions: readonly SuggestionInBody[], records: Readonly
     }
     known.ids.push(record.id);
     if (record.value) {
-      known.values[record.value.variableId] = record.value.to;
-      if (record.value.from !== null) known.previousValues[record.value.variableId] = record.value.from;
+      const change = suggestedValueChange(record.value);
+      Object.assign(known.values, change.values);
+      Object.assign(known.previousValues, change.previousValues);
     }
     if (!known.authorNames.includes(record.authorName)) known.authorNames.push(record.authorName);
     if (Date.parse(record.createdAt) > Date.parse(known.latestAt)) known.latestAt = record.createdAt;
@@ -102,6 +103,14 @@ function positionsOf(suggestions: readonly SuggestionInBody[], records: Readonly
   for (const { clauseId } of positions.values()) if (!articleOrder.has(clauseId)) articleOrder.set(clauseId, articleOrder.size);
   const place = (position: SuggestionPosition): number => (articleOrder.get(position.clauseId) ?? 0) * 2 + (position.side === 'employer' ? 0 : 1);
   return [...positions.values()].sort((a, b) => place(a) - place(b));
+}
+
+/**
+ * A suggested value (decision 0028) as a proposal carries its values: the value it sets, and the
+ * value it changes (absent when the variable had none). What its cost is measured on.
+ */
+export function suggestedValueChange(value: NonNullable<SuggestionRecord['value']>): Pick<SuggestionPosition, 'values' | 'previousValues'> {
+  return { values: { [value.variableId]: value.to }, previousValues: value.from === null ? {} : { [value.variableId]: value.from } };
 }
 
 /** The sides holding a position of suggestions on each article. */

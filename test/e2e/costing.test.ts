@@ -7,12 +7,14 @@ import { templateLibrary } from '#shared/templates/library';
 import { buildDocument, outlineChoices } from '../../renderer/wizard/wizardModel';
 import { startHarness, type Harness } from '../helpers/serverHarness';
 import { artifactRecorder, joinWithLink, launchChromium, watchErrors } from './browser';
-import { openArticle, proposalEditor, proposeValue } from './negotiationSteps';
+import { openArticle, openTab, proposalEditor, proposeValue } from './negotiationSteps';
 
 // The cost of wage positions while bargaining, in two browsers: the union proposes a raise of 7 %
 // a year (5 % now), both screens show what it costs on the document's salary scale; the employer
 // counters 6 %, both screens compare the counter with the union's proposal; the salary scale
-// changes and every figure follows on both screens. What is asserted is what each person reads.
+// changes and every figure follows on both screens; the union then suggests 7 % as a value, and the
+// employer reads its cost where it decides on it and in the ledger. What is asserted is what each
+// person reads.
 
 let counter = 0;
 const newId = () => `e2e${(counter += 1)}`;
@@ -33,7 +35,7 @@ describe('E2E the cost of wage positions on both screens', () => {
   });
 
   it(
-    'the union proposes +7 %, both screens show its cost; the employer counters 6 %, both compare it; the scale changes and both follow',
+    'the union proposes +7 %, both screens show its cost; the employer counters 6 %, both compare it; the scale changes and both follow; a suggested 7 % is costed too',
     { timeout: 180_000 },
     async () => {
       const shot = artifactRecorder('costing');
@@ -143,6 +145,26 @@ describe('E2E the cost of wage positions on both screens', () => {
           .toContain('Đề xuất của người sử dụng lao động tốn 505.348.800 ₫ mỗi năm, bằng 50% đề xuất của công đoàn.');
         expect(await read(comparison)).toContain('Đề xuất của công đoàn tốn 1.010.707.200 ₫ mỗi năm.');
       }
+
+      // The union suggests the same 7 % as a value in Suggesting mode: the employer decides on it
+      // with its cost in view, in the review list, and reads it in the article's ledger as the
+      // union's position, costed as its proposal is (the same values on 400 workers).
+      const suggestedCost = 'Chi phí: 1.010.707.200 ₫ mỗi năm · 1.010.707.200 ₫ trong 12 tháng · 210.564 ₫ mỗi người mỗi tháng theo thang lương (400 người)';
+      await union.getByTestId('suggesting-switch').click();
+      await expect.poll(() => union.getByTestId('suggesting-switch').getAttribute('aria-pressed')).toBe('true');
+      await openTab(union, 'Biến số');
+      const raiseField = union.locator('.variable-field[data-variable-id=annual_raise_percent] input');
+      await raiseField.fill('7');
+      await raiseField.press('Enter');
+      await openTab(employer, 'Gợi ý');
+      const item = employer.getByTestId('suggestion-item').filter({ has: employer.locator('.suggestion-value') });
+      await expect.poll(() => read(item.getByTestId('position-cost')), { timeout: 10_000 }).toBe(suggestedCost);
+      expect(await read(item)).toContain('Anh Minh (Công đoàn)');
+      await shot(employer, 'employer-decides-on-a-suggested-value');
+      await (await openArticle(employer, raises)).getByRole('button', { name: 'Diễn biến thương lượng' }).click();
+      const position = employer.getByTestId('ledger-dialog').getByTestId('suggestion-positions');
+      await expect.poll(() => read(position.getByTestId('position-cost')), { timeout: 10_000 }).toBe(suggestedCost);
+      expect(await read(position)).not.toMatch(/\{\{|annual_raise_percent|e2e\d/);
       expect(errors).toEqual([]);
     },
   );
