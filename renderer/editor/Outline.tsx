@@ -1,9 +1,10 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Element, Node, Path, type Operation } from 'slate';
+import { Element, Node } from 'slate';
 import { articlesShowing } from '#shared/negotiation/suggestions';
 import { usePendingSuggestions } from '../negotiation/pendingSuggestions';
 import { revealPath } from './reveal';
+import { isBodyTextOperation } from './textOperations';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
 import type { DocumentEditor } from './customTypes';
@@ -40,16 +41,6 @@ function outlineOf(blocks: readonly TopLevelBlock[]): OutlineEntry[] {
     }
   });
   return entries;
-}
-
-/** Typing in a paragraph, clause or point: no title, number or structure of the outline changes. */
-function isBodyTextEdit(editor: DocumentEditor, operation: Operation): boolean {
-  if (operation.type === 'set_selection') return true;
-  if (operation.type !== 'insert_text' && operation.type !== 'remove_text') return false;
-  const blockPath = Path.parent(operation.path);
-  if (!Node.has(editor, blockPath)) return false;
-  const block = Node.get(editor, blockPath);
-  return Element.isElement(block) && block.type !== 'article-title' && block.type !== 'chapter-title';
 }
 
 const isSameEntry = (a: OutlineEntry, b: OutlineEntry): boolean =>
@@ -135,7 +126,7 @@ export const Outline = memo(function Outline({ editor, changes }: { editor: Docu
     // and only the rows whose chapter or article changed re-render.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = changes.subscribe((operations) => {
-      if (operations.every((operation) => isBodyTextEdit(editor, operation))) return;
+      if (operations.every((operation) => isBodyTextOperation(editor, operation))) return;
       timer ??= setTimeout(() => {
         timer = undefined;
         setEntries((previous) => reuseUnchanged(previous, outlineOf(editor.children as TopLevelBlock[])));

@@ -2,8 +2,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Operation } from 'slate';
 import { computeNumbering, type DocumentNumbering } from '#shared/document/numbering';
 import type { TopLevelBlock } from '#shared/document/nodes';
-
-const textOnlyOperations = new Set<Operation['type']>(['insert_text', 'remove_text', 'set_selection']);
+import { isTextLevelOperation } from './textOperations';
 
 /**
  * Chapter and article numbers, derived from positions. Only components whose number changed
@@ -13,9 +12,9 @@ export class NumberingStore {
   private numbering: DocumentNumbering = { chapters: new Map(), articles: new Map() };
   private readonly listeners = new Set<() => void>();
 
-  /** Recomputes after a change, unless the change only touched text or the selection. */
+  /** Recomputes after a change, unless the change only touched text (anyone's typing) or the selection. */
   update(blocks: readonly TopLevelBlock[], operations: readonly Operation[] | null): void {
-    if (operations !== null && operations.every((operation) => textOnlyOperations.has(operation.type))) return;
+    if (operations !== null && operations.every(isTextLevelOperation)) return;
     this.numbering = computeNumbering(blocks);
     for (const listener of this.listeners) listener();
   }

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useActionRunner } from '../components/useActionRunner';
 import { useAgreedArticles } from '../editor/agreedArticles';
 import type { ChangeSignal } from '../editor/changeSignal';
+import { isTextLevelOperation } from '../editor/textOperations';
 import type { DocumentEditor } from '../editor/customTypes';
 import { useSuggestingMode } from '../editor/suggestingMode';
 import { usePendingValueSuggestion } from '../negotiation/pendingSuggestions';
@@ -28,7 +29,7 @@ function useMapSnapshot(variables: DocumentVariables): ReadonlyMap<string, Varia
   return snapshot;
 }
 
-/** The variable ids the text uses, in order of first appearance, followed every 300 ms while editing. */
+/** The variable ids the text uses, in order of first appearance, followed every 300 ms while chips come and go. */
 function usedVariables(editor: DocumentEditor): string[] {
   return [...variablesUsed(editor.children as TopLevelBlock[])];
 }
@@ -37,7 +38,9 @@ function useUsedVariables(editor: DocumentEditor, changes: ChangeSignal): string
   const [used, setUsed] = useState(() => usedVariables(editor));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = changes.subscribe(() => {
+    const unsubscribe = changes.subscribe((operations) => {
+      // Typing never adds or removes a chip.
+      if (operations.every(isTextLevelOperation)) return;
       timer ??= setTimeout(() => {
         timer = undefined;
         setUsed(usedVariables(editor));
