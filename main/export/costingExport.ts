@@ -6,7 +6,7 @@ import { ApiError } from '#shared/api/errors';
 import type { ExportedFile } from '#shared/api/export';
 import { changeCosts } from '#shared/costing/changeCosts';
 import { computeCost, CostingDataError } from '#shared/costing/computeCost';
-import { compareArticlePositions, type CostingBasis } from '#shared/costing/negotiationCosting';
+import { articlePositions, compareArticlePositions, heldValues, takenAt, type ArticlePosition, type CostingBasis } from '#shared/costing/negotiationCosting';
 import { positionValues, scenarioPairOf, type CostingSettings } from '#shared/costing/positionCost';
 import type { CostingScenario } from '#shared/costing/scenario';
 import { buildCostingDocument } from '#shared/export/costingModel';
@@ -17,6 +17,7 @@ import type { Language } from '#shared/format/locale';
 import { formatVietnamDate, vietnamDate } from '#shared/format/vietnamTime';
 import type { Proposal } from '#shared/negotiation/model';
 import { negotiationMaps } from '#shared/negotiation/negotiationDocument';
+import { suggestionsAsPositions } from '#shared/negotiation/suggestionPositions';
 import type { VariableValue } from '#shared/templates/schema';
 import { documentLanguage } from '#shared/document/yjsContent';
 import { visibleDocument } from '#main/kernel/access';
@@ -35,6 +36,8 @@ const texts = {
   union: { vi: 'Đề xuất của Công đoàn ({{name}}, {{date}})', en: 'Union position ({{name}}, {{date}})' },
   employer: { vi: 'Đề xuất của Người sử dụng lao động ({{name}}, {{date}})', en: 'Employer position ({{name}}, {{date}})' },
   agreed: { vi: 'Đã thống nhất ({{name}}, {{date}})', en: 'Agreed ({{name}}, {{date}})' },
+  unionSuggestions: { vi: 'Gợi ý sửa của Công đoàn ({{name}}, {{date}})', en: 'Union suggestions ({{name}}, {{date}})' },
+  employerSuggestions: { vi: 'Gợi ý sửa của Người sử dụng lao động ({{name}}, {{date}})', en: 'Employer suggestions ({{name}}, {{date}})' },
   fileTitle: { vi: 'Chi phí tiền lương - {{title}}', en: 'Wage costing - {{title}}' },
 } satisfies Record<string, Bilingual>;
 
@@ -88,6 +91,16 @@ export function createCostingExport(context: ServiceContext, rooms: DocumentRoom
     return fill(texts[role][language], { name: role === 'agreed' ? (proposal.decidedByName ?? proposal.authorName) : proposal.authorName, date });
   }
 
+  /** A compared position's column: a proposal as above, a side's pending suggestions by their authors and latest date. */
+  function labelOfPosition(role: 'union' | 'employer' | 'agreed', position: ArticlePosition, language: Language): string {
+    if (position.kind === 'proposal') return labelOf(role, position.proposal, language);
+    const { side, authorNames, latestAt } = position.suggestions;
+    return fill(texts[side === 'union' ? 'unionSuggestions' : 'employerSuggestions'][language], {
+      name: authorNames.join(', '),
+      date: formatVietnamDate(latestAt),
+    });
+  }
+
   return async (input: ApiParsedInput<'costing/export'>, caller: Caller, call?: CallContext): Promise<ExportedFile> => {
     const document = await visibleDocument(context, caller, input.documentId);
     const basis = await costing.basis(input.documentId);
@@ -104,8 +117,10 @@ export function createCostingExport(context: ServiceContext, rooms: DocumentRoom
         texts.now[language],
       );
     } else {
-      const proposals = await rooms.withRoom(input.documentId, (room) => negotiationMaps(room.doc).allProposals());
-      proposals.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const { proposals, suggestions } = await rooms.withRoom(input.documentId, (room) => ({
+        proposals: negotiationMaps(room.doc).allProposals(),
+        suggestions: target.kind === 'article' ? suggestionsAsPositions(room.doc).positions : [],
+      }));
       if (target.kind === 'position') {
         const proposal = proposals.find((candidate) => candidate.id === target.proposalId);
         if (!proposal) throw new ApiError('not_found', `no proposal "${target.proposalId}" in this document`, { reason: { key: 'proposal_not_found' } });
@@ -113,16 +128,13 @@ export function createCostingExport(context: ServiceContext, rooms: DocumentRoom
         const role = proposal.status === 'accepted' ? 'agreed' : proposal.side;
         positions = positionsOf(before, [{ label: labelOf(role, proposal, language), after }], basis, basis.settings, texts.before[language]);
       } else {
-        const compared = compareArticlePositions(
-          proposals.filter((proposal) => proposal.clauseId === target.clauseId),
-          basis,
-        );
-        const first = compared.map((entry) => entry.proposal).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+        const compared = compareArticlePositions(articlePositions(target.clauseId, proposals, suggestions), basis);
+        const first = compared.map((entry) => entry.position).sort((a, b) => Date.parse(takenAt(a)) - Date.parse(takenAt(b)))[0];
         if (!first) throw nothing('no_wage_change');
-        const before = positionValues(first, basis.values).before;
+        const before = positionValues(heldValues(first), basis.values).before;
         const offers = compared.map((entry) => ({
-          label: labelOf(entry.role, entry.proposal, language),
-          after: positionValues(entry.proposal, basis.values).after,
+          label: labelOfPosition(entry.role, entry.position, language),
+          after: positionValues(heldValues(entry.position), basis.values).after,
         }));
         positions = positionsOf(before, offers, basis, basis.settings, texts.before[language]);
       }

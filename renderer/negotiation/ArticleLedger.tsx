@@ -187,7 +187,7 @@ export function ArticleLedger({ clauseId, status, suggestions }: { clauseId: str
   if (entries.length === 0) return <p className="empty-state">{t('negotiation.ledger.empty')}</p>;
   return (
     <>
-      <ArticleCostComparison clauseId={clauseId} />
+      <ArticleCostComparison clauseId={clauseId} suggestions={suggestions.positions} />
       {current.length > 0 && (
         <ul className="article-ledger" data-testid="suggestion-positions">
           {current.map((position) => (

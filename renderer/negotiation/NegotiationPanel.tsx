@@ -494,7 +494,7 @@ export function NegotiationPanel({
                 </button>
               )}
             </div>
-            <ArticleCostComparison clauseId={focus} />
+            <ArticleCostComparison clauseId={focus} suggestions={negotiation.suggestionPositions} />
             {mayComment && composing === null && <p className="hint">{t('negotiation.phraseCommentHint')}</p>}
             {mayComment && composing !== null && (
               <NewThread

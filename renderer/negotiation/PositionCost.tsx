@@ -1,11 +1,19 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CostingExportTarget } from '#shared/api/costing';
-import { compareArticlePositions, costOfPosition, type ComparedPositionCost, type CostingBasis } from '#shared/costing/negotiationCosting';
+import {
+  articlePositions,
+  compareArticlePositions,
+  costOfPosition,
+  heldValues,
+  type ComparedPositionCost,
+  type CostingBasis,
+} from '#shared/costing/negotiationCosting';
 import type { PositionCost as Cost } from '#shared/costing/positionCost';
 import { touchesWages } from '#shared/costing/wageVariables';
 import { formatVnd } from '#shared/format/locale';
 import type { Proposal } from '#shared/negotiation/model';
+import type { SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import { useLanguage } from '../i18n/i18n';
 import { useNegotiationView } from './negotiationView';
 
@@ -123,26 +131,33 @@ function CostingExports({ target }: { target: CostingExportTarget }) {
 
 /**
  * An article's wage positions compared: the union's, the employer's counter and what was agreed,
- * each a year and as a share of the union's proposal, with the chart of each over the term.
+ * each a year and as a share of the union's position, with the chart of each over the term. A
+ * side's pending suggestions (`suggestions`, of every article) count as its position when they
+ * are its latest.
  */
-export function ArticleCostComparison({ clauseId }: { clauseId: string }) {
+export function ArticleCostComparison({ clauseId, suggestions }: { clauseId: string; suggestions: readonly SuggestionPosition[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const view = useNegotiationView();
   const entries = useMemo(
     () =>
       compareArticlePositions(
-        view.proposals.filter((proposal) => proposal.clauseId === clauseId && touchesWages(proposal.values)),
+        articlePositions(clauseId, view.proposals, suggestions).filter((position) => touchesWages(heldValues(position).values)),
         view.costing,
       ),
-    [view.proposals, view.costing, clauseId],
+    [view.proposals, suggestions, view.costing, clauseId],
   );
   if (entries.length === 0) return null;
   const sentence = (entry: ComparedPositionCost): string => {
     const cost = formatVnd(entry.cost.averageYear.cost, language);
-    if (entry.role === 'union') return t('costing.compare.union', { cost });
-    if (entry.shareOfUnion === null) return t(entry.role === 'employer' ? 'costing.compare.employerAlone' : 'costing.compare.agreedAlone', { cost });
-    return t(entry.role === 'employer' ? 'costing.compare.employer' : 'costing.compare.agreed', { cost, share: percent(entry.shareOfUnion, language) });
+    const suggested = entry.position.kind === 'suggestions';
+    if (entry.role === 'union') return t(suggested ? 'costing.compare.unionSuggested' : 'costing.compare.union', { cost });
+    if (entry.role === 'agreed')
+      return entry.shareOfUnion === null
+        ? t('costing.compare.agreedAlone', { cost })
+        : t('costing.compare.agreed', { cost, share: percent(entry.shareOfUnion, language) });
+    if (entry.shareOfUnion === null) return t(suggested ? 'costing.compare.employerSuggestedAlone' : 'costing.compare.employerAlone', { cost });
+    return t(suggested ? 'costing.compare.employerSuggested' : 'costing.compare.employer', { cost, share: percent(entry.shareOfUnion, language) });
   };
   return (
     <section className="cost-comparison" data-testid="cost-comparison" aria-label={t('costing.compare.title')}>

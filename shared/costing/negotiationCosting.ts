@@ -9,6 +9,7 @@ import type { PublishedCost } from '#shared/costing/bargainingScenario';
 import { costOfValues, positionValues, type CostingSettings, type PositionCost, type PositionCosting } from '#shared/costing/positionCost';
 import type { WorkforceGroup } from '#shared/costing/workforce';
 import type { BargainingSide, Proposal } from '#shared/negotiation/model';
+import type { SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import type { SalaryScale } from '#shared/salaryScale/model';
 import { workforceFromSalaryScale } from '#shared/salaryScale/workforce';
 import type { VariableValue } from '#shared/templates/schema';
@@ -54,43 +55,74 @@ export function publishedCostOf(cost: PositionCost, values: Values, tried: Value
   };
 }
 
+/**
+ * A position on an article as its cost is compared: a formal proposal, or one side's pending
+ * suggestions there, which are that side's current position (decision 0029).
+ */
+export type ArticlePosition = { kind: 'proposal'; proposal: Proposal } | { kind: 'suggestions'; suggestions: SuggestionPosition };
+
+/** The values a position sets and those they change, as a proposal carries them. */
+export function heldValues(position: ArticlePosition): Pick<Proposal, 'values' | 'previousValues'> {
+  return position.kind === 'proposal' ? position.proposal : position.suggestions;
+}
+
+/** Who holds a position. */
+function sideOf(position: ArticlePosition): BargainingSide {
+  return position.kind === 'proposal' ? position.proposal.side : position.suggestions.side;
+}
+
+/** When a position was taken: a proposal's making, the latest of a side's suggestions. */
+export function takenAt(position: ArticlePosition): string {
+  return position.kind === 'proposal' ? position.proposal.createdAt : position.suggestions.latestAt;
+}
+
+/** An article's positions, oldest first: its proposals, and each side's pending suggestions on it. */
+export function articlePositions(clauseId: string, proposals: readonly Proposal[], suggestions: readonly SuggestionPosition[]): ArticlePosition[] {
+  return [
+    ...proposals.filter((proposal) => proposal.clauseId === clauseId).map((proposal): ArticlePosition => ({ kind: 'proposal', proposal })),
+    ...suggestions.filter((position) => position.clauseId === clauseId).map((position): ArticlePosition => ({ kind: 'suggestions', suggestions: position })),
+  ].sort((a, b) => Date.parse(takenAt(a)) - Date.parse(takenAt(b)));
+}
+
 /** One position of an article's comparison. */
 export interface ComparedPositionCost {
   role: 'union' | 'employer' | 'agreed';
-  proposal: Proposal;
+  position: ArticlePosition;
   cost: PositionCost;
   /** Its cost a year as a share of the union's position's (0.62), null when there is none to compare with or it costs nothing. */
   shareOfUnion: number | null;
 }
 
-/** The last position of a side on an article that changes wages (open or decided), if any. */
-function lastOf(positions: readonly Proposal[], side: BargainingSide): Proposal | undefined {
-  return positions.filter((proposal) => proposal.side === side && proposal.status !== 'withdrawn').at(-1);
+const isAccepted = (position: ArticlePosition): boolean => position.kind === 'proposal' && position.proposal.status === 'accepted';
+
+/** A side's last position on an article that changes wages (open or decided, never withdrawn), if any. */
+function lastOf(positions: readonly ArticlePosition[], side: BargainingSide): ArticlePosition | undefined {
+  return positions.filter((position) => sideOf(position) === side && !(position.kind === 'proposal' && position.proposal.status === 'withdrawn')).at(-1);
 }
 
 /**
- * An article's wage positions compared: the union's last, the employer's last, and the one
- * accepted last (what was agreed), each with its cost and its share of the union's. `positions`
- * are the article's, oldest first; those with no cost to show are left out.
+ * An article's wage positions compared: the union's last, the employer's last (a side's pending
+ * suggestions are its position when they are its latest), and the proposal accepted last (what
+ * was agreed), each with its cost and its share of the union's. `positions` are the article's,
+ * oldest first (`articlePositions`); those with no cost to show are left out.
  */
-export function compareArticlePositions(positions: readonly Proposal[], basis: CostingBasis): ComparedPositionCost[] {
-  const costed = positions.flatMap((proposal) => {
-    const result = costOfPosition(proposal, basis);
-    return result.ok ? [{ proposal, cost: result.cost }] : [];
+export function compareArticlePositions(positions: readonly ArticlePosition[], basis: CostingBasis): ComparedPositionCost[] {
+  const costed = positions.flatMap((position) => {
+    const result = costOfPosition(heldValues(position), basis);
+    return result.ok ? [{ position, cost: result.cost }] : [];
   });
-  const proposals = costed.map((entry) => entry.proposal);
-  const agreed = proposals.filter((proposal) => proposal.status === 'accepted').at(-1);
-  const picks: { role: ComparedPositionCost['role']; proposal: Proposal | undefined }[] = [
-    { role: 'union', proposal: lastOf(proposals, 'union') },
-    { role: 'employer', proposal: lastOf(proposals, 'employer') },
-    { role: 'agreed', proposal: agreed },
+  const withCost = costed.map((entry) => entry.position);
+  const picks: { role: ComparedPositionCost['role']; position: ArticlePosition | undefined }[] = [
+    { role: 'union', position: lastOf(withCost, 'union') },
+    { role: 'employer', position: lastOf(withCost, 'employer') },
+    { role: 'agreed', position: withCost.filter(isAccepted).at(-1) },
   ];
-  const costOf = (proposal: Proposal): PositionCost => (costed.find((entry) => entry.proposal === proposal) as { cost: PositionCost }).cost;
-  const union = picks[0]?.proposal;
+  const costOf = (position: ArticlePosition): PositionCost => (costed.find((entry) => entry.position === position) as { cost: PositionCost }).cost;
+  const union = picks[0]?.position;
   const unionYear = union ? costOf(union).averageYear.cost : 0;
-  return picks.flatMap(({ role, proposal }) => {
-    if (!proposal) return [];
-    const cost = costOf(proposal);
-    return [{ role, proposal, cost, shareOfUnion: unionYear > 0 ? cost.averageYear.cost / unionYear : null }];
+  return picks.flatMap(({ role, position }) => {
+    if (!position) return [];
+    const cost = costOf(position);
+    return [{ role, position, cost, shareOfUnion: unionYear > 0 ? cost.averageYear.cost / unionYear : null }];
   });
 }

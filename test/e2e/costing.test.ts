@@ -148,7 +148,8 @@ describe('E2E the cost of wage positions on both screens', () => {
 
       // The union suggests the same 7 % as a value in Suggesting mode: the employer decides on it
       // with its cost in view, in the review list, and reads it in the article's ledger as the
-      // union's position, costed as its proposal is (the same values on 400 workers).
+      // union's position, costed as its proposal is (the same values on 400 workers) and compared
+      // with the counter.
       const suggestedCost = 'Chi phí: 1.010.707.200 ₫ mỗi năm · 1.010.707.200 ₫ trong 12 tháng · 210.564 ₫ mỗi người mỗi tháng theo thang lương (400 người)';
       await union.getByTestId('suggesting-switch').click();
       await expect.poll(() => union.getByTestId('suggesting-switch').getAttribute('aria-pressed')).toBe('true');
@@ -165,6 +166,10 @@ describe('E2E the cost of wage positions on both screens', () => {
       const position = employer.getByTestId('ledger-dialog').getByTestId('suggestion-positions');
       await expect.poll(() => read(position.getByTestId('position-cost')), { timeout: 10_000 }).toBe(suggestedCost);
       expect(await read(position)).not.toMatch(/\{\{|annual_raise_percent|e2e\d/);
+      // Its suggestion, newer than its proposal, is the union's position the counter is compared with.
+      const compared = employer.getByTestId('ledger-dialog').getByTestId('cost-comparison');
+      expect(await read(compared)).toContain('Gợi ý sửa của công đoàn tốn 1.010.707.200 ₫ mỗi năm.');
+      expect(await read(compared)).toContain('Đề xuất của người sử dụng lao động tốn 505.348.800 ₫ mỗi năm, bằng 50% đề xuất của công đoàn.');
       expect(errors).toEqual([]);
     },
   );

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ApiClient } from '#shared/api/client';
 import type { ApiErrorCode } from '#shared/api/errors';
+import { replaceArticle } from '#shared/document/articles';
+import type { VariableElement } from '#shared/document/nodes';
 import { variablesMap } from '#shared/document/yjsContent';
 import { addSalaryScale } from '#shared/salaryScale/yjsSalaryScale';
 import {
@@ -14,6 +16,7 @@ import {
   type ApiFixture,
   type TestClock,
 } from '../helpers/apiTransports';
+import { article, paragraph } from '../editor/builders';
 import { zipPart } from '../export/fileTools';
 import { docFromFrames } from '../helpers/rawSocket';
 import { clauseIds, containsBytes, framesWith, heardText, noticesHeard, noticeSockets, openNegotiation, utf8 } from './negotiationFixture';
@@ -228,6 +231,21 @@ describe.each([httpTransportUnderTest, inProcessTransportUnderTest])('costing sc
     const strings = zipPart(Buffer.from(workbook.fileBase64, 'base64'), 'xl/sharedStrings.xml');
     expect(strings).toContain('Đề xuất của Công đoàn (Anh Minh (Công đoàn cơ sở)');
     expect(strings).toContain('Đề xuất của Người sử dụng lao động (Chị Lan (Phòng Nhân sự)');
+    // The union then suggests 8 % as the value the wage article shows: its pending suggestion is its
+    // position there now (decision 0029).
+    await api.withRoom(documentId, (room) =>
+      room.change(employer.participant.id, (doc) => {
+        const raise: VariableElement = { type: 'variable', variableId: 'annual_raise_percent', children: [{ text: '' }] };
+        replaceArticle(doc, clauseIds.wage, article(clauseIds.wage, 'Tiền lương', paragraph('Lương tăng ', raise, '% mỗi năm.')));
+      }),
+    );
+    clock.advance(minuteMs);
+    await union.client.call('suggestions/suggestValue', { documentId, variableId: 'annual_raise_percent', value: 8 });
+    const after = await reviewer.client.call('costing/export', { documentId, target: { kind: 'article', clauseId: clauseIds.wage }, format: 'xlsx' });
+    const afterStrings = zipPart(Buffer.from(after.fileBase64, 'base64'), 'xl/sharedStrings.xml');
+    expect(afterStrings).toContain('Gợi ý sửa của Công đoàn (Anh Minh (Công đoàn cơ sở)');
+    expect(afterStrings).not.toContain('Đề xuất của Công đoàn');
+    expect(afterStrings).toContain('Đề xuất của Người sử dụng lao động (Chị Lan (Phòng Nhân sự)');
     const annex = await union.client.call('costing/export', {
       documentId,
       target: { kind: 'position', proposalId: proposal.id },

@@ -9,6 +9,7 @@ import { articleText } from '#shared/document/articles';
 import type { ArticleElement, InlineNode } from '#shared/document/nodes';
 import { mentionToken } from '#shared/negotiation/mentions';
 import { openArticle, type ArticleNegotiation, type DraftProposal, type Proposal, type Thread } from '#shared/negotiation/model';
+import type { SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import type { Side } from '#shared/sides';
 import { en } from '../../renderer/i18n/en';
 import { vi } from '../../renderer/i18n/vi';
@@ -429,7 +430,7 @@ describe('the negotiation’s words', () => {
       expect(visibleText(ledger)).toMatch(
         language === 'vi'
           ? /Đề xuất của người sử dụng lao động tốn 207\.480\.000\s₫ mỗi năm, bằng 50\s?% đề xuất của công đoàn\./
-          : /The employer’s position costs ₫207,480,000 a year, 50% of the union’s proposal\./,
+          : /The employer’s position costs ₫207,480,000 a year, 50% of the union’s position\./,
       );
       expect(ledger).toContain('data-testid="cost-chart"');
       expect(ledger.match(/<rect /g)).toHaveLength(2);
@@ -440,5 +441,31 @@ describe('the negotiation’s words', () => {
     // A position on no wage variable shows no cost at all.
     const leave = position({ id: 'l1', kind: 'values', values: { annual_leave_days: 14 }, previousValues: { annual_leave_days: 12 } });
     expect(markup(<ProposalCard proposal={leave} />, view)).not.toContain('position-cost');
+
+    // Then the union suggests 8 % right in the text (decision 0029): the comparison weighs that as
+    // its position, +3 % = 622,440,000 a year, and the employer's counter as a third of it.
+    const suggested: SuggestionPosition = {
+      clauseId: 'ot',
+      side: 'union',
+      authorNames: ['Anh Minh'],
+      latestAt: '2027-01-05T04:00:00.000Z',
+      ids: ['s1'],
+      values: { annual_raise_percent: 8 },
+      previousValues: { annual_raise_percent: 5 },
+    };
+    for (const language of ['vi', 'en'] as const) {
+      await i18n.changeLanguage(language);
+      const ledger = markup(<ArticleLedger clauseId="ot" status={undefined} suggestions={{ positions: [suggested], history: [] }} />, view);
+      const compared = visibleText(/<section class="cost-comparison"[\s\S]*?<\/section>/.exec(ledger)?.[0] ?? '');
+      expect(compared).toMatch(
+        language === 'vi' ? /Gợi ý sửa của công đoàn tốn 622\.440\.000\s₫ mỗi năm\./ : /The union’s suggestions cost ₫622,440,000 a year\./,
+      );
+      expect(compared).toMatch(
+        language === 'vi'
+          ? /Đề xuất của người sử dụng lao động tốn 207\.480\.000\s₫ mỗi năm, bằng 33\s?% đề xuất của công đoàn\./
+          : /The employer’s position costs ₫207,480,000 a year, 33% of the union’s position\./,
+      );
+      expect(compared).not.toMatch(/414\.960\.000|414,960,000 a year\./);
+    }
   });
 });
