@@ -8,11 +8,11 @@ import {
   heldValues,
   type ComparedPositionCost,
   type CostingBasis,
+  type HeldValues,
 } from '#shared/costing/negotiationCosting';
 import type { PositionCost as Cost } from '#shared/costing/positionCost';
 import { touchesWages } from '#shared/costing/wageVariables';
 import { formatVnd } from '#shared/format/locale';
-import type { Proposal } from '#shared/negotiation/model';
 import type { SuggestionPosition } from '#shared/negotiation/suggestionPositions';
 import { useLanguage } from '../i18n/i18n';
 import { useNegotiationView } from './negotiationView';
@@ -40,14 +40,12 @@ function CostText({ cost }: { cost: Cost }) {
   );
 }
 
-type CostedValues = Pick<Proposal, 'values' | 'previousValues'>;
-
 /**
  * The cost of a position that changes a wage variable (a proposal, a side's suggestions with a
  * suggested value, or one suggested value), against the values before it, on `costing`: recomputed
  * whenever the values or the salary scale change (on either screen). Nothing for other positions.
  */
-export function CostLine({ position, costing }: { position: CostedValues; costing: CostingBasis }) {
+export function CostLine({ position, costing }: { position: HeldValues; costing: CostingBasis }) {
   const { t } = useTranslation();
   const result = useMemo(() => (touchesWages(position.values) ? costOfPosition(position, costing) : null), [position, costing]);
   if (!result || (!result.ok && result.reason === 'no_wage_change')) return null;
@@ -59,7 +57,7 @@ export function CostLine({ position, costing }: { position: CostedValues; costin
 }
 
 /** A position's cost line in the negotiation panel, on the panel's costing. */
-export function PositionCostLine({ position }: { position: CostedValues }) {
+export function PositionCostLine({ position }: { position: HeldValues }) {
   return <CostLine position={position} costing={useNegotiationView().costing} />;
 }
 

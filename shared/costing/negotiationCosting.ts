@@ -29,8 +29,11 @@ export interface CostingBasis {
   today: IsoDate;
 }
 
+/** What a position costs is measured on: the values it sets and those they change (a proposal, a side's suggestions). */
+export type HeldValues = Pick<Proposal, 'values' | 'previousValues'>;
+
 /** The cost of a position: its values against those before it (what it replaced, over the values now). */
-export function costOfPosition(position: Pick<Proposal, 'values' | 'previousValues'>, basis: CostingBasis): PositionCosting {
+export function costOfPosition(position: HeldValues, basis: CostingBasis): PositionCosting {
   const { before, after } = positionValues(position, basis.values);
   return costOfValues({ before, after, scaleWorkforce: basis.workforce, settings: basis.settings, fallbackStart: basis.today });
 }
@@ -62,7 +65,7 @@ export function publishedCostOf(cost: PositionCost, values: Values, tried: Value
 export type ArticlePosition = { kind: 'proposal'; proposal: Proposal } | { kind: 'suggestions'; suggestions: SuggestionPosition };
 
 /** The values a position sets and those they change, as a proposal carries them. */
-export function heldValues(position: ArticlePosition): Pick<Proposal, 'values' | 'previousValues'> {
+export function heldValues(position: ArticlePosition): HeldValues {
   return position.kind === 'proposal' ? position.proposal : position.suggestions;
 }
 
