@@ -5,7 +5,6 @@ import {
   articlePositions,
   compareArticlePositions,
   costOfPosition,
-  heldValues,
   type ComparedPositionCost,
   type CostingBasis,
   type HeldValues,
@@ -139,10 +138,8 @@ export function ArticleCostComparison({ clauseId, suggestions }: { clauseId: str
   const view = useNegotiationView();
   const entries = useMemo(
     () =>
-      compareArticlePositions(
-        articlePositions(clauseId, view.proposals, suggestions).filter((position) => touchesWages(heldValues(position).values)),
-        view.costing,
-      ),
+      // Positions with nothing to cost (no wage value changed) are left out by the comparison.
+      compareArticlePositions(articlePositions(clauseId, view.proposals, suggestions), view.costing),
     [view.proposals, suggestions, view.costing, clauseId],
   );
   if (entries.length === 0) return null;
