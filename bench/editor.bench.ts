@@ -14,7 +14,8 @@ import { printTable } from './lib/table';
  * Typing latency in the real editor, in Chromium, against server mode: the employer types in the
  * middle of an agreement, the union watches the same place from another browser. Per keystroke:
  * beforeinput → input handled (Yjs updated and the editor's DOM changed), → the next painted
- * frame, and → painted in the other browser. Plus navigation start → editable with every article.
+ * frame, and → painted in the other browser. Plus navigation start → editable with its first screen
+ * drawn (the load its target is set on), and → every article drawn (decision 0032).
  * Run for agreements of 5, 300 and 1,000 articles, and of 300 articles carrying 300 pending
  * suggestions of the union: typing must not slow down with length, nor with suggestions.
  */
@@ -252,6 +253,7 @@ async function runTurns(
 
 interface SizeFigures {
   load: number;
+  complete: number;
   handled: Summary;
   paint: Summary;
   asciiPaint: Summary;
@@ -265,8 +267,10 @@ function figuresOf(result: SizeResult): SizeFigures {
   const absoluteT0 = (keystroke: Keystroke): number => keystroke.local.timeOrigin + keystroke.local.t0;
   const paints = (filter: (character: string) => boolean) => summarize(keystrokes.filter((k) => filter(k.character)).map((k) => k.local.paintMs));
   return {
-    // The slower of the two browsers' first opening of the document, to its first painted frame.
+    // The slower of the two browsers' first opening of the document, to its first screen painted
+    // (editable, every article in it, those in view drawn in full), and to every article drawn.
     load: Math.max(loads.employer.paintMs, loads.union.paintMs),
+    complete: Math.max(loads.employer.completePaintMs, loads.union.completePaintMs),
     handled: summarize(keystrokes.map((k) => k.local.handledMs)),
     paint: paints(() => true),
     asciiPaint: paints(isAscii),
@@ -286,9 +290,9 @@ function printSize(result: SizeResult, figures: SizeFigures): void {
   const { seeded, loads } = result;
   const { keystrokesPerTurn } = caseNamed(seeded.key);
   printTable(
-    ['browser', 'editable, DOM ms', 'editable, painted ms'],
-    (['employer', 'union'] as const).map((who) => [who, loads[who].domMs, loads[who].paintMs]),
-    { title: `${caseTitle(seeded)}: navigation start → editable with every article (first opening)`, digits: 1 },
+    ['browser', 'first screen, DOM ms', 'first screen, painted ms', 'every article, DOM ms', 'every article, painted ms'],
+    (['employer', 'union'] as const).map((who) => [who, loads[who].domMs, loads[who].paintMs, loads[who].completeDomMs, loads[who].completePaintMs]),
+    { title: `${caseTitle(seeded)}: navigation start → editable with the first screen drawn, and → every article drawn (first opening)`, digits: 1 },
   );
   const row = (label: string, summary: Summary) => [label, summary.count, summary.min, summary.median, summary.p95, summary.max];
   printTable(
@@ -315,7 +319,7 @@ function caseTargets(label: string, sized: SizeFigures, loadLimitMs: number): Be
     { label: `local paint p95, ${label}`, actual: sized.paint.p95, limit: 25, unit: 'ms' },
     { label: `local paint p95, Vietnamese keys, ${label}`, actual: sized.viPaint.p95, limit: 25, unit: 'ms' },
     { label: `peer paint p95, ${label}`, actual: sized.peerPaint.p95, limit: 30, unit: 'ms' },
-    { label: `load to editable, ${label}`, actual: sized.load, limit: loadLimitMs, unit: 'ms' },
+    { label: `load to editable first screen, ${label}`, actual: sized.load, limit: loadLimitMs, unit: 'ms' },
   ];
 }
 
@@ -337,6 +341,7 @@ function report(results: readonly SizeResult[]): BenchmarkResult {
       [`peer_paint_median_ms_${size}`]: round(sized.peerPaint.median),
       [`peer_paint_p95_ms_${size}`]: round(sized.peerPaint.p95),
       [`load_ms_${size}`]: round(sized.load),
+      [`complete_ms_${size}`]: round(sized.complete),
     });
   }
   const scaling = large.paint.p95 / small.paint.p95;

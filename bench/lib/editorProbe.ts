@@ -18,11 +18,17 @@ export interface LoadExpectation {
 }
 
 export interface LoadTiming {
-  /** Navigation start → the editable body holds every article (ms, in the page). */
+  /**
+   * Navigation start → the editable body holds every article, the first screen drawn in full:
+   * no article still waiting its turn (openingRender.ts) reaches into the view (ms, in the page).
+   */
   domMs: number;
   /** Navigation start → the frame showing it has been painted. */
   paintMs: number;
-  /** Articles and characters of the Yjs content when it was checked (after the paint). */
+  /** Navigation start → every article drawn in full, and the frame showing it painted. */
+  completeDomMs: number;
+  completePaintMs: number;
+  /** Articles and characters of the Yjs content when it was checked (after the last paint). */
   yjsArticles: number;
   yjsTextLength: number;
   /** Suggestions shown in the editor with the server's record (distinct ids), and pending ones in its Y.Doc. */
@@ -156,23 +162,44 @@ export function installEditorProbe(expectation: LoadExpectation): void {
   };
 
   const loaded = new Promise<LoadTiming>((resolve) => {
+    let firstScreen: { domMs: number; paintMs: number | null } | null = null;
+    let completeDomMs: number | null = null;
+    let completePaintMs: number | null = null;
+    const finish = (): void => {
+      if (firstScreen?.paintMs == null || completeDomMs === null || completePaintMs === null) return;
+      // Checked after the last paint, so that reading the whole body does not delay either.
+      const counted = countContent(debug()?.content() ?? []);
+      resolve({
+        domMs: firstScreen.domMs,
+        paintMs: firstScreen.paintMs,
+        completeDomMs,
+        completePaintMs,
+        yjsArticles: counted.articles,
+        yjsTextLength: counted.textLength,
+        suggestionsShown: shownSuggestions(),
+        yjsPendingSuggestions: pendingInDoc(),
+      });
+    };
     const observer = new MutationObserver(() => {
       const body = document.querySelector('[data-testid="document-body"][contenteditable="true"]');
       if (!body || body.querySelectorAll('section.article').length < expectation.articles) return;
-      const domMs = performance.now();
+      // Articles wait their turn in order: the first one waiting is the highest on the page.
+      const firstWaiting = body.querySelector('section.article.waiting');
+      if (!firstScreen) {
+        if (firstWaiting && firstWaiting.getBoundingClientRect().top < window.innerHeight) return;
+        const screen = { domMs: performance.now(), paintMs: null as number | null };
+        firstScreen = screen;
+        afterNextPaint(() => {
+          screen.paintMs = performance.now();
+          finish();
+        });
+      }
+      if (firstWaiting) return;
+      completeDomMs = performance.now();
       observer.disconnect();
       afterNextPaint(() => {
-        const paintMs = performance.now();
-        // Checked after the paint, so that reading the whole body does not delay it.
-        const counted = countContent(debug()?.content() ?? []);
-        resolve({
-          domMs,
-          paintMs,
-          yjsArticles: counted.articles,
-          yjsTextLength: counted.textLength,
-          suggestionsShown: shownSuggestions(),
-          yjsPendingSuggestions: pendingInDoc(),
-        });
+        completePaintMs = performance.now();
+        finish();
       });
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] });

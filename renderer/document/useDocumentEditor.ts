@@ -7,6 +7,7 @@ import { ChangeSignal } from '../editor/changeSignal';
 import { createDocumentEditor } from '../editor/createDocumentEditor';
 import type { DocumentEditor } from '../editor/customTypes';
 import { NumberingStore } from '../editor/numberingStore';
+import { OpeningRender, registerOpeningRender } from '../editor/openingRender';
 import { SuggestingMode } from '../editor/suggestingMode';
 import type { Membership } from '../session/session';
 
@@ -18,6 +19,8 @@ export interface OpenEditor {
   agreed: AgreedArticles;
   /** This participant's Suggesting mode. */
   suggesting: SuggestingMode;
+  /** The first screen first, then the rest of a long agreement (decision 0032). */
+  opening: OpeningRender;
 }
 
 /**
@@ -42,17 +45,18 @@ export function useDocumentEditor(collaboration: Collaboration | null, membershi
       },
     });
     // slate-yjs normalises the whole body as it connects, a walk through every node; the server
-    // keeps the body's shape (S22), so at opening that walk waits until the page is idle after the
-    // first render, and still repairs what it finds then (decision 0031).
+    // keeps the body's shape (S22), so at opening that walk waits until the editor is on the screen
+    // and the page idle (DocumentEditorView), and still repairs what it finds then (decision 0031).
     Editor.setNormalizing(editor, false);
     editor.connect();
     Editor.setNormalizing(editor, true);
-    const normalising = requestIdleCallback(() => Editor.normalize(editor, { force: true }), { timeout: 2000 });
     const numbering = new NumberingStore();
     numbering.update(editor.children as TopLevelBlock[], null);
-    setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, suggesting, collaboration });
+    const opening = new OpeningRender(() => numbering.articleCount);
+    registerOpeningRender(editor, opening);
+    setOpen({ editor, numbering, changes: new ChangeSignal(), agreed, suggesting, opening, collaboration });
     return () => {
-      cancelIdleCallback(normalising);
+      opening.stop();
       editor.disconnect();
       agreed.destroy();
       suggesting.destroy();

@@ -1,5 +1,6 @@
-import { memo, useCallback, useContext, useMemo, type KeyboardEvent } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Editor, Element, Transforms } from 'slate';
 import { Editable, Slate, type RenderChunkProps } from 'slate-react';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
@@ -7,11 +8,12 @@ import type { DocumentEditor } from './customTypes';
 import { ElementView } from './ElementView';
 import { LeafView } from './LeafView';
 import { NumberingContext, type NumberingStore } from './numberingStore';
+import { drawEveryArticleNow, movesFar, OpeningRenderContext, useOpeningRender, type OpeningRender } from './openingRender';
 import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
 import { SelectionComment } from './SelectionComment';
-import { handleShortcut, matchesShortcut, suggestingShortcut } from './shortcuts';
+import { documentEdgeOf, handleShortcut, matchesShortcut, suggestingShortcut } from './shortcuts';
 import { SuggestingModeContext } from './suggestingMode';
 import { StructureLabelsContext, useStructureLabelsOfLanguage } from './structureLabels';
 import { Toolbar } from './Toolbar';
@@ -20,8 +22,22 @@ import { BadgeTextsContext, useBadgeTextsOfLanguage } from '../negotiation/Artic
 export interface DocumentEditorViewProps {
   editor: DocumentEditor;
   numbering: NumberingStore;
+  opening: OpeningRender;
   changes: ChangeSignal;
   readOnly: boolean;
+}
+
+/** The caret to the start or the end of the whole text, or the selection stretched there. */
+function selectDocumentEdge(editor: DocumentEditor, edge: 'start' | 'end', extend: boolean): void {
+  const point = edge === 'end' ? Editor.end(editor, []) : Editor.start(editor, []);
+  Transforms.select(editor, extend && editor.selection ? { anchor: editor.selection.anchor, focus: point } : point);
+}
+
+/** Whether the selection reaches an article still waiting to be drawn (its last article has the highest number). */
+function selectionReachesWaitingArticle(editor: DocumentEditor, numbering: NumberingStore, opening: OpeningRender): boolean {
+  if (!editor.selection) return false;
+  const [last] = Editor.nodes(editor, { at: editor.selection, reverse: true, match: (node) => Element.isElement(node) && node.type === 'article' });
+  return last !== undefined && last[0].type === 'article' && opening.isWaiting(numbering.articleNumber(last[0].clauseId));
 }
 
 /**
@@ -37,15 +53,25 @@ function renderChunk({ attributes, lowest, children }: RenderChunkProps) {
 }
 
 /** The editing surface: toolbar, the structured text, and other people's cursors. */
-export const DocumentEditorView = memo(function DocumentEditorView({ editor, numbering, changes, readOnly }: DocumentEditorViewProps) {
+export const DocumentEditorView = memo(function DocumentEditorView({ editor, numbering, opening, changes, readOnly }: DocumentEditorViewProps) {
   const { t } = useTranslation();
   const labels = useStructureLabelsOfLanguage();
   const badgeTexts = useBadgeTextsOfLanguage();
   const initialValue = useMemo(() => editor.children, [editor]);
   const onChange = useCallback(() => {
     numbering.update(editor.children as TopLevelBlock[], editor.operations);
+    // The caret went where the page is still being drawn (undo, a command): draw it all with this change.
+    if (!opening.isComplete && selectionReachesWaitingArticle(editor, numbering, opening)) opening.complete();
     if (editor.operations.some((operation) => operation.type !== 'set_selection')) changes.emit(editor.operations);
-  }, [editor, numbering, changes]);
+  }, [editor, numbering, opening, changes]);
+  useOpeningRender(editor, opening);
+  // The walk through every node that slate-yjs skipped as it connected (useDocumentEditor), once
+  // the page is idle: after slate-react listens to changes (its effect runs before this one), so
+  // that whatever it repairs is drawn.
+  useEffect(() => {
+    const normalising = requestIdleCallback(() => Editor.normalize(editor, { force: true }), { timeout: 2000 });
+    return () => cancelIdleCallback(normalising);
+  }, [editor]);
   const suggesting = useContext(SuggestingModeContext);
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
@@ -54,6 +80,15 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
         suggesting.toggle();
         return;
       }
+      const edge = documentEdgeOf(event);
+      if (edge) {
+        event.preventDefault();
+        drawEveryArticleNow(editor);
+        selectDocumentEdge(editor, edge, event.shiftKey);
+        return;
+      }
+      // The browser moves the caret through what is drawn: all of it, before it moves far.
+      if (movesFar(event)) drawEveryArticleNow(editor);
       handleShortcut(editor, event, readOnly);
     },
     [editor, readOnly, suggesting],
@@ -62,29 +97,31 @@ export const DocumentEditorView = memo(function DocumentEditorView({ editor, num
 
   return (
     <NumberingContext.Provider value={numbering}>
-      <StructureLabelsContext.Provider value={labels}>
-        <BadgeTextsContext.Provider value={badgeTexts}>
-          <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
-            {!readOnly && <Toolbar />}
-            {!readOnly && <SelectionComment />}
-            <RemoteCursors awareness={editor.awareness}>
-              <Editable
-                ref={hideContentEditableFromReact}
-                className="document-body"
-                data-testid="document-body"
-                renderElement={ElementView}
-                renderLeaf={LeafView}
-                renderChunk={renderChunk}
-                decorate={decorate}
-                readOnly={readOnly}
-                onKeyDown={onKeyDown}
-                spellCheck={false}
-                aria-label={t('editor.label')}
-              />
-            </RemoteCursors>
-          </Slate>
-        </BadgeTextsContext.Provider>
-      </StructureLabelsContext.Provider>
+      <OpeningRenderContext.Provider value={opening}>
+        <StructureLabelsContext.Provider value={labels}>
+          <BadgeTextsContext.Provider value={badgeTexts}>
+            <Slate editor={editor} initialValue={initialValue} onChange={onChange}>
+              {!readOnly && <Toolbar />}
+              {!readOnly && <SelectionComment />}
+              <RemoteCursors awareness={editor.awareness}>
+                <Editable
+                  ref={hideContentEditableFromReact}
+                  className="document-body"
+                  data-testid="document-body"
+                  renderElement={ElementView}
+                  renderLeaf={LeafView}
+                  renderChunk={renderChunk}
+                  decorate={decorate}
+                  readOnly={readOnly}
+                  onKeyDown={onKeyDown}
+                  spellCheck={false}
+                  aria-label={t('editor.label')}
+                />
+              </RemoteCursors>
+            </Slate>
+          </BadgeTextsContext.Provider>
+        </StructureLabelsContext.Provider>
+      </OpeningRenderContext.Provider>
     </NumberingContext.Provider>
   );
 });

@@ -6,6 +6,7 @@ import type { Language } from '#shared/format/locale';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { useIsAgreed } from './agreedArticles';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
+import { useIsArticleWaiting } from './openingRender';
 import { useStructureLabels } from './structureLabels';
 import { useSuggestionRecord } from './suggestingMode';
 import { VariableChip } from './VariableChip';
@@ -42,13 +43,19 @@ function AgreedNote() {
 
 /**
  * An article, with its negotiation badge and markers beside it. One both sides agreed is not
- * editable (the editor and the server refuse changes to it anyway), and says so.
+ * editable (the editor and the server refuse changes to it anyway), and says so. While a long
+ * agreement opens, an article past the first screen is an empty box of its estimated height until
+ * its turn to be drawn comes (openingRender.ts).
  */
 function ArticleView({ attributes, children, element }: RenderElementProps & { element: ArticleElement }) {
   const labels = useStructureLabels();
   const number = useArticleNumber(element.clauseId);
   const isAgreed = useIsAgreed(element.clauseId);
+  const isWaiting = useIsArticleWaiting(element, number);
   const label = number === undefined ? '' : labels.article(number);
+  if (isWaiting) {
+    return <section {...attributes} className="article waiting" data-clause-id={element.clauseId} contentEditable={false} suppressContentEditableWarning />;
+  }
   return (
     <section
       {...attributes}

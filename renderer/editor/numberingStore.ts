@@ -24,6 +24,10 @@ export class NumberingStore {
     return () => this.listeners.delete(listener);
   };
 
+  get articleCount(): number {
+    return this.numbering.articles.size;
+  }
+
   articleNumber(clauseId: string): number | undefined {
     return this.numbering.articles.get(clauseId);
   }

@@ -1,10 +1,10 @@
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
-import { Editor, Element, Range, Transforms, type NodeEntry } from 'slate';
-import { ReactEditor } from 'slate-react';
+import { Element, Range, type NodeEntry } from 'slate';
 import type { Thread, ThreadVisibility } from '#shared/negotiation/model';
 import { anchorOfRange, placePhrase, quoteOf, type PhraseAnchorInput, type PhrasePlace } from '#shared/negotiation/phraseAnchor';
 import { NegotiationContext, type PhraseToComment } from '../negotiation/negotiationStore';
 import type { DocumentEditor } from './customTypes';
+import { selectAndShow } from './reveal';
 
 /**
  * Comments on a phrase in the editor: the selected words become a comment's anchor, and the open
@@ -34,10 +34,7 @@ export function selectedPhrase(editor: DocumentEditor): PhraseToComment | null {
 export function revealPhrase(editor: DocumentEditor, anchor: PhraseAnchorInput): boolean {
   const place = phraseInEditor(editor, anchor);
   if (!place) return false;
-  Transforms.select(editor, place.range);
-  ReactEditor.focus(editor);
-  const [leaf] = Editor.node(editor, place.range.anchor);
-  ReactEditor.toDOMNode(editor, leaf).scrollIntoView({ block: 'center' });
+  selectAndShow(editor, place.range, place.range.anchor.path, 'center');
   return true;
 }
 

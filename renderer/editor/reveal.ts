@@ -1,12 +1,23 @@
-import { Editor, Element, Node, Transforms, type Path } from 'slate';
+import { Editor, Element, Node, Transforms, type Path, type Range } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { DocumentEditor } from './customTypes';
+import { drawEveryArticleNow } from './openingRender';
+
+/**
+ * Selects `range` in the focused editor and scrolls the node at `path` into view (at the start or
+ * the middle of the view): where the outline, the panels and the comments take the reader. Every
+ * article is drawn first, in case this one still waits its turn as the document opens.
+ */
+export function selectAndShow(editor: DocumentEditor, range: Range, path: Path, block: 'start' | 'center'): void {
+  drawEveryArticleNow(editor);
+  Transforms.select(editor, range);
+  ReactEditor.focus(editor);
+  ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block });
+}
 
 /** Scrolls a chapter or an article into view and puts the cursor at the start of its title. */
 export function revealPath(editor: DocumentEditor, path: Path): void {
-  Transforms.select(editor, Editor.start(editor, [...path, 0]));
-  ReactEditor.focus(editor);
-  ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block: 'start' });
+  selectAndShow(editor, Editor.range(editor, Editor.start(editor, [...path, 0])), path, 'start');
 }
 
 /** Reveals the article with this clauseId, if it is still in the document. */

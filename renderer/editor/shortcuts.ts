@@ -54,6 +54,18 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   return event.key.toLowerCase() === key || code === `key${key}` || code === `digit${key}`;
 }
 
+/**
+ * Ctrl+Home and Ctrl+End (⌘↑ and ⌘↓ on a Mac), Shift extending the selection: the start or the end
+ * of the whole text. The editor moves there itself: the browser's own move stops short of chapters
+ * it is not laying out (content-visibility, app.css).
+ */
+export function documentEdgeOf(event: KeyboardEvent): 'start' | 'end' | null {
+  if (!(isMac ? event.metaKey : event.ctrlKey) || event.altKey) return null;
+  if (event.key === 'End' || (isMac && event.key === 'ArrowDown')) return 'end';
+  if (event.key === 'Home' || (isMac && event.key === 'ArrowUp')) return 'start';
+  return null;
+}
+
 /** How a shortcut reads for people ("Ctrl+Shift+Z", "⌘⇧Z"). */
 export function describeShortcut(shortcut: string): string {
   return shortcut

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
-import { Editor, Element, Node, Text, Transforms } from 'slate';
-import { ReactEditor } from 'slate-react';
+import { Editor, Element, Node, Text } from 'slate';
 import type { ApiClient } from '#shared/api/client';
 import { computeNumbering } from '#shared/document/numbering';
 import type { TopLevelBlock } from '#shared/document/nodes';
@@ -20,6 +19,7 @@ import { useActionRunner } from '../components/useActionRunner';
 import { isSuggestableBlock } from '../editor/blockSuggestions';
 import type { DocumentEditor } from '../editor/customTypes';
 import { describeFormatChange } from '../editor/formatChange';
+import { selectAndShow } from '../editor/reveal';
 import { requestVariableEdit, useDocumentVariables } from '../variables/documentVariables';
 import { usePendingSuggestions, type PendingSuggestion } from './pendingSuggestions';
 import { useDescribeValue } from './valueChange';
@@ -42,9 +42,7 @@ function revealSuggestion(editor: DocumentEditor, id: string): void {
   const first = runs[0];
   const last = runs.at(-1);
   if (!first || !last) return;
-  Transforms.select(editor, { anchor: Editor.start(editor, first[1]), focus: Editor.end(editor, last[1]) });
-  ReactEditor.focus(editor);
-  ReactEditor.toDOMNode(editor, Node.get(editor, first[1])).scrollIntoView({ block: 'center' });
+  selectAndShow(editor, { anchor: Editor.start(editor, first[1]), focus: Editor.end(editor, last[1]) }, first[1], 'center');
 }
 
 /** What a suggested wage value costs, as its side's position would (decided on with it in view). */

@@ -135,7 +135,13 @@ function Workspace({ membership }: { membership: Membership }) {
                   <SuggestingModeContext.Provider value={open.suggesting}>
                     <SidePanel open={open} variables={variables} kind={kind} readOnly={readOnly || isTextFrozen} membership={membership} client={client} />
                     <main className="editor-pane">
-                      <DocumentEditorView editor={open.editor} numbering={open.numbering} changes={open.changes} readOnly={readOnly || isTextFrozen} />
+                      <DocumentEditorView
+                        editor={open.editor}
+                        numbering={open.numbering}
+                        opening={open.opening}
+                        changes={open.changes}
+                        readOnly={readOnly || isTextFrozen}
+                      />
                       <PhraseThreadCard client={client} membership={membership} />
                     </main>
                   </SuggestingModeContext.Provider>

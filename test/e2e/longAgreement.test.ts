@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ArticleElement, ChapterElement, TopLevelBlock } from '#shared/document/nodes';
+import { plainText } from '#shared/document/nodes';
+import { startHarness, type Harness } from '../helpers/serverHarness';
+import { articleShown, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
+
+// Decision 0032: a long agreement opens with its first screen drawn first; the rest is drawn as the
+// page is idle, and at once when the reader goes beyond the first screen before that.
+
+const articleCount = 60;
+const bodyOf = (number: number) => `Nội dung riêng của điều số ${number} trong thỏa ước.`;
+
+function longAgreement(): TopLevelBlock[] {
+  const chapters: ChapterElement[] = [];
+  for (let first = 1; first <= articleCount; first += 20) {
+    const articles: ArticleElement[] = Array.from({ length: 20 }, (_, index) => ({
+      type: 'article',
+      clauseId: `dieu-${first + index}`,
+      children: [
+        { type: 'article-title', children: [{ text: `Quy định số ${first + index}` }] },
+        { type: 'clause', children: [{ text: bodyOf(first + index) }] },
+      ],
+    }));
+    chapters.push({
+      type: 'chapter',
+      chapterId: `chuong-${chapters.length + 1}`,
+      children: [{ type: 'chapter-title', children: [{ text: `Chương thử ${chapters.length + 1}` }] }, ...articles],
+    });
+  }
+  return chapters;
+}
+
+/**
+ * The page's idle moments are held until the test lets them go: the articles past the first
+ * screen then keep waiting their turn, so that what the reader does first can be tried.
+ */
+function holdIdleMoments(): void {
+  const held: IdleRequestCallback[] = [];
+  const request = window.requestIdleCallback.bind(window);
+  window.requestIdleCallback = (callback) => {
+    held.push(callback);
+    return 0;
+  };
+  (window as unknown as { releaseIdleMoments: () => void }).releaseIdleMoments = () => {
+    window.requestIdleCallback = request;
+    for (const callback of held.splice(0)) request(callback);
+  };
+}
+
+const waitingArticles = (page: Page) => page.locator('[data-testid=document-body] section.article.waiting').count();
+const bodyText = (page: Page) => page.getByTestId('document-body').innerText();
+
+describe('E2E: opening a long agreement in Chromium', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let documentId: string;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    harness = await startHarness();
+    browser = await launchChromium();
+    const document = await harness.server.handlers['documents/create'](
+      { kind: 'enterprise_agreement', title: 'Thỏa ước lao động tập thể dài', variables: {}, language: 'vi', content: longAgreement() },
+      { kind: 'admin' },
+    );
+    documentId = document.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.dispose();
+  });
+
+  /** The employer joins in a browser of her own, whose idle moments are held. */
+  async function open(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    await context.addInitScript(holdIdleMoments);
+    const { code } = await harness.server.handlers['invitations/create']({ documentId, side: 'employer', validForHours: 24 }, { kind: 'admin' });
+    const page = await joinWithLink(context, harness.server.url, code, 'Chị Lan (Nhân sự)');
+    watchErrors(page, errors);
+    await expect.poll(() => articleShown(page, 'dieu-1')).toContain(bodyOf(1));
+    return page;
+  }
+
+  it('shows the first screen with the rest waiting, then draws every article as the page is idle', async () => {
+    const page = await open();
+    const waiting = await waitingArticles(page);
+    expect(waiting).toBeGreaterThan(articleCount / 2);
+    expect(waiting).toBeLessThan(articleCount);
+    // Every article is in the editor from the start; the ones waiting have no text drawn yet.
+    expect(await page.locator('[data-testid=document-body] section.article').count()).toBe(articleCount);
+    expect(await bodyText(page)).not.toContain(bodyOf(articleCount));
+
+    await page.evaluate(() => (window as unknown as { releaseIdleMoments: () => void }).releaseIdleMoments());
+    await expect.poll(() => waitingArticles(page)).toBe(0);
+    expect(await articleShown(page, `dieu-${articleCount}`)).toContain(bodyOf(articleCount));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Ctrl+End before the rest is drawn draws it and takes the caret to the end: what is typed there lands in the last article', async () => {
+    const page = await open();
+    expect(await waitingArticles(page)).toBeGreaterThan(0);
+    await page.locator('.article[data-clause-id="dieu-1"] .article-title').click();
+    await page.keyboard.press('Control+End');
+    expect(await waitingArticles(page)).toBe(0);
+    // The end of the agreement is in view, and the caret in it.
+    const lastText = page.locator(`.article[data-clause-id="dieu-${articleCount}"] .clause`);
+    await expect
+      .poll(() => lastText.evaluate((element) => element.getBoundingClientRect().bottom > 0 && element.getBoundingClientRect().bottom <= window.innerHeight))
+      .toBe(true);
+    await page.keyboard.type(' Hết.');
+    await expect.poll(() => articleShown(page, `dieu-${articleCount}`)).toContain(`${bodyOf(articleCount)} Hết.`);
+    const last = (await pageContent(page)).at(-1);
+    expect(last && plainText(last)).toContain(`${bodyOf(articleCount)} Hết.`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the outline takes the reader to an article still waiting: it is drawn, in view, with the caret at its title', async () => {
+    const page = await open();
+    expect(await waitingArticles(page)).toBeGreaterThan(0);
+    await page
+      .locator('nav.outline')
+      .getByRole('button', { name: `Điều ${articleCount - 1}. Quy định số ${articleCount - 1}` })
+      .click();
+    expect(await waitingArticles(page)).toBe(0);
+    const title = page.locator(`.article[data-clause-id="dieu-${articleCount - 1}"] .article-title`);
+    await expect
+      .poll(() => title.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().top < window.innerHeight))
+      .toBe(true);
+    await page.keyboard.type('Điều khoản ');
+    await expect.poll(() => title.innerText()).toBe(`Điều khoản Quy định số ${articleCount - 1}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('scrolling the text before the rest is drawn draws it at once', async () => {
+    const page = await open();
+    expect(await waitingArticles(page)).toBeGreaterThan(0);
+    await page.getByTestId('document-body').hover();
+    await page.mouse.wheel(0, 2000);
+    await expect.poll(() => waitingArticles(page)).toBe(0);
+    expect(await articleShown(page, `dieu-${articleCount}`)).toContain(bodyOf(articleCount));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
