@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
 import type { ArticleElement, ChapterElement, TopLevelBlock } from '#shared/document/nodes';
 import { plainText } from '#shared/document/nodes';
-import { startHarness, type Harness } from '../helpers/serverHarness';
+import { contentRoot } from '#shared/document/yjsContent';
+import { joinAs, startHarness, type Harness } from '../helpers/serverHarness';
+import { connectClient } from '../helpers/syncClient';
+import { waitFor } from '../helpers/waitFor';
 import { articleShown, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
 
 // Decision 0032: a long agreement opens with its first screen drawn first; the rest is drawn as the
@@ -48,6 +52,20 @@ function holdIdleMoments(): void {
   };
 }
 
+/** The blocks and articles a shared block holds, in order. */
+function embedded(element: Y.XmlText): Y.XmlText[] {
+  return (element.toDelta() as { insert: unknown }[]).flatMap((part) => (part.insert instanceof Y.XmlText ? [part.insert] : []));
+}
+
+/** The clause of the agreement's last article, in a client's copy of the document. */
+function lastClause(doc: Y.Doc): Y.XmlText {
+  const lastChapter = embedded(contentRoot(doc)).at(-1);
+  const lastArticle = lastChapter && embedded(lastChapter).at(-1);
+  const clause = lastArticle && embedded(lastArticle).at(-1);
+  if (!clause) throw new Error('the agreement has no last article');
+  return clause;
+}
+
 const waitingArticles = (page: Page) => page.locator('[data-testid=document-body] section.article.waiting').count();
 const bodyText = (page: Page) => page.getByTestId('document-body').innerText();
 
@@ -76,6 +94,7 @@ describe('E2E: opening a long agreement in Chromium', () => {
     await context.addInitScript(holdIdleMoments);
     const { code } = await harness.server.handlers['invitations/create']({ documentId, side: 'employer', validForHours: 24 }, { kind: 'admin' });
     const page = await joinWithLink(context, harness.server.url, code, 'Chị Lan (Nhân sự)');
+    errors.length = 0;
     watchErrors(page, errors);
     await expect.poll(() => articleShown(page, 'dieu-1')).toContain(bodyOf(1));
     return page;
@@ -130,6 +149,29 @@ describe('E2E: opening a long agreement in Chromium', () => {
       .toBe(true);
     await page.keyboard.type('Điều khoản ');
     await expect.poll(() => title.innerText()).toBe(`Điều khoản Quy định số ${articleCount - 1}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('going to a suggestion in an article still waiting, from the Suggestions tab, draws it and selects the suggested words', async () => {
+    // The union suggests words at the end of the last article, through its own socket.
+    const union = await joinAs(harness.server, documentId, 'union', 'Anh Minh (Công đoàn)');
+    const client = connectClient(harness.server.url, documentId, union.token);
+    await waitFor(() => client.provider.synced, 'the union is synced');
+    lastClause(client.doc).insert(lastClause(client.doc).length, ' (công đoàn đề nghị)', { suggestInsert: 'goi-y-cuoi' });
+    await waitFor(() => client.doc.getMap('suggestions').has('goi-y-cuoi'), 'the server records the suggestion');
+    client.destroy();
+
+    const page = await open();
+    expect(await waitingArticles(page)).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Gợi ý' }).click();
+    await page.getByTestId('suggestions-panel').getByRole('button', { name: 'Gợi ý sau' }).click();
+    expect(await waitingArticles(page)).toBe(0);
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(' (công đoàn đề nghị)');
+    const suggested = page.locator(`.article[data-clause-id="dieu-${articleCount}"] ins.suggestion`);
+    await expect
+      .poll(() => suggested.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight))
+      .toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
