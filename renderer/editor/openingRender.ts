@@ -7,25 +7,23 @@ import type { DocumentEditor } from './customTypes';
 
 /** Articles the first render draws in full: more than the tallest screen shows at once (an article is about 26.5em). */
 export const firstScreenArticles = 12;
-/** Articles drawn in one step: about one chunk (chunking.ts), some ten milliseconds of work at 300 articles. */
-export const articlesPerStep = 10;
-/** Another step is taken in the same idle moment while more than this remains of it (ms). */
-const stepMs = 12;
+/** Articles drawn in each later moment the page is idle: about one chunk (chunking.ts), some ten milliseconds of work. */
+export const articlesPerIdleMoment = 10;
 
-/** Runs `callback` when the page is next idle, telling it how long the page stays idle; returns how to cancel it. */
-export type IdleScheduler = (callback: (timeRemaining: () => number) => void) => () => void;
+/** Runs `callback` when the page is next idle; returns how to cancel it. */
+export type IdleScheduler = (callback: () => void) => () => void;
 
 // Within a tenth of a second even when the page is never idle, so that the rest is never long in coming.
 const whenIdle: IdleScheduler = (callback) => {
-  const handle = requestIdleCallback((deadline) => callback(() => deadline.timeRemaining()), { timeout: 100 });
+  const handle = requestIdleCallback(callback, { timeout: 100 });
   return () => cancelIdleCallback(handle);
 };
 
 /**
  * Opening a long agreement draws its first screen first (decision 0032). The first render draws the
  * first articles in full and every later one as an empty box of its estimated height, waiting its
- * turn; once that render is on the screen, the waiting articles are drawn in order, ten at a time,
- * as many steps in each moment the page is idle as it has time for, until all are. The document is whole in the editor from the start: only
+ * turn; once that render is on the screen, the waiting articles are drawn in order, a few in each
+ * moment the page is idle, until all are. The document is whole in the editor from the start: only
  * their drawing waits. Anything that takes the caret or the view beyond the first screen before
  * then draws every article at once: scrolling the text, a key that moves or selects far, a panel
  * going to an article (`drawEveryArticleNow`), the caret reaching a waiting article (the editor's
@@ -59,16 +57,12 @@ export class OpeningRender {
     return () => this.listeners.delete(listener);
   };
 
-  /** Draws the waiting articles in the page's idle moments from now on (called once the first render is committed). */
+  /** Draws the waiting articles, a few in each idle moment, from now on (called once the first render is committed). */
   start(): void {
     if (this.isComplete || this.cancelPending) return;
-    const drawMore = (timeRemaining: () => number): void => {
+    const drawMore = (): void => {
       this.cancelPending = null;
-      // Each step is drawn on the spot (flushSync), so that the time left says whether another fits.
-      do {
-        const next = this.drawnThrough + articlesPerStep;
-        flushSync(() => this.drawThrough(next >= this.articleCount() ? Number.POSITIVE_INFINITY : next));
-      } while (!this.isComplete && timeRemaining() > stepMs);
+      this.drawThrough(this.drawnThrough + articlesPerIdleMoment >= this.articleCount() ? Number.POSITIVE_INFINITY : this.drawnThrough + articlesPerIdleMoment);
       if (!this.isComplete) this.cancelPending = this.scheduleIdle(drawMore);
     };
     this.cancelPending = this.scheduleIdle(drawMore);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { articlesPerStep, firstScreenArticles, OpeningRender, type IdleScheduler } from '../../renderer/editor/openingRender';
+import { articlesPerIdleMoment, firstScreenArticles, OpeningRender, type IdleScheduler } from '../../renderer/editor/openingRender';
 
-// Decision 0032: a long agreement's first screen is drawn first, the rest in order, ten articles a
-// step, as many steps in each idle moment of the page as it has time for, and all at once when
-// something needs an article still waiting.
+// Decision 0032: a long agreement's first screen is drawn first, the rest a few articles per idle
+// moment of the page, in order, and all at once when something needs an article still waiting.
 
 /** Idle moments the test hands out one at a time. */
-function manualIdle(): { schedule: IdleScheduler; readonly waiting: number; runOne(timeLeft?: number[]): void } {
-  let queue: Parameters<IdleScheduler>[0][] = [];
+function manualIdle(): { schedule: IdleScheduler; readonly waiting: number; runOne(): void } {
+  let queue: (() => void)[] = [];
   return {
     schedule(callback) {
       queue.push(callback);
@@ -18,12 +17,10 @@ function manualIdle(): { schedule: IdleScheduler; readonly waiting: number; runO
     get waiting() {
       return queue.length;
     },
-    /** Runs the first idle callback; `timeLeft` is what the page says remains each time it is asked (then nothing). */
-    runOne(timeLeft = []) {
+    runOne() {
       const next = queue.shift();
       if (!next) throw new Error('no idle moment was asked for');
-      const remaining = [...timeLeft];
-      next(() => remaining.shift() ?? 0);
+      next();
     },
   };
 }
@@ -36,7 +33,7 @@ function waitingOf(opening: OpeningRender, count: number): number[] {
 describe('drawing a long agreement as it opens', () => {
   it('draws the first screen, then the rest in order, a few articles per idle moment, telling its subscribers each time', () => {
     const idle = manualIdle();
-    const count = firstScreenArticles + 2 * articlesPerStep + 3;
+    const count = firstScreenArticles + 2 * articlesPerIdleMoment + 3;
     const opening = new OpeningRender(() => count, idle.schedule);
     let notices = 0;
     opening.subscribe(() => (notices += 1));
@@ -50,7 +47,7 @@ describe('drawing a long agreement as it opens', () => {
     expect(idle.waiting).toBe(1);
     idle.runOne();
     expect(notices).toBe(1);
-    expect(waitingOf(opening, count)[0]).toBe(firstScreenArticles + articlesPerStep + 1);
+    expect(waitingOf(opening, count)[0]).toBe(firstScreenArticles + articlesPerIdleMoment + 1);
     idle.runOne();
     expect(waitingOf(opening, count)).toEqual([count - 2, count - 1, count]);
     expect(opening.isComplete).toBe(false);
@@ -58,25 +55,6 @@ describe('drawing a long agreement as it opens', () => {
     expect(opening.isComplete).toBe(true);
     expect(waitingOf(opening, count)).toEqual([]);
     expect(notices).toBe(3);
-    expect(idle.waiting).toBe(0);
-  });
-
-  it('takes as many steps in an idle moment as the page has time for', () => {
-    const idle = manualIdle();
-    const count = firstScreenArticles + 5 * articlesPerStep;
-    const opening = new OpeningRender(() => count, idle.schedule);
-    let notices = 0;
-    opening.subscribe(() => (notices += 1));
-    opening.start();
-    // 20 ms left after the first step and after the second: a third fits; 5 ms after it: no more.
-    idle.runOne([20, 20, 5]);
-    expect(notices).toBe(3);
-    expect(waitingOf(opening, count)[0]).toBe(firstScreenArticles + 3 * articlesPerStep + 1);
-    expect(idle.waiting).toBe(1);
-    // A long idle moment draws the rest, and stops there.
-    idle.runOne([50, 50, 50, 50, 50]);
-    expect(opening.isComplete).toBe(true);
-    expect(notices).toBe(5);
     expect(idle.waiting).toBe(0);
   });
 
@@ -97,7 +75,7 @@ describe('drawing a long agreement as it opens', () => {
 
   it('follows articles added while it draws, and stops asking once the editor closes', () => {
     const idle = manualIdle();
-    let count = firstScreenArticles + articlesPerStep;
+    let count = firstScreenArticles + articlesPerIdleMoment;
     const opening = new OpeningRender(() => count, idle.schedule);
     opening.start();
     count += 5;
