@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import type { BaseEditor } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
@@ -136,12 +136,6 @@ export function useIsArticleWaiting(element: ArticleElement, number: number | un
     if (!mustWait) hasBeenDrawn.current = true;
   });
   return mustWait;
-}
-
-/** Keys with which the browser moves the caret or the selection far: a screen down, a paragraph down, over the whole text. */
-export function movesFar(event: KeyboardEvent): boolean {
-  if (event.key === 'PageDown') return true;
-  return (event.ctrlKey || event.metaKey) && ['ArrowDown', 'a', 'A'].includes(event.key);
 }
 
 /**

@@ -66,6 +66,12 @@ export function documentEdgeOf(event: KeyboardEvent): 'start' | 'end' | null {
   return null;
 }
 
+/** Keys with which the browser itself moves the caret or the selection far: a screen down, a paragraph down (⌘↓ on a Mac is `documentEdgeOf`'s), the whole text. */
+export function movesFar(event: KeyboardEvent): boolean {
+  if (event.key === 'PageDown') return true;
+  return (isMac ? event.metaKey : event.ctrlKey) && !event.altKey && ['ArrowDown', 'a', 'A'].includes(event.key);
+}
+
 /** How a shortcut reads for people ("Ctrl+Shift+Z", "⌘⇧Z"). */
 export function describeShortcut(shortcut: string): string {
   return shortcut

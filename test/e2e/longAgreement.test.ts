@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import type { ArticleElement, ChapterElement, TopLevelBlock } from '#shared/document/nodes';
 import { plainText } from '#shared/document/nodes';
@@ -66,6 +66,10 @@ function lastClause(doc: Y.Doc): Y.XmlText {
   return clause;
 }
 
+/** Whether the element lies within the window's height, as the reader sees it without scrolling. */
+const isWithinView = (locator: Locator) =>
+  locator.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight);
+
 const waitingArticles = (page: Page) => page.locator('[data-testid=document-body] section.article.waiting').count();
 const bodyText = (page: Page) => page.getByTestId('document-body').innerText();
 
@@ -124,9 +128,7 @@ describe('E2E: opening a long agreement in Chromium', () => {
     expect(await waitingArticles(page)).toBe(0);
     // The end of the agreement is in view, and the caret in it.
     const lastText = page.locator(`.article[data-clause-id="dieu-${articleCount}"] .clause`);
-    await expect
-      .poll(() => lastText.evaluate((element) => element.getBoundingClientRect().bottom > 0 && element.getBoundingClientRect().bottom <= window.innerHeight))
-      .toBe(true);
+    await expect.poll(() => isWithinView(lastText)).toBe(true);
     await page.keyboard.type(' Hết.');
     await expect.poll(() => articleShown(page, `dieu-${articleCount}`)).toContain(`${bodyOf(articleCount)} Hết.`);
     const last = (await pageContent(page)).at(-1);
@@ -144,9 +146,7 @@ describe('E2E: opening a long agreement in Chromium', () => {
       .click();
     expect(await waitingArticles(page)).toBe(0);
     const title = page.locator(`.article[data-clause-id="dieu-${articleCount - 1}"] .article-title`);
-    await expect
-      .poll(() => title.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().top < window.innerHeight))
-      .toBe(true);
+    await expect.poll(() => isWithinView(title)).toBe(true);
     await page.keyboard.type('Điều khoản ');
     await expect.poll(() => title.innerText()).toBe(`Điều khoản Quy định số ${articleCount - 1}`);
     expect(errors).toEqual([]);
@@ -169,9 +169,7 @@ describe('E2E: opening a long agreement in Chromium', () => {
     expect(await waitingArticles(page)).toBe(0);
     await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(' (công đoàn đề nghị)');
     const suggested = page.locator(`.article[data-clause-id="dieu-${articleCount}"] ins.suggestion`);
-    await expect
-      .poll(() => suggested.evaluate((element) => element.getBoundingClientRect().top >= 0 && element.getBoundingClientRect().bottom <= window.innerHeight))
-      .toBe(true);
+    await expect.poll(() => isWithinView(suggested)).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
