@@ -12,6 +12,7 @@ import { withCursorBroadcast } from './plugins/withCursorBroadcast';
 import { withDesyncRecovery, type DesyncReporter } from './plugins/withDesyncRecovery';
 import { withEditingRules } from './plugins/withEditingRules';
 import { withInlineVariables } from './plugins/withInlineVariables';
+import { withRemoteTyping } from './plugins/withRemoteTyping';
 import { withStableIds } from './plugins/withStableIds';
 import { withStructure } from './plugins/withStructure';
 import { withSuggesting } from './plugins/withSuggesting';
@@ -41,13 +42,15 @@ export function createDocumentEditor(options: DocumentEditorOptions): DocumentEd
   const history = withYHistory(bound);
   const cursors = withCursorBroadcast(withCursors(history, options.awareness, { autoSend: false }), options.cursor);
   const suggesting = options.suggesting ?? neverSuggesting;
-  const editor = withSuggesting(
-    withAgreedLock(
-      withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)),
-      options.lock,
+  const editor = withRemoteTyping(
+    withSuggesting(
+      withAgreedLock(
+        withReact(withDesyncRecovery(withEditingRules(withStructure(withStableIds(withInlineVariables(cursors)))), options.onDesync)),
+        options.lock,
+        suggesting,
+      ),
       suggesting,
     ),
-    suggesting,
   );
   editor.getChunkSize = documentChunkSize;
   return editor as DocumentEditor;

@@ -3,9 +3,10 @@ import type { DocumentEditor } from './customTypes';
 
 /**
  * Whether an operation changes text inside blocks and nothing more: text typed or deleted, the
- * selection, or text nodes inserted, removed, split or merged. Another person's typing arrives in
- * that last form (slate-yjs applies a remote insertion as a new text node, which normalizing then
- * merges), so it counts as typing too: none of these adds, removes or moves a block or a chip.
+ * selection, or text nodes inserted, removed, split or merged. Another person's typing in marked
+ * text arrives in that last form (slate-yjs applies a remote insertion as a new text node, which
+ * normalizing then merges; plain text is typed text, withRemoteTyping.ts), so it counts as typing
+ * too: none of these adds, removes or moves a block or a chip.
  */
 export function isTextLevelOperation(operation: Operation): boolean {
   switch (operation.type) {

@@ -8,8 +8,8 @@ import { article, cursorAt } from './builders';
 import { createPeers, settle, syncPeers, type Peer } from './peers';
 
 // What the panels that follow the text (numbers, outline, variables) may skip: anyone's typing.
-// slate-yjs applies another person's typing as text nodes inserted, split and merged, not as
-// typed text, so "typing" cannot be told by the operations' type alone.
+// slate-yjs applies another person's typing in marked text as text nodes inserted, split and
+// merged, not as typed text, so "typing" cannot be told by the operations' type alone.
 
 const initial = [article('a1', 'Tiền lương', 'Mức lương thấp nhất.', 'Trả vào ngày 10.'), article('a2', 'Nghỉ lễ', 'Nghỉ theo luật.')];
 
@@ -58,8 +58,9 @@ describe('operations that only change text', () => {
       editor.insertText(' Có lương.');
     });
     const remote = [...atEnd, ...inMiddle, ...deleted, ...bold];
-    // The remote form, which a rule on typed text alone would have taken for a change of structure.
-    expect(new Set(remote.map((operation) => operation.type))).toEqual(new Set(['insert_node', 'split_node', 'merge_node', 'remove_text']));
+    // Plain words come as typed text (withRemoteTyping), bold ones in the remote form, which a rule
+    // on typed text alone would have taken for a change of structure.
+    expect(new Set(remote.map((operation) => operation.type))).toEqual(new Set(['insert_text', 'insert_node', 'split_node', 'merge_node', 'remove_text']));
     expect(remote.filter((operation) => !isTextLevelOperation(operation))).toEqual([]);
     expect(peers.map((peer) => peer.editor.children)).toEqual([peers[0]?.editor.children, peers[0]?.editor.children]);
   });
