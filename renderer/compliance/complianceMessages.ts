@@ -16,7 +16,7 @@ export interface CheckFacts {
 }
 
 /** From the page to the checking worker. */
-export type ToComplianceWorker = { type: 'update'; update: Uint8Array } | { type: 'facts'; facts: CheckFacts };
+export type ToComplianceWorker = { type: 'updates'; updates: Uint8Array[] } | { type: 'facts'; facts: CheckFacts };
 
 /** From the checking worker to the page: one complete check. */
 export interface ComplianceResult {

@@ -54,7 +54,7 @@ function schedule(): void {
 
 addEventListener('message', (event: MessageEvent<ToComplianceWorker>) => {
   const message = event.data;
-  if (message.type === 'update') Y.applyUpdate(doc, message.update);
+  if (message.type === 'updates') Y.transact(doc, () => message.updates.forEach((update) => Y.applyUpdate(doc, update)));
   else facts = message.facts;
   schedule();
 });
