@@ -28,6 +28,8 @@ export interface CollaborationOptions {
 
 /** How long local changes gather before one marker asks the server to confirm them all. */
 const markerDelayMs = 100;
+/** The longest the server's changes wait for an idle moment of the page to be kept on this device. */
+const storeServerChangesWithinMs = 1000;
 
 /**
  * One open document: its Y.Doc, kept on this device (IndexedDB) for offline work, synced through
@@ -44,12 +46,16 @@ export class Collaboration {
   /** A refusal heard before anyone listened (the document may be opened before the page renders). */
   private unheardRefusal: string | null = null;
   private markerTimer: ReturnType<typeof setTimeout> | undefined;
+  private serverChangesToStore: Uint8Array[] = [];
+  private storingServerChanges: number | undefined;
   private status: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
 
   constructor(options: CollaborationOptions) {
     const deviceKey = `thoa-uoc/${new URL(options.serverUrl).host}/${options.documentId}`;
     this.pending = new PendingChanges(`${deviceKey}/pending`);
     this.offlineCopy = new IndexeddbPersistence(deviceKey, this.doc);
+    this.doc.off('update', this.offlineCopy._storeUpdate);
+    this.doc.on('update', this.keepOnDevice);
     this.provider = new WebsocketProvider(`${options.serverUrl.replace(/^http/, 'ws')}${syncPath}`, options.documentId, this.doc, {
       params: { token: options.token, protocol: String(syncProtocolVersion), notices: '1' },
       disableBc: true,
@@ -77,6 +83,7 @@ export class Collaboration {
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     window.addEventListener('pagehide', this.pending.flush);
+    window.addEventListener('pagehide', this.storeServerChanges);
     if (!navigator.onLine) this.goOffline();
     void this.offlineCopy.whenSynced.then(() => {
       if (contentRoot(this.doc).length > 0) this.setStatus({ contentReady: true });
@@ -92,6 +99,31 @@ export class Collaboration {
 
   private readonly goOnline = (): void => {
     if (this.status.connection !== 'refused') this.provider.connect();
+  };
+
+  /**
+   * Keeps every change in the offline copy: this device's own at once, as they may exist nowhere
+   * else yet; the server's together in an idle moment of the page (they are safe on the server),
+   * so that storing them costs nothing while another person's keystroke is being drawn. The
+   * server's changes waiting are stored before a change of this device, which may build on them.
+   */
+  private readonly keepOnDevice = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider) {
+      this.serverChangesToStore.push(update);
+      this.storingServerChanges ??= requestIdleCallback(this.storeServerChanges, { timeout: storeServerChangesWithinMs });
+      return;
+    }
+    this.storeServerChanges();
+    this.offlineCopy._storeUpdate(update, origin);
+  };
+
+  private readonly storeServerChanges = (): void => {
+    if (this.storingServerChanges !== undefined) cancelIdleCallback(this.storingServerChanges);
+    this.storingServerChanges = undefined;
+    if (this.serverChangesToStore.length === 0) return;
+    const updates = this.serverChangesToStore;
+    this.serverChangesToStore = [];
+    for (const update of updates) this.offlineCopy._storeUpdate(update, this.provider);
   };
 
   private onUpdate(origin: unknown): void {
@@ -153,6 +185,8 @@ export class Collaboration {
   /** Forgets this device's copy of the document (after a refusal): the server's copy is the truth. */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect();
+    this.serverChangesToStore = [];
+    this.storeServerChanges();
     await this.offlineCopy.clearData();
     this.pending.forget();
   }
@@ -161,8 +195,10 @@ export class Collaboration {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     window.removeEventListener('pagehide', this.pending.flush);
+    window.removeEventListener('pagehide', this.storeServerChanges);
     clearTimeout(this.markerTimer);
     this.pending.flush();
+    this.storeServerChanges();
     this.provider.destroy();
     void this.offlineCopy.destroy();
     this.doc.destroy();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { plainText } from '#shared/document/nodes';
+import { syncPath } from '#shared/sync/protocol';
 import { createDocument, startHarness, type Harness } from '../helpers/serverHarness';
 import { articleHeadingShown, artifactRecorder, connectionState, joinWithLink, launchChromium, pageContent, watchErrors } from './browser';
 
@@ -105,6 +106,27 @@ describe('E2E co-editing in Chromium against server mode', () => {
     await expect.poll(() => employer.locator('[data-testid=document-body] p').first().innerText()).toContain('Sau khi tải lại trang.');
     expect(await union.locator('.notice[role=alert]').count()).toBe(0);
     await shot(union, 'union-after-reload');
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the other side's words on this device, for a page opened again without the network", async () => {
+    const document = await createDocument(harness.server, 'Thỏa ước lao động tập thể Công ty Dệt Nam Định');
+    const employer = await joinWithLink(await browser.newContext(), harness.server.url, await invite(harness, document.id, 'employer'), 'Chị Lan (Nhân sự)');
+    const unionContext = await browser.newContext();
+    const union = await joinWithLink(unionContext, harness.server.url, await invite(harness, document.id, 'union'), 'Anh Minh (Công đoàn)');
+    const errors = watchErrors(union, watchErrors(employer));
+    await expect.poll(async () => (await connectionState(union)).state, { timeout: 10_000 }).toBe('saved');
+
+    await employer.locator('[data-testid=document-body] p').first().click();
+    await employer.keyboard.press('End');
+    await employer.keyboard.type(' Lời của bên sử dụng lao động.', { delay: 5 });
+    await expect.poll(async () => allText(await pageContent(union)), { timeout: 10_000 }).toContain('Lời của bên sử dụng lao động.');
+    // At once: the union's page keeps the server's changes on the device in an idle moment, or as
+    // it closes. Opened again with the server's socket cut, it shows them from that copy alone.
+    await unionContext.routeWebSocket(new RegExp(`${syncPath}\\b`), (socket) => socket.close());
+    await union.reload();
+    await expect.poll(() => union.locator('[data-testid=document-body] p').first().innerText(), { timeout: 10_000 }).toContain('Lời của bên sử dụng lao động.');
+    expect((await connectionState(union)).state).not.toBe('saved');
     expect(errors).toEqual([]);
   });
 });
