@@ -7,23 +7,40 @@ import type { DocumentEditor } from './customTypes';
 
 /** Articles the first render draws in full: more than the tallest screen shows at once (an article is about 26.5em). */
 export const firstScreenArticles = 12;
-/** Articles drawn in each later moment the page is idle: about one chunk (chunking.ts), some ten milliseconds of work. */
+/** Articles drawn in each later step: about one chunk (chunking.ts), some ten milliseconds of work. */
 export const articlesPerIdleMoment = 10;
 
-/** Runs `callback` when the page is next idle; returns how to cancel it. */
+/** Runs `callback` later (see `whenIdle`, `inBackground`); returns how to cancel it. */
 export type IdleScheduler = (callback: () => void) => () => void;
 
-// Within a tenth of a second even when the page is never idle, so that the rest is never long in coming.
+// Once the page is idle, within a tenth of a second even when it never is: the first step, after the first screen is shown.
 const whenIdle: IdleScheduler = (callback) => {
   const handle = requestIdleCallback(callback, { timeout: 100 });
   return () => cancelIdleCallback(handle);
 };
 
+interface BackgroundScheduler {
+  postTask(callback: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void>;
+}
+
+// As soon as nothing more urgent waits (typing, a frame, a message): each later step. Not an idle
+// callback: one asked for from an idle callback waits for the next idle period of the page, up to
+// 50 ms in Chromium, and drawing a 1,000-article agreement ten articles at a time took five seconds.
+const inBackground: IdleScheduler = (callback) => {
+  const { scheduler } = globalThis as { scheduler?: BackgroundScheduler };
+  if (!scheduler) return whenIdle(callback);
+  const cancelled = new AbortController();
+  scheduler.postTask(callback, { priority: 'background', signal: cancelled.signal }).catch((error: unknown) => {
+    if (!cancelled.signal.aborted) throw error;
+  });
+  return () => cancelled.abort();
+};
+
 /**
  * Opening a long agreement draws its first screen first (decision 0032). The first render draws the
  * first articles in full and every later one as an empty box of its estimated height, waiting its
- * turn; once that render is on the screen, the waiting articles are drawn in order, a few in each
- * moment the page is idle, until all are. The document is whole in the editor from the start: only
+ * turn; once that render is on the screen and the page is idle, the waiting articles are drawn in
+ * order, a few in each step, the steps run as background work of the page, until all are. The document is whole in the editor from the start: only
  * their drawing waits. Anything that takes the caret or the view beyond the first screen before
  * then draws every article at once: scrolling the text, a key that moves or selects far, a panel
  * going to an article (`drawEveryArticleNow`), the caret reaching a waiting article (the editor's
@@ -38,7 +55,8 @@ export class OpeningRender {
 
   constructor(
     private readonly articleCount: () => number,
-    private readonly scheduleIdle: IdleScheduler = whenIdle,
+    private readonly scheduleFirst: IdleScheduler = whenIdle,
+    private readonly scheduleNext: IdleScheduler = inBackground,
   ) {
     this.drawnThrough = articleCount() > firstScreenArticles ? firstScreenArticles : Number.POSITIVE_INFINITY;
   }
@@ -57,15 +75,15 @@ export class OpeningRender {
     return () => this.listeners.delete(listener);
   };
 
-  /** Draws the waiting articles, a few in each idle moment, from now on (called once the first render is committed). */
+  /** Draws the waiting articles, a few in each step, from the page's next idle moment on (called once the first render is committed). */
   start(): void {
     if (this.isComplete || this.cancelPending) return;
     const drawMore = (): void => {
       this.cancelPending = null;
       this.drawThrough(this.drawnThrough + articlesPerIdleMoment >= this.articleCount() ? Number.POSITIVE_INFINITY : this.drawnThrough + articlesPerIdleMoment);
-      if (!this.isComplete) this.cancelPending = this.scheduleIdle(drawMore);
+      if (!this.isComplete) this.cancelPending = this.scheduleNext(drawMore);
     };
-    this.cancelPending = this.scheduleIdle(drawMore);
+    this.cancelPending = this.scheduleFirst(drawMore);
   }
 
   /** Every article drawn at the next render. */
@@ -75,7 +93,7 @@ export class OpeningRender {
     this.drawThrough(Number.POSITIVE_INFINITY);
   }
 
-  /** No more drawing in idle moments (the editor is closing). */
+  /** No more drawing steps (the editor is closing). */
   stop(): void {
     this.cancelPending?.();
     this.cancelPending = null;

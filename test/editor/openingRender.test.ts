@@ -34,7 +34,7 @@ describe('drawing a long agreement as it opens', () => {
   it('draws the first screen, then the rest in order, a few articles per idle moment, telling its subscribers each time', () => {
     const idle = manualIdle();
     const count = firstScreenArticles + 2 * articlesPerIdleMoment + 3;
-    const opening = new OpeningRender(() => count, idle.schedule);
+    const opening = new OpeningRender(() => count, idle.schedule, idle.schedule);
     let notices = 0;
     opening.subscribe(() => (notices += 1));
 
@@ -60,7 +60,7 @@ describe('drawing a long agreement as it opens', () => {
 
   it('draws everything at once when asked, and asks for no more idle moments', () => {
     const idle = manualIdle();
-    const opening = new OpeningRender(() => 100, idle.schedule);
+    const opening = new OpeningRender(() => 100, idle.schedule, idle.schedule);
     let notices = 0;
     opening.subscribe(() => (notices += 1));
     opening.start();
@@ -76,7 +76,7 @@ describe('drawing a long agreement as it opens', () => {
   it('follows articles added while it draws, and stops asking once the editor closes', () => {
     const idle = manualIdle();
     let count = firstScreenArticles + articlesPerIdleMoment;
-    const opening = new OpeningRender(() => count, idle.schedule);
+    const opening = new OpeningRender(() => count, idle.schedule, idle.schedule);
     opening.start();
     count += 5;
     idle.runOne();
@@ -89,7 +89,7 @@ describe('drawing a long agreement as it opens', () => {
 
   it('waits for nothing in an agreement the first screen holds', () => {
     const idle = manualIdle();
-    const opening = new OpeningRender(() => firstScreenArticles, idle.schedule);
+    const opening = new OpeningRender(() => firstScreenArticles, idle.schedule, idle.schedule);
     expect(opening.isComplete).toBe(true);
     expect(opening.isWaiting(firstScreenArticles)).toBe(false);
     opening.start();
