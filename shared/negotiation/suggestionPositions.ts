@@ -67,15 +67,22 @@ export interface SuggestionsReading {
  * The suggestions of a document as positions and history, from a reading of them (by default one
  * walk of the body now; the editor passes the reading it keeps, decision 0031).
  */
-export function suggestionsAsPositions(
-  doc: Y.Doc,
-  { inBody, records }: SuggestionsReading = { inBody: suggestionsInBody(doc), records: suggestionRecords(doc) },
-): SuggestionsAsPositions {
+export function suggestionsAsPositions(doc: Y.Doc, { inBody, records }: SuggestionsReading = readSuggestions(doc)): SuggestionsAsPositions {
   // A suggested value (decision 0028) is a position in every article showing its variable.
   const values = pendingValueSuggestions(records).flatMap((record) =>
     articlesShowing(doc, record.value?.variableId ?? '').map((clauseId) => ({ id: record.id, inserted: '', deleted: '', clauseId })),
   );
   return { positions: positionsOf([...inBody, ...values], records), history: historyOf(inBody, records) };
+}
+
+/**
+ * The document's suggestion records and what its body holds of them. Only what the server recorded
+ * is a position or in the history: without a record the body is not walked (a walk of every block,
+ * some 75 ms at 300 articles, on the server's thread as a document opens).
+ */
+function readSuggestions(doc: Y.Doc): SuggestionsReading {
+  const records = suggestionRecords(doc);
+  return { inBody: records.size === 0 ? [] : suggestionsInBody(doc), records };
 }
 
 function positionsOf(suggestions: readonly SuggestionInBody[], records: ReadonlyMap<string, SuggestionRecord>): SuggestionPosition[] {
