@@ -8,13 +8,13 @@ import type { DocumentEditor } from './customTypes';
 /** Articles the first render draws in full: more than the tallest screen shows at once (an article is about 26.5em). */
 export const firstScreenArticles = 12;
 /** Articles drawn in each later step: about one chunk (chunking.ts), some ten milliseconds of work. */
-export const articlesPerIdleMoment = 10;
+export const articlesPerStep = 10;
 
 /** Runs `callback` later (see `whenIdle`, `inBackground`); returns how to cancel it. */
-export type IdleScheduler = (callback: () => void) => () => void;
+export type StepScheduler = (callback: () => void) => () => void;
 
 // Once the page is idle, within a tenth of a second even when it never is: the first step, after the first screen is shown.
-const whenIdle: IdleScheduler = (callback) => {
+const whenIdle: StepScheduler = (callback) => {
   const handle = requestIdleCallback(callback, { timeout: 100 });
   return () => cancelIdleCallback(handle);
 };
@@ -26,7 +26,7 @@ interface BackgroundScheduler {
 // As soon as nothing more urgent waits (typing, a frame, a message): each later step. Not an idle
 // callback: one asked for from an idle callback waits for the next idle period of the page, up to
 // 50 ms in Chromium, and drawing a 1,000-article agreement ten articles at a time took five seconds.
-const inBackground: IdleScheduler = (callback) => {
+const inBackground: StepScheduler = (callback) => {
   const { scheduler } = globalThis as { scheduler?: BackgroundScheduler };
   if (!scheduler) return whenIdle(callback);
   const cancelled = new AbortController();
@@ -55,8 +55,8 @@ export class OpeningRender {
 
   constructor(
     private readonly articleCount: () => number,
-    private readonly scheduleFirst: IdleScheduler = whenIdle,
-    private readonly scheduleNext: IdleScheduler = inBackground,
+    private readonly scheduleFirst: StepScheduler = whenIdle,
+    private readonly scheduleNext: StepScheduler = inBackground,
   ) {
     this.drawnThrough = articleCount() > firstScreenArticles ? firstScreenArticles : Number.POSITIVE_INFINITY;
   }
@@ -80,7 +80,7 @@ export class OpeningRender {
     if (this.isComplete || this.cancelPending) return;
     const drawMore = (): void => {
       this.cancelPending = null;
-      this.drawThrough(this.drawnThrough + articlesPerIdleMoment >= this.articleCount() ? Number.POSITIVE_INFINITY : this.drawnThrough + articlesPerIdleMoment);
+      this.drawThrough(this.drawnThrough + articlesPerStep >= this.articleCount() ? Number.POSITIVE_INFINITY : this.drawnThrough + articlesPerStep);
       if (!this.isComplete) this.cancelPending = this.scheduleNext(drawMore);
     };
     this.cancelPending = this.scheduleFirst(drawMore);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { articlesPerIdleMoment, firstScreenArticles, OpeningRender, type IdleScheduler } from '../../renderer/editor/openingRender';
+import { articlesPerStep, firstScreenArticles, OpeningRender, type StepScheduler } from '../../renderer/editor/openingRender';
 
-// Decision 0032: a long agreement's first screen is drawn first, the rest a few articles per idle
-// moment of the page, in order, and all at once when something needs an article still waiting.
+// Decision 0032: a long agreement's first screen is drawn first, the rest a few articles per step
+// (the first once the page is idle, the others in the background), in order, and all at once when
+// something needs an article still waiting.
 
-/** Idle moments the test hands out one at a time. */
-function manualIdle(): { schedule: IdleScheduler; readonly waiting: number; runOne(): void } {
+/** Steps the test lets run one at a time. */
+function manualSteps(): { schedule: StepScheduler; readonly waiting: number; runOne(): void } {
   let queue: (() => void)[] = [];
   return {
     schedule(callback) {
@@ -19,7 +20,7 @@ function manualIdle(): { schedule: IdleScheduler; readonly waiting: number; runO
     },
     runOne() {
       const next = queue.shift();
-      if (!next) throw new Error('no idle moment was asked for');
+      if (!next) throw new Error('no step was asked for');
       next();
     },
   };
@@ -31,9 +32,9 @@ function waitingOf(opening: OpeningRender, count: number): number[] {
 }
 
 describe('drawing a long agreement as it opens', () => {
-  it('draws the first screen, then the rest in order, a few articles per idle moment, telling its subscribers each time', () => {
-    const idle = manualIdle();
-    const count = firstScreenArticles + 2 * articlesPerIdleMoment + 3;
+  it('draws the first screen, then the rest in order, a few articles per step, telling its subscribers each time', () => {
+    const idle = manualSteps();
+    const count = firstScreenArticles + 2 * articlesPerStep + 3;
     const opening = new OpeningRender(() => count, idle.schedule, idle.schedule);
     let notices = 0;
     opening.subscribe(() => (notices += 1));
@@ -47,7 +48,7 @@ describe('drawing a long agreement as it opens', () => {
     expect(idle.waiting).toBe(1);
     idle.runOne();
     expect(notices).toBe(1);
-    expect(waitingOf(opening, count)[0]).toBe(firstScreenArticles + articlesPerIdleMoment + 1);
+    expect(waitingOf(opening, count)[0]).toBe(firstScreenArticles + articlesPerStep + 1);
     idle.runOne();
     expect(waitingOf(opening, count)).toEqual([count - 2, count - 1, count]);
     expect(opening.isComplete).toBe(false);
@@ -59,7 +60,7 @@ describe('drawing a long agreement as it opens', () => {
   });
 
   it('draws everything at once when asked, and asks for no more idle moments', () => {
-    const idle = manualIdle();
+    const idle = manualSteps();
     const opening = new OpeningRender(() => 100, idle.schedule, idle.schedule);
     let notices = 0;
     opening.subscribe(() => (notices += 1));
@@ -74,8 +75,8 @@ describe('drawing a long agreement as it opens', () => {
   });
 
   it('follows articles added while it draws, and stops asking once the editor closes', () => {
-    const idle = manualIdle();
-    let count = firstScreenArticles + articlesPerIdleMoment;
+    const idle = manualSteps();
+    let count = firstScreenArticles + articlesPerStep;
     const opening = new OpeningRender(() => count, idle.schedule, idle.schedule);
     opening.start();
     count += 5;
@@ -88,7 +89,7 @@ describe('drawing a long agreement as it opens', () => {
   });
 
   it('waits for nothing in an agreement the first screen holds', () => {
-    const idle = manualIdle();
+    const idle = manualSteps();
     const opening = new OpeningRender(() => firstScreenArticles, idle.schedule, idle.schedule);
     expect(opening.isComplete).toBe(true);
     expect(opening.isWaiting(firstScreenArticles)).toBe(false);
