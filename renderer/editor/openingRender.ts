@@ -13,7 +13,8 @@ export const articlesPerStep = 10;
 /** Runs `callback` later (see `whenIdle`, `inBackground`); returns how to cancel it. */
 export type StepScheduler = (callback: () => void) => () => void;
 
-// Once the page is idle, within a tenth of a second even when it never is: the first step, after the first screen is shown.
+// The first step: once the page is idle after showing the first screen, within a tenth of a second
+// even when it never is.
 const whenIdle: StepScheduler = (callback) => {
   const handle = requestIdleCallback(callback, { timeout: 100 });
   return () => cancelIdleCallback(handle);
@@ -23,7 +24,7 @@ interface BackgroundScheduler {
   postTask(callback: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<void>;
 }
 
-// As soon as nothing more urgent waits (typing, a frame, a message): each later step. Not an idle
+// Each later step: as soon as nothing more urgent waits (typing, a frame, a message). Not an idle
 // callback: one asked for from an idle callback waits for the next idle period of the page, up to
 // 50 ms in Chromium, and drawing a 1,000-article agreement ten articles at a time took five seconds.
 const inBackground: StepScheduler = (callback) => {
@@ -40,11 +41,11 @@ const inBackground: StepScheduler = (callback) => {
  * Opening a long agreement draws its first screen first (decision 0032). The first render draws the
  * first articles in full and every later one as an empty box of its estimated height, waiting its
  * turn; once that render is on the screen and the page is idle, the waiting articles are drawn in
- * order, a few in each step, the steps run as background work of the page, until all are. The document is whole in the editor from the start: only
- * their drawing waits. Anything that takes the caret or the view beyond the first screen before
- * then draws every article at once: scrolling the text, a key that moves or selects far, a panel
- * going to an article (`drawEveryArticleNow`), the caret reaching a waiting article (the editor's
- * change handler).
+ * order, a few in each step, the steps running as background work of the page, until all are. The
+ * document is whole in the editor from the start: only their drawing waits. Anything that takes
+ * the caret or the view beyond the first screen before then draws every article at once:
+ * scrolling the text, a key that moves or selects far, a panel going to an article
+ * (`drawEveryArticleNow`), the caret reaching a waiting article (the editor's change handler).
  *
  * Articles are counted by their number: "waiting" is a number above how far drawing has reached.
  */
