@@ -158,8 +158,9 @@ export function useIsArticleWaiting(element: ArticleElement, number: number | un
 }
 
 /**
- * Draws the rest of the agreement as the page is idle once the first render is committed, and all
- * of it at once when the reader scrolls the text first (anything scrolling that holds the editor).
+ * Draws the rest of the agreement in steps once the first render is committed and the page idle,
+ * and all of it at once when the reader scrolls the text first (anything scrolling that holds the
+ * editor).
  */
 export function useOpeningRender(editor: DocumentEditor, opening: OpeningRender): void {
   useEffect(() => {
