@@ -1,7 +1,7 @@
 import { memo, useCallback, useContext, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, Element, Transforms } from 'slate';
-import { Editable, Slate, type RenderChunkProps } from 'slate-react';
+import { Editable, ReactEditor, Slate, type RenderChunkProps } from 'slate-react';
 import type { TopLevelBlock } from '#shared/document/nodes';
 import type { ChangeSignal } from './changeSignal';
 import type { DocumentEditor } from './customTypes';
@@ -12,6 +12,7 @@ import { drawEveryArticleNow, OpeningRenderContext, useOpeningRender, type Openi
 import { usePhraseDecorate } from './phraseComments';
 import { hideContentEditableFromReact } from './reactSelectionWorkaround';
 import { RemoteCursors } from './RemoteCursors';
+import { showSettled } from './reveal';
 import { SelectionComment } from './SelectionComment';
 import { documentEdgeOf, handleShortcut, matchesShortcut, movesFar, suggestingShortcut } from './shortcuts';
 import { SuggestingModeContext } from './suggestingMode';
@@ -31,6 +32,8 @@ export interface DocumentEditorViewProps {
 function selectDocumentEdge(editor: DocumentEditor, edge: 'start' | 'end', extend: boolean): void {
   const point = edge === 'end' ? Editor.end(editor, []) : Editor.start(editor, []);
   Transforms.select(editor, extend && editor.selection ? { anchor: editor.selection.anchor, focus: point } : point);
+  // The whole page's edge, as in a word processor: not only the caret's line.
+  showSettled(ReactEditor.toDOMNode(editor, editor), edge);
 }
 
 /** Whether the selection reaches an article still waiting to be drawn (its last article has the highest number). */

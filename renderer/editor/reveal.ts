@@ -12,7 +12,29 @@ export function selectAndShow(editor: DocumentEditor, range: Range, path: Path, 
   drawEveryArticleNow(editor);
   Transforms.select(editor, range);
   ReactEditor.focus(editor);
-  ReactEditor.toDOMNode(editor, Node.get(editor, path)).scrollIntoView({ block });
+  showSettled(ReactEditor.toDOMNode(editor, Node.get(editor, path)), block);
+}
+
+/** Longest the view follows a place it took the reader to, while what it passed is laid out. */
+const settlingFrames = 10;
+
+/**
+ * Scrolls `element` into view at `block`, and again at the next frames for as long as it moves:
+ * what the scroll passed or reached is laid out with its real height only then, in place of its
+ * estimate (`content-visibility`, app.css), which moves what follows it.
+ */
+export function showSettled(element: HTMLElement, block: 'start' | 'center' | 'end'): void {
+  element.scrollIntoView({ block });
+  let top = element.getBoundingClientRect().top;
+  let frames = 0;
+  const follow = (): void => {
+    const now = element.getBoundingClientRect().top;
+    if (now === top || (frames += 1) > settlingFrames) return;
+    element.scrollIntoView({ block });
+    top = element.getBoundingClientRect().top;
+    requestAnimationFrame(follow);
+  };
+  requestAnimationFrame(follow);
 }
 
 /** Scrolls a chapter or an article into view and puts the cursor at the start of its title. */
