@@ -6,7 +6,7 @@ import type { Language } from '#shared/format/locale';
 import { formatVietnamDateTime } from '#shared/format/vietnamTime';
 import { useIsAgreed } from './agreedArticles';
 import { useArticleNumber, useChapterNumber } from './numberingStore';
-import { useIsArticleWaiting } from './openingRender';
+import { useIsWaiting } from './openingRender';
 import { useStructureLabels } from './structureLabels';
 import { useSuggestionRecord } from './suggestingMode';
 import { VariableChip } from './VariableChip';
@@ -18,12 +18,29 @@ export function labelStyle(variable: string, label: string): CSSProperties {
   return { [variable]: JSON.stringify(label) } as CSSProperties;
 }
 
+/**
+ * A chapter. While a long agreement opens, a chapter whose articles all wait their turn
+ * (openingRender.ts) draws their boxes itself, without slate-react's rendering of each of them:
+ * the same boxes, at a fraction of the first render's cost.
+ */
 function ChapterView({ attributes, children, element }: RenderElementProps & { element: ChapterElement }) {
   const labels = useStructureLabels();
   const number = useChapterNumber(element.chapterId);
   const label = number === undefined ? '' : labels.chapter(number);
+  const articles = element.children.filter((child): child is ArticleElement => child.type === 'article');
+  const firstArticleNumber = useArticleNumber(articles[0]?.clauseId ?? '');
+  const isWaiting = useIsWaiting(element, articles.length > 0 ? firstArticleNumber : undefined);
   // How many articles it holds: the estimate of its height while it is off screen (app.css).
   const style = { ...labelStyle('--chapter-label', label), '--chapter-articles': element.children.length - 1 } as CSSProperties;
+  if (isWaiting) {
+    return (
+      <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={style} contentEditable={false} suppressContentEditableWarning>
+        {articles.map((article) => (
+          <section key={article.clauseId} className="article waiting" data-clause-id={article.clauseId} />
+        ))}
+      </section>
+    );
+  }
   return (
     <section {...attributes} className="chapter" data-chapter-id={element.chapterId} style={style}>
       {children}
@@ -51,7 +68,7 @@ function ArticleView({ attributes, children, element }: RenderElementProps & { e
   const labels = useStructureLabels();
   const number = useArticleNumber(element.clauseId);
   const isAgreed = useIsAgreed(element.clauseId);
-  const isWaiting = useIsArticleWaiting(element, number);
+  const isWaiting = useIsWaiting(element, number);
   const label = number === undefined ? '' : labels.article(number);
   if (isWaiting) {
     return <section {...attributes} className="article waiting" data-clause-id={element.clauseId} contentEditable={false} suppressContentEditableWarning />;

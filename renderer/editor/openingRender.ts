@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useRef, useSyncExternalStore } fr
 import { flushSync } from 'react-dom';
 import type { BaseEditor } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
-import type { ArticleElement } from '#shared/document/nodes';
+import type { ArticleElement, ChapterElement } from '#shared/document/nodes';
 import type { DocumentEditor } from './customTypes';
 
 /** Articles the first render draws in full: more than the tallest screen shows at once (an article is about 26.5em). */
@@ -128,7 +128,7 @@ export const OpeningRenderContext = createContext<OpeningRender | null>(null);
 const neverChanges = (): (() => void) => () => undefined;
 
 /** Whether `node` is in the editor's document as it is now, not an earlier version of it. */
-function isInDocument(editor: ReactEditor, node: ArticleElement): boolean {
+function isInDocument(editor: ReactEditor, node: ArticleElement | ChapterElement): boolean {
   try {
     ReactEditor.findPath(editor, node);
     return true;
@@ -138,17 +138,17 @@ function isInDocument(editor: ReactEditor, node: ArticleElement): boolean {
 }
 
 /**
- * Whether the article numbered `number` waits to be drawn; never outside the document editor.
- * When its turn comes, an article is drawn only with its content as it is now: its turn comes in a
- * render of its own, which React can run before the editor's render of a change just made to the
- * article (updates to a store are urgent); such an article waits for that render, or slate-react
- * would be handed blocks no longer in the document.
+ * Whether an article, or a chapter, waits to be drawn: the article numbered `number`, or the
+ * chapter whose first article it is; never outside the document editor. When its turn comes, it
+ * is drawn only with its content as it is now: its turn comes in a render of its own, which React
+ * can run before the editor's render of a change just made to it (updates to a store are urgent);
+ * then it waits for that render, or slate-react would be handed blocks no longer in the document.
  */
-export function useIsArticleWaiting(element: ArticleElement, number: number | undefined): boolean {
+export function useIsWaiting(element: ArticleElement | ChapterElement, number: number | undefined): boolean {
   const editor = useSlateStatic();
   const opening = useContext(OpeningRenderContext);
   const isWaiting = useSyncExternalStore(opening?.subscribe ?? neverChanges, () => opening?.isWaiting(number) ?? false);
-  // Once drawn, an article stays drawn: slate-react keeps its blocks until its own render.
+  // Once drawn, it stays drawn: slate-react keeps its blocks until its own render.
   const hasBeenDrawn = useRef(false);
   const mustWait = isWaiting || (!hasBeenDrawn.current && opening !== null && !isInDocument(editor, element));
   useEffect(() => {

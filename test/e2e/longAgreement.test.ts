@@ -112,10 +112,14 @@ describe('E2E: opening a long agreement in Chromium', () => {
     // Every article is in the editor from the start; the ones waiting have no text drawn yet.
     expect(await page.locator('[data-testid=document-body] section.article').count()).toBe(articleCount);
     expect(await bodyText(page)).not.toContain(bodyOf(articleCount));
+    // A chapter whose articles all wait is their boxes alone, its title not drawn yet either.
+    const lastChapterTitle = page.locator('section.chapter[data-chapter-id="chuong-3"] .chapter-title');
+    expect(await lastChapterTitle.count()).toBe(0);
 
     await page.evaluate(() => (window as unknown as { releaseIdleMoments: () => void }).releaseIdleMoments());
     await expect.poll(() => waitingArticles(page)).toBe(0);
     expect(await articleShown(page, `dieu-${articleCount}`)).toContain(bodyOf(articleCount));
+    expect(await lastChapterTitle.textContent()).toContain('Chương thử 3');
     expect(errors).toEqual([]);
     await page.context().close();
   });
