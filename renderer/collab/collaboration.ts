@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { messageType, syncPath, syncProtocolVersion } from '#shared/sync/protocol';
 import { contentRoot } from '#shared/document/yjsContent';
+import { IdleHandOver } from './idleHandOver';
 import { encodeStoredMarker, PendingChanges, readStoredMarker } from './storedAcks';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'refused';
@@ -46,14 +47,16 @@ export class Collaboration {
   /** A refusal heard before anyone listened (the document may be opened before the page renders). */
   private unheardRefusal: string | null = null;
   private markerTimer: ReturnType<typeof setTimeout> | undefined;
-  private serverChangesToStore: Uint8Array[] = [];
-  private storingServerChanges: number | undefined;
+  private readonly serverChangesToStore: IdleHandOver;
   private status: CollaborationStatus = { connection: 'connecting', synced: false, pendingChanges: 0, contentReady: false, refusal: null };
 
   constructor(options: CollaborationOptions) {
     const deviceKey = `thoa-uoc/${new URL(options.serverUrl).host}/${options.documentId}`;
     this.pending = new PendingChanges(`${deviceKey}/pending`);
     this.offlineCopy = new IndexeddbPersistence(deviceKey, this.doc);
+    this.serverChangesToStore = new IdleHandOver((updates) => {
+      for (const update of updates) this.offlineCopy._storeUpdate(update, this.provider);
+    }, storeServerChangesWithinMs);
     this.doc.off('update', this.offlineCopy._storeUpdate);
     this.doc.on('update', this.keepOnDevice);
     this.provider = new WebsocketProvider(`${options.serverUrl.replace(/^http/, 'ws')}${syncPath}`, options.documentId, this.doc, {
@@ -83,7 +86,7 @@ export class Collaboration {
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     window.addEventListener('pagehide', this.pending.flush);
-    window.addEventListener('pagehide', this.storeServerChanges);
+    window.addEventListener('pagehide', this.serverChangesToStore.flush);
     if (!navigator.onLine) this.goOffline();
     void this.offlineCopy.whenSynced.then(() => {
       if (contentRoot(this.doc).length > 0) this.setStatus({ contentReady: true });
@@ -109,21 +112,11 @@ export class Collaboration {
    */
   private readonly keepOnDevice = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider) {
-      this.serverChangesToStore.push(update);
-      this.storingServerChanges ??= requestIdleCallback(this.storeServerChanges, { timeout: storeServerChangesWithinMs });
+      this.serverChangesToStore.add(update);
       return;
     }
-    this.storeServerChanges();
+    this.serverChangesToStore.flush();
     this.offlineCopy._storeUpdate(update, origin);
-  };
-
-  private readonly storeServerChanges = (): void => {
-    if (this.storingServerChanges !== undefined) cancelIdleCallback(this.storingServerChanges);
-    this.storingServerChanges = undefined;
-    if (this.serverChangesToStore.length === 0) return;
-    const updates = this.serverChangesToStore;
-    this.serverChangesToStore = [];
-    for (const update of updates) this.offlineCopy._storeUpdate(update, this.provider);
   };
 
   private onUpdate(origin: unknown): void {
@@ -185,8 +178,7 @@ export class Collaboration {
   /** Forgets this device's copy of the document (after a refusal): the server's copy is the truth. */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect();
-    this.serverChangesToStore = [];
-    this.storeServerChanges();
+    this.serverChangesToStore.discard();
     await this.offlineCopy.clearData();
     this.pending.forget();
   }
@@ -195,10 +187,10 @@ export class Collaboration {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     window.removeEventListener('pagehide', this.pending.flush);
-    window.removeEventListener('pagehide', this.storeServerChanges);
+    window.removeEventListener('pagehide', this.serverChangesToStore.flush);
     clearTimeout(this.markerTimer);
     this.pending.flush();
-    this.storeServerChanges();
+    this.serverChangesToStore.flush();
     this.provider.destroy();
     void this.offlineCopy.destroy();
     this.doc.destroy();

@@ -6,6 +6,7 @@ import { vietnamDate } from '#shared/format/vietnamTime';
 import type { RoundFacts } from '#shared/lifecycle/model';
 import type { VariableDefinition } from '#shared/templates/schema';
 import { lookupBuiltInVariable, type DocumentVariables } from '../variables/documentVariables';
+import { IdleHandOver } from '../collab/idleHandOver';
 import type { CheckFacts, ComplianceResult, ToComplianceWorker } from './complianceMessages';
 
 /** How long the page waits after opening before handing the document to the checking worker. */
@@ -40,8 +41,7 @@ export class ComplianceStore {
   private readonly facts: CheckFacts;
   private started = false;
   private readonly startTimer: ReturnType<typeof setTimeout>;
-  private unsent: Uint8Array[] = [];
-  private handOver: number | undefined;
+  private readonly unsent = new IdleHandOver((updates) => this.send({ type: 'updates', updates }), handOverWithinMs);
 
   constructor(
     private readonly doc: Y.Doc,
@@ -65,17 +65,7 @@ export class ComplianceStore {
     this.variables.values.observe(this.onValues);
   }
 
-  private readonly forward = (update: Uint8Array): void => {
-    this.unsent.push(update);
-    this.handOver ??= requestIdleCallback(this.handOverUnsent, { timeout: handOverWithinMs });
-  };
-
-  private readonly handOverUnsent = (): void => {
-    this.handOver = undefined;
-    const updates = this.unsent;
-    this.unsent = [];
-    this.send({ type: 'updates', updates });
-  };
+  private readonly forward = (update: Uint8Array): void => this.unsent.add(update);
 
   /** A value may be of a variable the worker does not know (from a template pack): tell it the definitions. */
   private readonly onValues = (): void => {
@@ -126,7 +116,7 @@ export class ComplianceStore {
 
   destroy(): void {
     clearTimeout(this.startTimer);
-    if (this.handOver !== undefined) cancelIdleCallback(this.handOver);
+    this.unsent.discard();
     this.doc.off('update', this.forward);
     if (this.started) this.variables.values.unobserve(this.onValues);
     this.worker.terminate();
